@@ -549,6 +549,14 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     await runCli('users', 'add', '--email', 'suplente@itait.example', '--rol', 'coordinador', '--entidad', 'Tamaulipas');
     // Another coordinator of the state remains: nothing to say.
     expect(await runCli('users', 'remove', '--email', 'suplente@itait.example')).toEqual({ code: 0, out: 'Cuenta eliminada: suplente@itait.example.', err: '' });
+    // Listed state by state, its coordinators before its implementers' officials; --entidad keeps one state's.
+    await runCli('users', 'add', '--email', 'a@merida.example', '--rol', 'capturista', '--publicador', 'merida');
+    await runCli('users', 'add', '--email', 'z@tampico.example', '--rol', 'capturista', '--publicador', 'tampico');
+    await runCli('users', 'add', '--email', 'og@yuc.example', '--rol', 'coordinador', '--entidad', 'Yucatán');
+    const rows = (args: string[]) => runCli('users', 'list', ...args).then((r) => r.out.split('\n').slice(1).map((l) => l.split('\t').slice(1).join(' ')));
+    expect(await rows([])).toEqual(['coordinacion@itait.example coordinador Tamaulipas', 'z@tampico.example capturista tampico', 'og@yuc.example coordinador Yucatán', 'a@merida.example capturista merida']);
+    expect(await rows(['--entidad', 'yucatan'])).toEqual(['og@yuc.example coordinador Yucatán', 'a@merida.example capturista merida']);
+    for (const email of ['a@merida.example', 'z@tampico.example', 'og@yuc.example']) await runCli('users', 'remove', '--email', email);
     const last = await runCli('users', 'remove', '--email', 'coordinacion@itait.example');
     expect([last.code, last.out]).toEqual([0, 'Cuenta eliminada: coordinacion@itait.example.']);
     expect(last.err).toBe('Aviso: Tamaulipas se queda sin coordinación: nadie revisará los envíos de su implementador. Un envío espera su revisión (Municipio tampico); mientras tanto, una cuenta de administración puede aprobarlo o devolverlo. Registre a quien la sustituye con «infra-abierta users add --email … --rol coordinador --entidad "Tamaulipas"».');

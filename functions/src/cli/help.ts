@@ -44,7 +44,8 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    --sin-ejemplos (un servidor real)
   infra-abierta backup -o respaldo.sqlite         Copia la base local (SQLite) aunque el servidor esté en marcha
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
-  infra-abierta users list | users remove ID|--email correo   (ID: la primera columna de users list)
+  infra-abierta users list [--entidad Estado] [--publicador id] [--rol rol]  Por entidad: coordinación y capturistas
+  infra-abierta users remove ID|--email correo   (ID: la primera columna de users list)
   infra-abierta publishers add ID --nombre "…" --entidad "…" --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS
                 --proyectos N [--periodicidad 90] [--orden municipal|estatal|federal|autonomo] [--licencia URL]
                 [--politica URL] [--sitio URL] [--archivo publicador.json]

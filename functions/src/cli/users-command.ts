@@ -66,6 +66,28 @@ async function accountToRemove(args: ParsedArgs, store: Store, nube: string): Pr
 }
 
 /**
+ * The accounts `users list` shows, in an order a person can read at national scale (they came in the order of their
+ * random ids): administrators, then state by state its coordinators and the officials of each implementer, by
+ * e-mail. `--entidad`, `--publicador` and `--rol` keep only those (a state's: its coordinators and its implementers'
+ * officials).
+ */
+function filteredAccounts(users: User[], args: ParsedArgs, stateOf: ReadonlyMap<string, string>): User[] {
+  const typedState = stringOption(args, 'entidad');
+  const state = typedState === undefined ? undefined : canonicalState(typedState);
+  if (typedState !== undefined && state === undefined) throw new UsageError(unknownStateMessage(typedState));
+  const publisherId = stringOption(args, 'publicador')?.trim();
+  const typedRole = stringOption(args, 'rol') ?? stringOption(args, 'role');
+  const role = typedRole?.trim().toLowerCase();
+  if (typedRole !== undefined && !ROLES.includes(role as Role)) throw new UsageError(`Indique el rol con --rol: ${ROLES.join(', ')} (se escribió «${typedRole}»).`);
+  const stateOfUser = (u: User): string => u.state ?? (u.publisherId ? stateOf.get(u.publisherId) ?? '' : '');
+  const rank = (u: User): number => (u.role === 'admin' ? 0 : u.role === 'coordinador' ? 1 : 2);
+  return users
+    .filter((u) => (state === undefined || sameState(stateOfUser(u), state)) && (publisherId === undefined || u.publisherId === publisherId) && (role === undefined || u.role === role))
+    .sort((a, b) => (rank(a) === 0 || rank(b) === 0 ? rank(a) - rank(b) : 0) || stateOfUser(a).localeCompare(stateOfUser(b), 'es') || rank(a) - rank(b)
+      || (a.publisherId ?? '').localeCompare(b.publisherId ?? '', 'es') || a.email.localeCompare(b.email, 'es'));
+}
+
+/**
  * A coordinator who leaves is removed at once (the person must lose access), but the last one of a state left its
  * implementers' sends waiting in an inbox nobody opens, with nothing said anywhere: said here, with the sends that
  * wait and how to name a successor.
@@ -150,8 +172,14 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
       io.err(`Aún no hay cuentas. Cree una con «infra-abierta users add${nube} --email … --rol …».`);
       return 0;
     }
+    const stateOf = new Map((await allPublishers(store)).map((p) => [p.id, p.state]));
+    const shown = filteredAccounts(users, args, stateOf);
+    if (!shown.length) {
+      io.err(`Ninguna de las ${formatCount(users.length, 'cuenta', 'cuentas')} cumple lo indicado. Vea todas con «infra-abierta users list${nube}».`);
+      return 0;
+    }
     io.out('id\tcorreo\trol\tpublicador o entidad');
-    for (const u of users) io.out(`${u.id}\t${u.email}\t${u.role}\t${u.publisherId ?? u.state ?? ''}`);
+    for (const u of shown) io.out(`${u.id}\t${u.email}\t${u.role}\t${u.publisherId ?? u.state ?? ''}`);
     return 0;
   }
   if (action === 'remove') {
