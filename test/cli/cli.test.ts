@@ -602,6 +602,15 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
     expect([run.code, run.err]).toEqual([2, '«--orden» debe ser uno de: municipal, estatal, federal, autonomo.']);
     const missing = await runCli('publishers', 'add', 'otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125');
     expect(missing.err).toBe('Falta «nombre» (--nombre).');
+    // A prefix mistyped in a re-registration of one that has published is refused, and the way to correct a wrong one said.
+    expect((await add('--prefijo-ocid', 'ocds-xxxxx1', '--prefijo-proyectos', 'oc4ids-x1x1x1')).code).toBe(0);
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      await store.createPublication({ id: 'itait-1', publisherId: 'itait', contentHash: 'h', createdAt: '2025-06-30T12:00:00.000Z' });
+    } finally { await store.close(); }
+    const retyped = await add('--prefijo-ocid', 'ocds-xxxxx2', '--prefijo-proyectos', 'oc4ids-x1x1x1');
+    expect([retyped.code, retyped.err]).toEqual([2, 'No se cambia el prefijo OCID «ocds-xxxxx1» por «ocds-xxxxx2» de «itait» (Instituto Tamaulipeco de Infraestructura): ya publicó datos con él: los identificadores publicados lo llevan, y no cambian. Con otro prefijo, sus envíos siguientes se rechazarían. Regístrelo de nuevo con el prefijo de antes; si se trata de otra institución, regístrela con otro identificador de publicador. Solo si el prefijo registrado estaba mal y debe corregirse aunque cambien los identificadores de lo que publique en adelante, repita la orden con --cambiar-prefijo.']);
+    expect((await runCli('publishers', 'add', '--cambiar-prefijo', 'itait', '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-xxxxx2', '--prefijo-proyectos', 'oc4ids-x1x1x1')).out.split('\n')[1]).toBe('Cambios: prefijo OCID «ocds-xxxxx1» → «ocds-xxxxx2».');
     const capitals = await runCli('publishers', 'add', 'Otro', '--nombre', 'Otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125', '--proyectos', '1');
     expect([capitals.code, capitals.err]).toEqual([2, 'El identificador del publicador «Otro» solo admite minúsculas, números y guiones (2 a 63 caracteres): escriba «otro».']);
   });

@@ -76,9 +76,11 @@ describe('PUT /api/publishers/{id}', () => {
     await request(h.app).put('/api/publishers/mer').set('Authorization', h.bearer('admin')).send(registration).expect(200);
     expect((await publish(h.store, { publisher: mer, workbook: projectWorkbook(mer), actor: 'test', now: '2025-07-01T10:00:00-06:00', baseUrl: 'https://infra.example' })).status).toBe('published');
     const res = await request(h.app).put('/api/publishers/mer').set('Authorization', h.bearer('admin')).send({ ...registration, ocidPrefix: 'ocds-abc999', projectIdPrefix: 'oc4ids-abc999' }).expect(409);
-    expect(res.body.error.message).toBe('No se cambia el prefijo OCID «ocds-abc123» por «ocds-abc999» ni el prefijo de proyectos «oc4ids-abc123» por «oc4ids-abc999» de «mer» (Municipio de Mérida): ya publicó datos con ellos: los identificadores publicados los llevan, y no cambian. Con otro prefijo, sus envíos siguientes se rechazarían. Regístrelo de nuevo con los prefijos de antes; si se trata de otra institución, regístrela con otro identificador de publicador.');
+    expect(res.body.error.message).toBe('No se cambia el prefijo OCID «ocds-abc123» por «ocds-abc999» ni el prefijo de proyectos «oc4ids-abc123» por «oc4ids-abc999» de «mer» (Municipio de Mérida): ya publicó datos con ellos: los identificadores publicados los llevan, y no cambian. Con otro prefijo, sus envíos siguientes se rechazarían. Regístrelo de nuevo con los prefijos de antes; si se trata de otra institución, regístrela con otro identificador de publicador. Solo si el prefijo registrado estaba mal y debe corregirse aunque cambien los identificadores de lo que publique en adelante, envíe de nuevo con «allowPrefixChange»: true.');
     expect(await h.store.getPublisher('mer')).toMatchObject({ ocidPrefix: 'ocds-abc123', projectIdPrefix: 'oc4ids-abc123' });
-    // Its other data still changes.
+    // Its other data still changes; the prefix, only when the administrator says so.
     await request(h.app).put('/api/publishers/mer').set('Authorization', h.bearer('admin')).send({ ...registration, name: 'H. Ayuntamiento de Mérida' }).expect(200);
+    await request(h.app).put('/api/publishers/mer').set('Authorization', h.bearer('admin')).send({ ...registration, ocidPrefix: 'ocds-abc999', allowPrefixChange: true }).expect(200);
+    expect((await h.store.getPublisher('mer'))?.ocidPrefix).toBe('ocds-abc999');
   });
 });

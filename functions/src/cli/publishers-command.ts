@@ -116,7 +116,7 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     let previous;
     try {
       publisher = parsePublisher(id, bodyOf(args), optionNames(args), (await store.getPublisher(id))?.commitment);
-      ({ previous } = await registerPublisher(store, publisher, 'cli', now()));
+      ({ previous } = await registerPublisher(store, publisher, 'cli', now(), { allowPrefixChange: args.options['cambiar-prefijo'] === true, howToAllow: 'repita la orden con --cambiar-prefijo' }));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
       throw e;
