@@ -540,7 +540,12 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     expect((await runCli('users', 'remove', 'OTRA@mer.example')).out).toBe('Cuenta eliminada: otra@mer.example.');
   });
 
-  test('the last coordinator of a state leaves: removed, and the sends left without a reviewer are said', async () => {
+  test('the last coordinator of a state, or the last official of an implementer, leaves: removed, and what is left undone said', async () => {
+    // As the first test left them (each command is idempotent: this test also runs alone).
+    for (const [id, state] of [['tampico', 'Tamaulipas'], ['merida', 'Yucatán']]) {
+      await runCli('publishers', 'add', id, '--nombre', `Municipio ${id}`, '--entidad', state, '--prefijo-ocid', `ocds-${id.slice(0, 3)}001`, '--prefijo-proyectos', `oc4ids-${id.slice(0, 3)}001`, '--proyectos', '3');
+    }
+    await runCli('users', 'add', '--email', 'coordinacion@itait.example', '--rol', 'coordinador', '--entidad', 'Tamaulipas');
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);
     try {
       const at = '2025-06-30T12:00:00.000Z';
@@ -556,7 +561,10 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     const rows = (args: string[]) => runCli('users', 'list', ...args).then((r) => r.out.split('\n').slice(1).map((l) => l.split('\t').slice(1).join(' ')));
     expect(await rows([])).toEqual(['coordinacion@itait.example coordinador Tamaulipas', 'z@tampico.example capturista tampico', 'og@yuc.example coordinador Yucatán', 'a@merida.example capturista merida']);
     expect(await rows(['--entidad', 'yucatan'])).toEqual(['og@yuc.example coordinador Yucatán', 'a@merida.example capturista merida']);
-    for (const email of ['a@merida.example', 'z@tampico.example', 'og@yuc.example']) await runCli('users', 'remove', '--email', email);
+    // An implementer's last official leaves: removed, and what that leaves undone said.
+    const official = await runCli('users', 'remove', '--email', 'a@merida.example');
+    expect([official.code, official.err]).toEqual([0, 'Aviso: «merida» (Municipio merida) se queda sin cuentas que capturen: nadie podrá enviar sus actualizaciones ni recibirá sus recordatorios, y Seguimiento lo seguirá midiendo frente a su compromiso de 3 proyectos. Lo que publicó sigue en la API y en el tablero. Registre a quien lo sustituye con «infra-abierta users add --email … --rol capturista --publicador merida».']);
+    for (const email of ['z@tampico.example', 'og@yuc.example']) await runCli('users', 'remove', '--email', email);
     const last = await runCli('users', 'remove', '--email', 'coordinacion@itait.example');
     expect([last.code, last.out]).toEqual([0, 'Cuenta eliminada: coordinacion@itait.example.']);
     expect(last.err).toBe('Aviso: Tamaulipas se queda sin coordinación: nadie revisará los envíos de su implementador. Un envío espera su revisión (Municipio tampico); mientras tanto, una cuenta de administración puede aprobarlo o devolverlo. Registre a quien la sustituye con «infra-abierta users add --email … --rol coordinador --entidad "Tamaulipas"».');

@@ -107,6 +107,17 @@ async function warnStateWithoutCoordinator(store: Store, state: string, io: CliI
 }
 
 /**
+ * The last official of an implementer leaves (or the implementer stops publishing): nobody can send its updates or
+ * receives its reminders, while Seguimiento keeps measuring it against its commitment. Said, with what stays.
+ */
+async function warnPublisherWithoutOfficials(store: Store, publisherId: string, io: CliIo, nube: string): Promise<void> {
+  if ((await store.listUsers({ publisherId, limit: 1 })).items.length) return;
+  const publisher = await store.getPublisher(publisherId);
+  if (!publisher) return;
+  io.err(`Aviso: «${publisherId}» (${publisher.name}) se queda sin cuentas que capturen: nadie podrá enviar sus actualizaciones ni recibirá sus recordatorios, y Seguimiento lo seguirá midiendo frente a su compromiso de ${formatCount(publisher.commitment.projects, 'proyecto', 'proyectos')}. Lo que publicó sigue en la API y en el tablero. Registre a quien lo sustituye con «infra-abierta users add${nube} --email … --rol capturista --publicador ${publisherId}».`);
+}
+
+/**
  * `cloud`: accounts of the Firebase deployment, who sign in with their Google account (the add-on's identity
  * token carries the e-mail): no API token is issued.
  */
@@ -187,6 +198,7 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
     await store.deleteUser(user.id);
     io.out(`Cuenta eliminada: ${user.email}.`);
     if (user.role === 'coordinador' && user.state) await warnStateWithoutCoordinator(store, user.state, io, nube);
+    if (user.role === 'capturista' && user.publisherId) await warnPublisherWithoutOfficials(store, user.publisherId, io, nube);
     return 0;
   }
   throw new UsageError(`Uso: infra-abierta users add|list|remove${nube} …`);
