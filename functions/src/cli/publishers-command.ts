@@ -87,7 +87,7 @@ function publisherChanges(before: Publisher, after: Publisher): string[] {
  */
 async function removePublisher(id: string | undefined, store: Store, io: CliIo, at: Date, nube: string): Promise<number> {
   if (!id) throw new UsageError(`Indique el identificador del publicador: infra-abierta publishers remove <id>${nube}`);
-  const publisher = await knownPublisher(store, id);
+  const publisher = await knownPublisher(store, id, nube);
   if ((await store.listPublications({ publisherId: id, limit: 1 })).items.length) {
     throw new UsageError(`No se elimina «${id}» (${publisher.name}): ya publicó datos, que siguen en la API y en el tablero. Para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add ${id}${nube} …».`);
   }

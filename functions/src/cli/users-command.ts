@@ -10,6 +10,7 @@ import { AWAITING_DECISION } from '../../../core/workflow/contract';
 import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
+import { registeredIdsText } from './known-publisher';
 
 const ROLES: Role[] = ['capturista', 'coordinador', 'admin'];
 
@@ -137,7 +138,7 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
       if (!publisherId) throw new UsageError('Una cuenta «capturista» necesita --publicador <id>.');
       if (!(await store.getPublisher(publisherId))) {
         const ids = (await allPublishers(store)).map((p) => p.id);
-        throw new UsageError(`No existe el publicador «${publisherId}». ${ids.length ? `Publicadores registrados: ${listed(ids)}.` : `Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add ${publisherId}${nube} …».`}`);
+        throw new UsageError(`No existe el publicador «${publisherId}». ${ids.length ? `${registeredIdsText(publisherId, ids, nube)}` : `Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add ${publisherId}${nube} …».`}`);
       }
       user.publisherId = publisherId;
     }
