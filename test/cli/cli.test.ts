@@ -647,6 +647,7 @@ describe('publishers add: the commitment is the implementer\'s, never assumed', 
     expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration)).out).toBe('Publicador sin cambios: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.');
     const moved = await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration.map((v) => (v === 'Yucatán' ? 'Campeche' : v)));
     expect(moved.out.split('\n')[1]).toBe('Cambios: entidad «Yucatán» → «Campeche» (desde ahora lo revisa la coordinación de Campeche, también sus envíos pendientes).');
+    expect(moved.err).toBe('Aviso: Campeche aún no tiene coordinación: nadie revisará los envíos de «progreso» hasta que la haya. Regístrela con «infra-abierta users add --email … --rol coordinador --entidad "Campeche"».');
     await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration);
     const listed = (await runCli('publishers', 'list')).out.split('\n');
     expect(listed).toEqual(['id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso', 'progreso\tH. Ayuntamiento de Progreso\tYucatán\tocds-prg001\toc4ids-prg001\t3 proyectos, actualización cada 30 días']);

@@ -11,6 +11,8 @@ import type { Publisher, Store } from '../store/store';
 import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { knownPublisher } from './known-publisher';
+import { readAll } from '../store/read-all';
+import { sameState } from '../../../core/workflow/mexican-states';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
 
@@ -125,6 +127,12 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     const verb = !previous ? 'Publicador registrado' : changes.length ? 'Publicador actualizado' : 'Publicador sin cambios';
     io.out(`${verb}: ${publisher.id} — ${publisher.name} (${publisher.state}). Compromiso: ${commitmentText(publisher.commitment)}.`);
     if (changes.length) io.out(`Cambios: ${changes.join('; ')}.`);
+    // Moved to a state nobody coordinates yet: its sends (pending ones too) would wait unseen.
+    if (previous && previous.state !== publisher.state) {
+      const coordinators = await readAll((after) => store.listUsers({ role: 'coordinador', after, limit: 1000 }));
+      const state = publisher.state;
+      if (!coordinators.some((u) => sameState(u.state, state))) io.err(`Aviso: ${state} aún no tiene coordinación: nadie revisará los envíos de «${publisher.id}» hasta que la haya. Regístrela con «infra-abierta users add${nube} --email … --rol coordinador --entidad "${state}"».`);
+    }
     return 0;
   }
   if (action === 'list') {
