@@ -393,7 +393,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     // Registered anew with another project prefix after the send (the administration corrected it): approving it
     // finds the project's id wrong, and nothing is published.
     const register = async (projectIdPrefix: string): Promise<void> => {
-      const r = await fetch(`${app.url}/api/publishers/mer`, { method: 'PUT', headers: { Authorization: app.bearers.admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Municipio de Mérida', state: 'Yucatán', ocidPrefix: 'ocds-abc123', projectIdPrefix, commitment: { projects: 5, periodicityDays: 90 } }) });
+      const r = await fetch(`${app.url}/api/publishers/mer`, { method: 'PUT', headers: { Authorization: app.bearers.admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Municipio de Mérida', state: 'Yucatán', ocidPrefix: 'ocds-abc123', projectIdPrefix, commitment: { projects: 5, periodicityDays: 90 }, allowPrefixChange: true }) });
       expect(r.status).toBe(200);
     };
     await register('oc4ids-otro99');

@@ -477,9 +477,17 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     expect(added.out).toMatch(/Cuenta creada: coordinacion@itait\.example \(coordinador\)/);
     expect(added.out).toMatch(/Clave de acceso \(se muestra una sola vez/);
     expect((await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin')).code).toBe(0);
-    const duplicate = await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin');
-    expect(duplicate.code).toBe(2);
-    expect(duplicate.err).toBe('Ya existe una cuenta con el correo admin@infra.example. Si perdió su clave de acceso, elimine la cuenta con «infra-abierta users remove --email admin@infra.example» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.');
+    // Run twice, as a setup script re-run after a failure: the account is there as asked, so it is done (exit 0),
+    // and how to get a new key is said; as another role, what the account is and how to change it.
+    const rerun = await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin');
+    expect([rerun.code, rerun.out]).toEqual([0, 'La cuenta admin@infra.example (admin) ya existía así; no se cambió nada. Su clave de acceso es la que se mostró al crearla; si la perdió, elimine la cuenta con «infra-abierta users remove --email admin@infra.example» y créela de nuevo: recibirá una clave nueva y la anterior dejará de servir.']);
+    const duplicate = await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'coordinador', '--entidad', 'Tamaulipas');
+    expect([duplicate.code, duplicate.err]).toEqual([2, 'Ya existe una cuenta con el correo admin@infra.example, admin (no coordinador de Tamaulipas). Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --email admin@infra.example» y créela de nuevo (recibirá una clave nueva).']);
+    // An address copied with spaces around it is taken; one that is no address is quoted with what is wrong.
+    expect((await runCli('users', 'add', '--email', ' Enlace@Itait.example ', '--rol', 'Admin')).out).toMatch(/^Cuenta creada: enlace@itait\.example \(admin\)\./);
+    expect((await runCli('users', 'add', '--email', 'obras tam@itait.example', '--rol', 'admin')).err).toBe('«obras tam@itait.example» no es un correo válido: tiene un espacio. Escríbalo como nombre@institucion.gob.mx.');
+    expect((await runCli('users', 'add', '--email', 'obras.itait.example', '--rol', 'admin')).err).toBe('«obras.itait.example» no es un correo válido: le falta la arroba (@). Escríbalo como nombre@institucion.gob.mx.');
+    expect((await runCli('users', 'remove', '--email', 'enlace@itait.example')).code).toBe(0);
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'capturista', '--publicador', 'no-existe')).err).toMatch(/No existe el publicador «no-existe»\. Aún no hay publicadores: regístrelo antes con «infra-abierta publishers add no-existe …»/);
     expect((await runCli('users', 'add', '--email', 'x@y.example', '--rol', 'jefe')).err).toMatch(/Indique el rol con --rol/);
 
@@ -531,6 +539,36 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     // The e-mail in the id's place is read as the e-mail.
     expect((await runCli('users', 'remove', 'OTRA@mer.example')).out).toBe('Cuenta eliminada: otra@mer.example.');
   });
+
+  test('the last coordinator of a state, or the last official of an implementer, leaves: removed, and what is left undone said', async () => {
+    // As the first test left them (each command is idempotent: this test also runs alone).
+    for (const [id, state] of [['tampico', 'Tamaulipas'], ['merida', 'Yucatán']]) {
+      await runCli('publishers', 'add', id, '--nombre', `Municipio ${id}`, '--entidad', state, '--prefijo-ocid', `ocds-${id.slice(0, 3)}001`, '--prefijo-proyectos', `oc4ids-${id.slice(0, 3)}001`, '--proyectos', '3');
+    }
+    await runCli('users', 'add', '--email', 'coordinacion@itait.example', '--rol', 'coordinador', '--entidad', 'Tamaulipas');
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      const at = '2025-06-30T12:00:00.000Z';
+      await store.createSubmission({ id: 'envio-tampico', publisherId: 'tampico', source: { kind: 'xlsx', fileId: 'a'.repeat(64), name: 'obra.xlsx' }, status: 'submitted', history: [{ at, by: 'u1', action: 'submit' }], createdAt: at, updatedAt: at });
+    } finally { await store.close(); }
+    await runCli('users', 'add', '--email', 'suplente@itait.example', '--rol', 'coordinador', '--entidad', 'Tamaulipas');
+    // Another coordinator of the state remains: nothing to say.
+    expect(await runCli('users', 'remove', '--email', 'suplente@itait.example')).toEqual({ code: 0, out: 'Cuenta eliminada: suplente@itait.example.', err: '' });
+    // Listed state by state, its coordinators before its implementers' officials; --entidad keeps one state's.
+    await runCli('users', 'add', '--email', 'a@merida.example', '--rol', 'capturista', '--publicador', 'merida');
+    await runCli('users', 'add', '--email', 'z@tampico.example', '--rol', 'capturista', '--publicador', 'tampico');
+    await runCli('users', 'add', '--email', 'og@yuc.example', '--rol', 'coordinador', '--entidad', 'Yucatán');
+    const rows = (args: string[]) => runCli('users', 'list', ...args).then((r) => r.out.split('\n').slice(1).map((l) => l.split('\t').slice(1).join(' ')));
+    expect(await rows([])).toEqual(['coordinacion@itait.example coordinador Tamaulipas', 'z@tampico.example capturista tampico', 'og@yuc.example coordinador Yucatán', 'a@merida.example capturista merida']);
+    expect(await rows(['--entidad', 'yucatan'])).toEqual(['og@yuc.example coordinador Yucatán', 'a@merida.example capturista merida']);
+    // An implementer's last official leaves: removed, and what that leaves undone said.
+    const official = await runCli('users', 'remove', '--email', 'a@merida.example');
+    expect([official.code, official.err]).toEqual([0, 'Aviso: «merida» (Municipio merida) se queda sin cuentas que capturen: nadie podrá enviar sus actualizaciones ni recibirá sus recordatorios, y Seguimiento lo seguirá midiendo frente a su compromiso de 3 proyectos. Lo que publicó sigue en la API y en el tablero. Registre a quien lo sustituye con «infra-abierta users add --email … --rol capturista --publicador merida».']);
+    for (const email of ['z@tampico.example', 'og@yuc.example']) await runCli('users', 'remove', '--email', email);
+    const last = await runCli('users', 'remove', '--email', 'coordinacion@itait.example');
+    expect([last.code, last.out]).toEqual([0, 'Cuenta eliminada: coordinacion@itait.example.']);
+    expect(last.err).toBe('Aviso: Tamaulipas se queda sin coordinación: nadie revisará los envíos de su implementador. Un envío espera su revisión (Municipio tampico); mientras tanto, una cuenta de administración puede aprobarlo o devolverlo. Registre a quien la sustituye con «infra-abierta users add --email … --rol coordinador --entidad "Tamaulipas"».');
+  });
 });
 
 describe('publishers add: the guide\'s placeholder prefixes and the options\' own names', () => {
@@ -572,6 +610,17 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
     expect([run.code, run.err]).toEqual([2, '«--orden» debe ser uno de: municipal, estatal, federal, autonomo.']);
     const missing = await runCli('publishers', 'add', 'otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125');
     expect(missing.err).toBe('Falta «nombre» (--nombre).');
+    // A prefix mistyped in a re-registration of one that has published is refused, and the way to correct a wrong one said.
+    expect((await add('--prefijo-ocid', 'ocds-xxxxx1', '--prefijo-proyectos', 'oc4ids-x1x1x1')).code).toBe(0);
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      await store.createPublication({ id: 'itait-1', publisherId: 'itait', contentHash: 'h', createdAt: '2025-06-30T12:00:00.000Z' });
+    } finally { await store.close(); }
+    const retyped = await add('--prefijo-ocid', 'ocds-xxxxx2', '--prefijo-proyectos', 'oc4ids-x1x1x1');
+    expect([retyped.code, retyped.err]).toEqual([2, 'No se cambia el prefijo OCID «ocds-xxxxx1» por «ocds-xxxxx2» de «itait» (Instituto Tamaulipeco de Infraestructura): ya publicó datos con él: los identificadores publicados lo llevan, y no cambian. Con otro prefijo, sus envíos siguientes se rechazarían. Regístrelo de nuevo con el prefijo de antes; si se trata de otra institución, regístrela con otro identificador de publicador. Solo si el prefijo registrado estaba mal y debe corregirse aunque cambien los identificadores de lo que publique en adelante, repita la orden con --cambiar-prefijo.']);
+    expect((await runCli('publishers', 'add', '--cambiar-prefijo', 'itait', '--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-xxxxx2', '--prefijo-proyectos', 'oc4ids-x1x1x1')).out.split('\n')[1]).toBe('Cambios: prefijo OCID «ocds-xxxxx1» → «ocds-xxxxx2».');
+    const capitals = await runCli('publishers', 'add', 'Otro', '--nombre', 'Otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125', '--proyectos', '1');
+    expect([capitals.code, capitals.err]).toEqual([2, 'El identificador del publicador «Otro» solo admite minúsculas, números y guiones (2 a 63 caracteres): escriba «otro».']);
   });
 });
 
@@ -591,9 +640,15 @@ describe('publishers add: the commitment is the implementer\'s, never assumed', 
     const added = await runCli('publishers', 'add', 'progreso', '--nombre', 'Municipio de Progreso', ...registration, '--proyectos', '3');
     expect([added.code, added.out]).toEqual([0, 'Publicador registrado: progreso — Municipio de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 90 días.']);
     // Registering it again to change its name keeps the commitment it had (it was reset to 5 projects and 90 days).
+    // What changed is said: the same id typed for another institution replaced it unseen.
     expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration, '--periodicidad', '30')).out)
-      .toBe('Publicador actualizado: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.');
-    expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration)).out).toMatch(/Compromiso: 3 proyectos, actualización cada 30 días\.$/);
+      .toBe('Publicador actualizado: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.\nCambios: nombre «Municipio de Progreso» → «H. Ayuntamiento de Progreso»; periodicidad 90 → 30 días.');
+    // The same command run twice changes nothing, and says so.
+    expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration)).out).toBe('Publicador sin cambios: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.');
+    const moved = await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration.map((v) => (v === 'Yucatán' ? 'Campeche' : v)));
+    expect(moved.out.split('\n')[1]).toBe('Cambios: entidad «Yucatán» → «Campeche» (desde ahora lo revisa la coordinación de Campeche, también sus envíos pendientes).');
+    expect(moved.err).toBe('Aviso: Campeche aún no tiene coordinación: nadie revisará los envíos de «progreso» hasta que la haya. Regístrela con «infra-abierta users add --email … --rol coordinador --entidad "Campeche"».');
+    await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration);
     const listed = (await runCli('publishers', 'list')).out.split('\n');
     expect(listed).toEqual(['id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso', 'progreso\tH. Ayuntamiento de Progreso\tYucatán\tocds-prg001\toc4ids-prg001\t3 proyectos, actualización cada 30 días']);
   });

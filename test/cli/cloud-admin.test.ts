@@ -97,7 +97,10 @@ test('in the cloud, the commands the CLI suggests carry --nube', async () => {
     expect((await runCli('publishers', 'add', 'uman', '--nube', '--proyecto', project, '--nombre', 'Municipio de Umán', '--entidad', 'Yucatán', '--prefijo-ocid', 'ocds-uman01', '--prefijo-proyectos', 'oc4ids-uman01', '--proyectos', '2')).code).toBe(0);
     expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@uman.gob.mx', '--rol', 'capturista', '--publicador', 'uman')).code).toBe(0);
     expect((await runCli('users', 'add', '--nube', '--proyecto', project, '--email', 'obras@uman.gob.mx', '--rol', 'coordinador', '--entidad', 'Yucatán')).err)
-      .toBe('Ya existe una cuenta con el correo obras@uman.gob.mx. Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --nube --email obras@uman.gob.mx» y créela de nuevo.');
+      .toBe('Ya existe una cuenta con el correo obras@uman.gob.mx, capturista de «uman» (no coordinador de Yucatán). Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --nube --email obras@uman.gob.mx» y créela de nuevo.');
+    // The same command again (a setup script re-run) is done, not an error.
+    const again = await runCli('users', 'add', '--nube', '--proyecto', project, '--email', ' Obras@Uman.gob.mx', '--rol', 'capturista', '--publicador', 'uman');
+    expect([again.code, again.out]).toEqual([0, 'La cuenta obras@uman.gob.mx (capturista de «uman») ya existía así; no se cambió nada.']);
     const kept = await runCli('publishers', 'remove', 'uman', '--nube', '--proyecto', project);
     expect([kept.code, kept.err]).toEqual([2, 'No se elimina «uman» (Municipio de Umán): la cuenta «obras@uman.gob.mx» captura para él. Elimínelas antes con «infra-abierta users remove --nube --email …».']);
     expect((await runCli('users', 'remove', '--nube', '--proyecto', project, '--email', 'otra@uman.gob.mx')).err).toContain('«infra-abierta users list --nube»');

@@ -233,11 +233,11 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
     await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
     const registered = (await srv.h.store.getPublisher('mer'))!;
-    await registerPublisher(srv.h.store, { ...registered, projectIdPrefix: 'oc4ids-otro99' }, 'admin', new Date());
+    await registerPublisher(srv.h.store, { ...registered, projectIdPrefix: 'oc4ids-otro99' }, 'admin', new Date(), { allowPrefixChange: true });
     try {
       expect(await runPublicationTask({ store: srv.h.store, baseUrl: BASE_URL, now: () => new Date(), log: () => undefined, openSource: () => { throw new Error('the snapshot is read'); } }, tasks[tasks.length - 1])).toBe('done');
     } finally {
-      await registerPublisher(srv.h.store, registered, 'admin', new Date());
+      await registerPublisher(srv.h.store, registered, 'admin', new Date(), { allowPrefixChange: true });
     }
     expect((await srv.h.store.getSubmission(id))?.status).toBe('submitted');
     // The page, drawn again once the publication ended, says why where «Se está publicando» was, once, and offers no

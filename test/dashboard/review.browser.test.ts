@@ -770,7 +770,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.waitForSelector('body[data-ready] #decision');
     expect(await page.locator('.resumen').textContent()).toContain('0 errores');
     // Registered anew with another project prefix after the send: the workbook's project no longer carries it.
-    await registerPublisher(h.store, { ...val, projectIdPrefix: 'oc4ids-val999' }, 'admin', new Date());
+    await registerPublisher(h.store, { ...val, projectIdPrefix: 'oc4ids-val999' }, 'admin', new Date(), { allowPrefixChange: true });
     try {
       await page.getByRole('button', { name: 'Aprobar' }).click();
       await page.getByRole('button', { name: 'Sí, publicar' }).click();
@@ -784,7 +784,7 @@ describeIfChromium('review pages in headless Chromium', () => {
       const last = page.locator('section[aria-labelledby="titulo-historial"] tbody tr').last();
       expect(await last.locator('td').allTextContents()).toEqual([USERS.coordinadorA.email, 'Intentó aprobar, pero el libro tiene errores', refusal]);
     } finally {
-      await registerPublisher(h.store, val, 'admin', new Date());
+      await registerPublisher(h.store, val, 'admin', new Date(), { allowPrefixChange: true });
     }
   });
 

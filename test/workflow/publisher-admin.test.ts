@@ -1,6 +1,7 @@
 /** Registering publishers and commitments: admin only, validated field by field in Spanish, audited. */
 import request from 'supertest';
-import { localHarness, type LocalHarness } from './workflow-harness';
+import { localHarness, type LocalHarness, PUBLISHERS, projectWorkbook } from './workflow-harness';
+import { publish } from '../../functions/src/publication/publish';
 
 let h: LocalHarness;
 beforeEach(async () => { h = await localHarness(); });
@@ -62,8 +63,24 @@ describe('PUT /api/publishers/{id}', () => {
     expect(tracking.body.publishers.find((r: { publisherId: string }) => r.publisherId === 'progreso')).toMatchObject({ committed: 2, periodicityDays: 90 });
   });
 
-  it('refuses a prefix already assigned to another publisher', async () => {
+  it('refuses a prefix already assigned to another publisher, naming which prefix and whose', async () => {
     const res = await request(h.app).put('/api/publishers/otro').set('Authorization', h.bearer('admin')).send({ ...body, ocidPrefix: 'ocds-abc123' }).expect(409);
-    expect(res.body.error.message).toContain('Municipio de Mérida');
+    expect(res.body.error.message).toBe('El prefijo OCID «ocds-abc123» ya está asignado a «mer» (Municipio de Mérida): cada institución tiene el suyo. Revise que lo escribió bien.');
+  });
+
+  it('keeps the prefixes of a publisher that has published: its published identifiers carry them', async () => {
+    const mer = PUBLISHERS[0];
+    const registration = { name: mer.name, state: mer.state, ocidPrefix: mer.ocidPrefix, projectIdPrefix: mer.projectIdPrefix };
+    // Before any publication a mistyped prefix can still be corrected.
+    await request(h.app).put('/api/publishers/mer').set('Authorization', h.bearer('admin')).send({ ...registration, ocidPrefix: 'ocds-abc999' }).expect(200);
+    await request(h.app).put('/api/publishers/mer').set('Authorization', h.bearer('admin')).send(registration).expect(200);
+    expect((await publish(h.store, { publisher: mer, workbook: projectWorkbook(mer), actor: 'test', now: '2025-07-01T10:00:00-06:00', baseUrl: 'https://infra.example' })).status).toBe('published');
+    const res = await request(h.app).put('/api/publishers/mer').set('Authorization', h.bearer('admin')).send({ ...registration, ocidPrefix: 'ocds-abc999', projectIdPrefix: 'oc4ids-abc999' }).expect(409);
+    expect(res.body.error.message).toBe('No se cambia el prefijo OCID «ocds-abc123» por «ocds-abc999» ni el prefijo de proyectos «oc4ids-abc123» por «oc4ids-abc999» de «mer» (Municipio de Mérida): ya publicó datos con ellos: los identificadores publicados los llevan, y no cambian. Con otro prefijo, sus envíos siguientes se rechazarían. Regístrelo de nuevo con los prefijos de antes; si se trata de otra institución, regístrela con otro identificador de publicador. Solo si el prefijo registrado estaba mal y debe corregirse aunque cambien los identificadores de lo que publique en adelante, envíe de nuevo con «allowPrefixChange»: true.');
+    expect(await h.store.getPublisher('mer')).toMatchObject({ ocidPrefix: 'ocds-abc123', projectIdPrefix: 'oc4ids-abc123' });
+    // Its other data still changes; the prefix, only when the administrator says so.
+    await request(h.app).put('/api/publishers/mer').set('Authorization', h.bearer('admin')).send({ ...registration, name: 'H. Ayuntamiento de Mérida' }).expect(200);
+    await request(h.app).put('/api/publishers/mer').set('Authorization', h.bearer('admin')).send({ ...registration, ocidPrefix: 'ocds-abc999', allowPrefixChange: true }).expect(200);
+    expect((await h.store.getPublisher('mer'))?.ocidPrefix).toBe('ocds-abc999');
   });
 });

@@ -36,6 +36,8 @@ function url(value: unknown, name: string): string | undefined {
  */
 const PLACEHOLDER_PREFIX = /^(ocds|oc4ids)-x{6}$/;
 
+const PUBLISHER_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+
 /** The program's update period (a quarter) when a new registration does not say one. */
 const DEFAULT_PERIODICITY_DAYS = 90;
 
@@ -46,7 +48,11 @@ const DEFAULT_PERIODICITY_DAYS = 90;
  */
 export function parsePublisher(id: string, body: unknown, names: Readonly<Record<string, string>> = {}, previous?: Publisher['commitment']): Publisher {
   const named = (field: string): string => names[field] ?? field;
-  if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(id)) throw invalid('El identificador del publicador solo admite minúsculas, números y guiones (2 a 63 caracteres).');
+  if (!PUBLISHER_ID.test(id)) {
+    // The id typed is quoted, and the one meant offered when it is only a matter of capitals or spaces («Imp-Tam »).
+    const meant = id.trim().toLowerCase();
+    throw invalid(`El identificador del publicador «${id}» solo admite minúsculas, números y guiones (2 a 63 caracteres)${PUBLISHER_ID.test(meant) ? `: escriba «${meant}»` : ''}.`);
+  }
   const b = (body ?? {}) as Record<string, unknown>;
   const text = (name: string, label: string): string => {
     const v = b[name];
@@ -90,10 +96,24 @@ export function parsePublisher(id: string, body: unknown, names: Readonly<Record
  * (PUT /publishers/{id}/stages) and the date of the first registration (the first publication is due a period after
  * it) are kept. Says whether it existed.
  */
-export async function registerPublisher(store: Store, publisher: Publisher, actor: string, at: Date): Promise<{ existed: boolean }> {
+export interface RegisterOptions {
+  /** The administrator said the prefixes of a publisher that has published are to change all the same (a wrong one corrected). */
+  allowPrefixChange?: boolean;
+  /** How the caller says that, in its own terms (CLI option or API field), for the refusal's message. */
+  howToAllow?: string;
+}
+
+export async function registerPublisher(store: Store, publisher: Publisher, actor: string, at: Date, options: RegisterOptions = {}): Promise<{ existed: boolean; previous?: Publisher }> {
   const clash = (await allPublishers(store)).find((p) => p.id !== publisher.id && (p.ocidPrefix === publisher.ocidPrefix || p.projectIdPrefix === publisher.projectIdPrefix));
-  if (clash) throw new HttpError(409, 'conflict', `El prefijo ya está asignado a «${clash.name}».`);
-  const existed = (await store.getPublisher(publisher.id)) !== undefined;
+  if (clash) {
+    // Which of the two prefixes, and whose: «asignado a Implementador 2» left the administrator of a hundred
+    // registrations guessing which one was mistyped.
+    const [label, prefix] = clash.ocidPrefix === publisher.ocidPrefix ? ['prefijo OCID', publisher.ocidPrefix] : ['prefijo de proyectos', publisher.projectIdPrefix];
+    throw new HttpError(409, 'conflict', `El ${label} «${prefix}» ya está asignado a «${clash.id}» (${clash.name}): cada institución tiene el suyo. Revise que lo escribió bien.`);
+  }
+  const previous = await store.getPublisher(publisher.id);
+  const existed = previous !== undefined;
+  if (previous && !options.allowPrefixChange) await refusePublishedPrefixChange(store, previous, publisher, options.howToAllow);
   // Replaced over what is stored at the write: its stages (unless given), first registration, last confirmation of its
   // data and latest approved send (store.ts confirmedAt, latestApproval: the workflow's) are kept, whatever was
   // written meanwhile.
@@ -107,7 +127,22 @@ export async function registerPublisher(store: Store, publisher: Publisher, acto
     await store.putPublisher({ ...publisher, registeredAt: at.toISOString() });
   }
   await store.appendAudit({ at: at.toISOString(), actor, action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });
-  return { existed };
+  return { existed, ...(previous ? { previous } : {}) };
+}
+
+/**
+ * A publisher that has published keeps its prefixes: every published ocid and project id carries them and never
+ * changes (OCDS), and the next send is checked against the registered ones. Changed (a re-registration with a typo,
+ * or an id reused for another institution), every process already published was refused in the implementer's next
+ * send, and renaming them to the new prefix left the published ones out of its next publication.
+ */
+async function refusePublishedPrefixChange(store: Store, previous: Publisher, publisher: Publisher, howToAllow = 'envíe de nuevo con «allowPrefixChange»: true'): Promise<void> {
+  const changed = [
+    ...(previous.ocidPrefix !== publisher.ocidPrefix ? [`el prefijo OCID «${previous.ocidPrefix}» por «${publisher.ocidPrefix}»`] : []),
+    ...(previous.projectIdPrefix !== publisher.projectIdPrefix ? [`el prefijo de proyectos «${previous.projectIdPrefix}» por «${publisher.projectIdPrefix}»`] : []),
+  ];
+  if (!changed.length || !(await store.listPublications({ publisherId: publisher.id, limit: 1 })).items.length) return;
+  throw new HttpError(409, 'published-prefix', `No se cambia ${changed.join(' ni ')} de «${publisher.id}» (${previous.name}): ya publicó datos con ${changed.length > 1 ? 'ellos: los identificadores publicados los llevan' : 'él: los identificadores publicados lo llevan'}, y no cambian. Con otro prefijo, sus envíos siguientes se rechazarían. Regístrelo de nuevo con ${changed.length > 1 ? 'los prefijos' : 'el prefijo'} de antes; si se trata de otra institución, regístrela con otro identificador de publicador. Solo si el prefijo registrado estaba mal y debe corregirse aunque cambien los identificadores de lo que publique en adelante, ${howToAllow}.`);
 }
 
 export function publisherAdminRoutes(deps: PublisherAdminDeps): Router {
@@ -119,7 +154,7 @@ export function publisherAdminRoutes(deps: PublisherAdminDeps): Router {
     requireJsonBody(req, 'los datos del publicador');
     const id = String(req.params.id);
     const publisher = parsePublisher(id, req.body, {}, (await deps.store.getPublisher(id))?.commitment);
-    const { existed } = await registerPublisher(deps.store, publisher, user.id, now());
+    const { existed } = await registerPublisher(deps.store, publisher, user.id, now(), { allowPrefixChange: (req.body as { allowPrefixChange?: unknown }).allowPrefixChange === true });
     res.set('Cache-Control', 'private, no-store').status(existed ? 200 : 201).json({ publisher });
   });
   return router;

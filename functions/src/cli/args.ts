@@ -6,7 +6,7 @@ const ALIASES: Record<string, string> = { o: 'salida', h: 'ayuda', p: 'puerto' }
  * Flags that never take a value: `validate --json libro.xlsx` keeps libro.xlsx as the file, and
  * `publishers add --nube itait …` keeps itait as the publisher's id.
  */
-const FLAGS = new Set(['json', 'todos', 'estricto', 'versionadas', 'ayuda', 'help', 'nube', 'sobrescribir', 'sin-ejemplos', 'sin-descargar', 'aceptar-faltantes']);
+const FLAGS = new Set(['json', 'todos', 'estricto', 'versionadas', 'ayuda', 'help', 'nube', 'sobrescribir', 'sin-ejemplos', 'sin-descargar', 'aceptar-faltantes', 'cambiar-prefijo']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const positional: string[] = [];

@@ -44,7 +44,8 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    --sin-ejemplos (un servidor real)
   infra-abierta backup -o respaldo.sqlite         Copia la base local (SQLite) aunque el servidor esté en marcha
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
-  infra-abierta users list | users remove ID|--email correo   (ID: la primera columna de users list)
+  infra-abierta users list [--entidad Estado] [--publicador id] [--rol rol]  Por entidad: coordinación y capturistas
+  infra-abierta users remove ID|--email correo   (ID: la primera columna de users list)
   infra-abierta publishers add ID --nombre "…" --entidad "…" --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS
                 --proyectos N [--periodicidad 90] [--orden municipal|estatal|federal|autonomo] [--licencia URL]
                 [--politica URL] [--sitio URL] [--archivo publicador.json]
@@ -53,6 +54,8 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                 cuántos días actualiza (90 si no se indica)
                 PREFIJO_OCID: «ocds-» y 6 letras minúsculas o números, el que la Open Contracting Partnership
                 asignó a la institución; PREFIJO_OC4IDS: «oc4ids-» y 6, el que registró para OC4IDS
+                Los prefijos de uno que ya publicó no cambian (sus identificadores los llevan), salvo con
+                --cambiar-prefijo, para corregir uno registrado mal
   infra-abierta publishers list | publishers remove ID  (solo uno sin publicaciones, envíos ni cuentas)
   infra-abierta publications list [--publicador ID]  Publicaciones de cada publicador: cuál es la vigente, cuándo
                                                    se hizo, cuántas entregas, registros y proyectos tiene, y si

@@ -18,7 +18,7 @@ export const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   backup: ['salida', 'sobrescribir', 'nube'],
   users: ['email', 'rol', 'role', 'publicador', 'entidad', 'nube', 'proyecto'],
   publications: ['antes-de', 'publicador', 'confirmar', 'nube', 'proyecto', 'entorno'],
-  publishers: ['nombre', 'entidad', 'orden', 'prefijo-ocid', 'prefijo-proyectos', 'licencia', 'politica', 'sitio', 'proyectos', 'periodicidad', 'archivo', 'nube', 'proyecto'],
+  publishers: ['nombre', 'entidad', 'orden', 'prefijo-ocid', 'prefijo-proyectos', 'licencia', 'politica', 'sitio', 'proyectos', 'periodicidad', 'archivo', 'cambiar-prefijo', 'nube', 'proyecto'],
 };
 
 export function warnUnknownOptions(command: string | undefined, args: ParsedArgs, io: CliIo): void {

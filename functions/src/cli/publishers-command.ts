@@ -11,6 +11,8 @@ import type { Publisher, Store } from '../store/store';
 import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { knownPublisher } from './known-publisher';
+import { readAll } from '../store/read-all';
+import { sameState } from '../../../core/workflow/mexican-states';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
 
@@ -61,13 +63,33 @@ function commitmentText(c: Publisher['commitment']): string {
 }
 
 /**
+ * What a re-registration changed, field by field («entidad «Aguascalientes» → «Sonora»»). The same id typed for a
+ * second institution replaced the first one's name, state and prefixes under «Publicador actualizado», and its
+ * capturistas, sends and coordination went with it unseen.
+ */
+function publisherChanges(before: Publisher, after: Publisher): string[] {
+  const quoted = (v: string | undefined): string => (v === undefined ? '(sin dato)' : `«${v}»`);
+  const fields: [string, string | undefined, string | undefined][] = [
+    ['nombre', before.name, after.name], ['entidad', before.state, after.state], ['orden', before.level, after.level],
+    ['prefijo OCID', before.ocidPrefix, after.ocidPrefix], ['prefijo de proyectos', before.projectIdPrefix, after.projectIdPrefix],
+    ['licencia', before.license, after.license], ['política', before.publicationPolicy, after.publicationPolicy], ['sitio', before.uri, after.uri],
+  ];
+  const changes = fields.filter(([, a, b]) => a !== b).map(([label, a, b]) => `${label} ${quoted(a)} → ${quoted(b)}`);
+  // The state decides who reviews it (auth/policy.ts): said, since its pending sends move with it.
+  if (before.state !== after.state) changes[changes.findIndex((c) => c.startsWith('entidad '))] += ` (desde ahora lo revisa la coordinación de ${after.state}, también sus envíos pendientes)`;
+  if (before.commitment.projects !== after.commitment.projects) changes.push(`proyectos comprometidos ${before.commitment.projects} → ${after.commitment.projects}`);
+  if (before.commitment.periodicityDays !== after.commitment.periodicityDays) changes.push(`periodicidad ${before.commitment.periodicityDays} → ${formatCount(after.commitment.periodicityDays, 'día', 'días')}`);
+  return changes;
+}
+
+/**
  * `publishers remove ID`: a registration made by mistake (a misspelt id) otherwise stayed for good, on the public
  * list and on Seguimiento. Only one with nothing behind it: published data stays served, and a submission or an
  * account refers to it.
  */
 async function removePublisher(id: string | undefined, store: Store, io: CliIo, at: Date, nube: string): Promise<number> {
   if (!id) throw new UsageError(`Indique el identificador del publicador: infra-abierta publishers remove <id>${nube}`);
-  const publisher = await knownPublisher(store, id);
+  const publisher = await knownPublisher(store, id, nube);
   if ((await store.listPublications({ publisherId: id, limit: 1 })).items.length) {
     throw new UsageError(`No se elimina «${id}» (${publisher.name}): ya publicó datos, que siguen en la API y en el tablero. Para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add ${id}${nube} …».`);
   }
@@ -93,15 +115,24 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     const id = args.positional[1];
     if (!id) throw new UsageError(`Indique el identificador del publicador: infra-abierta publishers add <id>${nube} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N`);
     let publisher;
-    let existed;
+    let previous;
     try {
       publisher = parsePublisher(id, bodyOf(args), optionNames(args), (await store.getPublisher(id))?.commitment);
-      ({ existed } = await registerPublisher(store, publisher, 'cli', now()));
+      ({ previous } = await registerPublisher(store, publisher, 'cli', now(), { allowPrefixChange: args.options['cambiar-prefijo'] === true, howToAllow: 'repita la orden con --cambiar-prefijo' }));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
       throw e;
     }
-    io.out(`${existed ? 'Publicador actualizado' : 'Publicador registrado'}: ${publisher.id} — ${publisher.name} (${publisher.state}). Compromiso: ${commitmentText(publisher.commitment)}.`);
+    const changes = previous ? publisherChanges(previous, publisher) : [];
+    const verb = !previous ? 'Publicador registrado' : changes.length ? 'Publicador actualizado' : 'Publicador sin cambios';
+    io.out(`${verb}: ${publisher.id} — ${publisher.name} (${publisher.state}). Compromiso: ${commitmentText(publisher.commitment)}.`);
+    if (changes.length) io.out(`Cambios: ${changes.join('; ')}.`);
+    // Moved to a state nobody coordinates yet: its sends (pending ones too) would wait unseen.
+    if (previous && previous.state !== publisher.state) {
+      const coordinators = await readAll((after) => store.listUsers({ role: 'coordinador', after, limit: 1000 }));
+      const state = publisher.state;
+      if (!coordinators.some((u) => sameState(u.state, state))) io.err(`Aviso: ${state} aún no tiene coordinación: nadie revisará los envíos de «${publisher.id}» hasta que la haya. Regístrela con «infra-abierta users add${nube} --email … --rol coordinador --entidad "${state}"».`);
+    }
     return 0;
   }
   if (action === 'list') {
