@@ -674,6 +674,35 @@ describe('backup: a whole copy of the database while the server runs', () => {
   });
 });
 
+// The commands run as the server's own user (docs/operations.md): `backup -o respaldo.sqlite` typed in /root or /
+// ended in «Error inesperado: unable to open database file», exit 3. Root may write anywhere, so as root the CLI runs as
+// «nobody»; otherwise the folder is made read-only.
+test('backup -o into a folder the user may not write: said in Spanish with the folder and the user, exit 2, before any copy', async () => {
+  await buildCli();
+  const place = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-sin-permiso-'));
+  try {
+    const file = path.join(place, 'base.sqlite');
+    const made = openSqliteStore(file);
+    try { await made.putPublisher(samplePublisher('permiso', 'Yucatán')); } finally { await made.close(); }
+    const closed = path.join(place, 'ajena');
+    fs.mkdirSync(closed);
+    fs.chmodSync(place, 0o755);
+    fs.chmodSync(file, 0o644);
+    fs.chmodSync(closed, 0o555);
+    const root = process.getuid?.() === 0;
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'backup', '-o', path.join(closed, 'respaldo.sqlite')], {
+      encoding: 'utf8', ...(root ? { uid: 65534, gid: 65534 } : {}), env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^No se puede escribir en la carpeta «[^»]+»: el usuario con el que se ejecuta esta orden \(«[^»]+»\) no tiene permiso\. Indique con -o/);
+    expect(run.stderr).toContain(`«${closed}»`);
+    expect(fs.readdirSync(closed)).toEqual([]);
+  } finally {
+    fs.chmodSync(path.join(place, 'ajena'), 0o755);
+    fs.rmSync(place, { recursive: true, force: true });
+  }
+});
+
 describe('--nube without Application Default Credentials: a Spanish message telling how to sign in', () => {
   const names = ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_CONFIG', 'FIRESTORE_EMULATOR_HOST', 'METADATA_SERVER_DETECTION'] as const;
   const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));
