@@ -703,6 +703,30 @@ test('backup -o into a folder the user may not write: said in Spanish with the f
   }
 });
 
+// A backup restored (or moved into place) as root, for a server that runs as its own user: «Revise … los permisos»
+// said neither whose nor how.
+test('a database the user may not write (restored as root): the user named and the chown to give it, exit 2', async () => {
+  await buildCli();
+  const place = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-restaurada-'));
+  try {
+    const file = path.join(place, 'base.sqlite');
+    const made = openSqliteStore(file);
+    try { await made.putPublisher(samplePublisher('restaurada', 'Yucatán')); } finally { await made.close(); }
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(place, 0o555);
+    const root = process.getuid?.() === 0;
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'publishers', 'list'], {
+      encoding: 'utf8', ...(root ? { uid: 65534, gid: 65534 } : {}), env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^No se pudo abrir la base de datos «[^»]+» \(variable INFRA_SQLITE\): el usuario con el que se ejecuta \(«([^»]+)»\) no tiene permiso para escribirla\. Si la restauró, copió o movió como root, désela a ese usuario \(chown \1: /);
+    expect(run.stderr).toContain(`chown ${root ? 'nobody' : os.userInfo().username}: ${file},`);
+  } finally {
+    fs.chmodSync(place, 0o755);
+    fs.rmSync(place, { recursive: true, force: true });
+  }
+});
+
 describe('--nube without Application Default Credentials: a Spanish message telling how to sign in', () => {
   const names = ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_CONFIG', 'FIRESTORE_EMULATOR_HOST', 'METADATA_SERVER_DETECTION'] as const;
   const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));

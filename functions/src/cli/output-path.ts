@@ -5,14 +5,9 @@
  * replaced when asked (`--sobrescribir`): `template` or `import` over a filled workbook lost its data.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { UsageError } from './args';
-
-/** Who runs the command, for the message (a uid without a name in /etc/passwd gives its number). */
-function userName(): string {
-  try { return os.userInfo().username; } catch { return String(process.getuid?.() ?? ''); }
-}
+import { processUser } from '../lib/process-user';
 
 /**
  * The folder's refusal to take a new file, said in Spanish, or undefined when it can. Run as the server's own user
@@ -26,7 +21,7 @@ function unwritableFolder(folder: string): string | undefined {
   } catch (e) {
     const where = `No se puede escribir en la carpeta «${path.resolve(folder)}»`;
     if ((e as { code?: unknown }).code === 'EROFS') return `${where}: está en un disco de solo lectura. Indique otra con -o.`;
-    return `${where}: el usuario con el que se ejecuta esta orden («${userName()}») no tiene permiso. Indique con -o, con su ruta completa, una carpeta donde pueda escribir (con el servidor como servicio, una de su usuario: docs/operations.md, «Servidor propio en producción»), o dele permiso.`;
+    return `${where}: el usuario con el que se ejecuta esta orden («${processUser()}») no tiene permiso. Indique con -o, con su ruta completa, una carpeta donde pueda escribir (con el servidor como servicio, una de su usuario: docs/operations.md, «Servidor propio en producción»), o dele permiso.`;
   }
 }
 
