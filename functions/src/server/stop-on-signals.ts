@@ -12,6 +12,8 @@
  */
 
 export const STOPPED = 'Servidor detenido.';
+/** Said when a publication is queued or under way (docs/operations.md quotes it). */
+export const STOPPING_BUSY = `Deteniendo el servidor: antes termina la publicación en curso, lo que puede tardar unos minutos. Espere a que diga «${STOPPED}» antes de arrancarlo de nuevo. (Si lo detiene a la fuerza, con kill -9, nada publicado se pierde: la publicación se rehace completa al arrancar.)`;
 
 export interface StopOptions {
   /** Where the lines go (stderr: the journal under systemd); none for a cluster's workers (their primary speaks). */
@@ -33,9 +35,7 @@ export function stopOnSignals(close: () => Promise<void>, opts: StopOptions = {}
         return;
       }
       stopping = true;
-      say(opts.busy?.() === true
-        ? `Deteniendo el servidor: antes termina la publicación en curso, lo que puede tardar unos minutos. Espere a que diga «${STOPPED}» antes de arrancarlo de nuevo. (Si lo detiene a la fuerza, con kill -9, nada publicado se pierde: la publicación se rehace completa al arrancar.)`
-        : 'Deteniendo el servidor…');
+      say(opts.busy?.() === true ? STOPPING_BUSY : 'Deteniendo el servidor…');
       close().then(() => {
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);
