@@ -674,6 +674,17 @@ describe('backup: a whole copy of the database while the server runs', () => {
   });
 });
 
+/**
+ * The options that run the built CLI as a user who may not write where the test closes: the test's own user, or, for
+ * root (who may write anywhere), «nobody» — undefined when nobody cannot read the build (a clone in /root), where the
+ * two tests below cannot be made.
+ */
+function withoutWritePermission(): { uid?: number; gid?: number } | undefined {
+  if (process.getuid?.() !== 0) return {};
+  const readable = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(path.join(ROOT, 'dist', 'cli.js'))})`], { uid: 65534, gid: 65534 });
+  return readable.status === 0 ? { uid: 65534, gid: 65534 } : undefined;
+}
+
 // The commands run as the server's own user (docs/operations.md): `backup -o respaldo.sqlite` typed in /root or /
 // ended in «Error inesperado: unable to open database file», exit 3. Root may write anywhere, so as root the CLI runs as
 // «nobody»; otherwise the folder is made read-only.
@@ -689,9 +700,10 @@ test('backup -o into a folder the user may not write: said in Spanish with the f
     fs.chmodSync(place, 0o755);
     fs.chmodSync(file, 0o644);
     fs.chmodSync(closed, 0o555);
-    const root = process.getuid?.() === 0;
+    const as = withoutWritePermission();
+    if (as === undefined) return;
     const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'backup', '-o', path.join(closed, 'respaldo.sqlite')], {
-      encoding: 'utf8', ...(root ? { uid: 65534, gid: 65534 } : {}), env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file },
+      encoding: 'utf8', ...as, env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file },
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^No se puede escribir en la carpeta «[^»]+»: el usuario con el que se ejecuta esta orden \(«[^»]+»\) no tiene permiso\. Indique con -o/);
@@ -714,9 +726,11 @@ test('a database the user may not write (restored as root): the user named and t
     try { await made.putPublisher(samplePublisher('restaurada', 'Yucatán')); } finally { await made.close(); }
     fs.chmodSync(file, 0o444);
     fs.chmodSync(place, 0o555);
-    const root = process.getuid?.() === 0;
+    const as = withoutWritePermission();
+    if (as === undefined) return;
+    const root = as.uid !== undefined;
     const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'publishers', 'list'], {
-      encoding: 'utf8', ...(root ? { uid: 65534, gid: 65534 } : {}), env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file },
+      encoding: 'utf8', ...as, env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file },
     });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^No se pudo abrir la base de datos «[^»]+» \(variable INFRA_SQLITE\): el usuario con el que se ejecuta \(«([^»]+)»\) no tiene permiso para escribirla\. Si la restauró, copió o movió como root, désela a ese usuario \(chown \1: /);
