@@ -297,7 +297,8 @@ it('`npm start` stopped by signalling npm alone stops the server cleanly (the st
   fs.mkdirSync(pkg);
   fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'arranque', version: '1.0.0', private: true, scripts: { start: script.replace('npm run build', `cd ${JSON.stringify(ROOT)}`) } }));
   let output = '';
-  const npm = spawn('npm', ['start', '--', '--sin-ejemplos'], { cwd: pkg, env: { ...process.env, INFRA_SQLITE: path.join(dir, 'npm.sqlite'), PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' } });
+  // No update check: npm would ask the registry (tests reach only 127.0.0.1).
+  const npm = spawn('npm', ['start', '--', '--sin-ejemplos'], { cwd: pkg, env: { ...process.env, npm_config_update_notifier: 'false', INFRA_SQLITE: path.join(dir, 'npm.sqlite'), PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' } });
   npm.stdout.on('data', (d: Buffer) => { output += d.toString(); });
   npm.stderr.on('data', (d: Buffer) => { output += d.toString(); });
   const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => npm.once('exit', (code, signal) => resolve([code, signal])));
