@@ -8,17 +8,20 @@ test('a stop asked twice (Ctrl+C through npm, systemctl stop) closes once, keeps
   const lines: string[] = [];
   let finish: () => void = () => undefined;
   const close = jest.fn(() => new Promise<void>((resolve) => { finish = resolve; }));
-  const stopped = stopOnSignals(close, { say: (l) => lines.push(l), busy: () => true });
+  let clock = 0;
+  const stopped = stopOnSignals(close, { say: (l) => lines.push(l), busy: () => true, now: () => clock });
   const [onInt] = added('SIGINT', before.SIGINT);
   const [onTerm] = added('SIGTERM', before.SIGTERM);
   (onInt as () => void)();
-  (onTerm as () => void)();
+  (onTerm as () => void)(); // the same stop, delivered twice: nothing more said
+  clock = 5000;
+  (onInt as () => void)(); // a person asking again
   (onInt as () => void)();
   expect(close).toHaveBeenCalledTimes(1);
   // Still listening while the publication finishes: a signal with no listener left would end the process at once.
   expect(added('SIGINT', before.SIGINT)).toEqual([onInt]);
   expect(added('SIGTERM', before.SIGTERM)).toEqual([onTerm]);
-  expect(lines).toEqual([expect.stringContaining(`termina la publicación en curso`), 'El servidor ya se está deteniendo; no hace falta pedirlo otra vez.']);
+  expect(lines).toEqual([expect.stringContaining(`termina la publicación en curso`), 'El servidor ya se está deteniendo; pedirlo otra vez no lo apura.']);
   expect(lines[0]).toContain(`Espere a que diga «${STOPPED}»`);
   finish();
   await stopped;

@@ -20,21 +20,29 @@ export interface StopOptions {
   say?: (line: string) => void;
   /** Whether a publication is queued or under way now. */
   busy?: () => boolean;
+  /** The clock (tests). */
+  now?: () => number;
 }
+
+/** A repeat this soon after the first is the same stop delivered twice, not a person asking again. */
+const SAME_STOP_MS = 1000;
 
 /** Resolves once `close` has finished, after the first SIGINT or SIGTERM. */
 export function stopOnSignals(close: () => Promise<void>, opts: StopOptions = {}): Promise<void> {
   const say = opts.say ?? (() => undefined);
+  const now = opts.now ?? (() => Date.now());
   return new Promise<void>((resolve, reject) => {
-    let stopping = false;
+    let stoppingSince: number | undefined;
     let repeated = false;
     const onSignal = (): void => {
-      if (stopping) {
-        if (!repeated) say('El servidor ya se está deteniendo; no hace falta pedirlo otra vez.');
-        repeated = true;
+      if (stoppingSince !== undefined) {
+        if (!repeated && now() - stoppingSince >= SAME_STOP_MS) {
+          say('El servidor ya se está deteniendo; pedirlo otra vez no lo apura.');
+          repeated = true;
+        }
         return;
       }
-      stopping = true;
+      stoppingSince = now();
       say(opts.busy?.() === true ? STOPPING_BUSY : 'Deteniendo el servidor…');
       close().then(() => {
         process.off('SIGINT', onSignal);
