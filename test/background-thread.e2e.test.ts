@@ -24,6 +24,7 @@ import { keepSnapshot } from '../functions/src/workflow/snapshot';
 import { publish } from '../functions/src/publication/publish';
 import { BENCH_PUBLISHER, syntheticWorkbook } from '../scripts/bench/synthetic-publisher';
 import { writeXlsx } from '../scripts/bench/write-xlsx';
+import { STOPPED, STOPPING_BUSY } from '../functions/src/server/stop-on-signals';
 
 const ENV = { ...process.env, METADATA_SERVER_DETECTION: 'none' };
 const WORKER = path.join(ROOT, 'dist', 'background-worker.js');
@@ -103,16 +104,20 @@ test('`serve`: a capturista uploads and submits, the coordinador previews and ap
   const coordinador = tokenOf(cli('users', 'add', '--email', 'revision@og.org.mx', '--rol', 'coordinador', '--entidad', BENCH_PUBLISHER.state));
 
   let output = '';
-  child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'serve'], { cwd: ROOT, env });
-  child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
-  const url = await new Promise<string>((resolve, reject) => {
-    child?.stdout?.on('data', (d: Buffer) => {
-      output += d.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
-      if (m) resolve(m[1]);
+  const serve = () => {
+    output = '';
+    child = spawn(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'serve'], { cwd: ROOT, env });
+    child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    return new Promise<string>((resolve, reject) => {
+      child?.stdout?.on('data', (d: Buffer) => {
+        output += d.toString();
+        const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+        if (m) resolve(m[1]);
+      });
+      child?.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
     });
-    child?.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
+  };
+  let url = await serve();
 
   const created = await fetch(`${url}api/submissions?publisher=${BENCH_PUBLISHER.id}`, {
     method: 'POST', headers: { Authorization: `Bearer ${capturista}`, 'Content-Type': XLSX_MIME }, body: fs.readFileSync(await xlsxFile('serve.xlsx', 60)),
@@ -124,6 +129,17 @@ test('`serve`: a capturista uploads and submits, the coordinador previews and ap
   expect(((await preview.json()) as { preview: { processes: { counts: { new: number } } } }).preview.processes.counts.new).toBe(60);
   const approved = await fetch(`${url}api/submissions/${submission.id}/approve`, { method: 'POST', headers: { Authorization: `Bearer ${coordinador}` } });
   expect(approved.status).toBe(202);
+
+  // Stopped at once (systemctl stop): it said nothing and looked stopped while it finished the publication, so it was
+  // started again, or killed. Now it says so, finishes it, and says when it has stopped.
+  const exited = new Promise<number | null>((resolve) => child?.once('exit', resolve));
+  child?.kill('SIGTERM');
+  expect(await exited).toBe(0);
+  expect(output).toContain(STOPPING_BUSY);
+  expect(output.trim().endsWith(STOPPED)).toBe(true);
+  const stopped = openSqliteStore(file);
+  try { expect((await stopped.getSubmission(submission.id))?.status).toBe('published'); } finally { await stopped.close(); }
+  url = await serve();
 
   // While it publishes the server answers; the coordinador watches the submission until it is published.
   let state = '';

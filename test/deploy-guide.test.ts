@@ -36,6 +36,9 @@ import { createStore } from '../functions/src/store/document-store';
 import type { DocumentBackend } from '../functions/src/store/document-backend';
 import { forgetOldSendChecks } from '../functions/src/workflow/send-check';
 import { serverLockFile } from '../functions/src/server/server-lock';
+import { SERVER_NODE_FLAGS } from '../functions/src/server/server-node-flags';
+import { STOPPED, STOPPING_BUSY } from '../functions/src/server/stop-on-signals';
+import { uploadsDir } from '../functions/src/server/local-services';
 
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
 const guide = read('docs/deploy.md');
@@ -430,6 +433,42 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     expect(starts.length).toBeGreaterThanOrEqual(4);
     for (const start of starts) expect({ start, flagged: start.endsWith('npm start -- --sin-ejemplos') }).toEqual({ start, flagged: true });
     expect(operations).toContain(`\`${path.basename(serverLockFile('/var/lib/infra-abierta/infra-abierta.sqlite'))}\``);
+  });
+
+  // The service as operations.md gives it: its own user (it ran as root), owner of the folder where the server writes
+  // everything (the database and its lock, bulk/, uploads/), Node started directly with the server's flags (npm start
+  // builds, which that user cannot, and stood between systemd and the server), and time to finish a publication when
+  // stopped. The CLI's script runs the commands as that same user, with the same variables.
+  it('operations.md: the systemd unit runs as the user it creates, who owns every place the server writes; the CLI script runs as it', () => {
+    const operations = read('docs/operations.md');
+    const unit = /```ini\n([\s\S]*?)```/.exec(operations.slice(operations.indexOf('**Como servicio**')))?.[1] ?? '';
+    const setting = (name: string) => [...unit.matchAll(new RegExp(`^${name}=(.*)$`, 'gm'))].map((m) => m[1]);
+    const [user] = setting('User');
+    expect(user).toBe('infra-abierta');
+    expect(setting('Group')).toEqual([user]);
+    const [root] = setting('WorkingDirectory');
+    const [env] = setting('EnvironmentFile');
+    expect(operations).toContain(`# ${env} —`);
+    expect(setting('ExecStart')).toEqual([`/usr/bin/node ${SERVER_NODE_FLAGS.join(' ')} dist/cli.js serve --sin-ejemplos`]);
+    const timeout = /^(\d+)min$/.exec(setting('TimeoutStopSec')[0] ?? '');
+    expect(Number(timeout?.[1])).toBeGreaterThanOrEqual(10);
+    // The user, its folder (INFRA_SQLITE's in the example file) and the variables it may read.
+    const sqlite = /^INFRA_SQLITE=(.*)$/m.exec(operations)?.[1] ?? '';
+    const folder = path.dirname(sqlite);
+    expect(operations).toContain(`useradd --system --user-group --home-dir ${folder} --shell /usr/sbin/nologin ${user}\n`);
+    expect(operations).toContain(`install -d -o ${user} -g ${user} -m 750 ${folder}\n`);
+    expect(operations).toContain(`chown root:${user} ${env} && chmod 640 ${env}\n`);
+    const config = loadConfig({ INFRA_SQLITE: sqlite });
+    for (const place of [config.sqlitePath, serverLockFile(config.sqlitePath), config.bulkDir ?? '', uploadsDir(config)]) expect({ place, inside: path.dirname(place) === folder }).toEqual({ place, inside: true });
+    // The CLI as the service's user.
+    const script = /```sh\n(#!\/bin\/sh\n[\s\S]*?)```/.exec(operations)?.[1] ?? '';
+    expect(script).toContain(`set -a; . ${env}; set +a\n`);
+    expect(script).toContain(`exec runuser -u ${user} -- /usr/bin/node ${root}/bin/infra-abierta.js "$@"\n`);
+    expect(fs.existsSync(path.join(ROOT, 'bin', 'infra-abierta.js'))).toBe(true);
+    // What a stopping server prints, as the guide quotes it.
+    const flat = operations.replace(/\s+/g, ' ');
+    expect(flat).toContain(`«${STOPPED}»`);
+    expect(STOPPING_BUSY.startsWith(/«(Deteniendo el servidor: antes termina[^»]*?)…»/.exec(flat)?.[1] ?? '—')).toBe(true);
   });
 
   it('the repository files the guide names exist (built ones are named by their build)', () => {

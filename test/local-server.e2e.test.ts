@@ -284,3 +284,38 @@ it('a second serve on the same database is refused while the first runs; after t
   const again = await startServer(['--sin-ejemplos'], 'unico.sqlite');
   expect((await fetch(`${again.url}api/publishers`)).status).toBe(200);
 }, 120000);
+
+// `npm start` runs the server under npm and a shell: a stop that signals only npm's own process (`kill <pid>`, a
+// supervisor that knows the main process) ended npm and the shell, and left the server running on its database, with
+// the port and the lock held. npm passes the signal to its child; the script's `exec` makes that child the server.
+it('`npm start` stopped by signalling npm alone stops the server cleanly (the start script execs node)', async () => {
+  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
+  const script = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  expect(script.startsWith('npm run build && ')).toBe(true);
+  // The same script in a throwaway package whose build is already done (beforeAll): only what follows the build runs.
+  const pkg = path.join(dir, 'npm-start');
+  fs.mkdirSync(pkg);
+  fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'arranque', version: '1.0.0', private: true, scripts: { start: script.replace('npm run build', `cd ${JSON.stringify(ROOT)}`) } }));
+  let output = '';
+  // No update check: npm would ask the registry (tests reach only 127.0.0.1).
+  const npm = spawn('npm', ['start', '--', '--sin-ejemplos'], { cwd: pkg, env: { ...process.env, npm_config_update_notifier: 'false', INFRA_SQLITE: path.join(dir, 'npm.sqlite'), PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' } });
+  npm.stdout.on('data', (d: Buffer) => { output += d.toString(); });
+  npm.stderr.on('data', (d: Buffer) => { output += d.toString(); });
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => npm.once('exit', (code, signal) => resolve([code, signal])));
+  const url = await new Promise<string>((resolve, reject) => {
+    npm.stdout.on('data', () => { const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(output); if (m) resolve(m[1]); });
+    void exited.then(() => reject(new Error(output)));
+  });
+  // npm's descendants, to end any left behind whatever happens.
+  const children = (pid: number): number[] => { try { return fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number); } catch { return []; } };
+  const descendants = children(npm.pid as number).flatMap((pid) => [pid, ...children(pid)]);
+  try {
+    process.kill(npm.pid as number, 'SIGTERM');
+    expect(await exited).toEqual([0, null]);
+    expect(output).toContain('Servidor detenido.');
+    await expect(fetch(`${url}api/publishers`)).rejects.toThrow();
+    expect(fs.existsSync(path.join(dir, 'npm.sqlite-wal'))).toBe(false);
+  } finally {
+    for (const pid of descendants) { try { process.kill(pid, 'SIGKILL'); } catch { /* gone */ } }
+  }
+}, 60000);

@@ -116,7 +116,9 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
 }
 
 function urlVar(env: NodeJS.ProcessEnv, name: string, fallback: string, mode: Config['mode'] = 'local'): string {
-  const raw = env[name] ?? fallback;
+  // Empty is unset, as for every other variable: `PUBLIC_BASE_URL=` left without a value in an environment file was
+  // refused as «debe ser una URL http(s) (se recibió «»)», while the checks above had taken it for missing.
+  const raw = env[name] || fallback;
   let protocol: string;
   try {
     protocol = new URL(raw).protocol;

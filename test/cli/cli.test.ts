@@ -729,6 +729,73 @@ describe('backup: a whole copy of the database while the server runs', () => {
   });
 });
 
+/**
+ * The options that run the built CLI as a user who may not write where the test closes: the test's own user, or, for
+ * root (who may write anywhere), «nobody» — undefined when nobody cannot read the build (a clone in /root), where the
+ * two tests below cannot be made.
+ */
+function withoutWritePermission(): { uid?: number; gid?: number } | undefined {
+  if (process.getuid?.() !== 0) return {};
+  const readable = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(path.join(ROOT, 'dist', 'cli.js'))})`], { uid: 65534, gid: 65534 });
+  return readable.status === 0 ? { uid: 65534, gid: 65534 } : undefined;
+}
+
+// The commands run as the server's own user (docs/operations.md): `backup -o respaldo.sqlite` typed in /root or /
+// ended in «Error inesperado: unable to open database file», exit 3. Root may write anywhere, so as root the CLI runs as
+// «nobody»; otherwise the folder is made read-only.
+test('backup -o into a folder the user may not write: said in Spanish with the folder and the user, exit 2, before any copy', async () => {
+  await buildCli();
+  const place = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-sin-permiso-'));
+  try {
+    const file = path.join(place, 'base.sqlite');
+    const made = openSqliteStore(file);
+    try { await made.putPublisher(samplePublisher('permiso', 'Yucatán')); } finally { await made.close(); }
+    const closed = path.join(place, 'ajena');
+    fs.mkdirSync(closed);
+    fs.chmodSync(place, 0o755);
+    fs.chmodSync(file, 0o644);
+    fs.chmodSync(closed, 0o555);
+    const as = withoutWritePermission();
+    if (as === undefined) return;
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'backup', '-o', path.join(closed, 'respaldo.sqlite')], {
+      encoding: 'utf8', ...as, env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^No se puede escribir en la carpeta «[^»]+»: el usuario con el que se ejecuta esta orden \(«[^»]+»\) no tiene permiso\. Indique con -o/);
+    expect(run.stderr).toContain(`«${closed}»`);
+    expect(fs.readdirSync(closed)).toEqual([]);
+  } finally {
+    fs.chmodSync(path.join(place, 'ajena'), 0o755);
+    fs.rmSync(place, { recursive: true, force: true });
+  }
+});
+
+// A backup restored (or moved into place) as root, for a server that runs as its own user: «Revise … los permisos»
+// said neither whose nor how.
+test('a database the user may not write (restored as root): the user named and the chown to give it, exit 2', async () => {
+  await buildCli();
+  const place = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-restaurada-'));
+  try {
+    const file = path.join(place, 'base.sqlite');
+    const made = openSqliteStore(file);
+    try { await made.putPublisher(samplePublisher('restaurada', 'Yucatán')); } finally { await made.close(); }
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(place, 0o555);
+    const as = withoutWritePermission();
+    if (as === undefined) return;
+    const root = as.uid !== undefined;
+    const run = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'publishers', 'list'], {
+      encoding: 'utf8', ...as, env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file },
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^No se pudo abrir la base de datos «[^»]+» \(variable INFRA_SQLITE\): el usuario con el que se ejecuta \(«([^»]+)»\) no tiene permiso para escribirla\. Si la restauró, copió o movió como root, désela a ese usuario \(chown \1: /);
+    expect(run.stderr).toContain(`chown ${root ? 'nobody' : os.userInfo().username}: ${file},`);
+  } finally {
+    fs.chmodSync(place, 0o755);
+    fs.rmSync(place, { recursive: true, force: true });
+  }
+});
+
 describe('--nube without Application Default Credentials: a Spanish message telling how to sign in', () => {
   const names = ['GOOGLE_APPLICATION_CREDENTIALS', 'CLOUDSDK_CONFIG', 'FIRESTORE_EMULATOR_HOST', 'METADATA_SERVER_DETECTION'] as const;
   const saved = Object.fromEntries(names.map((n) => [n, process.env[n]]));

@@ -81,6 +81,15 @@ test('an empty INFRA_SQLITE is the default file, not a temporary database that v
   expect(() => loadConfig({ INFRA_SQLITE: '/proc/x/base.sqlite' })).toThrow(ConfigError);
 });
 
+// An environment file's line with no value (`PUBLIC_BASE_URL=`, as systemd's EnvironmentFile or `set -a; . file` give
+// it) is unset, as INFRA_SQLITE=, BULK_DIR= or PORT= are: it was refused self-hosted as «debe ser una URL http(s)
+// (se recibió «»)». The cloud still refuses to start without the address, naming it.
+test('PUBLIC_BASE_URL= (empty) is unset: self-hosted, the address of HOST and PORT; in the cloud, refused naming the variable', () => {
+  expect(loadConfig({ PUBLIC_BASE_URL: '', PORT: '8090' }).publicBaseUrl).toBe('http://127.0.0.1:8090');
+  const cloud = { INFRA_MODE: 'cloud', GOOGLE_CLIENT_ID: '1-a.apps.googleusercontent.com', BULK_BUCKET: 'demo-bulk' };
+  for (const value of ['', undefined]) expect(() => loadConfig({ ...cloud, PUBLIC_BASE_URL: value })).toThrow(/^En modo «cloud» falta PUBLIC_BASE_URL /);
+});
+
 // A server others reach listens on every interface (HOST=0.0.0.0); without PUBLIC_BASE_URL its public address was
 // made of that, and http://0.0.0.0:8080 was written into every package and published record, said nowhere.
 test('HOST=0.0.0.0 without PUBLIC_BASE_URL is refused before anything is published; with it, that is the address', async () => {

@@ -13,7 +13,7 @@ import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { publish } from '../../functions/src/publication/publish';
 import type { Publisher, Store } from '../../functions/src/store/store';
-import { BULK_FORM, publicationBulkFolder, publicationFolder } from '../../functions/src/publication/bulk-files';
+import { BULK_FORM, bulkPrefix, olderBulkPrefixes, publicationBulkFolder, publicationFolder } from '../../functions/src/publication/bulk-files';
 import { createApp } from '../../functions/src/app';
 import { diskBlobStore } from '../../functions/src/publication/disk-blob-store';
 import { exceljs } from '../../functions/src/xlsx/load-exceljs';
@@ -66,6 +66,13 @@ describe('publications rebuild-bulk on the local store', () => {
     const old = path.join(dir, 'viejo.json');
     fs.writeFileSync(old, OLD_RELEASES);
     for (const name of ['releases.json', 'datos.xlsx']) await blobs.put(`${publicationFolder(bench)}${name}`, old, 'application/json');
+    // And its downloads of everyone together (the form before this one, and before forms were numbered), which stayed
+    // until `prune` a day later; a combined folder of other publications is prune's to judge, and stays.
+    const sets = [bench, other].map((id) => ({ publisher: { id }, publication: { id, createdAt: '' } }));
+    const olderAll = olderBulkPrefixes(sets, undefined);
+    expect(olderAll).toHaveLength(BULK_FORM);
+    expect(olderAll).not.toContain(bulkPrefix(sets, undefined));
+    for (const prefix of [olderAll[0], olderAll[BULK_FORM - 1], bulkPrefix(sets.slice(0, 1), undefined)]) await blobs.put(`${prefix}releases.json`, old, 'application/json');
 
     const run = await runCli('publications', 'rebuild-bulk');
     expect(run.err).toBe('');
@@ -79,6 +86,7 @@ describe('publications rebuild-bulk on the local store', () => {
     ]);
     // The old form is gone from the disk; the new one is there, with the licence and the frozen headers.
     expect(fs.readdirSync(path.join(bulkDir, ...publicationFolder(bench).split('/')))).toEqual([`v${BULK_FORM}`]);
+    expect(fs.readdirSync(path.join(bulkDir, 'todos')).sort()).toEqual([bulkPrefix(sets, undefined), bulkPrefix(sets.slice(0, 1), undefined)].map((p) => p.split('/')[1]).sort());
     const folder = path.join(bulkDir, ...publicationBulkFolder(bench).split('/'));
     expect((JSON.parse(fs.readFileSync(path.join(folder, 'releases.json'), 'utf8')) as { license?: string }).license).toBe(LICENSE);
     expect((await frozenRows(fs.readFileSync(path.join(folder, 'datos.xlsx')))).every((n) => n === 2)).toBe(true);

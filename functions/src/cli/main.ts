@@ -24,6 +24,7 @@ import { formatNumber } from '../../../core/format/es-mx';
 import type { ParsedArgs } from './args';
 import { diskTroubleAdvice } from '../lib/disk-trouble';
 import { oneLine } from '../../../core/messages/render';
+import { stopOnSignals } from '../server/stop-on-signals';
 
 /**
  * `template --filas N`: the data rows each sheet's drop-downs cover (DROP_DOWN_ROWS when not said). A state that
@@ -202,16 +203,15 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--procesos debe ser un número entero de 1 a 64, o «todos» (se recibió «${rawWorkers}»).`);
         // A real server's first start: the three fictitious implementers of the examples would be published there.
         const seed = args.options['sin-ejemplos'] !== true;
-        const server = workers > 1 ? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers, seed }) : await startLocalServer(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker(), seed });
+        const single = workers > 1 ? undefined : await startLocalServer(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker(), seed });
+        const server = single ?? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers, seed });
+        // Ctrl+C, or a service manager's stop (systemd, docker: SIGTERM), which used to end the process at once: a
+        // publication under way is finished and the database closed first, however many signals arrive meanwhile.
+        // Listening before the address is printed: a stop sent as soon as it appears found no listener yet.
+        const stopped = stopOnSignals(() => server.close(), { say: io.err, ...(single ? { busy: () => single.publications.busy() } : {}) });
         io.out(`Tablero y API en ${server.url}  (API: ${server.url}api/publishers). Detener: Ctrl+C.`);
         io.out(servedData(config, process.env, server.url));
-        // Ctrl+C, or a service manager's stop (systemd, docker: SIGTERM), which used to end the process at once: a
-        // publication under way is finished and the database closed first.
-        await new Promise<void>((resolve) => {
-          const stop = () => { process.off('SIGINT', stop); process.off('SIGTERM', stop); void server.close().then(resolve); };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        await stopped;
         return 0;
       }
       case 'users': {

@@ -7,6 +7,23 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './args';
+import { processUser } from '../lib/process-user';
+
+/**
+ * The folder's refusal to take a new file, said in Spanish, or undefined when it can. Run as the server's own user
+ * (docs/operations.md: the commands run as the service's user), `backup -o respaldo.sqlite` from `/root` or `/`
+ * ended in «Error inesperado: unable to open database file» (SQLite's words), exit 3, with no hint of why.
+ */
+function unwritableFolder(folder: string): string | undefined {
+  try {
+    fs.accessSync(folder, fs.constants.W_OK | fs.constants.X_OK);
+    return undefined;
+  } catch (e) {
+    const where = `No se puede escribir en la carpeta «${path.resolve(folder)}»`;
+    if ((e as { code?: unknown }).code === 'EROFS') return `${where}: está en un disco de solo lectura. Indique otra con -o.`;
+    return `${where}: el usuario con el que se ejecuta esta orden («${processUser()}») no tiene permiso. Indique con -o, con su ruta completa, una carpeta donde pueda escribir (con el servidor como servicio, una de su usuario: docs/operations.md, «Servidor propio en producción»), o dele permiso.`;
+  }
+}
 
 const statOf = (file: string): fs.Stats | undefined => {
   try {
@@ -19,6 +36,8 @@ const statOf = (file: string): fs.Stats | undefined => {
 export function checkOutput(output: string, inputs: readonly string[], opts: { keepExisting?: boolean } = {}): void {
   const folder = path.dirname(output);
   if (!statOf(folder)?.isDirectory()) throw new UsageError(`No existe la carpeta «${folder}» donde se escribiría «${path.basename(output)}». Créela o indique otra ruta con -o.`);
+  const refused = unwritableFolder(folder);
+  if (refused !== undefined) throw new UsageError(refused);
   const existing = statOf(output);
   if (!existing) return;
   if (existing.isDirectory()) throw new UsageError(`«${output}» es una carpeta: indique con -o el nombre del archivo, por ejemplo -o ${path.join(output, 'salida.json')}.`);

@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { formatCount } from '../../../core/format/es-mx';
-import { BULK_FORM, publicationFolder } from '../publication/bulk-files';
+import { BULK_FORM, olderBulkPrefixes, publicationFolder } from '../publication/bulk-files';
 import type { BulkService } from '../publication/bulk-service';
 import { rebuildBulk } from '../publication/rebuild-bulk';
 import type { Store } from '../store/store';
@@ -43,7 +43,11 @@ export async function rebuildBulkCommand(args: ParsedArgs, store: Store, io: Cli
     allPublishersFiles: true,
     ...(publisherId !== undefined ? { publisherId } : {}),
     ...(opts.allPublishersMaxDocuments !== undefined ? { allPublishersMaxDocuments: opts.allPublishersMaxDocuments } : {}),
-    ...(bulkDir !== undefined ? { done: async (set) => removeOlderForms(bulkDir, set.publication.id) } : {}),
+    ...(bulkDir !== undefined ? {
+      done: async (set) => removeOlderForms(bulkDir, set.publication.id),
+      // The old version's downloads of everyone together: a whole copy of all the data, read by nobody now.
+      doneAll: async (sets) => { for (const prefix of olderBulkPrefixes(sets, undefined)) fs.rmSync(path.join(bulkDir, ...prefix.split('/')), { recursive: true, force: true }); },
+    } : {}),
   });
   const sets = summary.written + summary.upToDate + summary.failed;
   if (!sets) {

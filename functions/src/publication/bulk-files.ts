@@ -86,8 +86,23 @@ export const publicationBulkFolder = (publicationId: string): string => `${publi
 /** The folder of the bulk files of these sets (see the header). */
 export function bulkPrefix(sets: BulkSet[], publisherId: string | undefined): string {
   if (publisherId && sets.length === 1) return publicationBulkFolder(sets[0].publication.id);
-  const stamp = `${sets.map((s) => s.publication.id).sort().join(',')}#v${BULK_FORM}`;
+  return combinedFolder(sets, publisherId, `#v${BULK_FORM}`);
+}
+
+function combinedFolder(sets: BulkSet[], publisherId: string | undefined, form: string): string {
+  const stamp = `${sets.map((s) => s.publication.id).sort().join(',')}${form}`;
   return `${publisherId ? `publicador/${publisherId}` : 'todos'}/${createHash('sha256').update(stamp).digest('hex').slice(0, 32)}/`;
+}
+
+/**
+ * The folders earlier versions wrote the same sets' combined files in (each earlier form, and the one before forms
+ * were numbered, whose name had none): after an upgrade nothing reads them, and `publications rebuild-bulk` removes
+ * them once this form's are complete instead of leaving them to `publications prune`, a day later at the earliest. A
+ * single publication's earlier forms lie in its own folder (publicationFolder), removed with it.
+ */
+export function olderBulkPrefixes(sets: BulkSet[], publisherId: string | undefined): string[] {
+  if (publisherId && sets.length === 1) return [];
+  return ['', ...Array.from({ length: BULK_FORM - 1 }, (_, i) => `#v${i + 1}`)].map((form) => combinedFolder(sets, publisherId, form));
 }
 
 /** Small pages keep memory flat: each page is parsed, written, then dropped. */

@@ -28,6 +28,8 @@ export type TaskResult = 'done' | 'busy';
 export interface InProcessQueue extends PublicationQueue {
   /** Resolves when no task is queued or running (retries waiting for their delay do not count). */
   idle(): Promise<void>;
+  /** Whether a task is queued or running (a server asked to stop says it will finish it first). */
+  busy(): boolean;
   /** Lets the running task finish and starts nothing more (shutdown). */
   stop(): Promise<void>;
 }
@@ -73,6 +75,7 @@ export function inProcessQueue(run: (task: PublicationTask) => Promise<TaskResul
       schedule(task, 0, 0);
     },
     idle,
+    busy: () => pending > 0,
     async stop() {
       stopped = true;
       await idle();

@@ -26,6 +26,8 @@ export interface RebuildBulkDeps {
   allPublishersMaxDocuments?: number;
   /** Called once a publication's files are complete in this form (self-hosted: removes its older forms from disk). */
   done?: (set: PublishedSet) => Promise<void>;
+  /** Called once the files of all publishers together are complete in this form (self-hosted: the same). */
+  doneAll?: (sets: PublishedSet[]) => Promise<void>;
   now?: () => number;
 }
 
@@ -77,7 +79,9 @@ export async function rebuildBulk(deps: RebuildBulkDeps): Promise<RebuildBulkSum
   if (all) {
     const max = deps.allPublishersMaxDocuments ?? ALL_PUBLISHERS_BULK_MAX_DOCUMENTS;
     const documents = bulkDocuments(sets.map((s) => s.publication.counts));
-    if (documents <= max) await one('todos los implementadores juntos', sets, undefined);
+    if (documents <= max) {
+      if (await one('todos los implementadores juntos', sets, undefined)) await deps.doneAll?.(sets);
+    }
     else {
       step++;
       deps.progress(`  ${step}/${total} todos los implementadores juntos: no se escriben, como la API no los ofrece: suman ${formatCount(documents, 'documento', 'documentos')} y el máximo es ${formatNumber(max, 0)}.`);

@@ -17,6 +17,7 @@ import { unwritableData } from './writable-data';
 import { holdServerLock, type ServerLock } from './server-lock';
 import { uploadsDir } from './local-services';
 import { withServerFlags } from './server-node-flags';
+import { stopOnSignals } from './stop-on-signals';
 
 export interface Running { url: string; close(): Promise<void> }
 
@@ -121,9 +122,8 @@ export async function runClusterWorker(config: Config, opts: { root: string; log
     throw e;
   }
   process.send?.({ listening: server.url } satisfies Listening);
-  const stop = () => { void server.close().then(() => process.exit(0)); };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Ctrl+C reaches a worker twice (from the terminal and from its primary): the second must not end it mid-publication.
+  void stopOnSignals(() => server.close()).then(() => process.exit(0));
 }
 
 export function isClusterWorker(): boolean {

@@ -13,6 +13,7 @@
 import * as path from 'path';
 import Database from 'better-sqlite3';
 import { StartupError } from './startup-error';
+import { STOPPED } from './stop-on-signals';
 
 export interface ServerLock { release(): void }
 
@@ -36,7 +37,7 @@ export function holdServerLock(sqlitePath: string): ServerLock {
   } catch (e) {
     db.close();
     if (String((e as { code?: unknown }).code ?? '').startsWith('SQLITE_BUSY')) {
-      throw new StartupError(`Ya hay un servidor atendiendo la base de datos «${sqlitePath}» (variable INFRA_SQLITE) en este equipo. Dos servidores sobre los mismos archivos se estorban: uno volvería a publicar lo que el otro está publicando. Detenga el que está en marcha (systemctl stop infra-abierta, o Ctrl+C en su terminal) antes de arrancar otro, o use otra base.`);
+      throw new StartupError(`Ya hay un servidor atendiendo la base de datos «${sqlitePath}» (variable INFRA_SQLITE) en este equipo. Dos servidores sobre los mismos archivos se estorban: uno volvería a publicar lo que el otro está publicando. Detenga el que está en marcha (systemctl stop infra-abierta, o Ctrl+C en su terminal) antes de arrancar otro, o use otra base. Si lo acaba de detener, quizá termina una publicación: espere a que diga «${STOPPED}» (en su terminal, o en journalctl -u infra-abierta).`);
     }
     throw e;
   }
