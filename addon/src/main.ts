@@ -16,6 +16,7 @@ import { ADDON_TITLE, HELP_HTML, MENU } from './menu';
 import type { CellSeen, FindingItem, ReviewContext, ServerApi, SheetPlan, SidebarContext, ValidationReport } from './rpc-types';
 import { createTemplate, templateReportText } from './template/create-template';
 import { UserError, userFacing } from './user-error';
+import { toastSeconds } from './toast-time';
 import { pipelineWith } from './validation/core-pipeline';
 import { documentMarkReach, removeMarks } from './validation/marks';
 import { runValidation as validate, validationPlan as plan } from './validation/run-validation';
@@ -46,7 +47,8 @@ function guarded<T>(work: () => T): T {
 export function menuCreateTemplate(): void {
   guarded(() => {
     const ss = host().spreadsheet();
-    ss.toast(templateReportText(createTemplate(ss, templateSpec())), ADDON_TITLE);
+    const text = templateReportText(createTemplate(ss, templateSpec()));
+    ss.toast(text, ADDON_TITLE, toastSeconds(text));
   });
 }
 
@@ -59,7 +61,8 @@ export function menuRemoveMarks(): void {
   guarded(() => {
     const ss = host().spreadsheet();
     removeMarks(ss, documentMarkReach(host().properties()));
-    ss.toast('Se quitaron las marcas de la validación.', ADDON_TITLE);
+    const text = 'Se quitaron las marcas de la validación.';
+    ss.toast(text, ADDON_TITLE, toastSeconds(text));
   });
 }
 

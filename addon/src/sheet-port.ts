@@ -98,5 +98,9 @@ export interface SpreadsheetPort {
   sheet(name: string): SheetPort | null;
   /** Adds a sheet after the last one. */
   insertSheet(name: string): SheetPort;
-  toast(message: string, title: string): void;
+  /**
+   * Spreadsheet.toast(msg, title, timeoutSeconds): `seconds` as long as it takes to read (toast-time.ts); negative, until
+   * it is closed.
+   */
+  toast(message: string, title: string, seconds: number): void;
 }

@@ -164,6 +164,8 @@ describe('Crear plantilla', () => {
     main.menuCreateTemplate();
     expect(h.ss.locale()).toBe('es_MX');
     expect(h.ss.toasts[0]).toContain('La configuración regional de la hoja de cálculo era «en_US», que lee las fechas como mes/día/año; se cambió a México para que 01/04/2024 sea el 1 de abril.');
+    // Three sentences: shown the time to read them, not Google's default 5 s.
+    expect(h.ss.toastSeconds[0]).toBeGreaterThanOrEqual(20);
     // A locale that already reads day first is left alone.
     h.ss.localeCode = 'es_ES';
     main.menuCreateTemplate();
@@ -220,6 +222,8 @@ describe('Crear plantilla', () => {
     for (const name of others) h.ss.insertSheet(name).paste({ row: 1, column: 1, rows: 1, columns: 1 }, [['mis datos']]);
     main.menuCreateTemplate();
     expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length - 7 + 2} hojas de la plantilla. No se modificaron porque ya tienen datos: ${others.slice(0, 5).join(', ')} y 2 hojas más.`);
+    // Shown long enough to read its 26 words (Google's default is 5 s): two words a second and a moment to notice it.
+    expect(h.ss.toastSeconds[0]).toBe(18);
   });
 
   it('never overwrites a sheet that holds data', () => {

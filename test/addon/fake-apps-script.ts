@@ -150,7 +150,8 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
     getSheetByName: (name: string) => { const s = ss.sheet(name); return s ? sheetObject(s) : null; },
     getNumSheets: () => ss.sheets().length,
     insertSheet: (name: string) => sheetObject(ss.insertSheet(name)),
-    toast: (message: string) => ss.toast(message),
+    // toast(msg, title, timeoutSeconds): 5 s without a time, until closed with a negative one.
+    toast: (message: string, title?: string, timeoutSeconds?: number) => ss.toast(message, title, timeoutSeconds),
   };
 
   const validationBuilder = () => {

@@ -245,6 +245,8 @@ export class FakeSheet implements SheetPort {
 export class FakeSpreadsheet implements SpreadsheetPort {
   readonly list: FakeSheet[] = [];
   readonly toasts: string[] = [];
+  /** The timeoutSeconds each toast was given (undefined: Google's default, 5 s). */
+  readonly toastSeconds: (number | undefined)[] = [];
   active: { sheet: string; row: number; column: number } | null = null;
 
   constructor(private spreadsheetId = 'hoja-de-prueba', private readonly title = 'Obra pública 2024', private readonly zone = 'America/Mexico_City') {}
@@ -281,7 +283,7 @@ export class FakeSpreadsheet implements SpreadsheetPort {
     this.list.splice(position - 1, 0, sheet);
   }
 
-  toast(message: string): void { this.toasts.push(message); }
+  toast(message: string, _title?: string, seconds?: number): void { this.toasts.push(message); this.toastSeconds.push(seconds); }
 
   /** The sheet by name, failing the test if it is missing. */
   get(name: string): FakeSheet {

@@ -66,7 +66,7 @@ interface GasSpreadsheet {
   getSheetByName(name: string): GasSheet | null;
   getNumSheets(): number;
   insertSheet(name: string, index: number): GasSheet;
-  toast(message: string, title: string): void;
+  toast(message: string, title: string, timeoutSeconds: number): void;
 }
 interface GasValidationBuilder {
   requireValueInRange(range: GasRange, showDropdown: boolean): GasValidationBuilder;
@@ -182,7 +182,7 @@ function spreadsheetPort(ss: GasSpreadsheet): SpreadsheetPort {
     sheets: () => ss.getSheets().map((s) => sheetPort(ss, s)),
     sheet: (name) => { const s = ss.getSheetByName(name); return s ? sheetPort(ss, s) : null; },
     insertSheet: (name) => sheetPort(ss, ss.insertSheet(name, ss.getNumSheets())),
-    toast: (message, title) => ss.toast(message, title),
+    toast: (message, title, seconds) => ss.toast(message, title, seconds),
   };
 }
 
