@@ -85,8 +85,17 @@ declare const UrlFetchApp: {
 };
 /** The documented Blob methods used here (Base Service, class Blob). */
 interface GasBlob { getBytes(): number[]; setContentType(contentType: string): GasBlob }
-/** Utilities.newBlob(data, contentType) and Utilities.gzip(blob), as documented (Utilities Service). */
-declare const Utilities: { newBlob(data: string, contentType: string): GasBlob; gzip(blob: GasBlob): GasBlob };
+/**
+ * Utilities.newBlob(data, contentType), Utilities.gzip(blob) and Utilities.computeDigest(algorithm, value, charset),
+ * which gives Java's signed bytes (-128…127), as documented (Utilities Service).
+ */
+declare const Utilities: {
+  newBlob(data: string, contentType: string): GasBlob;
+  gzip(blob: GasBlob): GasBlob;
+  computeDigest(algorithm: unknown, value: string, charset: unknown): number[];
+  DigestAlgorithm: { SHA_256: unknown };
+  Charset: { UTF_8: unknown };
+};
 declare const ScriptApp: { getIdentityToken(): string };
 interface GasProperties { getProperty(key: string): string | null; setProperty(key: string, value: string): GasProperties; deleteProperty(key: string): GasProperties }
 declare const PropertiesService: { getDocumentProperties(): GasProperties; getUserProperties(): GasProperties };
@@ -229,6 +238,7 @@ export function appsScriptHost(): Host {
     config: buildTimeConfig,
     properties: () => properties,
     cache: () => CacheService.getUserCache(),
+    sha256Hex: (text) => Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8).map((b) => (b & 0xff).toString(16).padStart(2, '0')).join(''),
     log: (e) => console.error(e instanceof Error ? e.stack ?? e.message : String(e)),
   };
 }

@@ -8,6 +8,7 @@ import type { Pipeline } from '../validation/core-pipeline';
 import { validateWorkbook } from '../validation/run-validation';
 import { documentMarkReach } from '../validation/marks';
 import { workbookValues } from '../../../core/workflow/workbook-values';
+import { snapshotText } from '../../../core/workflow/snapshot-text';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { approvalRefused, isSendChecking, sentAt, submitOutcomeText, type RegisteredPrefixes, type SendCheckingAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
@@ -125,18 +126,24 @@ export function registeredPrefixes(h: Host, list: SubmissionListAnswer | undefin
 
 /**
  * For «Validar»: how to tell whether the sheet still holds what its latest submission sent, or undefined without a
- * server or a submission. The answer is null when the server cannot tell (or cannot be reached: the validation
- * itself still answers). Self-hosted the values read by the validation are sent, as when submitting; in the cloud
- * the backend reads the sheet.
+ * server or a submission. The answer is null when it cannot be told (the server cannot be reached: the validation
+ * itself still answers). Self-hosted, the values read by the validation are what a send would send, and the revision
+ * sent is the SHA-256 of those values' snapshot text (core/workflow/snapshot-text.ts), which the list already gives:
+ * the add-on hashes what it read and compares, with no request. It uploaded the whole workbook's values on every
+ * «Validar» (megabytes, through UrlFetchApp, for the server to hash them). In the cloud the backend reads the sheet.
  */
 export function sentComparison(h: Host, list: SubmissionListAnswer | undefined): ((workbook: WorkbookModel) => boolean | null) | undefined {
   const latest = list ? latestOf(list) : null;
   // A withdrawn send is reviewed by nobody and publishes nothing: there is nothing to compare with.
   if (!latest || latest.status === 'withdrawn' || latest.status === 'draft') return undefined;
-  const selfHosted = Boolean(currentConfig(h).apiToken);
-  return (workbook) => {
+  if (currentConfig(h).apiToken) {
+    const sent = latest.snapshot?.contentHash;
+    // Without its snapshot the server could not tell either (it answers null for values sent without one).
+    return (workbook) => (sent ? h.sha256Hex(snapshotText({ sheets: workbookValues(workbook).sheets }).text) !== sent : null);
+  }
+  return () => {
     try {
-      return client(h).compare(latest.id, selfHosted ? workbookValues(workbook) : undefined).changed;
+      return client(h).compare(latest.id).changed;
     } catch (e) {
       if (e instanceof UserError) return null;
       throw e;
