@@ -140,8 +140,10 @@ function findingLine(sheet: string, item: FindingItem): HTMLLIElement {
     button.title = item.column !== null ? 'Ir a la celda' : 'Ir a la fila';
     // With what the validation read (the column's title, the sheet's rows): columns moved since, the server finds
     // the column by its title; rows added or removed, it says the row may have moved.
-    const rows = lastReport?.sheets.find((s) => s.name === sheet)?.rows;
-    const seen = { ...(item.header ? { header: item.header } : {}), ...(rows !== undefined ? { rows } : {}) };
+    const read = lastReport?.sheets.find((s) => s.name === sheet);
+    const rows = read?.rows;
+    // And the sheet's id, by which it is found if the official renamed the tab since.
+    const seen = { ...(item.header ? { header: item.header } : {}), ...(rows !== undefined ? { rows } : {}), ...(read?.id !== undefined ? { sheetId: read.id } : {}) };
     button.addEventListener('click', () => void run(async () => {
       const notice = await call('selectCell', sheet, row, column, seen);
       if (notice) setStatus(notice);

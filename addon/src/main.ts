@@ -109,7 +109,11 @@ export function runValidation(): ValidationReport {
 
 export function selectCell(sheet: string, row: number, column: number, seen?: CellSeen): string | null {
   return guarded(() => {
-    const ws = host().spreadsheet().sheet(String(sheet));
+    const ss = host().spreadsheet();
+    // By its id first: a tab renamed since validating is the same sheet («La hoja «Proyectos» ya no existe» said of a
+    // sheet still there under its new name).
+    const id = typeof seen?.sheetId === 'number' ? seen.sheetId : undefined;
+    const ws = (id !== undefined ? ss.sheetById(id) : null) ?? ss.sheet(String(sheet));
     if (!ws) throw new UserError(`La hoja «${sheet}» ya no existe. Valide de nuevo.`);
     const r = Math.max(1, Math.floor(Number(row)));
     const c = Math.max(1, Math.floor(Number(column)));

@@ -8,7 +8,12 @@ import type { SettingsInput, SettingsView } from './settings/settings';
 
 export type { Role } from '../../core/workflow/contract';
 
-export interface SheetPlan { name: string; rows: number }
+export interface SheetPlan {
+  name: string;
+  rows: number;
+  /** The sheet's id (SheetPort.id), which a rename keeps; absent from validationPlan and an older Code.js. */
+  id?: number;
+}
 
 export interface FindingItem {
   severity: Severity;
@@ -31,6 +36,8 @@ export interface CellSeen {
   header?: string;
   /** The sheet's last row with content then (SheetPlan.rows). */
   rows?: number;
+  /** The sheet's id then (SheetPlan.id): the sheet is found by it when it was renamed since. */
+  sheetId?: number;
 }
 
 /** Findings of one field (column) of one sheet. */

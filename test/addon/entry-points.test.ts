@@ -578,6 +578,16 @@ describe('Validar, marks and Quitar marcas', () => {
     main.clearMarks();
     expect(marked()).toBe(0);
 
+    // Marked, then the tab renamed and the row cleared: the sheet is the same (its id), and so is how far its marks went.
+    place(6, 'oc4ids-abc123-0996');
+    main.runValidation();
+    expect(marked()).toBeGreaterThan(0);
+    ws.rename('Ubicaciones de obra');
+    place(6, '');
+    main.runValidation();
+    expect(marked()).toBe(0);
+    ws.rename('Ubicaciones');
+
     // Marked, then the rows deleted (the grid ends above the mark, which went with them): nothing past the grid is read.
     place(40, 'oc4ids-abc123-0997');
     main.runValidation();
@@ -683,6 +693,16 @@ describe('Validar, marks and Quitar marcas', () => {
     const report = main.runValidation();
     const items = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items));
     expect(items.some((i) => i.a1 === 'Mis proyectos!A3' && i.message.includes('mucho'))).toBe(true);
+  });
+
+  it('a finding clicked after its tab was renamed goes to its cell: the sheet is found by its id', () => {
+    const report = main.runValidation();
+    const read = report.sheets.find((s) => s.name === 'Proyectos')!;
+    h.ss.get('Proyectos').rename('Proyectos 2024');
+    expect(main.selectCell('Proyectos', 3, amount.index, { rows: read.rows, sheetId: read.id })).toBeNull();
+    expect(h.ss.active).toEqual({ sheet: 'Proyectos 2024', row: 3, column: amount.index });
+    // Without the id (an older sidebar) it is said gone, as before.
+    expect(() => main.selectCell('Proyectos', 3, amount.index)).toThrow('La hoja «Proyectos» ya no existe');
   });
 });
 

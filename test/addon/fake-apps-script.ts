@@ -103,6 +103,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
   const sheetObject = (sheet: FakeSheet) => {
     const s = {
       getName: () => sheet.name(),
+      getSheetId: () => sheet.id(),
       getLastRow: () => sheet.lastRow(),
       getLastColumn: () => sheet.lastColumn(),
       getDataRange: () => ({

@@ -50,7 +50,10 @@ export class FakeSheet implements SheetPort {
   gridRows = 1000;
   gridColumns = 26;
 
-  constructor(private sheetName: string, private readonly book: FakeSpreadsheet) {}
+  constructor(private sheetName: string, private readonly book: FakeSpreadsheet, private readonly sheetId = 0) {}
+
+  /** Sheet.getSheetId(): the first sheet's is 0, the others' are numbers Sheets chooses; a rename keeps it. */
+  id(): number { return this.sheetId; }
 
   /** Refuses a block past the grid, as Sheet.getRange does. */
   inGrid(b: Block): void {
@@ -261,6 +264,8 @@ export class FakeSpreadsheet implements SpreadsheetPort {
   setLocale(locale: string): void { this.localeCode = locale; }
   sheets(): FakeSheet[] { return [...this.list]; }
   sheet(name: string): FakeSheet | null { return this.list.find((s) => s.name() === name) ?? null; }
+  sheetById(id: number): FakeSheet | null { return this.list.find((s) => s.id() === id) ?? null; }
+  private nextId = 0;
 
   /**
    * As Sheets refuses it: sheet names are unique regardless of case («proyectos» and «Proyectos» cannot both exist,
@@ -268,7 +273,8 @@ export class FakeSpreadsheet implements SpreadsheetPort {
    */
   insertSheet(name: string): FakeSheet {
     if (this.list.some((s) => s.name().toLowerCase() === name.toLowerCase())) throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
-    const s = new FakeSheet(name, this);
+    const s = new FakeSheet(name, this, this.nextId);
+    this.nextId += 104_729;
     this.list.push(s);
     return s;
   }

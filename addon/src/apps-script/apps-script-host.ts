@@ -37,6 +37,7 @@ interface GasRange {
 }
 interface GasSheet {
   getName(): string;
+  getSheetId(): number;
   getLastRow(): number;
   getLastColumn(): number;
   getMaxRows(): number;
@@ -131,6 +132,7 @@ function listRule(ss: GasSpreadsheet, rule: ListValidation): unknown {
 function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
   return {
     name: () => sheet.getName(),
+    id: () => sheet.getSheetId(),
     maxRows: () => sheet.getMaxRows(),
     maxColumns: () => sheet.getMaxColumns(),
     ensureSize: (rows, columns) => {
@@ -190,6 +192,7 @@ function spreadsheetPort(ss: GasSpreadsheet): SpreadsheetPort {
     setLocale: (locale) => { ss.setSpreadsheetLocale(locale); },
     sheets: () => ss.getSheets().map((s) => sheetPort(ss, s)),
     sheet: (name) => { const s = ss.getSheetByName(name); return s ? sheetPort(ss, s) : null; },
+    sheetById: (id) => { const s = ss.getSheets().find((x) => x.getSheetId() === id); return s ? sheetPort(ss, s) : null; },
     insertSheet: (name) => sheetPort(ss, ss.insertSheet(name, ss.getNumSheets())),
     toast: (message, title, seconds) => ss.toast(message, title, seconds),
   };

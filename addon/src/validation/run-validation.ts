@@ -41,7 +41,7 @@ export function validateWorkbook(ss: SpreadsheetPort, pipeline: Pipeline, compar
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     completeness,
-    sheets: workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
+    sheets: workbook.sheets.map((s, i) => ({ name: s.name, rows: s.rows.length, id: sheets[i].id() })),
     groups,
     marked,
     ...(compare ? { sheetChanged: compare(workbook) } : {}),
