@@ -124,8 +124,11 @@ function moreText(field: FieldGroup): string {
   return `y ${formatList(parts)} más en esta columna${marked}.`;
 }
 
-/** One finding as a button that selects its cell (or its row, when the sheet lacks the field's column). */
-function findingLine(sheet: string, item: FindingItem): HTMLLIElement {
+/**
+ * One finding as a button that selects its cell (or its row, when the sheet lacks the field's column). `field`: its
+ * column's heading, by which the server finds it again when the sheet's rows changed since validating.
+ */
+function findingLine(sheet: string, item: FindingItem, field: string): HTMLLIElement {
   const li = el('li');
   const button = el('button', { type: 'button', class: 'finding' });
   button.appendChild(el('span', { class: `badge ${item.severity}` }, SEVERITY_TEXT[item.severity]));
@@ -143,11 +146,13 @@ function findingLine(sheet: string, item: FindingItem): HTMLLIElement {
     const read = lastReport?.sheets.find((s) => s.name === sheet);
     const rows = read?.rows;
     // And the sheet's id, by which it is found if the official renamed the tab since.
-    const seen = { ...(item.header ? { header: item.header } : {}), ...(rows !== undefined ? { rows } : {}), ...(read?.id !== undefined ? { sheetId: read.id } : {}) };
+    const seen = { ...(item.header ? { header: item.header } : {}), ...(rows !== undefined ? { rows } : {}), ...(read?.id !== undefined ? { sheetId: read.id } : {}), field, severity: item.severity, message: item.message };
     button.addEventListener('click', () => void run(async () => {
-      const notice = await call('selectCell', sheet, row, column, seen);
-      if (notice) setStatus(notice);
-      google.script.host.editor.focus();
+      const jump = await call('goToFinding', sheet, row, column, seen);
+      // Rows inserted or deleted since: validated again on the click, and the list drawn anew with today's addresses.
+      if (jump.report) showReport(jump.report);
+      if (jump.notice) setStatus(jump.notice);
+      if (jump.selected) google.script.host.editor.focus();
     }));
   } else {
     button.disabled = true;
@@ -180,7 +185,7 @@ function laterPagesButton(validation: string, where: { sheet: number; field: num
       more.focus();
       return;
     }
-    const added = lines.map((item) => findingLine(where.name, item));
+    const added = lines.map((item) => findingLine(where.name, item, field.field));
     for (const li of added) list.appendChild(li);
     for (const item of lines) {
       const cells = 1 + (item.alsoIn ?? 0);
@@ -209,7 +214,7 @@ function renderGroups(groups: SheetGroup[], validation?: string): void {
       const heading = `columna-${sheetIndex}-${fieldIndex}`;
       details.appendChild(el('h3', { id: heading }, field.field));
       const list = el('ul');
-      for (const item of field.items) list.appendChild(findingLine(sheet.sheet, item));
+      for (const item of field.items) list.appendChild(findingLine(sheet.sheet, item, field.field));
       details.appendChild(list);
       if (!field.more) return;
       // Focusable: where the focus goes when the rest of the list is no longer kept.
@@ -408,13 +413,18 @@ async function validate(): Promise<void> {
     let validating = true;
     call('validationPlan').then((plan) => { if (validating) setStatus(planText(plan)); }, () => undefined);
     const report = await call('runValidation').finally(() => { validating = false; });
-    // The state the server gave while validating: a return (with its comments) that came while the sidebar was open.
-    if (report.review) review = report.review;
-    else if (report.reviewFailure && !review) $('state').textContent = report.reviewFailure;
-    // A Code.js older than this page answers without either: the state is then asked for apart.
-    if (report.review || report.reviewFailure) stateAnswered = true;
-    renderReport(report);
+    showReport(report);
   });
+}
+
+/** A validation's answer drawn: its list, and the submission's state it carries. */
+function showReport(report: ValidationReport): void {
+  // The state the server gave while validating: a return (with its comments) that came while the sidebar was open.
+  if (report.review) review = report.review;
+  else if (report.reviewFailure && !review) $('state').textContent = report.reviewFailure;
+  // A Code.js older than this page answers without either: the state is then asked for apart.
+  if (report.review || report.reviewFailure) stateAnswered = true;
+  renderReport(report);
 }
 
 async function refreshReview(): Promise<void> {

@@ -40,6 +40,24 @@ export interface CellSeen {
   sheetId?: number;
 }
 
+/** What the sidebar knows of a finding it lists (ServerApi.goToFinding), to find it again after rows moved. */
+export interface FindingSeen extends CellSeen {
+  /** Its column's heading in the list (FieldGroup.field). */
+  field?: string;
+  severity?: Severity;
+  message?: string;
+}
+
+/** What a click on a finding did (ServerApi.goToFinding). */
+export interface CellJump {
+  /** What to tell the official (a column moved, the list validated again…), or null. */
+  notice: string | null;
+  /** Whether a cell was selected (false: the finding is no longer in the new list). */
+  selected: boolean;
+  /** The sheet's rows had changed since validating: validated again, this is the new list to draw. */
+  report?: ValidationReport;
+}
+
 /** Findings of one field (column) of one sheet. */
 export interface FieldGroup {
   field: string;
@@ -176,6 +194,11 @@ export interface ServerApi {
    * rows added or removed: the row may have moved), or null.
    */
   selectCell(sheet: string, row: number, column: number, seen?: CellSeen): string | null;
+  /**
+   * What the sidebar calls on a click: selects the finding's cell; when the sheet's rows changed since validating
+   * (inserted, deleted), validates again, selects the finding where it is now, and gives the new list.
+   */
+  goToFinding(sheet: string, row: number, column: number, seen?: FindingSeen): CellJump;
   /**
    * Page `page` (1, 2…) after the first of the column groups[sheet].fields[field] of the validation `run`; null when
    * it is no longer kept (hours later): then validating again lists them.

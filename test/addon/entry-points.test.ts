@@ -695,6 +695,36 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(items.some((i) => i.a1 === 'Mis proyectos!A3' && i.message.includes('mucho'))).toBe(true);
   });
 
+  it('a finding clicked after rows were deleted above it: validated again on the click, it lands on the finding where it is now, and the sidebar gets the new list', () => {
+    const ws = h.ss.get('Proyectos');
+    writeRow(ws, 4, { id: 'oc4ids-abc123-0002', title: 'Mercado', 'budget/amount/amount': 'poco' });
+    const report = main.runValidation();
+    const read = report.sheets.find((s) => s.name === 'Proyectos')!;
+    const field = report.groups.find((g) => g.sheet === 'Proyectos')!.fields.find((f) => f.field === 'Monto del presupuesto')!;
+    const line = field.items.find((i) => i.message.includes('poco'))!;
+    expect(line.row).toBe(4);
+    const seen = { header: line.header, rows: read.rows, sheetId: read.id, field: field.field, severity: line.severity, message: line.message };
+    // Unchanged: it goes to the cell, says nothing, and validates nothing.
+    expect(main.goToFinding('Proyectos', 4, amount.index, seen)).toEqual({ notice: null, selected: true });
+    // The official deletes row 3 (the first project): the second one, and its finding, move up to row 3.
+    const values = ws.values();
+    ws.clear();
+    const left = [...values.slice(0, 2), ...values.slice(3)];
+    ws.paste({ row: 1, column: 1, rows: left.length, columns: left[0].length }, left);
+    const jump = main.goToFinding('Proyectos', 4, amount.index, seen);
+    expect(h.ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: amount.index });
+    expect(jump).toMatchObject({ selected: true, notice: `La hoja «Proyectos» cambió de filas desde la validación (tenía datos hasta la fila 4 y ahora hasta la 3): se validó de nuevo y la lista ya muestra las celdas de ahora. Se seleccionó ${String.fromCharCode(64 + amount.index)}3, donde está ahora este hallazgo.` });
+    const items = jump.report!.groups.flatMap((g) => g.fields.flatMap((f) => f.items));
+    expect(items.filter((i) => i.message.includes('poco')).map((i) => i.a1)).toEqual([`Proyectos!${String.fromCharCode(64 + amount.index)}3`]);
+    expect(items.some((i) => i.message.includes('mucho'))).toBe(false);
+    // Its own row deleted too: said, nothing selected, and the list is new.
+    ws.clear();
+    ws.paste({ row: 1, column: 1, rows: 2, columns: left[0].length }, left.slice(0, 2));
+    const gone = main.goToFinding('Proyectos', 3, amount.index, { ...seen, rows: 3 });
+    expect(gone).toMatchObject({ selected: false, notice: expect.stringMatching(/Este hallazgo ya no aparece en la lista: quizá lo corrigió o quitó su fila\.$/) });
+    expect(gone.report).toBeDefined();
+  });
+
   it('a finding clicked after its tab was renamed goes to its cell: the sheet is found by its id', () => {
     const report = main.runValidation();
     const read = report.sheets.find((s) => s.name === 'Proyectos')!;
