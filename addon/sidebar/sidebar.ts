@@ -7,6 +7,7 @@ import type { FieldGroup, FindingItem, ReviewContext, ServerApi, SheetGroup, She
 import { formatCount as plural, formatList, formatPercent } from '../../core/format/es-mx';
 import { AWAITING_DECISION, SEND_CHECKING_RETRY_SECONDS, WITHDRAWABLE } from '../../core/workflow/contract';
 import { newerApprovedText } from '../../core/workflow/newer-approved';
+import { stoppedByGoogle, stoppedText } from './execution-limit';
 
 interface ScriptRun {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
@@ -17,9 +18,14 @@ declare const google: { script: { run: ScriptRun; host: { editor: { focus(): voi
 
 function call<K extends keyof ServerApi>(name: K, ...args: Parameters<ServerApi[K]>): Promise<ReturnType<ServerApi[K]>> {
   return new Promise((resolve, reject) => {
+    const started = Date.now();
     const runner = google.script.run
       .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
-      .withFailureHandler((error) => reject(new Error(error?.message || 'No se pudo completar la acción.')));
+      .withFailureHandler((error) => {
+        const message = error?.message || 'No se pudo completar la acción.';
+        // Google's six minutes: its English words replaced by what happened and what to do (execution-limit.ts).
+        reject(new Error(stoppedByGoogle(message, Date.now() - started) ? stoppedText(name) : message));
+      });
     (runner[name] as (...a: unknown[]) => void)(...args);
   });
 }
@@ -242,9 +248,11 @@ function renderReport(report: ValidationReport): void {
   // One way for a share wherever it is shown (formatPercent: «53 %», «61.5 %»), as the review page and the dashboard.
   $('completeness').textContent = report.completeness === null ? '—' : formatPercent(report.completeness / 100);
   renderGroups(report.groups, report.run);
+  // Near Google's six minutes some sheets were not marked (time-limit.ts): the list is whole, the sheet's notes are not.
+  const unmarked = report.marksStopped ? ' Para terminar antes de los 6 minutos que Google da a cada acción, no se marcaron en la hoja las celdas con error de todas las hojas: esta lista está completa y dice dónde está cada una.' : '';
   setStatus(report.errors === 0 && report.warnings === 0
     ? 'Validación terminada: no se encontraron errores ni advertencias.'
-    : `Validación terminada: ${plural(report.errors, 'error', 'errores')}, ${plural(report.warnings, 'advertencia', 'advertencias')}.`);
+    : `Validación terminada: ${plural(report.errors, 'error', 'errores')}, ${plural(report.warnings, 'advertencia', 'advertencias')}.${unmarked}`);
 }
 
 /** 2024-03-01T10:00:00Z → 01/03/2024 (es-MX). */

@@ -18,6 +18,7 @@ import { documentMarkReach, removeMarks } from './validation/marks';
 import { runValidation as validate, validationPlan as plan } from './validation/run-validation';
 import { laterPage } from './validation/later-findings';
 import { findingSheet, rowsMoved, selectAgain, selectSeen } from './validation/finding-jump';
+import { deadlineFrom } from './validation/time-limit';
 
 setHostFactory(appsScriptHost);
 
@@ -94,17 +95,18 @@ export function validationPlan(): SheetPlan[] {
  * send saw «En revisión» and no comments until closing and opening it again. It is also the sidebar's only question
  * when «Validar datos» opens it (it asked for the list twice).
  */
-function validateNow(h: Host): ValidationReport {
+function validateNow(h: Host, startedAt = Date.now()): ValidationReport {
   let failure: string | undefined;
   let transient = true;
   const list = submissionsOfSheet(h, (message, retry) => { failure = message; transient = retry; });
-  const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list), { cache: h.cache(), log: (e) => h.log(e) }, documentMarkReach(h.properties()));
+  const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list), { cache: h.cache(), log: (e) => h.log(e) }, documentMarkReach(h.properties()), deadlineFrom(startedAt));
   const review = reviewContextAfter(h, list, failure);
   return { ...report, ...(review ? { review } : {}), ...(failure !== undefined ? { reviewFailure: failure, reviewFailureTransient: transient } : {}) };
 }
 
 export function runValidation(): ValidationReport {
-  return guarded(() => validateNow(host()));
+  const startedAt = Date.now();
+  return guarded(() => validateNow(host(), startedAt));
 }
 
 /** A sidebar older than goToFinding: selects the cell as read, and says when the rows changed since. */
@@ -117,11 +119,12 @@ export function selectCell(sheet: string, row: number, column: number, seen?: Ce
  * again first, the finding found where it is now, and the new list given to the sidebar to draw.
  */
 export function goToFinding(sheet: string, row: number, column: number, seen?: FindingSeen): CellJump {
+  const startedAt = Date.now();
   return guarded(() => {
     const h = host();
     const ws = findingSheet(h.spreadsheet(), String(sheet), seen);
     if (seen && typeof seen.message === 'string' && rowsMoved(ws, seen)) {
-      const report = validateNow(h);
+      const report = validateNow(h, startedAt);
       return { ...selectAgain(ws, report, seen, Number(row)), report };
     }
     return { notice: selectSeen(ws, row, column, seen), selected: true };
@@ -141,7 +144,8 @@ export function reviewContext(): ReviewContext {
 }
 
 export function submitForReview(): ReviewContext {
-  return guarded(() => submit(host(), pipelineWith(registeredPrefixes(host(), submissionsOfSheet(host())))));
+  const startedAt = Date.now();
+  return guarded(() => submit(host(), pipelineWith(registeredPrefixes(host(), submissionsOfSheet(host()))), deadlineFrom(startedAt)));
 }
 
 /** `location` arrives from the sidebar (google.script.run): what submitForReview answered in `checking`. */

@@ -90,6 +90,11 @@ export interface ValidationReport {
   groups: SheetGroup[];
   /** Cells that received a mark. */
   marked: number;
+  /**
+   * Apps Script's six minutes were near: some sheets were not marked (validation/time-limit.ts), so that the list
+   * arrives instead of Google's «Exceeded maximum execution time». Absent when every sheet was.
+   */
+  marksStopped?: boolean;
   /** What the later pages of this validation are kept under (moreFindings); absent when none are. */
   run?: string;
   /**

@@ -224,6 +224,17 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  it('stopped by Google\'s six minutes: says in Spanish what happened and what to do, not Google\'s English; a validation that left marks out says so', async () => {
+    const page = await open({ reviewContext: [returned], runValidation: [{ fail: 'Exceeded maximum execution time' }, { ...withErrors, marksStopped: true }] });
+    const status = page.getByRole('status');
+    await page.getByText(/^La validación no terminó/).waitFor();
+    expect(await status.textContent()).toBe('La validación no terminó: Google detiene cada acción de un complemento a los 6 minutos, y revisar este libro lleva más. Sus datos no se modificaron. Para revisarlo completo, descárguelo como Excel (Archivo → Descargar → Microsoft Excel) y súbalo en el tablero, en «Mis envíos», donde se revisa sin ese límite: si tiene errores no se envía y se listan con su hoja, fila y columna. También puede dividir los datos en dos hojas de cálculo.');
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.getByText(/^Validación terminada/).waitFor();
+    expect(await status.textContent()).toBe('Validación terminada: 2 errores, 1 advertencia. Para terminar antes de los 6 minutos que Google da a cada acción, no se marcaron en la hoja las celdas con error de todas las hojas: esta lista está completa y dice dónde está cada una.');
+    await page.close();
+  });
+
   it('names what a column\'s list leaves out: errors (with where they are marked) and warnings; from an older Code.js, «avisos»', async () => {
     const line = (row: number) => ({ severity: 'error' as const, message: `«mucho ${row}» no es un número.`, a1: `Proyectos!O${row}`, row, column: 15 });
     const page = await open({

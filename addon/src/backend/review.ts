@@ -7,6 +7,7 @@ import { formatCount } from '../../../core/format/es-mx';
 import type { Pipeline } from '../validation/core-pipeline';
 import { validateWorkbook } from '../validation/run-validation';
 import { documentMarkReach } from '../validation/marks';
+import type { Deadline } from '../validation/time-limit';
 import { workbookValues } from '../../../core/workflow/workbook-values';
 import { snapshotText } from '../../../core/workflow/snapshot-text';
 import type { WorkbookModel } from '../../../core/workbook/model';
@@ -152,8 +153,8 @@ export function sentComparison(h: Host, list: SubmissionListAnswer | undefined):
 }
 
 /** Errors block approval (DESIGN §5), so a workbook with errors is not even sent; the backend checks again. */
-export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
-  const { report, workbook } = validateWorkbook(h.spreadsheet(), pipeline, undefined, documentMarkReach(h.properties()));
+export function submitForReview(h: Host, pipeline: Pipeline, deadline?: Deadline): ReviewContext {
+  const { report, workbook } = validateWorkbook(h.spreadsheet(), pipeline, undefined, documentMarkReach(h.properties()), deadline);
   if (report.errors > 0) {
     throw new UserError(`No se puede enviar a revisión: la validación encontró ${formatCount(report.errors, 'error', 'errores')}. Corríjalos y valide de nuevo.`);
   }

@@ -8,6 +8,7 @@ import { renderMessage } from '../../../core/messages/render';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 import type { PropertiesPort } from '../config';
 import { HEADER_ROWS } from '../../../core/template/layout';
+import type { Deadline } from './time-limit';
 
 export const MARK_PREFIX = '⚠ Validación Infraestructura Abierta:';
 export const MARK_COLOR = '#f4c7c3';
@@ -131,15 +132,23 @@ function remarkSheet(ws: SheetPort, marks: Map<string, string[]> | undefined, be
 }
 
 /**
- * Clears earlier marks and applies the new plan; returns how many cells were marked. Each sheet read costs two
- * server calls in Apps Script, so on re-validation sheets that hold only the two header rows and get no new mark
- * are skipped (about 50 empty template sheets); *Quitar marcas* still scans every sheet.
+ * Clears earlier marks and applies the new plan; returns how many cells were marked, and whether it stopped before the
+ * end (`deadline`: Apps Script's six minutes near, time-limit.ts). Each sheet read costs two server calls in Apps
+ * Script, so on re-validation sheets that hold only the two header rows and get no new mark are skipped (about 50
+ * empty template sheets); *Quitar marcas* still scans every sheet.
  */
-export function applyMarks(plan: MarkPlan, sheets: SheetPort[], memory?: MarkReach): number {
+export function applyMarks(plan: MarkPlan, sheets: SheetPort[], memory?: MarkReach, deadline?: Deadline): { marked: number; stopped: boolean } {
   let marked = 0;
   const before = memory?.read() ?? {};
   const after: Record<string, [number, number]> = {};
+  let stopped = false;
   for (const ws of sheets) {
+    // Out of time: the sheets not reached keep how far their old marks went, for the next «Validar».
+    if (stopped || (stopped = deadline?.late() === true)) {
+      const reached = reachOf(before, ws);
+      if (reached) after[reachKey(ws)] = reached;
+      continue;
+    }
     const marks = plan.get(ws.name());
     const reached = reachOf(before, ws);
     // A sheet cleared down to its headers after being marked is read again, as far as its marks went.
@@ -149,7 +158,7 @@ export function applyMarks(plan: MarkPlan, sheets: SheetPort[], memory?: MarkRea
     if (done.reach) after[reachKey(ws)] = done.reach;
   }
   if (memory && JSON.stringify(after) !== JSON.stringify(before)) memory.write(after);
-  return marked;
+  return { marked, stopped };
 }
 
 export function removeMarks(ss: SpreadsheetPort, memory?: MarkReach): void {
