@@ -112,7 +112,9 @@ describe('Crear plantilla', () => {
     const postalCode = places!.columns.findIndex((c) => c.field === 'locations/address/postalCode');
     expect(h.ss.get('Ubicaciones').formatAt(3, postalCode + 1)).toBe('@');
     expect(h.ss.get(SETTINGS_SHEET).values()[1][2]).toBe('publisherName');
-    expect(h.ss.toasts[0]).toContain('Se agregaron');
+    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length + 2} hojas de la plantilla. Empiece por la hoja «Instrucciones», abierta ahora: dice qué llenar primero.`);
+    // Sheets opens each sheet it inserts: the official was left on the last of them, the far right of 68 tabs.
+    expect(h.ss.active).toEqual({ sheet: INSTRUCTIONS_SHEET, row: 1, column: 1 });
   });
 
   it('offers the parts of the clave presupuestaria as a drop-down that still takes another name, as INAI\'s capture tool named them', () => {
@@ -221,9 +223,9 @@ describe('Crear plantilla', () => {
     const others = spec.sheets.slice(0, 7).map((s) => s.name);
     for (const name of others) h.ss.insertSheet(name).paste({ row: 1, column: 1, rows: 1, columns: 1 }, [['mis datos']]);
     main.menuCreateTemplate();
-    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length - 7 + 2} hojas de la plantilla. No se modificaron porque ya tienen datos: ${others.slice(0, 5).join(', ')} y 2 hojas más.`);
-    // Shown long enough to read its 26 words (Google's default is 5 s): two words a second and a moment to notice it.
-    expect(h.ss.toastSeconds[0]).toBe(18);
+    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length - 7 + 2} hojas de la plantilla. Empiece por la hoja «Instrucciones», abierta ahora: dice qué llenar primero. No se modificaron porque ya tienen datos: ${others.slice(0, 5).join(', ')} y 2 hojas más.`);
+    // Shown long enough to read its 38 words (Google's default is 5 s): two words a second and a moment to notice it.
+    expect(h.ss.toastSeconds[0]).toBe(24);
   });
 
   it('never overwrites a sheet that holds data', () => {
@@ -294,7 +296,7 @@ describe('Crear plantilla', () => {
     const empty = h.ss.insertSheet('configuración');
     main.menuCreateTemplate();
     expect(mine.values()).toEqual([['Clave', 'Nombre'], ['P-1', 'Mi obra']]);
-    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length + 1} hojas de la plantilla. No se modificaron porque ya tienen datos: PROYECTOS.`);
+    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length + 1} hojas de la plantilla. Empiece por la hoja «Instrucciones», abierta ahora: dice qué llenar primero. No se modificaron porque ya tienen datos: PROYECTOS.`);
     expect(empty.values()[1]).toEqual(['Nombre del publicador', '', 'publisherName']);
     expect(h.ss.sheets()).toHaveLength(spec.sheets.length + 3);
     // An empty «instrucciones» taken for the template's is not counted among the sheets «Validar» reads.

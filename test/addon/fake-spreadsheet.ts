@@ -276,6 +276,8 @@ export class FakeSpreadsheet implements SpreadsheetPort {
     const s = new FakeSheet(name, this, this.nextId);
     this.nextId += 104_729;
     this.list.push(s);
+    // «The new sheet becomes the active sheet» (Spreadsheet.insertSheet).
+    this.active = { sheet: name, row: 1, column: 1 };
     return s;
   }
 

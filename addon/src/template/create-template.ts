@@ -24,6 +24,8 @@ export interface TemplateReport {
   kept: string[];
   /** The locale the spreadsheet had when it read dates month first, before it was set to Mexico's. */
   localeWas?: string;
+  /** The sheet left open for the official once sheets were added (Instrucciones), when it was. */
+  opened?: string;
 }
 
 /**
@@ -218,6 +220,13 @@ export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): Templat
   const catalogue = writeCatalogue(ss, spec);
   const minimum = new Set(minimumSheets(spec).map((s) => s.name));
   for (const sheet of spec.sheets) writeDataSheet(ss, sheet, catalogue, minimum.has(sheet.name), report);
+  // Sheets makes each sheet it inserts the active one: the official was left on the last of 68 tabs (a child sheet
+  // at the far right, «Procesos relacionados»), not knowing where to begin. Instrucciones says what to fill first.
+  const start = report.created.length ? sheetNamed(ss, INSTRUCTIONS_SHEET) : null;
+  if (start) {
+    start.select(1, 1);
+    report.opened = start.name();
+  }
   return report;
 }
 
@@ -229,6 +238,7 @@ export function templateReportText(report: TemplateReport): string {
   const parts: string[] = [];
   if (report.created.length) parts.push(`${report.created.length === 1 ? 'Se agregó' : 'Se agregaron'} ${formatCount(report.created.length, 'hoja', 'hojas')} de la plantilla.`);
   else if (!report.kept.length) parts.push('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+  if (report.opened) parts.push(`Empiece por la hoja «${report.opened}», abierta ahora: dice qué llenar primero.`);
   if (report.kept.length) {
     const named = report.kept.length > KEPT_NAMED ? [...report.kept.slice(0, KEPT_NAMED), formatCount(report.kept.length - KEPT_NAMED, 'hoja más', 'hojas más')] : report.kept;
     parts.push(`No se modificaron porque ya tienen datos: ${formatList(named)}.`);
