@@ -130,6 +130,10 @@ function moreText(field: FieldGroup): string {
   return `y ${formatList(parts)} más en esta columna${marked}.`;
 }
 
+/** Said when a click on a finding has not answered after FINDING_SLOW_AFTER_MS. */
+const FINDING_SLOW = 'Buscando la celda… Si la hoja cambió de filas desde la validación, se está validando de nuevo; puede tardar lo que tarda «Validar».';
+const FINDING_SLOW_AFTER_MS = 1500;
+
 /**
  * One finding as a button that selects its cell (or its row, when the sheet lacks the field's column). `field`: its
  * column's heading, by which the server finds it again when the sheet's rows changed since validating.
@@ -154,7 +158,10 @@ function findingLine(sheet: string, item: FindingItem, field: string): HTMLLIEle
     // And the sheet's id, by which it is found if the official renamed the tab since.
     const seen = { ...(item.header ? { header: item.header } : {}), ...(rows !== undefined ? { rows } : {}), ...(read?.id !== undefined ? { sheetId: read.id } : {}), field, severity: item.severity, message: item.message };
     button.addEventListener('click', () => void run(async () => {
-      const jump = await call('goToFinding', sheet, row, column, seen);
+      // Most clicks answer at once; one that validates again (rows changed since) takes as long as «Validar», and the
+      // panel said nothing meanwhile, «Validación terminada» still in the status.
+      const slow = setTimeout(() => setStatus(FINDING_SLOW), FINDING_SLOW_AFTER_MS);
+      const jump = await call('goToFinding', sheet, row, column, seen).finally(() => clearTimeout(slow));
       // Rows inserted or deleted since: validated again on the click, and the list drawn anew with today's addresses.
       if (jump.report) showReport(jump.report);
       if (jump.notice) setStatus(jump.notice);

@@ -209,9 +209,11 @@ describeIfChromium('sidebar in headless Chromium', () => {
     const now: ValidationReport = { ...moved, sheets: [{ name: 'Proyectos', rows: 11, id: 0 }], groups: [{ ...moved.groups[0], fields: [{ ...moved.groups[0].fields[0], items: [{ ...moved.groups[0].fields[0].items[0], a1: 'Proyectos!O2', row: 2 }] }] }] };
     const notice = 'La hoja «Proyectos» cambió de filas desde la validación (tenía datos hasta la fila 12 y ahora hasta la 11): se validó de nuevo y la lista ya muestra las celdas de ahora. Se seleccionó O2, donde está ahora este hallazgo.';
     const gone = 'La hoja «Proyectos» cambió de filas desde la validación (tenía datos hasta la fila 11 y ahora hasta la 10): se validó de nuevo y la lista ya muestra las celdas de ahora. Este hallazgo ya no aparece en la lista: quizá lo corrigió o quitó su fila.';
-    const page = await open({ reviewContext: [returned], runValidation: [moved], goToFinding: [{ notice, selected: true, report: now }, { notice: gone, selected: false, report: { ...now, errors: 0, groups: [] } }] });
+    const page = await open({ reviewContext: [returned], runValidation: [moved], goToFinding: [{ notice, selected: true, report: now }, { notice: gone, selected: false, report: { ...now, errors: 0, groups: [] } }], __delays: [{ goToFinding: 2300 }] });
     await validatedOnOpen(page);
     await page.getByRole('button', { name: /O3: «mucho» no es un número/ }).click();
+    // Validating again takes a while: said meanwhile.
+    await page.getByText(/^Buscando la celda… Si la hoja cambió de filas desde la validación, se está validando de nuevo/).waitFor();
     await page.getByText(notice).waitFor();
     expect(await page.getByRole('button', { name: /«mucho» no es un número/ }).locator('.ref').textContent()).toBe('O2: ');
     expect(await page.evaluate(() => (globalThis as unknown as { __focus: number }).__focus)).toBe(1);
