@@ -284,6 +284,7 @@ function renderReview(): void {
   // Hidden while empty: an empty list with its name is still a list to a screen reader («Comentarios del
   // coordinador, lista, 0 elementos») on every send with nothing returned.
   comments.hidden = true;
+  $('published-link-line').hidden = true;
   // Shown until the server says who is asking (below).
   $('submit-area').hidden = false;
   if (!ctx) {
@@ -329,6 +330,9 @@ function renderReview(): void {
     comments.appendChild(li);
   }
   comments.hidden = comments.childElementCount === 0;
+  // Published: where everyone sees it (the page's <base target="_blank"> opens it beside the sheet).
+  $('published-link-line').hidden = !ctx.publishedUrl;
+  $<HTMLAnchorElement>('published-link').href = ctx.publishedUrl ?? '#';
   const since = $('since-sent');
   const changed = lastReport?.sheetChanged;
   since.hidden = typeof changed !== 'boolean' || !ctx.submission;

@@ -171,6 +171,11 @@ export interface ReviewContext {
    * change before deciding; null for whoever sends, or without a send.
    */
   reviewUrl?: string | null;
+  /**
+   * Once the send is published: its institution's data on the public dashboard (the same server's address), where the
+   * official sees it as everyone does. «Publicada» alone did not say where to look. Null otherwise.
+   */
+  publishedUrl?: string | null;
   /** What the action just taken did, said to the user (sending: whether a new revision went to review). */
   notice?: string;
   /** The notice says the action did not do all it was for (an approval whose publication failed): shown as an error. */

@@ -212,6 +212,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await validate();
     expect(await state.textContent()).toBe('Estado: Publicada');
     expect(await page.getByRole('button', { name: 'Enviar actualización' }).isEnabled()).toBe(true);
+    // Where to see it: the institution's projects on the public dashboard («Publicada» alone did not say).
+    expect(await page.getByRole('link', { name: 'Ver lo publicado en el tablero (se abre en otra pestaña)' }).getAttribute('href')).toBe(`${app.url}/#/proyectos?publisher=mer`);
     const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0001`, headers: {} }).text) as { projects: Record<string, unknown>[] };
     expect(published.projects[0]).toMatchObject({ title: 'Mercado municipal Lucas de Gálvez', status: 'implementation', budget: { amount: { amount: 1234567.89, currency: 'MXN' } }, period: { startDate: '2024-03-31T00:00:00-06:00' } });
     await page.close();

@@ -46,7 +46,16 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,
     message: null,
     reviewUrl: latest && list.viewer.role !== 'capturista' ? `${currentConfig(h).backendUrl.replace(/\/+$/, '')}/#/revision/${encodeURIComponent(latest.id)}` : null,
+    publishedUrl: latest?.status === 'published' ? publishedPage(currentConfig(h).backendUrl, latest.publisherId, latest.snapshot?.projects ?? 0) : null,
   };
+}
+
+/**
+ * The dashboard's list of the institution's projects (or, sending only contracting processes, of its processes),
+ * filtered to it as the dashboard's «Implementador» filter does (`?publisher=`).
+ */
+function publishedPage(backendUrl: string, publisherId: string, projects: number): string {
+  return `${backendUrl.replace(/\/+$/, '')}/#/${projects > 0 ? 'proyectos' : 'contrataciones'}?publisher=${encodeURIComponent(publisherId)}`;
 }
 
 const ROLE_TEXT = { capturista: 'captura de su institución', coordinador: 'coordinación del Organismo Garante', admin: 'administración' } as const;
