@@ -219,6 +219,18 @@ describe('Crear plantilla', () => {
     expect(h.ss.toasts[1]).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
   });
 
+  it('a template sheet the official renamed is that sheet still: a second run adds no empty one of the old name beside it', () => {
+    main.menuCreateTemplate();
+    writeRow(h.ss.get('Proyectos'), 3, { id: 'oc4ids-abc123-0001', title: 'Puente vehicular' });
+    h.ss.get('Proyectos').rename('Proyectos 2024');
+    // An empty one renamed too (the office's own name for it).
+    h.ss.get('Ubicaciones').rename('Lugares');
+    main.menuCreateTemplate();
+    expect(h.ss.toasts[1]).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+    expect(h.ss.sheet('Proyectos')).toBeNull();
+    expect(h.ss.sheet('Ubicaciones')).toBeNull();
+  });
+
   it('names the sheets it left alone, the first five and then how many more', () => {
     const others = spec.sheets.slice(0, 7).map((s) => s.name);
     for (const name of others) h.ss.insertSheet(name).paste({ row: 1, column: 1, rows: 1, columns: 1 }, [['mis datos']]);
