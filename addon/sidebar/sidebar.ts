@@ -7,6 +7,7 @@ import type { FieldGroup, FindingItem, ReviewContext, ServerApi, SheetGroup, She
 import { formatCount as plural, formatList, formatPercent } from '../../core/format/es-mx';
 import { AWAITING_DECISION, SEND_CHECKING_RETRY_SECONDS, WITHDRAWABLE } from '../../core/workflow/contract';
 import { newerApprovedText } from '../../core/workflow/newer-approved';
+import { stoppedByGoogle, stoppedText } from './execution-limit';
 
 interface ScriptRun {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
@@ -17,9 +18,14 @@ declare const google: { script: { run: ScriptRun; host: { editor: { focus(): voi
 
 function call<K extends keyof ServerApi>(name: K, ...args: Parameters<ServerApi[K]>): Promise<ReturnType<ServerApi[K]>> {
   return new Promise((resolve, reject) => {
+    const started = Date.now();
     const runner = google.script.run
       .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
-      .withFailureHandler((error) => reject(new Error(error?.message || 'No se pudo completar la acción.')));
+      .withFailureHandler((error) => {
+        const message = error?.message || 'No se pudo completar la acción.';
+        // Google's six minutes: its English words replaced by what happened and what to do (execution-limit.ts).
+        reject(new Error(stoppedByGoogle(message, Date.now() - started) ? stoppedText(name) : message));
+      });
     (runner[name] as (...a: unknown[]) => void)(...args);
   });
 }
@@ -124,8 +130,15 @@ function moreText(field: FieldGroup): string {
   return `y ${formatList(parts)} más en esta columna${marked}.`;
 }
 
-/** One finding as a button that selects its cell (or its row, when the sheet lacks the field's column). */
-function findingLine(sheet: string, item: FindingItem): HTMLLIElement {
+/** Said when a click on a finding has not answered after FINDING_SLOW_AFTER_MS. */
+const FINDING_SLOW = 'Buscando la celda… Si la hoja cambió de filas desde la validación, se está validando de nuevo; puede tardar lo que tarda «Validar».';
+const FINDING_SLOW_AFTER_MS = 1500;
+
+/**
+ * One finding as a button that selects its cell (or its row, when the sheet lacks the field's column). `field`: its
+ * column's heading, by which the server finds it again when the sheet's rows changed since validating.
+ */
+function findingLine(sheet: string, item: FindingItem, field: string): HTMLLIElement {
   const li = el('li');
   const button = el('button', { type: 'button', class: 'finding' });
   button.appendChild(el('span', { class: `badge ${item.severity}` }, SEVERITY_TEXT[item.severity]));
@@ -140,12 +153,19 @@ function findingLine(sheet: string, item: FindingItem): HTMLLIElement {
     button.title = item.column !== null ? 'Ir a la celda' : 'Ir a la fila';
     // With what the validation read (the column's title, the sheet's rows): columns moved since, the server finds
     // the column by its title; rows added or removed, it says the row may have moved.
-    const rows = lastReport?.sheets.find((s) => s.name === sheet)?.rows;
-    const seen = { ...(item.header ? { header: item.header } : {}), ...(rows !== undefined ? { rows } : {}) };
+    const read = lastReport?.sheets.find((s) => s.name === sheet);
+    const rows = read?.rows;
+    // And the sheet's id, by which it is found if the official renamed the tab since.
+    const seen = { ...(item.header ? { header: item.header } : {}), ...(rows !== undefined ? { rows } : {}), ...(read?.id !== undefined ? { sheetId: read.id } : {}), field, severity: item.severity, message: item.message };
     button.addEventListener('click', () => void run(async () => {
-      const notice = await call('selectCell', sheet, row, column, seen);
-      if (notice) setStatus(notice);
-      google.script.host.editor.focus();
+      // Most clicks answer at once; one that validates again (rows changed since) takes as long as «Validar», and the
+      // panel said nothing meanwhile, «Validación terminada» still in the status.
+      const slow = setTimeout(() => setStatus(FINDING_SLOW), FINDING_SLOW_AFTER_MS);
+      const jump = await call('goToFinding', sheet, row, column, seen).finally(() => clearTimeout(slow));
+      // Rows inserted or deleted since: validated again on the click, and the list drawn anew with today's addresses.
+      if (jump.report) showReport(jump.report);
+      if (jump.notice) setStatus(jump.notice);
+      if (jump.selected) google.script.host.editor.focus();
     }));
   } else {
     button.disabled = true;
@@ -178,7 +198,7 @@ function laterPagesButton(validation: string, where: { sheet: number; field: num
       more.focus();
       return;
     }
-    const added = lines.map((item) => findingLine(where.name, item));
+    const added = lines.map((item) => findingLine(where.name, item, field.field));
     for (const li of added) list.appendChild(li);
     for (const item of lines) {
       const cells = 1 + (item.alsoIn ?? 0);
@@ -207,7 +227,7 @@ function renderGroups(groups: SheetGroup[], validation?: string): void {
       const heading = `columna-${sheetIndex}-${fieldIndex}`;
       details.appendChild(el('h3', { id: heading }, field.field));
       const list = el('ul');
-      for (const item of field.items) list.appendChild(findingLine(sheet.sheet, item));
+      for (const item of field.items) list.appendChild(findingLine(sheet.sheet, item, field.field));
       details.appendChild(list);
       if (!field.more) return;
       // Focusable: where the focus goes when the rest of the list is no longer kept.
@@ -235,9 +255,11 @@ function renderReport(report: ValidationReport): void {
   // One way for a share wherever it is shown (formatPercent: «53 %», «61.5 %»), as the review page and the dashboard.
   $('completeness').textContent = report.completeness === null ? '—' : formatPercent(report.completeness / 100);
   renderGroups(report.groups, report.run);
+  // Near Google's six minutes some sheets were not marked (time-limit.ts): the list is whole, the sheet's notes are not.
+  const unmarked = report.marksStopped ? ' Para terminar antes de los 6 minutos que Google da a cada acción, no se marcaron en la hoja las celdas con error de todas las hojas: esta lista está completa y dice dónde está cada una.' : '';
   setStatus(report.errors === 0 && report.warnings === 0
     ? 'Validación terminada: no se encontraron errores ni advertencias.'
-    : `Validación terminada: ${plural(report.errors, 'error', 'errores')}, ${plural(report.warnings, 'advertencia', 'advertencias')}.`);
+    : `Validación terminada: ${plural(report.errors, 'error', 'errores')}, ${plural(report.warnings, 'advertencia', 'advertencias')}.${unmarked}`);
 }
 
 /** 2024-03-01T10:00:00Z → 01/03/2024 (es-MX). */
@@ -262,6 +284,7 @@ function renderReview(): void {
   // Hidden while empty: an empty list with its name is still a list to a screen reader («Comentarios del
   // coordinador, lista, 0 elementos») on every send with nothing returned.
   comments.hidden = true;
+  $('published-link-line').hidden = true;
   // Shown until the server says who is asking (below).
   $('submit-area').hidden = false;
   if (!ctx) {
@@ -307,6 +330,9 @@ function renderReview(): void {
     comments.appendChild(li);
   }
   comments.hidden = comments.childElementCount === 0;
+  // Published: where everyone sees it (the page's <base target="_blank"> opens it beside the sheet).
+  $('published-link-line').hidden = !ctx.publishedUrl;
+  $<HTMLAnchorElement>('published-link').href = ctx.publishedUrl ?? '#';
   const since = $('since-sent');
   const changed = lastReport?.sheetChanged;
   since.hidden = typeof changed !== 'boolean' || !ctx.submission;
@@ -406,13 +432,18 @@ async function validate(): Promise<void> {
     let validating = true;
     call('validationPlan').then((plan) => { if (validating) setStatus(planText(plan)); }, () => undefined);
     const report = await call('runValidation').finally(() => { validating = false; });
-    // The state the server gave while validating: a return (with its comments) that came while the sidebar was open.
-    if (report.review) review = report.review;
-    else if (report.reviewFailure && !review) $('state').textContent = report.reviewFailure;
-    // A Code.js older than this page answers without either: the state is then asked for apart.
-    if (report.review || report.reviewFailure) stateAnswered = true;
-    renderReport(report);
+    showReport(report);
   });
+}
+
+/** A validation's answer drawn: its list, and the submission's state it carries. */
+function showReport(report: ValidationReport): void {
+  // The state the server gave while validating: a return (with its comments) that came while the sidebar was open.
+  if (report.review) review = report.review;
+  else if (report.reviewFailure && !review) $('state').textContent = report.reviewFailure;
+  // A Code.js older than this page answers without either: the state is then asked for apart.
+  if (report.review || report.reviewFailure) stateAnswered = true;
+  renderReport(report);
 }
 
 async function refreshReview(): Promise<void> {

@@ -28,6 +28,8 @@ export interface Host {
   properties(): PropertiesPort;
   /** The user's cache (CacheService.getUserCache()): the later pages of a validation's findings. */
   cache(): CachePort;
+  /** SHA-256 of the text's UTF-8 bytes, as lowercase hex (Utilities.computeDigest): a snapshot's content hash. */
+  sha256Hex(text: string): string;
   /** Server-side log (Stackdriver in Apps Script); never shown to the user. */
   log(error: unknown): void;
 }

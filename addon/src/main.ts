@@ -3,23 +3,22 @@
  * callable from menus, triggers and `google.script.run`. Logic lives in the modules imported here.
  */
 import { templateSpec } from '../../core/template/template-spec';
-import { columnLetter } from '../../core/workbook/model';
-import { bareTitle } from '../../core/template/layout';
-import { formatNumber } from '../../core/format/es-mx';
-import type { SheetPort } from './sheet-port';
 import { appsScriptHost } from './apps-script/apps-script-host';
 import { approveSubmission as approve, connectionCheck, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextAfter, sentComparison, submissionsOfSheet, sendOutcome as outcomeOf, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
 import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
-import { host, setHostFactory } from './host';
+import { host, setHostFactory, type Host } from './host';
 import { ADDON_TITLE, HELP_HTML, HELP_TITLE, MENU, SETTINGS_TITLE } from './menu';
-import type { CellSeen, FindingItem, ReviewContext, ServerApi, SheetPlan, SidebarContext, ValidationReport } from './rpc-types';
+import type { CellJump, CellSeen, FindingItem, FindingSeen, ReviewContext, ServerApi, SheetPlan, SidebarContext, ValidationReport } from './rpc-types';
 import { createTemplate, templateReportText } from './template/create-template';
-import { UserError, userFacing } from './user-error';
+import { userFacing } from './user-error';
+import { toastSeconds } from './toast-time';
 import { pipelineWith } from './validation/core-pipeline';
 import { documentMarkReach, removeMarks } from './validation/marks';
 import { runValidation as validate, validationPlan as plan } from './validation/run-validation';
 import { laterPage } from './validation/later-findings';
+import { findingSheet, rowsMoved, selectAgain, selectSeen } from './validation/finding-jump';
+import { deadlineFrom } from './validation/time-limit';
 
 setHostFactory(appsScriptHost);
 
@@ -46,7 +45,8 @@ function guarded<T>(work: () => T): T {
 export function menuCreateTemplate(): void {
   guarded(() => {
     const ss = host().spreadsheet();
-    ss.toast(templateReportText(createTemplate(ss, templateSpec())), ADDON_TITLE);
+    const text = templateReportText(createTemplate(ss, templateSpec()));
+    ss.toast(text, ADDON_TITLE, toastSeconds(text));
   });
 }
 
@@ -59,7 +59,8 @@ export function menuRemoveMarks(): void {
   guarded(() => {
     const ss = host().spreadsheet();
     removeMarks(ss, documentMarkReach(host().properties()));
-    ss.toast('Se quitaron las marcas de la validación.', ADDON_TITLE);
+    const text = 'Se quitaron las marcas de la validación.';
+    ss.toast(text, ADDON_TITLE, toastSeconds(text));
   });
 }
 
@@ -88,55 +89,46 @@ export function validationPlan(): SheetPlan[] {
   return guarded(() => plan(host().spreadsheet()));
 }
 
-export function runValidation(): ValidationReport {
-  return guarded(() => {
-    const h = host();
-    // Asked once: the prefixes the check uses, the submission the sheet is compared with, and its state for the
-    // sidebar, which otherwise asks only when it opens: an official who keeps it open while the coordinators
-    // return the send saw «En revisión» and no comments until closing and opening it again.
-    // It is also the sidebar's only question when «Validar datos» opens it (it asked for the list twice).
-    let failure: string | undefined;
-    let transient = true;
-    const list = submissionsOfSheet(h, (message, retry) => { failure = message; transient = retry; });
-    const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list), { cache: h.cache(), log: (e) => h.log(e) }, documentMarkReach(h.properties()));
-    const review = reviewContextAfter(h, list, failure);
-    return { ...report, ...(review ? { review } : {}), ...(failure !== undefined ? { reviewFailure: failure, reviewFailureTransient: transient } : {}) };
-  });
+/**
+ * «Validar»: asked once, the prefixes the check uses, the submission the sheet is compared with, and its state for the
+ * sidebar, which otherwise asks only when it opens: an official who keeps it open while the coordinators return the
+ * send saw «En revisión» and no comments until closing and opening it again. It is also the sidebar's only question
+ * when «Validar datos» opens it (it asked for the list twice).
+ */
+function validateNow(h: Host, startedAt = Date.now()): ValidationReport {
+  let failure: string | undefined;
+  let transient = true;
+  const list = submissionsOfSheet(h, (message, retry) => { failure = message; transient = retry; });
+  const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list), { cache: h.cache(), log: (e) => h.log(e) }, documentMarkReach(h.properties()), deadlineFrom(startedAt));
+  const review = reviewContextAfter(h, list, failure);
+  return { ...report, ...(review ? { review } : {}), ...(failure !== undefined ? { reviewFailure: failure, reviewFailureTransient: transient } : {}) };
 }
 
+export function runValidation(): ValidationReport {
+  const startedAt = Date.now();
+  return guarded(() => validateNow(host(), startedAt));
+}
+
+/** A sidebar older than goToFinding: selects the cell as read, and says when the rows changed since. */
 export function selectCell(sheet: string, row: number, column: number, seen?: CellSeen): string | null {
-  return guarded(() => {
-    const ws = host().spreadsheet().sheet(String(sheet));
-    if (!ws) throw new UserError(`La hoja «${sheet}» ya no existe. Valide de nuevo.`);
-    const r = Math.max(1, Math.floor(Number(row)));
-    const c = Math.max(1, Math.floor(Number(column)));
-    // Rows or columns deleted since validating: Sheets refuses a cell past the grid, which was «Ocurrió un problema
-    // inesperado» on the click.
-    const moved = movedColumn(ws, c, typeof seen?.header === 'string' ? seen.header : undefined);
-    const at = moved ?? c;
-    if (r > ws.maxRows() || at > ws.maxColumns()) throw new UserError(`La celda ${columnLetter(at)}${r} ya no existe en la hoja «${ws.name()}»: se quitaron filas o columnas después de validar. Pulse «Validar» para actualizar la lista.`);
-    ws.select(r, at);
-    const rowsThen = typeof seen?.rows === 'number' ? seen.rows : undefined;
-    const rowsNow = rowsThen === undefined ? undefined : ws.lastRow();
-    const notes: string[] = [];
-    if (moved !== undefined) notes.push(`La columna «${seen?.header}» ya no está en la ${columnLetter(c)} sino en la ${columnLetter(moved)}: se seleccionó ${columnLetter(moved)}${r}.`);
-    if (rowsNow !== undefined && rowsThen !== undefined && rowsNow !== rowsThen) notes.push(`La última fila con datos de «${ws.name()}» era la ${formatNumber(rowsThen, 0)} al validar y ahora es la ${formatNumber(rowsNow, 0)}: si agregó o quitó filas arriba de la ${formatNumber(r, 0)}, el dato pudo cambiar de fila.`);
-    return notes.length ? `${notes.join(' ')} Pulse «Validar» para actualizar la lista.` : null;
-  });
+  return guarded(() => selectSeen(findingSheet(host().spreadsheet(), String(sheet), seen), row, column, seen));
 }
 
 /**
- * Where the finding's column is now when columns were inserted, deleted or moved since validating (its title is no
- * longer at `column` but elsewhere in row 1); undefined when it has not moved, or its title is not found.
+ * A click on a finding (finding-jump.ts): its cell selected; when the sheet's rows changed since validating, validated
+ * again first, the finding found where it is now, and the new list given to the sidebar to draw.
  */
-function movedColumn(ws: SheetPort, column: number, header: string | undefined): number | undefined {
-  if (!header) return undefined;
-  const width = Math.min(ws.lastColumn(), ws.maxColumns());
-  if (width < 1) return undefined;
-  const titles = (ws.displayValues({ row: 1, column: 1, rows: 1, columns: width })[0] ?? []).map(bareTitle);
-  if (titles[column - 1] === header) return undefined;
-  const now = titles.indexOf(header);
-  return now < 0 ? undefined : now + 1;
+export function goToFinding(sheet: string, row: number, column: number, seen?: FindingSeen): CellJump {
+  const startedAt = Date.now();
+  return guarded(() => {
+    const h = host();
+    const ws = findingSheet(h.spreadsheet(), String(sheet), seen);
+    if (seen && typeof seen.message === 'string' && rowsMoved(ws, seen)) {
+      const report = validateNow(h, startedAt);
+      return { ...selectAgain(ws, report, seen, Number(row)), report };
+    }
+    return { notice: selectSeen(ws, row, column, seen), selected: true };
+  });
 }
 
 export function moreFindings(run: string, sheet: number, field: number, page: number): FindingItem[] | null {
@@ -152,7 +144,8 @@ export function reviewContext(): ReviewContext {
 }
 
 export function submitForReview(): ReviewContext {
-  return guarded(() => submit(host(), pipelineWith(registeredPrefixes(host(), submissionsOfSheet(host())))));
+  const startedAt = Date.now();
+  return guarded(() => submit(host(), pipelineWith(registeredPrefixes(host(), submissionsOfSheet(host()))), deadlineFrom(startedAt)));
 }
 
 /** `location` arrives from the sidebar (google.script.run): what submitForReview answered in `checking`. */
@@ -188,5 +181,5 @@ export function saveAddonSettings(input: SettingsInput): SettingsView {
 }
 
 /** Compile-time check that the sidebar API above matches ServerApi exactly. */
-const _api: ServerApi = { sidebarContext, validationPlan, runValidation, selectCell, moreFindings, clearMarks, reviewContext, submitForReview, sendOutcome, approveSubmission, returnSubmission, withdrawSubmission, addonSettings, saveAddonSettings };
+const _api: ServerApi = { sidebarContext, validationPlan, runValidation, selectCell, goToFinding, moreFindings, clearMarks, reviewContext, submitForReview, sendOutcome, approveSubmission, returnSubmission, withdrawSubmission, addonSettings, saveAddonSettings };
 void _api;

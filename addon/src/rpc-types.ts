@@ -8,7 +8,12 @@ import type { SettingsInput, SettingsView } from './settings/settings';
 
 export type { Role } from '../../core/workflow/contract';
 
-export interface SheetPlan { name: string; rows: number }
+export interface SheetPlan {
+  name: string;
+  rows: number;
+  /** The sheet's id (SheetPort.id), which a rename keeps; absent from validationPlan and an older Code.js. */
+  id?: number;
+}
 
 export interface FindingItem {
   severity: Severity;
@@ -31,6 +36,26 @@ export interface CellSeen {
   header?: string;
   /** The sheet's last row with content then (SheetPlan.rows). */
   rows?: number;
+  /** The sheet's id then (SheetPlan.id): the sheet is found by it when it was renamed since. */
+  sheetId?: number;
+}
+
+/** What the sidebar knows of a finding it lists (ServerApi.goToFinding), to find it again after rows moved. */
+export interface FindingSeen extends CellSeen {
+  /** Its column's heading in the list (FieldGroup.field). */
+  field?: string;
+  severity?: Severity;
+  message?: string;
+}
+
+/** What a click on a finding did (ServerApi.goToFinding). */
+export interface CellJump {
+  /** What to tell the official (a column moved, the list validated again…), or null. */
+  notice: string | null;
+  /** Whether a cell was selected (false: the finding is no longer in the new list). */
+  selected: boolean;
+  /** The sheet's rows had changed since validating: validated again, this is the new list to draw. */
+  report?: ValidationReport;
 }
 
 /** Findings of one field (column) of one sheet. */
@@ -65,6 +90,11 @@ export interface ValidationReport {
   groups: SheetGroup[];
   /** Cells that received a mark. */
   marked: number;
+  /**
+   * Apps Script's six minutes were near: some sheets were not marked (validation/time-limit.ts), so that the list
+   * arrives instead of Google's «Exceeded maximum execution time». Absent when every sheet was.
+   */
+  marksStopped?: boolean;
   /** What the later pages of this validation are kept under (moreFindings); absent when none are. */
   run?: string;
   /**
@@ -141,6 +171,11 @@ export interface ReviewContext {
    * change before deciding; null for whoever sends, or without a send.
    */
   reviewUrl?: string | null;
+  /**
+   * Once the send is published: its institution's data on the public dashboard (the same server's address), where the
+   * official sees it as everyone does. «Publicada» alone did not say where to look. Null otherwise.
+   */
+  publishedUrl?: string | null;
   /** What the action just taken did, said to the user (sending: whether a new revision went to review). */
   notice?: string;
   /** The notice says the action did not do all it was for (an approval whose publication failed): shown as an error. */
@@ -169,6 +204,11 @@ export interface ServerApi {
    * rows added or removed: the row may have moved), or null.
    */
   selectCell(sheet: string, row: number, column: number, seen?: CellSeen): string | null;
+  /**
+   * What the sidebar calls on a click: selects the finding's cell; when the sheet's rows changed since validating
+   * (inserted, deleted), validates again, selects the finding where it is now, and gives the new list.
+   */
+  goToFinding(sheet: string, row: number, column: number, seen?: FindingSeen): CellJump;
   /**
    * Page `page` (1, 2…) after the first of the column groups[sheet].fields[field] of the validation `run`; null when
    * it is no longer kept (hours later): then validating again lists them.

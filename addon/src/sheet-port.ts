@@ -30,6 +30,11 @@ export interface ListValidation {
 export interface SheetPort {
   name(): string;
   /**
+   * The sheet's id (`getSheetId()`, the `gid` of its address): it stays when the official renames or moves the tab,
+   * so a finding and the marks follow a sheet renamed after validating.
+   */
+  id(): number;
+  /**
    * The sheet's grid (`getMaxRows()` / `getMaxColumns()`): a sheet Sheets adds has 1,000 rows and 26 columns, and any
    * range reaching past them is refused («The coordinates of the range are outside the dimensions of the sheet»).
    */
@@ -96,7 +101,13 @@ export interface SpreadsheetPort {
   setLocale(locale: string): void;
   sheets(): SheetPort[];
   sheet(name: string): SheetPort | null;
+  /** The sheet whose id() is `id`, whatever it is called now; null when it was deleted. */
+  sheetById(id: number): SheetPort | null;
   /** Adds a sheet after the last one. */
   insertSheet(name: string): SheetPort;
-  toast(message: string, title: string): void;
+  /**
+   * Spreadsheet.toast(msg, title, timeoutSeconds): `seconds` as long as it takes to read (toast-time.ts); negative, until
+   * it is closed.
+   */
+  toast(message: string, title: string, seconds: number): void;
 }

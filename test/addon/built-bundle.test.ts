@@ -61,7 +61,7 @@ describe('dist/', () => {
   });
 
   it('declares a top-level function for every entry point, the menu and the sidebar API included', () => {
-    const api: (keyof ServerApi)[] = ['sidebarContext', 'validationPlan', 'runValidation', 'selectCell', 'moreFindings', 'clearMarks', 'reviewContext', 'submitForReview', 'sendOutcome', 'approveSubmission', 'returnSubmission', 'withdrawSubmission', 'addonSettings', 'saveAddonSettings'];
+    const api: (keyof ServerApi)[] = ['sidebarContext', 'validationPlan', 'runValidation', 'selectCell', 'goToFinding', 'moreFindings', 'clearMarks', 'reviewContext', 'submitForReview', 'sendOutcome', 'approveSubmission', 'returnSubmission', 'withdrawSubmission', 'addonSettings', 'saveAddonSettings'];
     for (const name of ['onOpen', 'onInstall', ...MENU.map((m) => m.functionName), ...api]) {
       expect(build.exports).toContain(name);
       expect(code).toMatch(new RegExp(`^function ${name}\\(\\)`, 'm'));

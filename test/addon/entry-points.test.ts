@@ -112,7 +112,9 @@ describe('Crear plantilla', () => {
     const postalCode = places!.columns.findIndex((c) => c.field === 'locations/address/postalCode');
     expect(h.ss.get('Ubicaciones').formatAt(3, postalCode + 1)).toBe('@');
     expect(h.ss.get(SETTINGS_SHEET).values()[1][2]).toBe('publisherName');
-    expect(h.ss.toasts[0]).toContain('Se agregaron');
+    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length + 2} hojas de la plantilla. Empiece por la hoja «Instrucciones», abierta ahora: dice qué llenar primero.`);
+    // Sheets opens each sheet it inserts: the official was left on the last of them, the far right of 68 tabs.
+    expect(h.ss.active).toEqual({ sheet: INSTRUCTIONS_SHEET, row: 1, column: 1 });
   });
 
   it('offers the parts of the clave presupuestaria as a drop-down that still takes another name, as INAI\'s capture tool named them', () => {
@@ -164,6 +166,8 @@ describe('Crear plantilla', () => {
     main.menuCreateTemplate();
     expect(h.ss.locale()).toBe('es_MX');
     expect(h.ss.toasts[0]).toContain('La configuración regional de la hoja de cálculo era «en_US», que lee las fechas como mes/día/año; se cambió a México para que 01/04/2024 sea el 1 de abril.');
+    // Three sentences: shown the time to read them, not Google's default 5 s.
+    expect(h.ss.toastSeconds[0]).toBeGreaterThanOrEqual(20);
     // A locale that already reads day first is left alone.
     h.ss.localeCode = 'es_ES';
     main.menuCreateTemplate();
@@ -215,11 +219,25 @@ describe('Crear plantilla', () => {
     expect(h.ss.toasts[1]).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
   });
 
+  it('a template sheet the official renamed is that sheet still: a second run adds no empty one of the old name beside it', () => {
+    main.menuCreateTemplate();
+    writeRow(h.ss.get('Proyectos'), 3, { id: 'oc4ids-abc123-0001', title: 'Puente vehicular' });
+    h.ss.get('Proyectos').rename('Proyectos 2024');
+    // An empty one renamed too (the office's own name for it).
+    h.ss.get('Ubicaciones').rename('Lugares');
+    main.menuCreateTemplate();
+    expect(h.ss.toasts[1]).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+    expect(h.ss.sheet('Proyectos')).toBeNull();
+    expect(h.ss.sheet('Ubicaciones')).toBeNull();
+  });
+
   it('names the sheets it left alone, the first five and then how many more', () => {
     const others = spec.sheets.slice(0, 7).map((s) => s.name);
     for (const name of others) h.ss.insertSheet(name).paste({ row: 1, column: 1, rows: 1, columns: 1 }, [['mis datos']]);
     main.menuCreateTemplate();
-    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length - 7 + 2} hojas de la plantilla. No se modificaron porque ya tienen datos: ${others.slice(0, 5).join(', ')} y 2 hojas más.`);
+    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length - 7 + 2} hojas de la plantilla. Empiece por la hoja «Instrucciones», abierta ahora: dice qué llenar primero. No se modificaron porque ya tienen datos: ${others.slice(0, 5).join(', ')} y 2 hojas más.`);
+    // Shown long enough to read its 38 words (Google's default is 5 s): two words a second and a moment to notice it.
+    expect(h.ss.toastSeconds[0]).toBe(24);
   });
 
   it('never overwrites a sheet that holds data', () => {
@@ -290,7 +308,7 @@ describe('Crear plantilla', () => {
     const empty = h.ss.insertSheet('configuración');
     main.menuCreateTemplate();
     expect(mine.values()).toEqual([['Clave', 'Nombre'], ['P-1', 'Mi obra']]);
-    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length + 1} hojas de la plantilla. No se modificaron porque ya tienen datos: PROYECTOS.`);
+    expect(h.ss.toasts[0]).toBe(`Se agregaron ${spec.sheets.length + 1} hojas de la plantilla. Empiece por la hoja «Instrucciones», abierta ahora: dice qué llenar primero. No se modificaron porque ya tienen datos: PROYECTOS.`);
     expect(empty.values()[1]).toEqual(['Nombre del publicador', '', 'publisherName']);
     expect(h.ss.sheets()).toHaveLength(spec.sheets.length + 3);
     // An empty «instrucciones» taken for the template's is not counted among the sheets «Validar» reads.
@@ -574,6 +592,16 @@ describe('Validar, marks and Quitar marcas', () => {
     main.clearMarks();
     expect(marked()).toBe(0);
 
+    // Marked, then the tab renamed and the row cleared: the sheet is the same (its id), and so is how far its marks went.
+    place(6, 'oc4ids-abc123-0996');
+    main.runValidation();
+    expect(marked()).toBeGreaterThan(0);
+    ws.rename('Ubicaciones de obra');
+    place(6, '');
+    main.runValidation();
+    expect(marked()).toBe(0);
+    ws.rename('Ubicaciones');
+
     // Marked, then the rows deleted (the grid ends above the mark, which went with them): nothing past the grid is read.
     place(40, 'oc4ids-abc123-0997');
     main.runValidation();
@@ -679,6 +707,46 @@ describe('Validar, marks and Quitar marcas', () => {
     const report = main.runValidation();
     const items = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items));
     expect(items.some((i) => i.a1 === 'Mis proyectos!A3' && i.message.includes('mucho'))).toBe(true);
+  });
+
+  it('a finding clicked after rows were deleted above it: validated again on the click, it lands on the finding where it is now, and the sidebar gets the new list', () => {
+    const ws = h.ss.get('Proyectos');
+    writeRow(ws, 4, { id: 'oc4ids-abc123-0002', title: 'Mercado', 'budget/amount/amount': 'poco' });
+    const report = main.runValidation();
+    const read = report.sheets.find((s) => s.name === 'Proyectos')!;
+    const field = report.groups.find((g) => g.sheet === 'Proyectos')!.fields.find((f) => f.field === 'Monto del presupuesto')!;
+    const line = field.items.find((i) => i.message.includes('poco'))!;
+    expect(line.row).toBe(4);
+    const seen = { header: line.header, rows: read.rows, sheetId: read.id, field: field.field, severity: line.severity, message: line.message };
+    // Unchanged: it goes to the cell, says nothing, and validates nothing.
+    expect(main.goToFinding('Proyectos', 4, amount.index, seen)).toEqual({ notice: null, selected: true });
+    // The official deletes row 3 (the first project): the second one, and its finding, move up to row 3.
+    const values = ws.values();
+    ws.clear();
+    const left = [...values.slice(0, 2), ...values.slice(3)];
+    ws.paste({ row: 1, column: 1, rows: left.length, columns: left[0].length }, left);
+    const jump = main.goToFinding('Proyectos', 4, amount.index, seen);
+    expect(h.ss.active).toEqual({ sheet: 'Proyectos', row: 3, column: amount.index });
+    expect(jump).toMatchObject({ selected: true, notice: `La hoja «Proyectos» cambió de filas desde la validación (tenía datos hasta la fila 4 y ahora hasta la 3): se validó de nuevo y la lista ya muestra las celdas de ahora. Se seleccionó ${String.fromCharCode(64 + amount.index)}3, donde está ahora este hallazgo.` });
+    const items = jump.report!.groups.flatMap((g) => g.fields.flatMap((f) => f.items));
+    expect(items.filter((i) => i.message.includes('poco')).map((i) => i.a1)).toEqual([`Proyectos!${String.fromCharCode(64 + amount.index)}3`]);
+    expect(items.some((i) => i.message.includes('mucho'))).toBe(false);
+    // Its own row deleted too: said, nothing selected, and the list is new.
+    ws.clear();
+    ws.paste({ row: 1, column: 1, rows: 2, columns: left[0].length }, left.slice(0, 2));
+    const gone = main.goToFinding('Proyectos', 3, amount.index, { ...seen, rows: 3 });
+    expect(gone).toMatchObject({ selected: false, notice: expect.stringMatching(/Este hallazgo ya no aparece en la lista: quizá lo corrigió o quitó su fila\.$/) });
+    expect(gone.report).toBeDefined();
+  });
+
+  it('a finding clicked after its tab was renamed goes to its cell: the sheet is found by its id', () => {
+    const report = main.runValidation();
+    const read = report.sheets.find((s) => s.name === 'Proyectos')!;
+    h.ss.get('Proyectos').rename('Proyectos 2024');
+    expect(main.selectCell('Proyectos', 3, amount.index, { rows: read.rows, sheetId: read.id })).toBeNull();
+    expect(h.ss.active).toEqual({ sheet: 'Proyectos 2024', row: 3, column: amount.index });
+    // Without the id (an older sidebar) it is said gone, as before.
+    expect(() => main.selectCell('Proyectos', 3, amount.index)).toThrow('La hoja «Proyectos» ya no existe');
   });
 });
 
@@ -803,9 +871,9 @@ describe('submit and review against the real app', () => {
     // The official keeps editing after sending: the coordinators still review (and would publish) the copy sent.
     fillValid(capturista, 'Parque del Centro (corregido)');
     expect(main.runValidation().sheetChanged).toBe(true);
-    const compare = capturista.fakeHttp.requests.filter((r) => r.url.endsWith(`/api/submissions/${id}/compare`));
-    expect(compare.length).toBeGreaterThan(0);
-    expect((JSON.parse(sentText(compare[compare.length - 1])) as { workbook: { sheets: unknown[] } }).workbook.sheets.length).toBeGreaterThan(0);
+    // Told by hashing what «Validar» read as the server hashed what was sent (the revision the list gives): the
+    // whole workbook's values went up to the server on every «Validar» for it to hash them.
+    expect(capturista.fakeHttp.requests.filter((r) => r.url.endsWith(`/api/submissions/${id}/compare`))).toEqual([]);
     // A coordinator of the same state looking at the sheet is told the same, and one of another state may not ask.
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-4' });
     expect(main.runValidation().sheetChanged).toBe(true);
@@ -988,6 +1056,8 @@ describe('submit and review against the real app', () => {
     const at = (field: string): number => cols.findIndex((c) => c.field === field);
     // Sent as they read: 06:00 was sent as the day alone (read as Apps Script's midnight), 18:00 as the next day.
     expect([row[at('period/startDate')], row[at('period/endDate')], row[at('budget/approvalDate')]]).toEqual(['2024-03-31T06:00:00-06:00', '2024-12-30T18:00:00-06:00', '2024-01-15']);
+    // The add-on's hash of the dates it read is the server's of what it kept: nothing changed since.
+    expect(main.runValidation().sheetChanged).toBe(false);
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-seis' });
     expect(main.approveSubmission(sent.id).submission?.state).toBe('published');
     const published = (): unknown => (JSON.parse(local.http.fetch({ url: `${local.url}/api/oc4ids/projects/oc4ids-abc123-0600`, method: 'get', headers: {} }).text) as { projects: { period: unknown; budget: unknown }[] }).projects[0];
@@ -1025,6 +1095,7 @@ describe('submit and review against the real app', () => {
     // What the coordinator reviews: the same warning, at the same cell (it was lost on the way: the values went without it).
     const kept = JSON.parse(local.http.fetch({ url: `${local.url}/api/submissions/${sent.id}`, method: 'get', headers: { Authorization: local.bearers.capturistaA } }).text) as { submission: { findings: { warnings: number; sample: { code: string }[] } } };
     expect(kept.submission.findings.sample).toEqual([expect.objectContaining({ code: 'sheet.merged-cells', severity: 'warning', params: { range: `${letter}3:${letter}4`, rows: '4', rowCount: 1 }, cell: { sheet: 'Proyectos', row: 3, column: purpose } })]);
+    expect(main.runValidation().sheetChanged).toBe(false);
   });
 
   it('self-hosted: a document link behind «Contrato» travels with the values, and the server publishes its address as Validar read it', () => {
@@ -1041,6 +1112,11 @@ describe('submit and review against the real app', () => {
     const post = capturista.fakeHttp.requests.find((r) => r.method === 'post' && r.url.endsWith('/api/submissions'))!;
     const letter = String.fromCharCode(64 + url);
     expect((JSON.parse(sentText(post)) as { workbook: { sheets: { name: string; links?: Record<string, string> }[] } }).workbook.sheets.find((x) => x.name === 'Documentos del proyecto')!.links).toEqual({ [`${letter}3`]: 'https://merida.gob.mx/contrato.pdf' });
+    expect(main.runValidation().sheetChanged).toBe(false);
+    // Another address behind the same text is a change (the link is part of what was sent).
+    ws.cell(3, url).link = 'https://merida.gob.mx/otro.pdf';
+    expect(main.runValidation().sheetChanged).toBe(true);
+    ws.cell(3, url).link = 'https://merida.gob.mx/contrato.pdf';
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-vinculo' });
     expect(main.approveSubmission(sent.id).submission?.state).toBe('published');
     const project = JSON.parse(local.http.fetch({ url: `${local.url}/api/oc4ids/projects/oc4ids-abc123-0001`, method: 'get', headers: {} }).text) as { projects: { documents?: { url?: string }[] }[] };

@@ -7,6 +7,7 @@ import type { FakeSheet, FakeSpreadsheet } from './fake-spreadsheet';
 import { urlFetchLimits } from './fake-host';
 import { FakeCache } from './fake-cache';
 import * as zlib from 'zlib';
+import { createHash } from 'crypto';
 
 /**
  * Apps Script's Blob (Base Service), the documented methods the add-on may call: getBytes() gives Java's signed
@@ -102,6 +103,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
   const sheetObject = (sheet: FakeSheet) => {
     const s = {
       getName: () => sheet.name(),
+      getSheetId: () => sheet.id(),
       getLastRow: () => sheet.lastRow(),
       getLastColumn: () => sheet.lastColumn(),
       getDataRange: () => ({
@@ -150,7 +152,8 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
     getSheetByName: (name: string) => { const s = ss.sheet(name); return s ? sheetObject(s) : null; },
     getNumSheets: () => ss.sheets().length,
     insertSheet: (name: string) => sheetObject(ss.insertSheet(name)),
-    toast: (message: string) => ss.toast(message),
+    // toast(msg, title, timeoutSeconds): 5 s without a time, until closed with a negative one.
+    toast: (message: string, title?: string, timeoutSeconds?: number) => ss.toast(message, title, timeoutSeconds),
   };
 
   const validationBuilder = () => {
@@ -210,6 +213,15 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
       newBlob: (data: string | number[], contentType?: string, name?: string) => new FakeBlob(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(Int8Array.from(data).buffer), contentType ?? null, name ?? null),
       // gzip(blob, name): the data compressed, in a new Blob (of type application/x-gzip).
       gzip: (blob: FakeBlob, name?: string) => new FakeBlob(zlib.gzipSync(blob.bytes), 'application/x-gzip', name ?? (blob.getName() === null ? null : `${blob.getName()}.gz`)),
+      // computeDigest(algorithm, value, charset): the digest as Java's signed bytes (-128…127); a string is encoded in
+      // `charset` (US_ASCII when not given). Only the algorithms and charsets the add-on uses.
+      computeDigest: (algorithm: string, value: string, charset?: string) => {
+        const hash = createHash(({ MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_512: 'sha512' } as Record<string, string>)[algorithm]);
+        const bytes = hash.update(Buffer.from(value, charset === 'UTF_8' ? 'utf8' : 'ascii')).digest();
+        return Array.from(new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length));
+      },
+      DigestAlgorithm: { MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_512: 'SHA_512' },
+      Charset: { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' },
     },
     ScriptApp: { getIdentityToken: () => 'token-vm' },
     PropertiesService: { getDocumentProperties: () => documentProperties, getUserProperties: () => userProperties },

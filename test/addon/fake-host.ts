@@ -9,6 +9,7 @@ import type { Host, MenuItem, UiPort } from '../../addon/src/host';
 import type { SidebarOpening } from '../../addon/src/sidebar-opening';
 import { FakeSpreadsheet } from './fake-spreadsheet';
 import { FakeCache } from './fake-cache';
+import { createHash } from 'crypto';
 
 export class FakeUi implements UiPort {
   menus: MenuItem[][] = [];
@@ -87,6 +88,7 @@ export function fakeHost(config: AddonConfig = { backendUrl: 'https://backend.ex
     config: () => config,
     properties: () => h.props,
     cache: () => h.cached,
+    sha256Hex: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
     log: (e) => { h.logged.push(e); },
   };
   return h;

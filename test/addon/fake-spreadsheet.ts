@@ -50,7 +50,10 @@ export class FakeSheet implements SheetPort {
   gridRows = 1000;
   gridColumns = 26;
 
-  constructor(private sheetName: string, private readonly book: FakeSpreadsheet) {}
+  constructor(private sheetName: string, private readonly book: FakeSpreadsheet, private readonly sheetId = 0) {}
+
+  /** Sheet.getSheetId(): the first sheet's is 0, the others' are numbers Sheets chooses; a rename keeps it. */
+  id(): number { return this.sheetId; }
 
   /** Refuses a block past the grid, as Sheet.getRange does. */
   inGrid(b: Block): void {
@@ -245,6 +248,8 @@ export class FakeSheet implements SheetPort {
 export class FakeSpreadsheet implements SpreadsheetPort {
   readonly list: FakeSheet[] = [];
   readonly toasts: string[] = [];
+  /** The timeoutSeconds each toast was given (undefined: Google's default, 5 s). */
+  readonly toastSeconds: (number | undefined)[] = [];
   active: { sheet: string; row: number; column: number } | null = null;
 
   constructor(private spreadsheetId = 'hoja-de-prueba', private readonly title = 'Obra pública 2024', private readonly zone = 'America/Mexico_City') {}
@@ -259,6 +264,8 @@ export class FakeSpreadsheet implements SpreadsheetPort {
   setLocale(locale: string): void { this.localeCode = locale; }
   sheets(): FakeSheet[] { return [...this.list]; }
   sheet(name: string): FakeSheet | null { return this.list.find((s) => s.name() === name) ?? null; }
+  sheetById(id: number): FakeSheet | null { return this.list.find((s) => s.id() === id) ?? null; }
+  private nextId = 0;
 
   /**
    * As Sheets refuses it: sheet names are unique regardless of case («proyectos» and «Proyectos» cannot both exist,
@@ -266,8 +273,11 @@ export class FakeSpreadsheet implements SpreadsheetPort {
    */
   insertSheet(name: string): FakeSheet {
     if (this.list.some((s) => s.name().toLowerCase() === name.toLowerCase())) throw new Error(`Exception: A sheet with the name "${name}" already exists. Please enter another name.`);
-    const s = new FakeSheet(name, this);
+    const s = new FakeSheet(name, this, this.nextId);
+    this.nextId += 104_729;
     this.list.push(s);
+    // «The new sheet becomes the active sheet» (Spreadsheet.insertSheet).
+    this.active = { sheet: name, row: 1, column: 1 };
     return s;
   }
 
@@ -281,7 +291,7 @@ export class FakeSpreadsheet implements SpreadsheetPort {
     this.list.splice(position - 1, 0, sheet);
   }
 
-  toast(message: string): void { this.toasts.push(message); }
+  toast(message: string, _title?: string, seconds?: number): void { this.toasts.push(message); this.toastSeconds.push(seconds); }
 
   /** The sheet by name, failing the test if it is missing. */
   get(name: string): FakeSheet {

@@ -234,6 +234,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await validate();
     expect(await state.textContent()).toBe('Estado: Publicada');
     expect(await page.getByRole('button', { name: 'Enviar actualización' }).isEnabled()).toBe(true);
+    // Where to see it: the institution's projects on the public dashboard («Publicada» alone did not say).
+    expect(await page.getByRole('link', { name: 'Ver lo publicado en el tablero (se abre en otra pestaña)' }).getAttribute('href')).toBe(`${app.url}/#/proyectos?publisher=mer`);
     const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0001`, headers: {} }).text) as { projects: Record<string, unknown>[] };
     expect(published.projects[0]).toMatchObject({ title: 'Mercado municipal Lucas de Gálvez', status: 'implementation', budget: { amount: { amount: 1234567.89, currency: 'MXN' } }, period: { startDate: '2024-03-31T00:00:00-06:00' } });
     await page.close();
@@ -309,6 +311,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
     const at = (path: string): number => processes.columns.findIndex((c) => c.path === path) + 1;
     const row: Record<string, string> = { ocid: 'ocds-abc123-0001', 'tender/id': 'LP-1', 'tender/title': 'Bacheo', 'tender/description': 'Bacheo de calles', 'tender/status': 'Concluido', 'tender/procurementMethodDetails': 'Adjudicación directa', 'tender/additionalProcurementCategories': 'Obra pública', 'tender/value/amount': 'mil', 'tender/value/currency': 'MXN' };
     ss.get('Contrataciones').paste({ row: 3, column: 1, rows: 1, columns: processes.columns.length }, [processes.columns.map((c) => row[c.path] ?? '')]);
+    const second: Record<string, string> = { ...row, ocid: 'ocds-abc123-0002', 'tender/id': 'LP-2', 'tender/value/amount': 'dos mil' };
+    ss.get('Contrataciones').paste({ row: 4, column: 1, rows: 1, columns: processes.columns.length }, [processes.columns.map((c) => second[c.path] ?? '')]);
     const page = await bridgedPage(gas);
     await openValidarDatos(page, gas, record);
     await page.getByText(/^Validación terminada/).waitFor();
@@ -326,6 +330,19 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.getByText(/^La columna «Monto estimado de la licitación» ya no está en la/).waitFor();
     expect(await page.getByRole('status').textContent()).toBe(`La columna «Monto estimado de la licitación» ya no está en la ${letter(amount)} sino en la ${letter(amount + 1)}: se seleccionó ${letter(amount + 1)}3. Pulse «Validar» para actualizar la lista.`);
     expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 3, column: amount + 1 });
+
+    // Then deletes the first process's row: the second one's finding, listed at row 4, is now at row 3. The click
+    // validates again, lands there, and the list shows the cells as they are now.
+    const rows = ws.values();
+    ws.clear();
+    const left = [...rows.slice(0, 2), ...rows.slice(3)];
+    ws.paste({ row: 1, column: 1, rows: left.length, columns: left[0].length }, left);
+    await page.getByRole('button', { name: new RegExp(`${letter(amount)}4: «dos mil» no es un número`) }).click();
+    await page.getByText(/^La hoja «Contrataciones» cambió de filas desde la validación/).waitFor();
+    expect(await page.getByRole('status').textContent()).toBe(`La hoja «Contrataciones» cambió de filas desde la validación (tenía datos hasta la fila 4 y ahora hasta la 3): se validó de nuevo y la lista ya muestra las celdas de ahora. Se seleccionó ${letter(amount + 1)}3, donde está ahora este hallazgo.`);
+    expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 3, column: amount + 1 });
+    expect(await page.getByRole('button', { name: /«dos mil» no es un número/ }).locator('.ref').textContent()).toBe(`${letter(amount + 1)}3: `);
+    expect(await page.getByRole('button', { name: /«mil» no es un número/ }).count()).toBe(0);
     await page.close();
   });
 

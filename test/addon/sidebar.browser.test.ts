@@ -85,7 +85,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     const refused: string[] = [];
     await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (refused.push(route.request().url()), route.abort())));
     page.on('close', () => expect(refused).toEqual([]));
-    await page.addInitScript(fakeGoogle, { validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [clean], ...responses });
+    await page.addInitScript(fakeGoogle, { validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [clean], goToFinding: [{ notice: null, selected: true }], ...responses });
     await page.goto(asBuilt ? sidebar.url : sidebar.menuUrl);
     return page;
   }
@@ -156,7 +156,9 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByRole('button', { name: /O3: «mucho» no es un número/ }).click();
     await page.waitForFunction(() => (globalThis as unknown as { __focus: number }).__focus === 1);
     // With what the validation read there: the column's title and the sheet's rows.
-    expect(await calls(page)).toContainEqual(['selectCell', 'Proyectos', 3, 15, { header: 'Monto del presupuesto', rows: 12 }]);
+    // With what the validation read there (the column's title, the sheet's rows) and the line itself (its column's
+    // heading, severity and words), by which the server finds it again if rows were inserted or deleted since.
+    expect(await calls(page)).toContainEqual(['goToFinding', 'Proyectos', 3, 15, { header: 'Monto del presupuesto', rows: 12, field: 'Monto del presupuesto', severity: 'error', message: '«mucho» no es un número. Escriba solo cifras, por ejemplo 1,234,567.89.' }]);
 
     // No horizontal scrollbar in the 300 px sidebar (Marketplace review).
     expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
@@ -188,17 +190,50 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await finding.isEnabled()).toBe(true);
     await finding.click();
     await page.waitForFunction(() => (globalThis as unknown as { __focus: number }).__focus === 1);
-    expect(await calls(page)).toContainEqual(['selectCell', 'Proyectos', 7, 1, { rows: 12 }]);
+    expect(await calls(page)).toContainEqual(['goToFinding', 'Proyectos', 7, 1, { rows: 12, field: 'Descripción del proyecto', severity: 'error', message }]);
     await page.close();
   });
 
   it('says what the jump answered when the sheet changed shape since validating (a column moved, rows deleted)', async () => {
     const notice = 'La columna «Monto del presupuesto» ya no está en la O sino en la P: se seleccionó P3. Pulse «Validar» para actualizar la lista.';
-    const page = await open({ reviewContext: [returned], runValidation: [withErrors], selectCell: [notice] });
+    const page = await open({ reviewContext: [returned], runValidation: [withErrors], goToFinding: [{ notice, selected: true }] });
     await validatedOnOpen(page);
     await page.getByRole('button', { name: /O3: «mucho» no es un número/ }).click();
     await page.getByText(notice).waitFor();
     expect(await page.getByRole('status').textContent()).toBe(notice);
+    await page.close();
+  });
+
+  it('rows deleted since validating: the click\'s new list replaces the old one, its notice is said, and the sheet gets the focus only when a cell was selected', async () => {
+    const moved: ValidationReport = { ...withErrors, errors: 1, warnings: 0, groups: [{ sheet: 'Proyectos', errors: 1, warnings: 0, fields: [withErrors.groups[0].fields[0]] }] };
+    const now: ValidationReport = { ...moved, sheets: [{ name: 'Proyectos', rows: 11, id: 0 }], groups: [{ ...moved.groups[0], fields: [{ ...moved.groups[0].fields[0], items: [{ ...moved.groups[0].fields[0].items[0], a1: 'Proyectos!O2', row: 2 }] }] }] };
+    const notice = 'La hoja «Proyectos» cambió de filas desde la validación (tenía datos hasta la fila 12 y ahora hasta la 11): se validó de nuevo y la lista ya muestra las celdas de ahora. Se seleccionó O2, donde está ahora este hallazgo.';
+    const gone = 'La hoja «Proyectos» cambió de filas desde la validación (tenía datos hasta la fila 11 y ahora hasta la 10): se validó de nuevo y la lista ya muestra las celdas de ahora. Este hallazgo ya no aparece en la lista: quizá lo corrigió o quitó su fila.';
+    const page = await open({ reviewContext: [returned], runValidation: [moved], goToFinding: [{ notice, selected: true, report: now }, { notice: gone, selected: false, report: { ...now, errors: 0, groups: [] } }], __delays: [{ goToFinding: 2300 }] });
+    await validatedOnOpen(page);
+    await page.getByRole('button', { name: /O3: «mucho» no es un número/ }).click();
+    // Validating again takes a while: said meanwhile.
+    await page.getByText(/^Buscando la celda… Si la hoja cambió de filas desde la validación, se está validando de nuevo/).waitFor();
+    await page.getByText(notice).waitFor();
+    expect(await page.getByRole('button', { name: /«mucho» no es un número/ }).locator('.ref').textContent()).toBe('O2: ');
+    expect(await page.evaluate(() => (globalThis as unknown as { __focus: number }).__focus)).toBe(1);
+    // The next click sends what the new list read: the sheet's rows now.
+    await page.getByRole('button', { name: /O2: «mucho» no es un número/ }).click();
+    await page.getByText(gone).waitFor();
+    expect((await calls(page)).filter((c) => c[0] === 'goToFinding').map((c) => (c[4] as { rows: number }).rows)).toEqual([12, 11]);
+    expect(await page.locator('button.finding').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { __focus: number }).__focus)).toBe(1);
+    await page.close();
+  });
+
+  it('stopped by Google\'s six minutes: says in Spanish what happened and what to do, not Google\'s English; a validation that left marks out says so', async () => {
+    const page = await open({ reviewContext: [returned], runValidation: [{ fail: 'Exceeded maximum execution time' }, { ...withErrors, marksStopped: true }] });
+    const status = page.getByRole('status');
+    await page.getByText(/^La validación no terminó/).waitFor();
+    expect(await status.textContent()).toBe('La validación no terminó: Google detiene cada acción de un complemento a los 6 minutos, y revisar este libro lleva más. Sus datos no se modificaron. Para revisarlo completo, descárguelo como Excel (Archivo → Descargar → Microsoft Excel) y súbalo en el tablero, en «Mis envíos», donde se revisa sin ese límite: si tiene errores no se envía y se listan con su hoja, fila y columna. También puede dividir los datos en dos hojas de cálculo.');
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.getByText(/^Validación terminada/).waitFor();
+    expect(await status.textContent()).toBe('Validación terminada: 2 errores, 1 advertencia. Para terminar antes de los 6 minutos que Google da a cada acción, no se marcaron en la hoja las celdas con error de todas las hojas: esta lista está completa y dice dónde está cada una.');
     await page.close();
   });
 
@@ -409,7 +444,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await noRow.isDisabled()).toBe(true);
     // «Ir a la celda» runs as every action does (every button disabled meanwhile); before, its end re-enabled them all.
     await withRow.click();
-    await page.waitForFunction(() => (globalThis as unknown as { __log: string[] }).__log.includes('respuesta selectCell'));
+    await page.waitForFunction(() => (globalThis as unknown as { __log: string[] }).__log.includes('respuesta goToFinding'));
     await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
     expect(await withRow.isDisabled()).toBe(false);
     expect(await noRow.isDisabled()).toBe(true);

@@ -37,6 +37,7 @@ interface GasRange {
 }
 interface GasSheet {
   getName(): string;
+  getSheetId(): number;
   getLastRow(): number;
   getLastColumn(): number;
   getMaxRows(): number;
@@ -66,7 +67,7 @@ interface GasSpreadsheet {
   getSheetByName(name: string): GasSheet | null;
   getNumSheets(): number;
   insertSheet(name: string, index: number): GasSheet;
-  toast(message: string, title: string): void;
+  toast(message: string, title: string, timeoutSeconds: number): void;
 }
 interface GasValidationBuilder {
   requireValueInRange(range: GasRange, showDropdown: boolean): GasValidationBuilder;
@@ -85,8 +86,17 @@ declare const UrlFetchApp: {
 };
 /** The documented Blob methods used here (Base Service, class Blob). */
 interface GasBlob { getBytes(): number[]; setContentType(contentType: string): GasBlob }
-/** Utilities.newBlob(data, contentType) and Utilities.gzip(blob), as documented (Utilities Service). */
-declare const Utilities: { newBlob(data: string, contentType: string): GasBlob; gzip(blob: GasBlob): GasBlob };
+/**
+ * Utilities.newBlob(data, contentType), Utilities.gzip(blob) and Utilities.computeDigest(algorithm, value, charset),
+ * which gives Java's signed bytes (-128…127), as documented (Utilities Service).
+ */
+declare const Utilities: {
+  newBlob(data: string, contentType: string): GasBlob;
+  gzip(blob: GasBlob): GasBlob;
+  computeDigest(algorithm: unknown, value: string, charset: unknown): number[];
+  DigestAlgorithm: { SHA_256: unknown };
+  Charset: { UTF_8: unknown };
+};
 declare const ScriptApp: { getIdentityToken(): string };
 interface GasProperties { getProperty(key: string): string | null; setProperty(key: string, value: string): GasProperties; deleteProperty(key: string): GasProperties }
 declare const PropertiesService: { getDocumentProperties(): GasProperties; getUserProperties(): GasProperties };
@@ -122,6 +132,7 @@ function listRule(ss: GasSpreadsheet, rule: ListValidation): unknown {
 function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
   return {
     name: () => sheet.getName(),
+    id: () => sheet.getSheetId(),
     maxRows: () => sheet.getMaxRows(),
     maxColumns: () => sheet.getMaxColumns(),
     ensureSize: (rows, columns) => {
@@ -181,8 +192,9 @@ function spreadsheetPort(ss: GasSpreadsheet): SpreadsheetPort {
     setLocale: (locale) => { ss.setSpreadsheetLocale(locale); },
     sheets: () => ss.getSheets().map((s) => sheetPort(ss, s)),
     sheet: (name) => { const s = ss.getSheetByName(name); return s ? sheetPort(ss, s) : null; },
+    sheetById: (id) => { const s = ss.getSheets().find((x) => x.getSheetId() === id); return s ? sheetPort(ss, s) : null; },
     insertSheet: (name) => sheetPort(ss, ss.insertSheet(name, ss.getNumSheets())),
-    toast: (message, title) => ss.toast(message, title),
+    toast: (message, title, seconds) => ss.toast(message, title, seconds),
   };
 }
 
@@ -229,6 +241,7 @@ export function appsScriptHost(): Host {
     config: buildTimeConfig,
     properties: () => properties,
     cache: () => CacheService.getUserCache(),
+    sha256Hex: (text) => Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text, Utilities.Charset.UTF_8).map((b) => (b & 0xff).toString(16).padStart(2, '0')).join(''),
     log: (e) => console.error(e instanceof Error ? e.stack ?? e.message : String(e)),
   };
 }

@@ -7,7 +7,9 @@ import { formatCount } from '../../../core/format/es-mx';
 import type { Pipeline } from '../validation/core-pipeline';
 import { validateWorkbook } from '../validation/run-validation';
 import { documentMarkReach } from '../validation/marks';
+import type { Deadline } from '../validation/time-limit';
 import { workbookValues } from '../../../core/workflow/workbook-values';
+import { snapshotText } from '../../../core/workflow/snapshot-text';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { approvalRefused, isSendChecking, sentAt, submitOutcomeText, type RegisteredPrefixes, type SendCheckingAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
@@ -44,7 +46,16 @@ export function reviewContextOf(h: Host, list: SubmissionListAnswer): ReviewCont
     serviceAccount: list.serviceAccount ?? currentConfig(h).serviceAccount,
     message: null,
     reviewUrl: latest && list.viewer.role !== 'capturista' ? `${currentConfig(h).backendUrl.replace(/\/+$/, '')}/#/revision/${encodeURIComponent(latest.id)}` : null,
+    publishedUrl: latest?.status === 'published' ? publishedPage(currentConfig(h).backendUrl, latest.publisherId, latest.snapshot?.projects ?? 0) : null,
   };
+}
+
+/**
+ * The dashboard's list of the institution's projects (or, sending only contracting processes, of its processes),
+ * filtered to it as the dashboard's «Implementador» filter does (`?publisher=`).
+ */
+function publishedPage(backendUrl: string, publisherId: string, projects: number): string {
+  return `${backendUrl.replace(/\/+$/, '')}/#/${projects > 0 ? 'proyectos' : 'contrataciones'}?publisher=${encodeURIComponent(publisherId)}`;
 }
 
 const ROLE_TEXT = { capturista: 'captura de su institución', coordinador: 'coordinación del Organismo Garante', admin: 'administración' } as const;
@@ -125,18 +136,24 @@ export function registeredPrefixes(h: Host, list: SubmissionListAnswer | undefin
 
 /**
  * For «Validar»: how to tell whether the sheet still holds what its latest submission sent, or undefined without a
- * server or a submission. The answer is null when the server cannot tell (or cannot be reached: the validation
- * itself still answers). Self-hosted the values read by the validation are sent, as when submitting; in the cloud
- * the backend reads the sheet.
+ * server or a submission. The answer is null when it cannot be told (the server cannot be reached: the validation
+ * itself still answers). Self-hosted, the values read by the validation are what a send would send, and the revision
+ * sent is the SHA-256 of those values' snapshot text (core/workflow/snapshot-text.ts), which the list already gives:
+ * the add-on hashes what it read and compares, with no request. It uploaded the whole workbook's values on every
+ * «Validar» (megabytes, through UrlFetchApp, for the server to hash them). In the cloud the backend reads the sheet.
  */
 export function sentComparison(h: Host, list: SubmissionListAnswer | undefined): ((workbook: WorkbookModel) => boolean | null) | undefined {
   const latest = list ? latestOf(list) : null;
   // A withdrawn send is reviewed by nobody and publishes nothing: there is nothing to compare with.
   if (!latest || latest.status === 'withdrawn' || latest.status === 'draft') return undefined;
-  const selfHosted = Boolean(currentConfig(h).apiToken);
-  return (workbook) => {
+  if (currentConfig(h).apiToken) {
+    const sent = latest.snapshot?.contentHash;
+    // Without its snapshot the server could not tell either (it answers null for values sent without one).
+    return (workbook) => (sent ? h.sha256Hex(snapshotText({ sheets: workbookValues(workbook).sheets }).text) !== sent : null);
+  }
+  return () => {
     try {
-      return client(h).compare(latest.id, selfHosted ? workbookValues(workbook) : undefined).changed;
+      return client(h).compare(latest.id).changed;
     } catch (e) {
       if (e instanceof UserError) return null;
       throw e;
@@ -145,8 +162,8 @@ export function sentComparison(h: Host, list: SubmissionListAnswer | undefined):
 }
 
 /** Errors block approval (DESIGN §5), so a workbook with errors is not even sent; the backend checks again. */
-export function submitForReview(h: Host, pipeline: Pipeline): ReviewContext {
-  const { report, workbook } = validateWorkbook(h.spreadsheet(), pipeline, undefined, documentMarkReach(h.properties()));
+export function submitForReview(h: Host, pipeline: Pipeline, deadline?: Deadline): ReviewContext {
+  const { report, workbook } = validateWorkbook(h.spreadsheet(), pipeline, undefined, documentMarkReach(h.properties()), deadline);
   if (report.errors > 0) {
     throw new UserError(`No se puede enviar a revisión: la validación encontró ${formatCount(report.errors, 'error', 'errores')}. Corríjalos y valide de nuevo.`);
   }

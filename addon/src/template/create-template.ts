@@ -24,6 +24,8 @@ export interface TemplateReport {
   kept: string[];
   /** The locale the spreadsheet had when it read dates month first, before it was set to Mexico's. */
   localeWas?: string;
+  /** The sheet left open for the official once sheets were added (Instrucciones), when it was. */
+  opened?: string;
 }
 
 /**
@@ -170,7 +172,40 @@ function repointDropDowns(ws: SheetPort, sheet: SheetSpec, catalogue: Catalogue)
   }
 }
 
-function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Catalogue, minimum: boolean, report: TemplateReport): void {
+/**
+ * Template sheets the official renamed (its tab «Proyectos» now «Proyectos 2024»), by the template's name: a sheet
+ * whose name is no template sheet's, with most of one template sheet's field paths in row 2 (DESIGN §4: the engine
+ * reads a sheet by its paths, whatever its name). A second «Crear plantilla» added an empty «Proyectos» beside it,
+ * and the official was left with two sheets for one table. One row read per such sheet (usually none).
+ */
+function renamedTemplateSheets(ss: SpreadsheetPort, spec: TemplateSpec): Map<string, string> {
+  const fold = (name: string): string => name.toLocaleLowerCase('es-MX');
+  const names = new Set([...spec.sheets.map((s) => s.name), INSTRUCTIONS_SHEET, SETTINGS_SHEET, CATALOG_SHEET].map(fold));
+  const found = new Map<string, string>();
+  for (const ws of ss.sheets()) {
+    if (names.has(fold(ws.name())) || ws.lastRow() < HEADER_ROWS) continue;
+    const width = Math.min(ws.lastColumn(), ws.maxColumns());
+    if (width < 2) continue;
+    const paths = new Set((ws.displayValues({ row: HEADER_ROWS, column: 1, rows: 1, columns: width })[0] ?? []).map((p) => String(p).trim()));
+    let best: { sheet: SheetSpec; share: number } | undefined;
+    for (const sheet of spec.sheets) {
+      const share = sheet.columns.filter((c) => paths.has(c.path)).length / sheet.columns.length;
+      if (share > 0.5 && (!best || share > best.share)) best = { sheet, share };
+    }
+    if (best && !found.has(best.sheet.name)) found.set(best.sheet.name, ws.name());
+  }
+  return found;
+}
+
+function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Catalogue, minimum: boolean, report: TemplateReport, renamed: Map<string, string>): void {
+  // Renamed by the official (and no sheet of the template's name added since): that is the template's sheet.
+  const kept = renamed.get(sheet.name);
+  if (kept && !sheetNamed(ss, sheet.name)) {
+    report.present.push(kept);
+    const there = catalogue.changed ? ss.sheet(kept) : null;
+    if (there) repointDropDowns(there, sheet, catalogue);
+    return;
+  }
   const ws = freshSheet(ss, sheet.name, report, sheet.columns.map((c) => c.path), HEADER_ROWS);
   if (!ws) {
     const there = catalogue.changed ? sheetNamed(ss, sheet.name) : null;
@@ -217,7 +252,15 @@ export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): Templat
   writeSettings(ss, report);
   const catalogue = writeCatalogue(ss, spec);
   const minimum = new Set(minimumSheets(spec).map((s) => s.name));
-  for (const sheet of spec.sheets) writeDataSheet(ss, sheet, catalogue, minimum.has(sheet.name), report);
+  const renamed = renamedTemplateSheets(ss, spec);
+  for (const sheet of spec.sheets) writeDataSheet(ss, sheet, catalogue, minimum.has(sheet.name), report, renamed);
+  // Sheets makes each sheet it inserts the active one: the official was left on the last of 68 tabs (a child sheet
+  // at the far right, «Procesos relacionados»), not knowing where to begin. Instrucciones says what to fill first.
+  const start = report.created.length ? sheetNamed(ss, INSTRUCTIONS_SHEET) : null;
+  if (start) {
+    start.select(1, 1);
+    report.opened = start.name();
+  }
   return report;
 }
 
@@ -229,6 +272,7 @@ export function templateReportText(report: TemplateReport): string {
   const parts: string[] = [];
   if (report.created.length) parts.push(`${report.created.length === 1 ? 'Se agregó' : 'Se agregaron'} ${formatCount(report.created.length, 'hoja', 'hojas')} de la plantilla.`);
   else if (!report.kept.length) parts.push('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+  if (report.opened) parts.push(`Empiece por la hoja «${report.opened}», abierta ahora: dice qué llenar primero.`);
   if (report.kept.length) {
     const named = report.kept.length > KEPT_NAMED ? [...report.kept.slice(0, KEPT_NAMED), formatCount(report.kept.length - KEPT_NAMED, 'hoja más', 'hojas más')] : report.kept;
     parts.push(`No se modificaron porque ya tienen datos: ${formatList(named)}.`);

@@ -8,6 +8,7 @@ import { renderMessage } from '../../../core/messages/render';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 import type { PropertiesPort } from '../config';
 import { HEADER_ROWS } from '../../../core/template/layout';
+import type { Deadline } from './time-limit';
 
 export const MARK_PREFIX = '⚠ Validación Infraestructura Abierta:';
 export const MARK_COLOR = '#f4c7c3';
@@ -17,8 +18,9 @@ const NO_FILL = '#ffffff';
  * How far each sheet's marks reached (last row, last column), kept in the document's properties. A mark is a note and
  * a fill, which are no content: once the official clears the values of a marked row (the way to drop a location whose
  * project does not exist), the sheet's last row with content ends above it, and neither «Validar» nor «Quitar marcas»,
- * which read up to that row, ever reached the red cell and its error note again. Keyed by the sheet's name: a sheet
- * renamed since keeps only the marks among its content.
+ * which read up to that row, ever reached the red cell and its error note again. Keyed by the sheet's id (reachKey),
+ * which a rename keeps: keyed by its name, a sheet renamed since kept the marks past its content. An entry by name (an
+ * earlier version) is still read.
  */
 export interface MarkReach {
   read(): Record<string, [number, number]>;
@@ -26,6 +28,12 @@ export interface MarkReach {
 }
 
 const MARK_REACH_PROPERTY = 'INFRA_MARK_REACH';
+
+/** A sheet's entry in the reach: `#` and its id. */
+const reachKey = (ws: SheetPort): string => `#${ws.id()}`;
+
+/** How far a sheet's marks reached: by its id, else by its name (kept so by an earlier version). */
+const reachOf = (before: Record<string, [number, number]>, ws: SheetPort): [number, number] | undefined => before[reachKey(ws)] ?? before[ws.name()];
 
 export function documentMarkReach(props: PropertiesPort): MarkReach {
   return {
@@ -124,29 +132,37 @@ function remarkSheet(ws: SheetPort, marks: Map<string, string[]> | undefined, be
 }
 
 /**
- * Clears earlier marks and applies the new plan; returns how many cells were marked. Each sheet read costs two
- * server calls in Apps Script, so on re-validation sheets that hold only the two header rows and get no new mark
- * are skipped (about 50 empty template sheets); *Quitar marcas* still scans every sheet.
+ * Clears earlier marks and applies the new plan; returns how many cells were marked, and whether it stopped before the
+ * end (`deadline`: Apps Script's six minutes near, time-limit.ts). Each sheet read costs two server calls in Apps
+ * Script, so on re-validation sheets that hold only the two header rows and get no new mark are skipped (about 50
+ * empty template sheets); *Quitar marcas* still scans every sheet.
  */
-export function applyMarks(plan: MarkPlan, sheets: SheetPort[], memory?: MarkReach): number {
+export function applyMarks(plan: MarkPlan, sheets: SheetPort[], memory?: MarkReach, deadline?: Deadline): { marked: number; stopped: boolean } {
   let marked = 0;
   const before = memory?.read() ?? {};
   const after: Record<string, [number, number]> = {};
+  let stopped = false;
   for (const ws of sheets) {
-    const name = ws.name();
-    const marks = plan.get(name);
+    // Out of time: the sheets not reached keep how far their old marks went, for the next «Validar».
+    if (stopped || (stopped = deadline?.late() === true)) {
+      const reached = reachOf(before, ws);
+      if (reached) after[reachKey(ws)] = reached;
+      continue;
+    }
+    const marks = plan.get(ws.name());
+    const reached = reachOf(before, ws);
     // A sheet cleared down to its headers after being marked is read again, as far as its marks went.
-    if (!marks && !before[name] && ws.lastRow() <= HEADER_ROWS) continue;
-    const done = remarkSheet(ws, marks, before[name]);
+    if (!marks && !reached && ws.lastRow() <= HEADER_ROWS) continue;
+    const done = remarkSheet(ws, marks, reached);
     marked += done.marked;
-    if (done.reach) after[name] = done.reach;
+    if (done.reach) after[reachKey(ws)] = done.reach;
   }
   if (memory && JSON.stringify(after) !== JSON.stringify(before)) memory.write(after);
-  return marked;
+  return { marked, stopped };
 }
 
 export function removeMarks(ss: SpreadsheetPort, memory?: MarkReach): void {
   const before = memory?.read() ?? {};
-  for (const ws of ss.sheets()) remarkSheet(ws, undefined, before[ws.name()]);
+  for (const ws of ss.sheets()) remarkSheet(ws, undefined, reachOf(before, ws));
   if (memory && Object.keys(before).length) memory.write({});
 }

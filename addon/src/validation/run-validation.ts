@@ -8,6 +8,7 @@ import { keepLaterPages, type CachePort } from './later-findings';
 import { applyMarks, planMarks, type MarkReach } from './marks';
 import { dataSheets, readWorkbook } from './read-workbook';
 import { localeFindings } from './locale-check';
+import type { Deadline } from './time-limit';
 
 /** Cheap first step for the progress display: which sheets will be read and how many rows each has. */
 export function validationPlan(ss: SpreadsheetPort): SheetPlan[] {
@@ -18,8 +19,8 @@ export function validationPlan(ss: SpreadsheetPort): SheetPlan[] {
  * `compare`, when given, is asked about the workbook just read whether it differs from what was sent (the sheet is
  * read once: in Apps Script the reading is most of «Validar»'s time).
  */
-export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null, keep?: { cache: CachePort; log: (error: unknown) => void }, marks?: MarkReach): ValidationReport {
-  const { report, later } = validateWorkbook(ss, pipeline, compare, marks);
+export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null, keep?: { cache: CachePort; log: (error: unknown) => void }, marks?: MarkReach, deadline?: Deadline): ValidationReport {
+  const { report, later } = validateWorkbook(ss, pipeline, compare, marks, deadline);
   // Only «Validar» keeps the pages «Ver N más» shows: sending shows no list.
   const run = keep ? keepLaterPages(keep.cache, report.groups, later, keep.log) : undefined;
   return run ? { ...report, run } : report;
@@ -29,21 +30,22 @@ export function runValidation(ss: SpreadsheetPort, pipeline: Pipeline, compare?:
  * The same, with the values it read: sending sends those (one `getValues()` per sheet in all; reading every sheet
  * again doubled the time a large workbook takes to send, within Apps Script's six minutes).
  */
-export function validateWorkbook(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null, marks?: MarkReach): { report: ValidationReport; workbook: WorkbookModel; later: LaterPages[] } {
+export function validateWorkbook(ss: SpreadsheetPort, pipeline: Pipeline, compare?: (workbook: WorkbookModel) => boolean | null, marks?: MarkReach, deadline?: Deadline): { report: ValidationReport; workbook: WorkbookModel; later: LaterPages[] } {
   const sheets = dataSheets(ss);
   const workbook = readWorkbook(sheets, ss.timeZone());
   const result = pipeline(workbook);
   const findings = [...localeFindings(ss), ...result.findings];
   const completeness = result.completeness;
-  const marked = applyMarks(planMarks(findings), sheets, marks);
+  const { marked, stopped } = applyMarks(planMarks(findings), sheets, marks, deadline);
   const { groups, later } = pagedFindings(findings, workbook.sheets.map((s) => s.name));
   const report: ValidationReport = {
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
     completeness,
-    sheets: workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.length })),
+    sheets: workbook.sheets.map((s, i) => ({ name: s.name, rows: s.rows.length, id: sheets[i].id() })),
     groups,
     marked,
+    ...(stopped ? { marksStopped: true } : {}),
     ...(compare ? { sheetChanged: compare(workbook) } : {}),
   };
   return { report, workbook, later };

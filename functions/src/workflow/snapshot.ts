@@ -9,28 +9,16 @@ import type { Finding } from '../../../core/findings/finding';
 import { checkWorkbook, verdictFindings } from '../../../core/pipeline/check-workbook';
 import { completeness } from '../../../core/validate/index';
 import type { CellValue, SheetModel, WorkbookModel } from '../../../core/workbook/model';
+import { snapshotText, type StoredCell } from '../../../core/workflow/snapshot-text';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import type { Publisher, Store, SubmissionSnapshot } from '../store/store';
 
-/** Dates are kept as `{"$d": iso}` so a Date cell comes back a Date (the core treats sheet dates and text differently). */
-type StoredCell = string | number | boolean | null | { $d: string };
-
 export interface EncodedSnapshot { text: string; contentHash: string; sheets: number; rows: number }
 
+/** The snapshot's text (core/workflow/snapshot-text.ts, which the add-on hashes too) and its SHA-256. */
 export function encodeSnapshot(workbook: WorkbookModel): EncodedSnapshot {
-  const sheets = workbook.sheets.map((s) => ({
-    name: s.name,
-    // Realm-safe: a Date from another realm (a vm, jest) fails `instanceof` and was kept as its ISO text.
-    rows: s.rows.map((row) => row.map((v): StoredCell => (Object.prototype.toString.call(v) === '[object Date]' ? { $d: (v as Date).toISOString() } : v === undefined ? null : v as Exclude<CellValue, Date | undefined>))),
-    ...(s.merges?.length ? { merges: s.merges } : {}),
-    ...(s.mergeCount !== undefined ? { mergeCount: s.mergeCount } : {}),
-    // What the engine reads beside the values (core/workbook/model.ts): approval must see what intake saw.
-    ...(s.links ? { links: s.links } : {}),
-    ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
-    ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
-  }));
-  const text = JSON.stringify({ sheets });
-  return { text, contentHash: createHash('sha256').update(text).digest('hex'), sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.rows.length, 0) };
+  const { text, sheets, rows } = snapshotText(workbook);
+  return { text, contentHash: createHash('sha256').update(text).digest('hex'), sheets, rows };
 }
 
 export function decodeSnapshot(text: string): WorkbookModel {
