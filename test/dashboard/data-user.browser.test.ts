@@ -373,7 +373,8 @@ describeIfChromium('a data user in the public pages', () => {
     const [download] = await Promise.all([list.waitForEvent('download'), list.click('.downloads .download-csv')]);
     const lines = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toMatch(/^ocid,numeros_licitacion_y_contratos,titulo,/);
-    expect(lines[1]).toMatch(/^ocds-mid001-DOP-LP-OP-003-2024,DOP-LP-OP-003-2024; DOP-LP-OP-003-2024-C1,/);
+    // Quoted: a field with «;» is one cell in a «;» region too (core csvField).
+    expect(lines[1]).toMatch(/^ocds-mid001-DOP-LP-OP-003-2024,"DOP-LP-OP-003-2024; DOP-LP-OP-003-2024-C1",/);
     const home = await open(1280, '#/?q=dop-lp-op-003-2024-c1');
     expect(await home.locator('.kpis > *', { hasText: 'Contrataciones' }).first().innerText()).toMatch(/\b1\b/);
   });
