@@ -8,6 +8,7 @@ import { formatCount as plural, formatList, formatPercent } from '../../core/for
 import { AWAITING_DECISION, SEND_CHECKING_RETRY_SECONDS, WITHDRAWABLE } from '../../core/workflow/contract';
 import { newerApprovedText } from '../../core/workflow/newer-approved';
 import { stoppedByGoogle, stoppedText } from './execution-limit';
+import { closeBidi } from '../../core/format/bidi-closed';
 
 interface ScriptRun {
   withSuccessHandler(fn: (value: unknown) => void): ScriptRun;
@@ -32,10 +33,33 @@ function call<K extends keyof ServerApi>(name: K, ...args: Parameters<ServerApi[
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
+/**
+ * The one way this page puts text in the DOM: `node`'s content becomes `parts`, each string closed by closeBidi. A
+ * coordinator's comment, a publisher's name, a sheet's or a server's text that opens a right-to-left override and
+ * leaves it open reversed what followed it on the line — the reason after «Estado: …», the rest of a sentence
+ * ("Trojan Source", core/format/bidi-closed.ts, as on the dashboard). A value set inside a longer string is closed
+ * where it ends (closeBidi at that value: a sheet's name before its counts, a file's name in newerApprovedText).
+ */
+function setText(node: Node, ...parts: (string | Node)[]): void {
+  (node as ParentNode).replaceChildren(...parts.filter((p) => p !== '').map((p) => (typeof p === 'string' ? closeBidi(p) : p)));
+}
+
+/**
+ * The send's state (#state, a polite live region: «Estado: Devuelta con comentarios» said when a return or an
+ * approval comes, as «Validación terminada» is in #status). Redrawn after every action (setBusy → renderReview):
+ * only a change of its words replaces it, so the same state is not said again after each click on a finding.
+ */
+function showState(...parts: (string | Node)[]): void {
+  const state = $('state');
+  const text = parts.map((p) => (typeof p === 'string' ? closeBidi(p) : p.textContent ?? '')).join('');
+  if (state.textContent !== text) setText(state, ...parts);
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, v);
-  if (text !== undefined) node.textContent = text;
+  // aria-label and title are read out or shown beside other text too.
+  for (const [k, v] of Object.entries(props)) if (v !== undefined) node.setAttribute(k, k === 'aria-label' || k === 'title' ? closeBidi(v) : v);
+  if (text !== undefined) setText(node, text);
   return node;
 }
 
@@ -49,7 +73,7 @@ let stateAnswered = false;
 
 function setStatus(text: string, isError = false): void {
   const status = $('status');
-  status.textContent = text;
+  setText(status, text);
   status.classList.toggle('error', isError);
 }
 
@@ -187,13 +211,13 @@ function laterPagesButton(validation: string, where: { sheet: number; field: num
   const left = { ...field };
   let next = 0;
   const button = el('button', { type: 'button', class: 'see-more' });
-  const label = (): void => { button.textContent = `Ver ${sizes[next].toLocaleString('es-MX')} más`; };
+  const label = (): void => { setText(button, `Ver ${sizes[next].toLocaleString('es-MX')} más`); };
   if (!sizes.length) return null;
   label();
   button.addEventListener('click', () => void run(async () => {
     const lines = await call('moreFindings', validation, where.sheet, where.field, next + 1);
     if (!lines) {
-      more.textContent = `${moreText(left)} Esta parte de la lista ya no está guardada: pulse «Validar» para verla.`;
+      setText(more, `${moreText(left)} Esta parte de la lista ya no está guardada: pulse «Validar» para verla.`);
       button.remove();
       more.focus();
       return;
@@ -207,7 +231,7 @@ function laterPagesButton(validation: string, where: { sheet: number; field: num
       if (item.severity === 'warning' && left.moreWarnings !== undefined) left.moreWarnings -= cells;
     }
     next++;
-    if (left.more > 0) more.textContent = moreText(left); else more.remove();
+    if (left.more > 0) setText(more, moreText(left)); else more.remove();
     if (next < sizes.length) label(); else button.remove();
     added[0]?.querySelector('button')?.focus();
   }));
@@ -216,13 +240,14 @@ function laterPagesButton(validation: string, where: { sheet: number; field: num
 
 function renderGroups(groups: SheetGroup[], validation?: string): void {
   const box = $('findings');
-  box.textContent = '';
+  setText(box, '');
   if (groups.length) box.appendChild(el('h2', { class: 'sr-only' }, 'Resultados por hoja y columna'));
   groups.forEach((sheet, sheetIndex) => {
     const details = el('details');
     if (groups.length <= 3) details.open = true;
     const counts = [sheet.errors ? plural(sheet.errors, 'error', 'errores') : '', sheet.warnings ? plural(sheet.warnings, 'advertencia', 'advertencias') : ''].filter(Boolean).join(', ');
-    details.appendChild(el('summary', {}, `${sheet.sheet}${counts ? ` — ${counts}` : ''}`));
+    // The sheet's name closed where it ends: an override it leaves open reversed « — 2 errores» after it.
+    details.appendChild(el('summary', {}, `${closeBidi(sheet.sheet)}${counts ? ` — ${counts}` : ''}`));
     sheet.fields.forEach((field, fieldIndex) => {
       const heading = `columna-${sheetIndex}-${fieldIndex}`;
       details.appendChild(el('h3', { id: heading }, field.field));
@@ -247,13 +272,13 @@ function renderGroups(groups: SheetGroup[], validation?: string): void {
 function renderReport(report: ValidationReport): void {
   lastReport = report;
   $('summary').hidden = false;
-  $('n-errors').textContent = report.errors.toLocaleString('es-MX');
-  $('n-warnings').textContent = report.warnings.toLocaleString('es-MX');
+  setText($('n-errors'), report.errors.toLocaleString('es-MX'));
+  setText($('n-warnings'), report.warnings.toLocaleString('es-MX'));
   // «1 advertencia», «2 errores»: the label agrees with the number above it.
-  $('l-errors').textContent = report.errors === 1 ? 'error' : 'errores';
-  $('l-warnings').textContent = report.warnings === 1 ? 'advertencia' : 'advertencias';
+  setText($('l-errors'), report.errors === 1 ? 'error' : 'errores');
+  setText($('l-warnings'), report.warnings === 1 ? 'advertencia' : 'advertencias');
   // One way for a share wherever it is shown (formatPercent: «53 %», «61.5 %»), as the review page and the dashboard.
-  $('completeness').textContent = report.completeness === null ? '—' : formatPercent(report.completeness / 100);
+  setText($('completeness'), report.completeness === null ? '—' : formatPercent(report.completeness / 100));
   renderGroups(report.groups, report.run);
   // Near Google's six minutes some sheets were not marked (time-limit.ts): the list is whole, the sheet's notes are not.
   const unmarked = report.marksStopped ? ' Para terminar antes de los 6 minutos que Google da a cada acción, no se marcaron en la hoja las celdas con error de todas las hojas: esta lista está completa y dice dónde está cada una.' : '';
@@ -278,9 +303,8 @@ function renderReview(): void {
   const ctx = review;
   const submit = $<HTMLButtonElement>('submit');
   const help = $('submit-help');
-  const state = $('state');
   const comments = $('comments');
-  comments.textContent = '';
+  setText(comments, '');
   // Hidden while empty: an empty list with its name is still a list to a screen reader («Comentarios del
   // coordinador, lista, 0 elementos») on every send with nothing returned.
   comments.hidden = true;
@@ -293,21 +317,20 @@ function renderReview(): void {
     // of «0 errores» just above it.
     help.hidden = false;
     // A refusal that stays (a key revoked): «cuando el servidor responda» said to wait for an answer already given.
-    help.textContent = lastReport === null || lastReport.errors > 0 ? VALIDATE_FIRST
+    setText(help, lastReport === null || lastReport.errors > 0 ? VALIDATE_FIRST
       : lastReport.reviewFailureTransient === false ? 'Podrá enviar cuando se resuelva lo que se indica arriba; después pulse «Validar».'
-        : 'Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.';
+        : 'Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.');
     return;
   }
   if (!ctx.backendConfigured) {
-    state.textContent = ctx.message ?? 'El envío a revisión aún no está disponible: falta configurar el servidor.';
+    showState(ctx.message ?? 'El envío a revisión aún no está disponible: falta configurar el servidor.');
     submit.disabled = true;
     help.hidden = true;
     return;
   }
-  state.textContent = '';
-  state.append('Estado: ', el('strong', {}, ctx.submission ? ctx.submission.stateLabel : 'Borrador'));
   // A failed publication says why; a coordinator may approve again, which retries it (approve-submission.ts).
-  if (ctx.submission?.state === 'failed') state.append(`. ${ctx.submission.failureReason ?? 'El servidor no dijo por qué.'}`);
+  const why = ctx.submission?.state === 'failed' ? `. ${ctx.submission.failureReason ?? 'El servidor no dijo por qué.'}` : '';
+  showState('Estado: ', el('strong', {}, ctx.submission ? ctx.submission.stateLabel : 'Borrador'), why);
   // Its institution's newer send was approved: this one cannot be, and «En revisión» alone left the official waiting
   // for a decision that can only be a return (the coordinators read it beside «Aprobar», below).
   const newer = $('newer-approved');
@@ -315,12 +338,12 @@ function renderReview(): void {
   // Approving the revision sent found errors in it: nothing was published, and «En revisión» alone left the official
   // waiting for a decision that can only be a return (the coordinators' page says so and offers no «Aprobar»).
   const refused = ctx.role === 'capturista' && !outdatedForOfficial && typeof ctx.submission?.refusedErrors === 'number' ? ctx.submission.refusedErrors : null;
-  newer.textContent = outdatedForOfficial ? `⚠ ${newerApprovedText(outdatedForOfficial, 'official-sheet', ctx.submission?.newerApprovedName)}`
-    : refused !== null ? `⚠ No se publicó: al aprobarla, su coordinación encontró ${plural(refused, 'error', 'errores')} en la versión enviada. ${refused === 1 ? 'Corríjalo' : 'Corríjalos'} en la hoja, pulse «Validar» y envíe la nueva versión; ${refused === 1 ? 'está' : 'están'}, con su hoja y su celda, en «Mis envíos» del tablero.` : '';
+  setText(newer, outdatedForOfficial ? `⚠ ${newerApprovedText(outdatedForOfficial, 'official-sheet', ctx.submission?.newerApprovedName)}`
+    : refused !== null ? `⚠ No se publicó: al aprobarla, su coordinación encontró ${plural(refused, 'error', 'errores')} en la versión enviada. ${refused === 1 ? 'Corríjalo' : 'Corríjalos'} en la hoja, pulse «Validar» y envíe la nueva versión; ${refused === 1 ? 'está' : 'están'}, con su hoja y su celda, en «Mis envíos» del tablero.` : '');
   newer.hidden = !outdatedForOfficial && refused === null;
   // A send returned round after round keeps only its first and newest entries: said, so the list is not read as all.
   const omitted = $('omitted-history');
-  omitted.textContent = ctx.submission?.omittedHistory ?? '';
+  setText(omitted, ctx.submission?.omittedHistory ?? '');
   omitted.hidden = !ctx.submission?.omittedHistory;
   // Every comment of the coordinators, oldest first, with who wrote it and when.
   for (const c of ctx.submission?.comments ?? []) {
@@ -336,11 +359,11 @@ function renderReview(): void {
   const since = $('since-sent');
   const changed = lastReport?.sheetChanged;
   since.hidden = typeof changed !== 'boolean' || !ctx.submission;
-  since.textContent = since.hidden ? '' : sinceSentText(ctx, changed as boolean);
+  setText(since, since.hidden ? '' : sinceSentText(ctx, changed as boolean));
   since.classList.toggle('changed', changed === true);
   const account = $('account');
   account.hidden = !ctx.serviceAccount;
-  account.textContent = ctx.serviceAccount ? `Para que el servidor lea esta hoja, compártala como lector con ${ctx.serviceAccount}.` : '';
+  setText(account, ctx.serviceAccount ? `Para que el servidor lea esta hoja, compártala como lector con ${ctx.serviceAccount}.` : '');
   // Only an institution's officials send (policy: submission.create); the add-on names no institution, so a
   // coordinator's (or an administrator's) «Enviar» was refused with «Indique el publicador…», which says nothing to them.
   const sender = ctx.role === 'capturista';
@@ -350,16 +373,16 @@ function renderReview(): void {
   const locked = ctx.submission !== null && ctx.submission.state === 'approved';
   const clean = lastReport !== null && lastReport.errors === 0;
   submit.disabled = busy || locked || !clean || !sender;
-  submit.textContent = ctx.submission?.state === 'published' ? 'Enviar actualización' : ctx.submission?.state === 'submitted' ? 'Enviar nueva versión' : 'Enviar a revisión';
+  setText(submit, ctx.submission?.state === 'published' ? 'Enviar actualización' : ctx.submission?.state === 'submitted' ? 'Enviar nueva versión' : 'Enviar a revisión');
   help.hidden = sender && clean && !locked;
-  help.textContent = !sender ? NOT_A_SENDER : locked ? 'La entrega aprobada se está publicando; espere a que termine.' : VALIDATE_FIRST;
+  setText(help, !sender ? NOT_A_SENDER : locked ? 'La entrega aprobada se está publicando; espere a que termine.' : VALIDATE_FIRST);
   // Whoever may send for the institution may take back a send awaiting review (sent by mistake); coordinators return.
   const withdrawable = ctx.role !== 'coordinador' && ctx.submission !== null && WITHDRAWABLE.includes(ctx.submission.state);
   $('withdraw-area').hidden = !withdrawable;
   if (!withdrawable) $('confirm-withdraw').hidden = true;
-  $('confirm-withdraw-text').textContent = ctx.submission?.state === 'returned'
+  setText($('confirm-withdraw-text'), ctx.submission?.state === 'returned'
     ? '¿Retirar este envío devuelto? Ya no lo corregirá; los comentarios se conservan. Si envía la hoja de nuevo, será un envío nuevo.'
-    : '¿Retirar este envío? Saldrá de la bandeja de su coordinación, que ya no lo revisará. Puede enviarlo de nuevo cuando quiera.';
+    : '¿Retirar este envío? Saldrá de la bandeja de su coordinación, que ya no lo revisará. Puede enviarlo de nuevo cuando quiera.');
   const coordinator = ctx.role === 'coordinador' || ctx.role === 'admin';
   const deciding = coordinator && ctx.submission !== null && AWAITING_DECISION.includes(ctx.submission.state);
   $('coordinator').hidden = !deciding;
@@ -375,9 +398,9 @@ function renderReview(): void {
     const link = $<HTMLAnchorElement>('review-link');
     $('review-link-line').hidden = !ctx.reviewUrl;
     link.href = ctx.reviewUrl ?? '#';
-    $('coordinator-help').textContent = outdated
+    setText($('coordinator-help'), outdated
       ? newerApprovedText(outdated, 'coordinator', ctx.submission.newerApprovedName)
-      : `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`;
+      : `«Aprobar» publica la versión enviada${sent}, no la hoja tal como esté ahora; «Validar» revisa la hoja actual.${retry}`);
   }
 }
 
@@ -440,7 +463,7 @@ async function validate(): Promise<void> {
 function showReport(report: ValidationReport): void {
   // The state the server gave while validating: a return (with its comments) that came while the sidebar was open.
   if (report.review) review = report.review;
-  else if (report.reviewFailure && !review) $('state').textContent = report.reviewFailure;
+  else if (report.reviewFailure && !review) showState(report.reviewFailure);
   // A Code.js older than this page answers without either: the state is then asked for apart.
   if (report.review || report.reviewFailure) stateAnswered = true;
   renderReport(report);
@@ -450,7 +473,7 @@ async function refreshReview(): Promise<void> {
   try {
     review = await call('reviewContext');
   } catch (e) {
-    $('state').textContent = (e as Error).message;
+    showState((e as Error).message);
   }
   renderReview();
 }
@@ -526,7 +549,7 @@ function init(): void {
   const commentError = $('comment-error');
   const markComment = (error: string | null): void => {
     commentError.hidden = !error;
-    commentError.textContent = error ?? '';
+    setText(commentError, error ?? '');
     if (error) { commentBox.setAttribute('aria-invalid', 'true'); commentBox.setAttribute('aria-describedby', 'comment-error'); } else { commentBox.removeAttribute('aria-invalid'); commentBox.removeAttribute('aria-describedby'); }
   };
   commentBox.addEventListener('input', () => { if (commentBox.value.trim()) markComment(null); });

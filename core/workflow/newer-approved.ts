@@ -6,6 +6,7 @@
  * only what its reader can do about it differs.
  * Pure: no I/O.
  */
+import { closeBidi } from '../format/bidi-closed';
 import { formatTimestamp } from '../format/es-mx';
 
 /**
@@ -27,5 +28,5 @@ const WHAT_TO_DO: Record<NewerApprovedReader, string> = {
  * 05/12/2026, 06:13:19 p.m.» beside a send of that very time, as if the newer one were this one.
  */
 export function newerApprovedText(newerSentAt: string, reader: NewerApprovedReader, newerName?: string | null): string {
-  return `No se puede aprobar este envío: ya se aprobó uno más reciente de esta institución (enviado el ${formatTimestamp(newerSentAt)}${newerName ? `, «${newerName}»` : ''}), y este publicaría encima datos anteriores. ${WHAT_TO_DO[reader]}`;
+  return `No se puede aprobar este envío: ya se aprobó uno más reciente de esta institución (enviado el ${formatTimestamp(newerSentAt)}${newerName ? `, «${closeBidi(newerName)}»` : ''}), y este publicaría encima datos anteriores. ${WHAT_TO_DO[reader]}`;
 }

@@ -497,6 +497,54 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.close();
   });
 
+  /**
+   * A right-to-left override a value leaves open ends with it (core/format/bidi-closed.ts, as on the dashboard):
+   * measured where Chromium lays out the text after it — the sentence after a newer send's file name, «Estado»'s reason after the
+   * state's name, a sheet's counts after its name — each character to the right of the one before.
+   */
+  it('an override a server\'s or a sheet\'s text leaves open reverses nothing after it', async () => {
+    const hostile: ReviewContext = { ...returned, submission: { ...returned.submission!, state: 'failed', stateLabel: '\u202eLa publicación falló', failureReason: 'No se pudo leer la hoja.', newerApprovedAt: '2024-03-02T17:00:00Z', newerApprovedName: '\u202einforme.xlsx' } };
+    const report: ValidationReport = { ...withErrors, groups: [{ ...withErrors.groups[0], sheet: '\u202eProyectos' }] };
+    const page = await open({ reviewContext: [hostile], runValidation: [report] });
+    await validatedOnOpen(page);
+    await page.getByText('No se pudo leer la hoja.', { exact: false }).waitFor();
+    // Plain JavaScript run in the page (this file is typed without the DOM's types): the left edge of each character.
+    const lefts = await page.evaluate(`(() => {
+      const edges = (selector, text) => {
+        const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent.indexOf(text);
+          if (at >= 0) return [...text].map((_c, i) => { const r = new Range(); r.setStart(node, at + i); r.setEnd(node, at + i + 1); return r.getBoundingClientRect().left; });
+        }
+        return [];
+      };
+      return [edges('#newer-approved', 'y este publicar'), edges('#state', 'No se pudo'), edges('#findings summary', '2 errores')];
+    })()`) as number[][];
+    for (const xs of lefts) {
+      expect(xs.length).toBeGreaterThan(0);
+      expect(xs.every((x, i) => i === 0 || x > xs[i - 1])).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('says a change of the send\'s state to a screen reader (a polite live region), not the same state again after each action', async () => {
+    const page = await open({ reviewContext: [returned], submitForReview: [submitted] });
+    await validatedOnOpen(page);
+    await page.getByText('Estado: Devuelta con comentarios').waitFor();
+    expect(await page.locator('#state').getAttribute('aria-live')).toBe('polite');
+    expect(await page.locator('#state').getAttribute('aria-atomic')).toBe('true');
+    await page.evaluate('globalThis.__shown = document.querySelector("#state strong")');
+    // Validated again: the panel is redrawn with the same state, which stays as it was (not replaced, not said again).
+    await page.getByRole('button', { name: 'Validar' }).click();
+    await page.waitForFunction(() => (globalThis as unknown as { __calls: unknown[][] }).__calls.filter((c) => c[0] === 'runValidation').length === 2);
+    await page.getByRole('button', { name: 'Validar' }).and(page.locator(':enabled')).waitFor();
+    expect(await page.evaluate('globalThis.__shown.isConnected')).toBe(true);
+    await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await page.getByText('Se envió a revisión.').waitFor();
+    expect(await page.locator('#state').textContent()).toBe('Estado: En revisión');
+    await page.close();
+  });
+
   it('Escape closes «Aprobar»\'s question and gives the focus back to «Aprobar»', async () => {
     const page = await open({ reviewContext: [{ ...submitted, role: 'coordinador' }] });
     await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
