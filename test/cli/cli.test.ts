@@ -613,6 +613,11 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
     expect([run.code, run.err]).toEqual([2, '«--orden» debe ser uno de: municipal, estatal, federal, autonomo.']);
     const missing = await runCli('publishers', 'add', 'otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125');
     expect(missing.err).toBe('Falta «nombre» (--nombre).');
+    // A list of publishers (an export) is not one publisher missing its name: what the file must hold is said.
+    const list = path.join(dir, 'publicadores.json');
+    fs.writeFileSync(list, JSON.stringify([{ name: 'A', state: 'Tamaulipas' }, { name: 'B', state: 'Tamaulipas' }]));
+    const many = await runCli('publishers', 'add', 'otro', '--archivo', list);
+    expect([many.code, many.err]).toEqual([2, `El archivo «${list}» contiene una lista de 2 elementos, no un publicador: --archivo lleva los datos de uno solo, como un objeto {"name": …, "state": …, "ocidPrefix": …, "projectIdPrefix": …, "commitment": {"projects": N}}, y su identificador va en la orden. Para registrar varios, use un archivo por publicador: «infra-abierta publishers add <id> --archivo publicador.json» para cada uno.`]);
     // A prefix mistyped in a re-registration of one that has published is refused, and the way to correct a wrong one said.
     expect((await add('--prefijo-ocid', 'ocds-xxxxx1', '--prefijo-proyectos', 'oc4ids-x1x1x1')).code).toBe(0);
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);

@@ -22,12 +22,20 @@ const OPTIONS: Record<string, string> = {
   licencia: 'license', politica: 'publicationPolicy', sitio: 'uri',
 };
 
-function bodyOf(args: ParsedArgs): Record<string, unknown> {
+function bodyOf(args: ParsedArgs, nube: string): Record<string, unknown> {
   const file = stringOption(args, 'archivo');
   let body: Record<string, unknown> = {};
   if (file) {
     if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
-    body = readJsonFile(file) as Record<string, unknown>;
+    const read = readJsonFile(file);
+    // A list exported from the API or the dashboard (`[{…}, {…}]`) was taken as one publisher without fields
+    // («Falta «nombre» (name)»), which sent the admin looking for a missing name. The id is the command's, so one
+    // file registers one publisher: said, with how to register several.
+    if (typeof read !== 'object' || read === null || Array.isArray(read)) {
+      const what = Array.isArray(read) ? `una lista de ${formatCount(read.length, 'elemento', 'elementos')}` : read === null ? 'null' : `un ${typeof read === 'string' ? 'texto' : typeof read === 'number' ? 'número' : 'valor'}`;
+      throw new UsageError(`El archivo «${file}» contiene ${what}, no un publicador: --archivo lleva los datos de uno solo, como un objeto {"name": …, "state": …, "ocidPrefix": …, "projectIdPrefix": …, "commitment": {"projects": N}}, y su identificador va en la orden. Para registrar varios, use un archivo por publicador: «infra-abierta publishers add <id>${nube} --archivo publicador.json» para cada uno.`);
+    }
+    body = read as Record<string, unknown>;
   }
   for (const [option, field] of Object.entries(OPTIONS)) {
     const v = stringOption(args, option);
@@ -117,7 +125,7 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     let publisher;
     let previous;
     try {
-      publisher = parsePublisher(id, bodyOf(args), optionNames(args), (await store.getPublisher(id))?.commitment);
+      publisher = parsePublisher(id, bodyOf(args, nube), optionNames(args), (await store.getPublisher(id))?.commitment);
       ({ previous } = await registerPublisher(store, publisher, 'cli', now(), { allowPrefixChange: args.options['cambiar-prefijo'] === true, howToAllow: 'repita la orden con --cambiar-prefijo' }));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
