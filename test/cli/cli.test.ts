@@ -677,9 +677,27 @@ describe('publishers remove: a registration made by mistake goes; one with data,
     expect([typo.code, typo.err]).toEqual([2, 'No existe el publicador «progreso». Publicadores registrados: progresso, uman.']);
     const used = await runCli('publishers', 'remove', 'uman');
     expect([used.code, used.err]).toEqual([2, 'No se elimina «uman» (Municipio uman): la cuenta «obras@uman.example» captura para él. Elimínelas antes con «infra-abierta users remove --email …».']);
+    // Sends all withdrawn or returned still keep their workbook and history under its id: refused, saying how many,
+    // in which situation, and what to do instead; one still awaiting review is said too.
+    expect((await add('kanasin', 'kan001')).code).toBe(0);
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      const at = '2025-06-30T12:00:00.000Z';
+      for (const [id, status] of [['k1', 'withdrawn'], ['k2', 'withdrawn'], ['k3', 'returned']] as const) {
+        await store.createSubmission({ id, publisherId: 'kanasin', source: { kind: 'xlsx', fileId: id }, status, history: [{ at, by: 'u', action: 'submitted' }], createdAt: at, updatedAt: at });
+      }
+    } finally { await store.close(); }
+    const sent = await runCli('publishers', 'remove', 'kanasin');
+    expect([sent.code, sent.err]).toEqual([2, 'No se elimina «kanasin» (Municipio kanasin): tiene 3 envíos (Retirada: 2, Devuelta con comentarios: 1), que se conservan con su libro, sus comentarios y su historial bajo este identificador, aunque estén retirados o devueltos; sin él quedarían sin publicador. Déjelo registrado: para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add kanasin …».']);
+    const again = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      const at = '2025-07-01T12:00:00.000Z';
+      await again.createSubmission({ id: 'k4', publisherId: 'kanasin', source: { kind: 'xlsx', fileId: 'k4' }, status: 'submitted', history: [{ at, by: 'u', action: 'submitted' }], createdAt: at, updatedAt: at });
+    } finally { await again.close(); }
+    expect((await runCli('publishers', 'remove', 'kanasin')).err).toMatch(/: tiene 4 envíos \(.*En revisión: 1.*\).* Uno espera revisión: la coordinación de Yucatán lo decide desde el complemento\.$/);
     const removed = await runCli('publishers', 'remove', 'progresso');
     expect([removed.code, removed.out]).toEqual([0, 'Publicador eliminado: progresso — Municipio progresso (Yucatán).']);
-    expect((await runCli('publishers', 'list')).out.split('\n').slice(1).map((l) => l.split('\t')[0])).toEqual(['uman']);
+    expect((await runCli('publishers', 'list')).out.split('\n').slice(1).map((l) => l.split('\t')[0])).toEqual(['kanasin', 'uman']);
     // Its prefixes are free again, for the registration with the right id.
     expect((await add('progreso', 'prg001')).code).toBe(0);
   });

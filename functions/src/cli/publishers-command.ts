@@ -9,6 +9,7 @@ import { allPublishers } from '../api/current-publications';
 import { HttpError } from '../api/http-error';
 import type { Publisher, Store } from '../store/store';
 import { formatCount } from '../../../core/format/es-mx';
+import { AWAITING_DECISION, STATUS_LABELS } from '../../../core/workflow/contract';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { knownPublisher } from './known-publisher';
 import { readAll } from '../store/read-all';
@@ -101,8 +102,15 @@ async function removePublisher(id: string | undefined, store: Store, io: CliIo, 
   if ((await store.listPublications({ publisherId: id, limit: 1 })).items.length) {
     throw new UsageError(`No se elimina «${id}» (${publisher.name}): ya publicó datos, que siguen en la API y en el tablero. Para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add ${id}${nube} …».`);
   }
-  if ((await store.listSubmissions({ publisherId: id, limit: 1 })).items.length) {
-    throw new UsageError(`No se elimina «${id}» (${publisher.name}): tiene envíos a revisión, que lo mencionan.`);
+  const sends = await readAll((after) => store.listSubmissions({ publisherId: id, after, limit: 1000 }));
+  if (sends.length) {
+    // Not relaxed for sends all withdrawn or returned: each keeps its workbook, comments and review history under
+    // this id, which the coordinator's and the capturista's lists look up; removed, they would be left without
+    // their institution. How many, in which situation, and what can be done instead, is said.
+    const counts = new Map<string, number>();
+    for (const s of sends) counts.set(STATUS_LABELS[s.status], (counts.get(STATUS_LABELS[s.status]) ?? 0) + 1);
+    const open = sends.filter((s) => AWAITING_DECISION.includes(s.status)).length;
+    throw new UsageError(`No se elimina «${id}» (${publisher.name}): tiene ${formatCount(sends.length, 'envío', 'envíos')} (${[...counts].map(([label, n]) => `${label}: ${n}`).join(', ')}), que se conservan con su libro, sus comentarios y su historial bajo este identificador, aunque estén retirados o devueltos; sin él quedarían sin publicador. Déjelo registrado: para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add ${id}${nube} …».${open ? ` ${open === 1 ? 'Uno espera revisión: la coordinación de ' + publisher.state + ' lo decide' : `${open} esperan revisión: la coordinación de ${publisher.state} los decide`} desde el complemento.` : ''}`);
   }
   const users = (await store.listUsers({ publisherId: id, limit: 20 })).items.map((u) => u.email);
   if (users.length) {
