@@ -501,12 +501,15 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     expect([misspelt.code, misspelt.err]).toEqual([2, '«Yucatam» no es una entidad federativa. Escriba una de las 32, por ejemplo «Nuevo León», «Ciudad de México» o «Estado de México».']);
     const unpublished = await runCli('users', 'add', '--email', 'og@cam.example', '--rol', 'coordinador', '--entidad', 'Campeche');
     expect(unpublished.code).toBe(0);
-    expect(unpublished.err).toBe('Aviso: ningún publicador registrado es de «Campeche»; esta cuenta no verá envíos hasta que lo haya. Entidades con publicadores: Tamaulipas, Yucatán.');
+    expect(unpublished.err).toBe('Aviso: ningún publicador registrado es de «Campeche»; esta cuenta no verá envíos hasta que lo haya. Entidades con publicadores: Tamaulipas, Yucatán. (Si registra otras coordinaciones antes que sus publicadores, no se repetirá.)');
+    // Said once: the next coordination registered ahead of its implementers (a bootstrap) is not warned again.
+    const ahead = await runCli('users', 'add', '--email', 'og@col.example', '--rol', 'coordinador', '--entidad', 'Colima');
+    expect([ahead.code, ahead.err]).toEqual([0, '']);
     const unaccented = await runCli('users', 'add', '--email', 'og2@yuc.example', '--rol', 'coordinador', '--entidad', 'yucatan');
     expect([unaccented.code, unaccented.err]).toEqual([0, '']);
     // Stored as the platform writes the state.
     expect((await runCli('users', 'list')).out).toMatch(/og2@yuc\.example\tcoordinador\tYucatán/);
-    for (const email of ['og@cam.example', 'og2@yuc.example']) expect((await runCli('users', 'remove', '--email', email)).code).toBe(0);
+    for (const email of ['og@cam.example', 'og@col.example', 'og2@yuc.example']) expect((await runCli('users', 'remove', '--email', email)).code).toBe(0);
 
     const listed = await runCli('users', 'list');
     const [header, ...rows] = listed.out.split('\n');
@@ -610,6 +613,11 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
     expect([run.code, run.err]).toEqual([2, '«--orden» debe ser uno de: municipal, estatal, federal, autonomo.']);
     const missing = await runCli('publishers', 'add', 'otro', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-abc125', '--prefijo-proyectos', 'oc4ids-abc125');
     expect(missing.err).toBe('Falta «nombre» (--nombre).');
+    // A list of publishers (an export) is not one publisher missing its name: what the file must hold is said.
+    const list = path.join(dir, 'publicadores.json');
+    fs.writeFileSync(list, JSON.stringify([{ name: 'A', state: 'Tamaulipas' }, { name: 'B', state: 'Tamaulipas' }]));
+    const many = await runCli('publishers', 'add', 'otro', '--archivo', list);
+    expect([many.code, many.err]).toEqual([2, `El archivo «${list}» contiene una lista de 2 elementos, no un publicador: --archivo lleva los datos de uno solo, como un objeto {"name": …, "state": …, "ocidPrefix": …, "projectIdPrefix": …, "commitment": {"projects": N}}, y su identificador va en la orden. Para registrar varios, use un archivo por publicador: «infra-abierta publishers add <id> --archivo publicador.json» para cada uno.`]);
     // A prefix mistyped in a re-registration of one that has published is refused, and the way to correct a wrong one said.
     expect((await add('--prefijo-ocid', 'ocds-xxxxx1', '--prefijo-proyectos', 'oc4ids-x1x1x1')).code).toBe(0);
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);
@@ -669,9 +677,27 @@ describe('publishers remove: a registration made by mistake goes; one with data,
     expect([typo.code, typo.err]).toEqual([2, 'No existe el publicador «progreso». Publicadores registrados: progresso, uman.']);
     const used = await runCli('publishers', 'remove', 'uman');
     expect([used.code, used.err]).toEqual([2, 'No se elimina «uman» (Municipio uman): la cuenta «obras@uman.example» captura para él. Elimínelas antes con «infra-abierta users remove --email …».']);
+    // Sends all withdrawn or returned still keep their workbook and history under its id: refused, saying how many,
+    // in which situation, and what to do instead; one still awaiting review is said too.
+    expect((await add('kanasin', 'kan001')).code).toBe(0);
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      const at = '2025-06-30T12:00:00.000Z';
+      for (const [id, status] of [['k1', 'withdrawn'], ['k2', 'withdrawn'], ['k3', 'returned']] as const) {
+        await store.createSubmission({ id, publisherId: 'kanasin', source: { kind: 'xlsx', fileId: id }, status, history: [{ at, by: 'u', action: 'submitted' }], createdAt: at, updatedAt: at });
+      }
+    } finally { await store.close(); }
+    const sent = await runCli('publishers', 'remove', 'kanasin');
+    expect([sent.code, sent.err]).toEqual([2, 'No se elimina «kanasin» (Municipio kanasin): tiene 3 envíos (Retirada: 2, Devuelta con comentarios: 1), que se conservan con su libro, sus comentarios y su historial bajo este identificador, aunque estén retirados o devueltos; sin él quedarían sin publicador. Déjelo registrado: para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add kanasin …».']);
+    const again = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      const at = '2025-07-01T12:00:00.000Z';
+      await again.createSubmission({ id: 'k4', publisherId: 'kanasin', source: { kind: 'xlsx', fileId: 'k4' }, status: 'submitted', history: [{ at, by: 'u', action: 'submitted' }], createdAt: at, updatedAt: at });
+    } finally { await again.close(); }
+    expect((await runCli('publishers', 'remove', 'kanasin')).err).toMatch(/: tiene 4 envíos \(.*En revisión: 1.*\).* Uno espera revisión: la coordinación de Yucatán lo decide desde el complemento\.$/);
     const removed = await runCli('publishers', 'remove', 'progresso');
     expect([removed.code, removed.out]).toEqual([0, 'Publicador eliminado: progresso — Municipio progresso (Yucatán).']);
-    expect((await runCli('publishers', 'list')).out.split('\n').slice(1).map((l) => l.split('\t')[0])).toEqual(['uman']);
+    expect((await runCli('publishers', 'list')).out.split('\n').slice(1).map((l) => l.split('\t')[0])).toEqual(['kanasin', 'uman']);
     // Its prefixes are free again, for the registration with the right id.
     expect((await add('progreso', 'prg001')).code).toBe(0);
   });

@@ -9,6 +9,7 @@ import { allPublishers } from '../api/current-publications';
 import { HttpError } from '../api/http-error';
 import type { Publisher, Store } from '../store/store';
 import { formatCount } from '../../../core/format/es-mx';
+import { AWAITING_DECISION, STATUS_LABELS } from '../../../core/workflow/contract';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { knownPublisher } from './known-publisher';
 import { readAll } from '../store/read-all';
@@ -22,12 +23,20 @@ const OPTIONS: Record<string, string> = {
   licencia: 'license', politica: 'publicationPolicy', sitio: 'uri',
 };
 
-function bodyOf(args: ParsedArgs): Record<string, unknown> {
+function bodyOf(args: ParsedArgs, nube: string): Record<string, unknown> {
   const file = stringOption(args, 'archivo');
   let body: Record<string, unknown> = {};
   if (file) {
     if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
-    body = readJsonFile(file) as Record<string, unknown>;
+    const read = readJsonFile(file);
+    // A list exported from the API or the dashboard (`[{…}, {…}]`) was taken as one publisher without fields
+    // («Falta «nombre» (name)»), which sent the admin looking for a missing name. The id is the command's, so one
+    // file registers one publisher: said, with how to register several.
+    if (typeof read !== 'object' || read === null || Array.isArray(read)) {
+      const what = Array.isArray(read) ? `una lista de ${formatCount(read.length, 'elemento', 'elementos')}` : read === null ? 'null' : `un ${typeof read === 'string' ? 'texto' : typeof read === 'number' ? 'número' : 'valor'}`;
+      throw new UsageError(`El archivo «${file}» contiene ${what}, no un publicador: --archivo lleva los datos de uno solo, como un objeto {"name": …, "state": …, "ocidPrefix": …, "projectIdPrefix": …, "commitment": {"projects": N}}, y su identificador va en la orden. Para registrar varios, use un archivo por publicador: «infra-abierta publishers add <id>${nube} --archivo publicador.json» para cada uno.`);
+    }
+    body = read as Record<string, unknown>;
   }
   for (const [option, field] of Object.entries(OPTIONS)) {
     const v = stringOption(args, option);
@@ -93,8 +102,15 @@ async function removePublisher(id: string | undefined, store: Store, io: CliIo, 
   if ((await store.listPublications({ publisherId: id, limit: 1 })).items.length) {
     throw new UsageError(`No se elimina «${id}» (${publisher.name}): ya publicó datos, que siguen en la API y en el tablero. Para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add ${id}${nube} …».`);
   }
-  if ((await store.listSubmissions({ publisherId: id, limit: 1 })).items.length) {
-    throw new UsageError(`No se elimina «${id}» (${publisher.name}): tiene envíos a revisión, que lo mencionan.`);
+  const sends = await readAll((after) => store.listSubmissions({ publisherId: id, after, limit: 1000 }));
+  if (sends.length) {
+    // Not relaxed for sends all withdrawn or returned: each keeps its workbook, comments and review history under
+    // this id, which the coordinator's and the capturista's lists look up; removed, they would be left without
+    // their institution. How many, in which situation, and what can be done instead, is said.
+    const counts = new Map<string, number>();
+    for (const s of sends) counts.set(STATUS_LABELS[s.status], (counts.get(STATUS_LABELS[s.status]) ?? 0) + 1);
+    const open = sends.filter((s) => AWAITING_DECISION.includes(s.status)).length;
+    throw new UsageError(`No se elimina «${id}» (${publisher.name}): tiene ${formatCount(sends.length, 'envío', 'envíos')} (${[...counts].map(([label, n]) => `${label}: ${n}`).join(', ')}), que se conservan con su libro, sus comentarios y su historial bajo este identificador, aunque estén retirados o devueltos; sin él quedarían sin publicador. Déjelo registrado: para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add ${id}${nube} …».${open ? ` ${open === 1 ? 'Uno espera revisión: la coordinación de ' + publisher.state + ' lo decide' : `${open} esperan revisión: la coordinación de ${publisher.state} los decide`} desde el complemento.` : ''}`);
   }
   const users = (await store.listUsers({ publisherId: id, limit: 20 })).items.map((u) => u.email);
   if (users.length) {
@@ -117,7 +133,7 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     let publisher;
     let previous;
     try {
-      publisher = parsePublisher(id, bodyOf(args), optionNames(args), (await store.getPublisher(id))?.commitment);
+      publisher = parsePublisher(id, bodyOf(args, nube), optionNames(args), (await store.getPublisher(id))?.commitment);
       ({ previous } = await registerPublisher(store, publisher, 'cli', now(), { allowPrefixChange: args.options['cambiar-prefijo'] === true, howToAllow: 'repita la orden con --cambiar-prefijo' }));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);

@@ -151,8 +151,13 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
       // A coordinator sees the implementers of its state (auth/policy.ts sameState: accents and case aside); a
       // misspelt state gives an empty inbox and no error anywhere, so it is said here (still created: the state's
       // implementers may be registered later).
+      // Said once: a bootstrap that registers the coordinations before their implementers got it for every one.
+      // Once a coordination already waits for its state's implementers, the admin is evidently registering ahead,
+      // and the warning is not repeated; a deployment where every coordination has implementers still gets it.
       const states = [...new Set((await allPublishers(store)).map((p) => p.state))];
-      if (states.length && !states.some((s) => sameState(s, state))) io.err(`Aviso: ningún publicador registrado es de «${state}»; esta cuenta no verá envíos hasta que lo haya. Entidades con publicadores: ${listed(states)}.`);
+      const hasPublishers = (s: string | undefined): boolean => s !== undefined && states.some((p) => sameState(p, s));
+      const waiting = (await readAll((after) => store.listUsers({ role: 'coordinador', after, limit: 1000 }))).filter((u) => u.email !== email && !hasPublishers(u.state));
+      if (states.length && !hasPublishers(state) && !waiting.length) io.err(`Aviso: ningún publicador registrado es de «${state}»; esta cuenta no verá envíos hasta que lo haya. Entidades con publicadores: ${listed(states)}. (Si registra otras coordinaciones antes que sus publicadores, no se repetirá.)`);
     }
     // An option that does not apply to the role is said, not silently dropped (a coordinator is scoped by state).
     const unused = role === 'capturista' ? 'entidad' : role === 'coordinador' ? 'publicador' : stringOption(args, 'publicador') !== undefined ? 'publicador' : 'entidad';
