@@ -21,6 +21,7 @@ import { finding, type Finding } from '../findings/finding';
 import { canonicalJson } from '../unflatten/content-hash';
 import { isObject } from '../json/json-values';
 import { validateDocument } from '../validate/validate-package';
+import { otherScriptLetters } from '../identifiers/other-script-letters';
 import { failureFinding, isLinkedRelease, linkAt, linkDocument, releasesAtLink, type LinkedDocument } from './linked-releases';
 import { unversionedOcid, versionsNamedByProjects } from './unversioned-ocid';
 import './import-messages';
@@ -100,6 +101,31 @@ function releasesOf(value: unknown, file: string, links: HistoryLinks | undefine
   return [];
 }
 
+/** The project ids a release names (EDCA-MX): its JSON path in the release and the id. */
+function projectIds(release: JsonObject): [string, string][] {
+  const planning = isObject(release.planning) ? release.planning : undefined;
+  const project = isObject(planning?.project) ? planning.project.id : undefined;
+  const budget = isObject(planning?.budget) ? planning.budget.projectID : undefined;
+  const out: [string, string][] = [];
+  if (typeof project === 'string') out.push(['/planning/project/id', project]);
+  if (typeof budget === 'string') out.push(['/planning/budget/projectID', budget]);
+  return out;
+}
+
+/**
+ * What a history's warnings must never leave unsaid, whatever their number: an id with look-alike letters, a link
+ * that is not a web link, a compiled release among the releases. They are listed first and never cut.
+ */
+const ALWAYS_SHOWN = new Set(['identifier.otherScript', 'url.scheme', 'url.localFile', 'history.compiled-release']);
+
+/** The warnings of one file to list (`limit` of them, more if more must be shown) and how many are left out. */
+export function historyWarningsShown(warnings: readonly FileFinding[], limit: number): { shown: FileFinding[]; left: number } {
+  const first = warnings.filter((f) => ALWAYS_SHOWN.has(f.finding.code));
+  const rest = warnings.filter((f) => !ALWAYS_SHOWN.has(f.finding.code));
+  const shown = [...first, ...rest.slice(0, Math.max(0, limit - first.length))];
+  return { shown, left: warnings.length - shown.length };
+}
+
 /**
  * Every release of the documents (`files`, parsed), checked as said above; `ocidPrefix` is the publisher's. A
  * release found twice with the same content (in a release package and in a record, say) is kept once. A record's
@@ -171,10 +197,19 @@ export function publishedHistory(files: { file: string; value: unknown }[], ocid
         continue;
       }
       byKey.set(key, { file, pointer, text, release: { ocid, id: String(id), date, release } });
+      // A compiled release (the SHCP's files: one per process, tagged «compiled») is laid down as published, as one
+      // release of its record: refusing it would refuse a history that is public; it is said, as the record shows it.
+      if ([published.tag].flat().includes('compiled')) findings.push({ file, finding: finding('history.compiled-release', 'warning', { ocid, id: String(id) }, { pointer: pointer ? `${pointer}/tag` : '/tag' }) });
       // Today's profile: what the release lacks or has wrong is said, never changed (it is already public).
       for (const f of validateDocument(release)?.findings ?? []) {
         if (f.severity === 'info') continue;
         findings.push({ file, finding: { ...f, severity: 'warning', pointer: `${pointer}${f.pointer ?? ''}` || '/' } });
+      }
+      // A release's link to its project (EDCA-MX planning.project.id, planning.budget.projectID): a look-alike letter
+      // makes it another project the public cannot tell apart, as the workbook's check says of project ids.
+      for (const [at, value] of projectIds(release)) {
+        const letters = otherScriptLetters(value);
+        if (letters.length) findings.push({ file, finding: finding('identifier.otherScript', 'warning', { value, letters: letters.join(', ') }, { pointer: `${pointer}${at}` }) });
       }
     }
   }

@@ -5,6 +5,7 @@
  * supplier, project or figure on its line in reverse.
  */
 import { closeBidi } from '../../core/format/bidi-closed';
+import { safeUrl } from './safe-url';
 
 export type Child = Node | string | number | null | undefined | false | Child[];
 type Attrs = Record<string, string | number | boolean | undefined | null | EventListener>;
@@ -40,10 +41,7 @@ export function svg(tag: string, attrs?: Attrs | null, ...children: Child[]): SV
   return el;
 }
 
-/** Only absolute http(s) URLs become links; anything else (javascript:, data:) is shown as text. */
-export function safeUrl(url: unknown): string | undefined {
-  return typeof url === 'string' && /^https?:\/\/[^\s]+$/i.test(url) ? url : undefined;
-}
+export { safeUrl };
 
 export function externalLink(url: unknown, text?: string): Node {
   const href = safeUrl(url);

@@ -100,6 +100,8 @@ describe('publish', () => {
     expect(laid.err).toContain('ocds-07smqs-1386-1386.json /: El proceso «OCDS-07SMQS-1386» tiene su prefijo en mayúsculas; sus entregas se publican con «ocds-07smqs-1386», el prefijo registrado, en minúsculas (solo cambian esas letras; lo demás queda como se publicó)');
     // Today's profile is reported (warnings, file and JSON path), never applied: the release was already public.
     expect(laid.err).toContain('ocds-07smqs-1386-1386.json /tender/title: Falta este dato');
+    // The SHCP's file is a compiled release (tag «compiled»): laid down as published, as one release of its record, and said.
+    expect(laid.err).toContain('ocds-07smqs-1386-1386.json /tag: La entrega «1386» del proceso «ocds-07smqs-1386» tiene la etiqueta «compiled»');
     expect(laid.err).toMatch(/Publicada la historia de «shcp» \(shcp-\d+-[0-9a-f]{8}\): 1 entrega de 1 proceso, con sus identificadores y fechas\. Ahora publique su libro .*: cada proceso que traiga con cambios tendrá una entrega nueva/);
     expect((await runCli('history', file, '--publicador', 'shcp')).err).toMatch(/Sin cambios: esta historia ya está publicada/);
     // The workbook: the same process imported, with what the program asks for filled in (its one change).

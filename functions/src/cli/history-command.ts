@@ -12,7 +12,7 @@
 import * as path from 'path';
 import type { Publication, Store } from '../store/store';
 import { publishHistory } from '../publication/publish';
-import { publishedHistory, type FileFinding } from '../../../core/import/published-releases';
+import { historyWarningsShown, publishedHistory, type FileFinding } from '../../../core/import/published-releases';
 import { releaseLinks } from '../../../core/import/linked-releases';
 import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
@@ -85,8 +85,10 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
   for (const file of new Set(warnings.map((f) => f.file))) {
     const mine = warnings.filter((f) => f.file === file);
     io.err(`${file}: ${formatCount(mine.length, 'advertencia', 'advertencias')}. Las entregas ya publicadas se publican tal como se publicaron (no se corrigen): corrija los datos en el libro, y la entrega nueva de cada proceso los llevará corregidos.`);
-    for (const f of all ? mine : mine.slice(0, SHOWN)) io.err(`  ${line(f)}`);
-    if (!all && mine.length > SHOWN) io.err(`  … y ${formatCount(mine.length - SHOWN, 'advertencia más', 'advertencias más')} (véalas todas con --todos).`);
+    // An id with look-alike letters, a link that is not a web link, a compiled release: listed first, never cut.
+    const { shown, left } = all ? { shown: mine, left: 0 } : historyWarningsShown(mine, SHOWN);
+    for (const f of shown) io.err(`  ${line(f)}`);
+    if (left > 0) io.err(`  … y ${formatCount(left, 'advertencia más', 'advertencias más')} (véalas todas con --todos).`);
   }
   // The linked releases left out (--aceptar-faltantes), the other errors, then the linked ones that stop it.
   reportLinkFindings(findings.filter((f) => f.finding.severity === 'warning'), io, 'history', all);
