@@ -345,6 +345,9 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await said('#/?state=Campeche')).toBe('Ningún implementador de Campeche ha publicado aún proyectos ni contrataciones: sus compromisos están en Seguimiento. Elija otro estado o quite los filtros.');
     expect(await said('#/?state=Yucat%C3%A1n&sector=energy')).toBe('Nada de lo publicado coincide con los filtros del encabezado. Elija otros o quite los filtros.');
     expect(await said('#/?q=zzzz')).toBe('Nada de lo publicado coincide con la búsqueda y los filtros del encabezado. Pruebe con otras palabras o quite los filtros.');
+    // Contrataciones said «0 procesos» over an empty table: it gives the same reasons, and what its search looks in.
+    expect(await said('#/contrataciones?publisher=campeche')).toBe('Municipio de Campeche aún no ha publicado proyectos ni contrataciones: su compromiso está en Seguimiento. Elija otro implementador o quite los filtros.');
+    expect(await said('#/contrataciones?q=zzzz')).toMatch(/^Ningún proceso de contratación coincide con la búsqueda y los filtros del encabezado\. Pruebe con otras palabras o quite los filtros\. La búsqueda del encabezado encuentra un proceso por su nombre, ocid, número de licitación o de contrato/);
   });
 
   // An academic polling the API from a script: Descargas y API says how not to download again what did not change,
@@ -375,6 +378,11 @@ describeIfChromium('a data user in the public pages', () => {
     expect(lines[0]).toMatch(/^ocid,numeros_licitacion_y_contratos,titulo,/);
     // Quoted: a field with «;» is one cell in a «;» region too (core csvField).
     expect(lines[1]).toMatch(/^ocds-mid001-DOP-LP-OP-003-2024,"DOP-LP-OP-003-2024; DOP-LP-OP-003-2024-C1",/);
+    // Said to screen readers through the page's live region (the browser's own notice is not).
+    await list.waitForFunction(() => document.getElementById('anuncio')?.textContent === 'Archivo descargado: contrataciones.csv.');
+    // Its project, on Proyectos, says the same number (its title and id do not show it either).
+    const projects = await open(1280, '#/proyectos?q=DOP-LP-OP-003-2024-C1');
+    expect(await projects.locator('#tabla-proyectos tbody tr .searched-number').allInnerTexts()).toEqual(['Número buscado: DOP-LP-OP-003-2024-C1']);
     const home = await open(1280, '#/?q=dop-lp-op-003-2024-c1');
     expect(await home.locator('.kpis > *', { hasText: 'Contrataciones' }).first().innerText()).toMatch(/\b1\b/);
   });

@@ -1,5 +1,5 @@
 /** Download buttons for a list: CSV (formula-safe, see data/csv.ts) and JSON of the same table, built in the browser. */
-import { h } from '../dom';
+import { announce, h } from '../dom';
 import { toCsv, type Cell } from '../data/csv';
 import { tableJson } from '../data/table-json';
 import type { PublisherInfo } from '../data/types';
@@ -12,6 +12,8 @@ function save(name: string, type: string, text: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+  // The browser's own notice of a download is not read out: through the page's live region a screen reader hears it.
+  announce(`Archivo descargado: ${name}.`);
 }
 
 /** `name`: what a screen reader hears when the page has several of these (it starts with the visible label, WCAG 2.5.3). */

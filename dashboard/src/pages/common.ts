@@ -97,3 +97,26 @@ export function publisherSearchNote(filters: Filters, query: URLSearchParams, sh
     `Ningún implementador tiene ${asked} en su nombre o estado: en esta página la búsqueda elige implementadores, no proyectos ni contratos. Vea lo que coincide en `,
     h('a', { href: route('proyectos') }, 'Proyectos'), ' o en ', h('a', { href: route('contrataciones') }, 'Contrataciones'), ', o borre la búsqueda.');
 }
+
+/**
+ * Why the header's search and filters leave nothing, and how to get out of it: Inicio said it, and Contrataciones
+ * showed a count of 0 over an empty table. `what`: what is missing, as the page lists it.
+ */
+export function nothingMatched(ds: Dataset, filters: Filters, what = 'Nada de lo publicado'): string {
+  // A state no implementer has (a mistyped «Yucatan», an old link) is named: «otras palabras» read wrong with no
+  // search, and the select's «Yucatan (sin datos publicados)» is cut short in its box (filter-bar.ts).
+  const unknownState = filters.state !== undefined && filters.state !== '' && !ds.publishers.some((p) => p.state === filters.state);
+  // An implementer (or every implementer of a state) registered that has not published yet is said so; and «otras
+  // palabras» only after a search: with filters alone it read as if words had been typed.
+  const chosen = filters.publisher ? ds.publishers.find((p) => p.id === filters.publisher) : undefined;
+  const ofState = filters.state ? ds.publishers.filter((p) => p.state === filters.state) : [];
+  return unknownState
+    ? `No hay datos publicados para el estado «${filters.state}». Elija uno de la lista «Estado» de los filtros del encabezado, o quite los filtros.`
+    : chosen && !chosen.currentPublication
+      ? `${chosen.name} aún no ha publicado proyectos ni contrataciones: su compromiso está en Seguimiento. Elija otro implementador o quite los filtros.`
+      : !chosen && ofState.length && ofState.every((p) => !p.currentPublication)
+        ? `Ningún implementador de ${filters.state} ha publicado aún proyectos ni contrataciones: sus compromisos están en Seguimiento. Elija otro estado o quite los filtros.`
+        : filters.q
+          ? `${what} coincide con la búsqueda y los filtros del encabezado. Pruebe con otras palabras o quite los filtros.`
+          : `${what} coincide con los filtros del encabezado. Elija otros o quite los filtros.`;
+}

@@ -15,7 +15,7 @@ import { inMexico } from '../map/projection';
 import { bidderCount, supplierCount } from '../data/suppliers';
 import { institutionCount } from '../data/institutions';
 import { statusTitle } from '../labels';
-import { count, heading, moneyKpi, plural, type Page } from './common';
+import { count, heading, moneyKpi, nothingMatched, plural, type Page } from './common';
 import { activeFilters } from '../data/filters';
 
 /** A money counter: the sum, or «Sin dato» when no document of the selection publishes the figure. */
@@ -38,22 +38,7 @@ export const homePage: Page = {
     }
     const statesShown = new Set(sel.projects.map((p) => p.state));
     const nothing = sel.projects.length + sel.processes.length === 0 && ds.projects.length + ds.processes.length > 0;
-    // A state no implementer has (a mistyped «Yucatan», an old link) is named: «otras palabras» read wrong with no
-    // search, and the select's «Yucatan (sin datos publicados)» is cut short in its box (filter-bar.ts).
-    const unknownState = filters.state !== undefined && filters.state !== '' && !ds.publishers.some((p) => p.state === filters.state);
-    // An implementer (or every implementer of a state) registered that has not published yet is said so; and «otras
-    // palabras» only after a search: with filters alone it read as if words had been typed.
-    const chosen = filters.publisher ? ds.publishers.find((p) => p.id === filters.publisher) : undefined;
-    const ofState = filters.state ? ds.publishers.filter((p) => p.state === filters.state) : [];
-    const NOTHING = unknownState
-      ? `No hay datos publicados para el estado «${filters.state}». Elija uno de la lista «Estado» de los filtros del encabezado, o quite los filtros.`
-      : chosen && !chosen.currentPublication
-        ? `${chosen.name} aún no ha publicado proyectos ni contrataciones: su compromiso está en Seguimiento. Elija otro implementador o quite los filtros.`
-        : !chosen && ofState.length && ofState.every((p) => !p.currentPublication)
-          ? `Ningún implementador de ${filters.state} ha publicado aún proyectos ni contrataciones: sus compromisos están en Seguimiento. Elija otro estado o quite los filtros.`
-          : filters.q
-            ? 'Nada de lo publicado coincide con la búsqueda y los filtros del encabezado. Pruebe con otras palabras o quite los filtros.'
-            : 'Nada de lo publicado coincide con los filtros del encabezado. Elija otros o quite los filtros.';
+    const NOTHING = nothingMatched(ds, filters);
     // With a search or filters on, what they leave is said to screen readers (the counters below are not read out).
     if (activeFilters(filters)) {
       announce(nothing ? NOTHING : `${plural(sel.projects.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} y ${plural(sel.processes.length, 'contratación', 'contrataciones')} de ${count(ds.processes.length)} con la búsqueda y los filtros elegidos.`);

@@ -9,20 +9,13 @@ import { downloadButtons, standardData } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { institutionKey } from '../data/institutions';
 import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
-import { count, date, focusPager, heading, money, NO_DATA, plural, type Page } from './common';
-import { fold, searchWords, type Filters } from '../data/filters';
-
-/**
- * The numbers of a process (its procedure's, its contracts') that the header's search names, to write under its ocid: a
- * journalist who searched «A-014/2016» saw a row titled otherwise, its ocid without that number, and could not tell
- * why it was there.
- */
-function searchedNumbers(r: ProcessRow, f: Filters): string[] {
-  const words = f.q ? searchWords(f.q) : [];
-  return words.length ? (r.numbers ?? []).filter((n) => words.every((w) => fold(n).includes(w))) : [];
-}
+import { count, date, focusPager, heading, money, NO_DATA, nothingMatched, plural, type Page } from './common';
+import { searchedNumberNotes } from '../components/searched-numbers';
 
 const PAGE_SIZE = 100;
+
+/** What the header's search looks in here (data/filters.ts processText), said in the heading and when it finds nothing. */
+const SEARCHED_IN = 'La búsqueda del encabezado encuentra un proceso por su nombre, ocid, número de licitación o de contrato, institución o contratista (nombre o RFC).';
 
 /** The table's columns and what each orders by (`?orden=&dir=`, as on Proyectos). */
 const COLS: ValueColumn<ProcessRow>[] = [
@@ -69,15 +62,20 @@ export const processesPage: Page = {
       // contratación de 19.» read as if something were missing.
       const shown = rows.length === ds.processes.length ? `${plural(rows.length, 'proceso de contratación', 'procesos de contratación')}.` : `${plural(rows.length, 'proceso de contratación', 'procesos de contratación')} de ${count(ds.processes.length)} con los filtros elegidos.`;
       const counted = h('p', null, `${shown}${pages > 1 ? ` Tabla: página ${page} de ${pages}.` : ''}`);
-      announce(counted.textContent ?? '');
+      // Nothing to list says why, as Inicio does (the header's search and filters, or this page's two), and how out.
+      const why = rows.length || !ds.processes.length ? null : h('p', { class: 'status-bad', id: 'sin-resultados' }, all.length
+        ? 'Ningún proceso de esta selección tiene el método y la competencia elegidos. Elija otros en «Método de contratación» o «Competencia».'
+        : `${nothingMatched(ds, filters, 'Ningún proceso de contratación')}${filters.q ? ` ${SEARCHED_IN}` : ''}`);
+      announce(`${counted.textContent ?? ''}${why ? ` ${why.textContent ?? ''}` : ''}`);
       results.replaceChildren(
         counted,
+        ...(why ? [why] : []),
         barChart('Monto contratado por método (MXN)', groupBy(rows, (r) => r.method).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${money(g.amount)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
         barChart('Procesos por competencia', groupBy(rows, (r) => r.band).map(([b, g]) => ({ label: COMPETITION_TITLES[b] ?? b, value: g.n, display: count(g.n) })), 'Procesos'),
         dataTable('Procesos de contratación. Cifras en MXN. Use los encabezados para ordenar.', COLS,
           rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => [
             h('span', null, h('a', { href: route('contratacion', r.ocid) }, r.title), h('br'), h('small', { class: 'code' }, r.ocid),
-              ...searchedNumbers(r, filters).map((n) => [h('br'), h('small', { class: 'code searched-number' }, `Número buscado: ${n}`)])),
+              ...searchedNumberNotes(r.numbers, filters)),
             r.buyer ? h('a', { href: route('institucion', institutionKey(r.buyer)) }, r.buyer.name) : r.publisherName, stageTitle(r.stage), methodTitle(r.method), r.tenderers === undefined ? NO_DATA : count(r.tenderers), money(r.contracted), money(r.paid),
             r.suppliers.length ? r.suppliers.map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(s)) }, s.name)]) : NO_DATA,
             date(r.date)]), { id: 'tabla-contrataciones', order: { shown: order, press } }),
@@ -105,7 +103,7 @@ export const processesPage: Page = {
     bandSel.addEventListener('change', changed);
     draw();
     return h('div', null,
-      ...heading('Contrataciones', 'Procesos de contratación publicados en EDCA-MX (OCDS): método, competencia (número de licitantes) y montos. La búsqueda del encabezado encuentra un proceso por su nombre, ocid, número de licitación o de contrato, institución o contratista (nombre o RFC).'),
+      ...heading('Contrataciones', `Procesos de contratación publicados en EDCA-MX (OCDS): método, competencia (número de licitantes) y montos. ${SEARCHED_IN}`),
       h('form', { class: 'filters', 'aria-label': 'Filtros', onsubmit: (e: Event) => e.preventDefault() },
         h('div', { class: 'field' }, h('label', { for: 'filtro-metodo' }, 'Método de contratación'), methodSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-competencia' }, 'Competencia'), bandSel)),

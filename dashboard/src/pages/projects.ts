@@ -6,6 +6,7 @@ import { scrollRegion } from '../components/table';
 import { sortHeaderRow } from '../components/sort-header';
 import { inColumnOrder, orderOf, orderPressed, orderSaid, type ShownOrder, type ValueColumn } from '../components/column-order';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
+import { searchedNumberNotes } from '../components/searched-numbers';
 import { calendarDate } from '../../../core/format/es-mx';
 import { count, date, focusPager, heading, money, NO_DATA, plural, progress, type Page } from './common';
 
@@ -43,6 +44,10 @@ export const projectsPage: Page = {
   title: 'Proyectos',
   render: ({ ds, sel, query, setQuery, filters }) => {
     const rows = sel.projects;
+    // A project found through one of its processes' numbers says which (as Contrataciones does): its title and id
+    // do not show it. Only with a search: the map is not built otherwise.
+    const byOcid = filters.q ? new Map(ds.processes.map((p) => [p.ocid, p])) : undefined;
+    const numbersOf = (r: ProjectRow): string[] => (byOcid ? r.ocids.flatMap((o) => byOcid.get(o)?.numbers ?? []) : []);
     const results = h('div', { id: 'resultados' });
     // Said through the page's live region (announce), which a new drawing of the page does not replace.
     const status = h('p', { id: 'conteo' });
@@ -64,7 +69,7 @@ export const projectsPage: Page = {
           h('caption', null, 'Proyectos publicados. Cifras en pesos mexicanos (MXN). Use los encabezados para ordenar.'),
           h('thead', null, sortHeaderRow(COLS, shownOrder.key, shownOrder.dir, sort)),
           h('tbody', null, shown.length ? shown.map((r) => h('tr', null,
-            h('th', { scope: 'row' }, h('a', { href: route('proyecto', r.id) }, r.title)),
+            h('th', { scope: 'row' }, h('a', { href: route('proyecto', r.id) }, r.title), ...searchedNumberNotes(numbersOf(r), filters)),
             COLS.slice(1).map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.show(r))))) : h('tr', null, h('td', { colspan: COLS.length }, 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.'))))), 'Proyectos publicados'),
         // Only when there is another page, as on Contrataciones: «Página 1 de 1» between two disabled buttons was
         // noise, and two more stops that do nothing for keyboard users.
