@@ -11,7 +11,7 @@
  */
 import { templateSpec } from '../template/template-spec';
 import type { TemplateSpec } from '../template/spec';
-import type { SheetModel, WorkbookModel } from '../workbook/model';
+import { columnNumber, type SheetModel, type WorkbookModel } from '../workbook/model';
 import { cellRanges, type CellRange } from './cell-ranges';
 
 /** A cell text that is itself a web address: kept as typed, whatever link the cell also has. */
@@ -30,8 +30,7 @@ export function linkCandidates(workbook: WorkbookModel, spec: TemplateSpec = tem
 function cellAt(model: SheetModel, a1: string): unknown {
   const m = /^([A-Z]{1,3})([1-9]\d*)$/.exec(a1);
   if (!m) return undefined;
-  const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-  return model.rows[Number(m[2]) - 1]?.[column - 1];
+  return model.rows[Number(m[2]) - 1]?.[columnNumber(m[1]) - 1];
 }
 
 /**

@@ -12,7 +12,7 @@
  */
 import { finding, type Finding } from '../findings/finding';
 import { formatCount } from '../format/es-mx';
-import type { CellValue } from '../workbook/model';
+import { cellStart, columnNumber, type CellValue } from '../workbook/model';
 import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { isBlankCell } from './clean-cell';
 import { rowList } from './row-list';
@@ -27,12 +27,6 @@ const MERGES_READ = 1_000;
 
 interface Range { text: string; top: number; left: number; bottom: number; right: number }
 
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 /** "B3:D4" (or "B3") → 1-based corners, top-left first; undefined when it is not an A1 range. */
 function parseRange(text: string): Range | undefined {
   const m = /^\s*\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?\s*$/i.exec(text);
@@ -40,12 +34,6 @@ function parseRange(text: string): Range | undefined {
   const [c1, r1] = [columnNumber(m[1]), Number(m[2])];
   const [c2, r2] = m[3] ? [columnNumber(m[3]), Number(m[4])] : [c1, r1];
   return { text, top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
-}
-
-/** The top-left cell, for a finding whose range is not A1 (a request may send anything): its row and column, if any. */
-function startOf(text: string): { row: number; column: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)/i.exec(text);
-  return m ? { row: Number(m[2]), column: columnNumber(m[1]) } : undefined;
 }
 
 /** Whether the row holds a value outside the given columns (0-based). */
@@ -133,7 +121,7 @@ export function readMerges(rows: CellValue[][], sheet: BoundSheet, merges: reado
   // The ranges not kept by the reader, or not read here, are counted with the warnings: nothing is known of them.
   const unread = Math.max(total, merges.length) - kept.length;
   const warnings = warned.slice(0, MERGES_NAMED).map(({ text, lost }) => {
-    const start = startOf(text);
+    const start = cellStart(text);
     return finding('sheet.merged-cells', 'warning', { range: text, ...(lost ? { rows: rowList(lost), rowCount: lost.length } : {}) }, { cell: start ? { sheet: sheet.name, ...start } : { sheet: sheet.name } });
   });
   findings.push(...counted(warnings, warned.length + unread - MERGES_NAMED, ['rango combinado más', 'rangos combinados más']));
@@ -144,7 +132,7 @@ export function readMerges(rows: CellValue[][], sheet: BoundSheet, merges: reado
 export function mergeWarnings(name: string, merges: readonly unknown[], total = merges.length): Finding[] {
   const named = merges.slice(0, MERGES_NAMED).map((m) => String(m));
   return named.map((text, k) => {
-    const start = startOf(text);
+    const start = cellStart(text);
     const more = k === MERGES_NAMED - 1 && total > MERGES_NAMED ? `, y ${formatCount(total - MERGES_NAMED, 'rango combinado más', 'rangos combinados más')} en esta hoja` : '';
     return finding('sheet.merged-cells', 'warning', { range: `${text}${more}` }, { cell: start ? { sheet: name, ...start } : { sheet: name } });
   });

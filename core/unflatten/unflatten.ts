@@ -8,7 +8,7 @@ import { PROFILES } from '../profile/profiles';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, README_SHEET, SETTINGS_SHEET } from '../template/settings';
 import type { TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
-import type { SheetModel, WorkbookModel } from '../workbook/model';
+import { cellStart, type SheetModel, type WorkbookModel } from '../workbook/model';
 import { bindSheet, type BoundSheet } from './bind-sheet';
 import { isBlankCell } from './clean-cell';
 import { ColumnResolver } from './column-resolver';
@@ -67,15 +67,6 @@ function hasContent(rows: unknown[][], from: number, to = rows.length): boolean 
     if (Array.isArray(row) && row.some((v) => !isBlankCell(v))) return true;
   }
   return false;
-}
-
-/** "B3:D4" → top-left cell numbers (1-based). */
-function mergeStart(range: string): { row: number; column: number } | undefined {
-  const m = /^\$?([A-Z]{1,3})\$?(\d+)/i.exec(String(range));
-  if (!m) return undefined;
-  let column = 0;
-  for (const ch of m[1].toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]), column };
 }
 
 /**
@@ -187,7 +178,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
         } else findings.push(...mergeWarnings(name, merges, total));
         const noResult = model.formulasWithoutResult;
         if (noResult && noResult.count > 0 && Array.isArray(noResult.cells)) {
-          const first = mergeStart(String(noResult.cells[0] ?? ''));
+          const first = cellStart(String(noResult.cells[0] ?? ''));
           findings.push(finding('sheet.formulas-without-result', 'warning', { count: noResult.count, cells: noResult.cells.join(', ') + (noResult.count > noResult.cells.length ? '…' : '') }, { cell: first ? { sheet: name, ...first } : { sheet: name } }));
         }
         if (res.kind === 'bound') {

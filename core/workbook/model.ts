@@ -34,6 +34,19 @@ export interface WorkbookModel {
   sheets: SheetModel[];
 }
 
+/** Spreadsheet letters → 1-based column number (A → 1, aa → 27): columnLetter's inverse. */
+export function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+/** The top-left cell of an A1 reference or range («$B$3», «B3:D4»), 1-based; undefined when it starts with none. */
+export function cellStart(a1: string): { row: number; column: number } | undefined {
+  const m = /^\$?([A-Z]{1,3})\$?(\d+)/i.exec(a1);
+  return m ? { row: Number(m[2]), column: columnNumber(m[1]) } : undefined;
+}
+
 /** 1-based column number → spreadsheet letters (1 → A, 27 → AA). */
 export function columnLetter(n: number): string {
   let s = '';

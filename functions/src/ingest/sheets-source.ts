@@ -11,7 +11,7 @@
  * bounded number of times, then fail with a Spanish SourceError.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { columnLetter, type CellValue, type SheetModel, type WorkbookModel } from '../../../core/workbook/model';
+import { columnLetter, columnNumber, type CellValue, type SheetModel, type WorkbookModel } from '../../../core/workbook/model';
 import { numbersInTextColumns, withShownText } from '../../../core/unflatten/shown-text';
 import { linkCandidates, withLinks } from '../../../core/unflatten/link-cells';
 import { SourceError, type SheetSource } from './sheet-source';
@@ -44,12 +44,6 @@ function mergeToA1(m: sheets_v4.Schema$GridRange): string | undefined {
   const r0 = m.startRowIndex ?? 0, c0 = m.startColumnIndex ?? 0;
   if (m.endRowIndex == null || m.endColumnIndex == null) return undefined;
   return `${columnLetter(c0 + 1)}${r0 + 1}:${columnLetter(m.endColumnIndex)}${m.endRowIndex}`;
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }
 
 function cell(v: unknown): CellValue {
