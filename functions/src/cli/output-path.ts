@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './args';
 import { processUser } from '../lib/process-user';
+import { folderWriteRefusal } from '../lib/folder-write-refusal';
 
 /**
  * The folder's refusal to take a new file, said in Spanish, or undefined when it can. Run as the server's own user
@@ -15,14 +16,11 @@ import { processUser } from '../lib/process-user';
  * ended in «Error inesperado: unable to open database file» (SQLite's words), exit 3, with no hint of why.
  */
 function unwritableFolder(folder: string): string | undefined {
-  try {
-    fs.accessSync(folder, fs.constants.W_OK | fs.constants.X_OK);
-    return undefined;
-  } catch (e) {
-    const where = `No se puede escribir en la carpeta «${path.resolve(folder)}»`;
-    if ((e as { code?: unknown }).code === 'EROFS') return `${where}: está en un disco de solo lectura. Indique otra con -o.`;
-    return `${where}: el usuario con el que se ejecuta esta orden («${processUser()}») no tiene permiso. Indique con -o, con su ruta completa, una carpeta donde pueda escribir (con el servidor como servicio, una de su usuario: docs/operations.md, «Servidor propio en producción»), o dele permiso.`;
-  }
+  const refusal = folderWriteRefusal(folder);
+  if (refusal === undefined) return undefined;
+  const where = `No se puede escribir en la carpeta «${path.resolve(folder)}»`;
+  if (refusal === 'read-only') return `${where}: está en un disco de solo lectura. Indique otra con -o.`;
+  return `${where}: el usuario con el que se ejecuta esta orden («${processUser()}») no tiene permiso. Indique con -o, con su ruta completa, una carpeta donde pueda escribir (con el servidor como servicio, una de su usuario: docs/operations.md, «Servidor propio en producción»), o dele permiso.`;
 }
 
 const statOf = (file: string): fs.Stats | undefined => {

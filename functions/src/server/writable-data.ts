@@ -7,11 +7,11 @@
  * folder it could not write made every download a 500. Both happen after a restore or a copy made as another user
  * (root) than the one the service runs as.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import Database from 'better-sqlite3';
 import type { Config } from '../config';
 import { existingPart } from '../config-paths';
+import { folderWriteRefusal } from '../lib/folder-write-refusal';
 
 /** Writes nothing: the write is rolled back. Busy (another process writing) waits like the store does. */
 function databaseRefusesWrites(file: string): boolean {
@@ -39,13 +39,9 @@ function databaseRefusesWrites(file: string): boolean {
 function folderRefusesWrites(folder: string): string | undefined {
   const part = existingPart(path.resolve(folder));
   if (!part?.folder) return undefined; // a path through a file: said by loadConfig (config-paths.ts)
-  try {
-    fs.accessSync(part.at, fs.constants.W_OK | fs.constants.X_OK);
-    return undefined;
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    return code === 'EROFS' ? `«${part.at}» está en un disco de solo lectura` : `no hay permiso para escribir en «${part.at}»`;
-  }
+  const refusal = folderWriteRefusal(part.at);
+  if (refusal === undefined) return undefined;
+  return refusal === 'read-only' ? `«${part.at}» está en un disco de solo lectura` : `no hay permiso para escribir en «${part.at}»`;
 }
 
 const USER_HINT = 'Dé permiso de escritura al usuario con el que corre el servidor (el de «User=» en su unidad de systemd; por ejemplo, «chown -R usuario carpeta») y arránquelo de nuevo.';
