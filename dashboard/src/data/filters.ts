@@ -98,7 +98,7 @@ const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} 
 let lastWords: { q: string; words: string[] } = { q: '', words: [] };
 /** The words of a (folded) search, as hasWords reads them. */
 export const searchWords = (q: string): string[] => q.split(/[\s,;]+/).filter((w) => WORDLIKE.test(w));
-function hasWords(text: string, q: string): boolean {
+export function hasWords(text: string, q: string): boolean {
   if (lastWords.q !== q) lastWords = { q, words: searchWords(q) };
   return lastWords.words.every((w) => text.includes(w));
 }
