@@ -2,6 +2,7 @@
 import { computeFigures, figuresOf } from './figures';
 import { INDEX_VERSION, isCurrentIndex, processEntry, projectAuthority, projectEntry, publicationIndex } from './publication-index';
 import { compactIndex, expandIndex } from './compact-index';
+import { deriveProjectSummaries } from '../summary';
 
 const record = {
   ocid: 'ocds-abc123-1',
@@ -78,6 +79,21 @@ describe('publication index', () => {
     const { projects, processes } = publicationIndex([record, awardOnly], [linked('ocds-abc123-2', 19.7), linked('ocds-abc123-1', 150.3), linked('ocds-abc123-9', 42)]);
     expect(processes.map((p) => p.contracted)).toEqual([150.3, undefined]);
     expect(projects.map((p) => p.contracted)).toEqual([undefined, 150.3, 42]);
+  });
+
+  it("leaves a cancelled contract's value out, as the project's OC4IDS summary does, and still counts what was paid under it", () => {
+    const compiledRelease = { ocid: 'ocds-abc123-5', awards: [{ id: 'a1', suppliers: [{ name: 'Constructora A' }] }], contracts: [
+      { id: 'k1', awardID: 'a1', status: 'active', value: { amount: 100, currency: 'MXN' } },
+      { id: 'k2', awardID: 'a1', status: 'cancelled', value: { amount: 1000, currency: 'MXN' }, implementation: { transactions: [{ value: { amount: 7, currency: 'MXN' } }] } },
+    ] };
+    const linked = { id: 'oc4ids-abc123-P5', contractingProcesses: [{ id: 'ocds-abc123-5' }] };
+    const summarised = deriveProjectSummaries(linked, new Map([['ocds-abc123-5', compiledRelease]]));
+    const index = publicationIndex([{ ocid: 'ocds-abc123-5', compiledRelease }], [summarised]);
+    expect(index.processes[0]).toMatchObject({ contracted: 100, paid: 7, contracts: [{ value: 100 }, { paid: 7 }] });
+    expect(index.processes[0].contracts[1].value).toBeUndefined();
+    // The project's «Contratado» and its package's summary say the same.
+    expect(index.projects[0].contracted).toBe(100);
+    expect(projectEntry(summarised).contracted).toBe(100);
   });
 
   it('classifies each process by its most advanced stage', () => {

@@ -81,9 +81,9 @@ export interface ProcessEntry {
   tenderers?: number;
   /** Award suppliers, each once. */
   suppliers: Party[];
-  /** Per contract: its value and what was paid under it in MXN, and its award's suppliers (indices into `suppliers`). */
+  /** Per contract: its value (none when cancelled) and what was paid under it in MXN, and its award's suppliers (indices into `suppliers`). */
   contracts: { value?: number; paid?: number; suppliers: number[] }[];
-  /** Sum of contracts' value in MXN. */
+  /** Sum of contracts' value in MXN, cancelled contracts left out. */
   contracted?: number;
   /** Sum of implementation transactions in MXN. */
   paid?: number;
@@ -328,7 +328,11 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
     // A contract's suppliers are those of its award (awardID); without a match, those of every award.
     const award = awards.find((a) => a.id === k.awardID);
     const kPaid = sumPresent(objects(obj(k.implementation)?.transactions).map((t) => money.mxn(t.value ?? t.amount)));
-    return omitUndefined({ value: money.mxn(k.value), paid: kPaid, suppliers: parties(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers))).map(indexOf) });
+    // A cancelled contract never came into force: its value is not money contracted, as the OC4IDS summary's
+    // contractValue already says (core/summary/summary-from-release.ts, LIVE_CONTRACT); counted, «Monto contratado»
+    // and a project's «Contratado» disagreed with the project's package. What was paid under it still counts.
+    const value = str(k.status) === 'cancelled' ? undefined : money.mxn(k.value);
+    return omitUndefined({ value, paid: kPaid, suppliers: parties(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers))).map(indexOf) });
   });
   for (const s of parties(awards.flatMap((a) => arr(a.suppliers)))) indexOf(s);
   // Each transaction was read once above, per contract (its currency counted there).

@@ -36,6 +36,9 @@ describeIfChromium('figures as published, in the dashboard', () => {
         if (key === 'nuevo-leon') setCell(workbook, 'Proyectos', 0, 'budget/amount/amount', 1135700000);
         if (key === 'merida') setCell(workbook, 'Proyectos', 0, 'budget/amount/amount', 100000);
         if (key === 'merida') setCell(workbook, 'Transacciones', 0, 'contracts/0/implementation/transactions/0/date', '2024-10-01T00:00:00.000Z');
+        // Tuxtla's supervision contract signed in dollars (its payments stay in pesos), and its park's contract cancelled.
+        if (key === 'tuxtla-gutierrez') setCell(workbook, 'Contratos', 1, 'contracts/0/value/currency', 'USD');
+        if (key === 'tuxtla-gutierrez') setCell(workbook, 'Contratos', 2, 'contracts/0/status', 'cancelled');
       },
     });
     browser = await launchChromium();
@@ -116,6 +119,23 @@ describeIfChromium('figures as published, in the dashboard', () => {
     };
     expect(await contracted(PROJECT)).toContain('$1,135,646,992.64 (0 %)');
     expect(await contracted('oc4ids-mid001-MID-2024-001')).toContain('$131,370,219.37 (+131,270.2 %)');
+  });
+
+  it('a contract in dollars reads in dollars, never «Sin dato» nor pesos, and what the totals leave out is said beside them', async () => {
+    const usd = 'ocds-tgz001-OP-AD-SRO-004-2025';
+    await visit(`#/contrataciones?q=${usd}`);
+    const row = await page.locator('#tabla-contrataciones tbody tr').innerText();
+    expect(row).toContain('En otra moneda');
+    expect(await page.locator('#tabla-contrataciones caption').innerText()).toContain('1 monto en otra moneda no se suma.');
+    await visit(`#/contratacion/${usd}`);
+    expect(await page.locator('#kpis-proceso').innerText()).toContain('$1,296,480.00 USD');
+    expect(await page.locator('#nota-montos').innerText()).toBe('Los montos en otra moneda no se suman a los de pesos.');
+    await visit('#/proyecto/oc4ids-tgz001-TGZ-2024-001');
+    expect(await page.locator('#tabla-procesos tbody tr', { hasText: usd }).innerText()).toContain('$1,296,480.00 USD');
+    expect(await page.locator('#nota-otra-moneda').count()).toBe(1);
+    // A cancelled contract's value is not contracted money: the card leaves it out and names it.
+    await visit('#/contratacion/ocds-tgz001-OP-IR-OP-012-2023');
+    expect(await page.locator('#nota-montos').innerText()).toContain('no suma el contrato cancelado (OP-IR-OP-012-2023-C1: $6,893,120.44)');
   });
 
   it('«Calidad de datos» counts an implementer\'s projects and processes with thousands grouped, as every count on the pages', async () => {

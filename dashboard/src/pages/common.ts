@@ -34,6 +34,18 @@ export const moneyIn = (v: number | undefined, currency: string | undefined): st
 /** A card with an amount in pesos (components/kpis.ts writes it to fit), or «Sin dato». */
 /** An OCDS/OC4IDS Value (`{amount, currency}`) as moneyIn writes it, or «Sin dato». */
 export const moneyOf = (value: unknown): string => moneyIn(num(obj(value)?.amount), str(obj(value)?.currency));
+/**
+ * A row's figure in pesos, or «En otra moneda» when it has none because its amounts are in another currency (a
+ * contract in USD): «Sin dato» there said nothing was published, and the process page shows the amount.
+ */
+export const moneyOrOther = (v: number | undefined, otherCurrency: number | undefined): string => (v === undefined && otherCurrency ? 'En otra moneda' : money(v));
+/** What a total in pesos leaves out, said where it is shown (Inicio, Contrataciones): «2 montos en otras monedas no se suman.» */
+export const otherCurrencyNote = (n: number): string => (n ? `${count(n)} ${n === 1 ? 'monto en otra moneda no se suma' : 'montos en otras monedas no se suman'}.` : '');
+/**
+ * Which value of a contract «Monto contratado» adds up (core/stats/publication-index.ts): the current one, with its
+ * convenios modificatorios, and none of a cancelled contract; each process once, however many projects list it.
+ */
+export const CONTRACTED_RULE = '«Monto contratado» suma el valor vigente de cada contrato (con sus convenios modificatorios), sin los contratos cancelados, y cuenta cada proceso una vez aunque esté ligado a varios proyectos.';
 export const moneyKpi = (label: string, v: number | undefined): Kpi => (v === undefined ? { label, value: NO_DATA } : { label, amount: v });
 export const date = (v: string | undefined | null): string => (isRealDate(v) ? formatDate(v) : NO_DATA);
 export const count = (n: number): string => formatNumber(n, 0);

@@ -15,7 +15,7 @@ import { inMexico } from '../map/projection';
 import { bidderCount, supplierCount } from '../data/suppliers';
 import { institutionCount } from '../data/institutions';
 import { statusTitle } from '../labels';
-import { count, heading, moneyKpi, nothingMatched, plural, type Page } from './common';
+import { CONTRACTED_RULE, count, heading, moneyKpi, nothingMatched, otherCurrencyNote, plural, type Page } from './common';
 import { activeFilters } from '../data/filters';
 
 /** A money counter: the sum, or «Sin dato» when no document of the selection publishes the figure. */
@@ -60,7 +60,8 @@ export const homePage: Page = {
         amount('Monto pagado', fig.paidMxn, sel.processes.some((p) => p.paid !== undefined)),
         amount('Valor final (proyectos concluidos)', fig.finalValueMxn, sel.projects.some((p) => p.finalValue !== undefined)),
       ], 'kpis'),
-      h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). ', fig.otherCurrencyAmounts ? `${count(fig.otherCurrencyAmounts)} ${fig.otherCurrencyAmounts === 1 ? 'monto en otra moneda no se suma' : 'montos en otras monedas no se suman'}.` : null),
+      // What each sum counts, said beside it: a reader reconciling them with the data needs the rules, not only the total.
+      h('p', { class: 'note', id: 'nota-cifras' }, `Cifras en pesos mexicanos (MXN). ${otherCurrencyNote(fig.otherCurrencyAmounts)}`.trim(), ' ', CONTRACTED_RULE),
       h('section', { 'aria-labelledby': 'h-mapa' }, h('h2', { id: 'h-mapa' }, 'Mapa de los proyectos'),
         // Drawn from the index's core half: the markers get their projects' titles when the details are in.
         projectMap(sel.projects, filters.state ?? (statesShown.size === 1 ? [...statesShown][0] : undefined), detailsPending(ds), () => loadDataset(scopeQuery(scope))),

@@ -15,7 +15,9 @@ import { calendarDate } from '../../../core/format/es-mx';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey, type PartyIds } from '../labels';
-import { count, date, heading, moneyKpi, moneyOf, NO_DATA, type Page } from './common';
+import { count, date, heading, moneyIn, moneyKpi, moneyOf, NO_DATA, type Page } from './common';
+import type { Kpi } from '../components/kpis';
+import { cents } from '../../../core/stats/publication-index';
 import { breakdownItems, breakdownTable, budgetTotalText, contractClassificationTable, planningClassificationTable } from './process-budget';
 
 const amount = (v: unknown): number | undefined => num(obj(v)?.amount);
@@ -36,6 +38,19 @@ function facts(list: [string, Node | string][]): HTMLElement {
 function documentsTable(caption: string, docs: Json[], id: string): HTMLElement {
   return dataTable(caption, [{ title: 'Documento' }, { title: 'Tipo' }, { title: 'Publicado' }],
     docs.map((d) => [externalLink(d.url, str(d.title) ?? 'documento'), st('documentType', d.documentType), date(str(d.datePublished))]), { id });
+}
+
+/**
+ * A total of the process for its card: the pesos the index adds up; without any, the sum of `values` when they are
+ * all in one other currency («$148,200.00 USD», a contract in dollars) — «Sin dato» there said nothing was published.
+ */
+function amountKpi(label: string, mxn: number | undefined, values: unknown[]): Kpi {
+  if (mxn !== undefined) return moneyKpi(label, mxn);
+  const present = values.map(obj).filter((v): v is Json => num(v?.amount) !== undefined);
+  const currencies = new Set(present.map((v) => str(v.currency) ?? 'MXN'));
+  const [currency] = currencies;
+  if (!present.length || currencies.size !== 1 || currency === 'MXN') return { label, value: NO_DATA };
+  return { label, value: moneyIn(cents(present.reduce((n, v) => n + (num(v.amount) ?? 0), 0)), currency) };
 }
 
 function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
@@ -63,6 +78,9 @@ export const processPage: Page = {
     const tender = obj(c.tender) ?? {};
     const awards = objects(c.awards);
     const contracts = objects(c.contracts);
+    // «Monto contratado» counts contracts not cancelled (core/stats/publication-index.ts); the cancelled are named.
+    const live = contracts.filter((k) => str(k.status) !== 'cancelled');
+    const cancelled = contracts.filter((k) => str(k.status) === 'cancelled' && num(obj(k.value)?.amount) !== undefined);
     const tenderers = objects(tender.tenderers);
     const projects = row.projectIds.map((id) => ds.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
     // In the order they were made (publishers list them in any order: the INAI's 15/11, 19/12, 21/12, 19/12…); undated last.
@@ -93,7 +111,7 @@ export const processPage: Page = {
     const allDocs = [...objects(planning.documents), ...objects(tender.documents), ...awards.flatMap((a) => objects(a.documents)), ...contracts.flatMap((k) => [...objects(k.documents), ...objects(obj(k.implementation)?.documents)])];
     // A contract's value and a payment each in its own column: in one «monto» column, told apart only by «tipo», a
     // reader summing it in a spreadsheet added the payments to what was contracted. Each column sums to its figure
-    // above («Monto contratado», «Monto pagado»), when all is in pesos.
+    // above («Monto contratado», «Monto pagado»), when all is in pesos and no contract is cancelled (the note says so).
     const csvRows = (): (string | number | undefined)[][] => [
       ...contracts.map((k) => ['contrato', str(k.id), str(k.title), undefined, amount(k.value), undefined, str(obj(k.value)?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
       ...transactions.map(({ contract, t }) => ['pago', contract, undefined, named(t.payee), undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
@@ -105,12 +123,16 @@ export const processPage: Page = {
         ([['etapa-planeacion', 'Planeación'], ['etapa-licitacion', 'Licitación'], ['etapa-adjudicacion', 'Adjudicación'], ['etapa-contratacion', 'Contratación'], ['etapa-ejecucion', 'Ejecución'], ['cronologia', 'Cronología'], ['datos', 'Descargas']] as const)
           .map(([id, t]) => h('li', null, h('a', { href: `#${id}` }, t))))),
       kpis([
-        moneyKpi('Monto contratado', row.contracted),
-        moneyKpi('Monto pagado', row.paid),
+        amountKpi('Monto contratado', row.contracted, live.map((k) => k.value)),
+        amountKpi('Monto pagado', row.paid, transactions.map(({ t }) => t.value ?? t.amount)),
         { label: 'Contratos', value: count(contracts.length) },
         { label: 'Licitantes', value: row.tenderers === undefined ? NO_DATA : count(row.tenderers) },
         { label: 'Etapa', text: stageTitle(row.stage) },
       ], 'kpis-proceso'),
+      // What the cards leave out, so that they reconcile with the tables below.
+      cancelled.length || (row.otherCurrency && (row.contracted !== undefined || row.paid !== undefined)) ? h('p', { class: 'note', id: 'nota-montos' },
+        [cancelled.length ? `«Monto contratado» no suma ${cancelled.length === 1 ? 'el contrato cancelado' : `${count(cancelled.length)} contratos cancelados`} (${cancelled.map((k) => `${str(k.id) ?? 'sin clave'}: ${moneyOf(k.value)}`).join('; ')}).` : '',
+          row.otherCurrency && (row.contracted !== undefined || row.paid !== undefined) ? 'Los montos en otra moneda no se suman a los de pesos.' : ''].filter(Boolean).join(' ')) : null,
       facts([
         ['Institución compradora', row.buyer ? h('a', { href: route('institucion', institutionKey(row.buyer)) }, row.buyer.name) : NO_DATA],
         ['Entidad contratante', str(obj(tender.procuringEntity)?.name) ?? NO_DATA],

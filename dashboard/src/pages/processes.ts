@@ -9,7 +9,7 @@ import { downloadButtons, standardData } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { institutionKey } from '../data/institutions';
 import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
-import { count, date, focusPager, heading, money, NO_DATA, nothingMatched, plural, type Page } from './common';
+import { CONTRACTED_RULE, count, date, focusPager, heading, money, moneyOrOther, NO_DATA, nothingMatched, otherCurrencyNote, plural, type Page } from './common';
 import { searchedNumberNotes } from '../components/searched-numbers';
 
 const PAGE_SIZE = 100;
@@ -70,13 +70,14 @@ export const processesPage: Page = {
       results.replaceChildren(
         counted,
         ...(why ? [why] : []),
+        h('p', { class: 'note', id: 'nota-contratado' }, CONTRACTED_RULE),
         barChart('Monto contratado por método (MXN)', groupBy(rows, (r) => r.method).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${money(g.amount)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
         barChart('Procesos por competencia', groupBy(rows, (r) => r.band).map(([b, g]) => ({ label: COMPETITION_TITLES[b] ?? b, value: g.n, display: count(g.n) })), 'Procesos'),
-        dataTable('Procesos de contratación. Cifras en MXN. Use los encabezados para ordenar.', COLS,
+        dataTable(['Procesos de contratación. Cifras en MXN.', otherCurrencyNote(rows.reduce((n, r) => n + (r.otherCurrency ?? 0), 0)), 'Use los encabezados para ordenar.'].filter(Boolean).join(' '), COLS,
           rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => [
             h('span', null, h('a', { href: route('contratacion', r.ocid) }, r.title), h('br'), h('small', { class: 'code' }, r.ocid),
               ...searchedNumberNotes(r.numbers, filters)),
-            r.buyer ? h('a', { href: route('institucion', institutionKey(r.buyer)) }, r.buyer.name) : r.publisherName, stageTitle(r.stage), methodTitle(r.method), r.tenderers === undefined ? NO_DATA : count(r.tenderers), money(r.contracted), money(r.paid),
+            r.buyer ? h('a', { href: route('institucion', institutionKey(r.buyer)) }, r.buyer.name) : r.publisherName, stageTitle(r.stage), methodTitle(r.method), r.tenderers === undefined ? NO_DATA : count(r.tenderers), moneyOrOther(r.contracted, r.otherCurrency), moneyOrOther(r.paid, r.otherCurrency),
             r.suppliers.length ? r.suppliers.map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(s)) }, s.name)]) : NO_DATA,
             date(r.date)]), { id: 'tabla-contrataciones', order: { shown: order, press } }),
         ...(pages > 1 ? [h('nav', { class: 'pager', 'aria-label': 'Páginas de la tabla' },

@@ -14,7 +14,7 @@ import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitl
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { projectAuthority } from '../../../core/stats/publication-index';
-import { date, heading, money, moneyOf, NO_DATA, percent, progress, type Page } from './common';
+import { count, date, heading, money, moneyOf, moneyOrOther, NO_DATA, percent, progress, type Page } from './common';
 import { lineStages, linesCell, stageCell, stageColumns } from './budget-moments';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
@@ -78,6 +78,17 @@ function delta(from: number | undefined, to: number | undefined): string {
   return ` (${shown.startsWith('-') || shown === '0 %' ? '' : '+'}${shown})`;
 }
 
+/**
+ * A process's «Contratado» on its project's page: what Contrataciones says of it when it is published here; else its
+ * summary's contractValue, in its currency («$148,200.00 USD»), never written as pesos.
+ */
+function contractedCell(published: { contracted?: number; otherCurrency?: number } | undefined, contractValue: unknown): string {
+  if (!published) return moneyOf(contractValue);
+  const currency = str(obj(contractValue)?.currency);
+  if (published.contracted === undefined && published.otherCurrency && currency && currency !== 'MXN') return moneyOf(contractValue);
+  return moneyOrOther(published.contracted, published.otherCurrency);
+}
+
 function timeline(summary: Json): { date: string; what: string }[] {
   const tender = obj(summary.tender);
   const period = obj(summary.contractPeriod);
@@ -105,6 +116,7 @@ export const projectPage: Page = {
     const completion = obj(p.completion);
     const processes = ds.processes.filter((r) => r.projectIds.includes(id));
     const summaries = objects(p.contractingProcesses);
+    const inOtherCurrency = processes.filter((x) => x.otherCurrency).length;
     const docs = objects(p.documents);
     const facts: [string, string][] = [
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
@@ -144,6 +156,8 @@ export const projectPage: Page = {
           { label: 'Valor final', value: row.finalValue ?? 0, display: `${money(row.finalValue)}${delta(row.contracted, row.finalValue)}` },
         ], 'Monto (MXN)', { id: 'grafica-montos', level: 3 }),
         delta(row.budget, row.contracted) || delta(row.contracted, row.finalValue) ? h('p', { class: 'note' }, 'Entre paréntesis: variación respecto del monto anterior.') : null,
+        // «Contratado» adds up pesos only: a process in another currency is left out, and said (its row below shows it).
+        inOtherCurrency ? h('p', { class: 'note', id: 'nota-otra-moneda' }, `«Contratado» no suma ${inOtherCurrency === 1 ? '1 proceso con montos' : `${count(inOtherCurrency)} procesos con montos`} en otra moneda (en la tabla de sus procesos).`) : null,
         breakdownTable(breakdown)),
       h('section', { 'aria-labelledby': 'h-avance' }, h('h2', { id: 'h-avance' }, 'Avance'),
         h('dl', { class: 'facts' },
@@ -167,7 +181,7 @@ export const projectPage: Page = {
             const name = title ?? h('span', { class: 'code' }, ocid);
             return [h('span', null, published ? h('a', { href: route('contratacion', ocid) }, name) : name, title ? [h('br'), h('small', { class: 'code' }, ocid)] : null), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'),
               published?.stage ? stageTitle(published.stage) : processStatusTitle(str(sm.status) ?? 'sin-dato'),
-              money(published ? published.contracted : num(obj(sm.contractValue)?.amount)), money(num(obj(sm.finalValue)?.amount)),
+              contractedCell(published, sm.contractValue), moneyOf(sm.finalValue),
               arr(sm.suppliers).length ? arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')]) : NO_DATA];
           }), { id: 'tabla-procesos', empty: 'Sin procesos de contratación publicados de este proyecto.' }),
         summaries.map((s) => {

@@ -84,6 +84,9 @@ export const projectsPage: Page = {
     return h('div', null,
       ...heading('Proyectos', 'Todos los proyectos publicados, también los que tienen datos incompletos: lo que falta se indica como «Sin dato». La búsqueda y los filtros del encabezado eligen los proyectos.'),
       status,
+      // The column's sum and Inicio's total differ by design when processes are shared: said, so a reader adding up
+      // the CSV knows why.
+      h('p', { class: 'note', id: 'nota-contratado' }, '«Contratado»: lo que contrataron los procesos del proyecto, en pesos. Un proceso ligado a varios proyectos cuenta completo en cada uno, así que la columna puede sumar más que el «Monto contratado» de Inicio, que lo cuenta una vez.'),
       downloadButtons('proyectos', header,
         () => selectProjects(rows, q).map((r) => [r.id, r.title, r.authority?.name, r.publisherName, r.state, r.municipality, statusTitle(r.status), r.type ? projectTypeTitle(r.type) : undefined, r.sector.map(sectorTitle).join('; '), calendarDate(r.start), calendarDate(r.end), r.budget, r.contracted, r.finalValue, r.physicalProgress, calendarDate(r.updated), r.ocids.join('; ')]),
         standardData('projects', ds.publishers.find((p) => p.id === filters.publisher))),

@@ -39,7 +39,7 @@ export const suppliersPage: Page = {
     };
     draw();
     return h('div', null,
-      ...heading('Contratistas', 'Personas y empresas a las que se adjudicaron contratos. Un contrato con varios contratistas cuenta completo para cada uno. Cifras en pesos mexicanos (MXN).'),
+      ...heading('Contratistas', 'Personas y empresas a las que se adjudicaron contratos. Un contrato con varios contratistas cuenta completo para cada uno. Cifras en pesos mexicanos (MXN): un contrato en otra moneda o cancelado cuenta entre sus contratos, pero no se suma a su monto.'),
       filteredNote(all.length, sel.processes === ds.processes ? all.length : supplierTotals(ds.processes).length, 'contratista', 'contratistas'),
       // The RFC (or another register's clave) as the table's «RFC / clave» shows it: the party's `id` is the document's
       // own key — «MX-RFC-…», or a hash in real publications — which a journalist could not match with any register.
