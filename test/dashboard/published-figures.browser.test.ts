@@ -133,6 +133,9 @@ describeIfChromium('figures as published, in the dashboard', () => {
     await visit('#/proyecto/oc4ids-tgz001-TGZ-2024-001');
     expect(await page.locator('#tabla-procesos tbody tr', { hasText: usd }).innerText()).toContain('$1,296,480.00 USD');
     expect(await page.locator('#nota-otra-moneda').count()).toBe(1);
+    // An award without a contract: nothing contracted, and the awarded value the project's package calls contractValue.
+    await visit('#/proyecto/oc4ids-tgz001-TGZ-2025-003');
+    expect(await page.locator('#tabla-procesos tbody tr').innerText()).toContain('Sin monto de contrato (adjudicado: $19,742,318.55)');
     // A cancelled contract's value is not contracted money: the card leaves it out and names it.
     await visit('#/contratacion/ocds-tgz001-OP-IR-OP-012-2023');
     expect(await page.locator('#nota-montos').innerText()).toContain('no suma el contrato cancelado (OP-IR-OP-012-2023-C1: $6,893,120.44)');

@@ -80,12 +80,15 @@ function delta(from: number | undefined, to: number | undefined): string {
 
 /**
  * A process's «Contratado» on its project's page: what Contrataciones says of it when it is published here; else its
- * summary's contractValue, in its currency («$148,200.00 USD»), never written as pesos.
+ * summary's contractValue, in its currency («$148,200.00 USD»), never written as pesos. An award not yet under a
+ * contract with a value counts nothing here, while the package's summary (OC4IDS's mapping) gives the awards' value
+ * as contractValue: the cell says both, so the page and the downloaded project reconcile.
  */
 function contractedCell(published: { contracted?: number; otherCurrency?: number } | undefined, contractValue: unknown): string {
   if (!published) return moneyOf(contractValue);
   const currency = str(obj(contractValue)?.currency);
   if (published.contracted === undefined && published.otherCurrency && currency && currency !== 'MXN') return moneyOf(contractValue);
+  if (published.contracted === undefined && !published.otherCurrency && num(obj(contractValue)?.amount) !== undefined) return `Sin monto de contrato (adjudicado: ${moneyOf(contractValue)})`;
   return moneyOrOther(published.contracted, published.otherCurrency);
 }
 
