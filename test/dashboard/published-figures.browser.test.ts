@@ -141,6 +141,13 @@ describeIfChromium('figures as published, in the dashboard', () => {
     expect(await page.locator('#nota-montos').innerText()).toContain('no suma el contrato cancelado (OP-IR-OP-012-2023-C1: $6,893,120.44)');
   });
 
+  it('a year chosen says its totals are those of the projects active that year, not what was paid in it', async () => {
+    await visit('#/?year=2024');
+    expect(await page.locator('#nota-cifras').innerText()).toContain('Con el año 2024: los proyectos cuyo periodo incluye 2024');
+    await visit('#/indicadores?year=2024');
+    expect(await page.locator('#nota-anio').count()).toBe(1);
+  });
+
   it('«Calidad de datos» counts an implementer\'s projects and processes with thousands grouped, as every count on the pages', async () => {
     // A large implementer's figures, as its publication wrote them (Mérida's statistics with more documents).
     const stats = (await srv.store.getStats('merida'))!;

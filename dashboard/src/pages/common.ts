@@ -46,6 +46,13 @@ export const otherCurrencyNote = (n: number): string => (n ? `${count(n)} ${n ==
  * convenios modificatorios, and none of a cancelled contract; each process once, however many projects list it.
  */
 export const CONTRACTED_RULE = '«Monto contratado» suma el valor vigente de cada contrato (con sus convenios modificatorios), sin los contratos cancelados, y cuenta cada proceso una vez aunque esté ligado a varios proyectos.';
+/**
+ * What the header's «Año» keeps (data/filters.ts matchesProject): the projects whose period includes the year, with
+ * their processes and their whole amounts — not what was signed or paid that year, as a reader of «Monto pagado»
+ * under «2024» would assume. Empty without a year.
+ */
+export const yearRule = (filters: Filters): string => (filters.year === undefined ? ''
+  : `Con el año ${filters.year}: los proyectos cuyo periodo incluye ${filters.year} y sus contrataciones, con sus montos completos (no solo lo contratado o pagado en ${filters.year}).`);
 export const moneyKpi = (label: string, v: number | undefined): Kpi => (v === undefined ? { label, value: NO_DATA } : { label, amount: v });
 export const date = (v: string | undefined | null): string => (isRealDate(v) ? formatDate(v) : NO_DATA);
 export const count = (n: number): string => formatNumber(n, 0);

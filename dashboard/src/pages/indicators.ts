@@ -9,7 +9,7 @@ import { barChart, type Bar } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { csvButton } from '../components/download';
 import { COMPETITION_TITLES, STAGE_TITLES, methodTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
-import { NO_DATA, count, heading, money, percent, type Page } from './common';
+import { NO_DATA, count, heading, money, percent, yearRule, type Page } from './common';
 
 /** Project stages of a work already built (OC4IDS projectStatus): concluded, in operation or being retired. */
 const BUILT = new Set(['completion', 'maintenance', 'decommissioning', 'decommissioned']);
@@ -19,7 +19,7 @@ const byCount = (m: Record<string, number>, title: (k: string) => string): { lab
 
 export const indicatorsPage: Page = {
   title: 'Indicadores',
-  render: ({ sel }) => {
+  render: ({ sel, filters }) => {
     const f = figuresOf(sel.processes, sel.projects);
     const methods = Object.entries(f.byProcurementMethod).sort((a, b) => b[1].amountMxn - a[1].amountMxn);
     const budgetByStatus = new Map<string, number>();
@@ -45,6 +45,7 @@ export const indicatorsPage: Page = {
     const stageOrder = Object.keys(STAGE_TITLES);
     return h('div', null,
       ...heading('Indicadores', 'Cifras en pesos mexicanos (MXN) de la selección del encabezado. Cada gráfica va seguida de su tabla de datos y se puede descargar en CSV.'),
+      yearRule(filters) ? h('p', { class: 'note', id: 'nota-anio' }, yearRule(filters)) : null,
       barChart('Proyectos por etapa', byCount(f.byProjectStatus, statusTitle), 'Proyectos', { id: 'ind-etapa', csv: 'proyectos-por-etapa' }),
       barChart('Presupuesto de los proyectos según su etapa', [...budgetByStatus.entries()].sort((a, b) => b[1] - a[1]).map(([s, v]) => sum(statusTitle(s), Math.round(v * 100) / 100, budgeted.has(s))), 'Presupuesto (MXN)', { id: 'ind-presupuesto-etapa', csv: 'presupuesto-por-etapa' }),
       h('figure', { class: 'chart-figure', id: 'ind-construidos' },

@@ -9,7 +9,7 @@ import { downloadButtons, standardData } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { institutionKey } from '../data/institutions';
 import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
-import { CONTRACTED_RULE, count, date, focusPager, heading, money, moneyOrOther, NO_DATA, nothingMatched, otherCurrencyNote, plural, type Page } from './common';
+import { CONTRACTED_RULE, count, date, focusPager, heading, money, moneyOrOther, NO_DATA, nothingMatched, otherCurrencyNote, plural, yearRule, type Page } from './common';
 import { searchedNumberNotes } from '../components/searched-numbers';
 
 const PAGE_SIZE = 100;
@@ -70,7 +70,7 @@ export const processesPage: Page = {
       results.replaceChildren(
         counted,
         ...(why ? [why] : []),
-        h('p', { class: 'note', id: 'nota-contratado' }, CONTRACTED_RULE),
+        h('p', { class: 'note', id: 'nota-contratado' }, [CONTRACTED_RULE, yearRule(filters)].filter(Boolean).join(' ')),
         barChart('Monto contratado por método (MXN)', groupBy(rows, (r) => r.method).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${money(g.amount)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
         barChart('Procesos por competencia', groupBy(rows, (r) => r.band).map(([b, g]) => ({ label: COMPETITION_TITLES[b] ?? b, value: g.n, display: count(g.n) })), 'Procesos'),
         dataTable(['Procesos de contratación. Cifras en MXN.', otherCurrencyNote(rows.reduce((n, r) => n + (r.otherCurrency ?? 0), 0)), 'Use los encabezados para ordenar.'].filter(Boolean).join(' '), COLS,
