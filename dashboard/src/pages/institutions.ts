@@ -32,7 +32,9 @@ export const institutionsPage: Page = {
       csvButton('instituciones', ['clave', 'institucion', 'proyectos', 'contrataciones', 'presupuesto_mxn', 'contratado_mxn', 'pagado_mxn', 'implementadores'],
         () => list.map((t) => [t.id, t.name, t.projects.length, t.processes.length, t.budget, t.contracted, t.paid, t.publishers.join('; ')])),
       dataTable('Instituciones por monto contratado. Cifras en MXN.', [{ title: 'Institución' }, { title: 'RFC / clave' }, { title: 'Proyectos', numeric: true }, { title: 'Contrataciones', numeric: true }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }],
-        list.map((t) => [link(t), partyKey(t), count(t.projects.length), count(t.processes.length), money(t.contracted), money(t.paid)]), { id: 'tabla-instituciones' }),
+        list.map((t) => [link(t), partyKey(t), count(t.projects.length), count(t.processes.length), money(t.contracted), money(t.paid)]),
+        // data/institutions.ts counts a process for its buyer and for its project's institution: the column's sum can pass Inicio's total.
+        { id: 'tabla-instituciones', note: 'Una contratación cuenta para la institución que compró y para la responsable de su proyecto, si son distintas: la columna «Contratado» puede sumar más que el «Monto contratado» de Inicio.' }),
       treemap('Distribución del monto contratado por institución', list.map((t) => ({ label: t.name, value: t.contracted ?? 0, display: money(t.contracted), href: route('institucion', t.key) })), 'Monto contratado (MXN)', { id: 'treemap-instituciones' }));
   },
 };
