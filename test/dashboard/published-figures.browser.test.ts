@@ -133,6 +133,11 @@ describeIfChromium('figures as published, in the dashboard', () => {
     await visit('#/proyecto/oc4ids-tgz001-TGZ-2024-001');
     expect(await page.locator('#tabla-procesos tbody tr', { hasText: usd }).innerText()).toContain('$1,296,480.00 USD');
     expect(await page.locator('#nota-otra-moneda').count()).toBe(1);
+    // Tuxtla's one direct award is that contract: its method's amount is in another currency, alike on both pages (not $0.00).
+    await visit('#/contrataciones?publisher=tuxtla-gutierrez');
+    expect(await page.locator('main table', { hasText: 'Monto contratado (número de procesos)' }).locator('tr', { hasText: 'Directo' }).innerText()).toContain('En otra moneda (1)');
+    await visit('#/indicadores?publisher=tuxtla-gutierrez');
+    expect(await page.locator('main table', { hasText: 'Monto (MXN)' }).first().locator('tr', { hasText: 'Directo' }).innerText()).toContain('En otra moneda');
     // An award without a contract: nothing contracted, and the awarded value the project's package calls contractValue.
     await visit('#/proyecto/oc4ids-tgz001-TGZ-2025-003');
     expect(await page.locator('#tabla-procesos tbody tr').innerText()).toContain('Sin monto de contrato (adjudicado: $19,742,318.55)');

@@ -28,7 +28,9 @@ export const indicatorsPage: Page = {
     // processes of a method none of which has a contract yet, the projects of a stage none of which has a budget.
     const budgeted = new Set(sel.projects.filter((p) => p.budget !== undefined).map((p) => p.status));
     const contractedBy = new Set(sel.processes.filter((p) => p.contracted !== undefined).map((p) => p.method));
-    const sum = (label: string, value: number, published: boolean): Bar => ({ label, value: published ? value : 0, display: published ? money(value) : NO_DATA, missing: !published });
+    // A method whose processes are all in another currency says so (as Contrataciones does), not «Sin dato».
+    const otherBy = new Set(sel.processes.filter((p) => p.contracted === undefined && p.otherCurrency).map((p) => p.method));
+    const sum = (label: string, value: number, published: boolean, other = false): Bar => ({ label, value: published ? value : 0, display: published ? money(value) : other ? 'En otra moneda' : NO_DATA, missing: !published });
     // Projects by year of start: completed ones against the rest (the national visualizer's "proyectos construidos").
     const years = new Map<number, { done: number; all: number }>();
     for (const p of sel.projects) {
@@ -64,7 +66,7 @@ export const indicatorsPage: Page = {
         csvButton('proyectos-construidos-por-anio', ['anio', 'construidos', 'total'], () => yearRows.map(([y, v]) => [y, v.done, v.all]), 'Descargar CSV', 'Descargar CSV: Proyectos construidos por año de inicio')),
       barChart('Procesos de contratación según su etapa', [...stages.entries()].sort((a, b) => stageOrder.indexOf(a[0]) - stageOrder.indexOf(b[0])).map(([s, n]) => ({ label: stageTitle(s === 'sin-dato' ? undefined : s), value: n, display: count(n) })), 'Procesos', { id: 'ind-procesos-etapa', csv: 'procesos-por-etapa' }),
       barChart('Proyectos por sector', byCount(f.bySector, sectorTitle), 'Proyectos', { id: 'ind-sector', csv: 'proyectos-por-sector' }),
-      barChart('Monto contratado por método de contratación', methods.map(([m, v]) => sum(methodTitle(m), v.amountMxn, contractedBy.has(m))), 'Monto (MXN)', { id: 'ind-metodo-monto', csv: 'monto-por-metodo' }),
+      barChart('Monto contratado por método de contratación', methods.map(([m, v]) => sum(methodTitle(m), v.amountMxn, contractedBy.has(m), otherBy.has(m))), 'Monto (MXN)', { id: 'ind-metodo-monto', csv: 'monto-por-metodo' }),
       barChart('Procesos por método de contratación', methods.map(([m, v]) => ({ label: methodTitle(m), value: v.count, display: count(v.count) })), 'Procesos', { id: 'ind-metodo-procesos', csv: 'procesos-por-metodo' }),
       barChart('Procesos por competencia', Object.entries(f.competition).map(([b, n]) => ({ label: COMPETITION_TITLES[b] ?? b, value: n, display: count(n) })), 'Procesos', { id: 'ind-competencia', csv: 'procesos-por-competencia' }),
       barChart('Presupuesto, contratado y pagado', [

@@ -7,9 +7,10 @@ import { dataTable } from '../components/table';
 import { inColumnOrder, orderOf, orderPressed, orderSaid, type ShownOrder, type ValueColumn } from '../components/column-order';
 import { downloadButtons, standardData } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
+import { cents } from '../../../core/stats/publication-index';
 import { institutionKey } from '../data/institutions';
 import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
-import { CONTRACTED_RULE, count, date, focusPager, heading, money, moneyOrOther, NO_DATA, nothingMatched, otherCurrencyNote, plural, yearRule, type Page } from './common';
+import { CONTRACTED_RULE, count, date, focusPager, heading, moneyOrOther, NO_DATA, nothingMatched, otherCurrencyNote, plural, yearRule, type Page } from './common';
 import { searchedNumberNotes } from '../components/searched-numbers';
 
 const PAGE_SIZE = 100;
@@ -32,9 +33,15 @@ const COLS: ValueColumn<ProcessRow>[] = [
 /** As published, until a column is chosen. */
 const AS_PUBLISHED: ShownOrder = { key: '', dir: 'asc' };
 
-function groupBy(rows: ProcessRow[], key: (r: ProcessRow) => string): [string, { n: number; amount: number }][] {
-  const m = new Map<string, { n: number; amount: number }>();
-  for (const r of rows) { const g = m.get(key(r)) ?? { n: 0, amount: 0 }; g.n++; g.amount += r.contracted ?? 0; m.set(key(r), g); }
+/** Per group: processes, the pesos they contracted, whether any says a figure in pesos and how many amounts are in another currency. */
+interface Group { n: number; amount: number; published: boolean; other: number }
+function groupBy(rows: ProcessRow[], key: (r: ProcessRow) => string): [string, Group][] {
+  const m = new Map<string, Group>();
+  for (const r of rows) {
+    const g = m.get(key(r)) ?? { n: 0, amount: 0, published: false, other: 0 };
+    g.n++; g.amount += r.contracted ?? 0; g.published ||= r.contracted !== undefined; g.other += r.otherCurrency ?? 0;
+    m.set(key(r), g);
+  }
   return [...m.entries()].sort((a, b) => b[1].amount - a[1].amount);
 }
 
@@ -71,7 +78,7 @@ export const processesPage: Page = {
         counted,
         ...(why ? [why] : []),
         h('p', { class: 'note', id: 'nota-contratado' }, [CONTRACTED_RULE, yearRule(filters)].filter(Boolean).join(' ')),
-        barChart('Monto contratado por método (MXN)', groupBy(rows, (r) => r.method).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${money(g.amount)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
+        barChart('Monto contratado por método (MXN)', groupBy(rows, (r) => r.method).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${moneyOrOther(g.published ? cents(g.amount) : undefined, g.other)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
         barChart('Procesos por competencia', groupBy(rows, (r) => r.band).map(([b, g]) => ({ label: COMPETITION_TITLES[b] ?? b, value: g.n, display: count(g.n) })), 'Procesos'),
         dataTable(['Procesos de contratación. Cifras en MXN.', otherCurrencyNote(rows.reduce((n, r) => n + (r.otherCurrency ?? 0), 0)), 'Use los encabezados para ordenar.'].filter(Boolean).join(' '), COLS,
           rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => [
