@@ -50,7 +50,9 @@ export const downloadsPage: Page = {
             ([['Entregas EDCA-MX (OCDS)', 'releases'], ['Registros EDCA-MX (OCDS)', 'records'], ['Proyectos EDCAPI (OC4IDS)', 'projects']] as const).map(([label, kind]) =>
               publishedCount(kind, everyone) ? [label, api(`/api/bulk/${kind}.json`, `${kind}.json`), api(`/api/bulk/${kind}.jsonl`, `${kind}.jsonl`),
                 h('span', null, api(`/api/bulk/${kind}.json.gz`, `${kind}.json.gz`), ' · ', api(`/api/bulk/${kind}.jsonl.gz`, `${kind}.jsonl.gz`))]
-                : [label, NOT_PUBLISHED[kind], NOT_PUBLISHED[kind], NOT_PUBLISHED[kind]]), { id: 'tabla-masivos' }),
+                : [label, NOT_PUBLISHED[kind], NOT_PUBLISHED[kind], NOT_PUBLISHED[kind]]),
+            // An auditor summing releases.json counted an amended contract once per release: which file the figures come from, said.
+            { id: 'tabla-masivos', note: 'Las cifras del tablero salen de los registros: la entrega compilada de cada uno es el estado vigente de su proceso (con sus convenios modificatorios). Las entregas son la historia de cada proceso: uno con varias entregas aparece varias veces, y sumar sus montos lo cuenta de más.' }),
           hasAny(everyone) && h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ` — una hoja por tabla, como la plantilla de captura; su primera hoja, «${README_SHEET}», dice qué tiene y qué datos calculados al publicar no incluye (están en projects.json).`)),
       h('h2', null, 'Por implementador'),
       h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado): JSON, JSON Lines (un documento por línea) y sus copias comprimidas (gzip).'),
