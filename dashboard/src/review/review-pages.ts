@@ -792,7 +792,7 @@ export const mySubmissionsPage: Page = {
       // comentarios de su coordinador» spoke to an official.
       ...heading('Mis envíos', coordinator
         ? 'El estado de cada envío de los implementadores a su cargo y los comentarios que recibieron, en orden.'
-        : 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
+        : 'El estado de cada envío de su institución y los comentarios de su coordinación, en orden.'),
       sessionBar(list.viewer, rerender, ds.publishers),
       // The inbox's note the other way round: a coordinator does not send, and was told to send from the add-on.
       coordinator ? h('p', { class: 'status-warn', role: 'note' }, 'Esta página es para quienes envían los datos de una institución. Las entregas de los implementadores a su cargo, para revisarlas y decidir, están en ', h('a', { href: route('revision') }, 'Revisión de entregas'), '.') : null,
@@ -820,7 +820,7 @@ export const mySubmissionsPage: Page = {
         s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), s.findings?.errors ? formatCount(s.findings.errors, 'error', 'errores') : null, formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
         s.earlierEntries ? h('p', { class: 'note historial-incompleto' }, omittedHistoryText(s.earlierEntries)) : null,
         s.comments.length
-          ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${formatTimestamp(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
+          ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios de la coordinación' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${formatTimestamp(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
           : h('p', { class: 'note' }, 'Sin comentarios.'),
         mayWithdraw && WITHDRAWABLE.includes(s.status) ? withdrawControl(s) : null,
         list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('revision', s.id) }, 'Abrir la entrega')) : null)));
