@@ -37,7 +37,7 @@ function describe(set: PrunableSet): string {
   const last = formatDate(list[list.length - 1].createdAt);
   const span = first === last ? `del ${first}` : `del ${first} al ${last}`;
   const abandoned = list.filter((p) => p.status === 'writing').length;
-  return `  ${set.publisherId} — ${set.publisherName}: ${formatCount(list.length, 'publicación', 'publicaciones')} ${span} (${formatNumber(sum('releases'), 0)} entregas, ${formatNumber(sum('records'), 0)} registros, ${formatNumber(sum('projects'), 0)} proyectos${abandoned ? `; ${abandoned} sin terminar` : ''})`;
+  return `  ${set.publisherId} — ${set.publisherName}: ${formatCount(list.length, 'publicación', 'publicaciones')} ${span} (${formatCount(sum('releases'), 'entrega', 'entregas')}, ${formatCount(sum('records'), 'registro', 'registros')}, ${formatCount(sum('projects'), 'proyecto', 'proyectos')}${abandoned ? `; ${abandoned} sin terminar` : ''})`;
 }
 
 /** What the dry run says of the submitted workbooks it would remove, and why each may go. */
