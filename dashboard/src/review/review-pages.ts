@@ -464,8 +464,8 @@ export const reviewSubmissionPage: Page = {
     const refusedNow = refusedForErrors && kept !== undefined && ((!kept.ok && kept.code === 'workbook-has-errors') || kept.text === PUBLISHING);
     const refusal = refusedForErrors ? h('div', { id: 'aprobacion-rechazada' },
       // Just refused: the refusal (where the focus waits) says it, once; later, the history's words for it.
-      refusedNow ? status : h('p', { class: 'status-bad', role: 'note' }, warnMark(), ` ${s.history[s.history.length - 1]?.comment ?? 'Al aprobar esta revisión se encontraron errores en el libro.'}`),
-      h('p', null, 'Esta revisión no se puede aprobar así: los errores están arriba, en «Hallazgos de la validación». Devuélvala con comentarios (abajo ya están escritos, con los errores; puede cambiarlos). «Aprobar» vuelve cuando quien capturó envíe una versión nueva.')) : null;
+      refusedNow ? status : h('p', { class: 'status-bad', role: 'note' }, warnMark(), ` ${s.history[s.history.length - 1]?.comment ?? 'Al aprobar esta versión se encontraron errores en el libro.'}`),
+      h('p', null, 'Esta versión no se puede aprobar así: los errores están arriba, en «Hallazgos de la validación». Devuélvala con comentarios (abajo ya están escritos, con los errores; puede cambiarlos). «Aprobar» vuelve cuando quien capturó envíe una versión nueva.')) : null;
     const outdated = refusedAsOlder ? status : p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
       ` ${newerApprovedText(p.newerApprovedAt, 'coordinator', p.newerApprovedName)}`) : null;
     // The revision this page shows, named by each decision (DecisionRequest).
@@ -589,7 +589,7 @@ export const reviewSubmissionPage: Page = {
         // Which spreadsheet it came from (the add-on sends its name); an upload's file name is in the heading.
         ...(s.source.kind !== 'xlsx' && s.source.name ? [h('dt', null, 'Hoja de cálculo'), h('dd', { id: 'hoja-de-calculo' }, s.source.name)] : []),
         // The content hash names the exact revision for support; people read its size and time.
-        h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [formatTimestamp(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
+        h('dt', null, 'Versión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [formatTimestamp(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : formatPercent(s.snapshot.completeness / 100)),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       replacedBy,

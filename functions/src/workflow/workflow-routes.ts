@@ -709,7 +709,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
-    if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Esta entrega no guardó la revisión enviada; pida al capturista que la envíe de nuevo para ver la vista previa.');
+    if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Esta entrega no guardó la versión enviada; pida a quien capturó que la envíe de nuevo para ver la vista previa.');
     const prepared = await previewWithinBudget(previewDeps, submission.snapshot, publisher, stamp()).catch(async (e: unknown) => {
       // An ended submission's revision may have been pruned (publication/prune-snapshots.ts): its page shows the
       // history, not a preview, and must still open.
@@ -908,7 +908,7 @@ async function actorName(store: Store, id: string): Promise<string> {
 const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: 'la plataforma (automático)', cli: 'línea de comandos' };
 
 function openSource(deps: WorkflowDeps, source: SubmissionSource): SheetSource {
-  if (source.kind === 'values') throw new SourceError('Esta entrega no guardó los valores enviados; pida al capturista que la envíe de nuevo.', 'snapshot-missing');
+  if (source.kind === 'values') throw new SourceError('Esta entrega no guardó los valores enviados; pida a quien capturó que la envíe de nuevo.', 'snapshot-missing');
   if (source.kind === 'sheets') {
     if (!deps.sheets) throw new SourceError('Esta plataforma no está configurada para leer hojas de cálculo de Google.', 'sheets-disabled');
     return deps.sheets(source.spreadsheetId);
