@@ -94,7 +94,7 @@ export async function runDailyJob(deps: DailyJobDeps, deadlines: DailyDeadlines 
       out.remindersDone = r.done;
       // Said whenever some did not go (each is in its publisher's log as notification.failed): a mail server refusing
       // them all read as a quiet day.
-      if (r.unsent.length) deps.log(`Recordatorios: el servidor de correo no aceptó ${r.unsent.length === 1 ? 'el de 1 implementador' : `los de ${r.unsent.length} implementadores`} (${r.unsent.slice(0, 5).join(', ')}${r.unsent.length > 5 ? '…' : ''}); se intentan de nuevo en la siguiente vuelta.`);
+      if (r.unsent.length) deps.log(`Recordatorios: el servidor de correo no aceptó ${r.unsent.length === 1 ? 'el de 1 implementador' : `los de ${formatCount(r.unsent.length, 'implementador', 'implementadores')}`} (${r.unsent.slice(0, 5).join(', ')}${r.unsent.length > 5 ? '…' : ''}); se intentan de nuevo en la siguiente vuelta.`);
       if (!r.done) deps.log(`Recordatorios: ${formatCount(r.reminded.length, 'enviado', 'enviados')}; los implementadores atrasados que faltan, en la siguiente ejecución.`);
     } catch (e) {
       fail('no se pudieron enviar los recordatorios', e);
