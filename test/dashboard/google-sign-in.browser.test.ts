@@ -141,7 +141,7 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
     // The server refuses the token; the page says why and offers the button again.
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toBe('La cuenta alguien@gmail.com no está registrada en la plataforma. Pida al administrador que le dé acceso.');
+    expect(await alert.textContent()).toBe('La cuenta alguien@gmail.com no está registrada en la plataforma. Pida a quien administra la plataforma que le dé acceso.');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
     expect(await page.getByRole('button', { name: 'Acceder con Google' }).count()).toBe(1);
     expect(await page.evaluate('Object.keys(sessionStorage)')).toEqual([]);
