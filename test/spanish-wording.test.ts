@@ -2,7 +2,8 @@
  * Two slips an editor keeps finding in what officials read, caught before they ship: a count written as bare digits
  * before a plural noun («1 filas», «dentro de 1 días»: formatCount agrees the words with the number), and the common
  * Spanish words that lose their accent when typed on an English keyboard («publicacion», «numero»), in the catalogue,
- * the template's headers, help notes and sheets, and the add-on's, dashboard's and server's messages.
+ * the template's headers, help notes and sheets, and the add-on's, dashboard's and server's messages; and the guides
+ * writing thousands «1 000» where the product writes «1,000».
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -68,4 +69,10 @@ test('the catalogue, the template and the field labels write their accents', () 
   // Placeholders and addresses are not words.
   const plain = (t: string): string => t.replace(/\{[^{}]*\}/g, ' ').replace(/https?:\/\/\S+/g, ' ');
   expect(texts.filter(([, t]) => WORD.test(plain(t))).map(([k, t]) => `${k}: ${t.slice(0, 120)}`)).toEqual([]);
+});
+
+test('the guides group thousands as es-MX does (1,000), not with spaces (1 000)', () => {
+  const docs = ['README.md', 'addon/README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const spaced = docs.flatMap((f) => (fs.readFileSync(path.join(ROOT, f), 'utf8').match(/(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]?\d)/g) ?? []).map((n) => `${f}: ${n}`));
+  expect(spaced).toEqual([]);
 });
