@@ -1,9 +1,9 @@
 /**
- * Two slips an editor keeps finding in what officials read, caught before they ship: a count written as bare digits
- * before a plural noun («1 filas», «dentro de 1 días»: formatCount agrees the words with the number), and the common
- * Spanish words that lose their accent when typed on an English keyboard («publicacion», «numero»), in the catalogue,
- * the template's headers, help notes and sheets, and the add-on's, dashboard's and server's messages; and the guides
- * writing thousands «1 000» where the product writes «1,000».
+ * Three slips an editor keeps finding in what people read, caught before they ship: a count written as bare digits
+ * before a plural noun in the source's messages («1 filas», «dentro de 1 días»: formatCount agrees the words with the
+ * number); common Spanish words that lose their accent on an English keyboard («publicacion», «numero») in the
+ * catalogue, the Instrucciones and Configuración sheets and the field and code labels; and the guides writing
+ * thousands «1 000» where the product writes «1,000».
  */
 import * as fs from 'fs';
 import * as path from 'path';
