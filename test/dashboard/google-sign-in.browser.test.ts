@@ -107,7 +107,7 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
     await page.getByText('Use la cuenta de Google que su coordinación registró en la plataforma.').waitFor();
     await page.getByRole('button', { name: 'Acceder con Google' }).click();
-    await page.getByText(`Sesión: ${USERS.coordinadorA.email} — Coordinador (Organismo Garante), Yucatán`).waitFor();
+    await page.getByText(`Sesión: ${USERS.coordinadorA.email} — Coordinación (Organismo Garante), Yucatán`).waitFor();
     await page.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
@@ -155,6 +155,6 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
     await alert.waitFor();
     expect(await alert.textContent()).toBe('Su sesión de Google expiró (dura una hora). Inicie sesión de nuevo para continuar.');
     await page.getByRole('button', { name: 'Acceder con Google' }).click();
-    await page.getByText(`Sesión: ${USERS.coordinadorA.email} — Coordinador (Organismo Garante), Yucatán`).waitFor();
+    await page.getByText(`Sesión: ${USERS.coordinadorA.email} — Coordinación (Organismo Garante), Yucatán`).waitFor();
   });
 });

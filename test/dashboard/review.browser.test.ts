@@ -140,7 +140,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
     expect(page.url()).toBe(`${base}/#/revision`);
     // Who is signed in, without parentheses inside parentheses («(Coordinador (Organismo Garante) — Yucatán)»).
-    expect(await page.locator('.session').textContent()).toBe('Sesión: revision@inaip-yucatan.org.mx — Coordinador (Organismo Garante), Yucatán Cerrar sesión');
+    expect(await page.locator('.session').textContent()).toBe('Sesión: revision@inaip-yucatan.org.mx — Coordinación (Organismo Garante), Yucatán Cerrar sesión');
     await page.locator('#menu a', { hasText: /^Revisión$/ }).waitFor();
     expect(asked).toContain('/api/session');
     expect(asked.filter((u) => /[?&]limit=1(&|$)/.test(u))).toEqual([]);

@@ -119,7 +119,7 @@ export async function authed<T>(url: string, check: (body: unknown) => T, init: 
   return checked;
 }
 
-export const ROLE_LABELS: Record<Viewer['role'], string> = { capturista: 'Capturista', coordinador: 'Coordinador (Organismo Garante)', admin: 'Administración' };
+export const ROLE_LABELS: Record<Viewer['role'], string> = { capturista: 'Capturista', coordinador: 'Coordinación (Organismo Garante)', admin: 'Administración' };
 
 /**
  * «captura@… — Capturista, Municipio …» and a sign-out button that re-renders the page. `publishers`: the public
@@ -127,7 +127,7 @@ export const ROLE_LABELS: Record<Viewer['role'], string> = { capturista: 'Captur
  */
 export function sessionBar(viewer: Viewer, onSignOut: () => void, publishers: readonly { id: string; name: string }[] = []): HTMLElement {
   const { scope: s } = viewer;
-  // «— Coordinador (Organismo Garante), Yucatán»: inside parentheses the role's own read «(Coordinador (Organismo
+  // «— Coordinación (Organismo Garante), Yucatán»: inside parentheses the role's own read «(Coordinación (Organismo
   // Garante) — Yucatán)».
   const scope = s.kind === 'state' ? `, ${s.state}` : s.kind === 'publisher' ? `, ${publishers.find((p) => p.id === s.publisherId)?.name ?? s.publisherId}` : '';
   return h('p', { class: 'session' }, 'Sesión: ', h('strong', null, viewer.email), ` — ${ROLE_LABELS[viewer.role]}${scope} `,
