@@ -105,7 +105,7 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
     page.on('request', (r) => { if (r.url().startsWith(`${base}/api/`)) asked.push(`${r.method()} ${new URL(r.url()).pathname} ${r.headers().authorization === `Bearer ${token}` ? 'con token' : 'sin token'}`); });
 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
-    await page.getByText('Use la cuenta de Google que su coordinación registró en la plataforma.').waitFor();
+    await page.getByText('Use la cuenta de Google que quien administra la plataforma registró para usted.').waitFor();
     await page.getByRole('button', { name: 'Acceder con Google' }).click();
     await page.getByText(`Sesión: ${USERS.coordinadorA.email} — Coordinación (Organismo Garante), Yucatán`).waitFor();
     await page.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();

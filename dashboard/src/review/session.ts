@@ -176,7 +176,7 @@ export async function signInForm(done: () => void): Promise<HTMLElement> {
       document.head.appendChild(script);
     }
     return h('section', { class: 'signin', 'aria-labelledby': 'titulo-entrar' }, h('h1', { id: 'titulo-entrar', tabindex: '-1' }, 'Iniciar sesión'),
-      h('p', null, 'Use la cuenta de Google que su coordinación registró en la plataforma.'), slot, status);
+      h('p', null, 'Use la cuenta de Google que quien administra la plataforma registró para usted.'), slot, status);
   }
   const input = h('input', { id: 'clave', name: 'clave', type: 'password', autocomplete: 'off', required: true, placeholder: 'ia_…' });
   /**
