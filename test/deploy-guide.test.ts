@@ -225,9 +225,10 @@ describe('docs/deploy.md §8: the functions as deployed', () => {
   });
 
   it('the limits the guide states are the code\'s', () => {
-    const spaced = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ' ');
-    expect(guide).toContain(`**${spaced(ALL_PUBLISHERS_BULK_MAX_DOCUMENTS)} documentos**`);
-    expect(guide).toContain(`**${spaced(INDEX_MAX_ROWS)} filas**`);
+    // Thousands grouped as es-MX writes them, like the product (1,000).
+    const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+    expect(guide).toContain(`**${grouped(ALL_PUBLISHERS_BULK_MAX_DOCUMENTS)} documentos**`);
+    expect(guide).toContain(`**${grouped(INDEX_MAX_ROWS)} filas**`);
     expect(guide).toContain(`de más de ${STATS_MAX_PUBLISHERS} implementadores`);
     expect(guide).toContain(`**${LEASE_MS / 60_000} minutos** (${TASK_TIMEOUT_SECONDS} s + 60 s)`);
     // operations.md: an approval left `approved` is taken over after the self-hosted default, and in the cloud after
@@ -309,7 +310,7 @@ describe('docs/deploy.md §3, §5, §7: what the guide names of the store, the b
     expect(fieldOverrides.map((o) => o.fieldPath)).toEqual(Object.keys(COLLECTIONS).map(() => 'body'));
     expect(text).toContain(`suma un juego completo, ${indexes.length} índices compuestos y ${fieldOverrides.length} exenciones`);
     expect([MAX_COMPOSITE_INDEXES, MAX_FIELD_CONFIGURATIONS]).toEqual([1000, 1000]);
-    expect(text).toContain('Firestore admite 1 000 de cada tipo por base de datos con facturación (200 sin ella');
+    expect(text).toContain('Firestore admite 1,000 de cada tipo por base de datos con facturación (200 sin ella');
     const most = Math.floor(Math.min(MAX_COMPOSITE_INDEXES / indexes.length, MAX_FIELD_CONFIGURATIONS / fieldOverrides.length)) - 1;
     expect(text).toContain(`a lo más ${most} prefijos por proyecto además de las colecciones sin prefijo`);
     expect(() => indexesJson(Array.from({ length: most + 1 }, (_, i) => `p${i}_`))).toThrow(/No se escribió nada/);

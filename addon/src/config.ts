@@ -48,4 +48,4 @@ export function effectiveConfig(build: AddonConfig, props: PropertiesPort): Addo
   return { ...build, backendUrl: url || build.backendUrl, apiToken: token || build.apiToken || null };
 }
 
-export const NOT_CONFIGURED = 'Falta configurar el servidor: abra Extensiones → Infraestructura Abierta → Configurar servidor y escriba la dirección que le dio su coordinador (y, si su institución usa un servidor propio, su clave de acceso).';
+export const NOT_CONFIGURED = 'Falta configurar el servidor: abra Extensiones → Infraestructura Abierta → Configurar servidor y escriba la dirección que le dio su coordinación (y, si su institución usa un servidor propio, su clave de acceso).';

@@ -13,7 +13,7 @@ export class UserError extends Error {
  */
 export class ServerUnavailable extends UserError {}
 
-export const UNEXPECTED = 'Ocurrió un problema inesperado. Intente de nuevo en unos minutos; si se repite, avise a su coordinador.';
+export const UNEXPECTED = 'Ocurrió un problema inesperado. Intente de nuevo en unos minutos; si se repite, avise a su coordinación.';
 
 /** Runs an entry point so that no raw exception text ever reaches the user (editor add-on style guide). */
 export function userFacing<T>(work: () => T, log: (e: unknown) => void = () => undefined): T {

@@ -74,7 +74,7 @@ describe("a project id outside the institution's prefix", () => {
     const workbook = proyectos({ id: 'oc4ids-zzz999-1', title: 'Parque' });
     const sheet = checkWorkbook({ sheets: [...workbook.sheets, { name: 'Configuración', rows: [['Parámetro', 'Valor', 'clave'], ['', 'oc4ids-abc123', 'projectIdPrefix']] }] }, NOW).findings.find((f) => f.code.startsWith('projectId.'));
     expect(sheet?.code).toBe('projectId.prefix');
-    expect(renderFinding(sheet as Finding)).toContain('revise el prefijo en la hoja Configuración');
+    expect(renderFinding(sheet as Finding)).toContain('revise el prefijo en la hoja «Configuración»');
     const registered = checkWorkbook(workbook, { ...NOW, projectIdPrefix: 'oc4ids-abc123' }).findings.find((f) => f.code.startsWith('projectId.'));
     expect(registered?.code).toBe('projectId.prefixRegistered');
     expect(renderFinding(registered as Finding)).toContain('no usa el prefijo registrado de su institución en la plataforma: debe empezar con «oc4ids-abc123-»');

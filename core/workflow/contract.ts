@@ -591,7 +591,7 @@ export function checkDecisionRequest(v: unknown): DecisionRequest {
   const raw = isObj(v) ? v.revision : undefined;
   if (raw === undefined || raw === null) return {};
   if (typeof raw === 'string' && /^[0-9a-f]{64}$/.test(raw)) return { revision: raw };
-  throw new ContractError('revision', 'el identificador de la revisión que se revisó (64 caracteres hexadecimales), o nada');
+  throw new ContractError('revision', 'el identificador de la versión que se revisó (64 caracteres hexadecimales), o nada');
 }
 
 function checkMergedRange(v: unknown, path: string): string {

@@ -10,7 +10,9 @@ import { replacedByNewer, type SubmissionStatus } from './contract';
 
 type Steps = { status: SubmissionStatus; history: readonly { action: string; comment?: string }[] };
 
-const COMMENT_START = 'Reemplazada por un envío más reciente del mismo publicador: ';
+const COMMENT_START = 'Reemplazada por un envío más reciente de la misma institución: ';
+/** How the comment began before it said «institución», as the other texts here do: kept comments still name the newer send. */
+const OLD_COMMENT_START = 'Reemplazada por un envío más reciente del mismo publicador: ';
 
 /**
  * The `superseded` step's comment: which send replaced it, by the time it was sent and its file name, as the pages
@@ -30,9 +32,10 @@ const endSentence = (text: string): string => (text.endsWith('.') ? text : `${te
 export function replacingSend(s: Steps): string | undefined {
   if (!replacedByNewer(s) && !reopenedAfterReplacement(s)) return undefined;
   const comment = [...s.history].reverse().find((h) => h.action === 'superseded')?.comment;
-  if (!comment?.startsWith(COMMENT_START)) return undefined;
+  const start = [COMMENT_START, OLD_COMMENT_START].find((s) => comment?.startsWith(s));
+  if (comment === undefined || start === undefined) return undefined;
   // The comment's closing period, unless it is the one of «p.m.» (a send without a file name).
-  return comment.slice(COMMENT_START.length).replace(/\)\.$/, ')') || undefined;
+  return comment.slice(start.length).replace(/\)\.$/, ')') || undefined;
 }
 
 /** Its official sent the replaced send's workbook again: it is back under review, after the send that replaced it. */

@@ -132,7 +132,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
       const d = (globalThis as unknown as { document: { getElementById(id: string): { textContent: string } | null } }).document;
       return ((input as unknown as { getAttribute(n: string): string | null }).getAttribute('aria-describedby') ?? '').split(' ').map((id) => d.getElementById(id)?.textContent ?? '').join(' ');
     });
-    expect(await help('Dirección del servidor')).toBe('Se la da su coordinador. Se guarda para este documento.');
+    expect(await help('Dirección del servidor')).toBe('Se la da su coordinación. Se guarda para este documento.');
     expect(await help('Clave de acceso (solo servidores propios)')).toMatch(/^Si su institución usa un servidor propio/);
     await page.close();
   });

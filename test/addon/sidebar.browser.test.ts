@@ -288,7 +288,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
   });
 
   it('exposes the coordinators\' comments as a list only when there are some (an empty list was read out as «lista, 0 elementos»)', async () => {
-    const comments = (page: Page) => page.getByRole('list', { name: 'Comentarios del coordinador' });
+    const comments = (page: Page) => page.getByRole('list', { name: 'Comentarios de la coordinación' });
     const none = await open({ reviewContext: [submitted] });
     await none.getByText('Estado: En revisión').waitFor();
     expect(await comments(none).count()).toBe(0);

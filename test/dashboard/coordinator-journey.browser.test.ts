@@ -264,7 +264,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
       [USERS.coordinadorA.email, 'Comenzó a publicar', ''],
       [USERS.coordinadorA.email, 'Intentó aprobar, pero el libro tiene errores', 'No se publicó: el libro tiene 1 error. Quien capturó debe corregirlo; después puede aprobar de nuevo.'],
       // Which send replaced it, as the inbox names it.
-      [USERS.capturistaA.email, 'Lo reemplazó con un envío más reciente', `Reemplazada por un envío más reciente del mismo publicador: el del ${formatTimestamp(newer.snapshot.takenAt)} («mercado corregido.xlsx»).`],
+      [USERS.capturistaA.email, 'Lo reemplazó con un envío más reciente', `Reemplazada por un envío más reciente de la misma institución: el del ${formatTimestamp(newer.snapshot.takenAt)} («mercado corregido.xlsx»).`],
     ]);
     // The Bitácora names the same steps in the same words, of whoever it names.
     const log = await page.locator('section[aria-labelledby="titulo-bitacora"] tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.cells].slice(1).map((c: any) => c.textContent)));

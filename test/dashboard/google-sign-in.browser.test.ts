@@ -105,9 +105,9 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
     page.on('request', (r) => { if (r.url().startsWith(`${base}/api/`)) asked.push(`${r.method()} ${new URL(r.url()).pathname} ${r.headers().authorization === `Bearer ${token}` ? 'con token' : 'sin token'}`); });
 
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
-    await page.getByText('Use la cuenta de Google que su coordinación registró en la plataforma.').waitFor();
+    await page.getByText('Use la cuenta de Google que quien administra la plataforma registró para usted.').waitFor();
     await page.getByRole('button', { name: 'Acceder con Google' }).click();
-    await page.getByText(`Sesión: ${USERS.coordinadorA.email} — Coordinador (Organismo Garante), Yucatán`).waitFor();
+    await page.getByText(`Sesión: ${USERS.coordinadorA.email} — Coordinación (Organismo Garante), Yucatán`).waitFor();
     await page.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
@@ -141,7 +141,7 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
     // The server refuses the token; the page says why and offers the button again.
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toBe('La cuenta alguien@gmail.com no está registrada en la plataforma. Pida al administrador que le dé acceso.');
+    expect(await alert.textContent()).toBe('La cuenta alguien@gmail.com no está registrada en la plataforma. Pida a quien administra la plataforma que le dé acceso.');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Iniciar sesión');
     expect(await page.getByRole('button', { name: 'Acceder con Google' }).count()).toBe(1);
     expect(await page.evaluate('Object.keys(sessionStorage)')).toEqual([]);
@@ -155,6 +155,6 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
     await alert.waitFor();
     expect(await alert.textContent()).toBe('Su sesión de Google expiró (dura una hora). Inicie sesión de nuevo para continuar.');
     await page.getByRole('button', { name: 'Acceder con Google' }).click();
-    await page.getByText(`Sesión: ${USERS.coordinadorA.email} — Coordinador (Organismo Garante), Yucatán`).waitFor();
+    await page.getByText(`Sesión: ${USERS.coordinadorA.email} — Coordinación (Organismo Garante), Yucatán`).waitFor();
   });
 });

@@ -140,7 +140,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
     expect(page.url()).toBe(`${base}/#/revision`);
     // Who is signed in, without parentheses inside parentheses («(Coordinador (Organismo Garante) — Yucatán)»).
-    expect(await page.locator('.session').textContent()).toBe('Sesión: revision@inaip-yucatan.org.mx — Coordinador (Organismo Garante), Yucatán Cerrar sesión');
+    expect(await page.locator('.session').textContent()).toBe('Sesión: revision@inaip-yucatan.org.mx — Coordinación (Organismo Garante), Yucatán Cerrar sesión');
     await page.locator('#menu a', { hasText: /^Revisión$/ }).waitFor();
     expect(asked).toContain('/api/session');
     expect(asked.filter((u) => /[?&]limit=1(&|$)/.test(u))).toEqual([]);
@@ -355,7 +355,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.goto(`${base}/#/revision?situacion=submitted`);
     await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
     await og.getByText('Modificados: 1', { exact: false }).first().waitFor();
-    expect(await og.locator('.resumen').textContent()).toMatch(/Revisión enviada\d{2}\/\d{2}\/\d{4}[^·]+ · 0 contrataciones y 1 proyectoCompletitud/);
+    expect(await og.locator('.resumen').textContent()).toMatch(/Versión enviada\d{2}\/\d{2}\/\d{4}[^·]+ · 0 contrataciones y 1 proyectoCompletitud/);
     await og.locator('#vista-previa summary', { hasText: 'oc4ids-abc123-0001' }).click();
     const diff = await og.locator('#vista-previa table').textContent();
     expect(diff).toContain('Parque de la Paz (segunda etapa)');
@@ -867,7 +867,7 @@ describeIfChromium('review pages in headless Chromium', () => {
       await prep.h.store.deleteSnapshot(lost.snapshot.contentHash, '9999-01-01T00:00:00.000Z');
       expect((await fetch(`${prep.base}/api/submissions/${lost.id}/preview`, { headers: { authorization: prep.h.bearer('coordinadorA') } })).status).toBe(503);
       await page.goto(`${prep.base}/#/revision/${lost.id}`);
-      await page.getByText('No se encontró la revisión enviada de esta entrega. Pida al capturista que la envíe de nuevo.').waitFor();
+      await page.getByText('No se encontró la versión enviada de esta entrega. Pida a quien capturó que la envíe de nuevo.').waitFor();
       expect(await page.locator('#vista-previa-preparando').count()).toBe(0);
       await page.context().close();
     } finally {

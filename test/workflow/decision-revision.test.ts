@@ -51,7 +51,7 @@ test('a revision named in another form is refused (400), not taken for none: app
   for (const revision of ['abc', sent.snapshot!.contentHash.toUpperCase(), 42]) {
     const approve = await coordinator(`/api/submissions/${sent.id}/approve`, { revision });
     expect([approve.status, approve.body.error.code]).toEqual([400, 'invalid-request']);
-    expect(approve.body.error.message).toBe('La solicitud no tiene la forma esperada: en «revision» se esperaba el identificador de la revisión que se revisó (64 caracteres hexadecimales), o nada.');
+    expect(approve.body.error.message).toBe('La solicitud no tiene la forma esperada: en «revision» se esperaba el identificador de la versión que se revisó (64 caracteres hexadecimales), o nada.');
     const ret = await coordinator(`/api/submissions/${sent.id}/return`, { comment: 'Revise el título.', revision });
     expect([ret.status, ret.body.error.code]).toEqual([400, 'invalid-request']);
   }

@@ -9,7 +9,7 @@ import { DASHBOARD_URL, localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, U
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
-import { notifier, sendUpdateReminders, smtpFromEnv, smtpOutbox, type MailMessage, type Outbox } from '../../functions/src/workflow/notifications';
+import { composeMessage, notifier, sendUpdateReminders, smtpFromEnv, smtpOutbox, type MailMessage, type Outbox } from '../../functions/src/workflow/notifications';
 import { countingBackend } from '../support/counting-backend';
 import { mexicoCityDay } from '../../core/format/es-mx';
 import { createStore } from '../../functions/src/store/document-store';
@@ -328,4 +328,15 @@ describe('reads that must not grow with the country', () => {
     expect(mails.map((m) => m.to)).toEqual([['obras@xalapa.example']]);
     await store.close();
   });
+});
+
+test('the approval and return e-mails agree with their numbers and speak of «su coordinación», as the pages do', () => {
+  const submission = { id: 's1', source: { kind: 'xlsx', name: 'obra.xlsx' }, history: [] } as unknown as Submission;
+  const actor = { email: USERS.coordinadorA.email } as User;
+  const daily = { ...MER, commitment: { ...MER.commitment, periodicityDays: 1 } };
+  const published = composeMessage({ kind: 'published', submission, publisher: daily, actor, unchanged: false, changedProcesses: 1 }, DASHBOARD_URL);
+  expect(published.text).toContain('Se publicó 1 contratación nueva o modificada.');
+  expect(published.text).toContain('Recuerde enviar su siguiente actualización dentro de 1 día.');
+  const returned = composeMessage({ kind: 'returned', submission, publisher: MER, actor, comment: 'Falta el presupuesto.' }, DASHBOARD_URL);
+  expect(returned.text).toMatch(/^Su coordinación \(.+\) devolvió la entrega con este comentario:/);
 });

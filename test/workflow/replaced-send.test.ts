@@ -71,7 +71,11 @@ test('the official is asked and told about a replaced send as replaced: withdraw
 
 test('a send replaced by one without a file name keeps the period of «p.m.» and gets no second one', () => {
   const s = { status: 'returned' as const, history: [{ action: 'submitted' }, { action: 'superseded', comment: replacedComment('el del 04/12/2026, 05:49:18 p.m.') }] };
-  expect(s.history[1].comment).toBe('Reemplazada por un envío más reciente del mismo publicador: el del 04/12/2026, 05:49:18 p.m.');
+  // «institución», as every other text about it says («publicador» is the CLI's word for an operator).
+  expect(s.history[1].comment).toBe('Reemplazada por un envío más reciente de la misma institución: el del 04/12/2026, 05:49:18 p.m.');
   expect(replacedDecisionText('revisión', s)).toBe('Esta entrega ya no está en espera de revisión: la reemplazó un envío más reciente de la misma institución, el del 04/12/2026, 05:49:18 p.m. Si algo debe corregirse, devuelva ese envío con sus comentarios.');
   expect(replacedNote(s)).toMatch(/^Lo reemplazó su envío más reciente, el del 04\/12\/2026, 05:49:18 p\.m\.: aquel es el que cuenta/);
+  // A comment stored before still names the newer send.
+  const kept = { ...s, history: [s.history[0], { action: 'superseded', comment: 'Reemplazada por un envío más reciente del mismo publicador: el del 04/12/2026, 05:49:18 p.m.' }] };
+  expect(replacedNote(kept)).toBe(replacedNote(s));
 });

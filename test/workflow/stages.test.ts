@@ -54,6 +54,6 @@ test('GET /api/stages lists, per the contract, only the implementers whose stage
   expect(checkStagesListAnswer((await list('admin')).body).publishers.map((p) => p.publisherId).sort()).toEqual(['mer', 'mty']);
   const refused = await list('capturistaA');
   expect(refused.status).toBe(403);
-  expect(refused.body.error.message).toBe('Su cuenta no tiene permiso para registrar las etapas del programa: lo hacen los coordinadores del Organismo Garante.');
+  expect(refused.body.error.message).toBe('Su cuenta no tiene permiso para registrar las etapas del programa: lo hace la coordinación del Organismo Garante.');
   expect((await request(h.app).get('/api/stages')).status).toBe(401);
 });

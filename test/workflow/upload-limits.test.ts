@@ -156,7 +156,7 @@ describe('quota and clean-up', () => {
       const second = await upload(h, await xlsxOf(projectWorkbook(MER, { title: 'Segunda' })));
       expect(second.status).toBe(413);
       expect(second.body.error.code).toBe('upload-quota');
-      expect(second.body.error.message).toMatch(/Municipio de Mérida» ya ocupan \d+ KB y este archivo \d+ KB: el máximo por publicador es \d+ KB\./);
+      expect(second.body.error.message).toMatch(/Municipio de Mérida» ya ocupan \d+ KB y este archivo \d+ KB: el máximo por implementador es \d+ KB\./);
       expect(kept(h)).toHaveLength(1);
     } finally { await h.close(); }
   });

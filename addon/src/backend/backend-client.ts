@@ -44,7 +44,7 @@ function googleLimit(bytes: number, packed: string): UserError {
 
 function statusMessage(status: number): string {
   if (status === 401) return 'No se pudo confirmar su identidad ante el servidor. Revise su clave de acceso en Configurar servidor, o cierre y vuelva a abrir la hoja.';
-  if (status === 403) return 'Su cuenta no tiene permiso para esta acción. Pida acceso a su coordinador.';
+  if (status === 403) return 'Su cuenta no tiene permiso para esta acción. Pida acceso a su coordinación.';
   if (status === 404) return 'El servidor no encontró el envío. Actualice el panel e intente de nuevo.';
   if (status === 409) return 'El envío cambió mientras tanto. Actualice el panel e intente de nuevo.';
   // Our server says why in its own words (readErrorAnswer); a bare 413 comes from a proxy in front of it (nginx takes

@@ -66,7 +66,7 @@ button{margin-top:14px;background:#1a73e8;color:#fff;border:0;border-radius:4px;
 <!-- Text, not type="url": the browser's own check stopped «datos.mi-estado.gob.mx» with «Introduce una URL» (in the
 browser's language) before saveSettings could add its https://. -->
 <input id="url" name="url" type="text" inputmode="url" autocapitalize="off" spellcheck="false" value="${escape(view.backendUrl)}" placeholder="https://datos.mi-estado.gob.mx" aria-describedby="url-help">
-<p class="help" id="url-help">Se la da su coordinador. Se guarda para este documento.</p>
+<p class="help" id="url-help">Se la da su coordinación. Se guarda para este documento.</p>
 <label for="token">Clave de acceso (solo servidores propios)</label>
 <input id="token" name="token" type="password" autocomplete="off" placeholder="${view.hasApiToken ? 'Guardada; escriba otra para reemplazarla, o «-» para quitarla' : 'ia_…'}" aria-describedby="token-help">
 <p class="help" id="token-help">Si su institución usa un servidor propio, escriba la clave personal que le dieron. Solo usted la ve.</p>

@@ -161,7 +161,7 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
       g.addEventListener('keydown', (e) => { if ((e as KeyboardEvent).key === 'Enter' || (e as KeyboardEvent).key === ' ') { e.preventDefault(); act(); } });
       return g;
     }));
-    status.textContent = `${located.length === rows.length ? `${count(located.length)} ${located.length === 1 ? 'proyecto ubicado' : 'proyectos ubicados'}` : `${count(located.length)} de ${count(rows.length)} proyectos tienen coordenadas`}; ${count(inView.length)} a la vista en ${clusters.length} ${clusters.length === 1 ? 'marcador' : 'marcadores'}.`;
+    status.textContent = `${located.length === rows.length ? `${count(located.length)} ${located.length === 1 ? 'proyecto ubicado' : 'proyectos ubicados'}` : `${count(located.length)} de ${count(rows.length)} proyectos ${located.length === 1 ? 'tiene' : 'tienen'} coordenadas`}; ${count(inView.length)} a la vista en ${clusters.length} ${clusters.length === 1 ? 'marcador' : 'marcadores'}.`;
   };
 
   // Screen pixels → drawing units (the drawing keeps its aspect ratio).

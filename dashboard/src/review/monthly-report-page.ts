@@ -125,7 +125,7 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
     r.implementers.length === 0 ? h('p', { id: 'sin-publicar' }, noneYet)
       : silent.length === 0 ? h('p', { id: 'sin-publicar' }, `Todos los implementadores de ${r.state} publicaron en ${label}.`)
       : h('details', { id: 'sin-publicar', open: silent.length <= 10 },
-        h('summary', null, `No publicaron nada en ${label}: ${formatCount(silent.length, 'implementador', 'implementadores')} de ${count(r.implementers.length)}`),
+        h('summary', null, `${silent.length === 1 ? 'No publicó' : 'No publicaron'} nada en ${label}: ${formatCount(silent.length, 'implementador', 'implementadores')} de ${count(r.implementers.length)}`),
         h('p', null, `${formatList(silent.map((p) => p.name))}.`)),
     h('div', { class: 'downloads no-print' }, download, printButton),
     scrollRegion(results, caption));

@@ -464,8 +464,8 @@ export const reviewSubmissionPage: Page = {
     const refusedNow = refusedForErrors && kept !== undefined && ((!kept.ok && kept.code === 'workbook-has-errors') || kept.text === PUBLISHING);
     const refusal = refusedForErrors ? h('div', { id: 'aprobacion-rechazada' },
       // Just refused: the refusal (where the focus waits) says it, once; later, the history's words for it.
-      refusedNow ? status : h('p', { class: 'status-bad', role: 'note' }, warnMark(), ` ${s.history[s.history.length - 1]?.comment ?? 'Al aprobar esta revisión se encontraron errores en el libro.'}`),
-      h('p', null, 'Esta revisión no se puede aprobar así: los errores están arriba, en «Hallazgos de la validación». Devuélvala con comentarios (abajo ya están escritos, con los errores; puede cambiarlos). «Aprobar» vuelve cuando quien capturó envíe una versión nueva.')) : null;
+      refusedNow ? status : h('p', { class: 'status-bad', role: 'note' }, warnMark(), ` ${s.history[s.history.length - 1]?.comment ?? 'Al aprobar esta versión se encontraron errores en el libro.'}`),
+      h('p', null, 'Esta versión no se puede aprobar así: los errores están arriba, en «Hallazgos de la validación». Devuélvala con comentarios (abajo ya están escritos, con los errores; puede cambiarlos). «Aprobar» vuelve cuando quien capturó envíe una versión nueva.')) : null;
     const outdated = refusedAsOlder ? status : p.newerApprovedAt ? h('p', { class: 'status-bad', role: 'note', id: 'envio-anterior' }, warnMark(),
       ` ${newerApprovedText(p.newerApprovedAt, 'coordinator', p.newerApprovedName)}`) : null;
     // The revision this page shows, named by each decision (DecisionRequest).
@@ -589,7 +589,7 @@ export const reviewSubmissionPage: Page = {
         // Which spreadsheet it came from (the add-on sends its name); an upload's file name is in the heading.
         ...(s.source.kind !== 'xlsx' && s.source.name ? [h('dt', null, 'Hoja de cálculo'), h('dd', { id: 'hoja-de-calculo' }, s.source.name)] : []),
         // The content hash names the exact revision for support; people read its size and time.
-        h('dt', null, 'Revisión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [formatTimestamp(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
+        h('dt', null, 'Versión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [formatTimestamp(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : formatPercent(s.snapshot.completeness / 100)),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       replacedBy,
@@ -792,7 +792,7 @@ export const mySubmissionsPage: Page = {
       // comentarios de su coordinador» spoke to an official.
       ...heading('Mis envíos', coordinator
         ? 'El estado de cada envío de los implementadores a su cargo y los comentarios que recibieron, en orden.'
-        : 'El estado de cada envío de su institución y los comentarios de su coordinador, en orden.'),
+        : 'El estado de cada envío de su institución y los comentarios de su coordinación, en orden.'),
       sessionBar(list.viewer, rerender, ds.publishers),
       // The inbox's note the other way round: a coordinator does not send, and was told to send from the add-on.
       coordinator ? h('p', { class: 'status-warn', role: 'note' }, 'Esta página es para quienes envían los datos de una institución. Las entregas de los implementadores a su cargo, para revisarlas y decidir, están en ', h('a', { href: route('revision') }, 'Revisión de entregas'), '.') : null,
@@ -820,7 +820,7 @@ export const mySubmissionsPage: Page = {
         s.snapshot ? h('p', { class: 'note' }, `${[sentSize(s), s.findings?.errors ? formatCount(s.findings.errors, 'error', 'errores') : null, formatCount(s.findings?.warnings ?? 0, 'advertencia', 'advertencias')].filter(Boolean).join('; ')}.`) : null,
         s.earlierEntries ? h('p', { class: 'note historial-incompleto' }, omittedHistoryText(s.earlierEntries)) : null,
         s.comments.length
-          ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios del coordinador' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${formatTimestamp(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
+          ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios de la coordinación' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${formatTimestamp(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
           : h('p', { class: 'note' }, 'Sin comentarios.'),
         mayWithdraw && WITHDRAWABLE.includes(s.status) ? withdrawControl(s) : null,
         list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('revision', s.id) }, 'Abrir la entrega')) : null)));

@@ -119,7 +119,7 @@ export async function authed<T>(url: string, check: (body: unknown) => T, init: 
   return checked;
 }
 
-export const ROLE_LABELS: Record<Viewer['role'], string> = { capturista: 'Capturista', coordinador: 'Coordinador (Organismo Garante)', admin: 'Administración' };
+export const ROLE_LABELS: Record<Viewer['role'], string> = { capturista: 'Capturista', coordinador: 'Coordinación (Organismo Garante)', admin: 'Administración' };
 
 /**
  * «captura@… — Capturista, Municipio …» and a sign-out button that re-renders the page. `publishers`: the public
@@ -127,7 +127,7 @@ export const ROLE_LABELS: Record<Viewer['role'], string> = { capturista: 'Captur
  */
 export function sessionBar(viewer: Viewer, onSignOut: () => void, publishers: readonly { id: string; name: string }[] = []): HTMLElement {
   const { scope: s } = viewer;
-  // «— Coordinador (Organismo Garante), Yucatán»: inside parentheses the role's own read «(Coordinador (Organismo
+  // «— Coordinación (Organismo Garante), Yucatán»: inside parentheses the role's own read «(Coordinación (Organismo
   // Garante) — Yucatán)».
   const scope = s.kind === 'state' ? `, ${s.state}` : s.kind === 'publisher' ? `, ${publishers.find((p) => p.id === s.publisherId)?.name ?? s.publisherId}` : '';
   return h('p', { class: 'session' }, 'Sesión: ', h('strong', null, viewer.email), ` — ${ROLE_LABELS[viewer.role]}${scope} `,
@@ -176,7 +176,7 @@ export async function signInForm(done: () => void): Promise<HTMLElement> {
       document.head.appendChild(script);
     }
     return h('section', { class: 'signin', 'aria-labelledby': 'titulo-entrar' }, h('h1', { id: 'titulo-entrar', tabindex: '-1' }, 'Iniciar sesión'),
-      h('p', null, 'Use la cuenta de Google que su coordinación registró en la plataforma.'), slot, status);
+      h('p', null, 'Use la cuenta de Google que quien administra la plataforma registró para usted.'), slot, status);
   }
   const input = h('input', { id: 'clave', name: 'clave', type: 'password', autocomplete: 'off', required: true, placeholder: 'ia_…' });
   /**

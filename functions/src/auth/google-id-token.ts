@@ -52,7 +52,7 @@ export function googleIdTokenAuthenticator(options: GoogleIdTokenOptions): Authe
       const email = payload.email.toLowerCase();
       const user = await options.store.findUserByEmail(email);
       if (!user) {
-        throw new HttpError(403, 'unknown-user', `La cuenta ${email} no está registrada en la plataforma. Pida al administrador que le dé acceso.`);
+        throw new HttpError(403, 'unknown-user', `La cuenta ${email} no está registrada en la plataforma. Pida a quien administra la plataforma que le dé acceso.`);
       }
       return user;
     },

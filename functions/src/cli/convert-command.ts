@@ -1,7 +1,7 @@
 /** `validate` and `convert`: the core pipeline on a local workbook, findings printed in Spanish. */
 import * as fs from 'fs';
 import * as path from 'path';
-import { formatCount, formatNumber } from '../../../core/format/es-mx';
+import { formatCount } from '../../../core/format/es-mx';
 import { oneLine, renderA1, renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
 import { releasePackage, projectPackage } from '../../../core/packages';
@@ -21,7 +21,7 @@ async function runPipeline(args: ParsedArgs) {
   const [{ openSource }, { checkWorkbook }] = await Promise.all([import('./open-source'), import('../../../core/pipeline/check-workbook')]);
   const source = openSource(args.positional[0]);
   const progress = progressReporter();
-  const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${formatNumber(rows, 0)} filas…`));
+  const workbook = await source.read((sheet, rows) => progress.update(`Leyendo «${sheet}»: ${formatCount(rows, 'fila', 'filas')}…`));
   progress.done();
   // A zip without worksheets (or an .xlsx saved by another program without any) is not a workbook we can read.
   if (!workbook.sheets.length) throw new UsageError(`El archivo «${source.label}» no contiene hojas: no parece un libro de la plantilla.`);

@@ -20,7 +20,7 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                 [--aceptar-faltantes]  escribe el libro sin las enlazadas que no se pudieron traer (se listan)
                 [--espera 30]      segundos que se espera cada dirección (hasta 50 MB cada una, 4 a la vez)
   infra-abierta compile paquete.json [otro.json …] -o registros.json [--url …] [--versionadas]  Compila entregas OCDS (paquetes, listas o entregas sueltas, de cualquier publicador) en registros
-  infra-abierta publish libro.xlsx --publicador ID Publica un libro en la base local (administración)
+  infra-abierta publish libro.xlsx --publicador ID  Publica un libro en la base local (administración)
   infra-abierta history archivo.json [otro.json …] --publicador ID [--todos]  Publica en la base local las entregas
                                                    que el implementador ya publicó en otro sistema, con sus
                                                    identificadores y fechas (su historia); solo antes de su

@@ -37,7 +37,7 @@ function describe(set: PrunableSet): string {
   const last = formatDate(list[list.length - 1].createdAt);
   const span = first === last ? `del ${first}` : `del ${first} al ${last}`;
   const abandoned = list.filter((p) => p.status === 'writing').length;
-  return `  ${set.publisherId} — ${set.publisherName}: ${formatCount(list.length, 'publicación', 'publicaciones')} ${span} (${formatNumber(sum('releases'), 0)} entregas, ${formatNumber(sum('records'), 0)} registros, ${formatNumber(sum('projects'), 0)} proyectos${abandoned ? `; ${abandoned} sin terminar` : ''})`;
+  return `  ${set.publisherId} — ${set.publisherName}: ${formatCount(list.length, 'publicación', 'publicaciones')} ${span} (${formatCount(sum('releases'), 'entrega', 'entregas')}, ${formatCount(sum('records'), 'registro', 'registros')}, ${formatCount(sum('projects'), 'proyecto', 'proyectos')}${abandoned ? `; ${abandoned} sin terminar` : ''})`;
 }
 
 /** What the dry run says of the submitted workbooks it would remove, and why each may go. */
@@ -91,7 +91,7 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
   }
   if (!total && !copies && !combined.length) return 0;
   if (args.options.confirmar !== true) {
-    const what = [total ? (total === 1 ? 'esta publicación' : `estas ${formatNumber(total, 0)} publicaciones`) : '', copies ? (copies === 1 ? 'esa copia' : 'esas copias') : '', combined.length ? 'esos archivos de descarga' : ''].filter(Boolean).join(' y ').replace(/ y (?=.* y )/, ', ');
+    const what = [total ? (total === 1 ? 'esta publicación' : `estas ${formatCount(total, 'publicación', 'publicaciones')}`) : '', copies ? (copies === 1 ? 'esa copia' : 'esas copias') : '', combined.length ? 'esos archivos de descarga' : ''].filter(Boolean).join(' y ').replace(/ y (?=.* y )/, ', ');
     const loss = total ? ' Lo vigente no cambia: cada publicación vigente ya incluye todas las entregas anteriores; se pierden los estados anteriores de proyectos y registros.' : '';
     io.out(`Nada se borró. Para borrar ${what}, repita la orden con --confirmar.${loss} Respalde antes ${opts.cloud ? 'Firestore (gcloud firestore export)' : 'la base de datos con «infra-abierta backup -o respaldo.sqlite» (una copia del archivo con cp mientras el servidor está en marcha puede quedar sin lo último escrito)'}.`);
     return 0;

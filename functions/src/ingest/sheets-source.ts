@@ -194,7 +194,7 @@ export class GoogleSheetsSource implements SheetSource {
     const share = account
       ? `Compártala con la cuenta ${account} con permiso de lector («Compartir» → agregar la cuenta → «Lector»).`
       : 'Compártala con la cuenta de servicio de la plataforma con permiso de lector.';
-    if (status === 401) return final(`${prefix}: la plataforma no pudo identificarse ante Google. Avise al administrador (credenciales de la cuenta de servicio).`, 'sheets.unauthenticated');
+    if (status === 401) return final(`${prefix}: la plataforma no pudo identificarse ante Google. Avise a quien administra la plataforma (credenciales de la cuenta de servicio).`, 'sheets.unauthenticated');
     if (status === 403) return final(`${prefix}: la plataforma no tiene acceso a ella. ${share}`, 'sheets.forbidden');
     // The add-on sends the id of the sheet the official has open (there is no link to check): Google answers 404 for
     // a sheet the platform's account cannot see, so sharing it is what to do.

@@ -90,7 +90,7 @@ export async function runPublicationTask(deps: PublicationTaskDeps, task: Public
   }
   const publisher = await store.getPublisher(submission.publisherId);
   if (!publisher) {
-    await store.transitionSubmission(submission.id, ['approved'], 'failed', { at: deps.now().toISOString(), by: 'system', action: 'failed', comment: 'El publicador de esta entrega ya no existe.' });
+    await store.transitionSubmission(submission.id, ['approved'], 'failed', { at: deps.now().toISOString(), by: 'system', action: 'failed', comment: 'El implementador de esta entrega ya no está registrado.' });
     return 'done';
   }
   const actor: User = (await store.getUser(task.actorId)) ?? { id: task.actorId, email: '', role: 'coordinador' };

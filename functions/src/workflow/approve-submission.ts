@@ -111,7 +111,7 @@ function failureOf(e: unknown, log: (m: string) => void): { code: string; reason
   if (e instanceof Superseded) return { code: 'superseded', reason: e.message };
   if (isStoreError(e, 'conflict')) {
     // setCurrent's compare-and-set: another submission of this publisher was published meanwhile.
-    return { code: 'publish.conflict', reason: 'Otra publicación de este publicador se hizo al mismo tiempo. Apruebe de nuevo para publicar sobre ella.' };
+    return { code: 'publish.conflict', reason: 'Otra publicación de este implementador se hizo al mismo tiempo. Apruebe de nuevo para publicar sobre ella.' };
   }
   if (isStoreError(e, 'too-large')) {
     log(`falló la publicación: ${e.message}`);

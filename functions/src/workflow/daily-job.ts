@@ -5,6 +5,7 @@
  * checks older than a week (send-check.ts). Each part runs even when the one before it failed; a failure is logged in
  * Spanish and given back, so the cloud function can end as failed.
  */
+import { formatCount } from '../../../core/format/es-mx';
 import type { Store } from '../store/store';
 import { MAIL_CONNECTIONS, remindLatePublishers, type NotifierDeps, type PooledOutbox } from './notifications';
 import { keepMonthCloses, type KeptCloses } from './month-closes';
@@ -93,8 +94,8 @@ export async function runDailyJob(deps: DailyJobDeps, deadlines: DailyDeadlines 
       out.remindersDone = r.done;
       // Said whenever some did not go (each is in its publisher's log as notification.failed): a mail server refusing
       // them all read as a quiet day.
-      if (r.unsent.length) deps.log(`Recordatorios: el servidor de correo no aceptó ${r.unsent.length === 1 ? 'el de 1 implementador' : `los de ${r.unsent.length} implementadores`} (${r.unsent.slice(0, 5).join(', ')}${r.unsent.length > 5 ? '…' : ''}); se intentan de nuevo en la siguiente vuelta.`);
-      if (!r.done) deps.log(`Recordatorios: ${r.reminded.length} enviados; los implementadores atrasados que faltan, en la siguiente ejecución.`);
+      if (r.unsent.length) deps.log(`Recordatorios: el servidor de correo no aceptó ${r.unsent.length === 1 ? 'el de 1 implementador' : `los de ${formatCount(r.unsent.length, 'implementador', 'implementadores')}`} (${r.unsent.slice(0, 5).join(', ')}${r.unsent.length > 5 ? '…' : ''}); se intentan de nuevo en la siguiente vuelta.`);
+      if (!r.done) deps.log(`Recordatorios: ${formatCount(r.reminded.length, 'enviado', 'enviados')}; los implementadores atrasados que faltan, en la siguiente ejecución.`);
     } catch (e) {
       fail('no se pudieron enviar los recordatorios', e);
     } finally {
@@ -104,7 +105,7 @@ export async function runDailyJob(deps: DailyJobDeps, deadlines: DailyDeadlines 
   begin('closes');
   try {
     out.closes = await keepMonthCloses(deps.store, now(), deadlines.closes);
-    if (!out.closes.done) deps.log(`Cierres de mes del informe mensual: ${out.closes.publishers} implementadores al día hasta ${out.closes.month}; los demás, en la siguiente ejecución.`);
+    if (!out.closes.done) deps.log(`Cierres de mes del informe mensual: ${formatCount(out.closes.publishers, 'implementador', 'implementadores')} al día hasta ${out.closes.month}; los demás, en la siguiente ejecución.`);
   } catch (e) {
     fail('no se pudieron guardar los cierres de mes del informe mensual', e);
   }

@@ -23,6 +23,7 @@ import { monthlyAccount, type KeptSubmission } from '../../../core/workflow/mont
 import { isMonth, lastCompleteMonth, monthBounds, monthLabel, monthOf } from '../../../core/workflow/report-month';
 import { REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, type MonthlyReportAnswer, type Viewer } from '../../../core/workflow/contract';
 import { openingOf } from './month-closes';
+import { formatCount } from '../../../core/format/es-mx';
 
 export interface MonthlyReportDeps {
   store: Store;
@@ -64,7 +65,7 @@ export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
     const ready = openings.filter((o) => o !== undefined).length;
     if (ready < publishers.length) {
       res.set('Retry-After', String(REPORT_PREPARING_RETRY_SECONDS));
-      throw new HttpError(503, REPORT_PREPARING, `El informe de ${monthLabel(month)} de ${publishers[0].state} aún se está preparando: la plataforma recorre por primera vez la bitácora completa de cada implementador (lo hace una sola vez, después de una actualización). Van ${ready} de ${publishers.length} implementadores. Vuelva a consultarlo en unos segundos: sigue donde se quedó.`);
+      throw new HttpError(503, REPORT_PREPARING, `El informe de ${monthLabel(month)} de ${publishers[0].state} aún se está preparando: la plataforma recorre por primera vez la bitácora completa de cada implementador (lo hace una sola vez, después de una actualización). Van ${ready} de ${formatCount(publishers.length, 'implementador', 'implementadores')}. Vuelva a consultarlo en unos segundos: sigue donde se quedó.`);
     }
     const audits = await readEach(publishers, (p) => readAll((after) => store.listAudit({ publisherId: p.id, since: start, before: end, after, limit: 1000 })));
     const account = monthlyAccount({

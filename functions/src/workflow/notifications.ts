@@ -154,7 +154,7 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
   if (event.kind === 'returned') {
     return {
       subject: `Su entrega de ${publisher.name} fue devuelta con comentarios`,
-      text: `Su coordinador (${event.actor.email}) devolvió la entrega con este comentario:\n\n«${event.comment}»\n\n${resend}. Vea todos los comentarios aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+      text: `Su coordinación (${event.actor.email}) devolvió la entrega con este comentario:\n\n«${event.comment}»\n\n${resend}. Vea todos los comentarios aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
     };
   }
   if (event.kind === 'withdrawn') {
@@ -169,7 +169,7 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
       : `${event.changedProcesses === 1 ? 'Se publicó' : 'Se publicaron'} ${formatCount(event.changedProcesses, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}.`;
   return {
     subject: `Su entrega de ${publisher.name} fue aprobada y publicada`,
-    text: `${event.actor.email} aprobó la entrega. ${published}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/\n\nRecuerde enviar su siguiente actualización dentro de ${publisher.commitment.periodicityDays} días. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+    text: `${event.actor.email} aprobó la entrega. ${published}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/\n\nRecuerde enviar su siguiente actualización dentro de ${formatCount(publisher.commitment.periodicityDays, 'día', 'días')}. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
   };
 }
 

@@ -39,10 +39,10 @@ export function decodeSnapshot(text: string): WorkbookModel {
 /** What approval reads: the stored snapshot of that hash. */
 export function snapshotSource(store: Store, contentHash: string): SheetSource {
   return {
-    label: 'revisión enviada',
+    label: 'versión enviada',
     async read() {
       const text = await store.getSnapshot(contentHash);
-      if (text === undefined) throw new SourceError('No se encontró la revisión enviada de esta entrega. Pida al capturista que la envíe de nuevo.', 'snapshot-missing');
+      if (text === undefined) throw new SourceError('No se encontró la versión enviada de esta entrega. Pida a quien capturó que la envíe de nuevo.', 'snapshot-missing');
       return decodeSnapshot(text);
     },
   };

@@ -316,7 +316,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
 
   const publisherOf = async (id: string): Promise<Publisher> => {
     const publisher = await store.getPublisher(id);
-    if (!publisher) throw notFound(`el publicador «${id}»`);
+    if (!publisher) throw notFound(`el implementador «${id}»`);
     return publisher;
   };
 
@@ -363,7 +363,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   // The implementers whose stages the user may record (the coordinators' *Etapas del programa* page).
   router.get('/stages', async (req, res) => {
     const user = await requireUser(req, deps.authenticator);
-    if (!canSome(user, 'stages.record')) throw new HttpError(403, 'forbidden', `Su cuenta no tiene permiso para ${DENIED['stages.record']}: lo hacen los coordinadores del Organismo Garante.`);
+    if (!canSome(user, 'stages.record')) throw new HttpError(403, 'forbidden', `Su cuenta no tiene permiso para ${DENIED['stages.record']}: lo hace la coordinación del Organismo Garante.`);
     const publishers = (await allPublishers(store)).filter((p) => can(user, 'stages.record', { publisher: p }))
       .map((p) => ({ publisherId: p.id, name: p.name, state: p.state, stages: { ...(p.stages ?? {}) } as Record<string, string> }));
     const answer: StagesListAnswer = { viewer: viewerOf(user), publishers };
@@ -539,7 +539,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     }
     const requested = upload ? queryString(req, 'publisher') : body.publisherId;
     const publisherId = requested ?? user.publisherId;
-    if (!publisherId) throw badRequest('missing-publisher', 'Indique el publicador al que corresponde la información.');
+    if (!publisherId) throw badRequest('missing-publisher', 'Indique el implementador al que corresponde la información.');
     const publisher = await publisherOf(publisherId);
     await authorize(user, 'submission.create', publisher, `publisher/${publisher.id}`);
     // Past the budget, «se está revisando» (202) and the send goes on — self-hosted in this process (its background
@@ -583,8 +583,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     for (const fileId of kept) used += (await deps.uploads!.size(fileId)) ?? 0;
     if (used + bytes.length <= quota) return;
     throw new HttpError(413, 'upload-quota',
-      `Los libros enviados de «${publisher.name}» ya ocupan ${formatFileSize(used)} y este archivo ${formatFileSize(bytes.length)}: el máximo por publicador es ${formatFileSize(quota)}. `
-      + 'Pida a su coordinador que revise o devuelva los envíos pendientes; los libros reemplazados por uno más reciente se borran solos.');
+      `Los libros enviados de «${publisher.name}» ya ocupan ${formatFileSize(used)} y este archivo ${formatFileSize(bytes.length)}: el máximo por implementador es ${formatFileSize(quota)}. `
+      + 'Pida a su coordinación que revise o devuelva los envíos pendientes; los libros reemplazados por uno más reciente se borran solos.');
   }
 
   /**
@@ -709,7 +709,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
-    if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Esta entrega no guardó la revisión enviada; pida al capturista que la envíe de nuevo para ver la vista previa.');
+    if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Esta entrega no guardó la versión enviada; pida a quien capturó que la envíe de nuevo para ver la vista previa.');
     const prepared = await previewWithinBudget(previewDeps, submission.snapshot, publisher, stamp()).catch(async (e: unknown) => {
       // An ended submission's revision may have been pruned (publication/prune-snapshots.ts): its page shows the
       // history, not a preview, and must still open.
@@ -908,7 +908,7 @@ async function actorName(store: Store, id: string): Promise<string> {
 const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: 'la plataforma (automático)', cli: 'línea de comandos' };
 
 function openSource(deps: WorkflowDeps, source: SubmissionSource): SheetSource {
-  if (source.kind === 'values') throw new SourceError('Esta entrega no guardó los valores enviados; pida al capturista que la envíe de nuevo.', 'snapshot-missing');
+  if (source.kind === 'values') throw new SourceError('Esta entrega no guardó los valores enviados; pida a quien capturó que la envíe de nuevo.', 'snapshot-missing');
   if (source.kind === 'sheets') {
     if (!deps.sheets) throw new SourceError('Esta plataforma no está configurada para leer hojas de cálculo de Google.', 'sheets-disabled');
     return deps.sheets(source.spreadsheetId);
