@@ -5,7 +5,7 @@
 import type { CodeOption, ColumnType } from '../template/spec';
 import { CellProblem, safePreview, type CleanValue } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
-import { isKnownTimeZone, localDateTime, localMidnight, utcOffset } from './time-zone';
+import { isKnownTimeZone, localDateTime, localMidnight, offsetAt } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
 import { isCalendarDate } from '../format/typed-date';
 import { formatDate } from '../format/es-mx';
@@ -275,7 +275,7 @@ export function parseDate(v: CleanValue, zone: string): string | undefined {
         const [hh, mm, ss] = [Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)];
         if (hh > 23 || mm > 59 || ss > 59) return undefined;
         let offset = iso[8];
-        if (offset === undefined) offset = utcOffset(zone, ...ymd) ?? '+00:00';
+        if (offset === undefined) offset = isKnownTimeZone(zone) ? offsetAt(zone, ...ymd, hh) : '+00:00';
         else if (offset !== 'Z' && offset.length === 5) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
         return `${iso[1]}-${iso[2]}-${iso[3]}T${iso[4]}:${iso[5]}:${pad(ss)}${iso[7] ?? ''}${offset}`;
       }

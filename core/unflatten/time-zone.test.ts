@@ -1,4 +1,5 @@
-import { isKnownTimeZone, utcOffset, wallClock } from './time-zone';
+import { isKnownTimeZone, localDateTime, utcOffset, wallClock } from './time-zone';
+import { parseDate } from './parse-value';
 
 test.each([
   ['America/Mexico_City', 2024, 7, 1, '-06:00'],
@@ -7,6 +8,8 @@ test.each([
   ['America/Mexico_City', 2021, 4, 5, '-05:00'],
   ['America/Mexico_City', 2021, 10, 31, '-05:00'], // last Sunday of October: midnight still summer time
   ['America/Mexico_City', 2021, 11, 1, '-06:00'],
+  ['America/Mexico_City', 2022, 10, 30, '-05:00'], // the last change (02:00): its midnight was still summer time
+  ['America/Cancun', 2015, 2, 1, '-06:00'], // -05:00 from 02:00 of that day
   ['America/Monterrey', 2024, 1, 1, '-06:00'],
   ['America/Cancun', 2024, 7, 1, '-05:00'],
   ['America/Cancun', 2014, 1, 1, '-06:00'],
@@ -38,4 +41,16 @@ test('wallClock: an instant as the clock time it shows in a zone, given in UTC (
   expect(at('2024-07-01T07:00:00Z', 'America/Tijuana')).toBe('2024-07-01T00:00:00.000Z');
   expect(at('2024-01-15T08:00:00Z', 'America/Tijuana')).toBe('2024-01-15T00:00:00.000Z');
   expect(at('2024-03-31T06:00:00Z', 'Europe/Madrid')).toBeUndefined();
+});
+
+test('a time of day on a day the clocks change has the offset of that hour, not of the midnight', () => {
+  // Tijuana (US rule): summer time from 02:00 of 10/03/2024 to 02:00 of 03/11/2024.
+  expect(localDateTime('America/Tijuana', 2024, 3, 10, 1, 30, 0)).toBe('2024-03-10T01:30:00-08:00');
+  expect(localDateTime('America/Tijuana', 2024, 3, 10, 12, 0, 0)).toBe('2024-03-10T12:00:00-07:00');
+  expect(localDateTime('America/Tijuana', 2024, 11, 3, 23, 59, 0)).toBe('2024-11-03T23:59:00-08:00');
+  expect(localDateTime('America/Mexico_City', 2021, 10, 31, 18, 0, 0)).toBe('2021-10-31T18:00:00-06:00');
+  expect(localDateTime('America/Tijuana', 2024, 12, 31, 23, 59, 0)).toBe('2024-12-31T23:59:00-08:00');
+  // Typed as text or as an ISO date-time without offset, the same.
+  expect(parseDate('03/11/2024 23:59', 'America/Tijuana')).toBe('2024-11-03T23:59:00-08:00');
+  expect(parseDate('2024-11-03T23:59', 'America/Tijuana')).toBe('2024-11-03T23:59:00-08:00');
 });

@@ -12,18 +12,22 @@
  * The 2001 Mexican exception (May–September) is approximated by the general rule.
  */
 type Rule = 'none' | 'mexico' | 'us';
+/**
+ * `until`: the first day whose midnight is in the next period. The changes of 2022 and Cancún's of 2015 were at 02:00,
+ * so their day's midnight is still the old period's (Ojinaga's, at 00:00, is not).
+ */
 interface Period { until?: string; standard: number; rule: Rule }
 
-const MEXICO_CENTRAL: Period[] = [{ until: '2022-10-30', standard: -6, rule: 'mexico' }, { standard: -6, rule: 'none' }];
+const MEXICO_CENTRAL: Period[] = [{ until: '2022-10-31', standard: -6, rule: 'mexico' }, { standard: -6, rule: 'none' }];
 
 const ZONES: Record<string, Period[]> = {
   'America/Mexico_City': MEXICO_CENTRAL,
   'America/Monterrey': MEXICO_CENTRAL,
   'America/Merida': MEXICO_CENTRAL,
   'America/Bahia_Banderas': MEXICO_CENTRAL,
-  'America/Cancun': [{ until: '2015-02-01', standard: -6, rule: 'mexico' }, { standard: -5, rule: 'none' }],
-  'America/Chihuahua': [{ until: '2022-10-30', standard: -7, rule: 'mexico' }, { standard: -6, rule: 'none' }],
-  'America/Mazatlan': [{ until: '2022-10-30', standard: -7, rule: 'mexico' }, { standard: -7, rule: 'none' }],
+  'America/Cancun': [{ until: '2015-02-02', standard: -6, rule: 'mexico' }, { standard: -5, rule: 'none' }],
+  'America/Chihuahua': [{ until: '2022-10-31', standard: -7, rule: 'mexico' }, { standard: -6, rule: 'none' }],
+  'America/Mazatlan': [{ until: '2022-10-31', standard: -7, rule: 'mexico' }, { standard: -7, rule: 'none' }],
   'America/Hermosillo': [{ standard: -7, rule: 'none' }],
   'America/Tijuana': [{ standard: -8, rule: 'us' }],
   'America/Ciudad_Juarez': [{ standard: -7, rule: 'us' }],
@@ -105,9 +109,22 @@ export function localMidnight(zone: string, y: number, m: number, d: number): st
 }
 
 /**
- * ISO 8601 date-time of a time of day on a calendar date in `zone`, with the offset a date alone of that day gets
- * (localMidnight): a date typed with a time is read in the same zone as one typed without.
+ * The offset of `zone`'s clocks at an hour of a calendar date. Clocks change at 02:00, so from that hour on a day the
+ * offset is the next day's midnight's: «03/11/2024 23:59» in Tijuana is already standard time (-08:00). Every time of
+ * a change day took the offset of its midnight, an hour off from 02:00 to the end of the day. A zone outside the
+ * table gets Mexico City's.
  */
+export function offsetAt(zone: string, y: number, m: number, d: number, hh: number): string {
+  let [oy, om, od] = [y, m, d];
+  if (hh >= 2) {
+    // Not Date.UTC(y, …): it reads years 0–99 as 1900–1999.
+    const next = new Date(Date.UTC(2000, m - 1, d + 1));
+    [oy, om, od] = [y + next.getUTCFullYear() - 2000, next.getUTCMonth() + 1, next.getUTCDate()];
+  }
+  return utcOffset(zone, oy, om, od) ?? utcOffset(DEFAULT_TIME_ZONE, oy, om, od) as string;
+}
+
+/** ISO 8601 date-time of a time of day on a calendar date in `zone`, with the offset its clocks have then (offsetAt). */
 export function localDateTime(zone: string, y: number, m: number, d: number, hh: number, mm: number, ss: number): string {
-  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}${utcOffset(zone, y, m, d) ?? utcOffset(DEFAULT_TIME_ZONE, y, m, d)}`;
+  return `${String(y).padStart(4, '0')}-${pad(m)}-${pad(d)}T${pad(hh)}:${pad(mm)}:${pad(ss)}${offsetAt(zone, y, m, d, hh)}`;
 }
