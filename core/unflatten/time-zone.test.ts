@@ -54,3 +54,12 @@ test('a time of day on a day the clocks change has the offset of that hour, not 
   expect(parseDate('03/11/2024 23:59', 'America/Tijuana')).toBe('2024-11-03T23:59:00-08:00');
   expect(parseDate('2024-11-03T23:59', 'America/Tijuana')).toBe('2024-11-03T23:59:00-08:00');
 });
+
+test('wallClock on a day the clocks change: the clock that gives the instant back', () => {
+  const at = (iso: string): string => new Date(wallClock(Date.parse(iso), 'America/Tijuana') as number).toISOString().slice(0, 16);
+  expect(at('2024-11-04T07:59:00Z')).toBe('2024-11-03T23:59'); // 23:59 -08:00 (was 04/11 00:59)
+  expect(at('2024-03-10T10:00:00Z')).toBe('2024-03-10T03:00'); // 03:00 -07:00 (was 02:00)
+  expect(at('2024-03-10T09:59:00Z')).toBe('2024-03-10T01:59');
+  expect(at('2024-11-03T08:30:00Z')).toBe('2024-11-03T01:30');
+  expect(at('2024-11-03T09:30:00Z')).toBe('2024-11-03T01:30'); // the repeated hour, now -08:00
+});

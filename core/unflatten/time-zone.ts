@@ -89,18 +89,22 @@ export function utcOffset(zone: string, y: number, m: number, d: number): string
  * The clock time an instant shows in `zone`, as the milliseconds of that same clock time in UTC — how a file gives a
  * date cell, and so how the engine reads one (parse-value.ts): 31/03/2024 10:30 in Mexico City, the instant
  * 2024-03-31T16:30Z, is 2024-03-31T10:30Z. Apps Script's getValues() gives the instant, in the spreadsheet's zone.
- * Undefined for a zone outside the table. The offset is the one of the local day (as a date alone gets it), which
- * is off by an hour only between midnight and 02:00 of a day on which a border zone changes its clocks.
+ * Undefined for a zone outside the table. The clock is the one whose offset (offsetAt) gives back the instant, so a
+ * date-time read here is published as the same instant: «03/11/2024 23:59» in Tijuana read from the offset of its
+ * UTC day's midnight came back as 04/11/2024 00:59.
  */
 export function wallClock(instant: number, zone: string): number | undefined {
   if (!isKnownTimeZone(zone)) return undefined;
-  const hoursOn = (t: number): number => {
+  const H = 3_600_000;
+  const hoursAt = (t: number, hourOf = true): number => {
     const d = new Date(t);
-    return Number(utcOffset(zone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())?.slice(0, 3));
+    const args = [zone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()] as const;
+    return Number((hourOf ? offsetAt(...args, d.getUTCHours()) : utcOffset(...args) as string).slice(0, 3));
   };
-  // The offset of the instant's UTC day first, then of the local day it gives (they differ only near midnight).
-  const guess = instant + hoursOn(instant) * 3_600_000;
-  return instant + hoursOn(guess) * 3_600_000;
+  // Each offset the zone has around that instant: the one that gives the instant back from the clock it shows.
+  const candidates = [...new Set([-1, 0, 1].map((days) => hoursAt(instant + days * 24 * H, false)))].sort((a, b) => a - b);
+  const fits = candidates.find((hours) => hoursAt(instant + hours * H) === hours);
+  return instant + (fits ?? candidates[0]) * H;
 }
 
 /** ISO 8601 date-time of local midnight of a calendar date in `zone`. */
