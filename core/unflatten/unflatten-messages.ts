@@ -58,6 +58,10 @@ export const UNFLATTEN_MESSAGES = {
   // Info (no-data-mark.ts): the cell is read empty, as its mark means; a required column then says it is missing.
   'cell.no-data-mark': '«{value}» se leyó como celda vacía: en esta columna no se escriben marcas como esa. Cuando un dato no aplica o aún no lo tiene, deje la celda en blanco.',
   'cell.not-a-date': '«{value}» no es una fecha válida. Use el formato dd/mm/aaaa, por ejemplo 31/03/2024.',
+  // Said instead of cell.not-a-date when the text has a date's shape (parse-value.ts, dateRefusal).
+  'cell.no-such-day': '«{value}» no es un día del calendario: {month} de {year} tiene {days} días. Corrija el día o el mes (dd/mm/aaaa).',
+  'cell.month-first': '«{value}» parece escrita con el mes primero, como en Estados Unidos. En la plantilla el día va primero (dd/mm/aaaa): escriba {date}.',
+  'cell.month-without-day': '«{value}» no dice el día. Escriba la fecha completa (dd/mm/aaaa), por ejemplo {date} si es el primero del mes.',
   'cell.time-without-date': 'La celda tiene solo una hora ({value}), sin fecha. Escriba la fecha y, si hace falta, la hora: por ejemplo 31/03/2024 {value}.',
   'cell.unreadable-time': '«{value}»: la fecha ({date}) se entiende, pero la hora no. Escriba la hora de 0 a 23 con sus minutos, por ejemplo {date} 14:30, o deje solo la fecha.',
   'cell.two-digit-year': '«{value}» tiene el año con dos cifras: se leyó como {date}. Si no es esa fecha, escríbala con el año completo (dd/mm/aaaa).',

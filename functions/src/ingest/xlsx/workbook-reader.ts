@@ -502,7 +502,9 @@ class SheetScan implements XmlHandler {
         if (text.trim() === '') return '';
         const n = Number(text);
         if (Number.isNaN(n)) return ownString(text);
-        if (this.styles.dateStyles[this.style]) return serialToDate(n, this.date1904);
+        // Serial 60 of the 1900 system is Excel's 29/02/1900, a day the calendar has not: the number, which the engine
+        // refuses with that reason (core/unflatten/parse-value.ts), rather than a Date of 28/02/1900 published unsaid.
+        if (this.styles.dateStyles[this.style]) return !this.date1904 && n >= 60 && n < 61 ? n : serialToDate(n, this.date1904);
         const width = this.styles.padStyles[this.style];
         return width ? zeroPadded(n, width) : n;
       }
