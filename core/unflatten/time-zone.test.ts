@@ -1,5 +1,7 @@
 import { isKnownTimeZone, localDateTime, utcOffset, wallClock } from './time-zone';
 import { parseDate } from './parse-value';
+import { readSettings } from './settings-reader';
+import type { Finding } from '../findings/finding';
 
 test.each([
   ['America/Mexico_City', 2024, 7, 1, '-06:00'],
@@ -62,4 +64,17 @@ test('wallClock on a day the clocks change: the clock that gives the instant bac
   expect(at('2024-03-10T09:59:00Z')).toBe('2024-03-10T01:59');
   expect(at('2024-11-03T08:30:00Z')).toBe('2024-11-03T01:30');
   expect(at('2024-11-03T09:30:00Z')).toBe('2024-11-03T01:30'); // the repeated hour, now -08:00
+});
+
+test('Configuración: a zone in other capitals, with spaces or by an older name is that zone; any other text is said', () => {
+  const read = (typed: string): [string, string[]] => {
+    const findings: Finding[] = [];
+    const settings = readSettings({ name: 'Configuración', rows: [['Parámetro', 'Valor', 'clave'], ['Zona horaria', typed, 'timeZone']] }, findings);
+    return [settings.timeZone, findings.map((f) => f.code)];
+  };
+  expect(read('America/Tijuana')).toEqual(['America/Tijuana', []]);
+  expect(read(' america/mexico city ')).toEqual(['America/Mexico_City', []]);
+  expect(read('Mexico/BajaNorte')).toEqual(['America/Tijuana', []]);
+  expect(read('America/Ensenada')).toEqual(['America/Tijuana', []]);
+  expect(read('Hora del centro')).toEqual(['America/Mexico_City', ['settings.unknown-time-zone']]);
 });

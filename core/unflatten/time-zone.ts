@@ -44,6 +44,28 @@ export function isKnownTimeZone(zone: string): boolean {
 }
 
 /**
+ * Older names tzdata keeps as links to a zone of the table (`backward`): a spreadsheet or a system set up years ago
+ * may still give them, and they name the same clocks.
+ */
+const LINKS: Record<string, string> = {
+  'mexico/general': 'America/Mexico_City', 'mexico/bajanorte': 'America/Tijuana', 'mexico/bajasur': 'America/Mazatlan',
+  'america/ensenada': 'America/Tijuana', 'america/santa_isabel': 'America/Tijuana', 'etc/gmt': 'UTC', 'gmt': 'UTC',
+};
+const BY_LOWER = new Map(Object.keys(ZONES).map((z) => [z.toLowerCase(), z]));
+
+/**
+ * The zone of the table a name typed in «Configuración» stands for: as written, in other capitals or with spaces for
+ * «_» («america/mexico city»), or an older name of it («Mexico/BajaNorte» is Tijuana). Each was «no se reconoce», and
+ * the workbook's dates were published with Mexico City's offsets. Undefined for any other text.
+ */
+export function timeZoneNamed(text: string): string | undefined {
+  const typed = text.trim();
+  if (isKnownTimeZone(typed)) return typed;
+  const key = typed.toLowerCase().replace(/\s+/g, '_');
+  return BY_LOWER.get(key) ?? LINKS[key];
+}
+
+/**
  * Whether two zones give every date the same offset (America/Merida and America/Mexico_City: one table), so a date
  * cell read in either is the same instant.
  */

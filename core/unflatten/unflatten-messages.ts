@@ -74,7 +74,7 @@ export const UNFLATTEN_MESSAGES = {
   'cell.coordinate-out-of-range': 'La {axis} {value} está fuera del rango permitido (entre -{limit} y {limit}). Revise que no estén invertidas latitud y longitud.',
   'settings.bad-prefix': 'El prefijo «{value}» no tiene la forma de un prefijo registrado: «{start}» seguido de 6 letras minúsculas o números, p. ej. «{start}abc123». Mientras tanto no se revisa que los identificadores lo usen.',
   'settings.not-an-address': '«{value}» no es una dirección web completa: escríbala con https:// (p. ej. https://datos.gob.mx/libreusomx). Mientras tanto los paquetes se publican sin este dato.',
-  'settings.unknown-time-zone': 'La zona horaria «{value}» no se reconoce; se usará {default}. Elija por ejemplo America/Mexico_City, America/Cancun o America/Tijuana.',
+  'settings.unknown-time-zone': 'La zona horaria «{value}» no se reconoce; se usará {default}. Escriba la de su ciudad como la nombra la lista de zonas (IANA): America/Mexico_City (centro del país), America/Cancun (Quintana Roo), America/Hermosillo (Sonora), America/Mazatlan, America/Chihuahua, America/Ciudad_Juarez o America/Tijuana (Baja California). Una diferencia con UTC, como «GMT-6», no basta: no dice si la zona cambia de horario en verano.',
 } as const;
 
 registerMessages(UNFLATTEN_MESSAGES);
