@@ -333,6 +333,9 @@ test('a text shaped like a date that is none says why and what to type, not only
   expect(said('12/25/2024 10:30')).toEqual(['cell.month-first', { value: '12/25/2024 10:30', date: '25/12/2024 10:30' }]);
   expect(said('marzo 2024')).toEqual(['cell.month-without-day', { value: 'marzo 2024', date: '01/03/2024' }]);
   expect(said('13/13/2024')[0]).toBe('cell.not-a-date');
+  // A year alone, typed as a number (which as a serial was a day of 1905) or as text.
+  expect(said(2024)).toEqual(['cell.year-alone', { value: '2024' }]);
+  expect(said('2024')).toEqual(['cell.year-alone', { value: '2024' }]);
   // Excel's 1900 serials: 60 is its 29/02/1900, which the calendar has not; the days before it come one day later.
   expect(said(60)).toEqual(['cell.no-such-day', { value: '60 (29/02/1900)', month: 'febrero', year: '1900', days: '28' }]);
   expect(said(59)[0]).toBe('1900-02-28T00:00:00-08:00');

@@ -250,6 +250,9 @@ export function parseDate(v: CleanValue, zone: string): string | undefined {
   if (typeof v === 'number') {
     // Excel/Sheets serial day number (1 = 1900-01-01 with the 1900 leap-year bug, hence the 1899-12-30 epoch).
     if (v < 1 || v >= 2958466) return undefined;
+    // A year alone, as Excel and Sheets keep «2024» typed in a cell of no date format: as a serial it is a day of
+    // 1905 (2024 was published as 16/07/1905, unsaid). No public work is dated then; dateRefusal says what to type.
+    if (isYearAlone(v)) return undefined;
     // Its fraction is the time of day (the Sheets API sends a date-time cell so): kept, to the nearest second.
     const seconds = Math.round(v * 86400);
     // Serial 60 is 29/02/1900, which Excel counts (Lotus 1-2-3's leap-year bug) and the calendar has not: refused
@@ -302,6 +305,11 @@ function dateBeforeUnreadableTime(v: CleanValue, zone: string): string | undefin
   return day?.slice(0, 10);
 }
 
+/** An integer that reads as a year (1900–2100) rather than as a serial day number. */
+function isYearAlone(v: unknown): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100;
+}
+
 const MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 const MONTH_YEAR_RE = /^(?:([a-záéíóú]+)\.?|(\d{1,2}))(?:\s*[/.-]\s*|\s+(?:de(?:l)?\s+)?)(\d{4})$/i;
 
@@ -309,9 +317,11 @@ const MONTH_YEAR_RE = /^(?:([a-záéíóú]+)\.?|(\d{1,2}))(?:\s*[/.-]\s*|\s+(?:
  * Why a text in the shape of a date is none, when that can be said more plainly than «no es una fecha válida. Use el
  * formato dd/mm/aaaa», which an official who typed «29/02/2023» or «03/31/2024» in that very format could not act on:
  * the day the month has not (Excel's 29/02/1900, serial 60, too), the month written first as in the United States
- * (said only when the other order is a day), or a month and year without a day («marzo 2024»). Undefined otherwise.
+ * (said only when the other order is a day), a month and year without a day («marzo 2024»), or a year alone («2024»,
+ * text or number). Undefined otherwise.
  */
 function dateRefusal(v: CleanValue): Parsed | undefined {
+  if (isYearAlone(typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v)) return problem('cell.year-alone', typeof v === 'string' ? v.trim() : v);
   if (typeof v === 'number') return v >= 60 && v < 61 ? problem('cell.no-such-day', `${v} (29/02/1900)`, { month: 'febrero', year: '1900', days: '28' }) : undefined;
   if (typeof v !== 'string') return undefined;
   const text = v.trim();

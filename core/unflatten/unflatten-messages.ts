@@ -62,6 +62,7 @@ export const UNFLATTEN_MESSAGES = {
   'cell.no-such-day': '«{value}» no es un día del calendario: {month} de {year} tiene {days} días. Corrija el día o el mes (dd/mm/aaaa).',
   'cell.month-first': '«{value}» parece escrita con el mes primero, como en Estados Unidos. En la plantilla el día va primero (dd/mm/aaaa): escriba {date}.',
   'cell.month-without-day': '«{value}» no dice el día. Escriba la fecha completa (dd/mm/aaaa), por ejemplo {date} si es el primero del mes.',
+  'cell.year-alone': '«{value}» es solo un año, no una fecha. Escriba la fecha completa, con día y mes (dd/mm/aaaa), por ejemplo 31/03/{value}.',
   'cell.time-without-date': 'La celda tiene solo una hora ({value}), sin fecha. Escriba la fecha y, si hace falta, la hora: por ejemplo 31/03/2024 {value}.',
   'cell.unreadable-time': '«{value}»: la fecha ({date}) se entiende, pero la hora no. Escriba la hora de 0 a 23 con sus minutos, por ejemplo {date} 14:30, o deje solo la fecha.',
   'cell.two-digit-year': '«{value}» tiene el año con dos cifras: se leyó como {date}. Si no es esa fecha, escríbala con el año completo (dd/mm/aaaa).',
