@@ -25,6 +25,13 @@ test.each([
   ['America/Tijuana', 2024, 11, 4, '-08:00'],
   ['America/Matamoros', 2024, 7, 1, '-05:00'],
   ['America/Ojinaga', 2024, 1, 1, '-06:00'],
+  // The month of 2022 Chihuahua's border followed its reform (-06:00 all year) before going back to the US rule.
+  ['America/Ciudad_Juarez', 2022, 11, 15, '-06:00'],
+  ['America/Ciudad_Juarez', 2022, 12, 15, '-07:00'],
+  ['America/Ciudad_Juarez', 2023, 7, 1, '-06:00'],
+  ['America/Ojinaga', 2022, 11, 15, '-06:00'],
+  ['America/Chihuahua', 2023, 7, 1, '-06:00'],
+  ['America/Chihuahua', 2022, 1, 15, '-07:00'],
   ['UTC', 2024, 1, 1, '+00:00'],
 ])('%s %i-%i-%i → %s', (zone, y, m, d, offset) => expect(utcOffset(zone as string, y as number, m as number, d as number)).toBe(offset));
 

@@ -7,8 +7,8 @@
  *   Sunday of October (02:00 local, so midnight of the start day is still standard and of the end day still summer).
  * - Border zones (Tijuana, Ciudad Juárez, Ojinaga, Matamoros) follow US DST: second Sunday of March to the first
  *   Sunday of November (since 2007; earlier dates use the same rule, an accepted approximation).
- * - Cancún is -05:00 since 2015-02-01; Chihuahua moved to -06:00 all year on 2022-10-30; Ojinaga to Central
- *   (-06:00, US DST) on 2022-11-30.
+ * - Cancún is -05:00 since 2015-02-01; Chihuahua moved to -06:00 all year on 2022-10-30, and Ciudad Juárez and
+ *   Ojinaga with it until 2022-11-30, when they took the US rule again (Juárez from -07:00, Ojinaga from -06:00).
  * The 2001 Mexican exception (May–September) is approximated by the general rule.
  */
 type Rule = 'none' | 'mexico' | 'us';
@@ -30,8 +30,10 @@ const ZONES: Record<string, Period[]> = {
   'America/Mazatlan': [{ until: '2022-10-31', standard: -7, rule: 'mexico' }, { standard: -7, rule: 'none' }],
   'America/Hermosillo': [{ standard: -7, rule: 'none' }],
   'America/Tijuana': [{ standard: -8, rule: 'us' }],
-  'America/Ciudad_Juarez': [{ standard: -7, rule: 'us' }],
-  'America/Ojinaga': [{ until: '2022-11-30', standard: -7, rule: 'us' }, { standard: -6, rule: 'us' }],
+  // Both followed Chihuahua's reform to -06:00 all year on 2022-10-30 and left it on 2022-11-30 (00:00) for the US
+  // rule: Ciudad Juárez back to -07:00, Ojinaga at -06:00. That month was read with the US rule's offsets.
+  'America/Ciudad_Juarez': [{ until: '2022-10-31', standard: -7, rule: 'us' }, { until: '2022-11-30', standard: -6, rule: 'none' }, { standard: -7, rule: 'us' }],
+  'America/Ojinaga': [{ until: '2022-10-31', standard: -7, rule: 'us' }, { until: '2022-11-30', standard: -6, rule: 'none' }, { standard: -6, rule: 'us' }],
   'America/Matamoros': [{ standard: -6, rule: 'us' }],
   UTC: [{ standard: 0, rule: 'none' }],
   'Etc/UTC': [{ standard: 0, rule: 'none' }],
