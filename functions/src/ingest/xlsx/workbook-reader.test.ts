@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { XlsxBufferSource, XlsxFileSource } from '../xlsx-source';
@@ -118,6 +119,15 @@ describe('cell values as other writers store them', () => {
     const xml = worksheetXml(`<row r="1">${[1, 2, 3].map((s, i) => `<c r="${'ABC'[i]}1" s="${s}"><v>6720</v></c>`).join('')}</row>`);
     const model = await read(rawXlsx({ sheets: [{ name: 'H', xml }], numFmts: { 164: '0'.repeat(30), 165: '0'.repeat(31), 166: '0'.repeat(5_000_000) }, cellXfs: [0, 164, 165, 166], stored: true }));
     expect(model.sheets[0].rows[0]).toEqual([`${'0'.repeat(26)}6720`, 6720, 6720]);
+  });
+
+  test('an ISO date cell (t="d") without offset is its clock time, whatever the server\'s zone', () => {
+    // In a process of its own: jest's sandbox keeps the zone the process started with.
+    const code = `const { readXlsx } = require('./workbook-reader'); const { bufferBytes } = require('./zip-archive'); const { rawXlsx, worksheetXml } = require('./raw-xlsx');
+      const xml = worksheetXml('<row r="1"><c r="A1" t="d"><v>2024-03-31T00:00:00</v></c><c r="B1" t="d"><v>2024-03-31T10:30:00.000</v></c><c r="C1" t="d"><v>2024-03-31</v></c></row>');
+      readXlsx(bufferBytes(rawXlsx({ sheets: [{ name: 'H', xml }] })), { label: 'x.xlsx' }).then((m) => console.log(JSON.stringify(m.sheets[0].rows[0])));`;
+    const out = execFileSync(process.execPath, ['-r', path.resolve(__dirname, '../../../../scripts/register-ts.js'), '-e', code], { cwd: __dirname, env: { ...process.env, TZ: 'Asia/Tokyo' }, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual(['2024-03-31T00:00:00.000Z', '2024-03-31T10:30:00.000Z', '2024-03-31T00:00:00.000Z']);
   });
 
   test('the 1904 date system (old Mac workbooks) counts from 1904-01-01', async () => {

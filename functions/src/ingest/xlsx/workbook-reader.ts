@@ -495,7 +495,10 @@ class SheetScan implements XmlHandler {
       case CellType.Error: return ownString(text); // #DIV/0!, #REF!…: the engine reports them as formula errors on this cell.
       case CellType.Bool: return text.trim() !== '0' && text.trim().toLowerCase() !== 'false';
       case CellType.Date: {
-        const d = new Date(text);
+        // An ISO 8601 cell (t="d", as openpyxl and Excel's ISO mode write) states its clock time, without offset: read
+        // as that clock time in UTC, as the engine takes every date cell. Date() read it in the server's own zone, so
+        // 31/03/2024 00:00 became 30/03/2024 15:00 on a server set to Asia/Tokyo and 06:00 on one in Mexico City.
+        const d = new Date(/T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text.trim()) ? `${text.trim()}Z` : text);
         return Number.isNaN(d.getTime()) ? ownString(text) : d;
       }
       default: {
