@@ -11,7 +11,8 @@ const release = (ocid: string, date: string, region?: string) => ({
 describe('settingsFromPackages', () => {
   test('package metadata, shared prefixes, the agreed state and the zone whose offsets match every date', () => {
     const pkg = { publisher: { name: 'Ayuntamiento de Tijuana' }, license: 'https://lic.example', publicationPolicy: 'https://pol.example' };
-    const releases = [release('ocds-tij001-A', '2024-01-15T00:00:00-08:00', 'Baja California'), release('ocds-tij001-B', '2024-07-01T00:00:00-07:00', 'Baja California')];
+    // 23:59 of the day clocks went back (03/11/2024) is standard time already.
+    const releases = [release('ocds-tij001-A', '2024-01-15T00:00:00-08:00', 'Baja California'), release('ocds-tij001-B', '2024-07-01T00:00:00-07:00', 'Baja California'), release('ocds-tij001-C', '2024-11-03T23:59:00-08:00', 'Baja California')];
     const projects = [{ id: 'oc4ids-tij001-P1', parties: [{ roles: ['publicAuthority'], address: { region: 'Baja California' } }] }];
     expect(settingsFromPackages([pkg], { releases, projects })).toEqual({
       publisherName: 'Ayuntamiento de Tijuana', licenseUrl: 'https://lic.example', publicationPolicyUrl: 'https://pol.example',

@@ -10,7 +10,7 @@ import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
 import { formatList } from '../format/es-mx';
 import { SETTINGS, type SettingKey } from '../template/settings';
-import { DEFAULT_TIME_ZONE, utcOffset } from '../unflatten/time-zone';
+import { DEFAULT_TIME_ZONE, offsetAt, utcOffset } from '../unflatten/time-zone';
 import { canonicalState } from '../workflow/mexican-states';
 
 const stateName = (region: string | undefined): string | undefined => (region === undefined ? undefined : canonicalState(region) ?? region);
@@ -35,10 +35,10 @@ function regionOf(doc: unknown, role: string): string | undefined {
 }
 
 /** Every ISO date-time with an offset in `value`, as [year, month, day, offset]. */
-function datedOffsets(value: unknown, out: [number, number, number, string][]): void {
+function datedOffsets(value: unknown, out: [number, number, number, number, string][]): void {
   if (typeof value === 'string') {
-    const m = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:\d{2})$/.exec(value);
-    if (m) out.push([Number(m[1]), Number(m[2]), Number(m[3]), m[4]]);
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?([+-]\d{2}:\d{2})$/.exec(value);
+    if (m) out.push([Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), m[5]]);
   } else if (Array.isArray(value)) for (const v of value) datedOffsets(v, out);
   else if (isObject(value)) for (const v of Object.values(value)) datedOffsets(v, out);
 }
@@ -115,9 +115,12 @@ export function settingsFromPackages(packages: readonly unknown[], documents: Im
   const projectIds = documents.projects.map((p) => (isObject(p) ? text(p.id) : undefined));
   const prefix = (ids: (string | undefined)[], pattern: RegExp) => (ids.length ? common(ids.map((id) => (id ? pattern.exec(id)?.[1] : undefined))) : undefined);
   const regions = [...documents.releases.map((r) => regionOf(r, 'buyer')), ...documents.projects.map((p) => regionOf(p, 'publicAuthority'))];
-  const dates: [number, number, number, string][] = [];
+  const dates: [number, number, number, number, string][] = [];
   datedOffsets([documents.releases, documents.projects], dates);
-  const timeZone = dates.length ? ZONES.find((zone) => dates.every(([y, m, d, offset]) => utcOffset(zone, y, m, d) === offset)) : undefined;
+  // The offset of each date's hour (offsetAt): 23:59 of the day clocks went back in Tijuana is -08:00. Its midnight's
+  // too, as earlier versions wrote every time of a day.
+  const fits = (zone: string, [y, m, d, hh, offset]: [number, number, number, number, string]): boolean => offsetAt(zone, y, m, d, hh) === offset || utcOffset(zone, y, m, d) === offset;
+  const timeZone = dates.length ? ZONES.find((zone) => dates.every((date) => fits(zone, date))) : undefined;
   const settings: Partial<Record<SettingKey, string>> = {
     // The first name; any other is reported (publisherNamesFinding).
     publisherName: first(publisherOf),

@@ -290,7 +290,8 @@ test('a date typed with a two-digit year («31/03/24», «31-mar-24») is read i
     });
   }
   // Not a day the calendar has, or not a date at all: still refused.
-  for (const typed of ['31/02/24', '29/02/23', '31-mzo-24', '31/03/240']) expect(parseValue(typed, { type: 'date' }, zone).problem?.code).toBe('cell.not-a-date');
+  for (const typed of ['31-mzo-24', '31/03/240']) expect(parseValue(typed, { type: 'date' }, zone).problem?.code).toBe('cell.not-a-date');
+  for (const typed of ['31/02/24', '29/02/23']) expect(parseValue(typed, { type: 'date' }, zone).problem?.code).toBe('cell.no-such-day');
   // Four digits: no warning.
   expect(parseValue('31/03/2024', { type: 'date' }, zone)).toEqual({ value: '2024-03-31T00:00:00-06:00' });
 });
@@ -319,4 +320,24 @@ test('«N/A», «-», «No aplica» where the column refuses them read as an emp
   expect(parseValue('No', { type: 'boolean' }, mexico)).toEqual({ value: false });
   expect(parseValue('N/A', { type: 'string' }, mexico)).toEqual({ value: 'N/A' });
   expect(parseValue('fecha', { type: 'date' }, mexico)).toEqual({ problem: expect.objectContaining({ code: 'cell.not-a-date' }) });
+});
+
+test('a text shaped like a date that is none says why and what to type, not only «use dd/mm/aaaa»', () => {
+  const said = (v: string | number): [string | undefined, unknown] => {
+    const { value, problem } = parseValue(v, { type: 'date' }, 'America/Tijuana');
+    return [value === undefined ? problem?.code : String(value), problem?.params];
+  };
+  expect(said('29/02/2023')).toEqual(['cell.no-such-day', { value: '29/02/2023', month: 'febrero', year: '2023', days: '28' }]);
+  expect(said('31 de abril de 2024')).toEqual(['cell.no-such-day', { value: '31 de abril de 2024', month: 'abril', year: '2024', days: '30' }]);
+  expect(said('03/31/2024')).toEqual(['cell.month-first', { value: '03/31/2024', date: '31/03/2024' }]);
+  expect(said('12/25/2024 10:30')).toEqual(['cell.month-first', { value: '12/25/2024 10:30', date: '25/12/2024 10:30' }]);
+  expect(said('marzo 2024')).toEqual(['cell.month-without-day', { value: 'marzo 2024', date: '01/03/2024' }]);
+  expect(said('13/13/2024')[0]).toBe('cell.not-a-date');
+  // A year alone, typed as a number (which as a serial was a day of 1905) or as text.
+  expect(said(2024)).toEqual(['cell.year-alone', { value: '2024' }]);
+  expect(said('2024')).toEqual(['cell.year-alone', { value: '2024' }]);
+  // Excel's 1900 serials: 60 is its 29/02/1900, which the calendar has not; the days before it come one day later.
+  expect(said(60)).toEqual(['cell.no-such-day', { value: '60 (29/02/1900)', month: 'febrero', year: '1900', days: '28' }]);
+  expect(said(59)[0]).toBe('1900-02-28T00:00:00-08:00');
+  expect(said(61)[0]).toBe('1900-03-01T00:00:00-08:00');
 });

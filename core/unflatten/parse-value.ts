@@ -5,7 +5,7 @@
 import type { CodeOption, ColumnType } from '../template/spec';
 import { CellProblem, safePreview, type CleanValue } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
-import { isKnownTimeZone, localDateTime, localMidnight, utcOffset } from './time-zone';
+import { isKnownTimeZone, localDateTime, localMidnight, offsetAt } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
 import { isCalendarDate } from '../format/typed-date';
 import { formatDate } from '../format/es-mx';
@@ -250,9 +250,15 @@ export function parseDate(v: CleanValue, zone: string): string | undefined {
   if (typeof v === 'number') {
     // Excel/Sheets serial day number (1 = 1900-01-01 with the 1900 leap-year bug, hence the 1899-12-30 epoch).
     if (v < 1 || v >= 2958466) return undefined;
+    // A year alone, as Excel and Sheets keep «2024» typed in a cell of no date format: as a serial it is a day of
+    // 1905 (2024 was published as 16/07/1905, unsaid). No public work is dated then; dateRefusal says what to type.
+    if (isYearAlone(v)) return undefined;
     // Its fraction is the time of day (the Sheets API sends a date-time cell so): kept, to the nearest second.
     const seconds = Math.round(v * 86400);
-    const d = new Date(EXCEL_EPOCH + Math.floor(seconds / 86400) * DAY_MS);
+    // Serial 60 is 29/02/1900, which Excel counts (Lotus 1-2-3's leap-year bug) and the calendar has not: refused
+    // (dateRefusal says why); the 59 days before it are one day later than counted from the epoch.
+    if (seconds >= 60 * 86400 && seconds < 61 * 86400) return undefined;
+    const d = new Date(EXCEL_EPOCH + (Math.floor(seconds / 86400) + (seconds < 60 * 86400 ? 1 : 0)) * DAY_MS);
     ymd = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
     const rest = seconds % 86400;
     if (rest !== 0) hms = [Math.floor(rest / 3600), Math.floor(rest / 60) % 60, rest % 60];
@@ -275,7 +281,7 @@ export function parseDate(v: CleanValue, zone: string): string | undefined {
         const [hh, mm, ss] = [Number(iso[4]), Number(iso[5]), Number(iso[6] ?? 0)];
         if (hh > 23 || mm > 59 || ss > 59) return undefined;
         let offset = iso[8];
-        if (offset === undefined) offset = utcOffset(zone, ...ymd) ?? '+00:00';
+        if (offset === undefined) offset = isKnownTimeZone(zone) ? offsetAt(zone, ...ymd, hh) : '+00:00';
         else if (offset !== 'Z' && offset.length === 5) offset = `${offset.slice(0, 3)}:${offset.slice(3)}`;
         return `${iso[1]}-${iso[2]}-${iso[3]}T${iso[4]}:${iso[5]}:${pad(ss)}${iso[7] ?? ''}${offset}`;
       }
@@ -297,6 +303,52 @@ function dateBeforeUnreadableTime(v: CleanValue, zone: string): string | undefin
   const m = DATE_THEN_MORE_RE.exec(v);
   const day = m ? parseDate(m[1], zone) : undefined;
   return day?.slice(0, 10);
+}
+
+/** An integer that reads as a year (1900–2100) rather than as a serial day number. */
+function isYearAlone(v: unknown): boolean {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100;
+}
+
+const MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+const MONTH_YEAR_RE = /^(?:([a-záéíóú]+)\.?|(\d{1,2}))(?:\s*[/.-]\s*|\s+(?:de(?:l)?\s+)?)(\d{4})$/i;
+
+/**
+ * Why a text in the shape of a date is none, when that can be said more plainly than «no es una fecha válida. Use el
+ * formato dd/mm/aaaa», which an official who typed «29/02/2023» or «03/31/2024» in that very format could not act on:
+ * the day the month has not (Excel's 29/02/1900, serial 60, too), the month written first as in the United States
+ * (said only when the other order is a day), a month and year without a day («marzo 2024»), or a year alone («2024»,
+ * text or number). Undefined otherwise.
+ */
+function dateRefusal(v: CleanValue): Parsed | undefined {
+  if (isYearAlone(typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v)) return problem('cell.year-alone', typeof v === 'string' ? v.trim() : v);
+  if (typeof v === 'number') return v >= 60 && v < 61 ? problem('cell.no-such-day', `${v} (29/02/1900)`, { month: 'febrero', year: '1900', days: '28' }) : undefined;
+  if (typeof v !== 'string') return undefined;
+  const text = v.trim();
+  const dmy = DMY_RE.exec(text) ?? DMY_SHORT_RE.exec(text);
+  const slashed = dmy ? null : YMD_RE.exec(text);
+  const iso = dmy || slashed ? null : ISO_RE.exec(text);
+  const short = namedMonthDate(text, 2);
+  const ymd: [number, number, number] | undefined = dmy ? [Number(dmy[3]) + (dmy[3].length === 2 ? 2000 : 0), Number(dmy[2]), Number(dmy[1])]
+    : slashed ? [Number(slashed[1]), Number(slashed[3]), Number(slashed[4])]
+      : iso ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+        : namedMonthDate(text) ?? (short && [short[0] + 2000, short[1], short[2]]);
+  if (ymd) {
+    const [y, m, d] = ymd;
+    if (dmy && m > 12 && d <= 12 && isCalendarDate(y, d, m)) {
+      const swapped = text.replace(/^(\d{1,2})([/.-])(\d{1,2})\2/, (_all, a: string, sep: string, b: string) => `${pad(Number(b))}${sep}${pad(Number(a))}${sep}`);
+      return problem('cell.month-first', v, { date: safePreview(swapped) });
+    }
+    if (m >= 1 && m <= 12 && d > 28 && !isCalendarDate(y, m, d)) {
+      const days = [1, 3, 5, 7, 8, 10, 12].includes(m) ? 31 : m === 2 ? (isCalendarDate(y, 2, 29) ? 29 : 28) : 30;
+      return problem('cell.no-such-day', v, { month: MONTH_NAMES[m - 1], year: String(y), days: String(days) });
+    }
+    return undefined;
+  }
+  const my = MONTH_YEAR_RE.exec(text);
+  const month = my ? (my[1] !== undefined ? MONTHS.get(my[1].toLowerCase()) : Number(my[2])) : undefined;
+  if (month === undefined || month < 1 || month > 12) return undefined;
+  return problem('cell.month-without-day', v, { date: `01/${pad(month)}/${my![3]}` });
 }
 
 interface CodeIndex {
@@ -532,7 +584,7 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string): Parsed {
       if (v instanceof Date && sheetClockTime(v, zone) === null) return problem('cell.time-without-date', new Date(Math.round(v.getTime() / 1000) * 1000).toISOString().slice(11, 16));
       const day = dateBeforeUnreadableTime(v, zone);
       if (day !== undefined) return problem('cell.unreadable-time', v, { date: formatDate(day) });
-      return problem('cell.not-a-date', shown(v));
+      return dateRefusal(v) ?? problem('cell.not-a-date', shown(v));
     }
     case 'list': {
       const typed = asText(v).split(';').map((p) => p.trim()).filter((p) => p !== '');

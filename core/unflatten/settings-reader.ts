@@ -7,7 +7,7 @@ import { SETTINGS, SETTINGS_SHEET, type SettingKey } from '../template/settings'
 import type { SheetModel } from '../workbook/model';
 import { cleanCell, CellProblem } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
-import { DEFAULT_TIME_ZONE, isKnownTimeZone } from './time-zone';
+import { DEFAULT_TIME_ZONE, timeZoneNamed } from './time-zone';
 
 export type PublisherSettings = Record<SettingKey, string>;
 
@@ -56,8 +56,10 @@ export function readSettings(sheet: SheetModel | undefined, findings: Finding[])
       continue;
     }
     const text = value instanceof Date ? value.toISOString() : String(value);
-    if (key === 'timeZone' && !isKnownTimeZone(text)) {
-      findings.push(finding('settings.unknown-time-zone', 'warning', { value: text, default: settings.timeZone }, { cell }));
+    if (key === 'timeZone') {
+      const zone = timeZoneNamed(text);
+      if (zone === undefined) findings.push(finding('settings.unknown-time-zone', 'warning', { value: text, default: settings.timeZone }, { cell }));
+      else settings.timeZone = zone;
       continue;
     }
     // The package's `license` and `publicationPolicy` are addresses (OCDS package schema, format uri): a text that is

@@ -58,6 +58,11 @@ export const UNFLATTEN_MESSAGES = {
   // Info (no-data-mark.ts): the cell is read empty, as its mark means; a required column then says it is missing.
   'cell.no-data-mark': '«{value}» se leyó como celda vacía: en esta columna no se escriben marcas como esa. Cuando un dato no aplica o aún no lo tiene, deje la celda en blanco.',
   'cell.not-a-date': '«{value}» no es una fecha válida. Use el formato dd/mm/aaaa, por ejemplo 31/03/2024.',
+  // Said instead of cell.not-a-date when the text has a date's shape (parse-value.ts, dateRefusal).
+  'cell.no-such-day': '«{value}» no es un día del calendario: {month} de {year} tiene {days} días. Corrija el día o el mes (dd/mm/aaaa).',
+  'cell.month-first': '«{value}» parece escrita con el mes primero, como en Estados Unidos. En la plantilla el día va primero (dd/mm/aaaa): escriba {date}.',
+  'cell.month-without-day': '«{value}» no dice el día. Escriba la fecha completa (dd/mm/aaaa), por ejemplo {date} si es el primero del mes.',
+  'cell.year-alone': '«{value}» es solo un año, no una fecha. Escriba la fecha completa, con día y mes (dd/mm/aaaa), por ejemplo 31/03/{value}.',
   'cell.time-without-date': 'La celda tiene solo una hora ({value}), sin fecha. Escriba la fecha y, si hace falta, la hora: por ejemplo 31/03/2024 {value}.',
   'cell.unreadable-time': '«{value}»: la fecha ({date}) se entiende, pero la hora no. Escriba la hora de 0 a 23 con sus minutos, por ejemplo {date} 14:30, o deje solo la fecha.',
   'cell.two-digit-year': '«{value}» tiene el año con dos cifras: se leyó como {date}. Si no es esa fecha, escríbala con el año completo (dd/mm/aaaa).',
@@ -70,7 +75,7 @@ export const UNFLATTEN_MESSAGES = {
   'cell.coordinate-out-of-range': 'La {axis} {value} está fuera del rango permitido (entre -{limit} y {limit}). Revise que no estén invertidas latitud y longitud.',
   'settings.bad-prefix': 'El prefijo «{value}» no tiene la forma de un prefijo registrado: «{start}» seguido de 6 letras minúsculas o números, p. ej. «{start}abc123». Mientras tanto no se revisa que los identificadores lo usen.',
   'settings.not-an-address': '«{value}» no es una dirección web completa: escríbala con https:// (p. ej. https://datos.gob.mx/libreusomx). Mientras tanto los paquetes se publican sin este dato.',
-  'settings.unknown-time-zone': 'La zona horaria «{value}» no se reconoce; se usará {default}. Elija por ejemplo America/Mexico_City, America/Cancun o America/Tijuana.',
+  'settings.unknown-time-zone': 'La zona horaria «{value}» no se reconoce; se usará {default}. Escriba la de su ciudad como la nombra la lista de zonas (IANA): America/Mexico_City (centro del país), America/Cancun (Quintana Roo), America/Hermosillo (Sonora), America/Mazatlan, America/Chihuahua, America/Ciudad_Juarez o America/Tijuana (Baja California). Una diferencia con UTC, como «GMT-6», no basta: no dice si la zona cambia de horario en verano.',
 } as const;
 
 registerMessages(UNFLATTEN_MESSAGES);

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import { unzipSync } from 'fflate';
 import { XlsxBufferSource, XlsxFileSource } from '../xlsx-source';
@@ -120,12 +121,22 @@ describe('cell values as other writers store them', () => {
     expect(model.sheets[0].rows[0]).toEqual([`${'0'.repeat(26)}6720`, 6720, 6720]);
   });
 
+  test('an ISO date cell (t="d") without offset is its clock time, whatever the server\'s zone', () => {
+    // In a process of its own: jest's sandbox keeps the zone the process started with.
+    const code = `const { readXlsx } = require('./workbook-reader'); const { bufferBytes } = require('./zip-archive'); const { rawXlsx, worksheetXml } = require('./raw-xlsx');
+      const xml = worksheetXml('<row r="1"><c r="A1" t="d"><v>2024-03-31T00:00:00</v></c><c r="B1" t="d"><v>2024-03-31T10:30:00.000</v></c><c r="C1" t="d"><v>2024-03-31</v></c></row>');
+      readXlsx(bufferBytes(rawXlsx({ sheets: [{ name: 'H', xml }] })), { label: 'x.xlsx' }).then((m) => console.log(JSON.stringify(m.sheets[0].rows[0])));`;
+    const out = execFileSync(process.execPath, ['-r', path.resolve(__dirname, '../../../../scripts/register-ts.js'), '-e', code], { cwd: __dirname, env: { ...process.env, TZ: 'Asia/Tokyo' }, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual(['2024-03-31T00:00:00.000Z', '2024-03-31T10:30:00.000Z', '2024-03-31T00:00:00.000Z']);
+  });
+
   test('the 1904 date system (old Mac workbooks) counts from 1904-01-01', async () => {
     const model = await read(rawXlsx({ ...book, date1904: true }));
     expect(model.sheets[0].rows[1][4]).toEqual(new Date('2028-04-01T00:00:00Z'));
     // 1900 system, before Excel's phantom 29 Feb 1900: serial 1 is 1 Jan 1900.
-    const early = await read(rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>61</v></c></row>') }], cellXfs: [0, 14] }));
-    expect(early.sheets[0].rows[0]).toEqual([new Date('1900-01-01T00:00:00Z'), new Date('1900-03-01T00:00:00Z')]);
+    const early = await read(rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>61</v></c><c r="C1" s="1"><v>60</v></c></row>') }], cellXfs: [0, 14] }));
+    // Serial 60, Excel's 29/02/1900, stays the number: the engine refuses it, saying that day does not exist.
+    expect(early.sheets[0].rows[0]).toEqual([new Date('1900-01-01T00:00:00Z'), new Date('1900-03-01T00:00:00Z'), 60]);
   });
 
   test('elements in a prefixed namespace (x:row, x:c) read the same', async () => {

@@ -495,14 +495,19 @@ class SheetScan implements XmlHandler {
       case CellType.Error: return ownString(text); // #DIV/0!, #REF!…: the engine reports them as formula errors on this cell.
       case CellType.Bool: return text.trim() !== '0' && text.trim().toLowerCase() !== 'false';
       case CellType.Date: {
-        const d = new Date(text);
+        // An ISO 8601 cell (t="d", as openpyxl and Excel's ISO mode write) states its clock time, without offset: read
+        // as that clock time in UTC, as the engine takes every date cell. Date() read it in the server's own zone, so
+        // 31/03/2024 00:00 became 30/03/2024 15:00 on a server set to Asia/Tokyo and 06:00 on one in Mexico City.
+        const d = new Date(/T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text.trim()) ? `${text.trim()}Z` : text);
         return Number.isNaN(d.getTime()) ? ownString(text) : d;
       }
       default: {
         if (text.trim() === '') return '';
         const n = Number(text);
         if (Number.isNaN(n)) return ownString(text);
-        if (this.styles.dateStyles[this.style]) return serialToDate(n, this.date1904);
+        // Serial 60 of the 1900 system is Excel's 29/02/1900, a day the calendar has not: the number, which the engine
+        // refuses with that reason (core/unflatten/parse-value.ts), rather than a Date of 28/02/1900 published unsaid.
+        if (this.styles.dateStyles[this.style]) return !this.date1904 && n >= 60 && n < 61 ? n : serialToDate(n, this.date1904);
         const width = this.styles.padStyles[this.style];
         return width ? zeroPadded(n, width) : n;
       }
