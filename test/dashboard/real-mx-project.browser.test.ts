@@ -12,6 +12,8 @@
  *   checklist's feasibility study and completion certificate; the rest were only in the JSON. Printed, each title is
  *   followed by its address (paper has no links);
  * - Descargas printed with the INAI's publication policy (record-package_269.json) keeps its table on the page.
+ * - a related project the official declared says how it relates («Relación: Ampliación»): every one read «Relacionado
+ *   por el implementador», the page looking for a code the OC4IDS list does not have.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -118,6 +120,21 @@ function typeProcess(key: string, workbook: WorkbookModel): void {
   sheet.rows.push(row);
 }
 
+/** A related project declared as an official picks it in the drop-down: the project it expands («Ampliación»). */
+function typeRelated(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const sheet = workbook.sheets.find((s) => s.name === 'Proyectos relacionados') as WorkbookModel['sheets'][number];
+  const paths = sheet.rows[1].map(String);
+  const row: CellValue[] = paths.map(() => null);
+  row[paths.indexOf('id')] = PROJECT;
+  row[paths.indexOf('relatedProjects/0/id')] = 1;
+  row[paths.indexOf('relatedProjects/0/relationship')] = 'Ampliación';
+  row[paths.indexOf('relatedProjects/0/scheme')] = 'Identificador de proyecto OC4IDS (EDCAPI)';
+  row[paths.indexOf('relatedProjects/0/identifier')] = 'oc4ids-nl0001-NL-2019-031';
+  row[paths.indexOf('relatedProjects/0/title')] = 'Primera etapa del parque lineal';
+  sheet.rows.push(row);
+}
+
 const REAL_INAI = path.join(STANDARDS_DIR, 'examples', 'real-mx', 'record-package_269.json');
 
 /** The INAI's publication policy, as its package states it (a bare address of 43 characters), in Nuevo León's settings. */
@@ -137,7 +154,7 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
   let page: Page;
 
   beforeAll(async () => {
-    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); typePolicy(key, workbook); typeProcess(key, workbook); } });
+    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); typePolicy(key, workbook); typeProcess(key, workbook); typeRelated(key, workbook); } });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   });
@@ -182,6 +199,13 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
     await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
     await page.waitForSelector('body[data-ready] main h1');
     expect(await page.locator('#tabla-procesos tbody th', { hasText: REAL_PROCESS }).innerText()).toBe(REAL_PROCESS);
+  });
+
+  it('says how a declared related project relates to this one, by the title the official picked', async () => {
+    await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    // Every declared relation read «Relacionado por el implementador»: the page looked for a code the list lacks.
+    expect(await page.locator('#lista-relacionados li', { hasText: 'Primera etapa del parque lineal' }).innerText()).toBe('Primera etapa del parque lineal — Relación: Ampliación');
   });
 
   it('printed, Descargas keeps every column of its implementers on the page with the INAI\'s publication policy', async () => {

@@ -10,7 +10,7 @@ import { formatPercent } from '../../../core/format/es-mx';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
-import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
+import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { projectAuthority } from '../../../core/stats/publication-index';
@@ -119,7 +119,9 @@ export const projectPage: Page = {
       .sort((a, b) => String(obj(a.o.period)?.endDate ?? '').localeCompare(String(obj(b.o.period)?.endDate ?? '')));
     const declared = objects(p.relatedProjects);
     const related = [
-      ...declared.map((r) => ({ id: str(r.identifier) ?? str(r.id) ?? '', title: str(r.title), why: str(r.relationship) === 'replaces' ? 'Reemplaza a este proyecto' : 'Relacionado por el implementador' })),
+      // The relationship the official chose, by its title in the drop-down: every declared relation read «Relacionado
+      // por el implementador», as the page looked for a code («replaces») the OC4IDS list does not have.
+      ...declared.map((r) => ({ id: str(r.identifier) ?? str(r.id) ?? '', title: str(r.title), why: str(r.relationship) ? `Relación: ${relatedProjectTitle(String(r.relationship))}` : 'Relacionado por el implementador' })),
       ...ds.projects.filter((x) => x.id !== row.id && !declared.some((r) => r.identifier === x.id) && (x.ocids.some((o) => row.ocids.includes(o))))
         .map((x) => ({ id: x.id, title: x.title as string | undefined, why: 'Comparte un proceso de contratación' })),
       ...ds.projects.filter((x) => x.id !== row.id && x.publisherId === row.publisherId && x.sector.some((sc) => row.sector.includes(sc)) && !x.ocids.some((o) => row.ocids.includes(o)))
