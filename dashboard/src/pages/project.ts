@@ -78,13 +78,28 @@ function delta(from: number | undefined, to: number | undefined): string {
   return ` (${shown.startsWith('-') || shown === '0 %' ? '' : '+'}${shown})`;
 }
 
+/** The project's «Conclusión» explanations, by the titles of their template columns. */
+const COMPLETION_DETAILS: readonly [string, string][] = [
+  ['finalScope', 'Alcance final'], ['finalScopeDetails', 'Explicación del alcance final'],
+  ['endDateDetails', 'Explicación de la fecha de término'], ['finalValueDetails', 'Explicación del costo final'],
+];
+
+/** A milestone as the timelines tell it: its title and status, on the day it was met or, until then, is due. */
+const milestoneEvent = (m: Json | undefined): { date: string | undefined; what: string } =>
+  ({ date: str(m?.dateMet) ?? str(m?.dueDate), what: `${str(m?.title) ?? 'Hito'} (${milestoneStatusTitle(str(m?.status) ?? 'sin-dato')})` });
+
+/** The project's own milestones («Hitos del proyecto»: its approval, the start of works, commissioning…), by date. */
+function projectMilestones(p: Json): { date: string; what: string }[] {
+  return arr(p.milestones).map(obj).map(milestoneEvent).filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
+}
+
 function timeline(summary: Json): { date: string; what: string }[] {
   const tender = obj(summary.tender);
   const period = obj(summary.contractPeriod);
   const events = [
     { date: str(tender?.datePublished), what: 'Publicación de la convocatoria' },
     { date: str(period?.startDate), what: 'Inicio del contrato' },
-    ...arr(summary.milestones).map(obj).map((m) => ({ date: str(m?.dateMet) ?? str(m?.dueDate), what: `${str(m?.title) ?? 'Hito'} (${milestoneStatusTitle(str(m?.status) ?? 'sin-dato')})` })),
+    ...arr(summary.milestones).map(obj).map(milestoneEvent),
     { date: str(period?.endDate), what: 'Fin del contrato' },
   ];
   return events.filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
@@ -111,8 +126,12 @@ export const projectPage: Page = {
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
       ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`], ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
       ['Aprobación del presupuesto', date(str(budget?.approvalDate))], ['Fecha de terminación', date(str(completion?.endDate))],
+      // What the official explains of how the work ended (the template's «Conclusión» columns), only where written: the
+      // page showed a final value 20 % over the contract and a late end date without the reasons published with them.
+      ...COMPLETION_DETAILS.flatMap(([key, label]): [string, string][] => (str(completion?.[key]) ? [[label, String(completion?.[key])]] : [])),
       ['Última actualización', date(row.updated)],
     ];
+    const milestones = projectMilestones(p);
     const breakdown = objects(budget?.budgetBreakdowns).flatMap((group) => objects(group.budgetBreakdown).map((b) => ({ group: str(group.description) ?? str(group.id) ?? '', b })));
     const observations = objects(p.metrics).filter((m) => m.id === 'physicalProgress' || m.id === 'financialProgress')
       .flatMap((m) => objects(m.observations).map((o) => ({ metric: m.id === 'physicalProgress' ? 'Físico' : 'Financiero', o })))
@@ -153,6 +172,8 @@ export const projectPage: Page = {
           h('div', null, h('dt', null, 'Avance financiero'), h('dd', null, row.financialProgress !== undefined ? progress(row.financialProgress)
             : processes.some((x) => x.paid !== undefined) && row.contracted ? `${percent(processes.reduce((n, x) => n + (x.paid ?? 0), 0) / row.contracted)} (pagado entre contratado, calculado)` : 'Sin dato publicado'))),
         // In the section, under its heading: after it, a screen reader's «Avance» region ended before its measures.
+        milestones.length ? h('div', { class: 'timeline', id: 'hitos-proyecto' }, h('h3', null, 'Hitos del proyecto'),
+          h('ol', null, milestones.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what)))) : null,
         observations.length ? dataTable('Avance publicado por fecha', [{ title: 'Fecha' }, { title: 'Avance' }, { title: 'Porcentaje', numeric: true }],
           observations.map(({ metric, o }) => [date(str(obj(o.period)?.endDate) ?? str(obj(o.period)?.startDate)), metric, measureText(o)]), { id: 'tabla-avance' }) : null),
       h('section', { 'aria-labelledby': 'h-procesos' }, h('h2', { id: 'h-procesos' }, 'Procesos de contratación'),
