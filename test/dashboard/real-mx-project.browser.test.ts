@@ -14,6 +14,7 @@
  * - Descargas printed with the INAI's publication policy (record-package_269.json) keeps its table on the page.
  * - the reasons published for how the project ended (its «Conclusión» explanations) and its own milestones, which
  *   the page left out (only each process's milestones were in its timeline);
+ * - a process's contract modifications in its timeline (one known only from the project's sheets showed them nowhere);
  * - a related project the official declared says how it relates («Relación: Ampliación»): every one read «Relacionado
  *   por el implementador», the page looking for a code the OC4IDS list does not have.
  */
@@ -160,6 +161,21 @@ function typeCompletion(key: string, workbook: WorkbookModel): void {
   }
 }
 
+/** A modification (convenio modificatorio) of that process, typed in «Modificaciones». */
+function typeModification(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const sheet = workbook.sheets.find((s) => s.name === 'Modificaciones') as WorkbookModel['sheets'][number];
+  const paths = sheet.rows[1].map(String);
+  const row: CellValue[] = paths.map(() => null);
+  row[paths.indexOf('id')] = PROJECT;
+  row[paths.indexOf('contractingProcesses/0/id')] = REAL_PROCESS;
+  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/id')] = 'CM-01';
+  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/date')] = '15/08/2017';
+  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/type')] = 'Cambio de plazo';
+  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/description')] = 'Ampliación del plazo en 45 días naturales';
+  sheet.rows.push(row);
+}
+
 const REAL_INAI = path.join(STANDARDS_DIR, 'examples', 'real-mx', 'record-package_269.json');
 
 /** The INAI's publication policy, as its package states it (a bare address of 43 characters), in Nuevo León's settings. */
@@ -179,7 +195,7 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
   let page: Page;
 
   beforeAll(async () => {
-    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); typePolicy(key, workbook); typeProcess(key, workbook); typeRelated(key, workbook); typeCompletion(key, workbook); } });
+    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); typePolicy(key, workbook); typeProcess(key, workbook); typeRelated(key, workbook); typeCompletion(key, workbook); typeModification(key, workbook); } });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   });
@@ -242,6 +258,13 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
     // Only what was written: the example project publishes no final scope.
     expect(facts).not.toContain('Alcance final');
     expect(await page.locator('#hitos-proyecto li').allInnerTexts()).toEqual(['26/01/2024 Aprobación del proyecto ejecutivo (Cumplido)', '01/09/2031 Puesta en operación (Programado)']);
+  });
+
+  it("puts a process's contract modifications in its timeline, by date, with their type and description", async () => {
+    await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    const timeline = page.locator('.timeline', { has: page.locator('h3', { hasText: REAL_PROCESS }) });
+    expect(await timeline.locator('li').allInnerTexts()).toContain('15/08/2017 Modificación del contrato (Cambio de plazo): Ampliación del plazo en 45 días naturales');
   });
 
   it('printed, Descargas keeps every column of its implementers on the page with the INAI\'s publication policy', async () => {

@@ -10,7 +10,7 @@ import { formatPercent } from '../../../core/format/es-mx';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
-import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
+import { documentTypeTitle, methodTitle, milestoneStatusTitle, modificationTypeTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { projectAuthority } from '../../../core/stats/publication-index';
@@ -93,6 +93,13 @@ function projectMilestones(p: Json): { date: string; what: string }[] {
   return arr(p.milestones).map(obj).map(milestoneEvent).filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
 }
 
+/** «Modificación del contrato (Cambio de monto): Ampliación del monto…»: its type's title and its description, as published. */
+function modificationText(m: Json | undefined): string {
+  const type = str(m?.type);
+  const description = str(m?.description);
+  return `Modificación del contrato${type ? ` (${modificationTypeTitle(type)})` : ''}${description ? `: ${description}` : ''}`;
+}
+
 function timeline(summary: Json): { date: string; what: string }[] {
   const tender = obj(summary.tender);
   const period = obj(summary.contractPeriod);
@@ -100,6 +107,9 @@ function timeline(summary: Json): { date: string; what: string }[] {
     { date: str(tender?.datePublished), what: 'Publicación de la convocatoria' },
     { date: str(period?.startDate), what: 'Inicio del contrato' },
     ...arr(summary.milestones).map(obj).map(milestoneEvent),
+    // Its contract's modifications (convenios modificatorios), which a process known only from the project's sheets
+    // has nowhere else on the dashboard to be seen.
+    ...arr(summary.modifications).map(obj).map((m) => ({ date: str(m?.date), what: modificationText(m) })),
     { date: str(period?.endDate), what: 'Fin del contrato' },
   ];
   return events.filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
