@@ -30,6 +30,8 @@ export const processCodeTitle = (list: 'documentType' | 'tenderStatus' | 'awardS
 export const processStatusTitle = (code: string): string => title(OC4IDS, 'contractingProcessStatus', code);
 export const projectTypeTitle = (code: string): string => title(OC4IDS, 'projectType', code);
 export const milestoneStatusTitle = (code: string): string => title(OC4IDS, 'milestoneStatus', code);
+/** The catalogue a project's additional classification comes from (ODS, ICMS…). */
+export const classificationSchemeTitle = (code: string): string => title(OC4IDS, 'classificationScheme', code);
 /** What a contract modification changed (its duration, value or scope). */
 export const modificationTypeTitle = (code: string): string => title(OC4IDS, 'modificationType', code);
 /** How a declared related project relates to the project (construction, rehabilitation, replacement, expansion). */

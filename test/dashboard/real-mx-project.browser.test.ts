@@ -12,6 +12,7 @@
  *   checklist's feasibility study and completion certificate; the rest were only in the JSON. Printed, each title is
  *   followed by its address (paper has no links);
  * - Descargas printed with the INAI's publication policy (record-package_269.json) keeps its table on the page.
+ * - the project's budget description, asset lifetime and classifications (its ODS), which reached only the JSON;
  * - the reasons published for how the project ended (its «Conclusión» explanations) and its own milestones, which
  *   the page left out (only each process's milestones were in its timeline);
  * - a process's contract modifications in its timeline (one known only from the project's sheets showed them nowhere);
@@ -249,10 +250,16 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
     expect(await page.locator('#lista-relacionados li', { hasText: 'Primera etapa del parque lineal' }).innerText()).toBe('Primera etapa del parque lineal — Relación: Ampliación');
   });
 
-  it('tells why the project ended as it did and lists its own milestones by date, with their status', async () => {
+  it('tells where its money comes from, how long it is to serve, its classifications, why it ended as it did, and its own milestones', async () => {
+    const p = ((await (await fetch(`${srv.base}/api/oc4ids/projects/${PROJECT}`)).json()) as { projects: any[] }).projects[0];
     await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
     await page.waitForSelector('body[data-ready] main h1');
     const facts = await page.locator('main > div > dl.facts').innerText();
+    const [c] = p.additionalClassifications;
+    expect(c.scheme).toBe('sdg');
+    expect(facts).toContain(`Descripción del presupuesto\n${p.budget.description}`);
+    expect(facts).toContain(`Vida útil\n${p.assetLifetime.durationInDays.toLocaleString('en-US')} días`);
+    expect(facts).toContain(`Clasificaciones\nObjetivos de Desarrollo Sostenible (ODS): ${c.id}, ${c.description}`);
     expect(facts).toContain('Explicación de la fecha de término\nRetraso de seis semanas por la temporada de lluvias.');
     expect(facts).toContain('Explicación del costo final\nSe autorizaron volúmenes adicionales de concreto.');
     // Only what was written: the example project publishes no final scope.

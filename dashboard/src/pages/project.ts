@@ -10,11 +10,11 @@ import { formatPercent } from '../../../core/format/es-mx';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
-import { documentTypeTitle, methodTitle, milestoneStatusTitle, modificationTypeTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
+import { classificationSchemeTitle, documentTypeTitle, methodTitle, milestoneStatusTitle, modificationTypeTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { projectAuthority } from '../../../core/stats/publication-index';
-import { date, heading, money, moneyOf, NO_DATA, percent, progress, type Page } from './common';
+import { count, date, heading, money, moneyOf, NO_DATA, percent, progress, type Page } from './common';
 import { lineStages, linesCell, stageCell, stageColumns } from './budget-moments';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
@@ -78,6 +78,24 @@ function delta(from: number | undefined, to: number | undefined): string {
   return ` (${shown.startsWith('-') || shown === '0 %' ? '' : '+'}${shown})`;
 }
 
+const optionalFact = (label: string, value: string | undefined): [string, string][] => (value ? [[label, value]] : []);
+
+/** «01/09/2025 a 31/08/2075», or its length alone when that is all that is published («14,600 días»). */
+function assetLifetime(life: Json | undefined): string | undefined {
+  const start = str(life?.startDate);
+  const end = str(life?.endDate);
+  if (isRealDate(start) || isRealDate(end)) return `${date(start)} a ${date(end)}`;
+  const days = num(life?.durationInDays);
+  return days === undefined ? undefined : `${count(days)} ${days === 1 ? 'día' : 'días'}`;
+}
+
+/** «Objetivos de Desarrollo Sostenible (ODS): 3, Salud y bienestar». */
+function classificationText(c: Json): string {
+  const scheme = str(c.scheme);
+  const what = [str(c.id), str(c.description)].filter(Boolean).join(', ');
+  return scheme ? `${classificationSchemeTitle(scheme)}: ${what || NO_DATA}` : what;
+}
+
 /** The project's «Conclusión» explanations, by the titles of their template columns. */
 const COMPLETION_DETAILS: readonly [string, string][] = [
   ['finalScope', 'Alcance final'], ['finalScopeDetails', 'Explicación del alcance final'],
@@ -135,6 +153,11 @@ export const projectPage: Page = {
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
       ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`], ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
+      // Where published: where the money comes from, how long the work is to serve, and the catalogues it is classified
+      // in (the ODS it serves); typed in the template, they reached only the JSON.
+      ...optionalFact('Descripción del presupuesto', str(budget?.description)),
+      ...optionalFact('Vida útil', assetLifetime(obj(p.assetLifetime))),
+      ...optionalFact('Clasificaciones', objects(p.additionalClassifications).map(classificationText).filter(Boolean).join('; ') || undefined),
       ['Aprobación del presupuesto', date(str(budget?.approvalDate))], ['Fecha de terminación', date(str(completion?.endDate))],
       // What the official explains of how the work ended (the template's «Conclusión» columns), only where written: the
       // page showed a final value 20 % over the contract and a late end date without the reasons published with them.
