@@ -75,8 +75,14 @@ function codeTitle(code: unknown, options: readonly CodeOption[] | undefined): s
   return title !== undefined && lookupCode(title, options as CodeOption[]) === s ? title : s;
 }
 
+/** A latitude or longitude column (`…/coordinates/1`, `…/coordinates/0`): it holds one number, a Point's. */
+const COORDINATE = /\/coordinates\/[01]$/;
+
 function cellFor(col: ColumnSpec, value: unknown, timeZone: string): CellValue {
   if (value === undefined || value === null) return '';
+  // A line's or polygon's positions are not a latitude and a longitude: written in those cells, they read back as
+  // «dos números en una celda». Left out, and the import says so (core/import/template-coverage.ts).
+  if (typeof value !== 'number' && COORDINATE.test(col.field)) return '';
   if (Array.isArray(value)) return value.map((v) => codeTitle(v, col.options)).join('; ');
   if (col.options) return codeTitle(value, col.options);
   if (col.type === 'date' && typeof value === 'string') return dateCell(value, timeZone);

@@ -28,11 +28,15 @@ export const SETTINGS_FIELDS: Record<Standard, ReadonlySet<string>> = {
 /** A leaf value of a document: its pointer segments and its template field. */
 export interface Leaf { segments: string[]; field: string; value: unknown }
 
-/** Unindexed field of a pointer; positions inside `coordinates` are kept (two columns hold them). */
+/**
+ * Unindexed field of a pointer; a Point's positions inside `coordinates` are kept (two columns hold them). A line's or
+ * polygon's (`coordinates/0/1`: a list of positions) are `…/coordinates` itself, which no column holds.
+ */
 function fieldOf(segments: readonly string[]): string {
   const out: string[] = [];
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i];
+    if (s === 'coordinates' && i + 2 < segments.length) { out.push(s); break; }
     if (/^\d+$/.test(s) && segments[i - 1] !== 'coordinates') continue;
     out.push(s);
   }

@@ -1,12 +1,14 @@
 /**
  * Friendly-column conversions that need a whole object (DESIGN §4), applied once after all rows are read:
  * - latitude (`…/coordinates/1`) + longitude (`…/coordinates/0`) → GeoJSON `[lng, lat]` (RFC 7946 order), `type`
- *   defaults to `Point`; a lone latitude or longitude is an error and is dropped;
+ *   defaults to `Point`; a lone latitude or longitude is an error and is dropped; another type than `Point` is an error
+ *   (one position is not a line or a polygon);
  * - a Value with an `amount` and no `currency` gets `MXN` (the program's default currency).
  */
 import { escapePointerSegment, finding, type Finding, type SourceMap } from '../findings/finding';
 import { pointerOf } from './document-builder';
 import { isObject } from '../json/json-values';
+import { codeTitle } from '../checks/code-label';
 
 export const DEFAULT_CURRENCY = 'MXN';
 
@@ -34,6 +36,13 @@ function fixGeometry(obj: Record<string, unknown>, pointer: string, sourceMap: S
     if (cell) findings.push(finding('cell.coordinate-out-of-range', 'error', { value: lng, axis: 'longitud', limit: 180 }, { cell, pointer: lngPtr }));
   }
   if (obj.type === undefined) obj.type = 'Point';
+  else if (obj.type !== 'Point') {
+    // One position, from the two cells, under a type that is a list of them (a line, a polygon…): not GeoJSON, though
+    // the official schema's loose `coordinates` accepts it, and maps drew nothing or failed. Said on the type's cell.
+    const typePtr = pointerOf(pointer, ['type']);
+    const cell = sourceMap.get(typePtr) ?? sourceMap.get(latPtr);
+    if (cell) findings.push(finding('cell.geometry-not-point', 'error', { value: typeof obj.type === 'string' ? codeTitle('geometryType', obj.type, 'oc4ids') : String(obj.type) }, { cell, pointer: typePtr }));
+  }
 }
 
 /** Walks a document; `path` holds the pointer, then raw keys and positions, escaped and joined only where a geometry needs its pointer. */

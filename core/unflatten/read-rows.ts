@@ -221,6 +221,8 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   const isParties = depth > 0 && sheet.arrays[depth - 1] === 'parties';
   const rfcColumn = isParties ? ownColumns.find((c) => c.rel.join('/') === 'identifier/id') : undefined;
   const schemeColumn = isParties ? ownColumns.find((c) => c.rel.join('/') === 'identifier/scheme') : undefined;
+  // Where a blank scheme is written: at its own column, or, without one, just before the RFC.
+  const schemeAt = schemeColumn ?? rfcColumn;
   // Where a party id or a reference to one may be typed (`MX-RFC-…`): every `…/id` column but a party's identifier.
   const rfcIdColumns = allColumns.filter((c) => c !== rfcColumn && c.rel[c.rel.length - 1] === 'id');
   // …and where a party's bare RFC may be typed as well: the references to parties, and the party ids they match.
@@ -344,6 +346,10 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
 
     // A template child row naming an item an earlier row made (the same id under the same parent): see repeatedId.
     let joined: RepeatedItem | undefined;
+    // The party whose blank scheme is made MX-RFC: written where its column is read (below), so the party's fields
+    // keep the columns' order. Written before them, `identifier` came ahead of `name` and `roles`, and the same
+    // party sent back from datos.xlsx (scheme filled in) had other key order: its project got a new `updated`.
+    let schemeFor: DocNode | undefined;
     if (ok && depth > 0 && anyValue(row, ownColumns)) {
       const idCol = sheet.levelKeys[depth - 1];
       let id = keyText(ctx, row, r, idCol);
@@ -375,7 +381,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         const coded = idCol?.value.codelist !== undefined && depth === sheet.arrays.length;
         const existing = id === undefined || coded ? undefined : docs.child(node, sheet.arrays[depth - 1], id);
         const item = existing ?? docs.createChild(node, sheet.arrays[depth - 1], ownPath, id, here, idColumn);
-        if (item && defaultScheme && rfcColumn) docs.set(item, SCHEME, RFC_SCHEME, here, rfcColumn.index);
+        if (item && defaultScheme && rfcColumn) schemeFor = item;
         nodes.push(item);
         if (existing && !sheet.flat && idBound) joined = { item: existing, column: idBound, shown: idShown ?? existing.id ?? '', mark: findings.length };
       }
@@ -384,12 +390,14 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     // Indexed loops here and below: this runs for every cell, and for-of over these lists allocated per step.
     for (let v = 0; v < values.length; v++) {
       const { col, path } = values[v];
+      if (schemeFor !== undefined && col === schemeAt) { docs.set(schemeFor, SCHEME, RFC_SCHEME, here, (rfcColumn as BoundColumn).index); schemeFor = undefined; }
       const raw = row[col.index];
       if (raw === null || raw === undefined || raw === '') continue;
       const target = nodes[col.level];
       if (!target) continue;
       writeValue(ctx, r, col, target, path, cleanCell(links && col.value.type === 'url' ? linkedCell(ctx, links, r, col, raw) : raw), here);
     }
+    if (schemeFor !== undefined) docs.set(schemeFor, SCHEME, RFC_SCHEME, here, (rfcColumn as BoundColumn).index);
 
     // The row's other items (flatten-tool's `tender/items/1/…`): made or found by id, parents first.
     for (let g = 0; g < extras.length; g++) {

@@ -70,7 +70,8 @@ function fillItem(g: Gen, sheet: SheetSpec, item: Obj, position = 0): void {
     if (/coordinates\/[01]$/.test(rel)) continue;
     if (/geometry\/type$/.test(rel)) {
       if (g(fc.boolean)) {
-        setAt(item, where.rel.slice(0, -1), { type: valueFor(g, col), coordinates: [g(fc.integer, { min: -180e4, max: 180e4 }) / 1e4, g(fc.integer, { min: -90e4, max: 90e4 }) / 1e4] });
+        // A Point: the one geometry the template's two cells hold (a line or polygon of one position is refused).
+        setAt(item, where.rel.slice(0, -1), { type: 'Point', coordinates: [g(fc.integer, { min: -180e4, max: 180e4 }) / 1e4, g(fc.integer, { min: -90e4, max: 90e4 }) / 1e4] });
       }
       continue;
     }

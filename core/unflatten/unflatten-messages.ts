@@ -72,6 +72,7 @@ export const UNFLATTEN_MESSAGES = {
   'cell.code-not-in-list': '«{value}» no está en la lista sugerida. Se publicará tal cual; de preferencia elija una opción de la lista desplegable.',
   'cell.conflicting-value': 'Este valor («{value}») no coincide con el ya capturado en {firstCell} («{firstValue}»). Se conserva el primero; corrija el que no sea correcto.',
   'cell.coordinates-incomplete': 'Falta la {missing} de esta ubicación. Escriba latitud y longitud, o deje ambas vacías.',
+  'cell.geometry-not-point': 'Con una latitud y una longitud se registra un solo punto, pero aquí se eligió «{value}», que necesita varios puntos y así no se puede publicar. Elija «Punto» en esta columna (o déjela vacía).',
   'cell.coordinate-out-of-range': 'La {axis} {value} está fuera del rango permitido (entre -{limit} y {limit}). Revise que no estén invertidas latitud y longitud.',
   'settings.bad-prefix': 'El prefijo «{value}» no tiene la forma de un prefijo registrado: «{start}» seguido de 6 letras minúsculas o números, p. ej. «{start}abc123». Mientras tanto no se revisa que los identificadores lo usen.',
   'settings.not-an-address': '«{value}» no es una dirección web completa: escríbala con https:// (p. ej. https://datos.gob.mx/libreusomx). Mientras tanto los paquetes se publican sin este dato.',

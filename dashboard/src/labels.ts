@@ -30,6 +30,12 @@ export const processCodeTitle = (list: 'documentType' | 'tenderStatus' | 'awardS
 export const processStatusTitle = (code: string): string => title(OC4IDS, 'contractingProcessStatus', code);
 export const projectTypeTitle = (code: string): string => title(OC4IDS, 'projectType', code);
 export const milestoneStatusTitle = (code: string): string => title(OC4IDS, 'milestoneStatus', code);
+/** The catalogue a project's additional classification comes from (ODS, ICMS…). */
+export const classificationSchemeTitle = (code: string): string => title(OC4IDS, 'classificationScheme', code);
+/** What a contract modification changed (its duration, value or scope). */
+export const modificationTypeTitle = (code: string): string => title(OC4IDS, 'modificationType', code);
+/** How a declared related project relates to the project (construction, rehabilitation, replacement, expansion). */
+export const relatedProjectTitle = (code: string): string => title(OC4IDS, 'relatedProject', code);
 /** The accounting stages (momentos contables) a budget line's `measures` are, in their list's order (aprobado … pagado). */
 export const BUDGET_MOMENTS: readonly string[] = Object.keys(OCDS['mx/budgetMoment'] ?? {});
 export const budgetMomentTitle = (code: string): string => title(OCDS, 'mx/budgetMoment', code);

@@ -12,6 +12,12 @@
  *   checklist's feasibility study and completion certificate; the rest were only in the JSON. Printed, each title is
  *   followed by its address (paper has no links);
  * - Descargas printed with the INAI's publication policy (record-package_269.json) keeps its table on the page.
+ * - the project's budget description, asset lifetime and classifications (its ODS), which reached only the JSON;
+ * - the reasons published for how the project ended (its «Conclusión» explanations) and its own milestones, which
+ *   the page left out (only each process's milestones were in its timeline);
+ * - a process's contract modifications in its timeline (one known only from the project's sheets showed them nowhere);
+ * - a related project the official declared says how it relates («Relación: Ampliación»): every one read «Relacionado
+ *   por el implementador», the page looking for a code the OC4IDS list does not have.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -118,6 +124,59 @@ function typeProcess(key: string, workbook: WorkbookModel): void {
   sheet.rows.push(row);
 }
 
+/** A related project declared as an official picks it in the drop-down: the project it expands («Ampliación»). */
+function typeRelated(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const sheet = workbook.sheets.find((s) => s.name === 'Proyectos relacionados') as WorkbookModel['sheets'][number];
+  const paths = sheet.rows[1].map(String);
+  const row: CellValue[] = paths.map(() => null);
+  row[paths.indexOf('id')] = PROJECT;
+  row[paths.indexOf('relatedProjects/0/id')] = 1;
+  row[paths.indexOf('relatedProjects/0/relationship')] = 'Ampliación';
+  row[paths.indexOf('relatedProjects/0/scheme')] = 'Identificador de proyecto OC4IDS (EDCAPI)';
+  row[paths.indexOf('relatedProjects/0/identifier')] = 'oc4ids-nl0001-NL-2019-031';
+  row[paths.indexOf('relatedProjects/0/title')] = 'Primera etapa del parque lineal';
+  sheet.rows.push(row);
+}
+
+/** Why the project ended as it did («Conclusión» columns) and two of its own milestones, one met and one scheduled. */
+function typeCompletion(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const projects = workbook.sheets.find((s) => s.name === 'Proyectos') as WorkbookModel['sheets'][number];
+  const fields = projects.rows[1].map(String);
+  const row = projects.rows.find((r) => r[0] === PROJECT) as CellValue[];
+  row[fields.indexOf('completion/endDateDetails')] = 'Retraso de seis semanas por la temporada de lluvias.';
+  row[fields.indexOf('completion/finalValueDetails')] = 'Se autorizaron volúmenes adicionales de concreto.';
+  const sheet = workbook.sheets.find((s) => s.name === 'Hitos del proyecto') as WorkbookModel['sheets'][number];
+  const paths = sheet.rows[1].map(String);
+  sheet.rows = [...sheet.rows.slice(0, 2), ...sheet.rows.slice(2).filter((r) => r[0] !== PROJECT)];
+  for (const [id, title, status, due, met] of [['HP-02', 'Puesta en operación', 'Programado', '01/09/2031', null], ['HP-01', 'Aprobación del proyecto ejecutivo', 'Cumplido', '31/01/2024', '26/01/2024']]) {
+    const m: CellValue[] = paths.map(() => null);
+    m[paths.indexOf('id')] = PROJECT;
+    m[paths.indexOf('milestones/0/id')] = id;
+    m[paths.indexOf('milestones/0/title')] = title;
+    m[paths.indexOf('milestones/0/status')] = status;
+    m[paths.indexOf('milestones/0/dueDate')] = due;
+    m[paths.indexOf('milestones/0/dateMet')] = met;
+    sheet.rows.push(m);
+  }
+}
+
+/** A modification (convenio modificatorio) of that process, typed in «Modificaciones». */
+function typeModification(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const sheet = workbook.sheets.find((s) => s.name === 'Modificaciones') as WorkbookModel['sheets'][number];
+  const paths = sheet.rows[1].map(String);
+  const row: CellValue[] = paths.map(() => null);
+  row[paths.indexOf('id')] = PROJECT;
+  row[paths.indexOf('contractingProcesses/0/id')] = REAL_PROCESS;
+  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/id')] = 'CM-01';
+  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/date')] = '15/08/2017';
+  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/type')] = 'Cambio de plazo';
+  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/description')] = 'Ampliación del plazo en 45 días naturales';
+  sheet.rows.push(row);
+}
+
 const REAL_INAI = path.join(STANDARDS_DIR, 'examples', 'real-mx', 'record-package_269.json');
 
 /** The INAI's publication policy, as its package states it (a bare address of 43 characters), in Nuevo León's settings. */
@@ -137,7 +196,7 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
   let page: Page;
 
   beforeAll(async () => {
-    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); typePolicy(key, workbook); typeProcess(key, workbook); } });
+    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); typePolicy(key, workbook); typeProcess(key, workbook); typeRelated(key, workbook); typeCompletion(key, workbook); typeModification(key, workbook); } });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   });
@@ -182,6 +241,37 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
     await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
     await page.waitForSelector('body[data-ready] main h1');
     expect(await page.locator('#tabla-procesos tbody th', { hasText: REAL_PROCESS }).innerText()).toBe(REAL_PROCESS);
+  });
+
+  it('says how a declared related project relates to this one, by the title the official picked', async () => {
+    await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    // Every declared relation read «Relacionado por el implementador»: the page looked for a code the list lacks.
+    expect(await page.locator('#lista-relacionados li', { hasText: 'Primera etapa del parque lineal' }).innerText()).toBe('Primera etapa del parque lineal — Relación: Ampliación');
+  });
+
+  it('tells where its money comes from, how long it is to serve, its classifications, why it ended as it did, and its own milestones', async () => {
+    const p = ((await (await fetch(`${srv.base}/api/oc4ids/projects/${PROJECT}`)).json()) as { projects: any[] }).projects[0];
+    await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    const facts = await page.locator('main > div > dl.facts').innerText();
+    const [c] = p.additionalClassifications;
+    expect(c.scheme).toBe('sdg');
+    expect(facts).toContain(`Descripción del presupuesto\n${p.budget.description}`);
+    expect(facts).toContain(`Vida útil\n${p.assetLifetime.durationInDays.toLocaleString('en-US')} días`);
+    expect(facts).toContain(`Clasificaciones\nObjetivos de Desarrollo Sostenible (ODS): ${c.id}, ${c.description}`);
+    expect(facts).toContain('Explicación de la fecha de término\nRetraso de seis semanas por la temporada de lluvias.');
+    expect(facts).toContain('Explicación del costo final\nSe autorizaron volúmenes adicionales de concreto.');
+    // Only what was written: the example project publishes no final scope.
+    expect(facts).not.toContain('Alcance final');
+    expect(await page.locator('#hitos-proyecto li').allInnerTexts()).toEqual(['26/01/2024 Aprobación del proyecto ejecutivo (Cumplido)', '01/09/2031 Puesta en operación (Programado)']);
+  });
+
+  it("puts a process's contract modifications in its timeline, by date, with their type and description", async () => {
+    await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    const timeline = page.locator('.timeline', { has: page.locator('h3', { hasText: REAL_PROCESS }) });
+    expect(await timeline.locator('li').allInnerTexts()).toContain('15/08/2017 Modificación del contrato (Cambio de plazo): Ampliación del plazo en 45 días naturales');
   });
 
   it('printed, Descargas keeps every column of its implementers on the page with the INAI\'s publication policy', async () => {

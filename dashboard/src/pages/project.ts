@@ -10,7 +10,7 @@ import { formatPercent } from '../../../core/format/es-mx';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
-import { documentTypeTitle, methodTitle, milestoneStatusTitle, processStatusTitle, projectTypeTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
+import { classificationSchemeTitle, documentTypeTitle, methodTitle, milestoneStatusTitle, modificationTypeTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { projectAuthority } from '../../../core/stats/publication-index';
@@ -92,13 +92,56 @@ function contractedCell(published: { contracted?: number; otherCurrency?: number
   return moneyOrOther(published.contracted, published.otherCurrency);
 }
 
+const optionalFact = (label: string, value: string | undefined): [string, string][] => (value ? [[label, value]] : []);
+
+/** «01/09/2025 a 31/08/2075», or its length alone when that is all that is published («14,600 días»). */
+function assetLifetime(life: Json | undefined): string | undefined {
+  const start = str(life?.startDate);
+  const end = str(life?.endDate);
+  if (isRealDate(start) || isRealDate(end)) return `${date(start)} a ${date(end)}`;
+  const days = num(life?.durationInDays);
+  return days === undefined ? undefined : `${count(days)} ${days === 1 ? 'día' : 'días'}`;
+}
+
+/** «Objetivos de Desarrollo Sostenible (ODS): 3, Salud y bienestar». */
+function classificationText(c: Json): string {
+  const scheme = str(c.scheme);
+  const what = [str(c.id), str(c.description)].filter(Boolean).join(', ');
+  return scheme ? `${classificationSchemeTitle(scheme)}: ${what || NO_DATA}` : what;
+}
+
+/** The project's «Conclusión» explanations, by the titles of their template columns. */
+const COMPLETION_DETAILS: readonly [string, string][] = [
+  ['finalScope', 'Alcance final'], ['finalScopeDetails', 'Explicación del alcance final'],
+  ['endDateDetails', 'Explicación de la fecha de término'], ['finalValueDetails', 'Explicación del costo final'],
+];
+
+/** A milestone as the timelines tell it: its title and status, on the day it was met or, until then, is due. */
+const milestoneEvent = (m: Json | undefined): { date: string | undefined; what: string } =>
+  ({ date: str(m?.dateMet) ?? str(m?.dueDate), what: `${str(m?.title) ?? 'Hito'} (${milestoneStatusTitle(str(m?.status) ?? 'sin-dato')})` });
+
+/** The project's own milestones («Hitos del proyecto»: its approval, the start of works, commissioning…), by date. */
+function projectMilestones(p: Json): { date: string; what: string }[] {
+  return arr(p.milestones).map(obj).map(milestoneEvent).filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
+}
+
+/** «Modificación del contrato (Cambio de monto): Ampliación del monto…»: its type's title and its description, as published. */
+function modificationText(m: Json | undefined): string {
+  const type = str(m?.type);
+  const description = str(m?.description);
+  return `Modificación del contrato${type ? ` (${modificationTypeTitle(type)})` : ''}${description ? `: ${description}` : ''}`;
+}
+
 function timeline(summary: Json): { date: string; what: string }[] {
   const tender = obj(summary.tender);
   const period = obj(summary.contractPeriod);
   const events = [
     { date: str(tender?.datePublished), what: 'Publicación de la convocatoria' },
     { date: str(period?.startDate), what: 'Inicio del contrato' },
-    ...arr(summary.milestones).map(obj).map((m) => ({ date: str(m?.dateMet) ?? str(m?.dueDate), what: `${str(m?.title) ?? 'Hito'} (${milestoneStatusTitle(str(m?.status) ?? 'sin-dato')})` })),
+    ...arr(summary.milestones).map(obj).map(milestoneEvent),
+    // Its contract's modifications (convenios modificatorios), which a process known only from the project's sheets
+    // has nowhere else on the dashboard to be seen.
+    ...arr(summary.modifications).map(obj).map((m) => ({ date: str(m?.date), what: modificationText(m) })),
     { date: str(period?.endDate), what: 'Fin del contrato' },
   ];
   return events.filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
@@ -125,16 +168,27 @@ export const projectPage: Page = {
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
       ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`], ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
+      // Where published: where the money comes from, how long the work is to serve, and the catalogues it is classified
+      // in (the ODS it serves); typed in the template, they reached only the JSON.
+      ...optionalFact('Descripción del presupuesto', str(budget?.description)),
+      ...optionalFact('Vida útil', assetLifetime(obj(p.assetLifetime))),
+      ...optionalFact('Clasificaciones', objects(p.additionalClassifications).map(classificationText).filter(Boolean).join('; ') || undefined),
       ['Aprobación del presupuesto', date(str(budget?.approvalDate))], ['Fecha de terminación', date(str(completion?.endDate))],
+      // What the official explains of how the work ended (the template's «Conclusión» columns), only where written: the
+      // page showed a final value 20 % over the contract and a late end date without the reasons published with them.
+      ...COMPLETION_DETAILS.flatMap(([key, label]): [string, string][] => (str(completion?.[key]) ? [[label, String(completion?.[key])]] : [])),
       ['Última actualización', date(row.updated)],
     ];
+    const milestones = projectMilestones(p);
     const breakdown = objects(budget?.budgetBreakdowns).flatMap((group) => objects(group.budgetBreakdown).map((b) => ({ group: str(group.description) ?? str(group.id) ?? '', b })));
     const observations = objects(p.metrics).filter((m) => m.id === 'physicalProgress' || m.id === 'financialProgress')
       .flatMap((m) => objects(m.observations).map((o) => ({ metric: m.id === 'physicalProgress' ? 'Físico' : 'Financiero', o })))
       .sort((a, b) => String(obj(a.o.period)?.endDate ?? '').localeCompare(String(obj(b.o.period)?.endDate ?? '')));
     const declared = objects(p.relatedProjects);
     const related = [
-      ...declared.map((r) => ({ id: str(r.identifier) ?? str(r.id) ?? '', title: str(r.title), why: str(r.relationship) === 'replaces' ? 'Reemplaza a este proyecto' : 'Relacionado por el implementador' })),
+      // The relationship the official chose, by its title in the drop-down: every declared relation read «Relacionado
+      // por el implementador», as the page looked for a code («replaces») the OC4IDS list does not have.
+      ...declared.map((r) => ({ id: str(r.identifier) ?? str(r.id) ?? '', title: str(r.title), why: str(r.relationship) ? `Relación: ${relatedProjectTitle(String(r.relationship))}` : 'Relacionado por el implementador' })),
       ...ds.projects.filter((x) => x.id !== row.id && !declared.some((r) => r.identifier === x.id) && (x.ocids.some((o) => row.ocids.includes(o))))
         .map((x) => ({ id: x.id, title: x.title as string | undefined, why: 'Comparte un proceso de contratación' })),
       ...ds.projects.filter((x) => x.id !== row.id && x.publisherId === row.publisherId && x.sector.some((sc) => row.sector.includes(sc)) && !x.ocids.some((o) => row.ocids.includes(o)))
@@ -168,6 +222,8 @@ export const projectPage: Page = {
           h('div', null, h('dt', null, 'Avance financiero'), h('dd', null, row.financialProgress !== undefined ? progress(row.financialProgress)
             : processes.some((x) => x.paid !== undefined) && row.contracted ? `${percent(processes.reduce((n, x) => n + (x.paid ?? 0), 0) / row.contracted)} (pagado entre contratado, calculado)` : 'Sin dato publicado'))),
         // In the section, under its heading: after it, a screen reader's «Avance» region ended before its measures.
+        milestones.length ? h('div', { class: 'timeline', id: 'hitos-proyecto' }, h('h3', null, 'Hitos del proyecto'),
+          h('ol', null, milestones.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what)))) : null,
         observations.length ? dataTable('Avance publicado por fecha', [{ title: 'Fecha' }, { title: 'Avance' }, { title: 'Porcentaje', numeric: true }],
           observations.map(({ metric, o }) => [date(str(obj(o.period)?.endDate) ?? str(obj(o.period)?.startDate)), metric, measureText(o)]), { id: 'tabla-avance' }) : null),
       h('section', { 'aria-labelledby': 'h-procesos' }, h('h2', { id: 'h-procesos' }, 'Procesos de contratación'),
