@@ -29,7 +29,7 @@ export const SETTINGS_FIELDS: Record<Standard, ReadonlySet<string>> = {
 export interface Leaf { segments: string[]; field: string; value: unknown }
 
 /** Unindexed field of a pointer; positions inside `coordinates` are kept (two columns hold them). */
-function fieldOf(segments: readonly string[]): string {
+export function fieldOf(segments: readonly string[]): string {
   const out: string[] = [];
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i];
