@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Entry of `npx infra-abierta`: the bundled CLI (built by `npm run build`, which `npm install` runs via `prepare`).
+// Entry of `npx infra-abierta`: the bundled CLI, dist/cli.js, written by scripts/build.ts (which `npm install` runs as
+// `prepare`, and `npm run build` first; `npm install` does not build the dashboard or the add-on).
 const fs = require('fs');
 const path = require('path');
 const cli = path.join(__dirname, '..', 'dist', 'cli.js');

@@ -359,6 +359,20 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     }
   });
 
+  // The other guides name the variables an operator sets (INFRA_SQLITE, BULK_DIR, SMTP_HOST, BENCH_SIZE…) and a few
+  // exported constants of the code: a variable renamed in the code and not in the guide would be set and ignored.
+  it('every variable README.md, docs/operations.md and addon/README.md name is one the code reads, or a constant of it', () => {
+    const reading = [code, ...sources(path.join(ROOT, 'scripts'))].join('\n');
+    const everything = `${reading}\n${sources(path.join(ROOT, 'core')).join('\n')}`;
+    const nodes = ['PATH', 'NODE_OPTIONS', 'SIGINT', 'SIGTERM']; // Node's and the system's own
+    for (const file of ['README.md', 'docs/operations.md', 'addon/README.md']) {
+      const named = new Set([...read(file).matchAll(/`([A-Z][A-Z0-9_]{2,})(?:=[^`]*)?`/g)].map((m) => m[1]));
+      for (const name of [...named].filter((n) => !nodes.includes(n) && !new RegExp(`\\bexport const ${n}\\b`).test(everything))) {
+        expect({ file, name, read: new RegExp(`env\\.${name}\\b|env\\[['"]${name}['"]\\]|env, '${name}'`).test(reading) }).toEqual({ file, name, read: true });
+      }
+    }
+  });
+
   // firebase-tools' `use`: given a project, `--add` is ignored (the project is only made active on that computer, no
   // .firebaserc); `--alias <name>` writes the alias the guide says it creates.
   it('§1 names the project for firebase-tools with `firebase use <PROYECTO> --alias default`', () => {

@@ -18,6 +18,7 @@ describe('RFC (SAT)', () => {
     expect(rfcCheckDigit('GODE561231GR')).toBe('8');
     expect(rfcCheckDigit('MAB9307148T')).toBe('4');
     expect(rfcCheckDigit('COP990315K2')).toBe('A');
+    expect(rfcCheckDigit('SAT970701NN')).toBe('3');
   });
 
   it('names the problem', () => {

@@ -32,7 +32,7 @@ export interface Leaf { segments: string[]; field: string; value: unknown }
  * Unindexed field of a pointer; a Point's positions inside `coordinates` are kept (two columns hold them). A line's or
  * polygon's (`coordinates/0/1`: a list of positions) are `…/coordinates` itself, which no column holds.
  */
-function fieldOf(segments: readonly string[]): string {
+export function fieldOf(segments: readonly string[]): string {
   const out: string[] = [];
   for (let i = 0; i < segments.length; i++) {
     const s = segments[i];

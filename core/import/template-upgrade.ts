@@ -31,9 +31,9 @@ import { lookupCode, parseDate } from '../unflatten/parse-value';
 import { RFC_SCHEME } from '../unflatten/read-rows';
 import { isRfcSchemeSpelling } from '../checks/rfc';
 import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
+import { fieldOf } from './template-coverage';
 
 type Obj = Record<string, unknown>;
-const NUMERIC = /^\d+$/;
 
 /** Counts per finding code and field, turned into findings at the end. */
 export class UpgradeTally {
@@ -59,10 +59,6 @@ function columnsByField(spec: TemplateSpec, standard: Standard): Map<string, Col
   const out = new Map<string, ColumnSpec>();
   for (const sheet of spec.sheets) if (sheet.standard === standard) for (const c of sheet.columns) if (!out.has(c.field) || !c.key) out.set(c.field, c);
   return out;
-}
-
-function fieldOf(path: readonly string[]): string {
-  return path.filter((s, i) => !NUMERIC.test(s) || path[i - 1] === 'coordinates').join('/');
 }
 
 /** Texts, dates and codes of one document, in place. */

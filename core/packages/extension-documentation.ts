@@ -5,6 +5,7 @@
  * copy adds `documentationUrl`, which names this API: each language's documentation is served beside it, written
  * here from the metadata and the extension's schema patch, so it cannot drift from what the API declares.
  */
+import { isObject } from '../json/json-values';
 
 export type DocLanguage = 'es' | 'en';
 export type LanguageMap = Readonly<Record<DocLanguage, string>>;
@@ -36,7 +37,6 @@ export function servedExtensionMetadata(baseUrl: string, name: string, metadata:
 }
 
 type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 const TEXTS = {
   es: {

@@ -5,7 +5,7 @@
  * dashboard bundles it and recomputes the same figures for a filtered subset of `/api/index`: its totals are
  * the API's by construction.
  */
-import { cents, publicationIndex, type ProcessEntry, type ProjectEntry } from './publication-index';
+import { cents, type ProcessEntry, type ProjectEntry } from './publication-index';
 
 export interface StatsFigures {
   projects: number;
@@ -45,16 +45,11 @@ function bump(map: Record<string, number>, key: string): void {
   map[key] = entry(map, key, () => 0) + 1;
 }
 
-export function computeFigures(records: unknown[], projects: unknown[]): StatsFigures {
-  const index = publicationIndex(records, projects);
-  return figuresOf(index.processes, index.projects);
-}
-
-/** The figures of index entries (core/stats/publication-index.ts): what the dashboard recomputes for a filtered selection. */
 /** What figuresOf reads of each entry (the dashboard passes its rows, which carry more). */
 type ProcessFigures = Pick<ProcessEntry, 'contracted' | 'paid' | 'otherCurrency' | 'method' | 'tenderers' | 'date'>;
 type ProjectFigures = Pick<ProjectEntry, 'budget' | 'finalValue' | 'otherCurrency' | 'status' | 'sector' | 'start' | 'updated'>;
 
+/** The figures of index entries (core/stats/publication-index.ts): what the dashboard recomputes for a filtered selection. */
 export function figuresOf(processes: ProcessFigures[], projects: ProjectFigures[]): StatsFigures {
   const stats: StatsFigures = {
     projects: projects.length, processes: processes.length, budgetMxn: 0, contractedMxn: 0, paidMxn: 0, finalValueMxn: 0,

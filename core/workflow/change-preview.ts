@@ -15,19 +15,18 @@ import { deriveProjectSummaries } from '../summary';
 import { hasTypedTag } from '../merge/update-tags';
 import { ComparableContent, isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
 import { publicView } from '../privacy/privacy-filter';
-import type { JsonObject } from '../json/json-values';
+import { isObject, type JsonObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
 import type { Standard } from '../profile/types';
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Leaves of a JSON value as `a/b/0/c` → value (flatten-tool paths, as the sheets' row 2). */
 export function leaves(value: unknown, prefix = '', out = new Map<string, unknown>()): Map<string, unknown> {
   if (Array.isArray(value)) {
     if (value.length === 0) out.set(prefix, '[]');
     value.forEach((v, i) => leaves(v, prefix ? `${prefix}/${i}` : String(i), out));
-  } else if (isObj(value)) {
+  } else if (isObject(value)) {
     const keys = Object.keys(value);
     if (keys.length === 0 && prefix) out.set(prefix, '{}');
     for (const k of keys) leaves(value[k], prefix ? `${prefix}/${k}` : k, out);
@@ -138,7 +137,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
   for (const r of input.releases) {
     const ocid = String(r.ocid);
     seenOcids.add(ocid);
-    const title = isObj(r.tender) && typeof r.tender.title === 'string' ? r.tender.title : null;
+    const title = isObject(r.tender) && typeof r.tender.title === 'string' ? r.tender.title : null;
     const previous = input.currentReleases.get(ocid);
     if (!previous) { add(processes, { id: ocid, title, change: 'new', fields: [] }); continue; }
     const id = String(r.id);
@@ -159,7 +158,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
   }
   for (const [ocid, previous] of input.currentReleases) {
     if (seenOcids.has(ocid)) continue;
-    const title = isObj(previous.tender) && typeof previous.tender.title === 'string' ? previous.tender.title : null;
+    const title = isObject(previous.tender) && typeof previous.tender.title === 'string' ? previous.tender.title : null;
     add(processes, { id: ocid, title, change: 'removed', fields: [] });
   }
 

@@ -6,6 +6,7 @@
  * Pure: no I/O, no Node or browser APIs.
  */
 import type { Severity } from '../findings/finding';
+import { isObject } from '../json/json-values';
 import type { AccountFigures, ImplementerAccount, MonthlyAccount } from './monthly-account';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed' | 'withdrawn';
@@ -314,10 +315,9 @@ export class ContractError extends Error {
 }
 
 type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function obj(v: unknown, path: string): Obj {
-  if (!isObj(v)) throw new ContractError(path, 'un objeto');
+  if (!isObject(v)) throw new ContractError(path, 'un objeto');
   return v;
 }
 function str(v: unknown, path: string): string {
@@ -496,7 +496,7 @@ export interface SendCheckingAnswer {
 }
 
 export function isSendChecking(v: unknown): v is SendCheckingAnswer {
-  return isObj(v) && isObj(v.checking) && typeof v.checking.id === 'string' && typeof v.checking.location === 'string' && typeof v.message === 'string';
+  return isObject(v) && isObject(v.checking) && typeof v.checking.id === 'string' && typeof v.checking.location === 'string' && typeof v.message === 'string';
 }
 
 /** A send's answer (SubmitAnswer) or «se está revisando» (SendCheckingAnswer). */
@@ -566,7 +566,7 @@ export function checkCompareAnswer(v: unknown): CompareAnswer {
 
 /** The error body of any failed call, or null when the body is not one (an HTML error page, a proxy…). */
 export function readErrorAnswer(v: unknown): ErrorAnswer | null {
-  if (!isObj(v) || !isObj(v.error) || typeof v.error.message !== 'string') return null;
+  if (!isObject(v) || !isObject(v.error) || typeof v.error.message !== 'string') return null;
   const code = typeof v.error.code === 'string' ? v.error.code : 'error';
   let findings: FindingView[] | undefined;
   try { if (v.error.findings !== undefined) findings = checkFindings(v.error.findings, 'error.findings'); } catch { findings = undefined; }
@@ -575,7 +575,7 @@ export function readErrorAnswer(v: unknown): ErrorAnswer | null {
 
 /** Request checks: a Spanish message naming the field (the routes turn ContractError into 400). */
 export function checkReturnRequest(v: unknown): ReturnRequest {
-  const raw = isObj(v) ? v.comment : undefined;
+  const raw = isObject(v) ? v.comment : undefined;
   const comment = typeof raw === 'string' ? raw.trim() : '';
   if (!comment || [...comment].length > MAX_COMMENT_LENGTH) throw new ContractError('comment', `un comentario de 1 a ${MAX_COMMENT_LENGTH} caracteres que diga qué debe corregirse`);
   const { revision } = checkDecisionRequest(v);
@@ -588,7 +588,7 @@ export function checkReturnRequest(v: unknown): ReturnRequest {
  * without the guard it asked for (a newer revision under review approved in its place).
  */
 export function checkDecisionRequest(v: unknown): DecisionRequest {
-  const raw = isObj(v) ? v.revision : undefined;
+  const raw = isObject(v) ? v.revision : undefined;
   if (raw === undefined || raw === null) return {};
   if (typeof raw === 'string' && /^[0-9a-f]{64}$/.test(raw)) return { revision: raw };
   throw new ContractError('revision', 'el identificador de la versión que se revisó (64 caracteres hexadecimales), o nada');
@@ -658,7 +658,7 @@ function* graphemes(text: string): Iterable<string> {
 }
 
 export function checkCreateRequest(v: unknown): CreateSubmissionRequest {
-  const o = isObj(v) ? v : {};
+  const o = isObject(v) ? v : {};
   const out: CreateSubmissionRequest = {};
   if (o.spreadsheetId !== undefined) out.spreadsheetId = str(o.spreadsheetId, 'spreadsheetId');
   if (o.spreadsheetName !== undefined && o.spreadsheetName !== null) {

@@ -12,8 +12,6 @@ export const STAGES = [
   { code: 'E.7', label: 'Presentación pública' },
 ] as const;
 export type StageCode = (typeof STAGES)[number]['code'];
-/** Stage code → date reached (YYYY-MM-DD). */
-export type StageDates = Partial<Record<StageCode, string>>;
 
 const CODES = new Set<string>(STAGES.map((s) => s.code));
 

@@ -948,6 +948,21 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
     }
   });
 
+  // The mail settings come from the same environment as the rest: a port typed wrong stopped the server only after it
+  // had opened its database (on a first start, created it and published the examples), as «Error inesperado», exit 3.
+  test('SMTP_PORT that is not a port is said like any other variable, exit 2, before the database is opened', async () => {
+    const mail = { SMTP_HOST: process.env.SMTP_HOST, SMTP_PORT: process.env.SMTP_PORT };
+    process.env.INFRA_SQLITE = path.join(dir, 'serve-smtp', 'base.sqlite');
+    Object.assign(process.env, { SMTP_HOST: '127.0.0.1', SMTP_PORT: '58x' });
+    try {
+      const run = await runCli('serve', '--puerto', '0');
+      expect([run.code, run.err, run.out]).toEqual([2, 'La variable SMTP_PORT debe ser un puerto (se recibió «58x»).', '']);
+      expect(fs.existsSync(path.join(dir, 'serve-smtp'))).toBe(false);
+    } finally {
+      for (const [name, value] of Object.entries(mail)) if (value === undefined) delete process.env[name]; else process.env[name] = value;
+    }
+  });
+
   test('the port is taken: a database with work left is not touched (a second serve started by mistake)', async () => {
     // The running server's database: an approval it is publishing now (`approved`), which a server starting on it
     // would take for one interrupted by a stop and publish again.

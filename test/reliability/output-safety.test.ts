@@ -17,7 +17,7 @@ import { build } from 'esbuild';
 import { describeIfChromium, launchChromium } from '../browser';
 import { builtSidebarInChromium } from '../addon/built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
-import { groupFindings } from '../../addon/src/validation/group-findings';
+import { pagedFindings } from '../../addon/src/validation/group-findings';
 import { finding } from '../../core/findings/finding';
 import { csvField, neutraliseFormula } from '../../core/format/formula-safety';
 import { checkWorkbook } from '../../core/pipeline/check-workbook';
@@ -50,7 +50,7 @@ describeIfChromium('sidebar renders hostile values as text', () => {
       finding('cell.not-a-number', 'error', { value: IMG }, { pointer: '/projects/0/budget/amount/amount', cell: { sheet: `Proyectos${SCRIPT}`, row: 3, column: 15, header: `Monto ${IMG}` } }),
       finding('row.parent-not-found', 'warning', { value: SCRIPT, column: IMG }, { cell: { sheet: IMG, row: 4, column: 2 } }),
     ];
-    const report: ValidationReport = { errors: 1, warnings: 1, completeness: 50, marked: 2, sheets: [{ name: IMG, rows: 5 }], groups: groupFindings(findings) };
+    const report: ValidationReport = { errors: 1, warnings: 1, completeness: 50, marked: 2, sheets: [{ name: IMG, rows: 5 }], groups: pagedFindings(findings).groups };
     const context: ReviewContext = {
       backendConfigured: true, viewer: null, role: 'capturista', serviceAccount: `cuenta${IMG}@x.iam.gserviceaccount.com`, message: null,
       submission: { id: 's1', state: 'returned', stateLabel: `Devuelta ${SCRIPT}`, updatedAt: '2024-03-01T10:00:00Z', sentAt: '2024-02-28T17:00:00Z', failureReason: null, comments: [{ by: IMG, text: `Corrija ${IMG}`, at: '2024-03-01' }] },

@@ -10,9 +10,9 @@
 import request from 'supertest';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { failingStore, InjectedFailure } from '../../functions/src/store/failing-store';
-import type { Publication, Store } from '../../functions/src/store/store';
+import type { Publication, Store, Submission } from '../../functions/src/store/store';
 import { publish } from '../../functions/src/publication/publish';
-import { recoverStaleApprovals, STALE_APPROVAL_MS } from '../../functions/src/workflow/approve-submission';
+import { recoverStaleApproval, STALE_APPROVAL_MS } from '../../functions/src/workflow/approve-submission';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 import { projectWorkbook, PUBLISHERS } from '../workflow/workflow-harness';
 import { reliabilityApp, type ReliabilityApp } from './reliability-harness';
@@ -154,8 +154,8 @@ describe('an approval with a store failure at each of its writes', () => {
   });
 });
 
-describe('start-up sweep of interrupted approvals', () => {
-  test('recoverStaleApprovals marks only stale `approved` submissions failed, with the reason', async () => {
+describe('interrupted approvals', () => {
+  test('recoverStaleApproval marks only a stale `approved` submission failed, with the reason', async () => {
     const store = openSqliteStore(':memory:');
     const at = '2025-07-01T12:00:00.000Z';
     for (const id of ['a', 'b']) {
@@ -163,9 +163,11 @@ describe('start-up sweep of interrupted approvals', () => {
     }
     await store.transitionSubmission('a', ['submitted'], 'approved', { at, by: 'u-og', action: 'approved' });
     const t = Date.parse(at);
-    expect(await recoverStaleApprovals(store, new Date(t + STALE_APPROVAL_MS - 1))).toBe(0);
-    expect(await recoverStaleApprovals(store, new Date(t + STALE_APPROVAL_MS + 1))).toBe(1);
+    const [a, b] = [await store.getSubmission('a'), await store.getSubmission('b')] as Submission[];
+    expect((await recoverStaleApproval(store, a, new Date(t + STALE_APPROVAL_MS - 1))).status).toBe('approved');
+    expect((await recoverStaleApproval(store, a, new Date(t + STALE_APPROVAL_MS + 1))).status).toBe('failed');
     expect((await store.getSubmission('a'))?.history.at(-1)).toMatchObject({ action: 'failed', by: 'system', comment: expect.stringMatching(/se interrumpió/) });
+    expect((await recoverStaleApproval(store, b, new Date(t + STALE_APPROVAL_MS + 1))).status).toBe('submitted');
     expect((await store.getSubmission('b'))?.status).toBe('submitted');
     await store.close();
   });

@@ -115,10 +115,3 @@ export function withoutNulls(v: unknown): unknown {
 export function fieldOf(path: string): string {
   return path.replace(/\[[^\]]*\]|\{[^}]*\}/g, '[]');
 }
-
-/** The fields of a list of differences, with how many leaves each has, most first. */
-export function countByField(differences: Difference[]): Record<string, number> {
-  const counts = new Map<string, number>();
-  for (const { path } of differences) counts.set(fieldOf(path), (counts.get(fieldOf(path)) ?? 0) + 1);
-  return Object.fromEntries([...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])));
-}

@@ -87,6 +87,7 @@ function fieldGroup(field: string, findings: readonly Finding[]): { group: Field
 export interface LaterPages { sheet: number; field: number; pages: FindingItem[][] }
 
 /**
+ * The report's groups, each column's first page, and the later pages «Ver N más» shows (they do not go with the report).
  * `sheetOrder`: the workbook's sheet names as its tabs are ordered (SpreadsheetApp's getSheets() gives them so). The
  * findings go in core's one reading order (core/findings/reading-order.ts), as the CLI, the dashboard and publication
  * list them: those about the whole workbook first, then sheet by sheet in tab order (sheets the workbook no longer has
@@ -94,11 +95,6 @@ export interface LaterPages { sheet: number; field: number; pages: FindingItem[]
  * row with any, left to right — and each column's lines down the sheet. Columns used to come by how many errors they
  * had, and each column's lines errors first: the list jumped from row 40 back to row 3.
  */
-export function groupFindings(findings: Finding[], sheetOrder: readonly string[] = []): SheetGroup[] {
-  return pagedFindings(findings, sheetOrder).groups;
-}
-
-/** The same, with each column's later pages (those «Ver N más» shows), which do not go with the report. */
 export function pagedFindings(findings: Finding[], sheetOrder: readonly string[] = []): { groups: SheetGroup[]; later: LaterPages[] } {
   const sheets = new Map<string, Map<string, Finding[]>>();
   for (const f of inReadingOrder(findings, sheetOrder)) {

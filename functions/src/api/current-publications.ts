@@ -158,11 +158,6 @@ export function freshVersion(store: Store): string | undefined {
   return cached.resolved.state.version;
 }
 
-export async function publishedSets(store: Store, publisherId?: string): Promise<PublishedSet[]> {
-  const { sets } = await publishedState(store);
-  return publisherId ? sets.filter((s) => s.publisher.id === publisherId) : sets;
-}
-
 /** A query parameter given once and not empty; repeated parameters are a 400, not silently ignored. */
 export function queryString(req: Request, name: string): string | undefined {
   const v = req.query[name];

@@ -1,8 +1,11 @@
 /**
  * The list of read-only addresses (read-only-methods.ts) against the routes the deployed app really has: every
  * router of the API (public, bulk, index, tracking, the workflow's with sign-in), as functions/src/index.ts builds it.
- * The same walk checks that every route outside the public reads asks who calls: a route added without sign-in fails.
+ * The same walk checks that every route outside the public reads asks who calls: a route added without sign-in fails;
+ * and that every /api address README.md and docs/ name is one of its routes.
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import request from 'supertest';
 import type { Express } from 'express';
 import { createCloudApp } from '../index';
@@ -81,4 +84,31 @@ it('answers every other API route 401 to an anonymous request: none is reached w
       expect([method, address, res.status]).toEqual([method, address, 401]);
     }
   }
+});
+
+// The guides tell readers where to ask (`/api/ocds/records/{ocid}`, `/api/submissions[/{id}/approve|return|withdraw]`,
+// `/api/bulk/…`): each address they name, with its optional parts and alternatives, is one the app routes, so that a
+// route renamed or dropped fails here instead of leaving the README pointing at a 404.
+it('routes every /api address README.md and the guides in docs/ name', () => {
+  const root = path.resolve(__dirname, '../../..');
+  const docs = ['README.md', 'addon/README.md', ...fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  // `/a[/{x}/b|c]` is /a, /a/{x}/b and /a/{x}/c (`/a[?q=…]`, /a); a trailing «/» names what is below it.
+  const expand = (written: string): string[] => {
+    const m = /^([^[]*)\[([^\]]*)\]$/.exec(written);
+    if (!m) return [written];
+    const [, base, optional] = m;
+    if (optional.startsWith('?')) return [base];
+    const cut = optional.lastIndexOf('/');
+    return [base, ...optional.slice(cut + 1).split('|').map((last) => `${base}${optional.slice(0, cut + 1)}${last}`)];
+  };
+  const segments = (p: string) => p.replace(/\/$/, '').split('/');
+  const matches = (named: string, route: string): boolean => {
+    const [n, r] = [segments(named), segments(route)];
+    const below = named.endsWith('/') && named !== '/api/';
+    if (below ? r.length <= n.length : r.length !== n.length) return false;
+    return n.every((s, i) => s === r[i] || r[i].startsWith(':') || (/^\{\w+\}$/.test(s) && r[i].startsWith(':')));
+  };
+  const named = new Set(docs.flatMap((file) => [...fs.readFileSync(path.join(root, file), 'utf8').matchAll(/(?<![\w/.-])\/api(?:\/[\w{}.:-]+)*(?:\/|\[[^\]\s]*\])?/g)].flatMap((m) => expand(m[0]))));
+  expect(named.size).toBeGreaterThanOrEqual(25);
+  for (const address of named) expect({ address, routed: routes.some((r) => matches(address, r.path)) }).toEqual({ address, routed: true });
 });

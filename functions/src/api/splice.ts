@@ -13,9 +13,10 @@ export class RawJson {
 
 const PACKAGERS = { releases: releasePackage, records: recordPackage, projects: projectPackage } as const;
 
-/** The same with the documents as UTF-8 bytes: the answer's bytes, in one copy (no JS strings of megabytes). */
+/** The package of `kind` around the documents' UTF-8 bytes, in one copy (no JS strings of megabytes). */
 export function splicedPackageBytes(kind: DocumentKind, docs: Buffer[], meta: PackageMeta): Buffer {
   const envelope = JSON.stringify(PACKAGERS[kind]([], meta));
+  // Strings inside the envelope escape their quotes, so the only raw `"releases":[]` is the list itself.
   const marker = `"${kind}":[]`;
   const at = envelope.lastIndexOf(marker);
   const parts: Buffer[] = [Buffer.from(`${envelope.slice(0, at)}"${kind}":[`, 'utf8')];
@@ -25,11 +26,3 @@ export function splicedPackageBytes(kind: DocumentKind, docs: Buffer[], meta: Pa
 }
 
 const COMMA = Buffer.from(',');
-
-export function splicedPackage(kind: DocumentKind, texts: string[], meta: PackageMeta): RawJson {
-  const envelope = JSON.stringify(PACKAGERS[kind]([], meta));
-  // Strings inside the envelope escape their quotes, so the only raw `"releases":[]` is the list itself.
-  const marker = `"${kind}":[]`;
-  const at = envelope.lastIndexOf(marker);
-  return new RawJson(`${envelope.slice(0, at)}"${kind}":[${texts.join(',')}]${envelope.slice(at + marker.length)}`);
-}

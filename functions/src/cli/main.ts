@@ -193,6 +193,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         // Said by the option typed, not by the variable it stands for («La variable PORT…» to someone who typed --puerto).
         if (port !== undefined && !(/^\d+$/.test(port) && Number(port) <= 65535)) throw new UsageError(`--puerto debe ser un número entero entre 0 y 65535 (se recibió «${port}»).`);
         const config = loadConfig({ ...process.env, ...(port ? { PORT: port } : {}) });
+        // The mail settings too, before the database is opened: a first start would otherwise publish the examples,
+        // then stop on SMTP_PORT.
+        (await import('../workflow/notifications')).smtpFromEnv(process.env);
         const { isClusterWorker, runClusterWorker, startClusterPrimary } = await import('../server/cluster');
         if (isClusterWorker()) {
           await runClusterWorker(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker() });

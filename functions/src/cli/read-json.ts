@@ -1,7 +1,7 @@
 /**
  * A JSON file the CLI reads whole (`validate`, `import`, `compile`): its UTF-8 byte-order mark dropped (Windows
  * editors write one, and JSON.parse refused the file), and when it is not JSON, where: «línea 12, columna 5».
- * A file that is not UTF-8 is read as Windows-1252, and said (legacyText).
+ * A file that is not UTF-8 is read as Windows-1252, and said (legacyMessage).
  */
 import { isUtf8 } from 'buffer';
 import * as fs from 'fs';

@@ -1,7 +1,7 @@
 /**
  * The collections, their filterable fields and the queries run on them — one table shared by both adapters
  * (SQLite creates its tables and indexes from it; Firestore needs a composite index per non-empty query, see
- * `firestoreIndexes()`), plus the key, sort-key, cursor and chunking rules.
+ * `firestoreIndexConfig()`), plus the key, sort-key, cursor and chunking rules.
  */
 import { createHash } from 'node:crypto';
 import type { Row } from './document-backend';

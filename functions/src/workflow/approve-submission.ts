@@ -72,14 +72,6 @@ export async function recoverStaleApproval(store: Store, submission: Submission,
   }
 }
 
-/** Start-up sweep: recovers every stale approval (e.g. after the local server was killed). Returns how many. */
-export async function recoverStaleApprovals(store: Store, now: Date, staleMs = STALE_APPROVAL_MS): Promise<number> {
-  const stale = await readAll((after) => store.listSubmissions({ status: 'approved', after, limit: 1000 }));
-  let recovered = 0;
-  for (const s of stale) if ((await recoverStaleApproval(store, s, now, staleMs)).status === 'failed') recovered += 1;
-  return recovered;
-}
-
 export type ApprovalOutcome =
   | { kind: 'published'; submission: Submission; publication: Publication; changedProcesses: string[]; unchanged: boolean; findings: Finding[] }
   | { kind: 'refused'; submission: Submission; findings: Finding[] }

@@ -12,6 +12,7 @@ import type { Publisher, Store, Submission, User } from '../store/store';
 import type { Notify, WorkflowEvent } from './workflow-events';
 import { formatCount, formatDate, mexicoCityDay } from '../../../core/format/es-mx';
 import { sourceName } from '../../../core/workflow/contract';
+import { ConfigError } from '../config';
 
 export interface MailMessage { to: string[]; subject: string; text: string }
 
@@ -42,7 +43,7 @@ export interface SmtpSettings { host: string; port: number; secure: boolean; use
 export function smtpFromEnv(env: NodeJS.ProcessEnv): SmtpSettings | undefined {
   if (!env.SMTP_HOST) return undefined;
   const port = Number(env.SMTP_PORT ?? 587);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`La variable SMTP_PORT debe ser un puerto (se recibió «${env.SMTP_PORT}»).`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError(`La variable SMTP_PORT debe ser un puerto (se recibió «${env.SMTP_PORT}»).`);
   return {
     host: env.SMTP_HOST, port, secure: env.SMTP_SECURE === 'true' || port === 465, from: env.MAIL_FROM ?? `Infraestructura Abierta <no-responder@${env.SMTP_HOST}>`,
     ...(env.SMTP_USER ? { user: env.SMTP_USER } : {}), ...(env.SMTP_PASS ? { pass: env.SMTP_PASS } : {}),

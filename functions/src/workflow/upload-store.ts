@@ -6,8 +6,8 @@
  * so a crash never leaves a half-written file under a valid id.
  *
  * Before anything is kept, `admit` reads the whole file against the read limits without keeping its values
- * (xlsx/workbook-reader.ts scanXlsx): a zip bomb or a 3-million-row sheet is refused at the door, in constant
- * memory, yielding to other requests while it counts. The files of superseded submissions are removed
+ * (XlsxBufferSource.check, ingest/xlsx-source.ts: the reader with keepValues off): a zip bomb or a 3-million-row
+ * sheet is refused at the door, yielding to other requests while it counts. The files of superseded submissions are removed
  * (`remove`), and each publisher's total is bounded by a quota (`size`, in workflow-routes.ts).
  */
 import { createHash, randomBytes } from 'crypto';

@@ -624,63 +624,6 @@ export async function readXlsx(source: ByteSource, options: XlsxReadOptions): Pr
   return { sheets };
 }
 
-/** Counts tokens in a stream of chunks, including tokens split between two chunks, each counted once. */
-class TokenCounter {
-  readonly counts: number[];
-  private carry = Buffer.alloc(0);
-  private readonly keep: number;
-  constructor(private readonly needles: Buffer[]) {
-    this.counts = needles.map(() => 0);
-    this.keep = Math.max(...needles.map((n) => n.length)) - 1;
-  }
-  push(chunk: Buffer): void {
-    const data = this.carry.length ? Buffer.concat([this.carry, chunk]) : chunk;
-    const carried = this.carry.length;
-    this.needles.forEach((needle, k) => {
-      // Only tokens that end in the new chunk: those wholly inside the carry were counted last time.
-      for (let i = data.indexOf(needle, Math.max(0, carried - needle.length + 1)); i >= 0; i = data.indexOf(needle, i + needle.length)) this.counts[k]++;
-    });
-    this.carry = Buffer.from(data.subarray(Math.max(0, data.length - this.keep)));
-  }
-}
-
-/**
- * An upload's admission check, at the speed of unpacking: the zip directory and declared sizes, the sheet count,
- * then each sheet unpacked once with its rows (`<row`) and value cells (`<v>`, `<is>`) counted by a byte search —
- * no XML parse, no values kept, constant memory. Stops at the first limit crossed. The full read applies the
- * same limits exactly; this only has to be cheap and never let a hostile file through unbounded.
- */
-export async function scanXlsx(source: ByteSource, options: XlsxReadOptions): Promise<{ sheets: number; rows: number; cells: number }> {
-  const book = await openWorkbook(source, options);
-  const { parts, limits } = book;
-  const { label } = options;
-  let rows = 0;
-  let cells = 0;
-  const sheets = worksheets(book);
-  for (const sheet of sheets) {
-    let counter: TokenCounter | undefined;
-    let sheetRows = 0;
-    await parts.stream(sheet.path, (chunk) => {
-      if (!counter) {
-        // Writers that prefix every element (x:row) are rare; the prefix is the root element's.
-        const prefix = /<([A-Za-z_][\w.-]*:)?worksheet[\s>]/.exec(chunk.subarray(0, 4096).toString('latin1'))?.[1] ?? '';
-        counter = new TokenCounter([`<${prefix}row `, `<${prefix}row>`, `<${prefix}v>`, `<${prefix}is>`].map((t) => Buffer.from(t)));
-      }
-      const [r0, r1, c0, c1] = counter.counts;
-      counter.push(chunk);
-      const [r2, r3, c2, c3] = counter.counts;
-      const newRows = r2 + r3 - r0 - r1;
-      sheetRows += newRows;
-      rows += newRows;
-      cells += c2 + c3 - c0 - c1;
-      if (sheetRows > limits.rowsPerSheet) throw new ReadLimitError('rowsPerSheet', limits.rowsPerSheet, label, sheet.name);
-      if (rows > limits.rows) throw new ReadLimitError('rows', limits.rows, label);
-      if (cells > limits.cells) throw new ReadLimitError('cells', limits.cells, label);
-    });
-  }
-  return { sheets: sheets.length, rows, cells };
-}
-
 /** Errors of a damaged or foreign file become one Spanish message; limits and our own messages pass through. */
 export function asSourceError(e: unknown, label: string): SourceError {
   if (e instanceof SourceError) return e;
