@@ -423,7 +423,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
       await page.getByText('Estado: En revisión').waitFor();
       const note = page.locator('#newer-approved');
       expect(await note.isVisible()).toBe(true);
-      expect(await note.textContent()).toMatch(/^⚠ No se publicó: al aprobarla, su coordinación encontró \d+ errore?s? en la versión enviada\. Corríj(alo|alos) en la hoja, pulse «Validar» y envíe la nueva versión; (está|están), con su hoja y su celda, en «Mis envíos» del tablero\.$/);
+      expect(await note.textContent()).toMatch(/^⚠ No se publicó: al aprobar el envío, su coordinación encontró \d+ errore?s? en la versión enviada\. Corríj(alo|alos) en la hoja, pulse «Validar» y envíe la nueva versión; (está|están), con su hoja y su celda, en «Mis envíos» del tablero\.$/);
       await page.close();
     } finally {
       await register('oc4ids-abc123');
