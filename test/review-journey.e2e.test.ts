@@ -119,15 +119,15 @@ describeIfChromium('the review journey end to end', () => {
   test('another state is refused; the right coordinator previews and returns; the comment shows in the sidebar', async () => {
     const id = (gas.reviewContext() as { submission: { id: string } }).submission.id;
     const other = await dashboard('coordinadorB', `#/revision/${id}`);
-    await other.getByText(/no tiene permiso para ver esta entrega de «Municipio de Mérida»/).waitFor();
+    await other.getByText(/no tiene permiso para ver este envío de «Municipio de Mérida»/).waitFor();
     await other.context().close();
 
     og = await dashboard('coordinadorA', '#/revision');
     // Which spreadsheet the send came from: the name the add-on read from SpreadsheetApp, in the inbox and the page.
-    const row = og.locator('tr', { has: og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }) });
+    const row = og.locator('tr', { has: og.getByRole('link', { name: 'Revisar el envío de Municipio de Mérida' }) });
     await row.waitFor();
     expect(await row.innerText()).toContain('Hoja de cálculo: «Obra pública Mérida»');
-    await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
+    await og.getByRole('link', { name: 'Revisar el envío de Municipio de Mérida' }).click();
     await og.locator('#hoja-de-calculo').waitFor();
     expect(await og.locator('dt:has(+ #hoja-de-calculo)').textContent()).toBe('Hoja de cálculo');
     expect(await og.locator('#hoja-de-calculo').textContent()).toBe('Obra pública Mérida');
@@ -140,7 +140,7 @@ describeIfChromium('the review journey end to end', () => {
 
     await sidebar.reload();
     await sidebar.getByText('Cambie el título a «Parque de la Paz».').waitFor();
-    expect(await sidebar.locator('#state').textContent()).toBe('Estado: Devuelta con comentarios');
+    expect(await sidebar.locator('#state').textContent()).toBe('Estado: Devuelto con comentarios');
   });
 
   test('fix and resubmit; approval publishes the submitted snapshot, not later edits; an update is served', async () => {
@@ -152,7 +152,7 @@ describeIfChromium('the review journey end to end', () => {
     fill('Editado después del envío'); // not submitted: must not be published
 
     await og.goto(`${app.url}/#/revision`);
-    await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
+    await og.getByRole('link', { name: 'Revisar el envío de Municipio de Mérida' }).click();
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
     await og.locator('#resultado', { hasText: /^Publicado: / }).waitFor();
@@ -167,7 +167,7 @@ describeIfChromium('the review journey end to end', () => {
     await sidebar.getByRole('button', { name: 'Enviar actualización' }).click();
     await sidebar.locator('#state', { hasText: 'Estado: En revisión' }).waitFor();
     await og.goto(`${app.url}/#/revision`);
-    await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
+    await og.getByRole('link', { name: 'Revisar el envío de Municipio de Mérida' }).click();
     await og.getByText('Modificados: 1', { exact: false }).first().waitFor();
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
@@ -176,12 +176,12 @@ describeIfChromium('the review journey end to end', () => {
 
     const mails = await app.mails();
     expect(mails.map((m) => [m.subject, m.to.join(',')])).toEqual([
-      ['Nueva entrega de Municipio de Mérida para revisión', 'revision@inaip-yucatan.org.mx'],
-      ['Su entrega de Municipio de Mérida fue devuelta con comentarios', 'captura@merida.gob.mx'],
-      ['Nueva entrega de Municipio de Mérida para revisión', 'revision@inaip-yucatan.org.mx'],
-      ['Su entrega de Municipio de Mérida fue aprobada y publicada', 'captura@merida.gob.mx'],
-      ['Nueva entrega de Municipio de Mérida para revisión', 'revision@inaip-yucatan.org.mx'],
-      ['Su entrega de Municipio de Mérida fue aprobada y publicada', 'captura@merida.gob.mx'],
+      ['Nuevo envío de Municipio de Mérida para revisión', 'revision@inaip-yucatan.org.mx'],
+      ['Su envío de Municipio de Mérida fue devuelto con comentarios', 'captura@merida.gob.mx'],
+      ['Nuevo envío de Municipio de Mérida para revisión', 'revision@inaip-yucatan.org.mx'],
+      ['Su envío de Municipio de Mérida fue aprobado y publicado', 'captura@merida.gob.mx'],
+      ['Nuevo envío de Municipio de Mérida para revisión', 'revision@inaip-yucatan.org.mx'],
+      ['Su envío de Municipio de Mérida fue aprobado y publicado', 'captura@merida.gob.mx'],
     ]);
     await og.context().close();
     await sidebar.context().close();

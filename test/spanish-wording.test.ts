@@ -2,8 +2,8 @@
  * Three slips an editor keeps finding in what people read, caught before they ship: a count written as bare digits
  * before a plural noun in the source's messages («1 filas», «dentro de 1 días»: formatCount agrees the words with the
  * number); common Spanish words that lose their accent on an English keyboard («publicacion», «numero») in the
- * catalogue, the Instrucciones and Configuración sheets and the field and code labels; and the guides writing
- * thousands «1 000» where the product writes «1,000».
+ * catalogue, the Instrucciones and Configuración sheets and the field and code labels; the guides writing
+ * thousands «1 000» where the product writes «1,000»; and a submission called «entrega», the word for an OCDS release.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -12,6 +12,7 @@ import '../core/import';
 import '../core/pipeline/check-workbook';
 import { INSTRUCTIONS } from '../core/template/instructions';
 import { SETTINGS } from '../core/template/settings';
+import { STATUS_LABELS, statusLabelOf } from '../core/workflow/contract';
 
 const ROOT = path.resolve(__dirname, '..');
 const SOURCES = ['core', 'functions/src', 'dashboard/src', 'addon/src', 'addon/sidebar'];
@@ -75,4 +76,35 @@ test('the guides group thousands as es-MX does (1,000), not with spaces (1 000)'
   const docs = ['README.md', 'addon/README.md', ...fs.readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
   const spaced = docs.flatMap((f) => (fs.readFileSync(path.join(ROOT, f), 'utf8').match(/(?<![\d.,])\d{1,3}(?: \d{3})+(?![\d.,]?\d)/g) ?? []).map((n) => `${f}: ${n}`));
   expect(spaced).toEqual([]);
+});
+
+/**
+ * What an official sends for review is «el envío» wherever people read about it; «entrega» is the OCDS release
+ * («paquete de entregas», «entrega compilada»). A coordinator who read «la entrega» on the review page and «3 entregas
+ * nuevas» in its change preview could not tell which was which. The parts that speak of submissions use «entrega»
+ * only for a release, each such text listed here.
+ */
+const SUBMISSION_SOURCES = ['core/workflow', 'functions/src/workflow', 'dashboard/src/review', 'addon/src', 'addon/sidebar'];
+const RELEASE_MEANINGS = [
+  // The audit label of `infra-abierta history`: the releases published elsewhere before.
+  'Publicó las entregas que el implementador ya había publicado antes',
+];
+
+test('the pages, add-on, e-mails and workflow messages about submissions call one «envío», not «entrega»', () => {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|html)$/.test(e.name) && !/\.(test|d)\.ts$/.test(e.name)) files.push(p);
+    }
+  };
+  for (const s of SUBMISSION_SOURCES) walk(path.join(ROOT, s));
+  const found = files.flatMap((f) => fs.readFileSync(f, 'utf8').split('\n')
+    .filter((line) => /\bentregas?\b/i.test(line) && !RELEASE_MEANINGS.some((r) => line.includes(r)))
+    .map((line) => `${path.relative(ROOT, f)}: ${line.trim()}`));
+  expect(found).toEqual([]);
+  // «el envío» is masculine: its situations agree with it («Devuelto con comentarios», not «Devuelta»).
+  const labels = [...Object.values(STATUS_LABELS), statusLabelOf({ status: 'returned', history: [{ action: 'superseded' }] })];
+  expect(labels.filter((l) => /^\p{L}+(?:ada|ida)\b/u.test(l))).toEqual([]);
 });

@@ -45,7 +45,7 @@ function setText(node: Node, ...parts: (string | Node)[]): void {
 }
 
 /**
- * The send's state (#state, a polite live region: «Estado: Devuelta con comentarios» said when a return or an
+ * The send's state (#state, a polite live region: «Estado: Devuelto con comentarios» said when a return or an
  * approval comes, as «Validación terminada» is in #status). Redrawn after every action (setBusy → renderReview):
  * only a change of its words replaces it, so the same state is not said again after each click on a finding.
  */
@@ -339,7 +339,7 @@ function renderReview(): void {
   // waiting for a decision that can only be a return (the coordinators' page says so and offers no «Aprobar»).
   const refused = ctx.role === 'capturista' && !outdatedForOfficial && typeof ctx.submission?.refusedErrors === 'number' ? ctx.submission.refusedErrors : null;
   setText(newer, outdatedForOfficial ? `⚠ ${newerApprovedText(outdatedForOfficial, 'official-sheet', ctx.submission?.newerApprovedName)}`
-    : refused !== null ? `⚠ No se publicó: al aprobarla, su coordinación encontró ${plural(refused, 'error', 'errores')} en la versión enviada. ${refused === 1 ? 'Corríjalo' : 'Corríjalos'} en la hoja, pulse «Validar» y envíe la nueva versión; ${refused === 1 ? 'está' : 'están'}, con su hoja y su celda, en «Mis envíos» del tablero.` : '');
+    : refused !== null ? `⚠ No se publicó: al aprobar el envío, su coordinación encontró ${plural(refused, 'error', 'errores')} en la versión enviada. ${refused === 1 ? 'Corríjalo' : 'Corríjalos'} en la hoja, pulse «Validar» y envíe la nueva versión; ${refused === 1 ? 'está' : 'están'}, con su hoja y su celda, en «Mis envíos» del tablero.` : '');
   newer.hidden = !outdatedForOfficial && refused === null;
   // A send returned round after round keeps only its first and newest entries: said, so the list is not read as all.
   const omitted = $('omitted-history');
@@ -375,7 +375,7 @@ function renderReview(): void {
   submit.disabled = busy || locked || !clean || !sender;
   setText(submit, ctx.submission?.state === 'published' ? 'Enviar actualización' : ctx.submission?.state === 'submitted' ? 'Enviar nueva versión' : 'Enviar a revisión');
   help.hidden = sender && clean && !locked;
-  setText(help, !sender ? NOT_A_SENDER : locked ? 'La entrega aprobada se está publicando; espere a que termine.' : VALIDATE_FIRST);
+  setText(help, !sender ? NOT_A_SENDER : locked ? 'El envío aprobado se está publicando; espere a que termine.' : VALIDATE_FIRST);
   // Whoever may send for the institution may take back a send awaiting review (sent by mistake); coordinators return.
   const withdrawable = ctx.role !== 'coordinador' && ctx.submission !== null && WITHDRAWABLE.includes(ctx.submission.state);
   $('withdraw-area').hidden = !withdrawable;

@@ -173,7 +173,7 @@ export interface ReviewContext {
   reviewUrl?: string | null;
   /**
    * Once the send is published: its institution's data on the public dashboard (the same server's address), where the
-   * official sees it as everyone does. «Publicada» alone did not say where to look. Null otherwise.
+   * official sees it as everyone does. «Publicado» alone did not say where to look. Null otherwise.
    */
   publishedUrl?: string | null;
   /** What the action just taken did, said to the user (sending: whether a new revision went to review). */

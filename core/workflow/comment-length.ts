@@ -15,5 +15,5 @@ export const commentLength = (comment: string): number => [...comment.trim()].le
 export function commentTooLongText(comment: string): string | null {
   const length = commentLength(comment);
   if (length <= MAX_COMMENT_LENGTH) return null;
-  return `El comentario tiene ${formatNumber(length, 0)} caracteres y caben hasta ${formatNumber(MAX_COMMENT_LENGTH, 0)}: acórtelo antes de devolver la entrega (por ejemplo, nombre los primeros problemas y pida validar el libro para ver los demás).`;
+  return `El comentario tiene ${formatNumber(length, 0)} caracteres y caben hasta ${formatNumber(MAX_COMMENT_LENGTH, 0)}: acórtelo antes de devolver el envío (por ejemplo, nombre los primeros problemas y pida validar el libro para ver los demás).`;
 }

@@ -15,19 +15,19 @@ export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submi
 export const STATUS_LABELS: Record<SubmissionStatus, string> = {
   draft: 'Borrador',
   submitted: 'En revisión',
-  approved: 'Aprobada, publicando',
-  returned: 'Devuelta con comentarios',
-  published: 'Publicada',
+  approved: 'Aprobado, publicando',
+  returned: 'Devuelto con comentarios',
+  published: 'Publicado',
   failed: 'La publicación falló',
-  withdrawn: 'Retirada',
+  withdrawn: 'Retirado',
 };
 /**
  * A submission's situation as people read it (its `statusLabel`): its status's label, except a send returned because
  * a newer upload of its institution replaced it (its last step `superseded`, workflow-routes.ts), which read
- * «Devuelta con comentarios» although nobody returned it nor commented.
+ * «Devuelto con comentarios» although nobody returned it nor commented.
  */
 export function statusLabelOf(s: { status: SubmissionStatus; history: readonly { action: string }[] }): string {
-  return replacedByNewer(s) ? 'Reemplazada por un envío más reciente' : STATUS_LABELS[s.status];
+  return replacedByNewer(s) ? 'Reemplazado por un envío más reciente' : STATUS_LABELS[s.status];
 }
 /** Returned because a newer upload of its institution replaced it (its approval had found errors), not by a coordinator. */
 export function replacedByNewer(s: { status: SubmissionStatus; history: readonly { action: string }[] }): boolean {
@@ -44,7 +44,7 @@ export function approvalRefused(s: { status: SubmissionStatus; history: readonly
 }
 /**
  * When the revision under review was sent: its snapshot's time (a new version replaces it), or the submission's
- * creation when it has none. What the inbox, the review page, «Mis envíos» and the add-on show as «enviada el …»,
+ * creation when it has none. What the inbox, the review page, «Mis envíos» and the add-on show as «enviado el …»,
  * and what tells which of two sends is the newer (approve-submission.ts newerApproved).
  */
 export function sentAt(s: { createdAt: string; snapshot?: { takenAt: string } | null }): string {

@@ -8,5 +8,5 @@
 import { formatCount } from '../format/es-mx';
 
 export function omittedHistoryText(earlierEntries: number): string {
-  return `Se muestran el primer envío y las entradas más recientes: ${formatCount(earlierEntries, 'entrada intermedia ya no se guarda', 'entradas intermedias ya no se guardan')} en la entrega, ni sus comentarios.`;
+  return `Se muestran el primer envío y las entradas más recientes: ${formatCount(earlierEntries, 'entrada intermedia ya no se guarda', 'entradas intermedias ya no se guardan')} en este envío, ni sus comentarios.`;
 }

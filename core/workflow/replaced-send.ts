@@ -2,7 +2,7 @@
  * A send a newer upload of its institution replaced (its approval had found errors; workflow-routes.ts `supersede`):
  * stored as `returned` with a last history step `superseded`, whose comment names the newer send. Every text about
  * it is here — what the coordinator is told when approving or returning it, what the official is asked before
- * withdrawing it and told after sending its workbook again — so that none calls it «Devuelta con comentarios»:
+ * withdrawing it and told after sending its workbook again — so that none calls it «Devuelto con comentarios»:
  * nobody returned it nor commented, and what to do is to look at the newer send.
  * Pure: no I/O.
  */
@@ -10,9 +10,12 @@ import { replacedByNewer, type SubmissionStatus } from './contract';
 
 type Steps = { status: SubmissionStatus; history: readonly { action: string; comment?: string }[] };
 
-const COMMENT_START = 'Reemplazada por un envío más reciente de la misma institución: ';
-/** How the comment began before it said «institución», as the other texts here do: kept comments still name the newer send. */
-const OLD_COMMENT_START = 'Reemplazada por un envío más reciente del mismo publicador: ';
+const COMMENT_START = 'Reemplazado por un envío más reciente de la misma institución: ';
+/**
+ * How the comment began before: before it said «institución», as the other texts here do, and before a submission
+ * was «el envío» (masculine) everywhere. Kept comments still name the newer send.
+ */
+const OLD_COMMENT_STARTS = ['Reemplazada por un envío más reciente de la misma institución: ', 'Reemplazada por un envío más reciente del mismo publicador: '];
 
 /**
  * The `superseded` step's comment: which send replaced it, by the time it was sent and its file name, as the pages
@@ -32,7 +35,7 @@ const endSentence = (text: string): string => (text.endsWith('.') ? text : `${te
 export function replacingSend(s: Steps): string | undefined {
   if (!replacedByNewer(s) && !reopenedAfterReplacement(s)) return undefined;
   const comment = [...s.history].reverse().find((h) => h.action === 'superseded')?.comment;
-  const start = [COMMENT_START, OLD_COMMENT_START].find((s) => comment?.startsWith(s));
+  const start = [COMMENT_START, ...OLD_COMMENT_STARTS].find((s) => comment?.startsWith(s));
   if (comment === undefined || start === undefined) return undefined;
   // The comment's closing period, unless it is the one of «p.m.» (a send without a file name).
   return comment.slice(start.length).replace(/\)\.$/, ')') || undefined;
@@ -55,7 +58,7 @@ const naming = (s: Steps): string => {
  * longer theirs to decide, the newer one is.
  */
 export function replacedDecisionText(what: 'aprobación' | 'revisión', s: Steps): string {
-  const head = endSentence(`Esta entrega ya no está en espera de ${what}: la reemplazó un envío más reciente de la misma institución${naming(s)}`);
+  const head = endSentence(`Este envío ya no está en espera de ${what}: lo reemplazó uno más reciente de la misma institución${naming(s)}`);
   return what === 'aprobación'
     ? `${head} Abra ese envío en la bandeja para aprobarlo o devolverlo; este ya no se publicará.`
     : `${head} Si algo debe corregirse, devuelva ese envío con sus comentarios.`;
@@ -63,7 +66,7 @@ export function replacedDecisionText(what: 'aprobación' | 'revisión', s: Steps
 
 /** Said on a replaced send's page to the coordinator: the decision is on the newer one. */
 export function replacedReviewNote(s: Steps): string {
-  return endSentence(`Nadie tiene que aprobar ni devolver esta entrega: la reemplazó un envío más reciente de la misma institución${naming(s)}, y esta ya no se publicará`);
+  return endSentence(`Nadie tiene que aprobar ni devolver este envío: lo reemplazó uno más reciente de la misma institución${naming(s)}, y este ya no se publicará`);
 }
 
 /**

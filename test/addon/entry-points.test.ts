@@ -832,7 +832,7 @@ describe('submit and review against the real app', () => {
     expect(again.submission).toMatchObject({ id, state: 'submitted', updatedAt: sent.submission!.updatedAt });
 
     signedIn(local, 'coordinadorB', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
-    expect(() => main.approveSubmission(id)).toThrow(/no tiene permiso para aprobar entregas de «Municipio de Mérida»/);
+    expect(() => main.approveSubmission(id)).toThrow(/no tiene permiso para aprobar envíos de «Municipio de Mérida»/);
 
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
     expect(main.reviewContext()).toMatchObject({ role: 'coordinador', submission: { id, state: 'submitted' } });
@@ -840,14 +840,14 @@ describe('submit and review against the real app', () => {
     expect(main.returnSubmission(id, '  Agregue el presupuesto del puente.  ').submission).toMatchObject({ state: 'returned', comments: [{ by: 'revision@inaip-yucatan.org.mx', text: 'Agregue el presupuesto del puente.' }] });
 
     useHost(capturista);
-    expect(main.reviewContext().submission).toMatchObject({ id, stateLabel: 'Devuelta con comentarios', comments: [{ text: 'Agregue el presupuesto del puente.' }] });
+    expect(main.reviewContext().submission).toMatchObject({ id, stateLabel: 'Devuelto con comentarios', comments: [{ text: 'Agregue el presupuesto del puente.' }] });
     fillValid(capturista, 'Parque de la Paz');
     const resent = main.submitForReview();
     expect(resent.submission).toMatchObject({ id, state: 'submitted' });
     expect(resent.notice).toMatch(/^Se envió como nueva versión de su envío anterior: .* con el historial y los comentarios de ese envío\.$/);
 
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-1' });
-    expect(main.approveSubmission(id).submission).toMatchObject({ id, state: 'published', stateLabel: 'Publicada' });
+    expect(main.approveSubmission(id).submission).toMatchObject({ id, state: 'published', stateLabel: 'Publicado' });
     // Date cells travel as the day the sheet shows and publish as that day's local midnight, as the same day typed
     // as text or read from a file does (they were sent as the UTC instant and published as `…T06:00:00.000Z`).
     const published = JSON.parse(local.http.fetch({ url: `${local.url}/api/oc4ids/projects/oc4ids-abc123-0001`, method: 'get', headers: {} }).text) as { projects: { period: unknown }[] };
@@ -929,7 +929,7 @@ describe('submit and review against the real app', () => {
     const newer = main.submitForReview().submission!;
     expect(newer.revision).not.toBe(shown.revision);
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-version' });
-    expect(() => main.approveSubmission(shown.id, shown.revision!)).toThrow(/^Quien capturó envió una versión nueva de esta entrega .* no se aprobó nada\./);
+    expect(() => main.approveSubmission(shown.id, shown.revision!)).toThrow(/^Quien capturó envió una versión nueva de este envío .* no se aprobó nada\./);
     expect(() => main.returnSubmission(shown.id, 'Falta el monto.', shown.revision!)).toThrow(/no se devolvió\./);
     expect(main.approveSubmission(shown.id, newer.revision!).submission).toMatchObject({ state: 'published' });
   });
@@ -951,15 +951,15 @@ describe('submit and review against the real app', () => {
     fillValid(capturista, 'Parque enviado por error');
     const id = main.submitForReview().submission!.id;
     const withdrawn = main.withdrawSubmission(id);
-    expect(withdrawn.submission).toMatchObject({ id, state: 'withdrawn', stateLabel: 'Retirada' });
+    expect(withdrawn.submission).toMatchObject({ id, state: 'withdrawn', stateLabel: 'Retirado' });
     expect(withdrawn.notice).toBe('Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.');
     // The server's own words when it is no longer withdrawable.
-    expect(() => main.withdrawSubmission(id)).toThrow('Esta entrega ya está «Retirada»: no aparece en la bandeja de su coordinación.');
+    expect(() => main.withdrawSubmission(id)).toThrow('Este envío ya está «Retirado»: no aparece en la bandeja de su coordinación.');
     // Nothing withdrawn is reviewed or published: «Validar» compares the sheet with nothing.
     expect(main.runValidation().sheetChanged).toBeUndefined();
 
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-retiro' });
-    expect(() => main.approveSubmission(id)).toThrow('Esta entrega ya no está en espera de aprobación: está «Retirada».');
+    expect(() => main.approveSubmission(id)).toThrow('Este envío ya no está en espera de aprobación: está «Retirado».');
     expect(() => main.withdrawSubmission(id)).toThrow('Su cuenta no tiene permiso para retirar envíos de «Municipio de Mérida».');
 
     useHost(capturista);
@@ -985,7 +985,7 @@ describe('submit and review against the real app', () => {
     const listed = JSON.parse(local.http.fetch({ url: `${local.url}/api/submissions/${id}`, method: 'get', headers: { Authorization: local.bearers.capturistaA } }).text) as { submission: { earlierEntries?: number } };
     expect(listed.submission.earlierEntries).toBeGreaterThan(0);
     expect(shown.omittedHistory).toBe(omittedHistoryText(listed.submission.earlierEntries!));
-    expect(shown.omittedHistory).toMatch(/^Se muestran el primer envío y las entradas más recientes: \d+ entradas intermedias ya no se guardan en la entrega, ni sus comentarios\.$/);
+    expect(shown.omittedHistory).toMatch(/^Se muestran el primer envío y las entradas más recientes: \d+ entradas intermedias ya no se guardan en este envío, ni sus comentarios\.$/);
   });
 
   it("Validar checks ids against the institution's registered prefixes, as the server will, when it can ask the server", () => {
@@ -1147,7 +1147,7 @@ describe('submit and review against the real app', () => {
   // Last here: the institution's 2,102 sends stay in this app.
   it('self-hosted: the panel finds the sheet\'s latest send among more than 2,000 of its institution (read the newest first)', async () => {
     // The server reads at most 20 pages of 100 of the institution's sends to find the sheet's: read from the oldest,
-    // the sheet's first send was found, its latest not, and the panel showed «Devuelta» for a send awaiting review.
+    // the sheet's first send was found, its latest not, and the panel showed «Devuelto» for a send awaiting review.
     const at = (n: number): string => new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString();
     const send = (id: string, spreadsheetId: string, n: number, status: 'returned' | 'submitted'): Submission => ({
       id, publisherId: 'mer', source: { kind: 'sheets', spreadsheetId }, status, history: [{ at: at(n), by: 'u-cap-mer', action: 'submit' }], createdAt: at(n), updatedAt: at(n),

@@ -220,7 +220,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     // The coordinators return it while the sidebar stays open; «Validar» shows the return and its comment.
     coordinator('return', id, { comment: 'El nombre debe decir «Mercado municipal Lucas de Gálvez».' });
     await validate();
-    expect(await state.textContent()).toBe('Estado: Devuelta con comentarios');
+    expect(await state.textContent()).toBe('Estado: Devuelto con comentarios');
     expect(await page.locator('#comments li').innerText()).toContain('El nombre debe decir «Mercado municipal Lucas de Gálvez».');
 
     typeRow(ss, 'Proyectos', { ...typed, status: 'Ejecución', title: 'Mercado municipal Lucas de Gálvez' });
@@ -232,9 +232,9 @@ describeIfChromium('the official with the built add-on, against the real app', (
 
     coordinator('approve', id);
     await validate();
-    expect(await state.textContent()).toBe('Estado: Publicada');
+    expect(await state.textContent()).toBe('Estado: Publicado');
     expect(await page.getByRole('button', { name: 'Enviar actualización' }).isEnabled()).toBe(true);
-    // Where to see it: the institution's projects on the public dashboard («Publicada» alone did not say).
+    // Where to see it: the institution's projects on the public dashboard («Publicado» alone did not say).
     expect(await page.getByRole('link', { name: 'Ver lo publicado en el tablero (se abre en otra pestaña)' }).getAttribute('href')).toBe(`${app.url}/#/proyectos?publisher=mer`);
     const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0001`, headers: {} }).text) as { projects: Record<string, unknown>[] };
     expect(published.projects[0]).toMatchObject({ title: 'Mercado municipal Lucas de Gálvez', status: 'implementation', budget: { amount: { amount: 1234567.89, currency: 'MXN' } }, period: { startDate: '2024-03-31T00:00:00-06:00' } });
@@ -279,7 +279,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await page.getByText('Se devolvió con comentarios.').waitFor();
     await validate();
-    expect(await page.locator('#state').textContent()).toBe('Estado: Devuelta con comentarios');
+    expect(await page.locator('#state').textContent()).toBe('Estado: Devuelto con comentarios');
     expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
     // It still said «Aprobar» publica lo enviado, with no «Aprobar» on the panel.
     expect(await page.locator('#since-sent').textContent()).toMatch(/^⚠ La hoja cambió después del envío el \d\d\/\d\d\/\d{4}, que se devolvió con comentarios: estos cambios llegarán cuando quien captura envíe la nueva versión\.$/);
@@ -423,7 +423,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
       await page.getByText('Estado: En revisión').waitFor();
       const note = page.locator('#newer-approved');
       expect(await note.isVisible()).toBe(true);
-      expect(await note.textContent()).toMatch(/^⚠ No se publicó: al aprobarla, su coordinación encontró \d+ errore?s? en la versión enviada\. Corríj(alo|alos) en la hoja, pulse «Validar» y envíe la nueva versión; (está|están), con su hoja y su celda, en «Mis envíos» del tablero\.$/);
+      expect(await note.textContent()).toMatch(/^⚠ No se publicó: al aprobar el envío, su coordinación encontró \d+ errore?s? en la versión enviada\. Corríj(alo|alos) en la hoja, pulse «Validar» y envíe la nueva versión; (está|están), con su hoja y su celda, en «Mis envíos» del tablero\.$/);
       await page.close();
     } finally {
       await register('oc4ids-abc123');

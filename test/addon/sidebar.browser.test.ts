@@ -36,7 +36,7 @@ const clean: ValidationReport = { ...withErrors, errors: 0, warnings: 0, complet
 const returned: ReviewContext = {
   backendConfigured: true, viewer: null, role: 'capturista', serviceAccount: 'ingesta@infra-abierta.iam.gserviceaccount.com', message: null,
   submission: {
-    id: 's1', state: 'returned', stateLabel: 'Devuelta con comentarios', updatedAt: '2024-03-01T10:00:00Z', sentAt: '2024-02-28T17:00:00Z', failureReason: null,
+    id: 's1', state: 'returned', stateLabel: 'Devuelto con comentarios', updatedAt: '2024-03-01T10:00:00Z', sentAt: '2024-02-28T17:00:00Z', failureReason: null,
     comments: [{ by: 'og@itei.org.mx', text: 'Agregue el presupuesto del puente.\nY las fechas de la obra.', at: '2024-03-01T16:00:00Z' }],
     omittedHistory: omittedHistoryText(3),
   },
@@ -97,7 +97,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
 
   it('opened as built (no menu item asking anything), validates nothing and shows no «0 errores»', async () => {
     const page = await open({ reviewContext: [returned] }, true);
-    await page.getByText('Devuelta con comentarios').waitFor();
+    await page.getByText('Devuelto con comentarios').waitFor();
     expect(await page.locator('#summary').isVisible()).toBe(false);
     expect(await page.locator('#since-sent').isHidden()).toBe(true);
     expect((await calls(page)).map((c) => c[0])).toEqual(['reviewContext']);
@@ -137,7 +137,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByText(/^(Validando|Validando 38 filas de 2 hojas)…$|^Validación terminada/).waitFor();
     await page.getByText('Validación terminada: 2 errores, 1 advertencia.').waitFor();
     expect((await calls(page)).filter((c) => c[0] === 'runValidation')).toHaveLength(1);
-    await page.getByText('Devuelta con comentarios').waitFor();
+    await page.getByText('Devuelto con comentarios').waitFor();
     await expect(page.getByText('Agregue el presupuesto del puente.').isVisible()).resolves.toBe(true);
     // A comment written on two lines is shown on two lines.
     expect(await page.locator('#comments li').last().innerText()).toMatch(/puente\.\nY las fechas/);
@@ -184,7 +184,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
         { field: 'Descripción del proyecto', errors: 1, warnings: 0, more: 0, items: [{ severity: 'error', message, a1: null, row: 7, column: null }] },
       ] }] }],
     });
-    await page.getByText('Devuelta con comentarios').waitFor();
+    await page.getByText('Devuelto con comentarios').waitFor();
     await page.getByText('Validación terminada: 1 error, 0 advertencias.').waitFor();
     const finding = page.getByRole('button', { name: /^Error Fila 7: Falta este dato/ });
     expect(await finding.isEnabled()).toBe(true);
@@ -295,7 +295,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await none.locator('#comments').isHidden()).toBe(true);
     await none.close();
     const some = await open({ reviewContext: [returned] });
-    await some.getByText('Devuelta con comentarios').waitFor();
+    await some.getByText('Devuelto con comentarios').waitFor();
     expect(await comments(some).getByRole('listitem').count()).toBe(1);
     await some.close();
   });
@@ -322,7 +322,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
   it('a coordinator\'s decision names the revision the panel shows; refused because a new version came, the panel shows the new one', async () => {
     const shown: ReviewContext = { ...submitted, role: 'coordinador', submission: { ...submitted.submission!, revision: 'a'.repeat(64) } };
     const newer: ReviewContext = { ...shown, submission: { ...shown.submission!, revision: 'b'.repeat(64), sentAt: '2024-03-05T18:00:00Z' } };
-    const refusal = 'Quien capturó envió una versión nueva de esta entrega (enviada el 05/03/2024, 12:00:00 p.m.) mientras usted revisaba la anterior: no se aprobó nada. Revise la versión nueva y decida de nuevo.';
+    const refusal = 'Quien capturó envió una versión nueva de este envío (enviada el 05/03/2024, 12:00:00 p.m.) mientras usted revisaba la anterior: no se aprobó nada. Revise la versión nueva y decida de nuevo.';
     const page = await open({ reviewContext: [shown, newer], approveSubmission: [{ fail: refusal }] });
     await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
     expect(await page.locator('#coordinator-help').textContent()).toContain('la versión enviada el 28/02/2024');
@@ -338,7 +338,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     const page = await open({
       reviewContext: [{ ...submitted, role: 'coordinador' }],
       returnSubmission: [{ fail: 'Solo el coordinador de su estado puede devolver este envío.' }],
-      approveSubmission: [{ ...submitted, role: 'coordinador', submission: { ...submitted.submission!, state: 'approved', stateLabel: 'Aprobada' } }],
+      approveSubmission: [{ ...submitted, role: 'coordinador', submission: { ...submitted.submission!, state: 'approved', stateLabel: 'Aprobado' } }],
     });
     await page.getByRole('heading', { name: 'Revisión', exact: true }).waitFor();
     // What «Aprobar» publishes is the copy sent, not the sheet being looked at.
@@ -356,13 +356,13 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
     await page.getByText('Envío aprobado.').waitFor();
-    expect(await page.locator('#state').textContent()).toBe('Estado: Aprobada');
+    expect(await page.locator('#state').textContent()).toBe('Estado: Aprobado');
     expect(await page.locator('#coordinator').isHidden()).toBe(true);
     await page.close();
   });
 
   it('lets an official withdraw a send awaiting review, after confirming; not once it is approved, nor a coordinator', async () => {
-    const withdrawn: ReviewContext = { ...submitted, submission: { ...submitted.submission!, state: 'withdrawn', stateLabel: 'Retirada' }, notice: 'Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.' };
+    const withdrawn: ReviewContext = { ...submitted, submission: { ...submitted.submission!, state: 'withdrawn', stateLabel: 'Retirado' }, notice: 'Se retiró el envío: ya no está en la bandeja de su coordinación. Puede enviarlo de nuevo cuando quiera.' };
     const page = await open({ reviewContext: [submitted], withdrawSubmission: [withdrawn] });
     await page.getByText('Estado: En revisión').waitFor();
     // Asks first, saying what it does; «Cancelar» withdraws nothing.
@@ -376,11 +376,11 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByRole('button', { name: 'Sí, retirar' }).click();
     await page.getByText('Se retiró el envío: ya no está en la bandeja de su coordinación.', { exact: false }).waitFor();
     expect(await calls(page)).toContainEqual(['withdrawSubmission', 's1']);
-    expect(await page.locator('#state').textContent()).toBe('Estado: Retirada');
+    expect(await page.locator('#state').textContent()).toBe('Estado: Retirado');
     expect(await page.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
     await page.close();
 
-    for (const ctx of [{ ...submitted, submission: { ...submitted.submission!, state: 'approved' as const, stateLabel: 'Aprobada, publicando' } }, { ...submitted, role: 'coordinador' as const }]) {
+    for (const ctx of [{ ...submitted, submission: { ...submitted.submission!, state: 'approved' as const, stateLabel: 'Aprobado, publicando' } }, { ...submitted, role: 'coordinador' as const }]) {
       const other = await open({ reviewContext: [ctx] });
       await other.getByText(`Estado: ${ctx.submission!.stateLabel}`).waitFor();
       expect(await other.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
@@ -412,7 +412,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
       reviewContext: [{ ...submitted, role: 'coordinador' }],
       validationPlan: [[{ name: 'Proyectos', rows: 12 }]],
       runValidation: [clean, withErrors],
-      approveSubmission: [{ ...submitted, role: 'coordinador', submission: { ...submitted.submission!, state: 'approved', stateLabel: 'Aprobada' } }],
+      approveSubmission: [{ ...submitted, role: 'coordinador', submission: { ...submitted.submission!, state: 'approved', stateLabel: 'Aprobado' } }],
     });
     await page.getByText('Estado: En revisión').waitFor();
     await validatedOnOpen(page);
@@ -530,7 +530,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
   it('says a change of the send\'s state to a screen reader (a polite live region), not the same state again after each action', async () => {
     const page = await open({ reviewContext: [returned], submitForReview: [submitted] });
     await validatedOnOpen(page);
-    await page.getByText('Estado: Devuelta con comentarios').waitFor();
+    await page.getByText('Estado: Devuelto con comentarios').waitFor();
     expect(await page.locator('#state').getAttribute('aria-live')).toBe('polite');
     expect(await page.locator('#state').getAttribute('aria-atomic')).toBe('true');
     await page.evaluate('globalThis.__shown = document.querySelector("#state strong")');

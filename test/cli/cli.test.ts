@@ -688,7 +688,7 @@ describe('publishers remove: a registration made by mistake goes; one with data,
       }
     } finally { await store.close(); }
     const sent = await runCli('publishers', 'remove', 'kanasin');
-    expect([sent.code, sent.err]).toEqual([2, 'No se elimina «kanasin» (Municipio kanasin): tiene 3 envíos (Retirada: 2, Devuelta con comentarios: 1), que se conservan con su libro, sus comentarios y su historial bajo este identificador, aunque estén retirados o devueltos; sin él quedarían sin publicador. Déjelo registrado: para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add kanasin …».']);
+    expect([sent.code, sent.err]).toEqual([2, 'No se elimina «kanasin» (Municipio kanasin): tiene 3 envíos (Retirado: 2, Devuelto con comentarios: 1), que se conservan con su libro, sus comentarios y su historial bajo este identificador, aunque estén retirados o devueltos; sin él quedarían sin publicador. Déjelo registrado: para corregir su nombre, entidad u otros datos, regístrelo de nuevo con «infra-abierta publishers add kanasin …».']);
     const again = openSqliteStore(process.env.INFRA_SQLITE as string);
     try {
       const at = '2025-07-01T12:00:00.000Z';

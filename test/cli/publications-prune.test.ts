@@ -105,7 +105,7 @@ describe('publications prune on the local store', () => {
     await store.close();
     const dry = await runCli('publications', 'prune', '--antes-de', '2025-10-01');
     expect(dry.code).toBe(0);
-    expect(dry.out).toContain('Copias de libros enviados (la revisión que se guardó al enviar cada uno) que ya no se necesitan: 2 (1 de entregas publicadas o retiradas antes del 01/10/2025; 1 de versiones que un envío posterior reemplazó). Se conservan las de entregas en revisión, devueltas o con falla, y las guardadas en las últimas 24 horas.');
+    expect(dry.out).toContain('Copias de libros enviados (la revisión que se guardó al enviar cada uno) que ya no se necesitan: 2 (1 de envíos publicados o retirados antes del 01/10/2025; 1 de versiones que un envío posterior reemplazó). Se conservan las de envíos en revisión, devueltos o con falla, y las guardadas en las últimas 24 horas.');
     expect(dry.out).toMatch(/Nada se borró\. Para borrar esas copias, repita la orden con --confirmar\. Respalde antes la base de datos con «infra-abierta backup -o respaldo\.sqlite»/);
     store = openSqliteStore(process.env.INFRA_SQLITE as string);
     expect((await store.listSnapshots()).items).toHaveLength(7);

@@ -180,7 +180,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
 
     const inbox = await signedIn('coordinadorA', '#/revision');
     await inbox.waitForSelector('body[data-ready] #bandeja tbody tr');
-    expect(await inbox.locator('#bandeja caption').textContent()).toMatch(/^Entregas \(\d+\), la más antigua primero/);
+    expect(await inbox.locator('#bandeja caption').textContent()).toMatch(/^Envíos \(\d+\), el más antiguo primero/);
     expect(await onPaper(inbox)).toEqual({ cut: [], hints: 0, menu: false });
     await inbox.context().close();
   });
@@ -210,14 +210,14 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     await page.route('**/api/submissions?*', (r) => r.continue({ url: r.request().url().replace('limit=1000', 'limit=20') }));
     await page.reload();
     await page.waitForSelector('body[data-ready] #bandeja');
-    expect(await page.locator('#bandeja caption').textContent()).toMatch(/^Entregas \(200\)/);
-    expect(await page.locator('#hay-mas').textContent()).toBe('Se muestran las 200 entregas más recientes; hay más.');
+    expect(await page.locator('#bandeja caption').textContent()).toMatch(/^Envíos \(200\)/);
+    expect(await page.locator('#hay-mas').textContent()).toBe('Se muestran los 200 envíos más recientes; hay más.');
     expect(await page.locator(`#bandeja a[aria-label$="«${newest}»"]`).count()).toBe(1);
     expect(await page.locator(`#bandeja a[aria-label$="«${oldest}»"]`).count()).toBe(0);
     await page.evaluate(() => document.body.removeAttribute('data-ready'));
     await page.goto(`${srv.base}/#/mis-envios`);
     await page.waitForSelector('body[data-ready] article.envio');
-    expect(await page.locator('#hay-mas').textContent()).toBe('Se muestran las 200 entregas más recientes; hay más.');
+    expect(await page.locator('#hay-mas').textContent()).toBe('Se muestran los 200 envíos más recientes; hay más.');
     expect(await page.locator('article.envio h2', { hasText: `«${newest}»` }).count()).toBe(1);
     expect(await page.locator('article.envio h2', { hasText: `«${oldest}»` }).count()).toBe(0);
     await page.context().close();
@@ -227,9 +227,9 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const page = await signedIn('coordinadorA', '#/revision');
     await page.waitForSelector('body[data-ready] #bandeja tbody tr');
     await page.locator('#filtro-implementador').selectOption({ label: 'Municipio 005' });
-    await page.locator('#filtro-situacion').selectOption({ label: 'Publicada' });
+    await page.locator('#filtro-situacion').selectOption({ label: 'Publicado' });
     const caption = page.locator('#bandeja caption');
-    await caption.filter({ hasText: /^Entregas \(2\)/ }).waitFor();
+    await caption.filter({ hasText: /^Envíos \(2\)/ }).waitFor();
     const ids = await page.locator('#bandeja tbody th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')?.split('?')[0]));
     expect(ids).toHaveLength(2);
     for (const id of ids) {
@@ -237,9 +237,9 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
       await page.waitForSelector('body[data-ready] #situacion');
       await page.getByRole('link', { name: '← Volver a la bandeja' }).click();
       await page.waitForSelector('body[data-ready] #bandeja');
-      expect(await caption.textContent()).toMatch(/^Entregas \(2\), la más antigua primero/);
+      expect(await caption.textContent()).toMatch(/^Envíos \(2\), el más antiguo primero/);
       expect(await page.locator('#filtro-implementador').evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0].text)).toBe('Municipio 005');
-      expect(await page.locator('#filtro-situacion').evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0].text)).toBe('Publicada');
+      expect(await page.locator('#filtro-situacion').evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0].text)).toBe('Publicado');
     }
     await page.context().close();
   });
@@ -279,7 +279,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     await store.transitionSubmission(id, ['submitted'], 'withdrawn', { at: at(61), by: 'u-cap-mer', action: 'withdrawn' });
     const earlier = (await store.getSubmission(id))?.earlierEntries ?? 0;
     expect(earlier).toBeGreaterThan(0);
-    const said = `Se muestran el primer envío y las entradas más recientes: ${earlier} entradas intermedias ya no se guardan en la entrega, ni sus comentarios.`;
+    const said = `Se muestran el primer envío y las entradas más recientes: ${earlier} entradas intermedias ya no se guardan en este envío, ni sus comentarios.`;
 
     const og = await signedIn('coordinadorA', `#/revision/${id}`);
     await og.locator('#historial-incompleto').waitFor();

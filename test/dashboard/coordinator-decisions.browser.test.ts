@@ -53,12 +53,12 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(await og.locator('#bandeja').textContent()).not.toContain('No se puede aprobar');
 
     // The oldest: returned with a comment.
-    await og.getByRole('link', { name: `Revisar la entrega de ${MER.name} enviada el ${formatTimestamp(first.snapshot.takenAt)}, «parque uno.xlsx»` }).click();
+    await og.getByRole('link', { name: `Revisar el envío de ${MER.name} enviado el ${formatTimestamp(first.snapshot.takenAt)}, «parque uno.xlsx»` }).click();
     await og.waitForSelector('#decision');
     await og.getByLabel('Comentarios para quien capturó').fill('Falta el monto del alumbrado.');
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.locator('#resultado', { hasText: 'Se devolvió con comentarios' }).waitFor();
-    await og.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
+    await og.locator('#situacion', { hasText: 'Devuelto con comentarios' }).waitFor();
 
     // The middle one opened now, in a second tab, while it can still be approved.
     const stale = await signedIn('coordinadorA', `#/revision/${middle.id}`);
@@ -68,7 +68,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await open(og, `#/revision/${last.id}`, '#decision');
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
-    await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    await og.locator('#situacion', { hasText: 'Publicado' }).waitFor();
 
     // Back in the inbox: the middle one is flagged, with when the approved one was sent.
     await open(og, '#/revision', '#bandeja');
@@ -138,13 +138,13 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.getByLabel('Comentarios para quien capturó').fill('Falta el monto del contrato.');
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await og.locator('#vista-previa', { hasText: 'Parque Fundidora, segunda etapa' }).waitFor();
-    expect(await og.locator('#resultado').textContent()).toBe(`Quien capturó envió una versión nueva de esta entrega (enviada el ${formatTimestamp(newer.snapshot.takenAt)}) mientras usted revisaba la anterior: no se devolvió. Revise la versión nueva y decida de nuevo.`);
+    expect(await og.locator('#resultado').textContent()).toBe(`Quien capturó envió una versión nueva de este envío (enviada el ${formatTimestamp(newer.snapshot.takenAt)}) mientras usted revisaba la anterior: no se devolvió. Revise la versión nueva y decida de nuevo.`);
     expect(await og.locator('#situacion').textContent()).toBe('En revisión');
     expect(await og.getByLabel('Comentarios para quien capturó').inputValue()).toBe('Falta el monto del contrato.');
     // The version now shown is the one approved.
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
-    await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    await og.locator('#situacion', { hasText: 'Publicado' }).waitFor();
     const projects = (await (await fetch(`${srv.base}/api/oc4ids/projects?publisher=mty`)).json()) as { projects: { title: string }[] };
     expect(projects.projects.map((p) => p.title)).toEqual(['Parque Fundidora, segunda etapa']);
     await og.context().close();
@@ -172,7 +172,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     // Its coordinator is told on its page that the decision is on the newer send, and is taken there.
     const og = await signedIn('coordinadorA', `#/revision/${refused.id}`);
     await og.locator('#reemplazada').waitFor();
-    expect(await og.locator('#reemplazada').textContent()).toBe(`Nadie tiene que aprobar ni devolver esta entrega: la reemplazó un envío más reciente de la misma institución, ${which}, y esta ya no se publicará. Abrir el envío que la reemplazó`);
+    expect(await og.locator('#reemplazada').textContent()).toBe(`Nadie tiene que aprobar ni devolver este envío: lo reemplazó uno más reciente de la misma institución, ${which}, y este ya no se publicará. Abrir el envío que la reemplazó`);
     await og.getByRole('link', { name: 'Abrir el envío que la reemplazó' }).click();
     await og.waitForURL(`**/#/revision/${newer.id}`);
     await og.locator('h1 + p', { hasText: '«mercado corregido.xlsx»' }).waitFor();
@@ -251,7 +251,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     const box = og.getByLabel('Comentarios para quien capturó');
     await box.waitFor();
     const long = 'Revise la fila 3 de Proyectos y la hoja de documentos. '.repeat(100).trim();
-    const said = `El comentario tiene ${formatNumber([...long].length, 0)} caracteres y caben hasta 5,000: acórtelo antes de devolver la entrega (por ejemplo, nombre los primeros problemas y pida validar el libro para ver los demás).`;
+    const said = `El comentario tiene ${formatNumber([...long].length, 0)} caracteres y caben hasta 5,000: acórtelo antes de devolver el envío (por ejemplo, nombre los primeros problemas y pida validar el libro para ver los demás).`;
     await box.fill(long);
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     // It read «Escriba en «comment» qué debe corregirse (hasta 5000 caracteres)»: the request's field, and 5000.
@@ -282,7 +282,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
 
     const og = await signedIn('coordinadorA', `#/revision/${refused.id}`);
     await og.locator('#reemplazada').waitFor();
-    const log = og.getByRole('table', { name: 'Bitácora de esta entrega' });
+    const log = og.getByRole('table', { name: 'Bitácora de este envío' });
     expect(await log.locator('tbody tr').count()).toBeGreaterThanOrEqual(3);
     expect(await log.textContent()).not.toContain('2020');
     await og.getByRole('link', { name: 'Abrir el envío que la reemplazó' }).click();

@@ -82,7 +82,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     await pub.context().close();
 
     const page = await signedIn('coordinadorA', '#/revision');
-    await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Revisión de envíos' }).waitFor();
     await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Seguimiento' }).click();
     await page.getByRole('heading', { level: 1, name: 'Seguimiento de compromisos' }).waitFor();
     await ready(page);
@@ -98,7 +98,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     await ready(page);
     expect(await implementers(page)).toHaveLength(3);
     await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Revisión' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Revisión de envíos' }).waitFor();
     await page.getByRole('navigation', { name: 'Secciones' }).getByRole('link', { name: 'Seguimiento' }).click();
     await page.getByRole('heading', { level: 1, name: 'Seguimiento de compromisos' }).waitFor();
     await ready(page);
@@ -140,11 +140,11 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     await page.waitForSelector('body[data-ready] #decision');
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
-    await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+    await page.locator('#situacion', { hasText: 'Aprobado' }).waitFor();
     // The publication task runs (as the server's background queue runs it).
     expect(tasks.map((t) => t.submissionId)).toEqual([id]);
     expect(await runPublicationTask({ store: srv.h.store, baseUrl: BASE_URL, now: () => new Date(), log: () => undefined, openSource: () => { throw new Error('the snapshot is read'); } }, tasks[0])).toBe('done');
-    await page.locator('#situacion', { hasText: 'Publicada' }).waitFor({ timeout: 15_000 });
+    await page.locator('#situacion', { hasText: 'Publicado' }).waitFor({ timeout: 15_000 });
     // How it ended, in its history's words (as an approval published within the request says it): «publicad…» once.
     expect(await page.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
     const rows = page.locator('section[aria-labelledby="titulo-historial"] tbody tr');
@@ -231,7 +231,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     // longer carries it: the publication refuses it.
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
-    await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+    await page.locator('#situacion', { hasText: 'Aprobado' }).waitFor();
     const registered = (await srv.h.store.getPublisher('mer'))!;
     await registerPublisher(srv.h.store, { ...registered, projectIdPrefix: 'oc4ids-otro99' }, 'admin', new Date(), { allowPrefixChange: true });
     try {
@@ -251,8 +251,8 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     expect((await srv.h.store.getSubmission(id))?.status).toBe('returned');
     await page.reload();
     // Its situation says what happened to it: nobody returned it with comments.
-    await page.locator('#situacion', { hasText: 'Reemplazada por un envío más reciente' }).waitFor();
-    // Muted, as a withdrawn send: neither good nor bad news (it read in the red of «Devuelta con comentarios»).
+    await page.locator('#situacion', { hasText: 'Reemplazado por un envío más reciente' }).waitFor();
+    // Muted, as a withdrawn send: neither good nor bad news (it read in the red of «Devuelto con comentarios»).
     expect(await page.locator('#situacion span').getAttribute('class')).toBe('note');
     const rows = page.locator('section[aria-labelledby="titulo-historial"] tbody tr');
     const steps = await Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents()));
@@ -264,7 +264,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
       [USERS.coordinadorA.email, 'Comenzó a publicar', ''],
       [USERS.coordinadorA.email, 'Intentó aprobar, pero el libro tiene errores', 'No se publicó: el libro tiene 1 error. Quien capturó debe corregirlo; después puede aprobar de nuevo.'],
       // Which send replaced it, as the inbox names it.
-      [USERS.capturistaA.email, 'Lo reemplazó con un envío más reciente', `Reemplazada por un envío más reciente de la misma institución: el del ${formatTimestamp(newer.snapshot.takenAt)} («mercado corregido.xlsx»).`],
+      [USERS.capturistaA.email, 'Lo reemplazó con un envío más reciente', `Reemplazado por un envío más reciente de la misma institución: el del ${formatTimestamp(newer.snapshot.takenAt)} («mercado corregido.xlsx»).`],
     ]);
     // The Bitácora names the same steps in the same words, of whoever it names.
     const log = await page.locator('section[aria-labelledby="titulo-bitacora"] tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.cells].slice(1).map((c: any) => c.textContent)));
@@ -274,7 +274,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
       ['Intentó aprobar, pero el libro tiene errores', USERS.coordinadorA.email],
       ['Lo reemplazó con un envío más reciente', USERS.capturistaA.email],
     ]));
-    expect(log.flat().join(' ')).not.toMatch(/Recibió|rechazada|Reemplazada/);
+    expect(log.flat().join(' ')).not.toMatch(/Recibió|rechazada|Reemplazad[oa]/);
     await page.context().close();
   });
 });

@@ -108,7 +108,7 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
     await page.getByText('Use la cuenta de Google que quien administra la plataforma registró para usted.').waitFor();
     await page.getByRole('button', { name: 'Acceder con Google' }).click();
     await page.getByText(`Sesión: ${USERS.coordinadorA.email} — Coordinación (Organismo Garante), Yucatán`).waitFor();
-    await page.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
+    await page.getByRole('link', { name: 'Revisar el envío de Municipio de Mérida' }).click();
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
     await page.locator('#resultado', { hasText: /^Publicado: / }).waitFor();

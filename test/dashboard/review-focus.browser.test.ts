@@ -39,7 +39,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
       const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
       context.setDefaultTimeout(10_000);
       // The page's timers run on Playwright's clock: time flows as usual, and a test jumps over the 3-second looks of a
-      // page in «Aprobada» (fastForward) instead of waiting them out.
+      // page in «Aprobado» (fastForward) instead of waiting them out.
       await context.clock.install();
       await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
       return context;
@@ -63,7 +63,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.getByText('Sesión: ').waitFor();
     return page;
   }
-  /** The page's next 3-second look at a submission in «Aprobada» (review-pages.ts), run now; resolves once answered. */
+  /** The page's next 3-second look at a submission in «Aprobado» (review-pages.ts), run now; resolves once answered. */
   async function lookAgain(page: Page, id: string): Promise<void> {
     const answered = page.waitForResponse((r) => r.url().includes(`/api/submissions/${encodeURIComponent(id)}/preview`));
     await page.clock.fastForward(3000);
@@ -76,7 +76,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     const id = await upload('Parque del Centro');
     await h.store.transitionSubmission(id, ['submitted'], 'approved', { at: new Date().toISOString(), by: USERS.coordinadorA.id, action: 'approved' });
     const page = await signedIn('coordinadorA', `#/revision/${id}`);
-    await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+    await page.locator('#situacion', { hasText: 'Aprobado' }).waitFor();
     await page.getByRole('link', { name: '← Volver a la bandeja' }).focus();
     // Two rounds of the page's 3-second look: the focus stays on the link (it jumped to the heading each time).
     for (let round = 0; round < 2; round++) await lookAgain(page, id);
@@ -84,10 +84,10 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     // Published meanwhile: the page says so, and the focus is still where the reader left it.
     await h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: 'publicacion', action: 'published' });
     await lookAgain(page, id);
-    await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    await page.locator('#situacion', { hasText: 'Publicado' }).waitFor();
     expect(await activeText(page)).toBe('← Volver a la bandeja');
     // Said too: the reader's focus is elsewhere on the page.
-    await page.locator('body > #anuncio', { hasText: 'Situación de la entrega: Publicada' }).waitFor({ state: 'attached' });
+    await page.locator('body > #anuncio', { hasText: 'Situación del envío: Publicado' }).waitFor({ state: 'attached' });
   });
 
   it('Revisión\'s «Situación» select is browsed with the arrow keys: the focus stays on it while the inbox is drawn again', async () => {
@@ -153,7 +153,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await og.locator('#resultado').getAttribute('role')).toBeNull();
     expect(await og.locator('body > #anuncio').textContent()).not.toContain('Publicado');
     // Drawn again with the new situation (said at once; the redraw takes away the decision): still on the outcome.
-    await og.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+    await og.locator('#situacion', { hasText: 'Publicado' }).waitFor();
     await og.locator('#decision').waitFor({ state: 'detached' });
     expect(await activeId(og)).toBe('resultado');
     expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
@@ -257,12 +257,12 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.waitForSelector('body[data-ready] #decision');
     await page.getByRole('button', { name: 'Devolver con comentarios' }).focus();
     await page.keyboard.press('Enter');
-    await page.locator('#resultado', { hasText: 'Escriba qué debe corregirse antes de devolver la entrega.' }).waitFor();
+    await page.locator('#resultado', { hasText: 'Escriba qué debe corregirse antes de devolver el envío.' }).waitFor();
     expect(await activeId(page)).toBe('comentario');
     const box = page.getByLabel('Comentarios para quien capturó');
     expect(await box.getAttribute('aria-invalid')).toBe('true');
     expect(await box.evaluate((b: any) => (b.getAttribute('aria-describedby') ?? '').split(' ').map((i: string) => document.getElementById(i)?.textContent ?? '').join(' ')))
-      .toBe('Escriba qué debe corregirse antes de devolver la entrega.');
+      .toBe('Escriba qué debe corregirse antes de devolver el envío.');
     // Nothing was sent.
     expect(await page.locator('#situacion').textContent()).toBe('En revisión');
     await page.keyboard.type('Falta el presupuesto.');
@@ -315,7 +315,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await links.first().waitFor();
     expect(await links.count()).toBeGreaterThan(1);
     const names = await Promise.all((await links.all()).map(async (a) => (await a.getAttribute('aria-label')) ?? ''));
-    expect(names.every((n) => /^Revisar la entrega de Municipio de Mérida enviada el \d{2}\/\d{2}\/\d{4}, /.test(n))).toBe(true);
+    expect(names.every((n) => /^Revisar el envío de Municipio de Mérida enviado el \d{2}\/\d{2}\/\d{4}, /.test(n))).toBe(true);
     // Within the screen without scrolling the table sideways: the link and the situation beside it.
     const row = page.locator('#bandeja tbody tr').first();
     for (const cell of [row.getByRole('link'), row.locator('td').first()]) {
@@ -327,7 +327,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     // An empty inbox's sentence is on screen to its end (it ran under the headers, off to the right).
     await page.goto(`${base}/#/revision?situacion=failed`);
-    const empty = page.locator('#bandeja tbody td', { hasText: 'No hay entregas en la situación «La publicación falló» para esta selección.' });
+    const empty = page.locator('#bandeja tbody td', { hasText: 'No hay envíos en la situación «La publicación falló» para esta selección.' });
     await empty.waitFor();
     const textEnd = (el: any): number => { const r = el.ownerDocument.createRange(); r.selectNodeContents(el); return r.getBoundingClientRect().right; };
     expect(await empty.evaluate(textEnd)).toBeLessThanOrEqual(390);
@@ -364,23 +364,23 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
           seen.disconnect();
         });
         seen.observe(document.body, { subtree: true, childList: true, characterData: true });
-      }, 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.');
+      }, 'Aprobado. Se está publicando; esta página muestra el resultado cuando termine.');
       await page.getByRole('button', { name: 'Sí, publicar' }).focus();
       await page.keyboard.press('Enter');
-      await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
-      expect(await page.locator('#resultado').textContent()).toBe('Aprobada. Se está publicando; esta página muestra el resultado cuando termine.');
-      expect(await page.evaluate(() => (globalThis as any).situationWithOutcome)).toBe('Aprobada, publicando');
+      await page.locator('#situacion', { hasText: 'Aprobado' }).waitFor();
+      expect(await page.locator('#resultado').textContent()).toBe('Aprobado. Se está publicando; esta página muestra el resultado cuando termine.');
+      expect(await page.evaluate(() => (globalThis as any).situationWithOutcome)).toBe('Aprobado, publicando');
       // Then drawn again (no decision left to take), which starts its looks.
       await page.locator('#decision').waitFor({ state: 'detached' });
       expect(tasks.map((t) => t.submissionId)).toEqual([id]);
-      // The publication ends: the page's next look draws it «Publicada», and says so where it said «Se está publicando».
+      // The publication ends: the page's next look draws it «Publicado», and says so where it said «Se está publicando».
       await bg.h.store.transitionSubmission(id, ['approved'], 'published', { at: new Date().toISOString(), by: USERS.coordinadorA.id, action: 'published', comment: 'Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.' });
       await lookAgain(page, id);
-      await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
+      await page.locator('#situacion', { hasText: 'Publicado' }).waitFor();
       expect(await page.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
       expect(await activeId(page)).toBe('resultado');
       // Read there, where the focus is: not said again through the live region.
-      expect(await page.locator('body > #anuncio').textContent()).not.toContain('Publicada');
+      expect(await page.locator('body > #anuncio').textContent()).not.toContain('Publicado');
       await context.close();
     } finally {
       await bg.close();
@@ -395,8 +395,8 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect((await fetch(`${base}/api/submissions/${id}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } })).status).toBe(200);
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
-    await page.locator('#situacion', { hasText: 'Publicada' }).waitFor();
-    expect(await page.locator('#resultado').textContent()).toBe('Esta entrega ya no está en espera de aprobación: está «Publicada».');
+    await page.locator('#situacion', { hasText: 'Publicado' }).waitFor();
+    expect(await page.locator('#resultado').textContent()).toBe('Este envío ya no está en espera de aprobación: está «Publicado».');
     expect(await page.locator('#decision').count()).toBe(0);
     expect(await activeId(page)).toBe('resultado');
   });
@@ -434,6 +434,6 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await page.getByLabel('Comentarios para quien capturó').inputValue()).toBe(comment);
     expect(await page.locator('#sesion-vencida').count()).toBe(0);
     await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
-    await page.locator('#situacion', { hasText: 'Devuelta con comentarios' }).waitFor();
+    await page.locator('#situacion', { hasText: 'Devuelto con comentarios' }).waitFor();
   });
 });

@@ -137,7 +137,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     await page.getByLabel('Clave de acceso').fill(h.bearer('coordinadorA').replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Entrar' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Revisión de envíos' }).waitFor();
     expect(page.url()).toBe(`${base}/#/revision`);
     // Who is signed in, without parentheses inside parentheses («(Coordinador (Organismo Garante) — Yucatán)»).
     expect(await page.locator('.session').textContent()).toBe('Sesión: revision@inaip-yucatan.org.mx — Coordinación (Organismo Garante), Yucatán Cerrar sesión');
@@ -173,40 +173,40 @@ describeIfChromium('review pages in headless Chromium', () => {
     // A coordinator of another state: an empty inbox, and the submission itself is refused.
     const other = await signedIn('coordinadorB', '#/revision');
     await other.getByText('Sesión: ').waitFor();
-    expect(await other.locator('#bandeja tbody').textContent()).toContain('No hay entregas por decidir para esta selección.');
+    expect(await other.locator('#bandeja tbody').textContent()).toContain('No hay envíos por decidir para esta selección.');
     await other.goto(`${base}/#/revision/${id}`);
-    await other.getByText(/no tiene permiso para ver esta entrega de «Municipio de Mérida»/).waitFor();
+    await other.getByText(/no tiene permiso para ver este envío de «Municipio de Mérida»/).waitFor();
     // Said as a refusal, with the way back to the inbox: not «No se pudieron cargar los datos. Intente de nuevo en unos minutos».
-    expect(await other.getByRole('heading', { level: 1 }).textContent()).toBe('Entrega no disponible');
+    expect(await other.getByRole('heading', { level: 1 }).textContent()).toBe('Envío no disponible');
     expect(await other.locator('main').textContent()).not.toContain('Intente de nuevo');
     await other.getByRole('link', { name: '← Volver a la bandeja' }).click();
-    await other.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
+    await other.getByRole('heading', { level: 1, name: 'Revisión de envíos' }).waitFor();
     // One that does not exist, likewise.
     await other.goto(`${base}/#/revision/no-existe`);
-    await other.getByRole('heading', { level: 1, name: 'Entrega no disponible' }).waitFor();
+    await other.getByRole('heading', { level: 1, name: 'Envío no disponible' }).waitFor();
     // The officials' «Mis envíos», typed by its address: a coordinator is told where the coordinator's page is, not to
     // send from the add-on (which is for officials).
     await other.goto(`${base}/#/mis-envios`);
     const elsewhere = other.getByRole('note').filter({ hasText: 'Esta página es para quienes envían' });
-    expect(await elsewhere.textContent()).toBe('Esta página es para quienes envían los datos de una institución. Las entregas de los implementadores a su cargo, para revisarlas y decidir, están en Revisión de entregas.');
+    expect(await elsewhere.textContent()).toBe('Esta página es para quienes envían los datos de una institución. Los envíos de los implementadores a su cargo, para revisarlos y decidir, están en Revisión de envíos.');
     expect(await other.locator('main').textContent()).toContain('Aún no hay envíos de los implementadores a su cargo.');
     // Its subtitle speaks to a coordinator too: it said «de su institución y los comentarios de su coordinador».
     expect(await other.locator('.intro').textContent()).toBe('El estado de cada envío de los implementadores a su cargo y los comentarios que recibieron, en orden.');
     expect(await other.locator('main').textContent()).not.toContain('complemento');
-    await elsewhere.getByRole('link', { name: 'Revisión de entregas' }).click();
-    await other.getByRole('heading', { level: 1, name: 'Revisión de entregas' }).waitFor();
+    await elsewhere.getByRole('link', { name: 'Revisión de envíos' }).click();
+    await other.getByRole('heading', { level: 1, name: 'Revisión de envíos' }).waitFor();
 
     // Its own tab: the next two tests come back to it, beside the official's.
     og = await coordinatorTab('#/revision');
-    await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
-    await og.getByRole('heading', { name: 'Entrega de Municipio de Mérida' }).waitFor();
+    await og.getByRole('link', { name: 'Revisar el envío de Municipio de Mérida' }).click();
+    await og.getByRole('heading', { name: 'Envío de Municipio de Mérida' }).waitFor();
     expect(await og.locator('#vista-previa').textContent()).toContain('Nuevos: 1');
     // Each count agrees with what it counts: contrataciones are feminine (they read «Nuevos: 0 · Modificados: 0»).
     expect(await og.locator('#titulo-procesos + p').textContent()).toBe('Nuevas: 0 · Modificadas: 0 · Sin cambios: 0 · Ausentes del libro: 0');
     expect(await og.locator('#titulo-proyectos + p').textContent()).toBe('Nuevos: 1 · Modificados: 0 · Sin cambios: 0 · Ausentes del libro: 0');
     expect(await og.locator('#completitud').textContent()).toMatch(/ %$/);
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
-    await og.getByText('Escriba qué debe corregirse antes de devolver la entrega.').waitFor();
+    await og.getByText('Escriba qué debe corregirse antes de devolver el envío.').waitFor();
     await og.getByLabel('Comentarios para quien capturó').fill(RETURN_COMMENT);
     // What «Situación» says the moment the outcome is written: it said «En revisión» until the page was drawn again,
     // 1.2 s later.
@@ -223,7 +223,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     returnedId = id;
     // Sent as an Excel file: its official reads the comments on «Mis envíos», with no add-on panel.
     expect(await og.locator('#resultado').textContent()).toBe('Se devolvió con comentarios: quien capturó los verá en «Mis envíos».');
-    expect(await og.evaluate(() => (globalThis as any).situationWithOutcome)).toBe('Devuelta con comentarios');
+    expect(await og.evaluate(() => (globalThis as any).situationWithOutcome)).toBe('Devuelto con comentarios');
     // Then drawn again (no decision left to take).
     await og.locator('#decision').waitFor({ state: 'detached' });
     // No longer approved from here: what approving would have changed.
@@ -325,7 +325,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     ]);
     // «Aprobar» asks first, saying what will be published; «Cancelar» publishes nothing.
     await og.getByRole('button', { name: 'Aprobar' }).click();
-    await og.locator('#confirmar-aprobacion', { hasText: 'Se publicará esta entrega: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado' }).waitFor();
+    await og.locator('#confirmar-aprobacion', { hasText: 'Se publicará este envío: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado' }).waitFor();
     expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
     await og.getByRole('button', { name: 'Cancelar' }).click();
     expect(await og.locator('#confirmar-aprobacion').isVisible()).toBe(false);
@@ -339,9 +339,9 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(((await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects[0].title).toBe('Parque de la Paz');
     // The official's card says when it was published and what was sent.
     await official.reload();
-    const card = official.locator('.envio', { hasText: 'Publicada' }).first();
+    const card = official.locator('.envio', { hasText: 'Publicado' }).first();
     await card.waitFor();
-    expect(await card.textContent()).toMatch(/Publicada el \d{2}\/\d{2}\/\d{4}.*0 contrataciones y 1 proyecto; 1 advertencia\./);
+    expect(await card.textContent()).toMatch(/Publicado el \d{2}\/\d{2}\/\d{4}.*0 contrataciones y 1 proyecto; 1 advertencia\./);
     expect(await card.textContent()).not.toMatch(/hojas?|filas?/);
     // Sent from the page, it carries its file's name.
     expect(await card.textContent()).toContain('· «libro corregido.xlsx»');
@@ -353,7 +353,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     const og = await coordinatorTab('#/revision');
     const update = await upload('Parque de la Paz (segunda etapa)');
     await og.goto(`${base}/#/revision?situacion=submitted`);
-    await og.getByRole('link', { name: 'Revisar la entrega de Municipio de Mérida' }).click();
+    await og.getByRole('link', { name: 'Revisar el envío de Municipio de Mérida' }).click();
     await og.getByText('Modificados: 1', { exact: false }).first().waitFor();
     expect(await og.locator('.resumen').textContent()).toMatch(/Versión enviada\d{2}\/\d{2}\/\d{4}[^·]+ · 0 contrataciones y 1 proyectoCompletitud/);
     await og.locator('#vista-previa summary', { hasText: 'oc4ids-abc123-0001' }).click();
@@ -477,9 +477,9 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(approved.status).toBe(200);
     await card.getByRole('button', { name: 'Retirar envío' }).click();
     await card.getByRole('button', { name: 'Sí, retirar' }).click();
-    await page.locator('#resultado-retiro', { hasText: /^Esta entrega ya no se puede retirar: está «Publicada»/ }).waitFor();
+    await page.locator('#resultado-retiro', { hasText: /^Este envío ya no se puede retirar: está «Publicado»/ }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultado-retiro');
-    await card.getByText('Publicada').waitFor();
+    await card.getByText('Publicado').waitFor();
     expect(await card.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
   });
 
@@ -495,7 +495,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     const card = page.locator('.envio', { hasText: 'enviado por error.xlsx' });
     await card.getByText('En revisión').waitFor();
     // Only sends awaiting review (or returned) offer it: not the published ones.
-    const published = page.locator('.envio', { hasText: 'Publicada' }).first();
+    const published = page.locator('.envio', { hasText: 'Publicado' }).first();
     await published.waitFor();
     expect(await published.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
     // It asks first, saying what it does; «Cancelar» withdraws nothing.
@@ -511,17 +511,17 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('#resultado-retiro', { hasText: /^Se retiró el envío del \d{2}\/\d{2}\/\d{4}.* · «enviado por error\.xlsx»: ya no está en la bandeja de su coordinación\.$/ }).waitFor();
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultado-retiro');
-    await card.getByText('Retirada').waitFor();
+    await card.getByText('Retirado').waitFor();
     expect(await card.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
     expect((await h.store.getSubmission(id))?.status).toBe('withdrawn');
 
-    // The coordinator's inbox no longer shows it as pending; under «Retirada» it is there, with who withdrew it.
+    // The coordinator's inbox no longer shows it as pending; under «Retirado» it is there, with who withdrew it.
     await coordinator.reload();
     await coordinator.locator('#bandeja caption').waitFor();
     expect(await coordinator.locator('#bandeja tbody').textContent()).not.toContain('enviado por error.xlsx');
     // The filters offer every implementer in the coordinator's charge, even under a situation no send is in.
     await coordinator.getByLabel('Situación').selectOption({ label: 'La publicación falló' });
-    await coordinator.locator('#bandeja tbody', { hasText: 'No hay entregas en la situación «La publicación falló»' }).waitFor();
+    await coordinator.locator('#bandeja tbody', { hasText: 'No hay envíos en la situación «La publicación falló»' }).waitFor();
     expect(await coordinator.locator('#filtro-implementador option').allTextContents()).toEqual(['Todos', 'Municipio de Mérida']);
     expect(await coordinator.locator('#filtro-estado option').allTextContents()).toEqual(['Todos', 'Yucatán']);
     // Reached with the public header's filters (`state`, `publisher`, as a link from Seguimiento carries them), the
@@ -541,9 +541,9 @@ describeIfChromium('review pages in headless Chromium', () => {
     // The inbox's own parameter, in the links it made before, still chooses.
     await inboxAt(`#/revision?estado=${encodeURIComponent('Yucatán')}&situacion=`);
     expect([await chosenIn('#filtro-estado'), await chosenIn('#filtro-implementador')]).toEqual(['Yucatán', 'Todos']);
-    await coordinator.getByLabel('Situación').selectOption({ label: 'Retirada' });
+    await coordinator.getByLabel('Situación').selectOption({ label: 'Retirado' });
     await coordinator.locator('#bandeja tbody tr', { hasText: 'enviado por error.xlsx' }).getByRole('link').click();
-    await coordinator.locator('#situacion', { hasText: 'Retirada' }).waitFor();
+    await coordinator.locator('#situacion', { hasText: 'Retirado' }).waitFor();
     expect(await coordinator.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
     expect(await coordinator.locator('#vista-previa').count()).toBe(0);
     expect(await coordinator.locator('section[aria-labelledby="titulo-historial"] tbody').textContent()).toContain('Retiró el envío');
@@ -852,7 +852,7 @@ describeIfChromium('review pages in headless Chromium', () => {
       await note.waitFor();
       expect(await note.getAttribute('role')).toBe('status');
       expect(await note.textContent()).toBe('Preparando la vista previa: la plataforma está calculando qué cambiaría al aprobar este envío (0 contrataciones y 1 proyecto). Con libros así de grandes tarda hasta unos minutos; vuelva a consultarla en unos segundos. Esta página la vuelve a pedir sola cada 5 segundos.');
-      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Entrega');
+      expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Envío');
       // Nothing to decide on yet: no preview, no «Aprobar».
       expect(await page.locator('#vista-previa, #decision').count()).toBe(0);
       // Then the whole page, without anyone asking again.
@@ -867,7 +867,7 @@ describeIfChromium('review pages in headless Chromium', () => {
       await prep.h.store.deleteSnapshot(lost.snapshot.contentHash, '9999-01-01T00:00:00.000Z');
       expect((await fetch(`${prep.base}/api/submissions/${lost.id}/preview`, { headers: { authorization: prep.h.bearer('coordinadorA') } })).status).toBe(503);
       await page.goto(`${prep.base}/#/revision/${lost.id}`);
-      await page.getByText('No se encontró la versión enviada de esta entrega. Pida a quien capturó que la envíe de nuevo.').waitFor();
+      await page.getByText('No se encontró la versión enviada de este envío. Pida a quien capturó que la envíe de nuevo.').waitFor();
       expect(await page.locator('#vista-previa-preparando').count()).toBe(0);
       await page.context().close();
     } finally {

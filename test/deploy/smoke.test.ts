@@ -133,7 +133,7 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
 
   const approved = await request(bundle.review).post(`/api/submissions/${id}/approve`).set('Authorization', coordinador);
   expect(approved.status).toBe(202);
-  expect(approved.body.submission.statusLabel).toBe('Aprobada, publicando');
+  expect(approved.body.submission.statusLabel).toBe('Aprobado, publicando');
   expect(tasks.tasks).toHaveLength(2);
   expect(tasks.tasks[1]).toMatchObject({ queue: 'publishSubmission', body: { data: { submissionId: id } } });
 
@@ -151,7 +151,7 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   expect((await request(bundle.api).get('/api/session').set('Authorization', fromDashboard)).body.viewer).toMatchObject({ email: 'revision@itait-og.mx', role: 'coordinador' });
   expect((await request(bundle.review).get(`/api/submissions/${id}`).set('Authorization', `Bearer ${identity.token({ email: 'revision@itait-og.mx', aud: 'otro.apps.googleusercontent.com' })}`)).status).toBe(401);
   expect(done.body.submission.failureReason).toBeNull();
-  expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicada' });
+  expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicado' });
   // Cross-origin, as the app says (read-cors.ts) and not the platform's wrapper: any page may read; none may ask to
   // approve (a POST's preflight gets no Access-Control-Allow-Origin), on `api` and on `review` alike.
   const from = 'https://otro-sitio.example';
@@ -180,8 +180,8 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
 
   // The coordinator was told of the send, and the official of its publication, through the mail server.
   expect(smtp.mails.map((m) => [m.to, subjectOf(m.raw)])).toEqual([
-    [['revision@itait-og.mx'], 'Nueva entrega de Instituto Tamaulipeco de Infraestructura para revisión'],
-    [['obras@itait.gob.mx'], 'Su entrega de Instituto Tamaulipeco de Infraestructura fue aprobada y publicada'],
+    [['revision@itait-og.mx'], 'Nuevo envío de Instituto Tamaulipeco de Infraestructura para revisión'],
+    [['obras@itait.gob.mx'], 'Su envío de Instituto Tamaulipeco de Infraestructura fue aprobado y publicado'],
   ]);
 
   // A second delivery of the same tasks (Cloud Tasks is at-least-once) changes nothing: no second send, no second notice.

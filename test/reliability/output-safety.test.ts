@@ -53,7 +53,7 @@ describeIfChromium('sidebar renders hostile values as text', () => {
     const report: ValidationReport = { errors: 1, warnings: 1, completeness: 50, marked: 2, sheets: [{ name: IMG, rows: 5 }], groups: pagedFindings(findings).groups };
     const context: ReviewContext = {
       backendConfigured: true, viewer: null, role: 'capturista', serviceAccount: `cuenta${IMG}@x.iam.gserviceaccount.com`, message: null,
-      submission: { id: 's1', state: 'returned', stateLabel: `Devuelta ${SCRIPT}`, updatedAt: '2024-03-01T10:00:00Z', sentAt: '2024-02-28T17:00:00Z', failureReason: null, comments: [{ by: IMG, text: `Corrija ${IMG}`, at: '2024-03-01' }] },
+      submission: { id: 's1', state: 'returned', stateLabel: `Devuelto ${SCRIPT}`, updatedAt: '2024-03-01T10:00:00Z', sentAt: '2024-02-28T17:00:00Z', failureReason: null, comments: [{ by: IMG, text: `Corrija ${IMG}`, at: '2024-03-01' }] },
     };
     const page = await sidebar.browser.newPage();
     await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));

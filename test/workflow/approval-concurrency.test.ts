@@ -30,7 +30,7 @@ describe('parallel approvals', () => {
     expect(audit.filter((a) => a === 'publication.published')).toHaveLength(1);
     // Approving or returning it again is refused with its state in words.
     const again = await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Tarde' }).expect(409);
-    expect(again.body.error.message).toBe('Esta entrega ya no está en espera de revisión: está «Publicada».');
+    expect(again.body.error.message).toBe('Este envío ya no está en espera de revisión: está «Publicado».');
   });
 
   test('a returned submission cannot be approved, and the refusal says it was returned (not that a newer one was approved)', async () => {
@@ -40,7 +40,7 @@ describe('parallel approvals', () => {
     const id = created.body.submission.id as string;
     await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Corrija el título.' }).expect(200);
     const refused = await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA')).expect(409);
-    expect(refused.body.error.message).toBe('Esta entrega ya no está en espera de aprobación: está «Devuelta con comentarios». Quien capturó debe corregirla y enviarla de nuevo.');
+    expect(refused.body.error.message).toBe('Este envío ya no está en espera de aprobación: está «Devuelto con comentarios». Quien capturó debe corregirlo y enviarlo de nuevo.');
   });
 });
 

@@ -59,11 +59,11 @@ test('submit (422 with errors), refuse another state, preview, return, resubmit,
 
   const mail = smtp.mails.map((m) => ({ to: m.to, subject: subjectOf(m.raw), text: bodyOf(m.raw) }));
   expect(mail.map((m) => m.subject).sort()).toEqual([
-    'Nueva entrega de Municipio de Mérida para revisión', 'Nueva entrega de Municipio de Mérida para revisión', 'Nueva entrega de Municipio de Mérida para revisión',
-    'Su entrega de Municipio de Mérida fue aprobada y publicada', 'Su entrega de Municipio de Mérida fue aprobada y publicada',
-    'Su entrega de Municipio de Mérida fue devuelta con comentarios',
+    'Nuevo envío de Municipio de Mérida para revisión', 'Nuevo envío de Municipio de Mérida para revisión', 'Nuevo envío de Municipio de Mérida para revisión',
+    'Su envío de Municipio de Mérida fue aprobado y publicado', 'Su envío de Municipio de Mérida fue aprobado y publicado',
+    'Su envío de Municipio de Mérida fue devuelto con comentarios',
   ]);
-  const returned = mail.find((m) => m.subject.includes('devuelta'))!;
+  const returned = mail.find((m) => m.subject.includes('devuelto'))!;
   expect(returned.to).toEqual(['captura@merida.gob.mx']);
   expect(returned.text).toContain(`${DASHBOARD_URL}/#/mis-envios`);
 });
@@ -73,7 +73,7 @@ test('a send withdrawn by its official leaves the inbox on Firestore; sending th
   h.stub.put(sheet, projectWorkbook(MER, { title: 'Parque enviado por error' }));
   const sent = checkSubmissionAnswer((await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: sheet }).expect(201)).body);
   const withdrawn = checkSubmissionAnswer((await request(h.app).post(`/api/submissions/${sent.submission.id}/withdraw`).set('Authorization', h.bearer('capturistaA')).expect(200)).body);
-  expect(withdrawn.submission).toMatchObject({ status: 'withdrawn', statusLabel: 'Retirada' });
+  expect(withdrawn.submission).toMatchObject({ status: 'withdrawn', statusLabel: 'Retirado' });
   const listed = async (status: string) => checkSubmissionListAnswer((await request(h.app).get(`/api/submissions?status=${status}`).set('Authorization', h.bearer('coordinadorA'))).body).submissions.map((s) => s.id);
   expect(await listed('submitted')).not.toContain(sent.submission.id);
   expect(await listed('withdrawn')).toEqual([sent.submission.id]);

@@ -26,7 +26,7 @@ test('approving the revision reviewed, after a new version was sent, is refused 
   const refused = await coordinator(`/api/submissions/${reviewed.id}/approve`, { revision: reviewed.snapshot!.contentHash });
   expect(refused.status).toBe(409);
   expect(refused.body.error.code).toBe('revision-changed');
-  expect(refused.body.error.message).toMatch(/^Quien capturó envió una versión nueva de esta entrega \(enviada el \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\u00a0[ap]\.m\.\) mientras usted revisaba la anterior: no se aprobó nada\. Revise la versión nueva y decida de nuevo\.$/);
+  expect(refused.body.error.message).toMatch(/^Quien capturó envió una versión nueva de este envío \(enviada el \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\u00a0[ap]\.m\.\) mientras usted revisaba la anterior: no se aprobó nada\. Revise la versión nueva y decida de nuevo\.$/);
   expect((await h.store.getSubmission(reviewed.id))?.status).toBe('submitted');
   // Nothing published: the listing says so (an empty package is invalid against the official schema).
   expect((await request(h.app).get('/api/oc4ids/projects')).body.error.code).toBe('not-published');

@@ -35,12 +35,12 @@ describe('notifications by SMTP', () => {
     const id = sent.body.submission.id as string;
     expect(smtp.mails).toHaveLength(1);
     expect(smtp.mails[0].to).toEqual([USERS.coordinadorA.email]);
-    expect(subjectOf(smtp.mails[0].raw)).toBe('Nueva entrega de Municipio de Mérida para revisión');
+    expect(subjectOf(smtp.mails[0].raw)).toBe('Nuevo envío de Municipio de Mérida para revisión');
     expect(bodyOf(smtp.mails[0].raw)).toContain(`${DASHBOARD_URL}/#/revision/${id}`);
 
     await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Falta el presupuesto del puente.' });
     expect(smtp.mails[1].to).toEqual([USERS.capturistaA.email]);
-    expect(subjectOf(smtp.mails[1].raw)).toBe('Su entrega de Municipio de Mérida fue devuelta con comentarios');
+    expect(subjectOf(smtp.mails[1].raw)).toBe('Su envío de Municipio de Mérida fue devuelto con comentarios');
     expect(bodyOf(smtp.mails[1].raw)).toContain('«Falta el presupuesto del puente.»');
     expect(bodyOf(smtp.mails[1].raw)).toContain(`${DASHBOARD_URL}/#/mis-envios`);
     // Sent as an Excel file: it goes back the same way, not through the add-on.
@@ -53,10 +53,10 @@ describe('notifications by SMTP', () => {
     expect([again.status, again.body.outcome, again.body.submission.id]).toEqual([200, 'unchanged', fixed.body.submission.id]);
     await request(h.app).post(`/api/submissions/${fixed.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA')).expect(200);
     expect(smtp.mails.map((m) => subjectOf(m.raw))).toEqual([
-      'Nueva entrega de Municipio de Mérida para revisión',
-      'Su entrega de Municipio de Mérida fue devuelta con comentarios',
-      'Nueva entrega de Municipio de Mérida para revisión',
-      'Su entrega de Municipio de Mérida fue aprobada y publicada',
+      'Nuevo envío de Municipio de Mérida para revisión',
+      'Su envío de Municipio de Mérida fue devuelto con comentarios',
+      'Nuevo envío de Municipio de Mérida para revisión',
+      'Su envío de Municipio de Mérida fue aprobado y publicado',
     ]);
     expect(smtp.mails[3].to).toEqual([USERS.capturistaA.email]);
     // A workbook of projects only: no contracting process was published.
@@ -72,10 +72,10 @@ describe('notifications by SMTP', () => {
     const id = sent.body.submission.id as string;
     await request(h.app).post(`/api/submissions/${id}/withdraw`).set('Authorization', h.bearer('capturistaA')).expect(200);
     const [told, withdrawn] = smtp.mails.slice(before);
-    expect(subjectOf(told.raw)).toBe('Nueva entrega de Municipio de Mérida para revisión');
+    expect(subjectOf(told.raw)).toBe('Nuevo envío de Municipio de Mérida para revisión');
     expect(withdrawn.to).toEqual([USERS.coordinadorA.email]);
-    expect(subjectOf(withdrawn.raw)).toBe('Municipio de Mérida retiró su entrega');
-    expect(bodyOf(withdrawn.raw)).toContain(`${USERS.capturistaA.email} retiró la entrega de Municipio de Mérida (Yucatán) que esperaba su revisión: ya no está en su bandeja`);
+    expect(subjectOf(withdrawn.raw)).toBe('Municipio de Mérida retiró su envío');
+    expect(bodyOf(withdrawn.raw)).toContain(`${USERS.capturistaA.email} retiró el envío de Municipio de Mérida (Yucatán) que esperaba su revisión: ya no está en su bandeja`);
     expect(bodyOf(withdrawn.raw)).toContain(`${DASHBOARD_URL}/#/revision/${id}`);
 
     // Returned, then withdrawn by the official who will not correct it: the coordinators already decided on it.
@@ -98,8 +98,8 @@ describe('notifications by SMTP', () => {
       expect((await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(422);
       const [told] = smtp.mails.slice(before);
       expect(told.to).toEqual([USERS.capturistaA.email]);
-      expect(subjectOf(told.raw)).toBe('Su entrega de Municipio de Mérida no se publicó: tiene errores');
-      expect(bodyOf(told.raw)).toMatch(new RegExp(`^${USERS.coordinadorA.email} aprobó la entrega, pero al revisarla de nuevo para publicarla se encontraron \\d+ error(es)? que no tenía cuando se envió `));
+      expect(subjectOf(told.raw)).toBe('Su envío de Municipio de Mérida no se publicó: tiene errores');
+      expect(bodyOf(told.raw)).toMatch(new RegExp(`^${USERS.coordinadorA.email} aprobó el envío, pero al revisarlo de nuevo para publicarlo se encontraron \\d+ error(es)? que no tenía cuando se envió `));
       expect(bodyOf(told.raw)).toContain('No se publicó nada: sus datos publicados siguen como estaban.');
       expect(bodyOf(told.raw)).toContain('Corrija el libro, valídelo y envíelo de nuevo en «Mis envíos» (Enviar un libro de Excel).');
       expect(bodyOf(told.raw)).toContain(`${DASHBOARD_URL}/#/mis-envios`);
@@ -124,7 +124,7 @@ describe('notifications by SMTP', () => {
       await approve(queued);
       mails.length = 0;
       await run(queued);
-      expect(mails.map((m) => [m.to, m.subject])).toEqual([[[USERS.capturistaA.email], 'Su entrega de Municipio de Mérida no se publicó: tiene errores']]);
+      expect(mails.map((m) => [m.to, m.subject])).toEqual([[[USERS.capturistaA.email], 'Su envío de Municipio de Mérida no se publicó: tiene errores']]);
       await q.store.putPublisher(registered);
 
       const older = await send('Mercado, avance de marzo');
@@ -135,8 +135,8 @@ describe('notifications by SMTP', () => {
       await run(newer);
       mails.length = 0;
       await run(older);
-      expect(mails.map((m) => [m.to, m.subject])).toEqual([[[USERS.coordinadorA.email], 'La entrega de Municipio de Mérida que aprobó no se publicó']]);
-      expect(mails[0].text).toMatch(/^Usted aprobó la entrega de Municipio de Mérida \(Yucatán\), pero no se publicó: No se puede aprobar este envío: ya se aprobó uno más reciente/);
+      expect(mails.map((m) => [m.to, m.subject])).toEqual([[[USERS.coordinadorA.email], 'El envío de Municipio de Mérida que aprobó no se publicó']]);
+      expect(mails[0].text).toMatch(/^Usted aprobó el envío de Municipio de Mérida \(Yucatán\), pero no se publicó: No se puede aprobar este envío: ya se aprobó uno más reciente/);
       expect(mails[0].text).toContain(`${DASHBOARD_URL}/#/revision/${older}`);
     } finally {
       await q.close();
@@ -338,5 +338,5 @@ test('the approval and return e-mails agree with their numbers and speak of «su
   expect(published.text).toContain('Se publicó 1 contratación nueva o modificada.');
   expect(published.text).toContain('Recuerde enviar su siguiente actualización dentro de 1 día.');
   const returned = composeMessage({ kind: 'returned', submission, publisher: MER, actor, comment: 'Falta el presupuesto.' }, DASHBOARD_URL);
-  expect(returned.text).toMatch(/^Su coordinación \(.+\) devolvió la entrega con este comentario:/);
+  expect(returned.text).toMatch(/^Su coordinación \(.+\) devolvió el envío con este comentario:/);
 });

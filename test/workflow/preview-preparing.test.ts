@@ -99,7 +99,7 @@ describe('self-hosted (SQLite): past the budget, «se está preparando», then t
     const { res, preparing } = await untilReady(h.app, sent.id, h.bearer('coordinadorA'));
     expect(preparing).toBeGreaterThan(0);
     expect(res.status).toBe(409);
-    expect(res.body.error).toEqual({ code: 'snapshot-missing', message: 'No se encontró la versión enviada de esta entrega. Pida a quien capturó que la envíe de nuevo.' });
+    expect(res.body.error).toEqual({ code: 'snapshot-missing', message: 'No se encontró la versión enviada de este envío. Pida a quien capturó que la envíe de nuevo.' });
     const again = await request(h.app).get(`/api/submissions/${sent.id}/preview`).set('Authorization', h.bearer('coordinadorA'));
     expect([again.status, again.body.error.code]).toEqual([503, PREVIEW_PREPARING]);
   });

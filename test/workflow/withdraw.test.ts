@@ -1,7 +1,7 @@
 /**
  * «Retirar envío»: an official takes back a send made by mistake while it awaits review (or once returned), over
  * HTTP on the self-hosted app (SQLite, API tokens, .xlsx uploads). It leaves the coordinators' inbox, says
- * «Retirada», is audited, frees its file, cannot be approved any more; what was approved cannot be withdrawn (409
+ * «Retirado», is audited, frees its file, cannot be approved any more; what was approved cannot be withdrawn (409
  * naming its situation); another official of the same institution may withdraw it, nobody else may.
  */
 import * as fs from 'fs';
@@ -30,7 +30,7 @@ const withdraw = (id: string, user: UserName | 'colega' = 'capturistaA') => requ
 const inbox = async () => checkSubmissionListAnswer((await request(h.app).get('/api/submissions?status=submitted').set('Authorization', as('coordinadorA'))).body).submissions.map((s) => s.id);
 const kept = () => fs.readdirSync(h.uploadDir).filter((f) => f.endsWith('.xlsx'));
 
-test('a send awaiting review is withdrawn by its official: out of the inbox, «Retirada», audited, its file removed, no longer approvable', async () => {
+test('a send awaiting review is withdrawn by its official: out of the inbox, «Retirado», audited, its file removed, no longer approvable', async () => {
   const sent = await upload('Enviado por error');
   expect(sent.status).toBe(201);
   const id = sent.body.submission.id as string;
@@ -41,7 +41,7 @@ test('a send awaiting review is withdrawn by its official: out of the inbox, «R
   const res = await withdraw(id);
   expect(res.status).toBe(200);
   const { submission } = checkSubmissionAnswer(res.body);
-  expect(submission).toMatchObject({ id, status: 'withdrawn', statusLabel: 'Retirada' });
+  expect(submission).toMatchObject({ id, status: 'withdrawn', statusLabel: 'Retirado' });
   expect(submission.history.map((e) => [e.action, e.by])).toEqual([['submitted', 'captura@merida.gob.mx'], ['withdrawn', 'captura@merida.gob.mx']]);
   expect(res.headers['cache-control']).toBe('private, no-store');
 
@@ -53,13 +53,13 @@ test('a send awaiting review is withdrawn by its official: out of the inbox, «R
 
   // The coordinator who opens it from the notice e-mail cannot approve or return it, and is told why.
   const approve = await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', as('coordinadorA'));
-  expect([approve.status, approve.body.error.message]).toEqual([409, 'Esta entrega ya no está en espera de aprobación: está «Retirada». Quien la envió la retiró; si la envía de nuevo, volverá a su bandeja.']);
+  expect([approve.status, approve.body.error.message]).toEqual([409, 'Este envío ya no está en espera de aprobación: está «Retirado». Quien lo envió lo retiró; si lo envía de nuevo, volverá a su bandeja.']);
   const giveBack = await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', as('coordinadorA')).send({ comment: 'Revise las fechas.' });
   expect(giveBack.status).toBe(409);
-  expect(giveBack.body.error.message).toMatch(/^Esta entrega ya no está en espera de revisión: está «Retirada»/);
+  expect(giveBack.body.error.message).toMatch(/^Este envío ya no está en espera de revisión: está «Retirado»/);
   // Twice: it says so instead of pretending.
   const again = await withdraw(id);
-  expect([again.status, again.body.error.message]).toEqual([409, 'Esta entrega ya está «Retirada»: no aparece en la bandeja de su coordinación.']);
+  expect([again.status, again.body.error.message]).toEqual([409, 'Este envío ya está «Retirado»: no aparece en la bandeja de su coordinación.']);
 
   // Sending the same workbook again is a new send, back in the inbox.
   const resent = await request(h.app).post('/api/submissions?publisher=mer').set('Authorization', as('capturistaA')).set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER, { title: 'Enviado por error' })));
@@ -95,7 +95,7 @@ test('a returned send may be withdrawn (the official will not correct it); an ap
   const published = (await upload('Publicada')).body.submission.id as string;
   expect((await request(h.app).post(`/api/submissions/${published}/approve`).set('Authorization', as('coordinadorA'))).body.submission.status).toBe('published');
   const late = await withdraw(published);
-  expect([late.status, late.body.error.code, late.body.error.message]).toEqual([409, 'conflict', 'Esta entrega ya no se puede retirar: está «Publicada». Para cambiar lo publicado, envíe una actualización.']);
+  expect([late.status, late.body.error.code, late.body.error.message]).toEqual([409, 'conflict', 'Este envío ya no se puede retirar: está «Publicado». Para cambiar lo publicado, envíe una actualización.']);
   expect((await h.store.getSubmission(published))?.status).toBe('published');
 
   // Approving and withdrawing at the same moment: exactly one of them happens.

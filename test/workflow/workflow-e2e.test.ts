@@ -54,7 +54,7 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
     // A coordinador of another state can neither approve nor return it, nor see it.
     const other = await request(h.app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorB'));
     expect(other.status).toBe(403);
-    expect(other.body.error.message).toMatch(/no tiene permiso para aprobar entregas de «Municipio de Mérida»/);
+    expect(other.body.error.message).toMatch(/no tiene permiso para aprobar envíos de «Municipio de Mérida»/);
     expect((await request(h.app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorB'))).status).toBe(403);
 
     const returned = await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Cambie el título del parque.' });

@@ -1,6 +1,6 @@
 /**
  * The review pages (behind sign-in): *Revisión* — the inbox of the submissions a coordinator may review (filters
- * by state, implementer and status; oldest first); *Entrega* — one submission with its findings, completeness, the
+ * by state, implementer and status; oldest first); *Envío* — one submission with its findings, completeness, the
  * preview of what approving would change, Aprobar / Devolver con comentarios, history and audit; *Mis envíos* —
  * an official's submissions with every comment, in order.
  */
@@ -64,20 +64,20 @@ function sampleNote(shown: number, total: number): HTMLElement | null {
 /** «⚠» before words that already say it: for the eye only (WCAG 1.1.1). */
 const warnMark = (): HTMLElement => h('span', { 'aria-hidden': 'true' }, '⚠');
 
-const PUBLISHING = 'Aprobada. Se está publicando; esta página muestra el resultado cuando termine.';
+const PUBLISHING = 'Aprobado. Se está publicando; esta página muestra el resultado cuando termine.';
 
 /**
  * How an approval ended, within the request or in the background, from the submission's last history entry:
  * «Publicado: 1 contratación nueva o modificada…; 4 proyectos en total.» (approve-submission.ts), the failure's
- * reason, or why the approval was refused. Both paths say it in these words: the request's said «Aprobada y
- * publicada. Publicado: …» and the background's «Publicado: …».
+ * reason, or why the approval was refused. Both paths say it in these words: the request's said «Aprobado y
+ * publicado. Publicado: …» and the background's «Publicado: …».
  */
 function publishedOutcome(s: SubmissionView): { ok: boolean; text: string } {
   const comment = s.history[s.history.length - 1]?.comment;
-  // The comment says it («Publicado: …», or that nothing changed): «Publicada. Publicado: …» said it twice.
-  if (s.status === 'published') return { ok: true, text: comment ?? 'Publicada.' };
+  // The comment says it («Publicado: …», or that nothing changed): «Publicado. Publicado: …» said it twice.
+  if (s.status === 'published') return { ok: true, text: comment ?? 'Publicado.' };
   if (s.status === 'failed') return { ok: false, text: `La publicación falló${s.failureReason ? `: ${s.failureReason}` : '.'}` };
-  return { ok: false, text: comment ?? `Situación de la entrega: ${s.statusLabel}.` };
+  return { ok: false, text: comment ?? `Situación del envío: ${s.statusLabel}.` };
 }
 
 /** A decision's outcome, shown again when its submission page is redrawn with the new state. */
@@ -137,7 +137,7 @@ async function auditSince(publisherId: string, since: string): Promise<{ entries
  * Said under a listing cut at MAX_LIST_PAGES: which ones it holds, the newest (read with NEWEST_FIRST) or the oldest.
  */
 function moreNote(list: SubmissionListAnswer, newest: boolean): Node | null {
-  return list.links.next ? h('p', { class: 'note', id: 'hay-mas' }, `Se muestran ${newest ? 'las' : 'las primeras'} ${formatCount(list.submissions.length, 'entrega', 'entregas')} ${newest ? 'más recientes' : 'de la lista, las más antiguas'}; hay más.`) : null;
+  return list.links.next ? h('p', { class: 'note', id: 'hay-mas' }, `Se muestran ${newest ? 'los' : 'los primeros'} ${formatCount(list.submissions.length, 'envío', 'envíos')} ${newest ? 'más recientes' : 'de la lista, los más antiguos'}; hay más.`) : null;
 }
 
 /**
@@ -168,7 +168,7 @@ const readerOf = (viewer: Viewer): NewerApprovedReader => (viewer.role === 'capt
 const PENDING_LABEL = 'En revisión o publicación fallida';
 
 export const reviewInboxPage: Page = {
-  title: 'Revisión de entregas',
+  title: 'Revisión de envíos',
   render: ({ ds, query, setQuery }) => withSession(async () => {
     const status = query.get('situacion') ?? PENDING;
     // Past what the page reads (MAX_LIST_PAGES), the sends awaiting a decision keep the oldest, worked through first;
@@ -216,20 +216,20 @@ export const reviewInboxPage: Page = {
       const here = inboxQuery(carried);
       const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value))
         .sort((a, b) => (sentAt(a) < sentAt(b) ? -1 : sentAt(a) > sentAt(b) ? 1 : 0));
-      announce(`${formatCount(shown.length, 'entrega', 'entregas')} en la bandeja con los filtros elegidos.`);
+      announce(`${formatCount(shown.length, 'envío', 'envíos')} en la bandeja con los filtros elegidos.`);
       // Each send opens from its implementer's name, with its situation next to it: on a phone the table scrolls
       // sideways, and the link in a last «Acción» column and the situation were out of sight. The link's name says
-      // which send it opens (two sends of one implementer read the same «Revisar la entrega de …»), by its file or
+      // which send it opens (two sends of one implementer read the same «Revisar el envío de …»), by its file or
       // spreadsheet's name too (two uploads of the same second read the same).
-      results.replaceChildren(dataTable(`Entregas (${count(shown.length)}), la más antigua primero`, [
-        { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviada' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviada por' }, { title: 'Estado' },
-      ], shown.map((s) => [h('a', { href: `${route('revision', s.id)}${here}`, 'aria-label': `Revisar la entrega de ${s.publisherName} enviada el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
+      results.replaceChildren(dataTable(`Envíos (${count(shown.length)}), el más antiguo primero`, [
+        { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviado' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviado por' }, { title: 'Estado' },
+      ], shown.map((s) => [h('a', { href: `${route('revision', s.id)}${here}`, 'aria-label': `Revisar el envío de ${s.publisherName} enviado el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
         // A newer send of the institution is already approved: said here, before it is opened as if it could be
         // approved (the server refuses it, 409).
         // What to do about it, said to its reader: an official who opens the inbox is not the one who returns it.
         s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` ${newerApprovedText(s.newerApprovedAt, readerOf(list.viewer), s.newerApprovedName)}`)) : statusBadge(s),
         `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
-        { empty: status === PENDING ? 'No hay entregas por decidir para esta selección.' : `No hay entregas${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
+        { empty: status === PENDING ? 'No hay envíos por decidir para esta selección.' : `No hay envíos${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
     };
     const onChange = (): void => {
       setQuery(chosen());
@@ -238,7 +238,7 @@ export const reviewInboxPage: Page = {
     for (const s of [stateSel, pubSel, statusSel]) s.addEventListener('change', onChange);
     draw();
     return h('div', null,
-      ...heading('Revisión de entregas', 'Entregas de los implementadores a su cargo. Abra cada una para ver qué cambiaría al publicarla y decidir.'),
+      ...heading('Revisión de envíos', 'Envíos de los implementadores a su cargo. Abra cada uno para ver qué cambiaría al publicarlo y decidir.'),
       sessionBar(list.viewer, rerender, ds.publishers),
       list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('etapas') }, 'Registrar las etapas del programa de cada implementador'))
         // Officials send, coordinators review: their own sends and comments are on Mis envíos.
@@ -316,9 +316,9 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     h('h2', { id: 'titulo-cambios' }, approvable ? 'Qué cambiará al aprobar' : 'Qué habría cambiado al aprobar'),
     // In the heading's tense: «Qué habría cambiado» over «todo será nuevo» promised a publication that will not come.
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : `Este implementador aún no ha publicado: todo ${approvable ? 'será' : 'habría sido'} nuevo.`),
-    p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva la entrega y pida que la envíen de nuevo.') : null,
-    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (una entrega nunca borra contrataciones).', approvable),
-    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (una entrega nunca borra proyectos).', approvable));
+    p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva el envío y pida que lo envíen de nuevo.') : null,
+    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (un envío nunca borra contrataciones).', approvable),
+    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (un envío nunca borra proyectos).', approvable));
 }
 
 /**
@@ -363,7 +363,7 @@ function approveWithConfirmation(p: PreviewAnswer, approve: () => Promise<void>)
   const nothing = changed(p.preview.processes) + changed(p.preview.projects) === 0;
   const question = h('p', { id: 'texto-confirmar' }, nothing
     ? `No hay cambios frente a lo publicado: al aprobar no se publica nada nuevo, y la aprobación cuenta como actualización de los datos de ${p.submission.publisherName} en «Seguimiento». ¿Aprobar ahora?`
-    : `Se publicará esta entrega: ${formatCount(changed(p.preview.processes), 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changed(p.preview.projects), 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; lo que no viene en el libro se conserva publicado. ¿Publicar ahora?`);
+    : `Se publicará este envío: ${formatCount(changed(p.preview.processes), 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changed(p.preview.projects), 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; lo que no viene en el libro se conserva publicado. ¿Publicar ahora?`);
   const { open, box } = askFirst({ label: 'Aprobar', primary: true, boxId: 'confirmar-aprobacion', question, yes: nothing ? 'Sí, aprobar' : 'Sí, publicar', onYes: () => void approve() });
   return h('div', null, open, box);
 }
@@ -386,7 +386,7 @@ function askFirst(o: { label: string; primary?: boolean; boxId: string; question
 }
 
 export const reviewSubmissionPage: Page = {
-  title: 'Entrega',
+  title: 'Envío',
   render: ({ ds, params, query }) => withSession(async () => {
     const id = params[0] ?? '';
     // Back to the inbox as the coordinator left it (its filters came along in the link that opened this page).
@@ -398,7 +398,7 @@ export const reviewSubmissionPage: Page = {
       // Not there, or not the reader's to see: said as such, with the way back to the inbox. The page for a failed
       // load said «No se pudieron cargar los datos. Intente de nuevo en unos minutos», with a link to Inicio.
       if (e instanceof ApiError && (e.status === 403 || e.status === 404)) {
-        return h('div', null, ...heading('Entrega no disponible', e.message), h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
+        return h('div', null, ...heading('Envío no disponible', e.message), h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
       }
       // A large send whose preview is being computed outside the request (the proxy in front would cut it): the
       // server's words, and asked again shortly by the page itself, while it is still the one shown; it then draws
@@ -406,7 +406,7 @@ export const reviewSubmissionPage: Page = {
       if (e instanceof ApiError && e.code === PREVIEW_PREPARING) {
         const note = h('p', { class: 'note', id: 'vista-previa-preparando', role: 'status' }, `${e.message} Esta página la vuelve a pedir sola cada ${PREVIEW_PREPARING_RETRY_SECONDS} segundos.`);
         window.setTimeout(() => { if (note.isConnected) rerender(); }, PREVIEW_PREPARING_RETRY_SECONDS * 1000);
-        return h('div', null, ...heading('Entrega'), note, h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
+        return h('div', null, ...heading('Envío'), note, h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
       }
       throw e;
     }
@@ -434,7 +434,7 @@ export const reviewSubmissionPage: Page = {
         const onOutcome = status.textContent === PUBLISHING;
         if (onOutcome) DECISION_NOTICES.set(id, { text: PUBLISHING, ok: true });
         // Said as well as drawn: the reader's focus may be anywhere on the page (WCAG 4.1.3).
-        if (!(onOutcome && document.activeElement === status)) announce(`Situación de la entrega: ${now.statusLabel}${now.failureReason ? `: ${now.failureReason}` : ''}.`);
+        if (!(onOutcome && document.activeElement === status)) announce(`Situación del envío: ${now.statusLabel}${now.failureReason ? `: ${now.failureReason}` : ''}.`);
         rerender();
       };
       setTimeout(() => void look(), 3000);
@@ -519,7 +519,7 @@ export const reviewSubmissionPage: Page = {
       const a = checkApproveAnswer(await authed(WORKFLOW_PATHS.approve(id), (b) => b, { method: 'POST', body: reviewed }));
       // Seguimiento read next in this tab counts this approval, and an unchanged one as an update (update-due.ts).
       trackingChanged();
-      // The situation agrees with the outcome said beside it at once: it read «En revisión» next to «Aprobada. Se
+      // The situation agrees with the outcome said beside it at once: it read «En revisión» next to «Aprobado. Se
       // está publicando» until the page was drawn again (1.2 s below).
       situation.replaceChildren(statusBadge(a.submission));
       // Published within the request: said as the background path says it, in its history's words.
@@ -548,7 +548,7 @@ export const reviewSubmissionPage: Page = {
       comment.removeAttribute('aria-describedby');
     });
     // Too long for the server, said the same way on the box before sending (its refusal named the request's field).
-    const refusedComment = (): string | null => (!comment.value.trim() ? 'Escriba qué debe corregirse antes de devolver la entrega.' : commentTooLongText(comment.value));
+    const refusedComment = (): string | null => (!comment.value.trim() ? 'Escriba qué debe corregirse antes de devolver el envío.' : commentTooLongText(comment.value));
     const giveBack = (): Promise<void> => {
       const refused = refusedComment();
       return refused ? Promise.resolve(commentRefused(refused)) : act(async () => {
@@ -567,21 +567,21 @@ export const reviewSubmissionPage: Page = {
       // From the send's creation: a busy implementer's log read from its oldest entry held none of a recent send's.
       const { entries, more } = await auditSince(s.publisherId, s.createdAt);
       const own = entries.filter((e) => e.target === `submission/${id}`);
-      audit = dataTable('Bitácora de esta entrega', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
+      audit = dataTable('Bitácora de este envío', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
         own.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]),
-        more ? { note: `Se leyeron las primeras ${formatCount(entries.length, 'entrada', 'entradas')} de la bitácora de ${s.publisherName} desde este envío; las acciones posteriores sobre esta entrega pueden faltar.` } : {});
+        more ? { note: `Se leyeron las primeras ${formatCount(entries.length, 'entrada', 'entradas')} de la bitácora de ${s.publisherName} desde este envío; las acciones posteriores sobre este envío pueden faltar.` } : {});
       const by = [...own].reverse().find((e) => e.action === 'submission.superseded')?.details?.by;
       if (typeof by === 'string') replacement = by;
     }
     // Replaced by a newer upload: nobody is to decide on it any more, the newer one is (its situation alone said
-    // «Reemplazada», and the way to that one was to find it in the inbox by its time).
+    // «Reemplazado», and the way to that one was to find it in the inbox by its time).
     const replacedBy = replacedByNewer(s) && p.viewer.role !== 'capturista'
       ? h('p', { class: 'status-warn', id: 'reemplazada' }, `${replacedReviewNote(s)} `,
         replacement ? h('a', { href: `${route('revision', replacement)}${inboxQuery(query)}` }, 'Abrir el envío que la reemplazó') : 'Revise ese envío en la bandeja.')
       : null;
     const f = s.findings;
     return h('div', null,
-      ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
+      ...heading(`Envío de ${s.publisherName}`, `${s.state} · enviado por ${s.submittedBy ?? '—'} el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
       sessionBar(p.viewer, rerender, ds.publishers),
       h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
@@ -609,7 +609,7 @@ export const reviewSubmissionPage: Page = {
         refusedAsOlder || refusedNow ? null : status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         s.earlierEntries ? h('p', { class: 'note', id: 'historial-incompleto' }, `${omittedHistoryText(s.earlierEntries)}${p.viewer.role !== 'capturista' ? ' Todas están en la bitácora, abajo.' : ''}`) : null,
-        dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
+        dataTable('Historial del envío', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
           s.history.map((e) => [formatTimestamp(e.at), e.by, historyActionLabel(e.action), h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
       audit ? h('section', { 'aria-labelledby': 'titulo-bitacora' }, h('h2', { id: 'titulo-bitacora' }, 'Bitácora'), audit) : null);
   }, rerender),
@@ -697,7 +697,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
   return form;
 }
 
-/** What the last withdrawal did, said once more by the page drawn after it (the card then reads «Retirada»). */
+/** What the last withdrawal did, said once more by the page drawn after it (the card then reads «Retirado»). */
 let lastWithdrawn: HTMLElement | null = null;
 /** Where the page says it, above the cards. */
 const WITHDRAWN_ID = 'resultado-retiro';
@@ -764,7 +764,7 @@ function refusedCard(s: SubmissionView, coordinator: boolean): HTMLElement {
       h('ul', null, errors.map((f) => h('li', null, f.message)))) : null);
 }
 
-/** « el 03/12/2026, 03:27:41 p.m.» after «Publicada»: when its publication was made (its latest `published` history entry). */
+/** « el 03/12/2026, 03:27:41 p.m.» after «Publicado»: when its publication was made (its latest `published` history entry). */
 function publishedNote(s: SubmissionView): string {
   const at = s.status === 'published' ? [...s.history].reverse().find((e) => e.action === 'published')?.at : undefined;
   return at ? ` el ${formatTimestamp(at)}` : '';
@@ -795,7 +795,7 @@ export const mySubmissionsPage: Page = {
         : 'El estado de cada envío de su institución y los comentarios de su coordinación, en orden.'),
       sessionBar(list.viewer, rerender, ds.publishers),
       // The inbox's note the other way round: a coordinator does not send, and was told to send from the add-on.
-      coordinator ? h('p', { class: 'status-warn', role: 'note' }, 'Esta página es para quienes envían los datos de una institución. Las entregas de los implementadores a su cargo, para revisarlas y decidir, están en ', h('a', { href: route('revision') }, 'Revisión de entregas'), '.') : null,
+      coordinator ? h('p', { class: 'status-warn', role: 'note' }, 'Esta página es para quienes envían los datos de una institución. Los envíos de los implementadores a su cargo, para revisarlos y decidir, están en ', h('a', { href: route('revision') }, 'Revisión de envíos'), '.') : null,
       // Focusable: the focus comes here with the outcome (withdrawControl), and a screen reader reads it there. Not a
       // live region: drawn with its words already in it, it said nothing; when the reader's focus is elsewhere, the
       // outcome is said through the page's (announce), as the upload's is.
@@ -823,6 +823,6 @@ export const mySubmissionsPage: Page = {
           ? h('ol', { class: 'comentarios', 'aria-label': 'Comentarios de la coordinación' }, s.comments.map((c) => h('li', null, h('span', { class: 'note' }, `${formatTimestamp(c.at)} — ${c.by}: `), h('span', { class: 'line-breaks' }, c.text))))
           : h('p', { class: 'note' }, 'Sin comentarios.'),
         mayWithdraw && WITHDRAWABLE.includes(s.status) ? withdrawControl(s) : null,
-        list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('revision', s.id) }, 'Abrir la entrega')) : null)));
+        list.viewer.role !== 'capturista' ? h('p', null, h('a', { href: route('revision', s.id) }, 'Abrir el envío')) : null)));
   }, rerender),
 };

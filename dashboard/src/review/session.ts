@@ -156,7 +156,7 @@ export async function signInForm(done: () => void): Promise<HTMLElement> {
   const config = await authConfig();
   if (config.method === 'none') {
     return h('section', { class: 'signin', id: 'sin-inicio-de-sesion', 'aria-labelledby': 'titulo-entrar' }, h('h1', { id: 'titulo-entrar', tabindex: '-1' }, 'Iniciar sesión'),
-      h('p', null, 'Este servidor solo publica los datos: aquí no se envían ni se revisan entregas, y no hay cuentas con las cuales iniciar sesión. Para consultar y descargar los datos no necesita iniciar sesión.'));
+      h('p', null, 'Este servidor solo publica los datos: aquí no se reciben ni se revisan envíos, y no hay cuentas con las cuales iniciar sesión. Para consultar y descargar los datos no necesita iniciar sesión.'));
   }
   const status = h('p', { role: 'status', class: 'note' });
   if (config.method === 'google') {

@@ -43,11 +43,11 @@ function describe(set: PrunableSet): string {
 /** What the dry run says of the submitted workbooks it would remove, and why each may go. */
 function describeSnapshots(plan: SnapshotPlan, before: string): string {
   const parts = [
-    plan.ofEnded.length ? `${formatNumber(plan.ofEnded.length, 0)} de entregas publicadas o retiradas antes del ${formatDate(before)}` : '',
+    plan.ofEnded.length ? `${formatNumber(plan.ofEnded.length, 0)} de envíos publicados o retirados antes del ${formatDate(before)}` : '',
     plan.unreferenced.length ? `${formatNumber(plan.unreferenced.length, 0)} de versiones que un envío posterior reemplazó` : '',
   ].filter(Boolean);
   const count = plan.ofEnded.length + plan.unreferenced.length;
-  return `${count === 1 ? 'Copia de libro enviado (la revisión que se guardó al enviarlo) que ya no se necesita' : 'Copias de libros enviados (la revisión que se guardó al enviar cada uno) que ya no se necesitan'}: ${formatNumber(count, 0)} (${parts.join('; ')}). Se conservan las de entregas en revisión, devueltas o con falla, y las guardadas en las últimas 24 horas.`;
+  return `${count === 1 ? 'Copia de libro enviado (la revisión que se guardó al enviarlo) que ya no se necesita' : 'Copias de libros enviados (la revisión que se guardó al enviar cada uno) que ya no se necesitan'}: ${formatNumber(count, 0)} (${parts.join('; ')}). Se conservan las de envíos en revisión, devueltos o con falla, y las guardadas en las últimas 24 horas.`;
 }
 
 export interface PublicationsCommandOptions {

@@ -60,7 +60,7 @@ export function inProcessQueue(run: (task: PublicationTask) => Promise<TaskResul
         try {
           result = await run(task);
         } catch (e) {
-          opts.log(`La publicación de la entrega ${task.submissionId} falló (intento ${attempt + 1}): ${e instanceof Error ? e.message : String(e)}${diskSuffix(e)}`);
+          opts.log(`La publicación del envío ${task.submissionId} falló (intento ${attempt + 1}): ${e instanceof Error ? e.message : String(e)}${diskSuffix(e)}`);
           result = 'busy';
         }
         if (result === 'busy' && attempt < delays.length) schedule(task, attempt + 1, delays[attempt]);

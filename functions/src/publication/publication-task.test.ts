@@ -61,12 +61,12 @@ test('approval answers 202 at once (publicando); the task publishes (publicada) 
   const id = await submit('Parque del Centro');
   const approved = await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'));
   expect(approved.status).toBe(202);
-  expect(approved.body.submission).toMatchObject({ status: 'approved', statusLabel: 'Aprobada, publicando' });
+  expect(approved.body.submission).toMatchObject({ status: 'approved', statusLabel: 'Aprobado, publicando' });
   // The clients (add-on, coordinators' pages) read this answer through the contract: publication null = publicando.
   expect(checkApproveAnswer(approved.body).publication).toBeNull();
   await queue.idle();
   const done = await request(app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorA'));
-  expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicada' });
+  expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicado' });
   expect(done.body.submission.history.map((e: { action: string }) => e.action)).toEqual(['submitted', 'approved', LEASE_ACTION, 'published']);
   // What was published, in the words of the preview (contrataciones, proyectos), the new project counted.
   expect(done.body.submission.history.at(-1).comment).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
@@ -145,7 +145,7 @@ test('a failure ends falló with the reason, shown to the coordinator; approving
   await queue.idle();
   const failed = await request(app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorA'));
   expect(failed.body.submission).toMatchObject({ status: 'failed', statusLabel: 'La publicación falló' });
-  expect(failed.body.submission.failureReason).toMatch(/No se encontró la revisión enviada/);
+  expect(failed.body.submission.failureReason).toMatch(/No se encontró la versión enviada de este envío/);
   expect(failed.body.submission.history.find((e: { action: string }) => e.action === 'note').by).toBe('la plataforma (automático)');
   expect((await request(app).post(`/api/submissions/${id}/approve`).set('Authorization', h.bearer('coordinadorA'))).status).toBe(202);
   await queue.idle();

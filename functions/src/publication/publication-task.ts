@@ -5,7 +5,7 @@
  *   approve-submission.ts), audits, enqueues, and returns at once. The submission shows *publicando*.
  * - `runPublicationTask` (in the task): takes a lease on the submission — a history entry `publication-started`
  *   written by compare-and-set on the history's length, so of two deliveries of the same task only one runs — then pulls,
- *   validates and publishes through approveSubmission; the submission ends *publicada*, *falló* (with the
+ *   validates and publishes through approveSubmission; the submission ends *publicado*, *falló* (with the
  *   reason) or back in review when the workbook has errors. A delivery for a finished submission does nothing.
  * - A runner that died (timeout, killed, out of memory) leaves its lease; after LEASE_MS (longer than the task
  *   function may run, so the holder is surely dead) the next delivery takes it over and publishes again, which
@@ -90,7 +90,7 @@ export async function runPublicationTask(deps: PublicationTaskDeps, task: Public
   }
   const publisher = await store.getPublisher(submission.publisherId);
   if (!publisher) {
-    await store.transitionSubmission(submission.id, ['approved'], 'failed', { at: deps.now().toISOString(), by: 'system', action: 'failed', comment: 'El implementador de esta entrega ya no está registrado.' });
+    await store.transitionSubmission(submission.id, ['approved'], 'failed', { at: deps.now().toISOString(), by: 'system', action: 'failed', comment: 'El implementador de este envío ya no está registrado.' });
     return 'done';
   }
   const actor: User = (await store.getUser(task.actorId)) ?? { id: task.actorId, email: '', role: 'coordinador' };

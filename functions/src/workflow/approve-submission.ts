@@ -202,7 +202,7 @@ export async function claimApproval(store: Store, submission: Submission, actor:
   } catch (e) {
     if (!isStoreError(e, 'conflict')) throw e;
     const current = await store.getSubmission(submission.id);
-    if (current?.status === 'approved') throw new HttpError(409, 'conflict', 'Esta entrega ya no está en espera de aprobación: se está aprobando en este momento; espere a que termine.');
+    if (current?.status === 'approved') throw new HttpError(409, 'conflict', 'Este envío ya no está en espera de aprobación: se está aprobando en este momento; espere a que termine.');
     throw lostDecision('aprobación', current, reviewed);
   }
 }
@@ -234,13 +234,13 @@ export function notAwaiting(what: 'aprobación' | 'revisión', current: Pick<Sub
   if (current && replacedByNewer(current)) return replacedDecisionText(what, current);
   const status = current?.status;
   const now = status ? `está «${STATUS_LABELS[status]}»` : 'ya no existe';
-  const hint = status === 'returned' ? ' Quien capturó debe corregirla y enviarla de nuevo.'
-    : status === 'withdrawn' ? ' Quien la envió la retiró; si la envía de nuevo, volverá a su bandeja.' : '';
-  return `Esta entrega ya no está en espera de ${what}: ${now}.${hint}`;
+  const hint = status === 'returned' ? ' Quien capturó debe corregirlo y enviarlo de nuevo.'
+    : status === 'withdrawn' ? ' Quien lo envió lo retiró; si lo envía de nuevo, volverá a su bandeja.' : '';
+  return `Este envío ya no está en espera de ${what}: ${now}.${hint}`;
 }
 
 /** A decision's write lost to another step on the same revision (a concurrent refused approval…). */
-const CHANGED_MEANWHILE = 'Esta entrega cambió mientras usted decidía (alguien más actuó sobre ella): no se hizo nada. Revísela de nuevo y decida.';
+const CHANGED_MEANWHILE = 'Este envío cambió mientras usted decidía (alguien más actuó sobre él): no se hizo nada. Revíselo de nuevo y decida.';
 
 /**
  * 409 'revision-changed': its official sent a new version after the coordinator's page was drawn, so the decision
@@ -249,7 +249,7 @@ const CHANGED_MEANWHILE = 'Esta entrega cambió mientras usted decidía (alguien
 export function revisionChanged(what: 'aprobación' | 'revisión', current: Submission): HttpError {
   const sent = current.snapshot ? ` (enviada el ${formatTimestamp(current.snapshot.takenAt)})` : '';
   const undone = what === 'aprobación' ? 'no se aprobó nada' : 'no se devolvió';
-  return new HttpError(409, 'revision-changed', `Quien capturó envió una versión nueva de esta entrega${sent} mientras usted revisaba la anterior: ${undone}. Revise la versión nueva y decida de nuevo.`);
+  return new HttpError(409, 'revision-changed', `Quien capturó envió una versión nueva de este envío${sent} mientras usted revisaba la anterior: ${undone}. Revise la versión nueva y decida de nuevo.`);
 }
 
 /**
@@ -317,7 +317,7 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
   // as if nothing had been published.
   const changedProjects = result.status === 'published' ? result.changedProjects.length : 0;
   // Also what the coordinator's page says when the approval ends, published within the request or in the background
-  // (review-pages.ts): «publicad…» once («Aprobada y publicada. Publicado: …; 4 proyectos publicados en total»).
+  // (review-pages.ts): «publicad…» once («Aprobado y publicado. Publicado: …; 4 proyectos publicados en total»).
   const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar; la aprobación cuenta como actualización de sus datos.'
     : `Publicado: ${formatCount(changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changedProjects, 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; ${formatCount(result.publication.counts?.projects ?? 0, 'proyecto', 'proyectos')} en total.`;
   const done = await store.transitionSubmission(submission.id, ['approved'], 'published', { at: stamp(), by: actor.id, action: 'published', comment }, { findings });

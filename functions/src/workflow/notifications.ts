@@ -129,7 +129,7 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
   const { publisher, submission } = event;
   if (event.kind === 'submitted') {
     return {
-      subject: `Nueva entrega de ${publisher.name} para revisión`,
+      subject: `Nuevo envío de ${publisher.name} para revisión`,
       text: `${publisher.name} (${publisher.state}) envió información para su revisión${sourceNote(submission.source)}.\n\nRevísela y apruébela o devuélvala con comentarios aquí:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
     };
   }
@@ -139,8 +139,8 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
     : 'Corrija la hoja, valide de nuevo y envíela desde el complemento (Validar datos → Enviar a revisión)';
   if (event.kind === 'failed') {
     return {
-      subject: `La entrega de ${publisher.name} que aprobó no se publicó`,
-      text: `Usted aprobó la entrega de ${publisher.name} (${publisher.state})${sourceNote(submission.source)}, pero no se publicó: ${event.reason}\n\nLos datos publicados de la institución siguen como estaban. La entrega y su historial:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
+      subject: `El envío de ${publisher.name} que aprobó no se publicó`,
+      text: `Usted aprobó el envío de ${publisher.name} (${publisher.state})${sourceNote(submission.source)}, pero no se publicó: ${event.reason}\n\nLos datos publicados de la institución siguen como estaban. El envío y su historial:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
     };
   }
   if (event.kind === 'refused') {
@@ -148,20 +148,20 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
     // What is published is what was sent (its snapshot), so what changed since is the institution's registration or,
     // after an upgrade, the rules.
     return {
-      subject: `Su entrega de ${publisher.name} no se publicó: tiene errores`,
-      text: `${event.actor.email} aprobó la entrega, pero al revisarla de nuevo para publicarla se encontraron ${formatCount(event.errors, 'error', 'errores')} que no tenía cuando se envió (por ejemplo, porque cambiaron los prefijos de identificadores registrados de su institución). No se publicó nada: sus datos publicados siguen como estaban.\n\n${resend}. Los errores, con su hoja, fila y columna, están aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+      subject: `Su envío de ${publisher.name} no se publicó: tiene errores`,
+      text: `${event.actor.email} aprobó el envío, pero al revisarlo de nuevo para publicarlo se encontraron ${formatCount(event.errors, 'error', 'errores')} que no tenía cuando se envió (por ejemplo, porque cambiaron los prefijos de identificadores registrados de su institución). No se publicó nada: sus datos publicados siguen como estaban.\n\n${resend}. Los errores, con su hoja, fila y columna, están aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
     };
   }
   if (event.kind === 'returned') {
     return {
-      subject: `Su entrega de ${publisher.name} fue devuelta con comentarios`,
-      text: `Su coordinación (${event.actor.email}) devolvió la entrega con este comentario:\n\n«${event.comment}»\n\n${resend}. Vea todos los comentarios aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+      subject: `Su envío de ${publisher.name} fue devuelto con comentarios`,
+      text: `Su coordinación (${event.actor.email}) devolvió el envío con este comentario:\n\n«${event.comment}»\n\n${resend}. Vea todos los comentarios aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
     };
   }
   if (event.kind === 'withdrawn') {
     return {
-      subject: `${publisher.name} retiró su entrega`,
-      text: `${event.actor.email} retiró la entrega de ${publisher.name} (${publisher.state}) que esperaba su revisión: ya no está en su bandeja y no hay nada que decidir sobre ella. Si la institución envía otra, recibirá un aviso nuevo.\n\nLa entrega retirada y su historial:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
+      subject: `${publisher.name} retiró su envío`,
+      text: `${event.actor.email} retiró el envío de ${publisher.name} (${publisher.state}) que esperaba su revisión: ya no está en su bandeja y no hay nada que decidir sobre él. Si la institución envía otro, recibirá un aviso nuevo.\n\nEl envío retirado y su historial:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
     };
   }
   // «0 contrataciones nuevas» read as «nothing was published» when only projects (or the settings) changed.
@@ -169,15 +169,15 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
     : event.changedProcesses === 0 ? 'Se publicó la nueva versión de sus datos; ninguna contratación cambió (los cambios son de sus proyectos o de su configuración).'
       : `${event.changedProcesses === 1 ? 'Se publicó' : 'Se publicaron'} ${formatCount(event.changedProcesses, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}.`;
   return {
-    subject: `Su entrega de ${publisher.name} fue aprobada y publicada`,
-    text: `${event.actor.email} aprobó la entrega. ${published}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/\n\nRecuerde enviar su siguiente actualización dentro de ${formatCount(publisher.commitment.periodicityDays, 'día', 'días')}. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+    subject: `Su envío de ${publisher.name} fue aprobado y publicado`,
+    text: `${event.actor.email} aprobó el envío. ${published}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/\n\nRecuerde enviar su siguiente actualización dentro de ${formatCount(publisher.commitment.periodicityDays, 'día', 'días')}. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
   };
 }
 
 /** Each notice's name in the log, for whoever runs the server (its audit keeps the code). */
 const NOTICE_ES: Record<string, string> = {
-  submitted: 'entrega nueva', returned: 'entrega devuelta', published: 'entrega publicada', refused: 'entrega no publicada por errores',
-  failed: 'publicación fallida', withdrawn: 'entrega retirada', reminder: 'recordatorio',
+  submitted: 'envío nuevo', returned: 'envío devuelto', published: 'envío publicado', refused: 'envío no publicado por errores',
+  failed: 'publicación fallida', withdrawn: 'envío retirado', reminder: 'recordatorio',
 };
 
 /** Sends one notice and audits it; whether the mail server took it (its failure is logged and audited, not thrown). */

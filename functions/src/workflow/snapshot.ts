@@ -42,7 +42,7 @@ export function snapshotSource(store: Store, contentHash: string): SheetSource {
     label: 'versión enviada',
     async read() {
       const text = await store.getSnapshot(contentHash);
-      if (text === undefined) throw new SourceError('No se encontró la versión enviada de esta entrega. Pida a quien capturó que la envíe de nuevo.', 'snapshot-missing');
+      if (text === undefined) throw new SourceError('No se encontró la versión enviada de este envío. Pida a quien capturó que la envíe de nuevo.', 'snapshot-missing');
       return decodeSnapshot(text);
     },
   };

@@ -167,10 +167,10 @@ export const NOTIFY_WAIT_MS = 5000;
 
 const DENIED: Record<Action, string> = {
   'submission.create': 'enviar información',
-  'submission.list': 'ver las entregas',
-  'submission.read': 'ver esta entrega',
-  'submission.approve': 'aprobar entregas',
-  'submission.return': 'devolver entregas',
+  'submission.list': 'ver los envíos',
+  'submission.read': 'ver este envío',
+  'submission.approve': 'aprobar envíos',
+  'submission.return': 'devolver envíos',
   'submission.withdraw': 'retirar envíos',
   'audit.read': 'consultar la bitácora',
   'publisher.admin': 'administrar publicadores',
@@ -322,7 +322,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
 
   const submissionOf = async (id: string): Promise<{ submission: Submission; publisher: Publisher }> => {
     const submission = await store.getSubmission(id);
-    if (!submission) throw notFound('esa entrega');
+    if (!submission) throw notFound('ese envío');
     return { submission, publisher: await publisherOf(submission.publisherId) };
   };
 
@@ -468,7 +468,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
         reopened = await store.transitionSubmission(open.id, ['returned', 'submitted', 'failed'], 'submitted', { at, by: user.id, action: 'resubmitted' }, { snapshot, findings, submittedBy: user.id, source });
       } catch (e) {
         if (!isStoreError(e, 'conflict')) throw e;
-        throw new HttpError(409, 'conflict', 'La entrega cambió mientras tanto (se está aprobando); envíe de nuevo en unos minutos.');
+        throw new HttpError(409, 'conflict', 'El envío cambió mientras tanto (se está aprobando); envíe de nuevo en unos minutos.');
       }
       await audit(user, 'submission.resubmitted', `submission/${open.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}) });
       await supersede(user, publisher, mine, reopened);
@@ -709,7 +709,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const user = await requireUser(req, deps.authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
-    if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Esta entrega no guardó la versión enviada; pida a quien capturó que la envíe de nuevo para ver la vista previa.');
+    if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Este envío no guardó la versión enviada; pida a quien capturó que la envíe de nuevo para ver la vista previa.');
     const prepared = await previewWithinBudget(previewDeps, submission.snapshot, publisher, stamp()).catch(async (e: unknown) => {
       // An ended submission's revision may have been pruned (publication/prune-snapshots.ts): its page shows the
       // history, not a preview, and must still open.
@@ -843,7 +843,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     await audit(user, 'submission.withdrawn', `submission/${submission.id}`, publisher.id, { from: submission.status });
     // Nothing will read its file again (approval reads the snapshot): it no longer counts against the quota.
     await releaseUpload(withdrawn);
-    // The coordinators were told it awaited them («Nueva entrega…»): told now that it does not. A returned one
+    // The coordinators were told it awaited them («Nuevo envío…»): told now that it does not. A returned one
     // they had already decided on.
     if (submission.status === 'submitted') await notify?.({ kind: 'withdrawn', submission: withdrawn, publisher, actor: user });
     res.json(await answer(user, withdrawn));
@@ -887,13 +887,13 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
 
 /** A Spanish 409 text: the submission can no longer be withdrawn, naming its situation and what can be done instead. */
 export function notWithdrawable(status: SubmissionStatus | undefined): string {
-  if (!status) return 'Esta entrega ya no existe.';
-  if (status === 'withdrawn') return `Esta entrega ya está «${STATUS_LABELS.withdrawn}»: no aparece en la bandeja de su coordinación.`;
+  if (!status) return 'Este envío ya no existe.';
+  if (status === 'withdrawn') return `Este envío ya está «${STATUS_LABELS.withdrawn}»: no aparece en la bandeja de su coordinación.`;
   const hint = status === 'published' ? ' Para cambiar lo publicado, envíe una actualización.'
-    : status === 'approved' ? ' Su coordinación ya la aprobó; cuando termine de publicarse, envíe una actualización si algo debe cambiar.'
-      : status === 'failed' ? ' Su coordinación ya la aprobó y puede volver a publicarla; si debe corregirse, pídale que la devuelva con comentarios.'
+    : status === 'approved' ? ' Su coordinación ya lo aprobó; cuando termine de publicarse, envíe una actualización si algo debe cambiar.'
+      : status === 'failed' ? ' Su coordinación ya lo aprobó y puede volver a publicarlo; si debe corregirse, pídale que lo devuelva con comentarios.'
         : '';
-  return `Esta entrega ya no se puede retirar: está «${STATUS_LABELS[status]}».${hint}`;
+  return `Este envío ya no se puede retirar: está «${STATUS_LABELS[status]}».${hint}`;
 }
 
 /** Store pages one listing of submissions reads at most before answering with what it found and `links.next`. */
@@ -908,7 +908,7 @@ async function actorName(store: Store, id: string): Promise<string> {
 const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: 'la plataforma (automático)', cli: 'línea de comandos' };
 
 function openSource(deps: WorkflowDeps, source: SubmissionSource): SheetSource {
-  if (source.kind === 'values') throw new SourceError('Esta entrega no guardó los valores enviados; pida a quien capturó que la envíe de nuevo.', 'snapshot-missing');
+  if (source.kind === 'values') throw new SourceError('Este envío no guardó los valores enviados; pida a quien capturó que la envíe de nuevo.', 'snapshot-missing');
   if (source.kind === 'sheets') {
     if (!deps.sheets) throw new SourceError('Esta plataforma no está configurada para leer hojas de cálculo de Google.', 'sheets-disabled');
     return deps.sheets(source.spreadsheetId);
