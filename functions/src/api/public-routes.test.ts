@@ -315,6 +315,10 @@ describe('public API', () => {
     ['/api/ocds/records/ocds-mid001-DOP-IR-OP-005-2023?versioned=1', 'La dirección /api/ocds/records/ocds-mid001-DOP-IR-OP-005-2023 no acepta el parámetro «versioned»: no lleva parámetros.'],
     ['/api/bulk/releases.json?publicador=merida', 'La dirección /api/bulk/releases.json no acepta el parámetro «publicador»: su parámetro es «publisher».'],
     ['/api/bulk?fecha=2024', 'La dirección /api/bulk no acepta el parámetro «fecha»: su parámetro es «publisher». La API no filtra por fecha: los archivos de /api/bulk traen todo, para filtrar por la fecha de cada documento.'],
+    // The dashboard's aggregates answered these with every publisher's figures.
+    ['/api/stats?estado=Yucat%C3%A1n', 'La dirección /api/stats no acepta el parámetro «estado»: sus parámetros son «publisher» y «state».'],
+    ['/api/index/compact?publicador=merida', 'La dirección /api/index/compact no acepta el parámetro «publicador»: sus parámetros son «publisher» y «state».'],
+    ['/api/tracking?publisher=merida', 'La dirección /api/tracking no acepta el parámetro «publisher»: no lleva parámetros.'],
   ])('GET %s → 400 naming the parameter it does not take and those it does', async (url, message) => {
     const res = await request(app).get(url).expect(400).expect('content-type', 'application/json; charset=utf-8');
     expect(res.headers['access-control-allow-origin']).toBe('*');

@@ -16,7 +16,7 @@ import { publishedCount, type BulkKind } from '../../../core/packages/bulk-conte
 import { ResponseCache } from './response-cache';
 import { extensionCodelist, extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
-import { acceptOnly } from './query-parameters';
+import { acceptOnly, BY_SCOPE } from './query-parameters';
 
 export interface PublicRoutesDeps {
   store: Store;
@@ -199,6 +199,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/stats', async (req, res) => {
+    acceptOnly(req, BY_SCOPE);
     // `?state=` too: at national scale the quality page reads one state's publishers (dashboard/src/data/scope.ts).
     const { sets, version, publisherId } = await requestedSets(store, req, { byState: true });
     // Several publishers' statistics only up to the budget (core/stats/serving-limits.ts).
