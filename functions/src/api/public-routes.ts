@@ -63,6 +63,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   // The program's own extensions, declared by URL in every OCDS package served here (core/packages/extensions.ts).
   router.get('/extensiones/:name/:file', (req, res) => {
+    acceptOnly(req, []);
     const file = extensionFile(baseUrl, String(req.params.name), String(req.params.file));
     if (file === undefined) throw notFound('esa extensión');
     if (file.kind === 'markdown') res.type('text/markdown; charset=utf-8').send(file.body);
@@ -70,6 +71,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
   // Its code lists, as CSV: outside OCDS tools (Data Review Tool, Kingfisher) read them from there by file name.
   router.get('/extensiones/:name/codelists/:file', (req, res) => {
+    acceptOnly(req, []);
     const csv = extensionCodelist(String(req.params.name), String(req.params.file));
     if (csv === undefined) throw notFound('esa lista de códigos');
     res.type('text/csv; charset=utf-8').send(csv);
