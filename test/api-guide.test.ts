@@ -75,7 +75,13 @@ test('each address in the guide answers, and takes exactly the parameters the gu
   }
 });
 
-test('every error code the guide lists is one the API sends', () => {
+/** The files whose errors a reader of the public addresses can meet (the workflow's, behind sign-in, are not). */
+const PUBLIC_SOURCES = ['public-routes', 'bulk-routes', 'index-routes', 'tracking-routes', 'current-publications', 'cursor', 'query-parameters', 'read-only-methods', 'byte-range', 'http-error']
+  .map((name) => fs.readFileSync(path.join(ROOT, 'functions/src/api', `${name}.ts`), 'utf8'));
+/** Answers to a request body, which no public address reads. */
+const BODY_ERRORS = ['invalid-json', 'too-large', 'unsupported-type'];
+
+test('every error code a public address sends is in the guide\'s table, and every one there is sent', () => {
   const table = GUIDE.slice(GUIDE.indexOf('## Errores'), GUIDE.indexOf('## Límites'));
   const codes = [...table.matchAll(/^\| \d{3} \| `([a-z-]+)` \|/gm)].map((m) => m[1]);
   expect(codes.length).toBeGreaterThan(10);
@@ -85,5 +91,9 @@ test('every error code the guide lists is one the API sends', () => {
   }).join('\n');
   const api = source(path.join(ROOT, 'functions/src'));
   // `invalid-publisher` is made of the parameter's name (current-publications.ts, queryString).
-  for (const code of codes) expect([code, api.includes(`'${code}'`) || (code === 'invalid-publisher' && api.includes('`invalid-${name.toLowerCase()}`'))]).toEqual([code, true]);
+  // `invalid-publisher` and its kin are made of the parameter's name (current-publications.ts, queryString).
+  const repeated = (code: string): boolean => /^invalid-(publisher|state|ocid|releaseid)$/.test(code) && api.includes('`invalid-${name.toLowerCase()}`');
+  for (const code of codes) expect([code, api.includes(`'${code}'`) || repeated(code)]).toEqual([code, true]);
+  const sent = new Set(PUBLIC_SOURCES.flatMap((text) => [...text.matchAll(/(?:badRequest\(|HttpError\(\d{3}, |code: )'([a-z-]+)'/g)].map((m) => m[1])));
+  expect([...sent].filter((code) => !codes.includes(code) && !BODY_ERRORS.includes(code))).toEqual([]);
 });
