@@ -332,6 +332,12 @@ describe('public API', () => {
     expect([uri, links.next.startsWith(`${BASE}/api/ocds/releases?publisher=merida&limit=1&after=`)]).toEqual([`${BASE}/api/ocds/releases?publisher=merida&limit=1`, true]);
   });
 
+  // Who asks for more than a page holds wants everything: the message says where that is.
+  it('a limit above 1,000 is refused saying where everything comes at once', async () => {
+    const res = await request(app).get('/api/ocds/records?limit=100000').expect(400);
+    expect(res.body.error).toEqual({ code: 'invalid-limit', message: 'El parámetro «limit» debe ser un entero entre 1 y 1,000. Para tener todo de una vez, descargue los archivos de /api/bulk (una sola solicitud, sin páginas), o siga «links.next» página por página.' });
+  });
+
   it('still answers every parameter it documents, and links.next as it writes it', async () => {
     const pages = await allPages('/api/ocds/releases?publisher=merida&limit=2');
     expect(pages.length).toBeGreaterThan(1);

@@ -34,6 +34,8 @@ const LISTINGS: readonly (readonly [BulkKind, string])[] = [['releases', '/api/o
 
 /** What the listings of several documents read (query-parameters.ts refuses the rest). */
 const PAGED = ['publisher', 'limit', 'after'] as const;
+/** Said to a `limit` above the most a page holds: who asks for that many wants everything, which one file gives. */
+const ALL_AT_ONCE = 'Para tener todo de una vez, descargue los archivos de /api/bulk (una sola solicitud, sin páginas), o siga «links.next» página por página.';
 /** The parameters a reader tries on a listing for one document, and the address that gives it. */
 const ONE_RECORD = { ocid: 'Un proceso: /api/ocds/records/{ocid}; sus entregas: /api/ocds/releases?ocid={ocid}.' };
 const ONE_PROJECT = { id: 'Un proyecto: /api/oc4ids/projects/{id}.' };
@@ -117,7 +119,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/ocds/releases', async (req, res) => {
     acceptOnly(req, [...PAGED, 'ocid', 'releaseID']);
-    const limit = parseLimit(req.query.limit);
+    const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const ocid = queryString(req, 'ocid');
     const releaseId = queryString(req, 'releaseID');
     // A release id names a release within its process (the `url` of each release in a record carries both): alone,
@@ -152,7 +154,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/ocds/records', async (req, res) => {
     acceptOnly(req, PAGED, ONE_RECORD);
-    const limit = parseLimit(req.query.limit);
+    const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
     const sets = await listedSets(store, all, 'records', publisherId);
     const cursor = decodeCursor(req.query.after);
@@ -177,7 +179,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/oc4ids/projects', async (req, res) => {
     acceptOnly(req, PAGED, ONE_PROJECT);
-    const limit = parseLimit(req.query.limit);
+    const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
     const sets = await listedSets(store, all, 'projects', publisherId);
     const cursor = decodeCursor(req.query.after);
