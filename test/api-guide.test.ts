@@ -15,6 +15,10 @@ import { publish } from '../functions/src/publication/publish';
 import { exampleWorkbook, publisherOf } from './example-workbooks';
 import { PROGRAM_EXTENSIONS } from '../core/packages/extensions';
 import { ROOT } from './standards';
+import { parseLimit } from '../functions/src/api/cursor';
+import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS } from '../core/packages/bulk-limit';
+import { INDEX_MAX_ROWS, STATS_MAX_PUBLISHERS } from '../core/stats/serving-limits';
+import { formatNumber } from '../core/format/es-mx';
 
 const BASE = 'http://127.0.0.1:8080';
 const GUIDE = fs.readFileSync(path.join(ROOT, 'docs/api.md'), 'utf8');
@@ -96,4 +100,15 @@ test('every error code a public address sends is in the guide\'s table, and ever
   for (const code of codes) expect([code, api.includes(`'${code}'`) || repeated(code)]).toEqual([code, true]);
   const sent = new Set(PUBLIC_SOURCES.flatMap((text) => [...text.matchAll(/(?:badRequest\(|HttpError\(\d{3}, |code: )'([a-z-]+)'/g)].map((m) => m[1])));
   expect([...sent].filter((code) => !codes.includes(code) && !BODY_ERRORS.includes(code))).toEqual([]);
+});
+
+test('the sizes the guide gives are the API\'s: page size and its range, and the bounds of the answers of several publishers', () => {
+  const n = (v: number): string => formatNumber(v, 0);
+  expect(GUIDE).toContain(`**${n(parseLimit(undefined))} elementos por página**`);
+  expect(parseLimit(String(1000))).toBe(1000);
+  expect(() => parseLimit(String(1001))).toThrow();
+  expect(GUIDE).toContain('`limit` pide de **1 a 1,000**');
+  expect(GUIDE).toContain(`hasta ${n(ALL_PUBLISHERS_BULK_MAX_DOCUMENTS)} documentos publicados`);
+  expect(GUIDE).toContain(`pasa de ${n(INDEX_MAX_ROWS)} filas`);
+  expect(GUIDE).toContain(`más de ${n(STATS_MAX_PUBLISHERS)} implementadores`);
 });
