@@ -1,29 +1,38 @@
 /**
- * What the self-hosted server answers to a request Node's HTTP parser refuses before the app sees it: headers or an
- * address too large (a script that put thousands of identifiers in one query), a malformed request, one that took
- * longer than the server waits. Node's own answer is a bare status with an empty body, where every other error of
- * the API is JSON with a Spanish message (api/http-error.ts); a script that shows `error.message` showed nothing.
- * In the cloud, Google's front end answers these itself.
+ * What the self-hosted server answers to a request Node's HTTP parser refuses before the app sees it: an address or
+ * headers too large (a script that put thousands of identifiers in one query) or a malformed request. Node's own
+ * answer is a bare status with an empty body, where every other error of the API is JSON with a Spanish message
+ * (api/http-error.ts); a script that shows `error.message` showed nothing. In the cloud, Google's front end answers
+ * these itself.
+ *
+ * A request that took too long to arrive (408) and an oversized chunk extension (413) keep Node's bare answer: they
+ * come from sending a workbook, and the dashboard says more for a bare 408 or 413 (the link is slow: send it in
+ * parts; a proxy's limit: who widens it) than a message of ours could (dashboard/src/review/server-failed.ts).
  */
 import type { Server } from 'http';
 import type { Duplex } from 'stream';
 
-/** Status, reason phrase, code and Spanish message for each parser error Node itself would answer. */
-function answerFor(code: string | undefined): [number, string, string, string] {
-  if (code === 'HPE_HEADER_OVERFLOW') return [431, 'Request Header Fields Too Large', 'headers-too-large', 'La dirección o los encabezados de la solicitud son demasiado grandes (hasta 16 KB en total). Acorte la dirección: pida los datos por partes, o descargue los archivos de /api/bulk.'];
-  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return [408, 'Request Timeout', 'request-timeout', 'La solicitud tardó demasiado en llegar completa y se cortó. Intente de nuevo, de preferencia con una conexión más rápida.'];
-  if (code === 'HPE_CHUNK_EXTENSIONS_OVERFLOW') return [413, 'Payload Too Large', 'too-large', 'La solicitud es demasiado grande.'];
-  return [400, 'Bad Request', 'bad-request', 'La solicitud HTTP no es válida (su primera línea o algún encabezado no siguen el protocolo): revise cómo la arma su programa.'];
+/** Node's own answers (lib/_http_server.js), for what is not answered in JSON. */
+const BARE: Record<string, string> = {
+  ERR_HTTP_REQUEST_TIMEOUT: 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n',
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: 'HTTP/1.1 413 Payload Too Large\r\nConnection: close\r\n\r\n',
+};
+
+function json(status: string, code: string, message: string): string {
+  const body = JSON.stringify({ error: { code, message } });
+  return `HTTP/1.1 ${status}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
 }
 
-/** Answers the parser's refusals in JSON, as the API's other errors are; a connection already gone is only closed. */
+/** Answers the parser's refusals as Node does, in JSON where a reader of the API gets them; a gone connection is closed. */
 export function answerClientErrors(server: Server): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Duplex) => {
-    // An answer already started on this connection (keep-alive) would be corrupted by another: Node closes it too.
-    const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent === true;
-    if (err.code === 'ECONNRESET' || !socket.writable || inFlight) return void socket.destroy();
-    const [status, reason, code, message] = answerFor(err.code);
-    const body = JSON.stringify({ error: { code, message } });
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    // An answer already being written on this connection (keep-alive) would be corrupted by another: Node writes none.
+    const inFlight = (socket as { _httpMessage?: { _headerSent?: boolean } })._httpMessage?._headerSent === true;
+    if (err.code !== 'ECONNRESET' && socket.writable && !inFlight) {
+      socket.write(BARE[err.code ?? ''] ?? (err.code === 'HPE_HEADER_OVERFLOW'
+        ? json('431 Request Header Fields Too Large', 'headers-too-large', 'La dirección o los encabezados de la solicitud son demasiado grandes (hasta 16 KB en total). Acorte la dirección: pida los datos por partes, o descargue los archivos de /api/bulk.')
+        : json('400 Bad Request', 'bad-request', 'La solicitud HTTP no es válida (su primera línea o algún encabezado no siguen el protocolo): revise cómo la arma su programa.')));
+    }
+    socket.destroy();
   });
 }
