@@ -11,6 +11,7 @@ import { bulkRoutes } from './api/bulk-routes';
 import { trackingRoutes } from './api/tracking-routes';
 import { indexRoutes } from './api/index-routes';
 import { errorHandler, notFound } from './api/http-error';
+import { mergeSlashes } from './api/merge-slashes';
 import { readCors } from './api/read-cors';
 import { allowedMethods, jsonBodies } from './api/request-limits';
 import { readOnlyMethods } from './api/read-only-methods';
@@ -76,6 +77,8 @@ export function createApp(deps: AppDeps): Express {
   // Public answers already sent under the current published state go out before any other middleware (they
   // carry the headers, security ones included, they were first sent with): api/response-cache.ts.
   const answers = deps.answers ?? new ResponseCache();
+  // `//api/publishers` (a base address ending in «/» joined to a path starting with one) is /api/publishers.
+  app.use(mergeSlashes());
   app.use(answers.fastPath(() => freshVersion(deps.store)));
   // Proxies in front whose X-Forwarded-For entries are trusted for the client's address (TRUST_PROXY_HOPS; none
   // unless set self-hosted, Google's front end in the cloud): what the per-address rate limit counts.

@@ -360,6 +360,10 @@ describeIfChromium('a data user in the public pages', () => {
     expect(first.headers.get('content-encoding')).toBe('gzip');
     await first.arrayBuffer();
     expect((await fetch(url, { headers: { 'If-None-Match': first.headers.get('etag') as string } })).status).toBe(304);
+    // …and what a refusal looks like, as the page says it.
+    expect(await page.locator('#api-errores').innerText()).toMatch(/Empiece en \/api.*\{"error": \{"code": …, "message": …\}\}.*400, un parámetro no válido/s);
+    const refused = await fetch(`${srv.base}/api/ocds/releases?limit=0`);
+    expect([refused.status, Object.keys(((await refused.json()) as { error: object }).error)]).toEqual([400, ['code', 'message']]);
   });
 
   it('a contractor\'s RFC searched in Contrataciones lists its processes only', async () => {

@@ -34,10 +34,14 @@ export function decodeCursor(raw: unknown): SpanCursor {
   }
 }
 
-export function parseLimit(raw: unknown, fallback = 100, max = 1000): number {
+/**
+ * `?limit=`, 1 to `max`. `beyond`: what to say to a count above `max` — on the public listings, a script asking for
+ * `limit=100000` wants everything at once, which the bulk files give.
+ */
+export function parseLimit(raw: unknown, fallback = 100, max = 1000, beyond?: string): number {
   if (raw === undefined || raw === '') return fallback;
   // Digits only: Number() also reads «0x10», «1e2» and « 5», which a script did not mean as a count.
   const n = typeof raw === 'string' && /^[0-9]+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isInteger(n) || n < 1 || n > max) throw badRequest('invalid-limit', `El parámetro «limit» debe ser un entero entre 1 y ${formatNumber(max, 0)}.`);
+  if (!Number.isInteger(n) || n < 1 || n > max) throw badRequest('invalid-limit', `El parámetro «limit» debe ser un entero entre 1 y ${formatNumber(max, 0)}.${n > max && beyond ? ` ${beyond}` : ''}`);
   return n;
 }

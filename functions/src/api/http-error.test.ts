@@ -52,3 +52,13 @@ test('a full disk (the file system\'s own error, and SQLite\'s): 503 saying so, 
     expect(logged.join('\n')).toMatch(/No se pudo escribir en el disco.*: el disco del servidor está lleno.*Revise el espacio libre \(df -h\) y los permisos de las carpetas de INFRA_SQLITE y BULK_DIR/);
   }
 });
+
+test('a path with a «%» that does not decode (a hand-built ocid): 400 saying how to write it, not only that it is wrong', async () => {
+  const app = express();
+  app.get('/api/ocds/records/:ocid', () => { throw new Error('unreachable'); });
+  app.use(errorHandler(() => undefined));
+  for (const path of ['/api/ocds/records/%ZZ', '/api/ocds/records/ocds-abc-%E0%A4%A']) {
+    const res = await request(app).get(path).expect(400);
+    expect(res.body).toEqual({ error: { code: 'invalid-encoding', message: expect.stringContaining('«%25»') as unknown } });
+  }
+});

@@ -38,7 +38,12 @@ export function errorHandler(log: (message: string) => void): ErrorRequestHandle
     // body-parser errors: malformed JSON and oversized bodies.
     if (e.type === 'entity.parse.failed') return void res.status(400).json({ error: { code: 'invalid-json', message: 'El cuerpo de la solicitud no es JSON válido.' } });
     if (e.type === 'entity.too.large') return void res.status(413).json({ error: { code: 'too-large', message: 'La solicitud es demasiado grande.' } });
-    // Any other client error raised by express itself (e.g. a path that is not valid percent-encoding).
+    // A path whose percent-encoding is not UTF-8 (`%ZZ`, a cut `%E0%A4%A`): the router's URIError. Said as such, a
+    // script that built the address by hand (an ocid with a bare «%») learns what to change, not only that it was wrong.
+    if (err instanceof URIError && e.status === 400) {
+      return void res.status(400).json({ error: { code: 'invalid-encoding', message: 'La dirección no es válida: cada «%» debe ir seguido de dos dígitos hexadecimales que formen un carácter en UTF-8 (un «%» escrito tal cual es «%25»; use encodeURIComponent o su equivalente).' } });
+    }
+    // Any other client error raised by express itself.
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
       return void res.status(e.status).json({ error: { code: 'bad-request', message: 'La solicitud no es válida: revise la dirección y sus parámetros.' } });
     }

@@ -27,6 +27,7 @@ import { readAll } from '../store/read-all';
 import { requestedSets, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
 import { badRequest } from './http-error';
+import { acceptOnly, BY_SCOPE } from './query-parameters';
 import { countedRows, INDEX_MAX_ROWS } from '../../../core/stats/serving-limits';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 
@@ -84,6 +85,7 @@ export function indexRoutes(deps: { store: Store; maxRows?: number | undefined }
   ];
   for (const [path, form] of forms) {
     router.get(path, async (req, res) => {
+      acceptOnly(req, BY_SCOPE);
       res.set('Cache-Control', 'public, max-age=60');
       const { sets, publisherId } = await requestedSets(store, req, { byState: true });
       // Several implementers' index only up to the budget (core/stats/serving-limits.ts); one implementer's, whole.

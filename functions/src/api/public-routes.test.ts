@@ -315,10 +315,27 @@ describe('public API', () => {
     ['/api/ocds/records/ocds-mid001-DOP-IR-OP-005-2023?versioned=1', 'La dirección /api/ocds/records/ocds-mid001-DOP-IR-OP-005-2023 no acepta el parámetro «versioned»: no lleva parámetros.'],
     ['/api/bulk/releases.json?publicador=merida', 'La dirección /api/bulk/releases.json no acepta el parámetro «publicador»: su parámetro es «publisher».'],
     ['/api/bulk?fecha=2024', 'La dirección /api/bulk no acepta el parámetro «fecha»: su parámetro es «publisher». La API no filtra por fecha: los archivos de /api/bulk traen todo, para filtrar por la fecha de cada documento.'],
+    // The dashboard's aggregates answered these with every publisher's figures.
+    ['/api/stats?estado=Yucat%C3%A1n', 'La dirección /api/stats no acepta el parámetro «estado»: sus parámetros son «publisher» y «state».'],
+    ['/api/index/compact?publicador=merida', 'La dirección /api/index/compact no acepta el parámetro «publicador»: sus parámetros son «publisher» y «state».'],
+    ['/api/tracking?publisher=merida', 'La dirección /api/tracking no acepta el parámetro «publisher»: no lleva parámetros.'],
   ])('GET %s → 400 naming the parameter it does not take and those it does', async (url, message) => {
     const res = await request(app).get(url).expect(400).expect('content-type', 'application/json; charset=utf-8');
     expect(res.headers['access-control-allow-origin']).toBe('*');
     expect(res.body.error).toEqual({ code: 'unknown-parameter', message });
+  });
+
+  // A base address ending in «/» joined to a path starting with one: the dashboard's HTML 404 went to a JSON parser.
+  it('reads repeated slashes in the path as one, and writes its addresses without them', async () => {
+    const res = await request(app).get('//api//ocds/releases?publisher=merida&limit=1').expect(200).expect('content-type', 'application/json; charset=utf-8');
+    const { uri, links } = res.body as { uri: string; links: { next: string } };
+    expect([uri, links.next.startsWith(`${BASE}/api/ocds/releases?publisher=merida&limit=1&after=`)]).toEqual([`${BASE}/api/ocds/releases?publisher=merida&limit=1`, true]);
+  });
+
+  // Who asks for more than a page holds wants everything: the message says where that is.
+  it('a limit above 1,000 is refused saying where everything comes at once', async () => {
+    const res = await request(app).get('/api/ocds/records?limit=100000').expect(400);
+    expect(res.body.error).toEqual({ code: 'invalid-limit', message: 'El parámetro «limit» debe ser un entero entre 1 y 1,000. Para tener todo de una vez, descargue los archivos de /api/bulk (una sola solicitud, sin páginas), o siga «links.next» página por página.' });
   });
 
   it('still answers every parameter it documents, and links.next as it writes it', async () => {

@@ -16,7 +16,7 @@ import { publishedCount, type BulkKind } from '../../../core/packages/bulk-conte
 import { ResponseCache } from './response-cache';
 import { extensionCodelist, extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
-import { acceptOnly } from './query-parameters';
+import { acceptOnly, BY_SCOPE } from './query-parameters';
 
 export interface PublicRoutesDeps {
   store: Store;
@@ -34,6 +34,8 @@ const LISTINGS: readonly (readonly [BulkKind, string])[] = [['releases', '/api/o
 
 /** What the listings of several documents read (query-parameters.ts refuses the rest). */
 const PAGED = ['publisher', 'limit', 'after'] as const;
+/** Said to a `limit` above the most a page holds: who asks for that many wants everything, which one file gives. */
+const ALL_AT_ONCE = 'Para tener todo de una vez, descargue los archivos de /api/bulk (una sola solicitud, sin páginas), o siga «links.next» página por página.';
 /** The parameters a reader tries on a listing for one document, and the address that gives it. */
 const ONE_RECORD = { ocid: 'Un proceso: /api/ocds/records/{ocid}; sus entregas: /api/ocds/releases?ocid={ocid}.' };
 const ONE_PROJECT = { id: 'Un proyecto: /api/oc4ids/projects/{id}.' };
@@ -63,6 +65,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   // The program's own extensions, declared by URL in every OCDS package served here (core/packages/extensions.ts).
   router.get('/extensiones/:name/:file', (req, res) => {
+    acceptOnly(req, []);
     const file = extensionFile(baseUrl, String(req.params.name), String(req.params.file));
     if (file === undefined) throw notFound('esa extensión');
     if (file.kind === 'markdown') res.type('text/markdown; charset=utf-8').send(file.body);
@@ -70,6 +73,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
   // Its code lists, as CSV: outside OCDS tools (Data Review Tool, Kingfisher) read them from there by file name.
   router.get('/extensiones/:name/codelists/:file', (req, res) => {
+    acceptOnly(req, []);
     const csv = extensionCodelist(String(req.params.name), String(req.params.file));
     if (csv === undefined) throw notFound('esa lista de códigos');
     res.type('text/csv; charset=utf-8').send(csv);
@@ -115,7 +119,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/ocds/releases', async (req, res) => {
     acceptOnly(req, [...PAGED, 'ocid', 'releaseID']);
-    const limit = parseLimit(req.query.limit);
+    const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const ocid = queryString(req, 'ocid');
     const releaseId = queryString(req, 'releaseID');
     // A release id names a release within its process (the `url` of each release in a record carries both): alone,
@@ -150,7 +154,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/ocds/records', async (req, res) => {
     acceptOnly(req, PAGED, ONE_RECORD);
-    const limit = parseLimit(req.query.limit);
+    const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
     const sets = await listedSets(store, all, 'records', publisherId);
     const cursor = decodeCursor(req.query.after);
@@ -175,7 +179,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/oc4ids/projects', async (req, res) => {
     acceptOnly(req, PAGED, ONE_PROJECT);
-    const limit = parseLimit(req.query.limit);
+    const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
     const sets = await listedSets(store, all, 'projects', publisherId);
     const cursor = decodeCursor(req.query.after);
@@ -199,6 +203,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/stats', async (req, res) => {
+    acceptOnly(req, BY_SCOPE);
     // `?state=` too: at national scale the quality page reads one state's publishers (dashboard/src/data/scope.ts).
     const { sets, version, publisherId } = await requestedSets(store, req, { byState: true });
     // Several publishers' statistics only up to the budget (core/stats/serving-limits.ts).

@@ -18,6 +18,12 @@ const DATE_LIKE = /date|since|until|from|^to$|updated|desde|hasta|fecha|periodo|
 const NEVER_A_FILTER = /^(?:_|utm_[a-z]+|fbclid|gclid)$/;
 
 /**
+ * What the dashboard's aggregates read (/api/stats, /api/index…): one publisher, or the publishers of one state.
+ * Ignored, `/api/stats?estado=Yucatán` answered the whole country to a script that took it for one state.
+ */
+export const BY_SCOPE = ['publisher', 'state'] as const;
+
+/**
  * Refuses a parameter of the query not in `accepted`. `hints`: what to do instead, for a parameter someone would
  * reasonably try here (an `ocid` on the record listing: the address of one record).
  */

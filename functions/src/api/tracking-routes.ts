@@ -7,6 +7,7 @@
 import { Router } from 'express';
 import type { Store } from '../store/store';
 import { allPublishers, publishedState } from './current-publications';
+import { acceptOnly } from './query-parameters';
 import { pages } from '../store/read-all';
 import type { TrackingRow } from '../../../core/stats/tracking-row';
 import { daysSinceUpdate } from '../../../core/workflow/update-due';
@@ -70,7 +71,8 @@ export async function trackingRows(store: Store, now: Date): Promise<TrackingRow
 
 export function trackingRoutes(deps: TrackingRoutesDeps): Router {
   const router = Router();
-  router.get('/tracking', async (_req, res) => {
+  router.get('/tracking', async (req, res) => {
+    acceptOnly(req, []);
     res.set('Cache-Control', 'public, max-age=60');
     res.json({ publishers: await trackingRows(deps.store, (deps.now ?? (() => new Date()))()) });
   });

@@ -6,6 +6,7 @@ import { StartupError } from './startup-error';
 import cluster from 'cluster';
 import * as path from 'path';
 import { createServer, type RequestListener, type Server } from 'http';
+import { answerClientErrors } from './client-error';
 import { createApp } from '../app';
 import { defaultPublicBaseUrl, type Config, ConfigError } from '../config';
 import { dashboardNotBuiltNotice } from './dashboard-not-built';
@@ -60,8 +61,9 @@ function listen(config: Config, handler: () => RequestListener | undefined): Pro
       const ready = handler();
       if (ready) { ready(req, res); return; }
       res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '5' });
-      res.end(JSON.stringify({ error: { message: 'El servidor está arrancando. Intente de nuevo en unos segundos.' } }));
+      res.end(JSON.stringify({ error: { code: 'starting', message: 'El servidor está arrancando. Intente de nuevo en unos segundos.' } }));
     });
+    answerClientErrors(s);
     s.once('error', (err: Error) => {
       const code = (err as { code?: unknown }).code;
       const where = `${config.host}:${config.port}`;
