@@ -60,6 +60,15 @@ function hasPublicRole(roles: unknown): boolean {
   return Array.isArray(roles) && roles.some((role) => typeof role === 'string' && PUBLIC_ROLES.has(role));
 }
 
+/**
+ * The fields of `party` the filter withholds, standing alone (a release without earlier ones, a project): told to
+ * the official before sending (core/checks/withheld-party-data.ts), as the public will not see them.
+ */
+export function withheldFieldsOf(party: Json): string[] {
+  if (!isNaturalPerson(party) || hasPublicRole(party.roles)) return [];
+  return WITHHELD_FIELDS.filter((field) => party[field] !== undefined);
+}
+
 /** What earlier releases of a process said of a party: its identifier (merged field by field) and its latest roles. */
 interface KnownParty { identifier?: Json; roles?: unknown }
 type KnownParties = Map<string, KnownParty>;

@@ -13,6 +13,7 @@ import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { checkWorkbook } from '../../../core/pipeline/check-workbook';
+import { renderFinding } from '../../../core/messages/render';
 import { rfcCheckDigit } from '../../../core/checks/rfc';
 import { exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
 import { publish } from './publish';
@@ -75,6 +76,10 @@ describe('privacy filter (R-26) on the public output', () => {
     const converted = checkWorkbook(workbook, { now: NOW });
     const json = JSON.stringify([converted.releases, converted.projects]);
     for (const secret of SECRETS) expect(json).toContain(secret);
+    // And the official (and the coordinator, in the submission's findings) is told what will not be published.
+    const told = converted.findings.filter((f) => f.code === 'privacy.withheldPartyData');
+    expect(told.map((f) => [f.severity, f.cell?.sheet, f.params.value])).toEqual([['info', 'Actores', 'Marta Rosado Cetina'], ['info', 'Actores del proyecto', 'Marta Rosado Cetina']]);
+    expect(renderFinding(told[0])).toMatch(/^Aviso — Hoja «Actores», fila \d+, columna [A-Z]+ \(.+\): «Marta Rosado Cetina» es persona física y no participa como licitante, proveedor/);
   });
 
   it('API: releases, the record (compiled and versioned) and the project withhold the person\'s data', async () => {
