@@ -82,6 +82,8 @@ function merged(party: Json, known: KnownParty | undefined): KnownParty {
   };
 }
 
+const NO_ID = '\u0000';
+
 /** The ids of the parties whose data is withheld in `doc`, told with what the earlier releases said (`known`). */
 function withheldIds(doc: Json, known: KnownParties | undefined): Set<string> {
   const ids = new Set<string>();
@@ -91,7 +93,8 @@ function withheldIds(doc: Json, known: KnownParties | undefined): Set<string> {
     const id = typeof party.id === 'string' ? party.id : undefined;
     if (id !== undefined) seen.add(id);
     const { identifier, roles } = merged(party, id === undefined ? undefined : known?.get(id));
-    if (isNaturalPerson({ id: party.id, identifier }) && !hasPublicRole(roles)) ids.add(id ?? '');
+    // A party without an id (invalid, but written) counts by itself: NO_ID says there is one to withhold.
+    if (isNaturalPerson({ id: party.id, identifier }) && !hasPublicRole(roles)) ids.add(id ?? NO_ID);
   }
   // A party this release does not list, referred to by id (a transaction's payee): as the earlier releases said.
   if (known) for (const [id, party] of known) if (!seen.has(id) && isNaturalPerson({ id, identifier: party.identifier }) && !hasPublicRole(party.roles)) ids.add(id);
@@ -114,12 +117,12 @@ function strip(doc: Json, ids: Set<string>, remove: boolean): boolean {
   const walk = (value: unknown): void => {
     if (Array.isArray(value)) { for (const item of value) walk(item); return; }
     if (!isObject(value)) return;
-    if (typeof value.id === 'string' && value.id !== '' && ids.has(value.id)) clear(value);
+    if (typeof value.id === 'string' && ids.has(value.id)) clear(value);
     for (const key in value) if (typeof value[key] === 'object') walk(value[key]);
   };
   for (const party of Array.isArray(doc.parties) ? doc.parties : []) {
-    // A party without an id is withheld by its own identifier (ids holds '' for it).
-    if (isObject(party) && ids.has(typeof party.id === 'string' ? party.id : '')) clear(party);
+    if (!isObject(party)) continue;
+    if (typeof party.id === 'string' ? ids.has(party.id) : withheldFieldsOf(party).length > 0) clear(party);
   }
   for (const key in doc) if (key !== 'parties' && typeof doc[key] === 'object') walk(doc[key]);
   return found;
