@@ -32,6 +32,8 @@ import { storedSize, textLimits } from './text-limits';
 import { urlScheme } from './url-scheme';
 import { contactEmail } from './contact-email';
 import { invisibleCharacters } from './invisible-characters';
+import { personalDataText } from './personal-data-text';
+import { withheldPartyData } from './withheld-party-data';
 import { budgetLineId } from './budget-line-id';
 import { progressRange } from './progress-range';
 import type { Check, CrossCheck, PartedCheck, ValueCheck } from './types';
@@ -45,6 +47,8 @@ export const CHECKS: readonly (Check | PartedCheck | CrossCheck | ValueCheck)[] 
   urlScheme, textLimits, storedSize, invisibleCharacters,
   // Contact e-mails the schema does not check (ContactPoint.email has no format in OCDS 1.1.5 nor OC4IDS 0.9.5).
   contactEmail,
+  // Personal data typed into a free text, which the privacy filter cannot withhold (LGPDPPSO; R-26).
+  personalDataText, withheldPartyData,
   // The budget key (issue 18 item 2: budget lines extension, rules.md R-35).
   budgetLineId,
   // Avance físico y financiero (issue 18 item 3: OC4IDS project metrics).

@@ -1,4 +1,4 @@
-import { isNaturalPerson, publicView, WITHHELD_FIELDS } from './privacy-filter';
+import { isNaturalPerson, processFilter, publicView, WITHHELD_FIELDS } from './privacy-filter';
 
 const personal = {
   address: { streetAddress: 'Calle 47 No. 512', postalCode: '97000' },
@@ -55,5 +55,29 @@ describe('privacy filter (R-26)', () => {
     const tenderer = { ...nuevoLeon, roles: ['tenderer'] };
     expect(publicView({ parties: [tenderer] }).parties[0]).toBe(tenderer);
     expect(isNaturalPerson({ identifier: { scheme: 'MX-RFC', id: 'PECL850312HB1', juridicalPersonhood: 'legalPerson' } })).toBe(false);
+  });
+
+  // Releases published elsewhere (`history`) are often partial: a later release names the party by its id alone with
+  // what changed. The record merges it with the earlier identifier and roles, so its compiled release showed a person
+  // (payee) with a home address and telephone. And an OCDS 1.0-style reference carries its own address.
+  it('filters a partial release with what the earlier releases said of its parties, and references to a withheld party', () => {
+    const first = { id: 'r1', parties: [{ id: 'P1', name: 'Lucía Pech Canul', roles: ['payee'], identifier: { scheme: 'MX-RFC', id: 'PECL850312HB1', legalPersonality: 'naturalPerson' } }] };
+    const second = {
+      id: 'r2',
+      parties: [{ id: 'P1', address: personal.address, contactPoint: personal.contactPoint }],
+      contracts: [{ id: 'c1', implementation: { transactions: [{ id: 't1', payee: { id: 'P1', name: 'Lucía Pech Canul', address: personal.address, contactPoint: personal.contactPoint } }] } }],
+    };
+    const filter = processFilter();
+    expect(filter(first)).toBe(first);
+    const view = filter(second);
+    expect(view.parties[0]).toEqual({ id: 'P1' });
+    expect(view.contracts[0].implementation.transactions[0].payee).toEqual({ id: 'P1', name: 'Lucía Pech Canul' });
+    // From a stored record's compiled release, as a publication extends it; a later supplier role makes it public.
+    expect(processFilter(first)(second).parties[0]).toEqual({ id: 'P1' });
+    const supplier = { id: 'r3', parties: [{ id: 'P1', roles: ['supplier'], address: personal.address }] };
+    expect(processFilter(first)(supplier)).toBe(supplier);
+    // A reference alone, to a person an earlier release listed.
+    const payment = { id: 'r4', contracts: second.contracts };
+    expect(JSON.stringify(processFilter(first)(payment))).not.toContain('Calle 47');
   });
 });

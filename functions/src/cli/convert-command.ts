@@ -13,6 +13,7 @@ import { NO_URL_NOTICE, packageUri, publishedUrl } from './package-uri';
 import { SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
 import { packageTermsOf } from '../../../core/unflatten/settings-reader';
 import { readJsonFile } from './read-json';
+import { publicView } from '../../../core/privacy/privacy-filter';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
 
@@ -170,17 +171,24 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     publisher: { name: s.publisherName || 'Sin nombre de publicador' },
     ...packageTermsOf(s),
   };
+  // The packages are for the institution's own site (--url): filtered as the platform publishes (core/privacy, R-26),
+  // or a payee's home address and telephone, withheld on the platform, were published there. A workbook holds one
+  // release per process, so each is filtered on its own.
+  const releases = converted.releases.map((r) => publicView(r as Record<string, unknown>));
+  const projects = converted.projects.map((p) => publicView(p as Record<string, unknown>));
+  const filtered = releases.filter((r, i) => r !== converted.releases[i]).length + projects.filter((p, i) => p !== converted.projects[i]).length;
+  if (filtered) io.err(`Datos personales: de ${formatCount(filtered, 'entrega o proyecto', 'entregas o proyectos')} se quitaron el domicilio y los contactos de personas físicas que no participan como licitantes, proveedores ni servidores públicos, como al publicar en la plataforma (los avisos de arriba dicen cuáles).`);
   // A release package needs at least one release (OCDS release-package schema: `releases` minItems 1): a workbook
   // of projects only gets its project package at -o instead of an empty, invalid release package.
-  if (converted.releases.length) {
-    writePackageFile(output, releasePackage([], meta), 'releases', converted.releases);
+  if (releases.length) {
+    writePackageFile(output, releasePackage([], meta), 'releases', releases);
     io.err(`Escrito ${output}: ${formatCount(converted.releases.length, 'entrega', 'entregas')} (EDCA-MX).`);
   } else io.err('El libro no tiene contrataciones: no se escribe paquete de entregas (EDCA-MX), solo el de proyectos.');
   if (converted.projects.length) {
     const projectsFile = projectsOption ?? (converted.releases.length ? output.replace(/(\.[^./\\]*)?$/, '-proyectos.json') : output);
     // A name derived from -o is known only now (-o and --proyectos were checked before the work).
     if (!projectsOption && projectsFile !== output) checkOutput(projectsFile, args.positional);
-    writePackageFile(projectsFile, projectPackage([], { ...meta, uri: packageUri(projectsFile, url, output) }), 'projects', converted.projects);
+    writePackageFile(projectsFile, projectPackage([], { ...meta, uri: packageUri(projectsFile, url, output) }), 'projects', projects);
     io.err(`Escrito ${projectsFile}: ${formatCount(converted.projects.length, 'proyecto', 'proyectos')} (EDCAPI).`);
   }
   if (!url) io.err(NO_URL_NOTICE);

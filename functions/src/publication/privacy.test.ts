@@ -13,9 +13,10 @@ import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { checkWorkbook } from '../../../core/pipeline/check-workbook';
+import { renderFinding } from '../../../core/messages/render';
 import { rfcCheckDigit } from '../../../core/checks/rfc';
 import { exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
-import { publish } from './publish';
+import { publish, publishHistory } from './publish';
 
 const BASE = 'http://127.0.0.1:8080';
 const NOW = '2025-07-01T10:00:00-06:00';
@@ -75,6 +76,10 @@ describe('privacy filter (R-26) on the public output', () => {
     const converted = checkWorkbook(workbook, { now: NOW });
     const json = JSON.stringify([converted.releases, converted.projects]);
     for (const secret of SECRETS) expect(json).toContain(secret);
+    // And the official (and the coordinator, in the submission's findings) is told what will not be published.
+    const told = converted.findings.filter((f) => f.code === 'privacy.withheldPartyData');
+    expect(told.map((f) => [f.severity, f.cell?.sheet, f.params.value])).toEqual([['info', 'Actores', 'Marta Rosado Cetina'], ['info', 'Actores del proyecto', 'Marta Rosado Cetina']]);
+    expect(renderFinding(told[0])).toMatch(/^Aviso — Hoja «Actores», fila \d+, columna [A-Z]+ \(.+\): «Marta Rosado Cetina» es persona física y no participa como licitante, proveedor/);
   });
 
   it('API: releases, the record (compiled and versioned) and the project withhold the person\'s data', async () => {
@@ -100,5 +105,32 @@ describe('privacy filter (R-26) on the public output', () => {
     const { XlsxBufferSource } = await import('../ingest/xlsx-source');
     const book = await new XlsxBufferSource(res.body as Buffer).read();
     expectWithheld(JSON.stringify(book.sheets.map((s) => s.rows)));
+  });
+
+  // Releases published elsewhere (`history`) may be partial: a later one names the person by id with only the address
+  // and contact, and the record merged them with the identifier and role of the earlier one — the compiled release
+  // (API, bulk files, datos.xlsx) showed a payee's home address and e-mail.
+  it('history: a partial release naming the person by id alone is filtered with what the earlier release said', async () => {
+    const other = openSqliteStore(':memory:');
+    try {
+      const book = await exampleWorkbook('merida');
+      const publisher = publisherOf('merida', book);
+      await other.putPublisher(publisher);
+      const [release] = checkWorkbook(book, { now: NOW, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix }).releases as Record<string, unknown>[];
+      const id = String(release.ocid);
+      const person = { id: 'P-9', name: 'Marta Rosado Cetina', roles: ['payee'], identifier: { scheme: 'MX-RFC', id: RFC, legalPersonality: 'naturalPerson', givenName: 'Marta', patronymicName: 'Rosado' } };
+      const first = { ...release, id: `${id}-antes-1`, date: '2025-06-01T10:00:00-06:00', parties: [...(release.parties as unknown[]), person] };
+      const second = { ocid: id, id: `${id}-antes-2`, date: '2025-06-02T10:00:00-06:00', tag: ['awardUpdate'], initiationType: 'tender',
+        parties: [{ id: 'P-9', address: { streetAddress: SECRETS[0] }, contactPoint: { email: SECRETS[1] } }] };
+      await publishHistory(other, { publisher, releases: [first, second].map((r) => ({ ocid: id, id: r.id, date: r.date, release: r })), actor: 'system', now: NOW, baseUrl: BASE });
+      const otherApp = createApp({ store: other, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+      for (const url of [`/api/ocds/records/${encodeURIComponent(id)}`, '/api/ocds/releases?publisher=merida&limit=1000', '/api/bulk/records.json?publisher=merida']) {
+        const body = ((await request(otherApp).get(url).buffer(true).parse(binaryBody).expect(200)).body as Buffer).toString('utf8');
+        for (const secret of SECRETS.slice(0, 2)) expect({ url, leaked: body.includes(secret) }).toEqual({ url, leaked: false });
+        expect(body).toContain('Marta Rosado Cetina');
+      }
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -59,35 +59,36 @@ describe('a sequence of publications', () => {
   }, 120_000);
 });
 
-// The privacy filter's version (r26-2: the spellings of earlier systems, core/privacy) is part of every publication's
-// content hash, so of its id in every row; what the rows hold is otherwise the same (checked with r26-1's name).
+// The privacy filter's version (r26-3: a process's releases filtered in order, and references to a withheld party,
+// core/privacy) is part of every publication's content hash, so of its id in every row; what the rows hold is
+// otherwise the same (checked with r26-2's name).
 const DIGESTS: Record<string, string> = {
-  audit: '6 5f7d3a07d76c83b7',
+  audit: '6 7076e3ea7e48a539',
   changes: '1 3584b38a8885193d',
   // The pointer carries its publication's document count (its `documents` column and field), summed by
   // Store.publishedDocuments for the all-publishers files' limit (publication-task.ts): only this row changed.
-  current: '1 90dd71509191d748',
+  current: '1 593d817702db2d2b',
   // Projects sent again unchanged keep the `updated` they were published with (publish.ts keepUpdated). The synthetic
   // projects' budget items list their processes' claves presupuestarias (scripts/examples/build-project.ts): every
   // publication's content hash, so its id in every row, changed with them.
-  indexes: '6 c045efd386880df3',
-  projects: '60 ee380ab6ba1f68bb',
+  indexes: '6 b6ac6a17580e6e71',
+  projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
   // The previews computed outside their request (Store.putPreparedPreview): a table of its own, empty here.
   previews: '0 e3b0c44298fc1c14',
   // Each publication keeps the time zone its workbook was converted with (`timeZone`, here America/Mexico_City): its
   // datos.xlsx writes dates in it (bulk-files.ts). Only this table changed.
-  publications: '6 6592f11ad959cb4b',
+  publications: '6 f19e5602b353f400',
   // The publisher carries its current publication's date (`publishedAt`, written by setCurrent) and the day its next
   // update is due (its `updateDue` column, listed by the reminders): only this row changed.
   publishers: '1 c477f31e7cb89712',
-  records: '120 be64036acfaab1e6',
-  releases: '404 7238784e30fd41da',
+  records: '120 34833cb4899668fe',
+  releases: '404 8b5a24ea8a6dd86b',
   // The outcomes of sends' checks that outlasted their request (Store.putSendCheck): a table of its own, empty here.
   sendChecks: '0 e3b0c44298fc1c14',
   snapshots: '0 e3b0c44298fc1c14',
-  stats: '1 158326f2061f9a40',
+  stats: '1 985535c77dc56686',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };

@@ -48,7 +48,7 @@ import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
 import { pages } from '../store/read-all';
 import { releaseUrl } from './urls';
-import { PRIVACY_FILTER_VERSION, publicView } from '../../../core/privacy/privacy-filter';
+import { PRIVACY_FILTER_VERSION, processFilter, publicView } from '../../../core/privacy/privacy-filter';
 
 export interface PublishInput {
   publisher: Publisher;
@@ -212,9 +212,11 @@ interface BuiltProcess {
  */
 function builtProcess(ocid: string, list: HeldRelease[], baseUrl: string): BuiltProcess {
   const releases: ReleaseText[] = [];
+  // Each release with what the earlier ones said of its parties: the record merges them by id.
+  const filter = processFilter();
   const views = list.map((held) => {
     const release = parsed(held);
-    const view = publicView(release);
+    const view = filter(release);
     releases.push({ ocid, id: held.id, date: held.date, text: view === release && held.text !== undefined ? held.text : JSON.stringify(view) });
     return view;
   });
@@ -282,7 +284,7 @@ function extendedProcess(text: string, ocid: string, list: HeldRelease[], baseUr
     // As builtProcess gives them: the link's tag is the release's own.
     links.push({ id: held.id, date: held.date, tag: (link.tag ?? []) as string[], url });
   }
-  const view = publicView(latest.release);
+  const view = processFilter(record.compiledRelease)(latest.release);
   const compiledRelease = compileAfter(record.compiledRelease, view) as JsonObject | undefined;
   if (!compiledRelease) return undefined;
   const url = releaseUrl(baseUrl, ocid, latest.id);
