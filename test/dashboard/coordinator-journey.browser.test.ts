@@ -277,4 +277,38 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     expect(log.flat().join(' ')).not.toMatch(/Recibió|rechazada|Reemplazada/);
     await page.context().close();
   });
+
+  test('on a touch phone (360 px) the sign-in, the inbox and a send\'s decision are sized for a fingertip, the key field without zoom', async () => {
+    const sent = await fetch(`${srv.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque del Itzimná' })) });
+    expect(sent.status).toBe(201);
+    const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
+    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+    const page = await context.newPage();
+    // What a fingertip has to hit, under 44 × 44 px (WCAG 2.5.5), named by its text.
+    const tooSmall = (selector: string): Promise<string[]> => page.locator(selector).evaluateAll((els: any[]) => els.filter((e) => e.offsetParent !== null).map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.height < 44 || r.width < 44).map(({ e, r }) => `${(e.textContent || e.id).trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`));
+    await page.goto(`${srv.base}/#/revision/${id}`);
+    const key = page.getByLabel('Clave de acceso');
+    await key.waitFor();
+    // Under 16 px, Safari on an iPhone zooms the page in when the field is tapped (it was 13.3 px).
+    expect(await key.evaluate((e: any) => getComputedStyle(e).fontSize)).toBe('16px');
+    expect(await tooSmall('#clave, .signin button')).toEqual([]);
+    await key.fill(srv.h.bearer('coordinadorA').replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).tap();
+    await page.waitForSelector('body[data-ready] #decision');
+    expect(await tooSmall('a.back, #decision button')).toEqual([]);
+    await page.getByRole('button', { name: 'Aprobar' }).tap();
+    const [yes, no] = await Promise.all(['Sí, publicar', 'Cancelar'].map((name) => page.getByRole('button', { name }).boundingBox()));
+    expect(await tooSmall('#confirmar-aprobacion button')).toEqual([]);
+    // Apart, so that a thumb meant for «Cancelar» does not publish (they touched).
+    expect(no!.x - (yes!.x + yes!.width)).toBeGreaterThanOrEqual(8);
+    await page.getByRole('button', { name: 'Cancelar' }).tap();
+    expect(await page.locator('#confirmar-aprobacion').isHidden()).toBe(true);
+    await page.getByRole('link', { name: '← Volver a la bandeja' }).tap();
+    await page.waitForSelector('body[data-ready] #bandeja tbody a');
+    expect(await tooSmall('main select, #bandeja tbody a')).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await context.close();
+  });
 });

@@ -376,7 +376,7 @@ function approveWithConfirmation(p: PreviewAnswer, approve: () => Promise<void>)
 function askFirst(o: { label: string; primary?: boolean; boxId: string; question: HTMLElement; yes: string; onYes: () => void }): { open: HTMLButtonElement; box: HTMLElement; yes: HTMLButtonElement; cancel: HTMLButtonElement } {
   const yes = h('button', { type: 'button', class: 'primary', onclick: o.onYes }, o.yes);
   const cancel = h('button', { type: 'button' }, 'Cancelar');
-  const box = h('div', { id: o.boxId, role: 'group', 'aria-labelledby': o.question.id, hidden: true }, o.question, yes, cancel);
+  const box = h('div', { id: o.boxId, class: 'ask-first', role: 'group', 'aria-labelledby': o.question.id, hidden: true }, o.question, yes, cancel);
   const open = h('button', { type: 'button', class: o.primary ? 'primary' : undefined, 'aria-expanded': 'false', 'aria-controls': o.boxId }, o.label);
   const show = (on: boolean): void => { box.hidden = !on; open.setAttribute('aria-expanded', String(on)); (on ? yes : open).focus(); };
   open.addEventListener('click', () => show(true));
@@ -398,7 +398,7 @@ export const reviewSubmissionPage: Page = {
       // Not there, or not the reader's to see: said as such, with the way back to the inbox. The page for a failed
       // load said «No se pudieron cargar los datos. Intente de nuevo en unos minutos», with a link to Inicio.
       if (e instanceof ApiError && (e.status === 403 || e.status === 404)) {
-        return h('div', null, ...heading('Entrega no disponible', e.message), h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
+        return h('div', null, ...heading('Entrega no disponible', e.message), h('p', null, h('a', { href: inbox, class: 'back' }, '← Volver a la bandeja')));
       }
       // A large send whose preview is being computed outside the request (the proxy in front would cut it): the
       // server's words, and asked again shortly by the page itself, while it is still the one shown; it then draws
@@ -406,7 +406,7 @@ export const reviewSubmissionPage: Page = {
       if (e instanceof ApiError && e.code === PREVIEW_PREPARING) {
         const note = h('p', { class: 'note', id: 'vista-previa-preparando', role: 'status' }, `${e.message} Esta página la vuelve a pedir sola cada ${PREVIEW_PREPARING_RETRY_SECONDS} segundos.`);
         window.setTimeout(() => { if (note.isConnected) rerender(); }, PREVIEW_PREPARING_RETRY_SECONDS * 1000);
-        return h('div', null, ...heading('Entrega'), note, h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
+        return h('div', null, ...heading('Entrega'), note, h('p', null, h('a', { href: inbox, class: 'back' }, '← Volver a la bandeja')));
       }
       throw e;
     }
@@ -583,7 +583,7 @@ export const reviewSubmissionPage: Page = {
     return h('div', null,
       ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
       sessionBar(p.viewer, rerender, ds.publishers),
-      h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')),
+      h('p', null, h('a', { href: inbox, class: 'back' }, '← Volver a la bandeja')),
       h('dl', { class: 'resumen' },
         h('dt', null, 'Situación'), situation,
         // Which spreadsheet it came from (the add-on sends its name); an upload's file name is in the heading.
