@@ -305,6 +305,13 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     expect(no!.x - (yes!.x + yes!.width)).toBeGreaterThanOrEqual(8);
     await page.getByRole('button', { name: 'Cancelar' }).tap();
     expect(await page.locator('#confirmar-aprobacion').isHidden()).toBe(true);
+    // The site's name and «Menú» share the header's first row (the name pushed «Menú» to a row of its own), and the
+    // sections it opens are as tall as a fingertip.
+    const [brand, menu] = await Promise.all([page.locator('header.site .brand').boundingBox(), page.locator('#boton-menu').boundingBox()]);
+    expect(menu!.y).toBeLessThan(brand!.y + brand!.height);
+    await page.locator('#boton-menu').tap();
+    expect(await tooSmall('#menu a')).toEqual([]);
+    await page.locator('#boton-menu').tap();
     await page.getByRole('link', { name: '← Volver a la bandeja' }).tap();
     await page.waitForSelector('body[data-ready] #bandeja tbody a');
     expect(await tooSmall('main select, #bandeja tbody a')).toEqual([]);
