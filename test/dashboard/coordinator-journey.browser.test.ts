@@ -279,7 +279,10 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
   });
 
   test('on a touch phone (360 px) the sign-in, the inbox and a send\'s decision are sized for a fingertip, the key field without zoom', async () => {
-    const sent = await fetch(`${srv.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque del Itzimná' })) });
+    // 40 projects whose titles carry an invisible character: a warning each, a long page on a phone.
+    const [header, row] = projectWorkbook(MER).sheets[0].rows;
+    const rows = [header, ...Array.from({ length: 40 }, (_, i) => row.map((c, j) => (j === 0 ? `${String(c)}-${i}` : j === 1 ? `Parque del Itzimná\u200b ${i}` : c)))];
+    const sent = await fetch(`${srv.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf({ sheets: [{ name: 'projects', rows }] }) });
     expect(sent.status).toBe(201);
     const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
     const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
@@ -298,6 +301,15 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     await page.getByRole('button', { name: 'Entrar' }).tap();
     await page.waitForSelector('body[data-ready] #decision');
     expect(await tooSmall('a.back, #decision button')).toEqual([]);
+    // From the summary to the decision in one tap, past the 40 findings and the preview (thousands of pixels).
+    const decision = page.getByRole('heading', { name: 'Decisión' });
+    expect(await decision.evaluate((e: any) => e.getBoundingClientRect().top)).toBeGreaterThan(3000);
+    expect(await page.locator('#ir-a-decision').count()).toBe(1);
+    await page.locator('#ir-a-decision').tap();
+    const top = await decision.evaluate((e: any) => e.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+    expect(await decision.evaluate((e: any) => e === document.activeElement)).toBe(true);
     await page.getByRole('button', { name: 'Aprobar' }).tap();
     const [yes, no] = await Promise.all(['Sí, publicar', 'Cancelar'].map((name) => page.getByRole('button', { name }).boundingBox()));
     expect(await tooSmall('#confirmar-aprobacion button')).toEqual([]);

@@ -583,7 +583,10 @@ export const reviewSubmissionPage: Page = {
     return h('div', null,
       ...heading(`Entrega de ${s.publisherName}`, `${s.state} · enviada por ${s.submittedBy ?? '—'} el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
       sessionBar(p.viewer, rerender, ds.publishers),
-      h('p', null, h('a', { href: inbox, class: 'back' }, '← Volver a la bandeja')),
+      // «Ir a la decisión»: on a phone, a send with its 50 findings and its preview put «Aprobar» and «Devolver con
+      // comentarios» some 15,000 px below its summary, reached by scrolling past all of them.
+      h('p', { class: 'page-links' }, h('a', { href: inbox, class: 'back' }, '← Volver a la bandeja'),
+        decide ? h('a', { href: '#decision', class: 'back', id: 'ir-a-decision' }, 'Ir a la decisión') : null),
       h('dl', { class: 'resumen' },
         h('dt', null, 'Situación'), situation,
         // Which spreadsheet it came from (the add-on sends its name); an upload's file name is in the heading.
