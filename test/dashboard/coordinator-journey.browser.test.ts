@@ -291,7 +291,8 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     // What a fingertip has to hit, under 44 × 44 px (WCAG 2.5.5), named by its text.
     const tooSmall = (selector: string): Promise<string[]> => page.locator(selector).evaluateAll((els: any[]) => els.filter((e) => e.offsetParent !== null).map((e) => ({ e, r: e.getBoundingClientRect() }))
       .filter(({ r }) => r.height < 44 || r.width < 44).map(({ e, r }) => `${(e.textContent || e.id).trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`));
-    await page.goto(`${srv.base}/#/revision/${id}`);
+    // From the inbox's approved sends (where «← Volver a la bandeja» leads back), as this one will be.
+    await page.goto(`${srv.base}/#/revision/${id}?situacion=approved`);
     const key = page.getByLabel('Clave de acceso');
     await key.waitFor();
     // Under 16 px, Safari on an iPhone zooms the page in when the field is tapped (it was 13.3 px).
@@ -317,6 +318,22 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     expect(no!.x - (yes!.x + yes!.width)).toBeGreaterThanOrEqual(8);
     await page.getByRole('button', { name: 'Cancelar' }).tap();
     expect(await page.locator('#confirmar-aprobacion').isHidden()).toBe(true);
+    // On a slow connection the approval takes seconds to answer: the page says it is on its way, and a second tap on
+    // «Sí, publicar» sends nothing more.
+    const approvals: string[] = [];
+    let answer!: () => void;
+    const held = new Promise<void>((r) => { answer = r; });
+    await page.route(`**/api/submissions/${id}/approve`, async (r) => { approvals.push(r.request().url()); await held; await r.continue(); });
+    await page.getByRole('button', { name: 'Aprobar' }).tap();
+    await page.getByRole('button', { name: 'Sí, publicar' }).tap();
+    await page.locator('#decision-en-curso').waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await page.locator('#decision-en-curso').textContent()).toBe('Enviando su decisión… Espere la respuesta; no hace falta tocar de nuevo.');
+    await page.getByRole('button', { name: 'Sí, publicar' }).tap({ force: true });
+    answer();
+    await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+    expect(await page.locator('#decision-en-curso').isHidden()).toBe(true);
+    expect(approvals).toHaveLength(1);
+    await page.unrouteAll();
     // The site's name and «Menú» share the header's first row (the name pushed «Menú» to a row of its own), and the
     // sections it opens are as tall as a fingertip.
     const [brand, menu] = await Promise.all([page.locator('header.site .brand').boundingBox(), page.locator('#boton-menu').boundingBox()]);

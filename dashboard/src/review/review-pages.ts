@@ -475,9 +475,13 @@ export const reviewSubmissionPage: Page = {
     // Tall enough to read the comment written for it without scrolling inside the box.
     if (comment.value) comment.rows = Math.min(12, Math.max(4, comment.value.split('\n').length + 2));
     COMMENT_DRAFTS.delete(id);
+    // While a decision is on its way: on a slow phone connection (or an approval published within the request) the
+    // buttons only went grey for seconds, with no word that anything was happening.
+    const pending = h('p', { class: 'note', id: 'decision-en-curso', hidden: true }, 'Enviando su decisión… Espere la respuesta; no hace falta tocar de nuevo.');
     const act = async (work: () => Promise<string>): Promise<void> => {
       const from = document.activeElement;
       for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = true;
+      pending.hidden = false;
       try {
         status.className = 'status-ok';
         status.textContent = await work();
@@ -512,6 +516,8 @@ export const reviewSubmissionPage: Page = {
         }
         for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = false;
         sayOutcome(status, from);
+      } finally {
+        pending.hidden = true;
       }
     };
     const approve = (): Promise<void> => act(async () => {
@@ -609,7 +615,7 @@ export const reviewSubmissionPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'comentario' }, 'Comentarios para quien capturó'), comment),
         // The one thing left to do with a send refused for errors: the main button then.
         h('button', { type: 'button', class: refusedForErrors ? 'primary' : undefined, onclick: () => void giveBack() }, 'Devolver con comentarios'),
-        refusedAsOlder || refusedNow ? null : status) : status,
+        pending, refusedAsOlder || refusedNow ? null : status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         s.earlierEntries ? h('p', { class: 'note', id: 'historial-incompleto' }, `${omittedHistoryText(s.earlierEntries)}${p.viewer.role !== 'capturista' ? ' Todas están en la bitácora, abajo.' : ''}`) : null,
         dataTable('Historial de la entrega', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
