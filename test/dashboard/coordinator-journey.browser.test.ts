@@ -345,6 +345,14 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     await page.waitForSelector('body[data-ready] #bandeja tbody a');
     expect(await tooSmall('main select, #bandeja tbody a')).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Seguimiento, on the coordinator's state: «Filtros (1)» in the header's row, and every button keeps its whole
+    // label («Buscar» was cut to «Busca»).
+    await page.locator('#boton-menu').tap();
+    await page.locator('#menu').getByRole('link', { name: 'Seguimiento' }).tap();
+    await page.waitForSelector('body[data-ready] #tabla-seguimiento');
+    expect(await page.locator('header.site summary').textContent()).toBe('Filtros (1 activo)');
+    expect(await page.locator('header.site button:visible, main button:visible').evaluateAll((bs: any[]) => bs.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent))).toEqual([]);
+    expect(await tooSmall('header.site button, header.site summary, main button')).toEqual([]);
     await context.close();
   });
 });
