@@ -277,4 +277,82 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     expect(log.flat().join(' ')).not.toMatch(/Recibió|rechazada|Reemplazad[oa]/);
     await page.context().close();
   });
+
+  test('on a touch phone (360 px) the sign-in, the inbox and a send\'s decision are sized for a fingertip, the key field without zoom', async () => {
+    // 40 projects whose titles carry an invisible character: a warning each, a long page on a phone.
+    const [header, row] = projectWorkbook(MER).sheets[0].rows;
+    const rows = [header, ...Array.from({ length: 40 }, (_, i) => row.map((c, j) => (j === 0 ? `${String(c)}-${i}` : j === 1 ? `Parque del Itzimná\u200b ${i}` : c)))];
+    const sent = await fetch(`${srv.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf({ sheets: [{ name: 'projects', rows }] }) });
+    expect(sent.status).toBe(201);
+    const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
+    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+    const page = await context.newPage();
+    // What a fingertip has to hit, under 44 × 44 px (WCAG 2.5.5), named by its text.
+    const tooSmall = (selector: string): Promise<string[]> => page.locator(selector).evaluateAll((els: any[]) => els.filter((e) => e.offsetParent !== null).map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.height < 44 || r.width < 44).map(({ e, r }) => `${(e.textContent || e.id).trim().slice(0, 30)} ${Math.round(r.width)}×${Math.round(r.height)}`));
+    // From the inbox's approved sends (where «← Volver a la bandeja» leads back), as this one will be.
+    await page.goto(`${srv.base}/#/revision/${id}?situacion=approved`);
+    const key = page.getByLabel('Clave de acceso');
+    await key.waitFor();
+    // Under 16 px, Safari on an iPhone zooms the page in when the field is tapped (it was 13.3 px).
+    expect(await key.evaluate((e: any) => getComputedStyle(e).fontSize)).toBe('16px');
+    expect(await tooSmall('#clave, .signin button')).toEqual([]);
+    await key.fill(srv.h.bearer('coordinadorA').replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).tap();
+    await page.waitForSelector('body[data-ready] #decision');
+    expect(await tooSmall('a.back, #decision button')).toEqual([]);
+    // From the summary to the decision in one tap, past the 40 findings and the preview (thousands of pixels).
+    const decision = page.getByRole('heading', { name: 'Decisión' });
+    expect(await decision.evaluate((e: any) => e.getBoundingClientRect().top)).toBeGreaterThan(3000);
+    expect(await page.locator('#ir-a-decision').count()).toBe(1);
+    await page.locator('#ir-a-decision').tap();
+    const top = await decision.evaluate((e: any) => e.getBoundingClientRect().top);
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+    expect(await decision.evaluate((e: any) => e === document.activeElement)).toBe(true);
+    await page.getByRole('button', { name: 'Aprobar' }).tap();
+    const [yes, no] = await Promise.all(['Sí, publicar', 'Cancelar'].map((name) => page.getByRole('button', { name }).boundingBox()));
+    expect(await tooSmall('#confirmar-aprobacion button')).toEqual([]);
+    // Apart, so that a thumb meant for «Cancelar» does not publish (they touched).
+    expect(no!.x - (yes!.x + yes!.width)).toBeGreaterThanOrEqual(8);
+    await page.getByRole('button', { name: 'Cancelar' }).tap();
+    expect(await page.locator('#confirmar-aprobacion').isHidden()).toBe(true);
+    // On a slow connection the approval takes seconds to answer: the page says it is on its way, and a second tap on
+    // «Sí, publicar» sends nothing more.
+    const approvals: string[] = [];
+    let answer!: () => void;
+    const held = new Promise<void>((r) => { answer = r; });
+    await page.route(`**/api/submissions/${id}/approve`, async (r) => { approvals.push(r.request().url()); await held; await r.continue(); });
+    await page.getByRole('button', { name: 'Aprobar' }).tap();
+    await page.getByRole('button', { name: 'Sí, publicar' }).tap();
+    await page.locator('#decision-en-curso').waitFor({ state: 'visible', timeout: 5_000 });
+    expect(await page.locator('#decision-en-curso').textContent()).toBe('Enviando su decisión… Espere la respuesta; no hace falta tocar de nuevo.');
+    await page.getByRole('button', { name: 'Sí, publicar' }).tap({ force: true });
+    answer();
+    await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+    expect(await page.locator('#decision-en-curso').isHidden()).toBe(true);
+    expect(approvals).toHaveLength(1);
+    await page.unrouteAll();
+    // The site's name and «Menú» share the header's first row (the name pushed «Menú» to a row of its own), and the
+    // sections it opens are as tall as a fingertip.
+    const [brand, menu] = await Promise.all([page.locator('header.site .brand').boundingBox(), page.locator('#boton-menu').boundingBox()]);
+    expect(menu!.y).toBeLessThan(brand!.y + brand!.height);
+    await page.locator('#boton-menu').tap();
+    expect(await tooSmall('#menu a')).toEqual([]);
+    await page.locator('#boton-menu').tap();
+    await page.getByRole('link', { name: '← Volver a la bandeja' }).tap();
+    await page.waitForSelector('body[data-ready] #bandeja tbody a');
+    expect(await tooSmall('main select, #bandeja tbody a')).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Seguimiento, on the coordinator's state: «Filtros (1)» in the header's row, and every button keeps its whole
+    // label («Buscar» was cut to «Busca»).
+    await page.locator('#boton-menu').tap();
+    await page.locator('#menu').getByRole('link', { name: 'Seguimiento' }).tap();
+    await page.waitForSelector('body[data-ready] #tabla-seguimiento');
+    expect(await page.locator('header.site summary').textContent()).toBe('Filtros (1 activo)');
+    expect(await page.locator('header.site button:visible, main button:visible').evaluateAll((bs: any[]) => bs.filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent))).toEqual([]);
+    expect(await tooSmall('header.site button, header.site summary, main button')).toEqual([]);
+    await context.close();
+  });
 });

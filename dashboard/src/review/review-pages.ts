@@ -376,7 +376,7 @@ function approveWithConfirmation(p: PreviewAnswer, approve: () => Promise<void>)
 function askFirst(o: { label: string; primary?: boolean; boxId: string; question: HTMLElement; yes: string; onYes: () => void }): { open: HTMLButtonElement; box: HTMLElement; yes: HTMLButtonElement; cancel: HTMLButtonElement } {
   const yes = h('button', { type: 'button', class: 'primary', onclick: o.onYes }, o.yes);
   const cancel = h('button', { type: 'button' }, 'Cancelar');
-  const box = h('div', { id: o.boxId, role: 'group', 'aria-labelledby': o.question.id, hidden: true }, o.question, yes, cancel);
+  const box = h('div', { id: o.boxId, class: 'ask-first', role: 'group', 'aria-labelledby': o.question.id, hidden: true }, o.question, yes, cancel);
   const open = h('button', { type: 'button', class: o.primary ? 'primary' : undefined, 'aria-expanded': 'false', 'aria-controls': o.boxId }, o.label);
   const show = (on: boolean): void => { box.hidden = !on; open.setAttribute('aria-expanded', String(on)); (on ? yes : open).focus(); };
   open.addEventListener('click', () => show(true));
@@ -398,7 +398,7 @@ export const reviewSubmissionPage: Page = {
       // Not there, or not the reader's to see: said as such, with the way back to the inbox. The page for a failed
       // load said «No se pudieron cargar los datos. Intente de nuevo en unos minutos», with a link to Inicio.
       if (e instanceof ApiError && (e.status === 403 || e.status === 404)) {
-        return h('div', null, ...heading('Envío no disponible', e.message), h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
+        return h('div', null, ...heading('Envío no disponible', e.message), h('p', null, h('a', { href: inbox, class: 'back' }, '← Volver a la bandeja')));
       }
       // A large send whose preview is being computed outside the request (the proxy in front would cut it): the
       // server's words, and asked again shortly by the page itself, while it is still the one shown; it then draws
@@ -406,7 +406,7 @@ export const reviewSubmissionPage: Page = {
       if (e instanceof ApiError && e.code === PREVIEW_PREPARING) {
         const note = h('p', { class: 'note', id: 'vista-previa-preparando', role: 'status' }, `${e.message} Esta página la vuelve a pedir sola cada ${PREVIEW_PREPARING_RETRY_SECONDS} segundos.`);
         window.setTimeout(() => { if (note.isConnected) rerender(); }, PREVIEW_PREPARING_RETRY_SECONDS * 1000);
-        return h('div', null, ...heading('Envío'), note, h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')));
+        return h('div', null, ...heading('Envío'), note, h('p', null, h('a', { href: inbox, class: 'back' }, '← Volver a la bandeja')));
       }
       throw e;
     }
@@ -475,9 +475,13 @@ export const reviewSubmissionPage: Page = {
     // Tall enough to read the comment written for it without scrolling inside the box.
     if (comment.value) comment.rows = Math.min(12, Math.max(4, comment.value.split('\n').length + 2));
     COMMENT_DRAFTS.delete(id);
+    // While a decision is on its way: on a slow phone connection (or an approval published within the request) the
+    // buttons only went grey for seconds, with no word that anything was happening.
+    const pending = h('p', { class: 'note', id: 'decision-en-curso', hidden: true }, 'Enviando su decisión… Espere la respuesta; no hace falta tocar de nuevo.');
     const act = async (work: () => Promise<string>): Promise<void> => {
       const from = document.activeElement;
       for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = true;
+      pending.hidden = false;
       try {
         status.className = 'status-ok';
         status.textContent = await work();
@@ -512,6 +516,8 @@ export const reviewSubmissionPage: Page = {
         }
         for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>('#decision button'))) b.disabled = false;
         sayOutcome(status, from);
+      } finally {
+        pending.hidden = true;
       }
     };
     const approve = (): Promise<void> => act(async () => {
@@ -583,7 +589,10 @@ export const reviewSubmissionPage: Page = {
     return h('div', null,
       ...heading(`Envío de ${s.publisherName}`, `${s.state} · enviado por ${s.submittedBy ?? '—'} el ${formatTimestamp(sentAt(s))}${fileNote(s)}`),
       sessionBar(p.viewer, rerender, ds.publishers),
-      h('p', null, h('a', { href: inbox }, '← Volver a la bandeja')),
+      // «Ir a la decisión»: on a phone, a send with its 50 findings and its preview put «Aprobar» and «Devolver con
+      // comentarios» some 15,000 px below its summary, reached by scrolling past all of them.
+      h('p', { class: 'page-links' }, h('a', { href: inbox, class: 'back' }, '← Volver a la bandeja'),
+        decide ? h('a', { href: '#decision', class: 'back', id: 'ir-a-decision' }, 'Ir a la decisión') : null),
       h('dl', { class: 'resumen' },
         h('dt', null, 'Situación'), situation,
         // Which spreadsheet it came from (the add-on sends its name); an upload's file name is in the heading.
@@ -606,7 +615,7 @@ export const reviewSubmissionPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'comentario' }, 'Comentarios para quien capturó'), comment),
         // The one thing left to do with a send refused for errors: the main button then.
         h('button', { type: 'button', class: refusedForErrors ? 'primary' : undefined, onclick: () => void giveBack() }, 'Devolver con comentarios'),
-        refusedAsOlder || refusedNow ? null : status) : status,
+        pending, refusedAsOlder || refusedNow ? null : status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         s.earlierEntries ? h('p', { class: 'note', id: 'historial-incompleto' }, `${omittedHistoryText(s.earlierEntries)}${p.viewer.role !== 'capturista' ? ' Todas están en la bitácora, abajo.' : ''}`) : null,
         dataTable('Historial del envío', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],

@@ -130,7 +130,7 @@ export const stagesPage: Page = {
     return h('div', null,
       ...heading('Etapas del programa', 'Registre en qué fecha cada implementador a su cargo alcanzó cada etapa del programa (E.1 a E.7). Seguimiento las muestra junto a su compromiso.'),
       sessionBar(list.viewer, rerender, ds.publishers),
-      h('p', null, h('a', { href: route('revision') }, '← Volver a la revisión de envíos')),
+      h('p', null, h('a', { href: route('revision'), class: 'back' }, '← Volver a la revisión de envíos')),
       publishers.length
         ? h('form', { class: 'filters', 'aria-label': 'Elegir implementador', onsubmit: (e: Event) => e.preventDefault() },
           h('div', { class: 'field' }, h('label', { for: 'implementador' }, 'Implementador a su cargo'), sel))
