@@ -330,7 +330,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     expect(await page.locator('#decision-en-curso').textContent()).toBe('Enviando su decisión… Espere la respuesta; no hace falta tocar de nuevo.');
     await page.getByRole('button', { name: 'Sí, publicar' }).tap({ force: true });
     answer();
-    await page.locator('#situacion', { hasText: 'Aprobada' }).waitFor();
+    await page.locator('#situacion', { hasText: 'Aprobado' }).waitFor();
     expect(await page.locator('#decision-en-curso').isHidden()).toBe(true);
     expect(approvals).toHaveLength(1);
     await page.unrouteAll();
