@@ -429,13 +429,18 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await none.getAttribute('#buscar', 'placeholder')).toBe('Proyecto, clave, institución, contratista…');
   });
 
-  it('the map writes a municipality\'s name 13 px tall on a phone as on a desk', async () => {
+  it('the map writes a municipality\'s name 13 px tall on a phone as on a desk, and still after the window is resized', async () => {
+    const heights = (page: Page): Promise<number[]> => page.locator('.area-label').evaluateAll((labels: any[]) => labels.map((t) => Math.round(Number(getComputedStyle(t).fontSize.replace('px', '')) * t.getScreenCTM().a)));
     for (const width of [390, 1280]) {
       const page = await open(width, '#/?publisher=merida');
       for (let i = 0; i < 8 && !(await page.locator('.area-label').count()); i++) await page.click('#mapa-acercar');
-      const heights = await page.locator('.area-label').evaluateAll((labels: any[]) => labels.map((t) => Number(getComputedStyle(t).fontSize.replace('px', '')) * t.getScreenCTM().a));
-      expect(heights.length).toBeGreaterThan(0);
-      for (const hgt of heights) expect(hgt).toBeCloseTo(13, 0);
+      const shown = await heights(page);
+      expect(shown.length).toBeGreaterThan(0);
+      for (const hgt of shown) expect(hgt).toBe(13);
+      // A phone turned or a window widened: the names were kept at the old width's size (about 40 px here).
+      await page.setViewportSize({ width: width === 390 ? 1280 : 390, height: 900 });
+      await page.waitForFunction(() => [...document.querySelectorAll('.area-label')].every((t: any) => Math.round(Number(getComputedStyle(t).fontSize.replace('px', '')) * t.getScreenCTM().a) === 13), undefined, { timeout: 3000 }).catch(() => undefined);
+      expect(await heights(page)).toEqual(shown.map(() => 13));
     }
   });
 });

@@ -61,6 +61,8 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
   // Opens on the projects shown (a state's deployment, or a filter to one state), not the whole country where
   // they were a few dots in one corner; «Todo el país» and the 0 key show it all.
   let box: Box = { ...fitBox(located, MAP_WIDTH / MAP_HEIGHT, 70, FULL) };
+  /** The width the markers and names were last sized for (0: not on the page yet). */
+  let drawnWidth = 0;
   const markers = svg('g', { class: 'markers' });
   const areaLayer = svg('g', { class: 'areas', 'aria-hidden': 'true' });
   const labelLayer = svg('g', { class: 'area-labels', 'aria-hidden': 'true' });
@@ -125,13 +127,16 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
     const k = box.w / MAP_WIDTH;
     // Drawing units per screen pixel; before the map is on the page (its width unknown), its natural size.
     const width = drawing.getBoundingClientRect().width;
+    drawnWidth = width;
     const px = width > 0 ? box.w / width : k;
     const inView = located.filter((p) => p.x >= box.x && p.x <= box.x + box.w && p.y >= box.y && p.y <= box.y + box.h);
     const clusters = separate(clusterPoints(inView, CELL_PX * px), (n) => reachPx(n) * px);
     areaLayer.replaceChildren(...areas.map((a) => svg('polygon', {
       class: 'area', points: a.hull.map((p) => `${p.x.toFixed(2)},${p.y.toFixed(2)}`).join(' '), 'stroke-width': (10 * k).toFixed(2), 'data-municipio': a.municipality,
     })));
-    labelLayer.replaceChildren(...(box.w <= LABELS_BELOW ? areas.filter((a) => a.x >= box.x && a.x <= box.x + box.w && a.y >= box.y && a.y <= box.y + box.h)
+    // Not before the map is on the page: sized in drawing units for an unknown width, a name came out 5 px tall on a
+    // phone until the map was drawn again (a test that read them at once saw it under load).
+    labelLayer.replaceChildren(...(width > 0 && box.w <= LABELS_BELOW ? areas.filter((a) => a.x >= box.x && a.x <= box.x + box.w && a.y >= box.y && a.y <= box.y + box.h)
       .map((a) => svg('text', { class: 'area-label', x: a.x.toFixed(2), y: (a.y - LABEL_OFFSET_PX * px).toFixed(2), 'text-anchor': 'middle', 'font-size': (LABEL_PX * px).toFixed(2), 'stroke-width': (3 * px).toFixed(2) }, a.municipality)) : []));
     singles = [];
     // The target ring, when the map is on the page (its width known).
@@ -242,9 +247,16 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
   });
   draw();
   // Drawn before the page shows it, the markers could not know their size on screen: drawn again once it is there,
-  // with their touch targets (unless the reader already moved the map or opened a popup).
-  const firstBox = box;
-  requestAnimationFrame(() => { if (drawing.isConnected && box === firstBox && popup.hidden && drawing.getBoundingClientRect().width > 0) draw(); });
+  // with their touch targets and the municipalities' names, and again when its width changes (a phone turned, a
+  // window resized: they kept the old size until the reader moved the map) — not while a popup is open over it.
+  if (typeof ResizeObserver === 'function') {
+    const observer = new ResizeObserver(() => {
+      if (!drawing.isConnected) { if (drawnWidth > 0) observer.disconnect(); return; }
+      const width = drawing.getBoundingClientRect().width;
+      if (width > 0 && Math.abs(width - drawnWidth) >= 1 && popup.hidden) draw();
+    });
+    observer.observe(drawing);
+  } else requestAnimationFrame(() => { if (drawing.isConnected && popup.hidden && drawing.getBoundingClientRect().width > 0) draw(); });
   // The titles' load failed (a phone that lost its signal for a moment): the markers kept their ids with nothing said
   // until another page was opened. Said under the map, with a button that asks again and names them when they come.
   const namesNote = h('p', { class: 'note', id: 'mapa-nombres', hidden: true });
