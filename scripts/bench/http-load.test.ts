@@ -34,13 +34,14 @@ let base: string;
 beforeAll(async () => { server = await serve(); base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`; });
 afterAll(() => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }));
 
-async function once(path: string): Promise<Awaited<ReturnType<typeof runLoad>>> {
+async function once(path: string, seconds = 0.2): Promise<Awaited<ReturnType<typeof runLoad>>> {
   // One connection for a short run: several answers in a row on the same keep-alive connection.
-  return runLoad({ base, connections: 1, seconds: 0.2, path: () => path, timeoutMs: 2000 });
+  return runLoad({ base, connections: 1, seconds, path: () => path, timeoutMs: 2000 });
 }
 
 test('counts whole bodies by their length, on a kept-alive connection', async () => {
-  const r = await once('/big');
+  // A second long enough for two 1.5 MB answers with the other test workers busy (0.2 s saw one, on CI).
+  const r = await once('/big', 1);
   expect(r.requests).toBeGreaterThan(1);
   expect(r.errors).toBe(0);
   expect(r.bytes).toBe(r.requests * BIG.length);
