@@ -340,3 +340,9 @@ test('the approval and return e-mails agree with their numbers and speak of «su
   const returned = composeMessage({ kind: 'returned', submission, publisher: MER, actor, comment: 'Falta el presupuesto.' }, DASHBOARD_URL);
   expect(returned.text).toMatch(/^Su coordinación \(.+\) devolvió el envío con este comentario:/);
 });
+
+test('SMTP_SECURE is «true» or «false» (any case) or unset: «1» or «sí» stop the start with a Spanish message instead of mailing without TLS', () => {
+  const secure = (value: string | undefined): boolean | undefined => smtpFromEnv({ SMTP_HOST: 'correo.example.org', SMTP_PORT: '2525', ...(value === undefined ? {} : { SMTP_SECURE: value }) })?.secure;
+  expect([secure(undefined), secure(''), secure('false'), secure('true'), secure('TRUE')]).toEqual([false, false, false, true, true]);
+  for (const bad of ['1', 'sí', 'yes']) expect(() => secure(bad)).toThrow(`La variable SMTP_SECURE debe ser «true» o «false», o no definirse (se recibió «${bad}»).`);
+});

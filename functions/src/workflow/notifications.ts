@@ -44,8 +44,13 @@ export function smtpFromEnv(env: NodeJS.ProcessEnv): SmtpSettings | undefined {
   if (!env.SMTP_HOST) return undefined;
   const port = Number(env.SMTP_PORT ?? 587);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError(`La variable SMTP_PORT debe ser un puerto (se recibió «${env.SMTP_PORT}»).`);
+  // «1» or «sí» were read as false: to a server that expects TLS from the first byte the notices spoke plain SMTP and
+  // waited until they timed out, nothing said at start-up. Refused there, as every setting is; any case of «true» is
+  // true; empty is unset, as for the other variables.
+  const secure = (env.SMTP_SECURE ?? '').trim().toLowerCase();
+  if (secure !== '' && secure !== 'true' && secure !== 'false') throw new ConfigError(`La variable SMTP_SECURE debe ser «true» o «false», o no definirse (se recibió «${env.SMTP_SECURE}»).`);
   return {
-    host: env.SMTP_HOST, port, secure: env.SMTP_SECURE === 'true' || port === 465, from: env.MAIL_FROM ?? `Infraestructura Abierta <no-responder@${env.SMTP_HOST}>`,
+    host: env.SMTP_HOST, port, secure: secure === 'true' || port === 465, from: env.MAIL_FROM ?? `Infraestructura Abierta <no-responder@${env.SMTP_HOST}>`,
     ...(env.SMTP_USER ? { user: env.SMTP_USER } : {}), ...(env.SMTP_PASS ? { pass: env.SMTP_PASS } : {}),
   };
 }
