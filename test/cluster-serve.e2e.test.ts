@@ -73,8 +73,11 @@ it('serves from two processes on one port, says once that the dashboard is not b
   // listened closed the port (round robin: the primary holds it only while a worker is registered on it).
   process.kill(workers[0], 'SIGKILL');
   const deadline = Date.now() + 20000;
-  while (Date.now() < deadline && !(childrenOf(child.pid as number).length === 2 && !childrenOf(child.pid as number).includes(workers[0]))) await new Promise((r) => setTimeout(r, 200));
-  expect({ children: childrenOf(child.pid as number).filter((p) => p !== workers[0]), output }).toMatchObject({ children: [expect.any(Number), expect.any(Number)] });
+  // The killed one may linger a moment (not yet reaped): the others are counted.
+  const others = (): number[] => childrenOf(child?.pid as number).filter((p) => p !== workers[0]);
+  while (Date.now() < deadline && others().length !== 2) await new Promise((r) => setTimeout(r, 200));
+  // On failure, what the server said (seen once on CI, never again: its output was not shown).
+  expect(others().length === 2 ? 'two workers' : `${others().length} workers after 20 s; server output:\n${output}`).toBe('two workers');
   await new Promise((r) => setTimeout(r, 300)); // the primary's message may still be in the pipe
   expect(output).toMatch(/El proceso de servicio \d terminó \(SIGKILL\); se inicia otro\./);
   // (The publisher has published nothing: its records answer 404, so the list of publishers is what is asked.)
