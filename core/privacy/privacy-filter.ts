@@ -60,12 +60,17 @@ function hasPublicRole(roles: unknown): boolean {
   return Array.isArray(roles) && roles.some((role) => typeof role === 'string' && PUBLIC_ROLES.has(role));
 }
 
+/** R-26: a natural person (told by `party`'s identifier or id) whose `roles` are none of the public ones. */
+function withholds(party: Json, roles: unknown): boolean {
+  return isNaturalPerson(party) && !hasPublicRole(roles);
+}
+
 /**
  * The fields of `party` the filter withholds, standing alone (a release without earlier ones, a project): told to
  * the official before sending (core/checks/withheld-party-data.ts), as the public will not see them.
  */
 export function withheldFieldsOf(party: Json): string[] {
-  if (!isNaturalPerson(party) || hasPublicRole(party.roles)) return [];
+  if (!withholds(party, party.roles)) return [];
   return WITHHELD_FIELDS.filter((field) => party[field] !== undefined);
 }
 
@@ -94,10 +99,10 @@ function withheldIds(doc: Json, known: KnownParties | undefined): Set<string> {
     if (id !== undefined) seen.add(id);
     const { identifier, roles } = merged(party, id === undefined ? undefined : known?.get(id));
     // A party without an id (invalid, but written) counts by itself: NO_ID says there is one to withhold.
-    if (isNaturalPerson({ id: party.id, identifier }) && !hasPublicRole(roles)) ids.add(id ?? NO_ID);
+    if (withholds({ id: party.id, identifier }, roles)) ids.add(id ?? NO_ID);
   }
   // A party this release does not list, referred to by id (a transaction's payee): as the earlier releases said.
-  if (known) for (const [id, party] of known) if (!seen.has(id) && isNaturalPerson({ id, identifier: party.identifier }) && !hasPublicRole(party.roles)) ids.add(id);
+  if (known) for (const [id, party] of known) if (!seen.has(id) && withholds({ id, identifier: party.identifier }, party.roles)) ids.add(id);
   return ids;
 }
 
