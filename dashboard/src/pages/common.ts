@@ -38,7 +38,7 @@ export const moneyOf = (value: unknown): string => moneyIn(num(obj(value)?.amoun
  * A row's figure in pesos, or «En otra moneda» when it has none because its amounts are in another currency (a
  * contract in USD): «Sin dato» there said nothing was published, and the process page shows the amount.
  */
-export const moneyOrOther = (v: number | undefined, otherCurrency: number | undefined): string => (v === undefined && otherCurrency ? 'En otra moneda' : money(v));
+export const moneyOrOther = (v: number | undefined, otherCurrency: number | boolean | undefined): string => (v === undefined && otherCurrency ? 'En otra moneda' : money(v));
 /** What a total in pesos leaves out, said where it is shown (Inicio, Contrataciones): «2 montos en otras monedas no se suman.» */
 export const otherCurrencyNote = (n: number): string => (n ? `${count(n)} ${n === 1 ? 'monto en otra moneda no se suma' : 'montos en otras monedas no se suman'}.` : '');
 /**

@@ -9,7 +9,7 @@ import { barChart, type Bar } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { csvButton } from '../components/download';
 import { COMPETITION_TITLES, STAGE_TITLES, methodTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
-import { NO_DATA, count, heading, money, percent, yearRule, type Page } from './common';
+import { count, heading, moneyOrOther, percent, yearRule, type Page } from './common';
 
 /** Project stages of a work already built (OC4IDS projectStatus): concluded, in operation or being retired. */
 const BUILT = new Set(['completion', 'maintenance', 'decommissioning', 'decommissioned']);
@@ -30,7 +30,7 @@ export const indicatorsPage: Page = {
     const contractedBy = new Set(sel.processes.filter((p) => p.contracted !== undefined).map((p) => p.method));
     // A method whose processes are all in another currency says so (as Contrataciones does), not «Sin dato».
     const otherBy = new Set(sel.processes.filter((p) => p.contracted === undefined && p.otherCurrency).map((p) => p.method));
-    const sum = (label: string, value: number, published: boolean, other = false): Bar => ({ label, value: published ? value : 0, display: published ? money(value) : other ? 'En otra moneda' : NO_DATA, missing: !published });
+    const sum = (label: string, value: number, published: boolean, other = false): Bar => ({ label, value: published ? value : 0, display: moneyOrOther(published ? value : undefined, other), missing: !published });
     // Projects by year of start: completed ones against the rest (the national visualizer's "proyectos construidos").
     const years = new Map<number, { done: number; all: number }>();
     for (const p of sel.projects) {
