@@ -1,7 +1,8 @@
 /**
  * `publications prune`: an administrator clears superseded publications (each is a whole copy, so storage grows with
  * every publication) while what the public reads stays as it was — on the local SQLite store with its bulk-file
- * folder, and with `--nube` on Firestore (the emulator).
+ * folder, and with `--nube` on Firestore (the emulator) with the deployment's bucket (the real Cloud Storage client
+ * against a local stub).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,12 +11,14 @@ import { runCli, scratchDir, STACK_TRACE } from './run-cli';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { publish } from '../../functions/src/publication/publish';
-import { bulkPrefix } from '../../functions/src/publication/bulk-files';
+import { bulkPrefix, publicationFolder } from '../../functions/src/publication/bulk-files';
 import { allPublishers, currentSets } from '../../functions/src/api/current-publications';
 import { prunable, SETTLED_MS } from '../../functions/src/publication/prune-publications';
 import type { Publication, Publisher, Store, Submission } from '../../functions/src/store/store';
 import { BENCH_PUBLISHER, syntheticDocumentsFor, syntheticWorkbook, workbookOf } from '../../scripts/bench/synthetic-publisher';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
+import { startStorageStub, type StorageStub } from '../storage-stub/storage-stub';
+import { TEST_CLIENT_ID } from '../workflow/test-identity';
 
 const OTHER: Publisher = { ...BENCH_PUBLISHER, id: 'otro', name: 'Otro implementador', ocidPrefix: 'ocds-otr001', projectIdPrefix: 'oc4ids-otr001' };
 
@@ -75,14 +78,14 @@ describe('publications prune on the local store', () => {
 
     const dry = await runCli('publications', 'prune', '--antes-de', '2025-10-01');
     expect(dry.code).toBe(0);
-    expect(dry.out).toContain('Publicaciones anteriores al 01/10/2025 que ya no están vigentes:');
+    expect(dry.out).toContain(`Publicaciones anteriores al 01/10/2025 que ya no están vigentes (con ellas se borran sus archivos de descarga, carpeta ${path.join(dir, 'bulk')}):`);
     expect(dry.out).toContain('bench — Publicador de prueba de carga: 3 publicaciones del 10/08/2025 al 10/09/2025 (9 entregas, 6 registros, 4 proyectos; 1 sin terminar)');
     expect(dry.out).not.toContain('otro —');
     expect(dry.out).toMatch(/Nada se borró\. Para borrar estas 3 publicaciones, repita la orden con --confirmar/);
 
     const done = await runCli('publications', 'prune', '--antes-de', '01/10/2025', '--confirmar');
     expect(done.code).toBe(0);
-    expect(done.out).toContain('Se borraron 3 publicaciones de 1 publicador.');
+    expect(done.out).toContain(`Se borraron 3 publicaciones de 1 publicador. Con ellas se borró 1 archivo de descarga (carpeta ${path.join(dir, 'bulk')}).`);
     expect(fs.existsSync(folder)).toBe(false);
 
     store = openSqliteStore(process.env.INFRA_SQLITE as string);
@@ -192,31 +195,56 @@ describe('which publications may go', () => {
 
 describe('publications prune --nube', () => {
   let emulator: FirestoreEmulator;
+  let storage: StorageStub;
+  let dir: string;
   const saved = { ...process.env };
   beforeAll(async () => {
     emulator = await startFirestoreEmulator();
+    storage = await startStorageStub();
+    process.env.STORAGE_API_ENDPOINT = storage.apiEndpoint;
     process.env.FIRESTORE_NAMESPACE = 'prune_';
+    dir = scratchDir('prune-nube-');
   });
   afterAll(async () => {
     process.env = saved;
+    await storage.close();
     await emulator.stop();
     await Promise.all(getApps().map((a) => deleteApp(a)));
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('clears the deployment\'s Firestore the same way', async () => {
+  it('clears the deployment\'s Firestore the same way, and the removed publications\' files from its bucket', async () => {
     const project = process.env.GCLOUD_PROJECT as string;
     const store = openFirestoreStore({ projectId: project, namespace: 'prune_' });
+    const env = path.join(dir, `.env.${project}`);
+    const prune = (...more: string[]) => runCli('publications', 'prune', '--nube', '--proyecto', project, '--antes-de', '2025-10-01', ...more);
     try {
       const { ids } = await seed(store);
-      const run = await runCli('publications', 'prune', '--nube', '--proyecto', project, '--antes-de', '2025-10-01', '--confirmar');
+      // Without the deployment's configuration it does not know the bucket: it says so and removes nothing.
+      const lost = await prune('--entorno', path.join(dir, 'falta.env'), '--confirmar');
+      expect(lost.code).toBe(2);
+      expect(lost.err).toContain('Se necesita su BULK_BUCKET: los archivos de descarga de cada publicación que se borra se borran del depósito con ella.');
+      expect(lost.err).toContain('No se borró nada.');
+      expect((await store.listPublications({ publisherId: 'bench' })).items).toHaveLength(4);
+
+      fs.writeFileSync(env, `PUBLIC_BASE_URL=https://datos.example.mx\nGOOGLE_CLIENT_ID=${TEST_CLIENT_ID}\nBULK_BUCKET=demo-bulk\nFIRESTORE_NAMESPACE=prune_\n`);
+      // Files of a removed publication (two forms of them), and of the one kept.
+      const file = (id: string, name: string) => `demo-bulk/${publicationFolder(id)}${name}`;
+      for (const name of [file(ids[0], 'v5/releases.json'), file(ids[0], 'v6/datos.xlsx'), file(ids[2], 'v6/releases.json')]) storage.objects.set(name, { data: Buffer.from('{}'), metadata: { name: name.slice('demo-bulk/'.length), bucket: 'demo-bulk', size: '2' } });
+      const dry = await prune('--entorno', env);
+      expect(dry.out).toContain('que ya no están vigentes (con ellas se borran sus archivos de descarga, depósito gs://demo-bulk):');
+      expect(storage.objects.size).toBe(3);
+
+      const run = await prune('--entorno', env, '--confirmar');
       expect(run.err).toBe('');
-      expect(run.out).toContain('Se borraron 3 publicaciones de 1 publicador.');
+      expect(run.out).toContain('Se borraron 3 publicaciones de 1 publicador. Con ellas se borraron 2 archivos de descarga (depósito gs://demo-bulk).');
+      expect([...storage.objects.keys()]).toEqual([file(ids[2], 'v6/releases.json')]);
       expect((await store.listPublications({ publisherId: 'bench' })).items.map((p) => p.id)).toEqual([ids[2]]);
       expect((await store.listReleases({ publicationId: ids[0] })).items).toEqual([]);
       expect((await store.listReleases({ publicationId: ids[2], limit: 1000 })).items).toHaveLength(9);
       // The submitted workbooks no submission needs go from Firestore too.
       await seedSnapshots(store, new Date());
-      const copies = await runCli('publications', 'prune', '--nube', '--proyecto', project, '--antes-de', '2025-10-01', '--confirmar');
+      const copies = await prune('--entorno', env, '--confirmar');
       expect(copies.out).toContain('Se borraron 2 copias de libros enviados.');
       expect(await store.getSnapshot(hash('1'))).toBeUndefined();
       expect(await store.getSnapshot(hash('6'))).toBeUndefined();

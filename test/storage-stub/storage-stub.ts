@@ -4,6 +4,8 @@
  * object metadata (`GET /storage/v1/b/{bucket}/o/{name}`) and media (`…?alt=media`), with the documented shapes
  * (size as a string, md5Hash in base64, 404 as a JSON error). Media downloads take the documented `Range` header:
  * one contiguous range (`bytes=0-1999`, `bytes=-2000`, `bytes=2000-`), answered 206 with Content-Range, or 416.
+ * Listing by prefix (`GET /storage/v1/b/{bucket}/o?prefix=`, pages of `maxResults` with `nextPageToken`) and
+ * removing an object (`DELETE /storage/v1/b/{bucket}/o/{name}`, 204 or 404).
  */
 import { createHash } from 'crypto';
 import * as http from 'http';
@@ -77,7 +79,21 @@ export async function startStorageStub(): Promise<StorageStub> {
         objects.set(`${upload[1]}/${name}`, { data: media, metadata: stored });
         return json(200, stored);
       }
+      const list = /^\/storage\/v1\/b\/([^/]+)\/o$/.exec(url.pathname);
+      if (list && req.method === 'GET') {
+        const prefix = `${list[1]}/${url.searchParams.get('prefix') ?? ''}`;
+        const names = [...objects.keys()].filter((k) => k.startsWith(prefix)).sort();
+        const from = Number(url.searchParams.get('pageToken') ?? 0);
+        const size = Number(url.searchParams.get('maxResults') ?? 1000);
+        const page = names.slice(from, from + size);
+        return json(200, { kind: 'storage#objects', items: page.map((k) => objects.get(k)?.metadata), ...(from + size < names.length ? { nextPageToken: String(from + size) } : {}) });
+      }
       const object = /^\/storage\/v1\/b\/([^/]+)\/o\/(.+)$/.exec(url.pathname);
+      if (object && req.method === 'DELETE') {
+        if (!objects.delete(`${object[1]}/${decodeURIComponent(object[2])}`)) return missing();
+        res.writeHead(204);
+        return void res.end();
+      }
       if (object && req.method === 'GET') {
         const found = objects.get(`${object[1]}/${decodeURIComponent(object[2])}`);
         if (!found) return missing();

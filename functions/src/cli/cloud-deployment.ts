@@ -38,7 +38,21 @@ export interface Deployment {
 }
 
 /** The deployment's configuration (see the header); a Spanish ConfigError naming the file when it is missing or wrong. */
-export function deploymentConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, root: string): Deployment {
+/**
+ * What a command reading the deployment's configuration says it needs it for, and that it did nothing (publishing
+ * commands by default: `history`, `rebuild-bulk`).
+ */
+export interface DeploymentNeed {
+  why: string;
+  nothingDone: string;
+}
+
+const PUBLISHING: DeploymentNeed = {
+  why: 'Se necesita su PUBLIC_BASE_URL, la dirección que las funciones escriben en cada entrega publicada, y su BULK_BUCKET, donde quedan las descargas.',
+  nothingDone: 'No se publicó nada.',
+};
+
+export function deploymentConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, root: string, need: DeploymentNeed = PUBLISHING): Deployment {
   const projectId = cloudProjectId(args, env);
   if (args.options.entorno === true) throw new ConfigError(`Falta el valor de --entorno: la ruta del archivo de configuración de las funciones (functions/.env.${projectId}).`);
   const given = stringOption(args, 'entorno');
@@ -47,8 +61,7 @@ export function deploymentConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, root:
   const main = files[files.length - 1];
   if (!fs.existsSync(main) || !fs.statSync(main).isFile()) {
     throw new ConfigError(`No se encontró ${main}, la configuración con la que se despliegan las funciones del proyecto ${projectId} (docs/deploy.md §6). `
-      + 'Se necesita su PUBLIC_BASE_URL, la dirección que las funciones escriben en cada entrega publicada, y su BULK_BUCKET, donde quedan las descargas. '
-      + `Ejecute la orden en la carpeta desde la que despliega, o indique ese archivo con --entorno ruta/.env.${projectId}. No se publicó nada.`);
+      + `${need.why} Ejecute la orden en la carpeta desde la que despliega, o indique ese archivo con --entorno ruta/.env.${projectId}. ${need.nothingDone}`);
   }
   const vars = Object.assign({}, ...files.map((f) => parseEnvFile(fs.readFileSync(f, 'utf8')))) as Record<string, string>;
   const source = files.join(' y ');
@@ -56,7 +69,7 @@ export function deploymentConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, root:
   try {
     config = loadConfig({ ...vars, INFRA_MODE: 'cloud', GOOGLE_CLOUD_PROJECT: projectId });
   } catch (e) {
-    if (e instanceof ConfigError) throw new ConfigError(`La configuración del despliegue (${source}) no sirve, y las funciones tampoco la aceptan: ${e.message} No se publicó nada.`);
+    if (e instanceof ConfigError) throw new ConfigError(`La configuración del despliegue (${source}) no sirve, y las funciones tampoco la aceptan: ${e.message} ${need.nothingDone}`);
     throw e;
   }
   // The store this command opens (cli-store.ts) takes its namespace from this computer's environment.
@@ -64,7 +77,7 @@ export function deploymentConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, root:
   if (here !== config.firestoreNamespace) {
     const said = (ns: string) => (ns ? `«${ns}»` : 'ninguno');
     throw new ConfigError(`Las funciones usan el prefijo de colecciones (FIRESTORE_NAMESPACE) ${said(config.firestoreNamespace)} (${source}), y esta computadora ${said(here)}: `
-      + `la orden escribiría donde las funciones no leen. ${config.firestoreNamespace ? `Defina FIRESTORE_NAMESPACE=${config.firestoreNamespace}` : 'Quite FIRESTORE_NAMESPACE'} y repita. No se publicó nada.`);
+      + `la orden escribiría donde las funciones no leen. ${config.firestoreNamespace ? `Defina FIRESTORE_NAMESPACE=${config.firestoreNamespace}` : 'Quite FIRESTORE_NAMESPACE'} y repita. ${need.nothingDone}`);
   }
   return { config, source };
 }

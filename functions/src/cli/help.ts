@@ -63,8 +63,10 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar]
                                                    Borra publicaciones reemplazadas (la vigente se conserva,
                                                    y las reemplazadas hace menos de 24 horas también) y las
-                                                   copias de libros enviados que ya no necesita ningún envío;
-                                                   sin --confirmar solo dice cuáles borraría
+                                                   copias de libros enviados que ya no necesita ningún envío,
+                                                   con sus archivos de descarga (con --nube, del depósito del
+                                                   despliegue: --entorno como en history); sin --confirmar
+                                                   solo dice cuáles borraría
   infra-abierta publications rebuild-bulk [--publicador ID]
                                                    Tras actualizar a una versión nueva: escribe en su formato
                                                    los archivos de descarga de cada publicación vigente (los de

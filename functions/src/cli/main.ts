@@ -12,6 +12,7 @@ import { STORE_MESSAGES } from '../api/http-error';
 import { isStoreError, type Store } from '../store/store';
 import { type Config, ConfigError, defaultPublicBaseUrl, loadConfig } from '../config';
 import type { BulkService } from '../publication/bulk-service';
+import type { BlobStore } from '../publication/blob-store';
 import { StartupError } from '../server/startup-error';
 import { commandHelp, HELP } from './help';
 import { checkOutput } from './output-path';
@@ -105,6 +106,25 @@ async function rebuildBulk(args: ReturnType<typeof parseArgs>, io: CliIo): Promi
   try {
     return await rebuildBulkCommand(args, store, io, { bulk: bulkService({ store, blobs: diskBlobStore(dir), baseUrl, platformName: PLATFORM_NAME }), cloud: false, bulkDir: dir });
   } finally { await store.close(); }
+}
+
+/**
+ * Where `publications prune` removes a removed publication's bulk files: BULK_DIR, or (`--nube`) the bucket of the
+ * deployment's environment file, read as `history --nube` reads it (the command is run where one deploys from).
+ */
+async function prunedBulk(args: ReturnType<typeof parseArgs>): Promise<{ blobs: BlobStore; where: string } | undefined> {
+  if (args.options.nube !== undefined) {
+    const [{ deploymentConfig }, { deploymentGcsOptions, gcsBlobStore }] = await Promise.all([import('./cloud-deployment'), import('../publication/gcs-blob-store')]);
+    const { config } = deploymentConfig(args, process.env, projectRoot(), {
+      why: 'Se necesita su BULK_BUCKET: los archivos de descarga de cada publicación que se borra se borran del depósito con ella.',
+      nothingDone: 'No se borró nada.',
+    });
+    return { blobs: gcsBlobStore(deploymentGcsOptions(config, process.env.STORAGE_API_ENDPOINT)), where: `depósito gs://${config.bulkBucket ?? ''}` };
+  }
+  const { bulkDir } = loadConfig();
+  if (bulkDir === undefined) return undefined;
+  const { diskBlobStore } = await import('../publication/disk-blob-store');
+  return { blobs: diskBlobStore(bulkDir), where: `carpeta ${path.resolve(bulkDir)}` };
 }
 
 /**
@@ -230,8 +250,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'publications': {
         if (args.positional[0] === 'rebuild-bulk') return await rebuildBulk(args, io);
         const [{ openCliStore }, { publicationsCommand }] = await Promise.all([import('./cli-store'), import('./publications-command')]);
+        const bulk = args.positional[0] === 'prune' ? await prunedBulk(args) : undefined;
         const { store, cloud, bulkDir } = openCliStore(args);
-        try { return await publicationsCommand(args, store, io, { cloud, ...(bulkDir !== undefined ? { bulkDir } : {}) }); } finally { await store.close(); }
+        try { return await publicationsCommand(args, store, io, { cloud, ...(bulkDir !== undefined ? { bulkDir } : {}), ...(bulk ? { bulk } : {}) }); } finally { await store.close(); }
       }
       // «ayuda»: what a Spanish-speaking official types first; it was «Orden desconocida».
       case undefined: case '--help': case '-h':

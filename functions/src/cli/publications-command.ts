@@ -5,8 +5,6 @@
  * deployment's Firestore, with the submitted workbooks no submission can still need (publication/prune-snapshots.ts).
  * Without --confirmar it only says what it would remove.
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import { formatCount, formatDate, formatNumber } from '../../../core/format/es-mx';
 import { planPrune, type PrunableSet } from '../publication/prune-publications';
 import { planSnapshotPrune, pruneSnapshots, type SnapshotPlan } from '../publication/prune-snapshots';
@@ -14,6 +12,7 @@ import { bulkPrefix, publicationFolder } from '../publication/bulk-files';
 import { allPublishers, currentSets } from '../api/current-publications';
 import { removeCombinedBulk, staleCombinedBulk } from './prune-combined-bulk';
 import { isStoreError, type Store } from '../store/store';
+import type { BlobStore } from '../publication/blob-store';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { knownPublisher } from './known-publisher';
 import type { CliIo } from './convert-command';
@@ -52,8 +51,14 @@ function describeSnapshots(plan: SnapshotPlan, before: string): string {
 
 export interface PublicationsCommandOptions {
   cloud: boolean;
-  /** Self-hosted bulk files folder (BULK_DIR): a removed publication's files go too. */
+  /** Self-hosted bulk files folder (BULK_DIR): where the downloads of all publishers together are kept too. */
   bulkDir?: string;
+  /**
+   * Where the publications' bulk files are (BULK_DIR, or the deployment's bucket), and how messages name it: a
+   * removed publication's files go with it. In the cloud they stayed in the bucket until its lifecycle rule (180
+   * days), publicly readable there when the bucket is public — files an older privacy filter wrote among them.
+   */
+  bulk?: { blobs: BlobStore; where: string };
   now?: () => Date;
 }
 
@@ -81,7 +86,7 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
   const scope = publisherId !== undefined ? `de «${publisherId}» ` : '';
   if (!total) io.out(`No hay publicaciones ${scope}anteriores al ${formatDate(before)} que se puedan borrar: se conserva la vigente de cada publicador, y las reemplazadas hace menos de 24 horas (una instancia de la API aún puede servirlas).`);
   else {
-    io.out(`Publicaciones ${scope}anteriores al ${formatDate(before)} que ya no están vigentes:`);
+    io.out(`Publicaciones ${scope}anteriores al ${formatDate(before)} que ya no están vigentes${opts.bulk ? ` (con ellas se borran sus archivos de descarga, ${opts.bulk.where})` : ''}:`);
     for (const set of sets) io.out(describe(set));
   }
   if (copies) io.out(describeSnapshots(snapshots, before));
@@ -97,6 +102,7 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
     return 0;
   }
   let removed = 0;
+  let files = 0;
   for (const set of sets) {
     for (const publication of set.publications) {
       try {
@@ -107,10 +113,10 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
         io.err(`Se conserva ${publication.id}: es la publicación vigente de ${set.publisherId}.`);
         continue;
       }
-      if (opts.bulkDir) fs.rmSync(path.join(opts.bulkDir, ...publicationFolder(publication.id).split('/')), { recursive: true, force: true });
+      if (opts.bulk) files += await opts.bulk.blobs.removeFolder(publicationFolder(publication.id));
     }
   }
-  if (total) io.out(`Se ${removed === 1 ? 'borró' : 'borraron'} ${formatCount(removed, 'publicación', 'publicaciones')} de ${formatCount(sets.length, 'publicador', 'publicadores')}.`);
+  if (total) io.out(`Se ${removed === 1 ? 'borró' : 'borraron'} ${formatCount(removed, 'publicación', 'publicaciones')} de ${formatCount(sets.length, 'publicador', 'publicadores')}.${opts.bulk && files ? ` Con ${removed === 1 ? 'ella' : 'ellas'} se ${files === 1 ? 'borró' : 'borraron'} ${formatCount(files, 'archivo', 'archivos')} de descarga (${opts.bulk.where}).` : ''}`);
   if (copies) {
     const gone = await pruneSnapshots(store, snapshots);
     io.out(`Se ${gone === 1 ? 'borró' : 'borraron'} ${formatCount(gone, 'copia de libro enviado', 'copias de libros enviados')}.`);

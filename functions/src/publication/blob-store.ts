@@ -36,10 +36,21 @@ export interface BlobStore {
   read(name: string, range?: ByteSpan): Readable;
   /** A direct public URL (publicly readable bucket): the API redirects there instead of streaming. */
   publicUrl?(name: string): string;
+  /**
+   * Removes every file whose name starts with `prefix` (a folder, ending in `/`: a removed publication's files,
+   * bulk-files.ts publicationFolder); returns how many there were.
+   */
+  removeFolder(prefix: string): Promise<number>;
 }
 
 /** The Content-Disposition of a download saved as `fileName` (ours: letters, digits, `.`, `-`, `_`). */
 export const attachmentHeader = (fileName: string): string => `attachment; filename="${fileName}"`;
+
+/** A folder prefix: a file name ending in `/`. */
+export function assertFolderPrefix(prefix: string): void {
+  if (!prefix.endsWith('/')) throw new Error(`invalid folder prefix: ${prefix}`);
+  assertBlobName(prefix.slice(0, -1));
+}
 
 /** File names are ours (publication ids and fixed file names); anything else is refused before it reaches a path. */
 export function assertBlobName(name: string): void {

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Readable } from 'stream';
-import { assertBlobName, type BlobInfo, type BlobStore } from './blob-store';
+import { assertBlobName, assertFolderPrefix, type BlobInfo, type BlobStore } from './blob-store';
 import { removeAbandoned } from '../lib/abandoned-by-dead-process';
 
 async function md5Of(file: string): Promise<string> {
@@ -46,6 +46,14 @@ export function diskBlobStore(dir: string): BlobStore {
     // loop, and at 64 KB with turns of tens of ms it ran at about 1 MB/s (bench:load). One such buffer per download
     // in progress.
     read: (name, range): Readable => fs.createReadStream(where(name), { highWaterMark: BULK_READ_BYTES, ...(range ? { start: range.start, end: range.end } : {}) }),
+    async removeFolder(prefix) {
+      assertFolderPrefix(prefix);
+      const folder = path.join(dir, ...prefix.slice(0, -1).split('/'));
+      // The files, not their `.meta.json` companions: what the bucket would count.
+      const files = fs.existsSync(folder) ? (await fs.promises.readdir(folder, { recursive: true })).filter((f) => !f.endsWith('.meta.json') && fs.statSync(path.join(folder, f)).isFile()).length : 0;
+      await fs.promises.rm(folder, { recursive: true, force: true });
+      return files;
+    },
   };
 }
 

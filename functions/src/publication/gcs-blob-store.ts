@@ -4,7 +4,7 @@
  */
 import { Storage } from '@google-cloud/storage';
 import type { Readable } from 'stream';
-import { assertBlobName, attachmentHeader, type BlobInfo, type BlobStore } from './blob-store';
+import { assertBlobName, assertFolderPrefix, attachmentHeader, type BlobInfo, type BlobStore } from './blob-store';
 import type { Config } from '../config';
 
 export interface GcsOptions {
@@ -68,6 +68,13 @@ export function gcsBlobStore(options: GcsOptions): BlobStore {
       assertBlobName(name);
       // A resumed download reads only its part from the bucket (a `Range` header on the media request).
       return bucket.file(name).createReadStream({ validation: false, ...(range ? { start: range.start, end: range.end } : {}) });
+    },
+    async removeFolder(prefix) {
+      assertFolderPrefix(prefix);
+      // Listed by prefix (every page), then removed one by one: a publication's folder holds a few dozen files.
+      const [files] = await bucket.getFiles({ prefix });
+      for (const file of files) await file.delete({ ignoreNotFound: true });
+      return files.length;
     },
     ...(options.publicUrl ? { publicUrl: (name: string) => `${options.publicUrl}/${name.split('/').map(encodeURIComponent).join('/')}` } : {}),
   };
