@@ -121,11 +121,12 @@ export interface PublicationIndex {
 /**
  * The version of the entries publicationIndex() builds. Each publication stores its index once (publish.ts) and it
  * is never rewritten (the store takes it once): one stored by an earlier version lacks what was added since — the
- * processes' `numbers`, version 2 — and is built again from the publication's records and projects when read
- * (functions/src/api/index-routes.ts isCurrentIndex), so data published before a change is found the same way.
- * Raise it whenever an entry gains a field the dashboard reads.
+ * processes' `numbers`, version 2; a cancelled contract's value left out of `contracts` and `contracted`, version 3 —
+ * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
+ * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
+ * dashboard reads, or counts differently.
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {

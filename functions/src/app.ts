@@ -10,6 +10,7 @@ import { publicRoutes } from './api/public-routes';
 import { bulkRoutes } from './api/bulk-routes';
 import { trackingRoutes } from './api/tracking-routes';
 import { indexRoutes } from './api/index-routes';
+import { publicationIndexes } from './api/publication-indexes';
 import { errorHandler, notFound } from './api/http-error';
 import { mergeSlashes } from './api/merge-slashes';
 import { readCors } from './api/read-cors';
@@ -95,10 +96,12 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', readOnlyMethods());
   app.use('/api', allowedMethods());
   app.use(jsonBodies());
-  app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers, statsMaxPublishers: deps.limits?.statsMaxPublishers }));
+  // One set of the publications' indexes for /api/index and /api/stats: built again once when stored by an earlier version.
+  const indexes = publicationIndexes(deps.store);
+  app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers, statsMaxPublishers: deps.limits?.statsMaxPublishers, indexes }));
   const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobStore(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
   app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk, allPublishersMaxDocuments: deps.limits?.bulkAllMaxDocuments }));
-  app.use('/api', indexRoutes({ store: deps.store, maxRows: deps.limits?.indexMaxRows }));
+  app.use('/api', indexRoutes({ store: deps.store, indexes, maxRows: deps.limits?.indexMaxRows }));
   app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);
   // Reached only without the workflow's routes (a server that only publishes): nobody signs in here, and the pages,

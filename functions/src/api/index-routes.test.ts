@@ -168,30 +168,38 @@ describe('GET /api/index', () => {
 });
 
 describe('a publication whose index was stored by an earlier version', () => {
-  it('is served with what the index has now (its contracts\' numbers, which the search finds), built from its records; the stored index stays as it was', async () => {
+  it('is served as the index counts now (a cancelled contract\'s value left out), built from its records, and its stats summed again to agree; the stored index stays as it was', async () => {
     const older = openSqliteStore(':memory:');
     try {
       const at = '2025-11-03T16:00:00.000Z';
       await older.putPublisher({ id: 'merida', name: 'Municipio de Mérida', state: 'Yucatán', ocidPrefix: 'ocds-mid001', projectIdPrefix: 'oc4ids-mid001', commitment: { projects: 1, periodicityDays: 90 }, registeredAt: at } as Parameters<Store['putPublisher']>[0]);
       const id = 'merida-20251103160000-aaaa0001';
       const ocid = 'ocds-mid001-LP-001-2025';
-      const compiledRelease = { ocid, tender: { id: 'LO-831050999-E1-2025', title: 'Repavimentación de la calle 60' }, contracts: [{ id: 'DOP-LP-001-2025', value: { amount: 1234567.89, currency: 'MXN' } }] };
+      const compiledRelease = { ocid, tender: { id: 'LO-831050999-E1-2025', title: 'Repavimentación de la calle 60' }, contracts: [{ id: 'DOP-LP-001-2025', status: 'active', value: { amount: 1234567.89, currency: 'MXN' } }, { id: 'DOP-LP-002-2025', status: 'cancelled', value: { amount: 500000, currency: 'MXN' } }] };
       await older.createPublication({ id, publisherId: 'merida', contentHash: 'hash-1', createdAt: at });
       await older.putRecords(id, [{ ocid, record: { ocid, releases: [], compiledRelease } }]);
       await older.putProjects(id, []);
-      // What publish() stored before INDEX_VERSION 2: the entries without `numbers`, and no version.
-      await older.putIndex(id, { projects: [], parties: [], processes: [{ ocid, title: 'Repavimentación de la calle 60', method: 'sin-dato', suppliers: [], contracts: [{ value: 1234567.89, suppliers: [] }], contracted: 1234567.89, projectIds: [], stage: 'planning' }] });
+      // What publish() stored at INDEX_VERSION 2: the cancelled contract's value counted. (Version 1, before it, had no
+      // `numbers` and no version: core/stats/publication-index.test.ts isCurrentIndex.)
+      await older.putIndex(id, { version: 2, projects: [], parties: [], processes: [{ ocid, title: 'Repavimentación de la calle 60', method: 'sin-dato', suppliers: [], numbers: ['LO-831050999-E1-2025', 'DOP-LP-001-2025', 'DOP-LP-002-2025'], contracts: [{ value: 1234567.89, suppliers: [] }, { value: 500000, suppliers: [] }], contracted: 1734567.89, projectIds: [], stage: 'planning' }] });
       await older.completePublication(id, { releases: 1, records: 1, projects: 0 });
       await older.setCurrent('merida', id, null);
+      // …and its stats, summed from those entries (before INDEX_VERSION 3 a cancelled contract's value counted).
+      await older.putStats({ publisherId: 'merida', publicationId: id, computedAt: at, data: { projects: 0, processes: 1, contractedMxn: 1734567.89, quality: { fields: 'as stored' } } });
       const served = createApp({ store: older, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
       const index = (await request(served).get('/api/index').expect(200)).body as IndexAnswer;
-      expect(index.publishers[0].processes[0]).toMatchObject({ ocid, numbers: ['LO-831050999-E1-2025', 'DOP-LP-001-2025'], contracted: 1234567.89 });
+      expect(index.publishers[0].processes[0]).toMatchObject({ ocid, numbers: ['LO-831050999-E1-2025', 'DOP-LP-001-2025', 'DOP-LP-002-2025'], contracted: 1234567.89 });
       expect(index.publishers[0]).not.toHaveProperty('version');
+      const [stats] = ((await request(served).get('/api/stats').expect(200)).body as { publishers: { data: Record<string, unknown> }[] }).publishers;
+      const { quality, ...figures } = stats.data;
+      expect(figures).toEqual(figuresOf(index.publishers[0].processes, index.publishers[0].projects));
+      expect(figures.contractedMxn).toBe(1234567.89);
+      expect(quality).toEqual({ fields: 'as stored' });
       const [core, details] = await Promise.all(['core', 'details'].map(async (part) => (await request(served).get(`/api/index/compact/${part}`).expect(200)).body as CompactPart));
       const rows = compactRows(core);
       expect(addDetails(rows, core, details)).toBe(true);
-      expect(rows.processes[0].numbers).toEqual(['LO-831050999-E1-2025', 'DOP-LP-001-2025']);
-      expect(await older.getIndex(id)).not.toHaveProperty('version');
+      expect(rows.processes[0].numbers).toEqual(['LO-831050999-E1-2025', 'DOP-LP-001-2025', 'DOP-LP-002-2025']);
+      expect(await older.getIndex(id)).toMatchObject({ version: 2, processes: [{ contracted: 1734567.89 }] });
       // One published now stores the current version, read as stored.
       const [current] = ((await request(app).get('/api/index').expect(200)).body as IndexAnswer).publishers;
       expect(await store.getIndex(current.publicationId)).toMatchObject({ version: INDEX_VERSION });

@@ -5,11 +5,10 @@
  * /api/ocds/records/{ocid}.
  *
  * Published data never changes under a publication id (DESIGN §6): publish() stores each publication's index
- * with it (in chunks: one index of a few thousand projects would not fit a 1 MiB document); publications made
- * before that, or whose stored index is of an earlier INDEX_VERSION (without the processes' numbers the search
- * finds), get theirs computed from their records and projects on first request: the stored one is never rewritten. Indexes are kept in
- * memory, and each answer goes through the same answer cache as the package routes (serialized once, gzipped
- * for clients that accept it: the index is the largest thing the dashboard downloads, about 8× smaller).
+ * with it (in chunks: one index of a few thousand projects would not fit a 1 MiB document); one stored before that,
+ * or by an earlier INDEX_VERSION, is built again on first request (publication-indexes.ts). Each answer goes through
+ * the same answer cache as the package routes (serialized once, gzipped for clients that accept it: the index is the
+ * largest thing the dashboard downloads, about 8× smaller).
  * Public like the package routes: CORS open, `Cache-Control`, `ETag` (answered 304). `?state=` narrows it to one
  * state's publishers; an index of several publishers above INDEX_MAX_ROWS rows is refused with a 400 that says to
  * narrow it (core/stats/serving-limits.ts) — one publisher's is always served whole.
@@ -22,8 +21,8 @@
 import { Router } from 'express';
 import type { Store } from '../store/store';
 import { compactIndex, compactPart } from '../../../core/stats/compact-index';
-import { isCurrentIndex, publicationIndex, type IndexAnswer, type PublicationIndex, type PublisherIndex } from '../../../core/stats/publication-index';
-import { readAll } from '../store/read-all';
+import type { IndexAnswer, PublisherIndex } from '../../../core/stats/publication-index';
+import { publicationIndexes, type PublicationIndexes } from './publication-indexes';
 import { requestedSets, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
 import { badRequest } from './http-error';
@@ -31,48 +30,18 @@ import { acceptOnly, BY_SCOPE } from './query-parameters';
 import { countedRows, INDEX_MAX_ROWS } from '../../../core/stats/serving-limits';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 
-const PAGE = 500;
-
-/** A small map that forgets its oldest entry beyond `max` (values are promises, so concurrent misses share one build). */
-class Memo<T> {
-  private readonly entries = new Map<string, Promise<T>>();
-  constructor(private readonly max: number) {}
-  get(key: string, build: () => Promise<T>): Promise<T> {
-    let value = this.entries.get(key);
-    if (value) { this.entries.delete(key); this.entries.set(key, value); return value; }
-    value = build();
-    this.entries.set(key, value);
-    value.catch(() => this.entries.delete(key));
-    for (const k of this.entries.keys()) { if (this.entries.size <= this.max) break; this.entries.delete(k); }
-    return value;
-  }
-}
-
-export function indexRoutes(deps: { store: Store; maxRows?: number | undefined }): Router {
+export function indexRoutes(deps: { store: Store; indexes?: PublicationIndexes; maxRows?: number | undefined }): Router {
   const { store } = deps;
   const maxRows = deps.maxRows ?? INDEX_MAX_ROWS;
   const router = Router();
-  const publications = new Memo<PublicationIndex>(64);
+  const indexes = deps.indexes ?? publicationIndexes(store);
   const answers = new ResponseCache();
-
-  const indexOf = (set: PublishedSet): Promise<PublicationIndex> => publications.get(set.publication.id, async () => {
-    const publicationId = set.publication.id;
-    // Written by publish() with the publication; computed here for publications made before that, or by a version
-    // whose entries lack fields the dashboard reads now (an index is stored once and never rewritten).
-    const stored = await store.getIndex(publicationId);
-    if (stored && isCurrentIndex(stored)) return stored as unknown as PublicationIndex;
-    const [records, projects] = await Promise.all([
-      readAll((after) => store.listRecords({ publicationId, after, limit: PAGE })),
-      readAll((after) => store.listProjects({ publicationId, after, limit: PAGE })),
-    ]);
-    return publicationIndex(records.map((r) => r.record), projects.map((p) => p.project));
-  });
 
   const answerOf = async (sets: PublishedSet[]): Promise<IndexAnswer> => {
     const publishers: PublisherIndex[] = [];
     for (const s of sets) {
       // The version is the store's business, not the answer's.
-      const { version, ...index } = await indexOf(s);
+      const { version, ...index } = await indexes(s.publication.id);
       void version;
       publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, publicationId: s.publication.id, publishedAt: s.publication.createdAt, ...index });
     }

@@ -17,6 +17,8 @@ import { ResponseCache } from './response-cache';
 import { extensionCodelist, extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
 import { acceptOnly, BY_SCOPE } from './query-parameters';
+import { publicationIndexes, type PublicationIndexes } from './publication-indexes';
+import { currentFigures } from '../../../core/stats/publisher-stats';
 
 export interface PublicRoutesDeps {
   store: Store;
@@ -27,6 +29,8 @@ export interface PublicRoutesDeps {
   cache?: ResponseCache;
   /** Publishers above which `/api/stats` of several is refused (core/stats/serving-limits.ts); tests lower it. */
   statsMaxPublishers?: number | undefined;
+  /** The publications' indexes, shared with `/api/index` (app.ts): stats stored by an earlier version are summed again from them. */
+  indexes?: PublicationIndexes;
 }
 
 /** The paged listing of each kind of document, linked from each publisher in /api/publishers. */
@@ -50,6 +54,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   const router = Router();
   const cache = deps.cache ?? new ResponseCache();
   const maxStatsPublishers = deps.statsMaxPublishers ?? STATS_MAX_PUBLISHERS;
+  const indexes = deps.indexes ?? publicationIndexes(store);
   const platform = { name: deps.platformName, uri: baseUrl };
   const metaFor = (req: Request, sets: PublishedSet[], single?: Publisher): PackageMeta => packageMeta(`${baseUrl}${req.originalUrl}`, sets, platform, single);
 
@@ -215,7 +220,11 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       const publishers = [];
       for (const s of sets) {
         const stats = await store.getStats(s.publisher.id);
-        publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, commitment: s.publisher.commitment, publicationId: s.publication.id, publishedAt: s.publication.createdAt, data: stats?.data ?? null });
+        // Summed by an earlier version (another INDEX_VERSION): the figures again, as the dashboard counts them now.
+        const data = stats ? await currentFigures(stats.data, () => indexes(stats.publicationId)) : undefined;
+        const { indexVersion, ...shown } = data ?? {};
+        void indexVersion;
+        publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, commitment: s.publisher.commitment, publicationId: s.publication.id, publishedAt: s.publication.createdAt, data: data ? shown : null });
       }
       return { publishers };
     }, version);
