@@ -70,8 +70,9 @@ const DIGESTS: Record<string, string> = {
   current: '1 593d817702db2d2b',
   // Projects sent again unchanged keep the `updated` they were published with (publish.ts keepUpdated). The synthetic
   // projects' budget items list their processes' claves presupuestarias (scripts/examples/build-project.ts): every
-  // publication's content hash, so its id in every row, changed with them.
-  indexes: '6 b6ac6a17580e6e71',
+  // publication's content hash, so its id in every row, changed with them. INDEX_VERSION 3 (a cancelled contract's
+  // value not counted) is written in each index, and in the stats as the version their figures were summed by.
+  indexes: '6 a3637ac31e30f247',
   projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
@@ -88,7 +89,7 @@ const DIGESTS: Record<string, string> = {
   // The outcomes of sends' checks that outlasted their request (Store.putSendCheck): a table of its own, empty here.
   sendChecks: '0 e3b0c44298fc1c14',
   snapshots: '0 e3b0c44298fc1c14',
-  stats: '1 985535c77dc56686',
+  stats: '1 772b840ceb6a9f73',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
