@@ -46,6 +46,11 @@ export function countingBackend(inner: DocumentBackend = openSqliteBackend(':mem
       add(c, Math.max(1, Math.ceil(n / 1000)));
       return n;
     },
+    async scan(c, cursor, limit) {
+      const page = await inner.scan(c, cursor, limit);
+      add(c, Math.max(1, page.rows.length));
+      return page;
+    },
     close: () => inner.close(),
     // The byte variants, when the backend has them, counted as get and query.
     ...(inner.getBytes ? { getBytes: async (c: CollectionName, id: string) => { add(c, 1); return (inner.getBytes as NonNullable<DocumentBackend['getBytes']>)(c, id); } } : {}),

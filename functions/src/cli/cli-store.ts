@@ -35,9 +35,14 @@ export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
   const projectId = cloudProjectId(args, env);
   // The functions refuse a prefix Firestore cannot use (config.ts): so does a command that would write with it.
   const namespace = firestoreNamespaceVar(env);
+  return { store: withCredentials(openFirestoreStore({ projectId, namespace }), env, { projectId, namespace }), cloud: true, where: `Firestore del proyecto ${projectId}` };
+}
+
+/** The deployment's Firestore (a Store, or its rows for `transfer`) behind the credentials check below. */
+export function withCredentials<T extends object>(target: T, env: NodeJS.ProcessEnv, cloud: CloudTarget): T {
   // The emulator (FIRESTORE_EMULATOR_HOST) takes no credentials: nothing to look for.
   const credentials = env.FIRESTORE_EMULATOR_HOST ? () => Promise.resolve() : applicationDefaultCredentials;
-  return { store: withCredentialsMessage(openFirestoreStore({ projectId, namespace }), credentials, { projectId, namespace }), cloud: true, where: `Firestore del proyecto ${projectId}` };
+  return withCredentialsMessage(target, credentials, cloud);
 }
 
 /**
@@ -53,7 +58,7 @@ async function applicationDefaultCredentials(): Promise<void> {
  * (there, or in a call), no permission or quota project, the API off, no database, an index not ready
  * (cloud-store-errors.ts) — becomes a ConfigError saying what to do (exit code 2, like other configuration errors).
  */
-export function withCredentialsMessage(store: Store, credentials: () => Promise<void>, cloud: CloudTarget): Store {
+export function withCredentialsMessage<T extends object>(store: T, credentials: () => Promise<void>, cloud: CloudTarget): T {
   let found: Promise<void> | undefined;
   return new Proxy(store, {
     get(target, key, receiver) {

@@ -43,6 +43,14 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    una base sin publicadores recibe los datos de ejemplo, salvo con
                                                    --sin-ejemplos (un servidor real)
   infra-abierta backup -o respaldo.sqlite         Copia la base local (SQLite) aunque el servidor esté en marcha
+  infra-abierta transfer --a-la-nube [--proyecto ID] [--entorno functions/.env.ID]  Copia la base local completa
+                                                   (implementadores, cuentas, envíos, publicaciones, bitácora) al
+                                                   Firestore del despliegue, que debe estar vacío; con el servidor
+                                                   detenido, o desde un respaldo (INFRA_SQLITE=respaldo.sqlite)
+  infra-abierta transfer --de-la-nube [--proyecto ID]  Lo contrario: el Firestore del despliegue a una base nueva
+                                                   en INFRA_SQLITE. Repetida tras una interrupción, continúa
+                [--aceptar-direccion-nueva]  copia aunque lo publicado enlace sus entregas bajo otra dirección
+                                                   que la PUBLIC_BASE_URL del destino (esa debe seguir respondiendo)
   infra-abierta users add --email correo --rol capturista|coordinador|admin [--publicador id | --entidad Estado]
   infra-abierta users list [--entidad Estado] [--publicador id] [--rol rol]  Por entidad: coordinación y capturistas
   infra-abierta users remove ID|--email correo   (ID: la primera columna de users list)

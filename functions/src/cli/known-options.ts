@@ -18,6 +18,7 @@ export const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   backup: ['salida', 'sobrescribir', 'nube'],
   users: ['email', 'rol', 'role', 'publicador', 'entidad', 'nube', 'proyecto'],
   publications: ['antes-de', 'publicador', 'confirmar', 'nube', 'proyecto', 'entorno'],
+  transfer: ['a-la-nube', 'de-la-nube', 'aceptar-direccion-nueva', 'proyecto', 'entorno', 'nube'],
   publishers: ['nombre', 'entidad', 'orden', 'prefijo-ocid', 'prefijo-proyectos', 'licencia', 'politica', 'sitio', 'proyectos', 'periodicidad', 'archivo', 'cambiar-prefijo', 'nube', 'proyecto'],
 };
 

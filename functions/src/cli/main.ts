@@ -128,6 +128,58 @@ async function prunedBulk(args: ReturnType<typeof parseArgs>): Promise<{ blobs: 
 }
 
 /**
+ * `transfer`: the two ends of the copy — this server's SQLite file (INFRA_SQLITE, held against a server starting on
+ * it meanwhile) and the deployment's Firestore (the project and namespace the other commands use with --nube) — and
+ * the address the target publishes under: the functions' PUBLIC_BASE_URL (their environment file, as history --nube),
+ * or this server's.
+ */
+async function transfer(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
+  const [{ transferCommand, transferDirection }, { cloudProjectId, withCredentials }, { openFirestoreBackend }, { openSqliteBackend }, { holdServerLock }, { firestoreNamespaceVar }] = await Promise.all([
+    import('./transfer-command'), import('./cli-store'), import('../store/firestore-store'), import('../store/sqlite-store'), import('../server/server-lock'), import('../config')]);
+  const toCloud = transferDirection(args) === 'to-cloud';
+  const config = loadConfig();
+  const local = config.sqlitePath;
+  if (local === ':memory:') throw new ConfigError('INFRA_SQLITE=:memory: no es una base que se pueda copiar: indique en INFRA_SQLITE la ruta del archivo. No se copió nada.');
+  if (toCloud && !fs.existsSync(local)) throw new ConfigError(`No hay base de datos en «${local}» (INFRA_SQLITE): indique la del servidor, o la de su respaldo. No se copió nada.`);
+  let cloudEnd: { baseUrl: string; source: string } | undefined;
+  if (toCloud) {
+    const { deploymentConfig } = await import('./cloud-deployment');
+    try {
+      const deployed = deploymentConfig(args, process.env, projectRoot());
+      cloudEnd = { baseUrl: deployed.config.publicBaseUrl, source: deployed.source };
+    } catch (e) {
+      if (e instanceof ConfigError) throw new ConfigError(e.message.replace(/No se publicó nada\.$/, 'No se copió nada.'));
+      throw e;
+    }
+  }
+  const projectId = cloudProjectId(args, process.env);
+  // Nothing writes to the file meanwhile: a server serving it would change what is being copied (or copied into).
+  if (!toCloud) fs.mkdirSync(path.dirname(path.resolve(local)), { recursive: true });
+  let lock: { release(): void };
+  try {
+    lock = holdServerLock(local);
+  } catch (e) {
+    if (!(e instanceof StartupError)) throw e;
+    throw new ConfigError(`No se copió nada: ${e.message.startsWith('Ya hay') ? `hay un servidor atendiendo «${local}» (INFRA_SQLITE), y la copia debe hacerse sin nadie que escriba en ella. Detenga el servidor (systemctl stop infra-abierta, o Ctrl+C) y repita${toCloud ? '; o, sin detenerlo, copie desde un respaldo: «infra-abierta backup -o respaldo.sqlite» y la orden con INFRA_SQLITE=respaldo.sqlite (lo que se publique después en este servidor no estará en la copia)' : ''}.` : e.message}`);
+  }
+  try {
+    const sqlite = openSqliteBackend(local);
+    const namespace = firestoreNamespaceVar(process.env);
+    const firestore = withCredentials(openFirestoreBackend({ projectId, namespace }), process.env, { projectId, namespace });
+    const here = `la base local «${local}» (INFRA_SQLITE)`;
+    const there = `Firestore del proyecto ${projectId}${namespace ? ` (colecciones «${namespace}…»)` : ''}`;
+    try {
+      return await transferCommand(args, toCloud
+        ? { source: sqlite, target: firestore, from: here, to: there, toCloud, baseUrl: cloudEnd!.baseUrl, baseUrlSource: cloudEnd!.source }
+        : { source: firestore, target: sqlite, from: there, to: here, toCloud, baseUrl: linksAddress(config), baseUrlSource: process.env.PUBLIC_BASE_URL ? 'PUBLIC_BASE_URL' : 'sin PUBLIC_BASE_URL: la de HOST y PORT' }, io);
+    } finally {
+      await sqlite.close();
+      await firestore.close();
+    }
+  } finally { lock.release(); }
+}
+
+/**
  * What `serve` works on, said where it starts (and so in `journalctl`): a relative INFRA_SQLITE started from another
  * folder, or an environment file not loaded, served a new empty database, and nothing said which; mail left
  * unconfigured was found out only when nobody received a notice. No secret is named (SMTP_USER, SMTP_PASS).
@@ -254,6 +306,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const { store, cloud, bulkDir } = openCliStore(args);
         try { return await publicationsCommand(args, store, io, { cloud, ...(bulkDir !== undefined ? { bulkDir } : {}), ...(bulk ? { bulk } : {}) }); } finally { await store.close(); }
       }
+      case 'transfer': return await transfer(args, io);
       // «ayuda»: what a Spanish-speaking official types first; it was «Orden desconocida».
       case undefined: case '--help': case '-h':
         io.out(HELP);

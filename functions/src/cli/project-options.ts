@@ -10,7 +10,7 @@ import type { ParsedArgs } from './args';
 import { UsageError } from './args';
 
 /** The commands that reach a store through `--nube [--proyecto ID]` (cli-store.ts). */
-const CLOUD_COMMANDS = new Set(['users', 'publishers', 'publications', 'history']);
+const CLOUD_COMMANDS = new Set(['users', 'publishers', 'publications', 'history', 'transfer']);
 
 /**
  * A Google Cloud project id: 6 to 30 lowercase letters, digits or hyphens, starting with a letter and not ending
@@ -44,7 +44,8 @@ export function checkProjectOptions(command: string | undefined, args: ParsedArg
         : `«${project}» no es un ID de proyecto de Google Cloud: ${PROJECT_MEANS}. Es un número: si copió el número del proyecto, use su ID (consola de Google Cloud → Panel → Información del proyecto).`);
     }
     if (!PROJECT_ID.test(project)) throw new UsageError(`«${project}» no es un ID de proyecto de Google Cloud (de 6 a 30 letras minúsculas, números o guiones, empezando con una letra): ${PROJECT_MEANS}.`);
-    if (args.options.nube === undefined) {
+    // `transfer` always has the deployment at one end (--a-la-nube, --de-la-nube).
+    if (args.options.nube === undefined && command !== 'transfer') {
       throw new UsageError(`--proyecto ${project} solo se usa con --nube: sin --nube, «${command}» trabaja sobre la base local (INFRA_SQLITE), no sobre Firestore. Agregue --nube para trabajar en el proyecto ${project}.`);
     }
   }

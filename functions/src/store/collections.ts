@@ -44,6 +44,8 @@ export interface CollectionSpec {
    * firestore.indexes.json: a composite index of one field is refused); SQLite gets an index on it.
    */
   orderedBy?: readonly string[];
+  /** Fields holding a number (summed by `sum`): SQLite keeps every column as text, and gives these back as numbers. */
+  summed?: readonly string[];
 }
 
 /** The spreadsheet a submission was sent from (SubmissionSource: sheets, or values with a spreadsheet); null for an upload. */
@@ -93,7 +95,7 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   },
   // `documents`: what the publication pointed at holds, written with the switch, summed by Store.publishedDocuments.
   // Listed whole once, to give it to the pointers written before it (document-store.ts markPointerDocuments).
-  current: { fields: ['publisherId', 'documents'], queries: [[]] },
+  current: { fields: ['publisherId', 'documents'], queries: [[]], summed: ['documents'] },
   // Releases, records and projects stay top-level with a publicationId field: the emulator's collectionGroup returns nothing.
   releases: { fields: ['publicationId', 'ocid'], queries: [['publicationId'], ['publicationId', 'ocid']] },
   records: { fields: ['publicationId'], queries: [['publicationId']] },

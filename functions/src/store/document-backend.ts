@@ -71,6 +71,14 @@ export interface DocumentBackend {
    * before it was a field.
    */
   count(collection: CollectionName, where: Record<string, string>, carrying?: string): Promise<number>;
+  /**
+   * Every row of the collection with its id and fields, a page at a time: at most `limit` rows from `cursor` (undefined:
+   * the first page), and the cursor of the next page (none after the last). For a whole database copied to the other
+   * kind (`infra-abierta transfer`): rows as written, bodies byte for byte, with their ids (docId hashes the natural
+   * key: the body does not give it back). Each backend pages its own way, with no declared query: SQLite by id,
+   * Firestore by `sk` (which repeats across publications) — never by document id, which the emulator does not order by.
+   */
+  scan(collection: CollectionName, cursor: string | undefined, limit: number): Promise<{ rows: Row[]; cursor?: string }>;
   /** `get` with the body as UTF-8 bytes, when the backend can give them without a JS string (SQLite). */
   getBytes?(collection: CollectionName, id: string): Promise<Buffer | undefined>;
   /** `query` with the bodies as UTF-8 bytes, likewise. */

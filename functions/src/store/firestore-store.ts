@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { type App, deleteApp, initializeApp } from 'firebase-admin/app';
 import { AggregateField, type DocumentData, type Firestore, type Query, getFirestore } from 'firebase-admin/firestore';
-import { checkDeclaredQuery, type CollectionName, chunkRows, firestoreDocument, MAX_BATCH_WRITES } from './collections';
+import { checkDeclaredQuery, COLLECTIONS, type CollectionName, chunkRows, firestoreDocument, MAX_BATCH_WRITES } from './collections';
 import type { DocumentBackend, QueryRange, Row } from './document-backend';
 import { createStore } from './document-store';
 import { type Store, StoreError } from './store';
@@ -170,6 +170,37 @@ class FirestoreBackend implements DocumentBackend {
     const snap = await q.orderBy(by, descending ? 'desc' : 'asc').limit(limit).get();
     this.read(collection, snap.size);
     return snap.docs.map((d) => ({ sk: d.get(by) as string, body: d.get('body') as string }));
+  }
+
+  async scan(collection: CollectionName, cursor: string | undefined, limit: number): Promise<{ rows: Row[]; cursor?: string }> {
+    // By `sk` from the last page's (a range, as query: the emulator ignores startAfter), skipping the rows of that `sk`
+    // already given. `sk` repeats (a project's in every publication), so a page ends only where one `sk` ends: the rows
+    // of its last `sk` are left for the next page when it came full, and a page of a single `sk` is read larger.
+    const from = cursor === undefined ? undefined : (JSON.parse(cursor) as { sk: string; ids: string[] });
+    const given = new Set(from?.ids ?? []);
+    for (let size = limit + given.size; ; size *= 2) {
+      let q: Query = this.db.collection(this.namespace + collection);
+      if (from) q = q.where('sk', '>=', from.sk);
+      const snap = await q.orderBy('sk').limit(size).get();
+      this.read(collection, snap.size);
+      let docs = snap.docs.filter((d) => !(from && d.get('sk') === from.sk && given.has(d.id)));
+      const full = snap.size === size;
+      if (full) {
+        const last = snap.docs[snap.size - 1].get('sk') as string;
+        const whole = docs.filter((d) => d.get('sk') !== last);
+        if (!whole.length && !(from && last === from.sk && docs.length)) continue;
+        // Only rows of the cursor's own `sk` in a full page: given now, and the cursor keeps adding to its ids.
+        if (whole.length) docs = whole;
+      }
+      const rows = docs.map((d): Row => ({
+        id: d.id, sk: d.get('sk') as string, body: d.get('body') as string,
+        fields: Object.fromEntries(COLLECTIONS[collection].fields.map((f) => [f, (d.get(f) as string | number | null | undefined) ?? null])),
+      }));
+      if (!full) return { rows };
+      const lastSk = rows[rows.length - 1].sk;
+      const ids = [...(from && from.sk === lastSk ? given : []), ...rows.filter((r) => r.sk === lastSk).map((r) => r.id)];
+      return { rows, cursor: JSON.stringify({ sk: lastSk, ids }) };
+    }
   }
 
   async sum(collection: CollectionName, field: string): Promise<number> {

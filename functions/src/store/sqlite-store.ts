@@ -130,6 +130,19 @@ class SqliteBackend implements DocumentBackend {
     return found.n;
   }
 
+  async scan(collection: CollectionName, cursor: string | undefined, limit: number): Promise<{ rows: Row[]; cursor?: string }> {
+    // By id, the table's primary key: each page is a range of it. Columns are TEXT: a number written to one (the
+    // summed `documents`) comes back as text, and is given back as the number it was.
+    const found = this.statement(`SELECT * FROM ${quote(collection)}${cursor === undefined ? '' : ' WHERE id > ?'} ORDER BY id LIMIT ?`)
+      .all(...(cursor === undefined ? [] : [cursor]), limit) as Record<string, string | null>[];
+    const summed = new Set(COLLECTIONS[collection].summed ?? []);
+    const rows = found.map((r): Row => ({
+      id: String(r.id), sk: String(r.sk), body: String(r.body),
+      fields: Object.fromEntries(COLLECTIONS[collection].fields.map((f) => [f, r[f] !== null && r[f] !== undefined && summed.has(f) ? Number(r[f]) : r[f] ?? null])),
+    }));
+    return found.length === limit ? { rows, cursor: rows[rows.length - 1].id } : { rows };
+  }
+
   async getBytes(collection: CollectionName, id: string): Promise<Buffer | undefined> {
     // CAST AS BLOB: better-sqlite3 hands the stored UTF-8 over as a Buffer, not decoded into a JS string.
     const found = this.statement(`SELECT CAST(body AS BLOB) AS body FROM ${quote(collection)} WHERE id = ?`).get(id) as { body: Buffer } | undefined;
