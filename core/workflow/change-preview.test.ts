@@ -87,3 +87,29 @@ test('a changed amount of money carries the currency of each side, so the previe
   // A currency is no amount.
   expect(diff.find((f) => f.path === 'contracts/0/value/currency')?.currency).toBeUndefined();
 });
+
+test('a deleted row or emptied cell of a process is matched by id and marked as kept in the record (OCDS merge keeps it)', () => {
+  const tx = (id: string, amount: number) => ({ id, value: { amount, currency: 'MXN' } });
+  const published = {
+    ...rel('ocds-a-1', 'old', 'Obra'),
+    parties: [{ id: 'MX-RFC-EAZ170130W8A', name: 'Zoque', roles: ['supplier', 'payee'] }, { id: 'MX-RFC-MTG830101S45', name: 'Municipio', roles: ['buyer', 'payer'] }],
+    contracts: [{ id: 'C1', description: 'Obra', implementation: { transactions: [tx('P1', 10), tx('P2', 20), tx('P3', 30)] } }],
+  };
+  const sent = {
+    ...rel('ocds-a-1', 'new', 'Obra'),
+    parties: [{ id: 'MX-RFC-MTG830101S45', name: 'Municipio', roles: ['buyer'] }, { id: 'MX-RFC-EAZ170130W3A', name: 'Zoque', roles: ['supplier', 'payee'] }],
+    contracts: [{ id: 'C1', implementation: { transactions: [tx('P1', 10), tx('P3', 30)] } }],
+  };
+  const fields = changePreview({ releases: [sent], projects: [], currentReleases: new Map([['ocds-a-1', published]]), currentProjects: new Map() }).processes.items[0].fields;
+  const at = (path: string) => fields.find((f) => f.path === path);
+  // P2 deleted: its own row goes empty and stays published; P3, matched by id, does not «change» into P2's place.
+  expect(at('contracts/0/implementation/transactions/1/value/amount')).toMatchObject({ before: '20', after: null, kept: true });
+  expect(fields.filter((f) => f.path.startsWith('contracts/0/implementation/transactions/2'))).toEqual([]);
+  // An emptied cell stays too (only a null would remove it)…
+  expect(at('contracts/0/description')).toMatchObject({ before: 'Obra', after: null, kept: true });
+  // …and the party whose RFC was corrected (its id is made from the RFC), beside the new one.
+  expect(at('parties/0/id')).toMatchObject({ before: 'MX-RFC-EAZ170130W8A', after: null, kept: true });
+  expect(at('parties/2/id')).toMatchObject({ before: null, after: 'MX-RFC-EAZ170130W3A' });
+  // A code removed from a list (a whole list, replaced) is really gone: not marked.
+  expect(at('parties/1/roles/1')).toEqual({ path: 'parties/1/roles/1', label: expect.any(String), before: 'Pagador', after: null });
+});

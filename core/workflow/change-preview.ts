@@ -13,6 +13,7 @@
 import type { ChangePreview, FieldChange, ItemChange } from './contract';
 import { deriveProjectSummaries } from '../summary';
 import { hasTypedTag } from '../merge/update-tags';
+import { alignById, keptInRecord } from '../merge/kept-in-record';
 import { ComparableContent, isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
 import { publicView } from '../privacy/privacy-filter';
 import { isObject, type JsonObject } from '../json/json-values';
@@ -105,6 +106,31 @@ const RELEASE_DERIVED = /^(id|date|tag)(\/|$)/;
 /** Projects: `updated` is a conversion stamp; summaries of linked processes are derived at publication. */
 const PROJECT_DERIVED = /^(updated$|contractingProcesses\/\d+\/(summary|releases)(\/|$))/;
 
+/**
+ * A process's changes against what is published: its rows matched by `id` as the record merges them (a deleted
+ * payment is that payment going empty, not each later one shifting up and «changing»), and what goes empty but
+ * stays in the record marked `kept` (core/merge/kept-in-record).
+ */
+function processDiff(before: Obj, after: Obj, ignore: (path: string) => boolean): FieldChange[] {
+  const changes = fieldDiff(before, alignById(before, after), ignore);
+  if (!changes.some((c) => c.after === null)) return changes;
+  const kept = keptInRecord(before, after);
+  return changes.map((c) => (c.after === null && kept.has(c.path) ? { ...c, kept: true } : c));
+}
+
+/**
+ * The sheets (template names) of what a process's new release leaves out and its record keeps: publication tells the
+ * official, who deleted the rows, that they are still published (core/merge/kept-in-record).
+ */
+export function keptSheets(before: Obj, after: Obj): string[] {
+  const sheets = new Set<string>();
+  for (const path of keptInRecord(before, after).keys()) {
+    if (RELEASE_DERIVED.test(path)) continue;
+    sheets.add(columnWords('ocds', path)?.label.split(' › ')[0] ?? path);
+  }
+  return [...sheets];
+}
+
 export interface PreviewInput {
   /** The snapshot, converted by the core pipeline. */
   releases: Obj[];
@@ -153,7 +179,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
     if (sameId || (comparable && (sameReleaseContent(comparable, publicView(previous as JsonObject)) || (compiled !== undefined && sameReleaseContent(comparable, compiled))))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
     else {
       const platforms = hasTypedTag(r) ? RELEASE_STAMPS : RELEASE_DERIVED;
-      add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', fieldDiff(compiled ?? previous, view, (p) => platforms.test(p))) });
+      add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', processDiff(compiled ?? previous, view, (p) => platforms.test(p))) });
     }
   }
   for (const [ocid, previous] of input.currentReleases) {

@@ -226,7 +226,14 @@ export interface ErrorAnswer { error: { code: string; message: string; findings?
  * `label`: the template's sheet and column of the field («Proyectos › Monto»), when it has one. `currency`: for an
  * amount of money, the currency beside it on each side (null: none written, pesos), so it is shown as money.
  */
-export interface FieldChange { path: string; label?: string; before: string | null; after: string | null; currency?: { before: string | null; after: string | null } }
+export interface FieldChange {
+  path: string; label?: string; before: string | null; after: string | null; currency?: { before: string | null; after: string | null };
+  /**
+   * A process's published value the workbook no longer has (a deleted row, an emptied cell) that its record keeps:
+   * OCDS merges releases, so what was published stays (core/merge/kept-in-record). Absent otherwise.
+   */
+  kept?: true;
+}
 export type Change = 'new' | 'changed' | 'unchanged' | 'removed';
 export interface ItemChange { id: string; title: string | null; change: Change; fields: FieldChange[] }
 export interface ChangeGroup { counts: Record<Change, number>; items: ItemChange[] }
@@ -535,7 +542,7 @@ function checkGroup(v: unknown, path: string): ChangeGroup {
       const i = obj(x, p);
       return {
         id: str(i.id, `${p}.id`), title: strOrNull(i.title, `${p}.title`), change: oneOf(i.change, CHANGES, `${p}.change`),
-        fields: arr(i.fields, `${p}.fields`, (f, fp) => { const fo = obj(f, fp); return { path: str(fo.path, `${fp}.path`), ...(fo.label !== undefined ? { label: str(fo.label, `${fp}.label`) } : {}), before: strOrNull(fo.before, `${fp}.before`), after: strOrNull(fo.after, `${fp}.after`), ...(fo.currency !== undefined ? { currency: currencies(fo.currency, `${fp}.currency`) } : {}) }; }),
+        fields: arr(i.fields, `${p}.fields`, (f, fp) => { const fo = obj(f, fp); return { path: str(fo.path, `${fp}.path`), ...(fo.label !== undefined ? { label: str(fo.label, `${fp}.label`) } : {}), before: strOrNull(fo.before, `${fp}.before`), after: strOrNull(fo.after, `${fp}.after`), ...(fo.currency !== undefined ? { currency: currencies(fo.currency, `${fp}.currency`) } : {}), ...(fo.kept === true ? { kept: true as const } : {}) }; }),
       };
     }),
   };

@@ -649,6 +649,11 @@ describeIfChromium('review pages in headless Chromium', () => {
     // Above its amount without taxes (110,695,016.70), which an amount must not be under.
     setCell(book, 'Contratos', 0, 'contracts/0/value/amount', 120000597.44);
     setCell(book, 'Contratos', 0, 'contracts/0/value/currency', 'USD');
+    // …and one of its payments deleted, which its record keeps: «(vacío)» read as approving would remove it.
+    const payments = book.sheets.find((x) => x.name === 'Transacciones')!.rows;
+    const paid = payments.findIndex((r, i) => i > 1 && r[payments[1].indexOf('ocid')] === ocid);
+    const amount = Number(payments[paid][payments[1].indexOf('contracts/0/implementation/transactions/0/value/amount')]);
+    payments.splice(paid, 1);
     const sent = await fetch(`${base}/api/submissions`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': WORKBOOK_JSON_MIME }, body: JSON.stringify({ publisherId: 'mdm', workbook: workbookValues(book) }) });
     expect(sent.status).toBe(201);
     const page = await signedIn('admin', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
@@ -657,6 +662,9 @@ describeIfChromium('review pages in headless Chromium', () => {
     await row.waitFor();
     // It read «120,000,597.44»: a figure, where the dashboard writes money «$120,000,597.44»; the published side in pesos.
     expect((await row.locator('td').allTextContents()).slice(-2)).toEqual([formatMoney(before), '$120,000,597.44 USD']);
+    const kept = page.locator('#vista-previa tr', { has: page.locator('span[title$="/value/amount"][title^="contracts/0/implementation/transactions/"]') });
+    expect((await kept.locator('td').allTextContents()).slice(-2)).toEqual([formatMoney(amount), '(ya no está en el libro; sigue publicado)']);
+    expect(await page.locator('#vista-previa .nota-sigue-publicado').textContent()).toMatch(/^«Sigue publicado»: filas borradas o celdas vaciadas que ya se habían publicado\. Lo publicado no se borra/);
   });
 
   test('completeness reads as «Calidad de datos» writes a share: «53 %», not «53.0 %»', async () => {

@@ -273,15 +273,23 @@ const CHANGE_LABELS: Record<'f' | 'm', Record<Change, readonly [string, string]>
   m: { new: ['Nuevo', 'Nuevos'], changed: ['Modificado', 'Modificados'], unchanged: ['Sin cambios', 'Sin cambios'], removed: ['Ausente del libro', 'Ausentes del libro'] },
 };
 
+/**
+ * A published value the workbook no longer has but the process's record keeps (FieldChange.kept): «(vacío)» there
+ * read as «approving removes it», while the public kept seeing it (a contractor twice, once with a mistyped RFC).
+ */
+const KEPT_TEXT = '(ya no está en el libro; sigue publicado)';
+const KEPT_NOTE = '«Sigue publicado»: filas borradas o celdas vaciadas que ya se habían publicado. Lo publicado no se borra: el registro del proceso (OCDS) y el tablero las siguen mostrando. Para corregir un dato equivocado, cambie su valor en la misma fila en lugar de borrarla; un actor cuyo RFC se corrige queda publicado dos veces, con el RFC anterior y con el nuevo.';
+
 /** `approvable`: what approving will do, or (a send no longer approved from its page) what it would have done. */
 function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string, approvable: boolean): HTMLElement {
   const labels = CHANGE_LABELS[gender];
   const items = group.items.map((item) => h('details', { class: `cambio cambio-${item.change}` },
     h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
-    item.change === 'changed'
-      ? dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
-        item.fields.map((f) => [f.label ? h('span', { title: f.path }, f.label) : f.path, shownChange(f.path, f.before, f.currency?.before), shownChange(f.path, f.after, f.currency?.after)]))
-      : h('p', { class: 'note' }, item.change === 'new' ? `Se ${approvable ? 'publicará' : 'habría publicado'} por primera vez.` : removedNote)));
+    ...(item.change === 'changed'
+      ? [dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
+        item.fields.map((f) => [f.label ? h('span', { title: f.path }, f.label) : f.path, shownChange(f.path, f.before, f.currency?.before), f.kept ? KEPT_TEXT : shownChange(f.path, f.after, f.currency?.after)])),
+      item.fields.some((f) => f.kept) ? h('p', { class: 'note nota-sigue-publicado' }, KEPT_NOTE) : null]
+      : [h('p', { class: 'note' }, item.change === 'new' ? `Se ${approvable ? 'publicará' : 'habría publicado'} por primera vez.` : removedNote)])));
   return h('section', { 'aria-labelledby': id },
     h('h3', { id }, title),
     h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${labels[k][1]}: ${count(group.counts[k])}`).join(' · ')),

@@ -8,7 +8,7 @@ import type { Store } from '../store/store';
 import { publish } from '../publication/publish';
 import { publisherFromWorkbook } from '../publication/publisher-from-workbook';
 import { SETTINGS_SHEET } from '../../../core/template/settings';
-import { formatCount } from '../../../core/format/es-mx';
+import { formatCount, formatList } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { printFindings, type CliIo } from './convert-command';
 import { renderReport } from '../../../core/messages/render';
@@ -37,5 +37,11 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   if (result.status === 'refused') { io.err('No se publicó: corrija los errores y vuelva a intentarlo.'); return 1; }
   if (result.status === 'unchanged') { io.err('Sin cambios: los datos publicados ya son iguales a este libro.'); return 0; }
   io.err(`Publicado ${result.publication.id}: ${formatCount(result.publication.counts.releases, 'entrega', 'entregas')}, ${formatCount(result.publication.counts.records, 'registro', 'registros')}, ${formatCount(result.publication.counts.projects, 'proyecto', 'proyectos')} (${formatCount(result.changedProcesses.length, 'proceso con cambios', 'procesos con cambios')}).`);
+  const kept = result.keptInRecords ?? [];
+  if (kept.length) {
+    // Deleting a row reads as unpublishing it; OCDS records keep it (core/merge/kept-in-record), as the dashboard does.
+    const shown = kept.slice(0, 10).map((k) => `${k.ocid} (${formatList(k.sheets.map((s) => `«${s}»`))})`);
+    io.err(`En ${formatCount(kept.length, 'proceso', 'procesos')} el libro ya no trae filas o datos que ya se habían publicado: ${shown.join('; ')}${kept.length > 10 ? ` y ${formatCount(kept.length - 10, 'proceso más', 'procesos más')}` : ''}. Siguen publicados: lo publicado no se borra, y el registro de cada proceso y el tablero los siguen mostrando. Para corregir un dato equivocado, cambie su valor en la misma fila en lugar de borrarla; un actor cuyo RFC se corrige queda publicado dos veces, con el RFC anterior y con el nuevo.`);
+  }
   return 0;
 }

@@ -87,6 +87,22 @@ describe('publish', () => {
     expect((await allReleases(store, first.publication.id))).toHaveLength(5);
   });
 
+  it('names the processes whose deleted rows stay published in their records (a changed value is not named)', async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    const edited = await exampleWorkbook('merida');
+    const payments = edited.sheets.find((x) => x.name === 'Transacciones')!;
+    const ocid = String(payments.rows[2][payments.rows[1].indexOf('ocid')]);
+    payments.rows.splice(2, 1);
+    setCell(edited, 'Contrataciones', 1, 'tender/title', 'Título corregido');
+    const result = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-08-01T10:00:00-06:00', baseUrl: BASE });
+    if (result.status !== 'published') throw new Error(result.status);
+    expect(result.changedProcesses).toHaveLength(2);
+    expect(result.keptInRecords).toEqual([{ ocid, sheets: ['Transacciones'] }]);
+  });
+
   it('says which projects changed: one project retitled is the only one, and no process changed', async () => {
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);

@@ -41,6 +41,7 @@ import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject, sameJsonText } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
+import { keptSheets } from '../../../core/workflow/change-preview';
 import { ComparableContent, isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
@@ -81,7 +82,13 @@ export type PublishResult =
    * them when built another way); `changedProjects`: the projects new or different from those published in what the
    * workbook says of them (editedProject), as the coordinator's preview counts them.
    */
-  | { status: 'published'; publication: Publication; changedProcesses: string[]; changedProjects: string[]; rebuiltRecords: string[]; findings: Finding[] };
+  | { status: 'published'; publication: Publication; changedProcesses: string[]; changedProjects: string[]; rebuiltRecords: string[]; findings: Finding[]; keptInRecords?: KeptRows[] };
+
+/**
+ * A changed process whose new release leaves out published rows or values (deleted rows, emptied cells) that its
+ * record keeps, by sheet: the official is told they are still published (core/merge/kept-in-record).
+ */
+export interface KeptRows { ocid: string; sheets: string[] }
 
 type Release = Record<string, unknown> & { ocid: string; id: string; date: string };
 
@@ -371,6 +378,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   await input.beforeWrite?.();
   const history = current ? await releasesByOcid(store, current.id) : new Map<string, HeldRelease[]>();
   const changed: string[] = [];
+  const kept: KeptRows[] = [];
   const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
   // The current publication's records, read once by pages when first needed — by the content rule below, or to carry
   // them (writePublication) — not one read per process (on Firestore a round trip each).
@@ -396,6 +404,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
       if (isObject(compiled) && sameReleaseContent(view, compiled)) continue;
     }
     changed.push(release.ocid);
+    if (before) { const sheets = keptSheets(before, release); if (sheets.length) kept.push({ ocid: release.ocid, sheets }); }
     // Content that returns to an earlier state (A → B → A) hashes to an id already used: release ids must be
     // unique within an ocid (OCDS 1.1 release schema, `id`), so the repeat is stamped with the publication time.
     const id = previous.some((r) => r.id === release.id) ? `${release.id}-${stamp}` : release.id;
@@ -423,7 +432,8 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // release is merged onto otherwise (extendedProcess).
   const carried = current?.derivedWith === derivedWith ? await currentRecords() : new Map<string, string>();
   phase('history');
-  return writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings });
+  const result = await writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings });
+  return result.status === 'published' && kept.length ? { ...result, keptInRecords: kept } : result;
 }
 
 /** What publish() (or publishHistory()) decided, for writing: the steps both share. */
