@@ -9,6 +9,8 @@ import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
 import { VALIDATORS } from '../../core/validate';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { ROOT, STANDARDS_DIR, hasStandards } from '../standards';
+import { exampleWorkbook } from '../example-workbooks';
+import { writeXlsx } from '../../scripts/bench/write-xlsx';
 
 const EXAMPLE = path.join(ROOT, 'templates', 'examples', 'merida.xlsx');
 
@@ -27,6 +29,14 @@ describe('publish', () => {
     if (!process.env.PUBLIC_BASE_URL) expect(first.err).toMatch(/Los enlaces de los registros apuntan a http:\/\/127\.0\.0\.1:\d+\. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL/);
     const again = await runCli('publish', EXAMPLE, '--publicador', 'merida');
     expect(again.err).toContain('Sin cambios');
+    // A payment row deleted: said to stay published (its record keeps it, core/merge/kept-in-record).
+    const edited = await exampleWorkbook('merida');
+    const payments = edited.sheets.find((x) => x.name === 'Transacciones')!;
+    const ocid = String(payments.rows[2][payments.rows[1].indexOf('ocid')]);
+    payments.rows.splice(2, 1);
+    await writeXlsx(edited, path.join(dir, 'sin-pago.xlsx'));
+    const deleted = await runCli('publish', path.join(dir, 'sin-pago.xlsx'), '--publicador', 'merida');
+    expect(deleted.err).toContain(`En 1 proceso el libro ya no trae filas o datos que ya se habían publicado: ${ocid} («Transacciones»). Siguen publicados`);
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);
     expect((await store.getCurrent('merida'))?.counts.projects).toBe(4);
     await store.close();

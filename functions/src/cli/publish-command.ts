@@ -28,7 +28,7 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
     // Seguimiento showed «0 comprometidos» with nobody having decided it.
     io.err(`Publicador «${publisherId}» registrado: ${publisher.name}. Sin compromiso de proyectos (0): indíquelo con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid ${publisher.ocidPrefix} --prefijo-proyectos ${publisher.projectIdPrefix} --proyectos N».`);
   }
-  const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: path.basename(args.positional[0] ?? '') });
+  const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, reportKept: true, revision: path.basename(args.positional[0] ?? '') });
   // The same report as `validate` (grouped by sheet, a mistake repeated down many rows counted, not listed): every
   // finding on its own line was 10,000 lines for a large workbook, the verdict lost at the end.
   printFindings(result.findings.filter((x) => x.severity !== 'info'), io.err, args.options.todos === true, (shown, all) => renderReport(shown, all, workbook.sheets.map((s) => s.name)));

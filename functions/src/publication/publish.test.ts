@@ -97,7 +97,7 @@ describe('publish', () => {
     const ocid = String(payments.rows[2][payments.rows[1].indexOf('ocid')]);
     payments.rows.splice(2, 1);
     setCell(edited, 'Contrataciones', 1, 'tender/title', 'Título corregido');
-    const result = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-08-01T10:00:00-06:00', baseUrl: BASE });
+    const result = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-08-01T10:00:00-06:00', baseUrl: BASE, reportKept: true });
     if (result.status !== 'published') throw new Error(result.status);
     expect(result.changedProcesses).toHaveLength(2);
     expect(result.keptInRecords).toEqual([{ ocid, sheets: ['Transacciones'] }]);
