@@ -13,6 +13,10 @@
 export type CostIdsStage = 'identification' | 'preparation' | 'procurement' | 'implementation' | 'completion';
 
 export const COST_IDS_STAGES: readonly CostIdsStage[] = ['identification', 'preparation', 'procurement', 'implementation', 'completion'];
+/** The stages in our Spanish (CoST's «procurement» is the contracting, before the works' execution). */
+export const COST_IDS_STAGE_LABELS: Readonly<Record<CostIdsStage, string>> = {
+  identification: 'Identificación', preparation: 'Preparación', procurement: 'Contratación', implementation: 'Ejecución', completion: 'Conclusión',
+};
 
 /**
  * One thing the point needs; it is there when any of its ways is: a filled path (unindexed, arrays fan out), a
