@@ -58,6 +58,29 @@ function partPlace(spec: TemplateSpec, part: CostIdsPart, prefix: string): { she
   return { sheet: join(sheet), json: join(json) };
 }
 
+/**
+ * Each part's words, found once (the template's columns are searched by field): the points are the same few for
+ * every project, and a publication has thousands. Parts are COST_IDS_ELEMENTS' own objects, each of one element.
+ */
+const places = new Map<CostIdsPart | string, { sheet: string; json: string }>();
+function cached(key: CostIdsPart | string, make: () => { sheet: string; json: string }): { sheet: string; json: string } {
+  let place = places.get(key);
+  if (!place) places.set(key, (place = make()));
+  return place;
+}
+
+/** «una de las columnas «Calle y número» o «Código postal» y una de las columnas «Correo electrónico…» o «Teléfono…» de la hoja «Actores del proyecto», en el actor con el rol «…»». */
+function partyPlace(spec: TemplateSpec, parts: CostIdsPart[]): { sheet: string; json: string } {
+  const roles = (parts[0].party as NonNullable<CostIdsPart['party']>).roles;
+  const groups = parts.map((p) => (p.party as NonNullable<CostIdsPart['party']>).paths);
+  const sheet = columnOfField(spec, 'oc4ids', 'parties/name')?.sheet;
+  const columns = groups.map((paths) => join(paths.map((f) => columnOfField(spec, 'oc4ids', `parties/${f}`)?.column ?? f).map((c) => `«${c}»`)));
+  return {
+    sheet: `${formatList(columns.map((c) => `una de las columnas ${c}`))}${sheet ? ` (hoja «${sheet}»)` : ''}, en el actor con el rol ${join(roles.map((r) => `«${codeTitle('partyRole', r, 'oc4ids')}»`))}`,
+    json: `${formatList(groups.map((paths) => `uno de ${join(paths.map((f) => `«parties/${f}»`))}`))} del actor con el rol ${join(roles.map((r) => `«${r}»`))}`,
+  };
+}
+
 /** Columns that are all needed: «las columnas «Monto del contrato» y «Moneda del contrato» de la hoja «Procesos del proyecto»». */
 function joinedPlace(spec: TemplateSpec, fields: string[]): { sheet: string; json: string } {
   const bySheet = new Map<string, string[]>();
@@ -78,12 +101,16 @@ function pointText(spec: TemplateSpec, project: JsonObject, a: CostIdsAssessment
   const parts = a.missingParts ?? [];
   // Parts of one column each (an amount and its currency): their columns named together, by sheet.
   const single = parts.every((p) => p.paths?.length === 1 && !p.documentTypes && !p.party);
-  const places = single && parts.length > 1 ? [joinedPlace(spec, parts.map((p) => `${prefix}${(p.paths as string[])[0]}`))] : parts.map((part) => partPlace(spec, part, prefix));
+  const fields = single && parts.length > 1 ? parts.map((p) => `${prefix}${(p.paths as string[])[0]}`) : [];
+  // A party's postal and electronic address: one sentence about that party, not the party named twice.
+  const party = parts.length > 1 && parts.every((p) => p.party && !p.paths && !p.documentTypes && p.party.roles.join() === parts[0].party?.roles.join());
+  const places = fields.length ? [cached(fields.join('\u0000'), () => joinedPlace(spec, fields))]
+    : party ? [cached(`${a.element.id}\u0000party\u0000${parts.length}`, () => partyPlace(spec, parts))]
+    : parts.map((part) => cached(part, () => partPlace(spec, part, prefix)));
   let which = '';
   if (each?.array === PROCESSES) {
     const ids = (a.items ?? []).map((i) => stringAt(objectsAt(project, 'contractingProcesses')[i], 'id') ?? `${i + 1}.º`);
-    which = ids.length === 0 ? ' (no hay procesos de contratación; agréguelos)'
-      : ` (${ids.length === 1 ? 'proceso' : 'procesos'} ${formatList(ids.slice(0, NAMED_PROCESSES).map((x) => `«${x}»`))}${ids.length > NAMED_PROCESSES ? ` y ${ids.length - NAMED_PROCESSES} más` : ''})`;
+    which = ids.length === 0 ? '' : ` (${ids.length === 1 ? 'proceso' : 'procesos'} ${ids.length > NAMED_PROCESSES ? `${ids.slice(0, NAMED_PROCESSES).map((x) => `«${x}»`).join(', ')} y ${ids.length - NAMED_PROCESSES} más` : formatList(ids.map((x) => `«${x}»`))})`;
   } else if (each && a.items?.length) which = ` (${a.items.length === 1 ? '1 modificación' : `${a.items.length} modificaciones`})`;
   const both = (key: 'sheet' | 'json'): string => `${a.element.label}${which}: ${places.map((p) => p[key]).join('; y ')}`;
   return { sheet: both('sheet'), json: both('json') };
@@ -95,7 +122,18 @@ export const costIdsMissing: Check = ({ projects, report }) => {
     const missing = assessCostIds(data).filter((a) => a.state === 'missing');
     if (!missing.length) continue;
     spec ??= templateSpec();
-    const texts = missing.map((a) => pointText(spec as TemplateSpec, data, a));
+    // Without any contracting process, every process point is missing for that one reason: said once, with the points
+    // the processes will carry (each point repeating «no hay procesos» made a 23-point message of one fact).
+    const noProcess = missing.filter((a) => a.element.each?.array === PROCESSES && a.items?.length === 0);
+    const texts = missing.filter((a) => !noProcess.includes(a)).map((a) => pointText(spec as TemplateSpec, data, a));
+    if (noProcess.length) {
+      const labels = formatList(noProcess.map((a) => a.element.label.toLowerCase()));
+      const sheet = columnOfField(spec, 'oc4ids', `${PROCESSES}/title`)?.sheet;
+      texts.push({
+        sheet: `Procesos de contratación: el proyecto no tiene ninguno; agréguelos${sheet ? ` en la hoja «${sheet}»` : ''}, con ${labels}`,
+        json: `Procesos de contratación: «contractingProcesses» está vacío; agréguelos, con ${labels}`,
+      });
+    }
     const status = stringAt(data, 'status');
     report('project.costIdsMissing', 'info', `${pointer}/status`, {
       count: missing.length,

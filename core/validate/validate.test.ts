@@ -259,6 +259,10 @@ describe('validate: CoST IDS advice', () => {
     // Completion is not due for a project being carried out; a JSON package names fields, not columns.
     expect(text).not.toContain('Costo final');
     expect(renderMessage({ ...f, cell: undefined })).toContain('Propósito: «purpose»');
+    // No contracting process at all: said once, not once per point the processes would carry.
+    const without = renderMessage(advice(applyCase(base, { description: '', remove: ['/projects/0/contractingProcesses'] }))[0]);
+    expect(without).toContain('Procesos de contratación: el proyecto no tiene ninguno; agréguelos en la hoja «Procesos del proyecto», con entidad contratante, estado del contrato');
+    expect(without).not.toContain('Título del contrato:');
   });
   it('asks a project in identification only for identification, and says nothing of a project that discloses all of it', () => {
     const identified = applyCase(base, { description: '', set: { '/projects/0/status': 'identification' } });
