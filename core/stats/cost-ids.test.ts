@@ -48,11 +48,11 @@ describe('CoST IDS coverage', () => {
       { summary: { status: 'pre-award' } },
     ] };
     expect(stateOf(project, 'firms')).toMatchObject({ state: 'missing', items: [1] });
-    expect(stateOf({ ...project, contractingProcesses: project.contractingProcesses.slice(2) }, 'firms').state).toBe('notDue');
+    expect(stateOf({ ...project, contractingProcesses: project.contractingProcesses.slice(2) }, 'firms').state).toBe('notApplicable');
     // In implementation without any process: the processes themselves are missing.
     expect(stateOf({ status: 'implementation' }, 'contractTitle')).toMatchObject({ state: 'missing', items: [] });
     // Nothing modified, nothing to disclose of modifications; a modification without its reason lacks it.
-    expect(stateOf(project, 'variations').state).toBe('notDue');
+    expect(stateOf(project, 'variations').state).toBe('notApplicable');
     expect(stateOf({ status: 'implementation', contractingProcesses: [{ summary: { modifications: [{ type: 'value', date: '2024-05-01', description: 'Ampliación' }] } }] }, 'variationReasons').state).toBe('missing');
   });
 

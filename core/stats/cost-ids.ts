@@ -148,8 +148,11 @@ function partThere(project: Record<string, unknown>, item: unknown, part: CostId
   return !!party && partiesIn(project, party.roles).some((p) => party.paths.some((path) => anyFilled(p, path.split('/'))));
 }
 
-/** `disclosed`; `missing` (with the parts missing, and which items lack it when judged per item); `notDue` (its stage not reached, or nothing to judge). */
-export type CostIdsState = 'disclosed' | 'missing' | 'notDue';
+/**
+ * `disclosed`; `missing` (with the parts missing, and which items lack it when judged per item); `notDue` (its stage
+ * not reached); `notApplicable` (nothing to judge: no awarded process, no contract modification).
+ */
+export type CostIdsState = 'disclosed' | 'missing' | 'notDue' | 'notApplicable';
 export interface CostIdsAssessment {
   element: CostIdsElement;
   state: CostIdsState;
@@ -188,13 +191,13 @@ function judge(project: Record<string, unknown>, element: CostIdsElement): Omit<
   }
   const all = itemsAt(project, element.each.array.split('/'));
   const judged = all.map((item, at) => ({ item, at })).filter(({ item }) => !element.each?.awardedOnly || awarded(item));
-  if (!judged.length) return all.length || element.each.ifNone === 'notApplicable' ? { state: 'notDue' } : { state: 'missing', missingParts: element.parts, items: [] };
+  if (!judged.length) return all.length || element.each.ifNone === 'notApplicable' ? { state: 'notApplicable' } : { state: 'missing', missingParts: element.parts, items: [] };
   const lacking = judged.map(({ item, at }) => ({ at, parts: missingOf(item) })).filter((x) => x.parts.length);
   if (!lacking.length) return { state: 'disclosed' };
   return { state: 'missing', missingParts: element.parts.filter((part) => lacking.some((x) => x.parts.includes(part))), items: lacking.map((x) => x.at) };
 }
 
-/** Every point for this project: disclosed, missing (due at its stage and not there) or not due yet. */
+/** Every point for this project: disclosed, missing (due at its stage and not there), not due yet, or not applicable. */
 export function assessCostIds(project: unknown): CostIdsAssessment[] {
   const p = isObject(project) ? project : {};
   const reached = stagesReached(p);

@@ -68,7 +68,7 @@ function costIdsCoverage(projects: unknown[]): QualityStats['costIds'] {
   const counts = COST_IDS_ELEMENTS.map((e) => ({ id: e.id, disclosed: 0, total: 0 }));
   for (const project of projects) {
     assessCostIds(project).forEach((a, i) => {
-      if (a.state === 'notDue') return;
+      if (a.state === 'notDue' || a.state === 'notApplicable') return;
       counts[i].total++;
       if (a.state === 'disclosed') counts[i].disclosed++;
     });

@@ -365,6 +365,8 @@ describeIfChromium('the public journey', () => {
     expect(items).toContain('✗ Alcance (producto principal): Falta');
     expect(items).toContain('✓ Nombre del proyecto: Publicado');
     expect(items).toContain('– Costo final: Aún no corresponde a su etapa');
+    // Nothing modified: nothing to disclose of modifications, said as such (not «not yet»).
+    expect(items).toContain('– Modificaciones al contrato (monto, plazo, alcance): No aplica: sin modificaciones al contrato');
     await project.context().close();
     // Mérida's one project in completion is the only one final cost is due for.
     const quality = await open(1280, '#/calidad?publisher=merida');

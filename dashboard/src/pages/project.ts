@@ -284,7 +284,10 @@ const COST_STATE: Record<CostIdsAssessment['state'], { mark: string; words: stri
   disclosed: { mark: '✓', words: 'Publicado', css: 'ok' },
   missing: { mark: '✗', words: 'Falta', css: 'missing' },
   notDue: { mark: '–', words: 'Aún no corresponde a su etapa', css: 'later' },
+  notApplicable: { mark: '–', words: 'No aplica', css: 'later' },
 };
+/** Why a point does not apply: the only two reasons there are (core/stats/cost-ids.ts `each.ifNone`, `awardedOnly`). */
+const notApplicable = (a: CostIdsAssessment): string => (a.element.each?.awardedOnly ? 'No aplica: ningún proceso adjudicado' : 'No aplica: sin modificaciones al contrato');
 
 /**
  * The CoST IDS points this project discloses, by stage, as the coverage on *Calidad de datos* judges them
@@ -293,14 +296,14 @@ const COST_STATE: Record<CostIdsAssessment['state'], { mark: string; words: stri
 function costIdsSection(project: Json): HTMLElement {
   const assessed = assessCostIds(project);
   const missing = assessed.filter((a) => a.state === 'missing').length;
-  const due = assessed.filter((a) => a.state !== 'notDue').length;
+  const due = assessed.filter((a) => a.state === 'disclosed' || a.state === 'missing').length;
   return h('section', { 'aria-labelledby': 'h-cost-ids', id: 'cost-ids' }, h('h2', { id: 'h-cost-ids' }, 'Datos del CoST IDS'),
     h('p', null, `Datos del estándar de datos de infraestructura de CoST (IDS) que pide la etapa del proyecto: publica ${count(due - missing)} de ${count(due)}.`,
       str(project.status) ? '' : ' El proyecto no dice su estado: se revisan todas las etapas.'),
     COST_IDS_STAGES.map((stage) => h('div', { class: 'checklist' }, h('h3', null, COST_IDS_STAGE_LABELS[stage]), h('ul', null,
       assessed.filter((a) => a.element.stage === stage).map((a) => {
         const state = COST_STATE[a.state];
-        return h('li', { class: state.css }, h('span', { class: 'mark', 'aria-hidden': 'true' }, state.mark), ' ', a.element.label, ': ', h('em', null, state.words));
+        return h('li', { class: state.css }, h('span', { class: 'mark', 'aria-hidden': 'true' }, state.mark), ' ', a.element.label, ': ', h('em', null, a.state === 'notApplicable' ? notApplicable(a) : state.words));
       })))));
 }
 
