@@ -99,11 +99,11 @@ function filled(value: unknown): boolean {
 }
 
 /** True when any value reached through `segments` is filled; arrays on the way fan out over their items. */
-export function anyFilled(value: unknown, segments: string[]): boolean {
-  if (Array.isArray(value)) return value.some((v) => anyFilled(v, segments));
-  if (!segments.length) return filled(value);
+export function anyFilled(value: unknown, segments: string[], at = 0): boolean {
+  if (Array.isArray(value)) return value.some((v) => anyFilled(v, segments, at));
+  if (at === segments.length) return filled(value);
   if (value === null || typeof value !== 'object') return false;
-  return anyFilled((value as Record<string, unknown>)[segments[0]], segments.slice(1));
+  return anyFilled((value as Record<string, unknown>)[segments[at]], segments, at + 1);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -141,11 +141,19 @@ function awarded(summary: Record<string, unknown>): boolean {
   return summary.status === 'closed' && ['suppliers', 'contractValue', 'contractPeriod', 'finalValue'].some((k) => filled(summary[k]));
 }
 
+/** Each path's segments, split once: every project of a publication is judged on the same few paths. */
+const SEGMENTS = new Map<string, string[]>();
+function segmentsOf(path: string): string[] {
+  let segments = SEGMENTS.get(path);
+  if (!segments) SEGMENTS.set(path, (segments = path.split('/')));
+  return segments;
+}
+
 function partThere(project: Record<string, unknown>, item: unknown, part: CostIdsPart): boolean {
-  if (part.paths?.some((p) => anyFilled(item, p.split('/')))) return true;
+  if (part.paths?.some((p) => anyFilled(item, segmentsOf(p)))) return true;
   if (part.documentTypes && hasDocument(project, part.documentTypes)) return true;
   const party = part.party;
-  return !!party && partiesIn(project, party.roles).some((p) => party.paths.some((path) => anyFilled(p, path.split('/'))));
+  return !!party && partiesIn(project, party.roles).some((p) => party.paths.some((path) => anyFilled(p, segmentsOf(path))));
 }
 
 /**
@@ -189,7 +197,7 @@ function judge(project: Record<string, unknown>, element: CostIdsElement): Omit<
     const missingParts = missingOf(project);
     return missingParts.length ? { state: 'missing', missingParts } : { state: 'disclosed' };
   }
-  const all = itemsAt(project, element.each.array.split('/'));
+  const all = itemsAt(project, segmentsOf(element.each.array));
   const judged = all.map((item, at) => ({ item, at })).filter(({ item }) => !element.each?.awardedOnly || awarded(item));
   if (!judged.length) return all.length || element.each.ifNone === 'notApplicable' ? { state: 'notApplicable' } : { state: 'missing', missingParts: element.parts, items: [] };
   const lacking = judged.map(({ item, at }) => ({ at, parts: missingOf(item) })).filter((x) => x.parts.length);
