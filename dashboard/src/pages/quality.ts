@@ -45,7 +45,7 @@ export const qualityPage: Page = {
       h('h2', null, 'Cobertura de los datos del CoST IDS'),
       // Each point counts the projects it is due for (core/stats/cost-ids.ts): a project still in identification is not
       // short of the contract it has not signed; one that discloses a point early counts as disclosing it.
-      h('p', null, 'Proporción de proyectos que publican cada dato del estándar de datos de infraestructura de CoST (IDS), entre los proyectos cuyo estado ya llegó a la etapa de ese dato (o que lo publican antes). «No aplica»: ningún proyecto del implementador ha llegado a esa etapa. En la página de cada proyecto se ve qué datos le faltan.'),
+      h('p', null, 'Proporción de proyectos que publican cada dato del estándar de datos de infraestructura de CoST (IDS), entre los proyectos cuyo estado ya llegó a la etapa de ese dato (o que lo publican antes). «No aplica»: ningún proyecto del implementador ha llegado a esa etapa o tiene qué reportar en ese dato (un contrato adjudicado, una modificación). En la página de cada proyecto se ve qué datos le faltan.'),
       // No implementer in the selection (one registered that has not published, a state without any): the table says
       // so, as the others do. It listed the 30 CoST elements under «Dato» with no column of figures beside them.
       dataTable('Cobertura CoST IDS por implementador', [{ title: 'Dato' }, { title: 'Etapa' }, ...stats.map((s) => ({ title: s.name, numeric: true }))],
