@@ -36,6 +36,7 @@ import { personalDataText } from './personal-data-text';
 import { withheldPartyData } from './withheld-party-data';
 import { budgetLineId } from './budget-line-id';
 import { progressRange } from './progress-range';
+import { costIdsMissing } from './cost-ids-missing';
 import type { Check, CrossCheck, PartedCheck, ValueCheck } from './types';
 
 export const CHECKS: readonly (Check | PartedCheck | CrossCheck | ValueCheck)[] = [
@@ -53,6 +54,8 @@ export const CHECKS: readonly (Check | PartedCheck | CrossCheck | ValueCheck)[] 
   budgetLineId,
   // Avance físico y financiero (issue 18 item 3: OC4IDS project metrics).
   progressRange,
+  // What the CoST IDS asks of the project at its stage and it does not publish yet (info: the program does not require it).
+  costIdsMissing,
 ];
 
 export type { Check, CheckContext, CrossCheck, Doc, PartedCheck, ValidateSettings, ValueCheck, Visit } from './types';

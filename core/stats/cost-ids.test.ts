@@ -1,7 +1,12 @@
-/** CoST IDS coverage reads a point as disclosed when any listed path is filled (arrays fan out) or a document of its type exists. */
-import { COST_IDS_ELEMENTS, anyFilled, discloses } from './cost-ids';
+/**
+ * CoST IDS disclosure as OC4IDS 0.9.5 maps it: a whole point (not part of it), every contracting process, and only
+ * the points due at the project's stage.
+ */
+import { COST_IDS_ELEMENTS, anyFilled, assessCostIds, discloses } from './cost-ids';
+import { computeQuality } from './quality-stats';
 
 const element = (id: string) => COST_IDS_ELEMENTS.find((e) => e.id === id)!;
+const stateOf = (project: unknown, id: string) => assessCostIds(project).find((a) => a.element.id === id)!;
 
 describe('CoST IDS coverage', () => {
   it('fans out over arrays and ignores blanks', () => {
@@ -9,12 +14,65 @@ describe('CoST IDS coverage', () => {
     expect(anyFilled(project, 'contractingProcesses/summary/suppliers/name'.split('/'))).toBe(true);
     expect(anyFilled({ contractingProcesses: [{ summary: { suppliers: [{ name: '' }] } }] }, 'contractingProcesses/summary/suppliers/name'.split('/'))).toBe(false);
   });
-  it('counts documents by type', () => {
-    expect(discloses({ documents: [{ documentType: 'environmentalImpact' }] }, element('environment'))).toBe(true);
-    expect(discloses({ documents: [{ documentType: 'feasibilityStudy' }] }, element('environment'))).toBe(false);
-    expect(discloses(null, element('budget'))).toBe(false);
-  });
-  it('has unique ids', () => {
+  it('has unique ids and the mapping\'s points that have a place in the template', () => {
     expect(new Set(COST_IDS_ELEMENTS.map((e) => e.id)).size).toBe(COST_IDS_ELEMENTS.length);
+    // Subsector (additionalClassifications), the procuring entity's contact, the contract's scope of work
+    // (summary.description) and the reasons for variations (modifications.rationale) are CoST IDS points too.
+    for (const id of ['subsector', 'procuringContact', 'contractScope', 'variationReasons']) expect(COST_IDS_ELEMENTS.map((e) => e.id)).toContain(id);
+  });
+
+  it('asks for the whole point: a typed document with its link, an amount with its currency, a period with its end, the owner\'s own contact', () => {
+    expect(discloses({ documents: [{ documentType: 'environmentalImpact', url: 'https://x.mx/mia.pdf' }] }, element('environment'))).toBe(true);
+    expect(discloses({ documents: [{ documentType: 'environmentalImpact' }] }, element('environment'))).toBe(false);
+    expect(discloses({ documents: [{ documentType: 'feasibilityStudy', url: 'https://x.mx/f.pdf' }] }, element('environment'))).toBe(false);
+    expect(discloses({ budget: { amount: { amount: 5 } } }, element('budget'))).toBe(false);
+    expect(discloses({ budget: { amount: { amount: 5, currency: 'MXN' } } }, element('budget'))).toBe(true);
+    expect(discloses({ budget: { approvalDate: '2024-01-01' } }, element('budget'))).toBe(false);
+    const period = (contractPeriod: unknown) => ({ contractingProcesses: [{ summary: { status: 'active', contractPeriod } }] });
+    expect(discloses(period({ startDate: '2024-01-01' }), element('contractPeriod'))).toBe(false);
+    expect(discloses(period({ startDate: '2024-01-01', endDate: '2024-06-30' }), element('contractPeriod'))).toBe(true);
+    const supplier = { id: 'S', roles: ['supplier'], address: { streetAddress: 'Calle 1' }, contactPoint: { email: 'a@b.mx' } };
+    expect(discloses({ parties: [supplier] }, element('contact'))).toBe(false);
+    const owner = { id: 'O', roles: ['publicAuthority'], contactPoint: { email: 'obras@x.gob.mx' } };
+    expect(discloses({ parties: [owner] }, element('contact'))).toBe(false);
+    expect(discloses({ parties: [{ ...owner, address: { locality: 'Toluca' } }] }, element('contact'))).toBe(true);
+    // The owner named by publicAuthority, its roles left blank; a funder party is a funding source.
+    expect(discloses({ publicAuthority: { id: 'O' }, parties: [{ id: 'O', name: 'SOP', address: { locality: 'Toluca' }, contactPoint: { telephone: '55' } }] }, element('contact'))).toBe(true);
+    expect(discloses({ parties: [{ id: 'F', name: 'BANOBRAS', roles: ['funder'] }] }, element('funding'))).toBe(true);
+  });
+
+  it('asks every contracting process, and only awarded ones for what an award brings', () => {
+    const project = { status: 'implementation', contractingProcesses: [
+      { summary: { status: 'active', suppliers: [{ name: 'Constructora' }] } },
+      { summary: { status: 'active' } },
+      { summary: { status: 'pre-award' } },
+    ] };
+    expect(stateOf(project, 'firms')).toMatchObject({ state: 'missing', items: [1] });
+    expect(stateOf({ ...project, contractingProcesses: project.contractingProcesses.slice(2) }, 'firms').state).toBe('notApplicable');
+    // In implementation without any process: the processes themselves are missing.
+    expect(stateOf({ status: 'implementation' }, 'contractTitle')).toMatchObject({ state: 'missing', items: [] });
+    // Nothing modified, nothing to disclose of modifications; a modification without its reason lacks it.
+    expect(stateOf(project, 'variations').state).toBe('notApplicable');
+    expect(stateOf({ status: 'implementation', contractingProcesses: [{ summary: { modifications: [{ type: 'value', date: '2024-05-01', description: 'Ampliación' }] } }] }, 'variationReasons').state).toBe('missing');
+  });
+
+  it('judges only the points due at the project\'s stage, counting early disclosure', () => {
+    const identified = { status: 'identification', title: 'Puente', budget: { amount: { amount: 1, currency: 'MXN' } } };
+    expect(stateOf(identified, 'environment').state).toBe('notDue');
+    expect(stateOf(identified, 'firms').state).toBe('notDue');
+    expect(stateOf(identified, 'purpose').state).toBe('missing');
+    expect(stateOf(identified, 'budget').state).toBe('disclosed');
+    const inPreparation = { status: 'preparation' };
+    expect(stateOf(inPreparation, 'environment').state).toBe('missing');
+    expect(stateOf(inPreparation, 'contractTitle').state).toBe('notDue');
+    expect(stateOf({ status: 'implementation' }, 'finalCost').state).toBe('notDue');
+    expect(stateOf({ status: 'completion' }, 'finalCost').state).toBe('missing');
+    // A project that does not say its stage is assessed on every stage.
+    expect(stateOf({}, 'finalCost').state).toBe('missing');
+    const quality = computeQuality([], [identified, inPreparation, { status: 'completion' }]);
+    const figure = (id: string) => quality.costIds.find((c) => c.id === id);
+    expect(figure('environment')).toEqual({ id: 'environment', disclosed: 0, total: 2 });
+    expect(figure('budget')).toEqual({ id: 'budget', disclosed: 1, total: 3 });
+    expect(figure('finalCost')).toEqual({ id: 'finalCost', disclosed: 0, total: 1 });
   });
 });

@@ -1,56 +1,94 @@
 /**
- * CoST Infrastructure Data Standard (IDS) coverage: the IDS data points that can be read from an OC4IDS project,
- * each with where OC4IDS keeps it (OC4IDS 0.9.5 "CoST IDS" mapping: project-level points on the project,
- * process-level points on `contractingProcesses/summary`; document-based points are documents of that
- * `documentType`). Coverage = share of projects that disclose the point; it cannot judge quality, only presence
- * (OC4IDS guidance "Assessing compliance with the CoST IDS").
+ * CoST Infrastructure Data Standard (IDS) disclosure: the IDS data points that can be read from an OC4IDS project,
+ * each with where OC4IDS 0.9.5 keeps it (its CoST IDS mapping: project-level points on the project, process-level
+ * points on each `contractingProcesses/summary`, document-based points as project documents of that `documentType`).
+ * Only presence is judged, not quality (OC4IDS guidance "Assessing compliance with the CoST IDS") — but the whole
+ * point must be there: a budget needs its amount and currency, a contract period its start and its end, a document
+ * of the type its link or description, the owner's contact details its postal and its electronic address.
+ *
+ * A point is due once the project has reached its stage (its `status`): CoST assesses what a project in preparation
+ * has disclosed of identification and preparation, not the contract it has not signed yet. A point disclosed before
+ * its stage counts as disclosed all the same.
  */
 export type CostIdsStage = 'identification' | 'preparation' | 'procurement' | 'implementation' | 'completion';
+
+export const COST_IDS_STAGES: readonly CostIdsStage[] = ['identification', 'preparation', 'procurement', 'implementation', 'completion'];
+/** The stages in our Spanish (CoST's «procurement» is the contracting, before the works' execution). */
+export const COST_IDS_STAGE_LABELS: Readonly<Record<CostIdsStage, string>> = {
+  identification: 'Identificación', preparation: 'Preparación', procurement: 'Contratación', implementation: 'Ejecución', completion: 'Conclusión',
+};
+
+/**
+ * One thing the point needs; it is there when any of its ways is: a filled path (unindexed, arrays fan out), a
+ * document of one of the types with its link or description, or a party with one of the roles and one of `paths`
+ * filled on it (paths relative to the party).
+ */
+export interface CostIdsPart {
+  paths?: string[];
+  documentTypes?: string[];
+  party?: { roles: string[]; paths: string[] };
+}
 
 export interface CostIdsElement {
   id: string;
   /** Our own short Spanish name for the data point. */
   label: string;
   stage: CostIdsStage;
-  /** Unindexed paths: the point is disclosed when any of them is filled (arrays fan out). */
-  paths?: string[];
-  /** …or when the project has a document of one of these types. */
-  documentTypes?: string[];
+  /** Every part must be there (a budget: amount and currency). */
+  parts: CostIdsPart[];
+  /**
+   * Judged on each item of this array (its paths relative to the item): every item must disclose it. `ifNone`: with
+   * no item the point is missing (a project in implementation without its contracting processes) or does not apply
+   * (no contract modification, nothing to explain). `awardedOnly`: only processes past pre-award are asked for what
+   * an award brings (firms, price, contract period).
+   */
+  each?: { array: string; ifNone: 'missing' | 'notApplicable'; awardedOnly?: boolean };
 }
 
-const P = 'contractingProcesses/summary';
+const PROCESSES = 'contractingProcesses/summary';
+const POSTAL = ['address/streetAddress', 'address/locality', 'address/postalCode'];
+const ELECTRONIC = ['contactPoint/email', 'contactPoint/telephone', 'contactPoint/url'];
+const OWNER = ['publicAuthority'];
+const process = (ifNone: 'missing' | 'notApplicable' = 'missing', awardedOnly = false): CostIdsElement['each'] => ({ array: PROCESSES, ifNone, ...(awardedOnly ? { awardedOnly } : {}) });
 
 export const COST_IDS_ELEMENTS: CostIdsElement[] = [
-  { id: 'owner', label: 'Entidad responsable del proyecto', stage: 'identification', paths: ['publicAuthority/name'] },
-  { id: 'sector', label: 'Sector', stage: 'identification', paths: ['sector'] },
-  { id: 'name', label: 'Nombre del proyecto', stage: 'identification', paths: ['title'] },
-  { id: 'location', label: 'Ubicación', stage: 'identification', paths: ['locations/geometry/coordinates', 'locations/address/locality', 'locations/description'] },
-  { id: 'purpose', label: 'Propósito', stage: 'identification', paths: ['purpose'] },
-  { id: 'description', label: 'Descripción', stage: 'identification', paths: ['description'] },
-  { id: 'scope', label: 'Alcance (producto principal)', stage: 'preparation', paths: ['outputs'], documentTypes: ['projectScope'] },
-  { id: 'environment', label: 'Impacto ambiental', stage: 'preparation', documentTypes: ['environmentalImpact'] },
-  { id: 'land', label: 'Impacto en terrenos y reasentamiento', stage: 'preparation', documentTypes: ['landAndSettlementImpact'] },
-  { id: 'contact', label: 'Datos de contacto', stage: 'preparation', paths: ['parties/contactPoint/email', 'parties/contactPoint/telephone'] },
-  { id: 'funding', label: 'Fuentes de financiamiento', stage: 'preparation', paths: ['budget/budgetBreakdowns/budgetBreakdown/sourceParty/name'] },
-  { id: 'budget', label: 'Presupuesto', stage: 'preparation', paths: ['budget/amount/amount'] },
-  { id: 'budgetApproval', label: 'Fecha de aprobación del presupuesto', stage: 'preparation', paths: ['budget/approvalDate'] },
-  { id: 'procuringEntity', label: 'Entidad contratante', stage: 'procurement', paths: [`${P}/tender/procuringEntity/name`] },
-  { id: 'contractStatus', label: 'Estado del contrato', stage: 'procurement', paths: [`${P}/status`] },
-  { id: 'contractType', label: 'Tipo de contrato', stage: 'procurement', paths: [`${P}/nature`] },
-  { id: 'method', label: 'Método de contratación', stage: 'procurement', paths: [`${P}/tender/procurementMethod`] },
-  { id: 'tenderers', label: 'Número de licitantes', stage: 'procurement', paths: [`${P}/tender/numberOfTenderers`, `${P}/tender/tenderers/name`] },
-  { id: 'costEstimate', label: 'Costo estimado', stage: 'procurement', paths: [`${P}/tender/costEstimate/amount`] },
-  { id: 'contractTitle', label: 'Título del contrato', stage: 'procurement', paths: [`${P}/title`] },
-  { id: 'firms', label: 'Empresas contratadas', stage: 'procurement', paths: [`${P}/suppliers/name`] },
-  { id: 'price', label: 'Monto del contrato', stage: 'procurement', paths: [`${P}/contractValue/amount`] },
-  { id: 'contractPeriod', label: 'Inicio y duración del contrato', stage: 'procurement', paths: [`${P}/contractPeriod/startDate`] },
-  { id: 'variations', label: 'Modificaciones al contrato (monto, plazo, alcance)', stage: 'implementation', paths: [`${P}/modifications/type`] },
-  { id: 'status', label: 'Estado del proyecto', stage: 'completion', paths: ['status'] },
-  { id: 'finalCost', label: 'Costo final', stage: 'completion', paths: ['completion/finalValue/amount'] },
-  { id: 'finalDate', label: 'Fecha de conclusión', stage: 'completion', paths: ['completion/endDate'] },
-  { id: 'finalScope', label: 'Alcance final', stage: 'completion', paths: ['completion/finalScope'] },
-  { id: 'changeReasons', label: 'Razones de los cambios', stage: 'completion', paths: ['completion/finalValueDetails', 'completion/finalScopeDetails', 'completion/endDateDetails'] },
-  { id: 'audits', label: 'Informes de auditoría y evaluación', stage: 'completion', documentTypes: ['financialAuditReport', 'technicalAuditReport', 'projectEvaluation'] },
+  { id: 'owner', label: 'Entidad responsable del proyecto', stage: 'identification', parts: [{ paths: ['publicAuthority/name'], party: { roles: OWNER, paths: ['name'] } }] },
+  { id: 'sector', label: 'Sector', stage: 'identification', parts: [{ paths: ['sector'] }] },
+  { id: 'subsector', label: 'Subsector', stage: 'identification', parts: [{ paths: ['additionalClassifications/id', 'additionalClassifications/description'] }] },
+  { id: 'name', label: 'Nombre del proyecto', stage: 'identification', parts: [{ paths: ['title'] }] },
+  { id: 'location', label: 'Ubicación', stage: 'identification', parts: [{ paths: ['locations/geometry/coordinates', 'locations/address/streetAddress', 'locations/address/locality', 'locations/address/postalCode', 'locations/gazetteer/identifiers', 'locations/description'] }] },
+  { id: 'purpose', label: 'Propósito', stage: 'identification', parts: [{ paths: ['purpose'] }] },
+  { id: 'description', label: 'Descripción', stage: 'identification', parts: [{ paths: ['description'] }] },
+  { id: 'scope', label: 'Alcance (producto principal)', stage: 'preparation', parts: [{ documentTypes: ['projectScope'] }] },
+  { id: 'environment', label: 'Impacto ambiental', stage: 'preparation', parts: [{ documentTypes: ['environmentalImpact'] }] },
+  { id: 'land', label: 'Impacto en terrenos y reasentamiento', stage: 'preparation', parts: [{ documentTypes: ['landAndSettlementImpact'] }] },
+  // The owner's postal and electronic address: another party's e-mail (a contractor's) is not the owner's.
+  { id: 'contact', label: 'Datos de contacto de la entidad responsable', stage: 'preparation', parts: [{ party: { roles: OWNER, paths: POSTAL } }, { party: { roles: OWNER, paths: ELECTRONIC } }] },
+  { id: 'funding', label: 'Fuentes de financiamiento', stage: 'preparation', parts: [{ paths: ['budget/budgetBreakdowns/budgetBreakdown/sourceParty/name'], party: { roles: ['funder'], paths: ['name'] } }] },
+  { id: 'budget', label: 'Presupuesto', stage: 'preparation', parts: [{ paths: ['budget/amount/amount'] }, { paths: ['budget/amount/currency'] }] },
+  { id: 'budgetApproval', label: 'Fecha de aprobación del presupuesto', stage: 'preparation', parts: [{ paths: ['budget/approvalDate'], documentTypes: ['budgetApproval'] }] },
+  { id: 'procuringEntity', label: 'Entidad contratante', stage: 'procurement', each: process(), parts: [{ paths: ['tender/procuringEntity/name'], party: { roles: ['procuringEntity'], paths: ['name'] } }] },
+  { id: 'procuringContact', label: 'Datos de contacto de la entidad contratante', stage: 'procurement', parts: [{ party: { roles: ['procuringEntity'], paths: POSTAL } }, { party: { roles: ['procuringEntity'], paths: ELECTRONIC } }] },
+  { id: 'contractStatus', label: 'Estado del contrato', stage: 'procurement', each: process(), parts: [{ paths: ['status'] }] },
+  { id: 'method', label: 'Método de contratación', stage: 'procurement', each: process(), parts: [{ paths: ['tender/procurementMethod', 'tender/procurementMethodDetails'] }] },
+  { id: 'contractType', label: 'Tipo de contrato', stage: 'procurement', each: process(), parts: [{ paths: ['nature'] }] },
+  { id: 'tenderers', label: 'Número de licitantes', stage: 'procurement', each: process('missing', true), parts: [{ paths: ['tender/numberOfTenderers', 'tender/tenderers/name'] }] },
+  { id: 'costEstimate', label: 'Costo estimado', stage: 'procurement', each: process(), parts: [{ paths: ['tender/costEstimate/amount'] }] },
+  { id: 'contractTitle', label: 'Título del contrato', stage: 'procurement', each: process(), parts: [{ paths: ['title'] }] },
+  { id: 'firms', label: 'Empresas contratadas', stage: 'procurement', each: process('missing', true), parts: [{ paths: ['suppliers/name'] }] },
+  { id: 'price', label: 'Monto del contrato', stage: 'procurement', each: process('missing', true), parts: [{ paths: ['contractValue/amount'] }, { paths: ['contractValue/currency'] }] },
+  { id: 'contractScope', label: 'Alcance de los trabajos del contrato', stage: 'procurement', each: process(), parts: [{ paths: ['description'] }] },
+  // Start and duration: the end date (or the days) says how long.
+  { id: 'contractPeriod', label: 'Inicio y duración del contrato', stage: 'procurement', each: process('missing', true), parts: [{ paths: ['contractPeriod/startDate'] }, { paths: ['contractPeriod/endDate', 'contractPeriod/durationInDays'] }] },
+  // Variations in price, duration and scope, each dated and described; with none, nothing to disclose.
+  { id: 'variations', label: 'Modificaciones al contrato (monto, plazo, alcance)', stage: 'implementation', each: { array: `${PROCESSES}/modifications`, ifNone: 'notApplicable' }, parts: [{ paths: ['type'] }, { paths: ['date'] }, { paths: ['description'] }] },
+  { id: 'variationReasons', label: 'Razones de las modificaciones', stage: 'implementation', each: { array: `${PROCESSES}/modifications`, ifNone: 'notApplicable' }, parts: [{ paths: ['rationale'] }] },
+  { id: 'status', label: 'Estado del proyecto', stage: 'completion', parts: [{ paths: ['status'] }] },
+  { id: 'finalCost', label: 'Costo final', stage: 'completion', parts: [{ paths: ['completion/finalValue/amount'] }, { paths: ['completion/finalValue/currency'] }] },
+  { id: 'finalDate', label: 'Fecha de conclusión', stage: 'completion', parts: [{ paths: ['completion/endDate'] }] },
+  { id: 'finalScope', label: 'Alcance final', stage: 'completion', parts: [{ paths: ['completion/finalScope'] }] },
+  { id: 'changeReasons', label: 'Razones de los cambios', stage: 'completion', parts: [{ paths: ['completion/finalValueDetails', 'completion/finalScopeDetails', 'completion/endDateDetails'] }] },
+  { id: 'audits', label: 'Informes de auditoría y evaluación', stage: 'completion', parts: [{ documentTypes: ['financialAuditReport', 'technicalAuditReport', 'projectEvaluation'] }] },
 ];
 
 function filled(value: unknown): boolean {
@@ -61,16 +99,118 @@ function filled(value: unknown): boolean {
 }
 
 /** True when any value reached through `segments` is filled; arrays on the way fan out over their items. */
-export function anyFilled(value: unknown, segments: string[]): boolean {
-  if (Array.isArray(value)) return value.some((v) => anyFilled(v, segments));
-  if (!segments.length) return filled(value);
+export function anyFilled(value: unknown, segments: string[], at = 0): boolean {
+  if (Array.isArray(value)) return value.some((v) => anyFilled(v, segments, at));
+  if (at === segments.length) return filled(value);
   if (value === null || typeof value !== 'object') return false;
-  return anyFilled((value as Record<string, unknown>)[segments[0]], segments.slice(1));
+  return anyFilled((value as Record<string, unknown>)[segments[at]], segments, at + 1);
 }
 
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const objectsOf = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter(isObject) : []);
+
+/** The items an unindexed array path reaches (arrays on the way fan out). */
+function itemsAt(value: unknown, segments: string[]): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.flatMap((v) => itemsAt(v, segments));
+  if (!isObject(value)) return [];
+  if (!segments.length) return [value];
+  return itemsAt(value[segments[0]], segments.slice(1));
+}
+
+/**
+ * The project's parties in one of `roles`; the owner is also the party `publicAuthority` points at by id (OC4IDS sets
+ * both; a party whose roles were not typed is still the owner it names).
+ */
+function partiesIn(project: Record<string, unknown>, roles: string[]): Record<string, unknown>[] {
+  const ownerId = isObject(project.publicAuthority) ? project.publicAuthority.id : undefined;
+  return objectsOf(project.parties).filter((p) => (Array.isArray(p.roles) && p.roles.some((r) => roles.includes(r as string)))
+    || (roles.includes('publicAuthority') && filled(ownerId) && p.id === ownerId));
+}
+
+/** A document the point can be read from: of the type, with a link or a description (a bare type says nothing). */
+function hasDocument(project: Record<string, unknown>, types: string[]): boolean {
+  return objectsOf(project.documents).some((d) => types.includes(d.documentType as string) && (filled(d.url) || filled(d.description)));
+}
+
+/**
+ * A contracting process that has an award to disclose: active, or closed with something of a contract (a process
+ * closed with its tender cancelled has no firm nor price); without a status, assumed awarded (it does not say).
+ */
+function awarded(summary: Record<string, unknown>): boolean {
+  if (summary.status === undefined || summary.status === 'active') return true;
+  return summary.status === 'closed' && ['suppliers', 'contractValue', 'contractPeriod', 'finalValue'].some((k) => filled(summary[k]));
+}
+
+/** Each path's segments, split once: every project of a publication is judged on the same few paths. */
+const SEGMENTS = new Map<string, string[]>();
+function segmentsOf(path: string): string[] {
+  let segments = SEGMENTS.get(path);
+  if (!segments) SEGMENTS.set(path, (segments = path.split('/')));
+  return segments;
+}
+
+function partThere(project: Record<string, unknown>, item: unknown, part: CostIdsPart): boolean {
+  if (part.paths?.some((p) => anyFilled(item, segmentsOf(p)))) return true;
+  if (part.documentTypes && hasDocument(project, part.documentTypes)) return true;
+  const party = part.party;
+  return !!party && partiesIn(project, party.roles).some((p) => party.paths.some((path) => anyFilled(p, segmentsOf(path))));
+}
+
+/**
+ * `disclosed`; `missing` (with the parts missing, and which items lack it when judged per item); `notDue` (its stage
+ * not reached); `notApplicable` (nothing to judge: no awarded process, no contract modification).
+ */
+export type CostIdsState = 'disclosed' | 'missing' | 'notDue' | 'notApplicable';
+export interface CostIdsAssessment {
+  element: CostIdsElement;
+  state: CostIdsState;
+  /** The parts missing, when `missing`. */
+  missingParts?: CostIdsPart[];
+  /** When judged per item: the 0-based positions (along the array, flattened) of the items that lack it; empty when there is no item. */
+  items?: number[];
+}
+
+/** The stages a project in `status` has reached: unknown status, every stage (the project does not say how far it got). */
+export function stagesReached(project: unknown): Set<CostIdsStage> {
+  const p = isObject(project) ? project : {};
+  const status = typeof p.status === 'string' ? p.status : undefined;
+  const upTo = (last: CostIdsStage): Set<CostIdsStage> => new Set(COST_IDS_STAGES.slice(0, COST_IDS_STAGES.indexOf(last) + 1));
+  switch (status) {
+    case 'identification': return upTo('identification');
+    case 'preparation': return upTo('preparation');
+    case 'implementation': return upTo('implementation');
+    // Cancelled at any stage after identification: as far as its data shows it got (contracting processes mean it
+    // was being carried out); there is no completion to report.
+    case 'cancelled': return upTo(objectsOf(p.contractingProcesses).length ? 'implementation' : 'preparation');
+    default: return upTo('completion');
+  }
+}
+
+/** Whether the project discloses the point, whatever its stage. */
 export function discloses(project: unknown, element: CostIdsElement): boolean {
-  if (element.paths?.some((p) => anyFilled(project, p.split('/')))) return true;
-  const docs = project && typeof project === 'object' ? (project as { documents?: unknown }).documents : undefined;
-  const types = new Set(element.documentTypes ?? []);
-  return Array.isArray(docs) && docs.some((d) => d && typeof d === 'object' && types.has((d as { documentType?: unknown }).documentType as string));
+  return judge(isObject(project) ? project : {}, element).state === 'disclosed';
+}
+
+function judge(project: Record<string, unknown>, element: CostIdsElement): Omit<CostIdsAssessment, 'element'> {
+  const missingOf = (item: unknown): CostIdsPart[] => element.parts.filter((part) => !partThere(project, item, part));
+  if (!element.each) {
+    const missingParts = missingOf(project);
+    return missingParts.length ? { state: 'missing', missingParts } : { state: 'disclosed' };
+  }
+  const all = itemsAt(project, segmentsOf(element.each.array));
+  const judged = all.map((item, at) => ({ item, at })).filter(({ item }) => !element.each?.awardedOnly || awarded(item));
+  if (!judged.length) return all.length || element.each.ifNone === 'notApplicable' ? { state: 'notApplicable' } : { state: 'missing', missingParts: element.parts, items: [] };
+  const lacking = judged.map(({ item, at }) => ({ at, parts: missingOf(item) })).filter((x) => x.parts.length);
+  if (!lacking.length) return { state: 'disclosed' };
+  return { state: 'missing', missingParts: element.parts.filter((part) => lacking.some((x) => x.parts.includes(part))), items: lacking.map((x) => x.at) };
+}
+
+/** Every point for this project: disclosed, missing (due at its stage and not there), not due yet, or not applicable. */
+export function assessCostIds(project: unknown): CostIdsAssessment[] {
+  const p = isObject(project) ? project : {};
+  const reached = stagesReached(p);
+  return COST_IDS_ELEMENTS.map((element) => {
+    const result = judge(p, element);
+    return { element, ...(result.state === 'missing' && !reached.has(element.stage) ? { state: 'notDue' as const } : result) };
+  });
 }

@@ -99,6 +99,7 @@ registerMessages({
   // OC4IDS
   'project.completionWithoutStatus': 'El proyecto tiene datos de conclusión, pero su estado es «{value}». Cambie el estado o quite los datos de conclusión.',
   'project.statusWithoutCompletion': 'El proyecto está en estado de conclusión, pero falta la fecha de conclusión. Escríbala.',
+  'project.costIdsMissing': '{count?Le falta|Le faltan} {count:dato|datos} del CoST IDS (el estándar de datos de infraestructura de CoST) que {{stage|el estado del proyecto («{stage}») ya pide}}{{allStages|se revisan en todas las etapas, porque el proyecto no dice su estado}}: [[{points}||{fields}]]. No impide publicar: agréguelos en cuanto los tenga, para que la revisión de CoST los encuentre.',
   'link.projectMismatch': 'El proceso «{value}» está ligado [[en su hoja de contrataciones||en su entrega (planning.project.id)]] al proyecto «{linked}», no a «{project}». Corrija el vínculo en [[una de las dos hojas||uno de los dos documentos]].',
   'project.publicAuthorityMultiple': '«{value}» tiene el rol de autoridad pública, pero el proyecto ya tiene una («{first}»). Cada proyecto tiene una sola autoridad pública: quite el rol a uno de los dos.',
   'link.processNotListed': 'El proceso «{value}» dice pertenecer a este proyecto [[en la hoja «Contrataciones»||en su entrega (planning.project.id)]], pero el proyecto no lo lista entre sus procesos de contratación. Agréguelo [[en la hoja «Procesos del proyecto»||en contractingProcesses]]: sin eso, el tablero no los liga.',

@@ -81,11 +81,16 @@ function projection(f: Finding): { code: string; severity: string; pointer?: str
 }
 
 const base = readJson<Documents>(path.join(FIXTURES, 'base', 'documents.json'));
+/**
+ * The findings of the checks these fixtures are about: the CoST IDS advice (info) fires on any project short of the
+ * whole standard, as the base is, and is tested on its own below.
+ */
+const checked = (findings: Finding[]): Finding[] => findings.filter((f) => f.code !== 'project.costIdsMissing');
 const cases = fs.readdirSync(FIXTURES).filter((d) => fs.existsSync(path.join(FIXTURES, d, 'input.json'))).sort();
 
 describe('validate: golden fixtures', () => {
   it('gives the complete valid workbook no finding at all (no check fires)', () => {
-    expect(validate(base, sourceMapOf(base), SETTINGS)).toEqual([]);
+    expect(checked(validate(base, sourceMapOf(base), SETTINGS))).toEqual([]);
   });
 
   it('has a fixture per check', () => {
@@ -96,7 +101,7 @@ describe('validate: golden fixtures', () => {
     const c = readJson<Case>(path.join(FIXTURES, name, 'input.json'));
     const expected = readJson<Expected[]>(path.join(FIXTURES, name, 'expected.json'));
     const docs = applyCase(base, c);
-    const findings = validate(docs, sourceMapOf(docs), { ...SETTINGS, ...c.settings });
+    const findings = checked(validate(docs, sourceMapOf(docs), { ...SETTINGS, ...c.settings }));
     expect(findings.map(projection)).toEqual(expected.map((e) => ({ code: e.code, severity: e.severity, pointer: e.pointer, cell: expectedCell(e) })));
     for (const f of findings) {
       expect(catalogue()[f.code]).toBeDefined();
@@ -222,7 +227,7 @@ describe('validate: behaviour', () => {
 
   it('a $0 budget is said once on its cell: by its breakdown\'s sum when it has one, else as a value never captured', () => {
     const broken = applyCase(base, { description: '', set: { '/releases/0/planning/budget/amount/amount': 0 } });
-    expect(validate(broken, sourceMapOf(broken), SETTINGS).map((f) => f.code)).toEqual(['amount.breakdownMismatch']);
+    expect(checked(validate(broken, sourceMapOf(broken), SETTINGS)).map((f) => f.code)).toEqual(['amount.breakdownMismatch']);
     const bare = applyCase(base, { description: '', set: { '/releases/0/planning/budget/amount/amount': 0 }, remove: ['/releases/0/planning/budget/budgetBreakdown'] });
     const [f] = validate(bare, sourceMapOf(bare), SETTINGS);
     expect(renderFinding(f)).toBe('Advertencia — Hoja «Contrataciones», fila 3, columna AL (Monto del presupuesto): El presupuesto de la contratación vale $0, pero el monto estimado de la licitación es de $4,800,000.00. Escriba el monto del presupuesto; si aún no se conoce, deje la celda vacía.');
@@ -239,10 +244,38 @@ describe('validate: behaviour', () => {
   });
 });
 
+describe('validate: CoST IDS advice', () => {
+  const advice = (docs: Documents): Finding[] => validate(docs, sourceMapOf(docs), SETTINGS).filter((f) => f.code === 'project.costIdsMissing');
+  it('tells the official, on the project\'s status cell, which CoST IDS points its stage asks for and where to type them', () => {
+    const [f, more] = advice(base);
+    expect(more).toBeUndefined();
+    expect(f).toMatchObject({ severity: 'info', pointer: '/projects/0/status', cell: { sheet: 'Proyectos', row: 3, header: 'Estado del proyecto' } });
+    const text = renderMessage(f);
+    expect(text).toMatch(/^Le faltan \d+ datos del CoST IDS .* que el estado del proyecto \(«Ejecución»\) ya pide: /);
+    // The column and its sheet, the document type, the process that lacks it: what to fill, in the workbook's words.
+    expect(text).toContain('Propósito: la columna «Propósito socioeconómico» de la hoja «Proyectos»');
+    expect(text).toContain(`Impacto ambiental: un documento de tipo «${codeTitle('documentType', 'environmentalImpact', 'oc4ids')}», con su enlace o su descripción, en la hoja «Documentos del proyecto»`);
+    expect(text).toContain('Monto del contrato (proceso «ocds-mer001-LO-031-2024»): las columnas «Monto del contrato» y «Moneda del contrato» de la hoja «Procesos del proyecto»');
+    // Completion is not due for a project being carried out; a JSON package names fields, not columns.
+    expect(text).not.toContain('Costo final');
+    expect(renderMessage({ ...f, cell: undefined })).toContain('Propósito: «purpose»');
+    // No contracting process at all: said once, not once per point the processes would carry.
+    const without = renderMessage(advice(applyCase(base, { description: '', remove: ['/projects/0/contractingProcesses'] }))[0]);
+    expect(without).toContain('Procesos de contratación: el proyecto no tiene ninguno; agréguelos en la hoja «Procesos del proyecto», con entidad contratante, estado del contrato');
+    expect(without).not.toContain('Título del contrato:');
+  });
+  it('asks a project in identification only for identification, and says nothing of a project that discloses all of it', () => {
+    const identified = applyCase(base, { description: '', set: { '/projects/0/status': 'identification' } });
+    expect(renderMessage(advice(identified)[0])).not.toMatch(/Impacto ambiental|Monto del contrato/);
+    const complete = applyCase(identified, { description: '', set: { '/projects/0/purpose': 'Movilidad', '/projects/0/additionalClassifications': [{ scheme: 'x', id: '1', description: 'Vialidades' }] } });
+    expect(advice(complete)).toEqual([]);
+  });
+});
+
 describe('validate: text and stored size (R-51)', () => {
   it('refuses a 1 MB cell with one finding on that cell, not an internal store error later', () => {
     const docs = applyCase(base, { description: '', set: { '/releases/0/tender/description': 'a'.repeat(1_000_000) } });
-    const findings = validate(docs, sourceMapOf(docs), SETTINGS);
+    const findings = checked(validate(docs, sourceMapOf(docs), SETTINGS));
     expect(findings.map((f) => [f.code, f.cell?.sheet, f.cell?.row, f.cell?.header])).toEqual([['text.tooLong', 'Contrataciones', 3, 'Descripción de la licitación']]);
   });
 
@@ -291,7 +324,7 @@ describe('validate: links and hidden characters', () => {
 
   it('names the hidden characters and leaves tabs and line breaks alone', () => {
     const docs = applyCase(base, { description: '', set: { '/releases/0/tender/description': 'Obra\u200b de\tconcreto\n\u2066hidráulico\u2069' } });
-    const findings = validate(docs, new SourceMap(), SETTINGS);
+    const findings = checked(validate(docs, new SourceMap(), SETTINGS));
     expect(findings.map((f) => [f.code, f.params.characters])).toEqual([['text.invisibleCharacters', 'U+200B, U+2066, U+2069']]);
     // In a sheet, in words an official reads («U+200B» told them nothing); in a JSON file, the code points.
     const inSheet = { ...findings[0], cell: { sheet: 'Contrataciones', row: 3, column: 6 } };

@@ -27,6 +27,8 @@
  * - *Calidad de datos* of such an implementer (or a state without any) says «Sin datos publicados» in each table: its
  *   CoST table listed the 30 elements under «Dato» with no figure beside them, and it read «Los 0 campos menos llenos»
  *   and «Todos los campos del programa (0)».
+ * - a project's page says which CoST IDS points it publishes, lacks, or is not due yet by its stage (there was no such
+ *   list), and *Calidad de datos* counts each point over the projects it is due for.
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -354,6 +356,23 @@ describeIfChromium('the public journey', () => {
     expect(text).toContain('Los campos menos llenos (promedio de los implementadores)');
     expect(text).not.toMatch(/\b0 campos|\(0\)/);
     await page.context().close();
+  });
+
+  it('a project\'s page lists the CoST IDS points it publishes and lacks by stage, and Calidad counts only the projects each point is due for', async () => {
+    // In implementation: its project-scope document is missing; completion is not due yet, not missing.
+    const project = await open(1280, '#/proyecto/oc4ids-mid001-MID-2024-001');
+    const items = await project.locator('#cost-ids li').allInnerTexts();
+    expect(items).toContain('✗ Alcance (producto principal): Falta');
+    expect(items).toContain('✓ Nombre del proyecto: Publicado');
+    expect(items).toContain('– Costo final: Aún no corresponde a su etapa');
+    // Nothing modified: nothing to disclose of modifications, said as such (not «not yet»).
+    expect(items).toContain('– Modificaciones al contrato (monto, plazo, alcance): No aplica: sin modificaciones al contrato');
+    await project.context().close();
+    // Mérida's one project in completion is the only one final cost is due for.
+    const quality = await open(1280, '#/calidad?publisher=merida');
+    const row = quality.locator('#tabla-cost-ids tbody tr', { hasText: 'Costo final' });
+    expect((await row.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual(['Conclusión', expect.stringMatching(/ de 1$/)]);
+    await quality.context().close();
   });
 
   it('an ocid typed in the address with its slashes as they are opens that process, as its own link does', async () => {

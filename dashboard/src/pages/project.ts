@@ -1,6 +1,7 @@
 /**
  * *Proyecto*: one project's sheet — summary, map, budget → contract → final value, progress, its contracting
- * processes with a timeline, the documents checklist by stage and every document, and links to its JSON.
+ * processes with a timeline, the documents checklist by stage, the CoST IDS points it discloses and lacks, every
+ * document, and links to its JSON.
  */
 import { h, externalLink, route } from '../dom';
 import { arr, isRealDate, num, obj, objects, str } from '../data/read';
@@ -16,6 +17,7 @@ import { institutionKey } from '../data/institutions';
 import { projectAuthority } from '../../../core/stats/publication-index';
 import { count, date, heading, money, moneyOf, moneyOrOther, NO_DATA, percent, progress, type Page } from './common';
 import { lineStages, linesCell, stageCell, stageColumns } from './budget-moments';
+import { assessCostIds, COST_IDS_STAGES, COST_IDS_STAGE_LABELS, type CostIdsAssessment } from '../../../core/stats/cost-ids';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
 const CHECKLIST: [string, string[]][] = [
@@ -256,6 +258,7 @@ export const projectPage: Page = {
             h('span', { class: 'mark', 'aria-hidden': 'true' }, found.length ? '✓' : '✗'), ' ', documentTypeTitle(t), ': ',
             found.length ? found.map((d, i) => [i ? ', ' : '', externalLink(d.url, str(d.title) ?? 'documento')]) : h('em', null, 'Sin documento'));
         }))))),
+      costIdsSection(p),
       // Every document the project publishes, whatever its type: the checklist names only the types a reader expects
       // at each stage, and Nuevo León's project with 38 documents (a dictamen, a plan financiero, progress reports,
       // photographs…) showed two of them; the others were only in the JSON.
@@ -275,6 +278,34 @@ export const projectPage: Page = {
     );
   },
 };
+
+/** What a CoST IDS point's mark says: published, missing though its stage has come, or not due yet. */
+const COST_STATE: Record<CostIdsAssessment['state'], { mark: string; words: string; css: string }> = {
+  disclosed: { mark: '✓', words: 'Publicado', css: 'ok' },
+  missing: { mark: '✗', words: 'Falta', css: 'missing' },
+  notDue: { mark: '–', words: 'Aún no corresponde a su etapa', css: 'later' },
+  notApplicable: { mark: '–', words: 'No aplica', css: 'later' },
+};
+/** Why a point does not apply: the only two reasons there are (core/stats/cost-ids.ts `each.ifNone`, `awardedOnly`). */
+const notApplicable = (a: CostIdsAssessment): string => (a.element.each?.awardedOnly ? 'No aplica: ningún proceso adjudicado' : 'No aplica: sin modificaciones al contrato');
+
+/**
+ * The CoST IDS points this project discloses, by stage, as the coverage on *Calidad de datos* judges them
+ * (core/stats/cost-ids.ts): what a CoST assurance reviewer checks project by project, and what is still missing.
+ */
+function costIdsSection(project: Json): HTMLElement {
+  const assessed = assessCostIds(project);
+  const missing = assessed.filter((a) => a.state === 'missing').length;
+  const due = assessed.filter((a) => a.state === 'disclosed' || a.state === 'missing').length;
+  return h('section', { 'aria-labelledby': 'h-cost-ids', id: 'cost-ids' }, h('h2', { id: 'h-cost-ids' }, 'Datos del CoST IDS'),
+    h('p', null, `Datos del estándar de datos de infraestructura de CoST (IDS) que pide la etapa del proyecto: publica ${count(due - missing)} de ${count(due)}.`,
+      str(project.status) ? '' : ' El proyecto no dice su estado: se revisan todas las etapas.'),
+    COST_IDS_STAGES.map((stage) => h('div', { class: 'checklist' }, h('h3', null, COST_IDS_STAGE_LABELS[stage]), h('ul', null,
+      assessed.filter((a) => a.element.stage === stage).map((a) => {
+        const state = COST_STATE[a.state];
+        return h('li', { class: state.css }, h('span', { class: 'mark', 'aria-hidden': 'true' }, state.mark), ' ', a.element.label, ': ', h('em', null, a.state === 'notApplicable' ? notApplicable(a) : state.words));
+      })))));
+}
 
 /**
  * An observation's percentage as es-MX (its `measure`, which may be written as text, else its value's amount); a

@@ -4,7 +4,7 @@
  * `/api/stats` (computed at publication by core/stats/quality-stats.ts); each share is written as a number, the
  * shading only repeats it.
  */
-import { COST_IDS_ELEMENTS } from '../../../core/stats/cost-ids';
+import { COST_IDS_ELEMENTS, COST_IDS_STAGE_LABELS } from '../../../core/stats/cost-ids';
 import { h, type Child } from '../dom';
 import { formatNumber } from '../../../core/format/es-mx';
 import { loadStats } from '../api';
@@ -43,13 +43,16 @@ export const qualityPage: Page = {
       dataTable('Completitud por implementador', [{ title: 'Implementador' }, { title: 'Proyectos', numeric: true }, { title: 'Procesos', numeric: true }, { title: 'Campos llenos en proyectos', numeric: true }, { title: 'Campos llenos en procesos', numeric: true }, { title: 'Última actualización' }],
         stats.map((s) => [s.name, count(s.data?.projects ?? 0), count(s.data?.processes ?? 0), cell(s.data?.quality?.projectsShare), cell(s.data?.quality?.processesShare), date(s.publishedAt)]), { id: 'tabla-completitud' }),
       h('h2', null, 'Cobertura de los datos del CoST IDS'),
-      h('p', null, 'Proporción de proyectos que publican cada dato del estándar de datos de infraestructura de CoST (IDS).'),
+      // Each point counts the projects it is due for (core/stats/cost-ids.ts): a project still in identification is not
+      // short of the contract it has not signed; one that discloses a point early counts as disclosing it.
+      h('p', null, 'Proporción de proyectos que publican cada dato del estándar de datos de infraestructura de CoST (IDS), entre los proyectos cuyo estado ya llegó a la etapa de ese dato (o que lo publican antes). «No aplica»: ningún proyecto del implementador ha llegado a esa etapa o tiene qué reportar en ese dato (un contrato adjudicado, una modificación). En la página de cada proyecto se ve qué datos le faltan.'),
       // No implementer in the selection (one registered that has not published, a state without any): the table says
       // so, as the others do. It listed the 30 CoST elements under «Dato» with no column of figures beside them.
-      dataTable('Cobertura CoST IDS por implementador', [{ title: 'Dato' }, ...stats.map((s) => ({ title: s.name, numeric: true }))],
-        (stats.length ? COST_IDS_ELEMENTS : []).map((e) => [e.label, ...stats.map((s) => {
+      dataTable('Cobertura CoST IDS por implementador', [{ title: 'Dato' }, { title: 'Etapa' }, ...stats.map((s) => ({ title: s.name, numeric: true }))],
+        (stats.length ? COST_IDS_ELEMENTS : []).map((e) => [e.label, COST_IDS_STAGE_LABELS[e.stage], ...stats.map((s) => {
           const c = s.data?.quality?.costIds.find((x) => x.id === e.id);
-          return cell(c && c.total ? c.disclosed / c.total : undefined);
+          // How many of how many beside the share: 100 % of 1 project and of 40 are not the same finding for a reviewer.
+          return c && c.total ? [cell(c.disclosed / c.total), h('br'), h('small', null, `${count(c.disclosed)} de ${count(c.total)}`)] : c ? 'No aplica' : NO_DATA;
         })]), { id: 'tabla-cost-ids' }),
       h('h2', null, 'Completitud por campo'),
       // The program has hundreds of fields: the least filled first (what to ask implementers for), then every one, folded.

@@ -1,0 +1,145 @@
+/**
+ * The CoST IDS points a project does not disclose yet although its stage asks for them (core/stats/cost-ids.ts, the
+ * same judgement as the dashboard's coverage): what the official can add before the coordinator or CoST's assurance
+ * reviewer asks. Each point is named with where it is typed — the column and sheet of the template, the document
+ * type for a document, the role of the party — so that the official knows what to fill. Not an error nor a warning:
+ * the program does not require them all. One `project.costIdsMissing` (info) per project, on its status cell (the
+ * stage the points are due for).
+ */
+import { assessCostIds, type CostIdsAssessment, type CostIdsPart } from '../stats/cost-ids';
+import { columnOfField } from '../template/column-of-field';
+import { sheetOfField } from '../template/sheet-of-field';
+import { templateSpec } from '../template/template-spec';
+import type { TemplateSpec } from '../template/spec';
+import { codeTitle } from './code-label';
+import { formatList } from '../format/es-mx';
+import { objectsAt, stringAt } from './json';
+import type { Check, JsonObject } from './types';
+
+const PROCESSES = 'contractingProcesses/summary';
+/** How many process ids a point names before «…»: a longer list buries the point. */
+const NAMED_PROCESSES = 3;
+
+const join = (words: string[]): string => formatList(words, 'o');
+
+/** Where one part is typed, in the workbook's words and as JSON paths. */
+function partPlace(spec: TemplateSpec, part: CostIdsPart, prefix: string): { sheet: string; json: string } {
+  const sheet: string[] = [];
+  const json: string[] = [];
+  const columns = (fields: string[]): string[] => {
+    // Each column once, each sheet named once: «las columnas «Calle y número» o «Código postal» de la hoja «Actores»».
+    const bySheet = new Map<string, string[]>();
+    for (const field of fields) {
+      const place = columnOfField(spec, 'oc4ids', field);
+      if (!place) continue;
+      const list = bySheet.get(place.sheet) ?? [];
+      if (!list.includes(place.column)) list.push(place.column);
+      bySheet.set(place.sheet, list);
+    }
+    return [...bySheet].map(([name, list]) => `${list.length > 1 ? 'las columnas' : 'la columna'} ${join(list.map((c) => `«${c}»`))} de la hoja «${name}»`);
+  };
+  if (part.paths) {
+    const fields = part.paths.map((p) => `${prefix}${p}`);
+    const named = columns(fields);
+    sheet.push(...(named.length ? named : fields.slice(0, 1).map((f) => { const s = sheetOfField(spec, 'oc4ids', f); return s ? `«${s.part}» (hoja «${s.sheet}»)` : `«${f}»`; })));
+    json.push(...fields.map((f) => `«${f}»`));
+  }
+  if (part.documentTypes) {
+    const types = join(part.documentTypes.map((t) => `«${codeTitle('documentType', t, 'oc4ids')}»`));
+    const docs = columnOfField(spec, 'oc4ids', 'documents/documentType')?.sheet;
+    sheet.push(`un documento de tipo ${types}, con su enlace o su descripción${docs ? `, en la hoja «${docs}»` : ''}`);
+    json.push(`un documento de «documents» de tipo ${join(part.documentTypes.map((t) => `«${t}»`))}, con «url» o «description»`);
+  }
+  if (part.party) {
+    const roles = join(part.party.roles.map((r) => `«${codeTitle('partyRole', r, 'oc4ids')}»`));
+    sheet.push(`${join(columns(part.party.paths.map((p) => `parties/${p}`)))} en el actor con el rol ${roles}`);
+    json.push(`${join(part.party.paths.map((p) => `«parties/${p}»`))} del actor con el rol ${join(part.party.roles.map((r) => `«${r}»`))}`);
+  }
+  return { sheet: join(sheet), json: join(json) };
+}
+
+/**
+ * Each part's words, found once (the template's columns are searched by field): the points are the same few for
+ * every project, and a publication has thousands. Parts are COST_IDS_ELEMENTS' own objects, each of one element.
+ */
+const places = new Map<CostIdsPart | string, { sheet: string; json: string }>();
+function cached(key: CostIdsPart | string, make: () => { sheet: string; json: string }): { sheet: string; json: string } {
+  let place = places.get(key);
+  if (!place) places.set(key, (place = make()));
+  return place;
+}
+
+/** «una de las columnas «Calle y número» o «Código postal» y una de las columnas «Correo electrónico…» o «Teléfono…» de la hoja «Actores del proyecto», en el actor con el rol «…»». */
+function partyPlace(spec: TemplateSpec, parts: CostIdsPart[]): { sheet: string; json: string } {
+  const roles = (parts[0].party as NonNullable<CostIdsPart['party']>).roles;
+  const groups = parts.map((p) => (p.party as NonNullable<CostIdsPart['party']>).paths);
+  const sheet = columnOfField(spec, 'oc4ids', 'parties/name')?.sheet;
+  const columns = groups.map((paths) => join(paths.map((f) => columnOfField(spec, 'oc4ids', `parties/${f}`)?.column ?? f).map((c) => `«${c}»`)));
+  return {
+    sheet: `${formatList(columns.map((c) => `una de las columnas ${c}`))}${sheet ? ` (hoja «${sheet}»)` : ''}, en el actor con el rol ${join(roles.map((r) => `«${codeTitle('partyRole', r, 'oc4ids')}»`))}`,
+    json: `${formatList(groups.map((paths) => `uno de ${join(paths.map((f) => `«parties/${f}»`))}`))} del actor con el rol ${join(roles.map((r) => `«${r}»`))}`,
+  };
+}
+
+/** Columns that are all needed: «las columnas «Monto del contrato» y «Moneda del contrato» de la hoja «Procesos del proyecto»». */
+function joinedPlace(spec: TemplateSpec, fields: string[]): { sheet: string; json: string } {
+  const bySheet = new Map<string, string[]>();
+  const loose: string[] = [];
+  for (const field of fields) {
+    const place = columnOfField(spec, 'oc4ids', field);
+    if (!place) { loose.push(`«${field}»`); continue; }
+    bySheet.set(place.sheet, [...(bySheet.get(place.sheet) ?? []), `«${place.column}»`]);
+  }
+  const named = [...bySheet].map(([name, list]) => `${list.length > 1 ? 'las columnas' : 'la columna'} ${formatList(list)} de la hoja «${name}»`);
+  return { sheet: formatList([...named, ...loose]), json: formatList(fields.map((f) => `«${f}»`)) };
+}
+
+/** «Empresas contratadas (proceso OCDS-1-A): la columna «Nombre del proveedor» de la hoja «Proveedores del proceso»». */
+function pointText(spec: TemplateSpec, project: JsonObject, a: CostIdsAssessment): { sheet: string; json: string } {
+  const each = a.element.each;
+  const prefix = each ? `${each.array}/` : '';
+  const parts = a.missingParts ?? [];
+  // Parts of one column each (an amount and its currency): their columns named together, by sheet.
+  const single = parts.every((p) => p.paths?.length === 1 && !p.documentTypes && !p.party);
+  const fields = single && parts.length > 1 ? parts.map((p) => `${prefix}${(p.paths as string[])[0]}`) : [];
+  // A party's postal and electronic address: one sentence about that party, not the party named twice.
+  const party = parts.length > 1 && parts.every((p) => p.party && !p.paths && !p.documentTypes && p.party.roles.join() === parts[0].party?.roles.join());
+  const places = fields.length ? [cached(fields.join('\u0000'), () => joinedPlace(spec, fields))]
+    : party ? [cached(`${a.element.id}\u0000party\u0000${parts.length}`, () => partyPlace(spec, parts))]
+    : parts.map((part) => cached(part, () => partPlace(spec, part, prefix)));
+  let which = '';
+  if (each?.array === PROCESSES) {
+    const ids = (a.items ?? []).map((i) => stringAt(objectsAt(project, 'contractingProcesses')[i], 'id') ?? `${i + 1}.º`);
+    which = ids.length === 0 ? '' : ` (${ids.length === 1 ? 'proceso' : 'procesos'} ${ids.length > NAMED_PROCESSES ? `${ids.slice(0, NAMED_PROCESSES).map((x) => `«${x}»`).join(', ')} y ${ids.length - NAMED_PROCESSES} más` : formatList(ids.map((x) => `«${x}»`))})`;
+  } else if (each && a.items?.length) which = ` (${a.items.length === 1 ? '1 modificación' : `${a.items.length} modificaciones`})`;
+  const both = (key: 'sheet' | 'json'): string => `${a.element.label}${which}: ${places.map((p) => p[key]).join('; y ')}`;
+  return { sheet: both('sheet'), json: both('json') };
+}
+
+export const costIdsMissing: Check = ({ projects, report }) => {
+  let spec: TemplateSpec | undefined;
+  for (const { data, pointer } of projects) {
+    const missing = assessCostIds(data).filter((a) => a.state === 'missing');
+    if (!missing.length) continue;
+    spec ??= templateSpec();
+    // Without any contracting process, every process point is missing for that one reason: said once, with the points
+    // the processes will carry (each point repeating «no hay procesos» made a 23-point message of one fact).
+    const noProcess = missing.filter((a) => a.element.each?.array === PROCESSES && a.items?.length === 0);
+    const texts = missing.filter((a) => !noProcess.includes(a)).map((a) => pointText(spec as TemplateSpec, data, a));
+    if (noProcess.length) {
+      const labels = formatList(noProcess.map((a) => a.element.label.toLowerCase()));
+      const sheet = columnOfField(spec, 'oc4ids', `${PROCESSES}/title`)?.sheet;
+      texts.push({
+        sheet: `Procesos de contratación: el proyecto no tiene ninguno; agréguelos${sheet ? ` en la hoja «${sheet}»` : ''}, con ${labels}`,
+        json: `Procesos de contratación: «contractingProcesses» está vacío; agréguelos, con ${labels}`,
+      });
+    }
+    const status = stringAt(data, 'status');
+    report('project.costIdsMissing', 'info', `${pointer}/status`, {
+      count: missing.length,
+      ...(status ? { stage: codeTitle('projectStatus', status, 'oc4ids') } : { allStages: true }),
+      points: texts.map((t) => t.sheet).join(' · '),
+      fields: texts.map((t) => t.json).join(' · '),
+    });
+  }
+};
