@@ -15,7 +15,7 @@ test('an .ods saved by LibreOffice is named as such, with how to save it as .xls
   for (const name of ['plantilla.xlsx', 'plantilla.ods']) {
     await expect(new XlsxBufferSource(fixture('guardado-como-ods.ods'), name).read()).rejects.toMatchObject({
       code: 'source.invalid-xlsx',
-      message: `El archivo «${name}» es una hoja de cálculo de LibreOffice u OpenOffice (.ods), no un libro de Excel (.xlsx). Ábralo en LibreOffice Calc, elija Archivo › Guardar como… y en «Tipo de archivo» escoja «Excel 2007-365 (.xlsx)»; si le pregunta qué formato usar, elija el de Excel. Envíe ese archivo .xlsx.`,
+      message: `El archivo «${name}» es una hoja de cálculo de LibreOffice u OpenOffice (.ods), no un libro de Excel (.xlsx). Ábralo en LibreOffice Calc, elija Archivo › Guardar como… y en «Tipo de archivo» escoja «Excel 2007-365 (.xlsx)»; si le pregunta qué formato usar, elija «Usar formato Excel 2007-365». Envíe ese archivo .xlsx.`,
     });
   }
   // The upload's admission check (keepValues off) says the same.
