@@ -182,6 +182,12 @@ describe('blank template', () => {
     expect(ws.sheetProtection?.insertColumns).toBeFalsy();
     expect(ws.sheetProtection?.deleteColumns).toBeFalsy();
     expect(text).toContain('Puede insertar y borrar filas de datos, cambiar el ancho de las columnas y ocultar las que no use');
+    // A row of a protected sheet can be deleted (LibreOffice Calc, Excel) only when none of its cells is locked: every
+    // column past the template's is unlocked, to the last one (XFD), or «Eliminar filas» did nothing in LibreOffice.
+    for (const sheet of spec.sheets) {
+      const data = wb.getWorksheet(sheet.name) as ExcelJS.Worksheet;
+      for (const n of [sheet.columns.length + 1, 16_384]) expect({ sheet: sheet.name, n, locked: data.getColumn(n).protection?.locked }).toEqual({ sheet: sheet.name, n, locked: false });
+    }
     expect(text).toContain('No inserte, mueva ni borre columnas');
     expect(text).not.toMatch(/puede mover|agregar columnas/i);
   });

@@ -112,6 +112,9 @@ describe('limits at the door', () => {
     expect([read.status, read.body.error.message]).toEqual([413, expect.stringMatching(/^El archivo «Obras marzo\.xlsx» tiene datos más allá de la columna XFD/)]);
     const text = await named(Buffer.from('id,titulo\n1,Obra\n'), 'Proyectos.xlsx');
     expect([text.status, text.body.error.message]).toEqual([400, expect.stringMatching(/^El archivo «Proyectos\.xlsx» es un archivo de texto/)]);
+    // Saved by LibreOffice in its own format (a zip, so past the door): said as what it is, with how to save it as .xlsx.
+    const ods = await named(fs.readFileSync(`${__dirname}/../fixtures/libreoffice/guardado-como-ods.ods`), 'Obras abril.ods');
+    expect([ods.status, ods.body.error.message]).toEqual([422, expect.stringMatching(/^El archivo «Obras abril\.ods» es una hoja de cálculo de LibreOffice u OpenOffice \(\.ods\), no un libro de Excel \(\.xlsx\)\. Ábralo en LibreOffice Calc, elija Archivo › Guardar como…/)]);
     expect(kept(h)).toEqual([]);
   });
 

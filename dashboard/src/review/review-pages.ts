@@ -654,6 +654,8 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
   const form = h('form', { id: 'enviar-libro', 'aria-labelledby': 'titulo-enviar' },
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
+    // LibreOffice saves in its own .ods unless told otherwise, and this input offers only .xlsx files.
+    h('p', { class: 'note' }, 'En LibreOffice Calc, guárdelo con Archivo › Guardar como…, tipo «Excel 2007-365 (.xlsx)»: su formato propio (.ods) no se recibe.'),
     // Said before sending: the corrected workbook continues the returned send (the server's rule: contract.ts continuedUpload).
     continued ? h('p', { class: 'status-warn', id: 'continua-envio' }, `El libro que envíe aquí será la versión corregida de su envío devuelto del ${formatTimestamp(sentAt(continued))}${fileNote(continued)}: su coordinación lo revisará con el historial y los comentarios de ese envío. Si es otro libro, que no corrige aquel, retire primero ese envío (abajo, «Retirar envío»).`) : null,
     h('div', { class: 'field' }, h('label', { for: 'libro' }, 'Libro de Excel (.xlsx)'), input),

@@ -16,6 +16,8 @@ export function openSource(input: string | undefined): SheetSource {
 /** What to do with the files people most often have instead of an .xlsx: a sheet saved as .csv, an older or other spreadsheet format. */
 function advice(input: string): string {
   if (/\.csv$/i.test(input)) return ' Para validar archivos .csv, póngalos en una carpeta (un archivo por hoja, con el nombre de la hoja) y valide la carpeta; o abra el libro en Excel y guárdelo como «Libro de Excel (.xlsx)».';
-  if (/\.(xls|xlsm|xlsb|ods|numbers)$/i.test(input)) return ' Ábralo en su programa de hojas de cálculo y guárdelo como «Libro de Excel (.xlsx)».';
+  // LibreOffice's own format: its menu and format names, which «Libro de Excel (.xlsx)» is not in Calc.
+  if (/\.f?ods$/i.test(input)) return ' Es una hoja de cálculo de LibreOffice (.ods): ábrala en LibreOffice Calc, elija Archivo › Guardar como… y en «Tipo de archivo» escoja «Excel 2007-365 (.xlsx)».';
+  if (/\.(xls|xlsm|xlsb|numbers)$/i.test(input)) return ' Ábralo en su programa de hojas de cálculo y guárdelo como «Libro de Excel (.xlsx)».';
   return '';
 }

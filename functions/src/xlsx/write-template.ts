@@ -40,6 +40,38 @@ function writeCatalogs(wb: ExcelJS.Workbook, spec: TemplateSpec): { ws: ExcelJS.
   return { ws, ranges };
 }
 
+/** Excel's last column (XFD), and LibreOffice's since 7.4. */
+const LAST_COLUMN = 16_384;
+/** exceljs's width for a column it was given none (its DEFAULT_COLUMN_WIDTH), about Excel's own. */
+const PLAIN_WIDTH = 9;
+
+/**
+ * Unlocks the columns after the sheet's own, as one `<col min max>` range. The template allows deleting rows
+ * («Puede insertar y borrar filas»), but LibreOffice Calc and Excel delete a row of a protected sheet only when none of
+ * its cells is locked, and every column past the template's was: «Eliminar filas» did nothing in LibreOffice. exceljs
+ * writes a range only from consecutive equal Column objects, and 16,000 of them per sheet took ~3 s per template: the
+ * writers (Worksheet.model and WorksheetWriter._writeColumns, the only readers of `columns`) are given the sheet's
+ * columns with the one past them repeated at the last index, a sparse array whose holes Column.toModel's forEach
+ * skips, so that column's range runs to the last column.
+ */
+function unlockColumnsPast(ws: ExcelJS.Worksheet, count: number): void {
+  const past = ws.getColumn(count + 1);
+  past.width = PLAIN_WIDTH;
+  past.style = { protection: { locked: false } };
+  const accessor = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(ws), 'columns');
+  const { get, set } = accessor ?? {};
+  if (!get || !set) throw new Error('exceljs changed: worksheets have no columns accessor to end the unlocked columns at the last one');
+  Object.defineProperty(ws, 'columns', {
+    configurable: true,
+    get: () => {
+      const columns = (get.call(ws) as ExcelJS.Column[]).slice();
+      if (columns.length < LAST_COLUMN) columns[LAST_COLUMN - 1] = past;
+      return columns;
+    },
+    set: (value: unknown) => set.call(ws, value),
+  });
+}
+
 /** exceljs 4 supports range validations (one sqref) but does not declare them in its typings. */
 interface RangeValidations { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }
 
@@ -49,6 +81,7 @@ function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<st
     views: [{ state: 'frozen', ySplit: HEADER_ROWS, xSplit, topLeftCell: `${columnLetter(xSplit + 1)}${HEADER_ROWS + 1}` }],
     ...(minimum ? { properties: { tabColor: { argb: argb(MINIMUM_TAB_COLOR) } } } : {}),
   });
+  unlockColumnsPast(ws, sheet.columns.length);
   sheet.columns.forEach((col, i) => {
     const n = i + 1;
     const column = ws.getColumn(n);

@@ -7,7 +7,13 @@
  */
 import type { ByteSource } from './zip-archive';
 
-export type ForeignKind = 'empty' | 'encrypted' | 'xls' | 'office' | 'text' | 'pdf';
+export type ForeignKind = 'empty' | 'encrypted' | 'xls' | 'office' | 'text' | 'pdf' | 'ods';
+
+/**
+ * The `mimetype` an OpenDocument spreadsheet opens with (ODF 1.2 part 3, §3.3: the package's first entry, stored):
+ * LibreOffice's own format, where its question on saving leads when «Usar formato ODF» is chosen.
+ */
+export const ODS_MIMETYPE = 'application/vnd.oasis.opendocument.spreadsheet';
 
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 /** CFB sector numbers past this are markers (end of chain, free, FAT, DIFAT), not sectors. */
@@ -79,6 +85,8 @@ export function foreignFileMessage(kind: ForeignKind, subject: string): string {
     // Not told apart (a directory we could not follow): each of the three has the same way out.
     case 'office': return `${subject} no es un libro de Excel (.xlsx) que se pueda leer: es de otro programa de Office, de Excel 97-2003 (.xls) o está protegido con contraseña. ${saveAs} Si tiene contraseña, quítesela antes (Archivo › Información › Proteger libro › Cifrar con contraseña).`;
     case 'text': return `${subject} es un archivo de texto (como un .csv), no un libro de Excel (.xlsx). ${saveAs}`;
+    // A zip, so never named by foreignKind: the reader finds no workbook part in it and reads its `mimetype`.
+    case 'ods': return `${subject} es una hoja de cálculo de LibreOffice u OpenOffice (.ods), no un libro de Excel (.xlsx). Ábralo en LibreOffice Calc, elija Archivo › Guardar como… y en «Tipo de archivo» escoja «Excel 2007-365 (.xlsx)»; si le pregunta qué formato usar, elija «Usar formato Excel 2007-365». Envíe ese archivo .xlsx.`;
     case 'pdf': return `${subject} es un PDF, no un libro de Excel (.xlsx). Envíe el libro de la plantilla en el que capturó los datos (el archivo .xlsx), no su versión impresa ni un oficio.`;
   }
 }

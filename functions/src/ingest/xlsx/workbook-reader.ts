@@ -17,7 +17,7 @@ import { TextPool } from './text-pool';
 import { Utf8Chunks } from './utf8-chunks';
 import { decodeText, ownString, XmlScanner, type Attributes, type XmlHandler } from './xml-scanner';
 import { ForeignFileError, readDirectory, streamEntry, unpackAhead, UnpackBudget, ZipFormatError, type ByteSource, type ZipEntry } from './zip-archive';
-import { foreignFileMessage } from './foreign-file';
+import { foreignFileMessage, ODS_MIMETYPE } from './foreign-file';
 import { MAX_LINK_LENGTH } from '../../../../core/workflow/contract';
 
 export interface XlsxReadOptions {
@@ -555,6 +555,18 @@ function webLinks(hyperlinks: readonly { ref: string; id: string }[], targets: M
   return n ? out : undefined;
 }
 
+/**
+ * A zip without a workbook part that is an OpenDocument spreadsheet (.ods, saved by LibreOffice): said as what it
+ * is, with the way to save it as .xlsx, where «dañado… se copió incompleto» sent the official looking for damage.
+ */
+async function isOpenDocumentSpreadsheet(parts: PartReader): Promise<boolean> {
+  if (!parts.has('mimetype')) return false;
+  let head = '';
+  // The part is a few dozen bytes; a hostile one is cut at the first chunk's worth (the budget bounds its unpacking).
+  await parts.stream('mimetype', (chunk) => { if (head.length < 100) head += chunk.toString('latin1'); });
+  return head.trim().startsWith(ODS_MIMETYPE);
+}
+
 interface WorkbookParts {
   parts: PartReader;
   limits: ReadLimits;
@@ -572,7 +584,7 @@ async function openWorkbook(source: ByteSource, options: XlsxReadOptions): Promi
 
   const root = await parts.relationships('');
   const workbookPath = root.find((r) => REL_OFFICE_DOCUMENT.test(r.type))?.target ?? 'xl/workbook.xml';
-  if (!parts.has(workbookPath)) throw new ZipFormatError('no workbook part');
+  if (!parts.has(workbookPath)) throw await isOpenDocumentSpreadsheet(parts) ? new ForeignFileError('ods') : new ZipFormatError('no workbook part');
 
   const declared: { name: string; id: string }[] = [];
   let date1904 = false;
