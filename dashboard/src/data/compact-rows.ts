@@ -11,6 +11,7 @@
 import { decodeParty, type CompactIndex, type CompactPart } from '../../../core/stats/compact-index';
 import { competitionBand, type Party, type ProcessRow, type ProjectRow } from './rows';
 import { yearOf } from './read';
+import { supplierKey } from './suppliers';
 
 export interface Rows { projects: ProjectRow[]; processes: ProcessRow[] }
 
@@ -21,7 +22,7 @@ export function compactRows(c: CompactIndex | CompactPart): Rows {
   const str = (r: number | null | undefined): string | undefined => (r === null || r === undefined ? undefined : S[r]);
   const parties: Party[] = c.parties.map((p) => decodeParty(S, p));
   const party = (i: number | null): Party | undefined => (i === null ? undefined : parties[i]);
-  const bidderKeys = parties.map((b) => b.id || `nombre:${b.name}`);
+  const bidderKeys = parties.map((b) => supplierKey(b));
   const projects: ProjectRow[] = [];
   const processes: ProcessRow[] = [];
   for (const p of c.publishers) {

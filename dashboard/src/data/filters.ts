@@ -8,6 +8,7 @@
 import type { Dataset } from './types';
 import type { ProcessRow, ProjectRow } from './rows';
 import { matchesMunicipality } from './municipality';
+import { normalRfc } from '../../../core/identifiers/party-rfc';
 
 export interface Filters {
   year?: number;
@@ -95,12 +96,18 @@ const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} 
  * «drenaje higueras» the works named «… drenaje sanitario … en el municipio de Higueras». The words of the last
  * search are kept: every row of a view is tested against the same one.
  */
-let lastWords: { q: string; words: string[] } = { q: '', words: [] };
+let lastWords: { q: string; words: string[]; rfcs: (string | undefined)[] } = { q: '', words: [], rfcs: [] };
 /** The words of a (folded) search, as hasWords reads them. */
 export const searchWords = (q: string): string[] => q.split(/[\s,;]+/).filter((w) => WORDLIKE.test(w));
+/**
+ * A word that is an RFC written with hyphens or dots («ccn-050314-h72», as invoices and news stories write it) is
+ * also searched as published, without them; the word as typed still counts (a contract number «lp-op-001-2025»).
+ */
+const rfcSpelling = (w: string): string | undefined => (/[.\-_]/.test(w) ? normalRfc(w)?.toLowerCase() : undefined);
 export function hasWords(text: string, q: string): boolean {
-  if (lastWords.q !== q) lastWords = { q, words: searchWords(q) };
-  return lastWords.words.every((w) => text.includes(w));
+  if (lastWords.q !== q) { const words = searchWords(q); lastWords = { q, words, rfcs: words.map(rfcSpelling) }; }
+  const { words, rfcs } = lastWords;
+  return words.every((w, i) => text.includes(w) || (rfcs[i] !== undefined && text.includes(rfcs[i] as string)));
 }
 
 /**
