@@ -63,6 +63,8 @@ export interface CompactProcesses {
    * details too (dashboard/src/main.ts). Absent in a compact index written before them.
    */
   numbers?: (string[] | null)[];
+  /** Per award in force: [value, its suppliers as positions in the process's `suppliers`]; absent in an index written before them. */
+  awards?: ([number | null, number[]][] | null)[];
 }
 
 export interface CompactPublisher {
@@ -162,6 +164,7 @@ function compactPublisher(p: PublisherIndex, strings: Strings, parties: Parties)
       otherCurrency: processes.map((e) => orNull(e.otherCurrency)), stage: processes.map((e) => strings.ref(e.stage)),
       buyer: processes.map((e) => party(e.buyer)), bidders: processes.map((e) => (e.bidders ? e.bidders.map((i) => party(i) as number) : null)),
       numbers: processes.map((e) => e.numbers ?? null),
+      awards: processes.map((e) => (e.awards ? e.awards.map((a): [number | null, number[]] => [orNull(a.value), a.suppliers]) : null)),
     },
     ...(p.parties ? { parties: own } : {}),
   };
@@ -221,6 +224,8 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
         const bidders = R.bidders[i];
         if (bidders) e.bidders = bidders.map((x) => local.get(x) as number);
         put(e, 'numbers', R.numbers?.[i]);
+        const awards = R.awards?.[i];
+        if (awards) e.awards = awards.map(([value, suppliers]) => { const a = {} as NonNullable<ProcessEntry['awards']>[number]; put(a, 'value', value); a.suppliers = suppliers; return a; });
         return e;
       });
       const out: PublisherIndex = { publisherId: p.publisherId, name: p.name, state: p.state, publicationId: p.publicationId, publishedAt: p.publishedAt, projects, processes };
@@ -240,7 +245,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
 export type IndexPart = 'core' | 'details';
 export const DETAIL_COLUMNS = {
   projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress'] as (keyof CompactProjects)[],
-  processes: ['title', 'category', 'contracts', 'stage', 'numbers'] as (keyof CompactProcesses)[],
+  processes: ['title', 'category', 'contracts', 'stage', 'numbers', 'awards'] as (keyof CompactProcesses)[],
 };
 
 export interface CompactPartPublisher extends Omit<CompactPublisher, 'projects' | 'processes'> {

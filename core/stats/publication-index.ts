@@ -83,6 +83,13 @@ export interface ProcessEntry {
   suppliers: Party[];
   /** Per contract: its value (none when cancelled) and what was paid under it in MXN, and its award's suppliers (indices into `suppliers`). */
   contracts: { value?: number; paid?: number; suppliers: number[] }[];
+  /**
+   * Per award in force (neither cancelled nor unsuccessful): its value in MXN (none in another currency: those are not
+   * counted in `otherCurrency`, which counts what the process contracted and paid) and its suppliers (indices into
+   * `suppliers`). What a contractor was awarded, beside what it signed: an award not yet contracted shows an amount.
+   * Absent when the process has none.
+   */
+  awards?: { value?: number; suppliers: number[] }[];
   /** Sum of contracts' value in MXN, cancelled contracts left out. */
   contracted?: number;
   /** Sum of implementation transactions in MXN. */
@@ -125,7 +132,7 @@ export interface PublicationIndex {
  * (functions/src/api/index-routes.ts isCurrentIndex), so data published before a change is found the same way.
  * Raise it whenever an entry gains a field the dashboard reads.
  */
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {
@@ -335,6 +342,11 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
     return omitUndefined({ value, paid: kPaid, suppliers: parties(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers))).map(indexOf) });
   });
   for (const s of parties(awards.flatMap((a) => arr(a.suppliers)))) indexOf(s);
+  // The awards in force, with their own Money: an award in dollars is not counted again in the process's otherCurrency.
+  const awardMoney = new Money();
+  const inForce = awards.filter((a) => !CANCELLED.has(str(a.status) ?? ''))
+    .map((a) => omitUndefined({ value: awardMoney.mxn(a.value), suppliers: parties(a.suppliers).map(indexOf) }))
+    .filter((a) => a.value !== undefined || a.suppliers.length);
   // Each transaction was read once above, per contract (its currency counted there).
   const paid = sumPresent(contracts.map((k) => k.paid));
   const tenderers = num(tender?.numberOfTenderers) ?? (arr(tender?.tenderers).length || undefined);
@@ -358,7 +370,7 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
   return omitUndefined<ProcessEntry>({
     ocid, title: str(tender?.title) ?? str(contractObjects[0]?.title) ?? ocid,
     method: str(tender?.procurementMethod) ?? 'sin-dato', category: str(tender?.mainProcurementCategory), tenderers,
-    suppliers, contracts, contracted: sumPresent(contracts.map((k) => k.value)), paid, date: processDate(c), projectIds,
+    suppliers, contracts, awards: inForce.length ? inForce : undefined, contracted: sumPresent(contracts.map((k) => k.value)), paid, date: processDate(c), projectIds,
     otherCurrency: money.other || undefined, stage: processStage(c), buyer: table.ref(buyer && described(buyer)), bidders: bidders.length ? bidders : undefined,
     numbers: numbers.length ? numbers : undefined,
   });

@@ -155,29 +155,33 @@ describeIfChromium('figures as published, in the dashboard', () => {
     expect(await page.locator('#nota-montos').innerText()).toContain('no suma el contrato cancelado (OP-IR-OP-012-2023-C1: $6,893,120.44)');
   });
 
-  it('a company is one contractor by its RFC across implementers, however each keys and names it; its page and CSV say where', async () => {
+  it('a company is one contractor by its RFC across implementers, however each keys and names it; its page and CSV say where and what it was awarded', async () => {
     // Searched by its RFC as a news story writes it, with hyphens: one contractor, both contracts, both implementers.
     await visit('#/contratistas?q=CCN-050314-H72');
     const rows = await page.locator('#tabla-contratistas tbody tr').allInnerTexts();
     expect(rows).toHaveLength(1);
-    expect(rows[0].split('\t')).toEqual(['Constructora Cumbres del Norte, S.A. de C.V.', 'CCN050314H72', 'Monterrey', '2', '$1,142,312,722.30', '$771,979,048.11',
+    expect(rows[0].split('\t')).toEqual(['Constructora Cumbres del Norte, S.A. de C.V.', 'CCN050314H72', 'Monterrey', '2', '$1,142,312,722.30', '$1,142,312,722.30', '$771,979,048.11',
       'Municipio de Tuxtla Gutiérrez; Secretaría de Infraestructura del Gobierno de Nuevo León']);
     // A link with Tuxtla's own key for it (as its process page wrote it) opens the same contractor.
     await visit('#/contratista/a3f9c2e1');
     expect(await page.locator('main h1').innerText()).toBe('Constructora Cumbres del Norte, S.A. de C.V.');
     expect(await page.locator('#otros-nombres').innerText()).toBe('También publicado como: «CONSTRUCTORA CUMBRES DEL NORTE SA DE CV».');
     expect(await page.locator('#tabla-contratista-implementadores tbody tr').allInnerTexts()).toEqual([
-      'Secretaría de Infraestructura del Gobierno de Nuevo León\tNuevo León\t1\t$1,098,734,512.64\t$747,139,468.60',
-      'Municipio de Tuxtla Gutiérrez\tChiapas\t1\t$43,578,209.66\t$24,839,579.51']);
+      'Secretaría de Infraestructura del Gobierno de Nuevo León\tNuevo León\t1\t$1,098,734,512.64\t$1,098,734,512.64\t$747,139,468.60',
+      'Municipio de Tuxtla Gutiérrez\tChiapas\t1\t$43,578,209.66\t$43,578,209.66\t$24,839,579.51']);
     // Where it bid and lost, with who won: Tuxtla's health centre went to Cañón del Sumidero.
     expect(await page.locator('#tabla-contratista-licitaciones tbody tr', { hasText: 'Los Laureles' }).innerText()).toContain('Constructora Cañón del Sumidero, S.A. de C.V.');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('main .download-csv')]);
     const [header, ...lines] = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.replace(/"[^"]*"/g, 'x').split(','));
-    expect(header).toEqual(['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'contratado_mxn', 'pagado_mxn', 'proyectos']);
-    expect(lines.map((l) => [l[0], l[4], l[7]])).toEqual([['ocds-nl0001-SI-LP-OP-004-2023', 'Nuevo León', '1098734512.64'], ['ocds-tgz001-OP-LP-OP-014-2024', 'Chiapas', '43578209.66']]);
+    expect(header).toEqual(['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'adjudicado_mxn', 'contratado_mxn', 'pagado_mxn', 'proyectos']);
+    expect(lines.map((l) => [l[0], l[4], l[8]])).toEqual([['ocds-nl0001-SI-LP-OP-004-2023', 'Nuevo León', '1098734512.64'], ['ocds-tgz001-OP-LP-OP-014-2024', 'Chiapas', '43578209.66']]);
     // The same name under another RFC is another contractor, named on the page for the reader to compare.
     await visit('#/contratista/MX-RFC-CCS060418MA1');
     expect(await page.locator('#mismo-nombre').innerText()).toBe('Con el mismo nombre y otro RFC o clave: CONSTRUCTORA CAÑON DEL SUMIDERO SA DE CV (OHS1005127C9).');
+    // Awarded and not yet contracted: what it was awarded is said, beside no amount contracted.
+    await visit('#/contratista/MX-RFC-GCM140709Z53');
+    expect(await page.locator('#kpis-contratista .kpi', { hasText: 'Monto adjudicado' }).innerText()).toContain('$19,742,318.55');
+    expect(await page.locator('#kpis-contratista .kpi', { hasText: 'Monto de sus contratos' }).innerText()).toContain('Sin dato');
   });
 
   it('a year chosen says its totals are those of the projects active that year, not what was paid in it', async () => {

@@ -16,6 +16,7 @@ import { supplierKey } from './suppliers';
 export interface Rows { projects: ProjectRow[]; processes: ProcessRow[] }
 
 const val = (v: number | null | undefined): number | undefined => (v === null ? undefined : v);
+const awardsOf = (a: [number | null, number[]][] | null | undefined): ProcessRow['awards'] => (a ? a.map(([value, suppliers]) => ({ value: val(value), suppliers })) : undefined);
 
 export function compactRows(c: CompactIndex | CompactPart): Rows {
   const S = c.strings;
@@ -55,7 +56,7 @@ export function compactRows(c: CompactIndex | CompactPart): Rows {
         contracts: R.contracts ? R.contracts[i].map(([value, paid, suppliers]) => ({ value: val(value), paid: val(paid), suppliers })) : [],
         contracted: val(R.contracted[i]), paid: val(R.paid[i]), date, projectIds: R.projectIds[i].map((x) => P.id[x]),
         otherCurrency: val(R.otherCurrency[i]), stage: str(R.stage?.[i]) as ProcessRow['stage'], buyer: party(R.buyer[i]),
-        bidders: bidders ? bidders.map((x) => bidderKeys[x]) : undefined, numbers: R.numbers?.[i] ?? undefined,
+        bidders: bidders ? bidders.map((x) => bidderKeys[x]) : undefined, numbers: R.numbers?.[i] ?? undefined, awards: awardsOf(R.awards?.[i]),
         publisherId: p.publisherId, publisherName: p.name, state: p.state, band: competitionBand(tenderers), year: yearOf(date),
       });
     }
@@ -98,6 +99,7 @@ export function addDetails(rows: Rows, core: CompactPart, details: CompactPart):
       row.contracts = R.contracts ? R.contracts[i].map(([value, paid, suppliers]) => ({ value: val(value), paid: val(paid), suppliers })) : [];
       row.stage = str(R.stage?.[i]) as ProcessRow['stage'];
       row.numbers = R.numbers?.[i] ?? undefined;
+      row.awards = awardsOf(R.awards?.[i]);
     }
   }
   return true;

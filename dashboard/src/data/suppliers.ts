@@ -19,6 +19,8 @@ export interface SupplierTotal {
   locality?: string;
   contracts: number;
   processes: number;
+  /** Sum of the values of the awards in force it is a supplier of (MXN); undefined when none says one. */
+  awarded?: number;
   /** Sum of their contracts' values; undefined when none says one (an award not yet contracted): «Sin dato», not 0. */
   amount?: number;
   /** Sum of what their contracts paid; undefined when no payment is published. */
@@ -50,8 +52,15 @@ const keys = new WeakMap<object, string>();
 /** A name as two spellings of the same name compare: accents, case, punctuation and spaces aside. */
 export const nameKey = (name: string): string => fold(name).replace(/[^\p{L}\p{N}]/gu, '');
 
-/** The suppliers of one contract of a process (the index refers to them by position in `process.suppliers`). */
-export const contractSuppliers = (p: ProcessRow, k: ProcessRow['contracts'][number]): Party[] => k.suppliers.map((i) => p.suppliers[i]).filter((s): s is Party => !!s);
+/** The suppliers of one contract or award of a process (the index refers to them by position in `process.suppliers`). */
+export const contractSuppliers = (p: ProcessRow, k: { suppliers: number[] }): Party[] => k.suppliers.map((i) => p.suppliers[i]).filter((s): s is Party => !!s);
+
+/** Sum of the values of a process's awards in force that `key` is a supplier of (each award once), in MXN. */
+export function awardedTo(p: ProcessRow, key: string): number | undefined {
+  let total: number | undefined;
+  for (const a of p.awards ?? []) if (contractSuppliers(p, a).some((s) => supplierKey(s) === key)) total = addPresent(total, a.value);
+  return total;
+}
 
 type Building = SupplierTotal & { ocids: Set<string>; pubs: Set<string>; spelled: Map<string, number> };
 // Grouped by its RFC, it shows the RFC as compared (in capitals, without the hyphens one implementer typed).
@@ -80,6 +89,18 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
         if (!t.locality && s.locality) t.locality = s.locality;
         t.ocids.add(p.ocid);
         t.pubs.add(p.publisherName);
+        map.set(key, t);
+      }
+    }
+    // What each supplier was awarded (each award once per supplier, however many of its entries name it).
+    for (const a of p.awards ?? []) {
+      const seen = new Set<string>();
+      for (const s of contractSuppliers(p, a)) {
+        const key = supplierKey(s);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const t = map.get(key) ?? { ...started(key, s), locality: s.locality };
+        t.awarded = addPresent(t.awarded, a.value);
         map.set(key, t);
       }
     }

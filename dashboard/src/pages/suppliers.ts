@@ -1,6 +1,6 @@
 /** *Contratistas* / *Contratista*: who was contracted and paid, where they are, for which institutions and projects. */
 import { announce, h, route, type Child } from '../dom';
-import { addPresent, contractSuppliers, nameKey, supplierKey, supplierTotals, type SupplierTotal } from '../data/suppliers';
+import { addPresent, awardedTo, contractSuppliers, nameKey, supplierKey, supplierTotals, type SupplierTotal } from '../data/suppliers';
 import type { ProcessRow } from '../data/rows';
 import { institutionKey } from '../data/institutions';
 import { dataTable } from '../components/table';
@@ -16,6 +16,7 @@ const COLS: ValueColumn<SupplierTotal>[] = [
   { key: 'clave', title: 'RFC / clave', value: (t) => { const k = partyKey(t); return k === NO_DATA ? undefined : k; } },
   { key: 'localidad', title: 'Localidad', value: (t) => t.locality },
   { key: 'contratos', title: 'Contratos', numeric: true, value: (t) => t.contracts },
+  { key: 'adjudicado', title: 'Monto adjudicado', numeric: true, value: (t) => t.awarded },
   { key: 'contratado', title: 'Monto contratado', numeric: true, value: (t) => t.amount },
   { key: 'pagado', title: 'Monto pagado', numeric: true, value: (t) => t.paid },
   { key: 'implementadores', title: 'Implementadores', value: (t) => t.publishers.join('; ') },
@@ -36,17 +37,17 @@ export const suppliersPage: Page = {
       totals = inColumnOrder(all, COLS, shown);
       const press = (key: string): void => { q = orderPressed(q, key, shown); setQuery(q); draw(); document.getElementById(`orden-${key}`)?.focus(); announce(orderSaid('Contratistas', COLS, orderOf(COLS, q, BY_AMOUNT))); };
       results.replaceChildren(dataTable('Contratistas. Cifras en MXN. Use los encabezados para ordenar.', COLS,
-        totals.map((t) => [h('a', { href: route('contratista', t.key) }, t.name), partyKey(t), t.locality ?? NO_DATA, count(t.contracts), money(t.amount), money(t.paid), t.publishers.join('; ')]), { id: 'tabla-contratistas', order: { shown, press } }));
+        totals.map((t) => [h('a', { href: route('contratista', t.key) }, t.name), partyKey(t), t.locality ?? NO_DATA, count(t.contracts), money(t.awarded), money(t.amount), money(t.paid), t.publishers.join('; ')]), { id: 'tabla-contratistas', order: { shown, press } }));
     };
     draw();
     return h('div', null,
-      ...heading('Contratistas', 'Personas y empresas a las que se adjudicaron contratos. Un contratista con RFC es uno solo en todos los implementadores, aunque cada uno lo publique con otra clave o escriba su nombre de otra forma. Un contrato con varios contratistas cuenta completo para cada uno. Cifras en pesos mexicanos (MXN): un contrato en otra moneda o cancelado cuenta entre sus contratos, pero no se suma a su monto.'),
+      ...heading('Contratistas', 'Personas y empresas a las que se adjudicaron contratos. Un contratista con RFC es uno solo en todos los implementadores, aunque cada uno lo publique con otra clave o escriba su nombre de otra forma. Un contrato con varios contratistas cuenta completo para cada uno. Cifras en pesos mexicanos (MXN): un contrato en otra moneda o cancelado cuenta entre sus contratos, pero no se suma a su monto. «Monto adjudicado» suma sus adjudicaciones vigentes, también las que aún no tienen contrato publicado.'),
       filteredNote(all.length, sel.processes === ds.processes ? all.length : supplierTotals(ds.processes).length, 'contratista', 'contratistas'),
       // The RFC (or another register's clave) as the table's «RFC / clave» shows it: the party's `id` is the document's
       // own key — «MX-RFC-…», or a hash in real publications — which a journalist could not match with any register.
       // Its other spellings too: a spreadsheet's reader matching names against another source finds them.
-      csvButton('contratistas', ['rfc_o_clave', 'contratista', 'localidad', 'contratos', 'procesos', 'contratado_mxn', 'pagado_mxn', 'implementadores', 'otros_nombres'],
-        () => totals.map((t) => { const k = partyKey(t); return [k === NO_DATA ? undefined : k, t.name, t.locality, t.contracts, t.processes, t.amount, t.paid, t.publishers.join('; '), t.names.slice(1).join('; ')]; })),
+      csvButton('contratistas', ['rfc_o_clave', 'contratista', 'localidad', 'contratos', 'procesos', 'adjudicado_mxn', 'contratado_mxn', 'pagado_mxn', 'implementadores', 'otros_nombres'],
+        () => totals.map((t) => { const k = partyKey(t); return [k === NO_DATA ? undefined : k, t.name, t.locality, t.contracts, t.processes, t.awarded, t.amount, t.paid, t.publishers.join('; '), t.names.slice(1).join('; ')]; })),
       results);
   },
 };
@@ -66,7 +67,7 @@ function supplierOf(totals: SupplierTotal[], processes: ProcessRow[], param: str
 }
 
 /** What the contractor's figures are, in the reader's words (the list's intro says the same of its columns). */
-const FIGURES_RULE = '«Monto de sus contratos» suma el valor de cada uno de sus contratos en pesos (MXN): no suma los cancelados ni los firmados en otra moneda, que sí cuentan entre sus contratos. «Monto pagado» suma los pagos publicados de esos contratos. Un contrato con varios contratistas cuenta completo para cada uno.';
+const FIGURES_RULE = '«Monto adjudicado» suma el valor de sus adjudicaciones vigentes en pesos (MXN), también las que aún no tienen contrato publicado. «Monto de sus contratos» suma el valor de cada uno de sus contratos en pesos (MXN): no suma los cancelados ni los firmados en otra moneda, que sí cuentan entre sus contratos. «Monto pagado» suma los pagos publicados de esos contratos. Un contrato con varios contratistas cuenta completo para cada uno.';
 
 export const supplierPage: Page = {
   title: 'Contratista',
@@ -84,17 +85,21 @@ export const supplierPage: Page = {
     // Its processes: those with a contract of its, and those it was awarded whose contract is not published yet
     // (as supplierTotals counts them), each with what its own contracts say — nothing yet for an award alone.
     const mine = processes.filter((p) => p.contracts.some((k) => ofKey(p, k)) || p.suppliers.some((s) => supplierKey(s) === key));
-    const own = (p: Process): { value?: number; paid?: number } => p.contracts.filter((k) => ofKey(p, k)).reduce<{ value?: number; paid?: number }>((n, k) => ({ value: addPresent(n.value, k.value), paid: addPresent(n.paid, k.paid) }), {});
+    type Own = { awarded?: number; value?: number; paid?: number };
+    const own = (p: Process): Own => p.contracts.filter((k) => ofKey(p, k)).reduce<Own>((n, k) => ({ ...n, value: addPresent(n.value, k.value), paid: addPresent(n.paid, k.paid) }), { awarded: awardedTo(p, key) });
     // Its processes and amounts grouped by a label (institution, implementer, method), in the order first met.
-    const grouped = (by: (p: Process) => string | undefined): Map<string, { first: Process; n: number; amount?: number; paid?: number }> => {
-      const groups = new Map<string, { first: Process; n: number; amount?: number; paid?: number }>();
+    type Group = { first: Process; n: number; awarded?: number; amount?: number; paid?: number };
+    const grouped = (by: (p: Process) => string | undefined): Map<string, Group> => {
+      const groups = new Map<string, Group>();
       for (const p of mine) {
         const k = by(p);
         if (k === undefined) continue;
         const e = groups.get(k) ?? { first: p, n: 0 };
         e.n++;
-        e.amount = addPresent(e.amount, own(p).value);
-        e.paid = addPresent(e.paid, own(p).paid);
+        const o = own(p);
+        e.awarded = addPresent(e.awarded, o.awarded);
+        e.amount = addPresent(e.amount, o.value);
+        e.paid = addPresent(e.paid, o.paid);
         groups.set(k, e);
       }
       return groups;
@@ -118,21 +123,22 @@ export const supplierPage: Page = {
         { label: 'Localidad', text: t.locality ?? NO_DATA },
         { label: 'Contratos', value: count(t.contracts) },
         { label: 'Procesos', value: count(t.processes) },
+        moneyKpi('Monto adjudicado', t.awarded),
         moneyKpi('Monto de sus contratos', t.amount),
         moneyKpi('Monto pagado', t.paid),
       ], 'kpis-contratista'),
       where ? h('p', { class: 'note', id: 'alcance-contratista' }, `Solo sus contratos${where}: con tantos datos publicados, el tablero carga ${scope.kind === 'state' ? 'un estado a la vez. Para ver los de otro estado, elíjalo en «Estado».' : 'un implementador a la vez en este estado. Para ver los de otro, elíjalo en «Implementador».'}`) : null,
       h('p', { class: 'note', id: 'regla-contratista' }, FIGURES_RULE),
-      dataTable('Procesos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución' }, { title: 'Implementador' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
+      dataTable('Procesos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución' }, { title: 'Implementador' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Adjudicado', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
         mine.map((p) => [
           h('a', { href: route('contratacion', p.ocid) }, p.title), p.buyer?.name ?? NO_DATA, `${p.publisherName} (${p.state})`, stageTitle(p.stage), methodTitle(p.method), COMPETITION_TITLES[p.band],
-          money(own(p).value), money(own(p).paid)]), { id: 'tabla-contratista' }),
-      csvButton(`contratista-${t.identifier ?? (t.id || 'sin-clave')}`, ['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'contratado_mxn', 'pagado_mxn', 'proyectos'],
-        () => mine.map((p) => [p.ocid, p.title, p.buyer?.name, p.publisherName, p.state, stageTitle(p.stage), methodTitle(p.method), own(p).value, own(p).paid, p.projectIds.join('; ')])),
-      dataTable('Por implementador y estado. Cifras en MXN.', [{ title: 'Implementador' }, { title: 'Estado' }, { title: 'Procesos', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
-        [...implementers.values()].map((e) => [e.first.publisherName, e.first.state, count(e.n), money(e.amount), money(e.paid)]), { id: 'tabla-contratista-implementadores' }),
-      dataTable('Por método de contratación. Cifras en MXN.', [{ title: 'Método' }, { title: 'Procesos', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
-        [...methods.values()].map((e) => [methodTitle(e.first.method), count(e.n), money(e.amount), money(e.paid)]), { id: 'tabla-contratista-metodos' }),
+          money(own(p).awarded), money(own(p).value), money(own(p).paid)]), { id: 'tabla-contratista' }),
+      csvButton(`contratista-${t.identifier ?? (t.id || 'sin-clave')}`, ['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'adjudicado_mxn', 'contratado_mxn', 'pagado_mxn', 'proyectos'],
+        () => mine.map((p) => [p.ocid, p.title, p.buyer?.name, p.publisherName, p.state, stageTitle(p.stage), methodTitle(p.method), own(p).awarded, own(p).value, own(p).paid, p.projectIds.join('; ')])),
+      dataTable('Por implementador y estado. Cifras en MXN.', [{ title: 'Implementador' }, { title: 'Estado' }, { title: 'Procesos', numeric: true }, { title: 'Adjudicado', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
+        [...implementers.values()].map((e) => [e.first.publisherName, e.first.state, count(e.n), money(e.awarded), money(e.amount), money(e.paid)]), { id: 'tabla-contratista-implementadores' }),
+      dataTable('Por método de contratación. Cifras en MXN.', [{ title: 'Método' }, { title: 'Procesos', numeric: true }, { title: 'Adjudicado', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
+        [...methods.values()].map((e) => [methodTitle(e.first.method), count(e.n), money(e.awarded), money(e.amount), money(e.paid)]), { id: 'tabla-contratista-metodos' }),
       dataTable('Instituciones con las que trabaja. Cifras en MXN.', [{ title: 'Institución' }, { title: 'Procesos', numeric: true }, { title: 'Monto de sus contratos', numeric: true }],
         [...institutions.entries()].map(([k, e]) => [h('a', { href: route('institucion', k) }, e.first.buyer?.name ?? k), count(e.n), money(e.amount)]), { id: 'tabla-contratista-instituciones', empty: 'Sin instituciones publicadas en sus contrataciones.' }),
       dataTable('Procesos en los que participó como licitante sin ser adjudicado', [{ title: 'Proceso' }, { title: 'Implementador' }, { title: 'Método' }, { title: 'Adjudicado a' }],
