@@ -178,6 +178,12 @@ describeIfChromium('figures as published, in the dashboard', () => {
     // The same name under another RFC is another contractor, named on the page for the reader to compare.
     await visit('#/contratista/MX-RFC-CCS060418MA1');
     expect(await page.locator('#mismo-nombre').innerText()).toBe('Con el mismo nombre y otro RFC o clave: CONSTRUCTORA CAÑON DEL SUMIDERO SA DE CV (OHS1005127C9).');
+    // Tuxtla's contractors, from its page, the largest first with its share of what Tuxtla contracted (the dollar and
+    // the cancelled contracts aside): $43,578,209.66 of $107,829,864.77.
+    await visit('#/institucion/MX-RFC-MTG830101S45');
+    const contractors = await page.locator('#tabla-institucion-contratistas tbody tr').allInnerTexts();
+    expect(contractors[0].split('\t')).toEqual(['CONSTRUCTORA CUMBRES DEL NORTE SA DE CV', 'CCN050314H72', '1', '$43,578,209.66', '40.4 %']);
+    expect(contractors.map((r) => r.split('\t')[0])).toContain('Grupo Constructor Mactumactzá, S.A. de C.V.');
     // Awarded and not yet contracted: what it was awarded is said, beside no amount contracted.
     await visit('#/contratista/MX-RFC-GCM140709Z53');
     expect(await page.locator('#kpis-contratista .kpi', { hasText: 'Monto adjudicado' }).innerText()).toContain('$19,742,318.55');
