@@ -81,8 +81,11 @@ export interface ProcessEntry {
   tenderers?: number;
   /** Award suppliers, each once. */
   suppliers: Party[];
-  /** Per contract: its value (none when cancelled) and what was paid under it in MXN, and its award's suppliers (indices into `suppliers`). */
-  contracts: { value?: number; paid?: number; suppliers: number[] }[];
+  /**
+   * Per contract: its value (none when cancelled) and what was paid under it in MXN, its award's suppliers (indices
+   * into `suppliers`), and how many amendments (convenios modificatorios) it lists, when any.
+   */
+  contracts: { value?: number; paid?: number; suppliers: number[]; amendments?: number }[];
   /**
    * Per award in force (neither cancelled nor unsuccessful): its value in MXN (none in another currency: those are not
    * counted in `otherCurrency`, which counts what the process contracted and paid) and its suppliers (indices into
@@ -339,7 +342,7 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
     // contractValue already says (core/summary/summary-from-release.ts, LIVE_CONTRACT); counted, «Monto contratado»
     // and a project's «Contratado» disagreed with the project's package. What was paid under it still counts.
     const value = str(k.status) === 'cancelled' ? undefined : money.mxn(k.value);
-    return omitUndefined({ value, paid: kPaid, suppliers: parties(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers))).map(indexOf) });
+    return omitUndefined({ value, paid: kPaid, suppliers: parties(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers))).map(indexOf), amendments: arr(k.amendments).length || undefined });
   });
   for (const s of parties(awards.flatMap((a) => arr(a.suppliers)))) indexOf(s);
   // The awards in force, with their own Money: an award in dollars is not counted again in the process's otherCurrency.

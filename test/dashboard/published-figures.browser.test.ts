@@ -155,7 +155,7 @@ describeIfChromium('figures as published, in the dashboard', () => {
     expect(await page.locator('#nota-montos').innerText()).toContain('no suma el contrato cancelado (OP-IR-OP-012-2023-C1: $6,893,120.44)');
   });
 
-  it('a company is one contractor by its RFC across implementers, however each keys and names it; its page and CSV say where and what it was awarded', async () => {
+  it('a company is one contractor by its RFC across implementers, however each keys and names it; its page and CSV say where, what it was awarded and which contracts were amended', async () => {
     // Searched by its RFC as a news story writes it, with hyphens: one contractor, both contracts, both implementers.
     await visit('#/contratistas?q=CCN-050314-H72');
     const rows = await page.locator('#tabla-contratistas tbody tr').allInnerTexts();
@@ -173,8 +173,10 @@ describeIfChromium('figures as published, in the dashboard', () => {
     expect(await page.locator('#tabla-contratista-licitaciones tbody tr', { hasText: 'Los Laureles' }).innerText()).toContain('Constructora Cañón del Sumidero, S.A. de C.V.');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('main .download-csv')]);
     const [header, ...lines] = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.replace(/"[^"]*"/g, 'x').split(','));
-    expect(header).toEqual(['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'adjudicado_mxn', 'contratado_mxn', 'pagado_mxn', 'proyectos']);
-    expect(lines.map((l) => [l[0], l[4], l[8]])).toEqual([['ocds-nl0001-SI-LP-OP-004-2023', 'Nuevo León', '1098734512.64'], ['ocds-tgz001-OP-LP-OP-014-2024', 'Chiapas', '43578209.66']]);
+    expect(header).toEqual(['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'convenios_modificatorios', 'adjudicado_mxn', 'contratado_mxn', 'pagado_mxn', 'proyectos']);
+    // Nuevo León's contract was amended (its term extended): the page and the file say so.
+    expect(lines.map((l) => [l[0], l[4], l[7], l[9]])).toEqual([['ocds-nl0001-SI-LP-OP-004-2023', 'Nuevo León', '1', '1098734512.64'], ['ocds-tgz001-OP-LP-OP-014-2024', 'Chiapas', '0', '43578209.66']]);
+    expect(await page.locator('#kpis-contratista .kpi', { hasText: 'Contratos con convenio modificatorio' }).innerText()).toMatch(/\b1$/);
     // The same name under another RFC is another contractor, named on the page for the reader to compare.
     await visit('#/contratista/MX-RFC-CCS060418MA1');
     expect(await page.locator('#mismo-nombre').innerText()).toBe('Con el mismo nombre y otro RFC o clave: CONSTRUCTORA CAÑON DEL SUMIDERO SA DE CV (OHS1005127C9).');

@@ -53,7 +53,7 @@ export function compactRows(c: CompactIndex | CompactPart): Rows {
       processes.push({
         ocid: R.ocid[i], title: R.title ? R.title[i] : R.ocid[i], method: S[R.method[i]], category: str(R.category?.[i]), tenderers,
         suppliers: R.suppliers[i].map((x) => parties[x]),
-        contracts: R.contracts ? R.contracts[i].map(([value, paid, suppliers]) => ({ value: val(value), paid: val(paid), suppliers })) : [],
+        contracts: R.contracts ? R.contracts[i].map(([value, paid, suppliers, amendments]) => ({ value: val(value), paid: val(paid), suppliers, amendments })) : [],
         contracted: val(R.contracted[i]), paid: val(R.paid[i]), date, projectIds: R.projectIds[i].map((x) => P.id[x]),
         otherCurrency: val(R.otherCurrency[i]), stage: str(R.stage?.[i]) as ProcessRow['stage'], buyer: party(R.buyer[i]),
         bidders: bidders ? bidders.map((x) => bidderKeys[x]) : undefined, numbers: R.numbers?.[i] ?? undefined, awards: awardsOf(R.awards?.[i]),
@@ -96,7 +96,7 @@ export function addDetails(rows: Rows, core: CompactPart, details: CompactPart):
       const row = rows.processes[ri];
       if (R.title) row.title = R.title[i];
       row.category = str(R.category?.[i]);
-      row.contracts = R.contracts ? R.contracts[i].map(([value, paid, suppliers]) => ({ value: val(value), paid: val(paid), suppliers })) : [];
+      row.contracts = R.contracts ? R.contracts[i].map(([value, paid, suppliers, amendments]) => ({ value: val(value), paid: val(paid), suppliers, amendments })) : [];
       row.stage = str(R.stage?.[i]) as ProcessRow['stage'];
       row.numbers = R.numbers?.[i] ?? undefined;
       row.awards = awardsOf(R.awards?.[i]);

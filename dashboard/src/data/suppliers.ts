@@ -18,6 +18,8 @@ export interface SupplierTotal {
   names: string[];
   locality?: string;
   contracts: number;
+  /** How many of its contracts list an amendment (convenio modificatorio). */
+  amended: number;
   processes: number;
   /** Sum of the values of the awards in force it is a supplier of (MXN); undefined when none says one. */
   awarded?: number;
@@ -66,7 +68,7 @@ type Building = SupplierTotal & { ocids: Set<string>; pubs: Set<string>; spelled
 // Grouped by its RFC, it shows the RFC as compared (in capitals, without the hyphens one implementer typed).
 const started = (key: string, s: Party): Building => {
   const rfc = partyRfc(s);
-  return { key, id: s.id, name: s.name, names: [], ...(rfc ? { identifier: rfc, scheme: 'MX-RFC' } : {}), contracts: 0, processes: 0, publishers: [], ocids: new Set(), pubs: new Set(), spelled: new Map() };
+  return { key, id: s.id, name: s.name, names: [], ...(rfc ? { identifier: rfc, scheme: 'MX-RFC' } : {}), contracts: 0, amended: 0, processes: 0, publishers: [], ocids: new Set(), pubs: new Set(), spelled: new Map() };
 };
 
 export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
@@ -84,6 +86,7 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
         spelled(t, s);
         if (t.identifier === undefined && s.identifier !== undefined) { t.identifier = s.identifier; t.scheme = s.scheme; }
         t.contracts++;
+        if (k.amendments) t.amended++;
         t.amount = addPresent(t.amount, k.value);
         t.paid = addPresent(t.paid, k.paid);
         if (!t.locality && s.locality) t.locality = s.locality;

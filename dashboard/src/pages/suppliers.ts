@@ -67,7 +67,7 @@ function supplierOf(totals: SupplierTotal[], processes: ProcessRow[], param: str
 }
 
 /** What the contractor's figures are, in the reader's words (the list's intro says the same of its columns). */
-const FIGURES_RULE = '«Monto adjudicado» suma el valor de sus adjudicaciones vigentes en pesos (MXN), también las que aún no tienen contrato publicado. «Monto de sus contratos» suma el valor de cada uno de sus contratos en pesos (MXN): no suma los cancelados ni los firmados en otra moneda, que sí cuentan entre sus contratos. «Monto pagado» suma los pagos publicados de esos contratos. Un contrato con varios contratistas cuenta completo para cada uno.';
+const FIGURES_RULE = '«Monto adjudicado» suma el valor de sus adjudicaciones vigentes en pesos (MXN), también las que aún no tienen contrato publicado. «Monto de sus contratos» suma el valor de cada uno de sus contratos en pesos (MXN): no suma los cancelados ni los firmados en otra moneda, que sí cuentan entre sus contratos. «Monto pagado» suma los pagos publicados de esos contratos. El monto de un contrato es el vigente, con sus convenios modificatorios. Un contrato con varios contratistas cuenta completo para cada uno.';
 
 export const supplierPage: Page = {
   title: 'Contratista',
@@ -85,8 +85,8 @@ export const supplierPage: Page = {
     // Its processes: those with a contract of its, and those it was awarded whose contract is not published yet
     // (as supplierTotals counts them), each with what its own contracts say — nothing yet for an award alone.
     const mine = processes.filter((p) => p.contracts.some((k) => ofKey(p, k)) || p.suppliers.some((s) => supplierKey(s) === key));
-    type Own = { awarded?: number; value?: number; paid?: number };
-    const own = (p: Process): Own => p.contracts.filter((k) => ofKey(p, k)).reduce<Own>((n, k) => ({ ...n, value: addPresent(n.value, k.value), paid: addPresent(n.paid, k.paid) }), { awarded: awardedTo(p, key) });
+    type Own = { awarded?: number; value?: number; paid?: number; amendments: number };
+    const own = (p: Process): Own => p.contracts.filter((k) => ofKey(p, k)).reduce<Own>((n, k) => ({ ...n, value: addPresent(n.value, k.value), paid: addPresent(n.paid, k.paid), amendments: n.amendments + (k.amendments ?? 0) }), { awarded: awardedTo(p, key), amendments: 0 });
     // Its processes and amounts grouped by a label (institution, implementer, method), in the order first met.
     type Group = { first: Process; n: number; awarded?: number; amount?: number; paid?: number };
     const grouped = (by: (p: Process) => string | undefined): Map<string, Group> => {
@@ -122,6 +122,7 @@ export const supplierPage: Page = {
       kpis([
         { label: 'Localidad', text: t.locality ?? NO_DATA },
         { label: 'Contratos', value: count(t.contracts) },
+        { label: 'Contratos con convenio modificatorio', value: count(t.amended) },
         { label: 'Procesos', value: count(t.processes) },
         moneyKpi('Monto adjudicado', t.awarded),
         moneyKpi('Monto de sus contratos', t.amount),
@@ -129,12 +130,12 @@ export const supplierPage: Page = {
       ], 'kpis-contratista'),
       where ? h('p', { class: 'note', id: 'alcance-contratista' }, `Solo sus contratos${where}: con tantos datos publicados, el tablero carga ${scope.kind === 'state' ? 'un estado a la vez. Para ver los de otro estado, elíjalo en «Estado».' : 'un implementador a la vez en este estado. Para ver los de otro, elíjalo en «Implementador».'}`) : null,
       h('p', { class: 'note', id: 'regla-contratista' }, FIGURES_RULE),
-      dataTable('Procesos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución' }, { title: 'Implementador' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Adjudicado', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
+      dataTable('Procesos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución' }, { title: 'Implementador' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Convenios modificatorios', numeric: true }, { title: 'Adjudicado', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
         mine.map((p) => [
           h('a', { href: route('contratacion', p.ocid) }, p.title), p.buyer?.name ?? NO_DATA, `${p.publisherName} (${p.state})`, stageTitle(p.stage), methodTitle(p.method), COMPETITION_TITLES[p.band],
-          money(own(p).awarded), money(own(p).value), money(own(p).paid)]), { id: 'tabla-contratista' }),
-      csvButton(`contratista-${t.identifier ?? (t.id || 'sin-clave')}`, ['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'adjudicado_mxn', 'contratado_mxn', 'pagado_mxn', 'proyectos'],
-        () => mine.map((p) => [p.ocid, p.title, p.buyer?.name, p.publisherName, p.state, stageTitle(p.stage), methodTitle(p.method), own(p).awarded, own(p).value, own(p).paid, p.projectIds.join('; ')])),
+          count(own(p).amendments), money(own(p).awarded), money(own(p).value), money(own(p).paid)]), { id: 'tabla-contratista' }),
+      csvButton(`contratista-${t.identifier ?? (t.id || 'sin-clave')}`, ['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'convenios_modificatorios', 'adjudicado_mxn', 'contratado_mxn', 'pagado_mxn', 'proyectos'],
+        () => mine.map((p) => [p.ocid, p.title, p.buyer?.name, p.publisherName, p.state, stageTitle(p.stage), methodTitle(p.method), own(p).amendments, own(p).awarded, own(p).value, own(p).paid, p.projectIds.join('; ')])),
       dataTable('Por implementador y estado. Cifras en MXN.', [{ title: 'Implementador' }, { title: 'Estado' }, { title: 'Procesos', numeric: true }, { title: 'Adjudicado', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
         [...implementers.values()].map((e) => [e.first.publisherName, e.first.state, count(e.n), money(e.awarded), money(e.amount), money(e.paid)]), { id: 'tabla-contratista-implementadores' }),
       dataTable('Por método de contratación. Cifras en MXN.', [{ title: 'Método' }, { title: 'Procesos', numeric: true }, { title: 'Adjudicado', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
