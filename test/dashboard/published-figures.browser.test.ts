@@ -162,6 +162,9 @@ describeIfChromium('figures as published, in the dashboard', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0].split('\t')).toEqual(['Constructora Cumbres del Norte, S.A. de C.V.', 'CCN050314H72', 'Monterrey', '2', '$1,142,312,722.30', '$1,142,312,722.30', '$771,979,048.11',
       'Municipio de Tuxtla Gutiérrez; Secretaría de Infraestructura del Gobierno de Nuevo León']);
+    // Its name as another register writes it, «SA de CV» without dots, finds both (one spells it «S.A. de C.V.»).
+    await visit(`#/contratistas?q=${encodeURIComponent('Constructora Cumbres del Norte SA de CV')}`);
+    expect((await page.locator('#tabla-contratistas tbody tr').allInnerTexts()).map((r) => r.split('\t')[3])).toEqual(['2']);
     // A link with Tuxtla's own key for it (as its process page wrote it) opens the same contractor.
     await visit('#/contratista/a3f9c2e1');
     expect(await page.locator('main h1').innerText()).toBe('Constructora Cumbres del Norte, S.A. de C.V.');
