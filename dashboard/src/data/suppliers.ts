@@ -77,11 +77,14 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
   for (const p of processes) {
     for (const k of p.contracts) {
       // Once per contract: two entries of its award may be the same company (its RFC under two ids or spellings).
-      const seen = new Set<string>();
-      for (const s of contractSuppliers(p, k)) {
+      const seen = k.suppliers.length > 1 ? new Set<string>() : undefined;
+      // By index, not through contractSuppliers: two arrays per contract were most of this loop's cost over 15,000 rows.
+      for (const i of k.suppliers) {
+        const s = p.suppliers[i];
+        if (!s) continue;
         const key = supplierKey(s);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        if (seen?.has(key)) continue;
+        seen?.add(key);
         const t = map.get(key) ?? started(key, s);
         spelled(t, s);
         if (t.identifier === undefined && s.identifier !== undefined) { t.identifier = s.identifier; t.scheme = s.scheme; }
@@ -97,12 +100,15 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
     }
     // What each supplier was awarded (each award once per supplier, however many of its entries name it).
     for (const a of p.awards ?? []) {
-      const seen = new Set<string>();
-      for (const s of contractSuppliers(p, a)) {
+      const seen = a.suppliers.length > 1 ? new Set<string>() : undefined;
+      for (const i of a.suppliers) {
+        const s = p.suppliers[i];
+        if (!s) continue;
         const key = supplierKey(s);
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const t = map.get(key) ?? { ...started(key, s), locality: s.locality };
+        if (seen?.has(key)) continue;
+        seen?.add(key);
+        const t = map.get(key) ?? started(key, s);
+        if (!t.locality && s.locality) t.locality = s.locality;
         t.awarded = addPresent(t.awarded, a.value);
         map.set(key, t);
       }
@@ -111,7 +117,8 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
     for (const s of p.suppliers) {
       const key = supplierKey(s);
       if (map.get(key)?.ocids.has(p.ocid)) continue;
-      const t = map.get(key) ?? { ...started(key, s), locality: s.locality };
+      const t = map.get(key) ?? started(key, s);
+      if (!t.locality && s.locality) t.locality = s.locality;
       spelled(t, s);
       if (t.identifier === undefined && s.identifier !== undefined) { t.identifier = s.identifier; t.scheme = s.scheme; }
       t.ocids.add(p.ocid);
