@@ -130,9 +130,13 @@ export const supplierPage: Page = {
       ], 'kpis-contratista'),
       where ? h('p', { class: 'note', id: 'alcance-contratista' }, `Solo sus contratos${where}: con tantos datos publicados, el tablero carga ${scope.kind === 'state' ? 'un estado a la vez. Para ver los de otro estado, elíjalo en «Estado».' : 'un implementador a la vez en este estado. Para ver los de otro, elíjalo en «Implementador».'}`) : null,
       h('p', { class: 'note', id: 'regla-contratista' }, FIGURES_RULE),
-      dataTable('Procesos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución' }, { title: 'Implementador' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Convenios modificatorios', numeric: true }, { title: 'Adjudicado', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
+      // The institution with its state under it (and the implementer, when it is another): one column for both kept
+      // the table within a laptop's width once the awarded amount and the amendments were added.
+      dataTable('Procesos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Convenios', numeric: true }, { title: 'Adjudicado', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
         mine.map((p) => [
-          h('a', { href: route('contratacion', p.ocid) }, p.title), p.buyer?.name ?? NO_DATA, `${p.publisherName} (${p.state})`, stageTitle(p.stage), methodTitle(p.method), COMPETITION_TITLES[p.band],
+          h('a', { href: route('contratacion', p.ocid) }, p.title),
+          [p.buyer?.name ?? NO_DATA, h('br'), h('small', null, p.buyer?.name === p.publisherName ? p.state : `${p.publisherName} (${p.state})`)],
+          stageTitle(p.stage), methodTitle(p.method), COMPETITION_TITLES[p.band],
           count(own(p).amendments), money(own(p).awarded), money(own(p).value), money(own(p).paid)]), { id: 'tabla-contratista' }),
       csvButton(`contratista-${t.identifier ?? (t.id || 'sin-clave')}`, ['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'convenios_modificatorios', 'adjudicado_mxn', 'contratado_mxn', 'pagado_mxn', 'proyectos'],
         () => mine.map((p) => [p.ocid, p.title, p.buyer?.name, p.publisherName, p.state, stageTitle(p.stage), methodTitle(p.method), own(p).amendments, own(p).awarded, own(p).value, own(p).paid, p.projectIds.join('; ')])),
