@@ -189,6 +189,9 @@ describeIfChromium('figures as published, in the dashboard', () => {
     const contractors = await page.locator('#tabla-institucion-contratistas tbody tr').allInnerTexts();
     expect(contractors[0].split('\t')).toEqual(['CONSTRUCTORA CUMBRES DEL NORTE SA DE CV', 'CCN050314H72', '1', '$43,578,209.66', '40.4 %']);
     expect(contractors.map((r) => r.split('\t')[0])).toContain('Grupo Constructor Mactumactzá, S.A. de C.V.');
+    // Tuxtla's cancelled contract is Copoya's only one: its page says why its amount is «Sin dato».
+    await visit('#/contratista/MX-RFC-ECO120920N69');
+    expect(await page.locator('#contratos-sin-sumar').innerText()).toBe('1 de sus contratos no se suma a «Monto de sus contratos»: está cancelado, en otra moneda o sin monto publicado. La página de cada proceso dice cuál es el caso.');
     // Awarded and not yet contracted: what it was awarded is said, beside no amount contracted.
     await visit('#/contratista/MX-RFC-GCM140709Z53');
     expect(await page.locator('#kpis-contratista .kpi', { hasText: 'Monto adjudicado' }).innerText()).toContain('$19,742,318.55');

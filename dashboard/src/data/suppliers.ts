@@ -20,6 +20,8 @@ export interface SupplierTotal {
   contracts: number;
   /** How many of its contracts list an amendment (convenio modificatorio). */
   amended: number;
+  /** How many of its contracts add nothing to `amount`: cancelled, in another currency, or without a value published. */
+  unsummed: number;
   processes: number;
   /** Sum of the values of the awards in force it is a supplier of (MXN); undefined when none says one. */
   awarded?: number;
@@ -68,7 +70,7 @@ type Building = SupplierTotal & { ocids: Set<string>; pubs: Set<string>; spelled
 // Grouped by its RFC, it shows the RFC as compared (in capitals, without the hyphens one implementer typed).
 const started = (key: string, s: Party): Building => {
   const rfc = partyRfc(s);
-  return { key, id: s.id, name: s.name, names: [], ...(rfc ? { identifier: rfc, scheme: 'MX-RFC' } : {}), contracts: 0, amended: 0, processes: 0, publishers: [], ocids: new Set(), pubs: new Set(), spelled: new Map() };
+  return { key, id: s.id, name: s.name, names: [], ...(rfc ? { identifier: rfc, scheme: 'MX-RFC' } : {}), contracts: 0, amended: 0, unsummed: 0, processes: 0, publishers: [], ocids: new Set(), pubs: new Set(), spelled: new Map() };
 };
 
 export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
@@ -90,6 +92,7 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
         if (t.identifier === undefined && s.identifier !== undefined) { t.identifier = s.identifier; t.scheme = s.scheme; }
         t.contracts++;
         if (k.amendments) t.amended++;
+        if (k.value === undefined) t.unsummed++;
         t.amount = addPresent(t.amount, k.value);
         t.paid = addPresent(t.paid, k.paid);
         if (!t.locality && s.locality) t.locality = s.locality;

@@ -130,6 +130,8 @@ export const supplierPage: Page = {
       ], 'kpis-contratista'),
       where ? h('p', { class: 'note', id: 'alcance-contratista' }, `Solo sus contratos${where}: con tantos datos publicados, el tablero carga ${scope.kind === 'state' ? 'un estado a la vez. Para ver los de otro estado, elíjalo en «Estado».' : 'un implementador a la vez en este estado. Para ver los de otro, elíjalo en «Implementador».'}`) : null,
       h('p', { class: 'note', id: 'regla-contratista' }, FIGURES_RULE),
+      // Which of its contracts the amount leaves out, counted: «Sin dato» beside «Contratos: 1» read as data missing.
+      t.unsummed ? h('p', { class: 'note', id: 'contratos-sin-sumar' }, `${t.unsummed === 1 ? '1 de sus contratos no se suma' : `${count(t.unsummed)} de sus contratos no se suman`} a «Monto de sus contratos»: ${t.unsummed === 1 ? 'está cancelado, en otra moneda o sin monto publicado' : 'están cancelados, en otra moneda o sin monto publicado'}. La página de cada proceso dice cuál es el caso.`) : null,
       // The institution with its state under it (and the implementer, when it is another): one column for both kept
       // the table within a laptop's width once the awarded amount and the amendments were added.
       dataTable('Procesos de este contratista. Cifras en MXN.', [{ title: 'Proceso' }, { title: 'Institución' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Competencia' }, { title: 'Convenios', numeric: true }, { title: 'Adjudicado', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],
