@@ -70,8 +70,9 @@ const DIGESTS: Record<string, string> = {
   current: '1 593d817702db2d2b',
   // Projects sent again unchanged keep the `updated` they were published with (publish.ts keepUpdated). The synthetic
   // projects' budget items list their processes' claves presupuestarias (scripts/examples/build-project.ts): every
-  // publication's content hash, so its id in every row, changed with them.
-  indexes: '6 b6ac6a17580e6e71',
+  // publication's content hash, so its id in every row, changed with them. INDEX_VERSION 3: each process's awards in
+  // force (value, suppliers) and each contract's amendments, for the dashboard's contractors; only this table changed.
+  indexes: '6 bc83f9e85bcc6aab',
   projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
