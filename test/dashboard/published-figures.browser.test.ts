@@ -189,6 +189,9 @@ describeIfChromium('figures as published, in the dashboard', () => {
     const contractors = await page.locator('#tabla-institucion-contratistas tbody tr').allInnerTexts();
     expect(contractors[0].split('\t')).toEqual(['CONSTRUCTORA CUMBRES DEL NORTE SA DE CV', 'CCN050314H72', '1', '$43,578,209.66', '40.4 %']);
     expect(contractors.map((r) => r.split('\t')[0])).toContain('Grupo Constructor Mactumactzá, S.A. de C.V.');
+    // On the process it lost, its name among the bidders leads to its page, keyed by its RFC (Tuxtla's key is a hash).
+    await visit('#/contratacion/ocds-tgz001-OP-LP-OP-002-2025');
+    expect(await page.locator('#tabla-licitantes a', { hasText: 'CONSTRUCTORA CUMBRES DEL NORTE SA DE CV' }).getAttribute('href')).toBe('#/contratista/MX-RFC-CCN050314H72');
     // Tuxtla's cancelled contract is Copoya's only one: its page says why its amount is «Sin dato».
     await visit('#/contratista/MX-RFC-ECO120920N69');
     expect(await page.locator('#contratos-sin-sumar').innerText()).toBe('1 de sus contratos no se suma a «Monto de sus contratos»: está cancelado, en otra moneda o sin monto publicado. La página de cada proceso dice cuál es el caso.');
