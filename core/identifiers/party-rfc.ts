@@ -32,3 +32,13 @@ export function partyRfc(party: PartyIdentity): string | undefined {
   else if (party.identifier === undefined && /^MX-RFC-/i.test(party.id)) rfc = normalRfc(party.id.slice('MX-RFC-'.length));
   return rfc === undefined || isGenericRfc(rfc) ? undefined : rfc;
 }
+
+/**
+ * Whether the party is identified only by one of SAT's generic RFCs (in its identifier or its «MX-RFC-» id): many
+ * unrelated suppliers share it, so neither the RFC nor an id built from it tells them apart.
+ */
+export function hasGenericRfc(party: PartyIdentity): boolean {
+  const spelled = party.identifier ?? (/^MX-RFC-/i.test(party.id) ? party.id.slice('MX-RFC-'.length) : undefined);
+  const rfc = spelled === undefined ? undefined : normalRfc(spelled);
+  return isGenericRfc(rfc);
+}

@@ -4,7 +4,7 @@
  */
 import type { Party, ProcessRow } from './rows';
 import { cents } from '../../../core/stats/publication-index';
-import { partyRfc } from '../../../core/identifiers/party-rfc';
+import { hasGenericRfc, partyRfc } from '../../../core/identifiers/party-rfc';
 import { fold } from './filters';
 
 export interface SupplierTotal {
@@ -45,7 +45,9 @@ export function supplierKey(s: { id: string; name: string; identifier?: string; 
   let key = keys.get(s);
   if (key === undefined) {
     const rfc = partyRfc(s);
-    key = rfc ? `MX-RFC-${rfc}` : s.id || `nombre:${s.name}`;
+    // Under a generic RFC (foreign residents, «público en general») the name tells suppliers apart: the id built from
+    // it, «MX-RFC-XEXX010101000», joined unrelated foreign companies of several implementers into one contractor.
+    key = rfc ? `MX-RFC-${rfc}` : hasGenericRfc(s) ? `${s.id || 'RFC genérico'}|nombre:${s.name}` : s.id || `nombre:${s.name}`;
     keys.set(s, key);
   }
   return key;
