@@ -47,8 +47,8 @@ export interface CompactProcesses {
   tenderers: (number | null)[];
   /** Positions in `CompactIndex.parties`. */
   suppliers: number[][];
-  /** Per contract: [value, paid, its suppliers as positions in the process's `suppliers`]. */
-  contracts: [number | null, number | null, number[]][][];
+  /** Per contract: [value, paid, its suppliers as positions in the process's `suppliers`, and its amendments when it has any]. */
+  contracts: ([number | null, number | null, number[]] | [number | null, number | null, number[], number])[][];
   contracted: (number | null)[];
   paid: (number | null)[];
   date: Ref[];
@@ -63,6 +63,8 @@ export interface CompactProcesses {
    * details too (dashboard/src/main.ts). Absent in a compact index written before them.
    */
   numbers?: (string[] | null)[];
+  /** Per award in force: [value, its suppliers as positions in the process's `suppliers`]; absent in an index written before them. */
+  awards?: ([number | null, number[]][] | null)[];
 }
 
 export interface CompactPublisher {
@@ -155,13 +157,14 @@ function compactPublisher(p: PublisherIndex, strings: Strings, parties: Parties)
       ocid: processes.map((e) => e.ocid), title: processes.map((e) => e.title), method: processes.map((e) => strings.ref(e.method)),
       category: processes.map((e) => strings.ref(e.category)), tenderers: processes.map((e) => orNull(e.tenderers)),
       suppliers: processes.map((e) => e.suppliers.map((s) => parties.ref(s))),
-      contracts: processes.map((e) => e.contracts.map((k): [number | null, number | null, number[]] => [orNull(k.value), orNull(k.paid), k.suppliers])),
+      contracts: processes.map((e) => e.contracts.map((k): CompactProcesses['contracts'][number][number] => (k.amendments ? [orNull(k.value), orNull(k.paid), k.suppliers, k.amendments] : [orNull(k.value), orNull(k.paid), k.suppliers]))),
       contracted: processes.map((e) => orNull(e.contracted)), paid: processes.map((e) => orNull(e.paid)), date: processes.map((e) => strings.ref(e.date)),
       // Every project id listed here is a project of the same publication (publicationIndex links them so).
       projectIds: processes.map((e) => e.projectIds.map((id) => projectAt.get(id) ?? -1)),
       otherCurrency: processes.map((e) => orNull(e.otherCurrency)), stage: processes.map((e) => strings.ref(e.stage)),
       buyer: processes.map((e) => party(e.buyer)), bidders: processes.map((e) => (e.bidders ? e.bidders.map((i) => party(i) as number) : null)),
       numbers: processes.map((e) => e.numbers ?? null),
+      awards: processes.map((e) => (e.awards ? e.awards.map((a): [number | null, number[]] => [orNull(a.value), a.suppliers]) : null)),
     },
     ...(p.parties ? { parties: own } : {}),
   };
@@ -212,7 +215,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
         put(e, 'category', s(R.category[i]));
         put(e, 'tenderers', R.tenderers[i]);
         e.suppliers = R.suppliers[i].map((x) => partyAt(c, x));
-        e.contracts = R.contracts[i].map(([value, paid, suppliers]) => { const k = {} as ProcessEntry['contracts'][number]; put(k, 'value', value); put(k, 'paid', paid); k.suppliers = suppliers; return k; });
+        e.contracts = R.contracts[i].map(([value, paid, suppliers, amendments]) => { const k = {} as ProcessEntry['contracts'][number]; put(k, 'value', value); put(k, 'paid', paid); k.suppliers = suppliers; put(k, 'amendments', amendments); return k; });
         put(e, 'contracted', R.contracted[i]); put(e, 'paid', R.paid[i]); put(e, 'date', s(R.date[i]));
         e.projectIds = R.projectIds[i].map((x) => P.id[x]);
         put(e, 'otherCurrency', R.otherCurrency[i]); put(e, 'stage', s(R.stage[i]));
@@ -221,6 +224,8 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
         const bidders = R.bidders[i];
         if (bidders) e.bidders = bidders.map((x) => local.get(x) as number);
         put(e, 'numbers', R.numbers?.[i]);
+        const awards = R.awards?.[i];
+        if (awards) e.awards = awards.map(([value, suppliers]) => { const a = {} as NonNullable<ProcessEntry['awards']>[number]; put(a, 'value', value); a.suppliers = suppliers; return a; });
         return e;
       });
       const out: PublisherIndex = { publisherId: p.publisherId, name: p.name, state: p.state, publicationId: p.publicationId, publishedAt: p.publishedAt, projects, processes };
@@ -240,7 +245,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
 export type IndexPart = 'core' | 'details';
 export const DETAIL_COLUMNS = {
   projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress'] as (keyof CompactProjects)[],
-  processes: ['title', 'category', 'contracts', 'stage', 'numbers'] as (keyof CompactProcesses)[],
+  processes: ['title', 'category', 'contracts', 'stage', 'numbers', 'awards'] as (keyof CompactProcesses)[],
 };
 
 export interface CompactPartPublisher extends Omit<CompactPublisher, 'projects' | 'processes'> {

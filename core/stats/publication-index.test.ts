@@ -40,10 +40,27 @@ describe('publication index', () => {
     expect(processes[0]).toEqual({
       ocid: 'ocds-abc123-1', title: 'Pavimentación', method: 'open', category: 'works', tenderers: 3,
       suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A', locality: 'Mérida' }, { id: '', name: 'Constructora B' }],
-      contracts: [{ value: 100.1, paid: 40, suppliers: [0] }, { value: 50.2, suppliers: [1] }], contracted: 150.3, paid: 40, date: '2024-03-01T00:00:00Z',
+      contracts: [{ value: 100.1, paid: 40, suppliers: [0] }, { value: 50.2, suppliers: [1] }], awards: [{ suppliers: [0] }, { suppliers: [1] }], contracted: 150.3, paid: 40, date: '2024-03-01T00:00:00Z',
       projectIds: ['oc4ids-abc123-P1'], otherCurrency: 1, stage: 'implementation', buyer: 0, bidders: [1, 2],
       numbers: ['LO-831050999-E1-2024', 'c1', 'c2'],
     });
+  });
+
+  it('keeps what each award in force gave its suppliers in MXN (none for a cancelled one, none and no other-currency count for dollars), and each contract\'s amendments', () => {
+    const awarded = { ocid: 'ocds-abc123-4', compiledRelease: { awards: [
+      { id: 'a1', status: 'active', value: { amount: 120, currency: 'MXN' }, suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }] },
+      { id: 'a2', status: 'pending', value: { amount: 9, currency: 'USD' }, suppliers: [{ id: 'MX-RFC-AAA010101AAA', name: 'Constructora A' }, { name: 'Constructora B' }] },
+      { id: 'a3', status: 'cancelled', value: { amount: 500 }, suppliers: [{ name: 'Constructora C' }] },
+    ], contracts: [{ id: 'c1', awardID: 'a1', value: { amount: 120 }, amendments: [{ id: '1' }, { id: '2' }] }, { id: 'c2', awardID: 'a2' }] } };
+    const e = processEntry(awarded);
+    expect(e.suppliers.map((x) => x.name)).toEqual(['Constructora A', 'Constructora B', 'Constructora C']);
+    expect(e.awards).toEqual([{ value: 120, suppliers: [0] }, { suppliers: [0, 1] }]);
+    expect(e.otherCurrency).toBeUndefined();
+    // And how many amendments each contract lists (none said when it lists none).
+    expect(e.contracts).toEqual([{ value: 120, suppliers: [0], amendments: 2 }, { suppliers: [0, 1] }]);
+    // Through the compact form the dashboard loads, unchanged.
+    const answer = { publishers: [{ publisherId: 'p', name: 'P', state: 'Yucatán', publicationId: 'x', publishedAt: '2025-01-01', projects: [], processes: [e] }] };
+    expect(expandIndex(compactIndex(answer)).publishers[0].processes[0]).toEqual(e);
   });
 
   it('lists the numbers of a process once each (an integer id as written, none that repeats the ocid), and says its version', () => {

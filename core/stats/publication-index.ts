@@ -81,8 +81,18 @@ export interface ProcessEntry {
   tenderers?: number;
   /** Award suppliers, each once. */
   suppliers: Party[];
-  /** Per contract: its value (none when cancelled) and what was paid under it in MXN, and its award's suppliers (indices into `suppliers`). */
-  contracts: { value?: number; paid?: number; suppliers: number[] }[];
+  /**
+   * Per contract: its value (none when cancelled) and what was paid under it in MXN, its award's suppliers (indices
+   * into `suppliers`), and how many amendments (convenios modificatorios) it lists, when any.
+   */
+  contracts: { value?: number; paid?: number; suppliers: number[]; amendments?: number }[];
+  /**
+   * Per award in force (neither cancelled nor unsuccessful): its value in MXN (none in another currency: those are not
+   * counted in `otherCurrency`, which counts what the process contracted and paid) and its suppliers (indices into
+   * `suppliers`). What a contractor was awarded, beside what it signed: an award not yet contracted shows an amount.
+   * Absent when the process has none.
+   */
+  awards?: { value?: number; suppliers: number[] }[];
   /** Sum of contracts' value in MXN, cancelled contracts left out. */
   contracted?: number;
   /** Sum of implementation transactions in MXN. */
@@ -121,7 +131,8 @@ export interface PublicationIndex {
 /**
  * The version of the entries publicationIndex() builds. Each publication stores its index once (publish.ts) and it
  * is never rewritten (the store takes it once): one stored by an earlier version lacks what was added since — the
- * processes' `numbers`, version 2; a cancelled contract's value left out of `contracts` and `contracted`, version 3 —
+ * processes' `numbers`, version 2; a cancelled contract's value left out of `contracts` and `contracted`, and each
+ * process's awards in force and each contract's amendments, version 3 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
@@ -333,9 +344,14 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
     // contractValue already says (core/summary/summary-from-release.ts, LIVE_CONTRACT); counted, «Monto contratado»
     // and a project's «Contratado» disagreed with the project's package. What was paid under it still counts.
     const value = str(k.status) === 'cancelled' ? undefined : money.mxn(k.value);
-    return omitUndefined({ value, paid: kPaid, suppliers: parties(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers))).map(indexOf) });
+    return omitUndefined({ value, paid: kPaid, suppliers: parties(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers))).map(indexOf), amendments: arr(k.amendments).length || undefined });
   });
   for (const s of parties(awards.flatMap((a) => arr(a.suppliers)))) indexOf(s);
+  // The awards in force, with their own Money: an award in dollars is not counted again in the process's otherCurrency.
+  const awardMoney = new Money();
+  const inForce = awards.filter((a) => !CANCELLED.has(str(a.status) ?? ''))
+    .map((a) => omitUndefined({ value: awardMoney.mxn(a.value), suppliers: parties(a.suppliers).map(indexOf) }))
+    .filter((a) => a.value !== undefined || a.suppliers.length);
   // Each transaction was read once above, per contract (its currency counted there).
   const paid = sumPresent(contracts.map((k) => k.paid));
   const tenderers = num(tender?.numberOfTenderers) ?? (arr(tender?.tenderers).length || undefined);
@@ -359,7 +375,7 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
   return omitUndefined<ProcessEntry>({
     ocid, title: str(tender?.title) ?? str(contractObjects[0]?.title) ?? ocid,
     method: str(tender?.procurementMethod) ?? 'sin-dato', category: str(tender?.mainProcurementCategory), tenderers,
-    suppliers, contracts, contracted: sumPresent(contracts.map((k) => k.value)), paid, date: processDate(c), projectIds,
+    suppliers, contracts, awards: inForce.length ? inForce : undefined, contracted: sumPresent(contracts.map((k) => k.value)), paid, date: processDate(c), projectIds,
     otherCurrency: money.other || undefined, stage: processStage(c), buyer: table.ref(buyer && described(buyer)), bidders: bidders.length ? bidders : undefined,
     numbers: numbers.length ? numbers : undefined,
   });

@@ -153,6 +153,10 @@ describeIfChromium('public dashboard at national scale: one state at a time', ()
     expect(await page.locator('main').textContent()).toContain(merida.name);
     expect(await page.locator('main').textContent()).not.toContain(other.name);
 
+    // A contractor's page holds one state's data: it says its figures are that state's, not the whole country's.
+    await visit(page, `#/contratista/MX-RFC-CVM130828EF5?state=${encodeURIComponent(merida.state)}`);
+    expect(await text(page, '#alcance-contratista')).toBe(`Solo sus contratos en ${merida.state}: con tantos datos publicados, el tablero carga un estado a la vez. Para ver los de otro estado, elíjalo en «Estado».`);
+
     // Descargas: no link to files the API refuses; each implementer's files are offered.
     await visit(page, '#/descargas');
     expect(await text(page, '#sin-masivos-nacionales')).toMatch(/^Los archivos de todos los implementadores juntos no se ofrecen: suman \d+ documentos publicados/);

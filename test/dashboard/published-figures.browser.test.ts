@@ -9,6 +9,7 @@
  * contract reads in es-MX («+131,270.2 %», not «+131270.2 %»), and one that rounds to nothing «0 %», as every share on
  * the pages is written (it read «0.0 %»), not «-0 %».
  */
+import * as fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
@@ -39,6 +40,14 @@ describeIfChromium('figures as published, in the dashboard', () => {
         // Tuxtla's supervision contract signed in dollars (its payments stay in pesos), and its park's contract cancelled.
         if (key === 'tuxtla-gutierrez') setCell(workbook, 'Contratos', 1, 'contracts/0/value/currency', 'USD');
         if (key === 'tuxtla-gutierrez') setCell(workbook, 'Contratos', 2, 'contracts/0/status', 'cancelled');
+        // Nuevo León's Constructora Cumbres del Norte also works for Tuxtla, which keys it by a hash and writes its name
+        // otherwise (in place of Grijalva's: a contract, and a bid lost); Mérida's Sac-Nicté is renamed as Tuxtla's
+        // Cañón del Sumidero, in capitals and without accent, under its own RFC.
+        const swaps: Record<string, [string, string][]> = {
+          'tuxtla-gutierrez': [['MX-RFC-IHG080225D85', 'a3f9c2e1'], ['Infraestructura Hidráulica Grijalva, S.A. de C.V.', 'CONSTRUCTORA CUMBRES DEL NORTE SA DE CV'], ['IHG080225D85', 'CCN050314H72']],
+          merida: [['Obras Hidráulicas Sac-Nicté, S.A. de C.V.', 'CONSTRUCTORA CAÑON DEL SUMIDERO SA DE CV']],
+        };
+        for (const sheet of workbook.sheets) for (const row of sheet.rows) for (let i = 0; i < row.length; i++) for (const [from, to] of swaps[key] ?? []) if (row[i] === from) row[i] = to;
       },
     });
     browser = await launchChromium();
@@ -144,6 +153,52 @@ describeIfChromium('figures as published, in the dashboard', () => {
     // A cancelled contract's value is not contracted money: the card leaves it out and names it.
     await visit('#/contratacion/ocds-tgz001-OP-IR-OP-012-2023');
     expect(await page.locator('#nota-montos').innerText()).toContain('no suma el contrato cancelado (OP-IR-OP-012-2023-C1: $6,893,120.44)');
+  });
+
+  it('a company is one contractor by its RFC across implementers, however each keys and names it; its page and CSV say where, what it was awarded and which contracts were amended', async () => {
+    // Searched by its RFC as a news story writes it, with hyphens: one contractor, both contracts, both implementers.
+    await visit('#/contratistas?q=CCN-050314-H72');
+    const rows = await page.locator('#tabla-contratistas tbody tr').allInnerTexts();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].split('\t')).toEqual(['Constructora Cumbres del Norte, S.A. de C.V.', 'CCN050314H72', 'Monterrey', '2', '$1,142,312,722.30', '$1,142,312,722.30', '$771,979,048.11',
+      'Municipio de Tuxtla Gutiérrez; Secretaría de Infraestructura del Gobierno de Nuevo León']);
+    // Its name as another register writes it, «SA de CV» without dots, finds both (one spells it «S.A. de C.V.»).
+    await visit(`#/contratistas?q=${encodeURIComponent('Constructora Cumbres del Norte SA de CV')}`);
+    expect((await page.locator('#tabla-contratistas tbody tr').allInnerTexts()).map((r) => r.split('\t')[3])).toEqual(['2']);
+    // A link with Tuxtla's own key for it (as its process page wrote it) opens the same contractor.
+    await visit('#/contratista/a3f9c2e1');
+    expect(await page.locator('main h1').innerText()).toBe('Constructora Cumbres del Norte, S.A. de C.V.');
+    expect(await page.locator('#otros-nombres').innerText()).toBe('También publicado como: «CONSTRUCTORA CUMBRES DEL NORTE SA DE CV».');
+    expect(await page.locator('#tabla-contratista-implementadores tbody tr').allInnerTexts()).toEqual([
+      'Secretaría de Infraestructura del Gobierno de Nuevo León\tNuevo León\t1\t$1,098,734,512.64\t$1,098,734,512.64\t$747,139,468.60',
+      'Municipio de Tuxtla Gutiérrez\tChiapas\t1\t$43,578,209.66\t$43,578,209.66\t$24,839,579.51']);
+    // Where it bid and lost, with who won: Tuxtla's health centre went to Cañón del Sumidero.
+    expect(await page.locator('#tabla-contratista-licitaciones tbody tr', { hasText: 'Los Laureles' }).innerText()).toContain('Constructora Cañón del Sumidero, S.A. de C.V.');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('main .download-csv')]);
+    const [header, ...lines] = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.replace(/"[^"]*"/g, 'x').split(','));
+    expect(header).toEqual(['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'convenios_modificatorios', 'adjudicado_mxn', 'contratado_mxn', 'pagado_mxn', 'proyectos']);
+    // Nuevo León's contract was amended (its term extended): the page and the file say so.
+    expect(lines.map((l) => [l[0], l[4], l[7], l[9]])).toEqual([['ocds-nl0001-SI-LP-OP-004-2023', 'Nuevo León', '1', '1098734512.64'], ['ocds-tgz001-OP-LP-OP-014-2024', 'Chiapas', '0', '43578209.66']]);
+    expect(await page.locator('#kpis-contratista .kpi', { hasText: 'Contratos con convenio modificatorio' }).innerText()).toMatch(/\b1$/);
+    // The same name under another RFC is another contractor, named on the page for the reader to compare.
+    await visit('#/contratista/MX-RFC-CCS060418MA1');
+    expect(await page.locator('#mismo-nombre').innerText()).toBe('Con el mismo nombre y otro RFC o clave: CONSTRUCTORA CAÑON DEL SUMIDERO SA DE CV (OHS1005127C9).');
+    // Tuxtla's contractors, from its page, the largest first with its share of what Tuxtla contracted (the dollar and
+    // the cancelled contracts aside): $43,578,209.66 of $107,829,864.77.
+    await visit('#/institucion/MX-RFC-MTG830101S45');
+    const contractors = await page.locator('#tabla-institucion-contratistas tbody tr').allInnerTexts();
+    expect(contractors[0].split('\t')).toEqual(['CONSTRUCTORA CUMBRES DEL NORTE SA DE CV', 'CCN050314H72', '1', '$43,578,209.66', '40.4 %']);
+    expect(contractors.map((r) => r.split('\t')[0])).toContain('Grupo Constructor Mactumactzá, S.A. de C.V.');
+    // On the process it lost, its name among the bidders leads to its page, keyed by its RFC (Tuxtla's key is a hash).
+    await visit('#/contratacion/ocds-tgz001-OP-LP-OP-002-2025');
+    expect(await page.locator('#tabla-licitantes a', { hasText: 'CONSTRUCTORA CUMBRES DEL NORTE SA DE CV' }).getAttribute('href')).toBe('#/contratista/MX-RFC-CCN050314H72');
+    // Tuxtla's cancelled contract is Copoya's only one: its page says why its amount is «Sin dato».
+    await visit('#/contratista/MX-RFC-ECO120920N69');
+    expect(await page.locator('#contratos-sin-sumar').innerText()).toBe('1 de sus contratos no se suma a «Monto de sus contratos»: está cancelado, en otra moneda o sin monto publicado. La página de cada proceso dice cuál es el caso.');
+    // Awarded and not yet contracted: what it was awarded is said, beside no amount contracted.
+    await visit('#/contratista/MX-RFC-GCM140709Z53');
+    expect(await page.locator('#kpis-contratista .kpi', { hasText: 'Monto adjudicado' }).innerText()).toContain('$19,742,318.55');
+    expect(await page.locator('#kpis-contratista .kpi', { hasText: 'Monto de sus contratos' }).innerText()).toContain('Sin dato');
   });
 
   it('a year chosen says its totals are those of the projects active that year, not what was paid in it', async () => {

@@ -4,13 +4,13 @@
  * One place for Contrataciones (a process's numbers) and Proyectos (its processes' numbers).
  */
 import { h, type Child } from '../dom';
-import { fold, hasWords, searchWords, type Filters } from '../data/filters';
+import { hasWords, searchable, searchWords, type Filters } from '../data/filters';
 
 /** The numbers that have every word of the header's search (as the search itself matches them, data/filters.ts). */
 export function searchedNumbers(numbers: readonly string[] | undefined, f: Filters): string[] {
   const q = f.q;
   // A search of no words matches everything (hasWords): then no number was searched.
-  return q && numbers && searchWords(q).length ? [...new Set(numbers)].filter((n) => hasWords(fold(n), q)) : [];
+  return q && numbers && searchWords(q).length ? [...new Set(numbers)].filter((n) => hasWords(searchable(n), q)) : [];
 }
 
 /** Each searched number on its own line, after what the cell already shows. */

@@ -11,17 +11,19 @@
 import { decodeParty, type CompactIndex, type CompactPart } from '../../../core/stats/compact-index';
 import { competitionBand, type Party, type ProcessRow, type ProjectRow } from './rows';
 import { yearOf } from './read';
+import { supplierKey } from './suppliers';
 
 export interface Rows { projects: ProjectRow[]; processes: ProcessRow[] }
 
 const val = (v: number | null | undefined): number | undefined => (v === null ? undefined : v);
+const awardsOf = (a: [number | null, number[]][] | null | undefined): ProcessRow['awards'] => (a ? a.map(([value, suppliers]) => ({ value: val(value), suppliers })) : undefined);
 
 export function compactRows(c: CompactIndex | CompactPart): Rows {
   const S = c.strings;
   const str = (r: number | null | undefined): string | undefined => (r === null || r === undefined ? undefined : S[r]);
   const parties: Party[] = c.parties.map((p) => decodeParty(S, p));
   const party = (i: number | null): Party | undefined => (i === null ? undefined : parties[i]);
-  const bidderKeys = parties.map((b) => b.id || `nombre:${b.name}`);
+  const bidderKeys = parties.map((b) => supplierKey(b));
   const projects: ProjectRow[] = [];
   const processes: ProcessRow[] = [];
   for (const p of c.publishers) {
@@ -51,10 +53,10 @@ export function compactRows(c: CompactIndex | CompactPart): Rows {
       processes.push({
         ocid: R.ocid[i], title: R.title ? R.title[i] : R.ocid[i], method: S[R.method[i]], category: str(R.category?.[i]), tenderers,
         suppliers: R.suppliers[i].map((x) => parties[x]),
-        contracts: R.contracts ? R.contracts[i].map(([value, paid, suppliers]) => ({ value: val(value), paid: val(paid), suppliers })) : [],
+        contracts: R.contracts ? R.contracts[i].map(([value, paid, suppliers, amendments]) => ({ value: val(value), paid: val(paid), suppliers, amendments })) : [],
         contracted: val(R.contracted[i]), paid: val(R.paid[i]), date, projectIds: R.projectIds[i].map((x) => P.id[x]),
         otherCurrency: val(R.otherCurrency[i]), stage: str(R.stage?.[i]) as ProcessRow['stage'], buyer: party(R.buyer[i]),
-        bidders: bidders ? bidders.map((x) => bidderKeys[x]) : undefined, numbers: R.numbers?.[i] ?? undefined,
+        bidders: bidders ? bidders.map((x) => bidderKeys[x]) : undefined, numbers: R.numbers?.[i] ?? undefined, awards: awardsOf(R.awards?.[i]),
         publisherId: p.publisherId, publisherName: p.name, state: p.state, band: competitionBand(tenderers), year: yearOf(date),
       });
     }
@@ -94,9 +96,10 @@ export function addDetails(rows: Rows, core: CompactPart, details: CompactPart):
       const row = rows.processes[ri];
       if (R.title) row.title = R.title[i];
       row.category = str(R.category?.[i]);
-      row.contracts = R.contracts ? R.contracts[i].map(([value, paid, suppliers]) => ({ value: val(value), paid: val(paid), suppliers })) : [];
+      row.contracts = R.contracts ? R.contracts[i].map(([value, paid, suppliers, amendments]) => ({ value: val(value), paid: val(paid), suppliers, amendments })) : [];
       row.stage = str(R.stage?.[i]) as ProcessRow['stage'];
       row.numbers = R.numbers?.[i] ?? undefined;
+      row.awards = awardsOf(R.awards?.[i]);
     }
   }
   return true;

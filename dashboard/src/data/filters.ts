@@ -8,6 +8,7 @@
 import type { Dataset } from './types';
 import type { ProcessRow, ProjectRow } from './rows';
 import { matchesMunicipality } from './municipality';
+import { normalRfc } from '../../../core/identifiers/party-rfc';
 
 export interface Filters {
   year?: number;
@@ -76,12 +77,20 @@ export function unfollowedFilters(f: Filters, keys: readonly string[]): string[]
 /** Accents and case ignored: "escuela" finds "Escuela", "mérida" finds "Merida". */
 export const fold = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
+/**
+ * Text as the search compares it: folded, and without dots, in the text and in the words searched alike. A company's
+ * name copied from another register («Constructora Cumbres del Norte SA de CV») did not find the processes that
+ * write it «S.A. de C.V.»: every word must be found, and «sa» is not in «s.a.».
+ */
+export const searchable = (s: string): string => fold(s).replace(DOTS, '');
+const DOTS = /\./g;
+
 // The searchable text of a row, folded once and kept (a search types several keys over 15,000 rows; unicode
 // normalisation is the costly part).
 const folded = new WeakMap<object, string>();
 const cachedText = <T extends object>(r: T, text: (r: T) => string): string => {
   let t = folded.get(r);
-  if (t === undefined) folded.set(r, (t = fold(text(r))));
+  if (t === undefined) folded.set(r, (t = searchable(text(r))));
   return t;
 };
 const projectText = (r: ProjectRow): string => cachedText(r, (x) => `${x.title} ${x.id} ${x.publisherName} ${x.state} ${x.municipality ?? ''} ${x.authority?.name ?? ''} ${x.authority?.id ?? ''}`);
@@ -95,12 +104,18 @@ const processText = (r: ProcessRow): string => cachedText(r, (x) => `${x.title} 
  * «drenaje higueras» the works named «… drenaje sanitario … en el municipio de Higueras». The words of the last
  * search are kept: every row of a view is tested against the same one.
  */
-let lastWords: { q: string; words: string[] } = { q: '', words: [] };
+let lastWords: { q: string; words: string[]; rfcs: (string | undefined)[] } = { q: '', words: [], rfcs: [] };
 /** The words of a (folded) search, as hasWords reads them. */
-export const searchWords = (q: string): string[] => q.split(/[\s,;]+/).filter((w) => WORDLIKE.test(w));
+export const searchWords = (q: string): string[] => q.split(/[\s,;]+/).filter((w) => WORDLIKE.test(w)).map((w) => w.replace(DOTS, ''));
+/**
+ * A word that is an RFC written with hyphens or dots («ccn-050314-h72», as invoices and news stories write it) is
+ * also searched as published, without them; the word as typed still counts (a contract number «lp-op-001-2025»).
+ */
+const rfcSpelling = (w: string): string | undefined => (/[.\-_]/.test(w) ? normalRfc(w)?.toLowerCase() : undefined);
 export function hasWords(text: string, q: string): boolean {
-  if (lastWords.q !== q) lastWords = { q, words: searchWords(q) };
-  return lastWords.words.every((w) => text.includes(w));
+  if (lastWords.q !== q) { const words = searchWords(q); lastWords = { q, words, rfcs: words.map(rfcSpelling) }; }
+  const { words, rfcs } = lastWords;
+  return words.every((w, i) => text.includes(w) || (rfcs[i] !== undefined && text.includes(rfcs[i] as string)));
 }
 
 /**
@@ -110,7 +125,7 @@ export function hasWords(text: string, q: string): boolean {
  * (pages/common.ts publisherSearchNote) and the box says so before anything is typed (shell/filter-bar.ts).
  */
 export function matchesPublisherSearch(f: Filters, p: { name: string; state: string }): boolean {
-  return !f.q || hasWords(fold(`${p.name} ${p.state}`), f.q);
+  return !f.q || hasWords(searchable(`${p.name} ${p.state}`), f.q);
 }
 
 /** Whether an implementer (its state and id) is within the header's Estado and Implementador filters. */

@@ -6,6 +6,7 @@
  */
 import type { IndexAnswer, Party, ProcessEntry, ProjectEntry } from '../../../core/stats/publication-index';
 import { yearOf } from './read';
+import { supplierKey } from './suppliers';
 
 export type { Party } from '../../../core/stats/publication-index';
 
@@ -28,7 +29,8 @@ export function indexRows(index: IndexAnswer): { projects: ProjectRow[]; process
     const party = (i: number | undefined): Party | undefined => (i === undefined ? undefined : parties[i]);
     for (const e of p.projects) projects.push({ ...e, ...owner, authority: party(e.authority), startYear: yearOf(e.start), endYear: yearOf(e.end) });
     for (const e of p.processes) {
-      const bidders = e.bidders?.map((i) => { const b = parties[i]; return b ? b.id || `nombre:${b.name}` : ''; }).filter(Boolean);
+      // Keyed as contractors are (their RFC when they have one): a contractor's page finds the processes it bid in.
+      const bidders = e.bidders?.map((i) => { const b = parties[i]; return b ? supplierKey(b) : ''; }).filter(Boolean);
       processes.push({ ...e, ...owner, buyer: party(e.buyer), bidders, band: competitionBand(e.tenderers), year: yearOf(e.date) });
     }
   }

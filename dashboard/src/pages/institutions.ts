@@ -12,7 +12,8 @@ import { treemap } from '../components/treemap';
 import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { methodTitle, stageTitle, statusTitle, partyKey, partyIdLine } from '../labels';
-import { count, date, filteredNote, heading, money, moneyKpi, NO_DATA, type Page } from './common';
+import { count, date, filteredNote, heading, money, moneyKpi, NO_DATA, percent, type Page } from './common';
+import { supplierTotals } from '../data/suppliers';
 
 export const institutionsPage: Page = {
   title: 'Instituciones',
@@ -45,6 +46,10 @@ export const institutionPage: Page = {
     const key = params[0] ?? '';
     const t = institutionTotals(ds.projects, ds.processes).find((x) => x.key === key);
     if (!t) return h('div', null, ...heading('Institución no encontrada', `No hay proyectos ni contrataciones publicados de «${key}».`), h('a', { href: route('instituciones') }, 'Ver todas las instituciones'));
+    // Which contractors its money went to, the largest first, and each one's share of what it contracted: a reader
+    // looking for concentration saw its processes one by one, and had to add each company's up by hand.
+    const suppliers = supplierTotals(t.processes);
+    const share = (amount: number | undefined): string => (amount === undefined || !t.contracted ? NO_DATA : percent(amount / t.contracted));
     return h('div', null,
       ...heading(t.name, partyIdLine(t)),
       kpis([
@@ -59,6 +64,9 @@ export const institutionPage: Page = {
         t.projects.map((p) => [h('a', { href: route('proyecto', p.id) }, p.title), statusTitle(p.status), money(p.budget), date(p.updated)]), { id: 'tabla-institucion-proyectos', empty: 'Sin proyectos publicados de esta institución.' }),
       dataTable('Contrataciones de la institución', [{ title: 'Proceso' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }],
         t.processes.map((r) => [h('a', { href: route('contratacion', r.ocid) }, r.title), stageTitle(r.stage), methodTitle(r.method), money(r.contracted), money(r.paid)]), { id: 'tabla-institucion-procesos', empty: 'Sin contrataciones publicadas de esta institución.' }),
+      dataTable('Contratistas de la institución, por monto contratado. Cifras en MXN.', [{ title: 'Contratista' }, { title: 'RFC / clave' }, { title: 'Contratos', numeric: true }, { title: 'Monto contratado', numeric: true }, { title: 'Parte del monto contratado de la institución', numeric: true }],
+        suppliers.map((x) => [h('a', { href: route('contratista', x.key) }, x.name), partyKey(x), count(x.contracts), money(x.amount), share(x.amount)]),
+        { id: 'tabla-institucion-contratistas', empty: 'Sin contratistas publicados en sus contrataciones.', note: 'Un contrato con varios contratistas cuenta completo para cada uno: sus partes pueden sumar más de 100 %.' }),
       // Each amount in its own column, as the page's two tables and its figures have them: a project's budget, a
       // process's contracted and paid amounts. «monto_mxn» held budgets and contracted amounts together, and each
       // project repeated in «pagado_mxn» what its processes were paid: summed, the file gave twice «Monto pagado».

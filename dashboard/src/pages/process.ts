@@ -82,6 +82,9 @@ export const processPage: Page = {
     const live = contracts.filter((k) => str(k.status) !== 'cancelled');
     const cancelled = contracts.filter((k) => str(k.status) === 'cancelled' && num(obj(k.value)?.amount) !== undefined);
     const tenderers = objects(tender.tenderers);
+    // The contractors loaded (their keys), worked out once the first bidder asks.
+    let keys: Set<string> | undefined;
+    const contractorKeys = (): Set<string> => (keys ??= new Set(ds.processes.flatMap((p) => p.suppliers.map(supplierKey))));
     const projects = row.projectIds.map((id) => ds.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
     // In the order they were made (publishers list them in any order: the INAI's 15/11, 19/12, 21/12, 19/12…); undated last.
     const paidAt = (t: Json): number => { const ms = Date.parse(str(t.date) ?? ''); return Number.isNaN(ms) ? Infinity : ms; };
@@ -156,7 +159,12 @@ export const processPage: Page = {
           ['Valor estimado', moneyOf(tender.value)], ['Periodo de propuestas', periodText(tender.tenderPeriod)], ['Periodo de adjudicación', periodText(tender.awardPeriod)],
           ['Criterio de adjudicación', str(tender.awardCriteriaDetails) ?? str(tender.awardCriteria) ?? NO_DATA], ['Justificación del método', str(tender.procurementMethodRationale) ?? NO_DATA],
         ]),
-        dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => [named(t) ?? NO_DATA, partyKey(referenced(t))]), { id: 'tabla-licitantes', empty: 'Sin licitantes publicados.' }),
+        // A bidder that was awarded a contract somewhere links to its contractor's page (its contracts, the bids it
+        // lost): a reader looks at who lost here and wins elsewhere without searching each name.
+        dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => {
+          const key = supplierKey({ ...referenced(t), id: str(t.id) ?? '', name: named(t) ?? '' });
+          return [contractorKeys().has(key) ? h('a', { href: route('contratista', key) }, named(t) ?? key) : named(t) ?? NO_DATA, partyKey(referenced(t))];
+        }), { id: 'tabla-licitantes', empty: 'Sin licitantes publicados.' }),
         objects(tender.documents).length ? documentsTable('Documentos de la licitación', objects(tender.documents), 'docs-licitacion') : null),
       // The award, contract and payment tables are drawn by rows on a screen too narrow for them (stackWhenWide), as the
       // budget tables are: on a phone their amount, the last column, was off the screen, and a payment's
@@ -166,7 +174,7 @@ export const processPage: Page = {
         // without a title is «Sin dato» beside its clave, not the clave twice.
         dataTable('Adjudicaciones. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Adjudicación' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Fecha' }, { title: 'Monto', numeric: true }, { title: 'Contratistas' }],
           awards.map((a) => [str(a.title) ?? NO_DATA, str(a.id) ?? NO_DATA, st('awardStatus', a.status), date(str(a.date)), moneyOf(a.value),
-            objects(a.suppliers).length ? objects(a.suppliers).map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')]) : NO_DATA]), { id: 'tabla-adjudicaciones', empty: 'Sin adjudicaciones publicadas.', stack: true })),
+            objects(a.suppliers).length ? objects(a.suppliers).map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ ...referenced(s), id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')]) : NO_DATA]), { id: 'tabla-adjudicaciones', empty: 'Sin adjudicaciones publicadas.', stack: true })),
       section('etapa-contratacion', 'Contratación',
         // Its clave too: Ejecución, its payments and the timeline name a contract by it («Contrato 1» is Mexico City's
         // «A-014/2016», «Contrato 1807002» Nuevo León's «Construcción de red de drenaje…»), and only here could a

@@ -243,7 +243,7 @@ export const projectPage: Page = {
             return [h('span', null, published ? h('a', { href: route('contratacion', ocid) }, name) : name, title ? [h('br'), h('small', { class: 'code' }, ocid)] : null), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'),
               published?.stage ? stageTitle(published.stage) : processStatusTitle(str(sm.status) ?? 'sin-dato'),
               contractedCell(published, sm.contractValue), moneyOf(sm.finalValue),
-              arr(sm.suppliers).length ? arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')]) : NO_DATA];
+              arr(sm.suppliers).length ? arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(published?.suppliers.find((p) => p.id === str(x?.id)) ?? { id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')]) : NO_DATA];
           }), { id: 'tabla-procesos', empty: 'Sin procesos de contratación publicados de este proyecto.' }),
         summaries.map((s) => {
           const sm = obj(s.summary) ?? {};

@@ -71,8 +71,9 @@ const DIGESTS: Record<string, string> = {
   // Projects sent again unchanged keep the `updated` they were published with (publish.ts keepUpdated). The synthetic
   // projects' budget items list their processes' claves presupuestarias (scripts/examples/build-project.ts): every
   // publication's content hash, so its id in every row, changed with them. INDEX_VERSION 3 (a cancelled contract's
-  // value not counted) is written in each index, and in the stats as the version their figures were summed by.
-  indexes: '6 a3637ac31e30f247',
+  // value not counted; each process's awards in force and each contract's amendments, for the dashboard's
+  // contractors) is written in each index, and in the stats as the version their figures were summed by.
+  indexes: '6 bc83f9e85bcc6aab',
   projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
