@@ -544,7 +544,7 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
-  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length } });
+  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length } });
   phase('commit');
   return { status: 'published', publication, changedProcesses: changed, changedProjects, rebuiltRecords: rebuilt, findings };
 }
