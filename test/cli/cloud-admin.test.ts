@@ -81,6 +81,16 @@ test('users and publishers are created in Firestore with --nube; the admin then 
   }
 
   expect((await runCli('users', 'remove', '--nube', '--email', 'obras@itait.gob.mx')).out).toMatch(/Cuenta eliminada/);
+  // What an auditor reads of it in the deployment's log: the accounts and the registration, by the CLI.
+  const log = openFirestoreStore({ projectId: project, namespace: 'cli_' });
+  try {
+    const entries = (await log.listAudit({ limit: 100 })).items.filter((e) => e.actor === 'cli');
+    expect(entries.map((e) => `${e.action} ${String(e.details.email ?? e.target)}`).sort()).toEqual([
+      'publisher.created publisher/itait', 'user.created admin@estado.gob.mx', 'user.created obras@itait.gob.mx', 'user.removed obras@itait.gob.mx',
+    ]);
+  } finally {
+    await log.close();
+  }
   delete process.env.GOOGLE_CLOUD_PROJECT;
 }, 30000);
 
