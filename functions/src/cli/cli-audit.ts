@@ -17,6 +17,11 @@ export function systemUser(): string | undefined {
 }
 
 export function cliAudit(store: Store, at: Date, action: string, target: string, publisherId: string | undefined, details: AuditEntry['details']): Promise<AuditEntry> {
+  return store.appendAudit({ at: at.toISOString(), actor: 'cli', action, target, details: { ...details, ...cliAuditDetails() }, ...(publisherId !== undefined ? { publisherId } : {}) });
+}
+
+/** The CLI's part of an audit entry another module writes (a publication, a registration): `{systemUser}` when known. */
+export function cliAuditDetails(): { systemUser: string } | Record<string, never> {
   const who = systemUser();
-  return store.appendAudit({ at: at.toISOString(), actor: 'cli', action, target, details: { ...details, ...(who !== undefined ? { systemUser: who } : {}) }, ...(publisherId !== undefined ? { publisherId } : {}) });
+  return who !== undefined ? { systemUser: who } : {};
 }

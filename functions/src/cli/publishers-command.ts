@@ -16,7 +16,7 @@ import { readAll } from '../store/read-all';
 import { sameState } from '../../../core/workflow/mexican-states';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
-import { cliAudit, systemUser } from './cli-audit';
+import { cliAudit, cliAuditDetails } from './cli-audit';
 
 /** Option → field of the API's body. */
 const OPTIONS: Record<string, string> = {
@@ -123,12 +123,6 @@ async function removePublisher(id: string | undefined, store: Store, io: CliIo, 
   return 0;
 }
 
-/** The CLI's part of a registration's audit entry (cli-audit.ts). */
-function cliDetails(): { auditDetails?: { systemUser: string } } {
-  const who = systemUser();
-  return who !== undefined ? { auditDetails: { systemUser: who } } : {};
-}
-
 export async function publishersCommand(args: ParsedArgs, store: Store, io: CliIo, opts: { cloud?: boolean } = {}, now: () => Date = () => new Date()): Promise<number> {
   const action = args.positional[0];
   // The commands this one suggests work where it worked: in the cloud, one copied without --nube went to a local
@@ -141,7 +135,7 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     let previous;
     try {
       publisher = parsePublisher(id, bodyOf(args, nube), optionNames(args), (await store.getPublisher(id))?.commitment);
-      ({ previous } = await registerPublisher(store, publisher, 'cli', now(), { allowPrefixChange: args.options['cambiar-prefijo'] === true, howToAllow: 'repita la orden con --cambiar-prefijo', ...cliDetails() }));
+      ({ previous } = await registerPublisher(store, publisher, 'cli', now(), { allowPrefixChange: args.options['cambiar-prefijo'] === true, howToAllow: 'repita la orden con --cambiar-prefijo', auditDetails: cliAuditDetails() }));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
       throw e;

@@ -61,6 +61,8 @@ export interface PublishInput {
   baseUrl: string;
   /** Spreadsheet revision or file name, for the audit log. */
   revision?: string;
+  /** More for the audit entry (the CLI: the system account it ran as, cli-audit.ts). */
+  auditDetails?: JsonObject;
   /** Told how long each step took (benches print where the time goes). */
   onPhase?: (phase: PublishPhase, ms: number) => void;
   /**
@@ -433,6 +435,7 @@ interface PublicationPlan {
   now: string;
   baseUrl: string;
   revision?: string;
+  auditDetails?: JsonObject;
   /** The publication this one builds on (undefined: the publisher's first). */
   current: Publication | undefined;
   /** Every release of the new publication, by ocid, in the order the store lists them (date, then id). */
@@ -544,7 +547,7 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
-  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length } });
+  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length, ...plan.auditDetails } });
   phase('commit');
   return { status: 'published', publication, changedProcesses: changed, changedProjects, rebuiltRecords: rebuilt, findings };
 }
@@ -558,6 +561,7 @@ export interface HistoryInput {
   baseUrl: string;
   /** The files read, for the audit log. */
   revision?: string;
+  auditDetails?: JsonObject;
 }
 
 export type HistoryResult =
@@ -601,6 +605,7 @@ export async function publishHistory(store: Store, input: HistoryInput): Promise
   const processes = history.size;
   const result = await writePublication(store, {
     publisher, actor: input.actor, now, baseUrl: input.baseUrl, ...(input.revision !== undefined ? { revision: input.revision } : {}),
+    ...(input.auditDetails !== undefined ? { auditDetails: input.auditDetails } : {}),
     current: undefined, history, changed: [...history.keys()], projects: [], published: new Map(), carried: new Map(),
     contentHash, derivedWith: derivation(input.baseUrl), declared: {}, unchanged: false, phase: () => undefined, findings: [], action: 'publication.history',
   });
