@@ -71,9 +71,10 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   }
   if (has('createdAt')) parts.push(`Publicada el ${formatDate(String(take('createdAt')))}`);
   if (has('status') && action === 'publication.pruned') { if (take('status') === 'writing') parts.push('No se había terminado de escribir'); }
-  if (has('contentHash')) parts.push(`Huella del contenido (SHA-256): ${String(take('contentHash'))}`);
+  // A send's is its workbook's (what the coordinator reviewed); a publication's, the content it published.
+  if (has('contentHash')) parts.push(`${action.startsWith('submission.') ? 'Huella del libro enviado' : 'Huella del contenido publicado'} (SHA-256): ${String(take('contentHash'))}`);
   if (has('revision')) { const r = take('revision'); if (r !== null) parts.push(`Revisión: ${String(r)}`); }
-  if (has('source')) parts.push(`Archivo: ${String(take('source'))}`);
+  if (has('source')) parts.push(`Copia guardada del archivo subido: ${String(take('source'))}`);
   if (has('by')) parts.push(`Lo reemplazó el envío ${String(take('by'))}`);
   if (has('kind')) { const k = String(take('kind')); parts.push(`Aviso: ${own(NOTICE_KINDS, k) ?? k}`); }
   if (has('recipients')) parts.push(formatCount(Number(take('recipients')), 'destinatario', 'destinatarios'));

@@ -17,6 +17,7 @@ import { auditActionLabel } from '../../../core/workflow/action-labels';
 import { auditDetailsText } from '../../../core/workflow/audit-details';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { DEFAULT_TIME_ZONE, localMidnight } from '../../../core/unflatten/time-zone';
+import { readTypedDate } from '../../../core/format/typed-date';
 import { WORKFLOW_PATHS } from '../../../core/workflow/contract';
 import { authed, rerender, sessionBar, whoIsSignedIn, withSession } from './session';
 
@@ -48,8 +49,6 @@ function targetCell(target: string): string | HTMLElement {
 }
 const targetText = (target: string): string => { const c = targetCell(target); return typeof c === 'string' ? c : c.textContent ?? target; };
 
-/** Who, as the server names it (e-mail, or the platform); a removed account with its id, which the log's «Eliminó la cuenta» entry pairs with its e-mail. */
-const who = (e: AuditRow): string => (e.by === 'cuenta eliminada' ? `cuenta eliminada (id ${e.actor})` : e.by ?? e.actor);
 
 async function readPeriod(publisherId: string, since: string, before: string): Promise<{ entries: AuditRow[]; more: boolean }> {
   const params = new URLSearchParams({ since, before, limit: '1000' });
@@ -86,17 +85,30 @@ export const auditLogPage: Page = {
     const publisherSel = h('select', { id: 'bitacora-implementador', name: 'publicador' },
       h('option', { value: '' }, scope.kind === 'all' ? 'Todos, y lo que no es de un implementador' : 'Todos los de su entidad'),
       publishers.map((p) => h('option', { value: p.id, selected: p.id === publisherId }, p.name)));
-    const fromInput = h('input', { type: 'date', id: 'bitacora-desde', name: 'desde', value: from, max: today });
-    const toInput = h('input', { type: 'date', id: 'bitacora-hasta', name: 'hasta', value: to, max: today });
+    // Text fields read as dd/mm/aaaa, as Etapas' (a browser's date input shows its own language's order, mm/dd/yyyy in
+    // an English one); the address keeps aaaa-mm-dd.
+    const dayInput = (id: string, name: string, day: string) => h('input', { type: 'text', autocomplete: 'off', id, name, size: 10, maxlength: 10, value: formatDate(day), 'aria-describedby': 'bitacora-formato' });
+    const fromInput = dayInput('bitacora-desde', 'desde', from);
+    const toInput = dayInput('bitacora-hasta', 'hasta', to);
     const accountInput = h('input', { type: 'search', id: 'bitacora-cuenta', name: 'cuenta', value: account, placeholder: 'correo o parte de él' });
+    const problem = h('p', { id: 'bitacora-problema', role: 'alert' });
     const form = h('form', {
-      class: 'filters', 'aria-label': 'Filtros de la bitácora',
+      class: 'filters', 'aria-label': 'Filtros de la bitácora', novalidate: true,
       onsubmit: (e: Event) => {
         e.preventDefault();
         const q = new URLSearchParams();
         if (publisherSel.value) q.set('publicador', publisherSel.value);
-        if (isDay(fromInput.value)) q.set('desde', fromInput.value);
-        if (isDay(toInput.value)) q.set('hasta', toInput.value);
+        for (const [input, key, label] of [[fromInput, 'desde', 'Desde el día'], [toInput, 'hasta', 'Hasta el día']] as const) {
+          const typed = readTypedDate(input.value);
+          if ('problem' in typed) {
+            problem.className = 'status-bad';
+            problem.textContent = `«${label}»: ${typed.problem === 'format' ? `escriba la fecha como dd/mm/aaaa, por ejemplo 31/03/2024 (se escribió «${input.value}»)` : `el ${input.value} no existe en el calendario`}.`;
+            input.setAttribute('aria-invalid', 'true');
+            input.focus();
+            return;
+          }
+          q.set(key, typed.iso);
+        }
         if (accountInput.value.trim()) q.set('cuenta', accountInput.value.trim());
         setQuery(q);
         rerender();
@@ -106,13 +118,18 @@ export const auditLogPage: Page = {
     h('div', { class: 'field' }, h('label', { for: 'bitacora-desde' }, 'Desde el día'), fromInput),
     h('div', { class: 'field' }, h('label', { for: 'bitacora-hasta' }, 'Hasta el día (incluido)'), toInput),
     h('div', { class: 'field' }, h('label', { for: 'bitacora-cuenta' }, 'Cuenta'), accountInput),
-    h('button', { type: 'submit' }, 'Mostrar'));
+    h('button', { type: 'submit' }, 'Mostrar'),
+    h('p', { class: 'note', id: 'bitacora-formato' }, 'Fechas como dd/mm/aaaa, días de la Ciudad de México.'),
+    problem);
 
     if (from > to) {
       return h('div', null, ...intro, sessionBar(viewer, rerender, ds.publishers), form,
         h('p', { class: 'status-bad', role: 'alert', id: 'bitacora-periodo' }, `El día «desde» (${formatDate(from)}) es posterior al día «hasta» (${formatDate(to)}): corrija el periodo.`));
     }
     const { entries, more } = await readPeriod(publisherId, dayStart(from), dayStart(to, 1));
+    // A removed account's e-mail, from the log's own «Creó la cuenta» / «Eliminó la cuenta» entries read here.
+    const removed = new Map(entries.filter((e) => e.action === 'user.created' || e.action === 'user.removed').map((e) => [e.target.slice('user/'.length), String(e.details?.email ?? '')]));
+    const who = (e: AuditRow): string => (e.by === 'cuenta eliminada' ? `cuenta eliminada${removed.get(e.actor) ? ` (${removed.get(e.actor)})` : ''}, id ${e.actor}` : e.by ?? e.actor);
     const wanted = fold(account);
     // Newest first, as a log is read; by e-mail or by an account's id (what a removed account's entries keep).
     const shown = entries.filter((e) => !wanted || fold(who(e)).includes(wanted)).sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
@@ -122,7 +139,8 @@ export const auditLogPage: Page = {
     const scopeText = publisherId ? names.get(publisherId) ?? publisherId : scope.kind === 'all' ? 'todos' : `los implementadores de ${scope.kind === 'state' ? scope.state : ''}`;
     const caption = `Bitácora de ${scopeText}, ${period}${account ? `, cuenta «${account}»` : ''}: ${formatCount(shown.length, 'entrada', 'entradas')}`;
     const table = dataTable(caption, [{ title: TIME_TITLE }, { title: 'Acción' }, { title: 'Cuenta' }, { title: 'Implementador' }, { title: 'Sobre' }, { title: 'Detalle' }],
-      shown.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), who(e), implementer(e), targetCell(e.target), auditDetailsText(e.action, e.details ?? {})]),
+      // Hashes and ids break anywhere: unbroken, one pushed the table sideways past the page.
+      shown.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), who(e), implementer(e), h('span', { class: 'code' }, targetCell(e.target)), h('span', { class: 'code' }, auditDetailsText(e.action, e.details ?? {}))]),
       { id: 'tabla-bitacora', empty: 'No hay entradas en la bitácora para esta selección.' });
     const stamp = `${from}_${to}${publisherId ? `_${publisherId}` : ''}`;
     const download = csvButton(`bitacora_${stamp}`,
@@ -130,7 +148,7 @@ export const auditLogPage: Page = {
       () => shown.map((e) => [formatTimestamp(e.at), e.at, auditActionLabel(e.action), e.action, who(e), e.actor, e.publisherId ?? '', implementer(e), targetText(e.target), auditDetailsText(e.action, e.details ?? {}), JSON.stringify(e.details ?? {}), e.id]),
       'Descargar CSV', 'Descargar CSV de la bitácora');
     return h('div', null, ...intro, sessionBar(viewer, rerender, ds.publishers), form,
-      h('p', { class: 'note', id: 'nota-bitacora' }, `Días y horas de la Ciudad de México (${count(shown.length)} de ${formatCount(entries.length, 'entrada leída', 'entradas leídas')}). «Huella del contenido» es la huella SHA-256 de lo publicado: la misma huella, el mismo contenido. Las entradas de la administración que no son de un implementador (cuentas de coordinación, mantenimiento) solo las ve la administración.`),
+      h('p', { class: 'note', id: 'nota-bitacora' }, `Días y horas de la Ciudad de México (${count(shown.length)} de ${formatCount(entries.length, 'entrada leída', 'entradas leídas')}). «Huella» es la huella SHA-256 de un libro enviado o de lo publicado: la misma huella, el mismo contenido. Las entradas de la administración que no son de un implementador (cuentas de coordinación, mantenimiento) solo las ve la administración.`),
       more ? h('p', { class: 'status-warn', role: 'note', id: 'bitacora-incompleta' }, `Se leyeron las primeras ${formatCount(entries.length, 'entrada', 'entradas')} del periodo: elija un periodo más corto o un implementador para verlas todas.`) : null,
       h('div', { class: 'downloads' }, download),
       table);
