@@ -83,7 +83,7 @@ export const auditLogPage: Page = {
     const account = (query.get('cuenta') ?? '').trim();
 
     const publisherSel = h('select', { id: 'bitacora-implementador', name: 'publicador' },
-      h('option', { value: '' }, scope.kind === 'all' ? 'Todos, y lo que no es de un implementador' : 'Todos los de su entidad'),
+      h('option', { value: '' }, scope.kind === 'all' ? 'Todos' : 'Todos los de su entidad'),
       publishers.map((p) => h('option', { value: p.id, selected: p.id === publisherId }, p.name)));
     // Text fields read as dd/mm/aaaa, as Etapas' (a browser's date input shows its own language's order, mm/dd/yyyy in
     // an English one); the address keeps aaaa-mm-dd.
