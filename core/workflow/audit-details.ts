@@ -62,6 +62,11 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   if (has('publicationId')) parts.push(`Publicación ${String(take('publicationId'))}`);
   if (has('unchanged')) { if (take('unchanged') === true) parts.push('Sin cambios en los datos: confirmó lo publicado'); }
   if (has('changedProcesses')) parts.push(formatCount(Number(take('changedProcesses')), 'contratación cambiada', 'contrataciones cambiadas'));
+  if (has('changedOcids') && Array.isArray(details.changedOcids)) {
+    const list = (take('changedOcids') as unknown[]).map(String);
+    const total = Number(details.changedProcesses ?? list.length);
+    parts.push(`Contrataciones con entrega nueva: ${list.join(', ')}${total > list.length ? ` y ${formatCount(total - list.length, 'más', 'más')}` : ''}`);
+  }
   if (has('rebuiltRecords')) parts.push(formatCount(Number(take('rebuiltRecords')), 'registro recompilado', 'registros recompilados'));
   if (has('releases')) parts.push(releases(Number(take('releases'))));
   if (has('projects')) parts.push(formatCount(Number(take('projects')), 'proyecto', 'proyectos'));

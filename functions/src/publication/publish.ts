@@ -311,6 +311,12 @@ function hashContent(projects: JsonObject[], releaseIds: string[]): string {
   return hash.digest('hex');
 }
 
+/** The audit entry keeps which processes got a new release (the first of them): «what changed» months later. */
+const CHANGED_KEPT = 200;
+function changedList(changed: string[]): { changedOcids: string[] } | Record<string, never> {
+  return changed.length ? { changedOcids: changed.slice(0, CHANGED_KEPT) } : {};
+}
+
 export function hasErrors(findings: Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
@@ -547,7 +553,7 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
-  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length, ...plan.auditDetails } });
+  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, changedProcesses: changed.length, ...changedList(changed), rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length, ...plan.auditDetails } });
   phase('commit');
   return { status: 'published', publication, changedProcesses: changed, changedProjects, rebuiltRecords: rebuilt, findings };
 }
