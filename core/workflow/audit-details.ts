@@ -79,7 +79,9 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   // A send's is its workbook's (what the coordinator reviewed); a publication's, the content it published.
   if (has('contentHash')) parts.push(`${action.startsWith('submission.') ? 'Huella del libro enviado' : 'Huella del contenido publicado'} (SHA-256): ${String(take('contentHash'))}`);
   if (has('revision')) { const r = take('revision'); if (r !== null) parts.push(`Revisión: ${String(r)}`); }
-  if (has('source')) parts.push(`Copia guardada del archivo subido: ${String(take('source'))}`);
+  if (has('fileName')) parts.push(`Libro «${String(take('fileName'))}»`);
+  // The Google spreadsheet's id, or the kept copy's of an uploaded file.
+  if (has('source')) { const id = take('source'); if (id !== null) parts.push(`Identificador del libro: ${String(id)}`); }
   if (has('by')) parts.push(`Lo reemplazó el envío ${String(take('by'))}`);
   if (has('kind')) { const k = String(take('kind')); parts.push(`Aviso: ${own(NOTICE_KINDS, k) ?? k}`); }
   if (has('recipients')) parts.push(formatCount(Number(take('recipients')), 'destinatario', 'destinatarios'));

@@ -461,7 +461,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
         if (!isStoreError(e, 'conflict')) throw e;
         throw new HttpError(409, 'conflict', 'El envío cambió mientras tanto (se está aprobando); envíe de nuevo en unos minutos.');
       }
-      await audit(user, 'submission.resubmitted', `submission/${open.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}) });
+      await audit(user, 'submission.resubmitted', `submission/${open.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}), ...(source.name !== undefined ? { fileName: source.name } : {}) });
       await supersede(user, publisher, mine, reopened);
       await notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
       return { status: 200, body: await submitted(user, reopened, 'resubmitted') };
@@ -490,6 +490,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     }
     await audit(user, 'submission.created', `submission/${submission.id}`, publisher.id, {
       source: source.kind === 'sheets' ? source.spreadsheetId : source.kind === 'xlsx' ? source.fileId : source.spreadsheetId, contentHash: snapshot.contentHash,
+      // The file's or spreadsheet's name as its official knew it: the ids alone told an auditor nothing.
+      ...(source.name !== undefined ? { fileName: source.name } : {}),
     });
     await supersede(user, publisher, mine, submission);
     await notify?.({ kind: 'submitted', submission, publisher, actor: user });
