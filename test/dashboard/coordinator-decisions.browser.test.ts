@@ -373,6 +373,10 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(await all.textContent()).toContain('Eliminó la cuentalínea de comandosCuenta u-viejoCuenta se-fue@inaip-yucatan.org.mx; rol coordinación; de Yucatán');
     expect(await all.textContent()).toContain('Comentario: «De otra entidad»');
     expect(await all.textContent()).toContain('Intentó una acción que su cuenta no permitecuenta eliminada (se-fue@inaip-yucatan.org.mx), id u-viejo');
+    await admin.getByLabel('Acciones').selectOption({ label: 'Cuentas' });
+    await admin.getByRole('button', { name: 'Mostrar' }).click();
+    await admin.getByRole('table', { name: /^Bitácora de todos, del 15\/06\/2021, cuentas: 1 entrada$/ }).waitFor();
+    expect(await admin.locator('#tabla-bitacora tbody tr td:nth-child(2)').allTextContents()).toEqual(['Eliminó la cuenta']);
     await admin.context().close();
   });
 });

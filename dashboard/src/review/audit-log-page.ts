@@ -30,6 +30,12 @@ const DEFAULT_DAYS = 30;
 /** The column of times says whose clock it is: an auditor in another state reads it beside other records. */
 const TIME_TITLE = 'Fecha y hora (Ciudad de México)';
 
+/** The kinds of action the page filters by (`?tipo=`), by the action's prefix. */
+const KINDS: readonly (readonly [key: string, label: string, prefix: string])[] = [
+  ['envios', 'Envíos y decisiones', 'submission.'], ['publicaciones', 'Publicaciones', 'publication.'], ['implementadores', 'Registro de implementadores', 'publisher.'],
+  ['cuentas', 'Cuentas', 'user.'], ['mantenimiento', 'Mantenimiento', 'maintenance.'], ['avisos', 'Avisos por correo', 'notification.'], ['permisos', 'Acciones rechazadas por permisos', 'access.'],
+];
+
 const isDay = (text: string | null): text is string => text !== null && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T12:00:00Z`));
 
 /** The instant a day of Mexico City starts (its midnight, daylight time of earlier years included), ISO 8601 UTC. */
@@ -81,6 +87,7 @@ export const auditLogPage: Page = {
     const to = isDay(query.get('hasta')) ? query.get('hasta') as string : today;
     const publisherId = publishers.some((p) => p.id === query.get('publicador')) ? query.get('publicador') as string : '';
     const account = (query.get('cuenta') ?? '').trim();
+    const kind = KINDS.find(([key]) => key === query.get('tipo'));
 
     const publisherSel = h('select', { id: 'bitacora-implementador', name: 'publicador' },
       h('option', { value: '' }, scope.kind === 'all' ? 'Todos' : 'Todos los de su entidad'),
@@ -90,6 +97,7 @@ export const auditLogPage: Page = {
     const dayInput = (id: string, name: string, day: string) => h('input', { type: 'text', autocomplete: 'off', id, name, size: 10, maxlength: 10, value: formatDate(day), 'aria-describedby': 'bitacora-formato' });
     const fromInput = dayInput('bitacora-desde', 'desde', from);
     const toInput = dayInput('bitacora-hasta', 'hasta', to);
+    const kindSel = h('select', { id: 'bitacora-tipo', name: 'tipo' }, h('option', { value: '' }, 'Todas'), KINDS.map(([key, label]) => h('option', { value: key, selected: key === kind?.[0] }, label)));
     const accountInput = h('input', { type: 'search', id: 'bitacora-cuenta', name: 'cuenta', value: account, placeholder: 'correo o parte de él' });
     const problem = h('p', { id: 'bitacora-problema', role: 'alert' });
     const form = h('form', {
@@ -109,6 +117,7 @@ export const auditLogPage: Page = {
           }
           q.set(key, typed.iso);
         }
+        if (kindSel.value) q.set('tipo', kindSel.value);
         if (accountInput.value.trim()) q.set('cuenta', accountInput.value.trim());
         setQuery(q);
         rerender();
@@ -117,6 +126,7 @@ export const auditLogPage: Page = {
     h('div', { class: 'field' }, h('label', { for: 'bitacora-implementador' }, 'Implementador'), publisherSel),
     h('div', { class: 'field' }, h('label', { for: 'bitacora-desde' }, 'Desde el día'), fromInput),
     h('div', { class: 'field' }, h('label', { for: 'bitacora-hasta' }, 'Hasta el día (incluido)'), toInput),
+    h('div', { class: 'field' }, h('label', { for: 'bitacora-tipo' }, 'Acciones'), kindSel),
     h('div', { class: 'field' }, h('label', { for: 'bitacora-cuenta' }, 'Cuenta'), accountInput),
     h('button', { type: 'submit' }, 'Mostrar'),
     h('p', { class: 'note', id: 'bitacora-formato' }, 'Fechas como dd/mm/aaaa, días de la Ciudad de México.'),
@@ -132,12 +142,12 @@ export const auditLogPage: Page = {
     const who = (e: AuditRow): string => (e.by === 'cuenta eliminada' ? `cuenta eliminada${removed.get(e.actor) ? ` (${removed.get(e.actor)})` : ''}, id ${e.actor}` : e.by ?? e.actor);
     const wanted = fold(account);
     // Newest first, as a log is read; by e-mail or by an account's id (what a removed account's entries keep).
-    const shown = entries.filter((e) => !wanted || fold(who(e)).includes(wanted)).sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+    const shown = entries.filter((e) => (!wanted || fold(who(e)).includes(wanted)) && (!kind || e.action.startsWith(kind[2]))).sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
     const names = new Map(ds.publishers.map((p) => [p.id, p.name]));
     const implementer = (e: AuditRow): string => (e.publisherId ? names.get(e.publisherId) ?? e.publisherId : '');
     const period = from === to ? `del ${formatDate(from)}` : `del ${formatDate(from)} al ${formatDate(to)}`;
     const scopeText = publisherId ? names.get(publisherId) ?? publisherId : scope.kind === 'all' ? 'todos' : `los implementadores de ${scope.kind === 'state' ? scope.state : ''}`;
-    const caption = `Bitácora de ${scopeText}, ${period}${account ? `, cuenta «${account}»` : ''}: ${formatCount(shown.length, 'entrada', 'entradas')}`;
+    const caption = `Bitácora de ${scopeText}, ${period}${kind ? `, ${kind[1].toLowerCase()}` : ''}${account ? `, cuenta «${account}»` : ''}: ${formatCount(shown.length, 'entrada', 'entradas')}`;
     const table = dataTable(caption, [{ title: TIME_TITLE }, { title: 'Acción' }, { title: 'Cuenta' }, { title: 'Implementador' }, { title: 'Sobre' }, { title: 'Detalle' }],
       // Hashes and ids break anywhere: unbroken, one pushed the table sideways past the page.
       shown.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), who(e), implementer(e), h('span', { class: 'code' }, targetCell(e.target)), h('span', { class: 'code' }, auditDetailsText(e.action, e.details ?? {}))]),
