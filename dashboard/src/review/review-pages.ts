@@ -574,7 +574,7 @@ export const reviewSubmissionPage: Page = {
       // From the send's creation: a busy implementer's log read from its oldest entry held none of a recent send's.
       const { entries, more } = await auditSince(s.publisherId, s.createdAt);
       const own = entries.filter((e) => e.target === `submission/${id}`);
-      audit = dataTable('Bitácora de este envío', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }, { title: 'Detalle' }],
+      audit = dataTable('Bitácora de este envío', [{ title: 'Fecha y hora (Ciudad de México)' }, { title: 'Acción' }, { title: 'Usuario' }, { title: 'Detalle' }],
         own.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor, auditDetailsText(e.action, e.details ?? {})]),
         more ? { note: `Se leyeron las primeras ${formatCount(entries.length, 'entrada', 'entradas')} de la bitácora de ${s.publisherName} desde este envío; las acciones posteriores sobre este envío pueden faltar.` } : {});
       const by = [...own].reverse().find((e) => e.action === 'submission.superseded')?.details?.by;
@@ -619,7 +619,7 @@ export const reviewSubmissionPage: Page = {
         pending, refusedAsOlder || refusedNow ? null : status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         s.earlierEntries ? h('p', { class: 'note', id: 'historial-incompleto' }, `${omittedHistoryText(s.earlierEntries)}${p.viewer.role !== 'capturista' ? ' Todas están en la bitácora, abajo.' : ''}`) : null,
-        dataTable('Historial del envío', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
+        dataTable('Historial del envío', [{ title: 'Fecha y hora (Ciudad de México)' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
           s.history.map((e) => [formatTimestamp(e.at), e.by, historyActionLabel(e.action), h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
       audit ? h('section', { 'aria-labelledby': 'titulo-bitacora' }, h('h2', { id: 'titulo-bitacora' }, 'Bitácora'), audit) : null);
   }, rerender),
