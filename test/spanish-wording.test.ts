@@ -88,6 +88,8 @@ const SUBMISSION_SOURCES = ['core/workflow', 'functions/src/workflow', 'dashboar
 const RELEASE_MEANINGS = [
   // The audit label of `infra-abierta history`: the releases published elsewhere before.
   'Publicó las entregas que el implementador ya había publicado antes',
+  // A publication's releases in the Bitácora's details (core/workflow/audit-details.ts).
+  "'entrega OCDS', 'entregas OCDS'",
 ];
 
 test('the pages, add-on, e-mails and workflow messages about submissions call one «envío», not «entrega»', () => {

@@ -8,7 +8,7 @@
 export const DASHBOARD_PAGES = [
   '', 'proyectos', 'proyecto', 'contrataciones', 'contratacion', 'contratistas', 'contratista', 'instituciones', 'institucion',
   'indicadores', 'calidad', 'seguimiento', 'descargas', 'acerca', 'glosario',
-  'revision', 'mis-envios', 'etapas', 'informe-mensual', 'entrar',
+  'revision', 'mis-envios', 'etapas', 'informe-mensual', 'bitacora', 'entrar',
 ] as const;
 
 export type DashboardPage = (typeof DASHBOARD_PAGES)[number];

@@ -26,7 +26,10 @@ export const HISTORY_ACTION_LABELS: Readonly<Record<string, string>> = {
 /** Audit actions of submissions that are not named as their history step. */
 const SUBMISSION_AUDIT_STEPS: Readonly<Record<string, string>> = { created: 'submitted' };
 
-/** The audit log's other actions (publish.ts, notifications.ts, workflow-routes.ts). */
+/**
+ * The audit log's other actions (publish.ts, notifications.ts, workflow-routes.ts, publisher-admin-routes.ts and the
+ * CLI's cli-audit.ts). The object (which implementer, account or publication) is the entry's target, shown beside it.
+ */
 const OTHER_AUDIT_LABELS: Readonly<Record<string, string>> = {
   'publication.published': 'Publicó una versión nueva de los datos',
   // `infra-abierta history`: the releases the implementer had published before, laid down as its first publication.
@@ -34,6 +37,17 @@ const OTHER_AUDIT_LABELS: Readonly<Record<string, string>> = {
   'notification.sent': 'Envió un aviso por correo',
   'notification.failed': 'No pudo enviar un aviso por correo',
   'access.denied': 'Intentó una acción que su cuenta no permite',
+  'publisher.created': 'Registró al implementador',
+  // The entry's details say which fields changed, from what to what (prefixes, commitment…).
+  'publisher.updated': 'Cambió el registro del implementador',
+  'publisher.deleted': 'Eliminó el registro del implementador',
+  'publisher.stages': 'Registró las etapas del programa del implementador',
+  'user.created': 'Creó la cuenta',
+  'user.removed': 'Eliminó la cuenta',
+  // `publications prune`: one entry per publication removed, and one for the run.
+  'publication.pruned': 'Borró una publicación anterior, ya reemplazada',
+  'maintenance.pruned': 'Borró publicaciones anteriores y copias de libros que ya no se necesitaban',
+  'maintenance.bulk-rebuilt': 'Volvió a escribir los archivos de descarga',
 };
 
 /** `table[key]` when the table has it ('constructor' is no action). */

@@ -29,6 +29,7 @@ import { notFoundPage } from './pages/not-found';
 import { mySubmissionsPage, reviewInboxPage, reviewSubmissionPage } from './review/review-pages';
 import { stagesPage } from './review/stages-page';
 import { monthlyReportPage } from './review/monthly-report-page';
+import { auditLogPage } from './review/audit-log-page';
 import { SIGN_IN_ROUTE, signInPage, WORK_PAGES } from './review/sign-in-page';
 import { ApiError as WorkApiError, credential, onSessionChange, signedInAs, signInOffered, whoIsSignedIn } from './review/session';
 import { closeBidi } from '../../core/format/bidi-closed';
@@ -48,6 +49,7 @@ const PAGES: Record<DashboardPage, Page> = {
   revision: reviewInboxPage, 'mis-envios': mySubmissionsPage,
   etapas: stagesPage,
   'informe-mensual': monthlyReportPage,
+  bitacora: auditLogPage,
   [SIGN_IN_ROUTE]: signInPage,
 };
 const ROUTES: Record<string, Page> = PAGES;
@@ -100,7 +102,7 @@ const PER_PUBLISHER = new Set(['seguimiento', 'descargas', 'calidad']);
  * Pages that read the publishers only, not the index: at national scale without a state (data/scope.ts) they open
  * as they are; every other page asks for a state (or, in a large state, an implementer) first.
  */
-const PUBLISHERS_ONLY = new Set(['seguimiento', 'descargas', 'acerca', 'glosario', 'revision', 'mis-envios', 'etapas', 'informe-mensual', SIGN_IN_ROUTE]);
+const PUBLISHERS_ONLY = new Set(['seguimiento', 'descargas', 'acerca', 'glosario', 'revision', 'mis-envios', 'etapas', 'informe-mensual', 'bitacora', SIGN_IN_ROUTE]);
 /** Rows loaded at once (data/scope.ts); a page may set `IA_MAX_ROWS` before this script runs (the browser tests do). */
 const MAX_ROWS = Number((globalThis as { IA_MAX_ROWS?: unknown }).IA_MAX_ROWS) || INDEX_MAX_ROWS;
 

@@ -81,6 +81,16 @@ test('users and publishers are created in Firestore with --nube; the admin then 
   }
 
   expect((await runCli('users', 'remove', '--nube', '--email', 'obras@itait.gob.mx')).out).toMatch(/Cuenta eliminada/);
+  // What an auditor reads of it in the deployment's log: the accounts and the registration, by the CLI.
+  const log = openFirestoreStore({ projectId: project, namespace: 'cli_' });
+  try {
+    const entries = (await log.listAudit({ limit: 100 })).items.filter((e) => e.actor === 'cli');
+    expect(entries.map((e) => `${e.action} ${String(e.details.email ?? e.target)}`).sort()).toEqual([
+      'publisher.created publisher/itait', 'user.created admin@estado.gob.mx', 'user.created obras@itait.gob.mx', 'user.removed obras@itait.gob.mx',
+    ]);
+  } finally {
+    await log.close();
+  }
   delete process.env.GOOGLE_CLOUD_PROJECT;
 }, 30000);
 
@@ -204,6 +214,10 @@ describe('history --nube', () => {
       expect(laid.err).toMatch(/Publicada la historia de «merida» \(merida-\d+-[0-9a-f]{8}\): 2 entregas de 2 procesos, con sus identificadores y fechas\. Ahora envíe su libro a revisión/);
       expect(laid.code).toBe(0);
       const history = (await store.getCurrent('merida'))!;
+      // In the log: laid down from the command line, by which system account, with the hash it was published with.
+      expect((await store.listAudit({ publisherId: 'merida' })).items.find((e) => e.action === 'publication.history')).toMatchObject({
+        actor: 'cli', target: `publication/${history.id}`, details: { contentHash: history.contentHash, systemUser: expect.any(String) },
+      });
       // The downloads were written to the bucket before anyone asked: the publisher's, and all publishers' together.
       expect([...storage.objects.keys()].filter((k) => k.endsWith('/datos.xlsx')).map((k) => k.split('/')[1]).sort()).toEqual(['publicaciones', 'todos']);
       expect(storage.objects.has(`demo-bulk/${publicationBulkFolder(history.id)}releases.json`)).toBe(true);

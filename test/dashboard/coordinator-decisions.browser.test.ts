@@ -6,6 +6,7 @@
  * drawn again. The official's *Mis envíos* lists the sends by latest activity, and talks about a send a newer upload
  * replaced as replaced.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, describeIfChromium } from '../browser';
@@ -309,5 +310,73 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.locator('#decision').waitFor();
     expect(await og.locator('#envio-mas-reciente').count()).toBe(0);
     await og.context().close();
+  });
+  test('«Bitácora»: the state\'s log by implementer, day (Mexico City) and account, with comments, hashes and retries in words, as CSV; others\' entries stay out', async () => {
+    const store = srv.h.store;
+    // A day of 2021 in Mexico City (UTC−5 then, daylight time): 23:30 of the 15th is in it, 00:30 of the 16th is not.
+    const entry = (at: string, actor: string, action: string, target: string, publisherId: string | undefined, details: Record<string, string>) =>
+      store.appendAudit({ at, actor, action, target, details, ...(publisherId ? { publisherId } : {}) });
+    await entry('2021-06-15T05:10:00.000Z', 'u-og-yuc', 'submission.approved', 'submission/viejo-1', 'mer', { from: 'failed' });
+    await entry('2021-06-16T04:30:00.000Z', 'u-cap-mer', 'submission.created', 'submission/viejo-2', 'mer', {});
+    await entry('2021-06-16T05:30:00.000Z', 'u-cap-mer', 'submission.created', 'submission/viejo-3', 'mer', {});
+    await entry('2021-06-15T18:00:00.000Z', 'u-og-nl', 'submission.returned', 'submission/de-monterrey', 'mty', { comment: 'De otra entidad' });
+    await entry('2021-06-15T19:00:00.000Z', 'cli', 'user.removed', 'user/u-viejo', undefined, { email: 'se-fue@inaip-yucatan.org.mx', role: 'coordinador', state: 'Yucatán' });
+    await entry('2021-06-15T18:30:00.000Z', 'u-viejo', 'access.denied', 'audit', undefined, { attempted: 'publisher.admin' });
+
+    const returned = await upload('Parque de la Bitácora', 'bitacora uno.xlsx');
+    const decide = (id: string, what: 'return' | 'approve', body?: unknown) => fetch(`${srv.base}/api/submissions/${id}/${what}`, {
+      method: 'POST', headers: { authorization: srv.h.bearer('coordinadorA'), 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    expect((await decide(returned.id, 'return', { comment: 'Falta el monto del alumbrado.' })).status).toBe(200);
+    expect((await decide((await upload('Parque de la Bitácora, completo', 'bitacora dos.xlsx')).id, 'approve')).status).toBe(200);
+
+    const og = await signedIn('coordinadorA', '#/bitacora');
+    const table = og.getByRole('table', { name: /^Bitácora de los implementadores de Yucatán/ });
+    await table.waitFor();
+    expect(await og.getByRole('link', { name: 'Bitácora' }).count()).toBeGreaterThan(0);
+    expect(await table.locator('thead').textContent()).toBe('Fecha y hora (Ciudad de México)AcciónCuentaImplementadorSobreDetalle');
+    // This file's returns and approvals, in words: who, the comment, the publication's hash.
+    const text = (await table.textContent()) ?? '';
+    expect(text).toContain('Devolvió con comentariosrevision@inaip-yucatan.org.mxMunicipio de Mérida');
+    expect(text).toContain('Comentario: «Falta el monto del alumbrado.»');
+    expect(text).toMatch(/Envió a revisióncaptura@merida\.gob\.mxMunicipio de MéridaEnvío [^ ]+Huella del libro enviado \(SHA-256\): [0-9a-f]{64}; Libro «bitacora uno\.xlsx»/);
+    expect(text).toMatch(/Publicó una versión nueva de los datos.*Huella del contenido publicado \(SHA-256\): [0-9a-f]{64}/);
+    expect(text).not.toContain('2021');
+
+    // Typed as people in Mexico write a date; one the calendar has not is said, naming the field.
+    await og.getByLabel('Desde el día').fill('31/06/2021');
+    await og.getByRole('button', { name: 'Mostrar' }).click();
+    expect(await og.locator('#bitacora-problema').textContent()).toBe('«Desde el día»: el 31/06/2021 no existe en el calendario.');
+    await og.getByLabel('Desde el día').fill('15/06/2021');
+    await og.getByLabel('Hasta el día (incluido)').fill('15/6/2021');
+    await og.getByRole('button', { name: 'Mostrar' }).click();
+    await og.getByRole('table', { name: /del 15\/06\/2021: 2 entradas$/ }).waitFor();
+    const rows = await og.locator('#tabla-bitacora tbody tr').allTextContents();
+    expect(rows).toEqual([
+      `${formatTimestamp('2021-06-16T04:30:00.000Z')}Envió a revisióncaptura@merida.gob.mxMunicipio de MéridaEnvío viejo-2`,
+      `${formatTimestamp('2021-06-15T05:10:00.000Z')}Aprobórevision@inaip-yucatan.org.mxMunicipio de MéridaEnvío viejo-1Reintento: la publicación anterior de este envío había fallado`,
+    ]);
+    await og.getByLabel('Cuenta').fill('captura@');
+    await og.getByRole('button', { name: 'Mostrar' }).click();
+    await og.getByRole('table', { name: /cuenta «captura@»: 1 entrada$/ }).waitFor();
+    const [download] = await Promise.all([og.waitForEvent('download'), og.getByRole('button', { name: 'Descargar CSV de la bitácora' }).click()]);
+    const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('fecha_hora_ciudad_de_mexico,fecha_hora_utc,accion,clave_accion,cuenta,id_cuenta,clave_implementador,implementador,sobre,detalle,detalle_json,id_entrada');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain(`"${formatTimestamp('2021-06-16T04:30:00.000Z')}",2021-06-16T04:30:00.000Z,Envió a revisión,submission.created,captura@merida.gob.mx,u-cap-mer,mer,Municipio de Mérida,Envío viejo-2,,{},`);
+    await og.context().close();
+
+    // The administration sees what is no implementer's (accounts, maintenance), with the e-mail of a removed account.
+    const admin = await signedIn('admin', '#/bitacora?desde=2021-06-15&hasta=2021-06-15');
+    const all = admin.getByRole('table', { name: /^Bitácora de todos, del 15\/06\/2021: 5 entradas$/ });
+    await all.waitFor();
+    expect(await all.textContent()).toContain('Eliminó la cuentalínea de comandosCuenta u-viejoCuenta se-fue@inaip-yucatan.org.mx; rol coordinación; de Yucatán');
+    expect(await all.textContent()).toContain('Comentario: «De otra entidad»');
+    expect(await all.textContent()).toContain('Intentó una acción que su cuenta no permitecuenta eliminada (se-fue@inaip-yucatan.org.mx), id u-viejo');
+    await admin.getByLabel('Acciones').selectOption({ label: 'Cuentas' });
+    await admin.getByRole('button', { name: 'Mostrar' }).click();
+    await admin.getByRole('table', { name: /^Bitácora de todos, del 15\/06\/2021, cuentas: 1 entrada$/ }).waitFor();
+    expect(await admin.locator('#tabla-bitacora tbody tr td:nth-child(2)').allTextContents()).toEqual(['Eliminó la cuenta']);
+    await admin.context().close();
   });
 });

@@ -267,7 +267,13 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
       [USERS.capturistaA.email, 'Lo reemplazó con un envío más reciente', `Reemplazado por un envío más reciente de la misma institución: el del ${formatTimestamp(newer.snapshot.takenAt)} («mercado corregido.xlsx»).`],
     ]);
     // The Bitácora names the same steps in the same words, of whoever it names.
-    const log = await page.locator('section[aria-labelledby="titulo-bitacora"] tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.cells].slice(1).map((c: any) => c.textContent)));
+    const cells = await page.locator('section[aria-labelledby="titulo-bitacora"] tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.cells].slice(1).map((c: any) => c.textContent)));
+    const log = cells.map((row) => row.slice(0, 2));
+    // Its details in words: the reason of the failure, and that approving again was a retry.
+    expect(cells).toEqual(expect.arrayContaining([
+      ['Intentó publicar, pero falló', 'la plataforma (automático)', expect.stringMatching(/^Motivo: No se pudo programar la publicación/)],
+      ['Aprobó', USERS.coordinadorA.email, 'Reintento: la publicación anterior de este envío había fallado'],
+    ]));
     expect(log).toEqual(expect.arrayContaining([
       ['Envió a revisión', USERS.capturistaA.email],
       ['Intentó publicar, pero falló', 'la plataforma (automático)'],

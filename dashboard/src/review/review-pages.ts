@@ -11,6 +11,7 @@ import { count, heading, type Page } from '../pages/common';
 import { formatCount, formatDateTime, formatMoney, formatPercent, formatTimestamp } from '../../../core/format/es-mx';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
+import { auditDetailsText } from '../../../core/workflow/audit-details';
 import {
   AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING_RETRY_SECONDS, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, replacedByNewer, sentAt, STATUS_LABELS, submitOutcomeText, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type Change, type ChangeGroup, type DecisionRequest, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView, type Viewer,
@@ -581,8 +582,8 @@ export const reviewSubmissionPage: Page = {
       // From the send's creation: a busy implementer's log read from its oldest entry held none of a recent send's.
       const { entries, more } = await auditSince(s.publisherId, s.createdAt);
       const own = entries.filter((e) => e.target === `submission/${id}`);
-      audit = dataTable('Bitácora de este envío', [{ title: 'Fecha' }, { title: 'Acción' }, { title: 'Usuario' }],
-        own.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor]),
+      audit = dataTable('Bitácora de este envío', [{ title: 'Fecha y hora (Ciudad de México)' }, { title: 'Acción' }, { title: 'Usuario' }, { title: 'Detalle' }],
+        own.map((e) => [formatTimestamp(e.at), auditActionLabel(e.action), e.by ?? e.actor, auditDetailsText(e.action, e.details ?? {})]),
         more ? { note: `Se leyeron las primeras ${formatCount(entries.length, 'entrada', 'entradas')} de la bitácora de ${s.publisherName} desde este envío; las acciones posteriores sobre este envío pueden faltar.` } : {});
       const by = [...own].reverse().find((e) => e.action === 'submission.superseded')?.details?.by;
       if (typeof by === 'string') replacement = by;
@@ -626,7 +627,7 @@ export const reviewSubmissionPage: Page = {
         pending, refusedAsOlder || refusedNow ? null : status) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         s.earlierEntries ? h('p', { class: 'note', id: 'historial-incompleto' }, `${omittedHistoryText(s.earlierEntries)}${p.viewer.role !== 'capturista' ? ' Todas están en la bitácora, abajo.' : ''}`) : null,
-        dataTable('Historial del envío', [{ title: 'Fecha' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
+        dataTable('Historial del envío', [{ title: 'Fecha y hora (Ciudad de México)' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],
           s.history.map((e) => [formatTimestamp(e.at), e.by, historyActionLabel(e.action), h('span', { class: 'line-breaks' }, e.comment ?? '')]))),
       audit ? h('section', { 'aria-labelledby': 'titulo-bitacora' }, h('h2', { id: 'titulo-bitacora' }, 'Bitácora'), audit) : null);
   }, rerender),

@@ -11,12 +11,12 @@ import { rerender, whoIsSignedIn, withSession } from './session';
 /**
  * The work pages each role's menu offers, as the server's policy lets it use them (functions/src/auth/policy.ts):
  * officials send and follow their sends, coordinators review (the stages page is reached from *Revisión*) and account
- * for each month (*Informe mensual*), the administration does all of it.
+ * for each month (*Informe mensual*) and read who did what (*Bitácora*), the administration does all of it.
  */
 export const WORK_PAGES: Record<Viewer['role'], readonly (readonly [route: string, label: string])[]> = {
   capturista: [['mis-envios', 'Mis envíos']],
-  coordinador: [['revision', 'Revisión'], ['informe-mensual', 'Informe mensual']],
-  admin: [['revision', 'Revisión'], ['mis-envios', 'Mis envíos'], ['informe-mensual', 'Informe mensual']],
+  coordinador: [['revision', 'Revisión'], ['informe-mensual', 'Informe mensual'], ['bitacora', 'Bitácora']],
+  admin: [['revision', 'Revisión'], ['mis-envios', 'Mis envíos'], ['informe-mensual', 'Informe mensual'], ['bitacora', 'Bitácora']],
 };
 
 export const SIGN_IN_ROUTE = 'entrar';

@@ -5,7 +5,7 @@
  * behind the control board and the ocid check. PUT is create-or-replace; every change goes to the audit log.
  */
 import { Router } from 'express';
-import type { Publisher, Store } from '../store/store';
+import type { AuditEntry, Json, Publisher, Store } from '../store/store';
 import { requireUser, type Authenticator } from '../auth/authenticate';
 import { can } from '../auth/policy';
 import { HttpError } from './http-error';
@@ -101,6 +101,34 @@ export interface RegisterOptions {
   allowPrefixChange?: boolean;
   /** How the caller says that, in its own terms (CLI option or API field), for the refusal's message. */
   howToAllow?: string;
+  /** More for the audit entry (the CLI: the system account it ran as). */
+  auditDetails?: AuditEntry['details'];
+}
+
+/** The registration's fields an audit entry keeps (what the implementer is measured against, and its prefixes). */
+function registrationOf(p: Publisher): { [key: string]: Json } {
+  return {
+    name: p.name, state: p.state, ...(p.level !== undefined ? { level: p.level } : {}), ocidPrefix: p.ocidPrefix, projectIdPrefix: p.projectIdPrefix,
+    ...(p.license !== undefined ? { license: p.license } : {}), ...(p.publicationPolicy !== undefined ? { publicationPolicy: p.publicationPolicy } : {}), ...(p.uri !== undefined ? { uri: p.uri } : {}),
+    commitment: { ...p.commitment },
+  };
+}
+
+/**
+ * A re-registration's changes, field by field ({from, to}; `null` for a field not set): the entry said only the new
+ * name, state and commitment, so who changed a prefix or lowered a commitment, and from what, was nowhere.
+ */
+function registrationChanges(before: Publisher, after: Publisher): { [key: string]: Json } {
+  const a = registrationOf(before);
+  const b = registrationOf(after);
+  const flat = (r: { [key: string]: Json }): Map<string, Json> => new Map(Object.entries(r).flatMap(([k, v]) => (k === 'commitment' && v !== null && typeof v === 'object' && !Array.isArray(v)
+    ? Object.entries(v).map(([c, w]): [string, Json] => [`commitment.${c}`, w]) : [[k, v] as [string, Json]])));
+  const [from, to] = [flat(a), flat(b)];
+  const changes: { [key: string]: Json } = {};
+  for (const key of new Set([...from.keys(), ...to.keys()])) {
+    if (from.get(key) !== to.get(key)) changes[key] = { from: from.get(key) ?? null, to: to.get(key) ?? null };
+  }
+  return changes;
 }
 
 export async function registerPublisher(store: Store, publisher: Publisher, actor: string, at: Date, options: RegisterOptions = {}): Promise<{ existed: boolean; previous?: Publisher }> {
@@ -126,7 +154,10 @@ export async function registerPublisher(store: Store, publisher: Publisher, acto
   } else {
     await store.putPublisher({ ...publisher, registeredAt: at.toISOString() });
   }
-  await store.appendAudit({ at: at.toISOString(), actor, action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id, details: { name: publisher.name, state: publisher.state, commitment: publisher.commitment } });
+  await store.appendAudit({
+    at: at.toISOString(), actor, action: existed ? 'publisher.updated' : 'publisher.created', target: `publisher/${publisher.id}`, publisherId: publisher.id,
+    details: { ...registrationOf(publisher), ...(previous ? { changes: registrationChanges(previous, publisher) } : {}), ...options.auditDetails },
+  });
   return { existed, ...(previous ? { previous } : {}) };
 }
 

@@ -21,6 +21,7 @@ import { readJsonFile } from './read-json';
 import { bringLinkedReleases, fileFindingLine as line, isLinkFinding as isLink, linkOptions, missingLinksHint, reportLinkFindings } from './linked-releases-step';
 import { otherLinksBaseUrl } from './cloud-deployment';
 import { writeBulkAfterPublication, type BulkAfterPublicationDeps } from '../publication/bulk-after-publication';
+import { cliAuditDetails } from './cli-audit';
 
 /**
  * Said after a deliberate change of PUBLIC_BASE_URL (a domain of its own), once the functions were deployed with it:
@@ -123,7 +124,7 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
     if (!written) io.err(`Lo publicado está completo y a la vista en la API; las descargas masivas que faltan se construyen cuando alguien las pide, o repita esta misma orden para escribirlas ahora (no vuelve a publicar nada).`);
     return written;
   };
-  const result = await publishHistory(store, { publisher, releases, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: files.map((f) => f.file).join(', ') });
+  const result = await publishHistory(store, { publisher, releases, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: files.map((f) => f.file).join(', '), auditDetails: cliAuditDetails() });
   if (result.status === 'refused') {
     io.err(`No se publicó nada: «${publisherId}» ya tiene datos publicados (la publicación vigente es ${result.current.id}, del ${formatTimestamp(result.current.createdAt)}). La historia solo se puede publicar primero, antes de cualquier libro: lo ya publicado no se reemplaza a medias, y estas entregas quedarían después de las que las siguen. Sus entregas anteriores siguen en las direcciones donde se publicaron.`);
     return 1;

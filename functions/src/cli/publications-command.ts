@@ -17,6 +17,7 @@ import { type ParsedArgs, stringOption, UsageError } from './args';
 import { knownPublisher } from './known-publisher';
 import type { CliIo } from './convert-command';
 import { listPublications } from './publications-list';
+import { cliAudit } from './cli-audit';
 
 /** «2025-01-01» or «01/01/2025» → the start of that day in Mexico City (UTC−6 all year since 2022), ISO 8601. */
 export function dayStart(text: string): string | undefined {
@@ -106,7 +107,13 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
   for (const set of sets) {
     for (const publication of set.publications) {
       try {
-        if (await store.deletePublication(publication.id)) removed++;
+        if (await store.deletePublication(publication.id)) {
+          removed++;
+          // Each one, under its implementer (its coordination reads it): what went, and the hash it had.
+          await cliAudit(store, now, 'publication.pruned', `publication/${publication.id}`, set.publisherId, {
+            createdAt: publication.createdAt, contentHash: publication.contentHash, status: publication.status, before, ...(publication.counts ? { counts: { ...publication.counts } } : {}),
+          });
+        }
       } catch (e) {
         // Made current meanwhile (a retried publication task): kept, as every current one is.
         if (!isStoreError(e, 'conflict')) throw e;
@@ -117,13 +124,16 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
     }
   }
   if (total) io.out(`Se ${removed === 1 ? 'borró' : 'borraron'} ${formatCount(removed, 'publicación', 'publicaciones')} de ${formatCount(sets.length, 'publicador', 'publicadores')}.${opts.bulk && files ? ` Con ${removed === 1 ? 'ella' : 'ellas'} se ${files === 1 ? 'borró' : 'borraron'} ${formatCount(files, 'archivo', 'archivos')} de descarga (${opts.bulk.where}).` : ''}`);
+  let gone = 0;
   if (copies) {
-    const gone = await pruneSnapshots(store, snapshots);
+    gone = await pruneSnapshots(store, snapshots);
     io.out(`Se ${gone === 1 ? 'borró' : 'borraron'} ${formatCount(gone, 'copia de libro enviado', 'copias de libros enviados')}.`);
   }
   if (combined.length) {
     removeCombinedBulk(combined);
     io.out(`Se ${combined.length === 1 ? 'borró' : 'borraron'} ${formatCount(combined.length, 'carpeta', 'carpetas')} de archivos de descarga de todos los implementadores juntos.`);
   }
+  // The run itself (the audit log is never pruned: store.ts has no way to remove an entry).
+  await cliAudit(store, now, 'maintenance.pruned', 'publications', publisherId, { before, publications: removed, bulkFiles: files, workbookCopies: gone, combinedFolders: combined.length });
   return 0;
 }

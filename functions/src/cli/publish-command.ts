@@ -13,6 +13,7 @@ import { type ParsedArgs, stringOption, UsageError } from './args';
 import { printFindings, type CliIo } from './convert-command';
 import { renderReport } from '../../../core/messages/render';
 import { openSource } from './open-source';
+import { cliAuditDetails } from './cli-audit';
 
 export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string): Promise<number> {
   const publisherId = stringOption(args, 'publicador') ?? stringOption(args, 'publisher');
@@ -28,7 +29,7 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
     // Seguimiento showed «0 comprometidos» with nobody having decided it.
     io.err(`Publicador «${publisherId}» registrado: ${publisher.name}. Sin compromiso de proyectos (0): indíquelo con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid ${publisher.ocidPrefix} --prefijo-proyectos ${publisher.projectIdPrefix} --proyectos N».`);
   }
-  const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, reportKept: true, revision: path.basename(args.positional[0] ?? '') });
+  const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, reportKept: true, revision: path.basename(args.positional[0] ?? ''), auditDetails: cliAuditDetails() });
   // The same report as `validate` (grouped by sheet, a mistake repeated down many rows counted, not listed): every
   // finding on its own line was 10,000 lines for a large workbook, the verdict lost at the end.
   printFindings(result.findings.filter((x) => x.severity !== 'info'), io.err, args.options.todos === true, (shown, all) => renderReport(shown, all, workbook.sheets.map((s) => s.name)));

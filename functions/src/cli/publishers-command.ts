@@ -16,6 +16,7 @@ import { readAll } from '../store/read-all';
 import { sameState } from '../../../core/workflow/mexican-states';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
+import { cliAudit, cliAuditDetails } from './cli-audit';
 
 /** Option → field of the API's body. */
 const OPTIONS: Record<string, string> = {
@@ -117,7 +118,7 @@ async function removePublisher(id: string | undefined, store: Store, io: CliIo, 
     throw new UsageError(`No se elimina «${id}» (${publisher.name}): ${users.length === 1 ? 'la cuenta' : 'las cuentas'} ${users.map((e) => `«${e}»`).join(', ')} ${users.length === 1 ? 'captura' : 'capturan'} para él. Elimínelas antes con «infra-abierta users remove${nube} --email …».`);
   }
   await store.deletePublisher(id);
-  await store.appendAudit({ at: at.toISOString(), actor: 'cli', action: 'publisher.deleted', target: `publisher/${id}`, publisherId: id, details: { name: publisher.name, state: publisher.state } });
+  await cliAudit(store, at, 'publisher.deleted', `publisher/${id}`, id, { name: publisher.name, state: publisher.state, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
   io.out(`Publicador eliminado: ${id} — ${publisher.name} (${publisher.state}).`);
   return 0;
 }
@@ -134,7 +135,7 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     let previous;
     try {
       publisher = parsePublisher(id, bodyOf(args, nube), optionNames(args), (await store.getPublisher(id))?.commitment);
-      ({ previous } = await registerPublisher(store, publisher, 'cli', now(), { allowPrefixChange: args.options['cambiar-prefijo'] === true, howToAllow: 'repita la orden con --cambiar-prefijo' }));
+      ({ previous } = await registerPublisher(store, publisher, 'cli', now(), { allowPrefixChange: args.options['cambiar-prefijo'] === true, howToAllow: 'repita la orden con --cambiar-prefijo', auditDetails: cliAuditDetails() }));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
       throw e;

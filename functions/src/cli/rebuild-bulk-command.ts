@@ -14,6 +14,7 @@ import type { Store } from '../store/store';
 import { type ParsedArgs, stringOption } from './args';
 import type { CliIo } from './convert-command';
 import { knownPublisher } from './known-publisher';
+import { cliAudit } from './cli-audit';
 
 export interface RebuildBulkOptions {
   bulk: BulkService;
@@ -50,6 +51,8 @@ export async function rebuildBulkCommand(args: ParsedArgs, store: Store, io: Cli
     } : {}),
   });
   const sets = summary.written + summary.upToDate + summary.failed;
+  // Bulk files are what a reader downloads as «the publication»: when they were written again, and how many, is kept.
+  if (sets) await cliAudit(store, new Date(), 'maintenance.bulk-rebuilt', 'bulk', publisherId, { written: summary.written, upToDate: summary.upToDate, failed: summary.failed });
   if (!sets) {
     io.out(`No hay publicaciones vigentes${publisherId !== undefined ? ` de «${publisherId}»` : ''}: no hay archivos de descarga que escribir.`);
     return 0;

@@ -11,6 +11,7 @@ import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { registeredIdsText } from './known-publisher';
+import { cliAudit } from './cli-audit';
 
 const ROLES: Role[] = ['capturista', 'coordinador', 'admin'];
 
@@ -36,6 +37,11 @@ function accountEmail(typed: string | undefined): string {
 /** «capturista de «merida»», «coordinador de Yucatán», «admin»: whom an account acts for. */
 function accountScope(u: Pick<User, 'role' | 'publisherId' | 'state'>): string {
   return u.role === 'capturista' ? `capturista de «${u.publisherId ?? ''}»` : u.role === 'coordinador' ? `coordinador de ${u.state ?? ''}` : 'admin';
+}
+
+/** What an account entry of the audit log keeps: its e-mail and whom it acted for (never its token). */
+function accountDetails(u: User): { [key: string]: string } {
+  return { email: u.email, role: u.role, ...(u.publisherId !== undefined ? { publisherId: u.publisherId } : {}), ...(u.state !== undefined ? { state: u.state } : {}) };
 }
 
 function sameAccess(a: User, b: User): boolean {
@@ -122,7 +128,7 @@ async function warnPublisherWithoutOfficials(store: Store, publisherId: string, 
  * `cloud`: accounts of the Firebase deployment, who sign in with their Google account (the add-on's identity
  * token carries the e-mail): no API token is issued.
  */
-export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, opts: { cloud?: boolean } = {}): Promise<number> {
+export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, opts: { cloud?: boolean } = {}, now: () => Date = () => new Date()): Promise<number> {
   const action = args.positional[0];
   // Commands suggested here work where this one did: without --nube they would act on a local file instead.
   const nube = opts.cloud ? ' --nube' : '';
@@ -172,13 +178,17 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
       return 0;
     }
     if (existing) throw new UsageError(`Ya existe una cuenta con el correo ${user.email}, ${accountScope(existing)} (no ${accountScope(user)}).${opts.cloud ? ` Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --nube --email ${user.email}» y créela de nuevo.` : ` Para cambiarle el rol, el publicador o la entidad, elimínela con «infra-abierta users remove --email ${user.email}» y créela de nuevo (recibirá una clave nueva).`}`);
+    // Who may act for whom, from when: an auditor reads it beside what the account did (the actions name its id).
+    const created = () => cliAudit(store, now(), 'user.created', `user/${user.id}`, user.publisherId, accountDetails(user));
     if (opts.cloud) {
       await store.putUser(user);
+      await created();
       io.out(`Cuenta creada: ${user.email} (${user.role}). Entra con su cuenta de Google ${user.email}; no necesita clave de acceso.`);
       return 0;
     }
     const { token, hash } = issueToken();
     await store.putUser({ ...user, tokenHash: hash });
+    await created();
     io.out(`Cuenta creada: ${user.email} (${user.role}).`);
     io.out(`Clave de acceso (se muestra una sola vez; guárdela en un lugar seguro y désela a su titular):\n${token}`);
     return 0;
@@ -202,6 +212,8 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
   if (action === 'remove') {
     const user = await accountToRemove(args, store, nube);
     await store.deleteUser(user.id);
+    // Its e-mail stays here: the log's entries name the account by id, which nothing else resolves once removed.
+    await cliAudit(store, now(), 'user.removed', `user/${user.id}`, user.publisherId, accountDetails(user));
     io.out(`Cuenta eliminada: ${user.email}.`);
     if (user.role === 'coordinador' && user.state) await warnStateWithoutCoordinator(store, user.state, io, nube);
     if (user.role === 'capturista' && user.publisherId) await warnPublisherWithoutOfficials(store, user.publisherId, io, nube);

@@ -151,6 +151,22 @@ test('a failure ends falló with the reason, shown to the coordinator; approving
   await queue.idle();
 }, 30000);
 
+test('an approval whose implementer is no longer registered ends falló, in the history and in the audit log', async () => {
+  clock += 60_000;
+  const id = await submit('Casa de la Cultura');
+  await h.store.transitionSubmission(id, ['submitted'], 'approved', { at: now().toISOString(), by: USERS.coordinadorA.id, action: 'approved' });
+  const registered = (await h.store.getPublisher('mer'))!;
+  await h.store.deletePublisher('mer');
+  try {
+    expect(await runPublicationTask(deps, { submissionId: id, actorId: USERS.coordinadorA.id })).toBe('done');
+  } finally {
+    await h.store.putPublisher(registered);
+  }
+  expect((await h.store.getSubmission(id))?.status).toBe('failed');
+  const log = (await h.store.listAudit({ publisherId: 'mer', since: now().toISOString() })).items.filter((e) => e.target === `submission/${id}`);
+  expect(log.map((e) => [e.action, e.details.reason])).toEqual([['submission.created', undefined], ['submission.failed', 'El implementador de este envío ya no está registrado.']]);
+});
+
 test('the files of all publishers: above the limit no read per publisher decides it; at the limit they are written, one over it not', async () => {
   // 60 more implementers with a current publication each (counted by their publications; no document is needed).
   for (let i = 0; i < 60; i++) {

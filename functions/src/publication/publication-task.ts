@@ -90,7 +90,11 @@ export async function runPublicationTask(deps: PublicationTaskDeps, task: Public
   }
   const publisher = await store.getPublisher(submission.publisherId);
   if (!publisher) {
-    await store.transitionSubmission(submission.id, ['approved'], 'failed', { at: deps.now().toISOString(), by: 'system', action: 'failed', comment: 'El implementador de este envío ya no está registrado.' });
+    const reason = 'El implementador de este envío ya no está registrado.';
+    const at = deps.now().toISOString();
+    await store.transitionSubmission(submission.id, ['approved'], 'failed', { at, by: 'system', action: 'failed', comment: reason });
+    // In the log too, as every other failed publication is: the history alone left it out of the Bitácora.
+    await store.appendAudit({ at, actor: 'system', action: 'submission.failed', target: `submission/${submission.id}`, publisherId: submission.publisherId, details: { code: 'publish.unknown-publisher', reason } });
     return 'done';
   }
   const actor: User = (await store.getUser(task.actorId)) ?? { id: task.actorId, email: '', role: 'coordinador' };

@@ -75,6 +75,10 @@ describe('publish', () => {
     expect(second.status).toBe('published');
     if (second.status !== 'published' || first.status !== 'published') return;
     expect(second.changedProcesses).toHaveLength(1);
+    // The log says which process changed, and the hash of what was published.
+    expect((await store.listAudit({})).items.filter((a) => a.target === `publication/${second.publication.id}`).map((a) => a.details)).toEqual([
+      expect.objectContaining({ changedProcesses: 1, changedOcids: second.changedProcesses, contentHash: second.publication.contentHash }),
+    ]);
     const releases = await allReleases(store, second.publication.id);
     const changed = releases.filter((r) => r.ocid === second.changedProcesses[0]);
     expect(changed.map((r) => r.date)).toEqual(['2025-07-01T10:00:00-06:00', '2025-07-03T10:00:00-06:00']);

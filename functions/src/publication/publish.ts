@@ -69,6 +69,8 @@ export interface PublishInput {
    * publication of 1,000 changed processes ~0.45 s of CPU (bench:publish).
    */
   reportKept?: boolean;
+  /** More for the audit entry (the CLI: the system account it ran as, cli-audit.ts). */
+  auditDetails?: JsonObject;
   /** Told how long each step took (benches print where the time goes). */
   onPhase?: (phase: PublishPhase, ms: number) => void;
   /**
@@ -323,6 +325,12 @@ function hashContent(projects: JsonObject[], releaseIds: string[]): string {
   return hash.digest('hex');
 }
 
+/** The audit entry keeps which processes got a new release (the first of them): «what changed» months later. */
+const CHANGED_KEPT = 200;
+function changedList(changed: string[]): { changedOcids: string[] } | Record<string, never> {
+  return changed.length ? { changedOcids: changed.slice(0, CHANGED_KEPT) } : {};
+}
+
 export function hasErrors(findings: Finding[]): boolean {
   return findings.some((f) => f.severity === 'error');
 }
@@ -453,6 +461,7 @@ interface PublicationPlan {
   now: string;
   baseUrl: string;
   revision?: string;
+  auditDetails?: JsonObject;
   /** The publication this one builds on (undefined: the publisher's first). */
   current: Publication | undefined;
   /** Every release of the new publication, by ocid, in the order the store lists them (date, then id). */
@@ -564,7 +573,7 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
-  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { changedProcesses: changed.length, rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length } });
+  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, changedProcesses: changed.length, ...changedList(changed), rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length, ...plan.auditDetails } });
   phase('commit');
   return { status: 'published', publication, changedProcesses: changed, changedProjects, rebuiltRecords: rebuilt, findings };
 }
@@ -578,6 +587,7 @@ export interface HistoryInput {
   baseUrl: string;
   /** The files read, for the audit log. */
   revision?: string;
+  auditDetails?: JsonObject;
 }
 
 export type HistoryResult =
@@ -621,6 +631,7 @@ export async function publishHistory(store: Store, input: HistoryInput): Promise
   const processes = history.size;
   const result = await writePublication(store, {
     publisher, actor: input.actor, now, baseUrl: input.baseUrl, ...(input.revision !== undefined ? { revision: input.revision } : {}),
+    ...(input.auditDetails !== undefined ? { auditDetails: input.auditDetails } : {}),
     current: undefined, history, changed: [...history.keys()], projects: [], published: new Map(), carried: new Map(),
     contentHash, derivedWith: derivation(input.baseUrl), declared: {}, unchanged: false, phase: () => undefined, findings: [], action: 'publication.history',
   });

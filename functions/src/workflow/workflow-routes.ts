@@ -18,7 +18,7 @@
  *   POST /api/submissions/{id}/compare    does the sheet still hold what was sent? (the add-on, after «Validar»;
  *                                         self-hosted it sends the values, as when submitting)
  *   POST /api/submissions/{id}/withdraw   its institution's officials take it back → `withdrawn` (while WITHDRAWABLE)
- *   GET  /api/audit                       ?publisher= ?limit= ?after=
+ *   GET  /api/audit                       ?publisher= ?since= ?before= ?limit= ?after=
  *   PUT  /api/publishers/{id}/stages      {stages: {"E.1": "2024-03-01", "E.2": null}} program stages (coordinators)
  *   GET  /api/stages                      the implementers whose stages the user may record, with their dates
  *   GET  /api/monthly-report              ?month=aaaa-mm ?state= the coordinators' monthly account (monthly-report-routes.ts)
@@ -32,6 +32,7 @@ import { parseLimit } from '../api/cursor';
 import { requireJsonBody } from '../api/request-limits';
 import { formatCount, formatFileSize, formatNumber, formatTimestamp } from '../../../core/format/es-mx';
 import { commentTooLongText } from '../../../core/workflow/comment-length';
+import { ATTEMPTED_LABELS } from '../../../core/workflow/audit-details';
 import { isObject } from '../../../core/json/json-values';
 import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/rate-limit';
 import { allPublishers, queryString } from '../api/current-publications';
@@ -165,18 +166,8 @@ export interface WorkflowService {
 /** A request answers after at most this wait for its notice; a slower mail server delivers it in the background. */
 export const NOTIFY_WAIT_MS = 5000;
 
-const DENIED: Record<Action, string> = {
-  'submission.create': 'enviar información',
-  'submission.list': 'ver los envíos',
-  'submission.read': 'ver este envío',
-  'submission.approve': 'aprobar envíos',
-  'submission.return': 'devolver envíos',
-  'submission.withdraw': 'retirar envíos',
-  'audit.read': 'consultar la bitácora',
-  'publisher.admin': 'administrar publicadores',
-  'stages.record': 'registrar las etapas del programa',
-  'report.read': 'consultar el informe mensual',
-};
+// Spanish words of each action, shared with the Bitácora's details (what an access.denied entry tried).
+const DENIED: Record<Action, string> = ATTEMPTED_LABELS;
 
 /** A send's size as its page says it, for «se está preparando»: « (3 contrataciones y 2 proyectos)», or nothing when an older snapshot did not count them. */
 function sizeOfSend(s: SubmissionSnapshot): string {
@@ -470,7 +461,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
         if (!isStoreError(e, 'conflict')) throw e;
         throw new HttpError(409, 'conflict', 'El envío cambió mientras tanto (se está aprobando); envíe de nuevo en unos minutos.');
       }
-      await audit(user, 'submission.resubmitted', `submission/${open.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}) });
+      await audit(user, 'submission.resubmitted', `submission/${open.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}), ...(source.name !== undefined ? { fileName: source.name } : {}) });
       await supersede(user, publisher, mine, reopened);
       await notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
       return { status: 200, body: await submitted(user, reopened, 'resubmitted') };
@@ -499,6 +490,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     }
     await audit(user, 'submission.created', `submission/${submission.id}`, publisher.id, {
       source: source.kind === 'sheets' ? source.spreadsheetId : source.kind === 'xlsx' ? source.fileId : source.spreadsheetId, contentHash: snapshot.contentHash,
+      // The file's or spreadsheet's name as its official knew it: the ids alone told an auditor nothing.
+      ...(source.name !== undefined ? { fileName: source.name } : {}),
     });
     await supersede(user, publisher, mine, submission);
     await notify?.({ kind: 'submitted', submission, publisher, actor: user });
@@ -857,10 +850,16 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     else if (!canSome(user, 'audit.read')) await authorize(user, 'audit.read', undefined, 'audit');
     const visible = await visibleTo(user, 'audit.read');
     // `since`: entries made then or later (a send's page asks from the send's creation); written as entries' `at` are.
-    const sinceText = queryString(req, 'since');
-    const since = sinceText === undefined ? undefined : Date.parse(sinceText);
-    if (since !== undefined && Number.isNaN(since)) throw badRequest('invalid-since', `El parámetro «since» debe ser una fecha y hora ISO 8601, como 2024-03-31T18:00:00.000Z (se recibió «${sinceText}»).`);
-    const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), ...(since !== undefined ? { since: new Date(since).toISOString() } : {}), after: queryString(req, 'after'), limit });
+    // `before`: only entries made before it (an auditor's period: from one day to another, the Bitácora page).
+    const instant = (name: 'since' | 'before'): string | undefined => {
+      const text = queryString(req, name);
+      const t = text === undefined ? undefined : Date.parse(text);
+      if (t !== undefined && Number.isNaN(t)) throw badRequest(`invalid-${name}`, `El parámetro «${name}» debe ser una fecha y hora ISO 8601, como 2024-03-31T18:00:00.000Z (se recibió «${text}»).`);
+      return t === undefined ? undefined : new Date(t).toISOString();
+    };
+    const since = instant('since');
+    const before = instant('before');
+    const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), ...(since !== undefined ? { since } : {}), ...(before !== undefined ? { before } : {}), after: queryString(req, 'after'), limit });
     // `by`: who, by e-mail (`actor` is a user id: the log keeps ids, people read e-mails).
     const emails = new Map<string, string>();
     const entries = [];

@@ -1,0 +1,14 @@
+import { auditDetailsText } from './audit-details';
+
+test('an audit entry\'s details read in Spanish: a registration\'s changes from what to what, and unknown keys kept as written', () => {
+  expect(auditDetailsText('publisher.updated', {
+    name: 'Municipio de Mérida', state: 'Yucatán', ocidPrefix: 'ocds-abc123', projectIdPrefix: 'oc4ids-abc123', commitment: { projects: 5, periodicityDays: 90 },
+    changes: { ocidPrefix: { from: 'ocds-abc12x', to: 'ocds-abc123' }, 'commitment.projects': { from: 8, to: 5 }, uri: { from: null, to: 'https://merida.gob.mx' } },
+    systemUser: 'root',
+  })).toBe('Cambió: prefijo OCID «ocds-abc12x» → «ocds-abc123», proyectos comprometidos 8 → 5, sitio (sin dato) → «https://merida.gob.mx»; nombre «Municipio de Mérida»; '
+    + 'entidad «Yucatán»; prefijo OCID «ocds-abc123»; prefijo de proyectos «oc4ids-abc123»; compromiso: 5 proyectos cada 90 días; Usuario del sistema: root');
+  expect(auditDetailsText('submission.failed', { code: 'publish.interrupted', reason: 'Se interrumpió.', otra: { a: 1 } })).toBe('Motivo: Se interrumpió.; Código: publish.interrupted; otra: {"a":1}');
+  expect(auditDetailsText('publication.published', { contentHash: 'ab12', changedProcesses: 3, changedOcids: ['ocds-a-1', 'ocds-a-2'] }))
+    .toBe('3 contrataciones cambiadas; Contrataciones que cambiaron: ocds-a-1, ocds-a-2 y 1 más; Huella del contenido publicado (SHA-256): ab12');
+  expect(auditDetailsText('access.denied', { attempted: 'submission.approve' })).toBe('Intentó aprobar envíos');
+});

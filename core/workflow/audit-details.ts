@@ -1,0 +1,125 @@
+/**
+ * An audit entry's details, in words (the Bitácora's «Detalle» column and its CSV): the stored details are keyed for
+ * code (`from`, `changedProcesses`, `contentHash`…), and an auditor reading them months later needs «Volvió a
+ * publicar un envío cuya publicación había fallado», the comment, which fields of a registration changed from what,
+ * and the hash a publication had. A key this file does not know is shown as `key: value`, never dropped.
+ */
+import { formatCount, formatDate } from '../format/es-mx';
+import { STATUS_LABELS, type SubmissionStatus } from './contract';
+
+/** What a refused action was (access.denied's `attempted`, auth/policy.ts actions), as «Intentó …» says it. */
+export const ATTEMPTED_LABELS = {
+  'submission.create': 'enviar información',
+  'submission.list': 'ver los envíos',
+  'submission.read': 'ver este envío',
+  'submission.approve': 'aprobar envíos',
+  'submission.return': 'devolver envíos',
+  'submission.withdraw': 'retirar envíos',
+  'audit.read': 'consultar la bitácora',
+  'publisher.admin': 'administrar publicadores',
+  'stages.record': 'registrar las etapas del programa',
+  'report.read': 'consultar el informe mensual',
+} as const;
+
+/** A registration's fields (publisher-admin-routes.ts registrationOf) as the CLI's options name them. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  name: 'nombre', state: 'entidad', level: 'orden', ocidPrefix: 'prefijo OCID', projectIdPrefix: 'prefijo de proyectos',
+  license: 'licencia', publicationPolicy: 'política de publicación', uri: 'sitio', 'commitment.projects': 'proyectos comprometidos',
+  'commitment.periodicityDays': 'periodicidad (días)',
+};
+
+const NOTICE_KINDS: Readonly<Record<string, string>> = {
+  submitted: 'nuevo envío', resubmitted: 'nueva versión de un envío', returned: 'envío devuelto', approved: 'envío aprobado', published: 'publicación',
+  refused: 'aprobación rechazada por errores', failed: 'publicación fallida', withdrawn: 'envío retirado', reminder: 'recordatorio',
+};
+
+/** A publication's OCDS releases, named so that nobody reads them as sends («envíos»). */
+const RELEASE_WORDS = ['entrega OCDS', 'entregas OCDS'] as const;
+const releases = (n: number): string => formatCount(n, ...RELEASE_WORDS);
+
+const ROLE_LABELS: Readonly<Record<string, string>> = { capturista: 'capturista', coordinador: 'coordinación', admin: 'administración' };
+
+const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
+const quoted = (v: unknown): string => (v === null || v === undefined ? '(sin dato)' : typeof v === 'string' ? `«${v}»` : JSON.stringify(v));
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const statusLabel = (v: unknown): string => (typeof v === 'string' && own(STATUS_LABELS, v) !== undefined ? STATUS_LABELS[v as SubmissionStatus] : String(v));
+
+/** The details of one entry as short Spanish phrases, in a stable order; joined by «; » for a cell. */
+export function auditDetailsParts(action: string, details: Readonly<Record<string, unknown>>): string[] {
+  const parts: string[] = [];
+  const done = new Set<string>();
+  const take = (key: string): unknown => { done.add(key); return details[key]; };
+  const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(details, key) && details[key] !== undefined;
+
+  if (has('comment')) parts.push(`Comentario: «${String(take('comment'))}»`);
+  if (has('from')) {
+    const from = take('from');
+    parts.push(action === 'submission.approved' && from === 'failed' ? 'Reintento: la publicación anterior de este envío había fallado' : `Estaba «${statusLabel(from)}»`);
+  }
+  if (has('reason')) parts.push(`Motivo: ${String(take('reason'))}`);
+  if (has('code')) parts.push(`Código: ${String(take('code'))}`);
+  if (has('errors') || has('warnings')) parts.push([has('errors') ? formatCount(Number(take('errors')), 'error', 'errores') : '', has('warnings') ? formatCount(Number(take('warnings')), 'advertencia', 'advertencias') : ''].filter(Boolean).join(' y '));
+  if (has('publicationId')) parts.push(`Publicación ${String(take('publicationId'))}`);
+  if (has('unchanged')) { if (take('unchanged') === true) parts.push('Sin cambios en los datos: confirmó lo publicado'); }
+  if (has('changedProcesses')) parts.push(formatCount(Number(take('changedProcesses')), 'contratación cambiada', 'contrataciones cambiadas'));
+  if (has('changedOcids') && Array.isArray(details.changedOcids)) {
+    const list = (take('changedOcids') as unknown[]).map(String);
+    const total = Number(details.changedProcesses ?? list.length);
+    parts.push(`Contrataciones que cambiaron: ${list.join(', ')}${total > list.length ? ` y ${formatCount(total - list.length, 'más', 'más')}` : ''}`);
+  }
+  if (has('rebuiltRecords')) parts.push(formatCount(Number(take('rebuiltRecords')), 'registro recompilado', 'registros recompilados'));
+  if (has('releases')) parts.push(releases(Number(take('releases'))));
+  if (has('projects')) parts.push(formatCount(Number(take('projects')), 'proyecto', 'proyectos'));
+  if (has('counts') && isRecord(details.counts)) {
+    const c = take('counts') as Record<string, unknown>;
+    parts.push(`Tenía ${releases(Number(c.releases ?? 0))}, ${formatCount(Number(c.records ?? 0), 'registro', 'registros')} y ${formatCount(Number(c.projects ?? 0), 'proyecto', 'proyectos')}`);
+  }
+  if (has('createdAt')) parts.push(`Publicada el ${formatDate(String(take('createdAt')))}`);
+  if (has('status') && action === 'publication.pruned') { if (take('status') === 'writing') parts.push('No se había terminado de escribir'); }
+  // A send's is its workbook's (what the coordinator reviewed); a publication's, the content it published.
+  if (has('contentHash')) parts.push(`${action.startsWith('submission.') ? 'Huella del libro enviado' : 'Huella del contenido publicado'} (SHA-256): ${String(take('contentHash'))}`);
+  if (has('revision')) { const r = take('revision'); if (r !== null) parts.push(`Revisión: ${String(r)}`); }
+  if (has('fileName')) parts.push(`Libro «${String(take('fileName'))}»`);
+  // The Google spreadsheet's id, or the kept copy's of an uploaded file.
+  if (has('source')) { const id = take('source'); if (id !== null) parts.push(`Identificador del libro: ${String(id)}`); }
+  if (has('by')) parts.push(`Lo reemplazó el envío ${String(take('by'))}`);
+  if (has('kind')) { const k = String(take('kind')); parts.push(`Aviso: ${own(NOTICE_KINDS, k) ?? k}`); }
+  if (has('recipients')) parts.push(formatCount(Number(take('recipients')), 'destinatario', 'destinatarios'));
+  if (has('attempted')) { const a = String(take('attempted')); parts.push(`Intentó ${own(ATTEMPTED_LABELS, a) ?? a}`); }
+  if (has('email')) parts.push(`Cuenta ${String(take('email'))}`);
+  if (has('role')) { const r = String(take('role')); parts.push(`rol ${own(ROLE_LABELS, r) ?? r}`); }
+  if (action.startsWith('user.') && has('publisherId')) parts.push(`del implementador ${String(take('publisherId'))}`);
+  if (action.startsWith('user.') && has('state')) parts.push(`de ${String(take('state'))}`);
+  if (has('changes') && isRecord(details.changes)) {
+    const changes = Object.entries(take('changes') as Record<string, unknown>).map(([field, c]) => `${own(FIELD_LABELS, field) ?? field} ${quoted(isRecord(c) ? c.from : undefined)} → ${quoted(isRecord(c) ? c.to : undefined)}`);
+    parts.push(changes.length ? `Cambió: ${changes.join(', ')}` : 'Sin cambios en el registro');
+  }
+  if (action.startsWith('publisher.') && action !== 'publisher.stages') {
+    // The registration as it was left: what the implementer is measured against and its prefixes.
+    for (const key of ['name', 'state', 'level', 'ocidPrefix', 'projectIdPrefix', 'license', 'publicationPolicy', 'uri']) if (has(key)) parts.push(`${FIELD_LABELS[key]} ${quoted(take(key))}`);
+    if (has('commitment') && isRecord(details.commitment)) {
+      const c = take('commitment') as Record<string, unknown>;
+      parts.push(`compromiso: ${formatCount(Number(c.projects ?? 0), 'proyecto', 'proyectos')} cada ${formatCount(Number(c.periodicityDays ?? 0), 'día', 'días')}`);
+    }
+  }
+  if (has('stages') && isRecord(details.stages)) {
+    const s = Object.entries(take('stages') as Record<string, unknown>).map(([code, day]) => `${code}: ${typeof day === 'string' ? formatDate(day) : 'sin fecha'}`);
+    parts.push(`Etapas: ${s.join(', ')}`);
+  }
+  if (has('before')) parts.push(`Anteriores al ${formatDate(String(take('before')))}`);
+  if (has('publications')) parts.push(formatCount(Number(take('publications')), 'publicación borrada', 'publicaciones borradas'));
+  if (has('bulkFiles')) parts.push(formatCount(Number(take('bulkFiles')), 'archivo de descarga borrado', 'archivos de descarga borrados'));
+  if (has('workbookCopies')) parts.push(formatCount(Number(take('workbookCopies')), 'copia de libro borrada', 'copias de libros borradas'));
+  if (has('combinedFolders')) parts.push(formatCount(Number(take('combinedFolders')), 'carpeta de descargas conjuntas borrada', 'carpetas de descargas conjuntas borradas'));
+  if (has('written')) parts.push(formatCount(Number(take('written')), 'conjunto de archivos escrito', 'conjuntos de archivos escritos'));
+  if (has('upToDate')) parts.push(formatCount(Number(take('upToDate')), 'ya al día', 'ya al día'));
+  if (has('failed')) parts.push(formatCount(Number(take('failed')), 'con falla', 'con falla'));
+  if (has('systemUser')) parts.push(`Usuario del sistema: ${String(take('systemUser'))}`);
+  done.add('queued');
+  for (const [key, value] of Object.entries(details)) if (!done.has(key) && value !== undefined) parts.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  return parts.filter(Boolean);
+}
+
+export function auditDetailsText(action: string, details: Readonly<Record<string, unknown>>): string {
+  return auditDetailsParts(action, details).join('; ');
+}
