@@ -18,10 +18,9 @@ import { auditDetailsText } from '../../../core/workflow/audit-details';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { DEFAULT_TIME_ZONE, localMidnight } from '../../../core/unflatten/time-zone';
 import { readTypedDate } from '../../../core/format/typed-date';
-import { WORKFLOW_PATHS } from '../../../core/workflow/contract';
-import { authed, rerender, sessionBar, whoIsSignedIn, withSession } from './session';
+import { rerender, sessionBar, whoIsSignedIn, withSession } from './session';
+import { readAuditPages, type AuditRow } from './audit-pages';
 
-type AuditRow = { id: string; at: string; actor: string; by?: string; action: string; target: string; publisherId?: string; details?: Record<string, unknown> };
 
 /** Pages of 1,000 entries read for one view at most (50,000 entries); past that the page says so and asks for a shorter period. */
 const MAX_PAGES = 50;
@@ -56,18 +55,10 @@ function targetCell(target: string): string | HTMLElement {
 const targetText = (target: string): string => { const c = targetCell(target); return typeof c === 'string' ? c : c.textContent ?? target; };
 
 
-async function readPeriod(publisherId: string, since: string, before: string): Promise<{ entries: AuditRow[]; more: boolean }> {
+function readPeriod(publisherId: string, since: string, before: string): Promise<{ entries: AuditRow[]; more: boolean }> {
   const params = new URLSearchParams({ since, before, limit: '1000' });
   if (publisherId) params.set('publisher', publisherId);
-  const entries: AuditRow[] = [];
-  for (let read = 0; read < MAX_PAGES; read++) {
-    const page = await authed(`${WORKFLOW_PATHS.audit}?${params}`, (b) => b as { entries?: AuditRow[]; links?: { next?: string } });
-    entries.push(...(page.entries ?? []));
-    const after = page.links?.next ? new URL(page.links.next, location.href).searchParams.get('after') : null;
-    if (!after) return { entries, more: false };
-    params.set('after', after);
-  }
-  return { entries, more: true };
+  return readAuditPages(params, MAX_PAGES);
 }
 
 export const auditLogPage: Page = {

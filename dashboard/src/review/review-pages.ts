@@ -19,6 +19,7 @@ import {
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
+import { readAuditPages, type AuditRow } from './audit-pages';
 import { sampleInOrder } from './sample-order';
 import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
@@ -113,7 +114,6 @@ async function submissionList(params: URLSearchParams): Promise<SubmissionListAn
   return { ...first, submissions, links: next ? { next } : {} };
 }
 
-type AuditRow = { at: string; actor: string; by?: string; action: string; target: string; details?: Record<string, unknown> };
 
 /**
  * A publisher's audit entries from `since` on, every page (`links.next`) up to MAX_LIST_PAGES; `more`: it stopped
@@ -121,17 +121,8 @@ type AuditRow = { at: string; actor: string; by?: string; action: string; target
  * made: a send of a busy institution, returned and sent again months later, showed its first actions and not its
  * latest, without saying so.
  */
-async function auditSince(publisherId: string, since: string): Promise<{ entries: AuditRow[]; more: boolean }> {
-  const params = new URLSearchParams({ publisher: publisherId, since, limit: '1000' });
-  const entries: AuditRow[] = [];
-  for (let read = 0; read < MAX_LIST_PAGES; read++) {
-    const page = await authed(`${WORKFLOW_PATHS.audit}?${params}`, (b) => b as { entries?: AuditRow[]; links?: { next?: string } });
-    entries.push(...(page.entries ?? []));
-    const after = page.links?.next ? new URL(page.links.next, location.href).searchParams.get('after') : null;
-    if (!after) return { entries, more: false };
-    params.set('after', after);
-  }
-  return { entries, more: true };
+function auditSince(publisherId: string, since: string): Promise<{ entries: AuditRow[]; more: boolean }> {
+  return readAuditPages(new URLSearchParams({ publisher: publisherId, since, limit: '1000' }), MAX_LIST_PAGES);
 }
 
 /**
