@@ -78,18 +78,28 @@ const started = (key: string, s: Party): Building => {
 export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
   const map = new Map<string, Building>();
   const spelled = (t: Building, s: Party): void => { t.spelled.set(s.name, (t.spelled.get(s.name) ?? 0) + 1); };
+  /**
+   * Each supplier a contract or award names, once: two of its entries may be the same company (its RFC under two ids
+   * or spellings). By index, not through contractSuppliers: two arrays per contract were most of this loop's cost
+   * over 15,000 rows.
+   */
+  const eachOnce = (p: ProcessRow, suppliers: number[], add: (t: Building, s: Party) => void): void => {
+    const seen = suppliers.length > 1 ? new Set<string>() : undefined;
+    for (const i of suppliers) {
+      const s = p.suppliers[i];
+      if (!s) continue;
+      const key = supplierKey(s);
+      if (seen?.has(key)) continue;
+      seen?.add(key);
+      const t = map.get(key) ?? started(key, s);
+      if (!t.locality && s.locality) t.locality = s.locality;
+      add(t, s);
+      map.set(key, t);
+    }
+  };
   for (const p of processes) {
     for (const k of p.contracts) {
-      // Once per contract: two entries of its award may be the same company (its RFC under two ids or spellings).
-      const seen = k.suppliers.length > 1 ? new Set<string>() : undefined;
-      // By index, not through contractSuppliers: two arrays per contract were most of this loop's cost over 15,000 rows.
-      for (const i of k.suppliers) {
-        const s = p.suppliers[i];
-        if (!s) continue;
-        const key = supplierKey(s);
-        if (seen?.has(key)) continue;
-        seen?.add(key);
-        const t = map.get(key) ?? started(key, s);
+      eachOnce(p, k.suppliers, (t, s) => {
         spelled(t, s);
         if (t.identifier === undefined && s.identifier !== undefined) { t.identifier = s.identifier; t.scheme = s.scheme; }
         t.contracts++;
@@ -97,27 +107,12 @@ export function supplierTotals(processes: ProcessRow[]): SupplierTotal[] {
         if (k.value === undefined) t.unsummed++;
         t.amount = addPresent(t.amount, k.value);
         t.paid = addPresent(t.paid, k.paid);
-        if (!t.locality && s.locality) t.locality = s.locality;
         t.ocids.add(p.ocid);
         t.pubs.add(p.publisherName);
-        map.set(key, t);
-      }
+      });
     }
     // What each supplier was awarded (each award once per supplier, however many of its entries name it).
-    for (const a of p.awards ?? []) {
-      const seen = a.suppliers.length > 1 ? new Set<string>() : undefined;
-      for (const i of a.suppliers) {
-        const s = p.suppliers[i];
-        if (!s) continue;
-        const key = supplierKey(s);
-        if (seen?.has(key)) continue;
-        seen?.add(key);
-        const t = map.get(key) ?? started(key, s);
-        if (!t.locality && s.locality) t.locality = s.locality;
-        t.awarded = addPresent(t.awarded, a.value);
-        map.set(key, t);
-      }
-    }
+    for (const a of p.awards ?? []) eachOnce(p, a.suppliers, (t) => { t.awarded = addPresent(t.awarded, a.value); });
     // Awarded but without a published contract yet: listed, with no contracted amount.
     for (const s of p.suppliers) {
       const key = supplierKey(s);
