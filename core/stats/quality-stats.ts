@@ -28,6 +28,14 @@ export interface QualityStats {
   costIds: { id: string; disclosed: number; total: number }[];
 }
 
+/**
+ * The version of how computeQuality() judges; raise it when it judges differently. Stats stored with an earlier
+ * version (none written: version 1) are judged again from the publication's records and projects when read
+ * (functions/src/api/public-routes.ts), as an index of an earlier INDEX_VERSION is. Version 2: CoST IDS points judged
+ * point by point as OC4IDS 0.9.5 maps them, each over the projects whose stage asks for it (core/stats/cost-ids.ts).
+ */
+export const QUALITY_VERSION = 2;
+
 function pooled(docs: DocumentCompleteness[]): number {
   const total = docs.reduce((n, d) => n + d.total, 0);
   return total ? Math.round((docs.reduce((n, d) => n + d.filled, 0) / total) * 1000) / 1000 : 0;

@@ -9,6 +9,7 @@ import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { figuresOf } from '../../../core/stats/figures';
+import { computeQuality, QUALITY_VERSION } from '../../../core/stats/quality-stats';
 import { publishExamples } from '../../../test/example-workbooks';
 import { INDEX_VERSION, type IndexAnswer } from '../../../core/stats/publication-index';
 import { DETAIL_COLUMNS, compactIndex, compactPart, expandIndex, type CompactIndex, type CompactPart } from '../../../core/stats/compact-index';
@@ -168,7 +169,7 @@ describe('GET /api/index', () => {
 });
 
 describe('a publication whose index was stored by an earlier version', () => {
-  it('is served as the index counts now (a cancelled contract\'s value left out), built from its records, and its stats summed again to agree; the stored index stays as it was', async () => {
+  it('is served as the index counts now (a cancelled contract\'s value left out), built from its records, and its stats computed again to agree; the stored index stays as it was', async () => {
     const older = openSqliteStore(':memory:');
     try {
       const at = '2025-11-03T16:00:00.000Z';
@@ -185,7 +186,7 @@ describe('a publication whose index was stored by an earlier version', () => {
       await older.completePublication(id, { releases: 1, records: 1, projects: 0 });
       await older.setCurrent('merida', id, null);
       // …and its stats, summed from those entries (before INDEX_VERSION 3 a cancelled contract's value counted).
-      await older.putStats({ publisherId: 'merida', publicationId: id, computedAt: at, data: { projects: 0, processes: 1, contractedMxn: 1734567.89, quality: { fields: 'as stored' } } });
+      await older.putStats({ publisherId: 'merida', publicationId: id, computedAt: at, data: { projects: 0, processes: 1, contractedMxn: 1734567.89, quality: { fields: 'as stored' }, qualityVersion: QUALITY_VERSION } });
       const served = createApp({ store: older, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
       const index = (await request(served).get('/api/index').expect(200)).body as IndexAnswer;
       expect(index.publishers[0].processes[0]).toMatchObject({ ocid, numbers: ['LO-831050999-E1-2025', 'DOP-LP-001-2025', 'DOP-LP-002-2025'], contracted: 1234567.89 });
@@ -195,6 +196,12 @@ describe('a publication whose index was stored by an earlier version', () => {
       expect(figures).toEqual(figuresOf(index.publishers[0].processes, index.publishers[0].projects));
       expect(figures.contractedMxn).toBe(1234567.89);
       expect(quality).toEqual({ fields: 'as stored' });
+      // Stats whose quality was judged by an earlier QUALITY_VERSION (none written): judged again from the records.
+      await older.putStats({ publisherId: 'merida', publicationId: id, computedAt: at, data: { projects: 0, processes: 1, contractedMxn: 1734567.89, quality: { fields: 'as stored' } } });
+      const again = createApp({ store: older, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+      const [judged] = ((await request(again).get('/api/stats').expect(200)).body as { publishers: { data: Record<string, unknown> }[] }).publishers;
+      expect(judged.data.quality).toEqual(computeQuality([{ ocid, releases: [], compiledRelease }], []));
+      expect(judged.data.contractedMxn).toBe(1234567.89);
       const [core, details] = await Promise.all(['core', 'details'].map(async (part) => (await request(served).get(`/api/index/compact/${part}`).expect(200)).body as CompactPart));
       const rows = compactRows(core);
       expect(addDetails(rows, core, details)).toBe(true);

@@ -17,8 +17,8 @@ import { ResponseCache } from './response-cache';
 import { extensionCodelist, extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
 import { acceptOnly, BY_SCOPE } from './query-parameters';
-import { publicationIndexes, type PublicationIndexes } from './publication-indexes';
-import { currentFigures } from '../../../core/stats/publisher-stats';
+import { publicationDocuments, publicationIndexes, type PublicationIndexes } from './publication-indexes';
+import { currentStats } from '../../../core/stats/publisher-stats';
 
 export interface PublicRoutesDeps {
   store: Store;
@@ -220,10 +220,11 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       const publishers = [];
       for (const s of sets) {
         const stats = await store.getStats(s.publisher.id);
-        // Summed by an earlier version (another INDEX_VERSION): the figures again, as the dashboard counts them now.
-        const data = stats ? await currentFigures(stats.data, () => indexes(stats.publicationId)) : undefined;
-        const { indexVersion, ...shown } = data ?? {};
+        // Computed by an earlier version (INDEX_VERSION, QUALITY_VERSION): again, as the dashboard counts them now.
+        const data = stats ? await currentStats(stats.data, { index: () => indexes(stats.publicationId), documents: () => publicationDocuments(store, stats.publicationId) }) : undefined;
+        const { indexVersion, qualityVersion, ...shown } = data ?? {};
         void indexVersion;
+        void qualityVersion;
         publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, commitment: s.publisher.commitment, publicationId: s.publication.id, publishedAt: s.publication.createdAt, data: data ? shown : null });
       }
       return { publishers };

@@ -33,10 +33,16 @@ export function publicationIndexes(store: Store): PublicationIndexes {
   return (publicationId) => memo.get(publicationId, async () => {
     const stored = await store.getIndex(publicationId);
     if (stored && isCurrentIndex(stored)) return stored as unknown as PublicationIndex;
-    const [records, projects] = await Promise.all([
-      readAll((after) => store.listRecords({ publicationId, after, limit: PAGE })),
-      readAll((after) => store.listProjects({ publicationId, after, limit: PAGE })),
-    ]);
-    return publicationIndex(records.map((r) => r.record), projects.map((p) => p.project));
+    const { records, projects } = await publicationDocuments(store, publicationId);
+    return publicationIndex(records, projects);
   });
+}
+
+/** A publication's records and projects, as stored: what its index, or stats of an earlier version, are computed from. */
+export async function publicationDocuments(store: Store, publicationId: string): Promise<{ records: unknown[]; projects: unknown[] }> {
+  const [records, projects] = await Promise.all([
+    readAll((after) => store.listRecords({ publicationId, after, limit: PAGE })),
+    readAll((after) => store.listProjects({ publicationId, after, limit: PAGE })),
+  ]);
+  return { records: records.map((r) => r.record), projects: projects.map((p) => p.project) };
 }
