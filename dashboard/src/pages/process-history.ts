@@ -81,10 +81,13 @@ const tagsText = (tags: unknown): string => {
   return list.length ? list.map(releaseTagTitle).join(', ') : 'Publicación sin etiqueta';
 };
 
+/** A release's moment, for its order: dates with different offsets compare as instants; undated last. */
+const at = (d: string | undefined): number => { const ms = Date.parse(d ?? ''); return Number.isNaN(ms) ? Infinity : ms; };
+
 /** The list of the record's releases, oldest first, each with what it changed. */
 export function publicationHistory(record: Json | undefined): HTMLElement {
   const links = objects(record?.releases).map((l, n) => ({ n, url: str(l.url), date: str(l.date), tags: l.tag }))
-    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.n - b.n);
+    .sort((a, b) => at(a.date) - at(b.date) || a.n - b.n);
   if (!links.length) return h('p', null, 'Sin publicaciones registradas de este proceso.');
   const all = changes(obj(record?.versionedRelease));
   return h('ol', { class: 'timeline history', id: 'historial-publicaciones' }, links.map((l, i) => {

@@ -1,7 +1,8 @@
 /**
  * *Contratación*: one contracting process from its OCDS record (the compiled release) — a summary, then one
  * section per stage (planning, tender, award, contract, implementation) with its amounts, suppliers and
- * documents, a timeline of every dated event, and its data as JSON (the record) and CSV (contracts and payments).
+ * documents, a timeline of every dated event, each time it was published (process-history.ts), and its data as
+ * JSON (the record) and CSV (contracts and payments).
  */
 import { fold } from '../data/filters';
 import { h, externalLink, route } from '../dom';
