@@ -34,6 +34,8 @@
  *   name or state, the box says so, and the page says what it did;
  * - Contratistas' CSV gave each contractor's document key («MX-RFC-…», a hash in real data), not the RFC its table shows;
  * - the map's municipality names were drawn 11 drawing units tall: about 5 px on a phone. They are 13 px on any screen.
+ * - a process's page showed its latest state only: a reader following it month by month could not see that an amount
+ *   was corrected, nor when. «Historial de publicaciones» lists each of its releases, what it was and its JSON.
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
