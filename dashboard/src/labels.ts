@@ -27,6 +27,8 @@ export const methodTitle = (code: string): string => title(OCDS, 'method', code)
 export const documentTypeTitle = (code: string): string => title(OC4IDS, 'documentType', code);
 /** A contracting process's codes (EDCA-MX / OCDS lists), as the template's drop-downs show them to the official. */
 export const processCodeTitle = (list: 'documentType' | 'tenderStatus' | 'awardStatus' | 'contractStatus' | 'implementationStatus', code: string): string => title(OCDS, list, code);
+/** What a release of a process was (its `tag`: planning, tenderUpdate, contractAmendment…), as the template's list titles it. */
+export const releaseTagTitle = (code: string): string => title(OCDS, 'releaseTag', code);
 export const processStatusTitle = (code: string): string => title(OC4IDS, 'contractingProcessStatus', code);
 export const projectTypeTitle = (code: string): string => title(OC4IDS, 'projectType', code);
 export const milestoneStatusTitle = (code: string): string => title(OC4IDS, 'milestoneStatus', code);

@@ -500,7 +500,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     // «RFC / clave» is each bidder's identifier in `parties`, as published.
     const rfcOf = (id: string) => record.parties.find((x: any) => x.id === id)?.identifier?.id;
     expect(await page.locator('#tabla-licitantes tbody td:nth-child(2)').allTextContents()).toEqual(record.tender.tenderers.map((t: any) => rfcOf(t.id)));
-    for (const id of ['etapa-planeacion', 'etapa-licitacion', 'etapa-adjudicacion', 'etapa-contratacion', 'etapa-ejecucion', 'cronologia', 'datos']) expect(await page.locator(`#${id}`).count()).toBe(1);
+    for (const id of ['etapa-planeacion', 'etapa-licitacion', 'etapa-adjudicacion', 'etapa-contratacion', 'etapa-ejecucion', 'cronologia', 'historial', 'datos']) expect(await page.locator(`#${id}`).count()).toBe(1);
     const contracted = record.contracts.reduce((n: number, k: any) => n + k.value.amount, 0);
     expect(await text(page, '#kpis-proceso')).toContain(formatMoney(contracted));
     // The stage in words wraps within its card (on one line a long one ran out of it); the counts stay whole.

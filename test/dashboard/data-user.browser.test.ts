@@ -34,15 +34,19 @@
  *   name or state, the box says so, and the page says what it did;
  * - Contratistas' CSV gave each contractor's document key («MX-RFC-…», a hash in real data), not the RFC its table shows;
  * - the map's municipality names were drawn 11 drawing units tall: about 5 px on a phone. They are 13 px on any screen.
+ * - a process's page showed its latest state only: a reader following it month by month could not see that an amount
+ *   was corrected, nor when. «Historial de publicaciones» lists each of its releases, what it was and its JSON.
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
-import { setCell } from '../example-workbooks';
+import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
+import { publish } from '../../functions/src/publication/publish';
+import { releaseTagTitle } from '../../dashboard/src/labels';
 import { README_SHEET } from '../../core/template/settings';
-import { formatMoney } from '../../core/format/es-mx';
+import { formatDate, formatMoney } from '../../core/format/es-mx';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -442,5 +446,42 @@ describeIfChromium('a data user in the public pages', () => {
       await page.waitForFunction(() => [...document.querySelectorAll('.area-label')].every((t: any) => Math.round(Number(getComputedStyle(t).fontSize.replace('px', '')) * t.getScreenCTM().a) === 13), undefined, { timeout: 3000 }).catch(() => undefined);
       expect(await heights(page)).toEqual(shown.map(() => 13));
     }
+  });
+  // Last: it publishes Mérida again, which the tests above read as first published.
+  it('a process published twice lists both publications in «Historial de publicaciones»: date, what each was, its JSON, and the amount corrected', async () => {
+    const ocid = 'ocds-mid001-DOP-LP-OP-003-2024';
+    const workbook = await exampleWorkbook('merida');
+    setCell(workbook, 'Ubicaciones', 0, 'locations/0/address/locality', 'Juárez');
+    setCell(workbook, 'Contratos', 0, 'contracts/0/value/amount', 131250000);
+    const result = await publish(srv.store, { publisher: publisherOf('merida', workbook), workbook, actor: 'test', now: '2025-08-05T10:00:00-06:00', baseUrl: srv.base });
+    expect(result.status).toBe('published');
+    // A context of its own: the tab above holds this record from before, as a reader's browser would for a minute (max-age=60).
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${srv.base}/#/contratacion/${ocid}`);
+    await page.waitForSelector('body[data-ready] main h1');
+    const items = page.locator('#historial-publicaciones > li');
+    const [first, second] = [formatDate('2025-07-01T10:00:00-06:00'), formatDate('2025-08-05T10:00:00-06:00')];
+    expect([first, second]).toEqual(['01/07/2025', '05/08/2025']);
+    // The first said everything the workbook held; the second, only that the contract changed, and from what to what.
+    expect(await items.allInnerTexts()).toEqual([
+      `${first} ${['planning', 'tender', 'award', 'contract', 'implementation'].map(releaseTagTitle).join(', ')}. JSON`,
+      `${second} ${releaseTagTitle('contractUpdate')}. JSON\nMonto del contrato DOP-LP-OP-003-2024-C1: de ${formatMoney(128406219.37)} a ${formatMoney(131250000)}`,
+    ]);
+    expect(await items.locator('time').evaluateAll((ts: any[]) => ts.map((t) => t.getAttribute('datetime')))).toEqual(['2025-07-01', '2025-08-05']);
+    // Each link is that release's own JSON, and a screen reader's list of links tells them apart.
+    const links = await items.locator('a').evaluateAll((as: any[]) => as.map((a) => ({ href: a.href, name: a.getAttribute('aria-label') })));
+    expect(links.map((l) => l.name)).toEqual([`JSON de la publicación 1 de 2, del ${first}`, `JSON de la publicación 2 de 2, del ${second}`]);
+    const releases = await Promise.all(links.map(async (l) => {
+      expect(l.href.startsWith(`${srv.base}/api/ocds/releases?ocid=${ocid}&releaseID=`)).toBe(true);
+      return ((await (await fetch(l.href)).json()) as { releases: { id: string; date: string; contracts?: { value: { amount: number } }[] }[] }).releases;
+    }));
+    expect(releases.map((r) => r.length)).toEqual([1, 1]);
+    expect(releases.map((r) => r[0].id)).toEqual(links.map((l) => new URL(l.href).searchParams.get('releaseID')));
+    expect(releases.map((r) => r[0].contracts?.[0].value.amount)).toEqual([128406219.37, 131250000]);
+    // Reached from the process's tabs, as its other sections are: the focus on its heading.
+    await page.click('nav.tabs a[href="#historial"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('h-historial');
+    await context.close();
   });
 });

@@ -1,7 +1,8 @@
 /**
  * *Contratación*: one contracting process from its OCDS record (the compiled release) — a summary, then one
  * section per stage (planning, tender, award, contract, implementation) with its amounts, suppliers and
- * documents, a timeline of every dated event, and its data as JSON (the record) and CSV (contracts and payments).
+ * documents, a timeline of every dated event, each time it was published (process-history.ts), and its data as
+ * JSON (the record) and CSV (contracts and payments).
  */
 import { fold } from '../data/filters';
 import { h, externalLink, route } from '../dom';
@@ -18,6 +19,7 @@ import { methodTitle, processCodeTitle, stageTitle, partyKey, type PartyIds } fr
 import { count, date, heading, moneyIn, moneyKpi, moneyOf, NO_DATA, type Page } from './common';
 import type { Kpi } from '../components/kpis';
 import { cents } from '../../../core/stats/publication-index';
+import { publicationHistory } from './process-history';
 import { breakdownItems, breakdownTable, budgetTotalText, contractClassificationTable, planningClassificationTable } from './process-budget';
 
 const amount = (v: unknown): number | undefined => num(obj(v)?.amount);
@@ -123,7 +125,7 @@ export const processPage: Page = {
       ...heading(row.title, `Proceso de contratación ${ocid}`),
       // In-page anchors: main.ts moves the focus to the stage's heading and keeps the route (no new page).
       h('nav', { class: 'tabs', 'aria-label': 'Etapas del proceso' }, h('ul', null,
-        ([['etapa-planeacion', 'Planeación'], ['etapa-licitacion', 'Licitación'], ['etapa-adjudicacion', 'Adjudicación'], ['etapa-contratacion', 'Contratación'], ['etapa-ejecucion', 'Ejecución'], ['cronologia', 'Cronología'], ['datos', 'Descargas']] as const)
+        ([['etapa-planeacion', 'Planeación'], ['etapa-licitacion', 'Licitación'], ['etapa-adjudicacion', 'Adjudicación'], ['etapa-contratacion', 'Contratación'], ['etapa-ejecucion', 'Ejecución'], ['cronologia', 'Cronología'], ['historial', 'Historial'], ['datos', 'Descargas']] as const)
           .map(([id, t]) => h('li', null, h('a', { href: `#${id}` }, t))))),
       kpis([
         amountKpi('Monto contratado', row.contracted, live.map((k) => k.value)),
@@ -188,6 +190,10 @@ export const processPage: Page = {
         contractClassificationTable(contracts)),
       section('cronologia', 'Cronología',
         events.length ? h('ol', { class: 'timeline' }, events.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what))) : h('p', null, 'Sin fechas publicadas.')),
+      // Each time the process was published, and what changed: the page above is only its latest state.
+      section('historial', 'Historial de publicaciones',
+        h('p', { class: 'note', id: 'nota-historial' }, 'Cada vez que el implementador publicó este proceso, con la fecha y lo que publicó. Esta página muestra lo último publicado; cada publicación conserva lo que decía en su momento.'),
+        publicationHistory(record)),
       h('section', { 'aria-labelledby': 'h-documentos' }, h('h2', { id: 'h-documentos' }, 'Todos los documentos'),
         allDocs.length ? documentsTable('Documentos del proceso', allDocs, 'tabla-documentos') : h('p', null, 'Sin documentos publicados.')),
       section('datos', 'Descargas',
