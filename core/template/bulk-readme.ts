@@ -1,9 +1,9 @@
 /**
  * The `Léame` sheet of a publication's bulk workbook (`datos.xlsx`): what a data user needs to read the workbook and
  * to know what it does not hold. The workbook is the capture template filled with the published data, so converting
- * it back (`convert`) gives the processes' compiled releases and the published projects — except the project fields that publication
- * derives from the OCDS data and that have no column in the template. Those are named here, with where to find them,
- * so that a round trip that lacks them is expected rather than a loss someone discovers by diffing.
+ * it back (`convert`) gives the processes' compiled releases and the published projects — except the project fields
+ * that publication derives from the OCDS data and that have no column in the template. Those are named here, with
+ * where to find them, so that a round trip that lacks them is expected rather than a loss someone discovers by diffing.
  */
 import { README_SHEET, SETTINGS_SHEET } from './settings';
 import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
