@@ -48,13 +48,18 @@ async function seed(file: string): Promise<{ ocid: string; projectId: string }> 
   const template = syntheticDocuments(1).releases[0];
   for (let i = 0; i < BULK_RELEASES; i += 5000) {
     const batch = [];
+    const records = [];
     for (let j = i; j < Math.min(i + 5000, BULK_RELEASES); j++) {
       const ocid = `ocds-bulk01-${String(j).padStart(7, '0')}`;
       batch.push({ ocid, id: `${ocid}-1`, date: '2025-01-01T00:00:00Z', release: { ...template, ocid, id: `${ocid}-1` } as never });
+      // Its record too: datos.xlsx is written from the records' compiled releases (publication/bulk-files.ts).
+      const url = `http://127.0.0.1/api/ocds/releases?ocid=${ocid}&releaseID=${ocid}-1`;
+      records.push({ ocid, record: { ocid, releases: [{ url, date: '2025-01-01T00:00:00Z', tag: template.tag }], compiledRelease: { ...template, ocid, id: `${ocid}-compiled`, tag: ['compiled'] } } as never });
     }
     await store.putReleases('bulk-1', batch);
+    await store.putRecords('bulk-1', records);
   }
-  await store.completePublication('bulk-1', { releases: BULK_RELEASES, records: 0, projects: 0 });
+  await store.completePublication('bulk-1', { releases: BULK_RELEASES, records: BULK_RELEASES, projects: 0 });
   await store.setCurrent('bulk', 'bulk-1', null);
   const page = await store.listRecords({ publicationId: (await store.getCurrent('bench'))!.id, limit: 1 });
   const projects = await store.listProjects({ publicationId: (await store.getCurrent('bench'))!.id, limit: 1 });

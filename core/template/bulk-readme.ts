@@ -1,9 +1,9 @@
 /**
  * The `Léame` sheet of a publication's bulk workbook (`datos.xlsx`): what a data user needs to read the workbook and
  * to know what it does not hold. The workbook is the capture template filled with the published data, so converting
- * it back (`convert`) gives the published releases and projects — except the project fields that publication
- * derives from the OCDS data and that have no column in the template. Those are named here, with where to find them,
- * so that a round trip that lacks them is expected rather than a loss someone discovers by diffing.
+ * it back (`convert`) gives the processes' compiled releases and the published projects — except the project fields
+ * that publication derives from the OCDS data and that have no column in the template. Those are named here, with
+ * where to find them, so that a round trip that lacks them is expected rather than a loss someone discovers by diffing.
  */
 import { README_SHEET, SETTINGS_SHEET } from './settings';
 import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
@@ -84,7 +84,9 @@ export function bulkReadmeLines(zones: BulkDateZones = { timeZone: DEFAULT_TIME_
   return [
     'Infraestructura Abierta — descarga completa de los datos publicados',
     'Este libro tiene los datos publicados en la misma plantilla con que se capturan: las hojas de proyectos (EDCAPI / OC4IDS) y las de contrataciones (EDCA-MX / OCDS), una fila por elemento. En cada hoja la fila 1 tiene el título de cada columna, la fila 2 su nombre técnico (el campo del estándar) y los datos empiezan en la fila 3. Las filas de una hoja hija se enlazan con su proyecto o proceso por la primera columna (identificador del proyecto u OCID).',
-    'De cada proceso de contratación está su versión más reciente. El historial (todas las entregas de cada proceso) está en records.json y releases.json, en la misma página de descargas (/api/bulk).',
+    // The compiled release, as records.json, the API and the dashboard give it (publication/bulk-files.ts): a data
+    // user comparing this workbook with them finds the same payments and actors, those of earlier releases included.
+    'De cada proceso de contratación está su estado vigente: la entrega compilada de su registro (compiledRelease en records.json), la misma que muestran el tablero y la API. Tiene también lo publicado en entregas anteriores que ya no viene en la más reciente: un pago o un actor cuya fila se borró del libro sigue publicado (el estándar no quita lo publicado; un dato equivocado se corrige cambiando su valor en su fila). Cada entrega, tal como se publicó, está en releases.json, en la misma página de descargas (/api/bulk).',
     // Only a date the template would write as a date comes back from it the same (core/flatten/flatten.ts, dateCell):
     // any other stays text, and a reader sorting a column of both needs to know why.
     datesLine(zones),
@@ -92,7 +94,7 @@ export function bulkReadmeLines(zones: BulkDateZones = { timeZone: DEFAULT_TIME_
     'Datos que calcula la publicación y que este libro no incluye:',
     ...PUBLICATION_DERIVED_FIELDS.map((f) => `• ${f.path}: ${f.text}`),
     '',
-    'Por eso, al convertir este libro a JSON (npx infra-abierta convert datos.xlsx -o salida.json) salen las mismas entregas y los mismos proyectos que en releases.json y projects.json salvo esos campos, y la fecha e identificador de cada entrega, que son los de la conversión. Si el libro se publica de nuevo, la publicación vuelve a calcularlos.',
+    'Por eso, al convertir este libro a JSON (npx infra-abierta convert datos.xlsx -o salida.json) salen los mismos procesos que las entregas compiladas de records.json y los mismos proyectos que en projects.json, salvo esos campos y la fecha, el identificador y las etiquetas (tag) de cada entrega, que son los de la conversión. Si el libro se publica de nuevo, la publicación vuelve a calcularlos.',
     ...('others' in zones ? otherZonesLines(zones.others) : []),
   ];
 }

@@ -1,7 +1,8 @@
 /**
  * A publication's bulk files (DESIGN §6), written once: the OCDS release and record packages and the OC4IDS
- * project package as JSON and as JSON Lines (each also gzipped), and the flattened template `datos.xlsx` (after a
- * `Léame` sheet saying what it holds and which derived project fields it does not).
+ * project package as JSON and as JSON Lines (each also gzipped), and the flattened template `datos.xlsx` (each
+ * process's compiled release and each project, after a `Léame` sheet saying what it holds and which derived project
+ * fields it does not).
  * They are generated in constant memory (the store is read page by page into temporary files) and then put in
  * the BlobStore, so a download costs no database reads and no CPU: the API only streams or redirects.
  *
@@ -74,8 +75,10 @@ export const bulkDownloadName = (file: string, publisherId: string | undefined):
  * Form 6: a date-time at 06:00 in Mexico City is a date cell too (form 5 wrote it as ISO text: read back, that hour
  * was taken for a date alone), a project process's number of tenderers shows as a whole number («3», not «3.00») and
  * an exchange rate with four decimals (the DOF's 17.2345 showed 17.23).
+ * Form 7: `datos.xlsx` holds each process's compiled release (its record's), where form 6 held its latest release:
+ * a payment deleted from the workbook, still in records.json and the dashboard, was missing from it.
  */
-export const BULK_FORM = 6;
+export const BULK_FORM = 7;
 
 /** The folder of everything written for one publisher's publication, of any form (pruning removes it whole). */
 export const publicationFolder = (publicationId: string): string => `publicaciones/${publicationId}/`;
@@ -135,20 +138,21 @@ async function* documentTexts(store: Store, sets: BulkSet[], kind: BulkKind): As
 }
 
 /**
- * The latest release of each process. Our releases are full snapshots of a process (the sheet holds its whole
- * state), so the latest one is its compiled state — at a fifth of the bytes of a record.
+ * Each process's compiled release, from its record: its current state as OCDS merges its releases, the one
+ * records.json, the API and the dashboard's figures give. Its latest release is not that: a row deleted from the
+ * workbook (a payment, an actor) or a supplier whose RFC was corrected is gone from the next release but stays in the
+ * record (items merge by id; nothing published is lost, core/merge/kept-in-record.ts), so datos.xlsx built from
+ * latest releases lacked a payment that records.json and the dashboard counted; and a process published elsewhere
+ * in partial releases (`history`) has only its last stage in its latest one. One record per process, a page at a
+ * time, as every other kind is read. The compiled release's own `id`, `date` and `tag` («compiled») have no cell
+ * (core/flatten/flatten.ts leaves them to the converter).
  */
-async function* latestReleases(store: Store, sets: BulkSet[]): AsyncGenerator<unknown[]> {
-  let pending: { ocid: string; release: unknown } | undefined;
-  for await (const items of pagesOf(sets, (publicationId, after) => store.listReleases({ publicationId, after, limit: PAGE }))) {
-    const out: unknown[] = [];
-    for (const r of items) {
-      if (pending && pending.ocid !== r.ocid) out.push(pending.release);
-      pending = { ocid: r.ocid, release: r.release };
-    }
-    if (out.length) yield out;
+async function* compiledReleases(store: Store, sets: BulkSet[]): AsyncGenerator<unknown[]> {
+  // Pages as large as the releases' were: a record links its releases (url, date, tag) instead of holding them, so
+  // it weighs about its compiled release, and a smaller page would only mean more reads of the store.
+  for await (const records of pagesOf(sets, (publicationId, after) => store.listRecords({ publicationId, after, limit: PAGE }))) {
+    yield records.map((r) => (r.record as { compiledRelease?: unknown }).compiledRelease).filter((c) => c !== undefined);
   }
-  if (pending) yield [pending.release];
 }
 
 function write(out: Writable, chunk: string): Promise<void> | void {
@@ -252,7 +256,7 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   // The rows of each sheet stay in the sets' order, as when every set was read in one pass.
   for (const set of sets) {
     const timeZone = zoneOf(set);
-    await spill('ocds', latestReleases(store, [set]), timeZone);
+    await spill('ocds', compiledReleases(store, [set]), timeZone);
     await spill('oc4ids', documents(store, [set], 'projects'), timeZone);
   }
   await Promise.all(files.map(finish));

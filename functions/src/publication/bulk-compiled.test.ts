@@ -1,0 +1,85 @@
+/**
+ * datos.xlsx holds each process as its record's compiled release, as records.json, the API and the dashboard do. It
+ * was built from each process's latest release: an official who deleted a payment row and published again saw the
+ * payment stay in the record (OCDS merges items by id; nothing published is lost) and on the dashboard, but the
+ * spreadsheet had lost it, so a data user reconciling datos.xlsx with records.json found different sums. And a
+ * history published elsewhere a release per stage had only its last stage there.
+ */
+import request from 'supertest';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { binaryBody, xlsxBook } from '../../../test/support/xlsx-download';
+import { exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
+import { createApp } from '../app';
+import { openSqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
+import { diskBlobStore } from './disk-blob-store';
+import { publish, publishHistory } from './publish';
+
+const BASE = 'http://127.0.0.1:8080';
+const SHEET = 'Transacciones';
+const PATHS = ['ocid', 'contracts/0/id', 'contracts/0/implementation/transactions/0/id', 'contracts/0/implementation/transactions/0/value/amount'];
+
+/** The rows of `sheet` in the publisher's datos.xlsx, as the API serves it, by the values of the columns of `paths`. */
+async function datosRows(store: Store, dir: string, publisherId: string, sheet: string, paths: readonly string[]): Promise<unknown[][]> {
+  const app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(path.join(dir, 'blobs')) });
+  const res = await request(app).get(`/api/bulk/datos.xlsx?publisher=${publisherId}`).buffer(true).parse(binaryBody).expect(200);
+  const ws = (await xlsxBook(res.body as Buffer)).getWorksheet(sheet)!;
+  const columns = paths.map((p) => (ws.getRow(2).values as unknown[]).indexOf(p));
+  const rows: unknown[][] = [];
+  for (let r = 3; r <= ws.rowCount; r++) rows.push(columns.map((c) => ws.getRow(r).getCell(c).value));
+  return rows;
+}
+
+test('a payment row deleted from the workbook stays in datos.xlsx, as in the record\'s compiled release', async () => {
+  const store = openSqliteStore(':memory:');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-compiled-'));
+  try {
+    const first = await exampleWorkbook('tuxtla-gutierrez');
+    const publisher = publisherOf('tuxtla-gutierrez', first);
+    await store.putPublisher(publisher);
+    expect((await publish(store, { publisher, workbook: first, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+
+    // The same workbook a month later without its fourth payment row.
+    const second = await exampleWorkbook('tuxtla-gutierrez');
+    const sheet = second.sheets.find((s) => s.name === SHEET)!;
+    const [ocidCol, contractCol, idCol, amountCol] = PATHS.map((p) => sheet.rows[1].indexOf(p));
+    const [deleted] = sheet.rows.splice(2 + 3, 1);
+    expect((await publish(store, { publisher, workbook: second, actor: 'system', now: '2025-08-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    const ocid = String(deleted[ocidCol]);
+
+    // The record keeps the payment (OCDS merge); its latest release does not.
+    const current = (await store.getCurrent(publisher.id))!;
+    const compiled = (await store.getRecord(current.id, ocid))!.record.compiledRelease as { contracts: { id: string; implementation?: { transactions?: { id: string; value?: { amount?: number } }[] } }[] };
+    const inRecord = compiled.contracts.flatMap((c) => (c.implementation?.transactions ?? []).map((t) => [ocid, c.id, t.id, t.value?.amount]));
+    expect(inRecord).toContainEqual([ocid, deleted[contractCol], deleted[idCol], deleted[amountCol]]);
+
+    const inWorkbook = (await datosRows(store, dir, publisher.id, SHEET, PATHS)).filter((row) => row[0] === ocid);
+    // Every payment of the process, the deleted one included, with the amounts of the record.
+    expect(inWorkbook).toEqual(inRecord);
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+test('a process published elsewhere a release per stage (history) has its tender in datos.xlsx, not only its last stage', async () => {
+  const store = openSqliteStore(':memory:');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-compiled-'));
+  try {
+    const publisher = publisherOf('tuxtla-gutierrez', await exampleWorkbook('tuxtla-gutierrez'));
+    await store.putPublisher(publisher);
+    const ocid = `${publisher.ocidPrefix}-HIST-001`;
+    const tender = { ocid, id: `${ocid}-01`, date: '2024-01-10T00:00:00Z', tag: ['tender'], initiationType: 'tender', tender: { id: 'T1', title: 'Pavimentación de la calle 5' } };
+    const contract = { ocid, id: `${ocid}-02`, date: '2024-03-10T00:00:00Z', tag: ['contract'], initiationType: 'tender', contracts: [{ id: 'C1', awardID: 'A1', title: 'Contrato de pavimentación' }] };
+    const releases = [tender, contract].map((release) => ({ ocid, id: release.id, date: release.date, release }));
+    expect((await publishHistory(store, { publisher, releases, actor: 'cli', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    // The tender of the first release and the contract of the second, as the record compiles them.
+    expect(await datosRows(store, dir, publisher.id, 'Contrataciones', ['ocid', 'tender/title'])).toEqual([[ocid, 'Pavimentación de la calle 5']]);
+    expect(await datosRows(store, dir, publisher.id, 'Contratos', ['ocid', 'contracts/0/id'])).toEqual([[ocid, 'C1']]);
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
