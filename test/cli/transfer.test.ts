@@ -21,7 +21,8 @@ import type { DocumentBackend } from '../../functions/src/store/document-backend
 import { createStore } from '../../functions/src/store/document-store';
 import type { Store } from '../../functions/src/store/store';
 import { holdServerLock } from '../../functions/src/server/server-lock';
-import { TRANSFER_ORDER } from '../../functions/src/cli/transfer-command';
+import { TRANSFER_ORDER, transferCommand } from '../../functions/src/cli/transfer-command';
+import { parseArgs } from '../../functions/src/cli/args';
 import { TEST_CLIENT_ID } from '../workflow/test-identity';
 
 const BASE = 'https://transparencia.example.gob.mx';
@@ -142,4 +143,26 @@ test('a self-hosted server moves to the cloud and back: everything arrives, the 
   expect(await rows(returned)).toEqual(before);
   await returned.close();
   await firestore.close();
+});
+
+it('a server published under http is told its address must change in the cloud, not to keep it as a Hosting domain', async () => {
+  const source = openSqliteBackend(':memory:');
+  const target = openSqliteBackend(':memory:');
+  try {
+    const store = createStore(source);
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    await publish(store, { publisher, workbook, actor: 'cli', now: '2026-10-01T12:00:00.000Z', baseUrl: 'http://192.168.1.20:8080' });
+    const said: string[] = [];
+    const code = await transferCommand(parseArgs(['transfer', '--a-la-nube']), {
+      source, target, from: 'la base local', to: 'Firestore', toCloud: true, baseUrl: 'https://proyecto.web.app', baseUrlSource: 'functions/.env.demo',
+    }, { out: (l) => said.push(l), err: (l) => said.push(l) });
+    expect(code).toBe(1);
+    expect(said.join('\n')).toContain('Esa dirección es http, y Firebase Hosting solo sirve https: en la nube la dirección cambia. Repita con --aceptar-direccion-nueva: los registros seguirán enlazando sus entregas bajo http://192.168.1.20:8080');
+    expect(said.join('\n')).not.toContain('dominio propio');
+  } finally {
+    await source.close();
+    await target.close();
+  }
 });

@@ -109,9 +109,15 @@ export async function transferCommand(args: ParsedArgs, ends: TransferEnds, io: 
   // other side they keep linking there until each implementer publishes again, so a new address is said first.
   const other = await otherLinksBaseUrl(createStore(source), ends.baseUrl);
   if (other !== undefined && args.options[ACCEPT_OTHER_ADDRESS] !== true) {
+    // Firebase Hosting serves only https: a server published under http cannot keep its address in the cloud (its
+    // records' links would be suggested as a custom domain that Hosting cannot serve).
+    const mustChange = ends.toCloud && other.startsWith('http:');
     io.err(`No se copió nada: lo publicado en ${from} enlaza sus entregas bajo ${other}, y ${ends.toCloud ? 'el despliegue' : 'este servidor'} publica bajo ${ends.baseUrl} (${ends.baseUrlSource}). `
-      + `Lo mejor es conservar la dirección: ${ends.toCloud ? `ponga ${other} como dominio propio de Firebase Hosting (docs/deploy.md §8) y como PUBLIC_BASE_URL de las funciones` : `sirva este servidor en ${other} (PUBLIC_BASE_URL=${other}, y esa dirección apuntando a él)`}, y repita. `
-      + `Si la dirección cambia a propósito, repita con --${ACCEPT_OTHER_ADDRESS}: los registros seguirán enlazando sus entregas bajo ${other} hasta la siguiente publicación de cada implementador, así que esa dirección debe seguir respondiendo o redirigir a la nueva (docs/operations.md, «Cambiar de servidor propio a la nube y al revés»).`);
+      + (mustChange
+        ? `Esa dirección es http, y Firebase Hosting solo sirve https: en la nube la dirección cambia. Repita con --${ACCEPT_OTHER_ADDRESS}: `
+        : `Lo mejor es conservar la dirección: ${ends.toCloud ? `ponga ${other} como dominio propio de Firebase Hosting (docs/deploy.md §8) y como PUBLIC_BASE_URL de las funciones` : `sirva este servidor en ${other} (PUBLIC_BASE_URL=${other}, y esa dirección apuntando a él)`}, y repita. `
+          + `Si la dirección cambia a propósito, repita con --${ACCEPT_OTHER_ADDRESS}: `)
+      + `los registros seguirán enlazando sus entregas bajo ${other} hasta la siguiente publicación de cada implementador, así que esa dirección debe seguir respondiendo o redirigir a la nueva (docs/operations.md, «Cambiar de servidor propio a la nube y al revés»).`);
     return 1;
   }
   const startedAt = new Date().toISOString();
