@@ -1,6 +1,6 @@
 /** Small readers over untyped JSON: checks run on documents the schema may have rejected, so nothing is trusted. */
 import { escapePointerSegment as escapeSlow } from '../findings/finding';
-import type { JsonObject } from './types';
+import type { Doc, JsonObject } from './types';
 import { isArray, isObject } from '../json/json-values';
 
 /** RFC 6901 escaping with a fast path: almost no key holds `~` or `/`, and this runs for every value. */
@@ -72,6 +72,22 @@ export function itemsAt(value: unknown, key: string, pointer: string): { item: J
     if (isObject(item)) out.push({ item, pointer: prefix + i });
   }
   return out;
+}
+
+/**
+ * Each object party (`parties`) of each document, by index: no list of the parties and their pointers is built for
+ * every document (issue 17). `at(path)` is a pointer under the party (`/releases/3/parties/1/identifier/id`), made only
+ * when a check reports.
+ */
+export function forEachParty(docs: readonly Doc[], visit: (party: JsonObject, at: (path: string) => string) => void): void {
+  for (const { data, pointer } of docs) {
+    const parties = data.parties;
+    if (!Array.isArray(parties)) continue;
+    for (let i = 0; i < parties.length; i++) {
+      const party: unknown = parties[i];
+      if (isObject(party)) visit(party, (path) => `${pointer}/parties/${i}/${path}`);
+    }
+  }
 }
 
 /**

@@ -8,7 +8,7 @@
  * otherwise, «RFC»), `party.legalNameMissing`,
  * `party.personNameMissing` (errors), `party.personalityMismatch` (warning).
  */
-import { isArray, objectAt, stringAt } from './json';
+import { forEachParty, objectAt, stringAt } from './json';
 import { isGenericRfc, isRfcSchemeSpelling } from './rfc';
 import type { Check } from './types';
 
@@ -22,32 +22,25 @@ function personalityOfRfc(rfc: string | undefined): Personality | undefined {
 }
 
 export const partyIdentity: Check = ({ releases, report }) => {
-  for (const { data, pointer } of releases) {
-    const parties = data.parties;
-    if (!isArray(parties)) continue;
-    // By index, without a list of the parties and their pointers for every release (issue 17).
-    for (let i = 0; i < parties.length; i++) {
-      const party = parties[i];
-      const identifier = objectAt(party, 'identifier');
-      if (!identifier) continue;
-      const p = `${pointer}/parties/${i}`;
-      const scheme = stringAt(identifier, 'scheme');
-      const id = stringAt(identifier, 'id');
-      // The RFC under another spelling of its scheme (Nuevo León publishes «RFC»): told plainly what to write, rather
-      // than that parties are identified by their RFC — which this one is.
-      if (scheme !== undefined && scheme !== 'MX-RFC') report(isRfcSchemeSpelling(scheme) ? 'party.schemeRfcSpelling' : 'party.schemeNotRfc', 'warning', `${p}/identifier/scheme`, { value: scheme });
-      const declared = stringAt(identifier, 'legalPersonality');
-      const byRfc = scheme === 'MX-RFC' ? personalityOfRfc(id) : undefined;
-      if ((declared === 'naturalPerson' || declared === 'legalPerson') && byRfc && declared !== byRfc) {
-        report('party.personalityMismatch', 'warning', `${p}/identifier/legalPersonality`, { value: declared, rfc: id ?? '' });
-      }
-      const personality = declared === 'naturalPerson' || declared === 'legalPerson' ? declared : byRfc;
-      if (personality === 'legalPerson' && stringAt(identifier, 'legalName') === undefined) {
-        report('party.legalNameMissing', 'error', `${p}/identifier/legalName`, { value: stringAt(party, 'name') ?? id ?? '' });
-      } else if (personality === 'naturalPerson') {
-        const missing = stringAt(identifier, 'givenName') === undefined ? 'givenName' : stringAt(identifier, 'patronymicName') === undefined ? 'patronymicName' : undefined;
-        if (missing) report('party.personNameMissing', 'error', `${p}/identifier/${missing}`, { value: stringAt(party, 'name') ?? id ?? '' });
-      }
+  forEachParty(releases, (party, at) => {
+    const identifier = objectAt(party, 'identifier');
+    if (!identifier) return;
+    const scheme = stringAt(identifier, 'scheme');
+    const id = stringAt(identifier, 'id');
+    // The RFC under another spelling of its scheme (Nuevo León publishes «RFC»): told plainly what to write, rather
+    // than that parties are identified by their RFC — which this one is.
+    if (scheme !== undefined && scheme !== 'MX-RFC') report(isRfcSchemeSpelling(scheme) ? 'party.schemeRfcSpelling' : 'party.schemeNotRfc', 'warning', at('identifier/scheme'), { value: scheme });
+    const declared = stringAt(identifier, 'legalPersonality');
+    const byRfc = scheme === 'MX-RFC' ? personalityOfRfc(id) : undefined;
+    if ((declared === 'naturalPerson' || declared === 'legalPerson') && byRfc && declared !== byRfc) {
+      report('party.personalityMismatch', 'warning', at('identifier/legalPersonality'), { value: declared, rfc: id ?? '' });
     }
-  }
+    const personality = declared === 'naturalPerson' || declared === 'legalPerson' ? declared : byRfc;
+    if (personality === 'legalPerson' && stringAt(identifier, 'legalName') === undefined) {
+      report('party.legalNameMissing', 'error', at('identifier/legalName'), { value: stringAt(party, 'name') ?? id ?? '' });
+    } else if (personality === 'naturalPerson') {
+      const missing = stringAt(identifier, 'givenName') === undefined ? 'givenName' : stringAt(identifier, 'patronymicName') === undefined ? 'patronymicName' : undefined;
+      if (missing) report('party.personNameMissing', 'error', at(`identifier/${missing}`), { value: stringAt(party, 'name') ?? id ?? '' });
+    }
+  });
 };

@@ -8,7 +8,7 @@
  * `cell.rfc-uppercased`); it remains for parties that arrive as JSON. `rfc.checkDigit` is a warning, because a small share of
  * RFCs genuinely issued by SAT carry a check digit that does not verify, and the official is not to blame.
  */
-import { isArray, isObject, stringAt } from './json';
+import { forEachParty, isObject, stringAt } from './json';
 import type { Check } from './types';
 
 export type RfcProblem = 'length' | 'format' | 'date' | 'lowercase' | 'checkDigit';
@@ -85,19 +85,13 @@ function problemOf(rfc: string): RfcProblem | undefined {
 }
 
 export const rfc: Check = ({ releases, projects, report }) => {
-  for (const { data, pointer } of [...releases, ...projects]) {
-    const parties = data.parties;
-    if (!isArray(parties)) continue;
-    // By index: a party's pointer is built only for an RFC with a problem (issue 17).
-    for (let i = 0; i < parties.length; i++) {
-      const party = parties[i];
-      if (!isObject(party)) continue;
-      const identifier = party.identifier;
-      if (!isObject(identifier) || stringAt(identifier, 'scheme') !== 'MX-RFC') continue;
-      const id = stringAt(identifier, 'id');
-      if (id === undefined) continue;
-      const problem = rfcProblem(id.trim());
-      if (problem) report(`rfc.${problem}`, problem === 'checkDigit' ? 'warning' : 'error', `${pointer}/parties/${i}/identifier/id`, { value: id, length: id.trim().length, upper: id.trim().toUpperCase() });
-    }
-  }
+  // A party's pointer is made only for an RFC with a problem (issue 17).
+  forEachParty([...releases, ...projects], (party, at) => {
+    const identifier = party.identifier;
+    if (!isObject(identifier) || stringAt(identifier, 'scheme') !== 'MX-RFC') return;
+    const id = stringAt(identifier, 'id');
+    if (id === undefined) return;
+    const problem = rfcProblem(id.trim());
+    if (problem) report(`rfc.${problem}`, problem === 'checkDigit' ? 'warning' : 'error', at('identifier/id'), { value: id, length: id.trim().length, upper: id.trim().toUpperCase() });
+  });
 };

@@ -6,20 +6,14 @@
  * (info), once per party, on the first withheld field's cell.
  */
 import { withheldFieldsOf } from '../privacy/privacy-filter';
-import { isArray, isObject } from '../json/json-values';
+import { forEachParty } from './json';
 import type { Check } from './types';
 
 export const withheldPartyData: Check = ({ releases, projects, report }) => {
-  for (const { data, pointer } of [...releases, ...projects]) {
-    const parties = data.parties;
-    if (!isArray(parties)) continue;
-    for (let i = 0; i < parties.length; i++) {
-      const party = parties[i];
-      if (!isObject(party)) continue;
-      const fields = withheldFieldsOf(party);
-      if (fields.length === 0) continue;
-      const name = typeof party.name === 'string' ? party.name : typeof party.id === 'string' ? party.id : '';
-      report('privacy.withheldPartyData', 'info', `${pointer}/parties/${i}/${fields[0]}`, { value: name });
-    }
-  }
+  forEachParty([...releases, ...projects], (party, at) => {
+    const fields = withheldFieldsOf(party);
+    if (fields.length === 0) return;
+    const name = typeof party.name === 'string' ? party.name : typeof party.id === 'string' ? party.id : '';
+    report('privacy.withheldPartyData', 'info', at(fields[0]), { value: name });
+  });
 };
