@@ -49,6 +49,7 @@ import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
 import { pages } from '../store/read-all';
 import { releaseUrl } from './urls';
+import { ServedHasher, storeOrder } from './served-hashes';
 import { PRIVACY_FILTER_VERSION, processFilter, publicView } from '../../../core/privacy/privacy-filter';
 
 export interface PublishInput {
@@ -210,6 +211,15 @@ export function linksBaseUrl(publication: Pick<Publication, 'derivedWith'>): str
   } catch {
     return undefined;
   }
+}
+
+/** A process's releases in the order the store lists them (date, then id): already so, but for a date out of order. */
+function inStoreOrder(releases: ReleaseText[]): ReleaseText[] {
+  const key = (r: ReleaseText): string => JSON.stringify([r.date, r.id]);
+  for (let i = 1; i < releases.length; i++) {
+    if (key(releases[i - 1]) > key(releases[i])) return [...releases].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  }
+  return releases;
 }
 
 /** One process's releases and record as the texts to write, and what the summaries, index and stats read of it. */
@@ -499,12 +509,16 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
   // Releases and records are the bulk of a publication: a few megabytes of processes at a time, their releases are
   // parsed, filtered, written with their records and dropped, keeping only the compiled release and the release
   // links the summaries, index and stats read — so a publication of 10,000 processes fits the task's memory.
-  const ocids = [...history.keys()].sort((a, b) => (a < b ? -1 : 1));
+  // In the store's order (its sort keys are JSON texts), which the served hashes follow; the same as the ocids' own
+  // order but for characters JSON escapes or that sort below its quote (a space).
+  const ocidKeys = new Map([...history.keys()].map((ocid) => [ocid, storeOrder(ocid)]));
+  const ocids = [...history.keys()].sort((a, b) => ((ocidKeys.get(a) as string) < (ocidKeys.get(b) as string) ? -1 : 1));
+  ocidKeys.clear();
   const compiledByOcid = new Map<string, JsonObject>();
   const releaseLinks = new Map<string, ReleaseLink[]>();
   let releaseCount = 0;
   const rebuilt: string[] = [];
-  const buildRecords = async (write: (releases: ReleaseText[], records: RecordText[]) => Promise<void>): Promise<void> => {
+  const buildRecords = async (write: (releases: ReleaseText[], records: RecordText[]) => Promise<void>, served?: ServedHasher): Promise<void> => {
     let releases: ReleaseText[] = [];
     let records: RecordText[] = [];
     let chars = 0;
@@ -517,6 +531,10 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
       for (const release of built.releases) {
         releases.push(release);
         chars += release.text.length;
+      }
+      if (served) {
+        for (const release of inStoreOrder(built.releases)) served.add('releases', release.text);
+        served.add('records', built.record);
       }
       records.push({ ocid, text: built.record });
       chars += built.record.length;
@@ -559,21 +577,26 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
   }
 
   const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith, ...(declared.license || declared.publicationPolicy ? { declared } : {}), ...(timeZone ? { timeZone } : {}) });
+  const served = new ServedHasher();
   await buildRecords(async (releases, records) => {
     await store.putReleases(publicationId, releases);
     await store.putRecords(publicationId, records);
-  });
+  }, served);
   phase('records');
   const { finalProjects, changedProjects, index, stats } = derive();
   phase('derived');
-  await store.putProjects(publicationId, finalProjects.map((project) => ({ id: String(project.id), project })));
+  // Serialized once, for the store and the served hash alike.
+  const projectTexts = finalProjects.map((project) => ({ id: String(project.id), text: JSON.stringify(project), key: storeOrder(String(project.id)) }));
+  for (const { text } of [...projectTexts].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))) served.add('projects', text);
+  await store.putProjects(publicationId, projectTexts.map(({ id, text }) => ({ id, text })));
+  const servedSha256 = served.digests();
   await store.putIndex(publicationId, index);
   phase('write');
   const publication = await store.completePublication(publicationId, { releases: releaseCount, records: ocids.length, projects: finalProjects.length });
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
-  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, changedProcesses: changed.length, ...changedList(changed), rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length, ...plan.auditDetails } });
+  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, servedSha256, changedProcesses: changed.length, ...changedList(changed), rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length, ...plan.auditDetails } });
   phase('commit');
   return { status: 'published', publication, changedProcesses: changed, changedProjects, rebuiltRecords: rebuilt, findings };
 }

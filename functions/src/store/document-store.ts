@@ -3,6 +3,7 @@
  * transitions, the publication life cycle (writing → complete → current) and append-only audit.
  */
 import { randomUUID } from 'node:crypto';
+import { entryDigest, linkHash } from '../audit/audit-chain';
 import { type CollectionName, decodeCursor, docId, documentBytes, documentText, encodeCursor, pageLimit, sortKey, toDocumentRow, toRow } from './collections';
 import type { DocumentBackend, QueryRange, Row } from './document-backend';
 import { appendHistory, historyVersion } from './submission-history';
@@ -20,6 +21,7 @@ import {
   type Page,
   type PageRequest,
   type ProjectInput,
+  type ProjectText,
   type Publication,
   type Publisher,
   type PublishedChanges,
@@ -155,8 +157,14 @@ function documentKeys(kind: DocumentKind, meta: Record<string, string>): { key: 
   return kind === 'releases' ? { key: meta.ocid, id: meta.id, ...(typeof meta.date === 'string' ? { date: meta.date } : {}) } : { key: meta.ocid };
 }
 
-/** Orders audit entries written in the same millisecond by this process. */
-let auditSequence = 0;
+/** Document of `changes` noting the audit chain's last place taken and its hash (where the next append starts). */
+const AUDIT_HEAD_ID = docId('audit-chain');
+
+/**
+ * A chained audit entry's id: its place, zero-padded so that entries made in the same millisecond list in the order
+ * they were written (listings are by `at`, then id). Entries written before the chain have `<n>-<uuid>` ids.
+ */
+const auditChainId = (seq: number): string => String(seq).padStart(12, '0');
 
 /** Submissions are listed by creation time, then id (their sort key below). */
 const submissionKey = (s: Submission): string => sortKey(s.createdAt, s.id);
@@ -190,6 +198,23 @@ export function createStore(backend: DocumentBackend): Store {
 
   async function first<T>(collection: CollectionName, where: Record<string, string>): Promise<T | undefined> {
     return (await list<T>(collection, where, { limit: 1 })).items[0];
+  }
+
+  async function auditHead(): Promise<{ seq: number; hash: string | null }> {
+    const head = await get<{ seq: number; hash: string }>('changes', AUDIT_HEAD_ID);
+    return head ? { seq: head.seq, hash: head.hash } : { seq: 0, hash: null };
+  }
+
+  /** Moves the noted head forward only: an append that finishes late does not take it back. */
+  async function noteAuditHead(seq: number, hash: string): Promise<void> {
+    try {
+      await backend.modify('changes', AUDIT_HEAD_ID, (body) => {
+        if (body !== undefined && (JSON.parse(body) as { seq: number }).seq >= seq) throw new NothingToMark();
+        return toRow('changes', AUDIT_HEAD_ID, sortKey('audit-chain'), { seq, hash });
+      });
+    } catch (err) {
+      if (!(err instanceof NothingToMark)) throw err;
+    }
   }
 
   async function writablePublication(publicationId: string): Promise<Publication> {
@@ -550,9 +575,9 @@ export function createStore(backend: DocumentBackend): Store {
       const p = await writablePublication(publicationId);
       await putAll('records', records.map((r) => toDocumentRow('records', docId(p.id, r.ocid), sortKey(r.ocid), { ocid: r.ocid, publicationId: p.id, publisherId: p.publisherId }, 'record', 'record' in r ? JSON.stringify(r.record) : r.text)));
     },
-    async putProjects(publicationId, projects: ProjectInput[]) {
+    async putProjects(publicationId, projects: (ProjectInput | ProjectText)[]) {
       const p = await writablePublication(publicationId);
-      await putAll('projects', projects.map((r) => toDocumentRow('projects', docId(p.id, r.id), sortKey(r.id), { id: r.id, publicationId: p.id, publisherId: p.publisherId }, 'project', JSON.stringify(r.project))));
+      await putAll('projects', projects.map((r) => toDocumentRow('projects', docId(p.id, r.id), sortKey(r.id), { id: r.id, publicationId: p.id, publisherId: p.publisherId }, 'project', 'project' in r ? JSON.stringify(r.project) : r.text)));
     },
     async completePublication(publicationId, counts) {
       let sealed: Publication | undefined;
@@ -746,12 +771,31 @@ export function createStore(backend: DocumentBackend): Store {
     listProjects: (q) => list<Stored<ProjectInput>>('projects', { publicationId: q.publicationId }, q),
 
     async appendAudit(e) {
-      // Entries of the same instant keep the order they were written in (the log is read as a sequence of
-      // decisions): a per-process sequence before the random part orders them.
-      const entry: AuditEntry = { ...e, id: `${String(++auditSequence).padStart(12, '0')}-${randomUUID()}` };
-      await backend.create('audit', toRow('audit', docId(entry.id), sortKey(entry.at, entry.id), entry));
-      return entry;
+      // The next place of the chain (audit/audit-chain.ts), taken by an insert under an id made of the place alone:
+      // two appends at once — two publications, or several server processes on one SQLite file, or several
+      // functions on Firestore — cannot both take it; the one refused reads the entry that took it and tries the
+      // next place, linked to that entry. The head noted in `changes` is only where to start looking: an append that
+      // stopped between its entry and the note is followed by reading forward, so the chain never forks.
+      const digest = entryDigest(e);
+      let { seq, hash: prev } = await auditHead();
+      for (;;) {
+        const next = seq + 1;
+        const id = auditChainId(next);
+        const entry: AuditEntry = { ...e, id, seq: next, prev, hash: linkHash(next, prev, digest) };
+        try {
+          await backend.create('audit', toRow('audit', docId(id), sortKey(entry.at, id), entry));
+        } catch (err) {
+          if (!(err instanceof StoreError && err.kind === 'conflict')) throw err;
+          const taken = await get<AuditEntry>('audit', docId(id));
+          seq = next;
+          prev = taken?.hash ?? null;
+          continue;
+        }
+        await noteAuditHead(next, entry.hash as string);
+        return entry;
+      }
     },
+    auditChainHead: () => auditHead(),
     // Entries are keyed sortKey(at, id) (appendAudit): every entry made at `since` or later sorts after the key's
     // opening `["<since>"` (JSON text, compared as UTF-8 bytes on both stores), every earlier one before it.
     // `before` likewise: every entry made before it sorts before `["<before>"`, every later one after it.

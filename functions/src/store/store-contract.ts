@@ -7,6 +7,7 @@ import { failingStore, InjectedFailure } from './failing-store';
 import { docId, sortKey } from './collections';
 import type { DocumentBackend, Row } from './document-backend';
 import { createStore } from './document-store';
+import { verifyChain } from '../audit/audit-chain';
 import {
   isStoreError,
   type Page,
@@ -434,7 +435,24 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(first.id).not.toBe(second.id);
       expect((await store.listAudit()).items).toHaveLength(2);
       expect((await store.listAudit({ publisherId: 'p1' })).items).toEqual([first]);
-      expect(Object.keys(store).filter((k) => /audit/i.test(k)).sort()).toEqual(['appendAudit', 'listAudit']);
+      expect(Object.keys(store).filter((k) => /audit/i.test(k)).sort()).toEqual(['appendAudit', 'auditChainHead', 'listAudit']);
+    });
+
+    test('audit: a hash chain — appends at once (from a second connection too) take places 1, 2, 3… each linked to the one before', async () => {
+      const peer = options.openPeer ? await options.openPeer(store) : store;
+      try {
+        // Two publications and decisions at once, as several server processes make them: a chain that forked (two
+        // entries linked to the same one) would be worse than none.
+        const entry = (i: number) => ({ at: at(i % 2), actor: 'u2', action: 'publication.published', target: `publication/x${i}`, details: { i }, publisherId: `p${i % 3}` });
+        await Promise.all(Array.from({ length: 6 }, (_, i) => (i % 2 ? peer : store).appendAudit(entry(i))));
+        const all = (await store.listAudit()).items;
+        expect(all.map((e) => e.seq).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+        const report = verifyChain(all.map((e) => ({ at: e.at, seq: e.seq, prev: e.prev, hash: e.hash, content: e })), (await store.auditChainHead()).seq);
+        expect(report).toMatchObject({ chained: 6, unchained: 0, problems: [], last: { seq: 6 } });
+        expect(await peer.auditChainHead()).toEqual({ seq: 6, hash: report.last?.hash });
+      } finally {
+        if (peer !== store) await peer.close();
+      }
     });
 
     test('audit: listed since an instant — entries made then or later, of the publisher asked, by pages', async () => {
@@ -1154,6 +1172,13 @@ export function runOlderRowsContract(name: string, older: OlderStoreRows, openOv
       await store.transitionSubmission('s-failed', ['failed'], 'returned', { at: day(21, 13), by: 'u-og', action: 'returned', comment: 'Corrija el libro.' });
       expect(await store.publishedDocuments()).toBe(12);
       expect((await store.listSubmissions({ status: 'published' })).items.map((s) => s.id)).toEqual(['s-published', 's-submitted']);
+      // Its audit entries start the hash chain; the older ones are «sin huella», not altered.
+      await store.appendAudit({ at: day(21, 12), actor: 'system', action: 'publication.published', target: 'publication/merida-20251121120000-aaaa0003', details: {}, publisherId: 'merida' });
+      const log = [];
+      for (let after: string | undefined, page; (page = await store.listAudit({ after, limit: 1000 })), log.push(...page.items), (after = page.next); );
+      const report = verifyChain(log.map((e) => ({ at: e.at, seq: e.seq, prev: e.prev, hash: e.hash, content: e })));
+      expect(report).toMatchObject({ chained: 1, unchainedAfterStart: 0, problems: [] });
+      expect(report.unchained).toBeGreaterThan(5);
       expect((await store.getSubmission('s-failed'))?.history.at(-1)).toMatchObject({ action: 'returned', comment: 'Corrija el libro.' });
     });
   });

@@ -215,6 +215,8 @@ export interface ProjectInput {
   id: string;
   project: JsonObject;
 }
+/** A project already serialized (publish.ts hashes the text it writes). */
+export interface ProjectText { id: string; text: string }
 /** What the store keeps: the input plus the publication it belongs to. */
 export type Stored<T> = T & { publicationId: string; publisherId: string };
 
@@ -242,6 +244,13 @@ export interface AuditEntry {
   details: JsonObject;
   /** Lets a coordinator's audit view be scoped to publishers. */
   publisherId?: string;
+  /**
+   * Its place in the log's hash chain (1, 2, 3…), the previous entry's hash (null: the first) and its own
+   * (audit/audit-chain.ts). Absent from entries written before the log was chained.
+   */
+  seq?: number;
+  prev?: string | null;
+  hash?: string;
 }
 
 /** One change to what public readers see: a publisher registered or edited, or its `current` pointer switched. */
@@ -394,7 +403,7 @@ export interface Store {
   /** Writes in batches of ≤ 500 documents; only into a publication still 'writing' (complete ones are immutable). */
   putReleases(publicationId: string, releases: (ReleaseInput | ReleaseText)[]): Promise<void>;
   putRecords(publicationId: string, records: (RecordInput | RecordText)[]): Promise<void>;
-  putProjects(publicationId: string, projects: ProjectInput[]): Promise<void>;
+  putProjects(publicationId: string, projects: (ProjectInput | ProjectText)[]): Promise<void>;
   /** 'writing' → 'complete'. */
   completePublication(publicationId: string, counts: PublicationCounts): Promise<Publication>;
   /**
@@ -450,8 +459,14 @@ export interface Store {
   /** getDocumentText as bytes. */
   getDocumentBytes(kind: 'records' | 'projects', publicationId: string, key: string): Promise<Buffer | undefined>;
 
-  /** Append-only: there is deliberately no update or delete. Ordered by (at, id). */
-  appendAudit(entry: Omit<AuditEntry, 'id'>): Promise<AuditEntry>;
+  /**
+   * Append-only: there is deliberately no update or delete. Ordered by (at, id). Each entry takes the next place of
+   * the log's hash chain (audit/audit-chain.ts): a place is taken once (an insert), so appends at once — two
+   * publications, several server processes — never fork the chain.
+   */
+  appendAudit(entry: Omit<AuditEntry, 'id' | 'seq' | 'prev' | 'hash'>): Promise<AuditEntry>;
+  /** The last place of the audit chain taken, as far as the store has noted it (0: none), and its hash. */
+  auditChainHead(): Promise<{ seq: number; hash: string | null }>;
   /**
    * `since` (ISO 8601, as entries' `at`): only entries made then or later — a send's review page reads its
    * publisher's log from the send's creation, not from the oldest entry (a busy implementer's first 1,000 entries
