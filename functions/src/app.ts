@@ -8,6 +8,7 @@ import type { Store } from './store/store';
 import type { Config } from './config';
 import { publicRoutes } from './api/public-routes';
 import { bulkRoutes } from './api/bulk-routes';
+import { auditChainRoutes } from './api/audit-chain-routes';
 import { trackingRoutes } from './api/tracking-routes';
 import { indexRoutes } from './api/index-routes';
 import { publicationIndexes } from './api/publication-indexes';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): Express {
   const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobStore(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
   app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk, allPublishersMaxDocuments: deps.limits?.bulkAllMaxDocuments }));
   app.use('/api', indexRoutes({ store: deps.store, indexes, maxRows: deps.limits?.indexMaxRows }));
+  app.use('/api', auditChainRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl }));
   app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);
   // Reached only without the workflow's routes (a server that only publishes): nobody signs in here, and the pages,

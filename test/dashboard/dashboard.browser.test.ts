@@ -721,7 +721,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
 
     await visit(page, '#/descargas');
     const hrefs = await page.locator('#tabla-descargas tbody a').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')));
-    const jsonLinks = hrefs.filter((href: string) => href.includes('.json?publisher='));
+    const jsonLinks = hrefs.filter((href: string) => href.includes('.json?publisher=') && !href.includes('/huellas.json'));
     expect(jsonLinks.length).toBe(3 * stats.publishers.length);
     // Each «JSON» link says which file it is to a screen reader.
     expect(await page.getByRole('link', { name: 'JSON de los proyectos de Municipio de Mérida' }).getAttribute('href')).toBe('/api/bulk/projects.json?publisher=merida');

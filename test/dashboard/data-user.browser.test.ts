@@ -37,6 +37,7 @@
  * - a process's page showed its latest state only: a reader following it month by month could not see that an amount
  *   was corrected, nor when. «Historial de publicaciones» lists each of its releases, what it was and its JSON.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import type { Browser, Page } from 'playwright-core';
@@ -155,7 +156,7 @@ describeIfChromium('a data user in the public pages', () => {
     const page = await open(1280, '#/descargas');
     const hrefs: string[] = await page.locator('#tabla-descargas tbody a[href*="publisher=merida"]').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')));
     const q = '?publisher=merida';
-    expect(hrefs.sort()).toEqual(['projects', 'records', 'releases'].flatMap((k) => [`${k}.json`, `${k}.jsonl`, `${k}.json.gz`, `${k}.jsonl.gz`]).concat('datos.xlsx').map((f) => `/api/bulk/${f}${q}`).sort());
+    expect(hrefs.sort()).toEqual(['projects', 'records', 'releases'].flatMap((k) => [`${k}.json`, `${k}.jsonl`, `${k}.json.gz`, `${k}.jsonl.gz`]).concat('datos.xlsx', 'huellas.json').map((f) => `/api/bulk/${f}${q}`).sort());
     expect(await page.getByRole('link', { name: 'JSON Lines de los registros de Municipio de Mérida', exact: true }).getAttribute('href')).toBe(`/api/bulk/records.jsonl${q}`);
     // Each is a file the API has: the JSON Lines one project a line, the same projects as the package.
     const pkg = (await (await fetch(`${srv.base}/api/bulk/projects.json${q}`)).json()) as { projects: { id: string }[] };
@@ -164,6 +165,13 @@ describeIfChromium('a data user in the public pages', () => {
     const packed = Buffer.from(await (await fetch(`${srv.base}/api/bulk/projects.jsonl.gz${q}`)).arrayBuffer());
     expect(zlib.gunzipSync(packed).toString('utf8').split('\n').filter(Boolean)).toHaveLength(lines.length);
     expect((await fetch(`${srv.base}/api/bulk/releases.json.gz${q}`)).status).toBe(200);
+    // «Huella SHA-256»: the manifest the page links holds the SHA-256 of the very bytes downloaded, and the page says
+    // how a reader checks a file with it.
+    const manifest = (await (await fetch(`${srv.base}${hrefs.find((h) => h.includes('huellas.json'))}`)).json()) as { files: { name: string; sha256: string }[] };
+    const jsonl = Buffer.from(await (await fetch(`${srv.base}/api/bulk/projects.jsonl${q}`)).arrayBuffer());
+    expect(manifest.files.find((f) => f.name === 'projects.jsonl')?.sha256).toBe(createHash('sha256').update(jsonl).digest('hex'));
+    expect(await page.locator('#tabla-descargas th', { hasText: 'Huella SHA-256' }).count()).toBe(1);
+    expect(await page.locator('#comprobar-descarga + p').innerText()).toContain('infra-abierta verificar ARCHIVO --huellas huellas.json');
   });
 
   it('Acerca\'s example citation gives the cited implementer\'s own file, published by it, and the year it was published', async () => {

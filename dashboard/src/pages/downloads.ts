@@ -53,10 +53,11 @@ export const downloadsPage: Page = {
                 : [label, NOT_PUBLISHED[kind], NOT_PUBLISHED[kind], NOT_PUBLISHED[kind]]),
             // An auditor summing releases.json counted an amended contract once per release: which file the figures come from, said.
             { id: 'tabla-masivos', note: 'Las cifras del tablero salen de los registros: la entrega compilada de cada uno es el estado vigente de su proceso (con sus convenios modificatorios). Las entregas son la historia de cada proceso: uno con varias entregas aparece varias veces, y sumar sus montos lo cuenta de más.' }),
+          hasAny(everyone) && h('p', null, api('/api/bulk/huellas.json', 'Huella SHA-256 de cada archivo (huellas.json)'), ' — descárguelo junto con los archivos: con él podrá demostrar después que lo que descargó es lo que se publicó (véase «Comprobar que una descarga no fue alterada», abajo).'),
           hasAny(everyone) && h('p', null, api('/api/bulk/datos.xlsx', 'Todos los datos en la plantilla de Excel (datos.xlsx)'), ` — una hoja por tabla, como la plantilla de captura, con cada proceso en la entrega compilada de su registro (la misma de records.json y del tablero); su primera hoja, «${README_SHEET}», dice qué tiene y qué datos calculados al publicar no incluye (están en projects.json).`)),
       h('h2', null, 'Por implementador'),
       h('p', null, 'Cada archivo trae todos los datos del implementador en un solo paquete (no paginado): JSON, JSON Lines (un documento por línea) y sus copias comprimidas (gzip).'),
-      dataTable('Datos por implementador', [{ title: 'Implementador' }, { title: 'Proyectos (OC4IDS)' }, { title: 'Registros (OCDS)' }, { title: 'Entregas (OCDS)' }, { title: 'Excel' }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
+      dataTable('Datos por implementador', [{ title: 'Implementador' }, { title: 'Proyectos (OC4IDS)' }, { title: 'Registros (OCDS)' }, { title: 'Entregas (OCDS)' }, { title: 'Excel' }, { title: 'Huella SHA-256' }, { title: 'Licencia' }, { title: 'Política de publicación' }, { title: 'Última publicación' }],
         publishers.map((p) => {
           const q = `?publisher=${encodeURIComponent(p.id)}`;
           // The bulk routes stream every item; the package routes would stop at their first page of 100.
@@ -70,8 +71,12 @@ export const downloadsPage: Page = {
             api(`/api/bulk/${kind}.jsonl.gz${q}`, 'jsonl.gz', `jsonl.gz de ${what} de ${p.name}`)));
           return [p.name, files('projects', 'los proyectos'), files('records', 'los registros'),
             files('releases', 'las entregas'), hasAny([p.currentPublication?.counts]) ? api(`/api/bulk/datos.xlsx${q}`, 'datos.xlsx', `datos.xlsx de ${p.name}`) : 'Sin datos publicados',
+            hasAny([p.currentPublication?.counts]) ? api(`/api/bulk/huellas.json${q}`, 'huellas.json', `huellas.json de ${p.name}: la huella SHA-256 de cada archivo`) : 'Sin datos publicados',
             p.license ? externalLink(p.license, licenseName(p.license)) : NO_DATA, p.publicationPolicy ? externalLink(p.publicationPolicy) : NO_DATA, date(p.currentPublication?.createdAt)];
         }), { id: 'tabla-descargas' }),
+      h('h2', { id: 'comprobar-descarga' }, 'Comprobar que una descarga no fue alterada'),
+      // For a journalist or an auditor who must show, months later, what was published on a given day.
+      h('p', null, 'Cada publicación escribe, una sola vez y junto con sus archivos, huellas.json: el tamaño y la huella SHA-256 de cada archivo. Descárguelo el mismo día que los archivos y guárdelo con ellos. Después, «infra-abierta verificar ARCHIVO --huellas huellas.json --bitacora --url', ' ', h('span', { class: 'api-base' }, location.origin), '» dice si el archivo es exactamente el publicado y si la bitácora de la plataforma (una cadena de huellas: cada entrada lleva la huella de la anterior) sigue completa y sin cambios desde entonces. Sin el programa, compare la huella SHA-256 del archivo (sha256sum en Linux, Get-FileHash en Windows) con la de huellas.json. La cadena pública está en ', api('/api/audit/chain', '/api/audit/chain'), '.'),
       h('h2', null, 'Cómo usar la API'),
       // The releases of one process (api/public-routes.ts, `ocid`, and `releaseID` with it) were not said: a reader
       // of the API learnt of them only from an error message.

@@ -9,6 +9,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { gunzipSync } from 'zlib';
+import { createHash } from 'crypto';
+import type { BulkManifest } from '../publication/bulk-manifest';
 import * as http from 'http';
 import { once } from 'events';
 import type { AddressInfo } from 'net';
@@ -95,6 +97,26 @@ describe.each([
     expect(gunzipSync(gz.body as Buffer).toString('utf8').trim().split('\n')).toHaveLength(pkg.releases.length);
     const head = await request(app).head('/api/bulk/releases.json?publisher=merida').set('Accept-Encoding', 'identity').expect(200);
     expect(head.headers['content-length']).toBe(first.headers['content-length']);
+
+    // Written with them, listed with them: each file's size and SHA-256 (what a journalist checks a download
+    // against), and the publication's sealed audit entry, whose hashes of the content as published are those of the
+    // JSON Lines files served.
+    expect((await request(app).get('/api/bulk?publisher=merida').expect(200)).body.files.map((f: { name: string }) => f.name)).toContain('huellas.json');
+    const manifest = (await request(app).get('/api/bulk/huellas.json?publisher=merida').set('Accept-Encoding', 'gzip').expect(200)).body as BulkManifest;
+    const print = (name: string) => manifest.files.find((f) => f.name === name);
+    const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+    const lines = (await request(app).get('/api/bulk/releases.jsonl?publisher=merida').set('Accept-Encoding', 'identity').buffer(true).parse(binaryBody).expect(200)).body as Buffer;
+    const xlsx = (await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200)).body as Buffer;
+    expect([print('releases.json'), print('releases.jsonl'), print('datos.xlsx'), print('releases.jsonl.gz')?.sha256]).toEqual([
+      { name: 'releases.json', bytes: (first.body as Buffer).length, sha256: sha256(first.body as Buffer) },
+      { name: 'releases.jsonl', bytes: lines.length, sha256: sha256(lines) },
+      { name: 'datos.xlsx', bytes: xlsx.length, sha256: sha256(xlsx) },
+      sha256(gz.body as Buffer),
+    ]);
+    const [publication] = manifest.publications;
+    const entry = (await store.listAudit({ publisherId: 'merida' })).items.find((e) => e.target === `publication/${publication.publicationId}`);
+    expect(publication.audit).toEqual({ seq: entry?.seq, hash: entry?.hash, servedSha256: entry?.details.servedSha256 });
+    expect(entry?.details.servedSha256).toMatchObject({ releases: sha256(lines), records: print('records.jsonl')?.sha256, projects: print('projects.jsonl')?.sha256 });
   }, 30000);
 
   // `wget -N` and `curl -z` mirror by date: with no Last-Modified, each run fetched every file again.
@@ -267,7 +289,7 @@ test('a file rewritten by a newer publication is never joined to the old one: re
 
 test('the real client wrote every file to the bucket, with its type and an immutable cache', () => {
   const names = [...stub.objects.keys()].filter((k) => k.includes('/publicaciones/')).map((k) => k.replace(/^demo-bulk\/publicaciones\/[^/]+\/v\d+\//, ''));
-  expect(names.sort()).toEqual(['datos.xlsx', 'projects.json', 'projects.json.gz', 'projects.jsonl', 'projects.jsonl.gz', 'records.json', 'records.json.gz', 'records.jsonl', 'records.jsonl.gz', 'releases.json', 'releases.json.gz', 'releases.jsonl', 'releases.jsonl.gz']);
+  expect(names.sort()).toEqual(['datos.xlsx', 'huellas.json', 'projects.json', 'projects.json.gz', 'projects.jsonl', 'projects.jsonl.gz', 'records.json', 'records.json.gz', 'records.jsonl', 'records.jsonl.gz', 'releases.json', 'releases.json.gz', 'releases.jsonl', 'releases.jsonl.gz']);
   const xlsx = [...stub.objects.entries()].find(([k]) => k.endsWith('/datos.xlsx'))?.[1];
   expect(xlsx?.metadata.contentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   expect(xlsx?.metadata.cacheControl).toBe('public, max-age=31536000, immutable');
@@ -432,7 +454,7 @@ test('a publisher with no projects has no project files: 404 in Spanish saying i
     }
     // The list of files does not name them.
     expect(((await request(app).get('/api/bulk?publisher=merida').expect(200)).body as { files: { name: string }[] }).files.map((f) => f.name).sort())
-      .toEqual(['datos.xlsx', ...['records', 'releases'].flatMap((k) => [`${k}.json`, `${k}.json.gz`, `${k}.jsonl`, `${k}.jsonl.gz`])].sort());
+      .toEqual(['datos.xlsx', 'huellas.json', ...['records', 'releases'].flatMap((k) => [`${k}.json`, `${k}.json.gz`, `${k}.jsonl`, `${k}.jsonl.gz`])].sort());
     // Of all implementers together (this one only), the same.
     expect((await request(app).get('/api/bulk/projects.json').expect(404)).body.error.message).toMatch(/^Ningún implementador ha publicado proyectos \(EDCAPI\)/);
     // Nor was any written, next to the process files and datos.xlsx.

@@ -11,7 +11,8 @@ import { pipeline } from 'stream/promises';
 import { HttpError, notFound } from './http-error';
 import { acceptOnly } from './query-parameters';
 import { byteRange, ifRangeHolds } from './byte-range';
-import { formatCount, formatNumber } from '../../../core/format/es-mx';
+import { formatCount, formatNumber, formatTimestamp } from '../../../core/format/es-mx';
+import { MANIFEST_FILE } from '../publication/bulk-manifest';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS, bulkDocuments } from '../../../core/packages/bulk-limit';
 import { requestedPublisherName, requestedSets, type PublishedSet } from './current-publications';
 import type { Store } from '../store/store';
@@ -28,8 +29,13 @@ export interface BulkRoutesDeps {
   allPublishersMaxDocuments?: number | undefined;
 }
 
-/** The public names: the seven files and the gzipped copies of the JSON ones. */
-const NAMES = [...Object.keys(BULK_FILES), ...Object.keys(BULK_FILES).filter((n) => !n.endsWith('.xlsx')).map((n) => `${n}.gz`)];
+/**
+ * The public names: the seven files, the gzipped copies of the JSON ones, and their manifest (huellas.json: each
+ * file's size and SHA-256, publication/bulk-manifest.ts), which has no gzipped copy.
+ */
+const NAMES = [...Object.keys(BULK_FILES), ...Object.keys(BULK_FILES).filter((n) => !n.endsWith('.xlsx')).map((n) => `${n}.gz`), MANIFEST_FILE];
+const MANIFEST_SPEC = { format: 'json' } as const;
+const specOf = (base: string): (typeof BULK_FILES)[string] => (base === MANIFEST_FILE ? MANIFEST_SPEC : BULK_FILES[base]);
 
 /**
  * Whether a file holds something: a package when it has a document of its kind; datos.xlsx when it has any (the
@@ -37,7 +43,7 @@ const NAMES = [...Object.keys(BULK_FILES), ...Object.keys(BULK_FILES).filter((n)
  * of empty sheets, offered beside «Sin proyectos publicados» as if it were its data.
  */
 function hasDocuments(name: string, counts: DocumentCounts[]): boolean {
-  const { kind } = BULK_FILES[name.replace(/\.gz$/, '')];
+  const { kind } = specOf(name.replace(/\.gz$/, ''));
   return kind ? publishedCount(kind, counts) > 0 : publishedCount('releases', counts) + publishedCount('projects', counts) > 0;
 }
 
@@ -76,7 +82,7 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     }
     const gzipped = name.endsWith('.gz');
     const base = gzipped ? name.slice(0, -3) : name;
-    const { kind, format } = BULK_FILES[base];
+    const { kind, format } = specOf(base);
     // No package of nothing (core/packages/bulk-contents.ts): said before anything is built or redirected to.
     if (!hasDocuments(name, sets.map((s) => s.publication.counts))) {
       const publisherName = await requestedPublisherName(deps.store, sets, publisherId);
@@ -99,9 +105,11 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     // Range only means something to GET (§14.2): HEAD and the rest answer as before.
     const asksRange = req.method === 'GET' && req.headers.range !== undefined;
     // Otherwise a client that accepts gzip gets the compressed copy of a JSON file (a tenth of the bytes), decoded by it.
-    const encode = !gzipped && format !== 'xlsx' && !asksRange && req.acceptsEncodings('gzip') === 'gzip';
+    const encode = !gzipped && format !== 'xlsx' && name !== MANIFEST_FILE && !asksRange && req.acceptsEncodings('gzip') === 'gzip';
     const blob = `${prefix}${name}${encode ? '.gz' : ''}`;
     const info = await deps.bulk.blobs.stat(blob);
+    // Files written before there were manifests have none, and are not rewritten (written once): said as it is.
+    if (!info && name === MANIFEST_FILE) throw new HttpError(404, 'bulk-no-manifest', `Estos archivos de descarga se escribieron antes de que la plataforma publicara sus huellas SHA-256 (${sets.map((s) => `publicación del ${formatTimestamp(s.publication.createdAt)}`).slice(0, 3).join(', ')}${sets.length > 3 ? '…' : ''}): no tienen huellas.json. Los que se escriban desde ahora, con cada nueva publicación, las tendrán.`);
     if (!info) throw notFound(`el archivo de descarga «${name}»`);
     res.set({
       // The address names the current data, which changes when a publisher publishes: a short public cache.

@@ -132,6 +132,6 @@ export function chainReportLines(report: ChainReport): string[] {
     if (before) lines.push(`  ${formatCount(before, 'entrada', 'entradas')} sin huella (escritas antes del ${report.startedAt ? formatTimestamp(report.startedAt) : 'encadenamiento'}, cuando la bitácora aún no se encadenaba): no se pueden comprobar, pero no indican un cambio.`);
     if (report.unchainedAfterStart) lines.push(`  ${formatCount(report.unchainedAfterStart, 'entrada', 'entradas')} sin huella escritas después de empezar la cadena (por una versión anterior del programa, o añadidas a mano): no se pueden comprobar.`);
   }
-  if (report.last) lines.push(`  Última entrada: n.º ${report.last.seq}, ${formatTimestamp(report.last.at)}, huella ${report.last.hash}. Guárdela: con ella podrá comprobar más adelante que nada anterior se reescribió.`);
+  if (report.last) lines.push(`  Última entrada: n.º ${report.last.seq}, ${formatTimestamp(report.last.at)}, huella ${report.last.hash}.`);
   return lines;
 }

@@ -81,7 +81,15 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    antes quedan como se escribieron hasta la siguiente
                                                    publicación); repetida, solo escribe lo que falte. Con --nube,
                                                    en el depósito del despliegue (--entorno como en history)
-  Con --nube [--proyecto ID], users, publishers, publications y history trabajan sobre Firestore del despliegue en Firebase
+  infra-abierta verificar ARCHIVO… --huellas huellas.json  Comprueba que archivos descargados de /api/bulk son
+                                                   exactamente los publicados: su huella SHA-256 contra la de
+                                                   huellas.json, descargado el mismo día que ellos
+                [--bitacora]       comprueba además la cadena de huellas de la bitácora (que no se borró ni se
+                                                   editó ninguna entrada) y que la publicación de esas huellas sigue
+                                                   en ella, sellada con el mismo contenido; sin --url, la de la
+                                                   base local (o la del despliegue, con --nube)
+                [--url https://…]  la bitácora pública de la plataforma de esa dirección (/api/audit/chain)
+  Con --nube [--proyecto ID], users, publishers, publications, history y verificar trabajan sobre Firestore del despliegue en Firebase
   (credenciales predeterminadas de la aplicación: gcloud auth application-default login). --proyecto ID: el ID del
   proyecto de Google Cloud (p. ej. infra-abierta-mx; sin él, GOOGLE_CLOUD_PROJECT), no un número; no es --proyectos.
 `;
@@ -89,7 +97,7 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
 const TITLE_LINE = HELP.split('\n')[0];
 /** The note on --nube at the end of HELP: said with the help of each command it applies to. */
 const CLOUD_NOTE = HELP.slice(HELP.indexOf('\n  Con --nube') + 1).trimEnd();
-const CLOUD_COMMANDS = new Set(['users', 'publishers', 'publications', 'history']);
+const CLOUD_COMMANDS = new Set(['users', 'publishers', 'publications', 'history', 'verificar']);
 
 /** HELP's entries: each `  infra-abierta …` line with the indented lines that explain it. */
 function entries(): string[][] {

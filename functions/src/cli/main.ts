@@ -306,6 +306,16 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const { store, cloud, bulkDir } = openCliStore(args);
         try { return await publicationsCommand(args, store, io, { cloud, ...(bulkDir !== undefined ? { bulkDir } : {}), ...(bulk ? { bulk } : {}) }); } finally { await store.close(); }
       }
+      case 'verificar': {
+        const { verifyCommand } = await import('./verify-command');
+        // The database only when the log to check is this server's (or the deployment's, --nube): a reader with a
+        // downloaded file and its huellas.json needs none.
+        const openStore = async () => {
+          const { store } = (await import('./cli-store')).openCliStore(args);
+          return { store, close: () => store.close() };
+        };
+        return await verifyCommand(args, io, { openStore });
+      }
       case 'transfer': return await transfer(args, io);
       // «ayuda»: what a Spanish-speaking official types first; it was «Orden desconocida».
       case undefined: case '--help': case '-h':

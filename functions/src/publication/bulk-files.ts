@@ -34,6 +34,7 @@ import { looksLikeFormula } from '../../../core/format/formula-safety';
 import type { BulkKind } from '../../../core/packages/bulk-contents';
 import type { BlobStore } from './blob-store';
 import { sheetCaughtUp } from '../xlsx/stream-pace';
+import { bulkManifest, fingerprintOf, MANIFEST_FILE, type FileFingerprint } from './bulk-manifest';
 
 export type { BulkKind } from '../../../core/packages/bulk-contents';
 /**
@@ -387,7 +388,12 @@ async function gzipFile(from: string, to: string): Promise<void> {
  * `publisherId`: the publisher the request named, whose id starts each file's download name (`bulkDownloadName`).
  */
 export async function writeBulkFiles(store: Store, blobs: BlobStore, sets: BulkSet[], prefix: string, metaFor: (file: string) => PackageMeta, publisherId?: string): Promise<void> {
-  const put = (file: string, local: string, contentType: string) => blobs.put(`${prefix}${file}`, local, contentType, bulkDownloadName(file, publisherId));
+  const fingerprints: FileFingerprint[] = [];
+  const put = async (file: string, local: string, contentType: string) => {
+    // Hashed from the local copy before it is stored: the manifest says what was written, not what a store returns.
+    fingerprints.push({ name: file, ...(await fingerprintOf(local)) });
+    return blobs.put(`${prefix}${file}`, local, contentType, bulkDownloadName(file, publisherId));
+  };
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'infra-bulk-'));
   try {
     for (const kind of ['releases', 'records', 'projects'] as const) {
@@ -405,7 +411,13 @@ export async function writeBulkFiles(store: Store, blobs: BlobStore, sets: BulkS
     }
     const xlsx = path.join(dir, 'datos.xlsx');
     await writeXlsx(store, sets, xlsx, dir);
-    await put('datos.xlsx', xlsx, CONTENT_TYPES.xlsx);
+    // The manifest names datos.xlsx's hash, so it is written before it: datos.xlsx stays the last file, and a reader
+    // that finds it finds the manifest too.
+    const xlsxPrint = await fingerprintOf(xlsx);
+    const manifest = path.join(dir, MANIFEST_FILE);
+    await fs.promises.writeFile(manifest, `${JSON.stringify(await bulkManifest(store, sets, BULK_FORM, [...fingerprints, { name: 'datos.xlsx', ...xlsxPrint }]), null, 1)}\n`);
+    await blobs.put(`${prefix}${MANIFEST_FILE}`, manifest, CONTENT_TYPES.json, bulkDownloadName(MANIFEST_FILE, publisherId));
+    await blobs.put(`${prefix}datos.xlsx`, xlsx, CONTENT_TYPES.xlsx, bulkDownloadName('datos.xlsx', publisherId));
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }

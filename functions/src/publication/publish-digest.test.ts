@@ -26,7 +26,8 @@ function tableDigests(file: string): Record<string, string> {
       const hash = createHash('sha256');
       let rows = 0;
       for (const row of db.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).iterate() as Iterable<Record<string, string>>) {
-        // An audit entry's id ends in a random UUID (document-store.ts): left out, the rest of the entry is kept.
+        // An audit entry's id ended in a random UUID before the log was chained (document-store.ts): left out, the
+        // rest of the entry is kept.
         const kept = name === 'audit' ? { ...row, id: '', sk: row.sk.replace(/"\d{12}-[0-9a-f-]{36}/, ''), body: row.body.replace(/"id":"[^"]*"/, '') } : row;
         hash.update(JSON.stringify(kept));
         rows++;
@@ -64,9 +65,11 @@ describe('a sequence of publications', () => {
 // otherwise the same (checked with r26-2's name).
 const DIGESTS: Record<string, string> = {
   // Each publication's audit entry keeps its content hash and the processes that got a new release (the Bitácora's
-  // «what changed», months later): only the audit rows changed.
-  audit: '6 083a909e0cf68ce7',
-  changes: '1 3584b38a8885193d',
+  // «what changed», months later). Each entry now takes its place in the log's hash chain (its id is that place,
+  // with `seq`, `prev` and `hash`) and keeps the SHA-256 of the content as served (`servedSha256`); `changes` holds
+  // the chain's head too. Releases, records and projects are byte for byte as before.
+  audit: '6 5715d316d2df2514',
+  changes: '2 df9714ab9c369d6f',
   // The pointer carries its publication's document count (its `documents` column and field), summed by
   // Store.publishedDocuments for the all-publishers files' limit (publication-task.ts): only this row changed.
   current: '1 593d817702db2d2b',
