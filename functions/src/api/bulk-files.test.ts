@@ -528,3 +528,18 @@ test('datos.xlsx shows a count as a whole number and an exchange rate with its f
     await own.close();
   }
 });
+
+test('files written before there were manifests are served as they are, and their huellas.json is a 404 saying so, not a fault', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-older-'));
+  tempDirs.push(dir);
+  const app = appWith(diskBlobStore(dir));
+  await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
+  // As an earlier version left them: the same files, no manifest.
+  const folder = (fs.readdirSync(dir, { recursive: true }) as string[]).find((f) => f.endsWith('huellas.json')) as string;
+  fs.rmSync(path.join(dir, folder));
+  fs.rmSync(path.join(dir, `${folder}.meta.json`));
+  const res = await request(app).get('/api/bulk/huellas.json?publisher=merida').expect(404);
+  expect(res.body.error.code).toBe('bulk-no-manifest');
+  expect(res.body.error.message).toMatch(/^Estos archivos de descarga se escribieron antes de que la plataforma publicara sus huellas SHA-256 \(publicación del \d\d\/\d\d\/\d{4}, .*\): no tienen huellas\.json\./);
+  await request(app).get('/api/bulk/records.json?publisher=merida').expect(200);
+}, 30000);

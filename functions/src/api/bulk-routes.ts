@@ -89,6 +89,11 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
       throw new HttpError(404, 'bulk-not-published', kind ? unpublishedBulkMessage(kind, name, publisherName) : unpublishedWorkbookMessage(name, publisherName));
     }
     const prefix = await deps.bulk.ensure(sets, publisherId);
+    // Files written before there were manifests have none, and are not rewritten (written once): said as it is —
+    // before a public bucket is redirected to, whose answer would be its own 404.
+    if (name === MANIFEST_FILE && !(await deps.bulk.blobs.stat(`${prefix}${name}`))) {
+      throw new HttpError(404, 'bulk-no-manifest', `Estos archivos de descarga se escribieron antes de que la plataforma publicara sus huellas SHA-256 (${sets.map((s) => `publicación del ${formatTimestamp(s.publication.createdAt)}`).slice(0, 3).join(', ')}${sets.length > 3 ? '…' : ''}): no tienen huellas.json. Los que se escriban desde ahora, con cada nueva publicación, las tendrán.`);
+    }
     // A public bucket serves the file itself (and its compression, length and validators), and its ranges: Cloud
     // Storage answers Range on an object's public URL, ignoring it only when it decompresses an object stored
     // gzip-encoded, which these are not (gcs-blob-store.ts stores no Content-Encoding). The object's name names the
@@ -108,8 +113,6 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
     const encode = !gzipped && format !== 'xlsx' && name !== MANIFEST_FILE && !asksRange && req.acceptsEncodings('gzip') === 'gzip';
     const blob = `${prefix}${name}${encode ? '.gz' : ''}`;
     const info = await deps.bulk.blobs.stat(blob);
-    // Files written before there were manifests have none, and are not rewritten (written once): said as it is.
-    if (!info && name === MANIFEST_FILE) throw new HttpError(404, 'bulk-no-manifest', `Estos archivos de descarga se escribieron antes de que la plataforma publicara sus huellas SHA-256 (${sets.map((s) => `publicación del ${formatTimestamp(s.publication.createdAt)}`).slice(0, 3).join(', ')}${sets.length > 3 ? '…' : ''}): no tienen huellas.json. Los que se escriban desde ahora, con cada nueva publicación, las tendrán.`);
     if (!info) throw notFound(`el archivo de descarga «${name}»`);
     res.set({
       // The address names the current data, which changes when a publisher publishes: a short public cache.
