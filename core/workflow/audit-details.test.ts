@@ -11,4 +11,6 @@ test('an audit entry\'s details read in Spanish: a registration\'s changes from 
   expect(auditDetailsText('publication.published', { contentHash: 'ab12', changedProcesses: 3, changedOcids: ['ocds-a-1', 'ocds-a-2'] }))
     .toBe('3 contrataciones cambiadas; Contrataciones que cambiaron: ocds-a-1, ocds-a-2 y 1 más; Huella del contenido publicado (SHA-256): ab12');
   expect(auditDetailsText('access.denied', { attempted: 'submission.approve' })).toBe('Intentó aprobar envíos');
+  expect(auditDetailsText('publication.published', { servedSha256: { releases: 'r1', records: 'r2', projects: 'p3' } }))
+    .toBe('Huellas de los archivos publicados (SHA-256): releases.jsonl r1, records.jsonl r2, projects.jsonl p3');
 });

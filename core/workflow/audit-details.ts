@@ -78,6 +78,11 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   if (has('status') && action === 'publication.pruned') { if (take('status') === 'writing') parts.push('No se había terminado de escribir'); }
   // A send's is its workbook's (what the coordinator reviewed); a publication's, the content it published.
   if (has('contentHash')) parts.push(`${action.startsWith('submission.') ? 'Huella del libro enviado' : 'Huella del contenido publicado'} (SHA-256): ${String(take('contentHash'))}`);
+  // What the public downloads, hashed as publish() wrote it: the SHA-256 of each JSON Lines file (huellas.json).
+  if (has('servedSha256') && isRecord(details.servedSha256)) {
+    const served = take('servedSha256') as Record<string, unknown>;
+    parts.push(`Huellas de los archivos publicados (SHA-256): ${Object.entries(served).map(([kind, hash]) => `${kind}.jsonl ${String(hash)}`).join(', ')}`);
+  }
   if (has('revision')) { const r = take('revision'); if (r !== null) parts.push(`Revisión: ${String(r)}`); }
   if (has('fileName')) parts.push(`Libro «${String(take('fileName'))}»`);
   // The Google spreadsheet's id, or the kept copy's of an uploaded file.

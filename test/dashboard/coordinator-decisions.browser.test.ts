@@ -361,9 +361,11 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.getByRole('table', { name: /cuenta «captura@»: 1 entrada$/ }).waitFor();
     const [download] = await Promise.all([og.waitForEvent('download'), og.getByRole('button', { name: 'Descargar CSV de la bitácora' }).click()]);
     const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('fecha_hora_ciudad_de_mexico,fecha_hora_utc,accion,clave_accion,cuenta,id_cuenta,clave_implementador,implementador,sobre,detalle,detalle_json,id_entrada');
+    expect(lines[0]).toBe('fecha_hora_ciudad_de_mexico,fecha_hora_utc,accion,clave_accion,cuenta,id_cuenta,clave_implementador,implementador,sobre,detalle,detalle_json,id_entrada,numero_en_cadena,huella_anterior,huella_entrada');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"${formatTimestamp('2021-06-16T04:30:00.000Z')}",2021-06-16T04:30:00.000Z,Envió a revisión,submission.created,captura@merida.gob.mx,u-cap-mer,mer,Municipio de Mérida,Envío viejo-2,,{},`);
+    // Its place in the log's hash chain, the previous entry's hash and its own: an auditor checks the chain from the CSV.
+    expect(lines[1]).toMatch(/,\d+,([0-9a-f]{64})?,[0-9a-f]{64}$/);
     await og.context().close();
 
     // The administration sees what is no implementer's (accounts, maintenance), with the e-mail of a removed account.

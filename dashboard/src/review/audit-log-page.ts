@@ -145,11 +145,11 @@ export const auditLogPage: Page = {
       { id: 'tabla-bitacora', empty: 'No hay entradas en la bitácora para esta selección.' });
     const stamp = `${from}_${to}${publisherId ? `_${publisherId}` : ''}`;
     const download = csvButton(`bitacora_${stamp}`,
-      ['fecha_hora_ciudad_de_mexico', 'fecha_hora_utc', 'accion', 'clave_accion', 'cuenta', 'id_cuenta', 'clave_implementador', 'implementador', 'sobre', 'detalle', 'detalle_json', 'id_entrada'],
-      () => shown.map((e) => [formatTimestamp(e.at), e.at, auditActionLabel(e.action), e.action, who(e), e.actor, e.publisherId ?? '', implementer(e), targetText(e.target), auditDetailsText(e.action, e.details ?? {}), JSON.stringify(e.details ?? {}), e.id]),
+      ['fecha_hora_ciudad_de_mexico', 'fecha_hora_utc', 'accion', 'clave_accion', 'cuenta', 'id_cuenta', 'clave_implementador', 'implementador', 'sobre', 'detalle', 'detalle_json', 'id_entrada', 'numero_en_cadena', 'huella_anterior', 'huella_entrada'],
+      () => shown.map((e) => [formatTimestamp(e.at), e.at, auditActionLabel(e.action), e.action, who(e), e.actor, e.publisherId ?? '', implementer(e), targetText(e.target), auditDetailsText(e.action, e.details ?? {}), JSON.stringify(e.details ?? {}), e.id, e.seq ?? '', e.prev ?? '', e.hash ?? '']),
       'Descargar CSV', 'Descargar CSV de la bitácora');
     return h('div', null, ...intro, sessionBar(viewer, rerender, ds.publishers), form,
-      h('p', { class: 'note', id: 'nota-bitacora' }, `Días y horas de la Ciudad de México (${count(shown.length)} de ${formatCount(entries.length, 'entrada leída', 'entradas leídas')}). «Huella» es la huella SHA-256 de un libro enviado o de lo publicado: la misma huella, el mismo contenido. Las entradas de la administración que no son de un implementador (cuentas de coordinación, mantenimiento) solo las ve la administración.`),
+      h('p', { class: 'note', id: 'nota-bitacora' }, `Días y horas de la Ciudad de México (${count(shown.length)} de ${formatCount(entries.length, 'entrada leída', 'entradas leídas')}). «Huella» es la huella SHA-256 de un libro enviado o de lo publicado: la misma huella, el mismo contenido. Las entradas de la administración que no son de un implementador (cuentas de coordinación, mantenimiento) solo las ve la administración. Cada entrada lleva su número y la huella de la anterior (columnas del CSV): borrar o editar una rompe la cadena, y «infra-abierta verificar --bitacora» lo dice.`),
       more ? h('p', { class: 'status-warn', role: 'note', id: 'bitacora-incompleta' }, `Se leyeron las primeras ${formatCount(entries.length, 'entrada', 'entradas')} del periodo: elija un periodo más corto o un implementador para verlas todas.`) : null,
       h('div', { class: 'downloads' }, download),
       table);

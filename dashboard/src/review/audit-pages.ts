@@ -6,7 +6,8 @@
 import { WORKFLOW_PATHS } from '../../../core/workflow/contract';
 import { authed } from './session';
 
-export type AuditRow = { id: string; at: string; actor: string; by?: string; action: string; target: string; publisherId?: string; details?: Record<string, unknown> };
+/** `seq`, `prev`, `hash`: its place in the log's hash chain (functions/src/audit/audit-chain.ts); absent from older entries. */
+export type AuditRow = { id: string; at: string; actor: string; by?: string; action: string; target: string; publisherId?: string; details?: Record<string, unknown>; seq?: number; prev?: string | null; hash?: string };
 
 export async function readAuditPages(params: URLSearchParams, maxPages: number): Promise<{ entries: AuditRow[]; more: boolean }> {
   const query = new URLSearchParams(params);
