@@ -578,6 +578,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.getDocumentText('records', 'T', ocids[0])).toBe(recordText);
       expect((await store.getRecord('T', ocids[0]))?.record).toEqual(JSON.parse(recordText));
       expect((await store.listDocumentTexts('releases', { publicationId: 'T' })).items).toEqual([{ key: ocids[0], id: 'r1', date: at(2), text: '{"id":"r1","ocid":"x"}' }]);
+      // A project too: the served hash publish() takes of the text it gives is the hash of what is listed.
+      const projectText = JSON.stringify({ id: 'oc4ids-t', tricky, 'ñ': '€' });
+      await store.putProjects('T', [{ id: 'oc4ids-t', text: projectText }]);
+      expect((await store.listDocumentTexts('projects', { publicationId: 'T' })).items).toEqual([{ key: 'oc4ids-t', text: projectText }]);
+      expect((await store.getProject('T', 'oc4ids-t'))?.project).toEqual(JSON.parse(projectText));
     });
 
     test('documents: arbitrary JSON round-trips; over 1 MB is refused before anything is written', async () => {
