@@ -40,8 +40,10 @@ afterAll(async () => {
 
 /** `infra-abierta verificar …` run as a reader runs it (the built CLI), without the database. */
 function verificar(...args: string[]): Promise<{ code: number; out: string }> {
+  // Without --url, the log of the database INFRA_SQLITE names (an administrator's check of its own server).
+  const database = args.includes('--url') ? path.join(dir, 'otra.sqlite') : path.join(dir, 'datos.sqlite');
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, 'verificar', ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: path.join(dir, 'otra.sqlite') } }, (e, stdout, stderr) => {
+    execFile(process.execPath, [CLI, 'verificar', ...args], { encoding: 'utf8', cwd: dir, env: { ...process.env, METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: database } }, (e, stdout, stderr) => {
       resolve({ code: e ? Number((e as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` });
     });
   });
@@ -87,6 +89,10 @@ test('a download is shown to be what was published and the log whole; a changed 
     expect(rewritten.code).toBe(1);
     db.prepare("DELETE FROM audit WHERE body LIKE '%\"seq\":1,%'").run();
     expect((await verificar('--bitacora', '--url', url)).out).toContain('Falta la entrada n.º 1: se borró.');
+    // The server's own administrator, on its database, is told the same.
+    const local = await verificar('--bitacora');
+    expect(local.out).toContain('Falta la entrada n.º 1: se borró.');
+    expect(local.code).toBe(1);
   } finally {
     db.close();
   }
