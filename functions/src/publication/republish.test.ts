@@ -1,12 +1,13 @@
 /**
  * After a move to another address, an implementer's current publication is published again unchanged under the new
- * one (republish.ts), on both real stores: the same releases (ids, dates, bytes), the same data date, every link
+ * one (republish.ts), on SQLite (on Firestore: test/cli/publications-republish.test.ts): the same releases (ids, dates, bytes), the same data date, every link
  * under the new address and nothing else different; the replaced one kept; a second run and the same workbook sent
  * again publish nothing. After an upgrade that only changes the dashboard's stats, the records are carried as stored.
  */
 import { exampleWorkbook, publisherOf, setCell } from '../../../test/example-workbooks';
-import { allReleases, realStores } from '../../../test/real-stores';
+import { allReleases } from '../../../test/real-stores';
 import { readAll } from '../store/read-all';
+import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { publish } from './publish';
 import { prunable } from './prune-publications';
@@ -22,9 +23,9 @@ async function documents(store: Store, publicationId: string): Promise<string[]>
   return [...records.map((r) => r.text), ...projects.map((p) => JSON.stringify(p.project))];
 }
 
-describe.each(realStores('republish'))('%s', (_name, open) => {
+describe('republish', () => {
   let store: Store;
-  beforeEach(() => { store = open(); });
+  beforeEach(() => { store = openSqliteStore(':memory:'); });
   afterEach(async () => { await store.close(); });
 
   it('publishes the current publication again under the new address: same releases and data date, only the links change', async () => {
