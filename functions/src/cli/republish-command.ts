@@ -73,7 +73,7 @@ export async function republishCommand(args: ParsedArgs, store: Store, io: CliIo
   const documents = pending.reduce((n, { current: c }) => n + c.counts.releases + c.counts.records + c.counts.projects, 0);
   if (!confirmed) {
     io.out(`Nada se publicó. Para publicar de nuevo ${pending.length === 1 ? 'esa publicación' : `esas ${formatCount(pending.length, 'publicación', 'publicaciones')}`}, repita la orden con --confirmar. `
-      + 'Cada una se publica de nuevo como una publicación nueva con el mismo contenido: las mismas entregas (identificador, fecha y contenido; ninguna nueva), los mismos proyectos y la misma fecha de publicación; '
+      + `${pending.length === 1 ? 'Se publica' : 'Cada una se publica'} de nuevo como una publicación nueva con el mismo contenido: las mismas entregas (identificador, fecha y contenido; ninguna nueva), los mismos proyectos y la misma fecha de publicación; `
       + `cambia solo lo que se construye a partir de ellos: los enlaces de registros y proyectos a sus entregas, y lo que el tablero calcula. La anterior queda en el historial (publications list${nube}). `
       + `Se escriben ${formatCount(documents, 'documento', 'documentos')}${opts.cloud ? ' (una escritura de Firestore por documento, docs/deploy.md §11)' : ''}, y después los archivos de descarga.`);
     return 0;
