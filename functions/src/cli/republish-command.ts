@@ -79,7 +79,7 @@ export async function republishCommand(args: ParsedArgs, store: Store, io: CliIo
     return 0;
   }
   let done = 0;
-  let superseded = 0;
+  let notDone = 0;
   for (const [n, { publisher, current, reasons }] of pending.entries()) {
     const started = clock().getTime();
     const result = await republish(store, { publisher, current, reasons, baseUrl: opts.baseUrl, actor: 'cli', at: clock().toISOString(), auditDetails: cliAuditDetails() });
@@ -87,8 +87,11 @@ export async function republishCommand(args: ParsedArgs, store: Store, io: CliIo
     if (result.status === 'republished') {
       done++;
       io.out(`${head}: publicada de nuevo como ${result.publication.id} (${contents(result.publication)}) en ${formatNumber((clock().getTime() - started) / 1000, 1)} s.`);
+    } else if (result.status === 'publishing') {
+      notDone++;
+      io.err(`${head}: no se publicó de nuevo: tiene un envío aprobado que se está publicando (${result.submissionId}), y esa publicación se construye bajo la dirección con que publica ${opts.cloud ? 'el despliegue' : 'el servidor'}. Repita la orden cuando termine: dice si aún falta algo.`);
     } else {
-      superseded++;
+      notDone++;
       io.err(`${head}: no se publicó de nuevo: mientras tanto se publicó ${result.publication.id}, que es la vigente. Repita la orden: dice si esa también hay que publicarla de nuevo.`);
     }
   }
@@ -98,5 +101,5 @@ export async function republishCommand(args: ParsedArgs, store: Store, io: CliIo
   io.out(`Listo: ${formatCount(done, 'publicación publicada', 'publicaciones publicadas')} de nuevo bajo ${opts.baseUrl}${upToDate ? `; ${formatCount(upToDate, 'ya estaba', 'ya estaban')} al día` : ''}. `
     + `${done === 1 ? 'La reemplazada queda' : 'Las reemplazadas quedan'} en el historial: «publications prune${nube}» ${done === 1 ? 'la borra pasadas' : 'las borra pasadas'} 24 horas.`);
   if (bulk.failed) io.err(`No se escribieron todos los archivos de descarga. Lo publicado está completo: mientras falten, la primera descarga los construye. Corrija la causa y repita «publications rebuild-bulk${nube}»: retoma donde quedó.`);
-  return superseded || bulk.failed ? 1 : 0;
+  return notDone || bulk.failed ? 1 : 0;
 }

@@ -41,7 +41,7 @@ describe('republish', () => {
     expect(reasons).toEqual(['address']);
 
     const result = await republish(store, { publisher, current: before, reasons, baseUrl: NEW, actor: 'cli', at: '2026-12-06T09:00:00.000Z' });
-    expect(result.status).toBe('republished');
+    if (result.status !== 'republished') throw new Error(result.status);
     const after = (await store.getCurrent('merida'))!;
     expect(after).toMatchObject({ id: result.publication.id, createdAt: before.createdAt, contentHash: before.contentHash, counts: before.counts, republishedFrom: before.id, republishedAt: '2026-12-06T09:00:00.000Z' });
     expect(after.id).not.toBe(before.id);
@@ -79,6 +79,12 @@ describe('republish', () => {
     await store.putStats({ ...stats, data: { ...stats.data, indexVersion: 2 } });
     const reasons = await republishReasons(store, before, NEW);
     expect(reasons).toEqual(['stats']);
+    // While a send of the implementer is approved and being published: nothing written (its switch would fail).
+    const at = '2026-12-06T08:00:00.000Z';
+    await store.createSubmission({ id: 's1', publisherId: 'merida', source: { kind: 'values', spreadsheetId: 'hoja' }, status: 'approved', history: [{ at, by: 'coordinacion', action: 'approved' }], createdAt: at, updatedAt: at });
+    expect(await republish(store, { publisher, current: before, reasons, baseUrl: NEW, actor: 'cli', at })).toEqual({ status: 'publishing', submissionId: 's1' });
+    expect((await store.getCurrent('merida'))?.id).toBe(before.id);
+    await store.transitionSubmission('s1', ['approved'], 'failed', { at, by: 'system', action: 'failed' });
     expect(await republish(store, { publisher, current: before, reasons, baseUrl: NEW, actor: 'cli', at: '2026-12-06T09:00:00.000Z' })).toMatchObject({ status: 'republished' });
     const after = (await store.getCurrent('merida'))!;
     expect(await documents(store, after.id)).toEqual(await documents(store, before.id));

@@ -76,11 +76,19 @@ export interface RepublishInput {
 
 export type RepublishResult =
   | { status: 'republished'; publication: Publication }
+  /**
+   * A send of the publisher is approved and being published (or waits to be): nothing written. Its publication will
+   * be derived as the server or the functions derive now; republishing meanwhile would make the approval's switch
+   * fail, and the coordinator approve again.
+   */
+  | { status: 'publishing'; submissionId: string }
   /** Another publication became current while this one was written: that one is served, this one never is. */
   | { status: 'superseded'; publication: Publication };
 
 export async function republish(store: Store, input: RepublishInput): Promise<RepublishResult> {
   const { publisher, current, baseUrl } = input;
+  const publishing = (await store.listSubmissions({ publisherId: publisher.id, status: 'approved', limit: 1 })).items[0];
+  if (publishing) return { status: 'publishing', submissionId: publishing.id };
   const derivedWith = derivation(baseUrl);
   const history = await releasesByOcid(store, current.id);
   const published = await projectsOf(store, current.id);
