@@ -68,7 +68,7 @@ describe('republish', () => {
     expect(pruned('2026-12-07T10:00:00.000Z')).not.toContain(after.id);
   });
 
-  it('after an upgrade that only changes the dashboard\'s stats: published again with its records carried as stored', async () => {
+  it('after an upgrade that only changes the dashboard\'s index: published again with its records carried as stored', async () => {
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);
     await store.putPublisher(publisher);
@@ -78,7 +78,7 @@ describe('republish', () => {
     // As an earlier version stored them.
     await store.putStats({ ...stats, data: { ...stats.data, indexVersion: 2 } });
     const reasons = await republishReasons(store, before, NEW);
-    expect(reasons).toEqual(['stats']);
+    expect(reasons).toEqual(['index']);
     // While a send of the implementer is approved and being published: nothing written (its switch would fail).
     const at = '2026-12-06T08:00:00.000Z';
     await store.createSubmission({ id: 's1', publisherId: 'merida', source: { kind: 'values', spreadsheetId: 'hoja' }, status: 'approved', history: [{ at, by: 'coordinacion', action: 'approved' }], createdAt: at, updatedAt: at });
@@ -89,7 +89,7 @@ describe('republish', () => {
     const after = (await store.getCurrent('merida'))!;
     expect(await documents(store, after.id)).toEqual(await documents(store, before.id));
     const entry = (await store.listAudit({ publisherId: 'merida' })).items.find((e) => e.action === 'publication.republished');
-    expect(entry?.details).toMatchObject({ rebuiltRecords: 0, reasons: ['stats'] });
+    expect(entry?.details).toMatchObject({ rebuiltRecords: 0, reasons: ['index'] });
     expect(await republishReasons(store, after, NEW)).toEqual([]);
   });
 });

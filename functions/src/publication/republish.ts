@@ -22,7 +22,7 @@
  */
 import { PRIVACY_FILTER_VERSION, publicView } from '../../../core/privacy/privacy-filter';
 import { RECORD_FORMAT_VERSION } from '../../../core/merge';
-import { INDEX_VERSION, isCurrentIndex } from '../../../core/stats/publication-index';
+import { INDEX_VERSION } from '../../../core/stats/publication-index';
 import { QUALITY_VERSION } from '../../../core/stats/quality-stats';
 import { isStoreError, type JsonObject, type Publication, type Publisher, type Store } from '../store/store';
 import { derivation, linksBaseUrl, projectsOf, recordTextsOf, releasesByOcid, writePublication } from './publish';
@@ -55,10 +55,13 @@ export async function republishReasons(store: Store, current: Publication, baseU
     if (parts.privacy !== PRIVACY_FILTER_VERSION) reasons.push('privacy');
     if (parts.record !== RECORD_FORMAT_VERSION) reasons.push('record-format');
   }
-  if (!isCurrentIndex(await store.getIndex(current.id))) reasons.push('index');
+  // The index is written with the stats, summed from it by the same version (publish.ts derive): the stats say its
+  // version, read in one small document instead of the index's chunks (megabytes for a large publisher, each read by
+  // a dry run over a national deployment). Stats of another publication (a run that died before writing them): both.
   const stats = await store.getStats(current.publisherId);
-  const data = stats?.data as { indexVersion?: unknown; qualityVersion?: unknown } | undefined;
-  if (stats?.publicationId !== current.id || data?.indexVersion !== INDEX_VERSION || data?.qualityVersion !== QUALITY_VERSION) reasons.push('stats');
+  const data = (stats?.publicationId === current.id ? stats.data : undefined) as { indexVersion?: unknown; qualityVersion?: unknown } | undefined;
+  if (typeof data?.indexVersion !== 'number' || data.indexVersion < INDEX_VERSION) reasons.push('index');
+  if (typeof data?.qualityVersion !== 'number' || data.qualityVersion < QUALITY_VERSION) reasons.push('stats');
   return reasons;
 }
 
