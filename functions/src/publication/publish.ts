@@ -26,6 +26,8 @@
  *   `infra-abierta history`): stored with their own ids, dates, tags and content, records compiled from them. Its
  *   workbook publications then carry them as any earlier release, so each record holds that history too; a process
  *   whose content (all but id, date and tag) is its latest release's gets no new release, as with a derived id.
+ * - A current publication built another way (another base URL after a move, an earlier version) can be written again
+ *   with the same releases, projects and data date, without a workbook (republish.ts, `publications republish`).
  * - Personal data of natural persons outside the public roles is withheld here, once, from every release (carried
  *   over ones too) and project (core/privacy, rules.md R-26): the records, the API, the bulk files, the dashboard
  *   index and the stats all derive from what is written here. The hash names the filter's version, so data
