@@ -97,8 +97,8 @@ export async function republishCommand(args: ParsedArgs, store: Store, io: CliIo
   // The downloads of what is now current (and of everyone together), as `rebuild-bulk` writes them: in the cloud the
   // first download of a large set would otherwise build it inside its request.
   const bulk = await rebuildBulk({ store, bulk: opts.bulk, progress: io.out, allPublishersFiles: true, ...(publisherId !== undefined ? { publisherId } : {}) });
-  io.out(`Listo: ${formatCount(done, 'publicación publicada', 'publicaciones publicadas')} de nuevo bajo ${opts.baseUrl}${upToDate ? `; ${formatCount(upToDate, 'ya estaba', 'ya estaban')} al día` : ''}. `
-    + `${done === 1 ? 'La reemplazada queda' : 'Las reemplazadas quedan'} en el historial: «publications prune${nube}» ${done === 1 ? 'la borra pasadas' : 'las borra pasadas'} 24 horas.`);
+  const kept = !done ? '' : ` ${done === 1 ? 'La reemplazada queda' : 'Las reemplazadas quedan'} en el historial: «publications prune${nube}» ${done === 1 ? 'la borra pasadas' : 'las borra pasadas'} 24 horas.`;
+  io.out(`Listo: ${formatCount(done, 'publicación publicada', 'publicaciones publicadas')} de nuevo bajo ${opts.baseUrl}${upToDate ? `; ${formatCount(upToDate, 'ya estaba', 'ya estaban')} al día` : ''}.${kept}`);
   if (bulk.failed) io.err(`No se escribieron todos los archivos de descarga. Lo publicado está completo: mientras falten, la primera descarga los construye. Corrija la causa y repita «publications rebuild-bulk${nube}»: retoma donde quedó.`);
   return notDone || bulk.failed ? 1 : 0;
 }
