@@ -27,6 +27,6 @@ test('data published for 127.0.0.1:8080 and served elsewhere: a Spanish warning 
     const server = await startLocalServer(loadConfig({ ...env, PUBLIC_BASE_URL: base }), { root: ROOT, seed: false, env, log: (m) => logged.push(m) });
     await server.close();
     const warning = logged.filter((m) => m.startsWith('Aviso: los registros'));
-    expect(warning).toEqual(warned ? [`Aviso: los registros de «merida» enlazan sus entregas en http://127.0.0.1:8080, pero este servidor responde en ${base}: esos enlaces no funcionan. Publique de nuevo sus libros con PUBLIC_BASE_URL=${base} (infra-abierta publish …) o sirva en la dirección de antes.`] : []);
+    expect(warning).toEqual(warned ? [`Aviso: los registros de «merida» enlazan sus entregas en http://127.0.0.1:8080, pero este servidor responde en ${base}: esos enlaces no funcionan. Publíquelos de nuevo, sin cambiar sus datos, con «infra-abierta publications republish --confirmar» (con PUBLIC_BASE_URL=${base} y las demás variables del servidor), o sirva en la dirección de antes.`] : []);
   }
 });

@@ -34,6 +34,8 @@ const OTHER_AUDIT_LABELS: Readonly<Record<string, string>> = {
   'publication.published': 'Publicó una versión nueva de los datos',
   // `infra-abierta history`: the releases the implementer had published before, laid down as its first publication.
   'publication.history': 'Publicó las entregas que el implementador ya había publicado antes (su historia)',
+  // `publications republish`: the details say from which publication, why, and under which address before and now.
+  'publication.republished': 'Volvió a publicar los mismos datos, sin cambiarlos, tras un cambio de dirección o de versión de la plataforma',
   'notification.sent': 'Envió un aviso por correo',
   'notification.failed': 'No pudo enviar un aviso por correo',
   'access.denied': 'Intentó una acción que su cuenta no permite',

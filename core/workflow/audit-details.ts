@@ -37,6 +37,12 @@ const NOTICE_KINDS: Readonly<Record<string, string>> = {
 const RELEASE_WORDS = ['entrega OCDS', 'entregas OCDS'] as const;
 const releases = (n: number): string => formatCount(n, ...RELEASE_WORDS);
 
+/** Why a publication was published again (functions/src/publication/republish.ts RepublishReason). */
+const REPUBLISH_REASONS: Readonly<Record<string, string>> = {
+  address: 'enlazaba bajo otra dirección', unrecorded: 'no decía bajo qué dirección enlazaba', privacy: 'filtro de datos personales anterior',
+  'record-format': 'registros de una versión anterior', index: 'índice del tablero de una versión anterior', stats: 'cifras del tablero de una versión anterior',
+};
+
 const ROLE_LABELS: Readonly<Record<string, string>> = { capturista: 'capturista', coordinador: 'coordinación', admin: 'administración' };
 
 const own = (table: Readonly<Record<string, string>>, key: string): string | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
@@ -60,6 +66,13 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   if (has('code')) parts.push(`Código: ${String(take('code'))}`);
   if (has('errors') || has('warnings')) parts.push([has('errors') ? formatCount(Number(take('errors')), 'error', 'errores') : '', has('warnings') ? formatCount(Number(take('warnings')), 'advertencia', 'advertencias') : ''].filter(Boolean).join(' y '));
   if (has('publicationId')) parts.push(`Publicación ${String(take('publicationId'))}`);
+  if (has('republishedFrom')) parts.push(`Los mismos datos que la publicación ${String(take('republishedFrom'))}`);
+  if (has('reasons') && Array.isArray(details.reasons)) parts.push(`Por qué: ${(take('reasons') as unknown[]).map((r) => own(REPUBLISH_REASONS, String(r)) ?? String(r)).join(', ')}`);
+  if (has('linksNow')) {
+    const before = take('linksBefore');
+    const now = String(take('linksNow'));
+    parts.push(typeof before === 'string' && before !== now ? `Enlaces de sus registros: de ${before} a ${now}` : `Enlaces de sus registros bajo ${now}`);
+  }
   if (has('unchanged')) { if (take('unchanged') === true) parts.push('Sin cambios en los datos: confirmó lo publicado'); }
   if (has('changedProcesses')) parts.push(formatCount(Number(take('changedProcesses')), 'contratación cambiada', 'contrataciones cambiadas'));
   if (has('changedOcids') && Array.isArray(details.changedOcids)) {

@@ -159,7 +159,7 @@ it('a server published under http is told its address must change in the cloud, 
       source, target, from: 'la base local', to: 'Firestore', toCloud: true, baseUrl: 'https://proyecto.web.app', baseUrlSource: 'functions/.env.demo',
     }, { out: (l) => said.push(l), err: (l) => said.push(l) });
     expect(code).toBe(1);
-    expect(said.join('\n')).toContain('Esa dirección es http, y Firebase Hosting solo sirve https: en la nube la dirección cambia. Repita con --aceptar-direccion-nueva: los registros seguirán enlazando sus entregas bajo http://192.168.1.20:8080');
+    expect(said.join('\n')).toContain('Esa dirección es http, y Firebase Hosting solo sirve https: en la nube la dirección cambia. Repita con --aceptar-direccion-nueva: después, «infra-abierta publications republish --nube --confirmar» publica de nuevo lo vigente, sin cambiar sus datos, con sus enlaces bajo https://proyecto.web.app. Los registros que alguien ya descargó enlazan bajo http://192.168.1.20:8080');
     expect(said.join('\n')).not.toContain('dominio propio');
   } finally {
     await source.close();

@@ -81,6 +81,15 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    antes quedan como se escribieron hasta la siguiente
                                                    publicación); repetida, solo escribe lo que falte. Con --nube,
                                                    en el depósito del despliegue (--entorno como en history)
+  infra-abierta publications republish [--publicador ID] [--confirmar]
+                                                   Tras cambiar de dirección (PUBLIC_BASE_URL, transfer) o de
+                                                   versión: publica de nuevo, con el mismo contenido y sin
+                                                   entregas nuevas, cada publicación vigente que enlaza sus
+                                                   entregas bajo otra dirección o que construyó una versión
+                                                   anterior, y escribe sus archivos de descarga; las demás no
+                                                   se tocan. Sin --confirmar solo dice cuáles y por qué. Con
+                                                   --nube, bajo la dirección y en el depósito del despliegue
+                                                   (--entorno como en history)
   infra-abierta verificar ARCHIVO… --huellas huellas.json  Comprueba que archivos descargados de /api/bulk son
                                                    exactamente los publicados: su huella SHA-256 contra la de
                                                    huellas.json, descargado el mismo día que ellos

@@ -115,7 +115,7 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
     }
     // The operator says the deployed functions already publish under the new address: the other publishers' records
     // still link under the old one until their next publication, which rebuilds them (publish.ts, `derivation`).
-    if (other !== undefined) io.err(`Con --${ACCEPT_NEW_ADDRESS}, la historia se publica bajo ${baseUrl} (${cloud.source}). Las publicaciones vigentes de los demás implementadores siguen enlazando sus entregas bajo ${other} hasta su siguiente publicación, que rehace sus registros con la dirección nueva.`);
+    if (other !== undefined) io.err(`Con --${ACCEPT_NEW_ADDRESS}, la historia se publica bajo ${baseUrl} (${cloud.source}). Las publicaciones vigentes de los demás implementadores siguen enlazando sus entregas bajo ${other} hasta su siguiente publicación, que rehace sus registros con la dirección nueva, o hasta que «infra-abierta publications republish --nube --confirmar» las publique de nuevo, sin cambiar sus datos, bajo ${baseUrl}.`);
   }
   // In the cloud, the public downloads: as after an approval (a repeated run writes what an interrupted one left out).
   const bulkFiles = async (publication: Publication): Promise<boolean> => {

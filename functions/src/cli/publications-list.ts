@@ -5,7 +5,7 @@
  * Read through the Store only (listPublishers, listPublications, getCurrent), so it works on SQLite and Firestore alike.
  */
 import { formatDateTime, formatNumber } from '../../../core/format/es-mx';
-import type { Publication, Publisher, Store } from '../store/store';
+import { type Publication, type Publisher, type Store, writtenAt } from '../store/store';
 import { readAll } from '../store/read-all';
 import { allPublishers, readEach } from '../api/current-publications';
 import { type ParsedArgs, stringOption, UsageError } from './args';
@@ -21,7 +21,9 @@ const STATUS: Record<Publication['status'], string> = { complete: 'completa', wr
 function row(publisherId: string, p: Publication, current: boolean): string {
   // A publication still being written has no counts yet (completePublication sets them): a dash, not a zero.
   const count = (k: keyof Publication['counts']): string => (p.status === 'complete' && p.counts ? formatNumber(p.counts[k], 0) : '—');
-  return [publisherId, p.id, current ? 'sí' : 'no', formatDateTime(p.createdAt), count('releases'), count('records'), count('projects'), STATUS[p.status]].join('\t');
+  // One republished (publications republish) was made when it was written again, with the data of the one it names.
+  const status = p.republishedFrom !== undefined ? `${STATUS[p.status]}, ${p.republishedFrom} publicada de nuevo` : STATUS[p.status];
+  return [publisherId, p.id, current ? 'sí' : 'no', formatDateTime(writtenAt(p)), count('releases'), count('records'), count('projects'), status].join('\t');
 }
 
 export async function listPublications(args: ParsedArgs, store: Store, io: CliIo, opts: { cloud: boolean }): Promise<number> {

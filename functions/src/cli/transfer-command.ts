@@ -117,7 +117,7 @@ export async function transferCommand(args: ParsedArgs, ends: TransferEnds, io: 
         ? `Esa dirección es http, y Firebase Hosting solo sirve https: en la nube la dirección cambia. Repita con --${ACCEPT_OTHER_ADDRESS}: `
         : `Lo mejor es conservar la dirección: ${ends.toCloud ? `ponga ${other} como dominio propio de Firebase Hosting (docs/deploy.md §8) y como PUBLIC_BASE_URL de las funciones` : `sirva este servidor en ${other} (PUBLIC_BASE_URL=${other}, y esa dirección apuntando a él)`}, y repita. `
           + `Si la dirección cambia a propósito, repita con --${ACCEPT_OTHER_ADDRESS}: `)
-      + `los registros seguirán enlazando sus entregas bajo ${other} hasta la siguiente publicación de cada implementador, así que esa dirección debe seguir respondiendo o redirigir a la nueva (docs/operations.md, «Cambiar de servidor propio a la nube y al revés»).`);
+      + `después, «infra-abierta publications republish${ends.toCloud ? ' --nube' : ''} --confirmar» publica de nuevo lo vigente, sin cambiar sus datos, con sus enlaces bajo ${ends.baseUrl}. Los registros que alguien ya descargó enlazan bajo ${other}: esa dirección debe seguir respondiendo o redirigir a la nueva (docs/operations.md, «Cambiar de servidor propio a la nube y al revés»).`);
     return 1;
   }
   const startedAt = new Date().toISOString();
@@ -149,10 +149,15 @@ export async function transferCommand(args: ParsedArgs, ends: TransferEnds, io: 
   }
   await target.delete('changes', MARKER_ID);
   io.err(`Base copiada de ${from} a ${to}: ${(['publishers', 'users', 'submissions', 'publications', 'releases'] as const).map((c) => counted(c, expected(c))).join(', ')}.`);
-  if (other !== undefined) io.err(`Los registros enlazan sus entregas bajo ${other} hasta la siguiente publicación de cada implementador: mantenga esa dirección respondiendo o redirigiendo a ${ends.baseUrl}.`);
+  // The records still link under the old address: republishing (republish-command.ts) writes them under the new one,
+  // with the bulk files, so it takes rebuild-bulk's place in the next steps.
+  if (other !== undefined) io.err(`Los registros copiados enlazan sus entregas bajo ${other}: mantenga esa dirección respondiendo o redirigiendo a ${ends.baseUrl}, también para quien ya los descargó.`);
+  const bulkStep = other !== undefined
+    ? `«infra-abierta publications republish${ends.toCloud ? ' --nube' : ''} --confirmar» publica de nuevo lo vigente, sin cambiar sus datos, con sus enlaces bajo ${ends.baseUrl}, y escribe ${ends.toCloud ? 'en el depósito' : 'en BULK_DIR'} las descargas masivas`
+    : `«infra-abierta publications rebuild-bulk${ends.toCloud ? ' --nube' : ''}» escribe ${ends.toCloud ? 'en el depósito' : 'en BULK_DIR'} las descargas masivas`;
   io.err(ends.toCloud
-    ? 'Siguientes pasos: «infra-abierta publications rebuild-bulk --nube» escribe en el depósito las descargas masivas; cada cuenta entra con la cuenta de Google de su correo (las claves ia_… no sirven en la nube); los capturistas envían con el complemento de Google Sheets del despliegue. Deje de publicar en el servidor anterior (docs/operations.md, «Cambiar de servidor propio a la nube y al revés»).'
-    : 'Siguientes pasos: «infra-abierta publications rebuild-bulk» escribe en BULK_DIR las descargas masivas; cada cuenta necesita una clave de acceso para este servidor: elimínela y créela de nuevo con «infra-abierta users remove --email …» y «infra-abierta users add …», que la muestra. Deje de publicar en el despliegue anterior (docs/operations.md, «Cambiar de servidor propio a la nube y al revés»).');
+    ? `Siguientes pasos: ${bulkStep}; cada cuenta entra con la cuenta de Google de su correo (las claves ia_… no sirven en la nube); los capturistas envían con el complemento de Google Sheets del despliegue. Deje de publicar en el servidor anterior (docs/operations.md, «Cambiar de servidor propio a la nube y al revés»).`
+    : `Siguientes pasos: ${bulkStep}; cada cuenta necesita una clave de acceso para este servidor: elimínela y créela de nuevo con «infra-abierta users remove --email …» y «infra-abierta users add …», que la muestra. Deje de publicar en el despliegue anterior (docs/operations.md, «Cambiar de servidor propio a la nube y al revés»).`);
   return 0;
 }
 

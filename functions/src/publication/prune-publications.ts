@@ -10,7 +10,7 @@
  * - one still being written less than SETTLED_MS ago (a publication task lasts minutes at most: 540 s).
  */
 import { readAll } from '../store/read-all';
-import type { Publication, Store } from '../store/store';
+import { type Publication, type Store, writtenAt } from '../store/store';
 
 export const SETTLED_MS = 24 * 60 * 60 * 1000;
 
@@ -32,15 +32,16 @@ export interface PrunableSet {
 export function prunable(publications: readonly Publication[], current: Publication | undefined, options: Pick<PruneOptions, 'before' | 'now'>): Publication[] {
   const settled = options.now.getTime() - SETTLED_MS;
   const before = Date.parse(options.before);
-  const byAge = [...publications].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  // By when each was written: a republished one (republish.ts) keeps the `createdAt` of the one it replaces.
+  const byAge = [...publications].sort((a, b) => writtenAt(a).localeCompare(writtenAt(b)) || a.id.localeCompare(b.id));
   return byAge.filter((p, n) => {
-    if (p.id === current?.id || !(Date.parse(p.createdAt) < before)) return false;
-    if (current && !(p.createdAt < current.createdAt)) return false;
+    if (p.id === current?.id || !(Date.parse(writtenAt(p)) < before)) return false;
+    if (current && !(writtenAt(p) < writtenAt(current))) return false;
     // Abandoned part-way (the task died): never served; removed once no task can still be writing it.
-    if (p.status === 'writing') return Date.parse(p.createdAt) < settled;
+    if (p.status === 'writing') return Date.parse(writtenAt(p)) < settled;
     // Superseded when the next complete one was made current: removed once that is settled.
     const next = byAge.slice(n + 1).find((q) => q.status === 'complete');
-    return next !== undefined && Date.parse(next.createdAt) < settled;
+    return next !== undefined && Date.parse(writtenAt(next)) < settled;
   });
 }
 

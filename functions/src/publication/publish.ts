@@ -26,6 +26,8 @@
  *   `infra-abierta history`): stored with their own ids, dates, tags and content, records compiled from them. Its
  *   workbook publications then carry them as any earlier release, so each record holds that history too; a process
  *   whose content (all but id, date and tag) is its latest release's gets no new release, as with a derived id.
+ * - A current publication built another way (another base URL after a move, an earlier version) can be written again
+ *   with the same releases, projects and data date, without a workbook (republish.ts, `publications republish`).
  * - Personal data of natural persons outside the public roles is withheld here, once, from every release (carried
  *   over ones too) and project (core/privacy, rules.md R-26): the records, the API, the bulk files, the dashboard
  *   index and the stats all derive from what is written here. The hash names the filter's version, so data
@@ -127,8 +129,8 @@ function parsed(held: HeldRelease): JsonObject {
   return (held.release ??= parseText(held.text as string | Buffer));
 }
 
-/** All releases of a publication, grouped by ocid in date order, as stored (UTF-8 bytes). */
-async function releasesByOcid(store: Store, publicationId: string): Promise<Map<string, HeldRelease[]>> {
+/** All releases of a publication, grouped by ocid in date order, as stored (UTF-8 bytes). Also republish.ts's. */
+export async function releasesByOcid(store: Store, publicationId: string): Promise<Map<string, HeldRelease[]>> {
   const out = new Map<string, HeldRelease[]>();
   for await (const items of pages((after) => store.listDocumentBytes('releases', { publicationId, after, limit: 1000 }))) {
     for (const { key: ocid, id, date, bytes } of items) {
@@ -144,7 +146,7 @@ async function releasesByOcid(store: Store, publicationId: string): Promise<Map<
 }
 
 /** All records of a publication, as stored text, by ocid. */
-async function recordTextsOf(store: Store, publicationId: string): Promise<Map<string, string>> {
+export async function recordTextsOf(store: Store, publicationId: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for await (const items of pages((after) => store.listDocumentTexts('records', { publicationId, after, limit: 1000 }))) {
     for (const { key: ocid, text } of items) out.set(ocid, text);
@@ -153,7 +155,7 @@ async function recordTextsOf(store: Store, publicationId: string): Promise<Map<s
 }
 
 /** Every project of a publication, as stored, by id. */
-async function projectsOf(store: Store, publicationId: string): Promise<Map<string, JsonObject>> {
+export async function projectsOf(store: Store, publicationId: string): Promise<Map<string, JsonObject>> {
   const out = new Map<string, JsonObject>();
   for await (const items of pages((after) => store.listProjects({ publicationId, after, limit: 1000 }))) {
     for (const { id, project } of items) out.set(id, project as JsonObject);
@@ -198,7 +200,7 @@ function editedProject(project: JsonObject, previous: JsonObject | undefined): b
 }
 
 /** What a publication's releases and records are derived with (see Publication.derivedWith). */
-function derivation(baseUrl: string): string {
+export function derivation(baseUrl: string): string {
   return JSON.stringify({ privacy: PRIVACY_FILTER_VERSION, record: RECORD_FORMAT_VERSION, baseUrl });
 }
 
@@ -464,8 +466,8 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   return result.status === 'published' && kept.length ? { ...result, keptInRecords: kept } : result;
 }
 
-/** What publish() (or publishHistory()) decided, for writing: the steps both share. */
-interface PublicationPlan {
+/** What publish() (or publishHistory(), or republish.ts) decided, for writing: the steps they share. */
+export interface PublicationPlan {
   publisher: Publisher;
   actor: string;
   now: string;
@@ -495,16 +497,23 @@ interface PublicationPlan {
   findings: Finding[];
   /** The audit log's action (publication.published unless told). */
   action?: string;
+  /**
+   * A republication (republish.ts): the publication whose content this one writes again, and when (`now` is then the
+   * time the data was published: the new one's `createdAt`, and the time its summaries are derived as of).
+   */
+  republished?: { from: string; at: string };
 }
 
 /**
  * Builds and writes the records, projects, index and stats of a planned publication under a new id, then switches
  * the publisher's current pointer to it (the one write that makes it visible).
  */
-async function writePublication(store: Store, plan: PublicationPlan): Promise<PublishResult> {
+export async function writePublication(store: Store, plan: PublicationPlan): Promise<PublishResult> {
   const { publisher, actor, now, baseUrl, revision, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings } = plan;
   const newReleases = new Set(changed);
-  const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
+  // When this is written: the publication time, but for a republication.
+  const at = plan.republished?.at ?? now;
+  const stamp = at.replace(/[^0-9]/g, '').slice(0, 14);
 
   // Releases and records are the bulk of a publication: a few megabytes of processes at a time, their releases are
   // parsed, filtered, written with their records and dropped, keeping only the compiled release and the release
@@ -572,11 +581,11 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
   if (unchanged && current) {
     await buildRecords(async () => undefined);
     const { stats } = derive();
-    await store.putStats({ publisherId: publisher.id, publicationId: current.id, computedAt: now, data: stats });
+    await store.putStats({ publisherId: publisher.id, publicationId: current.id, computedAt: at, data: stats });
     return { status: 'unchanged', publication: current, findings };
   }
 
-  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith, ...(declared.license || declared.publicationPolicy ? { declared } : {}), ...(timeZone ? { timeZone } : {}) });
+  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith, ...(declared.license || declared.publicationPolicy ? { declared } : {}), ...(timeZone ? { timeZone } : {}), ...(plan.republished ? { republishedFrom: plan.republished.from, republishedAt: at } : {}) });
   const served = new ServedHasher();
   await buildRecords(async (releases, records) => {
     await store.putReleases(publicationId, releases);
@@ -595,8 +604,8 @@ async function writePublication(store: Store, plan: PublicationPlan): Promise<Pu
   const publication = await store.completePublication(publicationId, { releases: releaseCount, records: ocids.length, projects: finalProjects.length });
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
-  await store.putStats({ publisherId: publisher.id, publicationId, computedAt: now, data: stats });
-  await store.appendAudit({ at: now, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, servedSha256, changedProcesses: changed.length, ...changedList(changed), rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length, ...plan.auditDetails } });
+  await store.putStats({ publisherId: publisher.id, publicationId, computedAt: at, data: stats });
+  await store.appendAudit({ at, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, servedSha256, changedProcesses: changed.length, ...changedList(changed), rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length, ...plan.auditDetails } });
   phase('commit');
   return { status: 'published', publication, changedProcesses: changed, changedProjects, rebuiltRecords: rebuilt, findings };
 }

@@ -143,7 +143,7 @@ export async function startLocalServer(config: Config, opts: LocalServerOptions)
 /**
  * Records link their releases under the address they were published with (`derivedWith`, publish.ts): data
  * published with `infra-abierta publish` (HOST:PORT of its environment unless PUBLIC_BASE_URL) and served on another port or name
- * had dead links, and nothing said so where the server starts.
+ * had dead links, and nothing said so where the server starts. `publications republish` publishes them again under this one.
  */
 async function warnStaleLinks(store: Store, baseUrl: string, log: (m: string) => void): Promise<void> {
   const elsewhere = new Map<string, string[]>();
@@ -152,7 +152,7 @@ async function warnStaleLinks(store: Store, baseUrl: string, log: (m: string) =>
     if (published !== undefined && published !== baseUrl) elsewhere.set(published, [...(elsewhere.get(published) ?? []), publisher.id]);
   }
   for (const [published, ids] of elsewhere) {
-    log(`Aviso: los registros de ${ids.map((id) => `«${id}»`).join(', ')} enlazan sus entregas en ${published}, pero este servidor responde en ${baseUrl}: esos enlaces no funcionan. Publique de nuevo sus libros con PUBLIC_BASE_URL=${baseUrl} (infra-abierta publish …) o sirva en la dirección de antes.`);
+    log(`Aviso: los registros de ${ids.map((id) => `«${id}»`).join(', ')} enlazan sus entregas en ${published}, pero este servidor responde en ${baseUrl}: esos enlaces no funcionan. Publíquelos de nuevo, sin cambiar sus datos, con «infra-abierta publications republish --confirmar» (con PUBLIC_BASE_URL=${baseUrl} y las demás variables del servidor), o sirva en la dirección de antes.`);
   }
 }
 

@@ -180,9 +180,22 @@ export interface Publication {
    * read as the default zone (core/unflatten/time-zone.ts, DEFAULT_TIME_ZONE).
    */
   timeZone?: string;
+  /**
+   * A publication of the same content as `republishedFrom`, written again (publication/republish.ts) so that its
+   * records and projects link the releases under the current address, or are derived as this version derives them.
+   * Its `createdAt` is the one it republishes — when the data was published, which the packages' `publishedDate`,
+   * Seguimiento and the reminders read — and `republishedAt` is when it was written (what pruning orders by).
+   */
+  republishedFrom?: string;
+  republishedAt?: string;
 }
 export type DeclaredTerms = PackageTerms;
-export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith' | 'declared' | 'timeZone'>;
+export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith' | 'declared' | 'timeZone' | 'republishedFrom' | 'republishedAt'>;
+
+/** When a publication was written: its `createdAt`, or for one republished, when it was written again. */
+export function writtenAt(p: Pick<Publication, 'createdAt' | 'republishedAt'>): string {
+  return p.republishedAt ?? p.createdAt;
+}
 
 /** One OCDS release; `id` is the release id, unique within its ocid (OCDS 1.1 release schema). */
 export interface ReleaseInput {

@@ -1,0 +1,118 @@
+/**
+ * Republishing a publisher's current publication unchanged (`infra-abierta publications republish`): after the
+ * platform moves to another address (a new PUBLIC_BASE_URL, `transfer` to or from the cloud), every record keeps
+ * linking its releases — and every project its processes' releases — under the address they were published with,
+ * until the implementer publishes again; after an upgrade, what publication derives (the privacy filter's view, the
+ * record format, the dashboard's index and stats) stays as the older version derived it. Here the platform writes the
+ * same content again, as a new publication, without any implementer sending anything:
+ * - the same releases, each with its id, date, tag and stored text (OCDS: a release is new information about a
+ *   process, and none is new; a release id names the release, not where it is served — only the records' release
+ *   `url` and the packages' `uri` carry the address, and the packages are built when read, under the API's address);
+ *   the privacy filter still applies, so a newer filter withholds what it withholds from every release, as publish()
+ *   does with the releases it carries;
+ * - the same projects (their `updated` kept), their summaries and release links derived again as of the time the
+ *   data was published;
+ * - the same `createdAt`, content hash, licence, policy and time zone: the data was published then, and the packages'
+ *   `publishedDate` (the date of the last change to what they hold), Seguimiento and the reminders keep saying so —
+ *   a move does not make an implementer that is late look up to date. `republishedAt` says when it was written.
+ * Written as any publication (publish.ts writePublication): under its own id, made visible by the one
+ * compare-and-set switch of the publisher's pointer, so a publication approved meanwhile wins and this one is not
+ * served; the one it replaces stays in the history (pruned as any replaced one). A publication already derived as
+ * this version derives it under this address is left as it is (`reasons` empty): a second run writes nothing.
+ */
+import { PRIVACY_FILTER_VERSION, publicView } from '../../../core/privacy/privacy-filter';
+import { RECORD_FORMAT_VERSION } from '../../../core/merge';
+import { INDEX_VERSION } from '../../../core/stats/publication-index';
+import { QUALITY_VERSION } from '../../../core/stats/quality-stats';
+import { isStoreError, type JsonObject, type Publication, type Publisher, type Store } from '../store/store';
+import { derivation, linksBaseUrl, projectsOf, recordTextsOf, releasesByOcid, writePublication } from './publish';
+
+/**
+ * Why a current publication is written again: its links are under another address; it was derived by another privacy
+ * filter or record format, or before that was recorded; its dashboard index or stats are of an earlier version (the
+ * API builds them again on every read until then).
+ */
+export type RepublishReason = 'address' | 'privacy' | 'record-format' | 'unrecorded' | 'index' | 'stats';
+
+/** What a publication's `derivedWith` says, or undefined when it says nothing readable (written before it was kept). */
+function derivedParts(publication: Publication): { privacy?: unknown; record?: unknown } | undefined {
+  if (!publication.derivedWith) return undefined;
+  try {
+    const parts = JSON.parse(publication.derivedWith) as unknown;
+    return typeof parts === 'object' && parts !== null ? (parts as { privacy?: unknown; record?: unknown }) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Why `current` would be written again under `baseUrl`; empty when it is as this version publishes it there. */
+export async function republishReasons(store: Store, current: Publication, baseUrl: string): Promise<RepublishReason[]> {
+  const reasons: RepublishReason[] = [];
+  const parts = derivedParts(current);
+  if (!parts) reasons.push('unrecorded');
+  else {
+    if (linksBaseUrl(current) !== baseUrl) reasons.push('address');
+    if (parts.privacy !== PRIVACY_FILTER_VERSION) reasons.push('privacy');
+    if (parts.record !== RECORD_FORMAT_VERSION) reasons.push('record-format');
+  }
+  // The index is written with the stats, summed from it by the same version (publish.ts derive): the stats say its
+  // version, read in one small document instead of the index's chunks (megabytes for a large publisher, each read by
+  // a dry run over a national deployment). Stats of another publication (a run that died before writing them): both.
+  const stats = await store.getStats(current.publisherId);
+  const data = (stats?.publicationId === current.id ? stats.data : undefined) as { indexVersion?: unknown; qualityVersion?: unknown } | undefined;
+  if (typeof data?.indexVersion !== 'number' || data.indexVersion < INDEX_VERSION) reasons.push('index');
+  if (typeof data?.qualityVersion !== 'number' || data.qualityVersion < QUALITY_VERSION) reasons.push('stats');
+  return reasons;
+}
+
+export interface RepublishInput {
+  publisher: Publisher;
+  /** The current publication, as read when its reasons were found (the switch expects it still to be current). */
+  current: Publication;
+  reasons: RepublishReason[];
+  baseUrl: string;
+  actor: string;
+  /** When it is written, ISO 8601. */
+  at: string;
+  auditDetails?: JsonObject;
+}
+
+export type RepublishResult =
+  | { status: 'republished'; publication: Publication }
+  /**
+   * A send of the publisher is approved and being published (or waits to be): nothing written. Its publication will
+   * be derived as the server or the functions derive now; republishing meanwhile would make the approval's switch
+   * fail, and the coordinator approve again.
+   */
+  | { status: 'publishing'; submissionId: string }
+  /** Another publication became current while this one was written: that one is served, this one never is. */
+  | { status: 'superseded'; publication: Publication };
+
+export async function republish(store: Store, input: RepublishInput): Promise<RepublishResult> {
+  const { publisher, current, baseUrl } = input;
+  const publishing = (await store.listSubmissions({ publisherId: publisher.id, status: 'approved', limit: 1 })).items[0];
+  if (publishing) return { status: 'publishing', submissionId: publishing.id };
+  const derivedWith = derivation(baseUrl);
+  const history = await releasesByOcid(store, current.id);
+  const published = await projectsOf(store, current.id);
+  // Filtered as publish() filters what a workbook sends: under a newer filter, what it withholds now goes.
+  const projects = [...published.values()].map((project) => publicView(project));
+  // Derived the same way (only the index or stats are older): the records are carried as stored.
+  const carried = current.derivedWith === derivedWith ? await recordTextsOf(store, current.id) : new Map<string, string>();
+  try {
+    const result = await writePublication(store, {
+      publisher, actor: input.actor, now: current.createdAt, baseUrl, current, history, changed: [], projects, published, carried,
+      contentHash: current.contentHash, derivedWith, declared: current.declared ?? {}, ...(current.timeZone !== undefined ? { timeZone: current.timeZone } : {}),
+      unchanged: false, phase: () => undefined, findings: [], action: 'publication.republished',
+      republished: { from: current.id, at: input.at },
+      auditDetails: { republishedFrom: current.id, reasons: input.reasons, linksBefore: linksBaseUrl(current) ?? null, linksNow: baseUrl, ...input.auditDetails },
+    });
+    if (result.status !== 'published') throw new Error(`republish: ${result.status}`);
+    return { status: 'republished', publication: result.publication };
+  } catch (e) {
+    if (!isStoreError(e, 'conflict')) throw e;
+    const now = await store.getCurrent(publisher.id);
+    if (!now || now.id === current.id) throw e;
+    return { status: 'superseded', publication: now };
+  }
+}

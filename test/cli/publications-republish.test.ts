@@ -1,0 +1,158 @@
+/**
+ * `publications republish`: the IT person moved the platform to another address (a self-hosted server under a new
+ * PUBLIC_BASE_URL; a server transferred to the cloud) and every record still links its releases under the old one.
+ * Without any implementer sending anything, the command says what it would publish again and why, does it with
+ * --confirmar (one implementer, or all), writes the bulk files, and a second run does nothing — on the local SQLite
+ * file with its BULK_DIR, and with --nube on Firestore (the emulator) and Cloud Storage (the stub).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import request from 'supertest';
+import { deleteApp, getApps } from 'firebase-admin/app';
+import { runCli, scratchDir, STACK_TRACE } from './run-cli';
+import { exampleWorkbook, publisherOf } from '../example-workbooks';
+import { publish } from '../../functions/src/publication/publish';
+import { publicationBulkFolder } from '../../functions/src/publication/bulk-files';
+import { createApp } from '../../functions/src/app';
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import { openFirestoreStore } from '../../functions/src/store/firestore-store';
+import type { Store } from '../../functions/src/store/store';
+import { readAll } from '../../functions/src/store/read-all';
+import { allReleases } from '../real-stores';
+import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
+import { startStorageStub, type StorageStub } from '../storage-stub/storage-stub';
+import { TEST_CLIENT_ID } from '../workflow/test-identity';
+
+const OLD = 'http://192.168.1.20:8080';
+const NEW = 'https://transparencia.example.gob.mx';
+
+async function seed(store: Store, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    const workbook = await exampleWorkbook(key);
+    const publisher = publisherOf(key, workbook);
+    await store.putPublisher(publisher);
+    await publish(store, { publisher, workbook, actor: 'cli', now: '2026-10-01T12:00:00.000Z', baseUrl: OLD });
+  }
+}
+
+/** The release links of a publisher's records as the API serves them. */
+async function linkedUnder(store: Store, publisher: string): Promise<string[]> {
+  const app = createApp({ store, config: { publicBaseUrl: NEW, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+  const res = await request(app).get(`/api/ocds/records?publisher=${publisher}&limit=100`);
+  const records = (JSON.parse(res.text) as { records: { releases: { url: string }[] }[] }).records;
+  return [...new Set(records.flatMap((r) => r.releases.map((l) => new URL(l.url).origin)))];
+}
+
+describe('on a self-hosted server moved to another address', () => {
+  let dir: string;
+  const saved = { ...process.env };
+  beforeEach(() => { dir = scratchDir('republicar-'); process.env.INFRA_SQLITE = path.join(dir, 'infra-abierta.sqlite'); delete process.env.BULK_DIR; });
+  afterEach(() => { process.env = { ...saved }; fs.rmSync(dir, { recursive: true, force: true }); });
+
+  it('says what it would publish again, does it per implementer or for all with --confirmar, and then has nothing to do', async () => {
+    let store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    await seed(store, ['merida', 'tuxtla-gutierrez']);
+    const before = (await store.getCurrent('merida'))!;
+    await store.close();
+
+    // Without the server's address: refused (it would write HOST:PORT's into every record).
+    delete process.env.PUBLIC_BASE_URL;
+    const bare = await runCli('publications', 'republish', '--confirmar');
+    expect([bare.code, bare.err]).toEqual([2, expect.stringMatching(/^Defina PUBLIC_BASE_URL con la dirección en que responde el servidor/)]);
+
+    process.env.PUBLIC_BASE_URL = NEW;
+    const dry = await runCli('publications', 'republish');
+    expect([dry.code, dry.err]).toEqual([0, '']);
+    expect(dry.out.split('\n')).toEqual([
+      `Se publicarían de nuevo, con el mismo contenido, bajo ${NEW} (PUBLIC_BASE_URL):`,
+      `  merida (Municipio de Mérida): la vigente, ${before.id}, publicada el 01/10/2026 06:00 (5 entregas, 5 registros, 4 proyectos): enlaza sus entregas bajo ${OLD}.`,
+      expect.stringMatching(/^ {2}tuxtla-gutierrez \(Municipio de Tuxtla Gutiérrez\): la vigente, .*: enlaza sus entregas bajo http:\/\/192\.168\.1\.20:8080\.$/),
+      expect.stringMatching(/^Nada se publicó\. Para publicar de nuevo esas 2 publicaciones, repita la orden con --confirmar\. .*las mismas entregas \(identificador, fecha y contenido; ninguna nueva\).* Se escriben 31 documentos, y después los archivos de descarga\.$/),
+    ]);
+
+    const one = await runCli('publications', 'republish', '--publicador', 'merida', '--confirmar');
+    expect([one.code, one.err]).toEqual([0, '']);
+    expect(one.out).toMatch(/^ {2}1\/1 merida: publicada de nuevo como merida-\d{14}-\w{8} \(5 entregas, 5 registros, 4 proyectos\) en [\d.]+ s\.$/m);
+    expect(one.out).toContain(`Listo: 1 publicación publicada de nuevo bajo ${NEW}. La reemplazada queda en el historial: «publications prune» la borra pasadas 24 horas.`);
+    store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      const after = (await store.getCurrent('merida'))!;
+      expect(after).toMatchObject({ createdAt: before.createdAt, republishedFrom: before.id });
+      expect(await linkedUnder(store, 'merida')).toEqual([NEW]);
+      expect(await linkedUnder(store, 'tuxtla-gutierrez')).toEqual([OLD]);
+      // Its downloads, written under the new address.
+      const records = fs.readFileSync(path.join(dir, 'bulk', ...publicationBulkFolder(after.id).split('/'), 'records.json'), 'utf8');
+      expect([records.includes(`${NEW}/api/ocds/releases?`), records.includes(OLD)]).toEqual([true, false]);
+    } finally {
+      await store.close();
+    }
+
+    const rest = await runCli('publications', 'republish', '--confirmar');
+    expect(rest.out).toContain('  1/1 tuxtla-gutierrez: publicada de nuevo como');
+    expect(rest.out).toContain('1 publicación vigente ya está al día: no se toca.');
+    const again = await runCli('publications', 'republish', '--confirmar');
+    expect([again.code, again.out]).toEqual([0, `Las publicaciones vigentes ya enlazan sus entregas bajo ${NEW} (PUBLIC_BASE_URL) y están construidas como las construye esta versión: nada que publicar de nuevo.`]);
+    const list = await runCli('publications', 'list', '--publicador', 'merida');
+    expect(list.out).toContain(`completa, ${before.id} publicada de nuevo`);
+    const unknown = await runCli('publications', 'republish', '--publicador', 'merda');
+    expect([unknown.code, unknown.err]).toEqual([2, expect.stringContaining('No existe el publicador «merda»')]);
+    expect(`${unknown.err}${bare.err}`).not.toMatch(STACK_TRACE);
+  });
+});
+
+/** Every release of a publication (ocid, id, date, text), and every record and project as stored text. */
+async function stored(store: Store, publicationId: string): Promise<{ releases: string[][]; documents: string[] }> {
+  const releases = (await allReleases(store, publicationId)).map((r) => [r.ocid, r.id, r.date, JSON.stringify(r.release)]);
+  const records = await readAll((after) => store.listDocumentTexts('records', { publicationId, after, limit: 1000 }));
+  const projects = await readAll((after) => store.listProjects({ publicationId, after, limit: 1000 }));
+  return { releases, documents: [...records.map((r) => r.text), ...projects.map((p) => JSON.stringify(p.project))] };
+}
+
+describe('with --nube, on a deployment whose publications link under another address (transferred)', () => {
+  let emulator: FirestoreEmulator;
+  let storage: StorageStub;
+  let dir: string;
+  const saved = { ...process.env };
+  beforeAll(async () => {
+    emulator = await startFirestoreEmulator();
+    storage = await startStorageStub();
+    process.env.STORAGE_API_ENDPOINT = storage.apiEndpoint;
+    process.env.FIRESTORE_NAMESPACE = 'republicar_';
+    dir = scratchDir('republicar-nube-');
+  });
+  afterAll(async () => {
+    process.env = saved;
+    await storage.close();
+    await emulator.stop();
+    await Promise.all(getApps().map((a) => deleteApp(a)));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('publishes again under the deployment\'s address and writes the bulk files to its bucket', async () => {
+    const project = process.env.GCLOUD_PROJECT as string;
+    const store = openFirestoreStore({ projectId: project, namespace: 'republicar_' });
+    const env = path.join(dir, `.env.${project}`);
+    fs.writeFileSync(env, `PUBLIC_BASE_URL=${NEW}\nGOOGLE_CLIENT_ID=${TEST_CLIENT_ID}\nBULK_BUCKET=demo-bulk\nFIRESTORE_NAMESPACE=republicar_\n`);
+    try {
+      await seed(store, ['tuxtla-gutierrez']);
+      const before = (await store.getCurrent('tuxtla-gutierrez'))!;
+      const cli = () => runCli('publications', 'republish', '--nube', '--proyecto', project, '--entorno', env, '--confirmar');
+      const run = await cli();
+      expect([run.code, run.err]).toEqual([0, '']);
+      expect(run.out).toContain(`Se publica de nuevo, con el mismo contenido, bajo ${NEW} (PUBLIC_BASE_URL de ${env}):`);
+      expect(await linkedUnder(store, 'tuxtla-gutierrez')).toEqual([NEW]);
+      const current = (await store.getCurrent('tuxtla-gutierrez'))!;
+      // The same releases, byte for byte; records and projects as they were, with every link under the new address.
+      const [was, is] = [await stored(store, before.id), await stored(store, current.id)];
+      expect(is.releases).toEqual(was.releases);
+      expect(was.documents.join('').includes(OLD)).toBe(true);
+      expect(is.documents).toEqual(was.documents.map((text) => text.split(OLD).join(NEW)));
+      expect(current).toMatchObject({ createdAt: before.createdAt, contentHash: before.contentHash, republishedFrom: before.id });
+      const records = storage.objects.get(`demo-bulk/${publicationBulkFolder(current.id)}records.json`)!.data.toString('utf8');
+      expect([records.includes(`${NEW}/api/ocds/releases?`), records.includes(OLD)]).toEqual([true, false]);
+      expect((await cli()).out).toContain('nada que publicar de nuevo');
+    } finally {
+      await store.close();
+    }
+  });
+});
