@@ -20,6 +20,9 @@ import type { TemplateSpec } from '../template/spec';
 import type { ProcessEntry, ProjectEntry } from './publication-index';
 import { PROCESS_STAGE_TITLES } from './process-stage-titles';
 import { formatList } from '../format/es-mx';
+import type { PendingRow } from './pending-row';
+
+export type { PendingRow } from './pending-row';
 import stages from '../../schemas/mx-document-stages.json';
 
 /**
@@ -84,27 +87,6 @@ export function pendingJudgement(records: unknown[], projects: unknown[]): Pendi
 /** Whether a stored judgement is of this version (an index's `pending`). */
 export const isCurrentPending = (stored: unknown): stored is PendingJudgement => isObject(stored) && stored.version === PENDING_VERSION && Array.isArray(stored.projects) && Array.isArray(stored.processes);
 
-/** One thing to complete: a row of the list and of its downloads. */
-export interface PendingRow {
-  kind: 'project' | 'process';
-  /** The project's id or the process's ocid: the key of its row in the workbook. */
-  id: string;
-  title: string;
-  /** Where the project or process stands, in Spanish (its status; the process's stage). */
-  stage: string;
-  /** For a point judged per process of a project: the process's id («Identificador del proceso» of «Procesos del proyecto»). */
-  process?: string;
-  /** What is missing. */
-  point: string;
-  /** Why it is asked: the CoST IDS and the stage it belongs to, or the program's key documents. */
-  basis: string;
-  /** The sheet(s) and column(s) to fill, from the template spec. */
-  sheet: string;
-  columns: string;
-  /** What to write where, in a sentence. */
-  how: string;
-}
-
 const ELEMENTS = new Map(COST_IDS_ELEMENTS.map((e) => [e.id, e]));
 const STAGES_OF_TYPE = stages as Record<string, number[]>;
 /** The release's document arrays by the catalogue's stage number (core/checks/document-stage.ts). */
@@ -160,15 +142,17 @@ function documentPlace(spec: TemplateSpec, type: string): { sheet: string; colum
 }
 
 /**
- * The list's rows: projects first, then processes, each in the publication's order; a project's points in the
- * CoST IDS order, a point judged per process once per process that lacks it. Titles and stages come from the
- * publication's index entries (absent ones: the id stands for the title).
+ * The list's rows: projects first, then processes, each by its identifier (as the store lists them: a publication's
+ * own order and one read back from the store are the same list); a project's points in the CoST IDS order, a point
+ * judged per process once per process that lacks it. Titles and stages come from the publication's index entries
+ * (absent ones: the id stands for the title).
  */
 export function pendingRows(judgement: PendingJudgement, index: { projects: ProjectEntry[]; processes: ProcessEntry[] }, spec: TemplateSpec = templateSpec()): PendingRow[] {
   const projects = new Map(index.projects.map((p) => [p.id, p]));
   const processes = new Map(index.processes.map((p) => [p.ocid, p]));
   const rows: PendingRow[] = [];
-  for (const { id, points } of judgement.projects) {
+  const byKey = <T>(key: (x: T) => string) => (a: T, b: T): number => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  for (const { id, points } of [...judgement.projects].sort(byKey((p) => p.id))) {
     const entry = projects.get(id);
     const stage = entry && entry.status !== 'sin-dato' ? codeTitle('projectStatus', entry.status, 'oc4ids') : 'Sin estado';
     const base = { kind: 'project' as const, id, title: entry?.title ?? id, stage };
@@ -189,7 +173,7 @@ export function pendingRows(judgement: PendingJudgement, index: { projects: Proj
         how: `El proyecto no tiene ningún proceso de contratación: agréguelos${place ? ` en la hoja «${place.sheet}»` : ''}, con ${formatList(labels)}.` });
     }
   }
-  for (const { ocid, documents } of judgement.processes) {
+  for (const { ocid, documents } of [...judgement.processes].sort(byKey((p) => p.ocid))) {
     const entry = processes.get(ocid);
     const stage = entry?.stage ? PROCESS_STAGE_TITLES[entry.stage] : 'Sin etapa';
     for (const type of documents) {

@@ -12,13 +12,12 @@ import { dataTable } from '../components/table';
 import { inColumnOrder, orderOf, orderPressed, orderSaid, type ShownOrder, type ValueColumn } from '../components/column-order';
 import { csvButton } from '../components/download';
 import { count, date, focusPager, heading, plural, type Page } from './common';
-import type { PendingRow } from '../../../core/stats/pending';
+import { PENDING_KIND_TITLES as KIND, type PendingRow } from '../../../core/stats/pending-row';
 
 /** What `/api/pending/{id}` answers (functions/src/api/pending-routes.ts). */
 interface PendingAnswer { publisherId: string; name: string; state: string; publicationId: string | null; publishedAt: string | null; rows: PendingRow[] }
 
 const PAGE_SIZE = 100;
-const KIND: Record<PendingRow['kind'], string> = { project: 'Proyecto', process: 'Proceso de contratación' };
 
 /** The table's columns and what each orders by (`?orden=&dir=`, as on Contrataciones). */
 const COLS: ValueColumn<PendingRow>[] = [
@@ -30,7 +29,7 @@ const COLS: ValueColumn<PendingRow>[] = [
   { key: 'como', title: 'Cómo completarlo', value: (r) => r.how },
   { key: 'motivo', title: 'Por qué se pide', value: (r) => r.basis },
 ];
-/** As the server lists them (projects, then processes; each one's points in the standard's order), until a column is chosen. */
+/** As the server lists them (projects, then processes, by identifier; each one's points in the standard's order), until a column is chosen. */
 const AS_LISTED: ShownOrder = { key: '', dir: 'asc' };
 
 /** A select of the distinct values of the rows, in Spanish order, with «Todos» first; the address's value chosen. */

@@ -11,7 +11,8 @@
  */
 import { Router, type Request } from 'express';
 import type { Store } from '../store/store';
-import { isCurrentPending, pendingJudgement, pendingRows, type PendingRow } from '../../../core/stats/pending';
+import { isCurrentPending, pendingJudgement, pendingRows } from '../../../core/stats/pending';
+import { PENDING_KIND_TITLES, type PendingRow } from '../../../core/stats/pending-row';
 import type { PublicationIndex } from '../../../core/stats/publication-index';
 import { calendarDate } from '../../../core/format/es-mx';
 import { publicationDocuments, publicationIndexes, type PublicationIndexes } from './publication-indexes';
@@ -32,18 +33,18 @@ export interface PendingAnswer {
   rows: PendingRow[];
 }
 
-/** The workbook's columns: header, width and the row's value. */
+/** The workbook's columns, those of the page's CSV (dashboard/src/pages/pending.ts): header, width and the row's value. */
 const COLUMNS: [string, number, (r: PendingRow) => string][] = [
-  ['Tipo', 12, (r) => (r.kind === 'project' ? 'Proyecto' : 'Proceso')],
+  ['Tipo', 22, (r) => PENDING_KIND_TITLES[r.kind]],
   ['Identificador', 34, (r) => r.id],
   ['Título', 40, (r) => r.title],
-  ['Etapa', 14, (r) => r.stage],
   ['Proceso del proyecto', 28, (r) => r.process ?? ''],
+  ['Etapa', 14, (r) => r.stage],
   ['Dato que falta', 36, (r) => r.point],
-  ['Por qué se pide', 30, (r) => r.basis],
   ['Hoja', 26, (r) => r.sheet],
   ['Columnas', 36, (r) => r.columns],
   ['Cómo completarlo', 80, (r) => r.how],
+  ['Por qué se pide', 30, (r) => r.basis],
 ];
 
 /** Memo of the newest few (publication id → promise), as publication-indexes.ts keeps its indexes. */
