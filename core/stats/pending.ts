@@ -133,10 +133,12 @@ function documentPlace(spec: TemplateSpec, type: string): { sheet: string; colum
     const place = columnOfField(spec, 'ocds', `${array}/documentType`);
     const link = columnOfField(spec, 'ocds', `${array}/url`);
     const sheet = place?.sheet ?? '';
+    // The row is the process's by its key column (the ocid), named as the sheet titles it.
+    const key = spec.sheets.find((s) => s.name === sheet)?.columns.find((c) => c.key && c.field === 'ocid')?.title;
     return {
       sheet,
       columns: [place?.column, link?.column].filter(Boolean).join(', '),
-      how: `Agregue en la hoja «${sheet}» una fila con el OCID del proceso, «${codeTitle('documentType', type)}» en la columna «${place?.column ?? 'documentType'}»${link ? ` y su enlace en «${link.column}»` : ''}.`,
+      how: `Agregue en la hoja «${sheet}» una fila con el ocid del proceso${key ? ` en «${key}»` : ''}, «${codeTitle('documentType', type)}» en la columna «${place?.column ?? 'documentType'}»${link ? ` y su enlace en «${link.column}»` : ''}.`,
     };
   });
 }

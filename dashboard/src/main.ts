@@ -84,8 +84,8 @@ const PARENT: Record<string, string> = {
 const RESULTS_OF: Record<string, string> = {
   proyecto: 'proyectos', contratacion: 'contrataciones', contratista: 'contratistas', institucion: 'instituciones',
   acerca: 'proyectos', glosario: 'proyectos',
-  // One implementer's list: a search or filter chooses implementers, on Seguimiento.
-  pendientes: 'seguimiento',
+  // One implementer's list, which the header's search and filters do not shape: their results on Proyectos, as the box says.
+  pendientes: 'proyectos',
 };
 /**
  * The header's filters a page follows, as its printout names them (shell/filter-bar.ts printSelection): all of them
