@@ -798,6 +798,10 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Tipo', 'Identificador', 'Título']);
     expect(sheet.rowCount).toBe(api.rows.length + 1);
     expect(sheet.autoFilter).toBeTruthy();
+    // The hostile title is a text cell, never a formula.
+    const titles = (sheet.getColumn(3).values as unknown[]).slice(2);
+    expect(titles).toContain(HOSTILE_TITLE);
+    expect(titles.every((v) => typeof v === 'string')).toBe(true);
     // Kept with the index, never served with it.
     expect(JSON.stringify(await (await fetch(`${srv.base}/api/index?publisher=merida`)).json())).not.toContain('"pending"');
   });
