@@ -14,7 +14,7 @@ import type { Store } from '../store/store';
 import { isCurrentPending, pendingJudgement, pendingRows } from '../../../core/stats/pending';
 import { PENDING_KIND_TITLES, type PendingRow } from '../../../core/stats/pending-row';
 import type { PublicationIndex } from '../../../core/stats/publication-index';
-import { calendarDate } from '../../../core/format/es-mx';
+import { calendarDate, formatDate } from '../../../core/format/es-mx';
 import { publicationDocuments, publicationIndexes, type PublicationIndexes } from './publication-indexes';
 import { publishedState, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
@@ -109,6 +109,14 @@ export function pendingRoutes(deps: { store: Store; indexes?: PublicationIndexes
       // Text as text: an id such as «0012» or a «=…» title stays what it is (exceljs writes strings, never formulas).
       for (const r of answer.rows) sheet.addRow(COLUMNS.map(([, , value]) => value(r)));
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, answer.rows.length + 1), column: COLUMNS.length } };
+      // What the list is, for whoever receives the file without the page: whose, as of which publication, and how to use it.
+      const about = workbook.addWorksheet('Acerca de esta lista');
+      about.getColumn(1).width = 110;
+      for (const line of [
+        `Pendientes por completar de ${answer.name} (${answer.state}), calculados con lo publicado el ${answer.publishedAt ? formatDate(answer.publishedAt) : '(aún no publica)'}.`,
+        'Cada fila es un dato que la etapa del proyecto o del proceso ya pide y que aún no se publica: los datos del estándar de datos de infraestructura de CoST (IDS) de cada proyecto y los documentos clave del programa de cada proceso de contratación.',
+        '«Hoja» y «Columnas» dicen dónde se captura en la plantilla; «Identificador» (y «Proceso del proyecto») dice en qué fila. Al publicar la actualización, la lista se calcula de nuevo.',
+      ]) about.addRow([line]).alignment = { wrapText: true, vertical: 'top' };
       return Buffer.from(await workbook.xlsx.writeBuffer());
     });
     const day = calendarDate(answer.publishedAt ?? undefined) ?? 'sin-publicar';
