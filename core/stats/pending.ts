@@ -21,9 +21,9 @@ import type { ProcessEntry, ProjectEntry } from './publication-index';
 import { PROCESS_STAGE_TITLES } from './process-stage-titles';
 import { formatList } from '../format/es-mx';
 import type { PendingRow } from './pending-row';
+import stages from '../../schemas/mx-document-stages.json';
 
 export type { PendingRow } from './pending-row';
-import stages from '../../schemas/mx-document-stages.json';
 
 /**
  * The version of how pendingJudgement() judges; raise it when it judges differently. A publication whose index holds
@@ -177,7 +177,7 @@ export function pendingRows(judgement: PendingJudgement, index: { projects: Proj
   }
   for (const { ocid, documents } of [...judgement.processes].sort(byKey((p) => p.ocid))) {
     const entry = processes.get(ocid);
-    const stage = entry?.stage ? PROCESS_STAGE_TITLES[entry.stage] : 'Sin etapa';
+    const stage = entry?.stage ? PROCESS_STAGE_TITLES[entry.stage] ?? entry.stage : 'Sin etapa';
     for (const type of documents) {
       rows.push({ kind: 'process', id: ocid, title: entry?.title ?? ocid, stage, point: `Documento: ${codeTitle('documentType', type)}`, basis: 'Documentos clave del programa', ...documentPlace(spec, type) });
     }
