@@ -63,10 +63,10 @@ test('each address in the guide answers, and takes exactly the parameters the gu
   const extension = PROGRAM_EXTENSIONS[0];
   const codelists = ((await get(`/api/extensiones/${extension}/extension.json`).expect(200)).body as { codelists?: string[] }).codelists ?? [];
   const examples: Record<string, string> = {
-    '{ocid}': encodeURIComponent(ocid), '{id}': encodeURIComponent(projectId), '{nombre}': extension,
+    '{ocid}': encodeURIComponent(ocid), '{id}': encodeURIComponent(projectId), '{nombre}': extension, '{implementador}': 'merida',
   };
   for (const { address, params } of documented) {
-    let url = address.replace(/\{ocid\}|\{id\}|\{nombre\}/g, (m) => examples[m]);
+    let url = address.replace(/\{ocid\}|\{id\}|\{nombre\}|\{implementador\}/g, (m) => examples[m]);
     url = url.replace('/codelists/{archivo}', `/codelists/${codelists[0]}`).replace('/api/bulk/{archivo}', '/api/bulk/releases.json').replace('{archivo}', 'extension.json');
     expect(url).not.toMatch(/[{}]/);
     const ok = await get(url);
@@ -80,7 +80,7 @@ test('each address in the guide answers, and takes exactly the parameters the gu
 });
 
 /** The files whose errors a reader of the public addresses can meet (the workflow's, behind sign-in, are not). */
-const PUBLIC_SOURCES = ['public-routes', 'bulk-routes', 'index-routes', 'tracking-routes', 'current-publications', 'cursor', 'query-parameters', 'read-only-methods', 'byte-range', 'http-error']
+const PUBLIC_SOURCES = ['public-routes', 'bulk-routes', 'index-routes', 'tracking-routes', 'pending-routes', 'current-publications', 'cursor', 'query-parameters', 'read-only-methods', 'byte-range', 'http-error']
   .map((name) => fs.readFileSync(path.join(ROOT, 'functions/src/api', `${name}.ts`), 'utf8'));
 /** Answers to a request body, which no public address reads. */
 const BODY_ERRORS = ['invalid-json', 'too-large', 'unsupported-type'];

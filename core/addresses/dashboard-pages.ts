@@ -7,7 +7,7 @@
  */
 export const DASHBOARD_PAGES = [
   '', 'proyectos', 'proyecto', 'contrataciones', 'contratacion', 'contratistas', 'contratista', 'instituciones', 'institucion',
-  'indicadores', 'calidad', 'seguimiento', 'descargas', 'acerca', 'glosario',
+  'indicadores', 'calidad', 'seguimiento', 'pendientes', 'descargas', 'acerca', 'glosario',
   'revision', 'mis-envios', 'etapas', 'informe-mensual', 'bitacora', 'entrar',
 ] as const;
 
@@ -19,6 +19,8 @@ export type DashboardPage = (typeof DASHBOARD_PAGES)[number];
  */
 export const LIST_OF_DOCUMENT: Readonly<Partial<Record<DashboardPage, DashboardPage>>> = {
   proyecto: 'proyectos', contratacion: 'contrataciones', contratista: 'contratistas', institucion: 'instituciones', revision: 'revision',
+  // An implementer's pending list (`#/pendientes/{id}`) is reached from its row on Seguimiento.
+  pendientes: 'seguimiento',
 };
 
 /** Those pages. */

@@ -6,7 +6,7 @@
  * the program does not require them all. One `project.costIdsMissing` (info) per project, on its status cell (the
  * stage the points are due for).
  */
-import { assessCostIds, type CostIdsAssessment, type CostIdsPart } from '../stats/cost-ids';
+import { assessCostIds, type CostIdsAssessment, type CostIdsElement, type CostIdsPart } from '../stats/cost-ids';
 import { columnOfField } from '../template/column-of-field';
 import { sheetOfField } from '../template/sheet-of-field';
 import { templateSpec } from '../template/template-spec';
@@ -94,19 +94,32 @@ function joinedPlace(spec: TemplateSpec, fields: string[]): { sheet: string; jso
   return { sheet: formatList([...named, ...loose]), json: formatList(fields.map((f) => `«${f}»`)) };
 }
 
-/** «Empresas contratadas (proceso OCDS-1-A): la columna «Nombre del proveedor» de la hoja «Proveedores del proceso»». */
-function pointText(spec: TemplateSpec, project: JsonObject, a: CostIdsAssessment): { sheet: string; json: string } {
-  const each = a.element.each;
-  const prefix = each ? `${each.array}/` : '';
-  const parts = a.missingParts ?? [];
+/** Where the point's missing `parts` are typed, in the workbook's words and as JSON paths (one entry per place). */
+function placesOf(spec: TemplateSpec, element: CostIdsElement, parts: CostIdsPart[]): { sheet: string; json: string }[] {
+  const prefix = element.each ? `${element.each.array}/` : '';
   // Parts of one column each (an amount and its currency): their columns named together, by sheet.
   const single = parts.every((p) => p.paths?.length === 1 && !p.documentTypes && !p.party);
   const fields = single && parts.length > 1 ? parts.map((p) => `${prefix}${(p.paths as string[])[0]}`) : [];
   // A party's postal and electronic address: one sentence about that party, not the party named twice.
   const party = parts.length > 1 && parts.every((p) => p.party && !p.paths && !p.documentTypes && p.party.roles.join() === parts[0].party?.roles.join());
-  const places = fields.length ? [cached(fields.join('\u0000'), () => joinedPlace(spec, fields))]
-    : party ? [cached(`${a.element.id}\u0000party\u0000${parts.length}`, () => partyPlace(spec, parts))]
+  return fields.length ? [cached(fields.join('\u0000'), () => joinedPlace(spec, fields))]
+    : party ? [cached(`${element.id}\u0000party\u0000${parts.length}`, () => partyPlace(spec, parts))]
     : parts.map((part) => cached(part, () => partPlace(spec, part, prefix)));
+}
+
+/**
+ * Where an official types the point's missing `parts`, in the workbook's words («la columna «Costo estimado» de la
+ * hoja «Procesos del proyecto»»): the same words as this check's finding, for the control board's *Pendientes*.
+ */
+export function costIdsWhere(spec: TemplateSpec, element: CostIdsElement, parts: CostIdsPart[]): string {
+  return placesOf(spec, element, parts).map((p) => p.sheet).join('; y ');
+}
+
+/** «Empresas contratadas (proceso OCDS-1-A): la columna «Nombre del proveedor» de la hoja «Proveedores del proceso»». */
+function pointText(spec: TemplateSpec, project: JsonObject, a: CostIdsAssessment): { sheet: string; json: string } {
+  const each = a.element.each;
+  const parts = a.missingParts ?? [];
+  const places = placesOf(spec, a.element, parts);
   let which = '';
   if (each?.array === PROCESSES) {
     const ids = (a.items ?? []).map((i) => stringAt(objectsAt(project, 'contractingProcesses')[i], 'id') ?? `${i + 1}.º`);

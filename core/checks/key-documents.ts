@@ -32,25 +32,34 @@ function expectedTypes(data: JsonObject, method: string | undefined): string[] {
   return out;
 }
 
+/**
+ * The key documents a process (a release, or a record's compiled release) should hold by its stage and does not, in
+ * the report's order, and its documents without a type; also what the check reports them against. The control
+ * board's *Pendientes* list (core/stats/pending.ts) reads the same judgement.
+ */
+export function keyDocumentsMissing(data: JsonObject): { missing: string[]; untyped: string[]; details: string | undefined; method: string | undefined } {
+  const tender = objectAt(data, 'tender');
+  const details = stringAt(tender, 'procurementMethodDetails');
+  // The Mexican procedure type decides (the method is derived from it; a mismatch is tender.methodMismatch).
+  const method = (details === undefined ? undefined : ownValue(METHOD_OF_DETAILS, details.trim())) ?? stringAt(tender, 'procurementMethod');
+  const present = new Set<string | undefined>();
+  // Documents with no type (an import of a publication that never set it: Ciudad de México's «CONTRATO A-014/2016»):
+  // one of them may be the missing one, and «Faltan… Contrato firmado» sent the official to add a contract they had.
+  const untyped: string[] = [];
+  for (const path of DOCUMENT_ARRAYS) {
+    someAlong(data, path, (item) => {
+      const type = stringAt(item, 'documentType');
+      present.add(type);
+      if (type === undefined) untyped.push(`«${stringAt(item, 'title') ?? stringAt(item, 'url') ?? stringAt(item, 'id') ?? '?'}»`);
+      return false;
+    });
+  }
+  return { missing: expectedTypes(data, method).filter((t) => !present.has(t)), untyped, details, method };
+}
+
 export const keyDocuments: Check = ({ releases, report }) => {
   for (const { data, pointer } of releases) {
-    const tender = objectAt(data, 'tender');
-    const details = stringAt(tender, 'procurementMethodDetails');
-    // The Mexican procedure type decides (the method is derived from it; a mismatch is tender.methodMismatch).
-    const method = (details === undefined ? undefined : ownValue(METHOD_OF_DETAILS, details.trim())) ?? stringAt(tender, 'procurementMethod');
-    const present = new Set<string | undefined>();
-    // Documents with no type (an import of a publication that never set it: Ciudad de México's «CONTRATO A-014/2016»):
-    // one of them may be the missing one, and «Faltan… Contrato firmado» sent the official to add a contract they had.
-    const untyped: string[] = [];
-    for (const path of DOCUMENT_ARRAYS) {
-      someAlong(data, path, (item) => {
-        const type = stringAt(item, 'documentType');
-        present.add(type);
-        if (type === undefined) untyped.push(`«${stringAt(item, 'title') ?? stringAt(item, 'url') ?? stringAt(item, 'id') ?? '?'}»`);
-        return false;
-      });
-    }
-    const missing = expectedTypes(data, method).filter((t) => !present.has(t));
+    const { missing, untyped, details, method } = keyDocumentsMissing(data);
     if (missing.length === 0) continue;
     const list = {
       missing: missing.map((t) => codeTitle('documentType', t)).join('; '), count: missing.length,

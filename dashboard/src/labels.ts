@@ -5,6 +5,7 @@
 import oc4ids from '../../schemas/labels/codes-oc4ids.json';
 import ocds from '../../schemas/labels/codes-ocds.json';
 import { STAGES } from '../../core/workflow/stages';
+import { PROCESS_STAGE_TITLES } from '../../core/stats/process-stage-titles';
 
 type Lists = Record<string, Record<string, string>>;
 const OC4IDS = oc4ids as Lists;
@@ -56,15 +57,7 @@ export function codes(list: 'projectStatus' | 'projectSector'): string[] {
 }
 
 /** Where a process stands (core/stats/publication-index.ts `processStage`). */
-export const STAGE_TITLES: Record<string, string> = {
-  planning: 'Planeación',
-  tender: 'Licitación',
-  award: 'Adjudicación',
-  contract: 'Contratación',
-  implementation: 'Ejecución',
-  completed: 'Terminado',
-  cancelled: 'Cancelado',
-};
+export const STAGE_TITLES: Readonly<Record<string, string>> = PROCESS_STAGE_TITLES;
 export const stageTitle = (code: string | undefined): string => (code ? own(STAGE_TITLES, code) ?? code : NO_DATA);
 
 /**

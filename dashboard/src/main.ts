@@ -22,6 +22,7 @@ import { institutionPage, institutionsPage } from './pages/institutions';
 import { indicatorsPage } from './pages/indicators';
 import { qualityPage } from './pages/quality';
 import { trackingPage } from './pages/tracking';
+import { pendingPage } from './pages/pending';
 import { downloadsPage } from './pages/downloads';
 import { aboutPage } from './pages/about';
 import { glossaryPage } from './pages/glossary';
@@ -39,7 +40,7 @@ import { countryViewChosen, rememberCountryView, signedInCoordinatorState } from
 /** Every page of DASHBOARD_PAGES (the server sends their addresses without `#` here): typed by it, none left out. */
 const PAGES: Record<DashboardPage, Page> = {
   '': homePage, proyectos: projectsPage, proyecto: projectPage, contrataciones: processesPage, contratistas: suppliersPage,
-  contratista: supplierPage, indicadores: indicatorsPage, calidad: qualityPage, seguimiento: trackingPage, descargas: downloadsPage,
+  contratista: supplierPage, indicadores: indicatorsPage, calidad: qualityPage, seguimiento: trackingPage, pendientes: pendingPage, descargas: downloadsPage,
   contratacion: processPage,
   instituciones: institutionsPage,
   institucion: institutionPage,
@@ -73,6 +74,8 @@ const PARENT: Record<string, string> = {
   institucion: 'instituciones',
   // Reached from Revisión (a coordinator's implementers), not from the menu.
   etapas: 'revision',
+  // Reached from an implementer's row on Seguimiento.
+  pendientes: 'seguimiento',
 };
 /**
  * Where the header's search and filters show their results from a page they do not shape: a document's page goes
@@ -81,6 +84,8 @@ const PARENT: Record<string, string> = {
 const RESULTS_OF: Record<string, string> = {
   proyecto: 'proyectos', contratacion: 'contrataciones', contratista: 'contratistas', institucion: 'instituciones',
   acerca: 'proyectos', glosario: 'proyectos',
+  // One implementer's list, which the header's search and filters do not shape: their results on Proyectos, as the box says.
+  pendientes: 'proyectos',
 };
 /**
  * The header's filters a page follows, as its printout names them (shell/filter-bar.ts printSelection): all of them
@@ -102,7 +107,7 @@ const PER_PUBLISHER = new Set(['seguimiento', 'descargas', 'calidad']);
  * Pages that read the publishers only, not the index: at national scale without a state (data/scope.ts) they open
  * as they are; every other page asks for a state (or, in a large state, an implementer) first.
  */
-const PUBLISHERS_ONLY = new Set(['seguimiento', 'descargas', 'acerca', 'glosario', 'revision', 'mis-envios', 'etapas', 'informe-mensual', 'bitacora', SIGN_IN_ROUTE]);
+const PUBLISHERS_ONLY = new Set(['seguimiento', 'pendientes', 'descargas', 'acerca', 'glosario', 'revision', 'mis-envios', 'etapas', 'informe-mensual', 'bitacora', SIGN_IN_ROUTE]);
 /** Rows loaded at once (data/scope.ts); a page may set `IA_MAX_ROWS` before this script runs (the browser tests do). */
 const MAX_ROWS = Number((globalThis as { IA_MAX_ROWS?: unknown }).IA_MAX_ROWS) || INDEX_MAX_ROWS;
 

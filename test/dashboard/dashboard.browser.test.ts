@@ -22,6 +22,9 @@ import { stageTitle } from '../../dashboard/src/labels';
 import type { IndexAnswer } from '../../core/stats/publication-index';
 import OCDS_CODE_TITLES from '../../schemas/labels/codes-ocds.json';
 import type { CellValue, WorkbookModel } from '../../core/workbook/model';
+import { templateSpec } from '../../core/template/template-spec';
+import { columnOfField } from '../../core/template/column-of-field';
+import { xlsxBook } from '../support/xlsx-download';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // Browser globals inside page.evaluate callbacks (this file compiles without the DOM lib; module-scoped, no leak).
@@ -217,6 +220,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     const detail: Record<string, string> = {
       inicio: '#/?', proyecto: `#/proyecto/${encodeURIComponent(PROJECT_ID)}`, contratacion: `#/contratacion/${encodeURIComponent(proc.ocid)}`,
       contratista: `#/contratista/${encodeURIComponent(supplier.id || `nombre:${supplier.name}`)}`, institucion: `#/institucion/${encodeURIComponent(INSTITUTION)}`,
+      pendientes: '#/pendientes/merida',
     };
     return detail[name] ?? `#/${name}`;
   }
@@ -225,7 +229,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     ['contrataciones', 'contratacion', 'contratistas', 'contratista'],
     ['instituciones', 'institucion', 'indicadores', 'glosario'],
     ['calidad', 'acerca'],
-    ['seguimiento', 'descargas'],
+    ['seguimiento', 'pendientes', 'descargas'],
   ];
 
   // axe reads the markup, which is the same at both widths but for the phone's header (its «Menú» and filters
@@ -747,6 +751,59 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await visit(page, '#/glosario');
     const terms = await page.locator('#glosario dt').allTextContents();
     for (const t of ['Contratista', 'Licitante', 'Institución pública', 'ocid', 'Sin dato', 'Clave presupuestaria', 'Avance físico']) expect(terms).toContain(t);
+  });
+
+  it('Seguimiento → «Pendientes por completar» of an implementer, by keyboard: each missing point with the template\'s sheet and columns, filtered, ordered, as CSV (the rows shown) and as Excel (all); never in /api/index', async () => {
+    const page = await open('#/seguimiento');
+    await page.getByRole('link', { name: 'Pendientes por completar de Municipio de Mérida' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('body[data-ready] #tabla-pendientes');
+    expect(await text(page, 'h1')).toBe('Pendientes por completar: Municipio de Mérida');
+    expect(await page.evaluate(() => document.activeElement.tagName)).toBe('H1');
+    expect(await page.locator('#menu a[aria-current="page"]').textContent()).toBe('Seguimiento');
+    const api = (await (await fetch(`${srv.base}/api/pending/merida`)).json()) as { rows: { kind: string; id: string; sheet: string; columns: string }[] };
+    expect(api.rows.length).toBeGreaterThan(3);
+    expect(await page.locator('#tabla-pendientes tbody tr').count()).toBe(api.rows.length);
+    // Where to capture each point, in the template's words (core/template: the spec's sheets and column titles).
+    const spec = templateSpec();
+    const projectDocs = columnOfField(spec, 'oc4ids', 'documents/documentType')!;
+    const planningDocs = columnOfField(spec, 'ocds', 'planning/documents/documentType')!;
+    const headers = await page.locator('#tabla-pendientes thead th').allTextContents();
+    const cellsOf = async (title: string): Promise<string[]> => (await page.locator(`#tabla-pendientes tbody tr > :nth-child(${headers.findIndex((t) => t.startsWith(title)) + 1})`).allTextContents()).map((t) => t.trim());
+    expect(await cellsOf('Hoja')).toEqual(expect.arrayContaining([projectDocs.sheet, planningDocs.sheet]));
+    expect((await cellsOf('Columnas')).some((c) => c.includes(projectDocs.column))).toBe(true);
+    // The hostile project title is text here too.
+    expect(await text(page, '#tabla-pendientes')).toContain(HOSTILE_TITLE);
+    expect(await page.evaluate(() => window.__xss)).toBeUndefined();
+    // Filtered by the template's sheet: the count says so and the address keeps it.
+    await page.selectOption('#filtro-hoja', planningDocs.sheet);
+    const planning = api.rows.filter((r) => r.sheet === planningDocs.sheet);
+    await page.waitForFunction((n: number) => document.querySelectorAll('#tabla-pendientes tbody tr').length === n, planning.length);
+    expect(await text(page, '#cuenta-pendientes')).toMatch(new RegExp(`^${planning.length} pendientes? de ${api.rows.length}, con los filtros elegidos: 0 proyectos y ${new Set(planning.map((r) => r.id)).size} proceso`));
+    expect(new Set(await cellsOf('Hoja'))).toEqual(new Set([planningDocs.sheet]));
+    expect(await page.evaluate(() => location.hash)).toContain(`hoja=${encodeURIComponent(planningDocs.sheet).replace(/%20/g, '+')}`);
+    await page.click('#orden-documento');
+    await expectColumnOrder(page, '#tabla-pendientes', 'documento', 'ascending', false);
+    // The CSV is the rows shown, in Spanish, in their order.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Descargar CSV')]);
+    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    expect(csv[0]).toBe('tipo,identificador,titulo,proceso_del_proyecto,etapa,dato_que_falta,hoja,columnas,como_completarlo,por_que_se_pide');
+    expect(csv).toHaveLength(planning.length + 1);
+    expect(csv.slice(1).every((line) => line.startsWith('Proceso de contratación,'))).toBe(true);
+    // The workbook: every pending point, with the header's filters.
+    const href = await page.getByRole('link', { name: 'Descargar Excel (todos los pendientes)' }).getAttribute('href');
+    const res = await fetch(`${srv.base}${href}`);
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename=pendientes-merida-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const sheet = (await xlsxBook(Buffer.from(await res.arrayBuffer()))).getWorksheet('Pendientes')!;
+    expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['Tipo', 'Identificador', 'Título']);
+    expect(sheet.rowCount).toBe(api.rows.length + 1);
+    expect(sheet.autoFilter).toBeTruthy();
+    // The hostile title is a text cell, never a formula.
+    const titles = (sheet.getColumn(3).values as unknown[]).slice(2);
+    expect(titles).toContain(HOSTILE_TITLE);
+    expect(titles.every((v) => typeof v === 'string')).toBe(true);
+    // Kept with the index, never served with it.
+    expect(JSON.stringify(await (await fetch(`${srv.base}/api/index?publisher=merida`)).json())).not.toContain('"pending"');
   });
 
   it('a server that only publishes offers no «Iniciar sesión»: the menu has the public sections only, and the sign-in address says why', async () => {

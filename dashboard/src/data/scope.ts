@@ -40,7 +40,9 @@ export function scopeOf(publishers: PublisherInfo[], filters: Filters, route: st
   const fits = (list: PublisherInfo[]): boolean => publishedRows(list) <= maxRows && (route !== 'calidad' || list.filter((p) => p.currentPublication).length <= maxStatsPublishers);
   if (fits(publishers)) return { kind: 'all' };
   const id = params[0];
-  const owner = !id ? undefined : route === 'proyecto' ? ownerOf(publishers, id, (p) => p.projectIdPrefix) : route === 'contratacion' ? ownerOf(publishers, id, (p) => p.ocidPrefix) : undefined;
+  const owner = !id ? undefined : route === 'proyecto' ? ownerOf(publishers, id, (p) => p.projectIdPrefix) : route === 'contratacion' ? ownerOf(publishers, id, (p) => p.ocidPrefix)
+    // An implementer's pending list: its own state's (or its own) data, like its documents'.
+    : route === 'pendientes' ? publishers.find((p) => p.id === id) : undefined;
   const filtered = filters.publisher ? publishers.find((p) => p.id === filters.publisher) : undefined;
   const state = filters.state ?? filtered?.state ?? owner?.state;
   if (state === undefined) return { kind: 'choose' };

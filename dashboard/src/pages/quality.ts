@@ -5,7 +5,7 @@
  * shading only repeats it.
  */
 import { COST_IDS_ELEMENTS, COST_IDS_STAGE_LABELS } from '../../../core/stats/cost-ids';
-import { h, type Child } from '../dom';
+import { h, route, type Child } from '../dom';
 import { formatNumber } from '../../../core/format/es-mx';
 import { loadStats } from '../api';
 import { scopeQuery } from '../data/scope';
@@ -45,7 +45,11 @@ export const qualityPage: Page = {
       h('h2', null, 'Cobertura de los datos del CoST IDS'),
       // Each point counts the projects it is due for (core/stats/cost-ids.ts): a project still in identification is not
       // short of the contract it has not signed; one that discloses a point early counts as disclosing it.
-      h('p', null, 'Proporción de proyectos que publican cada dato del estándar de datos de infraestructura de CoST (IDS), entre los proyectos cuyo estado ya llegó a la etapa de ese dato (o que lo publican antes). «No aplica»: ningún proyecto del implementador ha llegado a esa etapa o tiene qué reportar en ese dato (un contrato adjudicado, una modificación). En la página de cada proyecto se ve qué datos le faltan.'),
+      h('p', null, 'Proporción de proyectos que publican cada dato del estándar de datos de infraestructura de CoST (IDS), entre los proyectos cuyo estado ya llegó a la etapa de ese dato (o que lo publican antes). «No aplica»: ningún proyecto del implementador ha llegado a esa etapa o tiene qué reportar en ese dato (un contrato adjudicado, una modificación). En la página de cada proyecto se ve qué datos le faltan; ',
+        // Each implementer's whole list, with where to capture each point (pages/pending.ts): reached from its row on Seguimiento.
+        stats.length === 1
+          ? [`todo lo que le falta a ${stats[0].name}, con la hoja y las columnas de la plantilla donde se captura, en `, h('a', { href: route('pendientes', stats[0].publisherId) }, 'Pendientes por completar'), '.']
+          : ['lo que le falta a cada implementador, con la hoja y las columnas de la plantilla donde se captura, en «Pendientes por completar», desde su fila en ', h('a', { href: route('seguimiento') }, 'Seguimiento'), '.']),
       // No implementer in the selection (one registered that has not published, a state without any): the table says
       // so, as the others do. It listed the 30 CoST elements under «Dato» with no column of figures beside them.
       dataTable('Cobertura CoST IDS por implementador', [{ title: 'Dato' }, { title: 'Etapa' }, ...stats.map((s) => ({ title: s.name, numeric: true }))],

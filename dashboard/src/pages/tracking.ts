@@ -4,7 +4,7 @@
  * data) against the committed periodicity, and how many days past its due date a late one is; by name, or by any
  * column (the most late first), and as CSV for a report. Status is written in words with a symbol, never shown by colour alone.
  */
-import { h } from '../dom';
+import { h, route } from '../dom';
 import { loadTracking } from '../api';
 import type { TrackingEntry } from '../data/types';
 import { scrollRegion } from '../components/table';
@@ -152,7 +152,9 @@ export const trackingPage: Page = {
       body.replaceChildren(...(list.length ? list.map(({ r, mark, words, tone, confirmed }) => {
           const lastPublished = confirmed ? h('span', null, date(r.lastPublishedAt), h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)) : date(r.lastPublishedAt);
           return h('tr', null,
-            h('th', { scope: 'row' }, h('span', null, r.name, h('br'), h('small', null, r.state))),
+            h('th', { scope: 'row' }, h('span', null, r.name, h('br'), h('small', null, r.state)),
+              // What it has yet to complete of what is due, with where to capture it: once it has published something.
+              r.lastPublishedAt ? [h('br'), h('a', { href: route('pendientes', r.publisherId), class: 'pendientes', 'aria-label': `Pendientes por completar de ${r.name}` }, 'Pendientes por completar')] : null),
             // The symbol is for the eye (with the colour); the words say it, so screen readers skip the symbol (WCAG 1.1.1).
             h('td', null, h('span', { class: tone }, h('span', { 'aria-hidden': 'true' }, mark), ` ${words}`)),
             h('td', { class: 'num' }, count(r.committed)), h('td', { class: 'num' }, count(r.published)),

@@ -4,14 +4,16 @@
  * Spanish 404 for an unknown publisher.
  */
 import request from 'supertest';
-import type { Express } from 'express';
+import express, { type Express } from 'express';
+import { pendingRoutes } from './pending-routes';
+import { publicationIndexes } from './publication-indexes';
 import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { figuresOf } from '../../../core/stats/figures';
 import { computeQuality, QUALITY_VERSION } from '../../../core/stats/quality-stats';
 import { publishExamples } from '../../../test/example-workbooks';
-import { INDEX_VERSION, type IndexAnswer } from '../../../core/stats/publication-index';
+import { INDEX_VERSION, type IndexAnswer, type PublicationIndex } from '../../../core/stats/publication-index';
 import { DETAIL_COLUMNS, compactIndex, compactPart, expandIndex, type CompactIndex, type CompactPart } from '../../../core/stats/compact-index';
 import { addDetails, compactRows } from '../../../dashboard/src/data/compact-rows';
 import { indexRows } from '../../../dashboard/src/data/rows';
@@ -213,5 +215,19 @@ describe('a publication whose index was stored by an earlier version', () => {
     } finally {
       await older.close();
     }
+  });
+});
+
+describe('GET /api/pending/{publisher}', () => {
+  it('lists from the judgement kept in the index, the same as judged again from the stored records and projects (a publication from before the list); unknown: 404; not published yet: empty', async () => {
+    const kept = (await request(app).get('/api/pending/merida').expect(200)).body as { publicationId: string; rows: unknown[] };
+    expect(kept.rows.length).toBeGreaterThan(0);
+    const real = publicationIndexes(store);
+    // An index as stored before the list existed: without `pending`.
+    const older = express().use('/api', pendingRoutes({ store, indexes: async (id) => { const { pending, ...index } = await real(id) as PublicationIndex & { pending?: unknown }; void pending; return index; } }));
+    expect((await request(older).get('/api/pending/merida').expect(200)).body).toEqual(kept);
+    expect(JSON.stringify((await request(app).get('/api/pending/nadie').expect(404)).body)).toContain('nadie');
+    await store.putPublisher({ id: 'nuevo', name: 'Municipio Nuevo', state: 'Yucatán', ocidPrefix: 'ocds-nuevo1', projectIdPrefix: 'oc4ids-nuevo1', commitment: { projects: 1, periodicityDays: 90 } });
+    expect((await request(app).get('/api/pending/nuevo').expect(200)).body).toMatchObject({ name: 'Municipio Nuevo', publicationId: null, rows: [] });
   });
 });

@@ -21,7 +21,7 @@
 import { Router } from 'express';
 import type { Store } from '../store/store';
 import { compactIndex, compactPart } from '../../../core/stats/compact-index';
-import type { IndexAnswer, PublisherIndex } from '../../../core/stats/publication-index';
+import type { IndexAnswer, PublicationIndex, PublisherIndex } from '../../../core/stats/publication-index';
 import { publicationIndexes, type PublicationIndexes } from './publication-indexes';
 import { requestedSets, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
@@ -40,9 +40,10 @@ export function indexRoutes(deps: { store: Store; indexes?: PublicationIndexes; 
   const answerOf = async (sets: PublishedSet[]): Promise<IndexAnswer> => {
     const publishers: PublisherIndex[] = [];
     for (const s of sets) {
-      // The version is the store's business, not the answer's.
-      const { version, ...index } = await indexes(s.publication.id);
+      // The version is the store's business, not the answer's; the pending list is read at /api/pending (pending-routes.ts).
+      const { version, pending, ...index } = await indexes(s.publication.id) as PublicationIndex & { pending?: unknown };
       void version;
+      void pending;
       publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, publicationId: s.publication.id, publishedAt: s.publication.createdAt, ...index });
     }
     return { publishers };

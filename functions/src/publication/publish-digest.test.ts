@@ -77,8 +77,10 @@ const DIGESTS: Record<string, string> = {
   // projects' budget items list their processes' claves presupuestarias (scripts/examples/build-project.ts): every
   // publication's content hash, so its id in every row, changed with them. INDEX_VERSION 3 (a cancelled contract's
   // value not counted; each process's awards in force and each contract's amendments, for the dashboard's
-  // contractors) is written in each index, and in the stats as the version their figures were summed by.
-  indexes: '6 bc83f9e85bcc6aab',
+  // contractors) is written in each index, and in the stats as the version their figures were summed by. Each index
+  // also keeps what its projects and processes lack of what their stage asks (`pending`, core/stats/pending.ts, read
+  // by /api/pending): only these rows changed.
+  indexes: '6 d01a2b22cacc9be4',
   projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',

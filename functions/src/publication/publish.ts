@@ -49,6 +49,7 @@ import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary'
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
+import { pendingJudgement } from '../../../core/stats/pending';
 import { pages } from '../store/read-all';
 import { releaseUrl } from './urls';
 import { ServedHasher, storeOrder } from './served-hashes';
@@ -576,7 +577,10 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     const recordList = ocids.map((ocid) => ({ ocid, compiledRelease: compiledByOcid.get(ocid) }));
     const index = publicationIndex(recordList, finalProjects);
     const stats = computeStats(recordList, finalProjects, index) as unknown as JsonObject;
-    return { finalProjects, changedProjects, index: index as unknown as JsonObject, stats };
+    // What each process and project still lacks of what its stage asks (the control board's *Pendientes*), judged
+    // with the index it is listed from: stored with it, never served in /api/index (index-routes.ts).
+    const pending = pendingJudgement(recordList, finalProjects);
+    return { finalProjects, changedProjects, index: { ...index, pending } as unknown as JsonObject, stats };
   };
   if (unchanged && current) {
     await buildRecords(async () => undefined);

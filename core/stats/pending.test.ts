@@ -1,0 +1,45 @@
+/**
+ * *Pendientes por completar*: a project's CoST IDS points due at its stage and a process's key documents, each row
+ * naming the process it concerns and the template's sheet and columns (read from the spec, never typed here).
+ */
+import { pendingJudgement, pendingRows } from './pending';
+import { publicationIndex } from './publication-index';
+import { templateSpec } from '../template/template-spec';
+import { columnOfField } from '../template/column-of-field';
+
+const spec = templateSpec();
+const place = (standard: 'ocds' | 'oc4ids', field: string) => columnOfField(spec, standard, field)!;
+
+it('lists each point once per process that lacks it, with its sheet and columns; a project without processes once; a process\'s missing key documents', () => {
+  const project = { id: 'oc4ids-x-1', title: 'Puente', status: 'implementation', contractingProcesses: [
+    { id: 'P-1', summary: { status: 'active', title: 'Obra', tender: { costEstimate: { amount: 10 } } } },
+    { id: 'P-2', summary: { status: 'active', title: 'Supervisión', modifications: [{ type: 'value', date: '2024-05-01', description: 'Ampliación' }] } },
+  ] };
+  const bare = { id: 'oc4ids-x-2', title: 'Camino', status: 'implementation' };
+  const record = { ocid: 'ocds-x-1', compiledRelease: { ocid: 'ocds-x-1', tender: { title: 'Obra', procurementMethodDetails: 'Adjudicación directa' } } };
+  const records = [record];
+  const projects = [project, bare];
+  const judgement = pendingJudgement(records, projects);
+  const rows = pendingRows(judgement, publicationIndex(records, projects), spec);
+
+  // Judged per process: P-2 lacks the cost estimate, P-1 and P-2 the contract's amount; each a row of its own.
+  const costEstimate = rows.filter((r) => r.id === 'oc4ids-x-1' && r.point === 'Costo estimado');
+  expect(costEstimate.map((r) => r.process)).toEqual(['P-2']);
+  expect(costEstimate[0]).toMatchObject({ kind: 'project', title: 'Puente', stage: 'Ejecución', sheet: place('oc4ids', 'contractingProcesses/summary/tender/costEstimate/amount').sheet });
+  expect(costEstimate[0].columns).toContain(place('oc4ids', 'contractingProcesses/summary/tender/costEstimate/amount').column);
+  expect(rows.filter((r) => r.id === 'oc4ids-x-1' && r.point === 'Monto del contrato').map((r) => r.process)).toEqual(['P-1', 'P-2']);
+  // A modification without its reason: the process it belongs to, on the modifications' sheet.
+  const reasons = rows.find((r) => r.point === 'Razones de las modificaciones');
+  expect(reasons).toMatchObject({ process: 'P-2', sheet: place('oc4ids', 'contractingProcesses/summary/modifications/rationale').sheet });
+  // No process at all: one row that asks for them, not one per process point.
+  const bareRows = rows.filter((r) => r.id === 'oc4ids-x-2');
+  expect(bareRows.filter((r) => r.sheet === place('oc4ids', 'contractingProcesses/id').sheet).map((r) => r.point)).toEqual(['Procesos de contratación del proyecto']);
+  expect(bareRows.some((r) => r.point === 'Costo estimado')).toBe(false);
+  // A direct award's documents due before any award, filed on the planning and tender sheets.
+  const documents = rows.filter((r) => r.kind === 'process');
+  expect(documents.map((r) => r.point)).toEqual(expect.arrayContaining(['Documento: Investigación de mercado']));
+  expect(documents.every((r) => r.id === 'ocds-x-1' && r.basis === 'Documentos clave del programa')).toBe(true);
+  expect(documents.find((r) => r.point === 'Documento: Investigación de mercado')?.sheet).toBe(place('ocds', 'planning/documents/documentType').sheet);
+  // Stored compactly: ids and codes only.
+  expect(JSON.stringify(judgement)).not.toContain('Costo');
+});
