@@ -1,0 +1,38 @@
+/**
+ * The contracting processes a workbook's projects list that another publisher publishes. In Mexico a state often
+ * plans and funds a work that municipalities contract under a «convenio de coordinación» (or the reverse): the state
+ * publishes the OC4IDS project, the municipality the OCDS processes under its own ocid prefix. OC4IDS 0.9.5
+ * («Linking to OCDS data»: `contractingProcesses[].id` is the process's ocid, its summary derived from the OCDS
+ * data) lets a project link to any publisher's process; the summary then has to come from that publisher's
+ * publication, which is not in the workbook. An ocid with the publisher's own prefix is the workbook's business
+ * (its own releases, or a process still to be published), never another's.
+ */
+import { isObject } from '../json/json-values';
+import { obj, str } from './json-access';
+
+export interface ForeignProcess {
+  ocid: string;
+  /** Where the project names it (`/projects/0/contractingProcesses/2/id`, else its `summary/ocid`): the finding's cell. */
+  pointer: string;
+}
+
+/** Each listed ocid (once per project) that does not start with `ownOcidPrefix`; none when that prefix is unknown. */
+export function foreignProcesses(projects: readonly unknown[], ownOcidPrefix: string | undefined): ForeignProcess[] {
+  const own = ownOcidPrefix?.trim().toLowerCase();
+  if (!own) return [];
+  const out: ForeignProcess[] = [];
+  projects.forEach((project, i) => {
+    const listed = isObject(project) && Array.isArray(project.contractingProcesses) ? project.contractingProcesses : [];
+    const seen = new Set<string>();
+    listed.forEach((process, j) => {
+      if (!isObject(process)) return;
+      const byId = str(process.id);
+      const ocid = byId ?? str(obj(process.summary)?.ocid);
+      // Only what reads as an ocid (`ocds-…`): a process listed by an internal number is no other publisher's.
+      if (!ocid || seen.has(ocid) || !/^ocds-/i.test(ocid) || ocid.toLowerCase().startsWith(`${own}-`)) return;
+      seen.add(ocid);
+      out.push({ ocid, pointer: `/projects/${i}/contractingProcesses/${j}/${byId ? 'id' : 'summary/ocid'}` });
+    });
+  });
+  return out;
+}

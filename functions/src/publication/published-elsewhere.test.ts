@@ -1,0 +1,65 @@
+/**
+ * A state's project contracted by a municipality (convenio de coordinación): the state lists the municipality's
+ * ocid among its project's processes, the municipality publishes the process under its own prefix. On the real
+ * SQLite store with the example workbooks: the summary is derived from the municipality's current publication, not
+ * left as the state typed it; until it publishes the process the state is told, at the cell; and the state
+ * publishing the same workbook again takes what the municipality published since instead of finding it unchanged.
+ */
+import { openSqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
+import { publish } from './publish';
+import { exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
+import { renderFinding } from '../../../core/messages/render';
+
+const BASE = 'http://127.0.0.1:8080';
+let store: Store;
+beforeEach(() => { store = openSqliteStore(':memory:'); });
+afterEach(async () => { await store.close(); });
+
+it("derives a project's summary of another implementer's process from its publication, and says so", async () => {
+  const municipal = await exampleWorkbook('merida');
+  const contrataciones = municipal.sheets.find((s) => s.name === 'Contrataciones')!;
+  const ocid = String(contrataciones.rows[2][contrataciones.rows[1].indexOf('ocid')]);
+  const state = await exampleWorkbook('nuevo-leon');
+  const sheet = state.sheets.find((s) => s.name === 'Procesos del proyecto')!;
+  const row: unknown[] = sheet.rows[1].map(() => null);
+  const set = (path: string, value: string): void => { row[sheet.rows[1].indexOf(path)] = value; };
+  set('id', 'oc4ids-nl0001-NL-2023-001');
+  set('contractingProcesses/0/id', ocid);
+  set('contractingProcesses/0/summary/nature', 'Construcción (ejecución de obra)');
+  sheet.rows.push(row as (typeof sheet.rows)[number]);
+  const rowNumber = sheet.rows.length;
+  const nl = publisherOf('nuevo-leon', state);
+  const merida = publisherOf('merida', municipal);
+  await store.putPublisher(nl);
+  await store.putPublisher(merida);
+  const summaryOf = async (): Promise<{ summary: Record<string, unknown>; releases?: { url: string }[] }> => {
+    const current = await store.getCurrent(nl.id);
+    const project = (await store.getProject(current!.id, 'oc4ids-nl0001-NL-2023-001'))!.project;
+    return (project.contractingProcesses as { id: string; summary: Record<string, unknown>; releases?: { url: string }[] }[]).find((c) => c.id === ocid)!;
+  };
+
+  // Not yet published by Mérida: the summary stays as typed, and the state is told where and why.
+  const first = await publish(store, { publisher: nl, workbook: structuredClone(state), actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+  expect(first.status).toBe('published');
+  const unpublished = first.findings.filter((f) => f.code === 'link.otherPublisherUnpublished');
+  expect(unpublished.map((f) => [f.severity, f.cell?.sheet, f.cell?.row])).toEqual([['warning', 'Procesos del proyecto', rowNumber]]);
+  expect(renderFinding(unpublished[0])).toContain(`El proceso «${ocid}» lleva el prefijo de ${merida.name}, que aún no lo publica`);
+  expect((await summaryOf()).summary.contractValue).toBeUndefined();
+
+  const published = await publish(store, { publisher: merida, workbook: municipal, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+  expect(published.status).toBe('published');
+  const record = (await store.getRecord((await store.getCurrent(merida.id))!.id, ocid))!.record as { compiledRelease: { contracts: { value: unknown }[] } };
+
+  // The same workbook again: Mérida's process is taken, not «sin cambios».
+  const again = await publish(store, { publisher: nl, workbook: structuredClone(state), actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+  expect(again.status).toBe('published');
+  const { summary, releases } = await summaryOf();
+  expect(summary.contractValue).toEqual({ amount: (record.compiledRelease.contracts[0].value as { amount: number }).amount, currency: 'MXN' });
+  expect(summary.title).toEqual(expect.any(String));
+  expect(releases?.map((r) => r.url)).toEqual([expect.stringContaining(`ocid=${ocid}&releaseID=`)]);
+  const said = again.findings.filter((f) => f.code === 'link.otherPublisherSummary');
+  expect(said.map((f) => [f.cell?.sheet, f.cell?.row])).toEqual([['Procesos del proyecto', rowNumber]]);
+  expect(renderFinding(said[0])).toContain(`publicó (su publicación vigente, del 02/07/2025)`);
+  expect(again.findings.some((f) => f.code === 'link.otherPublisherUnpublished')).toBe(false);
+});
