@@ -16,10 +16,21 @@ export interface ForeignProcess {
   pointer: string;
 }
 
+/**
+ * Whether `ocid` is another publisher's: it reads as an ocid (`ocds-…`; a process listed by an internal number is no
+ * other publisher's) without `ownOcidPrefix`. Never, when that prefix is unknown.
+ */
+export function isOtherPublishersOcid(ocid: string | undefined, ownOcidPrefix: string | undefined): ocid is string {
+  const own = ownOcidPrefix?.trim().toLowerCase();
+  return !!own && !!ocid && /^ocds-/i.test(ocid) && !ocid.toLowerCase().startsWith(`${own}-`);
+}
+
+/** The ocid a project's process names: its `id`, else its summary's `ocid`. */
+export const listedOcid = (process: unknown): string | undefined => (isObject(process) ? str(process.id) ?? str(obj(process.summary)?.ocid) : undefined);
+
 /** Each listed ocid (once per project) that does not start with `ownOcidPrefix`; none when that prefix is unknown. */
 export function foreignProcesses(projects: readonly unknown[], ownOcidPrefix: string | undefined): ForeignProcess[] {
-  const own = ownOcidPrefix?.trim().toLowerCase();
-  if (!own) return [];
+  if (!ownOcidPrefix?.trim()) return [];
   const out: ForeignProcess[] = [];
   projects.forEach((project, i) => {
     const listed = isObject(project) && Array.isArray(project.contractingProcesses) ? project.contractingProcesses : [];
@@ -27,9 +38,8 @@ export function foreignProcesses(projects: readonly unknown[], ownOcidPrefix: st
     listed.forEach((process, j) => {
       if (!isObject(process)) return;
       const byId = str(process.id);
-      const ocid = byId ?? str(obj(process.summary)?.ocid);
-      // Only what reads as an ocid (`ocds-…`): a process listed by an internal number is no other publisher's.
-      if (!ocid || seen.has(ocid) || !/^ocds-/i.test(ocid) || ocid.toLowerCase().startsWith(`${own}-`)) return;
+      const ocid = listedOcid(process);
+      if (!isOtherPublishersOcid(ocid, ownOcidPrefix) || seen.has(ocid)) return;
       seen.add(ocid);
       out.push({ ocid, pointer: `/projects/${i}/contractingProcesses/${j}/${byId ? 'id' : 'summary/ocid'}` });
     });
