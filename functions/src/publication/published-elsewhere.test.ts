@@ -2,7 +2,8 @@
  * A state's project contracted by a municipality (convenio de coordinación): the state lists the municipality's
  * ocid among its project's processes, the municipality publishes the process under its own prefix. On the real
  * SQLite store with the example workbooks: the summary is derived from the municipality's current publication, not
- * left as the state typed it; until it publishes the process the state is told, at the cell; and the state
+ * left as the state typed it; until it publishes the process the state is told, at the cell, when sending and when
+ * publishing; and the state
  * publishing the same workbook again takes what the municipality published since instead of finding it unchanged.
  */
 import { openSqliteStore } from '../store/sqlite-store';
@@ -10,6 +11,7 @@ import type { Store } from '../store/store';
 import { publish } from './publish';
 import { exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
 import { renderFinding } from '../../../core/messages/render';
+import { submissionWork } from '../workflow/submission-work';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -39,7 +41,10 @@ it("derives a project's summary of another implementer's process from its public
     return (project.contractingProcesses as { id: string; summary: Record<string, unknown>; releases?: { url: string }[] }[]).find((c) => c.id === ocid)!;
   };
 
-  // Not yet published by Mérida: the summary stays as typed, and the state is told where and why.
+  // Not yet published by Mérida: the state is told when it sends the workbook for review…
+  const sent = await submissionWork(store).intake(structuredClone(state), nl, '2025-06-30T10:00:00-06:00');
+  expect(sent.findings.filter((f) => f.code === 'link.otherPublisherUnpublished').map((f) => [f.severity, f.cell?.sheet, f.cell?.row])).toEqual([['warning', 'Procesos del proyecto', rowNumber]]);
+  // …and when it is published, where the summary stays as typed.
   const first = await publish(store, { publisher: nl, workbook: structuredClone(state), actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
   expect(first.status).toBe('published');
   const unpublished = first.findings.filter((f) => f.code === 'link.otherPublisherUnpublished');
