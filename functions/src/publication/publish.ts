@@ -397,8 +397,6 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const { findings: checkFindings, releases: convertedReleases, projects: convertedProjects, declared, timeZone, foreign } = check(input.workbook, publisher, now);
   phase('check');
   if (hasErrors(checkFindings)) return { status: 'refused', findings: checkFindings };
-  const elsewhere = await publishedElsewhere(store, publisher, foreign);
-  const findings = elsewhere.findings.length ? inReadingOrder([...checkFindings, ...elsewhere.findings], input.workbook.sheets.map((s) => s.name)) : checkFindings;
 
   const current = await store.getCurrent(publisher.id);
   await input.beforeWrite?.();
@@ -445,6 +443,11 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const published = current ? await projectsOf(store, current.id) : new Map<string, JsonObject>();
   const typedIds = new Set(typed.map((p) => String(p.id)));
   const projects = [...typed, ...[...published].filter(([id]) => !typedIds.has(id)).map(([, project]) => project)];
+  // The other implementers' processes the projects list: the workbook's, told at their cells, and the carried
+  // projects', whose summaries are derived again from those implementers' current data as from this one's.
+  const carriedForeign = foreignProcesses(projects.slice(typed.length), publisher.ocidPrefix).map((f) => ({ ...f, quiet: true }));
+  const elsewhere = await publishedElsewhere(store, publisher, [...foreign, ...carriedForeign]);
+  const findings = elsewhere.findings.length ? inReadingOrder([...checkFindings, ...elsewhere.findings], input.workbook.sheets.map((s) => s.name)) : checkFindings;
   // With the releases taken from other implementers: publishing again after one of them published an amendment
   // derives the summaries again instead of finding the same content.
   const contentHash = hashContent(projects, [...[...history.values()].map((list) => list[list.length - 1].id).sort(), ...elsewhere.stamps]);

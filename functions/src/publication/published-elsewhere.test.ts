@@ -12,6 +12,7 @@ import { publish } from './publish';
 import { exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
 import { renderFinding } from '../../../core/messages/render';
 import { submissionWork } from '../workflow/submission-work';
+import { templateSpec } from '../../../core/template/template-spec';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -56,11 +57,21 @@ it("derives a project's summary of another implementer's process from its public
   expect(published.status).toBe('published');
   const record = (await store.getRecord((await store.getCurrent(merida.id))!.id, ocid))!.record as { compiledRelease: { contracts: { value: unknown }[] } };
 
+  const value = { amount: (record.compiledRelease.contracts[0].value as { amount: number }).amount, currency: 'MXN' };
+
+  // A workbook without the project: carried from the current publication, its summary is derived from Mérida's too.
+  const withoutProjects = structuredClone(state);
+  for (const s of withoutProjects.sheets) if (templateSpec().sheets.find((x) => x.name === s.name)?.standard === 'oc4ids') s.rows = s.rows.slice(0, 2);
+  const carried = await publish(store, { publisher: nl, workbook: withoutProjects, actor: 'system', now: '2025-07-02T12:00:00-06:00', baseUrl: BASE });
+  expect(carried.status).toBe('published');
+  expect((await summaryOf()).summary.contractValue).toEqual(value);
+  expect(carried.findings.filter((f) => f.code.startsWith('link.otherPublisher'))).toEqual([]);
+
   // The same workbook again: Mérida's process is taken, not «sin cambios».
   const again = await publish(store, { publisher: nl, workbook: structuredClone(state), actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
   expect(again.status).toBe('published');
   const { summary, releases } = await summaryOf();
-  expect(summary.contractValue).toEqual({ amount: (record.compiledRelease.contracts[0].value as { amount: number }).amount, currency: 'MXN' });
+  expect(summary.contractValue).toEqual(value);
   expect(summary.title).toEqual(expect.any(String));
   expect(releases?.map((r) => r.url)).toEqual([expect.stringContaining(`ocid=${ocid}&releaseID=`)]);
   const said = again.findings.filter((f) => f.code === 'link.otherPublisherSummary');

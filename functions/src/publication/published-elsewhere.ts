@@ -43,7 +43,8 @@ function releaseIdOf(url: string): string | undefined {
   }
 }
 
-export async function publishedElsewhere(store: Store, publisher: Publisher, listed: readonly (ForeignProcess & { cell?: CellRef })[]): Promise<PublishedElsewhere> {
+/** `quiet`: looked up without a finding (a project carried from the current publication has no cell to name). */
+export async function publishedElsewhere(store: Store, publisher: Publisher, listed: readonly (ForeignProcess & { cell?: CellRef; quiet?: boolean })[]): Promise<PublishedElsewhere> {
   if (!listed.length) return NOTHING_ELSEWHERE;
   const { publishers, sets } = await publishedState(store);
   const out: PublishedElsewhere = { compiled: new Map(), links: new Map(), stamps: [], findings: [] };
@@ -56,7 +57,7 @@ export async function publishedElsewhere(store: Store, publisher: Publisher, lis
     const stored = set ? await store.getRecord(set.publication.id, process.ocid) : undefined;
     const compiled = stored?.record.compiledRelease;
     if (!set || !stored || !isObject(compiled)) {
-      out.findings.push(finding('link.otherPublisherUnpublished', 'warning', { value: process.ocid, publisher: owner.name }, where(process)));
+      if (!process.quiet) out.findings.push(finding('link.otherPublisherUnpublished', 'warning', { value: process.ocid, publisher: owner.name }, where(process)));
       continue;
     }
     const linked: unknown[] = Array.isArray(stored.record.releases) ? stored.record.releases : [];
@@ -68,7 +69,7 @@ export async function publishedElsewhere(store: Store, publisher: Publisher, lis
     out.compiled.set(process.ocid, compiled);
     out.links.set(process.ocid, links);
     out.stamps.push(`${process.ocid} ${links.length ? links[links.length - 1].id : set.publication.id}`);
-    out.findings.push(finding('link.otherPublisherSummary', 'info', { value: process.ocid, publisher: owner.name, date: formatDate(set.publication.createdAt) }, where(process)));
+    if (!process.quiet) out.findings.push(finding('link.otherPublisherSummary', 'info', { value: process.ocid, publisher: owner.name, date: formatDate(set.publication.createdAt) }, where(process)));
   }
   out.stamps.sort();
   return out;
