@@ -4,6 +4,7 @@
  * project counted as contracted what its summaries said when it was published.
  */
 import { indexRows } from '../../dashboard/src/data/rows';
+import { filterDataset } from '../../dashboard/src/data/filters';
 import type { IndexAnswer, ProcessEntry, ProjectEntry } from '../../core/stats/publication-index';
 
 const process = (ocid: string, contracted: number, paid: number): ProcessEntry => ({ ocid, title: ocid, method: 'open', suppliers: [], contracts: [], contracted, paid, projectIds: [] });
@@ -19,4 +20,9 @@ test("a municipality's process names the state's project that lists it, and the 
   ] });
   expect(processes.map((r) => [r.ocid, r.projectIds])).toEqual([['ocds-gar001-1', ['oc4ids-nl0001-1']], ['ocds-nl0001-2', ['oc4ids-nl0001-1']]]);
   expect([projects[0].contracted, projects[0].paid]).toEqual([95947820, 88163127.52]);
+  // Each implementer's view has its own processes, the municipality's one linked to the state's project included.
+  const ds = { publishers: [], projects, processes };
+  expect(filterDataset(ds, { publisher: 'garcia' }).processes.map((r) => r.ocid)).toEqual(['ocds-gar001-1']);
+  expect(filterDataset(ds, { publisher: 'nl' }).processes.map((r) => r.ocid)).toEqual(['ocds-nl0001-2']);
+  expect(filterDataset(ds, { state: 'Nuevo León' }).processes.map((r) => r.ocid)).toEqual(['ocds-gar001-1', 'ocds-nl0001-2']);
 });
