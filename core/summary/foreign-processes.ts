@@ -46,3 +46,30 @@ export function foreignProcesses(projects: readonly unknown[], ownOcidPrefix: st
   });
   return out;
 }
+
+export interface ForeignProject {
+  ocid: string;
+  projectId: string;
+  /** Where the release names it (`/releases/3/planning/project/id`): the finding's cell. */
+  pointer: string;
+}
+
+/**
+ * The other way round: each release that names, by `planning.project.id` (OCDS project extension), a project of
+ * another prefix than `ownProjectIdPrefix` (an `oc4ids-…` id): a municipality's process of the state's project.
+ */
+export function foreignProjects(releases: readonly unknown[], ownProjectIdPrefix: string | undefined): ForeignProject[] {
+  const own = ownProjectIdPrefix?.trim().toLowerCase();
+  if (!own) return [];
+  const out: ForeignProject[] = [];
+  const seen = new Set<string>();
+  releases.forEach((release, i) => {
+    if (!isObject(release)) return;
+    const ocid = str(release.ocid);
+    const projectId = str(obj(obj(release.planning)?.project)?.id);
+    if (!ocid || !projectId || !/^oc4ids-/i.test(projectId) || projectId.toLowerCase().startsWith(`${own}-`) || seen.has(`${ocid} ${projectId}`)) return;
+    seen.add(`${ocid} ${projectId}`);
+    out.push({ ocid, projectId, pointer: `/releases/${i}/planning/project/id` });
+  });
+  return out;
+}

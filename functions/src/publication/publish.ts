@@ -44,10 +44,10 @@ import { updateTags } from '../../../core/merge/update-tags';
 import { keptSheets } from '../../../core/workflow/change-preview';
 import { ComparableContent, isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
-import { foreignProcesses, type ForeignProcess } from '../../../core/summary/foreign-processes';
+import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import type { CellRef } from '../../../core/findings/finding';
 import { inReadingOrder } from '../../../core/findings/reading-order';
-import { NOTHING_ELSEWHERE, publishedElsewhere, type PublishedElsewhere } from './published-elsewhere';
+import { namedProjectsElsewhere, NOTHING_ELSEWHERE, publishedElsewhere, type PublishedElsewhere } from './published-elsewhere';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
@@ -369,7 +369,7 @@ const WRITE_CHARS = 4_000_000;
  * The core pipeline's verdict and documents, without the rest of its result: the cell source map of a large
  * workbook is hundreds of megabytes, and nothing after the check needs it.
  */
-function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[]; declared: DeclaredTerms; timeZone: string; foreign: (ForeignProcess & { cell?: CellRef })[] } {
+function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[]; declared: DeclaredTerms; timeZone: string; foreign: (ForeignProcess & { cell?: CellRef })[]; named: (ForeignProject & { cell?: CellRef })[] } {
   // The publisher's registered prefixes win over what the workbook's own Configuración says.
   const checked = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
   const { releases, projects, settings } = checked;
@@ -378,7 +378,11 @@ function check(workbook: WorkbookModel, publisher: Publisher, now: string): { fi
     const cell = checked.sourceMap.get(f.pointer);
     return cell ? { ...f, cell } : f;
   });
-  return { findings: verdictFindings(workbook, checked), releases, projects, declared: packageTermsOf(settings), timeZone: settings.timeZone || DEFAULT_TIME_ZONE, foreign };
+  const named = foreignProjects(releases, publisher.projectIdPrefix).map((f) => {
+    const cell = checked.sourceMap.get(f.pointer);
+    return cell ? { ...f, cell } : f;
+  });
+  return { findings: verdictFindings(workbook, checked), releases, projects, declared: packageTermsOf(settings), timeZone: settings.timeZone || DEFAULT_TIME_ZONE, foreign, named };
 }
 
 /** Both state the same licence and policy (none stated is the same as none). */
@@ -394,7 +398,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     input.onPhase?.(name, at - mark);
     mark = at;
   };
-  const { findings: checkFindings, releases: convertedReleases, projects: convertedProjects, declared, timeZone, foreign } = check(input.workbook, publisher, now);
+  const { findings: checkFindings, releases: convertedReleases, projects: convertedProjects, declared, timeZone, foreign, named } = check(input.workbook, publisher, now);
   phase('check');
   if (hasErrors(checkFindings)) return { status: 'refused', findings: checkFindings };
 
@@ -447,7 +451,8 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // projects', whose summaries are derived again from those implementers' current data as from this one's.
   const carriedForeign = foreignProcesses(projects.slice(typed.length), publisher.ocidPrefix).map((f) => ({ ...f, quiet: true }));
   const elsewhere = await publishedElsewhere(store, publisher, [...foreign, ...carriedForeign]);
-  const findings = elsewhere.findings.length ? inReadingOrder([...checkFindings, ...elsewhere.findings], input.workbook.sheets.map((s) => s.name)) : checkFindings;
+  const told = [...elsewhere.findings, ...(await namedProjectsElsewhere(store, publisher, named))];
+  const findings = told.length ? inReadingOrder([...checkFindings, ...told], input.workbook.sheets.map((s) => s.name)) : checkFindings;
   // With the releases taken from other implementers: publishing again after one of them published an amendment
   // derives the summaries again instead of finding the same content.
   const contentHash = hashContent(projects, [...[...history.values()].map((list) => list[list.length - 1].id).sort(), ...elsewhere.stamps]);

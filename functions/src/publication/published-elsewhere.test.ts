@@ -3,7 +3,8 @@
  * ocid among its project's processes, the municipality publishes the process under its own prefix. On the real
  * SQLite store with the example workbooks: the summary is derived from the municipality's current publication, not
  * left as the state typed it; until it publishes the process the state is told, at the cell, when sending and when
- * publishing; and the state
+ * publishing; a process of the municipality naming a state's project that does not list it (or that the state has
+ * not published) is told to the municipality, with whom to ask; and the state
  * publishing the same workbook again takes what the municipality published since instead of finding it unchanged.
  */
 import { openSqliteStore } from '../store/sqlite-store';
@@ -19,7 +20,7 @@ let store: Store;
 beforeEach(() => { store = openSqliteStore(':memory:'); });
 afterEach(async () => { await store.close(); });
 
-it("derives a project's summary of another implementer's process from its publication, and says so", async () => {
+it("derives a project's summary of another implementer's process from its publication, and says so on both sides", async () => {
   const municipal = await exampleWorkbook('merida');
   const contrataciones = municipal.sheets.find((s) => s.name === 'Contrataciones')!;
   const ocid = String(contrataciones.rows[2][contrataciones.rows[1].indexOf('ocid')]);
@@ -53,8 +54,21 @@ it("derives a project's summary of another implementer's process from its public
   expect(renderFinding(unpublished[0])).toContain(`El proceso «${ocid}» lleva el prefijo de ${merida.name}, que aún no lo publica`);
   expect((await summaryOf()).summary.contractValue).toBeUndefined();
 
+  // Mérida's other processes name Nuevo León's project, which does not list them, and a project it has not published:
+  // Mérida is told whom to ask (the listed one, named too, is not said).
+  const column = contrataciones.rows[1].indexOf('planning/project/id');
+  const ocids = contrataciones.rows.slice(2).map((r) => String(r[contrataciones.rows[1].indexOf('ocid')]));
+  const named = (n: number, project: string): void => { for (const r of contrataciones.rows.slice(2)) if (String(r[contrataciones.rows[1].indexOf('ocid')]) === ocids[n]) r[column] = project; };
+  named(0, 'oc4ids-nl0001-NL-2023-001');
+  named(1, 'oc4ids-nl0001-NL-2023-001');
+  named(2, 'oc4ids-nl0001-NO-EXISTE');
   const published = await publish(store, { publisher: merida, workbook: municipal, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
   expect(published.status).toBe('published');
+  const told = published.findings.filter((f) => f.code.startsWith('link.otherProject'));
+  expect(told.map((f) => [f.code, f.params.ocid, f.cell?.sheet, f.cell?.header])).toEqual([
+    ['link.otherProjectNotListed', ocids[1], 'Contrataciones', expect.any(String)], ['link.otherProjectUnpublished', ocids[2], 'Contrataciones', expect.any(String)],
+  ]);
+  expect(renderFinding(told[0])).toContain(`Pida a ${nl.name} que agregue «${ocids[1]}» a su hoja «Procesos del proyecto»`);
   const record = (await store.getRecord((await store.getCurrent(merida.id))!.id, ocid))!.record as { compiledRelease: { contracts: { value: unknown }[] } };
 
   const value = { amount: (record.compiledRelease.contracts[0].value as { amount: number }).amount, currency: 'MXN' };

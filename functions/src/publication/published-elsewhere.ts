@@ -16,7 +16,7 @@ import { finding, type CellRef, type Finding } from '../../../core/findings/find
 import { formatDate } from '../../../core/format/es-mx';
 import { ownerOf } from '../../../core/identifiers/owner-of';
 import { isObject, type JsonObject } from '../../../core/json/json-values';
-import type { ForeignProcess } from '../../../core/summary/foreign-processes';
+import type { ForeignProcess, ForeignProject } from '../../../core/summary/foreign-processes';
 import type { ReleaseLink } from '../../../core/summary';
 import { publishedState } from '../api/current-publications';
 import type { Publisher, Store } from '../store/store';
@@ -73,4 +73,32 @@ export async function publishedElsewhere(store: Store, publisher: Publisher, lis
   }
   out.stamps.sort();
   return out;
+}
+
+/**
+ * The municipality's side: its processes that name (`planning.project.id`) a project another registered implementer
+ * publishes, and that the project does not list. OC4IDS links a project to its processes by the project's list
+ * (`contractingProcesses[].id`): until the state adds the ocid, the state's project page, its summaries and its
+ * «Contratado» leave the process out, which only the state can fix — so the municipality is told whom to ask. One
+ * read of one project per project named, never a scan.
+ */
+export async function namedProjectsElsewhere(store: Store, publisher: Publisher, named: readonly (ForeignProject & { cell?: CellRef })[]): Promise<Finding[]> {
+  if (!named.length) return [];
+  const { publishers, sets } = await publishedState(store);
+  const findings: Finding[] = [];
+  const projects = new Map<string, Promise<JsonObject | undefined>>();
+  for (const link of named) {
+    const owner = ownerOf(publishers, link.projectId, (p) => p.projectIdPrefix);
+    if (!owner || owner.id === publisher.id) continue;
+    const set = sets.find((s) => s.publisher.id === owner.id);
+    const key = `${owner.id} ${link.projectId}`;
+    if (!projects.has(key)) projects.set(key, set ? store.getProject(set.publication.id, link.projectId).then((p) => p?.project) : Promise.resolve(undefined));
+    const project = await projects.get(key);
+    const listed = Array.isArray(project?.contractingProcesses) ? project.contractingProcesses : [];
+    const lists = listed.some((c) => isObject(c) && (c.id === link.ocid || (isObject(c.summary) && c.summary.ocid === link.ocid)));
+    if (project && lists) continue;
+    const where = link.cell ? { pointer: link.pointer, cell: link.cell } : { pointer: link.pointer };
+    findings.push(finding(project ? 'link.otherProjectNotListed' : 'link.otherProjectUnpublished', 'warning', { value: link.projectId, ocid: link.ocid, publisher: owner.name }, where));
+  }
+  return findings;
 }

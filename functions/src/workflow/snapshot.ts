@@ -6,7 +6,7 @@
  */
 import { createHash } from 'crypto';
 import type { CellRef, Finding } from '../../../core/findings/finding';
-import { foreignProcesses, type ForeignProcess } from '../../../core/summary/foreign-processes';
+import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import { checkWorkbook, verdictFindings } from '../../../core/pipeline/check-workbook';
 import { completeness } from '../../../core/validate/index';
 import type { CellValue, SheetModel, WorkbookModel } from '../../../core/workbook/model';
@@ -56,7 +56,7 @@ export interface SubmittedCounts { processes: number; projects: number }
  * `foreign`: the processes the projects list that another implementer publishes (by ocid prefix), with their cells,
  * for the caller to look up (publication/published-elsewhere.ts): the check itself reads no store.
  */
-export interface SubmittedCheck { findings: Finding[]; completeness: number | null; counts: SubmittedCounts; foreign: (ForeignProcess & { cell?: CellRef })[] }
+export interface SubmittedCheck { findings: Finding[]; completeness: number | null; counts: SubmittedCounts; foreign: (ForeignProcess & { cell?: CellRef })[]; named: (ForeignProject & { cell?: CellRef })[] }
 
 /** The same verdict the sidebar, the CLI and publication give (one core pipeline), with the publisher's prefixes. */
 export function checkSubmitted(workbook: WorkbookModel, publisher: Publisher, now: string): SubmittedCheck {
@@ -64,6 +64,10 @@ export function checkSubmitted(workbook: WorkbookModel, publisher: Publisher, no
   const pooled = completeness({ releases: checked.releases, projects: checked.projects }).publisher;
   return {
     foreign: foreignProcesses(checked.projects, publisher.ocidPrefix).map((f) => {
+      const cell = checked.sourceMap.get(f.pointer);
+      return cell ? { ...f, cell } : f;
+    }),
+    named: foreignProjects(checked.releases, publisher.projectIdPrefix).map((f) => {
       const cell = checked.sourceMap.get(f.pointer);
       return cell ? { ...f, cell } : f;
     }),
