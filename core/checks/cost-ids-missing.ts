@@ -14,6 +14,7 @@ import type { TemplateSpec } from '../template/spec';
 import { codeTitle } from './code-label';
 import { formatList } from '../format/es-mx';
 import { objectsAt, stringAt } from './json';
+import { isOtherPublishersOcid, listedOcid } from '../summary/foreign-processes';
 import type { Check, JsonObject } from './types';
 
 const PROCESSES = 'contractingProcesses/summary';
@@ -129,10 +130,20 @@ function pointText(spec: TemplateSpec, project: JsonObject, a: CostIdsAssessment
   return { sheet: both('sheet'), json: both('json') };
 }
 
-export const costIdsMissing: Check = ({ projects, report }) => {
+export const costIdsMissing: Check = ({ projects, settings, report }) => {
   let spec: TemplateSpec | undefined;
   for (const { data, pointer } of projects) {
-    const missing = assessCostIds(data).filter((a) => a.state === 'missing');
+    // A process another implementer publishes (a municipality contracting the state's project) is not the official's
+    // to type: its summary is derived at publication from that implementer's data (OC4IDS 0.9.5, «Linking to OCDS
+    // data»; functions/src/publication/published-elsewhere.ts, which says so, or that it is not published yet). Asked
+    // for its contract's status, method, tenderers and amounts here, the state's official typed the municipality's.
+    const listed = objectsAt(data, 'contractingProcesses');
+    const others = new Set(listed.flatMap((process, i) => (isOtherPublishersOcid(listedOcid(process), settings.ocidPrefix) ? [i] : [])));
+    const missing = assessCostIds(data).filter((a) => a.state === 'missing').flatMap((a): CostIdsAssessment[] => {
+      if (!others.size || a.element.each?.array !== PROCESSES || !a.items?.length) return [a];
+      const items = a.items.filter((i) => !others.has(i));
+      return items.length ? [{ ...a, items }] : [];
+    });
     if (!missing.length) continue;
     spec ??= templateSpec();
     // Without any contracting process, every process point is missing for that one reason: said once, with the points

@@ -264,6 +264,12 @@ describe('validate: CoST IDS advice', () => {
     expect(without).toContain('Procesos de contratación: el proyecto no tiene ninguno; agréguelos en la hoja «Procesos del proyecto», con entidad contratante, estado del contrato');
     expect(without).not.toContain('Título del contrato:');
   });
+  it("asks nothing of a process another implementer publishes (its summary comes from that one's data at publication)", () => {
+    const theirs = applyCase(base, { description: '', set: { '/projects/0/contractingProcesses/0/id': 'ocds-gar001-LO-031-2024', '/projects/0/contractingProcesses/0/summary/ocid': 'ocds-gar001-LO-031-2024' } });
+    const text = renderMessage(advice(theirs)[0]);
+    expect(text).toContain('Propósito: la columna «Propósito socioeconómico» de la hoja «Proyectos»');
+    expect(text).not.toMatch(/proceso «ocds-gar001-LO-031-2024»|Monto del contrato/);
+  });
   it('asks a project in identification only for identification, and says nothing of a project that discloses all of it', () => {
     const identified = applyCase(base, { description: '', set: { '/projects/0/status': 'identification' } });
     expect(renderMessage(advice(identified)[0])).not.toMatch(/Impacto ambiental|Monto del contrato/);

@@ -29,6 +29,9 @@
  *   and «Todos los campos del programa (0)».
  * - a project's page says which CoST IDS points it publishes, lacks, or is not due yet by its stage (there was no such
  *   list), and *Calidad de datos* counts each point over the projects it is due for.
+ * - a state's project that lists a municipality's process says which are published by whom, and the process's page
+ *   links back to the project (it read «No está vinculado a un proyecto publicado»: each publication's index links
+ *   only its own).
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -36,6 +39,8 @@ import type { Browser, Page, Route } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 import type { Publisher } from '../../functions/src/store/store';
+import { publish } from '../../functions/src/publication/publish';
+import { exampleWorkbook } from '../example-workbooks';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -72,6 +77,7 @@ function tiles(page: Page): Promise<Drawn[]> {
 }
 
 const SLASHED_OCID = 'ocds-mid001-DOP/AD/SRO/007/2024';
+const OTHERS_OCID = 'ocds-mid001-DOP-LP-OP-003-2024';
 
 describeIfChromium('the public journey', () => {
   let srv: DashboardServer;
@@ -401,6 +407,25 @@ describeIfChromium('the public journey', () => {
     for (const t of tables) expect(t).toEqual({ id: t.id, amounts: expect.any(Number), offScreen: [], scrolls: false });
     expect(tables.every((t) => t.amounts > 0)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.context().close();
+  });
+
+  it("a state's project lists a municipality's process: the project says whose it is, and the process links back to it", async () => {
+    // Nuevo León's road project lists a process Mérida publishes (a municipality contracting a state's project),
+    // published last: the institutions' treemap above is drawn for the examples as they are.
+    const workbook = await exampleWorkbook('nuevo-leon');
+    const sheet = workbook.sheets.find((x) => x.name === 'Procesos del proyecto')!;
+    const typed: Record<string, string> = { id: 'oc4ids-nl0001-NL-2023-001', 'contractingProcesses/0/id': OTHERS_OCID, 'contractingProcesses/0/summary/nature': 'Construcción (ejecución de obra)' };
+    sheet.rows.push(sheet.rows[1].map((field) => typed[String(field)] ?? null));
+    const nl = (await srv.store.getPublisher('nuevo-leon')) as Publisher;
+    expect((await publish(srv.store, { publisher: nl, workbook, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: srv.base })).status).toBe('published');
+    const page = await open(1280, '#/proyecto/oc4ids-nl0001-NL-2023-001');
+    const cell = page.locator('#tabla-procesos tr', { hasText: OTHERS_OCID });
+    await expect(cell.innerText()).resolves.toContain('Publicado por Municipio de Mérida');
+    await expect(page.locator('#nota-otros-implementadores').innerText()).resolves.toMatch(/^Un proceso de este proyecto lo publica Municipio de Mérida: su etapa, lo contratado y sus contratistas son los de su publicación vigente/);
+    await cell.locator('a').first().click();
+    await page.waitForSelector(`main h1 + p:has-text("${OTHERS_OCID}")`);
+    await expect(page.locator('dt:text-is("Proyectos") + dd').innerText()).resolves.toContain('(proyecto de Secretaría de Infraestructura del Gobierno de Nuevo León)');
     await page.context().close();
   });
 });

@@ -9,7 +9,7 @@
  * place.
  */
 import { decodeParty, type CompactIndex, type CompactPart } from '../../../core/stats/compact-index';
-import { competitionBand, type Party, type ProcessRow, type ProjectRow } from './rows';
+import { competitionBand, linkAcrossPublishers, type Party, type ProcessRow, type ProjectRow } from './rows';
 import { yearOf } from './read';
 import { supplierKey } from './suppliers';
 
@@ -61,6 +61,7 @@ export function compactRows(c: CompactIndex | CompactPart): Rows {
       });
     }
   }
+  linkAcrossPublishers({ projects, processes });
   return { projects, processes };
 }
 
@@ -102,5 +103,6 @@ export function addDetails(rows: Rows, core: CompactPart, details: CompactPart):
       row.awards = awardsOf(R.awards?.[i]);
     }
   }
+  linkAcrossPublishers(rows);
   return true;
 }

@@ -176,7 +176,10 @@ export function filterDataset(ds: Dataset, f: Filters): Selection {
     if (!matchesPublisher(f, r)) return false;
     if (along.has(r.ocid)) return true;
     if (hits) return hits.has(r.ocid) && (linked.has(r.ocid) || !projectLevel);
-    return !projectLevel && r.projectIds.length === 0;
+    // Without a filter on projects, every process of the chosen implementers: one linked only to another
+    // implementer's project (a municipality's process of the state's project, rows.ts linkAcrossPublishers) is
+    // brought along by no project of theirs, and the municipality's view lost it.
+    return !projectLevel;
   });
   return { projects, processes, publisherIds: publishersOf(projects, processes) };
 }

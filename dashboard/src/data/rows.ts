@@ -1,10 +1,10 @@
 /**
  * Flat rows for tables, filters and downloads: the entries of `/api/index` (core/stats/publication-index.ts)
  * with their publisher's name and state, and their institutions and bidders read from the index's `parties`. A
- * project links its processes through `contractingProcesses[].id` (= the OCDS ocid, OC4IDS 0.9.5); the index
- * already carries both directions of that link.
+ * project links its processes through `contractingProcesses[].id` (= the OCDS ocid, OC4IDS 0.9.5); each
+ * publication's index carries both directions of that link for its own, linkAcrossPublishers those between publishers.
  */
-import type { IndexAnswer, Party, ProcessEntry, ProjectEntry } from '../../../core/stats/publication-index';
+import { sumPresent, type IndexAnswer, type Party, type ProcessEntry, type ProjectEntry } from '../../../core/stats/publication-index';
 import { yearOf } from './read';
 import { supplierKey } from './suppliers';
 
@@ -34,5 +34,38 @@ export function indexRows(index: IndexAnswer): { projects: ProjectRow[]; process
       processes.push({ ...e, ...owner, buyer: party(e.buyer), bidders, band: competitionBand(e.tenderers), year: yearOf(e.date) });
     }
   }
+  linkAcrossPublishers({ projects, processes });
   return { projects, processes };
+}
+
+/**
+ * The links between a project and the processes of other implementers it lists, which no publication's index holds
+ * (each index links its own projects and processes): a state's project contracted by a municipality under a «convenio
+ * de coordinación» lists the municipality's ocids (OC4IDS 0.9.5, «Linking to OCDS data»). Made here, from the rows
+ * of the publishers loaded, as each publisher's current data stands: the process names the project that lists it,
+ * and the project's «Contratado» and «Pagado» count its processes as they are published now — as publicationIndex
+ * counts a project's own processes — not as its summaries said when the project was published. In place (the pages
+ * hold the rows); run again after addDetails, which writes the index's figures back.
+ */
+export function linkAcrossPublishers(rows: { projects: ProjectRow[]; processes: ProcessRow[] }): void {
+  const byOcid = new Map<string, ProcessRow>();
+  for (const r of rows.processes) if (!byOcid.has(r.ocid)) byOcid.set(r.ocid, r);
+  for (const p of rows.projects) {
+    let across = false;
+    for (const ocid of p.ocids) {
+      const r = byOcid.get(ocid);
+      if (!r || r.publisherId === p.publisherId) continue;
+      across = true;
+      if (!r.projectIds.includes(p.id)) r.projectIds = [...r.projectIds, p.id];
+    }
+    if (!across) continue;
+    const linked = [...new Set(p.ocids)].map((o) => byOcid.get(o));
+    const paid = sumPresent(linked.map((r) => r?.paid));
+    if (paid !== undefined) p.paid = paid;
+    if (linked.every((r) => r !== undefined)) {
+      const contracted = sumPresent(linked.map((r) => r?.contracted));
+      if (contracted === undefined) delete p.contracted;
+      else p.contracted = contracted;
+    }
+  }
 }

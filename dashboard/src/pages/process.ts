@@ -87,7 +87,11 @@ export const processPage: Page = {
     // The contractors loaded (their keys), worked out once the first bidder asks.
     let keys: Set<string> | undefined;
     const contractorKeys = (): Set<string> => (keys ??= new Set(ds.processes.flatMap((p) => p.suppliers.map(supplierKey))));
-    const projects = row.projectIds.map((id) => ds.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
+    // The projects that list it, and the one its release names (`planning.project.id`, OCDS project extension) when
+    // published: a municipality's process naming the state's project it contracts is linked before the state lists it.
+    const namedProject = str(obj(planning.project)?.id);
+    const projectIds = namedProject && !row.projectIds.includes(namedProject) ? [...row.projectIds, namedProject] : row.projectIds;
+    const projects = projectIds.map((id) => ds.projects.find((p) => p.id === id)).filter((p): p is NonNullable<typeof p> => !!p);
     // In the order they were made (publishers list them in any order: the INAI's 15/11, 19/12, 21/12, 19/12…); undated last.
     const paidAt = (t: Json): number => { const ms = Date.parse(str(t.date) ?? ''); return Number.isNaN(ms) ? Infinity : ms; };
     const transactions = contracts.flatMap((k) => objects(obj(k.implementation)?.transactions).map((t) => ({ contract: str(k.id) ?? '', t })))
@@ -143,7 +147,8 @@ export const processPage: Page = {
         ['Entidad contratante', str(obj(tender.procuringEntity)?.name) ?? NO_DATA],
         ['Implementador', row.publisherName],
         ['Método de contratación', methodText(methodTitle(row.method), str(tender.procurementMethodDetails))],
-        ['Proyectos', projects.length ? h('span', null, projects.map((p, i) => [i ? '; ' : '', h('a', { href: route('proyecto', p.id) }, p.title)])) : 'No está vinculado a un proyecto publicado'],
+        // Another implementer's project (the state's, which this municipality contracts) says whose it is.
+        ['Proyectos', projects.length ? h('span', null, projects.map((p, i) => [i ? '; ' : '', h('a', { href: route('proyecto', p.id) }, p.title), p.publisherId !== row.publisherId ? ` (proyecto de ${p.publisherName})` : ''])) : 'No está vinculado a un proyecto publicado'],
         ['Última actualización', date(str(c.date))],
       ]),
       section('etapa-planeacion', 'Planeación',

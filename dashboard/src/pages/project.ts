@@ -7,7 +7,7 @@ import { h, externalLink, route } from '../dom';
 import { arr, isRealDate, num, obj, objects, str } from '../data/read';
 import { loadProject } from '../api';
 import type { Json } from '../data/types';
-import { formatPercent } from '../../../core/format/es-mx';
+import { formatList, formatPercent } from '../../../core/format/es-mx';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
@@ -163,6 +163,7 @@ export const projectPage: Page = {
     const budget = obj(p.budget);
     const completion = obj(p.completion);
     const processes = ds.processes.filter((r) => r.projectIds.includes(id));
+    const others = processes.filter((r) => r.publisherId !== row.publisherId);
     const summaries = objects(p.contractingProcesses);
     const inOtherCurrency = processes.filter((x) => x.otherCurrency).length;
     const docs = objects(p.documents);
@@ -240,11 +241,20 @@ export const projectPage: Page = {
             // it twice, as the title and below it.
             const title = str(sm.title) ?? published?.title;
             const name = title ?? h('span', { class: 'code' }, ocid);
-            return [h('span', null, published ? h('a', { href: route('contratacion', ocid) }, name) : name, title ? [h('br'), h('small', { class: 'code' }, ocid)] : null), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'),
+            // A process another implementer publishes (a municipality contracting the state's project): said, and
+            // read from that implementer's current data where the project's summary, derived when the project was
+            // published (or typed, before the process was), has nothing — the summary is not the process's today.
+            const elsewhere = published && published.publisherId !== row.publisherId ? published : undefined;
+            const typedSuppliers = arr(sm.suppliers).map(obj).map((x) => ({ id: str(x?.id) ?? '', name: str(x?.name) ?? str(x?.id) ?? '' })).filter((x) => x.name);
+            const suppliers = typedSuppliers.length ? typedSuppliers : elsewhere?.suppliers ?? [];
+            return [h('span', null, published ? h('a', { href: route('contratacion', ocid) }, name) : name, title ? [h('br'), h('small', { class: 'code' }, ocid)] : null,
+              elsewhere ? [h('br'), h('small', null, `Publicado por ${elsewhere.publisherName}`)] : null),
+            methodTitle(str(obj(sm.tender)?.procurementMethod) ?? elsewhere?.method ?? 'sin-dato'),
               published?.stage ? stageTitle(published.stage) : processStatusTitle(str(sm.status) ?? 'sin-dato'),
               contractedCell(published, sm.contractValue), moneyOf(sm.finalValue),
-              arr(sm.suppliers).length ? arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(published?.suppliers.find((p) => p.id === str(x?.id)) ?? { id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')]) : NO_DATA];
+              suppliers.length ? suppliers.map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(published?.suppliers.find((p) => p.id === x.id) ?? x)) }, x.name)]) : NO_DATA];
           }), { id: 'tabla-procesos', empty: 'Sin procesos de contratación publicados de este proyecto.' }),
+        others.length ? h('p', { class: 'note', id: 'nota-otros-implementadores' }, othersNote(others.length, [...new Set(others.map((x) => x.publisherName))], row.publisherName)) : null,
         summaries.map((s) => {
           const sm = obj(s.summary) ?? {};
           const events = timeline(sm);
@@ -278,6 +288,14 @@ export const projectPage: Page = {
     );
   },
 };
+
+/**
+ * Which of the project's processes other implementers publish, and what the page reads of them from where: their
+ * stage, contracted amount and contractors from their publication as it is now; the rest from the project's summary.
+ */
+function othersNote(n: number, names: string[], own: string): string {
+  return `${n === 1 ? 'Un proceso de este proyecto lo' : `${count(n)} procesos de este proyecto los`} ${names.length === 1 ? 'publica' : 'publican'} ${formatList(names)}: su etapa, lo contratado y sus contratistas son los de su publicación vigente; el valor final y la cronología, los del resumen que ${own} publicó con el proyecto.`;
+}
 
 /** What a CoST IDS point's mark says: published, missing though its stage has come, or not due yet. */
 const COST_STATE: Record<CostIdsAssessment['state'], { mark: string; words: string; css: string }> = {

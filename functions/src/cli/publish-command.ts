@@ -32,7 +32,9 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, reportKept: true, revision: path.basename(args.positional[0] ?? ''), auditDetails: cliAuditDetails() });
   // The same report as `validate` (grouped by sheet, a mistake repeated down many rows counted, not listed): every
   // finding on its own line was 10,000 lines for a large workbook, the verdict lost at the end.
-  printFindings(result.findings.filter((x) => x.severity !== 'info'), io.err, args.options.todos === true, (shown, all) => renderReport(shown, all, workbook.sheets.map((s) => s.name)));
+  // Avisos are left to `validate`, except where a project's process summary came from another implementer's data
+  // (publication/published-elsewhere.ts): the official should know it is that one's, and as of when.
+  printFindings(result.findings.filter((x) => x.severity !== 'info' || x.code === 'link.otherPublisherSummary'), io.err, args.options.todos === true, (shown, all) => renderReport(shown, all, workbook.sheets.map((s) => s.name)));
   // The address is written into every record's release links: a server answering elsewhere would serve dead links.
   if (!process.env.PUBLIC_BASE_URL && result.status !== 'refused') io.err(`Los enlaces de los registros apuntan a ${baseUrl}. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL con ella y publique de nuevo (se vuelven a escribir aunque los datos no cambien).`);
   if (result.status === 'refused') { io.err('No se publicó: corrija los errores y vuelva a intentarlo.'); return 1; }

@@ -46,6 +46,10 @@ import { updateTags } from '../../../core/merge/update-tags';
 import { keptSheets } from '../../../core/workflow/change-preview';
 import { ComparableContent, isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
+import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
+import type { CellRef } from '../../../core/findings/finding';
+import { inReadingOrder } from '../../../core/findings/reading-order';
+import { namedProjectsElsewhere, NOTHING_ELSEWHERE, publishedElsewhere, type PublishedElsewhere } from './published-elsewhere';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
@@ -378,11 +382,20 @@ const WRITE_CHARS = 4_000_000;
  * The core pipeline's verdict and documents, without the rest of its result: the cell source map of a large
  * workbook is hundreds of megabytes, and nothing after the check needs it.
  */
-function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[]; declared: DeclaredTerms; timeZone: string } {
+function check(workbook: WorkbookModel, publisher: Publisher, now: string): { findings: Finding[]; releases: unknown[]; projects: unknown[]; declared: DeclaredTerms; timeZone: string; foreign: (ForeignProcess & { cell?: CellRef })[]; named: (ForeignProject & { cell?: CellRef })[] } {
   // The publisher's registered prefixes win over what the workbook's own Configuración says.
   const checked = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
   const { releases, projects, settings } = checked;
-  return { findings: verdictFindings(workbook, checked), releases, projects, declared: packageTermsOf(settings), timeZone: settings.timeZone || DEFAULT_TIME_ZONE };
+  // Processes of another implementer's prefix, with their cells while the source map is at hand (published-elsewhere.ts).
+  const foreign = foreignProcesses(projects, publisher.ocidPrefix).map((f) => {
+    const cell = checked.sourceMap.get(f.pointer);
+    return cell ? { ...f, cell } : f;
+  });
+  const named = foreignProjects(releases, publisher.projectIdPrefix).map((f) => {
+    const cell = checked.sourceMap.get(f.pointer);
+    return cell ? { ...f, cell } : f;
+  });
+  return { findings: verdictFindings(workbook, checked), releases, projects, declared: packageTermsOf(settings), timeZone: settings.timeZone || DEFAULT_TIME_ZONE, foreign, named };
 }
 
 /** Both state the same licence and policy (none stated is the same as none). */
@@ -398,9 +411,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     input.onPhase?.(name, at - mark);
     mark = at;
   };
-  const { findings, releases: convertedReleases, projects: convertedProjects, declared, timeZone } = check(input.workbook, publisher, now);
+  const { findings: checkFindings, releases: convertedReleases, projects: convertedProjects, declared, timeZone, foreign, named } = check(input.workbook, publisher, now);
   phase('check');
-  if (hasErrors(findings)) return { status: 'refused', findings };
+  if (hasErrors(checkFindings)) return { status: 'refused', findings: checkFindings };
 
   const current = await store.getCurrent(publisher.id);
   await input.beforeWrite?.();
@@ -447,7 +460,15 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const published = current ? await projectsOf(store, current.id) : new Map<string, JsonObject>();
   const typedIds = new Set(typed.map((p) => String(p.id)));
   const projects = [...typed, ...[...published].filter(([id]) => !typedIds.has(id)).map(([, project]) => project)];
-  const contentHash = hashContent(projects, [...history.values()].map((list) => list[list.length - 1].id).sort());
+  // The other implementers' processes the projects list: the workbook's, told at their cells, and the carried
+  // projects', whose summaries are derived again from those implementers' current data as from this one's.
+  const carriedForeign = foreignProcesses(projects.slice(typed.length), publisher.ocidPrefix).map((f) => ({ ...f, quiet: true }));
+  const elsewhere = await publishedElsewhere(store, publisher, [...foreign, ...carriedForeign]);
+  const told = [...elsewhere.findings, ...(await namedProjectsElsewhere(store, publisher, named))];
+  const findings = told.length ? inReadingOrder([...checkFindings, ...told], input.workbook.sheets.map((s) => s.name)) : checkFindings;
+  // With the releases taken from other implementers: publishing again after one of them published an amendment
+  // derives the summaries again instead of finding the same content.
+  const contentHash = hashContent(projects, [...[...history.values()].map((list) => list[list.length - 1].id).sort(), ...elsewhere.stamps]);
   // Same content: nothing new to publish — unless the earlier run died between switching `current` and writing
   // its stats; then the stats (derived, rebuilt identically from the same content) are written again below.
   const derivedWith = derivation(input.baseUrl);
@@ -463,7 +484,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // release is merged onto otherwise (extendedProcess).
   const carried = current?.derivedWith === derivedWith ? await currentRecords() : new Map<string, string>();
   phase('history');
-  const result = await writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings });
+  const result = await writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings, elsewhere });
   return result.status === 'published' && kept.length ? { ...result, keptInRecords: kept } : result;
 }
 
@@ -503,6 +524,8 @@ export interface PublicationPlan {
    * time the data was published: the new one's `createdAt`, and the time its summaries are derived as of).
    */
   republished?: { from: string; at: string };
+  /** Processes its projects list that other implementers publish (published-elsewhere.ts). */
+  elsewhere?: PublishedElsewhere;
 }
 
 /**
@@ -566,7 +589,11 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
   const derive = (): { finalProjects: JsonObject[]; changedProjects: string[]; index: JsonObject; stats: JsonObject } => {
     // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
     // retried or re-derived publication derives the same summaries.
-    const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledByOcid, releaseLinks, { now }) as JsonObject);
+    // Another implementer's process is looked up in its data; one of the publication's own, in the publication's.
+    const { compiled: otherCompiled, links: otherLinks } = plan.elsewhere ?? NOTHING_ELSEWHERE;
+    const compiledAll = otherCompiled.size ? new Map([...otherCompiled, ...compiledByOcid]) : compiledByOcid;
+    const linksAll = otherLinks.size ? new Map([...otherLinks, ...releaseLinks]) : releaseLinks;
+    const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledAll, linksAll, { now }) as JsonObject);
     // Every project whose published form changed gets a new `updated`; the outcome counts those the workbook changed.
     const changedProjects = finalProjects.filter((project) => {
       const previous = published.get(String(project.id));

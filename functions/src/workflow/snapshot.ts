@@ -5,7 +5,8 @@
  * coordinator that the implementer kept editing.
  */
 import { createHash } from 'crypto';
-import type { Finding } from '../../../core/findings/finding';
+import type { CellRef, Finding } from '../../../core/findings/finding';
+import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import { checkWorkbook, verdictFindings } from '../../../core/pipeline/check-workbook';
 import { completeness } from '../../../core/validate/index';
 import type { CellValue, SheetModel, WorkbookModel } from '../../../core/workbook/model';
@@ -51,13 +52,25 @@ export function snapshotSource(store: Store, contentHash: string): SheetSource {
 /** What the official sent, as they filled it: contracting processes (distinct ocids) and projects. */
 export interface SubmittedCounts { processes: number; projects: number }
 
-export interface SubmittedCheck { findings: Finding[]; completeness: number | null; counts: SubmittedCounts }
+/**
+ * `foreign`: the processes the projects list that another implementer publishes (by ocid prefix), with their cells,
+ * for the caller to look up (publication/published-elsewhere.ts): the check itself reads no store.
+ */
+export interface SubmittedCheck { findings: Finding[]; completeness: number | null; counts: SubmittedCounts; foreign: (ForeignProcess & { cell?: CellRef })[]; named: (ForeignProject & { cell?: CellRef })[] }
 
 /** The same verdict the sidebar, the CLI and publication give (one core pipeline), with the publisher's prefixes. */
 export function checkSubmitted(workbook: WorkbookModel, publisher: Publisher, now: string): SubmittedCheck {
   const checked = checkWorkbook(workbook, { now, ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix });
   const pooled = completeness({ releases: checked.releases, projects: checked.projects }).publisher;
   return {
+    foreign: foreignProcesses(checked.projects, publisher.ocidPrefix).map((f) => {
+      const cell = checked.sourceMap.get(f.pointer);
+      return cell ? { ...f, cell } : f;
+    }),
+    named: foreignProjects(checked.releases, publisher.projectIdPrefix).map((f) => {
+      const cell = checked.sourceMap.get(f.pointer);
+      return cell ? { ...f, cell } : f;
+    }),
     findings: verdictFindings(workbook, checked),
     completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10,
     counts: { processes: new Set(checked.releases.map((r) => String((r as { ocid?: unknown }).ocid))).size, projects: checked.projects.length },

@@ -16,6 +16,8 @@ import type { ChangePreview } from '../../../core/workflow/contract';
 import { readAll } from '../store/read-all';
 import type { Publisher, Store, SubmissionSnapshot } from '../store/store';
 import { checkSubmitted, keepSnapshot, snapshotSource } from './snapshot';
+import { namedProjectsElsewhere, publishedElsewhere } from '../publication/published-elsewhere';
+import { inReadingOrder } from '../../../core/findings/reading-order';
 
 /** A submitted workbook checked; its snapshot kept when it has no errors (a refused one keeps nothing). */
 export interface Intake {
@@ -47,7 +49,17 @@ export interface SubmissionWork {
 export function submissionWork(store: Store): SubmissionWork {
   return {
     async intake(workbook, publisher, now) {
-      const { findings, completeness, counts } = checkSubmitted(workbook, publisher, now);
+      const checked = checkSubmitted(workbook, publisher, now);
+      const { completeness, counts } = checked;
+      // Told when sending, not only when the coordinator approves: a process of another implementer's that it has
+      // not published leaves the project's summary as typed, and a process naming another implementer's project that
+      // does not list it is left out of that project (published-elsewhere.ts). Where a summary will come from is said
+      // at publication, as of then.
+      const unpublished = [
+        ...(await publishedElsewhere(store, publisher, checked.foreign)).findings.filter((f) => f.code === 'link.otherPublisherUnpublished'),
+        ...(await namedProjectsElsewhere(store, publisher, checked.named)),
+      ];
+      const findings = unpublished.length ? inReadingOrder([...checked.findings, ...unpublished], workbook.sheets.map((s) => s.name)) : checked.findings;
       if (findings.some((f) => f.severity === 'error')) return { findings, completeness };
       return { findings, completeness, snapshot: await keepSnapshot(store, workbook, now, completeness, counts) };
     },

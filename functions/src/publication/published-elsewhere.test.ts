@@ -1,0 +1,95 @@
+/**
+ * A state's project contracted by a municipality (convenio de coordinación): the state lists the municipality's
+ * ocid among its project's processes, the municipality publishes the process under its own prefix. On the real
+ * SQLite store with the example workbooks: the summary is derived from the municipality's current publication, not
+ * left as the state typed it; until it publishes the process the state is told, at the cell, when sending and when
+ * publishing; a process of the municipality naming a state's project that does not list it (or that the state has
+ * not published) is told to the municipality, with whom to ask; and the state
+ * publishing the same workbook again takes what the municipality published since instead of finding it unchanged.
+ */
+import { openSqliteStore } from '../store/sqlite-store';
+import type { Store } from '../store/store';
+import { publish } from './publish';
+import { exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
+import { renderFinding } from '../../../core/messages/render';
+import { submissionWork } from '../workflow/submission-work';
+import { templateSpec } from '../../../core/template/template-spec';
+
+const BASE = 'http://127.0.0.1:8080';
+let store: Store;
+beforeEach(() => { store = openSqliteStore(':memory:'); });
+afterEach(async () => { await store.close(); });
+
+it("derives a project's summary of another implementer's process from its publication, and says so on both sides", async () => {
+  const municipal = await exampleWorkbook('merida');
+  const contrataciones = municipal.sheets.find((s) => s.name === 'Contrataciones')!;
+  const ocid = String(contrataciones.rows[2][contrataciones.rows[1].indexOf('ocid')]);
+  const state = await exampleWorkbook('nuevo-leon');
+  const sheet = state.sheets.find((s) => s.name === 'Procesos del proyecto')!;
+  const row: unknown[] = sheet.rows[1].map(() => null);
+  const set = (path: string, value: string): void => { row[sheet.rows[1].indexOf(path)] = value; };
+  set('id', 'oc4ids-nl0001-NL-2023-001');
+  set('contractingProcesses/0/id', ocid);
+  set('contractingProcesses/0/summary/nature', 'Construcción (ejecución de obra)');
+  sheet.rows.push(row as (typeof sheet.rows)[number]);
+  const rowNumber = sheet.rows.length;
+  const nl = publisherOf('nuevo-leon', state);
+  const merida = publisherOf('merida', municipal);
+  await store.putPublisher(nl);
+  await store.putPublisher(merida);
+  const summaryOf = async (): Promise<{ summary: Record<string, unknown>; releases?: { url: string }[] }> => {
+    const current = await store.getCurrent(nl.id);
+    const project = (await store.getProject(current!.id, 'oc4ids-nl0001-NL-2023-001'))!.project;
+    return (project.contractingProcesses as { id: string; summary: Record<string, unknown>; releases?: { url: string }[] }[]).find((c) => c.id === ocid)!;
+  };
+
+  // Not yet published by Mérida: the state is told when it sends the workbook for review…
+  const sent = await submissionWork(store).intake(structuredClone(state), nl, '2025-06-30T10:00:00-06:00');
+  expect(sent.findings.filter((f) => f.code === 'link.otherPublisherUnpublished').map((f) => [f.severity, f.cell?.sheet, f.cell?.row])).toEqual([['warning', 'Procesos del proyecto', rowNumber]]);
+  // …and when it is published, where the summary stays as typed.
+  const first = await publish(store, { publisher: nl, workbook: structuredClone(state), actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+  expect(first.status).toBe('published');
+  const unpublished = first.findings.filter((f) => f.code === 'link.otherPublisherUnpublished');
+  expect(unpublished.map((f) => [f.severity, f.cell?.sheet, f.cell?.row])).toEqual([['warning', 'Procesos del proyecto', rowNumber]]);
+  expect(renderFinding(unpublished[0])).toContain(`El proceso «${ocid}» lleva el prefijo de ${merida.name}, que aún no lo publica`);
+  expect((await summaryOf()).summary.contractValue).toBeUndefined();
+
+  // Mérida's other processes name Nuevo León's project, which does not list them, and a project it has not published:
+  // Mérida is told whom to ask (the listed one, named too, is not said).
+  const column = contrataciones.rows[1].indexOf('planning/project/id');
+  const ocids = contrataciones.rows.slice(2).map((r) => String(r[contrataciones.rows[1].indexOf('ocid')]));
+  const named = (n: number, project: string): void => { for (const r of contrataciones.rows.slice(2)) if (String(r[contrataciones.rows[1].indexOf('ocid')]) === ocids[n]) r[column] = project; };
+  named(0, 'oc4ids-nl0001-NL-2023-001');
+  named(1, 'oc4ids-nl0001-NL-2023-001');
+  named(2, 'oc4ids-nl0001-NO-EXISTE');
+  const published = await publish(store, { publisher: merida, workbook: municipal, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+  expect(published.status).toBe('published');
+  const told = published.findings.filter((f) => f.code.startsWith('link.otherProject'));
+  expect(told.map((f) => [f.code, f.params.ocid, f.cell?.sheet, f.cell?.header])).toEqual([
+    ['link.otherProjectNotListed', ocids[1], 'Contrataciones', expect.any(String)], ['link.otherProjectUnpublished', ocids[2], 'Contrataciones', expect.any(String)],
+  ]);
+  expect(renderFinding(told[0])).toContain(`Pida a ${nl.name} que agregue «${ocids[1]}» a su hoja «Procesos del proyecto»`);
+  const record = (await store.getRecord((await store.getCurrent(merida.id))!.id, ocid))!.record as { compiledRelease: { contracts: { value: unknown }[] } };
+
+  const value = { amount: (record.compiledRelease.contracts[0].value as { amount: number }).amount, currency: 'MXN' };
+
+  // A workbook without the project: carried from the current publication, its summary is derived from Mérida's too.
+  const withoutProjects = structuredClone(state);
+  for (const s of withoutProjects.sheets) if (templateSpec().sheets.find((x) => x.name === s.name)?.standard === 'oc4ids') s.rows = s.rows.slice(0, 2);
+  const carried = await publish(store, { publisher: nl, workbook: withoutProjects, actor: 'system', now: '2025-07-02T12:00:00-06:00', baseUrl: BASE });
+  expect(carried.status).toBe('published');
+  expect((await summaryOf()).summary.contractValue).toEqual(value);
+  expect(carried.findings.filter((f) => f.code.startsWith('link.otherPublisher'))).toEqual([]);
+
+  // The same workbook again: Mérida's process is taken, not «sin cambios».
+  const again = await publish(store, { publisher: nl, workbook: structuredClone(state), actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+  expect(again.status).toBe('published');
+  const { summary, releases } = await summaryOf();
+  expect(summary.contractValue).toEqual(value);
+  expect(summary.title).toEqual(expect.any(String));
+  expect(releases?.map((r) => r.url)).toEqual([expect.stringContaining(`ocid=${ocid}&releaseID=`)]);
+  const said = again.findings.filter((f) => f.code === 'link.otherPublisherSummary');
+  expect(said.map((f) => [f.cell?.sheet, f.cell?.row])).toEqual([['Procesos del proyecto', rowNumber]]);
+  expect(renderFinding(said[0])).toContain(`publicó (su publicación vigente, del 02/07/2025)`);
+  expect(again.findings.some((f) => f.code === 'link.otherPublisherUnpublished')).toBe(false);
+});

@@ -1,0 +1,104 @@
+/**
+ * The OCDS data of the processes a publication's projects list that another registered implementer publishes (a
+ * state's project contracted by municipalities under a «convenio de coordinación», core/summary/foreign-processes.ts).
+ * OC4IDS 0.9.5, «Linking to OCDS data»: a project's `contractingProcesses[].id` is the process's ocid and its summary
+ * is derived from the OCDS data, wherever it is published; so the summary is derived here, at publication time, from
+ * that implementer's current publication (its compiled release), and the process's `releases` link that
+ * implementer's releases, whose dates say as of when. A later publication of the other implementer is taken when this
+ * one publishes again (the content hash names the releases taken: `stamps`); in between, the dashboard reads both
+ * publishers' current indexes and shows the process as it stands now.
+ *
+ * Cost at national scale (2,500 implementers): only ocids of another prefix are looked up; the registered publishers
+ * and their current publications come from publishedState (read once per process, then only what its change log
+ * names), and each process is one read of one record — never a scan of other publications.
+ */
+import { finding, type CellRef, type Finding } from '../../../core/findings/finding';
+import { formatDate } from '../../../core/format/es-mx';
+import { ownerOf } from '../../../core/identifiers/owner-of';
+import { isObject, type JsonObject } from '../../../core/json/json-values';
+import type { ForeignProcess, ForeignProject } from '../../../core/summary/foreign-processes';
+import type { ReleaseLink } from '../../../core/summary';
+import { publishedState } from '../api/current-publications';
+import type { Publisher, Store } from '../store/store';
+
+export interface PublishedElsewhere {
+  /** The other implementer's compiled release of each process found, by ocid. */
+  compiled: Map<string, JsonObject>;
+  /** Its releases (their URLs on this platform), by ocid. */
+  links: Map<string, ReleaseLink[]>;
+  /** `ocid releaseId` of the latest release taken of each: what the content hash adds, so that a newer one is taken. */
+  stamps: string[];
+  /** Where each summary came from, or why it stays as typed (Spanish, by cell). */
+  findings: Finding[];
+}
+
+export const NOTHING_ELSEWHERE: PublishedElsewhere = { compiled: new Map(), links: new Map(), stamps: [], findings: [] };
+
+/** The release id a record's link names (`…/api/ocds/releases?ocid=…&releaseID=…`, publish.ts releaseUrl). */
+function releaseIdOf(url: string): string | undefined {
+  try {
+    return new URL(url).searchParams.get('releaseID') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `quiet`: looked up without a finding (a project carried from the current publication has no cell to name). */
+export async function publishedElsewhere(store: Store, publisher: Publisher, listed: readonly (ForeignProcess & { cell?: CellRef; quiet?: boolean })[]): Promise<PublishedElsewhere> {
+  if (!listed.length) return NOTHING_ELSEWHERE;
+  const { publishers, sets } = await publishedState(store);
+  const out: PublishedElsewhere = { compiled: new Map(), links: new Map(), stamps: [], findings: [] };
+  const where = (p: { pointer: string; cell?: CellRef }): { pointer: string; cell?: CellRef } => (p.cell ? { pointer: p.pointer, cell: p.cell } : { pointer: p.pointer });
+  for (const process of listed) {
+    const owner = ownerOf(publishers, process.ocid, (p) => p.ocidPrefix);
+    // No registered implementer has that prefix (a federal dependency's CompraNet process…): the summary stays as typed.
+    if (!owner || owner.id === publisher.id) continue;
+    const set = sets.find((s) => s.publisher.id === owner.id);
+    const stored = set ? await store.getRecord(set.publication.id, process.ocid) : undefined;
+    const compiled = stored?.record.compiledRelease;
+    if (!set || !stored || !isObject(compiled)) {
+      if (!process.quiet) out.findings.push(finding('link.otherPublisherUnpublished', 'warning', { value: process.ocid, publisher: owner.name }, where(process)));
+      continue;
+    }
+    const linked: unknown[] = Array.isArray(stored.record.releases) ? stored.record.releases : [];
+    const links = linked.filter(isObject).flatMap((l, n): ReleaseLink[] => {
+      const url = typeof l.url === 'string' ? l.url : undefined;
+      const id = (url && releaseIdOf(url)) ?? `${process.ocid}-${n + 1}`;
+      return [{ id, ...(typeof l.date === 'string' ? { date: l.date } : {}), tag: Array.isArray(l.tag) ? l.tag.filter((t): t is string => typeof t === 'string') : [], ...(url ? { url } : {}) }];
+    });
+    out.compiled.set(process.ocid, compiled);
+    out.links.set(process.ocid, links);
+    out.stamps.push(`${process.ocid} ${links.length ? links[links.length - 1].id : set.publication.id}`);
+    if (!process.quiet) out.findings.push(finding('link.otherPublisherSummary', 'info', { value: process.ocid, publisher: owner.name, date: formatDate(set.publication.createdAt) }, where(process)));
+  }
+  out.stamps.sort();
+  return out;
+}
+
+/**
+ * The municipality's side: its processes that name (`planning.project.id`) a project another registered implementer
+ * publishes, and that the project does not list. OC4IDS links a project to its processes by the project's list
+ * (`contractingProcesses[].id`): until the state adds the ocid, the state's project page, its summaries and its
+ * «Contratado» leave the process out, which only the state can fix — so the municipality is told whom to ask. One
+ * read of one project per project named, never a scan.
+ */
+export async function namedProjectsElsewhere(store: Store, publisher: Publisher, named: readonly (ForeignProject & { cell?: CellRef })[]): Promise<Finding[]> {
+  if (!named.length) return [];
+  const { publishers, sets } = await publishedState(store);
+  const findings: Finding[] = [];
+  const projects = new Map<string, Promise<JsonObject | undefined>>();
+  for (const link of named) {
+    const owner = ownerOf(publishers, link.projectId, (p) => p.projectIdPrefix);
+    if (!owner || owner.id === publisher.id) continue;
+    const set = sets.find((s) => s.publisher.id === owner.id);
+    const key = `${owner.id} ${link.projectId}`;
+    if (!projects.has(key)) projects.set(key, set ? store.getProject(set.publication.id, link.projectId).then((p) => p?.project) : Promise.resolve(undefined));
+    const project = await projects.get(key);
+    const listed = Array.isArray(project?.contractingProcesses) ? project.contractingProcesses : [];
+    const lists = listed.some((c) => isObject(c) && (c.id === link.ocid || (isObject(c.summary) && c.summary.ocid === link.ocid)));
+    if (project && lists) continue;
+    const where = link.cell ? { pointer: link.pointer, cell: link.cell } : { pointer: link.pointer };
+    findings.push(finding(project ? 'link.otherProjectNotListed' : 'link.otherProjectUnpublished', 'warning', { value: link.projectId, ocid: link.ocid, publisher: owner.name }, where));
+  }
+  return findings;
+}

@@ -1,0 +1,28 @@
+/**
+ * A state's project contracted by a municipality (dashboard/src/data/rows.ts linkAcrossPublishers): each publication's
+ * index links only its own projects and processes, so the municipality's process named no project and the state's
+ * project counted as contracted what its summaries said when it was published.
+ */
+import { indexRows } from '../../dashboard/src/data/rows';
+import { filterDataset } from '../../dashboard/src/data/filters';
+import type { IndexAnswer, ProcessEntry, ProjectEntry } from '../../core/stats/publication-index';
+
+const process = (ocid: string, contracted: number, paid: number): ProcessEntry => ({ ocid, title: ocid, method: 'open', suppliers: [], contracts: [], contracted, paid, projectIds: [] });
+const publisher = (publisherId: string, projects: ProjectEntry[], processes: ProcessEntry[]): IndexAnswer['publishers'][number] =>
+  ({ publisherId, name: publisherId, state: 'Nuevo León', publicationId: `${publisherId}-1`, publishedAt: '2026-12-06T10:00:00Z', projects, processes });
+
+test("a municipality's process names the state's project that lists it, and the project counts it as published now", () => {
+  // The state's summary said 84,215,307.52 for the municipality's process; the municipality has since amended it.
+  const project: ProjectEntry = { id: 'oc4ids-nl0001-1', title: 'Puente', status: 'implementation', sector: [], ocids: ['ocds-gar001-1', 'ocds-nl0001-2'], contracted: 88163127.52 };
+  const { projects, processes } = indexRows({ publishers: [
+    publisher('garcia', [], [process('ocds-gar001-1', 92000000, 84215307.52)]),
+    publisher('nl', [project], [{ ...process('ocds-nl0001-2', 3947820, 3947820), projectIds: ['oc4ids-nl0001-1'] }]),
+  ] });
+  expect(processes.map((r) => [r.ocid, r.projectIds])).toEqual([['ocds-gar001-1', ['oc4ids-nl0001-1']], ['ocds-nl0001-2', ['oc4ids-nl0001-1']]]);
+  expect([projects[0].contracted, projects[0].paid]).toEqual([95947820, 88163127.52]);
+  // Each implementer's view has its own processes, the municipality's one linked to the state's project included.
+  const ds = { publishers: [], projects, processes };
+  expect(filterDataset(ds, { publisher: 'garcia' }).processes.map((r) => r.ocid)).toEqual(['ocds-gar001-1']);
+  expect(filterDataset(ds, { publisher: 'nl' }).processes.map((r) => r.ocid)).toEqual(['ocds-nl0001-2']);
+  expect(filterDataset(ds, { state: 'Nuevo León' }).processes.map((r) => r.ocid)).toEqual(['ocds-gar001-1', 'ocds-nl0001-2']);
+});
