@@ -28,6 +28,8 @@ registerMessages({
   'schema.dependencies': 'Este dato necesita otro dato relacionado que falta. [[Complete la fila.||Agréguelo.]]',
   // Program
   'program.required': 'Falta este dato, que el programa pide publicar en todos los casos.[[ Escríbalo en la columna indicada.||]]',
+  // A tender column of a process past planning (core/checks/past-planning.ts): how a process still planned goes back.
+  'program.requiredTender': 'Falta este dato de la licitación, que el programa pide publicar en cuanto el proceso tiene licitación.[[ Escríbalo en la columna indicada. Si el proceso aún está en planeación, deje vacías las columnas de la licitación o elija «{planning}» o «{planned}» en su estado.|| Si el proceso aún está en planeación, quite la licitación o dé a su estado el código planning o planned.]]',
   // A grey (derived) column is missing because what it is computed from is (core/checks/program-required.ts).
   // One finding for every grey column of the row made from the same missing value (`count` of them, listed in `derived`).
   'program.requiredDerived': '[[Falta {from}. De ese dato se {count?calcula|calculan} {derived} ({count?la columna gris|las columnas grises}), que el programa pide publicar en todos los casos: escríbalo en la columna indicada; {count?la columna|las columnas} {derived} {count?puede quedar vacía|pueden quedar vacías}.||Falta {from}, del que la plantilla calcula {derivedFields}, que el programa pide publicar en todos los casos. Escriba {count?uno de los dos|ese dato o cada uno de los que se calculan de él}.]]',
