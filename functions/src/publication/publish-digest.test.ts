@@ -93,8 +93,10 @@ const DIGESTS: Record<string, string> = {
   sendChecks: '0 e3b0c44298fc1c14',
   snapshots: '0 e3b0c44298fc1c14',
   // Changed when CoST IDS coverage began to count each point over the projects it is due for, as OC4IDS maps it, and
-  // with the INDEX_VERSION its figures were summed by and the QUALITY_VERSION its quality was judged by.
-  stats: '1 895260dd9de47ec9',
+  // with the INDEX_VERSION its figures were summed by and the QUALITY_VERSION its quality was judged by; then when
+  // competition gained its `planning` band and a process's fields of stages it has not reached stopped counting
+  // (QUALITY_VERSION 3).
+  stats: '1 fb6a9210625684f2',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
