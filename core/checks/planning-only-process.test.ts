@@ -8,6 +8,9 @@ import { checkWorkbook } from '../pipeline/check-workbook';
 import { renderFinding } from '../messages/render';
 import { templateSheet } from '../../test/template-sheets';
 import type { CellValue, WorkbookModel } from '../workbook/model';
+import { templateSpec } from '../template/template-spec';
+import { noteText, ONCE_TENDERED_NOTE } from '../template/layout';
+import { minimumLines } from '../template/instructions';
 
 const NOW = { now: '2026-02-01T10:00:00-06:00' };
 const OCID = 'ocds-abc123-PAO-2026-001';
@@ -41,4 +44,14 @@ test('a tender field typed without a planned status: the tender is due, each mis
   expect(errors.filter((f) => f.code === 'program.requiredTender').map((f) => f.cell?.header)).toEqual(expect.arrayContaining(['Estado de la licitación', 'Tipo de procedimiento', 'Monto estimado de la licitación']));
   expect(renderFinding(errors.find((f) => f.cell?.header === 'Estado de la licitación') as (typeof errors)[number]))
     .toBe('Error — Hoja «Contrataciones», fila 3, columna G (Estado de la licitación): Falta este dato de la licitación, que el programa pide publicar en cuanto el proceso tiene licitación. Escríbalo en la columna indicada. Si el proceso aún está en planeación, deje vacías las columnas de la licitación o elija «En planeación» o «Programado» en su estado.');
+});
+
+test('the template says so: the tender columns\' notes and «Mínimo para publicar» ask for them once the process has a tender', () => {
+  const sheet = templateSpec().sheets.find((s) => s.name === 'Contrataciones');
+  const status = sheet?.columns.find((c) => c.field === 'tender/status');
+  // Before: «Obligatorio.», and the minimum listed every tender column for every process.
+  expect(noteText(status as NonNullable<typeof status>)).toContain(ONCE_TENDERED_NOTE);
+  expect(noteText(status as NonNullable<typeof status>)).not.toContain('Obligatorio.');
+  expect(sheet?.columns.filter((c) => c.onceTendered).map((c) => c.field)).toEqual(sheet?.columns.filter((c) => c.required && c.field.startsWith('tender/')).map((c) => c.field));
+  expect(minimumLines(templateSpec()).find((l) => l.startsWith('• Contrataciones:'))).toMatch(/^• Contrataciones: una fila por proceso de contratación con Identificador de contratación \(OCID\); en cuanto el proceso tiene licitación, también Identificador de la licitación, /);
 });

@@ -54,7 +54,7 @@ const quotedList = (titles: string[]): string => formatList(titles.map((t) => `Â
 function requiredField(spec: TemplateSpec, sheet: SheetSpec, column: ColumnSpec, prefix: string): RequiredField {
   const path = column.field.slice(prefix.length);
   const field: RequiredField = { path, segments: path.split('/') };
-  if (sheet.standard === 'ocds' && !sheet.array && field.segments[0] === 'tender') field.tender = true;
+  if (column.onceTendered) field.tender = true;
   const sources = (column.derivedFrom ?? []).filter((f) => f.startsWith(prefix));
   if (column.derived && sources.length > 0) {
     field.from = sources.map((f) => { const p = f.slice(prefix.length); return { path: p, segments: p.split('/') }; });
