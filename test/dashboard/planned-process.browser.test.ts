@@ -13,6 +13,7 @@ import { startDashboardServer, type DashboardServer } from './dashboard-server';
 declare const document: any;
 
 const OCID = 'ocds-mid001-PAO-2026-002';
+const PROJECT = 'oc4ids-mid001-MID-2024-001';
 
 /** A new row of `sheet`, each value in the column of its path (row 2 of the template). */
 function addRow(workbook: WorkbookModel, sheet: string, values: Record<string, string | number>): void {
@@ -31,7 +32,9 @@ describeIfChromium('a process still at planning', () => {
   beforeAll(async () => {
     srv = await startDashboardServer({ edit: (key, workbook) => {
       if (key !== 'merida') return;
-      addRow(workbook, 'Contrataciones', { ocid: OCID, 'buyer/id': 'MX-RFC-MME840101P28', 'buyer/name': 'Municipio de Mérida', 'planning/rationale': 'Obra del Programa anual de obra pública 2026.', 'planning/budget/amount/amount': 18500000, 'planning/budget/amount/currency': 'MXN' });
+      // A work of the project's programme: linked both ways, as the validation asks (contracting-process-link).
+      addRow(workbook, 'Procesos del proyecto', { id: PROJECT, 'contractingProcesses/0/id': OCID, 'contractingProcesses/0/summary/ocid': OCID, 'contractingProcesses/0/summary/nature': 'Construcción (ejecución de obra)' });
+      addRow(workbook, 'Contrataciones', { ocid: OCID, 'planning/project/id': PROJECT, 'buyer/id': 'MX-RFC-MME840101P28', 'buyer/name': 'Municipio de Mérida', 'planning/rationale': 'Obra del Programa anual de obra pública 2026.', 'planning/budget/amount/amount': 18500000, 'planning/budget/amount/currency': 'MXN' });
       addRow(workbook, 'Actores', { ocid: OCID, 'parties/0/name': 'Municipio de Mérida', 'parties/0/roles': 'Comprador (dependencia o entidad)', 'parties/0/identifier/id': 'MME840101P28', 'parties/0/identifier/legalPersonality': 'Persona moral', 'parties/0/identifier/legalName': 'Municipio de Mérida' });
     } });
     browser = await launchChromium();
@@ -50,11 +53,14 @@ describeIfChromium('a process still at planning', () => {
     const record = await (await fetch(`${srv.base}/api/ocds/records/${OCID}`)).json() as { records: { releases: { tag: string[] }[]; compiledRelease: Record<string, unknown> }[] };
     expect(record.records[0].releases.map((r) => r.tag)).toEqual([['planning']]);
     expect(record.records[0].compiledRelease.tender).toBeUndefined();
-    type Data = { processes: number; byProcurementMethod: Record<string, { count: number }>; competition: Record<string, number>; quality: { fields: { field: string; total: number }[] } };
+    type Data = { processes: number; byProcurementMethod: Record<string, { count: number }>; competition: Record<string, number>; quality: { fields: { field: string; total: number }[]; costIds: { id: string; disclosed: number; total: number }[] } };
     const data = (await (await fetch(`${srv.base}/api/stats?publisher=merida`)).json() as { publishers: { data: Data }[] }).publishers[0].data;
     expect([data.byProcurementMethod['en-planeacion']?.count, data.byProcurementMethod['sin-dato'], data.competition.planning]).toEqual([1, undefined, 1]);
     // Its tender's title is not due: counted over the other processes only.
     expect(data.quality.fields.find((f) => f.field === 'tender/title')?.total).toBe(data.processes - 1);
+    // CoST IDS: its project is not short of a method or a cost estimate for a process that has no tender yet.
+    const cost = (id: string) => data.quality.costIds.find((c) => c.id === id);
+    expect([cost('method'), cost('costEstimate')].map((c) => c && c.disclosed === c.total)).toEqual([true, true]);
   });
 
   it('reads as in planning on its page and in Contrataciones, not as data left out', async () => {
@@ -62,6 +68,10 @@ describeIfChromium('a process still at planning', () => {
     expect(await page.textContent('#aun-sin-licitacion')).toMatch(/^Este proceso está en planeación: aún no tiene licitación\./);
     expect(text).not.toContain('Sin licitantes publicados');
     expect(text).toContain('Aún sin procedimiento (en planeación)');
+    await open(`#/proyecto/${PROJECT}`);
+    const processCells = await page.evaluate((ocid: string) => [...document.querySelectorAll('#tabla-procesos tbody tr')]
+      .filter((r: any) => r.textContent.includes(ocid)).map((r: any) => [...r.querySelectorAll('td')].slice(0, 2).map((c: any) => c.textContent)), OCID);
+    expect(processCells).toEqual([['Aún sin procedimiento (en planeación)', 'Planeación']]);
     await open('#/contrataciones?q=PAO-2026');
     const cells = await page.evaluate((ocid: string) => [...document.querySelectorAll('#tabla-contrataciones tbody tr')]
       .filter((r: any) => r.textContent.includes(ocid)).map((r: any) => [...r.querySelectorAll('td')].slice(1, 4).map((c: any) => c.textContent)), OCID);

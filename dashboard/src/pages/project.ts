@@ -11,6 +11,7 @@ import { formatPercent } from '../../../core/format/es-mx';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
+import { methodKey } from '../../../core/stats/figures';
 import { classificationSchemeTitle, documentTypeTitle, methodTitle, milestoneStatusTitle, modificationTypeTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
@@ -240,7 +241,7 @@ export const projectPage: Page = {
             // it twice, as the title and below it.
             const title = str(sm.title) ?? published?.title;
             const name = title ?? h('span', { class: 'code' }, ocid);
-            return [h('span', null, published ? h('a', { href: route('contratacion', ocid) }, name) : name, title ? [h('br'), h('small', { class: 'code' }, ocid)] : null), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? 'sin-dato'),
+            return [h('span', null, published ? h('a', { href: route('contratacion', ocid) }, name) : name, title ? [h('br'), h('small', { class: 'code' }, ocid)] : null), methodTitle(str(obj(sm.tender)?.procurementMethod) ?? (published ? methodKey(published) : 'sin-dato')),
               published?.stage ? stageTitle(published.stage) : processStatusTitle(str(sm.status) ?? 'sin-dato'),
               contractedCell(published, sm.contractValue), moneyOf(sm.finalValue),
               arr(sm.suppliers).length ? arr(sm.suppliers).map(obj).map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(published?.suppliers.find((p) => p.id === str(x?.id)) ?? { id: str(x?.id) ?? '', name: str(x?.name) ?? '' })) }, str(x?.name) ?? str(x?.id) ?? '')]) : NO_DATA];
