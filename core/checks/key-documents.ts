@@ -10,7 +10,7 @@ import { METHOD_OF_DETAILS } from './procurement-method';
 import { objectAt, objectsAt, ownValue, someAlong, stringAt } from './json';
 import { codeTitle } from './code-label';
 import { formatList } from '../format/es-mx';
-import { pastPlanning } from './past-planning';
+import { hasPlanning, pastPlanning } from './past-planning';
 import { sheetOfField } from '../template/sheet-of-field';
 import { templateSpec } from '../template/template-spec';
 import type { Check, JsonObject } from './types';
@@ -67,6 +67,8 @@ export const keyDocuments: Check = ({ releases, report }) => {
     // A process still at planning (past-planning.ts) misses only planning documents: said at its own row, naming
     // their sheet. On «Tipo de procedimiento» it asked the official to choose a procedure the process does not have
     // yet — and one typed there makes every tender column due.
+    // Nothing planned at all is process.planningEmpty (planning-content.ts): one finding on that cell, not two.
+    if (!pastPlanning(data) && !hasPlanning(data)) continue;
     if (!pastPlanning(data)) report('document.keyMissingPlanning', 'warning', `${pointer}/ocid`, { ...list, sheet: planningSheet() });
     // Without a procedure type, the documents every procedure asks for (said without a procedure: the message read
     // «… pide para «sin tipo de procedimiento»», on the cell the same report asks to fill).

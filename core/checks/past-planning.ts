@@ -23,3 +23,16 @@ export function pastPlanning(release: JsonObject): boolean {
   const status = isObject(tender) ? tender.status : undefined;
   return !(typeof status === 'string' && PLANNED_TENDER.has(status));
 }
+
+/** Whether any value in `v` is filled (blank text, empty lists and objects are not). */
+function anyFilled(v: unknown): boolean {
+  if (typeof v === 'string') return v.trim() !== '';
+  if (isArray(v)) return v.some(anyFilled);
+  if (isObject(v)) return Object.values(v).some(anyFilled);
+  return v !== undefined && v !== null;
+}
+
+/** Whether the release says anything of its planning (a rationale, a budget, a document, a unit…). */
+export function hasPlanning(release: JsonObject): boolean {
+  return anyFilled(release.planning);
+}

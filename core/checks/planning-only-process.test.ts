@@ -55,3 +55,8 @@ test('the template says so: the tender columns\' notes and «Mínimo para public
   expect(sheet?.columns.filter((c) => c.onceTendered).map((c) => c.field)).toEqual(sheet?.columns.filter((c) => c.required && c.field.startsWith('tender/')).map((c) => c.field));
   expect(minimumLines(templateSpec()).find((l) => l.startsWith('• Contrataciones:'))).toMatch(/^• Contrataciones: una fila por proceso de contratación con Identificador de contratación \(OCID\); en cuanto el proceso tiene licitación, también Identificador de la licitación, /);
 });
+
+test('a row with its ocid and nothing planned is not published as an empty planning release', () => {
+  const wb: WorkbookModel = { sheets: [templateSheet('Contrataciones', [{ ocid: OCID, 'buyer/name': 'Municipio' }])] };
+  expect(onProcessRow(wb).map(renderFinding)).toEqual(['Error — Hoja «Contrataciones», fila 3, columna A (Identificador de contratación (OCID)): Este proceso no tiene licitación ni datos de planeación: publicado así no diría nada. Escriba en su fila al menos la justificación o el presupuesto de la obra (o agregue sus documentos en la hoja «Documentos de planeación»), o los datos de su licitación; si la fila sobra, bórrela.']);
+});

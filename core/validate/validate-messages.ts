@@ -28,6 +28,8 @@ registerMessages({
   'schema.dependencies': 'Este dato necesita otro dato relacionado que falta. [[Complete la fila.||Agréguelo.]]',
   // Program
   'program.required': 'Falta este dato, que el programa pide publicar en todos los casos.[[ Escríbalo en la columna indicada.||]]',
+  // A process with neither tender nor anything of its planning (core/checks/planning-content.ts).
+  'process.planningEmpty': 'Este proceso no tiene licitación ni datos de planeación: publicado así no diría nada. [[Escriba en su fila al menos la justificación o el presupuesto de la obra (o agregue sus documentos en la hoja «{sheet}»), o los datos de su licitación; si la fila sobra, bórrela.||Agregue su planeación (planning: justificación, presupuesto o documentos) o su licitación (tender).]]',
   // A tender column of a process past planning (core/checks/past-planning.ts): how a process still planned goes back.
   'program.requiredTender': 'Falta este dato de la licitación, que el programa pide publicar en cuanto el proceso tiene licitación.[[ Escríbalo en la columna indicada. Si el proceso aún está en planeación, deje vacías las columnas de la licitación o elija «{planning}» o «{planned}» en su estado.|| Si el proceso aún está en planeación, quite la licitación o dé a su estado el código planning o planned.]]',
   // A grey (derived) column is missing because what it is computed from is (core/checks/program-required.ts).
