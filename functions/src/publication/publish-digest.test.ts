@@ -74,8 +74,9 @@ const DIGESTS: Record<string, string> = {
   // projects' budget items list their processes' claves presupuestarias (scripts/examples/build-project.ts): every
   // publication's content hash, so its id in every row, changed with them. INDEX_VERSION 3 (a cancelled contract's
   // value not counted; each process's awards in force and each contract's amendments, for the dashboard's
-  // contractors) is written in each index, and in the stats as the version their figures were summed by.
-  indexes: '6 bc83f9e85bcc6aab',
+  // contractors) is written in each index, and in the stats as the version their figures were summed by; INDEX_VERSION
+  // 4 (a process still at planning dated by its planning) the same way.
+  indexes: '6 c18eb02bc695a53a',
   projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
@@ -96,7 +97,7 @@ const DIGESTS: Record<string, string> = {
   // with the INDEX_VERSION its figures were summed by and the QUALITY_VERSION its quality was judged by; then when
   // competition gained its `planning` band and a process's fields of stages it has not reached stopped counting
   // (QUALITY_VERSION 3).
-  stats: '1 fb6a9210625684f2',
+  stats: '1 959f9af5a8349a29',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
