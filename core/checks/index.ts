@@ -37,10 +37,11 @@ import { withheldPartyData } from './withheld-party-data';
 import { budgetLineId } from './budget-line-id';
 import { progressRange } from './progress-range';
 import { costIdsMissing } from './cost-ids-missing';
+import { planningContent } from './planning-content';
 import type { Check, CrossCheck, PartedCheck, ValueCheck } from './types';
 
 export const CHECKS: readonly (Check | PartedCheck | CrossCheck | ValueCheck)[] = [
-  programRequired, codelists, ocidPrefix, projectIdPrefix, rfc, partyReferences, duplicateIds,
+  programRequired, planningContent, codelists, ocidPrefix, projectIdPrefix, rfc, partyReferences, duplicateIds,
   periodOrder, stageDateOrder, futureDates, valueCurrency, contractValue, budgetZero, awardReference, budgetBreakdownTotal,
   procurementMethod, procurementCategory, documentStage, coordinatesMexico, projectStatus, contractingProcessLink, modificationRelease,
   // The program's rules added by issue 18 (rules.md; links; hidden text).

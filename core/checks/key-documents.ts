@@ -10,6 +10,9 @@ import { METHOD_OF_DETAILS } from './procurement-method';
 import { objectAt, objectsAt, ownValue, someAlong, stringAt } from './json';
 import { codeTitle } from './code-label';
 import { formatList } from '../format/es-mx';
+import { hasPlanning, pastPlanning } from './past-planning';
+import { sheetOfField } from '../template/sheet-of-field';
+import { templateSpec } from '../template/template-spec';
 import type { Check, JsonObject } from './types';
 
 const DOCUMENT_ARRAYS = ['planning/documents', 'tender/documents', 'awards/documents', 'contracts/documents', 'contracts/implementation/documents'];
@@ -57,6 +60,10 @@ export function keyDocumentsMissing(data: JsonObject): { missing: string[]; unty
   return { missing: expectedTypes(data, method).filter((t) => !present.has(t)), untyped, details, method };
 }
 
+/** The sheet of the planning documents, as the template names it. */
+let planningSheetName: string | undefined;
+const planningSheet = (): string => (planningSheetName ??= sheetOfField(templateSpec(), 'ocds', 'planning/documents/documentType')?.sheet ?? 'planning/documents');
+
 export const keyDocuments: Check = ({ releases, report }) => {
   for (const { data, pointer } of releases) {
     const { missing, untyped, details, method } = keyDocumentsMissing(data);
@@ -66,9 +73,15 @@ export const keyDocuments: Check = ({ releases, report }) => {
       // Named up to UNTYPED_NAMED; the count says how many there are.
       ...(untyped.length ? { untyped: untyped.length, untypedNames: untyped.length > UNTYPED_NAMED ? `${untyped.slice(0, UNTYPED_NAMED).join(', ')}, …` : formatList(untyped) } : {}),
     };
+    // A process still at planning (past-planning.ts) misses only planning documents: said at its own row, naming
+    // their sheet. On «Tipo de procedimiento» it asked the official to choose a procedure the process does not have
+    // yet — and one typed there makes every tender column due.
+    // Nothing planned at all is process.planningEmpty (planning-content.ts): one finding on that cell, not two.
+    if (!pastPlanning(data) && !hasPlanning(data)) continue;
+    if (!pastPlanning(data)) report('document.keyMissingPlanning', 'warning', `${pointer}/ocid`, { ...list, sheet: planningSheet() });
     // Without a procedure type, the documents every procedure asks for (said without a procedure: the message read
     // «… pide para «sin tipo de procedimiento»», on the cell the same report asks to fill).
-    if (details === undefined && method === undefined) report('document.keyMissingAnyProcedure', 'warning', `${pointer}/tender/procurementMethodDetails`, list);
+    else if (details === undefined && method === undefined) report('document.keyMissingAnyProcedure', 'warning', `${pointer}/tender/procurementMethodDetails`, list);
     else report('document.keyMissing', 'warning', `${pointer}/tender/procurementMethodDetails`, { ...list, method: details ?? codeTitle('method', method as string) });
   }
 };

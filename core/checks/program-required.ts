@@ -8,11 +8,17 @@
  * (`program.requiredDerived`, error) — «Escríbalo en la columna indicada» on the grey «Identificador del actor»
  * sent the official to a column the template says to leave blank. Reported before the row's other columns, so it
  * is the one kept for that cell (validate.ts sameCellFamily) instead of the source's own plain program.required.
+ *
+ * The tender's columns of a process's own row are due once the process is past planning (past-planning.ts): a
+ * work in the annual programme, published before its tender exists, got eight «Falta este dato» errors and could
+ * not be published.
  */
 import type { ColumnSpec, SheetSpec, TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
 import { formatList } from '../format/es-mx';
 import { isArray, isFilled as filled, isObject, pointerJoin, valueAtSegments } from './json';
+import { codeTitle } from './code-label';
+import { pastPlanning } from './past-planning';
 import type { Check, JsonObject, PartedCheck, Report } from './types';
 
 interface RequiredField {
@@ -22,6 +28,8 @@ interface RequiredField {
   from?: { path: string; segments: string[] }[];
   /** Its finding's words: «Identificador del actor», «RFC del actor». */
   params?: { title: string; from: string; field: string };
+  /** A tender column of the process's own row: due only once the process is past planning (past-planning.ts). */
+  tender?: boolean;
 }
 
 /**
@@ -46,6 +54,7 @@ const quotedList = (titles: string[]): string => formatList(titles.map((t) => `�
 function requiredField(spec: TemplateSpec, sheet: SheetSpec, column: ColumnSpec, prefix: string): RequiredField {
   const path = column.field.slice(prefix.length);
   const field: RequiredField = { path, segments: path.split('/') };
+  if (column.onceTendered) field.tender = true;
   const sources = (column.derivedFrom ?? []).filter((f) => f.startsWith(prefix));
   if (column.derived && sources.length > 0) {
     field.from = sources.map((f) => { const p = f.slice(prefix.length); return { path: p, segments: p.split('/') }; });
@@ -64,6 +73,9 @@ function derivedParams(missing: RequiredField[]): Record<string, string | number
     count: words.length,
   };
 }
+
+/** The words of `program.requiredTender`: the planned statuses, as the status column's list titles them. */
+const TENDER_PARAMS = { planning: codeTitle('tenderStatus', 'planning'), planned: codeTitle('tenderStatus', 'planned') };
 
 /** The check of one sheet's required columns, prepared once: it runs for every document (issue 17). */
 function sheetCheck(spec: TemplateSpec, sheet: SheetSpec): Check {
@@ -84,6 +96,7 @@ function sheetCheck(spec: TemplateSpec, sheet: SheetSpec): Check {
     else groups.push({ from, fields: [field] });
   }
   const missing: RequiredField[] = [];
+  const gated = relative.some((f) => f.tender);
   const arrayPath = sheet.array ? sheet.array.split('/') : [];
   // The row's place (the index taken at each array of the path, -1 through an object): its pointer is only
   // built for a row a field is missing from — a closure per row and level was most of this check's time.
@@ -98,19 +111,27 @@ function sheetCheck(spec: TemplateSpec, sheet: SheetSpec): Check {
     }
     return p;
   };
+  // A tender column says why it is due now: one tender value typed in a planned process's row brought its seven
+  // siblings' errors, and «que el programa pide publicar en todos los casos» did not say how to go back.
+  const reportMissing = (path: string, tender: boolean | undefined): void => {
+    if (tender) report('program.requiredTender', 'error', pointerJoin(rowPointer(), path), TENDER_PARAMS);
+    else report('program.required', 'error', pointerJoin(rowPointer(), path), {});
+  };
   // Each object item along the path (as `itemsAlong`): every segment that holds an array fans out over its items.
   const rows = (item: JsonObject, at: number): void => {
     if (at === arrayPath.length) {
+      // A process only planned (no tender, award or contract yet) owes none of the tender's fields.
+      const planning = gated && !pastPlanning(item);
       for (const { from, fields } of groups) {
         missing.length = 0;
-        for (const field of fields) if (!filled(valueAtSegments(item, field.segments))) missing.push(field);
+        for (const field of fields) if (!(planning && field.tender) && !filled(valueAtSegments(item, field.segments))) missing.push(field);
         if (missing.length === 0) continue;
         // Computed from values the row lacks: ask for those, once. One of them typed (a package, where nothing is
         // derived; a value the rule does not know): each derived field itself is what is missing.
         if (!from.some((f) => filled(valueAtSegments(item, f.segments)))) report('program.requiredDerived', 'error', pointerJoin(rowPointer(), from[0].path), derivedParams(missing));
-        else for (const { path } of missing) report('program.required', 'error', pointerJoin(rowPointer(), path), {});
+        else for (const { path, tender } of missing) reportMissing(path, tender);
       }
-      for (const { path, segments } of plain) if (!filled(valueAtSegments(item, segments))) report('program.required', 'error', pointerJoin(rowPointer(), path), {});
+      for (const { path, segments, tender } of plain) if (!(planning && tender) && !filled(valueAtSegments(item, segments))) reportMissing(path, tender);
       return;
     }
     const v = item[arrayPath[at]];

@@ -237,15 +237,16 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
 
 /**
  * The two halves the dashboard loads in turn. *Inicio* (map, counters, charts, header filters) needs only the
- * `core` columns; the `details` — titles, process contracts, stages, categories, project amounts contracted and
+ * `core` columns; the `details` — titles, process contracts, categories, project amounts contracted and
  * paid, progress — are what the list and detail pages (and the map's popups) add, fetched after Inicio is drawn. On a loaded machine
  * the browser's cost grows with the bytes it receives (each chunk of the answer waits for a CPU), so Inicio waits
- * for less than half of them.
+ * for less than half of them. A process's stage is in the core: Inicio's figures tally a process still at planning
+ * apart (core/stats/figures.ts competitionBand), and must be the whole index's.
  */
 export type IndexPart = 'core' | 'details';
 export const DETAIL_COLUMNS = {
   projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress'] as (keyof CompactProjects)[],
-  processes: ['title', 'category', 'contracts', 'stage', 'numbers', 'awards'] as (keyof CompactProcesses)[],
+  processes: ['title', 'category', 'contracts', 'numbers', 'awards'] as (keyof CompactProcesses)[],
 };
 
 export interface CompactPartPublisher extends Omit<CompactPublisher, 'projects' | 'processes'> {

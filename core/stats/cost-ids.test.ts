@@ -14,6 +14,19 @@ describe('CoST IDS coverage', () => {
     expect(anyFilled(project, 'contractingProcesses/summary/suppliers/name'.split('/'))).toBe(true);
     expect(anyFilled({ contractingProcesses: [{ summary: { suppliers: [{ name: '' }] } }] }, 'contractingProcesses/summary/suppliers/name'.split('/'))).toBe(false);
   });
+  it('a process still planned (pre-award, nothing of a tender) is not asked for what its tender will say; a tendered one is', () => {
+    const awarded = { summary: { status: 'active', title: 'Pavimentación', description: 'Calle 60', nature: ['construction'], tender: { procurementMethod: 'open', costEstimate: { amount: 10, currency: 'MXN' }, procuringEntity: { name: 'Obras' } } } };
+    // A work of the annual programme, published before its tender (an OCDS planning release), linked to the project.
+    const planned = { summary: { status: 'pre-award', nature: ['construction'] } };
+    const project = { status: 'implementation', contractingProcesses: [awarded, planned] };
+    // Before: method, cost estimate, title, scope and procuring entity «missing» for the planned process.
+    for (const id of ['method', 'costEstimate', 'contractTitle', 'contractScope', 'procuringEntity']) expect([id, stateOf(project, id).state]).toEqual([id, 'disclosed']);
+    const tendered = { summary: { status: 'pre-award', externalReference: 'LP-001-2026', nature: ['construction'] } };
+    expect(stateOf({ ...project, contractingProcesses: [awarded, tendered] }, 'method')).toMatchObject({ state: 'missing', items: [1] });
+    // Only planned processes: nothing of the tender to judge yet.
+    expect(stateOf({ ...project, contractingProcesses: [planned] }, 'method').state).toBe('notApplicable');
+  });
+
   it('has unique ids and the mapping\'s points that have a place in the template', () => {
     expect(new Set(COST_IDS_ELEMENTS.map((e) => e.id)).size).toBe(COST_IDS_ELEMENTS.length);
     // Subsector (additionalClassifications), the procuring entity's contact, the contract's scope of work

@@ -40,9 +40,10 @@ export interface CostIdsElement {
    * Judged on each item of this array (its paths relative to the item): every item must disclose it. `ifNone`: with
    * no item the point is missing (a project in implementation without its contracting processes) or does not apply
    * (no contract modification, nothing to explain). `awardedOnly`: only processes past pre-award are asked for what
-   * an award brings (firms, price, contract period).
+   * an award brings (firms, price, contract period); `tenderedOnly`: a process still being planned (pre-award, and
+   * nothing of a tender in its summary) is not asked for what its tender will say (method, cost estimate, title…).
    */
-  each?: { array: string; ifNone: 'missing' | 'notApplicable'; awardedOnly?: boolean };
+  each?: { array: string; ifNone: 'missing' | 'notApplicable'; awardedOnly?: boolean; tenderedOnly?: boolean };
 }
 
 const PROCESSES = 'contractingProcesses/summary';
@@ -50,6 +51,8 @@ const POSTAL = ['address/streetAddress', 'address/locality', 'address/postalCode
 const ELECTRONIC = ['contactPoint/email', 'contactPoint/telephone', 'contactPoint/url'];
 const OWNER = ['publicAuthority'];
 const process = (ifNone: 'missing' | 'notApplicable' = 'missing', awardedOnly = false): CostIdsElement['each'] => ({ array: PROCESSES, ifNone, ...(awardedOnly ? { awardedOnly } : {}) });
+/** A point its tender discloses: a process still planned (a work of the annual programme) owes it not yet. */
+const tenderPoint: CostIdsElement['each'] = { array: PROCESSES, ifNone: 'missing', tenderedOnly: true };
 
 export const COST_IDS_ELEMENTS: CostIdsElement[] = [
   { id: 'owner', label: 'Entidad responsable del proyecto', stage: 'identification', parts: [{ paths: ['publicAuthority/name'], party: { roles: OWNER, paths: ['name'] } }] },
@@ -67,17 +70,17 @@ export const COST_IDS_ELEMENTS: CostIdsElement[] = [
   { id: 'funding', label: 'Fuentes de financiamiento', stage: 'preparation', parts: [{ paths: ['budget/budgetBreakdowns/budgetBreakdown/sourceParty/name'], party: { roles: ['funder'], paths: ['name'] } }] },
   { id: 'budget', label: 'Presupuesto', stage: 'preparation', parts: [{ paths: ['budget/amount/amount'] }, { paths: ['budget/amount/currency'] }] },
   { id: 'budgetApproval', label: 'Fecha de aprobación del presupuesto', stage: 'preparation', parts: [{ paths: ['budget/approvalDate'], documentTypes: ['budgetApproval'] }] },
-  { id: 'procuringEntity', label: 'Entidad contratante', stage: 'procurement', each: process(), parts: [{ paths: ['tender/procuringEntity/name'], party: { roles: ['procuringEntity'], paths: ['name'] } }] },
+  { id: 'procuringEntity', label: 'Entidad contratante', stage: 'procurement', each: tenderPoint, parts: [{ paths: ['tender/procuringEntity/name'], party: { roles: ['procuringEntity'], paths: ['name'] } }] },
   { id: 'procuringContact', label: 'Datos de contacto de la entidad contratante', stage: 'procurement', parts: [{ party: { roles: ['procuringEntity'], paths: POSTAL } }, { party: { roles: ['procuringEntity'], paths: ELECTRONIC } }] },
   { id: 'contractStatus', label: 'Estado del contrato', stage: 'procurement', each: process(), parts: [{ paths: ['status'] }] },
-  { id: 'method', label: 'Método de contratación', stage: 'procurement', each: process(), parts: [{ paths: ['tender/procurementMethod', 'tender/procurementMethodDetails'] }] },
+  { id: 'method', label: 'Método de contratación', stage: 'procurement', each: tenderPoint, parts: [{ paths: ['tender/procurementMethod', 'tender/procurementMethodDetails'] }] },
   { id: 'contractType', label: 'Tipo de contrato', stage: 'procurement', each: process(), parts: [{ paths: ['nature'] }] },
   { id: 'tenderers', label: 'Número de licitantes', stage: 'procurement', each: process('missing', true), parts: [{ paths: ['tender/numberOfTenderers', 'tender/tenderers/name'] }] },
-  { id: 'costEstimate', label: 'Costo estimado', stage: 'procurement', each: process(), parts: [{ paths: ['tender/costEstimate/amount'] }] },
-  { id: 'contractTitle', label: 'Título del contrato', stage: 'procurement', each: process(), parts: [{ paths: ['title'] }] },
+  { id: 'costEstimate', label: 'Costo estimado', stage: 'procurement', each: tenderPoint, parts: [{ paths: ['tender/costEstimate/amount'] }] },
+  { id: 'contractTitle', label: 'Título del contrato', stage: 'procurement', each: tenderPoint, parts: [{ paths: ['title'] }] },
   { id: 'firms', label: 'Empresas contratadas', stage: 'procurement', each: process('missing', true), parts: [{ paths: ['suppliers/name'] }] },
   { id: 'price', label: 'Monto del contrato', stage: 'procurement', each: process('missing', true), parts: [{ paths: ['contractValue/amount'] }, { paths: ['contractValue/currency'] }] },
-  { id: 'contractScope', label: 'Alcance de los trabajos del contrato', stage: 'procurement', each: process(), parts: [{ paths: ['description'] }] },
+  { id: 'contractScope', label: 'Alcance de los trabajos del contrato', stage: 'procurement', each: tenderPoint, parts: [{ paths: ['description'] }] },
   // Start and duration: the end date (or the days) says how long.
   { id: 'contractPeriod', label: 'Inicio y duración del contrato', stage: 'procurement', each: process('missing', true), parts: [{ paths: ['contractPeriod/startDate'] }, { paths: ['contractPeriod/endDate', 'contractPeriod/durationInDays'] }] },
   // Variations in price, duration and scope, each dated and described; with none, nothing to disclose.
@@ -141,6 +144,18 @@ function awarded(summary: Record<string, unknown>): boolean {
   return summary.status === 'closed' && ['suppliers', 'contractValue', 'contractPeriod', 'finalValue'].some((k) => filled(summary[k]));
 }
 
+/**
+ * A contracting process whose tender exists, or is past it: not pre-award, or with something of a tender in its
+ * summary (its number of procedure, from tender.id, or the summary's tender). OC4IDS's `pre-award` is «the planning or
+ * tender stage»; a process only planned (an OCDS planning release: core/checks/past-planning.ts) has none of these.
+ */
+function tendered(summary: Record<string, unknown>): boolean {
+  if (summary.status !== 'pre-award') return true;
+  if (filled(summary.externalReference)) return true;
+  const tender = isObject(summary.tender) ? summary.tender : {};
+  return ['procurementMethod', 'procurementMethodDetails', 'datePublished', 'costEstimate', 'numberOfTenderers', 'tenderers'].some((k) => filled(tender[k]));
+}
+
 /** Each path's segments, split once: every project of a publication is judged on the same few paths. */
 const SEGMENTS = new Map<string, string[]>();
 function segmentsOf(path: string): string[] {
@@ -198,7 +213,8 @@ function judge(project: Record<string, unknown>, element: CostIdsElement): Omit<
     return missingParts.length ? { state: 'missing', missingParts } : { state: 'disclosed' };
   }
   const all = itemsAt(project, segmentsOf(element.each.array));
-  const judged = all.map((item, at) => ({ item, at })).filter(({ item }) => !element.each?.awardedOnly || awarded(item));
+  const judged = all.map((item, at) => ({ item, at }))
+    .filter(({ item }) => (!element.each?.awardedOnly || awarded(item)) && (!element.each?.tenderedOnly || tendered(item)));
   if (!judged.length) return all.length || element.each.ifNone === 'notApplicable' ? { state: 'notApplicable' } : { state: 'missing', missingParts: element.parts, items: [] };
   const lacking = judged.map(({ item, at }) => ({ at, parts: missingOf(item) })).filter((x) => x.parts.length);
   if (!lacking.length) return { state: 'disclosed' };

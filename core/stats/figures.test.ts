@@ -19,3 +19,11 @@ test('codes named like inherited members are tallied as codes, and no object gai
   expect(Object.entries(f.byProjectStatus)).toEqual([['constructor', 1], ['implementation', 1]]);
   expect([({} as Record<string, unknown>).count, ({} as Record<string, unknown>).amountMxn, (Object as unknown as Record<string, unknown>).count]).toEqual([undefined, undefined, undefined]);
 });
+
+test('a process still at planning is tallied apart, not as «Sin dato» of method and tenderers; one that had bidders is not', () => {
+  const planned = { method: 'sin-dato', contracted: undefined, paid: undefined, otherCurrency: undefined, tenderers: undefined, date: undefined, stage: 'planning' as const };
+  const f = figuresOf([planned, { ...planned, stage: 'tender' as const }, { ...planned, tenderers: 3 }, { ...process('open', 5), stage: 'contract' as const }], []);
+  expect(f.byProcurementMethod).toEqual({ 'en-planeacion': { count: 1, amountMxn: 0 }, 'sin-dato': { count: 2, amountMxn: 0 }, open: { count: 1, amountMxn: 5 } });
+  expect(f.competition).toEqual({ '1': 0, '2-5': 2, '6+': 0, unknown: 1, planning: 1 });
+  expect(f.contractedMxn).toBe(5);
+});

@@ -22,9 +22,10 @@ export interface StatsFigures {
   otherCurrencyAmounts: number;
   byProjectStatus: Record<string, number>;
   bySector: Record<string, number>;
+  /** By tender/procurementMethod; PLANNED_METHOD for a process still at planning that has none yet. */
   byProcurementMethod: Record<string, { count: number; amountMxn: number }>;
-  /** Competition bands by number of tenderers: 1, 2–5, more than 5, unknown. */
-  competition: Record<'1' | '2-5' | '6+' | 'unknown', number>;
+  /** Competition bands by number of tenderers: 1, 2–5, more than 5, unknown; `planning`: no tender yet (competitionBand). */
+  competition: Record<CompetitionBand, number>;
   years: number[];
   lastUpdate?: string;
 }
@@ -45,8 +46,27 @@ function bump(map: Record<string, number>, key: string): void {
   map[key] = entry(map, key, () => 0) + 1;
 }
 
+/**
+ * A process still at planning (stage `planning`: no tender, or one only planned) has no procedure and no tenderers
+ * yet, and that is not missing data: the works of an annual programme, published before their tenders, were tallied
+ * as «Sin dato» of method and «Sin dato de licitantes», as if their publishers had left something out. They are
+ * tallied apart, under these keys, on the dashboard too (its rows go through the same functions).
+ */
+export const PLANNED_METHOD = 'en-planeacion';
+export type CompetitionBand = '1' | '2-5' | '6+' | 'unknown' | 'planning';
+
+export function methodKey(p: { method: string; stage?: string; tenderers?: number }): string {
+  // A tender with bidders and no status is stage `planning` too (publication-index.ts processStage): it had a procedure.
+  return p.method === 'sin-dato' && p.stage === 'planning' && p.tenderers === undefined ? PLANNED_METHOD : p.method;
+}
+
+export function competitionBand(tenderers: number | undefined, stage?: string): CompetitionBand {
+  if (tenderers === undefined) return stage === 'planning' ? 'planning' : 'unknown';
+  return tenderers <= 1 ? '1' : tenderers <= 5 ? '2-5' : '6+';
+}
+
 /** What figuresOf reads of each entry (the dashboard passes its rows, which carry more). */
-type ProcessFigures = Pick<ProcessEntry, 'contracted' | 'paid' | 'otherCurrency' | 'method' | 'tenderers' | 'date'>;
+type ProcessFigures = Pick<ProcessEntry, 'contracted' | 'paid' | 'otherCurrency' | 'method' | 'tenderers' | 'date' | 'stage'>;
 type ProjectFigures = Pick<ProjectEntry, 'budget' | 'finalValue' | 'otherCurrency' | 'status' | 'sector' | 'start' | 'updated'>;
 
 /** The figures of index entries (core/stats/publication-index.ts): what the dashboard recomputes for a filtered selection. */
@@ -54,7 +74,7 @@ export function figuresOf(processes: ProcessFigures[], projects: ProjectFigures[
   const stats: StatsFigures = {
     projects: projects.length, processes: processes.length, budgetMxn: 0, contractedMxn: 0, paidMxn: 0, finalValueMxn: 0,
     otherCurrencyAmounts: 0, byProjectStatus: {}, bySector: {}, byProcurementMethod: {},
-    competition: { '1': 0, '2-5': 0, '6+': 0, unknown: 0 }, years: [],
+    competition: { '1': 0, '2-5': 0, '6+': 0, unknown: 0, planning: 0 }, years: [],
   };
   const years = new Set<number>();
   let last = '';
@@ -78,11 +98,10 @@ export function figuresOf(processes: ProcessFigures[], projects: ProjectFigures[
     stats.contractedMxn += contracted;
     stats.paidMxn += r.paid ?? 0;
     stats.otherCurrencyAmounts += r.otherCurrency ?? 0;
-    const m = entry(stats.byProcurementMethod, r.method, () => ({ count: 0, amountMxn: 0 }));
+    const m = entry(stats.byProcurementMethod, methodKey(r), () => ({ count: 0, amountMxn: 0 }));
     m.count++;
     m.amountMxn += contracted;
-    const n = r.tenderers;
-    stats.competition[n === undefined ? 'unknown' : n <= 1 ? '1' : n <= 5 ? '2-5' : '6+']++;
+    stats.competition[competitionBand(r.tenderers, r.stage)]++;
     seeDate(r.date);
   }
   stats.years = [...years].sort();

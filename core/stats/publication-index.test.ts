@@ -160,6 +160,17 @@ describe('the date of a process', () => {
     expect(entry({ tender: { ...tender, datePublished: '2024-01-05T00:00:00-06:00' } })).toBe('2024-01-05T00:00:00-06:00');
     expect(entry({})).toBeUndefined();
   });
+
+  it('of a process still at planning, is its planning\'s: the programme it is in, else its budget\'s period (the years filter finds it)', () => {
+    const entry = (compiledRelease: Record<string, unknown>): string | undefined => processEntry({ ocid: 'x', compiledRelease: { ocid: 'x', date: '2026-07-01T10:00:00-06:00', ...compiledRelease } }).date;
+    const budget = { budgetBreakdown: [{ id: 'b1', period: { startDate: '2026-01-01T00:00:00-06:00', endDate: '2026-12-31T00:00:00-06:00' } }] };
+    const documents = [{ id: 'pao-2026', documentType: 'projectPlan', datePublished: '2026-01-15T00:00:00-06:00' }];
+    // Before: no date, so no year.
+    expect(entry({ planning: { budget, documents } })).toBe('2026-01-15T00:00:00-06:00');
+    expect(entry({ planning: { budget } })).toBe('2026-01-01T00:00:00-06:00');
+    // A tender's date wins once there is one.
+    expect(entry({ planning: { budget, documents }, tender: { tenderPeriod: { startDate: '2026-04-06T00:00:00-06:00' } } })).toBe('2026-04-06T00:00:00-06:00');
+  });
 });
 
 describe("a party's identifier scheme", () => {

@@ -132,12 +132,13 @@ export interface PublicationIndex {
  * The version of the entries publicationIndex() builds. Each publication stores its index once (publish.ts) and it
  * is never rewritten (the store takes it once): one stored by an earlier version lacks what was added since — the
  * processes' `numbers`, version 2; a cancelled contract's value left out of `contracts` and `contracted`, and each
- * process's awards in force and each contract's amendments, version 3 —
+ * process's awards in force and each contract's amendments, version 3; a process still at planning dated by its
+ * planning (processDate), version 4 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
  */
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {
@@ -311,14 +312,19 @@ function latest(values: unknown[]): string | undefined {
 /**
  * The date the public reads for a process (Contrataciones «Fecha», the years filter): that of its furthest stage —
  * the latest contract signature, else the latest award decision, else the tender's publication (its notice date or
- * the opening of its tender period). The release `date` is when the data was published, which says nothing
- * about the process (every process of an ingest shares it).
+ * the opening of its tender period), else, for a process still at planning, its planning: the latest of its planning
+ * documents (the annual works programme it is in), else the start of its budget's period. Without it, a work of the
+ * 2026 programme had no year, and choosing 2026 in the years filter left it out. The release `date` is when the
+ * data was published, which says nothing about the process (every process of an ingest shares it).
  */
 export function processDate(compiled: Record<string, unknown>): string | undefined {
   const tender = obj(compiled.tender);
+  const planning = obj(compiled.planning);
   return latest(objects(compiled.contracts).map((k) => k.dateSigned))
     ?? latest(objects(compiled.awards).map((a) => a.date))
-    ?? latest([tender?.datePublished]) ?? latest([obj(tender?.tenderPeriod)?.startDate]);
+    ?? latest([tender?.datePublished]) ?? latest([obj(tender?.tenderPeriod)?.startDate])
+    ?? latest(objects(planning?.documents).map((d) => d.datePublished))
+    ?? latest(objects(obj(planning?.budget)?.budgetBreakdown).map((b) => obj(b.period)?.startDate));
 }
 
 /** `record`: an OCDS record; its compiled release is what a reader sees of the process. */

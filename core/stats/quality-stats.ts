@@ -33,8 +33,9 @@ export interface QualityStats {
  * version (none written: version 1) are judged again from the publication's records and projects when read
  * (functions/src/api/public-routes.ts), as an index of an earlier INDEX_VERSION is. Version 2: CoST IDS points judged
  * point by point as OC4IDS 0.9.5 maps them, each over the projects whose stage asks for it (core/stats/cost-ids.ts).
+ * Version 3: a process's fields of a stage it has not reached are not counted (core/validate/completeness.ts).
  */
-export const QUALITY_VERSION = 2;
+export const QUALITY_VERSION = 3;
 
 function pooled(docs: DocumentCompleteness[]): number {
   const total = docs.reduce((n, d) => n + d.total, 0);
@@ -45,13 +46,15 @@ function pooled(docs: DocumentCompleteness[]): number {
 export function computeQuality(records: unknown[], projects: unknown[], spec: TemplateSpec = templateSpec()): QualityStats {
   const releases = records.map((r) => (r && typeof r === 'object' ? (r as { compiledRelease?: unknown }).compiledRelease : undefined));
   const report = completeness({ releases, projects }, spec);
-  // How many documents miss each field, counted in one pass (not one scan of every document per column).
-  const missingCount = (docs: DocumentCompleteness[]): Map<string, number> => {
+  // How many documents miss each field, counted in one pass (not one scan of every document per column); and how
+  // many it is not due of yet (a stage the process has not reached: completeness.ts), which its total leaves out.
+  const countOf = (docs: DocumentCompleteness[], list: 'missing' | 'notDue'): Map<string, number> => {
     const counts = new Map<string, number>();
-    for (const d of docs) for (const field of new Set(d.missing)) counts.set(field, (counts.get(field) ?? 0) + 1);
+    for (const d of docs) for (const field of new Set(d[list])) counts.set(field, (counts.get(field) ?? 0) + 1);
     return counts;
   };
-  const missing = { ocds: missingCount(report.releases), oc4ids: missingCount(report.projects) };
+  const missing = { ocds: countOf(report.releases, 'missing'), oc4ids: countOf(report.projects, 'missing') };
+  const notDue = { ocds: countOf(report.releases, 'notDue'), oc4ids: countOf(report.projects, 'notDue') };
   const fields: FieldCoverage[] = [];
   const seen = new Set<string>();
   for (const sheet of spec.sheets) {
@@ -60,7 +63,8 @@ export function computeQuality(records: unknown[], projects: unknown[], spec: Te
       const key = `${sheet.standard}:${column.field}`;
       if (column.key || seen.has(key)) continue;
       seen.add(key);
-      fields.push({ standard: sheet.standard, field: column.field, title: column.title, filled: docs.length - (missing[sheet.standard].get(column.field) ?? 0), total: docs.length });
+      const total = docs.length - (notDue[sheet.standard].get(column.field) ?? 0);
+      fields.push({ standard: sheet.standard, field: column.field, title: column.title, filled: total - (missing[sheet.standard].get(column.field) ?? 0), total });
     }
   }
   return {

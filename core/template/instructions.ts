@@ -28,7 +28,13 @@ export function minimumLines(spec: TemplateSpec): string[] {
   return [
     MINIMUM_HEADING,
     `• ${SETTINGS_SHEET}: nombre del publicador, entidad federativa y prefijos de identificadores.`,
-    ...minimumSheets(spec).map((s) => `• ${s.name}: una fila por ${s.standard === 'oc4ids' ? 'proyecto' : 'proceso de contratación'} con ${s.columns.filter((c) => c.required && !c.derived).map((c) => c.title).join(', ')}.`),
+    ...minimumSheets(spec).map((s) => {
+      const required = s.columns.filter((c) => c.required && !c.derived);
+      const always = required.filter((c) => !c.onceTendered).map((c) => c.title).join(', ');
+      const tender = required.filter((c) => c.onceTendered).map((c) => c.title).join(', ');
+      // A process still at planning (past-planning.ts) is published with its key alone: its tender's columns wait.
+      return `• ${s.name}: una fila por ${s.standard === 'oc4ids' ? 'proyecto' : 'proceso de contratación'} con ${always}${tender ? `; en cuanto el proceso tiene licitación, también ${tender} (un proceso aún en planeación se publica sin ellas)` : ''}.`;
+    }),
     'Las demás hojas son opcionales: llénelas cuando tenga esos datos. En cada fila que agregue, las columnas marcadas con * son obligatorias.',
   ];
 }

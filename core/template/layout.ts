@@ -113,10 +113,14 @@ export function numberFormat(col: ColumnSpec): string | undefined {
   return undefined;
 }
 
+/** A tender column's «Obligatorio»: a process still at planning is published without its tender (past-planning.ts). */
+export const ONCE_TENDERED_NOTE = 'Obligatorio en cuanto el proceso tiene licitación; un proceso aún en planeación (del programa anual de obra, por ejemplo) puede dejarlo vacío.';
+
 /** The help note of a header cell. */
 export function noteText(col: ColumnSpec): string {
   const parts = [col.help];
   if (col.derived) parts.push(DERIVED_NOTE);
+  else if (col.onceTendered) parts.push(ONCE_TENDERED_NOTE);
   else if (col.required) parts.push('Obligatorio.');
   if (col.type === 'list') parts.push('Puede escribir varios valores separados por «;».');
   if (col.options && col.type !== 'list') {

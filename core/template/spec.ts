@@ -36,6 +36,11 @@ export interface ColumnSpec {
    * official is told to leave blank. Empty only for the release `tag`, computed from the stages the process has.
    */
   derivedFrom?: string[];
+  /**
+   * A required column of the process's tender on its own row (`Contrataciones`): due once the process is past
+   * planning (core/checks/past-planning.ts). A work of the annual programme is published before its tender exists.
+   */
+  onceTendered?: boolean;
 }
 
 export interface SheetSpec {
@@ -167,6 +172,7 @@ function buildColumn(inputs: StandardInputs, array: string, def: DefinitionColum
     width: def.width ?? (key ? 26 : 22),
     key,
   };
+  if (column.required && !key && !array && profile.standard === 'ocds' && field.startsWith('tender/')) column.onceTendered = true;
   if (def.derived) {
     // Every derived column says what it is computed from: a required one missing is asked for there.
     if (!Array.isArray(def.from)) throw new SpecError(`La columna derivada ${profile.standard}:${field} no dice de qué columnas se calcula («from»)`);

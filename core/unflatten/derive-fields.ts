@@ -6,7 +6,9 @@
  * - `initiationType`: `tender` (the only code OCDS defines);
  * - `language`: `es`;
  * - `tag`: the stages present, in OCDS order — `planning` (planning object), `tender` (tender object), `award`
- *   (awards), `contract` (contracts), `implementation` (a contract with implementation); `planning` if none;
+ *   (awards), `contract` (contracts), `implementation` (a contract with implementation); `planning` if none.
+ *   A tender whose status is `planning` or `planned` is not one: OCDS's releaseTag `planning` is a proposed
+ *   process, its tender section describing what is planned, and `tender` a call for proposals;
  * - `date`: `options.now` (the conversion time, ISO 8601);
  * - `id`: `{ocid}-{h}`, h = FNV-1a 32-bit (8 hex) of the canonical JSON of the release without `id` and `date`,
  *   so the same content always gets the same release id and a change gets a new one (OCDS: release ids are
@@ -16,6 +18,7 @@
  */
 import { canonicalHash } from './content-hash';
 import { deriveTender } from './derive-tender';
+import { PLANNED_TENDER } from '../checks/past-planning';
 
 function nonEmptyArray(v: unknown): v is unknown[] {
   return Array.isArray(v) && v.length > 0;
@@ -24,7 +27,9 @@ function nonEmptyArray(v: unknown): v is unknown[] {
 export function releaseStages(release: Record<string, unknown>): string[] {
   const tags: string[] = [];
   if (release.planning !== undefined) tags.push('planning');
-  if (release.tender !== undefined) tags.push('tender');
+  const tender = release.tender;
+  const status = tender !== null && typeof tender === 'object' ? (tender as Record<string, unknown>).status : undefined;
+  if (tender !== undefined && !(typeof status === 'string' && PLANNED_TENDER.has(status))) tags.push('tender');
   if (nonEmptyArray(release.awards)) tags.push('award');
   if (nonEmptyArray(release.contracts)) {
     tags.push('contract');

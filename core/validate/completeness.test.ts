@@ -20,15 +20,27 @@ function byDefinition(documents: Documents): CompletenessReport {
       .filter((c) => !c.key && !seen.has(c.field) && seen.add(c.field))
       .map((c) => ({ field: c.field, array: sheet.array })));
   };
+  // A process's stage fields wait for it to reach the stage: tender (a tender not only planned, an award or a
+  // contract), awards (an award or a contract), contracts (a contract).
+  const due = (data: unknown, field: string): boolean => {
+    if (stageOf(field) === undefined || !isObject(data)) return true;
+    const has = (k: string): boolean => Array.isArray(data[k]) && (data[k] as unknown[]).length > 0;
+    const status = isObject(data.tender) ? data.tender.status : undefined;
+    const tender = data.tender !== undefined && status !== 'planning' && status !== 'planned';
+    return { tender: tender || has('awards') || has('contracts'), awards: has('awards') || has('contracts'), contracts: has('contracts') }[stageOf(field) as string] as boolean;
+  };
+  const stageOf = (field: string): string | undefined => ['tender', 'awards', 'contracts'].find((s) => field.startsWith(`${s}/`));
   const score = (items: unknown[] | undefined, root: string, key: string, standard: string) => (items ?? []).map((data, i) => {
-    const missing = fields(standard).filter(({ field, array }) => {
+    const all = fields(standard);
+    const notDue = standard === 'ocds' ? all.filter(({ field }) => !due(data, field)).map((f) => f.field) : [];
+    const missing = all.filter(({ field }) => !notDue.includes(field)).filter(({ field, array }) => {
       if (!isObject(data)) return true;
       const rows = array ? itemsAlong(data, array, '').map((r) => r.item) : [data];
       return !rows.some((row) => filledValue(valueAt(row, array ? field.slice(array.length + 1) : field)));
     }).map((f) => f.field);
-    const total = fields(standard).length;
+    const total = all.length - notDue.length;
     const filled = total - missing.length;
-    return { pointer: `/${root}/${i}`, id: stringAt(data, key) ?? '', missing, filled, total, share: total ? Math.round((filled / total) * 1000) / 1000 : 0 };
+    return { pointer: `/${root}/${i}`, id: stringAt(data, key) ?? '', missing, notDue, filled, total, share: total ? Math.round((filled / total) * 1000) / 1000 : 0 };
   });
   const releases = score(documents.releases, 'releases', 'ocid', 'ocds');
   const projects = score(documents.projects, 'projects', 'id', 'oc4ids');
@@ -49,6 +61,24 @@ test('a field counts once any row of its sheet fills it; blank text, empty lists
   expect(missing.has('awards/title')).toBe(false);
   expect(missing.has('tender/title')).toBe(true);
   expect(report.releases[0].missing).toEqual(byDefinition({ releases: [release], projects: [] }).releases[0].missing);
+});
+
+test('a process only planned is scored on what is due at planning: its tender, awards and contracts are not yet', () => {
+  const planned = { ocid: 'ocds-x-2', planning: { rationale: 'Obra del programa anual 2026.', budget: { amount: { amount: 42000000, currency: 'MXN' } } } };
+  const tendered = { ...planned, tender: { id: 'LP-1', status: 'active' } };
+  const [plannedScore, planningTenderScore, tenderedScore] = completeness({ releases: [planned, { ...planned, tender: { id: 'LP-1', status: 'planned' } }, tendered], projects: [] }).releases;
+  // Before: every tender, award and contract column counted as missing — the same total as a finished process.
+  expect(plannedScore.notDue).toEqual(expect.arrayContaining(['tender/title', 'awards/id', 'contracts/id', 'contracts/implementation/transactions/id']));
+  expect(plannedScore.notDue.some((f) => f.startsWith('planning/') || f.startsWith('parties/'))).toBe(false);
+  expect(plannedScore.missing.filter((f) => /^(tender|awards|contracts)\//.test(f))).toEqual([]);
+  expect(plannedScore.total).toBe(plannedScore.filled + plannedScore.missing.length);
+  expect(planningTenderScore.notDue).toEqual(plannedScore.notDue);
+  // Tendered: the tender's columns are due (its title is missing), the awards' still not.
+  expect(tenderedScore.missing).toContain('tender/title');
+  expect(tenderedScore.notDue.some((f) => f.startsWith('tender/'))).toBe(false);
+  expect(tenderedScore.notDue).toContain('awards/id');
+  const documents = { releases: [planned, tendered], projects: [] };
+  expect(completeness(documents)).toEqual(byDefinition(documents));
 });
 
 test('synthetic processes (complete and basic) and non-objects: the same report as the definition, fields in template order', () => {

@@ -1,15 +1,27 @@
 /**
  * Completeness (DESIGN §5): the share of the program's fields (every non-key column of the template) that a
  * process or project fills. A field of a child sheet counts once it is filled in any of its rows.
+ *
+ * A process's fields of a stage it has not reached are not due, so not counted (`notDue`): the tender's until it is
+ * past planning (core/checks/past-planning.ts), the awards' until it has an award or a contract, the contracts'
+ * (their implementation too) until it has a contract. A work of the annual programme, published before its
+ * tender (an OCDS `planning` release), scored a third of what it could publish, for data no one could have yet.
  */
 import type { Standard } from '../profile/types';
 import type { TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
 import { isFilled, isObject, objectsAlong, stringAt, valueAtSegments } from '../checks/json';
 import type { Documents } from './validate';
+import { pastPlanning } from '../checks/past-planning';
 
 export interface CompletenessScore { filled: number; total: number; share: number }
-export interface DocumentCompleteness extends CompletenessScore { pointer: string; id: string; missing: string[] }
+export interface DocumentCompleteness extends CompletenessScore {
+  pointer: string;
+  id: string;
+  missing: string[];
+  /** Fields of stages the process has not reached (in template order): neither filled nor missing. */
+  notDue: string[];
+}
 export interface CompletenessReport {
   releases: DocumentCompleteness[];
   projects: DocumentCompleteness[];
@@ -17,8 +29,21 @@ export interface CompletenessReport {
   publisher: CompletenessScore;
 }
 
+/** The stages whose fields wait for the process to reach them (a field's first path segment). */
+type Stage = 'tender' | 'awards' | 'contracts';
+const STAGED = new Set<string>(['tender', 'awards', 'contracts']);
+
 /** A field, its path under its sheet's rows, and its place in the template (the order `missing` lists it in). */
-interface FieldSlot { field: string; segments: string[]; order: number }
+interface FieldSlot { field: string; segments: string[]; order: number; stage?: Stage }
+
+const nonEmpty = (v: unknown): boolean => Array.isArray(v) && v.length > 0;
+
+/** Which stages' fields are due of a process (a project's fields are all due). */
+function dueStages(data: Record<string, unknown>): Record<Stage, boolean> {
+  const contracts = nonEmpty(data.contracts);
+  return { tender: pastPlanning(data), awards: contracts || nonEmpty(data.awards), contracts };
+}
+const ALL_DUE: Record<Stage, boolean> = { tender: true, awards: true, contracts: true };
 
 /**
  * The program's fields of one standard grouped by the sheet's array (`''` for the root document): each array's
@@ -35,7 +60,9 @@ function slotGroups(spec: TemplateSpec, standard: Standard): { array: string; sl
       seen.add(column.field);
       const path = sheet.array ? column.field.slice(sheet.array.length + 1) : column.field;
       const group = groups.get(sheet.array) ?? [];
-      group.push({ field: column.field, segments: path.split('/'), order: seen.size - 1 });
+      const first = column.field.split('/', 1)[0];
+      const stage = standard === 'ocds' && STAGED.has(first) ? first as Stage : undefined;
+      group.push({ field: column.field, segments: path.split('/'), order: seen.size - 1, ...(stage ? { stage } : {}) });
       groups.set(sheet.array, group);
     }
   }
@@ -51,13 +78,20 @@ function scoreDocs(items: unknown[] | undefined, root: string, key: string, grou
   const total = fields.length;
   return (items ?? []).map((data, i) => {
     const unfilled: number[] = [];
+    const waiting: number[] = [];
+    const due = root === 'releases' && isObject(data) ? dueStages(data) : ALL_DUE;
     for (const { array, slots } of groups) {
       // Rows of the field's sheet in this document: a field counts once any of them fills it.
       const rows = !isObject(data) ? [] : array ? objectsAlong(data, array) : [data];
-      for (const slot of slots) if (!rows.some((row) => isFilled(valueAtSegments(row, slot.segments)))) unfilled.push(slot.order);
+      for (const slot of slots) {
+        if (slot.stage && !due[slot.stage]) waiting.push(slot.order);
+        else if (!rows.some((row) => isFilled(valueAtSegments(row, slot.segments)))) unfilled.push(slot.order);
+      }
     }
     const missing = unfilled.sort((a, b) => a - b).map((order) => fields[order]);
-    return { pointer: `/${root}/${i}`, id: stringAt(data, key) ?? '', missing, ...score(total - missing.length, total) };
+    const notDue = waiting.sort((a, b) => a - b).map((order) => fields[order]);
+    const counted = total - notDue.length;
+    return { pointer: `/${root}/${i}`, id: stringAt(data, key) ?? '', missing, notDue, ...score(counted - missing.length, counted) };
   });
 }
 

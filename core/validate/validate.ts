@@ -24,7 +24,7 @@ export interface Documents {
  * (schema errors come first, the more specific program rules are dropped when the schema already said it).
  */
 function sameCellFamily(code: string): boolean {
-  return code.startsWith('schema.') || code === 'url.localFile' || code === 'program.required' || code === 'program.requiredDerived' || code === 'amount.currencyMissing';
+  return code.startsWith('schema.') || code === 'url.localFile' || code === 'program.required' || code === 'program.requiredTender' || code === 'program.requiredDerived' || code === 'amount.currencyMissing';
 }
 
 function nowOf(settings: ValidateSettings): number {

@@ -6,6 +6,7 @@ import oc4ids from '../../schemas/labels/codes-oc4ids.json';
 import ocds from '../../schemas/labels/codes-ocds.json';
 import { STAGES } from '../../core/workflow/stages';
 import { PROCESS_STAGE_TITLES } from '../../core/stats/process-stage-titles';
+import { PLANNED_METHOD } from '../../core/stats/figures';
 
 type Lists = Record<string, Record<string, string>>;
 const OC4IDS = oc4ids as Lists;
@@ -24,7 +25,8 @@ function title(lists: Lists, list: string, code: string): string {
 
 export const statusTitle = (code: string): string => title(OC4IDS, 'projectStatus', code);
 export const sectorTitle = (code: string): string => title(OC4IDS, 'projectSector', code);
-export const methodTitle = (code: string): string => title(OCDS, 'method', code);
+/** A process still at planning has no procedure yet (core/stats/figures.ts methodKey): not «Sin dato». */
+export const methodTitle = (code: string): string => (code === PLANNED_METHOD ? 'Aún sin procedimiento (en planeación)' : title(OCDS, 'method', code));
 export const documentTypeTitle = (code: string): string => title(OC4IDS, 'documentType', code);
 /** A contracting process's codes (EDCA-MX / OCDS lists), as the template's drop-downs show them to the official. */
 export const processCodeTitle = (list: 'documentType' | 'tenderStatus' | 'awardStatus' | 'contractStatus' | 'implementationStatus', code: string): string => title(OCDS, list, code);
@@ -50,6 +52,7 @@ export const COMPETITION_TITLES: Record<string, string> = {
   '2-5': 'Normal: de 2 a 5 licitantes',
   '6+': 'Alta: más de 5 licitantes',
   unknown: 'Sin dato de licitantes',
+  planning: 'Aún sin licitación (en planeación)',
 };
 
 export function codes(list: 'projectStatus' | 'projectSector'): string[] {

@@ -173,15 +173,17 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     .map((k: any) => [k.querySelector('dt').textContent, getComputedStyle(k.querySelector('dd').firstElementChild ?? k.querySelector('dd')).whiteSpace])), `#${id}`);
   /**
    * A table's column as the reader sees it, checked against its header: `aria-sort` on the title pressed, the values
-   * in that order (amounts as numbers, words as es-MX sorts them), «Sin dato» after every value either way.
+   * in that order (amounts as numbers, words as es-MX sorts them), «Sin dato» after every value either way (and
+   * «Aún no», the tenderers of a process still at planning: no value either).
    */
   async function expectColumnOrder(page: Page, table: string, key: string, dir: 'ascending' | 'descending', numeric: boolean): Promise<void> {
     expect(await page.locator(`${table} th[aria-sort]`).evaluateAll((ths) => ths.map((th) => [th.querySelector('button')?.id, th.getAttribute('aria-sort')]))).toEqual([[`orden-${key}`, dir]]);
     const index = await page.locator(`${table} thead th`).evaluateAll((ths, id) => ths.findIndex((th) => th.querySelector('button')?.id === id), `orden-${key}`);
     const cells = (await page.locator(`${table} tbody tr > :nth-child(${index + 1})`).allTextContents()).map((t) => t.trim());
-    const missing = cells.findIndex((c) => c === 'Sin dato');
+    const none = (c: string): boolean => c === 'Sin dato' || c === 'Aún no';
+    const missing = cells.findIndex(none);
     const values = missing < 0 ? cells : cells.slice(0, missing);
-    if (missing >= 0) expect(cells.slice(missing).filter((c) => c !== 'Sin dato')).toEqual([]);
+    if (missing >= 0) expect(cells.slice(missing).filter((c) => !none(c))).toEqual([]);
     const collator = new Intl.Collator('es-MX', { numeric: true });
     const cmp = numeric ? (a: string, b: string) => Number(a.replace(/[^0-9.-]/g, '')) - Number(b.replace(/[^0-9.-]/g, '')) : (a: string, b: string) => collator.compare(a, b);
     expect(values.length).toBeGreaterThan(1);

@@ -668,17 +668,19 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await page.locator('#vista-previa .nota-sigue-publicado').textContent()).toMatch(/^«Sigue publicado»: filas borradas o celdas vaciadas que ya se habían publicado\. Lo publicado no se borra/);
   });
 
-  test('completeness reads as «Calidad de datos» writes a share: «53 %», not «53.0 %»', async () => {
-    // Tuxtla's example fills 53 % of the program's fields: a whole share, which the page wrote «53.0 %».
+  test('completeness reads as «Calidad de datos» writes a share: «55 %», not «55.0 %»', async () => {
+    // Tuxtla's example, one project's purpose left blank, fills 55 % of the program's fields (1,703 of 3,095, the
+    // fields of stages its processes have not reached not counted): a whole share, which the page wrote «55.0 %».
     const book = await exampleWorkbook('tuxtla-gutierrez');
+    setCell(book, 'Proyectos', 0, 'purpose', '');
     await h.store.putPublisher(publisherOf('mdc', book));
     const sent = await fetch(`${base}/api/submissions`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': WORKBOOK_JSON_MIME }, body: JSON.stringify({ publisherId: 'mdc', workbook: workbookValues(book) }) });
     expect(sent.status).toBe(201);
     const { submission } = (await sent.json()) as { submission: { id: string; snapshot: { completeness: number } } };
     const page = await signedIn('admin', `#/revision/${submission.id}`);
     await page.locator('#completitud').waitFor();
-    expect(submission.snapshot.completeness).toBe(53);
-    expect(await page.locator('#completitud').textContent()).toBe('53 %');
+    expect(submission.snapshot.completeness).toBe(55);
+    expect(await page.locator('#completitud').textContent()).toBe('55 %');
   });
 
   test('a submission with more findings than it keeps says that its list shows only the first ones', async () => {

@@ -57,7 +57,7 @@ export function compactRows(c: CompactIndex | CompactPart): Rows {
         contracted: val(R.contracted[i]), paid: val(R.paid[i]), date, projectIds: R.projectIds[i].map((x) => P.id[x]),
         otherCurrency: val(R.otherCurrency[i]), stage: str(R.stage?.[i]) as ProcessRow['stage'], buyer: party(R.buyer[i]),
         bidders: bidders ? bidders.map((x) => bidderKeys[x]) : undefined, numbers: R.numbers?.[i] ?? undefined, awards: awardsOf(R.awards?.[i]),
-        publisherId: p.publisherId, publisherName: p.name, state: p.state, band: competitionBand(tenderers), year: yearOf(date),
+        publisherId: p.publisherId, publisherName: p.name, state: p.state, band: competitionBand(tenderers, str(R.stage?.[i])), year: yearOf(date),
       });
     }
   }
@@ -98,7 +98,8 @@ export function addDetails(rows: Rows, core: CompactPart, details: CompactPart):
       if (R.title) row.title = R.title[i];
       row.category = str(R.category?.[i]);
       row.contracts = R.contracts ? R.contracts[i].map(([value, paid, suppliers, amendments]) => ({ value: val(value), paid: val(paid), suppliers, amendments })) : [];
-      row.stage = str(R.stage?.[i]) as ProcessRow['stage'];
+      // In the core half now (its figures need it); a details half of an earlier server still brings it.
+      if (R.stage) row.stage = str(R.stage[i]) as ProcessRow['stage'];
       row.numbers = R.numbers?.[i] ?? undefined;
       row.awards = awardsOf(R.awards?.[i]);
     }

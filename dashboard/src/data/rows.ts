@@ -5,6 +5,7 @@
  * publication's index carries both directions of that link for its own, linkAcrossPublishers those between publishers.
  */
 import { sumPresent, type IndexAnswer, type Party, type ProcessEntry, type ProjectEntry } from '../../../core/stats/publication-index';
+import { competitionBand, type CompetitionBand } from '../../../core/stats/figures';
 import { yearOf } from './read';
 import { supplierKey } from './suppliers';
 
@@ -14,11 +15,11 @@ interface Owner { publisherId: string; publisherName: string; state: string }
 
 export type ProjectRow = Omit<ProjectEntry, 'authority'> & Owner & { authority?: Party; startYear?: number; endYear?: number };
 
-export type CompetitionBand = '1' | '2-5' | '6+' | 'unknown';
+
 export type ProcessRow = Omit<ProcessEntry, 'buyer' | 'bidders'> & Owner & { buyer?: Party; bidders?: string[]; band: CompetitionBand; year?: number };
 
-/** Same bands as core/stats/figures.ts: 1, 2–5, more than 5 tenderers, unknown. */
-export const competitionBand = (n: number | undefined): CompetitionBand => (n === undefined ? 'unknown' : n <= 1 ? '1' : n <= 5 ? '2-5' : '6+');
+/** The bands of core/stats/figures.ts (the same function): a process still at planning has its own. */
+export { competitionBand };
 
 export function indexRows(index: IndexAnswer): { projects: ProjectRow[]; processes: ProcessRow[] } {
   const projects: ProjectRow[] = [];
@@ -31,7 +32,7 @@ export function indexRows(index: IndexAnswer): { projects: ProjectRow[]; process
     for (const e of p.processes) {
       // Keyed as contractors are (their RFC when they have one): a contractor's page finds the processes it bid in.
       const bidders = e.bidders?.map((i) => { const b = parties[i]; return b ? supplierKey(b) : ''; }).filter(Boolean);
-      processes.push({ ...e, ...owner, buyer: party(e.buyer), bidders, band: competitionBand(e.tenderers), year: yearOf(e.date) });
+      processes.push({ ...e, ...owner, buyer: party(e.buyer), bidders, band: competitionBand(e.tenderers, e.stage), year: yearOf(e.date) });
     }
   }
   linkAcrossPublishers({ projects, processes });

@@ -45,6 +45,8 @@ export const otherCurrencyNote = (n: number): string => (n ? `${count(n)} ${n ==
  * Which value of a contract «Monto contratado» adds up (core/stats/publication-index.ts): the current one, with its
  * convenios modificatorios, and none of a cancelled contract; each process once, however many projects list it.
  */
+/** What processes still at planning have contracted (core/stats/figures.ts PLANNED_METHOD): nothing yet, not «Sin dato». */
+export const NOT_CONTRACTED = 'Aún sin contrato';
 export const CONTRACTED_RULE = '«Monto contratado» suma el valor vigente de cada contrato (con sus convenios modificatorios), sin los contratos cancelados, y cuenta cada proceso una vez aunque esté ligado a varios proyectos.';
 /**
  * What the header's «Año» keeps (data/filters.ts matchesProject): the projects whose period includes the year, with

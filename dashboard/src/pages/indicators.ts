@@ -8,8 +8,9 @@ import { h } from '../dom';
 import { barChart, type Bar } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { csvButton } from '../components/download';
+import { methodKey, PLANNED_METHOD } from '../../../core/stats/figures';
 import { COMPETITION_TITLES, STAGE_TITLES, methodTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
-import { count, heading, moneyOrOther, percent, yearRule, type Page } from './common';
+import { count, heading, moneyOrOther, NOT_CONTRACTED, percent, yearRule, type Page } from './common';
 
 /** Project stages of a work already built (OC4IDS projectStatus): concluded, in operation or being retired. */
 const BUILT = new Set(['completion', 'maintenance', 'decommissioning', 'decommissioned']);
@@ -27,9 +28,9 @@ export const indicatorsPage: Page = {
     // A sum over nothing published is «Sin dato», not $0.00, as on Inicio (the Glosario: no data is not zero): the
     // processes of a method none of which has a contract yet, the projects of a stage none of which has a budget.
     const budgeted = new Set(sel.projects.filter((p) => p.budget !== undefined).map((p) => p.status));
-    const contractedBy = new Set(sel.processes.filter((p) => p.contracted !== undefined).map((p) => p.method));
+    const contractedBy = new Set(sel.processes.filter((p) => p.contracted !== undefined).map(methodKey));
     // A method whose processes are all in another currency says so (as Contrataciones does), not «Sin dato».
-    const otherBy = new Set(sel.processes.filter((p) => p.contracted === undefined && p.otherCurrency).map((p) => p.method));
+    const otherBy = new Set(sel.processes.filter((p) => p.contracted === undefined && p.otherCurrency).map(methodKey));
     const sum = (label: string, value: number, published: boolean, other = false): Bar => ({ label, value: published ? value : 0, display: moneyOrOther(published ? value : undefined, other), missing: !published });
     // Projects by year of start: completed ones against the rest (the national visualizer's "proyectos construidos").
     const years = new Map<number, { done: number; all: number }>();
@@ -66,7 +67,7 @@ export const indicatorsPage: Page = {
         csvButton('proyectos-construidos-por-anio', ['anio', 'construidos', 'total'], () => yearRows.map(([y, v]) => [y, v.done, v.all]), 'Descargar CSV', 'Descargar CSV: Proyectos construidos por año de inicio')),
       barChart('Procesos de contratación según su etapa', [...stages.entries()].sort((a, b) => stageOrder.indexOf(a[0]) - stageOrder.indexOf(b[0])).map(([s, n]) => ({ label: stageTitle(s === 'sin-dato' ? undefined : s), value: n, display: count(n) })), 'Procesos', { id: 'ind-procesos-etapa', csv: 'procesos-por-etapa' }),
       barChart('Proyectos por sector', byCount(f.bySector, sectorTitle), 'Proyectos', { id: 'ind-sector', csv: 'proyectos-por-sector' }),
-      barChart('Monto contratado por método de contratación', methods.map(([m, v]) => sum(methodTitle(m), v.amountMxn, contractedBy.has(m), otherBy.has(m))), 'Monto (MXN)', { id: 'ind-metodo-monto', csv: 'monto-por-metodo' }),
+      barChart('Monto contratado por método de contratación', methods.map(([m, v]) => (m === PLANNED_METHOD ? { label: methodTitle(m), value: 0, display: NOT_CONTRACTED } : sum(methodTitle(m), v.amountMxn, contractedBy.has(m), otherBy.has(m)))), 'Monto (MXN)', { id: 'ind-metodo-monto', csv: 'monto-por-metodo' }),
       barChart('Procesos por método de contratación', methods.map(([m, v]) => ({ label: methodTitle(m), value: v.count, display: count(v.count) })), 'Procesos', { id: 'ind-metodo-procesos', csv: 'procesos-por-metodo' }),
       barChart('Procesos por competencia', Object.entries(f.competition).map(([b, n]) => ({ label: COMPETITION_TITLES[b] ?? b, value: n, display: count(n) })), 'Procesos', { id: 'ind-competencia', csv: 'procesos-por-competencia' }),
       barChart('Presupuesto, contratado y pagado', [

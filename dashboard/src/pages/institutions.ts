@@ -12,6 +12,7 @@ import { treemap } from '../components/treemap';
 import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { methodTitle, stageTitle, statusTitle, partyKey, partyIdLine } from '../labels';
+import { methodKey } from '../../../core/stats/figures';
 import { count, date, filteredNote, heading, money, moneyKpi, NO_DATA, percent, type Page } from './common';
 import { supplierTotals } from '../data/suppliers';
 
@@ -63,7 +64,7 @@ export const institutionPage: Page = {
       dataTable('Proyectos de la institución', [{ title: 'Proyecto' }, { title: 'Etapa' }, { title: 'Presupuesto', numeric: true }, { title: 'Actualizado' }],
         t.projects.map((p) => [h('a', { href: route('proyecto', p.id) }, p.title), statusTitle(p.status), money(p.budget), date(p.updated)]), { id: 'tabla-institucion-proyectos', empty: 'Sin proyectos publicados de esta institución.' }),
       dataTable('Contrataciones de la institución', [{ title: 'Proceso' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }],
-        t.processes.map((r) => [h('a', { href: route('contratacion', r.ocid) }, r.title), stageTitle(r.stage), methodTitle(r.method), money(r.contracted), money(r.paid)]), { id: 'tabla-institucion-procesos', empty: 'Sin contrataciones publicadas de esta institución.' }),
+        t.processes.map((r) => [h('a', { href: route('contratacion', r.ocid) }, r.title), stageTitle(r.stage), methodTitle(methodKey(r)), money(r.contracted), money(r.paid)]), { id: 'tabla-institucion-procesos', empty: 'Sin contrataciones publicadas de esta institución.' }),
       dataTable('Contratistas de la institución, por monto contratado. Cifras en MXN.', [{ title: 'Contratista' }, { title: 'RFC / clave' }, { title: 'Contratos', numeric: true }, { title: 'Monto contratado', numeric: true }, { title: 'Parte del monto contratado de la institución', numeric: true }],
         suppliers.map((x) => [h('a', { href: route('contratista', x.key) }, x.name), partyKey(x), count(x.contracts), money(x.amount), share(x.amount)]),
         { id: 'tabla-institucion-contratistas', empty: 'Sin contratistas publicados en sus contrataciones.', note: 'Un contrato con varios contratistas cuenta completo para cada uno: sus partes pueden sumar más de 100 %.' }),

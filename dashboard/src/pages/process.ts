@@ -16,6 +16,7 @@ import { calendarDate } from '../../../core/format/es-mx';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey, type PartyIds } from '../labels';
+import { methodKey } from '../../../core/stats/figures';
 import { count, date, heading, moneyIn, moneyKpi, moneyOf, NO_DATA, type Page } from './common';
 import type { Kpi } from '../components/kpis';
 import { cents } from '../../../core/stats/publication-index';
@@ -66,6 +67,9 @@ function section(id: string, title: string, ...children: (Node | null)[]): HTMLE
  */
 export const PROCESS_CSV_COLUMNS = ['tipo', 'contrato', 'titulo_contrato', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato'];
 
+/** The Licitación section of a process still at planning, without a tender. */
+const NOT_TENDERED = 'Este proceso está en planeación: aún no tiene licitación. Arriba están su justificación, su presupuesto y sus documentos de planeación; los datos de la licitación aparecerán aquí cuando el implementador la publique.';
+
 export const processPage: Page = {
   title: 'Contratación',
   render: async ({ ds, params }) => {
@@ -84,6 +88,9 @@ export const processPage: Page = {
     const live = contracts.filter((k) => str(k.status) !== 'cancelled');
     const cancelled = contracts.filter((k) => str(k.status) === 'cancelled' && num(obj(k.value)?.amount) !== undefined);
     const tenderers = objects(tender.tenderers);
+    // Still at planning with no tender at all (a work of the annual programme): its tender is not missing, it is not
+    // due yet. Eight «Sin dato» and «Sin licitantes publicados» read as a publisher that left everything out.
+    const unplanned = row.stage === 'planning' && c.tender === undefined;
     // The contractors loaded (their keys), worked out once the first bidder asks.
     let keys: Set<string> | undefined;
     const contractorKeys = (): Set<string> => (keys ??= new Set(ds.processes.flatMap((p) => p.suppliers.map(supplierKey))));
@@ -135,7 +142,7 @@ export const processPage: Page = {
         amountKpi('Monto contratado', row.contracted, live.map((k) => k.value)),
         amountKpi('Monto pagado', row.paid, transactions.map(({ t }) => t.value ?? t.amount)),
         { label: 'Contratos', value: count(contracts.length) },
-        { label: 'Licitantes', value: row.tenderers === undefined ? NO_DATA : count(row.tenderers) },
+        { label: 'Licitantes', value: row.tenderers === undefined ? (unplanned ? 'Aún no' : NO_DATA) : count(row.tenderers) },
         { label: 'Etapa', text: stageTitle(row.stage) },
       ], 'kpis-proceso'),
       // What the cards leave out, so that they reconcile with the tables below.
@@ -146,7 +153,7 @@ export const processPage: Page = {
         ['Institución compradora', row.buyer ? h('a', { href: route('institucion', institutionKey(row.buyer)) }, row.buyer.name) : NO_DATA],
         ['Entidad contratante', str(obj(tender.procuringEntity)?.name) ?? NO_DATA],
         ['Implementador', row.publisherName],
-        ['Método de contratación', methodText(methodTitle(row.method), str(tender.procurementMethodDetails))],
+        ['Método de contratación', methodText(methodTitle(methodKey(row)), str(tender.procurementMethodDetails))],
         // Another implementer's project (the state's, which this municipality contracts) says whose it is.
         ['Proyectos', projects.length ? h('span', null, projects.map((p, i) => [i ? '; ' : '', h('a', { href: route('proyecto', p.id) }, p.title), p.publisherId !== row.publisherId ? ` (proyecto de ${p.publisherName})` : ''])) : 'No está vinculado a un proyecto publicado'],
         ['Última actualización', date(str(c.date))],
@@ -160,15 +167,15 @@ export const processPage: Page = {
         breakdown.length ? breakdownTable(breakdown) : null,
         planningClassificationTable(breakdown),
         objects(planning.documents).length ? documentsTable('Documentos de la planeación', objects(planning.documents), 'docs-planeacion') : h('p', null, 'Sin documentos de planeación publicados.')),
-      section('etapa-licitacion', 'Licitación',
-        facts([
+      section('etapa-licitacion', 'Licitación', unplanned ? h('p', { id: 'aun-sin-licitacion' }, NOT_TENDERED) : null,
+        unplanned ? null : facts([
           ['Clave', str(tender.id) ?? NO_DATA], ['Estado', st('tenderStatus', tender.status)], ['Descripción', str(tender.description) ?? NO_DATA],
           ['Valor estimado', moneyOf(tender.value)], ['Periodo de propuestas', periodText(tender.tenderPeriod)], ['Periodo de adjudicación', periodText(tender.awardPeriod)],
           ['Criterio de adjudicación', str(tender.awardCriteriaDetails) ?? str(tender.awardCriteria) ?? NO_DATA], ['Justificación del método', str(tender.procurementMethodRationale) ?? NO_DATA],
         ]),
         // A bidder that was awarded a contract somewhere links to its contractor's page (its contracts, the bids it
         // lost): a reader looks at who lost here and wins elsewhere without searching each name.
-        dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => {
+        unplanned ? null : dataTable('Licitantes', [{ title: 'Licitante' }, { title: 'RFC / clave' }], tenderers.map((t) => {
           const key = supplierKey({ ...referenced(t), id: str(t.id) ?? '', name: named(t) ?? '' });
           return [contractorKeys().has(key) ? h('a', { href: route('contratista', key) }, named(t) ?? key) : named(t) ?? NO_DATA, partyKey(referenced(t))];
         }), { id: 'tabla-licitantes', empty: 'Sin licitantes publicados.' }),

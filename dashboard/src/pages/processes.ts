@@ -10,7 +10,8 @@ import { calendarDate } from '../../../core/format/es-mx';
 import { cents } from '../../../core/stats/publication-index';
 import { institutionKey } from '../data/institutions';
 import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
-import { CONTRACTED_RULE, count, date, focusPager, heading, moneyOrOther, NO_DATA, nothingMatched, otherCurrencyNote, plural, yearRule, type Page } from './common';
+import { methodKey, PLANNED_METHOD } from '../../../core/stats/figures';
+import { CONTRACTED_RULE, NOT_CONTRACTED, count, date, focusPager, heading, moneyOrOther, NO_DATA, nothingMatched, otherCurrencyNote, plural, yearRule, type Page } from './common';
 import { searchedNumberNotes } from '../components/searched-numbers';
 
 const PAGE_SIZE = 100;
@@ -23,7 +24,7 @@ const COLS: ValueColumn<ProcessRow>[] = [
   { key: 'proceso', title: 'Proceso', value: (r) => r.title },
   { key: 'institucion', title: 'Institución compradora', value: (r) => r.buyer?.name ?? r.publisherName },
   { key: 'etapa', title: 'Etapa', value: (r) => (r.stage ? stageTitle(r.stage) : undefined) },
-  { key: 'metodo', title: 'Método', value: (r) => (r.method === 'sin-dato' ? undefined : methodTitle(r.method)) },
+  { key: 'metodo', title: 'Método', value: (r) => (r.method === 'sin-dato' ? undefined : methodTitle(methodKey(r))) },
   { key: 'licitantes', title: 'Licitantes', numeric: true, value: (r) => r.tenderers },
   { key: 'contratado', title: 'Contratado', numeric: true, value: (r) => r.contracted },
   { key: 'pagado', title: 'Pagado', numeric: true, value: (r) => r.paid },
@@ -50,12 +51,12 @@ export const processesPage: Page = {
   render: ({ ds, sel, query, setQuery, filters }) => {
     const all = sel.processes;
     const results = h('div', { id: 'resultados' });
-    const methodSel = h('select', { id: 'filtro-metodo' }, h('option', { value: '' }, 'Todos'), [...new Set(all.map((r) => r.method))].map((m) => h('option', { value: m, selected: query.get('metodo') === m }, methodTitle(m))));
+    const methodSel = h('select', { id: 'filtro-metodo' }, h('option', { value: '' }, 'Todos'), [...new Set(all.map(methodKey))].map((m) => h('option', { value: m, selected: query.get('metodo') === m }, methodTitle(m))));
     const bandSel = h('select', { id: 'filtro-competencia' }, h('option', { value: '' }, 'Todas'), Object.entries(COMPETITION_TITLES).map(([b, t]) => h('option', { value: b, selected: query.get('competencia') === b }, t)));
     let page = Math.max(1, Number(query.get('pagina')) || 1);
     let order = orderOf(COLS, query, AS_PUBLISHED);
     // The table's order, and the downloads' (the rows as the table lists them).
-    const selected = (): ProcessRow[] => inColumnOrder(all.filter((r) => (!methodSel.value || r.method === methodSel.value) && (!bandSel.value || r.band === bandSel.value)), COLS, order);
+    const selected = (): ProcessRow[] => inColumnOrder(all.filter((r) => (!methodSel.value || methodKey(r) === methodSel.value) && (!bandSel.value || r.band === bandSel.value)), COLS, order);
     const draw = (pager?: 'pagina-anterior' | 'pagina-siguiente'): void => {
       const rows = selected();
       // The table shows one page of rows (thousands of rows would take seconds to lay out); charts and downloads cover all.
@@ -78,13 +79,13 @@ export const processesPage: Page = {
         counted,
         ...(why ? [why] : []),
         h('p', { class: 'note', id: 'nota-contratado' }, [CONTRACTED_RULE, yearRule(filters)].filter(Boolean).join(' ')),
-        barChart('Monto contratado por método (MXN)', groupBy(rows, (r) => r.method).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${moneyOrOther(g.published ? cents(g.amount) : undefined, g.other)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
+        barChart('Monto contratado por método (MXN)', groupBy(rows, methodKey).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${m === PLANNED_METHOD ? NOT_CONTRACTED : moneyOrOther(g.published ? cents(g.amount) : undefined, g.other)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
         barChart('Procesos por competencia', groupBy(rows, (r) => r.band).map(([b, g]) => ({ label: COMPETITION_TITLES[b] ?? b, value: g.n, display: count(g.n) })), 'Procesos'),
         dataTable(['Procesos de contratación. Cifras en MXN.', otherCurrencyNote(rows.reduce((n, r) => n + (r.otherCurrency ?? 0), 0)), 'Use los encabezados para ordenar.'].filter(Boolean).join(' '), COLS,
           rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => [
             h('span', null, h('a', { href: route('contratacion', r.ocid) }, r.title), h('br'), h('small', { class: 'code' }, r.ocid),
               ...searchedNumberNotes(r.numbers, filters)),
-            r.buyer ? h('a', { href: route('institucion', institutionKey(r.buyer)) }, r.buyer.name) : r.publisherName, stageTitle(r.stage), methodTitle(r.method), r.tenderers === undefined ? NO_DATA : count(r.tenderers), moneyOrOther(r.contracted, r.otherCurrency), moneyOrOther(r.paid, r.otherCurrency),
+            r.buyer ? h('a', { href: route('institucion', institutionKey(r.buyer)) }, r.buyer.name) : r.publisherName, stageTitle(r.stage), methodTitle(methodKey(r)), r.tenderers === undefined ? (r.band === 'planning' ? 'Aún no' : NO_DATA) : count(r.tenderers), moneyOrOther(r.contracted, r.otherCurrency), moneyOrOther(r.paid, r.otherCurrency),
             r.suppliers.length ? r.suppliers.map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(s)) }, s.name)]) : NO_DATA,
             date(r.date)]), { id: 'tabla-contrataciones', order: { shown: order, press } }),
         ...(pages > 1 ? [h('nav', { class: 'pager', 'aria-label': 'Páginas de la tabla' },
@@ -117,7 +118,7 @@ export const processesPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'filtro-competencia' }, 'Competencia'), bandSel)),
       // The procedure's and contracts' numbers too (what a news story cites), after the ocid.
       downloadButtons('contrataciones', ['ocid', 'numeros_licitacion_y_contratos', 'titulo', 'implementador', 'institucion_compradora', 'etapa', 'metodo', 'licitantes', 'contratado_mxn', 'pagado_mxn', 'contratistas', 'fecha'],
-        () => selected().map((r) => [r.ocid, r.numbers?.join('; '), r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(r.method), r.tenderers, r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), calendarDate(r.date)]),
+        () => selected().map((r) => [r.ocid, r.numbers?.join('; '), r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(methodKey(r)), r.tenderers, r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), calendarDate(r.date)]),
         standardData('records', ds.publishers.find((p) => p.id === filters.publisher))),
       results);
   },

@@ -11,6 +11,7 @@ import { formatList, formatPercent } from '../../../core/format/es-mx';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
+import { methodKey } from '../../../core/stats/figures';
 import { classificationSchemeTitle, documentTypeTitle, methodTitle, milestoneStatusTitle, modificationTypeTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
@@ -249,7 +250,7 @@ export const projectPage: Page = {
             const suppliers = typedSuppliers.length ? typedSuppliers : elsewhere?.suppliers ?? [];
             return [h('span', null, published ? h('a', { href: route('contratacion', ocid) }, name) : name, title ? [h('br'), h('small', { class: 'code' }, ocid)] : null,
               elsewhere ? [h('br'), h('small', null, `Publicado por ${elsewhere.publisherName}`)] : null),
-            methodTitle(str(obj(sm.tender)?.procurementMethod) ?? elsewhere?.method ?? 'sin-dato'),
+            methodTitle(str(obj(sm.tender)?.procurementMethod) ?? (published ? methodKey(published) : 'sin-dato')),
               published?.stage ? stageTitle(published.stage) : processStatusTitle(str(sm.status) ?? 'sin-dato'),
               contractedCell(published, sm.contractValue), moneyOf(sm.finalValue),
               suppliers.length ? suppliers.map((x, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(published?.suppliers.find((p) => p.id === x.id) ?? x)) }, x.name)]) : NO_DATA];

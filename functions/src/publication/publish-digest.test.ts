@@ -77,10 +77,10 @@ const DIGESTS: Record<string, string> = {
   // projects' budget items list their processes' claves presupuestarias (scripts/examples/build-project.ts): every
   // publication's content hash, so its id in every row, changed with them. INDEX_VERSION 3 (a cancelled contract's
   // value not counted; each process's awards in force and each contract's amendments, for the dashboard's
-  // contractors) is written in each index, and in the stats as the version their figures were summed by. Each index
-  // also keeps what its projects and processes lack of what their stage asks (`pending`, core/stats/pending.ts, read
-  // by /api/pending): only these rows changed.
-  indexes: '6 d01a2b22cacc9be4',
+  // contractors) is written in each index, and in the stats as the version their figures were summed by; INDEX_VERSION
+  // 4 (a process still at planning dated by its planning) the same way. Each index also keeps what its projects and
+  // processes lack of what their stage asks (`pending`, core/stats/pending.ts, read by /api/pending).
+  indexes: '6 913708dbce2415c6',
   projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
@@ -98,8 +98,10 @@ const DIGESTS: Record<string, string> = {
   sendChecks: '0 e3b0c44298fc1c14',
   snapshots: '0 e3b0c44298fc1c14',
   // Changed when CoST IDS coverage began to count each point over the projects it is due for, as OC4IDS maps it, and
-  // with the INDEX_VERSION its figures were summed by and the QUALITY_VERSION its quality was judged by.
-  stats: '1 895260dd9de47ec9',
+  // with the INDEX_VERSION its figures were summed by and the QUALITY_VERSION its quality was judged by; then when
+  // competition gained its `planning` band and a process's fields of stages it has not reached stopped counting
+  // (QUALITY_VERSION 3).
+  stats: '1 959f9af5a8349a29',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
