@@ -463,7 +463,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // The other implementers' processes the projects list: the workbook's, told at their cells, and the carried
   // projects', whose summaries are derived again from those implementers' current data as from this one's.
   const carriedForeign = foreignProcesses(projects.slice(typed.length), publisher.ocidPrefix).map((f) => ({ ...f, quiet: true }));
-  const elsewhere = await publishedElsewhere(store, publisher, [...foreign, ...carriedForeign]);
+  const elsewhere = await publishedElsewhere(store, publisher, [...foreign, ...carriedForeign], input.baseUrl);
   const told = [...elsewhere.findings, ...(await namedProjectsElsewhere(store, publisher, named))];
   const findings = told.length ? inReadingOrder([...checkFindings, ...told], input.workbook.sheets.map((s) => s.name)) : checkFindings;
   // With the releases taken from other implementers: publishing again after one of them published an amendment

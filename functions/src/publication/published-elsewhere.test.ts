@@ -10,6 +10,7 @@
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
 import { publish } from './publish';
+import { republish } from './republish';
 import { exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
 import { renderFinding } from '../../../core/messages/render';
 import { submissionWork } from '../workflow/submission-work';
@@ -92,4 +93,14 @@ it("derives a project's summary of another implementer's process from its public
   expect(said.map((f) => [f.cell?.sheet, f.cell?.row])).toEqual([['Procesos del proyecto', rowNumber]]);
   expect(renderFinding(said[0])).toContain(`publicó (su publicación vigente, del 02/07/2025)`);
   expect(again.findings.some((f) => f.code === 'link.otherPublisherUnpublished')).toBe(false);
+
+  // Moved to another address and republished (republish.ts): Mérida's release is linked under the new one too, even
+  // while Mérida's own record still links the old (it is republished after, or not at all).
+  const moved = 'https://obras.example.mx';
+  const current = (await store.getCurrent(nl.id))!;
+  const done = await republish(store, { publisher: nl, current, reasons: ['address'], baseUrl: moved, actor: 'system', at: '2025-07-04T10:00:00-06:00' });
+  expect(done.status).toBe('republished');
+  const after = await summaryOf();
+  expect(after.summary.contractValue).toEqual(value);
+  expect(after.releases?.map((r) => r.url)).toEqual([expect.stringMatching(new RegExp(`^${moved}/api/ocds/releases\\?ocid=${ocid}&releaseID=`))]);
 });

@@ -19,6 +19,7 @@ import { isObject, type JsonObject } from '../../../core/json/json-values';
 import type { ForeignProcess, ForeignProject } from '../../../core/summary/foreign-processes';
 import type { ReleaseLink } from '../../../core/summary';
 import { publishedState } from '../api/current-publications';
+import { releaseUrl } from './urls';
 import type { Publisher, Store } from '../store/store';
 
 export interface PublishedElsewhere {
@@ -43,8 +44,13 @@ function releaseIdOf(url: string): string | undefined {
   }
 }
 
-/** `quiet`: looked up without a finding (a project carried from the current publication has no cell to name). */
-export async function publishedElsewhere(store: Store, publisher: Publisher, listed: readonly (ForeignProcess & { cell?: CellRef; quiet?: boolean })[]): Promise<PublishedElsewhere> {
+/**
+ * `quiet`: looked up without a finding (a project carried from the current publication has no cell to name).
+ * `baseUrl`: the address this publication links its releases under. The other implementer's releases are linked under
+ * it too — one platform serves both — not under the address its record was written with: after a move (republish.ts)
+ * that one is the old server's. Without it (a send's check, which reads only the findings) no link is given a URL.
+ */
+export async function publishedElsewhere(store: Store, publisher: Publisher, listed: readonly (ForeignProcess & { cell?: CellRef; quiet?: boolean })[], baseUrl?: string): Promise<PublishedElsewhere> {
   if (!listed.length) return NOTHING_ELSEWHERE;
   const { publishers, sets } = await publishedState(store);
   const out: PublishedElsewhere = { compiled: new Map(), links: new Map(), stamps: [], findings: [] };
@@ -62,9 +68,9 @@ export async function publishedElsewhere(store: Store, publisher: Publisher, lis
     }
     const linked: unknown[] = Array.isArray(stored.record.releases) ? stored.record.releases : [];
     const links = linked.filter(isObject).flatMap((l, n): ReleaseLink[] => {
-      const url = typeof l.url === 'string' ? l.url : undefined;
-      const id = (url && releaseIdOf(url)) ?? `${process.ocid}-${n + 1}`;
-      return [{ id, ...(typeof l.date === 'string' ? { date: l.date } : {}), tag: Array.isArray(l.tag) ? l.tag.filter((t): t is string => typeof t === 'string') : [], ...(url ? { url } : {}) }];
+      const stored = typeof l.url === 'string' ? releaseIdOf(l.url) : undefined;
+      const id = stored ?? `${process.ocid}-${n + 1}`;
+      return [{ id, ...(typeof l.date === 'string' ? { date: l.date } : {}), tag: Array.isArray(l.tag) ? l.tag.filter((t): t is string => typeof t === 'string') : [], ...(stored !== undefined && baseUrl !== undefined ? { url: releaseUrl(baseUrl, process.ocid, stored) } : {}) }];
     });
     out.compiled.set(process.ocid, compiled);
     out.links.set(process.ocid, links);

@@ -26,6 +26,8 @@ import { INDEX_VERSION } from '../../../core/stats/publication-index';
 import { QUALITY_VERSION } from '../../../core/stats/quality-stats';
 import { isStoreError, type JsonObject, type Publication, type Publisher, type Store } from '../store/store';
 import { derivation, linksBaseUrl, projectsOf, recordTextsOf, releasesByOcid, writePublication } from './publish';
+import { foreignProcesses } from '../../../core/summary/foreign-processes';
+import { publishedElsewhere } from './published-elsewhere';
 
 /**
  * Why a current publication is written again: its links are under another address; it was derived by another privacy
@@ -99,11 +101,15 @@ export async function republish(store: Store, input: RepublishInput): Promise<Re
   const projects = [...published.values()].map((project) => publicView(project));
   // Derived the same way (only the index or stats are older): the records are carried as stored.
   const carried = current.derivedWith === derivedWith ? await recordTextsOf(store, current.id) : new Map<string, string>();
+  // Processes its projects list that other implementers publish: their summaries are derived from those implementers'
+  // current data as publish() derives them, and their release links made under this address — kept as stored, they
+  // would go on linking the old server's.
+  const elsewhere = await publishedElsewhere(store, publisher, foreignProcesses(projects, publisher.ocidPrefix).map((f) => ({ ...f, quiet: true })), baseUrl);
   try {
     const result = await writePublication(store, {
       publisher, actor: input.actor, now: current.createdAt, baseUrl, current, history, changed: [], projects, published, carried,
       contentHash: current.contentHash, derivedWith, declared: current.declared ?? {}, ...(current.timeZone !== undefined ? { timeZone: current.timeZone } : {}),
-      unchanged: false, phase: () => undefined, findings: [], action: 'publication.republished',
+      unchanged: false, phase: () => undefined, findings: [], action: 'publication.republished', elsewhere,
       republished: { from: current.id, at: input.at },
       auditDetails: { republishedFrom: current.id, reasons: input.reasons, linksBefore: linksBaseUrl(current) ?? null, linksNow: baseUrl, ...input.auditDetails },
     });
