@@ -15,7 +15,7 @@ import { isCurrentPending, pendingJudgement, pendingRows } from '../../../core/s
 import { PENDING_KIND_TITLES, type PendingRow } from '../../../core/stats/pending-row';
 import type { PublicationIndex } from '../../../core/stats/publication-index';
 import { calendarDate, formatDate } from '../../../core/format/es-mx';
-import { publicationDocuments, publicationIndexes, type PublicationIndexes } from './publication-indexes';
+import { Memo, publicationDocuments, publicationIndexes, type PublicationIndexes } from './publication-indexes';
 import { publishedState, stampOf, type PublishedSet } from './current-publications';
 import { ResponseCache } from './response-cache';
 import { notFound } from './http-error';
@@ -47,30 +47,16 @@ const COLUMNS: [string, number, (r: PendingRow) => string][] = [
   ['Por qué se pide', 30, (r) => r.basis],
 ];
 
-/** Memo of the newest few (publication id → promise), as publication-indexes.ts keeps its indexes. */
-function memo<T>(max: number): (key: string, build: () => Promise<T>) => Promise<T> {
-  const entries = new Map<string, Promise<T>>();
-  return (key, build) => {
-    let value = entries.get(key);
-    if (value) { entries.delete(key); entries.set(key, value); return value; }
-    value = build();
-    entries.set(key, value);
-    value.catch(() => entries.delete(key));
-    for (const k of entries.keys()) { if (entries.size <= max) break; entries.delete(k); }
-    return value;
-  };
-}
-
 export function pendingRoutes(deps: { store: Store; indexes?: PublicationIndexes }): Router {
   const { store } = deps;
   const indexes = deps.indexes ?? publicationIndexes(store);
   const router = Router();
   const answers = new ResponseCache();
-  const rowsOf = memo<PendingRow[]>(64);
-  const workbooks = memo<Buffer>(16);
+  const rowsOf = new Memo<PendingRow[]>(64);
+  const workbooks = new Memo<Buffer>(16);
 
   /** The publication's rows: from the judgement its index holds, or judged once from its documents. */
-  const rows = (publicationId: string): Promise<PendingRow[]> => rowsOf(publicationId, async () => {
+  const rows = (publicationId: string): Promise<PendingRow[]> => rowsOf.get(publicationId, async () => {
     const index = await indexes(publicationId) as PublicationIndex & { pending?: unknown };
     const judgement = isCurrentPending(index.pending) ? index.pending : await publicationDocuments(store, publicationId).then(({ records, projects }) => pendingJudgement(records, projects));
     return pendingRows(judgement, index);
@@ -100,7 +86,7 @@ export function pendingRoutes(deps: { store: Store; indexes?: PublicationIndexes
 
   router.get('/pending/:publisher/pendientes.xlsx', async (req, res) => {
     const { answer } = await answerOf(req);
-    const body = await workbooks(`${answer.publicationId ?? `sin-publicacion\u0000${answer.publisherId}`}`, async () => {
+    const body = await workbooks.get(`${answer.publicationId ?? `sin-publicacion\u0000${answer.publisherId}`}`, async () => {
       const ExcelJS = exceljs();
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('Pendientes', { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -12,7 +12,7 @@ import { readAll } from '../store/read-all';
 const PAGE = 500;
 
 /** A small map that forgets its oldest entry beyond `max` (values are promises, so concurrent misses share one build). */
-class Memo<T> {
+export class Memo<T> {
   private readonly entries = new Map<string, Promise<T>>();
   constructor(private readonly max: number) {}
   get(key: string, build: () => Promise<T>): Promise<T> {
