@@ -13,12 +13,11 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { createHash } from 'crypto';
 import { stringOption, UsageError, type ParsedArgs } from './args';
 import type { CliIo } from './convert-command';
 import { chainReportLines, entryDigest, linkHash, verifyChain, type ChainEntry } from '../audit/audit-chain';
 import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
-import type { BulkManifest } from '../publication/bulk-manifest';
+import { fingerprintOf, type BulkManifest } from '../publication/bulk-manifest';
 import type { PublicChainEntry } from '../api/audit-chain-routes';
 import type { Store } from '../store/store';
 
@@ -27,17 +26,6 @@ export interface VerifyDeps {
   openStore?: () => Promise<{ store: Store; close: () => Promise<void> }>;
   /** Tests: fetch (the real one by default). */
   fetch?: typeof fetch;
-}
-
-/** A file's size and SHA-256, read in pieces. */
-async function fingerprint(file: string): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) {
-    hash.update(chunk as Buffer);
-    bytes += (chunk as Buffer).length;
-  }
-  return { bytes, sha256: hash.digest('hex') };
 }
 
 function readManifest(file: string): BulkManifest {
@@ -73,7 +61,7 @@ async function verifyFiles(files: string[], m: BulkManifest, io: CliIo): Promise
       ok = false;
       continue;
     }
-    const print = await fingerprint(file);
+    const print = await fingerprintOf(file);
     const same = m.files.find((f) => f.sha256 === print.sha256 && f.bytes === print.bytes);
     if (same) {
       io.out(`✓ ${file}: es exactamente el archivo «${same.name}» que la plataforma publicó (publicación del ${publishedOn(m)}; huella SHA-256 ${print.sha256}).`);
