@@ -48,9 +48,13 @@ export async function startReviewServer(prefix: string, opts: { publicationQueue
   };
 }
 
-/** A new tab (es-MX, nothing outside the server) on `hash`, signed in as `user` from the sign-in form it shows. */
-export async function signedIn(srv: ReviewServer, user: UserName, hash: string): Promise<Page> {
+/**
+ * A new tab (es-MX, nothing outside the server) on `hash`, signed in as `user` from the sign-in form it shows.
+ * `clock`: its timers on Playwright's clock (time flows as usual; a test may run it ahead).
+ */
+export async function signedIn(srv: ReviewServer, user: UserName, hash: string, opts: { clock?: boolean } = {}): Promise<Page> {
   const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+  if (opts.clock) await context.clock.install();
   await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
   const page = await context.newPage();
   await page.goto(`${srv.base}/${hash}`);

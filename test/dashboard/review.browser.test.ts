@@ -17,7 +17,7 @@ import { registerPublisher } from '../../functions/src/api/publisher-admin-route
 import { formatDate, formatMoney } from '../../core/format/es-mx';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { publish } from '../../functions/src/publication/publish';
-import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
+import { PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING_RETRY_SECONDS, WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 
@@ -813,11 +813,37 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.locator(`#bandeja tbody tr:has(a[href^="#/revision/${older}"]) .envio-anterior`, { hasText: 'Devuélvalo con un comentario' }).waitFor();
   });
 
+  /**
+   * Waits for `shown` on a page whose timers are on Playwright's clock (signedIn's `clock`), running the clock ahead
+   * by `everyMs` whenever no request is under way: the page's asks again every few seconds (Retry-After) come as soon
+   * as the one before was answered, by the page's own timer, instead of seconds of waiting each. Never while a request
+   * is under way: a read's silence is timed on the same clock (watched-read.ts).
+   */
+  async function askedAgainUntil(page: Page, shown: ReturnType<Page['locator']>, everyMs: number): Promise<void> {
+    const pending = new Set<Request>();
+    const start = (r: Request) => { pending.add(r); };
+    const end = (r: Request) => { pending.delete(r); };
+    page.on('request', start);
+    page.on('requestfinished', end);
+    page.on('requestfailed', end);
+    try {
+      for (const deadline = Date.now() + 15_000; !(await shown.count());) {
+        if (Date.now() > deadline) throw new Error(`no apareció en 15 s: ${shown.toString()}`);
+        if (!pending.size) await page.clock.fastForward(everyMs);
+        await shown.waitFor({ timeout: 200 }).catch(() => undefined);
+      }
+    } finally {
+      page.off('request', start);
+      page.off('requestfinished', end);
+      page.off('requestfailed', end);
+    }
+  }
+
   test('a workbook still being checked when the server answers: «Revisando el libro…», then the outcome by itself (accepted, or refused with its findings)', async () => {
     // No time to wait for any check: each send answers «se está revisando» (send-check.ts), as a large one does.
     const slow = await startReviewServer('envio-revisando-', { sharing: srv, sendBudgetMs: 0 });
     try {
-      const page = await signedInReview(slow, 'capturistaA', '#/mis-envios');
+      const page = await signedInReview(slow, 'capturistaA', '#/mis-envios', { clock: true });
       await page.locator('body[data-ready]').waitFor();
       const good = path.join(slow.dir, 'mercado.xlsx');
       const broken = path.join(slow.dir, 'mercado con error.xlsx');
@@ -832,14 +858,14 @@ describeIfChromium('review pages in headless Chromium', () => {
       await checking.waitFor();
       expect(await checking.getAttribute('role')).toBe('status');
       expect(await checking.textContent()).toBe('Revisando el libro «mercado con error.xlsx»… Con libros grandes tarda unos minutos; el resultado aparecerá aquí solo, sin volver a enviarlo.');
-      await page.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor({ timeout: 15_000 });
+      await askedAgainUntil(page, page.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }), SEND_CHECKING_RETRY_SECONDS * 1000);
       expect(await page.locator('#hallazgos-envio li').allTextContents()).toEqual([expect.stringMatching(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/)]);
       expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(false);
 
       await page.getByLabel('Libro de Excel (.xlsx)').setInputFiles(good);
       await page.getByRole('button', { name: 'Enviar a revisión' }).click();
       await page.locator('#revisando-envio').waitFor();
-      await page.locator('#resultado-envio', { hasText: '«mercado.xlsx»: ' }).waitFor({ timeout: 15_000 });
+      await askedAgainUntil(page, page.locator('#resultado-envio', { hasText: '«mercado.xlsx»: ' }), SEND_CHECKING_RETRY_SECONDS * 1000);
       expect(await page.locator('#resultado-envio').textContent()).toContain('Contiene 0 contrataciones y 1 proyecto.');
       await page.locator('.envio').first().getByText('En revisión').waitFor();
       // Each workbook was sent once: the page asked for the outcome, it never sent the file again.
@@ -857,7 +883,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     try {
       const send = async (title: string): Promise<{ id: string; snapshot: { contentHash: string } }> => (await (await fetch(`${prep.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: prep.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title })) })).json() as { submission: { id: string; snapshot: { contentHash: string } } }).submission;
       const sent = await send('Mercado Municipal');
-      const page = await signedInReview(prep, 'coordinadorA', `#/revision/${sent.id}`);
+      const page = await signedInReview(prep, 'coordinadorA', `#/revision/${sent.id}`, { clock: true });
       const note = page.locator('#vista-previa-preparando');
       await note.waitFor();
       expect(await note.getAttribute('role')).toBe('status');
@@ -866,7 +892,7 @@ describeIfChromium('review pages in headless Chromium', () => {
       // Nothing to decide on yet: no preview, no «Aprobar».
       expect(await page.locator('#vista-previa, #decision').count()).toBe(0);
       // Then the whole page, without anyone asking again.
-      await page.waitForSelector('body[data-ready] #vista-previa', { timeout: 15_000 });
+      await askedAgainUntil(page, page.locator('body[data-ready] #vista-previa'), PREVIEW_PREPARING_RETRY_SECONDS * 1000);
       expect(await page.locator('#vista-previa-preparando').count()).toBe(0);
       expect(await page.locator('#titulo-cambios').textContent()).toBe('Qué cambiará al aprobar');
       expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(1);
