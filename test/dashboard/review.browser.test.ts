@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
-import { sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
+import { askedAgainUntil, sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate, formatMoney } from '../../core/format/es-mx';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
@@ -812,32 +812,6 @@ describeIfChromium('review pages in headless Chromium', () => {
     const og = await signedIn('coordinadorA', '#/revision', { tab: 1 });
     await og.locator(`#bandeja tbody tr:has(a[href^="#/revision/${older}"]) .envio-anterior`, { hasText: 'Devuélvalo con un comentario' }).waitFor();
   });
-
-  /**
-   * Waits for `shown` on a page whose timers are on Playwright's clock (signedIn's `clock`), running the clock ahead
-   * by `everyMs` whenever no request is under way: the page's asks again every few seconds (Retry-After) come as soon
-   * as the one before was answered, by the page's own timer, instead of seconds of waiting each. Never while a request
-   * is under way: a read's silence is timed on the same clock (watched-read.ts).
-   */
-  async function askedAgainUntil(page: Page, shown: ReturnType<Page['locator']>, everyMs: number): Promise<void> {
-    const pending = new Set<Request>();
-    const start = (r: Request) => { pending.add(r); };
-    const end = (r: Request) => { pending.delete(r); };
-    page.on('request', start);
-    page.on('requestfinished', end);
-    page.on('requestfailed', end);
-    try {
-      for (const deadline = Date.now() + 15_000; !(await shown.count());) {
-        if (Date.now() > deadline) throw new Error(`no apareció en 15 s: ${shown.toString()}`);
-        if (!pending.size) await page.clock.fastForward(everyMs);
-        await shown.waitFor({ timeout: 200 }).catch(() => undefined);
-      }
-    } finally {
-      page.off('request', start);
-      page.off('requestfinished', end);
-      page.off('requestfailed', end);
-    }
-  }
 
   test('a workbook still being checked when the server answers: «Revisando el libro…», then the outcome by itself (accepted, or refused with its findings)', async () => {
     // No time to wait for any check: each send answers «se está revisando» (send-check.ts), as a large one does.
