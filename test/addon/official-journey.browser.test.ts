@@ -20,6 +20,7 @@ import type { CellValue } from '../../core/workbook/model';
 import { FakeSpreadsheet } from './fake-spreadsheet';
 import { appsScriptGlobals, type AppsScriptRecord } from './fake-apps-script';
 import { startAppThread, type AppThread } from '../support/app-thread';
+import { SEND_CHECKING_RETRY_SECONDS } from '../../core/workflow/contract';
 
 type Global = Record<string, (...args: unknown[]) => unknown>;
 
@@ -492,13 +493,21 @@ describeIfChromium('the official with the built add-on, against the real app', (
         sector: 'Transporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$1,500,000.00', 'budget/amount/currency': 'MXN',
       });
       const page = await bridgedPage(gas);
+      // The panel's timers on Playwright's clock (time flows as usual), run ahead below between its asks.
+      await page.clock.install();
       await openValidarDatos(page, gas, record);
       await page.getByText(/^Validación terminada: no se encontraron errores/).waitFor();
       await page.getByRole('button', { name: 'Enviar a revisión' }).click();
       await page.getByText('Revisando el libro… Con libros grandes tarda unos minutos; el resultado aparecerá aquí solo, sin volver a enviarlo.').waitFor();
       // Meanwhile nothing can be sent again.
       expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(true);
-      await page.getByText('Se envió a revisión: ya aparece en la bandeja de su coordinación.').waitFor({ timeout: 15_000 });
+      // The panel asks again by itself every 5 s (SEND_CHECKING_RETRY_SECONDS): its clock is run ahead instead of waited.
+      const outcome = page.getByText('Se envió a revisión: ya aparece en la bandeja de su coordinación.');
+      for (const deadline = Date.now() + 15_000; !(await outcome.count());) {
+        if (Date.now() > deadline) throw new Error('el panel no dijo el resultado del envío en 15 s');
+        await page.clock.fastForward(SEND_CHECKING_RETRY_SECONDS * 1000);
+        await outcome.waitFor({ timeout: 200 }).catch(() => undefined);
+      }
       await page.getByText(/^Estado: En revisión/).waitFor();
       // One POST of the workbook; the outcome was asked for where the server said.
       expect(sent.filter((r) => r.startsWith('post '))).toEqual(['post /api/submissions']);

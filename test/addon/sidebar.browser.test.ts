@@ -80,8 +80,10 @@ describeIfChromium('sidebar in headless Chromium', () => {
    * `runValidation` answer is that validation's (a clean sheet unless a test says otherwise); `asBuilt`: the page as
    * built, opened with no action.
    */
-  async function open(responses: Record<string, unknown[]>, asBuilt = false): Promise<Page> {
+  async function open(responses: Record<string, unknown[]>, asBuilt = false, opts: { clock?: boolean } = {}): Promise<Page> {
     const page = await sidebar.browser.newPage({ viewport: { width: 300, height: 720 } });
+    // `clock`: the page's timers, google.script.run's answers' too, on Playwright's clock (time flows as usual).
+    if (opts.clock) await page.clock.install();
     const refused: string[] = [];
     await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (refused.push(route.request().url()), route.abort())));
     page.on('close', () => expect(refused).toEqual([]));
@@ -209,16 +211,19 @@ describeIfChromium('sidebar in headless Chromium', () => {
     const now: ValidationReport = { ...moved, sheets: [{ name: 'Proyectos', rows: 11, id: 0 }], groups: [{ ...moved.groups[0], fields: [{ ...moved.groups[0].fields[0], items: [{ ...moved.groups[0].fields[0].items[0], a1: 'Proyectos!O2', row: 2 }] }] }] };
     const notice = 'La hoja «Proyectos» cambió de filas desde la validación (tenía datos hasta la fila 12 y ahora hasta la 11): se validó de nuevo y la lista ya muestra las celdas de ahora. Se seleccionó O2, donde está ahora este hallazgo.';
     const gone = 'La hoja «Proyectos» cambió de filas desde la validación (tenía datos hasta la fila 11 y ahora hasta la 10): se validó de nuevo y la lista ya muestra las celdas de ahora. Este hallazgo ya no aparece en la lista: quizá lo corrigió o quitó su fila.';
-    const page = await open({ reviewContext: [returned], runValidation: [moved], goToFinding: [{ notice, selected: true, report: now }, { notice: gone, selected: false, report: { ...now, errors: 0, groups: [] } }], __delays: [{ goToFinding: 2300 }] });
+    const page = await open({ reviewContext: [returned], runValidation: [moved], goToFinding: [{ notice, selected: true, report: now }, { notice: gone, selected: false, report: { ...now, errors: 0, groups: [] } }], __delays: [{ goToFinding: 2300 }] }, false, { clock: true });
     await validatedOnOpen(page);
     await page.getByRole('button', { name: /O3: «mucho» no es un número/ }).click();
-    // Validating again takes a while: said meanwhile.
+    // Validating again takes a while (2.3 s, run ahead on the page's clock): said meanwhile, 1.5 s after the click.
+    await page.clock.fastForward(1500);
     await page.getByText(/^Buscando la celda… Si la hoja cambió de filas desde la validación, se está validando de nuevo/).waitFor();
+    await page.clock.fastForward(800);
     await page.getByText(notice).waitFor();
     expect(await page.getByRole('button', { name: /«mucho» no es un número/ }).locator('.ref').textContent()).toBe('O2: ');
     expect(await page.evaluate(() => (globalThis as unknown as { __focus: number }).__focus)).toBe(1);
     // The next click sends what the new list read: the sheet's rows now.
     await page.getByRole('button', { name: /O2: «mucho» no es un número/ }).click();
+    await page.clock.fastForward(2300);
     await page.getByText(gone).waitFor();
     expect((await calls(page)).filter((c) => c[0] === 'goToFinding').map((c) => (c[4] as { rows: number }).rows)).toEqual([12, 11]);
     expect(await page.locator('button.finding').count()).toBe(0);

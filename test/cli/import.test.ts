@@ -17,7 +17,7 @@ import { templateSpec } from '../../core/template/template-spec';
 import { heldFields, leafKind, leaves } from '../../core/import/template-coverage';
 import { publicationIndex } from '../../core/stats/publication-index';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
-import { exceljs } from '../../functions/src/xlsx/load-exceljs';
+import { xlsxCells } from '../support/xlsx-cells';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import type { ValidateFunction } from 'ajv';
@@ -353,8 +353,7 @@ withStandards('real Mexican publications round-trip', () => {
       '15 fechas quedaron como texto, tal como se publicaron (por ejemplo «2016-06-30T00:00:00-06:00»): vienen en UTC, con un desfase horario distinto del que tenía ese día la zona de la hoja «Configuración» (America/Mexico_City) o con fracciones de segundo, y como celdas de fecha se publicarían cambiadas. Así se publican igual; si escribe una como fecha (dd/mm/aaaa), se publica a la medianoche de esa zona: hoja «Contratos»: «Término del contrato»; hoja «Hitos de ejecución»: «Fecha programada» (6); hoja «Transacciones»: «Fecha de la transacción» (8).',
     ]);
     // What it counts is what the workbook holds: the text cells of those columns (the winter ones are dates).
-    const wb = new (exceljs().Workbook)();
-    await wb.xlsx.readFile(book);
+    const wb = await xlsxCells(book);
     const texts = (sheet: string, title: string): number => {
       const ws = wb.getWorksheet(sheet);
       if (!ws) throw new Error(sheet);
@@ -675,8 +674,7 @@ test('CLI: a date with a time of day is written as a date cell showing it (dd/mm
   fs.writeFileSync(file, JSON.stringify({ releases: [release] }));
   const book = path.join(dir, 'horas.xlsx');
   expect((await runCli('import', file, '-o', book)).code).toBeLessThan(2);
-  const wb = new (exceljs().Workbook)();
-  await wb.xlsx.readFile(book);
+  const wb = await xlsxCells(book);
   const ws = wb.getWorksheet('Contrataciones')!;
   const cell = (p: string) => ws.getRow(3).getCell((ws.getRow(2).values as unknown[]).indexOf(p));
   const shown = (p: string) => [cell(p).value instanceof Date ? (cell(p).value as Date).toISOString() : cell(p).value, cell(p).numFmt];
@@ -695,8 +693,7 @@ test('CLI: dates published in Quintana Roo\'s zone are date cells of the zone Co
   fs.writeFileSync(file, JSON.stringify({ releases: [release] }));
   const book = path.join(dir, 'cancun.xlsx');
   expect((await runCli('import', file, '-o', book)).code).toBeLessThan(2);
-  const wb = new (exceljs().Workbook)();
-  await wb.xlsx.readFile(book);
+  const wb = await xlsxCells(book);
   expect((wb.getWorksheet('Configuración')!.getSheetValues().flat() as unknown[])).toContain('America/Cancun');
   const ws = wb.getWorksheet('Contrataciones')!;
   const value = (p: string) => ws.getRow(3).getCell((ws.getRow(2).values as unknown[]).indexOf(p)).value;

@@ -11,12 +11,12 @@
  */
 import type { Page } from 'playwright-core';
 import { describeIfChromium } from '../browser';
-import { signedIn as signedInAs, startReviewServer, type ReviewServer } from './review-server';
+import { askedAgainUntil, signedIn as signedInAs, startReviewServer, type ReviewServer } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { publish } from '../../functions/src/publication/publish';
 import type { Publisher, Submission, SubmissionStatus } from '../../functions/src/store/store';
 import { BASE_URL, PUBLISHERS, projectWorkbook, xlsxOf, type UserName } from '../workflow/workflow-harness';
-import { XLSX_MIME } from '../../core/workflow/contract';
+import { REPORT_PREPARING_RETRY_SECONDS, XLSX_MIME } from '../../core/workflow/contract';
 import { calendarDate } from '../../core/format/es-mx';
 import { lastCompleteMonth, monthBounds, monthLabel, monthOf, previousMonth } from '../../core/workflow/report-month';
 import * as fs from 'fs';
@@ -408,14 +408,14 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
           }
         }
       }
-      const page = await signedInAs(prep, 'coordinadorA', '#/informe-mensual');
+      const page = await signedInAs(prep, 'coordinadorA', '#/informe-mensual', { clock: true });
       const note = page.locator('#informe-preparando');
       await note.waitFor();
       expect(await note.getAttribute('role')).toBe('status');
       expect(await note.textContent()).toBe(`El informe de ${monthLabel(month)} de Yucatán aún se está preparando: la plataforma recorre por primera vez la bitácora completa de cada implementador (lo hace una sola vez, después de una actualización). Van 1 de 2 implementadores. Vuelva a consultarlo en unos segundos: sigue donde se quedó. Esta página lo vuelve a pedir sola cada 5 segundos.`);
       // No table, nor figures, while it is being prepared; then the whole report, without anyone asking again.
       expect(await page.locator('#tabla-informe, #cifras-informe').count()).toBe(0);
-      await page.waitForSelector('body[data-ready] #tabla-informe', { timeout: 15_000 });
+      await askedAgainUntil(page, page.locator('body[data-ready] #tabla-informe'), REPORT_PREPARING_RETRY_SECONDS * 1000);
       expect(await page.locator('#informe-preparando').count()).toBe(0);
       const row = await page.locator('#tabla-informe tbody tr', { has: page.locator('th', { hasText: 'Municipio 007' }) }).locator('td').allTextContents();
       // Received, approved, returned, withdrawn, waiting, longest wait, median review, publications (none: notices and steps only).

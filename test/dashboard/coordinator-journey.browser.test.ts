@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import * as path from 'path';
 import { ARTIFACTS, describeIfChromium } from '../browser';
-import { startReviewServer, type ReviewServer } from './review-server';
+import { askedAgainUntil, startReviewServer, type ReviewServer } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { runPublicationTask } from '../../functions/src/publication/publication-task';
 import type { PublicationTask } from '../../functions/src/publication/publication-queue';
@@ -58,15 +58,17 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
   });
   afterAll(async () => { await srv?.close(); });
 
-  async function visitor(hash: string): Promise<Page> {
+  /** `clock`: the page's timers on Playwright's clock (time flows as usual; askedAgainUntil runs it ahead). */
+  async function visitor(hash: string, opts: { clock?: boolean } = {}): Promise<Page> {
     const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+    if (opts.clock) await context.clock.install();
     await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
     const page = await context.newPage();
     await page.goto(`${srv.base}/${hash}`);
     return page;
   }
-  async function signedIn(user: UserName, hash: string): Promise<Page> {
-    const page = await visitor(hash);
+  async function signedIn(user: UserName, hash: string, opts: { clock?: boolean } = {}): Promise<Page> {
+    const page = await visitor(hash, opts);
     await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Entrar' }).click();
     return page;
@@ -136,7 +138,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     const sent = await fetch(`${srv.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Alemán' })) });
     expect(sent.status).toBe(201);
     const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
-    const page = await signedIn('coordinadorA', `#/revision/${id}`);
+    const page = await signedIn('coordinadorA', `#/revision/${id}`, { clock: true });
     await page.waitForSelector('body[data-ready] #decision');
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
@@ -144,7 +146,8 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     // The publication task runs (as the server's background queue runs it).
     expect(tasks.map((t) => t.submissionId)).toEqual([id]);
     expect(await runPublicationTask({ store: srv.h.store, baseUrl: BASE_URL, now: () => new Date(), log: () => undefined, openSource: () => { throw new Error('the snapshot is read'); } }, tasks[0])).toBe('done');
-    await page.locator('#situacion', { hasText: 'Publicado' }).waitFor({ timeout: 15_000 });
+    // The page looks again every 3 s while it is being published (review-pages.ts), run ahead here.
+    await askedAgainUntil(page, page.locator('#situacion', { hasText: 'Publicado' }), 3000);
     // How it ended, in its history's words (as an approval published within the request says it): «publicad…» once.
     expect(await page.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
     const rows = page.locator('section[aria-labelledby="titulo-historial"] tbody tr');

@@ -35,7 +35,7 @@
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page, Request, Route } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 import type { Publisher } from '../../functions/src/store/store';
@@ -273,13 +273,38 @@ describeIfChromium('the public journey', () => {
   afterAll(async () => { await stalling?.close(); });
 
   /** `hash` opened through the stalling proxy, in a tab that gives a read up after 4 s of silence (the readers' 30 s, shortened for the test's time). */
+  /** The requests under way in each page openStalled opened. */
+  const underWay = new WeakMap<Page, Set<Request>>();
   async function openStalled(hash: string): Promise<Page> {
     const { base } = await stallingProxy();
     const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
     await context.addInitScript(() => { window.IA_STALL_MS = 4000; });
+    // The page's timers on Playwright's clock (time flows as usual): silentFor runs it past a lost read's silence.
+    await context.clock.install();
     const page = await context.newPage();
+    const pending = new Set<Request>();
+    page.on('request', (r) => pending.add(r));
+    page.on('requestfinished', (r) => pending.delete(r));
+    page.on('requestfailed', (r) => pending.delete(r));
+    underWay.set(page, pending);
     await page.goto(`${base}/${hash}`);
     return page;
+  }
+
+  /**
+   * Once the only requests under way are lost ones (`path`, never answered), the page's clock is run past its
+   * silence (IA_STALL_MS) instead of waiting 4 s: its own timer gives them up. Never while another request is under way
+   * (a read of it would be timed out too). A read cut halfway is waited out in real time: the first piece of its
+   * answer has to reach the page's script first, which nothing here can see.
+   */
+  async function silentFor(page: Page, path: string): Promise<void> {
+    const pending = underWay.get(page) ?? new Set<Request>();
+    const lostOnly = (): boolean => pending.size > 0 && [...pending].every((r) => new URL(r.url()).pathname.startsWith(path));
+    for (const deadline = Date.now() + 15_000; !lostOnly();) {
+      if (Date.now() > deadline) throw new Error(`la lectura perdida de ${path} no llegó a ser la única en curso`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await page.clock.fastForward(4000);
   }
   const heading1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name }).waitFor({ timeout: 15_000 });
 
@@ -287,6 +312,7 @@ describeIfChromium('the public journey', () => {
     const { lose } = await stallingProxy();
     lose('/api/oc4ids/projects/');
     const project = await openStalled('#/proyecto/oc4ids-nl0001-NL-2023-001');
+    await silentFor(project, '/api/oc4ids/projects/');
     await heading1(project, 'No se pudieron cargar los datos');
     expect(await project.locator('main').innerText()).toContain('No se pudo comunicar con el servidor. Revise su conexión e intente de nuevo.');
     lose();
@@ -313,6 +339,7 @@ describeIfChromium('the public journey', () => {
     // «Cargando datos…». Given up, the page is drawn (sign-in then taken as not offered).
     lose('/api/auth-config');
     const any = await openStalled('#/proyectos');
+    await silentFor(any, '/api/auth-config');
     await heading1(any, 'Proyectos');
     expect(await any.locator('#tabla-proyectos tbody tr').count()).toBe(14);
     await any.context().close();
@@ -320,6 +347,7 @@ describeIfChromium('the public journey', () => {
     // up, the page is drawn, its map without them.
     lose('/mapa-');
     const mapped = await openStalled('#/proyecto/oc4ids-nl0001-NL-2023-001');
+    await silentFor(mapped, '/mapa-');
     await heading1(mapped, /^Ampliación a seis carriles/);
     await mapped.context().close();
     lose();

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Server } from 'http';
-import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Locator, Page, Request } from 'playwright-core';
 import { launchChromium } from '../browser';
 import { buildDashboard } from '../../scripts/build-dashboard';
 import { localHarness, type LocalHarness, type UserName } from '../workflow/workflow-harness';
@@ -48,15 +48,45 @@ export async function startReviewServer(prefix: string, opts: { publicationQueue
   };
 }
 
-/** A new tab (es-MX, nothing outside the server) on `hash`, signed in as `user` from the sign-in form it shows. */
-export async function signedIn(srv: ReviewServer, user: UserName, hash: string): Promise<Page> {
+/**
+ * A new tab (es-MX, nothing outside the server) on `hash`, signed in as `user` from the sign-in form it shows.
+ * `clock`: its timers on Playwright's clock (time flows as usual; a test may run it ahead).
+ */
+export async function signedIn(srv: ReviewServer, user: UserName, hash: string, opts: { clock?: boolean } = {}): Promise<Page> {
   const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+  if (opts.clock) await context.clock.install();
   await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
   const page = await context.newPage();
   await page.goto(`${srv.base}/${hash}`);
   await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
   await page.getByRole('button', { name: 'Entrar' }).click();
   return page;
+}
+
+/**
+ * Waits (up to 15 s) for `shown` on a page whose timers are on Playwright's clock (signedIn's `clock`), running the
+ * clock ahead by `everyMs` whenever no request is under way: the page's asks again every few seconds (Retry-After)
+ * come as soon as the one before was answered, by the page's own timer, instead of after seconds of waiting each.
+ * Never while a request is under way: a read's silence is timed on the same clock (dashboard/src/watched-read.ts).
+ */
+export async function askedAgainUntil(page: Page, shown: Locator, everyMs: number): Promise<void> {
+  const pending = new Set<Request>();
+  const start = (r: Request): void => { pending.add(r); };
+  const end = (r: Request): void => { pending.delete(r); };
+  page.on('request', start);
+  page.on('requestfinished', end);
+  page.on('requestfailed', end);
+  try {
+    for (const deadline = Date.now() + 15_000; !(await shown.count());) {
+      if (Date.now() > deadline) throw new Error(`no apareció en 15 s: ${shown.toString()}`);
+      if (!pending.size) await page.clock.fastForward(everyMs);
+      await shown.waitFor({ timeout: 200 }).catch(() => undefined);
+    }
+  } finally {
+    page.off('request', start);
+    page.off('requestfinished', end);
+    page.off('requestfailed', end);
+  }
 }
 
 /** Where a tab is emptied between tests: a blank document of the server's origin, answered by the test (the server is never asked). */

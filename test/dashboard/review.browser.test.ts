@@ -12,12 +12,12 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
-import { sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
+import { askedAgainUntil, sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate, formatMoney } from '../../core/format/es-mx';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { publish } from '../../functions/src/publication/publish';
-import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
+import { PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING_RETRY_SECONDS, WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 
@@ -819,7 +819,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     // No time to wait for any check: each send answers «se está revisando» (send-check.ts), as a large one does.
     const slow = await startReviewServer('envio-revisando-', { sharing: srv, sendBudgetMs: 0 });
     try {
-      const page = await signedInReview(slow, 'capturistaA', '#/mis-envios');
+      const page = await signedInReview(slow, 'capturistaA', '#/mis-envios', { clock: true });
       await page.locator('body[data-ready]').waitFor();
       const good = path.join(slow.dir, 'mercado.xlsx');
       const broken = path.join(slow.dir, 'mercado con error.xlsx');
@@ -834,14 +834,14 @@ describeIfChromium('review pages in headless Chromium', () => {
       await checking.waitFor();
       expect(await checking.getAttribute('role')).toBe('status');
       expect(await checking.textContent()).toBe('Revisando el libro «mercado con error.xlsx»… Con libros grandes tarda unos minutos; el resultado aparecerá aquí solo, sin volver a enviarlo.');
-      await page.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor({ timeout: 15_000 });
+      await askedAgainUntil(page, page.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }), SEND_CHECKING_RETRY_SECONDS * 1000);
       expect(await page.locator('#hallazgos-envio li').allTextContents()).toEqual([expect.stringMatching(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/)]);
       expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(false);
 
       await page.getByLabel('Libro de Excel (.xlsx)').setInputFiles(good);
       await page.getByRole('button', { name: 'Enviar a revisión' }).click();
       await page.locator('#revisando-envio').waitFor();
-      await page.locator('#resultado-envio', { hasText: '«mercado.xlsx»: ' }).waitFor({ timeout: 15_000 });
+      await askedAgainUntil(page, page.locator('#resultado-envio', { hasText: '«mercado.xlsx»: ' }), SEND_CHECKING_RETRY_SECONDS * 1000);
       expect(await page.locator('#resultado-envio').textContent()).toContain('Contiene 0 contrataciones y 1 proyecto.');
       await page.locator('.envio').first().getByText('En revisión').waitFor();
       // Each workbook was sent once: the page asked for the outcome, it never sent the file again.
@@ -859,7 +859,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     try {
       const send = async (title: string): Promise<{ id: string; snapshot: { contentHash: string } }> => (await (await fetch(`${prep.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: prep.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title })) })).json() as { submission: { id: string; snapshot: { contentHash: string } } }).submission;
       const sent = await send('Mercado Municipal');
-      const page = await signedInReview(prep, 'coordinadorA', `#/revision/${sent.id}`);
+      const page = await signedInReview(prep, 'coordinadorA', `#/revision/${sent.id}`, { clock: true });
       const note = page.locator('#vista-previa-preparando');
       await note.waitFor();
       expect(await note.getAttribute('role')).toBe('status');
@@ -868,7 +868,7 @@ describeIfChromium('review pages in headless Chromium', () => {
       // Nothing to decide on yet: no preview, no «Aprobar».
       expect(await page.locator('#vista-previa, #decision').count()).toBe(0);
       // Then the whole page, without anyone asking again.
-      await page.waitForSelector('body[data-ready] #vista-previa', { timeout: 15_000 });
+      await askedAgainUntil(page, page.locator('body[data-ready] #vista-previa'), PREVIEW_PREPARING_RETRY_SECONDS * 1000);
       expect(await page.locator('#vista-previa-preparando').count()).toBe(0);
       expect(await page.locator('#titulo-cambios').textContent()).toBe('Qué cambiará al aprobar');
       expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(1);

@@ -61,19 +61,28 @@ describe('publish() with a store failure after every write', () => {
       return { store, first: first.publication };
     };
 
-    // How many document writes one publication takes (a batch of n counts n, as in failingStore).
-    let total = 0;
-    for (;;) {
+    // How many document writes one publication takes (a batch of n counts n, as in failingStore): the least budget
+    // with which it publishes, found by halving (a publication given fewer writes fails at the first one past them,
+    // which the loop below checks for every budget under it). One probe per budget tried took as long as that loop.
+    const publishesWith = async (budget: number): Promise<boolean> => {
       const probe = await fresh();
       try {
-        await publish(failingStore(probe.store, total), { publisher, workbook: edited, actor: 'system', now: '2025-07-05T10:00:00-06:00', baseUrl: BASE });
-        break;
+        await publish(failingStore(probe.store, budget), { publisher, workbook: edited, actor: 'system', now: '2025-07-05T10:00:00-06:00', baseUrl: BASE });
+        return true;
       } catch (e) {
         if (!(e instanceof InjectedFailure)) throw e;
-        total += 1;
+        return false;
       } finally {
         await probe.store.close();
       }
+    };
+    let total = 0;
+    let enough = 16;
+    while (!(await publishesWith(enough))) [total, enough] = [enough + 1, enough * 2];
+    for (let high = enough; total < high;) {
+      const middle = Math.floor((total + high) / 2);
+      if (await publishesWith(middle)) high = middle;
+      else total = middle + 1;
     }
     expect(total).toBeGreaterThan(15);
 
