@@ -9,6 +9,7 @@ import * as path from 'path';
 import { execFile, spawn, type ChildProcess } from 'child_process';
 import { promisify } from 'util';
 import { gunzipSync } from 'zlib';
+import { createHash } from 'crypto';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { buildCli, ROOT } from '../scripts/build';
@@ -100,7 +101,14 @@ function loadOfficialSchemas(): { ajv: Ajv; id: (file: string) => string } {
     { kind: 'records', pkg: 'ocds-1.1.5/record-package-schema.json', item: `${id('ocds-1.1.5/record-package-schema.json')}#/definitions/record` },
     { kind: 'projects', pkg: 'oc4ids-0.9.5/project-package-schema.json', item: `${id('oc4ids-0.9.5/project-schema.json')}` },
   ] as const;
-  expect([...files.keys()].sort()).toEqual([...kinds.flatMap(({ kind }) => [`${kind}.json`, `${kind}.jsonl`, `${kind}.json.gz`, `${kind}.jsonl.gz`]), 'datos.xlsx'].sort());
+  expect([...files.keys()].sort()).toEqual([...kinds.flatMap(({ kind }) => [`${kind}.json`, `${kind}.jsonl`, `${kind}.json.gz`, `${kind}.jsonl.gz`]), 'datos.xlsx', 'huellas.json'].sort());
+  // huellas.json names every other file downloaded, with the size and SHA-256 of the bytes served.
+  const manifest = JSON.parse((files.get('huellas.json') as Buffer).toString('utf8')) as { files: { name: string; bytes: number; sha256: string }[] };
+  expect(manifest.files.map((f) => f.name).sort()).toEqual([...files.keys()].filter((n) => n !== 'huellas.json').sort());
+  for (const f of manifest.files) {
+    const body = files.get(f.name) as Buffer;
+    expect({ name: f.name, bytes: f.bytes, sha256: f.sha256 }).toEqual({ name: f.name, bytes: body.length, sha256: createHash('sha256').update(body).digest('hex') });
+  }
   const packages = new Map<string, Json>();
   for (const { kind, pkg, item } of kinds) {
     const json = files.get(`${kind}.json`) as Buffer;
