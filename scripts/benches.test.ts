@@ -30,6 +30,7 @@ const BENCHES: [string, Record<string, string>, RegExp][] = [
   ['bench:compile', { BENCH_SIZE: '5', BENCH_RUNS: '2' }, /\d+ \(\d+–\d+\)/],
   ['bench:send', { BENCH_SIZE: '5' }, /gzip \(ahora\)[\s\S]*enviado comprimido al servidor propio: 201/],
   ['bench:preview', { BENCH_PREVIEW_PROCESSES: '5' }, /vista previa de 5 procesos cambiados: primera respuesta [\d.]+ s/],
+  ['bench:pending -- 5', {}, /primera consulta[^\n]*: \d+ ms[\s\S]*juzgarlos[^\n]*: \d+ ms/],
   ['bench:monthly-report', { BENCH_IMPLEMENTERS: '2', BENCH_MONTHS: '3' }, /tarea diaria \(cierres de mes\): [\d,.]+ ms, completa[\s\S]*el siguiente: 200/],
   ['bench:daily', { BENCH_PUBLISHERS: '3' }, /1\. primera ejecución tras actualizar[\s\S]*cierres [\d,]+ ms, [\d,]+ lecturas[\s\S]*a 2,500 implementadores: ~[\d,]+ lecturas/],
   ['bench:api', { BENCH_PROCESSES: '20', BENCH_REVISION_PROCESSES: '10', BENCH_SECONDS: '0.25', BENCH_BULK_RELEASES: '40', BENCH_CONNECTIONS: '4' }, /p99|ms/],
