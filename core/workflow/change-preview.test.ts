@@ -86,6 +86,9 @@ test('a changed amount of money carries the currency of each side, so the previe
   expect(diff.find((f) => f.path === 'budget/amount/amount')?.currency).toEqual({ before: null, after: null });
   // A currency is no amount.
   expect(diff.find((f) => f.path === 'contracts/0/value/currency')?.currency).toBeUndefined();
+  // «Monto del contrato sin impuestos» (value/netAmount) is money too, in its value's currency.
+  const net = fieldDiff({ contracts: [{ value: { netAmount: 35344827.59, currency: 'MXN' } }] }, { contracts: [{ value: { netAmount: 41000000, currency: 'MXN' } }] });
+  expect(net).toEqual([{ path: 'contracts/0/value/netAmount', before: '35344827.59', after: '41000000', currency: { before: 'MXN', after: 'MXN' } }]);
 });
 
 test('a deleted row or emptied cell of a process is matched by id and marked as kept in the record (OCDS merge keeps it)', () => {

@@ -10,6 +10,7 @@
  * summaries derived (core/summary), which add the parties its processes name — compared as typed, every project
  * read «Modificado» with its bidders going «(vacío)».
  */
+import { currencyPathOf, isMoneyPath } from './money-path';
 import type { ChangePreview, FieldChange, ItemChange } from './contract';
 import { deriveProjectSummaries } from '../summary';
 import { hasTypedTag } from '../merge/update-tags';
@@ -43,8 +44,8 @@ const shown = (v: unknown): string | null => (v === undefined ? null : typeof v 
  * the rest of the dashboard shows. Null for a side without a currency (the template's default: pesos).
  */
 function moneyOf(path: string, a: Map<string, unknown>, b: Map<string, unknown>): Pick<FieldChange, 'currency'> {
-  if (!/(^|\/)amount$/.test(path) || (typeof a.get(path) !== 'number' && typeof b.get(path) !== 'number')) return {};
-  const sibling = path.replace(/amount$/, 'currency');
+  if (!isMoneyPath(path) || (typeof a.get(path) !== 'number' && typeof b.get(path) !== 'number')) return {};
+  const sibling = currencyPathOf(path);
   const currency = (side: Map<string, unknown>): string | null => { const c = side.get(sibling); return typeof c === 'string' && c !== '' ? c : null; };
   return { currency: { before: currency(a), after: currency(b) } };
 }

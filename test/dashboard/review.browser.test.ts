@@ -650,6 +650,9 @@ describeIfChromium('review pages in headless Chromium', () => {
     // Above its amount without taxes (110,695,016.70), which an amount must not be under.
     setCell(book, 'Contratos', 0, 'contracts/0/value/amount', 120000597.44);
     setCell(book, 'Contratos', 0, 'contracts/0/value/currency', 'USD');
+    // Its amount without taxes too (value/netAmount, «Monto del contrato sin impuestos»): it read «103448792.62».
+    const netBefore = Number(contracts[2][contracts[1].indexOf('contracts/0/value/netAmount')]);
+    setCell(book, 'Contratos', 0, 'contracts/0/value/netAmount', 103448792.62);
     // …and one of its payments deleted, which its record keeps: «(vacío)» read as approving would remove it.
     const payments = book.sheets.find((x) => x.name === 'Transacciones')!.rows;
     const paid = payments.findIndex((r, i) => i > 1 && r[payments[1].indexOf('ocid')] === ocid);
@@ -663,6 +666,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     await row.waitFor();
     // It read «120,000,597.44»: a figure, where the dashboard writes money «$120,000,597.44»; the published side in pesos.
     expect((await row.locator('td').allTextContents()).slice(-2)).toEqual([formatMoney(before), '$120,000,597.44 USD']);
+    const net = page.locator('#vista-previa tr', { has: page.locator('span[title="contracts/0/value/netAmount"]') });
+    expect((await net.locator('td').allTextContents()).slice(-2)).toEqual([formatMoney(netBefore), '$103,448,792.62 USD']);
     const kept = page.locator('#vista-previa tr', { has: page.locator('span[title$="/value/amount"][title^="contracts/0/implementation/transactions/"]') });
     expect((await kept.locator('td').allTextContents()).slice(-2)).toEqual([formatMoney(amount), '(ya no está en el libro; sigue publicado)']);
     expect(await page.locator('#vista-previa .nota-sigue-publicado').textContent()).toMatch(/^«Sigue publicado»: filas borradas o celdas vaciadas que ya se habían publicado\. Lo publicado no se borra/);

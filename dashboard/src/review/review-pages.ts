@@ -21,6 +21,7 @@ import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
 import { readAuditPages, type AuditRow } from './audit-pages';
 import { sampleInOrder } from './sample-order';
+import { isMoneyPath } from '../../../core/workflow/money-path';
 import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { commentTooLongText } from '../../../core/workflow/comment-length';
@@ -252,7 +253,7 @@ export const reviewInboxPage: Page = {
 function shownChange(path: string, value: string | null, currency: string | null | undefined): string {
   if (value === null) return '(vacío)';
   if (/^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) return formatDateTime(value);
-  if (/(^|\/)amount$/.test(path) && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) return formatMoney(Number(value), currency ?? 'MXN');
+  if (isMoneyPath(path) && /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(value)) return formatMoney(Number(value), currency ?? 'MXN');
   return value;
 }
 
