@@ -9,7 +9,7 @@ test('an audit entry\'s details read in Spanish: a registration\'s changes from 
     + 'entidad «Yucatán»; prefijo OCID «ocds-abc123»; prefijo de proyectos «oc4ids-abc123»; compromiso: 5 proyectos cada 90 días; Usuario del sistema: root');
   expect(auditDetailsText('submission.failed', { code: 'publish.interrupted', reason: 'Se interrumpió.', otra: { a: 1 } })).toBe('Motivo: Se interrumpió.; Código: publish.interrupted; otra: {"a":1}');
   expect(auditDetailsText('publication.published', { contentHash: 'ab12', changedProcesses: 3, changedOcids: ['ocds-a-1', 'ocds-a-2'] }))
-    .toBe('3 contrataciones cambiadas; Contrataciones que cambiaron: ocds-a-1, ocds-a-2 y 1 más; Huella del contenido publicado (SHA-256): ab12');
+    .toBe('3 contrataciones cambiadas; Contrataciones que cambiaron: ocds-a-1, ocds-a-2 y 1 más; Clave del contenido (SHA-256, con la que se reconoce un envío sin cambios; no es la huella de ningún archivo): ab12');
   expect(auditDetailsText('access.denied', { attempted: 'submission.approve' })).toBe('Intentó aprobar envíos');
   expect(auditDetailsText('publication.published', { servedSha256: { releases: 'r1', records: 'r2', projects: 'p3' } }))
     .toBe('Huellas de los archivos publicados (SHA-256): releases.jsonl r1, records.jsonl r2, projects.jsonl p3');

@@ -89,8 +89,10 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   }
   if (has('createdAt')) parts.push(`Publicada el ${formatDate(String(take('createdAt')))}`);
   if (has('status') && action === 'publication.pruned') { if (take('status') === 'writing') parts.push('No se había terminado de escribir'); }
-  // A send's is its workbook's (what the coordinator reviewed); a publication's, the content it published.
-  if (has('contentHash')) parts.push(`${action.startsWith('submission.') ? 'Huella del libro enviado' : 'Huella del contenido publicado'} (SHA-256): ${String(take('contentHash'))}`);
+  // A send's is its workbook's (what the coordinator reviewed). A publication's is the key publish() compares to find
+  // a send with nothing new (hashContent, taken before summaries are derived): no file hashes to it, and an auditor
+  // who read «huella del contenido publicado» beside the files' own hashes took the difference for an alteration.
+  if (has('contentHash')) parts.push(`${action.startsWith('submission.') ? 'Huella del libro enviado (SHA-256)' : 'Clave del contenido (SHA-256, con la que se reconoce un envío sin cambios; no es la huella de ningún archivo)'}: ${String(take('contentHash'))}`);
   // What the public downloads, hashed as publish() wrote it: the SHA-256 of each JSON Lines file (huellas.json).
   if (has('servedSha256') && isRecord(details.servedSha256)) {
     const served = take('servedSha256') as Record<string, unknown>;

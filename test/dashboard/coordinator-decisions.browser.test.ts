@@ -340,7 +340,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(text).toContain('Devolvió con comentariosrevision@inaip-yucatan.org.mxMunicipio de Mérida');
     expect(text).toContain('Comentario: «Falta el monto del alumbrado.»');
     expect(text).toMatch(/Envió a revisióncaptura@merida\.gob\.mxMunicipio de MéridaEnvío [^ ]+Huella del libro enviado \(SHA-256\): [0-9a-f]{64}; Libro «bitacora uno\.xlsx»/);
-    expect(text).toMatch(/Publicó una versión nueva de los datos.*Huella del contenido publicado \(SHA-256\): [0-9a-f]{64}/);
+    expect(text).toMatch(/Publicó una versión nueva de los datos.*Clave del contenido \(SHA-256, con la que se reconoce un envío sin cambios; no es la huella de ningún archivo\): [0-9a-f]{64}/);
     expect(text).not.toContain('2021');
 
     // Typed as people in Mexico write a date; one the calendar has not is said, naming the field.
