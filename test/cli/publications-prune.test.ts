@@ -6,19 +6,15 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { deleteApp, getApps } from 'firebase-admin/app';
 import { runCli, scratchDir, STACK_TRACE } from './run-cli';
+import { cloudUnderTest } from './cloud-under-test';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
-import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { publish } from '../../functions/src/publication/publish';
 import { bulkPrefix, publicationFolder } from '../../functions/src/publication/bulk-files';
 import { allPublishers, currentSets } from '../../functions/src/api/current-publications';
 import { prunable, SETTLED_MS } from '../../functions/src/publication/prune-publications';
 import type { Publication, Publisher, Store, Submission } from '../../functions/src/store/store';
 import { BENCH_PUBLISHER, syntheticDocumentsFor, syntheticWorkbook, workbookOf } from '../../scripts/bench/synthetic-publisher';
-import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
-import { startStorageStub, type StorageStub } from '../storage-stub/storage-stub';
-import { TEST_CLIENT_ID } from '../workflow/test-identity';
 
 const OTHER: Publisher = { ...BENCH_PUBLISHER, id: 'otro', name: 'Otro implementador', ocidPrefix: 'ocds-otr001', projectIdPrefix: 'oc4ids-otr001' };
 
@@ -194,29 +190,11 @@ describe('which publications may go', () => {
 });
 
 describe('publications prune --nube', () => {
-  let emulator: FirestoreEmulator;
-  let storage: StorageStub;
-  let dir: string;
-  const saved = { ...process.env };
-  beforeAll(async () => {
-    emulator = await startFirestoreEmulator();
-    storage = await startStorageStub();
-    process.env.STORAGE_API_ENDPOINT = storage.apiEndpoint;
-    process.env.FIRESTORE_NAMESPACE = 'prune_';
-    dir = scratchDir('prune-nube-');
-  });
-  afterAll(async () => {
-    process.env = saved;
-    await storage.close();
-    await emulator.stop();
-    await Promise.all(getApps().map((a) => deleteApp(a)));
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const cloud = cloudUnderTest('prune_', 'prune-nube-');
 
   it('clears the deployment\'s Firestore the same way, and the removed publications\' files from its bucket', async () => {
-    const project = process.env.GCLOUD_PROJECT as string;
-    const store = openFirestoreStore({ projectId: project, namespace: 'prune_' });
-    const env = path.join(dir, `.env.${project}`);
+    const { project, storage, dir } = cloud;
+    const store = cloud.openStore();
     const prune = (...more: string[]) => runCli('publications', 'prune', '--nube', '--proyecto', project, '--antes-de', '2025-10-01', ...more);
     try {
       const { ids } = await seed(store);
@@ -227,7 +205,7 @@ describe('publications prune --nube', () => {
       expect(lost.err).toContain('No se borró nada.');
       expect((await store.listPublications({ publisherId: 'bench' })).items).toHaveLength(4);
 
-      fs.writeFileSync(env, `PUBLIC_BASE_URL=https://datos.example.mx\nGOOGLE_CLIENT_ID=${TEST_CLIENT_ID}\nBULK_BUCKET=demo-bulk\nFIRESTORE_NAMESPACE=prune_\n`);
+      const env = cloud.writeEnvFile('https://datos.example.mx');
       // Files of a removed publication (two forms of them), and of the one kept.
       const file = (id: string, name: string) => `demo-bulk/${publicationFolder(id)}${name}`;
       for (const name of [file(ids[0], 'v5/releases.json'), file(ids[0], 'v6/datos.xlsx'), file(ids[2], 'v6/releases.json')]) storage.objects.set(name, { data: Buffer.from('{}'), metadata: { name: name.slice('demo-bulk/'.length), bucket: 'demo-bulk', size: '2' } });

@@ -7,10 +7,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import request from 'supertest';
-import { deleteApp, getApps } from 'firebase-admin/app';
 import { runCli, scratchDir, STACK_TRACE } from './run-cli';
+import { cloudUnderTest } from './cloud-under-test';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
-import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { publish } from '../../functions/src/publication/publish';
 import type { Publisher, Store } from '../../functions/src/store/store';
 import { BULK_FORM, bulkPrefix, olderBulkPrefixes, publicationBulkFolder, publicationFolder } from '../../functions/src/publication/bulk-files';
@@ -19,9 +18,6 @@ import { diskBlobStore } from '../../functions/src/publication/disk-blob-store';
 import { exceljs } from '../../functions/src/xlsx/load-exceljs';
 import { SETTINGS_SHEET } from '../../core/template/settings';
 import { BENCH_PUBLISHER, syntheticDocumentsFor, syntheticWorkbook, workbookOf } from '../../scripts/bench/synthetic-publisher';
-import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
-import { startStorageStub, type StorageStub } from '../storage-stub/storage-stub';
-import { TEST_CLIENT_ID } from '../workflow/test-identity';
 
 const LICENSE = 'https://creativecommons.org/licenses/by/4.0/';
 const BENCH: Publisher = { ...BENCH_PUBLISHER, license: LICENSE };
@@ -126,30 +122,12 @@ describe('publications rebuild-bulk on the local store', () => {
 });
 
 describe('publications rebuild-bulk --nube', () => {
-  let emulator: FirestoreEmulator;
-  let storage: StorageStub;
-  let dir: string;
-  const saved = { ...process.env };
-  beforeAll(async () => {
-    emulator = await startFirestoreEmulator();
-    storage = await startStorageStub();
-    process.env.STORAGE_API_ENDPOINT = storage.apiEndpoint;
-    process.env.FIRESTORE_NAMESPACE = 'rehacer_';
-    dir = scratchDir('rebuild-nube-');
-  });
-  afterAll(async () => {
-    process.env = saved;
-    await storage.close();
-    await emulator.stop();
-    await Promise.all(getApps().map((a) => deleteApp(a)));
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const cloud = cloudUnderTest('rehacer_', 'rebuild-nube-');
 
   it('writes them to the deployment\'s bucket, says in Spanish what Cloud Storage refused, and resumes', async () => {
-    const project = process.env.GCLOUD_PROJECT as string;
-    const store = openFirestoreStore({ projectId: project, namespace: 'rehacer_' });
-    const env = path.join(dir, `.env.${project}`);
-    fs.writeFileSync(env, `PUBLIC_BASE_URL=https://datos.example.mx\nGOOGLE_CLIENT_ID=${TEST_CLIENT_ID}\nBULK_BUCKET=demo-bulk\nFIRESTORE_NAMESPACE=rehacer_\n`);
+    const { project, storage } = cloud;
+    const store = cloud.openStore();
+    const env = cloud.writeEnvFile('https://datos.example.mx');
     try {
       const [bench] = await seed(store);
       const cli = (...more: string[]) => runCli('publications', 'rebuild-bulk', '--nube', '--proyecto', project, '--entorno', env, ...more);

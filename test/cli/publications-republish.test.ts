@@ -8,20 +8,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import request from 'supertest';
-import { deleteApp, getApps } from 'firebase-admin/app';
 import { runCli, scratchDir, STACK_TRACE } from './run-cli';
+import { cloudUnderTest } from './cloud-under-test';
 import { exampleWorkbook, publisherOf } from '../example-workbooks';
 import { publish } from '../../functions/src/publication/publish';
 import { publicationBulkFolder } from '../../functions/src/publication/bulk-files';
 import { createApp } from '../../functions/src/app';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
-import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import type { Store } from '../../functions/src/store/store';
 import { readAll } from '../../functions/src/store/read-all';
 import { allReleases } from '../real-stores';
-import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
-import { startStorageStub, type StorageStub } from '../storage-stub/storage-stub';
-import { TEST_CLIENT_ID } from '../workflow/test-identity';
 
 const OLD = 'http://192.168.1.20:8080';
 const NEW = 'https://transparencia.example.gob.mx';
@@ -109,30 +105,12 @@ async function stored(store: Store, publicationId: string): Promise<{ releases: 
 }
 
 describe('with --nube, on a deployment whose publications link under another address (transferred)', () => {
-  let emulator: FirestoreEmulator;
-  let storage: StorageStub;
-  let dir: string;
-  const saved = { ...process.env };
-  beforeAll(async () => {
-    emulator = await startFirestoreEmulator();
-    storage = await startStorageStub();
-    process.env.STORAGE_API_ENDPOINT = storage.apiEndpoint;
-    process.env.FIRESTORE_NAMESPACE = 'republicar_';
-    dir = scratchDir('republicar-nube-');
-  });
-  afterAll(async () => {
-    process.env = saved;
-    await storage.close();
-    await emulator.stop();
-    await Promise.all(getApps().map((a) => deleteApp(a)));
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const cloud = cloudUnderTest('republicar_', 'republicar-nube-');
 
   it('publishes again under the deployment\'s address and writes the bulk files to its bucket', async () => {
-    const project = process.env.GCLOUD_PROJECT as string;
-    const store = openFirestoreStore({ projectId: project, namespace: 'republicar_' });
-    const env = path.join(dir, `.env.${project}`);
-    fs.writeFileSync(env, `PUBLIC_BASE_URL=${NEW}\nGOOGLE_CLIENT_ID=${TEST_CLIENT_ID}\nBULK_BUCKET=demo-bulk\nFIRESTORE_NAMESPACE=republicar_\n`);
+    const { project, storage } = cloud;
+    const store = cloud.openStore();
+    const env = cloud.writeEnvFile(NEW);
     try {
       await seed(store, ['tuxtla-gutierrez']);
       const before = (await store.getCurrent('tuxtla-gutierrez'))!;
