@@ -8,6 +8,7 @@ import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
+import type { Page } from 'playwright-core';
 import { createApp } from '../../functions/src/app';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Store } from '../../functions/src/store/store';
@@ -38,4 +39,15 @@ export async function startDashboardServer(options: { limits?: { bulkAllMaxDocum
     base, store, build,
     close: async () => { await new Promise((r) => server.close(r)); await store.close(); fs.rmSync(dir, { recursive: true, force: true }); },
   };
+}
+
+/**
+ * Opens a page of the dashboard at `hash` and returns its main text once drawn. Through a blank page: an address that
+ * differs from the tab's only by its hash would not load the document again.
+ */
+export async function openMainText(page: Page, srv: DashboardServer, hash: string): Promise<string> {
+  await page.goto('about:blank');
+  await page.goto(`${srv.base}/${hash}`);
+  await page.waitForSelector('body[data-ready] main h1');
+  return (await page.locator('main').textContent()) ?? '';
 }

@@ -10,7 +10,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { setCell } from '../example-workbooks';
 import { describeIfChromium, launchChromium } from '../browser';
-import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { openMainText, startDashboardServer, type DashboardServer } from './dashboard-server';
 
 declare const document: any;
 
@@ -27,12 +27,7 @@ describeIfChromium('codes named like inherited members', () => {
   });
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
-  async function open(hash: string): Promise<string> {
-    await page.goto('about:blank');
-    await page.goto(`${srv.base}/${hash}`);
-    await page.waitForSelector('body[data-ready] main h1');
-    return page.evaluate(() => document.querySelector('main').textContent as string);
-  }
+  const open = (hash: string): Promise<string> => openMainText(page, srv, hash);
 
   it('the API counts them as sectors, one project each, and pollutes no object of the server', async () => {
     const stats = await (await fetch(`${srv.base}/api/stats?publisher=merida`)).json() as { publishers: { data: { bySector: Record<string, unknown> } }[] };

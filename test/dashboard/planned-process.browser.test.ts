@@ -8,7 +8,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { WorkbookModel } from '../../core/workbook/model';
 import { describeIfChromium, launchChromium } from '../browser';
-import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { openMainText, startDashboardServer, type DashboardServer } from './dashboard-server';
 
 declare const document: any;
 
@@ -42,12 +42,7 @@ describeIfChromium('a process still at planning', () => {
   });
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
-  async function open(hash: string): Promise<string> {
-    await page.goto('about:blank');
-    await page.goto(`${srv.base}/${hash}`);
-    await page.waitForSelector('body[data-ready] main h1');
-    return page.evaluate(() => document.querySelector('main').textContent as string);
-  }
+  const open = (hash: string): Promise<string> => openMainText(page, srv, hash);
 
   it('is published as a planning release, tallied apart in the figures, and not judged on its tender', async () => {
     const record = await (await fetch(`${srv.base}/api/ocds/records/${OCID}`)).json() as { records: { releases: { tag: string[] }[]; compiledRelease: Record<string, unknown> }[] };
