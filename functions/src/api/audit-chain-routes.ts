@@ -40,7 +40,10 @@ export function auditChainRoutes(deps: { store: Store; baseUrl: string }): Route
     const head = await deps.store.auditChainHead();
     const entries = page.items.map(publicChainEntry).filter((e): e is PublicChainEntry => e !== undefined);
     res.set('Cache-Control', 'public, max-age=60');
-    res.json({ head, entries, links: page.next ? { next: `${deps.baseUrl}/api/audit/chain?${new URLSearchParams({ after: page.next, limit: String(limit) })}` } : {} });
+    const next = page.next ? `${deps.baseUrl}/api/audit/chain?${new URLSearchParams({ after: page.next, limit: String(limit) })}` : undefined;
+    // As the listings of documents (public-routes.ts): the next page in the body and in `Link` (RFC 8288).
+    if (next) res.set('Link', `<${next}>; rel="next"`);
+    res.json({ head, entries, links: next ? { next } : {} });
   });
   return router;
 }

@@ -10,6 +10,7 @@ import { ownerOf as ownerByPrefix } from '../../../core/identifiers/owner-of';
 import { encodeCursor, invalidCursor, type SpanCursor } from './cursor';
 import { badRequest, HttpError, notFound } from './http-error';
 import { publishedCount, unpublishedPackageMessage, type BulkKind } from '../../../core/packages/bulk-contents';
+import { sameState } from '../../../core/workflow/mexican-states';
 
 export interface PublishedSet { publisher: Publisher; publication: Publication }
 
@@ -167,15 +168,19 @@ export function queryString(req: Request, name: string): string | undefined {
 
 /**
  * The publications a public request reads: the `?publisher=` one, or all. An unknown publisher is a 404; a known
- * one with nothing published yet reads as empty. With `byState`, `?state=` (the publishers' state, as registered:
- * «Yucatán») narrows them too — what the dashboard asks for when the whole country is too much for one page (its
- * data/scope.ts); a state nobody publishes for yet reads as empty.
+ * one with nothing published yet reads as empty. With `byState`, `?state=` (the publishers' state, registered as
+ * «Yucatán», under any spelling of it) narrows them too — what the dashboard asks for when the whole country is too
+ * much for one page (its data/scope.ts); a state nobody publishes for yet reads as empty.
  */
 export async function requestedSets(store: Store, req: Request, options: { byState?: boolean } = {}): Promise<{ sets: PublishedSet[]; publisherId?: string; version: string }> {
   const publisherId = queryString(req, 'publisher');
   const state = options.byState ? queryString(req, 'state') : undefined;
   const { publishers, sets: all, version } = await publishedState(store);
-  const sets = all.filter((s) => (!publisherId || s.publisher.id === publisherId) && (!state || s.publisher.state === state));
+  // The state as a reader types it: «Yucatan», «yucatán» and «YUCATAN» are Yucatán, as «CDMX» is Ciudad de México
+  // (core/workflow/mexican-states.ts); compared exactly, a script without accents got an empty answer, as if the
+  // state had published nothing. A text that is no state still reads as empty: the dashboard sends the state of
+  // its address as typed, and shows an empty state as such.
+  const sets = all.filter((s) => (!publisherId || s.publisher.id === publisherId) && (!state || sameState(s.publisher.state, state)));
   // A publisher registered by another process since the state was read is asked for directly.
   if (publisherId && !sets.length && !publishers.some((p) => p.id === publisherId) && !(await store.getPublisher(publisherId))) throw notFound(`el publicador «${publisherId}»`);
   return publisherId ? { sets, publisherId, version } : { sets, version };

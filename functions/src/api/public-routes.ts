@@ -13,12 +13,13 @@ import { STATS_MAX_PUBLISHERS } from '../../../core/stats/serving-limits';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { listedSets, ownerOf, publishedState, packageMeta, packageTerms, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
 import { publishedCount, type BulkKind } from '../../../core/packages/bulk-contents';
-import { ResponseCache } from './response-cache';
+import { ResponseCache, WithHeaders } from './response-cache';
 import { extensionCodelist, extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
 import { acceptOnly, BY_SCOPE } from './query-parameters';
 import { publicationDocuments, publicationIndexes, type PublicationIndexes } from './publication-indexes';
 import { currentStats } from '../../../core/stats/publisher-stats';
+import { matchedRecords, matchedReleases, SUPPLIER_PARAMETERS, supplierFilter, supplierLookups, supplierMatches, type SupplierFilter } from './supplier-filter';
 
 export interface PublicRoutesDeps {
   store: Store;
@@ -38,6 +39,8 @@ const LISTINGS: readonly (readonly [BulkKind, string])[] = [['releases', '/api/o
 
 /** What the listings of several documents read (query-parameters.ts refuses the rest). */
 const PAGED = ['publisher', 'limit', 'after'] as const;
+/** The OCDS listings also narrow to the processes of one supplier (supplier-filter.ts). */
+const PAGED_BY_SUPPLIER = [...PAGED, ...SUPPLIER_PARAMETERS] as const;
 /** Said to a `limit` above the most a page holds: who asks for that many wants everything, which one file gives. */
 const ALL_AT_ONCE = 'Para tener todo de una vez, descargue los archivos de /api/bulk (una sola solicitud, sin páginas), o siga «links.next» página por página.';
 /** The parameters a reader tries on a listing for one document, and the address that gives it. */
@@ -63,6 +66,27 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const url = new URL(`${baseUrl}${req.originalUrl}`);
     url.searchParams.set('after', next);
     return { next: url.toString() };
+  };
+  /**
+   * A page with the address of the next one twice: in the package (`links.next`, OCDS) and as `Link: <…>; rel="next"`
+   * (RFC 8288), which HTTP clients follow by themselves (Python requests' `r.links`, R httr2's `req_perform_iterative`,
+   * `curl -I`, GitHub-style paging code) without reading the body.
+   */
+  const paged = (body: Buffer, links: { next: string } | undefined): Buffer | WithHeaders => (links ? new WithHeaders(body, { Link: `<${links.next}>; rel="next"` }) : body);
+  const lookups = supplierLookups(indexes);
+  /**
+   * The sets with processes of the supplier asked for, and those processes' ocids by publication; none: a 404 saying
+   * so (an empty package would not be valid, as for a listing of nothing).
+   */
+  const bySupplier = async (req: Request, sets: PublishedSet[], filter: SupplierFilter, what: string): Promise<{ sets: PublishedSet[]; ocids: Map<string, string[]> }> => {
+    const requested = queryString(req, 'publisher') !== undefined;
+    const ocids = await supplierMatches(sets, filter, lookups);
+    const found = sets.filter((s) => ocids.has(s.publication.id));
+    if (!found.length) {
+      const asked = SUPPLIER_PARAMETERS.map((name) => queryString(req, name)).flatMap((v, i) => (v === undefined ? [] : [`${SUPPLIER_PARAMETERS[i]}=${v.slice(0, 120)}`]));
+      throw notFound(`${what} de un proceso adjudicado al proveedor pedido («${asked.join('», «')}»)${requested ? ' entre los datos de ese implementador' : ''}`);
+    }
+    return { sets: found, ocids };
   };
 
   // Only the public read paths are open to any origin and cacheable (submissions and audit are not).
@@ -123,9 +147,10 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/ocds/releases', async (req, res) => {
-    acceptOnly(req, [...PAGED, 'ocid', 'releaseID']);
+    acceptOnly(req, [...PAGED_BY_SUPPLIER, 'ocid', 'releaseID']);
     const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const ocid = queryString(req, 'ocid');
+    const supplier = supplierFilter(req);
     const releaseId = queryString(req, 'releaseID');
     // A release id names a release within its process (the `url` of each release in a record carries both): alone,
     // it filtered one page of everything, giving empty packages and pages that went on.
@@ -139,7 +164,14 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       sets = [owner];
     } else sets = await listedSets(store, requested.sets, 'releases', requested.publisherId);
     const cursor = decodeCursor(req.query.after);
-    const list = (publicationId: string, after: string | undefined, n: number) => store.listDocumentBytes('releases', { publicationId, after, limit: n, ...(ocid ? { ocid } : {}) });
+    const matched = supplier ? await bySupplier(req, sets, supplier, 'ninguna entrega publicada') : undefined;
+    if (matched && ocid && !matched.ocids.get(sets[0].publication.id)?.includes(ocid)) throw notFound(`ninguna entrega publicada del proceso «${ocid}» adjudicado al proveedor pedido`);
+    if (matched) sets = matched.sets;
+    const releasesOf = (publicationId: string, one: string | undefined, after: string | undefined, n: number) => store.listDocumentBytes('releases', { publicationId, after, limit: n, ...(one ? { ocid: one } : {}) });
+    // Of one supplier (and not one process): the releases of its processes, process by process.
+    const list = matched && !ocid
+      ? (publicationId: string, after: string | undefined, n: number) => matchedReleases(matched.ocids.get(publicationId) ?? [], after, n, (one, inner, m) => releasesOf(publicationId, one, inner, m))
+      : (publicationId: string, after: string | undefined, n: number) => releasesOf(publicationId, ocid, after, n);
     await cache.send(req, res, stampOf(sets), async () => {
       if (releaseId) {
         // One release: looked for through every page of its process, answered alone.
@@ -153,19 +185,31 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       }
       const page = await spanPages(sets, cursor, limit, list);
       if (ocid && !page.items.length) throw notFound(`ninguna entrega publicada del proceso «${ocid}»`);
-      return splicedPackageBytes('releases', page.items.map((r) => r.bytes), { ...metaFor(req, sets), links: nextLink(req, page.next) });
+      const links = nextLink(req, page.next);
+      return paged(splicedPackageBytes('releases', page.items.map((r) => r.bytes), { ...metaFor(req, sets), links }), links);
     }, version);
   });
 
   router.get('/ocds/records', async (req, res) => {
-    acceptOnly(req, PAGED, ONE_RECORD);
+    acceptOnly(req, PAGED_BY_SUPPLIER, ONE_RECORD);
     const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
+    const supplier = supplierFilter(req);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
-    const sets = await listedSets(store, all, 'records', publisherId);
+    const listed = await listedSets(store, all, 'records', publisherId);
     const cursor = decodeCursor(req.query.after);
+    const matched = supplier ? await bySupplier(req, listed, supplier, 'ningún registro publicado') : undefined;
+    const sets = matched?.sets ?? listed;
+    // Of one supplier: its processes' records, each read by its ocid.
+    const list = matched
+      ? (publicationId: string, after: string | undefined, n: number) => matchedRecords(matched.ocids.get(publicationId) ?? [], after, n, async (ocid) => {
+        const bytes = await store.getDocumentBytes('records', publicationId, ocid);
+        return bytes && { bytes };
+      })
+      : (publicationId: string, after: string | undefined, n: number) => store.listDocumentBytes('records', { publicationId, after, limit: n });
     await cache.send(req, res, stampOf(sets), async () => {
-      const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('records', { publicationId, after, limit: n }));
-      return splicedPackageBytes('records', page.items.map((r) => r.bytes), { ...metaFor(req, sets), links: nextLink(req, page.next) });
+      const page = await spanPages(sets, cursor, limit, list);
+      const links = nextLink(req, page.next);
+      return paged(splicedPackageBytes('records', page.items.map((r) => r.bytes), { ...metaFor(req, sets), links }), links);
     }, version);
   });
 
@@ -190,7 +234,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const cursor = decodeCursor(req.query.after);
     await cache.send(req, res, stampOf(sets), async () => {
       const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('projects', { publicationId, after, limit: n }));
-      return splicedPackageBytes('projects', page.items.map((p) => p.bytes), { ...metaFor(req, sets), links: nextLink(req, page.next) });
+      const links = nextLink(req, page.next);
+      return paged(splicedPackageBytes('projects', page.items.map((p) => p.bytes), { ...metaFor(req, sets), links }), links);
     }, version);
   });
 

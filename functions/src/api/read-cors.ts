@@ -17,6 +17,11 @@ const READ = new Set(['GET', 'HEAD']);
 export const READ_REQUEST_HEADERS = ['If-None-Match', 'If-Modified-Since', 'Range', 'If-Range', 'Cache-Control', 'Pragma', 'Accept', 'Content-Type'] as const;
 /** Answer headers a cross-origin page may read: revalidation, the name of a download and the part of it that came. */
 export const READ_EXPOSED_HEADERS = ['ETag', 'Content-Disposition', 'Content-Length', 'Content-Range', 'Accept-Ranges'] as const;
+/**
+ * And from the API itself, the next page of a listing (`Link`, public-routes.ts) — not from the bucket of bulk files
+ * (docs/deploy.md §3.5), whose files are not paged.
+ */
+const API_EXPOSED_HEADERS = [...READ_EXPOSED_HEADERS, 'Link'].join(', ');
 
 export function readCors(): RequestHandler {
   return (req, res, next) => {
@@ -32,7 +37,7 @@ export function readCors(): RequestHandler {
       res.status(204).end();
       return;
     }
-    if (READ.has(req.method)) res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': READ_EXPOSED_HEADERS.join(', ') });
+    if (READ.has(req.method)) res.set({ 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': API_EXPOSED_HEADERS });
     next();
   };
 }

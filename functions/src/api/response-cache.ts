@@ -49,6 +49,8 @@ interface Entry {
   url: string;
   body: Buffer;
   etag: string;
+  /** Headers that belong to this answer (a page's `Link` to the next): sent again with every copy of it. */
+  headers?: Readonly<Record<string, string>>;
   compressing: Partial<Record<Coding, Promise<Buffer>>>;
   /** Compressed bytes once ready (the fast path does not wait for them). */
   compressed: Partial<Record<Coding, Buffer>>;
@@ -57,6 +59,14 @@ interface Entry {
    * ETag) as ready-made flat lists for each encoding (a compressed one once its bytes are ready).
    */
   fast?: { version: string; headers: OutgoingHttpHeaders; flat: Partial<Record<Negotiated, string[]>> };
+}
+
+/**
+ * A body with headers of its own, which only its build knows: a page's `Link: <…>; rel="next"` (RFC 8288), whose
+ * address is worked out with the page. Kept with the body, so that a page served again from here still has it.
+ */
+export class WithHeaders {
+  constructor(readonly body: unknown, readonly headers: Readonly<Record<string, string>>) {}
 }
 
 /** Remembers at most this many distinct Accept-Encoding values (clients send a handful). */
@@ -74,7 +84,8 @@ export class ResponseCache {
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
   /**
-   * Answers from the cache, or builds the body (a value, RawJson text or the JSON's bytes), stores it and answers.
+   * Answers from the cache, or builds the body (a value, RawJson text or the JSON's bytes, or any of them
+   * WithHeaders), stores it and answers.
    * `stamp` names the data read; `version`, when
    * given, is the published state's version the route read its publications from (enables the fast path).
    */
@@ -88,9 +99,11 @@ export class ResponseCache {
     } else {
       let pending = this.building.get(key);
       if (!pending) {
-        pending = build().then((value) => {
+        pending = build().then((answer) => {
+          const value = answer instanceof WithHeaders ? answer.body : answer;
           const body = Buffer.isBuffer(value) ? value : Buffer.from(value instanceof RawJson ? value.text : JSON.stringify(value), 'utf8');
           const built: Entry = { key, url: req.originalUrl, body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`, compressing: {}, compressed: {} };
+          if (answer instanceof WithHeaders && Object.keys(answer.headers).length) built.headers = answer.headers;
           this.put(key, built);
           return built;
         });
@@ -100,6 +113,7 @@ export class ResponseCache {
       }
       entry = await pending;
     }
+    if (entry.headers) res.set(entry.headers);
     res.set('ETag', entry.etag);
     res.vary('Accept-Encoding');
     res.type('application/json; charset=utf-8');
