@@ -57,7 +57,7 @@ describe('GET /api/index', () => {
     expect(JSON.stringify(res.body)).toContain('nadie');
   });
 
-  it('filters by state (the dashboard at national scale): the index in each form and the stats, one state\'s publishers only; a state without publishers is empty', async () => {
+  it('filters by state (the dashboard at national scale): the index in each form and the stats, one state\'s publishers only, under any spelling of the state; a state without publishers is empty', async () => {
     const all = (await request(app).get('/api/index').expect(200)).body as IndexAnswer;
     const states = [...new Set(all.publishers.map((p) => p.state))];
     expect(states.length).toBeGreaterThan(1);
@@ -72,6 +72,15 @@ describe('GET /api/index', () => {
       expect(addDetails(compactRows(core), core, details)).toBe(true);
       const stats = (await request(app).get(`/api/stats?${q}`).expect(200)).body as { publishers: { publisherId: string }[] };
       expect(stats.publishers.map((p) => p.publisherId).sort()).toEqual(mine.map((p) => p.publisherId).sort());
+    }
+    // A script types the state without accents or in other case, or by its usual abbreviation: the same publishers.
+    const yucatan = all.publishers.filter((p) => p.state === 'Yucatán').map((p) => p.publisherId);
+    const nuevoLeon = all.publishers.filter((p) => p.state === 'Nuevo León').map((p) => p.publisherId);
+    expect([yucatan.length, nuevoLeon.length]).toEqual([1, 1]);
+    for (const [typed, ids] of [['Yucatan', yucatan], ['yucatán', yucatan], ['YUCATAN', yucatan], [' Yucatán ', yucatan], ['nuevo leon', nuevoLeon], ['NL', nuevoLeon]] as const) {
+      const q = `state=${encodeURIComponent(typed)}`;
+      expect({ typed, index: ((await request(app).get(`/api/index?${q}`).expect(200)).body as IndexAnswer).publishers.map((p) => p.publisherId) }).toEqual({ typed, index: ids });
+      expect({ typed, stats: ((await request(app).get(`/api/stats?${q}`).expect(200)).body as { publishers: { publisherId: string }[] }).publishers.map((p) => p.publisherId) }).toEqual({ typed, stats: ids });
     }
     const [first] = all.publishers;
     expect(((await request(app).get(`/api/index?state=${encodeURIComponent(first.state)}&publisher=${first.publisherId}`).expect(200)).body as IndexAnswer).publishers.map((p) => p.publisherId)).toEqual([first.publisherId]);

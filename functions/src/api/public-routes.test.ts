@@ -36,14 +36,21 @@ beforeAll(async () => {
 });
 afterAll(async () => { await store.close(); });
 
-/** Follows links.next from `first`, returning every page. */
+/**
+ * Follows links.next from `first`, returning every page; each page gives the same next address in its `Link` header
+ * (RFC 8288), the first time and when answered again from the cache.
+ */
 async function allPages(first: string): Promise<Record<string, unknown>[]> {
   const pages: Record<string, unknown>[] = [];
   let url: string | undefined = first;
   while (url) {
     const res: request.Response = await request(app).get(url.replace(BASE, '')).expect(200);
     pages.push(res.body as Record<string, unknown>);
-    url = (res.body as { links?: { next?: string } }).links?.next;
+    const next = (res.body as { links?: { next?: string } }).links?.next;
+    const link = next === undefined ? undefined : `<${next}>; rel="next"`;
+    expect(res.headers.link).toBe(link);
+    expect((await request(app).get(url.replace(BASE, '')).expect(200)).headers.link).toBe(link);
+    url = next;
   }
   return pages;
 }
@@ -306,9 +313,11 @@ describe('public API', () => {
 
   // Ignored, these answered 200 with every document: a filter the API does not have looked applied.
   it.each([
-    ['/api/ocds/records?ocid=ocds-mid001-DOP-IR-OP-005-2023', 'La dirección /api/ocds/records no acepta el parámetro «ocid»: sus parámetros son «publisher», «limit» y «after». Un proceso: /api/ocds/records/{ocid}; sus entregas: /api/ocds/releases?ocid={ocid}.'],
-    ['/api/ocds/releases?since=2024-01-01', 'La dirección /api/ocds/releases no acepta el parámetro «since»: sus parámetros son «publisher», «limit», «after», «ocid» y «releaseID». La API no filtra por fecha: los archivos de /api/bulk traen todo, para filtrar por la fecha de cada documento.'],
-    ['/api/ocds/releases?publisher_id=merida', 'La dirección /api/ocds/releases no acepta el parámetro «publisher_id»: sus parámetros son «publisher», «limit», «after», «ocid» y «releaseID».'],
+    ['/api/ocds/records?ocid=ocds-mid001-DOP-IR-OP-005-2023', 'La dirección /api/ocds/records no acepta el parámetro «ocid»: sus parámetros son «publisher», «limit», «after», «supplier» y «supplierName». Un proceso: /api/ocds/records/{ocid}; sus entregas: /api/ocds/releases?ocid={ocid}.'],
+    ['/api/ocds/releases?since=2024-01-01', 'La dirección /api/ocds/releases no acepta el parámetro «since»: sus parámetros son «publisher», «limit», «after», «supplier», «supplierName», «ocid» y «releaseID». La API no filtra por fecha: los archivos de /api/bulk traen todo, para filtrar por la fecha de cada documento.'],
+    ['/api/ocds/releases?publisher_id=merida', 'La dirección /api/ocds/releases no acepta el parámetro «publisher_id»: sus parámetros son «publisher», «limit», «after», «supplier», «supplierName», «ocid» y «releaseID».'],
+    // A supplier's filter under the names a reader tries first: where it is.
+    ['/api/ocds/records?rfc=CCN050314H72', 'La dirección /api/ocds/records no acepta el parámetro «rfc»: sus parámetros son «publisher», «limit», «after», «supplier» y «supplierName». Por proveedor: «supplier» con su RFC, o «supplierName» con palabras de su nombre.'],
     ['/api/oc4ids/projects?id=oc4ids-mid001-MID-2023-002', 'La dirección /api/oc4ids/projects no acepta el parámetro «id»: sus parámetros son «publisher», «limit» y «after». Un proyecto: /api/oc4ids/projects/{id}.'],
     ['/api/oc4ids/projects?Limit=5', 'La dirección /api/oc4ids/projects no acepta el parámetro «Limit»: sus parámetros son «publisher», «limit» y «after».'],
     ['/api/publishers?state=Yucat%C3%A1n', 'La dirección /api/publishers no acepta el parámetro «state»: no lleva parámetros.'],
@@ -333,6 +342,18 @@ describe('public API', () => {
   });
 
   // Who asks for more than a page holds wants everything: the message says where that is.
+  it('pages the audit chain as the listings: links.next, and the same address in Link', async () => {
+    const seqs: number[] = [];
+    for (let url: string | undefined = '/api/audit/chain?limit=1'; url;) {
+      const res: request.Response = await request(app).get(url.replace(BASE, '')).expect(200);
+      const body = res.body as { entries: { seq: number }[]; links: { next?: string } };
+      seqs.push(...body.entries.map((e) => e.seq));
+      expect(res.headers.link).toBe(body.links.next ? `<${body.links.next}>; rel="next"` : undefined);
+      url = body.links.next;
+    }
+    expect(seqs.length).toBeGreaterThanOrEqual(EXAMPLE_KEYS.length);
+  });
+
   it('a limit above 1,000 is refused saying where everything comes at once', async () => {
     const res = await request(app).get('/api/ocds/records?limit=100000').expect(400);
     expect(res.body.error).toEqual({ code: 'invalid-limit', message: 'El parámetro «limit» debe ser un entero entre 1 y 1,000. Para tener todo de una vez, descargue los archivos de /api/bulk (una sola solicitud, sin páginas), o siga «links.next» página por página.' });
@@ -650,4 +671,84 @@ describe('a server that only publishes', () => {
     expect((await request(app).get('/api/auth-config').expect(200)).body).toEqual({ method: 'none' });
     expect((await request(app).get('/api/session').expect(404)).body.error.message).toMatch(/esa ruta de la API/);
   });
+});
+
+/**
+ * A journalist follows one company through every implementer: by its RFC however it is typed, or by words of its
+ * name without accents, in the records and (paged one at a time, through a process's several releases and on to
+ * the next implementer) in the releases — exactly the processes whose awards name it, judged here from the full
+ * listings, each page a valid package whose `links.next` is also its `Link` header.
+ */
+it('filters the OCDS listings by supplier (RFC or name) across implementers, paging by links.next and Link', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    const RFC = 'CVM130828EF5';
+    const put = async (key: string, edit: (w: Awaited<ReturnType<typeof exampleWorkbook>>) => void, now: string) => {
+      const workbook = await exampleWorkbook(key);
+      edit(workbook);
+      const publisher = publisherOf(key, workbook);
+      await own.putPublisher(publisher);
+      expect((await publish(own, { publisher, workbook, actor: 'system', now, baseUrl: BASE })).status).toBe('published');
+    };
+    // Mérida twice (each process then has two releases); Nuevo León's «Constructora Cumbres del Norte» given, under its
+    // own id and name, the RFC of Mérida's «Concretos y Vialidades del Mayab»: the same company for the filter.
+    await put('merida', () => undefined, '2025-07-01T10:00:00-06:00');
+    await put('merida', (w) => { for (let row = 0; row < 5; row++) setCell(w, 'Contrataciones', row, 'tender/description', `Descripción revisada ${row}`); }, '2025-08-01T10:00:00-06:00');
+    await put('nuevo-leon', (w) => {
+      const actors = w.sheets.find((s) => s.name === 'Actores')!;
+      const [idCol, rfcCol] = ['parties/0/id', 'parties/0/identifier/id'].map((c) => actors.rows[1].indexOf(c));
+      const rows = actors.rows.filter((r, i) => i > 1 && r[idCol] === 'MX-RFC-CCN050314H72');
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) r[rfcCol] = RFC;
+    }, '2025-07-01T10:00:00-06:00');
+    const ownApp = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+
+    // The oracle: every record, and the processes whose awards name a party with that RFC or those words in its name.
+    type Party = { id: string; name: string; identifier?: { id?: string } };
+    type Rec = { ocid: string; compiledRelease: { parties?: Party[]; awards?: { suppliers?: { id: string; name: string }[] }[] } };
+    const records = ((await request(ownApp).get('/api/ocds/records?limit=1000').expect(200)).body as { records: Rec[] }).records;
+    const awardedTo = (test: (p: Party) => boolean) => records.filter((r) => (r.compiledRelease.awards ?? []).some((a) => (a.suppliers ?? []).some((s) => {
+      const party = (r.compiledRelease.parties ?? []).find((p) => p.id === s.id) ?? s;
+      return test(party);
+    }))).map((r) => r.ocid);
+    const byRfc = awardedTo((p) => p.identifier?.id === RFC);
+    expect(new Set(byRfc.map((o) => o.split('-')[1])).size).toBe(2);
+    const byName = awardedTo((p) => p.name === 'Concretos y Vialidades del Mayab, S.A. de C.V.');
+    expect(byName.length).toBe(1);
+
+    const ocidsOf = async (url: string) => ((await request(ownApp).get(url).expect(200)).body as { records: Rec[] }).records.map((r) => r.ocid);
+    for (const spelled of [RFC, 'cvm-130828-ef5', `MX-RFC-${RFC}`]) expect(await ocidsOf(`/api/ocds/records?supplier=${encodeURIComponent(spelled)}`)).toEqual(byRfc);
+    expect(await ocidsOf(`/api/ocds/records?supplier=${RFC}&publisher=nuevo-leon`)).toEqual(byRfc.filter((o) => o.startsWith('ocds-nl')));
+    expect(await ocidsOf(`/api/ocds/records?supplierName=${encodeURIComponent('CONCRETOS vialidades mayab sa de cv')}`)).toEqual(byName);
+    expect(await ocidsOf(`/api/ocds/records?supplier=${RFC}&supplierName=mayab`)).toEqual(byName);
+
+    // Releases one a page: a process's two releases, then the next process, then the next implementer.
+    const expected = ((await request(ownApp).get('/api/ocds/releases?limit=1000').expect(200)).body as { releases: { ocid: string; id: string }[] }).releases
+      .filter((r) => byRfc.includes(r.ocid)).map((r) => `${r.ocid} ${r.id}`);
+    expect(expected.length).toBeGreaterThan(byRfc.length);
+    const seen: string[] = [];
+    for (let url: string | undefined = `/api/ocds/releases?supplier=${RFC}&limit=1`; url;) {
+      const res: request.Response = await request(ownApp).get(url.replace(BASE, '')).expect(200);
+      const page = res.body as { releases: { ocid: string; id: string }[]; links?: { next?: string } };
+      if (!VALIDATORS.releasePackage(page)) throw new Error(JSON.stringify(VALIDATORS.releasePackage.errors?.slice(0, 3)));
+      seen.push(...page.releases.map((r) => `${r.ocid} ${r.id}`));
+      expect(res.headers.link).toBe(page.links?.next ? `<${page.links.next}>; rel="next"` : undefined);
+      url = page.links?.next;
+    }
+    expect(seen).toEqual(expected);
+    // One process among the supplier's: its releases; another process: none of the supplier's.
+    await request(ownApp).get(`/api/ocds/releases?supplier=${RFC}&ocid=${byRfc[0]}`).expect(200);
+    const other = records.find((r) => !byRfc.includes(r.ocid))!.ocid;
+    expect((await request(ownApp).get(`/api/ocds/releases?supplier=${RFC}&ocid=${other}`).expect(404)).body.error.code).toBe('not-found');
+
+    // Refusals, in Spanish: a supplier nobody was awarded, SAT's generic RFC, a name of no words, a cursor of the unfiltered listing.
+    const nobody = (await request(ownApp).get('/api/ocds/records?supplierName=inexistente').expect(404)).body.error;
+    expect(nobody).toEqual({ code: 'not-found', message: 'No existe ningún registro publicado de un proceso adjudicado al proveedor pedido («supplierName=inexistente»).' });
+    expect((await request(ownApp).get('/api/ocds/releases?supplier=XAXX010101000').expect(400)).body.error.code).toBe('invalid-supplier');
+    expect((await request(ownApp).get('/api/ocds/records?supplierName=...').expect(400)).body.error.code).toBe('invalid-suppliername');
+    const unfiltered = ((await request(ownApp).get('/api/ocds/records?limit=1').expect(200)).body as { links: { next: string } }).links.next;
+    expect((await request(ownApp).get(`/api/ocds/records?supplierName=constructora&after=${new URL(unfiltered).searchParams.get('after')}`).expect(400)).body.error.code).toBe('invalid-cursor');
+  } finally {
+    await own.close();
+  }
 });

@@ -23,6 +23,8 @@ test('data and refusals are readable from another origin, ETag included', async 
   expect(data.status).toBe(200);
   expect(data.headers['access-control-allow-origin']).toBe('*');
   expect(data.headers['access-control-expose-headers']).toContain('ETag');
+  // And a listing's next page (`Link: <…>; rel="next"`), which a browser hides from the page unless exposed.
+  expect(data.headers['access-control-expose-headers']).toMatch(/\bLink\b/);
   for (const path of ['/api/nope', '/api/bulk/nope.json', '/api/ocds/records/nope']) {
     const missing = await request(app).get(path).set('Origin', ORIGIN);
     expect([path, missing.status, missing.headers['access-control-allow-origin']]).toEqual([path, 404, '*']);
