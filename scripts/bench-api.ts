@@ -117,6 +117,8 @@ async function main(): Promise<void> {
       await load(server, 'Página de 100 entregas, solo gzip', page, 100, { 'accept-encoding': 'gzip, deflate' });
       await load(server, 'Página de 100 entregas, sin compresión', page, 100, {});
       await load(server, 'Registro por ocid', `/api/ocds/records/${encodeURIComponent(ocid)}`, 20);
+      // One supplier's processes (a fifth of the synthetic ones: api/supplier-filter.ts), each record read by its ocid.
+      await load(server, 'Página de 100 registros de un proveedor', '/api/ocds/records?publisher=bench&supplier=CVM130828EF5&limit=100', 100);
       await load(server, 'Paquete de proyectos (100)', `/api/oc4ids/projects?publisher=bench&limit=100`);
       await load(server, 'Proyecto por id', `/api/oc4ids/projects/${encodeURIComponent(projectId)}`);
       await bulk(`${server.url}api/bulk/releases.jsonl?publisher=bulk`, server.pid, true);

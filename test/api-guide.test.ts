@@ -80,7 +80,7 @@ test('each address in the guide answers, and takes exactly the parameters the gu
 });
 
 /** The files whose errors a reader of the public addresses can meet (the workflow's, behind sign-in, are not). */
-const PUBLIC_SOURCES = ['public-routes', 'bulk-routes', 'index-routes', 'tracking-routes', 'pending-routes', 'current-publications', 'cursor', 'query-parameters', 'read-only-methods', 'byte-range', 'http-error']
+const PUBLIC_SOURCES = ['public-routes', 'bulk-routes', 'index-routes', 'tracking-routes', 'pending-routes', 'current-publications', 'supplier-filter', 'cursor', 'query-parameters', 'read-only-methods', 'byte-range', 'http-error']
   .map((name) => fs.readFileSync(path.join(ROOT, 'functions/src/api', `${name}.ts`), 'utf8'));
 /** Answers to a request body, which no public address reads. */
 const BODY_ERRORS = ['invalid-json', 'too-large', 'unsupported-type'];
