@@ -17,7 +17,7 @@ import { ResponseCache, WithHeaders } from './response-cache';
 import { extensionCodelist, extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
 import { acceptOnly, BY_SCOPE } from './query-parameters';
-import { publicationDocuments, publicationIndexes, type PublicationIndexes } from './publication-indexes';
+import { publicationDocuments, publicationIndexes, readIndex, type PublicationIndexes } from './publication-indexes';
 import { currentStats } from '../../../core/stats/publisher-stats';
 import { matchedRecords, matchedReleases, SUPPLIER_PARAMETERS, supplierFilter, supplierLookups, supplierMatches, type SupplierFilter } from './supplier-filter';
 
@@ -73,7 +73,9 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
    * `curl -I`, GitHub-style paging code) without reading the body.
    */
   const paged = (body: Buffer, links: { next: string } | undefined): Buffer | WithHeaders => (links ? new WithHeaders(body, { Link: `<${links.next}>; rel="next"` }) : body);
-  const lookups = supplierLookups(indexes);
+  // Read from each index once, apart from the indexes kept for the dashboard (a search through every publisher's
+  // would push those out): only the suppliers and their ocids are kept.
+  const lookups = supplierLookups((publicationId) => readIndex(store, publicationId));
   /**
    * The sets with processes of the supplier asked for, and those processes' ocids by publication; none: a 404 saying
    * so (an empty package would not be valid, as for a listing of nothing).

@@ -30,12 +30,18 @@ export type PublicationIndexes = (publicationId: string) => Promise<PublicationI
 
 export function publicationIndexes(store: Store): PublicationIndexes {
   const memo = new Memo<PublicationIndex>(64);
-  return (publicationId) => memo.get(publicationId, async () => {
-    const stored = await store.getIndex(publicationId);
-    if (stored && isCurrentIndex(stored)) return stored as unknown as PublicationIndex;
-    const { records, projects } = await publicationDocuments(store, publicationId);
-    return publicationIndex(records, projects);
-  });
+  return (publicationId) => memo.get(publicationId, () => readIndex(store, publicationId));
+}
+
+/**
+ * A publication's index, read (or built) each time it is called: for a reader that keeps only what it needs of it
+ * (api/supplier-filter.ts), without taking the places of the whole indexes the dashboard's routes keep.
+ */
+export async function readIndex(store: Store, publicationId: string): Promise<PublicationIndex> {
+  const stored = await store.getIndex(publicationId);
+  if (stored && isCurrentIndex(stored)) return stored as unknown as PublicationIndex;
+  const { records, projects } = await publicationDocuments(store, publicationId);
+  return publicationIndex(records, projects);
 }
 
 /** A publication's records and projects, as stored: what its index, or stats of an earlier version, are computed from. */
