@@ -46,6 +46,9 @@ const ALL_AT_ONCE = 'Para tener todo de una vez, descargue los archivos de /api/
 /** The parameters a reader tries on a listing for one document, and the address that gives it. */
 const ONE_RECORD = { ocid: 'Un proceso: /api/ocds/records/{ocid}; sus entregas: /api/ocds/releases?ocid={ocid}.' };
 const ONE_PROJECT = { id: 'Un proyecto: /api/oc4ids/projects/{id}.' };
+/** The names a reader tries first for a supplier's filter (supplier-filter.ts). */
+const BY_SUPPLIER_HINT = 'Por proveedor: «supplier» con su RFC, o «supplierName» con palabras de su nombre.';
+const SUPPLIER_HINTS = Object.fromEntries(['rfc', 'RFC', 'proveedor', 'contratista', 'suppliers', 'supplierId', 'supplier_id', 'supplierRFC', 'supplier_name', 'name'].map((name) => [name, BY_SUPPLIER_HINT]));
 
 /** Cross-origin reading is every GET's (read-cors.ts); what these add is the public cache. */
 function publicHeaders(res: Response): void {
@@ -149,7 +152,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/ocds/releases', async (req, res) => {
-    acceptOnly(req, [...PAGED_BY_SUPPLIER, 'ocid', 'releaseID']);
+    acceptOnly(req, [...PAGED_BY_SUPPLIER, 'ocid', 'releaseID'], SUPPLIER_HINTS);
     const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const ocid = queryString(req, 'ocid');
     const supplier = supplierFilter(req);
@@ -193,7 +196,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   });
 
   router.get('/ocds/records', async (req, res) => {
-    acceptOnly(req, PAGED_BY_SUPPLIER, ONE_RECORD);
+    acceptOnly(req, PAGED_BY_SUPPLIER, { ...ONE_RECORD, ...SUPPLIER_HINTS });
     const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const supplier = supplierFilter(req);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
