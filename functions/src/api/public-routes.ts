@@ -48,7 +48,7 @@ const ONE_RECORD = { ocid: 'Un proceso: /api/ocds/records/{ocid}; sus entregas: 
 const ONE_PROJECT = { id: 'Un proyecto: /api/oc4ids/projects/{id}.' };
 /** The names a reader tries first for a supplier's filter (supplier-filter.ts). */
 const BY_SUPPLIER_HINT = 'Por proveedor: «supplier» con su RFC, o «supplierName» con palabras de su nombre.';
-const SUPPLIER_HINTS = Object.fromEntries(['rfc', 'RFC', 'proveedor', 'contratista', 'suppliers', 'supplierId', 'supplier_id', 'supplierRFC', 'supplier_name', 'name'].map((name) => [name, BY_SUPPLIER_HINT]));
+const SUPPLIER_HINTS = Object.fromEntries(['rfc', 'RFC', 'proveedor', 'contratista', 'suppliers', 'supplierId', 'supplier_id', 'supplierRFC', 'supplier_name'].map((name) => [name, BY_SUPPLIER_HINT]));
 
 /** Cross-origin reading is every GET's (read-cors.ts); what these add is the public cache. */
 function publicHeaders(res: Response): void {
