@@ -274,7 +274,6 @@ const CHANGE_LABELS: Record<'f' | 'm', Record<Change, readonly [string, string]>
 const KEPT_TEXT = '(ya no está en el libro; sigue publicado)';
 const KEPT_NOTE = '«Sigue publicado»: filas borradas o celdas vaciadas que ya se habían publicado. Lo publicado no se borra: el registro del proceso (OCDS) y el tablero las siguen mostrando. Para corregir un dato equivocado, cambie su valor en la misma fila en lugar de borrarla; un actor cuyo RFC se corrige queda publicado dos veces, con el RFC anterior y con el nuevo.';
 
-/** `approvable`: what approving will do, or (a send no longer approved from its page) what it would have done. */
 /** A changed field by its column's name, its path (what support and the JSON know it by) in its tooltip. */
 function fieldLabel(label: string, path: string): HTMLElement[] {
   const name = h('span', null, label);
@@ -289,6 +288,7 @@ function sentVersion(s: SubmissionView): HTMLElement {
   return dd;
 }
 
+/** `approvable`: what approving will do, or (a send no longer approved from its page) what it would have done. */
 function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string, approvable: boolean): HTMLElement {
   const labels = CHANGE_LABELS[gender];
   const items = group.items.map((item) => h('details', { class: `cambio cambio-${item.change}` },
