@@ -12,6 +12,7 @@
  * was published as an advance of 1 % without a word. `metric.progressHundred` (warning: 1 % is possible too).
  */
 import { itemsAt } from './json';
+import { progressMeasure } from '../stats/progress-measure';
 import type { Check } from './types';
 
 const PROGRESS = new Set(['physicalProgress', 'financialProgress']);
@@ -21,9 +22,9 @@ export const progressRange: Check = ({ projects, report }) => {
     for (const metric of itemsAt(data, 'metrics', pointer)) {
       if (typeof metric.item.id !== 'string' || !PROGRESS.has(metric.item.id)) continue;
       for (const obs of itemsAt(metric.item, 'observations', metric.pointer)) {
-        const raw = obs.item.measure;
-        const measure = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : undefined;
-        if (measure === undefined || Number.isNaN(measure)) continue;
+        // Read as the dashboard reads it (a text «62,5» is 62.5), so what is checked is what is shown.
+        const measure = progressMeasure(obs.item.measure);
+        if (measure === undefined) continue;
         if (measure < 0 || measure > 100) report('metric.progressRange', 'error', `${obs.pointer}/measure`, { value: measure });
         else if (measure > 0 && measure < 1) report('metric.progressFraction', 'warning', `${obs.pointer}/measure`, { value: measure, percent: Math.round(measure * 10000) / 100 });
         else if (measure === 1) report('metric.progressHundred', 'warning', `${obs.pointer}/measure`, {});

@@ -5,6 +5,7 @@
 import { flatten } from '../flatten';
 import { unflatten } from '../unflatten';
 import { projectEntry } from './publication-index';
+import { progressMeasure } from './progress-measure';
 
 const project = {
   id: 'oc4ids-mer001-0001', title: 'Repavimentación de la calle 60', description: 'Obra', status: 'implementation', type: 'construction',
@@ -45,5 +46,17 @@ describe('avance físico captured in the template', () => {
       ],
     }]);
     expect(projectEntry(converted).physicalProgress).toBe(45.5);
+  });
+});
+
+describe('a progress published as text (OC4IDS lets `measure` be a string)', () => {
+  it('is read as es-MX shows it: «62,5» and «62,5 %» are 62.5 (a progress of 0–100 has no thousands comma), «62.5 %» too; other text is no figure', () => {
+    expect(['62,5', '62,5 %', '62.5 %', ' 62.5', '100%', '0,45', 45.5, '1e1'].map(progressMeasure)).toEqual([62.5, 62.5, 62.5, 62.5, 100, 0.45, 45.5, 10]);
+    expect(['en proceso', '', '1,250,000', '62,5,1', '%', null, Number.NaN].map(progressMeasure)).toEqual([undefined, undefined, undefined, undefined, undefined, undefined, undefined]);
+  });
+
+  it('reaches the index as its figure: a project whose latest measure was «62,5 %» had no progress on the dashboard', () => {
+    const measured = (measure: unknown): number | undefined => projectEntry({ ...project, metrics: [{ id: 'physicalProgress', observations: [{ id: '1', period: { endDate: '2024-06-30' }, measure }] }] }).physicalProgress;
+    expect([measured('62,5 %'), measured('62,5'), measured('45'), measured('sin dato')]).toEqual([62.5, 62.5, 45, undefined]);
   });
 });

@@ -6,6 +6,7 @@
  * nothing here throws, an absent value stays absent (never 0).
  */
 import { isObject } from '../json/json-values';
+import { progressMeasure } from './progress-measure';
 
 type Obj = Record<string, unknown>;
 
@@ -200,7 +201,7 @@ function latestMetric(project: Obj, id: string): number | undefined {
   const observations = objects(objects(project.metrics).find((m) => m.id === id)?.observations);
   const last = observations.sort((a, b) => String(obj(a.period)?.endDate ?? '').localeCompare(String(obj(b.period)?.endDate ?? ''))).pop();
   if (!last) return undefined;
-  return num(typeof last.measure === 'string' ? Number(last.measure) : last.measure) ?? num(obj(last.value)?.amount);
+  return progressMeasure(last.measure) ?? num(obj(last.value)?.amount);
 }
 
 /** The first [lng, lat] pair of the first location with coordinates (Point, or a vertex of a line / polygon). */

@@ -161,18 +161,22 @@ describe('Crear plantilla', () => {
     expect(catalogue[Number(m[2]) - 1][m[1].charCodeAt(0) - 65]).toBe('MXN');
   });
 
-  it('sets a spreadsheet that reads dates month first to Mexico\'s locale, and says so', () => {
+  it('sets a spreadsheet in another locale than Mexico\'s (dates month first, numbers with a decimal comma) to Mexico\'s, and says so', () => {
     h.ss.localeCode = 'en_US';
     main.menuCreateTemplate();
     expect(h.ss.locale()).toBe('es_MX');
     expect(h.ss.toasts[0]).toContain('La configuración regional de la hoja de cálculo era «en_US», que lee las fechas como mes/día/año; se cambió a México para que 01/04/2024 sea el 1 de abril.');
     // Three sentences: shown the time to read them, not Google's default 5 s.
     expect(h.ss.toastSeconds[0]).toBeGreaterThanOrEqual(20);
-    // A locale that already reads day first is left alone.
+    // Spain's reads day first, but draws the template's number formats with a decimal comma («62,5 %», «1.234,5»): Mexico's too.
     h.ss.localeCode = 'es_ES';
     main.menuCreateTemplate();
-    expect(h.ss.locale()).toBe('es_ES');
-    expect(h.ss.toasts[1]).not.toContain('configuración regional');
+    expect(h.ss.locale()).toBe('es_MX');
+    expect(h.ss.toasts[1]).toContain('La configuración regional de la hoja de cálculo era «es_ES»; se cambió a México para que los montos y porcentajes se vean como en México: 1,234,567.89 y 62.5 %.');
+    // Mexico's is left alone, and nothing is said of it.
+    main.menuCreateTemplate();
+    expect(h.ss.locale()).toBe('es_MX');
+    expect(h.ss.toasts[2]).not.toContain('configuración regional');
   });
 
   // Apps Script stops an execution at six minutes («Script runtime: 6 min / execution»), with «Crear plantilla»

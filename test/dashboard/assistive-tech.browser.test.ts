@@ -168,6 +168,86 @@ describeIfChromium('the public dashboard with assistive technology, in headless 
     expect(await sortedAs('contratista')).toBe('ascending');
   });
 
+  /**
+   * On a 360 px phone (touch, no hover), what a finger and a screen reader can reach on one page: every target a
+   * fingertip's 44 × 44 px, or — a link within a sentence (WCAG 2.5.8's inline exception) — far enough from the next
+   * that a 24 px circle on its centre touches no other (2.5.8's spacing); no two targets overlapping; no meaning left
+   * in a `title` alone (a tooltip opens on hover only): its words shown, or given as the element's description by
+   * visible text, or a number shown on the element that the visible text explains; headings and landmarks as a
+   * screen reader lists them; nothing wider than the screen.
+   */
+  const reachable = (): Promise<{ small: string[]; overlapping: string[]; titleOnly: string[]; outline: string[]; sideways: number }> => page.evaluate(() => {
+    // Not in a closed disclosure either (the header's «Filtros»: its fields keep boxes there, under the page's links).
+    const seen = (e: any): boolean => { const b = e.getBoundingClientRect(); return b.width > 0 && b.height > 0 && e.checkVisibility({ visibilityProperty: true }); };
+    const shownText = (e: any): string => (e && seen(e) ? e.innerText ?? '' : '');
+    const name = (e: any): string => `${e.tagName.toLowerCase()} «${(e.textContent || e.getAttribute('aria-label') || '').trim().slice(0, 40)}»`;
+    const targets: any[] = [...document.querySelectorAll('a[href], button, input, select, textarea, summary, [role=button], [tabindex]:not([tabindex="-1"])')].filter(seen);
+    const boxes = targets.map((t) => t.getBoundingClientRect());
+    /** Within a sentence: the block it stands in has words besides its targets'. */
+    const inline = (t: any): boolean => {
+      const style = getComputedStyle(t);
+      if (style.display !== 'inline' || style.position !== 'static') return false;
+      let block = t.parentElement;
+      while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+      let words = block?.innerText ?? '';
+      for (const other of block ? [...block.querySelectorAll('a[href], button')] : []) words = words.replace((other as any).innerText, ' ');
+      return /[\p{L}\d]{2,}/u.test(words);
+    };
+    const touches = (x: number, y: number, r: number, b: any): boolean => Math.hypot(x - Math.max(b.left, Math.min(x, b.right)), y - Math.max(b.top, Math.min(y, b.bottom))) < r;
+    const small: string[] = [];
+    const overlapping: string[] = [];
+    targets.forEach((t, i) => {
+      const b = boxes[i];
+      const others = boxes.filter((_, j) => j !== i && !targets[j].contains(t) && !t.contains(targets[j]));
+      if (b.width < 43.5 || b.height < 43.5) {
+        const spaced = !others.some((o) => touches((b.left + b.right) / 2, (b.top + b.bottom) / 2, 12, o));
+        if (!inline(t) || !spaced) small.push(`${Math.round(b.width)}×${Math.round(b.height)} ${name(t)}`);
+      }
+      if (others.some((o) => o.left < b.right - 1 && b.left < o.right - 1 && o.top < b.bottom - 1 && b.top < o.bottom - 1)) overlapping.push(name(t));
+    });
+    const titleOnly = [...document.querySelectorAll('body [title]')].filter((e: any) => {
+      const words = e.getAttribute('title');
+      if (shownText(e).includes(words)) return false;
+      const described = (e.getAttribute('aria-describedby') ?? '').split(/\s+/).map((id: string) => document.getElementById(id));
+      if (described.some((d: any) => shownText(d).includes(words))) return false;
+      // A tile shows a number, which the note under its drawing gives before the name.
+      const key = e.querySelector('.tile-key');
+      return !(shownText(key) && shownText(e.closest('figure')?.querySelector('.treemap-note')).includes(`[${key.innerText}] ${words.split(': ')[0]}`));
+    }).map((e: any) => `${name(e)} title=«${e.getAttribute('title')}»`);
+    // The outline a screen reader lists: one h1, no level skipped; the site's banner, main and footer landmarks once each.
+    const levels = [...document.querySelectorAll('main :is(h1, h2, h3, h4, h5, h6)')].map((x: any) => Number(x.tagName[1]));
+    const outline = levels.filter((l, i) => (i === 0 ? l !== 1 : l === 1 || l > levels[i - 1] + 1)).map((l) => `h${l}`)
+      .concat(['body > header', 'main', 'body > footer'].filter((sel) => document.querySelectorAll(sel).length !== 1));
+    return { small, overlapping, titleOnly, outline, sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth };
+  });
+
+  it('on a 360 px touch phone every target is 44 × 44 px (or a link in a sentence, spaced), none overlap, nothing is told only in a tooltip, nothing scrolls sideways (Inicio, a project, a process, Descargas, Calidad, Instituciones, Glosario)', async () => {
+    const phone = await browser.newContext({ locale: 'es-MX', viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
+    await phone.route('**/*', (route) => (route.request().url().startsWith(srv.base) ? route.continue() : route.abort()));
+    const desk = page;
+    page = await phone.newPage();
+    const found: [string, Awaited<ReturnType<typeof reachable>>][] = [];
+    try {
+      for (const hash of ['#/', '#/proyecto/oc4ids-mid001-MID-2023-002', '#/contratacion/ocds-mid001-DOP-LP-OP-001-2025', '#/descargas', '#/calidad', '#/instituciones', '#/glosario']) {
+        // Drawn anew (data-ready is set once a page is drawn): the last page's heading is not taken for the next's.
+        if (hash === '#/') await open(hash);
+        else {
+          await page.evaluate((next: string) => { document.body.removeAttribute('data-ready'); location.hash = next; }, hash);
+          await page.waitForSelector('body[data-ready] main h1');
+        }
+        // The treemap names its tiles once laid out (a ResizeObserver: the largest then shows its name).
+        if (hash === '#/instituciones') await page.waitForSelector('#treemap-instituciones .tile:not(.unlabelled)');
+        // Inicio's map: its groups are targets too (a 44 px circle each by touch; they were 28 px, 24 apart).
+        if (hash === '#/') await page.waitForSelector('#mapa .marker');
+        found.push([hash, await reachable()]);
+      }
+      expect(found.filter(([, r]) => r.small.length || r.overlapping.length || r.titleOnly.length || r.outline.length || r.sideways)).toEqual([]);
+    } finally {
+      await phone.close();
+      page = desk;
+    }
+  });
+
   it('the text takes the size chosen in the browser\'s settings (24 px for low vision, 32 px its largest step), and on a 375 px phone no page then scrolls sideways', async () => {
     // Chromium's own setting (Configuración → Apariencia → Tamaño de fuente), as its DevTools protocol sets it.
     const cdp = await page.context().newCDPSession(page);

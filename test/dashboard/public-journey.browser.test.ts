@@ -162,7 +162,9 @@ describeIfChromium('the public journey', () => {
     check(drawn, note);
     // The state's large works keep their name; the two municipalities' slivers are named in the note.
     expect(drawn.filter((t) => t.shown).map((t) => t.label)).toEqual(['Secretaría de Infraestructura del Gobierno de Nuevo León']);
-    expect(note).toContain('Sin nombre en la gráfica por su tamaño: Municipio de Mérida ($181,471,395.36) y Municipio de Tuxtla Gutiérrez');
+    // Each after the number its tile shows (a finger cannot open a tile's tooltip).
+    expect(note).toContain('Sin nombre en la gráfica por su tamaño: [1] Municipio de Mérida ($181,471,395.36) y [2] Municipio de Tuxtla Gutiérrez');
+    expect(await page.locator('#treemap-instituciones .tile-key').allInnerTexts()).toEqual(['1', '2']);
     // Turned to a desktop width, the same page labels them all and the note goes.
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.waitForFunction(() => document.querySelectorAll('#treemap-instituciones .tile.unlabelled').length === 0);

@@ -356,7 +356,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.goto(`${base}/#/revision?situacion=submitted`);
     await og.getByRole('link', { name: 'Revisar el envío de Municipio de Mérida' }).click();
     await og.getByText('Modificados: 1', { exact: false }).first().waitFor();
-    expect(await og.locator('.resumen').textContent()).toMatch(/Versión enviada\d{2}\/\d{2}\/\d{4}[^·]+ · 0 contrataciones y 1 proyectoCompletitud/);
+    expect(await og.locator('.resumen').textContent()).toMatch(/Versión enviada\d{2}\/\d{2}\/\d{4}[^·]+ · 0 contrataciones y 1 proyecto(Huella del contenido: \S+)Completitud/);
     await og.locator('#vista-previa summary', { hasText: 'oc4ids-abc123-0001' }).click();
     const diff = await og.locator('#vista-previa table').textContent();
     expect(diff).toContain('Parque de la Paz (segunda etapa)');

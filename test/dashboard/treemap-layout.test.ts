@@ -25,6 +25,10 @@ test('the chart names what it does not label or draw, with the amounts, and says
   expect(treemapNote(treemapLayout(items), items.slice(3, 5))).toBe(
     'Sin nombre en la gráfica por su tamaño: Secretaría de Desarrollo Social ($3983804.74) y DGVCCEF ($1589200). ' +
     'No se dibuja, por no tener monto: Secretaría de Salud ($0). Todas las cifras están en la tabla.');
+  // Numbered on their tiles (those whose number fits): the note gives the number before the name.
+  expect(treemapNote(treemapLayout(items.slice(0, 5)), items.slice(1, 5), new Map([[items[1], 1], [items[2], 2]]))).toBe(
+    'Sin nombre en la gráfica por su tamaño: [1] Municipio de Mérida ($181471395.36), [2] Municipio de Tuxtla Gutiérrez ($116019465.21), ' +
+    'Secretaría de Desarrollo Social ($3983804.74) y DGVCCEF ($1589200). Todas las cifras están en la tabla.');
   expect(treemapNote(treemapLayout(items.slice(0, 3)), [])).toBeUndefined();
   expect(treemapNote(treemapLayout([item('A', 5), item('B', 0), item('C', 0)]), [])).toBe('No se dibujan, por no tener monto: B ($0) y C ($0). Todas las cifras están en la tabla.');
 });

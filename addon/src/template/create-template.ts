@@ -243,8 +243,11 @@ export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): Templat
   refuseForeignCatalogue(ss, spec);
   const report: TemplateReport = { created: [], present: [], kept: [] };
   // The template asks for dates as 31/03/2024: a locale that reads month first would store 01/04/2024 as 4 January.
+  // And its columns' number formats are drawn in the sheet's locale: under Spain's (or Argentina's, Colombia's…), an
+  // amount read «1.234.567,89» and a progress computed in the sheet «62,5 %» — not how Mexico writes them, nor how
+  // the dashboard and the review pages show the same figures. The template is Mexico's: its locale too.
   const locale = ss.locale();
-  if (readsMonthFirst(locale)) {
+  if (locale !== MEXICO_LOCALE) {
     ss.setLocale(MEXICO_LOCALE);
     report.localeWas = locale;
   }
@@ -277,6 +280,10 @@ export function templateReportText(report: TemplateReport): string {
     const named = report.kept.length > KEPT_NAMED ? [...report.kept.slice(0, KEPT_NAMED), formatCount(report.kept.length - KEPT_NAMED, 'hoja más', 'hojas más')] : report.kept;
     parts.push(`No se modificaron porque ya tienen datos: ${formatList(named)}.`);
   }
-  if (report.localeWas) parts.push(`La configuración regional de la hoja de cálculo era «${report.localeWas}», que lee las fechas como mes/día/año; se cambió a México para que 01/04/2024 sea el 1 de abril.`);
+  if (report.localeWas) {
+    parts.push(readsMonthFirst(report.localeWas)
+      ? `La configuración regional de la hoja de cálculo era «${report.localeWas}», que lee las fechas como mes/día/año; se cambió a México para que 01/04/2024 sea el 1 de abril.`
+      : `La configuración regional de la hoja de cálculo era «${report.localeWas}»; se cambió a México para que los montos y porcentajes se vean como en México: 1,234,567.89 y 62.5 %.`);
+  }
   return parts.join(' ');
 }

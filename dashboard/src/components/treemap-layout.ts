@@ -61,16 +61,19 @@ export function treemapLayout(items: TreeItem[]): TreeLayout {
   return { tiles: shown.map((item, i) => ({ item, rect: rects[i] })), undrawn: items.filter((i) => !(i.value > 0)) };
 }
 
-/** «a», «a y b», «a, b y c». */
-const listed = (items: TreeItem[]): string => formatList(items.map((i) => `${i.label} (${i.display})`));
+/** «a», «a y b», «a, b y c»; an item numbered on its tile is named after its number: «[1] a». */
+const listed = (items: TreeItem[], keys?: ReadonlyMap<TreeItem, number>): string =>
+  formatList(items.map((i) => `${keys?.has(i) ? `[${keys.get(i)}] ` : ''}${i.label} (${i.display})`));
 
 /**
  * What a reader of the drawing would otherwise miss, or undefined when every item is drawn with its name.
  * `unlabelled`: the items drawn without their name (their tile, at the size it is shown, cannot hold it whole).
+ * `keys`: the number shown on the tile of those that hold one, which the note gives before their name: on a phone
+ * the name was only in the tile's tooltip, which a finger cannot open, and the note did not say which tile was which.
  */
-export function treemapNote(layout: TreeLayout, unlabelled: TreeItem[]): string | undefined {
+export function treemapNote(layout: TreeLayout, unlabelled: TreeItem[], keys?: ReadonlyMap<TreeItem, number>): string | undefined {
   const parts: string[] = [];
-  if (unlabelled.length) parts.push(`Sin nombre en la gráfica por su tamaño: ${listed(unlabelled)}.`);
+  if (unlabelled.length) parts.push(`Sin nombre en la gráfica por su tamaño: ${listed(unlabelled, keys)}.`);
   if (layout.undrawn.length) parts.push(`${layout.undrawn.length > 1 ? 'No se dibujan' : 'No se dibuja'}, por no tener monto: ${listed(layout.undrawn)}.`);
   return parts.length ? `${parts.join(' ')} Todas las cifras están en la tabla.` : undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * Treemap: each item is a rectangle whose area is its share of the total (treemap-layout.ts), labelled when its
- * name and amount fit whole in the tile as drawn; a smaller one names itself on hover, and a note under the drawing
- * names every item left unlabelled or undrawn. Drawn in HTML with percentage boxes (the text keeps the page's size
+ * name and amount fit whole in the tile as drawn; a smaller one shows a number instead when that fits (and names
+ * itself on a mouse's hover), and a note under the drawing names every item left unlabelled or undrawn, after its
+ * number: a finger has no hover. Drawn in HTML with percentage boxes (the text keeps the page's size
  * on a phone), hidden from screen readers: the same figures follow as a table.
  */
 import { h } from '../dom';
@@ -32,7 +33,7 @@ export function treemap(title: string, items: TreeItem[], valueTitle: string, op
     return cell;
   });
   const drawing = h('div', { class: 'treemap', 'aria-hidden': 'true' }, cells);
-  const noteText = (unlabelled: TreeItem[]): string | undefined => treemapNote(layout, unlabelled);
+  const noteText = (unlabelled: TreeItem[], keys?: ReadonlyMap<TreeItem, number>): string | undefined => treemapNote(layout, unlabelled, keys);
   const note = h('p', { class: 'note treemap-note' }, noteText(layout.tiles.map((t) => t.item)) ?? '');
 
   /**
@@ -44,16 +45,24 @@ export function treemap(title: string, items: TreeItem[], valueTitle: string, op
   const fit = (): void => {
     if (drawing.clientWidth === width) return;
     width = drawing.clientWidth;
-    cells.forEach((cell) => cell.classList.remove('unlabelled'));
+    cells.forEach((cell) => { cell.classList.remove('unlabelled'); cell.querySelector('.tile-key')?.remove(); });
     const fits = cells.map(textFits);
     const unlabelled: TreeItem[] = [];
+    const numbered: [HTMLElement, TreeItem][] = [];
     cells.forEach((cell, i) => {
       const { item } = layout.tiles[i];
       cell.classList.toggle('unlabelled', !fits[i]);
-      if (fits[i]) cell.removeAttribute('title');
-      else { cell.title = `${item.label}: ${item.display}`; unlabelled.push(item); }
+      if (fits[i]) { cell.removeAttribute('title'); return; }
+      cell.title = `${item.label}: ${item.display}`;
+      unlabelled.push(item);
+      numbered.push([cell.appendChild(h('span', { class: 'tile-key fig' }, String(numbered.length + 1))), item]);
     });
-    const text = noteText(unlabelled);
+    // The numbers that fit their tile whole, measured at once; a sliver too thin for its own keeps only the note.
+    const shown = numbered.map(([key]) => textFits(key.parentElement as HTMLElement));
+    const keys = new Map<TreeItem, number>();
+    numbered.forEach(([key, item], i) => { if (shown[i]) keys.set(item, keys.size + 1); else key.remove(); });
+    numbered.forEach(([key, item]) => { if (keys.has(item)) key.textContent = String(keys.get(item)); });
+    const text = noteText(unlabelled, keys);
     note.textContent = text ?? '';
     note.hidden = !text;
   };

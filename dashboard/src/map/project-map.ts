@@ -19,18 +19,23 @@ import { formatMoney, formatNumber } from '../../../core/format/es-mx';
 
 /**
  * Markers are sized in screen pixels, whatever the map's width: a project's dot, a group's circle growing with its
- * projects, and around each a 24 × 24 px target (WCAG 2.5.8). Scaled with the drawing instead, a group's number was
- * 4 px tall on a phone. Groups are made on a grid of CELL_PX, then merged while their markers' boxes (target and
+ * projects, and around each a 24 × 24 px target (WCAG 2.5.8; 44 × 44 on a touch screen, hitPx). Scaled with the
+ * drawing instead, a group's number was 4 px tall on a phone. Groups are made on a grid of CELL_PX, then merged while their markers' boxes (target and
  * GAP_PX) would overlap: grid cells alone put neighbouring groups' circles on top of each other.
  */
 const DOT_PX = 6;
-const HIT_PX = 12;
+/**
+ * Half a marker's target: 24 × 24 px for a mouse (WCAG 2.5.8), a fingertip's 44 × 44 on a touch screen (2.5.5),
+ * where a group's 28 px circle was hard to hit beside its neighbours. Markers are kept apart by their targets
+ * (reachPx), so on a phone nearer projects are grouped a step sooner.
+ */
+const hitPx = (): number => (typeof matchMedia === 'function' && matchMedia('(pointer: coarse)').matches ? 22 : 12);
 const GAP_PX = 2;
 /** The focus ring's centre line, outside the marker's edge, and its width (WCAG 1.4.11: styles.css draws it). */
 const RING_OFFSET_PX = 2.25;
 const RING_WIDTH_PX = 3;
 /** Half the side of the square a marker of n projects takes: its focus ring or its target, whichever is larger. */
-const reachPx = (n: number): number => Math.max(radiusPx(n) + RING_OFFSET_PX + RING_WIDTH_PX / 2, HIT_PX) + GAP_PX / 2;
+const reachPx = (n: number, hit: number): number => Math.max(radiusPx(n) + RING_OFFSET_PX + RING_WIDTH_PX / 2, hit) + GAP_PX / 2;
 const CELL_PX = 30;
 const radiusPx = (n: number): number => (n === 1 ? DOT_PX : Math.min(16, 8 + Math.log2(n) * 1.6));
 const MIN_W = MAP_WIDTH / 64;
@@ -130,7 +135,8 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
     drawnWidth = width;
     const px = width > 0 ? box.w / width : k;
     const inView = located.filter((p) => p.x >= box.x && p.x <= box.x + box.w && p.y >= box.y && p.y <= box.y + box.h);
-    const clusters = separate(clusterPoints(inView, CELL_PX * px), (n) => reachPx(n) * px);
+    const hitSize = hitPx();
+    const clusters = separate(clusterPoints(inView, CELL_PX * px), (n) => reachPx(n, hitSize) * px);
     areaLayer.replaceChildren(...areas.map((a) => svg('polygon', {
       class: 'area', points: a.hull.map((p) => `${p.x.toFixed(2)},${p.y.toFixed(2)}`).join(' '), 'stroke-width': (10 * k).toFixed(2), 'data-municipio': a.municipality,
     })));
@@ -140,13 +146,13 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
       .map((a) => svg('text', { class: 'area-label', x: a.x.toFixed(2), y: (a.y - LABEL_OFFSET_PX * px).toFixed(2), 'text-anchor': 'middle', 'font-size': (LABEL_PX * px).toFixed(2), 'stroke-width': (3 * px).toFixed(2) }, a.municipality)) : []));
     singles = [];
     // The target ring, when the map is on the page (its width known).
-    const hit = width > 0 ? HIT_PX * px : 0;
+    const hit = width > 0 ? hitSize * px : 0;
     markers.replaceChildren(...clusters.map((c) => {
       const n = c.items.length;
       const label = n === 1 ? `${c.items[0].title}: ver detalle` : `Grupo de ${n} proyectos: ${box.w > MIN_W * 1.01 ? 'acercar' : 'ver la lista'}`;
       const r = radiusPx(n) * px;
       const g = svg('g', { class: n === 1 ? 'marker' : 'marker cluster', tabindex: '0', role: 'button', 'aria-label': label, 'data-count': n },
-        // A target of at least 24 × 24 px around the dot (WCAG 2.5.8): on a phone the dot alone was 5 px wide.
+        // A target of at least 24 × 24 px around the dot (WCAG 2.5.8; 44 × 44 by touch): on a phone the dot alone was 5 px wide.
         hit > r ? svg('circle', { class: 'hit', cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: hit.toFixed(2) }) : null,
         // The focus ring (styles.css, shown on :focus-visible): dark, just outside the marker's white edge.
         svg('circle', { class: 'ring', cx: c.x.toFixed(2), cy: c.y.toFixed(2), r: (r + RING_OFFSET_PX * px).toFixed(2), 'stroke-width': (RING_WIDTH_PX * px).toFixed(2) }),

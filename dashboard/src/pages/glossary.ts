@@ -46,5 +46,5 @@ export const glossaryPage: Page = {
   render: () => h('div', null,
     ...heading('Glosario', 'Significado de los términos que usa el tablero. Más sobre el origen de los datos en Acerca.'),
     h('dl', { class: 'glossary', id: 'glosario' }, TERMS.map(([t, d]) => h('div', null, h('dt', { id: `termino-${t.toLowerCase().normalize('NFD').replace(/[^a-z0-9]+/g, '-')}` }, t), h('dd', null, d)))),
-    h('p', null, h('a', { href: route('acerca') }, 'Acerca de los datos'))),
+    h('p', null, h('a', { href: route('acerca'), class: 'own-line' }, 'Acerca de los datos'))),
 };

@@ -70,7 +70,7 @@ export const homePage: Page = {
           [...places.values()].sort((a, b) => b.n - a.n || a.state.localeCompare(b.state, 'es-MX')).slice(0, 50).map((e) => [e.state, e.municipality, count(e.n), count(e.located)]),
           { id: 'tabla-lugares', note: `${places.size > 50 ? `Los 50 lugares con más proyectos de ${count(places.size)}. ` : ''}«En el mapa»: los proyectos con coordenadas publicadas dentro de México; los demás no se pueden dibujar.` })),
       barChart('Proyectos por etapa', Object.entries(fig.byProjectStatus).sort((a, b) => b[1] - a[1]).map(([s, n]) => ({ label: statusTitle(s), value: n, display: count(n) })), 'Proyectos', { id: 'ind-etapa-inicio' }),
-      h('p', null, h('a', { href: route('proyectos') }, 'Ver la lista de proyectos de esta selección')),
+      h('p', null, h('a', { href: route('proyectos'), class: 'own-line' }, 'Ver la lista de proyectos de esta selección')),
       ds.projects.length === 0 ? h('p', null, 'Aún no hay proyectos publicados.') : null);
   },
 };

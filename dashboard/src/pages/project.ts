@@ -12,6 +12,7 @@ import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { methodKey } from '../../../core/stats/figures';
+import { progressMeasure } from '../../../core/stats/progress-measure';
 import { classificationSchemeTitle, documentTypeTitle, methodTitle, milestoneStatusTitle, modificationTypeTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
@@ -327,12 +328,12 @@ function costIdsSection(project: Json): HTMLElement {
 }
 
 /**
- * An observation's percentage as es-MX (its `measure`, which may be written as text, else its value's amount); a
- * measure that is not a number is shown as published.
+ * An observation's percentage as es-MX (its `measure`, which may be written as text — «62,5 %» is 62.5 %,
+ * progressMeasure — else its value's amount); a measure that is not a figure is shown as published.
  */
 function measureText(o: Json): string {
-  const measure = typeof o.measure === 'string' && o.measure.trim() !== '' && Number.isFinite(Number(o.measure)) ? Number(o.measure) : o.measure;
-  const value = num(measure) ?? num(obj(o.value)?.amount);
+  const measure = o.measure;
+  const value = progressMeasure(measure) ?? num(obj(o.value)?.amount);
   if (value !== undefined) return progress(value);
   return str(measure) ?? NO_DATA;
 }

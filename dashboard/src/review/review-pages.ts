@@ -8,6 +8,7 @@ import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
 import { announce, h, returnFocus, route, sayOutcome } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
+import { hoverHint } from '../components/hover-hint';
 import { formatCount, formatDateTime, formatMoney, formatPercent, formatTimestamp } from '../../../core/format/es-mx';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
@@ -273,6 +274,20 @@ const CHANGE_LABELS: Record<'f' | 'm', Record<Change, readonly [string, string]>
 const KEPT_TEXT = '(ya no está en el libro; sigue publicado)';
 const KEPT_NOTE = '«Sigue publicado»: filas borradas o celdas vaciadas que ya se habían publicado. Lo publicado no se borra: el registro del proceso (OCDS) y el tablero las siguen mostrando. Para corregir un dato equivocado, cambie su valor en la misma fila en lugar de borrarla; un actor cuyo RFC se corrige queda publicado dos veces, con el RFC anterior y con el nuevo.';
 
+/** A changed field by its column's name, its path (what support and the JSON know it by) in its tooltip. */
+function fieldLabel(label: string, path: string): HTMLElement[] {
+  const name = h('span', null, label);
+  return [name, hoverHint(name, path)];
+}
+
+/** When the version was taken and its size; its content hash (what support asks for) in its tooltip. */
+function sentVersion(s: SubmissionView): HTMLElement {
+  if (!s.snapshot) return h('dd', null, '—');
+  const dd = h('dd', null, [formatTimestamp(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · '));
+  dd.append(hoverHint(dd, `Huella del contenido: ${s.snapshot.contentHash}`));
+  return dd;
+}
+
 /** `approvable`: what approving will do, or (a send no longer approved from its page) what it would have done. */
 function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string, approvable: boolean): HTMLElement {
   const labels = CHANGE_LABELS[gender];
@@ -280,7 +295,7 @@ function changeSection(title: string, id: string, gender: 'f' | 'm', group: Chan
     h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
     ...(item.change === 'changed'
       ? [dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
-        item.fields.map((f) => [f.label ? h('span', { title: f.path }, f.label) : f.path, shownChange(f.path, f.before, f.currency?.before), f.kept ? KEPT_TEXT : shownChange(f.path, f.after, f.currency?.after)])),
+        item.fields.map((f) => [f.label ? fieldLabel(f.label, f.path) : f.path, shownChange(f.path, f.before, f.currency?.before), f.kept ? KEPT_TEXT : shownChange(f.path, f.after, f.currency?.after)])),
       item.fields.some((f) => f.kept) ? h('p', { class: 'note nota-sigue-publicado' }, KEPT_NOTE) : null]
       : [h('p', { class: 'note' }, item.change === 'new' ? `Se ${approvable ? 'publicará' : 'habría publicado'} por primera vez.` : removedNote)])));
   return h('section', { 'aria-labelledby': id },
@@ -599,7 +614,7 @@ export const reviewSubmissionPage: Page = {
         // Which spreadsheet it came from (the add-on sends its name); an upload's file name is in the heading.
         ...(s.source.kind !== 'xlsx' && s.source.name ? [h('dt', null, 'Hoja de cálculo'), h('dd', { id: 'hoja-de-calculo' }, s.source.name)] : []),
         // The content hash names the exact revision for support; people read its size and time.
-        h('dt', null, 'Versión enviada'), h('dd', { title: s.snapshot ? `Huella del contenido: ${s.snapshot.contentHash}` : undefined }, s.snapshot ? [formatTimestamp(s.snapshot.takenAt), sentSize(s)].filter(Boolean).join(' · ') : '—'),
+        h('dt', null, 'Versión enviada'), sentVersion(s),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : formatPercent(s.snapshot.completeness / 100)),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       replacedBy,
