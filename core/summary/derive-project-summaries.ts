@@ -4,10 +4,10 @@
  * links from the process's releases. The derived summary is laid over what the sheet typed with the OCDS merge
  * rules: the OCDS data wins for every field it carries; typed fields it does not carry stay (e.g. nature,
  * modification types, old/new values, documents); typed array items are kept and merged by `id` with derived
- * ones — a typed modification keeps its type and old/new values even where the releases tell others
+ * ones — a typed modification keeps its type, old/new values and releaseID even where the releases tell others
  * (summary-from-release.ts says why); typed suppliers, value and period of awards or contracts the releases
- * cancelled are dropped. Typed `nature` always wins (OCDS cannot tell design from supervision). Processes with no OCDS data keep
- * what was typed. Finally every organization reference in the summaries resolves to a project party.
+ * cancelled are dropped. Typed `nature` always wins (OCDS cannot tell design from supervision). Processes with
+ * no OCDS data keep what was typed. Finally every organization reference in the summaries resolves to a project party.
  * Returns a new project; the input is not modified.
  */
 import { overlay } from '../merge/overlay';
@@ -51,12 +51,12 @@ export function deriveProjectSummaries(project: JsonObject, compiledReleasesByOc
         return kept;
       }
       // A supplier, value or period typed for an award or contract the releases since cancelled is no longer the
-      // process's (contractingProcessStatus: `closed` once every award or contract is cancelled/unsuccessful).
+      // process's: the derived summary leaves them out, and the typed ones would otherwise stay.
       const { suppliers: gone, nothingInForce } = withdrawn(release);
       if (Array.isArray(typed.suppliers)) typed.suppliers = typed.suppliers.filter((s: unknown) => !(isObject(s) && typeof s.id === 'string' && gone.has(s.id)));
       if (nothingInForce) { delete typed.contractValue; delete typed.contractPeriod; }
       const links = lookup(releasesByOcid, ocid) ?? [];
-      const typedModifications = new Set(objects(typed.modifications).map((m) => str(m.id)).filter((id): id is string => id !== undefined));
+      const typedModifications = new Map(objects(typed.modifications).flatMap((m) => (str(m.id) ? [[str(m.id) as string, m] as const] : [])));
       const amendments = options.amendmentsByOcid ? lookup(options.amendmentsByOcid, ocid) : undefined;
       const derived = summaryFromRelease(release, links, now, { amendments, typedModifications });
       if (typed.nature !== undefined) delete derived.nature;

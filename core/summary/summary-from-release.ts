@@ -85,9 +85,12 @@ function earliest(a: string | undefined, b: string | undefined): string | undefi
   return Date.parse(b) < Date.parse(a) ? b : a;
 }
 
-/** What an amendment changed, as OC4IDS modifications: one per variation, or one without a type when none is told. */
-function modificationsOf(amendment: JsonObject, id: string, change: AmendmentChange | undefined, typed: boolean): JsonObject[] {
-  const base = { ...pick(amendment, ['date', 'description', 'rationale']), releaseID: str(amendment.releaseID) ?? change?.releaseID };
+/**
+ * What an amendment changed, as OC4IDS modifications: one per variation, or one without a type when none is told.
+ * `typed`: the modification the official typed with the amendment's id, whose type, values and release stay.
+ */
+function modificationsOf(amendment: JsonObject, id: string, change: AmendmentChange | undefined, typed: JsonObject | undefined): JsonObject[] {
+  const base = { ...pick(amendment, ['date', 'description', 'rationale']), releaseID: str(typed?.releaseID) ?? str(amendment.releaseID) ?? change?.releaseID };
   const variations: JsonObject[] = [];
   if (change && !typed) {
     if (change.newValue) variations.push({ type: 'value', oldContractValue: change.oldValue, newContractValue: change.newValue });
@@ -99,9 +102,9 @@ function modificationsOf(amendment: JsonObject, id: string, change: AmendmentCha
 }
 
 /**
- * What the process's releases withdrew: the suppliers only of cancelled/unsuccessful awards, and whether its contract
- * value has nothing in force (it has contracts, all cancelled; or no contracts and awards, all cancelled/unsuccessful). A summary typed before then may still name
- * them; deriveProjectSummaries drops them (the OCDS data says the award or contract no longer holds).
+ * What the process's releases withdrew: the suppliers only of cancelled/unsuccessful awards, and whether its
+ * contract value has nothing in force (it has contracts, all cancelled; or no contracts, and awards, all
+ * cancelled/unsuccessful). A summary typed before then may still name them; deriveProjectSummaries drops them.
  */
 export function withdrawn(release: JsonObject): { suppliers: Set<string>; nothingInForce: boolean } {
   const awards = objects(release.awards);
@@ -117,8 +120,8 @@ export function withdrawn(release: JsonObject): { suppliers: Set<string>; nothin
 export interface SummaryInputs {
   /** What each contract amendment changed (amendmentChanges of the process's releases). */
   amendments?: readonly AmendmentChange[];
-  /** Ids of the modifications the official typed for this process: their type and values are kept. */
-  typedModifications?: ReadonlySet<string>;
+  /** The modifications the official typed for this process, by id: their type, values and release are kept. */
+  typedModifications?: ReadonlyMap<string, JsonObject>;
 }
 
 export function summaryFromRelease(release: JsonObject, links: readonly ReleaseLink[], now: string, inputs: SummaryInputs = {}): JsonObject {
@@ -173,7 +176,7 @@ export function summaryFromRelease(release: JsonObject, links: readonly ReleaseL
       ?? spanPeriods([tender?.contractPeriod]),
     finalValue,
     modifications: fromContracts(contracts, (c) => c.amendments, (a, c, id) => modificationsOf(a, id,
-      inputs.amendments?.find((x) => x.contractId === String(c.id ?? '') && x.amendmentId === id), inputs.typedModifications?.has(id) ?? false)),
+      inputs.amendments?.find((x) => x.contractId === String(c.id ?? '') && x.amendmentId === id), inputs.typedModifications?.get(id))),
     transactions: fromContracts(contracts, transactionsOf, (t) => compact({
       ...pick(t, ['source', 'date', 'uri']),
       value: money(t.value ?? t.amount),

@@ -194,10 +194,12 @@ describe('modifications from contract amendments (convenios modificatorios), tol
     expect(derive(releases)).toStrictEqual([{ ...first, releaseID: `${P}-r3`, type: 'value', oldContractValue: { amount: 10_000_000, currency: 'MXN' }, newContractValue: raised }]);
   });
 
-  it('a modification the official typed with the same id keeps its type and values; the amendment adds its date and release', () => {
+  it('a modification the official typed with the same id keeps its type, values and release; the amendment adds its date and release', () => {
     const releases = [revision(1, '2024-01-10T10:00:00-06:00', {}), revision(2, '2024-03-12T10:00:00-06:00', { value: raised, amendments: [first] })];
     const typed = { id: 'CM-01', type: 'scope', oldContractValue: { amount: 9_800_000, currency: 'MXN' } };
     expect(derive(releases, { modifications: [typed] })).toStrictEqual([{ ...typed, date: first.date, description: first.description, rationale: first.rationale, releaseID: `${P}-r2` }]);
+    // The release the official named stays too.
+    expect(derive(releases, { modifications: [{ ...typed, releaseID: `${P}-r1` }] })?.[0].releaseID).toBe(`${P}-r1`);
   });
 });
 
