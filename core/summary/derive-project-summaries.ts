@@ -4,8 +4,10 @@
  * links from the process's releases. The derived summary is laid over what the sheet typed with the OCDS merge
  * rules: the OCDS data wins for every field it carries; typed fields it does not carry stay (e.g. nature,
  * modification types, old/new values, documents); typed array items are kept and merged by `id` with derived
- * ones. Typed `nature` always wins (OCDS cannot tell design from supervision). Processes with no OCDS data keep
- * what was typed. Finally every organization reference in the summaries resolves to a project party.
+ * ones — a typed modification keeps its type, old/new values and releaseID even where the releases tell others
+ * (summary-from-release.ts says why); typed suppliers, value and period of awards or contracts the releases
+ * cancelled are dropped. Typed `nature` always wins (OCDS cannot tell design from supervision). Processes with
+ * no OCDS data keep what was typed. Finally every organization reference in the summaries resolves to a project party.
  * Returns a new project; the input is not modified.
  */
 import { overlay } from '../merge/overlay';
@@ -13,7 +15,8 @@ import { cloneJson, isObject, type JsonObject } from '../json/json-values';
 import { PROFILES } from '../profile/profiles';
 import { obj, objects, str } from './json-access';
 import { resolveParties, type SummarySource } from './project-parties';
-import { summaryFromRelease, type ReleaseLink } from './summary-from-release';
+import { summaryFromRelease, withdrawn, type ReleaseLink } from './summary-from-release';
+import type { AmendmentChange } from './amendment-changes';
 
 type ByOcid<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>>;
 
@@ -24,6 +27,8 @@ function lookup<T>(map: ByOcid<T>, key: string): T | undefined {
 export interface SummaryOptions {
   /** The present, for statuses that depend on contract periods (ISO 8601). Default: the current time. */
   now?: string;
+  /** What each process's contract amendments changed (amendmentChanges of its releases), by ocid. */
+  amendmentsByOcid?: ByOcid<readonly AmendmentChange[]>;
 }
 
 export function deriveProjectSummaries(project: JsonObject, compiledReleasesByOcid: ByOcid<JsonObject>,
@@ -45,8 +50,15 @@ export function deriveProjectSummaries(project: JsonObject, compiledReleasesByOc
         if (process.summary !== undefined) sources.push({ summary: obj(kept.summary) ?? {} });
         return kept;
       }
+      // A supplier, value or period typed for an award or contract the releases since cancelled is no longer the
+      // process's: the derived summary leaves them out, and the typed ones would otherwise stay.
+      const { suppliers: gone, nothingInForce } = withdrawn(release);
+      if (Array.isArray(typed.suppliers)) typed.suppliers = typed.suppliers.filter((s: unknown) => !(isObject(s) && typeof s.id === 'string' && gone.has(s.id)));
+      if (nothingInForce) { delete typed.contractValue; delete typed.contractPeriod; }
       const links = lookup(releasesByOcid, ocid) ?? [];
-      const derived = summaryFromRelease(release, links, now);
+      const typedModifications = new Map(objects(typed.modifications).flatMap((m) => (str(m.id) ? [[str(m.id) as string, m] as const] : [])));
+      const amendments = options.amendmentsByOcid ? lookup(options.amendmentsByOcid, ocid) : undefined;
+      const derived = summaryFromRelease(release, links, now, { amendments, typedModifications });
       if (typed.nature !== undefined) delete derived.nature;
       const summary = overlay([typed, derived], PROFILES.oc4ids, 'contractingProcesses/summary');
       sources.push({ summary, release });

@@ -1,5 +1,6 @@
 /** OC4IDS contracting-process summaries derived from published OCDS data. */
 export { deriveProjectSummaries, type SummaryOptions } from './derive-project-summaries';
-export { processTitle, summaryFromRelease, type ReleaseLink } from './summary-from-release';
+export { processTitle, summaryFromRelease, type ReleaseLink, type SummaryInputs } from './summary-from-release';
 export { contractingProcessStatus, type ProcessStatus } from './process-status';
 export { resolveParties } from './project-parties';
+export { amendmentChanges, hasContractAmendments, type AmendmentChange } from './amendment-changes';

@@ -8,19 +8,29 @@
  *   tenderPeriod.startDate (a call is out no later than its tender period opens; publishers that capture in a
  *   spreadsheet release long after the call); costEstimate: tender.value of the compiled release;
  * - procuringEntity / administrativeEntity: tender.procuringEntity, else the only party with that role;
- * - suppliers: the suppliers of awards not cancelled/unsuccessful, then parties with the role "supplier";
+ * - suppliers: the suppliers of awards not cancelled/unsuccessful, then parties with the role "supplier" except
+ *   those who were only suppliers of cancelled/unsuccessful awards (a party keeps its roles in the compiled
+ *   release after its award is cancelled);
  * - contractValue and contractPeriod: from contracts not cancelled (value summed when in one currency, period
- *   spanned); when contracts say nothing, from awards (the mapping's source), then tender.contractPeriod;
+ *   spanned); when the process has no contracts, from awards not cancelled (the mapping's source), then
+ *   tender.contractPeriod — a cancelled contract's value is not replaced by its award's;
  * - finalValue: only once the process is closed and every contract not cancelled is finished (status
  *   "terminated" or implementation status "concluded"): the sum of their transactions, else of their values;
- * - modifications: contracts' amendments (id, date, description, rationale, releaseID); transactions and
- *   milestones: contracts' implementation (OC4IDS fields only). Item ids repeated across contracts are
- *   prefixed with the contract id so that items do not merge;
+ * - modifications: one per contract amendment (id, date, description, rationale, releaseID), with the type and
+ *   the contract's old and new value or period that the releases tell (amendment-changes.ts); an amendment that
+ *   changed several of value, period and scope is one variation of each (the mapping's «for each variation»),
+ *   `{id}-value`, `{id}-duration`, `{id}-scope`. An amendment the official already typed in the project's
+ *   «Modificaciones» sheet (same id) is given no type or old/new values: the codelist says a type «may be
+ *   identified» from changes in the releases, an inference, while what the official typed is the statement, so it
+ *   stays (as `nature` does) — deriveProjectSummaries lays the derived item over the typed one;
+ * - transactions and milestones: contracts' implementation (OC4IDS fields only). Item ids repeated across
+ *   contracts are prefixed with the contract id so that items do not merge;
  * - nature: OCDS has no design/supervision distinction, so only mainProcurementCategory (or an additional
  *   category) "works" gives ["construction"], and only when the sheet typed no nature.
  */
 import type { JsonObject } from '../json/json-values';
 import { compact, obj, objects, pick, str } from './json-access';
+import type { AmendmentChange } from './amendment-changes';
 import { contractingProcessStatus } from './process-status';
 import { money, reference, spanPeriods, sumMoney } from './values';
 
@@ -54,12 +64,15 @@ function uniqueRefs(refs: (JsonObject | undefined)[]): JsonObject[] {
   return out;
 }
 
-/** Items of one kind gathered from every contract, ids made unique across contracts. */
-function fromContracts(contracts: JsonObject[], items: (c: JsonObject) => unknown, build: (item: JsonObject) => JsonObject): JsonObject[] {
-  const gathered = contracts.flatMap((c) => objects(items(c)).map((item, i) => {
-    const built = build(item);
-    built.id = str(item.id) ?? (typeof item.id === 'number' ? String(item.id) : `${String(c.id ?? '')}-${i + 1}`);
-    return { contractId: String(c.id ?? ''), built };
+/**
+ * Items of one kind gathered from every contract, ids made unique across contracts. `build` may give several
+ * items for one (an amendment that was several variations), each with its id built from the item's.
+ */
+function fromContracts(contracts: JsonObject[], items: (c: JsonObject) => unknown, build: (item: JsonObject, c: JsonObject, id: string) => JsonObject | JsonObject[]): JsonObject[] {
+  const gathered = contracts.flatMap((c) => objects(items(c)).flatMap((item, i) => {
+    const id = str(item.id) ?? (typeof item.id === 'number' ? String(item.id) : `${String(c.id ?? '')}-${i + 1}`);
+    const built = build(item, c, id);
+    return (Array.isArray(built) ? built : [{ ...built, id }]).map((b) => ({ contractId: String(c.id ?? ''), built: b }));
   }));
   const counts = new Map<unknown, number>();
   for (const g of gathered) counts.set(g.built.id, (counts.get(g.built.id) ?? 0) + 1);
@@ -72,13 +85,53 @@ function earliest(a: string | undefined, b: string | undefined): string | undefi
   return Date.parse(b) < Date.parse(a) ? b : a;
 }
 
-export function summaryFromRelease(release: JsonObject, links: readonly ReleaseLink[], now: string): JsonObject {
+/**
+ * What an amendment changed, as OC4IDS modifications: one per variation, or one without a type when none is told.
+ * `typed`: the modification the official typed with the amendment's id, whose type, values and release stay.
+ */
+function modificationsOf(amendment: JsonObject, id: string, change: AmendmentChange | undefined, typed: JsonObject | undefined): JsonObject[] {
+  const base = { ...pick(amendment, ['date', 'description', 'rationale']), releaseID: str(typed?.releaseID) ?? str(amendment.releaseID) ?? change?.releaseID };
+  const variations: JsonObject[] = [];
+  if (change && !typed) {
+    if (change.newValue) variations.push({ type: 'value', oldContractValue: change.oldValue, newContractValue: change.newValue });
+    if (change.newPeriod) variations.push({ type: 'duration', oldContractPeriod: change.oldPeriod, newContractPeriod: change.newPeriod });
+    if (change.scope) variations.push({ type: 'scope' });
+  }
+  if (variations.length <= 1) return [compact({ id, ...base, ...variations[0] })];
+  return variations.map((v) => compact({ id: `${id}-${String(v.type)}`, ...base, ...v }));
+}
+
+/**
+ * What the process's releases withdrew: the suppliers only of cancelled/unsuccessful awards, and whether its
+ * contract value has nothing in force (it has contracts, all cancelled; or no contracts, and awards, all
+ * cancelled/unsuccessful). A summary typed before then may still name them; deriveProjectSummaries drops them.
+ */
+export function withdrawn(release: JsonObject): { suppliers: Set<string>; nothingInForce: boolean } {
+  const awards = objects(release.awards);
+  const contracts = objects(release.contracts);
+  const ids = (list: JsonObject[]): Set<string> => new Set(list.flatMap((a) => objects(a.suppliers).map((s) => reference(s)?.id)).filter((id): id is string => typeof id === 'string'));
+  const live = ids(awards.filter(LIVE_AWARD));
+  const suppliers = new Set([...ids(awards.filter((a) => !LIVE_AWARD(a)))].filter((id) => !live.has(id)));
+  // As contractValue is derived: from the contracts when there are any, else from the awards.
+  const nothingInForce = contracts.length ? !contracts.some(LIVE_CONTRACT) : awards.length > 0 && !awards.some(LIVE_AWARD);
+  return { suppliers, nothingInForce };
+}
+
+export interface SummaryInputs {
+  /** What each contract amendment changed (amendmentChanges of the process's releases). */
+  amendments?: readonly AmendmentChange[];
+  /** The modifications the official typed for this process, by id: their type, values and release are kept. */
+  typedModifications?: ReadonlyMap<string, JsonObject>;
+}
+
+export function summaryFromRelease(release: JsonObject, links: readonly ReleaseLink[], now: string, inputs: SummaryInputs = {}): JsonObject {
   const tender = obj(release.tender);
   const awards = objects(release.awards);
   const contracts = objects(release.contracts);
   const liveAwards = awards.filter(LIVE_AWARD);
   const liveContracts = contracts.filter(LIVE_CONTRACT);
   const status = contractingProcessStatus(release, now);
+  const gone = withdrawn(release).suppliers;
 
   const single = awards.length <= 1 && contracts.length <= 1;
   const description = (single ? str(contracts[0]?.description) ?? str(awards[0]?.description) : undefined)
@@ -116,13 +169,14 @@ export function summaryFromRelease(release: JsonObject, links: readonly ReleaseL
     },
     suppliers: uniqueRefs([
       ...liveAwards.flatMap((a) => objects(a.suppliers).map(reference)),
-      ...partiesWithRole(release, 'supplier').map(reference),
+      ...partiesWithRole(release, 'supplier').map(reference).filter((r) => !(typeof r?.id === 'string' && gone.has(r.id))),
     ]),
-    contractValue: sumMoney(liveContracts.map((c) => c.value)) ?? sumMoney(liveAwards.map((a) => a.value)),
-    contractPeriod: spanPeriods(liveContracts.map((c) => c.period)) ?? spanPeriods(liveAwards.map((a) => a.contractPeriod))
+    contractValue: contracts.length ? sumMoney(liveContracts.map((c) => c.value)) : sumMoney(liveAwards.map((a) => a.value)),
+    contractPeriod: (contracts.length ? spanPeriods(liveContracts.map((c) => c.period)) : spanPeriods(liveAwards.map((a) => a.contractPeriod)))
       ?? spanPeriods([tender?.contractPeriod]),
     finalValue,
-    modifications: fromContracts(contracts, (c) => c.amendments, (a) => pick(a, ['date', 'description', 'rationale', 'releaseID'])),
+    modifications: fromContracts(contracts, (c) => c.amendments, (a, c, id) => modificationsOf(a, id,
+      inputs.amendments?.find((x) => x.contractId === String(c.id ?? '') && x.amendmentId === id), inputs.typedModifications?.get(id))),
     transactions: fromContracts(contracts, transactionsOf, (t) => compact({
       ...pick(t, ['source', 'date', 'uri']),
       value: money(t.value ?? t.amount),

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { STANDARDS_DIR, hasStandards } from '../../test/standards';
 import { compileRelease, type Release } from '../merge';
-import { contractingProcessStatus, deriveProjectSummaries, type ReleaseLink } from './index';
+import { amendmentChanges, contractingProcessStatus, deriveProjectSummaries, type ReleaseLink } from './index';
 
 const SAMPLE = path.join(STANDARDS_DIR, 'examples', 'ocds', 'sample-data', 'fictional-example-1.1', 'ocds-213czf-000-00001.json');
 const OCID = 'ocds-213czf-000-00001';
@@ -131,5 +131,110 @@ describe('contractingProcessStatus (OC4IDS codelist business logic)', () => {
     ['nothing decisive', { awards: [{ status: 'active' }] }, undefined],
   ])('%s', (_name, release, expected) => {
     expect(contractingProcessStatus(release as Record<string, unknown>, now)).toBe(expected);
+  });
+});
+
+describe('modifications from contract amendments (convenios modificatorios), told from the releases', () => {
+  const P = 'ocds-mid001-LP-2024-007';
+  const now = '2024-12-01T00:00:00Z';
+  /** A release of the process with one contract as the workbook states it at that revision. */
+  const revision = (n: number, date: string, contract: Record<string, unknown>): Release => ({
+    ocid: P, id: `${P}-r${n}`, date, tag: n === 1 ? ['contract'] : ['contractAmendment'],
+    contracts: [{ id: 'C-1', status: 'active', value: { amount: 10_000_000, currency: 'MXN' }, period: { startDate: '2024-01-15T00:00:00-06:00', endDate: '2024-06-30T00:00:00-06:00' }, ...contract }],
+  });
+  const raised = { amount: 12_500_000, currency: 'MXN' };
+  const extended = { startDate: '2024-01-15T00:00:00-06:00', endDate: '2024-09-30T00:00:00-06:00' };
+  const first = { id: 'CM-01', date: '2024-03-10T00:00:00-06:00', description: 'Ampliación del monto por obra adicional', rationale: 'Volúmenes de excavación mayores a los estimados' };
+  const second = { id: 'CM-02', date: '2024-06-20T00:00:00-06:00', description: 'Ampliación del plazo', rationale: 'Temporada de lluvias' };
+
+  function derive(releases: Release[], typed: Record<string, unknown> = {}): Record<string, unknown>[] | undefined {
+    const project = { id: 'oc4ids-mid001-0007', contractingProcesses: [{ id: P, summary: typed }] };
+    const out = deriveProjectSummaries(project, { [P]: compileRelease(releases) }, { [P]: linksOf(releases) },
+      { now, amendmentsByOcid: { [P]: amendmentChanges(releases) } }) as any;
+    return out.contractingProcesses[0].summary.modifications;
+  }
+
+  it('amended twice (value raised, then period extended): a value and a duration modification, each with its release and old/new', () => {
+    const releases = [
+      revision(1, '2024-01-10T10:00:00-06:00', {}),
+      revision(2, '2024-03-12T10:00:00-06:00', { value: raised, amendments: [first] }),
+      revision(3, '2024-06-25T10:00:00-06:00', { value: raised, period: extended, amendments: [first, second] }),
+    ];
+    expect(derive(releases)).toStrictEqual([
+      { ...first, releaseID: `${P}-r2`, type: 'value', oldContractValue: { amount: 10_000_000, currency: 'MXN' }, newContractValue: raised },
+      { ...second, releaseID: `${P}-r3`, type: 'duration',
+        oldContractPeriod: { startDate: '2024-01-15T00:00:00-06:00', endDate: '2024-06-30T00:00:00-06:00' }, newContractPeriod: extended },
+    ]);
+  });
+
+  it('one amendment that raised the value and extended the period: one variation of each, ids {id}-value and {id}-duration', () => {
+    const releases = [revision(1, '2024-01-10T10:00:00-06:00', {}), revision(2, '2024-03-12T10:00:00-06:00', { value: raised, period: extended, amendments: [first] })];
+    expect(derive(releases)?.map((m) => [m.id, m.type, m.releaseID])).toStrictEqual([['CM-01-value', 'value', `${P}-r2`], ['CM-01-duration', 'duration', `${P}-r2`]]);
+  });
+
+  it('scope: the contract description changed with the amendment', () => {
+    const releases = [revision(1, '2024-01-10T10:00:00-06:00', { description: 'Pavimentación de 2 km' }),
+      revision(2, '2024-03-12T10:00:00-06:00', { description: 'Pavimentación de 3 km', amendments: [first] })];
+    expect(derive(releases)).toStrictEqual([{ ...first, releaseID: `${P}-r2`, type: 'scope' }]);
+  });
+
+  it('what cannot be told is not guessed: two amendments first published together, or one already in the first release, get no type', () => {
+    const together = [revision(1, '2024-01-10T10:00:00-06:00', {}), revision(2, '2024-07-01T10:00:00-06:00', { value: raised, period: extended, amendments: [first, second] })];
+    expect(derive(together)).toStrictEqual([{ ...first, releaseID: `${P}-r2` }, { ...second, releaseID: `${P}-r2` }]);
+    const fromTheStart = [revision(1, '2024-07-01T10:00:00-06:00', { value: raised, amendments: [first] })];
+    expect(derive(fromTheStart)).toStrictEqual([{ ...first, releaseID: `${P}-r1` }]);
+  });
+
+  it("a publisher's own releaseID and amendsReleaseID say which releases to compare", () => {
+    const releases = [
+      revision(1, '2024-01-10T10:00:00-06:00', {}),
+      revision(2, '2024-02-10T10:00:00-06:00', { value: { amount: 11_000_000, currency: 'MXN' } }),
+      revision(3, '2024-03-12T10:00:00-06:00', { value: raised, amendments: [{ ...first, releaseID: `${P}-r3`, amendsReleaseID: `${P}-r1` }] }),
+    ];
+    expect(derive(releases)).toStrictEqual([{ ...first, releaseID: `${P}-r3`, type: 'value', oldContractValue: { amount: 10_000_000, currency: 'MXN' }, newContractValue: raised }]);
+  });
+
+  it('a modification the official typed with the same id keeps its type, values and release; the amendment adds its date and release', () => {
+    const releases = [revision(1, '2024-01-10T10:00:00-06:00', {}), revision(2, '2024-03-12T10:00:00-06:00', { value: raised, amendments: [first] })];
+    const typed = { id: 'CM-01', type: 'scope', oldContractValue: { amount: 9_800_000, currency: 'MXN' } };
+    expect(derive(releases, { modifications: [typed] })).toStrictEqual([{ ...typed, date: first.date, description: first.description, rationale: first.rationale, releaseID: `${P}-r2` }]);
+    // The release the official named stays too.
+    expect(derive(releases, { modifications: [{ ...typed, releaseID: `${P}-r1` }] })?.[0].releaseID).toBe(`${P}-r1`);
+  });
+});
+
+describe('awards and contracts a later release cancelled', () => {
+  const P = 'ocds-mid001-AD-SRO-007-2024';
+  const supplier = (id: string, name: string): Record<string, unknown> => ({ id, name });
+  const typed = { ocid: P, suppliers: [supplier('MX-RFC-PECL850312HB3', 'Lucía Pech Canul')], contractValue: { amount: 2_964_000, currency: 'MXN' },
+    contractPeriod: { startDate: '2024-08-16T00:00:00-06:00', endDate: '2025-09-15T00:00:00-06:00' } };
+  const summaryOf = (compiled: Record<string, unknown>): any =>
+    (deriveProjectSummaries({ id: 'p', contractingProcesses: [{ id: P, summary: typed }] }, { [P]: { ocid: P, ...compiled } }, {}, { now: '2025-01-01T00:00:00Z' }) as any).contractingProcesses[0].summary;
+
+  it('award and contract cancelled: no supplier, value or period is left from them (typed, or by the party\'s old role)', () => {
+    const summary = summaryOf({
+      parties: [{ id: 'MX-RFC-PECL850312HB3', name: 'Lucía Pech Canul', roles: ['supplier', 'payee'] }],
+      awards: [{ id: 'F1', status: 'cancelled', value: { amount: 2_964_000, currency: 'MXN' }, suppliers: [supplier('MX-RFC-PECL850312HB3', 'Lucía Pech Canul')] }],
+      contracts: [{ id: 'C1', awardID: 'F1', status: 'cancelled', value: { amount: 2_964_000, currency: 'MXN' }, period: typed.contractPeriod }],
+    });
+    expect(summary.status).toBe('closed');
+    expect(summary).not.toHaveProperty('suppliers');
+    expect(summary).not.toHaveProperty('contractValue');
+    expect(summary).not.toHaveProperty('contractPeriod');
+  });
+
+  it('award cancelled and the process awarded again: only the new supplier, and the new value', () => {
+    const summary = summaryOf({
+      parties: [{ id: 'MX-RFC-PECL850312HB3', roles: ['supplier'] }, { id: 'MX-RFC-CCM010101AB1', roles: ['supplier'] }],
+      awards: [{ id: 'F1', status: 'cancelled', suppliers: [supplier('MX-RFC-PECL850312HB3', 'Lucía Pech Canul')] },
+        { id: 'F2', status: 'active', value: { amount: 3_100_000, currency: 'MXN' }, suppliers: [supplier('MX-RFC-CCM010101AB1', 'Consultores del Centro')] }],
+    });
+    expect(summary.suppliers).toStrictEqual([supplier('MX-RFC-CCM010101AB1', 'Consultores del Centro')]);
+    expect(summary.contractValue).toStrictEqual({ amount: 3_100_000, currency: 'MXN' });
+  });
+
+  it("a cancelled contract's value is not replaced by its award's", () => {
+    const summary = summaryOf({ awards: [{ id: 'F1', status: 'active', value: { amount: 2_964_000, currency: 'MXN' } }], contracts: [{ id: 'C1', status: 'cancelled', value: { amount: 2_964_000, currency: 'MXN' } }] });
+    expect(summary).not.toHaveProperty('contractValue');
   });
 });

@@ -15,7 +15,8 @@
  * - the project's budget description, asset lifetime and classifications (its ODS), which reached only the JSON;
  * - the reasons published for how the project ended (its «Conclusión» explanations) and its own milestones, which
  *   the page left out (only each process's milestones were in its timeline);
- * - a process's contract modifications in its timeline (one known only from the project's sheets showed them nowhere);
+ * - a process's contract modifications in its timeline (one known only from the project's sheets showed them nowhere),
+ *   with the contract's old and new end date (only the modification's type was said);
  * - a related project the official declared says how it relates («Relación: Ampliación»): every one read «Relacionado
  *   por el implementador», the page looking for a code the OC4IDS list does not have.
  */
@@ -162,7 +163,7 @@ function typeCompletion(key: string, workbook: WorkbookModel): void {
   }
 }
 
-/** A modification (convenio modificatorio) of that process, typed in «Modificaciones». */
+/** Two modifications (convenios modificatorios) of that process, of its period and of its value, typed in «Modificaciones». */
 function typeModification(key: string, workbook: WorkbookModel): void {
   if (key !== 'nuevo-leon') return;
   const sheet = workbook.sheets.find((s) => s.name === 'Modificaciones') as WorkbookModel['sheets'][number];
@@ -174,7 +175,21 @@ function typeModification(key: string, workbook: WorkbookModel): void {
   row[paths.indexOf('contractingProcesses/0/summary/modifications/0/date')] = '15/08/2017';
   row[paths.indexOf('contractingProcesses/0/summary/modifications/0/type')] = 'Cambio de plazo';
   row[paths.indexOf('contractingProcesses/0/summary/modifications/0/description')] = 'Ampliación del plazo en 45 días naturales';
+  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/oldContractPeriod/endDate')] = '31/08/2017';
+  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/newContractPeriod/endDate')] = '15/10/2017';
   sheet.rows.push(row);
+  const value: CellValue[] = paths.map(() => null);
+  value[paths.indexOf('id')] = PROJECT;
+  value[paths.indexOf('contractingProcesses/0/id')] = REAL_PROCESS;
+  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/id')] = 'CM-02';
+  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/date')] = '20/09/2017';
+  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/type')] = 'Cambio de monto';
+  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/description')] = 'Volúmenes adicionales de concreto';
+  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/oldContractValue/amount')] = 12500000;
+  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/oldContractValue/currency')] = 'MXN';
+  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/newContractValue/amount')] = 13125000.5;
+  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/newContractValue/currency')] = 'MXN';
+  sheet.rows.push(value);
 }
 
 const REAL_INAI = path.join(STANDARDS_DIR, 'examples', 'real-mx', 'record-package_269.json');
@@ -267,11 +282,12 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
     expect(await page.locator('#hitos-proyecto li').allInnerTexts()).toEqual(['26/01/2024 Aprobación del proyecto ejecutivo (Cumplido)', '01/09/2031 Puesta en operación (Programado)']);
   });
 
-  it("puts a process's contract modifications in its timeline, by date, with their type and description", async () => {
+  it("puts a process's contract modifications in its timeline, by date, with their type, description and what they changed", async () => {
     await page.goto(`${srv.base}/#/proyecto/${PROJECT}`);
     await page.waitForSelector('body[data-ready] main h1');
     const timeline = page.locator('.timeline', { has: page.locator('h3', { hasText: REAL_PROCESS }) });
-    expect(await timeline.locator('li').allInnerTexts()).toContain('15/08/2017 Modificación del contrato (Cambio de plazo): Ampliación del plazo en 45 días naturales');
+    expect(await timeline.locator('li').allInnerTexts()).toContain('15/08/2017 Modificación del contrato (Cambio de plazo): Ampliación del plazo en 45 días naturales (término del 31/08/2017 al 15/10/2017)');
+    expect(await timeline.locator('li').allInnerTexts()).toContain('20/09/2017 Modificación del contrato (Cambio de monto): Volúmenes adicionales de concreto (monto de $12,500,000.00 a $13,125,000.50)');
   });
 
   it('printed, Descargas keeps every column of its implementers on the page with the INAI\'s publication policy', async () => {

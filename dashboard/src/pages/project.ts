@@ -129,11 +129,33 @@ function projectMilestones(p: Json): { date: string; what: string }[] {
   return arr(p.milestones).map(obj).map(milestoneEvent).filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
 }
 
-/** «Modificación del contrato (Cambio de monto): Ampliación del monto…»: its type's title and its description, as published. */
+/**
+ * What a modification changed, from its old and new contract value and period (OC4IDS `oldContractValue`…
+ * `newContractPeriod`), where both are published: «monto de $128,406,219.37 a $141,246,841.31», «término del
+ * 12/09/2025 al 12/12/2025». What a CoST assurance review reads first (cost and time overruns); the page said only
+ * the modification's type.
+ */
+function modificationChange(m: Json | undefined): string[] {
+  const out: string[] = [];
+  const oldValue = obj(m?.oldContractValue);
+  const newValue = obj(m?.newContractValue);
+  if (num(oldValue?.amount) !== undefined && num(newValue?.amount) !== undefined) out.push(`monto de ${moneyOf(oldValue)} a ${moneyOf(newValue)}`);
+  const oldPeriod = obj(m?.oldContractPeriod);
+  const newPeriod = obj(m?.newContractPeriod);
+  for (const [key, label] of [['startDate', 'inicio'], ['endDate', 'término']] as const) {
+    const before = str(oldPeriod?.[key]);
+    const after = str(newPeriod?.[key]);
+    if (isRealDate(before) && isRealDate(after) && date(before) !== date(after)) out.push(`${label} del ${date(before)} al ${date(after)}`);
+  }
+  return out;
+}
+
+/** «Modificación del contrato (Cambio de monto): Ampliación del monto… (monto de $… a $…)»: its type's title, its description and what it changed, as published. */
 function modificationText(m: Json | undefined): string {
   const type = str(m?.type);
   const description = str(m?.description);
-  return `Modificación del contrato${type ? ` (${modificationTypeTitle(type)})` : ''}${description ? `: ${description}` : ''}`;
+  const change = modificationChange(m);
+  return `Modificación del contrato${type ? ` (${modificationTypeTitle(type)})` : ''}${description ? `: ${description}` : ''}${change.length ? ` (${change.join('; ')})` : ''}`;
 }
 
 function timeline(summary: Json): { date: string; what: string }[] {

@@ -142,6 +142,41 @@ describe('publish', () => {
     expect(second.changedProjects).toEqual([]);
   });
 
+  it('a contract amended twice (value raised, then period extended): its project lists a value and a duration modification (CoST: cost and time overruns)', async () => {
+    const ocid = 'ocds-mid001-DOP-LP-OP-003-2024';
+    const publisher = publisherOf('merida', await exampleWorkbook('merida'));
+    await store.putPublisher(publisher);
+    /** The example workbook with the process's contract (first data row) as an official leaves it after `amendments`. */
+    const revision = async (edit: (contract: (string | number | Date)[], column: (path: string) => number) => void, amendments: string[][]): Promise<Awaited<ReturnType<typeof exampleWorkbook>>> => {
+      const workbook = await exampleWorkbook('merida');
+      const contracts = workbook.sheets.find((x) => x.name === 'Contratos')!;
+      edit(contracts.rows[2] as (string | number | Date)[], (path) => contracts.rows[1].indexOf(`contracts/0/${path}`));
+      workbook.sheets.find((x) => x.name === 'Modificaciones de contrato')!.rows.push(...amendments.map((a) => [ocid, 'DOP-LP-OP-003-2024-C1', ...a]));
+      return workbook;
+    };
+    const raise = (c: (string | number | Date)[], column: (path: string) => number): void => { c[column('value/amount')] = 141246841.31; c[column('value/netAmount')] = 121764518.37; };
+    const first = ['CM-01', '2024-12-10', 'Volúmenes de obra mayores a los del catálogo', 'Ampliación del monto en 10 %'];
+    const second = ['CM-02', '2025-08-20', 'Lluvias atípicas', 'Ampliación del plazo en 91 días'];
+    const dates: string[] = ['2025-07-01T10:00:00-06:00', '2025-08-01T10:00:00-06:00', '2025-09-01T10:00:00-06:00'];
+    const results = [];
+    results.push(await publish(store, { publisher, workbook: await exampleWorkbook('merida'), actor: 'system', now: dates[0], baseUrl: BASE }));
+    results.push(await publish(store, { publisher, workbook: await revision(raise, [first]), actor: 'system', now: dates[1], baseUrl: BASE }));
+    results.push(await publish(store, { publisher, workbook: await revision((c, column) => { raise(c, column); c[column('period/endDate')] = '2025-12-12'; }, [first, second]), actor: 'system', now: dates[2], baseUrl: BASE }));
+    const last = results[2];
+    if (last.status !== 'published') throw new Error(last.status);
+    expect(results.map((r) => r.status === 'published' && r.changedProcesses)).toEqual([expect.any(Array), [ocid], [ocid]]);
+    const released = (await allReleases(store, last.publication.id)).filter((r) => r.ocid === ocid).map((r) => r.id);
+    const project = (await store.listProjects({ publicationId: last.publication.id })).items.map((p) => p.project as { contractingProcesses: { id: string; summary: Record<string, unknown> }[] })
+      .find((p) => p.contractingProcesses.some((l) => l.id === ocid))!;
+    expect(project.contractingProcesses.find((l) => l.id === ocid)!.summary.modifications).toStrictEqual([
+      { id: 'CM-01', date: '2024-12-10T00:00:00-06:00', rationale: first[2], description: first[3], releaseID: released[1],
+        type: 'value', oldContractValue: { amount: 128406219.37, currency: 'MXN' }, newContractValue: { amount: 141246841.31, currency: 'MXN' } },
+      { id: 'CM-02', date: '2025-08-20T00:00:00-06:00', rationale: second[2], description: second[3], releaseID: released[2], type: 'duration',
+        oldContractPeriod: { startDate: '2024-08-18T00:00:00-06:00', endDate: '2025-09-12T00:00:00-06:00' },
+        newContractPeriod: { startDate: '2024-08-18T00:00:00-06:00', endDate: '2025-12-12T00:00:00-06:00' } },
+    ]);
+  });
+
   it("keeps an unchanged project's «updated» when another project of the workbook changed", async () => {
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);

@@ -45,7 +45,7 @@ import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/
 import { updateTags } from '../../../core/merge/update-tags';
 import { keptSheets } from '../../../core/workflow/change-preview';
 import { ComparableContent, isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
-import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
+import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
 import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import type { CellRef } from '../../../core/findings/finding';
 import { inReadingOrder } from '../../../core/findings/reading-order';
@@ -227,6 +227,20 @@ function inStoreOrder(releases: ReleaseText[]): ReleaseText[] {
     if (key(releases[i - 1]) > key(releases[i])) return [...releases].sort((a, b) => (key(a) < key(b) ? -1 : 1));
   }
   return releases;
+}
+
+/** The ocids the projects list (a process's `id`, and its summary's `ocid`). */
+function linkedOcids(projects: readonly JsonObject[]): Set<string> {
+  const out = new Set<string>();
+  for (const project of projects) {
+    for (const process of Array.isArray(project.contractingProcesses) ? project.contractingProcesses : []) {
+      if (!isObject(process)) continue;
+      if (typeof process.id === 'string') out.add(process.id);
+      const summary = process.summary;
+      if (isObject(summary) && typeof summary.ocid === 'string') out.add(summary.ocid);
+    }
+  }
+  return out;
 }
 
 /** One process's releases and record as the texts to write, and what the summaries, index and stats read of it. */
@@ -549,6 +563,10 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
   ocidKeys.clear();
   const compiledByOcid = new Map<string, JsonObject>();
   const releaseLinks = new Map<string, ReleaseLink[]>();
+  // What the contract amendments of the processes projects list changed (their OC4IDS modifications' types and
+  // old/new values): told only by the releases, read again only for a listed process whose contracts were amended.
+  const listed = linkedOcids(projects);
+  const amendmentsByOcid = new Map<string, AmendmentChange[]>();
   let releaseCount = 0;
   const rebuilt: string[] = [];
   const buildRecords = async (write: (releases: ReleaseText[], records: RecordText[]) => Promise<void>, served?: ServedHasher): Promise<void> => {
@@ -573,6 +591,9 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
       chars += built.record.length;
       compiledByOcid.set(ocid, built.compiledRelease);
       releaseLinks.set(ocid, built.links);
+      if (listed.has(ocid) && hasContractAmendments(built.compiledRelease)) {
+        amendmentsByOcid.set(ocid, amendmentChanges(built.releases.map((r) => JSON.parse(String(r.text)) as JsonObject)));
+      }
       carried.delete(ocid);
       history.delete(ocid);
       if (chars >= WRITE_CHARS) {
@@ -593,7 +614,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     const { compiled: otherCompiled, links: otherLinks } = plan.elsewhere ?? NOTHING_ELSEWHERE;
     const compiledAll = otherCompiled.size ? new Map([...otherCompiled, ...compiledByOcid]) : compiledByOcid;
     const linksAll = otherLinks.size ? new Map([...otherLinks, ...releaseLinks]) : releaseLinks;
-    const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledAll, linksAll, { now }) as JsonObject);
+    const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledAll, linksAll, { now, amendmentsByOcid }) as JsonObject);
     // Every project whose published form changed gets a new `updated`; the outcome counts those the workbook changed.
     const changedProjects = finalProjects.filter((project) => {
       const previous = published.get(String(project.id));
