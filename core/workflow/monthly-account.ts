@@ -1,8 +1,8 @@
 /**
  * The coordinator's monthly account (*Informe mensual*): what happened in a month of the state (its capital's clock,
- * report-month.ts stateTimeZone) to the sends of its implementers, per implementer and for the state — sends received, approved, returned with comments and
- * withdrawn, how many await a decision when the month closes and for how long, how long reviews took (median days
- * from the send to its decision), and who published.
+ * report-month.ts stateTimeZone) to the sends of its implementers, per implementer and for the state — sends received,
+ * approved, returned with comments and withdrawn, how many await a decision when the month closes and for how long,
+ * how long reviews took (median days from the send to its decision), and who published.
  *
  * Built from what the store keeps for the month alone: its audit log (complete: every step of a send writes an entry)
  * and the sends still open when the month before it closed (monthClose: kept once that month is over, never changed
