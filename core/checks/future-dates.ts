@@ -2,13 +2,24 @@
  * Dates of things that already happened cannot lie in the future: award decisions, contract signatures,
  * transactions (payments), milestones met, amendments, documents published, project completion
  * (OCDS 1.1 field definitions: "the date the contract was signed", "the date of the transaction", …).
- * `date.future` (error). A date with its offset (as every date read from a workbook has the publisher's) is judged by
- * its calendar day against today at that offset: «01/01/2025» typed in Tijuana at 23:30 of 31/12/2024 is tomorrow
- * there, and a day of slack for every date had let any signature dated tomorrow pass. A date without offset keeps
- * the day of slack (its zone is not known).
+ * `date.future` (error).
+ *
+ * Judged by calendar day, never by instant: a contract signed today is dated today whatever hour it is typed with
+ * («06/12/2026 18:00» typed at 10:00 is today, not the future), and a day after today is the future whatever hour
+ * (a day of slack let any signature dated tomorrow pass).
+ * - A workbook's dates (its Configuración sheet gives `timeZone`): the day a date falls on in that zone against today
+ *   in that zone — the official's own calendar, wherever the server runs. Judged at the date's own offset instead,
+ *   a date of a border zone's clock change was refused: at 00:30 of 01/11/2026 in Tijuana (still −07:00), a contract
+ *   signed «01/11/2026 10:00» (−08:00 by then) was in the future, for at −08:00 it was still 31/10/2026. A date
+ *   written at another zone's offset («…T00:00:00Z» typed as text) is judged by the day its instant falls on in the
+ *   workbook's zone: an instant already past can never be refused so.
+ * - A package without a workbook (validate paquete.json): its zone is not known; a date with its offset is judged by
+ *   its calendar day against today at that offset (an instant already past is never refused either), and a date
+ *   without offset keeps a day of slack.
  */
 import { ISO_DATE, parseTime } from './json';
 import type { ValueCheck } from './types';
+import { isKnownTimeZone, wallClock } from '../unflatten/time-zone';
 
 /** Unindexed field paths of past events, per standard. */
 const PAST_EVENTS = new Set([
@@ -25,21 +36,34 @@ const DAY = 24 * 60 * 60 * 1000;
 /** The offset a date-time ends with: `Z`, or its sign, hours and minutes. */
 const OFFSET = /T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
 
+/** The calendar day (aaaa-mm-dd) of epoch milliseconds read as a clock in UTC. */
+function dayOf(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
 /** The calendar day (aaaa-mm-dd) at an instant on a clock `offset` from UTC. */
 function dayAtOffset(now: number, offset: RegExpExecArray): string {
   const minutes = offset[1] === undefined ? 0 : (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3]));
-  return new Date(now + minutes * 60_000).toISOString().slice(0, 10);
+  return dayOf(now + minutes * 60_000);
 }
 
 export const futureDates: ValueCheck = {
   on: 'string',
   fields: (field) => PAST_EVENTS.has(field),
-  visitor: ({ now, report }) => (value, p, field) => {
-    if (typeof value !== 'string' || !PAST_EVENTS.has(field) || !ISO_DATE.test(value)) return;
-    const t = parseTime(value);
-    if (Number.isNaN(t)) return;
-    const offset = OFFSET.exec(value);
-    const future = offset ? value.slice(0, 10) > dayAtOffset(now, offset) : t > now + DAY;
-    if (future) report('date.future', 'error', p(), { value });
+  visitor: ({ now, settings, report }) => {
+    const zone = settings.timeZone !== undefined && isKnownTimeZone(settings.timeZone) ? settings.timeZone : undefined;
+    // Today on the workbook's calendar, and as a finding says it (the official may find the zone itself wrong).
+    const today = zone === undefined ? undefined : dayOf(wallClock(now, zone) as number);
+    const said: Record<string, string> = zone === undefined || today === undefined ? {} : { today, timeZone: zone };
+    return (value, p, field) => {
+      if (typeof value !== 'string' || !PAST_EVENTS.has(field) || !ISO_DATE.test(value)) return;
+      const t = parseTime(value);
+      if (Number.isNaN(t)) return;
+      const offset = OFFSET.exec(value);
+      let future: boolean;
+      if (zone !== undefined && today !== undefined) future = (offset ? dayOf(wallClock(t, zone) as number) : value.slice(0, 10)) > today;
+      else future = offset ? value.slice(0, 10) > dayAtOffset(now, offset) : t > now + DAY;
+      if (future) report('date.future', 'error', p(), { value, ...said });
+    };
   },
 };

@@ -18,6 +18,11 @@ export interface ValidateSettings {
   prefixesRegistered?: boolean;
   /** "Today" for the no-future-dates rule; injected so validation stays pure and testable. */
   now?: Date | string;
+  /**
+   * The workbook's time zone (IANA, its Configuración sheet): "today" for the no-future-dates rule is the day on that
+   * calendar. Absent for a package validated on its own, whose zone is not known.
+   */
+  timeZone?: string;
 }
 
 export type Report = (code: string, severity: Severity, pointer: string, params?: Finding['params']) => void;

@@ -103,6 +103,8 @@ function calendarDate(d: Date): [number, number, number] {
 
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+/** Day 0 of the 1904 date system (WorkbookModel.date1904): 01/01/1904, 1,462 days after the 1900 system's. */
+const EXCEL_EPOCH_1904 = Date.UTC(1904, 0, 1);
 const DAY_MS = 86_400_000;
 /**
  * A time of day after a date typed as text, «31/03/2024 10:30», «31/03/2024 10:30:15», «31/03/2024, 2:30 p. m.»,
@@ -239,7 +241,12 @@ function typedTime(hour: string, minutes: string, seconds: string | undefined, h
   return hh <= 23 && mm <= 59 && ss <= 59 ? [hh, mm, ss] : undefined;
 }
 
-export function parseDate(v: CleanValue, zone: string): string | undefined {
+/**
+ * `date1904`: the workbook counts its days from 01/01/1904 (WorkbookModel.date1904), which a date typed as a plain
+ * number means: 44,057 in a workbook of Excel for Mac is 15/08/2024, and read in the 1900 system it was published as
+ * 14/08/2020 without a word. A date cell comes already read (the reader knows the system).
+ */
+export function parseDate(v: CleanValue, zone: string, date1904 = false): string | undefined {
   if (typeof v === 'string' && isWrittenDateTime(v)) return v;
   if (v instanceof Date) {
     const clock = sheetClockTime(v, zone);
@@ -256,9 +263,12 @@ export function parseDate(v: CleanValue, zone: string): string | undefined {
     // Its fraction is the time of day (the Sheets API sends a date-time cell so): kept, to the nearest second.
     const seconds = Math.round(v * 86400);
     // Serial 60 is 29/02/1900, which Excel counts (Lotus 1-2-3's leap-year bug) and the calendar has not: refused
-    // (dateRefusal says why); the 59 days before it are one day later than counted from the epoch.
-    if (seconds >= 60 * 86400 && seconds < 61 * 86400) return undefined;
-    const d = new Date(EXCEL_EPOCH + (Math.floor(seconds / 86400) + (seconds < 60 * 86400 ? 1 : 0)) * DAY_MS);
+    // (dateRefusal says why); the 59 days before it are one day later than counted from the epoch. The 1904 system
+    // has neither.
+    if (!date1904 && seconds >= 60 * 86400 && seconds < 61 * 86400) return undefined;
+    const d = date1904
+      ? new Date(EXCEL_EPOCH_1904 + Math.floor(seconds / 86400) * DAY_MS)
+      : new Date(EXCEL_EPOCH + (Math.floor(seconds / 86400) + (seconds < 60 * 86400 ? 1 : 0)) * DAY_MS);
     ymd = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate()];
     const rest = seconds % 86400;
     if (rest !== 0) hms = [Math.floor(rest / 3600), Math.floor(rest / 60) % 60, rest % 60];
@@ -545,15 +555,16 @@ function notANumberProblem(v: CleanValue, spec: ValueSpec): Parsed {
   return problem('cell.not-a-coordinate', v, { example: spec.degrees === 'longitude' ? '-99.133209' : '19.432608' });
 }
 
-export function parseValue(v: CleanValue, spec: ValueSpec, zone: string): Parsed {
-  const parsed = parseTyped(v, spec, zone);
+/** `date1904`: the workbook's date system (WorkbookModel.date1904), for a date typed as a plain number. */
+export function parseValue(v: CleanValue, spec: ValueSpec, zone: string, date1904 = false): Parsed {
+  const parsed = parseTyped(v, spec, zone, date1904);
   // «N/A», «-», «Pendiente» where the column refused the value: the empty cell it means (no-data-mark.ts). A list open
   // to other values keeps it, as published data has it («ND»), with its warning that it is off the list.
   if (parsed.problem && parsed.value === undefined && typeof v === 'string' && isNoDataMark(v)) return { problem: new CellProblem('cell.no-data-mark', { value: safePreview(v.trim()) }, 'info') };
   return parsed;
 }
 
-function parseTyped(v: CleanValue, spec: ValueSpec, zone: string): Parsed {
+function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: boolean): Parsed {
   switch (spec.type) {
     case 'number': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
@@ -577,7 +588,7 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string): Parsed {
       return b === undefined ? problem('cell.not-a-boolean', shown(v)) : { value: b };
     }
     case 'date': {
-      const d = parseDate(v, zone);
+      const d = parseDate(v, zone, date1904);
       if (d !== undefined) return { value: d };
       const short = twoDigitYearDate(v, zone);
       if (short !== undefined) return { value: short, problem: new CellProblem('cell.two-digit-year', { value: safePreview(v), date: formatDate(short.slice(0, 10)) }, 'warning') };

@@ -23,7 +23,7 @@ export const RFC_SCHEME = 'MX-RFC';
 /** A party's own id, in both standards: references to the party must keep matching it. */
 const PARTY_ID = 'parties/id';
 
-interface Context { sheet: BoundSheet; docs: DocumentSet; zone: string; findings: Finding[] }
+interface Context { sheet: BoundSheet; docs: DocumentSet; zone: string; findings: Finding[]; date1904: boolean }
 
 /** A parent key cell read last at one level of a sheet (readRows): its value, the item it was read under, its key and item. */
 interface KeyRun { raw: CellValue; under: DocNode | undefined; key: string; node: DocNode }
@@ -166,7 +166,7 @@ function keyText(ctx: Context, row: CellValue[], r: number, col: BoundColumn | u
   }
   if (col.value.options) {
     // A key may be a code (e.g. the budget moment of «Momentos contables»): titles become codes here too.
-    const parsed = parseValue(v, col.value, ctx.zone);
+    const parsed = parseValue(v, col.value, ctx.zone, ctx.date1904);
     if (parsed.problem) ctx.findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col) }));
     return parsed.value === undefined ? null : String(parsed.value);
   }
@@ -191,6 +191,8 @@ export interface SheetContext {
   parents?: ParentSheets;
   /** The sheet's cell links by A1 (SheetModel.links), as the source gave them. */
   links?: Record<string, unknown>;
+  /** The workbook counts its days from 1904 (WorkbookModel.date1904): how a date typed as a plain number is read. */
+  date1904?: boolean;
 }
 
 /**
@@ -209,7 +211,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
   const { parents } = context;
   // Only when the source knows links: the row loop stays as it was for every other sheet.
   const links = context.links && Object.keys(context.links).length ? context.links : undefined;
-  const ctx: Context = { sheet, docs, zone, findings };
+  const ctx: Context = { sheet, docs, zone, findings, date1904: context.date1904 === true };
   const extras = sheet.extras;
   const allColumns = extras.length ? [...sheet.columns, ...extras.flatMap((g) => g.columns)] : sheet.columns;
   const source: SourceSheet = docs.sourceMap.addSheet(sheet.name, allColumns);
@@ -609,7 +611,7 @@ function writeValue(ctx: Context, r: number, col: BoundColumn, target: DocNode, 
   if (clean === undefined) return;
   let value: unknown = plainValue(clean, col.value);
   if (value === NEEDS_PARSING) {
-    const parsed = parseValue(clean, col.value, ctx.zone);
+    const parsed = parseValue(clean, col.value, ctx.zone, ctx.date1904);
     if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col), pointer: `${target.anchor.pointer}/${path.pointer}` }));
     value = parsed.value;
   }

@@ -199,7 +199,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
     const parents = parentSheets(bound, spec);
     for (const { rows, sheet, links } of bound) {
       try {
-        readRows(rows, sheet, sets[sheet.standard], zone, findings, { parents, links });
+        readRows(rows, sheet, sets[sheet.standard], zone, findings, { parents, links, date1904: workbook.date1904 === true });
       } catch (e) {
         findings.push(internal(sheet.name, e));
       }

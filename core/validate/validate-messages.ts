@@ -76,7 +76,9 @@ registerMessages({
   'date.signedBeforeAward': 'El contrato aparece firmado ({value!f}) antes de la adjudicación ({awardDate!f}). Revise ambas fechas.',
   'date.modifiedBeforePublished': 'La fecha de modificación ({second!f}) es anterior a la de publicación ({first!f}). Corrija alguna de las dos.',
   'date.approvalBeforeRequest': 'La fecha de aprobación del presupuesto ({second!f}) es anterior a la de solicitud ({first!f}). Corrija alguna de las dos.',
-  'date.future': 'La fecha {value!f} está en el futuro, pero se refiere a algo que ya ocurrió. Corríjala o [[deje la celda vacía||quítela]] hasta que ocurra.',
+  // `today` and `timeZone` when the zone is the workbook's (future-dates.ts): an official whose «Zona horaria» is wrong
+  // sees which day the platform took for today, and why.
+  'date.future': 'La fecha {value!f} está en el futuro, pero se refiere a algo que ya ocurrió{{today| (hoy es {today!f} en la zona horaria del libro, {timeZone})}}. Corríjala o [[deje la celda vacía||quítela]] hasta que ocurra.',
   // Amounts
   'amount.currencyMissing': 'Hay un monto ({amount!n}) sin moneda. Indique la moneda (por ejemplo MXN).',
   'contract.awardNotFound': 'El contrato dice implementar la adjudicación «{value}», pero ninguna adjudicación del proceso tiene esa clave. Escriba la clave tal como está en [[la hoja de adjudicaciones||«awards»]], o agregue primero la adjudicación.',

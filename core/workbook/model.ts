@@ -32,6 +32,13 @@ export interface SheetModel {
 
 export interface WorkbookModel {
   sheets: SheetModel[];
+  /**
+   * The workbook counts its days from 01/01/1904 (Excel for Mac's older date system, kept in a workbook made there;
+   * LibreOffice offers it too), when the source knows it: a date typed as a plain number in a date column means a day
+   * 1,462 days later than in the 1900 system every other workbook uses. Date cells come already read as Dates; only
+   * .xlsx files say it (Google Sheets has one system, the 1900 one).
+   */
+  date1904?: boolean;
 }
 
 /** Spreadsheet letters → 1-based column number (A → 1, aa → 27): columnLetter's inverse. */

@@ -5,7 +5,7 @@
  * nothing to count is there with zeros; a send still waiting since an earlier month is counted as waiting.
  */
 import { monthClose, monthlyAccount, median, type AuditStep, type KeptSubmission } from './monthly-account';
-import { lastCompleteMonth, monthBounds, monthLabel, monthOf, nextMonth } from './report-month';
+import { lastCompleteMonth, monthBounds, monthLabel, monthOf, nextMonth, stateTimeZone } from './report-month';
 
 /** Mexico City wall-clock time (UTC−6 since 2022) as an ISO instant. */
 const mx = (local: string): string => new Date(Date.parse(`${local}-06:00`)).toISOString();
@@ -75,6 +75,38 @@ test('Mexico City time decides the month: 21:00 on 30 November is November thoug
   const november = account('2026-11', log).total;
   expect(november).toMatchObject({ received: 1, approved: 1, returned: 1, waiting: 0, reviewed: 2, medianReviewDays: 5.5 });
   expect(account('2026-12', log).total).toMatchObject({ received: 0, approved: 0, returned: 0 });
+});
+
+/**
+ * A state's months are on its capital's clock: Baja California's on Tijuana's (UTC−8, −7 in summer), Quintana Roo's on
+ * Cancún's (UTC−5). Cut on Mexico City's for every state, a send from Tijuana at 23:00 on 30 November counted in
+ * December, and in Cancún at 00:30 of 1 December the report opened on October, November «en curso».
+ */
+test('Tijuana and Cancún at a month\'s edge: each state\'s month on its own clock', () => {
+  expect([stateTimeZone('Baja California'), stateTimeZone('quintana roo'), stateTimeZone('Yucatán'), stateTimeZone('Chihuahua'), stateTimeZone(undefined)])
+    .toEqual(['America/Tijuana', 'America/Cancun', 'America/Mexico_City', 'America/Chihuahua', 'America/Mexico_City']);
+  // 23:00 on 30 November in Tijuana: 01:00 of 1 December in Mexico City.
+  const tijuana = Date.parse('2026-11-30T23:00:00-08:00');
+  expect([monthOf(tijuana), monthOf(tijuana, 'America/Tijuana')]).toEqual(['2026-12', '2026-11']);
+  // 1 November 2026 is a Sunday: Tijuana's clocks go back at 02:00, so its November begins at 00:00 of summer time.
+  expect(monthBounds('2026-11', 'America/Tijuana')).toEqual({ start: '2026-11-01T07:00:00.000Z', end: '2026-12-01T08:00:00.000Z' });
+  // 00:30 of 1 December in Cancún (23:30 of 30 November in Mexico City): November is over there.
+  const cancun = Date.parse('2026-12-01T00:30:00-05:00');
+  expect([lastCompleteMonth(cancun), lastCompleteMonth(cancun, 'America/Cancun')]).toEqual(['2026-10', '2026-11']);
+  expect(monthOf(cancun, 'America/Cancun')).toBe('2026-12');
+
+  // A send from Tijuana at 23:00 on 30 November, approved on 2 December: November's send, waiting at its close.
+  const log = [entry(new Date(tijuana).toISOString(), 'submission.created', 'submission/t1'), entry(new Date(Date.parse('2026-12-02T10:00:00-08:00')).toISOString(), 'submission.approved', 'submission/t1')];
+  const zone = 'America/Tijuana';
+  const inZone = (month: string) => {
+    let opening: KeptSubmission[] = [];
+    for (let m = FIRST; m < month; m = nextMonth(m)) opening = monthClose(m, opening, log, zone);
+    const { start, end } = monthBounds(month, zone);
+    return monthlyAccount({ month, now: Date.parse('2026-12-05T12:00:00Z'), timeZone: zone, implementers: IMPLEMENTERS, audit: log.filter((e) => e.at >= start && e.at < end), opening });
+  };
+  const november = inZone('2026-11');
+  expect([november.total.received, november.total.waiting, november.closedAt]).toEqual([1, 1, '2026-12-01T08:00:00.000Z']);
+  expect(inZone('2026-12').total).toMatchObject({ received: 0, approved: 1, reviewed: 1, waiting: 0 });
 });
 
 test('an implementer with nothing in the month is there with zeros, and one registered after it is not', () => {

@@ -1,8 +1,8 @@
 /**
- * The coordinator's monthly account (*Informe mensual*): what happened in a Mexico City month to the sends of a
- * state's implementers, per implementer and for the state — sends received, approved, returned with comments and
- * withdrawn, how many await a decision when the month closes and for how long, how long reviews took (median days
- * from the send to its decision), and who published.
+ * The coordinator's monthly account (*Informe mensual*): what happened in a month of the state (its capital's clock,
+ * report-month.ts stateTimeZone) to the sends of its implementers, per implementer and for the state — sends received,
+ * approved, returned with comments and withdrawn, how many await a decision when the month closes and for how long,
+ * how long reviews took (median days from the send to its decision), and who published.
  *
  * Built from what the store keeps for the month alone: its audit log (complete: every step of a send writes an entry)
  * and the sends still open when the month before it closed (monthClose: kept once that month is over, never changed
@@ -12,10 +12,10 @@
  *
  * Counted per send (a revision sent for review): its decision is its first approval that stood (one the platform then
  * refused for errors in the workbook put it back in the queue) or a return with comments; approving it again after a
- * failed publication is no new decision. Days are Mexico City calendar days, as Seguimiento counts them. Pure: no I/O.
+ * failed publication is no new decision. Days are calendar days of the state's clock, as its months. Pure: no I/O.
  */
-import { mexicoCityDay } from '../format/es-mx';
-import { monthBounds } from './report-month';
+import { dayOf, monthBounds } from './report-month';
+import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
 
 /** An audit log entry as the store keeps it (functions/src/store/store.ts AuditEntry). */
 export interface AuditStep { at: string; action: string; target: string; publisherId?: string; details?: Record<string, unknown> }
@@ -63,6 +63,8 @@ export interface AccountInput {
   audit: readonly AuditStep[];
   /** The sends open when the month began: the previous month's close (monthClose). */
   opening: readonly KeptSubmission[];
+  /** The clock the month is cut on (report-month.ts stateTimeZone); Mexico City's unless given. */
+  timeZone?: string;
 }
 
 type Step = 'sent' | 'approved' | 'refused' | 'returned' | 'withdrawn' | 'superseded' | 'failed' | 'published';
@@ -82,8 +84,8 @@ const historyStep = (action: string): Step | undefined => (Object.prototype.hasO
 
 const DAY_MS = 86_400_000;
 /** The Mexico City calendar day of an instant, as a day number. */
-const dayNumber = (t: number): number => Date.parse(`${mexicoCityDay(t)}T00:00:00Z`) / DAY_MS;
-const daysBetween = (from: number, to: number): number => Math.max(0, dayNumber(to) - dayNumber(from));
+const dayNumber = (t: number, zone: string): number => Date.parse(`${dayOf(t, zone)}T00:00:00Z`) / DAY_MS;
+const daysBetween = (from: number, to: number, zone: string): number => Math.max(0, dayNumber(to, zone) - dayNumber(from, zone));
 
 export function median(values: readonly number[]): number | null {
   if (!values.length) return null;
@@ -110,7 +112,7 @@ function figures(t: Tally): AccountFigures {
  * One send's steps in order, replayed up to the month's end: counts what fell in the month, and leaves whether it
  * awaited a decision at the close and since when it was sent.
  */
-function replay(steps: readonly { t: number; step: Step }[], start: number, end: number, close: number, tally: Tally): boolean {
+function replay(steps: readonly { t: number; step: Step }[], start: number, end: number, close: number, tally: Tally, zone: string): boolean {
   let awaiting = false;
   let lastSent: number | undefined;
   // The send not yet decided (its time), and whether the current send has had its decision.
@@ -132,7 +134,7 @@ function replay(steps: readonly { t: number; step: Step }[], start: number, end:
           approval = { inMonth, sent: open };
           if (inMonth) {
             tally.approved++;
-            if (open !== undefined) tally.reviews.push(daysBetween(open, t));
+            if (open !== undefined) tally.reviews.push(daysBetween(open, t, zone));
           }
         }
         open = undefined; decided = true; awaiting = false;
@@ -151,7 +153,7 @@ function replay(steps: readonly { t: number; step: Step }[], start: number, end:
       case 'returned':
         if (inMonth) {
           tally.returned++;
-          if (!decided && open !== undefined) tally.reviews.push(daysBetween(open, t));
+          if (!decided && open !== undefined) tally.reviews.push(daysBetween(open, t, zone));
         }
         open = undefined; decided = true; awaiting = false; approval = undefined;
         break;
@@ -171,7 +173,7 @@ function replay(steps: readonly { t: number; step: Step }[], start: number, end:
         break;
     }
   }
-  if (awaiting && steps.length && steps[0].t < end) tally.waits.push(lastSent === undefined ? null : daysBetween(lastSent, close));
+  if (awaiting && steps.length && steps[0].t < end) tally.waits.push(lastSent === undefined ? null : daysBetween(lastSent, close, zone));
   // Open at the close: what its next steps count depends on what it did before (awaiting since when, an approval that
   // may yet be refused, a decision already taken).
   return awaiting || approval !== undefined;
@@ -214,13 +216,13 @@ function trails(opening: readonly KeptSubmission[], audit: readonly AuditStep[],
  * from its latest sending on — all that its later steps depend on: the next month's `opening`. Given the sends open
  * when the month began and the month's whole log, it is fixed once the month is over.
  */
-export function monthClose(month: string, opening: readonly KeptSubmission[], audit: readonly AuditStep[]): KeptSubmission[] {
-  const bounds = monthBounds(month);
+export function monthClose(month: string, opening: readonly KeptSubmission[], audit: readonly AuditStep[], timeZone?: string): KeptSubmission[] {
+  const bounds = monthBounds(month, timeZone);
   const start = Date.parse(bounds.start);
   const end = Date.parse(bounds.end);
   const open: KeptSubmission[] = [];
   for (const [id, trail] of trails(opening, audit, start, end)) {
-    if (trail.publisherId === undefined || !replay(trail.steps, start, end, end - 1, emptyTally())) continue;
+    if (trail.publisherId === undefined || !replay(trail.steps, start, end, end - 1, emptyTally(), timeZone ?? DEFAULT_TIME_ZONE)) continue;
     let from = 0;
     trail.steps.forEach((s, i) => { if (s.step === 'sent') from = i; });
     open.push({ id, publisherId: trail.publisherId, history: trail.steps.slice(from).map((s) => ({ at: new Date(s.t).toISOString(), action: s.action })) });
@@ -229,7 +231,7 @@ export function monthClose(month: string, opening: readonly KeptSubmission[], au
 }
 
 export function monthlyAccount(input: AccountInput): MonthlyAccount {
-  const bounds = monthBounds(input.month);
+  const bounds = monthBounds(input.month, input.timeZone);
   const start = Date.parse(bounds.start);
   const end = Date.parse(bounds.end);
   const complete = input.now >= end;
@@ -248,7 +250,7 @@ export function monthlyAccount(input: AccountInput): MonthlyAccount {
   }
   for (const trail of trails(input.opening, input.audit, start, end).values()) {
     const tally = tallies.get(trail.publisherId ?? '');
-    if (tally) replay(trail.steps, start, end, close, tally);
+    if (tally) replay(trail.steps, start, end, close, tally, input.timeZone ?? DEFAULT_TIME_ZONE);
   }
 
   const all = emptyTally();

@@ -1,10 +1,12 @@
 /**
- * The months of the coordinators' monthly report (*Informe mensual*), written aaaa-mm. A month is Mexico City's: an
- * approval at 21:00 on 30 November there is 03:00 on 1 December in UTC, and the coordinator reports it in November.
- * Pure: no I/O, no Intl.
+ * The months of the coordinators' monthly report (*Informe mensual*), written aaaa-mm. A month is the state's, on the
+ * clock of its capital (stateTimeZone): an approval at 21:00 on 30 November in Mexico City is 03:00 on 1 December in
+ * UTC, and the coordinator reports it in November. Cut on Mexico City's clock for every state, a send from Tijuana at
+ * 23:00 on 30 November (01:00 of 1 December in Mexico City) counted in December; and in Cancún, at 00:30 of 1 December,
+ * November was «en curso» and the report opened on October. Pure: no I/O, no Intl.
  */
-import { mexicoCityDay } from '../format/es-mx';
-import { DEFAULT_TIME_ZONE, localMidnight } from '../unflatten/time-zone';
+import { canonicalState } from './mexican-states';
+import { DEFAULT_TIME_ZONE, localMidnight, wallClock } from '../unflatten/time-zone';
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -22,9 +24,36 @@ const parts = (month: string): [number, number] => {
 };
 const written = (y: number, m: number): string => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
 
-/** The Mexico City month an instant (ms) belongs to. */
-export function monthOf(t: number): string {
-  return mexicoCityDay(t).slice(0, 7);
+/**
+ * The states whose capital keeps another clock than Mexico City's (their time zone, IANA). A state has one month for its
+ * report: its capital's, where its coordination (the Organismo Garante) sits — Chihuahua's, not Ciudad Juárez's, and
+ * Nayarit's Tepic, not Bahía de Banderas.
+ */
+const STATE_ZONES: Readonly<Record<string, string>> = {
+  'Baja California': 'America/Tijuana', 'Baja California Sur': 'America/Mazatlan', Sinaloa: 'America/Mazatlan',
+  Nayarit: 'America/Mazatlan', Sonora: 'America/Hermosillo', Chihuahua: 'America/Chihuahua', 'Quintana Roo': 'America/Cancun',
+};
+
+/** The time zone a state's months are cut in: its capital's; Mexico City's for the rest, and for a text naming none. */
+export function stateTimeZone(state: string | undefined): string {
+  const named = state === undefined ? undefined : canonicalState(state);
+  return (named !== undefined && STATE_ZONES[named]) || DEFAULT_TIME_ZONE;
+}
+
+/**
+ * The zone where a month ends last (UTC−8, and −7 in summer): a month is over in every state once it is over there.
+ * Tijuana's clock is behind every other of the country's all year.
+ */
+export const LAST_ZONE = 'America/Tijuana';
+
+/** The calendar day (aaaa-mm-dd) an instant (ms) falls on, on `zone`'s clock (Mexico City's unless given). */
+export function dayOf(t: number, zone: string = DEFAULT_TIME_ZONE): string {
+  return new Date(wallClock(t, zone) ?? t).toISOString().slice(0, 10);
+}
+
+/** The month an instant (ms) belongs to on `zone`'s clock (Mexico City's unless given). */
+export function monthOf(t: number, zone: string = DEFAULT_TIME_ZONE): string {
+  return dayOf(t, zone).slice(0, 7);
 }
 
 export function previousMonth(month: string): string {
@@ -37,16 +66,16 @@ export function nextMonth(month: string): string {
   return m === 12 ? written(y + 1, 1) : written(y, m + 1);
 }
 
-/** The month a report opens on: the last one that is over in Mexico City at `now`. */
-export function lastCompleteMonth(now: number): string {
-  return previousMonth(monthOf(now));
+/** The month a report opens on: the last one that is over at `now` on `zone`'s clock. */
+export function lastCompleteMonth(now: number, zone: string = DEFAULT_TIME_ZONE): string {
+  return previousMonth(monthOf(now, zone));
 }
 
-/** The instants (ISO 8601, UTC) the month runs between in Mexico City: from its first midnight, up to the next month's. */
-export function monthBounds(month: string): { start: string; end: string } {
+/** The instants (ISO 8601, UTC) the month runs between on `zone`'s clock: from its first midnight, up to the next month's. */
+export function monthBounds(month: string, zone: string = DEFAULT_TIME_ZONE): { start: string; end: string } {
   const instant = (mm: string): string => {
     const [y, m] = parts(mm);
-    return new Date(Date.parse(localMidnight(DEFAULT_TIME_ZONE, y, m, 1))).toISOString();
+    return new Date(Date.parse(localMidnight(zone, y, m, 1))).toISOString();
   };
   return { start: instant(month), end: instant(nextMonth(month)) };
 }

@@ -21,5 +21,8 @@ export function snapshotText(workbook: WorkbookModel): { text: string; sheets: n
     ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
     ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
   }));
-  return { text: JSON.stringify({ sheets }), sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.rows.length, 0) };
+  // The date system only when it is 1904 (WorkbookModel.date1904): approval reads a plain number in a date column as
+  // intake did, and every other snapshot keeps its bytes, so its content hash.
+  const kept = workbook.date1904 === true ? { sheets, date1904: true } : { sheets };
+  return { text: JSON.stringify(kept), sheets: sheets.length, rows: sheets.reduce((n, s) => n + s.rows.length, 0) };
 }

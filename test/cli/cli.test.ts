@@ -8,6 +8,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { strFromU8, unzipSync } from 'fflate';
+import ExcelJS from 'exceljs';
 import { VALIDATORS } from '../../core/validate';
 import { templateSpec } from '../../core/template/template-spec';
 import { columnLetter, type WorkbookModel } from '../../core/workbook/model';
@@ -202,6 +203,36 @@ describe('validate', () => {
     const idLetter = columnLetter(paths.indexOf(id) + 1);
     const contract = String(copy[paths.indexOf('contracts/0/id')]);
     expect(run.out).toContain(`  ${idLetter}${row} (${titleOf(id)}): Error — Las filas 3 y ${row} de la hoja «Transacciones» son del mismo «${titleOf('contracts/0/id')}» («${contract}») y tienen el mismo «${titleOf(id)}» («${String(copy[paths.indexOf(id)])}»), pero datos distintos en la columna «${titleOf(amount)}» (${columnLetter(paths.indexOf(amount) + 1)}). `);
+  });
+
+  test('a workbook saved by Excel for Mac in the 1904 date system publishes the days it shows, a date typed as a plain number too', async () => {
+    // A real 1904 workbook, as exceljs writes one (wb.properties.date1904): a contract whose signature is a date cell
+    // (15/08/2024, serial 44,057 there) and one whose signature was typed as a plain number (General format): 44,055
+    // is 13/08/2024 in the 1904 system, and was published as 12/08/2020, the 1900 system's day.
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    for (const name of ['Contrataciones', 'Contratos']) {
+      const sheet = templateSpec().sheets.find((s) => s.name === name);
+      if (!sheet) throw new Error(`no ${name} sheet`);
+      const ws = wb.addWorksheet(name);
+      ws.addRow(sheet.columns.map((c) => c.title));
+      ws.addRow(sheet.columns.map((c) => c.path));
+      const row = (ocid: string, signed: Date | number): unknown[] => sheet.columns.map((c) => ({
+        ocid, 'tender/id': `${ocid}-L`, 'contracts/0/id': `${ocid}-C`, 'contracts/0/awardID': `${ocid}-A`, 'contracts/0/dateSigned': signed,
+      } as Record<string, unknown>)[c.path] ?? null);
+      for (const ocid of ['ocds-abc123-1', 'ocds-abc123-2']) {
+        const r = ws.addRow(name === 'Contratos' ? row(ocid, ocid.endsWith('1') ? new Date(Date.UTC(2024, 7, 15)) : 44_055) : row(ocid, 0));
+        const signedAt = sheet.columns.findIndex((c) => c.path === 'contracts/0/dateSigned');
+        if (name === 'Contratos' && ocid.endsWith('1')) r.getCell(signedAt + 1).numFmt = 'dd/mm/yyyy';
+      }
+    }
+    const file = path.join(dir, 'mac-1904.xlsx');
+    await wb.xlsx.writeFile(file);
+    const out = path.join(dir, 'mac-1904.json');
+    const run = await runCli('convert', file, '-o', out, ...FECHA);
+    expect(run.err).not.toMatch(STACK_TRACE);
+    const signatures = (readJson(out).releases as { ocid: string; contracts?: { dateSigned?: string }[] }[]).map((r) => [r.ocid, r.contracts?.[0].dateSigned]);
+    expect(signatures).toEqual([['ocds-abc123-1', '2024-08-15T00:00:00-06:00'], ['ocds-abc123-2', '2024-08-13T00:00:00-06:00']]);
   });
 
   test('convert writes what it read for review and exits 1 when there are errors; with --estricto it writes nothing, and says so', async () => {

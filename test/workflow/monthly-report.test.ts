@@ -67,6 +67,44 @@ test('a send returned in October, sent again and approved in November: each mont
 });
 
 /**
+ * A state's months on its capital's clock: Baja California's on Tijuana's, Quintana Roo's on Cancún's. On Mexico City's
+ * for every state, a send from Tijuana at 23:00 on 30 November counted in December; and in Cancún at 00:30 of 1
+ * December the report opened on October (November «en curso») and refused December as not begun.
+ */
+test('Tijuana and Cancún at a month\'s edge: the report cuts the months on the state\'s clock', async () => {
+  const registeredAt = mx('2026-09-01T10:00:00').toISOString();
+  await h.store.putPublisher({ id: 'tij', name: 'Municipio de Tijuana', state: 'Baja California', ocidPrefix: 'ocds-tij001', projectIdPrefix: 'oc4ids-tij001', commitment: { projects: 5, periodicityDays: 90 }, registeredAt });
+  await h.store.putPublisher({ id: 'cun', name: 'Municipio de Benito Juárez', state: 'Quintana Roo', ocidPrefix: 'ocds-cun001', projectIdPrefix: 'oc4ids-cun001', commitment: { projects: 5, periodicityDays: 90 }, registeredAt });
+  const sendAt = async (publisherId: string, id: string, at: string): Promise<void> => {
+    await h.store.createSubmission({ id, publisherId, source: { kind: 'xlsx', fileId: `f-${id}` }, status: 'submitted', history: [{ at, by: 'u', action: 'submitted' }], createdAt: at, updatedAt: at });
+    await h.store.appendAudit({ at, actor: 'u', action: 'submission.created', target: `submission/${id}`, publisherId, details: {} });
+  };
+  // 00:30 of 1 December in Cancún (23:30 of the 30th in Mexico City).
+  await sendAt('cun', 'cun-1', new Date(Date.parse('2026-12-01T00:30:00-05:00')).toISOString());
+  const bc = (query: string) => report('admin', `?state=Baja%20California${query}`);
+  const qroo = (query: string) => report('admin', `?state=Quintana%20Roo${query}`);
+
+  clock = new Date(Date.parse('2026-12-01T00:45:00-05:00'));
+  // In Cancún November is over: the report opens on it, December has begun, and its send is December's.
+  const november = checkMonthlyReportAnswer((await qroo('').expect(200)).body);
+  expect([november.month, november.complete, november.closedAt, november.total.received]).toEqual(['2026-11', true, '2026-12-01T05:00:00.000Z', 0]);
+  expect(checkMonthlyReportAnswer((await qroo('&month=2026-12').expect(200)).body).total.received).toBe(1);
+  // In Tijuana it is 21:45 of 30 November: November is under way, with its send; December has not begun.
+  const under = checkMonthlyReportAnswer((await bc('').expect(200)).body);
+  expect(under.month).toBe('2026-10');
+  expect(checkMonthlyReportAnswer((await bc('&month=2026-11').expect(200)).body)).toMatchObject({ complete: false, total: { received: 0 } });
+  expect((await bc('&month=2026-12').expect(400)).body.error.message).toBe('El mes 2026-12 aún no empieza: elija uno hasta 2026-11.');
+
+  // 23:00 on 30 November in Tijuana (01:00 of 1 December in Mexico City): November's send there.
+  await sendAt('tij', 'tij-1', new Date(Date.parse('2026-11-30T23:00:00-08:00')).toISOString());
+  clock = mx('2026-12-05T10:00:00');
+  const bcNovember = checkMonthlyReportAnswer((await bc('&month=2026-11').expect(200)).body);
+  expect([bcNovember.closedAt, bcNovember.total.received, bcNovember.total.waiting]).toEqual(['2026-12-01T08:00:00.000Z', 1, 1]);
+  expect(checkMonthlyReportAnswer((await bc('&month=2026-12').expect(200)).body).total.received).toBe(0);
+  expect(checkMonthlyReportAnswer((await qroo('&month=2026-11').expect(200)).body).total).toMatchObject({ received: 0, waiting: 0 });
+});
+
+/**
  * A state's year of sends (30 implementers, 3 sends each a month: approved, returned and sent again, some waiting
  * across the close), written as the workflow writes them — each step on the submission (its history bounded) and in
  * the audit log — on the real SQLite store with its reads counted as Firestore bills them (docs/deploy.md §11).

@@ -15,7 +15,8 @@ import { BY_NAME, inOrder, orderAsked, orderNoteText, pressOrder, type OrderColu
 import { csvButton } from '../components/download';
 import { fold } from '../data/filters';
 import { formatCount, formatList, formatNumber } from '../../../core/format/es-mx';
-import { lastCompleteMonth, monthLabel, monthOf, previousMonth } from '../../../core/workflow/report-month';
+import { DEFAULT_TIME_ZONE } from '../../../core/unflatten/time-zone';
+import { dayOf, lastCompleteMonth, monthLabel, monthOf, previousMonth, stateTimeZone } from '../../../core/workflow/report-month';
 import type { AccountFigures, ImplementerAccount } from '../../../core/workflow/monthly-account';
 import { checkMonthlyReportAnswer, REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, WORKFLOW_PATHS, type MonthlyReportAnswer } from '../../../core/workflow/contract';
 import { ApiError, authed, rerender, sessionBar, signedInAs, withSession } from './session';
@@ -58,9 +59,12 @@ const csvFigures = (f: AccountFigures): (number | null)[] => [f.received, f.appr
 
 const slug = (text: string): string => fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-/** The month and (for the administration) state choosers; a change loads that report. */
-function choosers(query: URLSearchParams, setQuery: (q: URLSearchParams) => void, month: string, states: string[] | null, state: string | null): HTMLElement {
-  const current = monthOf(Date.now());
+/**
+ * The month and (for the administration) state choosers; a change loads that report. The month under way is the
+ * state's (`zone`, its capital's clock), as the server cuts it: in Cancún at 00:30 of 1 December, December.
+ */
+function choosers(query: URLSearchParams, setQuery: (q: URLSearchParams) => void, month: string, states: string[] | null, state: string | null, zone: string): HTMLElement {
+  const current = monthOf(Date.now(), zone);
   const months: string[] = [];
   for (let m = current; months.length < MONTHS_OFFERED; m = previousMonth(m)) months.push(m);
   const monthSel = h('select', { id: 'mes', name: 'mes' }, months.map((m) => h('option', { value: m, selected: m === month }, m === current ? `${monthLabel(m)} (en curso)` : monthLabel(m))));
@@ -109,7 +113,10 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
     () => [...ordered(r.implementers, q).map((p) => [r.month, r.state, p.publisherId, p.name, ...csvFigures(p)]), [r.month, r.state, '', `Total de ${r.state}`, ...csvFigures(t)]],
     'Descargar CSV', 'Descargar CSV del informe mensual');
   const printButton = h('button', { type: 'button', onclick: () => window.print() }, 'Imprimir');
-  const closed = r.complete ? `al cierre del mes (${date(new Date(Date.parse(r.closedAt) - 1).toISOString())})` : `hasta hoy (${date(r.closedAt)}); el mes está en curso`;
+  // The month's last day and today on the state's clock, as the server cut the month: on Mexico City's, Baja
+  // California's November closed «(01/12/2026)».
+  const zone = stateTimeZone(r.state);
+  const closed = r.complete ? `al cierre del mes (${date(dayOf(Date.parse(r.closedAt) - 1, zone))})` : `hasta hoy (${date(dayOf(Date.parse(r.closedAt), zone))}); el mes está en curso`;
   return h('section', { 'aria-labelledby': 'titulo-informe', id: 'informe' },
     h('h2', { id: 'titulo-informe' }, `${r.state}, ${label}${r.complete ? '' : ' (en curso)'}`),
     kpis([
@@ -121,7 +128,7 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
       { label: 'Mediana de días de revisión', value: days(t.medianReviewDays), hint: t.reviewed ? `de ${formatCount(t.reviewed, 'decisión', 'decisiones')}` : 'sin decisiones en el mes' },
       { label: 'Implementadores que publicaron', value: `${count(published)} de ${count(r.implementers.length)}` },
     ], 'cifras-informe'),
-    h('p', { class: 'note', id: 'nota-informe' }, `Meses, días y fechas de la Ciudad de México. «Envíos recibidos» cuenta cada envío y cada versión nueva de uno devuelto: un libro devuelto y enviado de nuevo cuenta dos veces. «En espera» cuenta los envíos en revisión o con la publicación fallida ${closed}; la revisión se cuenta en días del envío (o de su versión más reciente) a la decisión: aprobarlo o devolverlo con comentarios. «Publicaciones»: versiones nuevas de los datos publicadas en el mes.`),
+    h('p', { class: 'note', id: 'nota-informe' }, `Meses, días y fechas ${zone === DEFAULT_TIME_ZONE ? 'de la Ciudad de México' : `con la hora de ${r.state} (${zone})`}. «Envíos recibidos» cuenta cada envío y cada versión nueva de uno devuelto: un libro devuelto y enviado de nuevo cuenta dos veces. «En espera» cuenta los envíos en revisión o con la publicación fallida ${closed}; la revisión se cuenta en días del envío (o de su versión más reciente) a la decisión: aprobarlo o devolverlo con comentarios. «Publicaciones»: versiones nuevas de los datos publicadas en el mes.`),
     r.implementers.length === 0 ? h('p', { id: 'sin-publicar' }, noneYet)
       : silent.length === 0 ? h('p', { id: 'sin-publicar' }, `Todos los implementadores de ${r.state} publicaron en ${label}.`)
       : h('details', { id: 'sin-publicar', open: silent.length <= 10 },
@@ -135,9 +142,12 @@ export const monthlyReportPage: Page = {
   title: 'Informe mensual',
   render: ({ ds, query, setQuery }) => withSession(async () => {
     const intro = heading('Informe mensual', 'Lo que pasó en el mes con los envíos de los implementadores a su cargo, para su consejo y para el INAI: recibidos, aprobados, devueltos, en espera y cuánto tardó la revisión, y quién publicó.');
-    const month = query.get('mes') ?? lastCompleteMonth(Date.now());
-    const params = new URLSearchParams({ month });
     const state = query.get('estado');
+    const viewer = signedInAs();
+    // The state's clock cuts its months (the server's default month is the last one over there).
+    const zone = stateTimeZone(state ?? (viewer?.scope.kind === 'state' ? viewer.scope.state : undefined));
+    const month = query.get('mes') ?? lastCompleteMonth(Date.now(), zone);
+    const params = new URLSearchParams({ month });
     if (state) params.set('state', state);
     // The administration answers for every state and chooses one (the server asks it to: 400 missing-state); a
     // coordinator has its own.
@@ -152,13 +162,12 @@ export const monthlyReportPage: Page = {
         const note = h('p', { class: 'note', id: 'informe-preparando', role: 'status' }, `${e.message} Esta página lo vuelve a pedir sola cada ${REPORT_PREPARING_RETRY_SECONDS} segundos.`);
         // Only while this page is still the one shown (not another month, nor another page of the site).
         window.setTimeout(() => { if (note.isConnected) rerender(); }, REPORT_PREPARING_RETRY_SECONDS * 1000);
-        const viewer = signedInAs();
-        return h('div', null, ...intro, note, choosers(query, setQuery, month, viewer?.scope.kind === 'all' ? states : null, state));
+        return h('div', null, ...intro, note, choosers(query, setQuery, month, viewer?.scope.kind === 'all' ? states : null, state, zone));
       }
       // Refused (an official, another state) or asked wrongly (no state chosen): the server's words, on a page of its own.
       if (!(e instanceof ApiError) || (e.status !== 403 && e.status !== 400)) throw e;
       return h('div', null, ...intro, e.code === 'missing-state' ? h('p', { class: 'note', id: 'elija-estado' }, 'Elija el estado del informe.') : h('p', { class: 'status-bad', role: 'alert' }, e.message),
-        e.status === 400 ? choosers(query, setQuery, month, states, state) : null);
+        e.status === 400 ? choosers(query, setQuery, month, states, state, zone) : null);
     }
     // Said as well as drawn: another month (or state) chosen redraws the report with the focus kept on its chooser, and
     // a screen reader heard nothing of it (the inbox's and the lists' filters say their counts).
@@ -166,7 +175,7 @@ export const monthlyReportPage: Page = {
     announce(`Informe de ${report.state}, ${monthLabel(report.month)}${report.complete ? '' : ' (en curso)'}: ${formatCount(t.received, 'envío recibido', 'envíos recibidos')}, ${formatCount(t.approved, 'aprobado', 'aprobados')}, ${formatCount(t.returned, 'devuelto', 'devueltos')} y ${count(t.waiting)} en espera.`);
     return h('div', null, ...intro,
       h('div', { class: 'no-print' }, sessionBar(report.viewer, rerender, ds.publishers)),
-      choosers(query, setQuery, report.month, report.viewer.scope.kind === 'all' ? states : null, state),
+      choosers(query, setQuery, report.month, report.viewer.scope.kind === 'all' ? states : null, state, stateTimeZone(report.state)),
       reportBody(report, query, setQuery));
   }, rerender),
 };

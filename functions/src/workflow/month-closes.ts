@@ -14,7 +14,7 @@
 import type { AuditEntry, Publisher, Store } from '../store/store';
 import { allPublishers } from '../api/current-publications';
 import { monthClose, type KeptSubmission } from '../../../core/workflow/monthly-account';
-import { monthBounds, monthOf, nextMonth, previousMonth } from '../../../core/workflow/report-month';
+import { LAST_ZONE, monthBounds, monthOf, nextMonth, previousMonth, stateTimeZone } from '../../../core/workflow/report-month';
 
 /**
  * How long after a month is over its close is kept: an entry of its last minutes written late (a publication task
@@ -50,11 +50,13 @@ const over = (budget: Budget): boolean => budget.deadline !== undefined && Date.
 export async function openingOf(store: Store, p: Publisher, month: string, now: number, budget: Budget = {}): Promise<KeptSubmission[] | undefined> {
   const kept = await store.latestMonthClose(p.id, month);
   if (kept && nextMonth(kept.month) === month) return kept.open;
-  const { start } = monthBounds(month);
+  // The state's months (its capital's clock), as its report cuts them: the closes are of those months.
+  const zone = stateTimeZone(p.state);
+  const { start } = monthBounds(month, zone);
   // Registered since: it had sent nothing yet.
   if (!kept && p.registeredAt && Date.parse(p.registeredAt) >= Date.parse(start)) return [];
   if (budget.progressed && over(budget)) return undefined;
-  const from = kept ? monthBounds(nextMonth(kept.month)).start : undefined;
+  const from = kept ? monthBounds(nextMonth(kept.month), zone).start : undefined;
   let open = kept?.open ?? [];
   // The next month to close; before the first page of an implementer with none kept, unknown (its first entry's).
   let m = kept ? nextMonth(kept.month) : undefined;
@@ -64,14 +66,14 @@ export async function openingOf(store: Store, p: Publisher, month: string, now: 
   for (;;) {
     const page = await store.listAudit({ publisherId: p.id, ...(from ? { since: from } : {}), before: start, after, limit: PAGE });
     pending.push(...page.items);
-    if (m === undefined && pending.length) m = monthOf(Date.parse(pending[0].at));
+    if (m === undefined && pending.length) m = monthOf(Date.parse(pending[0].at), zone);
     const read = page.next === undefined;
     // Read up to here: every entry made before this one's instant (the log is in order of time).
     const upTo = pending.length ? Date.parse(pending[pending.length - 1].at) : -Infinity;
     for (; m !== undefined && m < month; m = nextMonth(m)) {
-      const { end } = monthBounds(m);
+      const { end } = monthBounds(m, zone);
       if (!read && upTo < Date.parse(end)) break;
-      open = monthClose(m, open, takeBefore(pending, end));
+      open = monthClose(m, open, takeBefore(pending, end), zone);
       if (now >= Date.parse(end) + SETTLED_MS) {
         await store.putMonthClose({ publisherId: p.id, month: m, open });
         keptHere = true;
@@ -84,10 +86,13 @@ export async function openingOf(store: Store, p: Publisher, month: string, now: 
   }
 }
 
-/** The last month whose close may be kept at `now` (over for a day: SETTLED_MS). */
+/**
+ * The last month whose close may be kept at `now` (over for a day: SETTLED_MS) in every state: on the clock where months
+ * end last (LAST_ZONE), so that the daily job does not note a month kept while Baja California's was not over yet.
+ */
 export function lastSettledMonth(now: number): string {
-  const last = previousMonth(monthOf(now));
-  return now >= Date.parse(monthBounds(last).end) + SETTLED_MS ? last : previousMonth(last);
+  const last = previousMonth(monthOf(now, LAST_ZONE));
+  return now >= Date.parse(monthBounds(last, LAST_ZONE).end) + SETTLED_MS ? last : previousMonth(last);
 }
 
 /** Publishers whose closes are made at once: each mostly waits on its reads. */

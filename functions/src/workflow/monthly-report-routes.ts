@@ -20,7 +20,7 @@ import { requireUser, type Authenticator } from '../auth/authenticate';
 import { can, canSome, sameState } from '../auth/policy';
 import type { Store, User } from '../store/store';
 import { monthlyAccount, type KeptSubmission } from '../../../core/workflow/monthly-account';
-import { isMonth, lastCompleteMonth, monthBounds, monthLabel, monthOf } from '../../../core/workflow/report-month';
+import { isMonth, lastCompleteMonth, monthBounds, monthLabel, monthOf, stateTimeZone } from '../../../core/workflow/report-month';
 import { REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, type MonthlyReportAnswer, type Viewer } from '../../../core/workflow/contract';
 import { openingOf } from './month-closes';
 import { formatCount } from '../../../core/format/es-mx';
@@ -47,17 +47,19 @@ export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
     const user = await requireUser(req, deps.authenticator);
     if (!canSome(user, 'report.read')) throw new HttpError(403, 'forbidden', 'Su cuenta no tiene permiso para consultar el informe mensual: lo consultan las coordinaciones de los Organismos Garantes.');
     const now = deps.now().getTime();
-    const month = queryString(req, 'month') ?? lastCompleteMonth(now);
-    if (!isMonth(month)) throw badRequest('invalid-month', `El parámetro «month» debe ser un mes escrito aaaa-mm, por ejemplo ${lastCompleteMonth(now)} (se recibió «${month}»).`);
-    if (month > monthOf(now)) throw badRequest('invalid-month', `El mes ${month} aún no empieza: elija uno hasta ${monthOf(now)}.`);
     const asked = queryString(req, 'state');
     const state = asked ?? (user.role === 'coordinador' ? user.state : undefined);
     if (!state) throw badRequest('missing-state', 'Indique en «state» el estado del informe, por ejemplo Yucatán.');
+    // The state's months, on its capital's clock: in Cancún at 00:30 of 1 December, November is over.
+    const zone = stateTimeZone(state);
+    const month = queryString(req, 'month') ?? lastCompleteMonth(now, zone);
+    if (!isMonth(month)) throw badRequest('invalid-month', `El parámetro «month» debe ser un mes escrito aaaa-mm, por ejemplo ${lastCompleteMonth(now, zone)} (se recibió «${month}»).`);
+    if (month > monthOf(now, zone)) throw badRequest('invalid-month', `El mes ${month} aún no empieza: elija uno hasta ${monthOf(now, zone)}.`);
     // The same rule as the inbox's: a coordinator answers for the implementers of its own state.
     if (!can(user, 'report.read', { publisher: { id: '', state } })) throw new HttpError(403, 'forbidden', `Su cuenta no tiene permiso para consultar el informe mensual de ${state}: cada coordinación consulta el de su estado.`);
 
     const publishers = (await allPublishers(store)).filter((p) => sameState(p.state, state) && can(user, 'report.read', { publisher: p }));
-    const { start, end } = monthBounds(month);
+    const { start, end } = monthBounds(month, zone);
     // First the sends each had open when the month began, within the budget (shared: past it, an implementer whose
     // closes are not kept yet is not begun once any has moved forward); the month's log only once all are there.
     const budget = { deadline: Date.now() + (deps.budgetMs ?? REPORT_BUDGET_MS) };
@@ -69,7 +71,7 @@ export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
     }
     const audits = await readEach(publishers, (p) => readAll((after) => store.listAudit({ publisherId: p.id, since: start, before: end, after, limit: 1000 })));
     const account = monthlyAccount({
-      month, now, audit: audits.flat(), opening: (openings as KeptSubmission[][]).flat(),
+      month, now, timeZone: zone, audit: audits.flat(), opening: (openings as KeptSubmission[][]).flat(),
       implementers: publishers.map((p) => ({ id: p.id, name: p.name, ...(p.registeredAt ? { registeredAt: p.registeredAt } : {}) })),
     });
     // The state as its implementers' registrations spell it («yucatan» asked is Yucatán).

@@ -17,3 +17,11 @@ test('a snapshot keeps Dates (from any realm), cell links, formulas without a re
   // A sheet without them encodes as before (same text, so the same content hash as snapshots already kept).
   expect(encodeSnapshot({ sheets: [{ name: 'H', rows: [['x']] }] }).text).toBe('{"sheets":[{"name":"H","rows":[["x"]]}]}');
 });
+
+test('a workbook of the 1904 date system stays one: approval reads a date typed as a plain number as intake did', () => {
+  const workbook = { sheets: [{ name: 'Contratos', rows: [[44_055]] }], date1904: true };
+  expect(decodeSnapshot(encodeSnapshot(workbook).text).date1904).toBe(true);
+  // Of the 1900 system, the text (so the content hash) is the one snapshots already kept have.
+  expect(encodeSnapshot({ sheets: workbook.sheets }).text).toBe('{"sheets":[{"name":"Contratos","rows":[[44055]]}]}');
+  expect('date1904' in decodeSnapshot(encodeSnapshot({ sheets: workbook.sheets }).text)).toBe(false);
+});

@@ -23,8 +23,9 @@ export function encodeSnapshot(workbook: WorkbookModel): EncodedSnapshot {
 }
 
 export function decodeSnapshot(text: string): WorkbookModel {
-  const parsed = JSON.parse(text) as { sheets: (Omit<SheetModel, 'rows'> & { rows: StoredCell[][] })[] };
+  const parsed = JSON.parse(text) as { sheets: (Omit<SheetModel, 'rows'> & { rows: StoredCell[][] })[]; date1904?: boolean };
   return {
+    ...(parsed.date1904 === true ? { date1904: true } : {}),
     sheets: parsed.sheets.map((s) => ({
       name: s.name,
       rows: s.rows.map((row) => row.map((v): CellValue => (v !== null && typeof v === 'object' ? new Date(v.$d) : v))),

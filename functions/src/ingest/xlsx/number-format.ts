@@ -47,9 +47,14 @@ const EPOCH_1900 = 25_569;
 /** The 1904 system (old Mac workbooks) counts from 1904-01-01: 1,462 days later. */
 const OFFSET_1904 = 1_462;
 
-/** A serial date → the instant it names, read as UTC (the engine applies the publisher's time zone later). */
+/**
+ * A serial date → the instant it names, read as UTC (the engine applies the publisher's time zone later). A serial
+ * below 1 is a time without a date in either system («10:30» in a time cell): a day before 1900, as the 1900 system
+ * gives one, which the engine refuses as no date (core/unflatten/parse-value.ts). Read in the 1904 system it was
+ * 01/01/1904 10:30, a date nobody typed, published so.
+ */
 export function serialToDate(serial: number, date1904: boolean): Date {
-  let days = serial - EPOCH_1900 + (date1904 ? OFFSET_1904 : 0);
+  let days = serial - EPOCH_1900 + (date1904 && serial >= 1 ? OFFSET_1904 : 0);
   // 1900 system: serials 1–59 come before Excel's non-existent 29 Feb 1900, so they are one day later than counted.
   if (!date1904 && serial < 60) days += 1;
   return new Date(Math.round(days * MS_PER_DAY));

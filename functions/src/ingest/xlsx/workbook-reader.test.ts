@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { execFileSync } from 'child_process';
 import ExcelJS from 'exceljs';
-import { unzipSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { XlsxBufferSource, XlsxFileSource } from '../xlsx-source';
 import { SourceError } from '../sheet-source';
 import { readXlsx } from './workbook-reader';
@@ -16,6 +16,7 @@ import { rawXlsx, repeatedDeflate, replaceSheet, worksheetXml } from './raw-xlsx
 import { DEFAULT_READ_LIMITS, ReadLimitError } from './read-limits';
 import { unflatten } from '../../../../core/unflatten';
 import { renderMessage } from '../../../../core/messages/render';
+import { parseValue } from '../../../../core/unflatten/parse-value';
 
 const MULTI = 'áéíóúñüÁÉÍÓÚÑÜ¿¡😀🇲🇽中文字漢字한국어€';
 
@@ -137,6 +138,32 @@ describe('cell values as other writers store them', () => {
     const early = await read(rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="1"><v>61</v></c><c r="C1" s="1"><v>60</v></c></row>') }], cellXfs: [0, 14] }));
     // Serial 60, Excel's 29/02/1900, stays the number: the engine refuses it, saying that day does not exist.
     expect(early.sheets[0].rows[0]).toEqual([new Date('1900-01-01T00:00:00Z'), new Date('1900-03-01T00:00:00Z'), 60]);
+  });
+
+  test('a workbook of Excel for Mac (1904 system, written by exceljs): its date cell, a date typed as a plain number and a time alone', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.properties.date1904 = true;
+    const ws = wb.addWorksheet('Contratos');
+    ws.addRow([new Date(Date.UTC(2024, 7, 15)), 44_055, 0.4375]);
+    ws.getCell('A1').numFmt = 'dd/mm/yyyy';
+    ws.getCell('C1').numFmt = 'hh:mm';
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    // Really the 1904 system: the date cell's serial is 1,462 days less than the 1900 system's 45,519.
+    const xml = strFromU8(unzipSync(bytes, { filter: (f) => f.name === 'xl/worksheets/sheet1.xml' })['xl/worksheets/sheet1.xml']);
+    expect(xml).toMatch(/<c r="A1"[^>]*><v>44057<\/v>/);
+    const model = await read(bytes);
+    // The engine is told, for the plain number: 44,055 there is 13/08/2024 (read in the 1900 system, 12/08/2020).
+    expect(model.date1904).toBe(true);
+    const [day, typed, time] = model.sheets[0].rows[0];
+    expect(day).toEqual(new Date('2024-08-15T00:00:00Z'));
+    expect(typed).toBe(44_055);
+    const zone = 'America/Mexico_City';
+    expect(parseValue(typed as number, { type: 'date' }, zone, model.date1904).value).toBe('2024-08-13T00:00:00-06:00');
+    expect(parseValue(typed as number, { type: 'date' }, zone).value).toBe('2020-08-12T00:00:00-05:00');
+    // A time alone is no date in either system (it was 01/01/1904 10:30, published so).
+    expect(parseValue(time as Date, { type: 'date' }, zone, true).problem?.code).toBe('cell.time-without-date');
+    // A workbook of the 1900 system says nothing of it.
+    expect('date1904' in await read(new Uint8Array(await new ExcelJS.Workbook().xlsx.writeBuffer()))).toBe(false);
   });
 
   test('elements in a prefixed namespace (x:row, x:c) read the same', async () => {

@@ -633,7 +633,8 @@ export async function readXlsx(source: ByteSource, options: XlsxReadOptions): Pr
     parts.unpackAhead(list[i + 1]?.path);
     sheets.push(await readSheet(parts, list[i].path, list[i].name, shared, styles, date1904, limits, counters, options, pool));
   }
-  return { sheets };
+  // Said to the engine, which reads a date typed as a plain number in a date column by it (WorkbookModel.date1904).
+  return date1904 ? { sheets, date1904: true } : { sheets };
 }
 
 /** Errors of a damaged or foreign file become one Spanish message; limits and our own messages pass through. */
