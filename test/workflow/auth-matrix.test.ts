@@ -95,7 +95,7 @@ test('unfiltered listings only show what the caller may see', async () => {
   expect((await list('coordinadorB')).length).toBe(0);
   expect((await list('capturistaA')).length).toBeGreaterThan(0);
   expect((await list('coordinadorA')).every((s) => s.publisherId === 'mer')).toBe(true);
-  const audit = async (u: UserName) => (await request(h.app).get('/api/audit?limit=1000').set('Authorization', h.bearer(u))).body.entries as { publisherId?: string; action: string; details: { state?: string } }[];
+  const audit = async (u: UserName) => (await request(h.app).get('/api/audit?limit=1000').set('Authorization', h.bearer(u))).body.entries as { at: string; publisherId?: string; action: string; details: { state?: string } }[];
   expect((await audit('coordinadorA')).length).toBeGreaterThan(0);
   // Its implementers' entries, and the sign-ins of its own state's coordination accounts (sign-in-audit.ts).
   expect((await audit('coordinadorA')).every((e) => e.publisherId === 'mer' || (e.action.startsWith('session.') && e.details.state === 'Yucatán'))).toBe(true);
