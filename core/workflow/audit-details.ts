@@ -164,8 +164,11 @@ function sessionParts(action: string, take: (key: string) => unknown, has: (key:
     // The 1st, 10th, 100th… attempt of an address is written (sign-in-audit.ts): the count says how many there were.
     parts.push(n === 1 ? 'Primer intento fallido desde esa dirección' : `${formatCount(n, 'intento fallido', 'intentos fallidos')} desde esa dirección${minutes ? ` en ${formatCount(minutes, 'minuto', 'minutos')}` : ''} (se anotan el 1.º, el 10.º, el 100.º…)`);
   }
-  if (has('limit') && action === 'session.failures-not-recorded') parts.push(`Más de ${formatCount(Number(take('limit')), 'intento fallido anotado', 'intentos fallidos anotados')} en la ventana`);
-  if (has('until')) parts.push(`Hasta el ${formatTimestamp(String(take('until')))} (Ciudad de México)`);
+  if (has('limit') && action === 'session.failures-not-recorded') {
+    const minutes = has('windowMinutes') ? ` en ${formatCount(Number(take('windowMinutes')), 'minuto', 'minutos')}` : '';
+    parts.push(`Ya se anotaron ${formatCount(Number(take('limit')), 'intento fallido', 'intentos fallidos')}${minutes}: los siguientes no se anotan uno por uno`);
+  }
+  if (has('until')) parts.push(`hasta el ${formatTimestamp(String(take('until')))} (Ciudad de México)`);
   if (has('ip')) parts.push(`Dirección IP: ${String(take('ip'))}`);
   if (has('userAgent')) parts.push(`Programa: ${String(take('userAgent'))}`);
   if (has('via')) { const v = String(take('via')); parts.push(v === 'google' ? 'Con cuenta de Google' : v === 'clave' ? 'Con clave de acceso' : `Con ${v}`); }

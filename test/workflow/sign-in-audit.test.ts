@@ -9,6 +9,7 @@ import { tamper } from './test-identity';
 import { checkSessionAnswer } from '../../core/workflow/contract';
 import { auditActionLabel } from '../../core/workflow/action-labels';
 import { auditDetailsText } from '../../core/workflow/audit-details';
+import { formatTimestamp } from '../../core/format/es-mx';
 import { signInAudit } from '../../functions/src/auth/sign-in-audit';
 import { apiTokenAuthenticator } from '../../functions/src/auth/api-token-authenticator';
 import { HttpError } from '../../functions/src/api/http-error';
@@ -146,13 +147,19 @@ describe('the log under a flood (sign-in-audit.ts, real SQLite store)', () => {
     for (let i = 0; i < 20; i++) await refuse(audited, `203.0.113.${i}`);
     let items = (await store.listAudit({ limit: 100 })).items;
     expect(items.map((e) => e.action)).toEqual([...Array(5).fill('session.sign-in-failed'), 'session.failures-not-recorded']);
-    expect(items[5].details).toEqual({ via: 'clave', ip: 'desconocida', limit: 5, until: '2026-03-02T08:01:00.000Z' });
+    expect(items[5].details).toEqual({ via: 'clave', limit: 5, windowMinutes: 1, until: '2026-03-02T08:01:00.000Z' });
+    expect(auditDetailsText(items[5].action, items[5].details)).toBe(`Ya se anotaron 5 intentos fallidos en 1 minuto: los siguientes no se anotan uno por uno; hasta el ${formatTimestamp('2026-03-02T08:01:00.000Z')} (Ciudad de México); Con clave de acceso`);
     expect(lines).toHaveLength(1);
     // IPv6: one client's /64 is one address, however many of its addresses it uses.
     clock += 60_000;
     for (let i = 1; i <= 10; i++) await refuse(audited, `2001:db8:1:2::${i.toString(16)}`);
     items = (await store.listAudit({ limit: 100 })).items.slice(6);
     expect(items.map((e) => [e.details.ip, e.details.attempts])).toEqual([['2001:db8:1:2::1', 1], ['2001:db8:1:2::a', 10]]);
+    // Written short or long, the same /64.
+    for (let i = 1; i <= 9; i++) await refuse(audited, `2001:db8:0:0:${i}::1`);
+    await refuse(audited, '2001:db8::5');
+    items = (await store.listAudit({ limit: 100 })).items.slice(8);
+    expect(items.map((e) => [e.details.ip, e.details.attempts])).toEqual([['2001:db8:0:0:1::1', 1], ['2001:db8::5', 10]]);
   });
 
   test('a session seen is not written again until SESSION_MS has passed', async () => {

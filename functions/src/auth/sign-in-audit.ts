@@ -21,6 +21,7 @@
  * the public chain (/api/audit/chain) gives these entries' digests only.
  */
 import { createHash } from 'crypto';
+import { isIPv6 } from 'net';
 import type { JsonObject, Store, User } from '../store/store';
 import { HttpError } from '../api/http-error';
 import type { Authenticator, RequestOrigin } from './authenticate';
@@ -59,8 +60,10 @@ export interface SignInAudit {
 
 /** The address and program a request came from, as kept: the user agent without control characters, capped. */
 export function originDetails(origin: RequestOrigin | undefined): JsonObject {
-  const agent = origin?.userAgent?.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_AGENT_LENGTH);
-  return { ip: origin?.ip ?? 'desconocida', ...(agent ? { userAgent: agent } : {}) };
+  // None for an entry of no one request (session.failures-not-recorded).
+  if (!origin) return {};
+  const agent = origin.userAgent?.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_AGENT_LENGTH);
+  return { ip: origin.ip, ...(agent ? { userAgent: agent } : {}) };
 }
 
 /** Whose state or institution an account's entry belongs to: its state's coordination reads it (workflow-routes.ts). */
@@ -73,9 +76,14 @@ export function accountScope(user: User): { publisherId?: string; details: JsonO
  * addresses, so it is counted by that prefix.
  */
 function addressKey(ip: string): string {
-  if (!ip.includes(':') || ip.startsWith('::ffff:')) return ip;
-  const groups = ip.split('::')[0].split(':');
-  return ip.includes('::') && groups.length < 4 ? ip : `${groups.slice(0, 4).join(':')}::/64`;
+  const bare = ip.split('%')[0];
+  if (!isIPv6(bare) || /^::ffff:/i.test(bare)) return ip;
+  // Written short («2001:db8::1»): the groups «::» stands for are zeros.
+  const [head, tail] = bare.includes('::') ? bare.split('::') : [bare, undefined];
+  const first = head ? head.split(':') : [];
+  const last = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? first : [...first, ...Array<string>(Math.max(0, 8 - first.length - last.length)).fill('0'), ...last];
+  return `${groups.slice(0, 4).map((g) => parseInt(g, 16).toString(16)).join(':')}::/64`;
 }
 
 /** 1, 10, 100, 1000…: the attempts of an address that are written. */
@@ -137,7 +145,7 @@ export function signInAudit(inner: Authenticator, options: SignInAuditOptions): 
         if (written.toldFull) return;
         written.toldFull = true;
         log(`Demasiados intentos fallidos de inicio de sesión: hasta ${new Date(written.resetAt).toISOString()} no se anotan uno por uno en la bitácora.`);
-        await append('session.failures-not-recorded', undefined, undefined, { limit: maxEntries, until: new Date(written.resetAt).toISOString() });
+        await append('session.failures-not-recorded', undefined, undefined, { limit: maxEntries, windowMinutes: Math.round(windowMs / 60_000), until: new Date(written.resetAt).toISOString() });
         return;
       }
       written.count += 1;
