@@ -50,6 +50,13 @@ const OTHER_AUDIT_LABELS: Readonly<Record<string, string>> = {
   'publication.pruned': 'Borró una publicación anterior, ya reemplazada',
   'maintenance.pruned': 'Borró publicaciones anteriores y copias de libros que ya no se necesitaban',
   'maintenance.bulk-rebuilt': 'Volvió a escribir los archivos de descarga',
+  // functions/src/auth/sign-in-audit.ts: the dashboard's «Entrar» and «Cerrar sesión», an account's first request from
+  // an address and program not seen for 12 hours (the add-on, a script, a key used elsewhere), and refused credentials.
+  'session.signed-in': 'Inició sesión en el tablero',
+  'session.signed-out': 'Cerró sesión en el tablero',
+  'session.started': 'Usó su cuenta desde una dirección o programa nuevo',
+  'session.sign-in-failed': 'Intentó entrar con una credencial rechazada',
+  'session.failures-not-recorded': 'Dejó de anotar uno por uno los intentos fallidos de entrar (demasiados)',
 };
 
 /** `table[key]` when the table has it ('constructor' is no action). */

@@ -4,7 +4,7 @@
  * publicar un envío cuya publicación había fallado», the comment, which fields of a registration changed from what,
  * and the hash a publication had. A key this file does not know is shown as `key: value`, never dropped.
  */
-import { formatCount, formatDate } from '../format/es-mx';
+import { formatCount, formatDate, formatTimestamp } from '../format/es-mx';
 import { STATUS_LABELS, type SubmissionStatus } from './contract';
 
 /** What a refused action was (access.denied's `attempted`, auth/policy.ts actions), as «Intentó …» says it. */
@@ -62,7 +62,7 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
     const from = take('from');
     parts.push(action === 'submission.approved' && from === 'failed' ? 'Reintento: la publicación anterior de este envío había fallado' : `Estaba «${statusLabel(from)}»`);
   }
-  if (has('reason')) parts.push(`Motivo: ${String(take('reason'))}`);
+  if (has('reason') && !action.startsWith('session.')) parts.push(`Motivo: ${String(take('reason'))}`);
   if (has('code')) parts.push(`Código: ${String(take('code'))}`);
   if (has('errors') || has('warnings')) parts.push([has('errors') ? formatCount(Number(take('errors')), 'error', 'errores') : '', has('warnings') ? formatCount(Number(take('warnings')), 'advertencia', 'advertencias') : ''].filter(Boolean).join(' y '));
   if (has('publicationId')) parts.push(`Publicación ${String(take('publicationId'))}`);
@@ -135,9 +135,46 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   if (has('upToDate')) parts.push(formatCount(Number(take('upToDate')), 'ya al día', 'ya al día'));
   if (has('failed')) parts.push(formatCount(Number(take('failed')), 'con falla', 'con falla'));
   if (has('systemUser')) parts.push(`Usuario del sistema: ${String(take('systemUser'))}`);
+  if (action.startsWith('session.')) parts.push(...sessionParts(action, take, has));
   done.add('queued');
   for (const [key, value] of Object.entries(details)) if (!done.has(key) && value !== undefined) parts.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
   return parts.filter(Boolean);
+}
+
+/** Why a credential was refused (functions/src/auth/sign-in-audit.ts RefusalReason). */
+const REFUSAL_REASONS: Readonly<Record<string, string>> = {
+  'malformed-header': 'la solicitud no traía una credencial «Bearer»',
+  'not-a-key': 'lo enviado no tiene la forma de una clave de acceso',
+  'unknown-key': 'clave de acceso desconocida (inventada, de una cuenta eliminada o reemplazada por una nueva)',
+  'invalid-token': 'credencial de Google no válida (firma, emisor o destinatario incorrectos)',
+  'expired-token': 'credencial de Google vencida (duran una hora)',
+  'unverified-email': 'cuenta de Google sin correo verificado',
+  'unregistered-account': 'cuenta de Google auténtica pero no registrada en la plataforma',
+  other: 'otro motivo',
+};
+
+/** A sign-in entry's details: where from, with what, and for a refusal why and how many times. */
+function sessionParts(action: string, take: (key: string) => unknown, has: (key: string) => boolean): string[] {
+  const parts: string[] = [];
+  if (has('reason')) { const r = String(take('reason')); parts.push(`Motivo: ${own(REFUSAL_REASONS, r) ?? r}`); }
+  if (has('account')) parts.push(`Cuenta de Google ${String(take('account'))}`);
+  if (has('attempts')) {
+    const n = Number(take('attempts'));
+    const minutes = has('windowMinutes') ? Number(take('windowMinutes')) : undefined;
+    // The 1st, 10th, 100th… attempt of an address is written (sign-in-audit.ts): the count says how many there were.
+    parts.push(n === 1 ? 'Primer intento fallido desde esa dirección' : `${formatCount(n, 'intento fallido', 'intentos fallidos')} desde esa dirección${minutes ? ` en ${formatCount(minutes, 'minuto', 'minutos')}` : ''} (se anotan el 1.º, el 10.º, el 100.º…)`);
+  }
+  if (has('limit') && action === 'session.failures-not-recorded') {
+    const minutes = has('windowMinutes') ? ` en ${formatCount(Number(take('windowMinutes')), 'minuto', 'minutos')}` : '';
+    parts.push(`Ya se anotaron ${formatCount(Number(take('limit')), 'intento fallido', 'intentos fallidos')}${minutes}: los siguientes no se anotan uno por uno`);
+  }
+  if (has('until')) parts.push(`hasta el ${formatTimestamp(String(take('until')))} (Ciudad de México)`);
+  if (has('ip')) parts.push(`Dirección IP: ${String(take('ip'))}`);
+  if (has('userAgent')) parts.push(`Programa: ${String(take('userAgent'))}`);
+  if (has('via')) { const v = String(take('via')); parts.push(v === 'google' ? 'Con cuenta de Google' : v === 'clave' ? 'Con clave de acceso' : `Con ${v}`); }
+  if (has('state')) parts.push(`Coordinación de ${String(take('state'))}`);
+  take('windowMinutes');
+  return parts;
 }
 
 export function auditDetailsText(action: string, details: Readonly<Record<string, unknown>>): string {

@@ -434,6 +434,7 @@ export function checkSubmission(v: unknown, path = 'submission'): SubmissionView
 /**
  * GET /api/session: who the credential belongs to — e-mail, role and scope (an official's institution, a
  * coordinator's state) — asked alone, as the dashboard's menu and sign-in page need it; 401 without a valid one.
+ * POST /api/session answers the same and is the sign-in the Bitácora keeps (with the address it came from).
  */
 export interface SessionAnswer { viewer: Viewer }
 
@@ -796,7 +797,10 @@ export const WORKFLOW_PATHS = {
   preview: (id: string) => `/api/submissions/${encodeURIComponent(id)}/preview`,
   compare: (id: string) => `/api/submissions/${encodeURIComponent(id)}/compare`,
   audit: '/api/audit',
+  /** GET: who is signed in; POST: the dashboard's «Entrar» (the same answer, written to the Bitácora). */
   session: '/api/session',
+  /** POST: the dashboard's «Cerrar sesión», written to the Bitácora (204). */
+  signOut: '/api/session/sign-out',
   authConfig: '/api/auth-config',
   stagesList: '/api/stages',
   stages: (publisherId: string) => `/api/publishers/${encodeURIComponent(publisherId)}/stages`,

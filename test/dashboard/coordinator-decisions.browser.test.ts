@@ -366,6 +366,8 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(lines[1]).toContain(`"${formatTimestamp('2021-06-16T04:30:00.000Z')}",2021-06-16T04:30:00.000Z,Envió a revisión,submission.created,captura@merida.gob.mx,u-cap-mer,mer,Municipio de Mérida,Envío viejo-2,,{},`);
     // Its place in the log's hash chain, the previous entry's hash and its own: an auditor checks the chain from the CSV.
     expect(lines[1]).toMatch(/,\d+,([0-9a-f]{64})?,[0-9a-f]{64}$/);
+    // «Cerrar sesión» is told to the server (for the Bitácora) as the page forgets the key.
+    await Promise.all([og.waitForResponse((r) => r.url().endsWith('/api/session/sign-out') && r.status() === 204), og.getByRole('button', { name: 'Cerrar sesión' }).click()]);
     await og.context().close();
 
     // The administration sees what is no implementer's (accounts, maintenance), with the e-mail of a removed account.
@@ -379,6 +381,13 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await admin.getByRole('button', { name: 'Mostrar' }).click();
     await admin.getByRole('table', { name: /^Bitácora de todos, del 15\/06\/2021, cuentas: 1 entrada$/ }).waitFor();
     expect(await admin.locator('#tabla-bitacora tbody tr td:nth-child(2)').allTextContents()).toEqual(['Eliminó la cuenta']);
+    // Who entered and left, from where: the coordination's «Entrar» and «Cerrar sesión» of this test, by account.
+    await admin.goto(`${srv.base}/#/bitacora?tipo=sesiones&cuenta=revision%40inaip-yucatan`);
+    const sessions = admin.getByRole('table', { name: /inicios de sesión y intentos fallidos, cuenta «revision@inaip-yucatan»: \d+ entradas?$/ });
+    await sessions.waitFor();
+    const signIns = await admin.locator('#tabla-bitacora tbody tr').allTextContents();
+    expect(signIns.some((r) => /Cerró sesión en el tablerorevision@inaip-yucatan\.org\.mxCuenta u-og-yucDirección IP: \S*127\.0\.0\.1; Programa: Mozilla\/5\.0 .*; Con clave de acceso; Coordinación de Yucatán$/.test(r))).toBe(true);
+    expect(signIns.some((r) => r.includes('Inició sesión en el tablerorevision@inaip-yucatan.org.mx'))).toBe(true);
     await admin.context().close();
   });
 });

@@ -95,9 +95,13 @@ test('unfiltered listings only show what the caller may see', async () => {
   expect((await list('coordinadorB')).length).toBe(0);
   expect((await list('capturistaA')).length).toBeGreaterThan(0);
   expect((await list('coordinadorA')).every((s) => s.publisherId === 'mer')).toBe(true);
-  const audit = async (u: UserName) => (await request(h.app).get('/api/audit?limit=1000').set('Authorization', h.bearer(u))).body.entries as { publisherId?: string }[];
+  const audit = async (u: UserName) => (await request(h.app).get('/api/audit?limit=1000').set('Authorization', h.bearer(u))).body.entries as { at: string; publisherId?: string; action: string; details: { state?: string } }[];
   expect((await audit('coordinadorA')).length).toBeGreaterThan(0);
-  expect((await audit('coordinadorA')).every((e) => e.publisherId === 'mer')).toBe(true);
+  // Its implementers' entries, and the sign-ins of its own state's coordination accounts (sign-in-audit.ts).
+  expect((await audit('coordinadorA')).every((e) => e.publisherId === 'mer' || (e.action.startsWith('session.') && e.details.state === 'Yucatán'))).toBe(true);
+  // The refused credentials of the matrix (nobody known): the administration's alone.
+  expect((await audit('coordinadorA')).some((e) => e.action === 'session.sign-in-failed')).toBe(false);
+  expect((await audit('admin')).some((e) => e.action === 'session.sign-in-failed')).toBe(true);
   // Refusals of a coordinador of another state are on record too.
   expect((await audit('admin')).some((e) => (e as { action?: string; actor?: string }).action === 'access.denied' && (e as { actor?: string }).actor === USERS.coordinadorB.id)).toBe(true);
   // From an instant (a send's page reads its publisher's log from the send's creation): still scoped, and later only.

@@ -2,7 +2,8 @@
  * *Bitácora* (behind sign-in, `#/bitacora?publicador=&desde=aaaa-mm-dd&hasta=aaaa-mm-dd&cuenta=`): the audit log for
  * whoever must establish, months later, who did what and when — sends, approvals and returns with their comments,
  * publications with their content hash, failed publications and retries, registrations of implementers and their
- * changes, accounts created and removed, prunes and other maintenance. By implementer, by period (days of Mexico
+ * changes, accounts created and removed, prunes and other maintenance, sign-ins (from which address and program) and
+ * refused credentials. By implementer, by period (days of Mexico
  * City) and by account; as CSV. Until now the log could be read only send by send, on each send's page.
  * The server decides who reads what (GET /api/audit: a coordination its state's implementers, the administration
  * everything); nobody can change or remove an entry (store.ts has no such operation, and prune keeps them).
@@ -33,6 +34,7 @@ const TIME_TITLE = 'Fecha y hora (Ciudad de México)';
 const KINDS: readonly (readonly [key: string, label: string, prefix: string])[] = [
   ['envios', 'Envíos y decisiones', 'submission.'], ['publicaciones', 'Publicaciones', 'publication.'], ['implementadores', 'Registro de implementadores', 'publisher.'],
   ['cuentas', 'Cuentas', 'user.'], ['mantenimiento', 'Mantenimiento', 'maintenance.'], ['avisos', 'Avisos por correo', 'notification.'], ['permisos', 'Acciones rechazadas por permisos', 'access.'],
+  ['sesiones', 'Inicios de sesión y intentos fallidos', 'session.'],
 ];
 
 const isDay = (text: string | null): text is string => text !== null && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T12:00:00Z`));
@@ -50,7 +52,7 @@ function targetCell(target: string): string | HTMLElement {
   if (kind === 'submission' && id) return h('a', { href: route('revision', id) }, `Envío ${id}`);
   const names: Record<string, string> = { publication: 'Publicación', publisher: 'Implementador', user: 'Cuenta' };
   const name = Object.prototype.hasOwnProperty.call(names, kind) ? names[kind] : undefined;
-  return name && id ? `${name} ${id}` : target === 'publications' ? 'Publicaciones' : target === 'bulk' ? 'Archivos de descarga' : target;
+  return name && id ? `${name} ${id}` : target === 'publications' ? 'Publicaciones' : target === 'bulk' ? 'Archivos de descarga' : target === 'session' ? 'Inicio de sesión' : target;
 }
 const targetText = (target: string): string => { const c = targetCell(target); return typeof c === 'string' ? c : c.textContent ?? target; };
 
@@ -64,7 +66,7 @@ function readPeriod(publisherId: string, since: string, before: string): Promise
 export const auditLogPage: Page = {
   title: 'Bitácora',
   render: ({ ds, query, setQuery }) => withSession(async () => {
-    const intro = heading('Bitácora', 'Quién hizo qué y cuándo: envíos, aprobaciones y devoluciones con sus comentarios, publicaciones y sus fallas, registros de implementadores y sus cambios, cuentas creadas y eliminadas, y el mantenimiento del servidor. Nadie puede cambiar ni borrar sus entradas.');
+    const intro = heading('Bitácora', 'Quién hizo qué y cuándo: envíos, aprobaciones y devoluciones con sus comentarios, publicaciones y sus fallas, registros de implementadores y sus cambios, cuentas creadas y eliminadas, el mantenimiento del servidor, y quién entró a la plataforma, cuándo y desde dónde, con los intentos fallidos. Nadie puede cambiar ni borrar sus entradas.');
     const viewer = await whoIsSignedIn();
     if (viewer.role === 'capturista') {
       return h('div', null, ...intro, sessionBar(viewer, rerender, ds.publishers),
@@ -149,7 +151,7 @@ export const auditLogPage: Page = {
       () => shown.map((e) => [formatTimestamp(e.at), e.at, auditActionLabel(e.action), e.action, who(e), e.actor, e.publisherId ?? '', implementer(e), targetText(e.target), auditDetailsText(e.action, e.details ?? {}), JSON.stringify(e.details ?? {}), e.id, e.seq ?? '', e.prev ?? '', e.hash ?? '']),
       'Descargar CSV', 'Descargar CSV de la bitácora');
     return h('div', null, ...intro, sessionBar(viewer, rerender, ds.publishers), form,
-      h('p', { class: 'note', id: 'nota-bitacora' }, `Días y horas de la Ciudad de México (${count(shown.length)} de ${formatCount(entries.length, 'entrada leída', 'entradas leídas')}). «Huella» es la huella SHA-256 de un libro enviado o de lo publicado: la misma huella, el mismo contenido. Las entradas de la administración que no son de un implementador (cuentas de coordinación, mantenimiento) solo las ve la administración. Cada entrada lleva su número y la huella de la anterior (columnas del CSV): borrar o editar una rompe la cadena, y «infra-abierta verificar --bitacora» lo dice.`),
+      h('p', { class: 'note', id: 'nota-bitacora' }, `Días y horas de la Ciudad de México (${count(shown.length)} de ${formatCount(entries.length, 'entrada leída', 'entradas leídas')}). «Huella» es la huella SHA-256 de un libro enviado o de lo publicado: la misma huella, el mismo contenido. Las entradas de la administración que no son de un implementador (cuentas de coordinación, mantenimiento) solo las ve la administración; los inicios de sesión de las cuentas de una entidad los ve también su coordinación, y los intentos fallidos sin cuenta conocida solo la administración. Cada entrada lleva su número y la huella de la anterior (columnas del CSV): borrar o editar una rompe la cadena, y «infra-abierta verificar --bitacora» lo dice.`),
       more ? h('p', { class: 'status-warn', role: 'note', id: 'bitacora-incompleta' }, `Se leyeron las primeras ${formatCount(entries.length, 'entrada', 'entradas')} del periodo: elija un periodo más corto o un implementador para verlas todas.`) : null,
       h('div', { class: 'downloads' }, download),
       table);

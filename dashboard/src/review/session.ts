@@ -1,9 +1,11 @@
 /**
  * Sign-in for the coordinators' and officials' pages. The server says how (`/api/auth-config`): self-hosted, a
  * personal API token (from `infra-abierta users add`); in the cloud, the Google Identity Services button, whose ID
- * token the backend checks with the same verifier as the add-on's; a server that only publishes, nobody. Who signed
- * in is asked of `/api/session`. The credential lives in sessionStorage only
- * (gone when the tab closes), and every answer is checked against the workflow contract.
+ * token the backend checks with the same verifier as the add-on's; a server that only publishes, nobody. «Entrar»
+ * sends the credential to `POST /api/session` before keeping it and «Cerrar sesión» to `POST /api/session/sign-out`,
+ * so that the Bitácora says who entered and left, when and from where (functions/src/auth/sign-in-audit.ts); who is
+ * signed in is asked of `GET /api/session`. The credential lives in sessionStorage only (gone when the tab closes),
+ * and every answer is checked against the workflow contract.
  */
 import { announce, h } from '../dom';
 import { NO_ANSWER, serverFailed } from './server-failed';
@@ -23,6 +25,15 @@ export function credential(): string | null {
 export function signOut(): void {
   try { sessionStorage.removeItem(KEY); sessionStorage.removeItem(WHO); } catch { /* private mode */ }
   sessionChanged();
+}
+/**
+ * «Cerrar sesión»: the server is told (for the Bitácora) while the page forgets the credential; the page does not
+ * wait for it (keepalive: it is sent even as the tab closes), nor does a lost answer keep anyone signed in here.
+ */
+function signOutHere(): void {
+  const token = credential();
+  if (token) void fetch(WORKFLOW_PATHS.signOut, { method: 'POST', keepalive: true, headers: { accept: 'application/json', authorization: `Bearer ${token}` } }).catch(() => undefined);
+  signOut();
 }
 function keep(value: string): void {
   try { sessionStorage.setItem(KEY, value); sessionStorage.removeItem(WHO); } catch { /* private mode */ }
@@ -131,7 +142,7 @@ export function sessionBar(viewer: Viewer, onSignOut: () => void, publishers: re
   // Garante) — Yucatán)».
   const scope = s.kind === 'state' ? `, ${s.state}` : s.kind === 'publisher' ? `, ${publishers.find((p) => p.id === s.publisherId)?.name ?? s.publisherId}` : '';
   return h('p', { class: 'session' }, 'Sesión: ', h('strong', null, viewer.email), ` — ${ROLE_LABELS[viewer.role]}${scope} `,
-    h('button', { type: 'button', onclick: () => { signOut(); onSignOut(); } }, 'Cerrar sesión'));
+    h('button', { type: 'button', onclick: () => { signOutHere(); onSignOut(); } }, 'Cerrar sesión'));
 }
 
 let config: Promise<AuthConfig> | undefined;
@@ -151,6 +162,41 @@ export const signInOffered = (): Promise<boolean> => authConfig().then((c) => c.
 
 interface Gis { accounts: { id: { initialize(o: { client_id: string; callback: (r: { credential?: string }) => void }): void; renderButton(el: HTMLElement, o: Record<string, string>): void } } }
 
+/**
+ * «Entrar»: the credential is checked by the server (`POST /api/session`, which writes the sign-in to the Bitácora)
+ * and kept only when it names an account. Throws ApiError: the server's refusal, or 0 when nothing answered.
+ */
+async function signIn(value: string): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(WORKFLOW_PATHS.session, { method: 'POST', headers: { accept: 'application/json', authorization: `Bearer ${value}` } });
+  } catch {
+    throw new ApiError(0, NO_ANSWER);
+  }
+  let body: unknown = null;
+  try { body = await res.json(); } catch { body = null; }
+  if (!res.ok) {
+    const refused = readErrorAnswer(body)?.error;
+    throw new ApiError(res.status, sessionEnd(res.status, refused?.code, refused?.message ?? serverFailed(res.status)) ?? refused?.message ?? serverFailed(res.status), [], refused?.code);
+  }
+  checkSessionAnswer(body);
+  keep(value);
+  rememberViewer(body);
+}
+
+/**
+ * A refused «Entrar» is told as a session that ended is (signInAgain: an alert after the heading, describing the key
+ * field); nothing answered, in the form's own status line, with the key still typed.
+ */
+function afterSignIn(done: () => void, status: HTMLElement): (e: unknown) => void {
+  return (e) => {
+    const message = e instanceof ApiError ? e.message : NO_ANSWER;
+    if (e instanceof ApiError && e.status !== 0) { endedBecause = message; done(); return; }
+    status.textContent = message;
+    announce(message);
+  };
+}
+
 /** The sign-in form; calls `done` once a credential is kept. */
 export async function signInForm(done: () => void): Promise<HTMLElement> {
   const config = await authConfig();
@@ -164,7 +210,7 @@ export async function signInForm(done: () => void): Promise<HTMLElement> {
     const drawButton = (): void => {
       const gis = (window as unknown as { google?: Gis }).google;
       if (!gis) { status.textContent = 'No se pudo cargar el inicio de sesión de Google.'; return; }
-      gis.accounts.id.initialize({ client_id: config.googleClientId, callback: (r) => { if (r.credential) { keep(r.credential); done(); } } });
+      gis.accounts.id.initialize({ client_id: config.googleClientId, callback: (r) => { if (r.credential) signIn(r.credential).then(done, afterSignIn(done, status)); } });
       gis.accounts.id.renderButton(slot, { theme: 'outline', size: 'large', locale: 'es-419', text: 'signin_with' });
     };
     // Google's script is loaded once per tab: the form drawn again (signed out, a session that ended) reuses it.
@@ -214,8 +260,10 @@ export async function signInForm(done: () => void): Promise<HTMLElement> {
       refuse(value.startsWith('ia_') ? 'La clave está incompleta: cópiela completa, desde «ia_» hasta el final.' : 'La clave de acceso empieza con «ia_». Cópiela completa, como se la dieron.');
       return;
     }
-    keep(value);
-    done();
+    if (form.getAttribute('aria-busy') === 'true') return;
+    form.setAttribute('aria-busy', 'true');
+    status.textContent = '';
+    signIn(value).then(done, afterSignIn(done, status)).finally(() => form.removeAttribute('aria-busy'));
   });
   return form;
 }

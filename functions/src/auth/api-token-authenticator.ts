@@ -6,6 +6,7 @@ import type { Authenticator } from './authenticate';
 
 export function apiTokenAuthenticator(store: Store): Authenticator {
   return {
+    kind: 'api-key',
     async identify(credential) {
       const user = looksLikeApiToken(credential) ? await store.findUserByTokenHash(hashToken(credential)) : undefined;
       // One answer for malformed and unknown tokens: a caller learns nothing about which tokens exist.

@@ -21,6 +21,13 @@ export interface GoogleIdTokenOptions {
   certsUrl?: string;
 }
 
+/** A Google account whose token is genuine (signed, e-mail verified) but that has no account here: its e-mail is Google's word. */
+export class UnknownAccountError extends HttpError {
+  constructor(readonly account: string) {
+    super(403, 'unknown-user', `La cuenta ${account} no está registrada en la plataforma. Pida a quien administra la plataforma que le dé acceso.`);
+  }
+}
+
 export function googleIdTokenAuthenticator(options: GoogleIdTokenOptions): Authenticator {
   const client = new OAuth2Client({
     ...(options.certsUrl ? { endpoints: { oauth2FederatedSignonPemCertsUrl: options.certsUrl } } : {}),
@@ -28,6 +35,7 @@ export function googleIdTokenAuthenticator(options: GoogleIdTokenOptions): Authe
     transporterOptions: { fetchImplementation: fetch },
   });
   return {
+    kind: 'google',
     async identify(credential) {
       let certs;
       try {
@@ -51,9 +59,7 @@ export function googleIdTokenAuthenticator(options: GoogleIdTokenOptions): Authe
       }
       const email = payload.email.toLowerCase();
       const user = await options.store.findUserByEmail(email);
-      if (!user) {
-        throw new HttpError(403, 'unknown-user', `La cuenta ${email} no está registrada en la plataforma. Pida a quien administra la plataforma que le dé acceso.`);
-      }
+      if (!user) throw new UnknownAccountError(email);
       return user;
     },
   };

@@ -23,6 +23,8 @@
  *   GET  /api/stages                      the implementers whose stages the user may record, with their dates
  *   GET  /api/monthly-report              ?month=aaaa-mm ?state= the coordinators' monthly account (monthly-report-routes.ts)
  *   GET  /api/session                     who is signed in: e-mail, role and scope (SessionAnswer in the contract)
+ *   POST /api/session                     the dashboard's «Entrar»: the same answer, written to the Bitácora
+ *   POST /api/session/sign-out            the dashboard's «Cerrar sesión», written to the Bitácora (204)
  *   GET  /api/auth-config                 how the pages sign in (public)
  */
 import { createHash, randomUUID } from 'crypto';
@@ -38,6 +40,7 @@ import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/ra
 import { allPublishers, queryString } from '../api/current-publications';
 import { readAll } from '../store/read-all';
 import { requireUser, type Authenticator } from '../auth/authenticate';
+import { signInAudit } from '../auth/sign-in-audit';
 import { publisherAdminRoutes } from '../api/publisher-admin-routes';
 import { can, canSome, sameState, type Action } from '../auth/policy';
 import { isSpreadsheetId } from '../ingest/sheets-source';
@@ -244,6 +247,9 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     store, log, markers,
     ...(deps.sendBudgetMs !== undefined ? { budgetMs: deps.sendBudgetMs } : {}),
   };
+  // Every credential checked here (these routes, the publishers' registration, the monthly report) goes through the
+  // sign-in log: first uses from a new place and refused credentials are written to the Bitácora (sign-in-audit.ts).
+  const { authenticator } = signInAudit(deps.authenticator, { store, now, log });
   const router = Router();
   // Authenticated answers are personal: never cached by a browser or a CDN.
   router.use(['/submissions', '/audit', '/session', '/monthly-report'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
@@ -252,7 +258,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   // /api/publishers are answered before this router).
   router.use(['/submissions', '/audit', '/session', '/monthly-report', '/publishers', '/stages'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
   // Registering publishers and commitments shares this deployment's identity (admin only).
-  router.use(publisherAdminRoutes({ store, authenticator: deps.authenticator, now }));
+  router.use(publisherAdminRoutes({ store, authenticator: authenticator, now }));
   const stamp = () => now().toISOString();
   const liveBudget = deps.liveCompareBudgetMs ?? LIVE_COMPARE_BUDGET_MS;
 
@@ -325,6 +331,18 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   };
 
   /** Only the publishers a user may see, for listings that span publishers (coordinators). */
+  /**
+   * Whether a coordinator reads an entry of the log: its implementers' entries, and the sign-ins of its own state's
+   * coordination accounts (no implementer: `details.state`, sign-in-audit.ts accountScope). Refused credentials of
+   * nobody known (no account, no state) are the administration's alone.
+   */
+  const auditVisibleTo = async (user: User): Promise<(e: AuditEntry) => boolean> => {
+    const visible = await visibleTo(user, 'audit.read');
+    if (can(user, 'audit.read')) return () => true;
+    return (e) => visible(e.publisherId) || (e.publisherId === undefined && e.action.startsWith('session.') && user.role === 'coordinador'
+      && typeof e.details?.state === 'string' && sameState(user.state, e.details.state));
+  };
+
   const visibleTo = async (user: User, action: Action): Promise<(publisherId: string | undefined) => boolean> => {
     if (can(user, action)) return () => true;
     const ids = new Set((await allPublishers(store)).filter((p) => can(user, action, { publisher: p })).map((p) => p.id));
@@ -333,7 +351,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
 
   // Program stages (E.1…E.7) of an implementer, recorded by the coordinators of its state.
   router.put('/publishers/:id/stages', async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+    const user = await requireUser(req, authenticator);
     const publisher = await publisherOf(String(req.params.id));
     await authorize(user, 'stages.record', publisher, `publisher/${publisher.id}`);
     requireJsonBody(req, 'las fechas de las etapas en «stages»');
@@ -353,7 +371,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
 
   // The implementers whose stages the user may record (the coordinators' *Etapas del programa* page).
   router.get('/stages', async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+    const user = await requireUser(req, authenticator);
     if (!canSome(user, 'stages.record')) throw new HttpError(403, 'forbidden', `Su cuenta no tiene permiso para ${DENIED['stages.record']}: lo hace la coordinación del Organismo Garante.`);
     const publishers = (await allPublishers(store)).filter((p) => can(user, 'stages.record', { publisher: p }))
       .map((p) => ({ publisherId: p.id, name: p.name, state: p.state, stages: { ...(p.stages ?? {}) } as Record<string, string> }));
@@ -374,13 +392,25 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
 
 
   // The coordinators' monthly report (*Informe mensual*) of their state's sends.
-  router.use(monthlyReportRoutes({ store, authenticator: deps.authenticator, now, viewerOf, ...(deps.reportBudgetMs !== undefined ? { budgetMs: deps.reportBudgetMs } : {}) }));
+  router.use(monthlyReportRoutes({ store, authenticator: authenticator, now, viewerOf, ...(deps.reportBudgetMs !== undefined ? { budgetMs: deps.reportBudgetMs } : {}) }));
 
   // Who is signed in, for the dashboard's menu and sign-in page: the viewer every workflow answer names, asked
   // alone (the pages asked for a listing of submissions to learn it). Any registered user, whatever the role.
   router.get('/session', async (req, res) => {
-    const answer: SessionAnswer = { viewer: viewerOf(await requireUser(req, deps.authenticator)) };
+    const answer: SessionAnswer = { viewer: viewerOf(await requireUser(req, authenticator)) };
     res.json(answer);
+  });
+  // The dashboard's «Entrar» (the key or Google token checked before the page keeps it) and «Cerrar sesión» (a POST:
+  // the API takes no DELETE anywhere, request-limits.ts): each
+  // written to the Bitácora with the address and program it came from (sign-in-audit.ts). A refused one is a failed
+  // attempt there. Signing out forgets the credential in that browser; it does not revoke a key.
+  router.post('/session', async (req, res) => {
+    const answer: SessionAnswer = { viewer: viewerOf(await requireUser(req, authenticator, 'sign-in')) };
+    res.json(answer);
+  });
+  router.post('/session/sign-out', async (req, res) => {
+    await requireUser(req, authenticator, 'sign-out');
+    res.status(204).end();
   });
 
   /** What a send answers once its request is checked and authorized: the POST's work, and the cloud's send task's. */
@@ -504,7 +534,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
    * server 160 MiB and a JSON parse before its 401.
    */
   const signedIn: express.RequestHandler = (req, res, next) => {
-    requireUser(req, deps.authenticator).then((user) => { res.locals.user = user; next(); }, next);
+    requireUser(req, authenticator).then((user) => { res.locals.user = user; next(); }, next);
   };
   const signedInUser = (res: express.Response): User => res.locals.user as User;
 
@@ -549,7 +579,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
 
   // Where a send answered «se está revisando» is asked again, by the official who sent it (send-check.ts).
   router.get('/submissions/checks/:id', async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+    const user = await requireUser(req, authenticator);
     const id = String(req.params.id);
     // Its official's, and only while the account may still see that institution's sends: one moved to another
     // institution (or whose role changed) read its former institution's outcome for the week it is kept.
@@ -638,7 +668,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   }) as express.ErrorRequestHandler);
 
   router.get('/submissions', async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+    const user = await requireUser(req, authenticator);
     const limit = parseLimit(req.query.limit);
     const status = queryString(req, 'status');
     if (status !== undefined && !STATUSES.includes(status as SubmissionStatus)) throw badRequest('invalid-status', `El parámetro «status» debe ser uno de: ${STATUSES.join(', ')}.`);
@@ -692,14 +722,14 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   }
 
   router.get('/submissions/:id', async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+    const user = await requireUser(req, authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     res.json(await answer(user, submission));
   });
 
   router.get('/submissions/:id/preview', async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+    const user = await requireUser(req, authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     if (!submission.snapshot) throw new HttpError(409, 'no-snapshot', 'Este envío no guardó la versión enviada; pida a quien capturó que la envíe de nuevo para ver la vista previa.');
@@ -749,7 +779,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   });
 
   router.post('/submissions/:id/approve', async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+    const user = await requireUser(req, authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.approve', publisher, `submission/${submission.id}`);
     // The revision the coordinator reviewed, when the request names it (the review page does).
@@ -790,7 +820,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   });
 
   router.post('/submissions/:id/return', async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+    const user = await requireUser(req, authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.return', publisher, `submission/${submission.id}`);
     requireJsonBody(req, 'el comentario en «comment»');
@@ -823,7 +853,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   // An official takes back a send (made by mistake, or that they will not correct): it leaves the coordinators'
   // inbox. The same compare-and-set as an approval, so of a withdrawal and an approval at once exactly one wins.
   router.post('/submissions/:id/withdraw', async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+    const user = await requireUser(req, authenticator);
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.withdraw', publisher, `submission/${submission.id}`);
     let withdrawn: Submission;
@@ -843,12 +873,12 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   });
 
   router.get('/audit', async (req, res) => {
-    const user = await requireUser(req, deps.authenticator);
+    const user = await requireUser(req, authenticator);
     const limit = parseLimit(req.query.limit);
     const publisherId = queryString(req, 'publisher');
     if (publisherId) await authorize(user, 'audit.read', await publisherOf(publisherId), `publisher/${publisherId}`);
     else if (!canSome(user, 'audit.read')) await authorize(user, 'audit.read', undefined, 'audit');
-    const visible = await visibleTo(user, 'audit.read');
+    const visible = await auditVisibleTo(user);
     // `since`: entries made then or later (a send's page asks from the send's creation); written as entries' `at` are.
     // `before`: only entries made before it (an auditor's period: from one day to another, the Bitácora page).
     const instant = (name: 'since' | 'before'): string | undefined => {
@@ -863,7 +893,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     // `by`: who, by e-mail (`actor` is a user id: the log keeps ids, people read e-mails).
     const emails = new Map<string, string>();
     const entries = [];
-    for (const e of page.items.filter((x) => visible(x.publisherId))) {
+    for (const e of page.items.filter(visible)) {
       if (!emails.has(e.actor)) emails.set(e.actor, await actorName(store, e.actor));
       entries.push({ ...e, by: emails.get(e.actor) as string });
     }
@@ -904,7 +934,8 @@ async function actorName(store: Store, id: string): Promise<string> {
   return (await store.getUser(id))?.email ?? 'cuenta eliminada';
 }
 // «sistema» alone did not say that nobody acted: the platform did it by itself (an interrupted approval marked failed…).
-const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: 'la plataforma (automático)', cli: 'línea de comandos' };
+// `anonymous`: a refused credential, whose holder the platform cannot name (sign-in-audit.ts).
+const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: 'la plataforma (automático)', cli: 'línea de comandos', anonymous: 'sin identificar' };
 
 function openSource(deps: WorkflowDeps, source: SubmissionSource): SheetSource {
   if (source.kind === 'values') throw new SourceError('Este envío no guardó los valores enviados; pida a quien capturó que la envíe de nuevo.', 'snapshot-missing');
