@@ -595,8 +595,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     const cells = await row.locator('td').allTextContents();
     expect(cells[0]).toBe('✓ Al día y completo');
     // «Última publicación» is still the publication's date, with the confirmation under it; «Días sin actualizar»: 0.
-    expect(cells[5]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
-    expect(cells[6]).toBe('0');
+    expect(cells[6]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
+    expect(cells[7]).toBe('0');
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
   });
   test('«Qué cambiará al aprobar» shows a release tag the official typed by its Spanish name, as the sheet\'s list does, never the code', async () => {

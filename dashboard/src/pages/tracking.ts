@@ -101,12 +101,13 @@ function pendingCell(r: TrackingEntry): Node | string {
   const href = route('pendientes', r.publisherId);
   if (!r.pending) {
     return h('span', null, h('a', { href, class: 'pendientes', 'aria-label': `Pendientes por completar de ${r.name}: sin contar en este tablero, ver la lista` }, 'Ver la lista'),
-      h('br'), h('small', null, 'Sin contar: publicado antes de que se contaran'));
+      h('br'), h('small', null, 'Sin contar (publicación anterior)'));
   }
   const { points, documents } = r.pending;
-  const kinds = `${plural(points, 'dato CoST IDS', 'datos CoST IDS')}, ${plural(documents, 'documento clave', 'documentos clave')}`;
-  return h('span', null, h('a', { href, class: 'pendientes', 'aria-label': `Pendientes por completar de ${r.name}: ${count(points + documents)} (${kinds})` }, count(points + documents)),
-    h('br'), h('small', null, kinds));
+  // «CoST IDS» kept on one line: the narrow column broke it in two.
+  const [ids, keys] = [plural(points, 'dato CoST\u00a0IDS', 'datos CoST\u00a0IDS'), plural(documents, 'documento clave', 'documentos clave')];
+  return h('span', null, h('a', { href, class: 'pendientes', 'aria-label': `Pendientes por completar de ${r.name}: ${count(points + documents)} (${ids.replace('\u00a0', ' ')}, ${keys})` }, count(points + documents)),
+    h('br'), h('small', null, ids, h('br'), keys));
 }
 
 /** By name as the board opens, then by state (one name in two states). */
