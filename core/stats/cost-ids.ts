@@ -8,7 +8,7 @@
  *
  * A point is due once the project has reached its stage (its `status`): CoST assesses what a project in preparation
  * has disclosed of identification and preparation, not the contract it has not signed yet. A point disclosed before
- * its stage counts as disclosed all the same.
+ * its stage counts as disclosed all the same. A cancelled project owes only its identification (stagesReached).
  */
 export type CostIdsStage = 'identification' | 'preparation' | 'procurement' | 'implementation' | 'completion';
 
@@ -185,7 +185,10 @@ export interface CostIdsAssessment {
   items?: number[];
 }
 
-/** The stages a project in `status` has reached: unknown status, every stage (the project does not say how far it got). */
+/**
+ * The stages whose points a project in `status` owes: unknown status, every stage (the project does not say how far it
+ * got); cancelled, identification only. The one judgement the project page, Calidad, Pendientes and the validator read.
+ */
 export function stagesReached(project: unknown): Set<CostIdsStage> {
   const p = isObject(project) ? project : {};
   const status = typeof p.status === 'string' ? p.status : undefined;
@@ -194,9 +197,12 @@ export function stagesReached(project: unknown): Set<CostIdsStage> {
     case 'identification': return upTo('identification');
     case 'preparation': return upTo('preparation');
     case 'implementation': return upTo('implementation');
-    // Cancelled at any stage after identification: as far as its data shows it got (contracting processes mean it
-    // was being carried out); there is no completion to report.
-    case 'cancelled': return upTo(objectsOf(p.contractingProcesses).length ? 'implementation' : 'preparation');
+    // OC4IDS 0.9.5 projectStatus `cancelled`: «inactive», cancelled «anytime after identification and before
+    // maintenance». Nothing of a later stage will come (no study still to make, no contract to sign, no completion to
+    // report): a cancelled project owes only what identifies it, the one stage the code says it reached. What it did
+    // disclose of later stages still counts as disclosed; what it lacks of them is not due. Asking it by what its data
+    // suggests it reached (its processes) listed a cancelled work among the «Pendientes» for ever.
+    case 'cancelled': return upTo('identification');
     default: return upTo('completion');
   }
 }

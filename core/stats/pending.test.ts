@@ -2,7 +2,7 @@
  * *Pendientes por completar*: a project's CoST IDS points due at its stage and a process's key documents, each row
  * naming the process it concerns and the template's sheet and columns (read from the spec, never typed here).
  */
-import { pendingJudgement, pendingRows } from './pending';
+import { pendingCounts, pendingJudgement, pendingRows, PENDING_VERSION } from './pending';
 import { publicationIndex } from './publication-index';
 import { templateSpec } from '../template/template-spec';
 import { columnOfField } from '../template/column-of-field';
@@ -42,4 +42,20 @@ it('lists each point once per process that lacks it, with its sheet and columns;
   expect(documents.find((r) => r.point === 'Documento: Investigación de mercado')?.sheet).toBe(place('ocds', 'planning/documents/documentType').sheet);
   // Stored compactly: ids and codes only.
   expect(JSON.stringify(judgement)).not.toContain('Costo');
+  // Counted as the list has them (Seguimiento's column): a point per process that lacks it, a project without any one.
+  expect(pendingCounts(judgement)).toEqual({ version: PENDING_VERSION, points: rows.filter((r) => r.kind === 'project').length, documents: documents.length });
+});
+
+it('asks a cancelled project only for what identifies it: nothing of a stage it will never reach, whatever its processes', () => {
+  const identified = { id: 'oc4ids-x-3', title: 'Mercado', status: 'cancelled', sector: ['transport'], description: 'Mercado municipal', purpose: 'Abasto',
+    publicAuthority: { name: 'Ayuntamiento' }, additionalClassifications: [{ id: '1', description: 'Mercados' }], locations: [{ description: 'Centro' }],
+    contractingProcesses: [{ id: 'P-9', summary: { status: 'active', title: 'Obra' } }] };
+  const unnamed = { id: 'oc4ids-x-4', status: 'cancelled', budget: { amount: { amount: 5, currency: 'MXN' } } };
+  const judgement = pendingJudgement([], [identified, unnamed]);
+  // Before: its processes read as «being carried out», and it owed the contract's amount, firms, period…
+  expect(judgement.projects.map((p) => p.id)).toEqual(['oc4ids-x-4']);
+  const rows = pendingRows(judgement, publicationIndex([], [identified, unnamed]), spec);
+  expect(new Set(rows.map((r) => r.basis))).toEqual(new Set(['CoST IDS, etapa de identificación']));
+  expect(rows.map((r) => r.point)).toContain('Nombre del proyecto');
+  expect(rows.every((r) => r.stage === 'Cancelado')).toBe(true);
 });

@@ -21,16 +21,12 @@ import type { ProcessEntry, ProjectEntry } from './publication-index';
 import { PROCESS_STAGE_TITLES } from './process-stage-titles';
 import { formatList } from '../format/es-mx';
 import type { PendingRow } from './pending-row';
+import { PENDING_VERSION, type PendingCounts } from './pending-version';
 import stages from '../../schemas/mx-document-stages.json';
 
 export type { PendingRow } from './pending-row';
 
-/**
- * The version of how pendingJudgement() judges; raise it when it judges differently. A publication whose index holds
- * an earlier one (or none: published before this list existed) is judged again from its records and projects when
- * its list is asked for (functions/src/api/pending-routes.ts).
- */
-export const PENDING_VERSION = 1;
+export { PENDING_VERSION, type PendingCounts };
 
 const PROCESSES = 'contractingProcesses/summary';
 
@@ -82,6 +78,27 @@ export function pendingJudgement(records: unknown[], projects: unknown[]): Pendi
     if (missing.length) out.processes.push({ ocid: stringAt(release, 'ocid') ?? stringAt(record, 'ocid') ?? '', documents: missing });
   }
   return out;
+}
+
+/**
+ * How many rows pendingRows lists of each kind — CoST IDS points of the projects, key documents of the processes —
+ * and the version they were judged by: what publication keeps with the publication's counts, so that *Seguimiento*
+ * shows each implementer's without reading its index. Counted from the judgement alone, as pendingRows draws it: a
+ * point judged per process once per process that lacks it, the points of a project without any process as one row.
+ */
+export function pendingCounts(judgement: PendingJudgement): PendingCounts {
+  let points = 0;
+  let documents = 0;
+  for (const project of judgement.projects) {
+    let none = false;
+    for (const point of project.points) {
+      if (point.processes?.length === 0) none = true;
+      else points += point.processes?.length ?? 1;
+    }
+    if (none) points++;
+  }
+  for (const process of judgement.processes) documents += process.documents.length;
+  return { version: judgement.version, points, documents };
 }
 
 /** Whether a stored judgement is of this version (an index's `pending`). */

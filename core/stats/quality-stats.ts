@@ -34,8 +34,9 @@ export interface QualityStats {
  * (functions/src/api/public-routes.ts), as an index of an earlier INDEX_VERSION is. Version 2: CoST IDS points judged
  * point by point as OC4IDS 0.9.5 maps them, each over the projects whose stage asks for it (core/stats/cost-ids.ts).
  * Version 3: a process's fields of a stage it has not reached are not counted (core/validate/completeness.ts).
+ * Version 4: a cancelled project is asked only for its identification points (cost-ids.ts stagesReached).
  */
-export const QUALITY_VERSION = 3;
+export const QUALITY_VERSION = 4;
 
 function pooled(docs: DocumentCompleteness[]): number {
   const total = docs.reduce((n, d) => n + d.total, 0);

@@ -21,6 +21,12 @@ export interface TrackingRow {
   registeredAt: string | null;
   /** Mexico City calendar days since the last publication or, when later, the last confirmation (core/workflow/update-due.ts). */
   daysSinceUpdate: number | null;
+  /**
+   * What its current publication still lacks of what each stage asks (*Pendientes por completar*): CoST IDS points of
+   * its projects and key documents of its processes, as many as that page lists. Null when not counted: nothing
+   * published, or published before the count was kept with the publication (or judged by an earlier version).
+   */
+  pending?: { points: number; documents: number } | null;
   /** Program stages reached: code (E.1…E.7) → YYYY-MM-DD (core/workflow/stages.ts). */
   stages?: Partial<Record<string, string>>;
 }

@@ -237,7 +237,19 @@ export interface FieldChange {
 export type Change = 'new' | 'changed' | 'unchanged' | 'removed';
 export interface ItemChange { id: string; title: string | null; change: Change; fields: FieldChange[] }
 export interface ChangeGroup { counts: Record<Change, number>; items: ItemChange[] }
-export interface ChangePreview { processes: ChangeGroup; projects: ChangeGroup }
+/**
+ * A process a project of the send lists that another registered implementer publishes (its ocid prefix): publication
+ * takes its summary from that implementer's current publication, not as the send typed it
+ * (functions/src/publication/published-elsewhere.ts). `publishedAt`: that publication's date; null while it has not
+ * published the process (its summary is then published as typed, until both have published again).
+ */
+export interface ElsewhereProcess { ocid: string; projects: string[]; publisher: string; publishedAt: string | null }
+export interface ChangePreview {
+  processes: ChangeGroup;
+  projects: ChangeGroup;
+  /** The send's projects' processes of other implementers (absent: none, or a preview computed before it was said). */
+  elsewhere?: ElsewhereProcess[];
+}
 export interface PreviewAnswer {
   viewer: Viewer;
   submission: SubmissionView;
@@ -556,7 +568,13 @@ export function checkPreviewAnswer(v: unknown): PreviewAnswer {
   return {
     ...base,
     currentPublicationId: strOrNull(o.currentPublicationId, 'currentPublicationId'),
-    preview: { processes: checkGroup(preview.processes, 'preview.processes'), projects: checkGroup(preview.projects, 'preview.projects') },
+    preview: {
+      processes: checkGroup(preview.processes, 'preview.processes'), projects: checkGroup(preview.projects, 'preview.projects'),
+      ...(preview.elsewhere === undefined ? {} : { elsewhere: arr(preview.elsewhere, 'preview.elsewhere', (e, p) => {
+        const x = obj(e, p);
+        return { ocid: str(x.ocid, `${p}.ocid`), projects: arr(x.projects, `${p}.projects`, str), publisher: str(x.publisher, `${p}.publisher`), publishedAt: strOrNull(x.publishedAt, `${p}.publishedAt`) };
+      }) }),
+    },
     liveChanged: o.liveChanged === null || o.liveChanged === undefined ? null : o.liveChanged === true,
     newerApprovedAt: o.newerApprovedAt === undefined ? null : strOrNull(o.newerApprovedAt, 'newerApprovedAt'),
     newerApprovedName: o.newerApprovedName === undefined ? null : strOrNull(o.newerApprovedName, 'newerApprovedName'),

@@ -88,7 +88,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     // Published 120 days ago, an update every 90 days: 30 days late.
     const late = await cells(page, 'Municipio 005');
     expect(late[0]).toBe('✗ Atrasado 30 días: publica cada 90 días');
-    expect(late[6]).toBe('120');
+    expect(late[7]).toBe('120');
     // Registered 300 days ago, an update every 60 days, nothing published: 240 days past its first publication's due date.
     expect((await cells(page, 'Secretaría de Obras 004'))[0]).toBe('✗ Atrasado 240 días: publica cada 60 días; aún no publica');
     // Published 200 days ago, every 30 days: 170 days late.
@@ -127,6 +127,27 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     await page.getByRole('button', { name: 'Días sin actualizar' }).click();
     expect(await sorted()).toEqual(['Días sin actualizar: descending']);
     expect((await namesNow()).slice(0, 2)).toEqual(['Municipio 009', 'Municipio 005']);
+    // Pendientes: how much each publication still lacks, counted when it was published; the most first, those that
+    // have published nothing last. Each count links its list, which lists as many.
+    const pendingOf = async (id: string): Promise<{ points: number; documents: number }> => (await srv.h.store.getCurrent(id))!.counts.pending!;
+    const totals = await Promise.all(['yuc005', 'yuc006', 'yuc009'].map(async (id) => { const p = await pendingOf(id); return p.points + p.documents; }));
+    expect(Math.min(...totals)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Pendientes', exact: true }).click();
+    expect(await sorted()).toEqual(['Pendientes: descending']);
+    const pendingShown = (await page.locator('#tabla-seguimiento tbody td:nth-child(5)').allTextContents()).slice(0, 4);
+    const linked = (await page.locator('#tabla-seguimiento tbody td:nth-child(5) a.pendientes').allTextContents()).slice(0, 3);
+    expect(linked.map((t) => Number(t.replace(/,/g, '')))).toEqual([...totals].sort((a, b) => b - a));
+    expect(pendingShown[3]).toBe('Sin dato');
+    const own = await pendingOf('yuc005');
+    const link = page.getByRole('link', { name: /^Pendientes por completar de Municipio 005:/ });
+    expect(await link.getAttribute('aria-label')).toBe(`Pendientes por completar de Municipio 005: ${own.points + own.documents} (${own.points === 1 ? '1 dato CoST IDS' : `${own.points} datos CoST IDS`}, ${own.documents === 1 ? '1 documento clave' : `${own.documents} documentos clave`})`);
+    await link.click();
+    await page.waitForSelector('body[data-ready] #tabla-pendientes');
+    expect(await page.locator('#cuenta-pendientes').textContent()).toMatch(new RegExp(`^${own.points + own.documents} pendientes?:`));
+    await page.goBack();
+    await page.waitForSelector('body[data-ready] #tabla-seguimiento');
+    await page.getByRole('button', { name: 'Días sin actualizar' }).click();
+    expect(await sorted()).toEqual(['Días sin actualizar: descending']);
     // Every state: the order stays.
     await page.getByRole('button', { name: 'Ver todos los estados' }).click();
     await page.locator('#estado-propio a').waitFor();
@@ -145,14 +166,15 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
     expect(download.suggestedFilename()).toBe('seguimiento.csv');
     const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('clave,implementador,estado,situacion,dias_de_atraso,periodicidad_dias,proyectos_comprometidos,proyectos_publicados,envios_aprobados,envios_por_revisar,ultima_publicacion,confirmada_sin_cambios,dias_sin_actualizar,etapa_E.1,etapa_E.2,etapa_E.3,etapa_E.4,etapa_E.5,etapa_E.6,etapa_E.7');
+    expect(lines[0]).toBe('clave,implementador,estado,situacion,dias_de_atraso,periodicidad_dias,proyectos_comprometidos,proyectos_publicados,pendientes_datos_cost_ids,pendientes_documentos_clave,envios_aprobados,envios_por_revisar,ultima_publicacion,confirmada_sin_cambios,dias_sin_actualizar,etapa_E.1,etapa_E.2,etapa_E.3,etapa_E.4,etapa_E.5,etapa_E.6,etapa_E.7');
     // The coordinator's state, by name, as the table shows it.
     expect(lines).toHaveLength(1 + IMPLEMENTERS + 1);
     expect(lines[1].startsWith('yuc001,Municipio 001,')).toBe(true);
     // Published 120 days ago, every 90: 30 days late; two sends published, two in review and one whose publication failed.
-    expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,,,,,,,`);
+    const pending = (await srv.h.store.getCurrent('yuc005'))!.counts.pending!;
+    expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,${pending.points},${pending.documents},2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,,,,,,,`);
     // A situation with «;» is quoted: a spreadsheet of a «;» region reads it as one cell (core/format/formula-safety.ts).
-    expect(lines.find((l) => l.startsWith('yuc004,'))).toBe('yuc004,Secretaría de Obras 004,Yucatán,"Atrasado 240 días: publica cada 60 días; aún no publica",240,60,5,0,1,2,,,,,,,,,,');
+    expect(lines.find((l) => l.startsWith('yuc004,'))).toBe('yuc004,Secretaría de Obras 004,Yucatán,"Atrasado 240 días: publica cada 60 días; aún no publica",240,60,5,0,,,1,2,,,,,,,,,,');
     await page.context().close();
   });
 
@@ -175,7 +197,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(await stages.count()).toBe(7);
     expect(await stages.evaluateAll((lis) => lis.filter((li) => (li as unknown as { checkVisibility(): boolean }).checkVisibility()).length)).toBe(7);
     // The columns' titles are their sorting buttons: printed, as titles (the page's buttons are left out).
-    expect(await board.locator('#tabla-seguimiento thead th').evaluateAll((ths) => ths.map((th) => (th as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()))).toEqual(['Implementador', 'Situación', 'Comprometidos', 'Publicados', 'Envíos aprobados', 'Por revisar', 'Última publicación', 'Días sin actualizar', 'Etapas del programa']);
+    expect(await board.locator('#tabla-seguimiento thead th').evaluateAll((ths) => ths.map((th) => (th as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()))).toEqual(['Implementador', 'Situación', 'Comprometidos', 'Publicados', 'Pendientes', 'Envíos aprobados', 'Por revisar', 'Última publicación', 'Días sin actualizar', 'Etapas del programa']);
     await board.context().close();
 
     const inbox = await signedIn('coordinadorA', '#/revision');

@@ -689,7 +689,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await visit(page, '#/seguimiento');
     expect(await page.locator('#tabla-seguimiento tbody tr').count()).toBe(stats.publishers.length);
     // The demo data was published without the review workflow: the approvals column says so rather than a bare 0.
-    expect(await page.locator('#tabla-seguimiento tbody tr td:nth-child(5)').allTextContents()).toEqual(stats.publishers.map(() => '0 (publicado sin revisión)'));
+    expect(await page.locator('#tabla-seguimiento tbody tr td:nth-child(6)').allTextContents()).toEqual(stats.publishers.map(() => '0 (publicado sin revisión)'));
     // The verdict sits next to the implementer, visible without scrolling the table at 1280 px.
     expect(await page.evaluate(() => { const wrap = document.querySelector('#tabla-seguimiento'); return wrap.scrollWidth <= wrap.clientWidth; })).toBe(true);
     // The header's Estado filter chooses its rows, as on every other page.

@@ -20,6 +20,7 @@ import { publish } from '../../functions/src/publication/publish';
 import { PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING_RETRY_SECONDS, WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
+import { BENCH_PUBLISHER, syntheticWorkbook } from '../../scripts/bench/synthetic-publisher';
 
 const [MER] = PUBLISHERS;
 
@@ -594,8 +595,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     const cells = await row.locator('td').allTextContents();
     expect(cells[0]).toBe('✓ Al día y completo');
     // «Última publicación» is still the publication's date, with the confirmation under it; «Días sin actualizar»: 0.
-    expect(cells[5]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
-    expect(cells[6]).toBe('0');
+    expect(cells[6]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
+    expect(cells[7]).toBe('0');
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
   });
   test('«Qué cambiará al aprobar» shows a release tag the official typed by its Spanish name, as the sheet\'s list does, never the code', async () => {
@@ -671,6 +672,41 @@ describeIfChromium('review pages in headless Chromium', () => {
     const kept = page.locator('#vista-previa tr', { has: page.locator('span[title$="/value/amount"][title^="contracts/0/implementation/transactions/"]') });
     expect((await kept.locator('td').allTextContents()).slice(-2)).toEqual([formatMoney(amount), '(ya no está en el libro; sigue publicado)']);
     expect(await page.locator('#vista-previa .nota-sigue-publicado').textContent()).toMatch(/^«Sigue publicado»: filas borradas o celdas vaciadas que ya se habían publicado\. Lo publicado no se borra/);
+  });
+
+  test('«Qué cambiará al aprobar» says which processes of the projects another implementer publishes, and that their summary is taken from its publication, not as typed', async () => {
+    // A state's project lists two municipalities' processes (convenio de coordinación): one published by its
+    // municipality, one whose municipality has not published it yet.
+    const municipality = { ...BENCH_PUBLISHER, id: 'kan', name: 'Municipio de Kanasín' };
+    const pending = { ...BENCH_PUBLISHER, id: 'uma', name: 'Municipio de Umán', ocidPrefix: 'ocds-e9e9e9', projectIdPrefix: 'oc4ids-e9e9e9' };
+    await h.store.putPublisher(municipality);
+    await h.store.putPublisher(pending);
+    const done = await publish(h.store, { publisher: municipality, workbook: syntheticWorkbook(2), actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE_URL });
+    if (done.status !== 'published') throw new Error(done.status);
+    const theirs = (await h.store.listReleases({ publicationId: done.publication.id, limit: 1 })).items[0].ocid;
+    const book = await exampleWorkbook('nuevo-leon');
+    const sheet = book.sheets.find((x) => x.name === 'Procesos del proyecto')!;
+    const project = String(book.sheets.find((x) => x.name === 'Proyectos')!.rows[2][0]);
+    for (const ocid of [theirs, 'ocds-e9e9e9-OP-2025-001']) {
+      const row: unknown[] = sheet.rows[1].map(() => null);
+      row[sheet.rows[1].indexOf('id')] = project;
+      row[sheet.rows[1].indexOf('contractingProcesses/0/id')] = ocid;
+      row[sheet.rows[1].indexOf('contractingProcesses/0/summary/nature')] = 'Construcción (ejecución de obra)';
+      sheet.rows.push(row as (typeof sheet.rows)[number]);
+    }
+    await h.store.putPublisher(publisherOf('nlx', book));
+    const sent = await fetch(`${base}/api/submissions`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': WORKBOOK_JSON_MIME }, body: JSON.stringify({ publisherId: 'nlx', workbook: workbookValues(book) }) });
+    expect(sent.status).toBe(201);
+    const page = await signedIn('admin', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    const section = page.locator('#procesos-de-otros');
+    await section.waitFor();
+    expect(await section.locator('h3').textContent()).toBe('Procesos que publica otro implementador');
+    expect(await section.locator('p').first().textContent()).toBe('2 procesos de estos proyectos los publican otros implementadores: su resumen (monto, estado, contratistas…) se tomará de lo que publica cada uno, no de lo que este libro captura en «Procesos del proyecto»; OC4IDS lo deriva de los datos de contratación.');
+    expect(await section.locator('li').allTextContents()).toEqual([
+      `${theirs} (proyecto ${project}): lo publica Municipio de Kanasín; su resumen se tomará de su publicación vigente, del ${formatDate(done.publication.createdAt)}.`,
+      `ocds-e9e9e9-OP-2025-001 (proyecto ${project}): lleva el prefijo de Municipio de Umán, que aún no lo publica; se publicará el resumen tal como se capturó, hasta que Municipio de Umán lo publique y este implementador publique de nuevo.`,
+    ]);
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
   });
 
   test('completeness reads as «Calidad de datos» writes a share: «55 %», not «55.0 %»', async () => {

@@ -18,7 +18,7 @@ export interface PublisherInfo {
   registeredAt: string | null;
   /** When an approval last confirmed its published data unchanged (null: never); counts as an update. */
   confirmedAt?: string | null;
-  currentPublication: { id: string; createdAt: string; counts: { releases: number; records: number; projects: number } } | null;
+  currentPublication: { id: string; createdAt: string; counts: { releases: number; records: number; projects: number; pending?: unknown } } | null;
   /** The API's listings of what it has published (none for a kind it has not). */
   links: { releases?: string; records?: string; projects?: string; bulk?: string };
 }

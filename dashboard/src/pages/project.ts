@@ -328,6 +328,8 @@ const COST_STATE: Record<CostIdsAssessment['state'], { mark: string; words: stri
   notDue: { mark: '–', words: 'Aún no corresponde a su etapa', css: 'later' },
   notApplicable: { mark: '–', words: 'No aplica', css: 'later' },
 };
+/** A point of a stage a cancelled project will never reach. */
+const CANCELLED_NOT_DUE = 'No se pide: el proyecto está cancelado';
 /** Why a point does not apply: the only two reasons there are (core/stats/cost-ids.ts `each.ifNone`, `awardedOnly`). */
 const notApplicable = (a: CostIdsAssessment): string => (a.element.each?.awardedOnly ? 'No aplica: ningún proceso adjudicado' : 'No aplica: sin modificaciones al contrato');
 
@@ -337,15 +339,19 @@ const notApplicable = (a: CostIdsAssessment): string => (a.element.each?.awarded
  */
 function costIdsSection(project: Json): HTMLElement {
   const assessed = assessCostIds(project);
+  // A cancelled project owes only its identification (core/stats/cost-ids.ts stagesReached): the rest is not «aún no».
+  const cancelled = str(project.status) === 'cancelled';
   const missing = assessed.filter((a) => a.state === 'missing').length;
   const due = assessed.filter((a) => a.state === 'disclosed' || a.state === 'missing').length;
   return h('section', { 'aria-labelledby': 'h-cost-ids', id: 'cost-ids' }, h('h2', { id: 'h-cost-ids' }, 'Datos del CoST IDS'),
     h('p', null, `Datos del estándar de datos de infraestructura de CoST (IDS) que pide la etapa del proyecto: publica ${count(due - missing)} de ${count(due)}.`,
-      str(project.status) ? '' : ' El proyecto no dice su estado: se revisan todas las etapas.'),
+      str(project.status) ? '' : ' El proyecto no dice su estado: se revisan todas las etapas.',
+      cancelled ? ' Un proyecto cancelado ya no avanza: se le piden solo los datos de su identificación (los de otras etapas que publicó cuentan).' : ''),
     COST_IDS_STAGES.map((stage) => h('div', { class: 'checklist' }, h('h3', null, COST_IDS_STAGE_LABELS[stage]), h('ul', null,
       assessed.filter((a) => a.element.stage === stage).map((a) => {
         const state = COST_STATE[a.state];
-        return h('li', { class: state.css }, h('span', { class: 'mark', 'aria-hidden': 'true' }, state.mark), ' ', a.element.label, ': ', h('em', null, a.state === 'notApplicable' ? notApplicable(a) : state.words));
+        const words = a.state === 'notApplicable' ? notApplicable(a) : a.state === 'notDue' && cancelled ? CANCELLED_NOT_DUE : state.words;
+        return h('li', { class: state.css }, h('span', { class: 'mark', 'aria-hidden': 'true' }, state.mark), ' ', a.element.label, ': ', h('em', null, words));
       })))));
 }
 

@@ -1,7 +1,8 @@
 /**
  * *Seguimiento* (control board): each implementer against its commitment — projects committed, published and
- * approved, submissions pending review, and days since the last update (a publication, or an approval of unchanged
- * data) against the committed periodicity, and how many days past its due date a late one is; by name, or by any
+ * approved, submissions pending review, days since the last update (a publication, or an approval of unchanged
+ * data) against the committed periodicity, how many days past its due date a late one is, and how much its
+ * publication still lacks of what each stage asks (*Pendientes por completar*, linked); by name, or by any
  * column (the most late first), and as CSV for a report. Status is written in words with a symbol, never shown by colour alone.
  */
 import { h, route } from '../dom';
@@ -19,6 +20,7 @@ import { daysLate, daysSinceUpdate, isLate, lastUpdateAt, updateDueAt } from '..
 import { PROGRAM_STAGES_NOTE } from '../labels';
 import { signedInAs } from '../review/session';
 import { coordinatorState } from '../review/own-state';
+import { countedPending } from '../../../core/stats/pending-version';
 
 
 /**
@@ -78,12 +80,36 @@ const COLUMNS: SortColumn[] = [
   { key: 'situacion', title: 'Situación', first: 'desc', value: behind, said: ['por situación, los al día primero', 'por situación, el más atrasado primero'] },
   { key: 'comprometidos', title: 'Comprometidos', numeric: true, first: 'desc', value: (a) => a.r.committed, said: ['por proyectos comprometidos, de menos a más', 'por proyectos comprometidos, de más a menos'] },
   { key: 'publicados', title: 'Publicados', numeric: true, first: 'desc', value: (a) => a.r.published, said: ['por proyectos publicados, de menos a más', 'por proyectos publicados, de más a menos'] },
+  { key: 'pendientes', title: 'Pendientes', numeric: true, first: 'desc', value: (a) => pendingTotal(a.r), said: ['por pendientes por completar, de menos a más', 'por pendientes por completar, de más a menos'] },
   { key: 'aprobados', title: 'Envíos aprobados', numeric: true, first: 'desc', value: (a) => known(a.r.approved), said: ['por envíos aprobados, de menos a más', 'por envíos aprobados, de más a menos'] },
   { key: 'por-revisar', title: 'Por revisar', numeric: true, first: 'desc', value: (a) => known(a.r.pendingReview), said: ['por envíos por revisar, de menos a más', 'por envíos por revisar, de más a menos'] },
   { key: 'ultima-publicacion', title: 'Última publicación', first: 'asc', value: (a) => a.r.lastPublishedAt, said: ['por última publicación, la más antigua primero', 'por última publicación, la más reciente primero'] },
   { key: 'dias-sin-actualizar', title: 'Días sin actualizar', numeric: true, first: 'desc', value: (a) => a.r.daysSinceUpdate, said: ['por días sin actualizar, de menos a más', 'por días sin actualizar, de más a menos'] },
   { key: 'etapas', title: 'Etapas del programa', first: 'desc', value: (a) => STAGES.filter((st) => a.r.stages?.[st.code]).length, said: ['por etapas alcanzadas, de menos a más', 'por etapas alcanzadas, de más a menos'] },
 ];
+/** Its *Pendientes por completar*, all kinds; null when not counted (nothing published, or before the count was kept). */
+function pendingTotal(r: TrackingEntry): number | null {
+  return r.pending ? r.pending.points + r.pending.documents : null;
+}
+
+/**
+ * The Pendientes cell: how many, linked to the list (with where to capture each), and of which kind. A publication
+ * from before the count was kept says so and still links the list, which judges it when asked.
+ */
+function pendingCell(r: TrackingEntry): Node | string {
+  if (!r.lastPublishedAt) return NO_DATA;
+  const href = route('pendientes', r.publisherId);
+  if (!r.pending) {
+    return h('span', null, h('a', { href, class: 'pendientes', 'aria-label': `Pendientes por completar de ${r.name}: sin contar en este tablero, ver la lista` }, 'Ver la lista'),
+      h('br'), h('small', null, 'Sin contar (publicación anterior)'));
+  }
+  const { points, documents } = r.pending;
+  // «CoST IDS» kept on one line: the narrow column broke it in two.
+  const [ids, keys] = [plural(points, 'dato CoST\u00a0IDS', 'datos CoST\u00a0IDS'), plural(documents, 'documento clave', 'documentos clave')];
+  return h('span', null, h('a', { href, class: 'pendientes', 'aria-label': `Pendientes por completar de ${r.name}: ${count(points + documents)} (${ids.replace('\u00a0', ' ')}, ${keys})` }, count(points + documents)),
+    h('br'), h('small', null, ids, h('br'), keys));
+}
+
 /** By name as the board opens, then by state (one name in two states). */
 const byName = (a: Assessed, b: Assessed): number => BY_NAME.compare(a.r.name, b.r.name) || BY_NAME.compare(a.r.state, b.r.state);
 const ordered = (rows: readonly Assessed[], q: URLSearchParams): Assessed[] => inOrder(rows, orderAsked(COLUMNS, q), byName);
@@ -122,7 +148,7 @@ export const trackingPage: Page = {
     const tracking = await loadTracking();
     const rows: TrackingEntry[] = tracking ?? ds.publishers.map((p) => ({
       publisherId: p.id, name: p.name, state: p.state, committed: p.commitment.projects, periodicityDays: p.commitment.periodicityDays,
-      published: p.currentPublication?.counts.projects ?? 0, approved: NaN, pendingReview: NaN, lastPublishedAt: p.currentPublication?.createdAt ?? null,
+      published: p.currentPublication?.counts.projects ?? 0, pending: countedPending(p.currentPublication?.counts.pending), approved: NaN, pendingReview: NaN, lastPublishedAt: p.currentPublication?.createdAt ?? null,
       confirmedAt: p.confirmedAt ?? null, registeredAt: p.registeredAt ?? null,
       daysSinceUpdate: daysSinceUpdate({ lastPublishedAt: p.currentPublication?.createdAt, confirmedAt: p.confirmedAt }, Date.now()),
     }));
@@ -152,12 +178,12 @@ export const trackingPage: Page = {
       body.replaceChildren(...(list.length ? list.map(({ r, mark, words, tone, confirmed }) => {
           const lastPublished = confirmed ? h('span', null, date(r.lastPublishedAt), h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)) : date(r.lastPublishedAt);
           return h('tr', null,
-            h('th', { scope: 'row' }, h('span', null, r.name, h('br'), h('small', null, r.state)),
-              // What it has yet to complete of what is due, with where to capture it: once it has published something.
-              r.lastPublishedAt ? [h('br'), h('a', { href: route('pendientes', r.publisherId), class: 'pendientes', 'aria-label': `Pendientes por completar de ${r.name}` }, 'Pendientes por completar')] : null),
+            h('th', { scope: 'row' }, h('span', null, r.name, h('br'), h('small', null, r.state))),
             // The symbol is for the eye (with the colour); the words say it, so screen readers skip the symbol (WCAG 1.1.1).
             h('td', null, h('span', { class: tone }, h('span', { 'aria-hidden': 'true' }, mark), ` ${words}`)),
             h('td', { class: 'num' }, count(r.committed)), h('td', { class: 'num' }, count(r.published)),
+            // What it has yet to complete of what is due, linked to the list with where to capture each one.
+            h('td', { class: 'num' }, pendingCell(r)),
             // Data on the platform with no approved submission was published directly (the CLI, an administrator): said
             // so, or «0» next to «Al día y completo» read as a contradiction.
             h('td', { class: 'num' }, r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved)), h('td', { class: 'num' }, opt(r.pendingReview)),
@@ -168,8 +194,8 @@ export const trackingPage: Page = {
     const table = scrollRegion(results, 'Avance de cada implementador frente a su compromiso');
     // The board's table for a report (a coordinator's monthly one to its board): the rows shown, in their order; dates
     // aaaa-mm-dd, which spreadsheet programs read as dates in any locale; figures as numbers, empty when not known.
-    const download = csvButton('seguimiento', ['clave', 'implementador', 'estado', 'situacion', 'dias_de_atraso', 'periodicidad_dias', 'proyectos_comprometidos', 'proyectos_publicados', 'envios_aprobados', 'envios_por_revisar', 'ultima_publicacion', 'confirmada_sin_cambios', 'dias_sin_actualizar', ...STAGES.map((st) => `etapa_${st.code}`)],
-      () => ordered(assessed, q).map(({ r, words, overdue, confirmed }) => [r.publisherId, r.name, r.state, words, overdue, r.periodicityDays, r.committed, r.published, known(r.approved), known(r.pendingReview),
+    const download = csvButton('seguimiento', ['clave', 'implementador', 'estado', 'situacion', 'dias_de_atraso', 'periodicidad_dias', 'proyectos_comprometidos', 'proyectos_publicados', 'pendientes_datos_cost_ids', 'pendientes_documentos_clave', 'envios_aprobados', 'envios_por_revisar', 'ultima_publicacion', 'confirmada_sin_cambios', 'dias_sin_actualizar', ...STAGES.map((st) => `etapa_${st.code}`)],
+      () => ordered(assessed, q).map(({ r, words, overdue, confirmed }) => [r.publisherId, r.name, r.state, words, overdue, r.periodicityDays, r.committed, r.published, r.pending?.points ?? null, r.pending?.documents ?? null, known(r.approved), known(r.pendingReview),
         calendarDate(r.lastPublishedAt ?? undefined), calendarDate(confirmed ?? undefined), r.daysSinceUpdate, ...STAGES.map((st) => calendarDate(r.stages?.[st.code]))]),
       'Descargar CSV', 'Descargar CSV de la tabla de seguimiento');
     return h('div', null,

@@ -9,13 +9,13 @@ import { announce, h, returnFocus, route, sayOutcome } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { hoverHint } from '../components/hover-hint';
-import { formatCount, formatDateTime, formatMoney, formatPercent, formatTimestamp } from '../../../core/format/es-mx';
+import { formatCount, formatDate, formatDateTime, formatMoney, formatPercent, formatTimestamp } from '../../../core/format/es-mx';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import { auditDetailsText } from '../../../core/workflow/audit-details';
 import {
   AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING_RETRY_SECONDS, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, replacedByNewer, sentAt, STATUS_LABELS, submitOutcomeText, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
-  type Change, type ChangeGroup, type DecisionRequest, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView, type Viewer,
+  type Change, type ChangeGroup, type DecisionRequest, type ElsewhereProcess, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
@@ -334,7 +334,33 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : `Este implementador aún no ha publicado: todo ${approvable ? 'será' : 'habría sido'} nuevo.`),
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva el envío y pida que lo envíen de nuevo.') : null,
     changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (un envío nunca borra contrataciones).', approvable),
-    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (un envío nunca borra proyectos).', approvable));
+    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (un envío nunca borra proyectos).', approvable),
+    elsewhereNote(p.preview.elsewhere ?? [], approvable));
+}
+
+/** Processes named in the note, at most (the rest counted). */
+const ELSEWHERE_LISTED = 20;
+
+/**
+ * The projects' processes that another implementer publishes (a state's project contracted by a municipality): their
+ * summary is not published as the send typed it — publication takes it from that implementer's current publication
+ * (OC4IDS derives a process's summary from its OCDS data; functions/src/publication/published-elsewhere.ts) — and the
+ * changes above leave summaries out, so the coordinator read nothing of it, or took the typed one for what goes out.
+ */
+function elsewhereNote(list: readonly ElsewhereProcess[], approvable: boolean): HTMLElement | null {
+  if (!list.length) return null;
+  const will = approvable ? 'se tomará' : 'se habría tomado';
+  const item = (e: ElsewhereProcess): HTMLElement => h('li', null, h('span', { class: 'code' }, e.ocid),
+    e.projects.length ? ` (${e.projects.length === 1 ? 'proyecto' : 'proyectos'} ${e.projects.join(', ')})` : '',
+    e.publishedAt
+      ? `: lo publica ${e.publisher}; su resumen ${will} de su publicación vigente, del ${formatDate(e.publishedAt)}.`
+      : `: lleva el prefijo de ${e.publisher}, que aún no lo publica; se publicará el resumen tal como se capturó, hasta que ${e.publisher} lo publique y este implementador publique de nuevo.`);
+  const more = list.length - ELSEWHERE_LISTED;
+  return h('section', { 'aria-labelledby': 'titulo-otros-implementadores', id: 'procesos-de-otros' },
+    h('h3', { id: 'titulo-otros-implementadores' }, 'Procesos que publica otro implementador'),
+    h('p', { class: 'note' }, `${list.length === 1 ? 'Un proceso de estos proyectos lo publica otro implementador' : `${count(list.length)} procesos de estos proyectos los ${new Set(list.map((e) => e.publisher)).size === 1 ? 'publica otro implementador' : 'publican otros implementadores'}`}: su resumen (monto, estado, contratistas…) ${will} de lo que publica ${list.length === 1 ? 'ese implementador' : 'cada uno'}, no de lo que este libro captura en «Procesos del proyecto»; OC4IDS lo deriva de los datos de contratación.`),
+    h('ul', null, list.slice(0, ELSEWHERE_LISTED).map(item)),
+    more > 0 ? h('p', { class: 'note' }, `Y ${formatCount(more, 'proceso más', 'procesos más')}.`) : null);
 }
 
 /**

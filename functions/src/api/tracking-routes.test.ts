@@ -1,6 +1,6 @@
 /**
  * `/api/tracking` (the public control board) over a real SQLite store: per publisher its commitment, what it has
- * published, its approved and pending submissions and its stages — counted with one listing per status across all
+ * published, what it still lacks (*Pendientes*), its approved and pending submissions and its stages — counted with one listing per status across all
  * publishers, however many publishers there are (at national scale the old per-publisher queries were thousands
  * per request, one after another).
  */
@@ -38,10 +38,12 @@ it('counts each publisher\'s approved (and published) and pending submissions (i
     ...store,
     listSubmissions: (q) => { calls.push(`listSubmissions ${q?.publisherId ?? '*'} ${q?.status ?? '*'}`); return store.listSubmissions(q); },
     getCurrent: (id) => { calls.push(`getCurrent ${id}`); return store.getCurrent(id); },
+    getIndex: (id) => { calls.push(`getIndex ${id}`); return store.getIndex(id); },
   };
   const app = createApp({ store: counted, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, now: () => new Date('2025-07-11T18:00:00Z') });
   const rows = ((await request(app).get('/api/tracking').expect(200)).body as { publishers: TrackingRow[] }).publishers;
   const row = (id: string): TrackingRow => rows.find((r) => r.publisherId === id)!;
+  expect(calls.filter((c) => c.startsWith('getIndex'))).toEqual([]);
 
   expect(rows.map((r) => r.publisherId).sort()).toEqual(['campeche', 'merida', 'nuevo-leon', 'tuxtla-gutierrez']);
   // Pending: the send in review and the one whose publication failed, both in the coordinators' inbox («Por decidir»).
@@ -53,7 +55,31 @@ it('counts each publisher\'s approved (and published) and pending submissions (i
   const merida = await store.getCurrent('merida');
   expect(row('merida')).toMatchObject({ published: merida!.counts.projects, lastPublishedAt: merida!.createdAt, daysSinceUpdate: 10 });
 
+  // What each one's publication still lacks, as many as its «Pendientes por completar» lists of each kind, kept with
+  // the publication: no index read. Nothing published: not counted.
+  for (const id of ['merida', 'nuevo-leon', 'tuxtla-gutierrez']) {
+    const listed = ((await request(app).get(`/api/pending/${id}`).expect(200)).body as { rows: { kind: string }[] }).rows;
+    expect(row(id).pending).toEqual({ points: listed.filter((r) => r.kind === 'project').length, documents: listed.filter((r) => r.kind === 'process').length });
+  }
+  expect(row('merida').pending!.points + row('merida').pending!.documents).toBeGreaterThan(0);
+  expect(row('campeche').pending).toBeNull();
+
   // Four listings across publishers (one of two pages), none per publisher.
   expect(calls.filter((c) => c.startsWith('listSubmissions')).sort()).toEqual(['listSubmissions * approved', 'listSubmissions * failed', 'listSubmissions * published', 'listSubmissions * published', 'listSubmissions * submitted']);
   expect(calls.filter((c) => c.startsWith('getCurrent')).length).toBeLessThanOrEqual(4);
+});
+
+it('shows no count for a publication written before it was kept, or judged by an earlier version: its list still judges it', async () => {
+  const current = (await store.getCurrent('merida'))!;
+  const older: Store = { ...store, getCurrent: async (id) => {
+    const p = await store.getCurrent(id);
+    if (!p) return p;
+    if (id === 'merida') { const { pending: _, ...counts } = p.counts; return { ...p, counts }; }
+    return id === 'nuevo-leon' ? { ...p, counts: { ...p.counts, pending: { ...p.counts.pending!, version: 1 } } } : p;
+  } };
+  const app = createApp({ store: older, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, now: () => new Date('2025-07-11T18:00:00Z') });
+  const rows = ((await request(app).get('/api/tracking').expect(200)).body as { publishers: TrackingRow[] }).publishers;
+  expect(rows.find((r) => r.publisherId === 'merida')).toMatchObject({ pending: null, lastPublishedAt: current.createdAt });
+  expect(rows.find((r) => r.publisherId === 'nuevo-leon')!.pending).toBeNull();
+  expect(rows.find((r) => r.publisherId === 'tuxtla-gutierrez')!.pending).not.toBeNull();
 });

@@ -1,7 +1,7 @@
 /**
  * GET /api/tracking: the public side of the control board (*Seguimiento*). Per implementer: what it committed,
- * what it has published, how its submissions stand, and how long since its last update (publication, or approval
- * of unchanged data). Only counts and dates leave this route: no user, e-mail, comment or finding (the submission
+ * what it has published, how its submissions stand, how long since its last update (publication, or approval
+ * of unchanged data), and how much its publication still lacks of what each stage asks (*Pendientes*). Only counts and dates leave this route: no user, e-mail, comment or finding (the submission
  * workflow itself stays behind auth).
  */
 import { Router } from 'express';
@@ -11,6 +11,7 @@ import { acceptOnly } from './query-parameters';
 import { pages } from '../store/read-all';
 import type { TrackingRow } from '../../../core/stats/tracking-row';
 import { daysSinceUpdate } from '../../../core/workflow/update-due';
+import { countedPending } from '../../../core/stats/pending-version';
 
 export type { TrackingRow };
 
@@ -64,6 +65,9 @@ export async function trackingRows(store: Store, now: Date): Promise<TrackingRow
       registeredAt: p.registeredAt ?? null,
       // From the last publication or a later approval that confirmed it unchanged, as the reminders count.
       daysSinceUpdate: daysSinceUpdate({ lastPublishedAt: current?.createdAt, confirmedAt: p.confirmedAt }, now.getTime()),
+      // Kept with the publication (publish.ts): no index is read. One written before, or judged by an earlier version
+      // (its page judges it again), is not counted here.
+      pending: countedPending(current?.counts.pending),
       stages: p.stages ?? {},
     };
   });

@@ -111,7 +111,7 @@ export async function publicationsCommand(args: ParsedArgs, store: Store, io: Cl
           removed++;
           // Each one, under its implementer (its coordination reads it): what went, and the hash it had.
           await cliAudit(store, now, 'publication.pruned', `publication/${publication.id}`, set.publisherId, {
-            createdAt: publication.createdAt, contentHash: publication.contentHash, status: publication.status, before, ...(publication.counts ? { counts: { ...publication.counts } } : {}),
+            createdAt: publication.createdAt, contentHash: publication.contentHash, status: publication.status, before, ...(publication.counts ? { counts: { releases: publication.counts.releases, records: publication.counts.records, projects: publication.counts.projects } } : {}),
           });
         }
       } catch (e) {

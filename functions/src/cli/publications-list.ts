@@ -20,7 +20,7 @@ const STATUS: Record<Publication['status'], string> = { complete: 'completa', wr
 
 function row(publisherId: string, p: Publication, current: boolean): string {
   // A publication still being written has no counts yet (completePublication sets them): a dash, not a zero.
-  const count = (k: keyof Publication['counts']): string => (p.status === 'complete' && p.counts ? formatNumber(p.counts[k], 0) : '—');
+  const count = (k: 'releases' | 'records' | 'projects'): string => (p.status === 'complete' && p.counts ? formatNumber(p.counts[k], 0) : '—');
   // One republished (publications republish) was made when it was written again, with the data of the one it names.
   const status = p.republishedFrom !== undefined ? `${STATUS[p.status]}, ${p.republishedFrom} publicada de nuevo` : STATUS[p.status];
   return [publisherId, p.id, current ? 'sí' : 'no', formatDateTime(writtenAt(p)), count('releases'), count('records'), count('projects'), status].join('\t');

@@ -79,16 +79,18 @@ const DIGESTS: Record<string, string> = {
   // value not counted; each process's awards in force and each contract's amendments, for the dashboard's
   // contractors) is written in each index, and in the stats as the version their figures were summed by; INDEX_VERSION
   // 4 (a process still at planning dated by its planning) the same way. Each index also keeps what its projects and
-  // processes lack of what their stage asks (`pending`, core/stats/pending.ts, read by /api/pending).
-  indexes: '6 913708dbce2415c6',
+  // processes lack of what their stage asks (`pending`, core/stats/pending.ts, read by /api/pending), with the
+  // PENDING_VERSION it was judged by (2: a cancelled project owes only its identification points).
+  indexes: '6 06d912418b446a27',
   projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
   // The previews computed outside their request (Store.putPreparedPreview): a table of its own, empty here.
   previews: '0 e3b0c44298fc1c14',
   // Each publication keeps the time zone its workbook was converted with (`timeZone`, here America/Mexico_City): its
-  // datos.xlsx writes dates in it (bulk-files.ts). Only this table changed.
-  publications: '6 f19e5602b353f400',
+  // datos.xlsx writes dates in it (bulk-files.ts). Only this table changed. Its counts keep how many points and
+  // documents its *Pendientes* lists (`pending`, read by /api/tracking for Seguimiento): only this table changed.
+  publications: '6 7ce9ef8f9aeccb9d',
   // The publisher carries its current publication's date (`publishedAt`, written by setCurrent) and the day its next
   // update is due (its `updateDue` column, listed by the reminders): only this row changed.
   publishers: '1 c477f31e7cb89712',
@@ -100,8 +102,9 @@ const DIGESTS: Record<string, string> = {
   // Changed when CoST IDS coverage began to count each point over the projects it is due for, as OC4IDS maps it, and
   // with the INDEX_VERSION its figures were summed by and the QUALITY_VERSION its quality was judged by; then when
   // competition gained its `planning` band and a process's fields of stages it has not reached stopped counting
-  // (QUALITY_VERSION 3).
-  stats: '1 959f9af5a8349a29',
+  // (QUALITY_VERSION 3); then the version alone when a cancelled project began to owe only its identification
+  // (QUALITY_VERSION 4).
+  stats: '1 b00efedf8659abb3',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };

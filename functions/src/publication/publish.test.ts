@@ -9,6 +9,7 @@ import { publish, publishHistory } from './publish';
 import { exampleWorkbook, publisherOf, setCell } from '../../../test/example-workbooks';
 import { allReleases } from '../../../test/real-stores';
 import { submissionWork } from '../workflow/submission-work';
+import { PENDING_VERSION } from '../../../core/stats/pending-version';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -39,7 +40,8 @@ describe('publish', () => {
     expect(result.findings.filter((f) => f.severity === 'error')).toEqual([]);
     const current = await store.getCurrent('merida');
     expect(current?.id).toBe(result.publication.id);
-    expect(current?.counts).toEqual({ releases: 5, records: 5, projects: 4 });
+    // With what its *Pendientes* lists of each kind, for Seguimiento (tracking-routes.test checks them against the list).
+    expect(current?.counts).toEqual({ releases: 5, records: 5, projects: 4, pending: { version: PENDING_VERSION, points: expect.any(Number), documents: expect.any(Number) } });
     const record = (await store.listRecords({ publicationId: current!.id })).items[0].record as { compiledRelease: { tag: string[] }; releases: { url: string }[] };
     expect(record.compiledRelease.tag).toEqual(['compiled']);
     expect(record.releases[0].url).toContain(`${BASE}/api/ocds/releases?ocid=`);

@@ -53,7 +53,7 @@ import { namedProjectsElsewhere, NOTHING_ELSEWHERE, publishedElsewhere, type Pub
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
-import { pendingJudgement } from '../../../core/stats/pending';
+import { pendingCounts, pendingJudgement, type PendingCounts } from '../../../core/stats/pending';
 import { pages } from '../store/read-all';
 import { releaseUrl } from './urls';
 import { ServedHasher, storeOrder } from './served-hashes';
@@ -607,7 +607,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     releaseCount += releases.length;
     if (records.length) await write(releases, records);
   };
-  const derive = (): { finalProjects: JsonObject[]; changedProjects: string[]; index: JsonObject; stats: JsonObject } => {
+  const derive = (): { finalProjects: JsonObject[]; changedProjects: string[]; index: JsonObject; stats: JsonObject; pending: PendingCounts } => {
     // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
     // retried or re-derived publication derives the same summaries.
     // Another implementer's process is looked up in its data; one of the publication's own, in the publication's.
@@ -628,7 +628,8 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     // What each process and project still lacks of what its stage asks (the control board's *Pendientes*), judged
     // with the index it is listed from: stored with it, never served in /api/index (index-routes.ts).
     const pending = pendingJudgement(recordList, finalProjects);
-    return { finalProjects, changedProjects, index: { ...index, pending } as unknown as JsonObject, stats };
+    // And how many, kept with the publication's counts: what *Seguimiento* shows per implementer (tracking-routes.ts).
+    return { finalProjects, changedProjects, index: { ...index, pending } as unknown as JsonObject, stats, pending: pendingCounts(pending) };
   };
   if (unchanged && current) {
     await buildRecords(async () => undefined);
@@ -644,7 +645,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     await store.putRecords(publicationId, records);
   }, served);
   phase('records');
-  const { finalProjects, changedProjects, index, stats } = derive();
+  const { finalProjects, changedProjects, index, stats, pending } = derive();
   phase('derived');
   // Serialized once, for the store and the served hash alike.
   const projectTexts = finalProjects.map((project) => ({ id: String(project.id), text: JSON.stringify(project), key: storeOrder(String(project.id)) }));
@@ -653,7 +654,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
   const servedSha256 = served.digests();
   await store.putIndex(publicationId, index);
   phase('write');
-  const publication = await store.completePublication(publicationId, { releases: releaseCount, records: ocids.length, projects: finalProjects.length });
+  const publication = await store.completePublication(publicationId, { releases: releaseCount, records: ocids.length, projects: finalProjects.length, pending });
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: at, data: stats });

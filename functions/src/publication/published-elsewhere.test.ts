@@ -54,6 +54,9 @@ it("derives a project's summary of another implementer's process from its public
   expect(unpublished.map((f) => [f.severity, f.cell?.sheet, f.cell?.row])).toEqual([['warning', 'Procesos del proyecto', rowNumber]]);
   expect(renderFinding(unpublished[0])).toContain(`El proceso «${ocid}» lleva el prefijo de ${merida.name}, que aún no lo publica`);
   expect((await summaryOf()).summary.contractValue).toBeUndefined();
+  // The coordinator's preview of the send says so too: the summary goes out as typed while Mérida has not published it.
+  const previewed = async () => (await submissionWork(store).preview(sent.snapshot!.contentHash, nl, '2025-07-02T11:00:00-06:00')).preview.elsewhere;
+  expect(await previewed()).toEqual([{ ocid, projects: ['oc4ids-nl0001-NL-2023-001'], publisher: merida.name, publishedAt: null }]);
 
   // Mérida's other processes name Nuevo León's project, which does not list them, and a project it has not published:
   // Mérida is told whom to ask (the listed one, named too, is not said).
@@ -73,6 +76,8 @@ it("derives a project's summary of another implementer's process from its public
   const record = (await store.getRecord((await store.getCurrent(merida.id))!.id, ocid))!.record as { compiledRelease: { contracts: { value: unknown }[] } };
 
   const value = { amount: (record.compiledRelease.contracts[0].value as { amount: number }).amount, currency: 'MXN' };
+  // Now the preview says whose publication, of what date, the summary will be taken from (the diff leaves summaries out).
+  expect(await previewed()).toEqual([{ ocid, projects: ['oc4ids-nl0001-NL-2023-001'], publisher: merida.name, publishedAt: (await store.getCurrent(merida.id))!.createdAt }]);
 
   // A workbook without the project: carried from the current publication, its summary is derived from Mérida's too.
   const withoutProjects = structuredClone(state);

@@ -31,9 +31,14 @@ export interface PublishedElsewhere {
   stamps: string[];
   /** Where each summary came from, or why it stays as typed (Spanish, by cell). */
   findings: Finding[];
+  /**
+   * Each process of a registered other implementer, once: whose, and the date of the publication its summary is taken
+   * from (null: not published there yet, the summary stays as typed) — what the coordinator's preview says.
+   */
+  sources: { ocid: string; publisher: string; publishedAt: string | null }[];
 }
 
-export const NOTHING_ELSEWHERE: PublishedElsewhere = { compiled: new Map(), links: new Map(), stamps: [], findings: [] };
+export const NOTHING_ELSEWHERE: PublishedElsewhere = { compiled: new Map(), links: new Map(), stamps: [], findings: [], sources: [] };
 
 /** The release id a record's link names (`…/api/ocds/releases?ocid=…&releaseID=…`, publish.ts releaseUrl). */
 function releaseIdOf(url: string): string | undefined {
@@ -53,7 +58,7 @@ function releaseIdOf(url: string): string | undefined {
 export async function publishedElsewhere(store: Store, publisher: Publisher, listed: readonly (ForeignProcess & { cell?: CellRef; quiet?: boolean })[], baseUrl?: string): Promise<PublishedElsewhere> {
   if (!listed.length) return NOTHING_ELSEWHERE;
   const { publishers, sets } = await publishedState(store);
-  const out: PublishedElsewhere = { compiled: new Map(), links: new Map(), stamps: [], findings: [] };
+  const out: PublishedElsewhere = { compiled: new Map(), links: new Map(), stamps: [], findings: [], sources: [] };
   const where = (p: { pointer: string; cell?: CellRef }): { pointer: string; cell?: CellRef } => (p.cell ? { pointer: p.pointer, cell: p.cell } : { pointer: p.pointer });
   for (const process of listed) {
     const owner = ownerOf(publishers, process.ocid, (p) => p.ocidPrefix);
@@ -62,7 +67,9 @@ export async function publishedElsewhere(store: Store, publisher: Publisher, lis
     const set = sets.find((s) => s.publisher.id === owner.id);
     const stored = set ? await store.getRecord(set.publication.id, process.ocid) : undefined;
     const compiled = stored?.record.compiledRelease;
+    const source = (publishedAt: string | null): void => { if (!out.sources.some((s) => s.ocid === process.ocid)) out.sources.push({ ocid: process.ocid, publisher: owner.name, publishedAt }); };
     if (!set || !stored || !isObject(compiled)) {
+      source(null);
       if (!process.quiet) out.findings.push(finding('link.otherPublisherUnpublished', 'warning', { value: process.ocid, publisher: owner.name }, where(process)));
       continue;
     }
@@ -72,6 +79,7 @@ export async function publishedElsewhere(store: Store, publisher: Publisher, lis
       const id = stored ?? `${process.ocid}-${n + 1}`;
       return [{ id, ...(typeof l.date === 'string' ? { date: l.date } : {}), tag: Array.isArray(l.tag) ? l.tag.filter((t): t is string => typeof t === 'string') : [], ...(stored !== undefined && baseUrl !== undefined ? { url: releaseUrl(baseUrl, process.ocid, stored) } : {}) }];
     });
+    source(set.publication.createdAt);
     out.compiled.set(process.ocid, compiled);
     out.links.set(process.ocid, links);
     out.stamps.push(`${process.ocid} ${links.length ? links[links.length - 1].id : set.publication.id}`);

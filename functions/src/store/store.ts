@@ -6,6 +6,7 @@
 import type { PackageTerms } from '../../../core/unflatten/settings-reader';
 import type { Finding } from '../../../core/findings/finding';
 import type { KeptSubmission } from '../../../core/workflow/monthly-account';
+import type { PendingCounts } from '../../../core/stats/pending-version';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -153,6 +154,11 @@ export interface PublicationCounts {
   releases: number;
   records: number;
   projects: number;
+  /**
+   * What its projects and processes lack of what their stage asks (core/stats/pending.ts pendingCounts), for
+   * *Seguimiento*. Absent on publications written before it was counted.
+   */
+  pending?: PendingCounts;
 }
 /** A publication is written under its own id ('writing'), sealed ('complete'), then made current (DESIGN §6). */
 export interface Publication {

@@ -18,6 +18,7 @@ import type { Publisher, Store, SubmissionSnapshot } from '../store/store';
 import { checkSubmitted, keepSnapshot, snapshotSource } from './snapshot';
 import { namedProjectsElsewhere, publishedElsewhere } from '../publication/published-elsewhere';
 import { inReadingOrder } from '../../../core/findings/reading-order';
+import { foreignProcesses } from '../../../core/summary/foreign-processes';
 
 /** A submitted workbook checked; its snapshot kept when it has no errors (a refused one keeps nothing). */
 export interface Intake {
@@ -84,6 +85,15 @@ export function submissionWork(store: Store): SubmissionWork {
         for (const p of await readAll((after) => store.listProjects({ publicationId: current.id, after, limit: 1000 }))) currentProjects.set(p.id, p.project);
       }
       const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentCompiled, currentProjects, now });
+      // The projects' processes another implementer publishes: publication takes their summaries from its current
+      // publication, not as typed (published-elsewhere.ts), which the diff leaves out as derived. Said, with whose and
+      // of what date: looked up as publication does, one record read per such process.
+      const foreign = foreignProcesses(checked.projects, publisher.ocidPrefix);
+      const { sources } = await publishedElsewhere(store, publisher, foreign.map((f) => ({ ...f, quiet: true })));
+      if (sources.length) {
+        const projectsOf = (ocid: string): string[] => [...new Set(foreign.filter((f) => f.ocid === ocid).map((f) => String((checked.projects[Number(f.pointer.split('/')[2])] as { id?: unknown } | undefined)?.id ?? '')))].filter(Boolean);
+        preview.elsewhere = sources.map((s) => ({ ...s, projects: projectsOf(s.ocid) }));
+      }
       return { currentPublicationId: current?.id ?? null, preview };
     },
   };
