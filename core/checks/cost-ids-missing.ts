@@ -14,7 +14,7 @@ import type { TemplateSpec } from '../template/spec';
 import { codeTitle } from './code-label';
 import { formatList } from '../format/es-mx';
 import { objectsAt, stringAt } from './json';
-import { isOtherPublishersOcid, listedOcid } from '../summary/foreign-processes';
+import { isOtherPublishersOcid } from '../summary/foreign-processes';
 import type { Check, JsonObject } from './types';
 
 const PROCESSES = 'contractingProcesses/summary';
@@ -137,13 +137,10 @@ export const costIdsMissing: Check = ({ projects, settings, report }) => {
     // to type: its summary is derived at publication from that implementer's data (OC4IDS 0.9.5, «Linking to OCDS
     // data»; functions/src/publication/published-elsewhere.ts, which says so, or that it is not published yet). Asked
     // for its contract's status, method, tenderers and amounts here, the state's official typed the municipality's.
-    const listed = objectsAt(data, 'contractingProcesses');
-    const others = new Set(listed.flatMap((process, i) => (isOtherPublishersOcid(listedOcid(process), settings.ocidPrefix) ? [i] : [])));
-    const missing = assessCostIds(data).filter((a) => a.state === 'missing').flatMap((a): CostIdsAssessment[] => {
-      if (!others.size || a.element.each?.array !== PROCESSES || !a.items?.length) return [a];
-      const items = a.items.filter((i) => !others.has(i));
-      return items.length ? [{ ...a, items }] : [];
-    });
+    // The same judgement as Pendientes (cost-ids.ts publishedBy): a point only those processes lack is `elsewhere`,
+    // the other implementer's, never this finding's. The workbook does not know which prefixes are registered: any
+    // other one is taken as another implementer's.
+    const missing = assessCostIds(data, (ocid) => (isOtherPublishersOcid(ocid, settings.ocidPrefix) ? ocid : undefined)).filter((a) => a.state === 'missing');
     if (!missing.length) continue;
     spec ??= templateSpec();
     // Without any contracting process, every process point is missing for that one reason: said once, with the points

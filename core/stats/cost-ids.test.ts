@@ -69,6 +69,24 @@ describe('CoST IDS coverage', () => {
     expect(stateOf({ status: 'implementation', contractingProcesses: [{ summary: { modifications: [{ type: 'value', date: '2024-05-01', description: 'Ampliación' }] } }] }, 'variationReasons').state).toBe('missing');
   });
 
+  it('tells apart what only processes another implementer publishes lack: theirs to publish, still not disclosed', () => {
+    const project = { status: 'implementation', contractingProcesses: [
+      { id: 'ocds-yuc-1', summary: { status: 'active', suppliers: [{ name: 'Constructora' }], modifications: [{ type: 'value', date: '2024-05-01', description: 'Ampliación' }] } },
+      { id: 'ocds-mer-7', summary: { status: 'active', modifications: [{ type: 'value', date: '2024-06-01', description: 'Prórroga' }] } },
+      { id: 'ocds-mer-8', summary: { status: 'active' } },
+    ] };
+    const byMerida = (ocid: string): string | undefined => (ocid.startsWith('ocds-mer-') ? 'Municipio de Mérida' : undefined);
+    const assessed = (id: string) => assessCostIds(project, byMerida).find((a) => a.element.id === id)!;
+    // Only Mérida's two lack the firms: not the state's to type, and not disclosed either (CoST judges the project's data).
+    expect(assessed('firms')).toMatchObject({ state: 'elsewhere', items: [], elsewhere: [{ publisher: 'Municipio de Mérida', items: [1, 2] }] });
+    // A modification is its process's: Mérida's one apart from the state's own.
+    expect(assessed('variationReasons')).toMatchObject({ state: 'missing', items: [0], elsewhere: [{ publisher: 'Municipio de Mérida', items: [1] }] });
+    // Without `publishedBy` (Calidad's coverage) the same points are missing: the count of what is disclosed is the same.
+    expect(stateOf(project, 'firms')).toMatchObject({ state: 'missing', items: [1, 2] });
+    // Not due at the project's stage: not due, whoever publishes it.
+    expect(assessCostIds({ ...project, status: 'preparation' }, byMerida).find((a) => a.element.id === 'firms')?.state).toBe('notDue');
+  });
+
   it('judges only the points due at the project\'s stage, counting early disclosure', () => {
     const identified = { status: 'identification', title: 'Puente', budget: { amount: { amount: 1, currency: 'MXN' } } };
     expect(stateOf(identified, 'environment').state).toBe('notDue');

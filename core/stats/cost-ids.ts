@@ -175,15 +175,31 @@ function partThere(project: Record<string, unknown>, item: unknown, part: CostId
  * `disclosed`; `missing` (with the parts missing, and which items lack it when judged per item); `notDue` (its stage
  * not reached); `notApplicable` (nothing to judge: no awarded process, no contract modification).
  */
-export type CostIdsState = 'disclosed' | 'missing' | 'notDue' | 'notApplicable';
+export type CostIdsState = 'disclosed' | 'missing' | 'elsewhere' | 'notDue' | 'notApplicable';
 export interface CostIdsAssessment {
   element: CostIdsElement;
+  /**
+   * `elsewhere`: due and not disclosed, but only processes another implementer publishes lack it — theirs to publish,
+   * not this project's publisher's to type (`publishedBy`). Still not disclosed: CoST IDS judges the project's data.
+   */
   state: CostIdsState;
-  /** The parts missing, when `missing`. */
+  /** The parts missing, when `missing` or `elsewhere`. */
   missingParts?: CostIdsPart[];
-  /** When judged per item: the 0-based positions (along the array, flattened) of the items that lack it; empty when there is no item. */
+  /**
+   * When judged per item: the 0-based positions (along the array, flattened) of the items that lack it, of the
+   * project's own processes (`elsewhere` ones apart); empty when there is no item (or, when `elsewhere`, none of its own).
+   */
   items?: number[];
+  /** The items that lack it in processes another implementer publishes, by who must publish them (`publishedBy`). */
+  elsewhere?: { publisher: string; items: number[] }[];
 }
+
+/**
+ * Who publishes a listed process, when another implementer does (its name; functions/src/publication/
+ * published-elsewhere.ts): its summary is derived at publication from that implementer's data (OC4IDS 0.9.5,
+ * «Linking to OCDS data»), so a point it lacks is that implementer's to publish, not the project's publisher's to type.
+ */
+export type PublishedBy = (ocid: string) => string | undefined;
 
 /**
  * The stages whose points a project in `status` owes: unknown status, every stage (the project does not say how far it
@@ -227,12 +243,45 @@ function judge(project: Record<string, unknown>, element: CostIdsElement): Omit<
   return { state: 'missing', missingParts: element.parts.filter((part) => lacking.some((x) => x.parts.includes(part))), items: lacking.map((x) => x.at) };
 }
 
-/** Every point for this project: disclosed, missing (due at its stage and not there), not due yet, or not applicable. */
-export function assessCostIds(project: unknown): CostIdsAssessment[] {
+/** The ocid of each item of a per-process array, in the order itemsAt flattens them (a modification: its process's). */
+function processOcids(project: Record<string, unknown>, array: string): (string | undefined)[] {
+  const below = segmentsOf(array).slice(segmentsOf(PROCESSES).length);
+  return objectsOf(project.contractingProcesses).flatMap((process) => {
+    const summary = isObject(process.summary) ? process.summary : undefined;
+    const ocid = typeof process.id === 'string' && process.id.trim() ? process.id : summary && typeof summary.ocid === 'string' ? summary.ocid : undefined;
+    return itemsAt(process.summary, below).map(() => ocid);
+  });
+}
+
+/** The items another implementer publishes taken apart from the project's own: `elsewhere` when none of its own lack it. */
+function byPublisher(project: Record<string, unknown>, element: CostIdsElement, result: Omit<CostIdsAssessment, 'element'>, publishedBy: PublishedBy): Omit<CostIdsAssessment, 'element'> {
+  const array = element.each?.array;
+  if (result.state !== 'missing' || !array?.startsWith(PROCESSES) || !result.items?.length) return result;
+  const ocids = processOcids(project, array);
+  const own: number[] = [];
+  const elsewhere: { publisher: string; items: number[] }[] = [];
+  for (const at of result.items) {
+    const ocid = ocids[at];
+    const publisher = ocid === undefined ? undefined : publishedBy(ocid);
+    if (publisher === undefined) { own.push(at); continue; }
+    const group = elsewhere.find((g) => g.publisher === publisher);
+    if (group) group.items.push(at); else elsewhere.push({ publisher, items: [at] });
+  }
+  if (!elsewhere.length) return result;
+  return { ...result, state: own.length ? 'missing' : 'elsewhere', items: own, elsewhere };
+}
+
+/**
+ * Every point for this project: disclosed, missing (due at its stage and not there), only missing in processes another
+ * implementer publishes (`publishedBy`; without it, every process is the project's own), not due yet, or not
+ * applicable. The one judgement the project page, Calidad, Pendientes and the validator read.
+ */
+export function assessCostIds(project: unknown, publishedBy?: PublishedBy): CostIdsAssessment[] {
   const p = isObject(project) ? project : {};
   const reached = stagesReached(p);
   return COST_IDS_ELEMENTS.map((element) => {
-    const result = judge(p, element);
-    return { element, ...(result.state === 'missing' && !reached.has(element.stage) ? { state: 'notDue' as const } : result) };
+    const judged = judge(p, element);
+    const result = publishedBy ? byPublisher(p, element, judged, publishedBy) : judged;
+    return { element, ...(result.state !== 'disclosed' && result.state !== 'notApplicable' && !reached.has(element.stage) ? { state: 'notDue' as const } : result) };
   });
 }

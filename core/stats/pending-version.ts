@@ -7,9 +7,10 @@
  * Raise it when pendingJudgement() judges differently. A publication whose index holds an earlier one (or none:
  * published before this list existed) is judged again from its records and projects when its list is asked for
  * (functions/src/api/pending-routes.ts). Version 2: a cancelled project owes only its identification points
- * (cost-ids.ts stagesReached).
+ * (cost-ids.ts stagesReached). Version 3: a point only processes another implementer publishes lack is listed as
+ * theirs to publish, not as a cell the state fills (cost-ids.ts publishedBy; the validator never asked for it).
  */
-export const PENDING_VERSION = 2;
+export const PENDING_VERSION = 3;
 
 /** How many rows the list has of each kind, and the version they were judged by (pending.ts pendingCounts). */
 export interface PendingCounts { version: number; points: number; documents: number }

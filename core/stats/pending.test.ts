@@ -59,3 +59,26 @@ it('asks a cancelled project only for what identifies it: nothing of a stage it 
   expect(rows.map((r) => r.point)).toContain('Nombre del proyecto');
   expect(rows.every((r) => r.stage === 'Cancelado')).toBe(true);
 });
+
+it("addresses what another implementer's processes lack to that implementer, never as a cell the state fills", () => {
+  const project = { id: 'oc4ids-x-5', title: 'Mercado', status: 'implementation', contractingProcesses: [
+    { id: 'P-1', summary: { status: 'active', title: 'Obra' } },
+    { id: 'ocds-mer-7', summary: { status: 'active', title: 'Pavimento', suppliers: [{ name: 'Constructora' }] } },
+    { id: 'ocds-mer-8', summary: { status: 'active', title: 'Alumbrado' } },
+  ] };
+  const judgement = pendingJudgement([], [project], [
+    { ocid: 'ocds-mer-7', publisher: 'Municipio de Mérida', publishedAt: '2025-07-02T10:00:00-06:00' },
+    { ocid: 'ocds-mer-8', publisher: 'Municipio de Mérida', publishedAt: null },
+  ]);
+  const firms = judgement.projects[0].points.filter((p) => p.id === 'firms');
+  // The state's own process is the state's; Mérida's unpublished one is Mérida's (its published one discloses them).
+  expect(firms).toEqual([{ id: 'firms', parts: [0], processes: ['P-1'] }, { id: 'firms', parts: [0], processes: ['ocds-mer-8'], publisher: 'Municipio de Mérida', unpublished: ['ocds-mer-8'] }]);
+  const rows = pendingRows(judgement, publicationIndex([], [project]), spec).filter((r) => r.point === 'Empresas contratadas');
+  expect(rows.map((r) => [r.process, r.sheet])).toEqual([['P-1', place('oc4ids', 'contractingProcesses/summary/suppliers/name').sheet], ['ocds-mer-8', '']]);
+  expect(rows[1].how).toBe('Municipio de Mérida aún no publica este proceso: le corresponde publicarlo a Municipio de Mérida. No se captura en este libro: el resumen del proceso se toma de su publicación al volver a publicar este proyecto.');
+  // Published there and still lacking it: Mérida's, said so.
+  const price = pendingRows(judgement, publicationIndex([], [project]), spec).filter((r) => r.point === 'Monto del contrato' && r.process === 'ocds-mer-7');
+  expect(price[0].how).toMatch(/^Este proceso lo publica Municipio de Mérida y su publicación no trae el dato: le corresponde publicarlo a Municipio de Mérida\./);
+  // Counted as listed: a row each.
+  expect(pendingCounts(judgement).points).toBe(pendingRows(judgement, publicationIndex([], [project]), spec).filter((r) => r.kind === 'project').length);
+});

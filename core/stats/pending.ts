@@ -30,8 +30,16 @@ export { PENDING_VERSION, type PendingCounts };
 
 const PROCESSES = 'contractingProcesses/summary';
 
-/** A CoST IDS point a project lacks: which of its parts (positions in the element's `parts`), and for a point judged per process, which processes (their ids; none: the project has no process). */
-export interface PendingPoint { id: string; parts: number[]; processes?: string[] }
+/**
+ * A CoST IDS point a project lacks: which of its parts (positions in the element's `parts`), and for a point judged per
+ * process, which processes (their ids; none: the project has no process). `publisher`: those processes are another
+ * implementer's (its name), theirs to publish, not this publisher's to type — `unpublished` the ones it has not
+ * published yet (their summary is as typed until it does).
+ */
+export interface PendingPoint { id: string; parts: number[]; processes?: string[]; publisher?: string; unpublished?: string[] }
+
+/** A process another implementer publishes (published-elsewhere.ts `sources`): whose, and as of when (null: not yet). */
+export interface ElsewhereSource { ocid: string; publisher: string; publishedAt: string | null }
 export interface PendingJudgement {
   version: number;
   /** Projects with a CoST IDS point due at their stage and not disclosed. */
@@ -56,18 +64,31 @@ function processOfItem(project: Record<string, unknown>, array: string): string[
   return out;
 }
 
-/** `records`: OCDS records (their compiled release is each process as a reader sees it); `projects`: as published. */
-export function pendingJudgement(records: unknown[], projects: unknown[]): PendingJudgement {
+/**
+ * `records`: OCDS records (their compiled release is each process as a reader sees it); `projects`: as published;
+ * `elsewhere`: the processes they list that another registered implementer publishes (published-elsewhere.ts
+ * `sources`). A point those processes lack is listed as theirs — who must publish it — not as a cell to fill here:
+ * the same judgement as the validator's, which does not ask the official for them (cost-ids.ts publishedBy).
+ */
+export function pendingJudgement(records: unknown[], projects: unknown[], elsewhere: readonly ElsewhereSource[] = []): PendingJudgement {
   const out: PendingJudgement = { version: PENDING_VERSION, projects: [], processes: [] };
+  const sources = new Map(elsewhere.map((s) => [s.ocid, s]));
+  const publishedBy = sources.size ? (ocid: string): string | undefined => sources.get(ocid)?.publisher : undefined;
   for (const project of projects) {
     if (!isObject(project)) continue;
     const points: PendingPoint[] = [];
-    for (const a of assessCostIds(project)) {
-      if (a.state !== 'missing') continue;
+    for (const a of assessCostIds(project, publishedBy)) {
+      if (a.state !== 'missing' && a.state !== 'elsewhere') continue;
       const parts = (a.missingParts ?? []).map((p) => a.element.parts.indexOf(p));
       if (!a.element.each) { points.push({ id: a.element.id, parts }); continue; }
       const owners = processOfItem(project, a.element.each.array);
-      points.push({ id: a.element.id, parts, processes: [...new Set((a.items ?? []).map((i) => owners[i] ?? `${i + 1}.º`))] });
+      const ids = (items: number[]): string[] => [...new Set(items.map((i) => owners[i] ?? `${i + 1}.º`))];
+      if (a.state === 'missing') points.push({ id: a.element.id, parts, processes: ids(a.items ?? []) });
+      for (const group of a.elsewhere ?? []) {
+        const processes = ids(group.items);
+        const unpublished = processes.filter((ocid) => sources.get(ocid)?.publishedAt === null);
+        points.push({ id: a.element.id, parts, processes, publisher: group.publisher, ...(unpublished.length ? { unpublished } : {}) });
+      }
     }
     if (points.length) out.projects.push({ id: stringAt(project, 'id') ?? '', points });
   }
@@ -92,7 +113,7 @@ export function pendingCounts(judgement: PendingJudgement): PendingCounts {
   for (const project of judgement.projects) {
     let none = false;
     for (const point of project.points) {
-      if (point.processes?.length === 0) none = true;
+      if (point.processes?.length === 0 && point.publisher === undefined) none = true;
       else points += point.processes?.length ?? 1;
     }
     if (none) points++;
@@ -160,6 +181,11 @@ function documentPlace(spec: TemplateSpec, type: string): { sheet: string; colum
   });
 }
 
+/** What a row of another implementer's process says: it is theirs to publish; it is not typed in this workbook. */
+function elsewhereHow(publisher: string, unpublished: boolean): string {
+  return `${unpublished ? `${publisher} aún no publica este proceso` : `Este proceso lo publica ${publisher} y su publicación no trae el dato`}: le corresponde publicarlo a ${publisher}. No se captura en este libro: el resumen del proceso se toma de su publicación al volver a publicar este proyecto.`;
+}
+
 /**
  * The list's rows: projects first, then processes, each by its identifier (as the store lists them: a publication's
  * own order and one read back from the store are the same list); a project's points in the CoST IDS order, a point
@@ -176,13 +202,19 @@ export function pendingRows(judgement: PendingJudgement, index: { projects: Proj
     const stage = entry && entry.status !== 'sin-dato' ? codeTitle('projectStatus', entry.status, 'oc4ids') : 'Sin estado';
     const base = { kind: 'project' as const, id, title: entry?.title ?? id, stage };
     // Without any contracting process, every process point is missing for that one reason: one row, to add them.
-    const none = points.filter((p) => p.processes?.length === 0);
+    const none = points.filter((p) => p.processes?.length === 0 && p.publisher === undefined);
     for (const point of points) {
       const element = ELEMENTS.get(point.id);
       if (!element || none.includes(point)) continue;
+      const basis = `CoST IDS, etapa de ${COST_IDS_STAGE_LABELS[element.stage].toLowerCase()}`;
+      if (point.publisher !== undefined) {
+        // Another implementer's process: nothing to type here (its summary is derived from its publication), so no
+        // sheet nor column — who must publish it, and that this project takes it from there when published again.
+        for (const process of point.processes ?? []) rows.push({ ...base, process, point: element.label, basis, sheet: '', columns: '', how: elsewhereHow(point.publisher, point.unpublished?.includes(process) ?? false) });
+        continue;
+      }
       const parts = point.parts.map((i) => element.parts[i]).filter((p): p is CostIdsPart => p !== undefined);
       const words = wordsOf(spec, `${element.id}\u0000${point.parts.join()}`, () => ({ ...sheetAndColumns(spec, 'oc4ids', fieldsOf(element, parts)), how: `Capture ${costIdsWhere(spec, element, parts)}.` }));
-      const basis = `CoST IDS, etapa de ${COST_IDS_STAGE_LABELS[element.stage].toLowerCase()}`;
       for (const process of point.processes ?? [undefined]) rows.push({ ...base, ...(process !== undefined ? { process } : {}), point: element.label, basis, ...words });
     }
     if (none.length) {

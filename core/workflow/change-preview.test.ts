@@ -116,3 +116,21 @@ test('a deleted row or emptied cell of a process is matched by id and marked as 
   // A code removed from a list (a whole list, replaced) is really gone: not marked.
   expect(at('parties/1/roles/1')).toEqual({ path: 'parties/1/roles/1', label: expect.any(String), before: 'Pagador', after: null });
 });
+
+test("a summary publication will not derive (a CompraNet process, another implementer's not yet published) is shown as typed; a derived one is not", () => {
+  const listed = (title: string) => [
+    { id: 'ocds-a-1', summary: { ocid: 'ocds-a-1', title: `${title} propia` } },
+    { id: 'ocds-07eyjq-LO-012000999-E1-2024', summary: { title: `${title} federal` } },
+    { id: 'ocds-mer-7', summary: { title: `${title} municipal` } },
+  ];
+  const preview = (elsewhere: string[]) => changePreview({
+    releases: [], projects: [{ id: 'p1', title: 'Parque', contractingProcesses: listed('Nueva') }],
+    currentReleases: new Map([['ocds-a-1', rel('ocds-a-1', 'h1', 'Obra')]]),
+    currentProjects: new Map<string, Record<string, unknown>>([['p1', { id: 'p1', title: 'Parque', contractingProcesses: listed('Vieja') }]]),
+    publishedElsewhere: new Set(elsewhere),
+  }).projects.items[0]?.fields.map((f) => [f.path, f.after]);
+  // The own process's summary is derived from its release; the federal one is published as typed.
+  expect(preview(['ocds-mer-7'])).toEqual([['contractingProcesses/1/summary/title', 'Nueva federal']]);
+  // Mérida has not published its process: its summary goes out as typed too.
+  expect(preview([])).toEqual([['contractingProcesses/1/summary/title', 'Nueva federal'], ['contractingProcesses/2/summary/title', 'Nueva municipal']]);
+});

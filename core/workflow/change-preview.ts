@@ -104,8 +104,27 @@ function labelled(standard: Standard, changes: FieldChange[]): FieldChange[] {
  */
 const RELEASE_STAMPS = /^(id|date)$/;
 const RELEASE_DERIVED = /^(id|date|tag)(\/|$)/;
-/** Projects: `updated` is a conversion stamp; summaries of linked processes are derived at publication. */
-const PROJECT_DERIVED = /^(updated$|contractingProcesses\/\d+\/(summary|releases)(\/|$))/;
+/** Projects: `updated` is a conversion stamp. */
+const PROJECT_STAMP = /^updated$/;
+/**
+ * A listed process's summary and release links, derived at publication when its data is at hand (this publisher's
+ * process, or one another implementer publishes): core/summary deriveProjectSummaries. Another's not published on the
+ * platform (a federal CompraNet process, an unregistered prefix, a municipality that has not published it yet) keeps
+ * its summary as typed — what the official typed is published, so the coordinator is shown it.
+ */
+const PROCESS_SUMMARY = /^contractingProcesses\/(\d+)\/(summary|releases)(\/|$)/;
+
+/** The positions of the project's processes whose summaries publication derives (its ocid, or its summary's, has data). */
+function derivedAt(project: Obj, hasData: (ocid: string) => boolean): Set<number> {
+  const out = new Set<number>();
+  const listed = Array.isArray(project.contractingProcesses) ? project.contractingProcesses : [];
+  listed.forEach((process, j) => {
+    if (!isObject(process)) return;
+    const summary = isObject(process.summary) ? process.summary : {};
+    if ([summary.ocid, process.id].some((k) => typeof k === 'string' && hasData(k))) out.add(j);
+  });
+  return out;
+}
 
 /**
  * A process's changes against what is published: its rows matched by `id` as the record merges them (a deleted
@@ -148,6 +167,12 @@ export interface PreviewInput {
   maxItems?: number;
   /** The time summaries are derived as of (contract periods' status), ISO 8601. */
   now?: string;
+  /**
+   * The listed processes another implementer publishes on the platform (published-elsewhere.ts `sources` with a
+   * publication): their summaries are derived from that implementer's data. Any other process not in this workbook nor
+   * the current publication keeps its summary as typed, and its changes are shown.
+   */
+  publishedElsewhere?: ReadonlySet<string>;
 }
 
 export function changePreview(input: PreviewInput): ChangePreview {
@@ -193,6 +218,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
   // The processes' data the summaries come from: this workbook's, else what is published.
   const processData = new Map<string, JsonObject>(input.currentReleases as Map<string, JsonObject>);
   for (const r of input.releases) processData.set(String(r.ocid), r as JsonObject);
+  const hasData = (ocid: string): boolean => processData.has(ocid) || (input.publishedElsewhere?.has(ocid) ?? false);
   for (const typed of input.projects) {
     const p = deriveProjectSummaries(publicView(typed as JsonObject), processData, new Map(), input.now ? { now: input.now } : {});
     const id = String(p.id);
@@ -200,7 +226,13 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const title = typeof p.title === 'string' ? p.title : null;
     const previous = input.currentProjects.get(id);
     if (!previous) { add(projects, { id, title, change: 'new', fields: [] }); continue; }
-    const fields = labelled('oc4ids', fieldDiff(previous, p, (path) => PROJECT_DERIVED.test(path)));
+    // Derived on either side: the published summary was derived if its process had data, the new one will be.
+    const derived = new Set([...derivedAt(previous, hasData), ...derivedAt(p, hasData)]);
+    const fields = labelled('oc4ids', fieldDiff(previous, p, (path) => {
+      if (PROJECT_STAMP.test(path)) return true;
+      const at = PROCESS_SUMMARY.exec(path);
+      return at !== null && derived.has(Number(at[1]));
+    }));
     add(projects, { id, title, change: fields.length ? 'changed' : 'unchanged', fields });
   }
   for (const [id, previous] of input.currentProjects) {

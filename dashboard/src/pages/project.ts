@@ -19,7 +19,8 @@ import { institutionKey } from '../data/institutions';
 import { projectAuthority } from '../../../core/stats/publication-index';
 import { count, date, heading, money, moneyOf, moneyOrOther, NO_DATA, percent, progress, type Page } from './common';
 import { lineStages, linesCell, stageCell, stageColumns } from './budget-moments';
-import { assessCostIds, COST_IDS_STAGES, COST_IDS_STAGE_LABELS, type CostIdsAssessment } from '../../../core/stats/cost-ids';
+import { assessCostIds, COST_IDS_STAGES, COST_IDS_STAGE_LABELS, type CostIdsAssessment, type PublishedBy } from '../../../core/stats/cost-ids';
+import { ownerOf } from '../../../core/identifiers/owner-of';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
 const CHECKLIST: [string, string[]][] = [
@@ -292,7 +293,9 @@ export const projectPage: Page = {
             h('span', { class: 'mark', 'aria-hidden': 'true' }, found.length ? '✓' : '✗'), ' ', documentTypeTitle(t), ': ',
             found.length ? found.map((d, i) => [i ? ', ' : '', externalLink(d.url, str(d.title) ?? 'documento')]) : h('em', null, 'Sin documento'));
         }))))),
-      costIdsSection(p),
+      // A process another registered implementer publishes (its ocid prefix, as publication tells them apart:
+      // published-elsewhere.ts): a point only such processes lack is theirs to publish, as Pendientes lists it.
+      costIdsSection(p, (ocid) => { const owner = ownerOf(ds.publishers, ocid, (x) => x.ocidPrefix); return owner && owner.id !== row.publisherId ? owner.name : undefined; }),
       // Every document the project publishes, whatever its type: the checklist names only the types a reader expects
       // at each stage, and Nuevo León's project with 38 documents (a dictamen, a plan financiero, progress reports,
       // photographs…) showed two of them; the others were only in the JSON.
@@ -325,6 +328,7 @@ function othersNote(n: number, names: string[], own: string): string {
 const COST_STATE: Record<CostIdsAssessment['state'], { mark: string; words: string; css: string }> = {
   disclosed: { mark: '✓', words: 'Publicado', css: 'ok' },
   missing: { mark: '✗', words: 'Falta', css: 'missing' },
+  elsewhere: { mark: '✗', words: 'Falta', css: 'missing' },
   notDue: { mark: '–', words: 'Aún no corresponde a su etapa', css: 'later' },
   notApplicable: { mark: '–', words: 'No aplica', css: 'later' },
 };
@@ -337,12 +341,19 @@ const notApplicable = (a: CostIdsAssessment): string => (a.element.each?.awarded
  * The CoST IDS points this project discloses, by stage, as the coverage on *Calidad de datos* judges them
  * (core/stats/cost-ids.ts): what a CoST assurance reviewer checks project by project, and what is still missing.
  */
-function costIdsSection(project: Json): HTMLElement {
-  const assessed = assessCostIds(project);
+function costIdsSection(project: Json, publishedBy: PublishedBy): HTMLElement {
+  const assessed = assessCostIds(project, publishedBy);
   // A cancelled project owes only its identification (core/stats/cost-ids.ts stagesReached): the rest is not «aún no».
   const cancelled = str(project.status) === 'cancelled';
-  const missing = assessed.filter((a) => a.state === 'missing').length;
-  const due = assessed.filter((a) => a.state === 'disclosed' || a.state === 'missing').length;
+  const missing = assessed.filter((a) => a.state === 'missing' || a.state === 'elsewhere').length;
+  const due = assessed.filter((a) => a.state === 'disclosed' || a.state === 'missing' || a.state === 'elsewhere').length;
+  // Who must publish what processes of another implementer lack: «le corresponde publicarlo al Municipio de…».
+  const whose = (a: CostIdsAssessment): string => {
+    const names = [...new Set((a.elsewhere ?? []).map((g) => g.publisher))];
+    if (!names.length) return '';
+    const n = (a.elsewhere ?? []).reduce((k, g) => k + new Set(g.items).size, 0);
+    return `${a.state === 'missing' ? '; también en' : ' en'} ${n === 1 ? 'un proceso que publica' : `${count(n)} procesos que publica${names.length > 1 ? 'n' : ''}`} ${formatList(names)}, a quien le corresponde publicarlo`;
+  };
   return h('section', { 'aria-labelledby': 'h-cost-ids', id: 'cost-ids' }, h('h2', { id: 'h-cost-ids' }, 'Datos del CoST IDS'),
     h('p', null, `Datos del estándar de datos de infraestructura de CoST (IDS) que pide la etapa del proyecto: publica ${count(due - missing)} de ${count(due)}.`,
       str(project.status) ? '' : ' El proyecto no dice su estado: se revisan todas las etapas.',
@@ -350,7 +361,7 @@ function costIdsSection(project: Json): HTMLElement {
     COST_IDS_STAGES.map((stage) => h('div', { class: 'checklist' }, h('h3', null, COST_IDS_STAGE_LABELS[stage]), h('ul', null,
       assessed.filter((a) => a.element.stage === stage).map((a) => {
         const state = COST_STATE[a.state];
-        const words = a.state === 'notApplicable' ? notApplicable(a) : a.state === 'notDue' && cancelled ? CANCELLED_NOT_DUE : state.words;
+        const words = a.state === 'notApplicable' ? notApplicable(a) : a.state === 'notDue' && cancelled ? CANCELLED_NOT_DUE : `${state.words}${whose(a)}`;
         return h('li', { class: state.css }, h('span', { class: 'mark', 'aria-hidden': 'true' }, state.mark), ' ', a.element.label, ': ', h('em', null, words));
       })))));
 }

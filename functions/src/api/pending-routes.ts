@@ -10,7 +10,9 @@
  * reads every record of a publication that has its judgement.
  */
 import { Router, type Request } from 'express';
-import type { Store } from '../store/store';
+import type { Publisher, Store } from '../store/store';
+import { publishedElsewhere } from '../publication/published-elsewhere';
+import { foreignProcesses } from '../../../core/summary/foreign-processes';
 import { isCurrentPending, pendingJudgement, pendingRows } from '../../../core/stats/pending';
 import { PENDING_KIND_TITLES, type PendingRow } from '../../../core/stats/pending-row';
 import type { PublicationIndex } from '../../../core/stats/publication-index';
@@ -56,9 +58,14 @@ export function pendingRoutes(deps: { store: Store; indexes?: PublicationIndexes
   const workbooks = new Memo<Buffer>(16);
 
   /** The publication's rows: from the judgement its index holds, or judged once from its documents. */
-  const rows = (publicationId: string): Promise<PendingRow[]> => rowsOf.get(publicationId, async () => {
+  const rows = (publicationId: string, publisher: Publisher): Promise<PendingRow[]> => rowsOf.get(publicationId, async () => {
     const index = await indexes(publicationId) as PublicationIndex & { pending?: unknown };
-    const judgement = isCurrentPending(index.pending) ? index.pending : await publicationDocuments(store, publicationId).then(({ records, projects }) => pendingJudgement(records, projects));
+    // Judged again as publication judges it: with the processes other implementers publish, theirs to publish (looked
+    // up as publication does, one record each — whether each is published there now).
+    const judgement = isCurrentPending(index.pending) ? index.pending : await publicationDocuments(store, publicationId).then(async ({ records, projects }) => {
+      const { sources } = await publishedElsewhere(store, publisher, foreignProcesses(projects, publisher.ocidPrefix).map((f) => ({ ...f, quiet: true })));
+      return pendingJudgement(records, projects, sources);
+    });
     return pendingRows(judgement, index);
   });
 
@@ -73,7 +80,7 @@ export function pendingRoutes(deps: { store: Store; indexes?: PublicationIndexes
     const answer: PendingAnswer = {
       publisherId, name: publisher.name, state: publisher.state,
       publicationId: set?.publication.id ?? null, publishedAt: set?.publication.createdAt ?? null,
-      rows: set ? await rows(set.publication.id) : [],
+      rows: set ? await rows(set.publication.id, set.publisher) : [],
     };
     return { answer, sets: set ? [set] : [] };
   };

@@ -80,8 +80,9 @@ const DIGESTS: Record<string, string> = {
   // contractors) is written in each index, and in the stats as the version their figures were summed by; INDEX_VERSION
   // 4 (a process still at planning dated by its planning) the same way. Each index also keeps what its projects and
   // processes lack of what their stage asks (`pending`, core/stats/pending.ts, read by /api/pending), with the
-  // PENDING_VERSION it was judged by (2: a cancelled project owes only its identification points).
-  indexes: '6 06d912418b446a27',
+  // PENDING_VERSION it was judged by (2: a cancelled project owes only its identification points; 3: a point only
+  // another implementer's processes lack is theirs to publish — none here, so only the version number changed).
+  indexes: '6 9dfa8bf793924c72',
   projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
@@ -90,7 +91,8 @@ const DIGESTS: Record<string, string> = {
   // Each publication keeps the time zone its workbook was converted with (`timeZone`, here America/Mexico_City): its
   // datos.xlsx writes dates in it (bulk-files.ts). Only this table changed. Its counts keep how many points and
   // documents its *Pendientes* lists (`pending`, read by /api/tracking for Seguimiento): only this table changed.
-  publications: '6 7ce9ef8f9aeccb9d',
+  // Those counts carry the PENDING_VERSION they were judged by (3, see `indexes`): the counts themselves are the same.
+  publications: '6 fcfde5a1c014b9c0',
   // The publisher carries its current publication's date (`publishedAt`, written by setCurrent) and the day its next
   // update is due (its `updateDue` column, listed by the reminders): only this row changed.
   publishers: '1 c477f31e7cb89712',

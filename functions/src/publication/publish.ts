@@ -611,7 +611,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
     // retried or re-derived publication derives the same summaries.
     // Another implementer's process is looked up in its data; one of the publication's own, in the publication's.
-    const { compiled: otherCompiled, links: otherLinks } = plan.elsewhere ?? NOTHING_ELSEWHERE;
+    const { compiled: otherCompiled, links: otherLinks, sources } = plan.elsewhere ?? NOTHING_ELSEWHERE;
     const compiledAll = otherCompiled.size ? new Map([...otherCompiled, ...compiledByOcid]) : compiledByOcid;
     const linksAll = otherLinks.size ? new Map([...otherLinks, ...releaseLinks]) : releaseLinks;
     const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledAll, linksAll, { now, amendmentsByOcid }) as JsonObject);
@@ -627,7 +627,8 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     const stats = computeStats(recordList, finalProjects, index) as unknown as JsonObject;
     // What each process and project still lacks of what its stage asks (the control board's *Pendientes*), judged
     // with the index it is listed from: stored with it, never served in /api/index (index-routes.ts).
-    const pending = pendingJudgement(recordList, finalProjects);
+    // A point only another implementer's processes lack is listed as theirs to publish (pending.ts `elsewhere`).
+    const pending = pendingJudgement(recordList, finalProjects, sources);
     // And how many, kept with the publication's counts: what *Seguimiento* shows per implementer (tracking-routes.ts).
     return { finalProjects, changedProjects, index: { ...index, pending } as unknown as JsonObject, stats, pending: pendingCounts(pending) };
   };

@@ -15,6 +15,8 @@ import { exampleWorkbook, publisherOf } from '../../../test/example-workbooks';
 import { renderFinding } from '../../../core/messages/render';
 import { submissionWork } from '../workflow/submission-work';
 import { templateSpec } from '../../../core/template/template-spec';
+import { pendingRows, type PendingJudgement } from '../../../core/stats/pending';
+import type { PublicationIndex } from '../../../core/stats/publication-index';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -57,6 +59,29 @@ it("derives a project's summary of another implementer's process from its public
   // The coordinator's preview of the send says so too: the summary goes out as typed while Mérida has not published it.
   const previewed = async () => (await submissionWork(store).preview(sent.snapshot!.contentHash, nl, '2025-07-02T11:00:00-06:00')).preview.elsewhere;
   expect(await previewed()).toEqual([{ ocid, projects: ['oc4ids-nl0001-NL-2023-001'], publisher: merida.name, publishedAt: null }]);
+  // Pendientes, judged at publication, agrees with the validator: what Mérida's process lacks is Mérida's to publish
+  // (it has not yet), never a cell the state is sent to fill; the state's own points are the validator's.
+  const pendingOf = async () => {
+    const index = (await store.getIndex((await store.getCurrent(nl.id))!.id)) as unknown as PublicationIndex & { pending: PendingJudgement };
+    return { points: index.pending.projects.find((p) => p.id === 'oc4ids-nl0001-NL-2023-001')?.points ?? [], rows: pendingRows(index.pending, index).filter((r) => r.id === 'oc4ids-nl0001-NL-2023-001') };
+  };
+  const before = await pendingOf();
+  const theirs = before.points.filter((p) => p.processes?.includes(ocid));
+  expect(theirs.map((p) => p.id)).toEqual(expect.arrayContaining(['price', 'firms']));
+  expect(theirs.every((p) => p.publisher === merida.name && p.unpublished?.includes(ocid))).toBe(true);
+  const theirRows = before.rows.filter((r) => r.process === ocid);
+  expect(theirRows.length).toBe(theirs.length);
+  expect(theirRows.every((r) => r.sheet === '' && r.how.startsWith(`${merida.name} aún no publica este proceso: le corresponde publicarlo a ${merida.name}.`))).toBe(true);
+  expect(sent.findings.filter((f) => f.code === 'project.costIdsMissing').some((f) => renderFinding(f).includes(ocid))).toBe(false);
+
+  // The state retypes the title of Mérida's process, still unpublished: publication will publish it as typed, so the
+  // coordinator's preview shows it (it was hidden as «derived»).
+  const retitled = structuredClone(state);
+  const retitledSheet = retitled.sheets.find((s) => s.name === 'Procesos del proyecto')!;
+  retitledSheet.rows[rowNumber - 1][retitledSheet.rows[1].indexOf('contractingProcesses/0/summary/title')] = 'Pavimentación de la calle 60 (convenio)';
+  const resent = await submissionWork(store).intake(retitled, nl, '2025-07-01T12:00:00-06:00');
+  const shown = (await submissionWork(store).preview(resent.snapshot!.contentHash, nl, '2025-07-01T12:30:00-06:00')).preview.projects.items.find((i) => i.id === 'oc4ids-nl0001-NL-2023-001');
+  expect(shown?.fields.filter((f) => f.path.endsWith('/summary/title')).map((f) => f.after)).toEqual(['Pavimentación de la calle 60 (convenio)']);
 
   // Mérida's other processes name Nuevo León's project, which does not list them, and a project it has not published:
   // Mérida is told whom to ask (the listed one, named too, is not said).
@@ -98,6 +123,16 @@ it("derives a project's summary of another implementer's process from its public
   expect(said.map((f) => [f.cell?.sheet, f.cell?.row])).toEqual([['Procesos del proyecto', rowNumber]]);
   expect(renderFinding(said[0])).toContain(`publicó (su publicación vigente, del 02/07/2025)`);
   expect(again.findings.some((f) => f.code === 'link.otherPublisherUnpublished')).toBe(false);
+  // Published by Mérida: what its data discloses is met (the contract's amount, its firms); what it lacks is still
+  // Mérida's to publish, no longer «aún no publica».
+  const after = await pendingOf();
+  const stillTheirs = after.points.filter((p) => p.processes?.includes(ocid));
+  expect(stillTheirs.map((p) => p.id)).not.toEqual(expect.arrayContaining(['price']));
+  expect(stillTheirs.map((p) => p.id)).not.toContain('firms');
+  expect(stillTheirs.every((p) => p.publisher === merida.name && p.unpublished === undefined)).toBe(true);
+  // And once it is published, a retyped summary is derived from Mérida's data: not shown as a change.
+  const derivedNow = (await submissionWork(store).preview(resent.snapshot!.contentHash, nl, '2025-07-03T12:30:00-06:00')).preview.projects.items.find((i) => i.id === 'oc4ids-nl0001-NL-2023-001');
+  expect(derivedNow?.fields.filter((f) => f.path.includes('/summary/')) ?? []).toEqual([]);
 
   // Moved to another address and republished (republish.ts): Mérida's release is linked under the new one too, even
   // while Mérida's own record still links the old (it is republished after, or not at all).
@@ -105,7 +140,7 @@ it("derives a project's summary of another implementer's process from its public
   const current = (await store.getCurrent(nl.id))!;
   const done = await republish(store, { publisher: nl, current, reasons: ['address'], baseUrl: moved, actor: 'system', at: '2025-07-04T10:00:00-06:00' });
   expect(done.status).toBe('republished');
-  const after = await summaryOf();
-  expect(after.summary.contractValue).toEqual(value);
-  expect(after.releases?.map((r) => r.url)).toEqual([expect.stringMatching(new RegExp(`^${moved}/api/ocds/releases\\?ocid=${ocid}&releaseID=`))]);
+  const moved2 = await summaryOf();
+  expect(moved2.summary.contractValue).toEqual(value);
+  expect(moved2.releases?.map((r) => r.url)).toEqual([expect.stringMatching(new RegExp(`^${moved}/api/ocds/releases\\?ocid=${ocid}&releaseID=`))]);
 });

@@ -84,12 +84,14 @@ export function submissionWork(store: Store): SubmissionWork {
         }
         for (const p of await readAll((after) => store.listProjects({ publicationId: current.id, after, limit: 1000 }))) currentProjects.set(p.id, p.project);
       }
-      const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentCompiled, currentProjects, now });
       // The projects' processes another implementer publishes: publication takes their summaries from its current
       // publication, not as typed (published-elsewhere.ts), which the diff leaves out as derived. Said, with whose and
-      // of what date: looked up as publication does, one record read per such process.
+      // of what date: looked up as publication does, one record read per such process. One not published there (nor
+      // by any registered implementer: a CompraNet process) is published as typed: its changes are shown.
       const foreign = foreignProcesses(checked.projects, publisher.ocidPrefix);
       const { sources } = await publishedElsewhere(store, publisher, foreign.map((f) => ({ ...f, quiet: true })));
+      const derivedElsewhere = new Set(sources.filter((s) => s.publishedAt !== null).map((s) => s.ocid));
+      const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentCompiled, currentProjects, now, publishedElsewhere: derivedElsewhere });
       if (sources.length) {
         const projectsOf = (ocid: string): string[] => [...new Set(foreign.filter((f) => f.ocid === ocid).map((f) => String((checked.projects[Number(f.pointer.split('/')[2])] as { id?: unknown } | undefined)?.id ?? '')))].filter(Boolean);
         preview.elsewhere = sources.map((s) => ({ ...s, projects: projectsOf(s.ocid) }));
