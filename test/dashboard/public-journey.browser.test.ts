@@ -453,6 +453,12 @@ describeIfChromium('the public journey', () => {
     const cell = page.locator('#tabla-procesos tr', { hasText: OTHERS_OCID });
     await expect(cell.innerText()).resolves.toContain('Publicado por Municipio de Mérida');
     await expect(page.locator('#nota-otros-implementadores').innerText()).resolves.toMatch(/^Un proceso de este proyecto lo publica Municipio de Mérida: su etapa, lo contratado y sus contratistas son los de su publicación vigente/);
+    // Its CoST IDS points: what Mérida's process lacks is Mérida's to publish, not a «Falta» the state is to type
+    // (the fixture registers Campeche under Mérida's prefix too, so publication could not tell whose it is and kept
+    // the summary as typed: only its nature).
+    const points = await page.locator('#cost-ids li').allInnerTexts();
+    expect(points).toContain('✗ Monto del contrato: Falta en un proceso que publica Municipio de Mérida, a quien le corresponde publicarlo');
+    expect(points).toContain('✗ Alcance (producto principal): Falta');
     await cell.locator('a').first().click();
     await page.waitForSelector(`main h1 + p:has-text("${OTHERS_OCID}")`);
     await expect(page.locator('dt:text-is("Proyectos") + dd').innerText()).resolves.toContain('(proyecto de Secretaría de Infraestructura del Gobierno de Nuevo León)');

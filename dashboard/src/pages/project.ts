@@ -293,9 +293,15 @@ export const projectPage: Page = {
             h('span', { class: 'mark', 'aria-hidden': 'true' }, found.length ? '✓' : '✗'), ' ', documentTypeTitle(t), ': ',
             found.length ? found.map((d, i) => [i ? ', ' : '', externalLink(d.url, str(d.title) ?? 'documento')]) : h('em', null, 'Sin documento'));
         }))))),
-      // A process another registered implementer publishes (its ocid prefix, as publication tells them apart:
-      // published-elsewhere.ts): a point only such processes lack is theirs to publish, as Pendientes lists it.
-      costIdsSection(p, (ocid) => { const owner = ownerOf(ds.publishers, ocid, (x) => x.ocidPrefix); return owner && owner.id !== row.publisherId ? owner.name : undefined; }),
+      // A process another implementer publishes (the one that publishes it, else the registered owner of its ocid
+      // prefix, as publication tells them apart: published-elsewhere.ts): a point only such processes lack is theirs
+      // to publish, as Pendientes lists it.
+      costIdsSection(p, (ocid) => {
+        const owner = ds.processes.find((x) => x.ocid === ocid) ?? ownerOf(ds.publishers, ocid, (x) => x.ocidPrefix);
+        const id = owner && 'publisherId' in owner ? owner.publisherId : owner?.id;
+        const name = owner && 'publisherName' in owner ? owner.publisherName : owner?.name;
+        return id !== undefined && id !== row.publisherId ? name : undefined;
+      }),
       // Every document the project publishes, whatever its type: the checklist names only the types a reader expects
       // at each stage, and Nuevo León's project with 38 documents (a dictamen, a plan financiero, progress reports,
       // photographs…) showed two of them; the others were only in the JSON.
