@@ -5,7 +5,8 @@
  * long it stopped answering. With `-- --firestore`: 10,000 processes published
  * on the Firestore emulator (a child process on 127.0.0.1), then their bulk files, then the next publication (1 in 10
  * changed, the whole history carried), against the publication task's time limit, Firestore's 500 writes per batch
- * and 1 MiB per document. Sizes: BENCH_REVISION_PROCESSES, BENCH_FIRESTORE_PROCESSES. Prints figures; asserts nothing.
+ * and 1 MiB per document. Sizes: BENCH_REVISION_PROCESSES, BENCH_FIRESTORE_PROCESSES; BENCH_AMENDED=1 amends every
+ * process's contract from the second revision on (SQLite). Prints figures; asserts nothing.
  */
 import * as fs from 'fs';
 import * as os from 'os';

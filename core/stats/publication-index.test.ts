@@ -127,6 +127,10 @@ describe('publication index', () => {
     expect(stage({ contracts: [{ status: 'terminated' }] })).toBe('completed');
     expect(stage({ contracts: [{ status: 'active', implementation: { status: 'ongoing' } }] })).toBe('implementation');
     expect(stage({ contracts: [{ status: 'terminated', implementation: { status: 'concluded' } }] })).toBe('completed');
+    // Award and contract cancelled, the implementation status left «En ejecución»: cancelled, not being carried out.
+    expect(stage({ awards: [{ status: 'cancelled' }], contracts: [{ status: 'cancelled', implementation: { status: 'ongoing' } }] })).toBe('cancelled');
+    // One contract cancelled while carried out, another signed and not started: the process is at contract.
+    expect(stage({ contracts: [{ status: 'cancelled', implementation: { status: 'ongoing' } }, { status: 'active' }] })).toBe('contract');
   });
 
   it('never throws on missing or malformed data, and leaves absent amounts absent', () => {

@@ -134,12 +134,13 @@ export interface PublicationIndex {
  * is never rewritten (the store takes it once): one stored by an earlier version lacks what was added since — the
  * processes' `numbers`, version 2; a cancelled contract's value left out of `contracts` and `contracted`, and each
  * process's awards in force and each contract's amendments, version 3; a process still at planning dated by its
- * planning (processDate), version 4 —
+ * planning (processDate), version 4; a process whose contracts are all cancelled at stage «cancelled» whatever their
+ * implementation status says (processStage), version 5 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
  */
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {
@@ -286,7 +287,9 @@ const CANCELLED = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
 
 export function processStage(c: Obj): ProcessStage {
   const contracts = objects(c.contracts);
-  const impl = contracts.map((k) => str(obj(k.implementation)?.status)).filter((s): s is string => !!s);
+  // A cancelled contract is not being carried out, whatever its implementation status was left saying (an official
+  // cancels the contract and leaves «En ejecución»): only the others' implementation tells the stage.
+  const impl = contracts.filter((k) => str(k.status) !== 'cancelled').map((k) => str(obj(k.implementation)?.status)).filter((s): s is string => !!s);
   if (impl.length) return impl.every((s) => s === 'concluded') ? 'completed' : 'implementation';
   const ks = contracts.map((k) => str(k.status)).filter((s): s is string => !!s);
   if (ks.length) return ks.some((s) => s === 'active' || s === 'pending') ? 'contract' : ks.every((s) => s === 'cancelled') ? 'cancelled' : 'completed';

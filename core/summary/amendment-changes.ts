@@ -22,6 +22,12 @@ import { isObject, type JsonObject } from '../json/json-values';
 import { objects, str } from './json-access';
 import { money, type Money } from './values';
 
+/**
+ * The version of what amendmentChanges tells: changes stored with a publication (publish.ts, its index's
+ * `amendments`) by another version are told again from the releases.
+ */
+export const AMENDMENT_CHANGES_VERSION = 1;
+
 export interface AmendmentChange {
   contractId: string;
   amendmentId: string;

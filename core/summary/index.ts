@@ -3,4 +3,4 @@ export { deriveProjectSummaries, type SummaryOptions } from './derive-project-su
 export { processTitle, summaryFromRelease, type ReleaseLink, type SummaryInputs } from './summary-from-release';
 export { contractingProcessStatus, type ProcessStatus } from './process-status';
 export { resolveParties } from './project-parties';
-export { amendmentChanges, hasContractAmendments, type AmendmentChange } from './amendment-changes';
+export { AMENDMENT_CHANGES_VERSION, amendmentChanges, hasContractAmendments, type AmendmentChange } from './amendment-changes';

@@ -9,7 +9,8 @@ async function run(): Promise<void> {
   process.env.METADATA_SERVER_DETECTION = 'none';
   const [file, processes] = process.argv.slice(2);
   console.log(`(Se publica como en «serve»: el código construido como dist/, en Node con ${SERVER_NODE_FLAGS.join(' ')}; ahora: ${process.execArgv.filter((a) => a.startsWith('--max')).join(' ') || 'sin opciones'}.)`);
-  await timePublishing(file, Number(processes));
+  // BENCH_AMENDED=1: every process's contract amended from the second revision on (its modifications told from its releases).
+  await timePublishing(file, Number(processes), process.env.BENCH_AMENDED === '1');
 }
 
 void run().catch((e: unknown) => { console.error(e); process.exitCode = 1; });

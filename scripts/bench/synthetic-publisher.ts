@@ -18,9 +18,11 @@ export const BENCH_PUBLISHER: Publisher = {
 /**
  * `processes` releases (and one project per 2 processes) cloned from the Mérida demo data. `revision` changes each
  * process's tender title; with `changedEvery` (n), only every n-th process is at `revision`, the others are as they
- * were at `revision - 1` (a revision in which a few processes changed).
+ * were at `revision - 1` (a revision in which a few processes changed). With `amended`, each revision after the
+ * first also amends each process's first contract (a «convenio modificatorio» raising its value 10 %), so that its
+ * project's modifications are told from the releases (core/summary/amendment-changes.ts).
  */
-export function syntheticDocuments(processes: number, revision = 0, changedEvery = 1): { releases: Obj[]; projects: Obj[] } {
+export function syntheticDocuments(processes: number, revision = 0, changedEvery = 1, amended = false): { releases: Obj[]; projects: Obj[] } {
   const example = buildExamples().find((e) => e.key === 'merida');
   if (!example) throw new Error('no demo data');
   const releases: Obj[] = [];
@@ -32,6 +34,12 @@ export function syntheticDocuments(processes: number, revision = 0, changedEvery
     const release = JSON.parse(json) as Obj;
     const at = i % changedEvery === 0 ? revision : revision - 1;
     if (at > 0) (release.tender as Obj).title = `${String((release.tender as Obj).title)} (revisión ${at})`;
+    const contract = Array.isArray(release.contracts) ? (release.contracts[0] as Obj | undefined) : undefined;
+    const value = contract?.value as { amount?: unknown } | undefined;
+    if (amended && at > 0 && contract && typeof value?.amount === 'number') {
+      contract.value = { ...value, amount: Math.round(value.amount * (1 + at / 10) * 100) / 100 };
+      contract.amendments = Array.from({ length: at }, (_, n) => ({ id: `CM-${n + 1}`, date: `2025-0${n + 2}-15T00:00:00-06:00`, rationale: 'Volúmenes de obra mayores', description: `Ampliación del monto ${n + 1}` }));
+    }
     releases.push(release);
     if (i % 2 === 0) {
       const project = JSON.parse(JSON.stringify(example.projects[0])) as Obj;
@@ -56,6 +64,6 @@ export function workbookOf(documents: { releases: Obj[]; projects: Obj[] }): Wor
   return workbook;
 }
 
-export function syntheticWorkbook(processes: number, revision = 0, changedEvery = 1): WorkbookModel {
-  return workbookOf(syntheticDocuments(processes, revision, changedEvery));
+export function syntheticWorkbook(processes: number, revision = 0, changedEvery = 1, amended = false): WorkbookModel {
+  return workbookOf(syntheticDocuments(processes, revision, changedEvery, amended));
 }

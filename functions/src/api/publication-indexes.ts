@@ -39,7 +39,11 @@ export function publicationIndexes(store: Store): PublicationIndexes {
  */
 export async function readIndex(store: Store, publicationId: string): Promise<PublicationIndex> {
   const stored = await store.getIndex(publicationId);
-  if (stored && isCurrentIndex(stored)) return stored as unknown as PublicationIndex;
+  if (stored && isCurrentIndex(stored)) {
+    // What the publication's amendments changed is kept for the next publication only (publication/stored-amendment-changes.ts).
+    delete stored.amendments;
+    return stored as unknown as PublicationIndex;
+  }
   const { records, projects } = await publicationDocuments(store, publicationId);
   return publicationIndex(records, projects);
 }

@@ -159,14 +159,38 @@ describe('publish', () => {
     const raise = (c: (string | number | Date)[], column: (path: string) => number): void => { c[column('value/amount')] = 141246841.31; c[column('value/netAmount')] = 121764518.37; };
     const first = ['CM-01', '2024-12-10', 'Volúmenes de obra mayores a los del catálogo', 'Ampliación del monto en 10 %'];
     const second = ['CM-02', '2025-08-20', 'Lluvias atípicas', 'Ampliación del plazo en 91 días'];
-    const dates: string[] = ['2025-07-01T10:00:00-06:00', '2025-08-01T10:00:00-06:00', '2025-09-01T10:00:00-06:00'];
-    const results = [];
-    results.push(await publish(store, { publisher, workbook: await exampleWorkbook('merida'), actor: 'system', now: dates[0], baseUrl: BASE }));
-    results.push(await publish(store, { publisher, workbook: await revision(raise, [first]), actor: 'system', now: dates[1], baseUrl: BASE }));
-    results.push(await publish(store, { publisher, workbook: await revision((c, column) => { raise(c, column); c[column('period/endDate')] = '2025-12-12'; }, [first, second]), actor: 'system', now: dates[2], baseUrl: BASE }));
-    const last = results[2];
+    const extend = (c: (string | number | Date)[], column: (path: string) => number): void => { raise(c, column); c[column('period/endDate')] = '2025-12-12'; };
+    const dates: string[] = ['2025-07-01T10:00:00-06:00', '2025-08-01T10:00:00-06:00', '2025-09-01T10:00:00-06:00', '2025-09-02T10:00:00-06:00'];
+    const workbooks = [
+      async () => exampleWorkbook('merida'), async () => revision(raise, [first]), async () => revision(extend, [first, second]),
+      // Another process retitled: the amended one is carried, its changes taken from the publication before.
+      async () => { const w = await revision(extend, [first, second]); setCell(w, 'Contrataciones', 1, 'tender/title', 'Título corregido de otro proceso'); return w; },
+    ];
+    /** Publishes the revisions in turn into `target`: their results, and the projects each stored (as text). */
+    const publishAll = async (target: Store): Promise<{ results: Awaited<ReturnType<typeof publish>>[]; stored: string[][] }> => {
+      await target.putPublisher(publisher);
+      const results = [];
+      const stored = [];
+      for (const [n, workbook] of workbooks.entries()) {
+        const result = await publish(target, { publisher, workbook: await workbook(), actor: 'system', now: dates[n], baseUrl: BASE });
+        if (result.status !== 'published') throw new Error(result.status);
+        results.push(result);
+        stored.push((await target.listProjects({ publicationId: result.publication.id, limit: 1000 })).items.map((p) => JSON.stringify(p.project)));
+      }
+      return { results, stored };
+    };
+    const { results, stored } = await publishAll(store);
+    const last = results[3];
     if (last.status !== 'published') throw new Error(last.status);
-    expect(results.map((r) => r.status === 'published' && r.changedProcesses)).toEqual([expect.any(Array), [ocid], [ocid]]);
+    expect(results.map((r) => r.status === 'published' && r.changedProcesses)).toEqual([expect.any(Array), [ocid], [ocid], [expect.not.stringMatching(ocid)]]);
+    // The same publications where no earlier index kept the changes (as one written before they were kept), every
+    // process's told again from its releases: the same bytes.
+    const fresh = openSqliteStore(':memory:');
+    try {
+      expect(stored).toStrictEqual((await publishAll(Object.assign(Object.create(fresh) as Store, { getIndex: async () => undefined }))).stored);
+    } finally {
+      await fresh.close();
+    }
     const released = (await allReleases(store, last.publication.id)).filter((r) => r.ocid === ocid).map((r) => r.id);
     const project = (await store.listProjects({ publicationId: last.publication.id })).items.map((p) => p.project as { contractingProcesses: { id: string; summary: Record<string, unknown> }[] })
       .find((p) => p.contractingProcesses.some((l) => l.id === ocid))!;
@@ -177,6 +201,9 @@ describe('publish', () => {
         oldContractPeriod: { startDate: '2024-08-18T00:00:00-06:00', endDate: '2025-09-12T00:00:00-06:00' },
         newContractPeriod: { startDate: '2024-08-18T00:00:00-06:00', endDate: '2025-12-12T00:00:00-06:00' } },
     ]);
+    // Kept with the publication, with the releases they were told from, for the next one (never served: publication-indexes.ts).
+    const index = (await store.getIndex(last.publication.id)) as { amendments?: { byOcid: Record<string, { releases: string[] }> } };
+    expect(index.amendments?.byOcid[ocid]?.releases).toEqual(released);
   });
 
   it("keeps an unchanged project's «updated» when another project of the workbook changed", async () => {

@@ -49,6 +49,7 @@ import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, type A
 import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import type { CellRef } from '../../../core/findings/finding';
 import { inReadingOrder } from '../../../core/findings/reading-order';
+import { changesFor, readAmendmentChanges, storedAmendmentChanges, type ToldChanges } from './stored-amendment-changes';
 import { namedProjectsElsewhere, NOTHING_ELSEWHERE, publishedElsewhere, type PublishedElsewhere } from './published-elsewhere';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
@@ -567,6 +568,11 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
   // old/new values): told only by the releases, read again only for a listed process whose contracts were amended.
   const listed = linkedOcids(projects);
   const amendmentsByOcid = new Map<string, AmendmentChange[]>();
+  // …kept with this publication for the next (stored-amendment-changes.ts), which takes those of a process it carries
+  // as they were: read from the current publication's index once, when a carried process first needs them.
+  const told = new Map<string, ToldChanges>();
+  let keptBefore: Promise<Map<string, ToldChanges>> | undefined;
+  const toldBefore = (): Promise<Map<string, ToldChanges>> => (keptBefore ??= current ? store.getIndex(current.id).then(readAmendmentChanges) : Promise.resolve(new Map()));
   let releaseCount = 0;
   const rebuilt: string[] = [];
   const buildRecords = async (write: (releases: ReleaseText[], records: RecordText[]) => Promise<void>, served?: ServedHasher): Promise<void> => {
@@ -577,6 +583,8 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
       const list = history.get(ocid) ?? [];
       const text = carried.get(ocid);
       let built = text === undefined ? undefined : newReleases.has(ocid) ? extendedProcess(text, ocid, list, baseUrl) : carriedProcess(text, ocid, list, baseUrl);
+      // Carried as stored: its releases are the current publication's, under the same derivation.
+      const asStored = built !== undefined && !newReleases.has(ocid);
       if (newReleases.has(ocid) || !built) rebuilt.push(ocid);
       built ??= builtProcess(ocid, list, baseUrl);
       for (const release of built.releases) {
@@ -592,7 +600,11 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
       compiledByOcid.set(ocid, built.compiledRelease);
       releaseLinks.set(ocid, built.links);
       if (listed.has(ocid) && hasContractAmendments(built.compiledRelease)) {
-        amendmentsByOcid.set(ocid, amendmentChanges(built.releases.map((r) => JSON.parse(String(r.text)) as JsonObject)));
+        const ids = built.releases.map((r) => r.id);
+        const changes = (asStored ? changesFor((await toldBefore()).get(ocid), ids) : undefined)
+          ?? amendmentChanges(built.releases.map((r) => JSON.parse(String(r.text)) as JsonObject));
+        amendmentsByOcid.set(ocid, changes);
+        told.set(ocid, { releases: ids, changes });
       }
       carried.delete(ocid);
       history.delete(ocid);
@@ -611,7 +623,8 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
     // retried or re-derived publication derives the same summaries.
     // Another implementer's process is looked up in its data; one of the publication's own, in the publication's.
-    const { compiled: otherCompiled, links: otherLinks, sources } = plan.elsewhere ?? NOTHING_ELSEWHERE;
+    const { compiled: otherCompiled, links: otherLinks, sources, amendments: otherAmendments } = plan.elsewhere ?? NOTHING_ELSEWHERE;
+    for (const [ocid, changes] of otherAmendments) if (!amendmentsByOcid.has(ocid)) amendmentsByOcid.set(ocid, changes);
     const compiledAll = otherCompiled.size ? new Map([...otherCompiled, ...compiledByOcid]) : compiledByOcid;
     const linksAll = otherLinks.size ? new Map([...otherLinks, ...releaseLinks]) : releaseLinks;
     const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledAll, linksAll, { now, amendmentsByOcid }) as JsonObject);
@@ -630,7 +643,8 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     // A point only another implementer's processes lack is listed as theirs to publish (pending.ts `elsewhere`).
     const pending = pendingJudgement(recordList, finalProjects, sources);
     // And how many, kept with the publication's counts: what *Seguimiento* shows per implementer (tracking-routes.ts).
-    return { finalProjects, changedProjects, index: { ...index, pending } as unknown as JsonObject, stats, pending: pendingCounts(pending) };
+    const amendments = told.size ? { amendments: storedAmendmentChanges(told) } : {};
+    return { finalProjects, changedProjects, index: { ...index, pending, ...amendments } as unknown as JsonObject, stats, pending: pendingCounts(pending) };
   };
   if (unchanged && current) {
     await buildRecords(async () => undefined);

@@ -144,3 +144,32 @@ it("derives a project's summary of another implementer's process from its public
   expect(moved2.summary.contractValue).toEqual(value);
   expect(moved2.releases?.map((r) => r.url)).toEqual([expect.stringMatching(new RegExp(`^${moved}/api/ocds/releases\\?ocid=${ocid}&releaseID=`))]);
 });
+
+it("gives another implementer's amended process its modifications' type and old and new values, told from that implementer's releases", async () => {
+  const ocid = 'ocds-mid001-DOP-LP-OP-003-2024';
+  const state = await exampleWorkbook('nuevo-leon');
+  const sheet = state.sheets.find((s) => s.name === 'Procesos del proyecto')!;
+  const row: unknown[] = sheet.rows[1].map(() => null);
+  row[sheet.rows[1].indexOf('id')] = 'oc4ids-nl0001-NL-2023-001';
+  row[sheet.rows[1].indexOf('contractingProcesses/0/id')] = ocid;
+  row[sheet.rows[1].indexOf('contractingProcesses/0/summary/nature')] = 'Construcción (ejecución de obra)';
+  sheet.rows.push(row as (typeof sheet.rows)[number]);
+  const nl = publisherOf('nuevo-leon', state);
+  const merida = publisherOf('merida', await exampleWorkbook('merida'));
+  await store.putPublisher(nl);
+  await store.putPublisher(merida);
+  // Mérida publishes the process, then its contract's «convenio modificatorio» raising the value.
+  expect((await publish(store, { publisher: merida, workbook: await exampleWorkbook('merida'), actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+  const amended = await exampleWorkbook('merida');
+  const contracts = amended.sheets.find((x) => x.name === 'Contratos')!;
+  contracts.rows[2][contracts.rows[1].indexOf('contracts/0/value/amount')] = 141246841.31;
+  amended.sheets.find((x) => x.name === 'Modificaciones de contrato')!.rows.push([ocid, 'DOP-LP-OP-003-2024-C1', 'CM-01', '2024-12-10', 'Volúmenes de obra mayores', 'Ampliación del monto en 10 %']);
+  expect((await publish(store, { publisher: merida, workbook: amended, actor: 'system', now: '2025-08-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+  expect((await publish(store, { publisher: nl, workbook: state, actor: 'system', now: '2025-08-02T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+  const project = (await store.getProject((await store.getCurrent(nl.id))!.id, 'oc4ids-nl0001-NL-2023-001'))!.project;
+  const linked = (project.contractingProcesses as { id: string; summary: { modifications?: unknown }; releases: { id: string }[] }[]).find((c) => c.id === ocid)!;
+  expect(linked.summary.modifications).toStrictEqual([{
+    id: 'CM-01', date: '2024-12-10T00:00:00-06:00', rationale: 'Volúmenes de obra mayores', description: 'Ampliación del monto en 10 %', releaseID: linked.releases[1].id,
+    type: 'value', oldContractValue: { amount: 128406219.37, currency: 'MXN' }, newContractValue: { amount: 141246841.31, currency: 'MXN' },
+  }]);
+});

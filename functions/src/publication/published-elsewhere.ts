@@ -17,7 +17,8 @@ import { formatDate } from '../../../core/format/es-mx';
 import { ownerOf } from '../../../core/identifiers/owner-of';
 import { isObject, type JsonObject } from '../../../core/json/json-values';
 import type { ForeignProcess, ForeignProject } from '../../../core/summary/foreign-processes';
-import type { ReleaseLink } from '../../../core/summary';
+import { amendmentChanges, hasContractAmendments, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
+import { readAll } from '../store/read-all';
 import { publishedState } from '../api/current-publications';
 import { releaseUrl } from './urls';
 import type { Publisher, Store } from '../store/store';
@@ -27,6 +28,11 @@ export interface PublishedElsewhere {
   compiled: Map<string, JsonObject>;
   /** Its releases (their URLs on this platform), by ocid. */
   links: Map<string, ReleaseLink[]>;
+  /**
+   * What the contract amendments of each process whose contracts were amended changed (core/summary/amendment-changes.ts),
+   * told from that implementer's releases of it: a compiled release keeps only the latest value and period.
+   */
+  amendments: Map<string, AmendmentChange[]>;
   /** `ocid releaseId` of the latest release taken of each: what the content hash adds, so that a newer one is taken. */
   stamps: string[];
   /** Where each summary came from, or why it stays as typed (Spanish, by cell). */
@@ -38,7 +44,7 @@ export interface PublishedElsewhere {
   sources: { ocid: string; publisher: string; publishedAt: string | null }[];
 }
 
-export const NOTHING_ELSEWHERE: PublishedElsewhere = { compiled: new Map(), links: new Map(), stamps: [], findings: [], sources: [] };
+export const NOTHING_ELSEWHERE: PublishedElsewhere = { compiled: new Map(), links: new Map(), amendments: new Map(), stamps: [], findings: [], sources: [] };
 
 /** The release id a record's link names (`…/api/ocds/releases?ocid=…&releaseID=…`, publish.ts releaseUrl). */
 function releaseIdOf(url: string): string | undefined {
@@ -58,7 +64,7 @@ function releaseIdOf(url: string): string | undefined {
 export async function publishedElsewhere(store: Store, publisher: Publisher, listed: readonly (ForeignProcess & { cell?: CellRef; quiet?: boolean })[], baseUrl?: string): Promise<PublishedElsewhere> {
   if (!listed.length) return NOTHING_ELSEWHERE;
   const { publishers, sets } = await publishedState(store);
-  const out: PublishedElsewhere = { compiled: new Map(), links: new Map(), stamps: [], findings: [], sources: [] };
+  const out: PublishedElsewhere = { compiled: new Map(), links: new Map(), amendments: new Map(), stamps: [], findings: [], sources: [] };
   const where = (p: { pointer: string; cell?: CellRef }): { pointer: string; cell?: CellRef } => (p.cell ? { pointer: p.pointer, cell: p.cell } : { pointer: p.pointer });
   for (const process of listed) {
     const owner = ownerOf(publishers, process.ocid, (p) => p.ocidPrefix);
@@ -82,6 +88,12 @@ export async function publishedElsewhere(store: Store, publisher: Publisher, lis
     source(set.publication.createdAt);
     out.compiled.set(process.ocid, compiled);
     out.links.set(process.ocid, links);
+    // Its releases, read only when its contracts were amended, and only to publish (a send's check reads the
+    // findings): a few reads for a process few projects of another implementer list.
+    if (baseUrl !== undefined && !out.amendments.has(process.ocid) && hasContractAmendments(compiled)) {
+      const releases = await readAll((after) => store.listReleases({ publicationId: set.publication.id, ocid: process.ocid, after, limit: 100 }));
+      out.amendments.set(process.ocid, amendmentChanges(releases.map((r) => r.release)));
+    }
     out.stamps.push(`${process.ocid} ${links.length ? links[links.length - 1].id : set.publication.id}`);
     if (!process.quiet) out.findings.push(finding('link.otherPublisherSummary', 'info', { value: process.ocid, publisher: owner.name, date: formatDate(set.publication.createdAt) }, where(process)));
   }
