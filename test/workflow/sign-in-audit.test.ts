@@ -15,6 +15,7 @@ import { apiTokenAuthenticator } from '../../functions/src/auth/api-token-authen
 import { HttpError } from '../../functions/src/api/http-error';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { verifyChain } from '../../functions/src/audit/audit-chain';
+import { parseQueuedTask } from '../../functions/src/publication/queued-task';
 import type { AuditEntry, Store } from '../../functions/src/store/store';
 
 type Row = AuditEntry & { by: string };
@@ -180,6 +181,34 @@ describe('cloud: Google ID tokens', () => {
     expect(rows[2].details).toMatchObject({ reason: 'unregistered-account', account: 'intruso@gmail.com' });
     const text = JSON.stringify(rows);
     for (const claimed of ['falsificado@example.org', 'sinverificar@example.org']) expect(text).not.toContain(claimed);
+  });
+});
+
+describe('queued work keeps where it was asked from', () => {
+  test('the cloud\'s send task carries the request\'s address and program to its entry, and a queued approval writes them', async () => {
+    const queued: unknown[] = [];
+    const cloud = await cloudHarness({ sendBudgetMs: 0, sendQueue: { async enqueue(task) { queued.push(JSON.parse(JSON.stringify({ send: task }))); } } });
+    const local = await localHarness({ publicationQueue: { async enqueue() { /* published by the task, not here */ } } });
+    try {
+      const SHEET = '1SignInAuditQueuedSheetAbCdEfGh';
+      cloud.stub.put(SHEET, projectWorkbook(PUBLISHERS[0]));
+      expect((await request(cloud.app).post('/api/submissions').set('Authorization', cloud.bearer('capturistaA')).set('User-Agent', 'Google-Apps-Script').send({ spreadsheetId: SHEET, publisherId: 'mer' })).status).toBe(202);
+      // As the task queue delivers it: a JSON body read back (index.ts).
+      const task = parseQueuedTask(queued[0]);
+      if (!task || !('send' in task)) throw new Error('not a send task');
+      await cloud.runSendTask(task.send, 0);
+      const created = (await cloud.store.listAudit({ limit: 100 })).items.find((e) => e.action === 'submission.created');
+      expect(created?.details).toMatchObject({ ip: expect.stringMatching(/127\.0\.0\.1$/), userAgent: 'Google-Apps-Script' });
+
+      const sent = await uploadXlsx(local, await xlsxOf(projectWorkbook(PUBLISHERS[0])));
+      expect(sent.status).toBe(201);
+      expect((await request(local.app).post(`/api/submissions/${sent.body.submission.id as string}/approve`).set('Authorization', local.bearer('coordinadorA')).set('User-Agent', BROWSER)).status).toBe(202);
+      const approved = (await local.store.listAudit({ limit: 100 })).items.find((e) => e.action === 'submission.approved');
+      expect(approved?.details).toMatchObject({ queued: true, ip: expect.stringMatching(/127\.0\.0\.1$/), userAgent: BROWSER });
+    } finally {
+      await cloud.close();
+      await local.close();
+    }
   });
 });
 
