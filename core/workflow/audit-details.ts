@@ -136,6 +136,8 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   if (has('failed')) parts.push(formatCount(Number(take('failed')), 'con falla', 'con falla'));
   if (has('systemUser')) parts.push(`Usuario del sistema: ${String(take('systemUser'))}`);
   if (action.startsWith('session.')) parts.push(...sessionParts(action, take, has));
+  // A decision's (approve, return, send, withdraw, a registration): where it was taken from, as a sign-in's.
+  else parts.push(...originParts(take, has));
   done.add('queued');
   for (const [key, value] of Object.entries(details)) if (!done.has(key) && value !== undefined) parts.push(`${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
   return parts.filter(Boolean);
@@ -153,6 +155,22 @@ const REFUSAL_REASONS: Readonly<Record<string, string>> = {
   other: 'otro motivo',
 };
 
+/**
+ * Where a request came from, as the server saw it (functions/src/auth/sign-in-audit.ts originDetails). The add-on's
+ * requests are made by Google's Apps Script servers (UrlFetchApp, whose program says «Google-Apps-Script»): their
+ * address is Google's, not that of the official's computer, and the entry says so rather than let it be read as where
+ * the person was.
+ */
+function originParts(take: (key: string) => unknown, has: (key: string) => boolean): string[] {
+  const parts: string[] = [];
+  if (has('ip')) parts.push(`Dirección IP: ${String(take('ip'))}`);
+  if (has('userAgent')) {
+    const agent = String(take('userAgent'));
+    parts.push(`Programa: ${agent}${/Google-Apps-Script/i.test(agent) ? ' (el complemento de Hojas de cálculo: la dirección es de los servidores de Google, no la de la computadora de quien lo usó)' : ''}`);
+  }
+  return parts;
+}
+
 /** A sign-in entry's details: where from, with what, and for a refusal why and how many times. */
 function sessionParts(action: string, take: (key: string) => unknown, has: (key: string) => boolean): string[] {
   const parts: string[] = [];
@@ -169,8 +187,7 @@ function sessionParts(action: string, take: (key: string) => unknown, has: (key:
     parts.push(`Ya se anotaron ${formatCount(Number(take('limit')), 'intento fallido', 'intentos fallidos')}${minutes}: los siguientes no se anotan uno por uno`);
   }
   if (has('until')) parts.push(`hasta el ${formatTimestamp(String(take('until')))} (Ciudad de México)`);
-  if (has('ip')) parts.push(`Dirección IP: ${String(take('ip'))}`);
-  if (has('userAgent')) parts.push(`Programa: ${String(take('userAgent'))}`);
+  parts.push(...originParts(take, has));
   if (has('via')) { const v = String(take('via')); parts.push(v === 'google' ? 'Con cuenta de Google' : v === 'clave' ? 'Con clave de acceso' : `Con ${v}`); }
   if (has('state')) parts.push(`Coordinación de ${String(take('state'))}`);
   take('windowMinutes');

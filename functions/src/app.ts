@@ -2,7 +2,7 @@
  * The express app, built by a factory from its dependencies (store, config, clock) so that the Cloud
  * Function, the local server and the tests (supertest) run exactly the same app.
  */
-import { noteClientAddressOnce } from './api/client-address';
+import { noteClientAddressOnce, warnUntrustedProxyOnce } from './api/client-address';
 import express, { type Express } from 'express';
 import type { Store } from './store/store';
 import type { Config } from './config';
@@ -90,6 +90,8 @@ export function createApp(deps: AppDeps): Express {
   // The cloud: the first request of each instance that is not a cached public answer says which address that is
   // (api/client-address.ts) — a note, not an error.
   if (deps.noteClientAddress) app.use(noteClientAddressOnce(hops, deps.log ?? ((m: string) => console.log(m))));
+  // Self-hosted behind a proxy of its own without TRUST_PROXY_HOPS: told once on stderr (api/client-address.ts).
+  if (hops === 0) app.use(warnUntrustedProxyOnce(log));
   // First, so that every answer carries them: refusals and errors included.
   app.use(securityHeaders());
   // JSON bodies are small; only .xlsx uploads may reach maxBodyBytes (read by the workflow routes).

@@ -339,6 +339,8 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     const text = (await table.textContent()) ?? '';
     expect(text).toContain('Devolvió con comentariosrevision@inaip-yucatan.org.mxMunicipio de Mérida');
     expect(text).toContain('Comentario: «Falta el monto del alumbrado.»');
+    // And where it was decided from: the address and program of the request (sign-in-audit.ts decisionOrigin).
+    expect(text).toMatch(/Comentario: «Falta el monto del alumbrado\.»; Dirección IP: \S*127\.0\.0\.1; Programa: \S+/);
     expect(text).toMatch(/Envió a revisióncaptura@merida\.gob\.mxMunicipio de MéridaEnvío [^ ]+Huella del libro enviado \(SHA-256\): [0-9a-f]{64}; Libro «bitacora uno\.xlsx»/);
     expect(text).toMatch(/Publicó una versión nueva de los datos.*Clave del contenido \(SHA-256, con la que se reconoce un envío sin cambios; no es la huella de ningún archivo\): [0-9a-f]{64}/);
     expect(text).not.toContain('2021');

@@ -4,7 +4,7 @@
  * in the cloud, and the flood limits on the log itself with a clock of the test's.
  */
 import request from 'supertest';
-import { cloudHarness, localHarness, USERS, type CloudHarness, type LocalHarness } from './workflow-harness';
+import { cloudHarness, localHarness, PUBLISHERS, projectWorkbook, uploadXlsx, USERS, xlsxOf, type CloudHarness, type LocalHarness } from './workflow-harness';
 import { tamper } from './test-identity';
 import { checkSessionAnswer } from '../../core/workflow/contract';
 import { auditActionLabel } from '../../core/workflow/action-labels';
@@ -15,6 +15,7 @@ import { apiTokenAuthenticator } from '../../functions/src/auth/api-token-authen
 import { HttpError } from '../../functions/src/api/http-error';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import { verifyChain } from '../../functions/src/audit/audit-chain';
+import { parseQueuedTask } from '../../functions/src/publication/queued-task';
 import type { AuditEntry, Store } from '../../functions/src/store/store';
 
 type Row = AuditEntry & { by: string };
@@ -99,6 +100,57 @@ describe('self-hosted: access keys', () => {
     expect(written.map((e) => [e.action, e.details.attempts])).toEqual([['session.sign-in-failed', 10], ['session.sign-in-failed', 100]]);
     expect(written.map((e) => e.details.reason)).toEqual(['not-a-key', 'not-a-key']);
   });
+
+  test('decisions say where they were taken from (address and program), on the Bitácora only, never on the public chain', async () => {
+    clock = Date.parse('2026-03-05T08:00:00Z'); // 2 a.m. in Mérida
+    const bytes = await xlsxOf(projectWorkbook(PUBLISHERS[0]));
+    // Sent (the add-on's program: Google's servers), returned, sent again, approved at 2 a.m. from a script, withdrawn.
+    const sent = await uploadXlsx(h, bytes, 'obras.xlsx').set('User-Agent', 'Mozilla/5.0 (compatible; Google-Apps-Script; beanserver; +https://script.google.com; id: UAEmdDd)');
+    expect(sent.status).toBe(201);
+    const id = sent.body.submission.id as string;
+    const decide = (path: string, ua: string, body: object = {}) => request(h.app).post(`/api/submissions/${id}/${path}`).set('Authorization', h.bearer('coordinadorA')).set('User-Agent', ua).send(body);
+    expect((await decide('return', BROWSER, { comment: 'Falta la descripción' })).status).toBe(200);
+    expect((await uploadXlsx(h, bytes, 'obras.xlsx').set('User-Agent', BROWSER)).status).toBe(200);
+    const script = `curl/8.5.0 ${'x'.repeat(300)}`;
+    expect((await decide('approve', script)).status).toBe(200);
+    const again = await uploadXlsx(h, await xlsxOf(projectWorkbook(PUBLISHERS[0], { title: 'Otro parque' })), 'otro.xlsx').set('User-Agent', BROWSER);
+    expect(again.status).toBe(201);
+    expect((await request(h.app).post(`/api/submissions/${again.body.submission.id as string}/withdraw`).set('Authorization', h.bearer('capturistaA')).set('User-Agent', BROWSER)).status).toBe(200);
+    // An institution's registration changed by the administration.
+    expect((await request(h.app).put('/api/publishers/mty').set('Authorization', h.bearer('admin')).set('User-Agent', 'panel-admin').send({ ...PUBLISHERS[1], name: 'Municipio de Monterrey, N.L.' })).status).toBe(200);
+
+    const rows = (await audit('admin')).filter((e) => e.at >= '2026-03-05' && !e.action.startsWith('session.') && !e.action.startsWith('notification.'));
+    // The publication and its outcome are the system's doing, not a request's.
+    const decisions = rows.filter((e) => e.action !== 'publication.published' && e.action !== 'submission.published');
+    expect(decisions.map((e) => [e.action, e.details.userAgent])).toEqual([
+      ['submission.created', expect.stringContaining('Google-Apps-Script')],
+      ['submission.returned', BROWSER],
+      ['submission.resubmitted', BROWSER],
+      // The user agent as sign-ins keep it: 200 characters at most.
+      ['submission.approved', script.slice(0, 200)],
+      ['submission.created', BROWSER],
+      ['submission.withdrawn', BROWSER],
+      ['publisher.updated', 'panel-admin'],
+    ]);
+    for (const e of decisions) expect(e.details.ip).toMatch(/127\.0\.0\.1$/);
+    // Publication entries are public whole on the chain: where the approval came from stays in the approval's.
+    const published = rows.find((e) => e.action === 'publication.published');
+    expect(published).toBeDefined();
+    expect(JSON.stringify(published)).not.toMatch(/127\.0\.0\.1|userAgent|curl/);
+    // In words on the Bitácora and its CSV; the add-on's address said to be Google's.
+    const approved = decisions[3];
+    expect(auditDetailsText(approved.action, approved.details)).toMatch(/Dirección IP: \S*127\.0\.0\.1; Programa: curl\/8\.5\.0 x{189}$/);
+    expect(auditDetailsText(decisions[0].action, decisions[0].details)).toContain('Google-Apps-Script; beanserver; +https://script.google.com; id: UAEmdDd) (el complemento de Hojas de cálculo: la dirección es de los servidores de Google, no la de la computadora de quien lo usó)');
+    // Yucatán's coordination reads its implementer's decisions with their address; Nuevo León's does not.
+    expect((await audit('coordinadorA')).find((e) => e.action === 'submission.approved')?.details.ip).toMatch(/127\.0\.0\.1$/);
+    expect((await audit('coordinadorB')).some((e) => e.action === 'submission.approved')).toBe(false);
+
+    // The public chain: digests of the decisions; the publication whole, with no address, program or e-mail.
+    const chain = await request(h.app).get('/api/audit/chain');
+    const publicText = JSON.stringify(chain.body);
+    for (const said of ['127.0.0.1', 'curl/8.5.0', 'Firefox', 'Google-Apps-Script', 'panel-admin', USERS.coordinadorA.email]) expect(publicText).not.toContain(said);
+    expect(chain.body.entries.filter((e: { content?: unknown }) => e.content !== undefined).length).toBeGreaterThan(0);
+  });
 });
 
 describe('cloud: Google ID tokens', () => {
@@ -129,6 +181,34 @@ describe('cloud: Google ID tokens', () => {
     expect(rows[2].details).toMatchObject({ reason: 'unregistered-account', account: 'intruso@gmail.com' });
     const text = JSON.stringify(rows);
     for (const claimed of ['falsificado@example.org', 'sinverificar@example.org']) expect(text).not.toContain(claimed);
+  });
+});
+
+describe('queued work keeps where it was asked from', () => {
+  test('the cloud\'s send task carries the request\'s address and program to its entry, and a queued approval writes them', async () => {
+    const queued: unknown[] = [];
+    const cloud = await cloudHarness({ sendBudgetMs: 0, sendQueue: { async enqueue(task) { queued.push(JSON.parse(JSON.stringify({ send: task }))); } } });
+    const local = await localHarness({ publicationQueue: { async enqueue() { /* published by the task, not here */ } } });
+    try {
+      const SHEET = '1SignInAuditQueuedSheetAbCdEfGh';
+      cloud.stub.put(SHEET, projectWorkbook(PUBLISHERS[0]));
+      expect((await request(cloud.app).post('/api/submissions').set('Authorization', cloud.bearer('capturistaA')).set('User-Agent', 'Google-Apps-Script').send({ spreadsheetId: SHEET, publisherId: 'mer' })).status).toBe(202);
+      // As the task queue delivers it: a JSON body read back (index.ts).
+      const task = parseQueuedTask(queued[0]);
+      if (!task || !('send' in task)) throw new Error('not a send task');
+      await cloud.runSendTask(task.send, 0);
+      const created = (await cloud.store.listAudit({ limit: 100 })).items.find((e) => e.action === 'submission.created');
+      expect(created?.details).toMatchObject({ ip: expect.stringMatching(/127\.0\.0\.1$/), userAgent: 'Google-Apps-Script' });
+
+      const sent = await uploadXlsx(local, await xlsxOf(projectWorkbook(PUBLISHERS[0])));
+      expect(sent.status).toBe(201);
+      expect((await request(local.app).post(`/api/submissions/${sent.body.submission.id as string}/approve`).set('Authorization', local.bearer('coordinadorA')).set('User-Agent', BROWSER)).status).toBe(202);
+      const approved = (await local.store.listAudit({ limit: 100 })).items.find((e) => e.action === 'submission.approved');
+      expect(approved?.details).toMatchObject({ queued: true, ip: expect.stringMatching(/127\.0\.0\.1$/), userAgent: BROWSER });
+    } finally {
+      await cloud.close();
+      await local.close();
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import request from 'supertest';
 import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
 import type { Store } from '../store/store';
-import { clientAddressNote } from './client-address';
+import { clientAddressNote, isInternalAddress } from './client-address';
 
 let store: Store;
 beforeAll(() => { store = openSqliteStore(':memory:'); });
@@ -40,13 +40,26 @@ test('behind Hosting, one hop counts the edge and the first request says so with
   expect(later).toEqual(['Dirección del cliente: X-Forwarded-For trae 2 direcciones (TRUST_PROXY_HOPS=2); el límite por dirección cuenta la del cliente que dice Firebase Hosting.']);
 });
 
-test('self-hosted: no proxy trusted unless told (a forged X-Forwarded-For is not counted), and no note', async () => {
+test('self-hosted: no proxy trusted unless told (a forged X-Forwarded-For is not counted); a proxy of its own without TRUST_PROXY_HOPS is warned of once', async () => {
   const lines: string[] = [];
   const local = appWith(undefined, lines, false);
-  expect((await request(local).get('/api/quien').set('X-Forwarded-For', CLIENT)).body.ip).not.toBe(CLIENT);
+  // No header, no warning: a server reached directly.
+  expect((await request(local).get('/api/quien')).status).toBe(200);
   expect(lines).toEqual([]);
-  // Behind nginx, TRUST_PROXY_HOPS=1: the address nginx appended.
-  expect((await request(appWith(1, lines, false)).get('/api/quien').set('X-Forwarded-For', CLIENT)).body.ip).toBe(CLIENT);
+  // X-Forwarded-For from this machine (nginx in front, supertest's loopback here): still not trusted — every address
+  // logged is the proxy's — and the operator is told once, on stderr, what to set and where it is explained.
+  for (let i = 0; i < 3; i++) expect((await request(local).get('/api/quien').set('X-Forwarded-For', CLIENT)).body.ip).not.toBe(CLIENT);
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^Aviso: llegan solicitudes con X-Forwarded-For desde \S*127\.0\.0\.1 .*TRUST_PROXY_HOPS no está puesto: .*bitácora .*anotan la dirección del proxy.*TRUST_PROXY_HOPS=1 .*docs\/operations\.md, «Servidor propio en producción»/);
+  // Behind nginx, TRUST_PROXY_HOPS=1: the address nginx appended, and nothing to warn of.
+  const trusted: string[] = [];
+  expect((await request(appWith(1, trusted, false)).get('/api/quien').set('X-Forwarded-For', CLIENT)).body.ip).toBe(CLIENT);
+  expect(trusted).toEqual([]);
+});
+
+test('which peers are a proxy of the operator\'s own: loopback and private addresses only', () => {
+  for (const a of ['127.0.0.1', '::ffff:127.0.0.1', '::1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.10', '::ffff:192.168.1.10', 'fd12:3456::1', 'fe80::1']) expect([a, isInternalAddress(a)]).toEqual([a, true]);
+  for (const a of ['203.0.113.5', '172.32.0.1', '8.8.8.8', '2001:db8::1', '::ffff:8.8.8.8', undefined]) expect([a, isInternalAddress(a)]).toEqual([a, false]);
 });
 
 test('a request not through Hosting, and a Hosting client missing from X-Forwarded-For, are told as such', () => {

@@ -41,3 +41,33 @@ export function noteClientAddressOnce(hops: number, log: (line: string) => void)
     next();
   };
 }
+
+/** Loopback and private addresses (RFC 1918, RFC 4193, link-local), as Node writes them (IPv4 may come as ::ffff:a.b.c.d). */
+export function isInternalAddress(address: string | undefined): boolean {
+  if (!address) return false;
+  const a = address.toLowerCase().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, '');
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(a);
+  if (v4) {
+    const [first, second] = [Number(v4[1]), Number(v4[2])];
+    return first === 127 || first === 10 || (first === 172 && second >= 16 && second <= 31) || (first === 192 && second === 168) || (first === 169 && second === 254);
+  }
+  return a === '::1' || /^f[cd][0-9a-f]{2}:/.test(a) || /^fe[89ab][0-9a-f]:/.test(a);
+}
+
+/**
+ * Self-hosted behind nginx without TRUST_PROXY_HOPS, every address the server sees is the proxy's: the per-address
+ * rate limit counts everyone as one, and the Bitácora (sign-ins and decisions) names the proxy as where each
+ * account came from — which the officer reading it after an incident cannot tell from the entries. The header is
+ * still not trusted (anyone can write it); the operator is told once, on stderr, when a request arrives with
+ * X-Forwarded-For from a loopback or private address while no hop is trusted: that is a proxy of theirs.
+ */
+export function warnUntrustedProxyOnce(log: (line: string) => void): RequestHandler {
+  let told = false;
+  return (req, _res, next) => {
+    if (!told && req.get('x-forwarded-for') !== undefined && isInternalAddress(req.socket.remoteAddress)) {
+      told = true;
+      log(`Aviso: llegan solicitudes con X-Forwarded-For desde ${req.socket.remoteAddress} (un proxy en esta máquina o en su red), pero TRUST_PROXY_HOPS no está puesto: los límites por dirección y la bitácora (inicios de sesión y decisiones) anotan la dirección del proxy, no la de cada persona. Si ese proxy es el suyo (nginx), ponga TRUST_PROXY_HOPS=1 y reinicie (docs/operations.md, «Servidor propio en producción»).`);
+    }
+    next();
+  };
+}

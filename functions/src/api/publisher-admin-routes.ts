@@ -7,6 +7,7 @@
 import { Router } from 'express';
 import type { AuditEntry, Json, Publisher, Store } from '../store/store';
 import { requireUser, type Authenticator } from '../auth/authenticate';
+import { decisionOrigin } from '../auth/sign-in-audit';
 import { can } from '../auth/policy';
 import { HttpError } from './http-error';
 import { requireJsonBody } from './request-limits';
@@ -185,7 +186,7 @@ export function publisherAdminRoutes(deps: PublisherAdminDeps): Router {
     requireJsonBody(req, 'los datos del publicador');
     const id = String(req.params.id);
     const publisher = parsePublisher(id, req.body, {}, (await deps.store.getPublisher(id))?.commitment);
-    const { existed } = await registerPublisher(deps.store, publisher, user.id, now(), { allowPrefixChange: (req.body as { allowPrefixChange?: unknown }).allowPrefixChange === true });
+    const { existed } = await registerPublisher(deps.store, publisher, user.id, now(), { allowPrefixChange: (req.body as { allowPrefixChange?: unknown }).allowPrefixChange === true, auditDetails: decisionOrigin(req) });
     res.set('Cache-Control', 'private, no-store').status(existed ? 200 : 201).json({ publisher });
   });
   return router;

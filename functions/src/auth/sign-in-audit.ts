@@ -24,7 +24,8 @@ import { createHash } from 'crypto';
 import { isIPv6 } from 'net';
 import type { JsonObject, Store, User } from '../store/store';
 import { HttpError } from '../api/http-error';
-import type { Authenticator, RequestOrigin } from './authenticate';
+import type { Request } from 'express';
+import { requestOrigin, type Authenticator, type RequestOrigin } from './authenticate';
 import { looksLikeApiToken } from './api-tokens';
 import { UnknownAccountError } from './google-id-token';
 
@@ -64,6 +65,17 @@ export function originDetails(origin: RequestOrigin | undefined): JsonObject {
   if (!origin) return {};
   const agent = origin.userAgent?.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, MAX_AGENT_LENGTH);
   return { ip: origin.ip, ...(agent ? { userAgent: agent } : {}) };
+}
+
+/**
+ * Where a decision (approve, return, send, withdraw, an account's or institution's registration) was taken from, for
+ * its entry's details: the same `ip` and `userAgent` as a sign-in's, so that the officer reads them on the entry
+ * itself instead of matching it with the account's last sign-in. Only in the decision's own entry: the public chain
+ * (api/audit-chain-routes.ts) shows non-publication entries as digests, and a publication entry, public whole, never
+ * carries it.
+ */
+export function decisionOrigin(req: Request): JsonObject {
+  return originDetails(requestOrigin(req));
 }
 
 /** Whose state or institution an account's entry belongs to: its state's coordination reads it (workflow-routes.ts). */

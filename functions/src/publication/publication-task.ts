@@ -14,7 +14,7 @@
  *   (the single process that held them is gone).
  */
 import { historyVersion } from '../store/submission-history';
-import type { Publisher, Store, Submission, User } from '../store/store';
+import type { JsonObject, Publisher, Store, Submission, User } from '../store/store';
 import { isStoreError } from '../store/store';
 import { approveSubmission, claimApproval, type ApprovalDeps, type ApprovalOutcome } from '../workflow/approve-submission';
 import { readAll } from '../store/read-all';
@@ -46,10 +46,10 @@ export interface PublicationTaskDeps extends ApprovalDeps {
 }
 
 /** In the approval request: claim, audit, enqueue. If the task cannot be enqueued the approval fails visibly. */
-export async function startApproval(deps: ApprovalDeps, queue: PublicationQueue, submission: Submission, publisher: Publisher, actor: User): Promise<Submission> {
+export async function startApproval(deps: ApprovalDeps, queue: PublicationQueue, submission: Submission, publisher: Publisher, actor: User, origin: JsonObject = {}): Promise<Submission> {
   const at = deps.now().toISOString();
   const approved = await claimApproval(deps.store, submission, actor, at, deps.reviewed);
-  await deps.store.appendAudit({ at, actor: actor.id, action: 'submission.approved', target: `submission/${submission.id}`, publisherId: publisher.id, details: { from: submission.status, queued: true } });
+  await deps.store.appendAudit({ at, actor: actor.id, action: 'submission.approved', target: `submission/${submission.id}`, publisherId: publisher.id, details: { from: submission.status, queued: true, ...origin } });
   try {
     await queue.enqueue({ submissionId: submission.id, actorId: actor.id });
   } catch (e) {

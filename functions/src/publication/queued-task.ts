@@ -20,12 +20,15 @@ const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 
 
 function sendTask(v: unknown): SendTask | undefined {
   if (!isObject(v)) return undefined;
-  const { checkId, userId, publisherId, spreadsheetId, spreadsheetName } = v;
+  const { checkId, userId, publisherId, spreadsheetId, spreadsheetName, origin } = v;
   if (!isId(checkId) || !isId(userId) || !isId(publisherId) || typeof spreadsheetId !== 'string' || !isSpreadsheetId(spreadsheetId)) return undefined;
   // The check's id names its institution (send-check.ts): a task for one institution's check under another's is not ours.
   if (publisherOfCheck(checkId) !== publisherId) return undefined;
   if (spreadsheetName !== undefined && (typeof spreadsheetName !== 'string' || spreadsheetName.length > 1000)) return undefined;
-  return { checkId, userId, publisherId, spreadsheetId, ...(spreadsheetName !== undefined ? { spreadsheetName } : {}) };
+  // Where it was asked from: only written into the send's own entry; a malformed one is dropped, not the send.
+  const from = isObject(origin) && typeof origin.ip === 'string' && origin.ip.length <= 100
+    ? { ip: origin.ip, ...(typeof origin.userAgent === 'string' ? { userAgent: origin.userAgent.slice(0, 200) } : {}) } : undefined;
+  return { checkId, userId, publisherId, spreadsheetId, ...(spreadsheetName !== undefined ? { spreadsheetName } : {}), ...(from ? { origin: from } : {}) };
 }
 
 function previewTask(v: unknown): PreviewTask | undefined {

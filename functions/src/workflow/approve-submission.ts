@@ -23,7 +23,7 @@ import type { WorkbookModel } from '../../../core/workbook/model';
 import { HttpError } from '../api/http-error';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import { publish } from '../publication/publish';
-import { isStoreError, type Publication, type Publisher, type Store, type Submission, type SubmissionSource, type User } from '../store/store';
+import { isStoreError, type JsonObject, type Publication, type Publisher, type Store, type Submission, type SubmissionSource, type User } from '../store/store';
 import { AWAITING_DECISION, STATUS_LABELS, replacedByNewer, sentAt, type SubmissionStatus } from '../../../core/workflow/contract';
 import { historyVersion } from '../store/submission-history';
 import { replacedDecisionText } from '../../../core/workflow/replaced-send';
@@ -261,7 +261,7 @@ export function refusalText(errors: number): string {
   return `No se publicó: el libro tiene ${formatCount(errors, 'error', 'errores')}. Quien capturó debe ${errors === 1 ? 'corregirlo' : 'corregirlos'}; después puede aprobar de nuevo.`;
 }
 
-export async function approveSubmission(deps: ApprovalDeps, pending: Submission, publisher: Publisher, actor: User): Promise<ApprovalOutcome> {
+export async function approveSubmission(deps: ApprovalDeps, pending: Submission, publisher: Publisher, actor: User, origin: JsonObject = {}): Promise<ApprovalOutcome> {
   const { store } = deps;
   const submission = deps.claimed ? pending : await recoverStaleApproval(store, pending, deps.now(), deps.staleApprovalMs);
   const stamp = () => deps.now().toISOString();
@@ -270,7 +270,8 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
 
   if (!deps.claimed) {
     await claimApproval(store, submission, actor, stamp(), deps.reviewed);
-    await audit('submission.approved', { from: submission.status });
+    // Where it was approved from (sign-in-audit.ts decisionOrigin): in this entry only, never in the publication's.
+    await store.appendAudit({ at: stamp(), actor: actor.id, action: 'submission.approved', target: `submission/${submission.id}`, publisherId: publisher.id, details: { from: submission.status, ...origin } });
   }
 
   let result;

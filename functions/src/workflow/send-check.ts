@@ -54,7 +54,11 @@ export interface SendCheckDeps {
  * check left to go on after the answer might never end. Only a Google spreadsheet's id is sent there (the task reads
  * the sheet itself), so a task is small.
  */
-export interface SendTask { checkId: string; userId: string; publisherId: string; spreadsheetId: string; spreadsheetName?: string }
+export interface SendTask {
+  checkId: string; userId: string; publisherId: string; spreadsheetId: string; spreadsheetName?: string;
+  /** Where the send was asked from (sign-in-audit.ts decisionOrigin), for its Bitácora entry: the task has no request. */
+  origin?: { ip: string; userAgent?: string };
+}
 export interface SendQueue { enqueue(task: SendTask): Promise<void> }
 /** A task delivered this many times without keeping an answer (each attempt died): says so instead of trying again. */
 export const SEND_TASK_ATTEMPTS = 3;

@@ -40,13 +40,13 @@ import { DEFAULT_RATE_LIMITS, rateLimit, type RateLimitOptions } from '../api/ra
 import { allPublishers, queryString } from '../api/current-publications';
 import { readAll } from '../store/read-all';
 import { requireUser, type Authenticator } from '../auth/authenticate';
-import { signInAudit } from '../auth/sign-in-audit';
+import { decisionOrigin, signInAudit } from '../auth/sign-in-audit';
 import { publisherAdminRoutes } from '../api/publisher-admin-routes';
 import { can, canSome, sameState, type Action } from '../auth/policy';
 import { isSpreadsheetId } from '../ingest/sheets-source';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
-  isStoreError, type AuditEntry, type Publisher, type Store, type Submission, type SubmissionSnapshot, type SubmissionSource, type SubmissionStatus, type User,
+  isStoreError, type AuditEntry, type JsonObject, type Publisher, type Store, type Submission, type SubmissionSnapshot, type SubmissionSource, type SubmissionStatus, type User,
 } from '../store/store';
 import { approveSubmission, latestApproved, lostDecision, newerApproved, newerPending, newerThan, recoverStaleApproval, refusalText, revisionChanged, revisionMoved } from './approve-submission';
 import { historyVersion } from '../store/submission-history';
@@ -94,6 +94,8 @@ interface SendInput {
   spreadsheetId?: string;
   spreadsheetName?: string;
   workbook?: WorkbookValues;
+  /** Where the send was asked from (sign-in-audit.ts decisionOrigin): its entry says it. */
+  origin?: JsonObject;
 }
 
 export interface WorkflowDeps {
@@ -364,7 +366,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       return { ...p, stages: next };
     });
     const stages = { ...(written.stages ?? {}) } as Record<string, string>;
-    await audit(user, 'publisher.stages', `publisher/${publisher.id}`, publisher.id, { stages });
+    await audit(user, 'publisher.stages', `publisher/${publisher.id}`, publisher.id, { stages, ...decisionOrigin(req) });
     const answer: StagesAnswer = { viewer: viewerOf(user), publisherId: publisher.id, stages };
     res.set('Cache-Control', 'private, no-store').json(answer);
   });
@@ -491,7 +493,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
         if (!isStoreError(e, 'conflict')) throw e;
         throw new HttpError(409, 'conflict', 'El envío cambió mientras tanto (se está aprobando); envíe de nuevo en unos minutos.');
       }
-      await audit(user, 'submission.resubmitted', `submission/${open.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}), ...(source.name !== undefined ? { fileName: source.name } : {}) });
+      await audit(user, 'submission.resubmitted', `submission/${open.id}`, publisher.id, { contentHash: snapshot.contentHash, ...(source.kind === 'xlsx' ? { source: source.fileId } : {}), ...(source.name !== undefined ? { fileName: source.name } : {}), ...input.origin });
       await supersede(user, publisher, mine, reopened);
       await notify?.({ kind: 'submitted', submission: reopened, publisher, actor: user });
       return { status: 200, body: await submitted(user, reopened, 'resubmitted') };
@@ -522,6 +524,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       source: source.kind === 'sheets' ? source.spreadsheetId : source.kind === 'xlsx' ? source.fileId : source.spreadsheetId, contentHash: snapshot.contentHash,
       // The file's or spreadsheet's name as its official knew it: the ids alone told an auditor nothing.
       ...(source.name !== undefined ? { fileName: source.name } : {}),
+      ...input.origin,
     });
     await supersede(user, publisher, mine, submission);
     await notify?.({ kind: 'submitted', submission, publisher, actor: user });
@@ -568,10 +571,11 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     // Past the budget, «se está revisando» (202) and the send goes on — self-hosted in this process (its background
     // thread), in the cloud as a task of the queue: its answer is kept for GET /api/submissions/checks/{id}
     // (send-check.ts). Without either (tests, benches), the request waits for it, as before.
-    const run = sendOf(user, publisher, upload ? { upload: { bytes: req.body as Buffer, name: queryString(req, 'archivo') } } : { spreadsheetId, spreadsheetName: body.spreadsheetName, ...(inline ? { workbook: body.workbook } : {}) });
+    const origin = decisionOrigin(req);
+    const run = sendOf(user, publisher, { ...(upload ? { upload: { bytes: req.body as Buffer, name: queryString(req, 'archivo') } } : { spreadsheetId, spreadsheetName: body.spreadsheetName, ...(inline ? { workbook: body.workbook } : {}) }), origin });
     const owner = { userId: user.id, publisherId: publisher.id };
     const sheet = !upload && !inline && spreadsheetId !== undefined ? { spreadsheetId, ...(body.spreadsheetName !== undefined ? { spreadsheetName: body.spreadsheetName } : {}) } : undefined;
-    const sent = deps.sendQueue && sendBudget && sheet ? await queuedSendWithinBudget(sendBudget, deps.sendQueue, { ...owner, ...sheet })
+    const sent = deps.sendQueue && sendBudget && sheet ? await queuedSendWithinBudget(sendBudget, deps.sendQueue, { ...owner, ...sheet, origin: origin as { ip: string; userAgent?: string } })
       : sendBudget && !deps.sendQueue ? await sendWithinBudget(sendBudget, owner, run) : await run();
     if (isChecking(sent)) return void res.status(202).set({ Location: sent.checking.location, 'Retry-After': SEND_CHECK_RETRY_AFTER }).json(sent);
     res.status(sent.status).json(sent.body);
@@ -787,13 +791,13 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const decided = reviewed !== undefined ? { reviewed } : {};
     if (deps.publicationQueue) {
       const approvalDeps = { store, baseUrl: deps.baseUrl, now, log, openSource: (source: SubmissionSource) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}), ...decided };
-      const queued = await startApproval(approvalDeps, deps.publicationQueue, await recoverStaleApproval(store, submission, now(), deps.staleApprovalMs), publisher, user);
+      const queued = await startApproval(approvalDeps, deps.publicationQueue, await recoverStaleApproval(store, submission, now(), deps.staleApprovalMs), publisher, user, decisionOrigin(req));
       const body: ApproveAnswer = { ...(await answer(user, queued)), publication: null };
       return void res.status(202).json(body);
     }
     const outcome = await approveSubmission(
       { store, baseUrl: deps.baseUrl, now, log, openSource: (source) => openSource(deps, source), ...(deps.staleApprovalMs !== undefined ? { staleApprovalMs: deps.staleApprovalMs } : {}), ...decided },
-      submission, publisher, user,
+      submission, publisher, user, decisionOrigin(req),
     );
     const event = approvalEvent(outcome, publisher, user, false);
     if (event) await notify?.(event);
@@ -845,7 +849,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       if (!isStoreError(e, 'conflict')) throw e;
       throw lostDecision('revisión', await store.getSubmission(submission.id), reviewed);
     }
-    await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment });
+    await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment, ...decisionOrigin(req) });
     await notify?.({ kind: 'returned', submission: returned, publisher, actor: user, comment });
     res.json(await answer(user, returned));
   });
@@ -863,7 +867,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       if (!isStoreError(e, 'conflict')) throw e;
       throw new HttpError(409, 'conflict', notWithdrawable((await store.getSubmission(submission.id))?.status));
     }
-    await audit(user, 'submission.withdrawn', `submission/${submission.id}`, publisher.id, { from: submission.status });
+    await audit(user, 'submission.withdrawn', `submission/${submission.id}`, publisher.id, { from: submission.status, ...decisionOrigin(req) });
     // Nothing will read its file again (approval reads the snapshot): it no longer counts against the quota.
     await releaseUpload(withdrawn);
     // The coordinators were told it awaited them («Nuevo envío…»): told now that it does not. A returned one
@@ -908,7 +912,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     // Asked again when the task runs: the account may have been moved to another institution, or changed role, since it
     // sent (and nothing but the payload says who sends for whom).
     await authorize(user, 'submission.create', publisher, `publisher/${publisher.id}`);
-    return sendOf(user, publisher, { spreadsheetId: task.spreadsheetId, ...(task.spreadsheetName !== undefined ? { spreadsheetName: task.spreadsheetName } : {}) })();
+    return sendOf(user, publisher, { spreadsheetId: task.spreadsheetId, ...(task.spreadsheetName !== undefined ? { spreadsheetName: task.spreadsheetName } : {}), ...(task.origin ? { origin: task.origin } : {}) })();
   });
 
   return { router, runSendTask: runQueuedSend };
