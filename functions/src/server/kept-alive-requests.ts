@@ -1,11 +1,11 @@
 /**
- * A connection kept open between requests (keep-alive) is closed by Node after `keepAliveTimeout` (5 s) without a
- * request. When the server's thread stood still for longer than that (a publication or a check in the server's
- * thread, or a machine loaded with other work), a request sent within the 5 s came in together with the expired
- * timer, and Node closed the connection under it while the app answered it (Node 20, lib/_http_server.js
- * socketOnTimeout): the client — a visitor reading the board, the coordinator's page, a script of the API — got
- * ECONNRESET for a request the server had received in time. Browsers send such a request again by themselves;
- * `fetch` in Node and most scripts do not (bench:publish's visitor crashed on it on a loaded machine).
+ * A connection kept open between requests (keep-alive) is closed by Node after `keepAliveTimeout` (5 s, and 1 s
+ * more) without a request. When the server's thread stood still for longer than that (a publication or a check in
+ * the server's thread, a machine loaded with other work), a request sent within those seconds was read only after
+ * the expired timer had run, and Node (lib/_http_server.js socketOnTimeout) closed the connection under it: the
+ * client — a visitor reading the board, the coordinator's page, a script of the API — got ECONNRESET for a request
+ * the server had received in time. Browsers send such a request again by themselves; `fetch` in Node and most
+ * scripts do not (bench:publish's visitor crashed on it on a loaded machine).
  *
  * Here a timed-out connection is closed only if it carries no request: neither one being answered nor one that
  * arrived with the timer (read in the same turn of the event loop, before setImmediate). A connection left open is
