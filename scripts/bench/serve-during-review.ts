@@ -84,4 +84,5 @@ async function run(): Promise<void> {
   await server.close();
 }
 
-void run().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
+// Exits on a failure: the visitor's thread and the server would keep the program (and bench:publish) waiting for ever.
+void run().catch((e: unknown) => { console.error(e); process.exit(1); });
