@@ -43,3 +43,43 @@ test.each([
   const answer = await rawAnswer(raw);
   expect(answer).toEqual({ status, type: 'application/json; charset=utf-8', body: { error: { code, message: expect.stringMatching(/^La .*\.$/) as unknown } } });
 });
+
+/** Holds this thread (and the server in it) for `ms`, as a publication or a check in the server's thread does. */
+function busy(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until) { /* the event loop stands still */ }
+}
+
+// A client (a visitor reading the board, the coordinator's page, a script) sends its next request on the connection
+// the server keeps open, within the keep-alive time, while the server's thread stands still past it (a publication in
+// that thread, a loaded machine). Node ran the expired timer before reading and closed the connection: ECONNRESET.
+test('a request that arrived on a kept-alive connection while the server stood still is answered, not reset', async () => {
+  const { port } = server.server.address() as net.AddressInfo;
+  const keepAlive = server.server.keepAliveTimeout;
+  // The real 5 s shortened so that the test is quick; Node waits 1 s more than it says (HTTP_SERVER_KEEP_ALIVE_TIMEOUT_BUFFER).
+  server.server.keepAliveTimeout = 100;
+  const socket = net.connect(port, '127.0.0.1');
+  try {
+    let text = '';
+    const answers = () => (text.match(/HTTP\/1\.1 \d{3} /g) ?? []).length;
+    socket.on('data', (c: Buffer) => { text += c.toString('utf8'); });
+    const closed = new Promise<void>((resolve) => socket.on('close', () => resolve()).on('error', () => undefined));
+    const answered = (n: number) => new Promise<void>((resolve, reject) => {
+      socket.on('data', () => { if (answers() >= n) resolve(); });
+      void closed.then(() => reject(new Error(`conexión cerrada tras ${answers()} respuestas`)));
+    });
+    const ask = 'GET /api/publishers HTTP/1.1\r\nHost: x\r\n\r\n';
+    const first = answered(1);
+    socket.write(ask);
+    await first;
+    // Within the keep-alive time, as soon as the first answer came; then the thread stands still past that time.
+    const second = answered(2);
+    socket.write(ask);
+    busy(1_400);
+    await second;
+    expect(text.match(/HTTP\/1\.1 200 /g)).toHaveLength(2);
+  } finally {
+    socket.destroy();
+    server.server.keepAliveTimeout = keepAlive;
+  }
+});

@@ -10,7 +10,7 @@ import { issueToken } from '../../functions/src/auth/api-tokens';
 import { loadConfig } from '../../functions/src/config';
 import { startLocalServer, type LocalServer } from '../../functions/src/server/local-server';
 import type { Publisher, Store } from '../../functions/src/store/store';
-import { XLSX_MIME } from '../../core/workflow/contract';
+import { PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, XLSX_MIME } from '../../core/workflow/contract';
 import { BENCH_PUBLISHER, syntheticDocumentsFor, workbookOf } from './synthetic-publisher';
 import { writeXlsx } from './write-xlsx';
 
@@ -59,6 +59,22 @@ export async function reviewCall(base: string, step: string, method: string, url
   return (await res.json()) as SubmissionAnswer;
 }
 
+/**
+ * The coordinador opens a send's preview, as its page does (dashboard/src/review/review-pages.ts): a preview still
+ * being computed (503 preview-preparing: past the server's budget, longer on a loaded machine) is asked for again
+ * after PREVIEW_PREPARING_RETRY_SECONDS until it comes. Resolves with how many times it was told to wait.
+ */
+export async function previewCall(base: string, id: string, token: string): Promise<number> {
+  for (let waits = 0; ; waits++) {
+    const res = await fetch(`${base}api/submissions/${id}/preview`, { headers: { Authorization: `Bearer ${token}` } });
+    const text = await res.text();
+    if (res.ok) return waits;
+    const code = res.status === 503 ? (JSON.parse(text) as { error?: { code?: unknown } }).error?.code : undefined;
+    if (code !== PREVIEW_PREPARING) throw new Error(`vista previa: ${res.status} ${text.slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, PREVIEW_PREPARING_RETRY_SECONDS * 1000));
+  }
+}
+
 export interface Review extends ReviewAccounts { file: string }
 
 /** Registers the implementer and its two accounts, and writes the workbook to upload (untimed). */
@@ -79,18 +95,7 @@ export async function runReview(base: string, review: Review, processes: number)
   const { submission } = await call('enviar', 'POST', `api/submissions?publisher=${REVIEW_PUBLISHER.id}`, review.capturista, fs.readFileSync(review.file));
   const submitted = seconds(t);
   t = performance.now();
-  // A large send's preview may be computed after the first answer (503 preview-preparing, Retry-After): asked again.
-  for (;;) {
-    const res = await fetch(`${base}api/submissions/${submission.id}/preview`, { headers: { Authorization: `Bearer ${review.coordinador}` } });
-    const retry = res.status === 503 ? res.headers.get('retry-after') : null;
-    if (retry === null) {
-      if (!res.ok) throw new Error(`vista previa: ${res.status} ${(await res.text()).slice(0, 300)}`);
-      await res.arrayBuffer();
-      break;
-    }
-    await res.arrayBuffer();
-    await new Promise((r) => setTimeout(r, Number(retry) * 1000));
-  }
+  await previewCall(base, submission.id, review.coordinador);
   const previewed = seconds(t);
   t = performance.now();
   await call('aprobar', 'POST', `api/submissions/${submission.id}/approve`, review.coordinador);

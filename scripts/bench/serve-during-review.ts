@@ -10,7 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { reviewCall, startReviewServer } from './review-during-load';
+import { previewCall, reviewCall, startReviewServer } from './review-during-load';
 import { BENCH_PUBLISHER, syntheticWorkbook } from './synthetic-publisher';
 import { writeXlsx } from './write-xlsx';
 
@@ -70,17 +70,19 @@ async function run(): Promise<void> {
     const bytes = fs.readFileSync(xlsx);
     const submit = await timed(() => call('POST', `api/submissions?publisher=${BENCH_PUBLISHER.id}`, capturista, bytes));
     const id = submit.value.submission.id;
-    const preview = await timed(() => call('GET', `api/submissions/${id}/preview`, coordinador));
+    // As the page: told «se está preparando», asked again after PREVIEW_PREPARING_RETRY_SECONDS (counted in the step).
+    const preview = await timed(() => previewCall(server.url, id, coordinador));
     const publish = await timed(async () => {
       await call('POST', `api/submissions/${id}/approve`, coordinador);
       await server.publications.idle();
     });
     const status = (await server.store.getSubmission(id))?.status;
     if (status !== 'published') throw new Error(`revisión ${revision + 1}: ${status}`);
-    console.log(`    revisión ${revision + 1}: enviar (revisión al llegar) ${submit.text}; vista previa ${preview.text}; aprobar y publicar ${publish.text}`);
+    console.log(`    revisión ${revision + 1}: enviar (revisión al llegar) ${submit.text}; vista previa ${preview.text}${preview.value ? ` (${preview.value} ${preview.value === 1 ? 'aviso' : 'avisos'} «se está preparando»)` : ''}; aprobar y publicar ${publish.text}`);
   }
   await visitor.terminate();
   await server.close();
 }
 
-void run().catch((e: unknown) => { console.error(e); process.exitCode = 1; });
+// Exits on a failure: the visitor's thread and the server would keep the program (and bench:publish) waiting for ever.
+void run().catch((e: unknown) => { console.error(e); process.exit(1); });

@@ -7,6 +7,7 @@ import cluster from 'cluster';
 import * as path from 'path';
 import { createServer, type RequestListener, type Server } from 'http';
 import { answerClientErrors } from './client-error';
+import { answerKeptAliveRequests } from './kept-alive-requests';
 import { createApp } from '../app';
 import { defaultPublicBaseUrl, type Config, ConfigError } from '../config';
 import { dashboardNotBuiltNotice } from './dashboard-not-built';
@@ -64,6 +65,7 @@ function listen(config: Config, handler: () => RequestListener | undefined): Pro
       res.end(JSON.stringify({ error: { code: 'starting', message: 'El servidor está arrancando. Intente de nuevo en unos segundos.' } }));
     });
     answerClientErrors(s);
+    answerKeptAliveRequests(s);
     s.once('error', (err: Error) => {
       const code = (err as { code?: unknown }).code;
       const where = `${config.host}:${config.port}`;
