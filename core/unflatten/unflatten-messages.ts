@@ -18,6 +18,9 @@ export const UNFLATTEN_MESSAGES = {
   'cell.rfc-uppercased': 'El RFC «{value}» se publicará en mayúsculas, como lo escribe el SAT: «{upper}».',
   'cell.link-used': 'La celda muestra «{value}» y tiene un vínculo: se publica la dirección del vínculo, {link}.',
   'workbook.month-first-locale': 'Esta hoja de cálculo tiene la configuración regional «{locale}», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.',
+  // Shown on «Validar datos» (addon/src/validation/locale-check.ts): the sheet's figures then look unlike the
+  // dashboard's, and a number typed as in Mexico is not the one meant.
+  'workbook.decimal-comma-locale': 'Esta hoja de cálculo tiene la configuración regional «{locale}», que usa la coma para los decimales: muestra los montos como 1.234.567,89 y no como en México (1,234,567.89), y un número escrito como en México, 1,234,567.89 o 62.5, puede quedar como texto o como otro número. Cámbiela en Archivo → Configuración → Configuración regional → México y revise los montos y porcentajes que ya capturó.',
   'workbook.empty': 'El libro no tiene contrataciones ni proyectos: no hay nada que enviar ni publicar. Revise que los datos empiecen en la fila 3 de las hojas «Contrataciones» y «Proyectos».',
   'workbook.no-template': 'Esta hoja de cálculo aún no tiene la plantilla de Infraestructura Abierta. Elija Extensiones → Infraestructura Abierta → Crear plantilla y capture sus datos a partir de la fila 3.',
   // What is lost is said: «Sepárelas» alone read as tidiness, and a project id merged over two processes' rows

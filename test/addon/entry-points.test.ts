@@ -494,6 +494,23 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(report.groups[0].fields[0].items[0].message).toBe('Esta hoja de cálculo tiene la configuración regional «es_US», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.');
   });
 
+  // A spreadsheet made before «Crear plantilla» set Mexico's locale, or set back since to a decimal-comma one: its
+  // amounts read 1.234.567,89 and an amount typed as in Mexico is not the number meant.
+  it('warns, first, when the spreadsheet writes numbers with a decimal comma (Spain, Argentina, Brazil…), saying where to set Mexico\'s', () => {
+    for (const locale of ['es_ES', 'es_AR', 'es_CO', 'pt_BR']) {
+      h.ss.localeCode = locale;
+      const report = main.runValidation();
+      expect(report.groups[0]).toMatchObject({ sheet: 'Libro completo', errors: 0, warnings: 1, fields: [{ field: 'General' }] });
+      expect(report.groups[0].fields[0].items[0]).toMatchObject({ severity: 'warning', a1: null, row: null });
+      expect(report.groups[0].fields[0].items[0].message).toBe(`Esta hoja de cálculo tiene la configuración regional «${locale}», que usa la coma para los decimales: muestra los montos como 1.234.567,89 y no como en México (1,234,567.89), y un número escrito como en México, 1,234,567.89 o 62.5, puede quedar como texto o como otro número. Cámbiela en Archivo → Configuración → Configuración regional → México y revise los montos y porcentajes que ya capturó.`);
+    }
+    // Mexico's, and other decimal-point ones, say nothing.
+    for (const locale of ['es_MX', 'es_GT', 'en_GB']) {
+      h.ss.localeCode = locale;
+      expect(main.runValidation().groups.map((g) => g.sheet)).not.toContain('Libro completo');
+    }
+  });
+
   it('a project typed twice with another name says where the first one is, in plain Spanish', () => {
     writeRow(h.ss.get('Proyectos'), 4, { id: 'oc4ids-abc123-0001', title: 'Puente peatonal' });
     const report = main.runValidation();

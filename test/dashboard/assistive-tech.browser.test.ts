@@ -221,14 +221,35 @@ describeIfChromium('the public dashboard with assistive technology, in headless 
     return { small, overlapping, titleOnly, outline, sideways: document.documentElement.scrollWidth - document.documentElement.clientWidth };
   });
 
-  it('on a 360 px touch phone every target is 44 × 44 px (or a link in a sentence, spaced), none overlap, nothing is told only in a tooltip, nothing scrolls sideways (Inicio, a project, a process, Descargas, Calidad, Instituciones, Glosario)', async () => {
+  /**
+   * A list drawn on a phone (Proyectos, Contrataciones): one block per row, nothing scrolling sideways inside its box
+   * (they were 1,100–1,500 px wide in a 360 px box, a swipe per column for each row), each value under its column's
+   * title, and the titles that order the list still on screen to be pressed (elementFromPoint: not clipped away).
+   */
+  const listOnPhone = (): Promise<{ sideways: number; rows: number; unlabelled: number; hiddenSortButtons: string[] }> => page.evaluate(async () => {
+    // Stacked by a ResizeObserver once laid out: two frames later it has run.
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const wrap: any = document.querySelector('#tabla-proyectos, #tabla-contrataciones');
+    const cells: any[] = [...wrap.querySelectorAll('tbody tr > *')];
+    const hiddenSortButtons = ([...wrap.querySelectorAll('button.sort')] as any[]).filter((b) => {
+      b.scrollIntoView({ block: 'center' });
+      const r = b.getBoundingClientRect();
+      return !b.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    }).map((b) => b.id);
+    document.scrollingElement.scrollTop = 0;
+    return { sideways: wrap.scrollWidth - wrap.clientWidth, rows: wrap.querySelectorAll('tbody tr').length,
+      unlabelled: cells.filter((c) => !c.dataset.label || !getComputedStyle(c, '::before').content.includes(c.dataset.label)).length, hiddenSortButtons };
+  });
+
+  it('on a 360 px touch phone every target is 44 × 44 px (or a link in a sentence, spaced), none overlap, nothing is told only in a tooltip, nothing scrolls sideways, and Proyectos and Contrataciones read one labelled block per row (Inicio, Proyectos, Contrataciones, a project, a process, Descargas, Calidad, Instituciones, Glosario)', async () => {
     const phone = await browser.newContext({ locale: 'es-MX', viewport: { width: 360, height: 800 }, hasTouch: true, isMobile: true });
     await phone.route('**/*', (route) => (route.request().url().startsWith(srv.base) ? route.continue() : route.abort()));
     const desk = page;
     page = await phone.newPage();
     const found: [string, Awaited<ReturnType<typeof reachable>>][] = [];
+    const lists: [string, Awaited<ReturnType<typeof listOnPhone>>][] = [];
     try {
-      for (const hash of ['#/', '#/proyecto/oc4ids-mid001-MID-2023-002', '#/contratacion/ocds-mid001-DOP-LP-OP-001-2025', '#/descargas', '#/calidad', '#/instituciones', '#/glosario']) {
+      for (const hash of ['#/', '#/proyectos', '#/contrataciones', '#/proyecto/oc4ids-mid001-MID-2023-002', '#/contratacion/ocds-mid001-DOP-LP-OP-001-2025', '#/descargas', '#/calidad', '#/instituciones', '#/glosario']) {
         // Drawn anew (data-ready is set once a page is drawn): the last page's heading is not taken for the next's.
         if (hash === '#/') await open(hash);
         else {
@@ -239,9 +260,11 @@ describeIfChromium('the public dashboard with assistive technology, in headless 
         if (hash === '#/instituciones') await page.waitForSelector('#treemap-instituciones .tile:not(.unlabelled)');
         // Inicio's map: its groups are targets too (a 44 px circle each by touch; they were 28 px, 24 apart).
         if (hash === '#/') await page.waitForSelector('#mapa .marker');
+        if (hash === '#/proyectos' || hash === '#/contrataciones') lists.push([hash, await listOnPhone()]);
         found.push([hash, await reachable()]);
       }
       expect(found.filter(([, r]) => r.small.length || r.overlapping.length || r.titleOnly.length || r.outline.length || r.sideways)).toEqual([]);
+      expect(lists.map(([hash, l]) => [hash, l.rows > 0, l.sideways, l.unlabelled, l.hiddenSortButtons])).toEqual([['#/proyectos', true, 0, 0, []], ['#/contrataciones', true, 0, 0, []]]);
     } finally {
       await phone.close();
       page = desk;

@@ -234,13 +234,16 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     for (const b of boxes) expect([b.id, b.stop]).toEqual([b.id, b.scrolls]);
     expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
 
-    // Proyectos on a phone: its wide table scrolls and is a tab stop, named.
-    await page.setViewportSize({ width: 390, height: 844 });
+    // Proyectos at 1280 px: its wide table scrolls and is a tab stop, named. On a phone it is drawn by rows
+    // (stackWhenWide): nothing scrolls, so no tab stop.
     await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/proyectos'; });
     await page.waitForSelector('body[data-ready] #tabla-proyectos');
     await page.waitForFunction(() => document.querySelector('main .table-wrap')?.getAttribute('tabindex') === '0');
     for (const b of await tableBoxes(page)) expect([b.id, b.stop]).toEqual([b.id, b.scrolls]);
     expect((await tableBoxes(page)).some((b) => b.scrolls)).toBe(true);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForFunction(() => document.querySelector('#tabla-proyectos.stacked') && !document.querySelector('#tabla-proyectos')?.hasAttribute('tabindex'));
+    for (const b of await tableBoxes(page)) expect([b.id, b.stop]).toEqual([b.id, b.scrolls]);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/?publisher=merida'; });

@@ -48,31 +48,40 @@ export function scrollRegion(wrap: HTMLElement, name: string): HTMLElement {
   return wrap;
 }
 
+/** A phone's screen, as styles.css's phone rules take it (40rem). */
+const PHONE = '(max-width: 40rem)';
+
 /**
  * A table that would scroll sideways is drawn as one block per row instead (class `stacked`, styles.css), each cell
  * under its column's title (`data-label`), and back as a table once the window is wide enough for it again: the
  * budget tables, whose stages list every clave with its amount, ran past a desktop's screen and far past a phone's.
  * `needed` is the table's width as a table, measured before stacking, so a stacked table does not flip back and
- * forth (stacked, it fits).
+ * forth (stacked, it fits). `phoneOnly`: only on a phone's screen (PHONE) — the long lists (Proyectos,
+ * Contrataciones) scroll sideways on a desktop, where a reader compares rows across, but on a 360 px phone their
+ * 1,100–1,500 px were a swipe per column for each row.
  */
-export function stackWhenWide(wrap: HTMLElement): HTMLElement {
+export function stackWhenWide(wrap: HTMLElement, phoneOnly = false): HTMLElement {
   if (typeof ResizeObserver !== 'function') return wrap;
+  const phone = phoneOnly && typeof matchMedia === 'function' ? matchMedia(PHONE) : undefined;
   let needed = 0;
+  // A window widened past a phone's also resizes the box: this runs then too.
   new ResizeObserver(() => {
     if (!wrap.isConnected || !wrap.getClientRects().length) return;
     const stacked = wrap.classList.contains('stacked');
-    if (!stacked && wrap.scrollWidth > wrap.clientWidth + 1) { needed = wrap.scrollWidth; wrap.classList.add('stacked'); } else if (stacked && wrap.clientWidth >= needed) wrap.classList.remove('stacked');
+    const may = !phoneOnly || !!phone?.matches;
+    if (!stacked && may && wrap.scrollWidth > wrap.clientWidth + 1) { needed = wrap.scrollWidth; wrap.classList.add('stacked'); } else if (stacked && (!may || wrap.clientWidth >= needed)) wrap.classList.remove('stacked');
   }).observe(wrap);
   return wrap;
 }
 
 /**
  * `empty`: what an empty table says (default: the public pages' «Sin datos publicados para esta selección.»).
- * `stack`: drawn by rows when too wide for the screen (stackWhenWide), each cell labelled with its column's title.
+ * `stack`: drawn by rows when too wide for the screen (stackWhenWide), each cell labelled with its column's title;
+ * `'phone'`: only on a phone's screen.
  * `order`: the rows are in `shown`'s order, and each title is a button that asks for another (`press`, with the
  * column's key), as on Proyectos (components/sort-header.ts).
  */
-export function dataTable(caption: string, columns: Column[], rows: Child[][], opts: { id?: string; note?: string; empty?: string; stack?: boolean; order?: { shown: ShownOrder; press: (key: string) => void } } = {}): HTMLElement {
+export function dataTable(caption: string, columns: Column[], rows: Child[][], opts: { id?: string; note?: string; empty?: string; stack?: boolean | 'phone'; order?: { shown: ShownOrder; press: (key: string) => void } } = {}): HTMLElement {
   const order = opts.order;
   const label = (i: number): string | undefined => (opts.stack ? columns[i]?.title : undefined);
   const wrap = scrollRegion(h('div', { class: 'table-wrap', id: opts.id },
@@ -84,5 +93,5 @@ export function dataTable(caption: string, columns: Column[], rows: Child[][], o
       h('tbody', null, rows.length
         ? rows.map((r) => h('tr', null, r.map((cell, i) => (i === 0 ? h('th', { scope: 'row', 'data-label': label(i) }, cell) : h('td', { class: columns[i]?.numeric ? 'num' : undefined, 'data-label': label(i) }, cell)))))
         : h('tr', null, h('td', { colspan: columns.length }, h('span', { class: 'empty-note' }, opts.empty ?? 'Sin datos publicados para esta selección.')))))), caption);
-  return opts.stack && rows.length ? stackWhenWide(wrap) : wrap;
+  return opts.stack && rows.length ? stackWhenWide(wrap, opts.stack === 'phone') : wrap;
 }

@@ -87,7 +87,7 @@ export const processesPage: Page = {
               ...searchedNumberNotes(r.numbers, filters)),
             r.buyer ? h('a', { href: route('institucion', institutionKey(r.buyer)) }, r.buyer.name) : r.publisherName, stageTitle(r.stage), methodTitle(methodKey(r)), r.tenderers === undefined ? (r.band === 'planning' ? 'Aún no' : NO_DATA) : count(r.tenderers), moneyOrOther(r.contracted, r.otherCurrency), moneyOrOther(r.paid, r.otherCurrency),
             r.suppliers.length ? r.suppliers.map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(s)) }, s.name)]) : NO_DATA,
-            date(r.date)]), { id: 'tabla-contrataciones', order: { shown: order, press } }),
+            date(r.date)]), { id: 'tabla-contrataciones', stack: 'phone', order: { shown: order, press } }),
         ...(pages > 1 ? [h('nav', { class: 'pager', 'aria-label': 'Páginas de la tabla' },
           h('button', { type: 'button', id: 'pagina-anterior', disabled: page <= 1, onclick: () => goto(page - 1, 'pagina-anterior') }, '← Anterior'),
           h('span', null, `Página ${page} de ${pages}`),

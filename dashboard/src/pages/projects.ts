@@ -2,8 +2,7 @@
 import { announce, h, route } from '../dom';
 import type { ProjectRow } from '../data/rows';
 import { downloadButtons, standardData } from '../components/download';
-import { scrollRegion } from '../components/table';
-import { sortHeaderRow } from '../components/sort-header';
+import { dataTable } from '../components/table';
 import { inColumnOrder, orderOf, orderPressed, orderSaid, type ShownOrder, type ValueColumn } from '../components/column-order';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 import { searchedNumberNotes } from '../components/searched-numbers';
@@ -62,15 +61,13 @@ export const projectsPage: Page = {
       status.textContent = `${list.length === ds.projects.length ? plural(list.length, 'proyecto', 'proyectos') : `${plural(list.length, 'proyecto', 'proyectos')} de ${count(ds.projects.length)} con los filtros elegidos`}.${pages > 1 ? ` Página ${page} de ${pages}.` : ''}`;
       announce(status.textContent ?? '');
       // The new order said after the count that draw() says (the last one said is read).
-      const sort = (c: Col): void => { update(orderPressed(q, c.key, shownOrder), `orden-${c.key}`); announce(orderSaid('Proyectos', COLS, orderOf(COLS, q, BY_TITLE))); };
+      const sort = (key: string): void => { update(orderPressed(q, key, shownOrder), `orden-${key}`); announce(orderSaid('Proyectos', COLS, orderOf(COLS, q, BY_TITLE))); };
       const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { const n = new URLSearchParams(q); n.set('pagina', String(p)); update(n); focusPager(id, status); };
       results.replaceChildren(
-        scrollRegion(h('div', { class: 'table-wrap' }, h('table', { id: 'tabla-proyectos' },
-          h('caption', null, 'Proyectos publicados. Cifras en pesos mexicanos (MXN). Use los encabezados para ordenar.'),
-          h('thead', null, sortHeaderRow(COLS, shownOrder.key, shownOrder.dir, sort)),
-          h('tbody', null, shown.length ? shown.map((r) => h('tr', null,
-            h('th', { scope: 'row' }, h('a', { href: route('proyecto', r.id) }, r.title), ...searchedNumberNotes(numbersOf(r), filters)),
-            COLS.slice(1).map((c) => h('td', { class: c.numeric ? 'num' : undefined }, c.show(r))))) : h('tr', null, h('td', { colspan: COLS.length }, 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.'))))), 'Proyectos publicados'),
+        // On a phone, one block per project, each value under its column's title (stack: 'phone'), as Pendientes.
+        dataTable('Proyectos publicados. Cifras en pesos mexicanos (MXN). Use los encabezados para ordenar.', COLS,
+          shown.map((r) => [[h('a', { href: route('proyecto', r.id) }, r.title), ...searchedNumberNotes(numbersOf(r), filters)], ...COLS.slice(1).map((c) => c.show(r))]),
+          { id: 'tabla-proyectos', stack: 'phone', order: { shown: shownOrder, press: sort }, empty: 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.' }),
         // Only when there is another page, as on Contrataciones: «Página 1 de 1» between two disabled buttons was
         // noise, and two more stops that do nothing for keyboard users.
         ...(pages > 1 ? [h('nav', { class: 'pager', 'aria-label': 'Páginas' },
