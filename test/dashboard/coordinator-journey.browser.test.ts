@@ -272,10 +272,11 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     // The Bitácora names the same steps in the same words, of whoever it names.
     const cells = await page.locator('section[aria-labelledby="titulo-bitacora"] tbody tr').evaluateAll((trs: any[]) => trs.map((tr) => [...tr.cells].slice(1).map((c: any) => c.textContent)));
     const log = cells.map((row) => row.slice(0, 2));
-    // Its details in words: the reason of the failure, and that approving again was a retry.
+    // Its details in words: the reason of the failure, and that approving again was a retry (then where it was
+    // approved from, sign-in-audit.ts decisionOrigin).
     expect(cells).toEqual(expect.arrayContaining([
       ['Intentó publicar, pero falló', 'la plataforma (automático)', expect.stringMatching(/^Motivo: No se pudo programar la publicación/)],
-      ['Aprobó', USERS.coordinadorA.email, 'Reintento: la publicación anterior de este envío había fallado'],
+      ['Aprobó', USERS.coordinadorA.email, expect.stringMatching(/^Reintento: la publicación anterior de este envío había fallado; Dirección IP: /)],
     ]));
     expect(log).toEqual(expect.arrayContaining([
       ['Envió a revisión', USERS.capturistaA.email],

@@ -41,7 +41,8 @@ async function expectWhole(store: Store, publisherId: string): Promise<Publicati
   const current = await store.getCurrent(publisherId);
   expect(current?.status).toBe('complete');
   const docs = await snapshot(store, current!);
-  expect({ releases: docs.releases.length, records: docs.records.length, projects: docs.projects.length }).toEqual(current!.counts);
+  const { releases, records, projects } = current!.counts;
+  expect({ releases: docs.releases.length, records: docs.records.length, projects: docs.projects.length }).toEqual({ releases, records, projects });
   return current!;
 }
 
@@ -124,8 +125,10 @@ describe('an approval with a store failure at each of its writes', () => {
   const servedTitle = async () => (await request(h.app).get('/api/oc4ids/projects?publisher=mer')).body.projects?.[0]?.title as string | undefined;
 
   test('every write step: Spanish error, whole publication served, and approving again publishes', async () => {
-    // A clean approval counts the steps.
+    // A clean approval counts the steps. The coordinator's first request is logged apart (`session.started`,
+    // sign-in-audit.ts, whose failure does not stop the request): made before, it is not one of the approval's writes.
     const initial = await submit('Parque inicial');
+    expect((await request(h.app).get('/api/submissions').set('Authorization', h.bearer('coordinadorA'))).status).toBe(200);
     h.faults.reset();
     expect((await approve(initial)).status).toBe(200);
     const steps = [...h.faults.writes];
