@@ -168,28 +168,22 @@ function typeModification(key: string, workbook: WorkbookModel): void {
   if (key !== 'nuevo-leon') return;
   const sheet = workbook.sheets.find((s) => s.name === 'Modificaciones') as WorkbookModel['sheets'][number];
   const paths = sheet.rows[1].map(String);
-  const row: CellValue[] = paths.map(() => null);
-  row[paths.indexOf('id')] = PROJECT;
-  row[paths.indexOf('contractingProcesses/0/id')] = REAL_PROCESS;
-  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/id')] = 'CM-01';
-  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/date')] = '15/08/2017';
-  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/type')] = 'Cambio de plazo';
-  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/description')] = 'Ampliación del plazo en 45 días naturales';
-  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/oldContractPeriod/endDate')] = '31/08/2017';
-  row[paths.indexOf('contractingProcesses/0/summary/modifications/0/newContractPeriod/endDate')] = '15/10/2017';
-  sheet.rows.push(row);
-  const value: CellValue[] = paths.map(() => null);
-  value[paths.indexOf('id')] = PROJECT;
-  value[paths.indexOf('contractingProcesses/0/id')] = REAL_PROCESS;
-  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/id')] = 'CM-02';
-  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/date')] = '20/09/2017';
-  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/type')] = 'Cambio de monto';
-  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/description')] = 'Volúmenes adicionales de concreto';
-  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/oldContractValue/amount')] = 12500000;
-  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/oldContractValue/currency')] = 'MXN';
-  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/newContractValue/amount')] = 13125000.5;
-  value[paths.indexOf('contractingProcesses/0/summary/modifications/0/newContractValue/currency')] = 'MXN';
-  sheet.rows.push(value);
+  // One row of the sheet: the project, the process, and the modification's own columns (under its path).
+  const typeRow = (modification: Record<string, CellValue>): void => {
+    const row: CellValue[] = paths.map(() => null);
+    row[paths.indexOf('id')] = PROJECT;
+    row[paths.indexOf('contractingProcesses/0/id')] = REAL_PROCESS;
+    for (const [field, value] of Object.entries(modification)) row[paths.indexOf(`contractingProcesses/0/summary/modifications/0/${field}`)] = value;
+    sheet.rows.push(row);
+  };
+  typeRow({
+    id: 'CM-01', date: '15/08/2017', type: 'Cambio de plazo', description: 'Ampliación del plazo en 45 días naturales',
+    'oldContractPeriod/endDate': '31/08/2017', 'newContractPeriod/endDate': '15/10/2017',
+  });
+  typeRow({
+    id: 'CM-02', date: '20/09/2017', type: 'Cambio de monto', description: 'Volúmenes adicionales de concreto',
+    'oldContractValue/amount': 12500000, 'oldContractValue/currency': 'MXN', 'newContractValue/amount': 13125000.5, 'newContractValue/currency': 'MXN',
+  });
 }
 
 const REAL_INAI = path.join(STANDARDS_DIR, 'examples', 'real-mx', 'record-package_269.json');
