@@ -95,7 +95,9 @@ async function appendUntil(store: Store, entries: Parameters<Store['appendAudit'
   let n = 0;
   while (n < entries.length && Date.parse(entries[n].at) < until.getTime()) n++;
   const now = entries.splice(0, n);
-  for (let k = 0; k < now.length; k += 64) await Promise.all(now.slice(k, k + 64).map((e) => store.appendAudit(e)));
+  // One at a time: appends at once all race for the chain's next place (document-store appendAudit), and 64 at once
+  // retried ~32 times each (297 entries took 13.9 s against 3.9 s in order).
+  for (const e of now) await store.appendAudit(e);
   return n;
 }
 
