@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describeIfChromium } from '../browser';
-import { askedAgainUntil, signedIn as signedInAs, startReviewServer, type ReviewServer } from './review-server';
+import { askedAgainUntil, sharedTabs, signedIn as signedInAs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { publish } from '../../functions/src/publication/publish';
 import type { Publisher, Submission, SubmissionStatus } from '../../functions/src/store/store';
@@ -34,6 +34,7 @@ const implementer = (i: number): Publisher => ({
 
 describeIfChromium('a coordinator\'s control board with a year of sends, in headless Chromium', () => {
   let srv: ReviewServer;
+  let tabs: SharedTabs;
   const now = Date.now();
 
   beforeAll(async () => {
@@ -70,10 +71,28 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
       }
     }
     expect(n).toBeGreaterThan(400);
+    // One tab for the file, which each test empties and loads afresh (sharedTabs): a context of its own for each page
+    // cost a renderer's start before any work.
+    tabs = sharedTabs(srv.base, async () => {
+      const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+      await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+      return context;
+    });
   });
   afterAll(async () => { await srv?.close(); });
 
-  const signedIn = (user: UserName, hash: string): Promise<Page> => signedInAs(srv, user, hash);
+  /** The file's tab (on screen, not on paper: a test prints it), emptied and loaded afresh at `hash`, signed in as `user` from the form it shows. */
+  const signedIn = async (user: UserName, hash: string): Promise<Page> => {
+    const page = await visitor(hash);
+    await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    return page;
+  };
+  let drawn: Page | undefined;
+  const visitor = async (hash: string): Promise<Page> => {
+    if (drawn && !drawn.isClosed()) await drawn.emulateMedia({ media: null });
+    return (drawn = await tabs.open(hash));
+  };
   const seguimiento = async (): Promise<Page> => {
     const page = await signedIn('coordinadorA', '#/revision');
     await page.waitForSelector('body[data-ready] #bandeja');
@@ -158,7 +177,6 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
     const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines.slice(1, 3).map((l) => l.split(',')[0])).toEqual(['yuc009', 'yuc005']);
-    await page.context().close();
   });
 
   test('Seguimiento\'s table downloads as CSV for the board\'s report: the rows shown, days late and dates a spreadsheet reads', async () => {
@@ -175,7 +193,6 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,${pending.points},${pending.documents},2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,,,,,,,`);
     // A situation with «;» is quoted: a spreadsheet of a «;» region reads it as one cell (core/format/formula-safety.ts).
     expect(lines.find((l) => l.startsWith('yuc004,'))).toBe('yuc004,Secretaría de Obras 004,Yucatán,"Atrasado 240 días: publica cada 60 días; aún no publica",240,60,5,0,,,1,2,,,,,,,,,,');
-    await page.context().close();
   });
 
   test('printed for the board, Seguimiento and the inbox keep every column on the page, without the site\'s menu', async () => {
@@ -198,27 +215,21 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(await stages.evaluateAll((lis) => lis.filter((li) => (li as unknown as { checkVisibility(): boolean }).checkVisibility()).length)).toBe(7);
     // The columns' titles are their sorting buttons: printed, as titles (the page's buttons are left out).
     expect(await board.locator('#tabla-seguimiento thead th').evaluateAll((ths) => ths.map((th) => (th as unknown as { innerText: string }).innerText.replace(/\s+/g, ' ').trim()))).toEqual(['Implementador', 'Situación', 'Comprometidos', 'Publicados', 'Pendientes', 'Envíos aprobados', 'Por revisar', 'Última publicación', 'Días sin actualizar', 'Etapas del programa']);
-    await board.context().close();
 
     const inbox = await signedIn('coordinadorA', '#/revision');
     await inbox.waitForSelector('body[data-ready] #bandeja tbody tr');
     expect(await inbox.locator('#bandeja caption').textContent()).toMatch(/^Envíos \(\d+\), el más antiguo primero/);
     expect(await onPaper(inbox)).toEqual({ cut: [], hints: 0, menu: false });
-    await inbox.context().close();
   });
 
   test('Acerca counts the many registered implementers that do not publish yet, and names none of them', async () => {
     // Over a hundred registered ahead of their first publication: a note naming them all buried the page.
-    const context = await srv.browser.newContext({ locale: 'es-MX' });
-    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
-    const page = await context.newPage();
-    await page.goto(`${srv.base}/#/acerca`);
+    const page = await visitor('#/acerca');
     await page.waitForSelector('body[data-ready] #sin-publicar');
     const { publishers } = await (await fetch(`${srv.base}/api/publishers`)).json() as { publishers: { currentPublication: unknown }[] };
     const waiting = publishers.filter((p) => !p.currentPublication).length;
     expect(waiting).toBeGreaterThan(100);
     expect(await page.locator('#sin-publicar').textContent()).toBe(`${waiting} implementadores registrados aún no publican datos. Su avance está en Seguimiento.`);
-    await page.context().close();
   });
 
   test('past the pages the inbox and «Mis envíos» read, the newest sends are there and the oldest are the ones left out', async () => {
@@ -242,7 +253,6 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(await page.locator('#hay-mas').textContent()).toBe('Se muestran los 200 envíos más recientes; hay más.');
     expect(await page.locator('article.envio h2', { hasText: `«${newest}»` }).count()).toBe(1);
     expect(await page.locator('article.envio h2', { hasText: `«${oldest}»` }).count()).toBe(0);
-    await page.context().close();
   });
 
   test('one implementer\'s published sends: opened one after another, «Volver a la bandeja» comes back to them', async () => {
@@ -263,7 +273,6 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
       expect(await page.locator('#filtro-implementador').evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0].text)).toBe('Municipio 005');
       expect(await page.locator('#filtro-situacion').evaluate((el) => (el as unknown as { selectedOptions: { text: string }[] }).selectedOptions[0].text)).toBe('Publicado');
     }
-    await page.context().close();
   });
 
   test('a send\'s Bitácora has its latest actions however busy its implementer was since it was sent', async () => {
@@ -282,7 +291,6 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const log = page.locator('section[aria-labelledby="titulo-bitacora"] tbody');
     await log.waitFor();
     expect(await log.locator('tr td:nth-child(2)').allTextContents()).toEqual(['Envió a revisión', 'Devolvió con comentarios']);
-    await page.context().close();
   });
 
   test('a send returned and sent again round after round says that its history and comments are not all there', async () => {
@@ -306,13 +314,11 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const og = await signedIn('coordinadorA', `#/revision/${id}`);
     await og.locator('#historial-incompleto').waitFor();
     expect(await og.locator('#historial-incompleto').textContent()).toBe(`${said} Todas están en la bitácora, abajo.`);
-    await og.context().close();
 
     const official = await signedIn('capturistaA', '#/mis-envios');
     const card = official.locator('article.envio', { hasText: 'obra publica.xlsx' });
     await card.waitFor();
     expect(await card.locator('.historial-incompleto').textContent()).toBe(said);
-    await official.context().close();
   });
 
   test('«Informe mensual»: last month\'s sends of the state and of each implementer — returned and sent again, waiting since before, decided at 21:00 on its last day — sorted, as CSV and on paper', async () => {
@@ -387,7 +393,6 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
       const wrap = document.querySelector('#tabla-informe');
       return { cut: wrap.scrollWidth > wrap.clientWidth + 1, chooser: document.querySelector('#mes').getClientRects().length, figures: document.querySelector('#cifras-informe').getClientRects().length > 0 };
     })).toEqual({ cut: false, chooser: 0, figures: true });
-    await page.context().close();
   });
 
   test('«Informe mensual» of a month before any implementer of the state was registered says so, not that all of them published', async () => {
@@ -408,7 +413,6 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     await page.waitForFunction((text) => document.getElementById('anuncio')?.textContent === text, said, { timeout: 5_000 });
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('mes');
     await srv.h.store.putPublisher(mty);
-    await page.context().close();
   });
 
   test('«Informe mensual» the first time after an upgrade, with more log than one answer can go through: «se está preparando», and then the report by itself', async () => {
