@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, describeIfChromium } from '../browser';
-import { signedIn as signedInAs, startReviewServer, type ReviewServer } from './review-server';
+import { sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { projectWorkbook, PUBLISHERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
@@ -21,7 +21,17 @@ const [MER, MTY] = PUBLISHERS;
 
 describeIfChromium('a coordinator decides on several sends of one institution', () => {
   let srv: ReviewServer;
-  beforeAll(async () => { srv = await startReviewServer('coordinator-decisions-'); });
+  let tabs: SharedTabs;
+  beforeAll(async () => {
+    srv = await startReviewServer('coordinator-decisions-');
+    // The file's tabs, which each test empties and loads afresh (sharedTabs): a context of its own for each page cost a
+    // renderer's start before any work.
+    tabs = sharedTabs(srv.base, async () => {
+      const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+      await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+      return context;
+    });
+  });
   afterAll(async () => { await srv?.close(); });
 
   type Sent = { id: string; snapshot: { takenAt: string } };
@@ -35,7 +45,13 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     return ((await res.json()) as { submission: Sent }).submission;
   }
 
-  const signedIn = (user: UserName, hash: string): Promise<Page> => signedInAs(srv, user, hash);
+  /** Tab `tab` of the file (1 for a second page at once), emptied and loaded afresh at `hash`, signed in as `user` from the form it shows. */
+  const signedIn = async (user: UserName, hash: string, tab = 0): Promise<Page> => {
+    const page = await tabs.open(hash, { tab });
+    await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
+    await page.getByRole('button', { name: 'Entrar' }).click();
+    return page;
+  };
   const open = async (page: Page, hash: string, ready: string): Promise<void> => {
     await page.evaluate(() => (globalThis as unknown as { document: { body: { removeAttribute(n: string): void } } }).document.body.removeAttribute('data-ready'));
     await page.goto(`${srv.base}/${hash}`);
@@ -62,7 +78,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.locator('#situacion', { hasText: 'Devuelto con comentarios' }).waitFor();
 
     // The middle one opened now, in a second tab, while it can still be approved.
-    const stale = await signedIn('coordinadorA', `#/revision/${middle.id}`);
+    const stale = await signedIn('coordinadorA', `#/revision/${middle.id}`, 1);
     await stale.getByRole('button', { name: 'Aprobar' }).waitFor();
 
     // The newest: approved from its page.
@@ -111,10 +127,9 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
       expect(scrolled).toBeLessThanOrEqual(width);
     }
     await stale.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-stale.png'), fullPage: true });
-    await stale.context().close();
 
     // The official's Mis envíos: the latest activity first — published, returned, then the one untouched since sent.
-    const official = await signedIn('capturistaA', '#/mis-envios');
+    const official = await signedIn('capturistaA', '#/mis-envios', 1);
     await official.locator('article.envio').first().waitFor();
     const headings = await official.locator('article.envio h2').allTextContents();
     expect(headings.map((t) => /«(.*)»$/.exec(t)?.[1])).toEqual(['parque tres.xlsx', 'parque uno.xlsx', 'parque dos.xlsx']);
@@ -122,8 +137,6 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(await official.locator('article.envio', { hasText: '«parque dos.xlsx»' }).locator('.envio-anterior').textContent()).toBe(newerApprovedText(last.snapshot.takenAt, 'official', 'parque tres.xlsx'));
     expect(await official.locator('article.envio .ultima-actividad').first().textContent()).toMatch(/^Última actividad: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\u00a0[ap]\.m\.$/);
     await official.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-mis-envios.png'), fullPage: true });
-    await official.context().close();
-    await og.context().close();
   });
 
   test('a new version sent while the coordinator reads the old one: returning it is refused, the page shows the new one with the comment kept', async () => {
@@ -148,7 +161,6 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.locator('#situacion', { hasText: 'Publicado' }).waitFor();
     const projects = (await (await fetch(`${srv.base}/api/oc4ids/projects?publisher=mty`)).json()) as { projects: { title: string }[] };
     expect(projects.projects.map((p) => p.title)).toEqual(['Parque Fundidora, segunda etapa']);
-    await og.context().close();
   });
 
   test('Mis envíos talks about a send a newer upload replaced as replaced: what it is, what withdrawing it does, what sending it again does', async () => {
@@ -171,14 +183,13 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await card.getByRole('button', { name: 'Cancelar' }).click();
 
     // Its coordinator is told on its page that the decision is on the newer send, and is taken there.
-    const og = await signedIn('coordinadorA', `#/revision/${refused.id}`);
+    const og = await signedIn('coordinadorA', `#/revision/${refused.id}`, 1);
     await og.locator('#reemplazada').waitFor();
     expect(await og.locator('#reemplazada').textContent()).toBe(`Nadie tiene que aprobar ni devolver este envío: lo reemplazó uno más reciente de la misma institución, ${which}, y este ya no se publicará. Abrir el envío que la reemplazó`);
     await og.getByRole('link', { name: 'Abrir el envío que la reemplazó' }).click();
     await og.waitForURL(`**/#/revision/${newer.id}`);
     await og.locator('h1 + p', { hasText: '«mercado corregido.xlsx»' }).waitFor();
     expect(await og.locator('#reemplazada').count()).toBe(0);
-    await og.context().close();
 
     // The replaced send's workbook sent again from the page: it comes back beside the one that replaced it.
     const file = path.join(srv.dir, 'mercado.xlsx');
@@ -187,7 +198,6 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: '«mercado.xlsx»:' }).waitFor();
     expect(await official.locator('#resultado-envio p').first().textContent()).toMatch(new RegExp(`^«mercado\\.xlsx»: Se volvió a enviar el libro de un envío que había sido reemplazado por otro más reciente, ${which.replace(/[.()]/g, '\\$&')}: vuelve a la bandeja de su coordinación, junto al que lo reemplazó\\.`));
-    await official.context().close();
   });
   test('«Aprobar» refused for errors: the page says why, lists them, offers returning with the comment written, and «Aprobar» only with a new revision', async () => {
     const sendSheet = async (title: string): Promise<Sent> => {
@@ -226,13 +236,12 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
       expect(await og.getByLabel('Comentarios para quien capturó').inputValue()).toBe(written);
       // Its official reads on «Mis envíos» that nothing was published, with the errors: the card said «En revisión»
       // and counted its warnings only, while the coordination waited for a new version.
-      const official = await signedIn('capturistaB', '#/mis-envios');
+      const official = await signedIn('capturistaB', '#/mis-envios', 1);
       const card = official.locator('article.envio', { has: official.locator('.aprobacion-rechazada') });
       await card.waitFor();
       expect(await card.locator('.aprobacion-rechazada .status-bad').textContent()).toMatch(/^⚠ No se publicó: al aprobarlo se encontraron \d+ (error|errores) en el libro\. Corríj(alo|alos) en la hoja y envíela de nuevo desde el complemento \(Validar datos → Enviar a revisión\)\.$/);
       expect((await card.locator('.aprobacion-rechazada li').allTextContents())[0]).toBe(errors[0]);
       expect(await card.locator('p.note', { hasText: 'proyecto' }).textContent()).toMatch(/^0 contrataciones y 1 proyecto; \d+ (error|errores); \d+ advertencias?\.$/);
-      await official.context().close();
     } finally {
       await srv.h.store.putPublisher(registered);
     }
@@ -243,7 +252,6 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.getByRole('button', { name: 'Aprobar' }).waitFor();
     expect(await og.locator('#aprobacion-rechazada').count()).toBe(0);
     expect(await og.getByLabel('Comentarios para quien capturó').inputValue()).toBe('');
-    await og.context().close();
   });
 
   test('a return comment longer than a decision keeps is refused on its box, in es-MX, and stays written; the API says the same', async () => {
@@ -265,7 +273,6 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     const res = await fetch(`${srv.base}/api/submissions/${sent.id}/return`, { method: 'POST', headers: { authorization: srv.h.bearer('coordinadorA'), 'content-type': 'application/json' }, body: JSON.stringify({ comment: long }) });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { code: string; message: string } }).error).toEqual({ code: 'comment-too-long', message: said });
-    await og.context().close();
   });
 
   test('an implementer with a long log: a recent send\'s Bitácora still shows its entries and the send that replaced it', async () => {
@@ -288,7 +295,6 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(await log.textContent()).not.toContain('2020');
     await og.getByRole('link', { name: 'Abrir el envío que la reemplazó' }).click();
     await og.waitForURL(`**/#/revision/${newer.id}`);
-    await og.context().close();
   });
 
   test('two sends close together: the older one\'s page names the newer one awaiting a decision, before «Aprobar», and links to it', async () => {
@@ -309,7 +315,6 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.locator('h1 + p', { hasText: '«mercado corregido.xlsx»' }).waitFor();
     await og.locator('#decision').waitFor();
     expect(await og.locator('#envio-mas-reciente').count()).toBe(0);
-    await og.context().close();
   });
   test('«Bitácora»: the state\'s log by implementer, day (Mexico City) and account, with comments, hashes and retries in words, as CSV; others\' entries stay out', async () => {
     const store = srv.h.store;
@@ -370,7 +375,6 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(lines[1]).toMatch(/,\d+,([0-9a-f]{64})?,[0-9a-f]{64}$/);
     // «Cerrar sesión» is told to the server (for the Bitácora) as the page forgets the key.
     await Promise.all([og.waitForResponse((r) => r.url().endsWith('/api/session/sign-out') && r.status() === 204), og.getByRole('button', { name: 'Cerrar sesión' }).click()]);
-    await og.context().close();
 
     // The administration sees what is no implementer's (accounts, maintenance), with the e-mail of a removed account.
     const admin = await signedIn('admin', '#/bitacora?desde=2021-06-15&hasta=2021-06-15');
@@ -390,6 +394,5 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     const signIns = await admin.locator('#tabla-bitacora tbody tr').allTextContents();
     expect(signIns.some((r) => /Cerró sesión en el tablerorevision@inaip-yucatan\.org\.mxCuenta u-og-yucDirección IP: \S*127\.0\.0\.1; Programa: Mozilla\/5\.0 .*; Con clave de acceso; Coordinación de Yucatán$/.test(r))).toBe(true);
     expect(signIns.some((r) => r.includes('Inició sesión en el tablerorevision@inaip-yucatan.org.mx'))).toBe(true);
-    await admin.context().close();
   });
 });
