@@ -8,14 +8,12 @@
  * commands on the same paths run in one child process that loads the built bundle once and runs each command's
  * `main` in turn (each Node start costs more than the command here), stopped after a few seconds too.
  */
-import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildCli } from '../../scripts/build';
 import { ConfigError, loadConfig } from '../../functions/src/config';
-import { ROOT } from '../standards';
 import { scratchDir, STACK_TRACE } from './run-cli';
-import { type BuiltRun, runBuiltCli } from './run-built-cli';
+import { type BuiltRun, runBuiltCli, runBuiltMainInTurn, type InTurn } from './run-built-cli';
 
 /** Well under half of each test's limit (TEST_MS). */
 const RUN_MS = 8000;
@@ -56,7 +54,7 @@ beforeAll(async () => {
   fs.writeFileSync(file, 'no es una carpeta');
   base = path.join(file, 'datos', 'base.sqlite');
   // The first command of each list runs as its own process in its test; the others here, in one child.
-  const runs: (Batched & { name: string })[] = [
+  const runs: (InTurn & { name: string })[] = [
     ...PATHS.flatMap(([name, sqlite]) => OPENING_COMMANDS.slice(name === PATHS[0][0] ? 1 : 0).map(([command, args]) => ({ name: `${name} ${command}`, args: [...args], env: { INFRA_SQLITE: sqlite } }))),
     ...UNDER_FILE_COMMANDS.slice(1).map(([command, args]) => ({ name: `under a file ${command}`, args: [...args], env: { INFRA_SQLITE: base } })),
     ...HOST_COMMANDS().slice(1).map((args) => ({ name: `HOST ${args[0]}`, args, env: HOST_ENV() })),
@@ -65,51 +63,6 @@ beforeAll(async () => {
   runs.forEach((run, i) => inTurn.set(run.name, results[i]));
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-interface Batched { args: string[]; env: Record<string, string> }
-
-/**
- * Runs each command with the built CLI's own bundle (dist/cli-main.js, what dist/cli.js loads for these commands),
- * one after the other in one child process with its environment, and stops the child after `timeoutMs`: a hang fails
- * every run at once. Each result as runBuiltCli's, its lines ended as console.log/console.error end them.
- */
-function runBuiltMainInTurn(runs: Batched[], timeoutMs: number): Promise<BuiltRun[]> {
-  const script = `
-    const { main } = require(${JSON.stringify(path.join(ROOT, 'dist', 'cli-main.js'))});
-    const runs = JSON.parse(process.argv[1]);
-    (async () => {
-      const results = [];
-      for (const { args, env } of runs) {
-        const saved = Object.keys(env).map((k) => [k, process.env[k]]);
-        Object.assign(process.env, env);
-        let out = '';
-        let err = '';
-        const code = await main(args, { out: (l) => { out += l + '\\n'; }, err: (l) => { err += l + '\\n'; } });
-        for (const [k, v] of saved) if (v === undefined) delete process.env[k]; else process.env[k] = v;
-        results.push({ code, out, err });
-      }
-      process.stdout.write(JSON.stringify(results));
-      process.exit(0);
-    })();`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script, JSON.stringify(runs)], { env: { ...process.env, METADATA_SERVER_DETECTION: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (timedOut || code !== 0) {
-        resolve(runs.map(() => ({ code, out, err, timedOut })));
-        return;
-      }
-      resolve((JSON.parse(out) as { code: number; out: string; err: string }[]).map((r) => ({ ...r, timedOut })));
-    });
-  });
-}
 
 /** Node's own words, which must not reach the operator. */
 const NODE_ERROR = /ENOTDIR|EEXIST|EPERM|ENOENT|unable to open|Error inesperado/;
