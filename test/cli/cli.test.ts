@@ -795,9 +795,14 @@ describe('backup: a whole copy of the database while the server runs', () => {
  */
 function withoutWritePermission(): { uid?: number; gid?: number } | undefined {
   if (process.getuid?.() !== 0) return {};
-  const readable = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(path.join(ROOT, 'dist', 'cli.js'))})`], { uid: 65534, gid: 65534 });
-  return readable.status === 0 ? { uid: 65534, gid: 65534 } : undefined;
+  // Asked once for both tests (a Node process each time, for the same answer).
+  if (nobodyReadsBuild === undefined) {
+    const readable = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(path.join(ROOT, 'dist', 'cli.js'))})`], { uid: 65534, gid: 65534 });
+    nobodyReadsBuild = readable.status === 0;
+  }
+  return nobodyReadsBuild ? { uid: 65534, gid: 65534 } : undefined;
 }
+let nobodyReadsBuild: boolean | undefined;
 
 // The commands run as the server's own user (docs/operations.md): `backup -o respaldo.sqlite` typed in /root or /
 // ended in «Error inesperado: unable to open database file», exit 3. Root may write anywhere, so as root the CLI runs as
@@ -912,7 +917,17 @@ test('smoke: the built dist/cli.js runs as a child process', async () => {
   const cli = path.join(ROOT, 'dist', 'cli.js');
   expect(fs.existsSync(cli)).toBe(true);
   const out = path.join(dir, 'smoke.json');
-  const ok = spawnSync(process.execPath, [cli, 'convert', example('merida'), '-o', out], { encoding: 'utf8', env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
+  // Issue 17: an engine command loads its own bundle and only the compiled validators it uses — never the full
+  // CLI (store, server, backend packages) nor the other validators (4 MB of the old single bundle). Each run is the
+  // command as typed, only with the list of the modules it loaded printed at exit (after a line «@@M»).
+  const loaded = (...args: string[]): { status: number | null; stderr: string; modules: string[] } => {
+    const run = spawnSync(process.execPath, ['-e', 'process.on("exit",()=>process.stderr.write("@@M "+JSON.stringify(Object.keys(require("module")._cache))+"\\n"));require(process.argv[1])', cli, ...args], { encoding: 'utf8', env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
+    const line = /@@M (.*)/.exec(run.stderr);
+    expect(line).not.toBeNull();
+    return { status: run.status, stderr: run.stderr.slice(0, run.stderr.lastIndexOf('@@M ')), modules: (JSON.parse((line as RegExpExecArray)[1]) as string[]).map((f) => path.relative(ROOT, f)) };
+  };
+  // The conversion that the later commands read, in the run that lists what `convert` loads.
+  const ok = loaded('convert', example('merida'), '-o', out);
   expect(ok.stderr).not.toMatch(STACK_TRACE);
   expect(ok.status).toBe(0);
   expect(schemaErrors('releasePackage', readJson(out))).toEqual([]);
@@ -928,22 +943,14 @@ test('smoke: the built dist/cli.js runs as a child process', async () => {
   expect(redirected.status).toBe(1);
   expect(redirected.stderr).toBe('');
   expect(fs.readFileSync(report, 'utf8')).toMatch(/«mucho dinero» no es un número[^]*\nResumen: (?:1 error|\d+ errores), (?:1 advertencia|\d+ advertencias), (?:1 aviso|\d+ avisos)\.\n$/);
-  // Issue 17: an engine command loads its own bundle and only the compiled validators it uses — never the full
-  // CLI (store, server, backend packages) nor the other validators (4 MB of the old single bundle).
-  const loaded = (...args: string[]): string[] => {
-    const run = spawnSync(process.execPath, ['-e', 'process.on("exit",()=>process.stderr.write("@@M "+JSON.stringify(Object.keys(require("module")._cache))+"\\n"));require(process.argv[1])', cli, ...args], { encoding: 'utf8', env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
-    const line = /@@M (.*)/.exec(run.stderr);
-    expect(line).not.toBeNull();
-    return (JSON.parse((line as RegExpExecArray)[1]) as string[]).map((f) => path.relative(ROOT, f));
-  };
-  const forPackage = loaded('validate', out, '--json');
+  const forPackage = loaded('validate', out, '--json').modules;
   expect(forPackage.filter((f) => f.startsWith('dist')).sort()).toEqual(['dist/cli-engine.js', 'dist/cli.js', 'dist/validators/edca-mx-release.js', 'dist/validators/release-package.js']);
-  const forWorkbook = loaded('convert', example('merida'), '-o', path.join(dir, 'smoke-2.json'));
+  const forWorkbook = ok.modules;
   expect(forWorkbook).toContain('dist/cli-engine.js');
   expect(forWorkbook).not.toContain('dist/cli-main.js');
   expect(forWorkbook.filter((f) => /node_modules[\\/](firebase-admin|googleapis|express|exceljs|better-sqlite3)[\\/]/.test(f))).toEqual([]);
   // compile: its own small bundle (the merge engine), not the engine's (workbook reader, templates, validators).
-  const forCompile = loaded('compile', out, '-o', path.join(dir, 'smoke-registros.json'));
+  const forCompile = loaded('compile', out, '-o', path.join(dir, 'smoke-registros.json')).modules;
   expect(forCompile.filter((f) => f.startsWith('dist')).sort()).toEqual(['dist/cli-compile.js', 'dist/cli.js']);
   expect(forCompile.filter((f) => /node_modules[\\/](firebase-admin|googleapis|express|exceljs|better-sqlite3|ajv)[\\/]/.test(f))).toEqual([]);
   // `npm start` is `node dist/cli.js serve`: a store that cannot be opened must fail the process, not look like success.

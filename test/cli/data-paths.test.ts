@@ -3,40 +3,75 @@
  * as an operator runs it: a path inside /proc or /sys made Node's recursive mkdir spin for ever (the command hung),
  * and a folder that cannot be created printed Node's English error. Each run is stopped after a few seconds, so a
  * hang fails at once.
+ *
+ * One command of each kind of path runs as its own process (dist/cli.js: exit code, stdout, stderr); the other
+ * commands on the same paths run in one child process that loads the built bundle once and runs each command's
+ * `main` in turn (each Node start costs more than the command here), stopped after a few seconds too.
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildCli } from '../../scripts/build';
 import { ConfigError, loadConfig } from '../../functions/src/config';
 import { scratchDir, STACK_TRACE } from './run-cli';
-import { runBuiltCli } from './run-built-cli';
+import { type BuiltRun, runBuiltCli, runBuiltMainInTurn, type InTurn } from './run-built-cli';
 
 /** Well under half of each test's limit (TEST_MS). */
 const RUN_MS = 8000;
 const TEST_MS = 30_000;
+/** The child that runs the other commands in turn (runBuiltMainInTurn): a dozen commands, one start. */
+const IN_TURN_MS = 15_000;
 let dir: string;
+/** The folder that cannot be created: under this plain file. */
+let file: string;
+let base: string;
+/** What each command not run as its own process printed, by its test's name (runBuiltMainInTurn). */
+const inTurn = new Map<string, BuiltRun>();
+
+const PATHS = [
+  ['inside /proc', '/proc/infra-abierta/datos/base.sqlite', 'queda dentro de /proc'],
+  ['inside /sys', '/sys/infra-abierta/base.sqlite', 'queda dentro de /sys'],
+  ['through /dev/fd, a link into /proc', '/dev/fd/infra-abierta/base.sqlite', 'dentro de /proc'],
+] as const;
+const OPENING_COMMANDS = [
+  ['serve', ['serve', '--puerto', '0', '--sin-ejemplos']],
+  ['users list', ['users', 'list']],
+  ['publications list', ['publications', 'list']],
+] as const;
+const UNDER_FILE_COMMANDS = [
+  ['serve', ['serve', '--puerto', '0', '--sin-ejemplos']],
+  ['serve --procesos 2', ['serve', '--puerto', '0', '--procesos', '2', '--sin-ejemplos']],
+  ['users list', ['users', 'list']],
+  ['publishers list', ['publishers', 'list']],
+  ['publish', ['publish', 'libro.xlsx', '--publicador', 'itait']],
+] as const;
+const HOST_COMMANDS = (): string[][] => [['serve', '--puerto', '0', '--sin-ejemplos'], ['publish', path.join(dir, 'no-importa.xlsx'), '--publicador', 'x']];
+const HOST_ENV = (): Record<string, string> => ({ INFRA_SQLITE: path.join(dir, 'todas', 'base.sqlite'), HOST: '0.0.0.0', PUBLIC_BASE_URL: '' });
+
 beforeAll(async () => {
   await buildCli();
   dir = scratchDir('rutas-');
+  file = path.join(dir, 'un-archivo');
+  fs.writeFileSync(file, 'no es una carpeta');
+  base = path.join(file, 'datos', 'base.sqlite');
+  // The first command of each list runs as its own process in its test; the others here, in one child.
+  const runs: (InTurn & { name: string })[] = [
+    ...PATHS.flatMap(([name, sqlite]) => OPENING_COMMANDS.slice(name === PATHS[0][0] ? 1 : 0).map(([command, args]) => ({ name: `${name} ${command}`, args: [...args], env: { INFRA_SQLITE: sqlite } }))),
+    ...UNDER_FILE_COMMANDS.slice(1).map(([command, args]) => ({ name: `under a file ${command}`, args: [...args], env: { INFRA_SQLITE: base } })),
+    ...HOST_COMMANDS().slice(1).map((args) => ({ name: `HOST ${args[0]}`, args, env: HOST_ENV() })),
+  ];
+  const results = await runBuiltMainInTurn(runs.map(({ args, env }) => ({ args, env })), IN_TURN_MS);
+  runs.forEach((run, i) => inTurn.set(run.name, results[i]));
 }, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** Node's own words, which must not reach the operator. */
 const NODE_ERROR = /ENOTDIR|EEXIST|EPERM|ENOENT|unable to open|Error inesperado/;
 
-describe.each([
-  ['inside /proc', '/proc/infra-abierta/datos/base.sqlite', 'queda dentro de /proc'],
-  ['inside /sys', '/sys/infra-abierta/base.sqlite', 'queda dentro de /sys'],
-  ['through /dev/fd, a link into /proc', '/dev/fd/infra-abierta/base.sqlite', 'dentro de /proc'],
-])('INFRA_SQLITE %s is refused at start-up, naming the variable', (_name, file, where) => {
-  test.each([
-    ['serve', ['serve', '--puerto', '0', '--sin-ejemplos']],
-    ['users list', ['users', 'list']],
-    ['publications list', ['publications', 'list']],
-  ])('%s', async (_command, args) => {
-    const run = await runBuiltCli(args, { INFRA_SQLITE: file }, RUN_MS);
+describe.each(PATHS.map((p) => [...p]))('INFRA_SQLITE %s is refused at start-up, naming the variable', (name, sqlite, where) => {
+  test.each(OPENING_COMMANDS.map(([command, args]): [string, string[]] => [command, [...args]]))('%s', async (command, args) => {
+    const run = name === PATHS[0][0] && command === OPENING_COMMANDS[0][0] ? await runBuiltCli(args, { INFRA_SQLITE: sqlite }, RUN_MS) : inTurn.get(`${name} ${command}`)!;
     expect(run.timedOut).toBe(false);
-    expect(run.err).toContain(`No se puede usar la base de datos «${file}» (variable INFRA_SQLITE): `);
+    expect(run.err).toContain(`No se puede usar la base de datos «${sqlite}» (variable INFRA_SQLITE): `);
     expect(run.err).toContain(where);
     expect(run.err).not.toMatch(STACK_TRACE);
     expect(run.err).not.toMatch(NODE_ERROR);
@@ -53,21 +88,8 @@ test('BULK_DIR inside /proc is refused too: the server creates it when it publis
 }, TEST_MS);
 
 describe('a folder that cannot be created (under a plain file) gets a Spanish message in every command that opens the base', () => {
-  let file: string;
-  let base: string;
-  beforeAll(() => {
-    file = path.join(dir, 'un-archivo');
-    fs.writeFileSync(file, 'no es una carpeta');
-    base = path.join(file, 'datos', 'base.sqlite');
-  });
-  test.each([
-    ['serve', ['serve', '--puerto', '0', '--sin-ejemplos']],
-    ['serve --procesos 2', ['serve', '--puerto', '0', '--procesos', '2', '--sin-ejemplos']],
-    ['users list', ['users', 'list']],
-    ['publishers list', ['publishers', 'list']],
-    ['publish', ['publish', 'libro.xlsx', '--publicador', 'itait']],
-  ])('%s', async (_command, args) => {
-    const run = await runBuiltCli(args, { INFRA_SQLITE: base }, RUN_MS);
+  test.each(UNDER_FILE_COMMANDS.map(([command, args]): [string, string[]] => [command, [...args]]))('%s', async (command, args) => {
+    const run = command === UNDER_FILE_COMMANDS[0][0] ? await runBuiltCli(args, { INFRA_SQLITE: base }, RUN_MS) : inTurn.get(`under a file ${command}`)!;
     expect(run.timedOut).toBe(false);
     expect(run.err.trim()).toBe(`No se pudo abrir la base de datos «${base}»: una parte de la ruta es un archivo, no una carpeta («${file}»). Revise la ruta (variable INFRA_SQLITE): indique una carpeta que exista o que se pueda crear.`);
     expect([run.code, run.out]).toEqual([2, '']);
@@ -98,9 +120,9 @@ test('HOST=0.0.0.0 without PUBLIC_BASE_URL is refused before anything is publish
   expect(() => loadConfig({ HOST: '::' })).toThrow(/^HOST=:: atiende en todas las interfaces/);
   expect(loadConfig({ HOST: '0.0.0.0', PUBLIC_BASE_URL: 'https://datos.yucatan.gob.mx/' }).publicBaseUrl).toBe('https://datos.yucatan.gob.mx');
   expect(loadConfig({ HOST: '127.0.0.1' }).publicBaseUrl).toBe('http://127.0.0.1:8080');
-  const base = path.join(dir, 'todas', 'base.sqlite');
-  for (const args of [['serve', '--puerto', '0', '--sin-ejemplos'], ['publish', path.join(dir, 'no-importa.xlsx'), '--publicador', 'x']]) {
-    const run = await runBuiltCli(args, { INFRA_SQLITE: base, HOST: '0.0.0.0', PUBLIC_BASE_URL: '' }, RUN_MS);
+  const base = HOST_ENV().INFRA_SQLITE;
+  for (const [i, args] of HOST_COMMANDS().entries()) {
+    const run = i === 0 ? await runBuiltCli(args, HOST_ENV(), RUN_MS) : inTurn.get(`HOST ${args[0]}`)!;
     expect(run.err).toMatch(/^HOST=0\.0\.0\.0 atiende en todas las interfaces de red, .* Defina también PUBLIC_BASE_URL /);
     expect([run.code, run.out]).toEqual([2, '']);
   }

@@ -1,27 +1,18 @@
 /**
  * `--proyecto` (Google Cloud project of `--nube`) against `--proyectos` (an implementer's commitment, `publishers add`):
  * each mix-up is refused with exit code 2 and a Spanish message naming the other option, before any store is opened
- * (built CLI, as an operator runs it).
+ * (built CLI, as an operator runs it: the first mix-up as its own process, the others in turn in one child that loads
+ * the built bundle once).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildCli } from '../../scripts/build';
 import { scratchDir, STACK_TRACE } from './run-cli';
-import { runBuiltCli } from './run-built-cli';
+import { type BuiltRun, runBuiltCli, runBuiltMainInTurn } from './run-built-cli';
 import { ROOT } from '../standards';
 
 const REGISTER = ['--nombre', 'Instituto Tamaulipeco de Infraestructura', '--entidad', 'Tamaulipas', '--prefijo-ocid', 'ocds-itait1', '--prefijo-proyectos', 'oc4ids-itait1'];
-let dir: string;
-let env: NodeJS.ProcessEnv;
-beforeAll(async () => {
-  await buildCli();
-  dir = scratchDir('proyecto-');
-  // No emulator and no credentials: a command that got as far as Firestore would fail differently.
-  env = { INFRA_SQLITE: path.join(dir, 'datos.sqlite'), FIRESTORE_EMULATOR_HOST: '', GOOGLE_CLOUD_PROJECT: '', GCLOUD_PROJECT: '', GOOGLE_APPLICATION_CREDENTIALS: path.join(dir, 'no-existe.json') };
-}, 60_000);
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-test.each([
+const MIXUPS: [name: string, args: string[], message: RegExp][] = [
   ['a number given to --proyecto in publishers add', ['publishers', 'add', 'itait', '--nube', '--proyecto', '25', ...REGISTER],
     /^«25» no es un ID de proyecto de Google Cloud: --proyecto es el ID del proyecto de Google Cloud del despliegue \(p\. ej\. infra-abierta-mx\), y solo se usa con --nube\. ¿Quiso decir --proyectos 25\? \(--proyectos es cuántos proyectos \(0 a 5\) se comprometió a publicar el implementador/],
   ['a project id given to --proyectos', ['publishers', 'add', 'itait', '--nube', '--proyectos', 'demo-x', ...REGISTER],
@@ -33,8 +24,27 @@ test.each([
   ['a number given to --proyecto in users', ['users', 'list', '--nube', '--proyecto', '123456789012'],
     /^«123456789012» no es un ID de proyecto de Google Cloud: .* Es un número: si copió el número del proyecto, use su ID/],
   ['--proyecto with no value', ['publications', 'list', '--nube', '--proyecto'], /^Falta el valor de --proyecto: --proyecto es el ID del proyecto de Google Cloud/],
-])('%s: exit 2, the other option named, nothing opened', async (_name, args, message) => {
-  const run = await runBuiltCli(args, env);
+];
+
+let dir: string;
+let env: NodeJS.ProcessEnv;
+/** The mix-ups after the first, run in turn in one child with the built bundle (runBuiltMainInTurn), by name. */
+const inTurn = new Map<string, BuiltRun>();
+beforeAll(async () => {
+  await buildCli();
+  dir = scratchDir('proyecto-');
+  // No emulator and no credentials: a command that got as far as Firestore would fail differently.
+  env = { INFRA_SQLITE: path.join(dir, 'datos.sqlite'), FIRESTORE_EMULATOR_HOST: '', GOOGLE_CLOUD_PROJECT: '', GCLOUD_PROJECT: '', GOOGLE_APPLICATION_CREDENTIALS: path.join(dir, 'no-existe.json') };
+  // The first mix-up runs as its own process (dist/cli.js) in its test; the others here, one Node start for all.
+  const rest = MIXUPS.slice(1);
+  const results = await runBuiltMainInTurn(rest.map(([, args]) => ({ args, env })), 20_000);
+  rest.forEach(([name], i) => inTurn.set(name, results[i]));
+}, 60_000);
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+test.each(MIXUPS)('%s: exit 2, the other option named, nothing opened', async (name, args, message) => {
+  const run = name === MIXUPS[0][0] ? await runBuiltCli(args, env) : inTurn.get(name)!;
+  expect(run.timedOut).toBe(false);
   expect(run.err).toMatch(message);
   expect(run.err.trim().split('\n')).toHaveLength(1);
   expect(run.err).not.toMatch(STACK_TRACE);

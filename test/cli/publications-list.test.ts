@@ -13,7 +13,7 @@ import type { Publisher, Store } from '../../functions/src/store/store';
 import { BENCH_PUBLISHER } from '../../scripts/bench/synthetic-publisher';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
 import { scratchDir, STACK_TRACE } from './run-cli';
-import { runBuiltCli } from './run-built-cli';
+import { type BuiltRun, runBuiltCli, runBuiltMainInTurn } from './run-built-cli';
 
 const OTHER: Publisher = { ...BENCH_PUBLISHER, id: 'otro', name: 'Otro implementador', ocidPrefix: 'ocds-otr001', projectIdPrefix: 'oc4ids-otr001' };
 
@@ -42,13 +42,19 @@ beforeAll(() => buildCli(), 60_000);
 describe('publications list on the local store', () => {
   let dir: string;
   let env: NodeJS.ProcessEnv;
+  /** The narrowed lists, run in turn in one child with the built bundle (runBuiltMainInTurn): one Node start for four. */
+  let narrowed: BuiltRun[];
   beforeAll(async () => {
     dir = scratchDir('list-');
     env = { INFRA_SQLITE: path.join(dir, 'datos.sqlite') };
     const store = openSqliteStore(env.INFRA_SQLITE as string);
     await seed(store);
     await store.close();
-  });
+    narrowed = await runBuiltMainInTurn([
+      ...['bench', 'otro', 'nadie'].map((id) => ({ args: ['publications', 'list', '--publicador', id], env })),
+      { args: ['publications', 'list'], env: { INFRA_SQLITE: path.join(dir, 'vacia.sqlite') } },
+    ], 20_000);
+  }, 30_000);
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('shows every publication of every publisher, the current one marked, in es-MX dates and numbers', async () => {
@@ -59,13 +65,11 @@ describe('publications list on the local store', () => {
   });
 
   it('narrows to one publisher; an unknown or empty one is said in Spanish', async () => {
-    const one = await runBuiltCli(['publications', 'list', '--publicador', 'bench'], env);
+    const [one, none, unknown, empty] = narrowed;
+    expect(narrowed.map((r) => r.timedOut)).toEqual([false, false, false, false]);
     expect([one.code, one.out, one.err]).toEqual([0, `${TABLE}\n`, '']);
-    const none = await runBuiltCli(['publications', 'list', '--publicador', 'otro'], env);
     expect([none.code, none.out, none.err]).toEqual([0, '', '«otro» aún no tiene publicaciones.\n']);
-    const unknown = await runBuiltCli(['publications', 'list', '--publicador', 'nadie'], env);
     expect([unknown.code, unknown.out, unknown.err]).toEqual([2, '', 'No existe el publicador «nadie». Publicadores registrados: bench, otro.\n']);
-    const empty = await runBuiltCli(['publications', 'list'], { INFRA_SQLITE: path.join(dir, 'vacia.sqlite') });
     expect([empty.code, empty.out]).toEqual([0, '']);
     expect(empty.err).toMatch(/^Aún no hay publicadores\. Registre uno con «infra-abierta publishers add <id> …»\.\n$/);
     expect(`${one.err}${none.err}${unknown.err}${empty.err}`).not.toMatch(STACK_TRACE);

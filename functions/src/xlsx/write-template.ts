@@ -64,8 +64,18 @@ function unlockColumnsPast(ws: ExcelJS.Worksheet, count: number): void {
   Object.defineProperty(ws, 'columns', {
     configurable: true,
     get: () => {
-      const columns = (get.call(ws) as ExcelJS.Column[]).slice();
-      if (columns.length < LAST_COLUMN) columns[LAST_COLUMN - 1] = past;
+      const own = get.call(ws) as ExcelJS.Column[];
+      const columns = own.slice();
+      if (columns.length >= LAST_COLUMN) return columns;
+      columns[LAST_COLUMN - 1] = past;
+      // The same visits as the sparse array's own forEach (its columns, then the last one), without walking its
+      // 16,000 holes: that walk was about a sixth of the CPU of writing a template (Column.toModel, every sheet).
+      Object.defineProperty(columns, 'forEach', {
+        value(visit: (column: ExcelJS.Column, index: number, array: ExcelJS.Column[]) => void, thisArg?: unknown): void {
+          for (let i = 0; i < own.length; i++) if (i in own) visit.call(thisArg, own[i], i, columns);
+          visit.call(thisArg, past, LAST_COLUMN - 1, columns);
+        },
+      });
       return columns;
     },
     set: (value: unknown) => set.call(ws, value),
