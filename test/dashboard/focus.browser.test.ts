@@ -43,11 +43,28 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     await page.waitForSelector('body[data-ready] main h1');
     return page;
   }
+  /**
+   * The file's one tab, moved to `hash` as a reader moves in the app (a fresh load of the document costs Chromium
+   * several times as much). Only the skip link's test is about a page as it loads; the others start from wherever
+   * the previous one left the tab, or load it if it is gone.
+   */
+  let tab: Page | undefined;
+  async function go(hash: string): Promise<Page> {
+    if (!tab || tab.isClosed()) return (tab = await open(hash));
+    if (tab.viewportSize()?.width !== 1280) await tab.setViewportSize({ width: 1280, height: 900 });
+    // Already there (a hash set again is no navigation): by another page, for the route to be drawn anew.
+    for (const h of (await tab.evaluate(() => location.hash)) === hash ? ['#/acerca', hash] : [hash]) {
+      await tab.evaluate((to: string) => { document.body.removeAttribute('data-ready'); location.hash = to; }, h);
+      await tab.waitForSelector('body[data-ready] main h1');
+    }
+    return tab;
+  }
   const active = (page: Page): Promise<{ tag: string; id: string; text: string }> =>
     page.evaluate(() => { const a = document.activeElement; return { tag: a?.tagName ?? '', id: a?.id ?? '', text: (a?.textContent ?? '').trim() }; });
 
   it('the skip link and a process\'s stage links move the focus within the page, keep the route and its filters, and draw nothing again', async () => {
-    const page = await open('#/proyectos?state=Yucat%C3%A1n&orden=presupuesto');
+    // A fresh load: the first Tab of a page as it loads reaches the skip link.
+    const page = tab = await open('#/proyectos?state=Yucat%C3%A1n&orden=presupuesto');
     const route = await page.evaluate(() => location.hash);
     // A mark on the drawn page: a redraw would replace it.
     await page.evaluate(() => { document.querySelector('main h1').dataset.mark = 'drawn'; });
@@ -81,11 +98,10 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     await page.waitForFunction((r: string) => location.hash === r, processRoute);
     expect(await active(page)).toMatchObject({ tag: 'H2', text: 'Adjudicación' });
     expect(await page.locator('main h1[data-mark="drawn"]').count()).toBe(1);
-    await page.close();
   });
 
   it('a pager button that becomes disabled on the last or first page hands the focus to the other one (Proyectos, Contrataciones)', async () => {
-    const page = await open('#/proyectos');
+    const page = await go('#/proyectos');
     const pages = Number(/Página 1 de (\d+)/.exec(await page.locator('.pager').textContent() ?? '')?.[1]);
     expect(pages).toBeGreaterThan(2);
     await page.locator('#pagina-siguiente').focus();
@@ -107,13 +123,12 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     await page.locator('.pager', { hasText: 'Página 1 de 2' }).waitFor();
     expect(await active(page)).toMatchObject({ id: 'pagina-siguiente' });
     expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
-    await page.close();
   });
 
   // A keyboard user opens the twelfth project of the list, then goes Back: the focus was on the list's heading, and
   // they tabbed past the filters and eleven rows to get back to where they were.
   it('Back from a document to its list puts the focus on the link that was followed (Proyectos, Contrataciones)', async () => {
-    const page = await open('#/proyectos?orden=presupuesto');
+    const page = await go('#/proyectos?orden=presupuesto');
     for (const [list, table] of [['#/proyectos?orden=presupuesto', '#tabla-proyectos'], ['#/contrataciones', '#tabla-contrataciones']] as const) {
       if (list !== '#/proyectos?orden=presupuesto') {
         await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, list);
@@ -138,11 +153,10 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     await page.locator('#menu a[href^="#/proyectos"]').first().click();
     await page.waitForFunction(() => document.body.dataset.ready === 'true' && location.hash.startsWith('#/proyectos'));
     expect(await active(page)).toMatchObject({ tag: 'H1', text: 'Proyectos' });
-    await page.close();
   });
 
   it('counts and outcomes reach one live region outside <main>, which a redraw does not replace (Proyectos, Contrataciones, Inicio)', async () => {
-    const page = await open('#/proyectos');
+    const page = await go('#/proyectos');
     const anuncio = page.locator('#anuncio');
     expect(await anuncio.getAttribute('role')).toBe('status');
     expect(await page.locator('main #anuncio').count()).toBe(0);
@@ -170,7 +184,6 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     await page.waitForSelector('body[data-ready] #sin-resultados');
     await page.waitForFunction(() => (document.getElementById('anuncio')?.textContent ?? '').startsWith('Nada de lo publicado coincide'));
     expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
-    await page.close();
   });
 
   /** The focus outline of `selector` once focused from the keyboard, and the background it is drawn on. */
@@ -185,7 +198,7 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
   }
 
   it('focus rings keep 3:1 against what they are drawn on: the header\'s «Filtros» panel, the Inicio map and its markers', async () => {
-    const page = await open('#/');
+    const page = await go('#/');
     for (const selector of ['.filter-panel summary', '#filtro-year']) {
       if (selector !== '.filter-panel summary') await page.evaluate(() => { document.querySelector('.filter-panel').open = true; });
       const r = await ring(page, selector, '.filter-panel');
@@ -204,7 +217,6 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     for (const ground of ['rgb(255, 255, 255)', 'rgb(228, 232, 236)']) expect(contrast(outer.stroke, ground)).toBeGreaterThanOrEqual(3);
     expect(contrast(inner.stroke, inner.fill)).toBeGreaterThanOrEqual(3);
     expect(contrast(outer.stroke, inner.stroke)).toBeGreaterThanOrEqual(3);
-    await page.close();
   });
 
   /** Every table box on the page: whether it scrolls sideways, and whether it is a focusable, named region. */
@@ -213,7 +225,7 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     .map((w: any) => ({ id: w.id || w.querySelector('caption')?.textContent, scrolls: w.scrollWidth > w.clientWidth + 1, stop: w.getAttribute('tabindex') === '0' && w.getAttribute('role') === 'region' && !!w.getAttribute('aria-label') })));
 
   it('status symbols are not read out; repeated buttons and links say what they act on; the map lets the page pinch-zoom; only tables that scroll are tab stops', async () => {
-    const page = await open('#/seguimiento');
+    const page = await go('#/seguimiento');
     // «✗ Atrasado…», «✓ Al día y completo»: the words say it; the symbol is hidden from screen readers.
     const marks = await page.evaluate(() => [...document.querySelectorAll('#tabla-seguimiento tbody tr td:first-of-type > span')].map((s: any) => {
       const first = s.firstElementChild;
@@ -273,6 +285,5 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     await page.keyboard.press('Shift+Tab');
     await page.locator('#mapa-popup').waitFor({ state: 'hidden' });
     expect(await popupHasFocus()).toBe(false);
-    await page.close();
   });
 });

@@ -13,6 +13,7 @@ import { describeIfChromium, launchChromium } from '../browser';
 import { openMainText, startDashboardServer, type DashboardServer } from './dashboard-server';
 
 declare const document: any;
+declare const location: any;
 
 const SECTORS = ['__proto__', 'constructor', 'toString'];
 
@@ -28,6 +29,12 @@ describeIfChromium('codes named like inherited members', () => {
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
   const open = (hash: string): Promise<string> => openMainText(page, srv, hash);
+  /** `hash` reached within the loaded app, as its links and a typed address do (a fresh load costs several times more). */
+  const visit = async (hash: string): Promise<string> => {
+    await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, hash);
+    await page.waitForSelector('body[data-ready] main h1');
+    return (await page.locator('main').textContent()) ?? '';
+  };
 
   it('the API counts them as sectors, one project each, and pollutes no object of the server', async () => {
     const stats = await (await fetch(`${srv.base}/api/stats?publisher=merida`)).json() as { publishers: { data: { bySector: Record<string, unknown> } }[] };
@@ -39,7 +46,7 @@ describeIfChromium('codes named like inherited members', () => {
   it('the home page and the indicators draw, naming the codes as they are, and the page\'s objects stay clean', async () => {
     expect(await open('#/')).not.toContain('No se pudieron cargar los datos');
     expect(await page.evaluate(() => [({} as any).count, ({} as any).amountMxn])).toEqual([undefined, undefined]);
-    const indicators = await open('#/indicadores');
+    const indicators = await visit('#/indicadores');
     expect(indicators).not.toContain('No se pudieron cargar los datos');
     // The sector table: each code as its own row, counted once (not «function Object() { [native code] }»).
     const sectorRows = await page.evaluate(() => {
@@ -51,6 +58,7 @@ describeIfChromium('codes named like inherited members', () => {
   });
 
   it('an address named like an inherited member is a page not found', async () => {
-    for (const name of ['constructor', '__proto__', 'toString']) expect(await open(`#/${name}`)).toMatch(/^Página no encontrada/);
+    // The first as the page loads, the others moving within it.
+    for (const name of ['constructor', '__proto__', 'toString']) expect(await (name === 'constructor' ? open : visit)(`#/${name}`)).toMatch(/^Página no encontrada/);
   });
 });

@@ -11,6 +11,7 @@ import { describeIfChromium, launchChromium } from '../browser';
 import { openMainText, startDashboardServer, type DashboardServer } from './dashboard-server';
 
 declare const document: any;
+declare const location: any;
 
 const OCID = 'ocds-mid001-PAO-2026-002';
 const PROJECT = 'oc4ids-mid001-MID-2024-001';
@@ -43,6 +44,11 @@ describeIfChromium('a process still at planning', () => {
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
   const open = (hash: string): Promise<string> => openMainText(page, srv, hash);
+  /** `hash` reached within the loaded app, as its links do (a fresh load costs several times more). */
+  const visit = async (hash: string): Promise<void> => {
+    await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, hash);
+    await page.waitForSelector('body[data-ready] main h1');
+  };
 
   it('is published as a planning release, tallied apart in the figures, and not judged on its tender', async () => {
     const record = await (await fetch(`${srv.base}/api/ocds/records/${OCID}`)).json() as { records: { releases: { tag: string[] }[]; compiledRelease: Record<string, unknown> }[] };
@@ -63,11 +69,11 @@ describeIfChromium('a process still at planning', () => {
     expect(await page.textContent('#aun-sin-licitacion')).toMatch(/^Este proceso está en planeación: aún no tiene licitación\./);
     expect(text).not.toContain('Sin licitantes publicados');
     expect(text).toContain('Aún sin procedimiento (en planeación)');
-    await open(`#/proyecto/${PROJECT}`);
+    await visit(`#/proyecto/${PROJECT}`);
     const processCells = await page.evaluate((ocid: string) => [...document.querySelectorAll('#tabla-procesos tbody tr')]
       .filter((r: any) => r.textContent.includes(ocid)).map((r: any) => [...r.querySelectorAll('td')].slice(0, 2).map((c: any) => c.textContent)), OCID);
     expect(processCells).toEqual([['Aún sin procedimiento (en planeación)', 'Planeación']]);
-    await open('#/contrataciones?q=PAO-2026');
+    await visit('#/contrataciones?q=PAO-2026');
     const cells = await page.evaluate((ocid: string) => [...document.querySelectorAll('#tabla-contrataciones tbody tr')]
       .filter((r: any) => r.textContent.includes(ocid)).map((r: any) => [...r.querySelectorAll('td')].slice(1, 4).map((c: any) => c.textContent)), OCID);
     // Etapa, Método, Licitantes: before, «Sin dato» twice.
