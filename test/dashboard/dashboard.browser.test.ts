@@ -165,8 +165,9 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await page.waitForSelector('body[data-ready] main h1');
   }
   /**
-   * The tab moved to `hash` by the app's own navigation, at the desktop size, for a test that only reads what it is
-   * shown there (no control of the header pressed first, nothing about a first load): a fifth of a fresh load's CPU.
+   * The tab moved to `hash` by the app's own navigation, at the desktop size, for a test about what that page shows
+   * and does (nothing about a first load; the test before left no control of the header open): a fifth of a fresh
+   * load's CPU.
    * Loaded afresh when there is no tab yet (the test run alone) or it already shows that address (no hashchange).
    */
   async function show(hash: string): Promise<Page> {
@@ -422,7 +423,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   });
 
   it('Proyectos and the header search: every project, search, sort, a formula-safe CSV; hostile text stays inert', async () => {
-    const page = await open('#/proyectos');
+    const page = await show('#/proyectos');
     const rows = page.locator('#tabla-proyectos tbody tr');
     expect(await rows.count()).toBe(total('projects'));
     await page.fill('#buscar', 'escuela');
@@ -503,7 +504,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   });
 
   it('Contrataciones → Contratación: stages, amounts, suppliers, timeline, JSON and CSV of the process', async () => {
-    const page = await open('#/contrataciones');
+    const page = await show('#/contrataciones');
     expect(await page.locator('#tabla-contrataciones tbody tr').count()).toBe(total('processes'));
     // Ordered by its columns as Proyectos is: amounts as numbers, «Sin dato» last; kept in the address; the focus
     // stays on the title pressed.
@@ -649,6 +650,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   });
 
   it('Contratistas (CSV) → Contratista; Instituciones (treemap) → Institución; Indicadores, Calidad, Seguimiento, Descargas, Acerca, Glosario show the seeded figures', async () => {
+    // Loaded afresh: it opens the header's filters by their summary, which the tests before may have left open.
     const page = await open('#/contratistas');
     const suppliers = new Set(allProcesses().flatMap((p) => p.suppliers.map((s) => s.id || s.name)));
     expect(await page.locator('#tabla-contratistas tbody tr').count()).toBe(suppliers.size);
@@ -786,7 +788,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   });
 
   it('Seguimiento → «Pendientes por completar» of an implementer, by keyboard: each missing point with the template\'s sheet and columns, filtered, ordered, as CSV (the rows shown) and as Excel (all); never in /api/index', async () => {
-    const page = await open('#/seguimiento');
+    const page = await show('#/seguimiento');
     await page.getByRole('link', { name: 'Pendientes por completar de Municipio de Mérida' }).focus();
     await page.keyboard.press('Enter');
     await page.waitForSelector('body[data-ready] #tabla-pendientes');
