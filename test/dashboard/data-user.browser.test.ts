@@ -67,13 +67,31 @@ describeIfChromium('a data user in the public pages', () => {
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
   /**
-   * The file's tab at `width`, with the dashboard loaded afresh at `hash`: a context and a tab for each page cost their
-   * start on top of the load (about 0.15 s of CPU each, on a machine whose two cores the suite shares).
+   * The file's tab at `width`, showing `hash`: a context and a tab for each page cost their start on top of the load
+   * (about 0.15 s of CPU each, on a machine whose two cores the suite shares). Each test's first page is loaded afresh,
+   * so that no test starts from what another left (a disclosure open, a word typed, the print media); its next ones are
+   * reached as a reader reaches them, by the app's own navigation (the address's hash), a fifth of a fresh load's CPU.
    */
   let tab: Page | undefined;
+  let loadedFor: string | undefined;
   async function open(width: number, hash: string): Promise<Page> {
     if (!tab || tab.isClosed()) tab = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
     await tab.setViewportSize({ width, height: 900 });
+    const test = expect.getState().currentTestName;
+    // The same address as shown draws nothing again (no hashchange): loaded afresh, as below. The focus leaves what
+    // the page had it on, as it does from a link followed or an address typed: the header keeps the text of a search
+    // box still focused over a new address (main.ts renderFilterBar), which a fresh load would not have.
+    if (test === loadedFor && await tab.evaluate((h: string) => {
+      const before = location.hash;
+      document.activeElement?.blur();
+      document.body.removeAttribute('data-ready');
+      location.hash = h;
+      return location.hash !== before;
+    }, hash)) {
+      await tab.waitForSelector('body[data-ready] main h1');
+      return tab;
+    }
+    loadedFor = test;
     // Through a blank page: an address that differs from the tab's only by its hash would not load the document again.
     await tab.goto('about:blank');
     await tab.goto(`${srv.base}/${hash}`);
@@ -101,9 +119,7 @@ describeIfChromium('a data user in the public pages', () => {
   });
 
   it('«Municipio» names a municipality with its state when another state has one of the same name; a link with the name alone still works', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    await page.goto(`${srv.base}/#/proyectos`);
-    await page.waitForSelector('body[data-ready] main h1');
+    const page = await open(1280, '#/proyectos');
     expect((await options(page, 'filtro-municipality')).filter((o) => o.startsWith('Juárez'))).toEqual(['Juárez (Nuevo León)', 'Juárez (Yucatán)']);
     await page.click('summary:text("Filtros")');
     await page.selectOption('#filtro-municipality', 'Juárez (Yucatán)');
@@ -117,7 +133,6 @@ describeIfChromium('a data user in the public pages', () => {
     await page.goto(`${srv.base}/#/proyectos?municipality=${encodeURIComponent('Juárez')}`);
     await page.waitForFunction(() => /^2 proyectos de 14/.test(document.querySelector('#conteo')?.textContent ?? ''));
     expect(await page.locator('#filtro-municipality option:checked').innerText()).toBe('Juárez (todos los estados)');
-    await page.context().close();
   });
 
   /** Each table's box: whether it is wider than the screen lets it be, and whether its caption says so. */
@@ -219,8 +234,7 @@ describeIfChromium('a data user in the public pages', () => {
   });
 
   it('the CSVs of Proyectos and Contrataciones carry the dates the pages show, as aaaa-mm-dd', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
-    await page.goto(`${srv.base}/#/proyectos?orden=actualizado`);
+    const page = await open(1280, '#/proyectos?orden=actualizado');
     await page.waitForSelector('body[data-ready] #tabla-proyectos');
     const shown = await page.evaluate(() => [...document.querySelectorAll('#tabla-proyectos tbody tr')].map((tr: any) => [tr.querySelector('th a').getAttribute('href').split('/').pop(), tr.lastElementChild.textContent]));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
@@ -241,12 +255,10 @@ describeIfChromium('a data user in the public pages', () => {
     const dates = fs.readFileSync(await processes.path() as string, 'utf8').split('\r\n').filter(Boolean).slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1));
     expect(dates.length).toBe(19);
     for (const d of dates) expect(d).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
-    await page.context().close();
   });
 
   it('an institution\'s CSV has each amount of the page in its own column, each summing to the page\'s figure', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
-    await page.goto(`${srv.base}/#/institucion/MX-RFC-MME840101P28`);
+    const page = await open(1280, '#/institucion/MX-RFC-MME840101P28');
     await page.waitForSelector('body[data-ready] #kpis-institucion');
     // The exact figure a KPI shows (its last amount: «$181.5 millones … $181,471,395.36»).
     const figure = async (label: string): Promise<string | undefined> => (await page.locator('#kpis-institucion .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd').innerText()).match(/\$[\d,]+\.\d{2}/g)?.at(-1);
@@ -260,7 +272,6 @@ describeIfChromium('a data user in the public pages', () => {
     const shown = await page.evaluate(() => [...document.querySelectorAll('#tabla-institucion-proyectos tbody tr')].map((tr: any) => tr.lastElementChild.textContent));
     expect(rows.filter((r) => r[0] === 'proyecto').map((r) => r[header.indexOf('actualizado')].split('-').reverse().join('/'))).toEqual(shown);
     expect(rows.filter((r) => r[0] === 'contratación')).toHaveLength(await page.locator('#tabla-institucion-procesos tbody tr').count());
-    await page.context().close();
   });
 
   /** The CSV's lines split into cells (RFC 4180 quoting), and the JSON's rows, of one list page. */
@@ -273,9 +284,8 @@ describeIfChromium('a data user in the public pages', () => {
   }
 
   it('the JSON of Proyectos and Contrataciones is their table, with the CSV\'s Spanish columns and values, and the page points to the standard data', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true })).newPage();
     for (const [hash, name] of [['#/proyectos', 'proyectos-tabla.json'], ['#/contrataciones', 'contrataciones-tabla.json']]) {
-      await page.goto(`${srv.base}/${hash}`);
+      const page = await open(1280, hash);
       await page.waitForSelector('body[data-ready] .downloads');
       const { csv, json, jsonName } = await bothFiles(page);
       expect(jsonName).toBe(name);
@@ -293,7 +303,7 @@ describeIfChromium('a data user in the public pages', () => {
       expect(await page.locator('.download-note a').getAttribute('href')).toBe('#/descargas');
     }
     // With an implementer chosen, its file of the standard, which the API serves.
-    await page.goto(`${srv.base}/#/proyectos?publisher=merida`);
+    const page = await open(1280, '#/proyectos?publisher=merida');
     await page.waitForSelector('body[data-ready] .download-note');
     const link = page.locator('.download-note a', { hasText: 'projects.json' });
     expect(await link.getAttribute('href')).toBe('/api/bulk/projects.json?publisher=merida');

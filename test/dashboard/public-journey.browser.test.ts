@@ -35,7 +35,7 @@
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import type { Browser, Page, Request, Route } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 import type { Publisher } from '../../functions/src/store/store';
@@ -96,11 +96,43 @@ describeIfChromium('the public journey', () => {
   });
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
-  async function open(width: number, hash: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-    await page.goto(`${srv.base}/${hash}`);
-    await page.waitForSelector('body[data-ready] main h1');
+  /**
+   * The file's tab at `width`, showing `hash`: a context for each page cost its start on top of the load (about half
+   * a CPU-second, on a machine whose two cores the suite shares). Each test's first page is loaded afresh, so that no
+   * test starts from what another left; its next ones are reached by the app's own navigation (the address's hash, as
+   * a reader typing an address in a tab already open), a fifth of a fresh load's CPU. The tab is not closed by a test.
+   */
+  let shared: BrowserContext | undefined;
+  let tab: Page | undefined;
+  let loadedFor: string | undefined;
+  /** A new tab in the context the file's tab is in (its own routes: Playwright reads nothing from the cache for it). */
+  async function newTab(width: number): Promise<Page> {
+    const page = await (shared ??= await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+    await page.setViewportSize({ width, height: 900 });
     return page;
+  }
+  async function open(width: number, hash: string): Promise<Page> {
+    if (!tab || tab.isClosed()) tab = await newTab(width);
+    await tab.setViewportSize({ width, height: 900 });
+    const test = expect.getState().currentTestName;
+    // The same address as shown draws nothing again (no hashchange): loaded afresh, as below. The focus leaves what
+    // the page had it on, as from an address typed (the header keeps the text of a search box still focused).
+    if (test === loadedFor && await tab.evaluate((h: string) => {
+      const before = location.hash;
+      document.activeElement?.blur();
+      document.body.removeAttribute('data-ready');
+      location.hash = h;
+      return location.hash !== before;
+    }, hash)) {
+      await tab.waitForSelector('body[data-ready] main h1');
+      return tab;
+    }
+    loadedFor = test;
+    // Through a blank page: an address that differs from the tab's only by its hash would not load the document again.
+    await tab.goto('about:blank');
+    await tab.goto(`${srv.base}/${hash}`);
+    await tab.waitForSelector('body[data-ready] main h1');
+    return tab;
   }
 
   /** The hint's width in the box's font against the box's room for text, in pixels. */
@@ -127,7 +159,6 @@ describeIfChromium('the public journey', () => {
       const narrowed = await hintFit(page);
       expect(narrowed.text).toBeLessThanOrEqual(narrowed.room);
     }
-    await page.context().close();
   });
 
   it('Contrataciones says «de N» only when a filter leaves processes out', async () => {
@@ -137,12 +168,10 @@ describeIfChromium('the public journey', () => {
     await page.selectOption('#filtro-metodo', 'direct');
     await page.waitForFunction(() => /con los filtros/.test(document.querySelector('#resultados > p').textContent));
     expect(await counted()).toBe('4 procesos de contratación de 19 con los filtros elegidos.');
-    await page.context().close();
   });
 
   async function openInstitutions(width: number): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-    await page.goto(`${srv.base}/#/instituciones`);
+    const page = await open(width, '#/instituciones');
     await page.waitForSelector('body[data-ready] #treemap-instituciones .tile');
     return page;
   }
@@ -170,7 +199,6 @@ describeIfChromium('the public journey', () => {
     await page.waitForFunction(() => document.querySelectorAll('#treemap-instituciones .tile.unlabelled').length === 0);
     check(await tiles(page), '');
     expect(await page.locator('#treemap-instituciones .treemap-note').isVisible()).toBe(false);
-    await page.context().close();
   });
 
   it('at 1280 px every institution is drawn with its name and amount, whole', async () => {
@@ -178,17 +206,16 @@ describeIfChromium('the public journey', () => {
     const drawn = await tiles(page);
     check(drawn, '');
     expect(drawn.every((t) => t.shown)).toBe(true);
-    await page.context().close();
   });
 
   /** `hash` opened with the API reads matching `pattern` answered by `answer`: the failed page's heading and text. */
   async function failed(hash: string, pattern: string, answer: (route: Route) => Promise<void>): Promise<string> {
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
+    const page = await newTab(390);
     await page.route(pattern, answer);
     await page.goto(`${srv.base}/${hash}`);
     await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
     const text = await page.locator('main').innerText();
-    await page.context().close();
+    await page.close();
     return text;
   }
 
@@ -205,7 +232,7 @@ describeIfChromium('the public journey', () => {
   });
 
   it('«Intentar de nuevo» asks again once the connection is back, and draws the page', async () => {
-    const page = await (await browser.newContext({ viewport: { width: 390, height: 900 } })).newPage();
+    const page = await newTab(390);
     let offline = true;
     await page.route('**/api/**', (r) => (offline ? r.abort('internetdisconnected') : r.continue()));
     await page.goto(`${srv.base}/#/`);
@@ -240,7 +267,7 @@ describeIfChromium('the public journey', () => {
     expect((await labels()).some((l) => l.startsWith('oc4ids-'))).toBe(false);
     // The focus, on the button gone, is on the map whose markers now say their names.
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('mapa-dibujo');
-    await page.context().close();
+    await page.close();
   });
 
   /**
@@ -367,11 +394,9 @@ describeIfChromium('the public journey', () => {
     await page.selectOption('#filtro-state', 'Yucatán');
     await page.waitForFunction(() => decodeURIComponent(location.hash).includes('state=Yucatán'));
     expect(decodeURIComponent(await page.evaluate(() => location.hash))).toContain('sector=nada');
-    await page.context().close();
     // Inicio names the state nothing is published for (the select's text is cut short in its box).
     const home = await open(1280, '#/?state=Yucatan');
     expect(await home.locator('#sin-resultados').innerText()).toBe('No hay datos publicados para el estado «Yucatan». Elija uno de la lista «Estado» de los filtros del encabezado, o quite los filtros.');
-    await home.context().close();
   });
 
   it('Descargas y API offers no datos.xlsx of an implementer that has not published', async () => {
@@ -382,7 +407,6 @@ describeIfChromium('the public journey', () => {
     expect(await row.locator('a').count()).toBe(0);
     // Those who published keep theirs.
     expect(await page.locator('#tabla-descargas a[href="/api/bulk/datos.xlsx?publisher=merida"]').count()).toBe(1);
-    await page.context().close();
   });
 
   it('Calidad de datos of an implementer that has not published says so in each table, and counts no fields', async () => {
@@ -391,7 +415,6 @@ describeIfChromium('the public journey', () => {
     const text = await page.locator('main').innerText();
     expect(text).toContain('Los campos menos llenos (promedio de los implementadores)');
     expect(text).not.toMatch(/\b0 campos|\(0\)/);
-    await page.context().close();
   });
 
   it('a project\'s page lists the CoST IDS points it publishes and lacks by stage, and Calidad counts only the projects each point is due for', async () => {
@@ -403,12 +426,10 @@ describeIfChromium('the public journey', () => {
     expect(items).toContain('– Costo final: Aún no corresponde a su etapa');
     // Nothing modified: nothing to disclose of modifications, said as such (not «not yet»).
     expect(items).toContain('– Modificaciones al contrato (monto, plazo, alcance): No aplica: sin modificaciones al contrato');
-    await project.context().close();
     // Mérida's one project in completion is the only one final cost is due for.
     const quality = await open(1280, '#/calidad?publisher=merida');
     const row = quality.locator('#tabla-cost-ids tbody tr', { hasText: 'Costo final' });
     expect((await row.locator('td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '))).toEqual(['Conclusión', expect.stringMatching(/ de 1$/)]);
-    await quality.context().close();
   });
 
   it('an ocid typed in the address with its slashes as they are opens that process, as its own link does', async () => {
@@ -416,13 +437,11 @@ describeIfChromium('the public journey', () => {
     for (const hash of [`#/contratacion/${SLASHED_OCID}`, `#/contratacion/${SLASHED_OCID}/`, `#/contratacion/${encodeURIComponent(SLASHED_OCID)}`]) {
       const page = await open(390, hash);
       expect({ hash, h1: await page.locator('main h1').innerText() }).toEqual({ hash, h1: process });
-      await page.context().close();
     }
     // Its project's page links to it with the slashes encoded, and that link opens it.
     const project = await open(390, '#/proyecto/oc4ids-mid001-MID-2024-001');
     await project.locator(`main a[href="#/contratacion/${encodeURIComponent(SLASHED_OCID)}"]`).first().click();
     await project.getByRole('heading', { level: 1, name: process }).waitFor();
-    await project.context().close();
   });
 
   it('on a 360 px phone a process\'s awards, contracts and payments show each amount on the screen, without scrolling sideways', async () => {
@@ -437,7 +456,6 @@ describeIfChromium('the public journey', () => {
     for (const t of tables) expect(t).toEqual({ id: t.id, amounts: expect.any(Number), offScreen: [], scrolls: false });
     expect(tables.every((t) => t.amounts > 0)).toBe(true);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-    await page.context().close();
   });
 
   it("a state's project lists a municipality's process: the project says whose it is, and the process links back to it", async () => {
@@ -449,7 +467,10 @@ describeIfChromium('the public journey', () => {
     sheet.rows.push(sheet.rows[1].map((field) => typed[String(field)] ?? null));
     const nl = (await srv.store.getPublisher('nuevo-leon')) as Publisher;
     expect((await publish(srv.store, { publisher: nl, workbook, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: srv.base })).status).toBe('published');
-    const page = await open(1280, '#/proyecto/oc4ids-nl0001-NL-2023-001');
+    // A context of its own: the file's tab holds the index from before, as a reader's browser would for a minute (max-age=60).
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${srv.base}/#/proyecto/oc4ids-nl0001-NL-2023-001`);
+    await page.waitForSelector('body[data-ready] main h1');
     const cell = page.locator('#tabla-procesos tr', { hasText: OTHERS_OCID });
     await expect(cell.innerText()).resolves.toContain('Publicado por Municipio de Mérida');
     await expect(page.locator('#nota-otros-implementadores').innerText()).resolves.toMatch(/^Un proceso de este proyecto lo publica Municipio de Mérida: su etapa, lo contratado y sus contratistas son los de su publicación vigente/);
