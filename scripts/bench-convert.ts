@@ -14,7 +14,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { build } from 'esbuild';
+import { cachedBundle } from './bench/cached-bundle';
 import { flatten } from '../core/flatten';
 import { XlsxFileSource } from '../functions/src/ingest/xlsx-source';
 import { flattenToolWorkbook } from './bench/flatten-tool-layout';
@@ -43,8 +43,8 @@ async function main(): Promise<void> {
   await buildCli();
   const density = process.argv.includes('--completo') ? 'complete' : 'basic';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-convert-'));
-  const script = path.join(dir, 'measure.js');
-  await build({ entryPoints: [path.join(__dirname, 'bench', 'measure-convert.ts')], outfile: script, bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning', define: { 'require.main': 'module' } });
+  // Kept in dist/bench/ until its sources change (bench/cached-bundle.ts).
+  const script = await cachedBundle('convert-measure', { entryPoints: [path.join(__dirname, 'bench', 'measure-convert.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning', define: { 'require.main': 'module' } });
   const rows: string[][] = [];
   try {
     for (const n of sizes) {

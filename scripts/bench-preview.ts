@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   console.log('(Máquina de 2 núcleos compartida con otros procesos: los tiempos de pared son ruidosos.)');
   try {
     await buildCli();
-    await runAsServed(dir, 'preview-timing', [fs.mkdtempSync(path.join(dir, 'servidor-')), String(PROCESSES), BACKGROUND_WORKER]);
+    await runAsServed('preview-timing', [fs.mkdtempSync(path.join(dir, 'servidor-')), String(PROCESSES), BACKGROUND_WORKER]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -28,7 +28,7 @@ async function serveDuringReview(dir: string): Promise<void> {
   console.log(`Servidor autoalojado durante la revisión de ${REVISION_PROCESSES.toLocaleString('es-MX')} procesos (cada paso: su tiempo, y la respuesta más lenta que recibió mientras tanto quien consultaba el tablero):`);
   for (const worker of [undefined, BACKGROUND_WORKER]) {
     const folder = fs.mkdtempSync(path.join(dir, 'servidor-'));
-    await runAsServed(dir, 'serve-during-review', [folder, String(REVISION_PROCESSES), ...(worker ? [worker] : [])]);
+    await runAsServed('serve-during-review', [folder, String(REVISION_PROCESSES), ...(worker ? [worker] : [])]);
   }
 }
 
@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   try {
     if (process.argv.includes('--firestore')) await timeFirestorePublishing(dir, FIRESTORE_PROCESSES);
     else {
-      await runAsServed(dir, 'publish-child', [path.join(dir, 'revisions.sqlite'), String(REVISION_PROCESSES)]);
+      await runAsServed('publish-child', [path.join(dir, 'revisions.sqlite'), String(REVISION_PROCESSES)]);
       await serveDuringReview(dir);
     }
   } finally {

@@ -84,7 +84,7 @@ async function uploadTiming(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-send-upload-'));
   try {
     await buildCli();
-    for (const n of benchSizes([1000, 5000])) await runAsServed(dir, 'send-timing', [fs.mkdtempSync(path.join(dir, 'servidor-')), String(n), BACKGROUND_WORKER]);
+    for (const n of benchSizes([1000, 5000])) await runAsServed('send-timing', [fs.mkdtempSync(path.join(dir, 'servidor-')), String(n), BACKGROUND_WORKER]);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

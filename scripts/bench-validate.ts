@@ -12,7 +12,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { build } from 'esbuild';
+import { cachedBundle } from './bench/cached-bundle';
 import { releasePackage } from '../core/packages';
 import { deriveRelease } from '../core/unflatten/derive-fields';
 import { benchSizes } from './bench/sizes';
@@ -38,11 +38,10 @@ function publishedPackage(n: number): string {
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-validate-'));
   try {
-    const child = path.join(dir, 'measure.js');
-    const vmBundle = path.join(dir, 'validate-iife.js');
-    await build({ entryPoints: [path.join(__dirname, 'bench', 'measure-validate.ts')], outfile: child, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [validatorCode] });
+    // Both kept in dist/bench/ until their sources change (bench/cached-bundle.ts).
+    const child = await cachedBundle('validate-measure', { entryPoints: [path.join(__dirname, 'bench', 'measure-validate.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning', plugins: [validatorCode] });
     // Bundled as the add-on is (scripts/build-addon.ts): an IIFE with no require, as Apps Script loads it.
-    await build({ ...APPS_SCRIPT_BUNDLE, entryPoints: [path.join(__dirname, 'bench', 'validate-bundle.ts')], outfile: vmBundle, globalName: 'validateBundle' });
+    const vmBundle = await cachedBundle('validate-iife', { ...APPS_SCRIPT_BUNDLE, entryPoints: [path.join(__dirname, 'bench', 'validate-bundle.ts')], globalName: 'validateBundle' });
     const datasets = process.argv.includes('--con-errores') ? ['válidos', 'errores'] : ['válidos'];
     console.log('procesos  datos     modo             validar (ms)  hallazgos  RSS máx. (MiB)');
     for (const data of datasets) {

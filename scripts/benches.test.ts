@@ -32,7 +32,8 @@ const BENCHES: [string, Record<string, string>, RegExp][] = [
   ['bench:preview', { BENCH_PREVIEW_PROCESSES: '5' }, /vista previa de 5 procesos cambiados: primera respuesta [\d.]+ s/],
   ['bench:pending -- 5', {}, /primera consulta[^\n]*: \d+ ms[\s\S]*juzgarlos[^\n]*: \d+ ms/],
   ['bench:monthly-report', { BENCH_IMPLEMENTERS: '2', BENCH_MONTHS: '3' }, /tarea diaria \(cierres de mes\): [\d,.]+ ms, completa[\s\S]*el siguiente: 200/],
-  ['bench:daily', { BENCH_PUBLISHERS: '3' }, /1\. primera ejecución tras actualizar[\s\S]*cierres [\d,]+ ms, [\d,]+ lecturas[\s\S]*a 2,500 implementadores: ~[\d,]+ lecturas/],
+  // Two implementers, one of them late (reminded): each kind the job handles, a year of log each.
+  ['bench:daily', { BENCH_PUBLISHERS: '2', BENCH_LATE: '0.5' }, /1\. primera ejecución tras actualizar[\s\S]*cierres [\d,]+ ms, [\d,]+ lecturas[\s\S]*a 2,500 implementadores: ~[\d,]+ lecturas/],
   ['bench:api', { BENCH_PROCESSES: '20', BENCH_REVISION_PROCESSES: '10', BENCH_SECONDS: '0.25', BENCH_BULK_RELEASES: '40', BENCH_CONNECTIONS: '4' }, /p99|ms/],
   ['bench:publish', { BENCH_REVISION_PROCESSES: '5' }, /[✓✗] Publicar 5 procesos × 3 revisiones/],
   ['bench:publish -- --firestore', { BENCH_FIRESTORE_PROCESSES: '5' }, /Documento más grande: [\d,]+ bytes/],
