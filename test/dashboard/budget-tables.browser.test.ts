@@ -7,13 +7,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
-import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import OCDS_CODE_TITLES from '../../schemas/labels/codes-ocds.json';
 import type { CellValue, WorkbookModel } from '../../core/workbook/model';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
-declare const location: any;
 declare const window: any;
 
 const OCID = 'ocds-nl0001-SI-LP-OP-004-2023';
@@ -56,11 +55,12 @@ describeIfChromium('budget tables of the public pages', () => {
   let loadedAt = 0;
   async function visit(hash: string): Promise<void> {
     if (page.url() === `${srv.base}/${hash}`) return; // already drawn there: a hash set again is no navigation
-    if (page.url().startsWith(srv.base)) await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, hash);
-    else {
-      loadedAt = page.viewportSize()?.width ?? 0;
-      await page.goto(`${srv.base}/${hash}`);
+    if (page.url().startsWith(srv.base)) {
+      await moveByHash(page, hash);
+      return;
     }
+    loadedAt = page.viewportSize()?.width ?? 0;
+    await page.goto(`${srv.base}/${hash}`);
     await page.waitForSelector('body[data-ready] main h1');
   }
   const headers = (id: string): Promise<string[]> => page.locator(`#${id} thead th[scope="col"]`).allTextContents();

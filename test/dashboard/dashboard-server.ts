@@ -94,3 +94,27 @@ export async function openMainText(page: Page, srv: DashboardServer, hash: strin
   await page.waitForSelector('body[data-ready] main h1');
   return (await page.locator('main').textContent()) ?? '';
 }
+
+/**
+ * Moves the app loaded in `page` to `hash` by its own router, as a followed link or a typed address does, and waits
+ * until `drawn` is on the new page: a few times less of Chromium's CPU than a fresh load (openMainText; about 0.05 s
+ * against 0.2–0.35 s). The focus leaves what it was on, as it does for a link or a typed address (a search box still
+ * focused would keep its text over the new address: main.ts renderFilterBar). False, with nothing drawn again, when
+ * `hash` is the address shown already (setting it again is no navigation).
+ */
+export async function moveByHash(page: Page, hash: string, drawn = 'main h1'): Promise<boolean> {
+  const moved = await page.evaluate((h: string) => {
+    type El = { blur?(): void; getAttribute(name: string): string | null; setAttribute(name: string, value: string): void; removeAttribute(name: string): void };
+    const g = globalThis as unknown as { location: { hash: string }; document: { activeElement: El | null; body: El } };
+    const before = g.location.hash;
+    const ready = g.document.body.getAttribute('data-ready');
+    g.document.activeElement?.blur?.();
+    g.document.body.removeAttribute('data-ready');
+    g.location.hash = h;
+    if (g.location.hash !== before) return true;
+    if (ready !== null) g.document.body.setAttribute('data-ready', ready);
+    return false;
+  }, hash);
+  if (moved) await page.waitForSelector(`body[data-ready] ${drawn}`);
+  return moved;
+}

@@ -15,7 +15,7 @@ import * as zlib from 'zlib';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
-import { HOSTILE_TITLE, startDashboardServer, type DashboardServer } from './dashboard-server';
+import { HOSTILE_TITLE, moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { inMexico, project } from '../../dashboard/src/map/projection';
 import { formatCompact, formatDate, formatMoney } from '../../core/format/es-mx';
 import { stageTitle } from '../../dashboard/src/labels';
@@ -160,10 +160,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     return tab;
   }
   /** In-app navigation (the hash router), waiting for the new page to be drawn. */
-  async function visit(page: Page, hash: string): Promise<void> {
-    await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, hash);
-    await page.waitForSelector('body[data-ready] main h1');
-  }
+  const visit = (page: Page, hash: string): Promise<boolean> => moveByHash(page, hash);
   /**
    * The tab moved to `hash` by the app's own navigation, at the desktop size, for a test about what that page shows
    * and does (nothing about a first load; the test before left no control of the header open): a fifth of a fresh
@@ -173,16 +170,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   async function show(hash: string): Promise<Page> {
     if (!tab || tab.isClosed()) return open(hash);
     await tab.setViewportSize({ width: 1280, height: 900 });
-    const moved = await tab.evaluate((h: string) => {
-      const before = location.hash;
-      document.activeElement?.blur();
-      document.body.removeAttribute('data-ready');
-      location.hash = h;
-      return location.hash !== before;
-    }, hash);
-    if (!moved) return open(hash);
-    await tab.waitForSelector('body[data-ready] main h1');
-    return tab;
+    return (await moveByHash(tab, hash)) ? tab : open(hash);
   }
   const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').trim();
   /** A card's figure; of an amount written in words (from a million pesos), the exact amount under the words. */

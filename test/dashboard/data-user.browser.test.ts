@@ -42,7 +42,7 @@ import * as fs from 'fs';
 import * as zlib from 'zlib';
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
-import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 import { publish } from '../../functions/src/publication/publish';
 import { releaseTagTitle } from '../../dashboard/src/labels';
@@ -78,19 +78,8 @@ describeIfChromium('a data user in the public pages', () => {
     if (!tab || tab.isClosed()) tab = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
     await tab.setViewportSize({ width, height: 900 });
     const test = expect.getState().currentTestName;
-    // The same address as shown draws nothing again (no hashchange): loaded afresh, as below. The focus leaves what
-    // the page had it on, as it does from a link followed or an address typed: the header keeps the text of a search
-    // box still focused over a new address (main.ts renderFilterBar), which a fresh load would not have.
-    if (test === loadedFor && await tab.evaluate((h: string) => {
-      const before = location.hash;
-      document.activeElement?.blur();
-      document.body.removeAttribute('data-ready');
-      location.hash = h;
-      return location.hash !== before;
-    }, hash)) {
-      await tab.waitForSelector('body[data-ready] main h1');
-      return tab;
-    }
+    // The same address as shown draws nothing again (moveByHash): loaded afresh, as below.
+    if (test === loadedFor && await moveByHash(tab, hash)) return tab;
     loadedFor = test;
     // Through a blank page: an address that differs from the tab's only by its hash would not load the document again.
     await tab.goto('about:blank');

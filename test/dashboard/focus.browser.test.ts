@@ -7,7 +7,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { axeViolations, contrast, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
-import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { publish } from '../../functions/src/publication/publish';
 import { BENCH_PUBLISHER, syntheticDocumentsFor, workbookOf } from '../../scripts/bench/synthetic-publisher';
 
@@ -87,8 +87,7 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
 
     // A process's stage links: clicked, and reached by their address.
     const ocid = await page.evaluate(() => fetch('/api/index').then((r: any) => r.json()).then((i: any) => i.publishers.find((p: any) => p.publisherId === 'merida').processes[0].ocid));
-    await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, `#/contratacion/${encodeURIComponent(ocid)}`);
-    await page.waitForSelector('body[data-ready] #etapa-licitacion');
+    await moveByHash(page, `#/contratacion/${encodeURIComponent(ocid)}`, '#etapa-licitacion');
     const processRoute = await page.evaluate(() => location.hash);
     await page.evaluate(() => { document.querySelector('main h1').dataset.mark = 'drawn'; });
     await page.getByRole('navigation', { name: 'Etapas del proceso' }).getByRole('link', { name: 'Licitación' }).click();
@@ -131,8 +130,7 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     const page = await go('#/proyectos?orden=presupuesto');
     for (const [list, table] of [['#/proyectos?orden=presupuesto', '#tabla-proyectos'], ['#/contrataciones', '#tabla-contrataciones']] as const) {
       if (list !== '#/proyectos?orden=presupuesto') {
-        await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, list);
-        await page.waitForSelector(`body[data-ready] ${table}`);
+        await moveByHash(page, list, table);
       }
       const link = page.locator(`${table} tbody tr a[href^="#/"]`).nth(11);
       const followed = { text: ((await link.textContent()) ?? '').trim(), href: await link.getAttribute('href') };

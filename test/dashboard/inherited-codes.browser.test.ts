@@ -10,10 +10,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { setCell } from '../example-workbooks';
 import { describeIfChromium, launchChromium } from '../browser';
-import { openMainText, startDashboardServer, type DashboardServer } from './dashboard-server';
+import { moveByHash, openMainText, startDashboardServer, type DashboardServer } from './dashboard-server';
 
 declare const document: any;
-declare const location: any;
 
 const SECTORS = ['__proto__', 'constructor', 'toString'];
 
@@ -31,8 +30,7 @@ describeIfChromium('codes named like inherited members', () => {
   const open = (hash: string): Promise<string> => openMainText(page, srv, hash);
   /** `hash` reached within the loaded app, as its links and a typed address do (a fresh load costs several times more). */
   const visit = async (hash: string): Promise<string> => {
-    await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, hash);
-    await page.waitForSelector('body[data-ready] main h1');
+    await moveByHash(page, hash);
     return (await page.locator('main').textContent()) ?? '';
   };
 

@@ -16,7 +16,7 @@ import * as path from 'path';
 import type { AddressInfo } from 'net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
-import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import type { IndexAnswer } from '../../core/stats/publication-index';
 import { formatNumber } from '../../core/format/es-mx';
 import { createApp } from '../../functions/src/app';
@@ -74,10 +74,7 @@ describeIfChromium('public dashboard at national scale', () => {
       await page.waitForSelector('body[data-ready] main h1');
       return { page, api };
     }
-    async function visit(page: Page, hash: string): Promise<void> {
-      await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, hash);
-      await page.waitForSelector('body[data-ready] main h1');
-    }
+    const visit = (page: Page, hash: string): Promise<boolean> => moveByHash(page, hash);
     const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').trim();
     const kpi = async (page: Page, label: string): Promise<string> => ((await page.locator('#kpis .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd .fig').first().textContent()) ?? '').trim();
     const ofState = (state: string): IndexAnswer['publishers'] => index.publishers.filter((p) => p.state === state);

@@ -8,10 +8,9 @@
 import type { Browser, Page } from 'playwright-core';
 import type { WorkbookModel } from '../../core/workbook/model';
 import { describeIfChromium, launchChromium } from '../browser';
-import { openMainText, startDashboardServer, type DashboardServer } from './dashboard-server';
+import { moveByHash, openMainText, startDashboardServer, type DashboardServer } from './dashboard-server';
 
 declare const document: any;
-declare const location: any;
 
 const OCID = 'ocds-mid001-PAO-2026-002';
 const PROJECT = 'oc4ids-mid001-MID-2024-001';
@@ -45,10 +44,7 @@ describeIfChromium('a process still at planning', () => {
 
   const open = (hash: string): Promise<string> => openMainText(page, srv, hash);
   /** `hash` reached within the loaded app, as its links do (a fresh load costs several times more). */
-  const visit = async (hash: string): Promise<void> => {
-    await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, hash);
-    await page.waitForSelector('body[data-ready] main h1');
-  };
+  const visit = (hash: string): Promise<boolean> => moveByHash(page, hash);
 
   it('is published as a planning release, tallied apart in the figures, and not judged on its tender', async () => {
     const record = await (await fetch(`${srv.base}/api/ocds/records/${OCID}`)).json() as { records: { releases: { tag: string[] }[]; compiledRelease: Record<string, unknown> }[] };

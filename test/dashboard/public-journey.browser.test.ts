@@ -37,7 +37,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
-import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import type { Publisher } from '../../functions/src/store/store';
 import { publish } from '../../functions/src/publication/publish';
 import { exampleWorkbook } from '../example-workbooks';
@@ -115,18 +115,8 @@ describeIfChromium('the public journey', () => {
     if (!tab || tab.isClosed()) tab = await newTab(width);
     await tab.setViewportSize({ width, height: 900 });
     const test = expect.getState().currentTestName;
-    // The same address as shown draws nothing again (no hashchange): loaded afresh, as below. The focus leaves what
-    // the page had it on, as from an address typed (the header keeps the text of a search box still focused).
-    if (test === loadedFor && await tab.evaluate((h: string) => {
-      const before = location.hash;
-      document.activeElement?.blur();
-      document.body.removeAttribute('data-ready');
-      location.hash = h;
-      return location.hash !== before;
-    }, hash)) {
-      await tab.waitForSelector('body[data-ready] main h1');
-      return tab;
-    }
+    // The same address as shown draws nothing again (moveByHash): loaded afresh, as below.
+    if (test === loadedFor && await moveByHash(tab, hash)) return tab;
     loadedFor = test;
     // Through a blank page: an address that differs from the tab's only by its hash would not load the document again.
     await tab.goto('about:blank');

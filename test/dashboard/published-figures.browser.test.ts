@@ -12,12 +12,11 @@
 import * as fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
-import { startDashboardServer, type DashboardServer } from './dashboard-server';
+import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { setCell } from '../example-workbooks';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
-declare const location: any;
 
 const PROJECT = 'oc4ids-nl0001-NL-2023-001';
 
@@ -56,8 +55,11 @@ describeIfChromium('figures as published, in the dashboard', () => {
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
   async function visit(hash: string): Promise<void> {
-    if (page.url().startsWith(srv.base)) await page.evaluate((h: string) => { document.body.removeAttribute('data-ready'); location.hash = h; }, hash);
-    else await page.goto(`${srv.base}/${hash}`);
+    if (page.url().startsWith(srv.base)) {
+      await moveByHash(page, hash);
+      return;
+    }
+    await page.goto(`${srv.base}/${hash}`);
     await page.waitForSelector('body[data-ready] main h1');
   }
 
