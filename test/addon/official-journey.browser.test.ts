@@ -34,15 +34,18 @@ function typeRow(ss: FakeSpreadsheet, name: string, values: Record<string, CellV
   ss.get(name).paste({ row: 3, column: 1, rows: 1, columns: columns.length }, [columns.map((c) => values[c.field] ?? '')]);
 }
 
-/** google.script.run in the page, answered by `window.__gas` (the built Code.js on the Node side). */
-function bridge(): void {
-  const w = globalThis as unknown as { __gas(name: string, args: unknown[]): Promise<{ value?: unknown; fail?: string }>; google: unknown };
+/**
+ * google.script.run in the page, answered by `window.__gas` (the built Code.js on the Node side): the Code.js of the
+ * page's test, `key` (the tab serves one test after another).
+ */
+function bridge(key: number): void {
+  const w = globalThis as unknown as { __gas(key: number, name: string, args: unknown[]): Promise<{ value?: unknown; fail?: string }>; google: unknown };
   const runner = (success?: (v: unknown) => void, failure?: (e: unknown) => void): unknown => new Proxy({}, {
     get(_t, name: string) {
       if (name === 'withSuccessHandler') return (fn: (v: unknown) => void) => runner(fn, failure);
       if (name === 'withFailureHandler') return (fn: (e: unknown) => void) => runner(success, fn);
       return (...args: unknown[]) => {
-        void w.__gas(name, args).then((r) => (r.fail !== undefined ? failure?.({ message: r.fail }) : success?.(r.value)));
+        void w.__gas(key, name, args).then((r) => (r.fail !== undefined ? failure?.({ message: r.fail }) : success?.(r.value)));
       };
     },
   });
@@ -60,8 +63,19 @@ describeIfChromium('the official with the built add-on, against the real app', (
       launchChromium(),
     ]);
   });
+  /**
+   * The apps of a test of their own (the task service down, no time to check a send), closed with the file's: closing
+   * one removed the bundled entry (test/support/app-thread.ts) that the next one then bundled again (~0.6 CPU-s).
+   */
+  const ownApps: AppThread[] = [];
+  async function ownApp(options: Parameters<typeof startAppThread>[0]): Promise<AppThread> {
+    const started = await startAppThread(options);
+    ownApps.push(started);
+    return started;
+  }
   afterAll(async () => {
     await browser?.close();
+    await Promise.all(ownApps.map((a) => a.close()));
     await app?.close();
     if (build) fs.rmSync(build.outDir, { recursive: true, force: true });
   });
@@ -81,18 +95,54 @@ describeIfChromium('the official with the built add-on, against the real app', (
     return { ss, gas: context as unknown as Global, record };
   }
 
-  /** A page whose google.script.run calls `gas`. */
-  async function bridgedPage(gas: Global, height = 900): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 300, height } });
-    await page.exposeFunction('__gas', (name: string, args: unknown[]) => {
+  /**
+   * One tab for the file, which each test's pages load afresh (a new document each: nothing of the previous one is left
+   * in it); a new tab (a new browser context and renderer) cost about 0.3 CPU-s more than a load in the same one. Its
+   * google.script.run reaches the Code.js of the page it loaded (`bridge`'s key), never an earlier test's.
+   */
+  const tab: { page?: Page; bridge?: { dispose(): Promise<void> }; gas: Map<number, Global>; keys: number } = { gas: new Map(), keys: 0 };
+
+  /** `__gas` in `page`: the call of the Code.js `key` names; one of an earlier test's page (still on its way) fails. */
+  async function exposeGas(page: Page): Promise<void> {
+    await page.exposeFunction('__gas', (key: number, name: string, args: unknown[]) => {
+      const gas = tab.gas.get(key);
+      if (!gas) return { fail: 'la página de una prueba anterior' };
       try {
         return { value: JSON.parse(JSON.stringify(gas[name](...args) ?? null)) };
       } catch (e) {
         return { fail: (e as Error).message };
       }
     });
-    await page.addInitScript(bridge);
-    return page;
+  }
+
+  /**
+   * A page whose google.script.run calls `gas`, once it loads (the bridge is an init script): the file's tab, or
+   * `ownTab` for a test that puts its clock on Playwright's (which cannot be taken off a tab).
+   */
+  async function bridgedPage(gas: Global, { width = 300, height = 900, ownTab = false }: { width?: number; height?: number; ownTab?: boolean } = {}): Promise<Page> {
+    const key = ++tab.keys;
+    tab.gas.clear();
+    tab.gas.set(key, gas);
+    if (ownTab) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      await exposeGas(page);
+      await page.addInitScript(bridge, key);
+      return page;
+    }
+    if (!tab.page) {
+      tab.page = await browser.newPage({ viewport: { width, height } });
+      await exposeGas(tab.page);
+    } else {
+      await tab.page.setViewportSize({ width, height });
+    }
+    await tab.bridge?.dispose();
+    tab.bridge = await tab.page.addInitScript(bridge, key);
+    return tab.page;
+  }
+
+  /** The test is done with `page`: the file's tab is kept for the next test, a tab of its own closed. */
+  async function done(page: Page): Promise<void> {
+    if (page !== tab.page) await page.close();
   }
 
   /** Extensiones → Infraestructura Abierta → Validar datos: the sidebar the built Code.js shows, in `page`. */
@@ -108,7 +158,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
   async function settingsDialog(sheet: string): Promise<Page> {
     const { gas, record } = loadCode(sheet);
     gas.menuSettings();
-    const page = await bridgedPage(gas, 420);
+    const page = await bridgedPage(gas, { height: 420 });
     // A file, not setContent: the bridge is an init script, which runs on navigation.
     const dialog = path.join(build.outDir, `configurar-servidor-${sheet}.html`);
     fs.writeFileSync(dialog, record.dialogPages[0]);
@@ -120,7 +170,9 @@ describeIfChromium('the official with the built add-on, against the real app', (
     const { gas, record } = loadCode('hoja-dialogos');
     gas.menuSettings();
     gas.menuHelp();
-    const page = await browser.newPage({ viewport: { width: 460, height: 380 } });
+    const page = await bridgedPage(gas, { width: 460, height: 380 });
+    // A new document for the dialogs (setContent writes into the one loaded; the tab may hold an earlier test's page).
+    await page.goto('about:blank');
     for (const [k, title] of record.dialogs.entries()) {
       await page.setContent(record.dialogPages[k]);
       // WCAG 3.1.1 and 2.4.2: «Ayuda» was a bare <div> (no language: read in the voice of the reader's own settings).
@@ -135,7 +187,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     });
     expect(await help('Dirección del servidor')).toBe('Se la da su coordinación. Se guarda para este documento.');
     expect(await help('Clave de acceso (solo servidores propios)')).toMatch(/^Si su institución usa un servidor propio/);
-    await page.close();
+    await done(page);
   });
 
   it('Configurar servidor tries the address and the access key at once and says whether the server accepted them', async () => {
@@ -153,7 +205,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.getByText(/Conexión comprobada/).waitFor();
     expect(await status.textContent()).toBe('Configuración guardada. Conexión comprobada: entra como captura@merida.gob.mx (captura de su institución). Ya puede cerrar esta ventana.');
     expect(await status.getAttribute('class')).toBe('');
-    await page.close();
+    await done(page);
   });
 
   it('Configurar servidor takes the address as the browser bar shows it (no http(s)://, a page of the dashboard) and shows it as saved', async () => {
@@ -166,7 +218,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.getByRole('button', { name: 'Guardar' }).click();
     await page.getByText(/Conexión comprobada/).waitFor({ timeout: 5000 });
     expect(await address.inputValue()).toBe(app.url);
-    await page.close();
+    await done(page);
   });
 
   it('Configurar servidor with the address of a page under the site (…/tablero) says the address is wrong, not «No existe esa página»', async () => {
@@ -176,7 +228,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.getByRole('button', { name: 'Guardar' }).click();
     await page.getByText(/^Configuración guardada\./).waitFor();
     expect(await page.getByRole('status').textContent()).toBe(`Configuración guardada. Al probar la conexión, el servidor no respondió bien: En ${app.url}/tablero no responde un servidor de Infraestructura Abierta (no tiene la ruta /api/submissions). Revise la dirección en Configurar servidor: es la que le dio su coordinación, solo hasta el nombre del sitio, como https://infra-abierta.web.app.`);
-    await page.close();
+    await done(page);
   });
 
   it('«Validar datos» validates as it opens; goes to the cell, sends, sees the return and its comments on «Validar», sends again and sees it published', async () => {
@@ -239,7 +291,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(await page.getByRole('link', { name: 'Ver lo publicado en el tablero (se abre en otra pestaña)' }).getAttribute('href')).toBe(`${app.url}/#/proyectos?publisher=mer`);
     const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0001`, headers: {} }).text) as { projects: Record<string, unknown>[] };
     expect(published.projects[0]).toMatchObject({ title: 'Mercado municipal Lucas de Gálvez', status: 'implementation', budget: { amount: { amount: 1234567.89, currency: 'MXN' } }, period: { startDate: '2024-03-31T00:00:00-06:00' } });
-    await page.close();
+    await done(page);
   });
 
   it('the coordinator who opens «Validar datos» on the official\'s sheet is offered «Aprobar», not «Enviar» (which only an institution\'s official can do)', async () => {
@@ -291,7 +343,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await validate();
     await page.getByRole('button', { name: 'Aprobar' }).waitFor();
     expect(await page.getByLabel('Comentarios para quien capturó').inputValue()).toBe('');
-    await page.close();
+    await done(page);
   });
 
   it('a spreadsheet already in use (its own «Catálogos», a narrow «PROYECTOS» of its own): Crear plantilla says what to rename and leaves the office\'s data; after a column is inserted, a finding still goes to its cell and says to validate again', async () => {
@@ -344,7 +396,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 3, column: amount + 1 });
     expect(await page.getByRole('button', { name: /«dos mil» no es un número/ }).locator('.ref').textContent()).toBe(`${letter(amount + 1)}3: `);
     expect(await page.getByRole('button', { name: /«mil» no es un número/ }).count()).toBe(0);
-    await page.close();
+    await done(page);
   });
 
   it('a sheet without errors and a server that cannot send yet: «pulse Validar» while it does not answer, not when it refused the key', async () => {
@@ -367,14 +419,14 @@ describeIfChromium('the official with the built add-on, against the real app', (
     const offline = await panel(`http://127.0.0.1:${closed}`, app.bearers.capturistaA.replace(/^Bearer /, ''));
     await offline.getByText(/^No fue posible comunicarse con el servidor/).waitFor();
     expect(await offline.locator('#submit-help').textContent()).toBe('Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.');
-    await offline.close();
+    await done(offline);
 
     // A key the server refuses (revoked, mistyped): it answered, and answers the same until the key changes.
     const refused = await panel(app.url, `ia_${'z'.repeat(40)}`);
     await refused.getByText(/^La clave de acceso no es válida o fue revocada/).waitFor();
     // It said «Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo», which no «Validar» would change.
     expect(await refused.locator('#submit-help').textContent()).toBe('Podrá enviar cuando se resuelva lo que se indica arriba; después pulse «Validar».');
-    await refused.close();
+    await done(refused);
   });
 
   it('a send of one sheet left behind by a newer one of the institution, already approved: its panel says it can only be returned', async () => {
@@ -399,7 +451,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     const note = page.locator('#newer-approved');
     expect(await note.isVisible()).toBe(true);
     expect(await note.textContent()).toMatch(/^⚠ No se puede aprobar este envío: ya se aprobó uno más reciente de esta institución \(enviado el \d\d\/\d\d\/\d{4}, .+\), y este publicaría encima datos anteriores\. Su coordinación solo puede devolverlo; si algo de esta hoja falta en aquel, actualícela y envíe la nueva versión\.$/);
-    await page.close();
+    await done(page);
   });
 
   it('a send whose approval found errors: its panel says nothing was published and what to do, not «En revisión» alone', async () => {
@@ -425,97 +477,89 @@ describeIfChromium('the official with the built add-on, against the real app', (
       const note = page.locator('#newer-approved');
       expect(await note.isVisible()).toBe(true);
       expect(await note.textContent()).toMatch(/^⚠ No se publicó: al aprobar el envío, su coordinación encontró \d+ errore?s? en la versión enviada\. Corríj(alo|alos) en la hoja, pulse «Validar» y envíe la nueva versión; (está|están), con su hoja y su celda, en «Mis envíos» del tablero\.$/);
-      await page.close();
+      await done(page);
     } finally {
       await register('oc4ids-abc123');
     }
   });
 
   it('a publication that fails: the coordinator\'s panel says so, not «Envío aprobado.»; sending it again unchanged says it awaits a new approval, not «ya estaba en revisión»', async () => {
-    const down = await startAppThread({ mode: 'local', publicationQueueDown: true });
-    try {
-      const ss = new FakeSpreadsheet('hoja-publicacion-fallida');
-      const code = (): { gas: Global; record: AppsScriptRecord } => {
-        const { globals, record } = appsScriptGlobals(ss, (url, params) => down.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
-        const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
-        vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
-        return { gas: context as unknown as Global, record };
-      };
-      const { gas, record } = code();
-      gas.menuCreateTemplate();
-      gas.saveAddonSettings({ backendUrl: down.url, apiToken: down.bearers.capturistaA.replace(/^Bearer /, '') });
-      const values: Record<string, string> = {
-        id: 'oc4ids-abc123-0061', title: 'Drenaje pluvial', description: 'Colectores de la zona norte', status: 'Ejecución', type: 'Construcción',
-        sector: 'Agua y saneamiento', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$4,200,000.00', 'budget/amount/currency': 'MXN',
-      };
-      typeRow(ss, 'Proyectos', values);
-      gas.submitForReview();
-      // The coordinator approves from the panel; the task service is down, and the publication fails at once.
-      const og = code();
-      og.gas.saveAddonSettings({ backendUrl: down.url, apiToken: down.bearers.coordinadorA.replace(/^Bearer /, '') });
-      const ogPage = await bridgedPage(og.gas);
-      await openValidarDatos(ogPage, og.gas, og.record);
-      await ogPage.getByRole('button', { name: 'Aprobar' }).click();
-      await ogPage.getByRole('button', { name: 'Sí, publicar' }).click();
-      await ogPage.getByText(/^Estado: La publicación falló/).waitFor();
-      // It said «Envío aprobado.» above «La publicación falló».
-      expect(await ogPage.getByRole('status').textContent()).toMatch(/^Se aprobó, pero la publicación falló: .+ Aprobar de nuevo reintenta la publicación\.$/);
-      expect(await ogPage.getByRole('status').getAttribute('class')).toContain('error');
-      await ogPage.close();
+    const down = await ownApp({ mode: 'local', publicationQueueDown: true });
+    const ss = new FakeSpreadsheet('hoja-publicacion-fallida');
+    const code = (): { gas: Global; record: AppsScriptRecord } => {
+      const { globals, record } = appsScriptGlobals(ss, (url, params) => down.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
+      const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
+      vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+      return { gas: context as unknown as Global, record };
+    };
+    const { gas, record } = code();
+    gas.menuCreateTemplate();
+    gas.saveAddonSettings({ backendUrl: down.url, apiToken: down.bearers.capturistaA.replace(/^Bearer /, '') });
+    const values: Record<string, string> = {
+      id: 'oc4ids-abc123-0061', title: 'Drenaje pluvial', description: 'Colectores de la zona norte', status: 'Ejecución', type: 'Construcción',
+      sector: 'Agua y saneamiento', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$4,200,000.00', 'budget/amount/currency': 'MXN',
+    };
+    typeRow(ss, 'Proyectos', values);
+    gas.submitForReview();
+    // The coordinator approves from the panel; the task service is down, and the publication fails at once.
+    const og = code();
+    og.gas.saveAddonSettings({ backendUrl: down.url, apiToken: down.bearers.coordinadorA.replace(/^Bearer /, '') });
+    const ogPage = await bridgedPage(og.gas);
+    await openValidarDatos(ogPage, og.gas, og.record);
+    await ogPage.getByRole('button', { name: 'Aprobar' }).click();
+    await ogPage.getByRole('button', { name: 'Sí, publicar' }).click();
+    await ogPage.getByText(/^Estado: La publicación falló/).waitFor();
+    // It said «Envío aprobado.» above «La publicación falló».
+    expect(await ogPage.getByRole('status').textContent()).toMatch(/^Se aprobó, pero la publicación falló: .+ Aprobar de nuevo reintenta la publicación\.$/);
+    expect(await ogPage.getByRole('status').getAttribute('class')).toContain('error');
+    await done(ogPage);
 
-      const page = await bridgedPage(gas);
-      await openValidarDatos(page, gas, record);
-      await page.getByText(/^Validación terminada/).waitFor();
-      await page.getByText(/^Estado: La publicación falló/).waitFor();
-      await page.getByRole('button', { name: 'Enviar a revisión' }).click();
-      await page.getByText(/^Esta versión ya se había enviado/).waitFor();
-      // It said «Esta versión ya estaba en revisión, sin cambios», to an official who sent it again to retry the publication.
-      expect(await page.getByRole('status').textContent()).toBe('Esta versión ya se había enviado y su publicación falló: no se creó otro envío. Para reintentar la publicación, su coordinación debe aprobarla de nuevo; avísele si no lo sabe.');
-      await page.close();
-    } finally {
-      await down.close();
-    }
+    const page = await bridgedPage(gas);
+    await openValidarDatos(page, gas, record);
+    await page.getByText(/^Validación terminada/).waitFor();
+    await page.getByText(/^Estado: La publicación falló/).waitFor();
+    await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await page.getByText(/^Esta versión ya se había enviado/).waitFor();
+    // It said «Esta versión ya estaba en revisión, sin cambios», to an official who sent it again to retry the publication.
+    expect(await page.getByRole('status').textContent()).toBe('Esta versión ya se había enviado y su publicación falló: no se creó otro envío. Para reintentar la publicación, su coordinación debe aprobarla de nuevo; avísele si no lo sabe.');
+    await done(page);
   });
 
   it('a workbook the server is still checking when it answers: the panel says «Revisando el libro…», then the outcome by itself, sent once', async () => {
-    const slow = await startAppThread({ mode: 'local', sendBudgetMs: 0 });
-    try {
-      const ss = new FakeSpreadsheet('hoja-revision-larga');
-      const sent: string[] = [];
-      const { globals, record } = appsScriptGlobals(ss, (url, params) => { sent.push(`${String(params.method ?? 'get')} ${url.replace(slow.url, '')}`); return slow.urlFetch(url, params); }, (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
-      const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
-      vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
-      const gas = context as unknown as Global;
-      gas.menuCreateTemplate();
-      gas.saveAddonSettings({ backendUrl: slow.url, apiToken: slow.bearers.capturistaA.replace(/^Bearer /, '') });
-      typeRow(ss, 'Proyectos', {
-        id: 'oc4ids-abc123-0071', title: 'Mercado de San Benito', description: 'Rehabilitación del mercado', status: 'Ejecución', type: 'Rehabilitación',
-        sector: 'Transporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$1,500,000.00', 'budget/amount/currency': 'MXN',
-      });
-      const page = await bridgedPage(gas);
-      // The panel's timers on Playwright's clock (time flows as usual), run ahead below between its asks.
-      await page.clock.install();
-      await openValidarDatos(page, gas, record);
-      await page.getByText(/^Validación terminada: no se encontraron errores/).waitFor();
-      await page.getByRole('button', { name: 'Enviar a revisión' }).click();
-      await page.getByText('Revisando el libro… Con libros grandes tarda unos minutos; el resultado aparecerá aquí solo, sin volver a enviarlo.').waitFor();
-      // Meanwhile nothing can be sent again.
-      expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(true);
-      // The panel asks again by itself every 5 s (SEND_CHECKING_RETRY_SECONDS): its clock is run ahead instead of waited.
-      const outcome = page.getByText('Se envió a revisión: ya aparece en la bandeja de su coordinación.');
-      for (const deadline = Date.now() + 15_000; !(await outcome.count());) {
-        if (Date.now() > deadline) throw new Error('el panel no dijo el resultado del envío en 15 s');
-        await page.clock.fastForward(SEND_CHECKING_RETRY_SECONDS * 1000);
-        await outcome.waitFor({ timeout: 200 }).catch(() => undefined);
-      }
-      await page.getByText(/^Estado: En revisión/).waitFor();
-      // One POST of the workbook; the outcome was asked for where the server said.
-      expect(sent.filter((r) => r.startsWith('post '))).toEqual(['post /api/submissions']);
-      expect(sent.filter((r) => r.startsWith('get /api/submissions/checks/')).length).toBeGreaterThan(0);
-      await page.close();
-    } finally {
-      await slow.close();
+    const slow = await ownApp({ mode: 'local', sendBudgetMs: 0 });
+    const ss = new FakeSpreadsheet('hoja-revision-larga');
+    const sent: string[] = [];
+    const { globals, record } = appsScriptGlobals(ss, (url, params) => { sent.push(`${String(params.method ?? 'get')} ${url.replace(slow.url, '')}`); return slow.urlFetch(url, params); }, (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
+    const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
+    vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+    const gas = context as unknown as Global;
+    gas.menuCreateTemplate();
+    gas.saveAddonSettings({ backendUrl: slow.url, apiToken: slow.bearers.capturistaA.replace(/^Bearer /, '') });
+    typeRow(ss, 'Proyectos', {
+      id: 'oc4ids-abc123-0071', title: 'Mercado de San Benito', description: 'Rehabilitación del mercado', status: 'Ejecución', type: 'Rehabilitación',
+      sector: 'Transporte', 'period/startDate': '01/02/2024', 'period/endDate': '31/01/2025', 'budget/amount/amount': '$1,500,000.00', 'budget/amount/currency': 'MXN',
+    });
+    const page = await bridgedPage(gas, { ownTab: true });
+    // The panel's timers on Playwright's clock (time flows as usual), run ahead below between its asks.
+    await page.clock.install();
+    await openValidarDatos(page, gas, record);
+    await page.getByText(/^Validación terminada: no se encontraron errores/).waitFor();
+    await page.getByRole('button', { name: 'Enviar a revisión' }).click();
+    await page.getByText('Revisando el libro… Con libros grandes tarda unos minutos; el resultado aparecerá aquí solo, sin volver a enviarlo.').waitFor();
+    // Meanwhile nothing can be sent again.
+    expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(true);
+    // The panel asks again by itself every 5 s (SEND_CHECKING_RETRY_SECONDS): its clock is run ahead instead of waited.
+    const outcome = page.getByText('Se envió a revisión: ya aparece en la bandeja de su coordinación.');
+    for (const deadline = Date.now() + 15_000; !(await outcome.count());) {
+      if (Date.now() > deadline) throw new Error('el panel no dijo el resultado del envío en 15 s');
+      await page.clock.fastForward(SEND_CHECKING_RETRY_SECONDS * 1000);
+      await outcome.waitFor({ timeout: 200 }).catch(() => undefined);
     }
+    await page.getByText(/^Estado: En revisión/).waitFor();
+    // One POST of the workbook; the outcome was asked for where the server said.
+    expect(sent.filter((r) => r.startsWith('post '))).toEqual(['post /api/submissions']);
+    expect(sent.filter((r) => r.startsWith('get /api/submissions/checks/')).length).toBeGreaterThan(0);
+    await done(page);
   });
 
   it('a spreadsheet in Quintana Roo\'s time zone (America/Cancun): the dates typed are the days validated, sent and published', async () => {
@@ -542,7 +586,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     const published = JSON.parse(app.http.fetch({ method: 'get', url: `${app.url}/api/oc4ids/projects/oc4ids-abc123-0031`, headers: {} }).text) as { projects: Record<string, unknown>[] };
     // Read in the Configuración sheet's zone (Mexico City), they were 30 March and 30 November.
     expect(published.projects[0]).toMatchObject({ period: { startDate: '2024-03-31T00:00:00-06:00', endDate: '2024-12-01T00:00:00-06:00' }, budget: { approvalDate: '2024-02-15T10:30:00-06:00' } });
-    await page.close();
+    await done(page);
   });
 
   it('«Validar datos» asks the server for the sheet\'s submissions once as it opens; a server it cannot reach is said once, in the panel', async () => {
@@ -558,7 +602,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.getByText('Estado: Borrador').waitFor();
     // Before: twice, the panel's state (reviewContext) and then the validation's (runValidation) — the same list.
     expect(listed(before)).toBe(1);
-    await page.close();
+    await done(page);
 
     // A server that does not answer (a closed port): asked once, and the panel says so where the state goes.
     const closed = await new Promise<number>((resolve) => { const srv = net.createServer().listen(0, '127.0.0.1', () => { const { port } = srv.address() as net.AddressInfo; srv.close(() => resolve(port)); }); });
@@ -570,7 +614,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await offline.getByText(/^No fue posible comunicarse con el servidor/).waitFor();
     expect(listed(since)).toBe(1);
     expect(await offline.locator('#state').textContent()).toMatch(/^No fue posible comunicarse con el servidor de Infraestructura Abierta\. Revise su conexión y la dirección en Configurar servidor/);
-    await offline.close();
+    await done(offline);
   });
 
   it('«Validar datos» on a party without RFC (nor scheme) and a contact e-mail that is not one: the RFC cell is asked for once, the e-mail warned', async () => {
@@ -598,7 +642,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await rfc.click();
     await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
     expect(ss.active).toEqual({ sheet: 'Actores', row: 3, column: column('parties/identifier/id') });
-    await page.close();
+    await done(page);
   });
 
   it('hundreds of findings, listed as the official reads the workbook: the tabs as they are now, each sheet\'s columns left to right, each column down the sheet; what the list leaves out is named, «Ver N más» shows the rest in the same order, and each line goes to its cell', async () => {
@@ -697,7 +741,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await idle();
     expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 302, column: titleLetter.charCodeAt(0) - 64 });
     expect(await contrataciones.locator('p.more').count()).toBe(0);
-    await page.close();
+    await done(page);
   }, 120_000);
 
   it('a sheet of 1,200 processes: a message repeated down a column is one line with its count, not 25 and «y 1,175 más»', async () => {
@@ -729,6 +773,6 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.getByRole('button', { name: /F3 y 1,199 celdas más/ }).click();
     await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
     expect(ss.active).toEqual({ sheet: 'Contrataciones', row: 3, column: processes.columns.findIndex((c) => c.path === 'tender/description') + 1 });
-    await page.close();
+    await done(page);
   }, 180_000);
 });

@@ -76,20 +76,41 @@ describeIfChromium('sidebar in headless Chromium', () => {
   const sidebar = builtSidebarInChromium();
 
   /**
+   * One tab for the file, which each `open` loads afresh with its own google.script.run (a new document: nothing of
+   * the previous test's page is left in it); a new tab (a new browser context and renderer) cost about 0.25 CPU-s
+   * more than a load in the same one. A test that puts the page's clock on Playwright's has a tab of its own: that
+   * clock cannot be taken off a tab.
+   */
+  const tab: { page?: Page; script?: { dispose(): Promise<void> }; refused: string[] } = { refused: [] };
+
+  /**
    * The sidebar as «Validar datos» opens it (the only way an official opens it): it validates at once, so its first
    * `runValidation` answer is that validation's (a clean sheet unless a test says otherwise); `asBuilt`: the page as
-   * built, opened with no action.
+   * built, opened with no action. Any request other than the page itself is refused, and checked for by `done`.
    */
   async function open(responses: Record<string, unknown[]>, asBuilt = false, opts: { clock?: boolean } = {}): Promise<Page> {
-    const page = await sidebar.browser.newPage({ viewport: { width: 300, height: 720 } });
-    // `clock`: the page's timers, google.script.run's answers' too, on Playwright's clock (time flows as usual).
-    if (opts.clock) await page.clock.install();
-    const refused: string[] = [];
-    await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (refused.push(route.request().url()), route.abort())));
-    page.on('close', () => expect(refused).toEqual([]));
-    await page.addInitScript(fakeGoogle, { validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [clean], goToFinding: [{ notice: null, selected: true }], ...responses });
+    const fresh = opts.clock || !tab.page;
+    const page = fresh ? await sidebar.browser.newPage({ viewport: { width: 300, height: 720 } }) : tab.page!;
+    if (fresh) {
+      // `clock`: the page's timers, google.script.run's answers' too, on Playwright's clock (time flows as usual).
+      if (opts.clock) await page.clock.install();
+      else tab.page = page;
+      await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (tab.refused.push(route.request().url()), route.abort())));
+    } else {
+      await tab.script?.dispose();
+      await page.setViewportSize({ width: 300, height: 720 });
+    }
+    tab.refused.length = 0;
+    const script = await page.addInitScript(fakeGoogle, { validationPlan: [[{ name: 'Proyectos', rows: 12 }]], runValidation: [clean], goToFinding: [{ notice: null, selected: true }], ...responses });
+    if (!opts.clock) tab.script = script;
     await page.goto(asBuilt ? sidebar.url : sidebar.menuUrl);
     return page;
+  }
+
+  /** The test is done with the page: it asked for nothing but itself. The file's tab is kept for the next `open`. */
+  async function done(page: Page): Promise<void> {
+    expect(tab.refused).toEqual([]);
+    if (page !== tab.page) await page.close();
   }
 
   /** Waits until the validation the page started as it opened has ended. */
@@ -103,7 +124,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await page.locator('#summary').isVisible()).toBe(false);
     expect(await page.locator('#since-sent').isHidden()).toBe(true);
     expect((await calls(page)).map((c) => c[0])).toEqual(['reviewContext']);
-    await page.close();
+    await done(page);
   });
 
   it('says how many rows of how many sheets it validates, counted before reading, without the validation waiting for the count', async () => {
@@ -114,7 +135,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByText('Validando 1,260 filas de 2 hojas…').waitFor();
     await validatedOnOpen(page);
     expect(await calls(page).then((c) => c.filter((x) => x[0] === 'validationPlan'))).toHaveLength(1);
-    await page.close();
+    await done(page);
 
     // The count answers last: the validation was asked at once (before, only once the count had come back), and the
     // late count does not replace «Validación terminada».
@@ -124,7 +145,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     const log = (await slow.evaluate(() => (globalThis as unknown as { __log: string[] }).__log)).filter((l) => /validationPlan|runValidation/.test(l));
     expect(log).toEqual(['llamada validationPlan', 'llamada runValidation', 'respuesta runValidation', 'respuesta validationPlan']);
     expect(await slow.getByRole('status').textContent()).toBe('Validación terminada: no se encontraron errores ni advertencias.');
-    await slow.close();
+    await done(slow);
   });
 
   it('validates as «Validar datos» opens it, shows grouped findings, selects a cell, and submits once clean after «Validar»', async () => {
@@ -174,7 +195,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await page.locator('#state').textContent()).toBe('Estado: En revisión');
     // A revision under review may be replaced by a newer one.
     expect(await page.getByRole('button', { name: 'Enviar nueva versión' }).isEnabled()).toBe(true);
-    await page.close();
+    await done(page);
   });
 
   it('a finding on a row whose column the sheet lacks names the row and goes to it', async () => {
@@ -193,7 +214,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await finding.click();
     await page.waitForFunction(() => (globalThis as unknown as { __focus: number }).__focus === 1);
     expect(await calls(page)).toContainEqual(['goToFinding', 'Proyectos', 7, 1, { rows: 12, field: 'Descripción del proyecto', severity: 'error', message }]);
-    await page.close();
+    await done(page);
   });
 
   it('says what the jump answered when the sheet changed shape since validating (a column moved, rows deleted)', async () => {
@@ -203,7 +224,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByRole('button', { name: /O3: «mucho» no es un número/ }).click();
     await page.getByText(notice).waitFor();
     expect(await page.getByRole('status').textContent()).toBe(notice);
-    await page.close();
+    await done(page);
   });
 
   it('rows deleted since validating: the click\'s new list replaces the old one, its notice is said, and the sheet gets the focus only when a cell was selected', async () => {
@@ -228,7 +249,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect((await calls(page)).filter((c) => c[0] === 'goToFinding').map((c) => (c[4] as { rows: number }).rows)).toEqual([12, 11]);
     expect(await page.locator('button.finding').count()).toBe(0);
     expect(await page.evaluate(() => (globalThis as unknown as { __focus: number }).__focus)).toBe(1);
-    await page.close();
+    await done(page);
   });
 
   it('stopped by Google\'s six minutes: says in Spanish what happened and what to do, not Google\'s English; a validation that left marks out says so', async () => {
@@ -239,7 +260,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByRole('button', { name: 'Validar' }).click();
     await page.getByText(/^Validación terminada/).waitFor();
     expect(await status.textContent()).toBe('Validación terminada: 2 errores, 1 advertencia. Para terminar antes de los 6 minutos que Google da a cada acción, no se marcaron en la hoja las celdas con error de todas las hojas: esta lista está completa y dice dónde está cada una.');
-    await page.close();
+    await done(page);
   });
 
   it('names what a column\'s list leaves out: errors (with where they are marked) and warnings; from an older Code.js, «avisos»', async () => {
@@ -257,7 +278,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
       'y 2 errores y 2 advertencias más en esta columna: las celdas de los errores tienen en la hoja una nota que dice qué corregir.',
       'y 3 avisos más en esta columna.',
     ]);
-    await page.close();
+    await done(page);
   });
 
   it('validated without errors while the server does not answer: the help under «Enviar» says to try again, not «Valide primero»', async () => {
@@ -267,7 +288,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await page.locator('#state').textContent()).toBe(failure);
     expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(true);
     expect(await page.locator('#submit-help').textContent()).toBe('Podrá enviar cuando el servidor responda: pulse «Validar» para intentarlo de nuevo.');
-    await page.close();
+    await done(page);
   });
 
   it('tells an official who kept editing that what is reviewed is what was sent, until they send again', async () => {
@@ -289,7 +310,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByRole('button', { name: 'Validar' }).click();
     await page.getByText('La hoja coincide con lo enviado el 28/02/2024.').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.close();
+    await done(page);
   });
 
   it('exposes the coordinators\' comments as a list only when there are some (an empty list was read out as «lista, 0 elementos»)', async () => {
@@ -298,11 +319,11 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await none.getByText('Estado: En revisión').waitFor();
     expect(await comments(none).count()).toBe(0);
     expect(await none.locator('#comments').isHidden()).toBe(true);
-    await none.close();
+    await done(none);
     const some = await open({ reviewContext: [returned] });
     await some.getByText('Devuelto con comentarios').waitFor();
     expect(await comments(some).getByRole('listitem').count()).toBe(1);
-    await some.close();
+    await done(some);
   });
 
   it('after a failed publication, tells an official with unsent changes that a new approval publishes what was sent', async () => {
@@ -311,7 +332,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByText(/^Estado: La publicación falló/).waitFor();
     await page.getByText('Validación terminada: no se encontraron errores ni advertencias.').waitFor();
     expect(await page.locator('#since-sent').textContent()).toBe('⚠ La hoja tiene cambios que no ha enviado: la publicación de lo que envió el 28/02/2024 falló, y su coordinación puede aprobarlo de nuevo tal como lo envió. Envíe la nueva versión si quiere que se publiquen también estos cambios.');
-    await page.close();
+    await done(page);
   });
 
   it('does not offer a coordinator «Aprobar» for a send older than one already approved: says when that one was sent, and offers returning it', async () => {
@@ -321,7 +342,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await page.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Devolver con comentarios' }).isVisible()).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
-    await page.close();
+    await done(page);
   });
 
   it('a coordinator\'s decision names the revision the panel shows; refused because a new version came, the panel shows the new one', async () => {
@@ -336,7 +357,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByText(refusal).waitFor();
     expect(await calls(page)).toContainEqual(['approveSubmission', 's1', 'a'.repeat(64)]);
     await page.locator('#coordinator-help', { hasText: 'la versión enviada el 05/03/2024' }).waitFor();
-    await page.close();
+    await done(page);
   });
 
   it('lets a coordinator approve or return with comments, and shows server messages as they are', async () => {
@@ -363,7 +384,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByText('Envío aprobado.').waitFor();
     expect(await page.locator('#state').textContent()).toBe('Estado: Aprobado');
     expect(await page.locator('#coordinator').isHidden()).toBe(true);
-    await page.close();
+    await done(page);
   });
 
   it('lets an official withdraw a send awaiting review, after confirming; not once it is approved, nor a coordinator', async () => {
@@ -383,13 +404,13 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await calls(page)).toContainEqual(['withdrawSubmission', 's1']);
     expect(await page.locator('#state').textContent()).toBe('Estado: Retirado');
     expect(await page.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
-    await page.close();
+    await done(page);
 
     for (const ctx of [{ ...submitted, submission: { ...submitted.submission!, state: 'approved' as const, stateLabel: 'Aprobado, publicando' } }, { ...submitted, role: 'coordinador' as const }]) {
       const other = await open({ reviewContext: [ctx] });
       await other.getByText(`Estado: ${ctx.submission!.stateLabel}`).waitFor();
       expect(await other.getByRole('button', { name: 'Retirar envío' }).count()).toBe(0);
-      await other.close();
+      await done(other);
     }
   });
 
@@ -400,14 +421,14 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await page.locator('#state').textContent()).toBe('Estado: La publicación falló. No se pudo leer la hoja: el servidor de Google no respondió.');
     expect(await page.getByRole('button', { name: 'Aprobar' }).isVisible()).toBe(true);
     expect(await page.locator('#coordinator-help').textContent()).toMatch(/Aprobar de nuevo reintenta la publicación\.$/);
-    await page.close();
+    await done(page);
   });
 
   it('passes an axe accessibility check after validating', async () => {
     const page = await open({ reviewContext: [returned], validationPlan: [[]], runValidation: [withErrors] });
     await page.getByText(/Validación terminada/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.close();
+    await done(page);
   });
 
   const activeId = (page: Page): Promise<string> => page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id ?? '');
@@ -430,7 +451,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByText('Envío aprobado.').waitFor();
     // «Sí, publicar» is hidden with its question: the focus goes to the status that says what happened.
     expect(await activeId(page)).toBe('status');
-    await page.close();
+    await done(page);
   });
 
   it('keeps disabled, once an action ends, a finding with no row to select (only what the busy state disabled comes back)', async () => {
@@ -453,7 +474,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
     expect(await withRow.isDisabled()).toBe(false);
     expect(await noRow.isDisabled()).toBe(true);
-    await page.close();
+    await done(page);
   });
 
   it('at 200 % zoom (150 px) nothing overflows; the summary agrees in number; aria-busy is never on what holds #status; the comment box has a 3:1 border', async () => {
@@ -483,7 +504,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await page.locator('#comment').evaluate((t) => getComputedStyle(t).borderTopColor)).toBe('rgb(107, 118, 128)');
     await page.setViewportSize({ width: 300, height: 720 });
     expect(await axeViolations(page)).toEqual([]);
-    await page.close();
+    await done(page);
   });
 
   it('an empty comment is marked invalid, described by its error and focused', async () => {
@@ -499,7 +520,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     // Written: no longer invalid.
     await comment.fill('Corrija las fechas.');
     expect(await comment.getAttribute('aria-invalid')).toBeNull();
-    await page.close();
+    await done(page);
   });
 
   /**
@@ -529,7 +550,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
       expect(xs.length).toBeGreaterThan(0);
       expect(xs.every((x, i) => i === 0 || x > xs[i - 1])).toBe(true);
     }
-    await page.close();
+    await done(page);
   });
 
   it('says a change of the send\'s state to a screen reader (a polite live region), not the same state again after each action', async () => {
@@ -547,7 +568,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByRole('button', { name: 'Enviar a revisión' }).click();
     await page.getByText('Se envió a revisión.').waitFor();
     expect(await page.locator('#state').textContent()).toBe('Estado: En revisión');
-    await page.close();
+    await done(page);
   });
 
   it('Escape closes «Aprobar»\'s question and gives the focus back to «Aprobar»', async () => {
@@ -560,6 +581,6 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await activeId(page)).toBe('approve');
     expect(await page.locator('#approve').getAttribute('aria-expanded')).toBe('false');
     expect((await calls(page)).some((c) => c[0] === 'approveSubmission')).toBe(false);
-    await page.close();
+    await done(page);
   });
 });

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import * as path from 'path';
 import { ARTIFACTS, describeIfChromium } from '../browser';
-import { askedAgainUntil, startReviewServer, type ReviewServer } from './review-server';
+import { askedAgainUntil, sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { runPublicationTask } from '../../functions/src/publication/publication-task';
 import type { PublicationTask } from '../../functions/src/publication/publication-queue';
@@ -51,24 +51,28 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
   // The task service is down (Cloud Tasks unavailable): an approval fails at once, by the platform, saying why.
   let queueDown = false;
 
+  let tabs: SharedTabs;
+
   beforeAll(async () => {
     srv = await startReviewServer('coordinator-journey-', { publicationQueue: { enqueue: async (t) => { if (queueDown) throw new Error('servicio de tareas no disponible'); tasks.push(t); } } });
     // Registered today in another state, nothing published yet: «Nuevo» on Seguimiento.
     await registerPublisher(srv.h.store, { id: 'tap', name: 'Municipio de Tapachula', state: 'Chiapas', ocidPrefix: 'ocds-tap001', projectIdPrefix: 'oc4ids-tap001', commitment: { projects: 5, periodicityDays: 30 } }, 'admin', new Date());
+    // One tab for the file (es-MX, nothing outside the server), which each test empties and loads afresh (sharedTabs):
+    // a context and a tab for each page cost a renderer's start and a full load. Its timers on Playwright's clock
+    // (time flows as usual, set back to the real time at each load; askedAgainUntil runs it ahead).
+    tabs = sharedTabs(srv.base, async () => {
+      const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+      await context.clock.install();
+      await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+      return context;
+    }, { clock: true });
   });
   afterAll(async () => { await srv?.close(); });
 
-  /** `clock`: the page's timers on Playwright's clock (time flows as usual; askedAgainUntil runs it ahead). */
-  async function visitor(hash: string, opts: { clock?: boolean } = {}): Promise<Page> {
-    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
-    if (opts.clock) await context.clock.install();
-    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
-    const page = await context.newPage();
-    await page.goto(`${srv.base}/${hash}`);
-    return page;
-  }
-  async function signedIn(user: UserName, hash: string, opts: { clock?: boolean } = {}): Promise<Page> {
-    const page = await visitor(hash, opts);
+  /** The file's tab on `hash`, loaded afresh: nobody signed in. */
+  const visitor = (hash: string): Promise<Page> => tabs.open(hash);
+  async function signedIn(user: UserName, hash: string): Promise<Page> {
+    const page = await visitor(hash);
     await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Entrar' }).click();
     return page;
@@ -81,7 +85,6 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     await ready(pub);
     expect((await implementers(pub)).sort((a, b) => a.localeCompare(b, 'es-MX'))).toEqual(['Municipio de Mérida', 'Municipio de Monterrey', 'Municipio de Tapachula']);
     expect(await pub.locator('#estado-propio').count()).toBe(0);
-    await pub.context().close();
 
     const page = await signedIn('coordinadorA', '#/revision');
     await page.getByRole('heading', { level: 1, name: 'Revisión de envíos' }).waitFor();
@@ -114,7 +117,6 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     // Every status mark is drawn with the fonts the machine has (Tapachula's «Nuevo» had an emoji, drawn as a box).
     expect(await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Tapachula' }).locator('td').first().textContent()).toMatch(/^◷ Nuevo: primera publicación a más tardar el \d{2}\/\d{2}\/\d{4}$/);
     expect(await boxedCharacters(page)).toEqual([]);
-    await page.context().close();
   });
 
   test('on a phone (390 px) the inbox\'s filters show their whole choice', async () => {
@@ -131,14 +133,13 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     }).filter((x) => !x.fits));
     expect(cut).toEqual([]);
     expect(await page.locator('#filtro-situacion option:checked').textContent()).toBe('En revisión o publicación fallida');
-    await page.context().close();
   });
 
   test('the history names the coordinator who approved as who started the publication', async () => {
     const sent = await fetch(`${srv.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque de la Alemán' })) });
     expect(sent.status).toBe(201);
     const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
-    const page = await signedIn('coordinadorA', `#/revision/${id}`, { clock: true });
+    const page = await signedIn('coordinadorA', `#/revision/${id}`);
     await page.waitForSelector('body[data-ready] #decision');
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
@@ -159,7 +160,6 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
       [USERS.coordinadorA.email, 'Publicó'],
     ]);
     expect(await boxedCharacters(page)).toEqual([]);
-    await page.context().close();
   });
 
   test('two sends of the same workbook from the add-on within one minute are told apart in the inbox, on a phone too', async () => {
@@ -200,7 +200,6 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     }).map((td) => td.textContent));
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-bandeja-telefono.png'), fullPage: true });
     expect(wrapped).toEqual([]);
-    await page.context().close();
   });
 
   test('every step of the history says who did what, the reason kept: a failed publication, an approval refused for errors, a send replaced by a newer one', async () => {
@@ -285,7 +284,6 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
       ['Lo reemplazó con un envío más reciente', USERS.capturistaA.email],
     ]));
     expect(log.flat().join(' ')).not.toMatch(/Recibió|rechazada|Reemplazad[oa]/);
-    await page.context().close();
   });
 
   test('on a touch phone (360 px) the sign-in, the inbox and a send\'s decision are sized for a fingertip, the key field without zoom', async () => {
