@@ -257,51 +257,71 @@ const apiSection = (): string => /\n## API pública\n([\s\S]*?)\n## /.exec(fs.re
   for (const { name } of files) expect({ name, named: section.includes(`\`${name}\``) || section.includes(`\`${name.replace(/^[a-z]+/, '')}\``) }).toEqual({ name, named: true });
 }, 120000);
 
+/** Stops the server running, if one is (SIGINT, as Ctrl+C). */
+async function stopServer(): Promise<void> {
+  if (child && child.exitCode === null && child.signalCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
+}
+
+/**
+ * A real server's database (no examples), and the server running on it: started by the first test that needs one and
+ * used by the next until one stops it — a `serve` start (its bundle, its database, its background thread) each was
+ * most of these tests' cost.
+ */
+const REAL = 'real.sqlite';
+let real: { started: ReturnType<typeof startServer>; child: ChildProcess } | undefined;
+async function realServer(): ReturnType<typeof startServer> {
+  if (real && real.child.exitCode === null && real.child.signalCode === null) return real.started;
+  await stopServer();
+  const started = startServer(['--sin-ejemplos'], REAL);
+  real = { started, child: child as ChildProcess };
+  return started;
+}
+
 it('--sin-ejemplos: a real server\'s first start publishes none of the fictitious implementers', async () => {
-  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
-  const { url, output } = await startServer(['--sin-ejemplos'], 'real.sqlite');
+  await stopServer();
+  const { url, output } = await realServer();
   expect(output()).not.toContain('Datos de ejemplo');
   // Which files it serves, said where it starts (an environment file not loaded served a new, empty database unsaid).
-  await new Promise((r) => setTimeout(r, 200)); // the second line may still be in the pipe
-  expect(output()).toContain(`Base de datos «${path.join(dir, 'real.sqlite')}» (INFRA_SQLITE), descargas masivas en «${path.join(dir, 'bulk')}» (BULK_DIR); dirección pública`);
+  const said = `Base de datos «${path.join(dir, REAL)}» (INFRA_SQLITE), descargas masivas en «${path.join(dir, 'bulk')}» (BULK_DIR); dirección pública`;
+  // The second line may still be in the pipe.
+  for (const deadline = Date.now() + 5000; !output().includes(said) && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
+  expect(output()).toContain(said);
   const publishers = (await (await fetch(`${url}api/publishers`)).json()) as { publishers: unknown[] };
   expect(publishers.publishers).toEqual([]);
-}, 120000);
-
-// systemd's and docker's stop is SIGTERM: the server ended at once, in the middle of whatever it was writing.
-it('a service manager\'s stop (SIGTERM) closes the server as Ctrl+C does, and it exits with 0', async () => {
-  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
-  const { url } = await startServer(['--sin-ejemplos'], 'stopped.sqlite');
-  expect((await fetch(`${url}api/publishers`)).status).toBe(200);
-  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child?.once('exit', (code, signal) => resolve([code, signal])));
-  child?.kill('SIGTERM');
-  expect(await exited).toEqual([0, null]);
-  // Closed cleanly: the write-ahead log was folded into the database and removed.
-  expect(fs.existsSync(path.join(dir, 'stopped.sqlite-wal'))).toBe(false);
 }, 120000);
 
 // Two servers on one database, by mistake (the service running, and `npm start` on another PORT in a terminal): the
 // second resumed what the first was publishing and took over its «revisando» checks (server-lock.ts).
 it('a second serve on the same database is refused while the first runs; after the first is killed (kill -9), one starts', async () => {
-  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
-  const { url } = await startServer(['--sin-ejemplos'], 'unico.sqlite');
+  const { url } = await realServer();
   expect((await fetch(`${url}api/publishers`)).status).toBe(200);
   const second = await promisify(execFile)(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'serve', '--sin-ejemplos'], {
-    cwd: ROOT, timeout: 20000, env: { ...process.env, INFRA_SQLITE: path.join(dir, 'unico.sqlite'), PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
+    cwd: ROOT, timeout: 20000, env: { ...process.env, INFRA_SQLITE: path.join(dir, REAL), PORT: '0', HOST: '127.0.0.1', METADATA_SERVER_DETECTION: 'none' },
   }).then(() => ({ code: 0, stdout: '', stderr: '' }), (e: { code?: unknown; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }));
-  expect(second).toEqual({ code: 1, stdout: '', stderr: expect.stringContaining(`Ya hay un servidor atendiendo la base de datos «${path.join(dir, 'unico.sqlite')}» (variable INFRA_SQLITE)`) });
+  expect(second).toEqual({ code: 1, stdout: '', stderr: expect.stringContaining(`Ya hay un servidor atendiendo la base de datos «${path.join(dir, REAL)}» (variable INFRA_SQLITE)`) });
   expect((await fetch(`${url}api/publishers`)).status).toBe(200);
   // Killed without a word: the system frees the lock, so no file is left to remove by hand before starting again.
   await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGKILL'); });
-  const again = await startServer(['--sin-ejemplos'], 'unico.sqlite');
+  const again = await realServer();
   expect((await fetch(`${again.url}api/publishers`)).status).toBe(200);
+}, 120000);
+
+// systemd's and docker's stop is SIGTERM: the server ended at once, in the middle of whatever it was writing.
+it('a service manager\'s stop (SIGTERM) closes the server as Ctrl+C does, and it exits with 0', async () => {
+  const { url } = await realServer();
+  expect((await fetch(`${url}api/publishers`)).status).toBe(200);
+  const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child?.once('exit', (code, signal) => resolve([code, signal])));
+  child?.kill('SIGTERM');
+  expect(await exited).toEqual([0, null]);
+  // Closed cleanly: the write-ahead log was folded into the database and removed.
+  expect(fs.existsSync(path.join(dir, `${REAL}-wal`))).toBe(false);
 }, 120000);
 
 // `npm start` runs the server under npm and a shell: a stop that signals only npm's own process (`kill <pid>`, a
 // supervisor that knows the main process) ended npm and the shell, and left the server running on its database, with
 // the port and the lock held. npm passes the signal to its child; the script's `exec` makes that child the server.
 it('`npm start` stopped by signalling npm alone stops the server cleanly (the start script execs node)', async () => {
-  if (child && child.exitCode === null) await new Promise((resolve) => { child?.once('exit', resolve); child?.kill('SIGINT'); });
+  await stopServer();
   const script = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
   expect(script.startsWith('npm run build && ')).toBe(true);
   // The same script in a throwaway package whose build is already done (beforeAll): only what follows the build runs.

@@ -12,9 +12,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from './browser';
-import { buildAddon, buildSidebar } from '../scripts/build-addon';
+import { buildAddon } from '../scripts/build-addon';
 import { buildDashboard } from '../scripts/build-dashboard';
 import { templateSpec } from '../core/template/template-spec';
 import { FakeSpreadsheet } from './addon/fake-spreadsheet';
@@ -44,10 +44,18 @@ describeIfChromium('the review journey end to end', () => {
     ss.get('Proyectos').paste({ row: 3, column: 1, rows: 1, columns: cols.length }, [cols.map((c) => (values[c.field] ?? '') as string)]);
   }
 
+  /**
+   * A tab of the dashboard, signed in as `user`. The tabs share one browser context: the credential lives in the
+   * tab's sessionStorage (dashboard/src/review/session.ts) and no cookie is set, so each tab is its own session, as
+   * two people's browsers are; a context per person cost a context's start and a load with an empty cache.
+   */
+  let dashboardContext: BrowserContext | undefined;
   async function dashboard(user: UserName, hash: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
-    await context.route('**/*', (r) => (r.request().url().startsWith(app.url) ? r.continue() : (refused.push(r.request().url()), r.abort())));
-    const page = await context.newPage();
+    if (!dashboardContext) {
+      dashboardContext = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+      await dashboardContext.route('**/*', (r) => (r.request().url().startsWith(app.url) ? r.continue() : (refused.push(r.request().url()), r.abort())));
+    }
+    const page = await dashboardContext.newPage();
     await page.goto(`${app.url}/${hash}`);
     await page.getByLabel('Clave de acceso').fill(app.bearers[user].replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Entrar' }).click();
@@ -56,10 +64,12 @@ describeIfChromium('the review journey end to end', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-'));
-    await buildDashboard(path.join(dir, 'dashboard'));
-    const build = await buildAddon(path.join(dir, 'addon'), { backendUrl: 'https://SU-PROYECTO.web.app', serviceAccount: null });
-    sidebarFile = path.join(dir, 'sidebar.html');
-    fs.writeFileSync(sidebarFile, await buildSidebar());
+    const [, build] = await Promise.all([
+      buildDashboard(path.join(dir, 'dashboard')),
+      buildAddon(path.join(dir, 'addon'), { backendUrl: 'https://SU-PROYECTO.web.app', serviceAccount: null }),
+    ]);
+    // The sidebar as the add-on's build wrote it beside Code.js (buildSidebar's, whatever the settings): not bundled twice.
+    sidebarFile = path.join(build.outDir, 'sidebar.html');
     [app, browser] = await Promise.all([startAppThread({ mode: 'local', captureMail: true, dashboardDir: path.join(dir, 'dashboard') }), launchChromium()]);
     ss = new FakeSpreadsheet('1JourneySheetAbCdEfGhIjKlMnOp', 'Obra pública Mérida');
     const { globals } = appsScriptGlobals(ss, (url, params) => app.urlFetch(url, params));
@@ -120,7 +130,7 @@ describeIfChromium('the review journey end to end', () => {
     const id = (gas.reviewContext() as { submission: { id: string } }).submission.id;
     const other = await dashboard('coordinadorB', `#/revision/${id}`);
     await other.getByText(/no tiene permiso para ver este envío de «Municipio de Mérida»/).waitFor();
-    await other.context().close();
+    await other.close();
 
     og = await dashboard('coordinadorA', '#/revision');
     // Which spreadsheet the send came from: the name the add-on read from SpreadsheetApp, in the inbox and the page.

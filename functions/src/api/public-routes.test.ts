@@ -557,6 +557,16 @@ describe('bulk downloads', () => {
 });
 
 describe('bulk .xlsx content', () => {
+  /**
+   * The workbook ExcelJS reads from the bytes downloaded, read once for the same bytes: each test downloads
+   * Mérida's datos.xlsx (the same file, built once) and only reads what ExcelJS made of it.
+   */
+  let read: { body: Buffer; book: ReturnType<typeof xlsxBook> } | undefined;
+  const xlsxBookOf = (body: Buffer): ReturnType<typeof xlsxBook> => {
+    if (!read?.body.equals(body)) read = { body, book: xlsxBook(body) };
+    return read.book;
+  };
+
   it('holds real dates and the latest state of each process', async () => {
     const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
     const { XlsxBufferSource } = await import('../ingest/xlsx-source');
@@ -572,7 +582,7 @@ describe('bulk .xlsx content', () => {
   // date as ########, and amounts had no thousands separator. The template's widths and formats, titles in bold.
   it('formats amounts with thousands separators and dates as dd/mm/yyyy, in columns wide enough to show them, and wraps the Léame sheet', async () => {
     const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
-    const ws = (await xlsxBook(res.body as Buffer)).getWorksheet('Proyectos')!;
+    const ws = (await xlsxBookOf(res.body as Buffer)).getWorksheet('Proyectos')!;
     const column = (path: string): number => (ws.getRow(2).values as unknown[]).indexOf(path);
     const [budget, start, title] = [column('budget/amount/amount'), column('period/startDate'), column('title')];
     const amount = ws.getRow(3).getCell(budget);
@@ -588,7 +598,7 @@ describe('bulk .xlsx content', () => {
     // Text stays text: a title is not given a number format.
     expect(ws.getRow(3).getCell(title).numFmt).toBeUndefined();
     // The «Léame» sheet's paragraphs (up to a thousand characters) wrap in its column instead of running off the screen.
-    const readme = (await xlsxBook(res.body as Buffer)).worksheets[0];
+    const readme = (await xlsxBookOf(res.body as Buffer)).worksheets[0];
     expect(readme.name).toBe('Léame');
     const cells = readme.getColumn(1).values.slice(1).map((_, i) => readme.getRow(i + 1).getCell(1));
     expect(cells.length).toBeGreaterThan(2);
@@ -600,7 +610,7 @@ describe('bulk .xlsx content', () => {
   // drop-down offers, not a TRUE/FALSE cell (VERDADERO/FALSO in a Spanish Excel). Converted back, the same booleans.
   it('answers yes/no columns «Sí» or «No», as the template does, and they read back as the published booleans', async () => {
     const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
-    const book = await xlsxBook(res.body as Buffer);
+    const book = await xlsxBookOf(res.body as Buffer);
     const answers: unknown[] = [];
     for (const sheet of templateSpec().sheets) {
       const ws = book.getWorksheet(sheet.name);
@@ -627,7 +637,7 @@ describe('bulk .xlsx content', () => {
   // data rows — and only those — are filtered and sorted, and the hidden name LibreOffice shows them by.
   it('puts filter buttons over every data sheet\'s columns and rows, named for LibreOffice too', async () => {
     const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
-    const book = await xlsxBook(res.body as Buffer);
+    const book = await xlsxBookOf(res.body as Buffer);
     const { columnLetter } = await import('../../../core/workbook/model');
     const expected = templateSpec().sheets.map((sheet) => {
       const ws = book.getWorksheet(sheet.name)!;
@@ -646,7 +656,7 @@ describe('bulk .xlsx content', () => {
   // Configuración (the zone of the dates) one row, as in the template.
   it('freezes the two header rows of every data sheet', async () => {
     const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
-    const book = await xlsxBook(res.body as Buffer);
+    const book = await xlsxBookOf(res.body as Buffer);
     const sheets = book.worksheets.slice(1).filter((ws) => ws.name !== 'Configuración');
     expect(sheets.map((ws) => ws.name)).toContain('Proyectos');
     expect(book.getWorksheet('Configuración')?.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
