@@ -15,7 +15,7 @@ import * as vm from 'vm';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from './browser';
 import { buildAddon } from '../scripts/build-addon';
-import { buildDashboard } from '../scripts/build-dashboard';
+import { sharedDashboardBuild } from './dashboard/shared-build';
 import { templateSpec } from '../core/template/template-spec';
 import { FakeSpreadsheet } from './addon/fake-spreadsheet';
 import { appsScriptGlobals } from './addon/fake-apps-script';
@@ -64,13 +64,13 @@ describeIfChromium('the review journey end to end', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journey-'));
-    const [, build] = await Promise.all([
-      buildDashboard(path.join(dir, 'dashboard')),
+    const [dashboard, build] = await Promise.all([
+      sharedDashboardBuild(),
       buildAddon(path.join(dir, 'addon'), { backendUrl: 'https://SU-PROYECTO.web.app', serviceAccount: null }),
     ]);
     // The sidebar as the add-on's build wrote it beside Code.js (buildSidebar's, whatever the settings): not bundled twice.
     sidebarFile = path.join(build.outDir, 'sidebar.html');
-    [app, browser] = await Promise.all([startAppThread({ mode: 'local', captureMail: true, dashboardDir: path.join(dir, 'dashboard') }), launchChromium()]);
+    [app, browser] = await Promise.all([startAppThread({ mode: 'local', captureMail: true, dashboardDir: dashboard.outDir }), launchChromium()]);
     ss = new FakeSpreadsheet('1JourneySheetAbCdEfGhIjKlMnOp', 'Obra pública Mérida');
     const { globals } = appsScriptGlobals(ss, (url, params) => app.urlFetch(url, params));
     const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });

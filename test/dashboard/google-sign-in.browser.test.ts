@@ -7,14 +7,11 @@
  * clientId }`). The stand-in hands out a token only to the client id it was minted for, as Google's button only
  * signs in for the client the page names. Every other request outside the test server is refused.
  */
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
 import type { Server } from 'http';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { describeIfChromium, launchChromium } from '../browser';
-import { buildDashboard } from '../../scripts/build-dashboard';
+import { sharedDashboardBuild } from './shared-build';
 import { cloudHarness, projectWorkbook, PUBLISHERS, USERS, type CloudHarness } from '../workflow/workflow-harness';
 import { TEST_CLIENT_ID } from '../workflow/test-identity';
 import { sharedTabs, type SharedTabs } from './review-server';
@@ -52,7 +49,6 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
   let server: Server;
   let base: string;
   let browser: Browser;
-  let dir: string;
   const refused: string[] = [];
   let tabs: SharedTabs;
   /** What the page's request for Google's script gets in the test under way (it fails, with undefined). */
@@ -61,9 +57,7 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
   let gisAsked = 0;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'google-sign-in-'));
-    await buildDashboard(dir);
-    h = await cloudHarness({ dashboardDir: dir });
+    h = await cloudHarness({ dashboardDir: (await sharedDashboardBuild()).outDir });
     server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -89,7 +83,6 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
     await browser?.close();
     await new Promise((r) => server?.close(r));
     await h?.close();
-    fs.rmSync(dir, { recursive: true, force: true });
     expect(refused).toEqual([]);
   });
 

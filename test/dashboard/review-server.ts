@@ -8,7 +8,7 @@ import * as path from 'path';
 import type { Server } from 'http';
 import type { Browser, BrowserContext, CDPSession, Locator, Page, Request } from 'playwright-core';
 import { launchChromium } from '../browser';
-import { buildDashboard } from '../../scripts/build-dashboard';
+import { sharedDashboardBuild } from './shared-build';
 import { localHarness, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import type { PublicationQueue } from '../../functions/src/publication/publication-queue';
 
@@ -16,7 +16,7 @@ export interface ReviewServer {
   h: LocalHarness;
   base: string;
   browser: Browser;
-  /** A scratch folder of the file's own (the built dashboard is in it, unless it shares another's), removed by close(). */
+  /** A scratch folder of the file's own, removed by close(). */
   dir: string;
   /** Where the built dashboard it serves is. */
   dashboardDir: string;
@@ -26,19 +26,19 @@ export interface ReviewServer {
 /**
  * `opts.publicationQueue`: approvals publish in the background through it (otherwise within the request).
  * `opts.sharing`: a second server of the same file, with a store of its own, that uses the first one's Chromium and
- * built dashboard (its close() leaves them to that one's): building and launching them again took 2-3 s.
+ * built dashboard (its close() leaves them to that one's): launching them again took 2-3 s.
  */
 export async function startReviewServer(prefix: string, opts: { publicationQueue?: PublicationQueue; sharing?: ReviewServer; reportBudgetMs?: number; previewBudgetMs?: number; sendBudgetMs?: number } = {}): Promise<ReviewServer> {
   const { sharing, ...harness } = opts;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  if (!sharing) await buildDashboard(dir);
-  const h = await localHarness({ dashboardDir: sharing?.dashboardDir ?? dir, ...harness });
+  const dashboardDir = sharing?.dashboardDir ?? (await sharedDashboardBuild()).outDir;
+  const h = await localHarness({ dashboardDir, ...harness });
   const server: Server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const browser = sharing?.browser ?? await launchChromium();
   return {
-    h, base, browser, dir, dashboardDir: sharing?.dashboardDir ?? dir,
+    h, base, browser, dir, dashboardDir,
     async close() {
       if (!sharing) await browser.close();
       await new Promise((r) => server.close(r));
