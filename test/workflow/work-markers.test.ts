@@ -219,8 +219,10 @@ describe('the cloud (Firestore emulator): an instance that dies computing a smal
   test('another instance says «preparando» while the first one\'s heartbeat goes on, and computes it itself once the heartbeat is stale', async () => {
     const namespace = `markers${Date.now()}_`;
     const SHEET = '1MarkersAbCdEfGhIjKlMnOpQrStUv';
-    // 2.5 s: see MARKERS above (the emulator answers slower than SQLite under load).
-    const markers = { heartbeatMs: 60, staleMs: 2500 };
+    // 4 s: see MARKERS above. The emulator answers slower than SQLite under load, and each heartbeat waits for the
+    // one before: with 2.5 s, one CI run (the suite's other worker busy all along) saw the second instance's own
+    // heartbeat late past it while it computed, and the preview computed twice.
+    const markers = { heartbeatMs: 60, staleMs: 4000 };
     let killFirst = () => {};
     let held: ReturnType<typeof heldWork> | undefined;
     const instance = (opts: { work: SubmissionWork; kill?: (kill: () => void) => void }) => cloudHarness({
@@ -239,7 +241,8 @@ describe('the cloud (Firestore emulator): an instance that dies computing a smal
       const id = (await request(first.app).post('/api/submissions').set('Authorization', first.bearer('capturistaA')).send({ spreadsheetId: SHEET }).expect(201)).body.submission.id as string;
       expect([(await askPreview(first, id)).status, await held.started(1)]).toEqual([503, 1]);
 
-      expect(await askedOver(() => askPreview(second, id), 12, 250)).toEqual(Array(12).fill(`503 ${PREVIEW_PREPARING}`));
+      // The asks span more than the margin (18 × 250 ms): a live heartbeat, not a young marker, keeps them waiting.
+      expect(await askedOver(() => askPreview(second, id), 18, 250)).toEqual(Array(18).fill(`503 ${PREVIEW_PREPARING}`));
       expect(counted.previews).toBe(0);
 
       killFirst();
