@@ -12,8 +12,13 @@ export interface BuiltRun { code: number | null; out: string; err: string; timed
 export const BUILT_CLI = path.join(ROOT, 'dist', 'cli.js');
 
 export function runBuiltCli(args: string[], env: NodeJS.ProcessEnv = {}, timeoutMs = 10_000): Promise<BuiltRun> {
+  return runNode([BUILT_CLI, ...args], env, timeoutMs);
+}
+
+/** `node …args` with `env` over this process's, stopped after `timeoutMs`; what it wrote. */
+function runNode(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<BuiltRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BUILT_CLI, ...args], { env: { ...process.env, METADATA_SERVER_DETECTION: 'none', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, args, { env: { ...process.env, METADATA_SERVER_DETECTION: 'none', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     let timedOut = false;
@@ -32,7 +37,7 @@ export interface InTurn { args: string[]; env: NodeJS.ProcessEnv }
  * one after the other in one child process with its environment, and stops the child after `timeoutMs`: a hang fails
  * every run at once. Each result as runBuiltCli's, its lines ended as console.log/console.error end them.
  */
-export function runBuiltMainInTurn(runs: InTurn[], timeoutMs: number): Promise<BuiltRun[]> {
+export async function runBuiltMainInTurn(runs: InTurn[], timeoutMs: number): Promise<BuiltRun[]> {
   const script = `
     const { main } = require(${JSON.stringify(path.join(ROOT, 'dist', 'cli-main.js'))});
     const runs = JSON.parse(process.argv[1]);
@@ -50,22 +55,7 @@ export function runBuiltMainInTurn(runs: InTurn[], timeoutMs: number): Promise<B
       process.stdout.write(JSON.stringify(results));
       process.exit(0);
     })();`;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script, JSON.stringify(runs)], { env: { ...process.env, METADATA_SERVER_DETECTION: 'none' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { out += d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { err += d; });
-    const timer = setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.on('error', (e) => { clearTimeout(timer); reject(e); });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      if (timedOut || code !== 0) {
-        resolve(runs.map(() => ({ code, out, err, timedOut })));
-        return;
-      }
-      resolve((JSON.parse(out) as { code: number; out: string; err: string }[]).map((r) => ({ ...r, timedOut })));
-    });
-  });
+  const run = await runNode(['-e', script, JSON.stringify(runs)], {}, timeoutMs);
+  if (run.timedOut || run.code !== 0) return runs.map(() => run);
+  return (JSON.parse(run.out) as { code: number; out: string; err: string }[]).map((r) => ({ ...r, timedOut: false }));
 }

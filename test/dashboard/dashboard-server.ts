@@ -73,3 +73,28 @@ export async function moveByHash(page: Page, hash: string, drawn = 'main h1'): P
   if (moved) await page.waitForSelector(`body[data-ready] ${drawn}`);
   return moved;
 }
+
+/**
+ * A browser file's one tab on the server `srv()` gives (started in beforeAll), made by `newTab` when there is none:
+ * `open(width, hash)` shows `hash` at `width`. Each
+ * test's first page is loaded afresh (no test starts from what another left: a disclosure open, a word typed, the
+ * print media); its next ones are reached as a reader reaches them, by the app's own navigation (moveByHash). A
+ * context and a tab for each page cost their start on top of the load.
+ */
+export function fileTab(srv: () => DashboardServer, newTab: (width: number) => Promise<Page>): (width: number, hash: string) => Promise<Page> {
+  let tab: Page | undefined;
+  let loadedFor: string | undefined;
+  return async (width, hash) => {
+    if (!tab || tab.isClosed()) tab = await newTab(width);
+    await tab.setViewportSize({ width, height: 900 });
+    const test = expect.getState().currentTestName;
+    // The same address as shown draws nothing again (moveByHash): loaded afresh, as below.
+    if (test === loadedFor && await moveByHash(tab, hash)) return tab;
+    loadedFor = test;
+    // Through a blank page: an address that differs from the tab's only by its hash would not load the document again.
+    await tab.goto('about:blank');
+    await tab.goto(`${srv().base}/${hash}`);
+    await tab.waitForSelector('body[data-ready] main h1');
+    return tab;
+  };
+}

@@ -42,7 +42,7 @@ import * as fs from 'fs';
 import * as zlib from 'zlib';
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
-import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
+import { fileTab, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 import { publish } from '../../functions/src/publication/publish';
 import { releaseTagTitle } from '../../dashboard/src/labels';
@@ -66,27 +66,8 @@ describeIfChromium('a data user in the public pages', () => {
   });
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
-  /**
-   * The file's tab at `width`, showing `hash`: a context and a tab for each page cost their start on top of the load
-   * (about 0.15 s of CPU each, on a machine whose two cores the suite shares). Each test's first page is loaded afresh,
-   * so that no test starts from what another left (a disclosure open, a word typed, the print media); its next ones are
-   * reached as a reader reaches them, by the app's own navigation (the address's hash), a fifth of a fresh load's CPU.
-   */
-  let tab: Page | undefined;
-  let loadedFor: string | undefined;
-  async function open(width: number, hash: string): Promise<Page> {
-    if (!tab || tab.isClosed()) tab = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
-    await tab.setViewportSize({ width, height: 900 });
-    const test = expect.getState().currentTestName;
-    // The same address as shown draws nothing again (moveByHash): loaded afresh, as below.
-    if (test === loadedFor && await moveByHash(tab, hash)) return tab;
-    loadedFor = test;
-    // Through a blank page: an address that differs from the tab's only by its hash would not load the document again.
-    await tab.goto('about:blank');
-    await tab.goto(`${srv.base}/${hash}`);
-    await tab.waitForSelector('body[data-ready] main h1');
-    return tab;
-  }
+  /** The file's tab at `width`, showing `hash` (fileTab). */
+  const open = fileTab(() => srv, async (width) => (await browser.newContext({ viewport: { width, height: 900 } })).newPage());
 
   const options = (page: Page, id: string): Promise<string[]> => page.evaluate((sel: string) => [...document.querySelectorAll(`${sel} option`)].map((o: any) => o.textContent), `#${id}`);
 

@@ -37,7 +37,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { Browser, BrowserContext, Page, Request, Route } from 'playwright-core';
 import { describeIfChromium, launchChromium } from '../browser';
-import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
+import { fileTab, startDashboardServer, type DashboardServer } from './dashboard-server';
 import type { Publisher } from '../../functions/src/store/store';
 import { publish } from '../../functions/src/publication/publish';
 import { exampleWorkbook } from '../example-workbooks';
@@ -103,27 +103,13 @@ describeIfChromium('the public journey', () => {
    * a reader typing an address in a tab already open), a fifth of a fresh load's CPU. The tab is not closed by a test.
    */
   let shared: BrowserContext | undefined;
-  let tab: Page | undefined;
-  let loadedFor: string | undefined;
   /** A new tab in the context the file's tab is in (its own routes: Playwright reads nothing from the cache for it). */
   async function newTab(width: number): Promise<Page> {
     const page = await (shared ??= await browser.newContext({ viewport: { width, height: 900 } })).newPage();
     await page.setViewportSize({ width, height: 900 });
     return page;
   }
-  async function open(width: number, hash: string): Promise<Page> {
-    if (!tab || tab.isClosed()) tab = await newTab(width);
-    await tab.setViewportSize({ width, height: 900 });
-    const test = expect.getState().currentTestName;
-    // The same address as shown draws nothing again (moveByHash): loaded afresh, as below.
-    if (test === loadedFor && await moveByHash(tab, hash)) return tab;
-    loadedFor = test;
-    // Through a blank page: an address that differs from the tab's only by its hash would not load the document again.
-    await tab.goto('about:blank');
-    await tab.goto(`${srv.base}/${hash}`);
-    await tab.waitForSelector('body[data-ready] main h1');
-    return tab;
-  }
+  const open = fileTab(() => srv, newTab);
 
   /** The hint's width in the box's font against the box's room for text, in pixels. */
   const hintFit = (page: Page): Promise<{ hint: string; text: number; room: number }> => page.evaluate(() => {
