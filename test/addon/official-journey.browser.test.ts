@@ -89,10 +89,15 @@ describeIfChromium('the official with the built add-on, against the real app', (
   /** The built Code.js over a fresh fake spreadsheet, its UrlFetchApp reaching the real app, its HtmlService the built pages. */
   function loadCode(spreadsheetId: string, timeZone?: string, shared?: FakeSpreadsheet): { ss: FakeSpreadsheet; gas: Global; record: AppsScriptRecord } {
     const ss = shared ?? new FakeSpreadsheet(spreadsheetId, undefined, timeZone);
-    const { globals, record } = appsScriptGlobals(ss, (url, params) => app.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
+    return { ss, ...codeOn(ss, (url, params) => app.urlFetch(url, params)) };
+  }
+
+  /** The built Code.js in a realm of its own over `ss`, its UrlFetchApp answered by `fetch` (an app of the test's own). */
+  function codeOn(ss: FakeSpreadsheet, fetch: Parameters<typeof appsScriptGlobals>[1]): { gas: Global; record: AppsScriptRecord } {
+    const { globals, record } = appsScriptGlobals(ss, fetch, (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
     const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
     vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
-    return { ss, gas: context as unknown as Global, record };
+    return { gas: context as unknown as Global, record };
   }
 
   /**
@@ -486,12 +491,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
   it('a publication that fails: the coordinator\'s panel says so, not «Envío aprobado.»; sending it again unchanged says it awaits a new approval, not «ya estaba en revisión»', async () => {
     const down = await ownApp({ mode: 'local', publicationQueueDown: true });
     const ss = new FakeSpreadsheet('hoja-publicacion-fallida');
-    const code = (): { gas: Global; record: AppsScriptRecord } => {
-      const { globals, record } = appsScriptGlobals(ss, (url, params) => down.urlFetch(url, params), (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
-      const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
-      vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
-      return { gas: context as unknown as Global, record };
-    };
+    const code = (): { gas: Global; record: AppsScriptRecord } => codeOn(ss, (url, params) => down.urlFetch(url, params));
     const { gas, record } = code();
     gas.menuCreateTemplate();
     gas.saveAddonSettings({ backendUrl: down.url, apiToken: down.bearers.capturistaA.replace(/^Bearer /, '') });
@@ -529,10 +529,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     const slow = await ownApp({ mode: 'local', sendBudgetMs: 0 });
     const ss = new FakeSpreadsheet('hoja-revision-larga');
     const sent: string[] = [];
-    const { globals, record } = appsScriptGlobals(ss, (url, params) => { sent.push(`${String(params.method ?? 'get')} ${url.replace(slow.url, '')}`); return slow.urlFetch(url, params); }, (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
-    const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
-    vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
-    const gas = context as unknown as Global;
+    const { gas, record } = codeOn(ss, (url, params) => { sent.push(`${String(params.method ?? 'get')} ${url.replace(slow.url, '')}`); return slow.urlFetch(url, params); });
     gas.menuCreateTemplate();
     gas.saveAddonSettings({ backendUrl: slow.url, apiToken: slow.bearers.capturistaA.replace(/^Bearer /, '') });
     typeRow(ss, 'Proyectos', {
