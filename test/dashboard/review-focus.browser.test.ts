@@ -12,8 +12,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, describeIfChromium, WCAG_AA } from '../browser';
-import { sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
+import { describeIfChromium, WCAG_AA } from '../browser';
+import { axeViolationsServed, sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
 import type { PublicationTask } from '../../functions/src/publication/publication-queue';
@@ -32,18 +32,19 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
   let tabs: SharedTabs;
 
   beforeAll(async () => {
-    srv = await startReviewServer('review-focus-');
+    // The API's answers never kept by the browser (no-store), so the tab keeps its HTTP cache from test to test.
+    srv = await startReviewServer('review-focus-', { apiUncached: true });
     ({ h, base, browser, dir } = srv);
     // One tab for the file, which each test empties and loads afresh (sharedTabs), its clock back to the real time.
     tabs = sharedTabs(base, async () => {
-      const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+      // What is not for the server goes to a proxy that refuses it (srv.outside), without routing each request.
+      const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true, proxy: srv.outside.proxy });
       context.setDefaultTimeout(10_000);
       // The page's timers run on Playwright's clock: time flows as usual, and a test jumps over the 3-second looks of a
       // page in «Aprobado» (fastForward) instead of waiting them out.
       await context.clock.install();
-      await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : r.abort()));
       return context;
-    }, { clock: true });
+    }, { clock: true, keepHttpCache: true });
   });
   afterAll(async () => {
     await srv?.close();
@@ -127,7 +128,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     // Drawn again with the new entry in the list: the focus is on the outcome of the new drawing.
     await official.locator('.envio', { hasText: 'En revisión' }).first().waitFor();
     expect(await activeId(official)).toBe('resultado-envio');
-    expect(await axeViolations(official, { tags: WCAG_AA })).toEqual([]);
+    expect(await axeViolationsServed(official, base, { tags: WCAG_AA })).toEqual([]);
 
     const og = await signedIn('coordinadorA', '#/etapas?implementador=mer');
     await og.getByLabel('E.1 REDA').fill('15/01/2024');
@@ -156,7 +157,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await og.locator('#situacion', { hasText: 'Publicado' }).waitFor();
     await og.locator('#decision').waitFor({ state: 'detached' });
     expect(await activeId(og)).toBe('resultado');
-    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
+    expect(await axeViolationsServed(og, base, { tags: WCAG_AA })).toEqual([]);
   });
 
   it('the outcome of an Excel upload is said once: read where the focus lands on it, or — the reader\'s focus elsewhere — through the live region outside <main>, also after the page is drawn again', async () => {
@@ -228,7 +229,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await page.evaluate(() => { const h1 = document.querySelector('main h1'); const a = document.querySelector('main [role=alert]'); return !!(h1.compareDocumentPosition(a) & 4); })).toBe(true);
     const id = await alert.getAttribute('id');
     expect((await page.locator('#clave').getAttribute('aria-describedby'))?.split(' ')).toContain(id);
-    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    expect(await axeViolationsServed(page, base, { tags: WCAG_AA })).toEqual([]);
   });
 
   it('Escape closes «Aprobar»\'s question and gives the focus back to «Aprobar»; the ⚠ of a note is not read out', async () => {
@@ -324,7 +325,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     }
     // (Followed, for a send older than one an earlier test approved, by why it can no longer be approved.)
     expect(await row.locator('td').first().textContent()).toMatch(/^En revisión(⚠ No se puede aprobar este envío: .*)?$/);
-    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    expect(await axeViolationsServed(page, base, { tags: WCAG_AA })).toEqual([]);
     // An empty inbox's sentence is on screen to its end (it ran under the headers, off to the right).
     await page.goto(`${base}/#/revision?situacion=failed`);
     const empty = page.locator('#bandeja tbody td', { hasText: 'No hay envíos en la situación «La publicación falló» para esta selección.' });
@@ -341,13 +342,12 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
   it('an approval published in the background says how it ended where «Se está publicando» was, and the focus stays there', async () => {
     // Approvals here are queued (as self-hosted and in the cloud) and this test says when the publication ends.
     const tasks: PublicationTask[] = [];
-    const bg = await startReviewServer('review-background-', { publicationQueue: { enqueue: async (t) => { tasks.push(t); } }, sharing: srv });
+    const bg = await startReviewServer('review-background-', { publicationQueue: { enqueue: async (t) => { tasks.push(t); } }, sharing: srv, apiUncached: true });
     try {
       const res = await fetch(`${bg.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: bg.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque del Sur' })) });
       const id = ((await res.json()) as { submission: { id: string } }).submission.id;
-      const context = await bg.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true });
+      const context = await bg.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, bypassCSP: true, proxy: bg.outside.proxy });
       await context.clock.install();
-      await context.route('**/*', (r) => (r.request().url().startsWith(bg.base) ? r.continue() : r.abort()));
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
       await page.goto(`${bg.base}/#/revision/${id}`);
@@ -426,7 +426,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     // The sign-in form, with the server's reason as an alert after its heading (it stayed drawn as if signed in).
     await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toMatch(/^La clave de acceso no es válida o fue revocada/);
-    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    expect(await axeViolationsServed(page, base, { tags: WCAG_AA })).toEqual([]);
     await page.getByLabel('Clave de acceso').fill(h.bearer('coordinadorA').replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Entrar' }).click();
     // Back on the submission with what was typed; the reason is not said again.

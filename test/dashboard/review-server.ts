@@ -3,11 +3,11 @@
  * headless Chromium: what the browser tests of the pages behind sign-in start once per file.
  */
 import * as fs from 'fs';
+import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import type { Server } from 'http';
 import type { Browser, BrowserContext, CDPSession, Locator, Page, Request } from 'playwright-core';
-import { launchChromium } from '../browser';
+import { axeViolations, launchChromium } from '../browser';
 import { sharedDashboardBuild } from './shared-build';
 import { localHarness, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import type { PublicationQueue } from '../../functions/src/publication/publication-queue';
@@ -20,27 +20,98 @@ export interface ReviewServer {
   dir: string;
   /** Where the built dashboard it serves is. */
   dashboardDir: string;
+  /**
+   * A proxy that refuses every request it gets, and what it was asked: a context given `proxy` sends it whatever is
+   * not for this server (loopback included), without Playwright routing each request (see refusingProxy).
+   */
+  outside: { proxy: { server: string; bypass: string }; refused: string[] };
   close(): Promise<void>;
+}
+
+/** Where the test server answers axe-core's script (axeViolationsServed), beside the dashboard. */
+const AXE_PATH = '/axe-core-for-tests.js';
+let axeBytes: Buffer | undefined;
+
+/**
+ * Every request a browser context sends through it refused (a plain request's connection closed, a tunnel's refused)
+ * and its address kept. Instead of `context.route('**' + '/*')`: a context with a route has every request paused and
+ * continued by Playwright and its HTTP cache turned off (the dashboard's script compiled anew on each load, without
+ * V8's code cache): each load cost about twice the CPU.
+ */
+async function refusingProxy(): Promise<{ server: http.Server; port: number; refused: string[] }> {
+  const refused: string[] = [];
+  const server = http.createServer((req) => { refused.push(req.url ?? ''); req.socket.destroy(); });
+  server.on('connect', (req: http.IncomingMessage, socket: import('stream').Duplex) => { refused.push(`https://${req.url ?? ''}`); socket.end('HTTP/1.1 403 Forbidden\r\n\r\n'); });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  const address = server.address();
+  return { server, port: typeof address === 'object' && address ? address.port : 0, refused };
+}
+
+/**
+ * The answer's `Cache-Control` made `no-store`, whatever the app sets (express's res.set or a writeHead with its
+ * headers): what a browser reads of the API is never kept, as in a context whose requests Playwright routes (its HTTP
+ * cache off), while the dashboard's own files are kept as the app says.
+ */
+function answeredUncached(res: http.ServerResponse): void {
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name: string, value: number | string | readonly string[]) => setHeader(name, name.toLowerCase() === 'cache-control' ? 'no-store' : value);
+  res.setHeader('Cache-Control', 'no-store');
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
+  res.writeHead = ((...args: unknown[]) => {
+    const headers = args[args.length - 1];
+    if (Array.isArray(headers)) {
+      let found = false;
+      for (let i = 0; i + 1 < headers.length; i += 2) if (String(headers[i]).toLowerCase() === 'cache-control') { headers[i + 1] = 'no-store'; found = true; }
+      if (!found) headers.push('Cache-Control', 'no-store');
+    } else if (headers && typeof headers === 'object') {
+      for (const key of Object.keys(headers)) if (key.toLowerCase() === 'cache-control') (headers as Record<string, string>)[key] = 'no-store';
+    }
+    return writeHead(...args);
+  }) as typeof res.writeHead;
+}
+
+/**
+ * axeViolations (test/browser.ts) with axe-core's script loaded from the test server (AXE_PATH) when the page lacks
+ * it: fetched over HTTP and kept by the context's cache (sharedTabs' `keepHttpCache`), V8 compiles it from its code
+ * cache instead of anew, and its 650 kB do not cross the DevTools connection: about 0.25 CPU-s less per page.
+ */
+export async function axeViolationsServed(page: Page, base: string, options: Parameters<typeof axeViolations>[1]): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ url: `${base}${AXE_PATH}` });
+  return axeViolations(page, options);
 }
 
 /**
  * `opts.publicationQueue`: approvals publish in the background through it (otherwise within the request).
  * `opts.sharing`: a second server of the same file, with a store of its own, that uses the first one's Chromium and
  * built dashboard (its close() leaves them to that one's): launching them again took 2-3 s.
+ * `opts.apiUncached`: the API's answers say `Cache-Control: no-store` (answeredUncached), for contexts whose HTTP
+ * cache is on (not routed) and kept from test to test: a public answer (kept 60 s) never outlives what changed it.
  */
-export async function startReviewServer(prefix: string, opts: { publicationQueue?: PublicationQueue; sharing?: ReviewServer; reportBudgetMs?: number; previewBudgetMs?: number; sendBudgetMs?: number } = {}): Promise<ReviewServer> {
-  const { sharing, ...harness } = opts;
+export async function startReviewServer(prefix: string, opts: { publicationQueue?: PublicationQueue; sharing?: ReviewServer; reportBudgetMs?: number; previewBudgetMs?: number; sendBudgetMs?: number; apiUncached?: boolean } = {}): Promise<ReviewServer> {
+  const { sharing, apiUncached, ...harness } = opts;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const dashboardDir = sharing?.dashboardDir ?? (await sharedDashboardBuild()).outDir;
   const h = await localHarness({ dashboardDir, ...harness });
-  const server: Server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
+  const server = http.createServer((req, res) => {
+    if (req.url === AXE_PATH) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' });
+      return void res.end(axeBytes ??= fs.readFileSync(require.resolve('axe-core/axe.min.js')));
+    }
+    if (apiUncached && req.url?.startsWith('/api/')) answeredUncached(res);
+    h.app(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const address = server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const base = `http://127.0.0.1:${port}`;
+  const outside = await refusingProxy();
   const browser = sharing?.browser ?? await launchChromium();
   return {
     h, base, browser, dir, dashboardDir,
+    outside: { proxy: { server: `http://127.0.0.1:${outside.port}`, bypass: `127.0.0.1:${port}` }, refused: outside.refused },
     async close() {
       if (!sharing) await browser.close();
+      await new Promise((r) => outside.server.close(r));
       await new Promise((r) => server.close(r));
       await h.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -109,15 +180,16 @@ export interface SharedTabs {
  * held back, and each of Playwright's clicks waited 1-2 s on them. Before each load the tab is emptied of what an
  * earlier test left: its sign-in (sessionStorage, as localStorage), the HTTP cache (public answers are kept 60 s: a
  * publisher the next test registers would be missing from Seguimiento), its routes and its size; with `clock`, the
- * context's clock (installed by `newContext`) is set back to the real time.
+ * context's clock (installed by `newContext`) is set back to the real time. With `keepHttpCache` (a server whose API
+ * answers are never kept, startReviewServer's `apiUncached`, and a context that routes nothing): the cache is kept,
+ * so that the dashboard's files and axe-core's script are compiled from V8's code cache instead of anew on each load.
  */
-export function sharedTabs(base: string, newContext: () => Promise<BrowserContext>, opts: { clock?: boolean } = {}): SharedTabs {
+export function sharedTabs(base: string, newContext: () => Promise<BrowserContext>, opts: { clock?: boolean; keepHttpCache?: boolean } = {}): SharedTabs {
   const tabs: { page: Page; cdp: CDPSession }[] = [];
   return {
     async open(hash, { tab = 0, sessionStorage = {} } = {}) {
       if (!tabs[tab] || tabs[tab].page.isClosed()) {
         const context = await newContext();
-        await context.route((url) => url.href === `${base}${BLANK}`, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>-</title>' }));
         const page = await context.newPage();
         // Empties the storage that open() marks to be emptied (window.name, kept across the tab's loads of one
         // origin), before the dashboard's scripts run: the document before it, unloaded by then, can write no more.
@@ -140,13 +212,19 @@ export function sharedTabs(base: string, newContext: () => Promise<BrowserContex
       // cross origins): marked to be emptied by the next one, and its address made the blank one's, so that going to
       // `hash` loads the page afresh (a change of the hash alone would not): one load, not two (the blank document's
       // cost about 0.05 s of CPU).
-      if (!page.url().startsWith(`${base}/`)) await page.goto(`${base}${BLANK}`);
+      // Routed by the page for that load only: a route left on would have Playwright route each request of the tab.
+      if (!page.url().startsWith(`${base}/`)) {
+        const blank = (url: URL): boolean => url.href === `${base}${BLANK}`;
+        await page.route(blank, (r) => r.fulfill({ contentType: 'text/html', body: '<!doctype html><title>-</title>' }));
+        await page.goto(`${base}${BLANK}`);
+        await page.unroute(blank);
+      }
       await page.evaluate(({ mark, kept, blank }) => {
         const g = globalThis as unknown as { name: string; history: { replaceState(data: null, unused: string, url: string): void } };
         g.name = mark + JSON.stringify(kept);
         g.history.replaceState(null, '', blank);
       }, { mark: EMPTIED, kept: sessionStorage, blank: BLANK });
-      await cdp.send('Network.clearBrowserCache');
+      if (!opts.keepHttpCache) await cdp.send('Network.clearBrowserCache');
       if (opts.clock) await page.context().clock.setSystemTime(Date.now());
       await page.goto(`${base}/${hash}`);
       return page;

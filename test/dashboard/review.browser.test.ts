@@ -11,8 +11,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
-import { askedAgainUntil, sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
+import { ARTIFACTS, describeIfChromium, WCAG_AA } from '../browser';
+import { askedAgainUntil, axeViolationsServed, sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate, formatMoney } from '../../core/format/es-mx';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
@@ -33,21 +33,23 @@ describeIfChromium('review pages in headless Chromium', () => {
   let base: string;
   let browser: Browser;
   let dir: string;
-  const refused: string[] = [];
   async function newContext(locale: string): Promise<BrowserContext> {
-    // bypassCSP lets the test inject axe-core; the page itself runs under its own CSP.
-    const context = await browser.newContext({ locale, viewport: { width: 1200, height: 900 }, bypassCSP: true });
-    await context.route('**/*', (r) => (r.request().url().startsWith(base) ? r.continue() : (refused.push(r.request().url()), r.abort())));
-    return context;
+    // bypassCSP lets the test inject axe-core; the page itself runs under its own CSP. What is not for the server goes
+    // to a proxy that refuses it and notes it (srv.outside), without routing each request through Playwright.
+    return browser.newContext({ locale, viewport: { width: 1200, height: 900 }, bypassCSP: true, proxy: srv.outside.proxy });
   }
   let tabs: SharedTabs;
+  /** The page's WCAG A and AA violations (axe-core). */
+  const violations = (page: Page): Promise<string[]> => axeViolationsServed(page, base, { tags: WCAG_AA });
 
   beforeAll(async () => {
-    srv = await startReviewServer('review-dashboard-');
+    // The API's answers never kept by the browser (no-store), so the tabs keep their HTTP cache from test to test.
+    srv = await startReviewServer('review-dashboard-', { apiUncached: true });
     ({ h, base, browser, dir } = srv);
-    tabs = sharedTabs(base, () => newContext('es-MX'));
+    tabs = sharedTabs(base, () => newContext('es-MX'), { keepHttpCache: true });
   });
   afterAll(async () => {
+    const refused = srv?.outside.refused;
     await srv?.close();
     expect(refused).toEqual([]);
   });
@@ -135,7 +137,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.getByLabel('Clave de acceso').fill(`ia_${'x'.repeat(40)}`);
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.locator('#sesion-vencida').waitFor();
-    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    expect(await violations(page)).toEqual([]);
     await page.getByLabel('Clave de acceso').fill(h.bearer('coordinadorA').replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Entrar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Revisión de envíos' }).waitFor();
@@ -287,7 +289,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await official.locator('#continua-envio').textContent()).toMatch(/^El libro que envíe aquí será la versión corregida de su envío devuelto del \d{2}\/\d{2}\/\d{4}.*: su coordinación lo revisará con el historial y los comentarios de ese envío\. Si es otro libro, que no corrige aquel, retire primero ese envío \(abajo, «Retirar envío»\)\.$/);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await official.screenshot({ path: path.join(ARTIFACTS, 'dashboard-mis-envios.png'), fullPage: true });
-    expect(await axeViolations(official, { tags: WCAG_AA })).toEqual([]);
+    expect(await violations(official)).toEqual([]);
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixedFile);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: '«libro corregido.xlsx»: Se envió como nueva versión de su envío anterior: reemplaza a esa versión en la bandeja de su coordinación, que la revisa con el historial y los comentarios de ese envío.' }).waitFor();
@@ -328,7 +330,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     // «Aprobar» asks first, saying what will be published; «Cancelar» publishes nothing.
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.locator('#confirmar-aprobacion', { hasText: 'Se publicará este envío: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado' }).waitFor();
-    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
+    expect(await violations(og)).toEqual([]);
     await og.getByRole('button', { name: 'Cancelar' }).click();
     expect(await og.locator('#confirmar-aprobacion').isVisible()).toBe(false);
     expect((await h.store.getSubmission(fixed?.id ?? ''))?.status).toBe('submitted');
@@ -372,7 +374,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(og.url()).toContain(update.body.submission.id);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
     await og.screenshot({ path: path.join(ARTIFACTS, 'dashboard-revision.png'), fullPage: true });
-    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
+    expect(await violations(og)).toEqual([]);
     // A newer send approved meanwhile: this one says so and offers no «Aprobar», only the return.
     const newer = await upload('Parque de la Paz (tercera etapa)');
     const approved = await fetch(`${base}/api/submissions/${newer.body.submission.id}/approve`, { method: 'POST', headers: { authorization: h.bearer('coordinadorA') } });
@@ -381,7 +383,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.locator('#envio-anterior', { hasText: 'ya se aprobó uno más reciente de esta institución' }).waitFor();
     expect(await og.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
     expect(await og.getByRole('button', { name: 'Devolver con comentarios' }).count()).toBe(1);
-    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
+    expect(await violations(og)).toEqual([]);
     // Seguimiento with the program stages recorded by the coordinator.
     await og.evaluate(async (token) => {
       await fetch('/api/publishers/mer/stages', { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ stages: { 'E.1': '2024-01-15', 'E.2': '2024-02-01' } }) });
@@ -389,7 +391,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.goto(`${base}/#/seguimiento`);
     await og.locator('#tabla-seguimiento summary', { hasText: '2 de 7' }).first().click();
     await og.getByText('E.2 Programa de trabajo: 01/02/2024').waitFor();
-    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
+    expect(await violations(og)).toEqual([]);
   });
 
   test('a coordinator records program stages from Revisión and Seguimiento shows them; others cannot', async () => {
@@ -416,7 +418,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.locator('#resultado-etapas', { hasText: 'Se guardaron las etapas de Municipio de Mérida. E.2 Programa de trabajo: fecha borrada; E.3 Compromiso de publicación: 10/03/2024; E.4 Mapeo: 20/04/2024.' }).waitFor();
     expect(await page.locator('#etapa-E3-actual').textContent()).toBe('Registrada: 10/03/2024');
     await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-etapas.png'), fullPage: true });
-    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    expect(await violations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Ver el avance en Seguimiento' }).click();
     const merida = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Mérida' });
     await merida.locator('summary', { hasText: '3 de 7' }).click();
@@ -463,7 +465,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     // The API got the days as it takes them.
     const listed = (await (await fetch(`${base}/api/stages`, { headers: { authorization: h.bearer('coordinadorB') } })).json()) as { publishers: { publisherId: string; stages: Record<string, string> }[] };
     expect(listed.publishers.find((p) => p.publisherId === 'mty')?.stages).toEqual({ 'E.1': '2024-01-15', 'E.2': '2024-02-01', 'E.5': '2024-03-05' });
-    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    expect(await violations(page)).toEqual([]);
     await page.context().close();
   });
 
@@ -503,7 +505,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     // It asks first, saying what it does; «Cancelar» withdraws nothing.
     await card.getByRole('button', { name: 'Retirar envío' }).click();
     await card.getByRole('group', { name: /^¿Retirar este envío\? Saldrá de la bandeja de su coordinación/ }).waitFor();
-    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    expect(await violations(page)).toEqual([]);
     await card.getByRole('button', { name: 'Cancelar' }).click();
     expect((await h.store.getSubmission(id))?.status).toBe('submitted');
     // From the keyboard: «Retirar envío» puts the focus on «Sí, retirar»; once withdrawn, the focus is on the page's
@@ -597,7 +599,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     // «Última publicación» is still the publication's date, with the confirmation under it; «Días sin actualizar»: 0.
     expect(cells[6]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
     expect(cells[7]).toBe('0');
-    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    expect(await violations(page)).toEqual([]);
   });
   test('«Qué cambiará al aprobar» shows a release tag the official typed by its Spanish name, as the sheet\'s list does, never the code', async () => {
     // An implementer whose example workbook is published; an update of it with the tag typed in «Etiquetas de la entrega».
@@ -706,7 +708,7 @@ describeIfChromium('review pages in headless Chromium', () => {
       `${theirs} (proyecto ${project}): lo publica Municipio de Kanasín; su resumen se tomará de su publicación vigente, del ${formatDate(done.publication.createdAt)}.`,
       `ocds-e9e9e9-OP-2025-001 (proyecto ${project}): lleva el prefijo de Municipio de Umán, que aún no lo publica; se publicará el resumen tal como se capturó, hasta que Municipio de Umán lo publique y este implementador publique de nuevo.`,
     ]);
-    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    expect(await violations(page)).toEqual([]);
   });
 
   test('completeness reads as «Calidad de datos» writes a share: «55 %», not «55.0 %»', async () => {
