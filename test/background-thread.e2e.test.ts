@@ -6,7 +6,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { execFileSync, spawn, type ChildProcess } from 'child_process';
+import { spawn, type ChildProcess } from 'child_process';
 import Database from 'better-sqlite3';
 import { buildCli, ROOT } from '../scripts/build';
 import { loadConfig } from '../functions/src/config';
@@ -25,6 +25,7 @@ import { publish } from '../functions/src/publication/publish';
 import { BENCH_PUBLISHER, syntheticWorkbook } from '../scripts/bench/synthetic-publisher';
 import { writeXlsx } from '../scripts/bench/write-xlsx';
 import { STOPPED, STOPPING_BUSY } from '../functions/src/server/stop-on-signals';
+import { runBuiltMainInTurn } from './cli/run-built-cli';
 
 const ENV = { ...process.env, METADATA_SERVER_DETECTION: 'none' };
 const WORKER = path.join(ROOT, 'dist', 'background-worker.js');
@@ -60,7 +61,7 @@ test('a publication goes on while the server\'s own thread is blocked, and the s
   const before = (await (await fetch(`${server.url}api/publishers`)).json()) as PublishersAnswer;
   expect(before.publishers.find((p) => p.id === BENCH_PUBLISHER.id)?.currentPublication).toBeNull();
 
-  const fileId = await directoryUploads(path.join(dir, 'uploads')).save(fs.readFileSync(await xlsxFile('blocked.xlsx', 40)));
+  const fileId = await directoryUploads(path.join(dir, 'uploads')).save(fs.readFileSync(await xlsxFile('blocked.xlsx', 10)));
   const at = new Date().toISOString();
   const submission: Submission = {
     id: 'sub-bloqueo', publisherId: BENCH_PUBLISHER.id, source: { kind: 'xlsx', fileId }, status: 'approved',
@@ -98,10 +99,13 @@ test('`serve`: a capturista uploads and submits, the coordinador previews and ap
   await store.putPublisher(BENCH_PUBLISHER);
   await store.close();
   const env = { ...ENV, INFRA_SQLITE: file, PORT: '0', HOST: '127.0.0.1' };
-  const cli = (...args: string[]): string => execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { cwd: ROOT, env, encoding: 'utf8' });
-  const tokenOf = (out: string): string => out.trim().split('\n').pop() as string;
-  const capturista = tokenOf(cli('users', 'add', '--email', 'captura@bench.gob.mx', '--rol', 'capturista', '--publicador', BENCH_PUBLISHER.id));
-  const coordinador = tokenOf(cli('users', 'add', '--email', 'revision@og.org.mx', '--rol', 'coordinador', '--entidad', BENCH_PUBLISHER.state));
+  // The two accounts made by the built CLI's own `users add`, in one Node process (the test is about `serve`'s).
+  const added = await runBuiltMainInTurn([
+    { args: ['users', 'add', '--email', 'captura@bench.gob.mx', '--rol', 'capturista', '--publicador', BENCH_PUBLISHER.id], env: { INFRA_SQLITE: file } },
+    { args: ['users', 'add', '--email', 'revision@og.org.mx', '--rol', 'coordinador', '--entidad', BENCH_PUBLISHER.state], env: { INFRA_SQLITE: file } },
+  ], 60_000);
+  expect(added.map((run) => (run.code === 0 ? 0 : run.err || run.out))).toEqual([0, 0]);
+  const [capturista, coordinador] = added.map((run) => run.out.trim().split('\n').pop() as string);
 
   let output = '';
   const serve = () => {
@@ -156,18 +160,31 @@ test('`serve`: a capturista uploads and submits, the coordinador previews and ap
   expect(output).not.toMatch(/falló|Error:/);
 }, 180000);
 
-test('an intake and a preview made in the background thread answer exactly as in the server\'s thread', async () => {
-  const file = path.join(dir, 'same.sqlite');
-  const store = openSqliteStore(file);
-  await store.putPublisher(BENCH_PUBLISHER);
-  const now = '2025-07-01T00:00:00.000Z';
-  // A current publication to compare with, and a revision (every process changed) with findings on its cells.
-  const first = await publish(store, { publisher: BENCH_PUBLISHER, workbook: syntheticWorkbook(30), actor: 'system', now, baseUrl: 'http://127.0.0.1' });
-  expect(first.status).toBe('published');
-  const revision = syntheticWorkbook(30, 1);
-  const snapshot = await keepSnapshot(store, revision, now, null);
-  const thread = backgroundThread(WORKER, loadConfig({ INFRA_SQLITE: file }), { env: ENV, log: () => undefined });
-  try {
+// One database and one thread for the next two tests (each only compares the thread's answer with the server
+// thread's on the same database): a thread loads the whole worker bundle when it starts.
+describe('the background thread and the server\'s, on one database', () => {
+  let store: ReturnType<typeof openSqliteStore>;
+  let shared: ReturnType<typeof backgroundThread> | undefined;
+  const file = (): string => path.join(dir, 'same.sqlite');
+  // Started at its first job, after the database holds what that test put there.
+  const threadOf = (): ReturnType<typeof backgroundThread> => (shared ??= backgroundThread(WORKER, loadConfig({ INFRA_SQLITE: file() }), { env: ENV, log: () => undefined }));
+  beforeAll(async () => {
+    store = openSqliteStore(file());
+    await store.putPublisher(BENCH_PUBLISHER);
+  });
+  afterAll(async () => {
+    await shared?.close();
+    await store.close();
+  });
+
+  test('an intake and a preview made in the background thread answer exactly as in the server\'s thread', async () => {
+    const now = '2025-07-01T00:00:00.000Z';
+    // A current publication to compare with, and a revision (every process changed) with findings on its cells.
+    const first = await publish(store, { publisher: BENCH_PUBLISHER, workbook: syntheticWorkbook(30), actor: 'system', now, baseUrl: 'http://127.0.0.1' });
+    expect(first.status).toBe('published');
+    const revision = syntheticWorkbook(30, 1);
+    const snapshot = await keepSnapshot(store, revision, now, null);
+    const thread = threadOf();
     const here = submissionWork(store);
     const taken = await thread.intake(revision, BENCH_PUBLISHER, now);
     expect(taken.findings.length).toBeGreaterThan(0);
@@ -176,21 +193,13 @@ test('an intake and a preview made in the background thread answer exactly as in
     const previewed = await thread.preview(snapshot.contentHash, BENCH_PUBLISHER, now);
     expect(previewed.preview.processes.counts.changed).toBe(30);
     expect(previewed).toEqual(await here.preview(snapshot.contentHash, BENCH_PUBLISHER, now));
-  } finally {
-    await thread.close();
-    await store.close();
-  }
-}, 120000);
+  }, 120000);
 
-test('an uploaded .xlsx is read in the background thread (its values never in the server\'s): the same intake, and the reader\'s refusal in its Spanish words', async () => {
-  const file = path.join(dir, 'upload.sqlite');
-  const store = openSqliteStore(file);
-  await store.putPublisher(BENCH_PUBLISHER);
-  const now = '2025-07-01T00:00:00.000Z';
-  // The folder the server's uploads and the thread's share (local-services.ts): next to the database.
-  const uploads = directoryUploads(path.join(dir, 'uploads'));
-  const thread = backgroundThread(WORKER, loadConfig({ INFRA_SQLITE: file }), { env: ENV, log: () => undefined });
-  try {
+  test('an uploaded .xlsx is read in the background thread (its values never in the server\'s): the same intake, and the reader\'s refusal in its Spanish words', async () => {
+    const now = '2025-07-01T00:00:00.000Z';
+    // The folder the server's uploads and the thread's share (local-services.ts): next to the database.
+    const uploads = directoryUploads(path.join(dir, 'uploads'));
+    const thread = threadOf();
     const fileId = await uploads.save(fs.readFileSync(await xlsxFile('upload.xlsx', 20)));
     const taken = await thread.intakeUpload(fileId, BENCH_PUBLISHER, now);
     expect(taken.snapshot).toBeDefined();
@@ -202,11 +211,8 @@ test('an uploaded .xlsx is read in the background thread (its values never in th
     expect(refused).toBeInstanceOf(SourceError);
     // Named by the name it was sent with (source.name), not «libro enviado (.xlsx)».
     expect(refused).toMatchObject({ code: 'source.limit-sheets', message: expect.stringMatching(/^El archivo «Obras 2024\.xlsx» tiene más de 250 hojas, el máximo que se acepta\. Divida la información/) });
-  } finally {
-    await thread.close();
-    await store.close();
-  }
-}, 120000);
+  }, 120000);
+});
 
 test('a database the thread cannot open fails the job with a Spanish answer, and the next job opens it again', async () => {
   const file = path.join(dir, 'unopenable.sqlite');

@@ -55,16 +55,26 @@ afterAll(async () => {
 });
 
 
+/**
+ * One folder of files written for the tests that only read them, as the Cloud Storage tests share their bucket:
+ * writing Mérida's (and all publishers') files again for each such test only repeated the same work. The tests that
+ * look at what a new folder holds, or change what is in it, have their own.
+ */
+let sharedDir: string | undefined;
+function sharedDisk(): BlobStore {
+  if (!sharedDir) {
+    sharedDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
+    tempDirs.push(sharedDir);
+  }
+  return diskBlobStore(sharedDir);
+}
+
 function appWith(blobs: BlobStore) {
   return createApp({ store: counted, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs });
 }
 
 describe.each([
-  ['disk', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
-    tempDirs.push(dir);
-    return diskBlobStore(dir);
-  }],
+  ['disk', sharedDisk],
   ['Cloud Storage (stub)', () => gcsBlobStore({ bucket: 'demo-bulk', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint })],
 ])('bulk files on %s', (label, blobs) => {
   it('are built once, then served as files with length, strong ETag, 304 and gzip', async () => {
@@ -314,9 +324,7 @@ test('a public bucket is redirected to, so the download does not pass through th
  * the API gives the file, read back here through the real client.
  */
 test('a public bucket\'s objects name their download as the API does (Content-Disposition)', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
-  tempDirs.push(dir);
-  const selfHosted = appWith(diskBlobStore(dir));
+  const selfHosted = appWith(sharedDisk());
   const app = appWith(gcsBlobStore({ bucket: 'demo-bulk', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint, publicUrl: 'https://storage.googleapis.com/demo-bulk' }));
   const { Storage } = await import('@google-cloud/storage');
   const bucket = new Storage({ projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint }).bucket('demo-bulk');
@@ -350,11 +358,9 @@ test('above the size one request can build, the files of all publishers together
 
 // A script downloads what the list names: above the limit it named the files of all publishers, each a 404.
 test('above the limit, the list of files names none of all publishers together (each a 404), and each publisher\'s list names its own', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
-  tempDirs.push(dir);
-  const publishers = (await request(appWith(diskBlobStore(dir))).get('/api/publishers').expect(200)).body as { publishers: { id: string; currentPublication: { counts: { releases: number; records: number; projects: number } } }[] };
+  const publishers = (await request(appWith(sharedDisk())).get('/api/publishers').expect(200)).body as { publishers: { id: string; currentPublication: { counts: { releases: number; records: number; projects: number } } }[] };
   const documents = publishers.publishers.reduce((n, p) => n + p.currentPublication.counts.releases + p.currentPublication.counts.records + p.currentPublication.counts.projects, 0);
-  const app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(dir), limits: { bulkAllMaxDocuments: documents - 1 } });
+  const app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: sharedDisk(), limits: { bulkAllMaxDocuments: documents - 1 } });
   const index = (await request(app).get('/api/bulk').expect(200)).body as { files: { name: string; url: string }[]; allPublishers: { offered: boolean } };
   expect(index).toEqual({ files: [], allPublishers: { offered: false, documents, maxDocuments: documents - 1 } });
   const merida = (await request(app).get('/api/bulk?publisher=merida').expect(200)).body as typeof index;
@@ -365,7 +371,7 @@ test('above the limit, the list of files names none of all publishers together (
 test('the downloaded datos.xlsx, sent back as an update, says nothing its own workbook did not (round trip)', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-roundtrip-'));
   tempDirs.push(dir);
-  const res = await request(appWith(diskBlobStore(dir))).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
+  const res = await request(appWith(sharedDisk())).get('/api/bulk/datos.xlsx?publisher=merida').buffer(true).parse(binaryBody).expect(200);
   const file = path.join(dir, 'descargado.xlsx');
   fs.writeFileSync(file, res.body as Buffer);
   const check = async (f: string) => {
