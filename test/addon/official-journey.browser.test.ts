@@ -64,12 +64,13 @@ describeIfChromium('the official with the built add-on, against the real app', (
     ]);
   });
   /**
-   * The apps of a test of their own (the task service down, no time to check a send), closed with the file's: closing
-   * one removed the bundled entry (test/support/app-thread.ts) that the next one then bundled again (~0.6 CPU-s).
+   * The apps of a test of their own (the task service down, no time to check a send): real apps of those options served
+   * by the file's app thread beside its own (AppThread.sibling), each with its store, not a thread each (~1 CPU-s to
+   * start), closed with the file's.
    */
   const ownApps: AppThread[] = [];
-  async function ownApp(options: Parameters<typeof startAppThread>[0]): Promise<AppThread> {
-    const started = await startAppThread(options);
+  async function ownApp(options: Parameters<AppThread['sibling']>[0]): Promise<AppThread> {
+    const started = await app.sibling(options);
     ownApps.push(started);
     return started;
   }
