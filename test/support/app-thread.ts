@@ -2,12 +2,14 @@
  * The real app in a worker thread, with a *synchronous* HTTP port for the add-on's code: Apps Script's
  * UrlFetchApp blocks, so the add-on's client is synchronous, and a server on the same thread could never answer.
  * The main thread blocks on Atomics.wait while the worker performs the request against the app it serves.
- * The entry is bundled with esbuild into .scratch/ (npm packages stay external and load from node_modules).
+ * The entry is bundled with esbuild into .scratch/ (npm packages stay external and load from node_modules), kept there
+ * under the hash of what it bundled for the next test file.
  */
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'worker_threads';
-import { build } from 'esbuild';
+import { build, version as esbuildVersion } from 'esbuild';
 import type { HttpPort, HttpRequest, HttpResponse } from '../../addon/src/backend/http-port';
 import { nodeGzip, wireBytes } from './gzip-body';
 import type { UserName } from '../workflow/workflow-harness';
@@ -49,12 +51,55 @@ export interface AppThread {
   close(): Promise<void>;
 }
 
+const SCRATCH = path.join(ROOT, '.scratch');
+const ENTRY = path.join(__dirname, 'app-thread-entry.ts');
+const BUILD_OPTIONS = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external' } as const;
+/** What the last bundle read (esbuild's inputs, from ROOT) and the hash of them: the next file checks them, not esbuild. */
+const MANIFEST = path.join(SCRATCH, 'app-thread.json');
+
+/** The hash of the sources a bundle reads (their paths and bytes), esbuild's version and the options it was built with. */
+function inputsKey(inputs: string[]): string | undefined {
+  const hash = createHash('sha256').update(`${esbuildVersion}\0${JSON.stringify(BUILD_OPTIONS)}\0`);
+  try {
+    for (const rel of inputs) hash.update(`${rel}\0`).update(fs.readFileSync(path.join(ROOT, rel))).update('\0');
+  } catch {
+    return undefined; // An input is gone: a change, bundled again.
+  }
+  return hash.digest('hex').slice(0, 24);
+}
+
+/**
+ * The entry bundled once for all the test files that start an app thread (each bundled its own, ~0.6 CPU-s with
+ * esbuild's start): kept in .scratch/ (where npm packages resolve, as before) under the hash of every source it read,
+ * so that any change to one of them bundles again. Written beside it and renamed into place: two jest workers bundling
+ * at once each keep a whole file. Never removed by a thread's close (another file's thread may be starting from it).
+ */
 let bundled: Promise<string> | undefined;
 function bundle(): Promise<string> {
   bundled ??= (async () => {
-    const outfile = path.join(ROOT, '.scratch', `app-thread-${process.pid}.js`);
-    await build({ entryPoints: [path.join(__dirname, 'app-thread-entry.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', outfile, logLevel: 'warning' });
-    return outfile;
+    try {
+      const kept = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as { key: string; inputs: string[] };
+      const file = path.join(SCRATCH, `app-thread-${kept.key}.js`);
+      if (inputsKey(kept.inputs) === kept.key && fs.existsSync(file)) return file;
+    } catch {
+      // No bundle kept yet (or a manifest half written by a worker that failed): bundle.
+    }
+    fs.mkdirSync(SCRATCH, { recursive: true });
+    const staging = path.join(SCRATCH, `app-thread-building-${process.pid}.js`);
+    const { metafile } = await build({ entryPoints: [ENTRY], ...BUILD_OPTIONS, outfile: staging, metafile: true, logLevel: 'warning' });
+    // esbuild names its inputs from the working directory; kept from ROOT.
+    const inputs = Object.keys(metafile.inputs).map((p) => path.relative(ROOT, path.resolve(p))).sort();
+    const key = inputsKey(inputs)!;
+    const file = path.join(SCRATCH, `app-thread-${key}.js`);
+    fs.renameSync(staging, file);
+    fs.writeFileSync(`${MANIFEST}.${process.pid}`, JSON.stringify({ key, inputs }));
+    fs.renameSync(`${MANIFEST}.${process.pid}`, MANIFEST);
+    // Bundles of earlier sources, left an hour ago or more (none a thread is starting from).
+    for (const name of fs.readdirSync(SCRATCH)) {
+      const old = path.join(SCRATCH, name);
+      if (/^app-thread-[0-9a-f]{24}\.js$/.test(name) && old !== file && Date.now() - fs.statSync(old).mtimeMs > 3600e3) fs.rmSync(old, { force: true });
+    }
+    return file;
   })();
   return bundled;
 }
@@ -129,8 +174,6 @@ export async function startAppThread(options: AppOptions): Promise<AppThread> {
     },
     close,
   });
-  // The bundle this thread runs (`file`), not bundle()'s: two threads closed at once (Promise.all), the second found
-  // `bundled` reset by the first and bundled the entry again, only to remove it.
   let closed = false;
-  return handle(0, ready, async () => { closed = true; await rpc(0, 'close'); await worker.terminate(); fs.rmSync(file, { force: true }); bundled = undefined; });
+  return handle(0, ready, async () => { closed = true; await rpc(0, 'close'); await worker.terminate(); });
 }
