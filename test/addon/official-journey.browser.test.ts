@@ -13,7 +13,8 @@ import * as path from 'path';
 import * as vm from 'vm';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
-import { buildAddon, type AddonBuild } from '../../scripts/build-addon';
+import type { AddonBuild } from '../../scripts/build-addon';
+import { sharedAddonBuild } from './shared-addon-build';
 import { templateSpec } from '../../core/template/template-spec';
 import type { SheetSpec } from '../../core/template/spec';
 import type { CellValue } from '../../core/workbook/model';
@@ -56,9 +57,13 @@ describeIfChromium('the official with the built add-on, against the real app', (
   let build: AddonBuild;
   let app: AppThread;
   let browser: Browser;
+  /** The pages the built Code.js shows, written for the tab to open (the build's folder is shared: nothing is written there). */
+  let pagesDir: string | undefined;
   beforeAll(async () => {
+    pagesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'addon-journey-'));
     [build, app, browser] = await Promise.all([
-      buildAddon(fs.mkdtempSync(path.join(os.tmpdir(), 'addon-journey-')), { backendUrl: 'https://backend.example.test', serviceAccount: null }),
+      // Built once while its sources stay the same (shared-addon-build.ts): ~2 CPU-s of esbuild per build.
+      sharedAddonBuild({ backendUrl: 'https://backend.example.test', serviceAccount: null }),
       startAppThread({ mode: 'local' }),
       launchChromium(),
     ]);
@@ -78,7 +83,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await browser?.close();
     await Promise.all(ownApps.map((a) => a.close()));
     await app?.close();
-    if (build) fs.rmSync(build.outDir, { recursive: true, force: true });
+    if (pagesDir) fs.rmSync(pagesDir, { recursive: true, force: true });
   });
 
   /** The coordinator's decision through the real API, as the review page sends it. */
@@ -161,7 +166,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
   async function openValidarDatos(page: Page, gas: Global, record: AppsScriptRecord): Promise<void> {
     gas.menuValidate();
     // A file, not setContent: the bridge is an init script, which runs on navigation.
-    const shown = path.join(build.outDir, `validar-datos-${record.sidebarPages.length}.html`);
+    const shown = path.join(pagesDir!, `validar-datos-${record.sidebarPages.length}.html`);
     fs.writeFileSync(shown, record.sidebarPages.at(-1) ?? '');
     await page.goto(`file://${shown}`);
   }
@@ -172,7 +177,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     gas.menuSettings();
     const page = await bridgedPage(gas, { height: 420 });
     // A file, not setContent: the bridge is an init script, which runs on navigation.
-    const dialog = path.join(build.outDir, `configurar-servidor-${sheet}.html`);
+    const dialog = path.join(pagesDir!, `configurar-servidor-${sheet}.html`);
     fs.writeFileSync(dialog, record.dialogPages[0]);
     await page.goto(`file://${dialog}`);
     return page;
