@@ -13,7 +13,6 @@ import type { ColumnSpec } from '../../core/template/spec';
 import { fakeHost, type FakeHost } from './fake-host';
 import { startAppThread, type AppThread } from '../support/app-thread';
 import { BackendClient } from '../../addon/src/backend/backend-client';
-import { projectWorkbook, PUBLISHERS, SERVICE_ACCOUNT } from '../workflow/workflow-harness';
 import { FakeSpreadsheet, type FakeSheet } from './fake-spreadsheet';
 import { MAX_COMMENT_LENGTH } from '../../core/workflow/contract';
 import { omittedHistoryText } from '../../core/workflow/omitted-history';
@@ -783,8 +782,13 @@ describe('submit and review against the real app', () => {
   const sheetOf = (name: string) => spec.sheets.find((x) => x.name === name)!;
   let local: AppThread;
   let cloud: AppThread;
-  beforeAll(async () => { [local, cloud] = await Promise.all([startAppThread({ mode: 'local' }), startAppThread({ mode: 'cloud' })]); });
-  afterAll(async () => { await Promise.all([local?.close(), cloud?.close()]); });
+  // The cloud wiring is a real app of its own served by the same thread (AppThread.sibling): a second thread loaded the
+  // app's modules again (~1 CPU-s).
+  beforeAll(async () => {
+    local = await startAppThread({ mode: 'local' });
+    cloud = await local.sibling({ mode: 'cloud' });
+  });
+  afterAll(async () => { await cloud?.close(); await local?.close(); });
 
   /** A host signed in as `user`, configured through the settings entry points as the official would. */
   function signedIn(app: AppThread, user: 'capturistaA' | 'coordinadorA' | 'coordinadorB', opts: { selfHosted: boolean; spreadsheetId?: string }): FakeHost {
@@ -914,12 +918,12 @@ describe('submit and review against the real app', () => {
 
   it('cloud: the comparison reads the sheet on the server, as submitting does', async () => {
     const sheet = '1AddonCloudCompareSheetAbCdEfGh';
-    await cloud.stubPut(sheet, projectWorkbook(PUBLISHERS[0], { title: 'Parque del Centro' }));
+    await cloud.stubPut(sheet, await cloud.projectWorkbook(0, { title: 'Parque del Centro' }));
     const capturista = signedIn(cloud, 'capturistaA', { selfHosted: false, spreadsheetId: sheet });
     fillValid(capturista, 'Parque del Centro');
     main.submitForReview();
     expect(main.runValidation().sheetChanged).toBe(false);
-    await cloud.stubPut(sheet, projectWorkbook(PUBLISHERS[0], { title: 'Parque del Centro (corregido)' }));
+    await cloud.stubPut(sheet, await cloud.projectWorkbook(0, { title: 'Parque del Centro (corregido)' }));
     expect(main.runValidation().sheetChanged).toBe(true);
     // Only the submission's id travels: the server reads the sheet itself.
     expect(capturista.fakeHttp.requests.filter((r) => r.url.endsWith('/compare')).every((r) => r.body === '{}')).toBe(true);
@@ -1035,11 +1039,11 @@ describe('submit and review against the real app', () => {
 
   it('cloud: Google identity, the backend pulls the sheet; the service account comes from the backend', async () => {
     const sheet = '1AddonCloudSheetAbCdEfGhIjKlMn';
-    await cloud.stubPut(sheet, projectWorkbook(PUBLISHERS[0], { title: 'Parque del Centro' }));
+    await cloud.stubPut(sheet, await cloud.projectWorkbook(0, { title: 'Parque del Centro' }));
     const capturista = signedIn(cloud, 'capturistaA', { selfHosted: false, spreadsheetId: sheet });
     fillValid(capturista, 'Parque del Centro');
     const sent = main.submitForReview();
-    expect(sent).toMatchObject({ role: 'capturista', serviceAccount: SERVICE_ACCOUNT, submission: { state: 'submitted' } });
+    expect(sent).toMatchObject({ role: 'capturista', serviceAccount: cloud.serviceAccount, submission: { state: 'submitted' } });
     // With the spreadsheet's name (SpreadsheetApp's), which the coordinators' inbox shows; the backend reads the values.
     expect(JSON.parse(sentText(capturista.fakeHttp.requests.find((r) => r.method === 'post')!))).toEqual({ spreadsheetId: sheet, spreadsheetName: 'Obra pública 2024' });
     signedIn(cloud, 'coordinadorA', { selfHosted: false, spreadsheetId: sheet });

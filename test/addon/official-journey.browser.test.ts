@@ -13,7 +13,8 @@ import * as path from 'path';
 import * as vm from 'vm';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
-import { buildAddon, type AddonBuild } from '../../scripts/build-addon';
+import type { AddonBuild } from '../../scripts/build-addon';
+import { sharedAddonBuild } from './shared-addon-build';
 import { templateSpec } from '../../core/template/template-spec';
 import type { SheetSpec } from '../../core/template/spec';
 import type { CellValue } from '../../core/workbook/model';
@@ -56,20 +57,25 @@ describeIfChromium('the official with the built add-on, against the real app', (
   let build: AddonBuild;
   let app: AppThread;
   let browser: Browser;
+  /** The pages the built Code.js shows, written for the tab to open (the build's folder is shared: nothing is written there). */
+  let pagesDir: string | undefined;
   beforeAll(async () => {
+    pagesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'addon-journey-'));
     [build, app, browser] = await Promise.all([
-      buildAddon(fs.mkdtempSync(path.join(os.tmpdir(), 'addon-journey-')), { backendUrl: 'https://backend.example.test', serviceAccount: null }),
+      // Built once while its sources stay the same (shared-addon-build.ts): ~2 CPU-s of esbuild per build.
+      sharedAddonBuild({ backendUrl: 'https://backend.example.test', serviceAccount: null }),
       startAppThread({ mode: 'local' }),
       launchChromium(),
     ]);
   });
   /**
-   * The apps of a test of their own (the task service down, no time to check a send), closed with the file's: closing
-   * one removed the bundled entry (test/support/app-thread.ts) that the next one then bundled again (~0.6 CPU-s).
+   * The apps of a test of their own (the task service down, no time to check a send): real apps of those options served
+   * by the file's app thread beside its own (AppThread.sibling), each with its store, not a thread each (~1 CPU-s to
+   * start), closed with the file's.
    */
   const ownApps: AppThread[] = [];
-  async function ownApp(options: Parameters<typeof startAppThread>[0]): Promise<AppThread> {
-    const started = await startAppThread(options);
+  async function ownApp(options: Parameters<AppThread['sibling']>[0]): Promise<AppThread> {
+    const started = await app.sibling(options);
     ownApps.push(started);
     return started;
   }
@@ -77,7 +83,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await browser?.close();
     await Promise.all(ownApps.map((a) => a.close()));
     await app?.close();
-    if (build) fs.rmSync(build.outDir, { recursive: true, force: true });
+    if (pagesDir) fs.rmSync(pagesDir, { recursive: true, force: true });
   });
 
   /** The coordinator's decision through the real API, as the review page sends it. */
@@ -92,11 +98,17 @@ describeIfChromium('the official with the built add-on, against the real app', (
     return { ss, ...codeOn(ss, (url, params) => app.urlFetch(url, params)) };
   }
 
+  /**
+   * The built Code.js, compiled once for the file: a vm.Script is bound to no realm, and each codeOn runs it afresh in
+   * a realm of its own (its globals, its state). Read and compiled per test, its 2.7 MB cost ~0.1 CPU-s each time.
+   */
+  let codeScript: vm.Script | undefined;
   /** The built Code.js in a realm of its own over `ss`, its UrlFetchApp answered by `fetch` (an app of the test's own). */
   function codeOn(ss: FakeSpreadsheet, fetch: Parameters<typeof appsScriptGlobals>[1]): { gas: Global; record: AppsScriptRecord } {
     const { globals, record } = appsScriptGlobals(ss, fetch, (name) => fs.readFileSync(path.join(build.outDir, `${name}.html`), 'utf8'));
     const context = vm.createContext({ ...globals }, { codeGeneration: { strings: false, wasm: false } });
-    vm.runInContext(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), context, { filename: 'Code.js' });
+    codeScript ??= new vm.Script(fs.readFileSync(path.join(build.outDir, 'Code.js'), 'utf8'), { filename: 'Code.js' });
+    codeScript.runInContext(context);
     return { gas: context as unknown as Global, record };
   }
 
@@ -154,7 +166,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
   async function openValidarDatos(page: Page, gas: Global, record: AppsScriptRecord): Promise<void> {
     gas.menuValidate();
     // A file, not setContent: the bridge is an init script, which runs on navigation.
-    const shown = path.join(build.outDir, `validar-datos-${record.sidebarPages.length}.html`);
+    const shown = path.join(pagesDir!, `validar-datos-${record.sidebarPages.length}.html`);
     fs.writeFileSync(shown, record.sidebarPages.at(-1) ?? '');
     await page.goto(`file://${shown}`);
   }
@@ -165,7 +177,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     gas.menuSettings();
     const page = await bridgedPage(gas, { height: 420 });
     // A file, not setContent: the bridge is an init script, which runs on navigation.
-    const dialog = path.join(build.outDir, `configurar-servidor-${sheet}.html`);
+    const dialog = path.join(pagesDir!, `configurar-servidor-${sheet}.html`);
     fs.writeFileSync(dialog, record.dialogPages[0]);
     await page.goto(`file://${dialog}`);
     return page;
