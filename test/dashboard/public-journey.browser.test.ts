@@ -184,15 +184,30 @@ describeIfChromium('the public journey', () => {
     expect(drawn.every((t) => t.shown)).toBe(true);
   });
 
+  /**
+   * The tab the pages whose reads fail are loaded in, afresh each time, with routes of its own that each takes off
+   * after: one for the failures of the tests below (a tab for each cost its start), closed by the last of them.
+   */
+  let failing: Page | undefined;
+  async function failingTab(): Promise<Page> {
+    if (!failing || failing.isClosed()) failing = await newTab(390);
+    else await failing.setViewportSize({ width: 390, height: 900 });
+    // Through a blank page: an address that differs from the tab's only by its hash would not load the document again.
+    await failing.goto('about:blank');
+    return failing;
+  }
+
   /** `hash` opened with the API reads matching `pattern` answered by `answer`: the failed page's heading and text. */
   async function failed(hash: string, pattern: string, answer: (route: Route) => Promise<void>): Promise<string> {
-    const page = await newTab(390);
+    const page = await failingTab();
     await page.route(pattern, answer);
-    await page.goto(`${srv.base}/${hash}`);
-    await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
-    const text = await page.locator('main').innerText();
-    await page.close();
-    return text;
+    try {
+      await page.goto(`${srv.base}/${hash}`);
+      await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
+      return await page.locator('main').innerText();
+    } finally {
+      await page.unroute(pattern);
+    }
   }
 
   it('a page whose data does not load says why in Spanish, not in the browser\'s words', async () => {
@@ -208,7 +223,7 @@ describeIfChromium('the public journey', () => {
   });
 
   it('«Intentar de nuevo» asks again once the connection is back, and draws the page', async () => {
-    const page = await newTab(390);
+    const page = await failingTab();
     let offline = true;
     await page.route('**/api/**', (r) => (offline ? r.abort('internetdisconnected') : r.continue()));
     await page.goto(`${srv.base}/#/`);
