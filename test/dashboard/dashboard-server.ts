@@ -130,17 +130,21 @@ export async function moveByHash(page: Page, hash: string, drawn = 'main h1'): P
  * `open(width, hash)` shows `hash` at `width`. Each
  * test's first page is loaded afresh (no test starts from what another left: a disclosure open, a word typed, the
  * print media); its next ones are reached as a reader reaches them, by the app's own navigation (moveByHash). A
- * context and a tab for each page cost their start on top of the load.
+ * context and a tab for each page cost their start on top of the load. `goOn`: a test that only reads what its pages
+ * show (from the address: the app draws them anew) and opens or presses nothing of what another test may have left
+ * changed (the header's «Filtros», the menu, the print media) reaches its first page by moveByHash too, from wherever
+ * the test before left the tab (a fifth of a fresh load's CPU); loaded afresh when there is no tab yet (the test run
+ * alone) or it shows that address already.
  */
-export function fileTab(srv: () => DashboardServer, newTab: (width: number) => Promise<Page>): (width: number, hash: string) => Promise<Page> {
+export function fileTab(srv: () => DashboardServer, newTab: (width: number) => Promise<Page>): (width: number, hash: string, goOn?: 'goOn') => Promise<Page> {
   let tab: Page | undefined;
   let loadedFor: string | undefined;
-  return async (width, hash) => {
-    if (!tab || tab.isClosed()) tab = await newTab(width);
+  return async (width, hash, goOn) => {
+    if (!tab || tab.isClosed()) { tab = await newTab(width); loadedFor = undefined; }
     await tab.setViewportSize({ width, height: 900 });
     const test = expect.getState().currentTestName;
     // The same address as shown draws nothing again (moveByHash): loaded afresh, as below.
-    if (test === loadedFor && await moveByHash(tab, hash)) return tab;
+    if ((test === loadedFor || (goOn && loadedFor !== undefined)) && await moveByHash(tab, hash)) { loadedFor = test; return tab; }
     loadedFor = test;
     // Through a blank page: an address that differs from the tab's only by its hash would not load the document again.
     await tab.goto('about:blank');
