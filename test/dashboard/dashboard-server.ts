@@ -3,13 +3,19 @@
  * built dashboard (the app mounts the tracking route), listening on 127.0.0.1. `hostile` is written into one project title to
  * prove the pages escape data.
  */
+import { createHash } from 'crypto';
+import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import * as v8 from 'v8';
 import type { Page } from 'playwright-core';
 import { createApp } from '../../functions/src/app';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Store } from '../../functions/src/store/store';
-import { publishExamples, setCell } from '../example-workbooks';
+import { EXAMPLE_KEYS, exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
+import { publish } from '../../functions/src/publication/publish';
 import type { WorkbookModel } from '../../core/workbook/model';
 import type { DashboardBuild } from '../../scripts/build-dashboard';
 import { sharedDashboardBuild } from './shared-build';
@@ -28,7 +34,17 @@ export async function startDashboardServer(options: { limits?: { bulkAllMaxDocum
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  await publishExamples(store, base, (key, workbook) => { if (key === 'merida') setCell(workbook, 'Proyectos', 0, 'title', HOSTILE_TITLE); edit?.(key, workbook); });
+  // publishExamples (test/example-workbooks.ts), the workbooks read once for all the files (sharedExampleWorkbooks).
+  const read = await sharedExampleWorkbooks();
+  for (const key of EXAMPLE_KEYS) {
+    const workbook = read[key];
+    if (key === 'merida') setCell(workbook, 'Proyectos', 0, 'title', HOSTILE_TITLE);
+    edit?.(key, workbook);
+    const publisher = publisherOf(key, workbook);
+    await store.putPublisher(publisher);
+    const result = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: base });
+    if (result.status !== 'published') throw new Error(`${key} not published`);
+  }
   const build = await sharedDashboardBuild();
   const dir = build.outDir;
   const app = createApp({ store, config: { publicBaseUrl: base, maxBodyBytes: 1024 * 1024 }, log: () => undefined, dashboardDir: dir, ...appOptions });
@@ -37,6 +53,41 @@ export async function startDashboardServer(options: { limits?: { bulkAllMaxDocum
     base, store, build,
     close: async () => { await new Promise((r) => server.close(r)); await store.close(); },
   };
+}
+
+/**
+ * What reading the example workbooks depends on: the files, the reader (functions/src/ingest and the core/ it
+ * imports) and the helper that reads them. More than it reads, so that a change to any of them reads them again.
+ */
+const READ_INPUTS = ['templates/examples', 'functions/src/ingest', 'core', 'test/example-workbooks.ts'];
+const ROOT = path.resolve(__dirname, '../..');
+
+function hashInputs(hash: ReturnType<typeof createHash>, rel: string): void {
+  const full = path.join(ROOT, rel);
+  if (!fs.statSync(full).isDirectory()) { hash.update(`${rel}\0`).update(fs.readFileSync(full)).update('\0'); return; }
+  for (const name of fs.readdirSync(full).sort()) hashInputs(hash, path.join(rel, name));
+}
+
+/**
+ * The example workbooks as exampleWorkbook reads them, read once for all the files that seed a server (each read
+ * them itself: about 0.4 CPU-s of parsing the three .xlsx, against a few ms to take them back from this copy), kept in
+ * the temporary folder in V8's own serialization (Dates stay Dates) under the hash of what the reading depends on.
+ * Each call gets its own copy (the caller edits cells), as exampleWorkbook gives.
+ */
+async function sharedExampleWorkbooks(): Promise<Record<string, WorkbookModel>> {
+  const hash = createHash('sha256');
+  for (const rel of READ_INPUTS) hashInputs(hash, rel);
+  const root = path.join(os.tmpdir(), 'ia-example-workbooks');
+  const file = path.join(root, `${hash.digest('hex').slice(0, 24)}.v8`);
+  if (fs.existsSync(file)) return v8.deserialize(fs.readFileSync(file)) as Record<string, WorkbookModel>;
+  const read: Record<string, WorkbookModel> = {};
+  for (const key of EXAMPLE_KEYS) read[key] = await exampleWorkbook(key);
+  fs.mkdirSync(root, { recursive: true });
+  // Written beside it and renamed into place: another jest worker may be reading it.
+  const staging = `${file}.${process.pid}`;
+  fs.writeFileSync(staging, v8.serialize(read));
+  fs.renameSync(staging, file);
+  return read;
 }
 
 /**
@@ -79,17 +130,21 @@ export async function moveByHash(page: Page, hash: string, drawn = 'main h1'): P
  * `open(width, hash)` shows `hash` at `width`. Each
  * test's first page is loaded afresh (no test starts from what another left: a disclosure open, a word typed, the
  * print media); its next ones are reached as a reader reaches them, by the app's own navigation (moveByHash). A
- * context and a tab for each page cost their start on top of the load.
+ * context and a tab for each page cost their start on top of the load. `goOn`: a test that only reads what its pages
+ * show (from the address: the app draws them anew) and opens or presses nothing of what another test may have left
+ * changed (the header's «Filtros», the menu, the print media) reaches its first page by moveByHash too, from wherever
+ * the test before left the tab (a fifth of a fresh load's CPU); loaded afresh when there is no tab yet (the test run
+ * alone) or it shows that address already.
  */
-export function fileTab(srv: () => DashboardServer, newTab: (width: number) => Promise<Page>): (width: number, hash: string) => Promise<Page> {
+export function fileTab(srv: () => DashboardServer, newTab: (width: number) => Promise<Page>): (width: number, hash: string, goOn?: 'goOn') => Promise<Page> {
   let tab: Page | undefined;
   let loadedFor: string | undefined;
-  return async (width, hash) => {
-    if (!tab || tab.isClosed()) tab = await newTab(width);
+  return async (width, hash, goOn) => {
+    if (!tab || tab.isClosed()) { tab = await newTab(width); loadedFor = undefined; }
     await tab.setViewportSize({ width, height: 900 });
     const test = expect.getState().currentTestName;
     // The same address as shown draws nothing again (moveByHash): loaded afresh, as below.
-    if (test === loadedFor && await moveByHash(tab, hash)) return tab;
+    if ((test === loadedFor || (goOn && loadedFor !== undefined)) && await moveByHash(tab, hash)) { loadedFor = test; return tab; }
     loadedFor = test;
     // Through a blank page: an address that differs from the tab's only by its hash would not load the document again.
     await tab.goto('about:blank');

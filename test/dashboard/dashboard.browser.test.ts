@@ -911,7 +911,8 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   });
 
   it('on a phone, Inicio\'s places table fits without scrolling sideways and says what «En el mapa» counts; Seguimiento and the Glosario explain «E.1 REDA»', async () => {
-    const page = await open('#/');
+    // It only reads (the table, the map's markers, two notes): by hash from where the test before left the tab.
+    const page = await show('#/');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForSelector('#tabla-lugares tbody tr');
     // Its min-content width was 402 px in a 358 px column («Con coordenadas»): the table scrolled sideways.

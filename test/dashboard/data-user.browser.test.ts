@@ -66,7 +66,10 @@ describeIfChromium('a data user in the public pages', () => {
   });
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
-  /** The file's tab at `width`, showing `hash` (fileTab). */
+  /**
+   * The file's tab at `width`, showing `hash` (fileTab); 'goOn' for a test that only reads its pages: from wherever the
+   * test before left the tab.
+   */
   const open = fileTab(() => srv, async (width) => (await browser.newContext({ viewport: { width, height: 900 } })).newPage());
 
   const options = (page: Page, id: string): Promise<string[]> => page.evaluate((sel: string) => [...document.querySelectorAll(`${sel} option`)].map((o: any) => o.textContent), `#${id}`);
@@ -132,14 +135,14 @@ describeIfChromium('a data user in the public pages', () => {
   });
 
   it('Descargas says that datos.xlsx opens with «Léame», which names what it does not hold', async () => {
-    const page = await open(390, '#/descargas');
+    const page = await open(390, '#/descargas', 'goOn');
     const line = await page.locator('main p', { has: page.locator('a[href="/api/bulk/datos.xlsx"]') }).innerText();
     expect(line).toContain(`«${README_SHEET}»`);
     expect(line).toContain('projects.json');
   });
 
   it('Descargas offers each implementer\'s files in JSON Lines and gzip as well, as it does those of all implementers', async () => {
-    const page = await open(1280, '#/descargas');
+    const page = await open(1280, '#/descargas', 'goOn');
     const hrefs: string[] = await page.locator('#tabla-descargas tbody a[href*="publisher=merida"]').evaluateAll((as: any[]) => as.map((a) => a.getAttribute('href')));
     const q = '?publisher=merida';
     expect(hrefs.sort()).toEqual(['projects', 'records', 'releases'].flatMap((k) => [`${k}.json`, `${k}.jsonl`, `${k}.json.gz`, `${k}.jsonl.gz`]).concat('datos.xlsx', 'huellas.json').map((f) => `/api/bulk/${f}${q}`).sort());
@@ -161,7 +164,7 @@ describeIfChromium('a data user in the public pages', () => {
   });
 
   it('Acerca\'s example citation gives the cited implementer\'s own file, published by it, and the year it was published', async () => {
-    const page = await open(1280, '#/acerca');
+    const page = await open(1280, '#/acerca', 'goOn');
     const cite = (await page.locator('blockquote.cite').innerText()).trim();
     const m = /^(.+) \((\d{4})\)\. .* en (\S+)$/.exec(cite);
     expect(m).not.toBeNull();
@@ -196,7 +199,7 @@ describeIfChromium('a data user in the public pages', () => {
   });
 
   it('«Avance financiero» calculated on a project\'s page is explained in the Glosario as calculated', async () => {
-    const page = await open(1280, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}`);
+    const page = await open(1280, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}`, 'goOn');
     const shown = await page.locator('dt:text-is("Avance financiero") + dd').innerText();
     expect(shown).toMatch(/^\d+(\.\d)? % \(pagado entre contratado, calculado\)$/);
     const glossary = await open(1280, '#/glosario');
@@ -204,7 +207,7 @@ describeIfChromium('a data user in the public pages', () => {
   });
 
   it('the CSVs of Proyectos and Contrataciones carry the dates the pages show, as aaaa-mm-dd', async () => {
-    const page = await open(1280, '#/proyectos?orden=actualizado');
+    const page = await open(1280, '#/proyectos?orden=actualizado', 'goOn');
     await page.waitForSelector('body[data-ready] #tabla-proyectos');
     const shown = await page.evaluate(() => [...document.querySelectorAll('#tabla-proyectos tbody tr')].map((tr: any) => [tr.querySelector('th a').getAttribute('href').split('/').pop(), tr.lastElementChild.textContent]));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
@@ -228,7 +231,7 @@ describeIfChromium('a data user in the public pages', () => {
   });
 
   it('an institution\'s CSV has each amount of the page in its own column, each summing to the page\'s figure', async () => {
-    const page = await open(1280, '#/institucion/MX-RFC-MME840101P28');
+    const page = await open(1280, '#/institucion/MX-RFC-MME840101P28', 'goOn');
     await page.waitForSelector('body[data-ready] #kpis-institucion');
     // The exact figure a KPI shows (its last amount: «$181.5 millones … $181,471,395.36»).
     const figure = async (label: string): Promise<string | undefined> => (await page.locator('#kpis-institucion .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd').innerText()).match(/\$[\d,]+\.\d{2}/g)?.at(-1);
@@ -255,7 +258,7 @@ describeIfChromium('a data user in the public pages', () => {
 
   it('the JSON of Proyectos and Contrataciones is their table, with the CSV\'s Spanish columns and values, and the page points to the standard data', async () => {
     for (const [hash, name] of [['#/proyectos', 'proyectos-tabla.json'], ['#/contrataciones', 'contrataciones-tabla.json']]) {
-      const page = await open(1280, hash);
+      const page = await open(1280, hash, 'goOn');
       await page.waitForSelector('body[data-ready] .downloads');
       const { csv, json, jsonName } = await bothFiles(page);
       expect(jsonName).toBe(name);
@@ -317,7 +320,7 @@ describeIfChromium('a data user in the public pages', () => {
   // Guadalupe's auditorium, in identificación, has a budget and one process in planning, with no contract and no
   // payment: Inicio said «Sin dato» for what was contracted and paid, Indicadores «$0.00», a published zero.
   it('Indicadores says «Sin dato», as Inicio does, for an amount nothing selected has published, and its CSV leaves it empty', async () => {
-    const home = await open(1280, '#/?status=identification');
+    const home = await open(1280, '#/?status=identification', 'goOn');
     const kpi = (label: string): Promise<string> => home.locator('.kpis > *', { hasText: label }).first().innerText();
     expect(await kpi('Monto contratado')).toContain('Sin dato');
     expect(await kpi('Monto pagado')).toContain('Sin dato');
@@ -333,7 +336,7 @@ describeIfChromium('a data user in the public pages', () => {
   // Inicio with filters that leave nothing said «Pruebe con otras palabras» though no word was typed, and the same for
   // an implementer registered that has not published yet (Campeche, beforeAll), as if the reader had chosen wrong.
   it('Inicio says why nothing is shown: an implementer or a state not published yet, filters alone, or a search', async () => {
-    const said = async (hash: string): Promise<string> => (await open(1280, hash)).locator('#sin-resultados').innerText();
+    const said = async (hash: string): Promise<string> => (await open(1280, hash, 'goOn')).locator('#sin-resultados').innerText();
     expect(await said('#/?publisher=campeche')).toBe('Municipio de Campeche aún no ha publicado proyectos ni contrataciones: su compromiso está en Seguimiento. Elija otro implementador o quite los filtros.');
     expect(await said('#/?state=Campeche')).toBe('Ningún implementador de Campeche ha publicado aún proyectos ni contrataciones: sus compromisos están en Seguimiento. Elija otro estado o quite los filtros.');
     expect(await said('#/?state=Yucat%C3%A1n&sector=energy')).toBe('Nada de lo publicado coincide con los filtros del encabezado. Elija otros o quite los filtros.');
@@ -346,7 +349,7 @@ describeIfChromium('a data user in the public pages', () => {
   // An academic polling the API from a script: Descargas y API says how not to download again what did not change,
   // and doing what it says from Node (whose fetch adds «Cache-Control: no-cache» to such a request) gets the 304.
   it('Descargas y API says how to revalidate and compress, and a script that does so gets 304 and gzip', async () => {
-    const page = await open(1280, '#/descargas');
+    const page = await open(1280, '#/descargas', 'goOn');
     expect(await page.locator('#api-cache').innerText()).toMatch(/«ETag».*«If-None-Match».*304.*«Accept-Encoding: gzip»/s);
     const url = `${srv.base}/api/ocds/releases?limit=2`;
     const first = await fetch(url, { headers: { 'Accept-Encoding': 'gzip' } });
@@ -360,12 +363,12 @@ describeIfChromium('a data user in the public pages', () => {
   });
 
   it('a contractor\'s RFC searched in Contrataciones lists its processes only', async () => {
-    const page = await open(1280, '#/contrataciones?q=CVM130828EF5');
+    const page = await open(1280, '#/contrataciones?q=CVM130828EF5', 'goOn');
     expect(await page.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');
   });
 
   it('a contract\'s or a procedure\'s number, searched, finds its process, and its project on Inicio', async () => {
-    const list = await open(1280, '#/contrataciones?q=DOP-LP-OP-003-2024-C1');
+    const list = await open(1280, '#/contrataciones?q=DOP-LP-OP-003-2024-C1', 'goOn');
     expect(await list.locator('#resultados > p').first().innerText()).toBe('1 proceso de contratación de 19 con los filtros elegidos.');
     expect(await list.locator('#resultados tbody tr').last().innerText()).toContain('ocds-mid001-DOP-LP-OP-003-2024');
     // The row says which of its numbers was searched (its title and ocid do not show the contract's), and the CSV has them.
@@ -385,7 +388,7 @@ describeIfChromium('a data user in the public pages', () => {
   });
 
   it('the CSV of Contratistas gives each contractor\'s RFC as the table shows it, not the document\'s own key', async () => {
-    const page = await open(1280, '#/contratistas?q=Concretos');
+    const page = await open(1280, '#/contratistas?q=Concretos', 'goOn');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('main .download-csv')]);
     const lines = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toMatch(/^rfc_o_clave,contratista,/);
@@ -393,7 +396,7 @@ describeIfChromium('a data user in the public pages', () => {
   });
 
   it('a process\'s CSV has the contracts\' values and the payments in separate columns, each summing to the page\'s figure', async () => {
-    const page = await open(1280, '#/contratacion/ocds-mid001-DOP-LP-OP-003-2024');
+    const page = await open(1280, '#/contratacion/ocds-mid001-DOP-LP-OP-003-2024', 'goOn');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#datos .download-csv')]);
     const [header, ...rows] = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
       // Cells of this example hold no quoted comma but the contractor's name, which is not summed.
@@ -408,7 +411,7 @@ describeIfChromium('a data user in the public pages', () => {
 
   it('on Calidad, Seguimiento and Descargas the search chooses implementers by name or state, and the page and the box say so', async () => {
     for (const [hash, table] of [['#/calidad', 'tabla-completitud'], ['#/seguimiento', 'tabla-seguimiento'], ['#/descargas', 'tabla-descargas']]) {
-      const page = await open(1280, `${hash}?q=M%C3%A9rida`);
+      const page = await open(1280, `${hash}?q=M%C3%A9rida`, 'goOn');
       expect(await page.locator('#busqueda-implementadores').innerText()).toBe(`En esta página la búsqueda «Mérida» elige implementadores por su nombre o estado: 1 implementador de ${hash === '#/calidad' ? 3 : 4}.`);
       expect(await page.locator(`#${table} tbody tr`).count()).toBe(1);
       expect(await page.locator(`#${table} tbody tr`).innerText()).toContain('Municipio de Mérida');
@@ -425,7 +428,7 @@ describeIfChromium('a data user in the public pages', () => {
   it('the map writes a municipality\'s name 13 px tall on a phone as on a desk, and still after the window is resized', async () => {
     const heights = (page: Page): Promise<number[]> => page.locator('.area-label').evaluateAll((labels: any[]) => labels.map((t) => Math.round(Number(getComputedStyle(t).fontSize.replace('px', '')) * t.getScreenCTM().a)));
     for (const width of [390, 1280]) {
-      const page = await open(width, '#/?publisher=merida');
+      const page = await open(width, '#/?publisher=merida', 'goOn');
       for (let i = 0; i < 8 && !(await page.locator('.area-label').count()); i++) await page.click('#mapa-acercar');
       const shown = await heights(page);
       expect(shown.length).toBeGreaterThan(0);

@@ -99,8 +99,9 @@ describeIfChromium('the public journey', () => {
   /**
    * The file's tab at `width`, showing `hash`: a context for each page cost its start on top of the load (about half
    * a CPU-second, on a machine whose two cores the suite shares). Each test's first page is loaded afresh, so that no
-   * test starts from what another left; its next ones are reached by the app's own navigation (the address's hash, as
-   * a reader typing an address in a tab already open), a fifth of a fresh load's CPU. The tab is not closed by a test.
+   * test starts from what another left, but for a test that only reads its pages ('goOn': fileTab); its next ones are
+   * reached by the app's own navigation (the address's hash, as a reader typing an address in a tab already open), a
+   * fifth of a fresh load's CPU. The tab is not closed by a test.
    */
   let shared: BrowserContext | undefined;
   /** A new tab in the context the file's tab is in (its own routes: Playwright reads nothing from the cache for it). */
@@ -147,7 +148,7 @@ describeIfChromium('the public journey', () => {
   });
 
   async function openInstitutions(width: number): Promise<Page> {
-    const page = await open(width, '#/instituciones');
+    const page = await open(width, '#/instituciones', 'goOn');
     await page.waitForSelector('body[data-ready] #treemap-instituciones .tile');
     return page;
   }
@@ -184,15 +185,30 @@ describeIfChromium('the public journey', () => {
     expect(drawn.every((t) => t.shown)).toBe(true);
   });
 
+  /**
+   * The tab the pages whose reads fail are loaded in, afresh each time, with routes of its own that each takes off
+   * after: one for the failures of the tests below (a tab for each cost its start), closed by the last of them.
+   */
+  let failing: Page | undefined;
+  async function failingTab(): Promise<Page> {
+    if (!failing || failing.isClosed()) failing = await newTab(390);
+    else await failing.setViewportSize({ width: 390, height: 900 });
+    // Through a blank page: an address that differs from the tab's only by its hash would not load the document again.
+    await failing.goto('about:blank');
+    return failing;
+  }
+
   /** `hash` opened with the API reads matching `pattern` answered by `answer`: the failed page's heading and text. */
   async function failed(hash: string, pattern: string, answer: (route: Route) => Promise<void>): Promise<string> {
-    const page = await newTab(390);
+    const page = await failingTab();
     await page.route(pattern, answer);
-    await page.goto(`${srv.base}/${hash}`);
-    await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
-    const text = await page.locator('main').innerText();
-    await page.close();
-    return text;
+    try {
+      await page.goto(`${srv.base}/${hash}`);
+      await page.getByRole('heading', { level: 1, name: 'No se pudieron cargar los datos' }).waitFor();
+      return await page.locator('main').innerText();
+    } finally {
+      await page.unroute(pattern);
+    }
   }
 
   it('a page whose data does not load says why in Spanish, not in the browser\'s words', async () => {
@@ -208,7 +224,7 @@ describeIfChromium('the public journey', () => {
   });
 
   it('«Intentar de nuevo» asks again once the connection is back, and draws the page', async () => {
-    const page = await newTab(390);
+    const page = await failingTab();
     let offline = true;
     await page.route('**/api/**', (r) => (offline ? r.abort('internetdisconnected') : r.continue()));
     await page.goto(`${srv.base}/#/`);
@@ -376,7 +392,7 @@ describeIfChromium('the public journey', () => {
   });
 
   it('Descargas y API offers no datos.xlsx of an implementer that has not published', async () => {
-    const page = await open(1280, '#/descargas');
+    const page = await open(1280, '#/descargas', 'goOn');
     const row = page.locator('#tabla-descargas tr', { hasText: 'Municipio de Campeche' });
     expect((await row.locator('td').allInnerTexts()).slice(0, 4)).toEqual(['Sin proyectos publicados', 'Sin procesos publicados', 'Sin procesos publicados', 'Sin datos publicados']);
     // No licence nor policy registered either: no link at all in its row.
@@ -386,7 +402,7 @@ describeIfChromium('the public journey', () => {
   });
 
   it('Calidad de datos of an implementer that has not published says so in each table, and counts no fields', async () => {
-    const page = await open(1280, '#/calidad?publisher=campeche');
+    const page = await open(1280, '#/calidad?publisher=campeche', 'goOn');
     for (const id of ['tabla-completitud', 'tabla-cost-ids', 'tabla-campos-menos-llenos']) expect({ id, text: await page.locator(`#${id} tbody`).innerText() }).toEqual({ id, text: 'Sin datos publicados para esta selección.' });
     const text = await page.locator('main').innerText();
     expect(text).toContain('Los campos menos llenos (promedio de los implementadores)');
@@ -395,7 +411,7 @@ describeIfChromium('the public journey', () => {
 
   it('a project\'s page lists the CoST IDS points it publishes and lacks by stage, and Calidad counts only the projects each point is due for', async () => {
     // In implementation: its project-scope document is missing; completion is not due yet, not missing.
-    const project = await open(1280, '#/proyecto/oc4ids-mid001-MID-2024-001');
+    const project = await open(1280, '#/proyecto/oc4ids-mid001-MID-2024-001', 'goOn');
     const items = await project.locator('#cost-ids li').allInnerTexts();
     expect(items).toContain('✗ Alcance (producto principal): Falta');
     expect(items).toContain('✓ Nombre del proyecto: Publicado');
@@ -421,7 +437,7 @@ describeIfChromium('the public journey', () => {
   });
 
   it('on a 360 px phone a process\'s awards, contracts and payments show each amount on the screen, without scrolling sideways', async () => {
-    const page = await open(360, '#/contratacion/ocds-nl0001-SI-LP-OP-004-2023');
+    const page = await open(360, '#/contratacion/ocds-nl0001-SI-LP-OP-004-2023', 'goOn');
     // Measured two frames after the page is drawn: a table is redrawn by rows once its width is known (a ResizeObserver).
     await page.evaluate(() => new Promise((resolve) => window.requestAnimationFrame(() => window.requestAnimationFrame(resolve))));
     const tables = await page.evaluate(() => ['tabla-adjudicaciones', 'tabla-contratos', 'tabla-pagos'].map((id) => {
