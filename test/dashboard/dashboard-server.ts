@@ -3,19 +3,13 @@
  * built dashboard (the app mounts the tracking route), listening on 127.0.0.1. `hostile` is written into one project title to
  * prove the pages escape data.
  */
-import { createHash } from 'crypto';
-import * as fs from 'fs';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
-import * as os from 'os';
-import * as path from 'path';
-import * as v8 from 'v8';
 import type { Page } from 'playwright-core';
 import { createApp } from '../../functions/src/app';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Store } from '../../functions/src/store/store';
-import { EXAMPLE_KEYS, exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
-import { publish } from '../../functions/src/publication/publish';
+import { publishExamples, setCell } from '../example-workbooks';
 import type { WorkbookModel } from '../../core/workbook/model';
 import type { DashboardBuild } from '../../scripts/build-dashboard';
 import { sharedDashboardBuild } from './shared-build';
@@ -34,17 +28,7 @@ export async function startDashboardServer(options: { limits?: { bulkAllMaxDocum
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // publishExamples (test/example-workbooks.ts), the workbooks read once for all the files (sharedExampleWorkbooks).
-  const read = await sharedExampleWorkbooks();
-  for (const key of EXAMPLE_KEYS) {
-    const workbook = read[key];
-    if (key === 'merida') setCell(workbook, 'Proyectos', 0, 'title', HOSTILE_TITLE);
-    edit?.(key, workbook);
-    const publisher = publisherOf(key, workbook);
-    await store.putPublisher(publisher);
-    const result = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: base });
-    if (result.status !== 'published') throw new Error(`${key} not published`);
-  }
+  await publishExamples(store, base, (key, workbook) => { if (key === 'merida') setCell(workbook, 'Proyectos', 0, 'title', HOSTILE_TITLE); edit?.(key, workbook); });
   const build = await sharedDashboardBuild();
   const dir = build.outDir;
   const app = createApp({ store, config: { publicBaseUrl: base, maxBodyBytes: 1024 * 1024 }, log: () => undefined, dashboardDir: dir, ...appOptions });
@@ -53,41 +37,6 @@ export async function startDashboardServer(options: { limits?: { bulkAllMaxDocum
     base, store, build,
     close: async () => { await new Promise((r) => server.close(r)); await store.close(); },
   };
-}
-
-/**
- * What reading the example workbooks depends on: the files, the reader (functions/src/ingest and the core/ it
- * imports) and the helper that reads them. More than it reads, so that a change to any of them reads them again.
- */
-const READ_INPUTS = ['templates/examples', 'functions/src/ingest', 'core', 'test/example-workbooks.ts'];
-const ROOT = path.resolve(__dirname, '../..');
-
-function hashInputs(hash: ReturnType<typeof createHash>, rel: string): void {
-  const full = path.join(ROOT, rel);
-  if (!fs.statSync(full).isDirectory()) { hash.update(`${rel}\0`).update(fs.readFileSync(full)).update('\0'); return; }
-  for (const name of fs.readdirSync(full).sort()) hashInputs(hash, path.join(rel, name));
-}
-
-/**
- * The example workbooks as exampleWorkbook reads them, read once for all the files that seed a server (each read
- * them itself: about 0.4 CPU-s of parsing the three .xlsx, against a few ms to take them back from this copy), kept in
- * the temporary folder in V8's own serialization (Dates stay Dates) under the hash of what the reading depends on.
- * Each call gets its own copy (the caller edits cells), as exampleWorkbook gives.
- */
-async function sharedExampleWorkbooks(): Promise<Record<string, WorkbookModel>> {
-  const hash = createHash('sha256');
-  for (const rel of READ_INPUTS) hashInputs(hash, rel);
-  const root = path.join(os.tmpdir(), 'ia-example-workbooks');
-  const file = path.join(root, `${hash.digest('hex').slice(0, 24)}.v8`);
-  if (fs.existsSync(file)) return v8.deserialize(fs.readFileSync(file)) as Record<string, WorkbookModel>;
-  const read: Record<string, WorkbookModel> = {};
-  for (const key of EXAMPLE_KEYS) read[key] = await exampleWorkbook(key);
-  fs.mkdirSync(root, { recursive: true });
-  // Written beside it and renamed into place: another jest worker may be reading it.
-  const staging = `${file}.${process.pid}`;
-  fs.writeFileSync(staging, v8.serialize(read));
-  fs.renameSync(staging, file);
-  return read;
 }
 
 /**
