@@ -90,15 +90,19 @@ describeIfChromium('Inicio with a state\'s figures: money cards fit their card, 
 
   /**
    * The page at `width`, loaded once for both tests of that width: the cards' test changes nothing on it, and the
-   * map's test reads the map as loaded (then zooms, and closes it).
+   * map's test reads the map as loaded (then zooms; the next width loads the page afresh).
    */
   const pages = new Map<number, Promise<Page>>();
   function open(width: number): Promise<Page> {
     if (!pages.has(width)) pages.set(width, load(width));
     return pages.get(width)!;
   }
+  let tab: Page | undefined;
+  /** The file's one tab, loaded afresh at `width` (through a blank page): a tab for each width cost a renderer's start. */
   async function load(width: number): Promise<Page> {
-    const page = await context.newPage();
+    if (!tab || tab.isClosed()) tab = await context.newPage();
+    const page = tab;
+    await page.goto('about:blank');
     await page.setViewportSize({ width, height: width > 500 ? 768 : 812 });
     await page.goto(`${srv.base}/#/?publisher=${PUBLISHER.id}`);
     await page.waitForSelector('body[data-ready] #kpis');
@@ -166,7 +170,6 @@ describeIfChromium('Inicio with a state\'s figures: money cards fit their card, 
       expect(await viewWidth()).toBeGreaterThan(framed * 4);
       await page.locator('#mapa').scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-mapa-estatal-${width}.png`) });
-      await page.close();
     });
   }
 
