@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as http from 'http';
 import * as path from 'path';
 import type { AddressInfo } from 'net';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import type { IndexAnswer } from '../../core/stats/publication-index';
@@ -65,11 +65,21 @@ describeIfChromium('public dashboard at national scale', () => {
     });
     afterAll(async () => { await context?.close(); });
 
-    /** A tab that records the API requests it makes (path and query, decoded). */
+    /**
+     * The describe's one tab, loaded afresh at `hash` (through a blank page, at 1280 px), recording from then on the
+     * API requests it makes (path and query, decoded): a tab of its own for each test cost a renderer's start.
+     */
+    let tab: Page | undefined;
+    let recording: ((r: Request) => void) | undefined;
     async function open(hash: string): Promise<{ page: Page; api: string[] }> {
-      const page = await context.newPage();
+      if (!tab || tab.isClosed()) tab = await context.newPage();
+      const page = tab;
+      if (recording) page.off('request', recording);
+      await page.goto('about:blank');
+      await page.setViewportSize({ width: 1280, height: 900 });
       const api: string[] = [];
-      page.on('request', (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) api.push(decodeURIComponent(u.pathname + u.search)); });
+      recording = (r) => { const u = new URL(r.url()); if (u.pathname.startsWith('/api/')) api.push(decodeURIComponent(u.pathname + u.search)); };
+      page.on('request', recording);
       await page.goto(`${srv.base}/${hash}`);
       await page.waitForSelector('body[data-ready] main h1');
       return { page, api };
@@ -129,7 +139,6 @@ describeIfChromium('public dashboard at national scale', () => {
       await page.waitForSelector('body[data-ready] #elegir-estado');
       expect(await text(page, 'main h1')).toBe('Proyectos');
       expect(await page.locator('#elegir-estado a').first().getAttribute('href')).toMatch(/^#\/proyectos\?state=/);
-      await page.close();
     });
 
     it('a link to a project opens in its state; a larger state lists its implementers and loads one; Calidad reads the scope\'s stats; Acerca needs no index', async () => {
@@ -183,7 +192,6 @@ describeIfChromium('public dashboard at national scale', () => {
       expect(await page.locator('#elegir-estado').count()).toBe(1);
       expect(api.slice(before).filter((u) => u.startsWith('/api/index') || u.startsWith('/api/stats'))).toEqual([]);
       expect(refused).toEqual([]);
-      await page.close();
     });
   });
 
