@@ -4,7 +4,7 @@
  * timeout, rate limits, and every log line captured.
  */
 import type { Express } from 'express';
-import { auth } from '@googleapis/sheets';
+import type { auth as SheetsAuth } from '@googleapis/sheets';
 import { createApp } from '../../functions/src/app';
 import { googleIdTokenAuthenticator } from '../../functions/src/auth/google-id-token';
 import { GoogleSheetsSource } from '../../functions/src/ingest/sheets-source';
@@ -82,13 +82,20 @@ export async function reliabilityApp(opts: { sheetsTimeoutMs?: number; rateLimit
   const log = (m: string) => { logs.push(m); };
   let offset = 0;
   const now = () => new Date(Date.UTC(2025, 6, 1, 12) + offset);
-  const sheetsAuth = new auth.OAuth2();
-  sheetsAuth.setCredentials({ access_token: SHEETS_ACCESS_TOKEN, expiry_date: Date.now() + 3600e3 });
+  // @googleapis/sheets (~140 modules) loaded by the first sheet read, not by every file that imports this harness.
+  let sheetsAuth: InstanceType<typeof SheetsAuth.OAuth2> | undefined;
+  const sheetsAuthOnce = () => {
+    if (sheetsAuth) return sheetsAuth;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sheetsAuth = new (require('@googleapis/sheets') as typeof import('@googleapis/sheets')).auth.OAuth2();
+    sheetsAuth.setCredentials({ access_token: SHEETS_ACCESS_TOKEN, expiry_date: Date.now() + 3600e3 });
+    return sheetsAuth;
+  };
   const routes = workflowRoutes({
     store,
     authenticator: googleIdTokenAuthenticator({ store, clientIds: [TEST_CLIENT_ID], certsUrl: identity.certsUrl }),
     baseUrl: BASE_URL,
-    sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, rootUrl: stub.rootUrl, serviceAccountEmail: SERVICE_ACCOUNT, retryDelaysMs: [0, 0], timeoutMs: opts.sheetsTimeoutMs ?? 2000 }),
+    sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuthOnce(), rootUrl: stub.rootUrl, serviceAccountEmail: SERVICE_ACCOUNT, retryDelaysMs: [0, 0], timeoutMs: opts.sheetsTimeoutMs ?? 2000 }),
     maxUploadBytes: 1024 * 1024,
     log,
     now,

@@ -3,8 +3,11 @@
  * certificate endpoint on 127.0.0.1 in the format Google uses (`{kid: PEM}`), so google-auth-library verifies
  * them exactly as in production.
  */
-import { createSign, generateKeyPairSync, type KeyObject } from 'crypto';
+import { createPrivateKey, createPublicKey, createSign, generateKeyPairSync, type KeyObject } from 'crypto';
+import * as fs from 'fs';
 import * as http from 'http';
+import * as os from 'os';
+import * as path from 'path';
 import type { AddressInfo } from 'net';
 
 export const TEST_CLIENT_ID = 'test-client.apps.googleusercontent.com';
@@ -55,11 +58,32 @@ export function tamper(token: string): string {
   return `${h}.${b64(claims)}.${s}`;
 }
 
+/**
+ * The published key and the foreign one (two different RSA-2048 keys), generated once for every test file and
+ * process on this machine: generating one costs ~0.13 CPU-s, and some 70 test files start an identity. They are
+ * kept in a file under the temporary folder, written whole (a rename) so a process never reads half of it; a file
+ * that cannot be read is made again. Bump the version to make new keys.
+ */
+const KEYS_FILE = path.join(os.tmpdir(), `infra-abierta-test-identity-v1-${os.userInfo().uid}.json`);
+
+function testKeys(): { signing: KeyObject; foreign: KeyObject } {
+  try {
+    const kept = JSON.parse(fs.readFileSync(KEYS_FILE, 'utf8')) as { signing: string; foreign: string };
+    const keys = { signing: createPrivateKey(kept.signing), foreign: createPrivateKey(kept.foreign) };
+    if (kept.signing !== kept.foreign) return keys;
+  } catch { /* not made yet, or unreadable: made below */ }
+  const pem = () => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const kept = { signing: pem(), foreign: pem() };
+  const partial = `${KEYS_FILE}.${process.pid}.${Date.now()}`;
+  fs.writeFileSync(partial, JSON.stringify(kept), { mode: 0o600 });
+  fs.renameSync(partial, KEYS_FILE);
+  return { signing: createPrivateKey(kept.signing), foreign: createPrivateKey(kept.foreign) };
+}
+
 export async function startTestIdentity(): Promise<TestIdentity> {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const foreign = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const { signing: privateKey, foreign } = testKeys();
   const kid = 'test-key-1';
-  const certs = { [kid]: publicKey.export({ type: 'spki', format: 'pem' }).toString() };
+  const certs = { [kid]: createPublicKey(privateKey).export({ type: 'spki', format: 'pem' }).toString() };
   const server = http.createServer((_req, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'public, max-age=3600' });
     res.end(JSON.stringify(certs));
@@ -69,7 +93,7 @@ export async function startTestIdentity(): Promise<TestIdentity> {
   return {
     certsUrl: `http://127.0.0.1:${port}/certs`,
     token: (c) => sign(privateKey, kid, c),
-    foreignToken: (c) => sign(foreign.privateKey, kid, c),
+    foreignToken: (c) => sign(foreign, kid, c),
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }

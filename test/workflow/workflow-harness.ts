@@ -7,10 +7,9 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import ExcelJS from 'exceljs';
 import type { Express } from 'express';
 import request from 'supertest';
-import { auth } from '@googleapis/sheets';
+import type { auth as SheetsAuth } from '@googleapis/sheets';
 import { createApp } from '../../functions/src/app';
 import { issueToken } from '../../functions/src/auth/api-tokens';
 import { apiTokenAuthenticator } from '../../functions/src/auth/api-token-authenticator';
@@ -28,6 +27,7 @@ import type { SubmissionWork } from '../../functions/src/workflow/submission-wor
 import { notifier, smtpOutbox, type Outbox } from '../../functions/src/workflow/notifications';
 import type { WorkbookModel } from '../../core/workbook/model';
 import { XLSX_MIME } from '../../core/workflow/contract';
+import { exceljs } from '../../functions/src/xlsx/load-exceljs';
 import { startSheetsStub, type SheetsStub } from './sheets-stub';
 import { startTestIdentity, TEST_CLIENT_ID, type TestIdentity } from './test-identity';
 
@@ -57,8 +57,10 @@ export function projectWorkbook(publisher: Publisher, opts: { title?: string; co
   return { sheets: [{ name: 'projects', rows: [header, row] }] };
 }
 
+// exceljs (~660 modules) and @googleapis/sheets (~140) are loaded when first used, not by importing this file: jest
+// loads a file's modules afresh for each test file, and most of the files that import the harness use neither.
 export async function xlsxOf(workbook: WorkbookModel): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   for (const sheet of workbook.sheets) wb.addWorksheet(sheet.name).addRows(sheet.rows as unknown[][]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -138,13 +140,19 @@ export async function cloudHarness(opts: HarnessOptions & PreviewOptions & { wra
   const store = opts.wrapStore ? opts.wrapStore(inner) : inner;
   const stub = await startSheetsStub();
   const identity = await startTestIdentity();
-  const sheetsAuth = new auth.OAuth2();
-  sheetsAuth.setCredentials({ access_token: 'test-token', expiry_date: Date.now() + 3600e3 });
+  let sheetsAuth: InstanceType<typeof SheetsAuth.OAuth2> | undefined;
+  const sheetsAuthOnce = () => {
+    if (sheetsAuth) return sheetsAuth;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    sheetsAuth = new (require('@googleapis/sheets') as typeof import('@googleapis/sheets')).auth.OAuth2();
+    sheetsAuth.setCredentials({ access_token: 'test-token', expiry_date: Date.now() + 3600e3 });
+    return sheetsAuth;
+  };
   const { router: routes, runSendTask } = workflowService({
     store,
     authenticator: googleIdTokenAuthenticator({ store, clientIds: [TEST_CLIENT_ID], certsUrl: identity.certsUrl }),
     baseUrl: BASE_URL,
-    sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuth, rootUrl: stub.rootUrl, serviceAccountEmail: SERVICE_ACCOUNT, retryDelaysMs: [0, 0] }),
+    sheets: (id) => new GoogleSheetsSource(id, { auth: sheetsAuthOnce(), rootUrl: stub.rootUrl, serviceAccountEmail: SERVICE_ACCOUNT, retryDelaysMs: [0, 0] }),
     maxUploadBytes: 1024 * 1024,
     serviceAccount: SERVICE_ACCOUNT,
     googleClientId: TEST_CLIENT_ID,

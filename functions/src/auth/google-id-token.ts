@@ -5,7 +5,7 @@
  * clock skew) — and then `email_verified`, because the email is what we match the user by. The certificates URL is
  * injectable so tests serve their own.
  */
-import { OAuth2Client } from 'google-auth-library';
+import type { OAuth2Client } from 'google-auth-library';
 import type { Store } from '../store/store';
 import { HttpError } from '../api/http-error';
 import type { Authenticator } from './authenticate';
@@ -28,15 +28,24 @@ export class UnknownAccountError extends HttpError {
   }
 }
 
+function loadOAuth2Client(): typeof OAuth2Client {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('google-auth-library') as typeof import('google-auth-library')).OAuth2Client;
+}
+
 export function googleIdTokenAuthenticator(options: GoogleIdTokenOptions): Authenticator {
-  const client = new OAuth2Client({
+  // google-auth-library (~90 modules with gaxios and gcp-metadata) is loaded by the first token checked: this module
+  // sits on the app's import path (authenticate.ts), and a self-hosted server or the CLI never checks one.
+  let oauth: OAuth2Client | undefined;
+  const clientOf = (): OAuth2Client => (oauth ??= new (loadOAuth2Client())({
     ...(options.certsUrl ? { endpoints: { oauth2FederatedSignonPemCertsUrl: options.certsUrl } } : {}),
     // Node's own fetch: otherwise gaxios 7 dynamically imports node-fetch, which jest's CommonJS sandbox rejects.
     transporterOptions: { fetchImplementation: fetch },
-  });
+  }));
   return {
     kind: 'google',
     async identify(credential) {
+      const client = clientOf();
       let certs;
       try {
         // Cached by the client for the max-age Google sends.

@@ -4,10 +4,8 @@
  * GOOGLE_APPLICATION_CREDENTIALS) on the project named by `--proyecto` or the environment. This is how the
  * first administrator and the publishers of a new cloud deployment are created (nobody can call the API yet).
  */
-import { GoogleAuth } from 'google-auth-library';
 import { ConfigError, firestoreNamespaceVar, loadConfig, projectIdOf } from '../config';
 import { openLocalStore } from '../server/local-store';
-import { openFirestoreStore } from '../store/firestore-store';
 import type { Store } from '../store/store';
 import { type ParsedArgs, stringOption } from './args';
 import { type CloudTarget, cloudStoreError } from './cloud-store-errors';
@@ -35,6 +33,10 @@ export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
   const projectId = cloudProjectId(args, env);
   // The functions refuse a prefix Firestore cannot use (config.ts): so does a command that would write with it.
   const namespace = firestoreNamespaceVar(env);
+  // Loaded only here, with firebase-admin and google-auth-library (~210 modules, ~0.3 CPU-s): a command on the
+  // local SQLite file starts without them.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { openFirestoreStore } = require('../store/firestore-store') as typeof import('../store/firestore-store');
   return { store: withCredentials(openFirestoreStore({ projectId, namespace }), env, { projectId, namespace }), cloud: true, where: `Firestore del proyecto ${projectId}` };
 }
 
@@ -50,6 +52,8 @@ export function withCredentials<T extends object>(target: T, env: NodeJS.Process
  * client retried its first call for about ten seconds before failing; this fails at once (0.2 s).
  */
 async function applicationDefaultCredentials(): Promise<void> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { GoogleAuth } = require('google-auth-library') as typeof import('google-auth-library');
   await new GoogleAuth({ scopes: ['https://www.googleapis.com/auth/datastore'] }).getClient();
 }
 
