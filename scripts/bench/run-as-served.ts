@@ -15,8 +15,12 @@ import { cachedBundle } from './cached-bundle';
 /** The server's background thread as `serve` runs it (dist/, built by buildCli). */
 export const BACKGROUND_WORKER = path.join(__dirname, '..', '..', 'dist', 'background-worker.js');
 
+/** The bundle, looked up once per bench (its check reads and hashes every source: bench:publish runs three children). */
+let served: Promise<string> | undefined;
+
 export async function runAsServed(entry: string, args: string[]): Promise<void> {
-  const bundle = await cachedBundle('served', { ...NODE_BUNDLE, sourcemap: false, plugins: [validatorCode], entryPoints: [path.join(__dirname, 'served.ts')] });
+  served ??= cachedBundle('served', { ...NODE_BUNDLE, sourcemap: false, plugins: [validatorCode], entryPoints: [path.join(__dirname, 'served.ts')] });
+  const bundle = await served;
   // npm packages (better-sqlite3) are found through NODE_PATH, wherever the bundle is.
   const env = { ...process.env, NODE_PATH: path.join(__dirname, '..', '..', 'node_modules') };
   const child = fork(bundle, [entry, ...args], { execArgv: [...SERVER_NODE_FLAGS], env });
