@@ -9,6 +9,7 @@
  * bodies as written. The store measured then holds what the appends would have left in it.
  */
 import { COLLECTIONS, type CollectionName } from '../../functions/src/store/collections';
+import { copyCollection } from '../../functions/src/store/copy-collection';
 import type { DocumentBackend } from '../../functions/src/store/document-backend';
 
 /** Rows read and written at a time (a Firestore batch holds up to 500). */
@@ -17,14 +18,6 @@ const PAGE = 500;
 /** Every row of every collection of `source` written into `target`, as it is. */
 export async function copyRows(source: DocumentBackend, target: DocumentBackend): Promise<number> {
   let copied = 0;
-  for (const collection of Object.keys(COLLECTIONS) as CollectionName[]) {
-    let cursor: string | undefined;
-    do {
-      const page = await source.scan(collection, cursor, PAGE);
-      if (page.rows.length) await target.putMany(collection, page.rows);
-      copied += page.rows.length;
-      cursor = page.cursor;
-    } while (cursor !== undefined);
-  }
+  for (const collection of Object.keys(COLLECTIONS) as CollectionName[]) copied += await copyCollection(source, target, collection, PAGE);
   return copied;
 }

@@ -13,6 +13,7 @@
  */
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { type CollectionName, sortKey, toRow } from '../store/collections';
+import { copyCollection } from '../store/copy-collection';
 import type { DocumentBackend } from '../store/document-backend';
 import { createStore } from '../store/document-store';
 import { type ParsedArgs, UsageError } from './args';
@@ -124,16 +125,8 @@ export async function transferCommand(args: ParsedArgs, ends: TransferEnds, io: 
   if (!resumed) await target.putMany('changes', [toRow('changes', MARKER_ID, sortKey(MARKER_ID), { from, startedAt })]);
   else io.err(`${to} tiene una copia anterior sin terminar: se continúa (lo ya copiado se escribe de nuevo igual).`);
   for (const c of ORDER) {
-    let copied = 0;
-    let cursor: string | undefined;
-    do {
-      const page = await source.scan(c, cursor, PAGE);
-      cursor = page.cursor;
-      // The source's own marker (a copy into it that never finished) is not data.
-      const rows = page.rows.filter((r) => !(c === 'changes' && r.id === MARKER_ID));
-      if (rows.length) await target.putMany(c, rows);
-      copied += rows.length;
-    } while (cursor !== undefined);
+    // The source's own marker (a copy into it that never finished) is not data.
+    const copied = await copyCollection(source, target, c, PAGE, (r) => !(c === 'changes' && r.id === MARKER_ID));
     if (copied) io.err(`Copiado: ${counted(c, copied)}.`);
   }
   // Counted again on both sides (the markers aside): a source that changed while it was read is said, not hidden.
