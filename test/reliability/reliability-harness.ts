@@ -4,7 +4,6 @@
  * timeout, rate limits, and every log line captured.
  */
 import type { Express } from 'express';
-import type { auth as SheetsAuth } from '@googleapis/sheets';
 import { createApp } from '../../functions/src/app';
 import { googleIdTokenAuthenticator } from '../../functions/src/auth/google-id-token';
 import { GoogleSheetsSource } from '../../functions/src/ingest/sheets-source';
@@ -12,7 +11,7 @@ import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Store, User } from '../../functions/src/store/store';
 import type { RateLimitOptions } from '../../functions/src/api/rate-limit';
 import { workflowRoutes } from '../../functions/src/workflow/workflow-routes';
-import { startSheetsStub, type SheetsStub } from '../workflow/sheets-stub';
+import { startSheetsStub, stubSheetsAuth, type SheetsStub } from '../workflow/sheets-stub';
 import { startTestIdentity, TEST_CLIENT_ID, type TestIdentity } from '../workflow/test-identity';
 import { PUBLISHERS, SERVICE_ACCOUNT, USERS, type UserName } from '../workflow/workflow-harness';
 
@@ -82,15 +81,7 @@ export async function reliabilityApp(opts: { sheetsTimeoutMs?: number; rateLimit
   const log = (m: string) => { logs.push(m); };
   let offset = 0;
   const now = () => new Date(Date.UTC(2025, 6, 1, 12) + offset);
-  // @googleapis/sheets (~140 modules) loaded by the first sheet read, not by every file that imports this harness.
-  let sheetsAuth: InstanceType<typeof SheetsAuth.OAuth2> | undefined;
-  const sheetsAuthOnce = () => {
-    if (sheetsAuth) return sheetsAuth;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    sheetsAuth = new (require('@googleapis/sheets') as typeof import('@googleapis/sheets')).auth.OAuth2();
-    sheetsAuth.setCredentials({ access_token: SHEETS_ACCESS_TOKEN, expiry_date: Date.now() + 3600e3 });
-    return sheetsAuth;
-  };
+  const sheetsAuthOnce = stubSheetsAuth(SHEETS_ACCESS_TOKEN);
   const routes = workflowRoutes({
     store,
     authenticator: googleIdTokenAuthenticator({ store, clientIds: [TEST_CLIENT_ID], certsUrl: identity.certsUrl }),

@@ -8,6 +8,7 @@
  */
 import * as http from 'http';
 import type { AddressInfo } from 'net';
+import type { auth as SheetsAuth } from '@googleapis/sheets';
 import { columnLetter, type CellValue, type WorkbookModel } from '../../core/workbook/model';
 import { displayed } from '../support/shown-cell';
 
@@ -147,4 +148,19 @@ function gridRange(sheetId: number, a1: string) {
   const m = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(a1);
   if (!m) throw new Error(`bad merge ${a1}`);
   return { sheetId, startRowIndex: Number(m[2]) - 1, endRowIndex: Number(m[4]), startColumnIndex: col(m[1]) - 1, endColumnIndex: col(m[3]) };
+}
+
+/**
+ * The OAuth2 client a harness reads the stub's sheets with (a fixed access token), made by the first read:
+ * @googleapis/sheets (~140 modules) is not loaded by every test file that imports a harness and reads no sheet.
+ */
+export function stubSheetsAuth(accessToken: string): () => InstanceType<typeof SheetsAuth.OAuth2> {
+  let client: InstanceType<typeof SheetsAuth.OAuth2> | undefined;
+  return () => {
+    if (client) return client;
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    client = new (require('@googleapis/sheets') as typeof import('@googleapis/sheets')).auth.OAuth2();
+    client.setCredentials({ access_token: accessToken, expiry_date: Date.now() + 3600e3 });
+    return client;
+  };
 }

@@ -9,7 +9,6 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Express } from 'express';
 import request from 'supertest';
-import type { auth as SheetsAuth } from '@googleapis/sheets';
 import { createApp } from '../../functions/src/app';
 import { issueToken } from '../../functions/src/auth/api-tokens';
 import { apiTokenAuthenticator } from '../../functions/src/auth/api-token-authenticator';
@@ -28,7 +27,7 @@ import { notifier, smtpOutbox, type Outbox } from '../../functions/src/workflow/
 import type { WorkbookModel } from '../../core/workbook/model';
 import { XLSX_MIME } from '../../core/workflow/contract';
 import { exceljs } from '../../functions/src/xlsx/load-exceljs';
-import { startSheetsStub, type SheetsStub } from './sheets-stub';
+import { startSheetsStub, stubSheetsAuth, type SheetsStub } from './sheets-stub';
 import { startTestIdentity, TEST_CLIENT_ID, type TestIdentity } from './test-identity';
 
 export const BASE_URL = 'http://api.test';
@@ -57,7 +56,7 @@ export function projectWorkbook(publisher: Publisher, opts: { title?: string; co
   return { sheets: [{ name: 'projects', rows: [header, row] }] };
 }
 
-// exceljs (~660 modules) and @googleapis/sheets (~140) are loaded when first used, not by importing this file: jest
+// exceljs (~660 modules) and @googleapis/sheets (~140, sheets-stub.ts stubSheetsAuth) are loaded when first used, not by importing this file: jest
 // loads a file's modules afresh for each test file, and most of the files that import the harness use neither.
 export async function xlsxOf(workbook: WorkbookModel): Promise<Buffer> {
   const wb = new (exceljs().Workbook)();
@@ -140,14 +139,7 @@ export async function cloudHarness(opts: HarnessOptions & PreviewOptions & { wra
   const store = opts.wrapStore ? opts.wrapStore(inner) : inner;
   const stub = await startSheetsStub();
   const identity = await startTestIdentity();
-  let sheetsAuth: InstanceType<typeof SheetsAuth.OAuth2> | undefined;
-  const sheetsAuthOnce = () => {
-    if (sheetsAuth) return sheetsAuth;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    sheetsAuth = new (require('@googleapis/sheets') as typeof import('@googleapis/sheets')).auth.OAuth2();
-    sheetsAuth.setCredentials({ access_token: 'test-token', expiry_date: Date.now() + 3600e3 });
-    return sheetsAuth;
-  };
+  const sheetsAuthOnce = stubSheetsAuth('test-token');
   const { router: routes, runSendTask } = workflowService({
     store,
     authenticator: googleIdTokenAuthenticator({ store, clientIds: [TEST_CLIENT_ID], certsUrl: identity.certsUrl }),
