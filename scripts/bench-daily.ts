@@ -27,7 +27,7 @@ import { cloudDeadlines, runDailyJob, type DailyDeadlines, type DailyOutcome, ty
 import { MAIL_CONNECTIONS, smtpOutbox, type NotifierDeps } from '../functions/src/workflow/notifications';
 import { nextMonth } from '../core/workflow/report-month';
 import { startEmulatorProcess } from './bench/firestore-emulator-child';
-import { copyRows } from './bench/copy-rows';
+import { APPENDED_LAST, appendInOrder, copyRows, type LogEntry } from './bench/copy-rows';
 import { startSmtp } from '../test/support/smtp-capture';
 
 const PUBLISHERS = Number(process.env.BENCH_PUBLISHERS ?? 60);
@@ -59,10 +59,10 @@ const mx = (month: string, d: number, h = 10) => new Date(Date.parse(`${month}-$
  * Implementers and their officials, and their log from November 2025 to December 2026 (what the closes read: the
  * audit log alone), to be written in order of time (appendUntil): a store holds no entry later than its day.
  */
-async function seed(store: Store): Promise<Parameters<Store['appendAudit']>[0][]> {
+async function seed(store: Store): Promise<LogEntry[]> {
   const months: string[] = [];
   for (let m = '2025-11'; m <= '2027-01'; m = nextMonth(m)) months.push(m);
-  const entries: Parameters<Store['appendAudit']>[0][] = [];
+  const entries: LogEntry[] = [];
   const step = (publisherId: string, id: string, action: string, at: string) => {
     entries.push({ at, actor: 'u', action: `submission.${action}`, target: `submission/${id}`, publisherId, details: action === 'published' ? { unchanged: false } : {} });
     if (action === 'published') entries.push({ at, actor: 'system', action: 'publication.published', target: `publication/${id}`, publisherId, details: {} });
@@ -93,17 +93,11 @@ async function seed(store: Store): Promise<Parameters<Store['appendAudit']>[0][]
   return entries.sort((a, b) => a.at.localeCompare(b.at));
 }
 
-/** Entries of the log before the upgrade appended to the emulator (the others are copied: see main). */
-const APPENDED_LAST = 10;
-
 /** Appends the entries made before `until`, taken off the front of `entries`; how many. */
-async function appendUntil(store: Store, entries: Parameters<Store['appendAudit']>[0][], until: Date): Promise<number> {
+async function appendUntil(store: Store, entries: LogEntry[], until: Date): Promise<number> {
   let n = 0;
   while (n < entries.length && Date.parse(entries[n].at) < until.getTime()) n++;
-  const now = entries.splice(0, n);
-  // One at a time: appends at once all race for the chain's next place (document-store appendAudit), and 64 at once
-  // retried ~32 times each (297 entries took 13.9 s against 3.9 s in order).
-  for (const e of now) await store.appendAudit(e);
+  await appendInOrder(store, entries.splice(0, n));
   return n;
 }
 
@@ -201,7 +195,7 @@ async function main(): Promise<void> {
     const seeded = createStore(scratch);
     const entries = await seed(seeded);
     const logged = entries.filter((e) => Date.parse(e.at) < UPGRADE.getTime()).length;
-    for (const e of entries.splice(0, Math.max(0, logged - APPENDED_LAST))) await seeded.appendAudit(e);
+    await appendInOrder(seeded, entries.splice(0, Math.max(0, logged - APPENDED_LAST)));
     await copyRows(scratch, backend);
     await seeded.close();
     await appendUntil(store, entries, UPGRADE);

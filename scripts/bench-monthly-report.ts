@@ -25,7 +25,7 @@ import type { Store } from '../functions/src/store/store';
 import { workflowRoutes } from '../functions/src/workflow/workflow-routes';
 import { nextMonth, previousMonth } from '../core/workflow/report-month';
 import { startEmulatorProcess } from './bench/firestore-emulator-child';
-import { copyRows } from './bench/copy-rows';
+import { APPENDED_LAST, appendInOrder, copyRows, type LogEntry } from './bench/copy-rows';
 import * as monthCloses from '../functions/src/workflow/month-closes';
 
 const FIRESTORE = process.argv.includes('--firestore');
@@ -50,29 +50,23 @@ function openBackend(namespace: string, host: string | undefined): DocumentBacke
  * — the log appended once for both stores, in memory, instead of once into each (on Firestore, a few emulator round
  * trips per entry).
  */
-async function openStore(namespace: string, host: string | undefined, seeded: DocumentBackend, last: Parameters<Store['appendAudit']>[0][]): Promise<Store> {
+async function openStore(namespace: string, host: string | undefined, seeded: DocumentBackend, last: LogEntry[]): Promise<Store> {
   const backend = openBackend(namespace, host);
   await copyRows(seeded, backend);
   const store = createStore(backend);
-  await append(store, last);
+  await appendInOrder(store, last);
   return store;
 }
-
-/**
- * Entries of the log appended to each store measured, after the rows copied: the emulator and firebase-admin's
- * reads, inserts and transactions have run before the first figure, as after the appends of every entry.
- */
-const APPENDED_LAST = 10;
 
 /**
  * A state's log as the workflow writes it: each step of a send, its notice, a publication's own entry. The
  * implementers are written into `store`, the entries are returned in order of time, as the workflow appends them.
  */
-async function seed(store: Store): Promise<Parameters<Store['appendAudit']>[0][]> {
+async function seed(store: Store): Promise<LogEntry[]> {
   const mx = (month: string, d: number, h = 10) => new Date(Date.parse(`${month}-${String(d).padStart(2, '0')}T${String(h).padStart(2, '0')}:00:00-06:00`)).toISOString();
   const months: string[] = [];
   for (let m = ASKED, k = 0; k < MONTHS; m = previousMonth(m), k++) months.unshift(m);
-  const entries: Parameters<Store['appendAudit']>[0][] = [];
+  const entries: LogEntry[] = [];
   const step = (publisherId: string, id: string, action: string, at: string) => {
     entries.push({ at, actor: 'u', action: `submission.${action}`, target: `submission/${id}`, publisherId, details: action === 'published' ? { unchanged: false } : {} });
     if (action === 'published') entries.push({ at, actor: 'system', action: 'publication.published', target: `publication/${id}`, publisherId, details: {} });
@@ -95,11 +89,6 @@ async function seed(store: Store): Promise<Parameters<Store['appendAudit']>[0][]
     }
   }
   return entries.sort((a, b) => a.at.localeCompare(b.at));
-}
-
-/** Appended one at a time: appends at once race for the chain's next place (document-store appendAudit) and retry. */
-async function append(store: Store, entries: Parameters<Store['appendAudit']>[0][]): Promise<void> {
-  for (const e of entries) await store.appendAudit(e);
 }
 
 async function serve(store: Store): Promise<{ ask: () => Promise<{ status: number; ms: number; message?: string }>; close: () => void }> {
@@ -134,7 +123,7 @@ async function main(): Promise<void> {
     const seededStore = createStore(seeded);
     const entries = await seed(seededStore);
     const last = entries.slice(-APPENDED_LAST);
-    await append(seededStore, entries.slice(0, entries.length - last.length));
+    await appendInOrder(seededStore, entries.slice(0, entries.length - last.length));
     // 1. The daily job first, then the reports.
     {
       const store = await openStore('conjob_', emulator?.host, seeded, last);
