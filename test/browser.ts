@@ -4,11 +4,21 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { hasChromium } from '../scripts/lib/chromium';
 
 export { CHROMIUM, hasChromium, launchChromium } from '../scripts/lib/chromium';
 export const describeIfChromium = hasChromium ? describe : describe.skip;
+
+/**
+ * A downloaded file's text. Read through the browser's connection: the run's one Chromium is connected to, and a
+ * download's path on disk is then the browser's own, not given to the test (Playwright's `download.path()`).
+ */
+export async function downloadedText(download: Download): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 /** Screenshots of the pages the browser tests open, for a person to look at (not compared). */
 export const ARTIFACTS = path.resolve(__dirname, '../test-artifacts');

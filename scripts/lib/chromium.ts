@@ -4,7 +4,8 @@
  * No jest globals here: the bench imports it outside jest (test/browser.ts re-exports it for the tests).
  */
 import * as fs from 'fs';
-import { chromium, type Browser } from 'playwright-core';
+import * as http from 'http';
+import { chromium, type Browser, type BrowserServer } from 'playwright-core';
 
 /** The whole browser (package `chromium`), run in its headless mode. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -28,14 +29,43 @@ export const hasChromium = fs.existsSync(TESTED);
  */
 const TEST_ONLY_ARGS = ['--disable-features=BackForwardCache,ProactivelySwapBrowsingInstance,RenderDocument'];
 
+const launchOptions = (whole: boolean) => ({
+  executablePath: whole ? CHROMIUM : TESTED,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...(whole ? [] : TEST_ONLY_ARGS)],
+});
+
+/**
+ * Where a jest run's one Chromium is to be had (test/shared-chromium.ts, started by jest's globalSetup): an address
+ * on 127.0.0.1 answering the browser server's WebSocket endpoint, the browser launched at the first request.
+ */
+export const SHARED_CHROMIUM_ENV = 'INFRA_SHARED_CHROMIUM';
+
 /**
  * `whole`: the whole browser even when the shell is there (bench:dashboard, whose figures are a reader's Chromium's
- * and compare with earlier runs).
+ * and compare with earlier runs). Inside a jest run the tests' browser is the run's one Chromium, connected to:
+ * a launch costs about 1 CPU-s and a second of wall time, in each of about twenty browser files. Each file still
+ * has its own contexts; closing a connected browser closes the contexts it made and leaves the browser running.
  */
-export function launchChromium(options: { whole?: boolean } = {}): Promise<Browser> {
-  return chromium.launch({
-    executablePath: options.whole ? CHROMIUM : TESTED,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', ...(options.whole ? [] : TEST_ONLY_ARGS)],
+export async function launchChromium(options: { whole?: boolean } = {}): Promise<Browser> {
+  const shared = process.env[SHARED_CHROMIUM_ENV];
+  if (shared && !options.whole) return chromium.connect(await wsEndpointAt(shared));
+  return chromium.launch(launchOptions(options.whole === true));
+}
+
+/** The tests' browser as a server other processes connect to (test/shared-chromium.ts). */
+export function launchChromiumServer(): Promise<BrowserServer> {
+  return chromium.launchServer(launchOptions(false));
+}
+
+function wsEndpointAt(address: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // A connection of its own: a kept-alive one the address closed meanwhile would be reset (ECONNRESET).
+    http.get(address, { agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => { body += chunk; });
+      res.on('end', () => (res.statusCode === 200 ? resolve(body) : reject(new Error(`el Chromium compartido no arrancó: ${body}`))));
+    }).on('error', reject);
   });
 }

@@ -10,7 +10,7 @@
  * mensual») gives the state's figures and each implementer's for the last month over, sorts, downloads and prints.
  */
 import type { Page } from 'playwright-core';
-import { describeIfChromium } from '../browser';
+import { describeIfChromium, downloadedText } from '../browser';
 import { askedAgainUntil, sharedTabs, signedIn as signedInAs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { moveByHash } from './dashboard-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
@@ -20,7 +20,6 @@ import { BASE_URL, PUBLISHERS, projectWorkbook, xlsxOf, type UserName } from '..
 import { REPORT_PREPARING_RETRY_SECONDS, XLSX_MIME } from '../../core/workflow/contract';
 import { calendarDate } from '../../core/format/es-mx';
 import { lastCompleteMonth, monthBounds, monthLabel, monthOf, previousMonth } from '../../core/workflow/report-month';
-import * as fs from 'fs';
 
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -177,7 +176,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect((await namesNow()).slice(0, 2)).toEqual(['Municipio 009', 'Municipio 005']);
     // The CSV in the order shown.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
-    const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines.slice(1, 3).map((l) => l.split(',')[0])).toEqual(['yuc009', 'yuc005']);
   });
 
@@ -185,7 +184,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const page = await seguimiento();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
     expect(download.suggestedFilename()).toBe('seguimiento.csv');
-    const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines[0]).toBe('clave,implementador,estado,situacion,dias_de_atraso,periodicidad_dias,proyectos_comprometidos,proyectos_publicados,pendientes_datos_cost_ids,pendientes_documentos_clave,envios_aprobados,envios_por_revisar,ultima_publicacion,confirmada_sin_cambios,dias_sin_actualizar,etapa_E.1,etapa_E.2,etapa_E.3,etapa_E.4,etapa_E.5,etapa_E.6,etapa_E.7');
     // The coordinator's state, by name, as the table shows it.
     expect(lines).toHaveLength(1 + IMPLEMENTERS + 1);
@@ -387,7 +386,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     // The CSV in that order, the state's total last.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV del informe mensual' }).click()]);
     expect(download.suggestedFilename()).toBe(`informe-mensual-yucatan-${month}.csv`);
-    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const text = await downloadedText(download);
     expect(text.startsWith('\uFEFFmes,estado,clave,implementador,envios_recibidos,aprobados,devueltos_con_comentarios,retirados,en_espera_al_cierre,espera_mas_larga_dias,decisiones_con_tiempo_de_revision,mediana_dias_de_revision,publicaciones,confirmaciones_sin_cambios\r\n')).toBe(true);
     const lines = text.trimEnd().split('\r\n');
     expect(lines[1]).toBe(`${month},Yucatán,yuc018,Municipio 018,2,1,1,0,0,,2,2,1,0`);

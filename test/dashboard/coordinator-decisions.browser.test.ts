@@ -6,10 +6,9 @@
  * drawn again. The official's *Mis envíos* lists the sends by latest activity, and talks about a send a newer upload
  * replaced as replaced.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, describeIfChromium } from '../browser';
+import { ARTIFACTS, describeIfChromium, downloadedText } from '../browser';
 import { sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { projectWorkbook, PUBLISHERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
@@ -373,7 +372,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.getByRole('button', { name: 'Mostrar' }).click();
     await og.getByRole('table', { name: /cuenta «captura@»: 1 entrada$/ }).waitFor();
     const [download] = await Promise.all([og.waitForEvent('download'), og.getByRole('button', { name: 'Descargar CSV de la bitácora' }).click()]);
-    const lines = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines[0]).toBe('fecha_hora_ciudad_de_mexico,fecha_hora_utc,accion,clave_accion,cuenta,id_cuenta,clave_implementador,implementador,sobre,detalle,detalle_json,id_entrada,numero_en_cadena,huella_anterior,huella_entrada');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toContain(`"${formatTimestamp('2021-06-16T04:30:00.000Z')}",2021-06-16T04:30:00.000Z,Envió a revisión,submission.created,captura@merida.gob.mx,u-cap-mer,mer,Municipio de Mérida,Envío viejo-2,,{},`);

@@ -14,7 +14,7 @@ import * as fs from 'fs';
 import * as zlib from 'zlib';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
+import { ARTIFACTS, axeViolations, describeIfChromium, downloadedText, launchChromium, WCAG_AA } from '../browser';
 import { HOSTILE_TITLE, moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { inMexico, project } from '../../dashboard/src/map/projection';
 import { formatCompact, formatDate, formatMoney } from '../../core/format/es-mx';
@@ -434,7 +434,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     const budgets = (await page.locator('#tabla-proyectos tbody tr td:nth-child(9)').allTextContents()).map((s) => Number(s.replace(/[^0-9.]/g, '')));
     expect(budgets).toEqual([...budgets].sort((a, b) => b - a));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Descargar CSV')]);
-    const csv = fs.readFileSync(await download.path() as string, 'utf8');
+    const csv = await downloadedText(download);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(total('projects') + 1);
     expect(csv).toContain('"\'=HYPERLINK(');
     expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
@@ -543,7 +543,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     const json = await page.getAttribute('#json-proceso', 'href');
     expect(((await (await fetch(`${srv.base}${json}`)).json()) as { records: { ocid: string }[] }).records[0].ocid).toBe(ocid);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#datos button')]);
-    const lines = fs.readFileSync(await download.path() as string, 'utf8').split('\r\n').filter(Boolean);
+    const lines = (await downloadedText(download)).split('\r\n').filter(Boolean);
     const payments = record.contracts.reduce((n: number, k: any) => n + (k.implementation?.transactions?.length ?? 0), 0);
     expect(lines).toHaveLength(1 + record.contracts.length + payments);
     // The contracts' status in words, as on the page (never the code: `active`).
@@ -653,7 +653,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(page.url()).toMatch(/orden=pagado&dir=desc/);
     await visit(page, '#/contratistas');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Descargar CSV')]);
-    expect(fs.readFileSync(await download.path() as string, 'utf8').split('\r\n').filter(Boolean)).toHaveLength(suppliers.size + 1);
+    expect((await downloadedText(download)).split('\r\n').filter(Boolean)).toHaveLength(suppliers.size + 1);
     const first = page.locator('#tabla-contratistas tbody th a').first();
     const name = await first.textContent();
     await first.click();
@@ -808,7 +808,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await expectColumnOrder(page, '#tabla-pendientes', 'documento', 'ascending', false);
     // The CSV is the rows shown, in Spanish, in their order.
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Descargar CSV')]);
-    const csv = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const csv = (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(csv[0]).toBe('tipo,identificador,titulo,proceso_del_proyecto,etapa,dato_que_falta,hoja,columnas,como_completarlo,por_que_se_pide');
     expect(csv).toHaveLength(planning.length + 1);
     expect(csv.slice(1).every((line) => line.startsWith('Proceso de contratación,'))).toBe(true);

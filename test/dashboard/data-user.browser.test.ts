@@ -38,10 +38,9 @@
  *   was corrected, nor when. «Historial de publicaciones» lists each of its releases, what it was and its JSON.
  */
 import { createHash } from 'crypto';
-import * as fs from 'fs';
 import * as zlib from 'zlib';
 import type { Browser, Page } from 'playwright-core';
-import { describeIfChromium, launchChromium } from '../browser';
+import { describeIfChromium, downloadedText, launchChromium } from '../browser';
 import { fileTab, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 import { publish } from '../../functions/src/publication/publish';
@@ -211,7 +210,7 @@ describeIfChromium('a data user in the public pages', () => {
     await page.waitForSelector('body[data-ready] #tabla-proyectos');
     const shown = await page.evaluate(() => [...document.querySelectorAll('#tabla-proyectos tbody tr')].map((tr: any) => [tr.querySelector('th a').getAttribute('href').split('/').pop(), tr.lastElementChild.textContent]));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
-    const lines = fs.readFileSync(await download.path() as string, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+    const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
     const header = lines[0].split(',');
     const at = (name: string): number => header.indexOf(name);
     // The id is the first column and has no comma; the dates are the last ones before the list of ocids.
@@ -225,7 +224,7 @@ describeIfChromium('a data user in the public pages', () => {
     await page.goto(`${srv.base}/#/contrataciones`);
     await page.waitForSelector('body[data-ready] main h1:text-is("Contrataciones")');
     const [processes] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
-    const dates = fs.readFileSync(await processes.path() as string, 'utf8').split('\r\n').filter(Boolean).slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1));
+    const dates = (await downloadedText(processes)).split('\r\n').filter(Boolean).slice(1).map((l) => l.slice(l.lastIndexOf(',') + 1));
     expect(dates.length).toBe(19);
     for (const d of dates) expect(d).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
   });
@@ -236,7 +235,7 @@ describeIfChromium('a data user in the public pages', () => {
     // The exact figure a KPI shows (its last amount: «$181.5 millones … $181,471,395.36»).
     const figure = async (label: string): Promise<string | undefined> => (await page.locator('#kpis-institucion .kpi', { has: page.locator(`dt:text-is("${label}")`) }).locator('dd').innerText()).match(/\$[\d,]+\.\d{2}/g)?.at(-1);
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
-    const [header, ...rows] = fs.readFileSync(await file.path() as string, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
+    const [header, ...rows] = (await downloadedText(file)).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
       .map((l) => (l.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).slice(0, -1).map((c) => c.replace(/,$/, '').replace(/^"(.*)"$/s, '$1').replace(/""/g, '"')));
     const sum = (column: string): string => formatMoney(rows.reduce((total, r) => total + Number(r[header.indexOf(column)] || 0), 0));
     expect({ budget: sum('presupuesto_mxn'), contracted: sum('contratado_mxn'), paid: sum('pagado_mxn') })
@@ -250,10 +249,10 @@ describeIfChromium('a data user in the public pages', () => {
   /** The CSV's lines split into cells (RFC 4180 quoting), and the JSON's rows, of one list page. */
   async function bothFiles(page: Page): Promise<{ csv: string[][]; json: Record<string, unknown>[]; jsonName: string }> {
     const [csvFile] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar CSV")')]);
-    const csv = fs.readFileSync(await csvFile.path() as string, 'utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
+    const csv = (await downloadedText(csvFile)).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean)
       .map((l) => (l.match(/("([^"]|"")*"|[^,]*)(,|$)/g) ?? []).slice(0, -1).map((c) => c.replace(/,$/, '').replace(/^"(.*)"$/s, '$1').replace(/""/g, '"')));
     const [jsonFile] = await Promise.all([page.waitForEvent('download'), page.click('button:text("Descargar JSON de la tabla")')]);
-    return { csv, json: JSON.parse(fs.readFileSync(await jsonFile.path() as string, 'utf8')) as Record<string, unknown>[], jsonName: jsonFile.suggestedFilename() };
+    return { csv, json: JSON.parse(await downloadedText(jsonFile)) as Record<string, unknown>[], jsonName: jsonFile.suggestedFilename() };
   }
 
   it('the JSON of Proyectos and Contrataciones is their table, with the CSV\'s Spanish columns and values, and the page points to the standard data', async () => {
@@ -329,7 +328,7 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await table('ind-montos')).toEqual([['Presupuesto de los proyectos', '$24,750,000.00'], ['Contratado', 'Sin dato'], ['Pagado', 'Sin dato']]);
     expect(await table('ind-metodo-monto')).toEqual([['Selectivo (invitación a cuando menos tres personas)', 'Sin dato']]);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#ind-montos .download-csv')]);
-    const csv = fs.readFileSync((await download.path()) as string, 'utf8');
+    const csv = await downloadedText(download);
     expect(csv.replace(/^\uFEFF/, '').trim().split('\r\n')).toEqual(['categoria,valor', 'Presupuesto de los proyectos,24750000', 'Contratado,', 'Pagado,']);
   });
 
@@ -374,7 +373,7 @@ describeIfChromium('a data user in the public pages', () => {
     // The row says which of its numbers was searched (its title and ocid do not show the contract's), and the CSV has them.
     expect(await list.locator('#resultados tbody tr .searched-number').allInnerTexts()).toEqual(['Número buscado: DOP-LP-OP-003-2024-C1']);
     const [download] = await Promise.all([list.waitForEvent('download'), list.click('.downloads .download-csv')]);
-    const lines = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toMatch(/^ocid,numeros_licitacion_y_contratos,titulo,/);
     // Quoted: a field with «;» is one cell in a «;» region too (core csvField).
     expect(lines[1]).toMatch(/^ocds-mid001-DOP-LP-OP-003-2024,"DOP-LP-OP-003-2024; DOP-LP-OP-003-2024-C1",/);
@@ -390,7 +389,7 @@ describeIfChromium('a data user in the public pages', () => {
   it('the CSV of Contratistas gives each contractor\'s RFC as the table shows it, not the document\'s own key', async () => {
     const page = await open(1280, '#/contratistas?q=Concretos', 'goOn');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('main .download-csv')]);
-    const lines = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toMatch(/^rfc_o_clave,contratista,/);
     expect(lines[1]).toMatch(/^CVM130828EF5,"Concretos y Vialidades del Mayab, S.A. de C.V.",/);
   });
@@ -398,7 +397,7 @@ describeIfChromium('a data user in the public pages', () => {
   it('a process\'s CSV has the contracts\' values and the payments in separate columns, each summing to the page\'s figure', async () => {
     const page = await open(1280, '#/contratacion/ocds-mid001-DOP-LP-OP-003-2024', 'goOn');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#datos .download-csv')]);
-    const [header, ...rows] = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n')
+    const [header, ...rows] = (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split('\r\n')
       // Cells of this example hold no quoted comma but the contractor's name, which is not summed.
       .map((line) => line.replace(/"[^"]*"/g, 'x').split(','));
     expect(header).toEqual(['tipo', 'contrato', 'titulo_contrato', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato']);

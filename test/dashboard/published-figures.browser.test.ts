@@ -9,9 +9,8 @@
  * contract reads in es-MX («+131,270.2 %», not «+131270.2 %»), and one that rounds to nothing «0 %», as every share on
  * the pages is written (it read «0.0 %»), not «-0 %».
  */
-import * as fs from 'fs';
 import type { Browser, Page } from 'playwright-core';
-import { describeIfChromium, launchChromium } from '../browser';
+import { describeIfChromium, downloadedText, launchChromium } from '../browser';
 import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { setCell } from '../example-workbooks';
 
@@ -194,7 +193,7 @@ describeIfChromium('figures as published, in the dashboard', () => {
     // Where it bid and lost, with who won: Tuxtla's health centre went to Cañón del Sumidero.
     expect(await page.locator('#tabla-contratista-licitaciones tbody tr', { hasText: 'Los Laureles' }).innerText()).toContain('Constructora Cañón del Sumidero, S.A. de C.V.');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('main .download-csv')]);
-    const [header, ...lines] = fs.readFileSync((await download.path()) as string, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.replace(/"[^"]*"/g, 'x').split(','));
+    const [header, ...lines] = (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.replace(/"[^"]*"/g, 'x').split(','));
     expect(header).toEqual(['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'convenios_modificatorios', 'adjudicado_mxn', 'contratado_mxn', 'pagado_mxn', 'proyectos']);
     // Nuevo León's contract was amended (its term extended): the page and the file say so.
     expect(lines.map((l) => [l[0], l[4], l[7], l[9]])).toEqual([['ocds-nl0001-SI-LP-OP-004-2023', 'Nuevo León', '1', '1098734512.64'], ['ocds-tgz001-OP-LP-OP-014-2024', 'Chiapas', '0', '43578209.66']]);
