@@ -100,115 +100,174 @@ async function askedOver(ask: () => Promise<request.Response>, times: number, ev
   return seen;
 }
 
-/** Asks until the answer is not `status`; that answer (at most `ms`). */
-async function until(ask: () => Promise<request.Response>, status: number, ms: number): Promise<request.Response> {
+/**
+ * Asks `everyMs` apart (from one ask's start to the next's) until an ask starts `spanMs` after the first did; the
+ * answers' statuses and codes. The span, not the count, is what a margin is checked against: a slow answer (a loaded
+ * machine, the emulator) no longer lengthens it by as many times as there are asks.
+ */
+async function askedFor(ask: () => Promise<request.Response>, spanMs: number, everyMs: number): Promise<string[]> {
+  const seen: string[] = [];
+  for (const from = Date.now(); ;) {
+    const at = Date.now();
+    const res = await ask();
+    seen.push(`${res.status} ${res.body.error?.code ?? ''}`.trim());
+    if (at - from >= spanMs) return seen;
+    await sleep(Math.max(0, at + everyMs - Date.now()));
+  }
+}
+
+/** Asks until the answer is not `status`, `everyMs` apart; that answer (at most `ms`). */
+async function until(ask: () => Promise<request.Response>, status: number, ms: number, everyMs = 25): Promise<request.Response> {
   for (const deadline = Date.now() + ms; ;) {
     const res = await ask();
     if (res.status !== status || Date.now() > deadline) return res;
-    await sleep(25);
+    await sleep(everyMs);
   }
+}
+
+/**
+ * A scenario started when the file starts, whose test awaits its outcome (its failure kept until then, not left
+ * unhandled). The cluster's two that wait out heartbeats — a live sibling asked over more than the stale margin, then
+ * a dead one waited past it: ~5 s each of waiting and next to no work — run at the same time so, rather than one
+ * after the other: they share nothing (each its own SQLite file). Not the cloud's: its heartbeats go through the
+ * emulator, in this process, and a busy event loop beside it is what made its own heartbeat late on CI (below).
+ */
+function startedAtOnce(run: () => Promise<void>): () => Promise<void> {
+  let outcome: Promise<unknown> | undefined;
+  toStart.push(() => { outcome = run().then(() => undefined, (e: unknown) => e ?? new Error('el escenario falló')); });
+  return async () => {
+    const failure = await outcome;
+    if (failure !== undefined) throw failure;
+  };
+}
+const toStart: (() => void)[] = [];
+// Before the first test, all of them (a describe's own beforeAll would start its scenario only when its turn came).
+beforeAll(() => { toStart.splice(0).forEach((start) => start()); });
+
+/** Two workers on one SQLite file in a directory of their own (`worker` opens each); `close` closes them and removes it. */
+function cluster(markers: { sole: boolean; heartbeatMs: number; staleMs: number }) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-markers-'));
+  const open: Harness[] = [];
+  const worker = async (opts: { work?: SubmissionWork; kill?: (kill: () => void) => void; wrap?: (s: Store) => Store } = {}) => {
+    const file = path.join(dir, 'infra.db');
+    const h = await localHarness({
+      previewBudgetMs: 0, sendBudgetMs: 0, markers, ...(opts.work ? { work: opts.work } : {}),
+      openStore: () => { const k = killable(openSqliteStore(file)); opts.kill?.(k.kill); return opts.wrap ? opts.wrap(k.store) : k.store; },
+    });
+    open.push(h);
+    return h;
+  };
+  return {
+    worker,
+    async close() {
+      for (const h of open.splice(0)) await h.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 describe('self-hosted cluster (two workers on one SQLite file): a sibling\'s live work is left to it; a dead one\'s is taken over', () => {
   // A margin of 2 s, not less: on a loaded machine (the suite's other workers, a full run beside it) a heartbeat of
   // 20 ms was once late by more than 0.8 s, and a live sibling's work was taken over.
   const MARKERS = { sole: false, heartbeatMs: 20, staleMs: 2000 };
-  let dir: string;
-  const open: Harness[] = [];
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'infra-markers-')); });
-  afterEach(async () => {
-    for (const h of open.splice(0)) await h.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+
+  const previewTakenOver = startedAtOnce(async () => {
+    const { worker, close } = cluster(MARKERS);
+    try {
+      let killFirst = () => {};
+      let held: ReturnType<typeof heldWork> | undefined;
+      const first = await worker({ kill: (k) => { killFirst = k; }, work: { intake: (...a) => (held as ReturnType<typeof heldWork>).work.intake(...a), preview: (...a) => (held as ReturnType<typeof heldWork>).work.preview(...a) } });
+      held = heldWork(first.store);
+      const sent = await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Parque del Centro' })), 'parque.xlsx');
+      expect(sent.status).toBe(202);
+      expect(await held.started(1)).toBe(1);
+      held.release(0); // its check
+      const id = checkSubmitAnswer((await until(() => request(first.app).get(sent.headers.location).set('Authorization', first.bearer('capturistaA')), 202, 5000)).body).submission.id;
+      expect([(await askPreview(first, id)).status, await held.started(2)]).toEqual([503, 2]); // the first worker computes it (held)
+
+      // A worker started afterwards (another seed: its own tokens) asks for it, again and again, over twice the stale margin.
+      let second: Harness | undefined;
+      const counted = countedWork(() => (second as Harness).store);
+      second = await worker({ work: counted.work });
+      const answers = await askedOver(() => askPreview(second, id), 12, 200);
+      expect(answers).toEqual(Array(12).fill(`503 ${PREVIEW_PREPARING}`));
+      expect(counted.previews).toBe(0);
+
+      // The first worker dies in the middle of it: its heartbeat stops. Within the margin, still «preparando»; then computed here.
+      killFirst();
+      expect((await askPreview(second, id)).status).toBe(503);
+      expect(counted.previews).toBe(0);
+      const res = await until(() => askPreview(second, id), 503, 8000);
+      expect(res.status).toBe(200);
+      expect(counted.previews).toBe(1);
+      expect(checkPreviewAnswer(res.body).preview.projects.items.map((i) => i.title)).toEqual(['Parque del Centro']);
+      // Kept: its heartbeat, stopped by what it kept, never writes «preparando» over it again.
+      await sleep(5 * MARKERS.heartbeatMs);
+      expect((await askPreview(second, id)).status).toBe(200);
+      expect(counted.previews).toBe(1);
+    } finally {
+      await close();
+    }
   });
-  const worker = async (opts: { work?: SubmissionWork; kill?: (kill: () => void) => void; wrap?: (s: Store) => Store } = {}) => {
-    const file = path.join(dir, 'infra.db');
-    const h = await localHarness({
-      previewBudgetMs: 0, sendBudgetMs: 0, markers: MARKERS, ...(opts.work ? { work: opts.work } : {}),
-      openStore: () => { const k = killable(openSqliteStore(file)); opts.kill?.(k.kill); return opts.wrap ? opts.wrap(k.store) : k.store; },
-    });
-    open.push(h);
-    return h;
-  };
+  const checkSaidInterrupted = startedAtOnce(async () => {
+    const { worker, close } = cluster(MARKERS);
+    try {
+      let killFirst = () => {};
+      let held: ReturnType<typeof heldWork> | undefined;
+      const first = await worker({ kill: (k) => { killFirst = k; }, work: { intake: (...a) => (held as ReturnType<typeof heldWork>).work.intake(...a), preview: (...a) => (held as ReturnType<typeof heldWork>).work.preview(...a) } });
+      held = heldWork(first.store);
+      const running = (await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Mercado' })), 'mercado.xlsx').expect(202)).headers.location as string;
+      const dying = (await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Biblioteca' })), 'biblioteca.xlsx').expect(202)).headers.location as string;
+      expect(await held.started(2)).toBe(2);
 
-  test('a preview: not computed again by a worker started after its sibling began it, while the sibling computes; taken over once the sibling died', async () => {
-    let killFirst = () => {};
-    let held: ReturnType<typeof heldWork> | undefined;
-    const first = await worker({ kill: (k) => { killFirst = k; }, work: { intake: (...a) => (held as ReturnType<typeof heldWork>).work.intake(...a), preview: (...a) => (held as ReturnType<typeof heldWork>).work.preview(...a) } });
-    held = heldWork(first.store);
-    const sent = await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Parque del Centro' })), 'parque.xlsx');
-    expect(sent.status).toBe(202);
-    expect(await held.started(1)).toBe(1);
-    held.release(0); // its check
-    const id = checkSubmitAnswer((await until(() => request(first.app).get(sent.headers.location).set('Authorization', first.bearer('capturistaA')), 202, 5000)).body).submission.id;
-    expect([(await askPreview(first, id)).status, await held.started(2)]).toEqual([503, 2]); // the first worker computes it (held)
+      const second = await worker();
+      const ask = (location: string) => () => request(second.app).get(location).set('Authorization', second.bearer('capturistaA'));
+      expect(await askedOver(ask(running), 12, 200)).toEqual(Array(12).fill('202'));
+      // Its outcome, kept by the sibling that ran it, is what the official is told.
+      held.release(0);
+      const done = await until(ask(running), 202, 5000);
+      expect(done.status).toBe(201);
+      expect(checkSubmitAnswer(done.body).submission.source).toMatchObject({ name: 'mercado.xlsx' });
+      await sleep(5 * MARKERS.heartbeatMs);
+      expect((await ask(running)()).status).toBe(201);
 
-    // A worker started afterwards (another seed: its own tokens) asks for it, again and again, over twice the stale margin.
-    let second: Harness | undefined;
-    const counted = countedWork(() => (second as Harness).store);
-    second = await worker({ work: counted.work });
-    const answers = await askedOver(() => askPreview(second, id), 12, 200);
-    expect(answers).toEqual(Array(12).fill(`503 ${PREVIEW_PREPARING}`));
-    expect(counted.previews).toBe(0);
-
-    // The first worker dies in the middle of it: its heartbeat stops. Within the margin, still «preparando»; then computed here.
-    killFirst();
-    expect((await askPreview(second, id)).status).toBe(503);
-    expect(counted.previews).toBe(0);
-    const res = await until(() => askPreview(second, id), 503, 8000);
-    expect(res.status).toBe(200);
-    expect(counted.previews).toBe(1);
-    expect(checkPreviewAnswer(res.body).preview.projects.items.map((i) => i.title)).toEqual(['Parque del Centro']);
-    // Kept: its heartbeat, stopped by what it kept, never writes «preparando» over it again.
-    await sleep(5 * MARKERS.heartbeatMs);
-    expect((await askPreview(second, id)).status).toBe(200);
-    expect(counted.previews).toBe(1);
+      // The other check's worker dies: «revisando» within the margin, then said interrupted, in Spanish.
+      expect((await ask(dying)()).status).toBe(202);
+      killFirst();
+      expect((await ask(dying)()).status).toBe(202);
+      const res = await until(ask(dying), 202, 8000);
+      expect([res.status, res.body.error?.code]).toEqual([503, 'send-interrupted']);
+      expect(res.body.error.message).toMatch(/^La revisión del libro se interrumpió antes de terminar/);
+    } finally {
+      await close();
+    }
   });
+
+  test('a preview: not computed again by a worker started after its sibling began it, while the sibling computes; taken over once the sibling died', () => previewTakenOver());
 
   test('a preview asked of two workers at the same moment is computed by one of them', async () => {
-    const workers: Harness[] = [];
-    const counts = [0, 1].map((i) => countedWork(() => workers[i].store));
-    const meeting = meetingAtRead();
-    workers.push(await worker({ work: counts[0].work, wrap: meeting.wrap }));
-    const sent = await uploadXlsx(workers[0], await xlsxOf(projectWorkbook(MER, { title: 'Parque del Centro' })), 'parque.xlsx').expect(202);
-    const id = checkSubmitAnswer((await until(() => request(workers[0].app).get(sent.headers.location).set('Authorization', workers[0].bearer('capturistaA')), 202, 5000)).body).submission.id;
-    workers.push(await worker({ work: counts[1].work, wrap: meeting.wrap }));
-    // The first worker's tokens went with the second's seed: the same coordinator, by the second's token, on both.
-    const ask = (h: Harness) => request(h.app).get(`/api/submissions/${id}/preview`).set('Authorization', workers[1].bearer('coordinadorA'));
-    meeting.arm();
-    await Promise.all(workers.map(ask));
-    expect(counts[0].previews + counts[1].previews).toBe(1);
-    expect((await until(() => ask(workers[0]), 503, 5000)).status).toBe(200);
-    expect(counts[0].previews + counts[1].previews).toBe(1);
+    const { worker, close } = cluster(MARKERS);
+    try {
+      const workers: Harness[] = [];
+      const counts = [0, 1].map((i) => countedWork(() => workers[i].store));
+      const meeting = meetingAtRead();
+      workers.push(await worker({ work: counts[0].work, wrap: meeting.wrap }));
+      const sent = await uploadXlsx(workers[0], await xlsxOf(projectWorkbook(MER, { title: 'Parque del Centro' })), 'parque.xlsx').expect(202);
+      const id = checkSubmitAnswer((await until(() => request(workers[0].app).get(sent.headers.location).set('Authorization', workers[0].bearer('capturistaA')), 202, 5000)).body).submission.id;
+      workers.push(await worker({ work: counts[1].work, wrap: meeting.wrap }));
+      // The first worker's tokens went with the second's seed: the same coordinator, by the second's token, on both.
+      const ask = (h: Harness) => request(h.app).get(`/api/submissions/${id}/preview`).set('Authorization', workers[1].bearer('coordinadorA'));
+      meeting.arm();
+      await Promise.all(workers.map(ask));
+      expect(counts[0].previews + counts[1].previews).toBe(1);
+      expect((await until(() => ask(workers[0]), 503, 5000)).status).toBe(200);
+      expect(counts[0].previews + counts[1].previews).toBe(1);
+    } finally {
+      await close();
+    }
   });
 
-  test('a send\'s check: «revisando» to a worker started after its sibling began it, while the sibling runs it, then its outcome; «se interrumpió» once the sibling died', async () => {
-    let killFirst = () => {};
-    let held: ReturnType<typeof heldWork> | undefined;
-    const first = await worker({ kill: (k) => { killFirst = k; }, work: { intake: (...a) => (held as ReturnType<typeof heldWork>).work.intake(...a), preview: (...a) => (held as ReturnType<typeof heldWork>).work.preview(...a) } });
-    held = heldWork(first.store);
-    const running = (await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Mercado' })), 'mercado.xlsx').expect(202)).headers.location as string;
-    const dying = (await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Biblioteca' })), 'biblioteca.xlsx').expect(202)).headers.location as string;
-    expect(await held.started(2)).toBe(2);
-
-    const second = await worker();
-    const ask = (location: string) => () => request(second.app).get(location).set('Authorization', second.bearer('capturistaA'));
-    expect(await askedOver(ask(running), 12, 200)).toEqual(Array(12).fill('202'));
-    // Its outcome, kept by the sibling that ran it, is what the official is told.
-    held.release(0);
-    const done = await until(ask(running), 202, 5000);
-    expect(done.status).toBe(201);
-    expect(checkSubmitAnswer(done.body).submission.source).toMatchObject({ name: 'mercado.xlsx' });
-    await sleep(5 * MARKERS.heartbeatMs);
-    expect((await ask(running)()).status).toBe(201);
-
-    // The other check's worker dies: «revisando» within the margin, then said interrupted, in Spanish.
-    expect((await ask(dying)()).status).toBe(202);
-    killFirst();
-    expect((await ask(dying)()).status).toBe(202);
-    const res = await until(ask(dying), 202, 8000);
-    expect([res.status, res.body.error?.code]).toEqual([503, 'send-interrupted']);
-    expect(res.body.error.message).toMatch(/^La revisión del libro se interrumpió antes de terminar/);
-  });
+  test('a send\'s check: «revisando» to a worker started after its sibling began it, while the sibling runs it, then its outcome; «se interrumpió» once the sibling died', () => checkSaidInterrupted());
 });
 
 describe('the cloud (Firestore emulator): an instance that dies computing a small preview in its request', () => {
@@ -241,12 +300,15 @@ describe('the cloud (Firestore emulator): an instance that dies computing a smal
       const id = (await request(first.app).post('/api/submissions').set('Authorization', first.bearer('capturistaA')).send({ spreadsheetId: SHEET }).expect(201)).body.submission.id as string;
       expect([(await askPreview(first, id)).status, await held.started(1)]).toEqual([503, 1]);
 
-      // The asks span more than the margin (18 × 250 ms): a live heartbeat, not a young marker, keeps them waiting.
-      expect(await askedOver(() => askPreview(second, id), 18, 250)).toEqual(Array(18).fill(`503 ${PREVIEW_PREPARING}`));
+      // The asks span more than the margin (4.5 s, one every 250 ms): a live heartbeat, not a young marker, keeps them waiting.
+      const answers = await askedFor(() => askPreview(second, id), 4500, 250);
+      expect(answers).toEqual(Array(answers.length).fill(`503 ${PREVIEW_PREPARING}`));
+      expect(answers.length).toBeGreaterThan(1);
       expect(counted.previews).toBe(0);
 
+      // Asked 100 ms apart, not 25: each ask is several emulator round trips, in this process as the heartbeats are.
       killFirst();
-      const res = await until(() => askPreview(second, id), 503, 12000);
+      const res = await until(() => askPreview(second, id), 503, 12000, 100);
       expect(res.status).toBe(200);
       expect(counted.previews).toBe(1);
       expect(checkPreviewAnswer(res.body).preview.projects.counts.new).toBe(1);
