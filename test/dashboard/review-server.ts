@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tls from 'tls';
 import type { Browser, BrowserContext, CDPSession, Locator, Page, Request } from 'playwright-core';
-import { axeViolations, launchChromium } from '../browser';
+import { launchChromium, servingAxe } from '../browser';
 import { sharedDashboardBuild } from './shared-build';
 import { localHarness, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import type { PublicationQueue } from '../../functions/src/publication/publication-queue';
@@ -31,10 +31,6 @@ export interface ReviewServer {
   apiUncached: boolean;
   close(): Promise<void>;
 }
-
-/** Where the test server answers axe-core's script (axeViolationsServed), beside the dashboard. */
-const AXE_PATH = '/axe-core-for-tests.js';
-let axeBytes: Buffer | undefined;
 
 /**
  * Every request a browser context sends through it refused (a plain request's connection closed, a tunnel's refused)
@@ -134,16 +130,6 @@ export function answeredUncached(res: http.ServerResponse): void {
 }
 
 /**
- * axeViolations (test/browser.ts) with axe-core's script loaded from the test server (AXE_PATH) when the page lacks
- * it: fetched over HTTP and kept by the context's cache (sharedTabs' `keepHttpCache`), V8 compiles it from its code
- * cache instead of anew, and its 650 kB do not cross the DevTools connection: about 0.25 CPU-s less per page.
- */
-export async function axeViolationsServed(page: Page, base: string, options: Parameters<typeof axeViolations>[1]): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ url: `${base}${AXE_PATH}` });
-  return axeViolations(page, options);
-}
-
-/**
  * `opts.publicationQueue`: approvals publish in the background through it (otherwise within the request).
  * `opts.sharing`: a second server of the same file, with a store of its own, that uses the first one's Chromium and
  * built dashboard (its close() leaves them to that one's): launching them again took 2-3 s.
@@ -156,11 +142,10 @@ export async function startReviewServer(prefix: string, opts: { publicationQueue
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const dashboardDir = sharing?.dashboardDir ?? (await sharedDashboardBuild()).outDir;
   const h = await localHarness({ dashboardDir, ...harness });
+  let axe: ReturnType<typeof servingAxe> | undefined;
+  // axe-core's script answered beside the dashboard, for axeViolations to load it by its address.
   const server = http.createServer((req, res) => {
-    if (req.url === AXE_PATH) {
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' });
-      return void res.end(axeBytes ??= fs.readFileSync(require.resolve('axe-core/axe.min.js')));
-    }
+    if (axe?.answer(req, res)) return;
     if (apiUncached && req.url?.startsWith('/api/')) answeredUncached(res);
     h.app(req, res);
   });
@@ -168,6 +153,7 @@ export async function startReviewServer(prefix: string, opts: { publicationQueue
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const base = `http://127.0.0.1:${port}`;
+  axe = servingAxe(base);
   const outside = await refusingProxy();
   const browser = sharing?.browser ?? await launchChromium();
   return {
@@ -175,6 +161,7 @@ export async function startReviewServer(prefix: string, opts: { publicationQueue
     outside: { proxy: { server: `http://127.0.0.1:${outside.port}`, bypass: `127.0.0.1:${port}` }, refused: outside.refused },
     apiUncached,
     async close() {
+      axe?.stop();
       if (!sharing) await browser.close();
       await outside.close();
       await new Promise((r) => server.close(r));
