@@ -38,7 +38,8 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
   const now = Date.now();
 
   beforeAll(async () => {
-    srv = await startReviewServer('coordinator-board-');
+    // The API's answers never kept by the browser (no-store), so the tabs keep their HTTP cache from test to test.
+    srv = await startReviewServer('coordinator-board-', { apiUncached: true });
     const store = srv.h.store;
     // Registered 300 days ago; a few published, long ago or recently.
     for (let i = 1; i <= IMPLEMENTERS; i++) await registerPublisher(store, implementer(i), 'admin', new Date(now - 300 * DAY));
@@ -74,12 +75,17 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     // One tab for the file, which each test empties and loads afresh (sharedTabs): a context of its own for each page
     // cost a renderer's start before any work.
     tabs = sharedTabs(srv.base, async () => {
-      const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
-      await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
-      return context;
-    });
+      // What is not for the server goes to a proxy that refuses it (srv.outside), without Playwright routing each
+      // request (which turns the HTTP cache off: the dashboard's script compiled anew on each load).
+      return srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, proxy: srv.outside.proxy });
+    }, { keepHttpCache: true });
   });
-  afterAll(async () => { await srv?.close(); });
+  afterAll(async () => {
+    const refused = srv?.outside.refused;
+    await srv?.close();
+    // Nothing was asked of anyone but the test server.
+    expect(refused).toEqual([]);
+  });
 
   /** The file's tab (on screen, not on paper: a test prints it), emptied and loaded afresh at `hash`, holding `sessionStorage`. */
   let drawn: Page | undefined;

@@ -22,16 +22,22 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
   let srv: ReviewServer;
   let tabs: SharedTabs;
   beforeAll(async () => {
-    srv = await startReviewServer('coordinator-decisions-');
+    // The API's answers never kept by the browser (no-store), so the tabs keep their HTTP cache from test to test.
+    srv = await startReviewServer('coordinator-decisions-', { apiUncached: true });
     // The file's tabs, which each test empties and loads afresh (sharedTabs): a context of its own for each page cost a
     // renderer's start before any work.
     tabs = sharedTabs(srv.base, async () => {
-      const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
-      await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
-      return context;
-    });
+      // What is not for the server goes to a proxy that refuses it (srv.outside), without Playwright routing each
+      // request (which turns the HTTP cache off: the dashboard's script compiled anew on each load).
+      return srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, proxy: srv.outside.proxy });
+    }, { keepHttpCache: true });
   });
-  afterAll(async () => { await srv?.close(); });
+  afterAll(async () => {
+    const refused = srv?.outside.refused;
+    await srv?.close();
+    // Nothing was asked of anyone but the test server.
+    expect(refused).toEqual([]);
+  });
 
   type Sent = { id: string; snapshot: { takenAt: string } };
   async function upload(title: string, name: string, bytes?: Buffer): Promise<Sent> {

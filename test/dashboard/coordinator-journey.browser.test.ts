@@ -54,20 +54,27 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
   let tabs: SharedTabs;
 
   beforeAll(async () => {
-    srv = await startReviewServer('coordinator-journey-', { publicationQueue: { enqueue: async (t) => { if (queueDown) throw new Error('servicio de tareas no disponible'); tasks.push(t); } } });
+    // The API's answers never kept by the browser (no-store), so the tab keeps its HTTP cache from test to test.
+    srv = await startReviewServer('coordinator-journey-', { apiUncached: true, publicationQueue: { enqueue: async (t) => { if (queueDown) throw new Error('servicio de tareas no disponible'); tasks.push(t); } } });
     // Registered today in another state, nothing published yet: «Nuevo» on Seguimiento.
     await registerPublisher(srv.h.store, { id: 'tap', name: 'Municipio de Tapachula', state: 'Chiapas', ocidPrefix: 'ocds-tap001', projectIdPrefix: 'oc4ids-tap001', commitment: { projects: 5, periodicityDays: 30 } }, 'admin', new Date());
     // One tab for the file (es-MX, nothing outside the server), which each test empties and loads afresh (sharedTabs):
     // a context and a tab for each page cost a renderer's start and a full load. Its timers on Playwright's clock
     // (time flows as usual, set back to the real time at each load; askedAgainUntil runs it ahead).
     tabs = sharedTabs(srv.base, async () => {
-      const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+      // What is not for the server goes to a proxy that refuses it (srv.outside), without Playwright routing each
+      // request (which turns the HTTP cache off: the dashboard's script compiled anew on each load).
+      const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, proxy: srv.outside.proxy });
       await context.clock.install();
-      await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
       return context;
-    }, { clock: true });
+    }, { clock: true, keepHttpCache: true });
   });
-  afterAll(async () => { await srv?.close(); });
+  afterAll(async () => {
+    const refused = srv?.outside.refused;
+    await srv?.close();
+    // Nothing was asked of anyone but the test server.
+    expect(refused).toEqual([]);
+  });
 
   /** The file's tab on `hash`, loaded afresh: nobody signed in. */
   const visitor = (hash: string): Promise<Page> => tabs.open(hash);
@@ -299,8 +306,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     const sent = await fetch(`${srv.base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: srv.h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf({ sheets: [{ name: 'projects', rows }] }) });
     expect(sent.status).toBe(201);
     const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
-    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
-    await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, proxy: srv.outside.proxy });
     const page = await context.newPage();
     // What a fingertip has to hit, under 44 × 44 px (WCAG 2.5.5), named by its text.
     const tooSmall = (selector: string): Promise<string[]> => page.locator(selector).evaluateAll((els: any[]) => els.filter((e) => e.offsetParent !== null).map((e) => ({ e, r: e.getBoundingClientRect() }))

@@ -12,8 +12,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { describeIfChromium, WCAG_AA } from '../browser';
-import { axeViolationsServed, sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
+import { axeViolations, describeIfChromium, WCAG_AA } from '../browser';
+import { sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { XLSX_MIME } from '../../core/workflow/contract';
 import type { PublicationTask } from '../../functions/src/publication/publication-queue';
@@ -128,7 +128,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     // Drawn again with the new entry in the list: the focus is on the outcome of the new drawing.
     await official.locator('.envio', { hasText: 'En revisión' }).first().waitFor();
     expect(await activeId(official)).toBe('resultado-envio');
-    expect(await axeViolationsServed(official, base, { tags: WCAG_AA })).toEqual([]);
+    expect(await axeViolations(official, { tags: WCAG_AA })).toEqual([]);
 
     const og = await signedIn('coordinadorA', '#/etapas?implementador=mer');
     await og.getByLabel('E.1 REDA').fill('15/01/2024');
@@ -157,7 +157,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await og.locator('#situacion', { hasText: 'Publicado' }).waitFor();
     await og.locator('#decision').waitFor({ state: 'detached' });
     expect(await activeId(og)).toBe('resultado');
-    expect(await axeViolationsServed(og, base, { tags: WCAG_AA })).toEqual([]);
+    expect(await axeViolations(og, { tags: WCAG_AA })).toEqual([]);
   });
 
   it('the outcome of an Excel upload is said once: read where the focus lands on it, or — the reader\'s focus elsewhere — through the live region outside <main>, also after the page is drawn again', async () => {
@@ -229,7 +229,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(await page.evaluate(() => { const h1 = document.querySelector('main h1'); const a = document.querySelector('main [role=alert]'); return !!(h1.compareDocumentPosition(a) & 4); })).toBe(true);
     const id = await alert.getAttribute('id');
     expect((await page.locator('#clave').getAttribute('aria-describedby'))?.split(' ')).toContain(id);
-    expect(await axeViolationsServed(page, base, { tags: WCAG_AA })).toEqual([]);
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
   });
 
   it('Escape closes «Aprobar»\'s question and gives the focus back to «Aprobar»; the ⚠ of a note is not read out', async () => {
@@ -325,7 +325,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     }
     // (Followed, for a send older than one an earlier test approved, by why it can no longer be approved.)
     expect(await row.locator('td').first().textContent()).toMatch(/^En revisión(⚠ No se puede aprobar este envío: .*)?$/);
-    expect(await axeViolationsServed(page, base, { tags: WCAG_AA })).toEqual([]);
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     // An empty inbox's sentence is on screen to its end (it ran under the headers, off to the right).
     await page.goto(`${base}/#/revision?situacion=failed`);
     const empty = page.locator('#bandeja tbody td', { hasText: 'No hay envíos en la situación «La publicación falló» para esta selección.' });
@@ -426,7 +426,7 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     // The sign-in form, with the server's reason as an alert after its heading (it stayed drawn as if signed in).
     await page.getByRole('heading', { level: 1, name: 'Iniciar sesión' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toMatch(/^La clave de acceso no es válida o fue revocada/);
-    expect(await axeViolationsServed(page, base, { tags: WCAG_AA })).toEqual([]);
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     await page.getByLabel('Clave de acceso').fill(h.bearer('coordinadorA').replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Entrar' }).click();
     // Back on the submission with what was typed; the reason is not said again.

@@ -2,12 +2,14 @@
  * The built dashboard served by the real app (createApp + workflow routes on SQLite, self-hosted API tokens), with a
  * headless Chromium: what the browser tests of the pages behind sign-in start once per file.
  */
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
+import * as tls from 'tls';
 import type { Browser, BrowserContext, CDPSession, Locator, Page, Request } from 'playwright-core';
-import { axeViolations, launchChromium } from '../browser';
+import { launchChromium, servingAxe } from '../browser';
 import { sharedDashboardBuild } from './shared-build';
 import { localHarness, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import type { PublicationQueue } from '../../functions/src/publication/publication-queue';
@@ -25,26 +27,83 @@ export interface ReviewServer {
    * not for this server (loopback included), without Playwright routing each request (see refusingProxy).
    */
   outside: { proxy: { server: string; bypass: string }; refused: string[] };
+  /** Whether the API's answers are never kept by a browser (startReviewServer's `apiUncached`). */
+  apiUncached: boolean;
   close(): Promise<void>;
 }
-
-/** Where the test server answers axe-core's script (axeViolationsServed), beside the dashboard. */
-const AXE_PATH = '/axe-core-for-tests.js';
-let axeBytes: Buffer | undefined;
 
 /**
  * Every request a browser context sends through it refused (a plain request's connection closed, a tunnel's refused)
  * and its address kept. Instead of `context.route('**' + '/*')`: a context with a route has every request paused and
  * continued by Playwright and its HTTP cache turned off (the dashboard's script compiled anew on each load, without
  * V8's code cache): each load cost about twice the CPU.
+ * `answered`: HTTPS hosts (`host:443`) the proxy answers itself, by the listener given, under a self-signed
+ * certificate (standInCertificate: the context needs `ignoreHTTPSErrors`), e.g. Google's sign-in script; not noted.
  */
-async function refusingProxy(): Promise<{ server: http.Server; port: number; refused: string[] }> {
+export async function refusingProxy(answered: Record<string, http.RequestListener> = {}): Promise<{ server: http.Server; port: number; refused: string[]; close(): Promise<void> }> {
   const refused: string[] = [];
+  const sockets = new Set<import('stream').Duplex>();
   const server = http.createServer((req) => { refused.push(req.url ?? ''); req.socket.destroy(); });
-  server.on('connect', (req: http.IncomingMessage, socket: import('stream').Duplex) => { refused.push(`https://${req.url ?? ''}`); socket.end('HTTP/1.1 403 Forbidden\r\n\r\n'); });
+  const secureContext = Object.keys(answered).length ? tls.createSecureContext(standInCertificate()) : undefined;
+  server.on('connect', (req: http.IncomingMessage, socket: import('stream').Duplex, head: Buffer) => {
+    const listener = answered[req.url ?? ''];
+    if (!listener || !secureContext) {
+      refused.push(`https://${req.url ?? ''}`);
+      return void socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    }
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+    if (head.length) socket.unshift(head);
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+    const inner = http.createServer(listener);
+    const secured = new tls.TLSSocket(socket as import('net').Socket, { isServer: true, secureContext });
+    secured.on('error', () => undefined);
+    inner.emit('connection', secured);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const address = server.address();
-  return { server, port: typeof address === 'object' && address ? address.port : 0, refused };
+  return {
+    server, port: typeof address === 'object' && address ? address.port : 0, refused,
+    async close() {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+let standIn: { key: string; cert: string } | undefined;
+/**
+ * A self-signed certificate (EC P-256, made once per process with node's crypto: no key kept in the repository, no
+ * openssl) for what refusingProxy answers itself; the browser is told to take it (`ignoreHTTPSErrors`).
+ */
+function standInCertificate(): { key: string; cert: string } {
+  if (standIn) return standIn;
+  const der = (tag: number, ...parts: Buffer[]): Buffer => {
+    const body = Buffer.concat(parts);
+    const n = body.length;
+    const len = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
+    return Buffer.concat([Buffer.from([tag]), len, body]);
+  };
+  const oid = (hex: string): Buffer => der(0x06, Buffer.from(hex, 'hex'));
+  const host = 'stand-in.test';
+  const name = der(0x30, der(0x31, der(0x30, oid('550403'), der(0x0c, Buffer.from(host)))));
+  const ecdsaSha256 = der(0x30, oid('2a8648ce3d040302'));
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const tbs = der(0x30,
+    der(0xa0, der(0x02, Buffer.from([2]))),
+    der(0x02, Buffer.from([1])),
+    ecdsaSha256,
+    name,
+    der(0x30, der(0x17, Buffer.from('200101000000Z')), der(0x18, Buffer.from('20991231235959Z'))),
+    name,
+    publicKey.export({ type: 'spki', format: 'der' }),
+  );
+  const cert = der(0x30, tbs, ecdsaSha256, der(0x03, Buffer.from([0]), crypto.sign('sha256', tbs, privateKey)));
+  return (standIn = {
+    key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    cert: `-----BEGIN CERTIFICATE-----\n${cert.toString('base64').match(/.{1,64}/g)?.join('\n')}\n-----END CERTIFICATE-----\n`,
+  });
 }
 
 /**
@@ -52,7 +111,7 @@ async function refusingProxy(): Promise<{ server: http.Server; port: number; ref
  * headers): what a browser reads of the API is never kept, as in a context whose requests Playwright routes (its HTTP
  * cache off), while the dashboard's own files are kept as the app says.
  */
-function answeredUncached(res: http.ServerResponse): void {
+export function answeredUncached(res: http.ServerResponse): void {
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name: string, value: number | string | readonly string[]) => setHeader(name, name.toLowerCase() === 'cache-control' ? 'no-store' : value);
   res.setHeader('Cache-Control', 'no-store');
@@ -71,32 +130,22 @@ function answeredUncached(res: http.ServerResponse): void {
 }
 
 /**
- * axeViolations (test/browser.ts) with axe-core's script loaded from the test server (AXE_PATH) when the page lacks
- * it: fetched over HTTP and kept by the context's cache (sharedTabs' `keepHttpCache`), V8 compiles it from its code
- * cache instead of anew, and its 650 kB do not cross the DevTools connection: about 0.25 CPU-s less per page.
- */
-export async function axeViolationsServed(page: Page, base: string, options: Parameters<typeof axeViolations>[1]): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ url: `${base}${AXE_PATH}` });
-  return axeViolations(page, options);
-}
-
-/**
  * `opts.publicationQueue`: approvals publish in the background through it (otherwise within the request).
  * `opts.sharing`: a second server of the same file, with a store of its own, that uses the first one's Chromium and
  * built dashboard (its close() leaves them to that one's): launching them again took 2-3 s.
  * `opts.apiUncached`: the API's answers say `Cache-Control: no-store` (answeredUncached), for contexts whose HTTP
- * cache is on (not routed) and kept from test to test: a public answer (kept 60 s) never outlives what changed it.
+ * cache is on (not routed) and kept from test to test: a public answer (kept 60 s) never outlives what changed it;
+ * a server `sharing` another is so if that one is, unless said otherwise.
  */
 export async function startReviewServer(prefix: string, opts: { publicationQueue?: PublicationQueue; sharing?: ReviewServer; reportBudgetMs?: number; previewBudgetMs?: number; sendBudgetMs?: number; apiUncached?: boolean } = {}): Promise<ReviewServer> {
-  const { sharing, apiUncached, ...harness } = opts;
+  const { sharing, apiUncached = sharing?.apiUncached ?? false, ...harness } = opts;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   const dashboardDir = sharing?.dashboardDir ?? (await sharedDashboardBuild()).outDir;
   const h = await localHarness({ dashboardDir, ...harness });
+  let axe: ReturnType<typeof servingAxe> | undefined;
+  // axe-core's script answered beside the dashboard, for axeViolations to load it by its address.
   const server = http.createServer((req, res) => {
-    if (req.url === AXE_PATH) {
-      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' });
-      return void res.end(axeBytes ??= fs.readFileSync(require.resolve('axe-core/axe.min.js')));
-    }
+    if (axe?.answer(req, res)) return;
     if (apiUncached && req.url?.startsWith('/api/')) answeredUncached(res);
     h.app(req, res);
   });
@@ -104,14 +153,17 @@ export async function startReviewServer(prefix: string, opts: { publicationQueue
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const base = `http://127.0.0.1:${port}`;
+  axe = servingAxe(base);
   const outside = await refusingProxy();
   const browser = sharing?.browser ?? await launchChromium();
   return {
     h, base, browser, dir, dashboardDir,
     outside: { proxy: { server: `http://127.0.0.1:${outside.port}`, bypass: `127.0.0.1:${port}` }, refused: outside.refused },
+    apiUncached,
     async close() {
+      axe?.stop();
       if (!sharing) await browser.close();
-      await new Promise((r) => outside.server.close(r));
+      await outside.close();
       await new Promise((r) => server.close(r));
       await h.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -121,12 +173,14 @@ export async function startReviewServer(prefix: string, opts: { publicationQueue
 
 /**
  * A new tab (es-MX, nothing outside the server) on `hash`, signed in as `user` from the sign-in form it shows.
- * `clock`: its timers on Playwright's clock (time flows as usual; a test may run it ahead).
+ * `clock`: its timers on Playwright's clock (time flows as usual; a test may run it ahead). On a server whose API
+ * answers are never kept (`apiUncached`), what is not for it goes to its refusing proxy (srv.outside) instead of
+ * Playwright routing each request (which turns the context's HTTP cache off, as the API's no-store does here).
  */
 export async function signedIn(srv: ReviewServer, user: UserName, hash: string, opts: { clock?: boolean } = {}): Promise<Page> {
-  const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+  const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, ...(srv.apiUncached ? { proxy: srv.outside.proxy } : {}) });
   if (opts.clock) await context.clock.install();
-  await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
+  if (!srv.apiUncached) await context.route('**/*', (r) => (r.request().url().startsWith(srv.base) ? r.continue() : r.abort()));
   const page = await context.newPage();
   await page.goto(`${srv.base}/${hash}`);
   await page.getByLabel('Clave de acceso').fill(srv.h.bearer(user).replace(/^Bearer /, ''));
@@ -174,15 +228,16 @@ export interface SharedTabs {
 }
 
 /**
- * The tabs a file's tests draw their pages in, each made once in a context of its own from `newContext` (which
- * routes the requests): a context and a tab for each page cost a renderer's start and a full load (about 0.65 s
- * of CPU each) before any work. A context each, not two tabs of one: the tab not in front has its animation frames
- * held back, and each of Playwright's clicks waited 1-2 s on them. Before each load the tab is emptied of what an
- * earlier test left: its sign-in (sessionStorage, as localStorage), the HTTP cache (public answers are kept 60 s: a
- * publisher the next test registers would be missing from Seguimiento), its routes and its size; with `clock`, the
- * context's clock (installed by `newContext`) is set back to the real time. With `keepHttpCache` (a server whose API
- * answers are never kept, startReviewServer's `apiUncached`, and a context that routes nothing): the cache is kept,
- * so that the dashboard's files and axe-core's script are compiled from V8's code cache instead of anew on each load.
+ * The tabs a file's tests draw their pages in, each made once in a context of its own from `newContext` (which keeps
+ * the requests to the server, by a route or a refusing proxy): a context and a tab for each page cost a renderer's
+ * start and a full load (about 0.65 s of CPU each) before any work. A context each, not two tabs of one: the tab not in
+ * front has its animation frames held back, and each of Playwright's clicks waited 1-2 s on them. Before each load the
+ * tab is emptied of what an earlier test left: its sign-in (sessionStorage, as localStorage), the HTTP cache (public
+ * answers are kept 60 s: a publisher the next test registers would be missing from Seguimiento), its routes and its
+ * size; with `clock`, the context's clock (installed by `newContext`) is set back to the real time. With
+ * `keepHttpCache` (a server whose API answers are never kept, startReviewServer's `apiUncached`, and a context that
+ * routes nothing): the cache is kept, so that the dashboard's files and axe-core's script are compiled from V8's code
+ * cache instead of anew on each load.
  */
 export function sharedTabs(base: string, newContext: () => Promise<BrowserContext>, opts: { clock?: boolean; keepHttpCache?: boolean } = {}): SharedTabs {
   const tabs: { page: Page; cdp: CDPSession }[] = [];

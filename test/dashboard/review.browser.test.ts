@@ -11,8 +11,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { ARTIFACTS, describeIfChromium, WCAG_AA } from '../browser';
-import { askedAgainUntil, axeViolationsServed, sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
+import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
+import { askedAgainUntil, sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate, formatMoney } from '../../core/format/es-mx';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
@@ -40,7 +40,7 @@ describeIfChromium('review pages in headless Chromium', () => {
   }
   let tabs: SharedTabs;
   /** The page's WCAG A and AA violations (axe-core). */
-  const violations = (page: Page): Promise<string[]> => axeViolationsServed(page, base, { tags: WCAG_AA });
+  const violations = (page: Page): Promise<string[]> => axeViolations(page, { tags: WCAG_AA });
 
   beforeAll(async () => {
     // The API's answers never kept by the browser (no-store), so the tabs keep their HTTP cache from test to test.
