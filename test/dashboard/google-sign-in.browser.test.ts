@@ -7,18 +7,17 @@
  * clientId }`). The stand-in hands out a token only to the client id it was minted for, as Google's button only
  * signs in for the client the page names. Every other request outside the test server is refused.
  */
-import * as http from 'http';
+import type { Server } from 'http';
 import type { Browser, Page } from 'playwright-core';
 import request from 'supertest';
 import { describeIfChromium, launchChromium } from '../browser';
 import { sharedDashboardBuild } from './shared-build';
 import { cloudHarness, projectWorkbook, PUBLISHERS, USERS, type CloudHarness } from '../workflow/workflow-harness';
 import { TEST_CLIENT_ID } from '../workflow/test-identity';
-import { answeredUncached, refusingProxy, sharedTabs, type SharedTabs } from './review-server';
+import { sharedTabs, type SharedTabs } from './review-server';
 
 const [MER] = PUBLISHERS;
-const GIS_HOST = 'accounts.google.com:443';
-const GIS_PATH = '/gsi/client';
+const GIS_CLIENT = 'https://accounts.google.com/gsi/client';
 const SHEET = '1GoogleSignInJourneyAbCdEfGhIjK';
 
 /**
@@ -47,10 +46,10 @@ function gisStandIn(credentials: string[], clientId: string): string {
 
 describeIfChromium('signing in with Google (cloud wiring) in headless Chromium', () => {
   let h: CloudHarness;
-  let server: http.Server;
+  let server: Server;
   let base: string;
   let browser: Browser;
-  let outside: Awaited<ReturnType<typeof refusingProxy>>;
+  const refused: string[] = [];
   let tabs: SharedTabs;
   /** What the page's request for Google's script gets in the test under way (it fails, with undefined). */
   let gisScript: string | undefined;
@@ -59,43 +58,32 @@ describeIfChromium('signing in with Google (cloud wiring) in headless Chromium',
 
   beforeAll(async () => {
     h = await cloudHarness({ dashboardDir: (await sharedDashboardBuild()).outDir });
-    // The API's answers never kept by the browser (no-store), so the tab keeps its HTTP cache from test to test: the
-    // dashboard's script compiled from V8's code cache instead of anew on each load.
-    server = http.createServer((req, res) => {
-      if (req.url?.startsWith('/api/')) answeredUncached(res);
-      h.app(req, res);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+    server = await new Promise((resolve) => { const s = h.app.listen(0, '127.0.0.1', () => resolve(s)); });
     const address = server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    // What is not for the test server goes to a proxy that refuses it and notes it, without Playwright routing each
-    // request (which turns the HTTP cache off); Google's script is the proxy's to answer (never kept either).
-    outside = await refusingProxy({
-      [GIS_HOST]: (req, res) => {
-        if (req.url !== GIS_PATH) {
-          outside.refused.push(`https://${GIS_HOST}${req.url ?? ''}`);
-          return void res.socket?.destroy();
-        }
-        gisAsked++;
-        if (gisScript === undefined) return void res.socket?.destroy();
-        res.writeHead(200, { 'Content-Type': 'text/javascript', 'Cache-Control': 'no-store' });
-        res.end(gisScript);
-      },
-    });
     browser = await launchChromium();
-    // One tab for the file, which each test empties (its sign-in) and loads afresh (sharedTabs): a context and a tab
-    // for each page cost a renderer's start and a full load.
-    tabs = sharedTabs(base, () => browser.newContext({
-      locale: 'es-MX', viewport: { width: 1200, height: 900 },
-      proxy: { server: `http://127.0.0.1:${outside.port}`, bypass: new URL(base).host }, ignoreHTTPSErrors: true,
-    }), { keepHttpCache: true });
+    // One tab for the file, which each test empties (its sign-in, the HTTP cache) and loads afresh (sharedTabs): a
+    // context and a tab for each page cost a renderer's start and a full load.
+    tabs = sharedTabs(base, async () => {
+      const context = await browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 } });
+      await context.route('**/*', (r) => {
+        const url = r.request().url();
+        if (url.startsWith(base)) return r.continue();
+        if (url === GIS_CLIENT) {
+          gisAsked++;
+          return gisScript === undefined ? r.abort('internetdisconnected') : r.fulfill({ status: 200, contentType: 'text/javascript', body: gisScript });
+        }
+        refused.push(url);
+        return r.abort();
+      });
+      return context;
+    });
   });
   afterAll(async () => {
     await browser?.close();
-    await outside?.close();
     await new Promise((r) => server?.close(r));
     await h?.close();
-    expect(outside?.refused).toEqual([]);
+    expect(refused).toEqual([]);
   });
 
   /** A visitor's page whose request for Google's script gets `script` (or fails, with undefined). */

@@ -2,12 +2,10 @@
  * The built dashboard served by the real app (createApp + workflow routes on SQLite, self-hosted API tokens), with a
  * headless Chromium: what the browser tests of the pages behind sign-in start once per file.
  */
-import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as http from 'http';
 import * as os from 'os';
 import * as path from 'path';
-import * as tls from 'tls';
 import type { Browser, BrowserContext, CDPSession, Locator, Page, Request } from 'playwright-core';
 import { launchChromium, servingAxe } from '../browser';
 import { sharedDashboardBuild } from './shared-build';
@@ -37,73 +35,14 @@ export interface ReviewServer {
  * and its address kept. Instead of `context.route('**' + '/*')`: a context with a route has every request paused and
  * continued by Playwright and its HTTP cache turned off (the dashboard's script compiled anew on each load, without
  * V8's code cache): each load cost about twice the CPU.
- * `answered`: HTTPS hosts (`host:443`) the proxy answers itself, by the listener given, under a self-signed
- * certificate (standInCertificate: the context needs `ignoreHTTPSErrors`), e.g. Google's sign-in script; not noted.
  */
-export async function refusingProxy(answered: Record<string, http.RequestListener> = {}): Promise<{ server: http.Server; port: number; refused: string[]; close(): Promise<void> }> {
+async function refusingProxy(): Promise<{ server: http.Server; port: number; refused: string[] }> {
   const refused: string[] = [];
-  const sockets = new Set<import('stream').Duplex>();
   const server = http.createServer((req) => { refused.push(req.url ?? ''); req.socket.destroy(); });
-  const secureContext = Object.keys(answered).length ? tls.createSecureContext(standInCertificate()) : undefined;
-  server.on('connect', (req: http.IncomingMessage, socket: import('stream').Duplex, head: Buffer) => {
-    const listener = answered[req.url ?? ''];
-    if (!listener || !secureContext) {
-      refused.push(`https://${req.url ?? ''}`);
-      return void socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-    }
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
-    if (head.length) socket.unshift(head);
-    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-    const inner = http.createServer(listener);
-    const secured = new tls.TLSSocket(socket as import('net').Socket, { isServer: true, secureContext });
-    secured.on('error', () => undefined);
-    inner.emit('connection', secured);
-  });
+  server.on('connect', (req: http.IncomingMessage, socket: import('stream').Duplex) => { refused.push(`https://${req.url ?? ''}`); socket.end('HTTP/1.1 403 Forbidden\r\n\r\n'); });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const address = server.address();
-  return {
-    server, port: typeof address === 'object' && address ? address.port : 0, refused,
-    async close() {
-      for (const socket of sockets) socket.destroy();
-      await new Promise((r) => server.close(r));
-    },
-  };
-}
-
-let standIn: { key: string; cert: string } | undefined;
-/**
- * A self-signed certificate (EC P-256, made once per process with node's crypto: no key kept in the repository, no
- * openssl) for what refusingProxy answers itself; the browser is told to take it (`ignoreHTTPSErrors`).
- */
-function standInCertificate(): { key: string; cert: string } {
-  if (standIn) return standIn;
-  const der = (tag: number, ...parts: Buffer[]): Buffer => {
-    const body = Buffer.concat(parts);
-    const n = body.length;
-    const len = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : Buffer.from([0x82, n >> 8, n & 0xff]);
-    return Buffer.concat([Buffer.from([tag]), len, body]);
-  };
-  const oid = (hex: string): Buffer => der(0x06, Buffer.from(hex, 'hex'));
-  const host = 'stand-in.test';
-  const name = der(0x30, der(0x31, der(0x30, oid('550403'), der(0x0c, Buffer.from(host)))));
-  const ecdsaSha256 = der(0x30, oid('2a8648ce3d040302'));
-  const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
-  const tbs = der(0x30,
-    der(0xa0, der(0x02, Buffer.from([2]))),
-    der(0x02, Buffer.from([1])),
-    ecdsaSha256,
-    name,
-    der(0x30, der(0x17, Buffer.from('200101000000Z')), der(0x18, Buffer.from('20991231235959Z'))),
-    name,
-    publicKey.export({ type: 'spki', format: 'der' }),
-  );
-  const cert = der(0x30, tbs, ecdsaSha256, der(0x03, Buffer.from([0]), crypto.sign('sha256', tbs, privateKey)));
-  return (standIn = {
-    key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
-    cert: `-----BEGIN CERTIFICATE-----\n${cert.toString('base64').match(/.{1,64}/g)?.join('\n')}\n-----END CERTIFICATE-----\n`,
-  });
+  return { server, port: typeof address === 'object' && address ? address.port : 0, refused };
 }
 
 /**
@@ -111,7 +50,7 @@ function standInCertificate(): { key: string; cert: string } {
  * headers): what a browser reads of the API is never kept, as in a context whose requests Playwright routes (its HTTP
  * cache off), while the dashboard's own files are kept as the app says.
  */
-export function answeredUncached(res: http.ServerResponse): void {
+function answeredUncached(res: http.ServerResponse): void {
   const setHeader = res.setHeader.bind(res);
   res.setHeader = (name: string, value: number | string | readonly string[]) => setHeader(name, name.toLowerCase() === 'cache-control' ? 'no-store' : value);
   res.setHeader('Cache-Control', 'no-store');
@@ -163,7 +102,7 @@ export async function startReviewServer(prefix: string, opts: { publicationQueue
     async close() {
       axe?.stop();
       if (!sharing) await browser.close();
-      await outside.close();
+      await new Promise((r) => outside.server.close(r));
       await new Promise((r) => server.close(r));
       await h.close();
       fs.rmSync(dir, { recursive: true, force: true });
