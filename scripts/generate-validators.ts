@@ -6,7 +6,8 @@
  * One module (schemas/validators/all.js) from one Ajv instance, exporting the five validators: the package
  * validators call the release/project validator's own function instead of carrying a copy of its code. Five
  * modules from five instances were 2.8 MB (the release schema's code three times, the project's twice); every
- * jest file that validates evaluated all of it afresh (~85 ms CPU), and the add-on's Code.js carried it all.
+ * jest file that validates evaluates the module afresh (~48 ms CPU for the five, ~27 ms for the one), and the
+ * add-on's Code.js and the functions bundle carry it whole (Code.js 2.7 MB → 1.7 MB).
  */
 import * as fs from 'fs';
 import * as path from 'path';
