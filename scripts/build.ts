@@ -1,7 +1,7 @@
 /**
  * Build (`npm run build`): bundles the CLI + local server with esbuild into dist/: cli.js (the small entry),
  * cli-engine.js (validate, convert, compile), cli-compile.js (compile alone, smaller), cli-main.js (every other
- * command: store, server, backend), and validators/*.js. The bundles inline our own code and the generated schemas; npm packages stay external
+ * command: store, server, backend), and validators/all.js. The bundles inline our own code and the generated schemas; npm packages stay external
  * (better-sqlite3 is native, firebase-admin is loaded from node_modules). Type checking is `npm run typecheck`.
  */
 import { createHash } from 'crypto';
@@ -18,30 +18,33 @@ export const NODE_BUNDLE: BuildOptions = { bundle: true, platform: 'node', targe
 const VALIDATORS_DIR = path.join(ROOT, 'schemas', 'validators');
 
 /**
- * The compiled validators are 4 MB of the CLI's 5 MB (issue 17): inlined, every command paid for reading and
- * compiling all five, though a run uses one or two (a release package: the package's and the release's). In the
- * CLI bundles each one is a stand-in that loads dist/validators/<name>.js on its first call and passes `.errors`
- * on, the interface core/validate/validators.ts expects — so the core keeps its plain imports (the add-on and
- * the functions bundle still inline them).
+ * The compiled validators were 4 MB of the CLI's 5 MB (issue 17): inlined, every command paid for reading and
+ * compiling them, though most commands never validate. In the CLI bundles the module is a stand-in whose five
+ * validators load dist/validators/all.js on the first call of any of them and pass `.errors` on, the interface
+ * core/validate/validators.ts expects — so the core keeps its plain import (the add-on and the functions bundle
+ * still inline them).
  */
 const lazyValidators: Plugin = {
   name: 'lazy-validators',
   setup(b) {
     b.onLoad({ filter: /[\\/]schemas[\\/]validators[\\/][\w-]+\.js$/ }, (args) => {
-      const name = path.basename(args.path, '.js');
+      const file = path.basename(args.path);
+      // The names the generated module exports (`exports.release = validate10;`…).
+      const names = [...fs.readFileSync(args.path, 'utf8').matchAll(/\bexports\.(\w+) = validate\d+;/g)].map((m) => m[1]);
       return {
         loader: 'js',
         contents: `"use strict";
 let real;
-function validate(data, options) {
-  real ??= require(\`\${__dirname}/validators/${name}.js\`);
-  const valid = real(data, options);
-  validate.errors = real.errors;
-  return valid;
+function standIn(name) {
+  function validate(data, options) {
+    real ??= require(\`\${__dirname}/validators/${file}\`);
+    const valid = real[name](data, options);
+    validate.errors = real[name].errors;
+    return valid;
+  }
+  return validate;
 }
-module.exports = validate;
-module.exports.default = validate;
-`,
+${names.map((name) => `exports.${name} = standIn(${JSON.stringify(name)});\n`).join('')}`,
       };
     });
   },
@@ -121,7 +124,7 @@ function builtFrom(): { sources: string[]; outputs: string[]; state: string } | 
   }
 }
 
-/** dist/validators/<name>.js: each compiled validator minified (as the add-on's Code.js has them), its npm helpers external. */
+/** dist/validators/all.js: the compiled validators minified (as the add-on's Code.js has them), their npm helpers external. */
 async function buildValidators(outDir: string): Promise<{ sources: string[]; outputs: string[] }> {
   const names = fs.readdirSync(VALIDATORS_DIR).filter((f) => f.endsWith('.js'));
   const outputs = names.map((f) => path.join(outDir, 'validators', f));

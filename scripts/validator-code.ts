@@ -1,5 +1,5 @@
 /**
- * What every bundle that carries the compiled validators (schemas/validators/*.js, ajv standalone code) changes in
+ * What every bundle that carries the compiled validators (schemas/validators/all.js, ajv standalone code) changes in
  * them: the CLI's dist/validators, the Cloud Functions bundle and the add-on's Code.js run the same validation, so
  * they get the same code. Each change gives the same answers as ajv's own code (tests next to each helper, and
  * validator-code.test.ts on the built validators).
