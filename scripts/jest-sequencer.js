@@ -1,6 +1,6 @@
 /**
  * Jest's order of test files. Jest runs the longest files first when its cache remembers their times, so the last
- * minutes are shared by all workers. A fresh clone (CI) has no such cache, and jest then orders by file size: the
+ * minutes are shared by both workers. A fresh clone (CI) has no such cache, and jest then orders by file size: the
  * benches' smoke test (2 KB, eight whole commands, ~110 s) started last and ran alone on one worker while the other
  * idled, about 100 s of the suite. Files without a remembered time are ordered here by what they start (whole
  * commands, then Chromium, then servers and emulators in their own processes), then by size, as jest does.
