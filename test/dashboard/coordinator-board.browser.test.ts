@@ -11,7 +11,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describeIfChromium, downloadedText } from '../browser';
-import { askedAgainUntil, sharedTabs, signedIn as signedInAs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
+import { askedAgainUntil, closedAskingNothingOutside, proxiedTabs, signedIn as signedInAs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { moveByHash } from './dashboard-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { publish } from '../../functions/src/publication/publish';
@@ -74,18 +74,9 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(n).toBeGreaterThan(400);
     // One tab for the file, which each test empties and loads afresh (sharedTabs): a context of its own for each page
     // cost a renderer's start before any work.
-    tabs = sharedTabs(srv.base, async () => {
-      // What is not for the server goes to a proxy that refuses it (srv.outside), without Playwright routing each
-      // request (which turns the HTTP cache off: the dashboard's script compiled anew on each load).
-      return srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, proxy: srv.outside.proxy });
-    }, { keepHttpCache: true });
+    tabs = proxiedTabs(srv);
   });
-  afterAll(async () => {
-    const refused = srv?.outside.refused;
-    await srv?.close();
-    // Nothing was asked of anyone but the test server.
-    expect(refused).toEqual([]);
-  });
+  afterAll(() => closedAskingNothingOutside(srv));
 
   /** The file's tab (on screen, not on paper: a test prints it), emptied and loaded afresh at `hash`, holding `sessionStorage`. */
   let drawn: Page | undefined;

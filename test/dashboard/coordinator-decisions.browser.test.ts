@@ -9,7 +9,7 @@
 import * as path from 'path';
 import type { Page } from 'playwright-core';
 import { ARTIFACTS, describeIfChromium, downloadedText } from '../browser';
-import { sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
+import { closedAskingNothingOutside, proxiedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { projectWorkbook, PUBLISHERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
@@ -26,18 +26,9 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     srv = await startReviewServer('coordinator-decisions-', { apiUncached: true });
     // The file's tabs, which each test empties and loads afresh (sharedTabs): a context of its own for each page cost a
     // renderer's start before any work.
-    tabs = sharedTabs(srv.base, async () => {
-      // What is not for the server goes to a proxy that refuses it (srv.outside), without Playwright routing each
-      // request (which turns the HTTP cache off: the dashboard's script compiled anew on each load).
-      return srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, proxy: srv.outside.proxy });
-    }, { keepHttpCache: true });
+    tabs = proxiedTabs(srv);
   });
-  afterAll(async () => {
-    const refused = srv?.outside.refused;
-    await srv?.close();
-    // Nothing was asked of anyone but the test server.
-    expect(refused).toEqual([]);
-  });
+  afterAll(() => closedAskingNothingOutside(srv));
 
   type Sent = { id: string; snapshot: { takenAt: string } };
   async function upload(title: string, name: string, bytes?: Buffer): Promise<Sent> {

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import * as path from 'path';
 import { ARTIFACTS, describeIfChromium } from '../browser';
-import { askedAgainUntil, sharedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
+import { askedAgainUntil, closedAskingNothingOutside, proxiedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { runPublicationTask } from '../../functions/src/publication/publication-task';
 import type { PublicationTask } from '../../functions/src/publication/publication-queue';
@@ -61,20 +61,9 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     // One tab for the file (es-MX, nothing outside the server), which each test empties and loads afresh (sharedTabs):
     // a context and a tab for each page cost a renderer's start and a full load. Its timers on Playwright's clock
     // (time flows as usual, set back to the real time at each load; askedAgainUntil runs it ahead).
-    tabs = sharedTabs(srv.base, async () => {
-      // What is not for the server goes to a proxy that refuses it (srv.outside), without Playwright routing each
-      // request (which turns the HTTP cache off: the dashboard's script compiled anew on each load).
-      const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, proxy: srv.outside.proxy });
-      await context.clock.install();
-      return context;
-    }, { clock: true, keepHttpCache: true });
+    tabs = proxiedTabs(srv, { clock: true });
   });
-  afterAll(async () => {
-    const refused = srv?.outside.refused;
-    await srv?.close();
-    // Nothing was asked of anyone but the test server.
-    expect(refused).toEqual([]);
-  });
+  afterAll(() => closedAskingNothingOutside(srv));
 
   /** The file's tab on `hash`, loaded afresh: nobody signed in. */
   const visitor = (hash: string): Promise<Page> => tabs.open(hash);

@@ -167,6 +167,26 @@ export interface SharedTabs {
 }
 
 /**
+ * The file's tabs on `srv` (sharedTabs), es-MX at 1200 × 900, whose requests not for the server go to its refusing
+ * proxy (srv.outside) instead of Playwright routing each one (which turns the HTTP cache off: the dashboard's script
+ * compiled anew on each load). For a server started with `apiUncached`. `clock`: as sharedTabs' (installed here).
+ */
+export function proxiedTabs(srv: ReviewServer, opts: { clock?: boolean } = {}): SharedTabs {
+  return sharedTabs(srv.base, async () => {
+    const context = await srv.browser.newContext({ locale: 'es-MX', viewport: { width: 1200, height: 900 }, proxy: srv.outside.proxy });
+    if (opts.clock) await context.clock.install();
+    return context;
+  }, { ...opts, keepHttpCache: true });
+}
+
+/** Closes `srv` (when started), then fails unless nothing was asked of anyone but the test server (srv.outside). */
+export async function closedAskingNothingOutside(srv: ReviewServer | undefined): Promise<void> {
+  const refused = srv?.outside.refused;
+  await srv?.close();
+  expect(refused).toEqual([]);
+}
+
+/**
  * The tabs a file's tests draw their pages in, each made once in a context of its own from `newContext` (which keeps
  * the requests to the server, by a route or a refusing proxy): a context and a tab for each page cost a renderer's
  * start and a full load (about 0.65 s of CPU each) before any work. A context each, not two tabs of one: the tab not in

@@ -12,7 +12,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
 import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
-import { askedAgainUntil, sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
+import { askedAgainUntil, closedAskingNothingOutside, sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate, formatMoney } from '../../core/format/es-mx';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
@@ -48,11 +48,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     ({ h, base, browser, dir } = srv);
     tabs = sharedTabs(base, () => newContext('es-MX'), { keepHttpCache: true });
   });
-  afterAll(async () => {
-    const refused = srv?.outside.refused;
-    await srv?.close();
-    expect(refused).toEqual([]);
-  });
+  afterAll(() => closedAskingNothingOutside(srv));
 
   async function upload(title: string): Promise<{ status: number; body: { submission: { id: string } } }> {
     const res = await fetch(`${base}/api/submissions?publisher=mer`, { method: 'POST', headers: { authorization: h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title })) });
