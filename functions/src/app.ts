@@ -13,6 +13,7 @@ import { trackingRoutes } from './api/tracking-routes';
 import { indexRoutes } from './api/index-routes';
 import { publicationIndexes } from './api/publication-indexes';
 import { pendingRoutes } from './api/pending-routes';
+import { templateRoutes } from './api/template-route';
 import { errorHandler, notFound } from './api/http-error';
 import { mergeSlashes } from './api/merge-slashes';
 import { readCors } from './api/read-cors';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/api', indexRoutes({ store: deps.store, indexes, maxRows: deps.limits?.indexMaxRows }));
   app.use('/api', auditChainRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl }));
   app.use('/api', pendingRoutes({ store: deps.store, indexes }));
+  app.use('/api', templateRoutes());
   app.use('/api', trackingRoutes({ store: deps.store, ...(deps.now ? { now: deps.now } : {}) }));
   for (const router of deps.extraApi ?? []) app.use('/api', router);
   // Reached only without the workflow's routes (a server that only publishes): nobody signs in here, and the pages,

@@ -240,6 +240,10 @@ describeIfChromium('review pages in headless Chromium', () => {
     // The session names the official's institution, not its id.
     expect(await official.locator('.session').textContent()).toContain('— Capturista, Municipio de Mérida ');
     expect(await official.locator('.comentarios li').first().textContent()).toContain('revision@inaip-yucatan.org.mx');
+    // Where the template comes from, beside the form that asks for it (only a command on the server wrote one); an
+    // institution with nothing published yet is offered the blank one alone (the API's answer: public-routes.test).
+    expect(await official.locator('#descargar-plantilla').textContent()).toBe('Descargue la plantilla en blanco (plantilla-infraestructura-abierta.xlsx).');
+    expect(await official.locator('#descargar-plantilla a').evaluateAll((as) => as.map((a) => [a.getAttribute('href'), a.getAttribute('download')]))).toEqual([['/api/plantilla.xlsx', 'plantilla-infraestructura-abierta.xlsx']]);
     // A numbered list of corrections keeps its lines on screen, as in the email.
     expect(await official.locator('.comentarios li').first().innerText()).toMatch(/«Parque de la Paz»\.\n2\. Revise la fecha de inicio\.$/);
 

@@ -5,6 +5,9 @@
  * an official's submissions with every comment, in order.
  */
 import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
+import { TEMPLATE_FILE_NAME, TEMPLATE_PATH } from '../../../core/template/template-download';
+import { publishedCount } from '../../../core/packages/bulk-contents';
+import type { PublisherInfo } from '../data/types';
 import { announce, h, returnFocus, route, sayOutcome } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
@@ -674,7 +677,7 @@ let lastSent: { shown: HTMLElement; said: string } | null = null;
  * The server checks it as it checks a Google Sheet sent from the add-on (errors refuse it, and nothing is kept); a
  * refused workbook's findings are listed here, each with its sheet and cell, as the server words them.
  */
-function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued: SubmissionView | undefined, maxBytes: number | undefined): HTMLElement {
+function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued: SubmissionView | undefined, maxBytes: number | undefined, own: PublisherInfo | undefined): HTMLElement {
   const input = h('input', { id: 'libro', name: 'libro', type: 'file', accept: `.xlsx,${XLSX_MIME}`, required: true });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Enviar a revisión');
   // Focusable: the focus comes here when the upload ends, as its button was disabled meanwhile (WCAG 2.4.3), and a
@@ -688,6 +691,10 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
   const form = h('form', { id: 'enviar-libro', 'aria-labelledby': 'titulo-enviar' },
     h('h2', { id: 'titulo-enviar' }, 'Enviar un libro de Excel'),
     h('p', null, 'Si captura en Excel con la plantilla, envíe aquí su libro (.xlsx). Se valida al recibirlo: si tiene errores no se envía, y abajo verá cada uno con su hoja y su celda para corregirlo.'),
+    // Where the template comes from: only a command on the server wrote one, and an official starting out (nothing
+    // published to download) had none. Once published, the institution's own data in it is where an update starts.
+    h('p', { id: 'descargar-plantilla' }, 'Descargue la ', h('a', { href: `/api${TEMPLATE_PATH}`, download: TEMPLATE_FILE_NAME }, 'plantilla en blanco'), ` (${TEMPLATE_FILE_NAME})`,
+      ...(own && publishedCount('projects', [own.currentPublication?.counts]) + publishedCount('releases', [own.currentPublication?.counts]) > 0 ? [', o ', h('a', { href: `/api/bulk/datos.xlsx?publisher=${encodeURIComponent(own.id)}`, download: '' }, `lo que ${own.name} ya publicó, en la misma plantilla`), ' (datos.xlsx), para corregirlo o actualizarlo'] : []), '.'),
     // LibreOffice saves in its own .ods unless told otherwise, and this input offers only .xlsx files.
     h('p', { class: 'note' }, 'En LibreOffice Calc, guárdelo con Archivo › Guardar como…, tipo «Excel 2007-365 (.xlsx)»: su formato propio (.ods) no se recibe.'),
     // Said before sending: the corrected workbook continues the returned send (the server's rule: contract.ts continuedUpload).
@@ -832,6 +839,7 @@ export const mySubmissionsPage: Page = {
     const newest = byLatestActivity(list.submissions);
     // Officials send their own institution's workbook; self-hosted servers take it as an .xlsx file.
     const upload = config.uploads === true && list.viewer.role === 'capturista';
+    const scope = list.viewer.scope;
     const sent = lastSent;
     lastSent = null;
     const withdrawnNote = lastWithdrawn;
@@ -853,7 +861,7 @@ export const mySubmissionsPage: Page = {
       // live region: drawn with its words already in it, it said nothing; when the reader's focus is elsewhere, the
       // outcome is said through the page's (announce), as the upload's is.
       h('div', { id: WITHDRAWN_ID, tabindex: '-1' }, withdrawnNote),
-      upload ? uploadForm(sent, continuedUpload(list.submissions), config.maxUploadBytes) : null,
+      upload ? uploadForm(sent, continuedUpload(list.submissions), config.maxUploadBytes, scope.kind === 'publisher' ? ds.publishers.find((p) => p.id === scope.publisherId) : undefined) : null,
       moreNote(list, true),
       newest.length ? null : h('p', null, coordinator ? 'Aún no hay envíos de los implementadores a su cargo.' : upload
         ? 'Aún no hay envíos. Envíe su libro de Excel con el formulario de arriba, o su hoja desde el complemento de Google Sheets (Validar datos → Enviar a revisión).'

@@ -538,6 +538,15 @@ describe('bulk downloads', () => {
     expect(workbook.sheets.find((s) => s.name === 'Contrataciones')?.rows.length).toBe(2 + 5);
   });
 
+  // An official who captures in Excel on a self-hosted server, starting out (nothing published): only a command run
+  // on the server wrote the template. The site hands out the very workbook `template` writes (templates/).
+  it('serves the blank template as an attachment, the committed template byte for byte', async () => {
+    const res = await request(app).get('/api/plantilla.xlsx').buffer(true).parse(parse).expect(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe('attachment; filename=plantilla-infraestructura-abierta.xlsx');
+    expect((res.body as Buffer).equals(fs.readFileSync(path.join(__dirname, '..', '..', '..', 'templates', 'plantilla-infraestructura-abierta.xlsx')))).toBe(true);
+  });
+
   // A script reads the list and downloads what it names: one publisher's list named everyone's files.
   it('lists one publisher\'s files at addresses that download that publisher\'s files, cacheable', async () => {
     const listing = await request(app).get('/api/bulk?publisher=merida').expect(200);
