@@ -9,13 +9,13 @@ import { HttpError } from './http-error';
 
 /**
  * Every address of the API whose routes all take GET alone: those of public-routes.ts, bulk-routes.ts,
- * index-routes.ts, tracking-routes.ts, audit-chain-routes.ts and pending-routes.ts, and the workflow's consultations (with sign-in). Kept by hand, so that it
+ * index-routes.ts, tracking-routes.ts, audit-chain-routes.ts, pending-routes.ts and template-route.ts, and the workflow's consultations (with sign-in). Kept by hand, so that it
  * reads as a list; read-only-methods.test.ts walks the deployed app's routers and fails when a listed address gains
  * a route with another method (it would be refused here, 405, before reaching it) or a GET-only route is missing.
  */
 export const READ_ONLY_PATHS = [
   '/', '/publishers', '/stats', '/ocds/releases', '/ocds/records', '/ocds/records/:ocid', '/oc4ids/projects', '/oc4ids/projects/:id',
-  '/bulk', '/bulk/:file', '/index', '/index/compact', '/index/compact/core', '/index/compact/details', '/tracking', '/audit/chain', '/pending/:publisher', '/pending/:publisher/pendientes.xlsx',
+  '/bulk', '/bulk/:file', '/index', '/index/compact', '/index/compact/core', '/index/compact/details', '/tracking', '/audit/chain', '/pending/:publisher', '/pending/:publisher/pendientes.xlsx', '/plantilla.xlsx',
   '/extensiones/:name/:file', '/extensiones/:name/codelists/:file',
   // workflow-routes.ts and monthly-report-routes.ts
   '/auth-config', '/stages', '/audit', '/monthly-report', '/submissions/:id', '/submissions/:id/preview', '/submissions/checks/:id',
