@@ -834,6 +834,35 @@ test('backup -o into a folder the user may not write: said in Spanish with the f
   }
 });
 
+// The commands run as the server's own user (docs/operations.md): a workbook left in a folder that user cannot enter
+// (/root) was «No se encontró el archivo», and a package only root could read, «No se pudo escribir en el disco… df -h…
+// INFRA_SQLITE», exit 3: both sent the person looking at the wrong thing.
+test('validate or import a file the user may not read (its folder closed, or the file): the path and the user said, exit 2', async () => {
+  await buildCli();
+  const place = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-sin-lectura-'));
+  try {
+    const closed = path.join(place, 'cerrada');
+    fs.mkdirSync(closed);
+    fs.copyFileSync(path.join(ROOT, 'templates', 'examples', 'merida.xlsx'), path.join(closed, 'libro.xlsx'));
+    const hidden = path.join(place, 'paquete.json');
+    fs.writeFileSync(hidden, '{"releases": []}');
+    fs.chmodSync(hidden, 0o000);
+    fs.chmodSync(closed, 0o000);
+    fs.chmodSync(place, 0o777);
+    const as = withoutWritePermission();
+    if (as === undefined) return;
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', ...as, env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
+    const refused = (file: string) => new RegExp(`^No se puede leer «${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}»: el usuario con el que se ejecuta esta orden \\(«[^»]+»\\) no tiene permiso sobre el archivo o sobre una de sus carpetas\\.`);
+    for (const [args, file] of [[['validate', path.join(closed, 'libro.xlsx')], path.join(closed, 'libro.xlsx')], [['import', hidden, '-o', path.join(place, 'libro.xlsx')], hidden]] as const) {
+      const r = run(...args);
+      expect({ args, status: r.status, err: r.stderr }).toEqual({ args, status: 2, err: expect.stringMatching(refused(file)) });
+    }
+  } finally {
+    fs.chmodSync(path.join(place, 'cerrada'), 0o755);
+    fs.rmSync(place, { recursive: true, force: true });
+  }
+});
+
 // A backup restored (or moved into place) as root, for a server that runs as its own user: «Revise … los permisos»
 // said neither whose nor how.
 test('a database the user may not write (restored as root): the user named and the chown to give it, exit 2', async () => {
