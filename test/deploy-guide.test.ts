@@ -620,4 +620,14 @@ describe('docs/deploy.md §11: what a send and a preview read and write', () => 
     expect(pilot('Lecturas por publicaciones')).toContain('(2 × 60 + 3 × 20 + 3 × 5 + ');
     expect(national('Lecturas por publicaciones')).toContain('(2 × 300 + 3 × 100 + 3 × 20 + ');
   });
+
+  // §10 has the deployer schedule a daily export kept 30 days; each export reads every stored document and stores a full
+  // copy, ≈ USD 78 a month nationally, and §11 priced neither.
+  it('§11 prices the daily Firestore export §10 schedules, for as many days as its lifecycle rule keeps', () => {
+    expect(section(10)).toMatch(/gcloud scheduler jobs create http respaldo-firestore[^\n]*\n\s+--schedule="0 3 \* \* \*"/);
+    const kept = Number(/cat > ciclo-respaldos\.json[\s\S]*?"age": (\d+)/.exec(section(10))?.[1]);
+    const rows = [...section(11).matchAll(/^\| Respaldos \(§10: exportación diaria[^|]*\|(.*)$/gm)].map((m) => m[0]);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect({ r, kept: r.includes(`${kept} días`) && r.includes(`${kept} copias`) }).toEqual({ r, kept: true });
+  });
 });
