@@ -382,6 +382,17 @@ describe('where the output goes: never over an input or a workbook, and said in 
     const folder = await runCli('compile', path.join(dir, 'x.json'), '-o', dir);
     expect(folder.code).toBe(2);
     expect(folder.err).toMatch(/es una carpeta: indique con -o el nombre del archivo/);
+    // The name it suggests is one of what the command writes: a backup given «salida.json» was a database named .json.
+    const base = path.join(dir, 'base-de-la-carpeta.sqlite');
+    await openSqliteStore(base).close();
+    const saved = process.env.INFRA_SQLITE;
+    process.env.INFRA_SQLITE = base;
+    try {
+      expect((await runCli('backup', '-o', dir)).err).toBe(`«${dir}» es una carpeta: indique con -o el nombre del archivo, por ejemplo -o ${path.join(dir, 'respaldo.sqlite')}.`);
+    } finally {
+      if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved;
+    }
+    expect((await runCli('template', '-o', dir)).err).toBe(`«${dir}» es una carpeta: indique con -o el nombre del archivo, por ejemplo -o ${path.join(dir, 'plantilla.xlsx')}.`);
     const before = fs.readFileSync(book);
     for (const argv of [['convert', book, '-o', book], ['import', book, '-o', book]]) {
       const run = await runCli(...argv);
