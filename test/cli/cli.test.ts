@@ -874,6 +874,25 @@ test('validate or import a file the user may not read (its folder closed, or the
   }
 });
 
+// Built by root under a umask of 027 (hardened servers), the build is there but the server's user cannot read it:
+// bin/infra-abierta.js said «Falta construir la herramienta», and building again changed nothing.
+test('bin/infra-abierta.js with a build its user may not read: says so, with the chmod, not «Falta construir»', () => {
+  const place = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-umask-'));
+  try {
+    for (const folder of ['bin', 'dist']) fs.mkdirSync(path.join(place, folder));
+    fs.copyFileSync(path.join(ROOT, 'bin', 'infra-abierta.js'), path.join(place, 'bin', 'infra-abierta.js'));
+    fs.writeFileSync(path.join(place, 'dist', 'cli.js'), '');
+    fs.chmodSync(path.join(place, 'dist'), 0o000);
+    fs.chmodSync(place, 0o755);
+    const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = spawnSync(process.execPath, [path.join(place, 'bin', 'infra-abierta.js'), 'publishers', 'list'], { encoding: 'utf8', ...as });
+    expect({ status: run.status, err: run.stderr }).toEqual({ status: 2, err: expect.stringMatching(/^El usuario «[^»]+» no puede leer la herramienta ya construida \(«[^»]+dist\/cli\.js»\): .*«chmod -R o\+rX \.»/) });
+  } finally {
+    fs.chmodSync(path.join(place, 'dist'), 0o755);
+    fs.rmSync(place, { recursive: true, force: true });
+  }
+});
+
 // A backup restored (or moved into place) as root, for a server that runs as its own user: «Revise … los permisos»
 // said neither whose nor how.
 test('a database the user may not write (restored as root): the user named and the chown to give it, exit 2', async () => {
