@@ -520,6 +520,8 @@ describe('docs/deploy.md §11: what a send and a preview read and write', () => 
   const SHEET = '1CostsOfTheGuide0123456789abcdefghijklmnopq';
   let h: CloudHarness;
   let polled = 0;
+  /** The approval of the preview's test, published in its request here (no task queue): what it wrote, and the documents of its publication. */
+  let approved: { writes: Record<string, number>; documents: number } | undefined;
   beforeAll(async () => {
     h = await cloudHarness({ openStore: () => createStore(backend), sendQueue: { async enqueue(task) { setTimeout(() => void h.runSendTask(task, 0), 10); } } });
   });
@@ -564,8 +566,15 @@ describe('docs/deploy.md §11: what a send and a preview read and write', () => 
 
   it('a preview: ≈ 16 reads and the published releases and projects the first time, 2 writes; then ≈ 12 and none', async () => {
     const first = await send('Parque de la guía');
-    // Published once, then sent again: the preview compares with that publication.
+    // Published once, then sent again: the preview compares with that publication. The coordinator's account is seen
+    // first (its first request is logged once: docs/operations.md, «Inicios de sesión»), so the approval's writes are its own.
+    await request(h.app).get('/api/submissions').set('Authorization', h.bearer('coordinadorA')).expect(200);
+    counts();
     await request(h.app).post(`/api/submissions/${first.res.body.submission.id}/approve`).set('Authorization', h.bearer('coordinadorA')).send({}).expect(200);
+    const { writes: approvalWrites } = counts();
+    const current = (await h.store.getCurrent(PUBLISHERS[0].id)) as { id: string };
+    const c = (await h.store.getPublication(current.id))?.counts as { releases: number; records: number; projects: number };
+    approved = { writes: approvalWrites, documents: c.releases + c.records + c.projects };
     const again = await send('Parque de la guía, segunda versión');
     const publication = (await h.store.getCurrent(PUBLISHERS[0].id)) as { id: string };
     const published = (await h.store.getPublication(publication.id))?.counts as { releases: number; projects: number };
@@ -582,5 +591,43 @@ describe('docs/deploy.md §11: what a send and a preview read and write', () => 
     expect(row('Vista previa')).toContain('después, ≈ 12: se lee la guardada');
     expect(kept.total).toBeLessThanOrEqual(12);
     expect(kept.writes).toEqual({});
+  });
+
+  // The pilot's and the national rows add up the table's figures per publication; they had kept the task's 10 writes,
+  // 1 per notice and the publication's reads from before the audit chain and the compiled releases in datos.xlsx.
+  it('an approval and its publication write 5 and r + n + p + 12, a notice 2; the pilot and national rows add up those figures', async () => {
+    const cell = (name: string, re: RegExp) => Number(re.exec(row(name))?.[1]);
+    const approval = cell('Aprobar \\(`POST …/approve`, 202\\)', /\| (\d+): el envío/);
+    const task = cell('Tarea `publishSubmission`', /\*r\* \+ \*n\* \+ \*p\* \+ (\d+) = /);
+    expect(approved).toBeDefined();
+    const { writes: w, documents } = approved as { writes: Record<string, number>; documents: number };
+    expect(Object.values(w).reduce((a, b) => a + b, 0)).toBe(approval + task + documents);
+    // A notice is an audit entry: the entry and the head of its chain.
+    counts();
+    await h.store.appendAudit({ at: new Date().toISOString(), actor: 'system', action: 'notification.sent', target: 'submission/x', publisherId: PUBLISHERS[0].id, details: { kind: 'submitted', recipients: 1 } });
+    const notice = Object.values(counts().writes).reduce((a, b) => a + b, 0);
+    expect(notice).toBe(2);
+    for (const name of ['Enviar \\(`POST /api/submissions`\\)', 'Tarea `publishSubmission`']) expect(row(name)).toContain(`+ ${notice} por aviso`);
+    // The send's 4 + 1 + 3 and the first preview's 2 (the tests above), the approval and two notices.
+    const perSubmission = 4 + 1 + 3 + 2 + approval + 2 * notice;
+    const pilot = (name: string) => new RegExp(`^\\| ${name} \\| 92/año(.*)$`, 'm').exec(section(11))?.[1] ?? '';
+    const national = (name: string) => new RegExp(`^\\| ${name} \\| (?:por publicación|2,500)(.*)$`, 'm').exec(section(11))?.[1] ?? '';
+    expect(pilot('Escrituras por publicaciones')).toContain(`(60 + 20 + 5 + ${task}) de la tarea + ${perSubmission} del envío`);
+    expect(national('Escrituras por publicaciones')).toContain(`+ 20 proyectos + ${task} = ${420 + task}, más ${perSubmission} del envío`);
+    expect(national('Escrituras por publicaciones')).toContain(`2,500 × ${420 + task + perSubmission}`);
+    // The publication's reads: 2 per release, 3 per record and per project (its files reread records and projects twice).
+    expect(section(11).replace(/\s+/g, ' ')).toContain('En total ≈ 2*r* + 3*n* + 3*p* lecturas');
+    expect(pilot('Lecturas por publicaciones')).toContain('(2 × 60 + 3 × 20 + 3 × 5 + ');
+    expect(national('Lecturas por publicaciones')).toContain('(2 × 300 + 3 × 100 + 3 × 20 + ');
+  });
+
+  // §10 has the deployer schedule a daily export kept 30 days; each export reads every stored document and stores a full
+  // copy, ≈ USD 78 a month nationally, and §11 priced neither.
+  it('§11 prices the daily Firestore export §10 schedules, for as many days as its lifecycle rule keeps', () => {
+    expect(section(10)).toMatch(/gcloud scheduler jobs create http respaldo-firestore[^\n]*\n\s+--schedule="0 3 \* \* \*"/);
+    const kept = Number(/cat > ciclo-respaldos\.json[\s\S]*?"age": (\d+)/.exec(section(10))?.[1]);
+    const rows = [...section(11).matchAll(/^\| Respaldos \(§10: exportación diaria[^|]*\|(.*)$/gm)].map((m) => m[0]);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect({ r, kept: r.includes(`${kept} días`) && r.includes(`${kept} copias`) }).toEqual({ r, kept: true });
   });
 });

@@ -382,6 +382,17 @@ describe('where the output goes: never over an input or a workbook, and said in 
     const folder = await runCli('compile', path.join(dir, 'x.json'), '-o', dir);
     expect(folder.code).toBe(2);
     expect(folder.err).toMatch(/es una carpeta: indique con -o el nombre del archivo/);
+    // The name it suggests is one of what the command writes: a backup given «salida.json» was a database named .json.
+    const base = path.join(dir, 'base-de-la-carpeta.sqlite');
+    await openSqliteStore(base).close();
+    const saved = process.env.INFRA_SQLITE;
+    process.env.INFRA_SQLITE = base;
+    try {
+      expect((await runCli('backup', '-o', dir)).err).toBe(`«${dir}» es una carpeta: indique con -o el nombre del archivo, por ejemplo -o ${path.join(dir, 'respaldo.sqlite')}.`);
+    } finally {
+      if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved;
+    }
+    expect((await runCli('template', '-o', dir)).err).toBe(`«${dir}» es una carpeta: indique con -o el nombre del archivo, por ejemplo -o ${path.join(dir, 'plantilla.xlsx')}.`);
     const before = fs.readFileSync(book);
     for (const argv of [['convert', book, '-o', book], ['import', book, '-o', book]]) {
       const run = await runCli(...argv);
@@ -830,6 +841,54 @@ test('backup -o into a folder the user may not write: said in Spanish with the f
     expect(fs.readdirSync(closed)).toEqual([]);
   } finally {
     fs.chmodSync(path.join(place, 'ajena'), 0o755);
+    fs.rmSync(place, { recursive: true, force: true });
+  }
+});
+
+// The commands run as the server's own user (docs/operations.md): a workbook left in a folder that user cannot enter
+// (/root) was «No se encontró el archivo», and a package only root could read, «No se pudo escribir en el disco… df -h…
+// INFRA_SQLITE», exit 3: both sent the person looking at the wrong thing.
+test('validate or import a file the user may not read (its folder closed, or the file): the path and the user said, exit 2', async () => {
+  await buildCli();
+  const place = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-sin-lectura-'));
+  try {
+    const closed = path.join(place, 'cerrada');
+    fs.mkdirSync(closed);
+    fs.copyFileSync(path.join(ROOT, 'templates', 'examples', 'merida.xlsx'), path.join(closed, 'libro.xlsx'));
+    const hidden = path.join(place, 'paquete.json');
+    fs.writeFileSync(hidden, '{"releases": []}');
+    fs.chmodSync(hidden, 0o000);
+    fs.chmodSync(closed, 0o000);
+    fs.chmodSync(place, 0o777);
+    const as = withoutWritePermission();
+    if (as === undefined) return;
+    const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', ...as, env: { ...process.env, METADATA_SERVER_DETECTION: 'none' } });
+    const refused = (file: string) => new RegExp(`^No se puede leer «${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}»: el usuario con el que se ejecuta esta orden \\(«[^»]+»\\) no tiene permiso sobre el archivo o sobre una de sus carpetas\\.`);
+    for (const [args, file] of [[['validate', path.join(closed, 'libro.xlsx')], path.join(closed, 'libro.xlsx')], [['import', hidden, '-o', path.join(place, 'libro.xlsx')], hidden]] as const) {
+      const r = run(...args);
+      expect({ args, status: r.status, err: r.stderr }).toEqual({ args, status: 2, err: expect.stringMatching(refused(file)) });
+    }
+  } finally {
+    fs.chmodSync(path.join(place, 'cerrada'), 0o755);
+    fs.rmSync(place, { recursive: true, force: true });
+  }
+});
+
+// Built by root under a umask of 027 (hardened servers), the build is there but the server's user cannot read it:
+// bin/infra-abierta.js said «Falta construir la herramienta», and building again changed nothing.
+test('bin/infra-abierta.js with a build its user may not read: says so, with the chmod, not «Falta construir»', () => {
+  const place = fs.mkdtempSync(path.join(os.tmpdir(), 'ia-umask-'));
+  try {
+    for (const folder of ['bin', 'dist']) fs.mkdirSync(path.join(place, folder));
+    fs.copyFileSync(path.join(ROOT, 'bin', 'infra-abierta.js'), path.join(place, 'bin', 'infra-abierta.js'));
+    fs.writeFileSync(path.join(place, 'dist', 'cli.js'), '');
+    fs.chmodSync(path.join(place, 'dist'), 0o000);
+    fs.chmodSync(place, 0o755);
+    const as = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const run = spawnSync(process.execPath, [path.join(place, 'bin', 'infra-abierta.js'), 'publishers', 'list'], { encoding: 'utf8', ...as });
+    expect({ status: run.status, err: run.stderr }).toEqual({ status: 2, err: expect.stringMatching(/^El usuario «[^»]+» no puede leer la herramienta ya construida \(«[^»]+dist\/cli\.js»\): .*«chmod -R o\+rX \.»/) });
+  } finally {
+    fs.chmodSync(path.join(place, 'dist'), 0o755);
     fs.rmSync(place, { recursive: true, force: true });
   }
 });

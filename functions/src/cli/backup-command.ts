@@ -17,7 +17,7 @@ export async function backupCommand(args: ParsedArgs, sqlitePath: string, io: Cl
   const output = stringOption(args, 'salida');
   if (!output) throw new UsageError('Indique el archivo de la copia con -o, por ejemplo: -o respaldo-2025-01-31.sqlite');
   if (sqlitePath === ':memory:' || !fs.existsSync(sqlitePath)) throw new UsageError(`No hay base de datos que respaldar en «${sqlitePath}» (INFRA_SQLITE).`);
-  checkOutput(output, [sqlitePath], { keepExisting: args.options.sobrescribir !== true });
+  checkOutput(output, [sqlitePath], { keepExisting: args.options.sobrescribir !== true, example: 'respaldo.sqlite' });
   // Written beside the output and renamed when complete: an interrupted copy never looks like a backup.
   const partial = path.join(path.dirname(output), `.${path.basename(output)}.${process.pid}.parcial`);
   const db = new Database(sqlitePath, { fileMustExist: true });

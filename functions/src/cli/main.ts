@@ -249,7 +249,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     switch (command) {
       case 'template': {
         const out = stringOption(args, 'salida') ?? 'plantilla-infraestructura-abierta.xlsx';
-        checkOutput(out, [], { keepExisting: args.options.sobrescribir !== true });
+        checkOutput(out, [], { keepExisting: args.options.sobrescribir !== true, example: 'plantilla.xlsx' });
         const rows = dropDownRowsOption(args);
         const [{ templateBuffer }, { templateSpec }] = await Promise.all([import('../xlsx/write-template'), import('../../../core/template/template-spec')]);
         fs.writeFileSync(out, await templateBuffer(templateSpec(), { dropDownRows: rows }));

@@ -5,9 +5,11 @@ import { CsvFolderSource } from '../ingest/csv-folder-source';
 import { XlsxFileSource } from '../ingest/xlsx-source';
 import type { SheetSource } from '../ingest/sheet-source';
 import { UsageError } from './args';
+import { checkReadable } from './input-path';
 
 export function openSource(input: string | undefined): SheetSource {
   if (!input) throw new UsageError('Indique el libro a leer: un archivo .xlsx o una carpeta con archivos .csv.');
+  checkReadable(input);
   if (fs.existsSync(input) && fs.statSync(input).isDirectory()) return new CsvFolderSource(input, path.basename(input));
   if (!/\.xlsx$/i.test(input)) throw new UsageError(`«${input}» no es un archivo .xlsx ni una carpeta de archivos .csv.${advice(input)}`);
   return new XlsxFileSource(input, path.basename(input));

@@ -31,14 +31,15 @@ const statOf = (file: string): fs.Stats | undefined => {
   }
 };
 
-export function checkOutput(output: string, inputs: readonly string[], opts: { keepExisting?: boolean } = {}): void {
+/** `example`: the file name suggested when a folder is given as the file (a backup is not «salida.json»). */
+export function checkOutput(output: string, inputs: readonly string[], opts: { keepExisting?: boolean; example?: string } = {}): void {
   const folder = path.dirname(output);
   if (!statOf(folder)?.isDirectory()) throw new UsageError(`No existe la carpeta «${folder}» donde se escribiría «${path.basename(output)}». Créela o indique otra ruta con -o.`);
   const refused = unwritableFolder(folder);
   if (refused !== undefined) throw new UsageError(refused);
   const existing = statOf(output);
   if (!existing) return;
-  if (existing.isDirectory()) throw new UsageError(`«${output}» es una carpeta: indique con -o el nombre del archivo, por ejemplo -o ${path.join(output, 'salida.json')}.`);
+  if (existing.isDirectory()) throw new UsageError(`«${output}» es una carpeta: indique con -o el nombre del archivo, por ejemplo -o ${path.join(output, opts.example ?? 'salida.json')}.`);
   for (const input of inputs) {
     const st = statOf(input);
     if (st && st.ino === existing.ino && st.dev === existing.dev) throw new UsageError(`La salida «${output}» es el mismo archivo que se lee: se perdería. Indique otro nombre con -o.`);

@@ -16,6 +16,7 @@ import { readAll } from '../store/read-all';
 import { sameState } from '../../../core/workflow/mexican-states';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
+import { checkReadable } from './input-path';
 import { cliAudit, cliAuditDetails } from './cli-audit';
 
 /** Option → field of the API's body. */
@@ -28,6 +29,7 @@ function bodyOf(args: ParsedArgs, nube: string): Record<string, unknown> {
   const file = stringOption(args, 'archivo');
   let body: Record<string, unknown> = {};
   if (file) {
+    checkReadable(file);
     if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
     const read = readJsonFile(file);
     // A list exported from the API or the dashboard (`[{…}, {…}]`) was taken as one publisher without fields

@@ -7,6 +7,7 @@ import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './args';
+import { checkReadable } from './input-path';
 
 /** Where JSON.parse stopped (`… at position 123` in V8's message, or «line 2 column 5» in newer ones). */
 function whereIn(text: string, message: string): string {
@@ -71,6 +72,7 @@ export function utf8Text(bytes: Buffer, from: number, to: number): string {
  * when the file was read as Windows-1252 and is JSON (a workbook or other binary file is said to be what it is).
  */
 export function readJsonFile(file: string, note?: (message: string) => void): unknown {
+  checkReadable(file);
   if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(folderMessage(file));
   const { text, legacy } = decodeJsonBytes(fs.readFileSync(file));
   const value = parseJsonText(text, file);
