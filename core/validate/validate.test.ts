@@ -122,6 +122,18 @@ describe('validate: behaviour', () => {
     expect(f).toMatchObject({ code: 'schema.required', cell: { sheet: 'Adjudicaciones', row: 7, column: 2, header: 'awards/0/id' } });
   });
 
+  it('points a contract\'s amount left blank at its row in «Contratos», not at the exchange rate that alone made its value', () => {
+    const docs = applyCase(base, { description: '', set: { '/releases/0/contracts/0/value': { exchangeRates: [{ currency: 'USD', rate: 17.05, date: '2024-03-15T00:00:00-06:00' }] } } });
+    const sourceMap = SourceMap.fromRecord({
+      '/releases/0/contracts/0/status': { sheet: 'Contratos', row: 5, column: 6, header: 'Estado del contrato' },
+      '/releases/0/contracts/0/value/exchangeRates/0/rate': { sheet: 'Tipos de cambio', row: 4, column: 4, header: 'Tipo de cambio' },
+      '/releases/1/contracts/0/value/amount': { sheet: 'Contratos', row: 9, column: 9, header: 'Monto del contrato' },
+    });
+    const cells = validate(docs, sourceMap, SETTINGS).filter((f) => f.pointer === '/releases/0/contracts/0/value/amount').map((f) => f.cell);
+    // Was «Tipos de cambio», row 4, no column: «la columna «Monto del contrato» no está en la hoja «Tipos de cambio»».
+    expect(cells).toEqual([{ sheet: 'Contratos', row: 5, column: 9, header: 'Monto del contrato' }]);
+  });
+
   it('never throws on garbage and reports it as schema findings', () => {
     const findings = validate({ releases: [null, 'x', { ocid: 5 }], projects: [[]] }, new SourceMap(), SETTINGS);
     expect(findings.filter((f) => f.code === 'schema.type').map((f) => f.pointer)).toEqual(['/releases/0', '/releases/1', '/releases/2/ocid', '/projects/0']);
