@@ -13,6 +13,7 @@ import { builtSidebarInChromium } from './built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
 import { omittedHistoryText } from '../../core/workflow/omitted-history';
 import { settingsHtml } from '../../addon/src/settings/settings';
+import { googleFailureText } from '../../addon/src/google-failures';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // A browser global inside page.evaluate callbacks (this file compiles without the DOM lib).
@@ -278,6 +279,13 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.locator('#status.error').waitFor();
     expect(await page.locator('#status').textContent()).toMatch(/^Google no dejó que el complemento trabajara .*Cierre la sesión de las otras cuentas/);
     await done(page);
+    // Google's other words the handler gets; ours (already Spanish) pass as they are.
+    expect([
+      'Authorization is required to perform that action. Please run again to authorize it.',
+      'NetworkError: Connection failure due to HTTP 0',
+      'We\'re sorry, a server error occurred. Please wait a bit and try again.',
+      'No fue posible comunicarse con el servidor de Infraestructura Abierta.',
+    ].map((m) => googleFailureText(m)?.split(' ').slice(0, 4).join(' ') ?? null)).toEqual(['Google pide autorizar otra', 'Se perdió la conexión', 'Google tuvo una falla', null]);
   });
 
   it('names what a column\'s list leaves out: errors (with where they are marked) and warnings; from an older Code.js, «avisos»', async () => {
