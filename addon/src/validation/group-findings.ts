@@ -93,8 +93,8 @@ export interface LaterPages { sheet: number; field: number; pages: FindingItem[]
  * list them: those about the whole workbook first, then sheet by sheet in tab order (sheets the workbook no longer has
  * last), each by row and column. Each sheet's columns come in the order that meets their first finding — the first
  * row with any, left to right; a column of notices alone after those with errors or warnings — and each column's lines
- * down the sheet. Columns used to come by how many errors they
- * had, and each column's lines errors first: the list jumped from row 40 back to row 3.
+ * down the sheet. Columns used to come by how many errors they had, and each column's lines errors first: the list
+ * jumped from row 40 back to row 3.
  */
 export function pagedFindings(findings: Finding[], sheetOrder: readonly string[] = []): { groups: SheetGroup[]; later: LaterPages[] } {
   const sheets = new Map<string, Map<string, Finding[]>>();
