@@ -8,6 +8,7 @@ import { formatCount as plural, formatList, formatPercent } from '../../core/for
 import { AWAITING_DECISION, SEND_CHECKING_RETRY_SECONDS, WITHDRAWABLE } from '../../core/workflow/contract';
 import { newerApprovedText } from '../../core/workflow/newer-approved';
 import { stoppedByGoogle, stoppedText } from './execution-limit';
+import { googleFailureText } from '../src/google-failures';
 import { closeBidi } from '../../core/format/bidi-closed';
 
 interface ScriptRun {
@@ -24,8 +25,9 @@ function call<K extends keyof ServerApi>(name: K, ...args: Parameters<ServerApi[
       .withSuccessHandler((value) => resolve(value as ReturnType<ServerApi[K]>))
       .withFailureHandler((error) => {
         const message = error?.message || 'No se pudo completar la acción.';
-        // Google's six minutes: its English words replaced by what happened and what to do (execution-limit.ts).
-        reject(new Error(stoppedByGoogle(message, Date.now() - started) ? stoppedText(name) : message));
+        // Google's six minutes and its other failures: its English words replaced by what happened and what to do
+        // (execution-limit.ts, google-failures.ts).
+        reject(new Error(stoppedByGoogle(message, Date.now() - started) ? stoppedText(name) : googleFailureText(message) ?? message));
       });
     (runner[name] as (...a: unknown[]) => void)(...args);
   });

@@ -36,6 +36,8 @@ export class CellLocator {
   cellOf(pointer: string): CellRef | undefined {
     const standard = standardOf(pointer);
     const column = this.columns[standard].get(columnField(pointer)) ?? this.columns[standard].get(unindexedField(pointer));
+    /** The nearest row found so far of another sheet than the field's: the answer when its own sheet has none. */
+    let elsewhere: CellRef | undefined;
     // Never climb above the root document (`/releases/3`).
     for (let p = pointer; depthOf(p) >= 2; p = parentPointer(p)) {
       // The value itself; above it, an item of a list typed in one cell (`a;b;c`) belongs to that cell.
@@ -44,18 +46,33 @@ export class CellLocator {
       if (!under) continue;
       // A value spread over several cells (coordinates as latitude + longitude columns): its first cell.
       if (!column && p === pointer) return under;
-      const cell: CellRef = { sheet: under.sheet };
-      if (under.row !== undefined) cell.row = under.row;
-      if (column) {
-        // The field's column in the row's sheet: the template's, or another layout's (flatten-tool) bound to the same
-        // field. None: the sheet lacks that column, and the finding names the data by its title (render.ts renderCell).
-        const position = this.sourceMap.columnPosition(under.sheet, column.field);
-        if (position?.column !== undefined) cell.column = position.column;
-        cell.header = position?.header ?? column.title;
+      // Only a child sheet's rows under this object (a contract's amount and currency left blank, an exchange rate
+      // typed in «Tipos de cambio»: the contract's `value` holds only its `exchangeRates`): the field's own row is
+      // higher up, up to the item it belongs to (`/releases/0/contracts/0`, its row in «Contratos»). Pointed at the
+      // child's row, the finding said the column was missing from «Tipos de cambio» and to add it there. Not above
+      // that item: its parent holds its siblings' rows (another contract's).
+      if (column && under.sheet !== column.sheet && !/\/\d+$/.test(p) && depthOf(p) > 2) {
+        elsewhere ??= under;
+        continue;
       }
-      return cell;
+      return this.rowCell(under.sheet === column?.sheet ? under : elsewhere ?? under, column);
     }
+    if (elsewhere) return this.rowCell(elsewhere, column);
     // A pointer shallower than a document (`/releases`) has no cell of its own but may still be a recorded value.
     return this.sourceMap.get(pointer);
+  }
+
+  /** The cell of `column`'s field in the row of `under`: its column in that sheet, else named by its title. */
+  private rowCell(under: CellRef, column: ColumnRef | undefined): CellRef {
+    const cell: CellRef = { sheet: under.sheet };
+    if (under.row !== undefined) cell.row = under.row;
+    if (column) {
+      // The field's column in the row's sheet: the template's, or another layout's (flatten-tool) bound to the same
+      // field. None: the sheet lacks that column, and the finding names the data by its title (render.ts renderCell).
+      const position = this.sourceMap.columnPosition(under.sheet, column.field);
+      if (position?.column !== undefined) cell.column = position.column;
+      cell.header = position?.header ?? column.title;
+    }
+    return cell;
   }
 }

@@ -122,6 +122,27 @@ describe('validate: behaviour', () => {
     expect(f).toMatchObject({ code: 'schema.required', cell: { sheet: 'Adjudicaciones', row: 7, column: 2, header: 'awards/0/id' } });
   });
 
+  it('points a contract\'s amount left blank at its row in «Contratos», not at the exchange rate that alone made its value (nor a tender\'s title at its document)', () => {
+    const docs = applyCase(base, { description: '', set: { '/releases/0/contracts/0/value': { exchangeRates: [{ currency: 'USD', rate: 17.05, date: '2024-03-15T00:00:00-06:00' }] } } });
+    const sourceMap = SourceMap.fromRecord({
+      '/releases/0/contracts/0/status': { sheet: 'Contratos', row: 5, column: 6, header: 'Estado del contrato' },
+      '/releases/0/contracts/0/value/exchangeRates/0/rate': { sheet: 'Tipos de cambio', row: 4, column: 4, header: 'Tipo de cambio' },
+      '/releases/1/contracts/0/value/amount': { sheet: 'Contratos', row: 9, column: 9, header: 'Monto del contrato' },
+    });
+    const cells = validate(docs, sourceMap, SETTINGS).filter((f) => f.pointer === '/releases/0/contracts/0/value/amount').map((f) => f.cell);
+    // Was «Tipos de cambio», row 4, no column: «la columna «Monto del contrato» no está en la hoja «Tipos de cambio»».
+    expect(cells).toEqual([{ sheet: 'Contratos', row: 5, column: 9, header: 'Monto del contrato' }]);
+
+    // The same up to the document: a tender's title not typed in «Contrataciones» while its call is in «Documentos de licitación».
+    const untitled = applyCase(base, { description: '', remove: ['/releases/0/tender/title'] });
+    const tenderMap = SourceMap.fromRecord({
+      '/releases/0/ocid': { sheet: 'Contrataciones', row: 3, column: 1, header: 'Identificador de contratación (OCID)' },
+      '/releases/0/tender/documents/0/title': { sheet: 'Documentos de licitación', row: 4, column: 4, header: 'Título del documento' },
+      '/releases/1/tender/title': { sheet: 'Contrataciones', row: 4, column: 5, header: 'Título de la licitación' },
+    });
+    expect(validate(untitled, tenderMap, SETTINGS).filter((f) => f.pointer === '/releases/0/tender/title').map((f) => f.cell)).toEqual([{ sheet: 'Contrataciones', row: 3, column: 5, header: 'Título de la licitación' }]);
+  });
+
   it('never throws on garbage and reports it as schema findings', () => {
     const findings = validate({ releases: [null, 'x', { ocid: 5 }], projects: [[]] }, new SourceMap(), SETTINGS);
     expect(findings.filter((f) => f.code === 'schema.type').map((f) => f.pointer)).toEqual(['/releases/0', '/releases/1', '/releases/2/ocid', '/projects/0']);

@@ -425,6 +425,20 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(dates.items.map((i) => [i.severity, i.row])).toEqual([['warning', 3], ['error', 4]]);
   });
 
+  it('lists a column of notices alone (the CoST IDS advice on «Estado del proyecto», column D) after the columns with errors', () => {
+    // Projects in execution, each told other CoST IDS points (its own long notice): the error of row 5 came after them all.
+    const ws = h.ss.get('Proyectos');
+    const project = { title: 'Puente vehicular', description: 'Construcción del puente', status: 'Ejecución', type: 'Construcción', sector: 'Transporte', 'period/startDate': '01/03/2024', 'period/endDate': '01/12/2024', 'budget/amount/amount': 1000, 'budget/amount/currency': 'MXN' };
+    writeRow(ws, 3, { ...project, id: 'oc4ids-abc123-0001' });
+    writeRow(ws, 4, { ...project, id: 'oc4ids-abc123-0002', purpose: 'Unir dos colonias' });
+    writeRow(ws, 5, { ...project, id: 'oc4ids-abc123-0003', 'budget/amount/amount': 'mucho' });
+    const fields = main.runValidation().groups.find((g) => g.sheet === 'Proyectos')!.fields;
+    expect(fields.map((f) => [f.field, f.errors, f.items.map((i) => `${i.severity} ${i.row}`)])).toEqual([
+      [amount.spec.title, 1, ['error 5']],
+      [col('status').spec.title, 0, ['info 3', 'info 4', 'info 5']],
+    ]);
+  });
+
   it('a column with more different lines than the list takes keeps its errors in it, listed in reading order, and says what it leaves out', () => {
     // 30 start dates with a two-digit year (a warning each, each its own date) on rows 3–32, then 5 that are no date
     // (errors) on rows 33–37: taken in reading order alone, the 25 lines were warnings and the errors were left out.

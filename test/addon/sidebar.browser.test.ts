@@ -12,6 +12,8 @@ import { ARTIFACTS, axeViolations, describeIfChromium } from '../browser';
 import { builtSidebarInChromium } from './built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
 import { omittedHistoryText } from '../../core/workflow/omitted-history';
+import { settingsHtml } from '../../addon/src/settings/settings';
+import { googleFailureText } from '../../addon/src/google-failures';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 // A browser global inside page.evaluate callbacks (this file compiles without the DOM lib).
@@ -261,6 +263,29 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.getByText(/^Validación terminada/).waitFor();
     expect(await status.textContent()).toBe('Validación terminada: 2 errores, 1 advertencia. Para terminar antes de los 6 minutos que Google da a cada acción, no se marcaron en la hoja las celdas con error de todas las hojas: esta lista está completa y dice dónde está cada una.');
     await done(page);
+  });
+
+  it('Google\'s own failure with two Google accounts signed in to the browser: said in Spanish with what to do, in the sidebar and in «Configurar servidor»', async () => {
+    // What google.script.run's failure handler gets then (the call runs as the browser's first account), before any of our code.
+    const google = 'We\'re sorry, a server error occurred while reading from storage. Error code PERMISSION_DENIED.';
+    const page = await open({ runValidation: [{ fail: google }], saveAddonSettings: [{ fail: google }] });
+    const status = page.getByRole('status');
+    await status.filter({ hasText: /^Google no dejó/ }).waitFor();
+    expect(await status.textContent()).toMatch(/^Google no dejó que el complemento trabajara con esta hoja de cálculo\. .*dos o más cuentas de Google a la vez.*Cierre la sesión de las otras cuentas/);
+    // The dialog's own page (HtmlService, an inline script): the same words.
+    await page.setContent(settingsHtml({ backendUrl: '', hasApiToken: false }));
+    await page.getByLabel('Dirección del servidor').fill('https://datos.mi-estado.gob.mx');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.locator('#status.error').waitFor();
+    expect(await page.locator('#status').textContent()).toMatch(/^Google no dejó que el complemento trabajara .*Cierre la sesión de las otras cuentas/);
+    await done(page);
+    // Google's other words the handler gets; ours (already Spanish) pass as they are.
+    expect([
+      'Authorization is required to perform that action. Please run again to authorize it.',
+      'NetworkError: Connection failure due to HTTP 0',
+      'We\'re sorry, a server error occurred. Please wait a bit and try again.',
+      'No fue posible comunicarse con el servidor de Infraestructura Abierta.',
+    ].map((m) => googleFailureText(m)?.split(' ').slice(0, 4).join(' ') ?? null)).toEqual(['Google pide autorizar otra', 'Se perdió la conexión', 'Google tuvo una falla', null]);
   });
 
   it('names what a column\'s list leaves out: errors (with where they are marked) and warnings; from an older Code.js, «avisos»', async () => {

@@ -6,6 +6,7 @@ import { acceptableBackendUrl, API_TOKEN_PROPERTY, BACKEND_URL_PROPERTY, effecti
 import { UserError } from '../user-error';
 import { dialogPage } from '../dialog-page';
 import { SETTINGS_TITLE } from '../menu';
+import { GOOGLE_FAILURES } from '../google-failures';
 
 export interface SettingsView {
   backendUrl: string;
@@ -74,6 +75,12 @@ browser's language) before saveSettings could add its https://. -->
 <div id="status" role="status" aria-live="polite"></div>
 </form>
 <script>
+// Google's own failures (two accounts signed in, a lost connection…) in Spanish, as the sidebar says them.
+var googleFailures = ${JSON.stringify(GOOGLE_FAILURES).replace(/</g, '\\u003c')};
+function failureText(message) {
+  for (var i = 0; i < googleFailures.length; i++) if (new RegExp(googleFailures[i][0], googleFailures[i][1]).test(message)) return googleFailures[i][2];
+  return message;
+}
 document.getElementById('form').addEventListener('submit', function (e) {
   e.preventDefault();
   var status = document.getElementById('status');
@@ -87,7 +94,7 @@ document.getElementById('form').addEventListener('submit', function (e) {
       if (view && view.backendUrl) document.getElementById('url').value = view.backendUrl;
       document.getElementById('token').value = '';
     })
-    .withFailureHandler(function (err) { status.className = 'error'; status.textContent = (err && err.message) || 'No se pudo guardar.'; })
+    .withFailureHandler(function (err) { status.className = 'error'; status.textContent = failureText((err && err.message) || '') || 'No se pudo guardar.'; })
     .saveAddonSettings({ backendUrl: document.getElementById('url').value, apiToken: document.getElementById('token').value });
 });
 </script>` });

@@ -92,8 +92,9 @@ export interface LaterPages { sheet: number; field: number; pages: FindingItem[]
  * findings go in core's one reading order (core/findings/reading-order.ts), as the CLI, the dashboard and publication
  * list them: those about the whole workbook first, then sheet by sheet in tab order (sheets the workbook no longer has
  * last), each by row and column. Each sheet's columns come in the order that meets their first finding — the first
- * row with any, left to right — and each column's lines down the sheet. Columns used to come by how many errors they
- * had, and each column's lines errors first: the list jumped from row 40 back to row 3.
+ * row with any, left to right; a column of notices alone after those with errors or warnings — and each column's lines
+ * down the sheet. Columns used to come by how many errors they had, and each column's lines errors first: the list
+ * jumped from row 40 back to row 3.
  */
 export function pagedFindings(findings: Finding[], sheetOrder: readonly string[] = []): { groups: SheetGroup[]; later: LaterPages[] } {
   const sheets = new Map<string, Map<string, Finding[]>>();
@@ -107,7 +108,12 @@ export function pagedFindings(findings: Finding[], sheetOrder: readonly string[]
   }
   const later: LaterPages[] = [];
   const groups = [...sheets].map(([sheet, fields], sheetIndex) => {
-    const list = [...fields].map(([field, own], fieldIndex) => {
+    // Columns with only notices (`info`: the CoST IDS advice on a project's status, ~2,500 characters each) after the
+    // others: in reading order they came first («Estado del proyecto» is column D), and with a few projects told
+    // different points, the one error that stopped the sending was ten screens of advice down the 300 px panel.
+    const advice = (own: Finding[]): boolean => own.every((f) => f.severity === 'info');
+    const ordered = [...[...fields].filter(([, own]) => !advice(own)), ...[...fields].filter(([, own]) => advice(own))];
+    const list = ordered.map(([field, own], fieldIndex) => {
       const paged = fieldGroup(field, own);
       if (paged.later.length) later.push({ sheet: sheetIndex, field: fieldIndex, pages: paged.later });
       return paged.group;
