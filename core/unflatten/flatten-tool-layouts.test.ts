@@ -87,10 +87,11 @@ test('a row naming a process no sheet defines creates it on a flatten-tool sheet
   expect(codes(plain.findings)).toEqual([]);
   const template = convert({ name: 'Partidas', rows: [['Proceso', 'Partida'], ['ocid', 'tender/items/0/id'], ['ocds-abc123-1', 'A']] });
   expect(template.releases).toHaveLength(0);
-  expect(template.findings.map((f) => f.code)).toContain('row.parent-not-found');
-  // The message names the sheet to look in: the template's, as this workbook has none.
-  const missing = template.findings.find((f) => f.code === 'row.parent-not-found');
-  expect(missing && renderMessage(missing)).toBe('La columna «Proceso» dice «ocds-abc123-1», pero no existe en la hoja «Contrataciones». Revise que esté escrito igual que allá, o agréguelo primero en esa hoja.');
+  expect(template.findings.map((f) => f.code)).toContain('row.parent-sheet-missing');
+  // The message names the sheet to look in, the template's, and says this workbook has none: «no existe en la hoja
+  // «Contrataciones»» and «revise que esté escrito igual» sent the official looking for a sheet that is not there.
+  const missing = template.findings.find((f) => f.code === 'row.parent-sheet-missing');
+  expect(missing && renderMessage(missing)).toBe('La columna «Proceso» dice «ocds-abc123-1», pero este libro no tiene la hoja «Contrataciones», donde se escribe. Copie esa hoja de la plantilla a este libro y escriba en ella su fila.');
   // With the processes on a sheet of its own name, that is the name given.
   const named = convert({ name: 'procesos', rows: [['ocid', 'tender/title'], ['ocds-abc123-2', 'Otro']] }, { name: 'Partidas', rows: [['Proceso', 'Partida'], ['ocid', 'tender/items/0/id'], ['ocds-abc123-1', 'A']] });
   expect(named.findings.find((f) => f.code === 'row.parent-not-found')?.params.parent).toBe('la hoja «procesos»');
@@ -98,7 +99,7 @@ test('a row naming a process no sheet defines creates it on a flatten-tool sheet
 
 test("a column is named without the template's required mark («Proceso *» is «Proceso»)", () => {
   const r = convert({ name: 'Partidas', rows: [['Proceso *', 'Partida *'], ['ocid', 'tender/items/0/id'], ['ocds-abc123-1', 'A']] });
-  const missing = r.findings.find((f) => f.code === 'row.parent-not-found');
+  const missing = r.findings.find((f) => f.code === 'row.parent-sheet-missing');
   expect(missing && renderMessage(missing)).toMatch(/^La columna «Proceso» dice «ocds-abc123-1»/);
   expect(missing?.cell?.header).toBe('Proceso');
 });

@@ -32,12 +32,19 @@ interface KeyRun { raw: CellValue; under: DocNode | undefined; key: string; node
  * The workbook's sheet holding the items of `arrays` (`[]`: the root sheet, «Contrataciones» or «Proyectos»), by the
  * name it has in this workbook: a row whose parent is missing names the sheet to look in.
  */
-export type ParentSheets = (standard: BoundSheet['standard'], arrays: readonly string[]) => string | undefined;
+export type ParentSheets = (standard: BoundSheet['standard'], arrays: readonly string[]) => { name: string; inWorkbook: boolean } | undefined;
 
-/** «la hoja «Adjudicaciones»»: where a missing parent should be (`row.parent-not-found`'s `parent`). */
-function parentPlace(parents: ParentSheets | undefined, sheet: BoundSheet, level: number): string {
-  const name = parents?.(sheet.standard, sheet.arrays.slice(0, level));
-  return name === undefined ? 'su hoja de origen' : `la hoja «${name}»`;
+/**
+ * Where a missing parent should be: «la hoja «Adjudicaciones»» (`row.parent-not-found`'s `parent`), or the template's
+ * sheet this workbook does not have (`missingSheet`): a workbook without «Proyectos» (left out when sheets were copied
+ * to a new book, a .csv not exported) was told each row's project «no existe en la hoja «Proyectos»» and to check its
+ * spelling, with no sheet of that name to look in.
+ */
+interface ParentPlace { parent: string; missingSheet?: string }
+function parentPlace(parents: ParentSheets | undefined, sheet: BoundSheet, level: number): ParentPlace {
+  const found = parents?.(sheet.standard, sheet.arrays.slice(0, level));
+  if (found === undefined) return { parent: 'su hoja de origen' };
+  return found.inWorkbook ? { parent: `la hoja «${found.name}»` } : { parent: `la hoja «${found.name}»`, missingSheet: found.name };
 }
 
 /** A parent whose id differs from the one a row names only in capitals: its id as written and where it was read. */
@@ -61,10 +68,11 @@ function nearChild(docs: DocumentSet, parent: DocNode, arrayField: string, id: s
  * they are told that row and that ids must be written the same, capitals included (OCDS ids are case-sensitive, so
  * the row is still not joined to it).
  */
-function parentNotFound(value: string, col: BoundColumn, parent: string, near: NearParent | undefined, cell: CellRef, pointer?: string): Finding {
+function parentNotFound(value: string, col: BoundColumn, place: ParentPlace, near: NearParent | undefined, cell: CellRef, pointer?: string): Finding {
   const where = pointer === undefined ? { cell } : { cell, pointer };
   if (near) return finding('row.parent-other-case', 'error', { value: safePreview(value), column: col.header, found: safePreview(near.id), foundSheet: near.sheet, foundRow: near.row }, where);
-  return finding('row.parent-not-found', 'error', { value: safePreview(value), column: col.header, parent }, where);
+  if (place.missingSheet !== undefined) return finding('row.parent-sheet-missing', 'error', { value: safePreview(value), column: col.header, sheet: place.missingSheet }, where);
+  return finding('row.parent-not-found', 'error', { value: safePreview(value), column: col.header, parent: place.parent }, where);
 }
 
 function cellRef(ctx: Context, r: number, col: BoundColumn): CellRef {

@@ -44,6 +44,7 @@ export const UNFLATTEN_MESSAGES = {
   'row.missing-key': 'Esta fila tiene datos{{dataColumn| (en la columna {dataColumn}, «{dataHeader}»: «{dataValue}»)}} pero le falta la clave «{column}». Escríbala para enlazar la fila.{{dataColumn| Si la fila no debe tener datos (por ejemplo, una fórmula que se copió hacia abajo), borre lo que tiene.}}',
   // A parent with the same id in other capitals exists (read-rows.ts parentNotFound): a typing difference, not a missing row.
   'row.parent-other-case': 'La columna «{column}» dice «{value}», que no es igual a «{found}» de la fila {foundRow} de la hoja «{foundSheet}»: solo cambian las mayúsculas y minúsculas. Los identificadores se distinguen por ellas, así que esta fila no se une a esa. Escriba el identificador exactamente igual en las dos hojas.',
+  'row.parent-sheet-missing': 'La columna «{column}» dice «{value}», pero este libro no tiene la hoja «{sheet}», donde se escribe. Copie esa hoja de la plantilla a este libro y escriba en ella su fila.',
   'row.parent-not-found': 'La columna «{column}» dice «{value}», pero no existe en {parent}. Revise que esté escrito igual que allá, o agréguelo primero en esa hoja.',
   // The parent is in its sheet, in a row not read for its own error: «no existe» sent the official to a row they could
   // see it in, with nothing to correct here.

@@ -93,11 +93,11 @@ function copiedSheets(sheets: readonly BoundSheet[], resolver: ColumnResolver): 
 
 /** Where a row's missing parent should be: the first sheet of its level as this workbook names it, else the template's. */
 function parentSheets(bound: readonly { sheet: BoundSheet }[], spec: TemplateSpec): ParentSheets {
-  const levels = new Map<string, string>();
+  const levels = new Map<string, { name: string; inWorkbook: boolean }>();
   const key = (standard: string, array: string): string => `${standard}\u0000${array}`;
-  const add = (standard: string, array: string, name: string): void => { if (!levels.has(key(standard, array))) levels.set(key(standard, array), name); };
-  for (const { sheet } of bound) add(sheet.standard, sheet.arrays[sheet.arrays.length - 1] ?? '', sheet.name);
-  for (const sheet of spec.sheets) add(sheet.standard, sheet.array, sheet.name);
+  const add = (standard: string, array: string, name: string, inWorkbook: boolean): void => { if (!levels.has(key(standard, array))) levels.set(key(standard, array), { name, inWorkbook }); };
+  for (const { sheet } of bound) add(sheet.standard, sheet.arrays[sheet.arrays.length - 1] ?? '', sheet.name, true);
+  for (const sheet of spec.sheets) add(sheet.standard, sheet.array, sheet.name, false);
   return (standard, arrays) => levels.get(key(standard, arrays[arrays.length - 1] ?? ''));
 }
 

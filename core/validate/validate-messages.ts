@@ -68,7 +68,7 @@ registerMessages({
   'text.invisibleCharacters': 'El texto «{text}» contiene caracteres invisibles[[{kinds?}|| ({characters})]] que pueden cambiar cómo se ve o se ordena. Borre el texto y escríbalo de nuevo, sin pegarlo.',
   'text.tooLong': 'El texto que empieza con «{start}» tiene {length:carácter|caracteres}; el máximo es {limit:carácter|caracteres}. Resúmalo y, si hace falta más detalle, publíquelo como documento y ponga aquí su enlace.',
   'text.programLimit': 'El texto tiene {length:carácter|caracteres}; el programa pide como máximo {limit:carácter|caracteres} para este dato. Resúmalo.',
-  'document.tooLarge': 'El registro «{value}» es demasiado grande para guardarse (unos {size} kB de un máximo de {limit} kB). Reduzca los textos largos o divida la información en documentos enlazados.',
+  'document.tooLarge': 'El registro «{value}» es demasiado grande para guardarse (unos {size!n} kB de un máximo de {limit!n} kB). Reduzca los textos largos o divida la información en documentos enlazados.',
   'array.duplicateId': 'El identificador «{value}» se repite (ya lo usa {firstAt}). Cada elemento de la lista debe tener un identificador distinto.',
   // Dates
   'date.periodOrder': 'La fecha de fin ({end!f}) es anterior a la de inicio ({start!f}). Corrija alguna de las dos.',

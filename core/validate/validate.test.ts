@@ -318,6 +318,8 @@ describe('validate: text and stored size (R-51)', () => {
     while (!validate(withItems(n + 1), new SourceMap(), SETTINGS).some((f) => f.code === 'document.tooLarge')) n++;
     const over = validate(withItems(n + 1), sourceMapOf(withItems(n + 1)), SETTINGS).filter((f) => f.code === 'document.tooLarge');
     expect(over.map((f) => [f.pointer, f.cell?.sheet, f.cell?.row])).toEqual([['/releases/0/ocid', 'Contrataciones', 3]]);
+    // A workbook with 300,000 payment rows made a record of «unos 28885 kB»: sizes are written as es-MX numbers.
+    expect(renderMessage({ ...over[0], params: { ...over[0].params, size: 28885 } })).toContain('(unos 28,885 kB de un máximo de 600 kB)');
     // The largest accepted process, as the store keeps it at its first publication (the record without its versioned
     // release, publication/publish.ts), leaves room for its history; one more item would not.
     const stored = (items: number): number => {

@@ -151,6 +151,24 @@ export function keptSheets(before: Obj, after: Obj): string[] {
   return [...sheets];
 }
 
+/**
+ * The sheets (template names) of what a project's new version leaves out of its published one (deleted rows, emptied
+ * cells, a sheet taken out of the workbook). Unlike a process, whose record keeps them, a project is published as the
+ * workbook states it (OC4IDS has no records to merge into): they are no longer published, and `publish` from the CLI,
+ * which has no preview, tells the official. A path no column writes (release links publication derives) is not the
+ * official's to restore, and is left out.
+ */
+export function droppedProjectSheets(before: Obj, after: Obj): string[] {
+  const now = leaves(after);
+  const sheets = new Set<string>();
+  for (const [path, value] of leaves(before)) {
+    if (now.has(path) || value === null || PROJECT_STAMP.test(path)) continue;
+    const words = columnWords('oc4ids', path);
+    if (words) sheets.add(words.label.split(' › ')[0]);
+  }
+  return [...sheets];
+}
+
 export interface PreviewInput {
   /** The snapshot, converted by the core pipeline. */
   releases: Obj[];

@@ -411,6 +411,16 @@ describe('where the output goes: never over an input or a workbook, and said in 
     expect(fs.readFileSync(book).equals(fs.readFileSync(example('merida')))).toBe(true);
     expect((await runCli('template', '-o', book, '--sobrescribir')).code).toBe(0);
     expect(fs.readFileSync(book).equals(fs.readFileSync(example('merida')))).toBe(false);
+    // The workbook open in Excel on Windows: writing over it fails with EBUSY (an EPERM when renamed over), as here.
+    // It was «Error inesperado: EBUSY: resource busy or locked», in English.
+    const locked = (file: string): Error => Object.assign(new Error(`EBUSY: resource busy or locked, open '${file}'`), { code: 'EBUSY', syscall: 'open', path: file });
+    const write = jest.spyOn(jest.requireActual<typeof fs>('fs'), 'writeFileSync').mockImplementationOnce((file) => { throw locked(String(file)); });
+    try {
+      const busy = await runCli('template', '-o', book, '--sobrescribir');
+      expect([busy.code, busy.err]).toEqual([2, `No se pudo escribir «${book}»: el archivo está abierto en otro programa (como Excel) o su usuario no tiene permiso para cambiarlo. Ciérrelo y repita la orden, o indique otro nombre con -o.`]);
+    } finally {
+      write.mockRestore();
+    }
   });
 
   test('a workbook without the publisher\'s name (no Configuración) converts, and says the package names nobody', async () => {

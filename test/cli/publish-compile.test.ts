@@ -34,9 +34,16 @@ describe('publish', () => {
     const payments = edited.sheets.find((x) => x.name === 'Transacciones')!;
     const ocid = String(payments.rows[2][payments.rows[1].indexOf('ocid')]);
     payments.rows.splice(2, 1);
+    // …and a project's milestone: a project is published as the workbook states it, so that one is no longer
+    // published, which is said, as is the project changed (it read «0 procesos con cambios» and nothing else).
+    const milestones = edited.sheets.find((x) => x.name === 'Hitos del proyecto')!;
+    const project = String(milestones.rows[2][milestones.rows[1].indexOf('id')]);
+    milestones.rows.splice(2, 1);
     await writeXlsx(edited, path.join(dir, 'sin-pago.xlsx'));
     const deleted = await runCli('publish', path.join(dir, 'sin-pago.xlsx'), '--publicador', 'merida');
     expect(deleted.err).toContain(`En 1 proceso el libro ya no trae filas o datos que ya se habían publicado: ${ocid} («Transacciones»). Siguen publicados`);
+    expect(deleted.err).toMatch(/Publicado merida-\d+-[0-9a-f]{8}: 6 entregas, 5 registros, 4 proyectos \(1 proceso con cambios, 1 proyecto con cambios\)/);
+    expect(deleted.err).toContain(`En 1 proyecto el libro ya no trae filas o datos que se habían publicado: ${project} («Hitos del proyecto»). Un proyecto se publica como lo trae el libro, así que esos datos ya no se publican.`);
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);
     expect((await store.getCurrent('merida'))?.counts.projects).toBe(4);
     await store.close();
@@ -121,7 +128,7 @@ describe('publish', () => {
     expect(imported.err).toContain('«infra-abierta history archivo.json … --publicador ID»');
     expect(imported.err).toContain('corregido.json: 1 proceso traía el prefijo de su ocid en mayúsculas (por ejemplo «OCDS-07SMQS-1386»); se escribió en minúsculas, «ocds-07smqs-1386»');
     const published = await runCli('publish', path.join(dir, 'libro.xlsx'), '--publicador', 'shcp');
-    expect(published.err).toMatch(/Publicado shcp-\d+-[0-9a-f]{8}: 2 entregas, 1 registro, 0 proyectos \(1 proceso con cambios\)/);
+    expect(published.err).toMatch(/Publicado shcp-\d+-[0-9a-f]{8}: 2 entregas, 1 registro, 0 proyectos \(1 proceso con cambios, 0 proyectos con cambios\)/);
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);
     try {
       const current = await store.getCurrent('shcp');
@@ -159,7 +166,7 @@ describe('publish', () => {
     const workbook = path.join(dir, 'libro.xlsx');
     expect((await runCli('import', history, '-o', workbook)).code).toBe(0);
     const published = await runCli('publish', workbook, '--publicador', 'merida');
-    expect(published.err).toMatch(/Publicado merida-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 0 proyectos \(0 procesos con cambios\)/);
+    expect(published.err).toMatch(/Publicado merida-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 0 proyectos \(0 procesos con cambios, 0 proyectos con cambios\)/);
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);
     try {
       const current = (await store.getCurrent('merida'))!;
@@ -189,7 +196,7 @@ describe('publish', () => {
     const imported = await runCli('import', history, '-o', workbook);
     expect(imported.err).toContain('2 números de la columna');
     const published = await runCli('publish', workbook, '--publicador', 'niveles');
-    expect(published.err).toMatch(/Publicado niveles-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 0 proyectos \(0 procesos con cambios\)/);
+    expect(published.err).toMatch(/Publicado niveles-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 0 proyectos \(0 procesos con cambios, 0 proyectos con cambios\)/);
   });
 
   // Records that only link their releases by address (Jalisco, Nuevo León, the INAI): the releases are brought from

@@ -8,7 +8,7 @@ import { releasePackage, projectPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { progressReporter } from './progress';
 import { writePackageFile } from './write-package';
-import { checkOutput } from './output-path';
+import { checkOutput, writingOutput } from './output-path';
 import { NO_URL_NOTICE, packageUri, publishedUrl } from './package-uri';
 import { SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
 import { packageTermsOf } from '../../../core/unflatten/settings-reader';
@@ -183,14 +183,14 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   // A release package needs at least one release (OCDS release-package schema: `releases` minItems 1): a workbook
   // of projects only gets its project package at -o instead of an empty, invalid release package.
   if (releases.length) {
-    writePackageFile(output, releasePackage([], meta), 'releases', releases);
+    await writingOutput(output, () => writePackageFile(output, releasePackage([], meta), 'releases', releases));
     io.err(`Escrito ${output}: ${formatCount(converted.releases.length, 'entrega', 'entregas')} (EDCA-MX).`);
   } else io.err('El libro no tiene contrataciones: no se escribe paquete de entregas (EDCA-MX), solo el de proyectos.');
   if (converted.projects.length) {
     const projectsFile = projectsOption ?? (converted.releases.length ? output.replace(/(\.[^./\\]*)?$/, '-proyectos.json') : output);
     // A name derived from -o is known only now (-o and --proyectos were checked before the work).
     if (!projectsOption && projectsFile !== output) checkOutput(projectsFile, args.positional);
-    writePackageFile(projectsFile, projectPackage([], { ...meta, uri: packageUri(projectsFile, url, output) }), 'projects', projects);
+    await writingOutput(projectsFile, () => writePackageFile(projectsFile, projectPackage([], { ...meta, uri: packageUri(projectsFile, url, output) }), 'projects', projects));
     io.err(`Escrito ${projectsFile}: ${formatCount(converted.projects.length, 'proyecto', 'proyectos')} (EDCAPI).`);
   }
   if (!url) io.err(NO_URL_NOTICE);

@@ -11,7 +11,7 @@ import { templateSpec } from '../../../core/template/template-spec';
 import { HEADER_ROWS, writeTemplateFile } from '../xlsx/write-template';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
-import { checkOutput } from './output-path';
+import { checkOutput, writingOutput } from './output-path';
 import { readJsonFile } from './read-json';
 import { checkReadable } from './input-path';
 import { releaseLinks } from '../../../core/import/linked-releases';
@@ -113,7 +113,7 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   // The dates left as their published text (not a midnight or a time of that zone), said after the workbook is written.
   const datesAsText: Finding[] = [];
   try {
-    await writeTemplateFile(partial, templateSpec(), {
+    await writingOutput(output, () => writeTemplateFile(partial, templateSpec(), {
       settings,
       // Dates in the zone Configuración states: its midnights and times of day are date cells that read back the same.
       rowsOf: (sheet) => {
@@ -121,8 +121,8 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
         datesAsText.push(...datesKeptAsText(sheet, rows, settings.timeZone ?? DEFAULT_TIME_ZONE));
         return rows;
       },
-    });
-    fs.renameSync(partial, output);
+    }));
+    await writingOutput(output, () => fs.renameSync(partial, output));
   } finally {
     fs.rmSync(partial, { force: true });
   }

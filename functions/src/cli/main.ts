@@ -15,7 +15,7 @@ import type { BulkService } from '../publication/bulk-service';
 import type { BlobStore } from '../publication/blob-store';
 import { StartupError } from '../server/startup-error';
 import { commandHelp, HELP } from './help';
-import { checkOutput } from './output-path';
+import { checkOutput, writingOutput } from './output-path';
 import { warnUnknownOptions } from './known-options';
 import { checkProjectOptions } from './project-options';
 import { main as engineMain } from './engine';
@@ -252,7 +252,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         checkOutput(out, [], { keepExisting: args.options.sobrescribir !== true, example: 'plantilla.xlsx' });
         const rows = dropDownRowsOption(args);
         const [{ templateBuffer }, { templateSpec }] = await Promise.all([import('../xlsx/write-template'), import('../../../core/template/template-spec')]);
-        fs.writeFileSync(out, await templateBuffer(templateSpec(), { dropDownRows: rows }));
+        const bytes = await templateBuffer(templateSpec(), { dropDownRows: rows });
+        await writingOutput(out, () => fs.writeFileSync(out, bytes));
         io.err(`Escrita la plantilla ${out}. Sus listas desplegables llegan hasta la fila ${formatNumber(HEADER_ROWS + rows, 0)} de cada hoja${rows === DROP_DOWN_ROWS ? ' (para más, --filas)' : ''}.`);
         return 0;
       }

@@ -46,3 +46,26 @@ export function checkOutput(output: string, inputs: readonly string[], opts: { k
   }
   if (opts.keepExisting) throw new UsageError(`Ya existe «${output}»: para no perder lo que tiene, no se reemplaza. Indique otro nombre con -o, o agregue --sobrescribir para reemplazarlo.`);
 }
+
+/**
+ * A file-system refusal while writing an output the official named, said in Spanish with what to do. On Windows a
+ * workbook open in Excel is locked: `template -o plantilla.xlsx --sobrescribir` or `import … -o libro.xlsx
+ * --sobrescribir` over it printed «Error inesperado: EBUSY: resource busy or locked», in English, or was told to
+ * check INFRA_SQLITE and BULK_DIR (the server's folders, lib/disk-trouble.ts), naming import's hidden partial file.
+ */
+export function outputWriteRefusal(e: unknown, output: string): UsageError | undefined {
+  const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
+  const head = `No se pudo escribir «${output}»`;
+  if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') return new UsageError(`${head}: el archivo está abierto en otro programa (como Excel) o su usuario no tiene permiso para cambiarlo. Ciérrelo y repita la orden, o indique otro nombre con -o.`);
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new UsageError(`${head}: el disco está lleno. Libere espacio o indique con -o un archivo en otro disco.`);
+  return undefined;
+}
+
+/** Runs `write` (the output's writing), a refusal said as outputWriteRefusal does. */
+export async function writingOutput<T>(output: string, write: () => T | Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    throw outputWriteRefusal(e, output) ?? e;
+  }
+}

@@ -14,6 +14,7 @@ import { printFindings, type CliIo } from './convert-command';
 import { renderReport } from '../../../core/messages/render';
 import { openSource } from './open-source';
 import { cliAuditDetails } from './cli-audit';
+import { droppedProjectSheets } from '../../../core/workflow/change-preview';
 
 export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string): Promise<number> {
   const publisherId = stringOption(args, 'publicador') ?? stringOption(args, 'publisher');
@@ -29,6 +30,8 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
     // Seguimiento showed «0 comprometidos» with nobody having decided it.
     io.err(`Publicador «${publisherId}» registrado: ${publisher.name}. Sin compromiso de proyectos (0): indíquelo con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid ${publisher.ocidPrefix} --prefijo-proyectos ${publisher.projectIdPrefix} --proyectos N».`);
   }
+  // What was published before: a changed project is compared with it below (droppedProjects).
+  const previous = await store.getCurrent(publisherId);
   const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, reportKept: true, revision: path.basename(args.positional[0] ?? ''), auditDetails: cliAuditDetails() });
   // The same report as `validate` (grouped by sheet, a mistake repeated down many rows counted, not listed): every
   // finding on its own line was 10,000 lines for a large workbook, the verdict lost at the end.
@@ -39,12 +42,31 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   if (!process.env.PUBLIC_BASE_URL && result.status !== 'refused') io.err(`Los enlaces de los registros apuntan a ${baseUrl}. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL con ella y publique de nuevo (se vuelven a escribir aunque los datos no cambien).`);
   if (result.status === 'refused') { io.err('No se publicó: corrija los errores y vuelva a intentarlo.'); return 1; }
   if (result.status === 'unchanged') { io.err('Sin cambios: los datos publicados ya son iguales a este libro.'); return 0; }
-  io.err(`Publicado ${result.publication.id}: ${formatCount(result.publication.counts.releases, 'entrega', 'entregas')}, ${formatCount(result.publication.counts.records, 'registro', 'registros')}, ${formatCount(result.publication.counts.projects, 'proyecto', 'proyectos')} (${formatCount(result.changedProcesses.length, 'proceso con cambios', 'procesos con cambios')}).`);
+  // Projects counted too: a workbook that changed only projects read «(0 procesos con cambios)», as if nothing had.
+  io.err(`Publicado ${result.publication.id}: ${formatCount(result.publication.counts.releases, 'entrega', 'entregas')}, ${formatCount(result.publication.counts.records, 'registro', 'registros')}, ${formatCount(result.publication.counts.projects, 'proyecto', 'proyectos')} (${formatCount(result.changedProcesses.length, 'proceso con cambios', 'procesos con cambios')}, ${formatCount(result.changedProjects.length, 'proyecto con cambios', 'proyectos con cambios')}).`);
   const kept = result.keptInRecords ?? [];
   if (kept.length) {
     // Deleting a row reads as unpublishing it; OCDS records keep it (core/merge/kept-in-record), as the dashboard does.
     const shown = kept.slice(0, 10).map((k) => `${k.ocid} (${formatList(k.sheets.map((s) => `«${s}»`))})`);
     io.err(`En ${formatCount(kept.length, 'proceso', 'procesos')} el libro ya no trae filas o datos que ya se habían publicado: ${shown.join('; ')}${kept.length > 10 ? ` y ${formatCount(kept.length - 10, 'proceso más', 'procesos más')}` : ''}. Siguen publicados: lo publicado no se borra, y el registro de cada proceso y el tablero los siguen mostrando. Para corregir un dato equivocado, cambie su valor en la misma fila en lugar de borrarla; un actor cuyo RFC se corrige queda publicado dos veces, con el RFC anterior y con el nuevo.`);
   }
+  const dropped = previous ? await droppedProjects(store, previous.id, result.publication.id, result.changedProjects) : [];
+  if (dropped.length) {
+    // Unlike a process (above), a project is published as the workbook states it: deleted rows are no longer published.
+    const shown = dropped.slice(0, 10).map((d) => `${d.id} (${formatList(d.sheets.map((s) => `«${s}»`))})`);
+    io.err(`En ${formatCount(dropped.length, 'proyecto', 'proyectos')} el libro ya no trae filas o datos que se habían publicado: ${shown.join('; ')}${dropped.length > 10 ? ` y ${formatCount(dropped.length - 10, 'proyecto más', 'proyectos más')}` : ''}. Un proyecto se publica como lo trae el libro, así que esos datos ya no se publican. Si los quitó por error, vuelva a escribirlos en su hoja y publique de nuevo.`);
+  }
   return 0;
+}
+
+/** The changed projects whose published version had rows or values the new one lacks, by sheet. */
+async function droppedProjects(store: Store, before: string, after: string, ids: string[]): Promise<{ id: string; sheets: string[] }[]> {
+  const out: { id: string; sheets: string[] }[] = [];
+  for (const id of ids) {
+    const old = (await store.getProject(before, id))?.project;
+    const now = (await store.getProject(after, id))?.project;
+    const sheets = old && now ? droppedProjectSheets(old, now) : [];
+    if (sheets.length) out.push({ id, sheets });
+  }
+  return out;
 }
