@@ -976,6 +976,15 @@ test('publish of data too large for the store: refused at validation on its cell
     expect(run.err).toMatch(/Resumen: 1 error, \d+ advertencias?, 0 avisos\.\nNo se publicó/);
     expect(run.err).not.toMatch(/bytes|exceeds|projects \[|Error inesperado/);
     expect(run.err).not.toMatch(STACK_TRACE);
+    // Nor is the publisher its Configuración describes registered: a refused workbook registered it anyway, with the
+    // name and prefixes of a workbook with errors, which a corrected one then could not change.
+    expect(run.err).not.toMatch(/registrado/);
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      expect(await store.getPublisher('prueba')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
   } finally {
     if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved;
   }

@@ -4,7 +4,7 @@
  * Configuración sheet the first time.
  */
 import * as path from 'path';
-import type { Store } from '../store/store';
+import type { Publisher, Store } from '../store/store';
 import { publish } from '../publication/publish';
 import { publisherFromWorkbook } from '../publication/publisher-from-workbook';
 import { SETTINGS_SHEET } from '../../../core/template/settings';
@@ -22,17 +22,21 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   const source = openSource(args.positional[0]);
   const workbook = await source.read();
   let publisher = await store.getPublisher(publisherId);
+  let created: Publisher | undefined;
   if (!publisher) {
-    publisher = publisherFromWorkbook(publisherId, workbook, { projects: 0, periodicityDays: 90 });
+    publisher = created = publisherFromWorkbook(publisherId, workbook, { projects: 0, periodicityDays: 90 });
     if (!publisher.ocidPrefix || !publisher.projectIdPrefix) throw new UsageError(`El publicador «${publisherId}» no existe y la hoja «${SETTINGS_SHEET}» no trae sus prefijos para crearlo. Regístrelo antes con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N», o escriba los prefijos en «${SETTINGS_SHEET}».`);
-    await store.putPublisher(publisher);
-    // Its commitment is not in the workbook: 0 projects until an administrator registers it, which is said, or
-    // Seguimiento showed «0 comprometidos» with nobody having decided it.
-    io.err(`Publicador «${publisherId}» registrado: ${publisher.name}. Sin compromiso de proyectos (0): indíquelo con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid ${publisher.ocidPrefix} --prefijo-proyectos ${publisher.projectIdPrefix} --proyectos N».`);
   }
   // What was published before: a changed project is compared with it below (droppedProjects).
   const previous = await store.getCurrent(publisherId);
-  const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, reportKept: true, revision: path.basename(args.positional[0] ?? ''), auditDetails: cliAuditDetails() });
+  // A new publisher is registered only once its workbook passed the checks (publish() asks beforeWrite just before
+  // writing): a refused workbook registered it anyway, under a name, state and prefixes typed in a workbook with errors,
+  // and the next `publish` with the corrected prefixes found it registered with the wrong ones.
+  const register = created && (async (): Promise<void> => { await store.putPublisher(created as Publisher); });
+  const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, reportKept: true, revision: path.basename(args.positional[0] ?? ''), auditDetails: cliAuditDetails(), ...(register ? { beforeWrite: register } : {}) });
+  // Its commitment is not in the workbook: 0 projects until an administrator registers it, which is said, or
+  // Seguimiento showed «0 comprometidos» with nobody having decided it.
+  if (created && result.status !== 'refused') io.err(`Publicador «${publisherId}» registrado: ${created.name}. Sin compromiso de proyectos (0): indíquelo con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid ${created.ocidPrefix} --prefijo-proyectos ${created.projectIdPrefix} --proyectos N».`);
   // The same report as `validate` (grouped by sheet, a mistake repeated down many rows counted, not listed): every
   // finding on its own line was 10,000 lines for a large workbook, the verdict lost at the end.
   // Avisos are left to `validate`, except where a project's process summary came from another implementer's data
