@@ -438,6 +438,14 @@ describeIfChromium('a data user in the public pages', () => {
       expect(await heights(page)).toEqual(shown.map(() => 13));
     }
   });
+  // Ciudad de México published «OCDS-87SD3T-…»; the platform publishes it with its prefix in lower case
+  // (core/identifiers/lower-ocid-prefix). A journalist pasting the ocid of the news read «Contratación no encontrada».
+  it('a process asked by its ocid with the prefix in capitals, as its first publisher wrote it, opens its page', async () => {
+    const page = await open(1280, `#/contratacion/${encodeURIComponent('OCDS-MID001-DOP-LP-OP-003-2024')}`, 'goOn');
+    expect(await page.locator('main h1').innerText()).toBe('Repavimentación con concreto hidráulico de la calle 60, Centro Histórico');
+    expect(await page.locator('main').innerText()).toContain('Proceso de contratación ocds-mid001-DOP-LP-OP-003-2024');
+  });
+
   // Last: it publishes Mérida again, which the tests above read as first published.
   it('a process published twice lists both publications in «Historial de publicaciones»: date, what each was, its JSON, and the amount corrected', async () => {
     const ocid = 'ocds-mid001-DOP-LP-OP-003-2024';

@@ -4,6 +4,7 @@
  * documents, a timeline of every dated event, each time it was published (process-history.ts), and its data as
  * JSON (the record) and CSV (contracts and payments).
  */
+import { lowerOcidPrefix } from '../../../core/identifiers/lower-ocid-prefix';
 import { fold } from '../data/filters';
 import { h, externalLink, route } from '../dom';
 import { isRealDate, num, obj, objects, str } from '../data/read';
@@ -73,8 +74,12 @@ const NOT_TENDERED = 'Este proceso está en planeación: aún no tiene licitaci�
 export const processPage: Page = {
   title: 'Contratación',
   render: async ({ ds, params }) => {
-    const ocid = params[0] ?? '';
-    const row = ds.processes.find((r) => r.ocid === ocid);
+    const asked = params[0] ?? '';
+    // An ocid as its first publisher wrote it, prefix in capitals (Ciudad de México's «OCDS-87SD3T-…»), is published
+    // with the prefix in lower case (core/identifiers/lower-ocid-prefix): a reader pasting it read «no encontrada».
+    const lowered = lowerOcidPrefix(asked);
+    const row = ds.processes.find((r) => r.ocid === asked) ?? (lowered === undefined ? undefined : ds.processes.find((r) => r.ocid === lowered));
+    const ocid = row?.ocid ?? asked;
     const record = row ? await loadRecord(ocid) : undefined;
     const c = obj(record?.compiledRelease);
     if (!row || !c) return h('div', null, ...heading('Contratación no encontrada', `No hay un proceso de contratación publicado con el ocid «${ocid}».`), h('a', { href: route('contrataciones') }, 'Ver todas las contrataciones'));
