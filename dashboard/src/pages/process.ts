@@ -111,6 +111,10 @@ export const processPage: Page = {
     // References (tenderers, payees) name a party by id; its name and RFC are in `parties`.
     const partyById = new Map(objects(c.parties).map((x) => [str(x.id), x]));
     const named = (ref: unknown): string | undefined => str(obj(ref)?.name) ?? str(partyById.get(str(obj(ref)?.id))?.name);
+    // Who a payment went to: its payee, or as OCDS 1.0 wrote it, `receiverOrganization` (an Identifier, deprecated in
+    // 1.1 and still in histories brought from other systems, whose `amount` the page already reads): «Sin dato» there
+    // read as a payment to nobody known, beside the contractor the record names.
+    const payee = (t: Json): string | undefined => named(t.payee) ?? str(obj(t.receiverOrganization)?.legalName) ?? str(obj(t.receiverOrganization)?.name);
     const referenced = (ref: Record<string, unknown>): PartyIds => {
       const identifier = obj(partyById.get(str(ref.id))?.identifier);
       return { id: str(ref.id), identifier: str(identifier?.id), scheme: str(identifier?.scheme) };
@@ -135,7 +139,7 @@ export const processPage: Page = {
     // above («Monto contratado», «Monto pagado»), when all is in pesos and no contract is cancelled (the note says so).
     const csvRows = (): (string | number | undefined)[][] => [
       ...contracts.map((k) => ['contrato', str(k.id), str(k.title), undefined, amount(k.value), undefined, str(obj(k.value)?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
-      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, named(t.payee), undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
+      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, payee(t), undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
     ];
     return h('div', null,
       ...heading(row.title, `Proceso de contratación ${ocid}`),
@@ -203,7 +207,7 @@ export const processPage: Page = {
       section('etapa-ejecucion', 'Ejecución',
         facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st('implementationStatus', obj(k.implementation)?.status)])),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
-          transactions.map(({ contract, t }) => [date(str(t.date)), contract, named(t.payee) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos', empty: 'Sin pagos publicados.', stack: true }),
+          transactions.map(({ contract, t }) => [date(str(t.date)), contract, payee(t) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos', empty: 'Sin pagos publicados.', stack: true }),
         contractClassificationTable(contracts)),
       section('cronologia', 'Cronología',
         events.length ? h('ol', { class: 'timeline' }, events.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what))) : h('p', null, 'Sin fechas publicadas.')),
