@@ -99,13 +99,48 @@ export function droppedValues(docs: readonly unknown[], standard: Standard, spec
   const dropped = new Map<string, number>();
   const publication = new Map<string, number>();
   const packageFields = new Set<string>();
-  for (const doc of docs) {
-    for (const leaf of leaves(doc)) {
-      const kind = leafKind(leaf.field, standard, held);
-      if (kind === 'dropped') dropped.set(leaf.field, (dropped.get(leaf.field) ?? 0) + 1);
-      else if (kind === 'publication') publication.set(leaf.field, (publication.get(leaf.field) ?? 0) + 1);
-      else if (kind === 'package') packageFields.add(leaf.field);
-    }
-  }
+  // A field's kind once per field: datos.xlsx asks it of every value of a publication (publication/bulk-files.ts).
+  const kinds = new Map<string, LeafKind>();
+  const visit = (field: string): void => {
+    let kind = kinds.get(field);
+    if (kind === undefined) kinds.set(field, (kind = leafKind(field, standard, held)));
+    if (kind === 'dropped') dropped.set(field, (dropped.get(field) ?? 0) + 1);
+    else if (kind === 'publication') publication.set(field, (publication.get(field) ?? 0) + 1);
+    else if (kind === 'package') packageFields.add(field);
+  };
+  for (const doc of docs) eachField(doc, visit);
   return { dropped, packageFields, publication };
+}
+
+/**
+ * The field of each scalar under `doc`, as leaves() and fieldOf() give it, without building each one's pointer: in
+ * datos.xlsx, for every value of a publication, that took about as long as flattening it.
+ */
+function eachField(doc: unknown, visit: (field: string) => void): void {
+  const join = (field: string, key: string): string => (field ? `${field}/${key}` : key);
+  // Below a line's or a polygon's `coordinates` (two levels or more): every value is `…/coordinates`.
+  const all = (v: unknown, field: string): void => {
+    if (Array.isArray(v)) for (const x of v) all(x, field);
+    else if (isObject(v)) for (const k of Object.keys(v)) all(v[k], field);
+    else if (v !== null && v !== undefined) visit(field);
+  };
+  const step = (v: unknown, field: string): void => {
+    if (Array.isArray(v)) for (const x of v) step(x, field);
+    else if (isObject(v)) {
+      for (const k of Object.keys(v)) {
+        const x = v[k];
+        if (k !== 'coordinates') step(x, /^\d+$/.test(k) ? field : join(field, k));
+        else if (!Array.isArray(x) && !isObject(x)) step(x, join(field, k));
+        else {
+          // A Point's positions keep their place (two columns hold them); anything deeper is the list itself.
+          const at = join(field, k);
+          for (const [i, y] of (Array.isArray(x) ? x.map((y, i) => [String(i), y] as const) : Object.entries(x))) {
+            if (Array.isArray(y) || isObject(y)) all(y, at);
+            else if (y !== null && y !== undefined) visit(join(at, i));
+          }
+        }
+      }
+    } else if (v !== null && v !== undefined) visit(field);
+  };
+  step(doc, '');
 }

@@ -125,6 +125,9 @@ describe('publication index', () => {
     expect(stage({ awards: [{ status: 'unsuccessful' }] })).toBe('cancelled');
     expect(stage({ awards: [{ status: 'active' }], contracts: [{ status: 'active' }] })).toBe('contract');
     expect(stage({ contracts: [{ status: 'terminated' }] })).toBe('completed');
+    // Published without statuses (the federal administration's 2017 contracts): signed or decided, not in planning.
+    expect(stage({ tender: { id: '1386' }, contracts: [{ id: '201716004425', dateSigned: '2017-07-26T00:00:00Z' }] })).toBe('contract');
+    expect(stage({ tender: { id: 'T1' }, awards: [{ id: 'A1', date: '2017-07-01T00:00:00Z' }] })).toBe('award');
     expect(stage({ contracts: [{ status: 'active', implementation: { status: 'ongoing' } }] })).toBe('implementation');
     expect(stage({ contracts: [{ status: 'terminated', implementation: { status: 'concluded' } }] })).toBe('completed');
     // Award and contract cancelled, the implementation status left «En ejecución»: cancelled, not being carried out.

@@ -135,12 +135,13 @@ export interface PublicationIndex {
  * processes' `numbers`, version 2; a cancelled contract's value left out of `contracts` and `contracted`, and each
  * process's awards in force and each contract's amendments, version 3; a process still at planning dated by its
  * planning (processDate), version 4; a process whose contracts are all cancelled at stage «cancelled» whatever their
- * implementation status says (processStage), version 5 —
+ * implementation status says (processStage), version 5; a process with a contract or an award published without its
+ * status at stage «contract» or «award», not «planning» (processStage), version 6 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
  */
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {
@@ -293,8 +294,14 @@ export function processStage(c: Obj): ProcessStage {
   if (impl.length) return impl.every((s) => s === 'concluded') ? 'completed' : 'implementation';
   const ks = contracts.map((k) => str(k.status)).filter((s): s is string => !!s);
   if (ks.length) return ks.some((s) => s === 'active' || s === 'pending') ? 'contract' : ks.every((s) => s === 'cancelled') ? 'cancelled' : 'completed';
-  const aw = objects(c.awards).map((a) => str(a.status)).filter((s): s is string => !!s);
+  // A contract or an award published without its status (a history brought from another system: the federal
+  // administration's contracts of 2017 carry none) was still signed or decided: read as planning, a signed contract
+  // showed «Etapa: Planeación» and «Aún sin procedimiento».
+  if (contracts.length) return 'contract';
+  const awards = objects(c.awards);
+  const aw = awards.map((a) => str(a.status)).filter((s): s is string => !!s);
   if (aw.length) return aw.some((s) => s === 'active' || s === 'pending') ? 'award' : 'cancelled';
+  if (awards.length) return 'award';
   const t = str(obj(c.tender)?.status);
   // A tender only planned (tenderStatus `planning`, `planned`) has not started: the process is still being planned.
   if (t) return CANCELLED.has(t) ? 'cancelled' : t === 'planning' || t === 'planned' ? 'planning' : 'tender';

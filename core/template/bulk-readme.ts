@@ -7,6 +7,7 @@
  */
 import { README_SHEET, SETTINGS_SHEET } from './settings';
 import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
+import { formatCount } from '../format/es-mx';
 
 export { README_SHEET };
 
@@ -79,8 +80,34 @@ function otherZonesLines(others: readonly BulkPublisherZone[]): string[] {
   ];
 }
 
+/**
+ * Published values no template column holds, per unindexed field (core/import/template-coverage droppedValues): what a
+ * publisher brought as it was published elsewhere (`history`: fields of other systems, OCDS 1.0 payments' `amount`),
+ * which the dashboard and records.json have and this workbook cannot. `packageFields`: package metadata some of those
+ * releases carry inside them (`packageInfo`, `version`), not data of the process.
+ */
+export interface NotHeldFields { ocds: ReadonlyMap<string, number>; oc4ids: ReadonlyMap<string, number>; packageFields: ReadonlySet<string> }
+
+/**
+ * The fields of the workbook's data it does not hold, named with how many values each loses and where they are: the
+ * workbook said a conversion gave back the compiled releases of records.json, and a data user who summed its payments
+ * found none of a history's OCDS 1.0 amounts the dashboard counted.
+ */
+function notHeldLines(notHeld: NotHeldFields | undefined): string[] {
+  if (!notHeld || (!notHeld.ocds.size && !notHeld.oc4ids.size && !notHeld.packageFields.size)) return [];
+  const field = (standard: string) => ([path, n]: [string, number]) => `• ${path} (${standard}): ${formatCount(n, 'valor', 'valores')}.`;
+  return [
+    '',
+    'Datos publicados que la plantilla no tiene dónde escribir y que este libro no incluye (un implementador los publicó tal como venían de otro sistema o de una versión anterior del estándar):',
+    ...[...notHeld.ocds].map(field('EDCA-MX, contrataciones')),
+    ...[...notHeld.oc4ids].map(field('EDCAPI, proyectos')),
+    ...(notHeld.packageFields.size ? [`• ${[...notHeld.packageFields].join(', ')}: datos del paquete que algunas entregas traen dentro; no son del proceso.`] : []),
+    'Están tal como se publicaron en records.json y releases.json (contrataciones) y en projects.json (proyectos), y el tablero los muestra cuando los entiende (por ejemplo, un pago con su monto en «amount», como lo escribía OCDS 1.0): para sumarlos o revisarlos, use esos archivos.',
+  ];
+}
+
 /** Each line of the sheet, one per row (column A). */
-export function bulkReadmeLines(zones: BulkDateZones = { timeZone: DEFAULT_TIME_ZONE }): string[] {
+export function bulkReadmeLines(zones: BulkDateZones = { timeZone: DEFAULT_TIME_ZONE }, notHeld?: NotHeldFields): string[] {
   return [
     'Infraestructura Abierta — descarga completa de los datos publicados',
     'Este libro tiene los datos publicados en la misma plantilla con que se capturan: las hojas de proyectos (EDCAPI / OC4IDS) y las de contrataciones (EDCA-MX / OCDS), una fila por elemento. En cada hoja la fila 1 tiene el título de cada columna, la fila 2 su nombre técnico (el campo del estándar) y los datos empiezan en la fila 3. Las filas de una hoja hija se enlazan con su proyecto o proceso por la primera columna (identificador del proyecto u OCID).',
@@ -93,6 +120,7 @@ export function bulkReadmeLines(zones: BulkDateZones = { timeZone: DEFAULT_TIME_
     '',
     'Datos que calcula la publicación y que este libro no incluye:',
     ...PUBLICATION_DERIVED_FIELDS.map((f) => `• ${f.path}: ${f.text}`),
+    ...notHeldLines(notHeld),
     '',
     'Por eso, al convertir este libro a JSON (npx infra-abierta convert datos.xlsx -o salida.json) salen los mismos procesos que las entregas compiladas de records.json y los mismos proyectos que en projects.json, salvo esos campos y la fecha, el identificador y las etiquetas (tag) de cada entrega, que son los de la conversión. Si el libro se publica de nuevo, la publicación vuelve a calcularlos.',
     ...('others' in zones ? otherZonesLines(zones.others) : []),

@@ -43,7 +43,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, downloadedText, launchChromium } from '../browser';
 import { fileTab, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
-import { publish } from '../../functions/src/publication/publish';
+import { publish, publishHistory } from '../../functions/src/publication/publish';
 import { releaseTagTitle } from '../../dashboard/src/labels';
 import { README_SHEET } from '../../core/template/settings';
 import { formatDate, formatMoney } from '../../core/format/es-mx';
@@ -438,6 +438,14 @@ describeIfChromium('a data user in the public pages', () => {
       expect(await heights(page)).toEqual(shown.map(() => 13));
     }
   });
+  // Ciudad de México published «OCDS-87SD3T-…»; the platform publishes it with its prefix in lower case
+  // (core/identifiers/lower-ocid-prefix). A journalist pasting the ocid of the news read «Contratación no encontrada».
+  it('a process asked by its ocid with the prefix in capitals, as its first publisher wrote it, opens its page', async () => {
+    const page = await open(1280, `#/contratacion/${encodeURIComponent('OCDS-MID001-DOP-LP-OP-003-2024')}`, 'goOn');
+    expect(await page.locator('main h1').innerText()).toBe('Repavimentación con concreto hidráulico de la calle 60, Centro Histórico');
+    expect(await page.locator('main').innerText()).toContain('Proceso de contratación ocds-mid001-DOP-LP-OP-003-2024');
+  });
+
   // Last: it publishes Mérida again, which the tests above read as first published.
   it('a process published twice lists both publications in «Historial de publicaciones»: date, what each was, its JSON, and the amount corrected', async () => {
     const ocid = 'ocds-mid001-DOP-LP-OP-003-2024';
@@ -473,6 +481,22 @@ describeIfChromium('a data user in the public pages', () => {
     // Reached from the process's tabs, as its other sections are: the focus on its heading.
     await page.click('nav.tabs a[href="#historial"]');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('h-historial');
+    await context.close();
+  });
+
+  // After the others: it publishes an implementer they count as not published.
+  it('a payment as OCDS 1.0 wrote it (history of another system) shows whom it was paid to, as its amount', async () => {
+    const publisher = { id: 'cdmx', name: 'Secretaría de Finanzas de la Ciudad de México', state: 'Ciudad de México', ocidPrefix: 'ocds-87sd3t', projectIdPrefix: 'oc4ids-87sd3t', commitment: { projects: 0, periodicityDays: 90 } };
+    await srv.store.putPublisher(publisher);
+    const ocid = 'ocds-87sd3t-SEFIN-DRM-A-002-2016';
+    // As Ciudad de México published it in 2016: `amount`, `providerOrganization`, `receiverOrganization`.
+    const release = { ocid, id: `${ocid}-01`, date: '2016-04-05T00:00:00-06:00', tag: ['implementation'], initiationType: 'tender', contracts: [{ id: '1', title: 'A-014/2016', implementation: { transactions: [{ id: 'CLC0010000019-2016', date: '2016-04-05T00:00:00-06:00', amount: { amount: 83383.12, currency: 'MXN' }, providerOrganization: { id: '0901', legalName: 'SECRETARÍA DE FINANZAS' }, receiverOrganization: { id: 'TCM951030A17', legalName: 'TIENDAS COMERCIAL MEXICANA S.A DE C' } }] } }] };
+    expect((await publishHistory(srv.store, { publisher, releases: [{ ocid, id: release.id, date: release.date, release }], actor: 'cli', now: '2025-08-06T10:00:00-06:00', baseUrl: srv.base })).status).toBe('published');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${srv.base}/#/contratacion/${ocid}`);
+    await page.waitForSelector('body[data-ready] #tabla-pagos');
+    expect(await page.locator('#tabla-pagos tbody tr').allInnerTexts()).toEqual([`05/04/2016\t1\tTIENDAS COMERCIAL MEXICANA S.A DE C\t${formatMoney(83383.12)}`]);
     await context.close();
   });
 });

@@ -4,6 +4,7 @@
  * documents, a timeline of every dated event, each time it was published (process-history.ts), and its data as
  * JSON (the record) and CSV (contracts and payments).
  */
+import { lowerOcidPrefix } from '../../../core/identifiers/lower-ocid-prefix';
 import { fold } from '../data/filters';
 import { h, externalLink, route } from '../dom';
 import { isRealDate, num, obj, objects, str } from '../data/read';
@@ -73,8 +74,12 @@ const NOT_TENDERED = 'Este proceso está en planeación: aún no tiene licitaci�
 export const processPage: Page = {
   title: 'Contratación',
   render: async ({ ds, params }) => {
-    const ocid = params[0] ?? '';
-    const row = ds.processes.find((r) => r.ocid === ocid);
+    const asked = params[0] ?? '';
+    // An ocid as its first publisher wrote it, prefix in capitals (Ciudad de México's «OCDS-87SD3T-…»), is published
+    // with the prefix in lower case (core/identifiers/lower-ocid-prefix): a reader pasting it read «no encontrada».
+    const lowered = lowerOcidPrefix(asked);
+    const row = ds.processes.find((r) => r.ocid === asked) ?? (lowered === undefined ? undefined : ds.processes.find((r) => r.ocid === lowered));
+    const ocid = row?.ocid ?? asked;
     const record = row ? await loadRecord(ocid) : undefined;
     const c = obj(record?.compiledRelease);
     if (!row || !c) return h('div', null, ...heading('Contratación no encontrada', `No hay un proceso de contratación publicado con el ocid «${ocid}».`), h('a', { href: route('contrataciones') }, 'Ver todas las contrataciones'));
@@ -106,6 +111,10 @@ export const processPage: Page = {
     // References (tenderers, payees) name a party by id; its name and RFC are in `parties`.
     const partyById = new Map(objects(c.parties).map((x) => [str(x.id), x]));
     const named = (ref: unknown): string | undefined => str(obj(ref)?.name) ?? str(partyById.get(str(obj(ref)?.id))?.name);
+    // Who a payment went to: its payee, or as OCDS 1.0 wrote it, `receiverOrganization` (an Identifier, deprecated in
+    // 1.1 and still in histories brought from other systems, whose `amount` the page already reads): «Sin dato» there
+    // read as a payment to nobody known, beside the contractor the record names.
+    const payee = (t: Json): string | undefined => named(t.payee) ?? str(obj(t.receiverOrganization)?.legalName) ?? str(obj(t.receiverOrganization)?.name);
     const referenced = (ref: Record<string, unknown>): PartyIds => {
       const identifier = obj(partyById.get(str(ref.id))?.identifier);
       return { id: str(ref.id), identifier: str(identifier?.id), scheme: str(identifier?.scheme) };
@@ -130,7 +139,7 @@ export const processPage: Page = {
     // above («Monto contratado», «Monto pagado»), when all is in pesos and no contract is cancelled (the note says so).
     const csvRows = (): (string | number | undefined)[][] => [
       ...contracts.map((k) => ['contrato', str(k.id), str(k.title), undefined, amount(k.value), undefined, str(obj(k.value)?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
-      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, named(t.payee), undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
+      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, payee(t), undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
     ];
     return h('div', null,
       ...heading(row.title, `Proceso de contratación ${ocid}`),
@@ -198,7 +207,7 @@ export const processPage: Page = {
       section('etapa-ejecucion', 'Ejecución',
         facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st('implementationStatus', obj(k.implementation)?.status)])),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
-          transactions.map(({ contract, t }) => [date(str(t.date)), contract, named(t.payee) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos', empty: 'Sin pagos publicados.', stack: true }),
+          transactions.map(({ contract, t }) => [date(str(t.date)), contract, payee(t) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos', empty: 'Sin pagos publicados.', stack: true }),
         contractClassificationTable(contracts)),
       section('cronologia', 'Cronología',
         events.length ? h('ol', { class: 'timeline' }, events.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what))) : h('p', null, 'Sin fechas publicadas.')),

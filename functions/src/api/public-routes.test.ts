@@ -252,6 +252,19 @@ describe('public API', () => {
     expect(one.body.records[0].compiledRelease.ocid).toBe(ocids[0]);
   });
 
+  // Ciudad de México published «OCDS-87SD3T-…»; the platform publishes it with the prefix in lower case, as import
+  // and history write it (core/identifiers/lower-ocid-prefix). A journalist with the original ocid got «No existe».
+  it('finds a process asked by its ocid with the prefix in capitals, as its first publisher wrote it', async () => {
+    const ocid = 'ocds-mid001-DOP-IR-OP-005-2023';
+    const asked = encodeURIComponent('OCDS-MID001-DOP-IR-OP-005-2023');
+    expect((await request(app).get(`/api/ocds/records/${asked}`).expect(200)).body.records[0].ocid).toBe(ocid);
+    const releases = (await request(app).get(`/api/ocds/releases?ocid=${asked}`).expect(200)).body.releases as { ocid: string; id: string }[];
+    expect(releases.map((r) => r.ocid)).toEqual([ocid]);
+    await request(app).get(`/api/ocds/releases?ocid=${asked}&releaseID=${encodeURIComponent(releases[0].id)}`).expect(200);
+    // Only the prefix: the rest is the publisher's, compared as written.
+    expect((await request(app).get('/api/ocds/records/OCDS-MID001-dop-ir-op-005-2023').expect(404)).body.error.message).toContain('«OCDS-MID001-dop-ir-op-005-2023»');
+  });
+
   it('adds the versioned release to one record, built from its published releases; pages carry the compiled release', async () => {
     const pages = await allPages('/api/ocds/records?limit=3');
     const records = pages.flatMap((p) => p.records as Record<string, unknown>[]);

@@ -16,6 +16,7 @@ import { publishedCount, type BulkKind } from '../../../core/packages/bulk-conte
 import { ResponseCache, WithHeaders } from './response-cache';
 import { extensionCodelist, extensionFile } from './extension-files';
 import { recordWithHistory } from './record-with-history';
+import { lowerOcidPrefix } from '../../../core/identifiers/lower-ocid-prefix';
 import { acceptOnly, BY_SCOPE } from './query-parameters';
 import { publicationDocuments, publicationIndexes, readIndex, type PublicationIndexes } from './publication-indexes';
 import { currentStats } from '../../../core/stats/publisher-stats';
@@ -44,6 +45,20 @@ const PAGED_BY_SUPPLIER = [...PAGED, ...SUPPLIER_PARAMETERS] as const;
 /** Said to a `limit` above the most a page holds: who asks for that many wants everything, which one file gives. */
 const ALL_AT_ONCE = 'Para tener todo de una vez, descargue los archivos de /api/bulk (una sola solicitud, sin páginas), o siga «links.next» página por página.';
 /** The parameters a reader tries on a listing for one document, and the address that gives it. */
+/**
+ * The ocid a process is published under, for one asked as its first publisher wrote it: Ciudad de México published
+ * «OCDS-87SD3T-SEFIN-DRM-A-002-2016», which the platform publishes with its registered prefix in lower case
+ * (core/identifiers/lower-ocid-prefix, as `import` and `history` write it). A journalist with the ocid of the news or
+ * of the original portal got «No existe» for a process that is published.
+ */
+function publishedOcid(sets: PublishedSet[], asked: string): { ocid: string; owner: PublishedSet | undefined } {
+  const owner = ownerOf(sets, asked, (p) => p.ocidPrefix);
+  if (owner) return { ocid: asked, owner };
+  const lowered = lowerOcidPrefix(asked);
+  const found = lowered !== undefined && lowered !== asked ? ownerOf(sets, lowered, (p) => p.ocidPrefix) : undefined;
+  return found && lowered ? { ocid: lowered, owner: found } : { ocid: asked, owner: undefined };
+}
+
 const ONE_RECORD = { ocid: 'Un proceso: /api/ocds/records/{ocid}; sus entregas: /api/ocds/releases?ocid={ocid}.' };
 const ONE_PROJECT = { id: 'Un proyecto: /api/oc4ids/projects/{id}.' };
 /** The names a reader tries first for a supplier's filter (supplier-filter.ts). */
@@ -154,23 +169,25 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   router.get('/ocds/releases', async (req, res) => {
     acceptOnly(req, [...PAGED_BY_SUPPLIER, 'ocid', 'releaseID'], SUPPLIER_HINTS);
     const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
-    const ocid = queryString(req, 'ocid');
+    const asked = queryString(req, 'ocid');
     const supplier = supplierFilter(req);
     const releaseId = queryString(req, 'releaseID');
     // A release id names a release within its process (the `url` of each release in a record carries both): alone,
     // it filtered one page of everything, giving empty packages and pages that went on.
-    if (releaseId && !ocid) throw badRequest('invalid-releaseid', 'El parámetro «releaseID» va junto con «ocid», el proceso de la entrega: use la dirección («url») de la entrega en el registro del proceso, /api/ocds/records/{ocid}.');
+    if (releaseId && !asked) throw badRequest('invalid-releaseid', 'El parámetro «releaseID» va junto con «ocid», el proceso de la entrega: use la dirección («url») de la entrega en el registro del proceso, /api/ocds/records/{ocid}.');
     const requested = await requestedSets(store, req);
     const { version } = requested;
     let sets: PublishedSet[];
-    if (ocid) {
-      const owner = ownerOf(requested.sets, ocid, (p) => p.ocidPrefix);
-      if (!owner) throw notFound(`ninguna entrega publicada del proceso «${ocid}»`);
-      sets = [owner];
+    let ocid: string | undefined;
+    if (asked) {
+      const published = publishedOcid(requested.sets, asked);
+      if (!published.owner) throw notFound(`ninguna entrega publicada del proceso «${asked}»`);
+      sets = [published.owner];
+      ocid = published.ocid;
     } else sets = await listedSets(store, requested.sets, 'releases', requested.publisherId);
     const cursor = decodeCursor(req.query.after);
     const matched = supplier ? await bySupplier(req, sets, supplier, 'ninguna entrega publicada') : undefined;
-    if (matched && ocid && !matched.ocids.get(sets[0].publication.id)?.includes(ocid)) throw notFound(`ninguna entrega publicada del proceso «${ocid}» adjudicado al proveedor pedido`);
+    if (matched && ocid && !matched.ocids.get(sets[0].publication.id)?.includes(ocid)) throw notFound(`ninguna entrega publicada del proceso «${asked}» adjudicado al proveedor pedido`);
     if (matched) sets = matched.sets;
     const releasesOf = (publicationId: string, one: string | undefined, after: string | undefined, n: number) => store.listDocumentBytes('releases', { publicationId, after, limit: n, ...(one ? { ocid: one } : {}) });
     // Of one supplier (and not one process): the releases of its processes, process by process.
@@ -184,12 +201,12 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
           const page = await spanPages(sets, at, 1000, list);
           const found = page.items.find((r) => r.id === releaseId);
           if (found) return splicedPackageBytes('releases', [found.bytes], metaFor(req, sets));
-          if (!page.next) throw notFound(`ninguna entrega publicada del proceso «${ocid}» con id «${releaseId}»`);
+          if (!page.next) throw notFound(`ninguna entrega publicada del proceso «${asked}» con id «${releaseId}»`);
           at = decodeCursor(page.next);
         }
       }
       const page = await spanPages(sets, cursor, limit, list);
-      if (ocid && !page.items.length) throw notFound(`ninguna entrega publicada del proceso «${ocid}»`);
+      if (ocid && !page.items.length) throw notFound(`ninguna entrega publicada del proceso «${asked}»`);
       const links = nextLink(req, page.next);
       return paged(splicedPackageBytes('releases', page.items.map((r) => r.bytes), { ...metaFor(req, sets), links }), links);
     }, version);
@@ -220,13 +237,13 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/ocds/records/:ocid', async (req, res) => {
     acceptOnly(req, []);
-    const ocid = String(req.params.ocid);
+    const asked = String(req.params.ocid);
     const { sets, version } = await publishedState(store);
-    const owner = ownerOf(sets, ocid, (p) => p.ocidPrefix);
-    if (!owner) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
+    const { ocid, owner } = publishedOcid(sets, asked);
+    if (!owner) throw notFound(`el proceso de contratación «${asked}» entre los datos publicados`);
     await cache.send(req, res, stampOf([owner]), async () => {
       const record = await store.getDocumentBytes('records', owner.publication.id, ocid);
-      if (record === undefined) throw notFound(`el proceso de contratación «${ocid}» entre los datos publicados`);
+      if (record === undefined) throw notFound(`el proceso de contratación «${asked}» entre los datos publicados`);
       return splicedPackageBytes('records', [await recordWithHistory(store, owner.publication.id, ocid, record)], metaFor(req, [owner], owner.publisher));
     }, version);
   });

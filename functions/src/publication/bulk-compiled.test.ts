@@ -21,11 +21,25 @@ const BASE = 'http://127.0.0.1:8080';
 const SHEET = 'Transacciones';
 const PATHS = ['ocid', 'contracts/0/id', 'contracts/0/implementation/transactions/0/id', 'contracts/0/implementation/transactions/0/value/amount'];
 
-/** The rows of `sheet` in the publisher's datos.xlsx, as the API serves it, by the values of the columns of `paths`. */
-async function datosRows(store: Store, dir: string, publisherId: string, sheet: string, paths: readonly string[]): Promise<unknown[][]> {
+type Book = Awaited<ReturnType<typeof xlsxBook>>;
+
+/** The publisher's datos.xlsx, as the API serves it. */
+async function datosBook(store: Store, dir: string, publisherId: string): Promise<Book> {
   const app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(path.join(dir, 'blobs')) });
   const res = await request(app).get(`/api/bulk/datos.xlsx?publisher=${publisherId}`).buffer(true).parse(binaryBody).expect(200);
-  const ws = (await xlsxBook(res.body as Buffer)).getWorksheet(sheet)!;
+  return xlsxBook(res.body as Buffer);
+}
+
+/** The lines of its «Léame» sheet. */
+function readme(book: Book): string[] {
+  const lines: string[] = [];
+  book.getWorksheet('Léame')!.eachRow((row) => lines.push(String(row.getCell(1).value)));
+  return lines;
+}
+
+/** The rows of `sheet` by the values of the columns of `paths`. */
+function datosRows(book: Book, sheet: string, paths: readonly string[]): unknown[][] {
+  const ws = book.getWorksheet(sheet)!;
   const columns = paths.map((p) => (ws.getRow(2).values as unknown[]).indexOf(p));
   const rows: unknown[][] = [];
   for (let r = 3; r <= ws.rowCount; r++) rows.push(columns.map((c) => ws.getRow(r).getCell(c).value));
@@ -55,9 +69,12 @@ test('a payment row deleted from the workbook stays in datos.xlsx, as in the rec
     const inRecord = compiled.contracts.flatMap((c) => (c.implementation?.transactions ?? []).map((t) => [ocid, c.id, t.id, t.value?.amount]));
     expect(inRecord).toContainEqual([ocid, deleted[contractCol], deleted[idCol], deleted[amountCol]]);
 
-    const inWorkbook = (await datosRows(store, dir, publisher.id, SHEET, PATHS)).filter((row) => row[0] === ocid);
+    const book = await datosBook(store, dir, publisher.id);
+    const inWorkbook = datosRows(book, SHEET, PATHS).filter((row) => row[0] === ocid);
     // Every payment of the process, the deleted one included, with the amounts of the record.
     expect(inWorkbook).toEqual(inRecord);
+    // Data captured in the template has a column for every field: «Léame» names none it lacks.
+    expect(readme(book).join('\n')).not.toContain('no tiene dónde escribir');
   } finally {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -72,12 +89,26 @@ test('a process published elsewhere a release per stage (history) has its tender
     await store.putPublisher(publisher);
     const ocid = `${publisher.ocidPrefix}-HIST-001`;
     const tender = { ocid, id: `${ocid}-01`, date: '2024-01-10T00:00:00Z', tag: ['tender'], initiationType: 'tender', tender: { id: 'T1', title: 'Pavimentación de la calle 5' } };
-    const contract = { ocid, id: `${ocid}-02`, date: '2024-03-10T00:00:00Z', tag: ['contract'], initiationType: 'tender', contracts: [{ id: 'C1', awardID: 'A1', title: 'Contrato de pavimentación' }] };
+    // Its payments as OCDS 1.0 wrote them (Ciudad de México's SEFIN, 2016): `amount`, which no template column holds.
+    const payment = (id: string) => ({ id, date: '2024-04-05T00:00:00-06:00', amount: { amount: 83383.12, currency: 'MXN' } });
+    const contract = { ocid, id: `${ocid}-02`, date: '2024-03-10T00:00:00Z', tag: ['contract'], initiationType: 'tender', contracts: [{ id: 'C1', awardID: 'A1', title: 'Contrato de pavimentación', implementation: { transactions: [payment('P1'), payment('P2')] } }] };
     const releases = [tender, contract].map((release) => ({ ocid, id: release.id, date: release.date, release }));
     expect((await publishHistory(store, { publisher, releases, actor: 'cli', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
     // The tender of the first release and the contract of the second, as the record compiles them.
-    expect(await datosRows(store, dir, publisher.id, 'Contrataciones', ['ocid', 'tender/title'])).toEqual([[ocid, 'Pavimentación de la calle 5']]);
-    expect(await datosRows(store, dir, publisher.id, 'Contratos', ['ocid', 'contracts/0/id'])).toEqual([[ocid, 'C1']]);
+    const book = await datosBook(store, dir, publisher.id);
+    expect(datosRows(book, 'Contrataciones', ['ocid', 'tender/title'])).toEqual([[ocid, 'Pavimentación de la calle 5']]);
+    expect(datosRows(book, 'Contratos', ['ocid', 'contracts/0/id'])).toEqual([[ocid, 'C1']]);
+    // The payments are there without their amounts, which the dashboard counts: «Léame» says so and where they are,
+    // instead of saying that the workbook converts back to the compiled releases of records.json.
+    expect(datosRows(book, 'Transacciones', ['contracts/0/implementation/transactions/0/id', 'contracts/0/implementation/transactions/0/value/amount'])).toEqual([['P1', null], ['P2', null]]);
+    const lines = readme(book);
+    const named = lines.findIndex((l) => l.startsWith('Datos publicados que la plantilla no tiene dónde escribir'));
+    expect(named).toBeGreaterThan(0);
+    expect(lines.slice(named + 1, named + 4)).toEqual([
+      '• contracts/implementation/transactions/amount/amount (EDCA-MX, contrataciones): 2 valores.',
+      '• contracts/implementation/transactions/amount/currency (EDCA-MX, contrataciones): 2 valores.',
+      expect.stringContaining('records.json'),
+    ]);
   } finally {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });

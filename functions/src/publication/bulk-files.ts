@@ -28,6 +28,7 @@ import { DATE_FORMAT, dateCellFormat, numberFormat, yesNo } from '../../../core/
 import type { ColumnSpec } from '../../../core/template/spec';
 import { columnLetter } from '../../../core/workbook/model';
 import { bulkReadmeLines, README_SHEET, type BulkDateZones } from '../../../core/template/bulk-readme';
+import { droppedValues } from '../../../core/import/template-coverage';
 import { SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { DEFAULT_TIME_ZONE, sameClock } from '../../../core/unflatten/time-zone';
 import { looksLikeFormula } from '../../../core/format/formula-safety';
@@ -78,8 +79,11 @@ export const bulkDownloadName = (file: string, publisherId: string | undefined):
  * an exchange rate with four decimals (the DOF's 17.2345 showed 17.23).
  * Form 7: `datos.xlsx` holds each process's compiled release (its record's), where form 6 held its latest release:
  * a payment deleted from the workbook, still in records.json and the dashboard, was missing from it.
+ * Form 8: its «Léame» names the published fields no template column holds (a history brought from another system, an
+ * OCDS 1.0 payment's `amount`) with how many values each: form 7 said a conversion gave back records.json's compiled
+ * releases, and a journalist who summed such a publisher's payments in it found no amounts the dashboard counted.
  */
-export const BULK_FORM = 7;
+export const BULK_FORM = 8;
 
 /** The folder of everything written for one publisher's publication, of any form (pruning removes it whole). */
 export const publicationFolder = (publicationId: string): string => `publicaciones/${publicationId}/`;
@@ -243,6 +247,7 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   const spec = templateSpec();
   const spills = spec.sheets.map((_, i) => path.join(dir, `hoja-${i}.jsonl`));
   const files = spills.map((f) => fs.createWriteStream(f));
+  const notHeld = { ocds: new Map<string, number>(), oc4ids: new Map<string, number>(), packageFields: new Set<string>() };
   const spill = async (standard: 'ocds' | 'oc4ids', pages: AsyncGenerator<unknown[]>, timeZone: string): Promise<void> => {
     for await (const docs of pages) {
       for (const [i, sheet] of spec.sheets.entries()) {
@@ -251,6 +256,10 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
         for (const row of flattenSheet(sheet, docs, { timeZone }).rows.slice(2)) chunk += `${JSON.stringify(row.map((v, c) => spilled(sheet.columns[c], v)))}\n`;
         if (chunk) await write(files[i], chunk);
       }
+      // What no column holds, for «Léame» to name (written before the data sheets, after this pass).
+      const { dropped, packageFields } = droppedValues(docs, standard, spec);
+      for (const [field, n] of dropped) notHeld[standard].set(field, (notHeld[standard].get(field) ?? 0) + n);
+      for (const field of packageFields) notHeld.packageFields.add(field);
     }
   };
   // Each publisher's rows with its dates in its own zone: the midnights its official typed as dates are date cells.
@@ -273,7 +282,7 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   sheets++;
   readme.columns = [{ width: 150 }];
   // Each paragraph wrapped in the column: one line of up to a thousand characters ran off the screen to the right.
-  bulkReadmeLines(zones).forEach((line, i) => {
+  bulkReadmeLines(zones, notHeld).forEach((line, i) => {
     const row = readme.addRow([line]);
     row.getCell(1).style = i === 0 ? README_TITLE_STYLE : README_STYLE;
     row.commit();

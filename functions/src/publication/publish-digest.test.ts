@@ -79,12 +79,13 @@ const DIGESTS: Record<string, string> = {
   // value not counted; each process's awards in force and each contract's amendments, for the dashboard's
   // contractors) is written in each index, and in the stats as the version their figures were summed by; INDEX_VERSION
   // 4 (a process still at planning dated by its planning) and 5 (a process whose contracts are all cancelled at stage
-  // «cancelled», whatever their implementation status says) the same way. Each index also keeps what its projects and
+  // «cancelled», whatever their implementation status says) the same way, and 6 (a contract or an award without its
+  // status puts its process at that stage; every one here has its status, so only the version number changed). Each index also keeps what its projects and
   // processes lack of what their stage asks (`pending`, core/stats/pending.ts, read by /api/pending), with the
   // PENDING_VERSION it was judged by (2: a cancelled project owes only its identification points; 3: a point only
   // another implementer's processes lack is theirs to publish — none here, so only the version number changed), and
   // what the contract amendments of the processes its projects list changed (`amendments`, none in these synthetic data).
-  indexes: '6 48b80f9793bde09d',
+  indexes: '6 d9e637b4a5ad7dbd',
   projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
@@ -107,8 +108,9 @@ const DIGESTS: Record<string, string> = {
   // with the INDEX_VERSION its figures were summed by and the QUALITY_VERSION its quality was judged by; then when
   // competition gained its `planning` band and a process's fields of stages it has not reached stopped counting
   // (QUALITY_VERSION 3); then the version alone when a cancelled project began to owe only its identification
-  // (QUALITY_VERSION 4); then the INDEX_VERSION alone (5: a process whose contracts are all cancelled is «cancelled»).
-  stats: '1 75b4cac77b983650',
+  // (QUALITY_VERSION 4); then the INDEX_VERSION alone (5: a process whose contracts are all cancelled is «cancelled»;
+  // 6: a contract or an award without its status is past planning).
+  stats: '1 f533657e2097c58c',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
