@@ -158,7 +158,7 @@ export const trackingPage: Page = {
     // nobody reads (a state's 120 in an order a coordinator could not search by eye).
     const chosen = rows.filter((r) => matchesPublisher(filters, r));
     // And the header's search, by name or state (the rows are implementers).
-    const shown = chosen.filter((r) => matchesPublisherSearch(filters, r));
+    const shown = chosen.filter((r) => matchesPublisherSearch(filters, r, r.publisherId));
     const now = Date.now();
     const assessed: Assessed[] = shown.map((r) => ({ r, ...standing(r, now) }));
     let q = new URLSearchParams(query);
