@@ -408,7 +408,7 @@ describeIfChromium('a data user in the public pages', () => {
     expect(rows.every((r) => (r[0] === 'contrato') === (r[header.indexOf('monto_pagado')] === ''))).toBe(true);
   });
 
-  it('on Calidad, Seguimiento and Descargas the search chooses implementers by name or state, and the page and the box say so', async () => {
+  it('on Calidad, Seguimiento and Descargas the search chooses implementers by name, key or state, and the page and the box say so', async () => {
     for (const [hash, table] of [['#/calidad', 'tabla-completitud'], ['#/seguimiento', 'tabla-seguimiento'], ['#/descargas', 'tabla-descargas']]) {
       const page = await open(1280, `${hash}?q=M%C3%A9rida`, 'goOn');
       expect(await page.locator('#busqueda-implementadores').innerText()).toBe(`En esta página la búsqueda «Mérida» elige implementadores por su nombre, clave o estado: 1 implementador de ${hash === '#/calidad' ? 3 : 4}.`);
