@@ -692,7 +692,7 @@ describe('publishers add: the commitment is the implementer\'s, never assumed', 
   afterAll(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
   const registration = ['--entidad', 'Yucatán', '--prefijo-ocid', 'ocds-prg001', '--prefijo-proyectos', 'oc4ids-prg001'];
 
-  test('without --proyectos nothing is registered and the message says what to give; given, it is said and listed; an update keeps it', async () => {
+  test('without --proyectos nothing is registered and the message says what to give; given, it is said and listed (by state with --entidad); an update keeps it', async () => {
     const missing = await runCli('publishers', 'add', 'progreso', '--nombre', 'Municipio de Progreso', ...registration);
     expect([missing.code, missing.err]).toEqual([2, 'Falta el compromiso de proyectos (--proyectos): cuántos proyectos se comprometió a publicar el implementador, de 0 a 5.']);
     expect((await runCli('publishers', 'list')).err).toMatch(/Aún no hay publicadores/);
@@ -713,6 +713,14 @@ describe('publishers add: the commitment is the implementer\'s, never assumed', 
     await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration);
     const listed = (await runCli('publishers', 'list')).out.split('\n');
     expect(listed).toEqual(['id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso', 'progreso\tH. Ayuntamiento de Progreso\tYucatán\tocds-prg001\toc4ids-prg001\t3 proyectos, actualización cada 30 días']);
+    // A state's implementers, as `users list --entidad` gives its accounts (accents and case aside): the option was
+    // ignored without a word, and the whole country came back for a count of one state.
+    await runCli('publishers', 'add', 'kanasin', '--nombre', 'Municipio de Kanasín', '--entidad', 'Campeche', '--prefijo-ocid', 'ocds-kan001', '--prefijo-proyectos', 'oc4ids-kan001', '--proyectos', '1');
+    expect((await runCli('publishers', 'list', '--entidad', 'yucatan')).out.split('\n').slice(1).map((l) => l.split('\t')[0])).toEqual(['progreso']);
+    const none = await runCli('publishers', 'list', '--entidad', 'Sonora');
+    expect([none.code, none.out, none.err]).toEqual([0, '', 'Ningún publicador registrado es de Sonora. Entidades con publicadores: Campeche, Yucatán.']);
+    const unknown = await runCli('publishers', 'list', '--entidad', 'Yucatam');
+    expect([unknown.code, unknown.out]).toEqual([2, '']);
   });
 });
 

@@ -408,16 +408,16 @@ describeIfChromium('a data user in the public pages', () => {
     expect(rows.every((r) => (r[0] === 'contrato') === (r[header.indexOf('monto_pagado')] === ''))).toBe(true);
   });
 
-  it('on Calidad, Seguimiento and Descargas the search chooses implementers by name or state, and the page and the box say so', async () => {
+  it('on Calidad, Seguimiento and Descargas the search chooses implementers by name, key or state, and the page and the box say so', async () => {
     for (const [hash, table] of [['#/calidad', 'tabla-completitud'], ['#/seguimiento', 'tabla-seguimiento'], ['#/descargas', 'tabla-descargas']]) {
       const page = await open(1280, `${hash}?q=M%C3%A9rida`, 'goOn');
-      expect(await page.locator('#busqueda-implementadores').innerText()).toBe(`En esta página la búsqueda «Mérida» elige implementadores por su nombre o estado: 1 implementador de ${hash === '#/calidad' ? 3 : 4}.`);
+      expect(await page.locator('#busqueda-implementadores').innerText()).toBe(`En esta página la búsqueda «Mérida» elige implementadores por su nombre, clave o estado: 1 implementador de ${hash === '#/calidad' ? 3 : 4}.`);
       expect(await page.locator(`#${table} tbody tr`).count()).toBe(1);
       expect(await page.locator(`#${table} tbody tr`).innerText()).toContain('Municipio de Mérida');
       expect(await page.getAttribute('#buscar', 'placeholder')).toBe('Implementador o estado…');
     }
     const none = await open(1280, '#/calidad?q=pavimentaci%C3%B3n');
-    expect(await none.locator('#busqueda-implementadores').innerText()).toMatch(/^Ningún implementador tiene «pavimentación» en su nombre o estado: .* Vea lo que coincide en Proyectos o en Contrataciones/);
+    expect(await none.locator('#busqueda-implementadores').innerText()).toMatch(/^Ningún implementador tiene «pavimentación» en su nombre, clave o estado: .* Vea lo que coincide en Proyectos o en Contrataciones/);
     await none.click('#busqueda-implementadores a:text("Proyectos")');
     await none.waitForSelector('body[data-ready] main h1:text("Proyectos")');
     expect(none.url()).toContain('q=pavimentaci');

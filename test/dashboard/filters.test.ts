@@ -1,5 +1,5 @@
 /** The header's search and filters over the dashboard's rows (dashboard/src/data/filters.ts). */
-import { filterDataset, parseFilters } from '../../dashboard/src/data/filters';
+import { filterDataset, matchesPublisherSearch, parseFilters } from '../../dashboard/src/data/filters';
 import type { ProcessRow, ProjectRow } from '../../dashboard/src/data/rows';
 import type { Dataset } from '../../dashboard/src/data/types';
 
@@ -90,4 +90,13 @@ test('the search finds every word wherever it is, as a reader types them: not on
   expect(found('Galeana, Nuevo León')).toEqual([['oc4ids-gx3fo2-000001'], []]);
   expect(found('drenaje higueras')).toEqual([[], ['ocds-7wj9x5-SINL-CPE-021-2018']]);
   expect(found('drenaje galeana')).toEqual([[], []]);
+});
+
+test('on the pages of implementers (Seguimiento, Calidad, Descargas) the search finds one by its key too, as the administration registered it', () => {
+  const finds = (q: string, id: string): boolean => matchesPublisherSearch(parseFilters(new URLSearchParams({ q })), { name: 'Secretaría de Movilidad y Planeación Urbana', state: 'Nuevo León' }, id);
+  // The key the CLI, users list, the Bitácora and the CSV's «clave» name it by: it found nobody.
+  expect(finds('nl-infra', 'nl-infra')).toBe(true);
+  expect(finds('NL-INFRA', 'nl-infra')).toBe(true);
+  expect(finds('movilidad nuevo leon', 'nl-infra')).toBe(true);
+  expect(finds('nl-infra', 'mty')).toBe(false);
 });

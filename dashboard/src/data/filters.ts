@@ -120,12 +120,14 @@ export function hasWords(text: string, q: string): boolean {
 
 /**
  * On the pages of figures per implementer (PUBLISHER_FILTER_KEYS), whether an implementer has every word of the
- * header's search in its name or state: their rows are implementers, so that is what a reader searching there means
- * («Mérida», «Nuevo León»). The search was ignored there, silently; the page says what it searched
- * (pages/common.ts publisherSearchNote) and the box says so before anything is typed (shell/filter-bar.ts).
+ * header's search in its name, its key (`id`) or its state: their rows are implementers, so that is what a reader
+ * searching there means («Mérida», «Nuevo León»). The search was ignored there, silently; the page says what it
+ * searched (pages/common.ts publisherSearchNote) and the box says so before anything is typed (shell/filter-bar.ts).
+ * The key is how the administration knows each of 2,500 (`publishers add ID`, `users list`, the Bitácora, the CSV's
+ * «clave»): «nl-infra» found nobody, when names repeat from state to state («Ayuntamiento de…», «Secretaría de…»).
  */
-export function matchesPublisherSearch(f: Filters, p: { name: string; state: string }): boolean {
-  return !f.q || hasWords(searchable(`${p.name} ${p.state}`), f.q);
+export function matchesPublisherSearch(f: Filters, p: { name: string; state: string }, id: string): boolean {
+  return !f.q || hasWords(searchable(`${p.name} ${p.state} ${id}`), f.q);
 }
 
 /** Whether an implementer (its state and id) is within the header's Estado and Implementador filters. */

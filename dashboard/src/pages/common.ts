@@ -111,11 +111,11 @@ export function publisherSearchNote(filters: Filters, query: URLSearchParams, sh
   const asked = `«${(query.get('q') ?? filters.q).trim()}»`;
   if (shown) {
     return h('p', { class: 'note', id: 'busqueda-implementadores' },
-      `En esta página la búsqueda ${asked} elige implementadores por su nombre o estado: ${shown === total ? `coinciden ${plural(total, 'implementador', 'implementadores')}` : `${plural(shown, 'implementador', 'implementadores')} de ${count(total)}`}.`);
+      `En esta página la búsqueda ${asked} elige implementadores por su nombre, clave o estado: ${shown === total ? `coinciden ${plural(total, 'implementador', 'implementadores')}` : `${plural(shown, 'implementador', 'implementadores')} de ${count(total)}`}.`);
   }
   // In-app links carry the header's search and filters (main.ts): the lists show what it finds there.
   return h('p', { class: 'note', id: 'busqueda-implementadores' },
-    `Ningún implementador tiene ${asked} en su nombre o estado: en esta página la búsqueda elige implementadores, no proyectos ni contratos. Vea lo que coincide en `,
+    `Ningún implementador tiene ${asked} en su nombre, clave o estado: en esta página la búsqueda elige implementadores, no proyectos ni contratos. Vea lo que coincide en `,
     h('a', { href: route('proyectos') }, 'Proyectos'), ' o en ', h('a', { href: route('contrataciones') }, 'Contrataciones'), ', o borre la búsqueda.');
 }
 

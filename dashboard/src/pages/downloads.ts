@@ -23,7 +23,7 @@ export const downloadsPage: Page = {
     // Per implementer: those of the header's Estado and Implementador filters, as on every other page, and of its
     // search by name or state (the table's rows are implementers; the files of all of them stay offered above it).
     const chosen = ds.publishers.filter((p) => matchesPublisher(filters, { state: p.state, publisherId: p.id }));
-    const publishers = chosen.filter((p) => matchesPublisherSearch(filters, p));
+    const publishers = chosen.filter((p) => matchesPublisherSearch(filters, p, p.id));
     // Whether the API offers the files of all implementers together (core/packages/bulk-limit.ts); an API without
     // the answer (older) is taken to offer them.
     // A package file of nothing is not offered (the API answers 404 for it): from the current publications' counts.

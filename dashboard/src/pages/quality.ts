@@ -22,7 +22,7 @@ export const qualityPage: Page = {
     // The implementers of the header's Estado and Implementador filters, as on every other page, and of its search
     // (by name or state: the rows here are implementers).
     const chosen = (await loadStats(scopeQuery(scope))).filter((s) => s.data && matchesPublisher(filters, s));
-    const stats = chosen.filter((s) => matchesPublisherSearch(filters, s));
+    const stats = chosen.filter((s) => matchesPublisherSearch(filters, s, s.publisherId));
     const fields = stats[0]?.data?.quality?.fields ?? [];
     type Field = (typeof fields)[number];
     const key = (f: Pick<Field, 'standard' | 'field'>): string => `${f.standard}\u0000${f.field}`;

@@ -28,7 +28,7 @@ import { countedPending } from '../../../core/stats/pending-version';
  * past its due date (`overdue`, null when not late or not countable), and the approval of unchanged data said under
  * «Última publicación» (`confirmed`).
  */
-function standing(r: TrackingEntry, now: number): { mark: string; words: string; tone: string; overdue: number | null; confirmed: string | null } {
+function standing(r: TrackingEntry, now: number): { mark: string; words: string; tone: string; overdue: number | null; confirmed: string | null; neverUpdated: boolean } {
   // An approval of unchanged data counts as an update, as for the reminders (core/workflow/update-due.ts).
   const clock = { lastPublishedAt: r.lastPublishedAt, confirmedAt: r.confirmedAt, registeredAt: r.registeredAt, periodicityDays: r.periodicityDays };
   const late = isLate(clock, now);
@@ -46,7 +46,23 @@ function standing(r: TrackingEntry, now: number): { mark: string; words: string;
   const [mark, words] = late ? ['✗', `Atrasado${overdue === null ? '' : ` ${plural(overdue, 'día', 'días')}`}: publica cada ${plural(r.periodicityDays, 'día', 'días')}${lastUpdateAt(clock) === null ? '; aún no publica' : ''}`]
     : firstDue !== undefined ? ['◷', `Nuevo: primera publicación a más tardar el ${date(firstDue)}`]
       : short ? ['⚠', `Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}`] : ['✓', 'Al día y completo'];
-  return { mark, words, tone: late ? 'status-bad' : short || firstDue !== undefined ? 'status-warn' : 'status-ok', overdue, confirmed };
+  return { mark, words, tone: late ? 'status-bad' : short || firstDue !== undefined ? 'status-warn' : 'status-ok', overdue, confirmed, neverUpdated: lastUpdateAt(clock) === null };
+}
+
+/**
+ * How many of the implementers shown stand where, in the words of the Situación column: what a coordinator tells its
+ * board and the administration follows across 2,500 («¿cuántos están atrasados?»), which the table gave only by
+ * counting its rows by eye, or the CSV in a spreadsheet. The four add up to the implementers shown.
+ */
+function standingsNote(rows: readonly Assessed[]): HTMLElement | null {
+  if (!rows.length) return null;
+  const late = rows.filter((a) => a.mark === '✗');
+  const never = late.filter((a) => a.neverUpdated).length;
+  const of = (mark: string): number => rows.filter((a) => a.mark === mark).length;
+  return h('p', { class: 'note', id: 'resumen-situacion' }, h('strong', null, 'Situación: '),
+    `${plural(late.length, 'atrasado', 'atrasados')}${never ? ` (${plural(never, 'aún no publica', 'aún no publican')})` : ''}, `
+    + `${plural(of('⚠'), 'al día con proyectos faltantes', 'al día con proyectos faltantes')}, ${plural(of('◷'), 'nuevo en su primer periodo', 'nuevos en su primer periodo')} `
+    + `y ${plural(of('✓'), 'al día y completo', 'al día y completos')}.`);
 }
 
 /** «3 de 7» and the list of stages reached with their dates (E.1 … E.7, recorded by the coordinators). */
@@ -158,7 +174,7 @@ export const trackingPage: Page = {
     // nobody reads (a state's 120 in an order a coordinator could not search by eye).
     const chosen = rows.filter((r) => matchesPublisher(filters, r));
     // And the header's search, by name or state (the rows are implementers).
-    const shown = chosen.filter((r) => matchesPublisherSearch(filters, r));
+    const shown = chosen.filter((r) => matchesPublisherSearch(filters, r, r.publisherId));
     const now = Date.now();
     const assessed: Assessed[] = shown.map((r) => ({ r, ...standing(r, now) }));
     let q = new URLSearchParams(query);
@@ -206,6 +222,7 @@ export const trackingPage: Page = {
       unfollowedFiltersNote(filters),
       publisherSearchNote(filters, query, shown.length, chosen.length),
       filteredNote(shown.length, rows.length, 'implementador', 'implementadores'),
+      standingsNote(assessed),
       tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
       download,
       table);

@@ -64,7 +64,7 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                 asignó a la institución; PREFIJO_OC4IDS: «oc4ids-» y 6, el que registró para OC4IDS
                 Los prefijos de uno que ya publicó no cambian (sus identificadores los llevan), salvo con
                 --cambiar-prefijo, para corregir uno registrado mal
-  infra-abierta publishers list | publishers remove ID  (solo uno sin publicaciones, envíos ni cuentas)
+  infra-abierta publishers list [--entidad Estado] | publishers remove ID  (solo uno sin publicaciones, envíos ni cuentas)
   infra-abierta publications list [--publicador ID]  Publicaciones de cada publicador: cuál es la vigente, cuándo
                                                    se hizo, cuántas entregas, registros y proyectos tiene, y si
                                                    quedó completa o sin terminar

@@ -13,7 +13,7 @@ import { AWAITING_DECISION, STATUS_LABELS } from '../../../core/workflow/contrac
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { knownPublisher } from './known-publisher';
 import { readAll } from '../store/read-all';
-import { sameState } from '../../../core/workflow/mexican-states';
+import { canonicalState, sameState, unknownStateMessage } from '../../../core/workflow/mexican-states';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
 import { checkReadable } from './input-path';
@@ -155,9 +155,20 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     return 0;
   }
   if (action === 'list') {
-    const publishers = await allPublishers(store);
-    if (!publishers.length) {
+    const all = await allPublishers(store);
+    if (!all.length) {
       io.err(`Aún no hay publicadores. Registre uno con «infra-abierta publishers add <id>${nube} --nombre … --entidad … --prefijo-ocid … --prefijo-proyectos … --proyectos N».`);
+      return 0;
+    }
+    // `--entidad`, as `users list` takes it: a state's implementers. It was known (to `add`) and so ignored without a
+    // word, and the whole country's list came back under the same header, for a count of one state's.
+    const typedState = stringOption(args, 'entidad');
+    const state = typedState === undefined ? undefined : canonicalState(typedState);
+    if (typedState !== undefined && state === undefined) throw new UsageError(unknownStateMessage(typedState));
+    const publishers = state === undefined ? all : all.filter((p) => sameState(p.state, state));
+    if (!publishers.length) {
+      const states = [...new Set(all.map((p) => p.state))].sort((a, b) => a.localeCompare(b, 'es'));
+      io.err(`Ningún publicador registrado es de ${state}. Entidades con publicadores: ${states.join(', ')}.`);
       return 0;
     }
     io.out('id\tnombre\tentidad\tprefijo OCID\tprefijo de proyectos\tcompromiso');
