@@ -44,7 +44,6 @@ const PAGED = ['publisher', 'limit', 'after'] as const;
 const PAGED_BY_SUPPLIER = [...PAGED, ...SUPPLIER_PARAMETERS] as const;
 /** Said to a `limit` above the most a page holds: who asks for that many wants everything, which one file gives. */
 const ALL_AT_ONCE = 'Para tener todo de una vez, descargue los archivos de /api/bulk (una sola solicitud, sin páginas), o siga «links.next» página por página.';
-/** The parameters a reader tries on a listing for one document, and the address that gives it. */
 /**
  * The ocid a process is published under, for one asked as its first publisher wrote it: Ciudad de México published
  * «OCDS-87SD3T-SEFIN-DRM-A-002-2016», which the platform publishes with its registered prefix in lower case
@@ -59,6 +58,7 @@ function publishedOcid(sets: PublishedSet[], asked: string): { ocid: string; own
   return found && lowered ? { ocid: lowered, owner: found } : { ocid: asked, owner: undefined };
 }
 
+/** The parameters a reader tries on a listing for one document, and the address that gives it. */
 const ONE_RECORD = { ocid: 'Un proceso: /api/ocds/records/{ocid}; sus entregas: /api/ocds/releases?ocid={ocid}.' };
 const ONE_PROJECT = { id: 'Un proyecto: /api/oc4ids/projects/{id}.' };
 /** The names a reader tries first for a supplier's filter (supplier-filter.ts). */
