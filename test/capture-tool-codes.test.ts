@@ -45,9 +45,10 @@ const REFUSED = new Set(['implementationStatus:None', 'currency:XBT', 'exchangeR
  * Labels of the tool's field list that are not read as the code it wrote, because they could be another: «Mixto»
  * (written and electronic submission), «Sí»/«No» (the tool's question «¿persona física?», not a name), «Auditor» (the
  * tool's reviewBody, which reviews complaints, not accounts), «Ninguno» (no milestone status is a blank cell: no code),
- * «Área requirente» (the requesting unit in a process, the tool's buyer in a project).
+ * «Área requirente» (the requesting unit in a process, the tool's buyer in a project), «Anexo del contrato» (the
+ * tool's contractSchedule, one letter from its «Anexos del contrato», contractAnnexe).
  */
-const AMBIGUOUS_LABELS = new Set(['submissionMethod:Mixto', 'legalPersonality:Si', 'legalPersonality:No', 'partyRole:Auditor', 'milestoneStatus:Ninguno', 'partyRole:Área requirente']);
+const AMBIGUOUS_LABELS = new Set(['submissionMethod:Mixto', 'legalPersonality:Si', 'legalPersonality:No', 'partyRole:Auditor', 'milestoneStatus:Ninguno', 'partyRole:Área requirente', 'documentType:Anexo del contrato']);
 
 /** Labels of up to this many words are read as their code; longer ones are the tool's sentences. */
 const SHORT_LABEL_WORDS = 4;
@@ -119,6 +120,28 @@ describeIfStandards('the capture tool\'s codes in the template', () => {
       }
     }
     expect(misread).toEqual([]);
+  });
+
+  it('reads the Spanish name each document type had in the tool\'s catalogues as that type, but those that could mean another', () => {
+    // «Justificación de la contratación» or «Plan de proyecto», typed as the official knew them, were published as
+    // types of their own: off the list, and the key-document check then said the justification and the project plan
+    // were missing from a process that had them. Sentence-long names are the tool's wording (see above); «Anexo del
+    // contrato» (its contractSchedule) is one letter from «Anexos del contrato», its contractAnnexe.
+    const misread: string[] = [];
+    const catalogues = [
+      { file: 'capture-tool-catalog-documenttype.csv', title: 'title_esp', standard: 'ocds', field: 'planning/documents/documentType' },
+      { file: 'capture-tool-edcapi-edcapi_cat_document_type.csv', title: 'title', standard: 'oc4ids', field: 'documents/documentType' },
+    ] as const;
+    for (const c of catalogues) {
+      for (const row of parseCsv(fs.readFileSync(path.join(MX, c.file), 'utf8'))) {
+        const label = (row[c.title] ?? '').trim();
+        if (!label || label.split(/\s+/).length > SHORT_LABEL_WORDS || AMBIGUOUS_LABELS.has(`documentType:${label}`)) continue;
+        const want = placeOf(c.standard, c.field, row.code);
+        if (want !== undefined && placeOf(c.standard, c.field, label) !== want) misread.push(`${c.file}: «${label}» (${row.code})`);
+      }
+    }
+    expect(misread).toEqual([]);
+    expect(placeOf('ocds', 'planning/documents/documentType', 'Anexo del contrato')).toBeUndefined();
   });
 
   it('keeps off the list the labels that could mean more than one code, or none', () => {

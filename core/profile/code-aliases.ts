@@ -82,6 +82,27 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
     // Nuevo León's projects (real-mx) published two of OC4IDS's codes misspelled; validation showed the official an
     // English word «landAndSettlementEvaluation» off the list, which no option of the drop-down resembles.
     landandsettlementevaluation: 'landAndSettlementImpact', evaluationreport: 'evaluationReports',
+    // The short names the capture tool's document-type catalogues gave (EDCA-MX's and EDCAPI's), each the type our
+    // title names in other words. Typed as the official knew them, «Justificación de la contratación» or «Plan de
+    // proyecto» was a type of its own, and the key-document check said the process lacked the justification and the
+    // project plan it had. Left out: «Anexo del contrato» (the tool's contractSchedule, a letter from «Anexos del
+    // contrato», its contractAnnexe) and the names of more than four words, the tool's own sentences.
+    'aviso de audiencia publica': 'hearingNotice', 'justificacion de la contratacion': 'needsAssessment', 'documento de necesidades': 'needsAssessment',
+    'plan de proyecto': 'projectPlan', 'plan financiero': 'projectPlan', 'actualizacion al plan financiero': 'projectPlanUpdate',
+    'proyecto de convocatoria': 'procurementPlan', 'anexos de la convocatoria': 'biddingDocuments', 'conflicto de intereses': 'conflictOfInterest',
+    'criterios de elegibilidad': 'eligibilityCriteria', 'criterios de evaluacion': 'evaluationCriteria', 'empresas preseleccionadas': 'shortlistedFirms',
+    'especificacion de cantidades': 'billOfQuantity', 'informacion del licitante': 'bidders', inhabilitaciones: 'debarments',
+    'quejas y aclaraciones': 'complaints', 'datos relevantes del contrato': 'contractNotice', 'garantias del contrato': 'contractGuarantees',
+    garantias: 'contractGuarantees', 'texto del contrato': 'contractText', 'conclusion de la auditoria': 'finalAudit',
+    'informe de avance financiero': 'financialProgressReport', 'informe de avance fisico': 'physicalProgressReport',
+    'convocatoria o invitacion': 'tenderNotice', 'acta de fallo (desierto)': 'unsuccessfulProcedureNotice', 'notificacion de la adjudicacion': 'awardNotice',
+    'dictamen de cumplimiento': 'completionCertificate', 'documentos de envio': 'submissionDocuments', 'detalles de cancelacion': 'cancellationDetails',
+    'comunicado de la suspension': 'suspensionNotice', 'reporte de transferencias': 'transferReport',
+    'descripcion de los servicios': 'serviceDescription', 'demanda estimada': 'estimatedDemand', 'borrador de contrato': 'contractDraft',
+    'evaluacion de impacto ambiental': 'environmentalImpact', 'solicitud de calificacion': 'requestForQualification', minutas: 'minutes',
+    'parametros de la negociacion': 'negotiationParameters', 'reporte de evaluacion': 'evaluationReports', incumplimientos: 'defaultEvents',
+    'informe de desempeno': 'performanceReport', 'evaluacion de proyecto': 'projectEvaluation', 'aprobacion del presupuesto': 'budgetApproval',
+    imagen: 'illustration', 'reportes de progreso': 'progressionReport',
   },
   // R-54: the tool published a related project's scheme as «oc4i ID» (0.9.5's code is oc4ids), and offered OCDS's
   // «ocid» as «Open Contracting ID».
