@@ -106,6 +106,18 @@ test('an unknown spreadsheet is a Spanish not-found error, without retries', asy
   expect(stub.requests).toHaveLength(1);
 });
 
+test('an Excel file kept in Drive (not converted to a Google Sheet) says so and how to convert it, without retries', async () => {
+  stub.put(ID, { sheets: [{ name: 'Proyectos', rows: [['a']] }] });
+  // What the Sheets API answers for a .xlsx opened from Drive (Office editing mode): it reads only Google Sheets.
+  stub.fail(ID, { kind: 400, google: { message: 'This operation is not supported for this document', status: 'FAILED_PRECONDITION', reason: 'failedPrecondition' } });
+  stub.requests.length = 0;
+  const err = (await source(ID).read().catch((e: unknown) => e)) as SourceError;
+  expect(err).toBeInstanceOf(SourceError);
+  expect([err.code, err.message]).toEqual(['sheets.not-a-google-sheet', 'No se pudo leer la hoja de cálculo: es un archivo de Excel (.xlsx) guardado en Google Drive, no una hoja de cálculo de Google. Ábralo en Google Drive, elija «Archivo» → «Guardar como Hojas de cálculo de Google» y envíe la copia que se crea.']);
+  expect(stub.requests).toHaveLength(1);
+  stub.fail(ID, undefined);
+});
+
 test('server errors are retried a bounded number of times, then fail in Spanish', async () => {
   stub.put(ID, { sheets: [{ name: 'Proyectos', rows: [['a']] }] });
   stub.fail(ID, { kind: 503 });

@@ -70,6 +70,14 @@ function rowsOf(range: sheets_v4.Schema$ValueRange): CellValue[][] {
 
 class BrokenResponse extends Error {}
 
+/** The `status` of Google's JSON error (`{ error: { code, message, status } }`), as gaxios hands back its body. */
+function googleStatus(e: unknown): string | undefined {
+  const data = (e as { response?: { data?: unknown } }).response?.data;
+  const error = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined;
+  const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
+  return typeof status === 'string' ? status : undefined;
+}
+
 export class GoogleSheetsSource implements SheetSource {
   readonly label: string;
   private readonly client: sheets_v4.Sheets;
@@ -199,6 +207,11 @@ export class GoogleSheetsSource implements SheetSource {
     // The add-on sends the id of the sheet the official has open (there is no link to check): Google answers 404 for
     // a sheet the platform's account cannot see, so sharing it is what to do.
     if (status === 404) return final(`${prefix}: no existe la hoja de cálculo ${this.spreadsheetId} o no está compartida con la plataforma. ${share}`, 'sheets.not-found');
+    // The Sheets API reads only Google Sheets: for an Excel file kept in Drive (opened in Office editing mode) it answers
+    // 400 FAILED_PRECONDITION «This operation is not supported for this document». Converting it is the way out.
+    if (status === 400 && googleStatus(e) === 'FAILED_PRECONDITION') {
+      return final(`${prefix}: es un archivo de Excel (.xlsx) guardado en Google Drive, no una hoja de cálculo de Google. Ábralo en Google Drive, elija «Archivo» → «Guardar como Hojas de cálculo de Google» y envíe la copia que se crea.`, 'sheets.not-a-google-sheet');
+    }
     if (status === 429) return retryable(`${prefix}: Google limitó el número de consultas. Intente de nuevo en unos minutos.`, 'sheets.rate-limited');
     if (status !== undefined && status >= 500) return retryable(`${prefix}: Google respondió ${status} (error temporal del servicio). Intente de nuevo en unos minutos.`, 'sheets.unavailable');
     if (status !== undefined) return final(`${prefix}: Google respondió ${status}.`, 'sheets.rejected');
