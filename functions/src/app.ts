@@ -105,7 +105,7 @@ export function createApp(deps: AppDeps): Express {
   const indexes = publicationIndexes(deps.store);
   app.use('/api', publicRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME, cache: answers, statsMaxPublishers: deps.limits?.statsMaxPublishers, indexes }));
   const bulk = deps.bulk ?? bulkService({ store: deps.store, blobs: deps.blobs ?? scratchBlobStore(), baseUrl: deps.config.publicBaseUrl, platformName: PLATFORM_NAME });
-  app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk, allPublishersMaxDocuments: deps.limits?.bulkAllMaxDocuments }));
+  app.use('/api', bulkRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl, bulk, allPublishersMaxDocuments: deps.limits?.bulkAllMaxDocuments, log }));
   app.use('/api', indexRoutes({ store: deps.store, indexes, maxRows: deps.limits?.indexMaxRows }));
   app.use('/api', auditChainRoutes({ store: deps.store, baseUrl: deps.config.publicBaseUrl }));
   app.use('/api', pendingRoutes({ store: deps.store, indexes }));

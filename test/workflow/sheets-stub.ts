@@ -17,6 +17,13 @@ export interface Fault {
   kind: number | 'truncated' | 'hang';
   /** How many requests fail before the stub answers normally again (default: all). */
   times?: number;
+  /**
+   * Google's own words for a status (its JSON error's `message`, `status` and `errors[0].reason`), e.g. what it
+   * answers for an Excel file kept in Drive: 400 «This operation is not supported for this document»,
+   * FAILED_PRECONDITION, failedPrecondition. Without `reason`, no `errors` (as Google answers «The caller does not have
+   * permission»).
+   */
+  google?: { message: string; status: string; reason?: string };
 }
 
 export interface SheetsStub {
@@ -65,7 +72,8 @@ export async function startSheetsStub(): Promise<SheetsStub> {
         res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
         return void res.end('{"spreadsheetId": "' + id + '", "sheets": [{"properties": {"ti');
       }
-      return send(fault.kind, { error: { code: fault.kind, message: 'stub fault' } });
+      const g = fault.google;
+      return send(fault.kind, { error: g ? { code: fault.kind, message: g.message, ...(g.reason ? { errors: [{ message: g.message, domain: 'global', reason: g.reason }] } : {}), status: g.status } : { code: fault.kind, message: 'stub fault' } });
     }
     const book = books.get(id);
     if (!book) return send(404, { error: { code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' } });

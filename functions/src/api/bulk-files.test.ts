@@ -305,6 +305,28 @@ test('the real client wrote every file to the bucket, with its type and an immut
   expect(xlsx?.metadata.cacheControl).toBe('public, max-age=31536000, immutable');
 });
 
+test('a bucket that refuses the files (no permission, no such bucket): the download says so in Spanish (503), the log names the cause; once fixed, served', async () => {
+  const logged: string[] = [];
+  // Its own bucket: nothing written there yet, so the download has to write the files.
+  const app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: (m) => logged.push(m), blobs: gcsBlobStore({ bucket: 'demo-bulk-refused', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint }) });
+  try {
+    // What Cloud Storage answers an account without storage.objects.create, and a bucket that does not exist.
+    for (const refusal of [{ code: 403, message: 'infra@demo-infra.iam.gserviceaccount.com does not have storage.objects.create access to the Google Cloud Storage object.' }, { code: 404, message: 'The specified bucket does not exist.' }]) {
+      stub.refuseUploads = refusal;
+      const refused = await request(app).get('/api/bulk/projects.json?publisher=merida');
+      expect([refused.status, refused.body.error]).toEqual([503, { code: 'bulk-storage-refused', message: 'Esta descarga no está disponible por ahora: la plataforma no puede guardar los archivos de descarga en su almacenamiento. Los datos publicados siguen en la API; si persiste, avise a quien administra la plataforma.' }]);
+    }
+    expect(logged).toEqual([
+      'no se prepararon los archivos de descarga pedidos (projects.json): la cuenta con la que se escribe no tiene permiso en el depósito de BULK_BUCKET (necesita el rol roles/storage.objectAdmin sobre él, o ser propietaria del proyecto)',
+      'no se prepararon los archivos de descarga pedidos (projects.json): no existe el depósito que dice BULK_BUCKET: revise su nombre (docs/deploy.md §3)',
+    ]);
+    delete stub.refuseUploads;
+    await request(app).get('/api/bulk/projects.json?publisher=merida').expect(200);
+  } finally {
+    delete stub.refuseUploads;
+  }
+});
+
 test('a public bucket is redirected to, so the download does not pass through the function', async () => {
   const app = appWith(gcsBlobStore({ bucket: 'demo-bulk', projectId: 'demo-infra', apiEndpoint: stub.apiEndpoint, publicUrl: 'https://storage.googleapis.com/demo-bulk' }));
   const res = await request(app).get('/api/bulk/datos.xlsx?publisher=merida').expect(302);

@@ -19,6 +19,7 @@ import type { Store } from '../store/store';
 import { BULK_FILES, bulkDownloadName, CONTENT_TYPES } from '../publication/bulk-files';
 import { attachmentHeader } from '../publication/blob-store';
 import type { BulkService } from '../publication/bulk-service';
+import { storageRefusal } from '../publication/bulk-after-publication';
 import { publishedCount, unpublishedBulkMessage, unpublishedWorkbookMessage, type DocumentCounts } from '../../../core/packages/bulk-contents';
 
 export interface BulkRoutesDeps {
@@ -27,7 +28,16 @@ export interface BulkRoutesDeps {
   bulk: BulkService;
   /** Documents above which the files of all publishers together are refused (core/packages/bulk-limit.ts); tests lower it. */
   allPublishersMaxDocuments?: number | undefined;
+  /** Told, in Spanish, why Cloud Storage refused to hold the files (the public is told only that they are not available). */
+  log?: (message: string) => void;
 }
+
+/**
+ * Said to whoever downloads when the bucket refuses (no permission, no such bucket): the public saw «Ocurrió un error
+ * interno», as if the platform were broken and the data lost, and the log had Google's English words. The published
+ * data is intact and still served by the API; only the deployer can fix the bucket (docs/deploy.md §3, §4).
+ */
+const STORAGE_REFUSED_MESSAGE = 'Esta descarga no está disponible por ahora: la plataforma no puede guardar los archivos de descarga en su almacenamiento. Los datos publicados siguen en la API; si persiste, avise a quien administra la plataforma.';
 
 /**
  * The public names: the seven files, the gzipped copies of the JSON ones, and their manifest (huellas.json: each
@@ -88,7 +98,12 @@ export function bulkRoutes(deps: BulkRoutesDeps): Router {
       const publisherName = await requestedPublisherName(deps.store, sets, publisherId);
       throw new HttpError(404, 'bulk-not-published', kind ? unpublishedBulkMessage(kind, name, publisherName) : unpublishedWorkbookMessage(name, publisherName));
     }
-    const prefix = await deps.bulk.ensure(sets, publisherId);
+    const prefix = await deps.bulk.ensure(sets, publisherId).catch((e: unknown) => {
+      const refusal = storageRefusal(e);
+      if (refusal === undefined) throw e;
+      deps.log?.(`no se prepararon los archivos de descarga pedidos (${name}): ${refusal}`);
+      throw new HttpError(503, 'bulk-storage-refused', STORAGE_REFUSED_MESSAGE);
+    });
     // Files written before there were manifests have none, and are not rewritten (written once): said as it is —
     // before a public bucket is redirected to, whose answer would be its own 404.
     if (name === MANIFEST_FILE && !(await deps.bulk.blobs.stat(`${prefix}${name}`))) {

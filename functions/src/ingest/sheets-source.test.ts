@@ -96,6 +96,19 @@ test('a sheet not shared with the platform names the account to share it with', 
   stub.fail(ID, undefined);
 });
 
+test('a deployment without the Sheets API enabled is said as such, not as a sheet to share', async () => {
+  stub.put(ID, { sheets: [{ name: 'Proyectos', rows: [['a']] }] });
+  const message = 'Google Sheets API has not been used in project 123456789 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/sheets.googleapis.com/overview?project=123456789 then retry.';
+  stub.fail(ID, { kind: 403, google: { message, status: 'PERMISSION_DENIED', reason: 'accessNotConfigured' } });
+  const err = (await source(ID).read().catch((e: unknown) => e)) as SourceError;
+  expect(err).toBeInstanceOf(SourceError);
+  expect([err.code, err.message]).toEqual(['sheets.api-disabled', 'No se pudo leer la hoja de cálculo: la API de Google Sheets no está activada en el proyecto de la plataforma, así que no puede leer ninguna hoja. Avise a quien administra la plataforma (docs/deploy.md §2: activar sheets.googleapis.com); su hoja no tiene que cambiar.']);
+  // The sheet not shared (Google's «The caller does not have permission») still names the account to share it with.
+  stub.fail(ID, { kind: 403, google: { message: 'The caller does not have permission', status: 'PERMISSION_DENIED' } });
+  expect(((await source(ID).read().catch((e: unknown) => e)) as SourceError).code).toBe('sheets.forbidden');
+  stub.fail(ID, undefined);
+});
+
 test('an unknown spreadsheet is a Spanish not-found error, without retries', async () => {
   stub.requests.length = 0;
   const err = (await source('no-such-sheet-123').read().catch((e: unknown) => e)) as SourceError;
@@ -104,6 +117,18 @@ test('an unknown spreadsheet is a Spanish not-found error, without retries', asy
   // The add-on sends the open sheet's id: there is no link for the official to check.
   expect(err.message).not.toMatch(/enlace/);
   expect(stub.requests).toHaveLength(1);
+});
+
+test('an Excel file kept in Drive (not converted to a Google Sheet) says so and how to convert it, without retries', async () => {
+  stub.put(ID, { sheets: [{ name: 'Proyectos', rows: [['a']] }] });
+  // What the Sheets API answers for a .xlsx opened from Drive (Office editing mode): it reads only Google Sheets.
+  stub.fail(ID, { kind: 400, google: { message: 'This operation is not supported for this document', status: 'FAILED_PRECONDITION', reason: 'failedPrecondition' } });
+  stub.requests.length = 0;
+  const err = (await source(ID).read().catch((e: unknown) => e)) as SourceError;
+  expect(err).toBeInstanceOf(SourceError);
+  expect([err.code, err.message]).toEqual(['sheets.not-a-google-sheet', 'No se pudo leer la hoja de cálculo: es un archivo de Excel (.xlsx) guardado en Google Drive, no una hoja de cálculo de Google. Ábralo en Google Drive, elija «Archivo» → «Guardar como Hojas de cálculo de Google» y envíe la copia que se crea.']);
+  expect(stub.requests).toHaveLength(1);
+  stub.fail(ID, undefined);
 });
 
 test('server errors are retried a bounded number of times, then fail in Spanish', async () => {

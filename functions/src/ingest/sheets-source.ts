@@ -70,6 +70,25 @@ function rowsOf(range: sheets_v4.Schema$ValueRange): CellValue[][] {
 
 class BrokenResponse extends Error {}
 
+/** Google's JSON error (`{ error: { code, message, status, errors: [{ reason }] } }`), as gaxios hands back its body. */
+function googleError(e: unknown): { status?: unknown; errors?: unknown } | undefined {
+  const data = (e as { response?: { data?: unknown } }).response?.data;
+  const error = typeof data === 'object' && data !== null ? (data as { error?: unknown }).error : undefined;
+  return typeof error === 'object' && error !== null ? error : undefined;
+}
+
+function googleStatus(e: unknown): string | undefined {
+  const status = googleError(e)?.status;
+  return typeof status === 'string' ? status : undefined;
+}
+
+function googleReason(e: unknown): string | undefined {
+  const errors = googleError(e)?.errors;
+  const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
+  const reason = typeof first === 'object' && first !== null ? (first as { reason?: unknown }).reason : undefined;
+  return typeof reason === 'string' ? reason : undefined;
+}
+
 export class GoogleSheetsSource implements SheetSource {
   readonly label: string;
   private readonly client: sheets_v4.Sheets;
@@ -195,10 +214,20 @@ export class GoogleSheetsSource implements SheetSource {
       ? `Compártala con la cuenta ${account} con permiso de lector («Compartir» → agregar la cuenta → «Lector»).`
       : 'Compártala con la cuenta de servicio de la plataforma con permiso de lector.';
     if (status === 401) return final(`${prefix}: la plataforma no pudo identificarse ante Google. Avise a quien administra la plataforma (credenciales de la cuenta de servicio).`, 'sheets.unauthenticated');
+    // A deployment whose project has not enabled the Sheets API answers every read 403 too (reason accessNotConfigured,
+    // «Google Sheets API has not been used in project … or it is disabled»): sharing the sheet would not help.
+    if (status === 403 && googleReason(e) === 'accessNotConfigured') {
+      return final(`${prefix}: la API de Google Sheets no está activada en el proyecto de la plataforma, así que no puede leer ninguna hoja. Avise a quien administra la plataforma (docs/deploy.md §2: activar sheets.googleapis.com); su hoja no tiene que cambiar.`, 'sheets.api-disabled');
+    }
     if (status === 403) return final(`${prefix}: la plataforma no tiene acceso a ella. ${share}`, 'sheets.forbidden');
     // The add-on sends the id of the sheet the official has open (there is no link to check): Google answers 404 for
     // a sheet the platform's account cannot see, so sharing it is what to do.
     if (status === 404) return final(`${prefix}: no existe la hoja de cálculo ${this.spreadsheetId} o no está compartida con la plataforma. ${share}`, 'sheets.not-found');
+    // The Sheets API reads only Google Sheets: for an Excel file kept in Drive (opened in Office editing mode) it answers
+    // 400 FAILED_PRECONDITION «This operation is not supported for this document». Converting it is the way out.
+    if (status === 400 && googleStatus(e) === 'FAILED_PRECONDITION') {
+      return final(`${prefix}: es un archivo de Excel (.xlsx) guardado en Google Drive, no una hoja de cálculo de Google. Ábralo en Google Drive, elija «Archivo» → «Guardar como Hojas de cálculo de Google» y envíe la copia que se crea.`, 'sheets.not-a-google-sheet');
+    }
     if (status === 429) return retryable(`${prefix}: Google limitó el número de consultas. Intente de nuevo en unos minutos.`, 'sheets.rate-limited');
     if (status !== undefined && status >= 500) return retryable(`${prefix}: Google respondió ${status} (error temporal del servicio). Intente de nuevo en unos minutos.`, 'sheets.unavailable');
     if (status !== undefined) return final(`${prefix}: Google respondió ${status}.`, 'sheets.rejected');

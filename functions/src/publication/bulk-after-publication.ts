@@ -28,12 +28,20 @@ export interface BulkAfterPublicationDeps {
  * Anything else keeps the error's text.
  */
 export function storageFailure(e: unknown): string {
+  const refusal = storageRefusal(e);
+  if (refusal !== undefined) return refusal;
+  const text = e instanceof Error ? e.message : String(e);
+  const disk = diskTroubleAdvice(e);
+  return disk !== undefined ? `${text} — ${disk}` : text;
+}
+
+/** The cause, in Spanish, when Cloud Storage refused for one of the two a deployer fixes; undefined otherwise. */
+export function storageRefusal(e: unknown): string | undefined {
   const code = typeof e === 'object' && e !== null ? (e as { code?: unknown }).code : undefined;
   const text = e instanceof Error ? e.message : String(e);
   if (code === 403) return 'la cuenta con la que se escribe no tiene permiso en el depósito de BULK_BUCKET (necesita el rol roles/storage.objectAdmin sobre él, o ser propietaria del proyecto)';
   if (code === 404 && /bucket does not exist/i.test(text)) return 'no existe el depósito que dice BULK_BUCKET: revise su nombre (docs/deploy.md §3)';
-  const disk = diskTroubleAdvice(e);
-  return disk !== undefined ? `${text} — ${disk}` : text;
+  return undefined;
 }
 
 /** Returns whether every file it set out to write was written. */
