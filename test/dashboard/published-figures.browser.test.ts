@@ -168,6 +168,7 @@ describeIfChromium('figures as published, in the dashboard', () => {
     await visit('#/contrataciones?publisher=tuxtla-gutierrez');
     expect(await page.locator('main table', { hasText: 'Monto contratado (número de procesos)' }).locator('tr', { hasText: 'Directo' }).innerText()).toContain('En otra moneda (1)');
     await visit('#/indicadores?publisher=tuxtla-gutierrez');
+    expect(await page.locator('main p.intro').innerText()).toContain('1 monto en otra moneda no se suma.');
     expect(await page.locator('main table', { hasText: 'Monto (MXN)' }).first().locator('tr', { hasText: 'Directo' }).innerText()).toContain('En otra moneda');
     // An award without a contract: nothing contracted, and the awarded value the project's package calls contractValue.
     await visit('#/proyecto/oc4ids-tgz001-TGZ-2025-003');
