@@ -19,14 +19,21 @@ const REFERENCE_ROLES: readonly { refs: (s: JsonObject) => unknown[]; role: stri
   { refs: (s) => objects(s.transactions).map((t) => t.payee), role: 'payee' },
 ];
 
-/** Keeps only the fields the OC4IDS profile defines under `path`. */
+/**
+ * Keeps only the fields the OC4IDS profile defines under `path`. An object left with nothing is dropped: a supplier's
+ * contact point given only as EDCA-MX's split names (givenName, patronymicName…, which OC4IDS lacks) became
+ * `contactPoint: {}`, which OC4IDS 0.9.5 refuses (ContactPoint has minProperties 1): the project package was invalid.
+ */
 function prune(value: unknown, path: string): unknown {
   if (Array.isArray(value)) return value.map((v) => prune(v, path));
   if (!isObject(value)) return value;
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(value)) {
     const sub = `${path}/${k}`;
-    if (PROFILES.oc4ids.fields[sub]) out[k] = prune(v, sub);
+    if (!PROFILES.oc4ids.fields[sub]) continue;
+    const kept = prune(v, sub);
+    if (isObject(kept) && !Object.keys(kept).length) continue;
+    out[k] = kept;
   }
   return out;
 }

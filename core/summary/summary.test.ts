@@ -233,6 +233,17 @@ describe('awards and contracts a later release cancelled', () => {
     expect(summary.contractValue).toStrictEqual({ amount: 3_100_000, currency: 'MXN' });
   });
 
+  it("a supplier copied from the release keeps no contact point the OC4IDS fields leave empty (split names only: ContactPoint minProperties 1)", () => {
+    const party = (contactPoint: Record<string, unknown>): Record<string, unknown> => ({ id: 'MX-RFC-GOMJ800101AB1', name: 'José Gómez Muñoz', roles: ['supplier'],
+      identifier: { scheme: 'MX-RFC', id: 'GOMJ800101AB1', legalPersonality: 'naturalPerson', givenName: 'José', patronymicName: 'Gómez' }, contactPoint });
+    const partiesOf = (p: Record<string, unknown>): any[] => (deriveProjectSummaries({ id: 'p', contractingProcesses: [{ id: P, summary: { ocid: P } }] },
+      { [P]: { ocid: P, parties: [p], awards: [{ id: 'F1', status: 'active', suppliers: [supplier('MX-RFC-GOMJ800101AB1', 'José Gómez Muñoz')] }] } }, {},
+      { now: '2025-01-01T00:00:00Z' }) as any).parties;
+    expect(partiesOf(party({ givenName: 'José', patronymicName: 'Gómez', matronymicName: 'Muñoz' }))).toStrictEqual([
+      { id: 'MX-RFC-GOMJ800101AB1', name: 'José Gómez Muñoz', roles: ['supplier'], identifier: { scheme: 'MX-RFC', id: 'GOMJ800101AB1' } }]);
+    expect(partiesOf(party({ givenName: 'José', email: 'jgm@correo.example' }))[0].contactPoint).toStrictEqual({ email: 'jgm@correo.example' });
+  });
+
   it("a cancelled contract's value is not replaced by its award's", () => {
     const summary = summaryOf({ awards: [{ id: 'F1', status: 'active', value: { amount: 2_964_000, currency: 'MXN' } }], contracts: [{ id: 'C1', status: 'cancelled', value: { amount: 2_964_000, currency: 'MXN' } }] });
     expect(summary).not.toHaveProperty('contractValue');

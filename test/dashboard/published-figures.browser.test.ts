@@ -160,10 +160,15 @@ describeIfChromium('figures as published, in the dashboard', () => {
     await visit('#/proyecto/oc4ids-tgz001-TGZ-2024-001');
     expect(await page.locator('#tabla-procesos tbody tr', { hasText: usd }).innerText()).toContain('$1,296,480.00 USD');
     expect(await page.locator('#nota-otra-moneda').count()).toBe(1);
+    // On the list too: the project's «Contratado» leaves the dollars out, and the caption says so.
+    await visit('#/proyectos?publisher=tuxtla-gutierrez');
+    expect(await page.locator('#tabla-proyectos caption').innerText()).toContain('«Contratado» no suma los montos en otra moneda de los procesos de 1 proyecto (están en su página).');
+    expect((await page.locator('#tabla-proyectos tbody tr', { hasText: 'Plan de Ayala' }).innerText()).split('\t')[3]).toBe('$43,578,209.66');
     // Tuxtla's one direct award is that contract: its method's amount is in another currency, alike on both pages (not $0.00).
     await visit('#/contrataciones?publisher=tuxtla-gutierrez');
     expect(await page.locator('main table', { hasText: 'Monto contratado (número de procesos)' }).locator('tr', { hasText: 'Directo' }).innerText()).toContain('En otra moneda (1)');
     await visit('#/indicadores?publisher=tuxtla-gutierrez');
+    expect(await page.locator('main p.intro').innerText()).toContain('1 monto en otra moneda no se suma.');
     expect(await page.locator('main table', { hasText: 'Monto (MXN)' }).first().locator('tr', { hasText: 'Directo' }).innerText()).toContain('En otra moneda');
     // An award without a contract: nothing contracted, and the awarded value the project's package calls contractValue.
     await visit('#/proyecto/oc4ids-tgz001-TGZ-2025-003');

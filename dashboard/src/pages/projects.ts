@@ -7,7 +7,7 @@ import { inColumnOrder, orderOf, orderPressed, orderSaid, type ShownOrder, type 
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 import { searchedNumberNotes } from '../components/searched-numbers';
 import { calendarDate } from '../../../core/format/es-mx';
-import { count, date, focusPager, heading, money, NO_DATA, plural, progress, type Page } from './common';
+import { count, date, focusPager, heading, money, moneyOrOther, NO_DATA, plural, progress, type Page } from './common';
 
 const PAGE_SIZE = 20;
 
@@ -39,6 +39,9 @@ export function selectProjects(rows: ProjectRow[], q: URLSearchParams): ProjectR
   return inColumnOrder(rows, COLS, orderOf(COLS, q, BY_TITLE));
 }
 
+const otherCurrencyCaption = (n: number): string =>
+  (n ? `«Contratado» no suma los montos en otra moneda de los procesos de ${n === 1 ? '1 proyecto (están en su página)' : `${count(n)} proyectos (están en la página de cada uno)`}.` : '');
+
 export const projectsPage: Page = {
   title: 'Proyectos',
   render: ({ ds, sel, query, setQuery, filters }) => {
@@ -47,6 +50,11 @@ export const projectsPage: Page = {
     // do not show it. Only with a search: the map is not built otherwise.
     const byOcid = filters.q ? new Map(ds.processes.map((p) => [p.ocid, p])) : undefined;
     const numbersOf = (r: ProjectRow): string[] => (byOcid ? r.ocids.flatMap((o) => byOcid.get(o)?.numbers ?? []) : []);
+    // «Contratado» adds up pesos only. A project whose processes contracted in another currency read «Sin dato» when
+    // none was in pesos, as if nothing had been published, or a pesos figure that left the dollars out unsaid: its
+    // cell says «En otra moneda», and the caption counts the projects whose figure leaves something out, as the
+    // project's page does (#nota-otra-moneda).
+    const inOtherCurrency = new Set(ds.processes.filter((p) => p.otherCurrency).flatMap((p) => p.projectIds));
     const results = h('div', { id: 'resultados' });
     // Said through the page's live region (announce), which a new drawing of the page does not replace.
     const status = h('p', { id: 'conteo' });
@@ -65,8 +73,9 @@ export const projectsPage: Page = {
       const goto = (p: number, id: 'pagina-anterior' | 'pagina-siguiente'): void => { const n = new URLSearchParams(q); n.set('pagina', String(p)); update(n); focusPager(id, status); };
       results.replaceChildren(
         // On a phone, one block per project, each value under its column's title (stack: 'phone'), as Pendientes.
-        dataTable('Proyectos publicados. Cifras en pesos mexicanos (MXN). Use los encabezados para ordenar.', COLS,
-          shown.map((r) => [[h('a', { href: route('proyecto', r.id) }, r.title), ...searchedNumberNotes(numbersOf(r), filters)], ...COLS.slice(1).map((c) => c.show(r))]),
+        dataTable(['Proyectos publicados. Cifras en pesos mexicanos (MXN).', otherCurrencyCaption(list.filter((r) => inOtherCurrency.has(r.id)).length), 'Use los encabezados para ordenar.'].filter(Boolean).join(' '), COLS,
+          shown.map((r) => [[h('a', { href: route('proyecto', r.id) }, r.title), ...searchedNumberNotes(numbersOf(r), filters)],
+            ...COLS.slice(1).map((c) => (c.key === 'contratado' ? moneyOrOther(r.contracted, inOtherCurrency.has(r.id)) : c.show(r)))]),
           { id: 'tabla-proyectos', stack: 'phone', order: { shown: shownOrder, press: sort }, empty: 'Ningún proyecto coincide con la búsqueda y los filtros del encabezado.' }),
         // Only when there is another page, as on Contrataciones: «Página 1 de 1» between two disabled buttons was
         // noise, and two more stops that do nothing for keyboard users.
