@@ -423,6 +423,36 @@ describe('where the output goes: never over an input or a workbook, and said in 
     }
   });
 
+  // compile writes through a partial file renamed over the output, then, when that fails, in place: over a file open in
+  // Excel (locked on Windows) both fail, and the second said «Error inesperado: EPERM…», in English.
+  test('compile -o over a file it cannot change: said as the other commands say it, nothing left behind', async () => {
+    const pkg = path.join(dir, 'entregas-compilar.json');
+    fs.writeFileSync(pkg, JSON.stringify({ releases: [{ ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00Z', tag: ['tender'], initiationType: 'tender', tender: { id: '1', title: 'Obra' } }] }));
+    const out = path.join(dir, 'registros-abiertos.json');
+    fs.writeFileSync(out, 'lo de antes');
+    const real = jest.requireActual<typeof fs>('fs');
+    const busy = (file: string): Error => Object.assign(new Error(`EBUSY: resource busy or locked, open '${file}'`), { code: 'EBUSY', syscall: 'open', path: file });
+    const move = real.renameSync;
+    const rename = jest.spyOn(real, 'renameSync').mockImplementation((from, to) => {
+      if (String(to) !== out) return move(from, to);
+      throw Object.assign(busy(out), { code: 'EPERM', syscall: 'rename', path: String(from) });
+    });
+    const open = real.openSync;
+    const opening = jest.spyOn(real, 'openSync').mockImplementation(((file: fs.PathLike, flags?: fs.OpenMode, mode?: fs.Mode) => {
+      if (String(file) === out && flags === 'w') throw busy(out);
+      return open(file, flags ?? 'r', mode);
+    }) as typeof fs.openSync);
+    try {
+      const run = await runCli('compile', pkg, '-o', out);
+      expect([run.code, run.err]).toEqual([2, `No se pudo escribir «${out}»: el archivo está abierto en otro programa (como Excel) o su usuario no tiene permiso para cambiarlo. Ciérrelo y repita la orden, o indique otro nombre con -o.`]);
+    } finally {
+      rename.mockRestore();
+      opening.mockRestore();
+    }
+    expect(fs.readFileSync(out, 'utf8')).toBe('lo de antes');
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('registros-abiertos.json.parcial'))).toEqual([]);
+  });
+
   test('a workbook without the publisher\'s name (no Configuración) converts, and says the package names nobody', async () => {
     const book = path.join(dir, 'sin-configuracion.xlsx');
     await writeXlsx({ sheets: [{ name: 'projects', rows: [['id', 'title'], ['oc4ids-abc123-0001', 'Parque del Centro']] }] }, book);

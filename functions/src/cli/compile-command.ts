@@ -23,7 +23,7 @@ import { formatCount } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { writePackage } from './write-package';
-import { checkOutput } from './output-path';
+import { checkOutput, writingOutput } from './output-path';
 import { NO_URL_NOTICE, packageUri, publishedUrl } from './package-uri';
 import { readJsonFile, utf8Text } from './read-json';
 import { checkReadable } from './input-path';
@@ -303,7 +303,9 @@ export async function compileCommand(args: ParsedArgs, io: CliIo): Promise<numbe
     try {
       // A compile that fails while writing (data nested too deep for the merge) left an empty or cut output.
       const created = !fs.existsSync(output);
-      const fd = fs.openSync(output, 'w');
+      // An output open in Excel or another program (locked on Windows), or one its user may not change: said as template,
+      // import and convert say it (output-path.ts), not «Error inesperado: EPERM». The partial file's rename failed first.
+      const fd = await writingOutput(output, () => fs.openSync(output, 'w'));
       try {
         written = writeRecords(fd, uri, input, versioned, false);
       } catch (e) {
