@@ -219,7 +219,7 @@ export const reviewInboxPage: Page = {
       // which send it opens (two sends of one implementer read the same «Revisar el envío de …»), by its file or
       // spreadsheet's name too (two uploads of the same second read the same).
       results.replaceChildren(dataTable(`Envíos (${count(shown.length)}), el más antiguo primero`, [
-        { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviado' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviado por' }, { title: 'Estado' },
+        { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviado (Ciudad de México)' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviado por' }, { title: 'Estado' },
       ], shown.map((s) => [h('a', { href: `${route('revision', s.id)}${here}`, 'aria-label': `Revisar el envío de ${s.publisherName} enviado el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
         // A newer send of the institution is already approved: said here, before it is opened as if it could be
         // approved (the server refuses it, 409).
