@@ -26,14 +26,13 @@ import { writePackage } from './write-package';
 import { checkOutput, writingOutput } from './output-path';
 import { NO_URL_NOTICE, packageUri, publishedUrl } from './package-uri';
 import { readJsonFile, utf8Text } from './read-json';
-import { checkReadable } from './input-path';
+import { checkInputFile } from './input-path';
 import { locateItems, streamPrettyItems } from './locate-list';
 import { ocidInBytes } from './compile-ocid';
 import { removeAbandoned } from '../lib/abandoned-by-dead-process';
 
 async function readReleases(file: string, note: (message: string) => void): Promise<{ releases: unknown[]; pkg: PackageLike }> {
-  checkReadable(file);
-  if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
+  checkInputFile(file);
   // A folder said in Spanish, the bytes decoded at once (Windows-1252 when not UTF-8, said through `note`).
   const parsed = readJsonFile(file, note);
   if (isBareRelease(parsed)) return { releases: [parsed], pkg: bareReleasePackage(parsed) };

@@ -13,7 +13,7 @@ import { NO_URL_NOTICE, packageUri, publishedUrl } from './package-uri';
 import { SETTINGS, SETTINGS_SHEET } from '../../../core/template/settings';
 import { packageTermsOf } from '../../../core/unflatten/settings-reader';
 import { readJsonFile } from './read-json';
-import { checkReadable } from './input-path';
+import { checkInputFile } from './input-path';
 import { publicView } from '../../../core/privacy/privacy-filter';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
@@ -104,8 +104,7 @@ const PACKAGE_ES = { release: 'paquete de entregas (EDCA-MX / OCDS)', record: 'p
 async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): Promise<number> {
   const [{ validateDocument, validatePackage }, { validatePackageFile }] = await Promise.all([import('../../../core/validate/validate-package'), import('./validate-package-file')]);
   const label = path.basename(file);
-  checkReadable(file);
-  if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${label}».`);
+  checkInputFile(file, label);
   const settings = { now: stringOption(args, 'fecha') ?? new Date().toISOString() };
   // An indented release or project package is read and checked item by item; anything else is read whole.
   let result = validatePackageFile(file, settings);

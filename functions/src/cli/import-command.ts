@@ -13,7 +13,7 @@ import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { checkOutput, writingOutput } from './output-path';
 import { readJsonFile } from './read-json';
-import { checkReadable } from './input-path';
+import { checkInputFile } from './input-path';
 import { releaseLinks } from '../../../core/import/linked-releases';
 import { unversionAcrossFiles, versionsNamedByProjects } from '../../../core/import/unversioned-ocid';
 import { lowerOcidPrefix } from '../../../core/identifiers/lower-ocid-prefix';
@@ -46,8 +46,7 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   });
   for (const file of args.positional) {
     const label = path.basename(file);
-    checkReadable(file);
-    if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
+    checkInputFile(file);
     const parsed = readJsonFile(file, (message) => io.err(`${label}: ${message}`));
     // Its metadata only: the documents are copied by importDocuments, and the parsed file can go.
     packages.push(packageMetadata(parsed));

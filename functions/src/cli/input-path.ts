@@ -20,3 +20,13 @@ export function checkReadable(file: string): void {
     throw new UsageError(`No se puede leer «${path.resolve(file)}»: el usuario con el que se ejecuta esta orden («${processUser()}») no tiene permiso sobre el archivo o sobre una de sus carpetas. Póngalo en una carpeta que ese usuario pueda leer e indíquelo con su ruta completa (con el servidor como servicio, una de su usuario: docs/operations.md, «Servidor propio en producción»), o dele permiso.`);
   }
 }
+
+/**
+ * An input file the command needs: one its user may not read said as such (checkReadable), then one that is not there
+ * («No se encontró el archivo», named as `shown`). In that order: a folder the user cannot enter makes the file look
+ * missing to fs.existsSync.
+ */
+export function checkInputFile(file: string, shown: string = file): void {
+  checkReadable(file);
+  if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${shown}».`);
+}

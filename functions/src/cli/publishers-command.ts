@@ -3,7 +3,6 @@
  * the local store or, with `--nube`, in the deployment's Firestore — so a new deployment can be set up before any
  * administrator can sign in. Options in Spanish, or `--archivo publicador.json` with the API's JSON body.
  */
-import * as fs from 'fs';
 import { parsePublisher, registerPublisher } from '../api/publisher-admin-routes';
 import { allPublishers } from '../api/current-publications';
 import { HttpError } from '../api/http-error';
@@ -16,7 +15,7 @@ import { readAll } from '../store/read-all';
 import { canonicalState, sameState, unknownStateMessage } from '../../../core/workflow/mexican-states';
 import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
-import { checkReadable } from './input-path';
+import { checkInputFile } from './input-path';
 import { cliAudit, cliAuditDetails } from './cli-audit';
 
 /** Option → field of the API's body. */
@@ -29,8 +28,7 @@ function bodyOf(args: ParsedArgs, nube: string): Record<string, unknown> {
   const file = stringOption(args, 'archivo');
   let body: Record<string, unknown> = {};
   if (file) {
-    checkReadable(file);
-    if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}».`);
+    checkInputFile(file);
     const read = readJsonFile(file);
     // A list exported from the API or the dashboard (`[{…}, {…}]`) was taken as one publisher without fields
     // («Falta «nombre» (name)»), which sent the admin looking for a missing name. The id is the command's, so one
