@@ -157,8 +157,21 @@ function cluster(markers: { sole: boolean; heartbeatMs: number; staleMs: number 
     open.push(h);
     return h;
   };
+  /**
+   * The first worker, its checks and previews held until the test releases them (heldWork), and what kills it (its
+   * store stops, and its heartbeat with it).
+   */
+  const heldFirst = async () => {
+    let kill = () => {};
+    let held: ReturnType<typeof heldWork> | undefined;
+    const gated = () => held as ReturnType<typeof heldWork>;
+    const first = await worker({ kill: (k) => { kill = k; }, work: { intake: (...a) => gated().work.intake(...a), preview: (...a) => gated().work.preview(...a) } });
+    held = heldWork(first.store);
+    return { first, held, kill: () => kill() };
+  };
   return {
     worker,
+    heldFirst,
     async close() {
       for (const h of open.splice(0)) await h.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -172,12 +185,9 @@ describe('self-hosted cluster (two workers on one SQLite file): a sibling\'s liv
   const MARKERS = { sole: false, heartbeatMs: 20, staleMs: 2000 };
 
   const previewTakenOver = startedAtOnce(async () => {
-    const { worker, close } = cluster(MARKERS);
+    const { worker, heldFirst, close } = cluster(MARKERS);
     try {
-      let killFirst = () => {};
-      let held: ReturnType<typeof heldWork> | undefined;
-      const first = await worker({ kill: (k) => { killFirst = k; }, work: { intake: (...a) => (held as ReturnType<typeof heldWork>).work.intake(...a), preview: (...a) => (held as ReturnType<typeof heldWork>).work.preview(...a) } });
-      held = heldWork(first.store);
+      const { first, held, kill: killFirst } = await heldFirst();
       const sent = await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Parque del Centro' })), 'parque.xlsx');
       expect(sent.status).toBe(202);
       expect(await held.started(1)).toBe(1);
@@ -210,12 +220,9 @@ describe('self-hosted cluster (two workers on one SQLite file): a sibling\'s liv
     }
   });
   const checkSaidInterrupted = startedAtOnce(async () => {
-    const { worker, close } = cluster(MARKERS);
+    const { worker, heldFirst, close } = cluster(MARKERS);
     try {
-      let killFirst = () => {};
-      let held: ReturnType<typeof heldWork> | undefined;
-      const first = await worker({ kill: (k) => { killFirst = k; }, work: { intake: (...a) => (held as ReturnType<typeof heldWork>).work.intake(...a), preview: (...a) => (held as ReturnType<typeof heldWork>).work.preview(...a) } });
-      held = heldWork(first.store);
+      const { first, held, kill: killFirst } = await heldFirst();
       const running = (await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Mercado' })), 'mercado.xlsx').expect(202)).headers.location as string;
       const dying = (await uploadXlsx(first, await xlsxOf(projectWorkbook(MER, { title: 'Biblioteca' })), 'biblioteca.xlsx').expect(202)).headers.location as string;
       expect(await held.started(2)).toBe(2);
