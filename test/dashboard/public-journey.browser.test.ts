@@ -377,7 +377,7 @@ describeIfChromium('the public journey', () => {
   // A first visit (a link a neighbour sent) whose own script the connection loses or cuts short: app.js is the longest
   // download of a first load (about 7 s on a slow 3G line), and without it nothing replaced index.html's «Cargando
   // datos…», which stayed for good. After a while the page says what to do; a page whose script ran has no such note.
-  it('a first visit whose script the connection loses or cuts short says, after a while, to check the signal and load again', async () => {
+  it('a first visit whose script the connection loses or cuts short says, after a while, to check the connection and load again', async () => {
     const page = await failingTab();
     const script = '**/app.js*';
     const note = page.locator('main .boot-late');
@@ -395,7 +395,7 @@ describeIfChromium('the public journey', () => {
         expect(await note.isVisible()).toBe(false);
         // Its 20 s waited out: styles.css shows it by an animation, run to its end.
         await page.evaluate(() => document.getAnimations().forEach((a: any) => a.finish()));
-        expect(await page.locator('main').innerText()).toBe('Cargando datos…\n\n¿La página no termina de cargar? La conexión pudo haberse cortado: revise su señal y vuelva a cargar la página.');
+        expect(await page.locator('main').innerText()).toBe('Cargando datos…\n\nEstá tardando más de lo normal. Con señal débil puede tardar un poco más; si no avanza, revise su conexión y vuelva a cargar la página.');
       } finally {
         await page.unroute(script);
       }
