@@ -309,6 +309,9 @@ const LOADING = 'Cargando…';
 const LOADING_AFTER_MS = 500;
 const loadingNote = h('p', { id: 'cargando', class: 'loading-note', 'aria-hidden': 'true', hidden: true }, LOADING);
 document.body.append(loadingNote);
+// This script runs, so index.html's note for one the connection lost (styles.css .boot-late) is not about this visit:
+// from here a read that fails says so itself, however long the data takes on a weak signal.
+document.querySelector('#contenido > .boot-late')?.remove();
 let loadingTimer: ReturnType<typeof setTimeout> | undefined;
 function loadingStarts(): void {
   clearTimeout(loadingTimer);

@@ -374,6 +374,66 @@ describeIfChromium('the public journey', () => {
     lose();
   });
 
+  // A first visit (a link a neighbour sent) whose own script the connection loses or cuts short: app.js is the longest
+  // download of a first load (about 7 s on a slow 3G line), and without it nothing replaced index.html's «Cargando
+  // datos…», which stayed for good. After a while the page says what to do; a page whose script ran has no such note.
+  it('a first visit whose script the connection loses or cuts short says, after a while, to check the connection and load again', async () => {
+    const page = await failingTab();
+    const script = '**/app.js*';
+    const note = page.locator('main .boot-late');
+    const lost: ((route: Route) => Promise<void>)[] = [
+      (r) => r.abort('internetdisconnected'),
+      async (r) => { const whole = await (await r.fetch()).body(); await r.fulfill({ status: 200, contentType: 'text/javascript', body: whole.subarray(0, whole.length >> 1) }); },
+    ];
+    for (const answer of lost) {
+      await page.goto('about:blank');
+      await page.route(script, answer);
+      try {
+        await page.goto(`${srv.base}/#/proyecto/oc4ids-nl0001-NL-2023-001`);
+        // Not at once: on a slow line the script may still be on its way.
+        expect(await page.locator('main').innerText()).toBe('Cargando datos…');
+        expect(await note.isVisible()).toBe(false);
+        // Its 20 s waited out: styles.css shows it by an animation, run to its end.
+        await page.evaluate(() => document.getAnimations().forEach((a: any) => a.finish()));
+        expect(await page.locator('main').innerText()).toBe('Cargando datos…\n\nEstá tardando más de lo normal. Con señal débil puede tardar un poco más; si no avanza, revise su conexión y vuelva a cargar la página.');
+      } finally {
+        await page.unroute(script);
+      }
+    }
+    // Its script run, the note goes at once, however long the data then takes (its reads say when they fail): here the
+    // publishers' answer is held until the note is looked for.
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => { answer = resolve; });
+    await page.route('**/api/publishers', async (r) => { await held; await r.continue(); });
+    try {
+      await page.goto('about:blank');
+      await page.goto(`${srv.base}/#/proyecto/oc4ids-nl0001-NL-2023-001`);
+      expect(await page.locator('main').innerText()).toBe('Cargando datos…');
+      expect(await note.count()).toBe(0);
+      answer();
+      await page.getByRole('heading', { level: 1, name: /^Ampliación a seis carriles/ }).waitFor();
+    } finally {
+      answer();
+      await page.unroute('**/api/publishers');
+    }
+  });
+
+  // What a shared link shows where it is shared (WhatsApp, Facebook): those readers take index.html as the server sends
+  // it, without running the dashboard and without the `#/…` (never sent). It had the site's name and nothing else.
+  it('a shared link\'s preview says in Spanish what the site is: description and Open Graph in the page as served', async () => {
+    const html = await new Promise<string>((resolve, reject) => {
+      http.get(`${srv.base}/`, (res) => { let body = ''; res.setEncoding('utf8'); res.on('data', (c: string) => { body += c; }); res.on('end', () => resolve(body)); }).on('error', reject);
+    });
+    const meta = (attr: string, name: string): string | undefined => new RegExp(`<meta ${attr}="${name}" content="([^"]*)">`).exec(html)?.[1];
+    const title = /<title>([^<]*)<\/title>/.exec(html)?.[1];
+    expect(title).toBe('Infraestructura Abierta — obra pública en datos abiertos');
+    expect(meta('property', 'og:title')).toBe(title);
+    expect(meta('name', 'description')).toMatch(/^Proyectos de obra pública y sus contrataciones en datos abiertos: /);
+    expect(meta('property', 'og:description')).toBe(meta('name', 'description'));
+    expect(meta('property', 'og:locale')).toBe('es_MX');
+    expect(meta('property', 'og:site_name')).toBe('Infraestructura Abierta');
+  });
+
   it('a filter in the address that nothing published has is shown chosen in its select, so the reader sees what empties the page', async () => {
     const page = await open(1280, '#/proyectos?state=Yucatan&sector=nada');
     expect(await page.locator('#resultados > p, main p').filter({ hasText: 'proyectos de 14' }).first().innerText()).toBe('0 proyectos de 14 con los filtros elegidos.');
