@@ -85,7 +85,7 @@ function otherZonesLines(others: readonly BulkPublisherZone[]): string[] {
  * publisher brought as it was published elsewhere (`history`: fields of other systems, OCDS 1.0 payments' `amount`),
  * which the dashboard and records.json have and this workbook cannot. `packageFields`: package metadata some of those
  * releases carry inside them (`packageInfo`, `version`), not data of the process. `cutTexts`: texts longer than an
- * Excel cell holds (functions/src/xlsx/excel-text.ts), written cut.
+ * Excel cell holds (core/format/excel-text.ts), written cut.
  */
 export interface NotHeldFields { ocds: ReadonlyMap<string, number>; oc4ids: ReadonlyMap<string, number>; packageFields: ReadonlySet<string>; cutTexts?: number }
 

@@ -35,7 +35,7 @@ import { looksLikeFormula } from '../../../core/format/formula-safety';
 import type { BulkKind } from '../../../core/packages/bulk-contents';
 import type { BlobStore } from './blob-store';
 import { sheetCaughtUp } from '../xlsx/stream-pace';
-import { excelText } from '../xlsx/excel-text';
+import { excelText } from '../../../core/format/excel-text';
 import { bulkManifest, fingerprintOf, MANIFEST_FILE, type FileFingerprint } from './bulk-manifest';
 
 export type { BulkKind } from '../../../core/packages/bulk-contents';
@@ -83,7 +83,7 @@ export const bulkDownloadName = (file: string, publisherId: string | undefined):
  * Form 8: its «Léame» names the published fields no template column holds (a history brought from another system, an
  * OCDS 1.0 payment's `amount`) with how many values each: form 7 said a conversion gave back records.json's compiled
  * releases, and a journalist who summed such a publisher's payments in it found no amounts the dashboard counted.
- * Form 9: `datos.xlsx` holds each text as an Excel cell can (xlsx/excel-text.ts): without U+FFFE and U+FFFF, and cut
+ * Form 9: `datos.xlsx` holds each text as an Excel cell can (core/format/excel-text.ts): without U+FFFE and U+FFFF, and cut
  * at 32,767 characters, which «Léame» says. A history's text with either made Excel call form 8's file damaged.
  */
 export const BULK_FORM = 9;
@@ -221,7 +221,7 @@ function cellValue(v: unknown): unknown {
  */
 function spilled(col: ColumnSpec | undefined, v: unknown, notHeld: { cutTexts: number }): unknown {
   if (typeof v === 'string') {
-    // As a cell holds it: a text Excel cannot hold made it call the whole download damaged (xlsx/excel-text.ts).
+    // As a cell holds it: a text Excel cannot hold made it call the whole download damaged (core/format/excel-text.ts).
     const fit = excelText(v);
     if (fit.cut) notHeld.cutTexts++;
     return fit.text;

@@ -1,5 +1,6 @@
 /**
- * Text as an Excel cell can hold it, for the workbooks the public downloads (datos.xlsx, pendientes.xlsx).
+ * Text as an Excel cell can hold it, for the workbooks we write: the public downloads (datos.xlsx, pendientes.xlsx) and
+ * the workbook `import` writes from published data (import/template-upgrade.ts).
  * - An .xlsx is XML 1.0, which has no U+FFFE or U+FFFF. ExcelJS drops the control characters XML lacks
  *   (utils.xmlEncode) but writes those two as they are: one of them made the sheet's XML unreadable, and Excel
  *   called the whole download damaged and offered to «repair» it by removing the sheet's cells. They are dropped here
