@@ -15,7 +15,9 @@
  * - parties repeated with the same id are joined, roles united (`import.parties-merged`; values that differ in the
  *   repeat cannot be kept and are listed per party, each with its column and the value kept, warning);
  * - items of lists that other sheets hang from (budget lines, breakdowns…) get an id when they have none
- *   (`import.id-added`): their rows are linked by it.
+ *   (`import.id-added`): their rows are linked by it;
+ * - U+FFFE and U+FFFF are dropped (`import.noncharacters`) and a text over 32,767 characters is cut (`import.text-cut`,
+ *   warning) — an .xlsx cannot hold them (core/format/excel-text.ts).
  */
 import { encodeUnsafeInAddress, unsafeInAddress } from '../validate/address-characters';
 import { budgetLineKey } from '../checks/budget-line-id';
@@ -27,6 +29,7 @@ import type { ColumnSpec, TemplateSpec } from '../template/spec';
 import { columnOfField } from '../template/column-of-field';
 import { sheetOfField } from '../template/sheet-of-field';
 import { cleanText } from '../unflatten/clean-cell';
+import { excelText } from '../format/excel-text';
 import { lookupCode, parseDate } from '../unflatten/parse-value';
 import { RFC_SCHEME } from '../unflatten/read-rows';
 import { isRfcSchemeSpelling } from '../checks/rfc';
@@ -111,6 +114,12 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
       if (code !== undefined && code !== text) { tally.add('import.code-normalized', field); text = code; }
       else if (code === undefined && column.openCodelist !== true) tally.add('import.code-not-in-list', field, 'warning');
     }
+    // An .xlsx holds no U+FFFE or U+FFFF, and an Excel cell no more than 32,767 characters: either made Excel call the
+    // whole workbook damaged (core/format/excel-text.ts). Written as a cell holds it, and said.
+    const fit = excelText(text);
+    if (fit.cut) tally.add('import.text-cut', field, 'warning');
+    else if (fit.text !== text) tally.add('import.noncharacters', field);
+    text = fit.text;
     (holder as Record<string | number, unknown>)[key] = text;
     return true;
   };

@@ -84,9 +84,10 @@ function otherZonesLines(others: readonly BulkPublisherZone[]): string[] {
  * Published values no template column holds, per unindexed field (core/import/template-coverage droppedValues): what a
  * publisher brought as it was published elsewhere (`history`: fields of other systems, OCDS 1.0 payments' `amount`),
  * which the dashboard and records.json have and this workbook cannot. `packageFields`: package metadata some of those
- * releases carry inside them (`packageInfo`, `version`), not data of the process.
+ * releases carry inside them (`packageInfo`, `version`), not data of the process. `cutTexts`: texts longer than an
+ * Excel cell holds (core/format/excel-text.ts), written cut.
  */
-export interface NotHeldFields { ocds: ReadonlyMap<string, number>; oc4ids: ReadonlyMap<string, number>; packageFields: ReadonlySet<string> }
+export interface NotHeldFields { ocds: ReadonlyMap<string, number>; oc4ids: ReadonlyMap<string, number>; packageFields: ReadonlySet<string>; cutTexts?: number }
 
 /**
  * The fields of the workbook's data it does not hold, named with how many values each loses and where they are: the
@@ -106,6 +107,12 @@ function notHeldLines(notHeld: NotHeldFields | undefined): string[] {
   ];
 }
 
+/** Texts cut to fit a cell: said, with where they are whole, so that a cut description is not taken for what was published. */
+function cutLines(cutTexts: number | undefined): string[] {
+  if (!cutTexts) return [];
+  return ['', `${formatCount(cutTexts, 'texto publicado tiene', 'textos publicados tienen')} más de 32,767 caracteres, lo más que guarda una celda de Excel: aquí ${cutTexts === 1 ? 'está cortado' : 'están cortados'} y ${cutTexts === 1 ? 'termina' : 'terminan'} en «…». Están completos en records.json y releases.json (contrataciones) y en projects.json (proyectos).`];
+}
+
 /** Each line of the sheet, one per row (column A). */
 export function bulkReadmeLines(zones: BulkDateZones = { timeZone: DEFAULT_TIME_ZONE }, notHeld?: NotHeldFields): string[] {
   return [
@@ -121,6 +128,7 @@ export function bulkReadmeLines(zones: BulkDateZones = { timeZone: DEFAULT_TIME_
     'Datos que calcula la publicación y que este libro no incluye:',
     ...PUBLICATION_DERIVED_FIELDS.map((f) => `• ${f.path}: ${f.text}`),
     ...notHeldLines(notHeld),
+    ...cutLines(notHeld?.cutTexts),
     '',
     'Por eso, al convertir este libro a JSON (npx infra-abierta convert datos.xlsx -o salida.json) salen los mismos procesos que las entregas compiladas de records.json y los mismos proyectos que en projects.json, salvo esos campos y la fecha, el identificador y las etiquetas (tag) de cada entrega, que son los de la conversión. Si el libro se publica de nuevo, la publicación vuelve a calcularlos.',
     ...('others' in zones ? otherZonesLines(zones.others) : []),

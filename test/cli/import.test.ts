@@ -889,3 +889,21 @@ withStandards("Nuevo León's payments name their payee by its RFC, not by its pa
     expect(lines.filter((l) => l.includes('«RFC-GEN620601DTA»')).every((l) => l.includes('no está registrado en la hoja de actores. Agréguelo allí'))).toBe(true);
   });
 });
+
+// An .xlsx holds no U+FFFE or U+FFFF and an Excel cell no more than 32,767 characters: the workbook import wrote from
+// another system's texts with either was one Excel called damaged (core/format/excel-text.ts). Written as a cell
+// holds them, and said with the column.
+test('texts an Excel cell cannot hold are written as it can, and said: U+FFFE/U+FFFF dropped, over 32,767 characters cut', () => {
+  const long = 'Obra de drenaje. '.repeat(2_400);
+  const release = { ocid: 'ocds-abc123-X-1', id: '1', date: '2024-01-01T00:00:00-06:00', tag: ['tender'], initiationType: 'tender', tender: { id: 'X-1', title: 'Drenaje\uFFFE pluvial\uFFFF', description: long } };
+  const imported = importDocuments({ releases: [release] }, 'largo.json');
+  const tender = (imported.releases[0] as { tender: { title: string; description: string } }).tender;
+  expect(tender.title).toBe('Drenaje pluvial');
+  expect(tender.description).toBe(`${long.slice(0, 32_766)}…`);
+  const said = upgrades(imported.findings).filter((f) => f.code === 'import.text-cut' || f.code === 'import.noncharacters');
+  expect(said.map((f) => [f.code, f.severity])).toEqual([['import.noncharacters', 'info'], ['import.text-cut', 'warning']]);
+  expect(said.map(renderMessage)).toEqual([
+    expect.stringContaining('1 texto de la columna «Título de la licitación» de la hoja «Contrataciones» los caracteres U+FFFE o U+FFFF'),
+    expect.stringContaining('1 texto de la columna «Descripción de la licitación» de la hoja «Contrataciones» tenía más de 32,767 caracteres'),
+  ]);
+});

@@ -23,6 +23,7 @@ import { ResponseCache } from './response-cache';
 import { notFound } from './http-error';
 import { acceptOnly } from './query-parameters';
 import { exceljs } from '../xlsx/load-exceljs';
+import { excelText } from '../../../core/format/excel-text';
 
 /** The answer of `/api/pending`. */
 export interface PendingAnswer {
@@ -99,8 +100,9 @@ export function pendingRoutes(deps: { store: Store; indexes?: PublicationIndexes
       const sheet = workbook.addWorksheet('Pendientes', { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = COLUMNS.map(([header, width]) => ({ header, width }));
       sheet.getRow(1).font = { bold: true };
-      // Text as text: an id such as «0012» or a «=…» title stays what it is (exceljs writes strings, never formulas).
-      for (const r of answer.rows) sheet.addRow(COLUMNS.map(([, , value]) => value(r)));
+      // Text as text: an id such as «0012» or a «=…» title stays what it is (exceljs writes strings, never formulas);
+      // a title Excel cannot hold (core/format/excel-text.ts) made it call the whole list damaged.
+      for (const r of answer.rows) sheet.addRow(COLUMNS.map(([, , value]) => excelText(value(r)).text));
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, answer.rows.length + 1), column: COLUMNS.length } };
       // What the list is, for whoever receives the file without the page: whose, as of which publication, and how to use it.
       const about = workbook.addWorksheet('Acerca de esta lista');

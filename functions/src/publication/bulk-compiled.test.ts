@@ -6,6 +6,7 @@
  * history published elsewhere a release per stage had only its last stage there.
  */
 import request from 'supertest';
+import { strFromU8, unzipSync } from 'fflate';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -109,6 +110,48 @@ test('a process published elsewhere a release per stage (history) has its tender
       '• contracts/implementation/transactions/amount/currency (EDCA-MX, contrataciones): 2 valores.',
       expect.stringContaining('records.json'),
     ]);
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+
+/**
+ * Every .xlsx is XML 1.0 (no U+FFFE, U+FFFF) and every Excel cell holds at most 32,767 characters: past either, Excel
+ * calls the whole download damaged and «repairs» it by removing cells. `history` publishes another system's texts as
+ * they were, so a citizen's datos.xlsx (and the list of pending data) was a file Excel refused.
+ */
+test('texts Excel cannot hold (U+FFFE, U+FFFF, over 32,767 characters) do not make datos.xlsx or pendientes.xlsx a damaged file', async () => {
+  const store = openSqliteStore(':memory:');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-compiled-'));
+  try {
+    const publisher = publisherOf('tuxtla-gutierrez', await exampleWorkbook('tuxtla-gutierrez'));
+    await store.putPublisher(publisher);
+    const ocid = `${publisher.ocidPrefix}-HIST-002`;
+    const long = 'Obra de drenaje. '.repeat(2_400); // 40,800 characters
+    const release = { ocid, id: `${ocid}-01`, date: '2024-01-10T00:00:00Z', tag: ['tender'], initiationType: 'tender', tender: { id: 'T1', title: 'Drenaje\uFFFE pluvial\uFFFF', description: long } };
+    expect((await publishHistory(store, { publisher, releases: [{ ocid, id: release.id, date: release.date, release }], actor: 'cli', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    const app = createApp({ store, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(path.join(dir, 'blobs')) });
+    for (const address of [`/api/bulk/datos.xlsx?publisher=${publisher.id}`, `/api/pending/${publisher.id}/pendientes.xlsx`]) {
+      const bytes = (await request(app).get(address).buffer(true).parse(binaryBody).expect(200)).body as Buffer;
+      const parts = Object.entries(unzipSync(new Uint8Array(bytes))).filter(([name]) => name.endsWith('.xml')).map(([, data]) => strFromU8(data));
+      expect(parts.filter((xml) => /[\uFFFE\uFFFF]/.test(xml))).toEqual([]);
+      const longest = Math.max(...parts.flatMap((xml) => [...xml.matchAll(/<t(?: [^>]*)?>([^<]*)<\/t>/g)].map((m) => m[1].replace(/&[a-z]+;|&#\d+;/g, '_').length)));
+      expect(longest).toBeLessThanOrEqual(32_767);
+      const book = await xlsxBook(bytes);
+      if (address.includes('pendientes')) {
+        // The process's title on each of its rows, as the page shows it.
+        const titles = new Set<unknown>();
+        book.getWorksheet('Pendientes')!.eachRow((row, r) => { if (r > 1) titles.add(row.getCell(3).value); });
+        expect([...titles]).toEqual(['Drenaje pluvial']);
+        continue;
+      }
+      const [[title, description]] = datosRows(book, 'Contrataciones', ['tender/title', 'tender/description']);
+      expect(title).toBe('Drenaje pluvial');
+      expect(description).toBe(`${long.slice(0, 32_766)}…`);
+      // Said, with where the text is whole.
+      expect(readme(book)).toContainEqual(expect.stringMatching(/^1 texto publicado tiene más de 32,767 caracteres, .*records\.json/));
+    }
   } finally {
     await store.close();
     fs.rmSync(dir, { recursive: true, force: true });

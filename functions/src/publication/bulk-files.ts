@@ -35,6 +35,7 @@ import { looksLikeFormula } from '../../../core/format/formula-safety';
 import type { BulkKind } from '../../../core/packages/bulk-contents';
 import type { BlobStore } from './blob-store';
 import { sheetCaughtUp } from '../xlsx/stream-pace';
+import { excelText } from '../../../core/format/excel-text';
 import { bulkManifest, fingerprintOf, MANIFEST_FILE, type FileFingerprint } from './bulk-manifest';
 
 export type { BulkKind } from '../../../core/packages/bulk-contents';
@@ -82,8 +83,10 @@ export const bulkDownloadName = (file: string, publisherId: string | undefined):
  * Form 8: its «Léame» names the published fields no template column holds (a history brought from another system, an
  * OCDS 1.0 payment's `amount`) with how many values each: form 7 said a conversion gave back records.json's compiled
  * releases, and a journalist who summed such a publisher's payments in it found no amounts the dashboard counted.
+ * Form 9: `datos.xlsx` holds each text as an Excel cell can (core/format/excel-text.ts): without U+FFFE and U+FFFF, and cut
+ * at 32,767 characters, which «Léame» says. A history's text with either made Excel call form 8's file damaged.
  */
-export const BULK_FORM = 8;
+export const BULK_FORM = 9;
 
 /** The folder of everything written for one publisher's publication, of any form (pruning removes it whole). */
 export const publicationFolder = (publicationId: string): string => `publicaciones/${publicationId}/`;
@@ -211,11 +214,18 @@ function cellValue(v: unknown): unknown {
 }
 
 /**
- * A flattened value as spilled to its sheet's temporary file: a calendar date as {d: epoch ms}, a yes/no as the
+ * A flattened value as spilled to its sheet's temporary file: a text as an Excel cell holds it (those cut are counted
+ * for «Léame»), a calendar date as {d: epoch ms}, a yes/no as the
  * template's «Sí»/«No» — a TRUE/FALSE cell read VERDADERO/FALSO in a Spanish Excel, not what the template's drop-down
  * offers (write-template.ts), so an official correcting the download typed «Sí» beside a column of VERDADERO.
  */
-function spilled(col: ColumnSpec | undefined, v: unknown): unknown {
+function spilled(col: ColumnSpec | undefined, v: unknown, notHeld: { cutTexts: number }): unknown {
+  if (typeof v === 'string') {
+    // As a cell holds it: a text Excel cannot hold made it call the whole download damaged (core/format/excel-text.ts).
+    const fit = excelText(v);
+    if (fit.cut) notHeld.cutTexts++;
+    return fit.text;
+  }
   if (v instanceof Date) return { d: v.getTime() };
   if (typeof v === 'boolean' && col?.type === 'boolean') return yesNo(v);
   return v ?? null;
@@ -247,13 +257,13 @@ async function writeXlsx(store: Store, sets: BulkSet[], file: string, dir: strin
   const spec = templateSpec();
   const spills = spec.sheets.map((_, i) => path.join(dir, `hoja-${i}.jsonl`));
   const files = spills.map((f) => fs.createWriteStream(f));
-  const notHeld = { ocds: new Map<string, number>(), oc4ids: new Map<string, number>(), packageFields: new Set<string>() };
+  const notHeld = { ocds: new Map<string, number>(), oc4ids: new Map<string, number>(), packageFields: new Set<string>(), cutTexts: 0 };
   const spill = async (standard: 'ocds' | 'oc4ids', pages: AsyncGenerator<unknown[]>, timeZone: string): Promise<void> => {
     for await (const docs of pages) {
       for (const [i, sheet] of spec.sheets.entries()) {
         if (sheet.standard !== standard) continue;
         let chunk = '';
-        for (const row of flattenSheet(sheet, docs, { timeZone }).rows.slice(2)) chunk += `${JSON.stringify(row.map((v, c) => spilled(sheet.columns[c], v)))}\n`;
+        for (const row of flattenSheet(sheet, docs, { timeZone }).rows.slice(2)) chunk += `${JSON.stringify(row.map((v, c) => spilled(sheet.columns[c], v, notHeld)))}\n`;
         if (chunk) await write(files[i], chunk);
       }
       // What no column holds, for «Léame» to name (written before the data sheets, after this pass).
