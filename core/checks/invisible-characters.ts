@@ -9,15 +9,21 @@
 import type { ValueCheck } from './types';
 
 // eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ufffe\uffff]/g;
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/;
 const DIRECTION = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Not characters at all (Unicode's noncharacters): a text decoded in the wrong byte order. Shown as «�» or nothing, and
+ * an .xlsx cannot hold them: datos.xlsx drops them (core/format/excel-text.ts), so the official is told here instead.
+ */
+const NONCHARACTER = /[\ufffe\uffff]/;
 
 /** What a character is, in the words the sheet's message uses. */
 function kindOf(c: string): string {
   if (ZERO_WIDTH.test(c)) return 'espacios sin ancho';
   if (DIRECTION.test(c)) return 'marcas de dirección del texto';
+  if (NONCHARACTER.test(c)) return 'caracteres no válidos';
   return 'caracteres de control';
 }
 

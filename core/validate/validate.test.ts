@@ -360,6 +360,12 @@ describe('validate: links and hidden characters', () => {
     expect(renderMessage(inSheet)).toBe('El texto «Obra de\tconcreto\nhidráulico» contiene caracteres invisibles (espacios sin ancho, marcas de dirección del texto) que pueden cambiar cómo se ve o se ordena. Borre el texto y escríbalo de nuevo, sin pegarlo.');
     expect(renderMessage(findings[0])).toContain('caracteres invisibles (U+200B, U+2066, U+2069) que');
   });
+
+  it('names the noncharacters a text decoded in the wrong byte order carries (datos.xlsx cannot hold them)', () => {
+    const docs = applyCase(base, { description: '', set: { '/releases/0/tender/description': 'Pavimentaci\uFFFEn' } });
+    const [f] = checked(validate(docs, new SourceMap(), SETTINGS));
+    expect([f.code, f.params.characters, f.params.kinds]).toEqual(['text.invisibleCharacters', 'U+FFFE', ' (caracteres no válidos)']);
+  });
 });
 
 describe('completeness', () => {
