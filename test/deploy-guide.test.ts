@@ -435,6 +435,10 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     const selfHosted = block(read('docs/operations.md'), '## Actualizar a una versión nueva (servidor propio)');
     expect(selfHosted).toContain('npx infra-abierta publications rebuild-bulk');
     expect(selfHosted).toContain('npm run push:addon');
+    // The way back under the service builds the earlier version: the service starts dist/ as it finds it.
+    const operations = read('docs/operations.md').replace(/\s+/g, ' ');
+    const wayBack = operations.slice(operations.indexOf('**Volver a la versión anterior**'), operations.indexOf('## Cambiar de servidor propio'));
+    expect(wayBack).toContain('con el servicio, `systemctl stop infra-abierta`, `git checkout <VERSIÓN ANTERIOR>`, `npm ci && npm run build` y `systemctl start infra-abierta`');
   });
 
   // A real server starts with --sin-ejemplos every time (README): a start without it on a database without publishers
