@@ -435,6 +435,10 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     const selfHosted = block(read('docs/operations.md'), '## Actualizar a una versión nueva (servidor propio)');
     expect(selfHosted).toContain('npx infra-abierta publications rebuild-bulk');
     expect(selfHosted).toContain('npm run push:addon');
+    // The way back under the service builds the earlier version: the service starts dist/ as it finds it.
+    const operations = read('docs/operations.md').replace(/\s+/g, ' ');
+    const wayBack = operations.slice(operations.indexOf('**Volver a la versión anterior**'), operations.indexOf('## Cambiar de servidor propio'));
+    expect(wayBack).toContain('con el servicio, `systemctl stop infra-abierta`, `git checkout <VERSIÓN ANTERIOR>`, `npm ci && npm run build` y `systemctl start infra-abierta`');
   });
 
   // A real server starts with --sin-ejemplos every time (README): a start without it on a database without publishers
@@ -484,6 +488,14 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     const flat = operations.replace(/\s+/g, ' ');
     expect(flat).toContain(`«${STOPPED}»`);
     expect(STOPPING_BUSY.startsWith(/«(Deteniendo el servidor: antes termina[^»]*?)…»/.exec(flat)?.[1] ?? '—')).toBe(true);
+    // An installation whose unit an earlier guide gave (root, npm start) upgrades into this one: its backup cannot use
+    // the script nor the user (neither exists yet); the user is made and given what root wrote, before the new unit.
+    const upgrade = operations.slice(operations.indexOf('## Actualizar a una versión nueva (servidor propio)'), operations.indexOf('## Cambiar de servidor propio'));
+    const fromRoot = /```sh\n([\s\S]*?)```/.exec(upgrade.slice(upgrade.indexOf('**Un servicio instalado con una versión anterior')))?.[1] ?? '';
+    expect(fromRoot).toMatch(/^npx infra-abierta backup -o /m);
+    expect(fromRoot).toContain(`useradd --system --user-group --home-dir ${folder} --shell /usr/sbin/nologin ${user}\n`);
+    expect(fromRoot).toMatch(new RegExp(`^chown -R ${user}: ${folder}( |$)`, 'm'));
+    expect(fromRoot.indexOf('useradd')).toBeGreaterThan(fromRoot.indexOf('systemctl stop'));
   });
 
   it('the repository files the guide names exist (built ones are named by their build)', () => {

@@ -10,6 +10,7 @@
  */
 import { sameCanonicalJson } from '../json/same-canonical-json';
 import { PROFILES } from '../profile/profiles';
+import { hasTypedTag } from './update-tags';
 
 type Obj = Record<string, unknown>;
 
@@ -65,4 +66,24 @@ export function isDerivedReleaseId(ocid: string, id: string): boolean {
  */
 export function sameReleaseId(latestId: string, id: string): boolean {
   return latestId === id || (latestId.startsWith(`${id}-`) && /^\d{14}$/.test(latestId.slice(id.length + 1)));
+}
+
+/**
+ * Whether a converted release (`release`, its id derived) says what the process's latest derived release (`latest`)
+ * says, and only the tag the converter derives tells them apart: the same process sent again unchanged. Their ids
+ * differ only because the id hashes the tag (core/unflatten/derive-fields), and the rule that derives it changed
+ * between the version that published the latest release and this one (since 3bdbe28, a tender still «planned» is
+ * the `planning` stage, not `tender`). Without this, the first approval after an upgrade published a release of
+ * that process with the same content, tagged `planningUpdate` (update-tags.ts: no stage changed), and the
+ * coordinator's preview listed it as modified with no field changed. A tag the official typed still tells a new
+ * release (hasTypedTag), and so does any change of content.
+ */
+export function sameButDerivedTag(release: Obj, latest: Obj): boolean {
+  if (hasTypedTag(release)) return false;
+  // Both converted from workbooks: compared as they are (no textAsCells), each section in place, stopping at the
+  // first that differs — it runs for every changed process of a publication.
+  for (const key of new Set([...Object.keys(release), ...Object.keys(latest)])) {
+    if (key !== 'id' && key !== 'date' && key !== 'tag' && !sameCanonicalJson(release[key], latest[key])) return false;
+  }
+  return true;
 }

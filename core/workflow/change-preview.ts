@@ -15,7 +15,7 @@ import type { ChangePreview, FieldChange, ItemChange } from './contract';
 import { deriveProjectSummaries } from '../summary';
 import { hasTypedTag } from '../merge/update-tags';
 import { alignById, keptInRecord } from '../merge/kept-in-record';
-import { ComparableContent, isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
+import { ComparableContent, isDerivedReleaseId, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
 import { publicView } from '../privacy/privacy-filter';
 import { isObject, type JsonObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
@@ -220,7 +220,9 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const elsewhere = !isDerivedReleaseId(ocid, prevId);
     const compiled = elsewhere ? input.currentCompiled?.get(ocid) : undefined;
     const comparable = elsewhere && !sameId ? new ComparableContent(view) : undefined;
-    if (sameId || (comparable && (sameReleaseContent(comparable, publicView(previous as JsonObject)) || (compiled !== undefined && sameReleaseContent(comparable, compiled))))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
+    // …or derived both times and told apart only by the tag an earlier version derived (publish.ts: no new release).
+    const retagged = !sameId && !elsewhere && isDerivedReleaseId(ocid, id) && sameButDerivedTag(r, previous);
+    if (sameId || retagged || (comparable && (sameReleaseContent(comparable, publicView(previous as JsonObject)) || (compiled !== undefined && sameReleaseContent(comparable, compiled))))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
     else {
       const platforms = hasTypedTag(r) ? RELEASE_STAMPS : RELEASE_DERIVED;
       add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', processDiff(compiled ?? previous, view, (p) => platforms.test(p))) });

@@ -92,6 +92,16 @@ describe('self-hosted (SQLite): past the budget, «se está preparando», then t
     expect(checkPreviewAnswer(res.body).preview.projects.items.map((i) => i.title)).toEqual(['Parque que se interrumpió']);
   });
 
+  test('a preview an earlier version kept (its rules\' format) is computed again after an upgrade, not shown as kept', async () => {
+    const sent = await upload('Parque antes de actualizar');
+    const computed = (await submissionWork(h.store).preview(sent.snapshot!.contentHash, MER, NOW)).preview;
+    const current = (await h.store.getCurrent('mer'))?.id ?? null;
+    const before = { ...computed, projects: { ...computed.projects, counts: { new: 0, changed: 1, unchanged: 0, removed: 0 } } };
+    await h.store.putPreparedPreview(sent.snapshot!.contentHash, 'mer', JSON.stringify({ format: 1, state: 'ready', currentPublicationId: current, preview: before }));
+    const { res } = await untilReady(h.app, sent.id, h.bearer('coordinadorA'));
+    expect(checkPreviewAnswer(res.body).preview).toEqual(computed);
+  });
+
   test('a failure after the answer is told once, in Spanish, to whoever asks next; asking again starts over', async () => {
     const sent = await upload('Revisión que se pierde');
     // Its snapshot gone (as a prune would), the computation fails after «se está preparando» went out.

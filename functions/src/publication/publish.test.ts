@@ -337,6 +337,24 @@ describe('publish', () => {
     expect(next.status === 'published' && next.changedProcesses).toEqual([]);
   });
 
+  it('a process an earlier version published with the tag it derived then (its id derived too) gets no new release when sent again unchanged', async () => {
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    // As the version before 3bdbe28 kept them: derived ids ({ocid}-{8 hex}) over the tag it derived, «tender» for
+    // every tender (a planned one is the planning stage now), which this version derives otherwise.
+    const old = (await publishedReleases(workbook, publisher)).map(({ ocid, release }) => ({ ocid, id: `${ocid}-0a1b2c3d`, date: '2025-06-01T12:00:00-06:00', release: { ...release, id: `${ocid}-0a1b2c3d`, date: '2025-06-01T12:00:00-06:00', tag: ['planning', 'tender', 'award'] } }));
+    await store.putPublisher(publisher);
+    const laid = await publishHistory(store, { publisher, releases: old, actor: 'cli', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+    if (laid.status !== 'published') throw new Error('history not published');
+    // The coordinator's preview: nothing changed in any process (it listed each as modified, with no field).
+    const work = submissionWork(store);
+    const sent = await work.intake(await exampleWorkbook('merida'), publisher, '2025-07-03T09:00:00-06:00');
+    const preview = (await work.preview(sent.snapshot?.contentHash as string, publisher, '2025-07-03T09:00:00-06:00')).preview;
+    expect(preview.processes.counts).toEqual({ new: 0, changed: 0, unchanged: old.length, removed: 0 });
+    const next = await publish(store, { publisher, workbook: await exampleWorkbook('merida'), actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+    expect(next.status === 'published' && next.changedProcesses).toEqual([]);
+  });
+
   it('a typed tag changed on a workbook release is a new release (the content rule is only for releases published elsewhere)', async () => {
     const workbook = await exampleWorkbook('merida');
     const publisher = publisherOf('merida', workbook);

@@ -44,7 +44,7 @@ import { isObject, sameJsonText } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
 import { keptSheets } from '../../../core/workflow/change-preview';
-import { ComparableContent, isDerivedReleaseId, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
+import { ComparableContent, isDerivedReleaseId, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
 import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
 import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import type { CellRef } from '../../../core/findings/finding';
@@ -458,6 +458,9 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
       const record = (await currentRecords()).get(release.ocid);
       const compiled = record === undefined ? undefined : (JSON.parse(record) as { compiledRelease?: unknown }).compiledRelease;
       if (isObject(compiled) && sameReleaseContent(view, compiled)) continue;
+    } else if (latest && before && isDerivedReleaseId(release.ocid, release.id) && sameButDerivedTag(release, before)) {
+      // Derived both times, another id only for the tag an earlier version derived: the same process, no new release.
+      continue;
     }
     changed.push(release.ocid);
     if (before && input.reportKept) {

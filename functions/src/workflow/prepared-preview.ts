@@ -34,8 +34,13 @@ export const PREVIEW_BUDGET_MS = 20_000;
 export const INLINE_PREVIEW_MAX_ITEMS = 1_000;
 /** A task delivered this many times without keeping anything (each attempt died): says so instead of trying again. */
 export const PREVIEW_TASK_ATTEMPTS = 3;
-/** The shape kept; another version's (an upgrade) is computed again. */
-const FORMAT = 1;
+/**
+ * The shape kept and the rules it was computed by; another version's (an upgrade) is computed again. 2: a process
+ * told apart from its published release only by the tag an earlier version derived is unchanged
+ * (core/merge/same-release-content.ts sameButDerivedTag), as its approval publishes it: a preview kept before listed it
+ * as modified, with no field changed.
+ */
+const FORMAT = 2;
 
 type Kept =
   | ({ format: number; state: 'preparing' } & WorkMark)
