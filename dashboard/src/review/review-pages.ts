@@ -31,6 +31,7 @@ import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { commentTooLongText } from '../../../core/workflow/comment-length';
 import { newerApprovedText, type NewerApprovedReader } from '../../../core/workflow/newer-approved';
 import { newerPendingText } from '../../../core/workflow/newer-pending';
+import { returnsToText, returningGroupText } from '../../../core/workflow/returning-changes';
 import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
 
@@ -295,9 +296,9 @@ function sentVersion(s: SubmissionView): HTMLElement {
 function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string, approvable: boolean): HTMLElement {
   const labels = CHANGE_LABELS[gender];
   const items = group.items.map((item) => h('details', { class: `cambio cambio-${item.change}` },
-    h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
+    h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}${item.returnsTo ? ` (vuelve a como se publicó el ${formatDate(item.returnsTo.publishedAt)})` : ''}`),
     ...(item.change === 'changed'
-      ? [dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
+      ? [item.returnsTo ? h('p', { class: 'note nota-vuelve' }, returnsToText(item.returnsTo)) : null, dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
         item.fields.map((f) => [f.label ? fieldLabel(f.label, f.path) : f.path, shownChange(f.path, f.before, f.currency?.before), f.kept ? KEPT_TEXT : shownChange(f.path, f.after, f.currency?.after)])),
       item.fields.some((f) => f.kept) ? h('p', { class: 'note nota-sigue-publicado' }, KEPT_NOTE) : null]
       : [h('p', { class: 'note' }, item.change === 'new' ? `Se ${approvable ? 'publicará' : 'habría publicado'} por primera vez.` : removedNote)])));
@@ -306,6 +307,8 @@ function changeSection(title: string, id: string, gender: 'f' | 'm', group: Chan
     h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${labels[k][1]}: ${count(group.counts[k])}`).join(' · ')),
     // What happens to the absent ones is said at once, not only inside each collapsed item.
     group.counts.removed ? h('p', { class: 'note' }, `${labels.removed[1]}: ${removedNote}`) : null,
+    // An older copy of the workbook sent again: said before the list, whose items are closed.
+    group.returning ? h('p', { class: 'status-warn vuelven', role: 'note' }, warnMark(), ` ${returningGroupText(group.returning)}`) : null,
     partialListNote(gender, items.length, group.counts.new + group.counts.changed + group.counts.removed),
     items);
 }
