@@ -14,5 +14,5 @@ export function returnsToText(r: ReturnsTo): string {
 
 /** Above the list: how many, and what it likely is. */
 export function returningGroupText(n: number): string {
-  return `${formatCount(n, 'contratación vuelve', 'contrataciones vuelven')} a como ${n === 1 ? 'estaba publicada' : 'estaban publicadas'} antes: aprobar deshace lo que se publicó después (correcciones incluidas). ¿Es una copia anterior del libro? Revise los campos de cada una antes de aprobar; si es así, devuélvalo para que quien capturó envíe el libro vigente.`;
+  return `${formatCount(n, 'contratación vuelve', 'contrataciones vuelven')} a como ${n === 1 ? 'estaba publicada' : 'estaban publicadas'} antes: aprobar deshace lo que se publicó después. ¿Es una copia anterior del libro? Revise los campos de cada una antes de aprobar; si lo es, devuélvalo para que quien capturó envíe el libro vigente.`;
 }

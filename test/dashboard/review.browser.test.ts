@@ -637,7 +637,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(sent.status).toBe(201);
     const page = await signedIn('admin', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
     // Said above the list, whose items are closed: it read as any other «Modificada», the amount going back.
-    expect(await page.locator('#vista-previa .vuelven').textContent()).toMatch(/^⚠ 1 contratación vuelve a como estaba publicada antes: aprobar deshace lo que se publicó después \(correcciones incluidas\)\. ¿Es una copia anterior del libro\?/);
+    expect(await page.locator('#vista-previa .vuelven').textContent()).toMatch(/^⚠ 1 contratación vuelve a como estaba publicada antes: aprobar deshace lo que se publicó después\. ¿Es una copia anterior del libro\?/);
     const summary = page.locator('#vista-previa summary', { hasText: ocid });
     expect(await summary.textContent()).toMatch(/\(vuelve a como se publicó el 15\/01\/2027\)$/);
     await summary.click();
