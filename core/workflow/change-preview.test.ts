@@ -1,5 +1,6 @@
 import { changePreview, fieldDiff } from './change-preview';
 import { checkSubmissionAnswer, commentsOf, ContractError } from './contract';
+import { returningGroupText } from './returning-changes';
 
 const rel = (ocid: string, hash: string, title: string) => ({ ocid, id: `${ocid}-${hash}`, date: '2024-01-01', tender: { title } });
 
@@ -154,4 +155,7 @@ test('a process sent back to the content of an earlier release (an older copy of
   // undone: it was published right after.
   const again = changePreview({ releases: [rel('ocds-a-1', 'bbbbbbbb', 'Obra')], projects: [], currentReleases: new Map([['ocds-a-1', { ...rel('ocds-a-1', 'aaaaaaaa', 'Obra'), id: 'ocds-a-1-aaaaaaaa-20270311180000', date: '2027-03-11T18:00:00Z' }]]), currentProjects: new Map(), earlierReleases });
   expect(again.processes.items[0].returnsTo).toEqual({ publishedAt: '2027-02-16T18:00:00Z', undoneSince: '2027-03-11T18:00:00Z' });
+  // Said to each reader with what that one can do: the coordinator returns the send, the official withdraws it.
+  expect(returningGroupText(2, 'coordinator')).toMatch(/^2 contrataciones vuelven a como estaban publicadas antes: .* devuélvalo para que quien capturó envíe el libro vigente\.$/);
+  expect(returningGroupText(1, 'official')).toMatch(/^1 contratación vuelve a como estaba publicada antes: .* retire este envío \(«Retirar envío», en Mis envíos\) y envíe el libro vigente\.$/);
 });

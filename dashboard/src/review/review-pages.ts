@@ -293,7 +293,7 @@ function sentVersion(s: SubmissionView): HTMLElement {
 }
 
 /** `approvable`: what approving will do, or (a send no longer approved from its page) what it would have done. */
-function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string, approvable: boolean): HTMLElement {
+function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string, approvable: boolean, viewer: Viewer): HTMLElement {
   const labels = CHANGE_LABELS[gender];
   const items = group.items.map((item) => h('details', { class: `cambio cambio-${item.change}` },
     h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}${item.returnsTo ? ` (vuelve a como se publicó el ${formatDate(item.returnsTo.publishedAt)})` : ''}`),
@@ -308,7 +308,7 @@ function changeSection(title: string, id: string, gender: 'f' | 'm', group: Chan
     // What happens to the absent ones is said at once, not only inside each collapsed item.
     group.counts.removed ? h('p', { class: 'note' }, `${labels.removed[1]}: ${removedNote}`) : null,
     // An older copy of the workbook sent again: said before the list, whose items are closed.
-    group.returning ? h('p', { class: 'status-warn vuelven', role: 'note' }, warnMark(), ` ${returningGroupText(group.returning)}`) : null,
+    group.returning ? h('p', { class: 'status-warn vuelven', role: 'note' }, warnMark(), ` ${returningGroupText(group.returning, viewer.role === 'capturista' ? 'official' : 'coordinator')}`) : null,
     partialListNote(gender, items.length, group.counts.new + group.counts.changed + group.counts.removed),
     items);
 }
@@ -339,8 +339,8 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     // In the heading's tense: «Qué habría cambiado» over «todo será nuevo» promised a publication that will not come.
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : `Este implementador aún no ha publicado: todo ${approvable ? 'será' : 'habría sido'} nuevo.`),
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva el envío y pida que lo envíen de nuevo.') : null,
-    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (un envío nunca borra contrataciones).', approvable),
-    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (un envío nunca borra proyectos).', approvable),
+    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (un envío nunca borra contrataciones).', approvable, p.viewer),
+    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (un envío nunca borra proyectos).', approvable, p.viewer),
     elsewhereNote(p.preview.elsewhere ?? [], approvable));
 }
 
