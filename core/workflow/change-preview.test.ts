@@ -1,5 +1,6 @@
 import { changePreview, fieldDiff } from './change-preview';
 import { checkSubmissionAnswer, commentsOf, ContractError } from './contract';
+import { returningGroupText } from './returning-changes';
 
 const rel = (ocid: string, hash: string, title: string) => ({ ocid, id: `${ocid}-${hash}`, date: '2024-01-01', tender: { title } });
 
@@ -133,4 +134,28 @@ test("a summary publication will not derive (a CompraNet process, another implem
   expect(preview(['ocds-mer-7'])).toEqual([['contractingProcesses/1/summary/title', 'Nueva federal']]);
   // Mérida has not published its process: its summary goes out as typed too.
   expect(preview([])).toEqual([['contractingProcesses/1/summary/title', 'Nueva federal'], ['contractingProcesses/2/summary/title', 'Nueva municipal']]);
+});
+
+test('a process sent back to the content of an earlier release (an older copy of the workbook) says so, with since when it undoes', () => {
+  // Published: January (aaaaaaaa), February's correction (bbbbbbbb), March (cccccccc). A January copy sends aaaaaaaa again.
+  const jan = { id: 'ocds-a-1-aaaaaaaa', date: '2027-01-15T18:00:00Z' };
+  const earlierReleases = new Map([['ocds-a-1', [jan, { id: 'ocds-a-1-bbbbbbbb', date: '2027-02-16T18:00:00Z' }]], ['ocds-a-2', [{ id: 'ocds-a-2-dddddddd', date: '2027-01-15T18:00:00Z' }]]]);
+  const p = changePreview({
+    releases: [rel('ocds-a-1', 'aaaaaaaa', 'Obra'), rel('ocds-a-2', 'eeeeeeee', 'Otra obra')],
+    projects: [],
+    currentReleases: new Map([['ocds-a-1', { ...rel('ocds-a-1', 'cccccccc', 'Obra corregida'), date: '2027-03-11T18:00:00Z' }], ['ocds-a-2', rel('ocds-a-2', 'ffffffff', 'Otra')]]),
+    currentProjects: new Map(),
+    earlierReleases,
+  });
+  expect(p.processes.items.find((i) => i.id === 'ocds-a-1')?.returnsTo).toEqual({ publishedAt: '2027-01-15T18:00:00Z', undoneSince: '2027-02-16T18:00:00Z' });
+  // A change to content never published is any other change.
+  expect(p.processes.items.find((i) => i.id === 'ocds-a-2')?.returnsTo).toBeUndefined();
+  expect(p.processes.returning).toBe(1);
+  // Re-stamped by publication (A → B → A published before), the earlier id still matches; so does the latest one
+  // undone: it was published right after.
+  const again = changePreview({ releases: [rel('ocds-a-1', 'bbbbbbbb', 'Obra')], projects: [], currentReleases: new Map([['ocds-a-1', { ...rel('ocds-a-1', 'aaaaaaaa', 'Obra'), id: 'ocds-a-1-aaaaaaaa-20270311180000', date: '2027-03-11T18:00:00Z' }]]), currentProjects: new Map(), earlierReleases });
+  expect(again.processes.items[0].returnsTo).toEqual({ publishedAt: '2027-02-16T18:00:00Z', undoneSince: '2027-03-11T18:00:00Z' });
+  // Said to each reader with what that one can do: the coordinator returns the send, the official withdraws it.
+  expect(returningGroupText(2, 'coordinator')).toMatch(/^2 contrataciones vuelven a como estaban publicadas antes: .* devuélvalo para que quien capturó envíe el libro vigente\.$/);
+  expect(returningGroupText(1, 'official')).toMatch(/^1 contratación vuelve a como estaba publicada antes: .* retire este envío \(«Retirar envío», en Mis envíos\) y envíe el libro vigente\.$/);
 });

@@ -11,7 +11,7 @@
  * read «Modificado» with its bidders going «(vacío)».
  */
 import { currencyPathOf, isMoneyPath } from './money-path';
-import type { ChangePreview, FieldChange, ItemChange } from './contract';
+import type { ChangePreview, FieldChange, ItemChange, ReturnsTo } from './contract';
 import { deriveProjectSummaries } from '../summary';
 import { hasTypedTag } from '../merge/update-tags';
 import { alignById, keptInRecord } from '../merge/kept-in-record';
@@ -169,6 +169,22 @@ export function droppedProjectSheets(before: Obj, after: Obj): string[] {
   return [...sheets];
 }
 
+/**
+ * The earlier release (not the latest) a send's release `id` brings back, if any: the same content hash, maybe
+ * re-stamped by publication (sameReleaseId) — an older copy of the workbook sent again, whose approval undoes what
+ * was published after that release. Told to the coordinator, who otherwise saw only «Modificada» with the
+ * corrections going back to what they corrected.
+ */
+function returnedTo(id: string, earlier: { id: string; date: string }[] | undefined, latest: Obj): ReturnsTo | undefined {
+  if (!earlier) return undefined;
+  for (let i = earlier.length - 1; i >= 0; i--) {
+    if (!sameReleaseId(earlier[i].id, id)) continue;
+    const next = earlier[i + 1]?.date ?? latest.date;
+    return { publishedAt: earlier[i].date, undoneSince: typeof next === 'string' ? next : earlier[i].date };
+  }
+  return undefined;
+}
+
 export interface PreviewInput {
   /** The snapshot, converted by the core pipeline. */
   releases: Obj[];
@@ -181,6 +197,11 @@ export interface PreviewInput {
    */
   currentCompiled?: Map<string, Obj>;
   currentProjects: Map<string, Obj>;
+  /**
+   * The releases each process had before its latest (id and date, oldest first), as the current publication lists
+   * them: a send whose content is one of them returns the process to that state (ItemChange.returnsTo).
+   */
+  earlierReleases?: Map<string, { id: string; date: string }[]>;
   /** Items listed per group (counts are always complete). */
   maxItems?: number;
   /** The time summaries are derived as of (contract periods' status), ISO 8601. */
@@ -195,11 +216,12 @@ export interface PreviewInput {
 
 export function changePreview(input: PreviewInput): ChangePreview {
   const max = input.maxItems ?? 500;
-  const group = (): { counts: ChangePreview['processes']['counts']; items: ItemChange[] } => ({ counts: { new: 0, changed: 0, unchanged: 0, removed: 0 }, items: [] });
+  const group = (): { counts: ChangePreview['processes']['counts']; items: ItemChange[]; returning?: number } => ({ counts: { new: 0, changed: 0, unchanged: 0, removed: 0 }, items: [] });
   const processes = group();
   const projects = group();
   const add = (g: ReturnType<typeof group>, item: ItemChange) => {
     g.counts[item.change] += 1;
+    if (item.returnsTo) g.returning = (g.returning ?? 0) + 1;
     if (item.change !== 'unchanged' && g.items.length < max) g.items.push(item);
   };
 
@@ -225,7 +247,8 @@ export function changePreview(input: PreviewInput): ChangePreview {
     if (sameId || retagged || (comparable && (sameReleaseContent(comparable, publicView(previous as JsonObject)) || (compiled !== undefined && sameReleaseContent(comparable, compiled))))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
     else {
       const platforms = hasTypedTag(r) ? RELEASE_STAMPS : RELEASE_DERIVED;
-      add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', processDiff(compiled ?? previous, view, (p) => platforms.test(p))) });
+      const returnsTo = elsewhere ? undefined : returnedTo(id, input.earlierReleases?.get(ocid), previous);
+      add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', processDiff(compiled ?? previous, view, (p) => platforms.test(p))), ...(returnsTo ? { returnsTo } : {}) });
     }
   }
   for (const [ocid, previous] of input.currentReleases) {

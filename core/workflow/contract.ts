@@ -235,8 +235,15 @@ export interface FieldChange {
   kept?: true;
 }
 export type Change = 'new' | 'changed' | 'unchanged' | 'removed';
-export interface ItemChange { id: string; title: string | null; change: Change; fields: FieldChange[] }
-export interface ChangeGroup { counts: Record<Change, number>; items: ItemChange[] }
+/**
+ * A changed process whose new release has the content of one published before its latest (A → B → A: an older copy
+ * of the workbook sent again): approving takes back what was published since. `publishedAt`: when that earlier
+ * release was published; `undoneSince`: when the first release after it was, from which on the changes are undone.
+ */
+export interface ReturnsTo { publishedAt: string; undoneSince: string }
+export interface ItemChange { id: string; title: string | null; change: Change; fields: FieldChange[]; returnsTo?: ReturnsTo }
+/** `returning`: how many of the changed ones return to an earlier published state (all of them, listed or not). */
+export interface ChangeGroup { counts: Record<Change, number>; items: ItemChange[]; returning?: number }
 /**
  * A process a project of the send lists that another registered implementer publishes (its ocid prefix): publication
  * takes its summary from that implementer's current publication, not as the send typed it
@@ -556,8 +563,10 @@ function checkGroup(v: unknown, path: string): ChangeGroup {
       return {
         id: str(i.id, `${p}.id`), title: strOrNull(i.title, `${p}.title`), change: oneOf(i.change, CHANGES, `${p}.change`),
         fields: arr(i.fields, `${p}.fields`, (f, fp) => { const fo = obj(f, fp); return { path: str(fo.path, `${fp}.path`), ...(fo.label !== undefined ? { label: str(fo.label, `${fp}.label`) } : {}), before: strOrNull(fo.before, `${fp}.before`), after: strOrNull(fo.after, `${fp}.after`), ...(fo.currency !== undefined ? { currency: currencies(fo.currency, `${fp}.currency`) } : {}), ...(fo.kept === true ? { kept: true as const } : {}) }; }),
+        ...(i.returnsTo === undefined ? {} : { returnsTo: (() => { const r = obj(i.returnsTo, `${p}.returnsTo`); return { publishedAt: str(r.publishedAt, `${p}.returnsTo.publishedAt`), undoneSince: str(r.undoneSince, `${p}.returnsTo.undoneSince`) }; })() }),
       };
     }),
+    ...(o.returning === undefined ? {} : { returning: num(o.returning, `${path}.returning`) }),
   };
 }
 

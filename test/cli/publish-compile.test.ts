@@ -47,6 +47,10 @@ describe('publish', () => {
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);
     expect((await store.getCurrent('merida'))?.counts.projects).toBe(4);
     await store.close();
+    // The first workbook published again (an older copy, by mistake): the process goes back to its first release,
+    // undoing the deletion published since — said, with the date it returns to.
+    const older = await runCli('publish', EXAMPLE, '--publicador', 'merida');
+    expect(older.err).toMatch(new RegExp(`En 1 proceso el libro vuelve a lo que se había publicado antes: ${ocid} \\(como se publicó el \\d{2}/\\d{2}/\\d{4}\\)\\. Lo que se publicó después en ese proceso quedó deshecho\\. Si publicó por error una copia anterior del libro, publique de nuevo el libro vigente; si con este deshace una publicación equivocada, no hay nada más que hacer\\.`));
   });
 
   // The CLI reads the server's environment (loadConfig): with PORT set, the links are the server's. With PORT=0 the

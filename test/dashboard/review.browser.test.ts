@@ -621,6 +621,29 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await page.locator('#vista-previa').textContent()).not.toMatch(/tenderUpdate/);
   });
 
+  test('«Qué cambiará al aprobar» warns when a send takes processes back to what was published before (an older copy of the workbook)', async () => {
+    // January's workbook published, February's correction of a contract amount published, then January's copy sent again.
+    const book = await exampleWorkbook('merida');
+    const publisher = publisherOf('mdo', book);
+    await h.store.putPublisher(publisher);
+    expect((await publish(h.store, { publisher, workbook: book, actor: 'system', now: '2027-01-15T10:00:00-06:00', baseUrl: BASE_URL })).status).toBe('published');
+    const corrected = await exampleWorkbook('merida');
+    const contracts = corrected.sheets.find((x) => x.name === 'Contratos')!.rows;
+    const ocid = String(contracts[2][contracts[1].indexOf('ocid')]);
+    setCell(corrected, 'Contratos', 0, 'contracts/0/value/amount', Number(contracts[2][contracts[1].indexOf('contracts/0/value/amount')]) + 9);
+    expect((await publish(h.store, { publisher, workbook: corrected, actor: 'system', now: '2027-02-16T10:00:00-06:00', baseUrl: BASE_URL })).status).toBe('published');
+    // The January file itself, uploaded as «Mis envíos» sends it.
+    const sent = await fetch(`${base}/api/submissions?publisher=mdo`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': XLSX_MIME }, body: fs.readFileSync(path.join(__dirname, '../../templates/examples/merida.xlsx')) });
+    expect(sent.status).toBe(201);
+    const page = await signedIn('admin', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    // Said above the list, whose items are closed: it read as any other «Modificada», the amount going back.
+    expect(await page.locator('#vista-previa .vuelven').textContent()).toMatch(/^⚠ 1 contratación vuelve a como estaba publicada antes: aprobar deshace lo que se publicó después\. ¿Es una copia anterior del libro\?/);
+    const summary = page.locator('#vista-previa summary', { hasText: ocid });
+    expect(await summary.textContent()).toMatch(/\(vuelve a como se publicó el 15\/01\/2027\)$/);
+    await summary.click();
+    expect(await page.locator('#vista-previa .nota-vuelve').textContent()).toBe('Vuelve a como se publicó el 15/01/2027: aprobar deshace lo que se publicó de esta contratación desde el 16/02/2027.');
+  });
+
   test('«Qué cambiará al aprobar» shows a date with its time: a time added to a date is a change that reads as one', async () => {
     const book = await exampleWorkbook('merida');
     const publisher = publisherOf('mdx', book);

@@ -105,4 +105,14 @@ test('the preview of an update lists the fields the official changed, not the re
   const preview = (await work.preview(sent.snapshot?.contentHash as string, publisher, NOW)).preview;
   expect(preview.processes.counts).toMatchObject({ changed: 1 });
   expect(preview.processes.items[0].fields.map((f) => f.path)).toEqual(['contracts/0/implementation/transactions/0/value/amount', 'contracts/0/value/amount']);
+  expect(preview.processes.items[0].returnsTo).toBeUndefined();
+
+  // The first workbook sent again by mistake (an older copy): its process goes back to its first release, undoing the
+  // correction published since — said, with both dates, not only as one more «Modificada».
+  const older = await work.intake(await exampleWorkbook('merida'), publisher, NOW);
+  const back = (await work.preview(older.snapshot?.contentHash as string, publisher, NOW)).preview;
+  const [jan, feb] = (await store.listReleases({ publicationId: second.publication.id, ocid, limit: 10 })).items;
+  expect(back.processes.returning).toBe(1);
+  expect(back.processes.items.find((i) => i.id === ocid)?.returnsTo).toEqual({ publishedAt: jan.date, undoneSince: feb.date });
+  expect(jan.date).not.toBe(feb.date);
 });

@@ -31,6 +31,7 @@ import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { commentTooLongText } from '../../../core/workflow/comment-length';
 import { newerApprovedText, type NewerApprovedReader } from '../../../core/workflow/newer-approved';
 import { newerPendingText } from '../../../core/workflow/newer-pending';
+import { returnsToText, returningGroupText } from '../../../core/workflow/returning-changes';
 import { reopenedAfterReplacement, reopenedText, replacedNote, replacedReviewNote, replacedWithdrawQuestion } from '../../../core/workflow/replaced-send';
 
 
@@ -292,12 +293,12 @@ function sentVersion(s: SubmissionView): HTMLElement {
 }
 
 /** `approvable`: what approving will do, or (a send no longer approved from its page) what it would have done. */
-function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string, approvable: boolean): HTMLElement {
+function changeSection(title: string, id: string, gender: 'f' | 'm', group: ChangeGroup, removedNote: string, approvable: boolean, viewer: Viewer): HTMLElement {
   const labels = CHANGE_LABELS[gender];
   const items = group.items.map((item) => h('details', { class: `cambio cambio-${item.change}` },
-    h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}`),
+    h('summary', null, `${labels[item.change][0]}: ${item.id}${item.title ? ` — ${item.title}` : ''}${item.returnsTo ? ` (vuelve a como se publicó el ${formatDate(item.returnsTo.publishedAt)})` : ''}`),
     ...(item.change === 'changed'
-      ? [dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
+      ? [item.returnsTo ? h('p', { class: 'note nota-vuelve' }, returnsToText(item.returnsTo)) : null, dataTable(`Campos que cambian en ${item.id}`, [{ title: 'Campo' }, { title: 'Publicado' }, { title: 'Propuesto' }],
         item.fields.map((f) => [f.label ? fieldLabel(f.label, f.path) : f.path, shownChange(f.path, f.before, f.currency?.before), f.kept ? KEPT_TEXT : shownChange(f.path, f.after, f.currency?.after)])),
       item.fields.some((f) => f.kept) ? h('p', { class: 'note nota-sigue-publicado' }, KEPT_NOTE) : null]
       : [h('p', { class: 'note' }, item.change === 'new' ? `Se ${approvable ? 'publicará' : 'habría publicado'} por primera vez.` : removedNote)])));
@@ -306,6 +307,8 @@ function changeSection(title: string, id: string, gender: 'f' | 'm', group: Chan
     h('p', null, (['new', 'changed', 'unchanged', 'removed'] as const).map((k) => `${labels[k][1]}: ${count(group.counts[k])}`).join(' · ')),
     // What happens to the absent ones is said at once, not only inside each collapsed item.
     group.counts.removed ? h('p', { class: 'note' }, `${labels.removed[1]}: ${removedNote}`) : null,
+    // An older copy of the workbook sent again: said before the list, whose items are closed.
+    group.returning ? h('p', { class: 'status-warn vuelven', role: 'note' }, warnMark(), ` ${returningGroupText(group.returning, viewer.role === 'capturista' ? 'official' : 'coordinator')}`) : null,
     partialListNote(gender, items.length, group.counts.new + group.counts.changed + group.counts.removed),
     items);
 }
@@ -336,8 +339,8 @@ function previewBlock(p: PreviewAnswer): HTMLElement {
     // In the heading's tense: «Qué habría cambiado» over «todo será nuevo» promised a publication that will not come.
     h('p', { class: 'note' }, p.currentPublicationId ? 'Comparado con la publicación vigente de este implementador.' : `Este implementador aún no ha publicado: todo ${approvable ? 'será' : 'habría sido'} nuevo.`),
     p.liveChanged ? h('p', { class: 'status-warn', role: 'note' }, warnMark(), ' La hoja de cálculo cambió después del envío. Se publicará lo enviado (lo que usted revisa aquí); si prefiere la versión actual, devuelva el envío y pida que lo envíen de nuevo.') : null,
-    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (un envío nunca borra contrataciones).', approvable),
-    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (un envío nunca borra proyectos).', approvable),
+    changeSection('Contrataciones (EDCA-MX)', 'titulo-procesos', 'f', p.preview.processes, 'No viene en este libro; se conserva publicada (un envío nunca borra contrataciones).', approvable, p.viewer),
+    changeSection('Proyectos (EDCAPI)', 'titulo-proyectos', 'm', p.preview.projects, 'No viene en este libro; se conserva publicado tal como está (un envío nunca borra proyectos).', approvable, p.viewer),
     elsewhereNote(p.preview.elsewhere ?? [], approvable));
 }
 

@@ -8,7 +8,7 @@ import type { Publisher, Store } from '../store/store';
 import { publish } from '../publication/publish';
 import { publisherFromWorkbook } from '../publication/publisher-from-workbook';
 import { SETTINGS_SHEET } from '../../../core/template/settings';
-import { formatCount, formatList } from '../../../core/format/es-mx';
+import { formatCount, formatDate, formatList } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { printFindings, type CliIo } from './convert-command';
 import { renderReport } from '../../../core/messages/render';
@@ -53,6 +53,12 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
     // Deleting a row reads as unpublishing it; OCDS records keep it (core/merge/kept-in-record), as the dashboard does.
     const shown = kept.slice(0, 10).map((k) => `${k.ocid} (${formatList(k.sheets.map((s) => `«${s}»`))})`);
     io.err(`En ${formatCount(kept.length, 'proceso', 'procesos')} el libro ya no trae filas o datos que ya se habían publicado: ${shown.join('; ')}${kept.length > 10 ? ` y ${formatCount(kept.length - 10, 'proceso más', 'procesos más')}` : ''}. Siguen publicados: lo publicado no se borra, y el registro de cada proceso y el tablero los siguen mostrando. Para corregir un dato equivocado, cambie su valor en la misma fila en lugar de borrarla; un actor cuyo RFC se corrige queda publicado dos veces, con el RFC anterior y con el nuevo.`);
+  }
+  const returned = result.returnedToEarlier ?? [];
+  if (returned.length) {
+    // An older copy of the workbook published again takes back the corrections published since; nothing else says so.
+    const shown = returned.slice(0, 10).map((r) => `${r.ocid} (como se publicó el ${formatDate(r.publishedAt)})`);
+    io.err(`En ${formatCount(returned.length, 'proceso', 'procesos')} el libro vuelve a lo que se había publicado antes: ${shown.join('; ')}${returned.length > 10 ? ` y ${formatCount(returned.length - 10, 'proceso más', 'procesos más')}` : ''}. Lo que se publicó después en ${returned.length === 1 ? 'ese proceso' : 'esos procesos'} quedó deshecho. Si publicó por error una copia anterior del libro, publique de nuevo el libro vigente; si con este deshace una publicación equivocada, no hay nada más que hacer. El historial de cada proceso conserva todas sus publicaciones.`);
   }
   const dropped = previous ? await droppedProjects(store, previous.id, result.publication.id, result.changedProjects) : [];
   if (dropped.length) {

@@ -378,8 +378,11 @@ describe('release ids', () => {
     setCell(edited, 'Contrataciones', 0, 'tender/title', 'Título provisional');
     const steps = [original, edited, await exampleWorkbook('merida'), await exampleWorkbook('merida')];
     const statuses: string[] = [];
+    const returned: unknown[] = [];
     for (const [i, workbook] of steps.entries()) {
-      statuses.push((await publish(store, { publisher, workbook, actor: 'system', now: `2025-07-0${i + 1}T10:00:00-06:00`, baseUrl: BASE })).status);
+      const result = await publish(store, { publisher, workbook, actor: 'system', now: `2025-07-0${i + 1}T10:00:00-06:00`, baseUrl: BASE, reportKept: true });
+      statuses.push(result.status);
+      returned.push(result.status === 'published' ? result.returnedToEarlier : undefined);
     }
     expect(statuses).toEqual(['published', 'published', 'published', 'unchanged']);
     const current = await store.getCurrent('merida');
@@ -388,6 +391,8 @@ describe('release ids', () => {
     const ids = releases.filter((r) => r.ocid === ocid).map((r) => r.id);
     expect(ids).toHaveLength(3);
     expect(new Set(ids).size).toBe(3);
+    // The return to A is reported with when A was published (the CLI tells the official: an older copy published again).
+    expect(returned).toEqual([undefined, undefined, [{ ocid, publishedAt: '2025-07-01T10:00:00-06:00' }], undefined]);
     await store.close();
   });
 });

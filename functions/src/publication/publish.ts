@@ -75,7 +75,8 @@ export interface PublishInput {
    * Report the changed processes whose new release leaves out published rows or values that their records keep
    * (`keptInRecords`): for `publish` from the CLI, which has no preview. An approval does not ask: the coordinator's
    * preview already marked them (core/workflow/change-preview.ts), and comparing every changed process again cost a
-   * publication of 1,000 changed processes ~0.45 s of CPU (bench:publish).
+   * publication of 1,000 changed processes ~0.45 s of CPU (bench:publish). Also reported then: the changed
+   * processes that return to an earlier published state (`returnedToEarlier`).
    */
   reportKept?: boolean;
   /** More for the audit entry (the CLI: the system account it ran as, cli-audit.ts). */
@@ -100,13 +101,21 @@ export type PublishResult =
    * them when built another way); `changedProjects`: the projects new or different from those published in what the
    * workbook says of them (editedProject), as the coordinator's preview counts them.
    */
-  | { status: 'published'; publication: Publication; changedProcesses: string[]; changedProjects: string[]; rebuiltRecords: string[]; findings: Finding[]; keptInRecords?: KeptRows[] };
+  | { status: 'published'; publication: Publication; changedProcesses: string[]; changedProjects: string[]; rebuiltRecords: string[]; findings: Finding[]; keptInRecords?: KeptRows[]; returnedToEarlier?: ReturnedProcess[] };
 
 /**
  * A changed process whose new release leaves out published rows or values (deleted rows, emptied cells) that its
  * record keeps, by sheet: the official is told they are still published (core/merge/kept-in-record).
  */
 export interface KeptRows { ocid: string; sheets: string[] }
+
+/**
+ * A changed process whose new release has the content of one published before its latest (A → B → A: an older copy
+ * of the workbook published again): `publishedAt`, when that earlier one was published. `publish` from the CLI, which
+ * has no preview, tells the official that what was published since is undone (the coordinator's preview says it
+ * before approving: core/workflow/change-preview.ts).
+ */
+export interface ReturnedProcess { ocid: string; publishedAt: string }
 
 type Release = Record<string, unknown> & { ocid: string; id: string; date: string };
 
@@ -435,6 +444,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const history = current ? await releasesByOcid(store, current.id) : new Map<string, HeldRelease[]>();
   const changed: string[] = [];
   const kept: KeptRows[] = [];
+  const returned: ReturnedProcess[] = [];
   const stamp = now.replace(/[^0-9]/g, '').slice(0, 14);
   // The current publication's records, read once by pages when first needed — by the content rule below, or to carry
   // them (writePublication) — not one read per process (on Firestore a round trip each).
@@ -470,6 +480,12 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     // Content that returns to an earlier state (A → B → A) hashes to an id already used: release ids must be
     // unique within an ocid (OCDS 1.1 release schema, `id`), so the repeat is stamped with the publication time.
     const id = previous.some((r) => r.id === release.id) ? `${release.id}-${stamp}` : release.id;
+    if (id !== release.id && input.reportKept) {
+      // The latest release with that content (maybe itself re-stamped): the state the process returns to.
+      for (let i = previous.length - 1; i >= 0; i--) {
+        if (sameReleaseId(previous[i].id, release.id)) { returned.push({ ocid: release.ocid, publishedAt: previous[i].date }); break; }
+      }
+    }
     // A process published before: its new release is tagged with what it changes (tenderUpdate, contractAmendment…).
     const tag = before ? updateTags(release, before) : release.tag;
     history.set(release.ocid, [...previous, { ocid: release.ocid, id, date: now, release: { ...release, id, date: now, tag } as JsonObject }]);
@@ -503,7 +519,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   const carried = current?.derivedWith === derivedWith ? await currentRecords() : new Map<string, string>();
   phase('history');
   const result = await writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings, elsewhere });
-  return result.status === 'published' && kept.length ? { ...result, keptInRecords: kept } : result;
+  return result.status === 'published' && (kept.length || returned.length) ? { ...result, ...(kept.length ? { keptInRecords: kept } : {}), ...(returned.length ? { returnedToEarlier: returned } : {}) } : result;
 }
 
 /** What publish() (or publishHistory(), or republish.ts) decided, for writing: the steps they share. */

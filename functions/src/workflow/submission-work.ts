@@ -71,9 +71,19 @@ export function submissionWork(store: Store): SubmissionWork {
       const currentReleases = new Map<string, Record<string, unknown>>();
       const currentProjects = new Map<string, Record<string, unknown>>();
       const currentCompiled = new Map<string, Record<string, unknown>>();
+      // Each process's releases before its latest: a send that brings one back (an older copy of the workbook) is said.
+      const earlierReleases = new Map<string, { id: string; date: string }[]>();
       if (current) {
         // Ordered by (ocid, date, id): the last one of each ocid is its latest release.
-        for (const r of await readAll((after) => store.listReleases({ publicationId: current.id, after, limit: 1000 }))) currentReleases.set(r.ocid, r.release);
+        for (const r of await readAll((after) => store.listReleases({ publicationId: current.id, after, limit: 1000 }))) {
+          const latest = currentReleases.get(r.ocid);
+          if (latest) {
+            const earlier = earlierReleases.get(r.ocid);
+            const entry = { id: String(latest.id), date: String(latest.date) };
+            if (earlier) earlier.push(entry); else earlierReleases.set(r.ocid, [entry]);
+          }
+          currentReleases.set(r.ocid, r.release);
+        }
         // A process whose latest release was published elsewhere (`history`): its compiled release too (changePreview),
         // the records read by pages when there is one, not one read per process.
         const elsewhere = new Set([...currentReleases].filter(([ocid, latest]) => !isDerivedReleaseId(ocid, String(latest.id))).map(([ocid]) => ocid));
@@ -91,7 +101,7 @@ export function submissionWork(store: Store): SubmissionWork {
       const foreign = foreignProcesses(checked.projects, publisher.ocidPrefix);
       const { sources } = await publishedElsewhere(store, publisher, foreign.map((f) => ({ ...f, quiet: true })));
       const derivedElsewhere = new Set(sources.filter((s) => s.publishedAt !== null).map((s) => s.ocid));
-      const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentCompiled, currentProjects, now, publishedElsewhere: derivedElsewhere });
+      const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentCompiled, currentProjects, earlierReleases, now, publishedElsewhere: derivedElsewhere });
       if (sources.length) {
         const projectsOf = (ocid: string): string[] => [...new Set(foreign.filter((f) => f.ocid === ocid).map((f) => String((checked.projects[Number(f.pointer.split('/')[2])] as { id?: unknown } | undefined)?.id ?? '')))].filter(Boolean);
         preview.elsewhere = sources.map((s) => ({ ...s, projects: projectsOf(s.ocid) }));
