@@ -429,10 +429,12 @@ it('paging while a publisher publishes again repeats and misses none of what was
     const key = (r: { ocid: string; id: string }) => `${r.ocid} ${r.id}`;
     const before = new Set(((await request(ownApp).get('/api/ocds/releases?limit=1000').expect(200)).body as { releases: { ocid: string; id: string }[] }).releases.map(key));
     const seen: string[] = [];
+    const dates: string[] = [];
     let url: string | undefined = '/api/ocds/releases?limit=2';
     for (let page = 0; url; page++) {
-      const body = (await request(ownApp).get(url.replace(BASE, '')).expect(200)).body as { releases: { ocid: string; id: string }[]; links?: { next?: string } };
+      const body = (await request(ownApp).get(url.replace(BASE, '')).expect(200)).body as { releases: { ocid: string; id: string }[]; links?: { next?: string }; publishedDate: string };
       seen.push(...body.releases.map(key));
+      dates.push(body.publishedDate);
       url = body.links?.next;
       if (page === 0) {
         const edited = await exampleWorkbook('merida');
@@ -449,6 +451,9 @@ it('paging while a publisher publishes again repeats and misses none of what was
     const newSeen = seen.filter((k) => !before.has(k)).length;
     expect(newSeen).toBeGreaterThan(0);
     expect(newSeen).toBeLessThan(before.size);
+    // How the script is told (docs/api.md, «Páginas»): the pages after the publication carry its date, not the first's.
+    expect(new Set(dates).size).toBe(2);
+    expect(dates.slice(1).every((d) => d > dates[0])).toBe(true);
   } finally {
     await own.close();
   }
