@@ -138,8 +138,11 @@ test('the guide offers curl -C - and wget -c only to finish a cut download: afte
   // So every such command of the guide's examples sits under a comment about a cut download, none about changes.
   const commands = [...GUIDE.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap(([, block]) => {
     let comment = '';
+    let previous = '';
     return block.split('\n').flatMap((line) => {
-      if (line.startsWith('#')) comment = line;
+      // A comment of several lines is read whole.
+      if (line.startsWith('#')) comment = previous.startsWith('#') ? `${comment} ${line}` : line;
+      previous = line;
       return /^curl .*-C -|^wget .*(-c\b|--continue)/.test(line) ? [{ line, comment }] : [];
     });
   });
