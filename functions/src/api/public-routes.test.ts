@@ -294,6 +294,19 @@ describe('public API', () => {
     await request(app).get('/api/stats').set('If-None-Match', first.headers.etag as string).expect(304);
   });
 
+  // A harvester retrying a failed page («Intente de nuevo más tarde») got the failure again for a minute from any
+  // cache on the way (a CDN, a browser, requests-cache): it carried the listing's `public, max-age=60`, and a
+  // response with explicit freshness may be stored whatever its status (RFC 9111 §3).
+  it('a failure of the server (500) is never stored by a cache, though the listing it replaced is', async () => {
+    const broken = openSqliteStore(':memory:');
+    const brokenApp = createApp({ store: broken, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024, currentTtlMs: 0 }, log: () => undefined });
+    await broken.close();
+    for (const url of ['/api/ocds/releases', '/api/publishers', '/api/stats']) {
+      const res = await request(brokenApp).get(url).expect(500);
+      expect([url, res.body.error.code, res.headers['cache-control']]).toEqual([url, 'internal', 'no-store']);
+    }
+  });
+
   // A POST to a read-only address was answered «No existe esa ruta» (404), though the address exists, and a DELETE
   // got an Allow naming POST and PUT, which these do not take.
   it.each([
