@@ -19,6 +19,7 @@ import { parseLimit } from '../functions/src/api/cursor';
 import { ALL_PUBLISHERS_BULK_MAX_DOCUMENTS } from '../core/packages/bulk-limit';
 import { INDEX_MAX_ROWS, STATS_MAX_PUBLISHERS } from '../core/stats/serving-limits';
 import { formatNumber } from '../core/format/es-mx';
+import { binaryBody } from './support/xlsx-download';
 
 const BASE = 'http://127.0.0.1:8080';
 const GUIDE = fs.readFileSync(path.join(ROOT, 'docs/api.md'), 'utf8');
@@ -111,4 +112,42 @@ test('the sizes the guide gives are the API\'s: page size and its range, and the
   expect(GUIDE).toContain(`hasta ${n(ALL_PUBLISHERS_BULK_MAX_DOCUMENTS)} documentos publicados`);
   expect(GUIDE).toContain(`pasa de ${n(INDEX_MAX_ROWS)} filas`);
   expect(GUIDE).toContain(`más de ${n(STATS_MAX_PUBLISHERS)} implementadores`);
+});
+
+/**
+ * A harvester re-ran the guide's «sin bajar otra vez lo que no cambió» command, `curl -L -C - -O …`, every night:
+ * after a publication curl asked for the bytes past the size of its complete copy (Range, no If-Range: it says
+ * nothing of which file it holds), got the end of the new file (206) and appended it to the old one, exiting 0 —
+ * a .gz of that decompresses to the old data with a «trailing garbage» warning. The server cannot tell; the guide
+ * must keep those commands to finishing a cut download, and keep copies up to date by date (wget -N, curl -z).
+ * Last in the file: it publishes Mérida again.
+ */
+test('the guide offers curl -C - and wget -c only to finish a cut download: after a publication, what they send gets the new file\'s end, joined to the old copy', async () => {
+  // The records: they link their releases under the address of the publication (the releases are carried over as they were).
+  const url = '/api/bulk/records.jsonl?publisher=merida';
+  const get = (headers: Record<string, string>) => request(app).get(url).set({ 'Accept-Encoding': 'identity', ...headers }).buffer(true).parse(binaryBody);
+  const old = (await get({}).expect(200)).body as Buffer;
+  const workbook = await exampleWorkbook('merida');
+  // Published again under another address: the same address now names a longer file.
+  expect((await publish(store, { publisher: publisherOf('merida', workbook), workbook, actor: 'cli', now: new Date().toISOString(), baseUrl: `${BASE}/nueva` })).status).toBe('published');
+  const now = (await get({}).expect(200)).body as Buffer;
+  const rest = await get({ Range: `bytes=${old.length}-` }).expect(206);
+  const joined = Buffer.concat([old, rest.body as Buffer]);
+  expect(joined.equals(now)).toBe(false);
+  expect(joined.length).toBe(now.length);
+  // So every such command of the guide's examples sits under a comment about a cut download, none about changes.
+  const commands = [...GUIDE.matchAll(/```sh\n([\s\S]*?)```/g)].flatMap(([, block]) => {
+    let comment = '';
+    let previous = '';
+    return block.split('\n').flatMap((line) => {
+      // A comment of several lines is read whole.
+      if (line.startsWith('#')) comment = previous.startsWith('#') ? `${comment} ${line}` : line;
+      previous = line;
+      return /^curl .*-C -|^wget .*(-c\b|--continue)/.test(line) ? [{ line, comment }] : [];
+    });
+  });
+  expect(commands.length).toBeGreaterThan(0);
+  for (const c of commands) expect(c).toEqual({ line: c.line, comment: expect.stringMatching(/cortó/) });
+  for (const c of commands) expect(c.comment).not.toMatch(/cambió/);
+  expect(GUIDE).toContain('**`curl -C -` y `wget -c` no envían `If-Range`**');
 });

@@ -223,7 +223,7 @@ describe.each([
     expect((again.body as Buffer).equals(saved)).toBe(true);
   }, 30000);
 
-  it('a download cut off halfway over a real connection, resumed as curl -C - does (Range: bytes=N-), is byte for byte the file', async () => {
+  it('a download cut off halfway over a real connection, resumed with Range: bytes=N- and If-Range, is byte for byte the file', async () => {
     const server = appWith(blobs()).listen(0, '127.0.0.1');
     await once(server, 'listening');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-resume-'));

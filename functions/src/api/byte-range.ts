@@ -1,7 +1,9 @@
 /**
  * Byte ranges of a stored file (RFC 9110 §14), so that an interrupted bulk download resumes where it stopped
  * (curl -C -, wget -c, a browser's download manager) instead of starting over. Only what resuming needs: one
- * range of bytes, and `If-Range` so that the rest of a file is never joined to the start of another.
+ * range of bytes, and `If-Range` so that the rest of a file is never joined to the start of another. curl -C - and
+ * wget -c send no If-Range (only the size they hold): nothing here can tell which file they hold, so docs/api.md
+ * offers them only to finish a cut download, checked with huellas.json, and `wget -N`/`curl -z` to keep a copy.
  */
 
 /** What to send of a file: all of it (200), one part of it (206, `end` included as in Content-Range), or 416. */
@@ -40,8 +42,9 @@ export function byteRange(header: string | undefined, size: number): RangeAnswer
 
 /**
  * Whether `If-Range` lets the range be sent (RFC 9110 §13.1.5): absent, or the file's current ETag compared
- * strongly. A date never matches — these files send no Last-Modified — and neither does a weak tag: the client then
- * gets the whole file, since what it holds may be part of another one (the file of an earlier publication).
+ * strongly. A date never matches — a Last-Modified has a resolution of one second, too coarse to tell two files
+ * apart — and neither does a weak tag: the client then gets the whole file, since what it holds may be part of
+ * another one (the file of an earlier publication).
  */
 export function ifRangeHolds(ifRange: string | undefined, etag: string): boolean {
   if (ifRange === undefined) return true;

@@ -28,28 +28,35 @@ export function errorHandler(log: (message: string) => void): ErrorRequestHandle
     // A failure in the middle of a streamed download: the status is already sent, so cut the connection
     // (the client sees an incomplete download, never a truncated file that looks complete).
     if (res.headersSent) return void res.destroy(err instanceof Error ? err : undefined);
-    if (err instanceof HttpError) return void res.status(err.status).json({ error: { code: err.code, message: err.message } });
+    // A failure of the server is of this moment: a cache must not keep it. The public reads set a minute's public cache
+    // before they run (public-routes.ts), and a response with explicit freshness may be stored whatever its status
+    // (RFC 9111 §3): a CDN or a harvester's cache gave the 500 again to every retry for that minute.
+    const answer = (status: number, error: { code: string; message: string }): void => {
+      if (status >= 500) res.set('Cache-Control', 'no-store');
+      res.status(status).json({ error });
+    };
+    if (err instanceof HttpError) return void answer(err.status, { code: err.code, message: err.message });
     if (isStoreError(err)) {
       // The store's own message names collections, keys and sizes, in English: for the log, never for the person.
       if (err.kind !== 'invalid-cursor') log(`error del almacén (${err.kind}): ${err.message}`);
-      return void res.status(STORE_STATUS[err.kind]).json({ error: { code: err.kind, message: STORE_MESSAGES[err.kind] } });
+      return void answer(STORE_STATUS[err.kind], { code: err.kind, message: STORE_MESSAGES[err.kind] });
     }
     const e = err as { type?: string; status?: number };
     // body-parser errors: malformed JSON and oversized bodies.
-    if (e.type === 'entity.parse.failed') return void res.status(400).json({ error: { code: 'invalid-json', message: 'El cuerpo de la solicitud no es JSON válido.' } });
-    if (e.type === 'entity.too.large') return void res.status(413).json({ error: { code: 'too-large', message: 'La solicitud es demasiado grande.' } });
+    if (e.type === 'entity.parse.failed') return void answer(400, { code: 'invalid-json', message: 'El cuerpo de la solicitud no es JSON válido.' });
+    if (e.type === 'entity.too.large') return void answer(413, { code: 'too-large', message: 'La solicitud es demasiado grande.' });
     // A path whose percent-encoding is not UTF-8 (`%ZZ`, a cut `%E0%A4%A`): the router's URIError. Said as such, a
     // script that built the address by hand (an ocid with a bare «%») learns what to change, not only that it was wrong.
     if (err instanceof URIError && e.status === 400) {
-      return void res.status(400).json({ error: { code: 'invalid-encoding', message: 'La dirección no es válida: cada «%» debe ir seguido de dos dígitos hexadecimales que formen un carácter en UTF-8 (un «%» escrito tal cual es «%25»; use encodeURIComponent o su equivalente).' } });
+      return void answer(400, { code: 'invalid-encoding', message: 'La dirección no es válida: cada «%» debe ir seguido de dos dígitos hexadecimales que formen un carácter en UTF-8 (un «%» escrito tal cual es «%25»; use encodeURIComponent o su equivalente).' });
     }
     // Any other client error raised by express itself.
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-      return void res.status(e.status).json({ error: { code: 'bad-request', message: 'La solicitud no es válida: revise la dirección y sus parámetros.' } });
+      return void answer(e.status, { code: 'bad-request', message: 'La solicitud no es válida: revise la dirección y sus parámetros.' });
     }
     const disk = diskTroubleAdvice(err);
     log(`error interno: ${err instanceof Error ? err.message : String(err)}${disk !== undefined ? ` — ${disk}` : ''}`);
-    if (disk !== undefined) return void res.status(503).json({ error: { code: 'disk-unavailable', message: req.method === 'GET' || req.method === 'HEAD' ? DISK_TROUBLE_READ_MESSAGE : DISK_TROUBLE_MESSAGE } });
-    res.status(500).json({ error: { code: 'internal', message: 'Ocurrió un error interno. Intente de nuevo más tarde.' } });
+    if (disk !== undefined) return void answer(503, { code: 'disk-unavailable', message: req.method === 'GET' || req.method === 'HEAD' ? DISK_TROUBLE_READ_MESSAGE : DISK_TROUBLE_MESSAGE });
+    answer(500, { code: 'internal', message: 'Ocurrió un error interno. Intente de nuevo más tarde.' });
   };
 }

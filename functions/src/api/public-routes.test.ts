@@ -294,6 +294,19 @@ describe('public API', () => {
     await request(app).get('/api/stats').set('If-None-Match', first.headers.etag as string).expect(304);
   });
 
+  // A harvester retrying a failed page («Intente de nuevo más tarde») got the failure again for a minute from any
+  // cache on the way (a CDN, a browser, requests-cache): it carried the listing's `public, max-age=60`, and a
+  // response with explicit freshness may be stored whatever its status (RFC 9111 §3).
+  it('a failure of the server (500) is never stored by a cache, though the listing it replaced is', async () => {
+    const broken = openSqliteStore(':memory:');
+    const brokenApp = createApp({ store: broken, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024, currentTtlMs: 0 }, log: () => undefined });
+    await broken.close();
+    for (const url of ['/api/ocds/releases', '/api/publishers', '/api/stats']) {
+      const res = await request(brokenApp).get(url).expect(500);
+      expect([url, res.body.error.code, res.headers['cache-control']]).toEqual([url, 'internal', 'no-store']);
+    }
+  });
+
   // A POST to a read-only address was answered «No existe esa ruta» (404), though the address exists, and a DELETE
   // got an Allow naming POST and PUT, which these do not take.
   it.each([
@@ -429,10 +442,13 @@ it('paging while a publisher publishes again repeats and misses none of what was
     const key = (r: { ocid: string; id: string }) => `${r.ocid} ${r.id}`;
     const before = new Set(((await request(ownApp).get('/api/ocds/releases?limit=1000').expect(200)).body as { releases: { ocid: string; id: string }[] }).releases.map(key));
     const seen: string[] = [];
+    const dates: string[] = [];
+    const firstTag = String((await request(ownApp).get('/api/ocds/releases?limit=2').expect(200)).headers.etag);
     let url: string | undefined = '/api/ocds/releases?limit=2';
     for (let page = 0; url; page++) {
-      const body = (await request(ownApp).get(url.replace(BASE, '')).expect(200)).body as { releases: { ocid: string; id: string }[]; links?: { next?: string } };
+      const body = (await request(ownApp).get(url.replace(BASE, '')).expect(200)).body as { releases: { ocid: string; id: string }[]; links?: { next?: string }; publishedDate: string };
       seen.push(...body.releases.map(key));
+      dates.push(body.publishedDate);
       url = body.links?.next;
       if (page === 0) {
         const edited = await exampleWorkbook('merida');
@@ -449,6 +465,11 @@ it('paging while a publisher publishes again repeats and misses none of what was
     const newSeen = seen.filter((k) => !before.has(k)).length;
     expect(newSeen).toBeGreaterThan(0);
     expect(newSeen).toBeLessThan(before.size);
+    // How the script is told (docs/api.md, «Páginas»): the pages after the publication carry its date, not the first's.
+    expect(new Set(dates).size).toBe(2);
+    expect(dates.slice(1).every((d) => d > dates[0])).toBe(true);
+    // A harvester that asks for the first page with the ETag it had before the publication learns that the listing changed.
+    await request(ownApp).get('/api/ocds/releases?limit=2').set('If-None-Match', firstTag).expect(200);
   } finally {
     await own.close();
   }
