@@ -8,9 +8,8 @@
 import { formatCount, formatDateTime, formatList, formatNumber } from '../../../core/format/es-mx';
 import { allPublishers, readEach } from '../api/current-publications';
 import type { BulkService } from '../publication/bulk-service';
-import { linksBaseUrl } from '../publication/publish';
 import { rebuildBulk } from '../publication/rebuild-bulk';
-import { republish, republishReasons, type RepublishReason } from '../publication/republish';
+import { republish, republishReasonText, republishReasons, type RepublishReason } from '../publication/republish';
 import type { Publication, Publisher, Store } from '../store/store';
 import { type ParsedArgs, stringOption } from './args';
 import { cliAuditDetails } from './cli-audit';
@@ -25,17 +24,6 @@ export interface RepublishOptions {
   /** Where the bulk files are written (BULK_DIR, or the deployment's bucket). */
   bulk: BulkService;
   now?: () => Date;
-}
-
-function reasonText(reason: RepublishReason, current: Publication): string {
-  switch (reason) {
-    case 'address': return `enlaza sus entregas bajo ${linksBaseUrl(current) ?? ''}`;
-    case 'unrecorded': return 'la publicó una versión que no guardaba bajo qué dirección enlaza sus entregas';
-    case 'privacy': return 'la construyó un filtro de datos personales anterior';
-    case 'record-format': return 'sus registros tienen la forma de una versión anterior';
-    case 'index': return 'su índice del tablero es de una versión anterior';
-    case 'stats': return 'sus cifras del tablero son de una versión anterior';
-  }
 }
 
 const contents = (p: Publication): string => `${formatCount(p.counts.releases, 'entrega', 'entregas')}, ${formatCount(p.counts.records, 'registro', 'registros')}, ${formatCount(p.counts.projects, 'proyecto', 'proyectos')}`;
@@ -66,7 +54,7 @@ export async function republishCommand(args: ParsedArgs, store: Store, io: CliIo
   const verb = confirmed ? (pending.length === 1 ? 'publica' : 'publican') : (pending.length === 1 ? 'publicaría' : 'publicarían');
   io.out(`Se ${verb} de nuevo, con el mismo contenido, bajo ${opts.baseUrl} (${opts.baseUrlSource}):`);
   for (const { publisher, current, reasons } of pending) {
-    io.out(`  ${publisher.id} (${publisher.name}): la vigente, ${current.id}, publicada el ${formatDateTime(current.createdAt)} (${contents(current)}): ${formatList(reasons.map((r) => reasonText(r, current)))}.`);
+    io.out(`  ${publisher.id} (${publisher.name}): la vigente, ${current.id}, publicada el ${formatDateTime(current.createdAt)} (${contents(current)}): ${formatList(reasons.map((r) => republishReasonText(r, current)))}.`);
   }
   if (upToDate) io.out(`${formatCount(upToDate, 'publicación vigente ya está', 'publicaciones vigentes ya están')} al día: no se ${upToDate === 1 ? 'toca' : 'tocan'}.`);
   const documents = pending.reduce((n, { current: c }) => n + c.counts.releases + c.counts.records + c.counts.projects, 0);

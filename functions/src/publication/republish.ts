@@ -67,6 +67,18 @@ export async function republishReasons(store: Store, current: Publication, baseU
   return reasons;
 }
 
+/** Why a publication would be published again, as `republish` and the server's start say it (of the publication). */
+export function republishReasonText(reason: RepublishReason, current: Publication): string {
+  switch (reason) {
+    case 'address': return `enlaza sus entregas bajo ${linksBaseUrl(current) ?? ''}`;
+    case 'unrecorded': return 'la publicó una versión que no guardaba bajo qué dirección enlaza sus entregas';
+    case 'privacy': return 'la construyó un filtro de datos personales anterior';
+    case 'record-format': return 'sus registros tienen la forma de una versión anterior';
+    case 'index': return 'su índice del tablero es de una versión anterior';
+    case 'stats': return 'sus cifras del tablero son de una versión anterior';
+  }
+}
+
 export interface RepublishInput {
   publisher: Publisher;
   /** The current publication, as read when its reasons were found (the switch expects it still to be current). */

@@ -23,7 +23,8 @@ import { workflowRoutes } from '../workflow/workflow-routes';
 import { apiTokenAuthenticator } from '../auth/api-token-authenticator';
 import { inProcessQueue, type InProcessQueue } from '../publication/publication-queue';
 import { resumeInterruptedPublications } from '../publication/publication-task';
-import { formatCount } from '../../../core/format/es-mx';
+import { formatCount, formatList } from '../../../core/format/es-mx';
+import { republishReasons, republishReasonText } from '../publication/republish';
 import { runDailyJob } from '../workflow/daily-job';
 import { localPublicationRunner, localServices, uploadsDir } from './local-services';
 import { unwritableData } from './writable-data';
@@ -143,18 +144,29 @@ export async function startLocalServer(config: Config, opts: LocalServerOptions)
 }
 
 /**
- * Records link their releases under the address they were published with (`derivedWith`, publish.ts): data
- * published with `infra-abierta publish` (HOST:PORT of its environment unless PUBLIC_BASE_URL) and served on another port or name
- * had dead links, and nothing said so where the server starts. `publications republish` publishes them again under this one.
+ * What `serve` says at start of the publications it serves. Records link their releases under the address they were
+ * published with (`derivedWith`, publish.ts): data published with `infra-abierta publish` (HOST:PORT of its
+ * environment unless PUBLIC_BASE_URL) and served on another port or name had dead links, and nothing said so where
+ * the server starts. After an upgrade (docs/operations.md), publications an earlier version derived are served as
+ * they were — the personal-data filter of then, Seguimiento's «Sin contar (publicación anterior)» — until they are
+ * derived again; the upgrade steps say to, and a step skipped went unseen. `publications republish` does both.
  */
-async function warnStaleLinks(store: Store, baseUrl: string, log: (m: string) => void): Promise<void> {
+async function warnStalePublications(store: Store, baseUrl: string, log: (m: string) => void): Promise<void> {
   const elsewhere = new Map<string, string[]>();
+  const older: string[] = [];
   for (const { publisher, publication } of await currentSets(store, await allPublishers(store))) {
     const published = linksBaseUrl(publication);
     if (published !== undefined && published !== baseUrl) elsewhere.set(published, [...(elsewhere.get(published) ?? []), publisher.id]);
+    const reasons = (await republishReasons(store, publication, baseUrl)).filter((r) => r !== 'address');
+    if (reasons.length) older.push(`«${publisher.id}» (${formatList(reasons.map((r) => republishReasonText(r, publication)))})`);
   }
+  const again = `Publíquelos de nuevo, sin cambiar sus datos, con «infra-abierta publications republish --confirmar» (con PUBLIC_BASE_URL=${baseUrl} y las demás variables del servidor)`;
   for (const [published, ids] of elsewhere) {
-    log(`Aviso: los registros de ${ids.map((id) => `«${id}»`).join(', ')} enlazan sus entregas en ${published}, pero este servidor responde en ${baseUrl}: esos enlaces no funcionan. Publíquelos de nuevo, sin cambiar sus datos, con «infra-abierta publications republish --confirmar» (con PUBLIC_BASE_URL=${baseUrl} y las demás variables del servidor), o sirva en la dirección de antes.`);
+    log(`Aviso: los registros de ${ids.map((id) => `«${id}»`).join(', ')} enlazan sus entregas en ${published}, pero este servidor responde en ${baseUrl}: esos enlaces no funcionan. ${again}, o sirva en la dirección de antes.`);
+  }
+  if (older.length) {
+    const shown = older.length > 10 ? [...older.slice(0, 10), `y ${formatCount(older.length - 10, 'publicador', 'publicadores')} más`] : older;
+    log(`Aviso: una versión anterior del programa derivó lo que se sirve de ${formatCount(older.length, 'publicador', 'publicadores')}: ${shown.join('; ')}. Se sirve como se publicó hasta que se publique de nuevo (docs/operations.md, «Actualizar a una versión nueva»). ${again}.`);
   }
 }
 
@@ -189,7 +201,7 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
   if (opts.seed !== false && (await allPublishers(store)).length === 0) {
     await seedExamples(store, path.join(opts.root, 'templates', 'examples'), config.publicBaseUrl, new Date().toISOString(), log);
   }
-  if (opts.notices !== false) await warnStaleLinks(store, config.publicBaseUrl, log);
+  if (opts.notices !== false) await warnStalePublications(store, config.publicBaseUrl, log);
   const dashboardDir = path.join(opts.root, 'dashboard', 'dist');
   const env = opts.env ?? process.env;
   const services = localServices(store, config, env, log);
