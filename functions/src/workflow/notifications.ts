@@ -10,8 +10,8 @@ import { sameState } from '../auth/policy';
 import { readAll } from '../store/read-all';
 import type { Publisher, Store, Submission, User } from '../store/store';
 import type { Notify, WorkflowEvent } from './workflow-events';
-import { formatCount, formatDate, mexicoCityDay } from '../../../core/format/es-mx';
-import { sourceName } from '../../../core/workflow/contract';
+import { formatCount, formatDate, formatTimestamp, mexicoCityDay } from '../../../core/format/es-mx';
+import { AWAITING_DECISION, sentAt, sourceName } from '../../../core/workflow/contract';
 import { ConfigError } from '../config';
 
 export interface MailMessage { to: string[]; subject: string; text: string }
@@ -299,6 +299,12 @@ export async function remindLatePublishers(deps: NotifierDeps, deadline?: number
   return { ...run, done: true };
 }
 
+/** The publisher's latest send awaiting a decision of its coordination (AWAITING_DECISION), if any: one query per status. */
+async function awaitingDecision(store: Store, publisherId: string): Promise<Submission | undefined> {
+  const found = await Promise.all(AWAITING_DECISION.map(async (status) => (await store.listSubmissions({ publisherId, status, limit: 1, newestFirst: true })).items[0]));
+  return found.filter((s): s is Submission => s !== undefined).sort((a, b) => (sentAt(a) < sentAt(b) ? 1 : -1))[0];
+}
+
 /** A listed publisher's reminder: taken by the mail server, or not; `skipped`: not due (on time, reminded this week, no officials). */
 type Reminder = 'sent' | 'unsent' | 'skipped';
 
@@ -329,10 +335,16 @@ async function remindOne(deps: NotifierDeps, p: Publisher, now: Date): Promise<R
   const since = last === null ? 'aún no ha publicado datos'
     : last === current?.createdAt ? `su última publicación es del ${day}`
       : `su última actualización es del ${day}, cuando su coordinación aprobó un envío sin cambios`;
+  // A send of theirs awaiting their coordination's decision (in review, or approved and its publication failed):
+  // «Actualice… envíela» told officials who had sent in time to send again, as if their send did not count.
+  const awaiting = await awaitingDecision(deps.store, p.id);
+  const todo = awaiting
+    ? `Su envío del ${formatTimestamp(sentAt(awaiting))}${sourceNote(awaiting.source)} espera la decisión de su coordinación: cuando lo apruebe, contará como su actualización. No necesita enviarlo de nuevo.`
+    : 'Actualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel).';
   const taken = await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
     to,
     subject: `Recordatorio: ${p.name} debe actualizar sus datos de obra pública`,
-    text: `${p.name} se comprometió a actualizar sus datos ${p.commitment.periodicityDays === 1 ? 'cada día' : `cada ${formatCount(p.commitment.periodicityDays, 'día', 'días')}`} y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
+    text: `${p.name} se comprometió a actualizar sus datos ${p.commitment.periodicityDays === 1 ? 'cada día' : `cada ${formatCount(p.commitment.periodicityDays, 'día', 'días')}`} y ${since}.\n\n${todo} Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
   });
   return taken ? 'sent' : 'unsent';
 }
