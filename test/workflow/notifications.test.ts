@@ -59,6 +59,9 @@ describe('notifications by SMTP', () => {
       'Su envío de Municipio de Mérida fue aprobado y publicado',
     ]);
     expect(smtp.mails[3].to).toEqual([USERS.capturistaA.email]);
+    // The link opens the board on the institution's own published data, not every institution's (nor, at national
+    // scale, a chooser of states).
+    expect(bodyOf(smtp.mails[3].raw)).toContain(`${DASHBOARD_URL}/#/?publisher=mer\r\n`);
     // A workbook of projects only: no contracting process was published.
     expect(bodyOf(smtp.mails[3].raw)).toContain('Se publicó la nueva versión de sus datos; ninguna contratación cambió (los cambios son de sus proyectos o de su configuración).');
     const audit = (await h.store.listAudit({ publisherId: 'mer', limit: 1000 })).items.filter((e) => e.action === 'notification.sent');
@@ -84,6 +87,24 @@ describe('notifications by SMTP', () => {
     const count = smtp.mails.length;
     await request(h.app).post(`/api/submissions/${second.body.submission.id as string}/withdraw`).set('Authorization', h.bearer('capturistaA')).expect(200);
     expect(smtp.mails).toHaveLength(count);
+  });
+
+  test('a send whose official left (account removed) → its return goes to the institution\'s officials now, not to nobody', async () => {
+    const sent = await uploadXlsx(h, await xlsxOf(projectWorkbook(MER, { title: 'Parque de quien se fue' })));
+    const id = sent.body.submission.id as string;
+    const leaving = (await h.store.getUser(USERS.capturistaA.id))!;
+    const successor: User = { id: 'u-cap-mer-2', email: 'sucesora@merida.gob.mx', role: 'capturista', publisherId: 'mer' };
+    await h.store.deleteUser(leaving.id);
+    await h.store.putUser(successor);
+    try {
+      const before = smtp.mails.length;
+      await request(h.app).post(`/api/submissions/${id}/return`).set('Authorization', h.bearer('coordinadorA')).send({ comment: 'Falta el presupuesto.' }).expect(200);
+      expect(smtp.mails.slice(before).map((m) => [m.to, subjectOf(m.raw)])).toEqual([[[successor.email], 'Su envío de Municipio de Mérida fue devuelto con comentarios']]);
+    } finally {
+      await h.store.deleteUser(successor.id);
+      await h.store.putUser(leaving);
+    }
+    await request(h.app).post(`/api/submissions/${id}/withdraw`).set('Authorization', h.bearer('capturistaA')).expect(200);
   });
 
   test('an approval that finds errors when it reads the send again → its official is told nothing was published and what to do, in the queue\'s task too; one that fails otherwise in the background → the coordinator who approved it', async () => {
@@ -278,6 +299,13 @@ describe('reads that must not grow with the country', () => {
     expect(await remind(new Date(now.getTime() + 6 * 86_400_000))).toEqual([]);
     expect(await remind(new Date(now.getTime() + 7 * 86_400_000 - 1))).toEqual([]);
     expect(await remind(new Date(now.getTime() + 7 * 86_400_000))).toEqual(['mer']);
+
+    // A send of theirs awaits their coordination's decision: they are told so, and not to send again.
+    await store.createSubmission({ ...submission, id: 's-awaiting', source: { kind: 'xlsx', fileId: 'f2', name: 'Obra junio.xlsx' }, createdAt: '2025-06-10T15:30:00.000Z', updatedAt: '2025-06-10T15:30:00.000Z' });
+    mails.length = 0;
+    expect(await remind(new Date(now.getTime() + 14 * 86_400_000))).toEqual(['mer']);
+    expect(mails[0].text).toContain('Su envío del 10/06/2025, 09:30:00\u00a0a.m. en el archivo «Obra junio.xlsx» espera la decisión de su coordinación: cuando lo apruebe, contará como su actualización. No necesita enviarlo de nuevo.');
+    expect(mails[0].text).not.toContain('Actualice su hoja');
   });
 
   test('the reminders read the publishers due, not every publisher: one is due from the day after its period ends, and a new periodicity moves it', async () => {

@@ -10,8 +10,8 @@ import { sameState } from '../auth/policy';
 import { readAll } from '../store/read-all';
 import type { Publisher, Store, Submission, User } from '../store/store';
 import type { Notify, WorkflowEvent } from './workflow-events';
-import { formatCount, formatDate, mexicoCityDay } from '../../../core/format/es-mx';
-import { sourceName } from '../../../core/workflow/contract';
+import { formatCount, formatDate, formatTimestamp, mexicoCityDay } from '../../../core/format/es-mx';
+import { AWAITING_DECISION, sentAt, sourceName } from '../../../core/workflow/contract';
 import { ConfigError } from '../config';
 
 export interface MailMessage { to: string[]; subject: string; text: string }
@@ -113,10 +113,21 @@ async function coordinatorsOf(store: Store, publisher: Publisher): Promise<strin
   return coordinators.filter((u) => u.role === 'coordinador' && sameState(u.state, publisher.state)).map((u) => u.email);
 }
 
+/**
+ * Who sent it; once that account is gone (its official left and was removed), the institution's officials now: a
+ * return's comments, a publication or a refusal went to nobody, and the successor who would correct and send again
+ * never heard of it. They see the institution's sends in «Mis envíos» already, so nothing is told beyond it.
+ */
 async function submitterOf(store: Store, event: WorkflowEvent): Promise<string[]> {
   const id = event.submission.submittedBy ?? event.submission.history.find((e) => e.action === 'submitted')?.by;
   const user = id ? await store.getUser(id) : undefined;
-  return user ? [user.email] : [];
+  return user ? [user.email] : officialsOf(store, event.publisher.id);
+}
+
+/** The officials (capturistas) of a publisher: its accounts only, by id, not the country's every account. */
+async function officialsOf(store: Store, publisherId: string): Promise<string[]> {
+  const users = await readAll((after) => store.listUsers({ publisherId, after, limit: 1000 }));
+  return users.filter((u: User) => u.role === 'capturista' && u.publisherId === publisherId).map((u) => u.email);
 }
 
 /**
@@ -173,9 +184,11 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
   const published = event.unchanged ? 'Su contenido ya estaba publicado: no se publicó nada nuevo, y la aprobación cuenta como actualización de sus datos.'
     : event.changedProcesses === 0 ? 'Se publicó la nueva versión de sus datos; ninguna contratación cambió (los cambios son de sus proyectos o de su configuración).'
       : `${event.changedProcesses === 1 ? 'Se publicó' : 'Se publicaron'} ${formatCount(event.changedProcesses, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}.`;
+  // The board filtered to the institution (its Implementador filter, dashboard/src/data/filters.ts): its home page
+  // showed every institution's figures, and at national scale asked for a state first.
   return {
     subject: `Su envío de ${publisher.name} fue aprobado y publicado`,
-    text: `${event.actor.email} aprobó el envío. ${published}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/\n\nRecuerde enviar su siguiente actualización dentro de ${formatCount(publisher.commitment.periodicityDays, 'día', 'días')}. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+    text: `${event.actor.email} aprobó el envío. ${published}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/?publisher=${encodeURIComponent(publisher.id)}\n\nRecuerde enviar su siguiente actualización dentro de ${formatCount(publisher.commitment.periodicityDays, 'día', 'días')}. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
   };
 }
 
@@ -286,6 +299,12 @@ export async function remindLatePublishers(deps: NotifierDeps, deadline?: number
   return { ...run, done: true };
 }
 
+/** The publisher's latest send awaiting a decision of its coordination (AWAITING_DECISION), if any: one query per status. */
+async function awaitingDecision(store: Store, publisherId: string): Promise<Submission | undefined> {
+  const found = await Promise.all(AWAITING_DECISION.map(async (status) => (await store.listSubmissions({ publisherId, status, limit: 1, newestFirst: true })).items[0]));
+  return found.filter((s): s is Submission => s !== undefined).sort((a, b) => (sentAt(a) < sentAt(b) ? 1 : -1))[0];
+}
+
 /** A listed publisher's reminder: taken by the mail server, or not; `skipped`: not due (on time, reminded this week, no officials). */
 type Reminder = 'sent' | 'unsent' | 'skipped';
 
@@ -307,20 +326,25 @@ async function remindOne(deps: NotifierDeps, p: Publisher, now: Date): Promise<R
   const weekAgo = new Date(now.getTime() - 7 * DAY).toISOString();
   const audit = await readAll((after) => deps.store.listAudit({ publisherId: p.id, since: weekAgo, after, limit: 1000 }));
   if (audit.some((e) => e.action === 'notification.sent' && e.details.kind === 'reminder' && now.getTime() - Date.parse(e.at) < 7 * DAY)) return 'skipped';
-  // The accounts of this publisher only (by id, as before): the country's every account was read each day for the
+  // The accounts of this publisher only (officialsOf): the country's every account was read each day for the
   // officials of the few late ones.
-  const users = await readAll((after) => deps.store.listUsers({ publisherId: p.id, after, limit: 1000 }));
-  const to = users.filter((u: User) => u.role === 'capturista' && u.publisherId === p.id).map((u) => u.email);
+  const to = await officialsOf(deps.store, p.id);
   if (!to.length) return 'skipped';
   const last = lastUpdateAt(clock);
   const day = last === null ? '' : formatDate(new Date(last).toISOString());
   const since = last === null ? 'aún no ha publicado datos'
     : last === current?.createdAt ? `su última publicación es del ${day}`
       : `su última actualización es del ${day}, cuando su coordinación aprobó un envío sin cambios`;
+  // A send of theirs awaiting their coordination's decision (in review, or approved and its publication failed):
+  // «Actualice… envíela» told officials who had sent in time to send again, as if their send did not count.
+  const awaiting = await awaitingDecision(deps.store, p.id);
+  const todo = awaiting
+    ? `Su envío del ${formatTimestamp(sentAt(awaiting))}${sourceNote(awaiting.source)} espera la decisión de su coordinación: cuando lo apruebe, contará como su actualización. No necesita enviarlo de nuevo.`
+    : 'Actualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel).';
   const taken = await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
     to,
     subject: `Recordatorio: ${p.name} debe actualizar sus datos de obra pública`,
-    text: `${p.name} se comprometió a actualizar sus datos ${p.commitment.periodicityDays === 1 ? 'cada día' : `cada ${formatCount(p.commitment.periodicityDays, 'día', 'días')}`} y ${since}.\n\nActualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel). Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
+    text: `${p.name} se comprometió a actualizar sus datos ${p.commitment.periodicityDays === 1 ? 'cada día' : `cada ${formatCount(p.commitment.periodicityDays, 'día', 'días')}`} y ${since}.\n\n${todo} Sus envíos:\n${deps.dashboardUrl}/#/mis-envios${SIGNATURE}`,
   });
   return taken ? 'sent' : 'unsent';
 }
