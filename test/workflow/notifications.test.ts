@@ -304,7 +304,7 @@ describe('reads that must not grow with the country', () => {
     await store.createSubmission({ ...submission, id: 's-awaiting', source: { kind: 'xlsx', fileId: 'f2', name: 'Obra junio.xlsx' }, createdAt: '2025-06-10T15:30:00.000Z', updatedAt: '2025-06-10T15:30:00.000Z' });
     mails.length = 0;
     expect(await remind(new Date(now.getTime() + 14 * 86_400_000))).toEqual(['mer']);
-    expect(mails[0].text).toContain('Su envío del 10/06/2025, 09:30:00\u00a0a.m. en el archivo «Obra junio.xlsx» espera la decisión de su coordinación: cuando lo apruebe, contará como su actualización. No necesita enviarlo de nuevo.');
+    expect(mails[0].text).toContain('Su envío del 10/06/2025 en el archivo «Obra junio.xlsx» espera la decisión de su coordinación: cuando lo apruebe, contará como su actualización. No necesita enviarlo de nuevo.');
     expect(mails[0].text).not.toContain('Actualice su hoja');
   });
 

@@ -10,7 +10,7 @@ import { sameState } from '../auth/policy';
 import { readAll } from '../store/read-all';
 import type { Publisher, Store, Submission, User } from '../store/store';
 import type { Notify, WorkflowEvent } from './workflow-events';
-import { formatCount, formatDate, formatTimestamp, mexicoCityDay } from '../../../core/format/es-mx';
+import { formatCount, formatDate, mexicoCityDay } from '../../../core/format/es-mx';
 import { AWAITING_DECISION, sentAt, sourceName } from '../../../core/workflow/contract';
 import { ConfigError } from '../config';
 
@@ -339,7 +339,7 @@ async function remindOne(deps: NotifierDeps, p: Publisher, now: Date): Promise<R
   // «Actualice… envíela» told officials who had sent in time to send again, as if their send did not count.
   const awaiting = await awaitingDecision(deps.store, p.id);
   const todo = awaiting
-    ? `Su envío del ${formatTimestamp(sentAt(awaiting))}${sourceNote(awaiting.source)} espera la decisión de su coordinación: cuando lo apruebe, contará como su actualización. No necesita enviarlo de nuevo.`
+    ? `Su envío del ${formatDate(sentAt(awaiting))}${sourceNote(awaiting.source)} espera la decisión de su coordinación: cuando lo apruebe, contará como su actualización. No necesita enviarlo de nuevo.`
     : 'Actualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel).';
   const taken = await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
     to,
