@@ -735,6 +735,12 @@ describe('publishers add: the commitment is the implementer\'s, never assumed', 
     // What changed is said: the same id typed for another institution replaced it unseen.
     expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration, '--periodicidad', '30')).out)
       .toBe('Publicador actualizado: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.\nCambios: nombre «Municipio de Progreso» → «H. Ayuntamiento de Progreso»; periodicidad 90 → 30 días.');
+    // The licence and the policy are kept when not retyped (a prefix mended with --cambiar-prefijo cleared them, and
+    // the next publication went out without a licence); given empty, one is removed.
+    await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration, '--licencia', 'https://creativecommons.org/licenses/by/4.0/', '--politica', 'https://progreso.example/politica');
+    expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration)).out).toMatch(/^Publicador sin cambios/);
+    expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration, '--politica', '')).out.split('\n')[1])
+      .toBe('Cambios: política «https://progreso.example/politica» → (sin dato).');
     // The same command run twice changes nothing, and says so.
     expect((await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration)).out).toBe('Publicador sin cambios: progreso — H. Ayuntamiento de Progreso (Yucatán). Compromiso: 3 proyectos, actualización cada 30 días.');
     const moved = await runCli('publishers', 'add', 'progreso', '--nombre', 'H. Ayuntamiento de Progreso', ...registration.map((v) => (v === 'Yucatán' ? 'Campeche' : v)));

@@ -59,7 +59,8 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                 [--politica URL] [--sitio URL] [--archivo publicador.json]
                 --proyectos N: cuántos proyectos se comprometió a publicar, un número de 0 a 5 (al actualizar, se
                 conserva si no se indica; no es --proyecto, el proyecto de Google Cloud); --periodicidad: cada
-                cuántos días actualiza (90 si no se indica)
+                cuántos días actualiza (90 si no se indica). Al actualizar, --orden, --licencia, --politica y
+                --sitio también se conservan si no se indican; vacíos (--licencia "") se quitan
                 PREFIJO_OCID: «ocds-» y 6 letras minúsculas o números, el que la Open Contracting Partnership
                 asignó a la institución; PREFIJO_OC4IDS: «oc4ids-» y 6, el que registró para OC4IDS
                 Los prefijos de uno que ya publicó no cambian (sus identificadores los llevan), salvo con

@@ -24,7 +24,15 @@ const OPTIONS: Record<string, string> = {
   licencia: 'license', politica: 'publicationPolicy', sitio: 'uri',
 };
 
-function bodyOf(args: ParsedArgs, nube: string): Record<string, unknown> {
+/**
+ * What a re-registration keeps when it does not give it, as it keeps the commitment (parsePublisher): the order of
+ * government, licence, publication policy and site. `publishers add ID --cambiar-prefijo …` to mend a prefix cleared
+ * the licence and the policy unless retyped, and the next publication went out without them (its package's
+ * `license` and `publicationPolicy`). Given empty (`--licencia ""`), a field is removed. PUT /api/publishers replaces.
+ */
+const KEPT_WHEN_NOT_GIVEN = ['level', 'license', 'publicationPolicy', 'uri'] as const;
+
+function bodyOf(args: ParsedArgs, nube: string, previous: Publisher | undefined): Record<string, unknown> {
   const file = stringOption(args, 'archivo');
   let body: Record<string, unknown> = {};
   if (file) {
@@ -42,6 +50,10 @@ function bodyOf(args: ParsedArgs, nube: string): Record<string, unknown> {
   for (const [option, field] of Object.entries(OPTIONS)) {
     const v = stringOption(args, option);
     if (v !== undefined) body[field] = v;
+  }
+  for (const field of KEPT_WHEN_NOT_GIVEN) {
+    if (body[field] === undefined && previous?.[field] !== undefined) body[field] = previous[field];
+    if (body[field] === '') delete body[field];
   }
   const commitment = { ...((body.commitment ?? {}) as Record<string, unknown>) };
   for (const [option, field] of [['proyectos', 'projects'], ['periodicidad', 'periodicityDays']] as const) {
@@ -134,7 +146,8 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     let publisher;
     let previous;
     try {
-      publisher = parsePublisher(id, bodyOf(args, nube), optionNames(args), (await store.getPublisher(id))?.commitment);
+      const registered = await store.getPublisher(id);
+      publisher = parsePublisher(id, bodyOf(args, nube, registered), optionNames(args), registered?.commitment);
       ({ previous } = await registerPublisher(store, publisher, 'cli', now(), { allowPrefixChange: args.options['cambiar-prefijo'] === true, howToAllow: 'repita la orden con --cambiar-prefijo', auditDetails: cliAuditDetails() }));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
