@@ -120,7 +120,7 @@ describe('notifications by SMTP', () => {
       const [told] = smtp.mails.slice(before);
       expect(told.to).toEqual([USERS.capturistaA.email]);
       expect(subjectOf(told.raw)).toBe('Su envío de Municipio de Mérida no se publicó: tiene errores');
-      expect(bodyOf(told.raw)).toMatch(new RegExp(`^${USERS.coordinadorA.email} aprobó el envío, pero al revisarlo de nuevo para publicarlo se encontraron \\d+ error(es)? que no tenía cuando se envió `));
+      expect(bodyOf(told.raw)).toMatch(new RegExp(`^${USERS.coordinadorA.email} aprobó el envío del \\d\\d/\\d\\d/\\d{4}[^,]*, pero al revisarlo de nuevo para publicarlo se encontraron \\d+ error(es)? que no tenía cuando se envió `));
       expect(bodyOf(told.raw)).toContain('No se publicó nada: sus datos publicados siguen como estaban.');
       expect(bodyOf(told.raw)).toContain('Corrija el libro, valídelo y envíelo de nuevo en «Mis envíos» (Enviar un libro de Excel).');
       expect(bodyOf(told.raw)).toContain(`${DASHBOARD_URL}/#/mis-envios`);
@@ -359,14 +359,18 @@ describe('reads that must not grow with the country', () => {
 });
 
 test('the approval and return e-mails agree with their numbers and speak of «su coordinación», as the pages do', () => {
-  const submission = { id: 's1', source: { kind: 'xlsx', name: 'obra.xlsx' }, history: [] } as unknown as Submission;
+  const submission = { id: 's1', source: { kind: 'xlsx', name: 'obra.xlsx' }, createdAt: '2025-06-10T15:30:00Z', history: [] } as unknown as Submission;
   const actor = { email: USERS.coordinadorA.email } as User;
   const daily = { ...MER, commitment: { ...MER.commitment, periodicityDays: 1 } };
   const published = composeMessage({ kind: 'published', submission, publisher: daily, actor, unchanged: false, changedProcesses: 1 }, DASHBOARD_URL);
   expect(published.text).toContain('Se publicó 1 contratación nueva o modificada.');
   expect(published.text).toContain('Recuerde enviar su siguiente actualización dentro de 1 día.');
   const returned = composeMessage({ kind: 'returned', submission, publisher: MER, actor, comment: 'Falta el presupuesto.' }, DASHBOARD_URL);
-  expect(returned.text).toMatch(/^Su coordinación \(.+\) devolvió el envío con este comentario:/);
+  expect(returned.text).toMatch(/^Su coordinación \(.+\) devolvió el envío del 10\/06\/2025 en el archivo «obra\.xlsx» con este comentario:/);
+  // Which send: an institution with two open, or a resend after a return, could not tell which one was decided.
+  expect(published.text).toMatch(/^.+ aprobó el envío del 10\/06\/2025 en el archivo «obra\.xlsx»\. Se publicó/);
+  const refused = composeMessage({ kind: 'refused', submission, publisher: MER, actor, errors: 2 }, DASHBOARD_URL);
+  expect(refused.text).toMatch(/^.+ aprobó el envío del 10\/06\/2025 en el archivo «obra\.xlsx», pero al revisarlo/);
 });
 
 test('SMTP_SECURE is «true» or «false» (any case) or unset: «1» or «sí» stop the start with a Spanish message instead of mailing without TLS', () => {

@@ -141,6 +141,15 @@ function sourceNote(source: Submission['source']): string {
   return source.kind === 'xlsx' ? ` en el archivo «${name}»` : ` desde la hoja de cálculo «${name}»`;
 }
 
+/**
+ * « del 06/12/2026 en el archivo «Obra.xlsx»»: which of the institution's sends a decision is about. The returned,
+ * published and refused notices said only «el envío», and an institution with two sends open (or a resend after a
+ * return) could not tell which one its coordination had decided.
+ */
+function whichSend(submission: Submission): string {
+  return ` del ${formatDate(sentAt(submission))}${sourceNote(submission.source)}`;
+}
+
 export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit<MailMessage, 'to'> {
   const { publisher, submission } = event;
   if (event.kind === 'submitted') {
@@ -165,13 +174,13 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
     // after an upgrade, the rules.
     return {
       subject: `Su envío de ${publisher.name} no se publicó: tiene errores`,
-      text: `${event.actor.email} aprobó el envío, pero al revisarlo de nuevo para publicarlo se encontraron ${formatCount(event.errors, 'error', 'errores')} que no tenía cuando se envió (por ejemplo, porque cambiaron los prefijos de identificadores registrados de su institución). No se publicó nada: sus datos publicados siguen como estaban.\n\n${resend}. Los errores, con su hoja, fila y columna, están aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+      text: `${event.actor.email} aprobó el envío${whichSend(submission)}, pero al revisarlo de nuevo para publicarlo se encontraron ${formatCount(event.errors, 'error', 'errores')} que no tenía cuando se envió (por ejemplo, porque cambiaron los prefijos de identificadores registrados de su institución). No se publicó nada: sus datos publicados siguen como estaban.\n\n${resend}. Los errores, con su hoja, fila y columna, están aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
     };
   }
   if (event.kind === 'returned') {
     return {
       subject: `Su envío de ${publisher.name} fue devuelto con comentarios`,
-      text: `Su coordinación (${event.actor.email}) devolvió el envío con este comentario:\n\n«${event.comment}»\n\n${resend}. Vea todos los comentarios aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+      text: `Su coordinación (${event.actor.email}) devolvió el envío${whichSend(submission)} con este comentario:\n\n«${event.comment}»\n\n${resend}. Vea todos los comentarios aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
     };
   }
   if (event.kind === 'withdrawn') {
@@ -188,7 +197,7 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
   // showed every institution's figures, and at national scale asked for a state first.
   return {
     subject: `Su envío de ${publisher.name} fue aprobado y publicado`,
-    text: `${event.actor.email} aprobó el envío. ${published}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/?publisher=${encodeURIComponent(publisher.id)}\n\nRecuerde enviar su siguiente actualización dentro de ${formatCount(publisher.commitment.periodicityDays, 'día', 'días')}. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+    text: `${event.actor.email} aprobó el envío${whichSend(submission)}. ${published}\n\nLos datos ya están en el tablero público:\n${dashboardUrl}/#/?publisher=${encodeURIComponent(publisher.id)}\n\nRecuerde enviar su siguiente actualización dentro de ${formatCount(publisher.commitment.periodicityDays, 'día', 'días')}. Sus envíos:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
   };
 }
 
