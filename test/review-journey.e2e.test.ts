@@ -188,7 +188,8 @@ describeIfChromium('the review journey end to end', () => {
     expect(mails.map((m) => [m.subject, m.to.join(',')])).toEqual([
       ['Nuevo envío de Municipio de Mérida para revisión', 'revision@inaip-yucatan.org.mx'],
       ['Su envío de Municipio de Mérida fue devuelto con comentarios', 'captura@merida.gob.mx'],
-      ['Nuevo envío de Municipio de Mérida para revisión', 'revision@inaip-yucatan.org.mx'],
+      // The corrected workbook is the returned send's new version, not a second send.
+      ['Nueva versión del envío de Municipio de Mérida para revisión', 'revision@inaip-yucatan.org.mx'],
       ['Su envío de Municipio de Mérida fue aprobado y publicado', 'captura@merida.gob.mx'],
       ['Nuevo envío de Municipio de Mérida para revisión', 'revision@inaip-yucatan.org.mx'],
       ['Su envío de Municipio de Mérida fue aprobado y publicado', 'captura@merida.gob.mx'],

@@ -59,7 +59,7 @@ test('submit (422 with errors), refuse another state, preview, return, resubmit,
 
   const mail = smtp.mails.map((m) => ({ to: m.to, subject: subjectOf(m.raw), text: bodyOf(m.raw) }));
   expect(mail.map((m) => m.subject).sort()).toEqual([
-    'Nuevo envío de Municipio de Mérida para revisión', 'Nuevo envío de Municipio de Mérida para revisión', 'Nuevo envío de Municipio de Mérida para revisión',
+    'Nueva versión del envío de Municipio de Mérida para revisión', 'Nuevo envío de Municipio de Mérida para revisión', 'Nuevo envío de Municipio de Mérida para revisión',
     'Su envío de Municipio de Mérida fue aprobado y publicado', 'Su envío de Municipio de Mérida fue aprobado y publicado',
     'Su envío de Municipio de Mérida fue devuelto con comentarios',
   ]);

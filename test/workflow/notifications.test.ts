@@ -55,7 +55,7 @@ describe('notifications by SMTP', () => {
     expect(smtp.mails.map((m) => subjectOf(m.raw))).toEqual([
       'Nuevo envío de Municipio de Mérida para revisión',
       'Su envío de Municipio de Mérida fue devuelto con comentarios',
-      'Nuevo envío de Municipio de Mérida para revisión',
+      'Nueva versión del envío de Municipio de Mérida para revisión',
       'Su envío de Municipio de Mérida fue aprobado y publicado',
     ]);
     expect(smtp.mails[3].to).toEqual([USERS.capturistaA.email]);
@@ -369,6 +369,10 @@ test('the approval and return e-mails agree with their numbers and speak of «su
   expect(returned.text).toMatch(/^Su coordinación \(.+\) devolvió el envío del 10\/06\/2025 en el archivo «obra\.xlsx» con este comentario:/);
   // Which send: an institution with two open, or a resend after a return, could not tell which one was decided.
   expect(published.text).toMatch(/^.+ aprobó el envío del 10\/06\/2025 en el archivo «obra\.xlsx»\. Se publicó/);
+  // A corrected workbook sent after a return is the same send's new version, not a second send to look for.
+  const resent = composeMessage({ kind: 'submitted', submission: { ...submission, history: [{ action: 'returned' }, { action: 'resubmitted' }] } as unknown as Submission, publisher: MER, actor }, DASHBOARD_URL);
+  expect([resent.subject, resent.text.split('\n')[0]]).toEqual([`Nueva versión del envío de ${MER.name} para revisión`, `${MER.name} (${MER.state}) envió una nueva versión de su envío, que reemplaza a la anterior en su bandeja (con su historial y sus comentarios), para su revisión en el archivo «obra.xlsx».`]);
+  expect(composeMessage({ kind: 'submitted', submission, publisher: MER, actor }, DASHBOARD_URL).subject).toBe(`Nuevo envío de ${MER.name} para revisión`);
   const refused = composeMessage({ kind: 'refused', submission, publisher: MER, actor, errors: 2 }, DASHBOARD_URL);
   expect(refused.text).toMatch(/^.+ aprobó el envío del 10\/06\/2025 en el archivo «obra\.xlsx», pero al revisarlo/);
 });

@@ -153,9 +153,12 @@ function whichSend(submission: Submission): string {
 export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit<MailMessage, 'to'> {
   const { publisher, submission } = event;
   if (event.kind === 'submitted') {
+    // A new version of a send under review or returned (workflow-routes: `resubmitted`) replaces it in the inbox, with
+    // its history and comments: announced as «Nuevo envío», a coordinator looked for a second send to decide.
+    const again = submission.history[submission.history.length - 1]?.action === 'resubmitted';
     return {
-      subject: `Nuevo envío de ${publisher.name} para revisión`,
-      text: `${publisher.name} (${publisher.state}) envió información para su revisión${sourceNote(submission.source)}.\n\nRevísela y apruébela o devuélvala con comentarios aquí:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
+      subject: again ? `Nueva versión del envío de ${publisher.name} para revisión` : `Nuevo envío de ${publisher.name} para revisión`,
+      text: `${publisher.name} (${publisher.state}) envió ${again ? 'una nueva versión de su envío, que reemplaza a la anterior en su bandeja (con su historial y sus comentarios),' : 'información'} para su revisión${sourceNote(submission.source)}.\n\nRevísela y apruébela o devuélvala con comentarios aquí:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
     };
   }
   // Said the way it was sent: an Excel file goes back through «Mis envíos», not the add-on.
