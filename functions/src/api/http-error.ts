@@ -32,7 +32,8 @@ export function errorHandler(log: (message: string) => void): ErrorRequestHandle
     // before they run (public-routes.ts), and a response with explicit freshness may be stored whatever its status
     // (RFC 9111 §3): a CDN or a harvester's cache gave the 500 again to every retry for that minute.
     const answer = (status: number, error: { code: string; message: string }): void => {
-      if (status >= 500) res.set('Cache-Control', 'no-store');
+      // A private answer stays private (its «private, no-store» is already so): only a public one is made no-store.
+      if (status >= 500 && !/\bno-store\b/.test(String(res.get('Cache-Control') ?? ''))) res.set('Cache-Control', 'no-store');
       res.status(status).json({ error });
     };
     if (err instanceof HttpError) return void answer(err.status, { code: err.code, message: err.message });
