@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, downloadedText, launchChromium } from '../browser';
 import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { setCell } from '../example-workbooks';
+import { computeQuality } from '../../core/stats/quality-stats';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -231,12 +232,22 @@ describeIfChromium('figures as published, in the dashboard', () => {
     expect(await page.locator('#nota-anio').count()).toBe(1);
   });
 
-  it('«Calidad de datos» counts an implementer\'s projects and processes with thousands grouped, as every count on the pages', async () => {
+  it('«Calidad de datos» counts an implementer\'s projects and processes with thousands grouped, as every count on the pages, and says «No aplica» for the share of what it does not publish', async () => {
     // A large implementer's figures, as its publication wrote them (Mérida's statistics with more documents).
     const stats = (await srv.store.getStats('merida'))!;
     await srv.store.putStats({ ...stats, data: { ...stats.data, projects: 1500, processes: 12000 } });
+    // Tuxtla's as its publication writes them when its workbook brings processes and no project: no share of projects
+    // («No aplica»), not «0 %» as if it published them all empty.
+    const tuxtla = (await srv.store.getStats('tuxtla-gutierrez'))!;
+    const records = ((await (await fetch(`${srv.base}/api/ocds/records?publisher=tuxtla-gutierrez&limit=1000`)).json()) as { records: unknown[] }).records;
+    await srv.store.putStats({ ...tuxtla, data: { ...tuxtla.data, projects: 0, processes: records.length, quality: JSON.parse(JSON.stringify(computeQuality(records, []))) } });
     await visit('#/calidad');
     const row = page.locator('#tabla-completitud tbody tr', { has: page.locator('th, td', { hasText: 'Mérida' }) });
     expect((await row.locator('td').allTextContents()).slice(0, 2)).toEqual(['1,500', '12,000']);
+    const onlyProcesses = await page.locator('#tabla-completitud tbody tr', { has: page.locator('th, td', { hasText: 'Tuxtla' }) }).locator('td').allTextContents();
+    expect(onlyProcesses.slice(0, 3)).toEqual(['0', String(records.length), 'No aplica']);
+    expect(onlyProcesses[3]).toMatch(/^\d+(\.\d)? %$/);
+    // The rule is on the page: a reviewer who quotes a share can recompute it from the published data.
+    expect(await page.locator('#nota-completitud').innerText()).toContain('los campos llenos de todos ellos entre los campos que les corresponden');
   });
 });

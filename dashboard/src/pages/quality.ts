@@ -15,6 +15,8 @@ import { count, date, heading, publisherSearchNote, unfollowedFiltersNote, NO_DA
 
 const shade = (share: number): string => `heat heat-${Math.min(4, Math.floor(share * 5))}`;
 const cell = (share: number | undefined): Node => (share === undefined ? document.createTextNode(NO_DATA) : h('span', { class: shade(share) }, percent(share)));
+/** An implementer's pooled share of its projects or processes: «No aplica» when it publishes none of them. */
+const shareOf = (documents: number | undefined, share: number | undefined): Node => (documents === 0 ? document.createTextNode('No aplica') : cell(share));
 
 export const qualityPage: Page = {
   title: 'Calidad de datos',
@@ -40,8 +42,13 @@ export const qualityPage: Page = {
       ...heading('Calidad de datos', 'Qué tan completos están los datos que publica cada implementador. Se cuenta lo que se publica, no se juzga si es correcto.'),
       unfollowedFiltersNote(filters),
       publisherSearchNote(filters, query, stats.length, chosen.length),
+      // How the shares are counted (core/validate/completeness.ts, pooled in core/stats/quality-stats.ts), so that a
+      // reviewer who quotes them can recompute them from the published data: the page said only «qué tan completos».
+      h('p', { id: 'nota-completitud' }, 'Campos llenos: de los campos de la plantilla (sin las columnas de identificadores), la parte que llenan todos los proyectos (o todos los procesos) del implementador juntos: los campos llenos de todos ellos entre los campos que les corresponden a todos ellos. Un campo de una hoja con varias filas (documentos, pagos) cuenta como lleno si alguna fila lo llena. A un proceso no se le cuentan los campos de una etapa a la que no ha llegado: los de la licitación mientras está en planeación, los de la adjudicación hasta que tiene adjudicación o contrato, los del contrato hasta que lo tiene. «No aplica»: el implementador no publica proyectos (o procesos).'),
       dataTable('Completitud por implementador', [{ title: 'Implementador' }, { title: 'Proyectos', numeric: true }, { title: 'Procesos', numeric: true }, { title: 'Campos llenos en proyectos', numeric: true }, { title: 'Campos llenos en procesos', numeric: true }, { title: 'Última actualización' }],
-        stats.map((s) => [s.name, count(s.data?.projects ?? 0), count(s.data?.processes ?? 0), cell(s.data?.quality?.projectsShare), cell(s.data?.quality?.processesShare), date(s.publishedAt)]), { id: 'tabla-completitud' }),
+        // An implementer without projects (or processes) has no share of them: quality-stats.ts pools nothing into 0,
+        // which read «0 %», as if it published them all empty.
+        stats.map((s) => [s.name, count(s.data?.projects ?? 0), count(s.data?.processes ?? 0), shareOf(s.data?.projects, s.data?.quality?.projectsShare), shareOf(s.data?.processes, s.data?.quality?.processesShare), date(s.publishedAt)]), { id: 'tabla-completitud' }),
       h('h2', null, 'Cobertura de los datos del CoST IDS'),
       // Each point counts the projects it is due for (core/stats/cost-ids.ts): a project still in identification is not
       // short of the contract it has not signed; one that discloses a point early counts as disclosing it.
