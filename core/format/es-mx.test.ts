@@ -1,4 +1,4 @@
-import { calendarDate, compactParts, formatFileSize, formatCompact, formatCount, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatList, formatTimestamp } from './es-mx';
+import { calendarDate, compactParts, formatFileSize, formatCompact, formatCount, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatShare, formatList, formatTimestamp } from './es-mx';
 
 describe('formatMoney and formatNumber', () => {
   it('write es-MX amounts, the minus before the sign of the currency', () => {
@@ -90,6 +90,9 @@ describe('formatCompact and compactParts', () => {
 test('formatPercent rounds to one decimal and drops a «.0» the rounding leaves (Calidad de datos showed «29.0 %» beside «43 %»)', () => {
   // 0.29 × 100 is 28.999999999999996 in floating point.
   expect([0.29, 0.5699999, 0.43, 0.512, 2 / 3, 1, 0].map(formatPercent)).toEqual(['29 %', '57 %', '43 %', '51.2 %', '66.7 %', '100 %', '0 %']);
+  // A part of a whole is never a whole it is not: 1,999 of 2,000 read «100 %» (complete), 1 of 2,000 «0 %» (nothing).
+  expect([1999 / 2000, 1 / 2000, 1, 0, 0.999, 2 / 3].map(formatShare)).toEqual(['99.9 %', '0.1 %', '100 %', '0 %', '99.9 %', '66.7 %']);
+  expect(formatPercent(1999 / 2000)).toBe('100 %');
 });
 
 test('formatList joins items as Spanish lists them', () => {

@@ -130,6 +130,18 @@ export function formatPercent(share: number): string {
   return `${formatNumber(tenths / 10, tenths % 10 === 0 ? 0 : 1)} %`;
 }
 
+/**
+ * A part of a whole (0…1: fields filled, amount paid of contracted, projects done) as formatPercent writes it, but
+ * never rounded to a whole it is not: 1,999 of 2,000 fields is «99.9 %», not «100 %», and 1 of 2,000 is «0.1 %»,
+ * not «0 %» — an auditor quoting Calidad de datos read a large implementer's «100 %» as complete. A change between
+ * two amounts is not a part of a whole: formatPercent, where a few pesos are «0 %».
+ */
+export function formatShare(share: number): string {
+  if (share > 0.999 && share < 1) return formatPercent(0.999);
+  if (share > 0 && share < 0.001) return formatPercent(0.001);
+  return formatPercent(share);
+}
+
 /** A large amount in words, as its figure and its scale word apart (a layout may let the words wrap, never the figure). */
 export interface CompactAmount { figure: string; scale: string }
 

@@ -1,6 +1,6 @@
 /** Helpers shared by the pages: formatted figures with an explicit "Sin dato", Spanish plurals, the page context. */
 import { isRealDate, num, obj, str } from '../data/read';
-import { formatCount, formatDate, formatMoney, formatNumber, formatPercent } from '../../../core/format/es-mx';
+import { formatCount, formatDate, formatMoney, formatNumber, formatShare } from '../../../core/format/es-mx';
 import { announce, h, route } from '../dom';
 import type { Kpi } from '../components/kpis';
 import type { Dataset } from '../data/types';
@@ -58,9 +58,9 @@ export const yearRule = (filters: Filters): string => (filters.year === undefine
 export const moneyKpi = (label: string, v: number | undefined): Kpi => (v === undefined ? { label, value: NO_DATA } : { label, amount: v });
 export const date = (v: string | undefined | null): string => (isRealDate(v) ? formatDate(v) : NO_DATA);
 export const count = (n: number): string => formatNumber(n, 0);
-export const percent = (share: number | undefined): string => (share === undefined ? NO_DATA : formatPercent(share));
+export const percent = (share: number | undefined): string => (share === undefined ? NO_DATA : formatShare(share));
 /** A figure already in percent, as OC4IDS progress measures are (82.3456 → «82.3 %»: what a formula in the sheet leaves). */
-export const progress = (v: number | undefined): string => (v === undefined ? NO_DATA : formatPercent(v / 100));
+export const progress = (v: number | undefined): string => (v === undefined ? NO_DATA : formatShare(v / 100));
 
 /** "1 proyecto", "2 proyectos", "0 proyectos": the count in es-MX digits and the noun in the right number. */
 export const plural = formatCount;

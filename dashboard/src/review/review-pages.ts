@@ -12,7 +12,7 @@ import { announce, h, returnFocus, route, sayOutcome } from '../dom';
 import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { hoverHint } from '../components/hover-hint';
-import { formatCount, formatDate, formatDateTime, formatMoney, formatPercent, formatTimestamp } from '../../../core/format/es-mx';
+import { formatCount, formatDate, formatDateTime, formatMoney, formatShare, formatTimestamp } from '../../../core/format/es-mx';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import { auditDetailsText } from '../../../core/workflow/audit-details';
@@ -647,7 +647,7 @@ export const reviewSubmissionPage: Page = {
         ...(s.source.kind !== 'xlsx' && s.source.name ? [h('dt', null, 'Hoja de cálculo'), h('dd', { id: 'hoja-de-calculo' }, s.source.name)] : []),
         // The content hash names the exact revision for support; people read its size and time.
         h('dt', null, 'Versión enviada'), sentVersion(s),
-        h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : formatPercent(s.snapshot.completeness / 100)),
+        h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : formatShare(s.snapshot.completeness / 100)),
         h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
       replacedBy,
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
