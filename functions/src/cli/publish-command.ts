@@ -51,22 +51,25 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   const kept = result.keptInRecords ?? [];
   if (kept.length) {
     // Deleting a row reads as unpublishing it; OCDS records keep it (core/merge/kept-in-record), as the dashboard does.
-    const shown = kept.slice(0, 10).map((k) => `${k.ocid} (${formatList(k.sheets.map((s) => `«${s}»`))})`);
-    io.err(`En ${formatCount(kept.length, 'proceso', 'procesos')} el libro ya no trae filas o datos que ya se habían publicado: ${shown.join('; ')}${kept.length > 10 ? ` y ${formatCount(kept.length - 10, 'proceso más', 'procesos más')}` : ''}. Siguen publicados: lo publicado no se borra, y el registro de cada proceso y el tablero los siguen mostrando. Para corregir un dato equivocado, cambie su valor en la misma fila en lugar de borrarla; un actor cuyo RFC se corrige queda publicado dos veces, con el RFC anterior y con el nuevo.`);
+    io.err(`En ${formatCount(kept.length, 'proceso', 'procesos')} el libro ya no trae filas o datos que ya se habían publicado: ${firstTen(kept, (k) => `${k.ocid} (${formatList(k.sheets.map((s) => `«${s}»`))})`, 'proceso')}. Siguen publicados: lo publicado no se borra, y el registro de cada proceso y el tablero los siguen mostrando. Para corregir un dato equivocado, cambie su valor en la misma fila en lugar de borrarla; un actor cuyo RFC se corrige queda publicado dos veces, con el RFC anterior y con el nuevo.`);
   }
   const returned = result.returnedToEarlier ?? [];
   if (returned.length) {
     // An older copy of the workbook published again takes back the corrections published since; nothing else says so.
-    const shown = returned.slice(0, 10).map((r) => `${r.ocid} (como se publicó el ${formatDate(r.publishedAt)})`);
-    io.err(`En ${formatCount(returned.length, 'proceso', 'procesos')} el libro vuelve a lo que se había publicado antes: ${shown.join('; ')}${returned.length > 10 ? ` y ${formatCount(returned.length - 10, 'proceso más', 'procesos más')}` : ''}. Lo que se publicó después en ${returned.length === 1 ? 'ese proceso' : 'esos procesos'} quedó deshecho. Si publicó por error una copia anterior del libro, publique de nuevo el libro vigente; si con este deshace una publicación equivocada, no hay nada más que hacer. El historial de cada proceso conserva todas sus publicaciones.`);
+    io.err(`En ${formatCount(returned.length, 'proceso', 'procesos')} el libro vuelve a lo que se había publicado antes: ${firstTen(returned, (r) => `${r.ocid} (como se publicó el ${formatDate(r.publishedAt)})`, 'proceso')}. Lo que se publicó después en ${returned.length === 1 ? 'ese proceso' : 'esos procesos'} quedó deshecho. Si publicó por error una copia anterior del libro, publique de nuevo el libro vigente; si con este deshace una publicación equivocada, no hay nada más que hacer. El historial de cada proceso conserva todas sus publicaciones.`);
   }
   const dropped = previous ? await droppedProjects(store, previous.id, result.publication.id, result.changedProjects) : [];
   if (dropped.length) {
     // Unlike a process (above), a project is published as the workbook states it: deleted rows are no longer published.
-    const shown = dropped.slice(0, 10).map((d) => `${d.id} (${formatList(d.sheets.map((s) => `«${s}»`))})`);
-    io.err(`En ${formatCount(dropped.length, 'proyecto', 'proyectos')} el libro ya no trae filas o datos que se habían publicado: ${shown.join('; ')}${dropped.length > 10 ? ` y ${formatCount(dropped.length - 10, 'proyecto más', 'proyectos más')}` : ''}. Un proyecto se publica como lo trae el libro, así que esos datos ya no se publican. Si los quitó por error, vuelva a escribirlos en su hoja y publique de nuevo.`);
+    io.err(`En ${formatCount(dropped.length, 'proyecto', 'proyectos')} el libro ya no trae filas o datos que se habían publicado: ${firstTen(dropped, (d) => `${d.id} (${formatList(d.sheets.map((s) => `«${s}»`))})`, 'proyecto')}. Un proyecto se publica como lo trae el libro, así que esos datos ya no se publican. Si los quitó por error, vuelva a escribirlos en su hoja y publique de nuevo.`);
   }
   return 0;
+}
+
+/** The first ten of `items` as `show` writes each, «; » between them, then how many more: «…; ocds-b y 3 procesos más». */
+function firstTen<T>(items: readonly T[], show: (item: T) => string, noun: 'proceso' | 'proyecto'): string {
+  const more = items.length > 10 ? ` y ${formatCount(items.length - 10, `${noun} más`, `${noun}s más`)}` : '';
+  return `${items.slice(0, 10).map(show).join('; ')}${more}`;
 }
 
 /** The changed projects whose published version had rows or values the new one lacks, by sheet. */
