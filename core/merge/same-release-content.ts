@@ -69,6 +69,16 @@ export function sameReleaseId(latestId: string, id: string): boolean {
 }
 
 /**
+ * Where in `releases` (a process's, oldest first) the latest one with the content a derived `id` names is (sameReleaseId:
+ * itself, or re-stamped when content came back), or -1: the earlier state a send or a publication takes the process
+ * back to (publish.ts, core/workflow/change-preview.ts).
+ */
+export function lastSameRelease(releases: readonly { id: string }[], id: string): number {
+  for (let i = releases.length - 1; i >= 0; i--) if (sameReleaseId(releases[i].id, id)) return i;
+  return -1;
+}
+
+/**
  * Whether a converted release (`release`, its id derived) says what the process's latest derived release (`latest`)
  * says, and only the tag the converter derives tells them apart: the same process sent again unchanged. Their ids
  * differ only because the id hashes the tag (core/unflatten/derive-fields), and the rule that derives it changed

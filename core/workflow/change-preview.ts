@@ -15,7 +15,7 @@ import type { ChangePreview, FieldChange, ItemChange, ReturnsTo } from './contra
 import { deriveProjectSummaries } from '../summary';
 import { hasTypedTag } from '../merge/update-tags';
 import { alignById, keptInRecord } from '../merge/kept-in-record';
-import { ComparableContent, isDerivedReleaseId, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
+import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
 import { publicView } from '../privacy/privacy-filter';
 import { isObject, type JsonObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
@@ -176,13 +176,10 @@ export function droppedProjectSheets(before: Obj, after: Obj): string[] {
  * corrections going back to what they corrected.
  */
 function returnedTo(id: string, earlier: { id: string; date: string }[] | undefined, latest: Obj): ReturnsTo | undefined {
-  if (!earlier) return undefined;
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    if (!sameReleaseId(earlier[i].id, id)) continue;
-    const next = earlier[i + 1]?.date ?? latest.date;
-    return { publishedAt: earlier[i].date, undoneSince: typeof next === 'string' ? next : earlier[i].date };
-  }
-  return undefined;
+  const i = earlier ? lastSameRelease(earlier, id) : -1;
+  if (!earlier || i < 0) return undefined;
+  const next = earlier[i + 1]?.date ?? latest.date;
+  return { publishedAt: earlier[i].date, undoneSince: typeof next === 'string' ? next : earlier[i].date };
 }
 
 export interface PreviewInput {

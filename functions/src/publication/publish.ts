@@ -44,7 +44,7 @@ import { isObject, sameJsonText } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
 import { keptSheets } from '../../../core/workflow/change-preview';
-import { ComparableContent, isDerivedReleaseId, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
+import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
 import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
 import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import type { CellRef } from '../../../core/findings/finding';
@@ -482,9 +482,8 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
     const id = previous.some((r) => r.id === release.id) ? `${release.id}-${stamp}` : release.id;
     if (id !== release.id && input.reportKept) {
       // The latest release with that content (maybe itself re-stamped): the state the process returns to.
-      for (let i = previous.length - 1; i >= 0; i--) {
-        if (sameReleaseId(previous[i].id, release.id)) { returned.push({ ocid: release.ocid, publishedAt: previous[i].date }); break; }
-      }
+      const at = lastSameRelease(previous, release.id);
+      if (at >= 0) returned.push({ ocid: release.ocid, publishedAt: previous[at].date });
     }
     // A process published before: its new release is tagged with what it changes (tenderUpdate, contractAmendment…).
     const tag = before ? updateTags(release, before) : release.tag;
