@@ -7,7 +7,8 @@
 import { flatten } from '../flatten';
 import { templateSpec } from '../template/template-spec';
 import { unflatten } from '../unflatten';
-import { droppedValues } from './template-coverage';
+import { droppedValues, fieldOf, leaves } from './template-coverage';
+import { isObject } from '../json/json-values';
 
 const spec = templateSpec();
 const project = {
@@ -31,4 +32,18 @@ test("a line's positions stay out of the latitude and longitude cells, are repor
     { id: '1', description: 'Tramo', geometry: { type: 'LineString' } },
     { id: '2', description: 'Entronque', geometry: { type: 'Point', coordinates: [-96.71, 17.06] } },
   ]);
+});
+
+test("each value's field, as the walk that tallies them gives it, is fieldOf of the value's pointer (a Point's positions apart, a line's the list itself)", () => {
+  // The pointers spelled out, as fieldOf reads them: the walk (leaves, droppedValues) does not build them.
+  const pointers: [string[], unknown][] = [];
+  const step = (v: unknown, segments: string[]): void => {
+    if (Array.isArray(v)) v.forEach((x, i) => step(x, [...segments, String(i)]));
+    else if (isObject(v)) for (const k of Object.keys(v)) step(v[k], [...segments, k]);
+    else if (v !== null && v !== undefined) pointers.push([segments, v]);
+  };
+  const doc = { ...project, budget: { amount: { amount: 5, currency: 'MXN' } }, parties: [{ id: 'A', roles: ['buyer', 'payer'] }] };
+  step(doc, []);
+  expect(leaves(doc)).toEqual(pointers.map(([segments, value]) => ({ field: fieldOf(segments), value })));
+  expect(leaves(doc).map((l) => l.field)).toContain('locations/geometry/coordinates/0');
 });

@@ -25,8 +25,8 @@ export const SETTINGS_FIELDS: Record<Standard, ReadonlySet<string>> = {
   oc4ids: new Set(),
 };
 
-/** A leaf value of a document: its pointer segments and its template field. */
-export interface Leaf { segments: string[]; field: string; value: unknown }
+/** A leaf value of a document and its template field. */
+export interface Leaf { field: string; value: unknown }
 
 /**
  * Unindexed field of a pointer; a Point's positions inside `coordinates` are kept (two columns hold them). A line's or
@@ -43,15 +43,10 @@ export function fieldOf(segments: readonly string[]): string {
   return out.join('/');
 }
 
-/** Every scalar under `doc` (empty objects and arrays hold no value). */
+/** Every scalar under `doc` with its field (empty objects and arrays hold no value). */
 export function leaves(doc: unknown): Leaf[] {
   const out: Leaf[] = [];
-  const step = (v: unknown, segments: string[]): void => {
-    if (Array.isArray(v)) v.forEach((x, i) => step(x, [...segments, String(i)]));
-    else if (isObject(v)) for (const k of Object.keys(v)) step(v[k], [...segments, k]);
-    else if (v !== null && v !== undefined) out.push({ segments, field: fieldOf(segments), value: v });
-  };
-  step(doc, []);
+  eachField(doc, (field, value) => out.push({ field, value }));
   return out;
 }
 
@@ -113,16 +108,16 @@ export function droppedValues(docs: readonly unknown[], standard: Standard, spec
 }
 
 /**
- * The field of each scalar under `doc`, as leaves() and fieldOf() give it, without building each one's pointer: in
- * datos.xlsx, for every value of a publication, that took about as long as flattening it.
+ * Each scalar under `doc` with its field, as fieldOf() gives it from the value's pointer, without building each one's
+ * pointer: in datos.xlsx, for every value of a publication, that took about as long as flattening it.
  */
-function eachField(doc: unknown, visit: (field: string) => void): void {
+function eachField(doc: unknown, visit: (field: string, value: unknown) => void): void {
   const join = (field: string, key: string): string => (field ? `${field}/${key}` : key);
   // Below a line's or a polygon's `coordinates` (two levels or more): every value is `…/coordinates`.
   const all = (v: unknown, field: string): void => {
     if (Array.isArray(v)) for (const x of v) all(x, field);
     else if (isObject(v)) for (const k of Object.keys(v)) all(v[k], field);
-    else if (v !== null && v !== undefined) visit(field);
+    else if (v !== null && v !== undefined) visit(field, v);
   };
   const step = (v: unknown, field: string): void => {
     if (Array.isArray(v)) for (const x of v) step(x, field);
@@ -136,11 +131,11 @@ function eachField(doc: unknown, visit: (field: string) => void): void {
           const at = join(field, k);
           for (const [i, y] of (Array.isArray(x) ? x.map((y, i) => [String(i), y] as const) : Object.entries(x))) {
             if (Array.isArray(y) || isObject(y)) all(y, at);
-            else if (y !== null && y !== undefined) visit(join(at, i));
+            else if (y !== null && y !== undefined) visit(join(at, i), y);
           }
         }
       }
-    } else if (v !== null && v !== undefined) visit(field);
+    } else if (v !== null && v !== undefined) visit(field, v);
   };
   step(doc, '');
 }
