@@ -351,7 +351,7 @@ async function remindOne(deps: NotifierDeps, p: Publisher, now: Date): Promise<R
   // «Actualice… envíela» told officials who had sent in time to send again, as if their send did not count.
   const awaiting = await awaitingDecision(deps.store, p.id);
   const todo = awaiting
-    ? `Su envío del ${formatDate(sentAt(awaiting))}${sourceNote(awaiting.source)} espera la decisión de su coordinación: cuando lo apruebe, contará como su actualización. No necesita enviarlo de nuevo.`
+    ? `Su envío${whichSend(awaiting)} espera la decisión de su coordinación: cuando lo apruebe, contará como su actualización. No necesita enviarlo de nuevo.`
     : 'Actualice su hoja de cálculo, valídela y envíela desde el complemento de Google Sheets (Validar datos → Enviar actualización) o, si captura en Excel, en «Mis envíos» (Enviar un libro de Excel).';
   const taken = await deliver(deps, 'reminder', p.id, `publisher/${p.id}`, {
     to,
