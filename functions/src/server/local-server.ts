@@ -111,8 +111,9 @@ export interface LocalServerOptions {
   /** `false` leaves interrupted approvals alone (cluster workers other than the first). */
   recover?: boolean;
   /**
-   * `false`: the start-up notices (the dashboard not built, records linking under another address) are not said
-   * here — cluster workers but the first, so `serve --procesos 4` does not say each four times.
+   * `false`: the start-up notices (the dashboard not built, records linking under another address, publications an
+   * earlier version derived) are not said here — cluster workers but the first, so `serve --procesos 4` does not say
+   * each four times.
    */
   notices?: boolean;
   env?: NodeJS.ProcessEnv;
