@@ -145,7 +145,14 @@ describe('notifications by SMTP', () => {
       await approve(queued);
       mails.length = 0;
       await run(queued);
-      expect(mails.map((m) => [m.to, m.subject])).toEqual([[[USERS.capturistaA.email], 'Su envío de Municipio de Mérida no se publicó: tiene errores']]);
+      // …and the coordinator who approved it, whose approval had answered that it would be published.
+      expect(mails.map((m) => [m.to, m.subject])).toEqual([
+        [[USERS.capturistaA.email], 'Su envío de Municipio de Mérida no se publicó: tiene errores'],
+        [[USERS.coordinadorA.email], 'El envío de Municipio de Mérida que aprobó no se publicó: tiene errores'],
+      ]);
+      expect(mails[1].text).toMatch(/^Usted aprobó el envío de Municipio de Mérida \(Yucatán\) del \d\d\/\d\d\/\d{4}[^,]*, pero al revisarlo de nuevo para publicarlo se encontraron \d+ error(es)? que no tenía cuando se envió /);
+      expect(mails[1].text).toContain('Se avisó a quien lo envió para que lo corrija y lo envíe de nuevo.');
+      expect(mails[1].text).toContain(`${DASHBOARD_URL}/#/revision/${queued}`);
       await q.store.putPublisher(registered);
 
       const older = await send('Mercado, avance de marzo');
@@ -373,7 +380,7 @@ test('the approval and return e-mails agree with their numbers and speak of «su
   const resent = composeMessage({ kind: 'submitted', submission: { ...submission, history: [{ action: 'returned' }, { action: 'resubmitted' }] } as unknown as Submission, publisher: MER, actor }, DASHBOARD_URL);
   expect([resent.subject, resent.text.split('\n')[0]]).toEqual([`Nueva versión del envío de ${MER.name} para revisión`, `${MER.name} (${MER.state}) envió una nueva versión de su envío, que reemplaza a la anterior en su bandeja (con su historial y sus comentarios), para su revisión en el archivo «obra.xlsx».`]);
   expect(composeMessage({ kind: 'submitted', submission, publisher: MER, actor }, DASHBOARD_URL).subject).toBe(`Nuevo envío de ${MER.name} para revisión`);
-  const refused = composeMessage({ kind: 'refused', submission, publisher: MER, actor, errors: 2 }, DASHBOARD_URL);
+  const refused = composeMessage({ kind: 'refused', submission, publisher: MER, actor, errors: 2, background: true }, DASHBOARD_URL);
   expect(refused.text).toMatch(/^.+ aprobó el envío del 10\/06\/2025 en el archivo «obra\.xlsx», pero al revisarlo/);
 });
 

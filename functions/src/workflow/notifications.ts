@@ -204,9 +204,23 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
   };
 }
 
+/**
+ * To the coordinator whose approval was refused in the background: the approval answered «se publicará» and the
+ * refusal came later, to the official only, so the coordinator believed it published (P14). Nothing for them to do
+ * but know it, and see the errors.
+ */
+export function refusedApproverMessage(event: Extract<WorkflowEvent, { kind: 'refused' }>, dashboardUrl: string): Omit<MailMessage, 'to'> {
+  const { publisher, submission } = event;
+  return {
+    subject: `El envío de ${publisher.name} que aprobó no se publicó: tiene errores`,
+    text: `Usted aprobó el envío de ${publisher.name} (${publisher.state})${whichSend(submission)}, pero al revisarlo de nuevo para publicarlo se encontraron ${formatCount(event.errors, 'error', 'errores')} que no tenía cuando se envió (por ejemplo, porque cambiaron los prefijos de identificadores registrados de la institución). No se publicó nada: los datos publicados de la institución siguen como estaban.\n\nSe avisó a quien lo envió para que lo corrija y lo envíe de nuevo. El envío, sus errores y su historial:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
+  };
+}
+
 /** Each notice's name in the log, for whoever runs the server (its audit keeps the code). */
 const NOTICE_ES: Record<string, string> = {
   submitted: 'envío nuevo', returned: 'envío devuelto', published: 'envío publicado', refused: 'envío no publicado por errores',
+  'refused-approver': 'envío aprobado no publicado por errores',
   failed: 'publicación fallida', withdrawn: 'envío retirado', reminder: 'recordatorio',
 };
 
@@ -231,10 +245,15 @@ export function notifier(deps: NotifierDeps): Notify {
   return async (event) => {
     try {
       // What awaits the coordinators (or no longer does) goes to them; a decision or a refusal goes to whoever sent it.
-      // A publication that failed goes to the coordinator who approved it: the reasons are theirs to act on.
+      // A publication that failed goes to the coordinator who approved it: the reasons are theirs to act on; one refused
+      // in the background, to them as well (refusedApproverMessage).
       const to = event.kind === 'submitted' || event.kind === 'withdrawn' ? await coordinatorsOf(deps.store, event.publisher)
         : event.kind === 'failed' ? (event.actor.email ? [event.actor.email] : []) : await submitterOf(deps.store, event);
       await deliver(deps, event.kind, event.publisher.id, `submission/${event.submission.id}`, { to, ...composeMessage(event, deps.dashboardUrl) });
+      const approver = event.kind === 'refused' && event.background ? event.actor.email : '';
+      if (event.kind === 'refused' && approver && !to.includes(approver)) {
+        await deliver(deps, 'refused-approver', event.publisher.id, `submission/${event.submission.id}`, { to: [approver], ...refusedApproverMessage(event, deps.dashboardUrl) });
+      }
     } catch (e) {
       (deps.log ?? console.error)(`no se pudo preparar el aviso: ${e instanceof Error ? e.message : String(e)}`);
     }

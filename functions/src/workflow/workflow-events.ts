@@ -8,9 +8,10 @@ export type WorkflowEvent =
   | { kind: 'published'; submission: Submission; publisher: Publisher; actor: User; unchanged: boolean; changedProcesses: number }
   /**
    * Approved, but not published: read again to publish it, it had `errors` errors (the sheet edited since it was sent,
-   * the institution's prefixes changed). Its official is the one who must correct it.
+   * the institution's prefixes changed). Its official is the one who must correct it. `background`: found after the
+   * approval's request had answered (a task, the server's queue), so the coordinator who approved learns it by mail.
    */
-  | { kind: 'refused'; submission: Submission; publisher: Publisher; actor: User; errors: number }
+  | { kind: 'refused'; submission: Submission; publisher: Publisher; actor: User; errors: number; background: boolean }
   /**
    * Approved, but its publication failed for another reason (`reason`, Spanish, said to the coordinator: a newer send
    * approved meanwhile, the sheet unreadable, the store): told to the coordinator who approved it, who may be gone.
@@ -23,11 +24,12 @@ export type WorkflowEvent =
  * The notice an approval's outcome gives, the same whether it ran in the approval's request or in the background (a
  * task, the server's queue): published or refused for errors, to its official; failed for another reason, to the
  * coordinator who approved it — only in the background (`background`): in the request they read it in its answer.
+ * A refusal in the background goes to that coordinator too, for the same reason.
  */
 export function approvalEvent(outcome: ApprovalOutcome, publisher: Publisher, actor: User, background: boolean): WorkflowEvent | undefined {
   const { submission } = outcome;
   if (outcome.kind === 'published') return { kind: 'published', submission, publisher, actor, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length };
-  if (outcome.kind === 'refused') return { kind: 'refused', submission, publisher, actor, errors: outcome.findings.filter((f) => f.severity === 'error').length };
+  if (outcome.kind === 'refused') return { kind: 'refused', submission, publisher, actor, errors: outcome.findings.filter((f) => f.severity === 'error').length, background };
   return background ? { kind: 'failed', submission, publisher, actor, reason: outcome.reason } : undefined;
 }
 
