@@ -418,6 +418,18 @@ describeIfChromium('the public journey', () => {
     }
   });
 
+  // Every page first reads the publishers, which the script asked for only once it had arrived and run: on a slow line
+  // (N14: app.js about 7 s on slow 3G) that read came after, one round trip and its answer more. index.html asks for it
+  // beside the script; the script's read must take that answer (one request, by the page), not ask again.
+  it('a first visit asks for the publishers beside its script, and the script\'s read takes that answer: one request', async () => {
+    const page = await failingTab();
+    await page.goto(`${srv.base}/#/`);
+    await page.locator('main h1').first().waitFor();
+    const asked = await page.evaluate(() => window.performance.getEntriesByType('resource')
+      .filter((e: any) => new URL(e.name).pathname === '/api/publishers').map((e: any) => e.initiatorType));
+    expect(asked).toEqual(['link']);
+  });
+
   // What a shared link shows where it is shared (WhatsApp, Facebook): those readers take index.html as the server sends
   // it, without running the dashboard and without the `#/…` (never sent). It had the site's name and nothing else.
   it('a shared link\'s preview says in Spanish what the site is: description and Open Graph in the page as served', async () => {
