@@ -418,16 +418,17 @@ describeIfChromium('the public journey', () => {
     }
   });
 
-  // Every page first reads the publishers, which the script asked for only once it had arrived and run: on a slow line
-  // (N14: app.js about 7 s on slow 3G) that read came after, one round trip and its answer more. index.html asks for it
-  // beside the script; the script's read must take that answer (one request, by the page), not ask again.
-  it('a first visit asks for the publishers beside its script, and the script\'s read takes that answer: one request', async () => {
+  // Every page first reads the publishers and how the server signs in, which the script asked for only once it had
+  // arrived and run: on a slow line (N14: app.js about 7 s on slow 3G) those reads came after it, a round trip more
+  // before the page's data was asked for. index.html asks for them beside the script; the script's reads must take
+  // those answers (one request each, by the page), not ask again.
+  it('a first visit asks for the publishers and the sign-in method beside its script, and the script\'s reads take those answers: one request each', async () => {
     const page = await failingTab();
     await page.goto(`${srv.base}/#/`);
     await page.locator('main h1').first().waitFor();
     const asked = await page.evaluate(() => window.performance.getEntriesByType('resource')
-      .filter((e: any) => new URL(e.name).pathname === '/api/publishers').map((e: any) => e.initiatorType));
-    expect(asked).toEqual(['link']);
+      .filter((e: any) => ['/api/publishers', '/api/auth-config'].includes(new URL(e.name).pathname)).map((e: any) => `${new URL(e.name).pathname} ${e.initiatorType}`).sort());
+    expect(asked).toEqual(['/api/auth-config link', '/api/publishers link']);
   });
 
   // What a shared link shows where it is shared (WhatsApp, Facebook): those readers take index.html as the server sends
