@@ -2,6 +2,7 @@
  * The express app, built by a factory from its dependencies (store, config, clock) so that the Cloud
  * Function, the local server and the tests (supertest) run exactly the same app.
  */
+import * as path from 'path';
 import { noteClientAddressOnce, warnUntrustedProxyOnce } from './api/client-address';
 import express, { type Express } from 'express';
 import type { Store } from './store/store';
@@ -24,6 +25,7 @@ import { answerConditionalRequests } from './api/conditional-get';
 import { notFoundPage } from './server/not-found-page';
 import { dashboardNotBuilt } from './server/dashboard-not-built';
 import { gzippedDashboard } from './server/dashboard-gzip';
+import { dashboardCacheControl } from './server/dashboard-cache';
 import { dashboardAddresses } from './server/dashboard-addresses';
 import { bulkService, type BulkService } from './publication/bulk-service';
 import { freshVersion, setCurrentTtl } from './api/current-publications';
@@ -122,7 +124,11 @@ export function createApp(deps: AppDeps): Express {
   if (deps.dashboardDir) {
     // express.static looks at the folder on each request: a dashboard built after the server started is served.
     // Gzipped first, to the browsers that take it (server/dashboard-gzip.ts).
-    app.use(gzippedDashboard(deps.dashboardDir, 5 * 60_000), express.static(deps.dashboardDir, { index: 'index.html', maxAge: '5m' }), dashboardNotBuilt());
+    // Five minutes, or a year for the files index.html names by the build's hash (server/dashboard-cache.ts).
+    const cacheControl = dashboardCacheControl(deps.dashboardDir, 5 * 60_000);
+    app.use(gzippedDashboard(deps.dashboardDir, cacheControl), express.static(deps.dashboardDir, {
+      index: 'index.html', setHeaders: (res, file) => res.setHeader('Cache-Control', cacheControl(path.basename(file), res.req.query.v)),
+    }), dashboardNotBuilt());
     // A page's address without its `#`, after the files (none is named as a page).
     app.use(dashboardAddresses());
   } else if (deps.pageAddresses) {

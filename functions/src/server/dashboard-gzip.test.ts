@@ -84,3 +84,29 @@ test('a dashboard built again is sent as built, and a file that is not there is 
   expect(again.headers.etag).not.toBe(first.headers.etag);
   await request(app).get('/no-existe.js').set('Accept-Encoding', 'gzip').set('Accept', 'text/html').expect(404);
 });
+
+// index.html names its script and styles by the build's hash, and the outlines' file carries its own: under those
+// addresses the bytes never change, and a visit after five minutes asked again for each (a round trip more on a
+// phone's line). Under another hash (a page still open from before a rebuild) they are the usual five minutes.
+test('the script, styles and outlines the served index.html names by its hash are kept a year, gzipped or not; under another hash or none, five minutes', async () => {
+  const page = path.join(dir, 'index.html');
+  const before = fs.readFileSync(page, 'utf8');
+  fs.writeFileSync(path.join(dir, 'app.css'), 'main{color:#222}');
+  fs.writeFileSync(path.join(dir, 'mapa-0123456789ab.json'), '{"viewBox":"0 0 1 1"}');
+  const built = (hash: string, at: number): void => {
+    fs.writeFileSync(page, `<!doctype html><link rel="stylesheet" href="app.css?v=${hash}"><script src="app.js?v=${hash}" defer></script>`);
+    fs.utimesSync(page, new Date(), new Date(at));
+  };
+  const cache = async (url: string, encoding = 'gzip'): Promise<unknown> => (await get(url, encoding)).headers['cache-control'];
+  try {
+    built('aaaaaaaaaaaa', Date.now() + 10_000);
+    const year = 'public, max-age=31536000, immutable';
+    expect([await cache('/app.js?v=aaaaaaaaaaaa'), await cache('/app.js?v=aaaaaaaaaaaa', 'identity'), await cache('/app.css?v=aaaaaaaaaaaa'), await cache('/mapa-0123456789ab.json')]).toEqual([year, year, year, year]);
+    expect([await cache('/app.js'), await cache('/app.js?v=bbbbbbbbbbbb', 'identity'), await cache('/'), await cache('/index.html', 'identity')]).toEqual(Array(4).fill('public, max-age=300'));
+    // Built again: the old hash is no longer this build's.
+    built('bbbbbbbbbbbb', Date.now() + 20_000);
+    expect([await cache('/app.js?v=aaaaaaaaaaaa'), await cache('/app.js?v=bbbbbbbbbbbb')]).toEqual(['public, max-age=300', year]);
+  } finally {
+    fs.writeFileSync(page, before);
+  }
+});

@@ -17,8 +17,8 @@ const TEXT_FILE = /^[\w.-]+\.(?:html|js|css|json|svg)$/;
 
 interface Compressed { size: number; mtimeMs: number; bytes: Buffer; etag: string }
 
-/** `maxAge`: the same Cache-Control as express.static's for the same files (ms). */
-export function gzippedDashboard(dir: string, maxAgeMs: number): RequestHandler {
+/** `cacheControl`: the same as express.static's for the same files (dashboard-cache.ts). */
+export function gzippedDashboard(dir: string, cacheControl: (name: string, version: unknown) => string): RequestHandler {
   const kept = new Map<string, Compressed>();
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -40,7 +40,7 @@ export function gzippedDashboard(dir: string, maxAgeMs: number): RequestHandler 
       }
       res.type(path.extname(name)).set({
         'Content-Encoding': 'gzip',
-        'Cache-Control': `public, max-age=${Math.floor(maxAgeMs / 1000)}`,
+        'Cache-Control': cacheControl(name, req.query.v),
         ETag: entry.etag,
         'Last-Modified': stat.mtime.toUTCString(),
       });
