@@ -232,7 +232,7 @@ describeIfChromium('figures as published, in the dashboard', () => {
     expect(await page.locator('#nota-anio').count()).toBe(1);
   });
 
-  it('«Calidad de datos» counts an implementer\'s projects and processes with thousands grouped, as every count on the pages, and says «No aplica» for the share of what it does not publish', async () => {
+  it('«Calidad de datos» counts an implementer\'s projects and processes with thousands grouped, as every count on the pages, and says «No aplica» for the share of what it does not publish; each table downloads as CSV, unrounded, with the counts behind its shares', async () => {
     // A large implementer's figures, as its publication wrote them (Mérida's statistics with more documents).
     const stats = (await srv.store.getStats('merida'))!;
     await srv.store.putStats({ ...stats, data: { ...stats.data, projects: 1500, processes: 12000 } });
@@ -249,5 +249,24 @@ describeIfChromium('figures as published, in the dashboard', () => {
     expect(onlyProcesses[3]).toMatch(/^\d+(\.\d)? %$/);
     // The rule is on the page: a reviewer who quotes a share can recompute it from the published data.
     expect(await page.locator('#nota-completitud').innerText()).toContain('los campos llenos de todos ellos entre los campos que les corresponden');
+
+    // The figures as data for a report (an auditor copied them from the page): each table's CSV, unrounded, with the
+    // counts its shares are made of; empty where the page says «No aplica».
+    const csv = async (name: string): Promise<string[][]> => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+      return (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.replace(/"[^"]*"/g, 'x').split(','));
+    };
+    const [head, ...implementers] = await csv('Descargar CSV de la completitud por implementador');
+    expect(head).toEqual(['clave', 'implementador', 'estado', 'proyectos', 'procesos', 'campos_llenos_proyectos', 'campos_llenos_procesos', 'ultima_actualizacion']);
+    const tuxtlaRow = implementers.find((r) => r[0] === 'tuxtla-gutierrez')!;
+    expect([tuxtlaRow[3], tuxtlaRow[4], tuxtlaRow[5], Number(tuxtlaRow[6])]).toEqual(['0', String(records.length), '', computeQuality(records, []).processesShare]);
+    expect(implementers.find((r) => r[0] === 'merida')!.slice(3, 5)).toEqual(['1500', '12000']);
+    const [, ...points] = await csv('Descargar CSV de la cobertura CoST IDS');
+    const quality = (stats.data as unknown as { quality: ReturnType<typeof computeQuality> }).quality;
+    const disclosure = quality.costIds;
+    expect(points.filter((r) => r[0] === 'merida').map((r) => [Number(r[4]), Number(r[5])])).toEqual(disclosure.map((c) => [c.disclosed, c.total]));
+    const [fieldsHead, ...fieldRows] = await csv('Descargar CSV de los campos llenos por implementador');
+    expect(fieldsHead).toEqual(['clave', 'implementador', 'estandar', 'campo', 'ruta', 'documentos_que_lo_llenan', 'documentos']);
+    expect(fieldRows.filter((r) => r[0] === 'merida').length).toBe(quality.fields.length);
   });
 });

@@ -6,7 +6,8 @@
  */
 import { COST_IDS_ELEMENTS, COST_IDS_STAGE_LABELS } from '../../../core/stats/cost-ids';
 import { h, route, type Child } from '../dom';
-import { formatNumber } from '../../../core/format/es-mx';
+import { calendarDate, formatNumber } from '../../../core/format/es-mx';
+import { csvButton } from '../components/download';
 import { loadStats } from '../api';
 import { scopeQuery } from '../data/scope';
 import { matchesPublisher, matchesPublisherSearch } from '../data/filters';
@@ -49,6 +50,11 @@ export const qualityPage: Page = {
         // An implementer without projects (or processes) has no share of them: quality-stats.ts pools nothing into 0,
         // which read «0 %», as if it published them all empty.
         stats.map((s) => [s.name, count(s.data?.projects ?? 0), count(s.data?.processes ?? 0), shareOf(s.data?.projects, s.data?.quality?.projectsShare), shareOf(s.data?.processes, s.data?.quality?.processesShare), date(s.publishedAt)]), { id: 'tabla-completitud' }),
+      // The figures for a report, as data (R14: an auditor copied them from the page): shares as proportions (0 to 1,
+      // unrounded), empty where the page says «No aplica»; dates aaaa-mm-dd, as Seguimiento's CSV.
+      csvButton('calidad-completitud', ['clave', 'implementador', 'estado', 'proyectos', 'procesos', 'campos_llenos_proyectos', 'campos_llenos_procesos', 'ultima_actualizacion'],
+        () => stats.map((s) => [s.publisherId, s.name, s.state, s.data?.projects ?? 0, s.data?.processes ?? 0, s.data?.projects ? s.data.quality?.projectsShare : null, s.data?.processes ? s.data.quality?.processesShare : null, calendarDate(s.publishedAt)]),
+        'Descargar CSV', 'Descargar CSV de la completitud por implementador'),
       h('h2', null, 'Cobertura de los datos del CoST IDS'),
       // Each point counts the projects it is due for (core/stats/cost-ids.ts): a project still in identification is not
       // short of the contract it has not signed; one that discloses a point early counts as disclosing it.
@@ -65,7 +71,18 @@ export const qualityPage: Page = {
           // How many of how many beside the share: 100 % of 1 project and of 40 are not the same finding for a reviewer.
           return c && c.total ? [cell(c.disclosed / c.total), h('br'), h('small', null, `${count(c.disclosed)} de ${count(c.total)}`)] : c ? 'No aplica' : NO_DATA;
         })]), { id: 'tabla-cost-ids' }),
+      // One row per implementer and point: how many projects publish it of how many it is due for (0 of 0: «No aplica»).
+      csvButton('calidad-cost-ids', ['clave', 'implementador', 'dato', 'etapa', 'proyectos_que_lo_publican', 'proyectos_a_los_que_corresponde'],
+        () => stats.flatMap((s) => COST_IDS_ELEMENTS.map((e) => {
+          const c = s.data?.quality?.costIds.find((x) => x.id === e.id);
+          return [s.publisherId, s.name, e.label, COST_IDS_STAGE_LABELS[e.stage], c?.disclosed, c?.total];
+        })),
+        'Descargar CSV', 'Descargar CSV de la cobertura CoST IDS'),
       h('h2', null, 'Completitud por campo'),
+      // Every field of every implementer, with its counts: the folded table's shares, and what they are made of.
+      csvButton('calidad-campos', ['clave', 'implementador', 'estandar', 'campo', 'ruta', 'documentos_que_lo_llenan', 'documentos'],
+        () => stats.flatMap((s) => (s.data?.quality?.fields ?? []).map((f) => [s.publisherId, s.name, f.standard === 'ocds' ? 'EDCA-MX' : 'EDCAPI', f.title, f.field, f.filled, f.total])),
+        'Descargar CSV', 'Descargar CSV de los campos llenos por implementador'),
       // The program has hundreds of fields: the least filled first (what to ask implementers for), then every one, folded.
       // The fields are those of the implementers' figures: without any, no count («Los 0 campos menos llenos», «Todos los
       // campos del programa (0)» read as a program without fields).
