@@ -108,6 +108,22 @@ export function packageTermsFindings(packages: readonly unknown[], documents: Im
   });
 }
 
+/**
+ * The licence and publication policy that published packages state, each only when every package stating one states
+ * the same (otherwise no one of them is theirs): what `history` publishes with their releases for a publisher
+ * registered without them. The releases were public under that licence, and their packages here said none.
+ */
+export function statedTerms(packages: readonly unknown[]): { license?: string; publicationPolicy?: string } {
+  const meta = metadataOf(packages, { releases: [], projects: [] });
+  const only = (read: (p: Record<string, unknown>) => string | undefined): string | undefined => {
+    const values = distinct(meta.map(read));
+    return values.length === 1 ? values[0] : undefined;
+  };
+  const license = only((p) => text(p.license));
+  const publicationPolicy = only((p) => text(p.publicationPolicy));
+  return { ...(license ? { license } : {}), ...(publicationPolicy ? { publicationPolicy } : {}) };
+}
+
 export function settingsFromPackages(packages: readonly unknown[], documents: ImportedDocuments): Partial<Record<SettingKey, string>> {
   const meta = metadataOf(packages, documents);
   const first = (read: (p: Record<string, unknown>) => string | undefined) => meta.map(read).find((v) => v !== undefined);

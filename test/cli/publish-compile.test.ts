@@ -8,6 +8,7 @@ import addFormats from 'ajv-formats';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
 import { VALIDATORS } from '../../core/validate';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import { packageTerms } from '../../functions/src/api/current-publications';
 import { ROOT, STANDARDS_DIR, hasStandards } from '../standards';
 import { exampleWorkbook } from '../example-workbooks';
 import { writeXlsx } from '../../scripts/bench/write-xlsx';
@@ -164,9 +165,19 @@ describe('publish', () => {
     const described = releases.find((r) => typeof r.tender?.description === 'string')!;
     described.tender.description = `${described.tender.description}:\r\n1. Primera etapa\r\n2. Segunda etapa`;
     const history = path.join(dir, 'historia.json');
-    fs.writeFileSync(history, JSON.stringify({ releases }));
+    const { license, publicationPolicy } = readJson(converted) as { license: string; publicationPolicy: string };
+    fs.writeFileSync(history, JSON.stringify({ license, publicationPolicy, releases }));
     expect((await runCli('publishers', 'add', 'merida', '--nombre', 'Mérida', '--entidad', 'Yucatán', '--prefijo-ocid', 'ocds-mid001', '--prefijo-proyectos', 'oc4ids-mid001', '--proyectos', '1')).code).toBe(0);
     expect((await runCli('history', history, '--publicador', 'merida')).code).toBe(0);
+    // Registered without a licence: the history's packages are served with the licence and policy its own stated
+    // (they had none: what was public under CC BY 4.0 was republished with no licence).
+    const laid = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      expect(license).toBe('https://creativecommons.org/licenses/by/4.0/');
+      expect(packageTerms((await laid.getPublisher('merida'))!, await laid.getCurrent('merida'))).toEqual({ license, publicationPolicy });
+    } finally {
+      await laid.close();
+    }
     const workbook = path.join(dir, 'libro.xlsx');
     expect((await runCli('import', history, '-o', workbook)).code).toBe(0);
     const published = await runCli('publish', workbook, '--publicador', 'merida');

@@ -17,13 +17,13 @@ import type { AddressInfo } from 'net';
 import { formatNumber } from '../../../core/format/es-mx';
 import { createApp } from '../app';
 import { openSqliteStore } from '../store/sqlite-store';
-import type { Store } from '../store/store';
+import type { Publisher, Store } from '../store/store';
 import { VALIDATORS } from '../../../core/validate';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { exampleWorkbook, publisherOf, publishExamples } from '../../../test/example-workbooks';
 import { hasStandards, STANDARDS_DIR } from '../../../test/standards';
-import { publish } from '../publication/publish';
+import { publish, publishHistory } from '../publication/publish';
 import { templateSpec } from '../../../core/template/template-spec';
 import { projectPackage } from '../../../core/packages';
 import { startStorageStub, type StorageStub } from '../../../test/storage-stub/storage-stub';
@@ -501,6 +501,37 @@ test('a publisher with no projects has no project files: 404 in Spanish saying i
       const validate = ajv.getSchema(pkg.id)!;
       expect(validate(projectPackage([], { uri: `${BASE}/api/bulk/projects.json`, publishedDate: '2025-07-01T10:00:00-06:00', publisher: { name: publisher.name } }))).toBe(false);
     }
+  } finally {
+    await own.close();
+  }
+});
+
+test('each file of all publishers together is the package of those that published its kind: their publisher, licence and date, as the listings say', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    // Mérida publishes its projects only; later, a publisher with no licence publishes a history of processes only.
+    const workbook = await exampleWorkbook('merida');
+    const ocds = new Set(templateSpec().sheets.filter((s) => s.standard === 'ocds').map((s) => s.name));
+    for (const sheet of workbook.sheets) if (ocds.has(sheet.name)) sheet.rows = sheet.rows.slice(0, 2);
+    const merida = publisherOf('merida', workbook);
+    await own.putPublisher(merida);
+    expect((await publish(own, { publisher: merida, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    const history: Publisher = { id: 'historia', name: 'Implementador con historia', state: 'Jalisco', ocidPrefix: 'ocds-his001', projectIdPrefix: 'oc4ids-his001', commitment: { projects: 0, periodicityDays: 90 } };
+    await own.putPublisher(history);
+    const release = { ocid: 'ocds-his001-LP-001-2019', id: 'r1', date: '2019-05-02T10:00:00-05:00', tag: ['tender'], initiationType: 'tender', tender: { id: 'LP-001-2019', title: 'Obra' } };
+    expect((await publishHistory(own, { publisher: history, releases: [{ ocid: release.ocid, id: release.id, date: release.date, release }], actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+
+    const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+    const meta = async (address: string): Promise<unknown> => {
+      const body = (await request(app).get(address).expect(200)).body as { publisher: unknown; license?: string; publicationPolicy?: string; publishedDate: string };
+      return { publisher: body.publisher, license: body.license, publicationPolicy: body.publicationPolicy, publishedDate: body.publishedDate };
+    };
+    // projects.json was both publishers' package: the platform's name, no licence (the history's publisher has
+    // none) and the history's date, where /api/oc4ids/projects said Mérida, CC BY 4.0 and its own date.
+    const projects = { publisher: { name: merida.name }, license: 'https://creativecommons.org/licenses/by/4.0/', publicationPolicy: merida.publicationPolicy, publishedDate: '2025-07-01T10:00:00-06:00' };
+    expect([await meta('/api/oc4ids/projects'), await meta('/api/bulk/projects.json')]).toEqual([projects, projects]);
+    const processes = { publisher: { name: history.name }, license: undefined, publicationPolicy: undefined, publishedDate: '2025-07-02T10:00:00-06:00' };
+    for (const kind of ['releases', 'records']) expect([await meta(`/api/ocds/${kind}`), await meta(`/api/bulk/${kind}.json`)]).toEqual([processes, processes]);
   } finally {
     await own.close();
   }

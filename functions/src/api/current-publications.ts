@@ -238,6 +238,11 @@ export function ownerOf(sets: PublishedSet[], id: string, prefix: (p: Publisher)
   return ownerByPrefix(sets, id, (s) => prefix(s.publisher));
 }
 
+/** The sets whose publication holds documents of `kind`: those a package of that kind is made of. */
+export function setsHolding(sets: PublishedSet[], kind: BulkKind): PublishedSet[] {
+  return sets.filter((s) => publishedCount(kind, [s.publication.counts]) > 0);
+}
+
 /**
  * The sets a listing of `kind` pages through: those with documents of it, so that no page ends on publications with
  * nothing to give (the last page would be an empty package, invalid against the official schemas: at least one
@@ -245,7 +250,7 @@ export function ownerOf(sets: PublishedSet[], id: string, prefix: (p: Publisher)
  * (core/packages/bulk-contents.ts).
  */
 export async function listedSets(store: Store, sets: PublishedSet[], kind: BulkKind, publisherId: string | undefined): Promise<PublishedSet[]> {
-  const listed = sets.filter((s) => publishedCount(kind, [s.publication.counts]) > 0);
+  const listed = setsHolding(sets, kind);
   if (listed.length) return listed;
   throw new HttpError(404, 'not-published', unpublishedPackageMessage(kind, await requestedPublisherName(store, sets, publisherId)));
 }

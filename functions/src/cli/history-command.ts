@@ -14,6 +14,7 @@ import type { Publication, Store } from '../store/store';
 import { publishHistory } from '../publication/publish';
 import { historyWarningsShown, publishedHistory, type FileFinding } from '../../../core/import/published-releases';
 import { releaseLinks } from '../../../core/import/linked-releases';
+import { statedTerms } from '../../../core/import/settings-from-packages';
 import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
@@ -124,7 +125,10 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
     if (!written) io.err(`Lo publicado está completo y a la vista en la API; las descargas masivas que faltan se construyen cuando alguien las pide, o repita esta misma orden para escribirlas ahora (no vuelve a publicar nada).`);
     return written;
   };
-  const result = await publishHistory(store, { publisher, releases, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: files.map((f) => f.file).join(', '), auditDetails: cliAuditDetails() });
+  // The licence and policy the packages stated: served with the releases while the registry names none (a publisher
+  // registered without --licencia published Nuevo León's history, CC BY in its own packages, with no licence at all).
+  const declared = statedTerms(files.map((f) => f.value));
+  const result = await publishHistory(store, { publisher, releases, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: files.map((f) => f.file).join(', '), auditDetails: cliAuditDetails(), declared });
   if (result.status === 'refused') {
     io.err(`No se publicó nada: «${publisherId}» ya tiene datos publicados (la publicación vigente es ${result.current.id}, del ${formatTimestamp(result.current.createdAt)}). La historia solo se puede publicar primero, antes de cualquier libro: lo ya publicado no se reemplaza a medias, y estas entregas quedarían después de las que las siguen. Sus entregas anteriores siguen en las direcciones donde se publicaron.`);
     return 1;

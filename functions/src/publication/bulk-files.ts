@@ -85,8 +85,11 @@ export const bulkDownloadName = (file: string, publisherId: string | undefined):
  * releases, and a journalist who summed such a publisher's payments in it found no amounts the dashboard counted.
  * Form 9: `datos.xlsx` holds each text as an Excel cell can (core/format/excel-text.ts): without U+FFFE and U+FFFF, and cut
  * at 32,767 characters, which «Léame» says. A history's text with either made Excel call form 8's file damaged.
+ * Form 10: each package's `license` and `publishedDate` are those of the publications holding its kind, as the API's
+ * listings give them: form 9's projects.json of every publisher had no licence when a publisher of processes only had
+ * another (or none), and that publisher's date.
  */
-export const BULK_FORM = 9;
+export const BULK_FORM = 10;
 
 /** The folder of everything written for one publisher's publication, of any form (pruning removes it whole). */
 export const publicationFolder = (publicationId: string): string => `publicaciones/${publicationId}/`;
@@ -401,12 +404,12 @@ async function gzipFile(from: string, to: string): Promise<void> {
 }
 
 /**
- * Writes every bulk file of `sets` under `prefix`. `metaFor(file)` gives each package's metadata (its `uri` is
+ * Writes every bulk file of `sets` under `prefix`. `metaFor(file, kind)` gives each package's metadata (its `uri` is
  * the file's public address). A kind with no documents has no files. The `.json`/`.jsonl` files are put
  * last-but-one and `datos.xlsx` last: a reader that finds `datos.xlsx` finds them all (see `hasBulkFiles`).
  * `publisherId`: the publisher the request named, whose id starts each file's download name (`bulkDownloadName`).
  */
-export async function writeBulkFiles(store: Store, blobs: BlobStore, sets: BulkSet[], prefix: string, metaFor: (file: string) => PackageMeta, publisherId?: string): Promise<void> {
+export async function writeBulkFiles(store: Store, blobs: BlobStore, sets: BulkSet[], prefix: string, metaFor: (file: string, kind: BulkKind) => PackageMeta, publisherId?: string): Promise<void> {
   const fingerprints: FileFingerprint[] = [];
   const put = async (file: string, local: string, contentType: string) => {
     // Hashed from the local copy before it is stored: the manifest says what was written, not what a store returns.
@@ -419,7 +422,7 @@ export async function writeBulkFiles(store: Store, blobs: BlobStore, sets: BulkS
       const json = path.join(dir, `${kind}.json`);
       const lines = path.join(dir, `${kind}.jsonl`);
       // A package of nothing is invalid against the standard (core/packages/bulk-contents.ts): not written.
-      if (!(await writeKind(store, sets, kind, metaFor(`${kind}.json`), json, lines))) continue;
+      if (!(await writeKind(store, sets, kind, metaFor(`${kind}.json`, kind), json, lines))) continue;
       for (const [file, format] of [[json, 'json'], [lines, 'jsonl']] as const) {
         await gzipFile(file, `${file}.gz`);
         await put(path.basename(file), file, CONTENT_TYPES[format]);

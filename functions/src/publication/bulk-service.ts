@@ -4,7 +4,7 @@
  * The publication task calls `ensure` for the publisher right after publishing, so readers normally find them.
  */
 import type { Store } from '../store/store';
-import { packageMeta, type PublishedSet } from '../api/current-publications';
+import { packageMeta, setsHolding, type PublishedSet } from '../api/current-publications';
 import type { BlobStore } from './blob-store';
 import { bulkPrefix, hasBulkFiles, writeBulkFiles } from './bulk-files';
 
@@ -25,7 +25,10 @@ export function bulkService(deps: { store: Store; blobs: BlobStore; baseUrl: str
       let pending = building.get(prefix);
       if (!pending) {
         const query = publisherId ? `?publisher=${encodeURIComponent(publisherId)}` : '';
-        pending = writeBulkFiles(deps.store, deps.blobs, sets, prefix, (file) => packageMeta(`${deps.baseUrl}/api/bulk/${file}${query}`, sets, platform), publisherId);
+        // Each file's package metadata from the publications holding its kind, as the API's listings read it: a
+        // publisher with processes and no project neither dates nor unlicenses projects.json (it did, so the file of
+        // every publisher's projects had no licence where /api/oc4ids/projects said CC BY 4.0).
+        pending = writeBulkFiles(deps.store, deps.blobs, sets, prefix, (file, kind) => packageMeta(`${deps.baseUrl}/api/bulk/${file}${query}`, setsHolding(sets, kind), platform), publisherId);
         building.set(prefix, pending);
         const forget = () => { building.delete(prefix); };
         pending.then(forget, forget);

@@ -706,6 +706,8 @@ export interface HistoryInput {
   /** The files read, for the audit log. */
   revision?: string;
   auditDetails?: JsonObject;
+  /** The licence and policy the files' packages stated (core/import/settings-from-packages.ts statedTerms). */
+  declared?: DeclaredTerms;
 }
 
 export type HistoryResult =
@@ -751,7 +753,7 @@ export async function publishHistory(store: Store, input: HistoryInput): Promise
     publisher, actor: input.actor, now, baseUrl: input.baseUrl, ...(input.revision !== undefined ? { revision: input.revision } : {}),
     ...(input.auditDetails !== undefined ? { auditDetails: input.auditDetails } : {}),
     current: undefined, history, changed: [...history.keys()], projects: [], published: new Map(), carried: new Map(),
-    contentHash, derivedWith: derivation(input.baseUrl), declared: {}, unchanged: false, phase: () => undefined, findings: [], action: 'publication.history',
+    contentHash, derivedWith: derivation(input.baseUrl), declared: input.declared ?? {}, unchanged: false, phase: () => undefined, findings: [], action: 'publication.history',
   });
   if (result.status !== 'published') throw new Error(`publishHistory: ${result.status}`);
   return { status: 'published', publication: result.publication, processes };
