@@ -235,6 +235,10 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     }));
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every(Boolean)).toBe(true);
+    // Each row's «N de 7» (its stages) names its implementer, as its «Pendientes» link does.
+    const stages = await page.locator('#tabla-seguimiento tbody tr').evaluateAll((rows: any[]) => rows.map((r) => [r.querySelector('th > span').firstChild.textContent, r.querySelector('summary').getAttribute('aria-label'), r.querySelector('summary').textContent]));
+    expect(stages.length).toBeGreaterThan(1);
+    for (const [name, label, shown] of stages) expect(label).toBe(`Etapas del programa de ${name}: ${shown}`);
 
     await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/indicadores'; });
     await page.waitForSelector('body[data-ready] #ind-etapa');
