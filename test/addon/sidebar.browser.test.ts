@@ -313,6 +313,8 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await page.locator('#status').filter({ hasText: /^La clave de acceso no tiene la forma esperada/ }).waitFor();
     expect(await said(token)).toEqual(['true', expect.stringMatching(/^La clave de acceso no tiene la forma esperada .* Si su institución usa un servidor propio/)]);
     expect(await activeId(page)).toBe('token');
+    // Said, not shown a second time on screen: the message is under its field.
+    expect(await page.locator('#status').evaluate((el: any) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
     // WCAG's rules: the dialog's heading is the title Google's frame draws around it, not one of the page's own.
     expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
     await done(page);

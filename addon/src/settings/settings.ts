@@ -74,7 +74,8 @@ export function settingsHtml(view: SettingsView): string {
   return dialogPage({ title: SETTINGS_TITLE, style: `body{font:13px Arial,sans-serif;margin:0;padding:4px 8px;color:#202124}label{display:block;font-weight:bold;margin-top:12px}
 input{width:100%;box-sizing:border-box;padding:6px;margin-top:4px;font:inherit}p.help{color:#5f6368;margin:4px 0}
 button{margin-top:14px;background:#1a73e8;color:#fff;border:0;border-radius:4px;padding:8px 16px;font:inherit;cursor:pointer}
-#status{margin-top:10px}#status.error,p.error{color:#b3261e}p.error{margin:4px 0}`, body: `<form id="form">
+#status{margin-top:10px}#status.error,p.error{color:#b3261e}p.error{margin:4px 0}
+#status.said{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`, body: `<form id="form">
 <label for="url">Dirección del servidor</label>
 <!-- Text, not type="url": the browser's own check stopped «datos.mi-estado.gob.mx» with «Introduce una URL» (in the
 browser's language) before saveSettings could add its https://. -->
@@ -111,8 +112,8 @@ function refuseOnField(message, status) {
     error.hidden = false;
     field.setAttribute('aria-invalid', 'true');
     field.setAttribute('aria-describedby', error.id + ' ' + field.id + '-help');
-    status.className = '';
-    if (document.activeElement === field) status.textContent = error.textContent; else { status.textContent = ''; field.focus(); }
+    // Said, not shown twice: the message is already under its field.
+    if (document.activeElement === field) { status.className = 'said'; status.textContent = error.textContent; } else { status.className = ''; status.textContent = ''; field.focus(); }
     return true;
   }
   return false;
