@@ -365,6 +365,8 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.getByLabel('Hasta el día (incluido)').press('Enter');
     await og.locator('#anuncio', { hasText: /^«Hasta el día»: escriba la fecha como dd\/mm\/aaaa/ }).waitFor({ timeout: 2000 });
     expect([await described('Desde el día'), await described('Hasta el día (incluido)')]).toEqual([[null, 'bitacora-formato'], ['true', 'bitacora-problema bitacora-formato']]);
+    // Marked by its border too (the message is under «Mostrar»), as Etapas' dates are.
+    expect(await og.getByLabel('Hasta el día (incluido)').evaluate((i: any) => i.ownerDocument.defaultView.getComputedStyle(i).borderTopColor)).toBe('rgb(164, 22, 26)');
     await og.getByLabel('Hasta el día (incluido)').fill('15/6/2021');
     await og.getByRole('button', { name: 'Mostrar' }).click();
     await og.getByRole('table', { name: /del 15\/06\/2021: 2 entradas$/ }).waitFor();
