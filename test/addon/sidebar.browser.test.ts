@@ -8,11 +8,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, axeViolations, describeIfChromium } from '../browser';
+import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
 import { builtSidebarInChromium } from './built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
 import { omittedHistoryText } from '../../core/workflow/omitted-history';
-import { settingsHtml } from '../../addon/src/settings/settings';
+import { saveSettings, settingsHtml } from '../../addon/src/settings/settings';
 import { googleFailureText } from '../../addon/src/google-failures';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -286,6 +286,38 @@ describeIfChromium('sidebar in headless Chromium', () => {
       'We\'re sorry, a server error occurred. Please wait a bit and try again.',
       'No fue posible comunicarse con el servidor de Infraestructura Abierta.',
     ].map((m) => googleFailureText(m)?.split(' ').slice(0, 4).join(' ') ?? null)).toEqual(['Google pide autorizar otra', 'Se perdió la conexión', 'Google tuvo una falla', null]);
+  });
+
+  it('«Configurar servidor» refuses an address or a key on its field: marked invalid, described by why, the focus there (or, already there, said through the status line)', async () => {
+    // What saveSettings (run by Apps Script) refuses, its own words, as google.script.run's failure handler gets them.
+    const refusal = (backendUrl: string, apiToken: string): string => {
+      const props = { getDocument: () => null, setDocument: () => undefined, getUser: () => null, setUser: () => undefined };
+      try { saveSettings({ backendUrl: '', serviceAccount: null }, props, { backendUrl, apiToken }); } catch (e) { return (e as Error).message; }
+      throw new Error('saveSettings accepted it');
+    };
+    const page = await open({ saveAddonSettings: [{ fail: refusal('ftp://datos.mi-estado.gob.mx', '') }, { fail: refusal('https://datos.mi-estado.gob.mx', 'secreto') }] });
+    await page.setContent(settingsHtml({ backendUrl: '', hasApiToken: false }));
+    const url = page.getByLabel('Dirección del servidor');
+    const token = page.getByLabel('Clave de acceso (solo servidores propios)');
+    const said = (field: typeof url) => field.evaluate((f: any) => [f.getAttribute('aria-invalid'), (f.getAttribute('aria-describedby') ?? '').split(' ').map((i: string) => f.ownerDocument.getElementById(i)?.textContent).join(' ')]);
+    await url.fill('ftp://datos.mi-estado.gob.mx');
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.waitForFunction(() => (globalThis as any).document.getElementById('status').textContent !== 'Guardando…');
+    expect(await activeId(page)).toBe('url');
+    expect(await said(url)).toEqual(['true', expect.stringMatching(/^«ftp:\/\/datos\.mi-estado\.gob\.mx» no es una dirección válida: debe empezar con https:\/\/.* Se la da su coordinación/)]);
+    // Corrected: no longer marked. The key refused, with the focus already on it (Enter in the field): said by the status line.
+    await url.fill('https://datos.mi-estado.gob.mx');
+    expect(await said(url)).toEqual([null, 'Se la da su coordinación. Se guarda para este documento.']);
+    await token.fill('secreto');
+    await token.press('Enter');
+    await page.locator('#status').filter({ hasText: /^La clave de acceso no tiene la forma esperada/ }).waitFor();
+    expect(await said(token)).toEqual(['true', expect.stringMatching(/^La clave de acceso no tiene la forma esperada .* Si su institución usa un servidor propio/)]);
+    expect(await activeId(page)).toBe('token');
+    // Said, not shown a second time on screen: the message is under its field.
+    expect(await page.locator('#status').evaluate((el: any) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(1);
+    // WCAG's rules: the dialog's heading is the title Google's frame draws around it, not one of the page's own.
+    expect(await axeViolations(page, { tags: WCAG_AA })).toEqual([]);
+    await done(page);
   });
 
   it('names what a column\'s list leaves out: errors (with where they are marked) and warnings; from an older Code.js, «avisos»', async () => {

@@ -356,7 +356,17 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     await og.getByLabel('Desde el día').fill('31/06/2021');
     await og.getByRole('button', { name: 'Mostrar' }).click();
     expect(await og.locator('#bitacora-problema').textContent()).toBe('«Desde el día»: el 31/06/2021 no existe en el calendario.');
+    // Its field marked, focused and described by why; corrected, no longer marked when the next one is refused (with
+    // Enter in that field, the focus already there: said through the live region).
+    const described = (label: string) => og.getByLabel(label).evaluate((i: any) => [i.getAttribute('aria-invalid'), i.getAttribute('aria-describedby')]);
+    expect([await described('Desde el día'), await og.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)]).toEqual([['true', 'bitacora-problema bitacora-formato'], 'bitacora-desde']);
     await og.getByLabel('Desde el día').fill('15/06/2021');
+    await og.getByLabel('Hasta el día (incluido)').fill('2021-06-15');
+    await og.getByLabel('Hasta el día (incluido)').press('Enter');
+    await og.locator('#anuncio', { hasText: /^«Hasta el día»: escriba la fecha como dd\/mm\/aaaa/ }).waitFor({ timeout: 2000 });
+    expect([await described('Desde el día'), await described('Hasta el día (incluido)')]).toEqual([[null, 'bitacora-formato'], ['true', 'bitacora-problema bitacora-formato']]);
+    // Marked by its border too (the message is under «Mostrar»), as Etapas' dates are.
+    expect(await og.getByLabel('Hasta el día (incluido)').evaluate((i: any) => i.ownerDocument.defaultView.getComputedStyle(i).borderTopColor)).toBe('rgb(164, 22, 26)');
     await og.getByLabel('Hasta el día (incluido)').fill('15/6/2021');
     await og.getByRole('button', { name: 'Mostrar' }).click();
     await og.getByRole('table', { name: /del 15\/06\/2021: 2 entradas$/ }).waitFor();

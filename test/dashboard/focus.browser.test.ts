@@ -207,6 +207,11 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
       expect([selector, r.visible]).toEqual([selector, true]);
       expect([selector, contrast(r.outline, r.background) >= 3]).toEqual([selector, true]);
     }
+    // Each group of markers says where its projects are, as the map's table names places (its municipality when all
+    // are in one): Tuxtla's five and Nuevo León's five both read «Grupo de 5 proyectos: acercar».
+    expect(await page.locator('#mapa .marker.cluster').evaluateAll((ms: any[]) => ms.map((m) => m.getAttribute('aria-label')))).toEqual([
+      'Grupo de 54 proyectos en Campeche y Yucatán: acercar', 'Grupo de 5 proyectos en Tuxtla Gutiérrez, Chiapas: acercar', 'Grupo de 5 proyectos en Nuevo León: acercar',
+    ]);
     const map = await ring(page, '#mapa-dibujo', 'main');
     expect(map.visible).toBe(true);
     expect(contrast(map.outline, 'rgb(255, 255, 255)')).toBeGreaterThanOrEqual(3);
@@ -235,6 +240,10 @@ describeIfChromium('dashboard focus and announcements in headless Chromium', () 
     }));
     expect(marks.length).toBeGreaterThan(0);
     expect(marks.every(Boolean)).toBe(true);
+    // Each row's «N de 7» (its stages) names its implementer, as its «Pendientes» link does.
+    const stages = await page.locator('#tabla-seguimiento tbody tr').evaluateAll((rows: any[]) => rows.map((r) => [r.querySelector('th > span').firstChild.textContent, r.querySelector('summary').getAttribute('aria-label'), r.querySelector('summary').textContent]));
+    expect(stages.length).toBeGreaterThan(1);
+    for (const [name, label, shown] of stages) expect(label).toBe(`Etapas del programa de ${name}: ${shown}`);
 
     await page.evaluate(() => { document.body.removeAttribute('data-ready'); location.hash = '#/indicadores'; });
     await page.waitForSelector('body[data-ready] #ind-etapa');

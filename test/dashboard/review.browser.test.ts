@@ -452,9 +452,12 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await capture.getAttribute('aria-invalid')).toBe('true');
     expect(await capture.evaluate((el: any) => document.activeElement === el)).toBe(true);
     expect(await capture.getAttribute('aria-describedby')).toBe('resultado-etapas formato-fechas etapa-E5-actual');
+    // Saved with Enter in the field, the focus already there: said through the live region (focusing it read nothing).
     await capture.fill('2024-03-10');
-    await page.getByRole('button', { name: 'Guardar etapas' }).click();
-    await page.locator('#resultado-etapas', { hasText: 'La fecha de la etapa E.5 Captura («2024-03-10») no se entiende. Escríbala como dd/mm/aaaa (día, mes y año), por ejemplo 15/01/2024, o bórrela.' }).waitFor();
+    await capture.press('Enter');
+    const notUnderstood = 'La fecha de la etapa E.5 Captura («2024-03-10») no se entiende. Escríbala como dd/mm/aaaa (día, mes y año), por ejemplo 15/01/2024, o bórrela.';
+    await page.locator('#resultado-etapas', { hasText: notUnderstood }).waitFor();
+    await page.locator('#anuncio', { hasText: notUnderstood }).waitFor({ timeout: 2000 });
     // Typed as dd/mm/aaaa, without leading zeros: saved as that day, and written back in full.
     await capture.fill('5/3/2024');
     await page.getByLabel('E.2 Programa de trabajo').fill('01/02/2024');

@@ -39,12 +39,21 @@ export function backendBase(typed: string): string {
   return url.replace(/\/index\.html?$/i, '').replace(/^([a-z]+:\/\/[^/]+(?:\/.*?)?)\/api(?:\/.*)?$/i, '$1').replace(/\/+$/, '');
 }
 
+const NO_URL = 'Escriba la dirección del servidor, por ejemplo https://datos.mi-estado.gob.mx.';
+const NOT_HTTPS = ' no es una dirección válida: debe empezar con https:// (por ejemplo https://datos.mi-estado.gob.mx).';
+const BAD_TOKEN = 'La clave de acceso no tiene la forma esperada (empieza con «ia_»). Cópiela completa, como se la dio quien administra el servidor.';
+/**
+ * Each refusal of saveSettings and the field (its input's id in settingsHtml) it is about: google.script.run hands
+ * the dialog only the message, by which it marks that field.
+ */
+const REFUSED_FIELDS: readonly (readonly [text: string, field: 'url' | 'token'])[] = [[NO_URL, 'url'], [NOT_HTTPS, 'url'], [BAD_TOKEN, 'token']];
+
 export function saveSettings(build: AddonConfig, props: PropertiesPort, input: SettingsInput): SettingsView {
   const url = backendBase(String(input.backendUrl ?? ''));
-  if (!url) throw new UserError('Escriba la dirección del servidor, por ejemplo https://datos.mi-estado.gob.mx.');
-  if (!acceptableBackendUrl(url)) throw new UserError(`«${url.slice(0, 80)}» no es una dirección válida: debe empezar con https:// (por ejemplo https://datos.mi-estado.gob.mx).`);
+  if (!url) throw new UserError(NO_URL);
+  if (!acceptableBackendUrl(url)) throw new UserError(`«${url.slice(0, 80)}»${NOT_HTTPS}`);
   const token = String(input.apiToken ?? '').trim();
-  if (token && token !== '-' && !/^ia_[A-Za-z0-9_-]{20,}$/.test(token)) throw new UserError('La clave de acceso no tiene la forma esperada (empieza con «ia_»). Cópiela completa, como se la dio quien administra el servidor.');
+  if (token && token !== '-' && !/^ia_[A-Za-z0-9_-]{20,}$/.test(token)) throw new UserError(BAD_TOKEN);
   props.setDocument(BACKEND_URL_PROPERTY, url);
   if (token === '-') props.setUser(API_TOKEN_PROPERTY, null);
   else if (token) props.setUser(API_TOKEN_PROPERTY, token);
@@ -56,21 +65,27 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 /**
  * The dialog page (HtmlService): a small form calling saveAddonSettings through google.script.run. Each field is
  * described by the help under it, which a screen reader reads with the field (it was only read by going through the
- * text, after the field had been left).
+ * text, after the field had been left). A value saveSettings refuses is refused on its field, as the dashboard's
+ * sign-in refuses a key (WCAG 3.3.1): marked invalid, described by why, the focus there to correct it — where it
+ * already was (Enter in the field), said through the status line instead. The message was only in the status line
+ * under «Guardar», tied to no field: back on the address, a screen reader said nothing was wrong with it.
  */
 export function settingsHtml(view: SettingsView): string {
   return dialogPage({ title: SETTINGS_TITLE, style: `body{font:13px Arial,sans-serif;margin:0;padding:4px 8px;color:#202124}label{display:block;font-weight:bold;margin-top:12px}
 input{width:100%;box-sizing:border-box;padding:6px;margin-top:4px;font:inherit}p.help{color:#5f6368;margin:4px 0}
 button{margin-top:14px;background:#1a73e8;color:#fff;border:0;border-radius:4px;padding:8px 16px;font:inherit;cursor:pointer}
-#status{margin-top:10px}#status.error{color:#b3261e}`, body: `<form id="form">
+#status{margin-top:10px}#status.error,p.error{color:#b3261e}p.error{margin:4px 0}
+#status.said{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}`, body: `<form id="form">
 <label for="url">Dirección del servidor</label>
 <!-- Text, not type="url": the browser's own check stopped «datos.mi-estado.gob.mx» with «Introduce una URL» (in the
 browser's language) before saveSettings could add its https://. -->
 <input id="url" name="url" type="text" inputmode="url" autocapitalize="off" spellcheck="false" value="${escape(view.backendUrl)}" placeholder="https://datos.mi-estado.gob.mx" aria-describedby="url-help">
 <p class="help" id="url-help">Se la da su coordinación. Se guarda para este documento.</p>
+<p class="error" id="url-error" hidden></p>
 <label for="token">Clave de acceso (solo servidores propios)</label>
 <input id="token" name="token" type="password" autocomplete="off" placeholder="${view.hasApiToken ? 'Guardada; escriba otra para reemplazarla, o «-» para quitarla' : 'ia_…'}" aria-describedby="token-help">
 <p class="help" id="token-help">Si su institución usa un servidor propio, escriba la clave personal que le dieron. Solo usted la ve.</p>
+<p class="error" id="token-error" hidden></p>
 <button type="submit">Guardar</button>
 <div id="status" role="status" aria-live="polite"></div>
 </form>
@@ -81,9 +96,36 @@ function failureText(message) {
   for (var i = 0; i < googleFailures.length; i++) if (new RegExp(googleFailures[i][0], googleFailures[i][1]).test(message)) return googleFailures[i][2];
   return message;
 }
+var refusedFields = ${JSON.stringify(REFUSED_FIELDS).replace(/</g, '\\u003c')};
+function unmark(field) {
+  field.removeAttribute('aria-invalid');
+  field.setAttribute('aria-describedby', field.id + '-help');
+  document.getElementById(field.id + '-error').hidden = true;
+}
+// The field a refusal is about, marked; false when it is about none (the message then goes to the status line).
+function refuseOnField(message, status) {
+  for (var i = 0; i < refusedFields.length; i++) {
+    if (message.indexOf(refusedFields[i][0]) === -1) continue;
+    var field = document.getElementById(refusedFields[i][1]);
+    var error = document.getElementById(field.id + '-error');
+    error.textContent = message;
+    error.hidden = false;
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', error.id + ' ' + field.id + '-help');
+    // Said, not shown twice: the message is already under its field.
+    if (document.activeElement === field) { status.className = 'said'; status.textContent = error.textContent; } else { status.className = ''; status.textContent = ''; field.focus(); }
+    return true;
+  }
+  return false;
+}
+['url', 'token'].forEach(function (id) {
+  var field = document.getElementById(id);
+  field.addEventListener('input', function () { if (field.getAttribute('aria-invalid')) unmark(field); });
+});
 document.getElementById('form').addEventListener('submit', function (e) {
   e.preventDefault();
   var status = document.getElementById('status');
+  unmark(document.getElementById('url')); unmark(document.getElementById('token'));
   status.className = ''; status.textContent = 'Guardando…';
   google.script.run
     .withSuccessHandler(function (view) {
@@ -94,7 +136,11 @@ document.getElementById('form').addEventListener('submit', function (e) {
       if (view && view.backendUrl) document.getElementById('url').value = view.backendUrl;
       document.getElementById('token').value = '';
     })
-    .withFailureHandler(function (err) { status.className = 'error'; status.textContent = failureText((err && err.message) || '') || 'No se pudo guardar.'; })
+    .withFailureHandler(function (err) {
+      var message = (err && err.message) || '';
+      if (refuseOnField(message, status)) return;
+      status.className = 'error'; status.textContent = failureText(message) || 'No se pudo guardar.';
+    })
     .saveAddonSettings({ backendUrl: document.getElementById('url').value, apiToken: document.getElementById('token').value });
 });
 </script>` });

@@ -54,6 +54,20 @@ const DRAG_SLOP = 4;
  * `details`: resolves when the rows get their titles (they are drawn before, named by id; see data/compact-rows.ts),
  * rejects when their load failed; `retry` asks for them again.
  */
+/**
+ * Where a group's projects are, for its name, as the map's table names places: « en Tuxtla Gutiérrez, Chiapas» (one
+ * municipality), « en Nuevo León», « en Campeche y Yucatán» (up to three states; more, nothing). Two groups of as many
+ * projects were both «Grupo de 5 proyectos: acercar» to a screen reader, which cannot see where each one is drawn.
+ */
+function placeOf(items: readonly ProjectRow[]): string {
+  const states = [...new Set(items.map((i) => i.state))].sort((a, b) => a.localeCompare(b, 'es-MX'));
+  if (states.length > 3) return '';
+  if (states.length > 1) return ` en ${states.slice(0, -1).join(', ')} y ${states[states.length - 1]}`;
+  const towns = new Set(items.map((i) => i.municipality ?? ''));
+  const town = items[0].municipality;
+  return towns.size === 1 && town ? ` en ${town}, ${states[0]}` : ` en ${states[0]}`;
+}
+
 export function projectMap(rows: ProjectRow[], highlightState?: string, details?: Promise<unknown>, retry?: () => Promise<unknown>): HTMLElement {
   const located: Located<ProjectRow>[] = [];
   for (const r of rows) {
@@ -149,7 +163,7 @@ export function projectMap(rows: ProjectRow[], highlightState?: string, details?
     const hit = width > 0 ? hitSize * px : 0;
     markers.replaceChildren(...clusters.map((c) => {
       const n = c.items.length;
-      const label = n === 1 ? `${c.items[0].title}: ver detalle` : `Grupo de ${n} proyectos: ${box.w > MIN_W * 1.01 ? 'acercar' : 'ver la lista'}`;
+      const label = n === 1 ? `${c.items[0].title}: ver detalle` : `Grupo de ${n} proyectos${placeOf(c.items)}: ${box.w > MIN_W * 1.01 ? 'acercar' : 'ver la lista'}`;
       const r = radiusPx(n) * px;
       const g = svg('g', { class: n === 1 ? 'marker' : 'marker cluster', tabindex: '0', role: 'button', 'aria-label': label, 'data-count': n },
         // A target of at least 24 × 24 px around the dot (WCAG 2.5.8; 44 × 44 by touch): on a phone the dot alone was 5 px wide.

@@ -65,10 +65,15 @@ function standingsNote(rows: readonly Assessed[]): HTMLElement | null {
     + `y ${plural(of('✓'), 'al día y completo', 'al día y completos')}.`);
 }
 
-/** «3 de 7» and the list of stages reached with their dates (E.1 … E.7, recorded by the coordinators). */
+/**
+ * «3 de 7» and the list of stages reached with their dates (E.1 … E.7, recorded by the coordinators). Named with its
+ * implementer, as the row's «Pendientes» link is: tabbing through the board, a screen reader said «0 de 7, botón»
+ * once per implementer, the same words for each.
+ */
 function stagesCell(r: TrackingEntry): Node {
   const reached = STAGES.filter((s) => r.stages?.[s.code]);
-  return h('details', { class: 'etapas' }, h('summary', { 'aria-describedby': 'nota-etapas' }, `${reached.length} de ${STAGES.length}`),
+  const shown = `${reached.length} de ${STAGES.length}`;
+  return h('details', { class: 'etapas' }, h('summary', { 'aria-describedby': 'nota-etapas', 'aria-label': `Etapas del programa de ${r.name}: ${shown}` }, shown),
     h('ul', null, STAGES.map((s) => h('li', null, `${s.code} ${s.label}: ${r.stages?.[s.code] ? date(r.stages[s.code]) : 'pendiente'}`))));
 }
 

@@ -8,7 +8,7 @@
  * The server decides who reads what (GET /api/audit: a coordination its state's implementers, the administration
  * everything); nobody can change or remove an entry (store.ts has no such operation, and prune keeps them).
  */
-import { h, route } from '../dom';
+import { announce, h, route } from '../dom';
 import { count, heading, type Page } from '../pages/common';
 import { csvButton } from '../components/download';
 import { dataTable } from '../components/table';
@@ -92,20 +92,26 @@ export const auditLogPage: Page = {
     const toInput = dayInput('bitacora-hasta', 'hasta', to);
     const kindSel = h('select', { id: 'bitacora-tipo', name: 'tipo' }, h('option', { value: '' }, 'Todas'), KINDS.map(([key, label]) => h('option', { value: key, selected: key === kind?.[0] }, label)));
     const accountInput = h('input', { type: 'search', id: 'bitacora-cuenta', name: 'cuenta', value: account, placeholder: 'correo o parte de él' });
-    const problem = h('p', { id: 'bitacora-problema', role: 'alert' });
+    // Not a live region: the field it is about gets the focus and is described by it, read there (an alert read it a
+    // second time); where the focus already is (Enter in that field), it is said through the page's live region.
+    const problem = h('p', { id: 'bitacora-problema' });
     const form = h('form', {
       class: 'filters', 'aria-label': 'Filtros de la bitácora', novalidate: true,
       onsubmit: (e: Event) => {
         e.preventDefault();
         const q = new URLSearchParams();
         if (publisherSel.value) q.set('publicador', publisherSel.value);
+        // A day corrected is no longer marked: «Desde el día» stayed «inválido» while the message was about «Hasta».
+        for (const input of [fromInput, toInput]) { input.removeAttribute('aria-invalid'); input.setAttribute('aria-describedby', 'bitacora-formato'); }
         for (const [input, key, label] of [[fromInput, 'desde', 'Desde el día'], [toInput, 'hasta', 'Hasta el día']] as const) {
           const typed = readTypedDate(input.value);
           if ('problem' in typed) {
             problem.className = 'status-bad';
             problem.textContent = `«${label}»: ${typed.problem === 'format' ? `escriba la fecha como dd/mm/aaaa, por ejemplo 31/03/2024 (se escribió «${input.value}»)` : `el ${input.value} no existe en el calendario`}.`;
+            // Described by why (WCAG 3.3.1), not only by the format: back on the field, a reader heard «inválido» and no reason.
             input.setAttribute('aria-invalid', 'true');
-            input.focus();
+            input.setAttribute('aria-describedby', `${problem.id} bitacora-formato`);
+            if (document.activeElement === input) announce(problem.textContent); else input.focus();
             return;
           }
           q.set(key, typed.iso);

@@ -47,12 +47,14 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
   const button = h('button', { type: 'submit', class: 'primary' }, 'Guardar etapas');
   // The form is `novalidate`: these Spanish messages, naming the stage, replace the browser's own bubbles.
   // A bad date: the message names the stage; its field, marked invalid and described by the message, gets the focus
-  // to be corrected, and a screen reader reads the message there (once: not through the live region too).
+  // to be corrected, and a screen reader reads the message there (once: not through the live region too). Where the
+  // focus already is (Enter in that field, the keyboard's way to save), focusing it reads nothing: said through the
+  // page's live region instead, as the sign-in's key is — a screen reader heard nothing at all.
   const fail = (input: HTMLInputElement, message: string): void => {
     show('status-bad', message);
     input.setAttribute('aria-invalid', 'true');
     input.setAttribute('aria-describedby', `${status.id} ${describedBy(input.name)}`);
-    input.focus();
+    if (document.activeElement === input) announce(message); else input.focus();
   };
   const save = async (): Promise<void> => {
     const changes: StagesRequest['stages'] = {};
