@@ -51,10 +51,6 @@ const LABEL_OFFSET_PX = 16;
 const DRAG_SLOP = 4;
 
 /**
- * `details`: resolves when the rows get their titles (they are drawn before, named by id; see data/compact-rows.ts),
- * rejects when their load failed; `retry` asks for them again.
- */
-/**
  * Where a group's projects are, for its name, as the map's table names places: « en Tuxtla Gutiérrez, Chiapas» (one
  * municipality), « en Nuevo León», « en Campeche y Yucatán» (up to three states; more, nothing). Two groups of as many
  * projects were both «Grupo de 5 proyectos: acercar» to a screen reader, which cannot see where each one is drawn.
@@ -68,6 +64,10 @@ function placeOf(items: readonly ProjectRow[]): string {
   return towns.size === 1 && town ? ` en ${town}, ${states[0]}` : ` en ${states[0]}`;
 }
 
+/**
+ * `details`: resolves when the rows get their titles (they are drawn before, named by id; see data/compact-rows.ts),
+ * rejects when their load failed; `retry` asks for them again.
+ */
 export function projectMap(rows: ProjectRow[], highlightState?: string, details?: Promise<unknown>, retry?: () => Promise<unknown>): HTMLElement {
   const located: Located<ProjectRow>[] = [];
   for (const r of rows) {
