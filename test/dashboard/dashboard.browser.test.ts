@@ -776,6 +776,9 @@ describeIfChromium('public dashboard in headless Chromium', () => {
   });
 
   it('Seguimiento → «Pendientes por completar» of an implementer, by keyboard: each missing point with the template\'s sheet and columns, filtered, ordered, as CSV (the rows shown) and as Excel (all); never in /api/index', async () => {
+    // An address naming no implementer says so, not «No se pudieron cargar los datos» with a retry that cannot help.
+    const missing = await show('#/pendientes/nadie');
+    expect([await text(missing, 'h1'), await missing.locator('#reintentar').count()]).toEqual(['Implementador no encontrado', 0]);
     const page = await show('#/seguimiento');
     await page.getByRole('link', { name: 'Pendientes por completar de Municipio de Mérida' }).focus();
     await page.keyboard.press('Enter');

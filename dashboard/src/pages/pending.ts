@@ -40,8 +40,13 @@ function choices(id: string, all: string, values: string[], chosen: string | nul
 
 export const pendingPage: Page = {
   title: 'Pendientes por completar',
-  render: async ({ params, query, setQuery }) => {
+  render: async ({ ds, params, query, setQuery }) => {
     const id = params[0] ?? '';
+    // An address naming no implementer (mistyped, or one removed): said so, with the way back. The API's 404 made it
+    // «No se pudieron cargar los datos» with «Intentar de nuevo», which could never help.
+    if (!ds.publishers.some((p) => p.id === id)) {
+      return h('div', null, ...heading('Implementador no encontrado', `No hay un implementador registrado con la clave «${id}».`), h('a', { href: route('seguimiento') }, 'Volver a Seguimiento'));
+    }
     const answer = await getJson<PendingAnswer>(`/api/pending/${encodeURIComponent(id)}`);
     const all = answer.rows;
     const back = h('p', null, h('a', { href: route('seguimiento') }, 'Volver a Seguimiento'));
