@@ -12,6 +12,11 @@ import { packageTerms } from '../../functions/src/api/current-publications';
 import { ROOT, STANDARDS_DIR, hasStandards } from '../standards';
 import { exampleWorkbook } from '../example-workbooks';
 import { writeXlsx } from '../../scripts/bench/write-xlsx';
+import { publish } from '../../functions/src/publication/publish';
+import { publishCommand } from '../../functions/src/cli/publish-command';
+import { parseArgs } from '../../functions/src/cli/args';
+import { projectWorkbook, PUBLISHERS, xlsxOf } from '../workflow/workflow-harness';
+import type { Store } from '../../functions/src/store/store';
 
 const EXAMPLE = path.join(ROOT, 'templates', 'examples', 'merida.xlsx');
 
@@ -52,6 +57,34 @@ describe('publish', () => {
     // undoing the deletion published since — said, with the date it returns to.
     const older = await runCli('publish', EXAMPLE, '--publicador', 'merida');
     expect(older.err).toMatch(new RegExp(`En 1 proceso el libro vuelve a lo que se había publicado antes: ${ocid} \\(como se publicó el \\d{2}/\\d{2}/\\d{4}\\)\\. Lo que se publicó después en ese proceso quedó deshecho\\. Si publicó por error una copia anterior del libro, publique de nuevo el libro vigente; si con este deshace una publicación equivocada, no hay nada más que hacer\\.`));
+  });
+
+  // A scheduled `publish` on the server's database while a coordinator's approval publishes the same implementer: the
+  // one that switches second loses (publish.ts). The CLI said the API's «Vuelva a cargar la página», to a cron job's log.
+  it('another publication of the implementer becoming current meanwhile: not published, said for a command, exit 3', async () => {
+    fs.mkdirSync(path.dirname(process.env.INFRA_SQLITE as string), { recursive: true });
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    // One project each (the harness's workbook): the race, not the data, is what is tested.
+    const publisher = PUBLISHERS[0];
+    await store.putPublisher(publisher);
+    const approved = projectWorkbook(publisher, { title: 'Parque aprobado en el servidor' });
+    fs.writeFileSync(path.join(dir, 'tarea.xlsx'), await xlsxOf(projectWorkbook(publisher, { title: 'Parque de la tarea programada' })));
+    // The approval's publication (a real one, on the same file) switches just before this one does.
+    const racing = new Proxy(store, {
+      get: (target, prop, receiver) => prop !== 'setCurrent' ? Reflect.get(target, prop, receiver) : async (...a: Parameters<Store['setCurrent']>) => {
+        expect((await publish(target, { publisher, workbook: approved, actor: 'u-og', now: new Date().toISOString(), baseUrl: 'http://127.0.0.1:8080' })).status).toBe('published');
+        return target.setCurrent(...a);
+      },
+    });
+    const err: string[] = [];
+    const code = await publishCommand(parseArgs([path.join(dir, 'tarea.xlsx'), '--publicador', publisher.id]), racing, { out: () => undefined, err: (l) => err.push(l) }, 'http://127.0.0.1:8080');
+    expect(code).toBe(3);
+    expect(err.join('\n')).toContain(`No se publicó este libro: mientras se preparaba, otra publicación de «${publisher.name}» quedó vigente (una aprobación en el servidor u otra orden «publish» al mismo tiempo). Lo publicado sigue completo. Ejecute la orden de nuevo`);
+    expect(err.join('\n')).not.toMatch(/página|Publicado/);
+    // What is served is the approval's, whole.
+    const current = await store.getCurrent(publisher.id);
+    expect((await store.getProject(current!.id, `${publisher.projectIdPrefix}-0001`))?.project.title).toBe('Parque aprobado en el servidor');
+    await store.close();
   });
 
   // The CLI reads the server's environment (loadConfig): with PORT set, the links are the server's. With PORT=0 the

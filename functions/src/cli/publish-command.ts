@@ -4,7 +4,7 @@
  * Configuración sheet the first time.
  */
 import * as path from 'path';
-import type { Publisher, Store } from '../store/store';
+import { isStoreError, type Publisher, type Store } from '../store/store';
 import { publish } from '../publication/publish';
 import { publisherFromWorkbook } from '../publication/publisher-from-workbook';
 import { SETTINGS_SHEET } from '../../../core/template/settings';
@@ -33,7 +33,17 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   // writing): a refused workbook registered it anyway, under a name, state and prefixes typed in a workbook with errors,
   // and the next `publish` with the corrected prefixes found it registered with the wrong ones.
   const register = created && (async (): Promise<void> => { await store.putPublisher(created as Publisher); });
-  const result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, reportKept: true, revision: path.basename(args.positional[0] ?? ''), auditDetails: cliAuditDetails(), ...(register ? { beforeWrite: register } : {}) });
+  let result;
+  try {
+    result = await publish(store as Store, { publisher, workbook, actor: 'cli', now: new Date().toISOString(), baseUrl, reportKept: true, revision: path.basename(args.positional[0] ?? ''), auditDetails: cliAuditDetails(), ...(register ? { beforeWrite: register } : {}) });
+  } catch (e) {
+    // Another publication of this publisher became current while this one was written (publish.ts: the switch is a
+    // compare-and-set): an approval on the server, or another `publish` (a scheduled job). The API's words («Vuelva a
+    // cargar la página») said nothing to whoever reads a cron job's log.
+    if (!isStoreError(e, 'conflict')) throw e;
+    io.err(`No se publicó este libro: mientras se preparaba, otra publicación de «${publisher.name}» quedó vigente (una aprobación en el servidor u otra orden «publish» al mismo tiempo). Lo publicado sigue completo. Ejecute la orden de nuevo: el libro se comparará con la publicación vigente.`);
+    return 3;
+  }
   // Its commitment is not in the workbook: 0 projects until an administrator registers it, which is said, or
   // Seguimiento showed «0 comprometidos» with nobody having decided it.
   if (created && result.status !== 'refused') io.err(`Publicador «${publisherId}» registrado: ${created.name}. Sin compromiso de proyectos (0): indíquelo con «infra-abierta publishers add ${publisherId} --nombre … --entidad … --prefijo-ocid ${created.ocidPrefix} --prefijo-proyectos ${created.projectIdPrefix} --proyectos N».`);

@@ -26,6 +26,10 @@ import { countingBackend } from '../../../test/support/counting-backend';
 import { createStore } from '../store/document-store';
 import { bulkDocuments } from '../../../core/packages/bulk-limit';
 import { allPublishers, currentSets } from '../api/current-publications';
+import { openSqliteStore } from '../store/sqlite-store';
+import { startLocalServer } from '../server/local-server';
+import { loadConfig } from '../config';
+import { ROOT } from '../../../scripts/build';
 
 const [MER] = PUBLISHERS;
 let h: LocalHarness;
@@ -133,6 +137,41 @@ test('start-up of the single process takes interrupted publications over at once
   const resumed = await resumeInterruptedPublications(h.store, (task) => runPublicationTask(deps, task, { takeOver: true }));
   expect(resumed).toBe(1);
   expect((await h.store.getSubmission(id))?.status).toBe('published');
+}, 30000);
+
+test('serve --procesos: a worker started again after one died takes over at once what that one was publishing, never a live sibling\'s', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'task-cluster-'));
+  const file = path.join(dir, 'datos.sqlite');
+  const store = openSqliteStore(file);
+  // Two approvals being published when a worker died: one by the dead worker, one by its live sibling.
+  const at = new Date().toISOString();
+  const leased = async (id: string, publisherId: string): Promise<void> => {
+    await store.putPublisher(PUBLISHERS.find((p) => p.id === publisherId)!);
+    await store.createSubmission({
+      id, publisherId, source: { kind: 'xlsx', fileId: `libro-${id}` }, status: 'approved', createdAt: at, updatedAt: at,
+      history: [{ at, by: USERS.capturistaA.id, action: 'submitted' }, { at, by: USERS.coordinadorA.id, action: 'approved' }, { at, by: USERS.coordinadorA.id, action: LEASE_ACTION }],
+    });
+  };
+  await leased('del-caido', 'mer');
+  await leased('del-vivo', 'mty');
+  await store.close();
+  const env = { METADATA_SERVER_DETECTION: 'none', INFRA_SQLITE: file, PORT: '0', HOST: '127.0.0.1' };
+  const logged: string[] = [];
+  const replacement = await startLocalServer(loadConfig(env), { root: ROOT, seed: false, notices: false, env, log: (m) => logged.push(m), recover: { takeOver: ['del-caido'] } });
+  try {
+    await replacement.publications.idle();
+    const leases = async (id: string) => (await replacement.store.getSubmission(id))?.history.filter((e) => e.action === LEASE_ACTION).map((e) => e.comment ?? null);
+    // The dead one's is taken over at once (its workbook is not there: the attempt ends falló, with the reason).
+    expect(await leases('del-caido')).toEqual([null, 'Reintento 2 de la publicación.']);
+    // The sibling's lease is live: its delivery waits for it. Before, it was taken over too and published twice at
+    // once; and a worker other than the first, started again, took over nothing: the dead one's stayed «publicando».
+    expect(await leases('del-vivo')).toEqual([null]);
+    expect((await replacement.store.getSubmission('del-vivo'))?.status).toBe('approved');
+    expect(logged).toContain('Se reanuda 1 publicación interrumpida.');
+  } finally {
+    await replacement.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }, 30000);
 
 test('a failure ends falló with the reason, shown to the coordinator; approving again retries', async () => {

@@ -25,6 +25,17 @@ interface Listening { listening: string }
 
 /** Set for worker 1 when it is to seed the examples itself (PORT=0: startClusterPrimary). */
 const SEED_VARIABLE = 'INFRA_WORKER_SEED';
+/**
+ * Set for a worker started again after one died: the submissions (JSON array of ids) the dead one was publishing,
+ * which it takes over at once (local-server.ts `recover`).
+ */
+const TAKE_OVER_VARIABLE = 'INFRA_WORKER_TAKE_OVER';
+
+/** A worker tells its primary which submission it starts or ends publishing. */
+interface Publishing { publishing: string; running: boolean }
+
+const isPublishing = (m: unknown): m is Publishing =>
+  typeof m === 'object' && m !== null && typeof (m as Publishing).publishing === 'string' && typeof (m as Publishing).running === 'boolean';
 
 export async function startClusterPrimary(config: Config, opts: { root: string; log: (m: string) => void; workers: number; seed?: boolean }): Promise<Running> {
   const store = openLocalStore(config);
@@ -73,9 +84,21 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
   // The workers serve and publish: they start with the server's V8 flags (server-node-flags.ts).
   cluster.setupPrimary({ execArgv: withServerFlags(process.execArgv) });
   let othersForked = !seedInWorker;
-  const fork = (index: number) => {
-    const worker = cluster.fork({ INFRA_WORKER_INDEX: String(index), ...(seedInWorker && index === 1 ? { [SEED_VARIABLE]: '1' } : {}) });
+  const fork = (index: number, takeOver?: string[]) => {
+    const worker = cluster.fork({
+      INFRA_WORKER_INDEX: String(index),
+      ...(seedInWorker && index === 1 ? { [SEED_VARIABLE]: '1' } : {}),
+      ...(takeOver ? { [TAKE_OVER_VARIABLE]: JSON.stringify(takeOver) } : {}),
+    });
+    // What this worker is publishing: if it dies, its replacement takes those over at once (each worker publishes
+    // from its own queue; the others' leases are live and not to be taken).
+    const publishing = new Set<string>();
     worker.on('message', (m: unknown) => {
+      if (isPublishing(m)) {
+        if (m.running) publishing.add(m.publishing);
+        else publishing.delete(m.publishing);
+        return;
+      }
       if (typeof m !== 'object' || m === null || !('listening' in m)) return;
       serving.add(worker.id);
       if (!othersForked) { othersForked = true; for (let i = 2; i <= opts.workers; i++) fork(i); }
@@ -91,9 +114,10 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
         return;
       }
       opts.log(`El proceso de servicio ${index} terminó (${signal ?? code}); se inicia otro.`);
-      if (served) return fork(index);
-      // A replacement that could not start is retried after a pause, not in a tight loop.
-      const pause = setTimeout(() => { pauses.delete(pause); if (!stopping) fork(index); }, 1000);
+      if (served) return fork(index, [...publishing]);
+      // A replacement that could not start is retried after a pause, not in a tight loop; what it was to take over
+      // passes to the next one.
+      const pause = setTimeout(() => { pauses.delete(pause); if (!stopping) fork(index, takeOver); }, 1000);
       pauses.add(pause);
     });
   };
@@ -112,9 +136,13 @@ export async function startClusterPrimary(config: Config, opts: { root: string; 
 /** In a worker: serve (seeding only when the primary left it to worker 1), tell the primary where, and stop cleanly on SIGINT/SIGTERM; exit if it cannot start. */
 export async function runClusterWorker(config: Config, opts: { root: string; log: (m: string) => void; backgroundWorker?: string }): Promise<void> {
   const index = Number(process.env.INFRA_WORKER_INDEX ?? '1');
+  const takeOver = process.env[TAKE_OVER_VARIABLE];
+  // At the cluster's start worker 1 resumes every interrupted publication; a replacement, those of the one it replaces.
+  const recover = takeOver !== undefined ? { takeOver: JSON.parse(takeOver) as string[] } : index === 1;
+  const onPublishing = (submissionId: string, running: boolean) => { process.send?.({ publishing: submissionId, running } satisfies Publishing); };
   let server: LocalServer;
   try {
-    server = await startLocalServer(config, { root: opts.root, log: opts.log, seed: process.env[SEED_VARIABLE] === '1', recover: index === 1, notices: index === 1, backgroundWorker: opts.backgroundWorker });
+    server = await startLocalServer(config, { root: opts.root, log: opts.log, seed: process.env[SEED_VARIABLE] === '1', recover, onPublishing, notices: index === 1, backgroundWorker: opts.backgroundWorker });
   } catch (e) {
     // The caller prints why and sets the exit code; the channel to the primary would keep this process alive, so it
     // ends once that is done (the primary learns of it from the exit).

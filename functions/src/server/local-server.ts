@@ -108,8 +108,16 @@ export interface LocalServerOptions {
   root: string;
   log?: (m: string) => void;
   seed?: boolean;
-  /** `false` leaves interrupted approvals alone (cluster workers other than the first). */
-  recover?: boolean;
+  /**
+   * Approvals left `approved` by a stopped server: `true` (the default) publishes each again at once, taking its
+   * lease over; `false` leaves them alone (cluster workers other than the first, at the cluster's start). A worker of
+   * `serve --procesos N` started again after one died gets the submissions the dead one was publishing (cluster.ts):
+   * those are taken over at once, and every other one is queued as a new delivery, which waits while a live sibling
+   * holds its lease (publication-task.ts).
+   */
+  recover?: boolean | { takeOver: readonly string[] };
+  /** Told when this process starts and ends publishing a submission (a cluster worker tells its primary). */
+  onPublishing?: (submissionId: string, running: boolean) => void;
   /**
    * `false`: the start-up notices (the dashboard not built, records linking under another address, publications an
    * earlier version derived) are not said here — cluster workers but the first, so `serve --procesos 4` does not say
@@ -211,10 +219,30 @@ async function serveOn(config: Config, store: Store, opts: LocalServerOptions, l
   const thread = opts.backgroundWorker !== undefined && config.sqlitePath !== ':memory:' ? backgroundThread(opts.backgroundWorker, config, { env, log }) : undefined;
   const run = thread?.publish ?? localPublicationRunner(store, config, services, log);
   const takeOver = new Set<string>();
-  const queue = inProcessQueue((task) => run(task, { takeOver: takeOver.delete(task.submissionId) }), { log });
+  const queue = inProcessQueue(async (task) => {
+    opts.onPublishing?.(task.submissionId, true);
+    try {
+      return await run(task, { takeOver: takeOver.delete(task.submissionId) });
+    } finally {
+      opts.onPublishing?.(task.submissionId, false);
+    }
+  }, { log });
   // A server stopped in the middle of a publication leaves the submission `approved`: this single process held
   // its lease, so it is taken over at once and the publication is redone (the previous one was never replaced).
-  const resumed = opts.recover === false ? 0 : await resumeInterruptedPublications(store, async (task) => { takeOver.add(task.submissionId); await queue.enqueue(task); return 'done'; });
+  // A cluster worker started again after one died takes over only that one's: a sibling's live publication taken
+  // over ran twice at once, and the dead one's, left to no one, stayed «Aprobado, publicando».
+  const recover = opts.recover ?? true;
+  let resumed = 0;
+  if (recover !== false) {
+    await resumeInterruptedPublications(store, async (task) => {
+      if (recover === true || recover.takeOver.includes(task.submissionId)) {
+        takeOver.add(task.submissionId);
+        resumed += 1;
+      }
+      await queue.enqueue(task);
+      return 'done';
+    });
+  }
   if (resumed) log(`${resumed === 1 ? 'Se reanuda' : 'Se reanudan'} ${formatCount(resumed, 'publicación interrumpida', 'publicaciones interrumpidas')}.`);
   // Self-hosted identity: API tokens from `infra-abierta users add`; submissions are uploaded .xlsx files
   // kept next to the database.
