@@ -194,6 +194,18 @@ describe('parseValue', () => {
     expect(parseValue('mucho', { type: 'number' }, 'UTC').problem?.code).toBe('cell.not-a-number');
   });
   test('a number typed in a text column becomes text', () => expect(parseValue(6000, { type: 'string' }, 'UTC').value).toBe('6000'));
+  test('a key of more than 15 digits stored as a number is refused: the sheet kept only 15 of them', () => {
+    // The CLABE «012180001234567897» typed as a number: Excel keeps 12180001234567900, which was published as the
+    // CLABE without a word; a 22-digit budget key as «1.5e+21».
+    const clabe = parseValue(12180001234567900, { type: 'string' }, 'UTC');
+    expect(clabe).toEqual({ problem: expect.objectContaining({ code: 'cell.digits-lost', severity: 'error', params: { value: '12180001234567900', digits: '17' } }) });
+    expect(renderMessage(finding(clabe.problem!.code, clabe.problem!.severity, clabe.problem!.params))).toMatch(/^La celda guarda el número 12180001234567900: .*15 cifras.*clave de 17 cifras.*apóstrofo delante \('012180001234567897\)/);
+    expect(parseValue(1.5e21, { type: 'string' }, 'UTC').problem?.params).toEqual({ value: '1500000000000000000000', digits: '22' });
+    expect(parseValue(-1e15, { type: 'string' }, 'UTC').problem?.params).toEqual({ value: '-1000000000000000', digits: '16' });
+    // Fifteen digits are kept exactly, and a number column is not concerned.
+    expect(parseValue(999999999999999, { type: 'string' }, 'UTC')).toEqual({ value: '999999999999999' });
+    expect(parseValue(12180001234567900, { type: 'number' }, 'UTC')).toEqual({ value: 12180001234567900 });
+  });
 });
 
 test('a code cell reading as an object member («__proto__», «constructor») is a value off the list, not a failure', () => {

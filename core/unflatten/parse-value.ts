@@ -629,8 +629,31 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: bool
     }
     default:
       if (v instanceof Date && (!spec.options || spec.options.length === 0)) return dateInText(v);
-      return parseCode(asText(v), spec);
+      return digitsLost(v) ?? parseCode(asText(v), spec);
   }
+}
+
+/**
+ * Excel and Google Sheets keep 15 significant digits of a number: a key of 16 digits or more typed or pasted as a
+ * number (a CLABE of 18, a budget key of 20, a long folio) is stored with its last digits turned into zeros, and the
+ * cell shows «1.23457E+19». Written as text it was published wrong without a word («12180001234567800» for the
+ * CLABE «012180001234567897»; «1.5e+21» past 21 digits). Refused, saying how to keep it as text: the typed digits
+ * are gone from the file, so only the official has them.
+ */
+const FIFTEEN_DIGITS_LIMIT = 1e15;
+
+/** A whole number as the sheet shows it with the format «0»: its 15 significant digits, then zeros. */
+function digitsOf(v: number): string {
+  const [mantissa, exponent] = Math.abs(v).toExponential(14).split('e');
+  const digits = mantissa.replace('.', '').replace(/0+$/, '');
+  return `${v < 0 ? '-' : ''}${digits.padEnd(Number(exponent) + 1, '0')}`;
+}
+
+/** `cell.digits-lost` for a number of 16 digits or more in a text column (an id or key column too); else undefined. */
+export function digitsLost(v: CleanValue): Parsed | undefined {
+  if (typeof v !== 'number' || !(Math.abs(v) >= FIFTEEN_DIGITS_LIMIT)) return undefined;
+  const shown = digitsOf(v);
+  return problem('cell.digits-lost', shown, { digits: String(shown.replace('-', '').length) });
 }
 
 /**
