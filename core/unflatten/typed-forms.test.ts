@@ -49,3 +49,23 @@ test('a date with the year first and slashes (2024/08/16) is read like dd/mm/aaa
     expect(bad.findings.map((f) => f.code)).toContain(text === '24/08/16' ? 'cell.two-digit-year' : text === '2024/02/30' ? 'cell.no-such-day' : 'cell.not-a-date');
   }
 });
+
+// Excel with the computer's regional setting in month/day/year (English, United States): «05/03/2024» typed or
+// pasted became a date cell of 3 May, «31/03/2024» stayed text. 3 May was published for 5 March without a word.
+test('date cells beside text dates a month-first Excel could not read are said with the date they may have been typed as', () => {
+  const may3 = new Date(Date.UTC(2024, 4, 3));
+  const r = convert([
+    ['ocid', 'contracts/0/id', 'contracts/0/dateSigned', 'contracts/0/period/startDate'],
+    ['ocds-abc123-1', 'C1', may3, may3],
+    ['ocds-abc123-2', 'C1', '31/03/2024', '31/03/2024'],
+    ['ocds-abc123-3', 'C1', new Date(Date.UTC(2024, 6, 7, 10, 30)), '05/03/2024'],
+    ['ocds-abc123-4', 'C1', new Date(Date.UTC(2024, 3, 4)), new Date(Date.UTC(2024, 3, 20))],
+  ]);
+  const said = r.findings.filter((f) => f.code === 'cell.month-first-sheet-date');
+  // Not 07/07 nor 04/04 (the same either way), nor any cell of a column whose text «05/03/2024» that setting would
+  // have made a date cell: its text dates were typed as text.
+  expect(said.map((f) => [f.severity, f.cell?.row, f.cell?.column, f.params.date, f.params.swapped])).toEqual([['warning', 2, 3, '03/05/2024', '05/03/2024']]);
+  expect(renderMessage(said[0])).toBe('La celda guarda la fecha 03/05/2024, y en esta columna «31/03/2024» (fila 3) quedó como texto, no como fecha: así lo hace Excel cuando la configuración regional de la computadora lee las fechas con el mes primero, como en Estados Unidos. Si en esta celda escribió 05/03/2024, se guardó con el día y el mes cambiados y se publicaría 03/05/2024. Revísela: si la fecha es 05/03/2024, escríbala con un apóstrofo delante (\'05/03/2024), que se lee bien, como la de la fila 3; o cambie la configuración regional de Windows a «Español (México)» y vuelva a escribir las fechas.');
+  // Still published as stored (a warning), and the text as the day it names.
+  expect(r.releases.map((x) => ((x as Obj).contracts as Obj[])[0].dateSigned)).toEqual(['2024-05-03T00:00:00-06:00', '2024-03-31T00:00:00-06:00', '2024-07-07T10:30:00-06:00', '2024-04-04T00:00:00-06:00']);
+});

@@ -66,6 +66,8 @@ export const UNFLATTEN_MESSAGES = {
   'cell.not-a-date': '«{value}» no es una fecha válida. Use el formato dd/mm/aaaa, por ejemplo 31/03/2024.',
   // Said instead of cell.not-a-date when the text has a date's shape (parse-value.ts, dateRefusal).
   'cell.no-such-day': '«{value}» no es un día del calendario: {month} de {year} tiene {days} días. Corrija el día o el mes (dd/mm/aaaa).',
+  // A warning (month-first-dates.ts): the date cell may be right; only the official knows what was typed.
+  'cell.month-first-sheet-date': 'La celda guarda la fecha {date}, y en esta columna «{text}» (fila {textRow}) quedó como texto, no como fecha: así lo hace Excel cuando la configuración regional de la computadora lee las fechas con el mes primero, como en Estados Unidos. Si en esta celda escribió {swapped}, se guardó con el día y el mes cambiados y se publicaría {date}. Revísela: si la fecha es {swapped}, escríbala con un apóstrofo delante (\'{swapped}), que se lee bien, como la de la fila {textRow}; o cambie la configuración regional de Windows a «Español (México)» y vuelva a escribir las fechas.',
   'cell.month-first': '«{value}» parece escrita con el mes primero, como en Estados Unidos. En la plantilla el día va primero (dd/mm/aaaa): escriba {date}.',
   'cell.month-without-day': '«{value}» no dice el día. Escriba la fecha completa (dd/mm/aaaa), por ejemplo {date} si es el primero del mes.',
   'cell.year-alone': '«{value}» es solo un año, no una fecha. Escriba la fecha completa, con día y mes (dd/mm/aaaa), por ejemplo 31/03/{value}.',
