@@ -13,8 +13,10 @@ describe('parseNumber (es-MX)', () => {
     ['1e3', 1000], ['2,000 MXN', 2000], [42, 42],
     // Grouped with spaces, as NOM-008-SCFI and many official documents write them.
     ['1 234 567', 1234567], ['$ 1 234 567.50', 1234567.5], ['-1\u2009234', -1234], ['1 234', 1234],
+    // In parentheses, as accounting writes a negative (a reduction of the «modificado» copied from a report).
+    ['(1,234.00)', -1234], ['($1,234.50)', -1234.5], ['( $ 1 234 567.50 MXN )', -1234567.5], ['$ (1,234.00)', -1234],
   ])('%p → %p', (input, expected) => expect(parseNumber(input)).toBe(expected));
-  test.each(['12,34', '1.234,56', '12 34', '1 2345', '1234 567', '1, 234', '1 234,567', 'abc', '', '--5', '$'])('%p is not a number', (input) => expect(parseNumber(input)).toBeUndefined());
+  test.each(['12,34', '1.234,56', '12 34', '1 2345', '1234 567', '1, 234', '1 234,567', 'abc', '', '--5', '$', '(-5)', '()', '(1,234.00', '(1.234,56)'])('%p is not a number', (input) => expect(parseNumber(input)).toBeUndefined());
 });
 
 describe('parseBoolean', () => {

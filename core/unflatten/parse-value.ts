@@ -68,9 +68,21 @@ const SCIENTIFIC_RE = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
 /** A number written with a decimal comma (`1.234,50`, `12,5`): not es-MX, where it is read as a typo rather than guessed. */
 const DECIMAL_COMMA_RE = /^([+-]?)\s*\$?\s*(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$/;
 
+/**
+ * A number in parentheses, «(1,234.00)», «($1,234.00)», «$ (1,234.00)»: negative, as accounting writes it and as Excel reads it typed
+ * (the accounting format shows a negative so). Copied as text from an accounting system's report, it was «no es un
+ * número, escriba solo cifras», and an official who did so published the reduction as an increase.
+ */
+const PARENTHESES_RE = /^(?:\$\s*)?\(([^()+-]*)\)$/;
+
 export function parseNumber(v: CleanValue): number | undefined {
   if (typeof v === 'number') return v;
   if (typeof v !== 'string') return undefined;
+  const parenthesized = PARENTHESES_RE.exec(v);
+  if (parenthesized) {
+    const n = parseNumber(parenthesized[1].trim());
+    return n === undefined ? undefined : -n;
+  }
   const s = v.replace(/\s*(MXN|M\.N\.)$/i, '');
   const m = NUMBER_RE.exec(s);
   if (m) {
