@@ -75,9 +75,16 @@ const DECIMAL_COMMA_RE = /^([+-]?)\s*\$?\s*(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$/;
  */
 const PARENTHESES_RE = /^(?:\$\s*)?\(([^()+-]*)\)$/;
 
+/**
+ * Longer than any number written with its signs, groups, «$» and «M.N.» (about 40 characters): not one. The number
+ * patterns below have runs of optional spaces, which cost time growing with the square of a long run of spaces (a
+ * 32,767-character cell of them, Excel's longest, took 3 to 6 s of the server's time, each).
+ */
+const MAX_NUMBER_TEXT = 100;
+
 export function parseNumber(v: CleanValue): number | undefined {
   if (typeof v === 'number') return v;
-  if (typeof v !== 'string') return undefined;
+  if (typeof v !== 'string' || v.length > MAX_NUMBER_TEXT) return undefined;
   const parenthesized = PARENTHESES_RE.exec(v);
   if (parenthesized) {
     const n = parseNumber(parenthesized[1].trim());
@@ -581,6 +588,7 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: bool
     case 'number': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
       if (n !== undefined && Number.isFinite(n)) return { value: n };
+      if (typeof v === 'string' && v.length > MAX_NUMBER_TEXT) return notANumberProblem(v, spec);
       // «20.9674°», «-89.6237 º» (the ordinal sign beside 1 on a Spanish keyboard): a coordinate in degrees, as
       // officials copy it from a map; the sign says nothing more, and «no es un número» helped nobody.
       const degrees = spec.degrees && typeof v === 'string' ? /^(.+?)\s*[°º]$/.exec(v.trim()) : null;
