@@ -237,6 +237,9 @@ test('what officials type for an option with one meaning reads as its code: peso
   expect(read('Moral', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'legalPerson' });
   expect(read('Física', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'naturalPerson' });
   expect(['LP', 'I3P', 'AD'].map((t) => read(t, 'tender/procurementMethodDetails').value)).toEqual(['Licitación pública', 'Invitación a cuando menos tres personas', 'Adjudicación directa']);
+  // The public tender by its reach, as CompraNet names it, and the invitation with the number in digits.
+  for (const text of ['LPN', 'LPI', 'Licitación Pública Nacional', 'licitacion publica internacional ', 'Licitación Pública Internacional Abierta', 'Licitación pública internacional bajo la cobertura de tratados']) expect(read(text, 'tender/procurementMethodDetails')).toEqual({ value: 'Licitación pública' });
+  expect(read('Invitación a cuando menos 3 personas', 'tender/procurementMethodDetails')).toEqual({ value: 'Invitación a cuando menos tres personas' });
   expect(read('En ejecución', 'status').value).toBe('implementation');
   // OC4IDS's «public authority» as its Spanish edition and INAI's capture tool name it; the template titles it
   // «Dependencia o entidad responsable del proyecto». The tool's names of payer and payee too.
