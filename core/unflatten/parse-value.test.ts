@@ -33,6 +33,15 @@ describe('parseDate', () => {
     expect(parseDate(new Date('2024-03-31T05:00:00Z'), 'America/Cancun')).toBe('2024-03-31T05:00:00-05:00');
   });
   test('Excel serial number', () => expect(parseDate(45382, zone)).toBe('2024-03-31T00:00:00-06:00'));
+  test('a date after its day of the week, as letters and the long date format write it, when it falls on that day', () => {
+    for (const text of ['domingo, 31 de marzo de 2024', 'Domingo 31 de Marzo del 2024', 'DOMINGO, 31/03/2024', 'sábado, 30-mar-2024', 'Sabado 30 de marzo de 2024']) {
+      expect(parseDate(text, zone)?.slice(0, 10)).toBe(text.toLowerCase().startsWith('s') ? '2024-03-30' : '2024-03-31');
+    }
+    expect(parseDate('miércoles, 1o. de mayo de 2024', zone)).toBe('2024-05-01T00:00:00-06:00');
+    // 31/03/2024 was a Sunday: the day or the date is mistyped, and which cannot be told.
+    expect(parseValue('lunes, 31 de marzo de 2024', { type: 'date' }, zone).problem?.code).toBe('cell.not-a-date');
+    expect(parseDate('domingo', zone)).toBeUndefined();
+  });
   test('a sheet date read again, in another zone or across the DST change, is read for that zone and day (dates read are remembered)', () => {
     // Mexico's summer time until 2022: the first Sunday of April (2021-04-04) starts it, as midnight of the next day shows.
     const days = [new Date('2021-04-04T00:00:00Z'), new Date('2021-04-05T00:00:00Z'), new Date('2024-03-31T06:00:00Z'), new Date('2024-03-31T07:00:00Z')];

@@ -261,6 +261,22 @@ function typedTime(hour: string, minutes: string, seconds: string | undefined, h
 }
 
 /**
+ * A date after its day of the week, «domingo, 31 de marzo de 2024», as official letters and Word's long date write it
+ * and Excel's long date format shows it («dddd, d "de" mmmm "de" yyyy»): read as the date, which must fall on that day
+ * (if not, one of the two is mistyped, and which cannot be told). It was «no es una fecha válida».
+ */
+const WEEKDAY_RE = /^(lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)(?:\s*,\s*|\s+)([\s\S]+)$/i;
+const WEEKDAYS = ['domingo', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado'];
+
+function weekdayDate(weekday: string, rest: string, zone: string): string | undefined {
+  const date = parseDate(rest, zone);
+  if (date === undefined) return undefined;
+  const day = new Date(0);
+  day.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return WEEKDAYS[day.getUTCDay()] === normalizeLabel(weekday) ? date : undefined;
+}
+
+/**
  * `date1904`: the workbook counts its days from 01/01/1904 (WorkbookModel.date1904), which a date typed as a plain
  * number means: 44,057 in a workbook of Excel for Mac is 15/08/2024, and read in the 1900 system it was published as
  * 14/08/2020 without a word. A date cell comes already read (the reader knows the system).
@@ -292,6 +308,8 @@ export function parseDate(v: CleanValue, zone: string, date1904 = false): string
     const rest = seconds % 86400;
     if (rest !== 0) hms = [Math.floor(rest / 3600), Math.floor(rest / 60) % 60, rest % 60];
   } else if (typeof v === 'string') {
+    const named = WEEKDAY_RE.exec(v);
+    if (named) return weekdayDate(named[1], named[2], zone);
     const dmy = DMY_RE.exec(v);
     if (dmy) ymd = [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])];
     const ymdText = dmy ? null : YMD_RE.exec(v);
