@@ -198,6 +198,14 @@ describe('parseValue', () => {
     // A number with something around it is said as what it is.
     expect(parseValue('45%', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.percent-sign', params: { number: '45' } });
     expect(parseValue('3,450,000 USD', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-in-amount', params: { number: '3,450,000', currency: 'USD' } });
+    expect(parseValue('1,500 pesos', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-in-amount', params: { number: '1,500', currency: 'MXN' } });
+    // A unit of measure after a quantity is no currency, three letters or not («la moneda (PZA)» misled).
+    for (const [text, number, unit] of [['150 PZA', '150', 'PZA'], ['150 lts', '150', 'lts'], ['1,500 m2', '1,500', 'm2'], ['1 lote', '1', 'lote']]) {
+      const p = parseValue(text, { type: 'number' }, 'UTC').problem!;
+      expect([p.code, p.params]).toEqual(['cell.unit-in-number', { value: text, number, unit }]);
+      expect(renderMessage(finding(p.code, p.severity, p.params))).toBe(`«${text}»: escriba solo el número, ${number}, sin la unidad (${unit}); la unidad de medida va en su propia columna.`);
+    }
+    expect(parseValue('19.43 N', { type: 'number', degrees: 'latitude' }, 'UTC').problem?.code).toBe('cell.not-a-coordinate');
     expect(parseValue('16.75, -93.11', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.two-numbers' });
     expect(parseValue('3,450,000 MXN', { type: 'number' }, 'UTC')).toEqual({ value: 3450000 });
     expect(parseValue('mucho', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.not-a-number' });

@@ -7,6 +7,7 @@ import { CellProblem, safePreview, type CleanValue } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
 import { isKnownTimeZone, localDateTime, localMidnight, offsetAt } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
+import { PROFILES } from '../profile/profiles';
 import { isCalendarDate } from '../format/typed-date';
 import { formatDate } from '../format/es-mx';
 import { isNoDataMark } from './no-data-mark';
@@ -569,18 +570,34 @@ export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof 
 
 /**
  * A text that is not a number, said as what it is when it is a number with something around it: «45%» (the sign),
- * «3,450,000 USD» (a currency other than MXN, which has its own column), «16.75, -93.11» (two numbers: a latitude
- * and a longitude in one cell). «no es un número, escriba 1,234,567.89» helped none of them.
+ * «3,450,000 USD» (a currency other than MXN, which has its own column), «150 PZA» (a unit of measure, which has its
+ * own column too), «16.75, -93.11» (two numbers: a latitude and a longitude in one cell). «no es un número, escriba 1,234,567.89» helped none of them.
  */
 function notANumber(text: string, spec: ValueSpec): Parsed {
   const t = text.trim();
   const percent = /^(.+?)\s*%$/.exec(t);
   if (percent && parseNumber(percent[1]) !== undefined) return problem('cell.percent-sign', text, { number: percent[1].trim() });
-  const currency = /^(.+?)\s*([A-Z]{3})$/i.exec(t);
-  if (currency && parseNumber(currency[1]) !== undefined) return problem('cell.currency-in-amount', text, { number: currency[1].trim(), currency: currency[2].toUpperCase() });
+  // A word after the number: a currency (a code of the list, or a name of one: «pesos») or a unit of measure. «150 PZA»
+  // and «150 lts» in «Cantidad» were told «la moneda (PZA) va en su propia columna», as any three letters were.
+  const word = /^(.+?)\s*([a-záéíóúñ$][a-záéíóúñ0-9.$²³]{0,15})$/i.exec(t);
+  // Not after a coordinate: «19.43 N» is a hemisphere, said with a coordinate as example (notANumberProblem).
+  if (word && !spec.degrees && parseNumber(word[1]) !== undefined) {
+    const currency = currencyOf(word[2]);
+    if (currency !== undefined) return problem('cell.currency-in-amount', text, { number: word[1].trim(), currency });
+    if (/[a-záéíóúñ]/i.test(word[2])) return problem('cell.unit-in-number', text, { number: word[1].trim(), unit: word[2] });
+  }
   const pair = /^(-?\d+(?:\.\d+)?)\s*[,;/]\s*(-?\d+(?:\.\d+)?)$/.exec(t);
   if (pair && /\./.test(t)) return problem('cell.two-numbers', text);
   return notANumberProblem(text, spec);
+}
+
+let currencies: ReadonlySet<string> | undefined;
+
+/** The ISO 4217 code a word after an amount names («USD», «usd», «pesos», «M.N.»); undefined for any other word. */
+function currencyOf(word: string): string | undefined {
+  currencies ??= new Set(PROFILES.ocds.codelists.currency?.codes ?? []);
+  const code = word.toUpperCase();
+  return currencies.has(code) ? code : codeAlias('currency', normalizeLabel(word));
 }
 
 /**

@@ -57,6 +57,7 @@ export const UNFLATTEN_MESSAGES = {
   'cell.not-a-coordinate': '«{value}» no es un número. Escriba la coordenada en grados, solo cifras con punto decimal, por ejemplo {example}.',
   'cell.percent-sign': '«{value}»: escriba el número sin el signo %: {number}.',
   'cell.currency-in-amount': '«{value}»: escriba solo la cantidad, {number}; la moneda ({currency}) va en su propia columna.',
+  'cell.unit-in-number': '«{value}»: escriba solo el número, {number}, sin la unidad ({unit}); la unidad de medida va en su propia columna.',
   'cell.two-numbers': '«{value}» tiene dos números en una celda. Escriba uno por celda: la latitud y la longitud, por ejemplo, van en columnas separadas.',
   'cell.decimal-comma': '«{value}» está escrito con coma decimal. En México el punto separa los decimales y la coma los miles: escriba {number}.',
   'cell.not-an-integer': '«{value}» no es un número entero. Escriba un número sin decimales.',
