@@ -10,12 +10,16 @@
  * Then each date cell whose day could be a month (12 or less, and not the same as its month) is said with the date it
  * shows and the one it may have been typed as, for the official to check (warning: a date cell typed so on purpose
  * reads the same). A column with none of that text says nothing: a date cell alone cannot tell.
- * `cell.month-first-sheet-date` (warning).
+ * Typed as text month first throughout («03/31/2024», refused as cell.month-first, and «03/05/2024»), each text both
+ * orders read («03/05/2024» is 3 May day first, 5 March month first) is said too: the refused ones get corrected,
+ * and these were read day first without a word.
+ * `cell.month-first-sheet-date`, `cell.month-first-text-date` (warnings).
  */
 import { finding, type Finding } from '../findings/finding';
 import type { CellValue } from '../workbook/model';
 import type { BoundSheet } from './bind-sheet';
 import { isCalendarDate } from '../format/typed-date';
+import { MONTH_NAMES } from './parse-value';
 
 /** A date typed as text, day first (dd/mm/aaaa or dd/mm/aa, also with «.» or «-», a time after it). Groups: day, separator, month, year. */
 const TEXT_DATE = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[\sT,]|$)/;
@@ -26,7 +30,17 @@ export function monthFirstDates(rows: readonly CellValue[][], sheet: BoundSheet)
   const out: Finding[] = [];
   for (const col of sheet.columns) {
     if (col.value.type !== 'date') continue;
-    const text = unreadText(rows, sheet.dataStart, col.index);
+    const texts = textDates(rows, sheet.dataStart, col.index);
+    const cell = (row: number) => ({ cell: { sheet: sheet.name, row, column: col.index + 1, header: col.header } });
+    // Typed month first throughout: the texts only that order reads are refused (cell.month-first), and the ones both
+    // orders read were read day first, without a word.
+    if (texts.monthFirst && !texts.dayFirst) {
+      for (const t of texts.either) {
+        if (t.first === t.second) continue;
+        out.push(finding('cell.month-first-text-date', 'warning', { value: t.value, date: longDate(t.year, t.second, t.first), other: longDate(t.year, t.first, t.second), swapped: `${pad(t.second)}/${pad(t.first)}/${t.year}`, text: texts.monthFirst.value, textRow: texts.monthFirst.row }, cell(t.row)));
+      }
+    }
+    const text = texts.either.length === 0 ? texts.dayFirst : undefined;
     if (!text) continue;
     // Only then the date cells: a column of them alone (the usual one) is looked at once, for its texts.
     for (let r = sheet.dataStart; r < rows.length; r++) {
@@ -34,28 +48,38 @@ export function monthFirstDates(rows: readonly CellValue[][], sheet: BoundSheet)
       if (!(v instanceof Date)) continue;
       const [y, m, d] = [v.getUTCFullYear(), v.getUTCMonth() + 1, v.getUTCDate()];
       if (d > 12 || d === m) continue;
-      out.push(finding('cell.month-first-sheet-date', 'warning', { date: `${pad(d)}/${pad(m)}/${y}`, swapped: `${pad(m)}/${pad(d)}/${y}`, text: text.value, textRow: text.row }, { cell: { sheet: sheet.name, row: r + 1, column: col.index + 1, header: col.header } }));
+      out.push(finding('cell.month-first-sheet-date', 'warning', { date: `${pad(d)}/${pad(m)}/${y}`, swapped: `${pad(m)}/${pad(d)}/${y}`, text: text.value, textRow: text.row }, cell(r + 1)));
     }
   }
   return out;
 }
 
+function longDate(year: number, month: number, day: number): string {
+  return `${day} de ${MONTH_NAMES[month - 1]} de ${year}`;
+}
+
+interface TextDate { value: string; row: number }
+
 /**
- * The first text date of the column that a month-first setting could not read (its day past 12), when the column has
- * no text date that setting would have read; undefined otherwise.
+ * The text dates of a column (dd/mm or mm/dd, of real days): the first that only day first reads (its first number
+ * past 12), the first that only month first reads (its second past 12), and those both read.
  */
-function unreadText(rows: readonly CellValue[][], start: number, index: number): { value: string; row: number } | undefined {
-  let text: { value: string; row: number } | undefined;
+function textDates(rows: readonly CellValue[][], start: number, index: number): { dayFirst?: TextDate; monthFirst?: TextDate; either: (TextDate & { first: number; second: number; year: number })[] } {
+  let dayFirst: TextDate | undefined;
+  let monthFirst: TextDate | undefined;
+  const either: (TextDate & { first: number; second: number; year: number })[] = [];
   for (let r = start; r < rows.length; r++) {
     const v = rows[r]?.[index];
     if (typeof v !== 'string') continue;
     const m = TEXT_DATE.exec(v);
     if (!m) continue;
-    const [day, month, year] = [Number(m[1]), Number(m[3]), Number(m[4]) + (m[4].length === 2 ? 2000 : 0)];
-    // A day the calendar has not («31/02/2024») stays text with any setting: it tells nothing.
-    if (!isCalendarDate(year, month, day)) continue;
-    if (day <= 12) return undefined;
-    text ??= { value: v.trim(), row: r + 1 };
+    const [first, second, year] = [Number(m[1]), Number(m[3]), Number(m[4]) + (m[4].length === 2 ? 2000 : 0)];
+    // A day the calendar has not in either order («31/02/2024») stays text with any setting: it tells nothing.
+    const asDayFirst = isCalendarDate(year, second, first);
+    const asMonthFirst = isCalendarDate(year, first, second);
+    if (asDayFirst && asMonthFirst) either.push({ value: v.trim(), row: r + 1, first, second, year });
+    else if (asDayFirst) dayFirst ??= { value: v.trim(), row: r + 1 };
+    else if (asMonthFirst) monthFirst ??= { value: v.trim(), row: r + 1 };
   }
-  return text;
+  return { dayFirst, monthFirst, either };
 }

@@ -358,7 +358,7 @@ function isYearAlone(v: unknown): boolean {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100;
 }
 
-const MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+export const MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 const MONTH_YEAR_RE = /^(?:([a-záéíóú]+)\.?|(\d{1,2}))(?:\s*[/.-]\s*|\s+(?:de(?:l)?\s+)?)(\d{4})$/i;
 
 /**

@@ -69,3 +69,19 @@ test('date cells beside text dates a month-first Excel could not read are said w
   // Still published as stored (a warning), and the text as the day it names.
   expect(r.releases.map((x) => ((x as Obj).contracts as Obj[])[0].dateSigned)).toEqual(['2024-05-03T00:00:00-06:00', '2024-03-31T00:00:00-06:00', '2024-07-07T10:30:00-06:00', '2024-04-04T00:00:00-06:00']);
 });
+
+// The same column typed as text with the month first, as a system of the United States exports it: «03/31/2024» is
+// refused (cell.month-first) and gets corrected, but «03/05/2024» read day first as 3 May, without a word.
+test('text dates both orders read, in a column whose texts are written month first, are said with the other reading', () => {
+  const r = convert([
+    ['ocid', 'contracts/0/id', 'contracts/0/dateSigned', 'contracts/0/period/startDate'],
+    ['ocds-abc123-1', 'C1', '03/31/2024', '03/05/2024'],
+    ['ocds-abc123-2', 'C1', '03/05/2024', '31/03/2024'],
+    ['ocds-abc123-3', 'C1', '04/04/2024', '05/03/2024'],
+  ]);
+  expect(r.findings.filter((f) => f.code === 'cell.month-first').map((f) => [f.cell?.row, f.cell?.column])).toEqual([[2, 3]]);
+  const said = r.findings.filter((f) => f.code === 'cell.month-first-text-date');
+  // Not 04/04 (the same either way), nor the other column, whose «31/03/2024» is day first.
+  expect(said.map((f) => [f.severity, f.cell?.row, f.cell?.column])).toEqual([['warning', 3, 3]]);
+  expect(renderMessage(said[0])).toBe('«03/05/2024» se leyó con el día primero, como el 3 de mayo de 2024, pero en esta columna «03/31/2024» (fila 2) está escrita con el mes primero, como en Estados Unidos. Si esta también lo está, es el 5 de marzo de 2024: escríbala con el día primero, 05/03/2024. Revísela.');
+});
