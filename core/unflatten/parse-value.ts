@@ -67,7 +67,7 @@ function pad(n: number): string {
 const NUMBER_RE = /^([+-]?)\s*\$?\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009]\d{3})+|\d+|(?=\.\d))(\.\d+)?$/;
 const SCIENTIFIC_RE = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
 /** A number written with a decimal comma (`1.234,50`, `12,5`): not es-MX, where it is read as a typo rather than guessed. */
-const DECIMAL_COMMA_RE = /^([+-]?)\s*\$?\s*(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$/;
+export const DECIMAL_COMMA_RE = /^([+-]?)\s*\$?\s*(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$/;
 
 /**
  * A number in parentheses, «(1,234.00)», «($1,234.00)», «$ (1,234.00)»: negative, as accounting writes it and as Excel reads it typed

@@ -85,3 +85,19 @@ test('text dates both orders read, in a column whose texts are written month fir
   expect(said.map((f) => [f.severity, f.cell?.row, f.cell?.column])).toEqual([['warning', 3, 3]]);
   expect(renderMessage(said[0])).toBe('«03/05/2024» se leyó con el día primero, como el 3 de mayo de 2024, pero en esta columna «03/31/2024» (fila 2) está escrita con el mes primero, como en Estados Unidos. Si esta también lo está, es el 5 de marzo de 2024: escríbala con el día primero, 05/03/2024. Revísela.');
 });
+
+// Amounts copied from a system that groups thousands with a dot: «1.234.567,89» is refused and gets corrected, but
+// «12.500» read as twelve and a half, published 1,000 times too small without a word.
+test('a number with one dot and three digits, in a column with numbers grouped by dots, is said with the thousands it may be', () => {
+  const r = convert([
+    ['ocid', 'tender/id', 'tender/value/amount', 'tender/minValue/amount'],
+    ['ocds-abc123-1', 'T1', '1.234.567,89', '12.500'],
+    ['ocds-abc123-2', 'T1', '$ 12.500', '1,234'],
+    ['ocds-abc123-3', 'T1', 1234.5],
+  ]);
+  const said = r.findings.filter((f) => f.code === 'cell.dot-thousands');
+  // Not the other column: its «1,234» is es-MX thousands, no trace of dots grouping them.
+  expect(said.map((f) => [f.severity, f.cell?.row, f.cell?.column])).toEqual([['warning', 3, 3]]);
+  expect(renderMessage(said[0])).toBe('«$ 12.500» se leyó como $12.500, con punto decimal, pero en esta columna «1.234.567,89» (fila 2) está escrito con punto de miles. Si este también, es $12,500: escríbalo así, con coma de miles. Revíselo.');
+  expect((r.releases[1] as { tender: { value: { amount: number } } }).tender.value.amount).toBe(12.5);
+});

@@ -59,6 +59,8 @@ export const UNFLATTEN_MESSAGES = {
   'cell.currency-in-amount': '«{value}»: escriba solo la cantidad, {number}; la moneda ({currency}) va en su propia columna.',
   'cell.unit-in-number': '«{value}»: escriba solo el número, {number}, sin la unidad ({unit}); la unidad de medida va en su propia columna.',
   'cell.two-numbers': '«{value}» tiene dos números en una celda. Escriba uno por celda: la latitud y la longitud, por ejemplo, van en columnas separadas.',
+  // A warning (dot-thousands.ts): «1.250» can be what it reads; only the official knows.
+  'cell.dot-thousands': '«{value}» se leyó como {read}, con punto decimal, pero en esta columna «{text}» (fila {textRow}) está escrito con punto de miles. Si este también, es {thousands}: escríbalo así, con coma de miles. Revíselo.',
   'cell.decimal-comma': '«{value}» está escrito con coma decimal. En México el punto separa los decimales y la coma los miles: escriba {number}.',
   'cell.not-an-integer': '«{value}» no es un número entero. Escriba un número sin decimales.',
   'cell.not-a-boolean': '«{value}» no es una respuesta válida. Escriba Sí o No.',
