@@ -45,7 +45,17 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
     'dolar estadounidense': 'USD', 'dolares de estados unidos': 'USD', 'dolares de los estados unidos': 'USD', 'us$': 'USD', 'usd$': 'USD',
   },
   legalPersonality: { moral: 'legalPerson', 'física': 'naturalPerson', fisica: 'naturalPerson' },
-  'mx/procurementMethodDetails': { lp: 'Licitación pública', i3p: 'Invitación a cuando menos tres personas', itp: 'Invitación a cuando menos tres personas', ad: 'Adjudicación directa' },
+  // Also the public tender named by its reach, as the Ley de Obras Públicas (art. 30) and CompraNet name it in every
+  // notice: «Licitación Pública Nacional» (LPN), «Internacional» (LPI), «Internacional Abierta» or «bajo la cobertura
+  // de tratados»: each is a licitación pública, the only one of the three options it can be, and was refused as
+  // «no es una opción de la lista». The invitation with the number in digits, as notices write it.
+  'mx/procurementMethodDetails': {
+    lp: 'Licitación pública', i3p: 'Invitación a cuando menos tres personas', itp: 'Invitación a cuando menos tres personas', ad: 'Adjudicación directa',
+    lpn: 'Licitación pública', lpi: 'Licitación pública', 'licitacion publica nacional': 'Licitación pública',
+    'licitacion publica internacional': 'Licitación pública', 'licitacion publica internacional abierta': 'Licitación pública',
+    'licitacion publica internacional bajo la cobertura de tratados': 'Licitación pública',
+    'invitacion a cuando menos 3 personas': 'Invitación a cuando menos tres personas',
+  },
   partyRole: {
     'autoridad pública': 'publicAuthority', 'autoridad publica': 'publicAuthority', 'emisor del pago': 'payer', 'receptor de pago': 'payee', 'receptor del pago': 'payee',
     'entidad compradora': 'buyer',

@@ -59,3 +59,18 @@ test('a child row without the id of its parent item names the value beside it, a
 test('a finding stored before it named the data still reads (the words that need it are left out)', () => {
   expect(renderMessage({ code: 'row.missing-key', severity: 'error', params: { column: 'Identificador de contratación (OCID)' } })).toBe('Esta fila tiene datos pero le falta la clave «Identificador de contratación (OCID)». Escríbala para enlazar la fila.');
 });
+
+// A key of 20 digits typed as a number (a budget key, a long folio): the sheet kept 15 of them, and the id was published
+// as the double's digits («12345678901234567000»), a document nobody numbered so.
+test('an item id of more than 15 digits stored as a number is refused on its cell, not published with other digits', () => {
+  const out = convert(
+    templateSheet('Contrataciones', [{ ocid: 'ocds-abc123-0001', 'tender/id': 'T1' }]),
+    templateSheet('Documentos de licitación', [
+      { ocid: 'ocds-abc123-0001', 'tender/documents/id': 12345678901234567890, 'tender/documents/title': 'Convocatoria' },
+      { ocid: 'ocds-abc123-0001', 'tender/documents/id': 123456789012345, 'tender/documents/title': 'Bases' },
+    ]),
+  );
+  const lost = out.findings.filter((f) => f.code === 'cell.digits-lost');
+  expect(lost.map((f) => [f.severity, f.cell?.sheet, f.cell?.row, f.cell?.column, f.params.value])).toEqual([['error', 'Documentos de licitación', 3, 2, '12345678901234600000']]);
+  expect((out.releases[0].tender as { documents: { id: string }[] }).documents.map((d) => d.id)).toEqual(['123456789012345']);
+});

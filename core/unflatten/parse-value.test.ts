@@ -13,8 +13,10 @@ describe('parseNumber (es-MX)', () => {
     ['1e3', 1000], ['2,000 MXN', 2000], [42, 42],
     // Grouped with spaces, as NOM-008-SCFI and many official documents write them.
     ['1 234 567', 1234567], ['$ 1 234 567.50', 1234567.5], ['-1\u2009234', -1234], ['1 234', 1234],
+    // In parentheses, as accounting writes a negative (a reduction of the «modificado» copied from a report).
+    ['(1,234.00)', -1234], ['($1,234.50)', -1234.5], ['( $ 1 234 567.50 MXN )', -1234567.5], ['$ (1,234.00)', -1234],
   ])('%p → %p', (input, expected) => expect(parseNumber(input)).toBe(expected));
-  test.each(['12,34', '1.234,56', '12 34', '1 2345', '1234 567', '1, 234', '1 234,567', 'abc', '', '--5', '$'])('%p is not a number', (input) => expect(parseNumber(input)).toBeUndefined());
+  test.each(['12,34', '1.234,56', '12 34', '1 2345', '1234 567', '1, 234', '1 234,567', 'abc', '', '--5', '$', '(-5)', '()', '(1,234.00', '(1.234,56)'])('%p is not a number', (input) => expect(parseNumber(input)).toBeUndefined());
 });
 
 describe('parseBoolean', () => {
@@ -31,6 +33,15 @@ describe('parseDate', () => {
     expect(parseDate(new Date('2024-03-31T05:00:00Z'), 'America/Cancun')).toBe('2024-03-31T05:00:00-05:00');
   });
   test('Excel serial number', () => expect(parseDate(45382, zone)).toBe('2024-03-31T00:00:00-06:00'));
+  test('a date after its day of the week, as letters and the long date format write it, when it falls on that day', () => {
+    for (const text of ['domingo, 31 de marzo de 2024', 'Domingo 31 de Marzo del 2024', 'DOMINGO, 31/03/2024', 'sábado, 30-mar-2024', 'Sabado 30 de marzo de 2024']) {
+      expect(parseDate(text, zone)?.slice(0, 10)).toBe(text.toLowerCase().startsWith('s') ? '2024-03-30' : '2024-03-31');
+    }
+    expect(parseDate('miércoles, 1o. de mayo de 2024', zone)).toBe('2024-05-01T00:00:00-06:00');
+    // 31/03/2024 was a Sunday: the day or the date is mistyped, and which cannot be told.
+    expect(parseValue('lunes, 31 de marzo de 2024', { type: 'date' }, zone).problem?.code).toBe('cell.not-a-date');
+    expect(parseDate('domingo', zone)).toBeUndefined();
+  });
   test('a sheet date read again, in another zone or across the DST change, is read for that zone and day (dates read are remembered)', () => {
     // Mexico's summer time until 2022: the first Sunday of April (2021-04-04) starts it, as midnight of the next day shows.
     const days = [new Date('2021-04-04T00:00:00Z'), new Date('2021-04-05T00:00:00Z'), new Date('2024-03-31T06:00:00Z'), new Date('2024-03-31T07:00:00Z')];
@@ -187,13 +198,43 @@ describe('parseValue', () => {
     // A number with something around it is said as what it is.
     expect(parseValue('45%', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.percent-sign', params: { number: '45' } });
     expect(parseValue('3,450,000 USD', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-in-amount', params: { number: '3,450,000', currency: 'USD' } });
+    expect(parseValue('1,500 pesos', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-in-amount', params: { number: '1,500', currency: 'MXN' } });
+    // A unit of measure after a quantity is no currency, three letters or not («la moneda (PZA)» misled).
+    for (const [text, number, unit] of [['150 PZA', '150', 'PZA'], ['150 lts', '150', 'lts'], ['1,500 m2', '1,500', 'm2'], ['1 lote', '1', 'lote']]) {
+      const p = parseValue(text, { type: 'number' }, 'UTC').problem!;
+      expect([p.code, p.params]).toEqual(['cell.unit-in-number', { value: text, number, unit }]);
+      expect(renderMessage(finding(p.code, p.severity, p.params))).toBe(`«${text}»: escriba solo el número, ${number}, sin la unidad (${unit}); la unidad de medida va en su propia columna.`);
+    }
+    expect(parseValue('19.43 N', { type: 'number', degrees: 'latitude' }, 'UTC').problem?.code).toBe('cell.not-a-coordinate');
     expect(parseValue('16.75, -93.11', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.two-numbers' });
     expect(parseValue('3,450,000 MXN', { type: 'number' }, 'UTC')).toEqual({ value: 3450000 });
     expect(parseValue('mucho', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.not-a-number' });
     expect(parseValue('1,234', { type: 'number' }, 'UTC').value).toBe(1234);
     expect(parseValue('mucho', { type: 'number' }, 'UTC').problem?.code).toBe('cell.not-a-number');
   });
+  // A run of spaces made the number patterns' optional spaces try every split of it: a 32,767-character cell (Excel's
+  // longest) took 3 to 6 s of the server's time, each, and a file of a hundred such cells held it for minutes.
+  test('a text longer than any number in a number column is refused at once', () => {
+    const long = `$${' '.repeat(32_765)}x`;
+    const started = Date.now();
+    expect(parseValue(long, { type: 'number' }, 'UTC').problem?.code).toBe('cell.not-a-number');
+    expect(parseValue(long, { type: 'integer' }, 'UTC').problem?.code).toBe('cell.not-an-integer');
+    expect(parseNumber(`1${' '.repeat(32_765)}x`)).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
   test('a number typed in a text column becomes text', () => expect(parseValue(6000, { type: 'string' }, 'UTC').value).toBe('6000'));
+  test('a key of more than 15 digits stored as a number is refused: the sheet kept only 15 of them', () => {
+    // The CLABE «012180001234567897» typed as a number: Excel keeps 12180001234567900, which was published as the
+    // CLABE without a word; a 22-digit budget key as «1.5e+21».
+    const clabe = parseValue(12180001234567900, { type: 'string' }, 'UTC');
+    expect(clabe).toEqual({ problem: expect.objectContaining({ code: 'cell.digits-lost', severity: 'error', params: { value: '12180001234567900', digits: '17' } }) });
+    expect(renderMessage(finding(clabe.problem!.code, clabe.problem!.severity, clabe.problem!.params))).toMatch(/^La celda guarda el número 12180001234567900: .*15 cifras.*clave de 17 cifras.*apóstrofo delante \('012180001234567897\)/);
+    expect(parseValue(1.5e21, { type: 'string' }, 'UTC').problem?.params).toEqual({ value: '1500000000000000000000', digits: '22' });
+    expect(parseValue(-1e15, { type: 'string' }, 'UTC').problem?.params).toEqual({ value: '-1000000000000000', digits: '16' });
+    // Fifteen digits are kept exactly, and a number column is not concerned.
+    expect(parseValue(999999999999999, { type: 'string' }, 'UTC')).toEqual({ value: '999999999999999' });
+    expect(parseValue(12180001234567900, { type: 'number' }, 'UTC')).toEqual({ value: 12180001234567900 });
+  });
 });
 
 test('a code cell reading as an object member («__proto__», «constructor») is a value off the list, not a failure', () => {
@@ -213,6 +254,9 @@ test('what officials type for an option with one meaning reads as its code: peso
   expect(read('Moral', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'legalPerson' });
   expect(read('Física', 'parties/0/identifier/legalPersonality')).toEqual({ value: 'naturalPerson' });
   expect(['LP', 'I3P', 'AD'].map((t) => read(t, 'tender/procurementMethodDetails').value)).toEqual(['Licitación pública', 'Invitación a cuando menos tres personas', 'Adjudicación directa']);
+  // The public tender by its reach, as CompraNet names it, and the invitation with the number in digits.
+  for (const text of ['LPN', 'LPI', 'Licitación Pública Nacional', 'licitacion publica internacional ', 'Licitación Pública Internacional Abierta', 'Licitación pública internacional bajo la cobertura de tratados']) expect(read(text, 'tender/procurementMethodDetails')).toEqual({ value: 'Licitación pública' });
+  expect(read('Invitación a cuando menos 3 personas', 'tender/procurementMethodDetails')).toEqual({ value: 'Invitación a cuando menos tres personas' });
   expect(read('En ejecución', 'status').value).toBe('implementation');
   // OC4IDS's «public authority» as its Spanish edition and INAI's capture tool name it; the template titles it
   // «Dependencia o entidad responsable del proyecto». The tool's names of payer and payee too.

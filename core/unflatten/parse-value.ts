@@ -7,6 +7,7 @@ import { CellProblem, safePreview, type CleanValue } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
 import { isKnownTimeZone, localDateTime, localMidnight, offsetAt } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
+import { PROFILES } from '../profile/profiles';
 import { isCalendarDate } from '../format/typed-date';
 import { formatDate } from '../format/es-mx';
 import { isNoDataMark } from './no-data-mark';
@@ -66,11 +67,30 @@ function pad(n: number): string {
 const NUMBER_RE = /^([+-]?)\s*\$?\s*([+-]?)\s*(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u2009]\d{3})+|\d+|(?=\.\d))(\.\d+)?$/;
 const SCIENTIFIC_RE = /^[+-]?\d+(?:\.\d+)?e[+-]?\d+$/i;
 /** A number written with a decimal comma (`1.234,50`, `12,5`): not es-MX, where it is read as a typo rather than guessed. */
-const DECIMAL_COMMA_RE = /^([+-]?)\s*\$?\s*(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$/;
+export const DECIMAL_COMMA_RE = /^([+-]?)\s*\$?\s*(\d{1,3}(?:\.\d{3})+|\d+),(\d+)$/;
+
+/**
+ * A number in parentheses, «(1,234.00)», «($1,234.00)», «$ (1,234.00)»: negative, as accounting writes it and as Excel reads it typed
+ * (the accounting format shows a negative so). Copied as text from an accounting system's report, it was «no es un
+ * número, escriba solo cifras», and an official who did so published the reduction as an increase.
+ */
+const PARENTHESES_RE = /^(?:\$\s*)?\(([^()+-]*)\)$/;
+
+/**
+ * Longer than any number written with its signs, groups, «$» and «M.N.» (about 40 characters): not one. The number
+ * patterns below have runs of optional spaces, which cost time growing with the square of a long run of spaces (a
+ * 32,767-character cell of them, Excel's longest, took 3 to 6 s of the server's time, each).
+ */
+const MAX_NUMBER_TEXT = 100;
 
 export function parseNumber(v: CleanValue): number | undefined {
   if (typeof v === 'number') return v;
-  if (typeof v !== 'string') return undefined;
+  if (typeof v !== 'string' || v.length > MAX_NUMBER_TEXT) return undefined;
+  const parenthesized = PARENTHESES_RE.exec(v);
+  if (parenthesized) {
+    const n = parseNumber(parenthesized[1].trim());
+    return n === undefined ? undefined : -n;
+  }
   const s = v.replace(/\s*(MXN|M\.N\.)$/i, '');
   const m = NUMBER_RE.exec(s);
   if (m) {
@@ -242,6 +262,22 @@ function typedTime(hour: string, minutes: string, seconds: string | undefined, h
 }
 
 /**
+ * A date after its day of the week, «domingo, 31 de marzo de 2024», as official letters and Word's long date write it
+ * and Excel's long date format shows it («dddd, d "de" mmmm "de" yyyy»): read as the date, which must fall on that day
+ * (if not, one of the two is mistyped, and which cannot be told). It was «no es una fecha válida».
+ */
+const WEEKDAY_RE = /^(lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)(?:\s*,\s*|\s+)([\s\S]+)$/i;
+const WEEKDAYS = ['domingo', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado'];
+
+function weekdayDate(weekday: string, rest: string, zone: string): string | undefined {
+  const date = parseDate(rest, zone);
+  if (date === undefined) return undefined;
+  const day = new Date(0);
+  day.setUTCFullYear(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+  return WEEKDAYS[day.getUTCDay()] === normalizeLabel(weekday) ? date : undefined;
+}
+
+/**
  * `date1904`: the workbook counts its days from 01/01/1904 (WorkbookModel.date1904), which a date typed as a plain
  * number means: 44,057 in a workbook of Excel for Mac is 15/08/2024, and read in the 1900 system it was published as
  * 14/08/2020 without a word. A date cell comes already read (the reader knows the system).
@@ -273,6 +309,8 @@ export function parseDate(v: CleanValue, zone: string, date1904 = false): string
     const rest = seconds % 86400;
     if (rest !== 0) hms = [Math.floor(rest / 3600), Math.floor(rest / 60) % 60, rest % 60];
   } else if (typeof v === 'string') {
+    const named = WEEKDAY_RE.exec(v);
+    if (named) return weekdayDate(named[1], named[2], zone);
     const dmy = DMY_RE.exec(v);
     if (dmy) ymd = [Number(dmy[3]), Number(dmy[2]), Number(dmy[1])];
     const ymdText = dmy ? null : YMD_RE.exec(v);
@@ -320,7 +358,7 @@ function isYearAlone(v: unknown): boolean {
   return typeof v === 'number' && Number.isInteger(v) && v >= 1900 && v <= 2100;
 }
 
-const MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
+export const MONTH_NAMES = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 const MONTH_YEAR_RE = /^(?:([a-záéíóú]+)\.?|(\d{1,2}))(?:\s*[/.-]\s*|\s+(?:de(?:l)?\s+)?)(\d{4})$/i;
 
 /**
@@ -532,18 +570,34 @@ export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof 
 
 /**
  * A text that is not a number, said as what it is when it is a number with something around it: «45%» (the sign),
- * «3,450,000 USD» (a currency other than MXN, which has its own column), «16.75, -93.11» (two numbers: a latitude
- * and a longitude in one cell). «no es un número, escriba 1,234,567.89» helped none of them.
+ * «3,450,000 USD» (a currency other than MXN, which has its own column), «150 PZA» (a unit of measure, which has its
+ * own column too), «16.75, -93.11» (two numbers: a latitude and a longitude in one cell). «no es un número, escriba 1,234,567.89» helped none of them.
  */
 function notANumber(text: string, spec: ValueSpec): Parsed {
   const t = text.trim();
   const percent = /^(.+?)\s*%$/.exec(t);
   if (percent && parseNumber(percent[1]) !== undefined) return problem('cell.percent-sign', text, { number: percent[1].trim() });
-  const currency = /^(.+?)\s*([A-Z]{3})$/i.exec(t);
-  if (currency && parseNumber(currency[1]) !== undefined) return problem('cell.currency-in-amount', text, { number: currency[1].trim(), currency: currency[2].toUpperCase() });
+  // A word after the number: a currency (a code of the list, or a name of one: «pesos») or a unit of measure. «150 PZA»
+  // and «150 lts» in «Cantidad» were told «la moneda (PZA) va en su propia columna», as any three letters were.
+  const word = /^(.+?)\s*([a-záéíóúñ$][a-záéíóúñ0-9.$²³]{0,15})$/i.exec(t);
+  // Not after a coordinate: «19.43 N» is a hemisphere, said with a coordinate as example (notANumberProblem).
+  if (word && !spec.degrees && parseNumber(word[1]) !== undefined) {
+    const currency = currencyOf(word[2]);
+    if (currency !== undefined) return problem('cell.currency-in-amount', text, { number: word[1].trim(), currency });
+    if (/[a-záéíóúñ]/i.test(word[2])) return problem('cell.unit-in-number', text, { number: word[1].trim(), unit: word[2] });
+  }
   const pair = /^(-?\d+(?:\.\d+)?)\s*[,;/]\s*(-?\d+(?:\.\d+)?)$/.exec(t);
   if (pair && /\./.test(t)) return problem('cell.two-numbers', text);
   return notANumberProblem(text, spec);
+}
+
+let currencies: ReadonlySet<string> | undefined;
+
+/** The ISO 4217 code a word after an amount names («USD», «usd», «pesos», «M.N.»); undefined for any other word. */
+function currencyOf(word: string): string | undefined {
+  currencies ??= new Set(PROFILES.ocds.codelists.currency?.codes ?? []);
+  const code = word.toUpperCase();
+  return currencies.has(code) ? code : codeAlias('currency', normalizeLabel(word));
 }
 
 /**
@@ -569,6 +623,7 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: bool
     case 'number': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
       if (n !== undefined && Number.isFinite(n)) return { value: n };
+      if (typeof v === 'string' && v.length > MAX_NUMBER_TEXT) return notANumberProblem(v, spec);
       // «20.9674°», «-89.6237 º» (the ordinal sign beside 1 on a Spanish keyboard): a coordinate in degrees, as
       // officials copy it from a map; the sign says nothing more, and «no es un número» helped nobody.
       const degrees = spec.degrees && typeof v === 'string' ? /^(.+?)\s*[°º]$/.exec(v.trim()) : null;
@@ -629,8 +684,31 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: bool
     }
     default:
       if (v instanceof Date && (!spec.options || spec.options.length === 0)) return dateInText(v);
-      return parseCode(asText(v), spec);
+      return digitsLost(v) ?? parseCode(asText(v), spec);
   }
+}
+
+/**
+ * Excel and Google Sheets keep 15 significant digits of a number: a key of 16 digits or more typed or pasted as a
+ * number (a CLABE of 18, a budget key of 20, a long folio) is stored with its last digits turned into zeros, and the
+ * cell shows «1.23457E+19». Written as text it was published wrong without a word («12180001234567800» for the
+ * CLABE «012180001234567897»; «1.5e+21» past 21 digits). Refused, saying how to keep it as text: the typed digits
+ * are gone from the file, so only the official has them.
+ */
+const FIFTEEN_DIGITS_LIMIT = 1e15;
+
+/** A whole number as the sheet shows it with the format «0»: its 15 significant digits, then zeros. */
+function digitsOf(v: number): string {
+  const [mantissa, exponent] = Math.abs(v).toExponential(14).split('e');
+  const digits = mantissa.replace('.', '').replace(/0+$/, '');
+  return `${v < 0 ? '-' : ''}${digits.padEnd(Number(exponent) + 1, '0')}`;
+}
+
+/** `cell.digits-lost` for a number of 16 digits or more in a text column (an id or key column too); else undefined. */
+export function digitsLost(v: CleanValue): Parsed | undefined {
+  if (typeof v !== 'number' || !(Math.abs(v) >= FIFTEEN_DIGITS_LIMIT)) return undefined;
+  const shown = digitsOf(v);
+  return problem('cell.digits-lost', shown, { digits: String(shown.replace('-', '').length) });
 }
 
 /**

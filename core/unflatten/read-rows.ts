@@ -13,7 +13,7 @@ import { totalsLabel } from './totals-row';
 import { isZeroRow } from './zero-row';
 import { rowList } from './row-list';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
-import { dateInText, NEEDS_PARSING, parseValue, plainValue, sheetDateText } from './parse-value';
+import { dateInText, digitsLost, NEEDS_PARSING, parseValue, plainValue, sheetDateText } from './parse-value';
 import { rfcProblem } from '../checks/rfc';
 import { partyReferenceFields } from '../checks/party-references';
 
@@ -182,6 +182,11 @@ function keyText(ctx: Context, row: CellValue[], r: number, col: BoundColumn | u
     const { value, problem } = dateInText(v);
     ctx.findings.push(finding(problem.code, problem.severity, problem.params, { cell: cellRef(ctx, r, col) }));
     return value;
+  }
+  const lost = digitsLost(v)?.problem;
+  if (lost) {
+    ctx.findings.push(finding(lost.code, lost.severity, lost.params, { cell: cellRef(ctx, r, col) }));
+    return null;
   }
   return String(v);
 }

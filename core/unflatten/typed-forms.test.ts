@@ -49,3 +49,55 @@ test('a date with the year first and slashes (2024/08/16) is read like dd/mm/aaa
     expect(bad.findings.map((f) => f.code)).toContain(text === '24/08/16' ? 'cell.two-digit-year' : text === '2024/02/30' ? 'cell.no-such-day' : 'cell.not-a-date');
   }
 });
+
+// Excel with the computer's regional setting in month/day/year (English, United States): «05/03/2024» typed or
+// pasted became a date cell of 3 May, «31/03/2024» stayed text. 3 May was published for 5 March without a word.
+test('date cells beside text dates a month-first Excel could not read are said with the date they may have been typed as', () => {
+  const may3 = new Date(Date.UTC(2024, 4, 3));
+  const r = convert([
+    ['ocid', 'contracts/0/id', 'contracts/0/dateSigned', 'contracts/0/period/startDate'],
+    ['ocds-abc123-1', 'C1', may3, may3],
+    ['ocds-abc123-2', 'C1', '31/03/2024', '31/03/2024'],
+    ['ocds-abc123-3', 'C1', new Date(Date.UTC(2024, 6, 7, 10, 30)), '05/03/2024'],
+    ['ocds-abc123-4', 'C1', new Date(Date.UTC(2024, 3, 4)), new Date(Date.UTC(2024, 3, 20))],
+  ]);
+  const said = r.findings.filter((f) => f.code === 'cell.month-first-sheet-date');
+  // Not 07/07 nor 04/04 (the same either way), nor any cell of a column whose text «05/03/2024» that setting would
+  // have made a date cell: its text dates were typed as text.
+  expect(said.map((f) => [f.severity, f.cell?.row, f.cell?.column, f.params.date, f.params.swapped])).toEqual([['warning', 2, 3, '03/05/2024', '05/03/2024']]);
+  expect(renderMessage(said[0])).toBe('La celda guarda la fecha 03/05/2024, y en esta columna «31/03/2024» (fila 3) quedó como texto, no como fecha: así lo hace la hoja de cálculo cuando su configuración regional lee las fechas con el mes primero, como en Estados Unidos. Si en esta celda escribió 05/03/2024, se guardó con el día y el mes cambiados y se publicaría 03/05/2024. Revísela: si la fecha es 05/03/2024, escríbala con un apóstrofo delante (\'05/03/2024), que se lee bien, como la de la fila 3; o ponga la configuración regional en «Español (México)» (en Excel, la de Windows; en Google Sheets, Archivo → Configuración) y vuelva a escribir las fechas.');
+  // Still published as stored (a warning), and the text as the day it names.
+  expect(r.releases.map((x) => ((x as Obj).contracts as Obj[])[0].dateSigned)).toEqual(['2024-05-03T00:00:00-06:00', '2024-03-31T00:00:00-06:00', '2024-07-07T10:30:00-06:00', '2024-04-04T00:00:00-06:00']);
+});
+
+// The same column typed as text with the month first, as a system of the United States exports it: «03/31/2024» is
+// refused (cell.month-first) and gets corrected, but «03/05/2024» read day first as 3 May, without a word.
+test('text dates both orders read, in a column whose texts are written month first, are said with the other reading', () => {
+  const r = convert([
+    ['ocid', 'contracts/0/id', 'contracts/0/dateSigned', 'contracts/0/period/startDate'],
+    ['ocds-abc123-1', 'C1', '03/31/2024', '03/05/2024'],
+    ['ocds-abc123-2', 'C1', '03/05/2024', '31/03/2024'],
+    ['ocds-abc123-3', 'C1', '04/04/2024', '05/03/2024'],
+  ]);
+  expect(r.findings.filter((f) => f.code === 'cell.month-first').map((f) => [f.cell?.row, f.cell?.column])).toEqual([[2, 3]]);
+  const said = r.findings.filter((f) => f.code === 'cell.month-first-text-date');
+  // Not 04/04 (the same either way), nor the other column, whose «31/03/2024» is day first.
+  expect(said.map((f) => [f.severity, f.cell?.row, f.cell?.column])).toEqual([['warning', 3, 3]]);
+  expect(renderMessage(said[0])).toBe('«03/05/2024» se leyó con el día primero, como el 3 de mayo de 2024, pero en esta columna «03/31/2024» (fila 2) está escrita con el mes primero, como en Estados Unidos. Si esta también lo está, es el 5 de marzo de 2024: escríbala con el día primero, 05/03/2024. Revísela.');
+});
+
+// Amounts copied from a system that groups thousands with a dot: «1.234.567,89» is refused and gets corrected, but
+// «12.500» read as twelve and a half, published 1,000 times too small without a word.
+test('a number with one dot and three digits, in a column with numbers grouped by dots, is said with the thousands it may be', () => {
+  const r = convert([
+    ['ocid', 'tender/id', 'tender/value/amount', 'tender/minValue/amount'],
+    ['ocds-abc123-1', 'T1', '1.234.567,89', '12.500'],
+    ['ocds-abc123-2', 'T1', '$ 12.500', '1,234'],
+    ['ocds-abc123-3', 'T1', 1234.5],
+  ]);
+  const said = r.findings.filter((f) => f.code === 'cell.dot-thousands');
+  // Not the other column: its «1,234» is es-MX thousands, no trace of dots grouping them.
+  expect(said.map((f) => [f.severity, f.cell?.row, f.cell?.column])).toEqual([['warning', 3, 3]]);
+  expect(renderMessage(said[0])).toBe('«$ 12.500» se leyó como $12.500, con punto decimal, pero en esta columna «1.234.567,89» (fila 2) está escrito con punto de miles. Si este también, es $12,500: escríbalo así, con coma de miles. Revíselo.');
+  expect((r.releases[1] as { tender: { value: { amount: number } } }).tender.value.amount).toBe(12.5);
+});

@@ -18,6 +18,8 @@ import { applyFixups } from './fixups';
 import { normalizeLabel } from './normalize-label';
 import { readRows, type ParentSheets } from './read-rows';
 import { mergeWarnings, readMerges } from './merged-cells';
+import { monthFirstDates } from './month-first-dates';
+import { dotThousands } from './dot-thousands';
 import { isObject } from '../json/json-values';
 import { defaultSettings, readSettings, settingsSheetOf, type PublisherSettings } from './settings-reader';
 import './unflatten-messages';
@@ -184,6 +186,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
         if (res.kind === 'bound') {
           const hidden = hiddenDataRows(model.hiddenRows, res.sheet.dataStart);
           if (hidden) findings.push(finding('sheet.hidden-rows', 'warning', { count: hidden.count, rows: hidden.named }, { cell: { sheet: name, row: hidden.first } }));
+          findings.push(...monthFirstDates(read, res.sheet), ...dotThousands(read, res.sheet));
           bound.push({ rows: read, sheet: res.sheet, links: isObject(model.links) ? (model.links as Record<string, unknown>) : undefined });
         }
       } catch (e) {
