@@ -425,6 +425,21 @@ function codeIndex(options: readonly CodeOption[]): CodeIndex {
 }
 
 /**
+ * «Título (aclaración)»: the text before its last parentheses (without the spaces before them) and what they hold, as
+ * `^(.+?)\s*\(([^()]+)\)$` reads it; undefined when the text is not of that form. Without the pattern: its lazy start
+ * and the spaces after it tried every split of a long run of spaces (a cell of 32,767 characters took 1.4 s, for
+ * every code cell of a sent workbook).
+ */
+function parenthesized(text: string): [before: string, inside: string] | undefined {
+  if (!text.endsWith(')')) return undefined;
+  const open = text.lastIndexOf('(');
+  const inside = text.slice(open + 1, -1);
+  const before = text.slice(0, open).trimEnd();
+  if (open < 1 || inside === '' || inside.includes(')') || before === '' || /[\n\r\u2028\u2029]/.test(before)) return undefined;
+  return [before, inside];
+}
+
+/**
  * A title with an explanation in parentheses, «Comprador (dependencia o entidad)», «Construcción (obra nueva)»: each of
  * its two parts, when no other option of the list has it. A role typed «comprador» was published as the role
  * «comprador» (an open list keeps other values), which no check recognises as the buyer's; «construcción» was refused.
@@ -433,9 +448,9 @@ function codeIndex(options: readonly CodeOption[]): CodeIndex {
 function titleParts(options: readonly CodeOption[]): Map<string, string> {
   const parts = new Map<string, string | null>();
   for (const o of options) {
-    const m = /^(.+?)\s*\(([^()]+)\)$/.exec(o.title);
+    const m = parenthesized(o.title);
     if (!m) continue;
-    for (const part of [m[1], m[2]]) {
+    for (const part of m) {
       const key = normalizeLabel(part);
       if (/^\d+$/.test(key)) continue;
       parts.set(key, parts.has(key) && parts.get(key) !== o.code ? null : o.code);
@@ -465,10 +480,10 @@ export function lookupCode(text: string, options: readonly CodeOption[], codelis
  * text is not of that form, or one of its parts is no option of the list.
  */
 function titleWithCode(text: string, index: CodeIndex): { code: string; mismatch?: undefined } | { code?: undefined; mismatch: [string, string] } | undefined {
-  const m = /^(.+?)\s*\(([^()]+)\)$/.exec(text.trim());
+  const m = parenthesized(text.trim());
   if (!m) return undefined;
-  const byCode = index.byCode.get(m[2].trim().toLowerCase());
-  const byTitle = index.byTitle.get(normalizeLabel(m[1]));
+  const byCode = index.byCode.get(m[1].trim().toLowerCase());
+  const byTitle = index.byTitle.get(normalizeLabel(m[0]));
   if (byCode === undefined || byTitle === undefined) return undefined;
   return byCode === byTitle ? { code: byCode } : { mismatch: [byTitle, byCode] };
 }
