@@ -150,6 +150,11 @@ function whichSend(submission: Submission): string {
   return ` del ${formatDate(sentAt(submission))}${sourceNote(submission.source)}`;
 }
 
+/** Why an approved send was refused, the same to its official and to the coordinator who approved it. */
+function refusedWhy(errors: number, whose: 'su' | 'la'): string {
+  return `pero al revisarlo de nuevo para publicarlo se encontraron ${formatCount(errors, 'error', 'errores')} que no tenía cuando se envió (por ejemplo, porque cambiaron los prefijos de identificadores registrados de ${whose} institución). No se publicó nada`;
+}
+
 export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit<MailMessage, 'to'> {
   const { publisher, submission } = event;
   if (event.kind === 'submitted') {
@@ -177,7 +182,7 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
     // after an upgrade, the rules.
     return {
       subject: `Su envío de ${publisher.name} no se publicó: tiene errores`,
-      text: `${event.actor.email} aprobó el envío${whichSend(submission)}, pero al revisarlo de nuevo para publicarlo se encontraron ${formatCount(event.errors, 'error', 'errores')} que no tenía cuando se envió (por ejemplo, porque cambiaron los prefijos de identificadores registrados de su institución). No se publicó nada: sus datos publicados siguen como estaban.\n\n${resend}. Los errores, con su hoja, fila y columna, están aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
+      text: `${event.actor.email} aprobó el envío${whichSend(submission)}, ${refusedWhy(event.errors, 'su')}: sus datos publicados siguen como estaban.\n\n${resend}. Los errores, con su hoja, fila y columna, están aquí:\n${dashboardUrl}/#/mis-envios${SIGNATURE}`,
     };
   }
   if (event.kind === 'returned') {
@@ -213,7 +218,7 @@ export function refusedApproverMessage(event: Extract<WorkflowEvent, { kind: 're
   const { publisher, submission } = event;
   return {
     subject: `El envío de ${publisher.name} que aprobó no se publicó: tiene errores`,
-    text: `Usted aprobó el envío de ${publisher.name} (${publisher.state})${whichSend(submission)}, pero al revisarlo de nuevo para publicarlo se encontraron ${formatCount(event.errors, 'error', 'errores')} que no tenía cuando se envió (por ejemplo, porque cambiaron los prefijos de identificadores registrados de la institución). No se publicó nada: los datos publicados de la institución siguen como estaban.\n\nSe avisó a quien lo envió para que lo corrija y lo envíe de nuevo. El envío, sus errores y su historial:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
+    text: `Usted aprobó el envío de ${publisher.name} (${publisher.state})${whichSend(submission)}, ${refusedWhy(event.errors, 'la')}: los datos publicados de la institución siguen como estaban.\n\nSe avisó a quien lo envió para que lo corrija y lo envíe de nuevo. El envío, sus errores y su historial:\n${dashboardUrl}/#/revision/${encodeURIComponent(submission.id)}${SIGNATURE}`,
   };
 }
 
@@ -250,9 +255,8 @@ export function notifier(deps: NotifierDeps): Notify {
       const to = event.kind === 'submitted' || event.kind === 'withdrawn' ? await coordinatorsOf(deps.store, event.publisher)
         : event.kind === 'failed' ? (event.actor.email ? [event.actor.email] : []) : await submitterOf(deps.store, event);
       await deliver(deps, event.kind, event.publisher.id, `submission/${event.submission.id}`, { to, ...composeMessage(event, deps.dashboardUrl) });
-      const approver = event.kind === 'refused' && event.background ? event.actor.email : '';
-      if (event.kind === 'refused' && approver && !to.includes(approver)) {
-        await deliver(deps, 'refused-approver', event.publisher.id, `submission/${event.submission.id}`, { to: [approver], ...refusedApproverMessage(event, deps.dashboardUrl) });
+      if (event.kind === 'refused' && event.background && event.actor.email && !to.includes(event.actor.email)) {
+        await deliver(deps, 'refused-approver', event.publisher.id, `submission/${event.submission.id}`, { to: [event.actor.email], ...refusedApproverMessage(event, deps.dashboardUrl) });
       }
     } catch (e) {
       (deps.log ?? console.error)(`no se pudo preparar el aviso: ${e instanceof Error ? e.message : String(e)}`);
