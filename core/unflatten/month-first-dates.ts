@@ -19,12 +19,10 @@ import { finding, type Finding } from '../findings/finding';
 import type { CellValue } from '../workbook/model';
 import type { BoundSheet } from './bind-sheet';
 import { isCalendarDate } from '../format/typed-date';
-import { MONTH_NAMES } from './parse-value';
+import { MONTH_NAMES, pad } from './parse-value';
 
 /** A date typed as text, day first (dd/mm/aaaa or dd/mm/aa, also with «.» or «-», a time after it). Groups: day, separator, month, year. */
 const TEXT_DATE = /^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})(?:[\sT,]|$)/;
-
-const pad = (n: number): string => String(n).padStart(2, '0');
 
 export function monthFirstDates(rows: readonly CellValue[][], sheet: BoundSheet): Finding[] {
   const out: Finding[] = [];

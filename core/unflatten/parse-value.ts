@@ -57,7 +57,7 @@ function asText(v: CleanValue): string {
   return v instanceof Date ? sheetDateText(v) : String(v);
 }
 
-function pad(n: number): string {
+export function pad(n: number): string {
   return String(n).padStart(2, '0');
 }
 
