@@ -999,7 +999,7 @@ describe('submit and review against the real app', () => {
     expect(main.runValidation().sheetChanged).toBeUndefined();
 
     signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-retiro' });
-    expect(() => main.approveSubmission(id)).toThrow('Este envío ya no está en espera de aprobación: está «Retirado».');
+    expect(() => main.approveSubmission(id)).toThrow(/^Este envío ya no está en espera de aprobación: está «Retirado» \(lo retiró captura@merida\.gob\.mx el /);
     expect(() => main.withdrawSubmission(id)).toThrow('Su cuenta no tiene permiso para retirar envíos de «Municipio de Mérida».');
 
     useHost(capturista);

@@ -399,7 +399,8 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     await page.getByRole('button', { name: 'Aprobar' }).click();
     await page.getByRole('button', { name: 'Sí, publicar' }).click();
     await page.locator('#situacion', { hasText: 'Publicado' }).waitFor();
-    expect(await page.locator('#resultado').textContent()).toBe('Este envío ya no está en espera de aprobación: está «Publicado».');
+    // Who took the decision, for a coordinator who did not (here the same account, in another tab).
+    expect(await page.locator('#resultado').textContent()).toMatch(/^Este envío ya no está en espera de aprobación: está «Publicado» \(lo aprobó revision@inaip-yucatan\.org\.mx el \d\d\/\d\d\/\d{4}, [^)]+\)\.$/);
     expect(await page.locator('#decision').count()).toBe(0);
     expect(await activeId(page)).toBe('resultado');
   });

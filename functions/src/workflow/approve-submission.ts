@@ -30,6 +30,7 @@ import { replacedDecisionText } from '../../../core/workflow/replaced-send';
 import { newerApprovedText } from '../../../core/workflow/newer-approved';
 import { summarizeFindings } from './findings-summary';
 import { readAll } from '../store/read-all';
+import { actorName } from './actor-name';
 
 export interface ApprovalDeps {
   store: Store;
@@ -191,7 +192,7 @@ export function newerThan(submission: Submission, latest: Submission | undefined
  */
 export async function claimApproval(store: Store, submission: Submission, actor: User, at: string, reviewed?: string): Promise<Submission> {
   // Its own state first: a returned one was refused as «a newer one was approved», which was not the reason.
-  if (submission.status === 'returned' || submission.status === 'published' || submission.status === 'withdrawn') throw new HttpError(409, 'conflict', notAwaiting('aprobación', submission));
+  if (submission.status === 'returned' || submission.status === 'published' || submission.status === 'withdrawn') throw new HttpError(409, 'conflict', notAwaiting('aprobación', submission, await decidedBy(store, submission)));
   if (reviewed !== undefined && submission.snapshot && submission.snapshot.contentHash !== reviewed) throw revisionChanged('aprobación', submission);
   const newer = await newerApproved(store, submission);
   if (newer) throw new HttpError(409, 'superseded', supersededText(newer));
@@ -202,8 +203,8 @@ export async function claimApproval(store: Store, submission: Submission, actor:
   } catch (e) {
     if (!isStoreError(e, 'conflict')) throw e;
     const current = await store.getSubmission(submission.id);
-    if (current?.status === 'approved') throw new HttpError(409, 'conflict', 'Este envío ya no está en espera de aprobación: se está aprobando en este momento; espere a que termine.');
-    throw lostDecision('aprobación', current, reviewed);
+    if (current?.status === 'approved') throw new HttpError(409, 'conflict', `Este envío ya no está en espera de aprobación: se está aprobando en este momento${await decidedBy(store, current)}; espere a que termine.`);
+    throw await lostDecision(store, 'aprobación', current, reviewed);
   }
 }
 
@@ -220,22 +221,37 @@ export function revisionMoved(s: Submission, reviewed: string | undefined): bool
  * a new version was sent (revisionChanged), someone else acted on it and it still awaits a decision, or it no longer
  * does (notAwaiting).
  */
-export function lostDecision(what: 'aprobación' | 'revisión', current: Submission | undefined, reviewed: string | undefined): HttpError {
+export async function lostDecision(store: Store, what: 'aprobación' | 'revisión', current: Submission | undefined, reviewed: string | undefined): Promise<HttpError> {
   if (current && revisionMoved(current, reviewed)) return revisionChanged(what, current);
   if (current && AWAITING_DECISION.includes(current.status)) return new HttpError(409, 'conflict', CHANGED_MEANWHILE);
-  return new HttpError(409, 'conflict', notAwaiting(what, current));
+  return new HttpError(409, 'conflict', notAwaiting(what, current, current && await decidedBy(store, current)));
+}
+
+/** The step that took a send out of review, by status: who approved what is publishing or published, who returned or withdrew it. */
+const DECIDING_STEP: Partial<Record<SubmissionStatus, string>> = { approved: 'approved', published: 'approved', returned: 'returned', withdrawn: 'withdrawn' };
+const DECIDED_VERB: Readonly<Record<string, string>> = { approved: 'lo aprobó', returned: 'lo devolvió', withdrawn: 'lo retiró' };
+
+/**
+ * « (lo devolvió ana@og.mx el 07/12/2026, 09:12:05 a.m.)»: who took the send out of review, and when, for the
+ * coordinator whose own decision lost the race (two coordinators of one state open the same inbox). Empty when its
+ * history no longer holds that step.
+ */
+export async function decidedBy(store: Store, current: Pick<Submission, 'status' | 'history'>): Promise<string> {
+  const action = DECIDING_STEP[current.status];
+  const step = action && [...current.history].reverse().find((e) => e.action === action);
+  return step ? ` (${DECIDED_VERB[action]} ${await actorName(store, step.by)} el ${formatTimestamp(step.at)})` : '';
 }
 
 /**
  * A Spanish 409 text: the submission (as it is now) no longer waits for a decision (`what`: aprobación, revisión), and
  * why. A send a newer upload replaced is `returned` too, but nobody returned it: it says so, and names the newer one.
  */
-export function notAwaiting(what: 'aprobación' | 'revisión', current: Pick<Submission, 'status' | 'history'> | undefined): string {
+export function notAwaiting(what: 'aprobación' | 'revisión', current: Pick<Submission, 'status' | 'history'> | undefined, decided = ''): string {
   if (current && replacedByNewer(current)) return replacedDecisionText(what, current);
   const status = current?.status;
-  const now = status ? `está «${STATUS_LABELS[status]}»` : 'ya no existe';
+  const now = status ? `está «${STATUS_LABELS[status]}»${decided}` : 'ya no existe';
   const hint = status === 'returned' ? ' Quien capturó debe corregirlo y enviarlo de nuevo.'
-    : status === 'withdrawn' ? ' Quien lo envió lo retiró; si lo envía de nuevo, volverá a su bandeja.' : '';
+    : status === 'withdrawn' ? ' Si quien lo envió lo envía de nuevo, volverá a su bandeja.' : '';
   return `Este envío ya no está en espera de ${what}: ${now}.${hint}`;
 }
 

@@ -76,6 +76,7 @@ import { previewWithinBudget, type PreviewQueue } from './prepared-preview';
 import { LIVE_COMPARE_BUDGET_MS, liveSheetChanged } from './live-sheet-changed';
 import { markerPolicy, type MarkerPolicy } from './kept-state';
 import { isChecking, publisherOfCheck, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer } from './send-check';
+import { actorName } from './actor-name';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
@@ -847,7 +848,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       returned = await store.transitionSubmission(submission.id, ['submitted', 'failed'], 'returned', { at: stamp(), by: user.id, action: 'returned', comment }, reviewed !== undefined ? { ifVersion: historyVersion(submission) } : {});
     } catch (e) {
       if (!isStoreError(e, 'conflict')) throw e;
-      throw lostDecision('revisión', await store.getSubmission(submission.id), reviewed);
+      throw await lostDecision(store, 'revisión', await store.getSubmission(submission.id), reviewed);
     }
     await audit(user, 'submission.returned', `submission/${submission.id}`, publisher.id, { comment, ...decisionOrigin(req) });
     await notify?.({ kind: 'returned', submission: returned, publisher, actor: user, comment });
@@ -932,14 +933,6 @@ export function notWithdrawable(status: SubmissionStatus | undefined): string {
 /** Store pages one listing of submissions reads at most before answering with what it found and `links.next`. */
 const MAX_SCANNED_PAGES = 20;
 
-/** Who acted, as people read it: the account's e-mail, the platform itself, or an account since removed (its id meant nothing to anyone). */
-async function actorName(store: Store, id: string): Promise<string> {
-  if (id in NON_USER_ACTORS) return NON_USER_ACTORS[id];
-  return (await store.getUser(id))?.email ?? 'cuenta eliminada';
-}
-// «sistema» alone did not say that nobody acted: the platform did it by itself (an interrupted approval marked failed…).
-// `anonymous`: a refused credential, whose holder the platform cannot name (sign-in-audit.ts).
-const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: 'la plataforma (automático)', cli: 'línea de comandos', anonymous: 'sin identificar' };
 
 function openSource(deps: WorkflowDeps, source: SubmissionSource): SheetSource {
   if (source.kind === 'values') throw new SourceError('Este envío no guardó los valores enviados; pida a quien capturó que la envíe de nuevo.', 'snapshot-missing');

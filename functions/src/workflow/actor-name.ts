@@ -1,0 +1,12 @@
+/** Who acted on a send, as people read it (history, audit, the 409 of a decision that lost the race). */
+import type { Store } from '../store/store';
+
+// «sistema» alone did not say that nobody acted: the platform did it by itself (an interrupted approval marked failed…).
+// `anonymous`: a refused credential, whose holder the platform cannot name (sign-in-audit.ts).
+const NON_USER_ACTORS: Readonly<Record<string, string>> = { system: 'la plataforma (automático)', cli: 'línea de comandos', anonymous: 'sin identificar' };
+
+/** The account's e-mail, the platform itself, or an account since removed (its id meant nothing to anyone). */
+export async function actorName(store: Store, id: string): Promise<string> {
+  if (id in NON_USER_ACTORS) return NON_USER_ACTORS[id];
+  return (await store.getUser(id))?.email ?? 'cuenta eliminada';
+}
