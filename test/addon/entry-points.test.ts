@@ -837,7 +837,8 @@ describe('submit and review against the real app', () => {
     expect(main.saveAddonSettings({ backendUrl: 'https://datos.ejemplo.mx/', apiToken: '' })).toEqual({
       backendUrl: 'https://datos.ejemplo.mx', hasApiToken: false,
       // Saved, and tried at once: this test has no network.
-      check: { ok: false, text: expect.stringMatching(/^Al probar la conexión, el servidor no respondió bien: No fue posible comunicarse con el servidor/) },
+      // Nothing answers at the address: the dialog says so on its field.
+      check: { ok: false, text: expect.stringMatching(/^Al probar la conexión, el servidor no respondió bien: No fue posible comunicarse con el servidor/), field: 'url' },
     });
     expect(host.props.document.get('INFRA_BACKEND_URL')).toBe('https://datos.ejemplo.mx');
     // As an official has it at hand: the address bar without https://, a page of the dashboard, an API address.

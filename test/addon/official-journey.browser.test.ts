@@ -213,9 +213,13 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.getByLabel('Clave de acceso (solo servidores propios)').fill(`ia_${'x'.repeat(40)}`);
     await page.getByRole('button', { name: 'Guardar' }).click();
     const status = page.getByRole('status');
-    await page.getByText(/^Configuración guardada\./).waitFor();
-    expect(await status.textContent()).toMatch(/^Configuración guardada\. Al probar la conexión, el servidor no respondió bien: La clave de acceso no es válida/);
-    expect(await status.getAttribute('class')).toBe('error');
+    const key = page.getByLabel('Clave de acceso (solo servidores propios)');
+    // The key the server refused, on its field as a malformed one is: marked invalid, described by why, focused (S14).
+    await page.locator('#token[aria-invalid="true"]').waitFor();
+    expect(await key.getAttribute('aria-describedby')).toBe('token-error token-help');
+    expect(await page.locator('#token-error').textContent()).toMatch(/^Configuración guardada\. Al probar la conexión, el servidor no respondió bien: La clave de acceso no es válida/);
+    expect(await page.evaluate(() => (globalThis as any).document.activeElement.id)).toBe('token');
+    expect(await status.textContent()).toBe('');
 
     await page.getByLabel('Clave de acceso (solo servidores propios)').fill(app.bearers.capturistaA.replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Guardar' }).click();
@@ -243,8 +247,9 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.getByLabel('Dirección del servidor').fill(`${app.url}/tablero`);
     await page.getByLabel('Clave de acceso (solo servidores propios)').fill(app.bearers.capturistaA.replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Guardar' }).click();
-    await page.getByText(/^Configuración guardada\./).waitFor();
-    expect(await page.getByRole('status').textContent()).toBe(`Configuración guardada. Al probar la conexión, el servidor no respondió bien: En ${app.url}/tablero no responde un servidor de Infraestructura Abierta (no tiene la ruta /api/submissions). Revise la dirección en Configurar servidor: es la que le dio su coordinación, solo hasta el nombre del sitio, como https://infra-abierta.web.app.`);
+    // On the address's field: it is the address that is wrong.
+    await page.locator('#url[aria-invalid="true"]').waitFor();
+    expect(await page.locator('#url-error').textContent()).toBe(`Configuración guardada. Al probar la conexión, el servidor no respondió bien: En ${app.url}/tablero no responde un servidor de Infraestructura Abierta (no tiene la ruta /api/submissions). Revise la dirección en Configurar servidor: es la que le dio su coordinación, solo hasta el nombre del sitio, como https://infra-abierta.web.app.`);
     await done(page);
   });
 

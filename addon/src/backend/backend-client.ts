@@ -129,7 +129,7 @@ export class BackendClient {
     } catch (e) {
       // Our server always has this list (empty at first): a 404 is another site, or ours under a wrong path (an address
       // copied with «/tablero»). «No existe esa página» or «no encontró el envío» did not say the address was wrong.
-      if (e instanceof UserError && e.status === 404) throw new UserError(`En ${this.baseUrl} no responde un servidor de Infraestructura Abierta (no tiene la ruta ${WORKFLOW_PATHS.submissions}). Revise la dirección en Configurar servidor: es la que le dio su coordinación, solo hasta el nombre del sitio, como https://infra-abierta.web.app.`);
+      if (e instanceof UserError && e.status === 404) throw new UserError(`En ${this.baseUrl} no responde un servidor de Infraestructura Abierta (no tiene la ruta ${WORKFLOW_PATHS.submissions}). Revise la dirección en Configurar servidor: es la que le dio su coordinación, solo hasta el nombre del sitio, como https://infra-abierta.web.app.`, 404);
       throw e;
     }
   }

@@ -58,21 +58,28 @@ function publishedPage(backendUrl: string, publisherId: string, projects: number
   return `${backendUrl.replace(/\/+$/, '')}/#/${projects > 0 ? 'proyectos' : 'contrataciones'}?publisher=${encodeURIComponent(publisherId)}`;
 }
 
+export interface ConnectionCheck { ok: boolean; text: string; field?: 'url' | 'token' }
+
 const ROLE_TEXT = { capturista: 'captura de su institución', coordinador: 'coordinación del Organismo Garante', admin: 'administración' } as const;
 
 /**
  * Right after the settings are saved, the server is asked who is calling, so that the dialog says whether the address
  * and the access key work: it said «Configuración guardada» to a mistyped key, and the official learnt otherwise
- * only when sending.
+ * only when sending. `field`: the dialog's field a failure is about, which it marks as it marks a value it refused
+ * (settings.ts): the key the server did not accept, an address where nothing (or not our server) answers. A server
+ * error (5xx) is about neither.
  */
-export function connectionCheck(h: Host): { ok: boolean; text: string } {
+export function connectionCheck(h: Host): ConnectionCheck {
   try {
     const viewer = reviewContext(h).viewer;
     if (!viewer) return { ok: false, text: NOT_CONFIGURED };
     return { ok: true, text: `Conexión comprobada: entra como ${viewer.email} (${ROLE_TEXT[viewer.role]}). Ya puede cerrar esta ventana.` };
   } catch (e) {
-    if (e instanceof UserError) return { ok: false, text: `Al probar la conexión, el servidor no respondió bien: ${e.message}` };
-    throw e;
+    if (!(e instanceof UserError)) throw e;
+    // A 401 is the key's only when one is kept: on the cloud the add-on signs in with the Google account.
+    const field = e.status === 401 && currentConfig(h).apiToken ? 'token'
+      : e.status === 404 || (e instanceof ServerUnavailable && e.status === undefined) ? 'url' : undefined;
+    return { ok: false, text: `Al probar la conexión, el servidor no respondió bien: ${e.message}`, ...(field ? { field } : {}) };
   }
 }
 

@@ -7,13 +7,14 @@ import { UserError } from '../user-error';
 import { dialogPage } from '../dialog-page';
 import { SETTINGS_TITLE } from '../menu';
 import { GOOGLE_FAILURES } from '../google-failures';
+import type { ConnectionCheck } from '../backend/review';
 
 export interface SettingsView {
   backendUrl: string;
   /** Whether a token is stored (the token itself is never sent back to the page). */
   hasApiToken: boolean;
   /** After saving: whether the server answered with these settings, said to the official (connectionCheck). */
-  check?: { ok: boolean; text: string };
+  check?: ConnectionCheck;
 }
 
 export interface SettingsInput {
@@ -102,18 +103,22 @@ function unmark(field) {
   field.setAttribute('aria-describedby', field.id + '-help');
   document.getElementById(field.id + '-error').hidden = true;
 }
+// The field (its id) a refusal is about, marked with message.
+function markField(id, message, status) {
+  var field = document.getElementById(id);
+  var error = document.getElementById(field.id + '-error');
+  error.textContent = message;
+  error.hidden = false;
+  field.setAttribute('aria-invalid', 'true');
+  field.setAttribute('aria-describedby', error.id + ' ' + field.id + '-help');
+  // Said, not shown twice: the message is already under its field.
+  if (document.activeElement === field) { status.className = 'said'; status.textContent = error.textContent; } else { status.className = ''; status.textContent = ''; field.focus(); }
+}
 // The field a refusal is about, marked; false when it is about none (the message then goes to the status line).
 function refuseOnField(message, status) {
   for (var i = 0; i < refusedFields.length; i++) {
     if (message.indexOf(refusedFields[i][0]) === -1) continue;
-    var field = document.getElementById(refusedFields[i][1]);
-    var error = document.getElementById(field.id + '-error');
-    error.textContent = message;
-    error.hidden = false;
-    field.setAttribute('aria-invalid', 'true');
-    field.setAttribute('aria-describedby', error.id + ' ' + field.id + '-help');
-    // Said, not shown twice: the message is already under its field.
-    if (document.activeElement === field) { status.className = 'said'; status.textContent = error.textContent; } else { status.className = ''; status.textContent = ''; field.focus(); }
+    markField(refusedFields[i][1], message, status);
     return true;
   }
   return false;
@@ -130,10 +135,13 @@ document.getElementById('form').addEventListener('submit', function (e) {
   google.script.run
     .withSuccessHandler(function (view) {
       var check = view && view.check;
-      status.className = check && !check.ok ? 'error' : '';
-      status.textContent = 'Configuración guardada. ' + (check ? check.text : 'Ya puede cerrar esta ventana.');
       // The address as saved (https:// added, a page of the dashboard taken off): what the official should see.
       if (view && view.backendUrl) document.getElementById('url').value = view.backendUrl;
+      // Saved, but the server did not take the key or nothing answers at the address: said on that field, as a
+      // value refused before saving is (the key is kept in the field, to be corrected rather than typed again).
+      if (check && !check.ok && check.field) { markField(check.field, 'Configuración guardada. ' + check.text, status); return; }
+      status.className = check && !check.ok ? 'error' : '';
+      status.textContent = 'Configuración guardada. ' + (check ? check.text : 'Ya puede cerrar esta ventana.');
       document.getElementById('token').value = '';
     })
     .withFailureHandler(function (err) {
