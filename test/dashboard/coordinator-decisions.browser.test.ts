@@ -367,7 +367,13 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect([await described('Desde el día'), await described('Hasta el día (incluido)')]).toEqual([[null, 'bitacora-formato'], ['true', 'bitacora-problema bitacora-formato']]);
     // Marked by its border too (the message is under «Mostrar»), as Etapas' dates are.
     expect(await og.getByLabel('Hasta el día (incluido)').evaluate((i: any) => i.ownerDocument.defaultView.getComputedStyle(i).borderTopColor)).toBe('rgb(164, 22, 26)');
+    // A period that ends before it starts: refused on «Desde el día», before anything is asked.
+    await og.getByLabel('Desde el día').fill('16/06/2021');
     await og.getByLabel('Hasta el día (incluido)').fill('15/6/2021');
+    await og.getByRole('button', { name: 'Mostrar' }).click();
+    await og.locator('#bitacora-problema', { hasText: 'El día «desde» (16/06/2021) es posterior al día «hasta» (15/06/2021): corrija el periodo.' }).waitFor({ timeout: 2000 });
+    expect([await described('Desde el día'), await described('Hasta el día (incluido)'), await og.evaluate(() => (globalThis as any).document.activeElement?.id)]).toEqual([['true', 'bitacora-problema bitacora-formato'], [null, 'bitacora-formato'], 'bitacora-desde']);
+    await og.getByLabel('Desde el día').fill('15/06/2021');
     await og.getByRole('button', { name: 'Mostrar' }).click();
     await og.getByRole('table', { name: /del 15\/06\/2021: 2 entradas$/ }).waitFor();
     const rows = await og.locator('#tabla-bitacora tbody tr').allTextContents();

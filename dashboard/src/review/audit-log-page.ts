@@ -103,19 +103,23 @@ export const auditLogPage: Page = {
         if (publisherSel.value) q.set('publicador', publisherSel.value);
         // A day corrected is no longer marked: «Desde el día» stayed «inválido» while the message was about «Hasta».
         for (const input of [fromInput, toInput]) { input.removeAttribute('aria-invalid'); input.setAttribute('aria-describedby', 'bitacora-formato'); }
+        // Described by why (WCAG 3.3.1), not only by the format: back on the field, a reader heard «inválido» and no reason.
+        const refuse = (input: HTMLInputElement, text: string) => {
+          problem.className = 'status-bad';
+          problem.textContent = text;
+          input.setAttribute('aria-invalid', 'true');
+          input.setAttribute('aria-describedby', `${problem.id} bitacora-formato`);
+          if (document.activeElement === input) announce(text); else input.focus();
+        };
         for (const [input, key, label] of [[fromInput, 'desde', 'Desde el día'], [toInput, 'hasta', 'Hasta el día']] as const) {
           const typed = readTypedDate(input.value);
-          if ('problem' in typed) {
-            problem.className = 'status-bad';
-            problem.textContent = `«${label}»: ${typed.problem === 'format' ? `escriba la fecha como dd/mm/aaaa, por ejemplo 31/03/2024 (se escribió «${input.value}»)` : `el ${input.value} no existe en el calendario`}.`;
-            // Described by why (WCAG 3.3.1), not only by the format: back on the field, a reader heard «inválido» and no reason.
-            input.setAttribute('aria-invalid', 'true');
-            input.setAttribute('aria-describedby', `${problem.id} bitacora-formato`);
-            if (document.activeElement === input) announce(problem.textContent); else input.focus();
-            return;
-          }
+          if ('problem' in typed) return refuse(input, `«${label}»: ${typed.problem === 'format' ? `escriba la fecha como dd/mm/aaaa, por ejemplo 31/03/2024 (se escribió «${input.value}»)` : `el ${input.value} no existe en el calendario`}.`);
           q.set(key, typed.iso);
         }
+        // A period ending before it starts, on «Desde el día» before anything is asked (it drew a page saying so,
+        // with no field marked).
+        const [start, end] = [q.get('desde') as string, q.get('hasta') as string];
+        if (start > end) return refuse(fromInput, reversedPeriod(start, end));
         if (kindSel.value) q.set('tipo', kindSel.value);
         if (accountInput.value.trim()) q.set('cuenta', accountInput.value.trim());
         setQuery(q);
@@ -133,7 +137,7 @@ export const auditLogPage: Page = {
 
     if (from > to) {
       return h('div', null, ...intro, sessionBar(viewer, rerender, ds.publishers), form,
-        h('p', { class: 'status-bad', role: 'alert', id: 'bitacora-periodo' }, `El día «desde» (${formatDate(from)}) es posterior al día «hasta» (${formatDate(to)}): corrija el periodo.`));
+        h('p', { class: 'status-bad', role: 'alert', id: 'bitacora-periodo' }, reversedPeriod(from, to)));
     }
     const { entries, more } = await readPeriod(publisherId, dayStart(from), dayStart(to, 1));
     // A removed account's e-mail, from the log's own «Creó la cuenta» / «Eliminó la cuenta» entries read here.
@@ -163,3 +167,8 @@ export const auditLogPage: Page = {
       table);
   }, rerender),
 };
+
+/** A period whose first day (aaaa-mm-dd) is after its last: what to correct. */
+function reversedPeriod(from: string, to: string): string {
+  return `El día «desde» (${formatDate(from)}) es posterior al día «hasta» (${formatDate(to)}): corrija el periodo.`;
+}
