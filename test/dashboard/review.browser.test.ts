@@ -412,7 +412,7 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.getByLabel('E.2 Programa de trabajo').fill('');
     await page.getByLabel('E.5 Captura').fill('01/01/2999');
     await page.getByRole('button', { name: 'Guardar etapas' }).click();
-    await page.getByText('La fecha de la etapa E.5 Captura (01/01/2999) es posterior a hoy').waitFor();
+    await page.locator('#resultado-etapas', { hasText: 'La fecha de la etapa E.5 Captura (01/01/2999) es posterior a hoy' }).waitFor();
     await page.getByLabel('E.5 Captura').fill('');
     await page.getByRole('button', { name: 'Guardar etapas' }).click();
     await page.locator('#resultado-etapas', { hasText: 'Se guardaron las etapas de Municipio de Mérida. E.2 Programa de trabajo: fecha borrada; E.3 Compromiso de publicación: 10/03/2024; E.4 Mapeo: 20/04/2024.' }).waitFor();
@@ -451,13 +451,22 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.locator('#resultado-etapas', { hasText: 'La fecha de la etapa E.5 Captura («31/02/2024») no existe en el calendario. Escriba día, mes y año como dd/mm/aaaa, por ejemplo 15/01/2024, o bórrela.' }).waitFor();
     expect(await capture.getAttribute('aria-invalid')).toBe('true');
     expect(await capture.evaluate((el: any) => document.activeElement === el)).toBe(true);
-    expect(await capture.getAttribute('aria-describedby')).toBe('resultado-etapas formato-fechas etapa-E5-actual');
+    expect(await capture.getAttribute('aria-describedby')).toBe('etapa-E5-error formato-fechas etapa-E5-actual');
     // Saved with Enter in the field, the focus already there: said through the live region (focusing it read nothing).
     await capture.fill('2024-03-10');
     await capture.press('Enter');
     const notUnderstood = 'La fecha de la etapa E.5 Captura («2024-03-10») no se entiende. Escríbala como dd/mm/aaaa (día, mes y año), por ejemplo 15/01/2024, o bórrela.';
     await page.locator('#resultado-etapas', { hasText: notUnderstood }).waitFor();
     await page.locator('#anuncio', { hasText: notUnderstood }).waitFor({ timeout: 2000 });
+    // Two dates wrong at once: both said, each field marked and described by its own reason, the first focused.
+    await page.getByLabel('E.3 Compromiso de publicación').fill('30/02/2024');
+    await page.getByRole('button', { name: 'Guardar etapas' }).click();
+    const onCommitment = 'La fecha de la etapa E.3 Compromiso de publicación («30/02/2024») no existe en el calendario. Escriba día, mes y año como dd/mm/aaaa, por ejemplo 15/01/2024, o bórrela.';
+    await page.locator('#resultado-etapas', { hasText: `${onCommitment} ${notUnderstood}` }).waitFor({ timeout: 2000 });
+    const reason = (label: string) => page.getByLabel(label).evaluate((el: any) => [el.getAttribute('aria-invalid'), document.getElementById(el.getAttribute('aria-describedby').split(' ')[0])?.textContent]);
+    expect([await reason('E.3 Compromiso de publicación'), await reason('E.5 Captura')]).toEqual([['true', onCommitment], ['true', notUnderstood]]);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('etapa-E3');
+    await page.getByLabel('E.3 Compromiso de publicación').fill('');
     // Typed as dd/mm/aaaa, without leading zeros: saved as that day, and written back in full.
     await capture.fill('5/3/2024');
     await page.getByLabel('E.2 Programa de trabajo').fill('01/02/2024');

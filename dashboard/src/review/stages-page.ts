@@ -38,7 +38,9 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
       value: p.stages[s.code] ? date(p.stages[s.code]) : '', 'aria-describedby': describedBy(s.code),
     });
     const current = h('span', { class: 'note', id: `${inputId(s.code)}-actual` });
-    return { stage: s, input, current };
+    // Why its date was refused, read with the field (hidden: the status under the button shows every refusal).
+    const refused = h('span', { id: `${inputId(s.code)}-error`, hidden: true });
+    return { stage: s, input, current, refused };
   });
   const showCurrent = (): void => {
     for (const r of rows) r.current.textContent = p.stages[r.stage.code] ? `Registrada: ${date(p.stages[r.stage.code])}` : 'Pendiente';
@@ -46,33 +48,43 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
   showCurrent();
   const button = h('button', { type: 'submit', class: 'primary' }, 'Guardar etapas');
   // The form is `novalidate`: these Spanish messages, naming the stage, replace the browser's own bubbles.
-  // A bad date: the message names the stage; its field, marked invalid and described by the message, gets the focus
-  // to be corrected, and a screen reader reads the message there (once: not through the live region too). Where the
-  // focus already is (Enter in that field, the keyboard's way to save), focusing it reads nothing: said through the
-  // page's live region instead, as the sign-in's key is — a screen reader heard nothing at all.
-  const fail = (input: HTMLInputElement, message: string): void => {
-    show('status-bad', message);
-    input.setAttribute('aria-invalid', 'true');
-    input.setAttribute('aria-describedby', `${status.id} ${describedBy(input.name)}`);
-    if (document.activeElement === input) announce(message); else input.focus();
+  // Bad dates: each message names its stage, and they are shown together under the button (a coordinator who typed
+  // every date the same wrong way learnt of one per save). Each field is marked invalid and described by its own
+  // message; the first gets the focus to be corrected, and a screen reader reads its message there (once: not through
+  // the live region too). Where the focus already is (Enter in that field, the keyboard's way to save), focusing it
+  // reads nothing: said through the page's live region instead, as the sign-in's key is — a screen reader heard
+  // nothing at all.
+  const fail = (refusals: readonly (readonly [row: (typeof rows)[number], message: string])[]): void => {
+    show('status-bad', refusals.map(([, message]) => message).join(' '));
+    for (const [{ stage, input, refused }, message] of refusals) {
+      refused.textContent = message;
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', `${refused.id} ${describedBy(stage.code)}`);
+    }
+    const first = refusals[0][0].input;
+    if (document.activeElement === first) announce(status.textContent ?? ''); else first.focus();
   };
   const save = async (): Promise<void> => {
     const changes: StagesRequest['stages'] = {};
+    const refusals: [row: (typeof rows)[number], message: string][] = [];
     for (const { stage, input } of rows) { input.removeAttribute('aria-invalid'); input.setAttribute('aria-describedby', describedBy(stage.code)); }
-    for (const { stage, input } of rows) {
+    for (const row of rows) {
+      const { stage, input } = row;
       const label = `${stage.code} ${stage.label}`;
       const typed = input.value.trim();
       const read = typed ? readTypedDate(typed) : null;
       if (read && 'problem' in read) {
-        return fail(input, read.problem === 'calendar'
+        refusals.push([row, read.problem === 'calendar'
           ? `La fecha de la etapa ${label} («${typed}») no existe en el calendario. Escriba día, mes y año como dd/mm/aaaa, por ejemplo 15/01/2024, o bórrela.`
-          : `La fecha de la etapa ${label} («${typed}») no se entiende. Escríbala como dd/mm/aaaa (día, mes y año), por ejemplo 15/01/2024, o bórrela.`);
+          : `La fecha de la etapa ${label} («${typed}») no se entiende. Escríbala como dd/mm/aaaa (día, mes y año), por ejemplo 15/01/2024, o bórrela.`]);
+        continue;
       }
       const iso = read ? read.iso : '';
-      if (iso && iso > max) return fail(input, `La fecha de la etapa ${label} (${date(iso)}) es posterior a hoy: registre la fecha en que se alcanzó.`);
+      if (iso && iso > max) { refusals.push([row, `La fecha de la etapa ${label} (${date(iso)}) es posterior a hoy: registre la fecha en que se alcanzó.`]); continue; }
       const before = p.stages[stage.code] ?? '';
       if (iso !== before) changes[stage.code] = iso || null;
     }
+    if (refusals.length) return fail(refusals);
     if (!Object.keys(changes).length) return say('note', 'No hay cambios que guardar.');
     button.disabled = true;
     say('note', 'Guardando…');
@@ -97,7 +109,7 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
     h('p', { class: 'note' }, 'Escriba la fecha en que el implementador alcanzó cada etapa. Deje vacía la de una etapa pendiente; borrar una fecha la quita del registro.'),
     h('fieldset', null, h('legend', null, `Fechas de las etapas (${p.state})`),
       h('p', { class: 'note', id: FORMAT_HINT }, 'Fecha en formato dd/mm/aaaa (día, mes y año), por ejemplo 15/01/2024.'),
-      rows.map(({ stage, input, current }) => h('div', { class: 'field' }, h('label', { for: input.id }, `${stage.code} ${stage.label}`), input, current))),
+      rows.map(({ stage, input, current, refused }) => h('div', { class: 'field' }, h('label', { for: input.id }, `${stage.code} ${stage.label}`), input, current, refused))),
     button, status,
     h('p', null, h('a', { href: route('seguimiento') }, 'Ver el avance en Seguimiento')));
 }
