@@ -59,7 +59,14 @@ describe('parseDate', () => {
     ['31-mar-2024', '2024-03-31'], ['31/Mar./2024', '2024-03-31'], ['31 MAR 2024', '2024-03-31'], ['5-dic-2023', '2023-12-05'],
     ['31 de marzo de 2024', '2024-03-31'], ['1o. de septiembre del 2024', '2024-09-01'], ['15 de Setiembre de 2024', '2024-09-15'],
   ])('the month in letters, in Spanish: %p', (text, day) => expect(parseDate(text, zone)).toBe(`${day}T00:00:00-06:00`));
-  test.each(['31-feb-2024', '31 de marzzo de 2024', '31-constructor-2024', '31-mar-24', 'marzo de 2024'])('%p is not a date', (v) => expect(parseDate(v, zone)).toBeUndefined());
+  // As Oracle-based systems export a date (English abbreviations, a time after it) and as Excel and Sheets show a long
+  // date under a United States setting (the month first): one way to read each.
+  test.each([
+    ['31-MAR-2024 12:00:00 AM', '2024-03-31T00:00:00'], ['15-JAN-2024 02:30:00 PM', '2024-01-15T14:30:00'], ['05-DEC-2023', '2023-12-05T00:00:00'],
+    ['31 de marzo de 2024, 10:30 hrs', '2024-03-31T10:30:00'], ['Marzo 31, 2024', '2024-03-31T00:00:00'], ['March 31, 2024', '2024-03-31T00:00:00'],
+    ['Aug. 1, 2024', '2024-08-01T00:00:00'], ['marzo 31 de 2024', '2024-03-31T00:00:00'], ['domingo, marzo 31, 2024', '2024-03-31T00:00:00'],
+  ])('the month in letters, as other systems write it: %p', (text, at) => expect(parseDate(text, zone)).toBe(`${at}-06:00`));
+  test.each(['31-feb-2024', '31 de marzzo de 2024', '31-constructor-2024', '31-mar-24', 'marzo de 2024', '31-MAR-2024 13:00:00 PM', '31-MAR-2024 24:00', 'marzo 32, 2024', 'Marzo 31 2024 10:30'])('%p is not a date', (v) => expect(parseDate(v, zone)).toBeUndefined());
   test('ISO text with and without offset', () => {
     expect(parseDate('2024-03-31', zone)).toBe('2024-03-31T00:00:00-06:00');
     expect(parseDate('2024-03-31T10:30', zone)).toBe('2024-03-31T10:30:00-06:00');

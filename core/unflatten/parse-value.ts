@@ -142,21 +142,46 @@ const YMD_RE = new RegExp(String.raw`^(\d{4})([/.-])(\d{1,2})\2(\d{1,2})(?:${TIM
 /**
  * The month by its Spanish name or abbreviation, as people write a date in letters and as Excel and Sheets show one in
  * Spanish (`d-mmm-aaaa`): «31-mar-2024», «31/mar./2024», «31 de marzo de 2024», «1o. de septiembre del 2024». Read as
- * the day it names, not «no es una fecha válida»: there is only one way to read it.
+ * the day it names, not «no es una fecha válida»: there is only one way to read it. Also the English names and
+ * abbreviations that differ from the Spanish ones: Oracle-based systems export «31-MAR-2024 12:00:00 AM» and
+ * «15-JAN-2024», and an Excel set to English shows «March 31, 2024».
  */
 const MONTHS = new Map<string, number>(Object.entries({
   ene: 1, enero: 1, feb: 2, febrero: 2, mar: 3, marzo: 3, abr: 4, abril: 4, may: 5, mayo: 5, jun: 6, junio: 6,
   jul: 7, julio: 7, ago: 8, agosto: 8, sep: 9, sept: 9, set: 9, septiembre: 9, setiembre: 9, oct: 10, octubre: 10,
   nov: 11, noviembre: 11, dic: 12, diciembre: 12,
+  jan: 1, january: 1, february: 2, march: 3, apr: 4, april: 4, june: 6, july: 7, aug: 8, august: 8, september: 9,
+  october: 10, november: 11, dec: 12, december: 12,
 }));
-const NAMED_MONTH_RE = /^(\d{1,2})(?:o\.?|º)?(?:\s*[/.-]\s*|\s+(?:de\s+)?)([a-záéíóú]+)\.?(?:\s*[/.-]\s*|\s+(?:de(?:l)?\s+)?)(\d{4}|\d{2})$/i;
+const NAMED_MONTH = String.raw`^(\d{1,2})(?:o\.?|º)?(?:\s*[/.-]\s*|\s+(?:de\s+)?)([a-záéíóú]+)\.?(?:\s*[/.-]\s*|\s+(?:de(?:l)?\s+)?)(\d{4}|\d{2})`;
+const NAMED_MONTH_RE = new RegExp(`${NAMED_MONTH}$`, 'i');
+/** The same with a time of day after it, as after dd/mm/aaaa (groups 4–7: TIME_PART's). */
+const NAMED_MONTH_TIME_RE = new RegExp(`${NAMED_MONTH}${TIME_PART}$`, 'i');
+/**
+ * The month named first, «marzo 31, 2024», «Mar 31, 2024», «marzo 31 de 2024»: as Excel's and Sheets' long dates show
+ * a date under a United States setting (`mmmm d, yyyy`). A named month can only be read one way, whichever comes first.
+ */
+const MONTH_FIRST_RE = /^([a-záéíóú]+)\.?\s+(\d{1,2}),?\s+(?:de(?:l)?\s+)?(\d{4})$/i;
 
 /** [year, month, day] of a date written with its month in letters; undefined for any other text. */
 function namedMonthDate(text: string, yearDigits: 2 | 4 = 4): [number, number, number] | undefined {
   const m = NAMED_MONTH_RE.exec(text);
-  if (!m || m[3].length !== yearDigits) return undefined;
+  if (!m) {
+    const first = yearDigits === 4 ? MONTH_FIRST_RE.exec(text) : null;
+    const month = first ? MONTHS.get(first[1].toLowerCase()) : undefined;
+    return first && month !== undefined ? [Number(first[3]), month, Number(first[2])] : undefined;
+  }
+  if (m[3].length !== yearDigits) return undefined;
   const month = MONTHS.get(m[2].toLowerCase());
   return month === undefined ? undefined : [Number(m[3]), month, Number(m[1])];
+}
+
+/** A date written with its month in letters and a time of day after it, «31-MAR-2024 12:00:00 AM»; undefined otherwise (a time no clock has too). */
+function namedMonthDateTime(text: string): { ymd: [number, number, number]; hms: [number, number, number] } | undefined {
+  const m = NAMED_MONTH_TIME_RE.exec(text);
+  const month = m && m[3].length === 4 ? MONTHS.get(m[2].toLowerCase()) : undefined;
+  const hms = m && month !== undefined ? typedTime(m[4], m[5], m[6], m[7]) : undefined;
+  return m && month !== undefined && hms ? { ymd: [Number(m[3]), month, Number(m[1])], hms } : undefined;
 }
 
 const DMY_SHORT_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2})$/;
@@ -335,6 +360,7 @@ export function parseDate(v: CleanValue, zone: string, date1904 = false): string
       }
     }
     ymd ??= namedMonthDate(v);
+    if (!ymd) ({ ymd, hms } = namedMonthDateTime(v) ?? {});
   }
   if (!ymd || !isCalendarDate(...ymd)) return undefined;
   return hms ? localDateTime(zone, ...ymd, ...hms) : localMidnight(zone, ...ymd);
