@@ -305,6 +305,15 @@ test('what officials type for an option with one meaning reads as its code: peso
   expect(read('dólares', 'tender/value/currency').problem?.code).toBe('cell.unknown-code');
 });
 
+test('a web address between quotes or angle brackets (Word, a letter, an e-mail) is the address inside; anything else in a link column is kept as typed', () => {
+  const url = { type: 'url' } as const;
+  for (const typed of ['“https://www.merida.gob.mx/obras/contrato.pdf”', '"https://www.merida.gob.mx/obras/contrato.pdf"', '«https://www.merida.gob.mx/obras/contrato.pdf»', '<https://www.merida.gob.mx/obras/contrato.pdf>', '‘ https://www.merida.gob.mx/obras/contrato.pdf ’']) {
+    expect([typed, parseValue(typed, url, 'UTC')]).toEqual([typed, { value: 'https://www.merida.gob.mx/obras/contrato.pdf' }]);
+  }
+  // Not an address inside, or more than one thing: left for validation to say what it is.
+  for (const typed of ['“Ver contrato”', '“https://a.mx/uno.pdf” “https://a.mx/dos.pdf”', 'https://a.mx/"x"', '“https://a.mx/con espacio.pdf”']) expect(parseValue(typed, url, 'UTC')).toEqual({ value: typed });
+});
+
 test('plainValue gives what parseValue gives, without a problem, whenever it answers', () => {
   const options = [{ code: 'works', title: 'Obra pública' }];
   const specs = [{ type: 'string' }, { type: 'string', options }, { type: 'string', options: [] }, { type: 'number' }, { type: 'integer' }, { type: 'date' }, { type: 'list' }, { type: 'boolean' }, { type: 'url' }] as const;

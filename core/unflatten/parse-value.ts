@@ -723,11 +723,20 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: bool
       const note = warning ?? separated;
       return out.length ? { value: out, ...(note ? { problem: note } : {}) } : {};
     }
-    default:
+    default: {
       if (v instanceof Date && (!spec.options || spec.options.length === 0)) return dateInText(v);
-      return digitsLost(v) ?? parseCode(asText(v), spec);
+      const text = asText(v);
+      return digitsLost(v) ?? parseCode(spec.type === 'url' ? QUOTED_ADDRESS_RE.exec(text)?.[1] ?? text : text, spec);
+    }
   }
 }
+
+/**
+ * A web address between quotes or angle brackets, as Word (“…”, which it makes of the quotes typed), a letter
+ * («…») or an e-mail (<…>) writes it: the address inside, since no address holds those characters at its ends (it was
+ * «no es una dirección web: escriba la dirección completa, que empieza con https://» to an address that did).
+ */
+const QUOTED_ADDRESS_RE = /^["“”«'‘’<]\s*(https?:\/\/[^\s"“”«»'‘’<>]+)\s*["“”»'‘’>]$/i;
 
 /**
  * Excel and Google Sheets keep 15 significant digits of a number: a key of 16 digits or more typed or pasted as a
