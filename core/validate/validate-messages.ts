@@ -51,9 +51,9 @@ registerMessages({
   'rfc.lowercase': 'Escriba el RFC en mayúsculas, como en la constancia de situación fiscal: «{upper}».',
   'rfc.checkDigit': 'El último carácter del RFC «{value}» (dígito verificador) no corresponde al resto. Verifique el RFC en la constancia de situación fiscal; si es correcto, puede dejarlo así.',
   // References
-  'reference.partyByIdentifier': 'El actor «{value}» no está registrado con ese identificador, pero es el RFC o la clave de «{name}», registrado en [[la hoja de actores||la lista de actores (parties)]] como «{party}». Escriba «{party}»; no lo agregue de nuevo.',
-  'reference.unknownParty': 'El actor «{value}» no está registrado en [[la hoja de actores||la lista de actores (parties)]]. Agréguelo allí (con su RFC y su rol) o corrija el identificador.',
-  'reference.missingRole': 'El actor «{value}» existe, pero no tiene el rol «{role}» en [[la hoja de actores||la lista de actores (parties)]]. Agréguele ese rol.',
+  'reference.partyByIdentifier': 'El actor «{value}» no está registrado con ese identificador, pero es el RFC o la clave de «{name}», registrado en [[la hoja «{sheet}»||la lista de actores (parties)]] como «{party}». Escriba «{party}»; no lo agregue de nuevo.',
+  'reference.unknownParty': 'El actor «{value}» no está registrado en [[la hoja «{sheet}»||la lista de actores (parties)]]. Agréguelo allí (con su RFC y su rol) o corrija el identificador.',
+  'reference.missingRole': 'El actor «{value}» existe, pero no tiene el rol «{role}» en [[la hoja «{sheet}»||la lista de actores (parties)]]. Agréguele ese rol.',
   'party.schemeRfcSpelling': 'El esquema del identificador es «{value}»: en EDCA-MX el esquema del RFC se escribe MX-RFC. Escriba MX-RFC en lugar de «{value}»[[ (o deje la celda vacía, que se lee como MX-RFC)]]; el RFC no cambia.',
   'party.schemeNotRfc': 'El esquema del identificador es «{value}», pero en EDCA-MX los actores se identifican con su RFC (esquema MX-RFC). Si el actor tiene RFC, use MX-RFC y escriba el RFC; si es extranjero, use el RFC genérico XEXX010101000.',
   'party.legalNameMissing': 'Falta la razón social de «{value}», que es persona moral. Escríbala tal como aparece en su constancia de situación fiscal.',

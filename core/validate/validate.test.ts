@@ -111,6 +111,18 @@ describe('validate: golden fixtures', () => {
 });
 
 describe('validate: behaviour', () => {
+  it('names the parties sheet of the standard an unknown party is referenced from: «Actores» or «Actores del proyecto»', () => {
+    // A workbook has both; «la hoja de actores» sent a project's funder to the processes' sheet, where it does not count.
+    const docs = applyCase(base, { description: '', set: {
+      '/releases/0/awards/0/suppliers/0/id': 'MX-RFC-XAXX010101000',
+      '/projects/0/publicAuthority/id': 'MX-RFC-SSA630502CU1',
+    } });
+    const unknown = validate(docs, sourceMapOf(docs), SETTINGS).filter((f) => f.code === 'reference.unknownParty');
+    expect(unknown.map((f) => [f.pointer, renderFinding(f).match(/registrado en la hoja «[^»]+»/)?.[0]])).toEqual([
+      ['/releases/0/awards/0/suppliers/0/id', 'registrado en la hoja «Actores»'],
+      ['/projects/0/publicAuthority/id', 'registrado en la hoja «Actores del proyecto»'],
+    ]);
+  });
   it('points a missing required value at the parent row through an explicit source map', () => {
     const docs = applyCase(base, { description: '', remove: ['/releases/0/awards/0/id'] });
     const sourceMap = SourceMap.fromRecord({
