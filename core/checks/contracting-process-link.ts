@@ -6,6 +6,10 @@
  * The other way round: a process that names a project of the workbook (`planning.project.id`) must be listed by it —
  * the dashboard and the project's summaries follow the project's list only, so the process showed as linked to no
  * project and the project as contracting nothing (`link.processNotListed`, warning).
+ * A process with an ocid (`summary.ocid`, «OCID del proceso») listed under another id: OC4IDS 0.9.5 says that ocid
+ * «must be recorded» as `contractingProcesses[].id`, and the platform links by it — the dashboard's process page, and
+ * another implementer's process, whose summary is only taken from its publication when the id is its ocid (it was
+ * left as typed, with no word). `link.processIdNotOcid` (warning), and such a process counts as listed.
  */
 import { itemsAt, objectAt, stringAt } from './json';
 import type { CrossCheck } from './types';
@@ -38,13 +42,16 @@ export const contractingProcessLink: CrossCheck = {
         const projectId = stringAt(project, 'id');
         const processes = itemsAt(project, 'contractingProcesses', pointer).map(({ item, pointer: p }) => {
           const summary = objectAt(item, 'summary');
-          return { pointer: p, summary, ocid: stringAt(item, 'id') ?? stringAt(summary, 'ocid') };
+          return { pointer: p, summary, id: stringAt(item, 'id'), ocid: stringAt(item, 'id') ?? stringAt(summary, 'ocid') };
         });
         if (projectId !== undefined && naming.has(projectId)) {
-          const listed = new Set(processes.map((x) => x.ocid));
+          const listed = new Set(processes.flatMap((x) => [x.ocid, stringAt(x.summary, 'ocid')]));
           for (const ocid of naming.get(projectId) ?? []) if (!listed.has(ocid)) report('link.processNotListed', 'warning', `${pointer}/id`, { value: ocid, project: projectId });
         }
-        for (const { pointer: p, summary, ocid } of processes) {
+        for (const { pointer: p, summary, id, ocid: listedOcid } of processes) {
+          const typedOcid = stringAt(summary, 'ocid');
+          if (id !== undefined && typedOcid !== undefined && id !== typedOcid) report('link.processIdNotOcid', 'warning', `${p}/id`, { value: id, ocid: typedOcid });
+          const ocid = byOcid.has(listedOcid ?? '') || typedOcid === undefined ? listedOcid : typedOcid;
           const release = ocid === undefined ? undefined : byOcid.get(ocid);
           if (!release) continue;
           const { linked } = release;

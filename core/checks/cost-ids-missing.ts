@@ -5,6 +5,12 @@
  * type for a document, the role of the party — so that the official knows what to fill. Not an error nor a warning:
  * the program does not require them all. One `project.costIdsMissing` (info) per project, on its status cell (the
  * stage the points are due for).
+ *
+ * A process the workbook itself holds (its ocid in the EDCA-MX sheets) is judged on the summary the publication will
+ * give it, not on what «Procesos del proyecto» typed: publication derives its contract's amount, status, method,
+ * tenderers, suppliers and dates from its release (core/summary, OC4IDS 0.9.5 «Linking to OCDS data»). Judged on the
+ * typed row alone, a state's engineer was told to type again, process by process, a dozen columns the publication
+ * fills — and the published project page then listed them all as published.
  */
 import { assessCostIds, type CostIdsAssessment, type CostIdsElement, type CostIdsPart } from '../stats/cost-ids';
 import { columnOfField } from '../template/column-of-field';
@@ -13,9 +19,14 @@ import { templateSpec } from '../template/template-spec';
 import type { TemplateSpec } from '../template/spec';
 import { codeTitle } from './code-label';
 import { formatList } from '../format/es-mx';
-import { objectsAt, stringAt } from './json';
+import { objectAt, objectsAt, stringAt } from './json';
 import { isOtherPublishersOcid } from '../summary/foreign-processes';
-import type { Check, JsonObject } from './types';
+import { overlay } from '../merge/overlay';
+import { cloneJson } from '../json/json-values';
+import { PROFILES } from '../profile/profiles';
+import { resolveParties } from '../summary/project-parties';
+import { summaryFromRelease } from '../summary/summary-from-release';
+import type { CrossCheck, JsonObject } from './types';
 
 const PROCESSES = 'contractingProcesses/summary';
 /** How many process ids a point names before «…»: a longer list buries the point. */
@@ -130,37 +141,93 @@ function pointText(spec: TemplateSpec, project: JsonObject, a: CostIdsAssessment
   return { sheet: both('sheet'), json: both('json') };
 }
 
-export const costIdsMissing: Check = ({ projects, settings, report }) => {
-  let spec: TemplateSpec | undefined;
-  for (const { data, pointer } of projects) {
-    // A process another implementer publishes (a municipality contracting the state's project) is not the official's
-    // to type: its summary is derived at publication from that implementer's data (OC4IDS 0.9.5, «Linking to OCDS
-    // data»; functions/src/publication/published-elsewhere.ts, which says so, or that it is not published yet). Asked
-    // for its contract's status, method, tenderers and amounts here, the state's official typed the municipality's.
-    // The same judgement as Pendientes (cost-ids.ts publishedBy): a point only those processes lack is `elsewhere`,
-    // the other implementer's, never this finding's. The workbook does not know which prefixes are registered: any
-    // other one is taken as another implementer's.
-    const missing = assessCostIds(data, (ocid) => (isOtherPublishersOcid(ocid, settings.ocidPrefix) ? ocid : undefined)).filter((a) => a.state === 'missing');
-    if (!missing.length) continue;
-    spec ??= templateSpec();
-    // Without any contracting process, every process point is missing for that one reason: said once, with the points
-    // the processes will carry (each point repeating «no hay procesos» made a 23-point message of one fact).
-    const noProcess = missing.filter((a) => a.element.each?.array === PROCESSES && a.items?.length === 0);
-    const texts = missing.filter((a) => !noProcess.includes(a)).map((a) => pointText(spec as TemplateSpec, data, a));
-    if (noProcess.length) {
-      const labels = formatList(noProcess.map((a) => a.element.label.toLowerCase()));
-      const sheet = columnOfField(spec, 'oc4ids', `${PROCESSES}/title`)?.sheet;
-      texts.push({
-        sheet: `Procesos de contratación: el proyecto no tiene ninguno; agréguelos${sheet ? ` en la hoja «${sheet}»` : ''}, con ${labels}`,
-        json: `Procesos de contratación: «contractingProcesses» está vacío; agréguelos, con ${labels}`,
-      });
-    }
-    const status = stringAt(data, 'status');
-    report('project.costIdsMissing', 'info', `${pointer}/status`, {
-      count: missing.length,
-      ...(status ? { stage: codeTitle('projectStatus', status, 'oc4ids') } : { allStages: true }),
-      points: texts.map((t) => t.sheet).join(' · '),
-      fields: texts.map((t) => t.json).join(' · '),
-    });
-  }
+/** What the publication derives for one process of the workbook: its summary and the parties that summary names. */
+interface DerivedProcess { summary: JsonObject; parties: JsonObject[] }
+
+function derive(release: JsonObject, now: number): DerivedProcess {
+  const summary = summaryFromRelease(release, [], new Date(now).toISOString());
+  // Modifications stay as typed: their type and old/new values come from the process's earlier releases
+  // (amendment-changes.ts), which a workbook does not have; payments and milestones are no CoST IDS point.
+  delete summary.modifications; delete summary.transactions; delete summary.milestones;
+  return { summary, parties: resolveParties([], [{ summary, release }]) };
+}
+
+/**
+ * The project as the publication will show it (deriveProjectSummaries, on what one validation has): each process
+ * the workbook holds gets its derived summary laid over the typed one, and the parties it names.
+ */
+function asPublished(project: JsonObject, derivedOf: (ocid: string) => DerivedProcess | undefined): JsonObject {
+  const sources: { summary: JsonObject; release: JsonObject }[] = [];
+  const processes = objectsAt(project, 'contractingProcesses').map((process) => {
+    const typed = objectAt(process, 'summary');
+    const found = [stringAt(typed, 'ocid'), stringAt(process, 'id')].map((k) => (k === undefined ? undefined : derivedOf(k))).find((d) => d);
+    if (!found) return process;
+    const from = cloneJson(found.summary);
+    if (typed?.nature !== undefined) delete from.nature;
+    const summary = overlay([cloneJson(typed ?? {}), from], PROFILES.oc4ids, 'contractingProcesses/summary');
+    sources.push({ summary, release: { parties: found.parties } });
+    return { ...process, summary };
+  });
+  if (!sources.length) return project;
+  return { ...project, contractingProcesses: processes, parties: resolveParties(objectsAt(project, 'parties'), sources) };
+}
+
+export const costIdsMissing: CrossCheck = {
+  start: () => {
+    // The releases that name a project (`planning.project.id`, as the template's «Contrataciones» links a process
+    // to its project): the few a project lists, kept until the projects come; not every release of a package.
+    const linked = new Map<string, JsonObject>();
+    const derived = new Map<string, DerivedProcess>();
+    let spec: TemplateSpec | undefined;
+    return ({ releases, projects, settings, now, report }) => {
+      for (const { data } of releases) {
+        const ocid = stringAt(data, 'ocid');
+        if (ocid !== undefined && !linked.has(ocid) && stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id') !== undefined) linked.set(ocid, data);
+      }
+      const derivedOf = (ocid: string): DerivedProcess | undefined => {
+        let d = derived.get(ocid);
+        const release = d ? undefined : linked.get(ocid);
+        if (release) derived.set(ocid, (d = derive(release, now)));
+        return d;
+      };
+      const assess = (project: JsonObject) => assessCostIds(project, (ocid) => (isOtherPublishersOcid(ocid, settings.ocidPrefix) ? ocid : undefined)).filter((a) => a.state === 'missing');
+      for (const { data: typed, pointer } of projects) {
+        // A process another implementer publishes (a municipality contracting the state's project) is not the official's
+        // to type: its summary is derived at publication from that implementer's data (OC4IDS 0.9.5, «Linking to OCDS
+        // data»; functions/src/publication/published-elsewhere.ts, which says so, or that it is not published yet). Asked
+        // for its contract's status, method, tenderers and amounts here, the state's official typed the municipality's.
+        // The same judgement as Pendientes (cost-ids.ts publishedBy): a point only those processes lack is `elsewhere`,
+        // the other implementer's, never this finding's. The workbook does not know which prefixes are registered: any
+        // other one is taken as another implementer's.
+        let data = typed;
+        let missing = assess(typed);
+        if (!missing.length) continue;
+        if (linked.size) {
+          const published = asPublished(typed, derivedOf);
+          if (published !== typed) { data = published; missing = assess(published); }
+          if (!missing.length) continue;
+        }
+        spec ??= templateSpec();
+        // Without any contracting process, every process point is missing for that one reason: said once, with the points
+        // the processes will carry (each point repeating «no hay procesos» made a 23-point message of one fact).
+        const noProcess = missing.filter((a) => a.element.each?.array === PROCESSES && a.items?.length === 0);
+        const texts = missing.filter((a) => !noProcess.includes(a)).map((a) => pointText(spec as TemplateSpec, data, a));
+        if (noProcess.length) {
+          const labels = formatList(noProcess.map((a) => a.element.label.toLowerCase()));
+          const sheet = columnOfField(spec, 'oc4ids', `${PROCESSES}/title`)?.sheet;
+          texts.push({
+            sheet: `Procesos de contratación: el proyecto no tiene ninguno; agréguelos${sheet ? ` en la hoja «${sheet}»` : ''}, con ${labels}`,
+            json: `Procesos de contratación: «contractingProcesses» está vacío; agréguelos, con ${labels}`,
+          });
+        }
+        const status = stringAt(data, 'status');
+        report('project.costIdsMissing', 'info', `${pointer}/status`, {
+          count: missing.length,
+          ...(status ? { stage: codeTitle('projectStatus', status, 'oc4ids') } : { allStages: true }),
+          points: texts.map((t) => t.sheet).join(' · '),
+          fields: texts.map((t) => t.json).join(' · '),
+        });
+      }
+    };
+  },
 };

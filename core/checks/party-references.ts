@@ -9,6 +9,8 @@ import { itemsAlong, itemsAt, objectsAt, someAlong, stringAt } from './json';
 import type { Check, Doc, JsonObject, Report } from './types';
 import { codeTitle } from './code-label';
 import type { Standard } from '../profile/types';
+import { columnOfField } from '../template/column-of-field';
+import { templateSpec } from '../template/template-spec';
 
 /** Path of the objects that hold the reference, the reference key (an object or array of them), accepted roles. */
 type Rule = [holder: string, key: string, roles: string[]];
@@ -106,9 +108,22 @@ function anyProblem(data: JsonObject, rules: Rule[], parties: Map<string, Set<st
   }));
 }
 
-function checkDoc({ data, pointer }: Doc, rules: Rule[], report: Report): void {
+/**
+ * The sheet where the document's parties are typed, named in the findings: a workbook has two, «Actores» (EDCA-MX)
+ * and «Actores del proyecto» (EDCAPI), and «la hoja de actores» sent the engineer who named a project's funder to
+ * add it to the processes' one, where it does not count.
+ */
+const PARTY_SHEETS = new Map<Standard, string>();
+function partySheet(standard: Standard): string {
+  let sheet = PARTY_SHEETS.get(standard);
+  if (sheet === undefined) PARTY_SHEETS.set(standard, (sheet = columnOfField(templateSpec(), standard, 'parties/name')?.sheet ?? 'Actores'));
+  return sheet;
+}
+
+function checkDoc({ data, pointer }: Doc, rules: Rule[], standard: Standard, report: Report): void {
   const parties = partyRoles(data);
   if (!anyProblem(data, rules, parties)) return;
+  const sheet = partySheet(standard);
   for (const [holder, key, roles] of rules) {
     const holders = holder ? itemsAlong(data, holder, pointer) : [{ item: data, pointer }];
     for (const { item, pointer: holderPointer } of holders) {
@@ -118,15 +133,15 @@ function checkDoc({ data, pointer }: Doc, rules: Rule[], report: Report): void {
         if (id === undefined) continue; // a reference without id is the schema's / program's finding
         const found = parties.get(id);
         const meant = found ? undefined : partyByIdentifier(data, id);
-        if (meant) report('reference.partyByIdentifier', 'error', `${refPointer}/id`, { value: id, party: meant.id, name: meant.name });
-        else if (!found) report('reference.unknownParty', 'error', `${refPointer}/id`, { value: id });
-        else if (!roles.some((r) => found.has(r))) report('reference.missingRole', 'warning', `${refPointer}/id`, { value: id, role: codeTitle('partyRole', roles[0]) });
+        if (meant) report('reference.partyByIdentifier', 'error', `${refPointer}/id`, { value: id, party: meant.id, name: meant.name, sheet });
+        else if (!found) report('reference.unknownParty', 'error', `${refPointer}/id`, { value: id, sheet });
+        else if (!roles.some((r) => found.has(r))) report('reference.missingRole', 'warning', `${refPointer}/id`, { value: id, role: codeTitle('partyRole', roles[0]), sheet });
       }
     }
   }
 }
 
 export const partyReferences: Check = ({ releases, projects, report }) => {
-  for (const doc of releases) checkDoc(doc, OCDS_RULES, report);
-  for (const doc of projects) checkDoc(doc, OC4IDS_RULES, report);
+  for (const doc of releases) checkDoc(doc, OCDS_RULES, 'ocds', report);
+  for (const doc of projects) checkDoc(doc, OC4IDS_RULES, 'oc4ids', report);
 };

@@ -51,9 +51,9 @@ registerMessages({
   'rfc.lowercase': 'Escriba el RFC en mayúsculas, como en la constancia de situación fiscal: «{upper}».',
   'rfc.checkDigit': 'El último carácter del RFC «{value}» (dígito verificador) no corresponde al resto. Verifique el RFC en la constancia de situación fiscal; si es correcto, puede dejarlo así.',
   // References
-  'reference.partyByIdentifier': 'El actor «{value}» no está registrado con ese identificador, pero es el RFC o la clave de «{name}», registrado en [[la hoja de actores||la lista de actores (parties)]] como «{party}». Escriba «{party}»; no lo agregue de nuevo.',
-  'reference.unknownParty': 'El actor «{value}» no está registrado en [[la hoja de actores||la lista de actores (parties)]]. Agréguelo allí (con su RFC y su rol) o corrija el identificador.',
-  'reference.missingRole': 'El actor «{value}» existe, pero no tiene el rol «{role}» en [[la hoja de actores||la lista de actores (parties)]]. Agréguele ese rol.',
+  'reference.partyByIdentifier': 'El actor «{value}» no está registrado con ese identificador, pero es el RFC o la clave de «{name}», registrado en [[la hoja «{sheet}»||la lista de actores (parties)]] como «{party}». Escriba «{party}»; no lo agregue de nuevo.',
+  'reference.unknownParty': 'El actor «{value}» no está registrado en [[la hoja «{sheet}»||la lista de actores (parties)]]. Agréguelo allí (con su RFC y su rol) o corrija el identificador.',
+  'reference.missingRole': 'El actor «{value}» existe, pero no tiene el rol «{role}» en [[la hoja «{sheet}»||la lista de actores (parties)]]. Agréguele ese rol.',
   'party.schemeRfcSpelling': 'El esquema del identificador es «{value}»: en EDCA-MX el esquema del RFC se escribe MX-RFC. Escriba MX-RFC en lugar de «{value}»[[ (o deje la celda vacía, que se lee como MX-RFC)]]; el RFC no cambia.',
   'party.schemeNotRfc': 'El esquema del identificador es «{value}», pero en EDCA-MX los actores se identifican con su RFC (esquema MX-RFC). Si el actor tiene RFC, use MX-RFC y escriba el RFC; si es extranjero, use el RFC genérico XEXX010101000.',
   'party.legalNameMissing': 'Falta la razón social de «{value}», que es persona moral. Escríbala tal como aparece en su constancia de situación fiscal.',
@@ -117,5 +117,6 @@ registerMessages({
   'link.otherProjectNotListed': 'El proceso {ocid} dice pertenecer al proyecto «{value}», que publica {publisher}, pero ese proyecto no lo lista entre sus procesos de contratación: hasta que lo agregue, la página del proyecto y lo que suma como contratado no lo cuentan. Pida a {publisher} que agregue «{ocid}» a su hoja «Procesos del proyecto» y vuelva a publicar.',
   'link.otherProjectUnpublished': 'El proceso {ocid} dice pertenecer al proyecto «{value}», de {publisher}, que no tiene publicado un proyecto con esa clave. Revise la clave con {publisher}: el proyecto debe listar «{ocid}» entre sus procesos de contratación.',
   'link.modificationReleaseUnknown': 'La modificación cita la entrega «{value}», pero esa entrega no está entre las del proceso {ocid}. Copie el identificador de la entrega OCDS que registra el cambio, tal como se publicó; si no lo conoce, [[deje la celda vacía||quite «releaseID»]].',
+  'link.processIdNotOcid': 'El proceso tiene el OCID «{ocid}»[[ en la columna «OCID del proceso»||]], pero su identificador es «{value}». EDCAPI (OC4IDS) pide que el identificador de un proceso con OCID sea ese OCID: escriba «{ocid}» [[en esta celda y en la columna «Identificador del proceso» de sus filas en las hojas de proveedores, modificaciones, avance y pagos del proceso||en «id»]]. Con otro identificador, el tablero no liga el proceso con su página de contratación y, si lo publica otra institución, su resumen no se toma de lo que ella publica.',
   'link.summaryMismatch': 'El dato «{value}» no coincide con el del proceso {ocid}: «{expected}» (el nombre de un proceso en un proyecto es el de su contrato, si tiene uno, o el de su adjudicación o su licitación). Use el mismo valor.',
 });

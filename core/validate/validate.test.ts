@@ -111,6 +111,18 @@ describe('validate: golden fixtures', () => {
 });
 
 describe('validate: behaviour', () => {
+  it('names the parties sheet of the standard an unknown party is referenced from: «Actores» or «Actores del proyecto»', () => {
+    // A workbook has both; «la hoja de actores» sent a project's funder to the processes' sheet, where it does not count.
+    const docs = applyCase(base, { description: '', set: {
+      '/releases/0/awards/0/suppliers/0/id': 'MX-RFC-XAXX010101000',
+      '/projects/0/publicAuthority/id': 'MX-RFC-SSA630502CU1',
+    } });
+    const unknown = validate(docs, sourceMapOf(docs), SETTINGS).filter((f) => f.code === 'reference.unknownParty');
+    expect(unknown.map((f) => [f.pointer, renderFinding(f).match(/registrado en la hoja «[^»]+»/)?.[0]])).toEqual([
+      ['/releases/0/awards/0/suppliers/0/id', 'registrado en la hoja «Actores»'],
+      ['/projects/0/publicAuthority/id', 'registrado en la hoja «Actores del proyecto»'],
+    ]);
+  });
   it('points a missing required value at the parent row through an explicit source map', () => {
     const docs = applyCase(base, { description: '', remove: ['/releases/0/awards/0/id'] });
     const sourceMap = SourceMap.fromRecord({
@@ -276,7 +288,9 @@ describe('validate: CoST IDS advice', () => {
     // The column and its sheet, the document type, the process that lacks it: what to fill, in the workbook's words.
     expect(text).toContain('Propósito: la columna «Propósito socioeconómico» de la hoja «Proyectos»');
     expect(text).toContain(`Impacto ambiental: un documento de tipo «${codeTitle('documentType', 'environmentalImpact', 'oc4ids')}», con su enlace o su descripción, en la hoja «Documentos del proyecto»`);
-    expect(text).toContain('Monto del contrato (proceso «ocds-mer001-LO-031-2024»): las columnas «Monto del contrato» y «Moneda del contrato» de la hoja «Procesos del proyecto»');
+    // A process the workbook does not hold (published later, or before): its summary is what «Procesos del proyecto» typed.
+    const typedOnly = renderMessage(advice({ ...base, releases: [] })[0]);
+    expect(typedOnly).toContain('Monto del contrato (proceso «ocds-mer001-LO-031-2024»): las columnas «Monto del contrato» y «Moneda del contrato» de la hoja «Procesos del proyecto»');
     // Completion is not due for a project being carried out; a JSON package names fields, not columns.
     expect(text).not.toContain('Costo final');
     expect(renderMessage({ ...f, cell: undefined })).toContain('Propósito: «purpose»');
@@ -284,6 +298,15 @@ describe('validate: CoST IDS advice', () => {
     const without = renderMessage(advice(applyCase(base, { description: '', remove: ['/projects/0/contractingProcesses'] }))[0]);
     expect(without).toContain('Procesos de contratación: el proyecto no tiene ninguno; agréguelos en la hoja «Procesos del proyecto», con entidad contratante, estado del contrato');
     expect(without).not.toContain('Título del contrato:');
+  });
+  it('judges a process the workbook holds on the summary publication derives from its release, not on the typed row', () => {
+    // The base's process is in its EDCA-MX sheets with its contract, tenderers and supplier: publication fills its
+    // summary from them (core/summary), so the official is not sent to type them again in «Procesos del proyecto».
+    const text = renderMessage(advice(base)[0]);
+    expect(text).not.toMatch(/Monto del contrato|Empresas contratadas|Inicio y duración del contrato|Estado del contrato|Costo estimado|Alcance de los trabajos/);
+    // What the release lacks too is still asked, for that process.
+    const unpriced = applyCase(base, { description: '', remove: ['/releases/0/contracts/0/value'] });
+    expect(renderMessage(advice(unpriced)[0])).toContain('Monto del contrato (proceso «ocds-mer001-LO-031-2024»)');
   });
   it("asks nothing of a process another implementer publishes (its summary comes from that one's data at publication)", () => {
     const theirs = applyCase(base, { description: '', set: { '/projects/0/contractingProcesses/0/id': 'ocds-gar001-LO-031-2024', '/projects/0/contractingProcesses/0/summary/ocid': 'ocds-gar001-LO-031-2024' } });

@@ -74,6 +74,13 @@ describe('convert', () => {
     expect(withUrl.code).toBe(0);
     expect(readJson(out).uri).toBe('https://www.merida.gob.mx/datos/con-url.json');
     expect(readJson(path.join(dir, 'con-url-proyectos.json')).uri).toBe('https://www.merida.gob.mx/datos/con-url-proyectos.json');
+    // Each process the workbook holds has the summary publication derives from its release (core/summary), linked to
+    // that release where it is published: the release package at --url (before, only what «Procesos del proyecto» typed).
+    const releaseIds = new Map((readJson(out).releases as { ocid: string; id: string }[]).map((r) => [r.ocid, r.id]));
+    const listed = (readJson(path.join(dir, 'con-url-proyectos.json')).projects as { contractingProcesses?: { id: string; releases?: { id: string; url: string }[] }[] }[])
+      .flatMap((p) => p.contractingProcesses ?? []).filter((c) => releaseIds.has(c.id));
+    expect(listed.length).toBeGreaterThan(0);
+    for (const c of listed) expect(c.releases?.map((l) => [l.id, l.url])).toEqual([[releaseIds.get(c.id), `https://www.merida.gob.mx/datos/con-url.json#${releaseIds.get(c.id)}`]]);
     expect(withUrl.err).not.toMatch(/sin --url/);
     const records = path.join(dir, 'con-url-registros.json');
     expect((await runCli('compile', out, '-o', records, '--url', 'https://www.merida.gob.mx/datos/registros.json')).code).toBe(0);

@@ -883,10 +883,10 @@ withStandards("Nuevo León's payments name their payee by its RFC, not by its pa
     expect((await runCli('import', file, '-o', book)).code).toBe(0);
     const lines = (await runCli('validate', book, '--todos')).out.split('\n');
     // The 8 payments, rows 3 to 10 of «Transacciones», column K (Identificador del beneficiario).
-    expect(lines.filter((l) => l.includes('«MTE110517KS6»'))).toEqual([3, 4, 5, 6, 7, 8, 9, 10].map((row) => `  K${row} (Identificador del beneficiario): Error — El actor «MTE110517KS6» no está registrado con ese identificador, pero es el RFC o la clave de «M T EXCAVA Y CONSTRUYE, S.A. DE C.V.», registrado en la hoja de actores como «RFC-MTE110517KS6». Escriba «RFC-MTE110517KS6»; no lo agregue de nuevo.`));
+    expect(lines.filter((l) => l.includes('«MTE110517KS6»'))).toEqual([3, 4, 5, 6, 7, 8, 9, 10].map((row) => `  K${row} (Identificador del beneficiario): Error — El actor «MTE110517KS6» no está registrado con ese identificador, pero es el RFC o la clave de «M T EXCAVA Y CONSTRUYE, S.A. DE C.V.», registrado en la hoja «Actores» como «RFC-MTE110517KS6». Escriba «RFC-MTE110517KS6»; no lo agregue de nuevo.`));
     // A payer no party has, by id or by RFC, is still one to register.
     expect(lines.filter((l) => l.includes('«RFC-GEN620601DTA»'))).toHaveLength(8);
-    expect(lines.filter((l) => l.includes('«RFC-GEN620601DTA»')).every((l) => l.includes('no está registrado en la hoja de actores. Agréguelo allí'))).toBe(true);
+    expect(lines.filter((l) => l.includes('«RFC-GEN620601DTA»')).every((l) => l.includes('no está registrado en la hoja «Actores». Agréguelo allí'))).toBe(true);
   });
 });
 

@@ -15,6 +15,7 @@ import { packageTermsOf } from '../../../core/unflatten/settings-reader';
 import { readJsonFile } from './read-json';
 import { checkInputFile } from './input-path';
 import { publicView } from '../../../core/privacy/privacy-filter';
+import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
 
@@ -176,8 +177,21 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   // or a payee's home address and telephone, withheld on the platform, were published there. A workbook holds one
   // release per process, so each is filtered on its own.
   const releases = converted.releases.map((r) => publicView(r as Record<string, unknown>));
-  const projects = converted.projects.map((p) => publicView(p as Record<string, unknown>));
-  const filtered = releases.filter((r, i) => r !== converted.releases[i]).length + projects.filter((p, i) => p !== converted.projects[i]).length;
+  const viewed = converted.projects.map((p) => publicView(p as Record<string, unknown>));
+  const filtered = releases.filter((r, i) => r !== converted.releases[i]).length + viewed.filter((p, i) => p !== converted.projects[i]).length;
+  // Each project's processes the workbook holds get the summary publication gives them (core/summary, OC4IDS 0.9.5
+  // «Linking to OCDS data»): derived from their release, as the platform derives it. The project package kept only
+  // what «Procesos del proyecto» typed — an engineer who left the contract's amount, status and suppliers to the
+  // EDCA-MX sheets, as validation now tells, published summaries with none of them.
+  const byOcid = new Map(releases.map((r) => [String(r.ocid), r]));
+  // With --url, each linked with its release in the release package written beside (OC4IDS requires the link's url:
+  // the package's address with the release's #id, as OCDS links a release inside a package). Without it there is no
+  // address the public can open (validation refuses a file:/// one), so no link.
+  const links = new Map<string, ReleaseLink[]>(url ? releases.map((r) => [String(r.ocid), [{
+    id: String(r.id), date: typeof r.date === 'string' ? r.date : undefined,
+    tag: Array.isArray(r.tag) ? r.tag.filter((t): t is string => typeof t === 'string') : [], url: `${meta.uri}#${encodeURIComponent(String(r.id))}`,
+  }]]) : []);
+  const projects = byOcid.size ? viewed.map((p) => deriveProjectSummaries(p, byOcid, links, { now })) : viewed;
   if (filtered) io.err(`Datos personales: de ${formatCount(filtered, 'entrega o proyecto', 'entregas o proyectos')} se quitaron el domicilio y los contactos de personas físicas que no participan como licitantes, proveedores ni servidores públicos, como al publicar en la plataforma (los avisos de arriba dicen cuáles).`);
   // A release package needs at least one release (OCDS release-package schema: `releases` minItems 1): a workbook
   // of projects only gets its project package at -o instead of an empty, invalid release package.
