@@ -79,7 +79,8 @@ export interface SheetPort {
   setColumnNumberFormat(column: number, fromRow: number, format: string): void;
   /** Protection that warns before editing instead of locking: the sheet is shared by several offices. */
   protectWithWarning(block: Block, description: string): void;
-  setColumnWidth(column: number, pixels: number): void;
+  /** `count` columns from `column` on, each `pixels` wide, in one call (`setColumnWidths`). */
+  setColumnWidths(column: number, count: number, pixels: number): void;
   setRowHeight(row: number, pixels: number): void;
   setFrozenRows(rows: number): void;
   setFrozenColumns(columns: number): void;

@@ -234,7 +234,10 @@ export class FakeSheet implements SheetPort {
     return whole && row >= whole.fromRow ? whole.format : undefined;
   }
   protectWithWarning(block: Block, description: string): void { this.inGrid(block); this.protections.push({ block, description }); }
-  setColumnWidth(column: number, pixels: number): void { this.inGrid({ row: 1, column, rows: 1, columns: 1 }); this.columnWidths.set(column, pixels); }
+  setColumnWidths(column: number, count: number, pixels: number): void {
+    this.inGrid({ row: 1, column, rows: 1, columns: count });
+    for (let c = column; c < column + count; c++) this.columnWidths.set(c, pixels);
+  }
   setRowHeight(row: number, pixels: number): void { this.inGrid({ row, column: 1, rows: 1, columns: 1 }); this.rowHeights.set(row, pixels); }
   setFrozenRows(rows: number): void { this.frozenRows = rows; }
   setFrozenColumns(columns: number): void { this.frozenColumns = columns; }
