@@ -145,10 +145,20 @@ function listRule(sheetNamed: SheetByName, rule: ListValidation): unknown {
     .build();
 }
 
+/** An empty sheet's data range: A1, one blank cell. */
+const blankA1 = (v: CellValue[][]): boolean => v.length === 1 && v[0].length === 1 && v[0][0] === '';
+
 function sheetPort(sources: SheetByName, sheet: GasSheet): SheetPort {
+  // The data range «Validar» read the values of, kept for its merged ranges: asking the sheet again for it (and, before
+  // each, for its last row) was three more calls a sheet, each tens of milliseconds in Apps Script.
+  let data: { range: GasRange; empty: boolean } | undefined;
+  const merged = (range: GasRange): string[] => range.getMergedRanges().map((r) => r.getA1Notation());
+  // Asked once per port (one action's list of sheets): reading, checking and marking each asked the name again.
+  let name: string | undefined;
+  let id: number | undefined;
   return {
-    name: () => sheet.getName(),
-    id: () => sheet.getSheetId(),
+    name: () => (name ??= sheet.getName()),
+    id: () => (id ??= sheet.getSheetId()),
     maxRows: () => sheet.getMaxRows(),
     maxColumns: () => sheet.getMaxColumns(),
     ensureSize: (rows, columns) => {
@@ -160,10 +170,18 @@ function sheetPort(sources: SheetByName, sheet: GasSheet): SheetPort {
     lastRow: () => sheet.getLastRow(),
     lastColumn: () => sheet.getLastColumn(),
     // An empty sheet's data range is A1 with one blank cell; the port says "no rows" instead.
-    values: () => (sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getValues()),
+    values: () => {
+      const range = sheet.getDataRange();
+      const values = range.getValues();
+      data = { range, empty: blankA1(values) };
+      return data.empty ? [] : values;
+    },
     displayValues: (b) => range(sheet, b).getDisplayValues(),
     links: (b) => range(sheet, b).getRichTextValues().map((row) => row.map((v) => (v ? v.getLinkUrl() : null))),
-    mergedRanges: () => (sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getMergedRanges().map((r) => r.getA1Notation())),
+    mergedRanges: () => {
+      if (data) return data.empty ? [] : merged(data.range);
+      return sheet.getLastRow() === 0 ? [] : merged(sheet.getDataRange());
+    },
     setValues: (b, v) => { range(sheet, b).setValues(v); },
     notes: (b) => range(sheet, b).getNotes(),
     setNotes: (b, n) => { range(sheet, b).setNotes(n); },

@@ -81,14 +81,18 @@ function userPart(note: string): string {
   return at < 0 ? note : note.slice(0, at).trimEnd();
 }
 
+/** A sheet's last row and column with content, as the validation just read them (its values' size). */
+export type SheetSize = [rows: number, columns: number];
+
 /**
  * Rewrites one sheet's notes and fills: old marks out, new marks in, in one read and one write each. `before`: how far
- * its marks reached last time, read too (no further than the sheet's grid: rows may have been deleted since).
+ * its marks reached last time, read too (no further than the sheet's grid: rows may have been deleted since). `size`:
+ * the sheet's content as just read, when it was (else asked of the sheet).
  * Returns how many cells it marked and how far those marks reach.
  */
-function remarkSheet(ws: SheetPort, marks: Map<string, string[]> | undefined, before?: [number, number]): { marked: number; reach: [number, number] | null } {
-  let rows = ws.lastRow();
-  let columns = ws.lastColumn();
+function remarkSheet(ws: SheetPort, marks: Map<string, string[]> | undefined, before?: [number, number], size?: SheetSize): { marked: number; reach: [number, number] | null } {
+  let rows = size ? size[0] : ws.lastRow();
+  let columns = size ? size[1] : ws.lastColumn();
   if (before && (before[0] > rows || before[1] > columns)) {
     rows = Math.max(rows, Math.min(before[0], ws.maxRows()));
     columns = Math.max(columns, Math.min(before[1], ws.maxColumns()));
@@ -135,28 +139,32 @@ function remarkSheet(ws: SheetPort, marks: Map<string, string[]> | undefined, be
  * Clears earlier marks and applies the new plan; returns how many cells were marked, and whether it stopped before the
  * end (`deadline`: Apps Script's six minutes near, time-limit.ts). Each sheet read costs two server calls in Apps
  * Script, so on re-validation sheets that hold only the two header rows and get no new mark are skipped (about 50
- * empty template sheets); *Quitar marcas* still scans every sheet.
+ * empty template sheets); *Quitar marcas* still scans every sheet. `sizes`: each sheet's content as the validation
+ * just read it, in the order of `sheets`: asking each sheet its last row and column again (getLastRow, getLastColumn)
+ * was two to three more calls a sheet, each tens of milliseconds in Apps Script, on every «Validar».
  */
-export function applyMarks(plan: MarkPlan, sheets: SheetPort[], memory?: MarkReach, deadline?: Deadline): { marked: number; stopped: boolean } {
+export function applyMarks(plan: MarkPlan, sheets: SheetPort[], memory?: MarkReach, deadline?: Deadline, sizes?: readonly SheetSize[]): { marked: number; stopped: boolean } {
   let marked = 0;
   const before = memory?.read() ?? {};
   const after: Record<string, [number, number]> = {};
   let stopped = false;
-  for (const ws of sheets) {
+  sheets.forEach((ws, i) => {
+    const key = reachKey(ws);
+    const name = ws.name();
+    const reached = before[key] ?? before[name];
     // Out of time: the sheets not reached keep how far their old marks went, for the next «Validar».
     if (stopped || (stopped = deadline?.late() === true)) {
-      const reached = reachOf(before, ws);
-      if (reached) after[reachKey(ws)] = reached;
-      continue;
+      if (reached) after[key] = reached;
+      return;
     }
-    const marks = plan.get(ws.name());
-    const reached = reachOf(before, ws);
+    const marks = plan.get(name);
+    const size = sizes?.[i];
     // A sheet cleared down to its headers after being marked is read again, as far as its marks went.
-    if (!marks && !reached && ws.lastRow() <= HEADER_ROWS) continue;
-    const done = remarkSheet(ws, marks, reached);
+    if (!marks && !reached && (size ? size[0] : ws.lastRow()) <= HEADER_ROWS) return;
+    const done = remarkSheet(ws, marks, reached, size);
     marked += done.marked;
-    if (done.reach) after[reachKey(ws)] = done.reach;
-  }
+    if (done.reach) after[key] = done.reach;
+  });
   if (memory && JSON.stringify(after) !== JSON.stringify(before)) memory.write(after);
   return { marked, stopped };
 }
