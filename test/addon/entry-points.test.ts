@@ -606,6 +606,33 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(ws.peek(1, 1)?.background).toBeDefined(); // header fills untouched
   });
 
+  it('a sheet «Validar» left without marks has its notes and fills read again only when it gets a mark: they were read on every «Validar», as many cells as its values', () => {
+    const places = spec.sheets.find((s) => s.name === 'Ubicaciones')!;
+    const ws = h.ss.get('Proyectos');
+    const where = h.ss.get('Ubicaciones');
+    const place = (row: number, id: string): void => where.paste({ row, column: 1, rows: 1, columns: places.columns.length }, [places.columns.map((c) => ({ id, 'locations/0/id': 'U1', 'locations/0/description': 'Centro' } as Record<string, string>)[c.path] ?? '')]);
+    const reads = (sheet: FakeSheet): [number, number] => [sheet.calls.get('notes') ?? 0, sheet.calls.get('backgrounds') ?? 0];
+    place(3, 'oc4ids-abc123-0001');
+    main.runValidation();
+    expect(ws.peek(3, amount.index)?.background).toBe(MARK_COLOR);
+    expect([reads(ws), reads(where)]).toEqual([[1, 1], [1, 1]]);
+    // The error still there: «Proyectos» is read again (its mark rewritten); «Ubicaciones», left clean, is not.
+    main.runValidation();
+    expect([reads(ws), reads(where)]).toEqual([[2, 2], [1, 1]]);
+    // A new error in the clean sheet is marked; once corrected, the sheet is read once more, to take the mark out, and
+    // then left alone again.
+    place(4, 'oc4ids-abc123-0999');
+    main.runValidation();
+    expect(where.peek(4, 1)?.note).toMatch(/^⚠ Validación Infraestructura Abierta:\n• .*no existe en la hoja «Proyectos»/);
+    expect(where.peek(4, 1)?.background).toBe(MARK_COLOR);
+    place(4, 'oc4ids-abc123-0001');
+    main.runValidation();
+    expect(where.peek(4, 1)?.note).toBe('');
+    expect(where.peek(4, 1)?.background).toBeUndefined();
+    main.runValidation();
+    expect([reads(ws), reads(where)]).toEqual([[5, 5], [3, 3]]);
+  });
+
   it('a marked row whose values the official clears (a location of a project that does not exist) loses its mark on «Validar», and on «Quitar marcas»', () => {
     const places = spec.sheets.find((s) => s.name === 'Ubicaciones')!;
     const ws = h.ss.get('Ubicaciones');

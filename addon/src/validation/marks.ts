@@ -21,6 +21,10 @@ const NO_FILL = '#ffffff';
  * which read up to that row, ever reached the red cell and its error note again. Keyed by the sheet's id (reachKey),
  * which a rename keeps: keyed by its name, a sheet renamed since kept the marks past its content. An entry by name (an
  * earlier version) is still read.
+ * A sheet that «Validar» left with no mark of ours is kept as CLEAN ([0, 0]): the next «Validar» that has no mark for
+ * it does not read its notes and fills at all. Reading them, for every sheet with rows, tripled what each «Validar»
+ * read of a large workbook (its values, and as many notes and fills), mostly to find nothing to change. A sheet with
+ * no entry (never validated since, or the memory lost) is read as before.
  */
 export interface MarkReach {
   read(): Record<string, [number, number]>;
@@ -28,6 +32,10 @@ export interface MarkReach {
 }
 
 const MARK_REACH_PROPERTY = 'INFRA_MARK_REACH';
+
+/** The reach of a sheet validated with no mark of ours left in it. */
+export const CLEAN: [number, number] = [0, 0];
+const isClean = (reach: [number, number] | undefined): boolean => reach !== undefined && reach[0] === 0;
 
 /** A sheet's entry in the reach: `#` and its id. */
 const reachKey = (ws: SheetPort): string => `#${ws.id()}`;
@@ -43,15 +51,23 @@ export function documentMarkReach(props: PropertiesPort): MarkReach {
       const out: Record<string, [number, number]> = {};
       if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return out;
       for (const [name, v] of Object.entries(parsed as Record<string, unknown>)) {
-        if (Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && n > 0)) out[name] = [v[0] as number, v[1] as number];
+        // Both past zero, or both zero (CLEAN).
+        if (Array.isArray(v) && v.length === 2 && v.every((n) => Number.isInteger(n) && n >= 0) && (v[0] === 0) === (v[1] === 0)) out[name] = [v[0] as number, v[1] as number];
       }
       return out;
     },
-    // A property holds at most 9 KB (quotas): past that (hundreds of marked sheets) nothing is kept, rather than the
-    // validation failing for want of a memory it can do without.
+    // A property holds at most 9 KB (quotas): past that (hundreds of sheets) the sheets with marks are kept without the
+    // clean ones (which are then read again, as before), and past that nothing is, rather than the validation failing
+    // for want of a memory it can do without.
     write: (reach) => {
-      const text = Object.keys(reach).length ? JSON.stringify(reach) : null;
-      try { props.setDocument(MARK_REACH_PROPERTY, text); } catch { props.setDocument(MARK_REACH_PROPERTY, null); }
+      const marked = Object.fromEntries(Object.entries(reach).filter(([, r]) => !isClean(r)));
+      for (const kept of [reach, marked]) {
+        try {
+          props.setDocument(MARK_REACH_PROPERTY, Object.keys(kept).length ? JSON.stringify(kept) : null);
+          return;
+        } catch { /* too large: try with less */ }
+      }
+      props.setDocument(MARK_REACH_PROPERTY, null);
     },
   };
 }
@@ -139,7 +155,8 @@ function remarkSheet(ws: SheetPort, marks: Map<string, string[]> | undefined, be
  * Clears earlier marks and applies the new plan; returns how many cells were marked, and whether it stopped before the
  * end (`deadline`: Apps Script's six minutes near, time-limit.ts). Each sheet read costs two server calls in Apps
  * Script, so on re-validation sheets that hold only the two header rows and get no new mark are skipped (about 50
- * empty template sheets); *Quitar marcas* still scans every sheet. `sizes`: each sheet's content as the validation
+ * empty template sheets), and so are those the last «Validar» left CLEAN that get no new mark; *Quitar marcas* still
+ * scans every sheet. `sizes`: each sheet's content as the validation
  * just read it, in the order of `sheets`: asking each sheet its last row and column again (getLastRow, getLastColumn)
  * was two to three more calls a sheet, each tens of milliseconds in Apps Script, on every «Validar».
  */
@@ -158,12 +175,18 @@ export function applyMarks(plan: MarkPlan, sheets: SheetPort[], memory?: MarkRea
       return;
     }
     const marks = plan.get(name);
+    const clean = isClean(reached);
+    // Nothing of ours in it since the last «Validar», and nothing to add: its notes and fills are not read.
+    if (!marks && clean) {
+      after[key] = CLEAN;
+      return;
+    }
     const size = sizes?.[i];
     // A sheet cleared down to its headers after being marked is read again, as far as its marks went.
     if (!marks && !reached && (size ? size[0] : ws.lastRow()) <= HEADER_ROWS) return;
-    const done = remarkSheet(ws, marks, reached, size);
+    const done = remarkSheet(ws, marks, clean ? undefined : reached, size);
     marked += done.marked;
-    if (done.reach) after[key] = done.reach;
+    after[key] = done.reach ?? CLEAN;
   });
   if (memory && JSON.stringify(after) !== JSON.stringify(before)) memory.write(after);
   return { marked, stopped };
