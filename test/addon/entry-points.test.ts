@@ -606,7 +606,7 @@ describe('Validar, marks and Quitar marcas', () => {
     expect(ws.peek(1, 1)?.background).toBeDefined(); // header fills untouched
   });
 
-  it('a sheet «Validar» left without marks has its notes and fills read again only when it gets a mark: they were read on every «Validar», as many cells as its values', () => {
+  it('«Validar» reads the notes and fills of a sheet it left without marks only once it gets one, and writes a sheet\'s notes and fills only in the rows whose marks change: both were read and written whole on every «Validar»', () => {
     const places = spec.sheets.find((s) => s.name === 'Ubicaciones')!;
     const ws = h.ss.get('Proyectos');
     const where = h.ss.get('Ubicaciones');
@@ -616,13 +616,18 @@ describe('Validar, marks and Quitar marcas', () => {
     main.runValidation();
     expect(ws.peek(3, amount.index)?.background).toBe(MARK_COLOR);
     expect([reads(ws), reads(where)]).toEqual([[1, 1], [1, 1]]);
-    // The error still there: «Proyectos» is read again (its mark rewritten); «Ubicaciones», left clean, is not.
+    // The errors still there: «Proyectos» is read again, and not written (its marks are the same); «Ubicaciones», left
+    // clean, is not read.
+    const writes = ws.calls.get('setNotes');
     main.runValidation();
     expect([reads(ws), reads(where)]).toEqual([[2, 2], [1, 1]]);
-    // A new error in the clean sheet is marked; once corrected, the sheet is read once more, to take the mark out, and
-    // then left alone again.
+    expect([ws.calls.get('setNotes'), ws.calls.get('setBackgrounds')]).toEqual([writes, writes]);
+    // A new error in the clean sheet is marked, its row alone written; once corrected, the sheet is read once more, to
+    // take the mark out, and then left alone again.
     place(4, 'oc4ids-abc123-0999');
+    const written = jest.spyOn(where, 'setNotes');
     main.runValidation();
+    expect(written.mock.calls.map(([block]) => block)).toEqual([{ row: 4, column: 1, rows: 1, columns: places.columns.length }]);
     expect(where.peek(4, 1)?.note).toMatch(/^⚠ Validación Infraestructura Abierta:\n• .*no existe en la hoja «Proyectos»/);
     expect(where.peek(4, 1)?.background).toBe(MARK_COLOR);
     place(4, 'oc4ids-abc123-0001');

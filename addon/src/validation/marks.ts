@@ -124,29 +124,38 @@ function remarkSheet(ws: SheetPort, marks: Map<string, string[]> | undefined, be
   const block = { row: 1, column: 1, rows, columns };
   const notes = ws.notes(block);
   const fills: (string | null)[][] = ws.backgrounds(block);
-  let changed = false;
+  // The rows whose note or fill changes: only they are written back. Rewriting the whole block each time (a sheet of
+  // 40,000 rows for one error, its same marks again on every «Validar») wrote as many notes and fills as it read.
+  let first = -1;
+  let last = -1;
   let marked = 0;
   for (let r = 0; r < rows; r++) for (let c = 0; c < columns; c++) {
     const note = notes[r][c];
-    const wasOurs = note.includes(MARK_PREFIX);
-    if (wasOurs) {
-      notes[r][c] = userPart(note);
-      if (fills[r][c] === MARK_COLOR) fills[r][c] = null;
-      changed = true;
+    const fill = fills[r][c];
+    let now = note;
+    let nowFill = fill;
+    if (note.includes(MARK_PREFIX)) {
+      now = userPart(note);
+      if (fill === MARK_COLOR) nowFill = null;
     }
     const messages = marks?.get(`${r + 1},${c + 1}`);
-    if (!messages) continue;
-    const ours = `${MARK_PREFIX}\n${messages.map((m) => `• ${m}`).join('\n')}`;
-    notes[r][c] = notes[r][c] ? `${notes[r][c]}\n\n${ours}` : ours;
-    const fill = fills[r][c];
-    if (fill === null || fill === NO_FILL) fills[r][c] = MARK_COLOR;
-    changed = true;
-    marked++;
+    if (messages) {
+      const ours = `${MARK_PREFIX}\n${messages.map((m) => `• ${m}`).join('\n')}`;
+      now = now ? `${now}\n\n${ours}` : ours;
+      if (nowFill === null || nowFill === NO_FILL) nowFill = MARK_COLOR;
+      marked++;
+    }
+    if (now === note && nowFill === fill) continue;
+    notes[r][c] = now;
+    fills[r][c] = nowFill;
+    if (first < 0) first = r;
+    last = r;
   }
-  if (changed) {
-    ws.setNotes(block, notes);
+  if (first >= 0) {
+    const changed = { row: first + 1, column: 1, rows: last - first + 1, columns };
+    ws.setNotes(changed, notes.slice(first, last + 1));
     // Writing "#ffffff" back would turn "no fill" into an explicit white fill.
-    ws.setBackgrounds(block, fills.map((row) => row.map((f) => (f === NO_FILL ? null : f))));
+    ws.setBackgrounds(changed, fills.slice(first, last + 1).map((row) => row.map((f) => (f === NO_FILL ? null : f))));
   }
   return { marked, reach };
 }
