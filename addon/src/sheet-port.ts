@@ -42,6 +42,8 @@ export interface SheetPort {
   maxColumns(): number;
   /** Grows the grid to at least `rows` × `columns` (`insertRowsAfter` / `insertColumnsAfter`); never shrinks it. */
   ensureSize(rows: number, columns: number): void;
+  /** Deletes the grid's columns past `column` (`deleteColumns`), when it has any. */
+  dropColumnsAfter(column: number): void;
   /** Last row / column holding content (0 for an empty sheet), as `getLastRow()` / `getLastColumn()`. */
   lastRow(): number;
   lastColumn(): number;

@@ -264,6 +264,13 @@ describe('Crear plantilla', () => {
     const catalogue = h.ss.get(CATALOG_SHEET);
     expect(catalogue.maxColumns()).toBeGreaterThan(26);
     expect(catalogue.values()[0].every((key) => /^(oc4ids|ocds):/.test(String(key)))).toBe(true);
+    // No sheet keeps columns it does not use: Google Sheets holds 10 million cells a spreadsheet, empty ones included,
+    // and the template's sheets of 3 to 14 columns kept the 26 Sheets adds (1.84 million cells before any row was
+    // typed; a workbook of 5,000 processes passed the limit at about 40 % of its cells used).
+    const places = spec.sheets.find((s) => s.name === 'Ubicaciones')!;
+    expect(h.ss.get('Ubicaciones').maxColumns()).toBe(places.columns.length);
+    expect(h.ss.get(INSTRUCTIONS_SHEET).maxColumns()).toBe(1);
+    expect(h.ss.sheets().reduce((cells, sheet) => cells + sheet.maxRows() * sheet.maxColumns(), 0)).toBeLessThan(800_000);
     // A sheet of that name with the office's own data in a few columns is read no wider than its grid, and kept.
     const mine = new FakeSpreadsheet();
     useHost({ ...h, spreadsheet: () => mine });

@@ -154,6 +154,12 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
       getMaxColumns: () => sheet.maxColumns(),
       insertRowsAfter: (after: number, howMany: number) => { if (after > sheet.maxRows()) throw new Error('Exception: Those rows are out of bounds.'); sheet.ensureSize(sheet.maxRows() + howMany, sheet.maxColumns()); return s; },
       insertColumnsAfter: (after: number, howMany: number) => { if (after > sheet.maxColumns()) throw new Error('Exception: Those columns are out of bounds.'); sheet.ensureSize(sheet.maxRows(), sheet.maxColumns() + howMany); return s; },
+      // Only the last columns of the grid (what the add-on deletes): the fake does not move columns left.
+      deleteColumns: (position: number, howMany: number) => {
+        if (position < 1 || position + howMany - 1 > sheet.maxColumns()) throw new Error('Exception: Those columns are out of bounds.');
+        if (position + howMany - 1 !== sheet.maxColumns()) throw new Error('fake deleteColumns: only the last columns of the grid');
+        sheet.dropColumnsAfter(position - 1);
+      },
       setColumnWidths: (c: number, n: number, px: number) => { sheet.setColumnWidths(c, n, px); return s; },
       setRowHeight: (r: number, px: number) => { sheet.setRowHeight(r, px); return s; },
       setFrozenRows: (n: number) => { sheet.setFrozenRows(n); },

@@ -44,6 +44,7 @@ interface GasSheet {
   getMaxColumns(): number;
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet;
   insertColumnsAfter(afterPosition: number, howMany: number): GasSheet;
+  deleteColumns(columnPosition: number, howMany: number): void;
   getDataRange(): GasRange;
   getRange(row: number, column: number, rows: number, columns: number): GasRange;
   getRange(a1: string): GasRange;
@@ -166,6 +167,10 @@ function sheetPort(sources: SheetByName, sheet: GasSheet): SheetPort {
       if (rows > haveRows) sheet.insertRowsAfter(haveRows, rows - haveRows);
       const haveColumns = sheet.getMaxColumns();
       if (columns > haveColumns) sheet.insertColumnsAfter(haveColumns, columns - haveColumns);
+    },
+    dropColumnsAfter: (column) => {
+      const have = sheet.getMaxColumns();
+      if (have > column) sheet.deleteColumns(column + 1, have - column);
     },
     lastRow: () => sheet.getLastRow(),
     lastColumn: () => sheet.getLastColumn(),

@@ -85,12 +85,25 @@ class SheetList {
     return this.sheets.map((ws, i) => ({ ws, name: this.names[i] }));
   }
 
+  private readonly added = new Set<SheetPort>();
+
   /** Adds a sheet after the last one. */
   insert(name: string): SheetPort {
     const ws = this.ss.insertSheet(name);
     this.sheets.push(ws);
     this.names.push(name);
+    this.added.add(ws);
     return ws;
+  }
+
+  /**
+   * A sheet this run added gets no more columns than it uses. Sheets adds each with 26, and Google Sheets holds at most
+   * 10 million cells a spreadsheet, empty ones included: most template sheets use 3 to 14 columns, so a workbook of
+   * 5,000 processes (40,000 rows in its largest sheets) was past the limit with less than half its cells used, and
+   * Sheets refused to paste more. A sheet the official had (an empty one reused) is left as it is.
+   */
+  fit(ws: SheetPort, columns: number): void {
+    if (this.added.has(ws)) ws.dropColumnsAfter(columns);
   }
 }
 
@@ -100,6 +113,7 @@ function writeInstructions(list: SheetList, spec: TemplateSpec, report: Template
   if (!ws) return;
   const block = { row: 1, column: 1, rows: lines.length, columns: 1 };
   ws.ensureSize(lines.length, 1);
+  list.fit(ws, 1);
   ws.setWrap(block, true);
   ws.setColumnWidths(1, 1, 780);
   ws.setFontStyle({ row: 1, column: 1, rows: 1, columns: 1 }, { bold: true, size: 14 });
@@ -112,6 +126,7 @@ function writeSettings(list: SheetList, report: TemplateReport): void {
   if (!ws) return;
   const header = { row: 1, column: 1, rows: 1, columns: 3 };
   ws.ensureSize(SETTINGS.length + 1, 3);
+  list.fit(ws, 3);
   ws.setNotes(header, [['Qué se configura.', 'Escriba aquí el valor.', 'Nombre interno; no lo cambie.']]);
   ws.setFontStyle(header, { bold: true });
   ws.setBackgrounds(header, [[HEADER_COLORS.plain, HEADER_COLORS.plain, HEADER_COLORS.plain]]);
@@ -246,6 +261,7 @@ function writeDataSheet(list: SheetList, sheet: SheetSpec, catalogue: Catalogue,
   const n = sheet.columns.length;
   // «Contrataciones» has 43 columns, «Proyectos» 29: a sheet Sheets adds has 26, and refuses a range past them.
   ws.ensureSize(HEADER_ROWS + 1, n);
+  list.fit(ws, n);
   const header = { row: 1, column: 1, rows: HEADER_ROWS, columns: n };
   ws.setNotes({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(noteText)]);
   ws.setBackgrounds({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(headerColor)]);
