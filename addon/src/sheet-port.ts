@@ -42,6 +42,8 @@ export interface SheetPort {
   maxColumns(): number;
   /** Grows the grid to at least `rows` × `columns` (`insertRowsAfter` / `insertColumnsAfter`); never shrinks it. */
   ensureSize(rows: number, columns: number): void;
+  /** Deletes the grid's columns past `column` (`deleteColumns`), when it has any. */
+  dropColumnsAfter(column: number): void;
   /** Last row / column holding content (0 for an empty sheet), as `getLastRow()` / `getLastColumn()`. */
   lastRow(): number;
   lastColumn(): number;
@@ -79,7 +81,8 @@ export interface SheetPort {
   setColumnNumberFormat(column: number, fromRow: number, format: string): void;
   /** Protection that warns before editing instead of locking: the sheet is shared by several offices. */
   protectWithWarning(block: Block, description: string): void;
-  setColumnWidth(column: number, pixels: number): void;
+  /** `count` columns from `column` on, each `pixels` wide, in one call (`setColumnWidths`). */
+  setColumnWidths(column: number, count: number, pixels: number): void;
   setRowHeight(row: number, pixels: number): void;
   setFrozenRows(rows: number): void;
   setFrozenColumns(columns: number): void;

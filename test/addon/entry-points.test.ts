@@ -264,6 +264,13 @@ describe('Crear plantilla', () => {
     const catalogue = h.ss.get(CATALOG_SHEET);
     expect(catalogue.maxColumns()).toBeGreaterThan(26);
     expect(catalogue.values()[0].every((key) => /^(oc4ids|ocds):/.test(String(key)))).toBe(true);
+    // No sheet keeps columns it does not use: Google Sheets holds 10 million cells a spreadsheet, empty ones included,
+    // and the template's sheets of 3 to 14 columns kept the 26 Sheets adds (1.84 million cells before any row was
+    // typed; a workbook of 5,000 processes passed the limit at about 40 % of its cells used).
+    const places = spec.sheets.find((s) => s.name === 'Ubicaciones')!;
+    expect(h.ss.get('Ubicaciones').maxColumns()).toBe(places.columns.length);
+    expect(h.ss.get(INSTRUCTIONS_SHEET).maxColumns()).toBe(1);
+    expect(h.ss.sheets().reduce((cells, sheet) => cells + sheet.maxRows() * sheet.maxColumns(), 0)).toBeLessThan(800_000);
     // A sheet of that name with the office's own data in a few columns is read no wider than its grid, and kept.
     const mine = new FakeSpreadsheet();
     useHost({ ...h, spreadsheet: () => mine });
@@ -604,6 +611,38 @@ describe('Validar, marks and Quitar marcas', () => {
     expect([...ws.cells.values()].some((c) => c.note?.includes(MARK_PREFIX) || c.background === MARK_COLOR)).toBe(false);
     expect(ws.peek(3, amount.index)?.note).toBe('Nota de la capturista');
     expect(ws.peek(1, 1)?.background).toBeDefined(); // header fills untouched
+  });
+
+  it('«Validar» reads the notes and fills of a sheet it left without marks only once it gets one, and writes a sheet\'s notes and fills only in the rows whose marks change: both were read and written whole on every «Validar»', () => {
+    const places = spec.sheets.find((s) => s.name === 'Ubicaciones')!;
+    const ws = h.ss.get('Proyectos');
+    const where = h.ss.get('Ubicaciones');
+    const place = (row: number, id: string): void => where.paste({ row, column: 1, rows: 1, columns: places.columns.length }, [places.columns.map((c) => ({ id, 'locations/0/id': 'U1', 'locations/0/description': 'Centro' } as Record<string, string>)[c.path] ?? '')]);
+    const reads = (sheet: FakeSheet): [number, number] => [sheet.calls.get('notes') ?? 0, sheet.calls.get('backgrounds') ?? 0];
+    place(3, 'oc4ids-abc123-0001');
+    main.runValidation();
+    expect(ws.peek(3, amount.index)?.background).toBe(MARK_COLOR);
+    expect([reads(ws), reads(where)]).toEqual([[1, 1], [1, 1]]);
+    // The errors still there: «Proyectos» is read again, and not written (its marks are the same); «Ubicaciones», left
+    // clean, is not read.
+    const writes = ws.calls.get('setNotes');
+    main.runValidation();
+    expect([reads(ws), reads(where)]).toEqual([[2, 2], [1, 1]]);
+    expect([ws.calls.get('setNotes'), ws.calls.get('setBackgrounds')]).toEqual([writes, writes]);
+    // A new error in the clean sheet is marked, its row alone written; once corrected, the sheet is read once more, to
+    // take the mark out, and then left alone again.
+    place(4, 'oc4ids-abc123-0999');
+    const written = jest.spyOn(where, 'setNotes');
+    main.runValidation();
+    expect(written.mock.calls.map(([block]) => block)).toEqual([{ row: 4, column: 1, rows: 1, columns: places.columns.length }]);
+    expect(where.peek(4, 1)?.note).toMatch(/^⚠ Validación Infraestructura Abierta:\n• .*no existe en la hoja «Proyectos»/);
+    expect(where.peek(4, 1)?.background).toBe(MARK_COLOR);
+    place(4, 'oc4ids-abc123-0001');
+    main.runValidation();
+    expect(where.peek(4, 1)?.note).toBe('');
+    expect(where.peek(4, 1)?.background).toBeUndefined();
+    main.runValidation();
+    expect([reads(ws), reads(where)]).toEqual([[5, 5], [3, 3]]);
   });
 
   it('a marked row whose values the official clears (a location of a project that does not exist) loses its mark on «Validar», and on «Quitar marcas»', () => {

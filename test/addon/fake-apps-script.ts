@@ -37,6 +37,31 @@ export interface AppsScriptRecord {
   userProperties: Map<string, string>;
   /** CacheService.getUserCache(). */
   userCache: FakeCache;
+  /**
+   * Every call to the Spreadsheet service, by method (getSheets, getName, getRange, getValues, setNotes…), on the
+   * service and on each object it gives: the real service takes tens of milliseconds a call, so their number is what an
+   * action's time within Apps Script's six minutes depends on. Clear it to count one action.
+   */
+  spreadsheetCalls: Map<string, number>;
+}
+
+/**
+ * `service`, counting each method called on it and on every object its methods give (spreadsheet, sheets, ranges,
+ * builders), one by one in arrays (getSheets); values (arrays of values, dates) are given as they are.
+ */
+function counting<T extends object>(service: T, calls: Map<string, number>): T {
+  const plain = (v: unknown): v is object => typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+  const wrap = (v: unknown): unknown => (plain(v) ? counting(v, calls) : Array.isArray(v) && v.some(plain) ? v.map(wrap) : v);
+  return new Proxy(service, {
+    get(target, key, receiver) {
+      const member: unknown = Reflect.get(target, key, receiver);
+      if (typeof member !== 'function' || typeof key !== 'string') return member;
+      return (...args: unknown[]) => {
+        calls.set(key, (calls.get(key) ?? 0) + 1);
+        return wrap((member as (...a: unknown[]) => unknown).apply(target, args));
+      };
+    },
+  });
 }
 
 export type FetchHandler = (url: string, params: Record<string, unknown>) => { status: number; body: string };
@@ -48,7 +73,7 @@ interface FakeRange { sheetName: string; a1?: string; block: Block }
  * HtmlService.createHtmlOutputFromFile serves it; empty when a test does not give one.
  */
 export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () => ({ status: 404, body: '' }), htmlFile: (name: string) => string = () => ''): { globals: Record<string, unknown>; record: AppsScriptRecord } {
-  const record: AppsScriptRecord = { menus: [], sidebars: [], sidebarPages: [], dialogs: [], dialogPages: [], fetches: [], documentProperties: new Map(), userProperties: new Map(), userCache: new FakeCache() };
+  const record: AppsScriptRecord = { menus: [], sidebars: [], sidebarPages: [], dialogs: [], dialogPages: [], fetches: [], documentProperties: new Map(), userProperties: new Map(), userCache: new FakeCache(), spreadsheetCalls: new Map() };
 
   /** `C3:C`: an open-ended column range, as Apps Script reads A1 notation without an end row. */
   const openColumn = (a1?: string): { column: number; fromRow: number } | null => {
@@ -129,7 +154,13 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
       getMaxColumns: () => sheet.maxColumns(),
       insertRowsAfter: (after: number, howMany: number) => { if (after > sheet.maxRows()) throw new Error('Exception: Those rows are out of bounds.'); sheet.ensureSize(sheet.maxRows() + howMany, sheet.maxColumns()); return s; },
       insertColumnsAfter: (after: number, howMany: number) => { if (after > sheet.maxColumns()) throw new Error('Exception: Those columns are out of bounds.'); sheet.ensureSize(sheet.maxRows(), sheet.maxColumns() + howMany); return s; },
-      setColumnWidth: (c: number, px: number) => { sheet.setColumnWidth(c, px); return s; },
+      // Only the last columns of the grid (what the add-on deletes): the fake does not move columns left.
+      deleteColumns: (position: number, howMany: number) => {
+        if (position < 1 || position + howMany - 1 > sheet.maxColumns()) throw new Error('Exception: Those columns are out of bounds.');
+        if (position + howMany - 1 !== sheet.maxColumns()) throw new Error('fake deleteColumns: only the last columns of the grid');
+        sheet.dropColumnsAfter(position - 1);
+      },
+      setColumnWidths: (c: number, n: number, px: number) => { sheet.setColumnWidths(c, n, px); return s; },
       setRowHeight: (r: number, px: number) => { sheet.setRowHeight(r, px); return s; },
       setFrozenRows: (n: number) => { sheet.setFrozenRows(n); },
       setFrozenColumns: (n: number) => { sheet.setFrozenColumns(n); },
@@ -185,7 +216,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
   const userProperties = properties(record.userProperties);
 
   const globals = {
-    SpreadsheetApp: {
+    SpreadsheetApp: counting({
       getActiveSpreadsheet: () => spreadsheet,
       newDataValidation: validationBuilder,
       getUi: () => ({
@@ -197,7 +228,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
         showSidebar: (o: { title: string; page: string }) => { record.sidebars.push(o.title); record.sidebarPages.push(o.page); },
         showModalDialog: (o: { page: string }, title: string) => { record.dialogs.push(title); record.dialogPages.push(o.page); },
       }),
-    },
+    }, record.spreadsheetCalls),
     HtmlService: { createHtmlOutputFromFile: (name: string) => output(name, htmlFile(name)), createHtmlOutput: (html: string) => output('', html) },
     UrlFetchApp: {
       // `payload`: «a string, a byte array, a blob, or a JavaScript object» (UrlFetchApp.fetch, advanced parameters).

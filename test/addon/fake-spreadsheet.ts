@@ -76,6 +76,14 @@ export class FakeSheet implements SheetPort {
     this.gridColumns = Math.max(this.gridColumns, columns);
   }
 
+  dropColumnsAfter(column: number): void {
+    this.count('dropColumnsAfter');
+    // Only empty columns are dropped here: a test that drops a value fails instead of losing it.
+    if (this.lastColumn() > column) throw new Error(`dropColumnsAfter(${column}) would delete values of «${this.sheetName}»`);
+    for (const key of [...this.cells.keys()]) if (Number(key.split(',')[1]) > column) this.cells.delete(key);
+    this.gridColumns = Math.min(this.gridColumns, column);
+  }
+
   /** What the official types or pastes: Sheets adds the rows and columns a paste needs, so the grid grows to hold it. */
   paste(b: Block, values: CellValue[][]): void {
     this.gridRows = Math.max(this.gridRows, b.row + b.rows - 1);
@@ -234,7 +242,10 @@ export class FakeSheet implements SheetPort {
     return whole && row >= whole.fromRow ? whole.format : undefined;
   }
   protectWithWarning(block: Block, description: string): void { this.inGrid(block); this.protections.push({ block, description }); }
-  setColumnWidth(column: number, pixels: number): void { this.inGrid({ row: 1, column, rows: 1, columns: 1 }); this.columnWidths.set(column, pixels); }
+  setColumnWidths(column: number, count: number, pixels: number): void {
+    this.inGrid({ row: 1, column, rows: 1, columns: count });
+    for (let c = column; c < column + count; c++) this.columnWidths.set(c, pixels);
+  }
   setRowHeight(row: number, pixels: number): void { this.inGrid({ row, column: 1, rows: 1, columns: 1 }); this.rowHeights.set(row, pixels); }
   setFrozenRows(rows: number): void { this.frozenRows = rows; }
   setFrozenColumns(columns: number): void { this.frozenColumns = columns; }

@@ -44,10 +44,11 @@ interface GasSheet {
   getMaxColumns(): number;
   insertRowsAfter(afterPosition: number, howMany: number): GasSheet;
   insertColumnsAfter(afterPosition: number, howMany: number): GasSheet;
+  deleteColumns(columnPosition: number, howMany: number): void;
   getDataRange(): GasRange;
   getRange(row: number, column: number, rows: number, columns: number): GasRange;
   getRange(a1: string): GasRange;
-  setColumnWidth(column: number, pixels: number): GasSheet;
+  setColumnWidths(startColumn: number, numColumns: number, width: number): GasSheet;
   setRowHeight(row: number, pixels: number): GasSheet;
   setFrozenRows(rows: number): void;
   setFrozenColumns(columns: number): void;
@@ -119,8 +120,24 @@ function columnFrom(sheet: GasSheet, column: number, fromRow: number): GasRange 
   return sheet.getRange(`${letter}${fromRow}:${letter}`);
 }
 
-function listRule(ss: GasSpreadsheet, rule: ListValidation): unknown {
-  const source = ss.getSheetByName(rule.sourceSheet);
+/**
+ * The sheet a drop-down takes its options from, looked up once per sheet name and execution: *Crear plantilla* sets
+ * 106 drop-downs, all from «Catálogos», and each Spreadsheet service call costs time within the six minutes.
+ */
+type SheetByName = (name: string) => GasSheet | null;
+
+function sheetsByName(ss: GasSpreadsheet): SheetByName {
+  const found = new Map<string, GasSheet>();
+  return (name) => {
+    // Not found is not kept: the catalogue may be added later in the same execution.
+    const sheet = found.get(name) ?? ss.getSheetByName(name);
+    if (sheet) found.set(name, sheet);
+    return sheet;
+  };
+}
+
+function listRule(sheetNamed: SheetByName, rule: ListValidation): unknown {
+  const source = sheetNamed(rule.sourceSheet);
   if (!source) return null;
   return SpreadsheetApp.newDataValidation()
     .requireValueInRange(source.getRange(rule.sourceA1), true)
@@ -129,10 +146,20 @@ function listRule(ss: GasSpreadsheet, rule: ListValidation): unknown {
     .build();
 }
 
-function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
+/** An empty sheet's data range: A1, one blank cell. */
+const blankA1 = (v: CellValue[][]): boolean => v.length === 1 && v[0].length === 1 && v[0][0] === '';
+
+function sheetPort(sources: SheetByName, sheet: GasSheet): SheetPort {
+  // The data range «Validar» read the values of, kept for its merged ranges: asking the sheet again for it (and, before
+  // each, for its last row) was three more calls a sheet, each tens of milliseconds in Apps Script.
+  let data: { range: GasRange; empty: boolean } | undefined;
+  const merged = (range: GasRange): string[] => range.getMergedRanges().map((r) => r.getA1Notation());
+  // Asked once per port (one action's list of sheets): reading, checking and marking each asked the name again.
+  let name: string | undefined;
+  let id: number | undefined;
   return {
-    name: () => sheet.getName(),
-    id: () => sheet.getSheetId(),
+    name: () => (name ??= sheet.getName()),
+    id: () => (id ??= sheet.getSheetId()),
     maxRows: () => sheet.getMaxRows(),
     maxColumns: () => sheet.getMaxColumns(),
     ensureSize: (rows, columns) => {
@@ -141,13 +168,25 @@ function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
       const haveColumns = sheet.getMaxColumns();
       if (columns > haveColumns) sheet.insertColumnsAfter(haveColumns, columns - haveColumns);
     },
+    dropColumnsAfter: (column) => {
+      const have = sheet.getMaxColumns();
+      if (have > column) sheet.deleteColumns(column + 1, have - column);
+    },
     lastRow: () => sheet.getLastRow(),
     lastColumn: () => sheet.getLastColumn(),
     // An empty sheet's data range is A1 with one blank cell; the port says "no rows" instead.
-    values: () => (sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getValues()),
+    values: () => {
+      const range = sheet.getDataRange();
+      const values = range.getValues();
+      data = { range, empty: blankA1(values) };
+      return data.empty ? [] : values;
+    },
     displayValues: (b) => range(sheet, b).getDisplayValues(),
     links: (b) => range(sheet, b).getRichTextValues().map((row) => row.map((v) => (v ? v.getLinkUrl() : null))),
-    mergedRanges: () => (sheet.getLastRow() === 0 ? [] : sheet.getDataRange().getMergedRanges().map((r) => r.getA1Notation())),
+    mergedRanges: () => {
+      if (data) return data.empty ? [] : merged(data.range);
+      return sheet.getLastRow() === 0 ? [] : merged(sheet.getDataRange());
+    },
     setValues: (b, v) => { range(sheet, b).setValues(v); },
     notes: (b) => range(sheet, b).getNotes(),
     setNotes: (b, n) => { range(sheet, b).setNotes(n); },
@@ -162,16 +201,16 @@ function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
     setNumberFormat: (b, f) => { range(sheet, b).setNumberFormat(f); },
     setWrap: (b, w) => { range(sheet, b).setWrap(w); },
     setListValidation: (b, rule) => {
-      const built = listRule(ss, rule);
+      const built = listRule(sources, rule);
       if (built) range(sheet, b).setDataValidation(built);
     },
     setColumnListValidation: (c, fromRow, rule) => {
-      const built = listRule(ss, rule);
+      const built = listRule(sources, rule);
       if (built) columnFrom(sheet, c, fromRow).setDataValidation(built);
     },
     setColumnNumberFormat: (c, fromRow, f) => { columnFrom(sheet, c, fromRow).setNumberFormat(f); },
     protectWithWarning: (b, description) => { range(sheet, b).protect().setDescription(description).setWarningOnly(true); },
-    setColumnWidth: (c, px) => { sheet.setColumnWidth(c, px); },
+    setColumnWidths: (c, n, px) => { sheet.setColumnWidths(c, n, px); },
     setRowHeight: (r, px) => { sheet.setRowHeight(r, px); },
     setFrozenRows: (n) => { sheet.setFrozenRows(n); },
     setFrozenColumns: (n) => { sheet.setFrozenColumns(n); },
@@ -184,16 +223,17 @@ function sheetPort(ss: GasSpreadsheet, sheet: GasSheet): SheetPort {
 }
 
 function spreadsheetPort(ss: GasSpreadsheet): SpreadsheetPort {
+  const sources = sheetsByName(ss);
   return {
     id: () => ss.getId(),
     name: () => ss.getName(),
     timeZone: () => ss.getSpreadsheetTimeZone(),
     locale: () => ss.getSpreadsheetLocale(),
     setLocale: (locale) => { ss.setSpreadsheetLocale(locale); },
-    sheets: () => ss.getSheets().map((s) => sheetPort(ss, s)),
-    sheet: (name) => { const s = ss.getSheetByName(name); return s ? sheetPort(ss, s) : null; },
-    sheetById: (id) => { const s = ss.getSheets().find((x) => x.getSheetId() === id); return s ? sheetPort(ss, s) : null; },
-    insertSheet: (name) => sheetPort(ss, ss.insertSheet(name, ss.getNumSheets())),
+    sheets: () => ss.getSheets().map((s) => sheetPort(sources, s)),
+    sheet: (name) => { const s = ss.getSheetByName(name); return s ? sheetPort(sources, s) : null; },
+    sheetById: (id) => { const s = ss.getSheets().find((x) => x.getSheetId() === id); return s ? sheetPort(sources, s) : null; },
+    insertSheet: (name) => sheetPort(sources, ss.insertSheet(name, ss.getNumSheets())),
     toast: (message, title, seconds) => ss.toast(message, title, seconds),
   };
 }

@@ -34,8 +34,8 @@ export interface TemplateReport {
  * minutes (quotas, «Script runtime»), and a sheet whose headers were written before the stop was then kept as it was,
  * without its drop-downs, by every later *Crear plantilla*. Empty, it is completed by the next one.
  */
-function freshSheet(ss: SpreadsheetPort, name: string, report: TemplateReport, heading: readonly string[], headingRow = 1): SheetPort | null {
-  const existing = sheetNamed(ss, name);
+function freshSheet(list: SheetList, name: string, report: TemplateReport, heading: readonly string[], headingRow = 1): SheetPort | null {
+  const existing = list.named(name);
   if (existing && existing.lastRow() > 0) {
     // Its own heading (one row read, not the sheet: it may hold thousands of rows) tells the template's sheet, which a
     // second *Crear plantilla* finds whole, from another one by that name. Every template sheet was listed as «ya
@@ -48,45 +48,92 @@ function freshSheet(ss: SpreadsheetPort, name: string, report: TemplateReport, h
     return null;
   }
   report.created.push(existing?.name() ?? name);
-  return existing ?? ss.insertSheet(name);
+  return existing ?? list.insert(name);
 }
+
+const fold = (name: string): string => name.toLocaleLowerCase('es-MX');
 
 /**
- * The sheet Sheets would take for `name`: the one of that name, else one whose name differs only in case. Sheets
- * refuses a second sheet named «Proyectos» beside «PROYECTOS» (names are unique regardless of case), and that refusal,
- * thrown by insertSheet halfway through, was «Ocurrió un problema inesperado» at every later try, with the sheets
- * before it already written.
+ * The spreadsheet's sheets and their names, asked once per *Crear plantilla* and kept up to date as it adds sheets.
+ * Apps Script charges every call to the Spreadsheet service (getSheets, getName…): looking each of the 68 template
+ * sheets up among all the sheets asked every sheet its name each time, about 2,400 calls of the 6,000 that creating
+ * the template made, within the six minutes an execution has (quotas, «Script runtime»).
  */
-function sheetNamed(ss: SpreadsheetPort, name: string): SheetPort | null {
-  const folded = name.toLocaleLowerCase('es-MX');
-  return ss.sheet(name) ?? ss.sheets().find((ws) => ws.name().toLocaleLowerCase('es-MX') === folded) ?? null;
+class SheetList {
+  private readonly sheets: SheetPort[];
+  private readonly names: string[];
+
+  constructor(private readonly ss: SpreadsheetPort) {
+    this.sheets = ss.sheets();
+    this.names = this.sheets.map((ws) => ws.name());
+  }
+
+  /**
+   * The sheet Sheets would take for `name`: the one of that name, else one whose name differs only in case. Sheets
+   * refuses a second sheet named «Proyectos» beside «PROYECTOS» (names are unique regardless of case), and that refusal,
+   * thrown by insertSheet halfway through, was «Ocurrió un problema inesperado» at every later try, with the sheets
+   * before it already written.
+   */
+  named(name: string): SheetPort | null {
+    const exact = this.names.indexOf(name);
+    const at = exact >= 0 ? exact : this.names.findIndex((n) => fold(n) === fold(name));
+    return at >= 0 ? this.sheets[at] : null;
+  }
+
+  /** Every sheet with its name, in the order of the tabs. */
+  all(): { ws: SheetPort; name: string }[] {
+    return this.sheets.map((ws, i) => ({ ws, name: this.names[i] }));
+  }
+
+  private readonly added = new Set<SheetPort>();
+
+  /** Adds a sheet after the last one. */
+  insert(name: string): SheetPort {
+    const ws = this.ss.insertSheet(name);
+    this.sheets.push(ws);
+    this.names.push(name);
+    this.added.add(ws);
+    return ws;
+  }
+
+  /**
+   * A sheet this run added gets no more columns than it uses. Sheets adds each with 26, and Google Sheets holds at most
+   * 10 million cells a spreadsheet, empty ones included: most template sheets use 3 to 14 columns, so a workbook of
+   * 5,000 processes (40,000 rows in its largest sheets) was past the limit with less than half its cells used, and
+   * Sheets refused to paste more. A sheet the official had (an empty one reused) is left as it is.
+   */
+  fit(ws: SheetPort, columns: number): void {
+    if (this.added.has(ws)) ws.dropColumnsAfter(columns);
+  }
 }
 
-function writeInstructions(ss: SpreadsheetPort, spec: TemplateSpec, report: TemplateReport): void {
+function writeInstructions(list: SheetList, spec: TemplateSpec, report: TemplateReport): void {
   const lines = instructionLines(spec);
-  const ws = freshSheet(ss, INSTRUCTIONS_SHEET, report, lines.slice(0, 1));
+  const ws = freshSheet(list, INSTRUCTIONS_SHEET, report, lines.slice(0, 1));
   if (!ws) return;
   const block = { row: 1, column: 1, rows: lines.length, columns: 1 };
   ws.ensureSize(lines.length, 1);
+  list.fit(ws, 1);
   ws.setWrap(block, true);
-  ws.setColumnWidth(1, 780);
+  ws.setColumnWidths(1, 1, 780);
   ws.setFontStyle({ row: 1, column: 1, rows: 1, columns: 1 }, { bold: true, size: 14 });
   ws.setFontStyle({ row: lines.indexOf(MINIMUM_HEADING) + 1, column: 1, rows: 1, columns: 1 }, { bold: true });
   ws.setValues(block, lines.map((l) => [l]));
 }
 
-function writeSettings(ss: SpreadsheetPort, report: TemplateReport): void {
-  const ws = freshSheet(ss, SETTINGS_SHEET, report, SETTINGS_HEADER);
+function writeSettings(list: SheetList, report: TemplateReport): void {
+  const ws = freshSheet(list, SETTINGS_SHEET, report, SETTINGS_HEADER);
   if (!ws) return;
   const header = { row: 1, column: 1, rows: 1, columns: 3 };
   ws.ensureSize(SETTINGS.length + 1, 3);
+  list.fit(ws, 3);
   ws.setNotes(header, [['Qué se configura.', 'Escriba aquí el valor.', 'Nombre interno; no lo cambie.']]);
   ws.setFontStyle(header, { bold: true });
   ws.setBackgrounds(header, [[HEADER_COLORS.plain, HEADER_COLORS.plain, HEADER_COLORS.plain]]);
   const body = { row: 2, column: 1, rows: SETTINGS.length, columns: 3 };
   ws.setNotes(body, SETTINGS.map((s) => [s.help, '', '']));
   ws.setFontStyle({ row: 2, column: 3, rows: SETTINGS.length, columns: 1 }, PATH_FONT);
-  [32, 50, 22].forEach((w, i) => ws.setColumnWidth(i + 1, columnPixels(w)));
+  [32, 50, 22].forEach((w, i) => ws.setColumnWidths(i + 1, 1, columnPixels(w)));
   ws.setFrozenRows(1);
   ws.setTabColor(MINIMUM_TAB_COLOR);
   ws.protectWithWarning({ row: 1, column: 1, rows: SETTINGS.length + 1, columns: 1 }, 'Nombres de los parámetros');
@@ -110,8 +157,8 @@ function catalogueIsOurs(ws: SheetPort, spec: TemplateSpec): boolean {
  * something else was cleared without a word to make room for the drop-downs' lists. Nothing is written then, and the
  * official is told how to free the name, which the template needs (the engine skips a sheet so named).
  */
-function refuseForeignCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): void {
-  const existing = sheetNamed(ss, CATALOG_SHEET);
+function refuseForeignCatalogue(list: SheetList, spec: TemplateSpec): void {
+  const existing = list.named(CATALOG_SHEET);
   if (!existing || catalogueIsOurs(existing, spec)) return;
   throw new UserError(`No se creó la plantilla: esta hoja de cálculo ya tiene una hoja «${existing.name()}» con sus propios datos, y la plantilla usa ese nombre para las opciones de las listas desplegables. Para no borrarlos, no se modificó nada. Cambie el nombre de esa hoja (por ejemplo, a «${CATALOG_SHEET} propios») y elija de nuevo Crear plantilla.`);
 }
@@ -128,19 +175,19 @@ interface Catalogue {
  * The catalogue is generated, never typed into: it is rewritten so drop-downs always match the current spec, and left
  * as it is when it already holds those lists (a second *Crear plantilla* added another protection to it each time).
  */
-function writeCatalogue(ss: SpreadsheetPort, spec: TemplateSpec): Catalogue {
+function writeCatalogue(list: SheetList, spec: TemplateSpec): Catalogue {
   const lists = catalogueLists(spec);
   const rows = Math.max(1, ...lists.map((l) => l.titles.length + 1));
   const columns = Math.max(1, lists.length);
   const grid = Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c) => (r === 0 ? lists[c]?.key : lists[c]?.titles[r - 1]) ?? ''));
   const ranges = new Map(lists.map((l) => [l.key, l.a1]));
-  const existing = sheetNamed(ss, CATALOG_SHEET);
+  const existing = list.named(CATALOG_SHEET);
   const before = existing ? existing.values() : [];
   if (existing && before.length === rows && before.every((row, r) => row.length === columns && row.every((v, c) => String(v ?? '') === grid[r][c]))) {
     if (!existing.isHidden()) existing.hide();
     return { sheet: existing.name(), ranges, changed: false };
   }
-  const ws = existing ?? ss.insertSheet(CATALOG_SHEET);
+  const ws = existing ?? list.insert(CATALOG_SHEET);
   ws.clear();
   // 52 lists, the longest of 303 options: wider than the 26 columns of a sheet Sheets adds, which refuses the 27th.
   ws.ensureSize(rows, columns);
@@ -178,12 +225,11 @@ function repointDropDowns(ws: SheetPort, sheet: SheetSpec, catalogue: Catalogue)
  * reads a sheet by its paths, whatever its name). A second «Crear plantilla» added an empty «Proyectos» beside it,
  * and the official was left with two sheets for one table. One row read per such sheet (usually none).
  */
-function renamedTemplateSheets(ss: SpreadsheetPort, spec: TemplateSpec): Map<string, string> {
-  const fold = (name: string): string => name.toLocaleLowerCase('es-MX');
+function renamedTemplateSheets(list: SheetList, spec: TemplateSpec): Map<string, string> {
   const names = new Set([...spec.sheets.map((s) => s.name), INSTRUCTIONS_SHEET, SETTINGS_SHEET, CATALOG_SHEET].map(fold));
   const found = new Map<string, string>();
-  for (const ws of ss.sheets()) {
-    if (names.has(fold(ws.name())) || ws.lastRow() < HEADER_ROWS) continue;
+  for (const { ws, name } of list.all()) {
+    if (names.has(fold(name)) || ws.lastRow() < HEADER_ROWS) continue;
     const width = Math.min(ws.lastColumn(), ws.maxColumns());
     if (width < 2) continue;
     const paths = new Set((ws.displayValues({ row: HEADER_ROWS, column: 1, rows: 1, columns: width })[0] ?? []).map((p) => String(p).trim()));
@@ -192,29 +238,30 @@ function renamedTemplateSheets(ss: SpreadsheetPort, spec: TemplateSpec): Map<str
       const share = sheet.columns.filter((c) => paths.has(c.path)).length / sheet.columns.length;
       if (share > 0.5 && (!best || share > best.share)) best = { sheet, share };
     }
-    if (best && !found.has(best.sheet.name)) found.set(best.sheet.name, ws.name());
+    if (best && !found.has(best.sheet.name)) found.set(best.sheet.name, name);
   }
   return found;
 }
 
-function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Catalogue, minimum: boolean, report: TemplateReport, renamed: Map<string, string>): void {
+function writeDataSheet(list: SheetList, sheet: SheetSpec, catalogue: Catalogue, minimum: boolean, report: TemplateReport, renamed: Map<string, string>): void {
   // Renamed by the official (and no sheet of the template's name added since): that is the template's sheet.
   const kept = renamed.get(sheet.name);
-  if (kept && !sheetNamed(ss, sheet.name)) {
+  if (kept && !list.named(sheet.name)) {
     report.present.push(kept);
-    const there = catalogue.changed ? ss.sheet(kept) : null;
+    const there = catalogue.changed ? list.named(kept) : null;
     if (there) repointDropDowns(there, sheet, catalogue);
     return;
   }
-  const ws = freshSheet(ss, sheet.name, report, sheet.columns.map((c) => c.path), HEADER_ROWS);
+  const ws = freshSheet(list, sheet.name, report, sheet.columns.map((c) => c.path), HEADER_ROWS);
   if (!ws) {
-    const there = catalogue.changed ? sheetNamed(ss, sheet.name) : null;
+    const there = catalogue.changed ? list.named(sheet.name) : null;
     if (there && report.present.includes(there.name())) repointDropDowns(there, sheet, catalogue);
     return;
   }
   const n = sheet.columns.length;
   // «Contrataciones» has 43 columns, «Proyectos» 29: a sheet Sheets adds has 26, and refuses a range past them.
   ws.ensureSize(HEADER_ROWS + 1, n);
+  list.fit(ws, n);
   const header = { row: 1, column: 1, rows: HEADER_ROWS, columns: n };
   ws.setNotes({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(noteText)]);
   ws.setBackgrounds({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(headerColor)]);
@@ -222,9 +269,16 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Catalo
   ws.setWrap({ row: 1, column: 1, rows: 1, columns: n }, true);
   ws.setFontStyle({ row: 2, column: 1, rows: 1, columns: n }, PATH_FONT);
   ws.setRowHeight(1, 42);
+  // Neighbouring columns of the same width in one call: the template's 684 columns have two widths, in 132 runs.
+  const widths = sheet.columns.map((col) => columnPixels(col.width));
+  for (let from = 0; from < widths.length;) {
+    let to = from + 1;
+    while (to < widths.length && widths[to] === widths[from]) to++;
+    ws.setColumnWidths(from + 1, to - from, widths[from]);
+    from = to;
+  }
   sheet.columns.forEach((col, i) => {
     const column = i + 1;
-    ws.setColumnWidth(column, columnPixels(col.width));
     const format = numberFormat(col);
     if (format) ws.setColumnNumberFormat(column, HEADER_ROWS + 1, format);
     const rule = dropDown(sheet, col, catalogue);
@@ -240,7 +294,8 @@ function writeDataSheet(ss: SpreadsheetPort, sheet: SheetSpec, catalogue: Catalo
 const MEXICO_LOCALE = 'es_MX';
 
 export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): TemplateReport {
-  refuseForeignCatalogue(ss, spec);
+  const list = new SheetList(ss);
+  refuseForeignCatalogue(list, spec);
   const report: TemplateReport = { created: [], present: [], kept: [] };
   // The template asks for dates as 31/03/2024: a locale that reads month first would store 01/04/2024 as 4 January.
   // And its columns' number formats are drawn in the sheet's locale: under Spain's (or Argentina's, Colombia's…), an
@@ -251,15 +306,15 @@ export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): Templat
     ss.setLocale(MEXICO_LOCALE);
     report.localeWas = locale;
   }
-  writeInstructions(ss, spec, report);
-  writeSettings(ss, report);
-  const catalogue = writeCatalogue(ss, spec);
+  writeInstructions(list, spec, report);
+  writeSettings(list, report);
+  const catalogue = writeCatalogue(list, spec);
   const minimum = new Set(minimumSheets(spec).map((s) => s.name));
-  const renamed = renamedTemplateSheets(ss, spec);
-  for (const sheet of spec.sheets) writeDataSheet(ss, sheet, catalogue, minimum.has(sheet.name), report, renamed);
+  const renamed = renamedTemplateSheets(list, spec);
+  for (const sheet of spec.sheets) writeDataSheet(list, sheet, catalogue, minimum.has(sheet.name), report, renamed);
   // Sheets makes each sheet it inserts the active one: the official was left on the last of 68 tabs (a child sheet
   // at the far right, «Procesos relacionados»), not knowing where to begin. Instrucciones says what to fill first.
-  const start = report.created.length ? sheetNamed(ss, INSTRUCTIONS_SHEET) : null;
+  const start = report.created.length ? list.named(INSTRUCTIONS_SHEET) : null;
   if (start) {
     start.select(1, 1);
     report.opened = start.name();

@@ -5,7 +5,7 @@ import type { SheetPlan, ValidationReport } from '../rpc-types';
 import type { Pipeline } from './core-pipeline';
 import { pagedFindings, type LaterPages } from './group-findings';
 import { keepLaterPages, type CachePort } from './later-findings';
-import { applyMarks, planMarks, type MarkReach } from './marks';
+import { applyMarks, planMarks, type MarkReach, type SheetSize } from './marks';
 import { dataSheets, readWorkbook } from './read-workbook';
 import { localeFindings } from './locale-check';
 import type { Deadline } from './time-limit';
@@ -36,7 +36,9 @@ export function validateWorkbook(ss: SpreadsheetPort, pipeline: Pipeline, compar
   const result = pipeline(workbook);
   const findings = [...localeFindings(ss), ...result.findings];
   const completeness = result.completeness;
-  const { marked, stopped } = applyMarks(planMarks(findings), sheets, marks, deadline);
+  // Each sheet's size as read (its values are getDataRange's: as many rows and columns as it has content).
+  const sizes = workbook.sheets.map((s): SheetSize => [s.rows.length, s.rows.reduce((n, row) => Math.max(n, row.length), 0)]);
+  const { marked, stopped } = applyMarks(planMarks(findings), sheets, marks, deadline, sizes);
   const { groups, later } = pagedFindings(findings, workbook.sheets.map((s) => s.name));
   const report: ValidationReport = {
     errors: findings.filter((f) => f.severity === 'error').length,
