@@ -21,7 +21,7 @@ export interface PublicationDerivedField {
 /**
  * Project fields publication writes (core/summary/derive-project-summaries, functions/src/publication) that no
  * template column holds. The local-server e2e test converts datos.xlsx back and checks that every field where the
- * result differs from projects.json is listed here.
+ * result differs from projects.json is listed here (the tenderers come back: `convert` derives them as publication does).
  */
 export const PUBLICATION_DERIVED_FIELDS: readonly PublicationDerivedField[] = [
   {
@@ -30,7 +30,7 @@ export const PUBLICATION_DERIVED_FIELDS: readonly PublicationDerivedField[] = [
   },
   {
     path: 'contractingProcesses/summary/tender/tenderers',
-    text: 'Licitantes del resumen de cada proceso de un proyecto: la publicación los toma de la hoja «Licitantes» de las contrataciones (tender/tenderers), por el OCID del proceso. Búsquelos ahí, o en projects.json.',
+    text: 'Licitantes del resumen de cada proceso de un proyecto: la publicación los toma de la hoja «Licitantes» de las contrataciones (tender/tenderers), por el OCID del proceso (al convertir este libro con «infra-abierta convert» también se toman de ahí). Búsquelos ahí, o en projects.json.',
   },
   {
     path: 'updated',
