@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import type { IncomingMessage, ServerResponse } from 'http';
 import * as path from 'path';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { hasChromium } from '../scripts/lib/chromium';
 
 export { CHROMIUM, hasChromium, launchChromium } from '../scripts/lib/chromium';
@@ -21,8 +21,21 @@ export async function downloadedText(download: Download): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Screenshots of the pages the browser tests open, for a person to look at (not compared). */
+/** Screenshots of the pages the browser tests open, for a person to look at (not compared): keptScreenshot. */
 export const ARTIFACTS = path.resolve(__dirname, '../test-artifacts');
+
+/**
+ * A screenshot of `target` (a page, `fullPage` for all of it, or one element) kept as ARTIFACTS/`name` for a person to
+ * look at, when a person asks for them: `INFRA_SCREENSHOTS=1 npx jest FILE`. Nothing compares them, and each cost
+ * Chromium 0.1–0.6 CPU-s (its PNG; a whole page's, the most): about 5 CPU-s of every run of the suite, whose browser
+ * files are what keeps it at its time budget.
+ */
+export async function keptScreenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (process.env.INFRA_SCREENSHOTS !== '1') return;
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, name);
+  await (options.fullPage ? (target as Page).screenshot({ path: file, fullPage: true }) : target.screenshot({ path: file }));
+}
 
 /** The WCAG 2.0 and 2.1 A and AA rules. */
 export const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];

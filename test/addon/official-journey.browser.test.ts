@@ -12,7 +12,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vm from 'vm';
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
+import { keptScreenshot, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import type { AddonBuild } from '../../scripts/build-addon';
 import { sharedAddonBuild } from './shared-addon-build';
 import { templateSpec } from '../../core/template/template-spec';
@@ -708,8 +708,7 @@ describeIfChromium('the official with the built add-on, against the real app', (
     ]);
     // …and they have it: the first one left out, row 128.
     expect(ss.get('Contrataciones').peek(128, amountColumn)?.note).toMatch(/^⚠ Validación Infraestructura Abierta:\n• «mil 125» no es un número/);
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'addon-sidebar-hundreds.png'), fullPage: true });
+    await keptScreenshot(page, 'addon-sidebar-hundreds.png', { fullPage: true });
     // The last line listed goes to its cell.
     const idle = (): Promise<unknown> => page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('#validate:disabled'));
     await lines.last().click();

@@ -3,12 +3,10 @@
  * opens it, it validates at once; see the grouped findings, click one to select its cell, re-validate clean with
  * «Validar», submit; a coordinator approves.
  * Any request other than the page itself is refused, proving the page is self-contained.
- * Keeps a screenshot in test-artifacts/addon-sidebar.png.
+ * Keeps a screenshot in test-artifacts/addon-sidebar.png when asked (keptScreenshot: INFRA_SCREENSHOTS=1).
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
+import { keptScreenshot, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
 import { builtSidebarInChromium } from './built-sidebar';
 import type { ReviewContext, ValidationReport } from '../../addon/src/rpc-types';
 import { omittedHistoryText } from '../../core/workflow/omitted-history';
@@ -175,8 +173,7 @@ describeIfChromium('sidebar in headless Chromium', () => {
     expect(await page.getByRole('button', { name: 'Enviar a revisión' }).isDisabled()).toBe(true);
     expect(await page.locator('details summary').allTextContents()).toEqual(['Proyectos — 2 errores', 'Contrataciones — 1 advertencia']);
 
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS, 'addon-sidebar.png'), fullPage: true });
+    await keptScreenshot(page, 'addon-sidebar.png', { fullPage: true });
 
     await page.getByRole('button', { name: /O3: «mucho» no es un número/ }).click();
     await page.waitForFunction(() => (globalThis as unknown as { __focus: number }).__focus === 1);

@@ -6,7 +6,7 @@
  * (it used to run past the screen: each stage's cell lists every clave with its amount and period).
  */
 import type { Browser, Page } from 'playwright-core';
-import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
+import { keptScreenshot, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import OCDS_CODE_TITLES from '../../schemas/labels/codes-ocds.json';
 import type { CellValue, WorkbookModel } from '../../core/workbook/model';
@@ -109,7 +109,7 @@ describeIfChromium('budget tables of the public pages', () => {
       }), TABLES);
       expect(unlabelled).toEqual([]);
       if (width === 390) expect(await page.evaluate(() => document.getElementById('tabla-partidas').classList.contains('stacked'))).toBe(true);
-      for (const id of ['tabla-partidas', 'tabla-clasificacion-contrato']) await page.locator(`#${id}`).screenshot({ path: `${ARTIFACTS}/budget-tables-${id}-${width}.png` });
+      for (const id of ['tabla-partidas', 'tabla-clasificacion-contrato']) await keptScreenshot(page.locator(`#${id}`), `budget-tables-${id}-${width}.png`);
       const violations = await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] });
       expect(violations).toEqual([]);
     });

@@ -8,7 +8,7 @@
  */
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { ARTIFACTS, describeIfChromium, downloadedText } from '../browser';
+import { keptScreenshot, describeIfChromium, downloadedText } from '../browser';
 import { closedAskingNothingOutside, proxiedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { projectWorkbook, PUBLISHERS, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
@@ -97,7 +97,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     expect(flag).toContain(`(enviado el ${formatTimestamp(last.snapshot.takenAt)}, «parque tres.xlsx»)`);
     expect(await rows.first().locator('td').first().textContent()).toBe(`En revisión⚠ ${flag}`);
     expect(await rows.first().locator('.envio-anterior').textContent()).toBe(`⚠ ${flag}`);
-    await og.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-inbox.png'), fullPage: true });
+    await keptScreenshot(og, 'coordinator-decisions-inbox.png', { fullPage: true });
     // Its page offers no «Aprobar», only returning it.
     await open(og, `#/revision/${middle.id}`, '#decision');
     expect(await og.getByRole('button', { name: 'Aprobar' }).count()).toBe(0);
@@ -128,7 +128,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
       expect([width, Math.round(box)]).toEqual([width, Math.round(section)]);
       expect(scrolled).toBeLessThanOrEqual(width);
     }
-    await stale.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-stale.png'), fullPage: true });
+    await keptScreenshot(stale, 'coordinator-decisions-stale.png', { fullPage: true });
 
     // The official's Mis envíos: the latest activity first — published, returned, then the one untouched since sent.
     const official = await signedIn('capturistaA', '#/mis-envios', 1);
@@ -138,7 +138,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     // The one in between still awaits its coordination, which can no longer approve it: said on its card too.
     expect(await official.locator('article.envio', { hasText: '«parque dos.xlsx»' }).locator('.envio-anterior').textContent()).toBe(newerApprovedText(last.snapshot.takenAt, 'official', 'parque tres.xlsx'));
     expect(await official.locator('article.envio .ultima-actividad').first().textContent()).toMatch(/^Última actividad: \d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}:\d{2}\u00a0[ap]\.m\.$/);
-    await official.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-mis-envios.png'), fullPage: true });
+    await keptScreenshot(official, 'coordinator-decisions-mis-envios.png', { fullPage: true });
   });
 
   test('a new version sent while the coordinator reads the old one: returning it is refused, the page shows the new one with the comment kept', async () => {
@@ -229,7 +229,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
       const written = await og.getByLabel('Comentarios para quien capturó').inputValue();
       expect(written).toMatch(/^No se pudo publicar: el libro tiene \d+ (error|errores)\. Corríj/);
       expect(written).toContain(`- ${errors[0]}`);
-      await og.screenshot({ path: path.join(ARTIFACTS, 'coordinator-decisions-refused.png'), fullPage: true });
+      await keptScreenshot(og, 'coordinator-decisions-refused.png', { fullPage: true });
       // Opened again later: the same, in the history's words.
       await og.reload();
       await og.waitForSelector('body[data-ready] #decision');

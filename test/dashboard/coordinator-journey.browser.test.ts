@@ -6,8 +6,7 @@
  * Debian's fonts (no emoji font: «⏳» was drawn as a box).
  */
 import type { Page } from 'playwright-core';
-import * as path from 'path';
-import { ARTIFACTS, describeIfChromium } from '../browser';
+import { keptScreenshot, describeIfChromium } from '../browser';
 import { askedAgainUntil, closedAskingNothingOutside, proxiedTabs, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { runPublicationTask } from '../../functions/src/publication/publication-task';
@@ -200,7 +199,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
       range.setEnd(text, text.textContent.length);
       return new Set([...range.getClientRects()].map((r: any) => Math.round(r.top))).size > 1;
     }).map((td) => td.textContent));
-    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-bandeja-telefono.png'), fullPage: true });
+    await keptScreenshot(page, 'dashboard-bandeja-telefono.png', { fullPage: true });
     expect(wrapped).toEqual([]);
   });
 

@@ -8,13 +8,13 @@
  *   Glosario pages, the indicators), the header filters kept in the URL from page to page, CSV and JSON downloads;
  * - hostile data stays text, the keyboard reaches everything, list pages read only the slim /api/index, the first
  *   load stays under 150 KB gzipped, nothing is requested outside the test server, an unknown address is answered
- *   in Spanish. Screenshots go to test-artifacts/dashboard-*.png.
+ *   in Spanish. Screenshots go to test-artifacts/dashboard-*.png when asked (keptScreenshot: INFRA_SCREENSHOTS=1).
  */
 import * as fs from 'fs';
 import * as zlib from 'zlib';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, axeViolations, describeIfChromium, downloadedText, launchChromium, WCAG_AA } from '../browser';
+import { keptScreenshot, axeViolations, describeIfChromium, downloadedText, launchChromium, WCAG_AA } from '../browser';
 import { HOSTILE_TITLE, moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { inMexico, project } from '../../dashboard/src/map/projection';
 import { formatCompact, formatDate, formatMoney } from '../../core/format/es-mx';
@@ -131,7 +131,6 @@ describeIfChromium('public dashboard in headless Chromium', () => {
       refused.push(route.request().url());
       return route.abort();
     });
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
@@ -268,7 +267,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
         for (const name of group) {
           await visit(page, hashOf(name));
           report.push(...await layoutAndA11y(page, name, width, axe));
-          if (['inicio', 'instituciones', 'contratacion', 'proyecto', 'indicadores'].includes(name)) await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-${name}-${width}.png`) });
+          if (['inicio', 'instituciones', 'contratacion', 'proyecto', 'indicadores'].includes(name)) await keptScreenshot(page, `dashboard-${name}-${width}.png`);
         }
       }
       expect(report).toEqual([]);
@@ -874,7 +873,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await button.getAttribute('aria-expanded')).toBe('true');
     expect(await page.locator('#menu a').count()).toBeGreaterThan(10);
     for (const a of await page.locator('#menu a').all()) expect(await a.isVisible()).toBe(true);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-menu-390.png') });
+    await keptScreenshot(page, 'dashboard-menu-390.png');
     expect(await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] })).toEqual([]);
     // Keyboard: Escape closes it and gives the focus back to the button; Enter opens it, Tab goes into the sections.
     await page.locator('#menu a').first().focus();

@@ -8,14 +8,12 @@
  * implementer filter loads that implementer only (`?publisher=`); pages that read only the publishers open
  * without any index; *Descargas* links no file of all publishers together when the API refuses them. And when a
  * publication pushes the data past the budget while a tab loads, the tab reads the counts again and chooses anew. axe-core checks the chooser; its
- * screenshots go to test-artifacts/dashboard-elegir-estado-{1280,390}.png.
+ * screenshots go to test-artifacts/dashboard-elegir-estado-{1280,390}.png when asked (INFRA_SCREENSHOTS=1).
  */
-import * as fs from 'fs';
 import * as http from 'http';
-import * as path from 'path';
 import type { AddressInfo } from 'net';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { ARTIFACTS, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
+import { keptScreenshot, axeViolations, describeIfChromium, launchChromium, WCAG_AA } from '../browser';
 import { moveByHash, startDashboardServer, type DashboardServer } from './dashboard-server';
 import type { IndexAnswer } from '../../core/stats/publication-index';
 import { formatNumber } from '../../core/format/es-mx';
@@ -99,14 +97,13 @@ describeIfChromium('public dashboard at national scale', () => {
       expect(rows).toEqual(states.map((s) => [s, count(ofState(s).length), count(ofState(s).reduce((n, p) => n + p.projects.length, 0)), count(ofState(s).reduce((n, p) => n + p.processes.length, 0))]));
       expect(await kpi(page, 'Proyectos de infraestructura')).toBe(count(index.publishers.reduce((n, p) => n + p.projects.length, 0)));
       expect(await kpi(page, 'Estados')).toBe('3');
-      fs.mkdirSync(ARTIFACTS, { recursive: true });
-      await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-elegir-estado-1280.png') });
+      await keptScreenshot(page, 'dashboard-elegir-estado-1280.png');
       const violations = await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] });
       expect(violations).toEqual([]);
       // On a phone: the list of states never makes the page scroll sideways.
       await page.setViewportSize({ width: 390, height: 844 });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      await page.screenshot({ path: path.join(ARTIFACTS, 'dashboard-elegir-estado-390.png'), fullPage: true });
+      await keptScreenshot(page, 'dashboard-elegir-estado-390.png', { fullPage: true });
       await page.setViewportSize({ width: 1280, height: 900 });
       expect(api.filter((u) => u.startsWith('/api/index') || u.startsWith('/api/stats'))).toEqual([]);
 

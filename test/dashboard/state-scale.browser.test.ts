@@ -6,12 +6,10 @@
  * 1366, 1024 and 375 px: every card's content stays inside the card, its amount in words («$171.1 mil millones»)
  * with the exact amount under it; no two map markers' boxes overlap, at the default view and one zoom in, and every
  * located project is in one of them. Screenshots: test-artifacts/dashboard-cifras-estatales-{width}.png and
- * dashboard-mapa-estatal-{width}.png.
+ * dashboard-mapa-estatal-{width}.png, when asked (keptScreenshot: INFRA_SCREENSHOTS=1).
  */
-import * as fs from 'fs';
-import * as path from 'path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { ARTIFACTS, describeIfChromium, launchChromium } from '../browser';
+import { keptScreenshot, describeIfChromium, launchChromium } from '../browser';
 import { startDashboardServer, type DashboardServer } from './dashboard-server';
 import { formatCompact, formatMoney } from '../../core/format/es-mx';
 import { publish } from '../../functions/src/publication/publish';
@@ -84,7 +82,6 @@ describeIfChromium('Inicio with a state\'s figures: money cards fit their card, 
       refused.push(route.request().url());
       return route.abort();
     });
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
   });
   afterAll(async () => { await browser?.close(); await srv?.close(); });
 
@@ -147,7 +144,7 @@ describeIfChromium('Inicio with a state\'s figures: money cards fit their card, 
       expect((await card.locator('dd').innerText()).split('\n')[0]).toBe(formatCompact(budget, '$'));
       expect(await card.locator('.exact .fig').textContent()).toBe(formatMoney(budget));
       expect(await card.locator('.exact').textContent()).toBe(`Cifra exacta: ${formatMoney(budget)}`);
-      await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-cifras-estatales-${width}.png`) });
+      await keptScreenshot(page, `dashboard-cifras-estatales-${width}.png`);
     });
 
     it(`at ${width} px: no two map markers overlap, at the default view and one group opened; every project is in one`, async () => {
@@ -169,7 +166,7 @@ describeIfChromium('Inicio with a state\'s figures: money cards fit their card, 
       await page.getByRole('button', { name: 'Todo el país' }).click();
       expect(await viewWidth()).toBeGreaterThan(framed * 4);
       await page.locator('#mapa').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: path.join(ARTIFACTS, `dashboard-mapa-estatal-${width}.png`) });
+      await keptScreenshot(page, `dashboard-mapa-estatal-${width}.png`);
     });
   }
 
