@@ -236,7 +236,7 @@ const DECIDED_VERB: Readonly<Record<string, string>> = { approved: 'lo aprobó',
  * coordinator whose own decision lost the race (two coordinators of one state open the same inbox). Empty when its
  * history no longer holds that step.
  */
-export async function decidedBy(store: Store, current: Pick<Submission, 'status' | 'history'>): Promise<string> {
+async function decidedBy(store: Store, current: Pick<Submission, 'status' | 'history'>): Promise<string> {
   const action = DECIDING_STEP[current.status];
   const step = action && [...current.history].reverse().find((e) => e.action === action);
   return step ? ` (${DECIDED_VERB[action]} ${await actorName(store, step.by)} el ${formatTimestamp(step.at)})` : '';
