@@ -444,6 +444,15 @@ describeIfChromium('a data user in the public pages', () => {
     const page = await open(1280, `#/contratacion/${encodeURIComponent('OCDS-MID001-DOP-LP-OP-003-2024')}`, 'goOn');
     expect(await page.locator('main h1').innerText()).toBe('Repavimentación con concreto hidráulico de la calle 60, Centro Histórico');
     expect(await page.locator('main').innerText()).toContain('Proceso de contratación ocds-mid001-DOP-LP-OP-003-2024');
+    // A link shared at the end of a sentence or between brackets, its punctuation kept by the chat: the same pages.
+    const project = await page.evaluate(async () => ((await (await fetch('/api/oc4ids/projects/oc4ids-mid001-MID-2024-001')).json()) as any).projects[0].title as string);
+    for (const [hash, title] of [
+      ['#/contratacion/ocds-mid001-DOP-LP-OP-003-2024.', 'Repavimentación con concreto hidráulico de la calle 60, Centro Histórico'],
+      [`#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001).')}`, project],
+    ]) {
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      await page.locator('main h1', { hasText: title }).waitFor({ timeout: 3000 });
+    }
   });
 
   // Last: it publishes Mérida again, which the tests above read as first published.

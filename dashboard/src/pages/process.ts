@@ -5,6 +5,7 @@
  * JSON (the record) and CSV (contracts and payments).
  */
 import { lowerOcidPrefix } from '../../../core/identifiers/lower-ocid-prefix';
+import { withoutTrailingPunctuation } from './shared-link';
 import { fold } from '../data/filters';
 import { h, externalLink, route } from '../dom';
 import { isRealDate, num, obj, objects, str } from '../data/read';
@@ -77,8 +78,13 @@ export const processPage: Page = {
     const asked = params[0] ?? '';
     // An ocid as its first publisher wrote it, prefix in capitals (Ciudad de México's «OCDS-87SD3T-…»), is published
     // with the prefix in lower case (core/identifiers/lower-ocid-prefix): a reader pasting it read «no encontrada».
-    const lowered = lowerOcidPrefix(asked);
-    const row = ds.processes.find((r) => r.ocid === asked) ?? (lowered === undefined ? undefined : ds.processes.find((r) => r.ocid === lowered));
+    const find = (ocid: string) => {
+      const lowered = lowerOcidPrefix(ocid);
+      return ds.processes.find((r) => r.ocid === ocid) ?? (lowered === undefined ? undefined : ds.processes.find((r) => r.ocid === lowered));
+    };
+    // A link shared at the end of a sentence, with its «.» (shared-link.ts).
+    const trimmed = withoutTrailingPunctuation(asked);
+    const row = find(asked) ?? (trimmed === undefined ? undefined : find(trimmed));
     const ocid = row?.ocid ?? asked;
     const record = row ? await loadRecord(ocid) : undefined;
     const c = obj(record?.compiledRelease);

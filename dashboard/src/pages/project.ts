@@ -3,6 +3,7 @@
  * processes with a timeline, the documents checklist by stage, the CoST IDS points it discloses and lacks, every
  * document, and links to its JSON.
  */
+import { withoutTrailingPunctuation } from './shared-link';
 import { h, externalLink, route } from '../dom';
 import { arr, isRealDate, num, obj, objects, str } from '../data/read';
 import { loadProject } from '../api';
@@ -177,8 +178,11 @@ function timeline(summary: Json): { date: string; what: string }[] {
 export const projectPage: Page = {
   title: 'Proyecto',
   render: async ({ ds, params }) => {
-    const id = params[0] ?? '';
-    const row = ds.projects.find((r) => r.id === id);
+    const asked = params[0] ?? '';
+    // A link shared at the end of a sentence, with its «.» (shared-link.ts).
+    const trimmed = withoutTrailingPunctuation(asked);
+    const row = ds.projects.find((r) => r.id === asked) ?? (trimmed === undefined ? undefined : ds.projects.find((r) => r.id === trimmed));
+    const id = row?.id ?? asked;
     // Only this page reads a full document: the project itself (its summaries carry what the page shows of each process).
     // The map's outlines download while the project does.
     void loadOutlines().catch(() => undefined);
