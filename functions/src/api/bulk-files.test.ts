@@ -456,6 +456,20 @@ test('datos.xlsx keeps a date in another zone as its published text, a time of d
 });
 
 /**
+ * Mérida's example workbook published on 01/07/2025 with the sheets of one standard emptied to their headers: a
+ * publisher of the other standard only. Returns its registration.
+ */
+async function publishedWithout(store: Store, standard: 'ocds' | 'oc4ids'): Promise<Publisher> {
+  const workbook = await exampleWorkbook('merida');
+  const emptied = new Set(templateSpec().sheets.filter((s) => s.standard === standard).map((s) => s.name));
+  for (const sheet of workbook.sheets) if (emptied.has(sheet.name)) sheet.rows = sheet.rows.slice(0, 2);
+  const publisher = publisherOf('merida', workbook);
+  await store.putPublisher(publisher);
+  expect((await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+  return publisher;
+}
+
+/**
  * A publisher that published only contracting processes got a `projects.json` (and .jsonl, .gz) with an empty list:
  * invalid against the official OC4IDS package schema (at least one project), offered as its data. No such file is
  * written, and asking for it answers 404 naming what the institution has not published.
@@ -463,13 +477,7 @@ test('datos.xlsx keeps a date in another zone as its published text, a time of d
 test('a publisher with no projects has no project files: 404 in Spanish saying it published none; its processes are served', async () => {
   const own = openSqliteStore(':memory:');
   try {
-    const workbook = await exampleWorkbook('merida');
-    const oc4ids = new Set(templateSpec().sheets.filter((s) => s.standard === 'oc4ids').map((s) => s.name));
-    for (const sheet of workbook.sheets) if (oc4ids.has(sheet.name)) sheet.rows = sheet.rows.slice(0, 2);
-    const publisher = publisherOf('merida', workbook);
-    await own.putPublisher(publisher);
-    const published = await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
-    expect(published.status).toBe('published');
+    const publisher = await publishedWithout(own, 'oc4ids');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-test-'));
     tempDirs.push(dir);
     const app = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined, blobs: diskBlobStore(dir) });
@@ -510,12 +518,7 @@ test('each file of all publishers together is the package of those that publishe
   const own = openSqliteStore(':memory:');
   try {
     // Mérida publishes its projects only; later, a publisher with no licence publishes a history of processes only.
-    const workbook = await exampleWorkbook('merida');
-    const ocds = new Set(templateSpec().sheets.filter((s) => s.standard === 'ocds').map((s) => s.name));
-    for (const sheet of workbook.sheets) if (ocds.has(sheet.name)) sheet.rows = sheet.rows.slice(0, 2);
-    const merida = publisherOf('merida', workbook);
-    await own.putPublisher(merida);
-    expect((await publish(own, { publisher: merida, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    const merida = await publishedWithout(own, 'ocds');
     const history: Publisher = { id: 'historia', name: 'Implementador con historia', state: 'Jalisco', ocidPrefix: 'ocds-his001', projectIdPrefix: 'oc4ids-his001', commitment: { projects: 0, periodicityDays: 90 } };
     await own.putPublisher(history);
     const release = { ocid: 'ocds-his001-LP-001-2019', id: 'r1', date: '2019-05-02T10:00:00-05:00', tag: ['tender'], initiationType: 'tender', tender: { id: 'LP-001-2019', title: 'Obra' } };
