@@ -68,6 +68,17 @@ export function announce(text: string): void {
 }
 
 /**
+ * A value refused on its field (WCAG 3.3.1): marked invalid, described by `describedBy` (ids, the reason's first), and
+ * given the focus to be corrected, where a screen reader reads the reason. Where the focus already is (Enter in that
+ * field), focusing it reads nothing: `reason` is said through `#anuncio` instead.
+ */
+export function refuseField(input: HTMLElement, describedBy: string, reason: string): void {
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-describedby', describedBy);
+  if (document.activeElement === input) announce(reason); else input.focus();
+}
+
+/**
  * Takes back `text` if it is what `#anuncio` says or is about to say, and leaves anything said since alone: «Cargando…»
  * ends with the page drawn, but a count the new page said as it was drawn stays.
  */

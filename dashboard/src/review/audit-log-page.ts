@@ -8,7 +8,7 @@
  * The server decides who reads what (GET /api/audit: a coordination its state's implementers, the administration
  * everything); nobody can change or remove an entry (store.ts has no such operation, and prune keeps them).
  */
-import { announce, h, route } from '../dom';
+import { h, refuseField, route } from '../dom';
 import { count, heading, type Page } from '../pages/common';
 import { csvButton } from '../components/download';
 import { dataTable } from '../components/table';
@@ -107,9 +107,7 @@ export const auditLogPage: Page = {
         const refuse = (input: HTMLInputElement, text: string) => {
           problem.className = 'status-bad';
           problem.textContent = text;
-          input.setAttribute('aria-invalid', 'true');
-          input.setAttribute('aria-describedby', `${problem.id} bitacora-formato`);
-          if (document.activeElement === input) announce(text); else input.focus();
+          refuseField(input, `${problem.id} bitacora-formato`, text);
         };
         for (const [input, key, label] of [[fromInput, 'desde', 'Desde el día'], [toInput, 'hasta', 'Hasta el día']] as const) {
           const typed = readTypedDate(input.value);

@@ -7,7 +7,7 @@
  * signed in is asked of `GET /api/session`. The credential lives in sessionStorage only (gone when the tab closes),
  * and every answer is checked against the workflow contract.
  */
-import { announce, h } from '../dom';
+import { announce, h, refuseField } from '../dom';
 import { NO_ANSWER, serverFailed } from './server-failed';
 import { watchedRead } from '../watched-read';
 import { checkSessionAnswer, checkViewer, readErrorAnswer, WORKFLOW_PATHS, type AuthConfig, type FindingView, type Viewer } from '../../../core/workflow/contract';
@@ -235,10 +235,8 @@ export async function signInForm(done: () => void): Promise<HTMLElement> {
   const refuse = (why: string): void => {
     wrongKey.textContent = why;
     wrongKey.hidden = false;
-    input.setAttribute('aria-invalid', 'true');
     const described = (input.getAttribute('aria-describedby') ?? '').split(' ').filter((id) => id && id !== wrongKey.id);
-    input.setAttribute('aria-describedby', [...described, wrongKey.id].join(' '));
-    if (document.activeElement === input) announce(why); else input.focus();
+    refuseField(input, [...described, wrongKey.id].join(' '), why);
   };
   // Changed: no longer the key refused.
   input.addEventListener('input', () => {
