@@ -163,6 +163,18 @@ function typeCompletion(key: string, workbook: WorkbookModel): void {
   }
 }
 
+/** The dates of three of its stages (OC4IDS 0.9.5 stage periods), one still open, typed in «Proyectos». */
+function typeStages(key: string, workbook: WorkbookModel): void {
+  if (key !== 'nuevo-leon') return;
+  const projects = workbook.sheets.find((s) => s.name === 'Proyectos') as WorkbookModel['sheets'][number];
+  const fields = projects.rows[1].map(String);
+  const row = projects.rows.find((r) => r[0] === PROJECT) as CellValue[];
+  for (const [field, value] of [['preparationPeriod/startDate', '01/07/2023'], ['preparationPeriod/endDate', '31/01/2024'], ['implementationPeriod/startDate', '01/02/2024'], ['maintenancePeriod/endDate', '31/12/2055']]) {
+    expect(fields).toContain(field);
+    row[fields.indexOf(field)] = value;
+  }
+}
+
 /** Two modifications (convenios modificatorios) of that process, of its period and of its value, typed in «Modificaciones». */
 function typeModification(key: string, workbook: WorkbookModel): void {
   if (key !== 'nuevo-leon') return;
@@ -205,7 +217,7 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
   let page: Page;
 
   beforeAll(async () => {
-    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); typePolicy(key, workbook); typeProcess(key, workbook); typeRelated(key, workbook); typeCompletion(key, workbook); typeModification(key, workbook); } });
+    srv = await startDashboardServer({ edit: (key, workbook) => { typeSeries(key, workbook); typeDocuments(key, workbook); typePolicy(key, workbook); typeProcess(key, workbook); typeRelated(key, workbook); typeCompletion(key, workbook); typeStages(key, workbook); typeModification(key, workbook); } });
     browser = await launchChromium();
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   });
@@ -273,6 +285,12 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
     expect(facts).toContain('Explicación del costo final\nSe autorizaron volúmenes adicionales de concreto.');
     // Only what was written: the example project publishes no final scope.
     expect(facts).not.toContain('Alcance final');
+    // The stages typed, in the order a project lives them, as much of each period as was typed; none other.
+    expect(p.preparationPeriod).toEqual({ startDate: expect.stringMatching(/^2023-07-01/), endDate: expect.stringMatching(/^2024-01-31/) });
+    expect(facts.split('\n').filter((l) => l.startsWith('Etapa de '))).toEqual(['Etapa de preparación', 'Etapa de ejecución', 'Etapa de operación y mantenimiento']);
+    expect(facts).toContain('Etapa de preparación\n01/07/2023 a 31/01/2024');
+    expect(facts).toContain('Etapa de ejecución\ndesde 01/02/2024');
+    expect(facts).toContain('Etapa de operación y mantenimiento\nhasta 31/12/2055');
     expect(await page.locator('#hitos-proyecto li').allInnerTexts()).toEqual(['26/01/2024 Aprobación del proyecto ejecutivo (Cumplido)', '01/09/2031 Puesta en operación (Programado)']);
   });
 

@@ -109,6 +109,27 @@ function assetLifetime(life: Json | undefined): string | undefined {
   return days === undefined ? undefined : `${count(days)} ${days === 1 ? 'día' : 'días'}`;
 }
 
+/**
+ * The project's stages with their dates (OC4IDS 0.9.5 `identificationPeriod` … `decommissioningPeriod`, the template's
+ * «Inicio/Fin de la etapa de …» columns), in the order a project lives them; only those published.
+ */
+const STAGE_PERIODS: readonly [string, string][] = [
+  ['identificationPeriod', 'Etapa de identificación'], ['preparationPeriod', 'Etapa de preparación'],
+  ['implementationPeriod', 'Etapa de ejecución'], ['completionPeriod', 'Etapa de conclusión'],
+  ['maintenancePeriod', 'Etapa de operación y mantenimiento'], ['decommissioningPeriod', 'Etapa de retiro'],
+];
+
+/** «01/07/2023 a 31/03/2024», «desde 01/04/2024» or «hasta 31/03/2024»: as much of the period as is published. */
+function periodText(period: Json | undefined): string | undefined {
+  const start = str(period?.startDate);
+  const end = str(period?.endDate);
+  const hasStart = isRealDate(start);
+  const hasEnd = isRealDate(end);
+  if (hasStart && hasEnd) return `${date(start)} a ${date(end)}`;
+  if (hasStart) return `desde ${date(start)}`;
+  return hasEnd ? `hasta ${date(end)}` : undefined;
+}
+
 /** «Objetivos de Desarrollo Sostenible (ODS): 3, Salud y bienestar». */
 function classificationText(c: Json): string {
   const scheme = str(c.scheme);
@@ -199,7 +220,9 @@ export const projectPage: Page = {
     const facts: [string, string][] = [
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
-      ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`], ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
+      ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`],
+      ...STAGE_PERIODS.flatMap(([key, label]) => optionalFact(label, periodText(obj(p[key])))),
+      ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
       // Where published: where the money comes from, how long the work is to serve, and the catalogues it is classified
       // in (the ODS it serves); typed in the template, they reached only the JSON.
       ...optionalFact('Descripción del presupuesto', str(budget?.description)),
