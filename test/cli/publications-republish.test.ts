@@ -10,7 +10,7 @@ import * as path from 'path';
 import request from 'supertest';
 import { runCli, scratchDir, STACK_TRACE } from './run-cli';
 import { cloudUnderTest } from './cloud-under-test';
-import { exampleWorkbook, publisherOf } from '../example-workbooks';
+import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 import { publish } from '../../functions/src/publication/publish';
 import { publicationBulkFolder } from '../../functions/src/publication/bulk-files';
 import { createApp } from '../../functions/src/app';
@@ -132,5 +132,90 @@ describe('with --nube, on a deployment whose publications link under another add
     } finally {
       await store.close();
     }
+  });
+});
+
+/**
+ * `publications redact`: a person asks for their CURP and telephone, typed by an official into a tender's description
+ * and a document's title, to be removed (derecho de cancelación). The official corrects the workbook and publishes:
+ * that only adds a release, and the earlier one still served them (the release API, the record's history, the
+ * release bulk files). The data officer names the texts in a file; the dry run says where they are, and with
+ * --confirmar none of what the public reaches holds them, every other release is as it was, and the audit log says
+ * who and why without the texts.
+ */
+describe('publications redact, on a self-hosted server', () => {
+  let dir: string;
+  const saved = { ...process.env };
+  beforeEach(() => { dir = scratchDir('suprimir-'); process.env.INFRA_SQLITE = path.join(dir, 'infra-abierta.sqlite'); process.env.PUBLIC_BASE_URL = NEW; delete process.env.BULK_DIR; });
+  afterEach(() => { process.env = { ...saved }; fs.rmSync(dir, { recursive: true, force: true }); });
+
+  const CURP = 'PELJ800101MYNRPN09';
+  const OCID = 'ocds-mid001-DOP-LP-OP-003-2024';
+  /** What the public reads of the process: its releases, its record with the history, the release bulk files. */
+  const reachable = async (store: Store): Promise<string> => {
+    const app = createApp({ store, config: { publicBaseUrl: NEW, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+    const urls = [`/api/ocds/releases?ocid=${OCID}`, `/api/ocds/records/${OCID}`, '/api/bulk/releases.jsonl?publisher=merida', '/api/bulk/releases.json', '/api/ocds/records?publisher=merida'];
+    return (await Promise.all(urls.map(async (url) => (await request(app).get(url)).text))).join('\n');
+  };
+
+  it('replaces the texts in every published release, record, bulk file and project, and nothing else', async () => {
+    let store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    const workbook = await exampleWorkbook('merida');
+    const publisher = publisherOf('merida', workbook);
+    await store.putPublisher(publisher);
+    const typed = workbook.sheets.find((s) => s.name === 'Contrataciones')!;
+    const column = typed.rows[1].indexOf('tender/description');
+    const clean = String(typed.rows[2][column]);
+    await publish(store, { publisher, workbook, actor: 'cli', now: '2026-10-01T12:00:00.000Z', baseUrl: NEW });
+    setCell(workbook, 'Contrataciones', 0, 'tender/description', `${clean} Queja de Juana Pérez, CURP ${CURP}, Tel. 999 123 4567.`);
+    setCell(workbook, 'Documentos de licitación', 0, 'tender/documents/0/title', `Escrito de Juana Pérez ${CURP.toLowerCase()}`);
+    await publish(store, { publisher, workbook, actor: 'cli', now: '2026-11-01T12:00:00.000Z', baseUrl: NEW });
+    setCell(workbook, 'Contrataciones', 0, 'tender/description', clean);
+    setCell(workbook, 'Documentos de licitación', 0, 'tender/documents/0/title', 'Convocatoria');
+    await publish(store, { publisher, workbook, actor: 'cli', now: '2026-11-02T12:00:00.000Z', baseUrl: NEW });
+    const before = (await store.getCurrent('merida'))!;
+    // Corrected in the workbook and published again: still served.
+    expect(await reachable(store)).toContain(CURP);
+    await store.close();
+
+    const texts = path.join(dir, 'textos.txt');
+    fs.writeFileSync(texts, `${CURP}\n999  123 4567\n\nno-aparece-nunca\n`);
+    const refused = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', `Solicitud de ${CURP}`, '--confirmar');
+    expect([refused.code, refused.err]).toEqual([2, expect.stringContaining('El motivo contiene uno de los textos a suprimir')]);
+    const dry = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026');
+    expect([dry.code, dry.err]).toEqual([0, '']);
+    expect(dry.out).toContain('  texto 1 («PELJ…», 18 caracteres): 2 veces.\n  texto 2 («999 …», 13 caracteres): 1 vez.\n  texto 3 («no-a…», 16 caracteres): no aparece.');
+    expect(dry.out).toMatch(new RegExp(`^ {2}Contratación ${OCID}, entrega \\S+ \\(01/11/2026\\): /tender/description, /tender/documents/0/title$`, 'm'));
+    expect(dry.out).toContain('Nada se cambió.');
+    expect((await runCli('publications', 'list', '--publicador', 'merida')).out).not.toContain('publicada de nuevo');
+
+    const run = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026', '--confirmar');
+    expect([run.code, run.err]).toEqual([0, '']);
+    expect(run.out).toContain('Suprimidos: 1 entrega y 0 proyectos;');
+    expect(`${run.out}${dry.out}`).not.toContain(CURP);
+    store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      const after = (await store.getCurrent('merida'))!;
+      expect(after).toMatchObject({ createdAt: before.createdAt, counts: before.counts });
+      const served = await reachable(store);
+      expect(served).not.toMatch(/PELJ800101MYNRPN09|123 4567/i);
+      expect(served).toContain(`${clean} Queja de Juana Pérez, CURP [dato personal suprimido], Tel. [dato personal suprimido].`);
+      // The bulk files written on disk, not only built on request.
+      const bulk = path.join(dir, 'bulk', ...publicationBulkFolder(after.id).split('/'), 'releases.jsonl');
+      expect(fs.readFileSync(bulk, 'utf8')).toContain('Escrito de Juana Pérez [dato personal suprimido]');
+      // Every other release as it was, byte for byte; the redacted one keeps its id, date and tag.
+      const [was, is] = [await stored(store, before.id), await stored(store, after.id)];
+      expect(is.releases.map((r) => r.slice(0, 3))).toEqual(was.releases.map((r) => r.slice(0, 3)));
+      const differing = is.releases.filter((r, n) => r[3] !== was.releases[n][3]);
+      expect(differing.map((r) => r[3].split('[dato personal suprimido]').length - 1)).toEqual([3]);
+      const entry = (await store.listAudit({ publisherId: 'merida' })).items.find((e) => e.action === 'publication.redacted')!;
+      expect(entry).toMatchObject({ actor: 'cli', target: `publication/${after.id}`, details: { redactedFrom: before.id, reason: 'Solicitud ARCO 0001/2026', redactedOcids: [OCID] } });
+      expect(JSON.stringify(entry)).not.toContain('PELJ');
+    } finally {
+      await store.close();
+    }
+    const again = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026', '--confirmar');
+    expect([again.code, again.out.split('\n').pop()]).toEqual([0, expect.stringMatching(/^Ninguno de los textos aparece en lo publicado/)]);
+    expect(`${refused.err}${again.err}`).not.toMatch(STACK_TRACE);
   });
 });
