@@ -69,7 +69,7 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   if (has('republishedFrom')) parts.push(`Los mismos datos que la publicación ${String(take('republishedFrom'))}`);
   if (has('redactedFrom')) parts.push(`Suprimidos de la publicación ${String(take('redactedFrom'))}`);
   if (has('redactedReleases') && Array.isArray(details.redactedReleases)) {
-    const places = (take('redactedReleases') as unknown[]).filter(isRecord).map((r) => `${String(r.ocid)} entrega ${String(r.id)} (${Array.isArray(r.pointers) ? r.pointers.join(', ') : ''})`);
+    const places = (take('redactedReleases') as unknown[]).filter(isRecord).map((r) => `${String(r.id)} (${Array.isArray(r.pointers) ? r.pointers.join(', ') : ''})`);
     parts.push(`En ${releases(places.length)}: ${places.join('; ')}`);
   }
   if (has('redactedOcids')) take('redactedOcids');

@@ -98,13 +98,15 @@ export async function redactCommand(args: ParsedArgs, store: Store, io: CliIo, o
     return 1;
   }
   io.out(`Suprimidos: ${formatCount(plan.releases.length, 'entrega', 'entregas')} y ${formatCount(plan.projects.length, 'proyecto', 'proyectos')}; la publicación vigente es ahora ${result.publication.id}. La API y el tablero ya no los muestran.`);
-  const bulk = await rebuildBulk({ store, bulk: opts.bulk, progress: io.out, allPublishersFiles: true });
+  // This publisher's (the files of all together are built again when first downloaded, or by «rebuild-bulk»): the old
+  // ones are never served again, the names of a publication's files carry its id.
+  const bulk = await rebuildBulk({ store, bulk: opts.bulk, progress: io.out, allPublishersFiles: false, publisherId: publisher.id });
   const settled = new Date(at.getTime() + 24 * 3600 * 1000);
   const pruneDay = new Date(settled.getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
   io.out('Falta:');
   io.out('  1. Que el implementador corrija su libro (o su hoja): si lo envía de nuevo con esos textos, se vuelven a publicar.');
-  io.out(`  2. Las publicaciones anteriores aún los guardan (la API ya no las sirve). A partir del ${formatDateTime(settled.toISOString())}: `
-    + `infra-abierta publications prune --antes-de ${pruneDay} --publicador ${publisher.id}${nube} --confirmar (las borra con sus archivos de descarga${opts.cloud ? ' del depósito' : ''}).`);
+  io.out(`  2. Las publicaciones anteriores y las copias de los libros enviados ya publicados aún los guardan (la API no las sirve). A partir del ${formatDateTime(settled.toISOString())}: `
+    + `infra-abierta publications prune --antes-de ${pruneDay} --publicador ${publisher.id}${nube} --confirmar (las borra, con sus archivos de descarga${opts.cloud ? ' del depósito' : ''}).`);
   io.out(`  3. Los respaldos (${opts.cloud ? 'exportaciones de Firestore' : 'infra-abierta backup'}) hechos antes también los guardan: bórrelos o reemplácelos según su política de conservación.`);
   if (bulk.failed) {
     io.err(`No se escribieron todos los archivos de descarga. Lo publicado ya no tiene los textos: mientras falten, la primera descarga los construye sin ellos. Corrija la causa y repita «publications rebuild-bulk${nube}».`);

@@ -102,8 +102,9 @@ export async function redact(store: Store, input: RedactInput): Promise<RedactRe
   const publishing = (await store.listSubmissions({ publisherId: publisher.id, status: 'approved', limit: 1 })).items[0];
   if (publishing) return { status: 'publishing', submissionId: publishing.id };
   const derivedWith = derivation(baseUrl);
-  // The records of the processes touched are compiled again (their compiled release held the texts); the others are
-  // carried as stored when derived the same way.
+  // The records of the processes touched are compiled again (their compiled release may hold the texts; publish.ts
+  // carriedProcess already refuses a release held without its stored text, said here too); the others are carried as
+  // stored when derived the same way.
   const carried = current.derivedWith === derivedWith ? await recordTextsOf(store, current.id) : new Map<string, string>();
   for (const place of plan.releases) carried.delete(place.ocid as string);
   const elsewhere = await publishedElsewhere(store, publisher, foreignProcesses(plan.redactedProjects, publisher.ocidPrefix).map((f) => ({ ...f, quiet: true })), baseUrl);
