@@ -44,6 +44,9 @@ export interface RedactionPlan {
   published: Map<string, JsonObject>;
 }
 
+/** How many releases, processes and projects the audit entry names one by one. */
+const AUDITED_PLACES = 100;
+
 const parse = (text: string | Buffer): JsonObject => JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as JsonObject;
 
 /** Where the texts are in `current`, and what it would hold without them. Reads every release; writes nothing. */
@@ -117,9 +120,12 @@ export async function redact(store: Store, input: RedactInput): Promise<RedactRe
       unchanged: false, phase: () => undefined, findings: [], action: 'publication.redacted', elsewhere,
       republished: { from: current.id, at: input.at },
       auditDetails: {
-        redactedFrom: current.id, reason: input.reason, redactedOcids: ocids,
-        redactedReleases: plan.releases.map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
-        redactedProjects: plan.projects.map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
+        // The first AUDITED_PLACES of each, and how many in all: a text typed in every process of a large publisher
+        // would make an entry larger than a Firestore document may be (1 MiB).
+        redactedFrom: current.id, reason: input.reason, redactedOcids: ocids.slice(0, AUDITED_PLACES),
+        redactedReleaseCount: plan.releases.length, redactedProjectCount: plan.projects.length,
+        redactedReleases: plan.releases.slice(0, AUDITED_PLACES).map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
+        redactedProjects: plan.projects.slice(0, AUDITED_PLACES).map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
         ...input.auditDetails,
       },
     });
