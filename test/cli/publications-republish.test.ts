@@ -19,6 +19,7 @@ import type { Store } from '../../functions/src/store/store';
 import { readAll } from '../../functions/src/store/read-all';
 import { allReleases } from '../real-stores';
 import { auditDetailsParts } from '../../core/workflow/audit-details';
+import { dayStart } from '../../functions/src/cli/publications-command';
 
 const OLD = 'http://192.168.1.20:8080';
 const NEW = 'https://transparencia.example.gob.mx';
@@ -197,6 +198,12 @@ describe('publications redact, on a self-hosted server', () => {
     const run = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026', '--confirmar');
     expect([run.code, run.err]).toEqual([0, '']);
     expect(run.out).toContain('Suprimidos: 2 entregas y 1 proyecto;');
+    // The prune it suggests, run when it says, is accepted and reaches every publication it replaced.
+    const [, when, day] = /A partir del (\S+ \S+): infra-abierta publications prune --antes-de (\S+) --publicador merida --confirmar/.exec(run.out) ?? [];
+    const [d, mo, y, h, mi] = when.split(/[/ :]/);
+    const runAt = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:59-06:00`);
+    expect(Date.parse(dayStart(day)!)).toBeLessThanOrEqual(runAt);
+    expect(Date.parse(dayStart(day)!)).toBeGreaterThan(runAt - 24 * 3600 * 1000);
     expect(`${run.out}${dry.out}`).not.toContain(CURP);
     store = openSqliteStore(process.env.INFRA_SQLITE as string);
     try {

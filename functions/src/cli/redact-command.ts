@@ -50,6 +50,8 @@ function textsOf(args: ParsedArgs): string[] {
   return kept;
 }
 
+const DAY_MS = 24 * 3600 * 1000;
+
 const where = (p: RedactedPlace): string => p.pointers.join(', ');
 
 export async function redactCommand(args: ParsedArgs, store: Store, io: CliIo, opts: RedactOptions): Promise<number> {
@@ -101,8 +103,11 @@ export async function redactCommand(args: ParsedArgs, store: Store, io: CliIo, o
   // This publisher's (the files of all together are built again when first downloaded, or by «rebuild-bulk»): the old
   // ones are never served again, the names of a publication's files carry its id.
   const bulk = await rebuildBulk({ store, bulk: opts.bulk, progress: io.out, allPublishersFiles: false, publisherId: publisher.id });
-  const settled = new Date(at.getTime() + 24 * 3600 * 1000);
-  const pruneDay = new Date(settled.getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10);
+  // prune keeps what was replaced in the last 24 hours and refuses a day not yet begun (its days are Mexico City's,
+  // publications-command.ts dayStart): the day after the redaction's covers every publication it replaced, and has
+  // begun when those 24 hours are over.
+  const settled = new Date(at.getTime() + DAY_MS);
+  const pruneDay = new Date(at.getTime() - 6 * 3600 * 1000 + DAY_MS).toISOString().slice(0, 10);
   io.out('Falta:');
   io.out('  1. Que el implementador corrija su libro (o su hoja): si lo envía de nuevo con esos textos, se vuelven a publicar.');
   io.out(`  2. Las publicaciones anteriores y las copias de los libros enviados ya publicados aún los guardan (la API no las sirve). A partir del ${formatDateTime(settled.toISOString())}: `
