@@ -193,6 +193,9 @@ describe('publications redact, on a self-hosted server', () => {
     expect(dry.out).toMatch(new RegExp(`^ {2}Contratación ${OCID}, entrega \\S+ \\(01/11/2026\\): /tender/description, /tender/documents/0/title$`, 'm'));
     expect(dry.out).toContain('  Proyecto oc4ids-mid001-MID-2024-001: /description\nAviso: 1 texto no aparece tal como se escribió;');
     expect(dry.out).toContain('Nada se cambió.');
+    // A text that is part of a process's identifier: refused, nothing changed.
+    const identifier = await runCli('publications', 'redact', '--publicador', 'merida', '--texto', 'DOP-LP-OP-003-2024', '--motivo', 'Folio 2', '--confirmar');
+    expect([identifier.code, identifier.err]).toEqual([1, expect.stringContaining(`No se cambió nada: un texto es parte del identificador de ${OCID} (`)]);
     expect((await runCli('publications', 'list', '--publicador', 'merida')).out).not.toContain('publicada de nuevo');
 
     const run = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026', '--confirmar');

@@ -6,7 +6,7 @@
  * The texts go better in a file (one a line) than on the command line: the shell's history keeps what is typed.
  */
 import * as fs from 'fs';
-import { formatCount, formatDate, formatDateTime } from '../../../core/format/es-mx';
+import { formatCount, formatDate, formatDateTime, formatList } from '../../../core/format/es-mx';
 import { MIN_REDACTED_LENGTH, REDACTED, textMatchers } from '../../../core/privacy/redact-texts';
 import type { BulkService } from '../publication/bulk-service';
 import { rebuildBulk } from '../publication/rebuild-bulk';
@@ -82,6 +82,10 @@ export async function redactCommand(args: ParsedArgs, store: Store, io: CliIo, o
   }
   for (const r of plan.releases) io.out(`  Contratación ${r.ocid as string}, entrega ${r.releaseId as string} (${formatDate(r.date as string)}): ${where(r)}`);
   for (const p of plan.projects) io.out(`  Proyecto ${p.projectId as string}: ${where(p)}`);
+  if (plan.identifiers.length) {
+    io.err(`No se cambió nada: un texto es parte del identificador de ${formatList(plan.identifiers.length > 10 ? [...plan.identifiers.slice(0, 10), formatCount(plan.identifiers.length - 10, 'más', 'más')] : plan.identifiers)}, con el que la API, los registros y los enlaces los nombran; suprimido, dejarían de ser el mismo proceso o proyecto. Quite ese texto de la lista (o escriba solo la parte que no es identificador) y repita.`);
+    return 1;
+  }
   const missing = plan.counts.filter((n) => n === 0).length;
   if (missing) io.out(`Aviso: ${formatCount(missing, 'texto no aparece', 'textos no aparecen')} tal como ${missing === 1 ? 'se escribió' : 'se escribieron'}; si el dato se publicó escrito de otra forma (con guiones, sin espacios), agregue esa forma como otro texto.`);
   if (args.options.confirmar !== true) {

@@ -38,6 +38,11 @@ export interface RedactionPlan {
   projects: RedactedPlace[];
   /** Occurrences of each text (the matchers' order). */
   counts: number[];
+  /**
+   * Releases and projects whose own identifier (`ocid`, release `id`, project `id`) holds a text: what the store, the
+   * record and every link name them by. Replaced, the process or project would stop being itself; the command refuses.
+   */
+  identifiers: string[];
   /** What would be written: every release (the redacted ones parsed and replaced), and the projects redacted. */
   history: Awaited<ReturnType<typeof releasesByOcid>>;
   redactedProjects: JsonObject[];
@@ -55,12 +60,14 @@ export async function planRedaction(store: Store, current: Publication, matchers
   const counts = matchers.each.map(() => 0);
   const add = (found: number[]): void => found.forEach((n, i) => { counts[i] += n; });
   const releases: RedactedPlace[] = [];
+  const identifiers: string[] = [];
   for (const [ocid, list] of history) {
     for (const held of list) {
       const release = held.release ?? parse(held.text as string | Buffer);
       const result = redactTexts(release, matchers);
       if (!result.pointers.length) continue;
       add(result.counts);
+      if (result.pointers.includes('/ocid') || result.pointers.includes('/id')) identifiers.push(`${ocid} (${held.id})`);
       // Written from the redacted object: publish.ts serializes a release held without its stored text.
       held.release = result.value;
       held.text = undefined;
@@ -74,10 +81,11 @@ export async function planRedaction(store: Store, current: Publication, matchers
     if (result.pointers.length) {
       add(result.counts);
       projects.push({ projectId: String(project.id), pointers: result.pointers });
+      if (result.pointers.includes('/id')) identifiers.push(String(project.id));
     }
     return result.value;
   });
-  return { current, releases, projects, counts, history, redactedProjects, published };
+  return { current, releases, projects, counts, identifiers, history, redactedProjects, published };
 }
 
 export interface RedactInput {
