@@ -36,6 +36,8 @@ const OTHER_AUDIT_LABELS: Readonly<Record<string, string>> = {
   'publication.history': 'Publicó las entregas que el implementador ya había publicado antes (su historia)',
   // `publications republish`: the details say from which publication, why, and under which address before and now.
   'publication.republished': 'Volvió a publicar los mismos datos, sin cambiarlos, tras un cambio de dirección o de versión de la plataforma',
+  // `publications redact`: the details say from which publication, why, and which releases and fields (never the texts).
+  'publication.redacted': 'Suprimió datos personales de lo ya publicado (reemplazó textos en los procesos y proyectos publicados)',
   'notification.sent': 'Envió un aviso por correo',
   'notification.failed': 'No pudo enviar un aviso por correo',
   'access.denied': 'Intentó una acción que su cuenta no permite',

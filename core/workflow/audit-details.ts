@@ -67,6 +67,18 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   if (has('errors') || has('warnings')) parts.push([has('errors') ? formatCount(Number(take('errors')), 'error', 'errores') : '', has('warnings') ? formatCount(Number(take('warnings')), 'advertencia', 'advertencias') : ''].filter(Boolean).join(' y '));
   if (has('publicationId')) parts.push(`Publicación ${String(take('publicationId'))}`);
   if (has('republishedFrom')) parts.push(`Los mismos datos que la publicación ${String(take('republishedFrom'))}`);
+  if (has('redactedFrom')) parts.push(`Suprimidos de la publicación ${String(take('redactedFrom'))}`);
+  if (has('redactedReleases') && Array.isArray(details.redactedReleases)) {
+    const places = (take('redactedReleases') as unknown[]).filter(isRecord).map((r) => `${String(r.id)} (${Array.isArray(r.pointers) ? r.pointers.join(', ') : ''})`);
+    const total = has('redactedReleaseCount') ? Number(take('redactedReleaseCount')) : places.length;
+    parts.push(`En ${releases(total)}: ${places.join('; ')}${total > places.length ? ` y ${formatCount(total - places.length, 'más', 'más')}` : ''}`);
+  }
+  if (has('redactedOcids')) take('redactedOcids');
+  if (has('redactedProjects') && Array.isArray(details.redactedProjects)) {
+    const places = (take('redactedProjects') as unknown[]).filter(isRecord).map((p) => `${String(p.id)} (${Array.isArray(p.pointers) ? p.pointers.join(', ') : ''})`);
+    const total = has('redactedProjectCount') ? Number(take('redactedProjectCount')) : places.length;
+    if (total) parts.push(`En ${formatCount(total, 'proyecto', 'proyectos')}: ${places.join('; ')}${total > places.length ? ` y ${formatCount(total - places.length, 'más', 'más')}` : ''}`);
+  }
   if (has('reasons') && Array.isArray(details.reasons)) parts.push(`Por qué: ${(take('reasons') as unknown[]).map((r) => own(REPUBLISH_REASONS, String(r)) ?? String(r)).join(', ')}`);
   if (has('linksNow')) {
     const before = take('linksBefore');

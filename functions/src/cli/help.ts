@@ -91,6 +91,14 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
                                                    se tocan. Sin --confirmar solo dice cuáles y por qué. Con
                                                    --nube, bajo la dirección y en el depósito del despliegue
                                                    (--entorno como en history)
+  infra-abierta publications redact --publicador ID --textos archivo.txt --motivo "folio" [--confirmar]
+                                                   Datos personales escritos en un texto libre y ya publicados
+                                                   (una CURP, un teléfono, un domicilio; derecho de cancelación):
+                                                   reemplaza cada texto del archivo (uno por línea; o --texto "…")
+                                                   en todas las entregas publicadas del implementador, sus
+                                                   registros, proyectos, descargas y tablero, y lo registra en la
+                                                   bitácora con el motivo. Sin --confirmar solo dice dónde están.
+                                                   Con --nube, en el despliegue (--entorno como en history)
   infra-abierta verificar ARCHIVO… --huellas huellas.json  Comprueba que archivos descargados de /api/bulk son
                                                    exactamente los publicados: su huella SHA-256 contra la de
                                                    huellas.json, descargado el mismo día que ellos

@@ -17,7 +17,7 @@ export const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   serve: ['puerto', 'procesos', 'sin-ejemplos'],
   backup: ['salida', 'sobrescribir', 'nube'],
   users: ['email', 'rol', 'role', 'publicador', 'entidad', 'nube', 'proyecto'],
-  publications: ['antes-de', 'publicador', 'confirmar', 'nube', 'proyecto', 'entorno'],
+  publications: ['antes-de', 'publicador', 'confirmar', 'nube', 'proyecto', 'entorno', 'texto', 'textos', 'motivo'],
   transfer: ['a-la-nube', 'de-la-nube', 'aceptar-direccion-nueva', 'proyecto', 'entorno', 'nube'],
   verificar: ['huellas', 'bitacora', 'url', 'nube', 'proyecto'],
   publishers: ['nombre', 'entidad', 'orden', 'prefijo-ocid', 'prefijo-proyectos', 'licencia', 'politica', 'sitio', 'proyectos', 'periodicidad', 'archivo', 'cambiar-prefijo', 'nube', 'proyecto'],

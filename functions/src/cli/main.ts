@@ -138,6 +138,34 @@ async function republish(args: ReturnType<typeof parseArgs>, io: CliIo): Promise
 }
 
 /**
+ * `publications redact`: written where and as `publications republish` writes (the records link under the server's
+ * PUBLIC_BASE_URL, or the deployment's with `--nube`; the bulk files in BULK_DIR or its bucket).
+ */
+async function redactPublications(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
+  const [{ openCliStore }, { redactCommand }, { bulkService }, { diskBlobStore }, { PLATFORM_NAME }] = await Promise.all([
+    import('./cli-store'), import('./redact-command'), import('../publication/bulk-service'), import('../publication/disk-blob-store'), import('../platform-name')]);
+  if (args.options.nube !== undefined) {
+    const { deploymentConfig } = await import('./cloud-deployment');
+    const { config } = deploymentConfig(args, process.env, projectRoot());
+    const { store } = openCliStore(args);
+    try {
+      return await redactCommand(args, store, io, { baseUrl: config.publicBaseUrl, cloud: true, bulk: await deploymentBulk(store, config) });
+    } finally { await store.close(); }
+  }
+  if (!process.env.PUBLIC_BASE_URL) {
+    throw new ConfigError('Defina PUBLIC_BASE_URL con la dirección en que responde el servidor (la de su archivo de variables, /etc/infra-abierta.env), con las demás variables del servidor, y repita: esta orden la escribe en cada registro publicado. No se cambió nada.');
+  }
+  const config = loadConfig();
+  const baseUrl = linksAddress(config);
+  if (config.bulkDir === undefined) throw new ConfigError('Con INFRA_SQLITE=:memory: no hay publicaciones que cambiar: indique en INFRA_SQLITE la base del servidor. No se cambió nada.');
+  const { store, bulkDir } = openCliStore(args);
+  const dir = bulkDir ?? config.bulkDir;
+  try {
+    return await redactCommand(args, store, io, { baseUrl, cloud: false, bulk: bulkService({ store, blobs: diskBlobStore(dir), baseUrl, platformName: PLATFORM_NAME }) });
+  } finally { await store.close(); }
+}
+
+/**
  * Where `publications prune` removes a removed publication's bulk files: BULK_DIR, or (`--nube`) the bucket of the
  * deployment's environment file, read as `history --nube` reads it (the command is run where one deploys from).
  */
@@ -332,6 +360,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'publications': {
         if (args.positional[0] === 'rebuild-bulk') return await rebuildBulk(args, io);
         if (args.positional[0] === 'republish') return await republish(args, io);
+        if (args.positional[0] === 'redact') return await redactPublications(args, io);
         const [{ openCliStore }, { publicationsCommand }] = await Promise.all([import('./cli-store'), import('./publications-command')]);
         const bulk = args.positional[0] === 'prune' ? await prunedBulk(args) : undefined;
         const { store, cloud, bulkDir } = openCliStore(args);

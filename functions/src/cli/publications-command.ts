@@ -66,7 +66,7 @@ export interface PublicationsCommandOptions {
 export async function publicationsCommand(args: ParsedArgs, store: Store, io: CliIo, opts: PublicationsCommandOptions): Promise<number> {
   const action = args.positional[0];
   if (action === 'list') return listPublications(args, store, io, opts);
-  if (action !== 'prune') throw new UsageError('Uso: infra-abierta publications list [--publicador ID] [--nube [--proyecto ID]] | publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar] [--nube [--proyecto ID]] | publications rebuild-bulk [--publicador ID] [--nube [--proyecto ID] [--entorno ARCHIVO]] | publications republish [--publicador ID] [--confirmar] [--nube [--proyecto ID] [--entorno ARCHIVO]]');
+  if (action !== 'prune') throw new UsageError('Uso: infra-abierta publications list [--publicador ID] [--nube [--proyecto ID]] | publications prune --antes-de AAAA-MM-DD [--publicador ID] [--confirmar] [--nube [--proyecto ID]] | publications rebuild-bulk [--publicador ID] [--nube [--proyecto ID] [--entorno ARCHIVO]] | publications republish [--publicador ID] [--confirmar] [--nube [--proyecto ID] [--entorno ARCHIVO]] | publications redact --publicador ID --textos archivo.txt --motivo "…" [--confirmar] [--nube [--proyecto ID] [--entorno ARCHIVO]]');
   const typed = stringOption(args, 'antes-de');
   if (!typed) throw new UsageError('Indique con --antes-de AAAA-MM-DD (o DD/MM/AAAA) hasta qué fecha borrar publicaciones anteriores; la vigente de cada publicador se conserva siempre.');
   const before = dayStart(typed);

@@ -1,0 +1,148 @@
+/**
+ * Removing personal data typed into free text from everything a publisher has published (`infra-abierta publications
+ * redact`): a person asks for their CURP, telephone or address to be removed (LGPDPPSO, derecho de cancelación), and
+ * correcting the workbook only adds a new release — every earlier release of the process keeps the text, and with them
+ * the release API, each record's history (versioned release), the release bulk files and the dashboard's links to
+ * them.
+ *
+ * OCDS 1.1.5 treats a release as the immutable statement of what was known at a date, and corrects by publishing a new
+ * release; it has no way to withdraw one. The law comes first, and withdrawing whole releases would lose everything
+ * else they say (an award, a contract, their dates). So each release that holds one of the texts keeps its id, date
+ * and tag, and only the occurrences are replaced (core/privacy/redact-texts.ts); the projects too. The publisher's
+ * current publication is written again as republish.ts writes it — a new publication under its own id, made visible
+ * by the one compare-and-set switch of the publisher's pointer, same `createdAt` and content hash (the data is as of
+ * then; a redaction does not make an implementer that is late look up to date) — with the records of the processes
+ * touched compiled again from the redacted releases, the others carried as stored. The audit log says who, why
+ * (`reason`) and which releases and fields changed, never the texts themselves (it cannot be edited afterwards).
+ * The publications it replaces still hold the texts until `publications prune` removes them (a day later).
+ */
+import { redactTexts, type TextMatchers } from '../../../core/privacy/redact-texts';
+import type { JsonObject, Publication, Publisher, Store } from '../store/store';
+import { isStoreError } from '../store/store';
+import { derivation, projectsOf, recordTextsOf, releasesByOcid, writePublication } from './publish';
+import { foreignProcesses } from '../../../core/summary/foreign-processes';
+import { publishedElsewhere } from './published-elsewhere';
+
+/** A release or a project holding the texts, and where (JSON pointers of its strings). */
+export interface RedactedPlace {
+  ocid?: string;
+  releaseId?: string;
+  date?: string;
+  projectId?: string;
+  pointers: string[];
+}
+
+export interface RedactionPlan {
+  current: Publication;
+  releases: RedactedPlace[];
+  projects: RedactedPlace[];
+  /** Occurrences of each text (the matchers' order). */
+  counts: number[];
+  /**
+   * Releases and projects whose own identifier (`ocid`, release `id`, project `id`) holds a text: what the store, the
+   * record and every link name them by. Replaced, the process or project would stop being itself; the command refuses.
+   */
+  identifiers: string[];
+  /** What would be written: every release (the redacted ones parsed and replaced), and the projects redacted. */
+  history: Awaited<ReturnType<typeof releasesByOcid>>;
+  redactedProjects: JsonObject[];
+  published: Map<string, JsonObject>;
+}
+
+/** How many releases, processes and projects the audit entry names one by one. */
+const AUDITED_PLACES = 100;
+
+const parse = (text: string | Buffer): JsonObject => JSON.parse(typeof text === 'string' ? text : text.toString('utf8')) as JsonObject;
+
+/** Where the texts are in `current`, and what it would hold without them. Reads every release; writes nothing. */
+export async function planRedaction(store: Store, current: Publication, matchers: TextMatchers): Promise<RedactionPlan> {
+  const history = await releasesByOcid(store, current.id);
+  const counts = matchers.each.map(() => 0);
+  const add = (found: number[]): void => found.forEach((n, i) => { counts[i] += n; });
+  const releases: RedactedPlace[] = [];
+  const identifiers: string[] = [];
+  for (const [ocid, list] of history) {
+    for (const held of list) {
+      const release = held.release ?? parse(held.text as string | Buffer);
+      const result = redactTexts(release, matchers);
+      if (!result.pointers.length) continue;
+      add(result.counts);
+      if (result.pointers.includes('/ocid') || result.pointers.includes('/id')) identifiers.push(`${ocid} (${held.id})`);
+      // Written from the redacted object: publish.ts serializes a release held without its stored text.
+      held.release = result.value;
+      held.text = undefined;
+      releases.push({ ocid, releaseId: held.id, date: held.date, pointers: result.pointers });
+    }
+  }
+  const published = await projectsOf(store, current.id);
+  const projects: RedactedPlace[] = [];
+  const redactedProjects = [...published.values()].map((project) => {
+    const result = redactTexts(project, matchers);
+    if (result.pointers.length) {
+      add(result.counts);
+      projects.push({ projectId: String(project.id), pointers: result.pointers });
+      if (result.pointers.includes('/id')) identifiers.push(String(project.id));
+    }
+    return result.value;
+  });
+  return { current, releases, projects, counts, identifiers, history, redactedProjects, published };
+}
+
+export interface RedactInput {
+  publisher: Publisher;
+  plan: RedactionPlan;
+  baseUrl: string;
+  actor: string;
+  /** When it is written, ISO 8601. */
+  at: string;
+  /** Why (the request it answers: its folio, the resolution), for the audit log. */
+  reason: string;
+  auditDetails?: JsonObject;
+}
+
+export type RedactResult =
+  | { status: 'redacted'; publication: Publication }
+  /** A send of the publisher is approved and being published: nothing written (its publication carries the texts). */
+  | { status: 'publishing'; submissionId: string }
+  /** Another publication became current meanwhile: this one is never served; plan again from that one. */
+  | { status: 'superseded'; publication: Publication };
+
+export async function redact(store: Store, input: RedactInput): Promise<RedactResult> {
+  const { publisher, plan, baseUrl } = input;
+  const { current } = plan;
+  const publishing = (await store.listSubmissions({ publisherId: publisher.id, status: 'approved', limit: 1 })).items[0];
+  if (publishing) return { status: 'publishing', submissionId: publishing.id };
+  const derivedWith = derivation(baseUrl);
+  // The records of the processes touched are compiled again (their compiled release may hold the texts; publish.ts
+  // carriedProcess already refuses a release held without its stored text, said here too); the others are carried as
+  // stored when derived the same way.
+  const carried = current.derivedWith === derivedWith ? await recordTextsOf(store, current.id) : new Map<string, string>();
+  for (const place of plan.releases) carried.delete(place.ocid as string);
+  const elsewhere = await publishedElsewhere(store, publisher, foreignProcesses(plan.redactedProjects, publisher.ocidPrefix).map((f) => ({ ...f, quiet: true })), baseUrl);
+  const ocids = [...new Set(plan.releases.map((r) => r.ocid as string))];
+  try {
+    const result = await writePublication(store, {
+      publisher, actor: input.actor, now: current.createdAt, baseUrl, current, history: plan.history, changed: [], projects: plan.redactedProjects,
+      published: plan.published, carried, contentHash: current.contentHash, derivedWith, declared: current.declared ?? {},
+      ...(current.timeZone !== undefined ? { timeZone: current.timeZone } : {}),
+      unchanged: false, phase: () => undefined, findings: [], action: 'publication.redacted', elsewhere,
+      republished: { from: current.id, at: input.at },
+      auditDetails: {
+        // The first AUDITED_PLACES of each, and how many in all: a text typed in every process of a large publisher
+        // would make an entry larger than a Firestore document may be (1 MiB).
+        redactedFrom: current.id, reason: input.reason, redactedOcids: ocids.slice(0, AUDITED_PLACES),
+        redactedReleaseCount: plan.releases.length, redactedProjectCount: plan.projects.length,
+        redactedReleases: plan.releases.slice(0, AUDITED_PLACES).map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
+        redactedProjects: plan.projects.slice(0, AUDITED_PLACES).map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
+        ...input.auditDetails,
+      },
+    });
+    if (result.status !== 'published') throw new Error(`redact: ${result.status}`);
+    return { status: 'redacted', publication: result.publication };
+  } catch (e) {
+    if (!isStoreError(e, 'conflict')) throw e;
+    const now = await store.getCurrent(publisher.id);
+    if (!now || now.id === current.id) throw e;
+    return { status: 'superseded', publication: now };
+  }
+}
