@@ -1,18 +1,20 @@
 /**
  * What of a derived process summary (deriveProjectSummaries) the official typed and publication keeps: the rows of the
  * project's sheets «Modificaciones», «Avance del proceso», «Pagos del proceso» and «Proveedores del proceso» that the
- * process's releases do not give, and a typed `nature` (which always wins). The rest of a derived summary is the
- * process's, changed by its releases and not by the project's sheets.
+ * process's releases do not give, a typed `nature` (which always wins), and a field of «Procesos del proyecto» the
+ * releases do not carry (a «Valor final» before the releases close the contracts). The rest of a derived summary is
+ * the process's, changed by its releases and not by the project's sheets.
  *
  * Whether the workbook changed a project (publication's «proyectos con cambios», the coordinator's preview) was judged
  * with each derived summary set aside, so a «Modificaciones» row added, edited or removed for a process published here —
  * published in the project, OC4IDS 0.9.5 `contractingProcesses/summary/modifications` — left the project «sin cambios».
- * Compared with its summary, every project whose process had a new release counted as changed. These rows are what the
- * sheets put in a derived summary: compared on both sides against the summary derived now, a row the releases give
- * (same `id`) is the process's and is left out, as is the variation publication makes of an amendment
- * (summary-from-release.ts: `{amendment}-value`, `-duration`, `-scope`). Not seen: a row typed with an amendment's id
- * (its type and values stated over those the releases tell), and a scalar of «Procesos del proyecto» that the releases
- * do not carry (typed, it is published).
+ * Compared with its summary, every project whose process had a new release counted as changed. So both sides are
+ * compared against the summary the releases give now: a row they give (same `id`) is the process's and is left out, as
+ * is the variation publication makes of an amendment (summary-from-release.ts: `{amendment}-value`, `-duration`,
+ * `-scope`), and so is a field they carry. Not seen: a row typed with an amendment's id (its type and values stated over
+ * those the releases tell), and a typed `tender.datePublished` (the releases' dates give it at publication, and the
+ * preview has no release dates). A row or field an earlier release gave and the latest no longer does (a supplier
+ * whose award was cancelled) reads as the official's, removed.
  */
 import { isObject, type JsonObject } from '../json/json-values';
 import { objects } from './json-access';
@@ -24,18 +26,23 @@ const VARIATION = /-(value|duration|scope)$/;
 
 const rowId = (row: JsonObject): string | undefined => (typeof row.id === 'string' ? row.id : typeof row.id === 'number' ? String(row.id) : undefined);
 
-/** `summary`'s typed rows and nature, against `derived`, the summary the process's releases give (summaryFromRelease). */
+/** `summary`'s typed rows, nature and fields, against `derived`, the summary the process's releases give (summaryFromRelease). */
 export function typedRows(summary: unknown, derived: JsonObject): JsonObject {
   const out: JsonObject = {};
   if (!isObject(summary)) return out;
-  if (summary.nature !== undefined) out.nature = summary.nature;
-  for (const list of ROW_LISTS) {
-    const given = new Set(objects(derived[list]).map(rowId).filter((id): id is string => id !== undefined).map((id) => (list === 'modifications' ? id.replace(VARIATION, '') : id)));
-    const rows = objects(summary[list]).filter((row) => {
-      const id = rowId(row);
-      return id === undefined || !given.has(list === 'modifications' ? id.replace(VARIATION, '') : id);
-    });
-    if (rows.length) out[list] = rows;
+  for (const [key, value] of Object.entries(summary)) {
+    if ((ROW_LISTS as readonly string[]).includes(key)) {
+      const given = new Set(objects(derived[key]).map(rowId).filter((id): id is string => id !== undefined).map((id) => (key === 'modifications' ? id.replace(VARIATION, '') : id)));
+      const rows = objects(value).filter((row) => {
+        const id = rowId(row);
+        return id === undefined || !given.has(key === 'modifications' ? id.replace(VARIATION, '') : id);
+      });
+      if (rows.length) out[key] = rows;
+    } else if (key === 'tender' && isObject(value)) {
+      const given = isObject(derived.tender) ? derived.tender : {};
+      const typed = Object.fromEntries(Object.entries(value).filter(([field]) => field !== 'datePublished' && given[field] === undefined));
+      if (Object.keys(typed).length) out.tender = typed;
+    } else if (key === 'nature' || derived[key] === undefined) out[key] = value;
   }
   return out;
 }

@@ -178,4 +178,9 @@ test('a process published here: the rows the official types for it in the projec
     ['Modificaciones › Identificador de la modificación', 'MOD-1'], ['Modificaciones › Tipo de modificación', 'Cambio de monto']]);
   expect(preview({ milestones: [{ id: 'av-1', title: 'Cimentación (zapatas)' }] }).items[0]?.fields.map((f) => f.after)).toEqual(['Cimentación (zapatas)']);
   expect(preview({}).items[0]?.fields.map((f) => [f.path, f.before, f.after])).toEqual([['contractingProcesses/0/summary/milestones/0/id', 'av-1', null], ['contractingProcesses/0/summary/milestones/0/title', 'Cimentación', null]]);
+  // A field of «Procesos del proyecto» the releases do not carry is published as typed (no final value before they close
+  // the contract); one they carry is theirs, whatever was typed.
+  const rows = { milestones: [{ id: 'av-1', title: 'Cimentación' }] };
+  expect(preview({ ...rows, finalValue: { amount: 130, currency: 'MXN' } }).items[0]?.fields.map((f) => [f.label, f.after])).toEqual([['Procesos del proyecto › Monto final', '130'], ['Procesos del proyecto › Moneda del monto final', 'MXN']]);
+  expect(preview({ ...rows, title: 'Otro título', contractValue: { amount: 1, currency: 'MXN' } }).counts.unchanged).toBe(1);
 });
