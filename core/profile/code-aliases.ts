@@ -68,6 +68,10 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
     completed: 'completion', terminado: 'completion', terminada: 'completion', 'terminación': 'completion', terminacion: 'completion',
     'implementación': 'implementation', implementacion: 'implementation',
   },
+  // A process summary's status `active` was titled «Vigente (en ejecución)» until the title said what OC4IDS 0.9.5
+  // means by it (a contract awarded, not all contracts ended: no execution yet, as the dashboard's «Contratación»):
+  // the sheets filled with the earlier drop-down keep that title.
+  contractingProcessStatus: { 'vigente (en ejecución)': 'active', 'vigente (en ejecucion)': 'active' },
   projectSector: {
     sports: 'cultureSportsAndRecreation', deportes: 'cultureSportsAndRecreation', recreation: 'cultureSportsAndRecreation',
     'recreación': 'cultureSportsAndRecreation', recreacion: 'cultureSportsAndRecreation', cultura: 'cultureSportsAndRecreation',

@@ -29,6 +29,11 @@ export interface SummaryOptions {
   now?: string;
   /** What each process's contract amendments changed (amendmentChanges of its releases), by ocid. */
   amendmentsByOcid?: ByOcid<readonly AmendmentChange[]>;
+  /**
+   * Filled with the summary the releases give each linked process whose summary is derived, by the process's `id`,
+   * before the typed one is laid under it: what tells the rows the official typed from the releases' (typed-rows.ts).
+   */
+  derived?: Map<string, JsonObject>;
 }
 
 export function deriveProjectSummaries(project: JsonObject, compiledReleasesByOcid: ByOcid<JsonObject>,
@@ -60,6 +65,7 @@ export function deriveProjectSummaries(project: JsonObject, compiledReleasesByOc
       const amendments = options.amendmentsByOcid ? lookup(options.amendmentsByOcid, ocid) : undefined;
       const derived = summaryFromRelease(release, links, now, { amendments, typedModifications });
       if (typed.nature !== undefined) delete derived.nature;
+      if (options.derived && typeof process.id === 'string') options.derived.set(process.id, derived);
       const summary = overlay([typed, derived], PROFILES.oc4ids, 'contractingProcesses/summary');
       sources.push({ summary, release });
       // What `{ ...process, summary }` of a copy gave, without copying the summary and releases it replaces.

@@ -285,6 +285,8 @@ test('what officials type for an option with one meaning reads as its code: peso
   for (const text of ['LPN', 'LPI', 'Licitación Pública Nacional', 'licitacion publica internacional ', 'Licitación Pública Internacional Abierta', 'Licitación pública internacional bajo la cobertura de tratados']) expect(read(text, 'tender/procurementMethodDetails')).toEqual({ value: 'Licitación pública' });
   expect(read('Invitación a cuando menos 3 personas', 'tender/procurementMethodDetails')).toEqual({ value: 'Invitación a cuando menos tres personas' });
   expect(read('En ejecución', 'status').value).toBe('implementation');
+  // A process summary's status as the drop-down of earlier templates titled it, and as it is titled now.
+  for (const text of ['Vigente (en ejecución)', 'vigente (en ejecucion)', 'Vigente (adjudicado, sin concluir)']) expect(read(text, 'contractingProcesses/0/summary/status')).toEqual({ value: 'active' });
   // OC4IDS's «public authority» as its Spanish edition and INAI's capture tool name it; the template titles it
   // «Dependencia o entidad responsable del proyecto». The tool's names of payer and payee too.
   expect(templateSpec().sheets.find((s) => s.name === 'Actores del proyecto')?.columns.find((c) => c.path === 'parties/0/roles')).toBe(column('parties/0/roles'));

@@ -1,6 +1,7 @@
 import { changePreview, fieldDiff } from './change-preview';
 import { checkSubmissionAnswer, commentsOf, ContractError } from './contract';
 import { returningGroupText } from './returning-changes';
+import { deriveProjectSummaries } from '../summary';
 
 const rel = (ocid: string, hash: string, title: string) => ({ ocid, id: `${ocid}-${hash}`, date: '2024-01-01', tender: { title } });
 
@@ -158,4 +159,28 @@ test('a process sent back to the content of an earlier release (an older copy of
   // Said to each reader with what that one can do: the coordinator returns the send, the official withdraws it.
   expect(returningGroupText(2, 'coordinator')).toMatch(/^2 contrataciones vuelven a como estaban publicadas antes: .* devuélvalo para que quien capturó envíe el libro vigente\.$/);
   expect(returningGroupText(1, 'official')).toMatch(/^1 contratación vuelve a como estaba publicada antes: .* retire este envío \(«Retirar envío», en Mis envíos\) y envíe el libro vigente\.$/);
+});
+
+test('a process published here: the rows the official types for it in the project are a change, those its releases give are not', () => {
+  const release = { ...rel('ocds-a-1', 'h1', 'Obra'), contracts: [{ id: 'c1', status: 'active', value: { amount: 120, currency: 'MXN' },
+    amendments: [{ id: 'CM-01', date: '2024-06-01', description: 'Convenio de monto y plazo' }], implementation: { milestones: [{ id: 'm1', title: 'Inicio' }] } }] };
+  // As publication stored it: the amendment told as the two variations its releases showed (summary-from-release.ts).
+  const change = { contractId: 'c1', amendmentId: 'CM-01', releaseID: 'r2', oldValue: { amount: 100, currency: 'MXN' }, newValue: { amount: 120, currency: 'MXN' }, newPeriod: { endDate: '2024-12-31' } };
+  const typed = (rows: Record<string, unknown>) => ({ id: 'p1', title: 'Parque', contractingProcesses: [{ id: 'ocds-a-1', summary: rows }] });
+  const published = deriveProjectSummaries(typed({ milestones: [{ id: 'av-1', title: 'Cimentación' }] }), { 'ocds-a-1': release }, {}, { amendmentsByOcid: { 'ocds-a-1': [change] } });
+  expect(published.contractingProcesses).toMatchObject([{ summary: { modifications: [{ id: 'CM-01-value' }, { id: 'CM-01-duration' }] } }]);
+  const preview = (rows: Record<string, unknown>) => changePreview({ releases: [], projects: [typed(rows)], currentReleases: new Map([['ocds-a-1', release]]),
+    currentProjects: new Map([['p1', published]]) }).projects;
+  expect(preview({ milestones: [{ id: 'av-1', title: 'Cimentación' }] }).counts.unchanged).toBe(1);
+  // «Modificaciones» and «Avance del proceso» rows added, edited or removed: what publication publishes in the project.
+  const added = preview({ milestones: [{ id: 'av-1', title: 'Cimentación' }], modifications: [{ id: 'MOD-1', type: 'value', description: 'Obra adicional' }] });
+  expect(added.items[0]?.fields.map((f) => [f.label, f.after])).toEqual([['Modificaciones › Descripción de la modificación', 'Obra adicional'],
+    ['Modificaciones › Identificador de la modificación', 'MOD-1'], ['Modificaciones › Tipo de modificación', 'Cambio de monto']]);
+  expect(preview({ milestones: [{ id: 'av-1', title: 'Cimentación (zapatas)' }] }).items[0]?.fields.map((f) => f.after)).toEqual(['Cimentación (zapatas)']);
+  expect(preview({}).items[0]?.fields.map((f) => [f.path, f.before, f.after])).toEqual([['contractingProcesses/0/summary/milestones/0/id', 'av-1', null], ['contractingProcesses/0/summary/milestones/0/title', 'Cimentación', null]]);
+  // A field of «Procesos del proyecto» the releases do not carry is published as typed (no final value before they close
+  // the contract); one they carry is theirs, whatever was typed.
+  const rows = { milestones: [{ id: 'av-1', title: 'Cimentación' }] };
+  expect(preview({ ...rows, finalValue: { amount: 130, currency: 'MXN' } }).items[0]?.fields.map((f) => [f.label, f.after])).toEqual([['Procesos del proyecto › Monto final', '130'], ['Procesos del proyecto › Moneda del monto final', 'MXN']]);
+  expect(preview({ ...rows, title: 'Otro título', contractValue: { amount: 1, currency: 'MXN' } }).counts.unchanged).toBe(1);
 });

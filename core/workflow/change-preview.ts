@@ -12,7 +12,7 @@
  */
 import { currencyPathOf, isMoneyPath } from './money-path';
 import type { ChangePreview, FieldChange, ItemChange, ReturnsTo } from './contract';
-import { deriveProjectSummaries } from '../summary';
+import { deriveProjectSummaries, withTypedRows } from '../summary';
 import { hasTypedTag } from '../merge/update-tags';
 import { alignById, keptInRecord } from '../merge/kept-in-record';
 import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
@@ -110,7 +110,9 @@ const PROJECT_STAMP = /^updated$/;
  * A listed process's summary and release links, derived at publication when its data is at hand (this publisher's
  * process, or one another implementer publishes): core/summary deriveProjectSummaries. Another's not published on the
  * platform (a federal CompraNet process, an unregistered prefix, a municipality that has not published it yet) keeps
- * its summary as typed — what the official typed is published, so the coordinator is shown it.
+ * its summary as typed — what the official typed is published, so the coordinator is shown it. Of a summary derived
+ * here, the rows the official typed are compared (core/summary/typed-rows.ts, as publication counts them): a
+ * «Modificaciones» row added for a process published here was published while the project read «Sin cambios».
  */
 const PROCESS_SUMMARY = /^contractingProcesses\/(\d+)\/(summary|releases)(\/|$)/;
 
@@ -256,22 +258,34 @@ export function changePreview(input: PreviewInput): ChangePreview {
 
   const seenProjects = new Set<string>();
   // The processes' data the summaries come from: this workbook's, else what is published.
+  // A process whose latest release was published elsewhere has its state in its compiled release (a history with a
+  // release per stage): its rows are told from those the compiled release gives.
   const processData = new Map<string, JsonObject>(input.currentReleases as Map<string, JsonObject>);
+  for (const [ocid, compiled] of input.currentCompiled ?? []) processData.set(ocid, compiled as JsonObject);
   for (const r of input.releases) processData.set(String(r.ocid), r as JsonObject);
   const hasData = (ocid: string): boolean => processData.has(ocid) || (input.publishedElsewhere?.has(ocid) ?? false);
   for (const typed of input.projects) {
-    const p = deriveProjectSummaries(publicView(typed as JsonObject), processData, new Map(), input.now ? { now: input.now } : {});
+    const made = new Map<string, JsonObject>();
+    const p = deriveProjectSummaries(publicView(typed as JsonObject), processData, new Map(), { ...(input.now ? { now: input.now } : {}), derived: made });
     const id = String(p.id);
     seenProjects.add(id);
     const title = typeof p.title === 'string' ? p.title : null;
     const previous = input.currentProjects.get(id);
     if (!previous) { add(projects, { id, title, change: 'new', fields: [] }); continue; }
     // Derived on either side: the published summary was derived if its process had data, the new one will be.
+    // Derived here: compared by its typed rows (withTypedRows leaves no release links). Derived from another
+    // implementer's data, which the preview does not have: set aside.
     const derived = new Set([...derivedAt(previous, hasData), ...derivedAt(p, hasData)]);
-    const fields = labelled('oc4ids', fieldDiff(previous, p, (path) => {
+    const rowsOf = (project: Obj): Obj => withTypedRows(project as JsonObject, made);
+    const sides = [previous, p];
+    const madeHere = (j: number): boolean => sides.every((side) => {
+      const link = Array.isArray(side.contractingProcesses) ? side.contractingProcesses[j] : undefined;
+      return link === undefined || (isObject(link) && typeof link.id === 'string' && made.has(link.id));
+    });
+    const fields = labelled('oc4ids', fieldDiff(rowsOf(previous), rowsOf(p), (path) => {
       if (PROJECT_STAMP.test(path)) return true;
       const at = PROCESS_SUMMARY.exec(path);
-      return at !== null && derived.has(Number(at[1]));
+      return at !== null && derived.has(Number(at[1])) && (at[2] === 'releases' || !madeHere(Number(at[1])));
     }));
     add(projects, { id, title, change: fields.length ? 'changed' : 'unchanged', fields });
   }

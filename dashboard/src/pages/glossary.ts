@@ -39,6 +39,7 @@ const TERMS: [string, string][] = [
   ['RFC', 'Registro Federal de Contribuyentes; identifica a contratistas e instituciones (en los datos, con el prefijo «MX-RFC-»). Una clave de otro registro se muestra como «Clave en el registro».'],
   ['Sin dato', 'El implementador no publicó ese dato. No significa cero.'],
   ['Valor final', 'Monto total del proyecto al concluir, que puede diferir del presupuesto y del monto contratado.'],
+  ['Vigente (proceso de contratación)', 'Estado de un proceso en los datos de un proyecto (EDCAPI): se adjudicó al menos un contrato y no todos han concluido. Abarca la contratación y la ejecución; la columna «Etapa» de la página del proyecto dice en cuál de las dos está.'],
 ];
 
 export const glossaryPage: Page = {

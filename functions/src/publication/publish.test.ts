@@ -142,6 +142,15 @@ describe('publish', () => {
       .filter(({ project }) => ((project as { contractingProcesses?: { id: string }[] }).contractingProcesses ?? []).some((l) => l.id === ocid));
     expect(linked.length).toBeGreaterThan(0);
     expect(second.changedProjects).toEqual([]);
+    // A «Modificaciones» row typed for that process is the official's, published in the project: that project changed.
+    const sheet = edited.sheets.find((x) => x.name === 'Modificaciones')!;
+    const row = (values: Record<string, string | number>): string[] => sheet.rows[1].map((path) => String(values[String(path).replace(/\/0\//g, '/')] ?? ''));
+    const project = String(linked[0].project.id);
+    sheet.rows.push(row({ id: project, 'contractingProcesses/id': ocid, 'contractingProcesses/summary/modifications/id': 'MOD-1', 'contractingProcesses/summary/modifications/type': 'Cambio de monto',
+      'contractingProcesses/summary/modifications/description': 'Obra adicional de drenaje', 'contractingProcesses/summary/modifications/newContractValue/amount': 19750000 }));
+    const third = await publish(store, { publisher, workbook: edited, actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+    if (third.status !== 'published') throw new Error('third publication failed');
+    expect([third.changedProcesses, third.changedProjects]).toEqual([[], [project]]);
   });
 
   it('a contract amended twice (value raised, then period extended): its project lists a value and a duration modification (CoST: cost and time overruns)', async () => {
@@ -183,6 +192,8 @@ describe('publish', () => {
     const last = results[3];
     if (last.status !== 'published') throw new Error(last.status);
     expect(results.map((r) => r.status === 'published' && r.changedProcesses)).toEqual([expect.any(Array), [ocid], [ocid], [expect.not.stringMatching(ocid)]]);
+    // The modifications the amendments give are the process's, not rows the official typed in the project.
+    expect(results.slice(1).map((r) => r.status === 'published' && r.changedProjects)).toEqual([[], [], []]);
     // The same publications where no earlier index kept the changes (as one written before they were kept), every
     // process's told again from its releases: the same bytes.
     const fresh = openSqliteStore(':memory:');

@@ -45,7 +45,7 @@ import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/
 import { updateTags } from '../../../core/merge/update-tags';
 import { keptSheets } from '../../../core/workflow/change-preview';
 import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
-import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
+import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, withTypedRows, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
 import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import type { CellRef } from '../../../core/findings/finding';
 import { inReadingOrder } from '../../../core/findings/reading-order';
@@ -197,18 +197,22 @@ function keepUpdated(project: JsonObject, previous: JsonObject | undefined, now:
 
 /**
  * Whether the workbook changed a project: new, or different from the one published apart from what publication
- * derives on it — `updated` and each linked process's `summary` and `releases` (core/workflow/change-preview.ts
- * PROJECT_DERIVED). A process with a new release changes the summary and release links of its project; counted as a
- * changed project, the approval's outcome read «3 proyectos nuevos o modificados» after a preview and a confirmation
- * that said no project changed.
+ * derives on it — `updated`, each linked process's release links and, of a summary derived from the process's
+ * releases, all but the rows the official typed (core/summary/typed-rows.ts; core/workflow/change-preview.ts compares
+ * the same). A process with a new release changes the summary and release links of its project; counted as a changed
+ * project, the approval's outcome read «3 proyectos nuevos o modificados» after a preview and a confirmation that said
+ * no project changed. With the whole summary set aside, a «Modificaciones» row added to a process published here was
+ * published and the outcome said «0 proyectos nuevos o modificados». `derived`: the summaries the releases gave, by
+ * process id (deriveProjectSummaries' `derived`).
  */
-function editedProject(project: JsonObject, previous: JsonObject | undefined): boolean {
+function editedProject(project: JsonObject, previous: JsonObject | undefined, derived: ReadonlyMap<string, JsonObject>): boolean {
   if (!previous) return true;
   const typed = (p: JsonObject): JsonObject => {
-    const links = p.contractingProcesses;
+    const rows = withTypedRows(p, derived);
+    const links = rows.contractingProcesses;
     return {
-      ...p, updated: '',
-      ...(Array.isArray(links) ? { contractingProcesses: links.map((l) => (l !== null && typeof l === 'object' && !Array.isArray(l) ? { ...l, summary: null, releases: null } : l)) } : {}),
+      ...rows, updated: '',
+      ...(Array.isArray(links) ? { contractingProcesses: links.map((l) => (l !== null && typeof l === 'object' && !Array.isArray(l) ? { ...l, releases: null } : l)) } : {}),
     };
   };
   return !sameJsonText(typed(project), typed(previous));
@@ -645,11 +649,12 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     for (const [ocid, changes] of otherAmendments) if (!amendmentsByOcid.has(ocid)) amendmentsByOcid.set(ocid, changes);
     const compiledAll = otherCompiled.size ? new Map([...otherCompiled, ...compiledByOcid]) : compiledByOcid;
     const linksAll = otherLinks.size ? new Map([...otherLinks, ...releaseLinks]) : releaseLinks;
-    const finalProjects = projects.map((p) => deriveProjectSummaries(p, compiledAll, linksAll, { now, amendmentsByOcid }) as JsonObject);
+    const derivedSummaries = projects.map(() => new Map<string, JsonObject>());
+    const finalProjects = projects.map((p, i) => deriveProjectSummaries(p, compiledAll, linksAll, { now, amendmentsByOcid, derived: derivedSummaries[i] }) as JsonObject);
     // Every project whose published form changed gets a new `updated`; the outcome counts those the workbook changed.
-    const changedProjects = finalProjects.filter((project) => {
+    const changedProjects = finalProjects.filter((project, i) => {
       const previous = published.get(String(project.id));
-      return keepUpdated(project, previous, now) && editedProject(project, previous);
+      return keepUpdated(project, previous, now) && editedProject(project, previous, derivedSummaries[i]);
     }).map((project) => String(project.id));
     // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
     // read a record's ocid and compiled release only.
