@@ -35,8 +35,10 @@ export interface QualityStats {
  * point by point as OC4IDS 0.9.5 maps them, each over the projects whose stage asks for it (core/stats/cost-ids.ts).
  * Version 3: a process's fields of a stage it has not reached are not counted (core/validate/completeness.ts).
  * Version 4: a cancelled project is asked only for its identification points (cost-ids.ts stagesReached).
+ * Version 5: a project's stage dates (OC4IDS 0.9.5 `…Period`, columns of the template since then) are counted for the
+ * stages its status reached (core/validate/completeness.ts).
  */
-export const QUALITY_VERSION = 4;
+export const QUALITY_VERSION = 5;
 
 function pooled(docs: DocumentCompleteness[]): number {
   const total = docs.reduce((n, d) => n + d.total, 0);

@@ -30,9 +30,19 @@ function byDefinition(documents: Documents): CompletenessReport {
     return { tender: tender || has('awards') || has('contracts'), awards: has('awards') || has('contracts'), contracts: has('contracts') }[stageOf(field) as string] as boolean;
   };
   const stageOf = (field: string): string | undefined => ['tender', 'awards', 'contracts'].find((s) => field.startsWith(`${s}/`));
+  // A project's dates of a stage wait for its status to reach the stage (a cancelled one: identification only; an
+  // unknown status: up to completion).
+  const lived = ['identification', 'preparation', 'implementation', 'completion', 'maintenance', 'decommissioning'];
+  const projectDue = (data: unknown, field: string): boolean => {
+    const stage = lived.find((s) => field.startsWith(`${s}Period/`));
+    if (stage === undefined || !isObject(data)) return true;
+    const status = { cancelled: 'identification', decommissioned: 'decommissioning' }[String(data.status)] ?? String(data.status);
+    const reached = lived.includes(status) ? lived.indexOf(status) : lived.indexOf('completion');
+    return lived.indexOf(stage) <= reached;
+  };
   const score = (items: unknown[] | undefined, root: string, key: string, standard: string) => (items ?? []).map((data, i) => {
     const all = fields(standard);
-    const notDue = standard === 'ocds' ? all.filter(({ field }) => !due(data, field)).map((f) => f.field) : [];
+    const notDue = all.filter(({ field }) => !(standard === 'ocds' ? due : projectDue)(data, field)).map((f) => f.field);
     const missing = all.filter(({ field }) => !notDue.includes(field)).filter(({ field, array }) => {
       if (!isObject(data)) return true;
       const rows = array ? itemsAlong(data, array, '').map((r) => r.item) : [data];
@@ -78,6 +88,21 @@ test('a process only planned is scored on what is due at planning: its tender, a
   expect(tenderedScore.notDue.some((f) => f.startsWith('tender/'))).toBe(false);
   expect(tenderedScore.notDue).toContain('awards/id');
   const documents = { releases: [planned, tendered], projects: [] };
+  expect(completeness(documents)).toEqual(byDefinition(documents));
+});
+
+test("a project is scored on the dates of the stages its status reached: a later stage's are not yet due", () => {
+  const period = { startDate: '2024-02-01T00:00:00-06:00' };
+  const building = { id: 'p-1', title: 'Hospital', status: 'implementation', preparationPeriod: period, implementationPeriod: period };
+  const [inWorks, cancelled, unknown] = completeness({ releases: [], projects: [building, { ...building, status: 'cancelled' }, { ...building, status: 'otro' }] }).projects;
+  const stages = (fields: string[]): string[] => [...new Set(fields.filter((f) => /Period\//.test(f)).map((f) => f.split('/')[0]))];
+  expect(stages(inWorks.notDue)).toEqual(['completionPeriod', 'maintenancePeriod', 'decommissioningPeriod']);
+  expect(inWorks.missing).toEqual(expect.arrayContaining(['identificationPeriod/startDate', 'preparationPeriod/endDate', 'implementationPeriod/endDate']));
+  expect(inWorks.missing).not.toContain('implementationPeriod/startDate');
+  // Cancelled: only its identification is asked; what it published of later stages is not counted either way.
+  expect(stages(cancelled.notDue)).toEqual(['preparationPeriod', 'implementationPeriod', 'completionPeriod', 'maintenancePeriod', 'decommissioningPeriod']);
+  expect(stages(unknown.notDue)).toEqual(['maintenancePeriod', 'decommissioningPeriod']);
+  const documents = { releases: [], projects: [building, { ...building, status: 'cancelled' }, { ...building, status: 'decommissioned' }, { ...building, status: 'otro' }] };
   expect(completeness(documents)).toEqual(byDefinition(documents));
 });
 

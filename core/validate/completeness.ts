@@ -6,6 +6,8 @@
  * past planning (core/checks/past-planning.ts), the awards' until it has an award or a contract, the contracts'
  * (their implementation too) until it has a contract. A work of the annual programme, published before its
  * tender (an OCDS `planning` release), scored a third of what it could publish, for data no one could have yet.
+ * A project's dates of a stage it has not reached (OC4IDS 0.9.5 `maintenancePeriod` of a project in execution) are
+ * not due either: its status says which it reached (projectStatus, in the order a project lives them).
  */
 import type { Standard } from '../profile/types';
 import type { TemplateSpec } from '../template/spec';
@@ -30,20 +32,42 @@ export interface CompletenessReport {
 }
 
 /** The stages whose fields wait for the process to reach them (a field's first path segment). */
-type Stage = 'tender' | 'awards' | 'contracts';
+type ProcessStage = 'tender' | 'awards' | 'contracts';
 const STAGED = new Set<string>(['tender', 'awards', 'contracts']);
+
+/** A project's stages in the order it lives them, each with its period's field (OC4IDS 0.9.5 `…Period`). */
+const PROJECT_STAGES = ['identification', 'preparation', 'implementation', 'completion', 'maintenance', 'decommissioning'] as const;
+type ProjectStage = typeof PROJECT_STAGES[number];
+const STAGE_PERIOD = new Map<string, ProjectStage>(PROJECT_STAGES.map((stage) => [`${stage}Period`, stage]));
+
+type Stage = ProcessStage | ProjectStage;
 
 /** A field, its path under its sheet's rows, and its place in the template (the order `missing` lists it in). */
 interface FieldSlot { field: string; segments: string[]; order: number; stage?: Stage }
 
 const nonEmpty = (v: unknown): boolean => Array.isArray(v) && v.length > 0;
 
-/** Which stages' fields are due of a process (a project's fields are all due). */
-function dueStages(data: Record<string, unknown>): Record<Stage, boolean> {
+/** Which stages' fields are due of a process. */
+function dueStages(data: Record<string, unknown>): ReadonlySet<Stage> {
   const contracts = nonEmpty(data.contracts);
-  return { tender: pastPlanning(data), awards: contracts || nonEmpty(data.awards), contracts };
+  const due = new Set<Stage>();
+  if (pastPlanning(data)) due.add('tender');
+  if (contracts || nonEmpty(data.awards)) due.add('awards');
+  if (contracts) due.add('contracts');
+  return due;
 }
-const ALL_DUE: Record<Stage, boolean> = { tender: true, awards: true, contracts: true };
+
+const ALL_DUE: ReadonlySet<Stage> = new Set<Stage>([...STAGED as Set<ProcessStage>, ...PROJECT_STAGES]);
+
+/**
+ * Which stages' dates are due of a project: those up to its status. A cancelled one owes its identification only, as
+ * for CoST IDS (core/stats/cost-ids.ts stagesReached); without a known status, up to its completion.
+ */
+function dueProjectStages(data: Record<string, unknown>): ReadonlySet<Stage> {
+  const status = data.status === 'decommissioned' ? 'decommissioning' : data.status === 'cancelled' ? 'identification' : data.status;
+  const at = PROJECT_STAGES.indexOf(status as ProjectStage);
+  return new Set(PROJECT_STAGES.slice(0, (at < 0 ? PROJECT_STAGES.indexOf('completion') : at) + 1));
+}
 
 /**
  * The program's fields of one standard grouped by the sheet's array (`''` for the root document): each array's
@@ -61,7 +85,7 @@ function slotGroups(spec: TemplateSpec, standard: Standard): { array: string; sl
       const path = sheet.array ? column.field.slice(sheet.array.length + 1) : column.field;
       const group = groups.get(sheet.array) ?? [];
       const first = column.field.split('/', 1)[0];
-      const stage = standard === 'ocds' && STAGED.has(first) ? first as Stage : undefined;
+      const stage = standard === 'ocds' ? (STAGED.has(first) ? first as Stage : undefined) : STAGE_PERIOD.get(first);
       group.push({ field: column.field, segments: path.split('/'), order: seen.size - 1, ...(stage ? { stage } : {}) });
       groups.set(sheet.array, group);
     }
@@ -79,12 +103,12 @@ function scoreDocs(items: unknown[] | undefined, root: string, key: string, grou
   return (items ?? []).map((data, i) => {
     const unfilled: number[] = [];
     const waiting: number[] = [];
-    const due = root === 'releases' && isObject(data) ? dueStages(data) : ALL_DUE;
+    const due = !isObject(data) ? ALL_DUE : root === 'releases' ? dueStages(data) : dueProjectStages(data);
     for (const { array, slots } of groups) {
       // Rows of the field's sheet in this document: a field counts once any of them fills it.
       const rows = !isObject(data) ? [] : array ? objectsAlong(data, array) : [data];
       for (const slot of slots) {
-        if (slot.stage && !due[slot.stage]) waiting.push(slot.order);
+        if (slot.stage && !due.has(slot.stage)) waiting.push(slot.order);
         else if (!rows.some((row) => isFilled(valueAtSegments(row, slot.segments)))) unfilled.push(slot.order);
       }
     }

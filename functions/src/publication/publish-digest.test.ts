@@ -109,8 +109,9 @@ const DIGESTS: Record<string, string> = {
   // competition gained its `planning` band and a process's fields of stages it has not reached stopped counting
   // (QUALITY_VERSION 3); then the version alone when a cancelled project began to owe only its identification
   // (QUALITY_VERSION 4); then the INDEX_VERSION alone (5: a process whose contracts are all cancelled is «cancelled»;
-  // 6: a contract or an award without its status is past planning).
-  stats: '1 f533657e2097c58c',
+  // 6: a contract or an award without its status is past planning); then when the template gained the projects' stage
+  // dates (OC4IDS 0.9.5 `…Period`), which completeness counts for the stages a project reached (QUALITY_VERSION 5).
+  stats: '1 83e03ccd47676a09',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
