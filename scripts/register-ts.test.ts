@@ -3,6 +3,7 @@
  * text changed is stripped again (the key is its text), even when its size and time would not tell.
  */
 import { execFileSync } from 'child_process';
+import { transformSync } from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -33,4 +34,23 @@ test('a script run twice is read from the cache the second time; its text change
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a module reads the builtins through bindings of its own (jest\'s vm context makes each global lookup slow), not a name it declares itself, and its lines keep their numbers', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { process: transform } = require('./jest-transform') as { process(source: string, filename: string): { code: string; map: string } };
+  const source = "const Map = new globalThis.Map([[1, 2]]);\nexport const sum: number = Map.get(1) + Math.max(1, 2);\nthrow new Error('línea 3');\n";
+  const file = path.join(os.tmpdir(), 'modulo.ts');
+  const { code, map } = transform(source, file);
+  const [first] = code.split('\n');
+  expect(first).toMatch(/^const \{ [^}]*\bMath\b[^}]*\} = globalThis;$/);
+  expect(first).not.toMatch(/\bMap\b|\bDate\b/);
+  // It parses and runs as written (its own Map, the builtin Math).
+  const module = { exports: {} as { sum?: number } };
+  expect(() => new Function('module', 'exports', 'require', code)(module, module.exports, require)).toThrow('línea 3');
+  expect(module.exports.sum).toBe(4);
+  // Below the bindings, esbuild's output and its source map, each line moved down by one.
+  const stripped = transformSync(source, { format: 'cjs', target: 'node20', supported: { 'dynamic-import': false }, sourcemap: true, sourcesContent: false, loader: 'ts', sourcefile: file });
+  expect(code.slice(first.length + 1)).toBe(stripped.code);
+  expect((JSON.parse(map) as { mappings: string }).mappings).toBe(`;${(JSON.parse(stripped.map) as { mappings: string }).mappings}`);
 });
