@@ -314,6 +314,20 @@ test('a web address between quotes or angle brackets (Word, a letter, an e-mail)
   for (const typed of ['“Ver contrato”', '“https://a.mx/uno.pdf” “https://a.mx/dos.pdf”', 'https://a.mx/"x"', '“https://a.mx/con espacio.pdf”']) expect(parseValue(typed, url, 'UTC')).toEqual({ value: typed });
 });
 
+test('a formula\'s result is read to the 15 digits the sheet keeps and shows, without the binary noise of its arithmetic', () => {
+  // =H4*1.16 stored 2964000.0000000005 where the cell showed 2,964,000.00; =0.1*3, 0.30000000000000004.
+  const amount = { type: 'number' } as const;
+  expect(plainValue(2964000.0000000005, amount)).toBe(2964000);
+  expect(parseValue(16982411.090000004, amount, 'UTC').value).toBe(16982411.09);
+  expect(parseValue(0.30000000000000004, amount, 'UTC').value).toBe(0.3);
+  expect(parseValue(3.0000000000000004, { type: 'integer' }, 'UTC')).toEqual({ value: 3 });
+  expect(parseValue(1431.5559999999998, { type: 'string' }, 'UTC').value).toBe('1431.556');
+  // What was typed or computed keeps its digits: a net amount of 2,555,172.4137931 (=H4/1.16), coordinates, a rate.
+  expect(plainValue(2555172.4137931, amount)).toBe(2555172.4137931);
+  expect(plainValue(-99.133209, amount)).toBe(-99.133209);
+  expect(plainValue(17.2345, amount)).toBe(17.2345);
+});
+
 test('plainValue gives what parseValue gives, without a problem, whenever it answers', () => {
   const options = [{ code: 'works', title: 'Obra pública' }];
   const specs = [{ type: 'string' }, { type: 'string', options }, { type: 'string', options: [] }, { type: 'number' }, { type: 'integer' }, { type: 'date' }, { type: 'list' }, { type: 'boolean' }, { type: 'url' }] as const;

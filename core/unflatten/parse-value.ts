@@ -54,7 +54,17 @@ function shown(v: CleanValue): CleanValue {
 }
 
 function asText(v: CleanValue): string {
-  return v instanceof Date ? sheetDateText(v) : String(v);
+  return v instanceof Date ? sheetDateText(v) : String(typeof v === 'number' ? sheetNumber(v) : v);
+}
+
+/**
+ * A number as the spreadsheet holds and shows it: Excel and Google Sheets keep 15 significant digits, and a formula's
+ * result carries the binary noise of the arithmetic past them (=H4*1.16, =0.1*3). The file stores 2964000.0000000005
+ * where the cell shows 2,964,000.00; that was published, and a contract amount with its IVA computed «exceeded» an
+ * award typed with the same figure. Rounded to those 15 digits: what was typed or computed, without the noise.
+ */
+export function sheetNumber(v: number): number {
+  return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(15));
 }
 
 export function pad(n: number): string {
@@ -84,7 +94,7 @@ const PARENTHESES_RE = /^(?:\$\s*)?\(([^()+-]*)\)$/;
 const MAX_NUMBER_TEXT = 100;
 
 export function parseNumber(v: CleanValue): number | undefined {
-  if (typeof v === 'number') return v;
+  if (typeof v === 'number') return sheetNumber(v);
   if (typeof v !== 'string' || v.length > MAX_NUMBER_TEXT) return undefined;
   const parenthesized = PARENTHESES_RE.exec(v);
   if (parenthesized) {
@@ -606,7 +616,7 @@ export const NEEDS_PARSING: unique symbol = Symbol('needs parsing');
  */
 export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof NEEDS_PARSING {
   if (typeof v === 'string') return spec.type === 'string' && (!spec.options || spec.options.length === 0) ? v : NEEDS_PARSING;
-  return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) ? v : NEEDS_PARSING;
+  return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) ? sheetNumber(v) : NEEDS_PARSING;
 }
 
 /**
