@@ -287,7 +287,9 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     const rootRun = lastRoot && lastRoot.raw === rootRaw ? lastRoot : undefined;
     const keyFindings = findings.length;
     const rootKey = rootRun ? rootRun.key : keyText(ctx, row, r, sheet.rootKey);
-    if (rootKey === null) continue;
+    // A key cell with its own error (#N/A of a =BUSCARV that brought the OCID): its item is remembered as unread too,
+    // or the rows below it were told it «no existe» where the official could see it.
+    if (rootKey === null) { dropOwnItem(ctx, row, r); continue; }
     if (rootKey === undefined) {
       findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header, ...rowData(row, allColumns, sheet) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       dropOwnItem(ctx, row, r);
