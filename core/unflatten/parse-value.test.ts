@@ -328,6 +328,19 @@ test('a formula\'s result is read to the 15 digits the sheet keeps and shows, wi
   expect(plainValue(17.2345, amount)).toBe(17.2345);
 });
 
+test('a formula kept as text by a cell formatted as text is said as such: refused where a number or date goes, kept with a warning in a text column', () => {
+  const amount = parseValue('=B2*1.16', { type: 'number' }, 'UTC');
+  expect(amount.value).toBeUndefined();
+  expect(amount.problem).toMatchObject({ code: 'cell.formula-as-text', severity: 'error' });
+  expect(parseValue('=HOY()', { type: 'date' }, 'UTC').problem).toMatchObject({ code: 'cell.formula-as-text', severity: 'error' });
+  const title = parseValue('=CONCATENAR("Obra ";Hoja2!D3)', { type: 'string' }, 'UTC');
+  expect(title).toMatchObject({ value: '=CONCATENAR("Obra ";Hoja2!D3)', problem: { code: 'cell.formula-as-text', severity: 'warning' } });
+  expect(renderMessage(finding(title.problem!.code, title.problem!.severity, title.problem!.params))).toContain('se publicaría tal como se ve');
+  expect(plainValue('=B3', { type: 'string' })).toBe(NEEDS_PARSING);
+  // Text after «=» that is no formula is text.
+  for (const text of ['= 3 etapas', '=== Etapa 1 ===', '=']) expect(parseValue(text, { type: 'string' }, 'UTC')).toEqual({ value: text });
+});
+
 test('plainValue gives what parseValue gives, without a problem, whenever it answers', () => {
   const options = [{ code: 'works', title: 'Obra pública' }];
   const specs = [{ type: 'string' }, { type: 'string', options }, { type: 'string', options: [] }, { type: 'number' }, { type: 'integer' }, { type: 'date' }, { type: 'list' }, { type: 'boolean' }, { type: 'url' }] as const;

@@ -51,6 +51,7 @@ export const UNFLATTEN_MESSAGES = {
   // The parent is in its sheet, in a row not read for its own error: «no existe» sent the official to a row they could
   // see it in, with nothing to correct here.
   'row.parent-unread': 'La columna «{column}» dice «{value}», que está en la fila {unreadRow} de la hoja «{unreadSheet}», pero esa fila no se pudo leer por su propio error. Corrija primero el error de esa fila: entonces esta también se leerá.',
+  'cell.formula-as-text': 'La celda tiene la fórmula «{value}» escrita como texto, así que no se calcula{{kept|: se publicaría tal como se ve}}. Pasa cuando la celda tiene formato de texto. Cambie su formato a «Automático» (en Excel, «General») y vuelva a escribir la fórmula, o escriba el valor.',
   'cell.formula-error': 'La celda muestra un error de fórmula ({value}). Corrija la fórmula o escriba el valor directamente.',
   'cell.unsupported-value': 'No se reconoce el contenido de la celda ({value}). Escriba un texto, un número o una fecha.',
   'cell.not-a-number': '«{value}» no es un número. Escriba solo cifras, con punto decimal, por ejemplo 1,234,567.89.',
