@@ -15,6 +15,7 @@ import { formatCount } from '../format/es-mx';
 import { cellStart, columnNumber, type CellValue } from '../workbook/model';
 import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { isBlankCell } from './clean-cell';
+import { noteText } from './note-row';
 import { rowList } from './row-list';
 
 /** Merged ranges named one by one in each sheet's findings of a kind; the last one named counts the rest. */
@@ -74,6 +75,8 @@ export function readMerges(rows: CellValue[][], sheet: BoundSheet, merges: reado
     const range = parseRange(text);
     // A title block's merge above the headings (bind-sheet.ts): nothing there is read, so nothing is lost.
     if (range && range.bottom <= sheet.headingStart) continue;
+    // A note's merge across its row (note-row.ts): the row is not read, and its own warning says so.
+    if (range && range.top === range.bottom && range.top > sheet.dataStart && noteText(out[range.top - 1], sheet, sheet.columns) !== undefined) continue;
     const key = range ? keys.get(range.left - 1) : undefined;
     const inData = !!range && range.top > sheet.dataStart && range.bottom > range.top;
     if (!range || !inData || !key) { if (range && inData) later.push(range); else warned.push({ text }); continue; }

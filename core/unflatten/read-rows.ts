@@ -10,6 +10,7 @@ import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { shownValue } from './shown-value';
 import { totalsLabel } from './totals-row';
+import { noteText } from './note-row';
 import { isZeroRow } from './zero-row';
 import { rowList } from './row-list';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
@@ -272,6 +273,11 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     if (totals !== undefined) {
       const labelColumn = allColumns.find((c) => c.index === totals.index);
       findings.push(finding('row.totals', 'warning', { label: safePreview(totals.text) }, { cell: labelColumn ? cellRef(ctx, r, labelColumn) : { sheet: sheet.name, row: r + 1, column: totals.index + 1 } }));
+      continue;
+    }
+    const note = noteText(row, sheet, allColumns);
+    if (note !== undefined) {
+      findings.push(finding('row.note', 'warning', { text: safePreview(note), column: sheet.rootKey.header }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       continue;
     }
     if (rfcColumn || rfcIdColumns.length) row = rowRfcsInCapitals(ctx, row, r, rfcColumn, schemeColumn, rfcIdColumns, bareRfcColumns);
