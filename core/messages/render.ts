@@ -155,7 +155,10 @@ export function renderReport(findings: readonly Finding[], all: readonly Finding
     lines.push(`${key ? `Hoja «${oneLine(key)}»` : 'Libro completo'} — ${formatCount(errors, 'error', 'errores')}, ${formatCount(warnings, 'advertencia', 'advertencias')}`);
     for (const f of list) {
       const where = renderA1(f.cell);
-      const header = f.cell?.header ? ` (${f.cell.header})` : '';
+      // A field whose column the sheet lacks (deleted): «fila 3 (Estado de la adjudicación): … Escríbalo en la columna
+      // indicada» sent the official to look for a column that was not there. Said as renderCell says it.
+      const missing = f.cell?.header && f.cell.column === undefined && f.cell.row !== undefined;
+      const header = f.cell?.header ? (missing ? `, columna «${f.cell.header}» (no está en la hoja)` : ` (${f.cell.header})`) : '';
       lines.push(oneLine(`  ${where ? `${where}${header}: ` : header ? `${header.trim()}: ` : ''}${SEVERITY_ES[f.severity]} — ${renderMessage(f)}`));
     }
   }

@@ -7,7 +7,7 @@ import type { Finding } from '../findings/finding';
 import { templateSpec } from '../template/template-spec';
 import type { WorkbookModel } from '../workbook/model';
 import { checkWorkbook } from './check-workbook';
-import { renderFinding } from '../messages/render';
+import { renderFinding, renderReport } from '../messages/render';
 
 function proyectos(values: Record<string, string>): WorkbookModel {
   const sheet = templateSpec().sheets.find((s) => s.name === 'Proyectos');
@@ -58,6 +58,8 @@ describe('a required field: its cell, or its column named when the sheet lacks i
     const f = requiredFinding(checkWorkbook(model, NOW).findings);
     expect(f?.cell).toEqual({ sheet: 'Proyectos', row: 3, header: required.title });
     expect(renderFinding(f as Finding)).toContain(`Hoja «Proyectos», fila 3, columna «${required.title}» (no está en la hoja): `);
+    // And in the report of `validate`, `convert` and `publish`, one line a finding under its sheet.
+    expect(renderReport([f as Finding])[1]).toMatch(new RegExp(`^  fila 3, columna «${required.title}» \\(no está en la hoja\\): Error — `));
   });
 
   test('flatten-tool layout: an empty cell of its column is that cell; a missing column is named', () => {

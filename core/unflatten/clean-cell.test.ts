@@ -23,3 +23,9 @@ test('a description pasted from Word keeps its line breaks as line breaks, not a
   expect(result.projects[0]).toMatchObject({ description: 'Rehabilitación integral.\nIncluye techumbre.' });
   expect(result.findings.filter((f) => f.code === 'text.invisibleCharacters')).toEqual([]);
 });
+
+test('a formula error written in Spanish, as a spreadsheet in Spanish shows it and a .csv keeps it, is a formula error, not a text to publish', () => {
+  for (const text of ['#¡VALOR!', '#¡REF!', '#¿NOMBRE?', '#¡DIV/0!', '#N/A', ' #¡ref! ']) expect(cleanCell(text)).toMatchObject({ code: 'cell.formula-error' });
+  // A text that only starts with «#» is a text.
+  expect(cleanCell('#1 de la calle 60')).toBe('#1 de la calle 60');
+});

@@ -12,7 +12,10 @@ export class CellProblem {
   ) {}
 }
 
-const FORMULA_ERRORS = new Set(['#REF!', '#N/A', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#ERROR!']);
+// With their Spanish spellings, as a spreadsheet in Spanish shows them and writes them as text (a .csv saved from
+// Excel, a cell pasted as text): «#¡VALOR!» was published as a tender's title, «#¡REF!» as an OCID.
+const FORMULA_ERRORS = new Set(['#REF!', '#N/A', '#DIV/0!', '#VALUE!', '#NAME?', '#NUM!', '#NULL!', '#SPILL!', '#CALC!', '#ERROR!',
+  '#¡REF!', '#¡DIV/0!', '#¡VALOR!', '#¿NOMBRE?', '#¡NUM!', '#¡NULO!', '#¡DESBORDAMIENTO!', '#¡CALC!']);
 
 /** Non-breaking and figure spaces count as spaces; zero-width characters at the edges are invisible junk. */
 function isEdgeJunk(c: number): boolean {

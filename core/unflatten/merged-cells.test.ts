@@ -5,7 +5,7 @@
  */
 import { flatten } from '../flatten';
 import { renderMessage } from '../messages/render';
-import type { SheetModel } from '../workbook/model';
+import { columnLetter, type SheetModel } from '../workbook/model';
 import { MERGES_NAMED, unflatten } from './unflatten';
 
 const base = flatten({ releases: [], projects: [{ id: 'oc4ids-abc123-0001', title: 'Parque' }] });
@@ -37,6 +37,16 @@ test('a sheet whose reader kept only the first ranges (mergeCount) counts them a
   expect(shown).toHaveLength(MERGES_NAMED);
   expect(shown[MERGES_NAMED - 1]).toContain(', y 1,999,980 rangos combinados más en esta hoja)');
   expect(mergedWarnings({ merges: ranges(300_000) })).toHaveLength(MERGES_NAMED);
+});
+
+test('a merge over a column of the official\'s own, which is not read, is not said to lose data', () => {
+  // «Obra» added after the template's columns and merged down three rows: its unknown-column warning says it is not published.
+  const three = flatten({ releases: [], projects: [1, 2, 3].map((n) => ({ id: `oc4ids-abc123-000${n}`, title: `Obra ${n}` })) }).sheets.find((s) => s.name === 'Proyectos') as SheetModel;
+  const own = columnLetter(three.rows[0].length + 1);
+  const rows = three.rows.map((row, i) => [...row, ...(i === 0 ? ['Obra'] : i === 2 ? ['Parque del centro'] : [''])]);
+  expect(mergedWarnings({ rows, merges: [`${own}3:${own}5`] })).toEqual([]);
+  // One that covers a template column too is said as before.
+  expect(mergedWarnings({ merges: ['C3:D3'] })).toHaveLength(1);
 });
 
 describe('a key merged down the rows of one project or process', () => {

@@ -15,6 +15,7 @@ import { formatCount } from '../format/es-mx';
 import { cellStart, columnNumber, type CellValue } from '../workbook/model';
 import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { isBlankCell } from './clean-cell';
+import { noteText } from './note-row';
 import { rowList } from './row-list';
 
 /** Merged ranges named one by one in each sheet's findings of a kind; the last one named counts the rest. */
@@ -69,11 +70,18 @@ export function readMerges(rows: CellValue[][], sheet: BoundSheet, merges: reado
   const warned: { text: string; lost?: number[] }[] = [];
   const later: Range[] = [];
 
+  const read = sheet.columns.map((c) => c.index);
+  const bound = (range: Range): boolean => read.some((i) => i >= range.left - 1 && i <= range.right - 1);
   const kept = merges.slice(0, MERGES_READ).map((m) => String(m));
   for (const text of kept) {
     const range = parseRange(text);
     // A title block's merge above the headings (bind-sheet.ts): nothing there is read, so nothing is lost.
     if (range && range.bottom <= sheet.headingStart) continue;
+    // A merge over the official's own columns only («Obra» merged down a process's rows): they are not read (the
+    // column's sheet.unknown-column says so), and «las filas 4 a 6 se publicarían sin él» had them split it for nothing.
+    if (range && !bound(range)) continue;
+    // A note's merge across its row (note-row.ts): the row is not read, and its own warning says so.
+    if (range && range.top === range.bottom && range.top > sheet.dataStart && noteText(out[range.top - 1], sheet, sheet.columns) !== undefined) continue;
     const key = range ? keys.get(range.left - 1) : undefined;
     const inData = !!range && range.top > sheet.dataStart && range.bottom > range.top;
     if (!range || !inData || !key) { if (range && inData) later.push(range); else warned.push({ text }); continue; }

@@ -26,6 +26,12 @@ test('a supplier of an award whose row named a mistyped OCID is told where the a
     templateSheet('Adjudicaciones', [{ 'awards/id': 'F1', 'awards/status': 'active' }]),
     templateSheet('Proveedores adjudicados', [{ ocid: 'ocds-abc123-0001', 'awards/id': 'F1', 'awards/suppliers/name': 'Constructora' }]));
   expect(errors(keyless)).toEqual([['row.missing-key', 'Adjudicaciones', 3], ['row.parent-unread', 'Proveedores adjudicados', 3]]);
+  // And one whose OCID a lookup failed to bring (=BUSCARV(…) showing #N/A): the cell's own error, then where the award is.
+  const lookup = templateSheet('Adjudicaciones', [{ ocid: 'x', 'awards/id': 'F1', 'awards/status': 'active' }]);
+  lookup.rows[2][lookup.rows[1].indexOf('ocid')] = '#N/A';
+  expect(errors(convert(processes, lookup,
+    templateSheet('Proveedores adjudicados', [{ ocid: 'ocds-abc123-0001', 'awards/id': 'F1', 'awards/suppliers/name': 'Constructora' }]))))
+    .toEqual([['cell.formula-error', 'Adjudicaciones', 3], ['row.parent-unread', 'Proveedores adjudicados', 3]]);
 });
 
 test('an unread item of another document that exists is not the one meant (ids like «1» repeat across processes)', () => {

@@ -316,6 +316,33 @@ test('a web address between quotes or angle brackets (Word, a letter, an e-mail)
   for (const typed of ['“Ver contrato”', '“https://a.mx/uno.pdf” “https://a.mx/dos.pdf”', 'https://a.mx/"x"', '“https://a.mx/con espacio.pdf”']) expect(parseValue(typed, url, 'UTC')).toEqual({ value: typed });
 });
 
+test('a formula\'s result is read to the 15 digits the sheet keeps and shows, without the binary noise of its arithmetic', () => {
+  // =H4*1.16 stored 2964000.0000000005 where the cell showed 2,964,000.00; =0.1*3, 0.30000000000000004.
+  const amount = { type: 'number' } as const;
+  expect(plainValue(2964000.0000000005, amount)).toBe(2964000);
+  expect(parseValue(16982411.090000004, amount, 'UTC').value).toBe(16982411.09);
+  expect(parseValue(0.30000000000000004, amount, 'UTC').value).toBe(0.3);
+  expect(parseValue(3.0000000000000004, { type: 'integer' }, 'UTC')).toEqual({ value: 3 });
+  expect(parseValue(1431.5559999999998, { type: 'string' }, 'UTC').value).toBe('1431.556');
+  // What was typed or computed keeps its digits: a net amount of 2,555,172.4137931 (=H4/1.16), coordinates, a rate.
+  expect(plainValue(2555172.4137931, amount)).toBe(2555172.4137931);
+  expect(plainValue(-99.133209, amount)).toBe(-99.133209);
+  expect(plainValue(17.2345, amount)).toBe(17.2345);
+});
+
+test('a formula kept as text by a cell formatted as text is said as such: refused where a number or date goes, kept with a warning in a text column', () => {
+  const amount = parseValue('=B2*1.16', { type: 'number' }, 'UTC');
+  expect(amount.value).toBeUndefined();
+  expect(amount.problem).toMatchObject({ code: 'cell.formula-as-text', severity: 'error' });
+  expect(parseValue('=HOY()', { type: 'date' }, 'UTC').problem).toMatchObject({ code: 'cell.formula-as-text', severity: 'error' });
+  const title = parseValue('=CONCATENAR("Obra ";Hoja2!D3)', { type: 'string' }, 'UTC');
+  expect(title).toMatchObject({ value: '=CONCATENAR("Obra ";Hoja2!D3)', problem: { code: 'cell.formula-as-text', severity: 'warning' } });
+  expect(renderMessage(finding(title.problem!.code, title.problem!.severity, title.problem!.params))).toContain('se publicaría tal como se ve');
+  expect(plainValue('=B3', { type: 'string' })).toBe(NEEDS_PARSING);
+  // Text after «=» that is no formula is text.
+  for (const text of ['= 3 etapas', '=== Etapa 1 ===', '=']) expect(parseValue(text, { type: 'string' }, 'UTC')).toEqual({ value: text });
+});
+
 test('plainValue gives what parseValue gives, without a problem, whenever it answers', () => {
   const options = [{ code: 'works', title: 'Obra pública' }];
   const specs = [{ type: 'string' }, { type: 'string', options }, { type: 'string', options: [] }, { type: 'number' }, { type: 'integer' }, { type: 'date' }, { type: 'list' }, { type: 'boolean' }, { type: 'url' }] as const;

@@ -54,7 +54,17 @@ function shown(v: CleanValue): CleanValue {
 }
 
 function asText(v: CleanValue): string {
-  return v instanceof Date ? sheetDateText(v) : String(v);
+  return v instanceof Date ? sheetDateText(v) : String(typeof v === 'number' ? sheetNumber(v) : v);
+}
+
+/**
+ * A number as the spreadsheet holds and shows it: Excel and Google Sheets keep 15 significant digits, and a formula's
+ * result carries the binary noise of the arithmetic past them (=H4*1.16, =0.1*3). The file stores 2964000.0000000005
+ * where the cell shows 2,964,000.00; that was published, and a contract amount with its IVA computed «exceeded» an
+ * award typed with the same figure. Rounded to those 15 digits: what was typed or computed, without the noise.
+ */
+export function sheetNumber(v: number): number {
+  return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(15));
 }
 
 export function pad(n: number): string {
@@ -84,7 +94,7 @@ const PARENTHESES_RE = /^(?:\$\s*)?\(([^()+-]*)\)$/;
 const MAX_NUMBER_TEXT = 100;
 
 export function parseNumber(v: CleanValue): number | undefined {
-  if (typeof v === 'number') return v;
+  if (typeof v === 'number') return sheetNumber(v);
   if (typeof v !== 'string' || v.length > MAX_NUMBER_TEXT) return undefined;
   const parenthesized = PARENTHESES_RE.exec(v);
   if (parenthesized) {
@@ -605,8 +615,8 @@ export const NEEDS_PARSING: unique symbol = Symbol('needs parsing');
  * column without a code list, a number in a number column. NEEDS_PARSING for any other.
  */
 export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof NEEDS_PARSING {
-  if (typeof v === 'string') return spec.type === 'string' && (!spec.options || spec.options.length === 0) ? v : NEEDS_PARSING;
-  return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) ? v : NEEDS_PARSING;
+  if (typeof v === 'string') return spec.type === 'string' && (!spec.options || spec.options.length === 0) && v.charCodeAt(0) !== 61 /* = */ ? v : NEEDS_PARSING;
+  return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) ? sheetNumber(v) : NEEDS_PARSING;
 }
 
 /**
@@ -650,8 +660,31 @@ function notANumberProblem(v: CleanValue, spec: ValueSpec): Parsed {
   return problem('cell.not-a-coordinate', v, { example: spec.degrees === 'longitude' ? '-99.133209' : '19.432608' });
 }
 
+/**
+ * A formula kept as text: a function call (=CONCATENAR(…), =B3*1.16 after a function, =HOY()) or a cell reference
+ * (=B3*1.16, =Hoja2!C4). Not any text after «=» («= 3 etapas»).
+ */
+const FORMULA_TEXT_RE = /^=\s*(?:[A-Za-zÀ-ÿ_][\w.À-ÿ]*\s*\(|(?:'[^']+'!|[\wÀ-ÿ]+!)?\$?[A-Za-z]{1,3}\$?\d+(?![\wÀ-ÿ]))/;
+
+/**
+ * A formula typed into a cell formatted as text (the column given «Texto» / «Texto sin formato» to keep zeros, or a
+ * cell pasted as text) is not calculated: the cell keeps «=B3*1.16» as it was typed. In a number or date column it
+ * was «no es un número, escriba solo cifras», which said nothing of why; in a text column it was published as the
+ * title, «=CONCATENAR("Obra ";D3)», without a word. Said as what it is; a text column keeps it (warning), as typed.
+ */
+function formulaAsText(v: string, spec: ValueSpec): Parsed | undefined {
+  if (!FORMULA_TEXT_RE.test(v)) return undefined;
+  const kept = spec.type === 'string' && (!spec.options || spec.options.length === 0);
+  const p = new CellProblem('cell.formula-as-text', { value: safePreview(v), ...(kept ? { kept: true } : {}) }, kept ? 'warning' : 'error');
+  return kept ? { value: v, problem: p } : { problem: p };
+}
+
 /** `date1904`: the workbook's date system (WorkbookModel.date1904), for a date typed as a plain number. */
 export function parseValue(v: CleanValue, spec: ValueSpec, zone: string, date1904 = false): Parsed {
+  if (typeof v === 'string' && v.charCodeAt(0) === 61 /* = */) {
+    const formula = formulaAsText(v, spec);
+    if (formula) return formula;
+  }
   const parsed = parseTyped(v, spec, zone, date1904);
   // «N/A», «-», «Pendiente» where the column refused the value: the empty cell it means (no-data-mark.ts). A list open
   // to other values keeps it, as published data has it («ND»), with its warning that it is off the list.

@@ -10,6 +10,7 @@ import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
 import { shownValue } from './shown-value';
 import { totalsLabel } from './totals-row';
+import { noteText } from './note-row';
 import { isZeroRow } from './zero-row';
 import { rowList } from './row-list';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
@@ -274,6 +275,11 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       findings.push(finding('row.totals', 'warning', { label: safePreview(totals.text) }, { cell: labelColumn ? cellRef(ctx, r, labelColumn) : { sheet: sheet.name, row: r + 1, column: totals.index + 1 } }));
       continue;
     }
+    const note = noteText(row, sheet, allColumns);
+    if (note !== undefined) {
+      findings.push(finding('row.note', 'warning', { text: safePreview(note), column: sheet.rootKey.header }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      continue;
+    }
     if (rfcColumn || rfcIdColumns.length) row = rowRfcsInCapitals(ctx, row, r, rfcColumn, schemeColumn, rfcIdColumns, bareRfcColumns);
 
     const here: SourceRow = { sheet: source, row: r + 1 };
@@ -287,7 +293,9 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     const rootRun = lastRoot && lastRoot.raw === rootRaw ? lastRoot : undefined;
     const keyFindings = findings.length;
     const rootKey = rootRun ? rootRun.key : keyText(ctx, row, r, sheet.rootKey);
-    if (rootKey === null) continue;
+    // A key cell with its own error (#N/A of a =BUSCARV that brought the OCID): its item is remembered as unread too,
+    // or the rows below it were told it «no existe» where the official could see it.
+    if (rootKey === null) { dropOwnItem(ctx, row, r); continue; }
     if (rootKey === undefined) {
       findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header, ...rowData(row, allColumns, sheet) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       dropOwnItem(ctx, row, r);

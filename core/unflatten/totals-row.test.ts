@@ -37,3 +37,16 @@ test('a row with its key is read whatever its title says, and a «Total» beside
   expect(withRow({ id: 'oc4ids-abc123-0003', title: 'Total', 'budget/amount/amount': 5 }).projects).toHaveLength(3);
   expect(withRow({ title: 'Total', description: 'Suma de las obras' }).findings.filter((f) => f.cell?.row === 6).map((f) => f.code)).toEqual(['row.missing-key']);
 });
+
+test('a note under the data («Fuente: …», the signatures), merged across its row, is left out with one warning, not read as a project', () => {
+  // It was a project «Fuente: …» with ten errors: «no es un identificador válido», «Falta este dato» in each required column.
+  const note = 'Fuente: Dirección de Obras Públicas, con datos al 31/03/2024.';
+  const sheet = { ...projects, rows: [...projects.rows, [], [note]], merges: ['A6:J6'] };
+  const result = unflatten({ sheets: [sheet] }, { now: '2025-01-01T00:00:00Z' });
+  expect(result.findings.filter((f) => f.cell?.row === 6).map((f) => [f.code, f.severity, f.cell?.column, renderMessage(f)])).toEqual([
+    ['row.note', 'warning', at('id') + 1, `Esta fila solo tiene un texto en la columna «Identificador del proyecto» («${note}»), como una nota, la fuente o las firmas al pie de la tabla: no se lee ni se publica. Puede dejarla o borrarla. Si es un proceso o un proyecto, escriba ahí su identificador, sin espacios, y sus datos en esta fila.`],
+  ]);
+  expect(result.projects).toHaveLength(2);
+  // A row with anything else beside its key is data, whatever its key says.
+  expect(withRow({ id: 'Obra del mercado', title: 'Mercado' }).projects).toHaveLength(3);
+});

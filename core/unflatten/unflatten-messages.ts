@@ -40,6 +40,7 @@ export const UNFLATTEN_MESSAGES = {
   'cell.date-in-text': 'La celda guarda la fecha {date}, en una columna de texto: se publicaría «{value}». Si escribió otra cosa (como 3-2024 o 1-2) y la hoja de cálculo la convirtió en fecha, escríbala con un apóstrofo delante (\'3-2024) para que quede como texto.',
   'row.paths-row': 'Esta fila tiene los nombres técnicos de las columnas («{key}»…), que van en la fila 2, debajo de los títulos: se movió, quizá al ordenar la hoja. No se leyó como datos. Regrésela a la fila 2 o bórrela; para ordenar, seleccione solo las filas de datos (de la 3 en adelante).',
   // A warning (totals-row.ts): the row is left out, and an official who did not mean a total should know.
+  'row.note': 'Esta fila solo tiene un texto en la columna «{column}» («{text}»), como una nota, la fuente o las firmas al pie de la tabla: no se lee ni se publica. Puede dejarla o borrarla. Si es un proceso o un proyecto, escriba ahí su identificador, sin espacios, y sus datos en esta fila.',
   'row.totals': 'Esta fila parece de totales («{label}» y solo cifras, sin clave): no se lee ni se publica, porque los totales se calculan con los datos de las demás filas. Puede dejarla o borrarla. Si no es una fila de totales, escriba su clave para que se lea.',
   // Info (zero-row.ts): once per sheet, for rows that hundreds of missing-key errors blocked.
   'sheet.zero-rows': '{count:fila|filas} sin clave ({rows}) solo {count?tiene|tienen} ceros, como los deja una fórmula copiada hacia abajo: se {count?leyó como vacía|leyeron como vacías} y no se {count?publica|publican}. Si alguna es un dato por publicar, escriba su clave.',
@@ -51,6 +52,7 @@ export const UNFLATTEN_MESSAGES = {
   // The parent is in its sheet, in a row not read for its own error: «no existe» sent the official to a row they could
   // see it in, with nothing to correct here.
   'row.parent-unread': 'La columna «{column}» dice «{value}», que está en la fila {unreadRow} de la hoja «{unreadSheet}», pero esa fila no se pudo leer por su propio error. Corrija primero el error de esa fila: entonces esta también se leerá.',
+  'cell.formula-as-text': 'La celda tiene la fórmula «{value}» escrita como texto, así que no se calcula{{kept|: se publicaría tal como se ve}}. Pasa cuando la celda tiene formato de texto. Cambie su formato a «Automático» (en Excel, «General») y vuelva a escribir la fórmula, o escriba el valor.',
   'cell.formula-error': 'La celda muestra un error de fórmula ({value}). Corrija la fórmula o escriba el valor directamente.',
   'cell.unsupported-value': 'No se reconoce el contenido de la celda ({value}). Escriba un texto, un número o una fecha.',
   'cell.not-a-number': '«{value}» no es un número. Escriba solo cifras, con punto decimal, por ejemplo 1,234,567.89.',
