@@ -328,6 +328,9 @@ test('a formula\'s result is read to the 15 digits the sheet keeps and shows, wi
   expect(plainValue(2555172.4137931, amount)).toBe(2555172.4137931);
   expect(plainValue(-99.133209, amount)).toBe(-99.133209);
   expect(plainValue(17.2345, amount)).toBe(17.2345);
+  // A file written by a program (import of published data) keeps a double's every digit: so is it published.
+  expect(plainValue(-100.05890748748246, amount)).toBe(-100.05890748748246);
+  expect(parseValue(24.797369444352864, amount, 'UTC').value).toBe(24.797369444352864);
 });
 
 test('a formula kept as text by a cell formatted as text is said as such: refused where a number or date goes, kept with a warning in a text column', () => {

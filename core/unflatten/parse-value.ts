@@ -61,10 +61,24 @@ function asText(v: CleanValue): string {
  * A number as the spreadsheet holds and shows it: Excel and Google Sheets keep 15 significant digits, and a formula's
  * result carries the binary noise of the arithmetic past them (=H4*1.16, =0.1*3). The file stores 2964000.0000000005
  * where the cell shows 2,964,000.00; that was published, and a contract amount with its IVA computed «exceeded» an
- * award typed with the same figure. Rounded to those 15 digits: what was typed or computed, without the noise.
+ * award typed with the same figure. Rounded to those 15 digits when that is noise: the digits before it end in a run
+ * of zeros or nines (at most NOISE_FREE_DIGITS significant digits once rounded). A file written by a program keeps
+ * every digit of a double (`import` of published data: a coordinate of 17 digits, -100.05890748748246), and those are
+ * what was published, kept as they are.
  */
 export function sheetNumber(v: number): number {
-  return Number.isInteger(v) || !Number.isFinite(v) ? v : Number(v.toPrecision(15));
+  if (Number.isInteger(v) || !Number.isFinite(v)) return v;
+  const rounded = Number(v.toPrecision(15));
+  return rounded !== v && significantDigits(rounded) <= NOISE_FREE_DIGITS ? rounded : v;
+}
+
+/** Digits of a figure before its noise: 128406219.37000002 rounds to 11, 0.30000000000000004 to 1. */
+const NOISE_FREE_DIGITS = 12;
+
+/** Significant digits of `v` as JavaScript writes it shortest (1.2840621937e+8: 11). */
+function significantDigits(v: number): number {
+  const mantissa = Math.abs(v).toExponential().split('e')[0];
+  return mantissa.replace('.', '').length;
 }
 
 export function pad(n: number): string {
