@@ -100,13 +100,10 @@ function contractedCell(published: { contracted?: number; otherCurrency?: number
 
 const optionalFact = (label: string, value: string | undefined): [string, string][] => (value ? [[label, value]] : []);
 
-/** «01/09/2025 a 31/08/2075», or its length alone when that is all that is published («14,600 días»). */
+/** «01/09/2025 a 31/08/2075» (periodText), or its length alone when that is all that is published («14,600 días»). */
 function assetLifetime(life: Json | undefined): string | undefined {
-  const start = str(life?.startDate);
-  const end = str(life?.endDate);
-  if (isRealDate(start) || isRealDate(end)) return `${date(start)} a ${date(end)}`;
   const days = num(life?.durationInDays);
-  return days === undefined ? undefined : `${count(days)} ${days === 1 ? 'día' : 'días'}`;
+  return periodText(life) ?? (days === undefined ? undefined : `${count(days)} ${days === 1 ? 'día' : 'días'}`);
 }
 
 /**
