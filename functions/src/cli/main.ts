@@ -108,61 +108,49 @@ async function rebuildBulk(args: ReturnType<typeof parseArgs>, io: CliIo): Promi
   } finally { await store.close(); }
 }
 
+/** Where a command that writes the current publications again writes them (republish, redact). */
+interface RewriteTarget { store: Store; baseUrl: string; baseUrlSource: string; cloud: boolean; bulk: BulkService }
+
 /**
- * `publications republish`: the address the records will link under — the server's (PUBLIC_BASE_URL, required: a
- * shell without the server's variables would write http://127.0.0.1:8080 into every record) or, with `--nube`, the
- * functions' environment file's, as `history --nube` — and where the bulk files go (BULK_DIR, or its bucket).
+ * `publications republish` and `redact`: the address the records will link under — the server's (PUBLIC_BASE_URL,
+ * required: a shell without the server's variables would write http://127.0.0.1:8080 into every record) or, with
+ * `--nube`, the functions' environment file's, as `history --nube` — and where the bulk files go (BULK_DIR, or its
+ * bucket). `nothing`: the command's «No se … nada.»; `noStore`: what INFRA_SQLITE=:memory: has none of.
  */
-async function republish(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
-  const [{ openCliStore }, { republishCommand }, { bulkService }, { diskBlobStore }, { PLATFORM_NAME }] = await Promise.all([
-    import('./cli-store'), import('./republish-command'), import('../publication/bulk-service'), import('../publication/disk-blob-store'), import('../platform-name')]);
+async function rewritingPublications(args: ReturnType<typeof parseArgs>, said: { nothing: string; noStore: string }, run: (target: RewriteTarget) => Promise<number>): Promise<number> {
+  const [{ openCliStore }, { bulkService }, { diskBlobStore }, { PLATFORM_NAME }] = await Promise.all([
+    import('./cli-store'), import('../publication/bulk-service'), import('../publication/disk-blob-store'), import('../platform-name')]);
   if (args.options.nube !== undefined) {
     const { deploymentConfig } = await import('./cloud-deployment');
     const { config, source } = deploymentConfig(args, process.env, projectRoot());
     const { store } = openCliStore(args);
     try {
-      return await republishCommand(args, store, io, { baseUrl: config.publicBaseUrl, baseUrlSource: `PUBLIC_BASE_URL de ${source}`, cloud: true, bulk: await deploymentBulk(store, config) });
+      return await run({ store, baseUrl: config.publicBaseUrl, baseUrlSource: `PUBLIC_BASE_URL de ${source}`, cloud: true, bulk: await deploymentBulk(store, config) });
     } finally { await store.close(); }
   }
   if (!process.env.PUBLIC_BASE_URL) {
-    throw new ConfigError('Defina PUBLIC_BASE_URL con la dirección en que responde el servidor (la de su archivo de variables, /etc/infra-abierta.env), con las demás variables del servidor, y repita: esta orden la escribe en cada registro publicado. No se publicó nada.');
+    throw new ConfigError(`Defina PUBLIC_BASE_URL con la dirección en que responde el servidor (la de su archivo de variables, /etc/infra-abierta.env), con las demás variables del servidor, y repita: esta orden la escribe en cada registro publicado. ${said.nothing}`);
   }
   const config = loadConfig();
   const baseUrl = linksAddress(config);
-  if (config.bulkDir === undefined) throw new ConfigError('Con INFRA_SQLITE=:memory: no hay publicaciones que publicar de nuevo: indique en INFRA_SQLITE la base del servidor. No se publicó nada.');
+  if (config.bulkDir === undefined) throw new ConfigError(`Con INFRA_SQLITE=:memory: no hay ${said.noStore}: indique en INFRA_SQLITE la base del servidor. ${said.nothing}`);
   const { store, bulkDir } = openCliStore(args);
   const dir = bulkDir ?? config.bulkDir;
   try {
-    return await republishCommand(args, store, io, { baseUrl, baseUrlSource: 'PUBLIC_BASE_URL', cloud: false, bulk: bulkService({ store, blobs: diskBlobStore(dir), baseUrl, platformName: PLATFORM_NAME }) });
+    return await run({ store, baseUrl, baseUrlSource: 'PUBLIC_BASE_URL', cloud: false, bulk: bulkService({ store, blobs: diskBlobStore(dir), baseUrl, platformName: PLATFORM_NAME }) });
   } finally { await store.close(); }
 }
 
-/**
- * `publications redact`: written where and as `publications republish` writes (the records link under the server's
- * PUBLIC_BASE_URL, or the deployment's with `--nube`; the bulk files in BULK_DIR or its bucket).
- */
+async function republish(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
+  const { republishCommand } = await import('./republish-command');
+  return rewritingPublications(args, { nothing: 'No se publicó nada.', noStore: 'publicaciones que publicar de nuevo' },
+    ({ store, ...target }) => republishCommand(args, store, io, target));
+}
+
 async function redactPublications(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
-  const [{ openCliStore }, { redactCommand }, { bulkService }, { diskBlobStore }, { PLATFORM_NAME }] = await Promise.all([
-    import('./cli-store'), import('./redact-command'), import('../publication/bulk-service'), import('../publication/disk-blob-store'), import('../platform-name')]);
-  if (args.options.nube !== undefined) {
-    const { deploymentConfig } = await import('./cloud-deployment');
-    const { config } = deploymentConfig(args, process.env, projectRoot());
-    const { store } = openCliStore(args);
-    try {
-      return await redactCommand(args, store, io, { baseUrl: config.publicBaseUrl, cloud: true, bulk: await deploymentBulk(store, config) });
-    } finally { await store.close(); }
-  }
-  if (!process.env.PUBLIC_BASE_URL) {
-    throw new ConfigError('Defina PUBLIC_BASE_URL con la dirección en que responde el servidor (la de su archivo de variables, /etc/infra-abierta.env), con las demás variables del servidor, y repita: esta orden la escribe en cada registro publicado. No se cambió nada.');
-  }
-  const config = loadConfig();
-  const baseUrl = linksAddress(config);
-  if (config.bulkDir === undefined) throw new ConfigError('Con INFRA_SQLITE=:memory: no hay publicaciones que cambiar: indique en INFRA_SQLITE la base del servidor. No se cambió nada.');
-  const { store, bulkDir } = openCliStore(args);
-  const dir = bulkDir ?? config.bulkDir;
-  try {
-    return await redactCommand(args, store, io, { baseUrl, cloud: false, bulk: bulkService({ store, blobs: diskBlobStore(dir), baseUrl, platformName: PLATFORM_NAME }) });
-  } finally { await store.close(); }
+  const { redactCommand } = await import('./redact-command');
+  return rewritingPublications(args, { nothing: 'No se cambió nada.', noStore: 'publicaciones que cambiar' },
+    ({ store, baseUrl, cloud, bulk }) => redactCommand(args, store, io, { baseUrl, cloud, bulk }));
 }
 
 /**
