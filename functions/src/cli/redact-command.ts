@@ -6,7 +6,7 @@
  * The texts go better in a file (one a line) than on the command line: the shell's history keeps what is typed.
  */
 import * as fs from 'fs';
-import { formatCount, formatDate, formatDateTime, formatList } from '../../../core/format/es-mx';
+import { formatCount, formatDate, formatDateTime, formatList, mexicoCityDay } from '../../../core/format/es-mx';
 import { MIN_REDACTED_LENGTH, REDACTED, textMatchers } from '../../../core/privacy/redact-texts';
 import type { BulkService } from '../publication/bulk-service';
 import { rebuildBulk } from '../publication/rebuild-bulk';
@@ -111,7 +111,7 @@ export async function redactCommand(args: ParsedArgs, store: Store, io: CliIo, o
   // publications-command.ts dayStart): the day after the redaction's covers every publication it replaced, and has
   // begun when those 24 hours are over.
   const settled = new Date(at.getTime() + DAY_MS);
-  const pruneDay = new Date(at.getTime() - 6 * 3600 * 1000 + DAY_MS).toISOString().slice(0, 10);
+  const pruneDay = mexicoCityDay(at.getTime() + DAY_MS);
   io.out('Falta:');
   io.out('  1. Que el implementador corrija su libro (o su hoja): si lo envía de nuevo con esos textos, se vuelven a publicar.');
   io.out(`  2. Las publicaciones anteriores y las copias de los libros enviados ya publicados aún los guardan (la API no las sirve). A partir del ${formatDateTime(settled.toISOString())}: `
