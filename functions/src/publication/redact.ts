@@ -18,10 +18,8 @@
  */
 import { redactTexts, type TextMatchers } from '../../../core/privacy/redact-texts';
 import type { JsonObject, Publication, Publisher, Store } from '../store/store';
-import { isStoreError } from '../store/store';
-import { derivation, projectsOf, recordTextsOf, releasesByOcid, writePublication } from './publish';
-import { foreignProcesses } from '../../../core/summary/foreign-processes';
-import { publishedElsewhere } from './published-elsewhere';
+import { projectsOf, releasesByOcid } from './publish';
+import { rewriteCurrent } from './republish';
 
 /** A release or a project holding the texts, and where (JSON pointers of its strings). */
 export interface RedactedPlace {
@@ -108,41 +106,25 @@ export type RedactResult =
   | { status: 'superseded'; publication: Publication };
 
 export async function redact(store: Store, input: RedactInput): Promise<RedactResult> {
-  const { publisher, plan, baseUrl } = input;
+  const { plan } = input;
   const { current } = plan;
-  const publishing = (await store.listSubmissions({ publisherId: publisher.id, status: 'approved', limit: 1 })).items[0];
-  if (publishing) return { status: 'publishing', submissionId: publishing.id };
-  const derivedWith = derivation(baseUrl);
-  // The records of the processes touched are compiled again (their compiled release may hold the texts; publish.ts
-  // carriedProcess already refuses a release held without its stored text, said here too); the others are carried as
-  // stored when derived the same way.
-  const carried = current.derivedWith === derivedWith ? await recordTextsOf(store, current.id) : new Map<string, string>();
-  for (const place of plan.releases) carried.delete(place.ocid as string);
-  const elsewhere = await publishedElsewhere(store, publisher, foreignProcesses(plan.redactedProjects, publisher.ocidPrefix).map((f) => ({ ...f, quiet: true })), baseUrl);
   const ocids = [...new Set(plan.releases.map((r) => r.ocid as string))];
-  try {
-    const result = await writePublication(store, {
-      publisher, actor: input.actor, now: current.createdAt, baseUrl, current, history: plan.history, changed: [], projects: plan.redactedProjects,
-      published: plan.published, carried, contentHash: current.contentHash, derivedWith, declared: current.declared ?? {},
-      ...(current.timeZone !== undefined ? { timeZone: current.timeZone } : {}),
-      unchanged: false, phase: () => undefined, findings: [], action: 'publication.redacted', elsewhere,
-      republished: { from: current.id, at: input.at },
-      auditDetails: {
-        // The first AUDITED_PLACES of each, and how many in all: a text typed in every process of a large publisher
-        // would make an entry larger than a Firestore document may be (1 MiB).
-        redactedFrom: current.id, reason: input.reason, redactedOcids: ocids.slice(0, AUDITED_PLACES),
-        redactedReleaseCount: plan.releases.length, redactedProjectCount: plan.projects.length,
-        redactedReleases: plan.releases.slice(0, AUDITED_PLACES).map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
-        redactedProjects: plan.projects.slice(0, AUDITED_PLACES).map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
-        ...input.auditDetails,
-      },
-    });
-    if (result.status !== 'published') throw new Error(`redact: ${result.status}`);
-    return { status: 'redacted', publication: result.publication };
-  } catch (e) {
-    if (!isStoreError(e, 'conflict')) throw e;
-    const now = await store.getCurrent(publisher.id);
-    if (!now || now.id === current.id) throw e;
-    return { status: 'superseded', publication: now };
-  }
+  const result = await rewriteCurrent(store, {
+    publisher: input.publisher, current, baseUrl: input.baseUrl, actor: input.actor, at: input.at,
+    content: async () => ({ history: plan.history, projects: plan.redactedProjects, published: plan.published }),
+    // The records of the processes touched are compiled again (their compiled release may hold the texts; publish.ts
+    // carriedProcess already refuses a release held without its stored text, said here too).
+    recompiled: ocids,
+    action: 'publication.redacted',
+    auditDetails: {
+      // The first AUDITED_PLACES of each, and how many in all: a text typed in every process of a large publisher
+      // would make an entry larger than a Firestore document may be (1 MiB).
+      redactedFrom: current.id, reason: input.reason, redactedOcids: ocids.slice(0, AUDITED_PLACES),
+      redactedReleaseCount: plan.releases.length, redactedProjectCount: plan.projects.length,
+      redactedReleases: plan.releases.slice(0, AUDITED_PLACES).map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
+      redactedProjects: plan.projects.slice(0, AUDITED_PLACES).map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
+      ...input.auditDetails,
+    },
+  });
+  return result.status === 'written' ? { status: 'redacted', publication: result.publication } : result;
 }

@@ -103,30 +103,65 @@ export type RepublishResult =
   | { status: 'superseded'; publication: Publication };
 
 export async function republish(store: Store, input: RepublishInput): Promise<RepublishResult> {
-  const { publisher, current, baseUrl } = input;
+  const { current, baseUrl } = input;
+  const result = await rewriteCurrent(store, {
+    ...input,
+    content: async () => {
+      const published = await projectsOf(store, current.id);
+      // Filtered as publish() filters what a workbook sends: under a newer filter, what it withholds now goes.
+      return { history: await releasesByOcid(store, current.id), published, projects: [...published.values()].map((project) => publicView(project)) };
+    },
+    action: 'publication.republished',
+    auditDetails: { republishedFrom: current.id, reasons: input.reasons, linksBefore: linksBaseUrl(current) ?? null, linksNow: baseUrl, ...input.auditDetails },
+  });
+  return result.status === 'written' ? { status: 'republished', publication: result.publication } : result;
+}
+
+/**
+ * A rewrite of a publisher's current publication under a new id, the data as of its date (republish, redact.ts):
+ * written by writePublication as a publication is, made visible by the one compare-and-set switch of the publisher's
+ * pointer. `content`: the releases and projects to write (read only once no send of the publisher is being
+ * published); `recompiled`: the processes whose records are compiled again, the others carried as stored when derived
+ * the same way.
+ */
+export interface Rewrite {
+  publisher: Publisher;
+  current: Publication;
+  baseUrl: string;
+  actor: string;
+  /** When it is written, ISO 8601. */
+  at: string;
+  content: () => Promise<{ history: Awaited<ReturnType<typeof releasesByOcid>>; projects: JsonObject[]; published: Map<string, JsonObject> }>;
+  recompiled?: readonly string[];
+  action: string;
+  auditDetails: JsonObject;
+}
+
+export type RewriteResult = { status: 'written'; publication: Publication } | Exclude<RepublishResult, { status: 'republished' }>;
+
+export async function rewriteCurrent(store: Store, w: Rewrite): Promise<RewriteResult> {
+  const { publisher, current, baseUrl } = w;
   const publishing = (await store.listSubmissions({ publisherId: publisher.id, status: 'approved', limit: 1 })).items[0];
   if (publishing) return { status: 'publishing', submissionId: publishing.id };
   const derivedWith = derivation(baseUrl);
-  const history = await releasesByOcid(store, current.id);
-  const published = await projectsOf(store, current.id);
-  // Filtered as publish() filters what a workbook sends: under a newer filter, what it withholds now goes.
-  const projects = [...published.values()].map((project) => publicView(project));
+  const { history, projects, published } = await w.content();
   // Derived the same way (only the index or stats are older): the records are carried as stored.
   const carried = current.derivedWith === derivedWith ? await recordTextsOf(store, current.id) : new Map<string, string>();
+  for (const ocid of w.recompiled ?? []) carried.delete(ocid);
   // Processes its projects list that other implementers publish: their summaries are derived from those implementers'
   // current data as publish() derives them, and their release links made under this address — kept as stored, they
   // would go on linking the old server's.
   const elsewhere = await publishedElsewhere(store, publisher, foreignProcesses(projects, publisher.ocidPrefix).map((f) => ({ ...f, quiet: true })), baseUrl);
   try {
     const result = await writePublication(store, {
-      publisher, actor: input.actor, now: current.createdAt, baseUrl, current, history, changed: [], projects, published, carried,
+      publisher, actor: w.actor, now: current.createdAt, baseUrl, current, history, changed: [], projects, published, carried,
       contentHash: current.contentHash, derivedWith, declared: current.declared ?? {}, ...(current.timeZone !== undefined ? { timeZone: current.timeZone } : {}),
-      unchanged: false, phase: () => undefined, findings: [], action: 'publication.republished', elsewhere,
-      republished: { from: current.id, at: input.at },
-      auditDetails: { republishedFrom: current.id, reasons: input.reasons, linksBefore: linksBaseUrl(current) ?? null, linksNow: baseUrl, ...input.auditDetails },
+      unchanged: false, phase: () => undefined, findings: [], action: w.action, elsewhere,
+      republished: { from: current.id, at: w.at },
+      auditDetails: w.auditDetails,
     });
-    if (result.status !== 'published') throw new Error(`republish: ${result.status}`);
-    return { status: 'republished', publication: result.publication };
+    if (result.status !== 'published') throw new Error(`${w.action}: ${result.status}`);
+    return { status: 'written', publication: result.publication };
   } catch (e) {
     if (!isStoreError(e, 'conflict')) throw e;
     const now = await store.getCurrent(publisher.id);
