@@ -73,8 +73,18 @@ export function announce(text: string): void {
  * field), focusing it reads nothing: `reason` is said through `#anuncio` instead.
  */
 export function refuseField(input: HTMLElement, describedBy: string, reason: string): void {
+  markRefused(input, describedBy);
+  focusRefused(input, reason);
+}
+
+/** refuseField's mark alone: for a form that refuses several fields at once and focuses the first (focusRefused). */
+export function markRefused(input: HTMLElement, describedBy: string): void {
   input.setAttribute('aria-invalid', 'true');
   input.setAttribute('aria-describedby', describedBy);
+}
+
+/** refuseField's focus alone: the refused field focused, or `reason` said when the focus is already there. */
+export function focusRefused(input: HTMLElement, reason: string): void {
   if (document.activeElement === input) announce(reason); else input.focus();
 }
 

@@ -3,7 +3,7 @@
  * date each program stage (E.1 … E.7) was reached; *Seguimiento* shows them. Only the dates that change are sent
  * (an emptied date is removed), so two coordinators editing different stages do not undo each other's work.
  */
-import { announce, h, route, sayOutcome } from '../dom';
+import { announce, focusRefused, h, markRefused, route, sayOutcome } from '../dom';
 import { trackingChanged } from '../api';
 import { date, heading, type Page } from '../pages/common';
 import { readTypedDate } from '../../../core/format/typed-date';
@@ -58,11 +58,9 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
     show('status-bad', refusals.map(([, message]) => message).join(' '));
     for (const [{ stage, input, refused }, message] of refusals) {
       refused.textContent = message;
-      input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', `${refused.id} ${describedBy(stage.code)}`);
+      markRefused(input, `${refused.id} ${describedBy(stage.code)}`);
     }
-    const first = refusals[0][0].input;
-    if (document.activeElement === first) announce(status.textContent ?? ''); else first.focus();
+    focusRefused(refusals[0][0].input, status.textContent ?? '');
   };
   const save = async (): Promise<void> => {
     const changes: StagesRequest['stages'] = {};
