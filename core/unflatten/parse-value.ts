@@ -624,12 +624,15 @@ function optionsText(options: readonly CodeOption[], codelist?: string, shown = 
 /** plainValue's answer when the cell needs parseValue. */
 export const NEEDS_PARSING: unique symbol = Symbol('needs parsing');
 
+/** A text column without a list of options: what is typed there is published as typed. */
+const isFreeText = (spec: ValueSpec): boolean => spec.type === 'string' && (!spec.options || spec.options.length === 0);
+
 /**
  * What parseValue gives, without its result object, for the usual cell that needs no conversion: text in a text
  * column without a code list, a number in a number column. NEEDS_PARSING for any other.
  */
 export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof NEEDS_PARSING {
-  if (typeof v === 'string') return spec.type === 'string' && (!spec.options || spec.options.length === 0) && v.charCodeAt(0) !== 61 /* = */ ? v : NEEDS_PARSING;
+  if (typeof v === 'string') return isFreeText(spec) && v.charCodeAt(0) !== 61 /* = */ ? v : NEEDS_PARSING;
   return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) ? sheetNumber(v) : NEEDS_PARSING;
 }
 
@@ -688,7 +691,7 @@ const FORMULA_TEXT_RE = /^=\s*(?:[A-Za-zÀ-ÿ_][\w.À-ÿ]*\s*\(|(?:'[^']+'!|[\w�
  */
 function formulaAsText(v: string, spec: ValueSpec): Parsed | undefined {
   if (!FORMULA_TEXT_RE.test(v)) return undefined;
-  const kept = spec.type === 'string' && (!spec.options || spec.options.length === 0);
+  const kept = isFreeText(spec);
   const p = new CellProblem('cell.formula-as-text', { value: safePreview(v), ...(kept ? { kept: true } : {}) }, kept ? 'warning' : 'error');
   return kept ? { value: v, problem: p } : { problem: p };
 }
