@@ -27,15 +27,17 @@ const VARIATION = /-(value|duration|scope)$/;
 const rowId = (row: JsonObject): string | undefined => (typeof row.id === 'string' ? row.id : typeof row.id === 'number' ? String(row.id) : undefined);
 
 /** `summary`'s typed rows, nature and fields, against `derived`, the summary the process's releases give (summaryFromRelease). */
-export function typedRows(summary: unknown, derived: JsonObject): JsonObject {
+function typedRows(summary: unknown, derived: JsonObject): JsonObject {
   const out: JsonObject = {};
   if (!isObject(summary)) return out;
   for (const [key, value] of Object.entries(summary)) {
     if ((ROW_LISTS as readonly string[]).includes(key)) {
-      const given = new Set(objects(derived[key]).map(rowId).filter((id): id is string => id !== undefined).map((id) => (key === 'modifications' ? id.replace(VARIATION, '') : id)));
+      // A modification is the releases' when it is one of their amendments or a variation of one.
+      const sameAs = (id: string): string => (key === 'modifications' ? id.replace(VARIATION, '') : id);
+      const given = new Set(objects(derived[key]).map(rowId).filter((id): id is string => id !== undefined).map(sameAs));
       const rows = objects(value).filter((row) => {
         const id = rowId(row);
-        return id === undefined || !given.has(key === 'modifications' ? id.replace(VARIATION, '') : id);
+        return id === undefined || !given.has(sameAs(id));
       });
       if (rows.length) out[key] = rows;
     } else if (key === 'tender' && isObject(value)) {
