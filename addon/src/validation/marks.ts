@@ -177,7 +177,7 @@ export function applyMarks(plan: MarkPlan, sheets: SheetPort[], memory?: MarkRea
   sheets.forEach((ws, i) => {
     const key = reachKey(ws);
     const name = ws.name();
-    const reached = before[key] ?? before[name];
+    const reached = reachOf(before, ws);
     // Out of time: the sheets not reached keep how far their old marks went, for the next «Validar».
     if (stopped || (stopped = deadline?.late() === true)) {
       if (reached) after[key] = reached;
