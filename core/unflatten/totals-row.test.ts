@@ -50,3 +50,14 @@ test('a note under the data («Fuente: …», the signatures), merged across its
   // A row with anything else beside its key is data, whatever its key says.
   expect(withRow({ id: 'Obra del mercado', title: 'Mercado' }).projects).toHaveLength(3);
 });
+
+test('a label typed with accents, hard spaces, a colon or a star is one; a text with a digit or a dash is none', () => {
+  // isLabel turns down at once a text with a character no label holds (every row's key is looked at): these pin
+  // that it turns down nothing normalizeLabel would have read as a label.
+  for (const label of ['Gran\u00a0TOTAL: *', 'Súma total.', 'totales  generales', 'SUBTOTAL\t']) {
+    expect(withRow({ title: label, 'budget/amount/amount': 3000 }).findings.filter((f) => f.cell?.row === 6).map((f) => f.code)).toEqual(['row.totals']);
+  }
+  for (const text of ['Total 2024', 'Sub-total', 'total_general']) {
+    expect(withRow({ title: text, 'budget/amount/amount': 3000 }).findings.filter((f) => f.cell?.row === 6).map((f) => f.code)).toEqual(['row.missing-key']);
+  }
+});
