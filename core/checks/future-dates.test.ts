@@ -87,3 +87,16 @@ describe('a workbook read as the official typed it', () => {
     expect(renderFinding(f)).toMatch(/^Error — Hoja «Proyectos», fila 3, columna [A-Z]+ \(Fecha real de término\): La fecha 02\/11\/2026 está en el futuro, pero se refiere a algo que ya ocurrió \(hoy es 01\/11\/2026 en la zona horaria del libro, America\/Tijuana\)\./);
   });
 });
+
+test('a date repeated in several cells is refused at each of them, in every zone (each text is judged once per run)', () => {
+  const now = '2025-01-01T07:30:00Z';
+  const release = (dates: string[]) => ({ ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00-08:00', tag: ['contract'], initiationType: 'tender', contracts: dates.map((dateSigned, i) => ({ id: `C${i}`, awardID: 'A1', status: 'active', dateSigned })) });
+  const dates = ['2025-01-02T00:00:00-06:00', '2024-12-30T00:00:00-06:00', '2025-01-02T00:00:00-06:00', '2025-01-02T00:00:00-06:00'];
+  for (const timeZone of [undefined, 'America/Mexico_City']) {
+    const findings = validate({ releases: [release(dates), release(dates.slice(2))] }, undefined, { now, ...(timeZone ? { timeZone } : {}) });
+    expect(findings.filter((f) => f.code === 'date.future').map((f) => f.pointer)).toEqual([
+      '/releases/0/contracts/0/dateSigned', '/releases/0/contracts/2/dateSigned', '/releases/0/contracts/3/dateSigned',
+      '/releases/1/contracts/0/dateSigned', '/releases/1/contracts/1/dateSigned',
+    ]);
+  }
+});
