@@ -145,10 +145,9 @@ function pointText(spec: TemplateSpec, project: JsonObject, a: CostIdsAssessment
 interface DerivedProcess { summary: JsonObject; parties: JsonObject[] }
 
 function derive(release: JsonObject, now: number): DerivedProcess {
-  const summary = summaryFromRelease(release, [], new Date(now).toISOString());
   // Modifications stay as typed: their type and old/new values come from the process's earlier releases
   // (amendment-changes.ts), which a workbook does not have; payments and milestones are no CoST IDS point.
-  delete summary.modifications; delete summary.transactions; delete summary.milestones;
+  const summary = summaryFromRelease(release, [], new Date(now).toISOString(), { withoutLists: true });
   return { summary, parties: resolveParties([], [{ summary, release }]) };
 }
 

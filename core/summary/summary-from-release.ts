@@ -122,6 +122,12 @@ export interface SummaryInputs {
   amendments?: readonly AmendmentChange[];
   /** The modifications the official typed for this process, by id: their type, values and release are kept. */
   typedModifications?: ReadonlyMap<string, JsonObject>;
+  /**
+   * Leave out the lists (modifications, transactions, milestones): the check of a workbook's CoST IDS points derives a
+   * summary for each process a project lists and reads none of them — built and deleted, they were most of that
+   * derivation's time (bench:publish profile), and the deletes left each summary a slower dictionary-mode object.
+   */
+  withoutLists?: boolean;
 }
 
 export function summaryFromRelease(release: JsonObject, links: readonly ReleaseLink[], now: string, inputs: SummaryInputs = {}): JsonObject {
@@ -175,14 +181,16 @@ export function summaryFromRelease(release: JsonObject, links: readonly ReleaseL
     contractPeriod: (contracts.length ? spanPeriods(liveContracts.map((c) => c.period)) : spanPeriods(liveAwards.map((a) => a.contractPeriod)))
       ?? spanPeriods([tender?.contractPeriod]),
     finalValue,
-    modifications: fromContracts(contracts, (c) => c.amendments, (a, c, id) => modificationsOf(a, id,
-      inputs.amendments?.find((x) => x.contractId === String(c.id ?? '') && x.amendmentId === id), inputs.typedModifications?.get(id))),
-    transactions: fromContracts(contracts, transactionsOf, (t) => compact({
-      ...pick(t, ['source', 'date', 'uri']),
-      value: money(t.value ?? t.amount),
-      payer: reference(t.payer),
-      payee: reference(t.payee),
-    })),
-    milestones: fromContracts(contracts, (c) => obj(c.implementation)?.milestones, (m) => compact({ ...pick(m, MILESTONE_FIELDS), value: money(m.value) })),
+    ...(inputs.withoutLists ? {} : {
+      modifications: fromContracts(contracts, (c) => c.amendments, (a, c, id) => modificationsOf(a, id,
+        inputs.amendments?.find((x) => x.contractId === String(c.id ?? '') && x.amendmentId === id), inputs.typedModifications?.get(id))),
+      transactions: fromContracts(contracts, transactionsOf, (t) => compact({
+        ...pick(t, ['source', 'date', 'uri']),
+        value: money(t.value ?? t.amount),
+        payer: reference(t.payer),
+        payee: reference(t.payee),
+      })),
+      milestones: fromContracts(contracts, (c) => obj(c.implementation)?.milestones, (m) => compact({ ...pick(m, MILESTONE_FIELDS), value: money(m.value) })),
+    }),
   });
 }

@@ -3,6 +3,9 @@ import * as path from 'path';
 import { STANDARDS_DIR, hasStandards } from '../../test/standards';
 import { compileRelease, type Release } from '../merge';
 import { amendmentChanges, contractingProcessStatus, deriveProjectSummaries, type ReleaseLink } from './index';
+import { summaryFromRelease } from './summary-from-release';
+import { syntheticReleases } from '../../scripts/bench/synthetic-releases';
+import { syntheticDocuments } from '../../scripts/bench/synthetic-publisher';
 
 const SAMPLE = path.join(STANDARDS_DIR, 'examples', 'ocds', 'sample-data', 'fictional-example-1.1', 'ocds-213czf-000-00001.json');
 const OCID = 'ocds-213czf-000-00001';
@@ -248,4 +251,20 @@ describe('awards and contracts a later release cancelled', () => {
     const summary = summaryOf({ awards: [{ id: 'F1', status: 'active', value: { amount: 2_964_000, currency: 'MXN' } }], contracts: [{ id: 'C1', status: 'cancelled', value: { amount: 2_964_000, currency: 'MXN' } }] });
     expect(summary).not.toHaveProperty('contractValue');
   });
+});
+
+test('a summary without its lists (the CoST IDS check) is the whole summary less modifications, transactions and milestones', () => {
+  // Amended and paid processes (complete density), the termination above among them: every list the option leaves out.
+  const releases = [...syntheticReleases(12, 'complete'), ...syntheticDocuments(6, 2, 1, true).releases, termination as Record<string, unknown>];
+  for (const release of releases) {
+    const whole = summaryFromRelease(release, [], '2025-07-01T00:00:00Z');
+    const { modifications, transactions, milestones, ...rest } = whole;
+    expect(summaryFromRelease(release, [], '2025-07-01T00:00:00Z', { withoutLists: true })).toEqual(rest);
+    // …with its keys in the same order (the check overlays it on what was typed, in order).
+    expect(Object.keys(summaryFromRelease(release, [], '2025-07-01T00:00:00Z', { withoutLists: true }))).toEqual(Object.keys(rest));
+    void modifications; void transactions; void milestones;
+  }
+  // The fixtures do hold the lists the option leaves out.
+  const lists = releases.map((r) => summaryFromRelease(r, [], '2025-07-01T00:00:00Z'));
+  expect(lists.some((s) => Array.isArray(s.modifications)) && lists.some((s) => Array.isArray(s.transactions)) && lists.some((s) => Array.isArray(s.milestones))).toBe(true);
 });
