@@ -88,3 +88,34 @@ test('in a workbook: the sheet, row and column of the later date, the earlier da
   expect(renderFinding(found[0])).toMatch(/^Advertencia — Hoja «Proyectos», fila 3, columna [A-Z]+ \(Inicio de la etapa de ejecución\): «Inicio de la etapa de ejecución» \(01\/02\/2024\) es anterior a «Fin de la etapa de preparación» \(31\/03\/2024\): esta etapa empieza antes de que termine la anterior\. Si de verdad se traslapan/);
   expect(renderFinding(found[1])).toMatch(/^Error — Hoja «Proyectos», fila 3, columna [A-Z]+ \(Fin de la etapa de conclusión\): «Fin de la etapa de conclusión» \(31\/03\/2016\) es anterior a «Inicio de la etapa de ejecución» \(01\/02\/2024\): esta etapa terminaría antes de que empiece una anterior\./);
 });
+
+describe('the status and the stages\' dates (project-status.ts)', () => {
+  const beyond = (status: string, periods: Record<string, string>, now = NOW.now): [string, string][] => {
+    const project: Record<string, unknown> = { id: 'oc4ids-abc123-1', title: 'Puente', status };
+    for (const [stage, startDate] of Object.entries(periods)) project[`${stage}Period`] = { startDate: `${startDate}T00:00:00-06:00` };
+    return validate({ projects: [project] }, undefined, { now }).filter((f) => f.code === 'project.stageStartedBeyondStatus').map((f) => [f.pointer ?? '', String(f.params.field)]);
+  };
+
+  test('a stage past the status whose start has come warns on the status, naming the furthest such stage', () => {
+    expect(beyond('identification', { preparation: '2024-01-15', implementation: '2025-02-01', completion: '2026-01-01' }))
+      .toEqual([['/projects/0/status', 'implementationPeriod/startDate']]);
+    // Its day counts as come.
+    expect(beyond('preparation', { implementation: '2025-07-01' })).toEqual([['/projects/0/status', 'implementationPeriod/startDate']]);
+  });
+
+  test('planned starts still to come, the current stage\'s own, a cancelled, decommissioned or unknown status: nothing', () => {
+    expect(beyond('preparation', { preparation: '2024-01-15', implementation: '2025-07-02' })).toEqual([]);
+    expect(beyond('implementation', { identification: '2023-01-01', implementation: '2024-01-15' })).toEqual([]);
+    expect(beyond('cancelled', { preparation: '2024-01-15', implementation: '2024-06-01' })).toEqual([]);
+    expect(beyond('decommissioned', { decommissioning: '2024-01-15' })).toEqual([]);
+    expect(beyond('', { implementation: '2024-01-15' })).toEqual([]);
+  });
+
+  test('in a workbook: on the status cell, naming the start\'s column and date', async () => {
+    const workbook = await exampleWorkbook('nuevo-leon');
+    setCell(workbook, 'Proyectos', 0, 'completionPeriod/startDate', '01/06/2025');
+    const found = checkWorkbook(workbook, NOW).findings.filter((f) => f.code === 'project.stageStartedBeyondStatus');
+    expect(found.map((f) => [f.severity, f.cell?.sheet, f.cell?.row, f.cell?.header])).toEqual([['warning', 'Proyectos', 3, 'Estado del proyecto']]);
+    expect(renderFinding(found[0])).toMatch(/^Advertencia — Hoja «Proyectos», fila 3, columna [A-Z]+ \(Estado del proyecto\): El estado del proyecto es «Ejecución», pero «Inicio de la etapa de conclusión» es 01\/06\/2025, un día que ya llegó\. Si el proyecto ya está en esa etapa, elija en esta celda el estado que le corresponde/);
+  });
+});

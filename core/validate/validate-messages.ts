@@ -107,6 +107,7 @@ registerMessages({
   // OC4IDS
   'project.completionWithoutStatus': 'El proyecto tiene datos de conclusión, pero su estado es «{value}». Cambie el estado o quite los datos de conclusión.',
   'project.statusWithoutCompletion': 'El proyecto está en estado de conclusión, pero falta la fecha de conclusión. Escríbala.',
+  'project.stageStartedBeyondStatus': 'El estado del proyecto es «{value}», pero [[«{column}»||{field}]] es {date!f}, un día que ya llegó. Si el proyecto ya está en esa etapa, [[elija en esta celda el estado que le corresponde||cambie su estado]]: de él dependen los datos que se le piden. Si no ha llegado a ella, escriba [[en esa columna||ahí]] la nueva fecha prevista.',
   // A project's stages out of order (core/checks/project-stage-order.ts): overlapping stages are warned of, since OC4IDS
   // stages may overlap in practice; a stage over before an earlier one begins is an error.
   'project.stageInverted': '[[«{title}»||{titleField}]] ({value!f}) es anterior a [[«{column}»||{field}]] ({date!f}): esta etapa terminaría antes de que empiece una anterior. Las etapas de un proyecto van en este orden: identificación, preparación, ejecución, conclusión, operación y mantenimiento, retiro. Revise si una de las dos fechas tiene mal el año o es de otra etapa, y corríjala.',
