@@ -24,3 +24,19 @@ export function projectStagesReached(project: unknown): ReadonlySet<ProjectStage
   const at = PROJECT_STAGES.indexOf(status as ProjectStage);
   return new Set(PROJECT_STAGES.slice(0, (at < 0 ? PROJECT_STAGES.indexOf('completion') : at) + 1));
 }
+
+/**
+ * Whether the project's status says the stage's start (or end) came: the start of a stage it reached, the end of one
+ * it went past. A decommissioned or cancelled project is in no stage any more, so every stage it reached is over
+ * (a cancelled one's identification too). The dates themselves may still say a plan (a start still to come).
+ */
+export function stageBoundaryCame(project: unknown, stage: ProjectStage, boundary: 'start' | 'end'): boolean {
+  const reached = projectStagesReached(project);
+  if (!reached.has(stage)) return false;
+  if (boundary === 'start') return true;
+  const status = isObject(project) ? project.status : undefined;
+  if (status === 'decommissioned' || status === 'cancelled') return true;
+  // Past it when the status is a later stage; without a known status, the stages before completion (projectStagesReached).
+  const at = PROJECT_STAGES.indexOf(status as ProjectStage);
+  return PROJECT_STAGES.indexOf(stage) < (at < 0 ? PROJECT_STAGES.indexOf('completion') : at);
+}

@@ -22,7 +22,7 @@ import { count, date, heading, money, moneyOf, moneyOrOther, NO_DATA, percent, p
 import { lineStages, linesCell, stageCell, stageColumns } from './budget-moments';
 import { assessCostIds, COST_IDS_STAGES, COST_IDS_STAGE_LABELS, type CostIdsAssessment, type PublishedBy } from '../../../core/stats/cost-ids';
 import { ownerOf } from '../../../core/identifiers/owner-of';
-import { PROJECT_STAGES, projectStagesReached, stagePeriodField, type ProjectStage } from '../../../core/stats/project-stages';
+import { stageBoundaryCame, stagePeriodField, type ProjectStage } from '../../../core/stats/project-stages';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
 const CHECKLIST: [string, string[]][] = [
@@ -153,17 +153,14 @@ const milestoneEvent = (m: Json | undefined): { date: string | undefined; what: 
  * with its works planned for a date already past did not start them.
  */
 function stageEvents(p: Json, now: number): { date: string; what: string }[] {
-  const reached = projectStagesReached(p);
-  const current = p.status === 'decommissioned' ? undefined : PROJECT_STAGES.filter((s) => reached.has(s)).pop();
   return STAGE_PERIODS.flatMap(([stage, label]) => {
     const period = obj(p[stagePeriodField(stage)]);
     const name = label.toLowerCase();
-    return ([['startDate', `Inicio de la ${name}`, reached.has(stage)], ['endDate', `Fin de la ${name}`, reached.has(stage) && stage !== current]] as const)
-      .flatMap(([key, what, came]) => {
-        const when = str(period?.[key]);
-        if (!isRealDate(when)) return [];
-        return [{ date: when, what: came && Date.parse(when) <= now ? what : `${what} (Previsto)` }];
-      });
+    return ([['startDate', 'start', `Inicio de la ${name}`], ['endDate', 'end', `Fin de la ${name}`]] as const).flatMap(([key, boundary, what]) => {
+      const when = str(period?.[key]);
+      if (!isRealDate(when)) return [];
+      return [{ date: when, what: stageBoundaryCame(p, stage, boundary) && Date.parse(when) <= now ? what : `${what} (Previsto)` }];
+    });
   });
 }
 
