@@ -101,6 +101,10 @@ describe('the status and the stages\' dates (project-status.ts)', () => {
       .toEqual([['/projects/0/status', 'implementationPeriod/startDate']]);
     // Its day counts as come.
     expect(beyond('preparation', { implementation: '2025-07-01' })).toEqual([['/projects/0/status', 'implementationPeriod/startDate']]);
+    // A start before an earlier stage's is out of order (a mistyped year, said by the order check), not a stage begun.
+    expect(beyond('implementation', { implementation: '2024-02-01', completion: '2015-12-16' })).toEqual([]);
+    expect(beyond('preparation', { preparation: '2024-01-15', implementation: '2025-02-01', completion: '2016-01-01' }))
+      .toEqual([['/projects/0/status', 'implementationPeriod/startDate']]);
   });
 
   test('planned starts still to come, the current stage\'s own, a cancelled, decommissioned or unknown status: nothing', () => {

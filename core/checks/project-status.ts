@@ -14,7 +14,7 @@
  */
 import { codeTitle } from './code-label';
 import { objectAt, stringAt, timeAt } from './json';
-import { PROJECT_STAGES, projectStagesReached, stagePeriodField } from '../stats/project-stages';
+import { PROJECT_STAGES, projectStagesReached, stagePeriodField, type ProjectStage } from '../stats/project-stages';
 import { templateSpec } from '../template/template-spec';
 import type { Check } from './types';
 
@@ -38,10 +38,15 @@ export const projectStatus: Check = ({ projects, now, report }) => {
       report('project.statusWithoutCompletion', 'warning', `${pointer}/completion/endDate`, { value: codeTitle('projectStatus', status, 'oc4ids') });
     }
     if (!(PROJECT_STAGES as readonly string[]).includes(status)) continue;
-    // The furthest stage the dates say has begun: the one the status would have to say.
+    // The furthest stage the dates say has begun: the one the status would have to say. Not a start before an earlier
+    // stage's start: that date is out of order (project-stage-order.ts says so), most likely a mistyped year, and
+    // «change the status» would be the wrong advice.
     const reached = projectStagesReached(data);
-    const begun = PROJECT_STAGES.filter((stage) => !reached.has(stage)).reverse()
-      .find((stage) => { const t = timeAt(objectAt(data, stagePeriodField(stage)), 'startDate'); return t !== undefined && t <= now; });
+    const startOf = (stage: ProjectStage): number | undefined => timeAt(objectAt(data, stagePeriodField(stage)), 'startDate');
+    const begun = PROJECT_STAGES.filter((stage) => !reached.has(stage)).reverse().find((stage) => {
+      const t = startOf(stage);
+      return t !== undefined && t <= now && PROJECT_STAGES.slice(0, PROJECT_STAGES.indexOf(stage)).every((e) => (startOf(e) ?? t) <= t);
+    });
     if (begun !== undefined) {
       const field = `${stagePeriodField(begun)}/startDate`;
       report('project.stageStartedBeyondStatus', 'warning', `${pointer}/status`, {
