@@ -15,6 +15,7 @@ import { templateSpec } from '../template/template-spec';
 import { isFilled, isObject, objectsAlong, stringAt, valueAtSegments } from '../checks/json';
 import type { Documents } from './validate';
 import { pastPlanning } from '../checks/past-planning';
+import { PROJECT_STAGES, projectStagesReached, stagePeriodField, type ProjectStage } from '../stats/project-stages';
 
 export interface CompletenessScore { filled: number; total: number; share: number }
 export interface DocumentCompleteness extends CompletenessScore {
@@ -35,10 +36,8 @@ export interface CompletenessReport {
 type ProcessStage = 'tender' | 'awards' | 'contracts';
 const STAGED = new Set<string>(['tender', 'awards', 'contracts']);
 
-/** A project's stages in the order it lives them, each with its period's field (OC4IDS 0.9.5 `…Period`). */
-const PROJECT_STAGES = ['identification', 'preparation', 'implementation', 'completion', 'maintenance', 'decommissioning'] as const;
-type ProjectStage = typeof PROJECT_STAGES[number];
-const STAGE_PERIOD = new Map<string, ProjectStage>(PROJECT_STAGES.map((stage) => [`${stage}Period`, stage]));
+/** Each project stage's period field (OC4IDS 0.9.5 `…Period`) and its stage. */
+const STAGE_PERIOD = new Map<string, ProjectStage>(PROJECT_STAGES.map((stage) => [stagePeriodField(stage), stage]));
 
 type Stage = ProcessStage | ProjectStage;
 
@@ -60,14 +59,11 @@ function dueStages(data: Record<string, unknown>): ReadonlySet<Stage> {
 const ALL_DUE: ReadonlySet<Stage> = new Set<Stage>([...STAGED as Set<ProcessStage>, ...PROJECT_STAGES]);
 
 /**
- * Which stages' dates are due of a project: those up to its status. A cancelled one owes its identification only, as
- * for CoST IDS (core/stats/cost-ids.ts stagesReached); without a known status, up to its completion.
+ * Which stages' dates are due of a project: those its status reached (core/stats/project-stages.ts, the judgement the
+ * stage-order check and the project page read too). A cancelled one owes its identification only, as for CoST IDS;
+ * without a known status, up to its completion.
  */
-function dueProjectStages(data: Record<string, unknown>): ReadonlySet<Stage> {
-  const status = data.status === 'decommissioned' ? 'decommissioning' : data.status === 'cancelled' ? 'identification' : data.status;
-  const at = PROJECT_STAGES.indexOf(status as ProjectStage);
-  return new Set(PROJECT_STAGES.slice(0, (at < 0 ? PROJECT_STAGES.indexOf('completion') : at) + 1));
-}
+const dueProjectStages = (data: Record<string, unknown>): ReadonlySet<Stage> => projectStagesReached(data);
 
 /**
  * The program's fields of one standard grouped by the sheet's array (`''` for the root document): each array's

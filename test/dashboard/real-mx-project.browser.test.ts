@@ -163,13 +163,16 @@ function typeCompletion(key: string, workbook: WorkbookModel): void {
   }
 }
 
-/** The dates of three of its stages (OC4IDS 0.9.5 stage periods), one still open, typed in «Proyectos». */
+/**
+ * The dates of four of its stages (OC4IDS 0.9.5 stage periods), one still open, typed in «Proyectos»; conclusion's
+ * start, planned for a day already past, is of a stage the project (in execution) has not reached.
+ */
 function typeStages(key: string, workbook: WorkbookModel): void {
   if (key !== 'nuevo-leon') return;
   const projects = workbook.sheets.find((s) => s.name === 'Proyectos') as WorkbookModel['sheets'][number];
   const fields = projects.rows[1].map(String);
   const row = projects.rows.find((r) => r[0] === PROJECT) as CellValue[];
-  for (const [field, value] of [['preparationPeriod/startDate', '01/07/2023'], ['preparationPeriod/endDate', '31/01/2024'], ['implementationPeriod/startDate', '01/02/2024'], ['maintenancePeriod/endDate', '31/12/2055']]) {
+  for (const [field, value] of [['preparationPeriod/startDate', '01/07/2023'], ['preparationPeriod/endDate', '31/01/2024'], ['implementationPeriod/startDate', '01/02/2024'], ['completionPeriod/startDate', '01/06/2025'], ['maintenancePeriod/endDate', '31/12/2055']]) {
     expect(fields).toContain(field);
     row[fields.indexOf(field)] = value;
   }
@@ -287,11 +290,18 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
     expect(facts).not.toContain('Alcance final');
     // The stages typed, in the order a project lives them, as much of each period as was typed; none other.
     expect(p.preparationPeriod).toEqual({ startDate: expect.stringMatching(/^2023-07-01/), endDate: expect.stringMatching(/^2024-01-31/) });
-    expect(facts.split('\n').filter((l) => l.startsWith('Etapa de '))).toEqual(['Etapa de preparación', 'Etapa de ejecución', 'Etapa de operación y mantenimiento']);
+    expect(facts.split('\n').filter((l) => l.startsWith('Etapa de '))).toEqual(['Etapa de preparación', 'Etapa de ejecución', 'Etapa de conclusión', 'Etapa de operación y mantenimiento']);
     expect(facts).toContain('Etapa de preparación\n01/07/2023 a 31/01/2024');
     expect(facts).toContain('Etapa de ejecución\ndesde 01/02/2024');
     expect(facts).toContain('Etapa de operación y mantenimiento\nhasta 31/12/2055');
-    expect(await page.locator('#hitos-proyecto li').allInnerTexts()).toEqual(['26/01/2024 Aprobación del proyecto ejecutivo (Cumplido)', '01/09/2031 Puesta en operación (Programado)']);
+    // The project's course in time: where its stages start and end among its milestones, by date; what its status
+    // (Ejecución) did not reach, or is yet to come, said as planned.
+    expect(await page.locator('#hitos-proyecto h3').innerText()).toBe('Etapas e hitos del proyecto');
+    expect(await page.locator('#hitos-proyecto li').allInnerTexts()).toEqual([
+      '01/07/2023 Inicio de la etapa de preparación', '26/01/2024 Aprobación del proyecto ejecutivo (Cumplido)', '31/01/2024 Fin de la etapa de preparación',
+      '01/02/2024 Inicio de la etapa de ejecución', '01/06/2025 Inicio de la etapa de conclusión (Previsto)', '01/09/2031 Puesta en operación (Programado)',
+      '31/12/2055 Fin de la etapa de operación y mantenimiento (Previsto)',
+    ]);
   });
 
   it("puts a process's contract modifications in its timeline, by date, with their type, description and what they changed", async () => {

@@ -22,6 +22,7 @@ import { count, date, heading, money, moneyOf, moneyOrOther, NO_DATA, percent, p
 import { lineStages, linesCell, stageCell, stageColumns } from './budget-moments';
 import { assessCostIds, COST_IDS_STAGES, COST_IDS_STAGE_LABELS, type CostIdsAssessment, type PublishedBy } from '../../../core/stats/cost-ids';
 import { ownerOf } from '../../../core/identifiers/owner-of';
+import { stageBoundaryCame, stagePeriodField, type ProjectStage } from '../../../core/stats/project-stages';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
 const CHECKLIST: [string, string[]][] = [
@@ -110,10 +111,10 @@ function assetLifetime(life: Json | undefined): string | undefined {
  * The project's stages with their dates (OC4IDS 0.9.5 `identificationPeriod` … `decommissioningPeriod`, the template's
  * «Inicio/Fin de la etapa de …» columns), in the order a project lives them; only those published.
  */
-const STAGE_PERIODS: readonly [string, string][] = [
-  ['identificationPeriod', 'Etapa de identificación'], ['preparationPeriod', 'Etapa de preparación'],
-  ['implementationPeriod', 'Etapa de ejecución'], ['completionPeriod', 'Etapa de conclusión'],
-  ['maintenancePeriod', 'Etapa de operación y mantenimiento'], ['decommissioningPeriod', 'Etapa de retiro'],
+const STAGE_PERIODS: readonly [ProjectStage, string][] = [
+  ['identification', 'Etapa de identificación'], ['preparation', 'Etapa de preparación'],
+  ['implementation', 'Etapa de ejecución'], ['completion', 'Etapa de conclusión'],
+  ['maintenance', 'Etapa de operación y mantenimiento'], ['decommissioning', 'Etapa de retiro'],
 ];
 
 /** «01/07/2023 a 31/03/2024», «desde 01/04/2024» or «hasta 31/03/2024»: as much of the period as is published. */
@@ -144,9 +145,32 @@ const COMPLETION_DETAILS: readonly [string, string][] = [
 const milestoneEvent = (m: Json | undefined): { date: string | undefined; what: string } =>
   ({ date: str(m?.dateMet) ?? str(m?.dueDate), what: `${str(m?.title) ?? 'Hito'} (${milestoneStatusTitle(str(m?.status) ?? 'sin-dato')})` });
 
-/** The project's own milestones («Hitos del proyecto»: its approval, the start of works, commissioning…), by date. */
-function projectMilestones(p: Json): { date: string; what: string }[] {
-  return arr(p.milestones).map(obj).map(milestoneEvent).filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
+/**
+ * Where each stage starts and ends, as the project's course in time tells it: «Inicio de la etapa de ejecución». The
+ * periods are the stages' planned ones (OC4IDS 0.9.5), so a date is said «(Previsto)» unless the project's status
+ * says it came (core/stats/project-stages.ts, the judgement Calidad de datos reads): the start of a stage it reached,
+ * the end of one it went past; and a date still to come is a plan whatever the status. A project in preparation
+ * with its works planned for a date already past did not start them.
+ */
+function stageEvents(p: Json, now: number): { date: string; what: string }[] {
+  return STAGE_PERIODS.flatMap(([stage, label]) => {
+    const period = obj(p[stagePeriodField(stage)]);
+    const name = label.toLowerCase();
+    return ([['startDate', 'start', `Inicio de la ${name}`], ['endDate', 'end', `Fin de la ${name}`]] as const).flatMap(([key, boundary, what]) => {
+      const when = str(period?.[key]);
+      if (!isRealDate(when)) return [];
+      return [{ date: when, what: stageBoundaryCame(p, stage, boundary) && Date.parse(when) <= now ? what : `${what} (Previsto)` }];
+    });
+  });
+}
+
+/**
+ * The project's course in time: its own milestones («Hitos del proyecto»: its approval, commissioning…) and where its
+ * stages start and end, by date. A stage's end and the next one's start on the same day keep the stages' order.
+ */
+function projectMilestones(p: Json, stages: { date: string; what: string }[]): { date: string; what: string }[] {
+  const milestones = arr(p.milestones).map(obj).map(milestoneEvent).filter((e): e is { date: string; what: string } => isRealDate(e.date));
+  return [...stages, ...milestones].sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /**
@@ -218,7 +242,7 @@ export const projectPage: Page = {
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
       ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`],
-      ...STAGE_PERIODS.flatMap(([key, label]) => optionalFact(label, periodText(obj(p[key])))),
+      ...STAGE_PERIODS.flatMap(([stage, label]) => optionalFact(label, periodText(obj(p[stagePeriodField(stage)])))),
       ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
       // Where published: where the money comes from, how long the work is to serve, and the catalogues it is classified
       // in (the ODS it serves); typed in the template, they reached only the JSON.
@@ -231,7 +255,8 @@ export const projectPage: Page = {
       ...COMPLETION_DETAILS.flatMap(([key, label]): [string, string][] => (str(completion?.[key]) ? [[label, String(completion?.[key])]] : [])),
       ['Última actualización', date(row.updated)],
     ];
-    const milestones = projectMilestones(p);
+    const stages = stageEvents(p, Date.now());
+    const milestones = projectMilestones(p, stages);
     const breakdown = objects(budget?.budgetBreakdowns).flatMap((group) => objects(group.budgetBreakdown).map((b) => ({ group: str(group.description) ?? str(group.id) ?? '', b })));
     const observations = objects(p.metrics).filter((m) => m.id === 'physicalProgress' || m.id === 'financialProgress')
       .flatMap((m) => objects(m.observations).map((o) => ({ metric: m.id === 'physicalProgress' ? 'Físico' : 'Financiero', o })))
@@ -274,7 +299,7 @@ export const projectPage: Page = {
           h('div', null, h('dt', null, 'Avance financiero'), h('dd', null, row.financialProgress !== undefined ? progress(row.financialProgress)
             : processes.some((x) => x.paid !== undefined) && row.contracted ? `${percent(processes.reduce((n, x) => n + (x.paid ?? 0), 0) / row.contracted)} (pagado entre contratado, calculado)` : 'Sin dato publicado'))),
         // In the section, under its heading: after it, a screen reader's «Avance» region ended before its measures.
-        milestones.length ? h('div', { class: 'timeline', id: 'hitos-proyecto' }, h('h3', null, 'Hitos del proyecto'),
+        milestones.length ? h('div', { class: 'timeline', id: 'hitos-proyecto' }, h('h3', null, stages.length ? 'Etapas e hitos del proyecto' : 'Hitos del proyecto'),
           h('ol', null, milestones.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what)))) : null,
         observations.length ? dataTable('Avance publicado por fecha', [{ title: 'Fecha' }, { title: 'Avance' }, { title: 'Porcentaje', numeric: true }],
           observations.map(({ metric, o }) => [date(str(obj(o.period)?.endDate) ?? str(obj(o.period)?.startDate)), metric, measureText(o)]), { id: 'tabla-avance' }) : null),
