@@ -188,10 +188,13 @@ export async function loadProject(id: string): Promise<Json | undefined> {
 }
 
 /** The OCDS record of a process (its compiled release is what *Contratación* shows), or undefined when the API does not know it. */
-export async function loadRecord(ocid: string): Promise<Json | undefined> {
+export async function loadRecord(ocid: string): Promise<{ record: Json | undefined; redactions: Json[] }> {
   const url = `/api/ocds/records/${encodeURIComponent(ocid)}`;
   const res = await ask(url);
-  if (res.status === 404) return undefined;
+  if (res.status === 404) return { record: undefined, redactions: [] };
   if (!res.ok) throw await refused(res, url);
-  return (await readJson<{ records?: Json[] }>(res, url)).records?.[0];
+  const body = await readJson<{ records?: Json[]; redactions?: unknown }>(res, url);
+  // Which of its releases the platform changed after publishing them, to remove personal data
+  // (functions/src/api/redaction-notes.ts): «Historial de publicaciones» says so beside each.
+  return { record: body.records?.[0], redactions: Array.isArray(body.redactions) ? body.redactions.filter((r): r is Json => typeof r === 'object' && r !== null && !Array.isArray(r)) : [] };
 }

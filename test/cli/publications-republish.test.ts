@@ -229,10 +229,31 @@ describe('publications redact, on a self-hosted server', () => {
       expect(entry).toMatchObject({ actor: 'cli', target: `publication/${after.id}`, details: { redactedFrom: before.id, reason: 'Solicitud ARCO 0001/2026', redactedOcids: ['ocds-mid001-DOP-AD-SRO-007-2024', OCID] } });
       expect(JSON.stringify(entry)).not.toContain('PELJ');
       // As the Bitácora shows it.
-      expect(auditDetailsParts(entry.action, entry.details)).toEqual(expect.arrayContaining(['Motivo: Solicitud ARCO 0001/2026', `Suprimidos de la publicación ${before.id}`, expect.stringMatching(/^En 2 entregas OCDS: ocds-mid001-DOP-AD-SRO-007-2024-\w+ \(\/tender\/description\); /)]));
+      expect(auditDetailsParts(entry.action, entry.details)).toEqual(expect.arrayContaining(['Motivo: Solicitud ARCO 0001/2026', `Suprimidos de la publicación ${before.id}`, expect.stringMatching(/^En 2 entregas OCDS: ocds-mid001-DOP-AD-SRO-007-2024-\w+ \(\/tender\/description\); /), '2 contrataciones con datos suprimidos']));
+      expect(auditDetailsParts(entry.action, entry.details).join('; ')).not.toContain('contrataciones cambiadas');
+      // The public is told which releases and project changed after publication, when and where — not what.
+      const app = createApp({ store, config: { publicBaseUrl: NEW, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+      const redactionsAt = async (url: string): Promise<unknown> => (JSON.parse((await request(app).get(url)).text) as { redactions?: unknown }).redactions;
+      const releaseId = differing.find((r) => r[0] === OCID)?.[1];
+      const note = { ocid: OCID, releaseID: releaseId, redactedDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), fields: ['/tender/description', '/tender/documents/0/title'] };
+      expect(await redactionsAt(`/api/ocds/records/${OCID}`)).toEqual([note]);
+      expect(await redactionsAt(`/api/ocds/releases?ocid=${OCID}`)).toEqual([note]);
+      expect(await redactionsAt('/api/oc4ids/projects/oc4ids-mid001-MID-2024-001')).toEqual([{ projectID: 'oc4ids-mid001-MID-2024-001', redactedDate: note.redactedDate, fields: ['/description'] }]);
+      const untouched = JSON.parse((await request(app).get('/api/ocds/records/ocds-mid001-DOP-LP-OP-009-2024').expect(200)).text) as { records: unknown[]; redactions?: unknown };
+      expect([untouched.records.length, untouched.redactions]).toEqual([1, undefined]);
+      // …and still after the implementer publishes its corrected workbook: the redacted releases are carried.
+      setCell(workbook, 'Contrataciones', 1, 'tender/description', 'Supervisión.');
+      setCell(workbook, 'Proyectos', 0, 'description', 'Obra pedida por vecinos.');
+      await publish(store, { publisher, workbook, actor: 'cli', now: '2026-12-01T12:00:00.000Z', baseUrl: NEW });
+      expect((await store.getCurrent('merida'))!.id).not.toBe(after.id);
+      expect(await redactionsAt(`/api/ocds/records/${OCID}`)).toEqual([note]);
     } finally {
       await store.close();
     }
+    // The officer's listing says which publication is the redaction, its folio and how much it changed.
+    const list = await runCli('publications', 'list', '--publicador', 'merida');
+    expect(list.out).toMatch(new RegExp(`\\tcompleta, datos personales suprimidos de ${before.id} \\(motivo «Solicitud ARCO 0001/2026»; 2 entregas de 2 contrataciones y 1 proyecto\\)$`, 'm'));
+    expect(list.out).not.toContain('publicada de nuevo');
     const again = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026', '--confirmar');
     expect([again.code, again.out.split('\n').pop()]).toEqual([0, expect.stringMatching(/^Ninguno de los textos aparece en lo publicado/)]);
     expect(`${refused.err}${again.err}`).not.toMatch(STACK_TRACE);

@@ -17,7 +17,7 @@
  * The publications it replaces still hold the texts until `publications prune` removes them (a day later).
  */
 import { redactTexts, type TextMatchers } from '../../../core/privacy/redact-texts';
-import type { JsonObject, Publication, Publisher, Store } from '../store/store';
+import { REDACTION_NOTE_LIMIT, type JsonObject, type Publication, type Publisher, type RedactionNote, type Store } from '../store/store';
 import { projectsOf, releasesByOcid } from './publish';
 import { rewriteCurrent } from './republish';
 
@@ -109,6 +109,14 @@ export async function redact(store: Store, input: RedactInput): Promise<RedactRe
   const { plan } = input;
   const { current } = plan;
   const ocids = [...new Set(plan.releases.map((r) => r.ocid as string))];
+  // What the public is told (api/redaction-notes.ts) and `publications list` says: which releases and projects, and
+  // where in each, never the texts.
+  const redaction: RedactionNote = {
+    at: input.at, from: current.id, reason: input.reason,
+    releaseCount: plan.releases.length, processCount: ocids.length, projectCount: plan.projects.length,
+    releases: plan.releases.slice(0, REDACTION_NOTE_LIMIT).map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
+    projects: plan.projects.slice(0, REDACTION_NOTE_LIMIT).map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
+  };
   const result = await rewriteCurrent(store, {
     publisher: input.publisher, current, baseUrl: input.baseUrl, actor: input.actor, at: input.at,
     content: async () => ({ history: plan.history, projects: plan.redactedProjects, published: plan.published }),
@@ -116,11 +124,12 @@ export async function redact(store: Store, input: RedactInput): Promise<RedactRe
     // carriedProcess already refuses a release held without its stored text, said here too).
     recompiled: ocids,
     action: 'publication.redacted',
+    redaction,
     auditDetails: {
       // The first AUDITED_PLACES of each, and how many in all: a text typed in every process of a large publisher
       // would make an entry larger than a Firestore document may be (1 MiB).
       redactedFrom: current.id, reason: input.reason, redactedOcids: ocids.slice(0, AUDITED_PLACES),
-      redactedReleaseCount: plan.releases.length, redactedProjectCount: plan.projects.length,
+      redactedReleaseCount: plan.releases.length, redactedProcessCount: ocids.length, redactedProjectCount: plan.projects.length,
       redactedReleases: plan.releases.slice(0, AUDITED_PLACES).map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
       redactedProjects: plan.projects.slice(0, AUDITED_PLACES).map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
       ...input.auditDetails,
