@@ -224,6 +224,9 @@ describe('publications redact, on a self-hosted server', () => {
       expect(is.documents.join('\n')).not.toMatch(/123 4567|Calle 59/);
       expect(is.releases.map((r) => r.slice(0, 3))).toEqual(was.releases.map((r) => r.slice(0, 3)));
       const differing = is.releases.filter((r, n) => r[3] !== was.releases[n][3]);
+      // releases.json says which of its releases were redacted after publication (the .jsonl has no package to say it).
+      const releasesJson = JSON.parse(fs.readFileSync(bulk.replace(/\.jsonl$/, '.json'), 'utf8')) as { redactions?: { releaseID: string }[] };
+      expect(releasesJson.redactions?.map((r) => r.releaseID).sort()).toEqual(differing.map((r) => r[1]).sort());
       expect(differing.map((r) => r[3].split('[dato personal suprimido]').length - 1)).toEqual([1, 3]);
       const entry = (await store.listAudit({ publisherId: 'merida' })).items.find((e) => e.action === 'publication.redacted')!;
       expect(entry).toMatchObject({ actor: 'cli', target: `publication/${after.id}`, details: { redactedFrom: before.id, reason: 'Solicitud ARCO 0001/2026', redactedOcids: ['ocds-mid001-DOP-AD-SRO-007-2024', OCID] } });

@@ -75,3 +75,13 @@ export function projectRedactions(publications: Publication[], ids: readonly str
   if (!all.length) return {};
   return listed(ids.flatMap((id) => all.flatMap((n) => n.projects.get(id) ?? [])));
 }
+
+/**
+ * Of a bulk file of `kind` (publication/bulk-service.ts): every redaction of the releases (releases.json and
+ * records.json, which hold every release or link every one) or the projects (projects.json) of its publications. The
+ * JSON Lines files are one document a line, with no package to say it: `huellas.json`'s neighbour releases.json does.
+ */
+export function bulkRedactions(publications: Publication[], kind: 'releases' | 'records' | 'projects'): { redactions?: ServedRedaction[] } {
+  const all = publications.map(notesOf).filter((n) => n !== NONE);
+  return listed(all.flatMap((n) => [...(kind === 'projects' ? n.projects : n.releases).values()].flat()));
+}
