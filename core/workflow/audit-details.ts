@@ -81,6 +81,7 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
     parts.push(`${formatCount(n, 'contratación', 'contrataciones')} con datos suprimidos`);
   }
   if (action === 'publication.redacted' && has('changedProcesses')) take('changedProcesses');
+  if (has('redactedSubmissions') && Array.isArray(details.redactedSubmissions)) parts.push(`También en las advertencias o comentarios de los envíos ${(take('redactedSubmissions') as unknown[]).map(String).join(', ')}`);
   if (has('redactedProjects') && Array.isArray(details.redactedProjects)) {
     const places = (take('redactedProjects') as unknown[]).filter(isRecord).map((p) => `${String(p.id)} (${Array.isArray(p.pointers) ? p.pointers.join(', ') : ''})`);
     const total = has('redactedProjectCount') ? Number(take('redactedProjectCount')) : places.length;

@@ -20,6 +20,8 @@ import { readAll } from '../../functions/src/store/read-all';
 import { allReleases } from '../real-stores';
 import { auditDetailsParts } from '../../core/workflow/audit-details';
 import { dayStart } from '../../functions/src/cli/publications-command';
+import { checkSubmitted, keepSnapshot } from '../../functions/src/workflow/snapshot';
+import { summarizeFindings } from '../../functions/src/workflow/findings-summary';
 
 const OLD = 'http://192.168.1.20:8080';
 const NEW = 'https://transparencia.example.gob.mx';
@@ -172,12 +174,22 @@ describe('publications redact, on a self-hosted server', () => {
     setCell(workbook, 'Contrataciones', 0, 'tender/description', `${clean} Queja de Juana Pérez, CURP ${CURP}, Tel. 999 123 4567.`);
     setCell(workbook, 'Documentos de licitación', 0, 'tender/documents/0/title', `Escrito de Juana Pérez ${CURP.toLowerCase()}`);
     await publish(store, { publisher, workbook, actor: 'cli', now: '2026-11-01T12:00:00.000Z', baseUrl: NEW });
+    // The review flow: the send that published them keeps its findings, whose warning quotes the CURP it found.
+    const send = async (id: string, status: 'published' | 'submitted', at: string): Promise<void> => {
+      const checked = checkSubmitted(workbook, publisher, at);
+      const snapshot = await keepSnapshot(store, workbook, at, checked.completeness, checked.counts);
+      await store.createSubmission({ id, publisherId: 'merida', source: { kind: 'xlsx', fileId: snapshot.contentHash }, status, history: [{ at, by: 'u1', action: 'submitted' }], findings: summarizeFindings(checked.findings), snapshot, createdAt: at, updatedAt: at });
+    };
+    await send('envio-curp', 'published', '2026-11-01T12:00:00.000Z');
+    expect(JSON.stringify(await store.getSubmission('envio-curp'))).toContain(CURP);
     setCell(workbook, 'Contrataciones', 0, 'tender/description', clean);
     setCell(workbook, 'Documentos de licitación', 0, 'tender/documents/0/title', 'Convocatoria');
     // Not corrected: in the latest release of another process (its record's compiled release) and in a project.
     setCell(workbook, 'Contrataciones', 1, 'tender/description', 'Supervisión. Vecina: Calle 59 No. 512, Centro.');
     setCell(workbook, 'Proyectos', 0, 'description', 'Obra pedida por Juana Pérez, Tel. 999 123 4567.');
     await publish(store, { publisher, workbook, actor: 'cli', now: '2026-11-02T12:00:00.000Z', baseUrl: NEW });
+    // …and one in review whose workbook still has the address and the telephone.
+    await send('envio-abierto', 'submitted', '2026-11-03T12:00:00.000Z');
     const before = (await store.getCurrent('merida'))!;
     // Corrected in the workbook and published again: still served.
     expect(await reachable(store)).toContain(CURP);
@@ -188,7 +200,9 @@ describe('publications redact, on a self-hosted server', () => {
     const refused = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', `Solicitud de ${CURP}`, '--confirmar');
     expect([refused.code, refused.err]).toEqual([2, expect.stringContaining('El motivo contiene uno de los textos a suprimir')]);
     const dry = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026');
-    expect([dry.code, dry.err]).toEqual([0, '']);
+    const stillOpen = 'Aviso: el envío envio-abierto («En revisión») tiene esos textos en el libro enviado: su página los muestra en la vista previa y, si se aprueba, se vuelven a publicar.';
+    expect([dry.code, dry.err]).toEqual([0, expect.stringContaining(stillOpen)]);
+    expect(dry.out).toMatch(/^ {2}2 envíos los citan en sus advertencias o comentarios \(envio-\w+ y envio-\w+\): con --confirmar también se suprimen ahí\.$/m);
     expect(dry.out).toContain('  texto 1 («PELJ…», 18 caracteres): 2 veces.\n  texto 2 («999 …», 13 caracteres): 2 veces.\n  texto 3 («no-a…», 16 caracteres): no aparece.\n  texto 4 («call…», 16 caracteres): 1 vez.');
     expect(dry.out).toMatch(new RegExp(`^ {2}Contratación ${OCID}, entrega \\S+ \\(01/11/2026\\): /tender/description, /tender/documents/0/title$`, 'm'));
     expect(dry.out).toContain('  Proyecto oc4ids-mid001-MID-2024-001: /description\nAviso: 1 texto no aparece tal como se escribió;');
@@ -198,7 +212,8 @@ describe('publications redact, on a self-hosted server', () => {
     expect([identifier.code, identifier.err]).toEqual([1, expect.stringContaining(`No se cambió nada: un texto es parte del identificador de ${OCID} (`)]);
 
     const run = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026', '--confirmar');
-    expect([run.code, run.err]).toEqual([0, '']);
+    expect([run.code, run.err]).toEqual([0, expect.stringContaining(stillOpen)]);
+    expect(run.out).toMatch(/^También se suprimieron de las advertencias y comentarios de 2 envíos \(envio-\w+ y envio-\w+\)/m);
     expect(run.out).toContain('Suprimidos: 2 entregas y 1 proyecto;');
     // The prune it suggests, run when it says, is accepted and reaches every publication it replaced.
     const [, when, day] = /A partir del (\S+ \S+): infra-abierta publications prune --antes-de (\S+) --publicador merida --confirmar/.exec(run.out) ?? [];
@@ -231,8 +246,13 @@ describe('publications redact, on a self-hosted server', () => {
       const entry = (await store.listAudit({ publisherId: 'merida' })).items.find((e) => e.action === 'publication.redacted')!;
       expect(entry).toMatchObject({ actor: 'cli', target: `publication/${after.id}`, details: { redactedFrom: before.id, reason: 'Solicitud ARCO 0001/2026', redactedOcids: ['ocds-mid001-DOP-AD-SRO-007-2024', OCID] } });
       expect(JSON.stringify(entry)).not.toContain('PELJ');
+      // The sends' pages no longer quote them; their status and date are as they were.
+      const quoted = (await store.getSubmission('envio-curp'))!;
+      expect(JSON.stringify(quoted)).not.toMatch(/PELJ800101MYNRPN09|123 4567/i);
+      expect(JSON.stringify(quoted.findings)).toContain('[dato personal suprimido]');
+      expect(quoted).toMatchObject({ status: 'published', updatedAt: '2026-11-01T12:00:00.000Z' });
       // As the Bitácora shows it.
-      expect(auditDetailsParts(entry.action, entry.details)).toEqual(expect.arrayContaining(['Motivo: Solicitud ARCO 0001/2026', `Suprimidos de la publicación ${before.id}`, expect.stringMatching(/^En 2 entregas OCDS: ocds-mid001-DOP-AD-SRO-007-2024-\w+ \(\/tender\/description\); /), '2 contrataciones con datos suprimidos']));
+      expect(auditDetailsParts(entry.action, entry.details)).toEqual(expect.arrayContaining(['Motivo: Solicitud ARCO 0001/2026', `Suprimidos de la publicación ${before.id}`, expect.stringMatching(/^En 2 entregas OCDS: ocds-mid001-DOP-AD-SRO-007-2024-\w+ \(\/tender\/description\); /), '2 contrataciones con datos suprimidos', expect.stringMatching(/^También en las advertencias o comentarios de los envíos envio-\w+, envio-\w+$/)]));
       expect(auditDetailsParts(entry.action, entry.details).join('; ')).not.toContain('contrataciones cambiadas');
       // The public is told which releases and project changed after publication, when and where — not what.
       const app = createApp({ store, config: { publicBaseUrl: NEW, maxBodyBytes: 1024 * 1024 }, log: () => undefined });

@@ -389,6 +389,14 @@ export interface Store {
   ): Promise<Submission>;
 
   /**
+   * Rewrites what a submission quotes of its workbook — its findings' sample and its history's comments — in one
+   * atomic read-and-write, leaving its status, `updatedAt` and everything else as they are: `publications redact`
+   * replaces there the personal data it removes from what is published (a warning quotes the CURP it found).
+   * `change` must be pure (Firestore may run it again); returns whether it changed anything. 'not-found' when absent.
+   */
+  rewriteSubmissionQuotes(id: string, change: (quoted: Pick<Submission, 'findings' | 'history'>) => Pick<Submission, 'findings' | 'history'> | undefined): Promise<boolean>;
+
+  /**
    * Submitted workbooks, by content hash (the JSON text of their values), chunked below the 1 MiB document
    * limit like the dashboard index; writing the same hash twice is harmless. Undefined when absent or incomplete.
    */
