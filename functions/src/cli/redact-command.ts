@@ -69,7 +69,7 @@ async function tellSubmissions(store: Store, io: CliIo, holding: SubmissionHoldi
     } else io.out(`  ${formatCount(holding.quoting.length, 'envío los cita', 'envíos los citan')} en sus advertencias o comentarios (${ids}): con --confirmar también se suprimen ahí.`);
   }
   for (const s of holding.open) {
-    io.err(`Aviso: el envío ${s.id} («${STATUS_LABELS[s.status]}») tiene esos textos en el libro enviado: su página los muestra en la vista previa y, si se aprueba, se vuelven a publicar. Pida a la coordinación que lo devuelva para que se corrija y se envíe de nuevo, o que el implementador lo retire; la copia se borra con «publications prune» cuando ya no la usa ningún envío abierto.`);
+    io.out(`Aviso: el envío ${s.id} («${STATUS_LABELS[s.status]}») tiene esos textos en el libro enviado: su página los muestra en la vista previa y, si se aprueba, se vuelven a publicar. Pida a la coordinación que lo devuelva para que se corrija y se envíe de nuevo, o que el implementador lo retire; la copia se borra con «publications prune» cuando ya no la usa ningún envío abierto.`);
   }
 }
 
