@@ -498,7 +498,9 @@ describeIfChromium('a data user in the public pages', () => {
     // and date, and the history says it was corrected after publication, and when — not what.
     const title = String((await (await fetch(links[0].href)).json() as { releases: { tender: { title: string } }[] }).releases[0].tender.title);
     const current = (await srv.store.getCurrent('merida'))!;
-    const plan = await planRedaction(srv.store, current, textMatchers([title]));
+    const project = (await (await fetch(`${srv.base}/api/oc4ids/projects?publisher=merida&limit=1`)).json() as { projects: { id: string; title: string }[] }).projects[0];
+    const plan = await planRedaction(srv.store, current, textMatchers([title, project.title]));
+    expect(plan.projects.map((p) => p.projectId)).toContain(project.id);
     expect(plan.releases.map((r) => r.releaseId)).toContain(releases[0][0].id);
     const done = await redact(srv.store, { publisher: publisherOf('merida', workbook), plan, baseUrl: srv.base, actor: 'cli', at: '2025-09-01T12:00:00.000Z', reason: 'Solicitud ARCO 0001/2025' });
     expect(done.status).toBe('redacted');
@@ -510,6 +512,10 @@ describeIfChromium('a data user in the public pages', () => {
     const redactedIds = new Set(plan.releases.map((r) => r.releaseId));
     expect(notes).toEqual(releases.map((r) => (redactedIds.has(r[0].id) ? 'Esta entrega se corrigió el 01/09/2025 para suprimir datos personales; lo demás que dice no cambió.' : null)));
     expect(await again.locator('main').innerText()).not.toContain('Solicitud ARCO');
+    // A project redacted says so too, beside its JSON.
+    await again.goto(`${srv.base}/#/proyecto/${project.id}`);
+    await again.waitForSelector('body[data-ready] main h1');
+    expect(await again.locator('#nota-supresion').innerText()).toBe('Este proyecto se corrigió el 01/09/2025 para suprimir datos personales; lo demás que dice no cambió.');
     await later.close();
   });
 
