@@ -175,7 +175,7 @@ describe('publications redact, on a self-hosted server', () => {
     setCell(workbook, 'Documentos de licitación', 0, 'tender/documents/0/title', `Escrito de Juana Pérez ${CURP.toLowerCase()}`);
     await publish(store, { publisher, workbook, actor: 'cli', now: '2026-11-01T12:00:00.000Z', baseUrl: NEW });
     // The review flow: the send that published them keeps its findings, whose warning quotes the CURP it found.
-    const send = async (id: string, status: 'published' | 'submitted', at: string): Promise<void> => {
+    const send = async (id: string, status: 'published' | 'submitted' | 'withdrawn', at: string): Promise<void> => {
       const checked = checkSubmitted(workbook, publisher, at);
       const snapshot = await keepSnapshot(store, workbook, at, checked.completeness, checked.counts);
       await store.createSubmission({ id, publisherId: 'merida', source: { kind: 'xlsx', fileId: snapshot.contentHash }, status, history: [{ at, by: 'u1', action: 'submitted' }], findings: summarizeFindings(checked.findings), snapshot, createdAt: at, updatedAt: at });
@@ -282,6 +282,24 @@ describe('publications redact, on a self-hosted server', () => {
     const again = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026', '--confirmar');
     // Nothing published or quoted holds them; the send still open does, and is told again.
     expect([again.code, again.out.split('\n').slice(-2)]).toEqual([0, ['Ninguno de los textos aparece en lo publicado, pero sí en envíos:', expect.stringContaining(stillOpen)]]);
+    // A send withdrawn later whose warning quotes the CURP: rewritten with no publication, and the Bitácora says so.
+    store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      setCell(workbook, 'Contratos', 0, 'contracts/0/description', `Contrato con CURP ${CURP}`);
+      await send('envio-retirado', 'withdrawn', '2026-11-04T12:00:00.000Z');
+    } finally {
+      await store.close();
+    }
+    const late = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026', '--confirmar');
+    expect(late.out).toContain('También se suprimieron de las advertencias y comentarios de 1 envío (envio-retirado)');
+    store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      expect(JSON.stringify(await store.getSubmission('envio-retirado'))).not.toContain(CURP);
+      const entry = (await store.listAudit({ publisherId: 'merida' })).items.find((e) => e.action === 'submissions.redacted');
+      expect(entry).toMatchObject({ actor: 'cli', target: 'publisher/merida', details: { reason: 'Solicitud ARCO 0001/2026', redactedSubmissions: ['envio-retirado'] } });
+    } finally {
+      await store.close();
+    }
     expect(`${refused.err}${again.err}`).not.toMatch(STACK_TRACE);
   });
 });

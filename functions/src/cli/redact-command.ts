@@ -14,7 +14,7 @@ import { rebuildBulk } from '../publication/rebuild-bulk';
 import { planRedaction, redact, redactSubmissionQuotes, submissionsHolding, type RedactedPlace, type SubmissionHolding } from '../publication/redact';
 import type { Store } from '../store/store';
 import { type ParsedArgs, stringOption, UsageError } from './args';
-import { cliAuditDetails } from './cli-audit';
+import { cliAudit, cliAuditDetails } from './cli-audit';
 import type { CliIo } from './convert-command';
 import { checkReadable } from './input-path';
 import { knownPublisher } from './known-publisher';
@@ -104,6 +104,8 @@ export async function redactCommand(args: ParsedArgs, store: Store, io: CliIo, o
     }
     io.out('Ninguno de los textos aparece en lo publicado, pero sí en envíos:');
     await tellSubmissions(store, io, holding, matchers, confirmed);
+    // Rewritten without a publication (whose entry would name them): the Bitácora says who, why and which sends.
+    if (confirmed && holding.quoting.length) await cliAudit(store, clock(), 'submissions.redacted', `publisher/${publisher.id}`, publisher.id, { reason, redactedSubmissions: holding.quoting.slice(0, 100) });
     return 0;
   }
   for (const r of plan.releases) io.out(`  Contratación ${r.ocid as string}, entrega ${r.releaseId as string} (${formatDate(r.date as string)}): ${where(r)}`);
