@@ -21,6 +21,14 @@ test('a CURP, a private e-mail and a telephone after its word are found; an offi
   for (const none of ['obras@merida.gob.mx', 'Monto 1234567890', 'hotel 5512345678', 'Clave 2024-11-210-3-1-1-0001', 'RFC GOMJ800101AB1']) expect({ none, found: personalDataIn(none) }).toEqual({ none, found: undefined });
 });
 
+test('a text with several kinds names each of them, quoting each value, not only the first', () => {
+  const found = personalDataIn('Arq. Juan Gómez, CURP GOMJ800101HMCMRN09, cel. (999) 123-45-67') as Finding['params'];
+  expect(found).toEqual({ value: 'GOMJ800101HMCMRN09', kind: 'una CURP y un número de teléfono', others: ' y «(999) 123-45-67»' });
+  expect(personalDataIn('GOMJ800101HMCMRN09 juan.gomez@gmail.com tel. 999 123 4567')?.kind).toBe('una CURP, un correo electrónico y un número de teléfono');
+  const finding: Finding = { code: 'privacy.personalDataInText', severity: 'warning', pointer: '/releases/0/contracts/0/description', params: found };
+  expect(renderFinding(finding)).toContain('parece una CURP y un número de teléfono: «GOMJ800101HMCMRN09» y «(999) 123-45-67». Lo que se escribe');
+});
+
 test('in a workbook: warned naming sheet, row and column; the example workbooks get none', async () => {
   for (const key of ['merida', 'nuevo-leon', 'tuxtla-gutierrez']) expect(privacyFindings(checkWorkbook(await exampleWorkbook(key), NOW).findings)).toEqual([]);
   const workbook = await exampleWorkbook('merida');

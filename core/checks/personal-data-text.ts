@@ -13,6 +13,7 @@
  * Document addresses (`url`) and party identifiers are looked at for a CURP alone (a scanned identification named by its
  * owner's CURP; a CURP given as a person's identifier, which the filter publishes as every identifier).
  */
+import { formatList } from '../format/es-mx';
 import type { ValueCheck } from './types';
 
 const STATES = 'AS|BC|BS|CC|CL|CM|CS|CH|DF|DG|GT|GR|HG|JC|MC|MN|MS|NT|NL|OC|PL|QT|QR|SP|SL|SR|TC|TS|TL|VZ|YN|ZS|NE';
@@ -27,18 +28,34 @@ const TEXT_FIELD = /(?:^|\/)(?:title|description|rationale|notes|purpose|[a-z]+D
 /** Looked at for a CURP alone: a document's address, and a party's identifiers (a CURP given as the identifier). */
 const CURP_FIELD = /(?:^|\/)(?:url|identifier\/id|additionalIdentifiers\/id)$/;
 
-/** What in `text` looks like personal data, and its kind in the message's words; undefined when nothing does. */
-export function personalDataIn(text: string, urlOnly = false): { value: string; kind: string } | undefined {
+/** Each kind of personal data `text` seems to hold, the first of each, in this order. */
+function foundIn(text: string, urlOnly: boolean): { value: string; kind: string }[] {
+  const found: { value: string; kind: string }[] = [];
   const curp = CURP.exec(text);
-  if (curp) return { value: curp[0], kind: 'una CURP' };
-  if (urlOnly) return undefined;
+  if (curp) found.push({ value: curp[0], kind: 'una CURP' });
+  if (urlOnly) return found;
   const email = text.includes('@') ? EMAIL.exec(text) : null;
-  if (email && !/(?:^|\.)gob\.mx$/i.test(email[0].split('@')[1])) return { value: email[0], kind: 'un correo electrónico' };
+  if (email && !/(?:^|\.)gob\.mx$/i.test(email[0].split('@')[1])) found.push({ value: email[0], kind: 'un correo electrónico' });
   const phone = PHONE.exec(text);
   const number = phone?.[1] ?? phone?.[2];
   const digits = number?.replace(/\D/g, '').length ?? 0;
-  if (number && digits >= 10 && digits <= 12) return { value: number.trim(), kind: 'un número de teléfono' };
-  return undefined;
+  if (number && digits >= 10 && digits <= 12) found.push({ value: number.trim(), kind: 'un número de teléfono' });
+  return found;
+}
+
+/**
+ * What in `text` looks like personal data, and its kinds in the message's words; undefined when nothing does. Every
+ * kind is named («una CURP y un número de teléfono»): told only of the first, an official removed the CURP, sent
+ * again and published the telephone (or a personal-data officer asked to remove one learnt of the other too late).
+ * `value` is the first found, `others` the rest as the message quotes them («, «…» y «…»»).
+ */
+export function personalDataIn(text: string, urlOnly = false): { value: string; kind: string; others?: string } | undefined {
+  const found = foundIn(text, urlOnly);
+  if (!found.length) return undefined;
+  const kind = formatList(found.map((f) => f.kind));
+  if (found.length === 1) return { value: found[0].value, kind };
+  const quoted = found.map((f) => `«${f.value}»`);
+  return { value: found[0].value, kind, others: formatList(quoted).slice(quoted[0].length) };
 }
 
 export const personalDataText: ValueCheck = {

@@ -32,6 +32,11 @@ export interface PackageMeta {
   /** OCDS record packages: URLs of the release packages the records draw on. */
   packages?: readonly string[];
   links?: PackageLinks;
+  /**
+   * Which documents of the package were changed after they were published, to remove personal data
+   * (functions/src/api/redaction-notes.ts): the platform's statement, at package level. Absent when none was.
+   */
+  redactions?: readonly unknown[];
 }
 
 export type Package = Record<string, unknown>;
@@ -40,6 +45,7 @@ function envelope(meta: PackageMeta, version: string): Package {
   const pkg: Package = { uri: meta.uri, version: meta.version ?? version, publishedDate: meta.publishedDate, publisher: { ...meta.publisher } };
   if (meta.license) pkg.license = meta.license;
   if (meta.publicationPolicy) pkg.publicationPolicy = meta.publicationPolicy;
+  if (meta.redactions?.length) pkg.redactions = [...meta.redactions];
   return pkg;
 }
 

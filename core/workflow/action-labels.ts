@@ -38,6 +38,8 @@ const OTHER_AUDIT_LABELS: Readonly<Record<string, string>> = {
   'publication.republished': 'Volvió a publicar los mismos datos, sin cambiarlos, tras un cambio de dirección o de versión de la plataforma',
   // `publications redact`: the details say from which publication, why, and which releases and fields (never the texts).
   'publication.redacted': 'Suprimió datos personales de lo ya publicado (reemplazó textos en los procesos y proyectos publicados)',
+  // `publications redact` when nothing published holds the texts any more, but the findings or comments of sends do.
+  'submissions.redacted': 'Suprimió datos personales de las advertencias y comentarios de envíos',
   'notification.sent': 'Envió un aviso por correo',
   'notification.failed': 'No pudo enviar un aviso por correo',
   'access.denied': 'Intentó una acción que su cuenta no permite',

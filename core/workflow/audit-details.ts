@@ -73,7 +73,15 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
     const total = has('redactedReleaseCount') ? Number(take('redactedReleaseCount')) : places.length;
     parts.push(`En ${releases(total)}: ${places.join('; ')}${total > places.length ? ` y ${formatCount(total - places.length, 'más', 'más')}` : ''}`);
   }
-  if (has('redactedOcids')) take('redactedOcids');
+  // A redaction changes no process by a new release (writePublication's `changedProcesses` is 0, and «0 contrataciones
+  // cambiadas» read as if it had done nothing): it says how many processes it changed the releases of.
+  if (has('redactedOcids') || has('redactedProcessCount')) {
+    const listed = take('redactedOcids');
+    const n = has('redactedProcessCount') ? Number(take('redactedProcessCount')) : Array.isArray(listed) ? listed.length : 0;
+    parts.push(`${formatCount(n, 'contratación', 'contrataciones')} con datos suprimidos`);
+  }
+  if (action === 'publication.redacted' && has('changedProcesses')) take('changedProcesses');
+  if (has('redactedSubmissions') && Array.isArray(details.redactedSubmissions)) parts.push(`También en las advertencias o comentarios de los envíos ${(take('redactedSubmissions') as unknown[]).map(String).join(', ')}`);
   if (has('redactedProjects') && Array.isArray(details.redactedProjects)) {
     const places = (take('redactedProjects') as unknown[]).filter(isRecord).map((p) => `${String(p.id)} (${Array.isArray(p.pointers) ? p.pointers.join(', ') : ''})`);
     const total = has('redactedProjectCount') ? Number(take('redactedProjectCount')) : places.length;
@@ -86,7 +94,7 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
     parts.push(typeof before === 'string' && before !== now ? `Enlaces de sus registros: de ${before} a ${now}` : `Enlaces de sus registros bajo ${now}`);
   }
   if (has('unchanged')) { if (take('unchanged') === true) parts.push('Sin cambios en los datos: confirmó lo publicado'); }
-  if (has('changedProcesses')) parts.push(formatCount(Number(take('changedProcesses')), 'contratación cambiada', 'contrataciones cambiadas'));
+  if (has('changedProcesses') && !done.has('changedProcesses')) parts.push(formatCount(Number(take('changedProcesses')), 'contratación cambiada', 'contrataciones cambiadas'));
   if (has('changedOcids') && Array.isArray(details.changedOcids)) {
     const list = (take('changedOcids') as unknown[]).map(String);
     const total = Number(details.changedProcesses ?? list.length);

@@ -179,19 +179,26 @@ export function trackingChanged(): void {
 }
 
 /** The full OC4IDS project, or undefined when the API does not know it. */
-export async function loadProject(id: string): Promise<Json | undefined> {
+export async function loadProject(id: string): Promise<{ project: Json | undefined; redactions: Json[] }> {
   const url = `/api/oc4ids/projects/${encodeURIComponent(id)}`;
   const res = await ask(url);
-  if (res.status === 404) return undefined;
+  if (res.status === 404) return { project: undefined, redactions: [] };
   if (!res.ok) throw await refused(res, url);
-  return (await readJson<{ projects?: Json[] }>(res, url)).projects?.[0];
+  const body = await readJson<{ projects?: Json[]; redactions?: unknown }>(res, url);
+  return { project: body.projects?.[0], redactions: jsonObjects(body.redactions) };
 }
 
+/** The objects of a package's `redactions` (functions/src/api/redaction-notes.ts); anything else is ignored. */
+const jsonObjects = (v: unknown): Json[] => (Array.isArray(v) ? v.filter((r): r is Json => typeof r === 'object' && r !== null && !Array.isArray(r)) : []);
+
 /** The OCDS record of a process (its compiled release is what *Contratación* shows), or undefined when the API does not know it. */
-export async function loadRecord(ocid: string): Promise<Json | undefined> {
+export async function loadRecord(ocid: string): Promise<{ record: Json | undefined; redactions: Json[] }> {
   const url = `/api/ocds/records/${encodeURIComponent(ocid)}`;
   const res = await ask(url);
-  if (res.status === 404) return undefined;
+  if (res.status === 404) return { record: undefined, redactions: [] };
   if (!res.ok) throw await refused(res, url);
-  return (await readJson<{ records?: Json[] }>(res, url)).records?.[0];
+  const body = await readJson<{ records?: Json[]; redactions?: unknown }>(res, url);
+  // Which of its releases the platform changed after publishing them, to remove personal data
+  // (functions/src/api/redaction-notes.ts): «Historial de publicaciones» says so beside each.
+  return { record: body.records?.[0], redactions: jsonObjects(body.redactions) };
 }

@@ -20,6 +20,8 @@ import { readAll } from '../../functions/src/store/read-all';
 import { allReleases } from '../real-stores';
 import { auditDetailsParts } from '../../core/workflow/audit-details';
 import { dayStart } from '../../functions/src/cli/publications-command';
+import { checkSubmitted, keepSnapshot } from '../../functions/src/workflow/snapshot';
+import { summarizeFindings } from '../../functions/src/workflow/findings-summary';
 
 const OLD = 'http://192.168.1.20:8080';
 const NEW = 'https://transparencia.example.gob.mx';
@@ -172,12 +174,22 @@ describe('publications redact, on a self-hosted server', () => {
     setCell(workbook, 'Contrataciones', 0, 'tender/description', `${clean} Queja de Juana Pérez, CURP ${CURP}, Tel. 999 123 4567.`);
     setCell(workbook, 'Documentos de licitación', 0, 'tender/documents/0/title', `Escrito de Juana Pérez ${CURP.toLowerCase()}`);
     await publish(store, { publisher, workbook, actor: 'cli', now: '2026-11-01T12:00:00.000Z', baseUrl: NEW });
+    // The review flow: the send that published them keeps its findings, whose warning quotes the CURP it found.
+    const send = async (id: string, status: 'published' | 'submitted' | 'withdrawn', at: string): Promise<void> => {
+      const checked = checkSubmitted(workbook, publisher, at);
+      const snapshot = await keepSnapshot(store, workbook, at, checked.completeness, checked.counts);
+      await store.createSubmission({ id, publisherId: 'merida', source: { kind: 'xlsx', fileId: snapshot.contentHash }, status, history: [{ at, by: 'u1', action: 'submitted' }], findings: summarizeFindings(checked.findings), snapshot, createdAt: at, updatedAt: at });
+    };
+    await send('envio-curp', 'published', '2026-11-01T12:00:00.000Z');
+    expect(JSON.stringify(await store.getSubmission('envio-curp'))).toContain(CURP);
     setCell(workbook, 'Contrataciones', 0, 'tender/description', clean);
     setCell(workbook, 'Documentos de licitación', 0, 'tender/documents/0/title', 'Convocatoria');
     // Not corrected: in the latest release of another process (its record's compiled release) and in a project.
     setCell(workbook, 'Contrataciones', 1, 'tender/description', 'Supervisión. Vecina: Calle 59 No. 512, Centro.');
     setCell(workbook, 'Proyectos', 0, 'description', 'Obra pedida por Juana Pérez, Tel. 999 123 4567.');
     await publish(store, { publisher, workbook, actor: 'cli', now: '2026-11-02T12:00:00.000Z', baseUrl: NEW });
+    // …and one in review whose workbook still has the address and the telephone.
+    await send('envio-abierto', 'submitted', '2026-11-03T12:00:00.000Z');
     const before = (await store.getCurrent('merida'))!;
     // Corrected in the workbook and published again: still served.
     expect(await reachable(store)).toContain(CURP);
@@ -188,7 +200,10 @@ describe('publications redact, on a self-hosted server', () => {
     const refused = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', `Solicitud de ${CURP}`, '--confirmar');
     expect([refused.code, refused.err]).toEqual([2, expect.stringContaining('El motivo contiene uno de los textos a suprimir')]);
     const dry = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026');
+    const stillOpen = 'Aviso: el envío envio-abierto («En revisión») tiene esos textos en el libro enviado: su página los muestra en la vista previa y, si se aprueba, se vuelven a publicar.';
     expect([dry.code, dry.err]).toEqual([0, '']);
+    expect(dry.out).toContain(stillOpen);
+    expect(dry.out).toMatch(/^ {2}2 envíos los citan en sus advertencias o comentarios \(envio-\w+ y envio-\w+\): con --confirmar también se suprimen ahí\.$/m);
     expect(dry.out).toContain('  texto 1 («PELJ…», 18 caracteres): 2 veces.\n  texto 2 («999 …», 13 caracteres): 2 veces.\n  texto 3 («no-a…», 16 caracteres): no aparece.\n  texto 4 («call…», 16 caracteres): 1 vez.');
     expect(dry.out).toMatch(new RegExp(`^ {2}Contratación ${OCID}, entrega \\S+ \\(01/11/2026\\): /tender/description, /tender/documents/0/title$`, 'm'));
     expect(dry.out).toContain('  Proyecto oc4ids-mid001-MID-2024-001: /description\nAviso: 1 texto no aparece tal como se escribió;');
@@ -199,6 +214,8 @@ describe('publications redact, on a self-hosted server', () => {
 
     const run = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026', '--confirmar');
     expect([run.code, run.err]).toEqual([0, '']);
+    expect(run.out).toContain(stillOpen);
+    expect(run.out).toMatch(/^También se suprimieron de las advertencias y comentarios de 2 envíos \(envio-\w+ y envio-\w+\)/m);
     expect(run.out).toContain('Suprimidos: 2 entregas y 1 proyecto;');
     // The prune it suggests, run when it says, is accepted and reaches every publication it replaced.
     const [, when, day] = /A partir del (\S+ \S+): infra-abierta publications prune --antes-de (\S+) --publicador merida --confirmar/.exec(run.out) ?? [];
@@ -224,17 +241,65 @@ describe('publications redact, on a self-hosted server', () => {
       expect(is.documents.join('\n')).not.toMatch(/123 4567|Calle 59/);
       expect(is.releases.map((r) => r.slice(0, 3))).toEqual(was.releases.map((r) => r.slice(0, 3)));
       const differing = is.releases.filter((r, n) => r[3] !== was.releases[n][3]);
+      // releases.json says which of its releases were redacted after publication (the .jsonl has no package to say it).
+      const releasesJson = JSON.parse(fs.readFileSync(bulk.replace(/\.jsonl$/, '.json'), 'utf8')) as { redactions?: { releaseID: string }[] };
+      expect(releasesJson.redactions?.map((r) => r.releaseID).sort()).toEqual(differing.map((r) => r[1]).sort());
       expect(differing.map((r) => r[3].split('[dato personal suprimido]').length - 1)).toEqual([1, 3]);
       const entry = (await store.listAudit({ publisherId: 'merida' })).items.find((e) => e.action === 'publication.redacted')!;
       expect(entry).toMatchObject({ actor: 'cli', target: `publication/${after.id}`, details: { redactedFrom: before.id, reason: 'Solicitud ARCO 0001/2026', redactedOcids: ['ocds-mid001-DOP-AD-SRO-007-2024', OCID] } });
       expect(JSON.stringify(entry)).not.toContain('PELJ');
+      // The sends' pages no longer quote them; their status and date are as they were.
+      const quoted = (await store.getSubmission('envio-curp'))!;
+      expect(JSON.stringify(quoted)).not.toMatch(/PELJ800101MYNRPN09|123 4567/i);
+      expect(JSON.stringify(quoted.findings)).toContain('[dato personal suprimido]');
+      expect(quoted).toMatchObject({ status: 'published', updatedAt: '2026-11-01T12:00:00.000Z' });
       // As the Bitácora shows it.
-      expect(auditDetailsParts(entry.action, entry.details)).toEqual(expect.arrayContaining(['Motivo: Solicitud ARCO 0001/2026', `Suprimidos de la publicación ${before.id}`, expect.stringMatching(/^En 2 entregas OCDS: ocds-mid001-DOP-AD-SRO-007-2024-\w+ \(\/tender\/description\); /)]));
+      expect(auditDetailsParts(entry.action, entry.details)).toEqual(expect.arrayContaining(['Motivo: Solicitud ARCO 0001/2026', `Suprimidos de la publicación ${before.id}`, expect.stringMatching(/^En 2 entregas OCDS: ocds-mid001-DOP-AD-SRO-007-2024-\w+ \(\/tender\/description\); /), '2 contrataciones con datos suprimidos', expect.stringMatching(/^También en las advertencias o comentarios de los envíos envio-\w+, envio-\w+$/)]));
+      expect(auditDetailsParts(entry.action, entry.details).join('; ')).not.toContain('contrataciones cambiadas');
+      // The public is told which releases and project changed after publication, when and where — not what.
+      const app = createApp({ store, config: { publicBaseUrl: NEW, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+      const redactionsAt = async (url: string): Promise<unknown> => (JSON.parse((await request(app).get(url)).text) as { redactions?: unknown }).redactions;
+      const releaseId = differing.find((r) => r[0] === OCID)?.[1];
+      const note = { ocid: OCID, releaseID: releaseId, redactedDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), fields: ['/tender/description', '/tender/documents/0/title'] };
+      expect(await redactionsAt(`/api/ocds/records/${OCID}`)).toEqual([note]);
+      expect(await redactionsAt(`/api/ocds/releases?ocid=${OCID}`)).toEqual([note]);
+      expect(await redactionsAt('/api/oc4ids/projects/oc4ids-mid001-MID-2024-001')).toEqual([{ projectID: 'oc4ids-mid001-MID-2024-001', redactedDate: note.redactedDate, fields: ['/description'] }]);
+      const untouched = JSON.parse((await request(app).get('/api/ocds/records/ocds-mid001-DOP-LP-OP-009-2024').expect(200)).text) as { records: unknown[]; redactions?: unknown };
+      expect([untouched.records.length, untouched.redactions]).toEqual([1, undefined]);
+      // …and still after the implementer publishes its corrected workbook: the redacted releases are carried.
+      setCell(workbook, 'Contrataciones', 1, 'tender/description', 'Supervisión.');
+      setCell(workbook, 'Proyectos', 0, 'description', 'Obra pedida por vecinos.');
+      await publish(store, { publisher, workbook, actor: 'cli', now: '2026-12-01T12:00:00.000Z', baseUrl: NEW });
+      expect((await store.getCurrent('merida'))!.id).not.toBe(after.id);
+      expect(await redactionsAt(`/api/ocds/records/${OCID}`)).toEqual([note]);
     } finally {
       await store.close();
     }
+    // The officer's listing says which publication is the redaction, its folio and how much it changed.
+    const list = await runCli('publications', 'list', '--publicador', 'merida');
+    expect(list.out).toMatch(new RegExp(`\\tcompleta, datos personales suprimidos de ${before.id} \\(motivo «Solicitud ARCO 0001/2026»; 2 entregas de 2 contrataciones y 1 proyecto\\)$`, 'm'));
+    expect(list.out).not.toContain('publicada de nuevo');
     const again = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026', '--confirmar');
-    expect([again.code, again.out.split('\n').pop()]).toEqual([0, expect.stringMatching(/^Ninguno de los textos aparece en lo publicado/)]);
+    // Nothing published or quoted holds them; the send still open does, and is told again.
+    expect([again.code, again.out.split('\n').slice(-2)]).toEqual([0, ['Ninguno de los textos aparece en lo publicado, pero sí en envíos:', expect.stringContaining(stillOpen)]]);
+    // A send withdrawn later whose warning quotes the CURP: rewritten with no publication, and the Bitácora says so.
+    store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      setCell(workbook, 'Contratos', 0, 'contracts/0/description', `Contrato con CURP ${CURP}`);
+      await send('envio-retirado', 'withdrawn', '2026-11-04T12:00:00.000Z');
+    } finally {
+      await store.close();
+    }
+    const late = await runCli('publications', 'redact', '--publicador', 'merida', '--textos', texts, '--motivo', 'Solicitud ARCO 0001/2026', '--confirmar');
+    expect(late.out).toContain('También se suprimieron de las advertencias y comentarios de 1 envío (envio-retirado)');
+    store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    try {
+      expect(JSON.stringify(await store.getSubmission('envio-retirado'))).not.toContain(CURP);
+      const entry = (await store.listAudit({ publisherId: 'merida' })).items.find((e) => e.action === 'submissions.redacted');
+      expect(entry).toMatchObject({ actor: 'cli', target: 'publisher/merida', details: { reason: 'Solicitud ARCO 0001/2026', redactedSubmissions: ['envio-retirado'] } });
+    } finally {
+      await store.close();
+    }
     expect(`${refused.err}${again.err}`).not.toMatch(STACK_TRACE);
   });
 });

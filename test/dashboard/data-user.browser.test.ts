@@ -44,6 +44,8 @@ import { describeIfChromium, downloadedText, launchChromium } from '../browser';
 import { fileTab, startDashboardServer, type DashboardServer } from './dashboard-server';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 import { publish, publishHistory } from '../../functions/src/publication/publish';
+import { planRedaction, redact } from '../../functions/src/publication/redact';
+import { textMatchers } from '../../core/privacy/redact-texts';
 import { releaseTagTitle } from '../../dashboard/src/labels';
 import { README_SHEET } from '../../core/template/settings';
 import { formatDate, formatMoney } from '../../core/format/es-mx';
@@ -491,6 +493,30 @@ describeIfChromium('a data user in the public pages', () => {
     await page.click('nav.tabs a[href="#historial"]');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('h-historial');
     await context.close();
+
+    // A text of the first release removed by the personal-data officer (publications redact): the release keeps its id
+    // and date, and the history says it was corrected after publication, and when — not what.
+    const title = String((await (await fetch(links[0].href)).json() as { releases: { tender: { title: string } }[] }).releases[0].tender.title);
+    const current = (await srv.store.getCurrent('merida'))!;
+    const project = (await (await fetch(`${srv.base}/api/oc4ids/projects?publisher=merida&limit=1`)).json() as { projects: { id: string; title: string }[] }).projects[0];
+    const plan = await planRedaction(srv.store, current, textMatchers([title, project.title]));
+    expect(plan.projects.map((p) => p.projectId)).toContain(project.id);
+    expect(plan.releases.map((r) => r.releaseId)).toContain(releases[0][0].id);
+    const done = await redact(srv.store, { publisher: publisherOf('merida', workbook), plan, baseUrl: srv.base, actor: 'cli', at: '2025-09-01T12:00:00.000Z', reason: 'Solicitud ARCO 0001/2025' });
+    expect(done.status).toBe('redacted');
+    const later = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const again = await later.newPage();
+    await again.goto(`${srv.base}/#/contratacion/${ocid}`);
+    await again.waitForSelector('body[data-ready] #historial-publicaciones');
+    const notes = await again.locator('#historial-publicaciones > li').evaluateAll((lis: any[]) => lis.map((li) => li.querySelector('.history-redacted')?.textContent ?? null));
+    const redactedIds = new Set(plan.releases.map((r) => r.releaseId));
+    expect(notes).toEqual(releases.map((r) => (redactedIds.has(r[0].id) ? 'Esta entrega se corrigió el 01/09/2025 para suprimir datos personales; lo demás que dice no cambió.' : null)));
+    expect(await again.locator('main').innerText()).not.toContain('Solicitud ARCO');
+    // A project redacted says so too, beside its JSON.
+    await again.goto(`${srv.base}/#/proyecto/${project.id}`);
+    await again.waitForSelector('body[data-ready] main h1');
+    expect(await again.locator('#nota-supresion').innerText()).toBe('Este proyecto se corrigió el 01/09/2025 para suprimir datos personales; lo demás que dice no cambió.');
+    await later.close();
   });
 
   // After the others: it publishes an implementer they count as not published.

@@ -85,7 +85,7 @@ const tagsText = (tags: unknown): string => {
 const at = (d: string | undefined): number => { const ms = Date.parse(d ?? ''); return Number.isNaN(ms) ? Infinity : ms; };
 
 /** The list of the record's releases, oldest first, each with what it changed. */
-export function publicationHistory(record: Json | undefined): HTMLElement {
+export function publicationHistory(record: Json | undefined, redactions: readonly Json[] = []): HTMLElement {
   const links = objects(record?.releases).map((l, n) => ({ n, url: str(l.url), date: str(l.date), tags: l.tag }))
     .sort((a, b) => at(a.date) - at(b.date) || a.n - b.n);
   if (!links.length) return h('p', null, 'Sin publicaciones registradas de este proceso.');
@@ -102,6 +102,7 @@ export function publicationHistory(record: Json | undefined): HTMLElement {
       l.date ? h('time', { datetime: l.date.slice(0, 10) }, when) : when, ' ', tagsText(l.tags), '. ',
       // Its accessible name carries the visible «JSON» and says which one, as screen readers list links apart.
       href ? h('a', { href, 'aria-label': `JSON de la publicación ${ordinal}, del ${when}` }, 'JSON') : null,
+      redactedNote(redactions, id),
       named.length || others ? h('ul', { class: 'history-changes' },
         named.slice(0, 8).map((t) => h('li', null, t)),
         named.length > 8 || others ? h('li', null, otherText(others + Math.max(0, named.length - 8), named.length > 0)) : null) : null);
@@ -112,3 +113,15 @@ export function publicationHistory(record: Json | undefined): HTMLElement {
 const otherText = (n: number, more: boolean): string => (n === 1
   ? `Cambió ${more ? 'otro dato más' : 'un dato'}: véalo en el JSON.`
   : `Cambiaron ${count(n)} datos${more ? ' más' : ''}: véalos en el JSON.`);
+
+/**
+ * A release the platform changed after publishing it, to remove personal data (the record package's `redactions`,
+ * functions/src/api/redaction-notes.ts): its JSON no longer says what it said that day, and a reader who kept an
+ * earlier copy is told why they differ — never what was removed.
+ */
+function redactedNote(redactions: readonly Json[], releaseId: string | undefined): HTMLElement | null {
+  if (!releaseId) return null;
+  const days = [...new Set(redactions.filter((r) => str(r.releaseID) === releaseId).map((r) => date(str(r.redactedDate))))];
+  if (!days.length) return null;
+  return h('p', { class: 'note history-redacted' }, `Esta entrega se corrigió el ${days.join(' y el ')} para suprimir datos personales; lo demás que dice no cambió.`);
+}

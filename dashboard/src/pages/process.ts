@@ -86,7 +86,7 @@ export const processPage: Page = {
     const trimmed = withoutTrailingPunctuation(asked);
     const row = find(asked) ?? (trimmed === undefined ? undefined : find(trimmed));
     const ocid = row?.ocid ?? asked;
-    const record = row ? await loadRecord(ocid) : undefined;
+    const { record, redactions } = row ? await loadRecord(ocid) : { record: undefined, redactions: [] };
     const c = obj(record?.compiledRelease);
     if (!row || !c) return h('div', null, ...heading('Contratación no encontrada', `No hay un proceso de contratación publicado con el ocid «${ocid}».`), h('a', { href: route('contrataciones') }, 'Ver todas las contrataciones'));
     const planning = obj(c.planning) ?? {};
@@ -220,7 +220,7 @@ export const processPage: Page = {
       // Each time the process was published, and what changed: the page above is only its latest state.
       section('historial', 'Historial de publicaciones',
         h('p', { class: 'note', id: 'nota-historial' }, 'Cada vez que el implementador publicó este proceso, con la fecha y lo que publicó. Esta página muestra lo último publicado; cada publicación conserva lo que decía en su momento.'),
-        publicationHistory(record)),
+        publicationHistory(record, redactions)),
       h('section', { 'aria-labelledby': 'h-documentos' }, h('h2', { id: 'h-documentos' }, 'Todos los documentos'),
         allDocs.length ? documentsTable('Documentos del proceso', allDocs, 'tabla-documentos') : h('p', null, 'Sin documentos publicados.')),
       section('datos', 'Descargas',

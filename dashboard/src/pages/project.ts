@@ -228,7 +228,7 @@ export const projectPage: Page = {
     // Only this page reads a full document: the project itself (its summaries carry what the page shows of each process).
     // The map's outlines download while the project does.
     void loadOutlines().catch(() => undefined);
-    const p = row ? await loadProject(id) : undefined;
+    const { project: p, redactions } = row ? await loadProject(id) : { project: undefined, redactions: [] };
     if (!row || !p) return h('div', null, ...heading('Proyecto no encontrado', `No hay un proyecto publicado con la clave «${id}».`), h('a', { href: route('proyectos') }, 'Volver a la lista de proyectos'));
     const period = obj(p.period);
     const budget = obj(p.budget);
@@ -366,7 +366,10 @@ export const projectPage: Page = {
       h('section', { 'aria-labelledby': 'h-datos' }, h('h2', { id: 'h-datos' }, 'Datos abiertos de este proyecto'),
         h('ul', null,
           h('li', null, h('a', { href: `/api/oc4ids/projects/${encodeURIComponent(id)}` }, 'Proyecto en EDCAPI (OC4IDS), JSON')),
-          processes.map((x) => h('li', null, h('a', { href: `/api/ocds/records/${encodeURIComponent(x.ocid)}` }, `Registro EDCA-MX (OCDS) de ${x.ocid}, JSON`))))),
+          processes.map((x) => h('li', null, h('a', { href: `/api/ocds/records/${encodeURIComponent(x.ocid)}` }, `Registro EDCA-MX (OCDS) de ${x.ocid}, JSON`)))),
+        // Changed after it was published, to remove personal data (the package's `redactions`): a reader who kept an
+        // earlier copy of its JSON is told why they differ, never what was removed.
+        redactedDays(redactions).length ? h('p', { class: 'note', id: 'nota-supresion' }, `Este proyecto se corrigió el ${redactedDays(redactions).join(' y el ')} para suprimir datos personales; lo demás que dice no cambió.`) : null),
     );
   },
 };
@@ -431,3 +434,6 @@ function measureText(o: Json): string {
   if (value !== undefined) return progress(value);
   return str(measure) ?? NO_DATA;
 }
+
+/** The days (dd/mm/aaaa) a project was redacted on, each once. */
+const redactedDays = (redactions: readonly Json[]): string[] => [...new Set(redactions.map((r) => date(str(r.redactedDate))))];

@@ -4,7 +4,7 @@
  * would clear, or spot a publication left half-written by an interrupted task, without opening the database.
  * Read through the Store only (listPublishers, listPublications, getCurrent), so it works on SQLite and Firestore alike.
  */
-import { formatDateTime, formatNumber } from '../../../core/format/es-mx';
+import { formatCount, formatDateTime, formatList, formatNumber } from '../../../core/format/es-mx';
 import { type Publication, type Publisher, type Store, writtenAt } from '../store/store';
 import { readAll } from '../store/read-all';
 import { allPublishers, readEach } from '../api/current-publications';
@@ -18,11 +18,22 @@ const PRINT_BATCH = 64;
 /** What a person reads of `status`: a 'writing' one older than a running task is one an interruption left behind. */
 const STATUS: Record<Publication['status'], string> = { complete: 'completa', writing: 'sin terminar' };
 
+/**
+ * What a publication written again says of itself: republished (publications republish), the data of the one it
+ * names; or a redaction (publications redact) of that one — the officer who ran it and the coordinator must tell it
+ * from a move of address, with its folio and how much it changed (never the texts).
+ */
+function rewritten(p: Publication): string {
+  const last = p.redactions?.[p.redactions.length - 1];
+  if (!last || last.from !== p.republishedFrom || last.at !== p.republishedAt) return `${p.republishedFrom ?? ''} publicada de nuevo`;
+  const changed = [`${formatCount(last.releaseCount, 'entrega', 'entregas')} de ${formatCount(last.processCount, 'contratación', 'contrataciones')}`, ...(last.projectCount ? [formatCount(last.projectCount, 'proyecto', 'proyectos')] : [])];
+  return `datos personales suprimidos de ${last.from} (motivo «${last.reason}»; ${formatList(changed)})`;
+}
+
 function row(publisherId: string, p: Publication, current: boolean): string {
   // A publication still being written has no counts yet (completePublication sets them): a dash, not a zero.
   const count = (k: 'releases' | 'records' | 'projects'): string => (p.status === 'complete' && p.counts ? formatNumber(p.counts[k], 0) : '—');
-  // One republished (publications republish) was made when it was written again, with the data of the one it names.
-  const status = p.republishedFrom !== undefined ? `${STATUS[p.status]}, ${p.republishedFrom} publicada de nuevo` : STATUS[p.status];
+  const status = p.republishedFrom !== undefined ? `${STATUS[p.status]}, ${rewritten(p)}` : STATUS[p.status];
   return [publisherId, p.id, current ? 'sí' : 'no', formatDateTime(writtenAt(p)), count('releases'), count('records'), count('projects'), status].join('\t');
 }
 

@@ -7,13 +7,14 @@
  */
 import * as fs from 'fs';
 import { formatCount, formatDate, formatDateTime, formatList, mexicoCityDay } from '../../../core/format/es-mx';
-import { MIN_REDACTED_LENGTH, REDACTED, textMatchers } from '../../../core/privacy/redact-texts';
+import { MIN_REDACTED_LENGTH, REDACTED, textMatchers, type TextMatchers } from '../../../core/privacy/redact-texts';
+import { STATUS_LABELS } from '../../../core/workflow/contract';
 import type { BulkService } from '../publication/bulk-service';
 import { rebuildBulk } from '../publication/rebuild-bulk';
-import { planRedaction, redact, type RedactedPlace } from '../publication/redact';
+import { planRedaction, redact, redactSubmissionQuotes, submissionsHolding, type RedactedPlace, type SubmissionHolding } from '../publication/redact';
 import type { Store } from '../store/store';
 import { type ParsedArgs, stringOption, UsageError } from './args';
-import { cliAuditDetails } from './cli-audit';
+import { cliAudit, cliAuditDetails } from './cli-audit';
 import type { CliIo } from './convert-command';
 import { checkReadable } from './input-path';
 import { knownPublisher } from './known-publisher';
@@ -54,6 +55,24 @@ const DAY_MS = 24 * 3600 * 1000;
 
 const where = (p: RedactedPlace): string => p.pointers.join(', ');
 
+/**
+ * What the review flow holds of the texts (redact.ts submissionsHolding): the submissions that quote them — rewritten
+ * when `confirmed` — and those still open whose workbook holds them, which only their coordinator or officials can
+ * clear (approved, they would publish the texts again).
+ */
+async function tellSubmissions(store: Store, io: CliIo, holding: SubmissionHolding, matchers: TextMatchers, confirmed: boolean): Promise<void> {
+  if (holding.quoting.length) {
+    const ids = formatList(holding.quoting.length > 10 ? [...holding.quoting.slice(0, 10), formatCount(holding.quoting.length - 10, 'más', 'más')] : holding.quoting);
+    if (confirmed) {
+      const n = await redactSubmissionQuotes(store, holding.quoting, matchers);
+      io.out(`También se suprimieron de las advertencias y comentarios de ${formatCount(n, 'envío', 'envíos')} (${ids}), que sus páginas muestran a la coordinación y al implementador.`);
+    } else io.out(`  ${formatCount(holding.quoting.length, 'envío los cita', 'envíos los citan')} en sus advertencias o comentarios (${ids}): con --confirmar también se suprimen ahí.`);
+  }
+  for (const s of holding.open) {
+    io.out(`Aviso: el envío ${s.id} («${STATUS_LABELS[s.status]}») tiene esos textos en el libro enviado: su página los muestra en la vista previa y, si se aprueba, se vuelven a publicar. Pida a la coordinación que lo devuelva para que se corrija y se envíe de nuevo, o que el implementador lo retire; la copia se borra con «publications prune» cuando ya no la usa ningún envío abierto.`);
+  }
+}
+
 export async function redactCommand(args: ParsedArgs, store: Store, io: CliIo, opts: RedactOptions): Promise<number> {
   const clock = opts.now ?? (() => new Date());
   const nube = opts.cloud ? ' --nube' : '';
@@ -76,8 +95,17 @@ export async function redactCommand(args: ParsedArgs, store: Store, io: CliIo, o
   const plan = await planRedaction(store, current, matchers);
   io.out(`Publicación vigente de ${publisher.id} (${publisher.name}): ${current.id}, publicada el ${formatDateTime(current.createdAt)}.`);
   texts.forEach((text, n) => io.out(`  ${shown(text, n)}: ${plan.counts[n] ? formatCount(plan.counts[n], 'vez', 'veces') : 'no aparece'}.`));
+  const holding = await submissionsHolding(store, publisher.id, matchers);
+  const confirmed = args.options.confirmar === true;
   if (!plan.releases.length && !plan.projects.length) {
-    io.out('Ninguno de los textos aparece en lo publicado: no hay nada que suprimir. Revise que estén escritos como en los datos (la API los muestra: /api/ocds/releases?ocid=…).');
+    if (!holding.quoting.length && !holding.open.length) {
+      io.out('Ninguno de los textos aparece en lo publicado: no hay nada que suprimir. Revise que estén escritos como en los datos (la API los muestra: /api/ocds/releases?ocid=…).');
+      return 0;
+    }
+    io.out('Ninguno de los textos aparece en lo publicado, pero sí en envíos:');
+    await tellSubmissions(store, io, holding, matchers, confirmed);
+    // Rewritten without a publication (whose entry would name them): the Bitácora says who, why and which sends.
+    if (confirmed && holding.quoting.length) await cliAudit(store, clock(), 'submissions.redacted', `publisher/${publisher.id}`, publisher.id, { reason, redactedSubmissions: holding.quoting.slice(0, 100) });
     return 0;
   }
   for (const r of plan.releases) io.out(`  Contratación ${r.ocid as string}, entrega ${r.releaseId as string} (${formatDate(r.date as string)}): ${where(r)}`);
@@ -88,13 +116,14 @@ export async function redactCommand(args: ParsedArgs, store: Store, io: CliIo, o
   }
   const missing = plan.counts.filter((n) => n === 0).length;
   if (missing) io.out(`Aviso: ${formatCount(missing, 'texto no aparece', 'textos no aparecen')} tal como ${missing === 1 ? 'se escribió' : 'se escribieron'}; si el dato se publicó escrito de otra forma (con guiones, sin espacios), agregue esa forma como otro texto.`);
-  if (args.options.confirmar !== true) {
+  if (!confirmed) {
+    await tellSubmissions(store, io, holding, matchers, false);
     io.out(`Nada se cambió. Con --confirmar, cada aparición se reemplaza por «${REDACTED}» en esas entregas (conservan su identificador y su fecha) y proyectos, y con ellas en los registros, `
       + `las descargas masivas, datos.xlsx y el tablero: se escribe como una publicación nueva con el mismo contenido, y la bitácora dice quién, el motivo y qué campos cambiaron (no los textos).`);
     return 0;
   }
   const at = clock();
-  const result = await redact(store, { publisher, plan, baseUrl: opts.baseUrl, actor: 'cli', at: at.toISOString(), reason, auditDetails: cliAuditDetails() });
+  const result = await redact(store, { publisher, plan, baseUrl: opts.baseUrl, actor: 'cli', at: at.toISOString(), reason, auditDetails: { ...(holding.quoting.length ? { redactedSubmissions: holding.quoting.slice(0, 100) } : {}), ...cliAuditDetails() } });
   if (result.status === 'publishing') {
     io.err(`No se cambió nada: ${publisher.id} tiene un envío aprobado que se está publicando (${result.submissionId}). Repita la orden cuando termine (la nueva publicación también lleva los textos si el libro los lleva).`);
     return 1;
@@ -104,6 +133,7 @@ export async function redactCommand(args: ParsedArgs, store: Store, io: CliIo, o
     return 1;
   }
   io.out(`Suprimidos: ${formatCount(plan.releases.length, 'entrega', 'entregas')} y ${formatCount(plan.projects.length, 'proyecto', 'proyectos')}; la publicación vigente es ahora ${result.publication.id}. La API y el tablero ya no los muestran.`);
+  await tellSubmissions(store, io, holding, matchers, true);
   // This publisher's (the files of all together are built again when first downloaded, or by «rebuild-bulk»): the old
   // ones are never served again, the names of a publication's files carry its id.
   const bulk = await rebuildBulk({ store, bulk: opts.bulk, progress: io.out, allPublishersFiles: false, publisherId: publisher.id });

@@ -7,6 +7,7 @@ import type { Store } from '../store/store';
 import { packageMeta, setsHolding, type PublishedSet } from '../api/current-publications';
 import type { BlobStore } from './blob-store';
 import { bulkPrefix, hasBulkFiles, writeBulkFiles } from './bulk-files';
+import { bulkRedactions } from '../api/redaction-notes';
 
 export interface BulkService {
   blobs: BlobStore;
@@ -28,7 +29,10 @@ export function bulkService(deps: { store: Store; blobs: BlobStore; baseUrl: str
         // Each file's package metadata from the publications holding its kind, as the API's listings read it: a
         // publisher with processes and no project neither dates nor unlicenses projects.json (it did, so the file of
         // every publisher's projects had no licence where /api/oc4ids/projects said CC BY 4.0).
-        pending = writeBulkFiles(deps.store, deps.blobs, sets, prefix, (file, kind) => packageMeta(`${deps.baseUrl}/api/bulk/${file}${query}`, setsHolding(sets, kind), platform), publisherId);
+        pending = writeBulkFiles(deps.store, deps.blobs, sets, prefix, (file, kind) => {
+          const holding = setsHolding(sets, kind);
+          return { ...packageMeta(`${deps.baseUrl}/api/bulk/${file}${query}`, holding, platform), ...bulkRedactions(holding.map((s) => s.publication), kind) };
+        }, publisherId);
         building.set(prefix, pending);
         const forget = () => { building.delete(prefix); };
         pending.then(forget, forget);

@@ -51,7 +51,7 @@ import type { CellRef } from '../../../core/findings/finding';
 import { inReadingOrder } from '../../../core/findings/reading-order';
 import { changesFor, readAmendmentChanges, storedAmendmentChanges, type ToldChanges } from './stored-amendment-changes';
 import { namedProjectsElsewhere, NOTHING_ELSEWHERE, publishedElsewhere, type PublishedElsewhere } from './published-elsewhere';
-import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type ReleaseText, type Store } from '../store/store';
+import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type RedactionNote, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
 import { pendingCounts, pendingJudgement, type PendingCounts } from '../../../core/stats/pending';
@@ -561,8 +561,19 @@ export interface PublicationPlan {
    * time the data was published: the new one's `createdAt`, and the time its summaries are derived as of).
    */
   republished?: { from: string; at: string };
+  /** A redaction (redact.ts): noted on this publication after those of `current`, which every later one carries. */
+  redaction?: RedactionNote;
   /** Processes its projects list that other implementers publish (published-elsewhere.ts). */
   elsewhere?: PublishedElsewhere;
+}
+
+/**
+ * The redactions a new publication carries: those of the one it builds on — its releases are carried with the texts
+ * replaced, and a reader of the new one must still be told they changed after publication — and its own.
+ */
+function redactionsOf(current: Publication | undefined, own: RedactionNote | undefined): Pick<Publication, 'redactions'> {
+  const redactions = [...(current?.redactions ?? []), ...(own ? [own] : [])];
+  return redactions.length ? { redactions } : {};
 }
 
 /**
@@ -676,7 +687,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     return { status: 'unchanged', publication: current, findings };
   }
 
-  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith, ...(declared.license || declared.publicationPolicy ? { declared } : {}), ...(timeZone ? { timeZone } : {}), ...(plan.republished ? { republishedFrom: plan.republished.from, republishedAt: at } : {}) });
+  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith, ...(declared.license || declared.publicationPolicy ? { declared } : {}), ...(timeZone ? { timeZone } : {}), ...(plan.republished ? { republishedFrom: plan.republished.from, republishedAt: at } : {}), ...redactionsOf(current, plan.redaction) });
   const served = new ServedHasher();
   await buildRecords(async (releases, records) => {
     await store.putReleases(publicationId, releases);

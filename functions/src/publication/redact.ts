@@ -17,7 +17,9 @@
  * The publications it replaces still hold the texts until `publications prune` removes them (a day later).
  */
 import { redactTexts, type TextMatchers } from '../../../core/privacy/redact-texts';
-import type { JsonObject, Publication, Publisher, Store } from '../store/store';
+import { REDACTION_NOTE_LIMIT, type JsonObject, type Publication, type Publisher, type RedactionNote, type Store, type Submission } from '../store/store';
+import { readAll } from '../store/read-all';
+import { ENDED } from '../../../core/workflow/contract';
 import { projectsOf, releasesByOcid } from './publish';
 import { rewriteCurrent } from './republish';
 
@@ -109,6 +111,14 @@ export async function redact(store: Store, input: RedactInput): Promise<RedactRe
   const { plan } = input;
   const { current } = plan;
   const ocids = [...new Set(plan.releases.map((r) => r.ocid as string))];
+  // What the public is told (api/redaction-notes.ts) and `publications list` says: which releases and projects, and
+  // where in each, never the texts.
+  const redaction: RedactionNote = {
+    at: input.at, from: current.id, reason: input.reason,
+    releaseCount: plan.releases.length, processCount: ocids.length, projectCount: plan.projects.length,
+    releases: plan.releases.slice(0, REDACTION_NOTE_LIMIT).map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
+    projects: plan.projects.slice(0, REDACTION_NOTE_LIMIT).map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
+  };
   const result = await rewriteCurrent(store, {
     publisher: input.publisher, current, baseUrl: input.baseUrl, actor: input.actor, at: input.at,
     content: async () => ({ history: plan.history, projects: plan.redactedProjects, published: plan.published }),
@@ -116,15 +126,53 @@ export async function redact(store: Store, input: RedactInput): Promise<RedactRe
     // carriedProcess already refuses a release held without its stored text, said here too).
     recompiled: ocids,
     action: 'publication.redacted',
+    redaction,
     auditDetails: {
       // The first AUDITED_PLACES of each, and how many in all: a text typed in every process of a large publisher
       // would make an entry larger than a Firestore document may be (1 MiB).
       redactedFrom: current.id, reason: input.reason, redactedOcids: ocids.slice(0, AUDITED_PLACES),
-      redactedReleaseCount: plan.releases.length, redactedProjectCount: plan.projects.length,
+      redactedReleaseCount: plan.releases.length, redactedProcessCount: ocids.length, redactedProjectCount: plan.projects.length,
       redactedReleases: plan.releases.slice(0, AUDITED_PLACES).map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
       redactedProjects: plan.projects.slice(0, AUDITED_PLACES).map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
       ...input.auditDetails,
     },
   });
   return result.status === 'written' ? { status: 'redacted', publication: result.publication } : result;
+}
+
+/**
+ * Where the review flow still holds the texts (the personal-data officer's «is it anywhere a coordinator can read
+ * it?»): `quoting`, the publisher's submissions whose findings (a warning quotes the CURP it found: «parece una CURP:
+ * «…»») or history comments name one — kept for good, shown on the submission's page to its officials and
+ * coordinators, and rewritten by `redactSubmissionQuotes`; `open`, those not ended (in review, returned, failed)
+ * whose sent workbook holds one — approving it would publish the texts again, and its page previews them; its copy is
+ * kept as long as it is open (prune-snapshots.ts), so it has to be returned and sent corrected, or withdrawn.
+ * Those ended keep their copy until `publications prune` removes it.
+ */
+export interface SubmissionHolding { quoting: string[]; open: { id: string; status: Submission['status'] }[] }
+
+export async function submissionsHolding(store: Store, publisherId: string, matchers: TextMatchers): Promise<SubmissionHolding> {
+  const submissions = await readAll((after) => store.listSubmissions({ publisherId, after, limit: 1000 }));
+  const quoting: string[] = [];
+  const open: SubmissionHolding['open'] = [];
+  for (const s of submissions) {
+    if (redactTexts({ findings: s.findings, history: s.history }, matchers).pointers.length) quoting.push(s.id);
+    if (ENDED.includes(s.status) || !s.snapshot) continue;
+    const text = await store.getSnapshot(s.snapshot.contentHash);
+    if (text !== undefined && redactTexts(JSON.parse(text) as unknown, matchers).pointers.length) open.push({ id: s.id, status: s.status });
+  }
+  return { quoting, open };
+}
+
+/** Replaces the texts in what each submission quotes (its findings, its history's comments); how many changed. */
+export async function redactSubmissionQuotes(store: Store, ids: readonly string[], matchers: TextMatchers): Promise<number> {
+  let changed = 0;
+  for (const id of ids) {
+    const done = await store.rewriteSubmissionQuotes(id, (quoted) => {
+      const result = redactTexts(quoted, matchers);
+      return result.pointers.length ? result.value : undefined;
+    });
+    if (done) changed++;
+  }
+  return changed;
 }

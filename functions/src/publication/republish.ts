@@ -24,7 +24,7 @@ import { PRIVACY_FILTER_VERSION, publicView } from '../../../core/privacy/privac
 import { RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { INDEX_VERSION } from '../../../core/stats/publication-index';
 import { QUALITY_VERSION } from '../../../core/stats/quality-stats';
-import { isStoreError, type JsonObject, type Publication, type Publisher, type Store } from '../store/store';
+import { isStoreError, type JsonObject, type Publication, type Publisher, type RedactionNote, type Store } from '../store/store';
 import { derivation, linksBaseUrl, projectsOf, recordTextsOf, releasesByOcid, writePublication } from './publish';
 import { foreignProcesses } from '../../../core/summary/foreign-processes';
 import { publishedElsewhere } from './published-elsewhere';
@@ -135,6 +135,8 @@ export interface Rewrite {
   recompiled?: readonly string[];
   action: string;
   auditDetails: JsonObject;
+  /** A redaction's note (redact.ts), which this and every later publication carry. */
+  redaction?: RedactionNote;
 }
 
 export type RewriteResult = { status: 'written'; publication: Publication } | Exclude<RepublishResult, { status: 'republished' }>;
@@ -159,6 +161,7 @@ export async function rewriteCurrent(store: Store, w: Rewrite): Promise<RewriteR
       unchanged: false, phase: () => undefined, findings: [], action: w.action, elsewhere,
       republished: { from: current.id, at: w.at },
       auditDetails: w.auditDetails,
+      ...(w.redaction ? { redaction: w.redaction } : {}),
     });
     if (result.status !== 'published') throw new Error(`${w.action}: ${result.status}`);
     return { status: 'written', publication: result.publication };

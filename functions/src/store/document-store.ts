@@ -558,6 +558,19 @@ export function createStore(backend: DocumentBackend): Store {
       return updated as Submission;
     },
 
+    async rewriteSubmissionQuotes(id, change) {
+      let changed = false;
+      await backend.modify('submissions', docId(id), (body) => {
+        if (body === undefined) throw new StoreError('not-found', `submission ${id} does not exist`);
+        const s = JSON.parse(body) as Submission;
+        const quoted = change({ ...(s.findings ? { findings: s.findings } : {}), history: s.history });
+        changed = quoted !== undefined;
+        // Unchanged: written back as read (modify writes what it is given).
+        return quoted ? toRow('submissions', docId(id), submissionKey(s), { ...s, ...quoted }) : toRow('submissions', docId(id), submissionKey(s), s);
+      });
+      return changed;
+    },
+
     async createPublication(p) {
       const publication: Publication = { ...p, counts: { releases: 0, records: 0, projects: 0 }, status: 'writing' };
       await backend.create('publications', toRow('publications', docId(p.id), publicationKey(p), publication));

@@ -21,6 +21,7 @@ const SINGLE_WRITE_METHODS = [
   'deleteUser',
   'createSubmission',
   'transitionSubmission',
+  'rewriteSubmissionQuotes',
   'createPublication',
   'completePublication',
   'setCurrent',

@@ -193,6 +193,14 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect((await store.listSubmissions({ status: 'returned' })).items.map((s) => s.id)).toEqual(['s1']);
       expect((await store.listSubmissions({ publisherId: 'p2', status: 'draft' })).items.map((s) => s.id)).toEqual(['s2']);
       expect((await store.listSubmissions()).items.map((s) => s.id)).toEqual(['s1', 's2']);
+
+      // What it quotes rewritten in place (publications redact): status, dates and the rest as they were.
+      const quoted = (await store.getSubmission('s1'))!;
+      expect(await store.rewriteSubmissionQuotes('s1', (q) => ({ ...q, history: q.history.map((h) => (h.comment ? { ...h, comment: 'Falta el [dato]' } : h)) }))).toBe(true);
+      expect(await store.getSubmission('s1')).toEqual({ ...quoted, history: quoted.history.map((h) => (h.comment ? { ...h, comment: 'Falta el [dato]' } : h)) });
+      expect(await store.rewriteSubmissionQuotes('s1', () => undefined)).toBe(false);
+      expect((await store.getSubmission('s1'))?.history[2].comment).toBe('Falta el [dato]');
+      expect(await failure(store.rewriteSubmissionQuotes('nope', (q) => q))).toBe('not-found');
     });
 
     test('a transition may replace the source: a corrected upload continues its returned submission', async () => {

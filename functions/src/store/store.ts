@@ -194,9 +194,33 @@ export interface Publication {
    */
   republishedFrom?: string;
   republishedAt?: string;
+  /**
+   * Every redaction of the publisher's published data so far (publication/redact.ts), oldest first: carried by each
+   * later publication, as the releases it changed are. The public API says from it which releases and projects were
+   * changed after they were published, and when (api/redaction-notes.ts); `publications list` and the Bitácora which
+   * publication was one. Absent when there was none.
+   */
+  redactions?: RedactionNote[];
 }
+/**
+ * One redaction (`publications redact`): when it was written, from which publication, why (the request's folio — for
+ * the operator, never served), how many releases, processes and projects it changed and which (their JSON pointers;
+ * never the texts). The lists stop at REDACTION_NOTE_LIMIT places, so that a text typed in every process of a large
+ * publisher keeps the publication's document under the store's 1 MiB; the counts are whole.
+ */
+export interface RedactionNote {
+  at: string;
+  from: string;
+  reason: string;
+  releaseCount: number;
+  processCount: number;
+  projectCount: number;
+  releases: { ocid: string; id: string; pointers: string[] }[];
+  projects: { id: string; pointers: string[] }[];
+}
+export const REDACTION_NOTE_LIMIT = 2000;
 export type DeclaredTerms = PackageTerms;
-export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith' | 'declared' | 'timeZone' | 'republishedFrom' | 'republishedAt'>;
+export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith' | 'declared' | 'timeZone' | 'republishedFrom' | 'republishedAt' | 'redactions'>;
 
 /** When a publication was written: its `createdAt`, or for one republished, when it was written again. */
 export function writtenAt(p: Pick<Publication, 'createdAt' | 'republishedAt'>): string {
@@ -363,6 +387,14 @@ export interface Store {
     entry: HistoryEntry,
     patch?: { findings?: FindingsSummary; snapshot?: SubmissionSnapshot; submittedBy?: string; source?: SubmissionSource; ifVersion?: number },
   ): Promise<Submission>;
+
+  /**
+   * Rewrites what a submission quotes of its workbook — its findings' sample and its history's comments — in one
+   * atomic read-and-write, leaving its status, `updatedAt` and everything else as they are: `publications redact`
+   * replaces there the personal data it removes from what is published (a warning quotes the CURP it found).
+   * `change` must be pure (Firestore may run it again); returns whether it changed anything. 'not-found' when absent.
+   */
+  rewriteSubmissionQuotes(id: string, change: (quoted: Pick<Submission, 'findings' | 'history'>) => Pick<Submission, 'findings' | 'history'> | undefined): Promise<boolean>;
 
   /**
    * Submitted workbooks, by content hash (the JSON text of their values), chunked below the 1 MiB document
