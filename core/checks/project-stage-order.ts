@@ -21,31 +21,27 @@
  * wrong date in one stage would otherwise be repeated against every stage before it.
  */
 import { PROJECT_STAGES, stagePeriodField } from '../stats/project-stages';
+import { columnOfField } from '../template/column-of-field';
 import { templateSpec } from '../template/template-spec';
 import { objectAt, stringAt, timeAt } from './json';
 import type { Check, JsonObject } from './types';
 
-/** One end of a stage's period as typed: its time, its text, its field and that field's column title. */
-interface StageDate { time: number; text: string; field: string; title: string }
+/** One end of a stage's period as typed: its time, its text and its field. */
+interface StageDate { time: number; text: string; field: string }
 
-let titles: Map<string, string> | undefined;
 /** The column title of a field of «Proyectos» (its path when the template has no column for it). */
-function titleOf(field: string): string {
-  titles ??= new Map((templateSpec().sheets.find((s) => s.standard === 'oc4ids' && s.array === '')?.columns ?? []).map((c) => [c.field, c.title]));
-  return titles.get(field) ?? field;
-}
+export const projectColumnTitle = (field: string): string => columnOfField(templateSpec(), 'oc4ids', field)?.column ?? field;
 
 function stageDate(project: JsonObject, periodField: string, key: 'startDate' | 'endDate'): StageDate | undefined {
   const period = objectAt(project, periodField);
   const time = timeAt(period, key);
   if (time === undefined) return undefined;
-  const field = `${periodField}/${key}`;
-  return { time, text: stringAt(period, key) ?? '', field, title: titleOf(field) };
+  return { time, text: stringAt(period, key) ?? '', field: `${periodField}/${key}` };
 }
 
 /** Its words: the later date's column and the earlier date's, each with its date (as the JSON path outside a sheet). */
 const params = (later: StageDate, earlier: StageDate): Record<string, string> =>
-  ({ title: later.title, titleField: later.field, value: later.text, column: earlier.title, field: earlier.field, date: earlier.text });
+  ({ title: projectColumnTitle(later.field), titleField: later.field, value: later.text, column: projectColumnTitle(earlier.field), field: earlier.field, date: earlier.text });
 
 export const projectStageOrder: Check = ({ projects, report }) => {
   for (const { data, pointer } of projects) {

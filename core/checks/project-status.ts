@@ -15,16 +15,11 @@
 import { codeTitle } from './code-label';
 import { objectAt, stringAt, timeAt } from './json';
 import { PROJECT_STAGES, projectStagesReached, stagePeriodField, type ProjectStage } from '../stats/project-stages';
-import { templateSpec } from '../template/template-spec';
+import { projectColumnTitle } from './project-stage-order';
 import type { Check } from './types';
 
 /** Statuses reached only after the works are finished. */
 const AFTER_COMPLETION = new Set(['completion', 'maintenance', 'decommissioning', 'decommissioned']);
-
-/** The column title of a field of «Proyectos». */
-function titleOf(field: string): string {
-  return templateSpec().sheets.find((s) => s.standard === 'oc4ids' && s.array === '')?.columns.find((c) => c.field === field)?.title ?? field;
-}
 
 export const projectStatus: Check = ({ projects, now, report }) => {
   for (const { data, pointer } of projects) {
@@ -50,7 +45,7 @@ export const projectStatus: Check = ({ projects, now, report }) => {
     if (begun !== undefined) {
       const field = `${stagePeriodField(begun)}/startDate`;
       report('project.stageStartedBeyondStatus', 'warning', `${pointer}/status`, {
-        value: codeTitle('projectStatus', status, 'oc4ids'), column: titleOf(field), field, date: stringAt(objectAt(data, stagePeriodField(begun)), 'startDate') ?? '',
+        value: codeTitle('projectStatus', status, 'oc4ids'), column: projectColumnTitle(field), field, date: stringAt(objectAt(data, stagePeriodField(begun)), 'startDate') ?? '',
       });
     }
   }
