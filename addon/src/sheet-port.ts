@@ -60,6 +60,11 @@ export interface SheetPort {
    */
   links(block: Block): (string | null)[][];
   /**
+   * The formula of each cell (`getFormulas()`), '' where it has none: read only for the cells of link columns that
+   * show a text and have no link, for a link formula's address (`=HIPERVINCULO("https://…";"Ver")`).
+   */
+  formulas(block: Block): string[][];
+  /**
    * The merged ranges among the cells with content, as A1 (`B3:B5`), as `getDataRange().getMergedRanges()` gives
    * them: a value merged over several rows is in the first row only, and the engine says so (sheet.merged-cells).
    */

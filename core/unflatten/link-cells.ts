@@ -13,6 +13,7 @@ import { templateSpec } from '../template/template-spec';
 import type { TemplateSpec } from '../template/spec';
 import { columnNumber, type SheetModel, type WorkbookModel } from '../workbook/model';
 import { cellRanges, type CellRange } from './cell-ranges';
+import { mentionsLink } from './link-formula';
 
 /** A cell text that is itself a web address: kept as typed, whatever link the cell also has. */
 export function showsAddress(text: string): boolean {
@@ -51,6 +52,28 @@ export function withLinks(workbook: WorkbookModel, found: ReadonlyMap<string, Re
     if (!web.length) return model;
     changed = true;
     return { ...model, links: { ...(model.links ?? {}), ...Object.fromEntries(web.map(([a1, url]) => [a1, url.trim()])) } };
+  });
+  return changed ? { ...workbook, sheets } : workbook;
+}
+
+/**
+ * The workbook with the link formulas found (`{ Documentos: { F3: '=HIPERVINCULO("https://…";"Ver")' } }`), added to
+ * its sheets' own (SheetModel.formulas): kept only where they can matter, formulas that name a link function on cells
+ * showing a text that is not an address. The engine reads their address (read-rows.ts, link-formula.ts).
+ */
+export function withFormulas(workbook: WorkbookModel, found: ReadonlyMap<string, Readonly<Record<string, unknown>>>): WorkbookModel {
+  let changed = false;
+  const sheets = workbook.sheets.map((model): SheetModel => {
+    const formulas = found.get(model.name);
+    if (!formulas) return model;
+    const kept = Object.entries(formulas).filter((e): e is [string, string] => {
+      if (typeof e[1] !== 'string' || !mentionsLink(e[1])) return false;
+      const text = cellAt(model, e[0]);
+      return typeof text === 'string' && text.trim() !== '' && !showsAddress(text);
+    });
+    if (!kept.length) return model;
+    changed = true;
+    return { ...model, formulas: { ...(model.formulas ?? {}), ...Object.fromEntries(kept) } };
   });
   return changed ? { ...workbook, sheets } : workbook;
 }

@@ -17,6 +17,8 @@ export const UNFLATTEN_MESSAGES = {
   'sheet.formulas-without-result': '{count:celda tiene|celdas tienen} una fórmula sin resultado guardado ({cells}) y se {count?lee vacía|leen vacías}: el archivo lo guardó un programa que no calcula fórmulas. Ábralo en Excel, LibreOffice o Google Sheets y guárdelo de nuevo para que se calculen, o escriba los valores.',
   'cell.rfc-uppercased': 'El RFC «{value}» se publicará en mayúsculas, como lo escribe el SAT: «{upper}».',
   'cell.link-used': 'La celda muestra «{value}» y tiene un vínculo: se publica la dirección del vínculo, {link}.',
+  'cell.link-formula-used': 'La celda muestra «{value}» con una fórmula de vínculo (HIPERVINCULO): se publica la dirección escrita en ella, {link}.',
+  'cell.link-formula-unread': 'La celda muestra «{value}» con una fórmula de vínculo cuya dirección no está escrita en ella ({formula}), así que no se sabe qué dirección publicar. Escriba la dirección completa entre comillas dentro de la fórmula, como =HIPERVINCULO("https://…"; "{value}"), o escriba la dirección sola en la celda.',
   'workbook.month-first-locale': 'Esta hoja de cálculo tiene la configuración regional «{locale}», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.',
   // Shown on «Validar datos» (addon/src/validation/locale-check.ts): the sheet's figures then look unlike the
   // dashboard's, and a number typed as in Mexico is not the one meant.

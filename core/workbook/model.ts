@@ -28,6 +28,12 @@ export interface SheetModel {
    * (.xlsx files; Apps Script's getValues() and the Sheets API's values give the text only).
    */
   links?: Record<string, string>;
+  /**
+   * Link formulas of cells (`=HIPERVINCULO("https://…";"Ver contrato")`, core/unflatten/link-formula.ts), by A1
+   * reference, when the source knows them: an .xlsx file's (with English names: `HYPERLINK("…","…")`) and the
+   * add-on's `getFormulas()` of the link-column cells that show a text which is not an address.
+   */
+  formulas?: Record<string, string>;
 }
 
 export interface WorkbookModel {

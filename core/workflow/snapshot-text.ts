@@ -18,6 +18,7 @@ export function snapshotText(workbook: WorkbookModel): { text: string; sheets: n
     ...(s.mergeCount !== undefined ? { mergeCount: s.mergeCount } : {}),
     // What the engine reads beside the values (core/workbook/model.ts): approval must see what intake saw.
     ...(s.links ? { links: s.links } : {}),
+    ...(s.formulas ? { formulas: s.formulas } : {}),
     ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
     ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
   }));

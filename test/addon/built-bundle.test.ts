@@ -171,7 +171,7 @@ describe('Code.js in a vm with code generation disabled', () => {
     expect((context.runValidation() as ValidationReport).sheetChanged).toBe(true);
   });
 
-  it('a link column\'s «Contrato» hyperlinked in Sheets: its address is read through getRichTextValues(), once, of that sheet only', () => {
+  it('a link column\'s «Contrato» hyperlinked in Sheets, or linked by =HIPERVINCULO: its address is read through getRichTextValues() and getFormulas(), once each, of that sheet only', () => {
     const ss = new FakeSpreadsheet();
     const { context } = load(ss);
     context.menuCreateTemplate();
@@ -183,11 +183,23 @@ describe('Code.js in a vm with code generation disabled', () => {
     const ws = ss.get('Documentos del proyecto');
     ws.paste({ row: 3, column: 1, rows: 1, columns: documents.columns.length }, [documents.columns.map((c) => cells[c.field] ?? '')]);
     ws.cell(3, url).link = 'https://merida.gob.mx/contrato.pdf';
+    // Two more linked with =HIPERVINCULO: getValues() gives the label, getFormulas() the formula, and
+    // getRichTextValues() no link (its documentation speaks of the links of a text only).
+    ws.paste({ row: 4, column: 1, rows: 2, columns: documents.columns.length }, [
+      documents.columns.map((c) => ({ ...cells, 'documents/id': 'D2', 'documents/url': 'Ver acta' } as Record<string, string>)[c.field] ?? ''),
+      documents.columns.map((c) => ({ ...cells, 'documents/id': 'D3', 'documents/url': 'Ver fotos' } as Record<string, string>)[c.field] ?? ''),
+    ]);
+    ws.cell(4, url).formula = '=HIPERVINCULO("https://merida.gob.mx/acta.pdf";"Ver acta")';
+    ws.cell(5, url).formula = '=HIPERVINCULO(B5;"Ver fotos")';
     for (const sheet of ss.sheets()) sheet.calls.clear();
     const report = JSON.parse(JSON.stringify(context.runValidation())) as ValidationReport;
-    const atUrl = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.row === 3 && i.column === url && i.a1?.startsWith('Documentos del proyecto!'));
-    expect(atUrl.map((i) => [i.severity, i.message])).toEqual([['info', 'La celda muestra «Contrato» y tiene un vínculo: se publica la dirección del vínculo, https://merida.gob.mx/contrato.pdf.']]);
-    expect(ss.sheets().map((s) => [s.name(), s.calls.get('getRichTextValues')]).filter(([, n]) => n !== undefined)).toEqual([['Documentos del proyecto', 1]]);
+    const atUrl = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.column === url && i.a1?.startsWith('Documentos del proyecto!'));
+    expect(atUrl.map((i) => [i.row, i.severity, i.message])).toEqual([
+      [3, 'info', 'La celda muestra «Contrato» y tiene un vínculo: se publica la dirección del vínculo, https://merida.gob.mx/contrato.pdf.'],
+      [4, 'info', 'La celda muestra «Ver acta» con una fórmula de vínculo (HIPERVINCULO): se publica la dirección escrita en ella, https://merida.gob.mx/acta.pdf.'],
+      [5, 'error', 'La celda muestra «Ver fotos» con una fórmula de vínculo cuya dirección no está escrita en ella (=HIPERVINCULO(B5;"Ver fotos")), así que no se sabe qué dirección publicar. Escriba la dirección completa entre comillas dentro de la fórmula, como =HIPERVINCULO("https://…"; "Ver fotos"), o escriba la dirección sola en la celda.'],
+    ]);
+    expect(ss.sheets().map((s) => [s.name(), s.calls.get('getRichTextValues'), s.calls.get('getFormulas')]).filter(([, n]) => n !== undefined)).toEqual([['Documentos del proyecto', 1, 1]]);
   });
 
   it('benchmark: the sidebar validation path on 1,000 processes + 50 projects', () => {

@@ -95,6 +95,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
         const links = sheet.linksIn(block);
         return sheet.valuesIn(block).map((row, r) => row.map((v, c) => (typeof v === 'string' && v !== '' ? { getText: () => v, getLinkUrl: () => links[r][c] } : null)));
       },
+      getFormulas: () => { sheet.countCall('getFormulas'); return sheet.formulasIn(block); },
       setValues: (v: never) => { sheet.setValues(block, v); return r; },
       getNotes: () => sheet.notes(block),
       setNotes: (n: string[][]) => { sheet.setNotes(block, n); return r; },

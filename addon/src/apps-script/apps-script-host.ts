@@ -19,6 +19,8 @@ interface GasRange {
   getDisplayValues(): string[][];
   /** null for a cell that holds no text (a number, a date, a blank). */
   getRichTextValues(): (GasRichTextValue | null)[][];
+  /** The formulas of the cells (A1 notation), '' for a cell without one. */
+  getFormulas(): string[][];
   getMergedRanges(): GasRange[];
   getA1Notation(): string;
   setValues(v: CellValue[][]): GasRange;
@@ -183,6 +185,7 @@ function sheetPort(sources: SheetByName, sheet: GasSheet): SheetPort {
     },
     displayValues: (b) => range(sheet, b).getDisplayValues(),
     links: (b) => range(sheet, b).getRichTextValues().map((row) => row.map((v) => (v ? v.getLinkUrl() : null))),
+    formulas: (b) => range(sheet, b).getFormulas(),
     mergedRanges: () => {
       if (data) return data.empty ? [] : merged(data.range);
       return sheet.getLastRow() === 0 ? [] : merged(sheet.getDataRange());

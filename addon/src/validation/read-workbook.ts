@@ -7,7 +7,7 @@
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET } from '../../../core/template/settings';
 import { wallClock } from '../../../core/unflatten/time-zone';
 import { numbersInTextColumns, withShownText, type ShownTextRange } from '../../../core/unflatten/shown-text';
-import { linkCandidates, withLinks } from '../../../core/unflatten/link-cells';
+import { linkCandidates, withFormulas, withLinks } from '../../../core/unflatten/link-cells';
 import { columnLetter, type CellValue, type WorkbookModel } from '../../../core/workbook/model';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 
@@ -51,15 +51,19 @@ export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
   };
   const ranges = numbersInTextColumns(raw);
   const shown = withShownText(raw, ranges, shownTexts(sheets, ranges));
-  return withLinks(shown, linksOf(sheets, linkCandidates(shown)));
+  const { links, formulas } = linksOf(sheets, linkCandidates(shown));
+  return withFormulas(withLinks(shown, links), formulas);
 }
 
 /**
  * The links of the cells of link columns that show a text («Contrato»), by sheet and A1: one getRichTextValues() per
- * sheet that has any, of the block around them (usually no sheet has: addresses typed as text need nothing).
+ * sheet that has any, of the block around them (usually no sheet has: addresses typed as text need nothing). Where
+ * such a cell has no link, the block's formulas too, one getFormulas(): a link formula
+ * (`=HIPERVINCULO("https://…";"Ver contrato")`) gives no link to getRichTextValues() that its documentation promises.
  */
-function linksOf(sheets: SheetPort[], ranges: ShownTextRange[]): Map<string, Record<string, string>> {
+function linksOf(sheets: SheetPort[], ranges: ShownTextRange[]): { links: Map<string, Record<string, string>>; formulas: Map<string, Record<string, string>> } {
   const out = new Map<string, Record<string, string>>();
+  const formulasOut = new Map<string, Record<string, string>>();
   const bySheet = new Map<string, ShownTextRange[]>();
   for (const r of ranges) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
   for (const [name, own] of bySheet) {
@@ -70,15 +74,27 @@ function linksOf(sheets: SheetPort[], ranges: ShownTextRange[]): Map<string, Rec
     const block = { row: top, column: left, rows: Math.max(...own.map((r) => r.toRow)) - top + 1, columns: Math.max(...own.map((r) => r.column)) - left + 1 };
     const links = ws.links(block);
     const found: Record<string, string> = {};
+    let unlinked = false;
     for (const r of own) {
       for (let row = r.fromRow; row <= r.toRow; row++) {
         const link = links[row - top]?.[r.column - left];
         if (typeof link === 'string' && link !== '') found[`${columnLetter(r.column)}${row}`] = link;
+        else unlinked = true;
       }
     }
     out.set(name, found);
+    if (!unlinked) continue;
+    const formulas = ws.formulas(block);
+    const written: Record<string, string> = {};
+    for (const r of own) {
+      for (let row = r.fromRow; row <= r.toRow; row++) {
+        const formula = formulas[row - top]?.[r.column - left];
+        if (typeof formula === 'string' && formula !== '') written[`${columnLetter(r.column)}${row}`] = formula;
+      }
+    }
+    formulasOut.set(name, written);
   }
-  return out;
+  return { links: out, formulas: formulasOut };
 }
 
 /**

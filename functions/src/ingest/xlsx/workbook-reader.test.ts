@@ -382,6 +382,25 @@ describe('limits that protect the machine', () => {
     expect(sheet.rows[0]).toEqual(['Ver 1', 'x']);
   });
 
+  test('link formulas: kept by cell (a filled-down shared one on each of its cells), with their cached text; other formulas are not', async () => {
+    // exceljs writes the formula and its cached result, as Excel saves them.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Documentos');
+    ws.getCell('A1').value = { formula: 'HYPERLINK("https://merida.gob.mx/contrato.pdf","Ver contrato")', result: 'Ver contrato' };
+    ws.getCell('A2').value = { formula: 'HIPERVINCULO("https://merida.gob.mx/acta.pdf";"Ver acta")', result: 'Ver acta' };
+    ws.getCell('A3').value = { formula: 'B3*1.16', result: 116 };
+    ws.getCell('A4').value = { formula: 'CONCATENATE("Ver ",B4)', result: 'Ver x' };
+    const fromExceljs = (await read(new Uint8Array(await wb.xlsx.writeBuffer()))).sheets[0];
+    expect(fromExceljs.rows.map((r) => r[0])).toEqual(['Ver contrato', 'Ver acta', 116, 'Ver x']);
+    expect(fromExceljs.formulas).toEqual({ A1: 'HYPERLINK("https://merida.gob.mx/contrato.pdf","Ver contrato")', A2: 'HIPERVINCULO("https://merida.gob.mx/acta.pdf";"Ver acta")' });
+    // As Excel writes a formula filled down: written once, the other cells naming it by index.
+    const shared = `<row r="1"><c r="A1" t="str"><f t="shared" ref="A1:A3" si="0">HYPERLINK(B1,"Ver")</f><v>Ver</v></c></row>${[2, 3].map((r) => `<row r="${r}"><c r="A${r}" t="str"><f t="shared" si="0"/><v>Ver</v></c></row>`).join('')}<row r="4"><c r="A4"><f t="shared" ref="A4:A5" si="1">B4*2</f><v>2</v></c></row><row r="5"><c r="A5"><f t="shared" si="1"/><v>4</v></c></row>`;
+    const sheet = (await read(rawXlsx({ sheets: [{ name: 'D', xml: worksheetXml(shared) }] }))).sheets[0];
+    expect(sheet.formulas).toEqual({ A1: 'HYPERLINK(B1,"Ver")', A2: 'HYPERLINK(B1,"Ver")', A3: 'HYPERLINK(B1,"Ver")' });
+    const plain = (await read(rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1"><f>1+1</f><v>2</v></c></row>') }] }))).sheets[0];
+    expect(plain).not.toHaveProperty('formulas');
+  });
+
   test('links: an address longer than 4,096 characters is not read, and the addresses read count as text (a 2 MB one over 20,000 cells: minutes of work)', async () => {
     const HL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
     const rows = Array.from({ length: 100 }, (_v, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>Ver</t></is></c><c r="B${i + 1}" t="inlineStr"><is><t>Ver</t></is></c></row>`).join('');
