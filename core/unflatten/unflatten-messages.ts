@@ -6,7 +6,7 @@ export const UNFLATTEN_MESSAGES = {
   'sheet.header-missing': 'No se encontraron los encabezados de la hoja (fila 1 con los títulos y fila 2 con los nombres técnicos). Restaure esas filas desde una plantilla en blanco.',
   // Info (bind-sheet.ts): a title block above the headings is left as it is.
   'sheet.rows-above-headings': 'Los encabezados de esta hoja empiezan en la fila {row}: {count?la fila|las filas} de arriba (un título, por ejemplo) no se {count?lee|leen} como datos. No necesita moverlos.',
-  'sheet.unknown-column': 'La columna «{header}» no corresponde a ningún campo de la plantilla; sus datos no se publicarán.',
+  'sheet.unknown-column': 'La columna «{header}» no corresponde a ningún campo de la plantilla; sus datos no se publicarán.{{suggested| ¿Es la columna {suggested} de la plantilla? Si es así, escriba su título como en la plantilla en blanco para que sus datos se lean.}}',
   'sheet.path-edited': 'En la fila 2, la columna «{header}» dice «{written}», que no es un nombre técnico de la plantilla: se leyó por su título. Escriba ahí «{path}», como en la plantilla en blanco.',
   'sheet.copy-of-sheet': 'Esta hoja tiene las columnas de la hoja «{other}», y sus filas también se leen y se publicarían como datos de esa hoja. Si es una copia (de respaldo o de otra versión), bórrela o guárdela en otro libro; si no, pase sus filas a «{other}».',
   'sheet.data-without-header': 'Esta columna tiene datos pero no tiene título (fila 1) ni nombre técnico, y no se lee: lo que tenga no se publicará. Si son datos para publicar, páselos a la columna que les corresponde; si son notas suyas, puede dejarlas.',

@@ -171,7 +171,7 @@ describe('Code.js in a vm with code generation disabled', () => {
     expect((context.runValidation() as ValidationReport).sheetChanged).toBe(true);
   });
 
-  it('a link column\'s «Contrato» hyperlinked in Sheets, or linked by =HIPERVINCULO: its address is read through getRichTextValues() and getFormulas(), once each, of that sheet only', () => {
+  it('a link column\'s «Contrato» hyperlinked in Sheets, or linked by =HIPERVINCULO: its address is read through getRichTextValues() and getFormulas(), once each, of that sheet only; a retitled header names the column it probably is', () => {
     const ss = new FakeSpreadsheet();
     const { context } = load(ss);
     context.menuCreateTemplate();
@@ -191,6 +191,9 @@ describe('Code.js in a vm with code generation disabled', () => {
     ]);
     ws.cell(4, url).formula = '=HIPERVINCULO("https://merida.gob.mx/acta.pdf";"Ver acta")';
     ws.cell(5, url).formula = '=HIPERVINCULO(B5;"Ver fotos")';
+    // A header retitled with a typo, its technical name deleted: the sidebar names the template column it probably is.
+    const description = documents.columns.findIndex((c) => c.field === 'documents/description') + 1;
+    ws.paste({ row: 1, column: description, rows: 2, columns: 1 }, [['Descripcion del documeto'], ['']]);
     for (const sheet of ss.sheets()) sheet.calls.clear();
     const report = JSON.parse(JSON.stringify(context.runValidation())) as ValidationReport;
     const atUrl = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.column === url && i.a1?.startsWith('Documentos del proyecto!'));
@@ -199,6 +202,8 @@ describe('Code.js in a vm with code generation disabled', () => {
       [4, 'info', 'La celda muestra «Ver acta» con una fórmula de vínculo (HIPERVINCULO): se publica la dirección escrita en ella, https://merida.gob.mx/acta.pdf.'],
       [5, 'error', 'La celda muestra «Ver fotos» con una fórmula de vínculo cuya dirección no está escrita en ella (=HIPERVINCULO(B5;"Ver fotos")), así que no se sabe qué dirección publicar. Escriba la dirección completa entre comillas dentro de la fórmula, como =HIPERVINCULO("https://…"; "Ver fotos"), o escriba la dirección sola en la celda.'],
     ]);
+    const renamed = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.column === description && i.a1?.startsWith('Documentos del proyecto!'));
+    expect(renamed.map((i) => [i.row, i.message])).toEqual([[2, 'La columna «Descripcion del documeto» no corresponde a ningún campo de la plantilla; sus datos no se publicarán. ¿Es la columna «Descripción del documento» de la plantilla? Si es así, escriba su título como en la plantilla en blanco para que sus datos se lean.']]);
     expect(ss.sheets().map((s) => [s.name(), s.calls.get('getRichTextValues'), s.calls.get('getFormulas')]).filter(([, n]) => n !== undefined)).toEqual([['Documentos del proyecto', 1, 1]]);
   });
 
