@@ -96,6 +96,11 @@ export interface SheetPort {
   clear(): void;
   hide(): void;
   isHidden(): boolean;
+  /**
+   * Whether the official hid the column (`isColumnHiddenByUser`), 1-based: asked only of the columns that hold data
+   * below the headings, one call each (no batch read gives it), for the engine's warning (core/unflatten/hidden-columns.ts).
+   */
+  isColumnHidden(column: number): boolean;
   /** Makes this sheet active and selects one cell. */
   select(row: number, column: number): void;
 }

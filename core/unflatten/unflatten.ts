@@ -3,6 +3,7 @@
  * Pure: no I/O, runs inside Apps Script, Cloud Functions and the CLI. Never throws: bad input becomes findings,
  * and an internal bug while reading a sheet becomes a `sheet.internal-error` finding for that sheet.
  */
+import { hiddenColumnsWithData } from './hidden-columns';
 import { finding, SourceMap, type Finding } from '../findings/finding';
 import { PROFILES } from '../profile/profiles';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, README_SHEET, SETTINGS_SHEET } from '../template/settings';
@@ -186,6 +187,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
         if (res.kind === 'bound') {
           const hidden = hiddenDataRows(model.hiddenRows, res.sheet.dataStart);
           if (hidden) findings.push(finding('sheet.hidden-rows', 'warning', { count: hidden.count, rows: hidden.named }, { cell: { sheet: name, row: hidden.first } }));
+          findings.push(...hiddenColumnsWithData(read, res.sheet, model.hiddenColumns));
           findings.push(...monthFirstDates(read, res.sheet), ...dotThousands(read, res.sheet));
           bound.push({ rows: read, sheet: res.sheet, links: isObject(model.links) ? (model.links as Record<string, unknown>) : undefined, formulas: isObject(model.formulas) ? (model.formulas as Record<string, unknown>) : undefined });
         }

@@ -24,6 +24,11 @@ export interface SheetModel {
    */
   hiddenRows?: { count: number; rows: number[] };
   /**
+   * Columns the source marks hidden (hidden by the official), as ranges of 1-based column numbers, when it knows them:
+   * an .xlsx file's `<col hidden="1">` ranges, the add-on's `isColumnHiddenByUser` of the columns that hold data.
+   */
+  hiddenColumns?: ColumnRange[];
+  /**
    * Web links of cells (a text with a link: «Ver contrato» → https://…), by A1 reference, when the source knows them
    * (.xlsx files; Apps Script's getValues() and the Sheets API's values give the text only).
    */
@@ -35,6 +40,9 @@ export interface SheetModel {
    */
   formulas?: Record<string, string>;
 }
+
+/** Columns `from` to `to`, 1-based, both included. */
+export interface ColumnRange { from: number; to: number }
 
 export interface WorkbookModel {
   sheets: SheetModel[];

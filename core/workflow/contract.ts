@@ -288,8 +288,9 @@ export type JsonCell = string | number | boolean | null;
  * publishes instead of the text, as it does for a file (core/unflatten/link-cells.ts).
  * `formulas`: the link formulas of such cells (A1 → `=HIPERVINCULO("https://…";"Ver")`), whose address the engine
  * reads (core/unflatten/link-formula.ts).
+ * `hiddenColumns`: the columns the official hid (ranges, 1-based), which the engine warns of when they hold data.
  */
-export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][]; merges?: string[]; links?: Record<string, string>; formulas?: Record<string, string> }[] }
+export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][]; merges?: string[]; links?: Record<string, string>; formulas?: Record<string, string>; hiddenColumns?: { from: number; to: number }[] }[] }
 
 /**
  * POST /api/submissions. Cloud: `spreadsheetId` (the backend pulls the sheet). Self-hosted from the add-on:
@@ -666,6 +667,17 @@ function checkFormulas(v: unknown, path: string): Record<string, string> | undef
   return Object.keys(out).length ? out : undefined;
 }
 
+/** A sheet's hidden columns: ranges of column numbers within the sheet's reach, a bounded number of them. */
+function checkColumnRanges(v: unknown, path: string): { from: number; to: number }[] {
+  if (Array.isArray(v) && v.length > 1000) throw new ContractError(path, 'a lo más 1,000 intervalos de columnas');
+  return arr(v, path, (r, rp) => {
+    const o = obj(r, rp);
+    const [from, to] = [o.from, o.to];
+    if (typeof from !== 'number' || typeof to !== 'number' || !Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from || to > 18_278) throw new ContractError(rp, 'un intervalo de columnas {from, to}, de 1 a 18,278');
+    return { from, to };
+  });
+}
+
 function checkCell(v: unknown, path: string): JsonCell {
   if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v;
   throw new ContractError(path, 'un valor de celda (texto, número, booleano o vacío)');
@@ -726,7 +738,8 @@ export function checkCreateRequest(v: unknown): CreateSubmissionRequest {
         const merges = sheet.merges === undefined ? undefined : arr(sheet.merges, `${p}.merges`, checkMergedRange);
         const links = sheet.links === undefined ? undefined : checkLinks(sheet.links, `${p}.links`);
         const formulas = sheet.formulas === undefined ? undefined : checkFormulas(sheet.formulas, `${p}.formulas`);
-        return { name: str(sheet.name, `${p}.name`), rows: arr(sheet.rows, `${p}.rows`, (r, rp) => arr(r, rp, checkCell)), ...(merges?.length ? { merges } : {}), ...(links ? { links } : {}), ...(formulas ? { formulas } : {}) };
+        const hiddenColumns = sheet.hiddenColumns === undefined ? undefined : checkColumnRanges(sheet.hiddenColumns, `${p}.hiddenColumns`);
+        return { name: str(sheet.name, `${p}.name`), rows: arr(sheet.rows, `${p}.rows`, (r, rp) => arr(r, rp, checkCell)), ...(merges?.length ? { merges } : {}), ...(links ? { links } : {}), ...(formulas ? { formulas } : {}), ...(hiddenColumns?.length ? { hiddenColumns } : {}) };
       }),
     };
   }

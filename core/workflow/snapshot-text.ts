@@ -21,6 +21,7 @@ export function snapshotText(workbook: WorkbookModel): { text: string; sheets: n
     ...(s.formulas ? { formulas: s.formulas } : {}),
     ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
     ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
+    ...(s.hiddenColumns?.length ? { hiddenColumns: s.hiddenColumns } : {}),
   }));
   // The date system only when it is 1904 (WorkbookModel.date1904): approval reads a plain number in a date column as
   // intake did, and every other snapshot keeps its bytes, so its content hash.

@@ -169,6 +169,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
       clear: () => { sheet.clear(); return s; },
       hideSheet: () => { sheet.hide(); return s; },
       isSheetHidden: () => sheet.isHidden(),
+      isColumnHiddenByUser: (column: number) => { sheet.countCall('isColumnHiddenByUser'); return sheet.hiddenColumns.has(column); },
       activate: () => s,
     };
     return s;

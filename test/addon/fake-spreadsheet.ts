@@ -270,6 +270,14 @@ export class FakeSheet implements SheetPort {
   clear(): void { this.cells.clear(); this.merges.length = 0; }
   hide(): void { this.hidden = true; }
   isHidden(): boolean { return this.hidden; }
+
+  /** Columns hidden by the official (right-click › Ocultar columna), 1-based. */
+  readonly hiddenColumns = new Set<number>();
+
+  isColumnHidden(column: number): boolean {
+    this.count('isColumnHidden');
+    return this.hiddenColumns.has(column);
+  }
   select(row: number, column: number): void { this.inGrid({ row, column, rows: 1, columns: 1 }); this.book.active = { sheet: this.sheetName, row, column }; }
 }
 

@@ -58,6 +58,7 @@ interface GasSheet {
   clear(): GasSheet;
   hideSheet(): GasSheet;
   isSheetHidden(): boolean;
+  isColumnHiddenByUser(columnPosition: number): boolean;
   activate(): GasSheet;
 }
 interface GasSpreadsheet {
@@ -221,6 +222,7 @@ function sheetPort(sources: SheetByName, sheet: GasSheet): SheetPort {
     clear: () => { sheet.clear(); },
     hide: () => { sheet.hideSheet(); },
     isHidden: () => sheet.isSheetHidden(),
+    isColumnHidden: (c) => sheet.isColumnHiddenByUser(c),
     select: (r, c) => { sheet.activate(); sheet.getRange(r, c, 1, 1).activate(); },
   };
 }

@@ -8,7 +8,8 @@ import { CATALOG_SHEET, INSTRUCTIONS_SHEET } from '../../../core/template/settin
 import { wallClock } from '../../../core/unflatten/time-zone';
 import { numbersInTextColumns, withShownText, type ShownTextRange } from '../../../core/unflatten/shown-text';
 import { linkCandidates, withFormulas, withLinks } from '../../../core/unflatten/link-cells';
-import { columnLetter, type CellValue, type WorkbookModel } from '../../../core/workbook/model';
+import { columnLetter, type CellValue, type ColumnRange, type WorkbookModel } from '../../../core/workbook/model';
+import { isBlankCell } from '../../../core/unflatten/clean-cell';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 
 /** Generated sheets that hold no data to convert; by name in any case, as Sheets tells names apart (create-template.ts). */
@@ -46,13 +47,37 @@ export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
       // Merges are asked only of sheets with rows under the headers (one more call each): in Sheets, as in a file, a
       // value merged over rows is in the first row only, and the others read blank with no word unless said.
       const merges = rows.length > 2 ? ws.mergedRanges() : [];
-      return { name: ws.name(), rows, ...(merges.length ? { merges } : {}) };
+      const hiddenColumns = rows.length > 2 ? hiddenWithData(ws, rows) : [];
+      return { name: ws.name(), rows, ...(merges.length ? { merges } : {}), ...(hiddenColumns.length ? { hiddenColumns } : {}) };
     }),
   };
   const ranges = numbersInTextColumns(raw);
   const shown = withShownText(raw, ranges, shownTexts(sheets, ranges));
   const { links, formulas } = linksOf(sheets, linkCandidates(shown));
   return withFormulas(withLinks(shown, links), formulas);
+}
+
+/** Columns asked whether hidden, per sheet: more than any template sheet has (a sheet of hundreds is no template). */
+const HIDDEN_ASKED = 100;
+
+/**
+ * The columns the official hid among those holding values below the two heading rows, as ranges: one
+ * isColumnHiddenByUser per such column (Apps Script has no batch read of it), none for a sheet without rows of data.
+ */
+function hiddenWithData(ws: SheetPort, rows: CellValue[][]): ColumnRange[] {
+  const width = rows.reduce((n, row) => Math.max(n, row.length), 0);
+  const ranges: ColumnRange[] = [];
+  let asked = 0;
+  for (let c = 0; c < width && asked < HIDDEN_ASKED; c++) {
+    let data = false;
+    for (let r = 2; r < rows.length && !data; r++) data = !isBlankCell(rows[r][c]);
+    if (!data) continue;
+    asked++;
+    if (!ws.isColumnHidden(c + 1)) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last.to === c) last.to = c + 1; else ranges.push({ from: c + 1, to: c + 1 });
+  }
+  return ranges;
 }
 
 /**

@@ -35,6 +35,7 @@ export function decodeSnapshot(text: string): WorkbookModel {
       ...(s.formulas ? { formulas: s.formulas } : {}),
       ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
       ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
+      ...(s.hiddenColumns ? { hiddenColumns: s.hiddenColumns } : {}),
     })),
   };
 }

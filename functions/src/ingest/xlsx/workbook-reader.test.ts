@@ -371,6 +371,22 @@ describe('limits that protect the machine', () => {
     expect(plain).not.toHaveProperty('hiddenRows');
   });
 
+  test('hidden columns (hidden by the official, as exceljs and Excel write them) are kept as ranges; others are not', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Contrataciones');
+    ws.addRow(['ocid', 'tender/id', 'tender/title', 'tender/description']);
+    ws.addRow(['ocds-abc123-1', 'T1', 'Obra', 'Notas']);
+    ws.getColumn(3).hidden = true;
+    ws.getColumn(4).hidden = true;
+    ws.getColumn(2).width = 30;
+    const sheet = (await read(new Uint8Array(await wb.xlsx.writeBuffer()))).sheets[0];
+    expect(sheet.hiddenColumns).toEqual([{ from: 3, to: 3 }, { from: 4, to: 4 }]);
+    const raw = (await read(rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>').replace('<sheetData', '<cols><col min="2" max="16384" hidden="1"/><col min="1" max="1" width="9"/></cols><sheetData') }] }))).sheets[0];
+    expect(raw.hiddenColumns).toEqual([{ from: 2, to: 16384 }]);
+    const plain = (await read(rawXlsx({ sheets: [{ name: 'P', xml: worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }] }))).sheets[0];
+    expect(plain).not.toHaveProperty('hiddenColumns');
+  });
+
   test('cell links: web addresses by cell, a range link on each of its cells, internal and mail links left out', async () => {
     const HL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
     const rows = [1, 2, 3].map((r) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Ver ${r}</t></is></c><c r="B${r}" t="inlineStr"><is><t>x</t></is></c></row>`).join('');

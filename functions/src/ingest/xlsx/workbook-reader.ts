@@ -9,7 +9,7 @@
  * Sheets keep their real names, in the workbook's order. Limits (read-limits.ts) are counted while streaming.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { columnLetter, type CellValue, type SheetModel, type WorkbookModel } from '../../../../core/workbook/model';
+import { columnLetter, type CellValue, type ColumnRange, type SheetModel, type WorkbookModel } from '../../../../core/workbook/model';
 import { SourceError } from '../sheet-source';
 import { isDateFormat, serialToDate, zeroPadded, zeroPadWidth } from './number-format';
 import { ReadLimitError, resolveLimits, type ReadLimits } from './read-limits';
@@ -310,6 +310,8 @@ const F = 3;
  */
 const MAX_LINK_FORMULAS = 100_000;
 const MAX_FORMULA_LENGTH = 8192;
+/** Hidden column ranges kept per sheet (Excel writes one per run of columns of the same width and state). */
+const MAX_HIDDEN_COLUMN_RANGES = 1_000;
 /** Cells with a web link kept per sheet (a hostile file could declare a link over a whole sheet). */
 const MAX_LINKS = 100_000;
 /**
@@ -345,6 +347,8 @@ class SheetScan implements XmlHandler {
    * link column's address from them (core/unflatten/link-formula.ts). Only these are kept: most formulas are sums.
    */
   readonly formulas: Record<string, string> = {};
+  /** `<col hidden="1">` ranges: columns hidden by the official. */
+  readonly hiddenColumns: ColumnRange[] = [];
   formulaCount = 0;
   /**
    * A formula filled down is written once (`<f t="shared" si="0" ref="F3:F40">HYPERLINK(…)</f>`) and the other cells
@@ -394,6 +398,7 @@ class SheetScan implements XmlHandler {
     } else if (length === 3) {
       if (s.startsWith('row', nameStart)) this.openRow(s, attributes);
       else if (s.startsWith('rPh', nameStart)) this.inPhonetic = true;
+      else if (s.startsWith('col', nameStart)) this.openColumn(s, attributes);
     } else if (length === 9) {
       if (s.startsWith('hyperlink', nameStart)) {
         const ref = attributes.get('ref');
@@ -455,6 +460,17 @@ class SheetScan implements XmlHandler {
     this.formulaText = '';
     this.sharedIndex = undefined;
     this.inInline = false;
+  }
+
+  /** `<col min= max= hidden=>`: a range of columns the official hid (the engine warns when they hold data). */
+  private openColumn(s: string, attributes: Attributes): void {
+    const hidden = attributes.find('hidden');
+    if (hidden < 0 || !/^\s*(?:1|true)\s*$/.test(s.slice(attributes.valueStart(hidden), attributes.valueEnd(hidden)))) return;
+    const [min, max] = [attributes.find('min'), attributes.find('max')];
+    const from = min < 0 ? undefined : numberAt(s, attributes.valueStart(min), attributes.valueEnd(min));
+    const to = max < 0 ? from : numberAt(s, attributes.valueStart(max), attributes.valueEnd(max));
+    if (from === undefined || to === undefined || from < 1 || to < from || this.hiddenColumns.length >= MAX_HIDDEN_COLUMN_RANGES) return;
+    this.hiddenColumns.push({ from, to: Math.min(to, this.limits.columns) });
   }
 
   /** `<f t= si=>`: its text is collected (only a cell's value needs it, and only to keep link formulas). */
@@ -569,7 +585,7 @@ async function readSheet(
 ): Promise<SheetModel> {
   const sheet = new SheetScan(name, shared, styles, date1904, limits, counters, options, pool);
   await parts.scan(path, sheet);
-  const { rows, merges, mergeCount, noResult, hiddenRows, formulas, formulaCount } = sheet;
+  const { rows, merges, mergeCount, noResult, hiddenRows, formulas, formulaCount, hiddenColumns } = sheet;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const links = sheet.hyperlinks.length && options.keepValues !== false ? webLinks(sheet.hyperlinks, await parts.externalTargets(path)) : undefined;
   // A link's address is the text of its cell when the engine reads it: counted as the cells' text is (a link of
@@ -579,7 +595,7 @@ async function readSheet(
     for (const text of Object.values(formulas)) counters.textCharacters += text.length;
     if (counters.textCharacters > limits.textCharacters) throw new ReadLimitError('textCharacters', limits.textCharacters, options.label, name);
   }
-  return { name, rows, ...(merges.length ? { merges } : {}), ...(mergeCount > merges.length ? { mergeCount } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}), ...(hiddenRows.count ? { hiddenRows } : {}), ...(links ? { links } : {}), ...(formulaCount ? { formulas } : {}) };
+  return { name, rows, ...(merges.length ? { merges } : {}), ...(mergeCount > merges.length ? { mergeCount } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}), ...(hiddenRows.count ? { hiddenRows } : {}), ...(links ? { links } : {}), ...(formulaCount ? { formulas } : {}), ...(hiddenColumns.length && options.keepValues !== false ? { hiddenColumns } : {}) };
 }
 
 /**
