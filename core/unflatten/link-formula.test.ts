@@ -52,4 +52,7 @@ test('a link column\'s «Ver contrato» from =HIPERVINCULO("https://…";…) pu
     ['cell.link-formula-used', 'info', 3, 'La celda muestra «Ver contrato» con una fórmula de vínculo (HIPERVINCULO): se publica la dirección escrita en ella, https://merida.gob.mx/contrato.pdf.'],
     ['cell.link-formula-unread', 'error', 4, 'La celda muestra «Ver acta» con una fórmula de vínculo cuya dirección no está escrita en ella (=HIPERVINCULO(B4;"Ver acta")), así que no se sabe qué dirección publicar. Escriba la dirección completa entre comillas dentro de la fórmula, como =HIPERVINCULO("https://…"; "Ver acta"), o escriba la dirección sola en la celda.'],
   ]);
+  // As a file stores it (English, «,», no «=»): quoted as the formula bar shows it, with its «=».
+  const fromFile = convert({ [`${urlLetter}4`]: 'HYPERLINK(B4,"Ver acta")' }).findings.filter((f) => f.code === 'cell.link-formula-unread');
+  expect(fromFile.map((f) => f.params.formula)).toEqual(['=HYPERLINK(B4,"Ver acta")']);
 });

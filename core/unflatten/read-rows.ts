@@ -231,7 +231,8 @@ function linkedCell(ctx: Context, links: Record<string, unknown>, formulas: Reco
   const formula = formulas[a1];
   const read = typeof formula === 'string' ? linkFormula(formula) : undefined;
   if (!read) return raw;
-  if (read.address === undefined) return new CellProblem('cell.link-formula-unread', { value: safePreview(raw), formula: safePreview(formula) });
+  // As the official sees it in the formula bar: a file stores it without its «=».
+  if (read.address === undefined) return new CellProblem('cell.link-formula-unread', { value: safePreview(raw), formula: safePreview(/^\s*=/.test(String(formula)) ? formula : `=${String(formula)}`) });
   // An empty address (`HIPERVINCULO("";"Ver")`) is the text shown, refused as it would be without the formula.
   if (read.address === '') return raw;
   ctx.findings.push(finding('cell.link-formula-used', 'info', { value: safePreview(raw), link: shownLink(read.address) }, { cell: cellRef(ctx, r, col) }));
