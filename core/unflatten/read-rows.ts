@@ -14,7 +14,7 @@ import { noteText } from './note-row';
 import { isZeroRow } from './zero-row';
 import { rowList } from './row-list';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
-import { dateInText, digitsLost, NEEDS_PARSING, parseValue, plainValue, sheetDateText } from './parse-value';
+import { dateInText, digitsLost, moneyAmount, NEEDS_PARSING, parseValue, plainValue, sheetDateText } from './parse-value';
 import { rfcProblem } from '../checks/rfc';
 import { linkFormula } from './link-formula';
 import { partyReferenceFields } from '../checks/party-references';
@@ -239,9 +239,21 @@ function linkedCell(ctx: Context, links: Record<string, unknown>, formulas: Reco
   return read.address;
 }
 
-function cleanLinked(ctx: Context, linked: { links: Record<string, unknown>; formulas: Record<string, unknown> }, r: number, col: BoundColumn, raw: CellValue): ReturnType<typeof cleanCell> {
-  const v = linkedCell(ctx, linked.links, linked.formulas, r, col, raw);
-  return v instanceof CellProblem ? v : cleanCell(v);
+/**
+ * A cell of a sheet whose source gave links or formulas: a link column's through its link or link formula; an amount
+ * of money computed by a formula (the source gave the cell's formula: one with more decimals than cents) in cents,
+ * as its cell shows it (moneyAmount); any other as it is.
+ */
+function readLinked(ctx: Context, linked: { links: Record<string, unknown>; formulas: Record<string, unknown> }, r: number, col: BoundColumn, raw: CellValue): ReturnType<typeof cleanCell> {
+  if (col.value.type === 'url') {
+    const v = linkedCell(ctx, linked.links, linked.formulas, r, col, raw);
+    return v instanceof CellProblem ? v : cleanCell(v);
+  }
+  if (col.value.money && typeof raw === 'number') {
+    const formula = linked.formulas[`${columnLetter(col.index + 1)}${r + 1}`];
+    if (typeof formula === 'string' && formula !== '') return cleanCell(moneyAmount(raw));
+  }
+  return cleanCell(raw);
 }
 
 export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentSet, zone: string, findings: Finding[], context: SheetContext = {}): void {
@@ -443,7 +455,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       if (raw === null || raw === undefined || raw === '') continue;
       const target = nodes[col.level];
       if (!target) continue;
-      writeValue(ctx, r, col, target, path, linked && col.value.type === 'url' ? cleanLinked(ctx, linked, r, col, raw) : cleanCell(raw), here);
+      writeValue(ctx, r, col, target, path, linked ? readLinked(ctx, linked, r, col, raw) : cleanCell(raw), here);
     }
     if (schemeFor !== undefined) docs.set(schemeFor, SCHEME, RFC_SCHEME, here, (rfcColumn as BoundColumn).index);
 
@@ -465,7 +477,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         if (col === group.id) continue;
         const raw = row[col.index];
         if (raw === null || raw === undefined || raw === '') continue;
-        writeValue(ctx, r, col, target, path, linked && col.value.type === 'url' ? cleanLinked(ctx, linked, r, col, raw) : cleanCell(raw), here);
+        writeValue(ctx, r, col, target, path, linked ? readLinked(ctx, linked, r, col, raw) : cleanCell(raw), here);
       }
     }
     if (repeated) repeatedKey(ctx, r, rootKey, mark);

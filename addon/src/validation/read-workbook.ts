@@ -7,7 +7,7 @@
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET } from '../../../core/template/settings';
 import { wallClock } from '../../../core/unflatten/time-zone';
 import { numbersInTextColumns, withShownText, type ShownTextRange } from '../../../core/unflatten/shown-text';
-import { linkCandidates, withFormulas, withLinks } from '../../../core/unflatten/link-cells';
+import { computedAmountCandidates, linkCandidates, withFormulas, withLinks } from '../../../core/unflatten/link-cells';
 import { columnLetter, type CellValue, type ColumnRange, type WorkbookModel } from '../../../core/workbook/model';
 import { isBlankCell } from '../../../core/unflatten/clean-cell';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
@@ -54,7 +54,35 @@ export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
   const ranges = numbersInTextColumns(raw);
   const shown = withShownText(raw, ranges, shownTexts(sheets, ranges));
   const { links, formulas } = linksOf(sheets, linkCandidates(shown));
-  return withFormulas(withLinks(shown, links), formulas);
+  const linked = withFormulas(withLinks(shown, links), formulas);
+  return withFormulas(linked, formulasOf(sheets, computedAmountCandidates(linked)));
+}
+
+/**
+ * The formulas of the cells of money columns holding more decimals than cents (`=H4/1.16`), by sheet and A1: one
+ * getFormulas() per sheet that has any, of the block around them (usually none has: only a division leaves them).
+ */
+function formulasOf(sheets: SheetPort[], ranges: ShownTextRange[]): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  const bySheet = new Map<string, ShownTextRange[]>();
+  for (const r of ranges) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
+  for (const [name, own] of bySheet) {
+    const ws = sheets.find((s) => s.name() === name);
+    if (!ws) continue;
+    const top = Math.min(...own.map((r) => r.fromRow));
+    const left = Math.min(...own.map((r) => r.column));
+    const block = { row: top, column: left, rows: Math.max(...own.map((r) => r.toRow)) - top + 1, columns: Math.max(...own.map((r) => r.column)) - left + 1 };
+    const formulas = ws.formulas(block);
+    const found: Record<string, string> = {};
+    for (const r of own) {
+      for (let row = r.fromRow; row <= r.toRow; row++) {
+        const formula = formulas[row - top]?.[r.column - left];
+        if (typeof formula === 'string' && formula !== '') found[`${columnLetter(r.column)}${row}`] = formula;
+      }
+    }
+    out.set(name, found);
+  }
+  return out;
 }
 
 /** Columns asked whether hidden, per sheet: more than any template sheet has (a sheet of hundreds is no template). */

@@ -398,7 +398,7 @@ describe('limits that protect the machine', () => {
     expect(sheet.rows[0]).toEqual(['Ver 1', 'x']);
   });
 
-  test('link formulas: kept by cell (a filled-down shared one on each of its cells), with their cached text; other formulas are not', async () => {
+  test('link formulas and those of amounts past cents: kept by cell (a filled-down shared one on each of its cells); other formulas are not', async () => {
     // exceljs writes the formula and its cached result, as Excel saves them.
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Documentos');
@@ -406,9 +406,12 @@ describe('limits that protect the machine', () => {
     ws.getCell('A2').value = { formula: 'HIPERVINCULO("https://merida.gob.mx/acta.pdf";"Ver acta")', result: 'Ver acta' };
     ws.getCell('A3').value = { formula: 'B3*1.16', result: 116 };
     ws.getCell('A4').value = { formula: 'CONCATENATE("Ver ",B4)', result: 'Ver x' };
+    // An amount computed with more decimals than cents (=H4/1.16): its formula too, for a money column's cents.
+    ws.getCell('A5').value = { formula: 'B5/1.16', result: 128400219.37 / 1.16 };
+    ws.getCell('A6').value = 27317.8168;
     const fromExceljs = (await read(new Uint8Array(await wb.xlsx.writeBuffer()))).sheets[0];
-    expect(fromExceljs.rows.map((r) => r[0])).toEqual(['Ver contrato', 'Ver acta', 116, 'Ver x']);
-    expect(fromExceljs.formulas).toEqual({ A1: 'HYPERLINK("https://merida.gob.mx/contrato.pdf","Ver contrato")', A2: 'HIPERVINCULO("https://merida.gob.mx/acta.pdf";"Ver acta")' });
+    expect(fromExceljs.rows.map((r) => r[0])).toEqual(['Ver contrato', 'Ver acta', 116, 'Ver x', 128400219.37 / 1.16, 27317.8168]);
+    expect(fromExceljs.formulas).toEqual({ A1: 'HYPERLINK("https://merida.gob.mx/contrato.pdf","Ver contrato")', A2: 'HIPERVINCULO("https://merida.gob.mx/acta.pdf";"Ver acta")', A5: 'B5/1.16' });
     // As Excel writes a formula filled down: written once, the other cells naming it by index.
     const shared = `<row r="1"><c r="A1" t="str"><f t="shared" ref="A1:A3" si="0">HYPERLINK(B1,"Ver")</f><v>Ver</v></c></row>${[2, 3].map((r) => `<row r="${r}"><c r="A${r}" t="str"><f t="shared" si="0"/><v>Ver</v></c></row>`).join('')}<row r="4"><c r="A4"><f t="shared" ref="A4:A5" si="1">B4*2</f><v>2</v></c></row><row r="5"><c r="A5"><f t="shared" si="1"/><v>4</v></c></row>`;
     const sheet = (await read(rawXlsx({ sheets: [{ name: 'D', xml: worksheetXml(shared) }] }))).sheets[0];

@@ -20,6 +20,7 @@ import { ForeignFileError, readDirectory, streamEntry, unpackAhead, UnpackBudget
 import { foreignFileMessage, ODS_MIMETYPE } from './foreign-file';
 import { MAX_LINK_LENGTH } from '../../../../core/workflow/contract';
 import { mentionsLink } from '../../../../core/unflatten/link-formula';
+import { pastCents } from '../../../../core/unflatten/parse-value';
 
 export interface XlsxReadOptions {
   /** The file's name for messages. */
@@ -343,8 +344,10 @@ class SheetScan implements XmlHandler {
   /** Rows with values that the file marks hidden (`<row hidden="1">`: hidden by hand or by a filter). */
   readonly hiddenRows = { count: 0, rows: [] as number[] };
   /**
-   * Cells whose formula names a link function (`HYPERLINK("https://…","Ver contrato")`), by A1: the engine reads a
-   * link column's address from them (core/unflatten/link-formula.ts). Only these are kept: most formulas are sums.
+   * The formulas the engine needs, by A1: those naming a link function on a cell showing a text
+   * (`HYPERLINK("https://…","Ver contrato")`), whose address a link column reads (core/unflatten/link-formula.ts),
+   * and those of numbers with more decimals than cents (`=H4/1.16`), which a money column publishes in cents
+   * (parse-value.ts moneyAmount). Only these are kept: most formulas are sums.
    */
   readonly formulas: Record<string, string> = {};
   /** `<col hidden="1">` ranges: columns hidden by the official. */
@@ -352,10 +355,10 @@ class SheetScan implements XmlHandler {
   formulaCount = 0;
   /**
    * A formula filled down is written once (`<f t="shared" si="0" ref="F3:F40">HYPERLINK(…)</f>`) and the other cells
-   * name it by its index only (`<f t="shared" si="0"/>`): the link formulas among the written ones, by index. Its
-   * quoted strings are the same in every cell; only its cell references move, which makes no address readable.
+   * name it by its index only (`<f t="shared" si="0"/>`): the written ones, by index. Its quoted strings are the same
+   * in every cell; only its cell references move, which makes no address readable.
    */
-  private readonly sharedLinks = new Map<string, string>();
+  private readonly sharedFormulas = new Map<string, string>();
   private formulaText = '';
   private sharedIndex: string | undefined;
   private rowHidden = false;
@@ -481,15 +484,16 @@ class SheetScan implements XmlHandler {
     this.sharedIndex = attributes.get('t') === 'shared' ? attributes.get('si') : undefined;
   }
 
-  /** A cell's link formula, kept by A1: its own text, or the text of the shared formula it names. */
-  private keepLinkFormula(showsText: boolean): void {
+  /** A cell's formula, kept by A1 when the engine needs it: its own text, or the text of the shared formula it names. */
+  private keepFormula(v: CellValue): void {
     let text = this.formulaText;
     if (this.sharedIndex !== undefined) {
       if (text.trim() !== '') {
-        if (mentionsLink(text)) this.sharedLinks.set(this.sharedIndex, text);
-      } else text = this.sharedLinks.get(this.sharedIndex) ?? '';
+        if (this.sharedFormulas.size < MAX_LINK_FORMULAS) this.sharedFormulas.set(this.sharedIndex, text);
+      } else text = this.sharedFormulas.get(this.sharedIndex) ?? '';
     }
-    if (!showsText || text === '' || text.length > MAX_FORMULA_LENGTH || !mentionsLink(text) || this.formulaCount >= MAX_LINK_FORMULAS) return;
+    if (text === '' || text.length > MAX_FORMULA_LENGTH || this.formulaCount >= MAX_LINK_FORMULAS) return;
+    if (typeof v === 'string' ? !mentionsLink(text) : !pastCents(v)) return;
     this.formulaCount++;
     this.formulas[`${columnLetter(this.col)}${this.rowNumber}`] = text;
   }
@@ -522,7 +526,7 @@ class SheetScan implements XmlHandler {
     }
     const v = this.value();
     if (v === '') return;
-    if (this.hasFormula && this.keep) this.keepLinkFormula(typeof v === 'string');
+    if (this.hasFormula && this.keep) this.keepFormula(v);
     const { limits, counters, col } = this;
     if (++counters.cells > limits.cells) throw new ReadLimitError('cells', limits.cells, this.options.label);
     if (typeof v === 'string' && (counters.textCharacters += v.length) > limits.textCharacters) throw new ReadLimitError('textCharacters', limits.textCharacters, this.options.label, this.name);
