@@ -60,6 +60,11 @@ export interface SheetPort {
    */
   links(block: Block): (string | null)[][];
   /**
+   * The formula of each cell (`getFormulas()`), '' where it has none: read only for the cells of link columns that
+   * show a text and have no link, for a link formula's address (`=HIPERVINCULO("https://…";"Ver")`).
+   */
+  formulas(block: Block): string[][];
+  /**
    * The merged ranges among the cells with content, as A1 (`B3:B5`), as `getDataRange().getMergedRanges()` gives
    * them: a value merged over several rows is in the first row only, and the engine says so (sheet.merged-cells).
    */
@@ -91,6 +96,11 @@ export interface SheetPort {
   clear(): void;
   hide(): void;
   isHidden(): boolean;
+  /**
+   * Whether the official hid the column (`isColumnHiddenByUser`), 1-based: asked only of the columns that hold data
+   * below the headings, one call each (no batch read gives it), for the engine's warning (core/unflatten/hidden-columns.ts).
+   */
+  isColumnHidden(column: number): boolean;
   /** Makes this sheet active and selects one cell. */
   select(row: number, column: number): void;
 }

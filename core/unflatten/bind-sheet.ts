@@ -15,6 +15,8 @@ import type { SheetModel } from '../workbook/model';
 import { cleanCell, CellProblem, isBlankCell } from './clean-cell';
 import { ColumnResolver, ROOT_KEY, type ResolvedPath } from './column-resolver';
 import { normalizeLabel } from './normalize-label';
+import { closestTitles } from './closest-titles';
+import { formatList } from '../format/es-mx';
 import type { ValueSpec } from './parse-value';
 
 export interface BoundColumn extends ResolvedPath {
@@ -153,6 +155,9 @@ function dataWithoutHeader(model: SheetModel, dataStart: number, width: number, 
     .map(([c, r]) => finding('sheet.data-without-header', 'warning', {}, { cell: { sheet: model.name, row: r + 1, column: c + 1 } }));
 }
 
+/** Unknown columns of a sheet for which the template titles they probably are are looked for. */
+const SUGGESTED_COLUMNS = 20;
+
 /** Rows above a sheet's headings looked through for them (a title block: the institution, the year, a logo's row). */
 const ROWS_ABOVE = 10;
 /** Cells a row above the headings may fill to be read as part of a title block, not as data. */
@@ -231,6 +236,7 @@ function bindFrom(model: SheetModel, resolver: ColumnResolver, findings: Finding
   const candidates: BoundColumn[] = [];
   const seen = new Map<string, number>();
   const unlabeled: number[] = [];
+  let unknown = 0;
   for (let c = 0; c < width; c++) {
     const title = titles[c] ?? '';
     let path = layout === 'titles' ? '' : paths[c] ?? '';
@@ -252,7 +258,10 @@ function bindFrom(model: SheetModel, resolver: ColumnResolver, findings: Finding
       findings.push(finding('sheet.path-edited', 'warning', { header: bareTitle(title), written: path, path: byTitle }, { cell: { ...cell, header: bareTitle(title) } }));
     }
     if (!resolved) {
-      findings.push(finding('sheet.unknown-column', 'warning', { header: shown }, { cell }));
+      // The template's titles it probably is, when retitled (closest-titles.ts): for the first few only, as a sheet
+      // may have thousands of columns nobody retitled.
+      const suggested = titleSheet && layout !== 'plain' && unknown++ < SUGGESTED_COLUMNS ? closestTitles(shown, titleSheet.columns.map((col) => col.title), titles) : [];
+      findings.push(finding('sheet.unknown-column', 'warning', { header: shown, ...(suggested.length ? { suggested: formatList(suggested.map((t) => `«${t}»`), 'o') } : {}) }, { cell }));
       continue;
     }
     const seenKey = flat ? `${resolved.field}\u0000${resolved.indexes.join('/')}` : resolved.field;

@@ -85,12 +85,17 @@ function isLeaf(profile: Profile, field: string): boolean {
 }
 
 /**
- * Every ValueSpec has these five properties in this order, absent ones undefined: one hidden class for all of them,
+ * Every ValueSpec has these six properties in this order, absent ones undefined: one hidden class for all of them,
  * so the per-cell reads of `col.value` stay monomorphic (a second shape arriving with a later sheet made V8 throw
  * away and recompile readRows and its helpers, issue 17).
  */
-function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: boolean, options?: readonly CodeOption[], degrees?: ValueSpec['degrees']): ValueSpec {
-  return { type, codelist, openCodelist, options, degrees: degrees ?? false };
+function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: boolean, options?: readonly CodeOption[], degrees?: ValueSpec['degrees'], money = false): ValueSpec {
+  return { type, codelist, openCodelist, options, degrees: degrees ?? false, money };
+}
+
+/** A Value's amount (`awards/value/amount`, `…/unit/value/netAmount`, `budget/amount/amount`): money. */
+export function isMoney(type: ValueSpec['type'], field: string): boolean {
+  return type === 'number' && /(^|\/)(amount|netAmount)$/.test(field);
 }
 
 /**
@@ -116,7 +121,7 @@ function profileValueSpec(profile: Profile, field: string, optionsByList: Map<st
   else if (info.types.includes('number')) type = 'number';
   else if (info.types.includes('integer') && !info.types.includes('string')) type = 'integer';
   else if (info.types.includes('boolean') && !info.types.includes('string')) type = 'boolean';
-  if (!info.codelist) return valueSpec(type);
+  if (!info.codelist) return valueSpec(type, undefined, undefined, undefined, undefined, isMoney(type, field));
   const list = profile.codelists[info.codelist];
   return valueSpec(type, info.codelist, info.openCodelist ?? list?.open ?? true, optionsByList.get(info.codelist) ?? list?.codes.map((code) => ({ code, title: code })));
 }
@@ -223,7 +228,7 @@ export class ColumnResolver {
           let vs = specs.get(field);
           if (!vs) {
             const col = byField.get(field);
-            vs = col ? valueSpec(col.type, col.codelist, col.openCodelist, col.options, isCoordinate(field)) : profileValueSpec(profile, field, optionsByList);
+            vs = col ? valueSpec(col.type, col.codelist, col.openCodelist, col.options, isCoordinate(field), isMoney(col.type, field)) : profileValueSpec(profile, field, optionsByList);
             specs.set(field, vs);
           }
           return vs;

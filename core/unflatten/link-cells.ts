@@ -13,6 +13,8 @@ import { templateSpec } from '../template/template-spec';
 import type { TemplateSpec } from '../template/spec';
 import { columnNumber, type SheetModel, type WorkbookModel } from '../workbook/model';
 import { cellRanges, type CellRange } from './cell-ranges';
+import { mentionsLink } from './link-formula';
+import { pastCents } from './parse-value';
 
 /** A cell text that is itself a web address: kept as typed, whatever link the cell also has. */
 export function showsAddress(text: string): boolean {
@@ -24,6 +26,17 @@ export function linkCandidates(workbook: WorkbookModel, spec: TemplateSpec = tem
   return cellRanges(workbook, spec,
     (sheet) => [...sheet.columns, ...sheet.extras.flatMap((g) => g.columns)].filter((col) => col.value.type === 'url'),
     (v) => typeof v === 'string' && v.trim() !== '' && !showsAddress(v));
+}
+
+/**
+ * For each money column of each data sheet, the rows from its first number with more decimals than cents to its
+ * last (usually none: only a division leaves them): the cells whose formulas the add-on reads, for the engine to
+ * publish a computed amount in cents (parse-value.ts moneyAmount).
+ */
+export function computedAmountCandidates(workbook: WorkbookModel, spec: TemplateSpec = templateSpec()): CellRange[] {
+  return cellRanges(workbook, spec,
+    (sheet) => [...sheet.columns, ...sheet.extras.flatMap((g) => g.columns)].filter((col) => col.value.money === true),
+    pastCents);
 }
 
 /** The cell at an A1 reference of a sheet's rows; undefined when there is none. */
@@ -51,6 +64,30 @@ export function withLinks(workbook: WorkbookModel, found: ReadonlyMap<string, Re
     if (!web.length) return model;
     changed = true;
     return { ...model, links: { ...(model.links ?? {}), ...Object.fromEntries(web.map(([a1, url]) => [a1, url.trim()])) } };
+  });
+  return changed ? { ...workbook, sheets } : workbook;
+}
+
+/**
+ * The workbook with the formulas found (`{ Documentos: { F3: '=HIPERVINCULO("https://…";"Ver")' } }`), added to its
+ * sheets' own (SheetModel.formulas): kept only where they can matter — formulas that name a link function on cells
+ * showing a text that is not an address, whose address the engine reads (read-rows.ts, link-formula.ts), and any
+ * formula of a number with more decimals than cents, which a money column publishes in cents.
+ */
+export function withFormulas(workbook: WorkbookModel, found: ReadonlyMap<string, Readonly<Record<string, unknown>>>): WorkbookModel {
+  let changed = false;
+  const sheets = workbook.sheets.map((model): SheetModel => {
+    const formulas = found.get(model.name);
+    if (!formulas) return model;
+    const kept = Object.entries(formulas).filter((e): e is [string, string] => {
+      if (typeof e[1] !== 'string' || e[1] === '') return false;
+      const text = cellAt(model, e[0]);
+      if (typeof text === 'number') return pastCents(text);
+      return mentionsLink(e[1]) && typeof text === 'string' && text.trim() !== '' && !showsAddress(text);
+    });
+    if (!kept.length) return model;
+    changed = true;
+    return { ...model, formulas: { ...(model.formulas ?? {}), ...Object.fromEntries(kept) } };
   });
   return changed ? { ...workbook, sheets } : workbook;
 }

@@ -22,6 +22,8 @@ export interface ValueSpec {
    * the number it follows, and a cell that is no number is given a coordinate as example, not an amount.
    */
   degrees?: false | 'latitude' | 'longitude' | 'coordinate';
+  /** An amount of money (a Value's `amount` or `netAmount`): a computed one is published in cents (moneyAmount). */
+  money?: boolean;
 }
 
 export interface Parsed {
@@ -70,6 +72,33 @@ export function sheetNumber(v: number): number {
   if (Number.isInteger(v) || !Number.isFinite(v)) return v;
   const rounded = Number(v.toPrecision(15));
   return rounded !== v && significantDigits(rounded) <= NOISE_FREE_DIGITS ? rounded : v;
+}
+
+/**
+ * An amount of money computed by a formula, as its cell shows it: in cents. A division (`=H4/1.16`, the amount
+ * before IVA) holds every digit of the quotient, 110689844.28448276, while the cell shows $110,689,844.28 (the
+ * template formats every amount with two decimals): the fractions of a cent were published, and the JSON, the
+ * downloads and any comparison with an amount typed as shown disagreed with the sheet the official checked. Only
+ * computed amounts: a typed or imported one keeps its digits (published unit prices have four decimals, 27317.8168,
+ * and are published again as they were). Rounded as the spreadsheet rounds what it shows: half away from zero, on
+ * the number's decimal digits (1.005 shows 1.01, though its double is 1.00499…).
+ */
+export function moneyAmount(v: number): number {
+  const n = sheetNumber(v);
+  if (Number.isInteger(n) || !Number.isFinite(n)) return n;
+  const text = String(Math.abs(n));
+  // Written with an exponent only far from any amount (under 1e-6, or 1e21 and up): rounded by arithmetic.
+  const cents = text.includes('e') ? Math.round(Math.abs(n) * 100) / 100 : Number(`${Math.round(Number(`${text}e2`))}e-2`);
+  return n < 0 && cents !== 0 ? -cents : cents;
+}
+
+/** A number with more decimals than cents, as the sheet holds it (its binary noise aside): a computed amount may be. */
+export function pastCents(v: unknown): boolean {
+  if (typeof v !== 'number' || !Number.isFinite(v) || Number.isInteger(v)) return false;
+  // Fast for the usual amount, whole cents within a double's error (it runs for every amount of a money column).
+  const c = v * 100;
+  if (Math.abs(c - Math.round(c)) <= 1e-13 * Math.abs(c) + 1e-9) return false;
+  return moneyAmount(v) !== sheetNumber(v);
 }
 
 /** Digits of a figure before its noise: 128406219.37000002 rounds to 11, 0.30000000000000004 to 1. */

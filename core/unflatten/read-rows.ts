@@ -14,8 +14,9 @@ import { noteText } from './note-row';
 import { isZeroRow } from './zero-row';
 import { rowList } from './row-list';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
-import { dateInText, digitsLost, NEEDS_PARSING, parseValue, plainValue, sheetDateText } from './parse-value';
+import { dateInText, digitsLost, moneyAmount, NEEDS_PARSING, parseValue, plainValue, sheetDateText } from './parse-value';
 import { rfcProblem } from '../checks/rfc';
+import { linkFormula } from './link-formula';
 import { partyReferenceFields } from '../checks/party-references';
 
 /** OCDS/EDCA-MX convention: a party without id is identified by its RFC, `MX-RFC-{RFC}` (scheme MX-RFC). */
@@ -205,6 +206,8 @@ export interface SheetContext {
   parents?: ParentSheets;
   /** The sheet's cell links by A1 (SheetModel.links), as the source gave them. */
   links?: Record<string, unknown>;
+  /** The link formulas of the sheet's cells by A1 (SheetModel.formulas), as the source gave them. */
+  formulas?: Record<string, unknown>;
   /** The workbook counts its days from 1904 (WorkbookModel.date1904): how a date typed as a plain number is read. */
   date1904?: boolean;
 }
@@ -212,19 +215,53 @@ export interface SheetContext {
 /**
  * A link column's cell that shows a text with a web link behind it («Ver contrato», Insertar vínculo): its address
  * is the value, and an info finding says so. A cell that shows an address keeps it, even if the link differs.
+ * Without a link, a link formula (`=HIPERVINCULO("https://…";"Ver contrato")`, link-formula.ts) gives the address
+ * written in it; one whose address is not written in it is an error at the cell, since no address can be read.
  */
-function linkedCell(ctx: Context, links: Record<string, unknown>, r: number, col: BoundColumn, raw: CellValue): CellValue {
-  const link = links[`${columnLetter(col.index + 1)}${r + 1}`];
-  if (typeof link !== 'string' || typeof raw !== 'string' || /^\s*https?:\/\//i.test(raw)) return raw;
+function linkedCell(ctx: Context, links: Record<string, unknown>, formulas: Record<string, unknown>, r: number, col: BoundColumn, raw: CellValue): CellValue | CellProblem {
+  if (typeof raw !== 'string' || /^\s*https?:\/\//i.test(raw)) return raw;
+  const a1 = `${columnLetter(col.index + 1)}${r + 1}`;
+  const link = links[a1];
   // The address whole (up to a long URL's length): it is what will be published.
-  ctx.findings.push(finding('cell.link-used', 'info', { value: safePreview(raw), link: link.length > 300 ? `${link.slice(0, 299)}…` : link }, { cell: cellRef(ctx, r, col) }));
-  return link;
+  const shownLink = (url: string): string => (url.length > 300 ? `${url.slice(0, 299)}…` : url);
+  if (typeof link === 'string') {
+    ctx.findings.push(finding('cell.link-used', 'info', { value: safePreview(raw), link: shownLink(link) }, { cell: cellRef(ctx, r, col) }));
+    return link;
+  }
+  const formula = formulas[a1];
+  const read = typeof formula === 'string' ? linkFormula(formula) : undefined;
+  if (!read) return raw;
+  // As the official sees it in the formula bar: a file stores it without its «=».
+  if (read.address === undefined) return new CellProblem('cell.link-formula-unread', { value: safePreview(raw), formula: safePreview(/^\s*=/.test(String(formula)) ? formula : `=${String(formula)}`) });
+  // An empty address (`HIPERVINCULO("";"Ver")`) is the text shown, refused as it would be without the formula.
+  if (read.address === '') return raw;
+  ctx.findings.push(finding('cell.link-formula-used', 'info', { value: safePreview(raw), link: shownLink(read.address) }, { cell: cellRef(ctx, r, col) }));
+  return read.address;
+}
+
+/**
+ * A cell of a sheet whose source gave links or formulas: a link column's through its link or link formula; an amount
+ * of money computed by a formula (the source gave the cell's formula: one with more decimals than cents) in cents,
+ * as its cell shows it (moneyAmount); any other as it is.
+ */
+function readLinked(ctx: Context, linked: { links: Record<string, unknown>; formulas: Record<string, unknown> }, r: number, col: BoundColumn, raw: CellValue): ReturnType<typeof cleanCell> {
+  if (col.value.type === 'url') {
+    const v = linkedCell(ctx, linked.links, linked.formulas, r, col, raw);
+    return v instanceof CellProblem ? v : cleanCell(v);
+  }
+  if (col.value.money && typeof raw === 'number') {
+    const formula = linked.formulas[`${columnLetter(col.index + 1)}${r + 1}`];
+    if (typeof formula === 'string' && formula !== '') return cleanCell(moneyAmount(raw));
+  }
+  return cleanCell(raw);
 }
 
 export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentSet, zone: string, findings: Finding[], context: SheetContext = {}): void {
   const { parents } = context;
   // Only when the source knows links: the row loop stays as it was for every other sheet.
   const links = context.links && Object.keys(context.links).length ? context.links : undefined;
+  const formulas = context.formulas && Object.keys(context.formulas).length ? context.formulas : undefined;
+  const linked = links || formulas ? { links: links ?? {}, formulas: formulas ?? {} } : undefined;
   const ctx: Context = { sheet, docs, zone, findings, date1904: context.date1904 === true };
   const extras = sheet.extras;
   const allColumns = extras.length ? [...sheet.columns, ...extras.flatMap((g) => g.columns)] : sheet.columns;
@@ -418,7 +455,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       if (raw === null || raw === undefined || raw === '') continue;
       const target = nodes[col.level];
       if (!target) continue;
-      writeValue(ctx, r, col, target, path, cleanCell(links && col.value.type === 'url' ? linkedCell(ctx, links, r, col, raw) : raw), here);
+      writeValue(ctx, r, col, target, path, linked ? readLinked(ctx, linked, r, col, raw) : cleanCell(raw), here);
     }
     if (schemeFor !== undefined) docs.set(schemeFor, SCHEME, RFC_SCHEME, here, (rfcColumn as BoundColumn).index);
 
@@ -440,7 +477,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         if (col === group.id) continue;
         const raw = row[col.index];
         if (raw === null || raw === undefined || raw === '') continue;
-        writeValue(ctx, r, col, target, path, cleanCell(links && col.value.type === 'url' ? linkedCell(ctx, links, r, col, raw) : raw), here);
+        writeValue(ctx, r, col, target, path, linked ? readLinked(ctx, linked, r, col, raw) : cleanCell(raw), here);
       }
     }
     if (repeated) repeatedKey(ctx, r, rootKey, mark);

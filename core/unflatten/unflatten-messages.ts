@@ -6,17 +6,20 @@ export const UNFLATTEN_MESSAGES = {
   'sheet.header-missing': 'No se encontraron los encabezados de la hoja (fila 1 con los títulos y fila 2 con los nombres técnicos). Restaure esas filas desde una plantilla en blanco.',
   // Info (bind-sheet.ts): a title block above the headings is left as it is.
   'sheet.rows-above-headings': 'Los encabezados de esta hoja empiezan en la fila {row}: {count?la fila|las filas} de arriba (un título, por ejemplo) no se {count?lee|leen} como datos. No necesita moverlos.',
-  'sheet.unknown-column': 'La columna «{header}» no corresponde a ningún campo de la plantilla; sus datos no se publicarán.',
+  'sheet.unknown-column': 'La columna «{header}» no corresponde a ningún campo de la plantilla; sus datos no se publicarán.{{suggested| ¿Es la columna {suggested} de la plantilla? Si es así, escriba su título como en la plantilla en blanco para que sus datos se lean.}}',
   'sheet.path-edited': 'En la fila 2, la columna «{header}» dice «{written}», que no es un nombre técnico de la plantilla: se leyó por su título. Escriba ahí «{path}», como en la plantilla en blanco.',
   'sheet.copy-of-sheet': 'Esta hoja tiene las columnas de la hoja «{other}», y sus filas también se leen y se publicarían como datos de esa hoja. Si es una copia (de respaldo o de otra versión), bórrela o guárdela en otro libro; si no, pase sus filas a «{other}».',
   'sheet.data-without-header': 'Esta columna tiene datos pero no tiene título (fila 1) ni nombre técnico, y no se lee: lo que tenga no se publicará. Si son datos para publicar, páselos a la columna que les corresponde; si son notas suyas, puede dejarlas.',
   'sheet.duplicate-column': 'La columna «{header}» está repetida (ya aparece en la columna {firstColumn}); solo se lee la primera.',
   'sheet.column-other-array': 'La columna «{header}» pertenece a otra hoja de la plantilla; sus datos no se leyeron aquí.',
   'sheet.missing-key-column': 'Falta la columna clave «{column}», que enlaza cada fila con su proyecto o proceso. La hoja no se pudo leer.',
+  'sheet.hidden-columns': '{count:columna oculta tiene|columnas ocultas tienen} datos ({columns}) y se {count?leyó|leyeron}: sus datos se publicarán como los de las demás. Ocultar una columna no la quita del libro. Si esos datos no deben publicarse, bórrelos (deje la columna, vacía); si sí, no necesita hacer nada.',
   'sheet.hidden-rows': '{count:fila oculta tiene|filas ocultas tienen} datos ({count?fila|filas} {rows}) y se {count?leyó|leyeron}: se {count?publicará|publicarán} como las demás. Ocultar una fila o dejarla fuera con un filtro no la quita del libro. Si no debe publicarse, elimínela (clic derecho en el número de la fila › Eliminar fila); si sí, no necesita hacer nada.',
   'sheet.formulas-without-result': '{count:celda tiene|celdas tienen} una fórmula sin resultado guardado ({cells}) y se {count?lee vacía|leen vacías}: el archivo lo guardó un programa que no calcula fórmulas. Ábralo en Excel, LibreOffice o Google Sheets y guárdelo de nuevo para que se calculen, o escriba los valores.',
   'cell.rfc-uppercased': 'El RFC «{value}» se publicará en mayúsculas, como lo escribe el SAT: «{upper}».',
   'cell.link-used': 'La celda muestra «{value}» y tiene un vínculo: se publica la dirección del vínculo, {link}.',
+  'cell.link-formula-used': 'La celda muestra «{value}» con una fórmula de vínculo (HIPERVINCULO): se publica la dirección escrita en ella, {link}.',
+  'cell.link-formula-unread': 'La celda muestra «{value}» con una fórmula de vínculo cuya dirección no está escrita en ella ({formula}), así que no se sabe qué dirección publicar. Escriba la dirección completa entre comillas dentro de la fórmula, como =HIPERVINCULO("https://…"; "{value}"), o escriba la dirección sola en la celda.',
   'workbook.month-first-locale': 'Esta hoja de cálculo tiene la configuración regional «{locale}», que lee las fechas como mes/día/año: si escribe 01/04/2024, Google Sheets guarda el 4 de enero, no el 1 de abril. Cámbiela en Archivo → Configuración → Configuración regional → México y revise las fechas que ya capturó.',
   // Shown on «Validar datos» (addon/src/validation/locale-check.ts): the sheet's figures then look unlike the
   // dashboard's, and a number typed as in Mexico is not the one meant.

@@ -3,6 +3,7 @@
  * Pure: no I/O, runs inside Apps Script, Cloud Functions and the CLI. Never throws: bad input becomes findings,
  * and an internal bug while reading a sheet becomes a `sheet.internal-error` finding for that sheet.
  */
+import { hiddenColumnsWithData } from './hidden-columns';
 import { finding, SourceMap, type Finding } from '../findings/finding';
 import { PROFILES } from '../profile/profiles';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, README_SHEET, SETTINGS_SHEET } from '../template/settings';
@@ -156,7 +157,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
     const resolver = resolverFor(spec);
     const sets = { ocds: new DocumentSet('releases', 'ocid', sourceMap), oc4ids: new DocumentSet('projects', 'id', sourceMap) };
 
-    const bound: { rows: SheetModel['rows']; sheet: BoundSheet; links?: Record<string, unknown> }[] = [];
+    const bound: { rows: SheetModel['rows']; sheet: BoundSheet; links?: Record<string, unknown>; formulas?: Record<string, unknown> }[] = [];
     models.forEach((model, i) => {
       const name = sheetName(model, i);
       try {
@@ -186,8 +187,9 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
         if (res.kind === 'bound') {
           const hidden = hiddenDataRows(model.hiddenRows, res.sheet.dataStart);
           if (hidden) findings.push(finding('sheet.hidden-rows', 'warning', { count: hidden.count, rows: hidden.named }, { cell: { sheet: name, row: hidden.first } }));
+          findings.push(...hiddenColumnsWithData(read, res.sheet, model.hiddenColumns));
           findings.push(...monthFirstDates(read, res.sheet), ...dotThousands(read, res.sheet));
-          bound.push({ rows: read, sheet: res.sheet, links: isObject(model.links) ? (model.links as Record<string, unknown>) : undefined });
+          bound.push({ rows: read, sheet: res.sheet, links: isObject(model.links) ? (model.links as Record<string, unknown>) : undefined, formulas: isObject(model.formulas) ? (model.formulas as Record<string, unknown>) : undefined });
         }
       } catch (e) {
         findings.push(internal(name, e));
@@ -200,9 +202,9 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
     bound.sort((a, b) => a.sheet.arrays.length - b.sheet.arrays.length);
     sourceMap.reserve(valuesAtMost(bound));
     const parents = parentSheets(bound, spec);
-    for (const { rows, sheet, links } of bound) {
+    for (const { rows, sheet, links, formulas } of bound) {
       try {
-        readRows(rows, sheet, sets[sheet.standard], zone, findings, { parents, links, date1904: workbook.date1904 === true });
+        readRows(rows, sheet, sets[sheet.standard], zone, findings, { parents, links, formulas, date1904: workbook.date1904 === true });
       } catch (e) {
         findings.push(internal(sheet.name, e));
       }

@@ -24,11 +24,25 @@ export interface SheetModel {
    */
   hiddenRows?: { count: number; rows: number[] };
   /**
+   * Columns the source marks hidden (hidden by the official), as ranges of 1-based column numbers, when it knows them:
+   * an .xlsx file's `<col hidden="1">` ranges, the add-on's `isColumnHiddenByUser` of the columns that hold data.
+   */
+  hiddenColumns?: ColumnRange[];
+  /**
    * Web links of cells (a text with a link: «Ver contrato» → https://…), by A1 reference, when the source knows them
    * (.xlsx files; Apps Script's getValues() and the Sheets API's values give the text only).
    */
   links?: Record<string, string>;
+  /**
+   * Link formulas of cells (`=HIPERVINCULO("https://…";"Ver contrato")`, core/unflatten/link-formula.ts), by A1
+   * reference, when the source knows them: an .xlsx file's (with English names: `HYPERLINK("…","…")`) and the
+   * add-on's `getFormulas()` of the link-column cells that show a text which is not an address.
+   */
+  formulas?: Record<string, string>;
 }
+
+/** Columns `from` to `to`, 1-based, both included. */
+export interface ColumnRange { from: number; to: number }
 
 export interface WorkbookModel {
   sheets: SheetModel[];

@@ -28,6 +28,15 @@ describe('checkCreateRequest', () => {
       expect(() => checkCreateRequest({ workbook: { sheets: [{ ...sheet, links: bad }] } })).toThrow(ContractError);
     }
   });
+
+  test("a sheet's link formulas (A1 → formula) travel with its values, so the server reads the address the sidebar read", () => {
+    const sheet = { name: 'Documentos del proyecto', rows: [['id'], ['x']] };
+    const formulas = { F3: '=HIPERVINCULO("https://merida.gob.mx/acta.pdf";"Ver acta")' };
+    expect(checkCreateRequest({ workbook: { sheets: [{ ...sheet, formulas }] } }).workbook?.sheets[0]).toEqual({ ...sheet, formulas });
+    for (const bad of [['F3'], { F3: 5 }, { F0: '=HIPERVINCULO("https://x.mx")' }, { F3: `=HIPERVINCULO("https://x.mx/${'a'.repeat(9000)}")` }]) {
+      expect(() => checkCreateRequest({ workbook: { sheets: [{ ...sheet, formulas: bad }] } })).toThrow(ContractError);
+    }
+  });
 });
 
 describe('sourceName', () => {

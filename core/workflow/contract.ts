@@ -286,8 +286,11 @@ export type JsonCell = string | number | boolean | null;
  * `merges`: the sheet's merged ranges (A1, `B3:B5`), which the engine reports (sheet.merged-cells) as it does for a file.
  * `links`: the web links behind texts of link columns (A1 → address: «Contrato» linked to its PDF), which the engine
  * publishes instead of the text, as it does for a file (core/unflatten/link-cells.ts).
+ * `formulas`: the link formulas of such cells (A1 → `=HIPERVINCULO("https://…";"Ver")`), whose address the engine
+ * reads (core/unflatten/link-formula.ts).
+ * `hiddenColumns`: the columns the official hid (ranges, 1-based), which the engine warns of when they hold data.
  */
-export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][]; merges?: string[]; links?: Record<string, string> }[] }
+export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][]; merges?: string[]; links?: Record<string, string>; formulas?: Record<string, string>; hiddenColumns?: { from: number; to: number }[] }[] }
 
 /**
  * POST /api/submissions. Cloud: `spreadsheetId` (the backend pulls the sheet). Self-hosted from the add-on:
@@ -649,6 +652,32 @@ function checkLinks(v: unknown, path: string): Record<string, string> | undefine
   return Object.keys(out).length ? out : undefined;
 }
 
+/** Excel's longest formula; the add-on sends only link formulas, which are far shorter. */
+const MAX_FORMULA_LENGTH = 8192;
+
+/** A sheet's link formulas: A1 → the formula's text, as the add-on read them; none when empty. */
+function checkFormulas(v: unknown, path: string): Record<string, string> | undefined {
+  const o = obj(v, path);
+  const out: Record<string, string> = {};
+  for (const [a1, text] of Object.entries(o)) {
+    if (!/^[A-Z]{1,3}[1-9]\d{0,6}$/.test(a1)) throw new ContractError(`${path}.${a1}`, 'una celda en notación A1, como «F3»');
+    if (typeof text !== 'string' || text.length > MAX_FORMULA_LENGTH) throw new ContractError(`${path}.${a1}`, 'el texto de una fórmula');
+    out[a1] = text;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** A sheet's hidden columns: ranges of column numbers within the sheet's reach, a bounded number of them. */
+function checkColumnRanges(v: unknown, path: string): { from: number; to: number }[] {
+  if (Array.isArray(v) && v.length > 1000) throw new ContractError(path, 'a lo más 1,000 intervalos de columnas');
+  return arr(v, path, (r, rp) => {
+    const o = obj(r, rp);
+    const [from, to] = [o.from, o.to];
+    if (typeof from !== 'number' || typeof to !== 'number' || !Number.isInteger(from) || !Number.isInteger(to) || from < 1 || to < from || to > 18_278) throw new ContractError(rp, 'un intervalo de columnas {from, to}, de 1 a 18,278');
+    return { from, to };
+  });
+}
+
 function checkCell(v: unknown, path: string): JsonCell {
   if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v;
   throw new ContractError(path, 'un valor de celda (texto, número, booleano o vacío)');
@@ -708,7 +737,9 @@ export function checkCreateRequest(v: unknown): CreateSubmissionRequest {
         const sheet = obj(s, p);
         const merges = sheet.merges === undefined ? undefined : arr(sheet.merges, `${p}.merges`, checkMergedRange);
         const links = sheet.links === undefined ? undefined : checkLinks(sheet.links, `${p}.links`);
-        return { name: str(sheet.name, `${p}.name`), rows: arr(sheet.rows, `${p}.rows`, (r, rp) => arr(r, rp, checkCell)), ...(merges?.length ? { merges } : {}), ...(links ? { links } : {}) };
+        const formulas = sheet.formulas === undefined ? undefined : checkFormulas(sheet.formulas, `${p}.formulas`);
+        const hiddenColumns = sheet.hiddenColumns === undefined ? undefined : checkColumnRanges(sheet.hiddenColumns, `${p}.hiddenColumns`);
+        return { name: str(sheet.name, `${p}.name`), rows: arr(sheet.rows, `${p}.rows`, (r, rp) => arr(r, rp, checkCell)), ...(merges?.length ? { merges } : {}), ...(links ? { links } : {}), ...(formulas ? { formulas } : {}), ...(hiddenColumns?.length ? { hiddenColumns } : {}) };
       }),
     };
   }

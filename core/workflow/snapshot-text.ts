@@ -18,8 +18,10 @@ export function snapshotText(workbook: WorkbookModel): { text: string; sheets: n
     ...(s.mergeCount !== undefined ? { mergeCount: s.mergeCount } : {}),
     // What the engine reads beside the values (core/workbook/model.ts): approval must see what intake saw.
     ...(s.links ? { links: s.links } : {}),
+    ...(s.formulas ? { formulas: s.formulas } : {}),
     ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
     ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
+    ...(s.hiddenColumns?.length ? { hiddenColumns: s.hiddenColumns } : {}),
   }));
   // The date system only when it is 1904 (WorkbookModel.date1904): approval reads a plain number in a date column as
   // intake did, and every other snapshot keeps its bytes, so its content hash.

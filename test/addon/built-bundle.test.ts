@@ -171,7 +171,7 @@ describe('Code.js in a vm with code generation disabled', () => {
     expect((context.runValidation() as ValidationReport).sheetChanged).toBe(true);
   });
 
-  it('a link column\'s «Contrato» hyperlinked in Sheets: its address is read through getRichTextValues(), once, of that sheet only', () => {
+  it('a link column\'s «Contrato» hyperlinked in Sheets, or linked by =HIPERVINCULO: its address is read through getRichTextValues() and getFormulas(), once each, of that sheet only; a retitled header names the column it probably is; a hidden column with data is said', () => {
     const ss = new FakeSpreadsheet();
     const { context } = load(ss);
     context.menuCreateTemplate();
@@ -183,11 +183,35 @@ describe('Code.js in a vm with code generation disabled', () => {
     const ws = ss.get('Documentos del proyecto');
     ws.paste({ row: 3, column: 1, rows: 1, columns: documents.columns.length }, [documents.columns.map((c) => cells[c.field] ?? '')]);
     ws.cell(3, url).link = 'https://merida.gob.mx/contrato.pdf';
+    // Two more linked with =HIPERVINCULO: getValues() gives the label, getFormulas() the formula, and
+    // getRichTextValues() no link (its documentation speaks of the links of a text only).
+    ws.paste({ row: 4, column: 1, rows: 2, columns: documents.columns.length }, [
+      documents.columns.map((c) => ({ ...cells, 'documents/id': 'D2', 'documents/url': 'Ver acta' } as Record<string, string>)[c.field] ?? ''),
+      documents.columns.map((c) => ({ ...cells, 'documents/id': 'D3', 'documents/url': 'Ver fotos' } as Record<string, string>)[c.field] ?? ''),
+    ]);
+    ws.cell(4, url).formula = '=HIPERVINCULO("https://merida.gob.mx/acta.pdf";"Ver acta")';
+    ws.cell(5, url).formula = '=HIPERVINCULO(B5;"Ver fotos")';
+    // A header retitled with a typo, its technical name deleted: the sidebar names the template column it probably is.
+    const description = documents.columns.findIndex((c) => c.field === 'documents/description') + 1;
+    ws.paste({ row: 1, column: description, rows: 2, columns: 1 }, [['Descripcion del documeto'], ['']]);
+    // The documents' titles hidden (right-click › Ocultar columna) while they hold data: published unseen, so said.
+    const titleColumn = documents.columns.findIndex((c) => c.field === 'documents/title') + 1;
+    ws.hiddenColumns.add(titleColumn);
     for (const sheet of ss.sheets()) sheet.calls.clear();
     const report = JSON.parse(JSON.stringify(context.runValidation())) as ValidationReport;
-    const atUrl = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.row === 3 && i.column === url && i.a1?.startsWith('Documentos del proyecto!'));
-    expect(atUrl.map((i) => [i.severity, i.message])).toEqual([['info', 'La celda muestra «Contrato» y tiene un vínculo: se publica la dirección del vínculo, https://merida.gob.mx/contrato.pdf.']]);
-    expect(ss.sheets().map((s) => [s.name(), s.calls.get('getRichTextValues')]).filter(([, n]) => n !== undefined)).toEqual([['Documentos del proyecto', 1]]);
+    const atUrl = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.column === url && i.a1?.startsWith('Documentos del proyecto!'));
+    expect(atUrl.map((i) => [i.row, i.severity, i.message])).toEqual([
+      [3, 'info', 'La celda muestra «Contrato» y tiene un vínculo: se publica la dirección del vínculo, https://merida.gob.mx/contrato.pdf.'],
+      [4, 'info', 'La celda muestra «Ver acta» con una fórmula de vínculo (HIPERVINCULO): se publica la dirección escrita en ella, https://merida.gob.mx/acta.pdf.'],
+      [5, 'error', 'La celda muestra «Ver fotos» con una fórmula de vínculo cuya dirección no está escrita en ella (=HIPERVINCULO(B5;"Ver fotos")), así que no se sabe qué dirección publicar. Escriba la dirección completa entre comillas dentro de la fórmula, como =HIPERVINCULO("https://…"; "Ver fotos"), o escriba la dirección sola en la celda.'],
+    ]);
+    const renamed = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.column === description && i.a1?.startsWith('Documentos del proyecto!'));
+    expect(renamed.map((i) => [i.row, i.message])).toEqual([[2, 'La columna «Descripcion del documeto» no corresponde a ningún campo de la plantilla; sus datos no se publicarán. ¿Es la columna «Descripción del documento» de la plantilla? Si es así, escriba su título como en la plantilla en blanco para que sus datos se lean.']]);
+    const hiddenItems = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.message.includes('oculta'));
+    expect(hiddenItems.map((i) => [i.a1, i.severity, i.message])).toEqual([[expect.stringMatching(/^'?Documentos del proyecto'?!/), 'warning', `1 columna oculta tiene datos («Título del documento» (${String.fromCharCode(64 + titleColumn)})) y se leyó: sus datos se publicarán como los de las demás. Ocultar una columna no la quita del libro. Si esos datos no deben publicarse, bórrelos (deje la columna, vacía); si sí, no necesita hacer nada.`]]);
+    // Asked of the columns holding data below the headings only, one call each: 4 in «Documentos del proyecto».
+    expect(ws.calls.get('isColumnHiddenByUser')).toBe(4);
+    expect(ss.sheets().map((s) => [s.name(), s.calls.get('getRichTextValues'), s.calls.get('getFormulas')]).filter(([, n]) => n !== undefined)).toEqual([['Documentos del proyecto', 1, 1]]);
   });
 
   it('benchmark: the sidebar validation path on 1,000 processes + 50 projects', () => {

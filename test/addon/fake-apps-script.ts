@@ -95,6 +95,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
         const links = sheet.linksIn(block);
         return sheet.valuesIn(block).map((row, r) => row.map((v, c) => (typeof v === 'string' && v !== '' ? { getText: () => v, getLinkUrl: () => links[r][c] } : null)));
       },
+      getFormulas: () => { sheet.countCall('getFormulas'); return sheet.formulasIn(block); },
       setValues: (v: never) => { sheet.setValues(block, v); return r; },
       getNotes: () => sheet.notes(block),
       setNotes: (n: string[][]) => { sheet.setNotes(block, n); return r; },
@@ -168,6 +169,7 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
       clear: () => { sheet.clear(); return s; },
       hideSheet: () => { sheet.hide(); return s; },
       isSheetHidden: () => sheet.isHidden(),
+      isColumnHiddenByUser: (column: number) => { sheet.countCall('isColumnHiddenByUser'); return sheet.hiddenColumns.has(column); },
       activate: () => s,
     };
     return s;

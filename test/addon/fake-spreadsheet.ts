@@ -17,6 +17,11 @@ export interface FakeCell {
   validation?: ListValidation;
   /** A web link on the whole text (Insertar → Vínculo). */
   link?: string;
+  /**
+   * The formula the cell holds, as getFormulas() gives it (`=HIPERVINCULO("https://…";"Ver")`); `value` is then its
+   * result, as getValues() gives it. A test sets both: the fake calculates nothing.
+   */
+  formula?: string;
 }
 
 function blank(v: CellValue): boolean {
@@ -156,6 +161,17 @@ export class FakeSheet implements SheetPort {
     return this.linksIn(b);
   }
 
+  formulas(b: Block): string[][] {
+    this.count('formulas');
+    this.inGrid(b);
+    return this.formulasIn(b);
+  }
+
+  /** As Range.getFormulas() gives them: '' for a cell without a formula. */
+  formulasIn(b: Block): string[][] {
+    return grid(b, (r, c) => this.peek(r, c)?.formula ?? '');
+  }
+
   /** As RichTextValue.getLinkUrl() gives them: a link only on a cell holding text. */
   linksIn(b: Block): (string | null)[][] {
     return grid(b, (r, c) => {
@@ -189,7 +205,8 @@ export class FakeSheet implements SheetPort {
     this.count('setValues');
     this.inGrid(b);
     FakeSheet.sized(b, values);
-    this.each(b, (cell, r, c) => { cell.value = values[r][c]; });
+    // A value written over a formula replaces it, as Range.setValues does.
+    this.each(b, (cell, r, c) => { cell.value = values[r][c]; delete cell.formula; });
   }
 
   notes(b: Block): string[][] {
@@ -253,6 +270,14 @@ export class FakeSheet implements SheetPort {
   clear(): void { this.cells.clear(); this.merges.length = 0; }
   hide(): void { this.hidden = true; }
   isHidden(): boolean { return this.hidden; }
+
+  /** Columns hidden by the official (right-click › Ocultar columna), 1-based. */
+  readonly hiddenColumns = new Set<number>();
+
+  isColumnHidden(column: number): boolean {
+    this.count('isColumnHidden');
+    return this.hiddenColumns.has(column);
+  }
   select(row: number, column: number): void { this.inGrid({ row, column, rows: 1, columns: 1 }); this.book.active = { sheet: this.sheetName, row, column }; }
 }
 

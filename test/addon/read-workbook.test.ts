@@ -2,6 +2,8 @@ import { readWorkbook } from '../../addon/src/validation/read-workbook';
 import { parseDate } from '../../core/unflatten/parse-value';
 import { FakeSpreadsheet } from './fake-spreadsheet';
 import { workbookValues } from '../../core/workflow/workbook-values';
+import { templateSpec } from '../../core/template/template-spec';
+import { unflatten } from '../../core/unflatten';
 
 test('a date cell with a time is read as the day and time the sheet shows, in its own zone; a date alone as its day', () => {
   // As Apps Script's getValues() gives them in a spreadsheet of Quintana Roo (UTC−5): instants of that zone's clock.
@@ -27,4 +29,22 @@ test('a date-time at 06:00 or 18:00 in Mexico City keeps its day and time; typed
   // What a self-hosted server is sent: the date-times as such, «31/03/2024 00:00» as the day (Sheets holds the same
   // number for both, and both publish as that day's midnight).
   expect(workbookValues(readWorkbook(ss.sheets(), ss.timeZone())).sheets[0].rows[0]).toEqual(['2024-03-31T06:00:00-06:00', '2024-03-30T18:00:00-06:00', '2024-03-31', '2024-03-31T03:00:00-06:00']);
+});
+
+test('an amount computed by a formula (=M3/1.16) is published in cents: its formula is read, with one getFormulas() of that sheet only', () => {
+  const ss = new FakeSpreadsheet();
+  const sheet = ss.insertSheet('Contrataciones');
+  const columns = templateSpec().sheets.find((s) => s.name === 'Contrataciones')!.columns;
+  const amount = columns.findIndex((c) => c.field === 'tender/value/amount') + 1;
+  const cells: Record<string, unknown> = { ocid: 'ocds-abc123-0001', 'tender/id': 'T1', 'tender/value/amount': 128400219.37 / 1.16, 'tender/minValue/amount': 27317.8168 };
+  sheet.paste({ row: 1, column: 1, rows: 3, columns: columns.length }, [columns.map((c) => c.title), columns.map((c) => c.path), columns.map((c) => (cells[c.field] ?? '') as string)]);
+  // getValues() gives the result, getFormulas() the formula; the minimum was typed.
+  sheet.cell(3, amount).formula = '=M3/1.16';
+  sheet.calls.clear();
+  const workbook = readWorkbook(ss.sheets(), ss.timeZone());
+  expect(sheet.calls.get('formulas')).toBe(1);
+  // Sent to a self-hosted server with the values, so it publishes what the sidebar showed.
+  expect(workbookValues(workbook).sheets[0].formulas).toEqual({ [`${String.fromCharCode(64 + amount)}3`]: '=M3/1.16' });
+  const tender = (unflatten(workbook, { now: '2024-06-01T12:00:00-06:00' }).releases[0] as { tender: { value: { amount: number }; minValue: { amount: number } } }).tender;
+  expect([tender.value.amount, tender.minValue.amount]).toEqual([110689844.28, 27317.8168]);
 });

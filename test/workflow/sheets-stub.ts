@@ -112,7 +112,8 @@ export async function startSheetsStub(): Promise<SheetsStub> {
       });
     }
     // Google's default is FORMATTED_VALUE.
-    const formatted = (url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE') === 'FORMATTED_VALUE';
+    const render = url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE';
+    const formatted = render === 'FORMATTED_VALUE';
     const valueRanges = url.searchParams.getAll('ranges').map((range) => {
       const m = /^'((?:[^']|'')*)'(?:!([A-Z]+)(\d+):([A-Z]+)(\d*))?$/.exec(range);
       const title = (m?.[1] ?? range).replace(/''/g, "'");
@@ -122,7 +123,8 @@ export async function startSheetsStub(): Promise<SheetsStub> {
       const [c0, r0] = m?.[2] ? [col(m[2]), Number(m[3])] : [1, 1];
       const c1 = m?.[4] ? col(m[4]) : Infinity;
       const r1 = m?.[5] ? Number(m[5]) : Infinity;
-      const shown = (v: CellValue, r: number, c: number) => (formatted ? displayed(v, formats[`${columnLetter(c)}${r}`]) : serial(v));
+      // FORMULA: a cell's formula where it has one (the sheet's `formulas`, by A1), its unformatted value elsewhere.
+      const shown = (v: CellValue, r: number, c: number) => (formatted ? displayed(v, formats[`${columnLetter(c)}${r}`]) : render === 'FORMULA' ? sheet.formulas?.[`${columnLetter(c)}${r}`] ?? serial(v) : serial(v));
       // Google trims trailing empty cells and rows; empty cells inside a row come back as "".
       const rows = sheet.rows.slice(r0 - 1, r1 === Infinity ? undefined : r1).map((row, i) => {
         const out = row.slice(c0 - 1, c1 === Infinity ? undefined : c1).map((v, j) => (v === null || v === undefined ? '' : shown(v, r0 + i, c0 + j)));

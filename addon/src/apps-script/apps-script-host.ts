@@ -19,6 +19,8 @@ interface GasRange {
   getDisplayValues(): string[][];
   /** null for a cell that holds no text (a number, a date, a blank). */
   getRichTextValues(): (GasRichTextValue | null)[][];
+  /** The formulas of the cells (A1 notation), '' for a cell without one. */
+  getFormulas(): string[][];
   getMergedRanges(): GasRange[];
   getA1Notation(): string;
   setValues(v: CellValue[][]): GasRange;
@@ -56,6 +58,7 @@ interface GasSheet {
   clear(): GasSheet;
   hideSheet(): GasSheet;
   isSheetHidden(): boolean;
+  isColumnHiddenByUser(columnPosition: number): boolean;
   activate(): GasSheet;
 }
 interface GasSpreadsheet {
@@ -183,6 +186,7 @@ function sheetPort(sources: SheetByName, sheet: GasSheet): SheetPort {
     },
     displayValues: (b) => range(sheet, b).getDisplayValues(),
     links: (b) => range(sheet, b).getRichTextValues().map((row) => row.map((v) => (v ? v.getLinkUrl() : null))),
+    formulas: (b) => range(sheet, b).getFormulas(),
     mergedRanges: () => {
       if (data) return data.empty ? [] : merged(data.range);
       return sheet.getLastRow() === 0 ? [] : merged(sheet.getDataRange());
@@ -218,6 +222,7 @@ function sheetPort(sources: SheetByName, sheet: GasSheet): SheetPort {
     clear: () => { sheet.clear(); },
     hide: () => { sheet.hideSheet(); },
     isHidden: () => sheet.isSheetHidden(),
+    isColumnHidden: (c) => sheet.isColumnHiddenByUser(c),
     select: (r, c) => { sheet.activate(); sheet.getRange(r, c, 1, 1).activate(); },
   };
 }

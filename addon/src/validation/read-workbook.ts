@@ -7,8 +7,9 @@
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET } from '../../../core/template/settings';
 import { wallClock } from '../../../core/unflatten/time-zone';
 import { numbersInTextColumns, withShownText, type ShownTextRange } from '../../../core/unflatten/shown-text';
-import { linkCandidates, withLinks } from '../../../core/unflatten/link-cells';
-import { columnLetter, type CellValue, type WorkbookModel } from '../../../core/workbook/model';
+import { computedAmountCandidates, linkCandidates, withFormulas, withLinks } from '../../../core/unflatten/link-cells';
+import { columnLetter, type CellValue, type ColumnRange, type WorkbookModel } from '../../../core/workbook/model';
+import { isBlankCell } from '../../../core/unflatten/clean-cell';
 import type { SheetPort, SpreadsheetPort } from '../sheet-port';
 
 /** Generated sheets that hold no data to convert; by name in any case, as Sheets tells names apart (create-template.ts). */
@@ -46,20 +47,76 @@ export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
       // Merges are asked only of sheets with rows under the headers (one more call each): in Sheets, as in a file, a
       // value merged over rows is in the first row only, and the others read blank with no word unless said.
       const merges = rows.length > 2 ? ws.mergedRanges() : [];
-      return { name: ws.name(), rows, ...(merges.length ? { merges } : {}) };
+      const hiddenColumns = rows.length > 2 ? hiddenWithData(ws, rows) : [];
+      return { name: ws.name(), rows, ...(merges.length ? { merges } : {}), ...(hiddenColumns.length ? { hiddenColumns } : {}) };
     }),
   };
   const ranges = numbersInTextColumns(raw);
   const shown = withShownText(raw, ranges, shownTexts(sheets, ranges));
-  return withLinks(shown, linksOf(sheets, linkCandidates(shown)));
+  const { links, formulas } = linksOf(sheets, linkCandidates(shown));
+  const linked = withFormulas(withLinks(shown, links), formulas);
+  return withFormulas(linked, formulasOf(sheets, computedAmountCandidates(linked)));
+}
+
+/**
+ * The formulas of the cells of money columns holding more decimals than cents (`=H4/1.16`), by sheet and A1: one
+ * getFormulas() per sheet that has any, of the block around them (usually none has: only a division leaves them).
+ */
+function formulasOf(sheets: SheetPort[], ranges: ShownTextRange[]): Map<string, Record<string, string>> {
+  const out = new Map<string, Record<string, string>>();
+  const bySheet = new Map<string, ShownTextRange[]>();
+  for (const r of ranges) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
+  for (const [name, own] of bySheet) {
+    const ws = sheets.find((s) => s.name() === name);
+    if (!ws) continue;
+    const top = Math.min(...own.map((r) => r.fromRow));
+    const left = Math.min(...own.map((r) => r.column));
+    const block = { row: top, column: left, rows: Math.max(...own.map((r) => r.toRow)) - top + 1, columns: Math.max(...own.map((r) => r.column)) - left + 1 };
+    const formulas = ws.formulas(block);
+    const found: Record<string, string> = {};
+    for (const r of own) {
+      for (let row = r.fromRow; row <= r.toRow; row++) {
+        const formula = formulas[row - top]?.[r.column - left];
+        if (typeof formula === 'string' && formula !== '') found[`${columnLetter(r.column)}${row}`] = formula;
+      }
+    }
+    out.set(name, found);
+  }
+  return out;
+}
+
+/** Columns asked whether hidden, per sheet: more than any template sheet has (a sheet of hundreds is no template). */
+const HIDDEN_ASKED = 100;
+
+/**
+ * The columns the official hid among those holding values below the two heading rows, as ranges: one
+ * isColumnHiddenByUser per such column (Apps Script has no batch read of it), none for a sheet without rows of data.
+ */
+function hiddenWithData(ws: SheetPort, rows: CellValue[][]): ColumnRange[] {
+  const width = rows.reduce((n, row) => Math.max(n, row.length), 0);
+  const ranges: ColumnRange[] = [];
+  let asked = 0;
+  for (let c = 0; c < width && asked < HIDDEN_ASKED; c++) {
+    let data = false;
+    for (let r = 2; r < rows.length && !data; r++) data = !isBlankCell(rows[r][c]);
+    if (!data) continue;
+    asked++;
+    if (!ws.isColumnHidden(c + 1)) continue;
+    const last = ranges[ranges.length - 1];
+    if (last && last.to === c) last.to = c + 1; else ranges.push({ from: c + 1, to: c + 1 });
+  }
+  return ranges;
 }
 
 /**
  * The links of the cells of link columns that show a text («Contrato»), by sheet and A1: one getRichTextValues() per
- * sheet that has any, of the block around them (usually no sheet has: addresses typed as text need nothing).
+ * sheet that has any, of the block around them (usually no sheet has: addresses typed as text need nothing). Where
+ * such a cell has no link, the block's formulas too, one getFormulas(): a link formula
+ * (`=HIPERVINCULO("https://…";"Ver contrato")`) gives no link to getRichTextValues() that its documentation promises.
  */
-function linksOf(sheets: SheetPort[], ranges: ShownTextRange[]): Map<string, Record<string, string>> {
+function linksOf(sheets: SheetPort[], ranges: ShownTextRange[]): { links: Map<string, Record<string, string>>; formulas: Map<string, Record<string, string>> } {
   const out = new Map<string, Record<string, string>>();
+  const formulasOut = new Map<string, Record<string, string>>();
   const bySheet = new Map<string, ShownTextRange[]>();
   for (const r of ranges) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
   for (const [name, own] of bySheet) {
@@ -70,15 +127,27 @@ function linksOf(sheets: SheetPort[], ranges: ShownTextRange[]): Map<string, Rec
     const block = { row: top, column: left, rows: Math.max(...own.map((r) => r.toRow)) - top + 1, columns: Math.max(...own.map((r) => r.column)) - left + 1 };
     const links = ws.links(block);
     const found: Record<string, string> = {};
+    let unlinked = false;
     for (const r of own) {
       for (let row = r.fromRow; row <= r.toRow; row++) {
         const link = links[row - top]?.[r.column - left];
         if (typeof link === 'string' && link !== '') found[`${columnLetter(r.column)}${row}`] = link;
+        else unlinked = true;
       }
     }
     out.set(name, found);
+    if (!unlinked) continue;
+    const formulas = ws.formulas(block);
+    const written: Record<string, string> = {};
+    for (const r of own) {
+      for (let row = r.fromRow; row <= r.toRow; row++) {
+        const formula = formulas[row - top]?.[r.column - left];
+        if (typeof formula === 'string' && formula !== '') written[`${columnLetter(r.column)}${row}`] = formula;
+      }
+    }
+    formulasOut.set(name, written);
   }
-  return out;
+  return { links: out, formulas: formulasOut };
 }
 
 /**

@@ -86,6 +86,24 @@ test('a document link pasted as a hyperlink on «Contrato»: one spreadsheets.ge
   expect(stub.requests.filter((r) => !r.path.endsWith('values:batchGet'))).toHaveLength(1);
 });
 
+test('an amount computed by a formula (=B3/1.16): one batchGet of that column\'s cells past cents, FORMULA, and the engine publishes it in cents', async () => {
+  const computed = 128400219.37 / 1.16;
+  const sheet = { name: 'Contrataciones', rows: [
+    ['Identificador de contratación (OCID)', 'Identificador de la licitación', 'Monto estimado de la licitación', 'Monto mínimo de la licitación'],
+    ['ocid', 'tender/id', 'tender/value/amount', 'tender/minValue/amount'],
+    ['ocds-abc123-0001', 'T1', computed, 27317.8168],
+    ['ocds-abc123-0002', 'T2', 1500000.5, 10],
+  ], formulas: { C3: '=B3/1.16' } };
+  stub.put(ID, { sheets: [sheet] });
+  stub.requests.length = 0;
+  const wb = await source(ID).read();
+  const batches = stub.requests.filter((r) => r.path.endsWith('values:batchGet'));
+  expect(batches.map((b) => [b.query.getAll('ranges'), b.query.get('valueRenderOption')])).toEqual([[["'Contrataciones'"], 'UNFORMATTED_VALUE'], [["'Contrataciones'!C3:C3", "'Contrataciones'!D3:D3"], 'FORMULA']]);
+  expect(wb.sheets[0].formulas).toEqual({ C3: '=B3/1.16' });
+  const tender = (unflatten(wb, { now: '2025-01-01T00:00:00Z' }).releases[0] as { tender: { value: { amount: number }; minValue: { amount: number } } }).tender;
+  expect([tender.value.amount, tender.minValue.amount]).toEqual([110689844.28, 27317.8168]);
+});
+
 test('a sheet not shared with the platform names the account to share it with', async () => {
   stub.put(ID, { sheets: [{ name: 'Proyectos', rows: [['a']] }] });
   stub.fail(ID, { kind: 403 });

@@ -13,7 +13,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { columnLetter, columnNumber, type CellValue, type SheetModel, type WorkbookModel } from '../../../core/workbook/model';
 import { numbersInTextColumns, withShownText } from '../../../core/unflatten/shown-text';
-import { linkCandidates, withLinks } from '../../../core/unflatten/link-cells';
+import { computedAmountCandidates, linkCandidates, withFormulas, withLinks } from '../../../core/unflatten/link-cells';
 import { SourceError, type SheetSource } from './sheet-source';
 
 export const SHEETS_READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
@@ -129,7 +129,35 @@ export class GoogleSheetsSource implements SheetSource {
         return { name: s.properties!.title!, rows: rowsOf(valueRanges[i]), ...(merges.length ? { merges } : {}) };
       }),
     };
-    return this.withLinks(await this.withShownText(workbook));
+    return this.withComputedAmounts(await this.withLinks(await this.withShownText(workbook)));
+  }
+
+  /**
+   * The formulas of money cells holding more decimals than cents (`=H4/1.16`): one more batchGet, of those cells only,
+   * when there are any, so a computed amount is published in cents as the add-on reads it (core/unflatten/link-cells.ts).
+   */
+  private async withComputedAmounts(workbook: WorkbookModel): Promise<WorkbookModel> {
+    const wanted = computedAmountCandidates(workbook);
+    if (!wanted.length) return workbook;
+    const ranges = wanted.map((r) => `${quoteSheet(r.sheet)}!${columnLetter(r.column)}${r.fromRow}:${columnLetter(r.column)}${r.toRow}`);
+    const answer = (await this.call(
+      () => this.client.spreadsheets.values.batchGet(
+        { spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'FORMULA', majorDimension: 'ROWS' },
+        this.requestOptions(),
+      ),
+      (data) => (data as sheets_v4.Schema$BatchGetValuesResponse).valueRanges?.length === ranges.length,
+    )) as sheets_v4.Schema$BatchGetValuesResponse;
+    const found = new Map<string, Record<string, string>>();
+    answer.valueRanges!.forEach((range, i) => {
+      const { sheet, column, fromRow } = wanted[i];
+      const own = found.get(sheet) ?? {};
+      (range.values ?? []).forEach((row, k) => {
+        const formula = row?.[0];
+        if (typeof formula === 'string' && formula.startsWith('=')) own[`${columnLetter(column)}${fromRow + k}`] = formula;
+      });
+      found.set(sheet, own);
+    });
+    return withFormulas(workbook, found);
   }
 
   /**

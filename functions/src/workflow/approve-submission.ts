@@ -80,8 +80,8 @@ export type ApprovalOutcome =
 
 /** Revision identity of what was pulled: a hash of its content (a spreadsheet has no cheap revision id). */
 export function workbookRevision(workbook: WorkbookModel): string {
-  // A sheet's links only when it has some: the revision of every sheet without them stays what it was.
-  return createHash('sha256').update(JSON.stringify(workbook.sheets.map((s) => [s.name, s.rows, s.merges ?? [], ...(s.links && Object.keys(s.links).length ? [s.links] : [])]))).digest('hex');
+  // A sheet's links and link formulas only when it has some: the revision of every sheet without them stays what it was.
+  return createHash('sha256').update(JSON.stringify(workbook.sheets.map((s) => [s.name, s.rows, s.merges ?? [], ...(s.links && Object.keys(s.links).length ? [s.links] : []), ...(s.formulas && Object.keys(s.formulas).length ? [{ formulas: s.formulas }] : [])]))).digest('hex');
 }
 
 /** Why a send older than `newer` (approved or published) is not published: told the coordinator who approved it. */

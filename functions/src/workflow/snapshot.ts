@@ -32,8 +32,10 @@ export function decodeSnapshot(text: string): WorkbookModel {
       ...(s.merges ? { merges: s.merges } : {}),
       ...(s.mergeCount !== undefined ? { mergeCount: s.mergeCount } : {}),
       ...(s.links ? { links: s.links } : {}),
+      ...(s.formulas ? { formulas: s.formulas } : {}),
       ...(s.formulasWithoutResult ? { formulasWithoutResult: s.formulasWithoutResult } : {}),
       ...(s.hiddenRows ? { hiddenRows: s.hiddenRows } : {}),
+      ...(s.hiddenColumns ? { hiddenColumns: s.hiddenColumns } : {}),
     })),
   };
 }

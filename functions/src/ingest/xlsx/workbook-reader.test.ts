@@ -371,6 +371,22 @@ describe('limits that protect the machine', () => {
     expect(plain).not.toHaveProperty('hiddenRows');
   });
 
+  test('hidden columns (hidden by the official, as exceljs and Excel write them) are kept as ranges; others are not', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Contrataciones');
+    ws.addRow(['ocid', 'tender/id', 'tender/title', 'tender/description']);
+    ws.addRow(['ocds-abc123-1', 'T1', 'Obra', 'Notas']);
+    ws.getColumn(3).hidden = true;
+    ws.getColumn(4).hidden = true;
+    ws.getColumn(2).width = 30;
+    const sheet = (await read(new Uint8Array(await wb.xlsx.writeBuffer()))).sheets[0];
+    expect(sheet.hiddenColumns).toEqual([{ from: 3, to: 3 }, { from: 4, to: 4 }]);
+    const raw = (await read(rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>').replace('<sheetData', '<cols><col min="2" max="16384" hidden="1"/><col min="1" max="1" width="9"/></cols><sheetData') }] }))).sheets[0];
+    expect(raw.hiddenColumns).toEqual([{ from: 2, to: 16384 }]);
+    const plain = (await read(rawXlsx({ sheets: [{ name: 'P', xml: worksheetXml('<row r="1"><c r="A1"><v>1</v></c></row>') }] }))).sheets[0];
+    expect(plain).not.toHaveProperty('hiddenColumns');
+  });
+
   test('cell links: web addresses by cell, a range link on each of its cells, internal and mail links left out', async () => {
     const HL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
     const rows = [1, 2, 3].map((r) => `<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>Ver ${r}</t></is></c><c r="B${r}" t="inlineStr"><is><t>x</t></is></c></row>`).join('');
@@ -380,6 +396,28 @@ describe('limits that protect the machine', () => {
     const sheet = (await read(rawXlsx({ sheets: [{ name: 'Vínculos', xml, rels }] }))).sheets[0];
     expect(sheet.links).toEqual({ A1: 'https://a.example/uno.pdf', B2: 'http://b.example/x?a=1&b=2', B3: 'http://b.example/x?a=1&b=2' });
     expect(sheet.rows[0]).toEqual(['Ver 1', 'x']);
+  });
+
+  test('link formulas and those of amounts past cents: kept by cell (a filled-down shared one on each of its cells); other formulas are not', async () => {
+    // exceljs writes the formula and its cached result, as Excel saves them.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Documentos');
+    ws.getCell('A1').value = { formula: 'HYPERLINK("https://merida.gob.mx/contrato.pdf","Ver contrato")', result: 'Ver contrato' };
+    ws.getCell('A2').value = { formula: 'HIPERVINCULO("https://merida.gob.mx/acta.pdf";"Ver acta")', result: 'Ver acta' };
+    ws.getCell('A3').value = { formula: 'B3*1.16', result: 116 };
+    ws.getCell('A4').value = { formula: 'CONCATENATE("Ver ",B4)', result: 'Ver x' };
+    // An amount computed with more decimals than cents (=H4/1.16): its formula too, for a money column's cents.
+    ws.getCell('A5').value = { formula: 'B5/1.16', result: 128400219.37 / 1.16 };
+    ws.getCell('A6').value = 27317.8168;
+    const fromExceljs = (await read(new Uint8Array(await wb.xlsx.writeBuffer()))).sheets[0];
+    expect(fromExceljs.rows.map((r) => r[0])).toEqual(['Ver contrato', 'Ver acta', 116, 'Ver x', 128400219.37 / 1.16, 27317.8168]);
+    expect(fromExceljs.formulas).toEqual({ A1: 'HYPERLINK("https://merida.gob.mx/contrato.pdf","Ver contrato")', A2: 'HIPERVINCULO("https://merida.gob.mx/acta.pdf";"Ver acta")', A5: 'B5/1.16' });
+    // As Excel writes a formula filled down: written once, the other cells naming it by index.
+    const shared = `<row r="1"><c r="A1" t="str"><f t="shared" ref="A1:A3" si="0">HYPERLINK(B1,"Ver")</f><v>Ver</v></c></row>${[2, 3].map((r) => `<row r="${r}"><c r="A${r}" t="str"><f t="shared" si="0"/><v>Ver</v></c></row>`).join('')}<row r="4"><c r="A4"><f t="shared" ref="A4:A5" si="1">B4*2</f><v>2</v></c></row><row r="5"><c r="A5"><f t="shared" si="1"/><v>4</v></c></row>`;
+    const sheet = (await read(rawXlsx({ sheets: [{ name: 'D', xml: worksheetXml(shared) }] }))).sheets[0];
+    expect(sheet.formulas).toEqual({ A1: 'HYPERLINK(B1,"Ver")', A2: 'HYPERLINK(B1,"Ver")', A3: 'HYPERLINK(B1,"Ver")' });
+    const plain = (await read(rawXlsx({ sheets: [{ name: 'H', xml: worksheetXml('<row r="1"><c r="A1"><f>1+1</f><v>2</v></c></row>') }] }))).sheets[0];
+    expect(plain).not.toHaveProperty('formulas');
   });
 
   test('links: an address longer than 4,096 characters is not read, and the addresses read count as text (a 2 MB one over 20,000 cells: minutes of work)', async () => {

@@ -9,7 +9,7 @@
  * Sheets keep their real names, in the workbook's order. Limits (read-limits.ts) are counted while streaming.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import { columnLetter, type CellValue, type SheetModel, type WorkbookModel } from '../../../../core/workbook/model';
+import { columnLetter, type CellValue, type ColumnRange, type SheetModel, type WorkbookModel } from '../../../../core/workbook/model';
 import { SourceError } from '../sheet-source';
 import { isDateFormat, serialToDate, zeroPadded, zeroPadWidth } from './number-format';
 import { ReadLimitError, resolveLimits, type ReadLimits } from './read-limits';
@@ -19,6 +19,8 @@ import { decodeText, ownString, XmlScanner, type Attributes, type XmlHandler } f
 import { ForeignFileError, readDirectory, streamEntry, unpackAhead, UnpackBudget, ZipFormatError, type ByteSource, type ZipEntry } from './zip-archive';
 import { foreignFileMessage, ODS_MIMETYPE } from './foreign-file';
 import { MAX_LINK_LENGTH } from '../../../../core/workflow/contract';
+import { mentionsLink } from '../../../../core/unflatten/link-formula';
+import { pastCents } from '../../../../core/unflatten/parse-value';
 
 export interface XlsxReadOptions {
   /** The file's name for messages. */
@@ -302,6 +304,15 @@ function columnAt(s: string, start: number, end: number): number {
 
 const V = 1;
 const T = 2;
+const F = 3;
+/**
+ * Link formulas kept per sheet, and the longest kept: Excel's own limit for a formula's text (longer is no formula
+ * Excel wrote, and is not read for a link).
+ */
+const MAX_LINK_FORMULAS = 100_000;
+const MAX_FORMULA_LENGTH = 8192;
+/** Hidden column ranges kept per sheet (Excel writes one per run of columns of the same width and state). */
+const MAX_HIDDEN_COLUMN_RANGES = 1_000;
 /** Cells with a web link kept per sheet (a hostile file could declare a link over a whole sheet). */
 const MAX_LINKS = 100_000;
 /**
@@ -332,6 +343,24 @@ class SheetScan implements XmlHandler {
   readonly noResult = { count: 0, cells: [] as string[] };
   /** Rows with values that the file marks hidden (`<row hidden="1">`: hidden by hand or by a filter). */
   readonly hiddenRows = { count: 0, rows: [] as number[] };
+  /**
+   * The formulas the engine needs, by A1: those naming a link function on a cell showing a text
+   * (`HYPERLINK("https://…","Ver contrato")`), whose address a link column reads (core/unflatten/link-formula.ts),
+   * and those of numbers with more decimals than cents (`=H4/1.16`), which a money column publishes in cents
+   * (parse-value.ts moneyAmount). Only these are kept: most formulas are sums.
+   */
+  readonly formulas: Record<string, string> = {};
+  /** `<col hidden="1">` ranges: columns hidden by the official. */
+  readonly hiddenColumns: ColumnRange[] = [];
+  formulaCount = 0;
+  /**
+   * A formula filled down is written once (`<f t="shared" si="0" ref="F3:F40">HYPERLINK(…)</f>`) and the other cells
+   * name it by its index only (`<f t="shared" si="0"/>`): the written ones, by index. Its quoted strings are the same
+   * in every cell; only its cell references move, which makes no address readable.
+   */
+  private readonly sharedFormulas = new Map<string, string>();
+  private formulaText = '';
+  private sharedIndex: string | undefined;
   private rowHidden = false;
   private readonly keep: boolean;
   private rowNumber = 0;
@@ -366,12 +395,13 @@ class SheetScan implements XmlHandler {
       if (c0 === 99) this.openCell(s, attributes); // c
       else if (c0 === 118) { this.collecting = V; this.hasValue = true; } // v
       else if (c0 === 116) { if (this.inInline && !this.inPhonetic) this.collecting = T; } // t
-      else if (c0 === 102) this.hasFormula = true; // f
+      else if (c0 === 102) this.openFormula(attributes); // f
     } else if (length === 2) {
       if (c0 === 105 && s.charCodeAt(nameStart + 1) === 115) { this.inInline = true; this.hasValue = true; } // is
     } else if (length === 3) {
       if (s.startsWith('row', nameStart)) this.openRow(s, attributes);
       else if (s.startsWith('rPh', nameStart)) this.inPhonetic = true;
+      else if (s.startsWith('col', nameStart)) this.openColumn(s, attributes);
     } else if (length === 9) {
       if (s.startsWith('hyperlink', nameStart)) {
         const ref = attributes.get('ref');
@@ -393,7 +423,7 @@ class SheetScan implements XmlHandler {
     const length = nameEnd - nameStart;
     if (length === 1) {
       const c0 = s.charCodeAt(nameStart);
-      if (c0 === 118 || c0 === 116) this.collecting = 0; // v, t
+      if (c0 === 118 || c0 === 116 || c0 === 102) this.collecting = 0; // v, t, f
       else if (c0 === 99) this.closeCell(); // c
     } else if (length === 3) {
       if (s.startsWith('row', nameStart)) this.closeRow();
@@ -402,7 +432,9 @@ class SheetScan implements XmlHandler {
   }
 
   text(s: string, start: number, end: number, cdata: boolean): void {
-    if (this.collecting) this.cellText += decodeText(s, start, end, cdata);
+    if (this.collecting === F) {
+      if (this.formulaText.length <= MAX_FORMULA_LENGTH) this.formulaText += decodeText(s, start, end, cdata);
+    } else if (this.collecting) this.cellText += decodeText(s, start, end, cdata);
   }
 
   /** `<c r= t= s=>`: one pass over the attributes; an unprefixed attribute wins over a prefixed one (x:r). */
@@ -428,7 +460,42 @@ class SheetScan implements XmlHandler {
     this.cellText = '';
     this.hasValue = false;
     this.hasFormula = false;
+    this.formulaText = '';
+    this.sharedIndex = undefined;
     this.inInline = false;
+  }
+
+  /** `<col min= max= hidden=>`: a range of columns the official hid (the engine warns when they hold data). */
+  private openColumn(s: string, attributes: Attributes): void {
+    const hidden = attributes.find('hidden');
+    if (hidden < 0 || !/^\s*(?:1|true)\s*$/.test(s.slice(attributes.valueStart(hidden), attributes.valueEnd(hidden)))) return;
+    const [min, max] = [attributes.find('min'), attributes.find('max')];
+    const from = min < 0 ? undefined : numberAt(s, attributes.valueStart(min), attributes.valueEnd(min));
+    const to = max < 0 ? from : numberAt(s, attributes.valueStart(max), attributes.valueEnd(max));
+    if (from === undefined || to === undefined || from < 1 || to < from || this.hiddenColumns.length >= MAX_HIDDEN_COLUMN_RANGES) return;
+    this.hiddenColumns.push({ from, to: Math.min(to, this.limits.columns) });
+  }
+
+  /** `<f t= si=>`: its text is collected (only a cell's value needs it, and only to keep link formulas). */
+  private openFormula(attributes: Attributes): void {
+    this.hasFormula = true;
+    if (!this.keep) return;
+    this.collecting = F;
+    this.sharedIndex = attributes.get('t') === 'shared' ? attributes.get('si') : undefined;
+  }
+
+  /** A cell's formula, kept by A1 when the engine needs it: its own text, or the text of the shared formula it names. */
+  private keepFormula(v: CellValue): void {
+    let text = this.formulaText;
+    if (this.sharedIndex !== undefined) {
+      if (text.trim() !== '') {
+        if (this.sharedFormulas.size < MAX_LINK_FORMULAS) this.sharedFormulas.set(this.sharedIndex, text);
+      } else text = this.sharedFormulas.get(this.sharedIndex) ?? '';
+    }
+    if (text === '' || text.length > MAX_FORMULA_LENGTH || this.formulaCount >= MAX_LINK_FORMULAS) return;
+    if (typeof v === 'string' ? !mentionsLink(text) : !pastCents(v)) return;
+    this.formulaCount++;
+    this.formulas[`${columnLetter(this.col)}${this.rowNumber}`] = text;
   }
 
   private openRow(s: string, attributes: Attributes): void {
@@ -459,6 +526,7 @@ class SheetScan implements XmlHandler {
     }
     const v = this.value();
     if (v === '') return;
+    if (this.hasFormula && this.keep) this.keepFormula(v);
     const { limits, counters, col } = this;
     if (++counters.cells > limits.cells) throw new ReadLimitError('cells', limits.cells, this.options.label);
     if (typeof v === 'string' && (counters.textCharacters += v.length) > limits.textCharacters) throw new ReadLimitError('textCharacters', limits.textCharacters, this.options.label, this.name);
@@ -521,16 +589,17 @@ async function readSheet(
 ): Promise<SheetModel> {
   const sheet = new SheetScan(name, shared, styles, date1904, limits, counters, options, pool);
   await parts.scan(path, sheet);
-  const { rows, merges, mergeCount, noResult, hiddenRows } = sheet;
+  const { rows, merges, mergeCount, noResult, hiddenRows, formulas, formulaCount, hiddenColumns } = sheet;
   for (let r = 0; r < rows.length; r++) rows[r] ??= [];
   const links = sheet.hyperlinks.length && options.keepValues !== false ? webLinks(sheet.hyperlinks, await parts.externalTargets(path)) : undefined;
   // A link's address is the text of its cell when the engine reads it: counted as the cells' text is (a link of
   // 4,096 characters over 100,000 cells of each sheet is 400 million).
-  if (links) {
-    for (const url of Object.values(links)) counters.textCharacters += url.length;
+  if (links || formulaCount) {
+    for (const url of Object.values(links ?? {})) counters.textCharacters += url.length;
+    for (const text of Object.values(formulas)) counters.textCharacters += text.length;
     if (counters.textCharacters > limits.textCharacters) throw new ReadLimitError('textCharacters', limits.textCharacters, options.label, name);
   }
-  return { name, rows, ...(merges.length ? { merges } : {}), ...(mergeCount > merges.length ? { mergeCount } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}), ...(hiddenRows.count ? { hiddenRows } : {}), ...(links ? { links } : {}) };
+  return { name, rows, ...(merges.length ? { merges } : {}), ...(mergeCount > merges.length ? { mergeCount } : {}), ...(noResult.count ? { formulasWithoutResult: noResult } : {}), ...(hiddenRows.count ? { hiddenRows } : {}), ...(links ? { links } : {}), ...(formulaCount ? { formulas } : {}), ...(hiddenColumns.length && options.keepValues !== false ? { hiddenColumns } : {}) };
 }
 
 /**
