@@ -10,7 +10,7 @@ registerMessages({
   // A text with a link (Insertar vínculo) is read as its text: getValues() and the .xlsx cell value give the words shown.
   'schema.formatUriCharacters': '«{value}» tiene caracteres que una dirección web no admite tal cual: {chars}. Copie la dirección de la barra del navegador, que los escribe codificados (un espacio es %20), o quítelos del nombre del archivo.',
   'url.localFile': '«{value}» es el lugar de un archivo en una computadora o en la red de su oficina: el público no puede abrirlo. Publique el documento en el sitio web de su institución y escriba aquí su dirección, que empieza con https://.',
-  'schema.formatUri': '«{value}» no es una dirección web: escriba la dirección completa, que empieza con https:// (p. ej. https://www.municipio.gob.mx/obras/contrato.pdf).[[ Si la celda muestra un texto con vínculo, pegue en ella la dirección misma (en Google Sheets se lee el texto que se ve, no el vínculo).]]',
+  'schema.formatUri': '«{value}» no es una dirección web: escriba la dirección completa, que empieza con https:// (p. ej. https://www.municipio.gob.mx/obras/contrato.pdf).[[ Si la celda muestra un texto, vincúlelo a la dirección del documento (Insertar › Vínculo) o escriba en su lugar la dirección misma.]]',
   'schema.formatDate': '«{value}» no es una fecha válida. [[Escríbala como fecha (31/03/2024) o como aaaa-mm-dd.||Escríbala como aaaa-mm-ddThh:mm:ss con su zona horaria (p. ej. 2024-03-31T00:00:00-06:00).]]',
   'schema.formatEmail': '«{value}» no es un correo electrónico válido: debe tener la forma nombre@dominio (p. ej. obras@municipio.gob.mx), sin espacios.',
   'schema.pattern': 'El valor «{value}» no tiene la forma esperada. Revise que no tenga espacios ni caracteres de más.',

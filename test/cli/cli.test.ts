@@ -111,7 +111,7 @@ describe('links typed as text with a link («Insertar vínculo»)', () => {
     const validated = await runCli('validate', book);
     expect(validated.out).toContain(`${column}3 (`);
     expect(validated.out).toContain(`La celda muestra «Ver contrato» y tiene un vínculo: se publica la dirección del vínculo, ${address}.`);
-    expect(validated.out).toMatch(new RegExp(`${column}4 \\(.*«Ver bases» no es una dirección web: escriba la dirección completa, que empieza con https://.*Si la celda muestra un texto con vínculo, pegue en ella la dirección misma`));
+    expect(validated.out).toMatch(new RegExp(`${column}4 \\(.*«Ver bases» no es una dirección web: escriba la dirección completa, que empieza con https://.*Si la celda muestra un texto, vincúlelo a la dirección del documento \\(Insertar › Vínculo\\) o escriba en su lugar la dirección misma`));
     const out = path.join(dir, 'con-vinculos.json');
     await runCli('convert', book, '-o', out);
     const urls = (readJson(out).releases as { tender?: { documents?: { url?: string }[] } }[]).flatMap((r) => (r.tender?.documents ?? []).map((d) => d.url));
