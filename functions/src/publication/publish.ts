@@ -50,6 +50,7 @@ import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignPro
 import type { CellRef } from '../../../core/findings/finding';
 import { inReadingOrder } from '../../../core/findings/reading-order';
 import { changesFor, readAmendmentChanges, storedAmendmentChanges, type ToldChanges } from './stored-amendment-changes';
+import { withinRedactionBudget } from './redaction-budget';
 import { namedProjectsElsewhere, NOTHING_ELSEWHERE, publishedElsewhere, type PublishedElsewhere } from './published-elsewhere';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type RedactionNote, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
@@ -573,7 +574,7 @@ export interface PublicationPlan {
  */
 function redactionsOf(current: Publication | undefined, own: RedactionNote | undefined): Pick<Publication, 'redactions'> {
   const redactions = [...(current?.redactions ?? []), ...(own ? [own] : [])];
-  return redactions.length ? { redactions } : {};
+  return redactions.length ? { redactions: withinRedactionBudget(redactions) } : {};
 }
 
 /**

@@ -17,7 +17,7 @@
  * The publications it replaces still hold the texts until `publications prune` removes them (a day later).
  */
 import { redactTexts, type TextMatchers } from '../../../core/privacy/redact-texts';
-import { REDACTION_NOTE_LIMIT, type JsonObject, type Publication, type Publisher, type RedactionNote, type Store, type Submission } from '../store/store';
+import { type JsonObject, type Publication, type Publisher, type RedactionNote, type Store, type Submission } from '../store/store';
 import { readAll } from '../store/read-all';
 import { ENDED } from '../../../core/workflow/contract';
 import { projectsOf, releasesByOcid } from './publish';
@@ -116,8 +116,8 @@ export async function redact(store: Store, input: RedactInput): Promise<RedactRe
   const redaction: RedactionNote = {
     at: input.at, from: current.id, reason: input.reason,
     releaseCount: plan.releases.length, processCount: ocids.length, projectCount: plan.projects.length,
-    releases: plan.releases.slice(0, REDACTION_NOTE_LIMIT).map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
-    projects: plan.projects.slice(0, REDACTION_NOTE_LIMIT).map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
+    releases: plan.releases.map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
+    projects: plan.projects.map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
   };
   const result = await rewriteCurrent(store, {
     publisher: input.publisher, current, baseUrl: input.baseUrl, actor: input.actor, at: input.at,

@@ -205,8 +205,8 @@ export interface Publication {
 /**
  * One redaction (`publications redact`): when it was written, from which publication, why (the request's folio — for
  * the operator, never served), how many releases, processes and projects it changed and which (their JSON pointers;
- * never the texts). The lists stop at REDACTION_NOTE_LIMIT places, so that a text typed in every process of a large
- * publisher keeps the publication's document under the store's 1 MiB; the counts are whole.
+ * never the texts). The lists of all a publication's notes share one budget (publication/redaction-budget.ts), so that
+ * the publication's document stays under the store's 1 MiB; the counts are whole.
  */
 export interface RedactionNote {
   at: string;
@@ -218,7 +218,6 @@ export interface RedactionNote {
   releases: { ocid: string; id: string; pointers: string[] }[];
   projects: { id: string; pointers: string[] }[];
 }
-export const REDACTION_NOTE_LIMIT = 2000;
 export type DeclaredTerms = PackageTerms;
 export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith' | 'declared' | 'timeZone' | 'republishedFrom' | 'republishedAt' | 'redactions'>;
 
