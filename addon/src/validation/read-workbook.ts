@@ -58,29 +58,43 @@ export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
   return withFormulas(linked, formulasOf(sheets, computedAmountCandidates(linked)));
 }
 
+/** Ranges of cells to read, by sheet: each sheet's are read in one call, of the block around them. */
+function bySheet(ranges: ShownTextRange[]): Map<string, ShownTextRange[]> {
+  const out = new Map<string, ShownTextRange[]>();
+  for (const r of ranges) out.set(r.sheet, [...(out.get(r.sheet) ?? []), r]);
+  return out;
+}
+
+/** The block of cells around a sheet's ranges (1-based row and column). */
+function blockAround(own: ShownTextRange[]): { row: number; column: number; rows: number; columns: number } {
+  const top = Math.min(...own.map((r) => r.fromRow));
+  const left = Math.min(...own.map((r) => r.column));
+  return { row: top, column: left, rows: Math.max(...own.map((r) => r.toRow)) - top + 1, columns: Math.max(...own.map((r) => r.column)) - left + 1 };
+}
+
+/** The texts a read of `block` gave in the ranges' cells, by A1, leaving out empty ones. */
+function textsByA1(grid: unknown[][], block: { row: number; column: number }, own: ShownTextRange[]): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const r of own) {
+    for (let row = r.fromRow; row <= r.toRow; row++) {
+      const text = grid[row - block.row]?.[r.column - block.column];
+      if (typeof text === 'string' && text !== '') found[`${columnLetter(r.column)}${row}`] = text;
+    }
+  }
+  return found;
+}
+
 /**
  * The formulas of the cells of money columns holding more decimals than cents (`=H4/1.16`), by sheet and A1: one
  * getFormulas() per sheet that has any, of the block around them (usually none has: only a division leaves them).
  */
 function formulasOf(sheets: SheetPort[], ranges: ShownTextRange[]): Map<string, Record<string, string>> {
   const out = new Map<string, Record<string, string>>();
-  const bySheet = new Map<string, ShownTextRange[]>();
-  for (const r of ranges) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
-  for (const [name, own] of bySheet) {
+  for (const [name, own] of bySheet(ranges)) {
     const ws = sheets.find((s) => s.name() === name);
     if (!ws) continue;
-    const top = Math.min(...own.map((r) => r.fromRow));
-    const left = Math.min(...own.map((r) => r.column));
-    const block = { row: top, column: left, rows: Math.max(...own.map((r) => r.toRow)) - top + 1, columns: Math.max(...own.map((r) => r.column)) - left + 1 };
-    const formulas = ws.formulas(block);
-    const found: Record<string, string> = {};
-    for (const r of own) {
-      for (let row = r.fromRow; row <= r.toRow; row++) {
-        const formula = formulas[row - top]?.[r.column - left];
-        if (typeof formula === 'string' && formula !== '') found[`${columnLetter(r.column)}${row}`] = formula;
-      }
-    }
-    out.set(name, found);
+    const block = blockAround(own);
+    out.set(name, textsByA1(ws.formulas(block), block, own));
   }
   return out;
 }
@@ -117,35 +131,14 @@ function hiddenWithData(ws: SheetPort, rows: CellValue[][]): ColumnRange[] {
 function linksOf(sheets: SheetPort[], ranges: ShownTextRange[]): { links: Map<string, Record<string, string>>; formulas: Map<string, Record<string, string>> } {
   const out = new Map<string, Record<string, string>>();
   const formulasOut = new Map<string, Record<string, string>>();
-  const bySheet = new Map<string, ShownTextRange[]>();
-  for (const r of ranges) bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), r]);
-  for (const [name, own] of bySheet) {
+  for (const [name, own] of bySheet(ranges)) {
     const ws = sheets.find((s) => s.name() === name);
     if (!ws) continue;
-    const top = Math.min(...own.map((r) => r.fromRow));
-    const left = Math.min(...own.map((r) => r.column));
-    const block = { row: top, column: left, rows: Math.max(...own.map((r) => r.toRow)) - top + 1, columns: Math.max(...own.map((r) => r.column)) - left + 1 };
-    const links = ws.links(block);
-    const found: Record<string, string> = {};
-    let unlinked = false;
-    for (const r of own) {
-      for (let row = r.fromRow; row <= r.toRow; row++) {
-        const link = links[row - top]?.[r.column - left];
-        if (typeof link === 'string' && link !== '') found[`${columnLetter(r.column)}${row}`] = link;
-        else unlinked = true;
-      }
-    }
+    const block = blockAround(own);
+    const found = textsByA1(ws.links(block), block, own);
     out.set(name, found);
-    if (!unlinked) continue;
-    const formulas = ws.formulas(block);
-    const written: Record<string, string> = {};
-    for (const r of own) {
-      for (let row = r.fromRow; row <= r.toRow; row++) {
-        const formula = formulas[row - top]?.[r.column - left];
-        if (typeof formula === 'string' && formula !== '') written[`${columnLetter(r.column)}${row}`] = formula;
-      }
-    }
-    formulasOut.set(name, written);
+    const cells = own.reduce((n, r) => n + r.toRow - r.fromRow + 1, 0);
+    if (Object.keys(found).length < cells) formulasOut.set(name, textsByA1(ws.formulas(block), block, own));
   }
   return { links: out, formulas: formulasOut };
 }
@@ -157,15 +150,13 @@ function linksOf(sheets: SheetPort[], ranges: ShownTextRange[]): { links: Map<st
  */
 function shownTexts(sheets: SheetPort[], ranges: ShownTextRange[]): (string[][] | undefined)[] {
   const out: (string[][] | undefined)[] = new Array(ranges.length);
-  const bySheet = new Map<string, number[]>();
-  ranges.forEach((r, i) => bySheet.set(r.sheet, [...(bySheet.get(r.sheet) ?? []), i]));
-  for (const [name, indexes] of bySheet) {
+  const indexesBySheet = new Map<string, number[]>();
+  ranges.forEach((r, i) => indexesBySheet.set(r.sheet, [...(indexesBySheet.get(r.sheet) ?? []), i]));
+  for (const [name, indexes] of indexesBySheet) {
     const ws = sheets.find((s) => s.name() === name);
     if (!ws) continue;
     const own = indexes.map((i) => ranges[i]);
-    const top = Math.min(...own.map((r) => r.fromRow));
-    const left = Math.min(...own.map((r) => r.column));
-    const block = { row: top, column: left, rows: Math.max(...own.map((r) => r.toRow)) - top + 1, columns: Math.max(...own.map((r) => r.column)) - left + 1 };
+    const block = blockAround(own);
     const cells = own.reduce((n, r) => n + r.toRow - r.fromRow + 1, 0);
     if (block.rows * block.columns > 2 * cells + 5000) {
       for (const i of indexes) out[i] = ws.displayValues({ row: ranges[i].fromRow, column: ranges[i].column, rows: ranges[i].toRow - ranges[i].fromRow + 1, columns: 1 });
@@ -174,7 +165,7 @@ function shownTexts(sheets: SheetPort[], ranges: ShownTextRange[]): (string[][] 
     const texts = ws.displayValues(block);
     for (const i of indexes) {
       const r = ranges[i];
-      out[i] = texts.slice(r.fromRow - top, r.toRow - top + 1).map((row) => [row[r.column - left]]);
+      out[i] = texts.slice(r.fromRow - block.row, r.toRow - block.row + 1).map((row) => [row[r.column - block.column]]);
     }
   }
   return out;
