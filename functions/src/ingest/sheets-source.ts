@@ -12,7 +12,7 @@
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import { columnLetter, columnNumber, type CellValue, type SheetModel, type WorkbookModel } from '../../../core/workbook/model';
-import { numbersInTextColumns, withShownText } from '../../../core/unflatten/shown-text';
+import { numbersInTextColumns, withShownText, type ShownTextRange } from '../../../core/unflatten/shown-text';
 import { computedAmountCandidates, linkCandidates, withFormulas, withLinks } from '../../../core/unflatten/link-cells';
 import { SourceError, type SheetSource } from './sheet-source';
 
@@ -139,16 +139,8 @@ export class GoogleSheetsSource implements SheetSource {
   private async withComputedAmounts(workbook: WorkbookModel): Promise<WorkbookModel> {
     const wanted = computedAmountCandidates(workbook);
     if (!wanted.length) return workbook;
-    const ranges = wanted.map((r) => `${quoteSheet(r.sheet)}!${columnLetter(r.column)}${r.fromRow}:${columnLetter(r.column)}${r.toRow}`);
-    const answer = (await this.call(
-      () => this.client.spreadsheets.values.batchGet(
-        { spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'FORMULA', majorDimension: 'ROWS' },
-        this.requestOptions(),
-      ),
-      (data) => (data as sheets_v4.Schema$BatchGetValuesResponse).valueRanges?.length === ranges.length,
-    )) as sheets_v4.Schema$BatchGetValuesResponse;
     const found = new Map<string, Record<string, string>>();
-    answer.valueRanges!.forEach((range, i) => {
+    (await this.columnRanges(wanted, 'FORMULA')).forEach((range, i) => {
       const { sheet, column, fromRow } = wanted[i];
       const own = found.get(sheet) ?? {};
       (range.values ?? []).forEach((row, k) => {
@@ -195,16 +187,22 @@ export class GoogleSheetsSource implements SheetSource {
   private async withShownText(workbook: WorkbookModel): Promise<WorkbookModel> {
     const wanted = numbersInTextColumns(workbook);
     if (!wanted.length) return workbook;
+    const shown = await this.columnRanges(wanted, 'FORMATTED_VALUE');
+    // rowsOf places each range at A1: its rows from fromRow, its cells from the column, are the ones asked for.
+    return withShownText(workbook, wanted, shown.map((range, i) => rowsOf(range).slice(wanted[i].fromRow - 1).map((row) => row.slice(wanted[i].column - 1))));
+  }
+
+  /** The cells of `wanted` (each a column's run of rows) as `render` gives them: one batchGet, a value range each. */
+  private async columnRanges(wanted: readonly ShownTextRange[], render: 'FORMULA' | 'FORMATTED_VALUE'): Promise<sheets_v4.Schema$ValueRange[]> {
     const ranges = wanted.map((r) => `${quoteSheet(r.sheet)}!${columnLetter(r.column)}${r.fromRow}:${columnLetter(r.column)}${r.toRow}`);
-    const shown = (await this.call(
+    const answer = (await this.call(
       () => this.client.spreadsheets.values.batchGet(
-        { spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: 'FORMATTED_VALUE', majorDimension: 'ROWS' },
+        { spreadsheetId: this.spreadsheetId, ranges, valueRenderOption: render, majorDimension: 'ROWS' },
         this.requestOptions(),
       ),
       (data) => (data as sheets_v4.Schema$BatchGetValuesResponse).valueRanges?.length === ranges.length,
     )) as sheets_v4.Schema$BatchGetValuesResponse;
-    // rowsOf places each range at A1: its rows from fromRow, its cells from the column, are the ones asked for.
-    return withShownText(workbook, wanted, shown.valueRanges!.map((range, i) => rowsOf(range).slice(wanted[i].fromRow - 1).map((row) => row.slice(wanted[i].column - 1))));
+    return answer.valueRanges!;
   }
 
   private requestOptions() {
