@@ -1,5 +1,6 @@
 /**
- * A local stand-in for the Google Sheets API v4 on 127.0.0.1: answers `spreadsheets.get` (titles, merges; with
+ * A local stand-in for the Google Sheets API v4 on 127.0.0.1: answers `spreadsheets.get` (titles, merges, the
+ * columns' hiddenByUser when `fields` asks for columnMetadata; with
  * `ranges`, those cells' hyperlinks from the workbook's `links`) and
  * `values:batchGet` the way Google does, so the real @googleapis/sheets client can be pointed at it (`rootUrl`):
  * ranges of whole sheets (`'Proyectos'`) or of a block (`'Ubicaciones'!J3:J40`, `'Ubicaciones'!J3:J`), with
@@ -9,7 +10,7 @@
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { auth as SheetsAuth } from '@googleapis/sheets';
-import { columnLetter, type CellValue, type WorkbookModel } from '../../core/workbook/model';
+import { columnLetter, type CellValue, type SheetModel, type WorkbookModel } from '../../core/workbook/model';
 import { displayed } from '../support/shown-cell';
 
 export interface Fault {
@@ -108,6 +109,9 @@ export async function startSheetsStub(): Promise<SheetsStub> {
         sheets: book.sheets.map((s, i) => ({
           properties: { sheetId: i, title: s.name, sheetType: 'GRID' },
           ...(s.merges ? { merges: s.merges.map((a1) => gridRange(i, a1)) } : {}),
+          // Asked for in `fields`: one GridData of the whole sheet with a DimensionProperties per column of its grid
+          // (a new sheet has 26), `hiddenByUser` where the sheet's hiddenColumns say so (Google leaves out a false).
+          ...((url.searchParams.get('fields') ?? '').includes('columnMetadata') ? { data: [{ columnMetadata: columnMetadata(s) }] } : {}),
         })),
       });
     }
@@ -152,6 +156,13 @@ export async function startSheetsStub(): Promise<SheetsStub> {
 /** Column letters → 1-based number. */
 function col(letters: string): number {
   return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+}
+
+/** A sheet's DimensionProperties by column, as Google gives them: every column of its grid (26 at least). */
+function columnMetadata(sheet: SheetModel): { pixelSize: number; hiddenByUser?: true }[] {
+  const width = Math.max(26, ...sheet.rows.map((r) => r.length));
+  const hidden = (c: number) => (sheet.hiddenColumns ?? []).some((r) => c >= r.from && c <= r.to);
+  return Array.from({ length: width }, (_v, j) => (hidden(j + 1) ? { pixelSize: 100, hiddenByUser: true } : { pixelSize: 100 }));
 }
 
 function gridRange(sheetId: number, a1: string) {

@@ -194,3 +194,19 @@ test('spreadsheet ids', () => {
   expect(isSpreadsheetId('../../etc')).toBe(false);
   expect(isSpreadsheetId('')).toBe(false);
 });
+
+test('a column the official hid that still holds data: read from the sheets\' column metadata in the first request, and warned of as the add-on and an .xlsx warn', async () => {
+  const sheet = { name: 'Contrataciones', rows: [
+    ['Identificador de contratación (OCID)', 'Identificador de la licitación', 'Título de la licitación', 'Descripción de la licitación'],
+    ['ocid', 'tender/id', 'tender/title', 'tender/description'],
+    ['ocds-abc123-0001', 'T1', 'Pavimentación', 'Calle 60'],
+  ], hiddenColumns: [{ from: 3, to: 4 }] };
+  stub.put(ID, { sheets: [sheet, { name: 'Vacía', rows: [] }] });
+  stub.requests.length = 0;
+  const wb = await source(ID).read();
+  expect(stub.requests).toHaveLength(2);
+  expect(wb.sheets.map((s) => s.hiddenColumns)).toEqual([[{ from: 3, to: 4 }], undefined]);
+  const hidden = unflatten(wb, { now: '2025-01-01T00:00:00Z' }).findings.filter((f) => f.code === 'sheet.hidden-columns');
+  expect(hidden).toHaveLength(1);
+  expect(hidden[0].params).toMatchObject({ count: 2 });
+});

@@ -1,6 +1,6 @@
 /**
  * Pulls a Google Sheet into the workbook model (DESIGN §6: on approval the backend reads the sheet itself).
- * Two requests: `spreadsheets.get` (sheet titles, merges) and one `values.batchGet` of every grid sheet with
+ * Two requests: `spreadsheets.get` (sheet titles, merges, the columns the official hid) and one `values.batchGet` of every grid sheet with
  * UNFORMATTED_VALUE + SERIAL_NUMBER, i.e. what the core already reads from .xlsx: numbers stay numbers, dates
  * arrive as serial day numbers — calendar days of the spreadsheet, with no zone in them — which the core
  * anchors at local midnight of the workbook's configured time zone (core/unflatten/parse-value.ts). A third, only when
@@ -11,7 +11,7 @@
  * bounded number of times, then fail with a Spanish SourceError.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
-import { columnLetter, columnNumber, type CellValue, type SheetModel, type WorkbookModel } from '../../../core/workbook/model';
+import { columnLetter, columnNumber, type CellValue, type ColumnRange, type SheetModel, type WorkbookModel } from '../../../core/workbook/model';
 import { numbersInTextColumns, withShownText, type ShownTextRange } from '../../../core/unflatten/shown-text';
 import { computedAmountCandidates, linkCandidates, withFormulas, withLinks } from '../../../core/unflatten/link-cells';
 import { SourceError, type SheetSource } from './sheet-source';
@@ -29,6 +29,20 @@ export interface GoogleSheetsOptions {
   timeoutMs?: number;
   /** Waits before each retry; its length is the number of retries. Default [1000, 4000]. */
   retryDelaysMs?: number[];
+}
+
+/** The sheet's columns hidden by the official (1-based ranges), from its grid data's column metadata. */
+function hiddenByUser(sheet: sheets_v4.Schema$Sheet): ColumnRange[] {
+  const ranges: ColumnRange[] = [];
+  for (const grid of sheet.data ?? []) {
+    (grid.columnMetadata ?? []).forEach((column, j) => {
+      if (column.hiddenByUser !== true) return;
+      const c = (grid.startColumn ?? 0) + j + 1;
+      const last = ranges[ranges.length - 1];
+      if (last && last.to === c - 1) last.to = c; else ranges.push({ from: c, to: c });
+    });
+  }
+  return ranges;
 }
 
 /** A valid spreadsheet id (the part of the URL after /d/). */
@@ -105,7 +119,9 @@ export class GoogleSheetsSource implements SheetSource {
   async read(): Promise<WorkbookModel> {
     const meta = (await this.call(
       () => this.client.spreadsheets.get(
-        { spreadsheetId: this.spreadsheetId, fields: 'sheets(properties(title,sheetType),merges)' },
+        // columnMetadata: the columns the official hid (DimensionProperties.hiddenByUser), for the warning the add-on
+        // and an .xlsx give of a hidden column holding data (core/unflatten/hidden-columns.ts); no cell data comes back.
+        { spreadsheetId: this.spreadsheetId, fields: 'sheets(properties(title,sheetType),merges,data(columnMetadata(hiddenByUser)))' },
         this.requestOptions(),
       ),
       (data) => Array.isArray((data as sheets_v4.Schema$Spreadsheet).sheets),
@@ -126,7 +142,8 @@ export class GoogleSheetsSource implements SheetSource {
     const workbook: WorkbookModel = {
       sheets: grid.map((s, i): SheetModel => {
         const merges = (s.merges ?? []).map(mergeToA1).filter((m): m is string => !!m);
-        return { name: s.properties!.title!, rows: rowsOf(valueRanges[i]), ...(merges.length ? { merges } : {}) };
+        const hiddenColumns = hiddenByUser(s);
+        return { name: s.properties!.title!, rows: rowsOf(valueRanges[i]), ...(merges.length ? { merges } : {}), ...(hiddenColumns.length ? { hiddenColumns } : {}) };
       }),
     };
     return this.withComputedAmounts(await this.withLinks(await this.withShownText(workbook)));
