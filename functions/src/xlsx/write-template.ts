@@ -85,7 +85,21 @@ function unlockColumnsPast(ws: ExcelJS.Worksheet, count: number): void {
 /** exceljs 4 supports range validations (one sqref) but does not declare them in its typings. */
 interface RangeValidations { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }
 
-function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<string, string>, minimum: boolean): ExcelJS.Worksheet {
+/**
+ * One style object per kind of header cell (title by colour, path) and number format, shared by every header cell
+ * of that kind: exceljs reuses a style it has seen as the same object (a WeakMap), and otherwise renders each cell's
+ * own copy to XML to find it among the ones it has: the 700 header cells of every sheet, a third of the CPU of
+ * writing an empty template. A header cell's style is what its column's style and the header's own properties made
+ * (numFmt from the column, as exceljs merged it), and nothing changes a header cell's style after it is set.
+ */
+type HeaderStyles = Map<string, Partial<ExcelJS.Style>>;
+function headerStyle(styles: HeaderStyles, key: string, make: () => Partial<ExcelJS.Style>): Partial<ExcelJS.Style> {
+  let style = styles.get(key);
+  if (!style) styles.set(key, (style = make()));
+  return style;
+}
+
+function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<string, string>, minimum: boolean, headerStyles: HeaderStyles): ExcelJS.Worksheet {
   const xSplit = frozenColumns(sheet);
   const ws = wb.addWorksheet(sheet.name, {
     views: [{ state: 'frozen', ySplit: HEADER_ROWS, xSplit, topLeftCell: `${columnLetter(xSplit + 1)}${HEADER_ROWS + 1}` }],
@@ -98,17 +112,18 @@ function writeDataSheet(wb: ExcelJS.Workbook, sheet: SheetSpec, catalogs: Map<st
     column.width = col.width;
     const fmt = numberFormat(col);
     column.style = { protection: { locked: false }, ...(fmt ? { numFmt: fmt } : {}) };
+    const color = headerColor(col);
     const title = ws.getCell(1, n);
     title.value = headerTitle(col);
-    title.font = { bold: true };
-    title.fill = fill(headerColor(col));
-    title.alignment = { wrapText: true, vertical: 'top' };
-    title.protection = { locked: true };
+    title.style = headerStyle(headerStyles, `title ${color} ${fmt ?? ''}`, () => ({
+      ...(fmt ? { numFmt: fmt } : {}), font: { bold: true }, fill: fill(color), alignment: { wrapText: true, vertical: 'top' }, protection: { locked: true },
+    }));
     title.note = noteText(col);
     const pathCell = ws.getCell(2, n);
     pathCell.value = col.path;
-    pathCell.font = { size: PATH_FONT.size, color: { argb: `FF${PATH_FONT.color.slice(1).toUpperCase()}` } };
-    pathCell.protection = { locked: true };
+    pathCell.style = headerStyle(headerStyles, `path ${fmt ?? ''}`, () => ({
+      ...(fmt ? { numFmt: fmt } : {}), font: { size: PATH_FONT.size, color: { argb: `FF${PATH_FONT.color.slice(1).toUpperCase()}` } }, protection: { locked: true },
+    }));
   });
   ws.getRow(1).height = 32;
   ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true, insertRows: true, deleteRows: true, sort: true, autoFilter: true });
@@ -236,8 +251,9 @@ function* layOutTemplate(wb: ExcelJS.Workbook, spec: TemplateSpec, settings: Rec
   const catalogs = writeCatalogs(wb, spec);
   yield { ws: catalogs.ws };
   const minimum = new Set(minimumSheets(spec).map((s) => s.name));
+  const headerStyles: HeaderStyles = new Map();
   for (const sheet of spec.sheets) {
-    const ws = writeDataSheet(wb, sheet, catalogs.ranges, minimum.has(sheet.name));
+    const ws = writeDataSheet(wb, sheet, catalogs.ranges, minimum.has(sheet.name), headerStyles);
     // Each new cell gets its own copy of its column's style, and exceljs then weighs every copy when it writes (its
     // cache is by object): an import of 5,000 processes spent 23 s and ~2 GB there. The column's one style object,
     // shared by its cells, is written once.
