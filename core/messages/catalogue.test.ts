@@ -73,7 +73,7 @@ test('a link, a date and an e-mail in the wrong form each say how to write them'
   const cell = { sheet: 'Documentos de licitación', row: 4, column: 6 };
   const link = renderMessage({ code: 'schema.formatUri', severity: 'error', pointer: '/releases/0/tender/documents/0/url', params: { value: 'Ver contrato', limit: 'uri' }, cell });
   expect(link).toMatch(/^«Ver contrato» no es una dirección web: escriba la dirección completa, que empieza con https:\/\//);
-  expect(link).toMatch(/texto con vínculo/);
+  expect(link).toMatch(/vincúlelo a la dirección del documento/);
   expect(renderMessage({ code: 'schema.formatDate', severity: 'error', pointer: '/releases/0/date', params: { value: '2024-13-01', limit: 'date-time' } })).toMatch(/aaaa-mm-ddThh:mm:ss con su zona horaria/);
   expect(renderMessage({ code: 'schema.formatEmail', severity: 'error', pointer: '/parties/0/contactPoint/email', params: { value: 'obras arroba', limit: 'email' } })).toMatch(/nombre@dominio/);
 });
