@@ -52,20 +52,11 @@ function cellAt(model: SheetModel, a1: string): unknown {
  * `#gid=…`, is no document) on cells showing a text that is not one (the block read may hold typed addresses too).
  */
 export function withLinks(workbook: WorkbookModel, found: ReadonlyMap<string, Readonly<Record<string, unknown>>>): WorkbookModel {
-  let changed = false;
-  const sheets = workbook.sheets.map((model): SheetModel => {
-    const links = found.get(model.name);
-    if (!links) return model;
-    const web = Object.entries(links).filter((e): e is [string, string] => {
-      if (typeof e[1] !== 'string' || !showsAddress(e[1])) return false;
-      const text = cellAt(model, e[0]);
-      return typeof text === 'string' && text.trim() !== '' && !showsAddress(text);
-    });
-    if (!web.length) return model;
-    changed = true;
-    return { ...model, links: { ...(model.links ?? {}), ...Object.fromEntries(web.map(([a1, url]) => [a1, url.trim()])) } };
+  return withFound(workbook, found, 'links', (model, a1, url) => {
+    if (!showsAddress(url)) return undefined;
+    const text = cellAt(model, a1);
+    return typeof text === 'string' && text.trim() !== '' && !showsAddress(text) ? url.trim() : undefined;
   });
-  return changed ? { ...workbook, sheets } : workbook;
 }
 
 /**
@@ -75,19 +66,30 @@ export function withLinks(workbook: WorkbookModel, found: ReadonlyMap<string, Re
  * formula of a number with more decimals than cents, which a money column publishes in cents.
  */
 export function withFormulas(workbook: WorkbookModel, found: ReadonlyMap<string, Readonly<Record<string, unknown>>>): WorkbookModel {
+  return withFound(workbook, found, 'formulas', (model, a1, formula) => {
+    const text = cellAt(model, a1);
+    if (typeof text === 'number') return pastCents(text) ? formula : undefined;
+    return mentionsLink(formula) && typeof text === 'string' && text.trim() !== '' && !showsAddress(text) ? formula : undefined;
+  });
+}
+
+/**
+ * The workbook with what a read found of its cells, by sheet name and A1, added to each sheet's own `key` where `keep`
+ * gives a value for a non-empty text found; the same workbook when none is kept.
+ */
+function withFound(
+  workbook: WorkbookModel, found: ReadonlyMap<string, Readonly<Record<string, unknown>>>, key: 'links' | 'formulas',
+  keep: (model: SheetModel, a1: string, text: string) => string | undefined,
+): WorkbookModel {
   let changed = false;
   const sheets = workbook.sheets.map((model): SheetModel => {
-    const formulas = found.get(model.name);
-    if (!formulas) return model;
-    const kept = Object.entries(formulas).filter((e): e is [string, string] => {
-      if (typeof e[1] !== 'string' || e[1] === '') return false;
-      const text = cellAt(model, e[0]);
-      if (typeof text === 'number') return pastCents(text);
-      return mentionsLink(e[1]) && typeof text === 'string' && text.trim() !== '' && !showsAddress(text);
+    const entries = Object.entries(found.get(model.name) ?? {}).flatMap(([a1, text]) => {
+      const kept = typeof text === 'string' && text !== '' ? keep(model, a1, text) : undefined;
+      return kept === undefined ? [] : [[a1, kept] as const];
     });
-    if (!kept.length) return model;
+    if (!entries.length) return model;
     changed = true;
-    return { ...model, formulas: { ...(model.formulas ?? {}), ...Object.fromEntries(kept) } };
+    return { ...model, [key]: { ...(model[key] ?? {}), ...Object.fromEntries(entries) } };
   });
   return changed ? { ...workbook, sheets } : workbook;
 }
