@@ -13,8 +13,9 @@ export const INSTRUCTIONS: readonly string[] = [
   '5. Fechas en formato dd/mm/aaaa (por ejemplo 31/03/2024); si importa la hora, escríbala después, de 0 a 23 (31/03/2024 10:30), y se toma en la zona horaria de la hoja «Configuración». Montos con centavos si los hay (por ejemplo 1,234,567.89); la moneda se elige en su propia columna (MXN, pesos mexicanos, es la primera opción).',
   '6. En las columnas con lista desplegable elija una opción. Donde se admiten varios valores, sepárelos con punto y coma (;).',
   '7. Ubicaciones: escriba latitud y longitud en grados decimales (por ejemplo 19.432608 y -99.133209).',
-  '8. Puede insertar y borrar filas de datos, cambiar el ancho de las columnas y ocultar las que no use. No inserte, mueva ni borre columnas: la conversión reconoce cada columna por el nombre técnico de la fila 2, y una columna sin ese nombre no se convierte. Para pegar datos de otro archivo use Pegado especial con solo los valores (Ctrl+Mayús+V; en LibreOffice, «Valores solo»): un pegado normal trae el formato del otro archivo y puede dejar bloqueadas esas celdas.',
-  '9. Valide sus datos con el complemento (Extensiones → Infraestructura Abierta → Validar datos) o con la herramienta de línea de comandos antes de enviarlos a revisión.',
+  '8. En las columnas de dirección de documentos escriba la dirección completa, que empieza con https://. También puede mostrar un texto con vínculo (Insertar › Vínculo) o escribir =HIPERVINCULO("https://…/contrato.pdf";"Ver contrato"): se publica la dirección, siempre que esté escrita en la celda o en la fórmula entre comillas.',
+  '9. Puede insertar y borrar filas de datos, cambiar el ancho de las columnas y ocultar las que no use. No inserte, mueva ni borre columnas: la conversión reconoce cada columna por el nombre técnico de la fila 2, y una columna sin ese nombre no se convierte. Para pegar datos de otro archivo use Pegado especial con solo los valores (Ctrl+Mayús+V; en LibreOffice, «Valores solo»): un pegado normal trae el formato del otro archivo y puede dejar bloqueadas esas celdas.',
+  '10. Valide sus datos con el complemento (Extensiones → Infraestructura Abierta → Validar datos) o con la herramienta de línea de comandos antes de enviarlos a revisión.',
 ];
 
 /** Heading of the list of minimum sheets (tests look for it). */
