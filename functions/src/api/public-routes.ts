@@ -4,7 +4,7 @@
  * If-None-Match with 304). Everything is read through each publisher's `current` pointer.
  */
 import { Router, type Request, type Response } from 'express';
-import type { Publication, Publisher, Store } from '../store/store';
+import type { Publisher, Store } from '../store/store';
 import type { PackageMeta } from '../../../core/packages';
 import { splicedPackageBytes } from './splice';
 import { decodeCursor, parseLimit } from './cursor';
@@ -65,8 +65,6 @@ const ONE_PROJECT = { id: 'Un proyecto: /api/oc4ids/projects/{id}.' };
 /** The names a reader tries first for a supplier's filter (supplier-filter.ts). */
 const BY_SUPPLIER_HINT = 'Por proveedor: «supplier» con su RFC, o «supplierName» con palabras de su nombre.';
 const SUPPLIER_HINTS = Object.fromEntries(['rfc', 'RFC', 'proveedor', 'contratista', 'suppliers', 'supplierId', 'supplier_id', 'supplierRFC', 'supplier_name'].map((name) => [name, BY_SUPPLIER_HINT]));
-
-const publicationsOf = (sets: PublishedSet[]): Publication[] => sets.map((s) => s.publication);
 
 /** Cross-origin reading is every GET's (read-cors.ts); what these add is the public cache. */
 function publicHeaders(res: Response): void {
@@ -203,7 +201,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
         for (let at = cursor; ;) {
           const page = await spanPages(sets, at, 1000, list);
           const found = page.items.find((r) => r.id === releaseId);
-          if (found) return splicedPackageBytes('releases', [found.bytes], { ...metaFor(req, sets), ...releaseRedactions(publicationsOf(sets), [found]) });
+          if (found) return splicedPackageBytes('releases', [found.bytes], { ...metaFor(req, sets), ...releaseRedactions(sets, [found]) });
           if (!page.next) throw notFound(`ninguna entrega publicada del proceso «${asked}» con id «${releaseId}»`);
           at = decodeCursor(page.next);
         }
@@ -211,7 +209,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       const page = await spanPages(sets, cursor, limit, list);
       if (ocid && !page.items.length) throw notFound(`ninguna entrega publicada del proceso «${asked}»`);
       const links = nextLink(req, page.next);
-      return paged(splicedPackageBytes('releases', page.items.map((r) => r.bytes), { ...metaFor(req, sets), ...releaseRedactions(publicationsOf(sets), page.items), links }), links);
+      return paged(splicedPackageBytes('releases', page.items.map((r) => r.bytes), { ...metaFor(req, sets), ...releaseRedactions(sets, page.items), links }), links);
     }, version);
   });
 
@@ -234,7 +232,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     await cache.send(req, res, stampOf(sets), async () => {
       const page = await spanPages(sets, cursor, limit, list);
       const links = nextLink(req, page.next);
-      return paged(splicedPackageBytes('records', page.items.map((r) => r.bytes), { ...metaFor(req, sets), ...recordRedactions(publicationsOf(sets), page.items.map((r) => r.key)), links }), links);
+      return paged(splicedPackageBytes('records', page.items.map((r) => r.bytes), { ...metaFor(req, sets), ...recordRedactions(sets, page.items.map((r) => r.key)), links }), links);
     }, version);
   });
 
@@ -247,7 +245,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     await cache.send(req, res, stampOf([owner]), async () => {
       const record = await store.getDocumentBytes('records', owner.publication.id, ocid);
       if (record === undefined) throw notFound(`el proceso de contratación «${asked}» entre los datos publicados`);
-      return splicedPackageBytes('records', [await recordWithHistory(store, owner.publication.id, ocid, record)], { ...metaFor(req, [owner], owner.publisher), ...recordRedactions([owner.publication], [ocid]) });
+      return splicedPackageBytes('records', [await recordWithHistory(store, owner.publication.id, ocid, record)], { ...metaFor(req, [owner], owner.publisher), ...recordRedactions([owner], [ocid]) });
     }, version);
   });
 
@@ -260,7 +258,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     await cache.send(req, res, stampOf(sets), async () => {
       const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('projects', { publicationId, after, limit: n }));
       const links = nextLink(req, page.next);
-      return paged(splicedPackageBytes('projects', page.items.map((p) => p.bytes), { ...metaFor(req, sets), ...projectRedactions(publicationsOf(sets), page.items.map((p) => p.key)), links }), links);
+      return paged(splicedPackageBytes('projects', page.items.map((p) => p.bytes), { ...metaFor(req, sets), ...projectRedactions(sets, page.items.map((p) => p.key)), links }), links);
     }, version);
   });
 
@@ -273,7 +271,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     await cache.send(req, res, stampOf([owner]), async () => {
       const project = await store.getDocumentBytes('projects', owner.publication.id, id);
       if (project === undefined) throw notFound(`el proyecto «${id}» entre los datos publicados`);
-      return splicedPackageBytes('projects', [project], { ...metaFor(req, [owner], owner.publisher), ...projectRedactions([owner.publication], [id]) });
+      return splicedPackageBytes('projects', [project], { ...metaFor(req, [owner], owner.publisher), ...projectRedactions([owner], [id]) });
     }, version);
   });
 

@@ -53,26 +53,26 @@ function notesOf(publication: Publication): Notes {
   return notes;
 }
 
+/** The notes of the publications of `sets` that have any. */
+const notesIn = (sets: readonly { publication: Publication }[]): Notes[] => sets.map((s) => notesOf(s.publication)).filter((n) => n !== NONE);
+
 const listed = (found: ServedRedaction[]): { redactions?: ServedRedaction[] } => (found.length ? { redactions: found } : {});
 
 /** Of a release package: the redactions of the releases it holds (`key` the ocid, `id` the release id). */
-export function releaseRedactions(publications: Publication[], releases: readonly { key: string; id?: string }[]): { redactions?: ServedRedaction[] } {
-  const all = publications.map(notesOf).filter((n) => n !== NONE);
-  if (!all.length) return {};
+export function releaseRedactions(sets: readonly { publication: Publication }[], releases: readonly { key: string; id?: string }[]): { redactions?: ServedRedaction[] } {
+  const all = notesIn(sets);
   return listed(releases.flatMap((r) => all.flatMap((n) => n.releases.get(releaseKey(r.key, r.id ?? '')) ?? [])));
 }
 
 /** Of a record package: those of the releases of the processes it holds (a record lists every release of its process). */
-export function recordRedactions(publications: Publication[], ocids: readonly string[]): { redactions?: ServedRedaction[] } {
-  const all = publications.map(notesOf).filter((n) => n !== NONE);
-  if (!all.length) return {};
+export function recordRedactions(sets: readonly { publication: Publication }[], ocids: readonly string[]): { redactions?: ServedRedaction[] } {
+  const all = notesIn(sets);
   return listed(ocids.flatMap((ocid) => all.flatMap((n) => n.byOcid.get(ocid) ?? [])));
 }
 
 /** Of a project package: those of the projects it holds. */
-export function projectRedactions(publications: Publication[], ids: readonly string[]): { redactions?: ServedRedaction[] } {
-  const all = publications.map(notesOf).filter((n) => n !== NONE);
-  if (!all.length) return {};
+export function projectRedactions(sets: readonly { publication: Publication }[], ids: readonly string[]): { redactions?: ServedRedaction[] } {
+  const all = notesIn(sets);
   return listed(ids.flatMap((id) => all.flatMap((n) => n.projects.get(id) ?? [])));
 }
 
@@ -81,7 +81,6 @@ export function projectRedactions(publications: Publication[], ids: readonly str
  * records.json, which hold every release or link every one) or the projects (projects.json) of its publications. The
  * JSON Lines files are one document a line, with no package to say it: `huellas.json`'s neighbour releases.json does.
  */
-export function bulkRedactions(publications: Publication[], kind: 'releases' | 'records' | 'projects'): { redactions?: ServedRedaction[] } {
-  const all = publications.map(notesOf).filter((n) => n !== NONE);
-  return listed(all.flatMap((n) => [...(kind === 'projects' ? n.projects : n.releases).values()].flat()));
+export function bulkRedactions(sets: readonly { publication: Publication }[], kind: 'releases' | 'records' | 'projects'): { redactions?: ServedRedaction[] } {
+  return listed(notesIn(sets).flatMap((n) => [...(kind === 'projects' ? n.projects : n.releases).values()].flat()));
 }

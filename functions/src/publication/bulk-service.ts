@@ -31,7 +31,7 @@ export function bulkService(deps: { store: Store; blobs: BlobStore; baseUrl: str
         // every publisher's projects had no licence where /api/oc4ids/projects said CC BY 4.0).
         pending = writeBulkFiles(deps.store, deps.blobs, sets, prefix, (file, kind) => {
           const holding = setsHolding(sets, kind);
-          return { ...packageMeta(`${deps.baseUrl}/api/bulk/${file}${query}`, holding, platform), ...bulkRedactions(holding.map((s) => s.publication), kind) };
+          return { ...packageMeta(`${deps.baseUrl}/api/bulk/${file}${query}`, holding, platform), ...bulkRedactions(holding, kind) };
         }, publisherId);
         building.set(prefix, pending);
         const forget = () => { building.delete(prefix); };

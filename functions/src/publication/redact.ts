@@ -132,8 +132,8 @@ export async function redact(store: Store, input: RedactInput): Promise<RedactRe
       // would make an entry larger than a Firestore document may be (1 MiB).
       redactedFrom: current.id, reason: input.reason, redactedOcids: ocids.slice(0, AUDITED_PLACES),
       redactedReleaseCount: plan.releases.length, redactedProcessCount: ocids.length, redactedProjectCount: plan.projects.length,
-      redactedReleases: plan.releases.slice(0, AUDITED_PLACES).map((r) => ({ ocid: r.ocid as string, id: r.releaseId as string, pointers: r.pointers })),
-      redactedProjects: plan.projects.slice(0, AUDITED_PLACES).map((p) => ({ id: p.projectId as string, pointers: p.pointers })),
+      redactedReleases: redaction.releases.slice(0, AUDITED_PLACES),
+      redactedProjects: redaction.projects.slice(0, AUDITED_PLACES),
       ...input.auditDetails,
     },
   });
