@@ -58,12 +58,6 @@ function dueStages(data: Record<string, unknown>): ReadonlySet<Stage> {
 
 const ALL_DUE: ReadonlySet<Stage> = new Set<Stage>([...STAGED as Set<ProcessStage>, ...PROJECT_STAGES]);
 
-/**
- * Which stages' dates are due of a project: those its status reached (core/stats/project-stages.ts, the judgement the
- * stage-order check and the project page read too). A cancelled one owes its identification only, as for CoST IDS;
- * without a known status, up to its completion.
- */
-const dueProjectStages = (data: Record<string, unknown>): ReadonlySet<Stage> => projectStagesReached(data);
 
 /**
  * The program's fields of one standard grouped by the sheet's array (`''` for the root document): each array's
@@ -99,7 +93,9 @@ function scoreDocs(items: unknown[] | undefined, root: string, key: string, grou
   return (items ?? []).map((data, i) => {
     const unfilled: number[] = [];
     const waiting: number[] = [];
-    const due = !isObject(data) ? ALL_DUE : root === 'releases' ? dueStages(data) : dueProjectStages(data);
+    // A project's stage dates are due for the stages its status reached (core/stats/project-stages.ts, the judgement
+    // the stage-order check and the project page read too).
+    const due = !isObject(data) ? ALL_DUE : root === 'releases' ? dueStages(data) : projectStagesReached(data);
     for (const { array, slots } of groups) {
       // Rows of the field's sheet in this document: a field counts once any of them fills it.
       const rows = !isObject(data) ? [] : array ? objectsAlong(data, array) : [data];

@@ -102,7 +102,7 @@ export function publicationHistory(record: Json | undefined, redactions: readonl
       l.date ? h('time', { datetime: l.date.slice(0, 10) }, when) : when, ' ', tagsText(l.tags), '. ',
       // Its accessible name carries the visible «JSON» and says which one, as screen readers list links apart.
       href ? h('a', { href, 'aria-label': `JSON de la publicación ${ordinal}, del ${when}` }, 'JSON') : null,
-      redactedNote(redactions, id),
+      redactionNote('Esta entrega', id ? redactions.filter((r) => str(r.releaseID) === id) : [], { class: 'note history-redacted' }),
       named.length || others ? h('ul', { class: 'history-changes' },
         named.slice(0, 8).map((t) => h('li', null, t)),
         named.length > 8 || others ? h('li', null, otherText(others + Math.max(0, named.length - 8), named.length > 0)) : null) : null);
@@ -115,13 +115,12 @@ const otherText = (n: number, more: boolean): string => (n === 1
   : `Cambiaron ${count(n)} datos${more ? ' más' : ''}: véalos en el JSON.`);
 
 /**
- * A release the platform changed after publishing it, to remove personal data (the record package's `redactions`,
+ * A document the platform changed after publishing it, to remove personal data (the package's `redactions`,
  * functions/src/api/redaction-notes.ts): its JSON no longer says what it said that day, and a reader who kept an
- * earlier copy is told why they differ — never what was removed.
+ * earlier copy is told why they differ — never what was removed. `subject`: «Esta entrega», «Este proyecto».
  */
-function redactedNote(redactions: readonly Json[], releaseId: string | undefined): HTMLElement | null {
-  if (!releaseId) return null;
-  const days = [...new Set(redactions.filter((r) => str(r.releaseID) === releaseId).map((r) => date(str(r.redactedDate))))];
+export function redactionNote(subject: string, redactions: readonly Json[], attributes: Record<string, string>): HTMLElement | null {
+  const days = [...new Set(redactions.map((r) => date(str(r.redactedDate))))];
   if (!days.length) return null;
-  return h('p', { class: 'note history-redacted' }, `Esta entrega se corrigió el ${days.join(' y el ')} para suprimir datos personales; lo demás que dice no cambió.`);
+  return h('p', attributes, `${subject} se corrigió el ${days.join(' y el ')} para suprimir datos personales; lo demás que dice no cambió.`);
 }

@@ -23,6 +23,7 @@ import { lineStages, linesCell, stageCell, stageColumns } from './budget-moments
 import { assessCostIds, COST_IDS_STAGES, COST_IDS_STAGE_LABELS, type CostIdsAssessment, type PublishedBy } from '../../../core/stats/cost-ids';
 import { ownerOf } from '../../../core/identifiers/owner-of';
 import { stageBoundaryCame, stagePeriodField, type ProjectStage } from '../../../core/stats/project-stages';
+import { redactionNote } from './process-history';
 
 /** Documents a reader expects at each stage (OC4IDS documentType codes; titles come from the label files). */
 const CHECKLIST: [string, string[]][] = [
@@ -369,7 +370,7 @@ export const projectPage: Page = {
           processes.map((x) => h('li', null, h('a', { href: `/api/ocds/records/${encodeURIComponent(x.ocid)}` }, `Registro EDCA-MX (OCDS) de ${x.ocid}, JSON`)))),
         // Changed after it was published, to remove personal data (the package's `redactions`): a reader who kept an
         // earlier copy of its JSON is told why they differ, never what was removed.
-        redactedDays(redactions).length ? h('p', { class: 'note', id: 'nota-supresion' }, `Este proyecto se corrigió el ${redactedDays(redactions).join(' y el ')} para suprimir datos personales; lo demás que dice no cambió.`) : null),
+        redactionNote('Este proyecto', redactions, { class: 'note', id: 'nota-supresion' })),
     );
   },
 };
@@ -435,5 +436,3 @@ function measureText(o: Json): string {
   return str(measure) ?? NO_DATA;
 }
 
-/** The days (dd/mm/aaaa) a project was redacted on, each once. */
-const redactedDays = (redactions: readonly Json[]): string[] => [...new Set(redactions.map((r) => date(str(r.redactedDate))))];
