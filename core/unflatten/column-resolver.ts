@@ -3,6 +3,7 @@
  * over-indexed form `tender/0/items/0/id`) resolved against the profile, or a Spanish title of the template spec.
  * The spec gives the friendly conversions (types, code titles); the profile covers any other field it knows.
  */
+import { isMoneyPath } from '../workflow/money-path';
 import { FIELD_TITLES } from '../profile/field-titles';
 import type { FieldInfo, FieldTitles, Profile, Standard } from '../profile/types';
 import type { CodeOption, ColumnSpec, TemplateSpec } from '../template/spec';
@@ -94,9 +95,7 @@ function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: bo
 }
 
 /** A Value's amount (`awards/value/amount`, `…/unit/value/netAmount`, `budget/amount/amount`): money. */
-export function isMoney(type: ValueSpec['type'], field: string): boolean {
-  return type === 'number' && /(^|\/)(amount|netAmount)$/.test(field);
-}
+const isMoney = (type: ValueSpec['type'], field: string): boolean => type === 'number' && isMoneyPath(field);
 
 /**
  * A latitude or longitude (`…/geometry/coordinates/1`), the one kind of number written with a degree sign: which one
