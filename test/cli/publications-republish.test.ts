@@ -12,7 +12,8 @@ import { runCli, scratchDir, STACK_TRACE } from './run-cli';
 import { cloudUnderTest } from './cloud-under-test';
 import { exampleWorkbook, publisherOf, setCell } from '../example-workbooks';
 import { publish } from '../../functions/src/publication/publish';
-import { publicationBulkFolder } from '../../functions/src/publication/bulk-files';
+import { bulkPrefix, publicationBulkFolder } from '../../functions/src/publication/bulk-files';
+import { allPublishers, currentSets } from '../../functions/src/api/current-publications';
 import { createApp } from '../../functions/src/app';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Store } from '../../functions/src/store/store';
@@ -235,6 +236,10 @@ describe('publications redact, on a self-hosted server', () => {
       // The bulk files written on disk, not only built on request.
       const bulk = path.join(dir, 'bulk', ...publicationBulkFolder(after.id).split('/'), 'releases.jsonl');
       expect(fs.readFileSync(bulk, 'utf8')).toContain('Escrito de Juana Pérez [dato personal suprimido]');
+      // …and those of all implementers together, whose set now holds the redacted publication: written too, as after
+      // an approval in the cloud, not left for the first download to build inside its request.
+      const together = path.join(dir, 'bulk', ...bulkPrefix(await currentSets(store, await allPublishers(store)), undefined).split('/'), 'releases.jsonl');
+      expect(fs.readFileSync(together, 'utf8')).toContain('Escrito de Juana Pérez [dato personal suprimido]');
       // Every other release as it was, byte for byte; the redacted one keeps its id, date and tag.
       const [was, is] = [await stored(store, before.id), await stored(store, after.id)];
       // Records and projects as stored, none with the texts.

@@ -41,7 +41,8 @@ export async function rebuildBulkCommand(args: ParsedArgs, store: Store, io: Cli
     store,
     bulk: opts.bulk,
     progress: io.out,
-    allPublishersFiles: true,
+    // With --publicador, that publisher's files only: the set all publishers' files hold has not changed.
+    allPublishersFiles: publisherId === undefined,
     ...(publisherId !== undefined ? { publisherId } : {}),
     ...(opts.allPublishersMaxDocuments !== undefined ? { allPublishersMaxDocuments: opts.allPublishersMaxDocuments } : {}),
     ...(bulkDir !== undefined ? {

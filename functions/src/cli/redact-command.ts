@@ -134,9 +134,9 @@ export async function redactCommand(args: ParsedArgs, store: Store, io: CliIo, o
   }
   io.out(`Suprimidos: ${formatCount(plan.releases.length, 'entrega', 'entregas')} y ${formatCount(plan.projects.length, 'proyecto', 'proyectos')}; la publicación vigente es ahora ${result.publication.id}. La API y el tablero ya no los muestran.`);
   await tellSubmissions(store, io, holding, matchers, true);
-  // This publisher's (the files of all together are built again when first downloaded, or by «rebuild-bulk»): the old
-  // ones are never served again, the names of a publication's files carry its id.
-  const bulk = await rebuildBulk({ store, bulk: opts.bulk, progress: io.out, allPublishersFiles: false, publisherId: publisher.id });
+  // This publisher's, and those of all together, whose set now holds the redacted publication (as `republish` writes
+  // them): the old ones are never served again, the names of a set's files carry its publications' ids.
+  const bulk = await rebuildBulk({ store, bulk: opts.bulk, progress: io.out, allPublishersFiles: true, publisherId: publisher.id });
   // prune keeps what was replaced in the last 24 hours and refuses a day not yet begun (its days are Mexico City's,
   // publications-command.ts dayStart): the day after the redaction's covers every publication it replaced, and has
   // begun when those 24 hours are over.

@@ -18,9 +18,14 @@ export interface RebuildBulkDeps {
   bulk: BulkService;
   /** One line of progress, in Spanish, as each set is done. */
   progress: (line: string) => void;
-  /** Only this publisher's files (then not those of all publishers together). */
+  /** Only this publisher's files (and, with `allPublishersFiles`, those of all publishers together). */
   publisherId?: string;
-  /** The files of all publishers together too, as the cloud writes them after each publication. */
+  /**
+   * The files of all publishers together too (over every current publication, whichever publisher's were written), as
+   * the cloud writes them after each publication: a command that made a publication current (republish, redact) changed
+   * the set they hold, and in the cloud the first download would otherwise build them inside its request (up to
+   * 212 s at the document cap; Hosting cuts at 60 s).
+   */
   allPublishersFiles: boolean;
   /** Documents above which those are not written, as the API refuses them (core/packages/bulk-limit.ts); tests lower it. */
   allPublishersMaxDocuments?: number;
@@ -44,10 +49,10 @@ function contents(sets: PublishedSet[]): string {
 
 export async function rebuildBulk(deps: RebuildBulkDeps): Promise<RebuildBulkSummary> {
   const now = deps.now ?? (() => Date.now());
-  const publishers = (await allPublishers(deps.store)).filter((p) => deps.publisherId === undefined || p.id === deps.publisherId);
-  const sets = await currentSets(deps.store, publishers);
+  const everyone = await currentSets(deps.store, await allPublishers(deps.store));
+  const sets = everyone.filter((s) => deps.publisherId === undefined || s.publisher.id === deps.publisherId);
   const summary: RebuildBulkSummary = { written: 0, upToDate: 0, failed: 0 };
-  const all = deps.allPublishersFiles && deps.publisherId === undefined && sets.length > 0;
+  const all = deps.allPublishersFiles && sets.length > 0;
   const total = sets.length + (all ? 1 : 0);
   // Without BULK_FORM's number: «formato de esta versión (4)» told an official nothing (the number is the folder's
   // name on disk, `v4`, for whoever looks there).
@@ -78,9 +83,9 @@ export async function rebuildBulk(deps: RebuildBulkDeps): Promise<RebuildBulkSum
   }
   if (all) {
     const max = deps.allPublishersMaxDocuments ?? ALL_PUBLISHERS_BULK_MAX_DOCUMENTS;
-    const documents = bulkDocuments(sets.map((s) => s.publication.counts));
+    const documents = bulkDocuments(everyone.map((s) => s.publication.counts));
     if (documents <= max) {
-      if (await one('todos los implementadores juntos', sets, undefined)) await deps.doneAll?.(sets);
+      if (await one('todos los implementadores juntos', everyone, undefined)) await deps.doneAll?.(everyone);
     }
     else {
       step++;
