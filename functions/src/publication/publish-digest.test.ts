@@ -85,7 +85,9 @@ const DIGESTS: Record<string, string> = {
   // PENDING_VERSION it was judged by (2: a cancelled project owes only its identification points; 3: a point only
   // another implementer's processes lack is theirs to publish — none here, so only the version number changed), and
   // what the contract amendments of the processes its projects list changed (`amendments`, none in these synthetic data).
-  indexes: '6 d9e637b4a5ad7dbd',
+  // INDEX_VERSION 7: each project entry has its stages' dates (`stages`, the projects' CSV); none in these data at
+  // first, so only the version number changed.
+  indexes: '6 13563b1726d2b3b2',
   projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
@@ -110,8 +112,9 @@ const DIGESTS: Record<string, string> = {
   // (QUALITY_VERSION 3); then the version alone when a cancelled project began to owe only its identification
   // (QUALITY_VERSION 4); then the INDEX_VERSION alone (5: a process whose contracts are all cancelled is «cancelled»;
   // 6: a contract or an award without its status is past planning); then when the template gained the projects' stage
-  // dates (OC4IDS 0.9.5 `…Period`), which completeness counts for the stages a project reached (QUALITY_VERSION 5).
-  stats: '1 83e03ccd47676a09',
+  // dates (OC4IDS 0.9.5 `…Period`), which completeness counts for the stages a project reached (QUALITY_VERSION 5);
+  // then the INDEX_VERSION alone (7: a project's stages' dates in its entry).
+  stats: '1 ea5efaddb1a4e764',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
