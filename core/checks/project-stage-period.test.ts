@@ -42,6 +42,8 @@ test('the works, or a later stage, starting before the project starts: a warning
   // Every stage typed a year early says it once, on the first.
   expect(judged(PERIOD, { implementation: ['2023-02-01', '2024-12-15'], completion: ['2023-12-16', '2024-01-15'] }))
     .toEqual([['project.stageBeforeProject', 'warning', '/projects/0/implementationPeriod/startDate']]);
+  // Before the preparation's start too: out of order, which the stage-order check says on that cell; not said twice.
+  expect(judged(PERIOD, { preparation: ['2023-07-01', '2024-01-31'], implementation: ['2023-02-01', '2025-12-15'] })).toEqual([]);
   // With only its end typed, over before the project starts.
   expect(judged(PERIOD, { completion: [undefined, '2024-01-15'] }))
     .toEqual([['project.stageBeforeProject', 'warning', '/projects/0/completionPeriod/endDate']]);
@@ -64,12 +66,14 @@ test('a period turned around is period-order\'s error alone', () => {
 
 test('in a workbook: the sheet, row and column of the stage\'s date and the project\'s column, in Spanish', async () => {
   const workbook = await exampleWorkbook('nuevo-leon');
-  setCell(workbook, 'Proyectos', 0, 'period/startDate', '01/03/2023');
+  // The project's start typed with the year after: the works (typed right, after the preparation) would start before it.
+  setCell(workbook, 'Proyectos', 0, 'period/startDate', '01/03/2024');
   setCell(workbook, 'Proyectos', 0, 'period/endDate', '15/12/2025');
-  // The works typed with the year before: they would start before the project.
-  setCell(workbook, 'Proyectos', 0, 'implementationPeriod/startDate', '01/03/2022');
+  setCell(workbook, 'Proyectos', 0, 'preparationPeriod/startDate', '14/11/2022');
+  setCell(workbook, 'Proyectos', 0, 'preparationPeriod/endDate', '20/02/2023');
+  setCell(workbook, 'Proyectos', 0, 'implementationPeriod/startDate', '01/03/2023');
   const found = periodFindings(checkWorkbook(workbook, NOW).findings);
   expect(found.map((f) => [f.code, f.severity, f.cell?.sheet, f.cell?.row, f.cell?.header]))
     .toEqual([['project.stageBeforeProject', 'warning', 'Proyectos', 3, 'Inicio de la etapa de ejecución']]);
-  expect(renderFinding(found[0])).toMatch(/^Advertencia — Hoja «Proyectos», fila 3, columna [A-Z]+ \(Inicio de la etapa de ejecución\): «Inicio de la etapa de ejecución» \(01\/03\/2022\) es anterior a «Fecha de inicio prevista» \(01\/03\/2023\): la etapa empezaría antes que el proyecto\./);
+  expect(renderFinding(found[0])).toMatch(/^Advertencia — Hoja «Proyectos», fila 3, columna [A-Z]+ \(Inicio de la etapa de ejecución\): «Inicio de la etapa de ejecución» \(01\/03\/2023\) es anterior a «Fecha de inicio prevista» \(01\/03\/2024\): la etapa empezaría antes que el proyecto\./);
 });

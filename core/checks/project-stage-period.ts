@@ -61,7 +61,11 @@ export const projectStagePeriod: Check = ({ projects, report }) => {
     const say = (code: string, stage: Dated, project: Dated): void => report(code, 'warning', `${pointer}/${stage.field}`, params(stage, project));
 
     // Its start, or with only its end typed, that end: either is before the project's start if the stage begins before it.
-    const early = start && FROM_WORKS.map((s) => stages.get(s)).map((d) => d?.start ?? d?.end).find((d) => d && d.time < start.time);
+    // A date before an earlier stage's start is already out of order on that cell (project-stage-order.ts), most
+    // likely its year: one warning there, not a second on the same cell.
+    const earlierStart = (stage: ProjectStage): number => Math.max(...PROJECT_STAGES.slice(0, PROJECT_STAGES.indexOf(stage)).map((s) => stages.get(s)?.start?.time ?? -Infinity));
+    const early = start && FROM_WORKS.map((s) => ({ s, d: stages.get(s)?.start ?? stages.get(s)?.end }))
+      .find(({ s, d }) => d && d.time < start.time && d.time >= earlierStart(s))?.d;
     if (start && early) say('project.stageBeforeProject', early, start);
     const lateStage = end && BEFORE_COMPLETION.find((s) => { const d = stages.get(s)?.start; return d && d.time > end.time; });
     const late = lateStage && stages.get(lateStage)?.start;
