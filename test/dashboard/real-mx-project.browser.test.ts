@@ -172,6 +172,8 @@ function typeStages(key: string, workbook: WorkbookModel): void {
   const projects = workbook.sheets.find((s) => s.name === 'Proyectos') as WorkbookModel['sheets'][number];
   const fields = projects.rows[1].map(String);
   const row = projects.rows.find((r) => r[0] === PROJECT) as CellValue[];
+  // Only these: the demo's own stage dates (scripts/examples/build-project.ts) emptied first.
+  fields.forEach((field, i) => { if (/^[a-z]+Period\/(startDate|endDate)$/.test(field)) row[i] = null; });
   for (const [field, value] of [['preparationPeriod/startDate', '01/07/2023'], ['preparationPeriod/endDate', '31/01/2024'], ['implementationPeriod/startDate', '01/02/2024'], ['completionPeriod/startDate', '01/06/2025'], ['maintenancePeriod/endDate', '31/12/2055']]) {
     expect(fields).toContain(field);
     row[fields.indexOf(field)] = value;
