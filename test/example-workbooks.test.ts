@@ -30,6 +30,12 @@ describe.each(buildExamples().map((e) => [e.key, e] as const))('example workbook
     const findings = [...result.findings, ...validate(result, result.sourceMap, { ocidPrefix: publisher.ocidPrefix, projectIdPrefix: publisher.projectIdPrefix, now })];
     expect(findings.filter((f) => f.severity === 'error').map(renderFinding)).toEqual([]);
     expect(result.settings.state).toBe(example.state);
+    // Every demo project has its stages dated, so `npm start` shows a newcomer the project page's timeline, and the
+    // dates say nothing against their order, the project's period or its status (helper M15).
+    for (const p of result.projects) expect({ id: p.id, dated: 'identificationPeriod' in p }).toEqual({ id: p.id, dated: true });
+    expect(result.projects.filter((p) => p.status === 'implementation').map((p) => (p.implementationPeriod as { startDate?: string })?.startDate))
+      .toEqual(result.projects.filter((p) => p.status === 'implementation').map((p) => (p.period as { startDate?: string })?.startDate));
+    expect(findings.filter((f) => /^project\.stage/.test(f.code)).map(renderFinding)).toEqual([]);
   });
 });
 

@@ -19,6 +19,7 @@ import { programRequired } from './program-required';
 import { projectIdPrefix } from './project-id-prefix';
 import { projectStatus } from './project-status';
 import { projectStageOrder } from './project-stage-order';
+import { projectStagePeriod } from './project-stage-period';
 import { rfc } from './rfc';
 import { stageDateOrder } from './stage-date-order';
 import { valueCurrency } from './value-currency';
@@ -44,7 +45,7 @@ import type { Check, CrossCheck, PartedCheck, ValueCheck } from './types';
 export const CHECKS: readonly (Check | PartedCheck | CrossCheck | ValueCheck)[] = [
   programRequired, planningContent, codelists, ocidPrefix, projectIdPrefix, rfc, partyReferences, duplicateIds,
   periodOrder, stageDateOrder, futureDates, valueCurrency, contractValue, budgetZero, awardReference, budgetBreakdownTotal,
-  procurementMethod, procurementCategory, documentStage, coordinatesMexico, projectStatus, projectStageOrder, contractingProcessLink, modificationRelease,
+  procurementMethod, procurementCategory, documentStage, coordinatesMexico, projectStatus, projectStageOrder, projectStagePeriod, contractingProcessLink, modificationRelease,
   // The program's rules added by issue 18 (rules.md; links; hidden text).
   amountSign, publicAuthority, partyIdentity, postalCode, dateOrderDocuments, documentStatus, keyDocuments,
   urlScheme, textLimits, storedSize, invisibleCharacters,

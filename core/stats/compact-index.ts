@@ -9,7 +9,8 @@
  * Lossless: `expandIndex(compactIndex(a))` is `a` (the test checks it on the seeded publications), so every
  * figure computed from it is the same. Absent values are `null` in the columns and absent again once expanded.
  */
-import type { IndexAnswer, Party, ProcessEntry, ProjectEntry, PublisherIndex } from './publication-index';
+import type { IndexAnswer, Party, ProcessEntry, ProjectEntry, PublisherIndex, StageDates } from './publication-index';
+import { PROJECT_STAGES } from './project-stages';
 
 /** A position in `CompactIndex.strings`, or null when absent. */
 type Ref = number | null;
@@ -37,6 +38,26 @@ export interface CompactProjects {
   /** Position in `CompactIndex.parties`. */
   authority: (number | null)[];
   municipality: Ref[];
+  /**
+   * Each project's stage dates as [start, end] per stage in PROJECT_STAGES order (12 refs), null when it has none.
+   * Absent in a compact index written before them.
+   */
+  stages?: (Ref[] | null)[];
+}
+
+/** A project's stage dates as the compact column holds them, and back. */
+export function compactStages(stages: StageDates | undefined, ref: (s: string | undefined) => Ref): Ref[] | null {
+  return stages ? PROJECT_STAGES.flatMap((stage) => [ref(stages[stage]?.start), ref(stages[stage]?.end)]) : null;
+}
+export function expandStages(refs: Ref[] | null | undefined, str: (r: Ref) => string | undefined): StageDates | undefined {
+  if (!refs) return undefined;
+  const out: StageDates = {};
+  PROJECT_STAGES.forEach((stage, i) => {
+    const start = str(refs[2 * i]);
+    const end = str(refs[2 * i + 1]);
+    if (start !== undefined || end !== undefined) out[stage] = { ...(start !== undefined ? { start } : {}), ...(end !== undefined ? { end } : {}) };
+  });
+  return out;
 }
 
 export interface CompactProcesses {
@@ -152,6 +173,7 @@ function compactPublisher(p: PublisherIndex, strings: Strings, parties: Parties)
       lng: projects.map((e) => (e.location ? e.location[0] : null)), lat: projects.map((e) => (e.location ? e.location[1] : null)),
       otherCurrency: projects.map((e) => orNull(e.otherCurrency)), authority: projects.map((e) => party(e.authority)),
       municipality: projects.map((e) => strings.ref(e.municipality)),
+      stages: projects.map((e) => compactStages(e.stages, (x) => strings.ref(x))),
     },
     processes: {
       ocid: processes.map((e) => e.ocid), title: processes.map((e) => e.title), method: processes.map((e) => strings.ref(e.method)),
@@ -207,6 +229,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
         const a = P.authority[i];
         if (a !== null) e.authority = local.get(a);
         put(e, 'municipality', s(P.municipality[i]));
+        put(e, 'stages', expandStages(P.stages?.[i], s));
         put(e, 'paid', P.paid[i]);
         return e;
       });
@@ -245,7 +268,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
  */
 export type IndexPart = 'core' | 'details';
 export const DETAIL_COLUMNS = {
-  projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress'] as (keyof CompactProjects)[],
+  projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress', 'stages'] as (keyof CompactProjects)[],
   processes: ['title', 'category', 'contracts', 'numbers', 'awards'] as (keyof CompactProcesses)[],
 };
 

@@ -7,6 +7,7 @@
  */
 import { isObject } from '../json/json-values';
 import { progressMeasure } from './progress-measure';
+import { PROJECT_STAGES, stagePeriodField, type ProjectStage } from './project-stages';
 
 type Obj = Record<string, unknown>;
 
@@ -58,6 +59,11 @@ export interface ProjectEntry {
   /** period/startDate and period/endDate as published. */
   start?: string;
   end?: string;
+  /**
+   * The stages' dates as published (OC4IDS 0.9.5 `identificationPeriod` … `decommissioningPeriod`), only the stages with
+   * one: what a journalist opening the projects' CSV compares with the project's period. Absent when none is.
+   */
+  stages?: StageDates;
   updated?: string;
   /** contractingProcesses/id: the OCDS ocids (OC4IDS 0.9.5). */
   ocids: string[];
@@ -70,6 +76,9 @@ export interface ProjectEntry {
   /** address/locality of the first location that has one: the municipality filter. */
   municipality?: string;
 }
+
+/** Each stage's start and end, as published. */
+export type StageDates = Partial<Record<ProjectStage, { start?: string; end?: string }>>;
 
 export interface ProcessEntry {
   ocid: string;
@@ -136,12 +145,13 @@ export interface PublicationIndex {
  * process's awards in force and each contract's amendments, version 3; a process still at planning dated by its
  * planning (processDate), version 4; a process whose contracts are all cancelled at stage «cancelled» whatever their
  * implementation status says (processStage), version 5; a process with a contract or an award published without its
- * status at stage «contract» or «award», not «planning» (processStage), version 6 —
+ * status at stage «contract» or «award», not «planning» (processStage), version 6; a project's stages' dates
+ * (`stages`, the projects' CSV), version 7 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
  */
-export const INDEX_VERSION = 6;
+export const INDEX_VERSION = 7;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {
@@ -230,6 +240,17 @@ function omitUndefined<T extends object>(o: T): T {
   return out;
 }
 
+/** The stages with a date published, each with the ends it has; undefined when none has one. */
+function stageDates(p: Obj): StageDates | undefined {
+  const out: StageDates = {};
+  for (const stage of PROJECT_STAGES) {
+    const period = obj(p[stagePeriodField(stage)]);
+    const dates = omitUndefined({ start: str(period?.startDate), end: str(period?.endDate) });
+    if (dates.start !== undefined || dates.end !== undefined) out[stage] = dates;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 export function projectEntry(project: unknown, table = new PartyTable()): ProjectEntry {
   const p = obj(project) ?? {};
   const money = new Money();
@@ -245,7 +266,7 @@ export function projectEntry(project: unknown, table = new PartyTable()): Projec
     sector: arr(p.sector).filter((s): s is string => typeof s === 'string'),
     budget, contracted, finalValue,
     physicalProgress: latestMetric(p, 'physicalProgress'), financialProgress: latestMetric(p, 'financialProgress'),
-    start: str(period?.startDate), end: str(period?.endDate), updated: str(p.updated),
+    start: str(period?.startDate), end: str(period?.endDate), stages: stageDates(p), updated: str(p.updated),
     ocids: processes.map((c) => str(c.id) ?? str(obj(c.summary)?.ocid)).filter((s): s is string => !!s),
     location: firstPoint(p), otherCurrency: money.other || undefined,
     authority: table.ref(authorityOf(p)), municipality: objects(p.locations).map((l) => str(obj(l.address)?.locality)).find(Boolean),

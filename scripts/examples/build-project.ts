@@ -2,7 +2,7 @@
  * One EDCAPI (OC4IDS 0.9.5) project, built from its ProjectSpec and the releases of its contracting processes:
  * `contractingProcesses[].summary` is read from those releases so both documents always agree.
  */
-import { localMidnight } from './local-date';
+import { addDays, localMidnight } from './local-date';
 import { PartyRoles, partyId } from './parties';
 import { CUT_OFF } from './process-timeline';
 import { round2 } from './build-release';
@@ -73,6 +73,31 @@ function summaryOf(release: Json, p: ProcessSpec): Json {
     summary.finalValue = { amount: round2(transactions.reduce((s, x) => s + (asJson(x.value).amount as number), 0)), currency: 'MXN' };
   }
   return summary;
+}
+
+type StageDates = Partial<Record<'identification' | 'preparation' | 'implementation' | 'completion', [string, string?]>>;
+
+/**
+ * The stages' dates (OC4IDS 0.9.5 `identificationPeriod` … `completionPeriod`) as an official would type them at the
+ * cut-off: the need found some weeks before the budget was requested; preparation from that request to the budget's
+ * approval; the works over the project's period (its end still planned while they go on); for a concluded project,
+ * a month of handover and settlement (finiquito) ending on its completion date. The stage a project is in has only
+ * its start when its end is not known yet. None is dated before the project's period or against the stages' order
+ * (core/checks/project-stage-period.ts, project-stage-order.ts), no stage beyond the status starts by the cut-off
+ * (project-status.ts), and, as every demo date, all fall in 2022–2025: so no stage after the works is planned.
+ */
+function stageDates(spec: ProjectSpec): StageDates {
+  const identification: [string, string?] = [addDays(spec.requestDate, -40), addDays(spec.requestDate, -1)];
+  const preparation: [string, string?] = [spec.requestDate, spec.approvalDate];
+  switch (spec.status) {
+    // Its preparation not begun: the identification planned to go on until the works planned for the project's start.
+    case 'identification': return { identification: [identification[0], addDays(spec.start, -1)] };
+    case 'preparation': return { identification, preparation: [spec.requestDate] };
+    // Cancelled after its procurement was cancelled: what it went through before.
+    case 'cancelled': return { identification, preparation };
+    case 'implementation': return { identification, preparation, implementation: [spec.start, spec.end] };
+    case 'completion': return { identification, preparation, implementation: [spec.start, addDays(spec.end, -31)], completion: [addDays(spec.end, -30), spec.end] };
+  }
 }
 
 function latest(dates: string[]): string {
@@ -175,6 +200,7 @@ export function buildProject(pub: PublisherSpec, spec: ProjectSpec, releases: Js
     sector: [...spec.sector],
     purpose: spec.purpose,
     period: { startDate: at(spec.start), endDate: at(spec.end) },
+    ...Object.fromEntries(Object.entries(stageDates(spec)).map(([stage, [start, end]]) => [`${stage}Period`, { startDate: at(start), ...(end ? { endDate: at(end) } : {}) }])),
     ...(spec.assetLifetimeYears ? { assetLifetime: { durationInDays: spec.assetLifetimeYears * 365 } } : {}),
     budget: {
       amount: { amount: spec.budget, currency: 'MXN' },

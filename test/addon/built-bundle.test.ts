@@ -123,10 +123,13 @@ describe('Code.js in a vm with code generation disabled', () => {
     const start = projects.columns.findIndex((c) => c.type === 'date') + 1;
     expect(ss.get('Proyectos').formatAt(100_000, start)).toBe('dd/mm/yyyy');
     const amount = projects.columns.findIndex((c) => c.field === 'budget/amount/amount') + 1;
-    const row = projects.columns.map((c) => (c.field === 'id' ? 'oc4ids-abc123-0001' : c.field === 'budget/amount/amount' ? 'mucho' : ''));
+    // The works typed as starting before the project's own start: the core check the CLI runs says so here too (M15).
+    const typed: Record<string, string> = { id: 'oc4ids-abc123-0001', 'budget/amount/amount': 'mucho', 'period/startDate': '01/03/2024', 'implementationPeriod/startDate': '01/03/2023' };
+    const row = projects.columns.map((c) => typed[c.field] ?? '');
     ss.get('Proyectos').paste({ row: 3, column: 1, rows: 1, columns: row.length }, [row]);
     const report = JSON.parse(JSON.stringify(context.runValidation())) as ValidationReport;
     expect(report.errors).toBeGreaterThan(0);
+    expect(JSON.stringify(report)).toContain('«Inicio de la etapa de ejecución» (01/03/2023) es anterior a «Fecha de inicio prevista» (01/03/2024): la etapa empezaría antes que el proyecto.');
     expect(ss.get('Proyectos').peek(3, amount)?.background).toBe(MARK_COLOR);
     context.clearMarks();
     expect(ss.get('Proyectos').peek(3, amount)?.background).toBeUndefined();

@@ -1,5 +1,9 @@
 /** CSV downloads: RFC 4180 quoting and neutralised formulas (cells starting with = + - @ get an apostrophe). */
 import { csvCell, toCsv } from '../../dashboard/src/data/csv';
+import { PROJECT_CSV_HEADER, projectCsvRow } from '../../dashboard/src/data/project-csv';
+import { compactRows } from '../../dashboard/src/data/compact-rows';
+import { compactIndex, expandIndex } from '../../core/stats/compact-index';
+import { INDEX_VERSION, isCurrentIndex, publicationIndex } from '../../core/stats/publication-index';
 
 describe('csv', () => {
   it('prefixes text that a spreadsheet would run as a formula', () => {
@@ -21,5 +25,32 @@ describe('csv', () => {
   });
   it('writes a BOM, a header and CRLF lines', () => {
     expect(toCsv(['a', 'b'], [['x, y', 2]])).toBe('\uFEFFa,b\r\n"x, y",2\r\n');
+  });
+});
+
+describe('the projects\' CSV', () => {
+  it('has each stage\'s start and end, as aaaa-mm-dd, after the project\'s own period, through the index the dashboard loads', () => {
+    const project = {
+      id: 'oc4ids-abc123-1', title: 'Puente', status: 'implementation', period: { startDate: '2024-02-01T00:00:00-06:00', endDate: '2025-12-15T00:00:00-06:00' },
+      preparationPeriod: { startDate: '2023-07-01T00:00:00-06:00', endDate: '2024-01-31T00:00:00-06:00' },
+      implementationPeriod: { startDate: '2024-02-01T00:00:00-06:00' },
+    };
+    const index = publicationIndex([], [project]);
+    const answer = { publishers: [{ publisherId: 'p', name: 'P', state: 'Yucatán', publicationId: 'x', publishedAt: '2025-01-01', ...index }] };
+    const [row] = compactRows(compactIndex(answer)).projects;
+    const cells = Object.fromEntries(PROJECT_CSV_HEADER.map((column, i) => [column, projectCsvRow(row)[i]]));
+    expect(cells).toMatchObject({
+      inicio: '2024-02-01', fin: '2025-12-15', inicio_identificacion: undefined, fin_identificacion: undefined,
+      inicio_preparacion: '2023-07-01', fin_preparacion: '2024-01-31', inicio_ejecucion: '2024-02-01', fin_ejecucion: undefined,
+    });
+    expect(PROJECT_CSV_HEADER.slice(9, 23)).toEqual(['inicio', 'fin', 'inicio_identificacion', 'fin_identificacion', 'inicio_preparacion', 'fin_preparacion',
+      'inicio_ejecucion', 'fin_ejecucion', 'inicio_conclusion', 'fin_conclusion', 'inicio_operacion_y_mantenimiento', 'fin_operacion_y_mantenimiento', 'inicio_retiro', 'fin_retiro']);
+    // The object form the API also answers reads the same.
+    expect(expandIndex(compactIndex(answer)).publishers[0].projects[0].stages).toEqual({ preparation: { start: '2023-07-01T00:00:00-06:00', end: '2024-01-31T00:00:00-06:00' }, implementation: { start: '2024-02-01T00:00:00-06:00' } });
+  });
+
+  it('an index stored before the stages (version 6) is not current: it is built again from the publication when read', () => {
+    expect(INDEX_VERSION).toBeGreaterThanOrEqual(7);
+    expect(isCurrentIndex({ projects: [], processes: [], version: 6 })).toBe(false);
   });
 });

@@ -271,11 +271,25 @@ describeIfChromium('a data user in the public pages', () => {
         expect(Object.values(r).map((v) => (v === null ? '' : String(v)).replace(/^(?=[=+\-@])/, "'"))).toEqual(rows[i]);
       }
       expect(header).toContain(hash === '#/proyectos' ? 'presupuesto_mxn' : 'contratado_mxn');
+      if (hash === '#/proyectos') {
+        // Each stage's dates, beside the project's own, as a spreadsheet reads dates (helper M15: the file had none).
+        const row = rows.find((r) => r[0] === 'oc4ids-mid001-MID-2024-001') ?? [];
+        const cell = (column: string): string => row[header.indexOf(column)];
+        expect(['inicio', 'fin', 'inicio_preparacion', 'fin_preparacion', 'inicio_ejecucion', 'fin_ejecucion', 'inicio_conclusion'].map(cell))
+          .toEqual(['2024-06-03', '2025-09-30', '2024-02-12', '2024-05-20', '2024-06-03', '2025-09-30', '']);
+      }
       for (const r of json) expect(String(r[hash === '#/proyectos' ? 'actualizado' : 'fecha'] ?? '')).toMatch(/^(\d{4}-\d{2}-\d{2})?$/);
       // Said to be the page's table, and the standard data one click away.
       expect(await page.locator('.download-note').innerText()).toMatch(/^Los dos archivos son la tabla de esta página.*no son datos de los estándares\..*Descargas y API\.$/s);
       expect(await page.locator('.download-note a').getAttribute('href')).toBe('#/descargas');
     }
+    // The demo's project page tells its stages on its timeline, the works' end still planned (helper M15: the demo
+    // had no stage dates, so a newcomer never saw it).
+    const project = await open(1280, '#/proyecto/oc4ids-mid001-MID-2024-001');
+    await project.waitForSelector('body[data-ready] #hitos-proyecto');
+    expect(await project.locator('#hitos-proyecto h3').innerText()).toBe('Etapas e hitos del proyecto');
+    expect(await project.locator('#hitos-proyecto li').allInnerTexts()).toEqual(expect.arrayContaining([
+      '12/02/2024 Inicio de la etapa de preparación', '03/06/2024 Inicio de la etapa de ejecución', '30/09/2025 Fin de la etapa de ejecución (Previsto)']));
     // With an implementer chosen, its file of the standard, which the API serves.
     const page = await open(1280, '#/proyectos?publisher=merida');
     await page.waitForSelector('body[data-ready] .download-note');

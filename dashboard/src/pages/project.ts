@@ -243,7 +243,8 @@ export const projectPage: Page = {
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
       ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`],
-      ...STAGE_PERIODS.flatMap(([stage, label]) => optionalFact(label, periodText(obj(p[stagePeriodField(stage)])))),
+      // The stages' dates are told once, on «Etapas e hitos del proyecto» (under Avance), in the order they come with
+      // whether each date is still a plan: repeated here as six ranges, a reader met them twice and without that word.
       ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
       // Where published: where the money comes from, how long the work is to serve, and the catalogues it is classified
       // in (the ODS it serves); typed in the template, they reached only the JSON.

@@ -6,7 +6,7 @@ import { dataTable } from '../components/table';
 import { inColumnOrder, orderOf, orderPressed, orderSaid, type ShownOrder, type ValueColumn } from '../components/column-order';
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 import { searchedNumberNotes } from '../components/searched-numbers';
-import { calendarDate } from '../../../core/format/es-mx';
+import { PROJECT_CSV_HEADER, projectCsvRow } from '../data/project-csv';
 import { count, date, focusPager, heading, money, moneyOrOther, NO_DATA, plural, progress, type Page } from './common';
 
 const PAGE_SIZE = 20;
@@ -85,7 +85,6 @@ export const projectsPage: Page = {
           h('button', { type: 'button', id: 'pagina-siguiente', disabled: page >= pages, onclick: () => goto(page + 1, 'pagina-siguiente') }, 'Siguiente →'))] : []),
       );
     };
-    const header = ['id', 'titulo', 'institucion', 'implementador', 'estado', 'municipio', 'etapa', 'tipo', 'sector', 'inicio', 'fin', 'presupuesto_mxn', 'contratado_mxn', 'valor_final_mxn', 'avance_fisico', 'actualizado', 'procesos_ocid'];
     draw();
     return h('div', null,
       ...heading('Proyectos', 'Todos los proyectos publicados, también los que tienen datos incompletos: lo que falta se indica como «Sin dato». La búsqueda y los filtros del encabezado eligen los proyectos.'),
@@ -93,8 +92,7 @@ export const projectsPage: Page = {
       // The column's sum and Inicio's total differ by design when processes are shared: said, so a reader adding up
       // the CSV knows why.
       h('p', { class: 'note', id: 'nota-contratado' }, '«Contratado»: lo que contrataron los procesos del proyecto, en pesos. Un proceso ligado a varios proyectos cuenta completo en cada uno, así que la columna puede sumar más que el «Monto contratado» de Inicio, que lo cuenta una vez.'),
-      downloadButtons('proyectos', header,
-        () => selectProjects(rows, q).map((r) => [r.id, r.title, r.authority?.name, r.publisherName, r.state, r.municipality, statusTitle(r.status), r.type ? projectTypeTitle(r.type) : undefined, r.sector.map(sectorTitle).join('; '), calendarDate(r.start), calendarDate(r.end), r.budget, r.contracted, r.finalValue, r.physicalProgress, calendarDate(r.updated), r.ocids.join('; ')]),
+      downloadButtons('proyectos', [...PROJECT_CSV_HEADER], () => selectProjects(rows, q).map(projectCsvRow),
         standardData('projects', ds.publishers.find((p) => p.id === filters.publisher))),
       results);
   },

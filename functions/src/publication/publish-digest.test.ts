@@ -64,15 +64,19 @@ describe('a sequence of publications', () => {
 // core/privacy) is part of every publication's content hash, so of its id in every row; what the rows hold is
 // otherwise the same (checked with r26-2's name).
 const DIGESTS: Record<string, string> = {
+  // Helper M15: the synthetic projects have their stages' dates (scripts/examples/build-project.ts stageDates), so
+  // each publication's content hash, its id in every row, changed in every table; the projects, their index entries
+  // (`stages`) and the stats (completeness counts the dates of the stages reached) for the dates themselves. Nothing
+  // else changed.
   // Each publication's audit entry keeps its content hash and the processes that got a new release (the Bitácora's
   // «what changed», months later). Each entry now takes its place in the log's hash chain (its id is that place,
   // with `seq`, `prev` and `hash`) and keeps the SHA-256 of the content as served (`servedSha256`); `changes` holds
   // the chain's head too. Releases, records and projects are byte for byte as before.
-  audit: '6 5715d316d2df2514',
-  changes: '2 df9714ab9c369d6f',
+  audit: '6 6a935b78d60cabd4',
+  changes: '2 faa6752ae8061d2f',
   // The pointer carries its publication's document count (its `documents` column and field), summed by
   // Store.publishedDocuments for the all-publishers files' limit (publication-task.ts): only this row changed.
-  current: '1 593d817702db2d2b',
+  current: '1 6c39f6cb115b70b3',
   // Projects sent again unchanged keep the `updated` they were published with (publish.ts keepUpdated). The synthetic
   // projects' budget items list their processes' claves presupuestarias (scripts/examples/build-project.ts): every
   // publication's content hash, so its id in every row, changed with them. INDEX_VERSION 3 (a cancelled contract's
@@ -85,8 +89,10 @@ const DIGESTS: Record<string, string> = {
   // PENDING_VERSION it was judged by (2: a cancelled project owes only its identification points; 3: a point only
   // another implementer's processes lack is theirs to publish — none here, so only the version number changed), and
   // what the contract amendments of the processes its projects list changed (`amendments`, none in these synthetic data).
-  indexes: '6 d9e637b4a5ad7dbd',
-  projects: '60 88fbdc33bf7923ac',
+  // INDEX_VERSION 7: each project entry has its stages' dates (`stages`, the projects' CSV); none in these data at
+  // first, so only the version number changed.
+  indexes: '6 9a369af3f34412b2',
+  projects: '60 3bec1ddb87c647a3',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
   // The previews computed outside their request (Store.putPreparedPreview): a table of its own, empty here.
@@ -95,12 +101,12 @@ const DIGESTS: Record<string, string> = {
   // datos.xlsx writes dates in it (bulk-files.ts). Only this table changed. Its counts keep how many points and
   // documents its *Pendientes* lists (`pending`, read by /api/tracking for Seguimiento): only this table changed.
   // Those counts carry the PENDING_VERSION they were judged by (3, see `indexes`): the counts themselves are the same.
-  publications: '6 fcfde5a1c014b9c0',
+  publications: '6 7ac2fcda301c1fa3',
   // The publisher carries its current publication's date (`publishedAt`, written by setCurrent) and the day its next
   // update is due (its `updateDue` column, listed by the reminders): only this row changed.
   publishers: '1 c477f31e7cb89712',
-  records: '120 34833cb4899668fe',
-  releases: '404 8b5a24ea8a6dd86b',
+  records: '120 d613a897ce01fcb0',
+  releases: '404 21f715723234e93b',
   // The outcomes of sends' checks that outlasted their request (Store.putSendCheck): a table of its own, empty here.
   sendChecks: '0 e3b0c44298fc1c14',
   snapshots: '0 e3b0c44298fc1c14',
@@ -110,8 +116,9 @@ const DIGESTS: Record<string, string> = {
   // (QUALITY_VERSION 3); then the version alone when a cancelled project began to owe only its identification
   // (QUALITY_VERSION 4); then the INDEX_VERSION alone (5: a process whose contracts are all cancelled is «cancelled»;
   // 6: a contract or an award without its status is past planning); then when the template gained the projects' stage
-  // dates (OC4IDS 0.9.5 `…Period`), which completeness counts for the stages a project reached (QUALITY_VERSION 5).
-  stats: '1 83e03ccd47676a09',
+  // dates (OC4IDS 0.9.5 `…Period`), which completeness counts for the stages a project reached (QUALITY_VERSION 5);
+  // then the INDEX_VERSION alone (7: a project's stages' dates in its entry).
+  stats: '1 f65db7449e4f3e91',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
