@@ -280,12 +280,14 @@ export async function spanPages<T>(sets: PublishedSet[], cursor: SpanCursor, lim
   const items: T[] = [];
   let p = resumeAt(sets, cursor);
   let after = cursor.c;
+  // The next page's cursor names the query this one was asked with (cursor.ts, cursorQuery).
+  const query = cursor.q !== undefined ? { q: cursor.q } : {};
   while (p < sets.length && items.length < limit) {
     const page = await list(sets[p].publication.id, after, limit - items.length);
     items.push(...page.items);
-    if (page.next) { after = page.next; if (items.length >= limit) return { items, next: encodeCursor({ s: sets[p].publisher.id, c: after }) }; continue; }
+    if (page.next) { after = page.next; if (items.length >= limit) return { items, next: encodeCursor({ s: sets[p].publisher.id, c: after, ...query }) }; continue; }
     p++;
     after = undefined;
   }
-  return p < sets.length ? { items, next: encodeCursor({ s: sets[p].publisher.id }) } : { items };
+  return p < sets.length ? { items, next: encodeCursor({ s: sets[p].publisher.id, ...query }) } : { items };
 }

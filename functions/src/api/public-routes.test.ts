@@ -89,6 +89,33 @@ describe('public API', () => {
     expect(ids.length).toBeGreaterThanOrEqual(18);
   });
 
+  // A harvester that drops or changes a filter half-way (or pastes a cursor into another listing) got a page of the
+  // other query from the cursor's place — everything before it left out, with no error.
+  it('refuses a cursor with another query than the one that made it, and takes it with another page size', async () => {
+    const afterOf = async (url: string): Promise<string> => new URL(((await request(app).get(url).expect(200)).body as { links: { next: string } }).links.next).searchParams.get('after') as string;
+    const publishers = ((await request(app).get('/api/publishers').expect(200)).body as { publishers: { id: string; currentPublication: { counts: { releases: number } } | null }[] }).publishers;
+    // The last publisher by id with more than one release: its cursor resumed the unfiltered listing past all others.
+    const last = publishers.filter((p) => (p.currentPublication?.counts.releases ?? 0) > 1).map((p) => p.id).sort().pop() as string;
+    const byPublisher = await afterOf(`/api/ocds/releases?publisher=${last}&limit=1`);
+    const all = await afterOf('/api/ocds/releases?limit=1');
+    const cases: [string, string][] = [
+      ['/api/ocds/releases', byPublisher],
+      [`/api/ocds/releases?publisher=${encodeURIComponent(publishers.find((p) => p.id !== last)!.id)}`, byPublisher],
+      [`/api/ocds/releases?publisher=${last}`, all],
+      ['/api/ocds/records', all],
+      ['/api/oc4ids/projects', all],
+      [`/api/ocds/records?publisher=${last}`, byPublisher],
+    ];
+    for (const [url, after] of cases) {
+      const res = await request(app).get(`${url}${url.includes('?') ? '&' : '?'}after=${after}`);
+      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({ url, status: 400, code: 'invalid-cursor' });
+      expect(res.body.error.message).toContain('es de otra consulta');
+    }
+    // The same query with another page size, and a cache-buster added on the way: the same listing, resumed.
+    const page = (await request(app).get(`/api/ocds/releases?publisher=${last}&limit=3&_=1&after=${byPublisher}`).expect(200)).body as { releases: { ocid: string }[] };
+    expect(page.releases.length).toBeGreaterThan(0);
+  });
+
   it('declares the program\'s own extensions by URL and serves them (extension.json and its release-schema.json)', async () => {
     const page = (await request(app).get('/api/ocds/releases?limit=1').expect(200)).body as { extensions: string[] };
     const own = page.extensions.filter((u) => u.startsWith(`${BASE}/api/extensiones/`));
