@@ -17,6 +17,8 @@ import { publishCommand } from '../../functions/src/cli/publish-command';
 import { parseArgs } from '../../functions/src/cli/args';
 import { projectWorkbook, PUBLISHERS, xlsxOf } from '../workflow/workflow-harness';
 import type { Store } from '../../functions/src/store/store';
+import { bulkPrefix, hasBulkFiles } from '../../functions/src/publication/bulk-files';
+import { diskBlobStore } from '../../functions/src/publication/disk-blob-store';
 
 const EXAMPLE = path.join(ROOT, 'templates', 'examples', 'merida.xlsx');
 
@@ -33,6 +35,11 @@ describe('publish', () => {
     expect(first.err).toMatch(/Publicado merida-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 4 proyectos/);
     // The address written into the records' links is said when PUBLIC_BASE_URL does not set it.
     if (!process.env.PUBLIC_BASE_URL) expect(first.err).toMatch(/Los enlaces de los registros apuntan a http:\/\/127\.0\.0\.1:\d+\. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL/);
+    // Its bulk files are written with it, as after an approval: the first download finds them (it built them).
+    const current = openSqliteStore(process.env.INFRA_SQLITE as string);
+    const published = (await current.getCurrent('merida'))!;
+    await current.close();
+    expect(await hasBulkFiles(diskBlobStore(path.join(dir, 'sub', 'bulk')), bulkPrefix([{ publisher: { id: 'merida' }, publication: published }], 'merida'))).toBe(true);
     const again = await runCli('publish', EXAMPLE, '--publicador', 'merida');
     expect(again.err).toContain('Sin cambios');
     // A payment row deleted: said to stay published (its record keeps it, core/merge/kept-in-record).
