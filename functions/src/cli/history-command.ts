@@ -15,6 +15,7 @@ import { publishHistory } from '../publication/publish';
 import { historyWarningsShown, publishedHistory, type FileFinding } from '../../../core/import/published-releases';
 import { releaseLinks } from '../../../core/import/linked-releases';
 import { statedTerms } from '../../../core/import/settings-from-packages';
+import { declaredExtensions } from '../../../core/packages/imported-extensions';
 import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
@@ -133,7 +134,11 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
   // The licence and policy the packages stated: served with the releases while the registry names none (a publisher
   // registered without --licencia published Nuevo León's history, CC BY in its own packages, with no licence at all).
   const declared = statedTerms(files.map((f) => f.value));
-  const result = await publishHistory(store, { publisher, releases, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: files.map((f) => f.file).join(', '), auditDetails: cliAuditDetails(), declared });
+  // The extensions their packages declared (and those of the linked documents brought): served with them, since
+  // their fields are described there (core/packages/imported-extensions.ts).
+  const linked = [...documents.values()].flatMap((d) => ('value' in d ? [d.value] : []));
+  const extensions = declaredExtensions([...files.map((f) => f.value), ...linked]);
+  const result = await publishHistory(store, { publisher, releases, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: files.map((f) => f.file).join(', '), auditDetails: cliAuditDetails(), declared, extensions });
   if (result.status === 'refused') {
     io.err(`No se publicó nada: «${publisherId}» ya tiene datos publicados (la publicación vigente es ${result.current.id}, del ${formatTimestamp(result.current.createdAt)}). La historia solo se puede publicar primero, antes de cualquier libro: lo ya publicado no se reemplaza a medias, y estas entregas quedarían después de las que las siguen. Sus entregas anteriores siguen en las direcciones donde se publicaron.`);
     return 1;
