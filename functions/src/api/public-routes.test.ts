@@ -422,13 +422,17 @@ describe('public API', () => {
     await request(app).get('/api/oc4ids/projects?publisher=merida&limit=1').expect(200);
     // …and what is added to an address on its way, which nobody means as a filter: a cache-buster, a shared link's tags.
     await request(app).get('/api/ocds/releases?publisher=merida&_=1733410000000').expect(200);
-    await request(app).get('/api/bulk/releases.json?publisher=merida&fbclid=IwAR0abc&utm_source=facebook').expect(200);
+    await request(app).get('/api/bulk/releases.json?publisher=merida&fbclid=IwAR0abc&utm_source=facebook&utm_campaign=50%off').expect(200);
   });
 
   it.each([
     ['/api/ocds/records/ocds-zzz999-nada', 404, 'not-found'],
     ['/api/oc4ids/projects/oc4ids-zzz999-nada', 404, 'not-found'],
-    ['/api/ocds/releases?after=%%%basura', 400, 'invalid-cursor'],
+    ['/api/ocds/releases?after=%%%basura', 400, 'invalid-encoding'],
+    // A bare «%» or a cut UTF-8 sequence in a parameter read: refused as in the path, not looked for as «100%» or «…�».
+    ['/api/ocds/releases?publisher=100%', 400, 'invalid-encoding'],
+    ['/api/ocds/releases?ocid=ocds-mid001-x%C3', 400, 'invalid-encoding'],
+    ['/api/bulk/releases.json?publisher=%E0%A4', 400, 'invalid-encoding'],
     ['/api/ocds/releases?limit=0', 400, 'invalid-limit'],
     // Number() reads these as 16 and 100; a script that sent them meant something else.
     ['/api/ocds/releases?limit=0x10', 400, 'invalid-limit'],
