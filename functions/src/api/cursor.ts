@@ -71,6 +71,32 @@ export function decodeCursor(raw: unknown, query: CursorQuery): SpanCursor {
 }
 
 /**
+ * For listings paged by the store's own cursor (the audit log, its chain, the submissions): that cursor with the
+ * query it was made for (cursorQuery), opaque as the rest. The store's cursor of one filter resumed another at the
+ * same place (a page of `?status=approved` continued `?status=submitted` from the middle), as `/api/audit`'s did
+ * `/api/audit/chain` (both page the log).
+ */
+export function bindCursor(storeCursor: string | undefined, query: CursorQuery): string | undefined {
+  return storeCursor === undefined ? undefined : encodeCursor({ c: storeCursor, q: query.digest });
+}
+
+/**
+ * The store's cursor in `raw`, when made for `query`; another query's: refused (cursorOfOtherQuery). A bare store
+ * cursor (base64url of a JSON array), as versions before this one gave, is taken as before.
+ */
+export function unboundCursor(raw: string | undefined, query: CursorQuery): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (raw.length > 2000) throw invalidCursor();
+  let v: unknown;
+  try { v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')); } catch { throw invalidCursor(); }
+  if (Array.isArray(v)) return raw;
+  const o = v as { c?: unknown; q?: unknown };
+  if (!v || typeof v !== 'object' || typeof o.c !== 'string' || typeof o.q !== 'string') throw invalidCursor();
+  if (o.q !== query.digest) throw cursorOfOtherQuery(query);
+  return o.c;
+}
+
+/**
  * `?limit=`, 1 to `max`. `beyond`: what to say to a count above `max` — on the public listings, a script asking for
  * `limit=100000` wants everything at once, which the bulk files give.
  */
