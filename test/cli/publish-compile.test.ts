@@ -8,7 +8,8 @@ import addFormats from 'ajv-formats';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
 import { VALIDATORS } from '../../core/validate';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
-import { packageTerms } from '../../functions/src/api/current-publications';
+import { packageMeta, packageTerms } from '../../functions/src/api/current-publications';
+import { servedExtensions } from '../../core/packages';
 import { ROOT, STANDARDS_DIR, hasStandards } from '../standards';
 import { exampleWorkbook } from '../example-workbooks';
 import { writeXlsx } from '../../scripts/bench/write-xlsx';
@@ -17,6 +18,8 @@ import { publishCommand } from '../../functions/src/cli/publish-command';
 import { parseArgs } from '../../functions/src/cli/args';
 import { projectWorkbook, PUBLISHERS, xlsxOf } from '../workflow/workflow-harness';
 import type { Store } from '../../functions/src/store/store';
+import { bulkPrefix, hasBulkFiles } from '../../functions/src/publication/bulk-files';
+import { diskBlobStore } from '../../functions/src/publication/disk-blob-store';
 
 const EXAMPLE = path.join(ROOT, 'templates', 'examples', 'merida.xlsx');
 
@@ -33,6 +36,11 @@ describe('publish', () => {
     expect(first.err).toMatch(/Publicado merida-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 4 proyectos/);
     // The address written into the records' links is said when PUBLIC_BASE_URL does not set it.
     if (!process.env.PUBLIC_BASE_URL) expect(first.err).toMatch(/Los enlaces de los registros apuntan a http:\/\/127\.0\.0\.1:\d+\. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL/);
+    // Its bulk files are written with it, as after an approval: the first download finds them (it built them).
+    const current = openSqliteStore(process.env.INFRA_SQLITE as string);
+    const published = (await current.getCurrent('merida'))!;
+    await current.close();
+    expect(await hasBulkFiles(diskBlobStore(path.join(dir, 'sub', 'bulk')), bulkPrefix([{ publisher: { id: 'merida' }, publication: published }], 'merida'))).toBe(true);
     const again = await runCli('publish', EXAMPLE, '--publicador', 'merida');
     expect(again.err).toContain('Sin cambios');
     // A payment row deleted: said to stay published (its record keeps it, core/merge/kept-in-record).
@@ -199,9 +207,25 @@ describe('publish', () => {
     described.tender.description = `${described.tender.description}:\r\n1. Primera etapa\r\n2. Segunda etapa`;
     const history = path.join(dir, 'historia.json');
     const { license, publicationPolicy } = readJson(converted) as { license: string; publicationPolicy: string };
-    fs.writeFileSync(history, JSON.stringify({ license, publicationPolicy, releases }));
+    // Declared by its package: a mirror of an extension the program declares (INAI's), and one it does not.
+    const mirror = 'https://raw.githubusercontent.com/INAImexico/ocds_taxes_extension/master/extension.json';
+    const bid = 'https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json';
+    fs.writeFileSync(history, JSON.stringify({ license, publicationPolicy, extensions: [mirror, bid], releases }));
     expect((await runCli('publishers', 'add', 'merida', '--nombre', 'Mérida', '--entidad', 'Yucatán', '--prefijo-ocid', 'ocds-mid001', '--prefijo-proyectos', 'oc4ids-mid001', '--proyectos', '1')).code).toBe(0);
     expect((await runCli('history', history, '--publicador', 'merida')).code).toBe(0);
+    // The packages serving those releases declare what describes their fields: the program's extensions and the one
+    // it lacks (the mirror is the program's own taxes extension, declared once) — after the next publication too.
+    const declaredNow = async (): Promise<string[]> => {
+      const read = openSqliteStore(process.env.INFRA_SQLITE as string);
+      try {
+        const set = { publisher: (await read.getPublisher('merida'))!, publication: (await read.getCurrent('merida'))! };
+        return packageMeta('http://127.0.0.1:8080/api/ocds/releases', [set], { name: 'Plataforma', uri: 'http://127.0.0.1:8080' }).extensions as string[];
+      } finally {
+        await read.close();
+      }
+    };
+    const served = servedExtensions('http://127.0.0.1:8080');
+    expect(await declaredNow()).toEqual([...served, bid]);
     // Registered without a licence: the history's packages are served with the licence and policy its own stated
     // (they had none: what was public under CC BY 4.0 was republished with no licence).
     const laid = openSqliteStore(process.env.INFRA_SQLITE as string);
@@ -215,6 +239,7 @@ describe('publish', () => {
     expect((await runCli('import', history, '-o', workbook)).code).toBe(0);
     const published = await runCli('publish', workbook, '--publicador', 'merida');
     expect(published.err).toMatch(/Publicado merida-\d+-[0-9a-f]{8}: 5 entregas, 5 registros, 0 proyectos \(0 procesos con cambios, 0 proyectos con cambios\)/);
+    expect(await declaredNow()).toEqual([...served, bid]);
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);
     try {
       const current = (await store.getCurrent('merida'))!;

@@ -62,3 +62,19 @@ test('order=newest: the same sends from the latest back, in pages of 2, each onc
   const wrong = await request(h.app).get('/api/submissions?order=reciente').set('Authorization', h.bearer('coordinadorA')).expect(400);
   expect(wrong.body.error.code).toBe('invalid-order');
 });
+
+// A cursor of one order resumed the other from its place (the newest-first cursor, in the oldest-first listing,
+// went on from there to the newest): each filter's or order's cursor serves only its own query.
+test('a cursor of another filter or order is refused in Spanish, not resumed; the audit log\'s and its public chain\'s too', async () => {
+  const nextOf = async (url: string): Promise<string> => new URL((await request(h.app).get(url).set('Authorization', h.bearer('coordinadorA')).expect(200)).body.links.next as string).searchParams.get('after') as string;
+  const newest = await nextOf('/api/submissions?status=submitted&limit=1&order=newest');
+  for (const url of ['/api/submissions?status=submitted&limit=1', '/api/submissions?status=approved&limit=1&order=newest', '/api/audit?limit=1']) {
+    const res = await request(h.app).get(`${url}&after=${newest}`).set('Authorization', h.bearer('coordinadorA'));
+    expect({ url, status: res.status, code: res.body.error?.code }).toEqual({ url, status: 400, code: 'invalid-cursor' });
+    expect(res.body.error.message).toContain('es de otra consulta');
+  }
+  // The same query with another page size: resumed.
+  await request(h.app).get(`/api/submissions?status=submitted&limit=2&order=newest&after=${newest}`).set('Authorization', h.bearer('coordinadorA')).expect(200);
+  const audit = await nextOf('/api/audit?limit=1');
+  expect((await request(h.app).get(`/api/audit/chain?after=${audit}`).expect(400)).body.error.code).toBe('invalid-cursor');
+});

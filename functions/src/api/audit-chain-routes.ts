@@ -8,7 +8,7 @@
  */
 import { Router } from 'express';
 import { acceptOnly } from './query-parameters';
-import { parseLimit } from './cursor';
+import { bindCursor, cursorQuery, parseLimit, unboundCursor } from './cursor';
 import { queryString } from './current-publications';
 import { entryDigest } from '../audit/audit-chain';
 import type { AuditEntry, Store } from '../store/store';
@@ -36,11 +36,13 @@ export function auditChainRoutes(deps: { store: Store; baseUrl: string }): Route
   router.get('/audit/chain', async (req, res) => {
     acceptOnly(req, ['after', 'limit']);
     const limit = parseLimit(req.query.limit, 1000, 1000);
-    const page = await deps.store.listAudit({ after: queryString(req, 'after'), limit });
+    const query = cursorQuery(req, []);
+    const page = await deps.store.listAudit({ after: unboundCursor(queryString(req, 'after'), query), limit });
     const head = await deps.store.auditChainHead();
     const entries = page.items.map(publicChainEntry).filter((e): e is PublicChainEntry => e !== undefined);
     res.set('Cache-Control', 'public, max-age=60');
-    const next = page.next ? `${deps.baseUrl}/api/audit/chain?${new URLSearchParams({ after: page.next, limit: String(limit) })}` : undefined;
+    const after = bindCursor(page.next, query);
+    const next = after ? `${deps.baseUrl}/api/audit/chain?${new URLSearchParams({ after, limit: String(limit) })}` : undefined;
     // As the listings of documents (public-routes.ts): the next page in the body and in `Link` (RFC 8288).
     if (next) res.set('Link', `<${next}>; rel="next"`);
     res.json({ head, entries, links: next ? { next } : {} });

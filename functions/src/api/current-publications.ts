@@ -6,6 +6,7 @@ import { readAll } from '../store/read-all';
 import { sortKey } from '../store/collections';
 import { publishedChanges } from '../store/change-signal';
 import { servedExtensions, type PackageMeta } from '../../../core/packages';
+import { withImportedExtensions } from '../../../core/packages/imported-extensions';
 import { ownerOf as ownerByPrefix } from '../../../core/identifiers/owner-of';
 import { encodeCursor, invalidCursor, type SpanCursor } from './cursor';
 import { badRequest, HttpError, notFound } from './http-error';
@@ -197,7 +198,8 @@ export function stampOf(sets: PublishedSet[]): string {
  */
 export function packageMeta(uri: string, sets: PublishedSet[], platform: { name: string; uri: string }, single?: Publisher): PackageMeta {
   // The platform's address is the API's base URL: the program's own extensions are served under it.
-  const extensions = servedExtensions(platform.uri);
+  // With those of releases published elsewhere that it serves (`history`): their fields are described there.
+  const extensions = withImportedExtensions(servedExtensions(platform.uri), sets.flatMap((s) => s.publication.importedExtensions ?? []));
   const publisher = single ?? (sets.length === 1 ? sets[0].publisher : undefined);
   const dates = sets.map((s) => s.publication.createdAt).sort();
   const terms = publisher ? packageTerms(publisher, sets.find((s) => s.publisher.id === publisher.id)?.publication) : sharedLicense(sets);
@@ -280,12 +282,14 @@ export async function spanPages<T>(sets: PublishedSet[], cursor: SpanCursor, lim
   const items: T[] = [];
   let p = resumeAt(sets, cursor);
   let after = cursor.c;
+  // The next page's cursor names the query this one was asked with (cursor.ts, cursorQuery).
+  const query = cursor.q !== undefined ? { q: cursor.q } : {};
   while (p < sets.length && items.length < limit) {
     const page = await list(sets[p].publication.id, after, limit - items.length);
     items.push(...page.items);
-    if (page.next) { after = page.next; if (items.length >= limit) return { items, next: encodeCursor({ s: sets[p].publisher.id, c: after }) }; continue; }
+    if (page.next) { after = page.next; if (items.length >= limit) return { items, next: encodeCursor({ s: sets[p].publisher.id, c: after, ...query }) }; continue; }
     p++;
     after = undefined;
   }
-  return p < sets.length ? { items, next: encodeCursor({ s: sets[p].publisher.id }) } : { items };
+  return p < sets.length ? { items, next: encodeCursor({ s: sets[p].publisher.id, ...query }) } : { items };
 }

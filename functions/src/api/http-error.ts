@@ -11,6 +11,8 @@ export class HttpError extends Error {
 
 export const notFound = (what: string): HttpError => new HttpError(404, 'not-found', `No existe ${what}.`);
 export const badRequest = (code: string, message: string): HttpError => new HttpError(400, code, message);
+/** An address whose percent-encoding forms no UTF-8 text (`%ZZ`, a cut `%E0%A4`, a bare «%»): its path or a parameter read. */
+export const invalidEncoding = (): HttpError => badRequest('invalid-encoding', 'La dirección no es válida: cada «%» debe ir seguido de dos dígitos hexadecimales que formen un carácter en UTF-8 (un «%» escrito tal cual es «%25»; use encodeURIComponent o su equivalente).');
 
 const STORE_STATUS = { conflict: 409, 'not-found': 404, invalid: 400, 'invalid-cursor': 400, 'too-large': 413 } as const;
 /** What a person reads about a store failure (the API's answers and the CLI): never the store's own message. */
@@ -49,7 +51,8 @@ export function errorHandler(log: (message: string) => void): ErrorRequestHandle
     // A path whose percent-encoding is not UTF-8 (`%ZZ`, a cut `%E0%A4%A`): the router's URIError. Said as such, a
     // script that built the address by hand (an ocid with a bare «%») learns what to change, not only that it was wrong.
     if (err instanceof URIError && e.status === 400) {
-      return void answer(400, { code: 'invalid-encoding', message: 'La dirección no es válida: cada «%» debe ir seguido de dos dígitos hexadecimales que formen un carácter en UTF-8 (un «%» escrito tal cual es «%25»; use encodeURIComponent o su equivalente).' });
+      const refused = invalidEncoding();
+      return void answer(refused.status, { code: refused.code, message: refused.message });
     }
     // Any other client error raised by express itself.
     if (typeof e.status === 'number' && e.status >= 400 && e.status < 500) {

@@ -89,6 +89,33 @@ describe('public API', () => {
     expect(ids.length).toBeGreaterThanOrEqual(18);
   });
 
+  // A harvester that drops or changes a filter half-way (or pastes a cursor into another listing) got a page of the
+  // other query from the cursor's place — everything before it left out, with no error.
+  it('refuses a cursor with another query than the one that made it, and takes it with another page size', async () => {
+    const afterOf = async (url: string): Promise<string> => new URL(((await request(app).get(url).expect(200)).body as { links: { next: string } }).links.next).searchParams.get('after') as string;
+    const publishers = ((await request(app).get('/api/publishers').expect(200)).body as { publishers: { id: string; currentPublication: { counts: { releases: number } } | null }[] }).publishers;
+    // The last publisher by id with more than one release: its cursor resumed the unfiltered listing past all others.
+    const last = publishers.filter((p) => (p.currentPublication?.counts.releases ?? 0) > 1).map((p) => p.id).sort().pop() as string;
+    const byPublisher = await afterOf(`/api/ocds/releases?publisher=${last}&limit=1`);
+    const all = await afterOf('/api/ocds/releases?limit=1');
+    const cases: [string, string][] = [
+      ['/api/ocds/releases', byPublisher],
+      [`/api/ocds/releases?publisher=${encodeURIComponent(publishers.find((p) => p.id !== last)!.id)}`, byPublisher],
+      [`/api/ocds/releases?publisher=${last}`, all],
+      ['/api/ocds/records', all],
+      ['/api/oc4ids/projects', all],
+      [`/api/ocds/records?publisher=${last}`, byPublisher],
+    ];
+    for (const [url, after] of cases) {
+      const res = await request(app).get(`${url}${url.includes('?') ? '&' : '?'}after=${after}`);
+      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({ url, status: 400, code: 'invalid-cursor' });
+      expect(res.body.error.message).toContain('es de otra consulta');
+    }
+    // The same query with another page size, and a cache-buster added on the way: the same listing, resumed.
+    const page = (await request(app).get(`/api/ocds/releases?publisher=${last}&limit=3&_=1&after=${byPublisher}`).expect(200)).body as { releases: { ocid: string }[] };
+    expect(page.releases.length).toBeGreaterThan(0);
+  });
+
   it('declares the program\'s own extensions by URL and serves them (extension.json and its release-schema.json)', async () => {
     const page = (await request(app).get('/api/ocds/releases?limit=1').expect(200)).body as { extensions: string[] };
     const own = page.extensions.filter((u) => u.startsWith(`${BASE}/api/extensiones/`));
@@ -395,13 +422,17 @@ describe('public API', () => {
     await request(app).get('/api/oc4ids/projects?publisher=merida&limit=1').expect(200);
     // …and what is added to an address on its way, which nobody means as a filter: a cache-buster, a shared link's tags.
     await request(app).get('/api/ocds/releases?publisher=merida&_=1733410000000').expect(200);
-    await request(app).get('/api/bulk/releases.json?publisher=merida&fbclid=IwAR0abc&utm_source=facebook').expect(200);
+    await request(app).get('/api/bulk/releases.json?publisher=merida&fbclid=IwAR0abc&utm_source=facebook&utm_campaign=50%off').expect(200);
   });
 
   it.each([
     ['/api/ocds/records/ocds-zzz999-nada', 404, 'not-found'],
     ['/api/oc4ids/projects/oc4ids-zzz999-nada', 404, 'not-found'],
-    ['/api/ocds/releases?after=%%%basura', 400, 'invalid-cursor'],
+    ['/api/ocds/releases?after=%%%basura', 400, 'invalid-encoding'],
+    // A bare «%» or a cut UTF-8 sequence in a parameter read: refused as in the path, not looked for as «100%» or «…�».
+    ['/api/ocds/releases?publisher=100%', 400, 'invalid-encoding'],
+    ['/api/ocds/releases?ocid=ocds-mid001-x%C3', 400, 'invalid-encoding'],
+    ['/api/bulk/releases.json?publisher=%E0%A4', 400, 'invalid-encoding'],
     ['/api/ocds/releases?limit=0', 400, 'invalid-limit'],
     // Number() reads these as 16 and 100; a script that sent them meant something else.
     ['/api/ocds/releases?limit=0x10', 400, 'invalid-limit'],

@@ -7,7 +7,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Publisher, Store } from '../store/store';
 import type { PackageMeta } from '../../../core/packages';
 import { splicedPackageBytes } from './splice';
-import { decodeCursor, parseLimit } from './cursor';
+import { cursorQuery, decodeCursor, parseLimit } from './cursor';
 import { badRequest, notFound } from './http-error';
 import { STATS_MAX_PUBLISHERS } from '../../../core/stats/serving-limits';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
@@ -43,6 +43,11 @@ const LISTINGS: readonly (readonly [BulkKind, string])[] = [['releases', '/api/o
 const PAGED = ['publisher', 'limit', 'after'] as const;
 /** The OCDS listings also narrow to the processes of one supplier (supplier-filter.ts). */
 const PAGED_BY_SUPPLIER = [...PAGED, ...SUPPLIER_PARAMETERS] as const;
+/** What each listing's cursor is bound to, with its address (cursor.ts, cursorQuery): all it reads but the page's place and size. */
+const filtersOf = (accepted: readonly string[]): string[] => accepted.filter((name) => name !== 'after' && name !== 'limit');
+const RELEASE_FILTERS = filtersOf([...PAGED_BY_SUPPLIER, 'ocid', 'releaseID']);
+const RECORD_FILTERS = filtersOf(PAGED_BY_SUPPLIER);
+const PROJECT_FILTERS = filtersOf(PAGED);
 /** Said to a `limit` above the most a page holds: who asks for that many wants everything, which one file gives. */
 const ALL_AT_ONCE = 'Para tener todo de una vez, descargue los archivos de /api/bulk (una sola solicitud, sin páginas), o siga «links.next» página por página.';
 /**
@@ -169,6 +174,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/ocds/releases', async (req, res) => {
     acceptOnly(req, [...PAGED_BY_SUPPLIER, 'ocid', 'releaseID'], SUPPLIER_HINTS);
+    const query = cursorQuery(req, RELEASE_FILTERS);
     const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const asked = queryString(req, 'ocid');
     const supplier = supplierFilter(req);
@@ -186,7 +192,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       sets = [published.owner];
       ocid = published.ocid;
     } else sets = await listedSets(store, requested.sets, 'releases', requested.publisherId);
-    const cursor = decodeCursor(req.query.after);
+    const cursor = decodeCursor(req.query.after, query);
     const matched = supplier ? await bySupplier(req, sets, supplier, 'ninguna entrega publicada') : undefined;
     if (matched && ocid && !matched.ocids.get(sets[0].publication.id)?.includes(ocid)) throw notFound(`ninguna entrega publicada del proceso «${asked}» adjudicado al proveedor pedido`);
     if (matched) sets = matched.sets;
@@ -203,7 +209,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
           const found = page.items.find((r) => r.id === releaseId);
           if (found) return splicedPackageBytes('releases', [found.bytes], { ...metaFor(req, sets), ...releaseRedactions(sets, [found]) });
           if (!page.next) throw notFound(`ninguna entrega publicada del proceso «${asked}» con id «${releaseId}»`);
-          at = decodeCursor(page.next);
+          at = decodeCursor(page.next, query);
         }
       }
       const page = await spanPages(sets, cursor, limit, list);
@@ -215,11 +221,12 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/ocds/records', async (req, res) => {
     acceptOnly(req, PAGED_BY_SUPPLIER, { ...ONE_RECORD, ...SUPPLIER_HINTS });
+    const query = cursorQuery(req, RECORD_FILTERS);
     const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const supplier = supplierFilter(req);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
     const listed = await listedSets(store, all, 'records', publisherId);
-    const cursor = decodeCursor(req.query.after);
+    const cursor = decodeCursor(req.query.after, query);
     const matched = supplier ? await bySupplier(req, listed, supplier, 'ningún registro publicado') : undefined;
     const sets = matched?.sets ?? listed;
     // Of one supplier: its processes' records, each read by its ocid.
@@ -251,10 +258,11 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
 
   router.get('/oc4ids/projects', async (req, res) => {
     acceptOnly(req, PAGED, ONE_PROJECT);
+    const query = cursorQuery(req, PROJECT_FILTERS);
     const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
     const sets = await listedSets(store, all, 'projects', publisherId);
-    const cursor = decodeCursor(req.query.after);
+    const cursor = decodeCursor(req.query.after, query);
     await cache.send(req, res, stampOf(sets), async () => {
       const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('projects', { publicationId, after, limit: n }));
       const links = nextLink(req, page.next);

@@ -5,7 +5,7 @@
  */
 import type { Request } from 'express';
 import { formatList } from '../../../core/format/es-mx';
-import { badRequest } from './http-error';
+import { badRequest, invalidEncoding } from './http-error';
 
 /** Names a reader tries for a date filter, which the listings do not have (they page by identifier). */
 const DATE_LIKE = /date|since|until|from|^to$|updated|desde|hasta|fecha|periodo|year|año/i;
@@ -28,6 +28,7 @@ export const BY_SCOPE = ['publisher', 'state'] as const;
  * reasonably try here (an `ocid` on the record listing: the address of one record).
  */
 export function acceptOnly(req: Request, accepted: readonly string[], hints: Readonly<Record<string, string>> = {}): void {
+  refuseBadEncoding(req);
   const unknown = Object.keys(req.query as Record<string, unknown>).find((name) => !accepted.includes(name) && !NEVER_A_FILTER.test(name));
   if (unknown === undefined) return;
   const shown = unknown.length > 40 ? `${unknown.slice(0, 40)}…` : unknown;
@@ -36,4 +37,24 @@ export function acceptOnly(req: Request, accepted: readonly string[], hints: Rea
   const hint = Object.prototype.hasOwnProperty.call(hints, unknown) ? ` ${hints[unknown]}` : DATE_LIKE.test(unknown) ? ' La API no filtra por fecha: los archivos de /api/bulk traen todo, para filtrar por la fecha de cada documento.' : '';
   const address = (req.path === '/' ? req.baseUrl : `${req.baseUrl}${req.path}`).slice(0, 200);
   throw badRequest('unknown-parameter', `La dirección ${address} no acepta el parámetro «${shown}»: ${what}.${hint}`);
+}
+
+/**
+ * A parameter whose percent-encoding forms no UTF-8 text is refused as the path's is (http-error.ts, invalid-encoding):
+ * the query parser kept a bare «%» as it came and made a cut sequence «�», so `?ocid=…%C3` looked for another ocid
+ * and answered «No existe», and `?publisher=100%` a publisher nobody registered. Those added on the way
+ * (NEVER_A_FILTER: a shared link's `utm_campaign=50%off`) are left alone, as they are accepted.
+ */
+function refuseBadEncoding(req: Request): void {
+  const at = req.originalUrl.indexOf('?');
+  if (at < 0) return;
+  const decode = (text: string): string => decodeURIComponent(text.replace(/\+/g, ' '));
+  for (const pair of req.originalUrl.slice(at + 1).split('&')) {
+    const eq = pair.indexOf('=');
+    const [name, value] = eq < 0 ? [pair, ''] : [pair.slice(0, eq), pair.slice(eq + 1)];
+    let decoded: string;
+    try { decoded = decode(name); } catch { throw invalidEncoding(); }
+    if (NEVER_A_FILTER.test(decoded)) continue;
+    try { decode(value); } catch { throw invalidEncoding(); }
+  }
 }

@@ -15,6 +15,7 @@ import { publishHistory } from '../publication/publish';
 import { historyWarningsShown, publishedHistory, type FileFinding } from '../../../core/import/published-releases';
 import { releaseLinks } from '../../../core/import/linked-releases';
 import { statedTerms } from '../../../core/import/settings-from-packages';
+import { declaredExtensions } from '../../../core/packages/imported-extensions';
 import { formatCount, formatTimestamp } from '../../../core/format/es-mx';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
@@ -65,7 +66,11 @@ function nothingCompleteHint(left: number, offline: boolean): string {
   return `${bring} Si ya no se pueden obtener, no hay historia que publicar: escriba el libro con «infra-abierta import» y estos mismos archivos, revíselo con «infra-abierta validate» y publíquelo como cualquier libro; cada proceso empezará aquí con una entrega nueva, y sus entregas anteriores seguirán donde se publicaron.`;
 }
 
-export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string, cloud?: HistoryCloud): Promise<number> {
+/**
+ * `local`: without `--nube`, where the server keeps its bulk files (BULK_DIR), written as after an approval — left
+ * to the first download, its reader waited while the server built them.
+ */
+export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string, cloud?: HistoryCloud, local?: HistoryCloud['bulk']): Promise<number> {
   if (!cloud) refuseCloudOnlyOptions(args);
   if (args.options[ACCEPT_NEW_ADDRESS] !== undefined && args.options[ACCEPT_NEW_ADDRESS] !== true) throw new UsageError(`--${ACCEPT_NEW_ADDRESS} no lleva valor: la dirección nueva es la PUBLIC_BASE_URL del archivo de configuración de las funciones. No se publicó nada.`);
   const publisherId = stringOption(args, 'publicador');
@@ -118,17 +123,22 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
     // still link under the old one until their next publication, which rebuilds them (publish.ts, `derivation`).
     if (other !== undefined) io.err(`Con --${ACCEPT_NEW_ADDRESS}, la historia se publica bajo ${baseUrl} (${cloud.source}). Las publicaciones vigentes de los demás implementadores siguen enlazando sus entregas bajo ${other} hasta su siguiente publicación, que rehace sus registros con la dirección nueva, o hasta que «infra-abierta publications republish --nube --confirmar» las publique de nuevo, sin cambiar sus datos, bajo ${baseUrl}.`);
   }
-  // In the cloud, the public downloads: as after an approval (a repeated run writes what an interrupted one left out).
+  // The public downloads: as after an approval (a repeated run writes what an interrupted one left out).
   const bulkFiles = async (publication: Publication): Promise<boolean> => {
-    if (!cloud) return true;
-    const written = await writeBulkAfterPublication({ ...cloud.bulk, store, log: (m) => io.err(`${m.charAt(0).toUpperCase()}${m.slice(1)}.`) }, publisher, publication);
+    const bulk = cloud?.bulk ?? local;
+    if (!bulk) return true;
+    const written = await writeBulkAfterPublication({ ...bulk, store, log: (m) => io.err(`${m.charAt(0).toUpperCase()}${m.slice(1)}.`) }, publisher, publication);
     if (!written) io.err(`Lo publicado está completo y a la vista en la API; las descargas masivas que faltan se construyen cuando alguien las pide, o repita esta misma orden para escribirlas ahora (no vuelve a publicar nada).`);
     return written;
   };
   // The licence and policy the packages stated: served with the releases while the registry names none (a publisher
   // registered without --licencia published Nuevo León's history, CC BY in its own packages, with no licence at all).
   const declared = statedTerms(files.map((f) => f.value));
-  const result = await publishHistory(store, { publisher, releases, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: files.map((f) => f.file).join(', '), auditDetails: cliAuditDetails(), declared });
+  // The extensions their packages declared (and those of the linked documents brought): served with them, since
+  // their fields are described there (core/packages/imported-extensions.ts).
+  const linked = [...documents.values()].flatMap((d) => ('value' in d ? [d.value] : []));
+  const extensions = declaredExtensions([...files.map((f) => f.value), ...linked]);
+  const result = await publishHistory(store, { publisher, releases, actor: 'cli', now: new Date().toISOString(), baseUrl, revision: files.map((f) => f.file).join(', '), auditDetails: cliAuditDetails(), declared, extensions });
   if (result.status === 'refused') {
     io.err(`No se publicó nada: «${publisherId}» ya tiene datos publicados (la publicación vigente es ${result.current.id}, del ${formatTimestamp(result.current.createdAt)}). La historia solo se puede publicar primero, antes de cualquier libro: lo ya publicado no se reemplaza a medias, y estas entregas quedarían después de las que las siguen. Sus entregas anteriores siguen en las direcciones donde se publicaron.`);
     return 1;

@@ -108,6 +108,17 @@ async function rebuildBulk(args: ReturnType<typeof parseArgs>, io: CliIo): Promi
   } finally { await store.close(); }
 }
 
+/**
+ * What `publish` and `history` write a new publication's bulk files with, into the server's folder (BULK_DIR), as the
+ * server does after an approval: only the publisher's (the files of all together are built by their first download,
+ * with no time limit self-hosted, or by `publications rebuild-bulk`). None for an in-memory base (nothing persists).
+ */
+async function localBulk(store: Store, config: Config, baseUrl: string): Promise<{ bulk: BulkService } | undefined> {
+  if (config.bulkDir === undefined) return undefined;
+  const [{ bulkService }, { diskBlobStore }, { PLATFORM_NAME }] = await Promise.all([import('../publication/bulk-service'), import('../publication/disk-blob-store'), import('../platform-name')]);
+  return { bulk: bulkService({ store, blobs: diskBlobStore(config.bulkDir), baseUrl, platformName: PLATFORM_NAME }) };
+}
+
 /** Where a command that writes the current publications again writes them (republish, redact). */
 interface RewriteTarget { store: Store; baseUrl: string; baseUrlSource: string; cloud: boolean; bulk: BulkService }
 
@@ -281,7 +292,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const config = loadConfig();
         const baseUrl = linksAddress(config);
         const store = openLocalStore(config);
-        try { return await publishCommand(args, store, io, baseUrl); } finally { await store.close(); }
+        try { return await publishCommand(args, store, io, baseUrl, await localBulk(store, config, baseUrl)); } finally { await store.close(); }
       }
       case 'history': {
         if (args.options.nube !== undefined) {
@@ -299,7 +310,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const config = loadConfig();
         const baseUrl = linksAddress(config);
         const store = openLocalStore(config);
-        try { return await historyCommand(args, store, reportLines(io), baseUrl); } finally { await store.close(); }
+        try { return await historyCommand(args, store, reportLines(io), baseUrl, undefined, await localBulk(store, config, baseUrl)); } finally { await store.close(); }
       }
       case 'backup': {
         const { backupCommand } = await import('./backup-command');

@@ -1,7 +1,7 @@
 /**
  * `publish libro.xlsx --publicador X` (local administration): publishes a workbook straight into the local store,
  * through the same pipeline as an approved submission. The publisher is created from the workbook's
- * Configuración sheet the first time.
+ * Configuración sheet the first time. Its bulk files are then written, as the server writes them after an approval.
  */
 import * as path from 'path';
 import { isStoreError, type Publisher, type Store } from '../store/store';
@@ -15,8 +15,13 @@ import { renderReport } from '../../../core/messages/render';
 import { openSource } from './open-source';
 import { cliAuditDetails } from './cli-audit';
 import { droppedProjectSheets } from '../../../core/workflow/change-preview';
+import { writeBulkAfterPublication, type BulkAfterPublicationDeps } from '../publication/bulk-after-publication';
+import type { Publication } from '../store/store';
 
-export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string): Promise<number> {
+/** Where the server keeps the bulk files (BULK_DIR), and how it writes them after an approval; none: an in-memory base. */
+export type PublishBulk = Omit<BulkAfterPublicationDeps, 'store' | 'log'>;
+
+export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, baseUrl: string, bulk?: PublishBulk): Promise<number> {
   const publisherId = stringOption(args, 'publicador') ?? stringOption(args, 'publisher');
   if (!publisherId || !/^[a-z0-9][a-z0-9-]{1,62}$/.test(publisherId)) throw new UsageError('Indique el publicador con --publicador <id> (minúsculas, números y guiones).');
   const source = openSource(args.positional[0]);
@@ -55,7 +60,15 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   // The address is written into every record's release links: a server answering elsewhere would serve dead links.
   if (!process.env.PUBLIC_BASE_URL && result.status !== 'refused') io.err(`Los enlaces de los registros apuntan a ${baseUrl}. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL con ella y publique de nuevo (se vuelven a escribir aunque los datos no cambien).`);
   if (result.status === 'refused') { io.err('No se publicó: corrija los errores y vuelva a intentarlo.'); return 1; }
-  if (result.status === 'unchanged') { io.err('Sin cambios: los datos publicados ya son iguales a este libro.'); return 0; }
+  // The downloads of what is now current, written here as the server writes them after an approval: left to the
+  // first download, the first reader of /api/bulk/… after a `publish` waited while the server built every file.
+  // Also when unchanged: a run whose files were not all written (a full disk) writes them on the next.
+  const bulkFiles = async (publication: Publication): Promise<void> => {
+    if (!bulk) return;
+    const written = await writeBulkAfterPublication({ ...bulk, store, log: (m) => io.err(`${m.charAt(0).toUpperCase()}${m.slice(1)}.`) }, publisher as Publisher, publication);
+    if (!written) io.err('Lo publicado está completo y a la vista en la API; los archivos de descarga que faltan se construyen cuando alguien los pide, o repita esta misma orden para escribirlos ahora (no vuelve a publicar nada).');
+  };
+  if (result.status === 'unchanged') { io.err('Sin cambios: los datos publicados ya son iguales a este libro.'); await bulkFiles(result.publication); return 0; }
   // Projects counted too: a workbook that changed only projects read «(0 procesos con cambios)», as if nothing had.
   io.err(`Publicado ${result.publication.id}: ${formatCount(result.publication.counts.releases, 'entrega', 'entregas')}, ${formatCount(result.publication.counts.records, 'registro', 'registros')}, ${formatCount(result.publication.counts.projects, 'proyecto', 'proyectos')} (${formatCount(result.changedProcesses.length, 'proceso con cambios', 'procesos con cambios')}, ${formatCount(result.changedProjects.length, 'proyecto con cambios', 'proyectos con cambios')}).`);
   const kept = result.keptInRecords ?? [];
@@ -73,6 +86,7 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
     // Unlike a process (above), a project is published as the workbook states it: deleted rows are no longer published.
     io.err(`En ${formatCount(dropped.length, 'proyecto', 'proyectos')} el libro ya no trae filas o datos que se habían publicado: ${firstTen(dropped, (d) => `${d.id} (${formatList(d.sheets.map((s) => `«${s}»`))})`, 'proyecto')}. Un proyecto se publica como lo trae el libro, así que esos datos ya no se publican. Si los quitó por error, vuelva a escribirlos en su hoja y publique de nuevo.`);
   }
+  await bulkFiles(result.publication);
   return 0;
 }
 

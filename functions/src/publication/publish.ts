@@ -566,6 +566,8 @@ export interface PublicationPlan {
   redaction?: RedactionNote;
   /** Processes its projects list that other implementers publish (published-elsewhere.ts). */
   elsewhere?: PublishedElsewhere;
+  /** A history (publishHistory): the extensions its packages declared; later publications carry `current`'s. */
+  importedExtensions?: string[];
 }
 
 /**
@@ -575,6 +577,15 @@ export interface PublicationPlan {
 function redactionsOf(current: Publication | undefined, own: RedactionNote | undefined): Pick<Publication, 'redactions'> {
   const redactions = [...(current?.redactions ?? []), ...(own ? [own] : [])];
   return redactions.length ? { redactions: withinRedactionBudget(redactions) } : {};
+}
+
+/**
+ * The extensions imported releases were declared with: those of the one it builds on, whose releases it carries,
+ * or a history's own.
+ */
+function importedExtensionsOf(current: Publication | undefined, own: string[] | undefined): Pick<Publication, 'importedExtensions'> {
+  const extensions = own ?? current?.importedExtensions ?? [];
+  return extensions.length ? { importedExtensions: [...extensions] } : {};
 }
 
 /**
@@ -688,7 +699,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     return { status: 'unchanged', publication: current, findings };
   }
 
-  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith, ...(declared.license || declared.publicationPolicy ? { declared } : {}), ...(timeZone ? { timeZone } : {}), ...(plan.republished ? { republishedFrom: plan.republished.from, republishedAt: at } : {}), ...redactionsOf(current, plan.redaction) });
+  const publicationId = await startPublication(store, `${publisher.id}-${stamp}-${contentHash.slice(0, 8)}`, { publisherId: publisher.id, contentHash, createdAt: now, derivedWith, ...(declared.license || declared.publicationPolicy ? { declared } : {}), ...(timeZone ? { timeZone } : {}), ...(plan.republished ? { republishedFrom: plan.republished.from, republishedAt: at } : {}), ...redactionsOf(current, plan.redaction), ...importedExtensionsOf(current, plan.importedExtensions) });
   const served = new ServedHasher();
   await buildRecords(async (releases, records) => {
     await store.putReleases(publicationId, releases);
@@ -725,6 +736,8 @@ export interface HistoryInput {
   auditDetails?: JsonObject;
   /** The licence and policy the files' packages stated (core/import/settings-from-packages.ts statedTerms). */
   declared?: DeclaredTerms;
+  /** The extensions the files' packages declared (core/packages/imported-extensions.ts declaredExtensions). */
+  extensions?: string[];
 }
 
 export type HistoryResult =
@@ -771,6 +784,7 @@ export async function publishHistory(store: Store, input: HistoryInput): Promise
     ...(input.auditDetails !== undefined ? { auditDetails: input.auditDetails } : {}),
     current: undefined, history, changed: [...history.keys()], projects: [], published: new Map(), carried: new Map(),
     contentHash, derivedWith: derivation(input.baseUrl), declared: input.declared ?? {}, unchanged: false, phase: () => undefined, findings: [], action: 'publication.history',
+    ...(input.extensions?.length ? { importedExtensions: input.extensions } : {}),
   });
   if (result.status !== 'published') throw new Error(`publishHistory: ${result.status}`);
   return { status: 'published', publication: result.publication, processes };

@@ -201,6 +201,12 @@ export interface Publication {
    * publication was one. Absent when there was none.
    */
   redactions?: RedactionNote[];
+  /**
+   * The extensions the packages of releases published elsewhere declared (`history`, core/packages/imported-extensions.ts):
+   * carried by each later publication, as those releases are, so that every package serving them declares what
+   * describes their fields. Absent when there were none.
+   */
+  importedExtensions?: string[];
 }
 /**
  * One redaction (`publications redact`): when it was written, from which publication, why (the request's folio — for
@@ -219,7 +225,7 @@ export interface RedactionNote {
   projects: { id: string; pointers: string[] }[];
 }
 export type DeclaredTerms = PackageTerms;
-export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith' | 'declared' | 'timeZone' | 'republishedFrom' | 'republishedAt' | 'redactions'>;
+export type NewPublication = Pick<Publication, 'id' | 'publisherId' | 'contentHash' | 'createdAt' | 'derivedWith' | 'declared' | 'timeZone' | 'republishedFrom' | 'republishedAt' | 'redactions' | 'importedExtensions'>;
 
 /** When a publication was written: its `createdAt`, or for one republished, when it was written again. */
 export function writtenAt(p: Pick<Publication, 'createdAt' | 'republishedAt'>): string {

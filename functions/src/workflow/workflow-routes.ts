@@ -30,7 +30,7 @@
 import { createHash, randomUUID } from 'crypto';
 import express, { Router, type Request } from 'express';
 import { badRequest, HttpError, notFound } from '../api/http-error';
-import { parseLimit } from '../api/cursor';
+import { bindCursor, cursorQuery, parseLimit, unboundCursor } from '../api/cursor';
 import { requireJsonBody } from '../api/request-limits';
 import { formatCount, formatFileSize, formatNumber, formatTimestamp } from '../../../core/format/es-mx';
 import { commentTooLongText } from '../../../core/workflow/comment-length';
@@ -696,7 +696,9 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     // continues right after the last one given (cursorAfter) or where the store stopped.
     const narrowed = spreadsheetId ? { spreadsheetId } : publisherId ? { publisherId } : {};
     const items: Submission[] = [];
-    let after = queryString(req, 'after');
+    // The cursor names the query it was made for (api/cursor.ts): another filter's is refused, not resumed.
+    const query = cursorQuery(req, ['publisher', 'status', 'spreadsheetId', 'order', 'state']);
+    let after = unboundCursor(queryString(req, 'after'), query);
     for (let read = 0; read < MAX_SCANNED_PAGES && items.length < limit; read++) {
       const page = await store.listSubmissions({ ...narrowed, ...(status ? { status: status as SubmissionStatus } : {}), after, limit, newestFirst });
       items.push(...page.items.filter(wanted));
@@ -706,7 +708,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     }
     items.splice(limit);
     // In the store's order: oldest first, as the inbox is worked through, or the newest first when asked.
-    const body: SubmissionListAnswer = { viewer: viewerOf(user), submissions: await olderThanApproved(items, await views(items)), links: nextLink(req, after), serviceAccount: deps.serviceAccount ?? null };
+    const body: SubmissionListAnswer = { viewer: viewerOf(user), submissions: await olderThanApproved(items, await views(items)), links: nextLink(req, bindCursor(after, query)), serviceAccount: deps.serviceAccount ?? null };
     res.json(body);
   });
 
@@ -894,7 +896,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     };
     const since = instant('since');
     const before = instant('before');
-    const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), ...(since !== undefined ? { since } : {}), ...(before !== undefined ? { before } : {}), after: queryString(req, 'after'), limit });
+    const query = cursorQuery(req, ['publisher', 'since', 'before']);
+    const page = await store.listAudit({ ...(publisherId ? { publisherId } : {}), ...(since !== undefined ? { since } : {}), ...(before !== undefined ? { before } : {}), after: unboundCursor(queryString(req, 'after'), query), limit });
     // `by`: who, by e-mail (`actor` is a user id: the log keeps ids, people read e-mails).
     const emails = new Map<string, string>();
     const entries = [];
@@ -902,7 +905,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       if (!emails.has(e.actor)) emails.set(e.actor, await actorName(store, e.actor));
       entries.push({ ...e, by: emails.get(e.actor) as string });
     }
-    res.json({ entries, links: nextLink(req, page.next) });
+    res.json({ entries, links: nextLink(req, bindCursor(page.next, query)) });
   });
 
   /** The cloud's send task: the send as its request would have made it, for the official who sent it. */
