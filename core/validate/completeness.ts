@@ -87,6 +87,16 @@ function score(filled: number, total: number): CompletenessScore {
   return { filled, total, share: total === 0 ? 0 : Math.round((filled / total) * 1000) / 1000 };
 }
 
+/**
+ * Whether any of `rows` fills the field at `segments`. A loop, not `rows.some` with a closure: it runs for every
+ * field of every document of a publication (~300 per process), and those closures were a sixth of what deriving a
+ * publication's stats allocated.
+ */
+function filledInAny(rows: readonly unknown[], segments: readonly string[]): boolean {
+  for (let i = 0; i < rows.length; i++) if (isFilled(valueAtSegments(rows[i], segments))) return true;
+  return false;
+}
+
 function scoreDocs(items: unknown[] | undefined, root: string, key: string, groups: { array: string; slots: FieldSlot[] }[]): DocumentCompleteness[] {
   const fields = groups.flatMap((g) => g.slots).sort((a, b) => a.order - b.order).map((slot) => slot.field);
   const total = fields.length;
@@ -101,7 +111,7 @@ function scoreDocs(items: unknown[] | undefined, root: string, key: string, grou
       const rows = !isObject(data) ? [] : array ? objectsAlong(data, array) : [data];
       for (const slot of slots) {
         if (slot.stage && !due.has(slot.stage)) waiting.push(slot.order);
-        else if (!rows.some((row) => isFilled(valueAtSegments(row, slot.segments)))) unfilled.push(slot.order);
+        else if (!filledInAny(rows, slot.segments)) unfilled.push(slot.order);
       }
     }
     const missing = unfilled.sort((a, b) => a - b).map((order) => fields[order]);
