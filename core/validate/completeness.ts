@@ -106,10 +106,12 @@ function scoreDocs(items: unknown[] | undefined, root: string, key: string, grou
     // A project's stage dates are due for the stages its status reached (core/stats/project-stages.ts, the judgement
     // the stage-order check and the project page read too).
     const due = !isObject(data) ? ALL_DUE : root === 'releases' ? dueStages(data) : projectStagesReached(data);
-    for (const { array, slots } of groups) {
+    for (let g = 0; g < groups.length; g++) {
+      const { array, slots } = groups[g];
       // Rows of the field's sheet in this document: a field counts once any of them fills it.
       const rows = !isObject(data) ? [] : array ? objectsAlong(data, array) : [data];
-      for (const slot of slots) {
+      for (let s = 0; s < slots.length; s++) {
+        const slot = slots[s];
         if (slot.stage && !due.has(slot.stage)) waiting.push(slot.order);
         else if (!filledInAny(rows, slot.segments)) unfilled.push(slot.order);
       }
