@@ -12,7 +12,7 @@
  * typed row alone, a state's engineer was told to type again, process by process, a dozen columns the publication
  * fills — and the published project page then listed them all as published.
  */
-import { assessCostIds, type CostIdsAssessment, type CostIdsElement, type CostIdsPart } from '../stats/cost-ids';
+import { assessCostIds, hasMissingCostIds, type CostIdsAssessment, type CostIdsElement, type CostIdsPart } from '../stats/cost-ids';
 import { columnOfField } from '../template/column-of-field';
 import { sheetOfField } from '../template/sheet-of-field';
 import { templateSpec } from '../template/template-spec';
@@ -189,7 +189,8 @@ export const costIdsMissing: CrossCheck = {
         if (release) derived.set(ocid, (d = derive(release, now)));
         return d;
       };
-      const assess = (project: JsonObject) => assessCostIds(project, (ocid) => (isOtherPublishersOcid(ocid, settings.ocidPrefix) ? ocid : undefined)).filter((a) => a.state === 'missing');
+      const publishedBy = (ocid: string): string | undefined => (isOtherPublishersOcid(ocid, settings.ocidPrefix) ? ocid : undefined);
+      const assess = (project: JsonObject) => assessCostIds(project, publishedBy).filter((a) => a.state === 'missing');
       for (const { data: typed, pointer } of projects) {
         // A process another implementer publishes (a municipality contracting the state's project) is not the official's
         // to type: its summary is derived at publication from that implementer's data (OC4IDS 0.9.5, «Linking to OCDS
@@ -198,14 +199,14 @@ export const costIdsMissing: CrossCheck = {
         // The same judgement as Pendientes (cost-ids.ts publishedBy): a point only those processes lack is `elsewhere`,
         // the other implementer's, never this finding's. The workbook does not know which prefixes are registered: any
         // other one is taken as another implementer's.
+        // As typed first: a project that lacks nothing as typed is not judged again as published. Only whether it lacks
+        // anything is asked of it when it is judged again (hasMissingCostIds stops at the first point it lacks).
         let data = typed;
-        let missing = assess(typed);
+        if (!hasMissingCostIds(typed, publishedBy)) continue;
+        const published = linked.size ? asPublished(typed, derivedOf) : typed;
+        if (published !== typed) data = published;
+        const missing = assess(data);
         if (!missing.length) continue;
-        if (linked.size) {
-          const published = asPublished(typed, derivedOf);
-          if (published !== typed) { data = published; missing = assess(published); }
-          if (!missing.length) continue;
-        }
         spec ??= templateSpec();
         // Without any contracting process, every process point is missing for that one reason: said once, with the points
         // the processes will carry (each point repeating «no hay procesos» made a 23-point message of one fact).

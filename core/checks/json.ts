@@ -120,21 +120,28 @@ export function objectsAt(value: unknown, key: string): JsonObject[] {
 /** The object items `itemsAlong` gives, without their pointers: for checks that only read them. */
 const SEGMENTS = new Map<string, string[]>();
 
-export function objectsAlong(root: JsonObject, path: string): JsonObject[] {
+export function objectsAlong(root: JsonObject, path: string): readonly JsonObject[] {
   // The checks pass a few fixed paths, for every document: each is split once.
   let segments = SEGMENTS.get(path);
   if (!segments) SEGMENTS.set(path, (segments = path.split('/')));
   let level: JsonObject[] = [root];
-  for (const segment of segments) {
-    const next: JsonObject[] = [];
-    for (const item of level) {
-      const v = item[segment];
-      if (isArray(v)) { for (const x of v) if (isObject(x)) next.push(x); } else if (isObject(v)) next.push(v);
+  for (let s = 0; s < segments.length; s++) {
+    const segment = segments[s];
+    // Made only when something is found: completeness asks every document for every sheet's rows (~60 paths), most
+    // of which it does not have — an array per level of each was most of what scoring a publication allocated.
+    let next: JsonObject[] | undefined;
+    for (let i = 0; i < level.length; i++) {
+      const v = level[i][segment];
+      if (isArray(v)) { for (let j = 0; j < v.length; j++) { const x = v[j]; if (isObject(x)) (next ??= []).push(x); } } else if (isObject(v)) (next ??= []).push(v);
     }
+    if (!next) return NO_OBJECTS;
     level = next;
   }
   return level;
 }
+
+/** What objectsAlong gives when there is nothing along the path: one frozen list, never written to. */
+const NO_OBJECTS: readonly JsonObject[] = Object.freeze([]);
 
 function someFrom(item: JsonObject, segments: readonly string[], at: number, test: (item: JsonObject) => boolean): boolean {
   if (at === segments.length) return test(item);

@@ -2,7 +2,8 @@
  * CoST IDS disclosure as OC4IDS 0.9.5 maps it: a whole point (not part of it), every contracting process, and only
  * the points due at the project's stage.
  */
-import { COST_IDS_ELEMENTS, anyFilled, assessCostIds, discloses } from './cost-ids';
+import { COST_IDS_ELEMENTS, anyFilled, assessCostIds, discloses, hasMissingCostIds } from './cost-ids';
+import { assessProjects } from './pending';
 import { computeQuality } from './quality-stats';
 
 const element = (id: string) => COST_IDS_ELEMENTS.find((e) => e.id === id)!;
@@ -105,5 +106,54 @@ describe('CoST IDS coverage', () => {
     expect(figure('environment')).toEqual({ id: 'environment', disclosed: 0, total: 2 });
     expect(figure('budget')).toEqual({ id: 'budget', disclosed: 1, total: 3 });
     expect(figure('finalCost')).toEqual({ id: 'finalCost', disclosed: 0, total: 1 });
+  });
+
+  it('a project lacks a point when assessCostIds finds one missing, told without judging them all (hasMissingCostIds)', () => {
+    const byMerida = (ocid: string): string | undefined => (ocid.startsWith('ocds-mer-') ? 'Municipio de Mérida' : undefined);
+    const complete = { title: 'Puente', sector: 'transport', purpose: 'Cruce', description: 'Puente vehicular', publicAuthority: { name: 'Obras' }, additionalClassifications: [{ id: '1', description: 'Vialidad' }], locations: [{ description: 'Centro' }] };
+    const cases: unknown[] = [
+      {}, null, 'texto', { status: 'identification' }, { ...complete, status: 'identification' }, { ...complete, status: 'cancelled' },
+      { ...complete, status: 'preparation' }, { status: 'implementation', contractingProcesses: [] },
+      // Only another implementer's process lacks the firms: `elsewhere`, not missing, with publishedBy.
+      { ...complete, status: 'identification', contractingProcesses: [{ id: 'ocds-mer-1', summary: { status: 'active' } }] },
+      { ...complete, status: 'implementation', contractingProcesses: [{ id: 'ocds-mer-1', summary: { status: 'active' } }] },
+    ];
+    // Everything due in implementation disclosed but the firms of the process another implementer publishes.
+    const address = { streetAddress: 'Calle 60', locality: 'Mérida', postalCode: '97000' };
+    const contact = { email: 'obras@merida.gob.mx' };
+    const summary = (suppliers: unknown[]) => ({
+      status: 'active', title: 'Pavimentación', description: 'Calle 60', nature: ['construction'], suppliers,
+      tender: { procurementMethod: 'open', costEstimate: { amount: 10, currency: 'MXN' }, procuringEntity: { name: 'Obras' }, numberOfTenderers: 3 },
+      contractValue: { amount: 9, currency: 'MXN' }, contractPeriod: { startDate: '2024-01-01', endDate: '2024-06-30' },
+    });
+    const onlyElsewhere = {
+      ...complete, status: 'implementation',
+      budget: { amount: { amount: 10, currency: 'MXN' }, approvalDate: '2024-01-01', budgetBreakdowns: [{ budgetBreakdown: [{ sourceParty: { name: 'Federación' } }] }] },
+      documents: ['projectScope', 'environmentalImpact', 'landAndSettlementImpact'].map((documentType) => ({ documentType, url: `https://x.mx/${documentType}.pdf` })),
+      parties: [{ id: 'P1', name: 'Obras', roles: ['publicAuthority', 'procuringEntity'], address, contactPoint: contact }],
+      contractingProcesses: [{ id: 'ocds-yuc-1', summary: summary([{ name: 'Constructora' }]) }, { id: 'ocds-mer-1', summary: summary([]) }],
+    };
+    expect(assessCostIds(onlyElsewhere).filter((a) => a.state === 'missing').map((a) => a.element.id)).toEqual(['firms']);
+    cases.push(onlyElsewhere);
+    expect(hasMissingCostIds(onlyElsewhere, byMerida)).toBe(false);
+    for (const project of cases) {
+      for (const publishedBy of [undefined, byMerida]) {
+        expect([project, !!publishedBy, hasMissingCostIds(project, publishedBy)]).toEqual([project, !!publishedBy, assessCostIds(project, publishedBy).some((a) => a.state === 'missing')]);
+      }
+    }
+    expect(hasMissingCostIds({ ...complete, status: 'identification' })).toBe(false);
+    expect(hasMissingCostIds({ status: 'identification' })).toBe(true);
+  });
+
+  it('counts a point only processes published elsewhere lack as one missing: judged once for Calidad and Pendientes alike', () => {
+    const projects = [
+      { status: 'implementation', contractingProcesses: [{ id: 'ocds-yuc-1', summary: { status: 'active', suppliers: [{ name: 'Constructora' }] } }, { id: 'ocds-mer-7', summary: { status: 'active' } }] },
+      { status: 'implementation', contractingProcesses: [{ id: 'ocds-mer-8', summary: { status: 'active' } }] },
+      { status: 'preparation', contractingProcesses: [{ id: 'ocds-mer-9', summary: { status: 'active' } }] },
+    ];
+    const elsewhere = ['ocds-mer-7', 'ocds-mer-8', 'ocds-mer-9'].map((ocid) => ({ ocid, publisher: 'Municipio de Mérida', publishedAt: null }));
+    const assessed = assessProjects(projects, elsewhere);
+    expect(assessed[1].find((a) => a.element.id === 'firms')?.state).toBe('elsewhere');
+    expect(computeQuality([], projects, undefined, assessed)).toEqual(computeQuality([], projects));
   });
 });

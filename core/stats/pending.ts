@@ -9,7 +9,7 @@
  * and document codes only. The rows — titles, Spanish words, sheets and columns from the template spec — are drawn
  * from it when asked (pendingRows), so a publication judged once is listed in the words of the version serving it.
  */
-import { assessCostIds, COST_IDS_ELEMENTS, COST_IDS_STAGE_LABELS, type CostIdsElement, type CostIdsPart } from './cost-ids';
+import { assessCostIds, COST_IDS_ELEMENTS, COST_IDS_STAGE_LABELS, type CostIdsAssessment, type CostIdsElement, type CostIdsPart } from './cost-ids';
 import { keyDocumentsMissing } from '../checks/key-documents';
 import { costIdsWhere } from '../checks/cost-ids-missing';
 import { codeTitle } from '../checks/code-label';
@@ -65,19 +65,30 @@ function processOfItem(project: Record<string, unknown>, array: string): string[
 }
 
 /**
+ * Each project's CoST IDS points (`projects`' order) judged as pendingJudgement judges them: a point only the processes
+ * `elsewhere` lists lack is `elsewhere`, theirs to publish. Publication judges them once for pendingJudgement and the
+ * quality figures (computeQuality, `assessed`), which count an `elsewhere` point as a `missing` one — due and not
+ * disclosed — so the same judgement serves both (each project's points took a tenth of the derive step, twice).
+ */
+export function assessProjects(projects: readonly unknown[], elsewhere: readonly ElsewhereSource[] = []): CostIdsAssessment[][] {
+  const sources = new Map(elsewhere.map((s) => [s.ocid, s.publisher]));
+  const publishedBy = sources.size ? (ocid: string): string | undefined => sources.get(ocid) : undefined;
+  return projects.map((project) => assessCostIds(project, publishedBy));
+}
+
+/**
  * `records`: OCDS records (their compiled release is each process as a reader sees it); `projects`: as published;
  * `elsewhere`: the processes they list that another registered implementer publishes (published-elsewhere.ts
  * `sources`). A point those processes lack is listed as theirs — who must publish it — not as a cell to fill here:
  * the same judgement as the validator's, which does not ask the official for them (cost-ids.ts publishedBy).
  */
-export function pendingJudgement(records: unknown[], projects: unknown[], elsewhere: readonly ElsewhereSource[] = []): PendingJudgement {
+export function pendingJudgement(records: unknown[], projects: unknown[], elsewhere: readonly ElsewhereSource[] = [], assessed: readonly CostIdsAssessment[][] = assessProjects(projects, elsewhere)): PendingJudgement {
   const out: PendingJudgement = { version: PENDING_VERSION, projects: [], processes: [] };
   const sources = new Map(elsewhere.map((s) => [s.ocid, s]));
-  const publishedBy = sources.size ? (ocid: string): string | undefined => sources.get(ocid)?.publisher : undefined;
-  for (const project of projects) {
+  for (const [n, project] of projects.entries()) {
     if (!isObject(project)) continue;
     const points: PendingPoint[] = [];
-    for (const a of assessCostIds(project, publishedBy)) {
+    for (const a of assessed[n]) {
       if (a.state !== 'missing' && a.state !== 'elsewhere') continue;
       const parts = (a.missingParts ?? []).map((p) => a.element.parts.indexOf(p));
       if (!a.element.each) { points.push({ id: a.element.id, parts }); continue; }

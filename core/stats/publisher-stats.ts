@@ -6,6 +6,7 @@
 import { figuresOf, type StatsFigures } from './figures';
 import { INDEX_VERSION, publicationIndex, type PublicationIndex } from './publication-index';
 import { computeQuality, QUALITY_VERSION, type QualityStats } from './quality-stats';
+import type { CostIdsAssessment } from './cost-ids';
 
 /**
  * `indexVersion`: the INDEX_VERSION of the entries the figures were summed from; `qualityVersion`: the
@@ -15,9 +16,12 @@ import { computeQuality, QUALITY_VERSION, type QualityStats } from './quality-st
  */
 export type PublisherStatsData = StatsFigures & { quality: QualityStats; indexVersion?: number; qualityVersion?: number };
 
-/** `index`: the publication's index when the caller already has it (publication computes it once for both). */
-export function computeStats(records: unknown[], projects: unknown[], index: PublicationIndex = publicationIndex(records, projects)): PublisherStatsData {
-  return { ...figuresOf(index.processes, index.projects), quality: computeQuality(records, projects), indexVersion: INDEX_VERSION, qualityVersion: QUALITY_VERSION };
+/**
+ * `index`: the publication's index when the caller already has it (publication computes it once for both);
+ * `assessed`: the projects' CoST IDS points, likewise (computeQuality).
+ */
+export function computeStats(records: unknown[], projects: unknown[], index: PublicationIndex = publicationIndex(records, projects), assessed?: readonly CostIdsAssessment[][]): PublisherStatsData {
+  return { ...figuresOf(index.processes, index.projects), quality: computeQuality(records, projects, undefined, assessed), indexVersion: INDEX_VERSION, qualityVersion: QUALITY_VERSION };
 }
 
 /** What currentStats reads of a publication when its stored stats are of an earlier version. */

@@ -6,7 +6,7 @@
 import { completeness, type DocumentCompleteness } from '../validate/completeness';
 import { templateSpec } from '../template/template-spec';
 import type { TemplateSpec } from '../template/spec';
-import { COST_IDS_ELEMENTS, assessCostIds } from './cost-ids';
+import { COST_IDS_ELEMENTS, assessCostIds, type CostIdsAssessment } from './cost-ids';
 
 export interface FieldCoverage {
   standard: 'ocds' | 'oc4ids';
@@ -45,8 +45,12 @@ function pooled(docs: DocumentCompleteness[]): number {
   return total ? Math.round((docs.reduce((n, d) => n + d.filled, 0) / total) * 1000) / 1000 : 0;
 }
 
-/** `records` are OCDS records: their compiled releases are what a reader sees of each process. */
-export function computeQuality(records: unknown[], projects: unknown[], spec: TemplateSpec = templateSpec()): QualityStats {
+/**
+ * `records` are OCDS records: their compiled releases are what a reader sees of each process. `assessed`: each
+ * project's CoST IDS points when the caller judged them already (pending.ts assessProjects, with or without the
+ * processes other implementers publish: a point is counted alike either way).
+ */
+export function computeQuality(records: unknown[], projects: unknown[], spec: TemplateSpec = templateSpec(), assessed?: readonly CostIdsAssessment[][]): QualityStats {
   const releases = records.map((r) => (r && typeof r === 'object' ? (r as { compiledRelease?: unknown }).compiledRelease : undefined));
   const report = completeness({ releases, projects }, spec);
   // How many documents miss each field, counted in one pass (not one scan of every document per column); and how
@@ -74,15 +78,19 @@ export function computeQuality(records: unknown[], projects: unknown[], spec: Te
     projectsShare: pooled(report.projects),
     processesShare: pooled(report.releases),
     fields,
-    costIds: costIdsCoverage(projects),
+    costIds: costIdsCoverage(projects, assessed),
   };
 }
 
-/** Each point's disclosed / due count over the projects, each project assessed once. */
-function costIdsCoverage(projects: unknown[]): QualityStats['costIds'] {
+/**
+ * Each point's disclosed / due count over the projects, each project assessed once. A point lacking only in processes
+ * another implementer publishes (`elsewhere`, when `assessed` was judged with them) is due and not disclosed, as
+ * `missing` is: the counts are the same whoever must publish it.
+ */
+function costIdsCoverage(projects: unknown[], assessed?: readonly CostIdsAssessment[][]): QualityStats['costIds'] {
   const counts = COST_IDS_ELEMENTS.map((e) => ({ id: e.id, disclosed: 0, total: 0 }));
-  for (const project of projects) {
-    assessCostIds(project).forEach((a, i) => {
+  for (const [n, project] of projects.entries()) {
+    (assessed?.[n] ?? assessCostIds(project)).forEach((a, i) => {
       if (a.state === 'notDue' || a.state === 'notApplicable') return;
       counts[i].total++;
       if (a.state === 'disclosed') counts[i].disclosed++;

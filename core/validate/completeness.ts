@@ -87,6 +87,16 @@ function score(filled: number, total: number): CompletenessScore {
   return { filled, total, share: total === 0 ? 0 : Math.round((filled / total) * 1000) / 1000 };
 }
 
+/**
+ * Whether any of `rows` fills the field at `segments`. A loop, not `rows.some` with a closure: it runs for every
+ * field of every document of a publication (~300 per process), and those closures were a sixth of what deriving a
+ * publication's stats allocated.
+ */
+function filledInAny(rows: readonly unknown[], segments: readonly string[]): boolean {
+  for (let i = 0; i < rows.length; i++) if (isFilled(valueAtSegments(rows[i], segments))) return true;
+  return false;
+}
+
 function scoreDocs(items: unknown[] | undefined, root: string, key: string, groups: { array: string; slots: FieldSlot[] }[]): DocumentCompleteness[] {
   const fields = groups.flatMap((g) => g.slots).sort((a, b) => a.order - b.order).map((slot) => slot.field);
   const total = fields.length;
@@ -96,12 +106,14 @@ function scoreDocs(items: unknown[] | undefined, root: string, key: string, grou
     // A project's stage dates are due for the stages its status reached (core/stats/project-stages.ts, the judgement
     // the stage-order check and the project page read too).
     const due = !isObject(data) ? ALL_DUE : root === 'releases' ? dueStages(data) : projectStagesReached(data);
-    for (const { array, slots } of groups) {
+    for (let g = 0; g < groups.length; g++) {
+      const { array, slots } = groups[g];
       // Rows of the field's sheet in this document: a field counts once any of them fills it.
       const rows = !isObject(data) ? [] : array ? objectsAlong(data, array) : [data];
-      for (const slot of slots) {
+      for (let s = 0; s < slots.length; s++) {
+        const slot = slots[s];
         if (slot.stage && !due.has(slot.stage)) waiting.push(slot.order);
-        else if (!rows.some((row) => isFilled(valueAtSegments(row, slot.segments)))) unfilled.push(slot.order);
+        else if (!filledInAny(rows, slot.segments)) unfilled.push(slot.order);
       }
     }
     const missing = unfilled.sort((a, b) => a - b).map((order) => fields[order]);

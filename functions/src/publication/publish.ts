@@ -55,7 +55,7 @@ import { namedProjectsElsewhere, NOTHING_ELSEWHERE, publishedElsewhere, type Pub
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type RedactionNote, type ReleaseText, type Store } from '../store/store';
 import { computeStats } from '../../../core/stats/publisher-stats';
 import { publicationIndex } from '../../../core/stats/publication-index';
-import { pendingCounts, pendingJudgement, type PendingCounts } from '../../../core/stats/pending';
+import { assessProjects, pendingCounts, pendingJudgement, type PendingCounts } from '../../../core/stats/pending';
 import { pages } from '../store/read-all';
 import { releaseUrl } from './urls';
 import { ServedHasher, storeOrder } from './served-hashes';
@@ -683,11 +683,13 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     // read a record's ocid and compiled release only.
     const recordList = ocids.map((ocid) => ({ ocid, compiledRelease: compiledByOcid.get(ocid) }));
     const index = publicationIndex(recordList, finalProjects);
-    const stats = computeStats(recordList, finalProjects, index) as unknown as JsonObject;
+    // Each project's CoST IDS points, judged once for the stats and the pending judgement alike (assessProjects).
+    const assessed = assessProjects(finalProjects, sources);
+    const stats = computeStats(recordList, finalProjects, index, assessed) as unknown as JsonObject;
     // What each process and project still lacks of what its stage asks (the control board's *Pendientes*), judged
     // with the index it is listed from: stored with it, never served in /api/index (index-routes.ts).
     // A point only another implementer's processes lack is listed as theirs to publish (pending.ts `elsewhere`).
-    const pending = pendingJudgement(recordList, finalProjects, sources);
+    const pending = pendingJudgement(recordList, finalProjects, sources, assessed);
     // And how many, kept with the publication's counts: what *Seguimiento* shows per implementer (tracking-routes.ts).
     const amendments = told.size ? { amendments: storedAmendmentChanges(told) } : {};
     return { finalProjects, changedProjects, index: { ...index, pending, ...amendments } as unknown as JsonObject, stats, pending: pendingCounts(pending) };
