@@ -129,9 +129,9 @@ test("a summary publication will not derive (a CompraNet process, another implem
     releases: [], projects: [{ id: 'p1', title: 'Parque', contractingProcesses: listed('Nueva') }],
     currentReleases: new Map([['ocds-a-1', rel('ocds-a-1', 'h1', 'Obra')]]),
     currentProjects: new Map<string, Record<string, unknown>>([['p1', { id: 'p1', title: 'Parque', contractingProcesses: listed('Vieja') }]]),
-    publishedElsewhere: new Set(elsewhere),
+    elsewhere: { compiled: new Map(elsewhere.map((ocid) => [ocid, rel(ocid, 'h7', 'Obra municipal')])), links: new Map() },
   }).projects.items[0]?.fields.map((f) => [f.path, f.after]);
-  // The own process's summary is derived from its release; the federal one is published as typed.
+  // The own process's summary is derived from its release, Mérida's from Mérida's data; the federal one is published as typed.
   expect(preview(['ocds-mer-7'])).toEqual([['contractingProcesses/1/summary/title', 'Nueva federal']]);
   // Mérida has not published its process: its summary goes out as typed too.
   expect(preview([])).toEqual([['contractingProcesses/1/summary/title', 'Nueva federal'], ['contractingProcesses/2/summary/title', 'Nueva municipal']]);

@@ -407,3 +407,111 @@ describe('release ids', () => {
     await store.close();
   });
 });
+
+/**
+ * The coordinator's preview against what its approval publishes, for the edits an official makes between two sends:
+ * the processes it says are new or modified are those given a new release, the projects it says are new or modified
+ * are those the outcome counts («N proyectos nuevos o modificados»), what it says is missing from the workbook stays
+ * published — and each is what the official did. A disagreement was a coordinator told one thing who got another.
+ */
+describe('the preview says what approval publishes', () => {
+  type Workbook = Awaited<ReturnType<typeof exampleWorkbook>>;
+  const OCID = 'ocds-mid001-DOP-LP-OP-003-2024';
+  const CONTRACT = 'DOP-LP-OP-003-2024-C1';
+  const PROJECT = 'oc4ids-mid001-MID-2024-001';
+  /** Adds a data row to `sheet`, its cells by column path without the `/0/` of lists. */
+  const addRow = (workbook: Workbook, sheet: string, values: Record<string, string | number>): void => {
+    const s = workbook.sheets.find((x) => x.name === sheet)!;
+    s.rows.push(s.rows[1].map((path) => values[String(path).replace(/\/0(\/|$)/g, '$1')] ?? ''));
+  };
+  const amendment = (workbook: Workbook): void => {
+    setCell(workbook, 'Contratos', 0, 'contracts/0/value/amount', 141246841.31);
+    addRow(workbook, 'Modificaciones de contrato', { ocid: OCID, 'contracts/id': CONTRACT, 'contracts/amendments/id': 'CM-01', 'contracts/amendments/date': '2024-12-10', 'contracts/amendments/rationale': 'Volúmenes mayores a los del catálogo', 'contracts/amendments/description': 'Ampliación del monto en 10 %' });
+  };
+  const typedModification = (id: string, type: string) => (workbook: Workbook): void => addRow(workbook, 'Modificaciones', { id: PROJECT, 'contractingProcesses/id': OCID,
+    'contractingProcesses/summary/modifications/id': id, 'contractingProcesses/summary/modifications/type': type, 'contractingProcesses/summary/modifications/description': 'Obra adicional de drenaje pluvial' });
+  /** The workbook without the rows of sheets keyed by `key` (their first column) that name `id`. */
+  const without = (key: string, id: string) => (workbook: Workbook): void => {
+    for (const s of workbook.sheets) if (s.rows[1]?.[0] === key) s.rows = [...s.rows.slice(0, 2), ...s.rows.slice(2).filter((row) => row[0] !== id)];
+  };
+  // A process or project left out of the workbook is still published (carried): what names it still may.
+  const withoutProcess = (ocid: string) => without('ocid', ocid);
+  const withoutProject = (id: string) => without('id', id);
+  /** The supervision process (second row) as a direct award with no tender stage: its release tagged `award`. */
+  const untendered = (workbook: Workbook): void => {
+    setCell(workbook, 'Contrataciones', 1, 'tender/tenderPeriod/startDate', '');
+    setCell(workbook, 'Contrataciones', 1, 'tender/tenderPeriod/endDate', '');
+    setCell(workbook, 'Contrataciones', 1, 'tag', 'award');
+  };
+  /** Tuxtla Gutiérrez's first process, listed by Mérida's first project. */
+  const FOREIGN = 'ocds-tgz001-OP-LP-OP-014-2024';
+  const linkedElsewhere = (workbook: Workbook): void => addRow(workbook, 'Procesos del proyecto', { id: PROJECT, 'contractingProcesses/id': FOREIGN, 'contractingProcesses/summary/ocid': FOREIGN, 'contractingProcesses/summary/nature': 'Supervisión', 'contractingProcesses/summary/title': 'Obra de Tuxtla' });
+  interface Case {
+    name: string;
+    /** The first send (the example workbook, unless edited). */
+    before?: (workbook: Workbook) => void;
+    edit: (workbook: Workbook) => void;
+    /** What the official changed: the processes and projects new or modified, and missing from the workbook. */
+    processes?: string[];
+    projects?: string[];
+    removed?: { processes?: string[]; projects?: string[] };
+  }
+  const cases: Case[] = [
+    { name: 'a contract amount', edit: (w) => setCell(w, 'Contratos', 0, 'contracts/0/value/amount', 130000000), processes: [OCID] },
+    { name: 'an amendment added', edit: amendment, processes: [OCID] },
+    { name: 'a «Modificaciones» row typed', edit: typedModification('MOD-1', 'Cambio de alcance'), projects: [PROJECT] },
+    { name: 'a «Modificaciones» row typed with the amendment\'s own id (its type stated over the releases\')', before: amendment, edit: (w) => { amendment(w); typedModification('CM-01', 'Cambio de alcance')(w); }, projects: [PROJECT] },
+    { name: 'that row taken out again', before: (w) => { amendment(w); typedModification('CM-01', 'Cambio de alcance')(w); }, edit: amendment, projects: [PROJECT] },
+    { name: 'an «Avance del proceso» row added', edit: (w) => addRow(w, 'Avance del proceso', { id: PROJECT, 'contractingProcesses/id': OCID, 'contractingProcesses/summary/milestones/id': 'M9', 'contractingProcesses/summary/milestones/title': 'Pruebas de laboratorio' }), projects: [PROJECT] },
+    { name: 'a «Pagos del proceso» row added', edit: (w) => addRow(w, 'Pagos del proceso', { id: PROJECT, 'contractingProcesses/id': OCID, 'contractingProcesses/summary/transactions/id': 'P99', 'contractingProcesses/summary/transactions/date': '2025-06-30', 'contractingProcesses/summary/transactions/value/amount': 1250000, 'contractingProcesses/summary/transactions/value/currency': 'MXN' }), projects: [PROJECT] },
+    { name: 'a «Proveedores del proceso» row added', edit: (w) => addRow(w, 'Proveedores del proceso', { id: PROJECT, 'contractingProcesses/id': OCID, 'contractingProcesses/summary/suppliers/id': 'MX-RFC-XAXX010101000', 'contractingProcesses/summary/suppliers/name': 'Laboratorio de Materiales del Sureste' }), projects: [PROJECT] },
+    { name: 'a date typed in «Procesos del proyecto» (tender.datePublished)', edit: (w) => setCell(w, 'Procesos del proyecto', 0, 'contractingProcesses/0/summary/tender/datePublished', '2024-07-09'), projects: [] },
+    { name: 'the award cancelled (its supplier no longer the releases\')', edit: (w) => setCell(w, 'Adjudicaciones', 1, 'awards/0/status', 'Cancelada'), processes: ['ocds-mid001-DOP-AD-SRO-007-2024'] },
+    { name: 'a process taken out of the workbook', edit: withoutProcess('ocds-mid001-DOP-IR-OP-005-2023'), removed: { processes: ['ocds-mid001-DOP-IR-OP-005-2023'] } },
+    { name: 'a project taken out of the workbook', edit: withoutProject('oc4ids-mid001-MID-2023-002'), removed: { projects: ['oc4ids-mid001-MID-2023-002'] } },
+    { name: 'a «Fecha de publicación» typed for a process no release tagged as a tender (publication keeps it)', before: untendered, edit: (w) => { untendered(w); setCell(w, 'Procesos del proyecto', 1, 'contractingProcesses/0/summary/tender/datePublished', '2024-07-30'); }, projects: [PROJECT] },
+    { name: 'another implementer\'s process referenced by a project, and a «Pagos del proceso» row typed for it', before: linkedElsewhere, edit: (w) => { linkedElsewhere(w); addRow(w, 'Pagos del proceso', { id: PROJECT, 'contractingProcesses/id': FOREIGN, 'contractingProcesses/summary/transactions/id': 'PT-99', 'contractingProcesses/summary/transactions/date': '2025-06-30', 'contractingProcesses/summary/transactions/value/amount': 99000, 'contractingProcesses/summary/transactions/value/currency': 'MXN' }); }, projects: [PROJECT] },
+    { name: 'another implementer\'s process referenced by a project, its title typed otherwise (its data gives it)', before: linkedElsewhere, edit: (w) => { linkedElsewhere(w); setCell(w, 'Procesos del proyecto', 5, 'contractingProcesses/0/summary/title', 'Otro título') }, projects: [] },
+    { name: 'a project field', edit: (w) => setCell(w, 'Proyectos', 0, 'title', 'Repavimentación de la calle 60 (Centro Histórico)'), projects: [PROJECT] },
+    { name: 'a project document added', edit: (w) => addRow(w, 'Documentos del proyecto', { id: PROJECT, 'documents/id': 'proyecto-99', 'documents/documentType': 'Estudio de factibilidad', 'documents/title': 'Estudio de tránsito', 'documents/description': 'Aforos vehiculares y peatonales de la calle 60.', 'documents/format': 'application/pdf', 'documents/url': 'https://transparencia.merida.example/proyectos/MID-2024-001/proyecto-99.pdf' }), projects: [PROJECT] },
+    { name: 'a date typed differently but the same day', edit: (w) => setCell(w, 'Contratos', 0, 'contracts/0/dateSigned', '15/08/2024'), processes: [] },
+  ];
+  const changedIn = (group: { items: { id: string; change: string }[] }, ...kinds: string[]): string[] => group.items.filter((i) => kinds.includes(i.change)).map((i) => i.id).sort();
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    if (c.name.startsWith('another implementer')) {
+      const tuxtla = await exampleWorkbook('tuxtla-gutierrez');
+      await store.putPublisher(publisherOf('tuxtla-gutierrez', tuxtla));
+      const laid = await publish(store, { publisher: publisherOf('tuxtla-gutierrez', tuxtla), workbook: tuxtla, actor: 'system', now: '2025-07-01T09:00:00-06:00', baseUrl: BASE });
+      expect([laid.status, laid.findings.filter((f) => f.severity === 'error').slice(0, 2)]).toEqual(['published', []]);
+    }
+    const base = await exampleWorkbook('merida');
+    c.before?.(base);
+    const publisher = publisherOf('merida', base);
+    await store.putPublisher(publisher);
+    const first = await publish(store, { publisher, workbook: base, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    if (first.status !== 'published') throw new Error(JSON.stringify(first.findings.filter((f) => f.severity === 'error').slice(0, 3)));
+    const edited = await exampleWorkbook('merida');
+    c.edit(edited);
+    const work = submissionWork(store);
+    const sent = await work.intake(edited, publisher, '2025-07-02T09:00:00-06:00');
+    if (!sent.snapshot) throw new Error(JSON.stringify(sent.findings.filter((f) => f.severity === 'error').slice(0, 3)));
+    const { preview } = await work.preview(sent.snapshot.contentHash, publisher, '2025-07-02T09:00:00-06:00');
+    const approved = await publish(store, { publisher, workbook: edited, actor: 'coordinador', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+    const changedProcesses = approved.status === 'published' ? [...approved.changedProcesses].sort() : [];
+    const changedProjects = approved.status === 'published' ? [...approved.changedProjects].sort() : [];
+    const told = {
+      processes: changedIn(preview.processes, 'new', 'changed'), projects: changedIn(preview.projects, 'new', 'changed'),
+      removed: { processes: changedIn(preview.processes, 'removed'), projects: changedIn(preview.projects, 'removed') },
+    };
+    // What the official did, as the preview tells it and as the approval published it.
+    const did = { processes: c.processes ?? [], projects: c.projects ?? [], removed: { processes: c.removed?.processes ?? [], projects: c.removed?.projects ?? [] } };
+    expect(told).toEqual(did);
+    expect({ processes: changedProcesses, projects: changedProjects }).toEqual({ processes: did.processes, projects: did.projects });
+    // A modified item says what changed; what is missing from the workbook is still published.
+    for (const item of [...preview.processes.items, ...preview.projects.items]) if (item.change === 'changed') expect([item.id, item.fields.length]).not.toEqual([item.id, 0]);
+    const now = await store.getCurrent('merida');
+    const ocids = new Set((await allReleases(store, now!.id)).map((r) => r.ocid));
+    for (const ocid of did.removed.processes) expect(ocids.has(ocid)).toBe(true);
+  });
+});

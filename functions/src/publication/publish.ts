@@ -43,13 +43,14 @@ import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject, sameJsonText } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
-import { keptSheets } from '../../../core/workflow/change-preview';
+import { keptSheets, projectEdits } from '../../../core/workflow/change-preview';
 import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
-import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, withTypedRows, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
+import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, keptTypedSummaries, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
 import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import type { CellRef } from '../../../core/findings/finding';
 import { inReadingOrder } from '../../../core/findings/reading-order';
 import { changesFor, readAmendmentChanges, storedAmendmentChanges, type ToldChanges } from './stored-amendment-changes';
+import { readTypedSummaries, storedTypedSummaries, type KeptSummaries } from './stored-typed-summaries';
 import { withinRedactionBudget } from './redaction-budget';
 import { namedProjectsElsewhere, NOTHING_ELSEWHERE, publishedElsewhere, type PublishedElsewhere } from './published-elsewhere';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type RedactionNote, type ReleaseText, type Store } from '../store/store';
@@ -100,7 +101,7 @@ export type PublishResult =
   /**
    * `rebuiltRecords`: the processes whose record was merged again, not carried as stored (a changed process, or all of
    * them when built another way); `changedProjects`: the projects new or different from those published in what the
-   * workbook says of them (editedProject), as the coordinator's preview counts them.
+   * workbook says of them, as the coordinator's preview counts them (core/workflow/change-preview.ts projectEdits).
    */
   | { status: 'published'; publication: Publication; changedProcesses: string[]; changedProjects: string[]; rebuiltRecords: string[]; findings: Finding[]; keptInRecords?: KeptRows[]; returnedToEarlier?: ReturnedProcess[] };
 
@@ -194,29 +195,6 @@ function keepUpdated(project: JsonObject, previous: JsonObject | undefined, now:
   const same = sameJsonText({ ...project, updated: '' }, { ...previous, updated: '' });
   if (same && project.updated === now && typeof previous.updated === 'string') project.updated = previous.updated;
   return !same;
-}
-
-/**
- * Whether the workbook changed a project: new, or different from the one published apart from what publication
- * derives on it — `updated`, each linked process's release links and, of a summary derived from the process's
- * releases, all but the rows the official typed (core/summary/typed-rows.ts; core/workflow/change-preview.ts compares
- * the same). A process with a new release changes the summary and release links of its project; counted as a changed
- * project, the approval's outcome read «3 proyectos nuevos o modificados» after a preview and a confirmation that said
- * no project changed. With the whole summary set aside, a «Modificaciones» row added to a process published here was
- * published and the outcome said «0 proyectos nuevos o modificados». `derived`: the summaries the releases gave, by
- * process id (deriveProjectSummaries' `derived`).
- */
-function editedProject(project: JsonObject, previous: JsonObject | undefined, derived: ReadonlyMap<string, JsonObject>): boolean {
-  if (!previous) return true;
-  const typed = (p: JsonObject): JsonObject => {
-    const rows = withTypedRows(p, derived);
-    const links = rows.contractingProcesses;
-    return {
-      ...rows, updated: '',
-      ...(Array.isArray(links) ? { contractingProcesses: links.map((l) => (l !== null && typeof l === 'object' && !Array.isArray(l) ? { ...l, releases: null } : l)) } : {}),
-    };
-  };
-  return !sameJsonText(typed(project), typed(previous));
 }
 
 /** What a publication's releases and records are derived with (see Publication.derivedWith). */
@@ -605,8 +583,11 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
   // …kept with this publication for the next (stored-amendment-changes.ts), which takes those of a process it carries
   // as they were: read from the current publication's index once, when a carried process first needs them.
   const told = new Map<string, ToldChanges>();
+  // …and what the official typed of its projects' derived summaries then (stored-typed-summaries.ts): the index read once.
+  let indexBefore: Promise<unknown> | undefined;
+  const readIndexBefore = (): Promise<unknown> => (indexBefore ??= current ? store.getIndex(current.id) : Promise.resolve(undefined));
   let keptBefore: Promise<Map<string, ToldChanges>> | undefined;
-  const toldBefore = (): Promise<Map<string, ToldChanges>> => (keptBefore ??= current ? store.getIndex(current.id).then(readAmendmentChanges) : Promise.resolve(new Map()));
+  const toldBefore = (): Promise<Map<string, ToldChanges>> => (keptBefore ??= readIndexBefore().then(readAmendmentChanges));
   let releaseCount = 0;
   const rebuilt: string[] = [];
   const buildRecords = async (write: (releases: ReleaseText[], records: RecordText[]) => Promise<void>, served?: ServedHasher): Promise<void> => {
@@ -653,7 +634,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     releaseCount += releases.length;
     if (records.length) await write(releases, records);
   };
-  const derive = (): { finalProjects: JsonObject[]; changedProjects: string[]; index: JsonObject; stats: JsonObject; pending: PendingCounts } => {
+  const derive = (typedBefore: KeptSummaries): { finalProjects: JsonObject[]; changedProjects: string[]; index: JsonObject; stats: JsonObject; pending: PendingCounts } => {
     // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
     // retried or re-derived publication derives the same summaries.
     // Another implementer's process is looked up in its data; one of the publication's own, in the publication's.
@@ -663,10 +644,14 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     const linksAll = otherLinks.size ? new Map([...otherLinks, ...releaseLinks]) : releaseLinks;
     const derivedSummaries = projects.map(() => new Map<string, JsonObject>());
     const finalProjects = projects.map((p, i) => deriveProjectSummaries(p, compiledAll, linksAll, { now, amendmentsByOcid, derived: derivedSummaries[i] }) as JsonObject);
-    // Every project whose published form changed gets a new `updated`; the outcome counts those the workbook changed.
+    // Every project whose published form changed gets a new `updated`; the outcome counts those the workbook changed,
+    // by the coordinator's preview's judgement (projectEdits), and keeps what was typed for the next one to compare with.
+    const typedNow: KeptSummaries = new Map();
     const changedProjects = finalProjects.filter((project, i) => {
-      const previous = published.get(String(project.id));
-      return keepUpdated(project, previous, now) && editedProject(project, previous, derivedSummaries[i]);
+      const id = String(project.id);
+      const previous = published.get(id);
+      if (derivedSummaries[i].size) typedNow.set(id, keptTypedSummaries(project, derivedSummaries[i]));
+      return keepUpdated(project, previous, now) && (!previous || projectEdits(previous, project, derivedSummaries[i], typedBefore.get(id), 1).length > 0);
     }).map((project) => String(project.id));
     // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
     // read a record's ocid and compiled release only.
@@ -679,11 +664,12 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     const pending = pendingJudgement(recordList, finalProjects, sources);
     // And how many, kept with the publication's counts: what *Seguimiento* shows per implementer (tracking-routes.ts).
     const amendments = told.size ? { amendments: storedAmendmentChanges(told) } : {};
-    return { finalProjects, changedProjects, index: { ...index, pending, ...amendments } as unknown as JsonObject, stats, pending: pendingCounts(pending) };
+    const typedSummaries = typedNow.size ? { typedSummaries: storedTypedSummaries(typedNow) } : {};
+    return { finalProjects, changedProjects, index: { ...index, pending, ...amendments, ...typedSummaries } as unknown as JsonObject, stats, pending: pendingCounts(pending) };
   };
   if (unchanged && current) {
     await buildRecords(async () => undefined);
-    const { stats } = derive();
+    const { stats } = derive(new Map());
     await store.putStats({ publisherId: publisher.id, publicationId: current.id, computedAt: at, data: stats });
     return { status: 'unchanged', publication: current, findings };
   }
@@ -695,7 +681,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     await store.putRecords(publicationId, records);
   }, served);
   phase('records');
-  const { finalProjects, changedProjects, index, stats, pending } = derive();
+  const { finalProjects, changedProjects, index, stats, pending } = derive(readTypedSummaries(await readIndexBefore()));
   phase('derived');
   // Serialized once, for the store and the served hash alike.
   const projectTexts = finalProjects.map((project) => ({ id: String(project.id), text: JSON.stringify(project), key: storeOrder(String(project.id)) }));
