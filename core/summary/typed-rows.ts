@@ -9,7 +9,7 @@
  * Whether the workbook changed a project (publication's «proyectos con cambios», the coordinator's preview,
  * core/workflow/change-preview.ts projectEdits) compares what the official typed, each side against the summary the
  * releases gave *then*: the new send against the summary its approval derives, the published project against the one
- * derived when it was published — kept with that publication (`keptTypedSummaries`, in its stored index) because it
+ * derived when it was published — kept with that publication (`typedPart`, in its stored index) because it
  * cannot be told afterwards. Compared against the summary the releases give now, a row an earlier release gave and
  * the latest no longer does (the supplier of an award since cancelled) read as the official's, removed: the project
  * «changed» with nobody touching it. And a row typed with an amendment's own id (its type and values stated over those
@@ -71,10 +71,9 @@ function typedRows(summary: unknown, derived: JsonObject): JsonObject {
 }
 
 /**
- * The typed part of each of `project`'s derived summaries, by the process's `id` (empty when the releases give it all):
- * what publication keeps with a publication for the next one to compare with.
+ * The typed part of each of `project`'s derived summaries, by the process's `id` (empty when the releases give it all).
  */
-export function keptTypedSummaries(project: JsonObject, derived: ReadonlyMap<string, JsonObject>): Record<string, JsonObject> {
+function keptTypedSummaries(project: JsonObject, derived: ReadonlyMap<string, JsonObject>): Record<string, JsonObject> {
   const out: Record<string, JsonObject> = {};
   const links = project.contractingProcesses;
   if (!Array.isArray(links)) return out;
@@ -86,10 +85,57 @@ export function keptTypedSummaries(project: JsonObject, derived: ReadonlyMap<str
 }
 
 /**
- * A project for telling whether the workbook changed it: each linked process whose summary publication derived with
- * only its typed part — `kept` (keptTypedSummaries), by the process's `id` — and no release links (publication's).
+ * What the official typed of a published project where publication derived the rest (deriveProjectSummaries), kept
+ * with its publication for the next one to compare with: of each derived summary, by the process's id, its typed part;
+ * and the parties publication added for the organizations the summaries name (project-parties.ts), by id: `true` a
+ * party added whole, else the roles added to one typed in «Actores del proyecto». A supplier whose award was cancelled
+ * since is dropped from the project's parties by the releases, not by the official.
  */
-export function withKeptSummaries(project: JsonObject, kept: Readonly<Record<string, JsonObject>>): JsonObject {
+export interface TypedPart {
+  summaries: Record<string, JsonObject>;
+  parties: Record<string, true | string[]>;
+}
+
+const partyId = (party: unknown): string | undefined => (isObject(party) && (typeof party.id === 'string' || typeof party.id === 'number') ? String(party.id) : undefined);
+
+/** `published` (the project as derived from `sent`, the project as the workbook states it; `derived`: its summaries as the releases give them): what the official typed. */
+export function typedPart(sent: JsonObject, published: JsonObject, derived: ReadonlyMap<string, JsonObject>): TypedPart {
+  const typed = new Map(objects(sent.parties).flatMap((p) => { const id = partyId(p); return id === undefined ? [] : [[id, p] as const]; }));
+  const parties: Record<string, true | string[]> = {};
+  for (const party of objects(published.parties)) {
+    const id = partyId(party);
+    if (id === undefined) continue;
+    const own = typed.get(id);
+    if (!own) { parties[id] = true; continue; }
+    const roles = (Array.isArray(party.roles) ? party.roles : []).filter((r) => !(Array.isArray(own.roles) && own.roles.includes(r)));
+    if (roles.length) parties[id] = roles.map(String);
+  }
+  return { summaries: keptTypedSummaries(published, derived), parties };
+}
+
+/**
+ * A project for telling whether the workbook changed it: each linked process whose summary publication derived with
+ * only its typed part, no release links (publication's), and its parties without those publication added.
+ */
+export function withTypedPart(project: JsonObject, part: TypedPart): JsonObject {
+  const out = withKeptSummaries(project, part.summaries);
+  if (!Array.isArray(project.parties) || Object.keys(part.parties).length === 0) return out;
+  const parties = project.parties.flatMap((party: unknown) => {
+    const id = partyId(party);
+    const added = id === undefined ? undefined : part.parties[id];
+    if (added === true) return [];
+    if (!added || !isObject(party) || !Array.isArray(party.roles)) return [party];
+    return [{ ...party, roles: party.roles.filter((r) => !added.includes(String(r))) }];
+  });
+  // None left: the project states none, as one whose only parties publication added (no empty list is published).
+  if (parties.length) return { ...out, parties };
+  const { parties: gone, ...rest } = out;
+  void gone;
+  return rest;
+}
+
+/** A project with each linked process whose summary publication derived with only its typed part (keptTypedSummaries), and no release links. */
+function withKeptSummaries(project: JsonObject, kept: Readonly<Record<string, JsonObject>>): JsonObject {
   const links = project.contractingProcesses;
   if (!Array.isArray(links)) return project;
   return {
@@ -106,7 +152,8 @@ export function withKeptSummaries(project: JsonObject, kept: Readonly<Record<str
 
 /**
  * withKeptSummaries against `derived`, the summaries the releases give each derived process now (deriveProjectSummaries'
- * `derived`): the new send's side, and the published side of a publication that kept none (an earlier version's).
+ * `derived`): the published side of a publication that kept no typed part (an earlier version's), its parties as
+ * published — and so the new side's too.
  */
 export function withTypedRows(project: JsonObject, derived: ReadonlyMap<string, JsonObject>): JsonObject {
   if (derived.size === 0) return project;

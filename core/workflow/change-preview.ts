@@ -12,7 +12,7 @@
  */
 import { currencyPathOf, isMoneyPath } from './money-path';
 import type { ChangePreview, FieldChange, ItemChange, ReturnsTo } from './contract';
-import { deriveProjectSummaries, withKeptSummaries, withTypedRows, keptTypedSummaries, type ReleaseLink } from '../summary';
+import { deriveProjectSummaries, typedPart, withTypedPart, withTypedRows, type ReleaseLink, type TypedPart } from '../summary';
 import { hasTypedTag, updateTags } from '../merge/update-tags';
 import { alignById, keptInRecord } from '../merge/kept-in-record';
 import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
@@ -108,22 +108,24 @@ const RELEASE_DERIVED = /^(id|date|tag)(\/|$)/;
 const PROJECT_STAMP = /^updated$/;
 /** A linked process's release links: publication's, derived from the process's releases. */
 const LINK_RELEASES = /^contractingProcesses\/\d+\/releases(\/|$)/;
+/** The typed part of a project of which publication derived nothing: all of it. */
+export const NOTHING_DERIVED: TypedPart = { summaries: {}, parties: {} };
 
 /**
- * What the workbook changed in a project (`next`, its summaries derived as its approval derives them, `derived` the
- * summaries the releases give: deriveProjectSummaries' `derived`) against the one published (`previous`): the one
- * judgement of the coordinator's preview and of publication's «proyectos nuevos o modificados» (publish.ts), which
- * kept two in step and told the coordinator one thing and published another. Compared apart from what publication
- * stamps or derives — `updated`, release links and, of a derived summary, all but what the official typed
- * (core/summary/typed-rows.ts): the new side's against the summaries its approval derives, the published side's as
- * kept with its publication (`previousKept`), or, when kept by none (an earlier version's), against `derived` too.
- * At most `max` changes (publication asks whether there is one).
+ * What the workbook changed in a project against the one published (`previous`): the one judgement of the
+ * coordinator's preview and of publication's «proyectos nuevos o modificados» (publish.ts), which kept two in step and
+ * told the coordinator one thing and published another. `next` is the project as its approval derives it, `part` what
+ * the official typed of it (typedPart; `derived`: its summaries as the releases give them). Compared apart from what
+ * publication stamps or derives — `updated`, release links, of a derived summary all but what the official typed
+ * (core/summary/typed-rows.ts), the parties it adds — the published side by the part kept with its publication
+ * (`previousPart`); one published by an earlier version, which kept none, by the summaries derived now, and with the
+ * parties as published on both sides. At most `max` changes (publication asks whether there is one).
  */
-export function projectEdits(previous: Obj, next: Obj, derived: ReadonlyMap<string, JsonObject>, previousKept?: Readonly<Record<string, JsonObject>>, max = 200): FieldChange[] {
-  const before = { ...(previousKept ? withKeptSummaries(previous as JsonObject, previousKept) : withTypedRows(previous as JsonObject, derived)), updated: null };
-  const after = { ...withKeptSummaries(next as JsonObject, keptTypedSummaries(next as JsonObject, derived)), updated: null };
+export function projectEdits(previous: Obj, next: { project: Obj; part: TypedPart; derived: ReadonlyMap<string, JsonObject> }, previousPart?: TypedPart, max = 200): FieldChange[] {
+  const before = previousPart ? withTypedPart(previous as JsonObject, previousPart) : withTypedRows(previous as JsonObject, next.derived);
+  const after = withTypedPart(next.project as JsonObject, previousPart ? next.part : { ...next.part, parties: {} });
   // Most projects of a send are as published: their texts, compared in place, say so at a fraction of the diff's cost.
-  if (sameJsonText(before, after)) return [];
+  if (sameJsonText({ ...before, updated: null }, { ...after, updated: null })) return [];
   return fieldDiff(before, after, (path) => PROJECT_STAMP.test(path) || LINK_RELEASES.test(path), max);
 }
 
@@ -211,10 +213,11 @@ export interface PreviewInput {
    */
   currentLinks?: Map<string, ReleaseLink[]>;
   /**
-   * What the official typed of each published project's derived summaries when it was published, by project id
-   * (publication/stored-typed-summaries.ts); a project absent is compared by the summaries derived now.
+   * What the official typed of each published project when it was published, by project id
+   * (publication/stored-typed-parts.ts; a project absent had nothing derived). Absent: kept by no publication (an
+   * earlier version's), the projects are compared by the summaries derived now.
    */
-  keptSummaries?: ReadonlyMap<string, Readonly<Record<string, JsonObject>>>;
+  keptParts?: ReadonlyMap<string, TypedPart>;
   /**
    * The listed processes another implementer publishes on the platform (published-elsewhere.ts, with a publication):
    * their compiled releases and links, which their summaries are derived from, as publication derives them. Any other
@@ -283,13 +286,15 @@ export function changePreview(input: PreviewInput): ChangePreview {
   for (const [ocid, link] of newLinks) links.set(ocid, [...(links.get(ocid) ?? []), link]);
   for (const typed of input.projects) {
     const made = new Map<string, JsonObject>();
-    const p = deriveProjectSummaries(publicView(typed as JsonObject), processData, links, { ...(input.now ? { now: input.now } : {}), derived: made });
+    const sent = publicView(typed as JsonObject);
+    const p = deriveProjectSummaries(sent, processData, links, { ...(input.now ? { now: input.now } : {}), derived: made });
     const id = String(p.id);
     seenProjects.add(id);
     const title = typeof p.title === 'string' ? p.title : null;
     const previous = input.currentProjects.get(id);
     if (!previous) { add(projects, { id, title, change: 'new', fields: [] }); continue; }
-    const fields = labelled('oc4ids', projectEdits(previous, p, made, input.keptSummaries?.get(id)));
+    const kept = input.keptParts ? input.keptParts.get(id) ?? NOTHING_DERIVED : undefined;
+    const fields = labelled('oc4ids', projectEdits(previous, { project: p, part: typedPart(sent, p, made), derived: made }, kept));
     add(projects, { id, title, change: fields.length ? 'changed' : 'unchanged', fields });
   }
   for (const [id, previous] of input.currentProjects) {

@@ -40,10 +40,10 @@ export function publicationIndexes(store: Store): PublicationIndexes {
 export async function readIndex(store: Store, publicationId: string): Promise<PublicationIndex> {
   const stored = await store.getIndex(publicationId);
   if (stored && isCurrentIndex(stored)) {
-    // What the publication's amendments changed, and what was typed of its projects' derived summaries, are kept for
-    // the next publication only (publication/stored-amendment-changes.ts, stored-typed-summaries.ts).
+    // What the publication's amendments changed, and what was typed of its projects, are kept for
+    // the next publication only (publication/stored-amendment-changes.ts, stored-typed-parts.ts).
     delete stored.amendments;
-    delete stored.typedSummaries;
+    delete stored.typedParts;
     return stored as unknown as PublicationIndex;
   }
   const { records, projects } = await publicationDocuments(store, publicationId);

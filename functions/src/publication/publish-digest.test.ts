@@ -85,9 +85,9 @@ const DIGESTS: Record<string, string> = {
   // PENDING_VERSION it was judged by (2: a cancelled project owes only its identification points; 3: a point only
   // another implementer's processes lack is theirs to publish — none here, so only the version number changed), and
   // what the contract amendments of the processes its projects list changed (`amendments`, none in these synthetic data),
-  // and what was typed of its projects' derived summaries (`typedSummaries`, stored-typed-summaries.ts: the next
-  // publication and the coordinator's preview judge a project against it).
-  indexes: '6 0d59005e261264cd',
+  // and what was typed of its projects where their summaries and parties were derived (`typedParts`,
+  // stored-typed-parts.ts: the next publication and the coordinator's preview judge a project against it).
+  indexes: '6 d73f1ff6b023238b',
   projects: '60 88fbdc33bf7923ac',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',

@@ -43,14 +43,14 @@ import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject, sameJsonText } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
-import { keptSheets, projectEdits } from '../../../core/workflow/change-preview';
+import { keptSheets, NOTHING_DERIVED, projectEdits } from '../../../core/workflow/change-preview';
 import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
-import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, keptTypedSummaries, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
+import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, typedPart, type AmendmentChange, type TypedPart, type ReleaseLink } from '../../../core/summary';
 import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import type { CellRef } from '../../../core/findings/finding';
 import { inReadingOrder } from '../../../core/findings/reading-order';
 import { changesFor, readAmendmentChanges, storedAmendmentChanges, type ToldChanges } from './stored-amendment-changes';
-import { readTypedSummaries, storedTypedSummaries, type KeptSummaries } from './stored-typed-summaries';
+import { derivedSomething, readTypedParts, storedTypedParts, type TypedParts } from './stored-typed-parts';
 import { withinRedactionBudget } from './redaction-budget';
 import { namedProjectsElsewhere, NOTHING_ELSEWHERE, publishedElsewhere, type PublishedElsewhere } from './published-elsewhere';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type RedactionNote, type ReleaseText, type Store } from '../store/store';
@@ -500,7 +500,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // release is merged onto otherwise (extendedProcess).
   const carried = current?.derivedWith === derivedWith ? await currentRecords() : new Map<string, string>();
   phase('history');
-  const result = await writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings, elsewhere });
+  const result = await writePublication(store, { ...input, current, history, changed, projects, sentProjects: typed.length, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings, elsewhere });
   return result.status === 'published' && (kept.length || returned.length) ? { ...result, ...(kept.length ? { keptInRecords: kept } : {}), ...(returned.length ? { returnedToEarlier: returned } : {}) } : result;
 }
 
@@ -519,6 +519,8 @@ export interface PublicationPlan {
   /** The processes given a new release (the audit log and the result name them). */
   changed: string[];
   projects: JsonObject[];
+  /** How many of `projects`, first, the workbook sent (publish()); the rest are carried from `current`. None unless told. */
+  sentProjects?: number;
   /** The current publication's projects, by id (what keepUpdated compares with). */
   published: Map<string, JsonObject>;
   /** The current publication's records as stored, by ocid, when built the same way (`derivedWith`); else empty. */
@@ -583,7 +585,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
   // …kept with this publication for the next (stored-amendment-changes.ts), which takes those of a process it carries
   // as they were: read from the current publication's index once, when a carried process first needs them.
   const told = new Map<string, ToldChanges>();
-  // …and what the official typed of its projects' derived summaries then (stored-typed-summaries.ts): the index read once.
+  // …and what the official typed of its projects then (stored-typed-parts.ts): the index read once.
   let indexBefore: Promise<unknown> | undefined;
   const readIndexBefore = (): Promise<unknown> => (indexBefore ??= current ? store.getIndex(current.id) : Promise.resolve(undefined));
   let keptBefore: Promise<Map<string, ToldChanges>> | undefined;
@@ -634,7 +636,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     releaseCount += releases.length;
     if (records.length) await write(releases, records);
   };
-  const derive = (typedBefore: KeptSummaries): { finalProjects: JsonObject[]; changedProjects: string[]; index: JsonObject; stats: JsonObject; pending: PendingCounts } => {
+  const derive = (typedBefore: TypedParts | undefined): { finalProjects: JsonObject[]; changedProjects: string[]; index: JsonObject; stats: JsonObject; pending: PendingCounts } => {
     // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
     // retried or re-derived publication derives the same summaries.
     // Another implementer's process is looked up in its data; one of the publication's own, in the publication's.
@@ -646,12 +648,17 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     const finalProjects = projects.map((p, i) => deriveProjectSummaries(p, compiledAll, linksAll, { now, amendmentsByOcid, derived: derivedSummaries[i] }) as JsonObject);
     // Every project whose published form changed gets a new `updated`; the outcome counts those the workbook changed,
     // by the coordinator's preview's judgement (projectEdits), and keeps what was typed for the next one to compare with.
-    const typedNow: KeptSummaries = new Map();
+    // A project the workbook did not send is carried with what was typed when it was (a published project's summaries
+    // and parties mix what was typed with what was derived then): it is no edit of this workbook's.
+    const sent = plan.sentProjects ?? 0;
+    const typedNow: TypedParts = new Map();
     const changedProjects = finalProjects.filter((project, i) => {
       const id = String(project.id);
       const previous = published.get(id);
-      if (derivedSummaries[i].size) typedNow.set(id, keptTypedSummaries(project, derivedSummaries[i]));
-      return keepUpdated(project, previous, now) && (!previous || projectEdits(previous, project, derivedSummaries[i], typedBefore.get(id), 1).length > 0);
+      const before: TypedPart | undefined = typedBefore ? typedBefore.get(id) ?? NOTHING_DERIVED : undefined;
+      const part = i >= sent && before ? before : typedPart(projects[i], project, derivedSummaries[i]);
+      if (derivedSomething(part)) typedNow.set(id, part);
+      return keepUpdated(project, previous, now) && i < sent && (!previous || projectEdits(previous, { project, part, derived: derivedSummaries[i] }, before, 1).length > 0);
     }).map((project) => String(project.id));
     // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
     // read a record's ocid and compiled release only.
@@ -664,12 +671,12 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     const pending = pendingJudgement(recordList, finalProjects, sources);
     // And how many, kept with the publication's counts: what *Seguimiento* shows per implementer (tracking-routes.ts).
     const amendments = told.size ? { amendments: storedAmendmentChanges(told) } : {};
-    const typedSummaries = typedNow.size ? { typedSummaries: storedTypedSummaries(typedNow) } : {};
-    return { finalProjects, changedProjects, index: { ...index, pending, ...amendments, ...typedSummaries } as unknown as JsonObject, stats, pending: pendingCounts(pending) };
+    // Kept even when empty: an index that keeps none says every project was typed whole, not «kept by an earlier version».
+    return { finalProjects, changedProjects, index: { ...index, pending, ...amendments, typedParts: storedTypedParts(typedNow) } as unknown as JsonObject, stats, pending: pendingCounts(pending) };
   };
   if (unchanged && current) {
     await buildRecords(async () => undefined);
-    const { stats } = derive(new Map());
+    const { stats } = derive(undefined);
     await store.putStats({ publisherId: publisher.id, publicationId: current.id, computedAt: at, data: stats });
     return { status: 'unchanged', publication: current, findings };
   }
@@ -681,7 +688,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     await store.putRecords(publicationId, records);
   }, served);
   phase('records');
-  const { finalProjects, changedProjects, index, stats, pending } = derive(readTypedSummaries(await readIndexBefore()));
+  const { finalProjects, changedProjects, index, stats, pending } = derive(readTypedParts(await readIndexBefore()));
   phase('derived');
   // Serialized once, for the store and the served hash alike.
   const projectTexts = finalProjects.map((project) => ({ id: String(project.id), text: JSON.stringify(project), key: storeOrder(String(project.id)) }));

@@ -20,7 +20,7 @@ import { namedProjectsElsewhere, publishedElsewhere } from '../publication/publi
 import { inReadingOrder } from '../../../core/findings/reading-order';
 import { foreignProcesses } from '../../../core/summary/foreign-processes';
 import type { ReleaseLink } from '../../../core/summary';
-import { readTypedSummaries, type KeptSummaries } from '../publication/stored-typed-summaries';
+import { readTypedParts, type TypedParts } from '../publication/stored-typed-parts';
 
 /** A submitted workbook checked; its snapshot kept when it has no errors (a refused one keeps nothing). */
 export interface Intake {
@@ -77,7 +77,7 @@ export function submissionWork(store: Store): SubmissionWork {
       const earlierReleases = new Map<string, { id: string; date: string }[]>();
       // …and every release's link (id, date, tag), which the projects' summaries are derived with at approval.
       const currentLinks = new Map<string, ReleaseLink[]>();
-      let keptSummaries: KeptSummaries | undefined;
+      let keptParts: TypedParts | undefined;
       if (current) {
         // Ordered by (ocid, date, id): the last one of each ocid is its latest release.
         for (const r of await readAll((after) => store.listReleases({ publicationId: current.id, after, limit: 1000 }))) {
@@ -91,8 +91,8 @@ export function submissionWork(store: Store): SubmissionWork {
           const link = { id: String(r.release.id), date: String(r.release.date), tag: Array.isArray(r.release.tag) ? r.release.tag.filter((t): t is string => typeof t === 'string') : [] };
           currentLinks.set(r.ocid, [...(currentLinks.get(r.ocid) ?? []), link]);
         }
-        // What the official typed of the published projects' derived summaries, as their publication kept it.
-        keptSummaries = readTypedSummaries(await store.getIndex(current.id));
+        // What the official typed of the published projects, as their publication kept it.
+        keptParts = readTypedParts(await store.getIndex(current.id));
         // A process whose latest release was published elsewhere (`history`): its compiled release too (changePreview),
         // the records read by pages when there is one, not one read per process.
         const elsewhere = new Set([...currentReleases].filter(([ocid, latest]) => !isDerivedReleaseId(ocid, String(latest.id))).map(([ocid]) => ocid));
@@ -110,7 +110,7 @@ export function submissionWork(store: Store): SubmissionWork {
       const foreign = foreignProcesses(checked.projects, publisher.ocidPrefix);
       const { sources, compiled, links } = await publishedElsewhere(store, publisher, foreign.map((f) => ({ ...f, quiet: true })));
       const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentCompiled, currentProjects, earlierReleases, now,
-        currentLinks, ...(keptSummaries ? { keptSummaries } : {}), elsewhere: { compiled, links } });
+        currentLinks, ...(keptParts ? { keptParts } : {}), elsewhere: { compiled, links } });
       if (sources.length) {
         const projectsOf = (ocid: string): string[] => [...new Set(foreign.filter((f) => f.ocid === ocid).map((f) => String((checked.projects[Number(f.pointer.split('/')[2])] as { id?: unknown } | undefined)?.id ?? '')))].filter(Boolean);
         preview.elsewhere = sources.map((s) => ({ ...s, projects: projectsOf(s.ocid) }));
