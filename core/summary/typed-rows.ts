@@ -96,6 +96,19 @@ export interface TypedPart {
   parties: Record<string, true | string[]>;
 }
 
+/** The typed part of a project of which publication derived nothing: all of it. */
+const NOTHING_DERIVED: TypedPart = { summaries: {}, parties: {} };
+
+/**
+ * What a publication that kept `parts` (by project id; undefined: it kept none, an earlier version's) says was typed of
+ * project `id`: undefined when not known (null: carried from one that kept none) — compared then by what is derived
+ * now; a project it does not list had nothing derived.
+ */
+export function typedPartOf(parts: ReadonlyMap<string, TypedPart | null> | undefined, id: string): TypedPart | undefined {
+  if (!parts) return undefined;
+  return parts.has(id) ? parts.get(id) ?? undefined : NOTHING_DERIVED;
+}
+
 const partyId = (party: unknown): string | undefined => (isObject(party) && (typeof party.id === 'string' || typeof party.id === 'number') ? String(party.id) : undefined);
 
 /** `published` (the project as derived from `sent`, the project as the workbook states it; `derived`: its summaries as the releases give them): what the official typed. */

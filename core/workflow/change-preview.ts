@@ -12,7 +12,7 @@
  */
 import { currencyPathOf, isMoneyPath } from './money-path';
 import type { ChangePreview, FieldChange, ItemChange, ReturnsTo } from './contract';
-import { deriveProjectSummaries, typedPart, withTypedPart, withTypedRows, type ReleaseLink, type TypedPart } from '../summary';
+import { deriveProjectSummaries, typedPart, typedPartOf, withTypedPart, withTypedRows, type ReleaseLink, type TypedPart } from '../summary';
 import { hasTypedTag, updateTags } from '../merge/update-tags';
 import { alignById, keptInRecord } from '../merge/kept-in-record';
 import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
@@ -108,8 +108,6 @@ const RELEASE_DERIVED = /^(id|date|tag)(\/|$)/;
 const PROJECT_STAMP = /^updated$/;
 /** A linked process's release links: publication's, derived from the process's releases. */
 const LINK_RELEASES = /^contractingProcesses\/\d+\/releases(\/|$)/;
-/** The typed part of a project of which publication derived nothing: all of it. */
-export const NOTHING_DERIVED: TypedPart = { summaries: {}, parties: {} };
 
 /**
  * What the workbook changed in a project against the one published (`previous`): the one judgement of the
@@ -214,10 +212,10 @@ export interface PreviewInput {
   currentLinks?: Map<string, ReleaseLink[]>;
   /**
    * What the official typed of each published project when it was published, by project id
-   * (publication/stored-typed-parts.ts; a project absent had nothing derived). Absent: kept by no publication (an
-   * earlier version's), the projects are compared by the summaries derived now.
+   * (publication/stored-typed-parts.ts; a project absent had nothing derived, a null one is not known). Absent: kept by
+   * no publication (an earlier version's); a project not known is compared by the summaries derived now.
    */
-  keptParts?: ReadonlyMap<string, TypedPart>;
+  keptParts?: ReadonlyMap<string, TypedPart | null>;
   /**
    * The listed processes another implementer publishes on the platform (published-elsewhere.ts, with a publication):
    * their compiled releases and links, which their summaries are derived from, as publication derives them. Any other
@@ -293,8 +291,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const title = typeof p.title === 'string' ? p.title : null;
     const previous = input.currentProjects.get(id);
     if (!previous) { add(projects, { id, title, change: 'new', fields: [] }); continue; }
-    const kept = input.keptParts ? input.keptParts.get(id) ?? NOTHING_DERIVED : undefined;
-    const fields = labelled('oc4ids', projectEdits(previous, { project: p, part: typedPart(sent, p, made), derived: made }, kept));
+    const fields = labelled('oc4ids', projectEdits(previous, { project: p, part: typedPart(sent, p, made), derived: made }, typedPartOf(input.keptParts, id)));
     add(projects, { id, title, change: fields.length ? 'changed' : 'unchanged', fields });
   }
   for (const [id, previous] of input.currentProjects) {

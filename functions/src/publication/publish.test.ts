@@ -540,3 +540,28 @@ describe('the preview says what approval publishes', () => {
     for (const ocid of did.removed.processes) expect(ocids.has(ocid)).toBe(true);
   });
 });
+
+it('after an upgrade, a project carried from a publication that kept no typed part is told by what is derived, not taken as all typed', async () => {
+  const PROJECT = 'oc4ids-mid001-MID-2023-002';
+  const workbook = await exampleWorkbook('merida');
+  const publisher = publisherOf('merida', workbook);
+  await store.putPublisher(publisher);
+  const first = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+  if (first.status !== 'published') throw new Error(first.status);
+  // Read as an earlier version wrote it: no `typedParts` in its index (a complete publication is immutable).
+  const written = store;
+  store = new Proxy(written, { get: (target, key) => (key === 'getIndex'
+    ? async (id: string) => { const index = await target.getIndex(id); if (id !== first.publication.id || !index) return index; const { typedParts, ...rest } = index; expect(typedParts).toBeDefined(); return rest; }
+    : (typeof target[key as keyof Store] === 'function' ? (target[key as keyof Store] as (...a: unknown[]) => unknown).bind(target) : target[key as keyof Store])) });
+  // A send without the park's project (carried), then one with it again, as it was.
+  const without = await exampleWorkbook('merida');
+  for (const s of without.sheets) if (s.rows[1]?.[0] === 'id') s.rows = [...s.rows.slice(0, 2), ...s.rows.slice(2).filter((row) => row[0] !== PROJECT)];
+  const second = await publish(store, { publisher, workbook: without, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+  expect(second.status === 'published' && second.changedProjects).toEqual([]);
+  const work = submissionWork(store);
+  const sent = await work.intake(await exampleWorkbook('merida'), publisher, '2025-07-03T09:00:00-06:00');
+  const { preview } = await work.preview(sent.snapshot!.contentHash, publisher, '2025-07-03T09:00:00-06:00');
+  expect(preview.projects.items).toEqual([]);
+  const third = await publish(store, { publisher, workbook: await exampleWorkbook('merida'), actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+  expect(third.status === 'published' && third.changedProjects).toEqual([]);
+});

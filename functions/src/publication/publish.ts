@@ -43,9 +43,9 @@ import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject, sameJsonText } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
-import { keptSheets, NOTHING_DERIVED, projectEdits } from '../../../core/workflow/change-preview';
+import { keptSheets, projectEdits } from '../../../core/workflow/change-preview';
 import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
-import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, typedPart, type AmendmentChange, type TypedPart, type ReleaseLink } from '../../../core/summary';
+import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, typedPart, typedPartOf, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
 import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import type { CellRef } from '../../../core/findings/finding';
 import { inReadingOrder } from '../../../core/findings/reading-order';
@@ -655,10 +655,12 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     const changedProjects = finalProjects.filter((project, i) => {
       const id = String(project.id);
       const previous = published.get(id);
-      const before: TypedPart | undefined = typedBefore ? typedBefore.get(id) ?? NOTHING_DERIVED : undefined;
-      const part = i >= sent && before ? before : typedPart(projects[i], project, derivedSummaries[i]);
-      if (derivedSomething(part)) typedNow.set(id, part);
-      return keepUpdated(project, previous, now) && i < sent && (!previous || projectEdits(previous, { project, part, derived: derivedSummaries[i] }, before, 1).length > 0);
+      const before = typedPartOf(typedBefore, id);
+      const carried = i >= sent;
+      const part = carried && before ? before : typedPart(projects[i], project, derivedSummaries[i]);
+      if (carried && !before) typedNow.set(id, null);
+      else if (derivedSomething(part)) typedNow.set(id, part);
+      return keepUpdated(project, previous, now) && !carried && (!previous || projectEdits(previous, { project, part, derived: derivedSummaries[i] }, before, 1).length > 0);
     }).map((project) => String(project.id));
     // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
     // read a record's ocid and compiled release only.
