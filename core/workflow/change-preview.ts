@@ -6,9 +6,11 @@
  * Processes use the publication rule (functions/src/publication/publish.ts): a release id carries the hash of its
  * content, so the same id means unchanged (a release published elsewhere keeps its own id: the same content apart from
  * id, date and tag does). Processes and projects missing from the workbook stay published (an
- * ingest never unpublishes). A project is compared as publication writes it: filtered (core/privacy) and with its
- * summaries derived (core/summary), which add the parties its processes name — compared as typed, every project
- * read «Modificado» with its bidders going «(vacío)».
+ * ingest never unpublishes). A project is compared as publication counts it (projectEdits, the one rule of both):
+ * filtered (core/privacy), its summaries derived (core/summary) from the data approval derives them from — this
+ * workbook's, what is published, another implementer's — and by what the official typed of it, not by what
+ * publication derives (the summaries' rows the releases give, the parties they name): compared as derived, every
+ * project read «Modificado» whenever one of its processes changed.
  */
 import { currencyPathOf, isMoneyPath } from './money-path';
 import type { ChangePreview, FieldChange, ItemChange, ReturnsTo } from './contract';
