@@ -4,4 +4,4 @@ export { processTitle, summaryFromRelease, type ReleaseLink, type SummaryInputs 
 export { contractingProcessStatus, type ProcessStatus } from './process-status';
 export { resolveParties } from './project-parties';
 export { AMENDMENT_CHANGES_VERSION, amendmentChanges, hasContractAmendments, type AmendmentChange } from './amendment-changes';
-export { withTypedRows } from './typed-rows';
+export { typedPart, typedPartOf, withTypedPart, withTypedRows, type TypedPart } from './typed-rows';

@@ -1,7 +1,7 @@
-import { changePreview, fieldDiff } from './change-preview';
+import { changePreview, fieldDiff, projectEdits } from './change-preview';
 import { checkSubmissionAnswer, commentsOf, ContractError } from './contract';
 import { returningGroupText } from './returning-changes';
-import { deriveProjectSummaries } from '../summary';
+import { deriveProjectSummaries, typedPart } from '../summary';
 
 const rel = (ocid: string, hash: string, title: string) => ({ ocid, id: `${ocid}-${hash}`, date: '2024-01-01', tender: { title } });
 
@@ -129,9 +129,9 @@ test("a summary publication will not derive (a CompraNet process, another implem
     releases: [], projects: [{ id: 'p1', title: 'Parque', contractingProcesses: listed('Nueva') }],
     currentReleases: new Map([['ocds-a-1', rel('ocds-a-1', 'h1', 'Obra')]]),
     currentProjects: new Map<string, Record<string, unknown>>([['p1', { id: 'p1', title: 'Parque', contractingProcesses: listed('Vieja') }]]),
-    publishedElsewhere: new Set(elsewhere),
+    elsewhere: { compiled: new Map(elsewhere.map((ocid) => [ocid, rel(ocid, 'h7', 'Obra municipal')])), links: new Map() },
   }).projects.items[0]?.fields.map((f) => [f.path, f.after]);
-  // The own process's summary is derived from its release; the federal one is published as typed.
+  // The own process's summary is derived from its release, Mérida's from Mérida's data; the federal one is published as typed.
   expect(preview(['ocds-mer-7'])).toEqual([['contractingProcesses/1/summary/title', 'Nueva federal']]);
   // Mérida has not published its process: its summary goes out as typed too.
   expect(preview([])).toEqual([['contractingProcesses/1/summary/title', 'Nueva federal'], ['contractingProcesses/2/summary/title', 'Nueva municipal']]);
@@ -183,4 +183,25 @@ test('a process published here: the rows the official types for it in the projec
   const rows = { milestones: [{ id: 'av-1', title: 'Cimentación' }] };
   expect(preview({ ...rows, finalValue: { amount: 130, currency: 'MXN' } }).items[0]?.fields.map((f) => [f.label, f.after])).toEqual([['Procesos del proyecto › Monto final', '130'], ['Procesos del proyecto › Moneda del monto final', 'MXN']]);
   expect(preview({ ...rows, title: 'Otro título', contractValue: { amount: 1, currency: 'MXN' } }).counts.unchanged).toBe(1);
+});
+
+test('a project is judged by what was typed then: a row an earlier release gave is not the official\'s, a row typed with an amendment\'s id is', () => {
+  const award = (status: string) => ({ id: 'a1', status, suppliers: [{ id: 'S1', name: 'Constructora' }] });
+  const release = (status: string) => ({ ...rel('ocds-a-1', status, 'Obra'), awards: [award(status)], contracts: [{ id: 'c1', awardID: 'a1', amendments: [{ id: 'CM-01', description: 'Convenio' }] }] });
+  const typed = (rows: Record<string, unknown>) => ({ id: 'p1', title: 'Parque', contractingProcesses: [{ id: 'ocds-a-1', summary: { suppliers: [{ id: 'S1', name: 'Constructora' }], ...rows } }] });
+  /** Published with `rows` typed over `status`'s release, then sent with `next` typed over `now`'s: the project's changes. */
+  const edits = (status: string, rows: Record<string, unknown>, now: string, next: Record<string, unknown>) => {
+    const made = new Map();
+    const published = deriveProjectSummaries(typed(rows), { 'ocds-a-1': release(status) }, {}, { derived: made });
+    const sentMade = new Map();
+    const sent = deriveProjectSummaries(typed(next), { 'ocds-a-1': release(now) }, {}, { derived: sentMade });
+    return projectEdits(published, { project: sent, part: typedPart(typed(next), sent, sentMade), derived: sentMade }, typedPart(typed(rows), published, made)).map((f) => [f.path, f.before, f.after]);
+  };
+  // The award cancelled since: its supplier was the releases', not a «Proveedores del proceso» row taken out.
+  expect(edits('active', {}, 'cancelled', {})).toEqual([]);
+  // The amendment's own id typed with a type: the releases' row, with the official's type over it — and taken out again.
+  const scope = { modifications: [{ id: 'CM-01', type: 'scope' }] };
+  expect(edits('active', {}, 'active', scope)).toEqual([['contractingProcesses/0/summary/modifications/0/id', null, 'CM-01'], ['contractingProcesses/0/summary/modifications/0/type', null, 'scope']]);
+  expect(edits('active', scope, 'active', {})).toEqual([['contractingProcesses/0/summary/modifications/0/id', 'CM-01', null], ['contractingProcesses/0/summary/modifications/0/type', 'scope', null]]);
+  expect(edits('active', scope, 'active', scope)).toEqual([]);
 });

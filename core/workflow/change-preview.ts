@@ -6,18 +6,20 @@
  * Processes use the publication rule (functions/src/publication/publish.ts): a release id carries the hash of its
  * content, so the same id means unchanged (a release published elsewhere keeps its own id: the same content apart from
  * id, date and tag does). Processes and projects missing from the workbook stay published (an
- * ingest never unpublishes). A project is compared as publication writes it: filtered (core/privacy) and with its
- * summaries derived (core/summary), which add the parties its processes name — compared as typed, every project
- * read «Modificado» with its bidders going «(vacío)».
+ * ingest never unpublishes). A project is compared as publication counts it (projectEdits, the one rule of both):
+ * filtered (core/privacy), its summaries derived (core/summary) from the data approval derives them from — this
+ * workbook's, what is published, another implementer's — and by what the official typed of it, not by what
+ * publication derives (the summaries' rows the releases give, the parties they name): compared as derived, every
+ * project read «Modificado» whenever one of its processes changed.
  */
 import { currencyPathOf, isMoneyPath } from './money-path';
 import type { ChangePreview, FieldChange, ItemChange, ReturnsTo } from './contract';
-import { deriveProjectSummaries, withTypedRows } from '../summary';
-import { hasTypedTag } from '../merge/update-tags';
+import { deriveProjectSummaries, typedPart, typedPartOf, withTypedPart, withTypedRows, type ReleaseLink, type TypedPart } from '../summary';
+import { hasTypedTag, updateTags } from '../merge/update-tags';
 import { alignById, keptInRecord } from '../merge/kept-in-record';
 import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
 import { publicView } from '../privacy/privacy-filter';
-import { isObject, type JsonObject } from '../json/json-values';
+import { isObject, sameJsonText, type JsonObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
 import type { Standard } from '../profile/types';
 
@@ -106,26 +108,25 @@ const RELEASE_STAMPS = /^(id|date)$/;
 const RELEASE_DERIVED = /^(id|date|tag)(\/|$)/;
 /** Projects: `updated` is a conversion stamp. */
 const PROJECT_STAMP = /^updated$/;
-/**
- * A listed process's summary and release links, derived at publication when its data is at hand (this publisher's
- * process, or one another implementer publishes): core/summary deriveProjectSummaries. Another's not published on the
- * platform (a federal CompraNet process, an unregistered prefix, a municipality that has not published it yet) keeps
- * its summary as typed — what the official typed is published, so the coordinator is shown it. Of a summary derived
- * here, the rows the official typed are compared (core/summary/typed-rows.ts, as publication counts them): a
- * «Modificaciones» row added for a process published here was published while the project read «Sin cambios».
- */
-const PROCESS_SUMMARY = /^contractingProcesses\/(\d+)\/(summary|releases)(\/|$)/;
+/** A linked process's release links: publication's, derived from the process's releases. */
+const LINK_RELEASES = /^contractingProcesses\/\d+\/releases(\/|$)/;
 
-/** The positions of the project's processes whose summaries publication derives (its ocid, or its summary's, has data). */
-function derivedAt(project: Obj, hasData: (ocid: string) => boolean): Set<number> {
-  const out = new Set<number>();
-  const listed = Array.isArray(project.contractingProcesses) ? project.contractingProcesses : [];
-  listed.forEach((process, j) => {
-    if (!isObject(process)) return;
-    const summary = isObject(process.summary) ? process.summary : {};
-    if ([summary.ocid, process.id].some((k) => typeof k === 'string' && hasData(k))) out.add(j);
-  });
-  return out;
+/**
+ * What the workbook changed in a project against the one published (`previous`): the one judgement of the
+ * coordinator's preview and of publication's «proyectos nuevos o modificados» (publish.ts), which kept two in step and
+ * told the coordinator one thing and published another. `next` is the project as its approval derives it, `part` what
+ * the official typed of it (typedPart; `derived`: its summaries as the releases give them). Compared apart from what
+ * publication stamps or derives — `updated`, release links, of a derived summary all but what the official typed
+ * (core/summary/typed-rows.ts), the parties it adds — the published side by the part kept with its publication
+ * (`previousPart`); one published by an earlier version, which kept none, by the summaries derived now, and with the
+ * parties as published on both sides. At most `max` changes (publication asks whether there is one).
+ */
+export function projectEdits(previous: Obj, next: { project: Obj; part: TypedPart; derived: ReadonlyMap<string, JsonObject> }, previousPart?: TypedPart, max = 200): FieldChange[] {
+  const before = previousPart ? withTypedPart(previous as JsonObject, previousPart) : withTypedRows(previous as JsonObject, next.derived);
+  const after = withTypedPart(next.project as JsonObject, previousPart ? next.part : { ...next.part, parties: {} });
+  // Most projects of a send are as published: their texts, compared in place, say so at a fraction of the diff's cost.
+  if (sameJsonText({ ...before, updated: null }, { ...after, updated: null })) return [];
+  return fieldDiff(before, after, (path) => PROJECT_STAMP.test(path) || LINK_RELEASES.test(path), max);
 }
 
 /**
@@ -206,11 +207,23 @@ export interface PreviewInput {
   /** The time summaries are derived as of (contract periods' status), ISO 8601. */
   now?: string;
   /**
-   * The listed processes another implementer publishes on the platform (published-elsewhere.ts `sources` with a
-   * publication): their summaries are derived from that implementer's data. Any other process not in this workbook nor
-   * the current publication keeps its summary as typed, and its changes are shown.
+   * Each process's release links as the current publication lists them (id, date, tag): with the new release of each
+   * process the send changes, they are what its approval derives the summaries from (a typed «Fecha de publicación»
+   * is set aside when a release tagged `tender` gives it).
    */
-  publishedElsewhere?: ReadonlySet<string>;
+  currentLinks?: Map<string, ReleaseLink[]>;
+  /**
+   * What the official typed of each published project when it was published, by project id
+   * (publication/stored-typed-parts.ts; a project absent had nothing derived, a null one is not known). Absent: kept by
+   * no publication (an earlier version's); a project not known is compared by the summaries derived now.
+   */
+  keptParts?: ReadonlyMap<string, TypedPart | null>;
+  /**
+   * The listed processes another implementer publishes on the platform (published-elsewhere.ts, with a publication):
+   * their compiled releases and links, which their summaries are derived from, as publication derives them. Any other
+   * process not in this workbook nor the current publication keeps its summary as typed, and its changes are shown.
+   */
+  elsewhere?: { compiled: ReadonlyMap<string, Obj>; links: ReadonlyMap<string, ReleaseLink[]> };
 }
 
 export function changePreview(input: PreviewInput): ChangePreview {
@@ -225,12 +238,15 @@ export function changePreview(input: PreviewInput): ChangePreview {
   };
 
   const seenOcids = new Set<string>();
+  const newLinks = new Map<string, ReleaseLink>();
   for (const r of input.releases) {
     const ocid = String(r.ocid);
     seenOcids.add(ocid);
     const title = isObject(r.tender) && typeof r.tender.title === 'string' ? r.tender.title : null;
     const previous = input.currentReleases.get(ocid);
-    if (!previous) { add(processes, { id: ocid, title, change: 'new', fields: [] }); continue; }
+    // A new or changed process gets a release at approval, dated then and tagged with what it changes (publish.ts).
+    const released = (): void => { newLinks.set(ocid, { id: String(r.id), date: input.now ?? String(r.date), tag: previous ? updateTags(r, previous) : (Array.isArray(r.tag) ? r.tag as string[] : []) }); };
+    if (!previous) { released(); add(processes, { id: ocid, title, change: 'new', fields: [] }); continue; }
     const id = String(r.id);
     const prevId = String(previous.id);
     // Same content hash in the id (possibly re-stamped `-yyyymmddhhmmss` when content returned to an earlier state).
@@ -245,6 +261,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const retagged = !sameId && !elsewhere && isDerivedReleaseId(ocid, id) && sameButDerivedTag(r, previous);
     if (sameId || retagged || (comparable && (sameReleaseContent(comparable, publicView(previous as JsonObject)) || (compiled !== undefined && sameReleaseContent(comparable, compiled))))) add(processes, { id: ocid, title, change: 'unchanged', fields: [] });
     else {
+      released();
       const platforms = hasTypedTag(r) ? RELEASE_STAMPS : RELEASE_DERIVED;
       const returnsTo = elsewhere ? undefined : returnedTo(id, input.earlierReleases?.get(ocid), previous);
       add(processes, { id: ocid, title, change: 'changed', fields: labelled('ocds', processDiff(compiled ?? previous, view, (p) => platforms.test(p))), ...(returnsTo ? { returnsTo } : {}) });
@@ -257,36 +274,26 @@ export function changePreview(input: PreviewInput): ChangePreview {
   }
 
   const seenProjects = new Set<string>();
-  // The processes' data the summaries come from: this workbook's, else what is published.
-  // A process whose latest release was published elsewhere has its state in its compiled release (a history with a
-  // release per stage): its rows are told from those the compiled release gives.
+  // The processes' data the summaries come from, as approval has it: this workbook's, else what is published, and
+  // another implementer's. A process whose latest release was published elsewhere has its state in its compiled
+  // release (a history with a release per stage): its rows are told from those the compiled release gives.
   const processData = new Map<string, JsonObject>(input.currentReleases as Map<string, JsonObject>);
+  for (const [ocid, compiled] of input.elsewhere?.compiled ?? []) processData.set(ocid, compiled as JsonObject);
   for (const [ocid, compiled] of input.currentCompiled ?? []) processData.set(ocid, compiled as JsonObject);
   for (const r of input.releases) processData.set(String(r.ocid), r as JsonObject);
-  const hasData = (ocid: string): boolean => processData.has(ocid) || (input.publishedElsewhere?.has(ocid) ?? false);
+  const links = new Map<string, ReleaseLink[]>(input.elsewhere?.links ?? []);
+  for (const [ocid, list] of input.currentLinks ?? []) links.set(ocid, list);
+  for (const [ocid, link] of newLinks) links.set(ocid, [...(links.get(ocid) ?? []), link]);
   for (const typed of input.projects) {
     const made = new Map<string, JsonObject>();
-    const p = deriveProjectSummaries(publicView(typed as JsonObject), processData, new Map(), { ...(input.now ? { now: input.now } : {}), derived: made });
+    const sent = publicView(typed as JsonObject);
+    const p = deriveProjectSummaries(sent, processData, links, { ...(input.now ? { now: input.now } : {}), derived: made });
     const id = String(p.id);
     seenProjects.add(id);
     const title = typeof p.title === 'string' ? p.title : null;
     const previous = input.currentProjects.get(id);
     if (!previous) { add(projects, { id, title, change: 'new', fields: [] }); continue; }
-    // Derived on either side: the published summary was derived if its process had data, the new one will be.
-    // Derived here: compared by its typed rows (withTypedRows leaves no release links). Derived from another
-    // implementer's data, which the preview does not have: set aside.
-    const derived = new Set([...derivedAt(previous, hasData), ...derivedAt(p, hasData)]);
-    const rowsOf = (project: Obj): Obj => withTypedRows(project as JsonObject, made);
-    const sides = [previous, p];
-    const madeHere = (j: number): boolean => sides.every((side) => {
-      const link = Array.isArray(side.contractingProcesses) ? side.contractingProcesses[j] : undefined;
-      return link === undefined || (isObject(link) && typeof link.id === 'string' && made.has(link.id));
-    });
-    const fields = labelled('oc4ids', fieldDiff(rowsOf(previous), rowsOf(p), (path) => {
-      if (PROJECT_STAMP.test(path)) return true;
-      const at = PROCESS_SUMMARY.exec(path);
-      return at !== null && derived.has(Number(at[1])) && (at[2] === 'releases' || !madeHere(Number(at[1])));
-    }));
+    const fields = labelled('oc4ids', projectEdits(previous, { project: p, part: typedPart(sent, p, made), derived: made }, typedPartOf(input.keptParts, id)));
     add(projects, { id, title, change: fields.length ? 'changed' : 'unchanged', fields });
   }
   for (const [id, previous] of input.currentProjects) {

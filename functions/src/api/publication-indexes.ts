@@ -40,8 +40,10 @@ export function publicationIndexes(store: Store): PublicationIndexes {
 export async function readIndex(store: Store, publicationId: string): Promise<PublicationIndex> {
   const stored = await store.getIndex(publicationId);
   if (stored && isCurrentIndex(stored)) {
-    // What the publication's amendments changed is kept for the next publication only (publication/stored-amendment-changes.ts).
+    // What the publication's amendments changed, and what was typed of its projects, are kept for
+    // the next publication only (publication/stored-amendment-changes.ts, stored-typed-parts.ts).
     delete stored.amendments;
+    delete stored.typedParts;
     return stored as unknown as PublicationIndex;
   }
   const { records, projects } = await publicationDocuments(store, publicationId);

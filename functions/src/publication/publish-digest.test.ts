@@ -88,10 +88,12 @@ const DIGESTS: Record<string, string> = {
   // processes lack of what their stage asks (`pending`, core/stats/pending.ts, read by /api/pending), with the
   // PENDING_VERSION it was judged by (2: a cancelled project owes only its identification points; 3: a point only
   // another implementer's processes lack is theirs to publish — none here, so only the version number changed), and
-  // what the contract amendments of the processes its projects list changed (`amendments`, none in these synthetic data).
-  // INDEX_VERSION 7: each project entry has its stages' dates (`stages`, the projects' CSV); none in these data at
-  // first, so only the version number changed.
-  indexes: '6 9a369af3f34412b2',
+  // what the contract amendments of the processes its projects list changed (`amendments`, none in these synthetic data),
+  // and what was typed of its projects where their summaries and parties were derived (`typedParts`,
+  // stored-typed-parts.ts: the next publication and the coordinator's preview judge a project against it).
+  // INDEX_VERSION 7: each project entry has its stages' dates (`stages`, the projects' CSV); the demo project these
+  // are cloned from now has stage dates (scripts/examples/build-project.ts), so the projects changed with them too.
+  indexes: '6 801f0d1b12b0473f',
   projects: '60 3bec1ddb87c647a3',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',

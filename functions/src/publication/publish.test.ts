@@ -2,6 +2,9 @@
  * Publication on the real SQLite store with the example workbooks: refuse on errors, one new release per changed
  * process, idempotent on identical content, and never half-replaced when the store fails part-way.
  */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { openSqliteStore } from '../store/sqlite-store';
 import { failingStore, InjectedFailure } from '../store/failing-store';
 import type { Store } from '../store/store';
@@ -406,4 +409,159 @@ describe('release ids', () => {
     expect(returned).toEqual([undefined, undefined, [{ ocid, publishedAt: '2025-07-01T10:00:00-06:00' }], undefined]);
     await store.close();
   });
+});
+
+/**
+ * The coordinator's preview against what its approval publishes, for the edits an official makes between two sends:
+ * the processes it says are new or modified are those given a new release, the projects it says are new or modified
+ * are those the outcome counts («N proyectos nuevos o modificados»), what it says is missing from the workbook stays
+ * published — and each is what the official did. A disagreement was a coordinator told one thing who got another.
+ */
+describe('the preview says what approval publishes', () => {
+  type Workbook = Awaited<ReturnType<typeof exampleWorkbook>>;
+  const OCID = 'ocds-mid001-DOP-LP-OP-003-2024';
+  const CONTRACT = 'DOP-LP-OP-003-2024-C1';
+  const PROJECT = 'oc4ids-mid001-MID-2024-001';
+  /** Adds a data row to `sheet`, its cells by column path without the `/0/` of lists. */
+  const addRow = (workbook: Workbook, sheet: string, values: Record<string, string | number>): void => {
+    const s = workbook.sheets.find((x) => x.name === sheet)!;
+    s.rows.push(s.rows[1].map((path) => values[String(path).replace(/\/0(\/|$)/g, '$1')] ?? ''));
+  };
+  const amendment = (workbook: Workbook): void => {
+    setCell(workbook, 'Contratos', 0, 'contracts/0/value/amount', 141246841.31);
+    addRow(workbook, 'Modificaciones de contrato', { ocid: OCID, 'contracts/id': CONTRACT, 'contracts/amendments/id': 'CM-01', 'contracts/amendments/date': '2024-12-10', 'contracts/amendments/rationale': 'Volúmenes mayores a los del catálogo', 'contracts/amendments/description': 'Ampliación del monto en 10 %' });
+  };
+  const typedModification = (id: string, type: string) => (workbook: Workbook): void => addRow(workbook, 'Modificaciones', { id: PROJECT, 'contractingProcesses/id': OCID,
+    'contractingProcesses/summary/modifications/id': id, 'contractingProcesses/summary/modifications/type': type, 'contractingProcesses/summary/modifications/description': 'Obra adicional de drenaje pluvial' });
+  /** The workbook without the rows of sheets keyed by `key` (their first column) that name `id`. */
+  const without = (key: string, id: string) => (workbook: Workbook): void => {
+    for (const s of workbook.sheets) if (s.rows[1]?.[0] === key) s.rows = [...s.rows.slice(0, 2), ...s.rows.slice(2).filter((row) => row[0] !== id)];
+  };
+  // A process or project left out of the workbook is still published (carried): what names it still may.
+  const withoutProcess = (ocid: string) => without('ocid', ocid);
+  const withoutProject = (id: string) => without('id', id);
+  /** The supervision process (second row) as a direct award with no tender stage: its release tagged `award`. */
+  const untendered = (workbook: Workbook): void => {
+    setCell(workbook, 'Contrataciones', 1, 'tender/tenderPeriod/startDate', '');
+    setCell(workbook, 'Contrataciones', 1, 'tender/tenderPeriod/endDate', '');
+    setCell(workbook, 'Contrataciones', 1, 'tag', 'award');
+  };
+  /** Tuxtla Gutiérrez's first process, listed by Mérida's first project. */
+  const FOREIGN = 'ocds-tgz001-OP-LP-OP-014-2024';
+  const linkedElsewhere = (workbook: Workbook): void => addRow(workbook, 'Procesos del proyecto', { id: PROJECT, 'contractingProcesses/id': FOREIGN, 'contractingProcesses/summary/ocid': FOREIGN, 'contractingProcesses/summary/nature': 'Supervisión', 'contractingProcesses/summary/title': 'Obra de Tuxtla' });
+  interface Case {
+    name: string;
+    /** The first send (the example workbook, unless edited). */
+    before?: (workbook: Workbook) => void;
+    edit: (workbook: Workbook) => void;
+    /** What the official changed: the processes and projects new or modified, and missing from the workbook. */
+    processes?: string[];
+    projects?: string[];
+    removed?: { processes?: string[]; projects?: string[] };
+  }
+  const cases: Case[] = [
+    { name: 'a contract amount', edit: (w) => setCell(w, 'Contratos', 0, 'contracts/0/value/amount', 130000000), processes: [OCID] },
+    { name: 'an amendment added', edit: amendment, processes: [OCID] },
+    { name: 'a «Modificaciones» row typed', edit: typedModification('MOD-1', 'Cambio de alcance'), projects: [PROJECT] },
+    { name: 'a «Modificaciones» row typed with the amendment\'s own id (its type stated over the releases\')', before: amendment, edit: (w) => { amendment(w); typedModification('CM-01', 'Cambio de alcance')(w); }, projects: [PROJECT] },
+    { name: 'that row taken out again', before: (w) => { amendment(w); typedModification('CM-01', 'Cambio de alcance')(w); }, edit: amendment, projects: [PROJECT] },
+    { name: 'an «Avance del proceso» row added', edit: (w) => addRow(w, 'Avance del proceso', { id: PROJECT, 'contractingProcesses/id': OCID, 'contractingProcesses/summary/milestones/id': 'M9', 'contractingProcesses/summary/milestones/title': 'Pruebas de laboratorio' }), projects: [PROJECT] },
+    { name: 'a «Pagos del proceso» row added', edit: (w) => addRow(w, 'Pagos del proceso', { id: PROJECT, 'contractingProcesses/id': OCID, 'contractingProcesses/summary/transactions/id': 'P99', 'contractingProcesses/summary/transactions/date': '2025-06-30', 'contractingProcesses/summary/transactions/value/amount': 1250000, 'contractingProcesses/summary/transactions/value/currency': 'MXN' }), projects: [PROJECT] },
+    { name: 'a «Proveedores del proceso» row added', edit: (w) => addRow(w, 'Proveedores del proceso', { id: PROJECT, 'contractingProcesses/id': OCID, 'contractingProcesses/summary/suppliers/id': 'MX-RFC-XAXX010101000', 'contractingProcesses/summary/suppliers/name': 'Laboratorio de Materiales del Sureste' }), projects: [PROJECT] },
+    { name: 'a date typed in «Procesos del proyecto» (tender.datePublished)', edit: (w) => setCell(w, 'Procesos del proyecto', 0, 'contractingProcesses/0/summary/tender/datePublished', '2024-07-09'), projects: [] },
+    { name: 'the award cancelled (its supplier no longer the releases\')', edit: (w) => setCell(w, 'Adjudicaciones', 1, 'awards/0/status', 'Cancelada'), processes: ['ocds-mid001-DOP-AD-SRO-007-2024'] },
+    { name: 'a process taken out of the workbook', edit: withoutProcess('ocds-mid001-DOP-IR-OP-005-2023'), removed: { processes: ['ocds-mid001-DOP-IR-OP-005-2023'] } },
+    { name: 'a project taken out of the workbook', edit: withoutProject('oc4ids-mid001-MID-2023-002'), removed: { projects: ['oc4ids-mid001-MID-2023-002'] } },
+    { name: 'a project taken out of the workbook, and the award of its process cancelled (the project is carried, not edited)', edit: (w) => { withoutProject('oc4ids-mid001-MID-2023-002')(w); setCell(w, 'Adjudicaciones', 2, 'awards/0/status', 'Cancelada'); },
+      processes: ['ocds-mid001-DOP-IR-OP-005-2023'], removed: { projects: ['oc4ids-mid001-MID-2023-002'] } },
+    { name: 'a «Fecha de publicación» typed for a process no release tagged as a tender (publication keeps it)', before: untendered, edit: (w) => { untendered(w); setCell(w, 'Procesos del proyecto', 1, 'contractingProcesses/0/summary/tender/datePublished', '2024-07-30'); }, projects: [PROJECT] },
+    { name: 'another implementer\'s process referenced by a project, and a «Pagos del proceso» row typed for it', before: linkedElsewhere, edit: (w) => { linkedElsewhere(w); addRow(w, 'Pagos del proceso', { id: PROJECT, 'contractingProcesses/id': FOREIGN, 'contractingProcesses/summary/transactions/id': 'PT-99', 'contractingProcesses/summary/transactions/date': '2025-06-30', 'contractingProcesses/summary/transactions/value/amount': 99000, 'contractingProcesses/summary/transactions/value/currency': 'MXN' }); }, projects: [PROJECT] },
+    { name: 'another implementer\'s process referenced by a project, its title typed otherwise (its data gives it)', before: linkedElsewhere, edit: (w) => { linkedElsewhere(w); setCell(w, 'Procesos del proyecto', 5, 'contractingProcesses/0/summary/title', 'Otro título') }, projects: [] },
+    { name: 'a project field', edit: (w) => setCell(w, 'Proyectos', 0, 'title', 'Repavimentación de la calle 60 (Centro Histórico)'), projects: [PROJECT] },
+    { name: 'a project document added', edit: (w) => addRow(w, 'Documentos del proyecto', { id: PROJECT, 'documents/id': 'proyecto-99', 'documents/documentType': 'Estudio de factibilidad', 'documents/title': 'Estudio de tránsito', 'documents/description': 'Aforos vehiculares y peatonales de la calle 60.', 'documents/format': 'application/pdf', 'documents/url': 'https://transparencia.merida.example/proyectos/MID-2024-001/proyecto-99.pdf' }), projects: [PROJECT] },
+    { name: 'a date typed differently but the same day', edit: (w) => setCell(w, 'Contratos', 0, 'contracts/0/dateSigned', '15/08/2024'), processes: [] },
+  ];
+  const changedIn = (group: { items: { id: string; change: string }[] }, ...kinds: string[]): string[] => group.items.filter((i) => kinds.includes(i.change)).map((i) => i.id).sort();
+
+  // The first send's publication is written once per first send, to a file each case takes a copy of (SQLite closed
+  // with nothing in its log): publishing it again for every case was a third of this harness's time.
+  let dir: string;
+  const seeded = new Map<unknown, Promise<string>>();
+  beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-approval-')); });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const seed = async (before: Case['before'], file: string): Promise<string> => {
+    const target = openSqliteStore(file);
+    try {
+      if (before === linkedElsewhere) {
+        const tuxtla = await exampleWorkbook('tuxtla-gutierrez');
+        await target.putPublisher(publisherOf('tuxtla-gutierrez', tuxtla));
+        const laid = await publish(target, { publisher: publisherOf('tuxtla-gutierrez', tuxtla), workbook: tuxtla, actor: 'system', now: '2025-07-01T09:00:00-06:00', baseUrl: BASE });
+        expect([laid.status, laid.findings.filter((f) => f.severity === 'error').slice(0, 2)]).toEqual(['published', []]);
+      }
+      const base = await exampleWorkbook('merida');
+      before?.(base);
+      await target.putPublisher(publisherOf('merida', base));
+      const first = await publish(target, { publisher: publisherOf('merida', base), workbook: base, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+      if (first.status !== 'published') throw new Error(JSON.stringify(first.findings.filter((f) => f.severity === 'error').slice(0, 3)));
+    } finally {
+      await target.close();
+    }
+    return file;
+  };
+
+  it.each(cases.map((c, n) => [c.name, c, n] as const))('%s', async (_name, c, n) => {
+    if (!seeded.has(c.before)) seeded.set(c.before, seed(c.before, path.join(dir, `seed-${seeded.size}.sqlite`)));
+    const file = path.join(dir, `case-${n}.sqlite`);
+    fs.copyFileSync(await seeded.get(c.before)!, file);
+    await store.close();
+    store = openSqliteStore(file);
+    const publisher = publisherOf('merida', await exampleWorkbook('merida'));
+    const edited = await exampleWorkbook('merida');
+    c.edit(edited);
+    const work = submissionWork(store);
+    const sent = await work.intake(edited, publisher, '2025-07-02T09:00:00-06:00');
+    if (!sent.snapshot) throw new Error(JSON.stringify(sent.findings.filter((f) => f.severity === 'error').slice(0, 3)));
+    const { preview } = await work.preview(sent.snapshot.contentHash, publisher, '2025-07-02T09:00:00-06:00');
+    const approved = await publish(store, { publisher, workbook: edited, actor: 'coordinador', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+    const changedProcesses = approved.status === 'published' ? [...approved.changedProcesses].sort() : [];
+    const changedProjects = approved.status === 'published' ? [...approved.changedProjects].sort() : [];
+    const told = {
+      processes: changedIn(preview.processes, 'new', 'changed'), projects: changedIn(preview.projects, 'new', 'changed'),
+      removed: { processes: changedIn(preview.processes, 'removed'), projects: changedIn(preview.projects, 'removed') },
+    };
+    // What the official did, as the preview tells it and as the approval published it.
+    const did = { processes: c.processes ?? [], projects: c.projects ?? [], removed: { processes: c.removed?.processes ?? [], projects: c.removed?.projects ?? [] } };
+    expect(told).toEqual(did);
+    expect({ processes: changedProcesses, projects: changedProjects }).toEqual({ processes: did.processes, projects: did.projects });
+    // A modified item says what changed; what is missing from the workbook is still published.
+    for (const item of [...preview.processes.items, ...preview.projects.items]) if (item.change === 'changed') expect([item.id, item.fields.length]).not.toEqual([item.id, 0]);
+    const now = await store.getCurrent('merida');
+    const ocids = new Set((await allReleases(store, now!.id)).map((r) => r.ocid));
+    for (const ocid of did.removed.processes) expect(ocids.has(ocid)).toBe(true);
+  });
+});
+
+it('after an upgrade, a project carried from a publication that kept no typed part is told by what is derived, not taken as all typed', async () => {
+  const PROJECT = 'oc4ids-mid001-MID-2023-002';
+  const workbook = await exampleWorkbook('merida');
+  const publisher = publisherOf('merida', workbook);
+  await store.putPublisher(publisher);
+  const first = await publish(store, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+  if (first.status !== 'published') throw new Error(first.status);
+  // Read as an earlier version wrote it: no `typedParts` in its index (a complete publication is immutable).
+  const written = store;
+  store = new Proxy(written, { get: (target, key) => (key === 'getIndex'
+    ? async (id: string) => { const index = await target.getIndex(id); if (id !== first.publication.id || !index) return index; const { typedParts, ...rest } = index; expect(typedParts).toBeDefined(); return rest; }
+    : (typeof target[key as keyof Store] === 'function' ? (target[key as keyof Store] as (...a: unknown[]) => unknown).bind(target) : target[key as keyof Store])) });
+  // A send without the park's project (carried), then one with it again, as it was.
+  const without = await exampleWorkbook('merida');
+  for (const s of without.sheets) if (s.rows[1]?.[0] === 'id') s.rows = [...s.rows.slice(0, 2), ...s.rows.slice(2).filter((row) => row[0] !== PROJECT)];
+  const second = await publish(store, { publisher, workbook: without, actor: 'system', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE });
+  expect(second.status === 'published' && second.changedProjects).toEqual([]);
+  const work = submissionWork(store);
+  const sent = await work.intake(await exampleWorkbook('merida'), publisher, '2025-07-03T09:00:00-06:00');
+  const { preview } = await work.preview(sent.snapshot!.contentHash, publisher, '2025-07-03T09:00:00-06:00');
+  expect(preview.projects.items).toEqual([]);
+  const third = await publish(store, { publisher, workbook: await exampleWorkbook('merida'), actor: 'system', now: '2025-07-03T10:00:00-06:00', baseUrl: BASE });
+  expect(third.status === 'published' && third.changedProjects).toEqual([]);
 });

@@ -43,13 +43,14 @@ import { canonicalJson } from '../../../core/unflatten/content-hash';
 import { isObject, sameJsonText } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
-import { keptSheets } from '../../../core/workflow/change-preview';
+import { keptSheets, projectEdits } from '../../../core/workflow/change-preview';
 import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../../../core/merge/same-release-content';
-import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, withTypedRows, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
+import { amendmentChanges, deriveProjectSummaries, hasContractAmendments, typedPart, typedPartOf, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
 import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../../../core/summary/foreign-processes';
 import type { CellRef } from '../../../core/findings/finding';
 import { inReadingOrder } from '../../../core/findings/reading-order';
 import { changesFor, readAmendmentChanges, storedAmendmentChanges, type ToldChanges } from './stored-amendment-changes';
+import { derivedSomething, readTypedParts, storedTypedParts, type TypedParts } from './stored-typed-parts';
 import { withinRedactionBudget } from './redaction-budget';
 import { namedProjectsElsewhere, NOTHING_ELSEWHERE, publishedElsewhere, type PublishedElsewhere } from './published-elsewhere';
 import { isStoreError, type DeclaredTerms, type JsonObject, type NewPublication, type Publication, type Publisher, type RecordText, type RedactionNote, type ReleaseText, type Store } from '../store/store';
@@ -100,7 +101,7 @@ export type PublishResult =
   /**
    * `rebuiltRecords`: the processes whose record was merged again, not carried as stored (a changed process, or all of
    * them when built another way); `changedProjects`: the projects new or different from those published in what the
-   * workbook says of them (editedProject), as the coordinator's preview counts them.
+   * workbook says of them, as the coordinator's preview counts them (core/workflow/change-preview.ts projectEdits).
    */
   | { status: 'published'; publication: Publication; changedProcesses: string[]; changedProjects: string[]; rebuiltRecords: string[]; findings: Finding[]; keptInRecords?: KeptRows[]; returnedToEarlier?: ReturnedProcess[] };
 
@@ -194,29 +195,6 @@ function keepUpdated(project: JsonObject, previous: JsonObject | undefined, now:
   const same = sameJsonText({ ...project, updated: '' }, { ...previous, updated: '' });
   if (same && project.updated === now && typeof previous.updated === 'string') project.updated = previous.updated;
   return !same;
-}
-
-/**
- * Whether the workbook changed a project: new, or different from the one published apart from what publication
- * derives on it — `updated`, each linked process's release links and, of a summary derived from the process's
- * releases, all but the rows the official typed (core/summary/typed-rows.ts; core/workflow/change-preview.ts compares
- * the same). A process with a new release changes the summary and release links of its project; counted as a changed
- * project, the approval's outcome read «3 proyectos nuevos o modificados» after a preview and a confirmation that said
- * no project changed. With the whole summary set aside, a «Modificaciones» row added to a process published here was
- * published and the outcome said «0 proyectos nuevos o modificados». `derived`: the summaries the releases gave, by
- * process id (deriveProjectSummaries' `derived`).
- */
-function editedProject(project: JsonObject, previous: JsonObject | undefined, derived: ReadonlyMap<string, JsonObject>): boolean {
-  if (!previous) return true;
-  const typed = (p: JsonObject): JsonObject => {
-    const rows = withTypedRows(p, derived);
-    const links = rows.contractingProcesses;
-    return {
-      ...rows, updated: '',
-      ...(Array.isArray(links) ? { contractingProcesses: links.map((l) => (l !== null && typeof l === 'object' && !Array.isArray(l) ? { ...l, releases: null } : l)) } : {}),
-    };
-  };
-  return !sameJsonText(typed(project), typed(previous));
 }
 
 /** What a publication's releases and records are derived with (see Publication.derivedWith). */
@@ -522,7 +500,7 @@ export async function publish(store: Store, input: PublishInput): Promise<Publis
   // release is merged onto otherwise (extendedProcess).
   const carried = current?.derivedWith === derivedWith ? await currentRecords() : new Map<string, string>();
   phase('history');
-  const result = await writePublication(store, { ...input, current, history, changed, projects, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings, elsewhere });
+  const result = await writePublication(store, { ...input, current, history, changed, projects, sentProjects: typed.length, published, carried, contentHash, derivedWith, declared, timeZone, unchanged, phase, findings, elsewhere });
   return result.status === 'published' && (kept.length || returned.length) ? { ...result, ...(kept.length ? { keptInRecords: kept } : {}), ...(returned.length ? { returnedToEarlier: returned } : {}) } : result;
 }
 
@@ -541,6 +519,8 @@ export interface PublicationPlan {
   /** The processes given a new release (the audit log and the result name them). */
   changed: string[];
   projects: JsonObject[];
+  /** How many of `projects`, first, the workbook sent (publish()); the rest are carried from `current`. None unless told. */
+  sentProjects?: number;
   /** The current publication's projects, by id (what keepUpdated compares with). */
   published: Map<string, JsonObject>;
   /** The current publication's records as stored, by ocid, when built the same way (`derivedWith`); else empty. */
@@ -616,8 +596,11 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
   // …kept with this publication for the next (stored-amendment-changes.ts), which takes those of a process it carries
   // as they were: read from the current publication's index once, when a carried process first needs them.
   const told = new Map<string, ToldChanges>();
+  // …and what the official typed of its projects then (stored-typed-parts.ts): the index read once.
+  let indexBefore: Promise<unknown> | undefined;
+  const readIndexBefore = (): Promise<unknown> => (indexBefore ??= current ? store.getIndex(current.id) : Promise.resolve(undefined));
   let keptBefore: Promise<Map<string, ToldChanges>> | undefined;
-  const toldBefore = (): Promise<Map<string, ToldChanges>> => (keptBefore ??= current ? store.getIndex(current.id).then(readAmendmentChanges) : Promise.resolve(new Map()));
+  const toldBefore = (): Promise<Map<string, ToldChanges>> => (keptBefore ??= readIndexBefore().then(readAmendmentChanges));
   let releaseCount = 0;
   const rebuilt: string[] = [];
   const buildRecords = async (write: (releases: ReleaseText[], records: RecordText[]) => Promise<void>, served?: ServedHasher): Promise<void> => {
@@ -664,7 +647,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     releaseCount += releases.length;
     if (records.length) await write(releases, records);
   };
-  const derive = (): { finalProjects: JsonObject[]; changedProjects: string[]; index: JsonObject; stats: JsonObject; pending: PendingCounts } => {
+  const derive = (typedBefore: TypedParts | undefined): { finalProjects: JsonObject[]; changedProjects: string[]; index: JsonObject; stats: JsonObject; pending: PendingCounts } => {
     // The publication's time, not the clock's: a contract period's status is judged as of the data's date, and a
     // retried or re-derived publication derives the same summaries.
     // Another implementer's process is looked up in its data; one of the publication's own, in the publication's.
@@ -674,10 +657,21 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     const linksAll = otherLinks.size ? new Map([...otherLinks, ...releaseLinks]) : releaseLinks;
     const derivedSummaries = projects.map(() => new Map<string, JsonObject>());
     const finalProjects = projects.map((p, i) => deriveProjectSummaries(p, compiledAll, linksAll, { now, amendmentsByOcid, derived: derivedSummaries[i] }) as JsonObject);
-    // Every project whose published form changed gets a new `updated`; the outcome counts those the workbook changed.
+    // Every project whose published form changed gets a new `updated`; the outcome counts those the workbook changed,
+    // by the coordinator's preview's judgement (projectEdits), and keeps what was typed for the next one to compare with.
+    // A project the workbook did not send is carried with what was typed when it was (a published project's summaries
+    // and parties mix what was typed with what was derived then): it is no edit of this workbook's.
+    const sent = plan.sentProjects ?? 0;
+    const typedNow: TypedParts = new Map();
     const changedProjects = finalProjects.filter((project, i) => {
-      const previous = published.get(String(project.id));
-      return keepUpdated(project, previous, now) && editedProject(project, previous, derivedSummaries[i]);
+      const id = String(project.id);
+      const previous = published.get(id);
+      const before = typedPartOf(typedBefore, id);
+      const carried = i >= sent;
+      const part = carried && before ? before : typedPart(projects[i], project, derivedSummaries[i]);
+      if (carried && !before) typedNow.set(id, null);
+      else if (derivedSomething(part)) typedNow.set(id, part);
+      return keepUpdated(project, previous, now) && !carried && (!previous || projectEdits(previous, { project, part, derived: derivedSummaries[i] }, before, 1).length > 0);
     }).map((project) => String(project.id));
     // The dashboard's index and the stats come from the same entries, computed once from what is in memory; they
     // read a record's ocid and compiled release only.
@@ -692,11 +686,12 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     const pending = pendingJudgement(recordList, finalProjects, sources, assessed);
     // And how many, kept with the publication's counts: what *Seguimiento* shows per implementer (tracking-routes.ts).
     const amendments = told.size ? { amendments: storedAmendmentChanges(told) } : {};
-    return { finalProjects, changedProjects, index: { ...index, pending, ...amendments } as unknown as JsonObject, stats, pending: pendingCounts(pending) };
+    // Kept even when empty: an index that keeps none says every project was typed whole, not «kept by an earlier version».
+    return { finalProjects, changedProjects, index: { ...index, pending, ...amendments, typedParts: storedTypedParts(typedNow) } as unknown as JsonObject, stats, pending: pendingCounts(pending) };
   };
   if (unchanged && current) {
     await buildRecords(async () => undefined);
-    const { stats } = derive();
+    const { stats } = derive(undefined);
     await store.putStats({ publisherId: publisher.id, publicationId: current.id, computedAt: at, data: stats });
     return { status: 'unchanged', publication: current, findings };
   }
@@ -708,7 +703,7 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
     await store.putRecords(publicationId, records);
   }, served);
   phase('records');
-  const { finalProjects, changedProjects, index, stats, pending } = derive();
+  const { finalProjects, changedProjects, index, stats, pending } = derive(readTypedParts(await readIndexBefore()));
   phase('derived');
   // Serialized once, for the store and the served hash alike.
   const projectTexts = finalProjects.map((project) => ({ id: String(project.id), text: JSON.stringify(project), key: storeOrder(String(project.id)) }));

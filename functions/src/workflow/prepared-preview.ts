@@ -38,9 +38,10 @@ export const PREVIEW_TASK_ATTEMPTS = 3;
  * The shape kept and the rules it was computed by; another version's (an upgrade) is computed again. 2: a process
  * told apart from its published release only by the tag an earlier version derived is unchanged
  * (core/merge/same-release-content.ts sameButDerivedTag), as its approval publishes it: a preview kept before listed it
- * as modified, with no field changed.
+ * as modified, with no field changed. 3: a project is judged by what was typed when it was published
+ * (core/workflow/change-preview.ts projectEdits), as its approval counts it.
  */
-const FORMAT = 2;
+const FORMAT = 3;
 
 type Kept =
   | ({ format: number; state: 'preparing' } & WorkMark)

@@ -19,6 +19,8 @@ import { checkSubmitted, keepSnapshot, snapshotSource } from './snapshot';
 import { namedProjectsElsewhere, publishedElsewhere } from '../publication/published-elsewhere';
 import { inReadingOrder } from '../../../core/findings/reading-order';
 import { foreignProcesses } from '../../../core/summary/foreign-processes';
+import type { ReleaseLink } from '../../../core/summary';
+import { readTypedParts, type TypedParts } from '../publication/stored-typed-parts';
 
 /** A submitted workbook checked; its snapshot kept when it has no errors (a refused one keeps nothing). */
 export interface Intake {
@@ -73,6 +75,9 @@ export function submissionWork(store: Store): SubmissionWork {
       const currentCompiled = new Map<string, Record<string, unknown>>();
       // Each process's releases before its latest: a send that brings one back (an older copy of the workbook) is said.
       const earlierReleases = new Map<string, { id: string; date: string }[]>();
+      // …and every release's link (id, date, tag), which the projects' summaries are derived with at approval.
+      const currentLinks = new Map<string, ReleaseLink[]>();
+      let keptParts: TypedParts | undefined;
       if (current) {
         // Ordered by (ocid, date, id): the last one of each ocid is its latest release.
         for (const r of await readAll((after) => store.listReleases({ publicationId: current.id, after, limit: 1000 }))) {
@@ -83,7 +88,11 @@ export function submissionWork(store: Store): SubmissionWork {
             if (earlier) earlier.push(entry); else earlierReleases.set(r.ocid, [entry]);
           }
           currentReleases.set(r.ocid, r.release);
+          const link = { id: String(r.release.id), date: String(r.release.date), tag: Array.isArray(r.release.tag) ? r.release.tag.filter((t): t is string => typeof t === 'string') : [] };
+          currentLinks.set(r.ocid, [...(currentLinks.get(r.ocid) ?? []), link]);
         }
+        // What the official typed of the published projects, as their publication kept it.
+        keptParts = readTypedParts(await store.getIndex(current.id));
         // A process whose latest release was published elsewhere (`history`): its compiled release too (changePreview),
         // the records read by pages when there is one, not one read per process.
         const elsewhere = new Set([...currentReleases].filter(([ocid, latest]) => !isDerivedReleaseId(ocid, String(latest.id))).map(([ocid]) => ocid));
@@ -95,13 +104,13 @@ export function submissionWork(store: Store): SubmissionWork {
         for (const p of await readAll((after) => store.listProjects({ publicationId: current.id, after, limit: 1000 }))) currentProjects.set(p.id, p.project);
       }
       // The projects' processes another implementer publishes: publication takes their summaries from its current
-      // publication, not as typed (published-elsewhere.ts), which the diff leaves out as derived. Said, with whose and
+      // publication, not as typed (published-elsewhere.ts): derived here from the same data. Said, with whose and
       // of what date: looked up as publication does, one record read per such process. One not published there (nor
       // by any registered implementer: a CompraNet process) is published as typed: its changes are shown.
       const foreign = foreignProcesses(checked.projects, publisher.ocidPrefix);
-      const { sources } = await publishedElsewhere(store, publisher, foreign.map((f) => ({ ...f, quiet: true })));
-      const derivedElsewhere = new Set(sources.filter((s) => s.publishedAt !== null).map((s) => s.ocid));
-      const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentCompiled, currentProjects, earlierReleases, now, publishedElsewhere: derivedElsewhere });
+      const { sources, compiled, links } = await publishedElsewhere(store, publisher, foreign.map((f) => ({ ...f, quiet: true })));
+      const preview = changePreview({ releases: checked.releases as Record<string, unknown>[], projects: checked.projects as Record<string, unknown>[], currentReleases, currentCompiled, currentProjects, earlierReleases, now,
+        currentLinks, ...(keptParts ? { keptParts } : {}), elsewhere: { compiled, links } });
       if (sources.length) {
         const projectsOf = (ocid: string): string[] => [...new Set(foreign.filter((f) => f.ocid === ocid).map((f) => String((checked.projects[Number(f.pointer.split('/')[2])] as { id?: unknown } | undefined)?.id ?? '')))].filter(Boolean);
         preview.elsewhere = sources.map((s) => ({ ...s, projects: projectsOf(s.ocid) }));
