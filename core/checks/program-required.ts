@@ -12,6 +12,11 @@
  * The tender's columns of a process's own row are due once the process is past planning (past-planning.ts): a
  * work in the annual programme, published before its tender exists, got eight «Falta este dato» errors and could
  * not be published.
+ *
+ * A row of «Proveedores del proceso», «Avance del proceso», «Pagos del proceso» or «Modificaciones» with the id of a
+ * supplier, milestone, payment or amendment the process's release (in the same workbook) gives is published merged
+ * with the release's row: a required column that row fills is not missing (release-given-rows.ts). So those sheets'
+ * parts read the releases seen before the projects, as a cross-document check does.
  */
 import type { ColumnSpec, SheetSpec, TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
