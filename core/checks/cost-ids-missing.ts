@@ -25,7 +25,7 @@ import { overlay } from '../merge/overlay';
 import { cloneJson } from '../json/json-values';
 import { PROFILES } from '../profile/profiles';
 import { resolveParties } from '../summary/project-parties';
-import { summaryFromRelease } from '../summary/summary-from-release';
+import { summaryFromRelease, typedAmendmentModifications } from '../summary/summary-from-release';
 import type { CrossCheck, JsonObject } from './types';
 
 const PROCESSES = 'contractingProcesses/summary';
@@ -142,13 +142,24 @@ function pointText(spec: TemplateSpec, project: JsonObject, a: CostIdsAssessment
 }
 
 /** What the publication derives for one process of the workbook: its summary and the parties that summary names. */
-interface DerivedProcess { summary: JsonObject; parties: JsonObject[] }
+interface DerivedProcess { summary: JsonObject; parties: JsonObject[]; release: JsonObject }
 
 function derive(release: JsonObject, now: number): DerivedProcess {
-  // Modifications stay as typed: their type and old/new values come from the process's earlier releases
-  // (amendment-changes.ts), which a workbook does not have; payments and milestones are no CoST IDS point.
+  // Without its lists: payments and milestones are no CoST IDS point, and the modifications publication gives are
+  // those of the amendments the official typed (asPublished) — an untyped amendment's type comes from the process's
+  // earlier releases (amendment-changes.ts), which a workbook does not have.
   const summary = summaryFromRelease(release, [], new Date(now).toISOString(), { withoutLists: true });
-  return { summary, parties: resolveParties([], [{ summary, release }]) };
+  return { summary, parties: resolveParties([], [{ summary, release }]), release };
+}
+
+/** The typed modifications with an id, by id: the rows of «Modificaciones» publication lays an amendment under. */
+function typedModificationsOf(typed: JsonObject | undefined): Map<string, JsonObject> {
+  const out = new Map<string, JsonObject>();
+  for (const m of objectsAt(typed, 'modifications')) {
+    const id = stringAt(m, 'id');
+    if (id !== undefined) out.set(id, m);
+  }
+  return out;
 }
 
 /**
@@ -163,6 +174,10 @@ function asPublished(project: JsonObject, derivedOf: (ocid: string) => DerivedPr
     if (!found) return process;
     const from = cloneJson(found.summary);
     if (typed?.nature !== undefined) delete from.nature;
+    // A «Modificaciones» row with an amendment's id is that amendment with the official's fields over it (its date,
+    // description and rationale are the release's), as deriveProjectSummaries publishes it.
+    const given = typedAmendmentModifications(found.release, typedModificationsOf(typed));
+    if (given.length) from.modifications = given;
     const summary = overlay([cloneJson(typed ?? {}), from], PROFILES.oc4ids, 'contractingProcesses/summary');
     sources.push({ summary, release: { parties: found.parties } });
     return { ...process, summary };

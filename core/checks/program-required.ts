@@ -12,11 +12,17 @@
  * The tender's columns of a process's own row are due once the process is past planning (past-planning.ts): a
  * work in the annual programme, published before its tender exists, got eight «Falta este dato» errors and could
  * not be published.
+ *
+ * A row of «Proveedores del proceso», «Avance del proceso», «Pagos del proceso» or «Modificaciones» with the id of a
+ * supplier, milestone, payment or amendment the process's release (in the same workbook) gives is published merged
+ * with the release's row: a required column that row fills is not missing (release-given-rows.ts). So those sheets'
+ * parts read the releases seen before the projects, as a cross-document check does.
  */
 import type { ColumnSpec, SheetSpec, TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
 import { formatList } from '../format/es-mx';
-import { isArray, isFilled as filled, isObject, pointerJoin, valueAtSegments } from './json';
+import { isArray, isFilled, isObject, pointerJoin, valueAtSegments } from './json';
+import { releaseGivenRows, rowIdOf, type ReleaseGivenRows, type TypedRowList } from './release-given-rows';
 import { codeTitle } from './code-label';
 import { pastPlanning } from './past-planning';
 import type { Check, JsonObject, PartedCheck, Report } from './types';
@@ -77,8 +83,10 @@ function derivedParams(missing: RequiredField[]): Record<string, string | number
 /** The words of `program.requiredTender`: the planned statuses, as the status column's list titles them. */
 const TENDER_PARAMS = { planning: codeTitle('tenderStatus', 'planning'), planned: codeTitle('tenderStatus', 'planned') };
 
+const TYPED_ROW_SHEET = /^contractingProcesses\/summary\/(suppliers|milestones|transactions|modifications)$/;
+
 /** The check of one sheet's required columns, prepared once: it runs for every document (issue 17). */
-function sheetCheck(spec: TemplateSpec, sheet: SheetSpec): Check {
+function sheetCheck(spec: TemplateSpec, sheet: SheetSpec, given: ReleaseGivenRows): Check {
   const columns = sheet.columns.filter((c) => c.required && !c.key);
   // Derived columns first: their finding, at a source's cell, is the one kept there.
   const required = [...columns.filter((c) => c.derived), ...columns.filter((c) => !c.derived)];
@@ -98,6 +106,13 @@ function sheetCheck(spec: TemplateSpec, sheet: SheetSpec): Check {
   const missing: RequiredField[] = [];
   const gated = relative.some((f) => f.tender);
   const arrayPath = sheet.array ? sheet.array.split('/') : [];
+  // A row of a process's summary list that its release gives too (same id) is published merged with the release's
+  // row (release-given-rows.ts): a required field that row carries is not the official's to type.
+  const typedList = sheet.standard === 'oc4ids' ? TYPED_ROW_SHEET.exec(sheet.array ?? '')?.[1] as TypedRowList | undefined : undefined;
+  let processRows: ReadonlyMap<string, JsonObject> | undefined;
+  /** The release's row of the row being checked (same id), if any: a field it fills is filled as published. */
+  let other: JsonObject | undefined;
+  const filled = (value: unknown, segments: readonly string[]): boolean => isFilled(value) || (other !== undefined && isFilled(valueAtSegments(other, segments)));
   // The row's place (the index taken at each array of the path, -1 through an object): its pointer is only
   // built for a row a field is missing from — a closure per row and level was most of this check's time.
   const indexes: number[] = arrayPath.map(() => -1);
@@ -122,31 +137,50 @@ function sheetCheck(spec: TemplateSpec, sheet: SheetSpec): Check {
     if (at === arrayPath.length) {
       // A process only planned (no tender, award or contract yet) owes none of the tender's fields.
       const planning = gated && !pastPlanning(item);
+      const id = processRows ? rowIdOf(item) : undefined;
+      other = id === undefined ? undefined : processRows?.get(id);
       for (const { from, fields } of groups) {
         missing.length = 0;
-        for (const field of fields) if (!(planning && field.tender) && !filled(valueAtSegments(item, field.segments))) missing.push(field);
+        for (const field of fields) if (!(planning && field.tender) && !filled(valueAtSegments(item, field.segments), field.segments)) missing.push(field);
         if (missing.length === 0) continue;
         // Computed from values the row lacks: ask for those, once. One of them typed (a package, where nothing is
         // derived; a value the rule does not know): each derived field itself is what is missing.
-        if (!from.some((f) => filled(valueAtSegments(item, f.segments)))) report('program.requiredDerived', 'error', pointerJoin(rowPointer(), from[0].path), derivedParams(missing));
+        if (!from.some((f) => filled(valueAtSegments(item, f.segments), f.segments))) report('program.requiredDerived', 'error', pointerJoin(rowPointer(), from[0].path), derivedParams(missing));
         else for (const { path, tender } of missing) reportMissing(path, tender);
       }
-      for (const { path, segments, tender } of plain) if (!(planning && tender) && !filled(valueAtSegments(item, segments))) reportMissing(path, tender);
+      for (const { path, segments, tender } of plain) if (!(planning && tender) && !filled(valueAtSegments(item, segments), segments)) reportMissing(path, tender);
       return;
     }
     const v = item[arrayPath[at]];
     if (isArray(v)) {
       for (let i = 0; i < v.length; i++) {
         const child = v[i];
-        if (isObject(child)) { indexes[at] = i; rows(child, at + 1); }
+        if (!isObject(child)) continue;
+        // Entering a contracting process: the rows its release gives to this sheet's list.
+        if (typedList && at === 0) processRows = given.of(child, typedList);
+        indexes[at] = i; rows(child, at + 1);
       }
     } else if (isObject(v)) { indexes[at] = -1; rows(v, at + 1); }
   };
   return (ctx) => {
     report = ctx.report;
-    for (const { data, pointer } of sheet.standard === 'ocds' ? ctx.releases : ctx.projects) { docPointer = pointer; rows(data, 0); }
+    for (const { data, pointer } of sheet.standard === 'ocds' ? ctx.releases : ctx.projects) { docPointer = pointer; processRows = undefined; rows(data, 0); }
   };
 }
 
-/** Sheet by sheet (each sheet is a part): a sheet's findings for every document, then the next sheet's. */
-export const programRequired: PartedCheck = { parts: () => { const spec = templateSpec(); return spec.sheets.map((sheet) => sheetCheck(spec, sheet)); } };
+/**
+ * Sheet by sheet (each sheet is a part): a sheet's findings for every document, then the next sheet's. The first part
+ * also remembers the releases (they come before the projects) for the typed-row sheets of the projects' processes.
+ */
+export const programRequired: PartedCheck = {
+  parts: () => {
+    const spec = templateSpec();
+    let now = 0;
+    const given = releaseGivenRows(() => now);
+    const remember: Check = (ctx) => { now = ctx.now; for (const { data } of ctx.releases) given.see(data); };
+    return spec.sheets.map((sheet, k) => {
+      const check = sheetCheck(spec, sheet, given);
+      return k === 0 ? (ctx) => { remember(ctx); check(ctx); } : check;
+    });
+  },
+};

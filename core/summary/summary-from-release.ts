@@ -130,6 +130,25 @@ export interface SummaryInputs {
   withoutLists?: boolean;
 }
 
+/** The process's modifications, one per contract amendment (or per variation of one): see modificationsOf. */
+function modificationsFrom(contracts: JsonObject[], inputs: SummaryInputs): JsonObject[] {
+  return fromContracts(contracts, (c) => c.amendments, (a, c, id) => modificationsOf(a, id,
+    inputs.amendments?.find((x) => x.contractId === String(c.id ?? '') && x.amendmentId === id), inputs.typedModifications?.get(id)));
+}
+
+/**
+ * The modifications the releases give for the amendments the official typed in «Modificaciones» (same id): what
+ * deriveProjectSummaries lays each of those typed rows over — the amendment's date, description and rationale under
+ * the typed type and values. The CoST IDS check of a workbook judges those rows as published with it: judged as
+ * typed, a row stating only the type of amendment `CM-01` was asked for the date its amendment already gives.
+ * Amendments not typed are left out: their type is told from the process's earlier releases (amendment-changes.ts),
+ * which a workbook does not have.
+ */
+export function typedAmendmentModifications(release: JsonObject, typedModifications: ReadonlyMap<string, JsonObject>): JsonObject[] {
+  if (!typedModifications.size) return [];
+  return modificationsFrom(objects(release.contracts), { typedModifications }).filter((m) => typeof m.id === 'string' && typedModifications.has(m.id));
+}
+
 export function summaryFromRelease(release: JsonObject, links: readonly ReleaseLink[], now: string, inputs: SummaryInputs = {}): JsonObject {
   const tender = obj(release.tender);
   const awards = objects(release.awards);
@@ -182,8 +201,7 @@ export function summaryFromRelease(release: JsonObject, links: readonly ReleaseL
       ?? spanPeriods([tender?.contractPeriod]),
     finalValue,
     ...(inputs.withoutLists ? {} : {
-      modifications: fromContracts(contracts, (c) => c.amendments, (a, c, id) => modificationsOf(a, id,
-        inputs.amendments?.find((x) => x.contractId === String(c.id ?? '') && x.amendmentId === id), inputs.typedModifications?.get(id))),
+      modifications: modificationsFrom(contracts, inputs),
       transactions: fromContracts(contracts, transactionsOf, (t) => compact({
         ...pick(t, ['source', 'date', 'uri']),
         value: money(t.value ?? t.amount),

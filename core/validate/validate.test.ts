@@ -11,6 +11,8 @@ import { completeness, validate, type Documents, type ValidateSettings } from '.
 import { hasStandards, ROOT, STANDARDS_DIR } from '../../test/standards';
 import { DOC_BUDGET, TEXT_MAX } from '../checks/text-limits';
 import { buildRecord } from '../merge';
+import { deriveProjectSummaries } from '../summary/derive-project-summaries';
+import { assessProjects } from '../stats/pending';
 import { MAX_BODY_BYTES } from '../../functions/src/store/collections';
 
 const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'validate');
@@ -307,6 +309,23 @@ describe('validate: CoST IDS advice', () => {
     // What the release lacks too is still asked, for that process.
     const unpriced = applyCase(base, { description: '', remove: ['/releases/0/contracts/0/value'] });
     expect(renderMessage(advice(unpriced)[0])).toContain('Monto del contrato (proceso «ocds-mer001-LO-031-2024»)');
+  });
+  it('judges a «Modificaciones» row typed with an amendment\'s id as published: the amendment gives its date, description and rationale', () => {
+    const amended = applyCase(base, { description: '', set: {
+      '/releases/0/contracts/0/amendments': [{ id: 'CM-01', date: '2024-06-01T00:00:00-06:00', description: 'Se agrega la banqueta norte', rationale: 'Petición vecinal' }],
+      // The official states only its type: publication lays the amendment under the row (deriveProjectSummaries).
+      '/projects/0/contractingProcesses/0/summary/modifications': [{ id: 'CM-01', type: 'scope' }],
+    } });
+    const [f] = advice(amended);
+    expect(renderMessage(f)).not.toMatch(/Modificaciones al contrato|Razones de las modificaciones/);
+    // The same judgement as Pendientes and Calidad, which read the project as published.
+    const release = (amended.releases as Record<string, unknown>[])[0];
+    const published = deriveProjectSummaries((amended.projects as Record<string, unknown>[])[0], { [String(release.ocid)]: release }, new Map(), { now: SETTINGS.now as string });
+    const missing = assessProjects([published])[0].filter((a) => a.state === 'missing');
+    expect(f.params.count).toBe(missing.length);
+    // What the amendment lacks too is still asked, of that modification.
+    const unreasoned = applyCase(amended, { description: '', remove: ['/releases/0/contracts/0/amendments/0/rationale'] });
+    expect(renderMessage(advice(unreasoned)[0])).toContain('Razones de las modificaciones (1 modificación)');
   });
   it("asks nothing of a process another implementer publishes (its summary comes from that one's data at publication)", () => {
     const theirs = applyCase(base, { description: '', set: { '/projects/0/contractingProcesses/0/id': 'ocds-gar001-LO-031-2024', '/projects/0/contractingProcesses/0/summary/ocid': 'ocds-gar001-LO-031-2024' } });
