@@ -109,10 +109,24 @@ function sheetCheck(spec: TemplateSpec, sheet: SheetSpec, given: ReleaseGivenRow
   // A row of a process's summary list that its release gives too (same id) is published merged with the release's
   // row (release-given-rows.ts): a required field that row carries is not the official's to type.
   const typedList = sheet.standard === 'oc4ids' ? TYPED_ROW_SHEET.exec(sheet.array ?? '')?.[1] as TypedRowList | undefined : undefined;
-  let processRows: ReadonlyMap<string, JsonObject> | undefined;
+  // Looked up only for a row missing a field (deriving a release's summary is what it costs): the process entered,
+  // then the row's id, then the release's row, each once.
+  let process: JsonObject | undefined;
+  let row: JsonObject | undefined;
   /** The release's row of the row being checked (same id), if any: a field it fills is filled as published. */
-  let other: JsonObject | undefined;
-  const filled = (value: unknown, segments: readonly string[]): boolean => isFilled(value) || (other !== undefined && isFilled(valueAtSegments(other, segments)));
+  let other: JsonObject | null | undefined;
+  const releaseRow = (): JsonObject | null => {
+    if (other === undefined) {
+      const id = process && row ? rowIdOf(row) : undefined;
+      other = (id === undefined ? undefined : given.of(process as JsonObject, typedList as TypedRowList)?.get(id)) ?? null;
+    }
+    return other;
+  };
+  const filled = (value: unknown, segments: readonly string[]): boolean => {
+    if (isFilled(value)) return true;
+    const fromRelease = process ? releaseRow() : null;
+    return fromRelease !== null && isFilled(valueAtSegments(fromRelease, segments));
+  };
   // The row's place (the index taken at each array of the path, -1 through an object): its pointer is only
   // built for a row a field is missing from — a closure per row and level was most of this check's time.
   const indexes: number[] = arrayPath.map(() => -1);
@@ -137,8 +151,8 @@ function sheetCheck(spec: TemplateSpec, sheet: SheetSpec, given: ReleaseGivenRow
     if (at === arrayPath.length) {
       // A process only planned (no tender, award or contract yet) owes none of the tender's fields.
       const planning = gated && !pastPlanning(item);
-      const id = processRows ? rowIdOf(item) : undefined;
-      other = id === undefined ? undefined : processRows?.get(id);
+      row = item;
+      other = undefined;
       for (const { from, fields } of groups) {
         missing.length = 0;
         for (const field of fields) if (!(planning && field.tender) && !filled(valueAtSegments(item, field.segments), field.segments)) missing.push(field);
@@ -156,15 +170,15 @@ function sheetCheck(spec: TemplateSpec, sheet: SheetSpec, given: ReleaseGivenRow
       for (let i = 0; i < v.length; i++) {
         const child = v[i];
         if (!isObject(child)) continue;
-        // Entering a contracting process: the rows its release gives to this sheet's list.
-        if (typedList && at === 0) processRows = given.of(child, typedList);
+        // Entering a contracting process: its release's rows are looked up if one of its rows lacks a field.
+        if (typedList && at === 0) process = child;
         indexes[at] = i; rows(child, at + 1);
       }
     } else if (isObject(v)) { indexes[at] = -1; rows(v, at + 1); }
   };
   return (ctx) => {
     report = ctx.report;
-    for (const { data, pointer } of sheet.standard === 'ocds' ? ctx.releases : ctx.projects) { docPointer = pointer; processRows = undefined; rows(data, 0); }
+    for (const { data, pointer } of sheet.standard === 'ocds' ? ctx.releases : ctx.projects) { docPointer = pointer; process = undefined; rows(data, 0); }
   };
 }
 
