@@ -25,7 +25,7 @@ import { overlay } from '../merge/overlay';
 import { cloneJson } from '../json/json-values';
 import { PROFILES } from '../profile/profiles';
 import { resolveParties } from '../summary/project-parties';
-import { summaryFromRelease, typedAmendmentModifications } from '../summary/summary-from-release';
+import { summaryFromRelease, typedAmendmentModifications, typedModificationsById } from '../summary/summary-from-release';
 import type { CrossCheck, JsonObject } from './types';
 
 const PROCESSES = 'contractingProcesses/summary';
@@ -152,16 +152,6 @@ function derive(release: JsonObject, now: number): DerivedProcess {
   return { summary, parties: resolveParties([], [{ summary, release }]), release };
 }
 
-/** The typed modifications with an id, by id: the rows of «Modificaciones» publication lays an amendment under. */
-function typedModificationsOf(typed: JsonObject | undefined): Map<string, JsonObject> {
-  const out = new Map<string, JsonObject>();
-  for (const m of objectsAt(typed, 'modifications')) {
-    const id = stringAt(m, 'id');
-    if (id !== undefined) out.set(id, m);
-  }
-  return out;
-}
-
 /**
  * The project as the publication will show it (deriveProjectSummaries, on what one validation has): each process
  * the workbook holds gets its derived summary laid over the typed one, and the parties it names.
@@ -176,7 +166,7 @@ function asPublished(project: JsonObject, derivedOf: (ocid: string) => DerivedPr
     if (typed?.nature !== undefined) delete from.nature;
     // A «Modificaciones» row with an amendment's id is that amendment with the official's fields over it (its date,
     // description and rationale are the release's), as deriveProjectSummaries publishes it.
-    const given = typedAmendmentModifications(found.release, typedModificationsOf(typed));
+    const given = typedAmendmentModifications(found.release, typedModificationsById(typed));
     if (given.length) from.modifications = given;
     const summary = overlay([cloneJson(typed ?? {}), from], PROFILES.oc4ids, 'contractingProcesses/summary');
     sources.push({ summary, release: { parties: found.parties } });

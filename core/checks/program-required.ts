@@ -22,7 +22,8 @@ import type { ColumnSpec, SheetSpec, TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
 import { formatList } from '../format/es-mx';
 import { isArray, isFilled, isObject, pointerJoin, valueAtSegments } from './json';
-import { releaseGivenRows, rowIdOf, type ReleaseGivenRows, type TypedRowList } from './release-given-rows';
+import { releaseGivenRows, type ReleaseGivenRows } from './release-given-rows';
+import { ROW_LISTS, rowId, type RowList } from '../summary/typed-rows';
 import { codeTitle } from './code-label';
 import { pastPlanning } from './past-planning';
 import type { Check, JsonObject, PartedCheck, Report } from './types';
@@ -83,7 +84,7 @@ function derivedParams(missing: RequiredField[]): Record<string, string | number
 /** The words of `program.requiredTender`: the planned statuses, as the status column's list titles them. */
 const TENDER_PARAMS = { planning: codeTitle('tenderStatus', 'planning'), planned: codeTitle('tenderStatus', 'planned') };
 
-const TYPED_ROW_SHEET = /^contractingProcesses\/summary\/(suppliers|milestones|transactions|modifications)$/;
+const TYPED_ROW_SHEET = new RegExp(`^contractingProcesses/summary/(${ROW_LISTS.join('|')})$`);
 
 /** The check of one sheet's required columns, prepared once: it runs for every document (issue 17). */
 function sheetCheck(spec: TemplateSpec, sheet: SheetSpec, given: ReleaseGivenRows): Check {
@@ -108,7 +109,7 @@ function sheetCheck(spec: TemplateSpec, sheet: SheetSpec, given: ReleaseGivenRow
   const arrayPath = sheet.array ? sheet.array.split('/') : [];
   // A row of a process's summary list that its release gives too (same id) is published merged with the release's
   // row (release-given-rows.ts): a required field that row carries is not the official's to type.
-  const typedList = sheet.standard === 'oc4ids' ? TYPED_ROW_SHEET.exec(sheet.array ?? '')?.[1] as TypedRowList | undefined : undefined;
+  const typedList = sheet.standard === 'oc4ids' ? TYPED_ROW_SHEET.exec(sheet.array ?? '')?.[1] as RowList | undefined : undefined;
   // Looked up only for a row missing a field (deriving a release's summary is what it costs): the process entered,
   // then the row's id, then the release's row, each once.
   let process: JsonObject | undefined;
@@ -117,8 +118,8 @@ function sheetCheck(spec: TemplateSpec, sheet: SheetSpec, given: ReleaseGivenRow
   let other: JsonObject | null | undefined;
   const releaseRow = (): JsonObject | null => {
     if (other === undefined) {
-      const id = process && row ? rowIdOf(row) : undefined;
-      other = (id === undefined ? undefined : given.of(process as JsonObject, typedList as TypedRowList)?.get(id)) ?? null;
+      const id = process && row ? rowId(row) : undefined;
+      other = (id === undefined ? undefined : given.of(process as JsonObject, typedList as RowList)?.get(id)) ?? null;
     }
     return other;
   };

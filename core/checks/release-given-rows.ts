@@ -11,39 +11,31 @@
  * project types a row for that process.
  */
 import { summaryFromRelease } from '../summary/summary-from-release';
+import { ROW_LISTS, rowId, type RowList } from '../summary/typed-rows';
 import { isObject, objectAt, stringAt } from './json';
 import type { JsonObject } from './types';
-
-/** The summary lists with rows an official can type, below `contractingProcesses/summary`. */
-export const TYPED_ROW_LISTS = ['suppliers', 'milestones', 'transactions', 'modifications'] as const;
-export type TypedRowList = (typeof TYPED_ROW_LISTS)[number];
-
-/** A row's id as publication matches it (typed-rows.ts): a string, or a number as its digits. */
-export function rowIdOf(row: JsonObject): string | undefined {
-  return typeof row.id === 'string' ? row.id : typeof row.id === 'number' ? String(row.id) : undefined;
-}
 
 export interface ReleaseGivenRows {
   /** Remembers a release of this validation (releases come before projects). */
   see(release: JsonObject): void;
   /** The rows of `list` the release of this process (`summary.ocid`, else its `id`) gives, by id; undefined: none known. */
-  of(process: JsonObject, list: TypedRowList): ReadonlyMap<string, JsonObject> | undefined;
+  of(process: JsonObject, list: RowList): ReadonlyMap<string, JsonObject> | undefined;
 }
 
 export function releaseGivenRows(now: () => number): ReleaseGivenRows {
   const linked = new Map<string, JsonObject>();
-  const derived = new Map<string, Map<TypedRowList, Map<string, JsonObject>>>();
-  const rowsOf = (ocid: string): Map<TypedRowList, Map<string, JsonObject>> | undefined => {
+  const derived = new Map<string, Map<RowList, Map<string, JsonObject>>>();
+  const rowsOf = (ocid: string): Map<RowList, Map<string, JsonObject>> | undefined => {
     let rows = derived.get(ocid);
     const release = rows ? undefined : linked.get(ocid);
     if (!release) return rows;
     // Without the amendments' changes (earlier releases a workbook does not have): a typed modification keeps its
     // type and values at publication anyway; only the amendment's own fields are read here.
     const summary = summaryFromRelease(release, [], new Date(now()).toISOString());
-    rows = new Map(TYPED_ROW_LISTS.map((list) => {
+    rows = new Map(ROW_LISTS.map((list) => {
       const byId = new Map<string, JsonObject>();
       const items = summary[list];
-      if (Array.isArray(items)) for (const row of items) if (isObject(row)) { const id = rowIdOf(row); if (id !== undefined) byId.set(id, row); }
+      if (Array.isArray(items)) for (const row of items) if (isObject(row)) { const id = rowId(row); if (id !== undefined) byId.set(id, row); }
       return [list, byId] as const;
     }));
     derived.set(ocid, rows);

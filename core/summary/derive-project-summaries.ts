@@ -15,7 +15,7 @@ import { cloneJson, isObject, type JsonObject } from '../json/json-values';
 import { PROFILES } from '../profile/profiles';
 import { obj, objects, str } from './json-access';
 import { resolveParties, type SummarySource } from './project-parties';
-import { summaryFromRelease, withdrawn, type ReleaseLink } from './summary-from-release';
+import { summaryFromRelease, typedModificationsById, withdrawn, type ReleaseLink } from './summary-from-release';
 import type { AmendmentChange } from './amendment-changes';
 
 type ByOcid<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>>;
@@ -61,7 +61,7 @@ export function deriveProjectSummaries(project: JsonObject, compiledReleasesByOc
       if (Array.isArray(typed.suppliers)) typed.suppliers = typed.suppliers.filter((s: unknown) => !(isObject(s) && typeof s.id === 'string' && gone.has(s.id)));
       if (nothingInForce) { delete typed.contractValue; delete typed.contractPeriod; }
       const links = lookup(releasesByOcid, ocid) ?? [];
-      const typedModifications = new Map(objects(typed.modifications).flatMap((m) => (str(m.id) ? [[str(m.id) as string, m] as const] : [])));
+      const typedModifications = typedModificationsById(typed);
       const amendments = options.amendmentsByOcid ? lookup(options.amendmentsByOcid, ocid) : undefined;
       const derived = summaryFromRelease(release, links, now, { amendments, typedModifications });
       if (typed.nature !== undefined) delete derived.nature;

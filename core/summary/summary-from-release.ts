@@ -136,6 +136,11 @@ function modificationsFrom(contracts: JsonObject[], inputs: SummaryInputs): Json
     inputs.amendments?.find((x) => x.contractId === String(c.id ?? '') && x.amendmentId === id), inputs.typedModifications?.get(id)));
 }
 
+/** The «Modificaciones» rows typed with an id, by id: those publication lays an amendment of the same id under. */
+export function typedModificationsById(summary: unknown): Map<string, JsonObject> {
+  return new Map(objects(obj(summary)?.modifications).flatMap((m) => { const id = str(m.id); return id ? [[id, m] as const] : []; }));
+}
+
 /**
  * The modifications the releases give for the amendments the official typed in «Modificaciones» (same id): what
  * deriveProjectSummaries lays each of those typed rows over — the amendment's date, description and rationale under

@@ -20,11 +20,13 @@ import { isObject, type JsonObject } from '../json/json-values';
 import { objects } from './json-access';
 
 /** The summary's lists a project's sheets give rows of, each matched by `id` with those the releases give. */
-const ROW_LISTS = ['modifications', 'milestones', 'transactions', 'suppliers'] as const;
+export const ROW_LISTS = ['modifications', 'milestones', 'transactions', 'suppliers'] as const;
+export type RowList = (typeof ROW_LISTS)[number];
 /** A variation publication makes of an amendment that changed more than one thing (summary-from-release.ts). */
 const VARIATION = /-(value|duration|scope)$/;
 
-const rowId = (row: JsonObject): string | undefined => (typeof row.id === 'string' ? row.id : typeof row.id === 'number' ? String(row.id) : undefined);
+/** A row's id as publication matches a typed row with the releases' (a string, or a number as its digits). */
+export const rowId = (row: JsonObject): string | undefined => (typeof row.id === 'string' ? row.id : typeof row.id === 'number' ? String(row.id) : undefined);
 
 /**
  * What of `typed` stays over `given` when the derived summary is laid over it (core/merge/overlay: the releases' value
