@@ -53,21 +53,29 @@ export function encodeCursor(c: SpanCursor): string {
  */
 export function decodeCursor(raw: unknown, query: CursorQuery): SpanCursor {
   if (raw === undefined || raw === '') return { q: query.digest };
-  const invalid = invalidCursor();
-  if (typeof raw !== 'string' || raw.length > 2000) throw invalid;
-  let o: SpanCursor;
+  const v = cursorJson(raw);
+  if (!v || typeof v !== 'object') throw invalidCursor();
+  const o = v as SpanCursor;
+  const byId = typeof o.s === 'string' && o.s !== '' && o.p === undefined;
+  const byPosition = o.s === undefined && Number.isInteger(o.p) && (o.p as number) >= 0;
+  if (!(byId || byPosition) || (o.c !== undefined && typeof o.c !== 'string') || (o.q !== undefined && typeof o.q !== 'string')) throw invalidCursor();
+  madeFor(o.q, query);
+  return { ...(byId ? { s: o.s } : { p: o.p }), ...(o.c !== undefined ? { c: o.c } : {}), q: query.digest };
+}
+
+/** A cursor's JSON; a 400 (invalidCursor) when it is no string, too long, or no base64url JSON. */
+function cursorJson(raw: unknown): unknown {
+  if (typeof raw !== 'string' || raw.length > 2000) throw invalidCursor();
   try {
-    const v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
-    o = v as SpanCursor;
-    const byId = typeof o.s === 'string' && o.s !== '' && o.p === undefined;
-    const byPosition = o.s === undefined && Number.isInteger(o.p) && (o.p as number) >= 0;
-    if (!v || typeof v !== 'object' || !(byId || byPosition) || (o.c !== undefined && typeof o.c !== 'string') || (o.q !== undefined && typeof o.q !== 'string')) throw invalid;
-    o = { ...(byId ? { s: o.s } : { p: o.p }), ...(o.c !== undefined ? { c: o.c } : {}), ...(o.q !== undefined ? { q: o.q } : {}) };
+    return JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown;
   } catch {
-    throw invalid;
+    throw invalidCursor();
   }
-  if (o.q !== undefined && o.q !== query.digest) throw cursorOfOtherQuery(query);
-  return { ...o, q: query.digest };
+}
+
+/** Refuses a cursor made for another query than `query` (cursorOfOtherQuery); `q` absent: an earlier version's, taken. */
+function madeFor(q: string | undefined, query: CursorQuery): void {
+  if (q !== undefined && q !== query.digest) throw cursorOfOtherQuery(query);
 }
 
 /**
@@ -86,13 +94,11 @@ export function bindCursor(storeCursor: string | undefined, query: CursorQuery):
  */
 export function unboundCursor(raw: string | undefined, query: CursorQuery): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (raw.length > 2000) throw invalidCursor();
-  let v: unknown;
-  try { v = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')); } catch { throw invalidCursor(); }
+  const v = cursorJson(raw);
   if (Array.isArray(v)) return raw;
   const o = v as { c?: unknown; q?: unknown };
   if (!v || typeof v !== 'object' || typeof o.c !== 'string' || typeof o.q !== 'string') throw invalidCursor();
-  if (o.q !== query.digest) throw cursorOfOtherQuery(query);
+  madeFor(o.q, query);
   return o.c;
 }
 
