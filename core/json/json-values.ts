@@ -9,6 +9,11 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !isArray(value);
 }
 
+/** The strings of a JSON list, such as a release's `tag` (none when it is not a list; anything else in it left out). */
+export function stringsOf(value: unknown): string[] {
+  return isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
 /** Structural equality of JSON values (object key order ignored, array order significant). */
 export function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -5,7 +5,7 @@
  * total in the dashboard equals the API's `/api/stats` by construction. Published data may lack any field:
  * nothing here throws, an absent value stays absent (never 0).
  */
-import { isObject } from '../json/json-values';
+import { isObject, stringsOf } from '../json/json-values';
 import { progressMeasure } from './progress-measure';
 import { PROJECT_STAGES, stagePeriodField, type ProjectStage } from './project-stages';
 
@@ -263,7 +263,7 @@ export function projectEntry(project: unknown, table = new PartyTable()): Projec
   const contracted = sumPresent(processes.map((c) => summaries.mxn(obj(c.summary)?.contractValue)));
   return omitUndefined<ProjectEntry>({
     id: str(p.id) ?? '', title: str(p.title) ?? str(p.id) ?? '', status: str(p.status) ?? 'sin-dato', type: str(p.type),
-    sector: arr(p.sector).filter((s): s is string => typeof s === 'string'),
+    sector: stringsOf(p.sector),
     budget, contracted, finalValue,
     physicalProgress: latestMetric(p, 'physicalProgress'), financialProgress: latestMetric(p, 'financialProgress'),
     start: str(period?.startDate), end: str(period?.endDate), stages: stageDates(p), updated: str(p.updated),

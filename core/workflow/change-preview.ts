@@ -19,7 +19,7 @@ import { hasTypedTag, updateTags } from '../merge/update-tags';
 import { alignById, keptInRecord } from '../merge/kept-in-record';
 import { ComparableContent, isDerivedReleaseId, lastSameRelease, sameButDerivedTag, sameReleaseContent, sameReleaseId } from '../merge/same-release-content';
 import { publicView } from '../privacy/privacy-filter';
-import { isObject, sameJsonText, type JsonObject } from '../json/json-values';
+import { isObject, sameJsonText, stringsOf, type JsonObject } from '../json/json-values';
 import { templateSpec } from '../template/template-spec';
 import type { Standard } from '../profile/types';
 
@@ -245,7 +245,7 @@ export function changePreview(input: PreviewInput): ChangePreview {
     const title = isObject(r.tender) && typeof r.tender.title === 'string' ? r.tender.title : null;
     const previous = input.currentReleases.get(ocid);
     // A new or changed process gets a release at approval, dated then and tagged with what it changes (publish.ts).
-    const released = (): void => { newLinks.set(ocid, { id: String(r.id), date: input.now ?? String(r.date), tag: previous ? updateTags(r, previous) : (Array.isArray(r.tag) ? r.tag as string[] : []) }); };
+    const released = (): void => { newLinks.set(ocid, { id: String(r.id), date: input.now ?? String(r.date), tag: previous ? updateTags(r, previous) : stringsOf(r.tag) }); };
     if (!previous) { released(); add(processes, { id: ocid, title, change: 'new', fields: [] }); continue; }
     const id = String(r.id);
     const prevId = String(previous.id);

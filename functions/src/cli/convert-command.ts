@@ -16,6 +16,7 @@ import { readJsonFile } from './read-json';
 import { checkInputFile } from './input-path';
 import { publicView } from '../../../core/privacy/privacy-filter';
 import { deriveProjectSummaries, type ReleaseLink } from '../../../core/summary';
+import { stringsOf } from '../../../core/json/json-values';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
 
@@ -189,7 +190,7 @@ export async function convertCommand(args: ParsedArgs, io: CliIo): Promise<numbe
   // address the public can open (validation refuses a file:/// one), so no link.
   const links = new Map<string, ReleaseLink[]>(url ? releases.map((r) => [String(r.ocid), [{
     id: String(r.id), date: typeof r.date === 'string' ? r.date : undefined,
-    tag: Array.isArray(r.tag) ? r.tag.filter((t): t is string => typeof t === 'string') : [], url: `${meta.uri}#${encodeURIComponent(String(r.id))}`,
+    tag: stringsOf(r.tag), url: `${meta.uri}#${encodeURIComponent(String(r.id))}`,
   }]]) : []);
   const projects = byOcid.size ? viewed.map((p) => deriveProjectSummaries(p, byOcid, links, { now })) : viewed;
   if (filtered) io.err(`Datos personales: de ${formatCount(filtered, 'entrega o proyecto', 'entregas o proyectos')} se quitaron el domicilio y los contactos de personas físicas que no participan como licitantes, proveedores ni servidores públicos, como al publicar en la plataforma (los avisos de arriba dicen cuáles).`);

@@ -40,7 +40,7 @@ import { packageTermsOf } from '../../../core/unflatten/settings-reader';
 import { DEFAULT_TIME_ZONE } from '../../../core/unflatten/time-zone';
 import { checkWorkbook, verdictFindings } from '../../../core/pipeline/check-workbook';
 import { canonicalJson } from '../../../core/unflatten/content-hash';
-import { isObject, sameJsonText } from '../../../core/json/json-values';
+import { isObject, sameJsonText, stringsOf } from '../../../core/json/json-values';
 import { buildRecord, compileAfter, RECORD_FORMAT_VERSION } from '../../../core/merge';
 import { updateTags } from '../../../core/merge/update-tags';
 import { keptSheets, projectEdits } from '../../../core/workflow/change-preview';
@@ -285,7 +285,7 @@ function carriedProcess(text: string, ocid: string, list: HeldRelease[], baseUrl
     const url = releaseUrl(baseUrl, ocid, held.id);
     if (held.text === undefined || !isObject(link) || link.url !== url || link.date !== held.date) return undefined;
     releases.push({ ocid, id: held.id, date: held.date, text: held.text });
-    links.push({ id: held.id, date: held.date, tag: Array.isArray(link.tag) ? (link.tag as string[]) : [], url });
+    links.push({ id: held.id, date: held.date, tag: stringsOf(link.tag), url });
   }
   return { releases, record: text, compiledRelease: record.compiledRelease as JsonObject, links };
 }

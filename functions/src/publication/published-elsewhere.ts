@@ -15,7 +15,7 @@
 import { finding, type CellRef, type Finding } from '../../../core/findings/finding';
 import { formatDate } from '../../../core/format/es-mx';
 import { ownerOf } from '../../../core/identifiers/owner-of';
-import { isObject, type JsonObject } from '../../../core/json/json-values';
+import { isObject, stringsOf, type JsonObject } from '../../../core/json/json-values';
 import type { ForeignProcess, ForeignProject } from '../../../core/summary/foreign-processes';
 import { amendmentChanges, hasContractAmendments, type AmendmentChange, type ReleaseLink } from '../../../core/summary';
 import { readAll } from '../store/read-all';
@@ -83,7 +83,7 @@ export async function publishedElsewhere(store: Store, publisher: Publisher, lis
     const links = linked.filter(isObject).flatMap((l, n): ReleaseLink[] => {
       const stored = typeof l.url === 'string' ? releaseIdOf(l.url) : undefined;
       const id = stored ?? `${process.ocid}-${n + 1}`;
-      return [{ id, ...(typeof l.date === 'string' ? { date: l.date } : {}), tag: Array.isArray(l.tag) ? l.tag.filter((t): t is string => typeof t === 'string') : [], ...(stored !== undefined && baseUrl !== undefined ? { url: releaseUrl(baseUrl, process.ocid, stored) } : {}) }];
+      return [{ id, ...(typeof l.date === 'string' ? { date: l.date } : {}), tag: stringsOf(l.tag), ...(stored !== undefined && baseUrl !== undefined ? { url: releaseUrl(baseUrl, process.ocid, stored) } : {}) }];
     });
     source(set.publication.createdAt);
     out.compiled.set(process.ocid, compiled);

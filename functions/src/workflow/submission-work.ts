@@ -11,7 +11,7 @@ import type { WorkbookModel } from '../../../core/workbook/model';
 import { checkWorkbook } from '../../../core/pipeline/check-workbook';
 import { changePreview } from '../../../core/workflow/change-preview';
 import { isDerivedReleaseId } from '../../../core/merge/same-release-content';
-import { isObject } from '../../../core/json/json-values';
+import { isObject, stringsOf } from '../../../core/json/json-values';
 import type { ChangePreview } from '../../../core/workflow/contract';
 import { readAll } from '../store/read-all';
 import type { Publisher, Store, SubmissionSnapshot } from '../store/store';
@@ -88,7 +88,7 @@ export function submissionWork(store: Store): SubmissionWork {
             if (earlier) earlier.push(entry); else earlierReleases.set(r.ocid, [entry]);
           }
           currentReleases.set(r.ocid, r.release);
-          const link = { id: String(r.release.id), date: String(r.release.date), tag: Array.isArray(r.release.tag) ? r.release.tag.filter((t): t is string => typeof t === 'string') : [] };
+          const link = { id: String(r.release.id), date: String(r.release.date), tag: stringsOf(r.release.tag) };
           currentLinks.set(r.ocid, [...(currentLinks.get(r.ocid) ?? []), link]);
         }
         // What the official typed of the published projects, as their publication kept it.
