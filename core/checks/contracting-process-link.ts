@@ -2,7 +2,13 @@
  * A project's contracting process that names an ocid held in the same workbook must describe that process
  * (OC4IDS 0.9 "Linking to OCDS data": contractingProcesses[].id is the ocid; summary fields are derived from it):
  * the release must link back to the project (`planning.project.id`, OCDS project extension) and the summary's
- * title and method must match the tender. `link.projectMismatch`, `link.summaryMismatch` (warnings).
+ * title must match the tender (`link.summaryMismatch`) and its method too (`link.methodMismatch`, named by their Spanish
+ * titles: «direct» and «open» told the official nothing). `link.projectMismatch` (warning) and those two (warnings).
+ * Publication lays the summary derived from the release over the typed one (deriveProjectSummaries), so an amount typed
+ * in «Procesos del proyecto» that differs from the release's was replaced without a word: the official saw
+ * 1,234,567.80 in the sheet and the public 1,180,000.00. `link.contractValueReplaced` / `link.awardValueReplaced`
+ * (contract value: from the contracts, else from the awards) and `link.costEstimateReplaced` (the tender's estimated
+ * amount), warnings on the typed amount, say which one is published and where it comes from.
  * The other way round: a process that names a project of the workbook (`planning.project.id`) must be listed by it —
  * the dashboard and the project's summaries follow the project's list only, so the process showed as linked to no
  * project and the project as contracting nothing (`link.processNotListed`, warning).
@@ -13,10 +19,22 @@
  */
 import { itemsAt, objectAt, stringAt } from './json';
 import type { CrossCheck } from './types';
-import { processTitle } from '../summary/summary-from-release';
+import { processContractValue, processTitle } from '../summary/summary-from-release';
+import { money, type Money } from '../summary/values';
+import { codeTitle } from './code-label';
 
 /** What a project's contracting process is compared with: a release's project link and tender summary, not the whole release. */
-interface ReleaseSummary { linked?: string; title?: string; tenderTitle?: string; method?: string }
+interface ReleaseSummary {
+  linked?: string; title?: string; tenderTitle?: string; method?: string;
+  /** What publication puts in the summary's contractValue (and from what), and in its tender.costEstimate. */
+  contractValue?: { value: Money; from: 'contracts' | 'awards' };
+  costEstimate?: Money;
+}
+
+/** Whether a typed amount says something else than the published one: another figure (to the cent) or another currency. */
+function differs(typed: Money, published: Money): boolean {
+  return Math.abs(typed.amount - published.amount) >= 0.005 || (typed.currency !== undefined && published.currency !== undefined && typed.currency !== published.currency);
+}
 
 export const contractingProcessLink: CrossCheck = {
   start: () => {
@@ -32,7 +50,8 @@ export const contractingProcessLink: CrossCheck = {
         // The title a project's summary takes from the process at publication (core/summary: its contract's, else its
         // award's or tender's); the tender's, as the templates' examples type it, agrees too.
         const linked = stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id');
-        byOcid.set(ocid, { linked, title: processTitle(data), tenderTitle: stringAt(tender, 'title'), method: stringAt(tender, 'procurementMethod') });
+        byOcid.set(ocid, { linked, title: processTitle(data), tenderTitle: stringAt(tender, 'title'), method: stringAt(tender, 'procurementMethod'),
+          contractValue: processContractValue(data), costEstimate: money(tender?.value) });
         if (linked !== undefined) {
           const named = naming.get(linked);
           if (named) named.push(ocid); else naming.set(linked, [ocid]);
@@ -58,14 +77,27 @@ export const contractingProcessLink: CrossCheck = {
           if (linked !== undefined && projectId !== undefined && linked !== projectId) {
             report('link.projectMismatch', 'warning', `${p}/id`, { value: ocid ?? '', project: projectId, linked });
           }
-          const pairs: [string, string | undefined, string | undefined, string | undefined][] = [
-            ['summary/title', stringAt(summary, 'title'), release.title, release.tenderTitle],
-            ['summary/tender/procurementMethod', stringAt(objectAt(summary, 'tender'), 'procurementMethod'), release.method, undefined],
+          const title = stringAt(summary, 'title');
+          if (title !== undefined && release.title !== undefined && title !== release.title && title !== release.tenderTitle) {
+            report('link.summaryMismatch', 'warning', `${p}/summary/title`, { value: title, expected: release.title, ocid: ocid ?? '' });
+          }
+          const typedTender = objectAt(summary, 'tender');
+          const method = stringAt(typedTender, 'procurementMethod');
+          if (method !== undefined && release.method !== undefined && method !== release.method) {
+            report('link.methodMismatch', 'warning', `${p}/summary/tender/procurementMethod`, { value: codeTitle('method', method), expected: codeTitle('method', release.method), ocid: ocid ?? '' });
+          }
+          const amounts: [string, unknown, Money | undefined, string][] = [
+            ['summary/contractValue', summary?.contractValue, release.contractValue?.value, release.contractValue?.from === 'awards' ? 'link.awardValueReplaced' : 'link.contractValueReplaced'],
+            ['summary/tender/costEstimate', typedTender?.costEstimate, release.costEstimate, 'link.costEstimateReplaced'],
           ];
-          for (const [path, inProject, inRelease, alsoAgrees] of pairs) {
-            if (inProject !== undefined && inRelease !== undefined && inProject !== inRelease && inProject !== alsoAgrees) {
-              report('link.summaryMismatch', 'warning', `${p}/${path}`, { value: inProject, expected: inRelease, ocid: ocid ?? '' });
-            }
+          for (const [path, typedValue, published, code] of amounts) {
+            const typed = money(typedValue);
+            if (!typed || !published || !differs(typed, published)) continue;
+            // In pesos as es-MX writes money ($1,180,000.00); in two currencies, each figure with its code.
+            const currency = typed.currency ?? published.currency;
+            const same = published.currency === undefined || currency === published.currency;
+            report(code, 'warning', `${p}/${path}/amount`, { value: typed.amount, expected: published.amount, ocid: ocid ?? '',
+              ...(same ? { currency: currency ?? '' } : { typedCurrency: currency ?? '', expectedCurrency: published.currency ?? '' }) });
           }
         }
       }

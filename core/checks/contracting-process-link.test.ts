@@ -1,0 +1,60 @@
+/**
+ * A process typed in «Procesos del proyecto» whose release is in the same workbook (helper R15's walk of the add-on).
+ * Publication lays the summary the release gives over the typed one, so an amount typed there that differs from the
+ * release's was replaced without a word: the sheet said 1,234,567.80 and the project was published with 1,180,000.00.
+ * And a method that differs was said with its codes and a sentence about titles: «El dato «direct» no coincide con el
+ * del proceso …: «open» (el nombre de un proceso en un proyecto es …)».
+ */
+import { checkWorkbook } from '../pipeline/check-workbook';
+import { renderFinding } from '../messages/render';
+import { templateSheet } from '../../test/template-sheets';
+import type { CellValue, WorkbookModel } from '../workbook/model';
+
+const NOW = { now: '2025-07-01T10:00:00-06:00' };
+const PROJECT = 'oc4ids-abc123-0001';
+const OCID = 'ocds-abc123-LP-001';
+
+function workbook(process: Record<string, CellValue>, { contract = true }: { contract?: boolean } = {}): WorkbookModel {
+  return { sheets: [
+    templateSheet('Proyectos', [{ id: PROJECT, title: 'Mercado', description: 'Rehabilitación', status: 'Ejecución', type: 'Rehabilitación', sector: 'Mercados',
+      'period/startDate': '31/03/2024', 'period/endDate': '15/12/2024', 'budget/amount/amount': 1234567.89, 'budget/amount/currency': 'MXN' }]),
+    templateSheet('Procesos del proyecto', [{ id: PROJECT, 'contractingProcesses/id': OCID, 'contractingProcesses/summary/nature': 'Construcción', ...process }]),
+    templateSheet('Contrataciones', [{ ocid: OCID, 'planning/project/id': PROJECT, 'tender/id': 'LP-001', 'tender/title': 'Techumbre', 'tender/description': 'Techumbre del mercado',
+      'tender/status': 'Concluido', 'tender/procurementMethodDetails': 'Licitación pública', 'tender/additionalProcurementCategories': 'Obra pública',
+      'tender/value/amount': 1000000, 'tender/value/currency': 'MXN' }]),
+    templateSheet('Adjudicaciones', [{ ocid: OCID, 'awards/id': 'A-1', 'awards/status': 'Vigente', 'awards/value/amount': 1190000, 'awards/value/currency': 'MXN' }]),
+    templateSheet('Contratos', contract ? [{ ocid: OCID, 'contracts/id': 'C-1', 'contracts/awardID': 'A-1', 'contracts/status': 'Activo', 'contracts/value/amount': 1180000, 'contracts/value/currency': 'MXN' }] : []),
+  ] };
+}
+
+const linkFindings = (wb: WorkbookModel): string[] =>
+  checkWorkbook(wb, NOW).findings.filter((f) => f.code.startsWith('link.')).map((f) => `${f.cell?.sheet}!${f.cell?.row} ${f.cell?.header}: ${renderFinding(f).replace(/^.*?\): /, '')}`);
+
+test('amounts typed for a process that its release publishes otherwise say which amount is published and from where', () => {
+  expect(linkFindings(workbook({ 'contractingProcesses/summary/contractValue/amount': 1234567.8, 'contractingProcesses/summary/contractValue/currency': 'MXN',
+    'contractingProcesses/summary/tender/costEstimate/amount': 999000, 'contractingProcesses/summary/tender/costEstimate/currency': 'MXN' }))).toEqual([
+    'Procesos del proyecto!3 Monto del contrato: El monto del contrato $1,234,567.80 no coincide con el del proceso ocds-abc123-LP-001: se publicará $1,180,000.00, la suma de sus contratos vigentes en la hoja «Contratos». Si el monto correcto es el de esta celda, corrija el contrato; si no, escriba aquí el mismo o deje vacía esta celda.',
+    'Procesos del proyecto!3 Costo estimado: El costo estimado $999,000.00 no coincide con el monto estimado de la licitación del proceso ocds-abc123-LP-001: se publicará $1,000,000.00, el de la hoja «Contrataciones». Si el correcto es el de esta celda, corrija la licitación; si no, escriba aquí el mismo o deje vacía esta celda.',
+  ]);
+  // Without contracts, the awards' sum is what is published.
+  expect(linkFindings(workbook({ 'contractingProcesses/summary/contractValue/amount': 1180000, 'contractingProcesses/summary/contractValue/currency': 'MXN' }, { contract: false }))).toEqual([
+    'Procesos del proyecto!3 Monto del contrato: El monto del contrato $1,180,000.00 no coincide con el del proceso ocds-abc123-LP-001: se publicará $1,190,000.00, la suma de sus adjudicaciones vigentes en la hoja «Adjudicaciones». Si el monto correcto es el de esta celda, corrija la adjudicación; si no, escriba aquí el mismo o deje vacía esta celda.',
+  ]);
+});
+
+test('an amount typed in another currency says each figure with its currency', () => {
+  expect(linkFindings(workbook({ 'contractingProcesses/summary/contractValue/amount': 1180000, 'contractingProcesses/summary/contractValue/currency': 'USD' }))[0])
+    .toMatch(/^Procesos del proyecto!3 Monto del contrato: El monto del contrato 1,180,000 USD no coincide con el del proceso ocds-abc123-LP-001: se publicará 1,180,000 MXN, la suma/);
+});
+
+test('the same amounts, typed to the cent or left empty, say nothing', () => {
+  expect(linkFindings(workbook({ 'contractingProcesses/summary/contractValue/amount': '$1,180,000.00', 'contractingProcesses/summary/contractValue/currency': 'MXN',
+    'contractingProcesses/summary/tender/costEstimate/amount': 1000000.001, 'contractingProcesses/summary/tender/costEstimate/currency': 'MXN' }))).toEqual([]);
+  expect(linkFindings(workbook({}))).toEqual([]);
+});
+
+test('a method that differs from the tender\'s is named by its Spanish titles, not its codes', () => {
+  expect(linkFindings(workbook({ 'contractingProcesses/summary/tender/procurementMethod': 'Directo' }))).toEqual([
+    'Procesos del proyecto!3 Método de contratación: El método de contratación «Directo (adjudicación directa)» no coincide con el del proceso ocds-abc123-LP-001 en la hoja «Contrataciones»: «Abierto (licitación pública)». Se publicará este último: elija el mismo en las dos hojas o deje vacía esta celda.',
+  ]);
+});
