@@ -14,12 +14,12 @@ const NOW = { now: '2025-07-01T10:00:00-06:00' };
 const PROJECT = 'oc4ids-abc123-0001';
 const OCID = 'ocds-abc123-LP-001';
 
-function workbook(process: Record<string, CellValue>, { contract = true }: { contract?: boolean } = {}): WorkbookModel {
+function workbook(process: Record<string, CellValue>, { contract = true, linkedBack = true }: { contract?: boolean; linkedBack?: boolean } = {}): WorkbookModel {
   return { sheets: [
     templateSheet('Proyectos', [{ id: PROJECT, title: 'Mercado', description: 'Rehabilitación', status: 'Ejecución', type: 'Rehabilitación', sector: 'Mercados',
       'period/startDate': '31/03/2024', 'period/endDate': '15/12/2024', 'budget/amount/amount': 1234567.89, 'budget/amount/currency': 'MXN' }]),
     templateSheet('Procesos del proyecto', [{ id: PROJECT, 'contractingProcesses/id': OCID, 'contractingProcesses/summary/nature': 'Construcción', ...process }]),
-    templateSheet('Contrataciones', [{ ocid: OCID, 'planning/project/id': PROJECT, 'tender/id': 'LP-001', 'tender/title': 'Techumbre', 'tender/description': 'Techumbre del mercado',
+    templateSheet('Contrataciones', [{ ocid: OCID, 'planning/project/id': linkedBack ? PROJECT : '', 'tender/id': 'LP-001', 'tender/title': 'Techumbre', 'tender/description': 'Techumbre del mercado',
       'tender/status': 'Concluido', 'tender/procurementMethodDetails': 'Licitación pública', 'tender/additionalProcurementCategories': 'Obra pública',
       'tender/value/amount': 1000000, 'tender/value/currency': 'MXN' }]),
     templateSheet('Adjudicaciones', [{ ocid: OCID, 'awards/id': 'A-1', 'awards/status': 'Vigente', 'awards/value/amount': 1190000, 'awards/value/currency': 'MXN' }]),
@@ -57,4 +57,14 @@ test('a method that differs from the tender\'s is named by its Spanish titles, n
   expect(linkFindings(workbook({ 'contractingProcesses/summary/tender/procurementMethod': 'Directo' }))).toEqual([
     'Procesos del proyecto!3 Método de contratación: El método de contratación «Directo (adjudicación directa)» no coincide con el del proceso ocds-abc123-LP-001 en la hoja «Contrataciones»: «Abierto (licitación pública)». Se publicará este último: elija el mismo en las dos hojas o deje vacía esta celda.',
   ]);
+});
+
+test('a process the project lists whose row in «Contrataciones» names no project says so on that cell; then the CoST notice no longer asks for what publication takes from it', () => {
+  const unlinked = workbook({}, { linkedBack: false });
+  expect(linkFindings(unlinked)).toEqual([
+    'Contrataciones!3 Identificador del proyecto: El proyecto «oc4ids-abc123-0001» lista el proceso «ocds-abc123-LP-001» en la hoja «Procesos del proyecto», pero el proceso no dice a qué proyecto pertenece: escriba «oc4ids-abc123-0001» en esta celda. Sin eso, lo publicado en EDCA-MX no liga el proceso con su proyecto, y los avisos del proyecto piden escribir en «Procesos del proyecto» datos que la publicación toma de este proceso.',
+  ]);
+  const costNotice = (wb: WorkbookModel): string => String(checkWorkbook(wb, NOW).findings.find((f) => f.code === 'project.costIdsMissing')?.params.points ?? '');
+  expect(costNotice(unlinked)).toContain('Costo estimado (proceso «ocds-abc123-LP-001»)');
+  expect(costNotice(workbook({}))).not.toContain('Costo estimado');
 });

@@ -12,6 +12,11 @@
  * The other way round: a process that names a project of the workbook (`planning.project.id`) must be listed by it —
  * the dashboard and the project's summaries follow the project's list only, so the process showed as linked to no
  * project and the project as contracting nothing (`link.processNotListed`, warning).
+ * A process the project lists whose release (in the same workbook) names no project: the checks that judge what
+ * publication derives from the release (cost-ids-missing.ts, release-given-rows.ts) only know the releases that name
+ * one, so the official was asked to type in «Procesos del proyecto» a dozen columns the publication fills, and the
+ * published EDCA-MX process did not say which project it belongs to. `link.processNotLinkedBack` (warning), on the
+ * release's «Identificador del proyecto», where it is typed.
  * A process with an ocid (`summary.ocid`, «OCID del proceso») listed under another id: OC4IDS 0.9.5 says that ocid
  * «must be recorded» as `contractingProcesses[].id`, and the platform links by it — the dashboard's process page, and
  * another implementer's process, whose summary is only taken from its publication when the id is its ocid (it was
@@ -26,6 +31,8 @@ import { codeTitle } from './code-label';
 /** What a project's contracting process is compared with: a release's project link and tender summary, not the whole release. */
 interface ReleaseSummary {
   linked?: string; title?: string; tenderTitle?: string; method?: string;
+  /** Where the release is (its row of «Contrataciones»): a missing link back to the project is typed there. */
+  pointer: string;
   /** What publication puts in the summary's contractValue (and from what), and in its tender.costEstimate. */
   contractValue?: { value: Money; from: 'contracts' | 'awards' };
   costEstimate?: Money;
@@ -43,14 +50,14 @@ export const contractingProcessLink: CrossCheck = {
     /** Project id → the ocids whose release names it. */
     const naming = new Map<string, string[]>();
     return ({ releases, projects, report }) => {
-      for (const { data } of releases) {
+      for (const { data, pointer: releasePointer } of releases) {
         const ocid = stringAt(data, 'ocid');
         if (ocid === undefined || byOcid.has(ocid)) continue;
         const tender = objectAt(data, 'tender');
         // The title a project's summary takes from the process at publication (core/summary: its contract's, else its
         // award's or tender's); the tender's, as the templates' examples type it, agrees too.
         const linked = stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id');
-        byOcid.set(ocid, { linked, title: processTitle(data), tenderTitle: stringAt(tender, 'title'), method: stringAt(tender, 'procurementMethod'),
+        byOcid.set(ocid, { pointer: releasePointer, linked, title: processTitle(data), tenderTitle: stringAt(tender, 'title'), method: stringAt(tender, 'procurementMethod'),
           contractValue: processContractValue(data), costEstimate: money(tender?.value) });
         if (linked !== undefined) {
           const named = naming.get(linked);
@@ -74,6 +81,9 @@ export const contractingProcessLink: CrossCheck = {
           const release = ocid === undefined ? undefined : byOcid.get(ocid);
           if (!release) continue;
           const { linked } = release;
+          if (linked === undefined && projectId !== undefined) {
+            report('link.processNotLinkedBack', 'warning', `${release.pointer}/planning/project/id`, { value: ocid ?? '', project: projectId });
+          }
           if (linked !== undefined && projectId !== undefined && linked !== projectId) {
             report('link.projectMismatch', 'warning', `${p}/id`, { value: ocid ?? '', project: projectId, linked });
           }
