@@ -70,11 +70,21 @@ function nearChild(docs: DocumentSet, parent: DocNode, arrayField: string, id: s
  * they are told that row and that ids must be written the same, capitals included (OCDS ids are case-sensitive, so
  * the row is still not joined to it).
  */
-function parentNotFound(value: string, col: BoundColumn, place: ParentPlace, near: NearParent | undefined, cell: CellRef, pointer?: string): Finding {
+function parentNotFound(id: string, col: BoundColumn, place: ParentPlace, near: NearParent | undefined, cell: CellRef, pointer?: string, typed?: string): Finding {
   const where = pointer === undefined ? { cell } : { cell, pointer };
+  const value = typed ?? id;
   if (near) return finding('row.parent-other-case', 'error', { value: safePreview(value), column: col.header, found: safePreview(near.id), foundSheet: near.sheet, foundRow: near.row }, where);
   if (place.missingSheet !== undefined) return finding('row.parent-sheet-missing', 'error', { value: safePreview(value), column: col.header, sheet: place.missingSheet }, where);
   return finding('row.parent-not-found', 'error', { value: safePreview(value), column: col.header, parent: place.parent }, where);
+}
+
+/**
+ * A key of a column with options as the official typed it («Avance financiero»), for a message that quotes what the
+ * column says: the code it was read as («financialProgress») is a word they never wrote. Undefined for other keys.
+ */
+function shownKey(row: CellValue[], col: BoundColumn): string | undefined {
+  const raw = row[col.index];
+  return col.value.options && typeof raw === 'string' ? raw.trim() : undefined;
 }
 
 function cellRef(ctx: Context, r: number, col: BoundColumn): CellRef {
@@ -391,7 +401,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       if (!parent) {
         const unread = docs.droppedItem(sheet.arrays[i], id, rootKey);
         if (unread) findings.push(finding('row.parent-unread', 'error', { value: safePreview(id), column: col.header, unreadSheet: unread.sheet, unreadRow: unread.row }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
-        else findings.push(parentNotFound(id, col, parentPlace(parents, sheet, i + 1), nearChild(docs, node, sheet.arrays[i], id), cellRef(ctx, r, col), node.anchor.pointer));
+        else findings.push(parentNotFound(id, col, parentPlace(parents, sheet, i + 1), nearChild(docs, node, sheet.arrays[i], id), cellRef(ctx, r, col), node.anchor.pointer, shownKey(row, col)));
         ok = false;
         break;
       }
