@@ -68,3 +68,20 @@ test('a process the project lists whose row in «Contrataciones» names no proje
   expect(costNotice(unlinked)).toContain('Costo estimado (proceso «ocds-abc123-LP-001»)');
   expect(costNotice(workbook({}))).not.toContain('Costo estimado');
 });
+
+test('a process listed with another prefix than the institution\'s, whose rest is a process of the workbook, names that process', () => {
+  const slip = workbook({}, { linkedBack: false });
+  // Listed as «ocds-xyz999-LP-001»: the workbook's process is «ocds-abc123-LP-001».
+  const listed = slip.sheets.find((s) => s.name === 'Procesos del proyecto')!;
+  const at = listed.rows[1].indexOf('contractingProcesses/0/id');
+  listed.rows[2][at] = 'ocds-xyz999-LP-001';
+  const found = (ocidPrefix?: string): string[] => checkWorkbook(slip, { ...NOW, ...(ocidPrefix ? { ocidPrefix } : {}) }).findings
+    .filter((f) => f.code === 'link.processOtherPrefix').map((f) => `${f.cell?.sheet}!${f.cell?.row} ${f.cell?.header}: ${renderFinding(f).replace(/^.*?\): /, '')}`);
+  expect(found('ocds-abc123')).toEqual([
+    'Procesos del proyecto!3 Identificador del proceso: El proceso «ocds-xyz999-LP-001» no lleva el prefijo de su institución («ocds-abc123») y no está en este libro, pero sí «ocds-abc123-LP-001», en la hoja «Contrataciones»: si es ese, escríbalo igual aquí. Como está, se publica como proceso de otra institución, sin ligarse con el suyo. Si de verdad es de otra institución, déjelo como ella lo publica.',
+  ]);
+  // Without knowing the institution's prefix, or for another institution's process with another rest: nothing.
+  expect(found()).toEqual([]);
+  listed.rows[2][at] = 'ocds-xyz999-LP-777';
+  expect(found('ocds-abc123')).toEqual([]);
+});

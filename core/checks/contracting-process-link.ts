@@ -17,6 +17,10 @@
  * one, so the official was asked to type in «Procesos del proyecto» a dozen columns the publication fills, and the
  * published EDCA-MX process did not say which project it belongs to. `link.processNotLinkedBack` (warning), on the
  * release's «Identificador del proyecto», where it is typed.
+ * A process the project lists by an ocid of another prefix whose local part is that of a process of the workbook
+ * under the institution's own prefix («ocds-xyz999-AD-002» for «ocds-abc123-AD-002»): a slip in the prefix. The
+ * server takes such an ocid for another institution's process and, no registered one having that prefix, publishes
+ * the summary as typed, linked to nothing. `link.processOtherPrefix` (warning) names the process it most likely is.
  * A process with an ocid (`summary.ocid`, «OCID del proceso») listed under another id: OC4IDS 0.9.5 says that ocid
  * «must be recorded» as `contractingProcesses[].id`, and the platform links by it — the dashboard's process page, and
  * another implementer's process, whose summary is only taken from its publication when the id is its ocid (it was
@@ -27,6 +31,10 @@ import type { CrossCheck } from './types';
 import { processContractValue, processTitle } from '../summary/summary-from-release';
 import { money, type Money } from '../summary/values';
 import { codeTitle } from './code-label';
+import { isOtherPublishersOcid } from '../summary/foreign-processes';
+
+/** An ocid's local part, after its prefix `ocds-xxxxxx-`. */
+const LOCAL_PART = /^ocds-[a-z0-9]{6}-(.+)$/i;
 
 /** What a project's contracting process is compared with: a release's project link and tender summary, not the whole release. */
 interface ReleaseSummary {
@@ -49,10 +57,14 @@ export const contractingProcessLink: CrossCheck = {
     const byOcid = new Map<string, ReleaseSummary>();
     /** Project id → the ocids whose release names it. */
     const naming = new Map<string, string[]>();
-    return ({ releases, projects, report }) => {
+    /** Local part (after `ocds-xxxxxx-`) → the workbook's ocid with the institution's prefix: built when first needed. */
+    let ownByLocal: Map<string, string> | undefined;
+    return ({ releases, projects, settings, report }) => {
+      const own = settings.ocidPrefix?.trim().toLowerCase();
       for (const { data, pointer: releasePointer } of releases) {
         const ocid = stringAt(data, 'ocid');
         if (ocid === undefined || byOcid.has(ocid)) continue;
+        ownByLocal = undefined;
         const tender = objectAt(data, 'tender');
         // The title a project's summary takes from the process at publication (core/summary: its contract's, else its
         // award's or tender's); the tender's, as the templates' examples type it, agrees too.
@@ -79,7 +91,14 @@ export const contractingProcessLink: CrossCheck = {
           if (id !== undefined && typedOcid !== undefined && id !== typedOcid) report('link.processIdNotOcid', 'warning', `${p}/id`, { value: id, ocid: typedOcid });
           const ocid = byOcid.has(listedOcid ?? '') || typedOcid === undefined ? listedOcid : typedOcid;
           const release = ocid === undefined ? undefined : byOcid.get(ocid);
-          if (!release) continue;
+          if (!release) {
+            const local = own && ocid && isOtherPublishersOcid(ocid, own) ? LOCAL_PART.exec(ocid)?.[1] : undefined;
+            if (local === undefined) continue;
+            ownByLocal ??= new Map([...byOcid.keys()].flatMap((o) => { const l = o.toLowerCase().startsWith(`${own}-`) ? LOCAL_PART.exec(o)?.[1] : undefined; return l === undefined ? [] : [[l, o] as const]; }));
+            const meant = ownByLocal.get(local);
+            if (meant !== undefined) report('link.processOtherPrefix', 'warning', `${p}/id`, { value: ocid ?? '', suggested: meant, prefix: own ?? '' });
+            continue;
+          }
           const { linked } = release;
           if (linked === undefined && projectId !== undefined) {
             report('link.processNotLinkedBack', 'warning', `${release.pointer}/planning/project/id`, { value: ocid ?? '', project: projectId });
