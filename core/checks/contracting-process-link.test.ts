@@ -23,7 +23,8 @@ function workbook(process: Record<string, CellValue>, { contract = true, linkedB
       'tender/status': 'Concluido', 'tender/procurementMethodDetails': 'Licitación pública', 'tender/additionalProcurementCategories': 'Obra pública',
       'tender/value/amount': 1000000, 'tender/value/currency': 'MXN' }]),
     templateSheet('Adjudicaciones', [{ ocid: OCID, 'awards/id': 'A-1', 'awards/status': 'Vigente', 'awards/value/amount': 1190000, 'awards/value/currency': 'MXN' }]),
-    templateSheet('Contratos', contract ? [{ ocid: OCID, 'contracts/id': 'C-1', 'contracts/awardID': 'A-1', 'contracts/status': 'Activo', 'contracts/value/amount': 1180000, 'contracts/value/currency': 'MXN' }] : []),
+    templateSheet('Contratos', contract ? [{ ocid: OCID, 'contracts/id': 'C-1', 'contracts/awardID': 'A-1', 'contracts/status': 'Activo', 'contracts/value/amount': 1180000, 'contracts/value/currency': 'MXN',
+      'contracts/period/startDate': '10/06/2024', 'contracts/period/endDate': '31/12/2024' }] : []),
   ] };
 }
 
@@ -39,6 +40,12 @@ test('amounts typed for a process that its release publishes otherwise say which
   // Without contracts, the awards' sum is what is published.
   expect(linkFindings(workbook({ 'contractingProcesses/summary/contractValue/amount': 1180000, 'contractingProcesses/summary/contractValue/currency': 'MXN' }, { contract: false }))).toEqual([
     'Procesos del proyecto!3 Monto del contrato: El monto del contrato $1,180,000.00 no coincide con el del proceso ocds-abc123-LP-001: se publicará $1,190,000.00, la suma de sus adjudicaciones vigentes en la hoja «Adjudicaciones». Si el monto correcto es el de esta celda, corrija la adjudicación; si no, escriba aquí el mismo o deje vacía esta celda.',
+  ]);
+});
+
+test('contract dates typed for a process that its contracts date otherwise say which date is published', () => {
+  expect(linkFindings(workbook({ 'contractingProcesses/summary/contractPeriod/startDate': '01/06/2024', 'contractingProcesses/summary/contractPeriod/endDate': '31/12/2024' }))).toEqual([
+    'Procesos del proyecto!3 Inicio del contrato: La fecha 01/06/2024 no coincide con la del proceso ocds-abc123-LP-001: se publicará 10/06/2024, la del periodo de sus contratos vigentes (sin contratos, la de sus adjudicaciones) en la hoja «Contratos» o «Adjudicaciones». Si la correcta es la de esta celda, corrija allá; si no, escriba aquí la misma o deje vacía esta celda.',
   ]);
 });
 

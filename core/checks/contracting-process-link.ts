@@ -8,7 +8,8 @@
  * in «Procesos del proyecto» that differs from the release's was replaced without a word: the official saw
  * 1,234,567.80 in the sheet and the public 1,180,000.00. `link.contractValueReplaced` / `link.awardValueReplaced`
  * (contract value: from the contracts, else from the awards) and `link.costEstimateReplaced` (the tender's estimated
- * amount), warnings on the typed amount, say which one is published and where it comes from.
+ * amount), warnings on the typed amount, say which one is published and where it comes from; `link.contractPeriodReplaced`
+ * the same of the contract's start and end dates.
  * The other way round: a process that names a project of the workbook (`planning.project.id`) must be listed by it —
  * the dashboard and the project's summaries follow the project's list only, so the process showed as linked to no
  * project and the project as contracting nothing (`link.processNotListed`, warning).
@@ -28,7 +29,9 @@
  */
 import { itemsAt, objectAt, stringAt } from './json';
 import type { CrossCheck } from './types';
-import { processContractValue, processTitle } from '../summary/summary-from-release';
+import { processContractPeriod, processContractValue, processTitle } from '../summary/summary-from-release';
+import { calendarDate } from '../format/es-mx';
+import type { JsonObject } from './types';
 import { money, type Money } from '../summary/values';
 import { codeTitle } from './code-label';
 import { isOtherPublishersOcid } from '../summary/foreign-processes';
@@ -44,6 +47,7 @@ interface ReleaseSummary {
   /** What publication puts in the summary's contractValue (and from what), and in its tender.costEstimate. */
   contractValue?: { value: Money; from: 'contracts' | 'awards' };
   costEstimate?: Money;
+  contractPeriod?: JsonObject;
 }
 
 /** Whether a typed amount says something else than the published one: another figure (to the cent) or another currency. */
@@ -70,7 +74,7 @@ export const contractingProcessLink: CrossCheck = {
         // award's or tender's); the tender's, as the templates' examples type it, agrees too.
         const linked = stringAt(objectAt(objectAt(data, 'planning'), 'project'), 'id');
         byOcid.set(ocid, { pointer: releasePointer, linked, title: processTitle(data), tenderTitle: stringAt(tender, 'title'), method: stringAt(tender, 'procurementMethod'),
-          contractValue: processContractValue(data), costEstimate: money(tender?.value) });
+          contractValue: processContractValue(data), costEstimate: money(tender?.value), contractPeriod: processContractPeriod(data) });
         if (linked !== undefined) {
           const named = naming.get(linked);
           if (named) named.push(ocid); else naming.set(linked, [ocid]);
@@ -127,6 +131,14 @@ export const contractingProcessLink: CrossCheck = {
             const same = published.currency === undefined || currency === published.currency;
             report(code, 'warning', `${p}/${path}/amount`, { value: typed.amount, expected: published.amount, ocid: ocid ?? '',
               ...(same ? { currency: currency ?? '' } : { typedCurrency: currency ?? '', expectedCurrency: published.currency ?? '' }) });
+          }
+          // The contract's dates, by calendar day (a date typed in the sheet carries its time zone, a release's may not).
+          const typedPeriod = objectAt(summary, 'contractPeriod');
+          for (const end of ['startDate', 'endDate'] as const) {
+            const typed = stringAt(typedPeriod, end);
+            const published = stringAt(release.contractPeriod, end);
+            if (typed === undefined || published === undefined || calendarDate(typed) === calendarDate(published)) continue;
+            report('link.contractPeriodReplaced', 'warning', `${p}/summary/contractPeriod/${end}`, { value: typed, expected: published, ocid: ocid ?? '' });
           }
         }
       }

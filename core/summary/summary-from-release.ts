@@ -57,6 +57,16 @@ export function processContractValue(release: JsonObject): { value: Money; from:
   return value ? { value, from } : undefined;
 }
 
+/**
+ * The process's contract period in a project: spanned over its contracts not cancelled when it has contracts, else
+ * over its live awards' contract periods, else the tender's contract period.
+ */
+export function processContractPeriod(release: JsonObject): JsonObject | undefined {
+  const contracts = objects(release.contracts);
+  return (contracts.length ? spanPeriods(contracts.filter(LIVE_CONTRACT).map((c) => c.period)) : spanPeriods(objects(release.awards).filter(LIVE_AWARD).map((a) => a.contractPeriod)))
+    ?? spanPeriods([obj(release.tender)?.contractPeriod]);
+}
+
 function only<T>(list: T[]): T | undefined {
   return list.length === 1 ? list[0] : undefined;
 }
@@ -214,8 +224,7 @@ export function summaryFromRelease(release: JsonObject, links: readonly ReleaseL
       ...partiesWithRole(release, 'supplier').map(reference).filter((r) => !(typeof r?.id === 'string' && gone.has(r.id))),
     ]),
     contractValue: processContractValue(release)?.value,
-    contractPeriod: (contracts.length ? spanPeriods(liveContracts.map((c) => c.period)) : spanPeriods(liveAwards.map((a) => a.contractPeriod)))
-      ?? spanPeriods([tender?.contractPeriod]),
+    contractPeriod: processContractPeriod(release),
     finalValue,
     ...(inputs.withoutLists ? {} : {
       modifications: modificationsFrom(contracts, inputs),
