@@ -136,7 +136,7 @@ function rowRfcsInCapitals(ctx: Context, row: CellValue[], r: number, rfcColumn:
   if (rfcColumn) {
     const scheme = schemeColumn ? cleanCell(row[schemeColumn.index]) : undefined;
     if (scheme === undefined || (typeof scheme === 'string' && scheme.toUpperCase() === RFC_SCHEME)) {
-      const upper = cellRfcInCapitals(ctx, row, r, rfcColumn, false, false);
+      const upper = rfcWithoutSeparators(ctx, row, r, rfcColumn) ?? cellRfcInCapitals(ctx, row, r, rfcColumn, false, false);
       if (upper !== undefined) (copy ??= row.slice())[rfcColumn.index] = upper;
     }
   }
@@ -146,6 +146,28 @@ function rowRfcsInCapitals(ctx: Context, row: CellValue[], r: number, rfcColumn:
     if (upper !== undefined) (copy ??= row.slice())[col.index] = upper;
   }
   return copy ?? row;
+}
+
+/** Spaces, hyphens and dots inside an RFC as printed on older SAT documents («PEJ-800101-AB1», «PEJ 800101 AB1»). */
+const RFC_SEPARATORS = /[\s.\-_]/g;
+
+/**
+ * The party's RFC cell typed with separators, without them (and in capitals), said at the cell (`cell.rfc-joined`,
+ * info): an RFC has none, so the one it is is unambiguous, and «PEJ-800101-AB1» was refused with «tiene 14 caracteres»
+ * while the official counted 12. Only the RFC column: a party id or a reference keeps what was typed, to match each
+ * other. Undefined when the cell has no separator inside, or is no valid RFC without them either.
+ */
+function rfcWithoutSeparators(ctx: Context, row: CellValue[], r: number, col: BoundColumn): string | undefined {
+  const raw = row[col.index];
+  if (typeof raw !== 'string') return undefined;
+  const typed = raw.trim();
+  RFC_SEPARATORS.lastIndex = 0;
+  if (!RFC_SEPARATORS.test(typed)) return undefined;
+  const joined = typed.replace(RFC_SEPARATORS, '').toUpperCase();
+  const problem = rfcProblem(joined);
+  if (problem !== undefined && problem !== 'checkDigit') return undefined;
+  ctx.findings.push(finding('cell.rfc-joined', 'info', { value: safePreview(typed), joined }, { cell: cellRef(ctx, r, col) }));
+  return joined;
 }
 
 /** Whether `s` reads the same in capitals; an ASCII text is looked at without making its copy in capitals. */
