@@ -58,6 +58,20 @@ describe('an RFC typed in lowercase in the Actores sheet', () => {
     expect(renderFinding(noted[0])).toMatch(/«mab9307148t4» se publicará en mayúsculas, como lo escribe el SAT: «MAB9307148T4»\.$/);
   });
 
+  it('typed with hyphens or spaces, as older SAT documents print it: published joined, its party matching the references, and said at the cell', () => {
+    // Helper R15's walk: «PEJ-800101-AB1» was refused with «tiene 14 caracteres y debe tener 12 … o 13».
+    for (const typed of ['MAB-930714-8T4', 'mab 930714 8t4']) {
+      const checked = checkWorkbook(workbook(typed), { now: '2025-07-01T10:00:00-06:00' });
+      const party = (checked.releases[0].parties as { id: string; identifier: { id: string } }[])[0];
+      expect(party).toMatchObject({ id: 'MX-RFC-MAB9307148T4', identifier: { id: 'MAB9307148T4' } });
+      const noted = checked.findings.filter((f) => /^rfc\.|^reference\.|^cell\.rfc/.test(f.code));
+      expect(noted.map((f) => [f.code, f.severity, f.cell?.sheet, f.cell?.row, f.cell?.column, renderFinding(f).replace(/^.*?\): /, '')])).toEqual([
+        ['cell.rfc-joined', 'info', 'Actores', 3, rfcColumn, `El RFC «${typed}» se publicará sin espacios, guiones ni puntos, como lo escribe el SAT: «MAB9307148T4».`]]);
+    }
+    // What is no RFC once joined either stays as typed, for the RFC check to name.
+    expect(checkWorkbook(workbook('MAB-9307-14'), { now: '2025-07-01T10:00:00-06:00' }).findings.filter((f) => /^rfc\.|^cell\.rfc/.test(f.code)).map((f) => f.code)).toEqual(['rfc.length']);
+  });
+
   it('typed in lowercase everywhere, as MX-RFC-… in the references and in the sheets below Actores: all of it in capitals, and it all matches', () => {
     const book = workbook('mab9307148t4');
     book.sheets[3] = templateSheet('Proveedores adjudicados', [{ ocid: 'ocds-abc123-1', 'awards/id': 'A-1', 'awards/suppliers/id': 'mx-rfc-mab9307148t4', 'awards/suppliers/name': 'Constructora del Sur' }]);

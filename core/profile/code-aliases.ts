@@ -7,7 +7,8 @@
  *   «M.N.», moneda nacional: ISO 4217 MXN), a legal personality without «Persona», the abbreviations of the three
  *   procedures of the Ley de Obras Públicas (LP, I3P / ITP, AD) and a project «en ejecución» / «concluido». Each was
  *   refused as «no es una opción de la lista», or kept off the list; «en proceso», which could be more than one
- *   stage, still is. A party's role «autoridad pública», as OC4IDS's Spanish edition and INAI's capture tool name
+ *   stage, still is; «servicios relacionados con la obra» (or «… con las mismas», as the law says), off the list
+ *   with a warning, and so published as typed, a category no reader counts. A party's role «autoridad pública», as OC4IDS's Spanish edition and INAI's capture tool name
  *   `publicAuthority` (our template titles it «Dependencia o entidad responsable del proyecto»), and the tool's «emisor
  *   del pago» / «receptor de pago» (payer, payee), were kept off the list with a warning. The tool's «área requirente»
  *   (buyer there) is not read so: in a process it may be the requesting unit.
@@ -136,7 +137,12 @@ const CODE_ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> =
   guaranteeType: { cheque: 'check' },
   guaranteedObligations: { cumplimiento: 'fulfillment', 'vicios ocultos': 'latentDefects' },
   method: { abierta: 'open', directa: 'direct', selectiva: 'selective' },
-  extendedProcurementCategory: { 'obras publicas': 'works', 'servicios relacionados con obras publicas': 'worksRelatedServices' },
+  // The Ley de Obras Públicas y Servicios Relacionados con las Mismas names the two; officials shorten the second.
+  extendedProcurementCategory: {
+    'obras publicas': 'works', 'servicios relacionados con obras publicas': 'worksRelatedServices', 'servicios relacionados con la obra publica': 'worksRelatedServices',
+    'servicios relacionados con obra publica': 'worksRelatedServices', 'servicios relacionados con la obra': 'worksRelatedServices',
+    'servicios relacionados con las obras': 'worksRelatedServices', 'servicios relacionados con las mismas': 'worksRelatedServices',
+  },
   awardCriteria: { 'costo beneficio': 'bestValueToGovernment', 'puntos y porcentajes': 'ratedCriteria', 'unica oferta': 'singleBidOnly' },
   submissionMethod: { 'subasta eletronica': 'electronicAuction' },
   contactPointType: { 'punto de contacto': 'contactPoint', 'representante legal o apoderado': 'attorney', abogado: 'attorney' },

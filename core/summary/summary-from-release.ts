@@ -32,7 +32,7 @@ import type { JsonObject } from '../json/json-values';
 import { compact, obj, objects, pick, str } from './json-access';
 import type { AmendmentChange } from './amendment-changes';
 import { contractingProcessStatus } from './process-status';
-import { money, reference, spanPeriods, sumMoney } from './values';
+import { money, reference, spanPeriods, sumMoney, type Money } from './values';
 
 export interface ReleaseLink { id: string; date?: string; tag?: readonly string[]; url?: string }
 
@@ -43,6 +43,28 @@ const LIVE_CONTRACT = (c: JsonObject): boolean => str(c.status) !== 'cancelled';
 /** The process's title in a project (mapping "Contract title"): its only contract's, else its only award's, else the tender's. */
 export function processTitle(release: JsonObject): string | undefined {
   return str(only(objects(release.contracts))?.title) ?? str(only(objects(release.awards))?.title) ?? str(obj(release.tender)?.title);
+}
+
+/**
+ * The process's contract value in a project (mapping "Contract price"): the sum of its contracts not cancelled when it
+ * has contracts, else of its awards not cancelled or unsuccessful; `from` says which (the project-summary check names
+ * where the published value comes from when it replaces the one typed in «Procesos del proyecto»).
+ */
+export function processContractValue(release: JsonObject): { value: Money; from: 'contracts' | 'awards' } | undefined {
+  const contracts = objects(release.contracts);
+  const from = contracts.length ? 'contracts' : 'awards';
+  const value = contracts.length ? sumMoney(contracts.filter(LIVE_CONTRACT).map((c) => c.value)) : sumMoney(objects(release.awards).filter(LIVE_AWARD).map((a) => a.value));
+  return value ? { value, from } : undefined;
+}
+
+/**
+ * The process's contract period in a project: spanned over its contracts not cancelled when it has contracts, else
+ * over its live awards' contract periods, else the tender's contract period.
+ */
+export function processContractPeriod(release: JsonObject): JsonObject | undefined {
+  const contracts = objects(release.contracts);
+  return (contracts.length ? spanPeriods(contracts.filter(LIVE_CONTRACT).map((c) => c.period)) : spanPeriods(objects(release.awards).filter(LIVE_AWARD).map((a) => a.contractPeriod)))
+    ?? spanPeriods([obj(release.tender)?.contractPeriod]);
 }
 
 function only<T>(list: T[]): T | undefined {
@@ -201,9 +223,8 @@ export function summaryFromRelease(release: JsonObject, links: readonly ReleaseL
       ...liveAwards.flatMap((a) => objects(a.suppliers).map(reference)),
       ...partiesWithRole(release, 'supplier').map(reference).filter((r) => !(typeof r?.id === 'string' && gone.has(r.id))),
     ]),
-    contractValue: contracts.length ? sumMoney(liveContracts.map((c) => c.value)) : sumMoney(liveAwards.map((a) => a.value)),
-    contractPeriod: (contracts.length ? spanPeriods(liveContracts.map((c) => c.period)) : spanPeriods(liveAwards.map((a) => a.contractPeriod)))
-      ?? spanPeriods([tender?.contractPeriod]),
+    contractValue: processContractValue(release)?.value,
+    contractPeriod: processContractPeriod(release),
     finalValue,
     ...(inputs.withoutLists ? {} : {
       modifications: modificationsFrom(contracts, inputs),

@@ -31,3 +31,15 @@ test('an OCID or award id in other capitals names the parent it differs from, an
   // Ids stay case-sensitive: only the row typed alike joined its process.
   expect(out.releases.find((r) => r.ocid === 'OCDS-abc123-0001')?.awards).toEqual([{ id: 'F1', status: 'active' }]);
 });
+
+test('a parent typed as the label of its list («Avance financiero») that does not exist is quoted as typed, not as its code', () => {
+  // Helper R15's walk: «La columna «Indicador» dice «financialProgress»», a word the official never wrote.
+  const project = { id: 'oc4ids-abc123-0001', title: 'Mercado' };
+  const out = convert(
+    templateSheet('Proyectos', [project]),
+    templateSheet('Indicadores de avance', [{ id: project.id, 'metrics/id': 'Avance físico', 'metrics/title': 'Avance físico de la obra' }]),
+    templateSheet('Mediciones de avance', [{ id: project.id, 'metrics/id': ' Avance financiero', 'metrics/observations/id': '1', 'metrics/observations/period/endDate': '30/06/2024', 'metrics/observations/measure': 45 }]));
+  const missing = out.findings.find((f) => f.code === 'row.parent-not-found');
+  expect([missing?.cell?.sheet, missing?.cell?.row, renderMessage(missing!)]).toEqual(['Mediciones de avance', 3,
+    'La columna «Indicador» dice «Avance financiero», pero no existe en la hoja «Indicadores de avance». Revise que esté escrito igual que allá, o agréguelo primero en esa hoja.']);
+});

@@ -156,6 +156,14 @@ describe('parseValue', () => {
     expect(parseValue('retirado', { type: 'string', options: status }, 'UTC')).toEqual({ value: 'decommissioned' });
     expect(parseValue('1994', { type: 'string', options: [{ code: 'OKDP', title: 'Clasificador ruso de productos OKDP (1994)' }] }, 'UTC').problem?.code).toBe('cell.unknown-code');
   });
+  test('works-related services as officials shorten the law\'s name are that category, not a value off the list', () => {
+    // Helper R15's walk: «servicios relacionados con la obra» was kept with «no está en la lista sugerida» and published so.
+    const categories = { type: 'list', codelist: 'extendedProcurementCategory', openCodelist: true,
+      options: [{ code: 'works', title: 'Obra pública' }, { code: 'worksRelatedServices', title: 'Servicios relacionados con las obras públicas' }] } as const;
+    for (const typed of ['servicios relacionados con la obra', 'Servicios relacionados con la obra pública', 'Servicios relacionados con obra publica', 'SERVICIOS RELACIONADOS CON LAS MISMAS']) {
+      expect([typed, parseValue(`Obra pública; ${typed}`, categories, 'UTC')]).toEqual([typed, { value: ['works', 'worksRelatedServices'] }]);
+    }
+  });
   test('lists split on ";"', () => expect(parseValue('Bienes; works;;', { type: 'list', options }, 'UTC').value).toEqual(['goods', 'works']));
   test('options of a list cell separated by commas or line breaks are read as those options, and the «;» is asked for', () => {
     const roles = [{ code: 'buyer', title: 'Comprador (dependencia o entidad)' }, { code: 'procuringEntity', title: 'Entidad contratante' }, { code: 'supplier', title: 'Proveedor o contratista' }];

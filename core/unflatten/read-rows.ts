@@ -70,11 +70,21 @@ function nearChild(docs: DocumentSet, parent: DocNode, arrayField: string, id: s
  * they are told that row and that ids must be written the same, capitals included (OCDS ids are case-sensitive, so
  * the row is still not joined to it).
  */
-function parentNotFound(value: string, col: BoundColumn, place: ParentPlace, near: NearParent | undefined, cell: CellRef, pointer?: string): Finding {
+function parentNotFound(id: string, col: BoundColumn, place: ParentPlace, near: NearParent | undefined, cell: CellRef, pointer?: string, typed?: string): Finding {
   const where = pointer === undefined ? { cell } : { cell, pointer };
+  const value = typed ?? id;
   if (near) return finding('row.parent-other-case', 'error', { value: safePreview(value), column: col.header, found: safePreview(near.id), foundSheet: near.sheet, foundRow: near.row }, where);
   if (place.missingSheet !== undefined) return finding('row.parent-sheet-missing', 'error', { value: safePreview(value), column: col.header, sheet: place.missingSheet }, where);
   return finding('row.parent-not-found', 'error', { value: safePreview(value), column: col.header, parent: place.parent }, where);
+}
+
+/**
+ * A key of a column with options as the official typed it («Avance financiero»), for a message that quotes what the
+ * column says: the code it was read as («financialProgress») is a word they never wrote. Undefined for other keys.
+ */
+function shownKey(row: CellValue[], col: BoundColumn): string | undefined {
+  const raw = row[col.index];
+  return col.value.options && typeof raw === 'string' ? raw.trim() : undefined;
 }
 
 function cellRef(ctx: Context, r: number, col: BoundColumn): CellRef {
@@ -126,7 +136,7 @@ function rowRfcsInCapitals(ctx: Context, row: CellValue[], r: number, rfcColumn:
   if (rfcColumn) {
     const scheme = schemeColumn ? cleanCell(row[schemeColumn.index]) : undefined;
     if (scheme === undefined || (typeof scheme === 'string' && scheme.toUpperCase() === RFC_SCHEME)) {
-      const upper = cellRfcInCapitals(ctx, row, r, rfcColumn, false, false);
+      const upper = rfcWithoutSeparators(ctx, row, r, rfcColumn) ?? cellRfcInCapitals(ctx, row, r, rfcColumn, false, false);
       if (upper !== undefined) (copy ??= row.slice())[rfcColumn.index] = upper;
     }
   }
@@ -136,6 +146,28 @@ function rowRfcsInCapitals(ctx: Context, row: CellValue[], r: number, rfcColumn:
     if (upper !== undefined) (copy ??= row.slice())[col.index] = upper;
   }
   return copy ?? row;
+}
+
+/** Spaces, hyphens and dots inside an RFC as printed on older SAT documents («PEJ-800101-AB1», «PEJ 800101 AB1»). */
+const RFC_SEPARATORS = /[\s.\-_]/g;
+
+/**
+ * The party's RFC cell typed with separators, without them (and in capitals), said at the cell (`cell.rfc-joined`,
+ * info): an RFC has none, so the one it is is unambiguous, and «PEJ-800101-AB1» was refused with «tiene 14 caracteres»
+ * while the official counted 12. Only the RFC column: a party id or a reference keeps what was typed, to match each
+ * other. Undefined when the cell has no separator inside, or is no valid RFC without them either.
+ */
+function rfcWithoutSeparators(ctx: Context, row: CellValue[], r: number, col: BoundColumn): string | undefined {
+  const raw = row[col.index];
+  if (typeof raw !== 'string') return undefined;
+  const typed = raw.trim();
+  RFC_SEPARATORS.lastIndex = 0;
+  if (!RFC_SEPARATORS.test(typed)) return undefined;
+  const joined = typed.replace(RFC_SEPARATORS, '').toUpperCase();
+  const problem = rfcProblem(joined);
+  if (problem !== undefined && problem !== 'checkDigit') return undefined;
+  ctx.findings.push(finding('cell.rfc-joined', 'info', { value: safePreview(typed), joined }, { cell: cellRef(ctx, r, col) }));
+  return joined;
 }
 
 /** Whether `s` reads the same in capitals; an ASCII text is looked at without making its copy in capitals. */
@@ -391,7 +423,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       if (!parent) {
         const unread = docs.droppedItem(sheet.arrays[i], id, rootKey);
         if (unread) findings.push(finding('row.parent-unread', 'error', { value: safePreview(id), column: col.header, unreadSheet: unread.sheet, unreadRow: unread.row }, { cell: cellRef(ctx, r, col), pointer: node.anchor.pointer }));
-        else findings.push(parentNotFound(id, col, parentPlace(parents, sheet, i + 1), nearChild(docs, node, sheet.arrays[i], id), cellRef(ctx, r, col), node.anchor.pointer));
+        else findings.push(parentNotFound(id, col, parentPlace(parents, sheet, i + 1), nearChild(docs, node, sheet.arrays[i], id), cellRef(ctx, r, col), node.anchor.pointer, shownKey(row, col)));
         ok = false;
         break;
       }

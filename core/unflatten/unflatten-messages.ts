@@ -16,6 +16,7 @@ export const UNFLATTEN_MESSAGES = {
   'sheet.hidden-columns': '{count:columna oculta tiene|columnas ocultas tienen} datos ({columns}) y se {count?leyó|leyeron}: sus datos se publicarán como los de las demás. Ocultar una columna no la quita del libro. Si esos datos no deben publicarse, bórrelos (deje la columna, vacía); si sí, no necesita hacer nada.',
   'sheet.hidden-rows': '{count:fila oculta tiene|filas ocultas tienen} datos ({count?fila|filas} {rows}) y se {count?leyó|leyeron}: se {count?publicará|publicarán} como las demás. Ocultar una fila o dejarla fuera con un filtro no la quita del libro. Si no debe publicarse, elimínela (clic derecho en el número de la fila › Eliminar fila); si sí, no necesita hacer nada.',
   'sheet.formulas-without-result': '{count:celda tiene|celdas tienen} una fórmula sin resultado guardado ({cells}) y se {count?lee vacía|leen vacías}: el archivo lo guardó un programa que no calcula fórmulas. Ábralo en Excel, LibreOffice o Google Sheets y guárdelo de nuevo para que se calculen, o escriba los valores.',
+  'cell.rfc-joined': 'El RFC «{value}» se publicará sin espacios, guiones ni puntos, como lo escribe el SAT: «{joined}».',
   'cell.rfc-uppercased': 'El RFC «{value}» se publicará en mayúsculas, como lo escribe el SAT: «{upper}».',
   'cell.link-used': 'La celda muestra «{value}» y tiene un vínculo: se publica la dirección del vínculo, {link}.',
   'cell.link-formula-used': 'La celda muestra «{value}» con una fórmula de vínculo (HIPERVINCULO): se publica la dirección escrita en ella, {link}.',
