@@ -6,6 +6,7 @@
  * nothing here throws, an absent value stays absent (never 0).
  */
 import { isObject } from '../json/json-values';
+import { contractSupplierRefs } from './contract-suppliers';
 import { progressMeasure } from './progress-measure';
 import { PROJECT_STAGES, stagePeriodField, type ProjectStage } from './project-stages';
 
@@ -146,12 +147,13 @@ export interface PublicationIndex {
  * planning (processDate), version 4; a process whose contracts are all cancelled at stage «cancelled» whatever their
  * implementation status says (processStage), version 5; a process with a contract or an award published without its
  * status at stage «contract» or «award», not «planning» (processStage), version 6; a project's stages' dates
- * (`stages`, the projects' CSV), version 7 —
+ * (`stages`, the projects' CSV), version 7; the suppliers of a contract published without its award, read from the
+ * parties with the role «supplier» (contract-suppliers.ts), version 8 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
  */
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {
@@ -375,14 +377,12 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
   };
   const contractObjects = objects(c.contracts);
   const contracts = contractObjects.map((k) => {
-    // A contract's suppliers are those of its award (awardID); without a match, those of every award.
-    const award = awards.find((a) => a.id === k.awardID);
     const kPaid = sumPresent(objects(obj(k.implementation)?.transactions).map((t) => money.mxn(t.value ?? t.amount)));
     // A cancelled contract never came into force: its value is not money contracted, as the OC4IDS summary's
     // contractValue already says (core/summary/summary-from-release.ts, LIVE_CONTRACT); counted, «Monto contratado»
     // and a project's «Contratado» disagreed with the project's package. What was paid under it still counts.
     const value = str(k.status) === 'cancelled' ? undefined : money.mxn(k.value);
-    return omitUndefined({ value, paid: kPaid, suppliers: parties(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers))).map(indexOf), amendments: arr(k.amendments).length || undefined });
+    return omitUndefined({ value, paid: kPaid, suppliers: parties(contractSupplierRefs(c, k)).map(indexOf), amendments: arr(k.amendments).length || undefined });
   });
   for (const s of parties(awards.flatMap((a) => arr(a.suppliers)))) indexOf(s);
   // The awards in force, with their own Money: an award in dollars is not counted again in the process's otherCurrency.

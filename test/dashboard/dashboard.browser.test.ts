@@ -531,6 +531,11 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await cardWrapping(page, 'kpis-proceso')).toMatchObject({ Etapa: 'normal', Contratos: 'nowrap', Licitantes: 'nowrap' });
     expect(await page.locator('ol.timeline li').count()).toBeGreaterThan(2);
     expect(await page.locator('#tabla-adjudicaciones a[href^="#/contratista/"]').count()).toBeGreaterThan(0);
+    // Who each contract went to, on its row (its award's suppliers, linked): only Adjudicación said it, and a contract
+    // published without its award named nobody (core/stats/contract-suppliers.test.ts).
+    const awardOf = (k: any) => record.awards.find((a: any) => a.id === k.awardID);
+    expect(await page.locator('#tabla-contratos tbody td:nth-child(8)').allTextContents()).toEqual(record.contracts.map((k: any) => awardOf(k).suppliers.map((x: any) => x.name).join('; ')));
+    expect(await page.locator('#tabla-contratos tbody td:nth-child(8) a[href^="#/contratista/"]').count()).toBe(record.contracts.reduce((n: number, k: any) => n + awardOf(k).suppliers.length, 0));
     // Document types in Spanish (their titles in the program's code lists), never the OCDS code.
     const types = await page.locator('#tabla-documentos tbody td:nth-child(2)').allTextContents();
     const codes = [...[record.planning, record.tender, ...record.awards, ...record.contracts].flatMap((s: any) => s?.documents ?? []), ...record.contracts.flatMap((k: any) => k.implementation?.documents ?? [])].map((d: any) => d.documentType);

@@ -16,6 +16,7 @@ import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { supplierKey } from '../data/suppliers';
+import { contractSupplierRefs } from '../../../core/stats/contract-suppliers';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey, type PartyIds } from '../labels';
 import { methodKey } from '../../../core/stats/figures';
@@ -125,6 +126,10 @@ export const processPage: Page = {
       const identifier = obj(partyById.get(str(ref.id))?.identifier);
       return { id: str(ref.id), identifier: str(identifier?.id), scheme: str(identifier?.scheme) };
     };
+    // Each contractor linked to its page (Contratistas), by the key the index gives it.
+    const supplierLinks = (refs: Json[]): (Node | string)[] | string => (refs.length
+      ? refs.flatMap((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ ...referenced(s), id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')])
+      : NO_DATA);
     const events: { date: string; what: string }[] = [
       { date: str(obj(tender.tenderPeriod)?.startDate), what: 'Inicio del periodo de propuestas' },
       { date: str(obj(tender.tenderPeriod)?.endDate), what: 'Fin del periodo de propuestas' },
@@ -203,13 +208,15 @@ export const processPage: Page = {
         // without a title is «Sin dato» beside its clave, not the clave twice.
         dataTable('Adjudicaciones. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Adjudicación' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Fecha' }, { title: 'Monto', numeric: true }, { title: 'Contratistas' }],
           awards.map((a) => [str(a.title) ?? NO_DATA, str(a.id) ?? NO_DATA, st('awardStatus', a.status), date(str(a.date)), moneyOf(a.value),
-            objects(a.suppliers).length ? objects(a.suppliers).map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ ...referenced(s), id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')]) : NO_DATA]), { id: 'tabla-adjudicaciones', empty: 'Sin adjudicaciones publicadas.', stack: true })),
+            supplierLinks(objects(a.suppliers))]), { id: 'tabla-adjudicaciones', empty: 'Sin adjudicaciones publicadas.', stack: true })),
       section('etapa-contratacion', 'Contratación',
         // Its clave too: Ejecución, its payments and the timeline name a contract by it («Contrato 1» is Mexico City's
         // «A-014/2016», «Contrato 1807002» Nuevo León's «Construcción de red de drenaje…»), and only here could a
         // reader tell which contract that is.
-        dataTable('Contratos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Contrato' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Firma' }, { title: 'Vigencia' }, { title: 'Monto', numeric: true }, { title: 'Convenios modificatorios', numeric: true }],
-          contracts.map((k) => [str(k.title) ?? NO_DATA, str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length)]), { id: 'tabla-contratos', empty: 'Sin contratos publicados.', stack: true })),
+        // Its contractors too (those of its award, or of `parties` when the award is not published: the federal
+        // CompraNet records): the page said who won only in Adjudicación, «Sin adjudicaciones publicadas» there.
+        dataTable('Contratos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Contrato' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Firma' }, { title: 'Vigencia' }, { title: 'Monto', numeric: true }, { title: 'Convenios modificatorios', numeric: true }, { title: 'Contratistas' }],
+          contracts.map((k) => [str(k.title) ?? NO_DATA, str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length), supplierLinks(contractSupplierRefs(c, k))]), { id: 'tabla-contratos', empty: 'Sin contratos publicados.', stack: true })),
       section('etapa-ejecucion', 'Ejecución',
         facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st('implementationStatus', obj(k.implementation)?.status)])),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
