@@ -639,6 +639,11 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await layoutAndA11y(page, 'proyecto-momentos', 390)).toEqual([]);
     await visit(page, `#/proyecto/${encodeURIComponent('oc4ids-nl0001-NL-2022-003')}`);
     expect(await page.locator('#tabla-desglose tbody tr:first-child td:last-child li').count()).toBe(2);
+    // A concluded project says how its end compares with its plan, counted in days (test/dashboard/schedule-slip.test.ts):
+    // the page showed both dates and left the subtraction to the reader.
+    const concluded = ((await (await fetch(`${srv.base}/api/oc4ids/projects/oc4ids-nl0001-NL-2022-003`)).json()) as { projects: any[] }).projects[0];
+    const slipDays = (Date.parse(concluded.completion.endDate.slice(0, 10)) - Date.parse(concluded.period.endDate.slice(0, 10))) / 86_400_000;
+    expect(await text(page, '.facts')).toContain(`Plazo${slipDays === 0 ? 'Terminó en la fecha prevista' : `Terminó ${Math.abs(slipDays)} días ${slipDays > 0 ? 'después' : 'antes'} de lo previsto`}`);
   });
 
   it('Contratistas (CSV) → Contratista; Instituciones (treemap) → Institución; Indicadores, Calidad, Seguimiento, Descargas, Acerca, Glosario show the seeded figures', async () => {

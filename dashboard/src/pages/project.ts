@@ -8,7 +8,8 @@ import { h, externalLink, route } from '../dom';
 import { arr, isRealDate, num, obj, objects, str } from '../data/read';
 import { loadProject } from '../api';
 import type { Json } from '../data/types';
-import { formatList, formatPercent } from '../../../core/format/es-mx';
+import { formatList, formatPercent, mexicoCityDay } from '../../../core/format/es-mx';
+import { scheduleSlip, scheduleSlipText } from '../data/schedule-slip';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
@@ -239,6 +240,7 @@ export const projectPage: Page = {
     const summaries = objects(p.contractingProcesses);
     const inOtherCurrency = processes.filter((x) => x.otherCurrency).length;
     const docs = objects(p.documents);
+    const slip = scheduleSlip(row.status, str(period?.endDate), str(completion?.endDate), mexicoCityDay(Date.now()));
     const facts: [string, string][] = [
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
@@ -252,6 +254,9 @@ export const projectPage: Page = {
       ...optionalFact('Vida útil', assetLifetime(obj(p.assetLifetime))),
       ...optionalFact('Clasificaciones', objects(p.additionalClassifications).map(classificationText).filter(Boolean).join('; ') || undefined),
       ['Aprobación del presupuesto', date(str(budget?.approvalDate))], ['Fecha de terminación', date(str(completion?.endDate))],
+      // How late against its plan, counted (schedule-slip.ts), and the latest date the plan allows it (a prórroga's).
+      ...optionalFact('Plazo', slip && scheduleSlipText(slip)),
+      ...optionalFact('Fecha límite de prórroga', isRealDate(str(period?.maxExtentDate)) ? date(str(period?.maxExtentDate)) : undefined),
       // What the official explains of how the work ended (the template's «Conclusión» columns), only where written: the
       // page showed a final value 20 % over the contract and a late end date without the reasons published with them.
       ...COMPLETION_DETAILS.flatMap(([key, label]): [string, string][] => (str(completion?.[key]) ? [[label, String(completion?.[key])]] : [])),
