@@ -65,6 +65,8 @@ export interface ProjectEntry {
    * one: what a journalist opening the projects' CSV compares with the project's period. Absent when none is.
    */
   stages?: StageDates;
+  /** completion/endDate as published: when the work ended (its delay against `end`, the page's and CSV's «Plazo»). */
+  ended?: string;
   updated?: string;
   /** contractingProcesses/id: the OCDS ocids (OC4IDS 0.9.5). */
   ocids: string[];
@@ -148,7 +150,7 @@ export interface PublicationIndex {
  * implementation status says (processStage), version 5; a process with a contract or an award published without its
  * status at stage «contract» or «award», not «planning» (processStage), version 6; a project's stages' dates
  * (`stages`, the projects' CSV), version 7; the suppliers of a contract published without its award, read from the
- * parties with the role «supplier» (contract-suppliers.ts), version 8 —
+ * parties with the role «supplier» (contract-suppliers.ts), and a project's end date (`ended`), version 8 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
@@ -268,7 +270,7 @@ export function projectEntry(project: unknown, table = new PartyTable()): Projec
     sector: arr(p.sector).filter((s): s is string => typeof s === 'string'),
     budget, contracted, finalValue,
     physicalProgress: latestMetric(p, 'physicalProgress'), financialProgress: latestMetric(p, 'financialProgress'),
-    start: str(period?.startDate), end: str(period?.endDate), stages: stageDates(p), updated: str(p.updated),
+    start: str(period?.startDate), end: str(period?.endDate), stages: stageDates(p), ended: str(obj(p.completion)?.endDate), updated: str(p.updated),
     ocids: processes.map((c) => str(c.id) ?? str(obj(c.summary)?.ocid)).filter((s): s is string => !!s),
     location: firstPoint(p), otherCurrency: money.other || undefined,
     authority: table.ref(authorityOf(p)), municipality: objects(p.locations).map((l) => str(obj(l.address)?.locality)).find(Boolean),

@@ -4,7 +4,7 @@
  * a year after its planned end read like any other. Counted in calendar days between the dates as published
  * (calendarDate: the day written in each, in its publisher's offset), so a date-time's hour never shifts a day.
  */
-import { calendarDate, formatCount } from '../../../core/format/es-mx';
+import { calendarDate, formatCount, mexicoCityDay } from '../../../core/format/es-mx';
 
 export type ScheduleSlip =
   /** Ended: `days` after its planned end (negative: before it). */
@@ -33,6 +33,26 @@ export function scheduleSlip(status: string | undefined, plannedEnd: string | un
 }
 
 const days = (n: number): string => formatCount(n, 'día', 'días');
+
+/** Mexico City's day now, worked out once a minute: a list sorted by the slip asks for it once per comparison. */
+let todayAt = -Infinity;
+let todayIs = '';
+export function today(): string {
+  const now = Date.now();
+  if (now - todayAt > 60_000) { todayIs = mexicoCityDay(now); todayAt = now; }
+  return todayIs;
+}
+
+/** The slip of a project of the index (its status, planned end and end date) as of today. */
+export const projectSlip = (r: { status: string; end?: string; ended?: string }): ScheduleSlip | undefined => scheduleSlip(r.status, r.end, r.ended, today());
+
+/** The slip in a table's cell: «91 días de retraso», «A tiempo», «10 días antes», «Vencido hace 433 días». */
+export function scheduleSlipShort(slip: ScheduleSlip | undefined): string | undefined {
+  if (!slip) return undefined;
+  if (slip.kind === 'overdue') return `Vencido hace ${days(slip.days)}`;
+  if (slip.days === 0) return 'A tiempo';
+  return slip.days > 0 ? `${days(slip.days)} de retraso` : `${days(-slip.days)} antes`;
+}
 
 /** The slip in words: «Terminó 92 días después de lo previsto», «Sin terminar: su término previsto pasó hace 433 días». */
 export function scheduleSlipText(slip: ScheduleSlip): string {
