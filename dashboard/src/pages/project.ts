@@ -8,8 +8,8 @@ import { h, externalLink, route } from '../dom';
 import { arr, isRealDate, num, obj, objects, str } from '../data/read';
 import { loadProject } from '../api';
 import type { Json } from '../data/types';
-import { formatList, formatPercent, mexicoCityDay } from '../../../core/format/es-mx';
-import { scheduleSlip, scheduleSlipText } from '../data/schedule-slip';
+import { formatList, formatPercent } from '../../../core/format/es-mx';
+import { scheduleSlip, scheduleSlipText, today } from '../data/schedule-slip';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
@@ -240,7 +240,7 @@ export const projectPage: Page = {
     const summaries = objects(p.contractingProcesses);
     const inOtherCurrency = processes.filter((x) => x.otherCurrency).length;
     const docs = objects(p.documents);
-    const slip = scheduleSlip(row.status, str(period?.endDate), str(completion?.endDate), mexicoCityDay(Date.now()));
+    const slip = scheduleSlip(row.status, str(period?.endDate), str(completion?.endDate), today());
     const facts: [string, string][] = [
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
