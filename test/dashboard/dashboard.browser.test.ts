@@ -485,6 +485,10 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await text(page, '#tabla-desglose tbody')).toContain(formatMoney(breakdown[0].amount.amount));
     expect(await text(page, '.facts')).toContain(`Aprobación del presupuesto${p.budget.approvalDate.slice(8, 10)}/${p.budget.approvalDate.slice(5, 7)}/${p.budget.approvalDate.slice(0, 4)}`);
     expect(await page.locator('#lista-relacionados li').count()).toBeGreaterThan(0);
+    // A citation a reporter can copy: the work by title and clave, and this page's own address, without filters.
+    const cite = await text(page, '#cita');
+    expect(cite).toContain(`. ${p.title} (${PROJECT_ID}). Datos en EDCAPI (OC4IDS 0.9). Infraestructura Abierta. Consultado el `);
+    expect(cite.endsWith(` en ${srv.base}/#/proyecto/${encodeURIComponent(PROJECT_ID)}`)).toBe(true);
 
     // Every state capital (or an inland city where the capital sits on a bay the outline cuts) falls inside its state.
     const cities: Record<string, [number, number]> = {
@@ -544,6 +548,7 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await cardWrapping(page, 'kpis-proceso')).toMatchObject({ Etapa: 'normal', Contratos: 'nowrap', Licitantes: 'nowrap' });
     expect(await page.locator('ol.timeline li').count()).toBeGreaterThan(2);
     expect(await page.locator('#tabla-adjudicaciones a[href^="#/contratista/"]').count()).toBeGreaterThan(0);
+    expect((await text(page, '#cita')).endsWith(` en ${srv.base}/#/contratacion/${encodeURIComponent(ocid)}`)).toBe(true);
     // Who each contract went to, on its row (its award's suppliers, linked): only Adjudicación said it, and a contract
     // published without its award named nobody (core/stats/contract-suppliers.test.ts).
     const awardOf = (k: any) => record.awards.find((a: any) => a.id === k.awardID);

@@ -4,7 +4,8 @@
  * a year after its planned end read like any other. Counted in calendar days between the dates as published
  * (calendarDate: the day written in each, in its publisher's offset), so a date-time's hour never shifts a day.
  */
-import { calendarDate, formatCount, mexicoCityDay } from '../../../core/format/es-mx';
+import { calendarDate, formatCount } from '../../../core/format/es-mx';
+import { today } from './today';
 
 export type ScheduleSlip =
   /** Ended: `days` after its planned end (negative: before it). */
@@ -33,15 +34,6 @@ export function scheduleSlip(status: string | undefined, plannedEnd: string | un
 }
 
 const days = (n: number): string => formatCount(n, 'día', 'días');
-
-/** Mexico City's day now, worked out once a minute: a list sorted by the slip asks for it once per comparison. */
-let todayAt = -Infinity;
-let todayIs = '';
-export function today(): string {
-  const now = Date.now();
-  if (now - todayAt > 60_000) { todayIs = mexicoCityDay(now); todayAt = now; }
-  return todayIs;
-}
 
 /** The slip of a project of the index (its status, planned end and end date) as of today. */
 export const projectSlip = (r: { status: string; end?: string; ended?: string }): ScheduleSlip | undefined => scheduleSlip(r.status, r.end, r.ended, today());

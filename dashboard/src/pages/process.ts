@@ -17,6 +17,8 @@ import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { supplierKey } from '../data/suppliers';
 import { contractSupplierRefs } from '../../../core/stats/contract-suppliers';
+import { citationSection } from '../components/citation';
+import { today } from '../data/today';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey, type PartyIds } from '../labels';
 import { methodKey } from '../../../core/stats/figures';
@@ -233,6 +235,7 @@ export const processPage: Page = {
       section('datos', 'Descargas',
         h('ul', null, h('li', null, h('a', { href: `/api/ocds/records/${encodeURIComponent(ocid)}`, id: 'json-proceso' }, 'Registro EDCA-MX (OCDS) de este proceso, JSON'))),
         csvButton(`contratacion-${ocid}`, PROCESS_CSV_COLUMNS, csvRows, 'Descargar contratos y pagos (CSV)'),
-        h('p', { class: 'download-note', id: 'nota-csv-proceso' }, 'Una fila por contrato y una por pago. El valor de cada contrato va en «monto_contrato» y cada pago en «monto_pagado»: sume cada columna por separado. La fecha es la de firma del contrato o la del pago, en formato aaaa-mm-dd.')));
+        h('p', { class: 'download-note', id: 'nota-csv-proceso' }, 'Una fila por contrato y una por pago. El valor de cada contrato va en «monto_contrato» y cada pago en «monto_pagado»: sume cada columna por separado. La fecha es la de firma del contrato o la del pago, en formato aaaa-mm-dd.')),
+      citationSection({ publisher: row.publisherName, updated: str(c.date), title: row.title, id: ocid, standard: 'EDCA-MX (OCDS 1.1)', page: 'contratacion' }, today()));
   },
 };

@@ -9,7 +9,9 @@ import { arr, isRealDate, num, obj, objects, str } from '../data/read';
 import { loadProject } from '../api';
 import type { Json } from '../data/types';
 import { formatList, formatPercent } from '../../../core/format/es-mx';
-import { scheduleSlip, scheduleSlipText, today } from '../data/schedule-slip';
+import { scheduleSlip, scheduleSlipText } from '../data/schedule-slip';
+import { today } from '../data/today';
+import { citationSection } from '../components/citation';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
@@ -377,6 +379,7 @@ export const projectPage: Page = {
         // Changed after it was published, to remove personal data (the package's `redactions`): a reader who kept an
         // earlier copy of its JSON is told why they differ, never what was removed.
         redactionNote('Este proyecto', redactions, { class: 'note', id: 'nota-supresion' })),
+      citationSection({ publisher: row.publisherName, updated: row.updated, title: row.title, id, standard: 'EDCAPI (OC4IDS 0.9)', page: 'proyecto' }, today()),
     );
   },
 };
