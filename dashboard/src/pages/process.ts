@@ -66,11 +66,12 @@ function section(id: string, title: string, ...children: (Node | null)[]): HTMLE
 }
 
 /**
- * The columns of a process's CSV (contracts and payments). `monto_contrato` holds contract values only and
+ * The columns of a process's CSV (contracts and payments). `contratistas`: who each contract went to
+ * (contract-suppliers.ts), `pagado_a` who each payment went to. `monto_contrato` holds contract values only and
  * `monto_pagado` payments only; `moneda` is that of the row's amount; `fecha` is the signature (contract) or payment
  * date, aaaa-mm-dd.
  */
-export const PROCESS_CSV_COLUMNS = ['tipo', 'contrato', 'titulo_contrato', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato'];
+export const PROCESS_CSV_COLUMNS = ['tipo', 'contrato', 'titulo_contrato', 'contratistas', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato'];
 
 /** The Licitación section of a process still at planning, without a tender. */
 const NOT_TENDERED = 'Este proceso está en planeación: aún no tiene licitación. Arriba están su justificación, su presupuesto y sus documentos de planeación; los datos de la licitación aparecerán aquí cuando el implementador la publique.';
@@ -151,8 +152,8 @@ export const processPage: Page = {
     // reader summing it in a spreadsheet added the payments to what was contracted. Each column sums to its figure
     // above («Monto contratado», «Monto pagado»), when all is in pesos and no contract is cancelled (the note says so).
     const csvRows = (): (string | number | undefined)[][] => [
-      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), undefined, amount(k.value), undefined, str(obj(k.value)?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
-      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, payee(t), undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
+      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), contractSupplierRefs(c, k).map((s) => str(s.name) ?? str(s.id) ?? '').join('; ') || undefined, undefined, amount(k.value), undefined, str(obj(k.value)?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
+      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, undefined, payee(t), undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
     ];
     return h('div', null,
       ...heading(row.title, `Proceso de contratación ${ocid}`),
@@ -235,7 +236,7 @@ export const processPage: Page = {
       section('datos', 'Descargas',
         h('ul', null, h('li', null, h('a', { href: `/api/ocds/records/${encodeURIComponent(ocid)}`, id: 'json-proceso' }, 'Registro EDCA-MX (OCDS) de este proceso, JSON'))),
         csvButton(`contratacion-${ocid}`, PROCESS_CSV_COLUMNS, csvRows, 'Descargar contratos y pagos (CSV)'),
-        h('p', { class: 'download-note', id: 'nota-csv-proceso' }, 'Una fila por contrato y una por pago. El valor de cada contrato va en «monto_contrato» y cada pago en «monto_pagado»: sume cada columna por separado. La fecha es la de firma del contrato o la del pago, en formato aaaa-mm-dd.')),
+        h('p', { class: 'download-note', id: 'nota-csv-proceso' }, 'Una fila por contrato, con sus contratistas, y una por pago. El valor de cada contrato va en «monto_contrato» y cada pago en «monto_pagado»: sume cada columna por separado. La fecha es la de firma del contrato o la del pago, en formato aaaa-mm-dd.')),
       citationSection({ publisher: row.publisherName, updated: str(c.date), title: row.title, id: ocid, standard: 'EDCA-MX (OCDS 1.1)', page: 'contratacion' }, today()));
   },
 };
