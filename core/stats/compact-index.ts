@@ -43,6 +43,8 @@ export interface CompactProjects {
    * Absent in a compact index written before them.
    */
   stages?: (Ref[] | null)[];
+  /** Each project's completion/endDate. Absent in a compact index written before it. */
+  ended?: Ref[];
 }
 
 /** A project's stage dates as the compact column holds them, and back. */
@@ -174,6 +176,7 @@ function compactPublisher(p: PublisherIndex, strings: Strings, parties: Parties)
       otherCurrency: projects.map((e) => orNull(e.otherCurrency)), authority: projects.map((e) => party(e.authority)),
       municipality: projects.map((e) => strings.ref(e.municipality)),
       stages: projects.map((e) => compactStages(e.stages, (x) => strings.ref(x))),
+      ended: projects.map((e) => strings.ref(e.ended)),
     },
     processes: {
       ocid: processes.map((e) => e.ocid), title: processes.map((e) => e.title), method: processes.map((e) => strings.ref(e.method)),
@@ -230,6 +233,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
         if (a !== null) e.authority = local.get(a);
         put(e, 'municipality', s(P.municipality[i]));
         put(e, 'stages', expandStages(P.stages?.[i], s));
+        put(e, 'ended', s(P.ended?.[i] ?? null));
         put(e, 'paid', P.paid[i]);
         return e;
       });
@@ -268,7 +272,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
  */
 export type IndexPart = 'core' | 'details';
 export const DETAIL_COLUMNS = {
-  projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress', 'stages'] as (keyof CompactProjects)[],
+  projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress', 'stages', 'ended'] as (keyof CompactProjects)[],
   processes: ['title', 'category', 'contracts', 'numbers', 'awards'] as (keyof CompactProcesses)[],
 };
 

@@ -63,6 +63,21 @@ describe('publication index', () => {
     expect(expandIndex(compactIndex(answer)).publishers[0].processes[0]).toEqual(e);
   });
 
+  it("names a contract published without its award by the parties with the role «supplier» (the federal CompraNet records), and only then", () => {
+    // As ocds-07smqs-1386 publishes it: a contract, no award, its company only in `parties`.
+    const compiledRelease = {
+      parties: [{ id: '16B00', name: 'Comisión Nacional del Agua', roles: ['buyer'] }, { id: 'CIP981109IZ5', name: 'CH. INGENIERIA Y PROYECTOS  S.A. DE C.V.', roles: ['supplier'], identifier: { scheme: 'MX-RFC', id: 'CIP981109IZ5' } }],
+      contracts: [{ id: '201716004425', awardID: '1501776', value: { amount: 885888.61, currency: 'MXN' } }],
+    };
+    const e = processEntry({ ocid: 'ocds-07smqs-1386', compiledRelease });
+    expect(e.suppliers).toEqual([{ id: 'CIP981109IZ5', name: 'CH. INGENIERIA Y PROYECTOS  S.A. DE C.V.', identifier: 'CIP981109IZ5', scheme: 'MX-RFC' }]);
+    expect(e.contracts).toEqual([{ value: 885888.61, suppliers: [0] }]);
+    // An award that names its suppliers is what the contract's are, whatever else `parties` lists with that role.
+    const awarded = processEntry({ ocid: 'o', compiledRelease: { ...compiledRelease, awards: [{ id: '1501776', suppliers: [{ id: 'X', name: 'Constructora X' }] }] } });
+    expect(awarded.suppliers.map((s) => s.name)).toEqual(['Constructora X']);
+    expect(awarded.contracts[0].suppliers).toEqual([0]);
+  });
+
   it('lists the numbers of a process once each (an integer id as written, none that repeats the ocid), and says its version', () => {
     const numbered = { ocid: 'ocds-abc123-3', compiledRelease: { tender: { id: 'ocds-abc123-3' }, contracts: [{ id: 1807002 }, { id: 'A-014/2016' }, { id: 'A-014/2016' }, {}] } };
     const index = publicationIndex([numbered, { ocid: 'ocds-abc123-4', compiledRelease: {} }], []);

@@ -6,6 +6,7 @@
  * nothing here throws, an absent value stays absent (never 0).
  */
 import { isObject, stringsOf } from '../json/json-values';
+import { contractSupplierRefs } from './contract-suppliers';
 import { progressMeasure } from './progress-measure';
 import { PROJECT_STAGES, stagePeriodField, type ProjectStage } from './project-stages';
 
@@ -64,6 +65,8 @@ export interface ProjectEntry {
    * one: what a journalist opening the projects' CSV compares with the project's period. Absent when none is.
    */
   stages?: StageDates;
+  /** completion/endDate as published: when the work ended (its delay against `end`, the page's and CSV's «Plazo»). */
+  ended?: string;
   updated?: string;
   /** contractingProcesses/id: the OCDS ocids (OC4IDS 0.9.5). */
   ocids: string[];
@@ -146,12 +149,13 @@ export interface PublicationIndex {
  * planning (processDate), version 4; a process whose contracts are all cancelled at stage «cancelled» whatever their
  * implementation status says (processStage), version 5; a process with a contract or an award published without its
  * status at stage «contract» or «award», not «planning» (processStage), version 6; a project's stages' dates
- * (`stages`, the projects' CSV), version 7 —
+ * (`stages`, the projects' CSV), version 7; the suppliers of a contract published without its award, read from the
+ * parties with the role «supplier» (contract-suppliers.ts), and a project's end date (`ended`), version 8 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
  */
-export const INDEX_VERSION = 7;
+export const INDEX_VERSION = 8;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {
@@ -266,7 +270,7 @@ export function projectEntry(project: unknown, table = new PartyTable()): Projec
     sector: stringsOf(p.sector),
     budget, contracted, finalValue,
     physicalProgress: latestMetric(p, 'physicalProgress'), financialProgress: latestMetric(p, 'financialProgress'),
-    start: str(period?.startDate), end: str(period?.endDate), stages: stageDates(p), updated: str(p.updated),
+    start: str(period?.startDate), end: str(period?.endDate), stages: stageDates(p), ended: str(obj(p.completion)?.endDate), updated: str(p.updated),
     ocids: processes.map((c) => str(c.id) ?? str(obj(c.summary)?.ocid)).filter((s): s is string => !!s),
     location: firstPoint(p), otherCurrency: money.other || undefined,
     authority: table.ref(authorityOf(p)), municipality: objects(p.locations).map((l) => str(obj(l.address)?.locality)).find(Boolean),
@@ -375,14 +379,12 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
   };
   const contractObjects = objects(c.contracts);
   const contracts = contractObjects.map((k) => {
-    // A contract's suppliers are those of its award (awardID); without a match, those of every award.
-    const award = awards.find((a) => a.id === k.awardID);
     const kPaid = sumPresent(objects(obj(k.implementation)?.transactions).map((t) => money.mxn(t.value ?? t.amount)));
     // A cancelled contract never came into force: its value is not money contracted, as the OC4IDS summary's
     // contractValue already says (core/summary/summary-from-release.ts, LIVE_CONTRACT); counted, «Monto contratado»
     // and a project's «Contratado» disagreed with the project's package. What was paid under it still counts.
     const value = str(k.status) === 'cancelled' ? undefined : money.mxn(k.value);
-    return omitUndefined({ value, paid: kPaid, suppliers: parties(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers))).map(indexOf), amendments: arr(k.amendments).length || undefined });
+    return omitUndefined({ value, paid: kPaid, suppliers: parties(contractSupplierRefs(c, k)).map(indexOf), amendments: arr(k.amendments).length || undefined });
   });
   for (const s of parties(awards.flatMap((a) => arr(a.suppliers)))) indexOf(s);
   // The awards in force, with their own Money: an award in dollars is not counted again in the process's otherCurrency.

@@ -430,8 +430,21 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     await page.waitForFunction((n: number) => document.querySelectorAll('#tabla-proyectos tbody tr').length === n, total('projects'));
     await page.click('#orden-presupuesto');
     await page.click('#orden-presupuesto');
-    const budgets = (await page.locator('#tabla-proyectos tbody tr td:nth-child(9)').allTextContents()).map((s) => Number(s.replace(/[^0-9.]/g, '')));
+    const budgets = (await page.locator('#tabla-proyectos tbody tr td:nth-child(3)').allTextContents()).map((s) => Number(s.replace(/[^0-9.]/g, '')));
     expect(budgets).toEqual([...budgets].sort((a, b) => b - a));
+    // «Plazo»: each concluded project's days between its planned end and its end, as published (those not concluded
+    // depend on the day: test/dashboard/schedule-slip.test.ts); ordered by it, the works without one last.
+    await page.click('#orden-plazo');
+    const plazo = await page.locator('#tabla-proyectos tbody tr').evaluateAll((trs) => trs.map((tr: any) => [decodeURIComponent(tr.querySelector('th a').getAttribute('href').split('/').pop()), tr.querySelector('td:nth-child(6)').textContent]));
+    const published = ((await (await fetch(`${srv.base}/api/oc4ids/projects?limit=1000`)).json()) as { projects: any[] }).projects;
+    const concluded = published.filter((x) => x.completion?.endDate && x.period?.endDate);
+    expect(concluded.length).toBeGreaterThan(0);
+    for (const x of concluded) {
+      const late = (Date.parse(x.completion.endDate.slice(0, 10)) - Date.parse(x.period.endDate.slice(0, 10))) / 86_400_000;
+      expect(plazo.find(([id]) => id === x.id)?.[1]).toBe(late === 0 ? 'A tiempo' : late > 0 ? `${late} días de retraso` : `${-late} días antes`);
+    }
+    const firstMissing = plazo.findIndex(([, t]) => t === 'Sin dato');
+    if (firstMissing >= 0) expect(plazo.slice(firstMissing).every(([, t]) => t === 'Sin dato')).toBe(true);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Descargar CSV')]);
     const csv = await downloadedText(download);
     expect(csv.split('\r\n').filter(Boolean)).toHaveLength(total('projects') + 1);
@@ -472,6 +485,10 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await text(page, '#tabla-desglose tbody')).toContain(formatMoney(breakdown[0].amount.amount));
     expect(await text(page, '.facts')).toContain(`Aprobación del presupuesto${p.budget.approvalDate.slice(8, 10)}/${p.budget.approvalDate.slice(5, 7)}/${p.budget.approvalDate.slice(0, 4)}`);
     expect(await page.locator('#lista-relacionados li').count()).toBeGreaterThan(0);
+    // A citation a reporter can copy: the work by title and clave, and this page's own address, without filters.
+    const cite = await text(page, '#cita');
+    expect(cite).toContain(`. ${p.title} (${PROJECT_ID}). Datos en EDCAPI (OC4IDS 0.9). Infraestructura Abierta. Consultado el `);
+    expect(cite.endsWith(` en ${srv.base}/#/proyecto/${encodeURIComponent(PROJECT_ID)}`)).toBe(true);
 
     // Every state capital (or an inland city where the capital sits on a bay the outline cuts) falls inside its state.
     const cities: Record<string, [number, number]> = {
@@ -531,6 +548,12 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await cardWrapping(page, 'kpis-proceso')).toMatchObject({ Etapa: 'normal', Contratos: 'nowrap', Licitantes: 'nowrap' });
     expect(await page.locator('ol.timeline li').count()).toBeGreaterThan(2);
     expect(await page.locator('#tabla-adjudicaciones a[href^="#/contratista/"]').count()).toBeGreaterThan(0);
+    expect((await text(page, '#cita')).endsWith(` en ${srv.base}/#/contratacion/${encodeURIComponent(ocid)}`)).toBe(true);
+    // Who each contract went to, on its row (its award's suppliers, linked): only Adjudicación said it, and a contract
+    // published without its award named nobody (core/stats/contract-suppliers.test.ts).
+    const awardOf = (k: any) => record.awards.find((a: any) => a.id === k.awardID);
+    expect(await page.locator('#tabla-contratos tbody td:nth-child(8)').allTextContents()).toEqual(record.contracts.map((k: any) => awardOf(k).suppliers.map((x: any) => x.name).join('; ')));
+    expect(await page.locator('#tabla-contratos tbody td:nth-child(8) a[href^="#/contratista/"]').count()).toBe(record.contracts.reduce((n: number, k: any) => n + awardOf(k).suppliers.length, 0));
     // Document types in Spanish (their titles in the program's code lists), never the OCDS code.
     const types = await page.locator('#tabla-documentos tbody td:nth-child(2)').allTextContents();
     const codes = [...[record.planning, record.tender, ...record.awards, ...record.contracts].flatMap((s: any) => s?.documents ?? []), ...record.contracts.flatMap((k: any) => k.implementation?.documents ?? [])].map((d: any) => d.documentType);
@@ -634,6 +657,11 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     expect(await layoutAndA11y(page, 'proyecto-momentos', 390)).toEqual([]);
     await visit(page, `#/proyecto/${encodeURIComponent('oc4ids-nl0001-NL-2022-003')}`);
     expect(await page.locator('#tabla-desglose tbody tr:first-child td:last-child li').count()).toBe(2);
+    // A concluded project says how its end compares with its plan, counted in days (test/dashboard/schedule-slip.test.ts):
+    // the page showed both dates and left the subtraction to the reader.
+    const concluded = ((await (await fetch(`${srv.base}/api/oc4ids/projects/oc4ids-nl0001-NL-2022-003`)).json()) as { projects: any[] }).projects[0];
+    const slipDays = (Date.parse(concluded.completion.endDate.slice(0, 10)) - Date.parse(concluded.period.endDate.slice(0, 10))) / 86_400_000;
+    expect(await text(page, '.facts')).toContain(`Plazo${slipDays === 0 ? 'Terminó en la fecha prevista' : `Terminó ${Math.abs(slipDays)} días ${slipDays > 0 ? 'después' : 'antes'} de lo previsto`}`);
   });
 
   it('Contratistas (CSV) → Contratista; Instituciones (treemap) → Institución; Indicadores, Calidad, Seguimiento, Descargas, Acerca, Glosario show the seeded figures', async () => {

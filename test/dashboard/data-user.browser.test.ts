@@ -416,7 +416,9 @@ describeIfChromium('a data user in the public pages', () => {
     const [header, ...rows] = (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split('\r\n')
       // Cells of this example hold no quoted comma but the contractor's name, which is not summed.
       .map((line) => line.replace(/"[^"]*"/g, 'x').split(','));
-    expect(header).toEqual(['tipo', 'contrato', 'titulo_contrato', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato']);
+    expect(header).toEqual(['tipo', 'contrato', 'titulo_contrato', 'contratistas', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato']);
+    // Each contract with who it went to (its award's suppliers; the contractor's name is quoted, read here as «x»).
+    expect(rows.filter((r) => r[0] === 'contrato').map((r) => r[header.indexOf('contratistas')])).toEqual(['x']);
     const sum = (column: string): number => Math.round(rows.reduce((n, r) => n + Number(r[header.indexOf(column)] || 0), 0) * 100) / 100;
     const kpi = async (label: string): Promise<string> => page.locator('.kpis > *', { hasText: label }).first().innerText();
     expect(await kpi('Monto contratado')).toContain(formatMoney(sum('monto_contrato')));

@@ -39,7 +39,7 @@ export function compactRows(c: CompactIndex | CompactPart): Rows {
         id: P.id[i], title: P.title ? P.title[i] : P.id[i], status: S[P.status[i]], type: str(P.type[i]), sector: P.sector[i].map((x) => S[x]),
         budget: val(P.budget[i]), contracted: val(P.contracted?.[i]), paid: val(P.paid?.[i]), finalValue: val(P.finalValue[i]),
         physicalProgress: val(P.physicalProgress?.[i]), financialProgress: val(P.financialProgress?.[i]),
-        start, end, stages: expandStages(P.stages?.[i], str), updated: str(P.updated[i]),
+        start, end, stages: expandStages(P.stages?.[i], str), ended: str(P.ended?.[i]), updated: str(P.updated[i]),
         ocids: P.ocids[i].map((o) => (typeof o === 'number' ? R.ocid[o] : o)),
         location: lng !== null && lat !== null ? [lng, lat] : undefined,
         otherCurrency: val(P.otherCurrency[i]), authority: party(P.authority[i]), municipality: str(P.municipality[i]),
@@ -93,6 +93,7 @@ export function addDetails(rows: Rows, core: CompactPart, details: CompactPart):
       row.physicalProgress = val(P.physicalProgress?.[i]);
       row.financialProgress = val(P.financialProgress?.[i]);
       row.stages = expandStages(P.stages?.[i], str);
+      row.ended = str(P.ended?.[i]);
     }
     for (let i = 0; i < (R.ocid?.length ?? 0); i++, ri++) {
       const row = rows.processes[ri];

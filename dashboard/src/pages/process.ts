@@ -16,6 +16,9 @@ import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { supplierKey } from '../data/suppliers';
+import { contractSupplierRefs } from '../../../core/stats/contract-suppliers';
+import { citationSection } from '../components/citation';
+import { today } from '../data/today';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey, type PartyIds } from '../labels';
 import { methodKey } from '../../../core/stats/figures';
@@ -63,11 +66,12 @@ function section(id: string, title: string, ...children: (Node | null)[]): HTMLE
 }
 
 /**
- * The columns of a process's CSV (contracts and payments). `monto_contrato` holds contract values only and
+ * The columns of a process's CSV (contracts and payments). `contratistas`: who each contract went to
+ * (contract-suppliers.ts), `pagado_a` who each payment went to. `monto_contrato` holds contract values only and
  * `monto_pagado` payments only; `moneda` is that of the row's amount; `fecha` is the signature (contract) or payment
  * date, aaaa-mm-dd.
  */
-export const PROCESS_CSV_COLUMNS = ['tipo', 'contrato', 'titulo_contrato', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato'];
+export const PROCESS_CSV_COLUMNS = ['tipo', 'contrato', 'titulo_contrato', 'contratistas', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato'];
 
 /** The Licitación section of a process still at planning, without a tender. */
 const NOT_TENDERED = 'Este proceso está en planeación: aún no tiene licitación. Arriba están su justificación, su presupuesto y sus documentos de planeación; los datos de la licitación aparecerán aquí cuando el implementador la publique.';
@@ -125,6 +129,10 @@ export const processPage: Page = {
       const identifier = obj(partyById.get(str(ref.id))?.identifier);
       return { id: str(ref.id), identifier: str(identifier?.id), scheme: str(identifier?.scheme) };
     };
+    // Each contractor linked to its page (Contratistas), by the key the index gives it.
+    const supplierLinks = (refs: Json[]): (Node | string)[] | string => (refs.length
+      ? refs.flatMap((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ ...referenced(s), id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')])
+      : NO_DATA);
     const events: { date: string; what: string }[] = [
       { date: str(obj(tender.tenderPeriod)?.startDate), what: 'Inicio del periodo de propuestas' },
       { date: str(obj(tender.tenderPeriod)?.endDate), what: 'Fin del periodo de propuestas' },
@@ -144,8 +152,8 @@ export const processPage: Page = {
     // reader summing it in a spreadsheet added the payments to what was contracted. Each column sums to its figure
     // above («Monto contratado», «Monto pagado»), when all is in pesos and no contract is cancelled (the note says so).
     const csvRows = (): (string | number | undefined)[][] => [
-      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), undefined, amount(k.value), undefined, str(obj(k.value)?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
-      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, payee(t), undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
+      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), contractSupplierRefs(c, k).map((s) => str(s.name) ?? str(s.id) ?? '').join('; ') || undefined, undefined, amount(k.value), undefined, str(obj(k.value)?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
+      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, undefined, payee(t), undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
     ];
     return h('div', null,
       ...heading(row.title, `Proceso de contratación ${ocid}`),
@@ -203,13 +211,15 @@ export const processPage: Page = {
         // without a title is «Sin dato» beside its clave, not the clave twice.
         dataTable('Adjudicaciones. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Adjudicación' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Fecha' }, { title: 'Monto', numeric: true }, { title: 'Contratistas' }],
           awards.map((a) => [str(a.title) ?? NO_DATA, str(a.id) ?? NO_DATA, st('awardStatus', a.status), date(str(a.date)), moneyOf(a.value),
-            objects(a.suppliers).length ? objects(a.suppliers).map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey({ ...referenced(s), id: str(s.id) ?? '', name: str(s.name) ?? '' })) }, str(s.name) ?? str(s.id) ?? '')]) : NO_DATA]), { id: 'tabla-adjudicaciones', empty: 'Sin adjudicaciones publicadas.', stack: true })),
+            supplierLinks(objects(a.suppliers))]), { id: 'tabla-adjudicaciones', empty: 'Sin adjudicaciones publicadas.', stack: true })),
       section('etapa-contratacion', 'Contratación',
         // Its clave too: Ejecución, its payments and the timeline name a contract by it («Contrato 1» is Mexico City's
         // «A-014/2016», «Contrato 1807002» Nuevo León's «Construcción de red de drenaje…»), and only here could a
         // reader tell which contract that is.
-        dataTable('Contratos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Contrato' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Firma' }, { title: 'Vigencia' }, { title: 'Monto', numeric: true }, { title: 'Convenios modificatorios', numeric: true }],
-          contracts.map((k) => [str(k.title) ?? NO_DATA, str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length)]), { id: 'tabla-contratos', empty: 'Sin contratos publicados.', stack: true })),
+        // Its contractors too (those of its award, or of `parties` when the award is not published: the federal
+        // CompraNet records): the page said who won only in Adjudicación, «Sin adjudicaciones publicadas» there.
+        dataTable('Contratos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Contrato' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Firma' }, { title: 'Vigencia' }, { title: 'Monto', numeric: true }, { title: 'Convenios modificatorios', numeric: true }, { title: 'Contratistas' }],
+          contracts.map((k) => [str(k.title) ?? NO_DATA, str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length), supplierLinks(contractSupplierRefs(c, k))]), { id: 'tabla-contratos', empty: 'Sin contratos publicados.', stack: true })),
       section('etapa-ejecucion', 'Ejecución',
         facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st('implementationStatus', obj(k.implementation)?.status)])),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
@@ -226,6 +236,7 @@ export const processPage: Page = {
       section('datos', 'Descargas',
         h('ul', null, h('li', null, h('a', { href: `/api/ocds/records/${encodeURIComponent(ocid)}`, id: 'json-proceso' }, 'Registro EDCA-MX (OCDS) de este proceso, JSON'))),
         csvButton(`contratacion-${ocid}`, PROCESS_CSV_COLUMNS, csvRows, 'Descargar contratos y pagos (CSV)'),
-        h('p', { class: 'download-note', id: 'nota-csv-proceso' }, 'Una fila por contrato y una por pago. El valor de cada contrato va en «monto_contrato» y cada pago en «monto_pagado»: sume cada columna por separado. La fecha es la de firma del contrato o la del pago, en formato aaaa-mm-dd.')));
+        h('p', { class: 'download-note', id: 'nota-csv-proceso' }, 'Una fila por contrato, con sus contratistas, y una por pago. El valor de cada contrato va en «monto_contrato» y cada pago en «monto_pagado»: sume cada columna por separado. La fecha es la de firma del contrato o la del pago, en formato aaaa-mm-dd.')),
+      citationSection({ publisher: row.publisherName, updated: str(c.date), title: row.title, id: ocid, standard: 'EDCA-MX (OCDS 1.1)', page: 'contratacion' }, today()));
   },
 };

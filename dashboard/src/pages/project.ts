@@ -9,6 +9,9 @@ import { arr, isRealDate, num, obj, objects, str } from '../data/read';
 import { loadProject } from '../api';
 import type { Json } from '../data/types';
 import { formatList, formatPercent } from '../../../core/format/es-mx';
+import { scheduleSlip, scheduleSlipText } from '../data/schedule-slip';
+import { today } from '../data/today';
+import { citationSection } from '../components/citation';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
@@ -239,6 +242,7 @@ export const projectPage: Page = {
     const summaries = objects(p.contractingProcesses);
     const inOtherCurrency = processes.filter((x) => x.otherCurrency).length;
     const docs = objects(p.documents);
+    const slip = scheduleSlip(row.status, str(period?.endDate), str(completion?.endDate), today());
     const facts: [string, string][] = [
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
@@ -252,6 +256,9 @@ export const projectPage: Page = {
       ...optionalFact('Vida útil', assetLifetime(obj(p.assetLifetime))),
       ...optionalFact('Clasificaciones', objects(p.additionalClassifications).map(classificationText).filter(Boolean).join('; ') || undefined),
       ['Aprobación del presupuesto', date(str(budget?.approvalDate))], ['Fecha de terminación', date(str(completion?.endDate))],
+      // How late against its plan, counted (schedule-slip.ts), and the latest date the plan allows it (a prórroga's).
+      ...optionalFact('Plazo', slip && scheduleSlipText(slip)),
+      ...optionalFact('Fecha límite de prórroga', isRealDate(str(period?.maxExtentDate)) ? date(str(period?.maxExtentDate)) : undefined),
       // What the official explains of how the work ended (the template's «Conclusión» columns), only where written: the
       // page showed a final value 20 % over the contract and a late end date without the reasons published with them.
       ...COMPLETION_DETAILS.flatMap(([key, label]): [string, string][] => (str(completion?.[key]) ? [[label, String(completion?.[key])]] : [])),
@@ -372,6 +379,7 @@ export const projectPage: Page = {
         // Changed after it was published, to remove personal data (the package's `redactions`): a reader who kept an
         // earlier copy of its JSON is told why they differ, never what was removed.
         redactionNote('Este proyecto', redactions, { class: 'note', id: 'nota-supresion' })),
+      citationSection({ publisher: row.publisherName, updated: row.updated, title: row.title, id, standard: 'EDCAPI (OC4IDS 0.9)', page: 'proyecto' }, today()),
     );
   },
 };

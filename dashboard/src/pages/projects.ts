@@ -7,6 +7,7 @@ import { inColumnOrder, orderOf, orderPressed, orderSaid, type ShownOrder, type 
 import { projectTypeTitle, sectorTitle, statusTitle } from '../labels';
 import { searchedNumberNotes } from '../components/searched-numbers';
 import { PROJECT_CSV_HEADER, projectCsvRow } from '../data/project-csv';
+import { projectSlip, scheduleSlipShort } from '../data/schedule-slip';
 import { count, date, focusPager, heading, money, moneyOrOther, NO_DATA, plural, progress, type Page } from './common';
 
 const PAGE_SIZE = 20;
@@ -22,6 +23,8 @@ const COLS: Col[] = [
   { key: 'presupuesto', title: 'Presupuesto (MXN)', numeric: true, value: (r) => r.budget, show: (r) => money(r.budget) },
   { key: 'contratado', title: 'Contratado (MXN)', numeric: true, value: (r) => r.contracted, show: (r) => money(r.contracted) },
   { key: 'avance', title: 'Avance físico', numeric: true, value: (r) => r.physicalProgress, show: (r) => progress(r.physicalProgress) },
+  // How late against its planned end (schedule-slip.ts): ordered by it, the latest works come first.
+  { key: 'plazo', title: 'Plazo', numeric: true, value: (r) => projectSlip(r)?.days, show: (r) => scheduleSlipShort(projectSlip(r)) ?? NO_DATA },
   { key: 'institucion', title: 'Institución', value: (r) => r.authority?.name, show: (r) => r.authority?.name ?? NO_DATA },
   { key: 'implementador', title: 'Implementador', value: (r) => r.publisherName, show: (r) => r.publisherName },
   { key: 'estado', title: 'Estado', value: (r) => r.state, show: (r) => r.state },
@@ -92,6 +95,7 @@ export const projectsPage: Page = {
       // The column's sum and Inicio's total differ by design when processes are shared: said, so a reader adding up
       // the CSV knows why.
       h('p', { class: 'note', id: 'nota-contratado' }, '«Contratado»: lo que contrataron los procesos del proyecto, en pesos. Un proceso ligado a varios proyectos cuenta completo en cada uno, así que la columna puede sumar más que el «Monto contratado» de Inicio, que lo cuenta una vez.'),
+      h('p', { class: 'note', id: 'nota-plazo' }, '«Plazo»: los días entre el término previsto del proyecto y su fecha de terminación publicada; si aún no termina y su término previsto ya pasó, los días desde entonces («Vencido»). En el CSV, «retraso_dias» (negativo: terminó antes) y «terminacion».'),
       downloadButtons('proyectos', [...PROJECT_CSV_HEADER], () => selectProjects(rows, q).map(projectCsvRow),
         standardData('projects', ds.publishers.find((p) => p.id === filters.publisher))),
       results);

@@ -93,7 +93,9 @@ const DIGESTS: Record<string, string> = {
   // stored-typed-parts.ts: the next publication and the coordinator's preview judge a project against it).
   // INDEX_VERSION 7: each project entry has its stages' dates (`stages`, the projects' CSV); the demo project these
   // are cloned from now has stage dates (scripts/examples/build-project.ts), so the projects changed with them too.
-  indexes: '6 801f0d1b12b0473f',
+  // INDEX_VERSION 8 (a project's completion date, `ended`; a contract's suppliers from the parties when no award names
+  // them): none of these synthetic projects is completed and every contract has its award, so only the version changed.
+  indexes: '6 3e016c7ddbf7b905',
   projects: '60 3bec1ddb87c647a3',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
@@ -119,8 +121,9 @@ const DIGESTS: Record<string, string> = {
   // (QUALITY_VERSION 4); then the INDEX_VERSION alone (5: a process whose contracts are all cancelled is «cancelled»;
   // 6: a contract or an award without its status is past planning); then when the template gained the projects' stage
   // dates (OC4IDS 0.9.5 `…Period`), which completeness counts for the stages a project reached (QUALITY_VERSION 5);
-  // then the INDEX_VERSION alone (7: a project's stages' dates in its entry).
-  stats: '1 f65db7449e4f3e91',
+  // then the INDEX_VERSION alone (7: a project's stages' dates in its entry; 8: its completion date, and contracts'
+  // suppliers from the parties).
+  stats: '1 6b9b1219271e87a7',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };

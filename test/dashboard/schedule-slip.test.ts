@@ -1,0 +1,34 @@
+/** How late a project is against its plan, in calendar days, as its page says it (dashboard/src/data/schedule-slip.ts). */
+import { scheduleSlip, scheduleSlipText } from '../../dashboard/src/data/schedule-slip';
+
+// A fixed «today» given to the function, never the clock's.
+const TODAY = '2026-12-07';
+
+describe('a project against its planned end', () => {
+  it('ended: the days between its planned end and its end, each read as the day written in it', () => {
+    // Mérida's concluded park, had it ended three months late; dates with their offsets, one at 23:00 (still 30/11 there).
+    const late = scheduleSlip('completion', '2023-08-31T00:00:00-06:00', '2023-11-30T23:00:00-06:00', TODAY);
+    expect(late).toEqual({ kind: 'ended', days: 91 });
+    expect(scheduleSlipText(late!)).toBe('Terminó 91 días después de lo previsto');
+    expect(scheduleSlipText(scheduleSlip('completion', '2023-11-30T00:00:00-06:00', '2023-11-30T00:00:00-06:00', TODAY)!)).toBe('Terminó en la fecha prevista');
+    expect(scheduleSlipText(scheduleSlip('completion', '2023-12-01', '2023-11-30', TODAY)!)).toBe('Terminó 1 día antes de lo previsto');
+    // Across a leap day and a change of year: 2024-02-28 → 2025-03-01 is 367 days.
+    expect(scheduleSlip('completion', '2024-02-28', '2025-03-01', TODAY)).toEqual({ kind: 'ended', days: 367 });
+  });
+
+  it('still under way past its planned end: overdue by the days since, with thousands grouped', () => {
+    const overdue = scheduleSlip('implementation', '2025-09-30T00:00:00-06:00', undefined, TODAY);
+    expect(overdue).toEqual({ kind: 'overdue', days: 433 });
+    expect(scheduleSlipText(overdue!)).toBe('Sin terminar: su término previsto pasó hace 433 días (no se ha publicado su fecha de terminación)');
+    expect(scheduleSlipText(scheduleSlip('preparation', '2021-12-07', undefined, TODAY)!)).toMatch(/hace 1,826 días/);
+  });
+
+  it('says nothing it cannot know: no planned end, an end still to come, a cancelled work, one concluded without its date', () => {
+    expect(scheduleSlip('implementation', undefined, undefined, TODAY)).toBeUndefined();
+    expect(scheduleSlip('implementation', '2026-12-07', undefined, TODAY)).toBeUndefined();
+    expect(scheduleSlip('implementation', '2027-01-31', undefined, TODAY)).toBeUndefined();
+    expect(scheduleSlip('cancelled', '2025-12-31', undefined, TODAY)).toBeUndefined();
+    expect(scheduleSlip('completion', '2025-12-31', undefined, TODAY)).toBeUndefined();
+    expect(scheduleSlip(undefined, 'no es fecha', '2025-12-31', TODAY)).toBeUndefined();
+  });
+});
