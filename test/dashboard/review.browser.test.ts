@@ -778,7 +778,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     const page = await signedIn('coordinadorB', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
     const section = page.locator('section[aria-labelledby="titulo-hallazgos"]');
     await section.waitFor();
-    expect(await page.locator('.resumen').textContent()).toContain('0 errores, 60 advertencias');
+    // The avisos counted too: the summary adds up to the «120» the list's note says (core/workflow/findings-count.ts).
+    expect(await page.locator('#hallazgos-cuenta').textContent()).toBe('0 errores, 60 advertencias y 60 avisos');
     expect(await section.locator('li').count()).toBe(50);
     // 120: each project also has its aviso of the CoST IDS points it lacks.
     expect(await section.locator('p.note').textContent()).toBe('Se muestran los primeros 50 de 120 hallazgos, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).');

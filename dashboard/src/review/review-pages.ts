@@ -13,6 +13,7 @@ import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { hoverHint } from '../components/hover-hint';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatShare, formatTimestamp } from '../../../core/format/es-mx';
+import { findingsCountText, findingsTotal } from '../../../core/workflow/findings-count';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import { auditDetailsText } from '../../../core/workflow/audit-details';
@@ -648,10 +649,10 @@ export const reviewSubmissionPage: Page = {
         // The content hash names the exact revision for support; people read its size and time.
         h('dt', null, 'Versión enviada'), sentVersion(s),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : formatShare(s.snapshot.completeness / 100)),
-        h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
+        h('dt', null, 'Hallazgos'), h('dd', { id: 'hallazgos-cuenta' }, findingsCountText(f ?? { errors: 0, warnings: 0 }))),
       replacedBy,
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
-        sampleNote(f.sample.length, f.errors + f.warnings + f.infos),
+        sampleNote(f.sample.length, findingsTotal(f)),
         h('ul', { id: 'hallazgos-revision' }, sampleInOrder(f.sample).map((x) => h('li', null, x.message)))) : null,
       // Once published the preview compares it with itself, and a withdrawn send will not be approved: the history
       // says what happened instead.
