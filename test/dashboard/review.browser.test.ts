@@ -485,6 +485,33 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.context().close();
   });
 
+  test('one stage recorded for several implementers at once: the marked ones get the date, the page says who, and who had it', async () => {
+    // The administration sees both states' implementers (a coordinator, only its own: the list is the same /api/stages).
+    const page = await signedIn('admin', '#/etapas');
+    const form = page.locator('#formulario-etapa-varios');
+    await form.waitFor();
+    await page.getByLabel('Etapa', { exact: true }).selectOption('E.7');
+    // Each implementer with its date for the stage chosen, before marking.
+    expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Mérida (Yucatán) pendiente', 'Municipio de Monterrey (Nuevo León) pendiente']);
+    const save = page.getByRole('button', { name: 'Registrar la etapa en los marcados' });
+    const date = page.getByLabel('Fecha en que se alcanzó');
+    await date.fill('01/01/2999');
+    await page.getByRole('button', { name: 'Marcar los que no la tienen' }).click();
+    await save.click();
+    await page.locator('#resultado-etapa-varios', { hasText: 'La fecha de la etapa E.7 Presentación pública (01/01/2999) es posterior a hoy: registre la fecha en que se alcanzó.' }).waitFor();
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    await date.fill('20/6/2024');
+    await save.click();
+    await page.locator('#resultado-etapa-varios', { hasText: 'Se registró la etapa E.7 Presentación pública el 20/06/2024 para 2 implementadores: Municipio de Mérida y Municipio de Monterrey.' }).waitFor();
+    expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Mérida (Yucatán) registrada: 20/06/2024', 'Municipio de Monterrey (Nuevo León) registrada: 20/06/2024']);
+    const listed = (await (await fetch(`${base}/api/stages`, { headers: { authorization: h.bearer('admin') } })).json()) as { publishers: { publisherId: string; stages: Record<string, string> }[] };
+    expect(listed.publishers.map((p) => [p.publisherId, p.stages['E.7']])).toEqual([['mer', '2024-06-20'], ['mty', '2024-06-20']]);
+    // Again with the same date: nothing is written, and the page says they had it.
+    await save.click();
+    await page.locator('#resultado-etapa-varios', { hasText: 'Municipio de Mérida y Municipio de Monterrey ya la tenían registrada con esa fecha.' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
   test('a send approved while its card was open cannot be withdrawn: the page says why and shows it published', async () => {
     const sent = await fetch(`${base}/api/submissions?publisher=mer&archivo=${encodeURIComponent('aprobado mientras tanto.xlsx')}`, { method: 'POST', headers: { authorization: h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque aprobado mientras tanto' })) });
     expect(sent.status).toBe(201);
