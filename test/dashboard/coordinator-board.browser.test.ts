@@ -198,6 +198,15 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,${pending.points},${pending.documents},2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,,,,,,,`);
     // A situation with «;» is quoted: a spreadsheet of a «;» region reads it as one cell (core/format/formula-safety.ts).
     expect(lines.find((l) => l.startsWith('yuc004,'))).toBe('yuc004,Secretaría de Obras 004,Yucatán,"Atrasado 240 días: publica cada 60 días; aún no publica",240,60,5,0,,,1,2,,,,,,,,,,');
+
+    // «Por revisar» leads its coordinator to those sends: the inbox with the implementer chosen, not a list of 120 to
+    // look it up in (dashboard/src/review/inbox-link.ts). Municipio 005's three: two in review, one whose publication failed.
+    const toReview = page.locator('#tabla-seguimiento tbody tr', { has: page.locator('th', { hasText: 'Municipio 005' }) }).locator('a.por-revisar');
+    expect(await toReview.getAttribute('aria-label')).toBe('3 envíos por revisar de Municipio 005: abrirlos en la bandeja');
+    await toReview.click();
+    await page.waitForSelector('body[data-ready] #bandeja tbody tr');
+    expect(await page.locator('#filtro-implementador').inputValue()).toBe('yuc005');
+    expect(await page.locator('#bandeja caption').textContent()).toMatch(/^Envíos \(3\), el más antiguo primero/);
   });
 
   test('printed for the board, Seguimiento and the inbox keep every column on the page, without the site\'s menu', async () => {

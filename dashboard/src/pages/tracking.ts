@@ -20,6 +20,7 @@ import { daysLate, daysSinceUpdate, isLate, lastUpdateAt, updateDueAt } from '..
 import { PROGRAM_STAGES_NOTE } from '../labels';
 import { signedInAs } from '../review/session';
 import { coordinatorState } from '../review/own-state';
+import { inboxLinkFor } from '../review/inbox-link';
 import { countedPending } from '../../../core/stats/pending-version';
 
 
@@ -174,6 +175,12 @@ export const trackingPage: Page = {
       daysSinceUpdate: daysSinceUpdate({ lastPublishedAt: p.currentPublication?.createdAt, confirmedAt: p.confirmedAt }, Date.now()),
     }));
     const opt = (n: number): string => (Number.isNaN(n) ? 'No disponible' : count(n));
+    // Sends awaiting a decision, for whoever makes it a way to them (review/inbox-link.ts).
+    const viewer = signedInAs();
+    const reviewCell = (r: TrackingEntry): Node | string => {
+      const href = r.pendingReview > 0 ? inboxLinkFor(viewer, r) : null;
+      return href ? h('a', { href, class: 'por-revisar', 'aria-label': `${plural(r.pendingReview, 'envío por revisar', 'envíos por revisar')} de ${r.name}: ${r.pendingReview === 1 ? 'abrirlo' : 'abrirlos'} en la bandeja` }, count(r.pendingReview)) : opt(r.pendingReview);
+    };
     // The header's Estado and Implementador filters choose the rows, as on every other page; the column headers, their
     // order. By name as it opens, as the filters list them: they came in the order of the implementers' ids, which
     // nobody reads (a state's 120 in an order a coordinator could not search by eye).
@@ -207,7 +214,7 @@ export const trackingPage: Page = {
             h('td', { class: 'num' }, pendingCell(r)),
             // Data on the platform with no approved submission was published directly (the CLI, an administrator): said
             // so, or «0» next to «Al día y completo» read as a contradiction.
-            h('td', { class: 'num' }, r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved)), h('td', { class: 'num' }, opt(r.pendingReview)),
+            h('td', { class: 'num' }, r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved)), h('td', { class: 'num' }, reviewCell(r)),
             h('td', null, lastPublished), h('td', { class: 'num' }, r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate)), h('td', null, stagesCell(r)));
         }) : [h('tr', null, h('td', { colspan: COLUMNS.length }, h('span', { class: 'empty-note' }, 'Sin datos publicados para esta selección.')))]));
     };
