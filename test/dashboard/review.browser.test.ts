@@ -914,6 +914,37 @@ describeIfChromium('review pages in headless Chromium', () => {
     }
   });
 
+  test('after a decision the page offers the inbox\'s next send awaiting one, within the inbox\'s filters, and says when none is left', async () => {
+    const tek = { id: 'tek', name: 'Municipio de Tekax', state: 'Yucatán', ocidPrefix: 'ocds-tek001', projectIdPrefix: 'oc4ids-tek001', commitment: { projects: 5, periodicityDays: 90 } };
+    await registerPublisher(h.store, tek, 'admin', new Date());
+    const send = async (title: string, name: string): Promise<string> => {
+      const sent = await fetch(`${base}/api/submissions?publisher=tek&archivo=${encodeURIComponent(name)}`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(tek, { title })) });
+      expect(sent.status).toBe(201);
+      return ((await sent.json()) as { submission: { id: string } }).submission.id;
+    };
+    const first = await send('Unidad deportiva', 'tekax-1.xlsx');
+    const second = await send('Mercado de Tekax', 'tekax-2.xlsx');
+    // Opened from the inbox with Tekax chosen (the address carries the inbox's filters).
+    const page = await signedIn('coordinadorA', `#/revision/${first}?implementador=tek`);
+    await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    const onward = page.locator('#siguiente-envio');
+    await onward.waitFor();
+    expect(await onward.textContent()).toMatch(/^Siguiente envío por decidir: Municipio de Tekax, enviado el \d{2}\/\d{2}\/\d{4}, .* · «tekax-2\.xlsx» · Volver a la bandeja$/);
+    await onward.getByRole('link', { name: /^Municipio de Tekax/ }).click();
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).waitFor();
+    expect(page.url()).toContain(`#/revision/${second}?implementador=tek`);
+    await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await onward.waitFor();
+    expect(await onward.textContent()).toBe('No quedan envíos por decidir en la bandeja con los filtros elegidos. Volver a la bandeja');
+    // The focus stayed on the outcome (the note is after it, not in its place).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultado');
+    await onward.getByRole('link', { name: 'Volver a la bandeja' }).click();
+    await page.getByText('No hay envíos por decidir para esta selección.').waitFor();
+    expect(await page.locator('#filtro-implementador').inputValue()).toBe('tek');
+  });
+
   test('an official who opens the inbox is told what the official can do about a send older than one approved: not «Devuélvalo con un comentario»', async () => {
     const older = (await upload('Parque del Oriente')).body.submission.id;
     const newer = (await upload('Parque del Oriente, segunda etapa')).body.submission.id;
