@@ -15,6 +15,7 @@ import { keptScreenshot, axeViolations, describeIfChromium, WCAG_AA } from '../b
 import { askedAgainUntil, closedAskingNothingOutside, sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate, formatMoney } from '../../core/format/es-mx';
+import { updateDueAt } from '../../core/workflow/update-due';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { publish } from '../../functions/src/publication/publish';
 import { PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING_RETRY_SECONDS, WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
@@ -640,7 +641,11 @@ describeIfChromium('review pages in headless Chromium', () => {
     const cells = await row.locator('td').allTextContents();
     expect(cells[0]).toBe('✓ Al día y completo');
     // «Última publicación» is still the publication's date, with the confirmation under it; «Días sin actualizar»: 0.
-    expect(cells[6]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
+    // And the next update is due a period after the confirmation, not after the publication.
+    const confirmedAt = (await h.store.getPublisher('cam'))!.confirmedAt!;
+    const nextDue = updateDueAt({ lastPublishedAt: publishedAt, confirmedAt, registeredAt: registered.toISOString(), periodicityDays: 30 })!;
+    expect(Date.parse(nextDue)).toBeGreaterThan(Date.now());
+    expect(cells[6]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}próxima a más tardar el ${formatDate(nextDue)}`);
     expect(cells[7]).toBe('0');
     expect(await violations(page)).toEqual([]);
   });
