@@ -31,4 +31,7 @@ test('the outcome names who got the date, who had it already and who was refused
   expect(stageBatchOutcome('E.1', '2024-01-15', ['Municipio de Progreso'], [], [{ name: 'Municipio de Umán', message: 'Su cuenta no tiene permiso.' }]))
     .toBe('Se registró la etapa E.1 REDA el 15/01/2024 para 1 implementador: Municipio de Progreso. No se registró para Municipio de Umán: Su cuenta no tiene permiso.');
   expect(stageBatchOutcome('E.1', '2024-01-15', [], [], [])).toBe('No hay cambios que guardar.');
+  // Stopped at a refusal every next one would get (the session ended): those left are named, to record again.
+  expect(stageBatchOutcome('E.1', '2024-01-15', ['Municipio de Progreso'], [], [{ name: 'Municipio de Umán', message: 'Su sesión terminó.' }], ['Municipio de Tekax', 'Municipio de Ticul']))
+    .toBe('Se registró la etapa E.1 REDA el 15/01/2024 para 1 implementador: Municipio de Progreso. No se registró para Municipio de Umán: Su sesión terminó. No se intentó para Municipio de Tekax y Municipio de Ticul: vuelva a registrarla para esos implementadores.');
 });

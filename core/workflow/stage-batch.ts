@@ -39,13 +39,18 @@ export function planStageBatch(code: StageCode, typed: string, today: string, ch
   return { iso: read.iso, write: chosen.filter((p) => p.stages[code] !== read.iso), already: chosen.filter((p) => p.stages[code] === read.iso) };
 }
 
-/** What was done, by name: saved, already recorded with that date, and each refusal with the server's reason. */
-export function stageBatchOutcome(code: StageCode, iso: string, saved: readonly string[], already: readonly string[], failed: readonly { name: string; message: string }[]): string {
+/**
+ * What was done, by name: saved, already recorded with that date, each refusal with the server's reason, and those not
+ * tried (`untried`: the page stops at a refusal that every next one would get too — the session ended, too many
+ * requests, no answer).
+ */
+export function stageBatchOutcome(code: StageCode, iso: string, saved: readonly string[], already: readonly string[], failed: readonly { name: string; message: string }[], untried: readonly string[] = []): string {
   const label = stageName(code);
   const day = formatDate(iso);
   const parts: string[] = [];
   if (saved.length) parts.push(`Se registró la etapa ${label} el ${day} para ${formatCount(saved.length, 'implementador', 'implementadores')}: ${formatList(saved)}.`);
   if (already.length) parts.push(`${formatList(already)} ya ${already.length === 1 ? 'la tenía' : 'la tenían'} registrada con esa fecha.`);
   for (const f of failed) parts.push(`No se registró para ${f.name}: ${f.message}`);
+  if (untried.length) parts.push(`No se intentó para ${formatList(untried)}: vuelva a registrarla para ${untried.length === 1 ? 'ese implementador' : 'esos implementadores'}.`);
   return parts.length ? parts.join(' ') : 'No hay cambios que guardar.';
 }

@@ -502,6 +502,12 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.locator('#resultado-etapa-varios', { hasText: 'La fecha de la etapa E.7 Presentación pública (01/01/2999) es posterior a hoy: registre la fecha en que se alcanzó.' }).waitFor();
     expect(await date.getAttribute('aria-invalid')).toBe('true');
     await date.fill('20/6/2024');
+    // Refused as every next one would be (too many requests): it stops there, and says who was not tried.
+    const tooMany = 'Demasiadas solicitudes en poco tiempo. Espere 30 segundos e intente de nuevo.';
+    await page.route('**/api/publishers/*/stages', (r) => r.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate-limited', message: tooMany } }) }));
+    await save.click();
+    await page.locator('#resultado-etapa-varios', { hasText: `No se registró para Municipio de Mérida: ${tooMany} No se intentó para Municipio de Monterrey: vuelva a registrarla para ese implementador.` }).waitFor();
+    await page.unroute('**/api/publishers/*/stages');
     await save.click();
     await page.locator('#resultado-etapa-varios', { hasText: 'Se registró la etapa E.7 Presentación pública el 20/06/2024 para 2 implementadores: Municipio de Mérida y Municipio de Monterrey.' }).waitFor();
     expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Mérida (Yucatán) registrada: 20/06/2024', 'Municipio de Monterrey (Nuevo León) registrada: 20/06/2024']);

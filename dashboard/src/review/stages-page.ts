@@ -152,20 +152,23 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
     announce(status.textContent ?? '');
     const saved: string[] = [];
     const failed: { name: string; message: string }[] = [];
-    // One after another: a coordinator's 60 do not take the rate limit's share of a minute at once.
-    for (const p of plan.write) {
+    const untried: string[] = [];
+    // One after another: a coordinator's 60 do not take the rate limit's share of a minute at once. A refusal that
+    // every next one would get too (the session ended, too many requests, no answer) stops it: 59 times the same.
+    for (const [i, p] of plan.write.entries()) {
       try {
         const answer = checkStagesAnswer(await authed(WORKFLOW_PATHS.stages(p.publisherId), (b) => b, { method: 'PUT', body: { stages: { [code()]: plan.iso } } satisfies StagesRequest }));
         p.stages = answer.stages;
         saved.push(p.name);
       } catch (e) {
         failed.push({ name: p.name, message: (e as Error).message });
+        if (e instanceof ApiError && (e.status === 0 || e.status === 401 || e.status === 429)) { untried.push(...plan.write.slice(i + 1).map((x) => x.name)); break; }
       }
     }
     if (saved.length) { trackingChanged(); onSaved(); }
     showDates();
     dateInput.value = date(plan.iso);
-    show(failed.length ? 'status-bad' : 'status-ok', stageBatchOutcome(code(), plan.iso, saved, plan.already.map((p) => p.name), failed));
+    show(failed.length ? 'status-bad' : 'status-ok', stageBatchOutcome(code(), plan.iso, saved, plan.already.map((p) => p.name), failed, untried));
     button.disabled = false;
     sayOutcome(status, button);
   };
