@@ -18,7 +18,8 @@ import { publish } from '../../functions/src/publication/publish';
 import type { Publisher, Submission, SubmissionStatus } from '../../functions/src/store/store';
 import { BASE_URL, PUBLISHERS, projectWorkbook, xlsxOf, type UserName } from '../workflow/workflow-harness';
 import { REPORT_PREPARING_RETRY_SECONDS, XLSX_MIME } from '../../core/workflow/contract';
-import { calendarDate } from '../../core/format/es-mx';
+import { calendarDate, formatDate } from '../../core/format/es-mx';
+import { updateDueAt } from '../../core/workflow/update-due';
 import { lastCompleteMonth, monthBounds, monthLabel, monthOf, previousMonth } from '../../core/workflow/report-month';
 
 declare const document: any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -110,8 +111,15 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect((await cells(page, 'Secretaría de Obras 004'))[0]).toBe('✗ Atrasado 240 días: publica cada 60 días; aún no publica');
     // Published 200 days ago, every 30 days: 170 days late.
     expect((await cells(page, 'Municipio 009'))[0]).toBe('✗ Atrasado 170 días: publica cada 30 días');
-    // Published 10 days ago, every 30 days: on time.
-    expect((await cells(page, 'Municipio 006'))[0]).toMatch(/^[✓⚠] Al día/);
+    // Published 10 days ago, every 30 days: on time, and when its next update is due, under its last publication (to
+    // remind it before it is late; the board gave the due day only of the new ones).
+    const onTime = await cells(page, 'Municipio 006');
+    expect(onTime[0]).toMatch(/^[✓⚠] Al día/);
+    const publishedAt = new Date(now - 10 * DAY).toISOString();
+    const nextDue = updateDueAt({ lastPublishedAt: publishedAt, registeredAt: new Date(now - 300 * DAY).toISOString(), periodicityDays: 30 })!;
+    expect(onTime[6]).toBe(`${formatDate(publishedAt)}próxima a más tardar el ${formatDate(nextDue)}`);
+    // A late one says how late instead.
+    expect(late[6]).toBe(formatDate(new Date(now - 120 * DAY).toISOString()));
     // By name, not by the implementers' ids (yuc004 is a Secretaría's): the municipalities, then the Secretarías.
     const names = await page.locator('#tabla-seguimiento tbody th').evaluateAll((ths) => ths.map((th) => th.querySelector('span')?.firstChild?.textContent ?? ''));
     expect(names.slice(0, 4)).toEqual(['Municipio 001', 'Municipio 002', 'Municipio 003', 'Municipio 005']);
@@ -189,15 +197,24 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
     expect(download.suggestedFilename()).toBe('seguimiento.csv');
     const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('clave,implementador,estado,situacion,dias_de_atraso,periodicidad_dias,proyectos_comprometidos,proyectos_publicados,pendientes_datos_cost_ids,pendientes_documentos_clave,envios_aprobados,envios_por_revisar,ultima_publicacion,confirmada_sin_cambios,dias_sin_actualizar,etapa_E.1,etapa_E.2,etapa_E.3,etapa_E.4,etapa_E.5,etapa_E.6,etapa_E.7');
+    expect(lines[0]).toBe('clave,implementador,estado,situacion,dias_de_atraso,periodicidad_dias,proyectos_comprometidos,proyectos_publicados,pendientes_datos_cost_ids,pendientes_documentos_clave,envios_aprobados,envios_por_revisar,ultima_publicacion,confirmada_sin_cambios,dias_sin_actualizar,proxima_actualizacion,etapa_E.1,etapa_E.2,etapa_E.3,etapa_E.4,etapa_E.5,etapa_E.6,etapa_E.7');
     // The coordinator's state, by name, as the table shows it.
     expect(lines).toHaveLength(1 + IMPLEMENTERS + 1);
     expect(lines[1].startsWith('yuc001,Municipio 001,')).toBe(true);
     // Published 120 days ago, every 90: 30 days late; two sends published, two in review and one whose publication failed.
     const pending = (await srv.h.store.getCurrent('yuc005'))!.counts.pending!;
-    expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,${pending.points},${pending.documents},2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,,,,,,,`);
+    expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,${pending.points},${pending.documents},2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,${updateDueAt({ lastPublishedAt: new Date(now - 120 * DAY).toISOString(), registeredAt: null, periodicityDays: 90 })},,,,,,,`);
     // A situation with «;» is quoted: a spreadsheet of a «;» region reads it as one cell (core/format/formula-safety.ts).
-    expect(lines.find((l) => l.startsWith('yuc004,'))).toBe('yuc004,Secretaría de Obras 004,Yucatán,"Atrasado 240 días: publica cada 60 días; aún no publica",240,60,5,0,,,1,2,,,,,,,,,,');
+    expect(lines.find((l) => l.startsWith('yuc004,'))).toBe(`yuc004,Secretaría de Obras 004,Yucatán,"Atrasado 240 días: publica cada 60 días; aún no publica",240,60,5,0,,,1,2,,,,${updateDueAt({ lastPublishedAt: null, registeredAt: new Date(now - 300 * DAY).toISOString(), periodicityDays: 60 })},,,,,,,`);
+
+    // «Por revisar» leads its coordinator to those sends: the inbox with the implementer chosen, not a list of 120 to
+    // look it up in (dashboard/src/review/inbox-link.ts). Municipio 005's three: two in review, one whose publication failed.
+    const toReview = page.locator('#tabla-seguimiento tbody tr', { has: page.locator('th', { hasText: 'Municipio 005' }) }).locator('a.por-revisar');
+    expect(await toReview.getAttribute('aria-label')).toBe('3 envíos por revisar de Municipio 005: abrirlos en la bandeja');
+    await toReview.click();
+    await page.waitForSelector('body[data-ready] #bandeja tbody tr');
+    expect(await page.locator('#filtro-implementador').inputValue()).toBe('yuc005');
+    expect(await page.locator('#bandeja caption').textContent()).toMatch(/^Envíos \(3\), el más antiguo primero/);
   });
 
   test('printed for the board, Seguimiento and the inbox keep every column on the page, without the site\'s menu', async () => {

@@ -15,6 +15,7 @@ import { keptScreenshot, axeViolations, describeIfChromium, WCAG_AA } from '../b
 import { askedAgainUntil, closedAskingNothingOutside, sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate, formatMoney } from '../../core/format/es-mx';
+import { updateDueAt } from '../../core/workflow/update-due';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { publish } from '../../functions/src/publication/publish';
 import { PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING_RETRY_SECONDS, WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
@@ -485,6 +486,39 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.context().close();
   });
 
+  test('one stage recorded for several implementers at once: the marked ones get the date, the page says who, and who had it', async () => {
+    // The administration sees both states' implementers (a coordinator, only its own: the list is the same /api/stages).
+    const page = await signedIn('admin', '#/etapas');
+    const form = page.locator('#formulario-etapa-varios');
+    await form.waitFor();
+    await page.getByLabel('Etapa', { exact: true }).selectOption('E.7');
+    // Each implementer with its date for the stage chosen, before marking.
+    expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Mérida (Yucatán) pendiente', 'Municipio de Monterrey (Nuevo León) pendiente']);
+    const save = page.getByRole('button', { name: 'Registrar la etapa en los marcados' });
+    const date = page.getByLabel('Fecha en que se alcanzó');
+    await date.fill('01/01/2999');
+    await page.getByRole('button', { name: 'Marcar los que no la tienen' }).click();
+    await save.click();
+    await page.locator('#resultado-etapa-varios', { hasText: 'La fecha de la etapa E.7 Presentación pública (01/01/2999) es posterior a hoy: registre la fecha en que se alcanzó.' }).waitFor();
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    await date.fill('20/6/2024');
+    // Refused as every next one would be (too many requests): it stops there, and says who was not tried.
+    const tooMany = 'Demasiadas solicitudes en poco tiempo. Espere 30 segundos e intente de nuevo.';
+    await page.route('**/api/publishers/*/stages', (r) => r.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate-limited', message: tooMany } }) }));
+    await save.click();
+    await page.locator('#resultado-etapa-varios', { hasText: `No se registró para Municipio de Mérida: ${tooMany} No se intentó para Municipio de Monterrey: vuelva a registrarla para ese implementador.` }).waitFor();
+    await page.unroute('**/api/publishers/*/stages');
+    await save.click();
+    await page.locator('#resultado-etapa-varios', { hasText: 'Se registró la etapa E.7 Presentación pública el 20/06/2024 para 2 implementadores: Municipio de Mérida y Municipio de Monterrey.' }).waitFor();
+    expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Mérida (Yucatán) registrada: 20/06/2024', 'Municipio de Monterrey (Nuevo León) registrada: 20/06/2024']);
+    const listed = (await (await fetch(`${base}/api/stages`, { headers: { authorization: h.bearer('admin') } })).json()) as { publishers: { publisherId: string; stages: Record<string, string> }[] };
+    expect(listed.publishers.map((p) => [p.publisherId, p.stages['E.7']])).toEqual([['mer', '2024-06-20'], ['mty', '2024-06-20']]);
+    // Again with the same date: nothing is written, and the page says they had it.
+    await save.click();
+    await page.locator('#resultado-etapa-varios', { hasText: 'Municipio de Mérida y Municipio de Monterrey ya la tenían registrada con esa fecha.' }).waitFor();
+    expect(await violations(page)).toEqual([]);
+  });
+
   test('a send approved while its card was open cannot be withdrawn: the page says why and shows it published', async () => {
     const sent = await fetch(`${base}/api/submissions?publisher=mer&archivo=${encodeURIComponent('aprobado mientras tanto.xlsx')}`, { method: 'POST', headers: { authorization: h.bearer('capturistaA'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(MER, { title: 'Parque aprobado mientras tanto' })) });
     expect(sent.status).toBe(201);
@@ -613,7 +647,11 @@ describeIfChromium('review pages in headless Chromium', () => {
     const cells = await row.locator('td').allTextContents();
     expect(cells[0]).toBe('✓ Al día y completo');
     // «Última publicación» is still the publication's date, with the confirmation under it; «Días sin actualizar»: 0.
-    expect(cells[6]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}`);
+    // And the next update is due a period after the confirmation, not after the publication.
+    const confirmedAt = (await h.store.getPublisher('cam'))!.confirmedAt!;
+    const nextDue = updateDueAt({ lastPublishedAt: publishedAt, confirmedAt, registeredAt: registered.toISOString(), periodicityDays: 30 })!;
+    expect(Date.parse(nextDue)).toBeGreaterThan(Date.now());
+    expect(cells[6]).toBe(`${formatDate(publishedAt)}confirmada sin cambios el ${formatDate(new Date().toISOString())}próxima a más tardar el ${formatDate(nextDue)}`);
     expect(cells[7]).toBe('0');
     expect(await violations(page)).toEqual([]);
   });
@@ -778,7 +816,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     const page = await signedIn('coordinadorB', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
     const section = page.locator('section[aria-labelledby="titulo-hallazgos"]');
     await section.waitFor();
-    expect(await page.locator('.resumen').textContent()).toContain('0 errores, 60 advertencias');
+    // The avisos counted too: the summary adds up to the «120» the list's note says (core/workflow/findings-count.ts).
+    expect(await page.locator('#hallazgos-cuenta').textContent()).toBe('0 errores, 60 advertencias y 60 avisos');
     expect(await section.locator('li').count()).toBe(50);
     // 120: each project also has its aviso of the CoST IDS points it lacks.
     expect(await section.locator('p.note').textContent()).toBe('Se muestran los primeros 50 de 120 hallazgos, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).');
@@ -884,6 +923,37 @@ describeIfChromium('review pages in headless Chromium', () => {
     } finally {
       await registerPublisher(h.store, val, 'admin', new Date(), { allowPrefixChange: true });
     }
+  });
+
+  test('after a decision the page offers the inbox\'s next send awaiting one, within the inbox\'s filters, and says when none is left', async () => {
+    const tek = { id: 'tek', name: 'Municipio de Tekax', state: 'Yucatán', ocidPrefix: 'ocds-tek001', projectIdPrefix: 'oc4ids-tek001', commitment: { projects: 5, periodicityDays: 90 } };
+    await registerPublisher(h.store, tek, 'admin', new Date());
+    const send = async (title: string, name: string): Promise<string> => {
+      const sent = await fetch(`${base}/api/submissions?publisher=tek&archivo=${encodeURIComponent(name)}`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(tek, { title })) });
+      expect(sent.status).toBe(201);
+      return ((await sent.json()) as { submission: { id: string } }).submission.id;
+    };
+    const first = await send('Unidad deportiva', 'tekax-1.xlsx');
+    const second = await send('Mercado de Tekax', 'tekax-2.xlsx');
+    // Opened from the inbox with Tekax chosen (the address carries the inbox's filters).
+    const page = await signedIn('coordinadorA', `#/revision/${first}?implementador=tek`);
+    await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    const onward = page.locator('#siguiente-envio');
+    await onward.waitFor();
+    expect(await onward.textContent()).toMatch(/^Siguiente envío por decidir: Municipio de Tekax, enviado el \d{2}\/\d{2}\/\d{4}, .* · «tekax-2\.xlsx» · Volver a la bandeja$/);
+    await onward.getByRole('link', { name: /^Municipio de Tekax/ }).click();
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).waitFor();
+    expect(page.url()).toContain(`#/revision/${second}?implementador=tek`);
+    await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await onward.waitFor();
+    expect(await onward.textContent()).toBe('No quedan envíos por decidir en la bandeja con los filtros elegidos. Volver a la bandeja');
+    // The focus stayed on the outcome (the note is after it, not in its place).
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultado');
+    await onward.getByRole('link', { name: 'Volver a la bandeja' }).click();
+    await page.getByText('No hay envíos por decidir para esta selección.').waitFor();
+    expect(await page.locator('#filtro-implementador').inputValue()).toBe('tek');
   });
 
   test('an official who opens the inbox is told what the official can do about a send older than one approved: not «Devuélvalo con un comentario»', async () => {

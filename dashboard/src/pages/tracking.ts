@@ -20,6 +20,7 @@ import { daysLate, daysSinceUpdate, isLate, lastUpdateAt, updateDueAt } from '..
 import { PROGRAM_STAGES_NOTE } from '../labels';
 import { signedInAs } from '../review/session';
 import { coordinatorState } from '../review/own-state';
+import { inboxLinkFor } from '../review/inbox-link';
 import { countedPending } from '../../../core/stats/pending-version';
 
 
@@ -28,7 +29,7 @@ import { countedPending } from '../../../core/stats/pending-version';
  * past its due date (`overdue`, null when not late or not countable), and the approval of unchanged data said under
  * «Última publicación» (`confirmed`).
  */
-function standing(r: TrackingEntry, now: number): { mark: string; words: string; tone: string; overdue: number | null; confirmed: string | null; neverUpdated: boolean } {
+function standing(r: TrackingEntry, now: number): { mark: string; words: string; tone: string; overdue: number | null; confirmed: string | null; neverUpdated: boolean; due: string | undefined; nextDue: string | undefined } {
   // An approval of unchanged data counts as an update, as for the reminders (core/workflow/update-due.ts).
   const clock = { lastPublishedAt: r.lastPublishedAt, confirmedAt: r.confirmedAt, registeredAt: r.registeredAt, periodicityDays: r.periodicityDays };
   const late = isLate(clock, now);
@@ -46,7 +47,11 @@ function standing(r: TrackingEntry, now: number): { mark: string; words: string;
   const [mark, words] = late ? ['✗', `Atrasado${overdue === null ? '' : ` ${plural(overdue, 'día', 'días')}`}: publica cada ${plural(r.periodicityDays, 'día', 'días')}${lastUpdateAt(clock) === null ? '; aún no publica' : ''}`]
     : firstDue !== undefined ? ['◷', `Nuevo: primera publicación a más tardar el ${date(firstDue)}`]
       : short ? ['⚠', `Al día, ${missing === 1 ? 'falta 1 proyecto' : `faltan ${count(missing)} proyectos`}`] : ['✓', 'Al día y completo'];
-  return { mark, words, tone: late ? 'status-bad' : short || firstDue !== undefined ? 'status-warn' : 'status-ok', overdue, confirmed, neverUpdated: lastUpdateAt(clock) === null };
+  // When its next update is due: said under «Última publicación» of one on time (the new ones say theirs in Situación,
+  // the late ones how late they are), for the coordination to remind it before it is late; `due` in the CSV for all.
+  const due = updateDueAt(clock);
+  const nextDue = !late && firstDue === undefined ? due : undefined;
+  return { mark, words, tone: late ? 'status-bad' : short || firstDue !== undefined ? 'status-warn' : 'status-ok', overdue, confirmed, neverUpdated: lastUpdateAt(clock) === null, due, nextDue };
 }
 
 /**
@@ -174,6 +179,12 @@ export const trackingPage: Page = {
       daysSinceUpdate: daysSinceUpdate({ lastPublishedAt: p.currentPublication?.createdAt, confirmedAt: p.confirmedAt }, Date.now()),
     }));
     const opt = (n: number): string => (Number.isNaN(n) ? 'No disponible' : count(n));
+    // Sends awaiting a decision, for whoever makes it a way to them (review/inbox-link.ts).
+    const viewer = signedInAs();
+    const reviewCell = (r: TrackingEntry): Node | string => {
+      const href = r.pendingReview > 0 ? inboxLinkFor(viewer, r) : null;
+      return href ? h('a', { href, class: 'por-revisar', 'aria-label': `${plural(r.pendingReview, 'envío por revisar', 'envíos por revisar')} de ${r.name}: ${r.pendingReview === 1 ? 'abrirlo' : 'abrirlos'} en la bandeja` }, count(r.pendingReview)) : opt(r.pendingReview);
+    };
     // The header's Estado and Implementador filters choose the rows, as on every other page; the column headers, their
     // order. By name as it opens, as the filters list them: they came in the order of the implementers' ids, which
     // nobody reads (a state's 120 in an order a coordinator could not search by eye).
@@ -196,8 +207,10 @@ export const trackingPage: Page = {
       const list = ordered(assessed, q);
       orderNote.textContent = orderNoteText(shownOrder);
       head.replaceChildren(sortHeaderRow(COLUMNS, shownOrder.column.key, shownOrder.dir, sort));
-      body.replaceChildren(...(list.length ? list.map(({ r, mark, words, tone, confirmed }) => {
-          const lastPublished = confirmed ? h('span', null, date(r.lastPublishedAt), h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)) : date(r.lastPublishedAt);
+      body.replaceChildren(...(list.length ? list.map(({ r, mark, words, tone, confirmed, nextDue }) => {
+          const lastPublished = confirmed || nextDue ? h('span', null, date(r.lastPublishedAt),
+            ...(confirmed ? [h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)] : []),
+            ...(nextDue ? [h('br'), h('small', { class: 'proxima-actualizacion' }, `próxima a más tardar el ${date(nextDue)}`)] : [])) : date(r.lastPublishedAt);
           return h('tr', null,
             h('th', { scope: 'row' }, h('span', null, r.name, h('br'), h('small', null, r.state))),
             // The symbol is for the eye (with the colour); the words say it, so screen readers skip the symbol (WCAG 1.1.1).
@@ -207,7 +220,7 @@ export const trackingPage: Page = {
             h('td', { class: 'num' }, pendingCell(r)),
             // Data on the platform with no approved submission was published directly (the CLI, an administrator): said
             // so, or «0» next to «Al día y completo» read as a contradiction.
-            h('td', { class: 'num' }, r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved)), h('td', { class: 'num' }, opt(r.pendingReview)),
+            h('td', { class: 'num' }, r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved)), h('td', { class: 'num' }, reviewCell(r)),
             h('td', null, lastPublished), h('td', { class: 'num' }, r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate)), h('td', null, stagesCell(r)));
         }) : [h('tr', null, h('td', { colspan: COLUMNS.length }, h('span', { class: 'empty-note' }, 'Sin datos publicados para esta selección.')))]));
     };
@@ -215,9 +228,9 @@ export const trackingPage: Page = {
     const table = scrollRegion(results, 'Avance de cada implementador frente a su compromiso');
     // The board's table for a report (a coordinator's monthly one to its board): the rows shown, in their order; dates
     // aaaa-mm-dd, which spreadsheet programs read as dates in any locale; figures as numbers, empty when not known.
-    const download = csvButton('seguimiento', ['clave', 'implementador', 'estado', 'situacion', 'dias_de_atraso', 'periodicidad_dias', 'proyectos_comprometidos', 'proyectos_publicados', 'pendientes_datos_cost_ids', 'pendientes_documentos_clave', 'envios_aprobados', 'envios_por_revisar', 'ultima_publicacion', 'confirmada_sin_cambios', 'dias_sin_actualizar', ...STAGES.map((st) => `etapa_${st.code}`)],
-      () => ordered(assessed, q).map(({ r, words, overdue, confirmed }) => [r.publisherId, r.name, r.state, words, overdue, r.periodicityDays, r.committed, r.published, r.pending?.points ?? null, r.pending?.documents ?? null, known(r.approved), known(r.pendingReview),
-        calendarDate(r.lastPublishedAt ?? undefined), calendarDate(confirmed ?? undefined), r.daysSinceUpdate, ...STAGES.map((st) => calendarDate(r.stages?.[st.code]))]),
+    const download = csvButton('seguimiento', ['clave', 'implementador', 'estado', 'situacion', 'dias_de_atraso', 'periodicidad_dias', 'proyectos_comprometidos', 'proyectos_publicados', 'pendientes_datos_cost_ids', 'pendientes_documentos_clave', 'envios_aprobados', 'envios_por_revisar', 'ultima_publicacion', 'confirmada_sin_cambios', 'dias_sin_actualizar', 'proxima_actualizacion', ...STAGES.map((st) => `etapa_${st.code}`)],
+      () => ordered(assessed, q).map(({ r, words, overdue, confirmed, due }) => [r.publisherId, r.name, r.state, words, overdue, r.periodicityDays, r.committed, r.published, r.pending?.points ?? null, r.pending?.documents ?? null, known(r.approved), known(r.pendingReview),
+        calendarDate(r.lastPublishedAt ?? undefined), calendarDate(confirmed ?? undefined), r.daysSinceUpdate, due ?? null, ...STAGES.map((st) => calendarDate(r.stages?.[st.code]))]),
       'Descargar CSV', 'Descargar CSV de la tabla de seguimiento');
     return h('div', null,
       ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar. Use los filtros Estado e Implementador del encabezado para ver los de un estado.'),

@@ -13,6 +13,8 @@ import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { hoverHint } from '../components/hover-hint';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatShare, formatTimestamp } from '../../../core/format/es-mx';
+import { findingsCountText, findingsTotal } from '../../../core/workflow/findings-count';
+import { nextToDecide } from './next-to-decide';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import { auditDetailsText } from '../../../core/workflow/audit-details';
@@ -433,6 +435,28 @@ function askFirst(o: { label: string; primary?: boolean; boxId: string; question
   return { open, box, yes, cancel };
 }
 
+/**
+ * Said under the outcome of a decision just taken on this page: the inbox's next send awaiting one, with the inbox's
+ * filters (next-to-decide.ts), and the way back to it. The page ended with the outcome, its one way on «← Volver a la
+ * bandeja» at the top of a long page. Null when the sends cannot be read: the outcome stands alone, as before.
+ */
+async function onwardNote(id: string, query: URLSearchParams): Promise<HTMLElement | null> {
+  let listed: SubmissionView[];
+  try {
+    const lists = await Promise.all(AWAITING_DECISION.map((st) => submissionList(new URLSearchParams({ limit: '1000', status: st }))));
+    listed = lists.flatMap((l) => l.submissions);
+  } catch {
+    return null;
+  }
+  const filters = { state: query.get('estado') ?? query.get('state'), publisher: query.get('implementador') ?? query.get('publisher') };
+  const next = nextToDecide(listed, id, filters);
+  const carried = inboxQuery(query);
+  const back = h('a', { href: `${route('revision')}${carried}` }, 'Volver a la bandeja');
+  return h('p', { id: 'siguiente-envio' }, ...(next
+    ? ['Siguiente envío por decidir: ', h('a', { href: `${route('revision', next.id)}${carried}` }, `${next.publisherName}, enviado el ${formatTimestamp(sentAt(next))}${fileNote(next)}`), ' · ', back]
+    : [`No quedan envíos por decidir en la bandeja${filters.state || filters.publisher ? ' con los filtros elegidos' : ''}. `, back]));
+}
+
 export const reviewSubmissionPage: Page = {
   title: 'Envío',
   render: ({ ds, params, query }) => withSession(async () => {
@@ -499,6 +523,8 @@ export const reviewSubmissionPage: Page = {
     const shownOutcome = kept?.text === PUBLISHING && s.status !== 'approved' ? publishedOutcome(s) : kept;
     if (shownOutcome) { status.className = shownOutcome.ok ? 'status-ok' : 'status-bad'; status.textContent = shownOutcome.text; }
     const decide = p.viewer.role !== 'capturista' && (AWAITING_DECISION as readonly SubmissionStatus[]).includes(s.status);
+    // Just decided here (the outcome kept for this drawing): the way on to the next send.
+    const onward = kept && !decide && p.viewer.role !== 'capturista' ? await onwardNote(id, query) : null;
     // A newer send of the institution is already approved: this one can only be returned (the server refuses it).
     // Just said by the refusal of a stale «Aprobar» (kept above, where the focus waits): said there once, in the
     // note's place, not also as the note above it.
@@ -648,10 +674,10 @@ export const reviewSubmissionPage: Page = {
         // The content hash names the exact revision for support; people read its size and time.
         h('dt', null, 'Versión enviada'), sentVersion(s),
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : formatShare(s.snapshot.completeness / 100)),
-        h('dt', null, 'Hallazgos'), h('dd', null, `${formatCount(f?.errors ?? 0, 'error', 'errores')}, ${formatCount(f?.warnings ?? 0, 'advertencia', 'advertencias')}`)),
+        h('dt', null, 'Hallazgos'), h('dd', { id: 'hallazgos-cuenta' }, findingsCountText(f ?? { errors: 0, warnings: 0 }))),
       replacedBy,
       f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
-        sampleNote(f.sample.length, f.errors + f.warnings + f.infos),
+        sampleNote(f.sample.length, findingsTotal(f)),
         h('ul', { id: 'hallazgos-revision' }, sampleInOrder(f.sample).map((x) => h('li', null, x.message)))) : null,
       // Once published the preview compares it with itself, and a withdrawn send will not be approved: the history
       // says what happened instead.
@@ -663,7 +689,7 @@ export const reviewSubmissionPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'comentario' }, 'Comentarios para quien capturó'), comment),
         // The one thing left to do with a send refused for errors: the main button then.
         h('button', { type: 'button', class: refusedForErrors ? 'primary' : undefined, onclick: () => void giveBack() }, 'Devolver con comentarios'),
-        pending, refusedAsOlder || refusedNow ? null : status) : status,
+        pending, refusedAsOlder || refusedNow ? null : status) : onward ? h('div', { id: 'tras-decision' }, status, onward) : status,
       h('section', { 'aria-labelledby': 'titulo-historial' }, h('h2', { id: 'titulo-historial' }, 'Historial'),
         s.earlierEntries ? h('p', { class: 'note', id: 'historial-incompleto' }, `${omittedHistoryText(s.earlierEntries)}${p.viewer.role !== 'capturista' ? ' Todas están en la bitácora, abajo.' : ''}`) : null,
         dataTable('Historial del envío', [{ title: 'Fecha y hora (Ciudad de México)' }, { title: 'Quién' }, { title: 'Acción' }, { title: 'Comentario' }],

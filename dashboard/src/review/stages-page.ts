@@ -7,7 +7,8 @@ import { announce, focusRefused, h, markRefused, route, sayOutcome } from '../do
 import { trackingChanged } from '../api';
 import { date, heading, type Page } from '../pages/common';
 import { readTypedDate } from '../../../core/format/typed-date';
-import { STAGES } from '../../../core/workflow/stages';
+import { STAGES, type StageCode } from '../../../core/workflow/stages';
+import { planStageBatch, stageBatchOutcome } from '../../../core/workflow/stage-batch';
 import { checkStagesAnswer, checkStagesListAnswer, WORKFLOW_PATHS, type PublisherStagesView, type StagesRequest } from '../../../core/workflow/contract';
 import { ApiError, authed, rerender, sessionBar, withSession } from './session';
 
@@ -112,6 +113,78 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
     h('p', null, h('a', { href: route('seguimiento') }, 'Ver el avance en Seguimiento')));
 }
 
+/**
+ * One stage for several implementers at once (core/workflow/stage-batch.ts): a stage reached by a group on one day
+ * (the REDA session, a joint presentation) was recorded one implementer at a time, each chosen, typed and saved.
+ * Each marked implementer gets its own PUT, as the form of one does; the outcome names who got the date and who not.
+ */
+function batchForm(publishers: PublisherStagesView[], withState: boolean, onSaved: () => void): HTMLElement {
+  const status = h('div', { id: 'resultado-etapa-varios', tabindex: '-1' });
+  const show = (className: string, message: string): void => { status.className = className; status.textContent = message; };
+  const stageSel = h('select', { id: 'etapa-varios', name: 'etapa' }, STAGES.map((s) => h('option', { value: s.code }, `${s.code} ${s.label}`)));
+  const dateInput = h('input', { type: 'text', autocomplete: 'off', id: 'fecha-varios', name: 'fecha', size: 10, maxlength: 10, 'aria-describedby': 'formato-fecha-varios' });
+  const marks = publishers.map((p) => {
+    const box = h('input', { type: 'checkbox', id: `marcar-${p.publisherId}`, name: 'implementador', value: p.publisherId });
+    const note = h('span', { class: 'note' });
+    return { p, box, note, item: h('li', null, box, h('label', { for: box.id }, withState ? `${p.name} (${p.state})` : p.name), ' ', note) };
+  });
+  const code = (): StageCode => stageSel.value as StageCode;
+  // Each implementer's date for the stage chosen, so the coordinator sees who already has it before marking.
+  const showDates = (): void => {
+    for (const m of marks) m.note.textContent = m.p.stages[code()] ? `registrada: ${date(m.p.stages[code()])}` : 'pendiente';
+  };
+  showDates();
+  stageSel.addEventListener('change', showDates);
+  const markPending = h('button', { type: 'button', onclick: () => { for (const m of marks) m.box.checked = !m.p.stages[code()]; } }, 'Marcar los que no la tienen');
+  const unmark = h('button', { type: 'button', onclick: () => { for (const m of marks) m.box.checked = false; } }, 'Desmarcar todos');
+  const button = h('button', { type: 'submit', class: 'primary' }, 'Registrar la etapa en los marcados');
+  const save = async (): Promise<void> => {
+    const plan = planStageBatch(code(), dateInput.value, today(), marks.filter((m) => m.box.checked).map((m) => m.p));
+    dateInput.removeAttribute('aria-invalid');
+    dateInput.setAttribute('aria-describedby', 'formato-fecha-varios');
+    if ('problem' in plan) {
+      show('status-bad', plan.problem);
+      if (plan.on === 'date') markRefused(dateInput, `${status.id} formato-fecha-varios`);
+      return focusRefused(plan.on === 'date' ? dateInput : marks[0].box, plan.problem);
+    }
+    button.disabled = true;
+    show('note', `Guardando la etapa para ${plan.write.length} de ${plan.write.length + plan.already.length}…`);
+    announce(status.textContent ?? '');
+    const saved: string[] = [];
+    const failed: { name: string; message: string }[] = [];
+    const untried: string[] = [];
+    // One after another: a coordinator's 60 do not take the rate limit's share of a minute at once. A refusal that
+    // every next one would get too (the session ended, too many requests, no answer) stops it: 59 times the same.
+    for (const [i, p] of plan.write.entries()) {
+      try {
+        const answer = checkStagesAnswer(await authed(WORKFLOW_PATHS.stages(p.publisherId), (b) => b, { method: 'PUT', body: { stages: { [code()]: plan.iso } } satisfies StagesRequest }));
+        p.stages = answer.stages;
+        saved.push(p.name);
+      } catch (e) {
+        failed.push({ name: p.name, message: (e as Error).message });
+        if (e instanceof ApiError && (e.status === 0 || e.status === 401 || e.status === 429)) { untried.push(...plan.write.slice(i + 1).map((x) => x.name)); break; }
+      }
+    }
+    if (saved.length) { trackingChanged(); onSaved(); }
+    showDates();
+    dateInput.value = date(plan.iso);
+    show(failed.length ? 'status-bad' : 'status-ok', stageBatchOutcome(code(), plan.iso, saved, plan.already.map((p) => p.name), failed, untried));
+    button.disabled = false;
+    sayOutcome(status, button);
+  };
+  return h('form', { id: 'formulario-etapa-varios', 'aria-labelledby': 'titulo-etapa-varios', novalidate: true, onsubmit: (e: Event) => { e.preventDefault(); void save(); } },
+    h('h2', { id: 'titulo-etapa-varios' }, 'Una etapa para varios implementadores'),
+    h('p', { class: 'note' }, 'Cuando varios implementadores alcanzaron la misma etapa el mismo día (la sesión del REDA, una presentación conjunta): elija la etapa, escriba la fecha, marque a quienes la alcanzaron y regístrela para todos a la vez. A quien ya la tiene con esa fecha no se le cambia nada.'),
+    h('div', { class: 'filters' },
+      h('div', { class: 'field' }, h('label', { for: stageSel.id }, 'Etapa'), stageSel),
+      h('div', { class: 'field' }, h('label', { for: dateInput.id }, 'Fecha en que se alcanzó'), dateInput,
+        h('span', { class: 'note', id: 'formato-fecha-varios' }, 'dd/mm/aaaa, por ejemplo 15/01/2024'))),
+    h('fieldset', null, h('legend', null, 'Implementadores que la alcanzaron'),
+      h('p', null, markPending, ' ', unmark),
+      h('ul', { class: 'marcar-varios' }, marks.map((m) => m.item))),
+    button, status);
+}
+
 export const stagesPage: Page = {
   title: 'Etapas del programa',
   render: ({ ds, query, setQuery }) => withSession(async () => {
@@ -139,6 +212,8 @@ export const stagesPage: Page = {
     };
     sel.addEventListener('change', () => { const q = new URLSearchParams(); if (sel.value) q.set('implementador', sel.value); setQuery(q); draw(); });
     draw();
+    // The one-implementer form shows the dates the batch just saved (the same objects, drawn again).
+    const batch = publishers.length > 1 ? batchForm(publishers, list.viewer.scope.kind === 'all', draw) : null;
     return h('div', null,
       ...heading('Etapas del programa', 'Registre en qué fecha cada implementador a su cargo alcanzó cada etapa del programa (E.1 a E.7). Seguimiento las muestra junto a su compromiso.'),
       sessionBar(list.viewer, rerender, ds.publishers),
@@ -147,6 +222,6 @@ export const stagesPage: Page = {
         ? h('form', { class: 'filters', 'aria-label': 'Elegir implementador', onsubmit: (e: Event) => e.preventDefault() },
           h('div', { class: 'field' }, h('label', { for: 'implementador' }, 'Implementador a su cargo'), sel))
         : h('p', null, 'No hay implementadores registrados a su cargo.'),
-      slot);
+      slot, batch);
   }, rerender),
 };

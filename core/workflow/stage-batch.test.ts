@@ -1,0 +1,37 @@
+import { planStageBatch, stageBatchOutcome, type StageHolder } from './stage-batch';
+
+const holders: StageHolder[] = [
+  { publisherId: 'yuc01', name: 'Municipio de Progreso', stages: {} },
+  { publisherId: 'yuc02', name: 'Municipio de Umán', stages: { 'E.1': '2024-01-15' } },
+  { publisherId: 'yuc03', name: 'Universidad Autónoma de Yucatán', stages: { 'E.1': '2024-01-10', 'E.2': '2024-02-01' } },
+];
+
+test('one stage for several implementers: only those whose date differs are written, in Spanish dd/mm/aaaa', () => {
+  const plan = planStageBatch('E.1', ' 15/1/2024 ', '2024-06-30', holders);
+  if ('problem' in plan) throw new Error(plan.problem);
+  expect(plan.iso).toBe('2024-01-15');
+  expect(plan.write.map((p) => p.publisherId)).toEqual(['yuc01', 'yuc03']);
+  expect(plan.already.map((p) => p.publisherId)).toEqual(['yuc02']);
+});
+
+test('a date typed wrong, in the future, missing, or nobody marked: said before anything is sent, naming the stage', () => {
+  const problem = (typed: string, chosen = holders) => (planStageBatch('E.7', typed, '2024-06-30', chosen) as { problem?: string }).problem;
+  expect(problem('31/02/2024')).toBe('La fecha de la etapa E.7 Presentación pública («31/02/2024») no existe en el calendario. Escriba día, mes y año como dd/mm/aaaa, por ejemplo 15/01/2024.');
+  expect(problem('2024-03-10')).toBe('La fecha de la etapa E.7 Presentación pública («2024-03-10») no se entiende. Escríbala como dd/mm/aaaa (día, mes y año), por ejemplo 15/01/2024.');
+  expect(problem('01/07/2024')).toBe('La fecha de la etapa E.7 Presentación pública (01/07/2024) es posterior a hoy: registre la fecha en que se alcanzó.');
+  expect(problem('')).toBe('Escriba la fecha en que se alcanzó la etapa E.7 Presentación pública, como dd/mm/aaaa (por ejemplo 15/01/2024).');
+  expect(problem('30/06/2024', [])).toBe('Marque los implementadores que alcanzaron la etapa E.7 Presentación pública.');
+  expect(planStageBatch('E.7', '31/02/2024', '2024-06-30', holders)).toMatchObject({ on: 'date' });
+  expect(planStageBatch('E.7', '30/06/2024', '2024-06-30', [])).toMatchObject({ on: 'marks' });
+});
+
+test('the outcome names who got the date, who had it already and who was refused, with the server\'s reason', () => {
+  expect(stageBatchOutcome('E.1', '2024-01-15', ['Municipio de Progreso', 'Universidad Autónoma de Yucatán'], ['Municipio de Umán'], []))
+    .toBe('Se registró la etapa E.1 REDA el 15/01/2024 para 2 implementadores: Municipio de Progreso y Universidad Autónoma de Yucatán. Municipio de Umán ya la tenía registrada con esa fecha.');
+  expect(stageBatchOutcome('E.1', '2024-01-15', ['Municipio de Progreso'], [], [{ name: 'Municipio de Umán', message: 'Su cuenta no tiene permiso.' }]))
+    .toBe('Se registró la etapa E.1 REDA el 15/01/2024 para 1 implementador: Municipio de Progreso. No se registró para Municipio de Umán: Su cuenta no tiene permiso.');
+  expect(stageBatchOutcome('E.1', '2024-01-15', [], [], [])).toBe('No hay cambios que guardar.');
+  // Stopped at a refusal every next one would get (the session ended): those left are named, to record again.
+  expect(stageBatchOutcome('E.1', '2024-01-15', ['Municipio de Progreso'], [], [{ name: 'Municipio de Umán', message: 'Su sesión terminó.' }], ['Municipio de Tekax', 'Municipio de Ticul']))
+    .toBe('Se registró la etapa E.1 REDA el 15/01/2024 para 1 implementador: Municipio de Progreso. No se registró para Municipio de Umán: Su sesión terminó. No se intentó para Municipio de Tekax y Municipio de Ticul: vuelva a registrarla para esos implementadores.');
+});
