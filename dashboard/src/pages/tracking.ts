@@ -228,9 +228,11 @@ export const trackingPage: Page = {
     const table = scrollRegion(results, 'Avance de cada implementador frente a su compromiso');
     // The board's table for a report (a coordinator's monthly one to its board): the rows shown, in their order; dates
     // aaaa-mm-dd, which spreadsheet programs read as dates in any locale; figures as numbers, empty when not known.
-    const download = csvButton('seguimiento', ['clave', 'implementador', 'estado', 'situacion', 'dias_de_atraso', 'periodicidad_dias', 'proyectos_comprometidos', 'proyectos_publicados', 'pendientes_datos_cost_ids', 'pendientes_documentos_clave', 'envios_aprobados', 'envios_por_revisar', 'ultima_publicacion', 'confirmada_sin_cambios', 'dias_sin_actualizar', 'proxima_actualizacion', ...STAGES.map((st) => `etapa_${st.code}`)],
+    // A column added later goes last (proxima_actualizacion, after the stages): a coordinator's sheet that reads the
+    // file by column position keeps reading the same columns.
+    const download = csvButton('seguimiento', ['clave', 'implementador', 'estado', 'situacion', 'dias_de_atraso', 'periodicidad_dias', 'proyectos_comprometidos', 'proyectos_publicados', 'pendientes_datos_cost_ids', 'pendientes_documentos_clave', 'envios_aprobados', 'envios_por_revisar', 'ultima_publicacion', 'confirmada_sin_cambios', 'dias_sin_actualizar', ...STAGES.map((st) => `etapa_${st.code}`), 'proxima_actualizacion'],
       () => ordered(assessed, q).map(({ r, words, overdue, confirmed, due }) => [r.publisherId, r.name, r.state, words, overdue, r.periodicityDays, r.committed, r.published, r.pending?.points ?? null, r.pending?.documents ?? null, known(r.approved), known(r.pendingReview),
-        calendarDate(r.lastPublishedAt ?? undefined), calendarDate(confirmed ?? undefined), r.daysSinceUpdate, due ?? null, ...STAGES.map((st) => calendarDate(r.stages?.[st.code]))]),
+        calendarDate(r.lastPublishedAt ?? undefined), calendarDate(confirmed ?? undefined), r.daysSinceUpdate, ...STAGES.map((st) => calendarDate(r.stages?.[st.code])), due ?? null]),
       'Descargar CSV', 'Descargar CSV de la tabla de seguimiento');
     return h('div', null,
       ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar. Use los filtros Estado e Implementador del encabezado para ver los de un estado.'),
