@@ -44,6 +44,15 @@ export function storageRefusal(e: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * What an administrator does when `publish` or `history` published but did not write every download file (a full
+ * disk, a BULK_DIR or bucket it may not write): the publication stands; either command writes the files, neither
+ * publishes again. Both then end with 1.
+ */
+export function bulkLeftToDo(cloud: boolean): string {
+  return `Lo publicado está completo y a la vista en la API, pero faltan archivos de descarga (hasta tenerlos, la primera descarga de cada uno lo construye y tarda más). Corrija la causa de arriba y escríbalos con «infra-abierta publications rebuild-bulk${cloud ? ' --nube' : ''}»${cloud ? ' (con el mismo --proyecto o --entorno)' : ''}, o repita esta misma orden: ninguna de las dos vuelve a publicar nada.`;
+}
+
 /** Returns whether every file it set out to write was written. */
 export async function writeBulkAfterPublication(deps: BulkAfterPublicationDeps, publisher: Publisher, publication: Publication): Promise<boolean> {
   const { store, bulk } = deps;
