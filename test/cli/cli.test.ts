@@ -1132,6 +1132,21 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
     }
   });
 
+  // --sin-ejemplos typed wrong was only «Aviso: se ignora»: the server then published the fictitious examples into a
+  // real server's new database, where they stay. Refused now, before the database exists.
+  test.each([
+    [['--sin-ejemplo'], '«--sin-ejemplo». ¿Quiso decir --sin-ejemplos?'],
+    [['sin-ejemplos'], '«sin-ejemplos». ¿Quiso decir --sin-ejemplos?'],
+    [['--port', '8080'], '«--port».'],
+  ])('serve %j is refused, exit 2, nothing opened', async (extra, named) => {
+    process.env.INFRA_SQLITE = path.join(dir, 'serve-mal-escrito', 'base.sqlite');
+    const run = await runCli('serve', '--puerto', '0', ...extra);
+    expect([run.code, run.out]).toEqual([2, '']);
+    expect(run.err).toContain(`No se arrancó el servidor: «serve» no conoce ${named} Sus opciones: --puerto, --procesos, --sin-ejemplos. Corrija la orden y repítala (con npm: «npm start -- --sin-ejemplos»).`);
+    expect(run.err).not.toMatch(/Aviso: se ignora|Datos de ejemplo/);
+    expect(fs.existsSync(path.join(dir, 'serve-mal-escrito'))).toBe(false);
+  });
+
   test('the port is taken: a database with work left is not touched (a second serve started by mistake)', async () => {
     // The running server's database: an approval it is publishing now (`approved`), which a server starting on it
     // would take for one interrupted by a stop and publish again.

@@ -17,6 +17,7 @@ import { StartupError } from '../server/startup-error';
 import { commandHelp, HELP } from './help';
 import { checkOutput, writingOutput } from './output-path';
 import { warnUnknownOptions } from './known-options';
+import { checkServeArguments, withoutExamples } from './serve-options';
 import { checkProjectOptions } from './project-options';
 import { main as engineMain } from './engine';
 import { unexpectedMessage } from './report-errors';
@@ -272,7 +273,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // unknown options, which would only say «se ignora» for what is a mix-up.
     checkProjectOptions(command, args);
     // validate, convert and compile warn in engine.ts, which the built CLI runs without this file.
-    if (command !== 'validate' && command !== 'convert' && command !== 'compile') warnUnknownOptions(command, args, io);
+    // serve refuses what it does not know (serve-options.ts).
+    if (command !== 'validate' && command !== 'convert' && command !== 'compile' && command !== 'serve') warnUnknownOptions(command, args, io);
     switch (command) {
       case 'template': {
         const out = stringOption(args, 'salida') ?? 'plantilla-infraestructura-abierta.xlsx';
@@ -317,6 +319,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await backupCommand(args, loadConfig().sqlitePath, io);
       }
       case 'serve': {
+        checkServeArguments(args);
         const { startLocalServer } = await import('../server/local-server');
         const port = stringOption(args, 'puerto');
         // Said by the option typed, not by the variable it stands for («La variable PORT…» to someone who typed --puerto).
@@ -334,7 +337,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const workers = rawWorkers === 'todos' ? os.availableParallelism() : Number(rawWorkers);
         if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--procesos debe ser un número entero de 1 a 64, o «todos» (se recibió «${rawWorkers}»).`);
         // A real server's first start: the three fictitious implementers of the examples would be published there.
-        const seed = args.options['sin-ejemplos'] !== true;
+        const seed = !withoutExamples(args, process.env);
         const single = workers > 1 ? undefined : await startLocalServer(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker(), seed });
         const server = single ?? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers, seed });
         // Ctrl+C, or a service manager's stop (systemd, docker: SIGTERM), which used to end the process at once: a
