@@ -30,9 +30,11 @@ export interface BulkAfterPublicationDeps {
 export function storageFailure(e: unknown): string {
   const refusal = storageRefusal(e);
   if (refusal !== undefined) return refusal;
-  const text = e instanceof Error ? e.message : String(e);
+  // The disk's trouble alone, with its path: Node's English («EACCES: permission denied, mkdir …») said it again
+  // before it. Without its final period: every caller ends the line with one («…BULK_DIR..» before).
   const disk = diskTroubleAdvice(e);
-  return disk !== undefined ? `${text} — ${disk}` : text;
+  if (disk !== undefined) return disk.replace(/\.$/, '');
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** The cause, in Spanish, when Cloud Storage refused for one of the two a deployer fixes; undefined otherwise. */
