@@ -831,6 +831,10 @@ describe('backup: a whole copy of the database while the server runs', () => {
       const run = await runCli('backup', '-o', out);
       expect(run.code).toBe(0);
       expect(run.err).toMatch(/^Copia de la base escrita en .*respaldo\.sqlite \(\d+\.\d MB\)\. Para restaurarla, detenga el servidor/);
+      // With the owner the server needs (a copy restored by root with cp did not start): here, this process's.
+      const me = os.userInfo().username;
+      expect(run.err).toContain(`y póngala en lugar de ${file}, con el dueño que tiene la base: install -o ${me} -g `);
+      expect(run.err).toContain(` -m 640 ${out} ${file} (con otro dueño el servidor no arranca).`);
       // One file, in no WAL mode: nothing of it lives beside it.
       const raw = new Database(out, { readonly: true });
       expect(raw.pragma('journal_mode', { simple: true })).toBe('delete');
