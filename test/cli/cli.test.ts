@@ -1136,6 +1136,16 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
     }
   });
 
+  // `publications prune … --publicadr merida --confirmar` said «se ignora» and pruned every publisher's replaced
+  // publications; redact and republish the same. With --confirmar, an unknown option is refused before anything opens.
+  test('an unknown option with --confirmar is refused, exit 2, nothing opened', async () => {
+    process.env.INFRA_SQLITE = path.join(dir, 'confirmar-mal-escrito', 'base.sqlite');
+    const run = await runCli('publications', 'prune', '--antes-de', '2025-01-01', '--publicadr', 'merida', '--confirmar');
+    expect([run.code, run.out]).toEqual([2, '']);
+    expect(run.err).toBe('No se hizo nada: «publications» no conoce «--publicadr», y con --confirmar la orden borra o vuelve a escribir datos: ignorar una opción mal escrita (como --publicador) la extendería a lo que no se pidió. Corrija la orden y repítala. Sus opciones: --antes-de, --publicador, --confirmar, --nube, --proyecto, --entorno, --texto, --textos, --motivo.');
+    expect(fs.existsSync(path.join(dir, 'confirmar-mal-escrito'))).toBe(false);
+  });
+
   // --sin-ejemplos typed wrong was only «Aviso: se ignora»: the server then published the fictitious examples into a
   // real server's new database, where they stay. Refused now, before the database exists.
   test.each([
