@@ -104,21 +104,26 @@ describe('publish', () => {
     const store = openSqliteStore(process.env.INFRA_SQLITE as string);
     const notAFolder = path.join(dir, 'descargas');
     fs.writeFileSync(notAFolder, '');
+    // One project (the harness's workbook): the files, not the data, are what is tested.
+    const publisher = PUBLISHERS[0];
+    await store.putPublisher(publisher);
+    const workbook = path.join(dir, 'obra.xlsx');
+    fs.writeFileSync(workbook, await xlsxOf(projectWorkbook(publisher, { title: 'Parque' })));
     const bulkIn = (folder: string) => ({ bulk: bulkService({ store, blobs: diskBlobStore(folder), baseUrl: 'http://127.0.0.1:8080', platformName: 'Plataforma' }) });
     try {
       const err: string[] = [];
       const io = { out: () => undefined, err: (l: string) => err.push(l) };
-      expect(await publishCommand(parseArgs([EXAMPLE, '--publicador', 'merida']), store, io, 'http://127.0.0.1:8080', bulkIn(notAFolder))).toBe(1);
-      const published = (await store.getCurrent('merida'))!;
-      expect(err.join('\n')).toMatch(/Publicado merida-/);
+      expect(await publishCommand(parseArgs([workbook, '--publicador', publisher.id]), store, io, 'http://127.0.0.1:8080', bulkIn(notAFolder))).toBe(1);
+      const published = (await store.getCurrent(publisher.id))!;
+      expect(err.join('\n')).toMatch(new RegExp(`Publicado ${publisher.id}-`));
       expect(err.join('\n')).toContain(`No se escribieron los archivos de descarga de ${published.id}:`);
       expect(err.join('\n')).toContain('Lo publicado está completo y a la vista en la API, pero faltan archivos de descarga (hasta tenerlos, la primera descarga de cada uno lo construye y tarda más). Corrija la causa de arriba y escríbalos con «infra-abierta publications rebuild-bulk», o repita esta misma orden');
       err.length = 0;
       const folder = path.join(dir, 'bulk');
-      expect(await publishCommand(parseArgs([EXAMPLE, '--publicador', 'merida']), store, io, 'http://127.0.0.1:8080', bulkIn(folder))).toBe(0);
+      expect(await publishCommand(parseArgs([workbook, '--publicador', publisher.id]), store, io, 'http://127.0.0.1:8080', bulkIn(folder))).toBe(0);
       expect(err.join('\n')).toContain('Sin cambios');
-      expect((await store.getCurrent('merida'))!.id).toBe(published.id);
-      expect(await hasBulkFiles(diskBlobStore(folder), bulkPrefix([{ publisher: { id: 'merida' }, publication: published }], 'merida'))).toBe(true);
+      expect((await store.getCurrent(publisher.id))!.id).toBe(published.id);
+      expect(await hasBulkFiles(diskBlobStore(folder), bulkPrefix([{ publisher: { id: publisher.id }, publication: published }], publisher.id))).toBe(true);
     } finally {
       await store.close();
     }
