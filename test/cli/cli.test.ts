@@ -557,6 +557,26 @@ describe('import', () => {
   });
 });
 
+// Without the server's variables (its environment file not loaded) or from another folder, the default relative
+// path made a new, empty database where the command ran: «Aún no hay publicadores», or a key for an account nobody
+// serves, and nothing said which database. Said now, with its full path, once; an absolute INFRA_SQLITE is on purpose.
+test('a command that created the default database says where, after its own lines; the next run says nothing', async () => {
+  const saved = { INFRA_SQLITE: process.env.INFRA_SQLITE, cwd: process.cwd() };
+  const elsewhere = path.join(dir, 'otra-carpeta');
+  fs.mkdirSync(elsewhere);
+  delete process.env.INFRA_SQLITE;
+  process.chdir(elsewhere);
+  try {
+    const first = await runCli('publishers', 'list');
+    expect(first.code).toBe(0);
+    expect(first.err).toBe(`Aún no hay publicadores. Registre uno con «infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid … --prefijo-proyectos … --proyectos N».\nAviso: no había base de datos en «${path.join(elsewhere, '.data', 'infra-abierta.sqlite')}», la predeterminada, sin INFRA_SQLITE: .data/infra-abierta.sqlite dentro de la carpeta desde la que se ejecuta la orden (${elsewhere}); esta orden la creó. Si su servidor ya tiene datos, no es la suya: cargue sus variables (set -a; . /etc/infra-abierta.env; set +a, o el guion infra-abierta de docs/operations.md) y repita la orden.`);
+    expect((await runCli('publishers', 'list')).err).not.toMatch(/Aviso/);
+  } finally {
+    process.chdir(saved.cwd);
+    if (saved.INFRA_SQLITE === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved.INFRA_SQLITE;
+  }
+});
+
 describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
   const saved = process.env.INFRA_SQLITE;
   beforeAll(() => { process.env.INFRA_SQLITE = path.join(dir, 'usuarios.sqlite'); });

@@ -18,6 +18,7 @@ import { commandHelp, HELP } from './help';
 import { checkOutput, writingOutput } from './output-path';
 import { warnUnknownOptions } from './known-options';
 import { checkServeArguments, withoutExamples } from './serve-options';
+import { newDatabaseNotice } from './new-database-notice';
 import { checkProjectOptions } from './project-options';
 import { main as engineMain } from './engine';
 import { unexpectedMessage } from './report-errors';
@@ -268,6 +269,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(command === 'help' || command === 'ayuda' ? commandHelp(args.positional[0]) : commandHelp(command, args.positional[0]));
     return 0;
   }
+  let newDatabase: (() => string | undefined) | undefined;
   try {
     // --proyecto for --proyectos (or the reverse) is refused before anything is opened, and before the notice of
     // unknown options, which would only say «se ignora» for what is a mix-up.
@@ -275,6 +277,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     // validate, convert and compile warn in engine.ts, which the built CLI runs without this file.
     // serve refuses what it does not know (serve-options.ts).
     if (command !== 'validate' && command !== 'convert' && command !== 'compile' && command !== 'serve') warnUnknownOptions(command, args, io);
+    // The commands that open the local database (not `transfer --de-la-nube`, which fills a new one on purpose, nor
+    // `backup`, which refuses a missing one): one that created it says where, last (new-database-notice.ts).
+    if (['publishers', 'users', 'publish', 'history', 'publications'].includes(command ?? '') && args.options.nube === undefined) {
+      newDatabase = newDatabaseNotice(loadConfig(process.env).sqlitePath, process.env);
+    }
     switch (command) {
       case 'template': {
         const out = stringOption(args, 'salida') ?? 'plantilla-infraestructura-abierta.xlsx';
@@ -413,6 +420,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     io.err(unexpectedMessage(e));
     return 3;
+  } finally {
+    const notice = newDatabase?.();
+    if (notice) io.err(notice);
   }
 }
 
