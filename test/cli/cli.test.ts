@@ -557,6 +557,26 @@ describe('import', () => {
   });
 });
 
+// Without the server's variables (its environment file not loaded) or from another folder, the default relative
+// path made a new, empty database where the command ran: «Aún no hay publicadores», or a key for an account nobody
+// serves, and nothing said which database. Said now, with its full path, once; an absolute INFRA_SQLITE is on purpose.
+test('a command that created the default database says where, after its own lines; the next run says nothing', async () => {
+  const saved = { INFRA_SQLITE: process.env.INFRA_SQLITE, cwd: process.cwd() };
+  const elsewhere = path.join(dir, 'otra-carpeta');
+  fs.mkdirSync(elsewhere);
+  delete process.env.INFRA_SQLITE;
+  process.chdir(elsewhere);
+  try {
+    const first = await runCli('publishers', 'list');
+    expect(first.code).toBe(0);
+    expect(first.err).toBe(`Aún no hay publicadores. Registre uno con «infra-abierta publishers add <id> --nombre … --entidad … --prefijo-ocid … --prefijo-proyectos … --proyectos N».\nAviso: no había base de datos en «${path.join(elsewhere, '.data', 'infra-abierta.sqlite')}», la predeterminada, sin INFRA_SQLITE: .data/infra-abierta.sqlite dentro de la carpeta desde la que se ejecuta la orden (${elsewhere}); esta orden la creó. Si su servidor ya tiene datos, no es la suya: cargue sus variables (set -a; . /etc/infra-abierta.env; set +a, o el guion infra-abierta de docs/operations.md) y repita la orden.`);
+    expect((await runCli('publishers', 'list')).err).not.toMatch(/Aviso/);
+  } finally {
+    process.chdir(saved.cwd);
+    if (saved.INFRA_SQLITE === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved.INFRA_SQLITE;
+  }
+});
+
 describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
   const saved = process.env.INFRA_SQLITE;
   beforeAll(() => { process.env.INFRA_SQLITE = path.join(dir, 'usuarios.sqlite'); });
@@ -831,6 +851,10 @@ describe('backup: a whole copy of the database while the server runs', () => {
       const run = await runCli('backup', '-o', out);
       expect(run.code).toBe(0);
       expect(run.err).toMatch(/^Copia de la base escrita en .*respaldo\.sqlite \(\d+\.\d MB\)\. Para restaurarla, detenga el servidor/);
+      // With the owner the server needs (a copy restored by root with cp did not start): here, this process's.
+      const me = os.userInfo().username;
+      expect(run.err).toContain(`y póngala en lugar de ${file}, con el dueño que tiene la base: install -o ${me} -g `);
+      expect(run.err).toContain(` -m 640 ${out} ${file} (con otro dueño el servidor no arranca).`);
       // One file, in no WAL mode: nothing of it lives beside it.
       const raw = new Database(out, { readonly: true });
       expect(raw.pragma('journal_mode', { simple: true })).toBe('delete');
@@ -1130,6 +1154,31 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
     } finally {
       for (const [name, value] of Object.entries(mail)) if (value === undefined) delete process.env[name]; else process.env[name] = value;
     }
+  });
+
+  // `publications prune … --publicadr merida --confirmar` said «se ignora» and pruned every publisher's replaced
+  // publications; redact and republish the same. With --confirmar, an unknown option is refused before anything opens.
+  test('an unknown option with --confirmar is refused, exit 2, nothing opened', async () => {
+    process.env.INFRA_SQLITE = path.join(dir, 'confirmar-mal-escrito', 'base.sqlite');
+    const run = await runCli('publications', 'prune', '--antes-de', '2025-01-01', '--publicadr', 'merida', '--confirmar');
+    expect([run.code, run.out]).toEqual([2, '']);
+    expect(run.err).toBe('No se hizo nada: «publications» no conoce «--publicadr», y con --confirmar la orden borra o vuelve a escribir datos: ignorar una opción mal escrita (como --publicador) la extendería a lo que no se pidió. Corrija la orden y repítala. Sus opciones: --antes-de, --publicador, --confirmar, --nube, --proyecto, --entorno, --texto, --textos, --motivo.');
+    expect(fs.existsSync(path.join(dir, 'confirmar-mal-escrito'))).toBe(false);
+  });
+
+  // --sin-ejemplos typed wrong was only «Aviso: se ignora»: the server then published the fictitious examples into a
+  // real server's new database, where they stay. Refused now, before the database exists.
+  test.each([
+    [['--sin-ejemplo'], '«--sin-ejemplo». ¿Quiso decir --sin-ejemplos?'],
+    [['sin-ejemplos'], '«sin-ejemplos». ¿Quiso decir --sin-ejemplos?'],
+    [['--port', '8080'], '«--port».'],
+  ])('serve %j is refused, exit 2, nothing opened', async (extra, named) => {
+    process.env.INFRA_SQLITE = path.join(dir, 'serve-mal-escrito', 'base.sqlite');
+    const run = await runCli('serve', '--puerto', '0', ...extra);
+    expect([run.code, run.out]).toEqual([2, '']);
+    expect(run.err).toContain(`No se arrancó el servidor: «serve» no conoce ${named} Sus opciones: --puerto, --procesos, --sin-ejemplos. Corrija la orden y repítala (con npm: «npm start -- --sin-ejemplos»).`);
+    expect(run.err).not.toMatch(/Aviso: se ignora|Datos de ejemplo/);
+    expect(fs.existsSync(path.join(dir, 'serve-mal-escrito'))).toBe(false);
   });
 
   test('the port is taken: a database with work left is not touched (a second serve started by mistake)', async () => {

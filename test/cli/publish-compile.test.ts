@@ -20,6 +20,7 @@ import { projectWorkbook, PUBLISHERS, xlsxOf } from '../workflow/workflow-harnes
 import type { Store } from '../../functions/src/store/store';
 import { bulkPrefix, hasBulkFiles } from '../../functions/src/publication/bulk-files';
 import { diskBlobStore } from '../../functions/src/publication/disk-blob-store';
+import { bulkService } from '../../functions/src/publication/bulk-service';
 
 const EXAMPLE = path.join(ROOT, 'templates', 'examples', 'merida.xlsx');
 
@@ -93,6 +94,39 @@ describe('publish', () => {
     const current = await store.getCurrent(publisher.id);
     expect((await store.getProject(current!.id, `${publisher.projectIdPrefix}-0001`))?.project.title).toBe('Parque aprobado en el servidor');
     await store.close();
+  });
+
+  // The data published but its download files not written (a full disk; here BULK_DIR is a file): `history`,
+  // `republish` and `rebuild-bulk` ended with 1, `publish` with 0, so a scheduled `publish` looked done. Now 1, saying
+  // what to run; the same command again writes them (exit 0), publishing nothing again.
+  it('download files not written: exit 1 with what to do; the same command again writes them', async () => {
+    fs.mkdirSync(path.dirname(process.env.INFRA_SQLITE as string), { recursive: true });
+    const store = openSqliteStore(process.env.INFRA_SQLITE as string);
+    const notAFolder = path.join(dir, 'descargas');
+    fs.writeFileSync(notAFolder, '');
+    // One project (the harness's workbook): the files, not the data, are what is tested.
+    const publisher = PUBLISHERS[0];
+    await store.putPublisher(publisher);
+    const workbook = path.join(dir, 'obra.xlsx');
+    fs.writeFileSync(workbook, await xlsxOf(projectWorkbook(publisher, { title: 'Parque' })));
+    const bulkIn = (folder: string) => ({ bulk: bulkService({ store, blobs: diskBlobStore(folder), baseUrl: 'http://127.0.0.1:8080', platformName: 'Plataforma' }) });
+    try {
+      const err: string[] = [];
+      const io = { out: () => undefined, err: (l: string) => err.push(l) };
+      expect(await publishCommand(parseArgs([workbook, '--publicador', publisher.id]), store, io, 'http://127.0.0.1:8080', bulkIn(notAFolder))).toBe(1);
+      const published = (await store.getCurrent(publisher.id))!;
+      expect(err.join('\n')).toMatch(new RegExp(`Publicado ${publisher.id}-`));
+      expect(err.join('\n')).toContain(`No se escribieron los archivos de descarga de ${published.id}:`);
+      expect(err.join('\n')).toContain('Lo publicado está completo y a la vista en la API, pero faltan archivos de descarga (hasta tenerlos, la primera descarga de cada uno lo construye y tarda más). Corrija la causa de arriba y escríbalos con «infra-abierta publications rebuild-bulk», o repita esta misma orden');
+      err.length = 0;
+      const folder = path.join(dir, 'bulk');
+      expect(await publishCommand(parseArgs([workbook, '--publicador', publisher.id]), store, io, 'http://127.0.0.1:8080', bulkIn(folder))).toBe(0);
+      expect(err.join('\n')).toContain('Sin cambios');
+      expect((await store.getCurrent(publisher.id))!.id).toBe(published.id);
+      expect(await hasBulkFiles(diskBlobStore(folder), bulkPrefix([{ publisher: { id: publisher.id }, publication: published }], publisher.id))).toBe(true);
+    } finally {
+      await store.close();
+    }
   });
 
   // The CLI reads the server's environment (loadConfig): with PORT set, the links are the server's. With PORT=0 the

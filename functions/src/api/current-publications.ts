@@ -196,10 +196,13 @@ export function stampOf(sets: PublishedSet[]): string {
  * OCDS/OC4IDS package metadata (DESIGN §8) from the publisher's settings, or from the platform when the package
  * spans several publishers; `publishedDate` is that of the newest publication read.
  */
-export function packageMeta(uri: string, sets: PublishedSet[], platform: { name: string; uri: string }, single?: Publisher): PackageMeta {
+export function packageMeta(uri: string, sets: PublishedSet[], platform: { name: string; uri: string }, single?: Publisher, held: PublishedSet[] = sets): PackageMeta {
   // The platform's address is the API's base URL: the program's own extensions are served under it.
-  // With those of releases published elsewhere that it serves (`history`): their fields are described there.
-  const extensions = withImportedExtensions(servedExtensions(platform.uri), sets.flatMap((s) => s.publication.importedExtensions ?? []));
+  // With those of releases published elsewhere that it serves (`history`): their fields are described there — of the
+  // publications whose documents the package holds (`held`: a listing's page). OCDS 1.1.5 (package schemas,
+  // `extensions`): «used in this package»; a page of other publishers' releases declared a history's extensions,
+  // and a tool that builds its schema from them fetched and applied extensions no release on it used.
+  const extensions = withImportedExtensions(servedExtensions(platform.uri), held.flatMap((s) => s.publication.importedExtensions ?? []));
   const publisher = single ?? (sets.length === 1 ? sets[0].publisher : undefined);
   const dates = sets.map((s) => s.publication.createdAt).sort();
   const terms = publisher ? packageTerms(publisher, sets.find((s) => s.publisher.id === publisher.id)?.publication) : sharedLicense(sets);
@@ -277,9 +280,13 @@ function resumeAt(sets: PublishedSet[], cursor: SpanCursor): number {
   return p;
 }
 
-/** Pages through one listing per publication in turn, with one opaque cursor for the whole span. */
-export async function spanPages<T>(sets: PublishedSet[], cursor: SpanCursor, limit: number, list: (publicationId: string, after: string | undefined, limit: number) => Promise<Page<T>>): Promise<{ items: T[]; next?: string }> {
+/**
+ * Pages through one listing per publication in turn, with one opaque cursor for the whole span. `from`: the sets
+ * whose documents the page holds, in order — what its package declares (packageMeta's `held`).
+ */
+export async function spanPages<T>(sets: PublishedSet[], cursor: SpanCursor, limit: number, list: (publicationId: string, after: string | undefined, limit: number) => Promise<Page<T>>): Promise<{ items: T[]; from: PublishedSet[]; next?: string }> {
   const items: T[] = [];
+  const from: PublishedSet[] = [];
   let p = resumeAt(sets, cursor);
   let after = cursor.c;
   // The next page's cursor names the query this one was asked with (cursor.ts, cursorQuery).
@@ -287,9 +294,10 @@ export async function spanPages<T>(sets: PublishedSet[], cursor: SpanCursor, lim
   while (p < sets.length && items.length < limit) {
     const page = await list(sets[p].publication.id, after, limit - items.length);
     items.push(...page.items);
-    if (page.next) { after = page.next; if (items.length >= limit) return { items, next: encodeCursor({ s: sets[p].publisher.id, c: after, ...query }) }; continue; }
+    if (page.items.length && from[from.length - 1] !== sets[p]) from.push(sets[p]);
+    if (page.next) { after = page.next; if (items.length >= limit) return { items, from, next: encodeCursor({ s: sets[p].publisher.id, c: after, ...query }) }; continue; }
     p++;
     after = undefined;
   }
-  return p < sets.length ? { items, next: encodeCursor({ s: sets[p].publisher.id, ...query }) } : { items };
+  return p < sets.length ? { items, from, next: encodeCursor({ s: sets[p].publisher.id, ...query }) } : { items, from };
 }

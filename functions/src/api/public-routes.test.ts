@@ -12,7 +12,7 @@ import { VALIDATORS } from '../../../core/validate';
 import { versionedRelease, type Release } from '../../../core/merge';
 import { EXAMPLE_KEYS, exampleWorkbook, publisherOf, publishExamples, setCell } from '../../../test/example-workbooks';
 import { hasStandards, STANDARDS_DIR } from '../../../test/standards';
-import { publish } from '../publication/publish';
+import { publish, publishHistory } from '../publication/publish';
 import { templateSpec } from '../../../core/template/template-spec';
 import { samplePublisher } from '../store/store-contract';
 import * as fs from 'fs';
@@ -566,6 +566,42 @@ it('paging while a publisher publishes again repeats and misses none of what was
     // A cursor naming no publisher with projects: refused, not an empty page.
     const stray = Buffer.from(JSON.stringify({ s: 'tuxtla-gutierrez' })).toString('base64url');
     expect((await request(ownApp).get(`/api/oc4ids/projects?after=${stray}`).expect(400)).body.error.code).toBe('invalid-cursor');
+  } finally {
+    await own.close();
+  }
+});
+
+// OCDS 1.1.5, package schemas: `extensions` are those «used in this package». A history's packages declared an
+// extension (`history`); a listing of several publishers declared it on every page, also on pages holding none of
+// that publisher's releases or records.
+it('a listing page declares the extensions of a history only when it holds that history\'s releases or records', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    const merida = publisherOf('merida', await exampleWorkbook('merida'));
+    await own.putPublisher(merida);
+    await publish(own, { publisher: merida, workbook: await exampleWorkbook('merida'), actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
+    const history = { ...samplePublisher('zz-historia'), ocidPrefix: 'ocds-zzz999', projectIdPrefix: 'oc4ids-zzz999' };
+    await own.putPublisher(history);
+    const bid = 'https://raw.githubusercontent.com/open-contracting-extensions/ocds_bid_extension/v1.1.5/extension.json';
+    const releases = ['1', '2'].map((n) => ({ ocid: `ocds-zzz999-${n}`, id: `r-${n}`, date: '2020-01-0' + n + 'T00:00:00Z', release: { ocid: `ocds-zzz999-${n}`, id: `r-${n}`, date: `2020-01-0${n}T00:00:00Z`, tag: ['tender'], initiationType: 'tender' } }));
+    await publishHistory(own, { publisher: history, releases, actor: 'cli', now: '2025-07-02T10:00:00-06:00', baseUrl: BASE, extensions: [bid] });
+    const ownApp = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
+    for (const [listing, items] of [['releases', 'releases'], ['records', 'records']] as const) {
+      const seen: [boolean, boolean][] = [];
+      for (let url: string | undefined = `/api/ocds/${listing}?limit=2`; url;) {
+        const page = (await request(ownApp).get(url.replace(BASE, '')).expect(200)).body as Record<string, unknown> & { links?: { next?: string } };
+        const docs = page[items] as { ocid: string }[];
+        const holdsHistory = docs.some((d) => d.ocid.startsWith('ocds-zzz999-'));
+        seen.push([holdsHistory, (page.extensions as string[]).includes(bid)]);
+        url = page.links?.next;
+      }
+      // Pages of Mérida's alone, one with both, one of the history's alone: the extension only where its documents are.
+      expect(seen.every(([holds, declares]) => holds === declares)).toBe(true);
+      expect(seen.some(([holds]) => holds) && seen.some(([holds]) => !holds)).toBe(true);
+    }
+    // One publisher asked for: its own declared as before.
+    const asked = (await request(ownApp).get('/api/ocds/releases?publisher=zz-historia').expect(200)).body as { extensions: string[] };
+    expect(asked.extensions).toContain(bid);
   } finally {
     await own.close();
   }

@@ -83,7 +83,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
   const maxStatsPublishers = deps.statsMaxPublishers ?? STATS_MAX_PUBLISHERS;
   const indexes = deps.indexes ?? publicationIndexes(store);
   const platform = { name: deps.platformName, uri: baseUrl };
-  const metaFor = (req: Request, sets: PublishedSet[], single?: Publisher): PackageMeta => packageMeta(`${baseUrl}${req.originalUrl}`, sets, platform, single);
+  const metaFor = (req: Request, sets: PublishedSet[], single?: Publisher, held?: PublishedSet[]): PackageMeta => packageMeta(`${baseUrl}${req.originalUrl}`, sets, platform, single, held);
 
   const nextLink = (req: Request, next: string | undefined): { next: string } | undefined => {
     if (!next) return undefined;
@@ -215,7 +215,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       const page = await spanPages(sets, cursor, limit, list);
       if (ocid && !page.items.length) throw notFound(`ninguna entrega publicada del proceso «${asked}»`);
       const links = nextLink(req, page.next);
-      return paged(splicedPackageBytes('releases', page.items.map((r) => r.bytes), { ...metaFor(req, sets), ...releaseRedactions(sets, page.items), links }), links);
+      return paged(splicedPackageBytes('releases', page.items.map((r) => r.bytes), { ...metaFor(req, sets, undefined, page.from), ...releaseRedactions(sets, page.items), links }), links);
     }, version);
   });
 
@@ -239,7 +239,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     await cache.send(req, res, stampOf(sets), async () => {
       const page = await spanPages(sets, cursor, limit, list);
       const links = nextLink(req, page.next);
-      return paged(splicedPackageBytes('records', page.items.map((r) => r.bytes), { ...metaFor(req, sets), ...recordRedactions(sets, page.items.map((r) => r.key)), links }), links);
+      return paged(splicedPackageBytes('records', page.items.map((r) => r.bytes), { ...metaFor(req, sets, undefined, page.from), ...recordRedactions(sets, page.items.map((r) => r.key)), links }), links);
     }, version);
   });
 
@@ -266,7 +266,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     await cache.send(req, res, stampOf(sets), async () => {
       const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('projects', { publicationId, after, limit: n }));
       const links = nextLink(req, page.next);
-      return paged(splicedPackageBytes('projects', page.items.map((p) => p.bytes), { ...metaFor(req, sets), ...projectRedactions(sets, page.items.map((p) => p.key)), links }), links);
+      return paged(splicedPackageBytes('projects', page.items.map((p) => p.bytes), { ...metaFor(req, sets, undefined, page.from), ...projectRedactions(sets, page.items.map((p) => p.key)), links }), links);
     }, version);
   });
 

@@ -11,6 +11,7 @@ import { type ParsedArgs, stringOption, UsageError } from './args';
 import type { CliIo } from './convert-command';
 import { checkOutput } from './output-path';
 import { diskTrouble } from '../lib/disk-trouble';
+import { fileOwner } from '../lib/file-owner';
 
 export async function backupCommand(args: ParsedArgs, sqlitePath: string, io: CliIo): Promise<number> {
   if (args.options.nube !== undefined) throw new UsageError('En la nube los datos están en Firestore: respáldelos con «gcloud firestore export» (docs/deploy.md, «Respaldos»).');
@@ -41,6 +42,10 @@ export async function backupCommand(args: ParsedArgs, sqlitePath: string, io: Cl
     // With SQLite's own files of the copy: a failed one left its «-journal» beside the output.
     for (const f of [partial, `${partial}-journal`, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(f, { force: true });
   }
-  io.err(`Copia de la base escrita en ${output} (${formatNumber(fs.statSync(output).size / 2 ** 20, 1)} MB). Para restaurarla, detenga el servidor y póngala en lugar de ${sqlitePath} (borre antes ${path.basename(sqlitePath)}-wal y ${path.basename(sqlitePath)}-shm si existen).`);
+  // Restored with `cp` or `mv` by root, the copy was root's and a server running as its own user did not start: the
+  // owner it needs is said here, where the restore is described.
+  const owner = fileOwner(sqlitePath);
+  const put = owner ? `, con el dueño que tiene la base: install -o ${owner.user} -g ${owner.group} -m 640 ${output} ${sqlitePath} (con otro dueño el servidor no arranca)` : '';
+  io.err(`Copia de la base escrita en ${output} (${formatNumber(fs.statSync(output).size / 2 ** 20, 1)} MB). Para restaurarla, detenga el servidor, borre ${path.basename(sqlitePath)}-wal y ${path.basename(sqlitePath)}-shm si existen y póngala en lugar de ${sqlitePath}${put}.`);
   return 0;
 }

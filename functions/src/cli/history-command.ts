@@ -22,7 +22,7 @@ import type { CliIo } from './convert-command';
 import { readJsonFile } from './read-json';
 import { bringLinkedReleases, fileFindingLine as line, isLinkFinding as isLink, linkOptions, missingLinksHint, reportLinkFindings } from './linked-releases-step';
 import { otherLinksBaseUrl } from './cloud-deployment';
-import { writeBulkAfterPublication, type BulkAfterPublicationDeps } from '../publication/bulk-after-publication';
+import { bulkLeftToDo, writeBulkAfterPublication, type BulkAfterPublicationDeps } from '../publication/bulk-after-publication';
 import { cliAuditDetails } from './cli-audit';
 
 /**
@@ -128,7 +128,7 @@ export async function historyCommand(args: ParsedArgs, store: Store, io: CliIo, 
     const bulk = cloud?.bulk ?? local;
     if (!bulk) return true;
     const written = await writeBulkAfterPublication({ ...bulk, store, log: (m) => io.err(`${m.charAt(0).toUpperCase()}${m.slice(1)}.`) }, publisher, publication);
-    if (!written) io.err(`Lo publicado está completo y a la vista en la API; las descargas masivas que faltan se construyen cuando alguien las pide, o repita esta misma orden para escribirlas ahora (no vuelve a publicar nada).`);
+    if (!written) io.err(bulkLeftToDo(cloud !== undefined));
     return written;
   };
   // The licence and policy the packages stated: served with the releases while the registry names none (a publisher

@@ -17,6 +17,8 @@ import { StartupError } from '../server/startup-error';
 import { commandHelp, HELP } from './help';
 import { checkOutput, writingOutput } from './output-path';
 import { warnUnknownOptions } from './known-options';
+import { checkServeArguments, withoutExamples } from './serve-options';
+import { newDatabaseNotice } from './new-database-notice';
 import { checkProjectOptions } from './project-options';
 import { main as engineMain } from './engine';
 import { unexpectedMessage } from './report-errors';
@@ -267,12 +269,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(command === 'help' || command === 'ayuda' ? commandHelp(args.positional[0]) : commandHelp(command, args.positional[0]));
     return 0;
   }
+  let newDatabase: (() => string | undefined) | undefined;
   try {
     // --proyecto for --proyectos (or the reverse) is refused before anything is opened, and before the notice of
     // unknown options, which would only say «se ignora» for what is a mix-up.
     checkProjectOptions(command, args);
     // validate, convert and compile warn in engine.ts, which the built CLI runs without this file.
-    if (command !== 'validate' && command !== 'convert' && command !== 'compile') warnUnknownOptions(command, args, io);
+    // serve refuses what it does not know (serve-options.ts).
+    if (command !== 'validate' && command !== 'convert' && command !== 'compile' && command !== 'serve') warnUnknownOptions(command, args, io);
+    // The commands that open the local database (not `transfer --de-la-nube`, which fills a new one on purpose, nor
+    // `backup`, which refuses a missing one): one that created it says where, last (new-database-notice.ts).
+    if (['publishers', 'users', 'publish', 'history', 'publications'].includes(command ?? '') && args.options.nube === undefined) {
+      newDatabase = newDatabaseNotice(loadConfig(process.env).sqlitePath, process.env);
+    }
     switch (command) {
       case 'template': {
         const out = stringOption(args, 'salida') ?? 'plantilla-infraestructura-abierta.xlsx';
@@ -317,6 +326,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return await backupCommand(args, loadConfig().sqlitePath, io);
       }
       case 'serve': {
+        checkServeArguments(args);
         const { startLocalServer } = await import('../server/local-server');
         const port = stringOption(args, 'puerto');
         // Said by the option typed, not by the variable it stands for («La variable PORT…» to someone who typed --puerto).
@@ -334,7 +344,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         const workers = rawWorkers === 'todos' ? os.availableParallelism() : Number(rawWorkers);
         if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new UsageError(`--procesos debe ser un número entero de 1 a 64, o «todos» (se recibió «${rawWorkers}»).`);
         // A real server's first start: the three fictitious implementers of the examples would be published there.
-        const seed = args.options['sin-ejemplos'] !== true;
+        const seed = !withoutExamples(args, process.env);
         const single = workers > 1 ? undefined : await startLocalServer(config, { root: projectRoot(), log: io.err, backgroundWorker: backgroundWorker(), seed });
         const server = single ?? await startClusterPrimary(config, { root: projectRoot(), log: io.err, workers, seed });
         // Ctrl+C, or a service manager's stop (systemd, docker: SIGTERM), which used to end the process at once: a
@@ -410,6 +420,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
     io.err(unexpectedMessage(e));
     return 3;
+  } finally {
+    const notice = newDatabase?.();
+    if (notice) io.err(notice);
   }
 }
 

@@ -15,7 +15,7 @@ import { renderReport } from '../../../core/messages/render';
 import { openSource } from './open-source';
 import { cliAuditDetails } from './cli-audit';
 import { droppedProjectSheets } from '../../../core/workflow/change-preview';
-import { writeBulkAfterPublication, type BulkAfterPublicationDeps } from '../publication/bulk-after-publication';
+import { bulkLeftToDo, writeBulkAfterPublication, type BulkAfterPublicationDeps } from '../publication/bulk-after-publication';
 import type { Publication } from '../store/store';
 
 /** Where the server keeps the bulk files (BULK_DIR), and how it writes them after an approval; none: an in-memory base. */
@@ -63,12 +63,15 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   // The downloads of what is now current, written here as the server writes them after an approval: left to the
   // first download, the first reader of /api/bulk/… after a `publish` waited while the server built every file.
   // Also when unchanged: a run whose files were not all written (a full disk) writes them on the next.
-  const bulkFiles = async (publication: Publication): Promise<void> => {
-    if (!bulk) return;
+  // Files left unwritten end the command with 1, as `history`, `republish` and `rebuild-bulk` do: a scheduled
+  // `publish` that printed the failure but exited 0 left a cron job's mail (or a script's `&&`) saying all was done.
+  const bulkFiles = async (publication: Publication): Promise<number> => {
+    if (!bulk) return 0;
     const written = await writeBulkAfterPublication({ ...bulk, store, log: (m) => io.err(`${m.charAt(0).toUpperCase()}${m.slice(1)}.`) }, publisher as Publisher, publication);
-    if (!written) io.err('Lo publicado está completo y a la vista en la API; los archivos de descarga que faltan se construyen cuando alguien los pide, o repita esta misma orden para escribirlos ahora (no vuelve a publicar nada).');
+    if (!written) io.err(bulkLeftToDo(false));
+    return written ? 0 : 1;
   };
-  if (result.status === 'unchanged') { io.err('Sin cambios: los datos publicados ya son iguales a este libro.'); await bulkFiles(result.publication); return 0; }
+  if (result.status === 'unchanged') { io.err('Sin cambios: los datos publicados ya son iguales a este libro.'); return bulkFiles(result.publication); }
   // Projects counted too: a workbook that changed only projects read «(0 procesos con cambios)», as if nothing had.
   io.err(`Publicado ${result.publication.id}: ${formatCount(result.publication.counts.releases, 'entrega', 'entregas')}, ${formatCount(result.publication.counts.records, 'registro', 'registros')}, ${formatCount(result.publication.counts.projects, 'proyecto', 'proyectos')} (${formatCount(result.changedProcesses.length, 'proceso con cambios', 'procesos con cambios')}, ${formatCount(result.changedProjects.length, 'proyecto con cambios', 'proyectos con cambios')}).`);
   const kept = result.keptInRecords ?? [];
@@ -86,8 +89,7 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
     // Unlike a process (above), a project is published as the workbook states it: deleted rows are no longer published.
     io.err(`En ${formatCount(dropped.length, 'proyecto', 'proyectos')} el libro ya no trae filas o datos que se habían publicado: ${firstTen(dropped, (d) => `${d.id} (${formatList(d.sheets.map((s) => `«${s}»`))})`, 'proyecto')}. Un proyecto se publica como lo trae el libro, así que esos datos ya no se publican. Si los quitó por error, vuelva a escribirlos en su hoja y publique de nuevo.`);
   }
-  await bulkFiles(result.publication);
-  return 0;
+  return bulkFiles(result.publication);
 }
 
 /** The first ten of `items` as `show` writes each, «; » between them, then how many more: «…; ocds-b y 3 procesos más». */

@@ -30,9 +30,11 @@ export interface BulkAfterPublicationDeps {
 export function storageFailure(e: unknown): string {
   const refusal = storageRefusal(e);
   if (refusal !== undefined) return refusal;
-  const text = e instanceof Error ? e.message : String(e);
+  // The disk's trouble alone, with its path: Node's English («EACCES: permission denied, mkdir …») said it again
+  // before it. Without its final period: every caller ends the line with one («…BULK_DIR..» before).
   const disk = diskTroubleAdvice(e);
-  return disk !== undefined ? `${text} — ${disk}` : text;
+  if (disk !== undefined) return disk.replace(/\.$/, '');
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** The cause, in Spanish, when Cloud Storage refused for one of the two a deployer fixes; undefined otherwise. */
@@ -42,6 +44,15 @@ export function storageRefusal(e: unknown): string | undefined {
   if (code === 403) return 'la cuenta con la que se escribe no tiene permiso en el depósito de BULK_BUCKET (necesita el rol roles/storage.objectAdmin sobre él, o ser propietaria del proyecto)';
   if (code === 404 && /bucket does not exist/i.test(text)) return 'no existe el depósito que dice BULK_BUCKET: revise su nombre (docs/deploy.md §3)';
   return undefined;
+}
+
+/**
+ * What an administrator does when `publish` or `history` published but did not write every download file (a full
+ * disk, a BULK_DIR or bucket it may not write): the publication stands; either command writes the files, neither
+ * publishes again. Both then end with 1.
+ */
+export function bulkLeftToDo(cloud: boolean): string {
+  return `Lo publicado está completo y a la vista en la API, pero faltan archivos de descarga (hasta tenerlos, la primera descarga de cada uno lo construye y tarda más). Corrija la causa de arriba y escríbalos con «infra-abierta publications rebuild-bulk${cloud ? ' --nube' : ''}»${cloud ? ' (con el mismo --proyecto o --entorno)' : ''}, o repita esta misma orden: ninguna de las dos vuelve a publicar nada.`;
 }
 
 /** Returns whether every file it set out to write was written. */
