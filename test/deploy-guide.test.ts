@@ -569,6 +569,14 @@ describe('docs/deploy.md §11: what a send and a preview read and write', () => 
     expect(total - (reads.sendChecks ?? 0) + 1).toBeLessThanOrEqual(13);
     expect(total - (reads.sendChecks ?? 0) + 1).toBeGreaterThanOrEqual(8);
     expect(w.sendChecks).toBe(3);
+    // Every finding of the send, gzipped: one document (the review page's list and CSV).
+    expect(row('Enviar \\(`POST /api/submissions`\\)')).toContain('+ 1 de todos sus hallazgos (`sendFindings`');
+    expect(w.sendFindings).toBe(1);
+    // Its findings page (the review page's list, each page of it and each 1,000 of its CSV): the send and its findings.
+    await request(h.app).get(`/api/submissions/${res.body.submission.id}/findings`).set('Authorization', h.bearer('capturistaA')).expect(200);
+    const listed = counts();
+    expect(row('Hallazgos de un envío \\(`GET …/findings`\\)')).toContain('4: la cuenta, el envío, su implementador y sus hallazgos');
+    expect([listed.total, listed.reads.sendFindings, listed.writes]).toEqual([4, 1, {}]);
     // The submission, its snapshot's parts (1 for this small workbook), the audit entry: «4 (…2 en el ejemplo…)».
     expect((w.submissions ?? 0) + (w.snapshots ?? 0) + (w.audit ?? 0)).toBeLessThanOrEqual(4);
     const removed = await forgetOldSendChecks(h.store, new Date(Date.now() + 8 * 86_400_000));

@@ -112,6 +112,26 @@ export interface FindingView {
 
 export interface FindingsView { errors: number; warnings: number; infos: number; sample: FindingView[] }
 
+/**
+ * GET /api/submissions/{id}/findings (?severity= ?sheet= ?page= ?limit=): every finding of a send, a page at a time
+ * (core/workflow/findings-page.ts), errors first. `detail`: the message alone, without severity and cell (the CSV's
+ * column). `complete` false: a send made before all its findings were kept, of which only the first ones (`sample`)
+ * are listed. `sheets`: each sheet with findings of the severity chosen, and how many (the workbook's own: `''`).
+ */
+export interface FindingsPageAnswer {
+  viewer: Viewer;
+  submissionId: string;
+  complete: boolean;
+  counts: { errors: number; warnings: number; infos: number };
+  filter: { severity: Severity | null; sheet: string | null };
+  sheets: { sheet: string; count: number }[];
+  matching: number;
+  page: number;
+  pages: number;
+  pageSize: number;
+  findings: (FindingView & { detail: string })[];
+}
+
 /** One step of a submission's life; `by` is the e-mail of who did it (or «la plataforma (automático)», «línea de comandos»). */
 export interface HistoryView { at: string; by: string; action: string; comment?: string }
 /** A coordinator's comment, in the order they were written. */
@@ -394,6 +414,20 @@ function checkFinding(v: unknown, path: string): FindingView {
   }
   if (o.pointer !== undefined) f.pointer = str(o.pointer, `${path}.pointer`);
   return f;
+}
+
+export function checkFindingsPageAnswer(v: unknown): FindingsPageAnswer {
+  const o = obj(v, 'answer');
+  const c = obj(o.counts, 'counts');
+  const f = obj(o.filter, 'filter');
+  return {
+    viewer: checkViewer(o.viewer), submissionId: str(o.submissionId, 'submissionId'), complete: o.complete === true,
+    counts: { errors: num(c.errors, 'counts.errors'), warnings: num(c.warnings, 'counts.warnings'), infos: num(c.infos, 'counts.infos') },
+    filter: { severity: f.severity === null ? null : oneOf(f.severity, ['error', 'warning', 'info'] as const, 'filter.severity'), sheet: strOrNull(f.sheet, 'filter.sheet') },
+    sheets: arr(o.sheets, 'sheets', (x, p) => { const e = obj(x, p); return { sheet: str(e.sheet, `${p}.sheet`), count: num(e.count, `${p}.count`) }; }),
+    matching: num(o.matching, 'matching'), page: num(o.page, 'page'), pages: num(o.pages, 'pages'), pageSize: num(o.pageSize, 'pageSize'),
+    findings: arr(o.findings, 'findings', (x, p) => ({ ...checkFinding(x, p), detail: str(obj(x, p).detail, `${p}.detail`) })),
+  };
 }
 
 export function checkFindings(v: unknown, path = 'findings'): FindingView[] {
@@ -853,6 +887,8 @@ export const WORKFLOW_PATHS = {
   return: (id: string) => `/api/submissions/${encodeURIComponent(id)}/return`,
   withdraw: (id: string) => `/api/submissions/${encodeURIComponent(id)}/withdraw`,
   preview: (id: string) => `/api/submissions/${encodeURIComponent(id)}/preview`,
+  /** Every finding of a send, by pages (FindingsPageAnswer). */
+  findings: (id: string) => `/api/submissions/${encodeURIComponent(id)}/findings`,
   compare: (id: string) => `/api/submissions/${encodeURIComponent(id)}/compare`,
   audit: '/api/audit',
   /** GET: who is signed in; POST: the dashboard's «Entrar» (the same answer, written to the Bitácora). */

@@ -11,7 +11,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { keptScreenshot, axeViolations, describeIfChromium, WCAG_AA } from '../browser';
+import { keptScreenshot, axeViolations, describeIfChromium, downloadedText, WCAG_AA } from '../browser';
 import { askedAgainUntil, closedAskingNothingOutside, sharedTabs, signedIn as signedInReview, startReviewServer, type ReviewServer, type SharedTabs } from './review-server';
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate, formatMoney } from '../../core/format/es-mx';
@@ -807,20 +807,38 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await page.locator('#completitud').textContent()).toBe('55 %');
   });
 
-  test('a submission with more findings than it keeps says that its list shows only the first ones', async () => {
+  test('a submission with more findings than it keeps lists every one, by pages, by severity and sheet, with a CSV of them all', async () => {
     // 60 projects whose titles carry an invisible character: a warning each, more than a submission keeps (50).
     const [header, row] = projectWorkbook(PUBLISHERS[1]).sheets[0].rows;
     const rows = [header, ...Array.from({ length: 60 }, (_, i) => row.map((c, j) => (j === 0 ? `${String(c)}-${i}` : j === 1 ? `Parque\u200b ${i}` : c)))];
     const sent = await fetch(`${base}/api/submissions?publisher=mty`, { method: 'POST', headers: { authorization: h.bearer('capturistaB'), 'content-type': XLSX_MIME }, body: await xlsxOf({ sheets: [{ name: 'projects', rows }] }) });
     expect(sent.status).toBe(201);
-    const page = await signedIn('coordinadorB', `#/revision/${((await sent.json()) as { submission: { id: string } }).submission.id}`);
+    const id = ((await sent.json()) as { submission: { id: string } }).submission.id;
+    const page = await signedIn('coordinadorB', `#/revision/${id}`);
     const section = page.locator('section[aria-labelledby="titulo-hallazgos"]');
-    await section.waitFor();
-    // The avisos counted too: the summary adds up to the «120» the list's note says (core/workflow/findings-count.ts).
+    const state = section.locator('#hallazgos-estado');
+    await state.filter({ hasText: 'Página' }).waitFor();
+    // The avisos counted too: the summary adds up to the 120 listed (core/workflow/findings-count.ts).
     expect(await page.locator('#hallazgos-cuenta').textContent()).toBe('0 errores, 60 advertencias y 60 avisos');
-    expect(await section.locator('li').count()).toBe(50);
-    // 120: each project also has its aviso of the CoST IDS points it lacks.
-    expect(await section.locator('p.note').textContent()).toBe('Se muestran los primeros 50 de 120 hallazgos, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).');
+    // 120: each project also has its aviso of the CoST IDS points it lacks. All of them, 100 a page.
+    expect(await state.textContent()).toBe('Página 1 de 2: hallazgos 1 a 100 de 120, los errores primero.');
+    expect(await section.locator('li').count()).toBe(100);
+    expect(await section.locator('li').first().textContent()).toMatch(/^Advertencia — Hoja «projects», fila 2, columna B \(title\): /);
+    await section.getByRole('button', { name: 'Siguiente →' }).click();
+    await state.filter({ hasText: 'Página 2' }).waitFor();
+    expect(await section.locator('li').count()).toBe(20);
+    expect(await section.locator('li').last().textContent()).toMatch(/^Aviso — Hoja «projects», fila 61, /);
+    await section.getByLabel('Gravedad').selectOption('warning');
+    await state.filter({ hasText: '60 hallazgos con esta selección' }).waitFor();
+    expect(await section.locator('li').count()).toBe(60);
+    expect(await section.getByLabel('Hoja').locator('option').allTextContents()).toEqual(['Todas', 'projects (60)']);
+    const [download] = await Promise.all([page.waitForEvent('download'), section.getByRole('button', { name: 'Descargar CSV de los hallazgos' }).click()]);
+    expect(download.suggestedFilename()).toBe(`hallazgos-${id}.csv`);
+    const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(lines[0]).toBe('hoja,fila,columna,encabezado,gravedad,mensaje,codigo');
+    expect(lines).toHaveLength(61);
+    expect(lines[1]).toMatch(/^projects,2,B,title,Advertencia,/);
+    expect(await section.locator('#hallazgos-parciales').count()).toBe(0);
   });
 
   test('a preview with more new projects than it lists says that its list shows only the first ones', async () => {

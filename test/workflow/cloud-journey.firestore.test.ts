@@ -7,7 +7,7 @@ import request from 'supertest';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { startSmtp, subjectOf, bodyOf } from '../support/smtp-capture';
-import { checkApproveAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
+import { checkApproveAnswer, checkFindingsPageAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
 import { cloudHarness, DASHBOARD_URL, projectWorkbook, PUBLISHERS, type CloudHarness } from './workflow-harness';
 
 const [MER] = PUBLISHERS;
@@ -80,4 +80,27 @@ test('a send withdrawn by its official leaves the inbox on Firestore; sending th
   const again = checkSubmissionAnswer((await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: sheet }).expect(201)).body);
   expect(again.submission.id).not.toBe(sent.submission.id);
   expect(await listed('submitted')).toContain(again.submission.id);
+});
+
+test('every finding of a send, not only the 50 it keeps: by pages, by severity and by sheet, for its coordinators and officials only', async () => {
+  const sheet = '1FirestoreFindingsAbCdEfGhIjKlM';
+  // 60 projects, each with its CoST IDS points missing: 60 avisos, 10 more than the submission keeps.
+  const [header, row] = projectWorkbook(MER).sheets[0].rows;
+  const rows = Array.from({ length: 60 }, (_, i) => [`${MER.projectIdPrefix}-${String(i + 1).padStart(4, '0')}`, ...row.slice(1)]);
+  h.stub.put(sheet, { sheets: [{ name: 'projects', rows: [header, ...rows] }] });
+  const sent = checkSubmissionAnswer((await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: sheet }).expect(201)).body);
+  const id = sent.submission.id;
+  expect(sent.submission.findings?.sample).toHaveLength(50);
+  const read = async (query: string, user: Parameters<CloudHarness['bearer']>[0] = 'coordinadorA') => checkFindingsPageAnswer((await request(h.app).get(`/api/submissions/${id}/findings${query}`).set('Authorization', h.bearer(user)).expect(200)).body);
+  const all = await read('?limit=1000');
+  expect([all.complete, all.matching, all.findings.length, all.counts.infos]).toEqual([true, 60, 60, 60]);
+  expect(new Set(all.findings.map((f) => f.cell?.row))).toEqual(new Set(Array.from({ length: 60 }, (_, i) => i + 2)));
+  expect(all.findings[59].message).toContain('projects');
+  const second = await read('?limit=50&page=2', 'capturistaA');
+  expect([second.page, second.pages, second.findings.length]).toEqual([2, 2, 10]);
+  expect((await read('?severity=error')).matching).toBe(0);
+  expect((await read('?severity=info&sheet=projects')).sheets).toEqual([{ sheet: 'projects', count: 60 }]);
+  expect((await read('?sheet=Otra')).matching).toBe(0);
+  expect((await request(h.app).get(`/api/submissions/${id}/findings`).set('Authorization', h.bearer('coordinadorB'))).status).toBe(403);
+  expect((await request(h.app).get(`/api/submissions/${id}/findings?severity=grave`).set('Authorization', h.bearer('coordinadorA'))).body.error.message).toContain('«severity»');
 });

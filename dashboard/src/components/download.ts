@@ -16,6 +16,11 @@ function save(name: string, type: string, text: string): void {
   announce(`Archivo descargado: ${name}.`);
 }
 
+/** A CSV of rows gathered outside a button's click (read from the server first): saved as `<base>.csv`. */
+export function saveCsv(base: string, header: string[], rows: Cell[][]): void {
+  save(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(header, rows));
+}
+
 /** `name`: what a screen reader hears when the page has several of these (it starts with the visible label, WCAG 2.5.3). */
 export function csvButton(base: string, header: string[], rows: () => Cell[][], label = 'Descargar CSV', name?: string): HTMLElement {
   return h('button', { type: 'button', class: 'download-csv', 'aria-label': name, onclick: () => save(`${base}.csv`, 'text/csv;charset=utf-8', toCsv(header, rows())) }, label);

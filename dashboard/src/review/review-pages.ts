@@ -13,7 +13,7 @@ import { dataTable } from '../components/table';
 import { count, heading, type Page } from '../pages/common';
 import { hoverHint } from '../components/hover-hint';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatShare, formatTimestamp } from '../../../core/format/es-mx';
-import { findingsCountText, findingsTotal } from '../../../core/workflow/findings-count';
+import { findingsCountText } from '../../../core/workflow/findings-count';
 import { nextToDecide } from './next-to-decide';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
@@ -27,6 +27,7 @@ import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
 import { readAuditPages, type AuditRow } from './audit-pages';
 import { sampleInOrder } from './sample-order';
+import { sendFindingsSection } from './send-findings';
 import { isMoneyPath } from '../../../core/workflow/money-path';
 import { byLatestActivity, latestActivity } from '../../../core/workflow/latest-activity';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
@@ -676,9 +677,8 @@ export const reviewSubmissionPage: Page = {
         h('dt', null, 'Completitud'), h('dd', { id: 'completitud' }, s.snapshot?.completeness === null || !s.snapshot ? 'Sin dato' : formatShare(s.snapshot.completeness / 100)),
         h('dt', null, 'Hallazgos'), h('dd', { id: 'hallazgos-cuenta' }, findingsCountText(f ?? { errors: 0, warnings: 0 }))),
       replacedBy,
-      f && f.sample.length ? h('section', { 'aria-labelledby': 'titulo-hallazgos' }, h('h2', { id: 'titulo-hallazgos' }, 'Hallazgos de la validación'),
-        sampleNote(f.sample.length, findingsTotal(f)),
-        h('ul', { id: 'hallazgos-revision' }, sampleInOrder(f.sample).map((x) => h('li', null, x.message)))) : null,
+      // Every finding, by pages, by severity and sheet, with a CSV (send-findings.ts).
+      sendFindingsSection(s),
       // Once published the preview compares it with itself, and a withdrawn send will not be approved: the history
       // says what happened instead.
       s.status === 'published' || s.status === 'withdrawn' ? null : previewBlock(p),

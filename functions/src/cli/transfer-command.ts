@@ -35,7 +35,7 @@ const MARKER_ID = 'transfer-in-progress';
  * implementers after, the pointers that make publications visible last.
  */
 const ORDER: readonly CollectionName[] = [
-  'releases', 'records', 'projects', 'indexes', 'publications', 'stats', 'snapshots', 'previews', 'sendChecks',
+  'releases', 'records', 'projects', 'indexes', 'publications', 'stats', 'snapshots', 'previews', 'sendChecks', 'sendFindings',
   'submissions', 'audit', 'monthCloses', 'changes', 'users', 'publishers', 'current',
 ];
 

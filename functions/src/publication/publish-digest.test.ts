@@ -113,6 +113,8 @@ const DIGESTS: Record<string, string> = {
   releases: '404 21f715723234e93b',
   // The outcomes of sends' checks that outlasted their request (Store.putSendCheck): a table of its own, empty here.
   sendChecks: '0 e3b0c44298fc1c14',
+  // Every finding of each send (Store.putSendFindings): a table of its own, empty here.
+  sendFindings: '0 e3b0c44298fc1c14',
   snapshots: '0 e3b0c44298fc1c14',
   // Changed when CoST IDS coverage began to count each point over the projects it is due for, as OC4IDS maps it, and
   // with the INDEX_VERSION its figures were summed by and the QUALITY_VERSION its quality was judged by; then when

@@ -24,7 +24,8 @@ export type CollectionName =
   | 'changes'
   | 'monthCloses'
   | 'previews'
-  | 'sendChecks';
+  | 'sendChecks'
+  | 'sendFindings';
 
 export interface CollectionSpec {
   /** Top-level body fields copied into indexed columns (Firestore: top-level fields; nested paths are unsupported by the emulator). */
@@ -120,6 +121,9 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   // (deleteSendChecksKeptBefore): their first parts, by `head` (set on part 0 only), from the oldest `sk` (which
   // begins with when the check was last kept) up to the age; then each one's parts, by check and publisher.
   sendChecks: { fields: ['checkId', 'publisherId', 'head'], queries: [['head']] },
+  // Chunks of every finding of a send (Store.putSendFindings), by snapshot and publisher, read by document id; deleted
+  // with their snapshot (deleteWhere: equality only, no query to index).
+  sendFindings: { fields: ['contentHash', 'publisherId'], queries: [] },
 };
 
 /** `collection|fields|direction` of every query COLLECTIONS declares (equality fields sorted: their order does not matter). */

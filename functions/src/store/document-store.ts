@@ -716,6 +716,7 @@ export function createStore(backend: DocumentBackend): Store {
       await backend.deleteWhere('snapshots', { contentHash });
       // What was computed from it goes with it: no submission can ask for that preview any more.
       await backend.deleteWhere('previews', { contentHash });
+      await backend.deleteWhere('sendFindings', { contentHash });
       return true;
     },
     putPreparedPreview: (contentHash, publisherId, text) => putStamped('previews', { contentHash, publisherId }, {}, (part) => docId(contentHash, publisherId, String(part)),
@@ -728,6 +729,9 @@ export function createStore(backend: DocumentBackend): Store {
       await backend.delete('previews', docId(contentHash, publisherId, '0'));
       await backend.deleteWhere('previews', { contentHash, publisherId });
     },
+    putSendFindings: (contentHash, publisherId, text) => putStamped('sendFindings', { contentHash, publisherId }, {}, (part) => docId(contentHash, publisherId, String(part)),
+      (part) => sortKey(contentHash, publisherId, String(part)), text),
+    getSendFindings: async (contentHash, publisherId) => (await getStamped<PreviewChunk>('sendFindings', (part) => docId(contentHash, publisherId, String(part))))?.text,
     // The sort key begins with when it was kept: the old ones are a range of it (deleteSendChecksKeptBefore).
     putSendCheck: (checkId, publisherId, text, keptAt) => putStamped('sendChecks', { checkId, publisherId }, { keptAt, head: HEAD }, (part) => docId(checkId, publisherId, String(part)),
       (part) => sortKey(keptAt, checkId, publisherId, String(part)), text),

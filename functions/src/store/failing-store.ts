@@ -33,6 +33,7 @@ const SINGLE_WRITE_METHODS = [
   'putPreparedPreview',
   'swapPreparedPreview',
   'deletePreparedPreview',
+  'putSendFindings',
   'putSendCheck',
   'swapSendCheck',
   'deleteSendCheck',

@@ -680,6 +680,23 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.getPreparedPreview(b, 'p1')).toBe('de b');
     });
 
+    test('a send\'s findings larger than one document are replaced whole by each put, per snapshot and publisher, and go with their snapshot', async () => {
+      const [a, b] = ['c', 'd'].map((x) => x.repeat(64));
+      expect(await store.getSendFindings(a, 'p1')).toBeUndefined();
+      const big = JSON.stringify({ findings: 'ñ«x»'.repeat(200_000) }); // three parts
+      await store.putSendFindings(a, 'p1', big);
+      await store.putSendFindings(b, 'p1', 'de b');
+      expect(await store.getSendFindings(a, 'p1')).toBe(big);
+      expect(await store.getSendFindings(a, 'p2')).toBeUndefined();
+      await store.putSendFindings(a, 'p1', '[]');
+      expect(await store.getSendFindings(a, 'p1')).toBe('[]');
+      await store.putSendFindings(a, 'p1', big);
+      await store.putSnapshot(a, 'a', at(1));
+      expect(await store.deleteSnapshot(a, at(2))).toBe(true);
+      expect(await store.getSendFindings(a, 'p1')).toBeUndefined();
+      expect(await store.getSendFindings(b, 'p1')).toBe('de b');
+    });
+
     test('a send check larger than one document is replaced whole by each put; those kept before a time are removed whole, the others kept', async () => {
       const big = JSON.stringify({ state: 'done', answer: 'ñ«x»'.repeat(200_000) }); // three parts
       expect(await store.getSendCheck('p1~a', 'p1')).toBeUndefined();

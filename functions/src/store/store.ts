@@ -436,6 +436,13 @@ export interface Store {
   swapPreparedPreview(contentHash: string, publisherId: string, version: string | undefined, text: string): Promise<string | undefined>;
   deletePreparedPreview(contentHash: string, publisherId: string): Promise<void>;
   /**
+   * Every finding of the send of snapshot `contentHash` by `publisherId`, as its check found them
+   * (workflow/send-findings.ts): JSON text, chunked and replaced whole like a prepared preview, removed with its
+   * snapshot (deleteSnapshot). Undefined when absent (a send made before they were kept).
+   */
+  putSendFindings(contentHash: string, publisherId: string, text: string): Promise<void>;
+  getSendFindings(contentHash: string, publisherId: string): Promise<string | undefined>;
+  /**
    * What a send whose check outlasted its request (workflow/send-check.ts) is doing, then answered: JSON text under
    * the check's id and its publisher, chunked and replaced whole like a prepared preview, with when it was kept
    * (`keptAt`, ISO). Undefined when absent.

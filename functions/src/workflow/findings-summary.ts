@@ -13,9 +13,12 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
  */
 const rank = (f: Finding): number => ORDER[f.severity] * 2 + (f.code.startsWith('privacy.') ? 0 : 1);
 
+/** In that order, each rank in the order given (a stable sort): the order of the sample and of every finding kept (send-findings.ts). */
+export const rankedFindings = (findings: readonly Finding[]): Finding[] => [...findings].sort((a, b) => rank(a) - rank(b));
+
 export function summarizeFindings(findings: Finding[], sampleSize = SAMPLE_SIZE): FindingsSummary {
   const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
-  const sample = [...findings].sort((a, b) => rank(a) - rank(b)).slice(0, sampleSize);
+  const sample = rankedFindings(findings).slice(0, sampleSize);
   return { errors: count('error'), warnings: count('warning'), infos: count('info'), ...(sample.length ? { sample } : {}) };
 }
 

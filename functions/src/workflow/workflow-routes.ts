@@ -55,6 +55,10 @@ import { LEASE_ACTION, startApproval } from '../publication/publication-task';
 import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings, summarizeFindings } from './findings-summary';
 import { encodeSnapshot } from './snapshot';
+import { keepSendFindings, readSendFindings } from './send-findings';
+import { FINDINGS_PAGE_SIZE, findingsPage, MAX_FINDINGS_PAGE, SEVERITIES } from '../../../core/workflow/findings-page';
+import { renderMessage } from '../../../core/messages/render';
+import type { Severity } from '../../../core/findings/finding';
 import { changePreview } from '../../../core/workflow/change-preview';
 import { submissionWork, type Intake, type SubmissionWork } from './submission-work';
 import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
@@ -63,7 +67,7 @@ import { approvalEvent, notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, MAX_WORKBOOK_VALUES_BYTES, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
-  type ApproveAnswer, type AuthConfig, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
+  type ApproveAnswer, type AuthConfig, type FindingsPageAnswer, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
 import { uploadId, type UploadStore } from './upload-store';
@@ -485,6 +489,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       if (open.status !== 'returned' && open.snapshot?.contentHash === snapshot.contentHash) {
         return { status: 200, body: await submitted(user, open, 'unchanged') };
       }
+      // Every finding kept before the revision that counts them is written: a page never finds counts without them.
+      await keepSendFindings(store, snapshot.contentHash, publisher.id, checked.findings);
       // A new revision replaces the one under review (returned, or still waiting): its history is kept. An upload's
       // source is its file, so the submission now names the new one (and the one it replaces is removed: supersede).
       let reopened: Submission;
@@ -511,6 +517,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       id, publisherId: publisher.id, source, status: 'submitted', history: [{ at, by: user.id, action: 'submitted' }],
       snapshot, findings, submittedBy: user.id, createdAt: at, updatedAt: at,
     };
+    await keepSendFindings(store, snapshot.contentHash, publisher.id, checked.findings);
     try {
       await store.createSubmission(submission);
     } catch (e) {
@@ -733,6 +740,42 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     res.json(await answer(user, submission));
+  });
+
+  // Every finding of a send, by pages, chosen by severity and sheet (core/workflow/findings-page.ts): read as the send
+  // is, by its coordinators and its institution's officials.
+  router.get('/submissions/:id/findings', async (req, res) => {
+    const user = await requireUser(req, authenticator);
+    const { submission, publisher } = await submissionOf(String(req.params.id));
+    await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
+    const severity = queryString(req, 'severity');
+    if (severity !== undefined && !SEVERITIES.includes(severity as Severity)) throw badRequest('invalid-severity', `El parámetro «severity» debe ser uno de: ${SEVERITIES.join(', ')} (se recibió «${severity}»).`);
+    const whole = (name: 'page' | 'limit', fallback: number, max: number): number => {
+      const text = queryString(req, name);
+      if (text === undefined) return fallback;
+      const n = Number(text);
+      if (!/^[0-9]+$/.test(text) || n < 1 || n > max) throw badRequest(`invalid-${name}`, `El parámetro «${name}» debe ser un número entero de 1 a ${formatNumber(max, 0)} (se recibió «${text}»).`);
+      return n;
+    };
+    const page = whole('page', 1, Number.MAX_SAFE_INTEGER);
+    const limit = whole('limit', FINDINGS_PAGE_SIZE, MAX_FINDINGS_PAGE);
+    const sheet = queryString(req, 'sheet');
+    // Kept by snapshot and publisher: those of this very check only when they add up to its counts (a send made before
+    // they were kept, whose revision was sent again later, lists its own sample).
+    const f = submission.findings;
+    const stored = submission.snapshot ? await readSendFindings(store, submission.snapshot.contentHash, publisher.id) : undefined;
+    const tally = (s: Severity) => stored?.filter((x) => x.severity === s).length;
+    const kept = stored && tally('error') === (f?.errors ?? 0) && tally('warning') === (f?.warnings ?? 0) && tally('info') === (f?.infos ?? 0) ? stored : undefined;
+    const all = kept ?? submission.findings?.sample ?? [];
+    const shown = findingsPage(all, { ...(severity ? { severity: severity as Severity } : {}), ...(sheet !== undefined ? { sheet } : {}) }, page, limit);
+    const body: FindingsPageAnswer = {
+      viewer: viewerOf(user), submissionId: submission.id, complete: kept !== undefined,
+      counts: { errors: f?.errors ?? 0, warnings: f?.warnings ?? 0, infos: f?.infos ?? 0 },
+      filter: { severity: (severity as Severity | undefined) ?? null, sheet: sheet ?? null },
+      sheets: shown.sheets, matching: shown.matching, page: shown.page, pages: shown.pages, pageSize: shown.pageSize,
+      findings: renderedFindings(shown.items).map((x) => ({ ...x, detail: renderMessage(x) })),
+    };
+    res.json(body);
   });
 
   router.get('/submissions/:id/preview', async (req, res) => {
