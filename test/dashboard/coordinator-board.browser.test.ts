@@ -155,6 +155,23 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     await page.keyboard.press('Enter');
     expect(await sorted()).toEqual(['Situación: ascending']);
     expect((await situations())[0]).not.toMatch(/^✗/);
+    // Próxima actualización (a button above the table: one more column did not fit the printed board): the soonest due
+    // first, for a coordination that reminds implementers before they are late; the late ones, whose day has passed,
+    // before them, the most late first. Each row says its due day: under «Última publicación», or as new.
+    const nextUpdate = page.getByRole('button', { name: 'Ordenar por próxima actualización' });
+    expect(await nextUpdate.getAttribute('aria-pressed')).toBe('false');
+    await nextUpdate.click();
+    expect(page.url()).toContain('orden=proxima-actualizacion&dir=asc');
+    expect(await nextUpdate.getAttribute('aria-pressed')).toBe('true');
+    const rowTexts = await page.locator('#tabla-seguimiento tbody tr').allTextContents();
+    const lateDays = rowTexts.map((t) => Number(/Atrasado (\d+) días?/.exec(t)?.[1] ?? -1));
+    const lateCount = lateDays.filter((d) => d >= 0).length;
+    expect(lateDays.slice(0, lateCount)).toEqual(lateDays.filter((d) => d >= 0).sort((a, b) => b - a));
+    const dueOn = rowTexts.slice(lateCount).map((t) => /a más tardar el (\d\d)\/(\d\d)\/(\d{4})/.exec(t)).map((m) => (m ? `${m[3]}-${m[2]}-${m[1]}` : '~'));
+    expect(dueOn.length).toBeGreaterThan(0);
+    expect(dueOn).toEqual([...dueOn].sort());
+    expect(dueOn).toContain(nextDue.slice(0, 10));
+    expect((await namesNow())[0]).toBe('Municipio 003');
     // Days without an update, the longest first: published 200 days ago; those never updated go last.
     await page.getByRole('button', { name: 'Días sin actualizar' }).click();
     expect(await sorted()).toEqual(['Días sin actualizar: descending']);

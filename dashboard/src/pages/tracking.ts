@@ -113,6 +113,14 @@ const COLUMNS: SortColumn[] = [
   { key: 'dias-sin-actualizar', title: 'Días sin actualizar', numeric: true, first: 'desc', value: (a) => a.r.daysSinceUpdate, said: ['por días sin actualizar, de menos a más', 'por días sin actualizar, de más a menos'] },
   { key: 'etapas', title: 'Etapas del programa', first: 'desc', value: (a) => STAGES.filter((st) => a.r.stages?.[st.code]).length, said: ['por etapas alcanzadas, de menos a más', 'por etapas alcanzadas, de más a menos'] },
 ];
+/**
+ * For a coordination that reminds implementers before they are late: the soonest due first (the late ones, whose day
+ * has passed, before them; how late, Situación says). An order without a column of its own: each row already says
+ * its due day (under «Última publicación», or «Nuevo: primera publicación…»), and one more column did not fit the
+ * printed board. Asked by the button above the table, or by its address (`?orden=proxima-actualizacion`).
+ */
+const NEXT_UPDATE: SortColumn = { key: 'proxima-actualizacion', title: 'Próxima actualización', first: 'asc', value: (a) => a.due ?? null, said: ['por próxima actualización, la más cercana primero', 'por próxima actualización, la más lejana primero'] };
+const ORDERS: SortColumn[] = [...COLUMNS, NEXT_UPDATE];
 /** Its *Pendientes por completar*, all kinds; null when not counted (nothing published, or before the count was kept). */
 function pendingTotal(r: TrackingEntry): number | null {
   return r.pending ? r.pending.points + r.pending.documents : null;
@@ -138,7 +146,7 @@ function pendingCell(r: TrackingEntry): Node | string {
 
 /** By name as the board opens, then by state (one name in two states). */
 const byName = (a: Assessed, b: Assessed): number => BY_NAME.compare(a.r.name, b.r.name) || BY_NAME.compare(a.r.state, b.r.state);
-const ordered = (rows: readonly Assessed[], q: URLSearchParams): Assessed[] => inOrder(rows, orderAsked(COLUMNS, q), byName);
+const ordered = (rows: readonly Assessed[], q: URLSearchParams): Assessed[] => inOrder(rows, orderAsked(ORDERS, q), byName);
 
 /** The order's parameters of an address (`orden`, `dir`), to carry to another view of the board. */
 function withOrder(hash: string, q: URLSearchParams): string {
@@ -197,13 +205,18 @@ export const trackingPage: Page = {
     // Drawn again in place when the order changes: the table and its caption stay (the caption holds the scrolling
     // cue, table.ts scrollRegion), its header and rows are replaced.
     const orderNote = h('span', { class: 'note' });
+    const nextUpdateOrder = h('button', { type: 'button', class: 'sort', id: `orden-${NEXT_UPDATE.key}` });
     const head = h('thead');
     const body = h('tbody');
     const results = h('div', { id: 'tabla-seguimiento', class: 'table-wrap' },
       h('table', null, h('caption', null, 'Avance de cada implementador frente a su compromiso', orderNote), head, body));
     const draw = (): void => {
-      const shownOrder = orderAsked(COLUMNS, q);
-      const sort = (c: SortColumn): void => pressOrder(q, c, shownOrder, COLUMNS, (next) => { q = next; setQuery(q); draw(); });
+      const shownOrder = orderAsked(ORDERS, q);
+      const sort = (c: SortColumn): void => pressOrder(q, c, shownOrder, ORDERS, (next) => { q = next; setQuery(q); draw(); });
+      const byDue = shownOrder.column === NEXT_UPDATE;
+      nextUpdateOrder.setAttribute('aria-pressed', String(byDue));
+      nextUpdateOrder.textContent = `Ordenar por próxima actualización${byDue ? (shownOrder.dir === 'asc' ? ' ▲' : ' ▼') : ''}`;
+      nextUpdateOrder.onclick = () => sort(NEXT_UPDATE);
       const list = ordered(assessed, q);
       orderNote.textContent = orderNoteText(shownOrder);
       head.replaceChildren(sortHeaderRow(COLUMNS, shownOrder.column.key, shownOrder.dir, sort));
@@ -244,7 +257,7 @@ export const trackingPage: Page = {
       filteredNote(shown.length, rows.length, 'implementador', 'implementadores'),
       standingsNote(assessed),
       tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
-      download,
+      h('div', { class: 'downloads' }, download, nextUpdateOrder),
       table);
   },
 };
