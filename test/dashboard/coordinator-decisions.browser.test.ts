@@ -224,7 +224,11 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
       expect(await og.locator('#aprobacion-rechazada').textContent()).toContain('«Aprobar» vuelve cuando quien capturó envíe una versión nueva.');
       expect(await og.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');
       // The errors are listed, and the comment to return it names them.
-      const errors = (await og.locator('#titulo-hallazgos + * li, #titulo-hallazgos ~ ul li').allTextContents()).filter((t) => /oc4ids-otro99/.test(t));
+      // All of the approval's findings, read by the page (send-findings.ts): the approval kept them, its counts being
+      // other than the send's; not the 50 of its sample, said as a list kept before all were.
+      await og.locator('#hallazgos-estado', { hasText: 'los errores primero' }).waitFor();
+      expect(await og.locator('#hallazgos-parciales').count()).toBe(0);
+      const errors = (await og.locator('#titulo-hallazgos ~ ul li').allTextContents()).filter((t) => /oc4ids-otro99/.test(t));
       expect(errors.length).toBeGreaterThan(0);
       const written = await og.getByLabel('Comentarios para quien capturó').inputValue();
       expect(written).toMatch(/^No se pudo publicar: el libro tiene \d+ (error|errores)\. Corríj/);

@@ -71,8 +71,10 @@ export function sendFindingsSection(s: SubmissionView): HTMLElement | null {
   };
   severityChoice.onchange = () => { severity = severityChoice.value; page = 1; void load(); };
   sheetChoice.onchange = () => { sheet = sheetChoice.value === '' ? null : sheetChoice.value.slice(1); page = 1; void load(); };
-  previous.onclick = () => { page -= 1; void load(); };
-  next.onclick = () => { page += 1; void load(); };
+  // The buttons are below a page of 100: the next page is read from its top, where its count is said.
+  const turn = (by: number): void => { page += by; void load().then(() => status.scrollIntoView({ block: 'nearest' })); };
+  previous.onclick = () => turn(-1);
+  next.onclick = () => turn(1);
   // Every finding of the selection, read by pages of the largest size, one row each with its cell.
   download.onclick = async () => {
     download.disabled = true;

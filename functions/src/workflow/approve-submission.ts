@@ -29,6 +29,7 @@ import { historyVersion } from '../store/submission-history';
 import { replacedDecisionText } from '../../../core/workflow/replaced-send';
 import { newerApprovedText } from '../../../core/workflow/newer-approved';
 import { summarizeFindings } from './findings-summary';
+import { keepSendFindings } from './send-findings';
 import { readAll } from '../store/read-all';
 import { actorName } from './actor-name';
 
@@ -321,6 +322,15 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
   }
 
   const findings = summarizeFindings(result.findings);
+  // The submission's counts become this check's: so does the list the review page reads (send-findings.ts), when
+  // they differ from the send's (an implementer's prefixes changed since; most approvals find what the send found,
+  // and write nothing more). Not kept, the page lists the sample instead — never a reason to leave a publication
+  // done unrecorded.
+  const sent = submission.findings;
+  if (submission.snapshot && (sent?.errors !== findings.errors || sent.warnings !== findings.warnings || (sent.infos ?? 0) !== (findings.infos ?? 0))) {
+    await keepSendFindings(store, submission.snapshot.contentHash, publisher.id, result.findings)
+      .catch((e: unknown) => deps.log(`no se guardaron los hallazgos de la aprobación de ${submission.id}: ${e instanceof Error ? e.message : String(e)}`));
+  }
   if (result.status === 'refused') {
     const comment = refusalText(findings.errors);
     const back = await store.transitionSubmission(submission.id, ['approved'], 'submitted', { at: stamp(), by: actor.id, action: 'approval-refused', comment }, { findings });

@@ -12,6 +12,7 @@
  *                                         (created, resubmitted, unchanged: SubmitAnswer in the contract).
  *   GET  /api/submissions                 scoped list; ?publisher= ?status= ?spreadsheetId= ?limit= ?after=
  *   GET  /api/submissions/{id}
+ *   GET  /api/submissions/{id}/findings  every finding of the send, by pages: ?severity= ?sheet= ?page= ?limit= (send-findings.ts)
  *   POST /api/submissions/{id}/approve    pull, validate, publish (see approve-submission.ts); with a publication
  *                                         queue: 202 at once, published in the background (publication-task.ts)
  *   POST /api/submissions/{id}/return     {comment} → `returned`
