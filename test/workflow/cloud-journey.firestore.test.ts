@@ -101,6 +101,8 @@ test('every finding of a send, not only the 50 it keeps: by pages, by severity a
   expect((await read('?severity=error')).matching).toBe(0);
   expect((await read('?severity=info&sheet=projects')).sheets).toEqual([{ sheet: 'projects', count: 60 }]);
   expect((await read('?sheet=Otra')).matching).toBe(0);
+  // The workbook's own findings (no sheet): none here.
+  expect((await read('?sheet=')).matching).toBe(0);
   expect((await request(h.app).get(`/api/submissions/${id}/findings`).set('Authorization', h.bearer('coordinadorB'))).status).toBe(403);
   expect((await request(h.app).get(`/api/submissions/${id}/findings?severity=grave`).set('Authorization', h.bearer('coordinadorA'))).body.error.message).toContain('«severity»');
 });

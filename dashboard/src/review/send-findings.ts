@@ -55,7 +55,8 @@ export function sendFindingsSection(s: SubmissionView): HTMLElement | null {
     const first = (a.page - 1) * a.pageSize + 1;
     status.textContent = a.matching === 0 ? 'Ningún hallazgo con esta selección.'
       : `${a.pages > 1 ? `Página ${count(a.page)} de ${count(a.pages)}: hallazgos ${count(first)} a ${count(first + items.length - 1)} de ${count(a.matching)}` : formatCount(a.matching, 'hallazgo', 'hallazgos')}${severity || sheet !== null ? ' con esta selección' : ''}, los errores primero.`;
-    partial.replaceChildren(...(a.complete ? [] : [h('p', { class: 'note', id: 'hallazgos-parciales' }, `Este envío se hizo antes de que la plataforma guardara todos sus hallazgos: se listan los primeros ${count(f.sample.length)} de ${formatCount(f.errors + f.warnings + f.infos, 'hallazgo', 'hallazgos')}, los errores primero. Para verlos todos, pida a quien capturó que lo envíe de nuevo.`)]));
+    // A sample that holds every finding is the whole list all the same.
+    partial.replaceChildren(...(a.complete || f.sample.length >= f.errors + f.warnings + f.infos ? [] : [h('p', { class: 'note', id: 'hallazgos-parciales' }, `La plataforma no tiene la lista completa de este envío (se hizo antes de que la guardara, o ya se borró su copia): se listan los primeros ${count(f.sample.length)} de ${formatCount(f.errors + f.warnings + f.infos, 'hallazgo', 'hallazgos')}, los errores primero. Para verlos todos, pida a quien capturó que lo envíe de nuevo.`)]));
     previous.disabled = a.page <= 1;
     next.disabled = a.page >= a.pages;
   };
