@@ -14,8 +14,9 @@ import { rankedFindings } from './findings-summary';
 
 /**
  * The shape kept; another version's is not read (the page then lists the sample, as for a send made before). The
- * list is gzipped (base64): a finding carries its rendered parameters (a project's missing CoST IDS points are some
- * 3,500 characters), so 720 of them are 2.5 MB of JSON — 9 documents — and gzipped, under 100 KB: one.
+ * list is gzipped (base64): a finding carries its parameters (a project's missing CoST IDS points run to 3,500
+ * characters). Measured: the 720 of a send of 400 processes, 0.3 MB of JSON, keep 10 KB; 18,000, 7.8 MB, keep 250 KB
+ * (one document) for 53 ms of CPU to write and 57 ms to read back (each page read).
  */
 const FORMAT = 1;
 
