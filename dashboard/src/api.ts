@@ -6,6 +6,7 @@
  * submissions of `/api/tracking` by *Seguimiento*, the full OC4IDS project by *Proyecto*.
  */
 import type { CompactIndex, CompactPart } from '../../core/stats/compact-index';
+import { unpackStats, type PackedStats } from '../../core/stats/stats-answer';
 import { addDetails, compactRows } from './data/compact-rows';
 import type { Dataset, Json, PublisherInfo, StatsEntry, TrackingEntry } from './data/types';
 import { NO_ANSWER, readFailed } from './review/server-failed';
@@ -159,7 +160,7 @@ export const detailsPending = (ds: Dataset): Promise<Dataset> | undefined => pen
 /** The statistics of every publisher, or of one scope's (`q`: data/scope.ts scopeQuery); the last answer is kept. */
 let stats: { q: string; load: () => Promise<StatsEntry[]> } | undefined;
 export function loadStats(q = ''): Promise<StatsEntry[]> {
-  if (!stats || stats.q !== q) stats = { q, load: once(async () => (await getJson<{ publishers: StatsEntry[] }>(`/api/stats${q}`)).publishers) };
+  if (!stats || stats.q !== q) stats = { q, load: once(async () => unpackStats(await getJson<PackedStats<StatsEntry>>(`/api/stats${q}`))) };
   return stats.load();
 }
 
