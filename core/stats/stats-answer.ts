@@ -55,7 +55,9 @@ export function packStats<T extends Entry>(entries: readonly T[]): PackedStats<T
     const quality = (entry.data as { quality?: unknown } | null)?.quality;
     if (!isObject(quality) || !Array.isArray(quality.fields) || !Array.isArray(quality.costIds)) return entry;
     const { fields: listed, costIds: points, ...rest } = quality;
-    const packed = { ...rest, fieldCounts: fields.counts(listed as Record<string, unknown>[], 'filled', 'total'), costIdCounts: costIds.counts(points as Record<string, unknown>[], 'disclosed', 'total') };
+    // `costIds: []`: a tab of the dashboard opened before this format searches each implementer's `costIds`, and its
+    // page failed where the list was missing; empty, it says «Sin dato» until reloaded (docs/api.md).
+    const packed = { ...rest, costIds: [], fieldCounts: fields.counts(listed as Record<string, unknown>[], 'filled', 'total'), costIdCounts: costIds.counts(points as Record<string, unknown>[], 'disclosed', 'total') };
     return { ...entry, data: { ...entry.data, quality: packed } };
   });
   return { format: STATS_FORMAT, fields: fields.rows, costIds: costIds.rows, publishers };

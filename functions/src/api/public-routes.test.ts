@@ -364,7 +364,7 @@ describe('public API', () => {
     const perImplementer = JSON.stringify(rest);
     expect(fields.map(([, , title]) => JSON.stringify(title)).filter((t) => perImplementer.includes(t))).toEqual([]);
     expect(costIds.length).toBeGreaterThan(20);
-    for (const p of rest.publishers) expect(Object.keys((p.data as { quality: object }).quality).sort()).toEqual(['costIdCounts', 'fieldCounts', 'processesShare', 'projectsShare']);
+    for (const p of rest.publishers) expect(Object.keys((p.data as { quality: object }).quality).sort()).toEqual(['costIdCounts', 'costIds', 'fieldCounts', 'processesShare', 'projectsShare']);
     for (const entry of unpackStats(answer)) {
       const stored = (await store.getStats(entry.publisherId))?.data as { quality: unknown } | undefined;
       expect(entry.data?.quality).toEqual(stored?.quality);
