@@ -2,7 +2,7 @@
  * Reads the public API of the same origin. The list pages share one load: the publishers and the slim index in
  * columns (`/api/index/compact`, a few hundred bytes per project and process, decoded by data/compact-rows.ts), of
  * all the data or, at national scale, of one state or implementer (data/scope.ts). What only one page shows is
- * fetched by that page: the data-quality aggregates of `/api/stats` (tens of KB per publisher) by *Calidad*, the
+ * fetched by that page: the data-quality aggregates of `/api/stats` (about 4 KB per publisher, its fields named once: core/stats/stats-answer.ts) by *Calidad*, the
  * submissions of `/api/tracking` by *Seguimiento*, the full OC4IDS project by *Proyecto*.
  */
 import type { CompactIndex, CompactPart } from '../../core/stats/compact-index';
