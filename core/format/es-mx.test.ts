@@ -1,4 +1,4 @@
-import { calendarDate, compactParts, formatFileSize, formatCompact, formatCount, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatShare, formatList, formatTimestamp } from './es-mx';
+import { calendarDate, formatDuration, compactParts, formatFileSize, formatCompact, formatCount, formatDate, formatDateTime, formatMoney, formatNumber, formatPercent, formatShare, formatList, formatTimestamp } from './es-mx';
 
 describe('formatMoney and formatNumber', () => {
   it('write es-MX amounts, the minus before the sign of the currency', () => {
@@ -23,6 +23,19 @@ describe('formatCount', () => {
     expect(formatCount(1, 'contratación nueva', 'contrataciones nuevas')).toBe('1 contratación nueva');
     expect(formatCount(0, 'contratación nueva', 'contrataciones nuevas')).toBe('0 contrataciones nuevas');
     expect(formatCount(1204, 'error', 'errores')).toBe('1,204 errores');
+  });
+});
+
+describe('formatDuration', () => {
+  it('says a length in days in years and months, as a reader says it («Vida útil»: 14,600 días is «40 años»)', () => {
+    expect(formatDuration(14600)).toBe('40 años');
+    expect(formatDuration(365)).toBe('1 año');
+    expect(formatDuration(913)).toBe('2 años y 6 meses');
+    expect(formatDuration(396)).toBe('1 año y 1 mes');
+    expect(formatDuration(240)).toBe('8 meses');
+    expect(formatDuration(30)).toBe('1 mes');
+    expect(formatDuration(10)).toBe('10 días');
+    expect(formatDuration(1)).toBe('1 día');
   });
 });
 

@@ -31,6 +31,23 @@ export function formatCount(n: number, one: string, many: string): string {
   return `${formatNumber(n, 0)} ${n === 1 ? one : many}`;
 }
 
+/** Days in an average month of the Gregorian calendar (365.2425 / 12). */
+const DAYS_PER_MONTH = 30.436875;
+
+/**
+ * A length in days as a reader says it: «40 años», «2 años y 6 meses», «8 meses»; under a month, its days
+ * («20 días»). Rounded to the nearest month, so a length typed as years × 365 (14,600 días) reads «40 años», not
+ * «39 años y 11 meses». Who needs the exact figure reads the days beside it (the project page shows both).
+ */
+export function formatDuration(days: number): string {
+  const months = Math.round(days / DAYS_PER_MONTH);
+  if (months < 1) return formatCount(days, 'día', 'días');
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const parts = [years ? formatCount(years, 'año', 'años') : '', rest ? formatCount(rest, 'mes', 'meses') : ''].filter(Boolean);
+  return parts.join(' y ');
+}
+
 /** Items joined as Spanish lists them: «a», «a y b», «a, b y c» (`last`: the word before the last one, «ni» for a negated list). */
 export function formatList(items: readonly string[], last = 'y'): string {
   return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${last} ${items[items.length - 1]}` : items.join('');

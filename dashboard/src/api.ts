@@ -2,10 +2,11 @@
  * Reads the public API of the same origin. The list pages share one load: the publishers and the slim index in
  * columns (`/api/index/compact`, a few hundred bytes per project and process, decoded by data/compact-rows.ts), of
  * all the data or, at national scale, of one state or implementer (data/scope.ts). What only one page shows is
- * fetched by that page: the data-quality aggregates of `/api/stats` (tens of KB per publisher) by *Calidad*, the
+ * fetched by that page: the data-quality aggregates of `/api/stats` (about 4 KB per publisher, its fields named once: core/stats/stats-answer.ts) by *Calidad*, the
  * submissions of `/api/tracking` by *Seguimiento*, the full OC4IDS project by *Proyecto*.
  */
 import type { CompactIndex, CompactPart } from '../../core/stats/compact-index';
+import { unpackStats, type PackedStats } from '../../core/stats/stats-answer';
 import { addDetails, compactRows } from './data/compact-rows';
 import type { Dataset, Json, PublisherInfo, StatsEntry, TrackingEntry } from './data/types';
 import { NO_ANSWER, readFailed } from './review/server-failed';
@@ -159,7 +160,7 @@ export const detailsPending = (ds: Dataset): Promise<Dataset> | undefined => pen
 /** The statistics of every publisher, or of one scope's (`q`: data/scope.ts scopeQuery); the last answer is kept. */
 let stats: { q: string; load: () => Promise<StatsEntry[]> } | undefined;
 export function loadStats(q = ''): Promise<StatsEntry[]> {
-  if (!stats || stats.q !== q) stats = { q, load: once(async () => (await getJson<{ publishers: StatsEntry[] }>(`/api/stats${q}`)).publishers) };
+  if (!stats || stats.q !== q) stats = { q, load: once(async () => unpackStats(await getJson<PackedStats<StatsEntry>>(`/api/stats${q}`))) };
   return stats.load();
 }
 

@@ -284,7 +284,9 @@ const ddmmyyyy = (iso: string | undefined): string => (iso && !iso.startsWith('0
     const [c] = p.additionalClassifications;
     expect(c.scheme).toBe('sdg');
     expect(facts).toContain(`Descripción del presupuesto\n${p.budget.description}`);
-    expect(facts).toContain(`Vida útil\n${p.assetLifetime.durationInDays.toLocaleString('en-US')} días`);
+    // In years, as a reader says it, the days published beside them: «14,600 días» alone had to be divided by 365.
+    expect(p.assetLifetime).toEqual({ durationInDays: 14600 });
+    expect(facts).toContain('Vida útil\n40 años (14,600 días)');
     expect(facts).toContain(`Clasificaciones\nObjetivos de Desarrollo Sostenible (ODS): ${c.id}, ${c.description}`);
     expect(facts).toContain('Explicación de la fecha de término\nRetraso de seis semanas por la temporada de lluvias.');
     expect(facts).toContain('Explicación del costo final\nSe autorizaron volúmenes adicionales de concreto.');

@@ -8,7 +8,7 @@ import { h, externalLink, route } from '../dom';
 import { arr, isRealDate, num, obj, objects, str } from '../data/read';
 import { loadProject } from '../api';
 import type { Json } from '../data/types';
-import { formatList, formatPercent } from '../../../core/format/es-mx';
+import { formatDuration, formatList, formatPercent } from '../../../core/format/es-mx';
 import { scheduleSlip, scheduleSlipText } from '../data/schedule-slip';
 import { today } from '../data/today';
 import { citationSection } from '../components/citation';
@@ -105,10 +105,17 @@ function contractedCell(published: { contracted?: number; otherCurrency?: number
 
 const optionalFact = (label: string, value: string | undefined): [string, string][] => (value ? [[label, value]] : []);
 
-/** «01/09/2025 a 31/08/2075» (periodText), or its length alone when that is all that is published («14,600 días»). */
+/**
+ * «01/09/2025 a 31/08/2065» (periodText) and its length as published, in years and months with the days beside them
+ * («40 años (14,600 días)»): written as «14,600 días» alone, a reader had to divide to learn it meant 40 years.
+ */
 function assetLifetime(life: Json | undefined): string | undefined {
   const days = num(life?.durationInDays);
-  return periodText(life) ?? (days === undefined ? undefined : `${count(days)} ${days === 1 ? 'día' : 'días'}`);
+  const period = periodText(life);
+  if (days === undefined) return period;
+  const length = formatDuration(days);
+  const said = length.endsWith(' días') || length.endsWith(' día') ? length : `${length} (${count(days)} ${days === 1 ? 'día' : 'días'})`;
+  return period ? `${period}; ${said}` : said;
 }
 
 /**

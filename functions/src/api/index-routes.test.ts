@@ -3,6 +3,7 @@
  * record, totals equal to `/api/stats`, the publisher and state filters, caching headers (ETag → 304, CORS, gzip) and a
  * Spanish 404 for an unknown publisher.
  */
+import { unpackStats } from '../../../core/stats/stats-answer';
 import request from 'supertest';
 import express, { type Express } from 'express';
 import { pendingRoutes } from './pending-routes';
@@ -210,7 +211,7 @@ describe('a publication whose index was stored by an earlier version', () => {
       // Stats whose quality was judged by an earlier QUALITY_VERSION (none written): judged again from the records.
       await older.putStats({ publisherId: 'merida', publicationId: id, computedAt: at, data: { projects: 0, processes: 1, contractedMxn: 1734567.89, quality: { fields: 'as stored' } } });
       const again = createApp({ store: older, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024 }, log: () => undefined });
-      const [judged] = ((await request(again).get('/api/stats').expect(200)).body as { publishers: { data: Record<string, unknown> }[] }).publishers;
+      const [judged] = unpackStats((await request(again).get('/api/stats').expect(200)).body as { publishers: { data: Record<string, unknown> }[] });
       expect(judged.data.quality).toEqual(computeQuality([{ ocid, releases: [], compiledRelease }], []));
       expect(judged.data.contractedMxn).toBe(1234567.89);
       const [core, details] = await Promise.all(['core', 'details'].map(async (part) => (await request(served).get(`/api/index/compact/${part}`).expect(200)).body as CompactPart));

@@ -24,6 +24,8 @@ import { parseCsvRows } from '../../../core/workbook/csv';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { EXTENSION_METADATA_SCHEMA } from '../../../test/extension-metadata-schema';
+import { STATS_FORMAT, unpackStats, type PackedStats } from '../../../core/stats/stats-answer';
+import type { StatsEntry } from '../../../dashboard/src/data/types';
 
 const BASE = 'http://127.0.0.1:8080';
 let store: Store;
@@ -350,6 +352,23 @@ describe('public API', () => {
     // This app has no routes with sign-in: the address falls through to the API's 404, not to a 405.
     expect((await request(app).put('/api/publishers/merida').send({}).expect(404)).body.error.message).toMatch(/esa ruta/);
     await request(app).get('/api/publishers').expect(200);
+  });
+
+  it('/api/stats sends each field\'s title and each CoST IDS point\'s id once, not once per implementer; unpacked, each implementer\'s quality is the one stored', async () => {
+    const answer = (await request(app).get('/api/stats').expect(200)).body as PackedStats<StatsEntry> & Record<string, unknown>;
+    expect(answer.format).toBe(STATS_FORMAT);
+    expect(answer.publishers.length).toBe(EXAMPLE_KEYS.length);
+    // 100 implementers of a state carried ~580 titles each: 7.3 MB, nearly all of it titles (docs/api.md).
+    const { fields, costIds, ...rest } = answer;
+    expect(fields.length).toBeGreaterThan(500);
+    const perImplementer = JSON.stringify(rest);
+    expect(fields.map(([, , title]) => JSON.stringify(title)).filter((t) => perImplementer.includes(t))).toEqual([]);
+    expect(costIds.length).toBeGreaterThan(20);
+    for (const p of rest.publishers) expect(Object.keys((p.data as { quality: object }).quality).sort()).toEqual(['costIdCounts', 'costIds', 'fieldCounts', 'processesShare', 'projectsShare']);
+    for (const entry of unpackStats(answer)) {
+      const stored = (await store.getStats(entry.publisherId))?.data as { quality: unknown } | undefined;
+      expect(entry.data?.quality).toEqual(stored?.quality);
+    }
   });
 
   it('/api/stats of more publishers than one answer carries is refused in Spanish, saying how to narrow it; by state or publisher it is served', async () => {

@@ -21,6 +21,7 @@ import { lowerOcidPrefix } from '../../../core/identifiers/lower-ocid-prefix';
 import { acceptOnly, BY_SCOPE } from './query-parameters';
 import { publicationDocuments, publicationIndexes, readIndex, type PublicationIndexes } from './publication-indexes';
 import { currentStats } from '../../../core/stats/publisher-stats';
+import { packStats } from '../../../core/stats/stats-answer';
 import { matchedRecords, matchedReleases, SUPPLIER_PARAMETERS, supplierFilter, supplierLookups, supplierMatches, type SupplierFilter } from './supplier-filter';
 
 export interface PublicRoutesDeps {
@@ -303,7 +304,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
         void qualityVersion;
         publishers.push({ publisherId: s.publisher.id, name: s.publisher.name, state: s.publisher.state, commitment: s.publisher.commitment, publicationId: s.publication.id, publishedAt: s.publication.createdAt, data: data ? shown : null });
       }
-      return { publishers };
+      // Each field's title once for all of them, not once per implementer (core/stats/stats-answer.ts).
+      return packStats(publishers);
     }, version);
   });
 
