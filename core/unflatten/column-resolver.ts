@@ -9,6 +9,7 @@ import type { FieldInfo, FieldTitles, Profile, Standard } from '../profile/types
 import type { CodeOption, ColumnSpec, TemplateSpec } from '../template/spec';
 import { normalizeLabel } from './normalize-label';
 import type { ValueSpec } from './parse-value';
+import type { TextLines } from './text-spacing';
 
 export interface ResolvedPath {
   /** Unindexed path from the document root; positional indexes of scalar arrays kept (`locations/geometry/coordinates/1`). */
@@ -86,12 +87,17 @@ function isLeaf(profile: Profile, field: string): boolean {
 }
 
 /**
- * Every ValueSpec has these six properties in this order, absent ones undefined: one hidden class for all of them,
+ * Every ValueSpec has these seven properties in this order, absent ones undefined: one hidden class for all of them,
  * so the per-cell reads of `col.value` stay monomorphic (a second shape arriving with a later sheet made V8 throw
  * away and recompile readRows and its helpers, issue 17).
  */
-function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: boolean, options?: readonly CodeOption[], degrees?: ValueSpec['degrees'], money = false): ValueSpec {
-  return { type, codelist, openCodelist, options, degrees: degrees ?? false, money };
+function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: boolean, options?: readonly CodeOption[], degrees?: ValueSpec['degrees'], money = false, lines?: TextLines): ValueSpec {
+  return { type, codelist, openCodelist, options, degrees: degrees ?? false, money, lines };
+}
+
+/** How a text field's spacing is read: its profile says whether it is a title or name (one line). */
+function textLines(type: ValueSpec['type'], info: FieldInfo | undefined): TextLines | undefined {
+  return type === 'string' && info !== undefined && info.types.length === 1 && info.types[0] === 'string' && !info.codelist ? (info.singleLine ? 'single' : 'paragraphs') : undefined;
 }
 
 /** A Value's amount (`awards/value/amount`, `…/unit/value/netAmount`, `budget/amount/amount`): money. */
@@ -120,7 +126,7 @@ function profileValueSpec(profile: Profile, field: string, optionsByList: Map<st
   else if (info.types.includes('number')) type = 'number';
   else if (info.types.includes('integer') && !info.types.includes('string')) type = 'integer';
   else if (info.types.includes('boolean') && !info.types.includes('string')) type = 'boolean';
-  if (!info.codelist) return valueSpec(type, undefined, undefined, undefined, undefined, isMoney(type, field));
+  if (!info.codelist) return valueSpec(type, undefined, undefined, undefined, undefined, isMoney(type, field), textLines(type, info));
   const list = profile.codelists[info.codelist];
   return valueSpec(type, info.codelist, info.openCodelist ?? list?.open ?? true, optionsByList.get(info.codelist) ?? list?.codes.map((code) => ({ code, title: code })));
 }
@@ -227,7 +233,7 @@ export class ColumnResolver {
           let vs = specs.get(field);
           if (!vs) {
             const col = byField.get(field);
-            vs = col ? valueSpec(col.type, col.codelist, col.openCodelist, col.options, isCoordinate(field), isMoney(col.type, field)) : profileValueSpec(profile, field, optionsByList);
+            vs = col ? valueSpec(col.type, col.codelist, col.openCodelist, col.options, isCoordinate(field), isMoney(col.type, field), col.options?.length ? undefined : textLines(col.type, fieldOf(profile, field))) : profileValueSpec(profile, field, optionsByList);
             specs.set(field, vs);
           }
           return vs;
