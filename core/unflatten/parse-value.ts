@@ -13,7 +13,7 @@ import { formatDate } from '../format/es-mx';
 import { isNoDataMark } from './no-data-mark';
 import { closestTitles } from './closest-titles';
 import { formatList } from '../format/es-mx';
-import { needsSpacing, spacedText, type TextLines } from './text-spacing';
+import { needsOneLine, oneLine } from './text-spacing';
 
 export interface ValueSpec {
   type: ColumnType;
@@ -27,8 +27,8 @@ export interface ValueSpec {
   degrees?: false | 'latitude' | 'longitude' | 'coordinate';
   /** An amount of money (a Value's `amount` or `netAmount`): a computed one is published in cents (moneyAmount). */
   money?: boolean;
-  /** Free text: a title or name on one line, or text that may hold paragraphs (text-spacing.ts). Undefined: as typed. */
-  lines?: TextLines;
+  /** A title or name (the profile's `singleLine`): published on one line (text-spacing.ts). Any other text: as typed. */
+  singleLine?: boolean;
 }
 
 export interface Parsed {
@@ -686,7 +686,7 @@ const isFreeText = (spec: ValueSpec): boolean => spec.type === 'string' && (!spe
  * column without a code list, a number in a number column. NEEDS_PARSING for any other.
  */
 export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof NEEDS_PARSING {
-  if (typeof v === 'string') return isFreeText(spec) && v.charCodeAt(0) !== 61 /* = */ && (spec.lines === undefined || !needsSpacing(v, spec.lines)) ? v : NEEDS_PARSING;
+  if (typeof v === 'string') return isFreeText(spec) && v.charCodeAt(0) !== 61 /* = */ && (!spec.singleLine || !needsOneLine(v)) ? v : NEEDS_PARSING;
   return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) ? sheetNumber(v) : NEEDS_PARSING;
 }
 
@@ -830,7 +830,7 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: bool
     default: {
       if (v instanceof Date && (!spec.options || spec.options.length === 0)) return dateInText(v);
       const text = asText(v);
-      if (typeof v === 'string' && spec.lines !== undefined && isFreeText(spec) && needsSpacing(v, spec.lines)) return spaced(v, spec.lines);
+      if (typeof v === 'string' && spec.singleLine && isFreeText(spec) && needsOneLine(v)) return onOneLine(v);
       return digitsLost(v) ?? parseCode(spec.type === 'url' ? QUOTED_ADDRESS_RE.exec(text)?.[1] ?? text : text, spec);
     }
   }
@@ -838,11 +838,10 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: bool
 
 /**
  * A title or name with line breaks, tabs or doubled spaces (pasted from Word or a PDF): published on one line, said
- * at the cell (info), as the text will read. A description's loose spaces go without a word: nobody sees them.
+ * at the cell (info) as it will read.
  */
-function spaced(v: string, lines: TextLines): Parsed {
-  const value = spacedText(v, lines);
-  if (lines === 'paragraphs') return { value };
+function onOneLine(v: string): Parsed {
+  const value = oneLine(v);
   return { value, problem: new CellProblem('cell.text-one-line', { text: safePreview(value) }, 'info') };
 }
 

@@ -12,7 +12,7 @@ import { templateSpec } from '../template/template-spec';
 import { resolvePath } from './column-resolver';
 import { unflatten } from './index';
 import { localDateTime, localMidnight } from './time-zone';
-import { spacedText } from './text-spacing';
+import { oneLine } from './text-spacing';
 
 const spec = templateSpec();
 type Obj = Record<string, unknown>;
@@ -52,8 +52,8 @@ function valueFor(g: Gen, col: ColumnSpec, singleLine: boolean): unknown {
       if (g(fc.boolean)) return localDateTime('America/Mexico_City', y, m, d, g(fc.integer, { min: 0, max: 23 }), g(fc.integer, { min: 0, max: 59 }), g(fc.integer, { min: 0, max: 59 }));
       return localMidnight('America/Mexico_City', y, m, d);
     }
-    // As typed text is published: a title or name on one line, a description without spaces nobody sees (text-spacing.ts).
-    default: return spacedText(g(() => text), singleLine ? 'single' : 'paragraphs');
+    // A title or name is published on one line (text-spacing.ts); other text as typed.
+    default: { const t = g(() => text); return singleLine ? oneLine(t) : t; }
   }
 }
 

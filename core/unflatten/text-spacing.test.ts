@@ -1,16 +1,16 @@
 /**
  * Text pasted from Word or a PDF (text-spacing.ts): a title or name, as the profile marks it (`singleLine`), is
- * published on one line and said at the cell; a description keeps its paragraphs. And an option typed off an open
+ * published on one line and said at the cell; a description is published as typed. And an option typed off an open
  * list is told the option it probably misspells (parse-value.ts, nearestTitles).
  */
 import { renderMessage } from '../messages/render';
 import { unflatten } from './index';
 import { templateSheet } from '../../test/template-sheets';
-import { needsSpacing, spacedText } from './text-spacing';
+import { needsOneLine, oneLine } from './text-spacing';
 
 const convert = (...sheets: Parameters<typeof unflatten>[0]['sheets']) => unflatten({ sheets }, { now: '2024-06-01T12:00:00-06:00' });
 
-test('a process title with a line break, a tab and doubled spaces is published on one line, said at its cell; the description keeps its paragraphs', () => {
+test('a process title with a line break, a tab and doubled spaces is published on one line, said at its cell; the description as typed', () => {
   const out = convert(templateSheet('Contrataciones', [{
     ocid: 'ocds-abc123-0001', 'tender/id': 'T1',
     'tender/title': 'Construcción de la\nbarda perimetral\u00a0 de la escuela\t«Benito Juárez»',
@@ -19,8 +19,9 @@ test('a process title with a line break, a tab and doubled spaces is published o
   }]));
   const tender = out.releases[0].tender as Record<string, unknown>;
   expect(tender.title).toBe('Construcción de la barda perimetral de la escuela «Benito Juárez»');
-  // Paragraphs and the list's indentation kept; the spaces nobody sees are gone.
-  expect(tender.description).toBe('Primera etapa: muros.\n\n  - Cimentación\nSegunda etapa.');
+  // Paragraphs, indentation and doubled spaces kept: other text is published as typed (addresses and descriptions of
+  // published data have doubled spaces that an imported workbook publishes again unchanged).
+  expect(tender.description).toBe('Primera etapa:  muros.   \n\n  - Cimentación\nSegunda etapa.');
   expect((out.releases[0].buyer as Record<string, unknown>).name).toBe('Secretaría de Obras Públicas');
   const said = out.findings.filter((f) => f.code === 'cell.text-one-line');
   expect(said.map((f) => [f.severity, f.cell?.sheet, f.cell?.row])).toEqual([['info', 'Contrataciones', 3], ['info', 'Contrataciones', 3]]);
@@ -37,11 +38,10 @@ test('a project title and a document title of EDCAPI are single lines too; clean
   expect(out.findings.filter((f) => f.code === 'cell.text-one-line')).toHaveLength(1);
 });
 
-test('spacing: one line, or paragraphs without the spaces before a break or doubled between words', () => {
-  expect(needsSpacing('Una línea', 'single')).toBe(false);
-  expect(needsSpacing('Dos\nlíneas', 'paragraphs')).toBe(false);
-  expect(spacedText(' a \t b\n\nc ', 'single')).toBe('a b c');
-  expect(spacedText('a  b \nc', 'paragraphs')).toBe('a b\nc');
+test('one line: each run of spaces, tabs and line breaks one space', () => {
+  expect(needsOneLine('Una línea, con espacios sencillos')).toBe(false);
+  expect(['Dos\nlíneas', 'a\tb', 'a  b', 'a\r\nb'].map(needsOneLine)).toEqual([true, true, true, true]);
+  expect(oneLine(' a \t b\n\nc ')).toBe('a b c');
 });
 
 test('an option typed off an open list (sector) is kept with its warning, which names the option it probably misspells', () => {

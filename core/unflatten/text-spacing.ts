@@ -1,32 +1,26 @@
 /**
- * Spacing of free text as it comes pasted from Word or a PDF: line breaks inside a sentence, tabs, doubled spaces.
- * A title or a name (the profile's `singleLine` fields) is one line wherever it is shown — the dashboard's lists, the
+ * Spacing of a title or name as it comes pasted from Word or a PDF: line breaks inside it, tabs, doubled spaces. A
+ * title or a name (the profile's `singleLine` fields) is one line wherever it is shown — the dashboard's lists, the
  * API's titles, a search result — and was published with its breaks, cut in two on the public pages. It is read as
- * one line, said at the cell. A description may hold paragraphs: it keeps its lines and their indentation, and only
- * loses what no reader sees (spaces before a line break, spaces doubled between words).
+ * one line, said at the cell (`cell.text-one-line`, info).
+ *
+ * Other free text (descriptions, addresses, telephones) is published as typed: it may hold paragraphs, and its doubled
+ * spaces are in published data («RECTANGULOS  124», «… 1700,  01-800 …» in Mexican publications) that an imported
+ * workbook must publish again unchanged (test/cli/import.test.ts, «nothing lost silently»).
  */
-
-/** How a free-text column's spacing is read: `single` for titles and names, `paragraphs` for any other text. */
-export type TextLines = 'single' | 'paragraphs';
 
 /** Anything a single line does not keep: a line break, a tab or other control space, two spaces in a row. */
 const NOT_ONE_LINE = /[\t\n\v\f\r]| {2}/;
-/** Spaces or tabs before a line break, or two spaces between two words. */
-const LOOSE_PARAGRAPHS = /[ \t]\r?\n| {2}/;
 
 /**
- * Whether the text needs `spacedText`: a single regular-expression scan, since this runs on every text cell of a
- * published workbook (plainValue's fast path).
+ * Whether a title or name needs `oneLine`: a single regular-expression scan, since this runs on every title and name
+ * cell of a published workbook (plainValue's fast path; 40,000 cells: about 2.5 ms).
  */
-export function needsSpacing(text: string, lines: TextLines): boolean {
-  return (lines === 'single' ? NOT_ONE_LINE : LOOSE_PARAGRAPHS).test(text);
+export function needsOneLine(text: string): boolean {
+  return NOT_ONE_LINE.test(text);
 }
 
-/** The text with its spacing read as `lines` says (a text needing nothing is given back as it is). */
-export function spacedText(text: string, lines: TextLines): string {
-  if (lines === 'single') return text.replace(/\s+/g, ' ').trim();
-  return text
-    .replace(/[ \t]+(?=\r?\n)/g, '')
-    // Only between two words: spaces at a line's start are an indentation (a list pasted from Word), kept.
-    .replace(/(?<=\S) {2,}(?=\S)/g, ' ');
+/** The text on one line: each run of spaces, tabs and line breaks one space. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
