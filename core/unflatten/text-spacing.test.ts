@@ -7,6 +7,7 @@ import { renderMessage } from '../messages/render';
 import { unflatten } from './index';
 import { templateSheet } from '../../test/template-sheets';
 import { needsOneLine, oneLine } from './text-spacing';
+import { importDocuments } from '../import';
 
 const convert = (...sheets: Parameters<typeof unflatten>[0]['sheets']) => unflatten({ sheets }, { now: '2024-06-01T12:00:00-06:00' });
 
@@ -55,4 +56,12 @@ test('an option typed off an open list (sector) is kept with its warning, which 
   expect(renderMessage(said[0])).toBe('«Trasporte carretero y vialidades» no está en la lista sugerida. ¿Quiso decir «Transporte carretero y vialidades»? Se publicará tal cual; de preferencia elija una opción de la lista desplegable.');
   // Nothing close: no guess.
   expect(renderMessage(said[1])).toBe('«Mercados» no está en la lista sugerida. Se publicará tal cual; de preferencia elija una opción de la lista desplegable.');
+});
+
+test('a published title with doubled spaces or a line break is imported on one line, as the workbook will publish it, and said', () => {
+  const pkg = { uri: 'x', publishedDate: '2024-01-01T00:00:00Z', version: '1.1', releases: [{ ocid: 'ocds-abc123-1', id: '1', date: '2024-01-01T00:00:00Z', tag: ['tender'], initiationType: 'tender', tender: { id: 'T1', title: 'Obra  de agua\npotable', description: 'Dos  espacios se quedan.' } }] };
+  const imported = importDocuments(pkg, 'x.json');
+  const tender = imported.releases[0].tender as Record<string, unknown>;
+  expect([tender.title, tender.description]).toEqual(['Obra de agua potable', 'Dos  espacios se quedan.']);
+  expect(imported.findings.filter((f) => f.code === 'import.one-line').map((f) => [f.params.field, f.params.count])).toEqual([['tender/title', 1]]);
 });
