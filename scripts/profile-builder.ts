@@ -166,6 +166,17 @@ function typesOf(node: Json): string[] {
   return list.filter((x) => x !== 'null');
 }
 
+/**
+ * The standards' title and name fields (a process's, contract's, project's or document's `title`; an organization's
+ * `name` and `legalName`): one line each, as the dashboard and the API show them. Other free text (descriptions,
+ * rationales) may hold paragraphs.
+ */
+const SINGLE_LINE_NAMES = new Set(['title', 'name', 'legalName']);
+function isSingleLine(path: string, info: FieldInfo): boolean {
+  return SINGLE_LINE_NAMES.has(path.slice(path.lastIndexOf('/') + 1)) && info.types.length === 1 && info.types[0] === 'string'
+    && info.codelist === undefined && info.format === undefined;
+}
+
 /** Walks the schema and records every path (unindexed) with its structural facts. */
 function walk(schema: Json, node: Json, prefix: string, required: boolean, fields: Record<string, FieldInfo>, stack: string[], titles?: Record<string, string>): void {
   const { node: n, ref } = resolve(schema, node, new Set());
@@ -182,6 +193,7 @@ function walk(schema: Json, node: Json, prefix: string, required: boolean, field
     if (n.omitWhenMerged === true) info.omitWhenMerged = true;
     if (typeof n.minimum === 'number') info.minimum = n.minimum;
     if (typeof n.minLength === 'number') info.minLength = n.minLength;
+    if (isSingleLine(prefix, info)) info.singleLine = true;
     if (info.types.includes('array') && n.items) {
       const items = resolve(schema, n.items as Json, new Set()).node;
       info.items = typesOf(items)[0] ?? 'object';

@@ -197,7 +197,31 @@ function findingLine(sheet: string, item: FindingItem, field: string): HTMLLIEle
     button.disabled = true;
   }
   li.appendChild(button);
+  if (item.points?.length) li.appendChild(pointsList(item.points));
   return li;
+}
+
+/** The points of a listed notice shown at once: what to add first; the rest wait behind «Ver los otros N». */
+const POINTS_SHOWN = 3;
+
+/**
+ * A notice's points (the CoST IDS points one project lacks) under its line: the first POINTS_SHOWN, then the others
+ * in a closed <details>, so that each project of the column takes a few lines and the next project's line is in sight.
+ */
+function pointsList(points: readonly string[]): HTMLElement {
+  const box = el('div', { class: 'points' });
+  const first = el('ul');
+  for (const p of points.slice(0, POINTS_SHOWN)) first.appendChild(el('li', {}, p));
+  box.appendChild(first);
+  const rest = points.slice(POINTS_SHOWN);
+  if (!rest.length) return box;
+  const details = el('details');
+  details.appendChild(el('summary', {}, rest.length === 1 ? 'Ver el otro dato' : `Ver los otros ${rest.length.toLocaleString('es-MX')} datos`));
+  const others = el('ul');
+  for (const p of rest) others.appendChild(el('li', {}, p));
+  details.appendChild(others);
+  box.appendChild(details);
+  return box;
 }
 
 /**

@@ -29,6 +29,11 @@ export interface FindingItem {
   alsoIn?: number;
   /** The title of the finding's column as row 1 showed it (no « *»): the jump finds the column by it if it moved. */
   header?: string;
+  /**
+   * A notice that is a list (the CoST IDS points a project lacks, one per point): `message` says how many, and the
+   * sidebar lists the first ones under it, the rest behind «Ver los otros N». Absent for any other finding.
+   */
+  points?: string[];
 }
 
 /** What the validation read about a finding's place (ServerApi.selectCell). */

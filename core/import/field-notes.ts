@@ -12,7 +12,7 @@ import { formatNumber } from '../format/es-mx';
 
 /** The per-field notes (core/import/template-upgrade.ts UpgradeTally, upgrade.ts `import.dropped`) that group. */
 export const FIELD_NOTES: readonly string[] = [
-  'import.dropped', 'import.url-encoded', 'import.trimmed', 'import.line-breaks', 'import.empty-removed', 'import.date-offset',
+  'import.dropped', 'import.url-encoded', 'import.trimmed', 'import.one-line', 'import.line-breaks', 'import.empty-removed', 'import.date-offset',
   'import.code-normalized', 'import.repeat-removed', 'import.code-not-in-list', 'import.number-as-text', 'import.id-added', 'import.placeholder-date',
   'import.date-as-text', 'import.scheme-rfc', 'import.noncharacters', 'import.text-cut',
 ];

@@ -22,6 +22,7 @@ registerMessages({
   // A field without a column named by the sheet of its items and the rest of its path ({field!c}, sheet-of-field.ts).
   'import.dropped': '{count?Se omitió|Se omitieron} {count:valor|valores} de {field!c}: la plantilla no tiene columna para ese dato, así que {count?no se publicará|no se publicarán} de nuevo desde este libro.',
   'import.url-encoded': '{count:dirección|direcciones} de {field!c} {count?tenía|tenían} espacios o acentos; se {count?escribió|escribieron} codificada{count?|s} como las envía el navegador (un espacio es %20): es la misma dirección.',
+  'import.one-line': '{count:título o nombre|títulos o nombres} de {field!c} {count?traía|traían} espacios dobles, tabuladores o saltos de línea; se {count?escribió|escribieron} en una sola línea, como se publican.',
   'import.trimmed': 'Se quitaron espacios o caracteres invisibles al inicio o al final de {count:texto|textos} de {field!c}.',
   'import.noncharacters': 'Se quitaron de {count:texto|textos} de {field!c} los caracteres U+FFFE o U+FFFF, que un archivo .xlsx no puede guardar (no son letras: quedan de un texto leído con otra codificación).',
   'import.text-cut': '{count:texto|textos} de {field!c} {count?tenía|tenían} más de 32,767 caracteres, lo más que guarda una celda de Excel: {count?se escribió cortado|se escribieron cortados}, con «…» al final. El programa admite hasta 10,000 por dato: {count?resúmalo|resúmalos} antes de enviar el libro.',
@@ -52,6 +53,7 @@ registerMessages({
   // items, «hoja «Contratos»: «period/durationInDays»», what several share once, «itemAmount» (amount, currency).
   'import.dropped.fields': '{count?Se omitió|Se omitieron} {count:valor|valores} de {fieldCount:campo|campos} para los que la plantilla no tiene columna, así que {count?no se publicará|no se publicarán} de nuevo desde este libro. Cada uno se nombra por la hoja a la que corresponde y su nombre técnico: {fields}.',
   'import.url-encoded.fields': '{count:dirección|direcciones} con espacios o acentos se {count?escribió codificada|escribieron codificadas} como las envía el navegador (un espacio es %20; es la misma dirección): {fields}.',
+  'import.one-line.fields': '{count:título o nombre|títulos o nombres} con espacios dobles, tabuladores o saltos de línea se {count?escribió|escribieron} en una sola línea, como se publican: {fields}.',
   'import.trimmed.fields': 'Se quitaron espacios o caracteres invisibles al inicio o al final de {count:texto|textos}: {fields}.',
   'import.noncharacters.fields': 'Se quitaron de {count:texto|textos} los caracteres U+FFFE o U+FFFF, que un archivo .xlsx no puede guardar: {fields}.',
   'import.text-cut.fields': '{count:texto|textos} {count?tenía|tenían} más de 32,767 caracteres, lo más que guarda una celda de Excel, y {count?se escribió cortado|se escribieron cortados}, con «…» al final (el programa admite hasta 10,000 por dato: {count?resúmalo|resúmalos} antes de enviar el libro): {fields}.',

@@ -29,6 +29,7 @@ import type { ColumnSpec, TemplateSpec } from '../template/spec';
 import { columnOfField } from '../template/column-of-field';
 import { sheetOfField } from '../template/sheet-of-field';
 import { cleanText } from '../unflatten/clean-cell';
+import { needsOneLine, oneLine } from '../unflatten/text-spacing';
 import { excelText } from '../format/excel-text';
 import { lookupCode, parseDate } from '../unflatten/parse-value';
 import { RFC_SCHEME } from '../unflatten/read-rows';
@@ -88,6 +89,9 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
     let text = cleanText(lines);
     if (text === '') { tally.add('import.empty-removed', field); return false; }
     if (text !== lines) tally.add('import.trimmed', field);
+    // A title or name with doubled spaces or line breaks: the workbook publishes it on one line (text-spacing.ts), so
+    // it is written so here and said, as the text the official will publish («CH. INGENIERIA Y PROYECTOS  S.A.»).
+    if (fields[field]?.singleLine && needsOneLine(text)) { text = oneLine(text); tally.add('import.one-line', field); }
     if (fields[field]?.format === 'date-time') {
       // Year 0001 (or any before 1900) is how the capture tool wrote «no date»: as a date it failed every order check
       // («la fecha de modificación (01/01/0001) es anterior…»), 30 errors on a Nuevo León file the official never typed.

@@ -53,7 +53,7 @@ type Obj = Record<string, unknown>;
 export interface ImportResult { releases: Obj[]; projects: Obj[]; findings: Finding[]; versionedOcids: Map<string, string> }
 
 /** The notes about one cell's value (template-upgrade.ts), as opposed to those about items (merged parties, ids added). */
-const CELL_NOTES = new Set(['import.number-as-text', 'import.line-breaks', 'import.empty-removed', 'import.trimmed', 'import.placeholder-date',
+const CELL_NOTES = new Set(['import.number-as-text', 'import.line-breaks', 'import.empty-removed', 'import.trimmed', 'import.one-line', 'import.placeholder-date',
   'import.date-offset', 'import.url-encoded', 'import.code-normalized', 'import.code-not-in-list', 'import.repeat-removed', 'import.scheme-rfc']);
 const inMexico = (lng: number, lat: number): boolean => lat >= 14 && lat <= 33 && lng >= -119 && lng <= -86;
 

@@ -18,6 +18,8 @@ export interface FieldInfo {
   omitWhenMerged?: boolean;
   minimum?: number;
   minLength?: number;
+  /** A title or name (scripts/profile-builder.ts): its text is one line, its spaces single (core/unflatten/text-spacing.ts). */
+  singleLine?: boolean;
 }
 
 export interface Codelist {

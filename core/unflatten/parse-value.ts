@@ -11,6 +11,9 @@ import { PROFILES } from '../profile/profiles';
 import { isCalendarDate } from '../format/typed-date';
 import { formatDate } from '../format/es-mx';
 import { isNoDataMark } from './no-data-mark';
+import { closestTitles } from './closest-titles';
+import { formatList } from '../format/es-mx';
+import { needsOneLine, oneLine } from './text-spacing';
 
 export interface ValueSpec {
   type: ColumnType;
@@ -24,6 +27,8 @@ export interface ValueSpec {
   degrees?: false | 'latitude' | 'longitude' | 'coordinate';
   /** An amount of money (a Value's `amount` or `netAmount`): a computed one is published in cents (moneyAmount). */
   money?: boolean;
+  /** A title or name (the profile's `singleLine`): published on one line (text-spacing.ts). Any other text: as typed. */
+  singleLine?: boolean;
 }
 
 export interface Parsed {
@@ -483,6 +488,8 @@ interface CodeIndex {
   byCode: Map<string, string>;
   /** Cell text → code (null: none), so a column of 10,000 titles normalizes each distinct text once. */
   byText: Map<string, string | null>;
+  /** Text off the list → the titles it is probably a misspelling of («» for none): compared once per distinct text. */
+  nearest: Map<string, string>;
 }
 /** Enough for every code and title of a list and the usual typos; free text in an open list stops filling it. */
 const MAX_REMEMBERED = 5000;
@@ -491,7 +498,7 @@ const codeIndexes = new WeakMap<readonly CodeOption[], CodeIndex>();
 function codeIndex(options: readonly CodeOption[]): CodeIndex {
   let index = codeIndexes.get(options);
   if (!index) {
-    index = { byTitle: new Map(), byCode: new Map(), byText: new Map() };
+    index = { byTitle: new Map(), byCode: new Map(), byText: new Map(), nearest: new Map() };
     for (const o of options) {
       index.byCode.set(o.code.toLowerCase(), o.code);
       const t = normalizeLabel(o.title);
@@ -581,8 +588,26 @@ function parseCode(text: string, spec: ValueSpec): Parsed {
     const [titleCode, codeCode] = pair.mismatch;
     return { problem: new CellProblem('cell.code-title-mismatch', { ...params, title: `${title(titleCode)} (${titleCode})`, code: `${title(codeCode)} (${codeCode})` }) };
   }
-  if (spec.openCodelist) return { value: text, problem: new CellProblem('cell.code-not-in-list', params, 'warning') };
-  return { problem: new CellProblem('cell.unknown-code', { ...params, options: optionsText(spec.options, spec.codelist) }) };
+  const suggested = nearestTitles(text, spec.options);
+  if (spec.openCodelist) return { value: text, problem: new CellProblem('cell.code-not-in-list', suggested ? { ...params, suggested } : params, 'warning') };
+  return { problem: new CellProblem('cell.unknown-code', { ...params, options: optionsText(spec.options, spec.codelist), ...(suggested ? { suggested } : {}) }) };
+}
+
+/**
+ * The options a text off the list probably misspells or shortens («Eduacion», «Transporte urbano»), as a renamed
+ * column's header is matched to the template's titles (closest-titles.ts): ««Educación»», ««A» o «B»», or '' when none
+ * is close. An open list kept «Trasporte carretero» as a new sector with a warning that named no option, and the
+ * official, told the value «no está en la lista sugerida», had to search 23 options for the one meant.
+ */
+function nearestTitles(text: string, options: readonly CodeOption[]): string {
+  const index = codeIndex(options);
+  let said = index.nearest.get(text);
+  if (said === undefined) {
+    const titles = closestTitles(text, options.map((o) => o.title), []);
+    said = titles.length ? formatList(titles.map((t) => `«${t}»`), 'o') : '';
+    if (index.nearest.size < MAX_REMEMBERED) index.nearest.set(text, said);
+  }
+  return said;
 }
 
 /** More pieces than any cell of options holds: past it a text is prose, not a list to partition. */
@@ -661,7 +686,7 @@ const isFreeText = (spec: ValueSpec): boolean => spec.type === 'string' && (!spe
  * column without a code list, a number in a number column. NEEDS_PARSING for any other.
  */
 export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof NEEDS_PARSING {
-  if (typeof v === 'string') return isFreeText(spec) && v.charCodeAt(0) !== 61 /* = */ ? v : NEEDS_PARSING;
+  if (typeof v === 'string') return isFreeText(spec) && v.charCodeAt(0) !== 61 /* = */ && (!spec.singleLine || !needsOneLine(v)) ? v : NEEDS_PARSING;
   return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) ? sheetNumber(v) : NEEDS_PARSING;
 }
 
@@ -805,9 +830,19 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: bool
     default: {
       if (v instanceof Date && (!spec.options || spec.options.length === 0)) return dateInText(v);
       const text = asText(v);
+      if (typeof v === 'string' && spec.singleLine && isFreeText(spec) && needsOneLine(v)) return onOneLine(v);
       return digitsLost(v) ?? parseCode(spec.type === 'url' ? QUOTED_ADDRESS_RE.exec(text)?.[1] ?? text : text, spec);
     }
   }
+}
+
+/**
+ * A title or name with line breaks, tabs or doubled spaces (pasted from Word or a PDF): published on one line, said
+ * at the cell (info) as it will read.
+ */
+function onOneLine(v: string): Parsed {
+  const value = oneLine(v);
+  return { value, problem: new CellProblem('cell.text-one-line', { text: safePreview(value) }, 'info') };
 }
 
 /**

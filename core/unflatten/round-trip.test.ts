@@ -12,6 +12,7 @@ import { templateSpec } from '../template/template-spec';
 import { resolvePath } from './column-resolver';
 import { unflatten } from './index';
 import { localDateTime, localMidnight } from './time-zone';
+import { oneLine } from './text-spacing';
 
 const spec = templateSpec();
 type Obj = Record<string, unknown>;
@@ -33,7 +34,7 @@ function setAt(target: Obj, rel: string[], value: unknown): void {
 }
 
 let counter = 0;
-function valueFor(g: Gen, col: ColumnSpec): unknown {
+function valueFor(g: Gen, col: ColumnSpec, singleLine: boolean): unknown {
   const codes = col.options?.map((o) => o.code);
   if (col.type === 'list') {
     const items = codes ? g(fc.uniqueArray, fc.constantFrom(...codes), { minLength: 1, maxLength: 3 }) : g(fc.uniqueArray, text, { minLength: 1, maxLength: 3 });
@@ -51,7 +52,8 @@ function valueFor(g: Gen, col: ColumnSpec): unknown {
       if (g(fc.boolean)) return localDateTime('America/Mexico_City', y, m, d, g(fc.integer, { min: 0, max: 23 }), g(fc.integer, { min: 0, max: 59 }), g(fc.integer, { min: 0, max: 59 }));
       return localMidnight('America/Mexico_City', y, m, d);
     }
-    default: return g(() => text);
+    // A title or name is published on one line (text-spacing.ts); other text as typed.
+    default: { const t = g(() => text); return singleLine ? oneLine(t) : t; }
   }
 }
 
@@ -76,7 +78,7 @@ function fillItem(g: Gen, sheet: SheetSpec, item: Obj, position = 0): void {
       }
       continue;
     }
-    if (g(fc.boolean)) setAt(item, where.rel, valueFor(g, col));
+    if (g(fc.boolean)) setAt(item, where.rel, valueFor(g, col, PROFILES[sheet.standard].fields[col.field]?.singleLine === true));
   }
 }
 

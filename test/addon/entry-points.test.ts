@@ -444,6 +444,14 @@ describe('Validar, marks and Quitar marcas', () => {
       [amount.spec.title, 1, ['error 5']],
       [col('status').spec.title, 0, ['info 3', 'info 4', 'info 5']],
     ]);
+    // Each project's notice a short heading with its count, its points a list under it (the sidebar shows the first
+    // ones and folds the rest): one paragraph of ~2,500 characters per project before.
+    const notice = fields[1].items[0];
+    expect(notice.message).toMatch(/^Le faltan \d+ datos del CoST IDS .*que el estado del proyecto \(«Ejecución»\) ya pide\. No impide publicar/);
+    expect(notice.message).not.toContain('·');
+    expect(notice.points!.length).toBeGreaterThan(3);
+    // Row 4 typed its purpose: one point fewer, its own list (not folded into row 3's line as «y 1 celda más»).
+    expect(fields[1].items.every((i) => i.alsoIn === undefined)).toBe(true);
   });
 
   it('a column with more different lines than the list takes keeps its errors in it, listed in reading order, and says what it leaves out', () => {

@@ -216,6 +216,33 @@ describeIfChromium('sidebar in headless Chromium', () => {
     await done(page);
   });
 
+  it('a project\'s CoST IDS notice says how many points it lacks and lists the first ones; the rest open on request', async () => {
+    const points = ['Subsector: la hoja «Clasificaciones»', 'Ubicación: la hoja «Ubicaciones»', 'Propósito: la columna «Propósito socioeconómico»', 'Impacto ambiental: un documento', 'Fuentes de financiamiento: la hoja «Desglose presupuestal»'];
+    const heading = 'Le faltan 5 datos del CoST IDS que el estado del proyecto («Ejecución») ya pide. No impide publicar.';
+    const page = await open({
+      runValidation: [{ ...withErrors, errors: 0, warnings: 0, groups: [{ sheet: 'Proyectos', errors: 0, warnings: 0, fields: [
+        { field: 'Estado del proyecto', errors: 0, warnings: 0, more: 0, items: [
+          { severity: 'info', message: heading, a1: 'Proyectos!D3', row: 3, column: 4, points },
+          { severity: 'info', message: heading.replace('5 datos', '2 datos'), a1: 'Proyectos!D4', row: 4, column: 4, points: points.slice(0, 2) },
+        ] },
+      ] }] }],
+    });
+    await validatedOnOpen(page);
+    const [first, second] = await page.locator('.findings li:has(> button.finding)').all();
+    expect(await first.locator('> .points > ul > li').allInnerTexts()).toEqual(points.slice(0, 3));
+    const more = first.locator('.points details');
+    expect(await more.locator('summary').innerText()).toBe('Ver los otros 2 datos');
+    expect(await more.locator('li').first().isVisible()).toBe(false);
+    await more.locator('summary').click();
+    expect(await more.locator('li').allInnerTexts()).toEqual(points.slice(3));
+    expect(await more.locator('li').first().isVisible()).toBe(true);
+    // Two points: both shown, nothing to open.
+    expect(await second.locator('.points li').allInnerTexts()).toEqual(points.slice(0, 2));
+    expect(await second.locator('details').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    await done(page);
+  });
+
   it('says what the jump answered when the sheet changed shape since validating (a column moved, rows deleted)', async () => {
     const notice = 'La columna «Monto del presupuesto» ya no está en la O sino en la P: se seleccionó P3. Pulse «Validar» para actualizar la lista.';
     const page = await open({ reviewContext: [returned], runValidation: [withErrors], goToFinding: [{ notice, selected: true }] });

@@ -44,7 +44,8 @@ const IMPLEMENTERS: Implementer[] = [
     'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json — registro OCDS-87SD3T-SEFIN-DRM-A-002-2016 (con el libro, simulado)': [0, 1, 73],
   } },
   { id: 'shcp', prefix: 'ocds-07smqs', projectPrefix: 'oc4ids-07smqs', files: ['ocds-07smqs-1386-1386.json'], differences: {
-    'ocds-07smqs-1386-1386.json — registro ocds-07smqs-1386 (con el libro)': [36, 0, 79],
+    // 3 changed: a contract's title and a party's name and legal name with doubled spaces, on one line (import.one-line).
+    'ocds-07smqs-1386-1386.json — registro ocds-07smqs-1386 (con el libro)': [36, 3, 79],
   } },
   { id: 'jalisco', prefix: 'ocds-xs1qbl', projectPrefix: 'oc4ids-xs1qbl', files: ['ocds-xs1qbl-SFIN-03-0007-00-2017.json'], differences: {
     // 13 changed: two of them the document types typed «contrato» and «Bases», written as their codes (code-aliases.ts).
@@ -55,7 +56,8 @@ const IMPLEMENTERS: Implementer[] = [
     // Changed among these: each party's scheme «RFC», written MX-RFC (1, 8, 2 and 15 of them; import.scheme-rfc).
     'RecordPackage-ocds-7wj9x5-SINL-AD-009-2020-v001-contract.json — registro ocds-7wj9x5-SINL-AD-009-2020-v001 (con el libro, simulado)': [0, 6, 0],
     'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json — registro ocds-7wj9x5-SINL-CPE-021-2018-v001 (historia)': [0, 1, 0],
-    'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json — registro ocds-7wj9x5-SINL-CPE-021-2018-v001 (con el libro, simulado)': [0, 33, 0],
+    // 2 of them: a joint bidder's name with doubled spaces, as party and as tenderer, on one line (import.one-line).
+    'RecordPackage-ocds-7wj9x5-SINL-CPE-021-2018-v001-contract.json — registro ocds-7wj9x5-SINL-CPE-021-2018-v001 (con el libro, simulado)': [0, 35, 0],
     // Two and one changed of these: the document types Nuevo León misspelled («landAndSettlementEvaluation»,
     // «evaluationReport»), written as the codes they meant (code-aliases.ts).
     'ProjectRelease-oc4ids-gx3fo2-000001-v000001.json — proyecto oc4ids-gx3fo2-000001 (con el libro, simulado)': [49, 21, 5],
@@ -235,6 +237,8 @@ function toldAs(kind: 'lost' | 'changed', d: Difference): Told | undefined {
     if (typeof before !== 'string' || typeof after !== 'string') return undefined;
     if (before.trim() === after) return inColumn(/Se quitaron espacios o caracteres invisibles/);
     if (before.replace(/\r\n?/g, '\n') === after) return inColumn(/saltos de línea con el formato de Windows/);
+    // A title or name with doubled spaces, written on one line as the workbook publishes it (import.one-line).
+    if (before.replace(/\s+/g, ' ').trim() === after) return inColumn(/en una sola línea/);
     if (encodeURI(before) === after || encodeURI(decodeURI(before)) === after) return inColumn(/codificadas? como las envía el navegador/);
     if (/T\d\d:\d\d:\d\d$/.test(before) && after.startsWith(before)) return inColumn(/se completaron con la hora de la Ciudad de México/);
     // Nuevo León's parties' RFC scheme «RFC», written as EDCA-MX's code for it (import.scheme-rfc).

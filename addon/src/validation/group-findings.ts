@@ -30,13 +30,25 @@ function missingColumnText(sheet: string, header: string): string {
   return `La columna «${title}» no está en la hoja «${sheet}»: agréguela de nuevo, con su título en la fila 1${key} (o cópiela de una plantilla nueva), y escriba el dato en esta fila.`;
 }
 
+/**
+ * The CoST IDS points a project lacks, as a list under a short heading: in one paragraph (a project in execution lacks
+ * twenty, ~2,500 characters joined by «·»), a few projects filled the 300 px panel for screens and the official could
+ * not tell where one project's points ended nor which to add first.
+ */
+function listed(f: Finding): { message: string; points: string[] } | undefined {
+  if (f.code !== 'project.costIdsMissing' || typeof f.params.points !== 'string' || !f.cell) return undefined;
+  const points = f.params.points.split(' · ').filter((p) => p !== '');
+  return points.length ? { message: renderMessage({ ...f, code: 'project.costIdsMissing.heading' }), points } : undefined;
+}
+
 function item(f: Finding): FindingItem {
   const c = f.cell;
   const row = c?.row ?? null;
   const column = c?.column ?? null;
   const a1 = c && row !== null && column !== null ? `${c.sheet}!${columnLetter(column)}${row}` : null;
-  const message = c && row !== null && column === null && c.header ? `${renderMessage(f)} ${missingColumnText(c.sheet, c.header)}` : renderMessage(f);
-  return { severity: f.severity, message, a1, row, column, ...(column !== null && c?.header ? { header: c.header } : {}) };
+  const list = listed(f);
+  const message = list ? list.message : c && row !== null && column === null && c.header ? `${renderMessage(f)} ${missingColumnText(c.sheet, c.header)}` : renderMessage(f);
+  return { severity: f.severity, message, a1, row, column, ...(column !== null && c?.header ? { header: c.header } : {}), ...(list ? { points: list.points } : {}) };
 }
 
 /**
@@ -58,7 +70,8 @@ function fieldGroup(field: string, findings: readonly Finding[]): { group: Field
       if (severity === 'error') group.errors++;
       if (severity === 'warning') group.warnings++;
       const next = item(f);
-      const key = `${next.severity}\u0000${next.message}`;
+      // With its points: two projects lacking as many points of one stage share the heading, not the list.
+      const key = `${next.severity}\u0000${next.message}${next.points ? `\u0000${next.points.join('\u0000')}` : ''}`;
       const same = seen.get(key);
       if (same && same.a1 !== null && next.a1 !== null) same.alsoIn = (same.alsoIn ?? 0) + 1;
       else {
