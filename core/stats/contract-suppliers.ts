@@ -7,16 +7,14 @@
  * contractor anywhere on the dashboard: not on its page, not in Contratistas, and a search by the company's name or
  * RFC found nothing. When the awards name nobody, the parties with that role are the contract's suppliers.
  */
-import { isObject, type JsonObject } from '../json/json-values';
-
-const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const objects = (v: unknown): JsonObject[] => arr(v).filter(isObject);
+import { stringsOf, type JsonObject } from '../json/json-values';
+import { objects } from '../summary/json-access';
 
 /** The supplier references of `contract`, a contract of the compiled release `compiled`. */
 export function contractSupplierRefs(compiled: JsonObject, contract: JsonObject): JsonObject[] {
   const awards = objects(compiled.awards);
   const award = awards.find((a) => a.id === contract.awardID);
-  const named = objects(award ? award.suppliers : awards.flatMap((a) => arr(a.suppliers)));
+  const named = award ? objects(award.suppliers) : awards.flatMap((a) => objects(a.suppliers));
   if (named.length) return named;
-  return objects(compiled.parties).filter((p) => arr(p.roles).includes('supplier'));
+  return objects(compiled.parties).filter((p) => stringsOf(p.roles).includes('supplier'));
 }

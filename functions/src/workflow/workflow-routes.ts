@@ -760,9 +760,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     };
     const page = whole('page', 1, Number.MAX_SAFE_INTEGER);
     const limit = whole('limit', FINDINGS_PAGE_SIZE, MAX_FINDINGS_PAGE);
-    // `?sheet=` (empty): the findings of the whole workbook, which name no sheet.
-    queryString(req, 'sheet');
-    const sheet = typeof req.query.sheet === 'string' ? req.query.sheet : undefined;
+    // `?sheet=` (empty): the findings of the whole workbook, which name no sheet — kept, where queryString reads it as absent.
+    const sheet = queryString(req, 'sheet') ?? (req.query.sheet === '' ? '' : undefined);
     // Kept by snapshot and publisher: those of this very check only when they add up to its counts (a send made before
     // they were kept, whose revision was sent again later, lists its own sample).
     const f = submission.findings;
