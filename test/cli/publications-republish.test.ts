@@ -249,6 +249,9 @@ describe('publications redact, on a self-hosted server', () => {
       // releases.json says which of its releases were redacted after publication (the .jsonl has no package to say it).
       const releasesJson = JSON.parse(fs.readFileSync(bulk.replace(/\.jsonl$/, '.json'), 'utf8')) as { redactions?: { releaseID: string }[] };
       expect(releasesJson.redactions?.map((r) => r.releaseID).sort()).toEqual(differing.map((r) => r[1]).sort());
+      // …and so does huellas.json beside the .jsonl, whose reader may download only those.
+      const manifest = JSON.parse(fs.readFileSync(path.join(path.dirname(bulk), 'huellas.json'), 'utf8')) as { redactions?: { releaseID?: string }[] };
+      expect(manifest.redactions?.map((r) => r.releaseID).sort()).toEqual(differing.map((r) => r[1]).sort());
       expect(differing.map((r) => r[3].split('[dato personal suprimido]').length - 1)).toEqual([1, 3]);
       const entry = (await store.listAudit({ publisherId: 'merida' })).items.find((e) => e.action === 'publication.redacted')!;
       expect(entry).toMatchObject({ actor: 'cli', target: `publication/${after.id}`, details: { redactedFrom: before.id, reason: 'Solicitud ARCO 0001/2026', redactedOcids: ['ocds-mid001-DOP-AD-SRO-007-2024', OCID] } });

@@ -25,9 +25,12 @@ interface Notes {
   projects: Map<string, ServedRedaction[]>;
 }
 
+/** A publication, or a bulk file set's (publication/bulk-files.ts BulkSet): its redactions are all that is read. */
+type Redactable = Pick<Publication, 'redactions'>;
+
 const NONE: Notes = { releases: new Map(), byOcid: new Map(), projects: new Map() };
 /** Built once per publication read (publications are immutable once complete). */
-const built = new WeakMap<Publication, Notes>();
+const built = new WeakMap<Redactable, Notes>();
 const releaseKey = (ocid: string, id: string): string => `${ocid}\u0000${id}`;
 
 function push<K>(map: Map<K, ServedRedaction[]>, key: K, entry: ServedRedaction): void {
@@ -35,7 +38,7 @@ function push<K>(map: Map<K, ServedRedaction[]>, key: K, entry: ServedRedaction)
   if (list) list.push(entry); else map.set(key, [entry]);
 }
 
-function notesOf(publication: Publication): Notes {
+function notesOf(publication: Redactable): Notes {
   const redactions: RedactionNote[] | undefined = publication.redactions;
   if (!redactions?.length) return NONE;
   let notes = built.get(publication);
@@ -54,24 +57,24 @@ function notesOf(publication: Publication): Notes {
 }
 
 /** The notes of the publications of `sets` that have any. */
-const notesIn = (sets: readonly { publication: Publication }[]): Notes[] => sets.map((s) => notesOf(s.publication)).filter((n) => n !== NONE);
+const notesIn = (sets: readonly { publication: Redactable }[]): Notes[] => sets.map((s) => notesOf(s.publication)).filter((n) => n !== NONE);
 
 const listed = (found: ServedRedaction[]): { redactions?: ServedRedaction[] } => (found.length ? { redactions: found } : {});
 
 /** Of a release package: the redactions of the releases it holds (`key` the ocid, `id` the release id). */
-export function releaseRedactions(sets: readonly { publication: Publication }[], releases: readonly { key: string; id?: string }[]): { redactions?: ServedRedaction[] } {
+export function releaseRedactions(sets: readonly { publication: Redactable }[], releases: readonly { key: string; id?: string }[]): { redactions?: ServedRedaction[] } {
   const all = notesIn(sets);
   return listed(releases.flatMap((r) => all.flatMap((n) => n.releases.get(releaseKey(r.key, r.id ?? '')) ?? [])));
 }
 
 /** Of a record package: those of the releases of the processes it holds (a record lists every release of its process). */
-export function recordRedactions(sets: readonly { publication: Publication }[], ocids: readonly string[]): { redactions?: ServedRedaction[] } {
+export function recordRedactions(sets: readonly { publication: Redactable }[], ocids: readonly string[]): { redactions?: ServedRedaction[] } {
   const all = notesIn(sets);
   return listed(ocids.flatMap((ocid) => all.flatMap((n) => n.byOcid.get(ocid) ?? [])));
 }
 
 /** Of a project package: those of the projects it holds. */
-export function projectRedactions(sets: readonly { publication: Publication }[], ids: readonly string[]): { redactions?: ServedRedaction[] } {
+export function projectRedactions(sets: readonly { publication: Redactable }[], ids: readonly string[]): { redactions?: ServedRedaction[] } {
   const all = notesIn(sets);
   return listed(ids.flatMap((id) => all.flatMap((n) => n.projects.get(id) ?? [])));
 }
@@ -79,8 +82,9 @@ export function projectRedactions(sets: readonly { publication: Publication }[],
 /**
  * Of a bulk file of `kind` (publication/bulk-service.ts): every redaction of the releases (releases.json and
  * records.json, which hold every release or link every one) or the projects (projects.json) of its publications. The
- * JSON Lines files are one document a line, with no package to say it: `huellas.json`'s neighbour releases.json does.
+ * JSON Lines files are one document a line, with no package to say it: their `.json` and the `huellas.json` beside
+ * them do (bulk-manifest.ts).
  */
-export function bulkRedactions(sets: readonly { publication: Publication }[], kind: 'releases' | 'records' | 'projects'): { redactions?: ServedRedaction[] } {
+export function bulkRedactions(sets: readonly { publication: Redactable }[], kind: 'releases' | 'records' | 'projects'): { redactions?: ServedRedaction[] } {
   return listed(notesIn(sets).flatMap((n) => [...(kind === 'projects' ? n.projects : n.releases).values()].flat()));
 }

@@ -19,7 +19,7 @@ import type { Writable } from 'stream';
 import { createGzip } from 'zlib';
 import type ExcelJS from 'exceljs';
 import { exceljs } from '../xlsx/load-exceljs';
-import type { Page, Store } from '../store/store';
+import type { Page, RedactionNote, Store } from '../store/store';
 import { pages } from '../store/read-all';
 import { projectPackage, recordPackage, releasePackage, type PackageMeta } from '../../../core/packages';
 import { flattenSheet } from '../../../core/flatten';
@@ -43,7 +43,7 @@ export type { BulkKind } from '../../../core/packages/bulk-contents';
  * What a bulk file is built from: the publisher and publication of each current set (see api/current-publications).
  * The publication's `timeZone` is the one its workbook was converted with (absent: the default).
  */
-export interface BulkSet { publisher: { id: string; name?: string; ocidPrefix?: string; projectIdPrefix?: string }; publication: { id: string; createdAt: string; timeZone?: string } }
+export interface BulkSet { publisher: { id: string; name?: string; ocidPrefix?: string; projectIdPrefix?: string }; publication: { id: string; createdAt: string; timeZone?: string; redactions?: RedactionNote[] } }
 
 export const BULK_FILES: Record<string, { kind?: BulkKind; format: 'json' | 'jsonl' | 'xlsx' }> = {
   'releases.json': { kind: 'releases', format: 'json' },

@@ -10,6 +10,7 @@
 import { createHash } from 'crypto';
 import * as fs from 'fs';
 import type { Store } from '../store/store';
+import { bulkRedactions, type ServedRedaction } from '../api/redaction-notes';
 import type { BulkSet } from './bulk-files';
 
 /** The manifest's file name, beside the files it describes. */
@@ -25,6 +26,12 @@ export interface BulkManifest {
   writtenAt: string;
   publications: { publisherId: string; publicationId: string; publishedAt: string; audit?: { seq: number; hash: string; servedSha256?: unknown } }[];
   files: FileFingerprint[];
+  /**
+   * The releases and projects of these files that `publications redact` changed after publication, as the packages
+   * (releases.json, records.json, projects.json) list them: the `.jsonl` files are one document a line, with no
+   * package to say it, and their reader may download only them and this manifest. Present only when there are any.
+   */
+  redactions?: ServedRedaction[];
 }
 
 export async function fingerprintOf(file: string): Promise<{ bytes: number; sha256: string }> {
@@ -48,6 +55,12 @@ async function publicationEntry(store: Store, set: BulkSet): Promise<BulkManifes
   return { seq: entry.seq, hash: entry.hash, ...(entry.details.servedSha256 !== undefined ? { servedSha256: entry.details.servedSha256 } : {}) };
 }
 
+/** Of the releases (which records.json's records list too) and of the projects. */
+function redactionsOf(sets: BulkSet[]): Pick<BulkManifest, 'redactions'> {
+  const found = [...(bulkRedactions(sets, 'releases').redactions ?? []), ...(bulkRedactions(sets, 'projects').redactions ?? [])];
+  return found.length ? { redactions: found } : {};
+}
+
 export async function bulkManifest(store: Store, sets: BulkSet[], form: number, files: FileFingerprint[]): Promise<BulkManifest> {
   // One publisher's files name its publication's audit entry (one read); the files of all publishers together do
   // not look up hundreds of entries: each publication is found in the chain by its id.
@@ -58,5 +71,6 @@ export async function bulkManifest(store: Store, sets: BulkSet[], form: number, 
     writtenAt: new Date().toISOString(),
     publications: sets.map((s, i) => ({ publisherId: s.publisher.id, publicationId: s.publication.id, publishedAt: s.publication.createdAt, ...(i === 0 && audit ? { audit } : {}) })),
     files,
+    ...redactionsOf(sets),
   };
 }
