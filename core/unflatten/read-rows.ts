@@ -742,7 +742,7 @@ function currencyInAmount(ctx: Context, row: CellValue[], col: BoundColumn, pars
     const read = parseValue(typed, column.value, ctx.zone, ctx.date1904).value;
     rowCurrency = typeof read === 'string' ? read : safePreview(typed);
   }
-  const value = safePreview(parsed.problem?.params.value ?? '');
+  const value = String(parsed.problem?.params.value ?? '');
   const amount = parsed.value as number;
   if (rowCurrency === currency || (rowCurrency === undefined && currency === DEFAULT_CURRENCY)) {
     const note = parsed.problem;
