@@ -473,3 +473,7 @@ test('an amount of 1.234 leaves the plain path for its warning; other numbers an
   expect(parseValue('1,234 MXN', { type: 'number' }, 'UTC')).toEqual({ value: 1234 });
   expect(parseValue('1,234 MXN', money, 'UTC')).toMatchObject({ value: 1234, currency: 'MXN', problem: { code: 'cell.currency-read', severity: 'info' } });
 });
+
+test('a currency before a number outside an amount is said as the one after it is', () => {
+  expect(parseValue('USD 1,500', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-in-amount', params: { number: '1,500', currency: 'USD' } });
+});

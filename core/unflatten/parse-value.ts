@@ -783,6 +783,9 @@ function notANumber(text: string, spec: ValueSpec): Parsed {
     if (currency !== undefined) return problem('cell.currency-in-amount', text, { number: word[1].trim(), currency });
     if (/[a-záéíóúñ]/i.test(word[2])) return problem('cell.unit-in-number', text, { number: word[1].trim(), unit: word[2] });
   }
+  // A currency before the number («USD 1,500» in «Cantidad»): said as the one after it is. An amount reads it (amountText).
+  const before = !spec.degrees && /^[a-z]/i.test(t) ? currencyAround(t) : undefined;
+  if (before && parseNumber(before.number) !== undefined) return problem('cell.currency-in-amount', text, { number: before.number, currency: before.currency });
   const pair = /^(-?\d+(?:\.\d+)?)\s*[,;/]\s*(-?\d+(?:\.\d+)?)$/.exec(t);
   if (pair && /\./.test(t)) return problem('cell.two-numbers', text);
   return notANumberProblem(text, spec);
