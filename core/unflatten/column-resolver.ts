@@ -86,13 +86,16 @@ function isLeaf(profile: Profile, field: string): boolean {
 }
 
 /**
- * Every ValueSpec has these seven properties in this order, absent ones undefined: one hidden class for all of them,
+ * Every ValueSpec has these eight properties in this order, absent ones undefined: one hidden class for all of them,
  * so the per-cell reads of `col.value` stay monomorphic (a second shape arriving with a later sheet made V8 throw
  * away and recompile readRows and its helpers, issue 17).
  */
-function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: boolean, options?: readonly CodeOption[], degrees?: ValueSpec['degrees'], money = false, singleLine = false): ValueSpec {
-  return { type, codelist, openCodelist, options, degrees: degrees ?? false, money, singleLine };
+function valueSpec(type: ValueSpec['type'], codelist?: string, openCodelist?: boolean, options?: readonly CodeOption[], degrees?: ValueSpec['degrees'], money = false, singleLine = false, unit?: ValueSpec['unit']): ValueSpec {
+  return { type, codelist, openCodelist, options, degrees: degrees ?? false, money, singleLine, unit };
 }
+
+/** What a whole-number field counts: a Period's `durationInDays`, days. */
+const unitOf = (type: ValueSpec['type'], field: string): ValueSpec['unit'] => (type === 'integer' && /(^|\/)durationInDays$/.test(field) ? 'days' : undefined);
 
 /** A title or name, as the profile says (`singleLine`): read on one line (text-spacing.ts). */
 const isSingleLine = (type: ValueSpec['type'], info: FieldInfo | undefined): boolean => type === 'string' && info?.singleLine === true;
@@ -123,7 +126,7 @@ function profileValueSpec(profile: Profile, field: string, optionsByList: Map<st
   else if (info.types.includes('number')) type = 'number';
   else if (info.types.includes('integer') && !info.types.includes('string')) type = 'integer';
   else if (info.types.includes('boolean') && !info.types.includes('string')) type = 'boolean';
-  if (!info.codelist) return valueSpec(type, undefined, undefined, undefined, undefined, isMoney(type, field), isSingleLine(type, info));
+  if (!info.codelist) return valueSpec(type, undefined, undefined, undefined, undefined, isMoney(type, field), isSingleLine(type, info), unitOf(type, field));
   const list = profile.codelists[info.codelist];
   return valueSpec(type, info.codelist, info.openCodelist ?? list?.open ?? true, optionsByList.get(info.codelist) ?? list?.codes.map((code) => ({ code, title: code })));
 }
@@ -230,7 +233,7 @@ export class ColumnResolver {
           let vs = specs.get(field);
           if (!vs) {
             const col = byField.get(field);
-            vs = col ? valueSpec(col.type, col.codelist, col.openCodelist, col.options, isCoordinate(field), isMoney(col.type, field), !col.options?.length && isSingleLine(col.type, fieldOf(profile, field))) : profileValueSpec(profile, field, optionsByList);
+            vs = col ? valueSpec(col.type, col.codelist, col.openCodelist, col.options, isCoordinate(field), isMoney(col.type, field), !col.options?.length && isSingleLine(col.type, fieldOf(profile, field)), unitOf(col.type, field)) : profileValueSpec(profile, field, optionsByList);
             specs.set(field, vs);
           }
           return vs;

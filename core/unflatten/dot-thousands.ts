@@ -4,7 +4,8 @@
  * single dot and three digits after it read as es-MX decimals: «12.500» was published as 12.5 for twelve thousand five
  * hundred, without a word. When a text of the column is written that way, each such text is said with the number it
  * may be (warning: «1.250» can be a price of a peso and a quarter). A column without that trace says nothing: in
- * Mexico the dot is the decimal point. `cell.dot-thousands` (warning).
+ * Mexico the dot is the decimal point. `cell.dot-thousands` (warning). Not in amounts of money, where every such cell is
+ * said, trace or not (`cell.three-decimals`, parse-value.ts).
  */
 import { finding, type Finding } from '../findings/finding';
 import type { CellValue } from '../workbook/model';
@@ -19,7 +20,8 @@ const ONE_DOT_GROUP = /^([+-]?\s*\$?\s*)(\d{1,3})\.(\d{3})$/;
 export function dotThousands(rows: readonly CellValue[][], sheet: BoundSheet): Finding[] {
   const out: Finding[] = [];
   for (const col of sheet.columns) {
-    if (col.value.type !== 'number' || col.value.degrees) continue;
+    // An amount of money: each such cell is said by parse-value (cell.three-decimals), trace or not.
+    if (col.value.type !== 'number' || col.value.degrees || col.value.money) continue;
     let trace: { value: string; row: number } | undefined;
     const suspects: { value: string; row: number; sign: string; whole: string; after: string }[] = [];
     for (let r = sheet.dataStart; r < rows.length; r++) {

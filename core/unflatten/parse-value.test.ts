@@ -461,3 +461,19 @@ test('a text shaped like a date that is none says why and what to type, not only
   expect(said(59)[0]).toBe('1900-02-28T00:00:00-08:00');
   expect(said(61)[0]).toBe('1900-03-01T00:00:00-08:00');
 });
+
+// The usual number cell takes plainValue's path; an amount that may be a thousand typed with the dot must not.
+test('an amount of 1.234 leaves the plain path for its warning; other numbers and other columns stay on it', () => {
+  const money = { type: 'number', money: true } as const;
+  expect(plainValue(1.234, money)).toBe(NEEDS_PARSING);
+  expect(parseValue(1.234, money, 'UTC')).toMatchObject({ value: 1.234, problem: { code: 'cell.three-decimals', severity: 'warning', params: { meant: '$1,234.00', typed: '1,234' } } });
+  for (const n of [1234.567, 12.5, 0.125, 27317.8168, 5000000]) expect(plainValue(n, money)).toBe(n);
+  expect(plainValue(1.234, { type: 'number' })).toBe(1.234);
+  // «1,234 MXN» in a quantity column reads as before; in an amount it carries its currency for the row to check.
+  expect(parseValue('1,234 MXN', { type: 'number' }, 'UTC')).toEqual({ value: 1234 });
+  expect(parseValue('1,234 MXN', money, 'UTC')).toMatchObject({ value: 1234, currency: 'MXN', problem: { code: 'cell.currency-read', severity: 'info' } });
+});
+
+test('a currency before a number outside an amount is said as the one after it is', () => {
+  expect(parseValue('USD 1,500', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-in-amount', params: { number: '1,500', currency: 'USD' } });
+});

@@ -7,13 +7,12 @@ import { CellProblem, safePreview, type CleanValue } from './clean-cell';
 import { normalizeLabel } from './normalize-label';
 import { isKnownTimeZone, localDateTime, localMidnight, offsetAt } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
-import { PROFILES } from '../profile/profiles';
 import { isCalendarDate } from '../format/typed-date';
-import { formatDate } from '../format/es-mx';
+import { formatDate, formatList, formatMoney, formatNumber } from '../format/es-mx';
 import { isNoDataMark } from './no-data-mark';
 import { closestTitles } from './closest-titles';
-import { formatList } from '../format/es-mx';
 import { needsOneLine, oneLine } from './text-spacing';
+import { apostropheGroups, currencyAround, currencyOf, durationUnit, spaceGroupsDecimalComma, thousandsDotMeant } from './amount-forms';
 
 export interface ValueSpec {
   type: ColumnType;
@@ -29,12 +28,19 @@ export interface ValueSpec {
   money?: boolean;
   /** A title or name (the profile's `singleLine`): published on one line (text-spacing.ts). Any other text: as typed. */
   singleLine?: boolean;
+  /** What a whole-number column counts (`…/durationInDays`: days): «30 días» is read there, «3 meses» refused. */
+  unit?: 'days';
 }
 
 export interface Parsed {
   value?: unknown;
   /** An error (value dropped) or a warning (value kept). */
   problem?: CellProblem;
+  /**
+   * The currency written in an amount's cell («MXN 1,234.50», «1,234.50 USD»): read-rows compares it with the row's
+   * currency column (currencyInAmount), which the cell alone cannot see.
+   */
+  currency?: string;
 }
 
 function problem(code: string, v: CleanValue, extra: Record<string, string> = {}): Parsed {
@@ -687,7 +693,76 @@ const isFreeText = (spec: ValueSpec): boolean => spec.type === 'string' && (!spe
  */
 export function plainValue(v: CleanValue, spec: ValueSpec): CleanValue | typeof NEEDS_PARSING {
   if (typeof v === 'string') return isFreeText(spec) && v.charCodeAt(0) !== 61 /* = */ && (!spec.singleLine || !needsOneLine(v)) ? v : NEEDS_PARSING;
-  return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) ? sheetNumber(v) : NEEDS_PARSING;
+  // An amount like 1.234 is said (moneyRead); any other number, as it is. Integers and amounts of a thousand or more
+  // leave thousandsDotMeant at its first test: this runs for every number cell.
+  return typeof v === 'number' && spec.type === 'number' && Number.isFinite(v) && !(spec.money && thousandsDotMeant(v) !== undefined) ? sheetNumber(v) : NEEDS_PARSING;
+}
+
+/** A text with a letter or an apostrophe: the only ones that may carry a currency or an apostrophe's groups. */
+const LETTER_OR_APOSTROPHE = /[a-z'’]/i;
+
+/**
+ * An amount written with its currency, or grouped with apostrophes: read, and said at the cell how (info), so that
+ * the official sees what will be published. The currency is returned for read-rows to compare with the row's
+ * currency column. Undefined when the text is neither.
+ */
+function amountText(v: string, spec: ValueSpec): Parsed | undefined {
+  if (!LETTER_OR_APOSTROPHE.test(v)) return undefined;
+  const around = spec.money ? currencyAround(v) : undefined;
+  const text = around ? around.number : v;
+  const grouped = apostropheGroups(text);
+  const n = parseNumber(grouped ?? text);
+  if (n === undefined || !Number.isFinite(n)) return undefined;
+  if (!around && !grouped) return undefined;
+  const three = spec.money ? threeDecimals(v, grouped ?? text, n) : undefined;
+  const note = three ?? (around
+    ? new CellProblem('cell.currency-read', { value: safePreview(v), amount: formatMoney(n, around.currency), number: shownFigure(grouped ?? text).replace('$', ''), currency: around.currency }, 'info')
+    : new CellProblem('cell.apostrophe-thousands', { value: safePreview(v), number: shownFigure(grouped as string) }, 'info'));
+  return { value: n, problem: note, ...(around ? { currency: around.currency } : {}) };
+}
+
+/** A figure as it is to be typed: without the spaces around its sign and «$» («$ 1,234» → «$1,234»). */
+const shownFigure = (text: string): string => text.replace(/\s+/g, '');
+
+/**
+ * `cell.three-decimals` (warning, the value kept as read) for an amount of 1 to 999 with three decimals, typed as
+ * text («1.234», «$ 12.500») or as a number (1.234): a thousand typed with the dot, most likely, which only the
+ * official can tell. `figure`: the text the number was read from (undefined for a number cell), whose own digits say
+ * it («12.500» is 12.5 as a number).
+ */
+const THREE_DECIMALS_TEXT = /^[-+$(\s]*([1-9]\d{0,2})\.(\d{3})\)?$/;
+
+function threeDecimals(v: CleanValue, figure: string | undefined, n: number): CellProblem | undefined {
+  let meant: number | undefined;
+  if (figure === undefined) meant = thousandsDotMeant(n);
+  else {
+    const m = THREE_DECIMALS_TEXT.exec(figure.trim());
+    meant = m ? (n < 0 ? -1 : 1) * Number(m[1] + m[2]) : undefined;
+  }
+  if (meant === undefined) return undefined;
+  // As read: with its third decimal when it has one ($1.234), and the whole peso it does not reach, which no reading of
+  // «$1.234» as a thousand can be taken for.
+  const read = Number.isInteger(Math.round(Math.abs(n) * 1000) / 10) ? formatMoney(n) : `${n < 0 ? '-' : ''}$${formatNumber(Math.abs(n), 3)}`;
+  return new CellProblem('cell.three-decimals', { value: safePreview(v), read, ...(n > 0 ? { under: formatMoney(Math.ceil(n)) } : {}), meant: formatMoney(meant), typed: formatNumber(meant, 0) }, 'warning');
+}
+
+/** A money amount as read: 1.234 with its warning (threeDecimals), any other as it is. */
+function moneyRead(v: CleanValue, n: number): Parsed {
+  const three = threeDecimals(v, typeof v === 'string' ? v : undefined, n);
+  return three ? { value: n, problem: three } : { value: n };
+}
+
+/**
+ * A whole number with a unit after it in a column that counts days (`…/durationInDays`): «30 días» read as 30 and
+ * said (info); business days or another unit of time refused, saying the column counts calendar days. Undefined when
+ * no unit of time follows the number.
+ */
+function daysText(v: string): Parsed | undefined {
+  const unit = durationUnit(v);
+  const n = unit ? parseNumber(unit.number) : undefined;
+  if (!unit || n === undefined || !Number.isSafeInteger(n)) return undefined;
+  if (unit.unit === 'days') return { value: n, problem: new CellProblem('cell.days-read', { value: safePreview(v), number: formatNumber(n, 0) }, 'info') };
+  return problem(unit.unit === 'business-days' ? 'cell.business-days' : 'cell.unit-not-days', v, { number: formatNumber(n, 0), unit: unit.word });
 }
 
 /**
@@ -708,18 +783,12 @@ function notANumber(text: string, spec: ValueSpec): Parsed {
     if (currency !== undefined) return problem('cell.currency-in-amount', text, { number: word[1].trim(), currency });
     if (/[a-záéíóúñ]/i.test(word[2])) return problem('cell.unit-in-number', text, { number: word[1].trim(), unit: word[2] });
   }
+  // A currency before the number («USD 1,500» in «Cantidad»): said as the one after it is. An amount reads it (amountText).
+  const before = !spec.degrees && /^[a-z]/i.test(t) ? currencyAround(t) : undefined;
+  if (before && parseNumber(before.number) !== undefined) return problem('cell.currency-in-amount', text, { number: before.number, currency: before.currency });
   const pair = /^(-?\d+(?:\.\d+)?)\s*[,;/]\s*(-?\d+(?:\.\d+)?)$/.exec(t);
   if (pair && /\./.test(t)) return problem('cell.two-numbers', text);
   return notANumberProblem(text, spec);
-}
-
-let currencies: ReadonlySet<string> | undefined;
-
-/** The ISO 4217 code a word after an amount names («USD», «usd», «pesos», «M.N.»); undefined for any other word. */
-function currencyOf(word: string): string | undefined {
-  currencies ??= new Set(PROFILES.ocds.codelists.currency?.codes ?? []);
-  const code = word.toUpperCase();
-  return currencies.has(code) ? code : codeAlias('currency', normalizeLabel(word));
 }
 
 /**
@@ -766,9 +835,12 @@ export function parseValue(v: CleanValue, spec: ValueSpec, zone: string, date190
 function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: boolean): Parsed {
   switch (spec.type) {
     case 'number': {
-      const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
-      if (n !== undefined && Number.isFinite(n)) return { value: n };
       if (typeof v === 'string' && v.length > MAX_NUMBER_TEXT) return notANumberProblem(v, spec);
+      // Before parseNumber, which reads «1,234 MXN» without a word: the row's currency may say otherwise.
+      const written = typeof v === 'string' ? amountText(v, spec) : undefined;
+      if (written) return written;
+      const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
+      if (n !== undefined && Number.isFinite(n)) return spec.money ? moneyRead(v, n) : { value: n };
       // «20.9674°», «-89.6237 º» (the ordinal sign beside 1 on a Spanish keyboard): a coordinate in degrees, as
       // officials copy it from a map; the sign says nothing more, and «no es un número» helped nobody.
       const degrees = spec.degrees && typeof v === 'string' ? /^(.+?)\s*[°º]$/.exec(v.trim()) : null;
@@ -777,11 +849,16 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: bool
       // «1.234,50»: said as what it is, with the number as es-MX writes it, instead of «no es un número».
       const comma = typeof v === 'string' ? DECIMAL_COMMA_RE.exec(v.trim()) : null;
       if (comma) return problem('cell.decimal-comma', v, { number: `${comma[1] === '-' ? '-' : ''}${comma[2].replace(/\./g, '')}.${comma[3]}` });
+      // «$ 1 234 567,89»: grouped with spaces and a decimal comma, which a single comma's «1,234» makes ambiguous in
+      // this column. Refused as the decimal comma it is, with the figure to type.
+      const spaced = typeof v === 'string' ? spaceGroupsDecimalComma(v) : undefined;
+      if (spaced !== undefined) return problem('cell.decimal-comma', v, { number: spaced });
       return typeof v === 'string' ? notANumber(v, spec) : notANumberProblem(shown(v), spec);
     }
     case 'integer': {
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
-      return n === undefined || !Number.isSafeInteger(n) ? problem('cell.not-an-integer', shown(v)) : { value: n };
+      if (n !== undefined && Number.isSafeInteger(n)) return { value: n };
+      return (spec.unit === 'days' && typeof v === 'string' ? daysText(v) : undefined) ?? problem('cell.not-an-integer', shown(v));
     }
     case 'boolean': {
       const b = parseBoolean(v);

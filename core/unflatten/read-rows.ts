@@ -4,7 +4,7 @@
  */
 import { finding, type CellRef, type Finding } from '../findings/finding';
 import { columnLetter, type CellValue } from '../workbook/model';
-import { formatList } from '../format/es-mx';
+import { formatList, formatNumber } from '../format/es-mx';
 import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
@@ -14,7 +14,9 @@ import { noteText } from './note-row';
 import { isZeroRow } from './zero-row';
 import { rowList } from './row-list';
 import { relPath, type DocNode, type DocumentSet, type RelPath } from './document-builder';
-import { dateInText, digitsLost, moneyAmount, NEEDS_PARSING, parseValue, plainValue, sheetDateText } from './parse-value';
+import { dateInText, digitsLost, moneyAmount, NEEDS_PARSING, parseValue, plainValue, sheetDateText, type Parsed } from './parse-value';
+import { currencyPathOf } from '../workflow/money-path';
+import { DEFAULT_CURRENCY } from './fixups';
 import { rfcProblem } from '../checks/rfc';
 import { linkFormula } from './link-formula';
 import { partyReferenceFields } from '../checks/party-references';
@@ -487,7 +489,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       if (raw === null || raw === undefined || raw === '') continue;
       const target = nodes[col.level];
       if (!target) continue;
-      writeValue(ctx, r, col, target, path, linked ? readLinked(ctx, linked, r, col, raw) : cleanCell(raw), here);
+      writeValue(ctx, row, r, col, target, path, linked ? readLinked(ctx, linked, r, col, raw) : cleanCell(raw), here);
     }
     if (schemeFor !== undefined) docs.set(schemeFor, SCHEME, RFC_SCHEME, here, (rfcColumn as BoundColumn).index);
 
@@ -509,7 +511,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
         if (col === group.id) continue;
         const raw = row[col.index];
         if (raw === null || raw === undefined || raw === '') continue;
-        writeValue(ctx, r, col, target, path, linked ? readLinked(ctx, linked, r, col, raw) : cleanCell(raw), here);
+        writeValue(ctx, row, r, col, target, path, linked ? readLinked(ctx, linked, r, col, raw) : cleanCell(raw), here);
       }
     }
     if (repeated) repeatedKey(ctx, r, rootKey, mark);
@@ -692,7 +694,7 @@ function anyValueAt(row: CellValue[], at: readonly number[]): boolean {
 }
 
 /** One cell's value written into its item: cleaned, parsed, conflicts with an earlier cell reported. */
-function writeValue(ctx: Context, r: number, col: BoundColumn, target: DocNode, path: RelPath, clean: ReturnType<typeof cleanCell>, here: SourceRow): void {
+function writeValue(ctx: Context, row: CellValue[], r: number, col: BoundColumn, target: DocNode, path: RelPath, clean: ReturnType<typeof cleanCell>, here: SourceRow): void {
   const { findings } = ctx;
   if (clean instanceof CellProblem) {
     findings.push(finding(clean.code, clean.severity, clean.params, { cell: cellRef(ctx, r, col), pointer: `${target.anchor.pointer}/${path.pointer}` }));
@@ -701,7 +703,8 @@ function writeValue(ctx: Context, r: number, col: BoundColumn, target: DocNode, 
   if (clean === undefined) return;
   let value: unknown = plainValue(clean, col.value);
   if (value === NEEDS_PARSING) {
-    const parsed = parseValue(clean, col.value, ctx.zone, ctx.date1904);
+    let parsed = parseValue(clean, col.value, ctx.zone, ctx.date1904);
+    if (parsed.currency !== undefined) parsed = currencyInAmount(ctx, row, col, parsed, parsed.currency);
     if (parsed.problem) findings.push(finding(parsed.problem.code, parsed.problem.severity, parsed.problem.params, { cell: cellRef(ctx, r, col), pointer: `${target.anchor.pointer}/${path.pointer}` }));
     value = parsed.value;
   }
@@ -715,4 +718,43 @@ function writeValue(ctx: Context, r: number, col: BoundColumn, target: DocNode, 
       firstCell: describe(outcome.first),
     }, { cell, pointer: outcome.pointer }));
   }
+}
+
+/** The column of an amount's currency in its row (`…/value/amount` → `…/value/currency`, the same item's); undefined when the sheet has none. */
+function currencyColumn(sheet: BoundSheet, amount: BoundColumn): BoundColumn | undefined {
+  const field = currencyPathOf(amount.field);
+  const same = (c: BoundColumn): boolean => c.field === field && c.indexes.join('/') === amount.indexes.join('/');
+  return sheet.columns.find(same) ?? sheet.extras.flatMap((g) => g.columns).find(same);
+}
+
+/**
+ * An amount whose cell writes its currency («USD 1,234.50», «1,234.50 MXN»), against the row's currency column,
+ * which is what is published: the same currency is read (its note names the column); another one, or a currency other
+ * than pesos beside a blank currency (an amount without one is published in MXN), is refused at the amount's cell
+ * naming both, since which one is right only the official knows (`cell.currency-mismatch`,
+ * `cell.currency-not-in-column`). Only cells that write a currency get here.
+ */
+function currencyInAmount(ctx: Context, row: CellValue[], col: BoundColumn, parsed: Parsed, currency: string): Parsed {
+  const column = currencyColumn(ctx.sheet, col);
+  const typed = column ? cleanCell(row[column.index]) : undefined;
+  let rowCurrency: string | undefined;
+  if (column && typed !== undefined && !(typed instanceof CellProblem)) {
+    const read = parseValue(typed, column.value, ctx.zone, ctx.date1904).value;
+    rowCurrency = typeof read === 'string' ? read : safePreview(typed);
+  }
+  const value = String(parsed.problem?.params.value ?? '');
+  const amount = parsed.value as number;
+  if (rowCurrency === currency || (rowCurrency === undefined && currency === DEFAULT_CURRENCY)) {
+    const note = parsed.problem;
+    return column && note?.code === 'cell.currency-read' ? { ...parsed, problem: new CellProblem(note.code, { ...note.params, column: column.header }, note.severity) } : parsed;
+  }
+  if (rowCurrency !== undefined && column) return { problem: new CellProblem('cell.currency-mismatch', { value, currency, column: column.header, rowCurrency, number: formatNumber(amount, decimalsOf(amount)) }) };
+  return { problem: new CellProblem('cell.currency-not-in-column', { value, currency, number: formatNumber(amount, decimalsOf(amount)), ...(column ? { column: column.header } : { noColumn: true }) }) };
+}
+
+/** Decimals to write an amount with: two, or its own when it has more (a unit price of four). */
+function decimalsOf(n: number): number {
+  const text = String(Math.abs(n));
+  const at = text.indexOf('.');
+  return at < 0 || text.includes('e') ? 2 : Math.max(2, text.length - at - 1);
 }

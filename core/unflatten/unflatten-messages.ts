@@ -68,6 +68,19 @@ export const UNFLATTEN_MESSAGES = {
   // A warning (dot-thousands.ts): «1.250» can be what it reads; only the official knows.
   'cell.dot-thousands': '«{value}» se leyó como {read}, con punto decimal, pero en esta columna «{text}» (fila {textRow}) está escrito con punto de miles. Si este también, es {thousands}: escríbalo así, con coma de miles. Revíselo.',
   'cell.decimal-comma': '«{value}» está escrito con coma decimal. En México el punto separa los decimales y la coma los miles: escriba {number}.',
+  // Info (parse-value.ts amountText): the amount is read, and how it was read is said at the cell.
+  'cell.currency-read': '«{value}» se leyó como {amount}{{column|, en la moneda de la columna «{column}»}}. La moneda va en su propia columna: en esta basta la cantidad, {number}.',
+  'cell.apostrophe-thousands': '«{value}» se leyó como {number}: el apóstrofo se tomó como separador de miles, como en los formatos antiguos. Escríbalo así, con comas.',
+  // Errors (read-rows.ts currencyInAmount): the currency in the cell and the row's currency column disagree, or the
+  // cell's currency is not the pesos a row without currency is published in. Which one is right only the official knows.
+  'cell.currency-mismatch': '«{value}» dice {currency}, pero la columna «{column}» de esta fila dice {rowCurrency}. Escriba aquí solo la cantidad, {number}, y en «{column}» la moneda que corresponde.',
+  'cell.currency-not-in-column': '«{value}» dice {currency}, pero {{column|la columna «{column}» de esta fila está vacía}}{{noColumn|esta hoja no tiene columna de moneda para este monto}}, y un monto sin moneda se publica en pesos (MXN). Escriba aquí solo la cantidad, {number}{{column|, y {currency} en «{column}»}}.',
+  // A warning (parse-value.ts threeDecimals): the value is kept as read; only the official knows what was meant.
+  'cell.three-decimals': '«{value}» se leyó con punto decimal: {read}{{under|, menos de {under}}}. ¿Quiso decir {meant}? En México la coma separa los miles y el punto los decimales: escriba {typed}. Si el monto es el que se leyó, déjelo así.',
+  // Info (parse-value.ts daysText): the column counts days, and the word said it.
+  'cell.days-read': '«{value}» se leyó como {number}: esta columna cuenta días naturales. Basta con escribir el número.',
+  'cell.business-days': '«{value}»: esta columna cuenta días naturales (de calendario), no días hábiles, que no incluyen fines de semana ni días festivos. Escriba cuántos días naturales son, solo el número.',
+  'cell.unit-not-days': '«{value}»: esta columna cuenta días naturales, no {unit}. Escriba cuántos días son, solo el número.',
   'cell.not-an-integer': '«{value}» no es un número entero. Escriba un número sin decimales.',
   'cell.not-a-boolean': '«{value}» no es una respuesta válida. Escriba Sí o No.',
   // Info (no-data-mark.ts): the cell is read empty, as its mark means; a required column then says it is missing.

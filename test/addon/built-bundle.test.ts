@@ -124,12 +124,15 @@ describe('Code.js in a vm with code generation disabled', () => {
     expect(ss.get('Proyectos').formatAt(100_000, start)).toBe('dd/mm/yyyy');
     const amount = projects.columns.findIndex((c) => c.field === 'budget/amount/amount') + 1;
     // The works typed as starting before the project's own start: the core check the CLI runs says so here too (M15).
-    const typed: Record<string, string> = { id: 'oc4ids-abc123-0001', 'budget/amount/amount': 'mucho', 'period/startDate': '01/03/2024', 'implementationPeriod/startDate': '01/03/2023' };
+    // And a duration and an amount as officials type them: read by the bundle's core as on the server (amount-forms.ts).
+    const typed: Record<string, string> = { id: 'oc4ids-abc123-0001', 'budget/amount/amount': 'mucho', 'period/startDate': '01/03/2024', 'implementationPeriod/startDate': '01/03/2023', 'period/durationInDays': '30 días', 'completion/finalValue/amount': 'USD 1,234.50' };
     const row = projects.columns.map((c) => typed[c.field] ?? '');
     ss.get('Proyectos').paste({ row: 3, column: 1, rows: 1, columns: row.length }, [row]);
     const report = JSON.parse(JSON.stringify(context.runValidation())) as ValidationReport;
     expect(report.errors).toBeGreaterThan(0);
     expect(JSON.stringify(report)).toContain('«Inicio de la etapa de ejecución» (01/03/2023) es anterior a «Fecha de inicio prevista» (01/03/2024): la etapa empezaría antes que el proyecto.');
+    expect(JSON.stringify(report)).toContain('«30 días» se leyó como 30: esta columna cuenta días naturales.');
+    expect(JSON.stringify(report)).toContain('«USD 1,234.50» dice USD, pero la columna «Moneda del costo final» de esta fila está vacía, y un monto sin moneda se publica en pesos (MXN).');
     expect(ss.get('Proyectos').peek(3, amount)?.background).toBe(MARK_COLOR);
     context.clearMarks();
     expect(ss.get('Proyectos').peek(3, amount)?.background).toBeUndefined();

@@ -81,7 +81,7 @@ function sample(findings: Finding[]): { shown: Finding[]; repeats: { count: numb
  * the file). `lines` renders the findings shown: grouped by sheet and cell for a workbook, one per JSON pointer for
  * a package; `summary` leads the closing count.
  */
-export function printFindings(findings: Finding[], print: (line: string) => void, all: boolean, lines: (shown: Finding[], all: Finding[]) => string[] = renderReport, summary = ''): void {
+export function printFindings(findings: Finding[], print: (line: string) => void, all: boolean, lines: (shown: Finding[], all: Finding[]) => string[] = renderReport, summary = '', counted: readonly Finding[] = findings): void {
   const { shown, repeats } = all ? { shown: findings, repeats: [] } : sample(findings);
   // One write for the whole report (the same text): a write per line was a thousand writes to the terminal.
   const text = lines(shown, findings);
@@ -94,8 +94,12 @@ export function printFindings(findings: Finding[], print: (line: string) => void
   // más como el de H3 …» then «… y 1 problema más en total», read as two.
   if (omitted > 0 && omitted === said.reduce((n, r) => n + r.count, 0)) text.push(`Para ver ${omitted === 1 ? 'ese problema' : 'esos problemas'} también, agregue --todos (o use validate --json).`);
   else if (omitted > 0) text.push(`… y ${formatCount(omitted, 'problema más', 'problemas más')} en total (agregue --todos para verlos todos, o use validate --json).`);
-  const count = (s: Finding['severity']): number => findings.filter((f) => f.severity === s).length;
-  text.push(`${summary}Resumen: ${formatCount(count('error'), 'error', 'errores')}, ${formatCount(count('warning'), 'advertencia', 'advertencias')}, ${formatCount(count('info'), 'aviso', 'avisos')}.`);
+  const count = (s: Finding['severity'], list: readonly Finding[] = counted): number => list.filter((f) => f.severity === s).length;
+  // `counted`: what the summary counts when the report lists only part of it (publish leaves the avisos to validate):
+  // «0 avisos» under a workbook that validate counted 12 in read as if there were none.
+  const unlisted = count('info') - count('info', findings);
+  const where = unlisted > 0 ? ` (${unlisted === 1 ? 'el aviso no se lista aquí: véalo' : 'los avisos no se listan aquí: véalos'} con «infra-abierta validate»)` : '';
+  text.push(`${summary}Resumen: ${formatCount(count('error'), 'error', 'errores')}, ${formatCount(count('warning'), 'advertencia', 'advertencias')}, ${formatCount(count('info'), 'aviso', 'avisos')}${where}.`);
   print(text.join('\n'));
 }
 

@@ -56,7 +56,8 @@ export async function publishCommand(args: ParsedArgs, store: Store, io: CliIo, 
   // finding on its own line was 10,000 lines for a large workbook, the verdict lost at the end.
   // Avisos are left to `validate`, except where a project's process summary came from another implementer's data
   // (publication/published-elsewhere.ts): the official should know it is that one's, and as of when.
-  printFindings(result.findings.filter((x) => x.severity !== 'info' || x.code === 'link.otherPublisherSummary'), io.err, args.options.todos === true, (shown, all) => renderReport(shown, all, workbook.sheets.map((s) => s.name)));
+  // Counted all the same, as validate counts them.
+  printFindings(result.findings.filter((x) => x.severity !== 'info' || x.code === 'link.otherPublisherSummary'), io.err, args.options.todos === true, (shown, all) => renderReport(shown, all, workbook.sheets.map((s) => s.name)), '', result.findings);
   // The address is written into every record's release links: a server answering elsewhere would serve dead links.
   if (!process.env.PUBLIC_BASE_URL && result.status !== 'refused') io.err(`Los enlaces de los registros apuntan a ${baseUrl}. Si su servidor se consulta en otra dirección, defina PUBLIC_BASE_URL con ella y publique de nuevo (se vuelven a escribir aunque los datos no cambien).`);
   if (result.status === 'refused') { io.err('No se publicó: corrija los errores y vuelva a intentarlo.'); return 1; }
