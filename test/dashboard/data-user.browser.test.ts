@@ -55,13 +55,20 @@ declare const document: any;
 declare const location: any;
 declare const getComputedStyle: any;
 
+/** A project's description in three paragraphs, one with a line break of its own, and markup that must stay text. */
+const PARAGRAPHS = 'Sustitución de la carpeta asfáltica por concreto hidráulico.\n\nIncluye banquetas <b>accesibles</b>,\nrampas y señalización.\r\n  \r\nSe trabaja por tramos <img src=x onerror="window.__xss=1"> para no cerrar la calle.';
+
 describeIfChromium('a data user in the public pages', () => {
   let srv: DashboardServer;
   let browser: Browser;
 
   beforeAll(async () => {
     // Juárez is in Nuevo León's data; here one of Mérida's projects is in a Juárez too (the «Municipio» tests).
-    srv = await startDashboardServer({ edit: (key, workbook) => { if (key === 'merida') setCell(workbook, 'Ubicaciones', 0, 'locations/0/address/locality', 'Juárez'); } });
+    srv = await startDashboardServer({ edit: (key, workbook) => {
+      if (key !== 'merida') return;
+      setCell(workbook, 'Ubicaciones', 0, 'locations/0/address/locality', 'Juárez');
+      setCell(workbook, 'Proyectos', 0, 'description', PARAGRAPHS);
+    } });
     browser = await launchChromium();
     await srv.store.putPublisher({ id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001', commitment: { projects: 10, periodicityDays: 90 } });
   });
@@ -533,6 +540,17 @@ describeIfChromium('a data user in the public pages', () => {
     await again.waitForSelector('body[data-ready] main h1');
     expect(await again.locator('#nota-supresion').innerText()).toBe('Este proyecto se corrigió el 01/09/2025 para suprimir datos personales; lo demás que dice no cambió.');
     await later.close();
+  });
+
+  // On a phone: a description in paragraphs read as one run-on paragraph (the page collapsed its line breaks).
+  it('a description keeps its paragraphs and line breaks, as text, on a phone without scrolling sideways', async () => {
+    const page = await open(375, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}`, 'goOn');
+    const dd = page.locator('main dl.facts > div', { has: page.locator('dt:text-is("Descripción")') }).locator('dd');
+    expect(await dd.locator('p').allTextContents()).toEqual(['Sustitución de la carpeta asfáltica por concreto hidráulico.', 'Incluye banquetas <b>accesibles</b>,\nrampas y señalización.', 'Se trabaja por tramos <img src=x onerror="window.__xss=1"> para no cerrar la calle.']);
+    // The break inside the second paragraph is kept on screen, and the markup is text: no element, nothing run.
+    expect((await dd.locator('p').nth(1).innerText()).split('\n')).toEqual(['Incluye banquetas <b>accesibles</b>,', 'rampas y señalización.']);
+    expect(await dd.locator('b, img').count()).toBe(0);
+    expect(await page.evaluate(() => [(globalThis as any).__xss, document.documentElement.scrollWidth])).toEqual([undefined, 375]);
   });
 
   // After the others: it publishes an implementer they count as not published.

@@ -12,6 +12,7 @@ import { isRealDate, num, obj, objects, str } from '../data/read';
 import { loadRecord } from '../api';
 import type { Json } from '../data/types';
 import { dataTable } from '../components/table';
+import { prose } from '../components/prose';
 import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
@@ -170,7 +171,7 @@ export const processPage: Page = {
       ], 'kpis-proceso'),
       // What the cards leave out, so that they reconcile with the tables below.
       cancelled.length || (row.otherCurrency && (row.contracted !== undefined || row.paid !== undefined)) ? h('p', { class: 'note', id: 'nota-montos' },
-        [cancelled.length ? `«Monto contratado» no suma ${cancelled.length === 1 ? 'el contrato cancelado' : `${count(cancelled.length)} contratos cancelados`} (${cancelled.map((k) => `${str(k.id) ?? 'sin clave'}: ${moneyOf(k.value)}`).join('; ')}).` : '',
+        [cancelled.length ? `«Monto contratado» no suma ${cancelled.length === 1 ? 'el contrato cancelado' : `${count(cancelled.length)} contratos cancelados`} (${cancelled.map((k) => `${str(k.id) ?? 'sin clave'}: ${contractAmount(k)}`).join('; ')}).` : '',
           row.otherCurrency && (row.contracted !== undefined || row.paid !== undefined) ? 'Los montos en otra moneda no se suman a los de pesos.' : ''].filter(Boolean).join(' ')) : null,
       facts([
         ['Institución compradora', row.buyer ? h('a', { href: route('institucion', institutionKey(row.buyer)) }, row.buyer.name) : NO_DATA],
@@ -183,7 +184,7 @@ export const processPage: Page = {
       ]),
       section('etapa-planeacion', 'Planeación',
         facts([
-          ['Justificación', str(planning.rationale) ?? NO_DATA], ['Presupuesto', budgetTotalText(budget)],
+          ['Justificación', prose(str(planning.rationale) ?? NO_DATA)], ['Presupuesto', budgetTotalText(budget)],
           // Without a description of the whole, the breakdown's table describes each item.
           ...(str(budget?.description) || !breakdown.length ? [['Descripción del presupuesto', str(budget?.description) ?? NO_DATA] as [string, string]] : []),
         ]),
