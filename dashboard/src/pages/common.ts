@@ -48,6 +48,16 @@ export const otherCurrencyNote = (n: number): string => (n ? `${count(n)} ${n ==
 /** What processes still at planning have contracted (core/stats/figures.ts PLANNED_METHOD): nothing yet, not «Sin dato». */
 export const NOT_CONTRACTED = 'Aún sin contrato';
 export const CONTRACTED_RULE = '«Monto contratado» suma el valor vigente de cada contrato (con sus convenios modificatorios), sin los contratos cancelados, y cuenta cada proceso una vez aunque esté ligado a varios proyectos.';
+/** Beside a contract's amount read from `valueWithTax` (core/stats/contract-with-tax.ts): it includes VAT. */
+export const WITH_TAX = 'con IVA';
+/**
+ * What a sum of contracted amounts holds of amounts published only with VAT (`valueWithTax`), said beside it: they are
+ * added as published, with the other contracts' `value` (the amount the template asks for, with taxes), so a reader
+ * knows which part is VAT-inclusive by the publisher's own word. Empty when none is.
+ */
+export const withTaxNote = (mxn: number, processes: number): string => (processes
+  ? `«Monto contratado» incluye ${formatMoney(mxn)} de ${processes === 1 ? '1 contratación que publica' : `${count(processes)} contrataciones que publican`} el monto de sus contratos solo con IVA («valueWithTax»); se suma como se publicó.`
+  : '');
 /**
  * What the header's «Año» keeps (data/filters.ts matchesProject): the projects whose period includes the year, with
  * their processes and their whole amounts — not what was signed or paid that year, as a reader of «Monto pagado»
