@@ -611,6 +611,13 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await home.locator('#nota-cifras').innerText()).toContain(note);
     const stats = (await (await fetch(`${srv.base}/api/stats?publisher=shcp`)).json()) as { publishers: { data: { contractedMxn: number; contractedWithTaxMxn: number; processesWithTax: number } }[] };
     expect(stats.publishers[0].data).toMatchObject({ contractedMxn: 885888.61, contractedWithTaxMxn: 885888.61, processesWithTax: 1 });
+    // Its contractor's and its institution's pages mark it in their tables and say it under their sums.
+    const contractor = await show('#/contratista/CIP981109IZ5');
+    expect(await contractor.locator('#tabla-contratista tbody tr').innerText()).toContain(`${amount} con IVA`);
+    expect(await contractor.locator('#regla-contratista').innerText()).toContain('«Monto de sus contratos» incluye montos de 1 contratación que publica el monto de sus contratos solo con IVA');
+    const institution = await show('#/institucion/16B00');
+    expect(await institution.locator('#tabla-institucion-procesos tbody tr').innerText()).toContain(`${amount} con IVA`);
+    expect(await institution.locator('main').innerText()).toContain(note);
     await context.close();
   });
 });

@@ -59,6 +59,20 @@ export const withTaxNote = (mxn: number, processes: number): string => (processe
   ? `«Monto contratado» incluye ${formatMoney(mxn)} de ${processes === 1 ? '1 contratación que publica' : `${count(processes)} contrataciones que publican`} el monto de sus contratos solo con IVA («valueWithTax»); se suma como se publicó.`
   : '');
 /**
+ * What follows a process's contracted amount in a table: « con IVA» when all of it was published only with VAT, else
+ * how much of it was (« ($1,000.00 con IVA)»); `part`: for a share of the process (a contractor's own contracts), where
+ * only «(incluye montos con IVA)» can be said. Empty for a process without any.
+ */
+export function withTaxMark(r: { contracted?: number; contractedWithTax?: number }, part = false): string {
+  if (r.contractedWithTax === undefined) return '';
+  if (r.contractedWithTax === r.contracted) return ` ${WITH_TAX}`;
+  return part ? ' (incluye montos con IVA)' : ` (${formatMoney(r.contractedWithTax)} ${WITH_TAX})`;
+}
+/** withTaxNote for a sum whose with-VAT part is not known exactly (a contractor's): which processes hold some. */
+export const withTaxCountNote = (label: string, processes: number): string => (processes
+  ? `«${label}» incluye montos de ${processes === 1 ? '1 contratación que publica' : `${count(processes)} contrataciones que publican`} el monto de sus contratos solo con IVA («valueWithTax»), marcados «con IVA».`
+  : '');
+/**
  * What the header's «Año» keeps (data/filters.ts matchesProject): the projects whose period includes the year, with
  * their processes and their whole amounts — not what was signed or paid that year, as a reader of «Monto pagado»
  * under «2024» would assume. Empty without a year.

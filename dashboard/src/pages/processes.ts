@@ -11,7 +11,7 @@ import { cents } from '../../../core/stats/publication-index';
 import { institutionKey } from '../data/institutions';
 import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
 import { methodKey, PLANNED_METHOD } from '../../../core/stats/figures';
-import { CONTRACTED_RULE, NOT_CONTRACTED, count, date, focusPager, heading, money, moneyOrOther, NO_DATA, nothingMatched, otherCurrencyNote, plural, WITH_TAX, withTaxNote, yearRule, type Page } from './common';
+import { CONTRACTED_RULE, NOT_CONTRACTED, count, date, focusPager, heading, moneyOrOther, NO_DATA, nothingMatched, otherCurrencyNote, plural, withTaxMark, withTaxNote, yearRule, type Page } from './common';
 import { searchedNumberNotes } from '../components/searched-numbers';
 
 const PAGE_SIZE = 100;
@@ -35,11 +35,7 @@ const COLS: ValueColumn<ProcessRow>[] = [
  * A process's «Contratado»: «con IVA» after it when its contracts publish their amount only with VAT
  * (core/stats/contract-with-tax.ts), and how much of it when only some do.
  */
-function contractedCell(r: ProcessRow): string {
-  const shown = moneyOrOther(r.contracted, r.otherCurrency);
-  if (r.contractedWithTax === undefined) return shown;
-  return r.contractedWithTax === r.contracted ? `${shown} ${WITH_TAX}` : `${shown} (${money(r.contractedWithTax)} ${WITH_TAX})`;
-}
+const contractedCell = (r: ProcessRow): string => `${moneyOrOther(r.contracted, r.otherCurrency)}${withTaxMark(r)}`;
 
 /** As published, until a column is chosen. */
 const AS_PUBLISHED: ShownOrder = { key: '', dir: 'asc' };
