@@ -73,6 +73,8 @@ export interface CompactProcesses {
   /** Per contract: [value, paid, its suppliers as positions in the process's `suppliers`, and its amendments when it has any]. */
   contracts: ([number | null, number | null, number[]] | [number | null, number | null, number[], number])[][];
   contracted: (number | null)[];
+  /** ProcessEntry.contractedWithTax; absent when no process of the publication has it (and in indexes before it). */
+  contractedWithTax?: (number | null)[];
   paid: (number | null)[];
   date: Ref[];
   /** Positions of the projects in this publisher's `projects`. */
@@ -184,6 +186,8 @@ function compactPublisher(p: PublisherIndex, strings: Strings, parties: Parties)
       suppliers: processes.map((e) => e.suppliers.map((s) => parties.ref(s))),
       contracts: processes.map((e) => e.contracts.map((k): CompactProcesses['contracts'][number][number] => (k.amendments ? [orNull(k.value), orNull(k.paid), k.suppliers, k.amendments] : [orNull(k.value), orNull(k.paid), k.suppliers]))),
       contracted: processes.map((e) => orNull(e.contracted)), paid: processes.map((e) => orNull(e.paid)), date: processes.map((e) => strings.ref(e.date)),
+      // Rare (federal contracts published with VAT only): a column of nulls for every publication would be bytes for nothing.
+      ...(processes.some((e) => e.contractedWithTax !== undefined) ? { contractedWithTax: processes.map((e) => orNull(e.contractedWithTax)) } : {}),
       // Every project id listed here is a project of the same publication (publicationIndex links them so).
       projectIds: processes.map((e) => e.projectIds.map((id) => projectAt.get(id) ?? -1)),
       otherCurrency: processes.map((e) => orNull(e.otherCurrency)), stage: processes.map((e) => strings.ref(e.stage)),
@@ -243,7 +247,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
         put(e, 'tenderers', R.tenderers[i]);
         e.suppliers = R.suppliers[i].map((x) => partyAt(c, x));
         e.contracts = R.contracts[i].map(([value, paid, suppliers, amendments]) => { const k = {} as ProcessEntry['contracts'][number]; put(k, 'value', value); put(k, 'paid', paid); k.suppliers = suppliers; put(k, 'amendments', amendments); return k; });
-        put(e, 'contracted', R.contracted[i]); put(e, 'paid', R.paid[i]); put(e, 'date', s(R.date[i]));
+        put(e, 'contracted', R.contracted[i]); put(e, 'contractedWithTax', R.contractedWithTax?.[i] ?? null); put(e, 'paid', R.paid[i]); put(e, 'date', s(R.date[i]));
         e.projectIds = R.projectIds[i].map((x) => P.id[x]);
         put(e, 'otherCurrency', R.otherCurrency[i]); put(e, 'stage', s(R.stage[i]));
         const b = R.buyer[i];

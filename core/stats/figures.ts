@@ -14,6 +14,12 @@ export interface StatsFigures {
   budgetMxn: number;
   /** Sum of contracts' value in MXN. */
   contractedMxn: number;
+  /**
+   * The part of contractedMxn from contracts published with their amount only with VAT (`valueWithTax`,
+   * contract-with-tax.ts), and how many processes have one: a page says it beside the sum (0 and 0: none).
+   */
+  contractedWithTaxMxn: number;
+  processesWithTax: number;
   /** Sum of implementation transactions in MXN (what has been paid). */
   paidMxn: number;
   /** Sum of projects' completion.finalValue in MXN. */
@@ -66,13 +72,13 @@ export function competitionBand(tenderers: number | undefined, stage?: string): 
 }
 
 /** What figuresOf reads of each entry (the dashboard passes its rows, which carry more). */
-type ProcessFigures = Pick<ProcessEntry, 'contracted' | 'paid' | 'otherCurrency' | 'method' | 'tenderers' | 'date' | 'stage'>;
+type ProcessFigures = Pick<ProcessEntry, 'contracted' | 'contractedWithTax' | 'paid' | 'otherCurrency' | 'method' | 'tenderers' | 'date' | 'stage'>;
 type ProjectFigures = Pick<ProjectEntry, 'budget' | 'finalValue' | 'otherCurrency' | 'status' | 'sector' | 'start' | 'updated'>;
 
 /** The figures of index entries (core/stats/publication-index.ts): what the dashboard recomputes for a filtered selection. */
 export function figuresOf(processes: ProcessFigures[], projects: ProjectFigures[]): StatsFigures {
   const stats: StatsFigures = {
-    projects: projects.length, processes: processes.length, budgetMxn: 0, contractedMxn: 0, paidMxn: 0, finalValueMxn: 0,
+    projects: projects.length, processes: processes.length, budgetMxn: 0, contractedMxn: 0, contractedWithTaxMxn: 0, processesWithTax: 0, paidMxn: 0, finalValueMxn: 0,
     otherCurrencyAmounts: 0, byProjectStatus: {}, bySector: {}, byProcurementMethod: {},
     competition: { '1': 0, '2-5': 0, '6+': 0, unknown: 0, planning: 0 }, years: [],
   };
@@ -96,6 +102,7 @@ export function figuresOf(processes: ProcessFigures[], projects: ProjectFigures[
   for (const r of processes) {
     const contracted = r.contracted ?? 0;
     stats.contractedMxn += contracted;
+    if (r.contractedWithTax !== undefined) { stats.contractedWithTaxMxn += r.contractedWithTax; stats.processesWithTax++; }
     stats.paidMxn += r.paid ?? 0;
     stats.otherCurrencyAmounts += r.otherCurrency ?? 0;
     const m = entry(stats.byProcurementMethod, methodKey(r), () => ({ count: 0, amountMxn: 0 }));
@@ -106,7 +113,7 @@ export function figuresOf(processes: ProcessFigures[], projects: ProjectFigures[
   }
   stats.years = [...years].sort();
   if (last) stats.lastUpdate = last;
-  for (const k of ['budgetMxn', 'contractedMxn', 'paidMxn', 'finalValueMxn'] as const) stats[k] = cents(stats[k]);
+  for (const k of ['budgetMxn', 'contractedMxn', 'contractedWithTaxMxn', 'paidMxn', 'finalValueMxn'] as const) stats[k] = cents(stats[k]);
   for (const m of Object.values(stats.byProcurementMethod)) m.amountMxn = cents(m.amountMxn);
   return stats;
 }

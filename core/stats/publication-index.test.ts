@@ -128,6 +128,26 @@ describe('publication index', () => {
     expect(projectEntry(summarised).contracted).toBe(100);
   });
 
+  it('counts a contract published with only its amount with VAT (valueWithTax, as the SHCP publishes) by that amount, and says which part of the process is so', () => {
+    const compiledRelease = { ocid: 'ocds-abc123-7', contracts: [
+      { id: 'k1', status: 'active', valueWithTax: { amount: 885888.61, currency: 'MXN' } },
+      // `value` is the amount the template asks for: with both, `valueWithTax` is not counted again.
+      { id: 'k2', status: 'active', value: { amount: 100, currency: 'MXN' }, valueWithTax: { amount: 116, currency: 'MXN' } },
+      { id: 'k3', status: 'cancelled', valueWithTax: { amount: 5000, currency: 'MXN' } },
+      { id: 'k4', status: 'active', valueWithTax: { amount: 10, currency: 'USD' } },
+    ] };
+    const index = publicationIndex([{ ocid: 'ocds-abc123-7', compiledRelease }], []);
+    expect(index.processes[0]).toMatchObject({ contracted: 885988.61, contractedWithTax: 885888.61, otherCurrency: 1 });
+    expect(index.processes[0].contracts.map((k) => k.value)).toEqual([885888.61, 100, undefined, undefined]);
+    // Through the columns the dashboard loads, and into the sums it shows.
+    const answer = { publishers: [{ publisherId: 'p', name: 'P', state: 'S', publicationId: 'x', publishedAt: '2024-01-01T00:00:00Z', ...index }] };
+    expect(expandIndex(compactIndex(answer)).publishers[0].processes[0].contractedWithTax).toBe(885888.61);
+    const plain = processEntry({ ocid: 'o', compiledRelease: { contracts: [{ id: 'k', value: { amount: 3, currency: 'MXN' } }] } });
+    expect(plain.contractedWithTax).toBeUndefined();
+    expect(compactIndex({ publishers: [{ ...answer.publishers[0], processes: [plain] }] }).publishers[0].processes.contractedWithTax).toBeUndefined();
+    expect(figuresOf([...index.processes, plain], [])).toMatchObject({ contractedMxn: 885991.61, contractedWithTaxMxn: 885888.61, processesWithTax: 1 });
+  });
+
   it('classifies each process by its most advanced stage', () => {
     const stage = (c: Record<string, unknown>): string | undefined => processEntry({ ocid: 'o', compiledRelease: c }).stage;
     expect(stage({})).toBe('planning');

@@ -7,6 +7,7 @@
  */
 import { isObject, stringsOf } from '../json/json-values';
 import { contractSupplierRefs } from './contract-suppliers';
+import { contractMoney, contractWithTax } from './contract-with-tax';
 import { progressMeasure } from './progress-measure';
 import { PROJECT_STAGES, stagePeriodField, type ProjectStage } from './project-stages';
 
@@ -108,6 +109,12 @@ export interface ProcessEntry {
   awards?: { value?: number; suppliers: number[] }[];
   /** Sum of contracts' value in MXN, cancelled contracts left out. */
   contracted?: number;
+  /**
+   * The part of `contracted` read from contracts published with their amount only as `valueWithTax` (with VAT; the
+   * EDCA-MX field the SHCP's federal publication uses): absent when none is. Counted in `contracted` — leaving them
+   * out showed «Sin dato» for contracts whose amount is published — and kept apart so a page says it includes VAT.
+   */
+  contractedWithTax?: number;
   /** Sum of implementation transactions in MXN. */
   paid?: number;
   /** When the process itself happened (processDate), never when it was published. */
@@ -150,12 +157,13 @@ export interface PublicationIndex {
  * implementation status says (processStage), version 5; a process with a contract or an award published without its
  * status at stage «contract» or «award», not «planning» (processStage), version 6; a project's stages' dates
  * (`stages`, the projects' CSV), version 7; the suppliers of a contract published without its award, read from the
- * parties with the role «supplier» (contract-suppliers.ts), and a project's end date (`ended`), version 8 —
+ * parties with the role «supplier» (contract-suppliers.ts), and a project's end date (`ended`), version 8; a contract
+ * published with only `valueWithTax` counted by that amount (`contractedWithTax`), version 9 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
  */
-export const INDEX_VERSION = 8;
+export const INDEX_VERSION = 9;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {
@@ -378,12 +386,16 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
     return i;
   };
   const contractObjects = objects(c.contracts);
+  // The values read from `valueWithTax` (contractWithTax), in MXN.
+  const taxed: number[] = [];
   const contracts = contractObjects.map((k) => {
     const kPaid = sumPresent(objects(obj(k.implementation)?.transactions).map((t) => money.mxn(t.value ?? t.amount)));
     // A cancelled contract never came into force: its value is not money contracted, as the OC4IDS summary's
     // contractValue already says (core/summary/summary-from-release.ts, LIVE_CONTRACT); counted, «Monto contratado»
     // and a project's «Contratado» disagreed with the project's package. What was paid under it still counts.
-    const value = str(k.status) === 'cancelled' ? undefined : money.mxn(k.value);
+    const withTax = contractWithTax(k);
+    const value = str(k.status) === 'cancelled' ? undefined : money.mxn(contractMoney(k));
+    if (withTax && value !== undefined) taxed.push(value);
     return omitUndefined({ value, paid: kPaid, suppliers: parties(contractSupplierRefs(c, k)).map(indexOf), amendments: arr(k.amendments).length || undefined });
   });
   for (const s of parties(awards.flatMap((a) => arr(a.suppliers)))) indexOf(s);
@@ -415,7 +427,7 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
   return omitUndefined<ProcessEntry>({
     ocid, title: str(tender?.title) ?? str(contractObjects[0]?.title) ?? ocid,
     method: str(tender?.procurementMethod) ?? 'sin-dato', category: str(tender?.mainProcurementCategory), tenderers,
-    suppliers, contracts, awards: inForce.length ? inForce : undefined, contracted: sumPresent(contracts.map((k) => k.value)), paid, date: processDate(c), projectIds,
+    suppliers, contracts, awards: inForce.length ? inForce : undefined, contracted: sumPresent(contracts.map((k) => k.value)), contractedWithTax: sumPresent(taxed), paid, date: processDate(c), projectIds,
     otherCurrency: money.other || undefined, stage: processStage(c), buyer: table.ref(buyer && described(buyer)), bidders: bidders.length ? bidders : undefined,
     numbers: numbers.length ? numbers : undefined,
   });

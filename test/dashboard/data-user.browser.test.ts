@@ -38,6 +38,9 @@
  *   was corrected, nor when. «Historial de publicaciones» lists each of its releases, what it was and its JSON.
  */
 import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as path from 'path';
+import { hasStandards, STANDARDS_DIR } from '../standards';
 import * as zlib from 'zlib';
 import type { Browser, Page } from 'playwright-core';
 import { describeIfChromium, downloadedText, launchChromium } from '../browser';
@@ -55,13 +58,20 @@ declare const document: any;
 declare const location: any;
 declare const getComputedStyle: any;
 
+/** A project's description in three paragraphs, one with a line break of its own, and markup that must stay text. */
+const PARAGRAPHS = 'Sustitución de la carpeta asfáltica por concreto hidráulico.\n\nIncluye banquetas <b>accesibles</b>,\nrampas y señalización.\r\n  \r\nSe trabaja por tramos <img src=x onerror="window.__xss=1"> para no cerrar la calle.';
+
 describeIfChromium('a data user in the public pages', () => {
   let srv: DashboardServer;
   let browser: Browser;
 
   beforeAll(async () => {
     // Juárez is in Nuevo León's data; here one of Mérida's projects is in a Juárez too (the «Municipio» tests).
-    srv = await startDashboardServer({ edit: (key, workbook) => { if (key === 'merida') setCell(workbook, 'Ubicaciones', 0, 'locations/0/address/locality', 'Juárez'); } });
+    srv = await startDashboardServer({ edit: (key, workbook) => {
+      if (key !== 'merida') return;
+      setCell(workbook, 'Ubicaciones', 0, 'locations/0/address/locality', 'Juárez');
+      setCell(workbook, 'Proyectos', 0, 'description', PARAGRAPHS);
+    } });
     browser = await launchChromium();
     await srv.store.putPublisher({ id: 'campeche', name: 'Municipio de Campeche', state: 'Campeche', ocidPrefix: 'ocds-cam001', projectIdPrefix: 'oc4ids-cam001', commitment: { projects: 10, periodicityDays: 90 } });
   });
@@ -416,7 +426,7 @@ describeIfChromium('a data user in the public pages', () => {
     const [header, ...rows] = (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split('\r\n')
       // Cells of this example hold no quoted comma but the contractor's name, which is not summed.
       .map((line) => line.replace(/"[^"]*"/g, 'x').split(','));
-    expect(header).toEqual(['tipo', 'contrato', 'titulo_contrato', 'contratistas', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato']);
+    expect(header).toEqual(['tipo', 'contrato', 'titulo_contrato', 'contratistas', 'pagado_a', 'monto_contrato', 'monto_contrato_con_iva', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato']);
     // Each contract with who it went to (its award's suppliers; the contractor's name is quoted, read here as «x»).
     expect(rows.filter((r) => r[0] === 'contrato').map((r) => r[header.indexOf('contratistas')])).toEqual(['x']);
     const sum = (column: string): number => Math.round(rows.reduce((n, r) => n + Number(r[header.indexOf(column)] || 0), 0) * 100) / 100;
@@ -535,6 +545,17 @@ describeIfChromium('a data user in the public pages', () => {
     await later.close();
   });
 
+  // On a phone: a description in paragraphs read as one run-on paragraph (the page collapsed its line breaks).
+  it('a description keeps its paragraphs and line breaks, as text, on a phone without scrolling sideways', async () => {
+    const page = await open(375, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}`, 'goOn');
+    const dd = page.locator('main dl.facts > div', { has: page.locator('dt:text-is("Descripción")') }).locator('dd');
+    expect(await dd.locator('p').allTextContents()).toEqual(['Sustitución de la carpeta asfáltica por concreto hidráulico.', 'Incluye banquetas <b>accesibles</b>,\nrampas y señalización.', 'Se trabaja por tramos <img src=x onerror="window.__xss=1"> para no cerrar la calle.']);
+    // The break inside the second paragraph is kept on screen, and the markup is text: no element, nothing run.
+    expect((await dd.locator('p').nth(1).innerText()).split('\n')).toEqual(['Incluye banquetas <b>accesibles</b>,', 'rampas y señalización.']);
+    expect(await dd.locator('b, img').count()).toBe(0);
+    expect(await page.evaluate(() => [(globalThis as any).__xss, document.documentElement.scrollWidth])).toEqual([undefined, 375]);
+  });
+
   // After the others: it publishes an implementer they count as not published.
   it('a payment as OCDS 1.0 wrote it (history of another system) shows whom it was paid to, as its amount', async () => {
     const publisher = { id: 'cdmx', name: 'Secretaría de Finanzas de la Ciudad de México', state: 'Ciudad de México', ocidPrefix: 'ocds-87sd3t', projectIdPrefix: 'oc4ids-87sd3t', commitment: { projects: 0, periodicityDays: 90 } };
@@ -548,6 +569,55 @@ describeIfChromium('a data user in the public pages', () => {
     await page.goto(`${srv.base}/#/contratacion/${ocid}`);
     await page.waitForSelector('body[data-ready] #tabla-pagos');
     expect(await page.locator('#tabla-pagos tbody tr').allInnerTexts()).toEqual([`05/04/2016\t1\tTIENDAS COMERCIAL MEXICANA S.A DE C\t${formatMoney(83383.12)}`]);
+    await context.close();
+  });
+
+  // After the others too. The SHCP's federal publication gives a contract's amount only as `valueWithTax` (with VAT):
+  // its process read «Sin dato» on its page, in Contrataciones and in their CSVs, and Inicio's sum left it out.
+  (hasStandards ? it : it.skip)('a contract the SHCP published with its amount only with VAT shows it, «con IVA», on its page, in the lists, the CSVs and the sums, which say how much of them it is', async () => {
+    const publisher = { id: 'shcp', name: 'Secretaría de Hacienda y Crédito Público', state: 'Ciudad de México', ocidPrefix: 'ocds-07smqs', projectIdPrefix: 'oc4ids-07smqs', commitment: { projects: 0, periodicityDays: 90 } };
+    await srv.store.putPublisher(publisher);
+    const release = JSON.parse(fs.readFileSync(path.join(STANDARDS_DIR, 'examples', 'real-mx', 'ocds-07smqs-1386-1386.json'), 'utf8')) as { ocid: string; id: string; date: string };
+    expect((await publishHistory(srv.store, { publisher, releases: [{ ocid: release.ocid, id: release.id, date: release.date, release }], actor: 'cli', now: '2025-08-06T10:00:00-06:00', baseUrl: srv.base })).status).toBe('published');
+    const amount = formatMoney(885888.61);
+    const csvOf = async (page: Page, button: string): Promise<Record<string, string>[]> => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+      const [header, ...rows] = (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.replace(/"[^"]*"/g, 'x').split(','));
+      return rows.map((r) => Object.fromEntries(header.map((k, i) => [k, r[i]])));
+    };
+    // On a phone, as a journalist following a federal contract; a tab of its own, as a reader arriving after the
+    // publication (the file's tab keeps the data it loaded).
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, acceptDownloads: true });
+    const page = await context.newPage();
+    const show = async (hash: string): Promise<Page> => {
+      await page.goto('about:blank');
+      await page.goto(`${srv.base}/${hash}`);
+      await page.waitForSelector('body[data-ready] main h1');
+      return page;
+    };
+    await show(`#/contratacion/${release.ocid}`);
+    const card = page.locator('main dl.kpis .kpi', { has: page.locator('dt:text-is("Monto contratado")') });
+    expect((await card.locator('dd').innerText()).split('\n')).toEqual([amount, 'con IVA']);
+    expect(await page.locator('#tabla-contratos tbody tr').innerText()).toContain(`${amount} con IVA`);
+    const contracts = (await csvOf(page, '#datos .download-csv')).filter((r) => r.tipo === 'contrato');
+    expect(contracts.map((r) => [r.monto_contrato, r.monto_contrato_con_iva, r.moneda])).toEqual([['', '885888.61', 'MXN']]);
+    const list = await show('#/contrataciones?publisher=shcp');
+    expect(await list.locator('#tabla-contrataciones tbody tr').innerText()).toContain(`${amount} con IVA`);
+    const note = `«Monto contratado» incluye ${amount} de 1 contratación que publica el monto de sus contratos solo con IVA («valueWithTax»); se suma como se publicó.`;
+    expect(await list.locator('#nota-contratado').innerText()).toContain(note);
+    expect((await csvOf(list, 'main .download-csv')).map((r) => [r.contratado_mxn, r.contratado_con_iva_mxn])).toEqual([['885888.61', '885888.61']]);
+    // Inicio's sum over every implementer holds it, and says so; /api/stats gives that part apart.
+    const home = await show('#/');
+    expect(await home.locator('#nota-cifras').innerText()).toContain(note);
+    const stats = (await (await fetch(`${srv.base}/api/stats?publisher=shcp`)).json()) as { publishers: { data: { contractedMxn: number; contractedWithTaxMxn: number; processesWithTax: number } }[] };
+    expect(stats.publishers[0].data).toMatchObject({ contractedMxn: 885888.61, contractedWithTaxMxn: 885888.61, processesWithTax: 1 });
+    // Its contractor's and its institution's pages mark it in their tables and say it under their sums.
+    const contractor = await show('#/contratista/CIP981109IZ5');
+    expect(await contractor.locator('#tabla-contratista tbody tr').innerText()).toContain(`${amount} con IVA`);
+    expect(await contractor.locator('#regla-contratista').innerText()).toContain('«Monto de sus contratos» incluye montos de 1 contratación que publica el monto de sus contratos solo con IVA');
+    const institution = await show('#/institucion/16B00');
+    expect(await institution.locator('#tabla-institucion-procesos tbody tr').innerText()).toContain(`${amount} con IVA`);
+    expect(await institution.locator('main').innerText()).toContain(note);
     await context.close();
   });
 });

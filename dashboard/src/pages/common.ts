@@ -48,6 +48,30 @@ export const otherCurrencyNote = (n: number): string => (n ? `${count(n)} ${n ==
 /** What processes still at planning have contracted (core/stats/figures.ts PLANNED_METHOD): nothing yet, not «Sin dato». */
 export const NOT_CONTRACTED = 'Aún sin contrato';
 export const CONTRACTED_RULE = '«Monto contratado» suma el valor vigente de cada contrato (con sus convenios modificatorios), sin los contratos cancelados, y cuenta cada proceso una vez aunque esté ligado a varios proyectos.';
+/** Beside a contract's amount read from `valueWithTax` (core/stats/contract-with-tax.ts): it includes VAT. */
+export const WITH_TAX = 'con IVA';
+/**
+ * What a sum of contracted amounts holds of amounts published only with VAT (`valueWithTax`), said beside it: they are
+ * added as published, with the other contracts' `value` (the amount the template asks for, with taxes), so a reader
+ * knows which part is VAT-inclusive by the publisher's own word. Empty when none is.
+ */
+export const withTaxNote = (mxn: number, processes: number): string => (processes
+  ? `«Monto contratado» incluye ${formatMoney(mxn)} de ${processes === 1 ? '1 contratación que publica' : `${count(processes)} contrataciones que publican`} el monto de sus contratos solo con IVA («valueWithTax»); se suma como se publicó.`
+  : '');
+/**
+ * What follows a process's contracted amount in a table: « con IVA» when all of it was published only with VAT, else
+ * how much of it was (« ($1,000.00 con IVA)»); `part`: for a share of the process (a contractor's own contracts), where
+ * only «(incluye montos con IVA)» can be said. Empty for a process without any.
+ */
+export function withTaxMark(r: { contracted?: number; contractedWithTax?: number }, part = false): string {
+  if (r.contractedWithTax === undefined) return '';
+  if (r.contractedWithTax === r.contracted) return ` ${WITH_TAX}`;
+  return part ? ' (incluye montos con IVA)' : ` (${formatMoney(r.contractedWithTax)} ${WITH_TAX})`;
+}
+/** withTaxNote for a sum whose with-VAT part is not known exactly (a contractor's): which processes hold some. */
+export const withTaxCountNote = (label: string, processes: number): string => (processes
+  ? `«${label}» incluye montos de ${processes === 1 ? '1 contratación que publica' : `${count(processes)} contrataciones que publican`} el monto de sus contratos solo con IVA («valueWithTax»), marcados «con IVA».`
+  : '');
 /**
  * What the header's «Año» keeps (data/filters.ts matchesProject): the projects whose period includes the year, with
  * their processes and their whole amounts — not what was signed or paid that year, as a reader of «Monto pagado»

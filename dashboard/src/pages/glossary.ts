@@ -27,7 +27,7 @@ const TERMS: [string, string][] = [
   ['Licitación pública', 'Método de contratación abierto a cualquier interesado que cumpla los requisitos de la convocatoria.'],
   ['Licitante', 'Persona física o moral que presentó una propuesta en un proceso de contratación.'],
   ['Monto adjudicado', 'Suma de los montos de las adjudicaciones vigentes (no las canceladas), también de las que aún no tienen contrato publicado.'],
-  ['Monto contratado', 'Suma de los montos de los contratos firmados.'],
+  ['Monto contratado', 'Suma de los montos de los contratos firmados, como los publica cada implementador. Un contrato que publica su monto solo con IVA (el campo «valueWithTax» de EDCA-MX) se suma por ese monto, y el tablero lo marca «con IVA» en cada contrato, en su proceso y en las sumas que lo incluyen, con cuánto suma; en los CSV va en su propia columna («monto_contrato_con_iva», «contratado_con_iva_mxn»).'],
   ['Monto pagado', 'Suma de los pagos registrados en la ejecución de los contratos.'],
   ['OC4IDS', 'Estándar de Datos de Contrataciones Abiertas para Infraestructura (Open Contracting for Infrastructure Data Standard); base de EDCAPI.'],
   ['OCDS', 'Estándar de Datos de Contrataciones Abiertas (Open Contracting Data Standard); base de EDCA-MX.'],

@@ -13,7 +13,8 @@ import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { methodTitle, stageTitle, statusTitle, partyKey, partyIdLine } from '../labels';
 import { methodKey } from '../../../core/stats/figures';
-import { count, date, filteredNote, heading, money, moneyKpi, NO_DATA, percent, type Page } from './common';
+import { count, date, filteredNote, heading, money, moneyKpi, NO_DATA, percent, withTaxMark, withTaxNote, type Page } from './common';
+import { cents } from '../../../core/stats/publication-index';
 import { supplierTotals } from '../data/suppliers';
 
 export const institutionsPage: Page = {
@@ -46,6 +47,8 @@ export const institutionPage: Page = {
   render: ({ ds, params }) => {
     const key = params[0] ?? '';
     const t = institutionTotals(ds.projects, ds.processes).find((x) => x.key === key);
+    // Its processes with amounts published only with VAT: said under its figures, marked in its table.
+    const taxed = t ? t.processes.filter((r) => r.contractedWithTax !== undefined) : [];
     if (!t) return h('div', null, ...heading('Institución no encontrada', `No hay proyectos ni contrataciones publicados de «${key}».`), h('a', { href: route('instituciones') }, 'Ver todas las instituciones'));
     // Which contractors its money went to, the largest first, and each one's share of what it contracted: a reader
     // looking for concentration saw its processes one by one, and had to add each company's up by hand.
@@ -60,11 +63,12 @@ export const institutionPage: Page = {
         moneyKpi('Monto contratado', t.contracted),
         moneyKpi('Monto pagado', t.paid),
       ], 'kpis-institucion'),
-      h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). Implementador: ', t.publishers.join('; ') || NO_DATA, '.'),
+      h('p', { class: 'note' }, 'Cifras en pesos mexicanos (MXN). Implementador: ', t.publishers.join('; ') || NO_DATA, '.',
+        taxed.length ? ` ${withTaxNote(cents(taxed.reduce((n, r) => n + (r.contractedWithTax ?? 0), 0)), taxed.length)}` : null),
       dataTable('Proyectos de la institución', [{ title: 'Proyecto' }, { title: 'Etapa' }, { title: 'Presupuesto', numeric: true }, { title: 'Actualizado' }],
         t.projects.map((p) => [h('a', { href: route('proyecto', p.id) }, p.title), statusTitle(p.status), money(p.budget), date(p.updated)]), { id: 'tabla-institucion-proyectos', empty: 'Sin proyectos publicados de esta institución.' }),
       dataTable('Contrataciones de la institución', [{ title: 'Proceso' }, { title: 'Etapa' }, { title: 'Método' }, { title: 'Contratado', numeric: true }, { title: 'Pagado', numeric: true }],
-        t.processes.map((r) => [h('a', { href: route('contratacion', r.ocid) }, r.title), stageTitle(r.stage), methodTitle(methodKey(r)), money(r.contracted), money(r.paid)]), { id: 'tabla-institucion-procesos', empty: 'Sin contrataciones publicadas de esta institución.' }),
+        t.processes.map((r) => [h('a', { href: route('contratacion', r.ocid) }, r.title), stageTitle(r.stage), methodTitle(methodKey(r)), `${money(r.contracted)}${withTaxMark(r)}`, money(r.paid)]), { id: 'tabla-institucion-procesos', empty: 'Sin contrataciones publicadas de esta institución.' }),
       dataTable('Contratistas de la institución, por monto contratado. Cifras en MXN.', [{ title: 'Contratista' }, { title: 'RFC / clave' }, { title: 'Contratos', numeric: true }, { title: 'Monto contratado', numeric: true }, { title: 'Parte del monto contratado de la institución', numeric: true }],
         suppliers.map((x) => [h('a', { href: route('contratista', x.key) }, x.name), partyKey(x), count(x.contracts), money(x.amount), share(x.amount)]),
         { id: 'tabla-institucion-contratistas', empty: 'Sin contratistas publicados en sus contrataciones.', note: 'Un contrato con varios contratistas cuenta completo para cada uno: sus partes pueden sumar más de 100 %.' }),

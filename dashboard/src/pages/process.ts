@@ -12,17 +12,19 @@ import { isRealDate, num, obj, objects, str } from '../data/read';
 import { loadRecord } from '../api';
 import type { Json } from '../data/types';
 import { dataTable } from '../components/table';
+import { prose } from '../components/prose';
 import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { supplierKey } from '../data/suppliers';
 import { contractSupplierRefs } from '../../../core/stats/contract-suppliers';
+import { contractMoney, contractWithTax } from '../../../core/stats/contract-with-tax';
 import { citationSection } from '../components/citation';
 import { today } from '../data/today';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey, type PartyIds } from '../labels';
 import { methodKey } from '../../../core/stats/figures';
-import { count, date, heading, moneyIn, moneyKpi, moneyOf, NO_DATA, type Page } from './common';
+import { count, date, heading, money, moneyIn, moneyKpi, moneyOf, NO_DATA, WITH_TAX, type Page } from './common';
 import type { Kpi } from '../components/kpis';
 import { cents } from '../../../core/stats/publication-index';
 import { publicationHistory } from './process-history';
@@ -52,14 +54,17 @@ function documentsTable(caption: string, docs: Json[], id: string): HTMLElement 
  * A total of the process for its card: the pesos the index adds up; without any, the sum of `values` when they are
  * all in one other currency («$148,200.00 USD», a contract in dollars) — «Sin dato» there said nothing was published.
  */
-function amountKpi(label: string, mxn: number | undefined, values: unknown[]): Kpi {
-  if (mxn !== undefined) return moneyKpi(label, mxn);
+function amountKpi(label: string, mxn: number | undefined, values: unknown[], hint?: string): Kpi {
+  if (mxn !== undefined) return hint ? { label, amount: mxn, hint } : moneyKpi(label, mxn);
   const present = values.map(obj).filter((v): v is Json => num(v?.amount) !== undefined);
   const currencies = new Set(present.map((v) => str(v.currency) ?? 'MXN'));
   const [currency] = currencies;
   if (!present.length || currencies.size !== 1 || currency === 'MXN') return { label, value: NO_DATA };
   return { label, value: moneyIn(cents(present.reduce((n, v) => n + (num(v.amount) ?? 0), 0)), currency) };
 }
+
+/** A contract's amount, «$885,888.61 con IVA» when it is published only with VAT (contract-with-tax.ts). */
+const contractAmount = (k: Json): string => (contractWithTax(k) ? `${moneyOf(k.valueWithTax)} ${WITH_TAX}` : moneyOf(k.value));
 
 function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
   return h('section', { 'aria-labelledby': `h-${id}`, class: 'stage', id }, h('h2', { id: `h-${id}`, tabindex: '-1' }, title), ...children);
@@ -68,10 +73,12 @@ function section(id: string, title: string, ...children: (Node | null)[]): HTMLE
 /**
  * The columns of a process's CSV (contracts and payments). `contratistas`: who each contract went to
  * (contract-suppliers.ts), `pagado_a` who each payment went to. `monto_contrato` holds contract values only and
- * `monto_pagado` payments only; `moneda` is that of the row's amount; `fecha` is the signature (contract) or payment
- * date, aaaa-mm-dd.
+ * `monto_pagado` payments only; `monto_contrato_con_iva` the amount of a contract published only with VAT
+ * (`valueWithTax`, core/stats/contract-with-tax.ts), whose `monto_contrato` is empty: a column of its own, so a reader
+ * summing `monto_contrato` knows what each holds, and the two add up to «Monto contratado». `moneda` is that of the
+ * row's amount; `fecha` is the signature (contract) or payment date, aaaa-mm-dd.
  */
-export const PROCESS_CSV_COLUMNS = ['tipo', 'contrato', 'titulo_contrato', 'contratistas', 'pagado_a', 'monto_contrato', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato'];
+export const PROCESS_CSV_COLUMNS = ['tipo', 'contrato', 'titulo_contrato', 'contratistas', 'pagado_a', 'monto_contrato', 'monto_contrato_con_iva', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato'];
 
 /** The Licitación section of a process still at planning, without a tender. */
 const NOT_TENDERED = 'Este proceso está en planeación: aún no tiene licitación. Arriba están su justificación, su presupuesto y sus documentos de planeación; los datos de la licitación aparecerán aquí cuando el implementador la publique.';
@@ -101,7 +108,7 @@ export const processPage: Page = {
     const contracts = objects(c.contracts);
     // «Monto contratado» counts contracts not cancelled (core/stats/publication-index.ts); the cancelled are named.
     const live = contracts.filter((k) => str(k.status) !== 'cancelled');
-    const cancelled = contracts.filter((k) => str(k.status) === 'cancelled' && num(obj(k.value)?.amount) !== undefined);
+    const cancelled = contracts.filter((k) => str(k.status) === 'cancelled' && num(obj(contractMoney(k))?.amount) !== undefined);
     const tenderers = objects(tender.tenderers);
     // Still at planning with no tender at all (a work of the annual programme): its tender is not missing, it is not
     // due yet. Eight «Sin dato» and «Sin licitantes publicados» read as a publisher that left everything out.
@@ -152,8 +159,8 @@ export const processPage: Page = {
     // reader summing it in a spreadsheet added the payments to what was contracted. Each column sums to its figure
     // above («Monto contratado», «Monto pagado»), when all is in pesos and no contract is cancelled (the note says so).
     const csvRows = (): (string | number | undefined)[][] => [
-      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), contractSupplierRefs(c, k).map((s) => str(s.name) ?? str(s.id) ?? '').join('; ') || undefined, undefined, amount(k.value), undefined, str(obj(k.value)?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
-      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, undefined, payee(t), undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
+      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), contractSupplierRefs(c, k).map((s) => str(s.name) ?? str(s.id) ?? '').join('; ') || undefined, undefined, contractWithTax(k) ? undefined : amount(k.value), contractWithTax(k) ? amount(k.valueWithTax) : undefined, undefined, str(obj(contractMoney(k))?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
+      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, undefined, payee(t), undefined, undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
     ];
     return h('div', null,
       ...heading(row.title, `Proceso de contratación ${ocid}`),
@@ -162,7 +169,9 @@ export const processPage: Page = {
         ([['etapa-planeacion', 'Planeación'], ['etapa-licitacion', 'Licitación'], ['etapa-adjudicacion', 'Adjudicación'], ['etapa-contratacion', 'Contratación'], ['etapa-ejecucion', 'Ejecución'], ['cronologia', 'Cronología'], ['historial', 'Historial'], ['datos', 'Descargas']] as const)
           .map(([id, t]) => h('li', null, h('a', { href: `#${id}` }, t))))),
       kpis([
-        amountKpi('Monto contratado', row.contracted, live.map((k) => k.value)),
+        // Read from `valueWithTax` in whole or in part (contract-with-tax.ts): said under the figure.
+        amountKpi('Monto contratado', row.contracted, live.map(contractMoney), row.contractedWithTax === undefined ? undefined
+          : row.contractedWithTax === row.contracted ? WITH_TAX : `incluye ${money(row.contractedWithTax)} ${WITH_TAX}`),
         amountKpi('Monto pagado', row.paid, transactions.map(({ t }) => t.value ?? t.amount)),
         { label: 'Contratos', value: count(contracts.length) },
         { label: 'Licitantes', value: row.tenderers === undefined ? (unplanned ? 'Aún no' : NO_DATA) : count(row.tenderers) },
@@ -170,7 +179,7 @@ export const processPage: Page = {
       ], 'kpis-proceso'),
       // What the cards leave out, so that they reconcile with the tables below.
       cancelled.length || (row.otherCurrency && (row.contracted !== undefined || row.paid !== undefined)) ? h('p', { class: 'note', id: 'nota-montos' },
-        [cancelled.length ? `«Monto contratado» no suma ${cancelled.length === 1 ? 'el contrato cancelado' : `${count(cancelled.length)} contratos cancelados`} (${cancelled.map((k) => `${str(k.id) ?? 'sin clave'}: ${moneyOf(k.value)}`).join('; ')}).` : '',
+        [cancelled.length ? `«Monto contratado» no suma ${cancelled.length === 1 ? 'el contrato cancelado' : `${count(cancelled.length)} contratos cancelados`} (${cancelled.map((k) => `${str(k.id) ?? 'sin clave'}: ${contractAmount(k)}`).join('; ')}).` : '',
           row.otherCurrency && (row.contracted !== undefined || row.paid !== undefined) ? 'Los montos en otra moneda no se suman a los de pesos.' : ''].filter(Boolean).join(' ')) : null,
       facts([
         ['Institución compradora', row.buyer ? h('a', { href: route('institucion', institutionKey(row.buyer)) }, row.buyer.name) : NO_DATA],
@@ -183,7 +192,7 @@ export const processPage: Page = {
       ]),
       section('etapa-planeacion', 'Planeación',
         facts([
-          ['Justificación', str(planning.rationale) ?? NO_DATA], ['Presupuesto', budgetTotalText(budget)],
+          ['Justificación', prose(str(planning.rationale) ?? NO_DATA)], ['Presupuesto', budgetTotalText(budget)],
           // Without a description of the whole, the breakdown's table describes each item.
           ...(str(budget?.description) || !breakdown.length ? [['Descripción del presupuesto', str(budget?.description) ?? NO_DATA] as [string, string]] : []),
         ]),
@@ -192,9 +201,9 @@ export const processPage: Page = {
         objects(planning.documents).length ? documentsTable('Documentos de la planeación', objects(planning.documents), 'docs-planeacion') : h('p', null, 'Sin documentos de planeación publicados.')),
       section('etapa-licitacion', 'Licitación', unplanned ? h('p', { id: 'aun-sin-licitacion' }, NOT_TENDERED) : null,
         unplanned ? null : facts([
-          ['Clave', str(tender.id) ?? NO_DATA], ['Estado', st('tenderStatus', tender.status)], ['Descripción', str(tender.description) ?? NO_DATA],
+          ['Clave', str(tender.id) ?? NO_DATA], ['Estado', st('tenderStatus', tender.status)], ['Descripción', prose(str(tender.description) ?? NO_DATA)],
           ['Valor estimado', moneyOf(tender.value)], ['Periodo de propuestas', periodText(tender.tenderPeriod)], ['Periodo de adjudicación', periodText(tender.awardPeriod)],
-          ['Criterio de adjudicación', str(tender.awardCriteriaDetails) ?? str(tender.awardCriteria) ?? NO_DATA], ['Justificación del método', str(tender.procurementMethodRationale) ?? NO_DATA],
+          ['Criterio de adjudicación', str(tender.awardCriteriaDetails) ?? str(tender.awardCriteria) ?? NO_DATA], ['Justificación del método', prose(str(tender.procurementMethodRationale) ?? NO_DATA)],
         ]),
         // A bidder that was awarded a contract somewhere links to its contractor's page (its contracts, the bids it
         // lost): a reader looks at who lost here and wins elsewhere without searching each name.
@@ -219,7 +228,7 @@ export const processPage: Page = {
         // Its contractors too (those of its award, or of `parties` when the award is not published: the federal
         // CompraNet records): the page said who won only in Adjudicación, «Sin adjudicaciones publicadas» there.
         dataTable('Contratos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Contrato' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Firma' }, { title: 'Vigencia' }, { title: 'Monto', numeric: true }, { title: 'Convenios modificatorios', numeric: true }, { title: 'Contratistas' }],
-          contracts.map((k) => [str(k.title) ?? NO_DATA, str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), moneyOf(k.value), count(objects(k.amendments).length), supplierLinks(contractSupplierRefs(c, k))]), { id: 'tabla-contratos', empty: 'Sin contratos publicados.', stack: true })),
+          contracts.map((k) => [str(k.title) ?? NO_DATA, str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), contractAmount(k), count(objects(k.amendments).length), supplierLinks(contractSupplierRefs(c, k))]), { id: 'tabla-contratos', empty: 'Sin contratos publicados.', stack: true })),
       section('etapa-ejecucion', 'Ejecución',
         facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st('implementationStatus', obj(k.implementation)?.status)])),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
@@ -236,7 +245,7 @@ export const processPage: Page = {
       section('datos', 'Descargas',
         h('ul', null, h('li', null, h('a', { href: `/api/ocds/records/${encodeURIComponent(ocid)}`, id: 'json-proceso' }, 'Registro EDCA-MX (OCDS) de este proceso, JSON'))),
         csvButton(`contratacion-${ocid}`, PROCESS_CSV_COLUMNS, csvRows, 'Descargar contratos y pagos (CSV)'),
-        h('p', { class: 'download-note', id: 'nota-csv-proceso' }, 'Una fila por contrato, con sus contratistas, y una por pago. El valor de cada contrato va en «monto_contrato» y cada pago en «monto_pagado»: sume cada columna por separado. La fecha es la de firma del contrato o la del pago, en formato aaaa-mm-dd.')),
+        h('p', { class: 'download-note', id: 'nota-csv-proceso' }, 'Una fila por contrato, con sus contratistas, y una por pago. El valor de cada contrato va en «monto_contrato» (o en «monto_contrato_con_iva» si se publicó solo con IVA) y cada pago en «monto_pagado»: sume cada columna por separado. La fecha es la de firma del contrato o la del pago, en formato aaaa-mm-dd.')),
       citationSection({ publisher: row.publisherName, updated: str(c.date), title: row.title, id: ocid, standard: 'EDCA-MX (OCDS 1.1)', page: 'contratacion' }, today()));
   },
 };

@@ -11,7 +11,7 @@ import { cents } from '../../../core/stats/publication-index';
 import { institutionKey } from '../data/institutions';
 import { COMPETITION_TITLES, methodTitle, stageTitle } from '../labels';
 import { methodKey, PLANNED_METHOD } from '../../../core/stats/figures';
-import { CONTRACTED_RULE, NOT_CONTRACTED, count, date, focusPager, heading, moneyOrOther, NO_DATA, nothingMatched, otherCurrencyNote, plural, yearRule, type Page } from './common';
+import { CONTRACTED_RULE, NOT_CONTRACTED, count, date, focusPager, heading, moneyOrOther, NO_DATA, nothingMatched, otherCurrencyNote, plural, withTaxMark, withTaxNote, yearRule, type Page } from './common';
 import { searchedNumberNotes } from '../components/searched-numbers';
 
 const PAGE_SIZE = 100;
@@ -31,6 +31,12 @@ const COLS: ValueColumn<ProcessRow>[] = [
   { key: 'contratistas', title: 'Contratistas', value: (r) => (r.suppliers.length ? r.suppliers.map((x) => x.name).join('; ') : undefined) },
   { key: 'fecha', title: 'Fecha', date: true, value: (r) => r.date },
 ];
+/**
+ * A process's «Contratado»: «con IVA» after it when its contracts publish their amount only with VAT
+ * (core/stats/contract-with-tax.ts), and how much of it when only some do.
+ */
+const contractedCell = (r: ProcessRow): string => `${moneyOrOther(r.contracted, r.otherCurrency)}${withTaxMark(r)}`;
+
 /** As published, until a column is chosen. */
 const AS_PUBLISHED: ShownOrder = { key: '', dir: 'asc' };
 
@@ -78,14 +84,14 @@ export const processesPage: Page = {
       results.replaceChildren(
         counted,
         ...(why ? [why] : []),
-        h('p', { class: 'note', id: 'nota-contratado' }, [CONTRACTED_RULE, yearRule(filters)].filter(Boolean).join(' ')),
+        h('p', { class: 'note', id: 'nota-contratado' }, [CONTRACTED_RULE, withTaxNote(cents(rows.reduce((n, r) => n + (r.contractedWithTax ?? 0), 0)), rows.filter((r) => r.contractedWithTax !== undefined).length), yearRule(filters)].filter(Boolean).join(' ')),
         barChart('Monto contratado por método (MXN)', groupBy(rows, methodKey).map(([m, g]) => ({ label: methodTitle(m), value: g.amount, display: `${m === PLANNED_METHOD ? NOT_CONTRACTED : moneyOrOther(g.published ? cents(g.amount) : undefined, g.other)} (${count(g.n)})` })), 'Monto contratado (número de procesos)'),
         barChart('Procesos por competencia', groupBy(rows, (r) => r.band).map(([b, g]) => ({ label: COMPETITION_TITLES[b] ?? b, value: g.n, display: count(g.n) })), 'Procesos'),
         dataTable(['Procesos de contratación. Cifras en MXN.', otherCurrencyNote(rows.reduce((n, r) => n + (r.otherCurrency ?? 0), 0)), 'Use los encabezados para ordenar.'].filter(Boolean).join(' '), COLS,
           rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => [
             h('span', null, h('a', { href: route('contratacion', r.ocid) }, r.title), h('br'), h('small', { class: 'code' }, r.ocid),
               ...searchedNumberNotes(r.numbers, filters)),
-            r.buyer ? h('a', { href: route('institucion', institutionKey(r.buyer)) }, r.buyer.name) : r.publisherName, stageTitle(r.stage), methodTitle(methodKey(r)), r.tenderers === undefined ? (r.band === 'planning' ? 'Aún no' : NO_DATA) : count(r.tenderers), moneyOrOther(r.contracted, r.otherCurrency), moneyOrOther(r.paid, r.otherCurrency),
+            r.buyer ? h('a', { href: route('institucion', institutionKey(r.buyer)) }, r.buyer.name) : r.publisherName, stageTitle(r.stage), methodTitle(methodKey(r)), r.tenderers === undefined ? (r.band === 'planning' ? 'Aún no' : NO_DATA) : count(r.tenderers), contractedCell(r), moneyOrOther(r.paid, r.otherCurrency),
             r.suppliers.length ? r.suppliers.map((s, i) => [i ? '; ' : '', h('a', { href: route('contratista', supplierKey(s)) }, s.name)]) : NO_DATA,
             date(r.date)]), { id: 'tabla-contrataciones', stack: 'phone', order: { shown: order, press } }),
         ...(pages > 1 ? [h('nav', { class: 'pager', 'aria-label': 'Páginas de la tabla' },
@@ -117,8 +123,8 @@ export const processesPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'filtro-metodo' }, 'Método de contratación'), methodSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-competencia' }, 'Competencia'), bandSel)),
       // The procedure's and contracts' numbers too (what a news story cites), after the ocid.
-      downloadButtons('contrataciones', ['ocid', 'numeros_licitacion_y_contratos', 'titulo', 'implementador', 'institucion_compradora', 'etapa', 'metodo', 'licitantes', 'contratado_mxn', 'pagado_mxn', 'contratistas', 'fecha'],
-        () => selected().map((r) => [r.ocid, r.numbers?.join('; '), r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(methodKey(r)), r.tenderers, r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), calendarDate(r.date)]),
+      downloadButtons('contrataciones', ['ocid', 'numeros_licitacion_y_contratos', 'titulo', 'implementador', 'institucion_compradora', 'etapa', 'metodo', 'licitantes', 'contratado_mxn', 'contratado_con_iva_mxn', 'pagado_mxn', 'contratistas', 'fecha'],
+        () => selected().map((r) => [r.ocid, r.numbers?.join('; '), r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(methodKey(r)), r.tenderers, r.contracted, r.contractedWithTax, r.paid, r.suppliers.map((s) => s.name).join('; '), calendarDate(r.date)]),
         standardData('records', ds.publishers.find((p) => p.id === filters.publisher))),
       results);
   },

@@ -14,6 +14,7 @@ import { today } from '../data/today';
 import { citationSection } from '../components/citation';
 import { barChart } from '../components/bar-chart';
 import { dataTable } from '../components/table';
+import { prose } from '../components/prose';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { methodKey } from '../../../core/stats/figures';
 import { progressMeasure } from '../../../core/stats/progress-measure';
@@ -250,16 +251,17 @@ export const projectPage: Page = {
     const inOtherCurrency = processes.filter((x) => x.otherCurrency).length;
     const docs = objects(p.documents);
     const slip = scheduleSlip(row.status, str(period?.endDate), str(completion?.endDate), today());
-    const facts: [string, string][] = [
+    // Free texts keep their paragraphs (components/prose.ts).
+    const facts: [string, string | Node][] = [
       ['Clave', row.id], ['Implementador', row.publisherName], ['Entidad responsable', responsible(p)],
       ['Etapa', statusTitle(row.status)], ['Tipo', str(p.type) ? projectTypeTitle(String(p.type)) : NO_DATA], ['Sector', row.sector.map(sectorTitle).join('; ') || NO_DATA],
       ['Periodo', `${date(str(period?.startDate))} a ${date(str(period?.endDate))}`],
       // The stages' dates are told once, on «Etapas e hitos del proyecto» (under Avance), in the order they come with
       // whether each date is still a plan: repeated here as six ranges, a reader met them twice and without that word.
-      ['Propósito', str(p.purpose) ?? NO_DATA], ['Descripción', str(p.description) ?? NO_DATA],
+      ['Propósito', prose(str(p.purpose) ?? NO_DATA)], ['Descripción', prose(str(p.description) ?? NO_DATA)],
       // Where published: where the money comes from, how long the work is to serve, and the catalogues it is classified
       // in (the ODS it serves); typed in the template, they reached only the JSON.
-      ...optionalFact('Descripción del presupuesto', str(budget?.description)),
+      ...optionalFact('Descripción del presupuesto', str(budget?.description)).map(([k, v]): [string, string | Node] => [k, prose(v)]),
       ...optionalFact('Vida útil', assetLifetime(obj(p.assetLifetime))),
       ...optionalFact('Clasificaciones', objects(p.additionalClassifications).map(classificationText).filter(Boolean).join('; ') || undefined),
       ['Aprobación del presupuesto', date(str(budget?.approvalDate))], ['Fecha de terminación', date(str(completion?.endDate))],
@@ -268,7 +270,7 @@ export const projectPage: Page = {
       ...optionalFact('Fecha límite de prórroga', isRealDate(str(period?.maxExtentDate)) ? date(str(period?.maxExtentDate)) : undefined),
       // What the official explains of how the work ended (the template's «Conclusión» columns), only where written: the
       // page showed a final value 20 % over the contract and a late end date without the reasons published with them.
-      ...COMPLETION_DETAILS.flatMap(([key, label]): [string, string][] => (str(completion?.[key]) ? [[label, String(completion?.[key])]] : [])),
+      ...COMPLETION_DETAILS.flatMap(([key, label]): [string, string][] => (str(completion?.[key]) ? [[label, String(completion?.[key])]] : [])).map(([k, v]): [string, string | Node] => [k, prose(v)]),
       ['Última actualización', date(row.updated)],
     ];
     const stages = stageEvents(p, Date.now());

@@ -8,7 +8,7 @@ import { inColumnOrder, orderOf, orderPressed, orderSaid, type ShownOrder, type 
 import { kpis } from '../components/kpis';
 import { csvButton } from '../components/download';
 import { COMPETITION_TITLES, methodTitle, stageTitle, partyKey, partyIdLine } from '../labels';
-import { count, filteredNote, heading, money, moneyKpi, NO_DATA, type Page } from './common';
+import { count, filteredNote, heading, money, moneyKpi, NO_DATA, withTaxCountNote, withTaxMark, type Page } from './common';
 
 /** The table's columns and what each orders by (`?orden=&dir=`, as on Proyectos). */
 const COLS: ValueColumn<SupplierTotal>[] = [
@@ -129,7 +129,7 @@ export const supplierPage: Page = {
         moneyKpi('Monto pagado', t.paid),
       ], 'kpis-contratista'),
       where ? h('p', { class: 'note', id: 'alcance-contratista' }, `Solo sus contratos${where}: con tantos datos publicados, el tablero carga ${scope.kind === 'state' ? 'un estado a la vez. Para ver los de otro estado, elíjalo en «Estado».' : 'un implementador a la vez en este estado. Para ver los de otro, elíjalo en «Implementador».'}`) : null,
-      h('p', { class: 'note', id: 'regla-contratista' }, FIGURES_RULE),
+      h('p', { class: 'note', id: 'regla-contratista' }, FIGURES_RULE, mine.some((p) => p.contractedWithTax !== undefined) ? ` ${withTaxCountNote('Monto de sus contratos', mine.filter((p) => p.contractedWithTax !== undefined).length)}` : null),
       // Which of its contracts the amount leaves out, counted: «Sin dato» beside «Contratos: 1» read as data missing.
       t.unsummed ? h('p', { class: 'note', id: 'contratos-sin-sumar' }, `${t.unsummed === 1 ? '1 de sus contratos no se suma' : `${count(t.unsummed)} de sus contratos no se suman`} a «Monto de sus contratos»: ${t.unsummed === 1 ? 'está cancelado, en otra moneda o sin monto publicado' : 'están cancelados, en otra moneda o sin monto publicado'}. La página de cada proceso dice cuál es el caso.`) : null,
       // The institution with its state under it (and the implementer, when it is another): one column for both kept
@@ -139,7 +139,7 @@ export const supplierPage: Page = {
           h('a', { href: route('contratacion', p.ocid) }, p.title),
           [p.buyer?.name ?? NO_DATA, h('br'), h('small', null, p.buyer?.name === p.publisherName ? p.state : `${p.publisherName} (${p.state})`)],
           stageTitle(p.stage), methodTitle(p.method), COMPETITION_TITLES[p.band],
-          count(own(p).amendments), money(own(p).awarded), money(own(p).value), money(own(p).paid)]), { id: 'tabla-contratista' }),
+          count(own(p).amendments), money(own(p).awarded), `${money(own(p).value)}${own(p).value === undefined ? '' : withTaxMark(p, true)}`, money(own(p).paid)]), { id: 'tabla-contratista' }),
       csvButton(`contratista-${t.identifier ?? (t.id || 'sin-clave')}`, ['ocid', 'proceso', 'institucion', 'implementador', 'estado', 'etapa', 'metodo', 'convenios_modificatorios', 'adjudicado_mxn', 'contratado_mxn', 'pagado_mxn', 'proyectos'],
         () => mine.map((p) => [p.ocid, p.title, p.buyer?.name, p.publisherName, p.state, stageTitle(p.stage), methodTitle(p.method), own(p).amendments, own(p).awarded, own(p).value, own(p).paid, p.projectIds.join('; ')])),
       dataTable('Por implementador y estado. Cifras en MXN.', [{ title: 'Implementador' }, { title: 'Estado' }, { title: 'Procesos', numeric: true }, { title: 'Adjudicado', numeric: true }, { title: 'Monto de sus contratos', numeric: true }, { title: 'Pagado', numeric: true }],

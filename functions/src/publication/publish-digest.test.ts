@@ -95,7 +95,9 @@ const DIGESTS: Record<string, string> = {
   // are cloned from now has stage dates (scripts/examples/build-project.ts), so the projects changed with them too.
   // INDEX_VERSION 8 (a project's completion date, `ended`; a contract's suppliers from the parties when no award names
   // them): none of these synthetic projects is completed and every contract has its award, so only the version changed.
-  indexes: '6 3e016c7ddbf7b905',
+  // INDEX_VERSION 9 (a contract with only `valueWithTax` counted by it, `contractedWithTax`): none here has one, so
+  // only the version changed.
+  indexes: '6 4ea1b8abe582f241',
   projects: '60 3bec1ddb87c647a3',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
@@ -124,8 +126,9 @@ const DIGESTS: Record<string, string> = {
   // 6: a contract or an award without its status is past planning); then when the template gained the projects' stage
   // dates (OC4IDS 0.9.5 `…Period`), which completeness counts for the stages a project reached (QUALITY_VERSION 5);
   // then the INDEX_VERSION alone (7: a project's stages' dates in its entry; 8: its completion date, and contracts'
-  // suppliers from the parties).
-  stats: '1 6b9b1219271e87a7',
+  // suppliers from the parties); then with INDEX_VERSION 9 and the part of the contracted sum published only with VAT
+  // (`contractedWithTaxMxn`, `processesWithTax`: 0 here).
+  stats: '1 8735e8cbf78e191d',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
