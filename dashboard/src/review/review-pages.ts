@@ -68,8 +68,12 @@ function select(id: string, label: string, options: [string, string][], value: s
  * SAMPLE_SIZE in functions/src/workflow/findings-summary.ts), and «Hallazgos: 120 advertencias» above a list of 50
  * read as if the list were complete.
  */
-function sampleNote(shown: number, total: number): HTMLElement | null {
-  return shown < total ? h('p', { class: 'note' }, `Se muestran los primeros ${count(shown)} de ${formatCount(total, 'hallazgo', 'hallazgos')}, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).`) : null;
+function sampleNote(shown: number, total: number, s: SubmissionView): HTMLElement | null {
+  // The platform keeps every finding of a send (and of its approval): the list is on the send's page, by pages,
+  // with a CSV (send-findings.ts). The note sent the official to validate the workbook again — an Excel uploader
+  // without the command had no way to — while the list was one link away.
+  return shown < total ? h('p', { class: 'note lista-completa' }, `Se muestran los primeros ${count(shown)} de ${formatCount(total, 'hallazgo', 'hallazgos')}, los errores primero. `,
+    h('a', { href: route('revision', s.id) }, 'Ver la lista completa, con cada hoja y celda'), ' (y descargarla en CSV).') : null;
 }
 
 /** «⚠» before words that already say it: for the eye only (WCAG 1.1.1). */
@@ -763,7 +767,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         lastSent = {
           said: outcomeText.textContent ?? '',
           shown: h('div', null, outcomeText,
-            sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), sampleNote(sample.length, warnings + (submission.findings?.infos ?? 0)),
+            sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), sampleNote(sample.length, warnings + (submission.findings?.infos ?? 0), submission),
               h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null),
         };
         // On the outcome before the redraw, which finds it again by its id (main.ts) with the new entry listed.
@@ -777,7 +781,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         // message alone, and only when the reader's focus is elsewhere.
         const message = h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.');
         // The errors that stopped it first, then the warnings, labelled as not blocking it.
-        status.replaceChildren(message, ...refusedFindings(findings));
+        status.replaceChildren(message, ...refusedFindings(findings, err instanceof ApiError ? err.counts : undefined));
         button.disabled = false;
         sayOutcome(status, button, message.textContent ?? '');
       }
@@ -849,7 +853,7 @@ function refusedCard(s: SubmissionView, coordinator: boolean): HTMLElement {
     : ` ${total === 1 ? 'Corríjalo' : 'Corríjalos'} en la hoja y envíela de nuevo desde el complemento (Validar datos → Enviar a revisión).`;
   return h('div', { class: 'aprobacion-rechazada' },
     h('p', { class: 'status-bad' }, warnMark(), ` ${what}${coordinator ? '' : todo}`),
-    errors.length ? h('details', { open: true }, h('summary', null, 'Ver los errores'), sampleNote(errors.length, total),
+    errors.length ? h('details', { open: true }, h('summary', null, 'Ver los errores'), sampleNote(errors.length, total, s),
       h('ul', null, errors.map((f) => h('li', null, f.message)))) : null);
 }
 

@@ -59,7 +59,8 @@ import { encodeSnapshot } from './snapshot';
 import { keepSendFindings, readSendFindings } from './send-findings';
 import { FINDINGS_PAGE_SIZE, findingsPage, MAX_FINDINGS_PAGE, SEVERITIES } from '../../../core/workflow/findings-page';
 import { renderMessage } from '../../../core/messages/render';
-import type { Severity } from '../../../core/findings/finding';
+import type { Finding, Severity } from '../../../core/findings/finding';
+import { refusalFindings, type RefusalCounts } from '../../../core/workflow/refusal-findings';
 import { changePreview } from '../../../core/workflow/change-preview';
 import { submissionWork, type Intake, type SubmissionWork } from './submission-work';
 import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
@@ -91,8 +92,15 @@ export const DEFAULT_UPLOAD_QUOTA_BYTES = 200 * 2 ** 20;
 /** Upload statuses whose file is still needed: pending review, being approved, or to be approved again. */
 const NEEDS_FILE: SubmissionStatus[] = ['submitted', 'approved', 'failed'];
 
-/** Rendered findings in a refused approval's answer; the submission keeps its own smaller sample. */
-const MAX_FINDINGS_SHOWN = 200;
+/**
+ * A refusal's findings, rendered: every error (up to MAX_REFUSAL_ERRORS), with the counts of each severity
+ * (refusal-findings.ts). The submission of a refused approval keeps its own smaller sample, and every finding
+ * (send-findings.ts).
+ */
+function refusalBody(findings: Finding[]): { findings: (Finding & { message: string })[]; counts: RefusalCounts } {
+  const { listed, counts } = refusalFindings(findings);
+  return { findings: renderedFindings(listed), counts };
+}
 
 /** What is sent: an uploaded .xlsx, a workbook's values (the add-on, self-hosted) or a Google spreadsheet's id. */
 interface SendInput {
@@ -475,7 +483,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
           code: 'workbook-has-errors',
           // An upload is named by its file: an official who sent three sees which one to correct.
           message: `No se envió: el libro tiene ${formatCount(errors.length, 'error', 'errores')}${source.kind === 'xlsx' && source.name ? ` (archivo «${source.name}»)` : ''}. ${errors.length === 1 ? 'Corríjalo' : 'Corríjalos'} (vea cada hoja, fila y columna) y envíe de nuevo.`,
-          findings: renderedFindings([...errors, ...checked.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
+          ...refusalBody(checked.findings),
         },
       } };
     }
@@ -863,7 +871,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
         error: {
           code: 'workbook-has-errors',
           message: refusalText(errors.length),
-          findings: renderedFindings([...errors, ...outcome.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
+          ...refusalBody(outcome.findings),
         },
         ...(await answer(user, outcome.submission)),
       });
