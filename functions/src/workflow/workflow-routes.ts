@@ -57,7 +57,7 @@ import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings, summarizeFindings } from './findings-summary';
 import { encodeSnapshot } from './snapshot';
 import { keepSendFindings, readSendFindings } from './send-findings';
-import { FINDINGS_PAGE_SIZE, findingsPage, MAX_FINDINGS_PAGE, SEVERITIES } from '../../../core/workflow/findings-page';
+import { FINDINGS_PAGE_SIZE, findingsPage, MAX_FINDINGS_PAGE, SEVERITIES, severityChoiceText } from '../../../core/workflow/findings-page';
 import { renderMessage } from '../../../core/messages/render';
 import type { Finding, Severity } from '../../../core/findings/finding';
 import { refusalFindings, type RefusalCounts } from '../../../core/workflow/refusal-findings';
@@ -758,7 +758,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     const severity = queryString(req, 'severity');
-    if (severity !== undefined && !SEVERITIES.includes(severity as Severity)) throw badRequest('invalid-severity', `El parámetro «severity» debe ser uno de: ${SEVERITIES.join(', ')} (se recibió «${severity}»).`);
+    if (severity !== undefined && !SEVERITIES.includes(severity as Severity)) throw badRequest('invalid-severity', severityChoiceText(severity));
     const whole = (name: 'page' | 'limit', fallback: number, max: number): number => {
       const text = queryString(req, name);
       if (text === undefined) return fallback;
