@@ -41,6 +41,8 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
     expect(refused.body.error.message).toMatch(/^No se envió: el libro tiene 250 errores\./);
     expect(new Set(checkFindings(refused.body.error.findings).filter((f) => f.severity === 'error').map((f) => f.cell?.row))).toEqual(new Set(Array.from({ length: 250 }, (_, i) => i + 2)));
     expect(refused.body.error.counts).toMatchObject({ errors: 250 });
+    // A list asked for a situation it does not have: its values, each with its name on the pages.
+    expect((await request(h.app).get('/api/submissions?status=pendiente').set('Authorization', h.bearer('coordinadorA'))).body.error.message).toContain('«submitted» (En revisión)');
     expect(checkFindings(refused.body.error.findings)[0]).toMatchObject({ severity: 'error', cell: { sheet: 'projects', row: 2 } });
     expect(refused.body.error.findings[0].message).toMatch(/^Error — Hoja «projects», fila 2/);
     expect((await h.store.listSubmissions({})).items).toEqual([]);

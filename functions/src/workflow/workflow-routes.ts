@@ -72,6 +72,7 @@ import {
   type ApproveAnswer, type AuthConfig, type FindingsPageAnswer, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
+import { statusChoiceText } from '../../../core/workflow/status-choice';
 import { uploadId, type UploadStore } from './upload-store';
 import { monthlyReportRoutes } from './monthly-report-routes';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
@@ -692,7 +693,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const user = await requireUser(req, authenticator);
     const limit = parseLimit(req.query.limit);
     const status = queryString(req, 'status');
-    if (status !== undefined && !STATUSES.includes(status as SubmissionStatus)) throw badRequest('invalid-status', `El parámetro «status» debe ser uno de: ${STATUSES.join(', ')}.`);
+    if (status !== undefined && !STATUSES.includes(status as SubmissionStatus)) throw badRequest('invalid-status', statusChoiceText(status));
     const spreadsheetId = queryString(req, 'spreadsheetId');
     // `order=newest`: from the latest send back (contract.ts NEWEST_FIRST), what «Mis envíos» reads; oldest first otherwise.
     const order = queryString(req, 'order');
