@@ -985,16 +985,33 @@ describeIfChromium('review pages in headless Chromium', () => {
     };
     const first = await send('Unidad deportiva', 'tekax-1.xlsx');
     const second = await send('Mercado de Tekax', 'tekax-2.xlsx');
-    // Opened from the inbox with Tekax chosen (the address carries the inbox's filters).
-    const page = await signedIn('coordinadorA', `#/revision/${first}?implementador=tek`);
+    const third = await send('Casa de la cultura', 'tekax-3.xlsx');
+    // The inbox with Tekax chosen, ordered by a press on «Enviado»: the newest first, said in its caption and kept in
+    // the address (a link to it shares the order).
+    const page = await signedIn('coordinadorA', '#/revision?implementador=tek');
+    const rows = page.locator('#bandeja tbody tr');
+    await rows.nth(2).waitFor();
+    expect(await page.locator('#orden-enviado').evaluate((b) => b.parentElement?.getAttribute('aria-sort'))).toBe('ascending');
+    await page.locator('#orden-enviado').click();
+    await page.locator('#bandeja caption', { hasText: 'Envíos (3) ordenados por «Enviado (Ciudad de México)», del más reciente al más antiguo.' }).waitFor();
+    expect(page.url()).toContain('#/revision?implementador=tek&situacion=por-decidir&orden=enviado&dir=desc');
+    expect(await rows.locator('th a').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')?.replace(/^.*«(tekax-\d)\.xlsx»$/, '$1')))).toEqual(['tekax-3', 'tekax-2', 'tekax-1']);
+    // Opened from there (the address carries the inbox's filters and order): the next send offered follows that order.
+    await rows.first().locator('th a').click();
     await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
+    expect(page.url()).toContain(`#/revision/${third}?implementador=tek&orden=enviado&dir=desc`);
     await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
     const onward = page.locator('#siguiente-envio');
     await onward.waitFor();
     expect(await onward.textContent()).toMatch(/^Siguiente envío por decidir: Municipio de Tekax, enviado el \d{2}\/\d{2}\/\d{4}, .* · «tekax-2\.xlsx» · Volver a la bandeja$/);
     await onward.getByRole('link', { name: /^Municipio de Tekax/ }).click();
     await page.getByRole('button', { name: 'Devolver con comentarios' }).waitFor();
-    expect(page.url()).toContain(`#/revision/${second}?implementador=tek`);
+    expect(page.url()).toContain(`#/revision/${second}?implementador=tek&orden=enviado&dir=desc`);
+    await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await onward.locator('a', { hasText: 'tekax-1.xlsx' }).click();
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).waitFor();
+    expect(page.url()).toContain(`#/revision/${first}?implementador=tek&orden=enviado&dir=desc`);
     await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
     await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await onward.waitFor();
@@ -1003,6 +1020,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultado');
     await onward.getByRole('link', { name: 'Volver a la bandeja' }).click();
     await page.getByText('No hay envíos por decidir para esta selección.').waitFor();
+    // Back with its filters and its order.
+    expect(await page.locator('#orden-enviado').evaluate((b) => b.parentElement?.getAttribute('aria-sort'))).toBe('descending');
     expect(await page.locator('#filtro-implementador').inputValue()).toBe('tek');
   });
 
