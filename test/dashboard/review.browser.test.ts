@@ -963,6 +963,8 @@ describeIfChromium('review pages in headless Chromium', () => {
       await page.locator('#hallazgos-estado', { hasText: '51 hallazgos con esta selección, los errores primero.' }).waitFor();
       expect(await page.locator('#hallazgos-revision li').count()).toBe(51);
       expect(await page.locator('#hallazgos-parciales').count()).toBe(0);
+      // The comment written to return it says where the other 46 are: on the send, in «Mis envíos».
+      expect(await page.locator('#comentario').inputValue()).toMatch(/\n- y 46 errores más: todos, con su hoja y su celda, están en «Mis envíos» del tablero, en este envío \(«Ver la lista completa», que se descarga en CSV\)\.$/);
       // Its card on «Mis envíos» shows the sample's 50 errors, and leads to the list of them all — it sent the reader to
       // validate the workbook again, which an Excel uploader without the command could not do.
       await page.goto(`${base}/#/mis-envios`);

@@ -418,7 +418,10 @@ function refusalComment(f: FindingsView): string {
   return [
     `No se pudo publicar: el libro tiene ${formatCount(f.errors, 'error', 'errores')}. ${f.errors === 1 ? 'Corríjalo' : 'Corríjalos'} y envíe de nuevo:`,
     ...errors.map((x) => `- ${x.message}`),
-    ...(more > 0 ? [`- y ${formatCount(more, 'error más', 'errores más')}: al validar el libro verá cada uno con su hoja y su celda.`] : []),
+    // Where the rest are: the platform keeps every one (send-findings.ts), listed on the send's card in «Mis envíos»
+    // («Ver la lista completa», with a CSV). «Al validar el libro» sent an official who captures in Excel, with no
+    // add-on and no command, nowhere.
+    ...(more > 0 ? [`- y ${formatCount(more, 'error más', 'errores más')}: todos, con su hoja y su celda, están en «Mis envíos» del tablero, en este envío («Ver la lista completa», que se descarga en CSV).`] : []),
   ].join('\n');
 }
 
