@@ -8,6 +8,7 @@
 import type { Severity } from '../findings/finding';
 import { isObject } from '../json/json-values';
 import type { AccountFigures, ImplementerAccount, MonthlyAccount } from './monthly-account';
+import type { RefusalCounts } from './refusal-findings';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed' | 'withdrawn';
 export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed', 'withdrawn'];
@@ -239,7 +240,11 @@ export function submitOutcomeText(outcome: SubmitOutcome, status: SubmissionStat
  * cannot be told: an uploaded file, a submission without its copy, or a sheet the server could not read.
  */
 export interface CompareAnswer extends SubmissionAnswer { changed: boolean | null }
-export interface ErrorAnswer { error: { code: string; message: string; findings?: FindingView[] } }
+/**
+ * `counts`: a refusal for errors (422 `workbook-has-errors`) says how many findings of each severity the workbook has,
+ * as its list may leave some out (refusal-findings.ts).
+ */
+export interface ErrorAnswer { error: { code: string; message: string; findings?: FindingView[]; counts?: RefusalCounts } }
 
 /** Preview of what approving would change against the current publication. */
 /**
@@ -642,7 +647,10 @@ export function readErrorAnswer(v: unknown): ErrorAnswer | null {
   const code = typeof v.error.code === 'string' ? v.error.code : 'error';
   let findings: FindingView[] | undefined;
   try { if (v.error.findings !== undefined) findings = checkFindings(v.error.findings, 'error.findings'); } catch { findings = undefined; }
-  return { error: { code, message: v.error.message, ...(findings ? { findings } : {}) } };
+  const c = v.error.counts;
+  const whole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  const counts = isObject(c) && whole(c.errors) && whole(c.warnings) && whole(c.infos) ? { errors: c.errors, warnings: c.warnings, infos: c.infos } : undefined;
+  return { error: { code, message: v.error.message, ...(findings ? { findings } : {}), ...(counts ? { counts } : {}) } };
 }
 
 /** Request checks: a Spanish message naming the field (the routes turn ContractError into 400). */

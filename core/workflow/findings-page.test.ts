@@ -1,4 +1,4 @@
-import { findingsPage, MAX_FINDINGS_PAGE } from './findings-page';
+import { findingsPage, MAX_FINDINGS_PAGE, severityChoiceText } from './findings-page';
 import type { Severity } from '../findings/finding';
 
 const f = (severity: Severity, sheet?: string) => ({ severity, ...(sheet === undefined ? {} : { cell: { sheet } }) });
@@ -20,4 +20,9 @@ test('chosen by severity and by sheet; the sheets are counted by the severity ch
   const chosen = findingsPage(all, { severity: 'info', sheet: 'Proyectos' }, 1);
   expect([chosen.matching, chosen.sheets]).toEqual([200, [{ sheet: 'Proyectos', count: 200 }, { sheet: '', count: 1 }]]);
   expect(findingsPage(all, { sheet: '' }, 1).items).toEqual([f('info')]);
+});
+
+test('a wrong «severity» is answered in Spanish: each value with what it chooses', () => {
+  const text = severityChoiceText('grave');
+  expect(text).toBe('El parámetro «severity» elige la gravedad de los hallazgos: «error» (los errores), «warning» (las advertencias) o «info» (los avisos); sin él, todos (se recibió «grave»).');
 });

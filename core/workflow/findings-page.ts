@@ -13,6 +13,18 @@ export const MAX_FINDINGS_PAGE = 1000;
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
+/** What each value of `?severity=` chooses, in the words the review page uses for it. */
+const SEVERITY_CHOICES: Record<Severity, string> = { error: 'los errores', warning: 'las advertencias', info: 'los avisos' };
+
+/**
+ * The 400 for a `?severity=` that is none of them: each value with what it chooses. It listed `error, warning, info`,
+ * English words a Spanish reader (a coordinator who edits a link to share) had to guess.
+ */
+export function severityChoiceText(given: string): string {
+  const choices = SEVERITIES.map((s) => `«${s}» (${SEVERITY_CHOICES[s]})`);
+  return `El parámetro «severity» elige la gravedad de los hallazgos: ${choices.slice(0, -1).join(', ')} o ${choices[choices.length - 1]}; sin él, todos (se recibió «${given}»).`;
+}
+
 export interface FindingsFilter { severity?: Severity; sheet?: string }
 
 /** A sheet with findings and how many it has (of the severity chosen, if one is), in the order its first one comes. */

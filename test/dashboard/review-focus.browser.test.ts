@@ -322,7 +322,8 @@ describeIfChromium('review pages: focus and announcements in headless Chromium',
     expect(names.every((n) => /^Revisar el envío de Municipio de Mérida enviado el \d{2}\/\d{2}\/\d{4}, /.test(n))).toBe(true);
     // Whose clock the time is in, as every other table of times says: a coordinator in Quintana Roo or Baja California
     // read Mexico City's time as their own.
-    expect(await page.locator('#bandeja thead th').nth(2).textContent()).toBe('Enviado (Ciudad de México)');
+    // (Its arrow says the inbox is ordered by it, the send waiting longest first: inbox-order.ts.)
+    expect(await page.locator('#bandeja thead th').nth(2).textContent()).toBe('Enviado (Ciudad de México) ▲');
     // Within the screen without scrolling the table sideways: the link and the situation beside it.
     const row = page.locator('#bandeja tbody tr').first();
     for (const cell of [row.getByRole('link'), row.locator('td').first()]) {

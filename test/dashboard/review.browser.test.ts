@@ -265,7 +265,12 @@ describeIfChromium('review pages in headless Chromium', () => {
       row[header.indexOf('sector')] = 'parques urbanos';
       return book;
     };
-    fs.writeFileSync(broken, await xlsxOf(withWarning(projectWorkbook(MER, { title: 'Parque de la Paz', complete: false }))));
+    // 201 projects without their description: 201 errors, one more than a refusal listed (it stopped at 200, with
+    // nothing saying so); each with its warning and avisos, which are then counted, not listed.
+    const brokenBook = withWarning(projectWorkbook(MER, { title: 'Parque de la Paz', complete: false }));
+    const [brokenRow] = brokenBook.sheets[0].rows.slice(1);
+    brokenBook.sheets[0].rows.push(...Array.from({ length: 200 }, (_, i) => [`${MER.projectIdPrefix}-${String(i + 2).padStart(4, '0')}`, ...brokenRow.slice(1)]));
+    fs.writeFileSync(broken, await xlsxOf(brokenBook));
     // Fixed, with the warning left, which the page lists without refusing it.
     const fixedBook = withWarning(projectWorkbook(MER, { title: 'Parque de la Paz' }));
     fs.writeFileSync(fixedFile, await xlsxOf(fixedBook));
@@ -284,13 +289,23 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(posted).toEqual([]);
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
-    await official.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 1 error' }).waitFor();
-    expect(await official.locator('#hallazgos-envio li').allTextContents()).toEqual([expect.stringMatching(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/)]);
+    await official.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 201 errores' }).waitFor();
+    // Every error, each with its row, and a CSV of them to work through.
+    const errorRows = await official.locator('#hallazgos-envio li').allTextContents();
+    expect(errorRows).toHaveLength(201);
+    expect(errorRows[0]).toMatch(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/);
+    expect(errorRows[200]).toMatch(/^Error — Hoja «projects», fila 202,/);
+    const csv = official.waitForEvent('download');
+    await official.getByRole('button', { name: 'Descargar CSV de los 201 errores' }).click();
+    const csvLines = (await downloadedText(await csv)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(csvLines).toHaveLength(202);
+    expect(csvLines[201]).toMatch(/^projects,202,,Descripción del proyecto,Error,/);
     // Why it was refused, apart from what does not block it: each list under a heading that says which it is.
     expect(await official.locator('#hallazgos-envio').getAttribute('aria-labelledby').then((id) => official.locator(`#${id}`).textContent())).toBe('Errores: por estos no se envió el libro');
-    expect(await official.locator('#advertencias-rechazo').getAttribute('aria-labelledby').then((id) => official.locator(`#${id}`).textContent())).toBe('Advertencias: no impiden el envío');
-    // (Its avisos — the CoST IDS points the project lacks — are listed with them.)
-    expect((await official.locator('#advertencias-rechazo li').allTextContents()).filter((t) => t.startsWith('Advertencia'))).toEqual([expect.stringMatching(/^Advertencia — Hoja «projects», fila 2, columna I \(sector\): .*parques urbanos/)]);
+    // Its warnings and avisos (the CoST IDS points the projects lack) are counted under their heading, not listed.
+    expect(await official.locator('#titulo-advertencias-rechazo').textContent()).toBe('Advertencias: no impiden el envío');
+    expect(await official.locator('#advertencias-parciales').textContent()).toMatch(/^El libro tiene además [\d,]+ advertencias y avisos; las verá al enviarlo sin errores\.$/);
+    expect(await official.locator('#advertencias-rechazo li').count()).toBe(0);
     expect((await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length).toBe(before);
     // Said before it is sent: what the next workbook will be.
     expect(await official.locator('#continua-envio').textContent()).toMatch(/^El libro que envíe aquí será la versión corregida de su envío devuelto del \d{2}\/\d{2}\/\d{4}.*: su coordinación lo revisará con el historial y los comentarios de ese envío\. Si es otro libro, que no corrige aquel, retire primero ese envío \(abajo, «Retirar envío»\)\.$/);
@@ -907,8 +922,11 @@ describeIfChromium('review pages in headless Chromium', () => {
   test('an approval refused for errors shows them at once, said as its history says it; a send older than one approved does not offer «Qué cambiará al aprobar»', async () => {
     const val = { id: 'val', name: 'Municipio de Valladolid', state: 'Yucatán', ocidPrefix: 'ocds-val001', projectIdPrefix: 'oc4ids-val001', commitment: { projects: 5, periodicityDays: 90 } };
     await registerPublisher(h.store, val, 'admin', new Date());
-    const send = async (title: string): Promise<string> => {
-      const sent = await fetch(`${base}/api/submissions?publisher=val`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': XLSX_MIME }, body: await xlsxOf(projectWorkbook(val, { title })) });
+    const send = async (title: string, projects = 1): Promise<string> => {
+      const book = projectWorkbook(val, { title });
+      const [, row] = book.sheets[0].rows;
+      book.sheets[0].rows.push(...Array.from({ length: projects - 1 }, (_, i) => [`${val.projectIdPrefix}-${String(i + 2).padStart(4, '0')}`, ...row.slice(1)]));
+      const sent = await fetch(`${base}/api/submissions?publisher=val`, { method: 'POST', headers: { authorization: h.bearer('admin'), 'content-type': XLSX_MIME }, body: await xlsxOf(book) });
       expect(sent.status).toBe(201);
       return ((await sent.json()) as { submission: { id: string } }).submission.id;
     };
@@ -919,7 +937,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     const page = await signedIn('coordinadorA', `#/revision/${older}`);
     await page.locator('#envio-anterior').waitFor();
     expect(await page.locator('#titulo-cambios').textContent()).toBe('Qué habría cambiado al aprobar');
-    const refusedId = await send('Calzada de los Frailes, tercera etapa');
+    // 51 projects: their 51 errors once approving finds them, one more than the send keeps as its sample.
+    const refusedId = await send('Calzada de los Frailes, tercera etapa', 51);
     await page.evaluate(() => document.body.removeAttribute('data-ready'));
     await page.goto(`${base}/#/revision/${refusedId}`);
     await page.waitForSelector('body[data-ready] #decision');
@@ -929,15 +948,30 @@ describeIfChromium('review pages in headless Chromium', () => {
     try {
       await page.getByRole('button', { name: 'Aprobar' }).click();
       await page.getByRole('button', { name: 'Sí, publicar' }).click();
-      const refusal = 'No se publicó: el libro tiene 1 error. Quien capturó debe corregirlo; después puede aprobar de nuevo.';
+      const refusal = 'No se publicó: el libro tiene 51 errores. Quien capturó debe corregirlos; después puede aprobar de nuevo.';
       await page.locator('#resultado', { hasText: refusal }).waitFor();
-      // Drawn again with what the approval found: the error listed under «Hallazgos», the refusal kept.
-      await page.locator('.resumen', { hasText: '1 error,' }).waitFor();
+      // Drawn again with what the approval found: the errors listed under «Hallazgos», the refusal kept.
+      await page.locator('.resumen', { hasText: '51 errores,' }).waitFor();
       expect(await page.locator('section[aria-labelledby="titulo-hallazgos"] li').first().textContent()).toMatch(/^Error — Hoja «projects», fila 2.*oc4ids-val999-/);
       expect(await page.locator('#resultado').textContent()).toBe(refusal);
       expect(await page.locator('#situacion').textContent()).toBe('En revisión');
       const last = page.locator('section[aria-labelledby="titulo-historial"] tbody tr').last();
       expect(await last.locator('td').allTextContents()).toEqual([USERS.coordinadorA.email, 'Intentó aprobar, pero el libro tiene errores', refusal]);
+      // Every one of them under «Hallazgos» (kept by the approval), not the 50 of the sample.
+      await page.locator('#hallazgos-estado', { hasText: 'los errores primero.' }).waitFor();
+      await page.locator('#hallazgos-gravedad').selectOption('error');
+      await page.locator('#hallazgos-estado', { hasText: '51 hallazgos con esta selección, los errores primero.' }).waitFor();
+      expect(await page.locator('#hallazgos-revision li').count()).toBe(51);
+      expect(await page.locator('#hallazgos-parciales').count()).toBe(0);
+      // The comment written to return it says where the other 46 are: on the send, in «Mis envíos».
+      expect(await page.locator('#comentario').inputValue()).toMatch(/\n- y 46 errores más: todos, con su hoja y su celda, están en «Mis envíos» del tablero, en este envío \(«Ver la lista completa», que se descarga en CSV\)\.$/);
+      // Its card on «Mis envíos» shows the sample's 50 errors, and leads to the list of them all — it sent the reader to
+      // validate the workbook again, which an Excel uploader without the command could not do.
+      await page.goto(`${base}/#/mis-envios`);
+      const card = page.locator('.aprobacion-rechazada', { has: page.locator(`a[href="#/revision/${refusedId}"]`) });
+      await card.waitFor();
+      expect(await card.locator('li').count()).toBe(50);
+      expect(await card.locator('.lista-completa').textContent()).toBe('Se muestran los primeros 50 de 51 hallazgos, los errores primero. Ver la lista completa, con cada hoja y celda (y descargarla en CSV).');
     } finally {
       await registerPublisher(h.store, val, 'admin', new Date(), { allowPrefixChange: true });
     }
@@ -953,16 +987,33 @@ describeIfChromium('review pages in headless Chromium', () => {
     };
     const first = await send('Unidad deportiva', 'tekax-1.xlsx');
     const second = await send('Mercado de Tekax', 'tekax-2.xlsx');
-    // Opened from the inbox with Tekax chosen (the address carries the inbox's filters).
-    const page = await signedIn('coordinadorA', `#/revision/${first}?implementador=tek`);
+    const third = await send('Casa de la cultura', 'tekax-3.xlsx');
+    // The inbox with Tekax chosen, ordered by a press on «Enviado»: the newest first, said in its caption and kept in
+    // the address (a link to it shares the order).
+    const page = await signedIn('coordinadorA', '#/revision?implementador=tek');
+    const rows = page.locator('#bandeja tbody tr');
+    await rows.nth(2).waitFor();
+    expect(await page.locator('#orden-enviado').evaluate((b) => b.parentElement?.getAttribute('aria-sort'))).toBe('ascending');
+    await page.locator('#orden-enviado').click();
+    await page.locator('#bandeja caption', { hasText: 'Envíos (3) ordenados por «Enviado (Ciudad de México)», del más reciente al más antiguo.' }).waitFor();
+    expect(page.url()).toContain('#/revision?implementador=tek&situacion=por-decidir&orden=enviado&dir=desc');
+    expect(await rows.locator('th a').evaluateAll((links) => links.map((a) => a.getAttribute('aria-label')?.replace(/^.*«(tekax-\d)\.xlsx»$/, '$1')))).toEqual(['tekax-3', 'tekax-2', 'tekax-1']);
+    // Opened from there (the address carries the inbox's filters and order): the next send offered follows that order.
+    await rows.first().locator('th a').click();
     await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
+    expect(page.url()).toContain(`#/revision/${third}?implementador=tek&orden=enviado&dir=desc`);
     await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
     const onward = page.locator('#siguiente-envio');
     await onward.waitFor();
     expect(await onward.textContent()).toMatch(/^Siguiente envío por decidir: Municipio de Tekax, enviado el \d{2}\/\d{2}\/\d{4}, .* · «tekax-2\.xlsx» · Volver a la bandeja$/);
     await onward.getByRole('link', { name: /^Municipio de Tekax/ }).click();
     await page.getByRole('button', { name: 'Devolver con comentarios' }).waitFor();
-    expect(page.url()).toContain(`#/revision/${second}?implementador=tek`);
+    expect(page.url()).toContain(`#/revision/${second}?implementador=tek&orden=enviado&dir=desc`);
+    await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
+    await onward.locator('a', { hasText: 'tekax-1.xlsx' }).click();
+    await page.getByRole('button', { name: 'Devolver con comentarios' }).waitFor();
+    expect(page.url()).toContain(`#/revision/${first}?implementador=tek&orden=enviado&dir=desc`);
     await page.getByLabel('Comentarios para quien capturó').fill('Falta la ubicación.');
     await page.getByRole('button', { name: 'Devolver con comentarios' }).click();
     await onward.waitFor();
@@ -971,6 +1022,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('resultado');
     await onward.getByRole('link', { name: 'Volver a la bandeja' }).click();
     await page.getByText('No hay envíos por decidir para esta selección.').waitFor();
+    // Back with its filters and its order.
+    expect(await page.locator('#orden-enviado').evaluate((b) => b.parentElement?.getAttribute('aria-sort'))).toBe('descending');
     expect(await page.locator('#filtro-implementador').inputValue()).toBe('tek');
   });
 

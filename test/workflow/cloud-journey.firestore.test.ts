@@ -104,5 +104,5 @@ test('every finding of a send, not only the 50 it keeps: by pages, by severity a
   // The workbook's own findings (no sheet): none here.
   expect((await read('?sheet=')).matching).toBe(0);
   expect((await request(h.app).get(`/api/submissions/${id}/findings`).set('Authorization', h.bearer('coordinadorB'))).status).toBe(403);
-  expect((await request(h.app).get(`/api/submissions/${id}/findings?severity=grave`).set('Authorization', h.bearer('coordinadorA'))).body.error.message).toContain('«severity»');
+  expect((await request(h.app).get(`/api/submissions/${id}/findings?severity=grave`).set('Authorization', h.bearer('coordinadorA'))).body.error.message).toContain('«warning» (las advertencias)');
 });

@@ -31,11 +31,18 @@ describe('cloud: Google ID tokens and Google Sheets', () => {
   });
 
   test('refused with errors, submit, return, resubmit, approve the snapshot, update after publishing, audit', async () => {
-    // A workbook with errors is not a submission: 422 with the cell findings, nothing created.
-    h.stub.put(SHEET, projectWorkbook(MER, { complete: false }));
+    // A workbook with errors is not a submission: 422 with the cell findings, nothing created. Every error is listed
+    // (the first 200 were, and 250 errors took two rounds), with the counts of each severity.
+    const [header, row] = projectWorkbook(MER, { complete: false }).sheets[0].rows;
+    h.stub.put(SHEET, { sheets: [{ name: 'projects', rows: [header, ...Array.from({ length: 250 }, (_, i) => [`${MER.projectIdPrefix}-${String(i + 1).padStart(4, '0')}`, ...row.slice(1)])] }] });
     const refused = await request(h.app).post('/api/submissions').set('Authorization', h.bearer('capturistaA')).send({ spreadsheetId: SHEET });
     expect(refused.status).toBe(422);
     expect(refused.body.error.code).toBe('workbook-has-errors');
+    expect(refused.body.error.message).toMatch(/^No se envió: el libro tiene 250 errores\./);
+    expect(new Set(checkFindings(refused.body.error.findings).filter((f) => f.severity === 'error').map((f) => f.cell?.row))).toEqual(new Set(Array.from({ length: 250 }, (_, i) => i + 2)));
+    expect(refused.body.error.counts).toMatchObject({ errors: 250 });
+    // A list asked for a situation it does not have: its values, each with its name on the pages.
+    expect((await request(h.app).get('/api/submissions?status=pendiente').set('Authorization', h.bearer('coordinadorA'))).body.error.message).toContain('«submitted» (En revisión)');
     expect(checkFindings(refused.body.error.findings)[0]).toMatchObject({ severity: 'error', cell: { sheet: 'projects', row: 2 } });
     expect(refused.body.error.findings[0].message).toMatch(/^Error — Hoja «projects», fila 2/);
     expect((await h.store.listSubmissions({})).items).toEqual([]);

@@ -10,6 +10,7 @@ import {
   checkPublisherPrefixes, DEFAULT_MAX_BODY_BYTES, MAX_WORKBOOK_VALUES_BYTES, NEWEST_FIRST, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
 import { formatFileSize, formatNumber } from '../../../core/format/es-mx';
+import { leftOut, type RefusalCounts } from '../../../core/workflow/refusal-findings';
 import { ServerUnavailable, UserError } from '../user-error';
 import type { HttpPort, HttpRequest } from './http-port';
 
@@ -53,11 +54,16 @@ function statusMessage(status: number): string {
   return 'El servidor no pudo atender la solicitud. Intente de nuevo en unos minutos.';
 }
 
-/** «Proyectos!C7: mensaje» for the first findings of a refusal, so the official knows where to look. */
-function findingsText(findings: FindingView[] | undefined, max = 5): string {
+/**
+ * «Proyectos!C7: mensaje» for the first findings of a refusal, so the official knows where to look, and how many
+ * more there are: counted by the server's `counts` (refusal-findings.ts), as its list may leave some out — counted
+ * from the list, 700 errors read «y 195 más».
+ */
+export function findingsText(findings: FindingView[] | undefined, counts?: RefusalCounts, max = 5): string {
   if (!findings?.length) return '';
   const lines = findings.slice(0, max).map((f) => `• ${f.message}`);
-  return `\n${lines.join('\n')}${findings.length > max ? `\n… y ${findings.length - max} más: use Validar para verlos todos.` : ''}`;
+  const more = Math.max(findings.length - max, 0) + leftOut(findings.length, counts);
+  return `\n${lines.join('\n')}${more > 0 ? `\n… y ${formatNumber(more, 0)} más: use Validar para verlos todos.` : ''}`;
 }
 
 export class BackendClient {
@@ -109,7 +115,7 @@ export class BackendClient {
       }
     }
     const error = readErrorAnswer(parsed);
-    const message = error ? error.error.message + findingsText(error.error.findings) : statusMessage(response.status);
+    const message = error ? error.error.message + findingsText(error.error.findings, error.error.counts) : statusMessage(response.status);
     throw response.status >= 500 || response.status === 429 ? new ServerUnavailable(message, response.status) : new UserError(message, response.status);
   }
 

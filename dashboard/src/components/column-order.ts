@@ -4,7 +4,9 @@
  * asks for next. Numbers compare as numbers, words as a reader sorts them (es-MX, accents and capitals aside,
  * «Mérida 2» before «Mérida 10»); a value not published («Sin dato») goes last in either direction.
  */
-import type { SortableColumn } from './sort-header';
+
+/** A column a table can be ordered by (its header a button: sort-header.ts). Here, not there, so that no DOM comes with it. */
+export interface SortableColumn { key: string; title: string; numeric?: boolean }
 
 export type Dir = 'asc' | 'desc';
 

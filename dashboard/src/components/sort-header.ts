@@ -4,8 +4,9 @@
  * arrow for the eye (hidden from screen readers, and on paper: styles.css `.sort-mark`).
  */
 import { h } from '../dom';
+import type { SortableColumn } from './column-order';
 
-export interface SortableColumn { key: string; title: string; numeric?: boolean }
+export type { SortableColumn };
 
 /** `sortedKey` and `dir`: the order shown; `onSort`: a title pressed. */
 export function sortHeaderRow<C extends SortableColumn>(columns: readonly C[], sortedKey: string, dir: 'asc' | 'desc', onSort: (column: C) => void): HTMLElement {

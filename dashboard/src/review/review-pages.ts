@@ -15,6 +15,8 @@ import { hoverHint } from '../components/hover-hint';
 import { formatCount, formatDate, formatDateTime, formatMoney, formatShare, formatTimestamp } from '../../../core/format/es-mx';
 import { findingsCountText } from '../../../core/workflow/findings-count';
 import { nextToDecide } from './next-to-decide';
+import { INBOX_COLUMNS, inInboxOrder, OLDEST_FIRST } from './inbox-order';
+import { orderOf, orderPressed, orderSaid } from '../components/column-order';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import { auditDetailsText } from '../../../core/workflow/audit-details';
@@ -68,8 +70,12 @@ function select(id: string, label: string, options: [string, string][], value: s
  * SAMPLE_SIZE in functions/src/workflow/findings-summary.ts), and «Hallazgos: 120 advertencias» above a list of 50
  * read as if the list were complete.
  */
-function sampleNote(shown: number, total: number): HTMLElement | null {
-  return shown < total ? h('p', { class: 'note' }, `Se muestran los primeros ${count(shown)} de ${formatCount(total, 'hallazgo', 'hallazgos')}, los errores primero. La lista completa, con cada celda, aparece al validar el libro (en el complemento o con «infra-abierta validate»).`) : null;
+function sampleNote(shown: number, total: number, s: SubmissionView): HTMLElement | null {
+  // The platform keeps every finding of a send (and of its approval): the list is on the send's page, by pages,
+  // with a CSV (send-findings.ts). The note sent the official to validate the workbook again — an Excel uploader
+  // without the command had no way to — while the list was one link away.
+  return shown < total ? h('p', { class: 'note lista-completa' }, `Se muestran los primeros ${count(shown)} de ${formatCount(total, 'hallazgo', 'hallazgos')}, los errores primero. `,
+    h('a', { href: route('revision', s.id) }, 'Ver la lista completa, con cada hoja y celda'), ' (y descargarla en CSV).') : null;
 }
 
 /** «⚠» before words that already say it: for the eye only (WCAG 1.1.1). */
@@ -142,11 +148,11 @@ function moreNote(list: SubmissionListAnswer, newest: boolean): Node | null {
 }
 
 /**
- * The inbox's own choices (its Estado, Implementador and Situación), carried to a send's page and back by «Volver a
+ * The inbox's own choices (its Estado, Implementador and Situación, and the column it is ordered by: inbox-order.ts), carried to a send's page and back by «Volver a
  * la bandeja»: going back gave the whole inbox, and a coordinator working through one implementer's sends chose it
  * again after each one. «situacion» is kept even empty (its «Todos»; absent is «por decidir»).
  */
-const INBOX_KEYS = ['estado', 'implementador', 'situacion'] as const;
+const INBOX_KEYS = ['estado', 'implementador', 'situacion', 'orden', 'dir'] as const;
 function inboxQuery(q: URLSearchParams): string {
   const out = new URLSearchParams();
   for (const k of INBOX_KEYS) { const v = q.get(k); if (v !== null) out.set(k, v); }
@@ -199,6 +205,8 @@ export const reviewInboxPage: Page = {
     const pubSel = select('filtro-implementador', 'Implementador', [...implementers].map(([id, p]) => [id, p.name] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador') ?? query.get('publisher'));
     const statusSel = select('filtro-situacion', 'Situación', [[PENDING, PENDING_LABEL], ...SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s): [string, string] => [s, STATUS_LABELS[s]])], status);
     const results = h('div', { id: 'bandeja' });
+    // By the column the address asks for (inbox-order.ts); the one waiting longest first unless it asks.
+    let order = orderOf(INBOX_COLUMNS, query, OLDEST_FIRST);
     const chosen = (): URLSearchParams => {
       const q = new URLSearchParams();
       if (stateSel.value) q.set('estado', stateSel.value);
@@ -208,6 +216,8 @@ export const reviewInboxPage: Page = {
       if (query.has('state')) q.set('state', stateSel.value);
       if (query.has('publisher')) q.set('publisher', pubSel.value);
       q.set('situacion', statusSel.value);
+      // The inbox's own order is left out of the address: its links stay as they were.
+      if (order.key !== OLDEST_FIRST.key || order.dir !== OLDEST_FIRST.dir) { q.set('orden', order.key); q.set('dir', order.dir); }
       return q;
     };
     const draw = (): void => {
@@ -215,22 +225,31 @@ export const reviewInboxPage: Page = {
       const carried = chosen();
       if (carried.get('situacion') === PENDING) carried.delete('situacion');
       const here = inboxQuery(carried);
-      const shown = list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value))
-        .sort((a, b) => (sentAt(a) < sentAt(b) ? -1 : sentAt(a) > sentAt(b) ? 1 : 0));
+      const shown = inInboxOrder(list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value)), order);
       announce(`${formatCount(shown.length, 'envío', 'envíos')} en la bandeja con los filtros elegidos.`);
+      // A header pressed: that column's order (or turned round), kept in the address with the filters; the focus back
+      // on the header, and the new order said after the count (the last one said is read).
+      const press = (key: string): void => {
+        order = orderOf(INBOX_COLUMNS, orderPressed(chosen(), key, order), OLDEST_FIRST);
+        setQuery(chosen());
+        draw();
+        document.getElementById(`orden-${key}`)?.focus();
+        announce(orderSaid('Envíos', INBOX_COLUMNS, order));
+      };
+      // The inbox's own order said as before; another one by its column.
+      const listed = `Envíos (${count(shown.length)})`;
+      const caption = order.key === OLDEST_FIRST.key && order.dir === OLDEST_FIRST.dir ? `${listed}, el más antiguo primero.` : orderSaid(listed, INBOX_COLUMNS, order);
       // Each send opens from its implementer's name, with its situation next to it: on a phone the table scrolls
       // sideways, and the link in a last «Acción» column and the situation were out of sight. The link's name says
       // which send it opens (two sends of one implementer read the same «Revisar el envío de …»), by its file or
       // spreadsheet's name too (two uploads of the same second read the same).
-      results.replaceChildren(dataTable(`Envíos (${count(shown.length)}), el más antiguo primero`, [
-        { title: 'Implementador' }, { title: 'Situación' }, { title: 'Enviado (Ciudad de México)' }, { title: 'Errores', numeric: true }, { title: 'Advertencias', numeric: true }, { title: 'Enviado por' }, { title: 'Estado' },
-      ], shown.map((s) => [h('a', { href: `${route('revision', s.id)}${here}`, 'aria-label': `Revisar el envío de ${s.publisherName} enviado el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
+      results.replaceChildren(dataTable(`${caption} Use los encabezados para ordenar.`, INBOX_COLUMNS.map((c) => ({ title: c.title, key: c.key, ...(c.numeric ? { numeric: true } : {}) })), shown.map((s) => [h('a', { href: `${route('revision', s.id)}${here}`, 'aria-label': `Revisar el envío de ${s.publisherName} enviado el ${formatTimestamp(sentAt(s))}${s.source.name ? `, «${s.source.name}»` : ''}` }, s.publisherName),
         // A newer send of the institution is already approved: said here, before it is opened as if it could be
         // approved (the server refuses it, 409).
         // What to do about it, said to its reader: an official who opens the inbox is not the one who returns it.
         s.newerApprovedAt ? h('span', null, statusBadge(s), h('br'), h('span', { class: 'status-bad envio-anterior' }, warnMark(), ` ${newerApprovedText(s.newerApprovedAt, readerOf(list.viewer), s.newerApprovedName)}`)) : statusBadge(s),
         `${formatTimestamp(sentAt(s))}${fileNote(s)}`, count(s.findings?.errors ?? 0), count(s.findings?.warnings ?? 0), s.submittedBy ?? '—', s.state]),
-        { empty: status === PENDING ? 'No hay envíos por decidir para esta selección.' : `No hay envíos${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.` }));
+        { empty: status === PENDING ? 'No hay envíos por decidir para esta selección.' : `No hay envíos${status ? ` en la situación «${STATUS_LABELS[status as SubmissionStatus] ?? status}»` : ''} para esta selección.`, order: { shown: order, press } }));
     };
     const onChange = (): void => {
       setQuery(chosen());
@@ -399,7 +418,10 @@ function refusalComment(f: FindingsView): string {
   return [
     `No se pudo publicar: el libro tiene ${formatCount(f.errors, 'error', 'errores')}. ${f.errors === 1 ? 'Corríjalo' : 'Corríjalos'} y envíe de nuevo:`,
     ...errors.map((x) => `- ${x.message}`),
-    ...(more > 0 ? [`- y ${formatCount(more, 'error más', 'errores más')}: al validar el libro verá cada uno con su hoja y su celda.`] : []),
+    // Where the rest are: the platform keeps every one (send-findings.ts), listed on the send's card in «Mis envíos»
+    // («Ver la lista completa», with a CSV). «Al validar el libro» sent an official who captures in Excel, with no
+    // add-on and no command, nowhere.
+    ...(more > 0 ? [`- y ${formatCount(more, 'error más', 'errores más')}: todos, con su hoja y su celda, están en «Mis envíos» del tablero, en este envío («Ver la lista completa», que se descarga en CSV).`] : []),
   ].join('\n');
 }
 
@@ -450,7 +472,7 @@ async function onwardNote(id: string, query: URLSearchParams): Promise<HTMLEleme
     return null;
   }
   const filters = { state: query.get('estado') ?? query.get('state'), publisher: query.get('implementador') ?? query.get('publisher') };
-  const next = nextToDecide(listed, id, filters);
+  const next = nextToDecide(listed, id, filters, orderOf(INBOX_COLUMNS, query, OLDEST_FIRST));
   const carried = inboxQuery(query);
   const back = h('a', { href: `${route('revision')}${carried}` }, 'Volver a la bandeja');
   return h('p', { id: 'siguiente-envio' }, ...(next
@@ -763,7 +785,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         lastSent = {
           said: outcomeText.textContent ?? '',
           shown: h('div', null, outcomeText,
-            sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), sampleNote(sample.length, warnings + (submission.findings?.infos ?? 0)),
+            sample.length ? h('details', null, h('summary', null, 'Ver las advertencias'), sampleNote(sample.length, warnings + (submission.findings?.infos ?? 0), submission),
               h('ul', { id: 'advertencias-envio' }, sample.map((f) => h('li', null, f.message)))) : null),
         };
         // On the outcome before the redraw, which finds it again by its id (main.ts) with the new entry listed.
@@ -777,7 +799,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         // message alone, and only when the reader's focus is elsewhere.
         const message = h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.');
         // The errors that stopped it first, then the warnings, labelled as not blocking it.
-        status.replaceChildren(message, ...refusedFindings(findings));
+        status.replaceChildren(message, ...refusedFindings(findings, err instanceof ApiError ? err.counts : undefined));
         button.disabled = false;
         sayOutcome(status, button, message.textContent ?? '');
       }
@@ -849,7 +871,7 @@ function refusedCard(s: SubmissionView, coordinator: boolean): HTMLElement {
     : ` ${total === 1 ? 'Corríjalo' : 'Corríjalos'} en la hoja y envíela de nuevo desde el complemento (Validar datos → Enviar a revisión).`;
   return h('div', { class: 'aprobacion-rechazada' },
     h('p', { class: 'status-bad' }, warnMark(), ` ${what}${coordinator ? '' : todo}`),
-    errors.length ? h('details', { open: true }, h('summary', null, 'Ver los errores'), sampleNote(errors.length, total),
+    errors.length ? h('details', { open: true }, h('summary', null, 'Ver los errores'), sampleNote(errors.length, total, s),
       h('ul', null, errors.map((f) => h('li', null, f.message)))) : null);
 }
 

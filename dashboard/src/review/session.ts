@@ -11,6 +11,7 @@ import { announce, h, refuseField } from '../dom';
 import { NO_ANSWER, serverFailed } from './server-failed';
 import { watchedRead } from '../watched-read';
 import { checkSessionAnswer, checkViewer, readErrorAnswer, WORKFLOW_PATHS, type AuthConfig, type FindingView, type Viewer } from '../../../core/workflow/contract';
+import type { RefusalCounts } from '../../../core/workflow/refusal-findings';
 
 const KEY = 'infra-abierta:credencial';
 /** Who the credential belongs to, as the server's last answer named it (its `viewer`), kept beside it. */
@@ -83,7 +84,8 @@ export const NO_ANSWER_TO_ACTION = 'No se pudo comunicar con el servidor, así q
 /** A failed call, with the server's Spanish message (and, for a refused workbook, its findings); 401 means "sign in again". */
 export class ApiError extends Error {
   /** `code`: the server's error code (409 `superseded`, `revision-changed`…), when it gave one. */
-  constructor(readonly status: number, message: string, readonly findings: FindingView[] = [], readonly code?: string) { super(message); }
+  /** `counts`: a refusal for errors says how many findings of each severity the workbook has (its list may leave some out). */
+  constructor(readonly status: number, message: string, readonly findings: FindingView[] = [], readonly code?: string, readonly counts?: RefusalCounts) { super(message); }
 }
 
 /**
@@ -123,7 +125,7 @@ export async function authed<T>(url: string, check: (body: unknown) => T, init: 
     const ended = sessionEnd(res.status, refused?.code, message);
     // Every page answers a 401 by drawing the sign-in form again with why (withSession), so a session that ends is one.
     if (ended !== undefined) { endedBecause = ended; signOut(); throw new ApiError(401, ended); }
-    throw new ApiError(res.status, message, refused?.findings, refused?.code);
+    throw new ApiError(res.status, message, refused?.findings, refused?.code, refused?.counts);
   }
   const checked = check(body);
   rememberViewer(body);

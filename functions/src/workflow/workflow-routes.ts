@@ -57,9 +57,10 @@ import type { PublicationQueue } from '../publication/publication-queue';
 import { renderedFindings, summarizeFindings } from './findings-summary';
 import { encodeSnapshot } from './snapshot';
 import { keepSendFindings, readSendFindings } from './send-findings';
-import { FINDINGS_PAGE_SIZE, findingsPage, MAX_FINDINGS_PAGE, SEVERITIES } from '../../../core/workflow/findings-page';
+import { FINDINGS_PAGE_SIZE, findingsPage, MAX_FINDINGS_PAGE, SEVERITIES, severityChoiceText } from '../../../core/workflow/findings-page';
 import { renderMessage } from '../../../core/messages/render';
-import type { Severity } from '../../../core/findings/finding';
+import type { Finding, Severity } from '../../../core/findings/finding';
+import { refusalFindings, type RefusalCounts } from '../../../core/workflow/refusal-findings';
 import { changePreview } from '../../../core/workflow/change-preview';
 import { submissionWork, type Intake, type SubmissionWork } from './submission-work';
 import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
@@ -71,6 +72,7 @@ import {
   type ApproveAnswer, type AuthConfig, type FindingsPageAnswer, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
+import { statusChoiceText } from '../../../core/workflow/status-choice';
 import { uploadId, type UploadStore } from './upload-store';
 import { monthlyReportRoutes } from './monthly-report-routes';
 import { ReadLimitError } from '../ingest/xlsx/read-limits';
@@ -91,8 +93,15 @@ export const DEFAULT_UPLOAD_QUOTA_BYTES = 200 * 2 ** 20;
 /** Upload statuses whose file is still needed: pending review, being approved, or to be approved again. */
 const NEEDS_FILE: SubmissionStatus[] = ['submitted', 'approved', 'failed'];
 
-/** Rendered findings in a refused approval's answer; the submission keeps its own smaller sample. */
-const MAX_FINDINGS_SHOWN = 200;
+/**
+ * A refusal's findings, rendered: every error (up to MAX_REFUSAL_ERRORS), with the counts of each severity
+ * (refusal-findings.ts). The submission of a refused approval keeps its own smaller sample, and every finding
+ * (send-findings.ts).
+ */
+function refusalBody(findings: Finding[]): { findings: (Finding & { message: string })[]; counts: RefusalCounts } {
+  const { listed, counts } = refusalFindings(findings);
+  return { findings: renderedFindings(listed), counts };
+}
 
 /** What is sent: an uploaded .xlsx, a workbook's values (the add-on, self-hosted) or a Google spreadsheet's id. */
 interface SendInput {
@@ -475,7 +484,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
           code: 'workbook-has-errors',
           // An upload is named by its file: an official who sent three sees which one to correct.
           message: `No se envió: el libro tiene ${formatCount(errors.length, 'error', 'errores')}${source.kind === 'xlsx' && source.name ? ` (archivo «${source.name}»)` : ''}. ${errors.length === 1 ? 'Corríjalo' : 'Corríjalos'} (vea cada hoja, fila y columna) y envíe de nuevo.`,
-          findings: renderedFindings([...errors, ...checked.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
+          ...refusalBody(checked.findings),
         },
       } };
     }
@@ -684,7 +693,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const user = await requireUser(req, authenticator);
     const limit = parseLimit(req.query.limit);
     const status = queryString(req, 'status');
-    if (status !== undefined && !STATUSES.includes(status as SubmissionStatus)) throw badRequest('invalid-status', `El parámetro «status» debe ser uno de: ${STATUSES.join(', ')}.`);
+    if (status !== undefined && !STATUSES.includes(status as SubmissionStatus)) throw badRequest('invalid-status', statusChoiceText(status));
     const spreadsheetId = queryString(req, 'spreadsheetId');
     // `order=newest`: from the latest send back (contract.ts NEWEST_FIRST), what «Mis envíos» reads; oldest first otherwise.
     const order = queryString(req, 'order');
@@ -750,7 +759,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const { submission, publisher } = await submissionOf(String(req.params.id));
     await authorize(user, 'submission.read', publisher, `submission/${submission.id}`);
     const severity = queryString(req, 'severity');
-    if (severity !== undefined && !SEVERITIES.includes(severity as Severity)) throw badRequest('invalid-severity', `El parámetro «severity» debe ser uno de: ${SEVERITIES.join(', ')} (se recibió «${severity}»).`);
+    if (severity !== undefined && !SEVERITIES.includes(severity as Severity)) throw badRequest('invalid-severity', severityChoiceText(severity));
     const whole = (name: 'page' | 'limit', fallback: number, max: number): number => {
       const text = queryString(req, name);
       if (text === undefined) return fallback;
@@ -863,7 +872,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
         error: {
           code: 'workbook-has-errors',
           message: refusalText(errors.length),
-          findings: renderedFindings([...errors, ...outcome.findings.filter((f) => f.severity !== 'error')].slice(0, MAX_FINDINGS_SHOWN)),
+          ...refusalBody(outcome.findings),
         },
         ...(await answer(user, outcome.submission)),
       });
