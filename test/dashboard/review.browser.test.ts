@@ -504,10 +504,14 @@ describeIfChromium('review pages in headless Chromium', () => {
     await date.fill('20/6/2024');
     // Refused as every next one would be (too many requests): it stops there, and says who was not tried.
     const tooMany = 'Demasiadas solicitudes en poco tiempo. Espere 30 segundos e intente de nuevo.';
-    await page.route('**/api/publishers/*/stages', (r) => r.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate-limited', message: tooMany } }) }));
+    await page.route('**/api/stages/batch', (r) => r.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate-limited', message: tooMany } }) }));
     await save.click();
-    await page.locator('#resultado-etapa-varios', { hasText: `No se registró para Municipio de Mérida: ${tooMany} No se intentó para Municipio de Monterrey: vuelva a registrarla para ese implementador.` }).waitFor();
-    await page.unroute('**/api/publishers/*/stages');
+    await page.locator('#resultado-etapa-varios', { hasText: `No se registró la etapa E.7 Presentación pública para ninguno de los 2 implementadores: ${tooMany}` }).waitFor();
+    await page.unroute('**/api/stages/batch');
+    // One request for the batch (the rate limit counts it once), none per implementer.
+    const sent: string[] = [];
+    const noteSent = (r: { method(): string; url(): string }) => { if (r.method() !== 'GET') sent.push(`${r.method()} ${new URL(r.url()).pathname}`); };
+    page.on('request', noteSent);
     await save.click();
     await page.locator('#resultado-etapa-varios', { hasText: 'Se registró la etapa E.7 Presentación pública el 20/06/2024 para 2 implementadores: Municipio de Mérida y Municipio de Monterrey.' }).waitFor();
     expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Mérida (Yucatán) registrada: 20/06/2024', 'Municipio de Monterrey (Nuevo León) registrada: 20/06/2024']);
@@ -516,7 +520,35 @@ describeIfChromium('review pages in headless Chromium', () => {
     // Again with the same date: nothing is written, and the page says they had it.
     await save.click();
     await page.locator('#resultado-etapa-varios', { hasText: 'Municipio de Mérida y Municipio de Monterrey ya la tenían registrada con esa fecha.' }).waitFor();
+    page.off('request', noteSent);
+    expect(sent).toEqual(['POST /api/stages/batch']);
     expect(await violations(page)).toEqual([]);
+  });
+
+  test('a state\'s coordinator records a stage for its 31 implementers: sent by requests of 25, the page says how far it got', async () => {
+    const added = Array.from({ length: 30 }, (_, i) => ({ ...MER, id: `yuc${i}`, name: `Municipio ${String(i + 1).padStart(2, '0')} de Yucatán`, ocidPrefix: `ocds-yuc${i}`, projectIdPrefix: `oc4ids-yuc${i}` }));
+    for (const p of added) await h.store.putPublisher(p);
+    try {
+      const page = await signedIn('coordinadorA', '#/etapas');
+      const status = page.locator('#resultado-etapa-varios');
+      await page.getByLabel('Etapa', { exact: true }).selectOption('E.6');
+      await page.getByLabel('Fecha en que se alcanzó').fill('10/06/2024');
+      await page.getByRole('button', { name: 'Marcar los que no la tienen' }).click();
+      // The second request waits until the page has said how far the first got.
+      const posts: number[] = [];
+      await page.route('**/api/stages/batch', async (r) => {
+        posts.push((JSON.parse(r.request().postData() ?? '{}') as { changes: unknown[] }).changes.length);
+        if (posts.length === 2) await status.filter({ hasText: 'Guardando la etapa: 25 de 31 implementadores listos…' }).waitFor();
+        await r.continue();
+      });
+      await page.getByRole('button', { name: 'Registrar la etapa en los marcados' }).click();
+      await status.filter({ hasText: /^Se registró la etapa E\.6 Validación el 10\/06\/2024 para 31 implementadores: Municipio 01 de Yucatán, .* y Municipio de Mérida\.$/ }).waitFor();
+      expect(posts).toEqual([25, 6]);
+      const listed = (await (await fetch(`${base}/api/stages`, { headers: { authorization: h.bearer('coordinadorA') } })).json()) as { publishers: { stages: Record<string, string> }[] };
+      expect(listed.publishers.filter((p) => p.stages['E.6'] === '2024-06-10')).toHaveLength(31);
+    } finally {
+      for (const p of added) await h.store.deletePublisher(p.id);
+    }
   });
 
   test('a send approved while its card was open cannot be withdrawn: the page says why and shows it published', async () => {
