@@ -8,7 +8,7 @@
  * (7 × 60); the batch route checks, writes and logs each implementer as the single route does.
  * Pure: no I/O.
  */
-import { formatCount, formatDate, formatList, formatNumber } from '../format/es-mx';
+import { formatCount, formatDate, formatList } from '../format/es-mx';
 import { readTypedDate } from '../format/typed-date';
 import { checkStages, STAGES, type StageCode } from './stages';
 
@@ -56,7 +56,7 @@ export function stageBatchOutcome(code: StageCode, iso: string, saved: readonly 
   for (const f of failed) byReason.set(f.message, [...(byReason.get(f.message) ?? []), f.name]);
   // All refused for one reason (a date the server does not take, a session that ended): said once, without 60 names.
   const [only] = byReason;
-  if (!saved.length && !untried.length && byReason.size === 1 && only[1].length > 1) parts.push(`No se registró la etapa ${label} para ninguno de los ${formatNumber(only[1].length, 0)} implementadores: ${only[0]}`);
+  if (!saved.length && !untried.length && byReason.size === 1 && only[1].length > 1) parts.push(`No se registró la etapa ${label} para ninguno de los ${formatCount(only[1].length, 'implementador', 'implementadores')}: ${only[0]}`);
   else for (const [message, names] of byReason) parts.push(`No se registró para ${formatList(names)}: ${message}`);
   if (untried.length) parts.push(`No se intentó para ${formatList(untried)}: vuelva a registrarla para ${untried.length === 1 ? 'ese implementador' : 'esos implementadores'}.`);
   return parts.length ? parts.join(' ') : 'No hay cambios que guardar.';

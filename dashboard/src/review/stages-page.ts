@@ -163,7 +163,7 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
     // server does not take, too many requests, no answer) would be the next ones' too: it stops there.
     for (let i = 0; i < total; i += STAGE_BATCH_SIZE) {
       const chunk = plan.write.slice(i, i + STAGE_BATCH_SIZE);
-      if (i > 0) show('note', `Guardando la etapa: ${formatNumber(i, 0)} de ${formatNumber(total, 0)} implementadores listos…`);
+      if (i > 0) show('note', `Guardando la etapa: ${formatNumber(i, 0)} de ${formatCount(total, 'implementador', 'implementadores')} listos…`);
       let answer;
       try {
         answer = checkStageBatchAnswer(await authed(WORKFLOW_PATHS.stagesBatch, (b) => b, {
