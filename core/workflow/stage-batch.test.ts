@@ -56,3 +56,10 @@ test('checkStageBatch: each implementer once, at most MAX_STAGE_BATCH, dates che
   expect(stagesAlreadySo({ 'E.1': '2024-01-15' }, { 'E.1': null })).toBe(false);
   expect(STAGE_BATCH_SIZE).toBeLessThanOrEqual(MAX_STAGE_BATCH);
 });
+
+test('a whole state\'s batch is counted, not listed by its 60 names; those not recorded are still named', () => {
+  const names = Array.from({ length: 11 }, (_, i) => `Municipio ${i + 1}`);
+  expect(stageBatchOutcome('E.3', '2024-03-11', names, names, [{ name: 'Municipio de Ticul', message: 'No existe el implementador «ticul».' }]))
+    .toBe('Se registró la etapa E.3 Compromiso de publicación el 11/03/2024 para 11 implementadores; la lista muestra la fecha de cada uno. 11 implementadores ya la tenían registrada con esa fecha. No se registró para Municipio de Ticul: No existe el implementador «ticul».');
+  expect(stageBatchOutcome('E.3', '2024-03-11', names.slice(0, 10), [], [])).toMatch(/: Municipio 1, .* y Municipio 10\.$/);
+});

@@ -40,6 +40,9 @@ export function planStageBatch(code: StageCode, typed: string, today: string, ch
   return { iso: read.iso, write: chosen.filter((p) => p.stages[code] !== read.iso), already: chosen.filter((p) => p.stages[code] === read.iso) };
 }
 
+/** Most names a success («Se registró … para») or «ya la tenían» lists; more are counted. */
+const NAMES_SHOWN = 10;
+
 /**
  * What was done, by name: saved, already recorded with that date, each refusal with the server's reason, and those not
  * tried (`untried`: the page stops at a refusal that every next one would get too — the session ended, too many
@@ -49,8 +52,18 @@ export function stageBatchOutcome(code: StageCode, iso: string, saved: readonly 
   const label = stageName(code);
   const day = formatDate(iso);
   const parts: string[] = [];
-  if (saved.length) parts.push(`Se registró la etapa ${label} el ${day} para ${formatCount(saved.length, 'implementador', 'implementadores')}: ${formatList(saved)}.`);
-  if (already.length) parts.push(`${formatList(already)} ya ${already.length === 1 ? 'la tenía' : 'la tenían'} registrada con esa fecha.`);
+  // A whole state's batch named its 60 in one paragraph of 1,500 characters (read aloud in full by a screen reader):
+  // beyond NAMES_SHOWN, the count, as each one's date is beside its mark. Those not recorded are always named.
+  if (saved.length) {
+    parts.push(saved.length > NAMES_SHOWN
+      ? `Se registró la etapa ${label} el ${day} para ${formatCount(saved.length, 'implementador', 'implementadores')}; la lista muestra la fecha de cada uno.`
+      : `Se registró la etapa ${label} el ${day} para ${formatCount(saved.length, 'implementador', 'implementadores')}: ${formatList(saved)}.`);
+  }
+  if (already.length) {
+    parts.push(already.length > NAMES_SHOWN
+      ? `${formatCount(already.length, 'implementador', 'implementadores')} ya la tenían registrada con esa fecha.`
+      : `${formatList(already)} ya ${already.length === 1 ? 'la tenía' : 'la tenían'} registrada con esa fecha.`);
+  }
   // Those refused for one same reason (a session that ended, a state not one's own) are named together, once.
   const byReason = new Map<string, string[]>();
   for (const f of failed) byReason.set(f.message, [...(byReason.get(f.message) ?? []), f.name]);

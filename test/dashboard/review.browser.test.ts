@@ -542,10 +542,20 @@ describeIfChromium('review pages in headless Chromium', () => {
         await r.continue();
       });
       await page.getByRole('button', { name: 'Registrar la etapa en los marcados' }).click();
-      await status.filter({ hasText: /^Se registró la etapa E\.6 Validación el 10\/06\/2024 para 31 implementadores: Municipio 01 de Yucatán, .* y Municipio de Mérida\.$/ }).waitFor();
+      // Counted, not 31 names in a paragraph: each one's date is beside its mark.
+      await status.filter({ hasText: /^Se registró la etapa E\.6 Validación el 10\/06\/2024 para 31 implementadores; la lista muestra la fecha de cada uno\.$/ }).waitFor();
       expect(posts).toEqual([25, 6]);
+      expect(await page.locator('#formulario-etapa-varios li', { hasText: 'registrada: 10/06/2024' }).count()).toBe(31);
       const listed = (await (await fetch(`${base}/api/stages`, { headers: { authorization: h.bearer('coordinadorA') } })).json()) as { publishers: { stages: Record<string, string> }[] };
       expect(listed.publishers.filter((p) => p.stages['E.6'] === '2024-06-10')).toHaveLength(31);
+      // The day was wrong for all of them: none is «pendiente» any more, «Marcar todos» marks them to correct it.
+      await page.getByRole('button', { name: 'Desmarcar todos' }).click();
+      await page.getByRole('button', { name: 'Marcar los que no la tienen' }).click();
+      expect(await page.locator('#formulario-etapa-varios input[type=checkbox]:checked').count()).toBe(0);
+      await page.getByRole('button', { name: 'Marcar todos', exact: true }).click();
+      await page.getByLabel('Fecha en que se alcanzó').fill('11/06/2024');
+      await page.getByRole('button', { name: 'Registrar la etapa en los marcados' }).click();
+      await status.filter({ hasText: 'Se registró la etapa E.6 Validación el 11/06/2024 para 31 implementadores' }).waitFor();
     } finally {
       for (const p of added) await h.store.deletePublisher(p.id);
     }

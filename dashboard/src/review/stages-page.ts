@@ -138,6 +138,8 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
   showDates();
   stageSel.addEventListener('change', showDates);
   const markPending = h('button', { type: 'button', onclick: () => { for (const m of marks) m.box.checked = !m.p.stages[code()]; } }, 'Marcar los que no la tienen');
+  // Every one: a date recorded wrong for a whole state is corrected at once (those that have it are not «pendiente»).
+  const markAll = h('button', { type: 'button', onclick: () => { for (const m of marks) m.box.checked = true; } }, 'Marcar todos');
   const unmark = h('button', { type: 'button', onclick: () => { for (const m of marks) m.box.checked = false; } }, 'Desmarcar todos');
   const button = h('button', { type: 'submit', class: 'primary' }, 'Registrar la etapa en los marcados');
   const save = async (): Promise<void> => {
@@ -200,7 +202,7 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
       h('div', { class: 'field' }, h('label', { for: dateInput.id }, 'Fecha en que se alcanzó'), dateInput,
         h('span', { class: 'note', id: 'formato-fecha-varios' }, 'dd/mm/aaaa, por ejemplo 15/01/2024'))),
     h('fieldset', null, h('legend', null, 'Implementadores que la alcanzaron'),
-      h('p', null, markPending, ' ', unmark),
+      h('p', null, markPending, ' ', markAll, ' ', unmark),
       h('ul', { class: 'marcar-varios' }, marks.map((m) => m.item))),
     button, status);
 }
