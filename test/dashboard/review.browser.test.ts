@@ -430,6 +430,10 @@ describeIfChromium('review pages in headless Chromium', () => {
     await merida.getByText('E.3 Compromiso de publicación: 10/03/2024').waitFor();
     await merida.getByText('E.4 Mapeo: 20/04/2024').waitFor();
     await merida.getByText('E.2 Programa de trabajo: pendiente').waitFor();
+    // From the board to the implementer's form, to record the stage it lacks.
+    await merida.getByRole('link', { name: 'Registrar las etapas de Municipio de Mérida' }).click();
+    await page.getByRole('heading', { name: 'Etapas de Municipio de Mérida', level: 2 }).waitFor();
+    expect(await page.getByLabel('E.3 Compromiso de publicación').inputValue()).toBe('10/03/2024');
 
     // A coordinator of another state is not offered Mérida, even through a link; an official gets the server's refusal.
     const other = await signedIn('coordinadorB', '#/etapas?implementador=mer');
