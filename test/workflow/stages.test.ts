@@ -5,6 +5,8 @@
  */
 import request from 'supertest';
 import { localHarness, PUBLISHERS, type LocalHarness } from './workflow-harness';
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import type { Publisher } from '../../functions/src/store/store';
 import { checkStageBatchAnswer, checkStagesAnswer, checkStagesListAnswer } from '../../core/workflow/contract';
 
 let h: LocalHarness;
@@ -105,4 +107,26 @@ test('POST /api/stages/batch: a state\'s 7 stages for 60 implementers in 7 reque
   expect((await h.store.getPublisher('mer'))?.stages?.['E.7']).toBeUndefined();
   // The administration records any state's.
   expect(checkStageBatchAnswer((await batch('admin', { changes: [{ publisherId: 'mty', stages: { 'E.7': '2024-07-10' } }] })).body).results[0]).toMatchObject({ outcome: 'saved', name: 'Municipio de Monterrey' });
+});
+
+test('a write the store does not take stops the batch there: those before are kept, it is said failed and the rest untried', async () => {
+  // The store refuses one implementer's write (a disk that fills, Firestore unreachable): fault injection, as failing-store.ts.
+  const faulty = await localHarness({ openStore: () => {
+    const store = openSqliteStore(':memory:');
+    return new Proxy(store, { get: (t, k, r) => (k === 'updatePublisher' ? (id: string, change: (p: Publisher) => Publisher) => (id === 'b' ? Promise.reject(new Error('disco lleno')) : t.updatePublisher(id, change)) : Reflect.get(t, k, r)) });
+  } });
+  try {
+    for (const id of ['a', 'b', 'c']) await faulty.store.putPublisher({ ...PUBLISHERS[0], id, name: `Municipio ${id}`, ocidPrefix: `ocds-${id}`, projectIdPrefix: `oc4ids-${id}` });
+    const answer = await request(faulty.app).post('/api/stages/batch').set('Authorization', faulty.bearer('coordinadorA'))
+      .send({ changes: ['a', 'b', 'c'].map((publisherId) => ({ publisherId, stages: { 'E.1': '2024-01-10' } })) });
+    expect(answer.status).toBe(200);
+    expect(checkStageBatchAnswer(answer.body).results.map((r) => [r.publisherId, r.outcome, r.message])).toEqual([
+      ['a', 'saved', undefined], ['b', 'failed', 'El servidor no pudo guardar la fecha. Vuelva a registrarla en unos minutos.'], ['c', 'untried', undefined],
+    ]);
+    expect((await faulty.store.getPublisher('a'))?.stages).toEqual({ 'E.1': '2024-01-10' });
+    expect((await faulty.store.getPublisher('c'))?.stages).toBeUndefined();
+    expect((await faulty.store.listAudit({ limit: 100 })).items.filter((e) => e.action === 'publisher.stages').map((e) => e.publisherId)).toEqual(['a']);
+  } finally {
+    await faulty.close();
+  }
 });
