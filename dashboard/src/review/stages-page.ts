@@ -172,7 +172,12 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
           method: 'POST', body: { changes: chunk.map((p) => ({ publisherId: p.publisherId, stages: { [code()]: plan.iso } })) } satisfies StageBatchRequest,
         }));
       } catch (e) {
-        failed.push(...plan.write.slice(i).map((p) => ({ name: p.name, message: (e as Error).message })));
+        // Refused whole (the session, a date, too many requests): nothing of it was written, nor would be of the next
+        // ones, said as one refusal. No answer: this request's outcome is unknown (its message says so); the next
+        // ones were not sent.
+        const unknown = e instanceof ApiError && e.status === 0;
+        failed.push(...(unknown ? chunk : plan.write.slice(i)).map((p) => ({ name: p.name, message: (e as Error).message })));
+        if (unknown) untried.push(...plan.write.slice(i + STAGE_BATCH_SIZE).map((p) => p.name));
         break;
       }
       for (const r of answer.results) {
