@@ -547,16 +547,22 @@ describeIfChromium('review pages in headless Chromium', () => {
       const posts: number[] = [];
       await page.route('**/api/stages/batch', async (r) => {
         posts.push((JSON.parse(r.request().postData() ?? '{}') as { changes: unknown[] }).changes.length);
-        if (posts.length === 2) await status.filter({ hasText: 'Guardando la etapa: 25 de 31 implementadores listos…' }).waitFor();
+        if (posts.length === 2) {
+          await status.filter({ hasText: 'Guardando la etapa: 25 de 31 implementadores listos…' }).waitFor();
+          // Another stage chosen meanwhile: the rest still get the one being saved.
+          await page.getByLabel('Etapa', { exact: true }).selectOption('E.7');
+        }
         await r.continue();
       });
       await page.getByRole('button', { name: 'Registrar la etapa en los marcados' }).click();
       // Counted, not 31 names in a paragraph: each one's date is beside its mark.
       await status.filter({ hasText: /^Se registró la etapa E\.6 Validación el 10\/06\/2024 para 31 implementadores; la lista muestra la fecha de cada uno\.$/ }).waitFor();
       expect(posts).toEqual([25, 6]);
+      await page.getByLabel('Etapa', { exact: true }).selectOption('E.6');
       expect(await page.locator('#formulario-etapa-varios li', { hasText: 'registrada: 10/06/2024' }).count()).toBe(31);
       const listed = (await (await fetch(`${base}/api/stages`, { headers: { authorization: h.bearer('coordinadorA') } })).json()) as { publishers: { stages: Record<string, string> }[] };
       expect(listed.publishers.filter((p) => p.stages['E.6'] === '2024-06-10')).toHaveLength(31);
+      expect(listed.publishers.filter((p) => p.stages['E.7'] === '2024-06-10')).toHaveLength(0);
       // The day was wrong for all of them: none is «pendiente» any more, «Marcar todos» marks them to correct it.
       await page.getByRole('button', { name: 'Desmarcar todos' }).click();
       await page.getByRole('button', { name: 'Marcar los que no la tienen' }).click();

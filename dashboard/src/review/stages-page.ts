@@ -143,7 +143,9 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
   const unmark = h('button', { type: 'button', onclick: () => { for (const m of marks) m.box.checked = false; } }, 'Desmarcar todos');
   const button = h('button', { type: 'submit', class: 'primary' }, 'Registrar la etapa en los marcados');
   const save = async (): Promise<void> => {
-    const plan = planStageBatch(code(), dateInput.value, today(), marks.filter((m) => m.box.checked).map((m) => m.p));
+    // The stage as chosen when saving: another chosen while a state's 60 are sent (a few seconds) is not theirs.
+    const stage = code();
+    const plan = planStageBatch(stage, dateInput.value, today(), marks.filter((m) => m.box.checked).map((m) => m.p));
     dateInput.removeAttribute('aria-invalid');
     dateInput.setAttribute('aria-describedby', 'formato-fecha-varios');
     if ('problem' in plan) {
@@ -169,7 +171,7 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
       let answer;
       try {
         answer = checkStageBatchAnswer(await authed(WORKFLOW_PATHS.stagesBatch, (b) => b, {
-          method: 'POST', body: { changes: chunk.map((p) => ({ publisherId: p.publisherId, stages: { [code()]: plan.iso } })) } satisfies StageBatchRequest,
+          method: 'POST', body: { changes: chunk.map((p) => ({ publisherId: p.publisherId, stages: { [stage]: plan.iso } })) } satisfies StageBatchRequest,
         }));
       } catch (e) {
         // Refused whole (the session, a date, too many requests): nothing of it was written, nor would be of the next
@@ -195,7 +197,7 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
     if (saved.length) { trackingChanged(); onSaved(); }
     showDates();
     dateInput.value = date(plan.iso);
-    show(failed.length || untried.length ? 'status-bad' : 'status-ok', stageBatchOutcome(code(), plan.iso, saved, already, failed, untried));
+    show(failed.length || untried.length ? 'status-bad' : 'status-ok', stageBatchOutcome(stage, plan.iso, saved, already, failed, untried));
     button.disabled = false;
     sayOutcome(status, button);
   };
