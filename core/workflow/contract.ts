@@ -806,6 +806,19 @@ export interface StagesAnswer { viewer: Viewer; publisherId: string; stages: Sta
 /** PUT body: the dates that change; null removes one (checked by core/workflow/stages.ts `checkStages`). */
 export interface StagesRequest { stages: Record<string, string | null> }
 
+/** POST /api/stages/batch body: each implementer's changes, as StagesRequest (core/workflow/stage-batch.ts checkStageBatch). */
+export interface StageBatchRequest { changes: { publisherId: string; stages: Record<string, string | null> }[] }
+/**
+ * What became of each implementer of a batch: `saved` (its dates after the change in `stages`), `already` (it had
+ * them: nothing written), `refused` (not one the user may record, or not registered: `message` says why, in Spanish),
+ * `failed` (the store did not take the write: `message`) and, after a failure, `untried`.
+ */
+export const STAGE_BATCH_OUTCOMES = ['saved', 'already', 'refused', 'failed', 'untried'] as const;
+export type StageBatchOutcomeKind = (typeof STAGE_BATCH_OUTCOMES)[number];
+export interface StageBatchResult { publisherId: string; name: string; outcome: StageBatchOutcomeKind; stages?: StageDatesView; message?: string }
+/** POST /api/stages/batch answers one result per implementer sent, in the order sent. */
+export interface StageBatchAnswer { viewer: Viewer; results: StageBatchResult[] }
+
 function checkStageDates(v: unknown, path: string): StageDatesView {
   const o = obj(v, path);
   const out: StageDatesView = {};
@@ -828,6 +841,21 @@ export function checkStagesListAnswer(v: unknown): StagesListAnswer {
     publishers: arr(o.publishers, 'publishers', (x, p) => {
       const e = obj(x, p);
       return { publisherId: str(e.publisherId, `${p}.publisherId`), name: str(e.name, `${p}.name`), state: str(e.state, `${p}.state`), stages: checkStageDates(e.stages, `${p}.stages`) };
+    }),
+  };
+}
+
+export function checkStageBatchAnswer(v: unknown): StageBatchAnswer {
+  const o = obj(v, 'respuesta');
+  return {
+    viewer: checkViewer(o.viewer),
+    results: arr(o.results, 'results', (x, p) => {
+      const e = obj(x, p);
+      return {
+        publisherId: str(e.publisherId, `${p}.publisherId`), name: str(e.name, `${p}.name`), outcome: oneOf(e.outcome, STAGE_BATCH_OUTCOMES, `${p}.outcome`),
+        ...(e.stages !== undefined ? { stages: checkStageDates(e.stages, `${p}.stages`) } : {}),
+        ...(e.message !== undefined ? { message: str(e.message, `${p}.message`) } : {}),
+      };
     }),
   };
 }
@@ -905,6 +933,8 @@ export const WORKFLOW_PATHS = {
   signOut: '/api/session/sign-out',
   authConfig: '/api/auth-config',
   stagesList: '/api/stages',
+  /** POST: stages of several implementers in one request (StageBatchRequest). */
+  stagesBatch: '/api/stages/batch',
   stages: (publisherId: string) => `/api/publishers/${encodeURIComponent(publisherId)}/stages`,
   monthlyReport: '/api/monthly-report',
 } as const;

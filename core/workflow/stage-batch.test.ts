@@ -1,4 +1,4 @@
-import { planStageBatch, stageBatchOutcome, type StageHolder } from './stage-batch';
+import { checkStageBatch, MAX_STAGE_BATCH, planStageBatch, STAGE_BATCH_SIZE, stageBatchOutcome, stagesAlreadySo, type StageHolder } from './stage-batch';
 
 const holders: StageHolder[] = [
   { publisherId: 'yuc01', name: 'Municipio de Progreso', stages: {} },
@@ -34,4 +34,32 @@ test('the outcome names who got the date, who had it already and who was refused
   // Stopped at a refusal every next one would get (the session ended): those left are named, to record again.
   expect(stageBatchOutcome('E.1', '2024-01-15', ['Municipio de Progreso'], [], [{ name: 'Municipio de Umán', message: 'Su sesión terminó.' }], ['Municipio de Tekax', 'Municipio de Ticul']))
     .toBe('Se registró la etapa E.1 REDA el 15/01/2024 para 1 implementador: Municipio de Progreso. No se registró para Municipio de Umán: Su sesión terminó. No se intentó para Municipio de Tekax y Municipio de Ticul: vuelva a registrarla para esos implementadores.');
+});
+
+test('a whole batch refused for one reason is said once; several refused alike are named together', () => {
+  const tooMany = 'Demasiadas solicitudes en poco tiempo. Espere 30 segundos e intente de nuevo.';
+  const names = ['Municipio de Progreso', 'Municipio de Umán', 'Municipio de Tekax'];
+  expect(stageBatchOutcome('E.2', '2024-02-01', [], [], names.map((name) => ({ name, message: tooMany }))))
+    .toBe(`No se registró la etapa E.2 Programa de trabajo para ninguno de los 3 implementadores: ${tooMany}`);
+  expect(stageBatchOutcome('E.2', '2024-02-01', ['Municipio de Ticul'], [], names.slice(0, 2).map((name) => ({ name, message: tooMany }))))
+    .toBe(`Se registró la etapa E.2 Programa de trabajo el 01/02/2024 para 1 implementador: Municipio de Ticul. No se registró para Municipio de Progreso y Municipio de Umán: ${tooMany}`);
+});
+
+test('checkStageBatch: each implementer once, at most MAX_STAGE_BATCH, dates checked as the single route does', () => {
+  expect(checkStageBatch({ changes: [{ publisherId: 'a', stages: { 'E.1': '2024-01-15', 'E.2': null } }] }, '2024-06-30')).toEqual([{ publisherId: 'a', stages: { 'E.1': '2024-01-15', 'E.2': null } }]);
+  const message = (v: unknown) => { try { checkStageBatch(v, '2024-06-30'); return ''; } catch (e) { return (e as Error).message; } };
+  expect(message({ changes: [] })).toMatch(/^Envíe «changes» con cada implementador/);
+  expect(message({ changes: [{ stages: {} }] })).toBe('El cambio 1 de «changes» no dice de qué implementador es («publisherId»).');
+  expect(message({ changes: [{ publisherId: 'a', stages: { 'E.1': '2024-07-01' } }] })).toBe('La fecha de la etapa E.1 («2024-07-01») es futura: registre la etapa cuando se haya alcanzado.');
+  expect(message({ changes: Array.from({ length: MAX_STAGE_BATCH + 1 }, (_, i) => ({ publisherId: `p${i}`, stages: {} })) })).toBe(`Envíe a lo más ${MAX_STAGE_BATCH} implementadores por solicitud (llegaron ${MAX_STAGE_BATCH + 1}): divídalos en varias.`);
+  expect(stagesAlreadySo({ 'E.1': '2024-01-15' }, { 'E.1': '2024-01-15', 'E.2': null })).toBe(true);
+  expect(stagesAlreadySo({ 'E.1': '2024-01-15' }, { 'E.1': null })).toBe(false);
+  expect(STAGE_BATCH_SIZE).toBeLessThanOrEqual(MAX_STAGE_BATCH);
+});
+
+test('a whole state\'s batch is counted, not listed by its 60 names; those not recorded are still named', () => {
+  const names = Array.from({ length: 11 }, (_, i) => `Municipio ${i + 1}`);
+  expect(stageBatchOutcome('E.3', '2024-03-11', names, names, [{ name: 'Municipio de Ticul', message: 'No existe el implementador «ticul».' }]))
+    .toBe('Se registró la etapa E.3 Compromiso de publicación el 11/03/2024 para 11 implementadores; la lista muestra la fecha de cada uno. 11 implementadores ya la tenían registrada con esa fecha. No se registró para Municipio de Ticul: No existe el implementador «ticul».');
+  expect(stageBatchOutcome('E.3', '2024-03-11', names.slice(0, 10), [], [])).toMatch(/: Municipio 1, .* y Municipio 10\.$/);
 });

@@ -3,13 +3,14 @@
  * implementadores»). A state's coordination follows 25 to 60 of them, and a stage is often reached by a group on the
  * same day (the REDA session, a joint public presentation): one at a time, that was choosing each implementer,
  * typing the date and saving, 60 times over. This plans the writes (only the implementers whose date for that stage
- * differs) and says the outcome by name; the page sends one PUT /api/publishers/{id}/stages each, as the form of one
- * implementer does, so the server, its checks and its Bitácora entries are the same.
+ * differs) and says the outcome by name. The page sends them to POST /api/stages/batch, STAGE_BATCH_SIZE a request:
+ * one PUT per implementer made the 300 requests a minute the server takes of a session stop a state's seven stages
+ * (7 × 60); the batch route checks, writes and logs each implementer as the single route does.
  * Pure: no I/O.
  */
 import { formatCount, formatDate, formatList } from '../format/es-mx';
 import { readTypedDate } from '../format/typed-date';
-import { STAGES, type StageCode } from './stages';
+import { checkStages, STAGES, type StageCode } from './stages';
 
 export interface StageHolder { publisherId: string; name: string; stages: Record<string, string> }
 
@@ -39,6 +40,9 @@ export function planStageBatch(code: StageCode, typed: string, today: string, ch
   return { iso: read.iso, write: chosen.filter((p) => p.stages[code] !== read.iso), already: chosen.filter((p) => p.stages[code] === read.iso) };
 }
 
+/** Most names a success («Se registró … para») or «ya la tenían» lists; more are counted. */
+const NAMES_SHOWN = 10;
+
 /**
  * What was done, by name: saved, already recorded with that date, each refusal with the server's reason, and those not
  * tried (`untried`: the page stops at a refusal that every next one would get too — the session ended, too many
@@ -48,9 +52,61 @@ export function stageBatchOutcome(code: StageCode, iso: string, saved: readonly 
   const label = stageName(code);
   const day = formatDate(iso);
   const parts: string[] = [];
-  if (saved.length) parts.push(`Se registró la etapa ${label} el ${day} para ${formatCount(saved.length, 'implementador', 'implementadores')}: ${formatList(saved)}.`);
-  if (already.length) parts.push(`${formatList(already)} ya ${already.length === 1 ? 'la tenía' : 'la tenían'} registrada con esa fecha.`);
-  for (const f of failed) parts.push(`No se registró para ${f.name}: ${f.message}`);
+  // A whole state's batch named its 60 in one paragraph of 1,500 characters (read aloud in full by a screen reader):
+  // beyond NAMES_SHOWN, the count, as each one's date is beside its mark. Those not recorded are always named.
+  if (saved.length) {
+    parts.push(saved.length > NAMES_SHOWN
+      ? `Se registró la etapa ${label} el ${day} para ${formatCount(saved.length, 'implementador', 'implementadores')}; la lista muestra la fecha de cada uno.`
+      : `Se registró la etapa ${label} el ${day} para ${formatCount(saved.length, 'implementador', 'implementadores')}: ${formatList(saved)}.`);
+  }
+  if (already.length) {
+    parts.push(already.length > NAMES_SHOWN
+      ? `${formatCount(already.length, 'implementador', 'implementadores')} ya la tenían registrada con esa fecha.`
+      : `${formatList(already)} ya ${already.length === 1 ? 'la tenía' : 'la tenían'} registrada con esa fecha.`);
+  }
+  // Those refused for one same reason (a session that ended, a state not one's own) are named together, once.
+  const byReason = new Map<string, string[]>();
+  for (const f of failed) byReason.set(f.message, [...(byReason.get(f.message) ?? []), f.name]);
+  // All refused for one reason (a date the server does not take, a session that ended): said once, without 60 names.
+  const [only] = byReason;
+  if (!saved.length && !untried.length && byReason.size === 1 && only[1].length > 1) parts.push(`No se registró la etapa ${label} para ninguno de los ${formatCount(only[1].length, 'implementador', 'implementadores')}: ${only[0]}`);
+  else for (const [message, names] of byReason) parts.push(`No se registró para ${formatList(names)}: ${message}`);
   if (untried.length) parts.push(`No se intentó para ${formatList(untried)}: vuelva a registrarla para ${untried.length === 1 ? 'ese implementador' : 'esos implementadores'}.`);
   return parts.length ? parts.join(' ') : 'No hay cambios que guardar.';
+}
+
+/**
+ * Most implementers one POST /api/stages/batch takes. A state has up to about 60 and the administration several
+ * hundred: the page sends them in requests of STAGE_BATCH_SIZE, so it can say how far it got, and each request's
+ * writes (one atomic change per implementer, and its Bitácora entry) end well within a request's time.
+ */
+export const MAX_STAGE_BATCH = 100;
+/** Implementers per request the page sends (its progress advances by these). */
+export const STAGE_BATCH_SIZE = 25;
+
+/** One implementer's changes in a batch: the dates that change, null removing one (as the single route's body). */
+export interface StageBatchChange { publisherId: string; stages: Partial<Record<StageCode, string | null>> }
+
+/**
+ * Checks a `{changes: [{publisherId, stages: {"E.1": "2024-03-01"}}, …]}` body; throws a Spanish message (the whole
+ * batch is refused, nothing written): a date that is not a real day or is after `today` (checkStages, naming the
+ * stage), an implementer named twice, or more than MAX_STAGE_BATCH of them.
+ */
+export function checkStageBatch(v: unknown, today: string): StageBatchChange[] {
+  const changes = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>).changes : undefined;
+  if (!Array.isArray(changes) || !changes.length) throw new Error('Envíe «changes» con cada implementador y las fechas de sus etapas, por ejemplo {"changes": [{"publisherId": "mer", "stages": {"E.1": "2024-03-01"}}]}.');
+  if (changes.length > MAX_STAGE_BATCH) throw new Error(`Envíe a lo más ${formatCount(MAX_STAGE_BATCH, 'implementador', 'implementadores')} por solicitud (llegaron ${changes.length}): divídalos en varias.`);
+  const seen = new Set<string>();
+  return changes.map((c: unknown, i) => {
+    const publisherId = typeof c === 'object' && c !== null ? (c as Record<string, unknown>).publisherId : undefined;
+    if (typeof publisherId !== 'string' || !publisherId) throw new Error(`El cambio ${i + 1} de «changes» no dice de qué implementador es («publisherId»).`);
+    if (seen.has(publisherId)) throw new Error(`El implementador «${publisherId}» aparece más de una vez en «changes»: envíe sus etapas juntas.`);
+    seen.add(publisherId);
+    return { publisherId, stages: checkStages(c, today) };
+  });
+}
+
+/** Whether the stored dates already are what the change asks (nothing to write, and no Bitácora entry). */
+export function stagesAlreadySo(stored: Readonly<Record<string, string | undefined>>, change: StageBatchChange['stages']): boolean {
+  return Object.entries(change).every(([code, date]) => (date === null ? stored[code] === undefined : stored[code] === date));
 }

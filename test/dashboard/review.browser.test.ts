@@ -445,6 +445,10 @@ describeIfChromium('review pages in headless Chromium', () => {
     await merida.getByText('E.3 Compromiso de publicación: 10/03/2024').waitFor();
     await merida.getByText('E.4 Mapeo: 20/04/2024').waitFor();
     await merida.getByText('E.2 Programa de trabajo: pendiente').waitFor();
+    // From the board to the implementer's form, to record the stage it lacks.
+    await merida.getByRole('link', { name: 'Registrar las etapas de Municipio de Mérida' }).click();
+    await page.getByRole('heading', { name: 'Etapas de Municipio de Mérida', level: 2 }).waitFor();
+    expect(await page.getByLabel('E.3 Compromiso de publicación').inputValue()).toBe('10/03/2024');
 
     // A coordinator of another state is not offered Mérida, even through a link; an official gets the server's refusal.
     const other = await signedIn('coordinadorB', '#/etapas?implementador=mer');
@@ -519,10 +523,14 @@ describeIfChromium('review pages in headless Chromium', () => {
     await date.fill('20/6/2024');
     // Refused as every next one would be (too many requests): it stops there, and says who was not tried.
     const tooMany = 'Demasiadas solicitudes en poco tiempo. Espere 30 segundos e intente de nuevo.';
-    await page.route('**/api/publishers/*/stages', (r) => r.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate-limited', message: tooMany } }) }));
+    await page.route('**/api/stages/batch', (r) => r.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate-limited', message: tooMany } }) }));
     await save.click();
-    await page.locator('#resultado-etapa-varios', { hasText: `No se registró para Municipio de Mérida: ${tooMany} No se intentó para Municipio de Monterrey: vuelva a registrarla para ese implementador.` }).waitFor();
-    await page.unroute('**/api/publishers/*/stages');
+    await page.locator('#resultado-etapa-varios', { hasText: `No se registró la etapa E.7 Presentación pública para ninguno de los 2 implementadores: ${tooMany}` }).waitFor();
+    await page.unroute('**/api/stages/batch');
+    // One request for the batch (the rate limit counts it once), none per implementer.
+    const sent: string[] = [];
+    const noteSent = (r: { method(): string; url(): string }) => { if (r.method() !== 'GET') sent.push(`${r.method()} ${new URL(r.url()).pathname}`); };
+    page.on('request', noteSent);
     await save.click();
     await page.locator('#resultado-etapa-varios', { hasText: 'Se registró la etapa E.7 Presentación pública el 20/06/2024 para 2 implementadores: Municipio de Mérida y Municipio de Monterrey.' }).waitFor();
     expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Mérida (Yucatán) registrada: 20/06/2024', 'Municipio de Monterrey (Nuevo León) registrada: 20/06/2024']);
@@ -531,7 +539,56 @@ describeIfChromium('review pages in headless Chromium', () => {
     // Again with the same date: nothing is written, and the page says they had it.
     await save.click();
     await page.locator('#resultado-etapa-varios', { hasText: 'Municipio de Mérida y Municipio de Monterrey ya la tenían registrada con esa fecha.' }).waitFor();
+    page.off('request', noteSent);
+    expect(sent).toEqual(['POST /api/stages/batch']);
     expect(await violations(page)).toEqual([]);
+  });
+
+  test('a state\'s coordinator records a stage for its 31 implementers: sent by requests of 25, the page says how far it got', async () => {
+    const added = Array.from({ length: 30 }, (_, i) => ({ ...MER, id: `yuc${i}`, name: `Municipio ${String(i + 1).padStart(2, '0')} de Yucatán`, ocidPrefix: `ocds-yuc${i}`, projectIdPrefix: `oc4ids-yuc${i}` }));
+    for (const p of added) await h.store.putPublisher(p);
+    try {
+      const page = await signedIn('coordinadorA', '#/etapas');
+      const status = page.locator('#resultado-etapa-varios');
+      await page.getByLabel('Etapa', { exact: true }).selectOption('E.6');
+      await page.getByLabel('Fecha en que se alcanzó').fill('10/06/2024');
+      await page.getByRole('button', { name: 'Marcar los que no la tienen' }).click();
+      // No answer to the first request: its 25 are said unknown, the other 6 not sent.
+      await page.route('**/api/stages/batch', (r) => r.abort());
+      await page.getByRole('button', { name: 'Registrar la etapa en los marcados' }).click();
+      await status.filter({ hasText: /^No se registró para Municipio 01 de Yucatán, .* y Municipio 25 de Yucatán: No se pudo comunicar con el servidor, así que no se sabe si se registró\. .* No se intentó para Municipio 26 de Yucatán, .* y Municipio de Mérida: vuelva a registrarla para esos implementadores\.$/ }).waitFor();
+      await page.unroute('**/api/stages/batch');
+      // The second request waits until the page has said how far the first got.
+      const posts: number[] = [];
+      await page.route('**/api/stages/batch', async (r) => {
+        posts.push((JSON.parse(r.request().postData() ?? '{}') as { changes: unknown[] }).changes.length);
+        if (posts.length === 2) {
+          await status.filter({ hasText: 'Guardando la etapa: 25 de 31 implementadores listos…' }).waitFor();
+          // Another stage chosen meanwhile: the rest still get the one being saved.
+          await page.getByLabel('Etapa', { exact: true }).selectOption('E.7');
+        }
+        await r.continue();
+      });
+      await page.getByRole('button', { name: 'Registrar la etapa en los marcados' }).click();
+      // Counted, not 31 names in a paragraph: each one's date is beside its mark.
+      await status.filter({ hasText: /^Se registró la etapa E\.6 Validación el 10\/06\/2024 para 31 implementadores; la lista muestra la fecha de cada uno\.$/ }).waitFor();
+      expect(posts).toEqual([25, 6]);
+      await page.getByLabel('Etapa', { exact: true }).selectOption('E.6');
+      expect(await page.locator('#formulario-etapa-varios li', { hasText: 'registrada: 10/06/2024' }).count()).toBe(31);
+      const listed = (await (await fetch(`${base}/api/stages`, { headers: { authorization: h.bearer('coordinadorA') } })).json()) as { publishers: { stages: Record<string, string> }[] };
+      expect(listed.publishers.filter((p) => p.stages['E.6'] === '2024-06-10')).toHaveLength(31);
+      expect(listed.publishers.filter((p) => p.stages['E.7'] === '2024-06-10')).toHaveLength(0);
+      // The day was wrong for all of them: none is «pendiente» any more, «Marcar todos» marks them to correct it.
+      await page.getByRole('button', { name: 'Desmarcar todos' }).click();
+      await page.getByRole('button', { name: 'Marcar los que no la tienen' }).click();
+      expect(await page.locator('#formulario-etapa-varios input[type=checkbox]:checked').count()).toBe(0);
+      await page.getByRole('button', { name: 'Marcar todos', exact: true }).click();
+      await page.getByLabel('Fecha en que se alcanzó').fill('11/06/2024');
+      await page.getByRole('button', { name: 'Registrar la etapa en los marcados' }).click();
+      await status.filter({ hasText: 'Se registró la etapa E.6 Validación el 11/06/2024 para 31 implementadores' }).waitFor();
+    } finally {
+      for (const p of added) await h.store.deletePublisher(p.id);
+    }
   });
 
   test('a send approved while its card was open cannot be withdrawn: the page says why and shows it published', async () => {

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emulator/firestore-emulator';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { startSmtp, subjectOf, bodyOf } from '../support/smtp-capture';
-import { checkApproveAnswer, checkFindingsPageAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
+import { checkApproveAnswer, checkStageBatchAnswer, checkFindingsPageAnswer, checkPreviewAnswer, checkSubmissionAnswer, checkSubmissionListAnswer } from '../../core/workflow/contract';
 import { cloudHarness, DASHBOARD_URL, projectWorkbook, PUBLISHERS, type CloudHarness } from './workflow-harness';
 
 const [MER] = PUBLISHERS;
@@ -105,4 +105,21 @@ test('every finding of a send, not only the 50 it keeps: by pages, by severity a
   expect((await read('?sheet=')).matching).toBe(0);
   expect((await request(h.app).get(`/api/submissions/${id}/findings`).set('Authorization', h.bearer('coordinadorB'))).status).toBe(403);
   expect((await request(h.app).get(`/api/submissions/${id}/findings?severity=grave`).set('Authorization', h.bearer('coordinadorA'))).body.error.message).toContain('«warning» (las advertencias)');
+});
+
+test('a coordinator records one stage for several implementers in one request on Firestore: each written and logged, another state\'s refused', async () => {
+  const yucatan = Array.from({ length: 5 }, (_, i) => ({ ...MER, id: `fyuc${i}`, name: `Municipio ${i + 1} de Yucatán`, ocidPrefix: `ocds-fyuc${String(i).padStart(2, '0')}`, projectIdPrefix: `oc4ids-fyuc${i}` }));
+  for (const p of yucatan) await h.store.putPublisher(p);
+  const before = (await h.store.auditChainHead()).seq;
+  const changes = [...yucatan, PUBLISHERS[1]].map((p) => ({ publisherId: p.id, stages: { 'E.1': '2024-01-10' } }));
+  const answer = checkStageBatchAnswer((await request(h.app).post('/api/stages/batch').set('Authorization', h.bearer('coordinadorA')).send({ changes }).expect(200)).body);
+  expect(answer.results.map((r) => r.outcome)).toEqual([...yucatan.map(() => 'saved'), 'refused']);
+  expect((await h.store.getPublisher('fyuc4'))?.stages).toEqual({ 'E.1': '2024-01-10' });
+  expect((await h.store.getPublisher(PUBLISHERS[1].id))?.stages?.['E.1']).toBeUndefined();
+  const logged = (await h.store.listAudit({ limit: 1000 })).items.filter((e) => (e.seq ?? 0) > before).map((e) => e.action);
+  expect(logged.filter((a) => a === 'publisher.stages')).toHaveLength(5);
+  expect(logged.filter((a) => a === 'access.denied')).toHaveLength(1);
+  // Sent again: they have it, nothing is written.
+  const again = checkStageBatchAnswer((await request(h.app).post('/api/stages/batch').set('Authorization', h.bearer('coordinadorA')).send({ changes: changes.slice(0, 5) }).expect(200)).body);
+  expect(new Set(again.results.map((r) => r.outcome))).toEqual(new Set(['already']));
 });

@@ -34,6 +34,8 @@ test('a return comment sent as text/plain: 415 naming the JSON to send, the subm
 test('the other JSON routes answer the same: program stages and publisher registration', async () => {
   const stages = await request(h.app).put('/api/publishers/mer/stages').set('Authorization', h.bearer('coordinadorA')).set('Content-Type', 'text/plain').send('E.1=2024-03-01');
   expect([stages.status, stages.body.error.message]).toEqual([415, 'No se admite el tipo de contenido «text/plain». Envíe un JSON (Content-Type: application/json) con las fechas de las etapas en «stages».']);
+  const batch = await request(h.app).post('/api/stages/batch').set('Authorization', h.bearer('coordinadorA')).set('Content-Type', 'text/plain').send('mer E.1=2024-03-01');
+  expect([batch.status, batch.body.error.message]).toEqual([415, 'No se admite el tipo de contenido «text/plain». Envíe un JSON (Content-Type: application/json) con los implementadores y las fechas de sus etapas en «changes».']);
   const form = await request(h.app).put('/api/publishers/nuevo').set('Authorization', h.bearer('admin')).type('form').send({ name: 'Municipio Nuevo' });
   expect([form.status, form.body.error.message]).toEqual([415, 'No se admite el tipo de contenido «application/x-www-form-urlencoded». Envíe un JSON (Content-Type: application/json) con los datos del publicador.']);
   expect(await h.store.getPublisher('nuevo')).toBeUndefined();

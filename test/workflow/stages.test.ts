@@ -5,7 +5,9 @@
  */
 import request from 'supertest';
 import { localHarness, PUBLISHERS, type LocalHarness } from './workflow-harness';
-import { checkStagesAnswer, checkStagesListAnswer } from '../../core/workflow/contract';
+import { openSqliteStore } from '../../functions/src/store/sqlite-store';
+import type { Publisher } from '../../functions/src/store/store';
+import { checkStageBatchAnswer, checkStagesAnswer, checkStagesListAnswer } from '../../core/workflow/contract';
 
 let h: LocalHarness;
 beforeAll(async () => { h = await localHarness(); });
@@ -56,4 +58,75 @@ test('GET /api/stages lists, per the contract, only the implementers whose stage
   expect(refused.status).toBe(403);
   expect(refused.body.error.message).toBe('Su cuenta no tiene permiso para registrar las etapas del programa: lo hace la coordinación del Organismo Garante.');
   expect((await request(h.app).get('/api/stages')).status).toBe(401);
+});
+
+test('POST /api/stages/batch: a state\'s 7 stages for 60 implementers in 7 requests, each authorised and logged as the single route', async () => {
+  const yucatan = Array.from({ length: 60 }, (_, i) => ({ ...PUBLISHERS[0], id: `yuc${i}`, name: `Municipio ${String(i).padStart(2, '0')} de Yucatán`, ocidPrefix: `ocds-yuc${i}`, projectIdPrefix: `oc4ids-yuc${i}` }));
+  for (const p of yucatan) await h.store.putPublisher(p);
+  const batch = (user: 'coordinadorA' | 'capturistaA' | 'admin', body: unknown) =>
+    request(h.app).post('/api/stages/batch').set('Authorization', h.bearer(user)).send(body as object);
+  const before = (await h.store.listAudit({ limit: 5000 })).items.length;
+  // One request per stage for the whole state (the default limit is 300 requests a minute: one PUT each was 420).
+  const days = ['2024-01-10', '2024-02-10', '2024-03-10', '2024-04-10', '2024-05-10', '2024-06-10', '2024-07-10'];
+  for (const [i, day] of days.entries()) {
+    const answer = await batch('coordinadorA', { changes: yucatan.map((p) => ({ publisherId: p.id, stages: { [`E.${i + 1}`]: day } })) });
+    expect(answer.status).toBe(200);
+    expect(checkStageBatchAnswer(answer.body).results.map((r) => r.outcome)).toEqual(yucatan.map(() => 'saved'));
+  }
+  expect((await h.store.getPublisher('yuc59'))?.stages).toEqual(Object.fromEntries(days.map((d, i) => [`E.${i + 1}`, d])));
+  const entries = (await h.store.listAudit({ limit: 5000 })).items.slice(before);
+  expect(entries.filter((e) => e.action === 'publisher.stages')).toHaveLength(7 * 60);
+
+  // Per implementer: the one it had, another state's (refused and logged), one not registered; the rest goes on.
+  const mixed = checkStageBatchAnswer((await batch('coordinadorA', { changes: [
+    { publisherId: 'yuc0', stages: { 'E.1': '2024-01-10' } }, { publisherId: 'mty', stages: { 'E.1': '2024-01-10' } },
+    { publisherId: 'nadie', stages: { 'E.1': '2024-01-10' } }, { publisherId: 'yuc1', stages: { 'E.1': null } },
+  ] })).body);
+  expect(mixed.results.map((r) => [r.publisherId, r.outcome, r.message])).toEqual([
+    ['yuc0', 'already', undefined],
+    ['mty', 'refused', 'Su cuenta no tiene permiso para registrar las etapas del programa de «Municipio de Monterrey».'],
+    ['nadie', 'refused', 'No existe el implementador «nadie».'],
+    ['yuc1', 'saved', undefined],
+  ]);
+  expect(mixed.results[3].stages?.['E.1']).toBeUndefined();
+  expect((await h.store.getPublisher('mty'))?.stages?.['E.1']).not.toBe('2024-01-10');
+  const after = (await h.store.listAudit({ limit: 5000 })).items.slice(before + 7 * 60).map((e) => [e.action, e.publisherId]);
+  expect(after).toEqual([['access.denied', 'mty'], ['publisher.stages', 'yuc1']]);
+
+  // Refused whole, nothing written: a bad date (named), a body of too many, an account that records no stages.
+  const bad = await batch('coordinadorA', { changes: [{ publisherId: 'yuc2', stages: { 'E.2': '2024-02-10' } }, { publisherId: 'yuc3', stages: { 'E.2': '2024-02-30' } }] });
+  expect([bad.status, bad.body.error.message]).toEqual([400, 'La fecha de la etapa E.2 («2024-02-30») no existe en el calendario.']);
+  const tooMany = await batch('admin', { changes: Array.from({ length: 101 }, (_, i) => ({ publisherId: `p${i}`, stages: { 'E.1': '2024-01-10' } })) });
+  expect([tooMany.status, tooMany.body.error.message]).toEqual([400, 'Envíe a lo más 100 implementadores por solicitud (llegaron 101): divídalos en varias.']);
+  const twice = await batch('coordinadorA', { changes: [{ publisherId: 'yuc2', stages: {} }, { publisherId: 'yuc2', stages: {} }] });
+  expect(twice.body.error.message).toBe('El implementador «yuc2» aparece más de una vez en «changes»: envíe sus etapas juntas.');
+  const official = await batch('capturistaA', { changes: [{ publisherId: 'mer', stages: { 'E.7': '2024-01-10' } }] });
+  expect([official.status, official.body.error.message]).toEqual([403, 'Su cuenta no tiene permiso para registrar las etapas del programa: lo hace la coordinación del Organismo Garante.']);
+  expect((await h.store.listAudit({ limit: 5000 })).items.slice(before + 7 * 60 + 2).map((e) => e.action)).toEqual(['access.denied']);
+  expect((await h.store.getPublisher('yuc2'))?.stages?.['E.2']).toBe('2024-02-10');
+  expect((await h.store.getPublisher('mer'))?.stages?.['E.7']).toBeUndefined();
+  // The administration records any state's.
+  expect(checkStageBatchAnswer((await batch('admin', { changes: [{ publisherId: 'mty', stages: { 'E.7': '2024-07-10' } }] })).body).results[0]).toMatchObject({ outcome: 'saved', name: 'Municipio de Monterrey' });
+});
+
+test('a write the store does not take stops the batch there: those before are kept, it is said failed and the rest untried', async () => {
+  // The store refuses one implementer's write (a disk that fills, Firestore unreachable): fault injection, as failing-store.ts.
+  const faulty = await localHarness({ openStore: () => {
+    const store = openSqliteStore(':memory:');
+    return new Proxy(store, { get: (t, k, r) => (k === 'updatePublisher' ? (id: string, change: (p: Publisher) => Publisher) => (id === 'b' ? Promise.reject(new Error('disco lleno')) : t.updatePublisher(id, change)) : Reflect.get(t, k, r)) });
+  } });
+  try {
+    for (const id of ['a', 'b', 'c']) await faulty.store.putPublisher({ ...PUBLISHERS[0], id, name: `Municipio ${id}`, ocidPrefix: `ocds-${id}`, projectIdPrefix: `oc4ids-${id}` });
+    const answer = await request(faulty.app).post('/api/stages/batch').set('Authorization', faulty.bearer('coordinadorA'))
+      .send({ changes: ['a', 'b', 'c'].map((publisherId) => ({ publisherId, stages: { 'E.1': '2024-01-10' } })) });
+    expect(answer.status).toBe(200);
+    expect(checkStageBatchAnswer(answer.body).results.map((r) => [r.publisherId, r.outcome, r.message])).toEqual([
+      ['a', 'saved', undefined], ['b', 'failed', 'El servidor no pudo guardar la fecha. Vuelva a registrarla en unos minutos.'], ['c', 'untried', undefined],
+    ]);
+    expect((await faulty.store.getPublisher('a'))?.stages).toEqual({ 'E.1': '2024-01-10' });
+    expect((await faulty.store.getPublisher('c'))?.stages).toBeUndefined();
+    expect((await faulty.store.listAudit({ limit: 100 })).items.filter((e) => e.action === 'publisher.stages').map((e) => e.publisherId)).toEqual(['a']);
+  } finally {
+    await faulty.close();
+  }
 });

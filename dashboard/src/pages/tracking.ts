@@ -21,6 +21,8 @@ import { PROGRAM_STAGES_NOTE } from '../labels';
 import { signedInAs } from '../review/session';
 import { coordinatorState } from '../review/own-state';
 import { inboxLinkFor } from '../review/inbox-link';
+import { stagesLinkFor } from '../review/stages-link';
+import type { Viewer } from '../../../core/workflow/contract';
 import { countedPending } from '../../../core/stats/pending-version';
 
 
@@ -75,11 +77,14 @@ function standingsNote(rows: readonly Assessed[]): HTMLElement | null {
  * implementer, as the row's «Pendientes» link is: tabbing through the board, a screen reader said «0 de 7, botón»
  * once per implementer, the same words for each.
  */
-function stagesCell(r: TrackingEntry): Node {
+function stagesCell(r: TrackingEntry, viewer: Viewer | null): Node {
   const reached = STAGES.filter((s) => r.stages?.[s.code]);
   const shown = `${reached.length} de ${STAGES.length}`;
+  // Whoever records them goes from here to its form (review/stages-link.ts).
+  const href = stagesLinkFor(viewer, r);
   return h('details', { class: 'etapas' }, h('summary', { 'aria-describedby': 'nota-etapas', 'aria-label': `Etapas del programa de ${r.name}: ${shown}` }, shown),
-    h('ul', null, STAGES.map((s) => h('li', null, `${s.code} ${s.label}: ${r.stages?.[s.code] ? date(r.stages[s.code]) : 'pendiente'}`))));
+    h('ul', null, STAGES.map((s) => h('li', null, `${s.code} ${s.label}: ${r.stages?.[s.code] ? date(r.stages[s.code]) : 'pendiente'}`))),
+    href ? h('a', { href, 'aria-label': `Registrar las etapas de ${r.name}` }, 'Registrar las etapas') : null);
 }
 
 type Assessed = { r: TrackingEntry } & ReturnType<typeof standing>;
@@ -234,7 +239,7 @@ export const trackingPage: Page = {
             // Data on the platform with no approved submission was published directly (the CLI, an administrator): said
             // so, or «0» next to «Al día y completo» read as a contradiction.
             h('td', { class: 'num' }, r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved)), h('td', { class: 'num' }, reviewCell(r)),
-            h('td', null, lastPublished), h('td', { class: 'num' }, r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate)), h('td', null, stagesCell(r)));
+            h('td', null, lastPublished), h('td', { class: 'num' }, r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate)), h('td', null, stagesCell(r, viewer)));
         }) : [h('tr', null, h('td', { colspan: COLUMNS.length }, h('span', { class: 'empty-note' }, 'Sin datos publicados para esta selección.')))]));
     };
     draw();

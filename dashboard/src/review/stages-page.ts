@@ -8,8 +8,9 @@ import { trackingChanged } from '../api';
 import { date, heading, type Page } from '../pages/common';
 import { readTypedDate } from '../../../core/format/typed-date';
 import { STAGES, type StageCode } from '../../../core/workflow/stages';
-import { planStageBatch, stageBatchOutcome } from '../../../core/workflow/stage-batch';
-import { checkStagesAnswer, checkStagesListAnswer, WORKFLOW_PATHS, type PublisherStagesView, type StagesRequest } from '../../../core/workflow/contract';
+import { planStageBatch, STAGE_BATCH_SIZE, stageBatchOutcome } from '../../../core/workflow/stage-batch';
+import { formatCount, formatNumber } from '../../../core/format/es-mx';
+import { checkStageBatchAnswer, checkStagesAnswer, checkStagesListAnswer, WORKFLOW_PATHS, type PublisherStagesView, type StageBatchRequest, type StagesRequest } from '../../../core/workflow/contract';
 import { ApiError, authed, rerender, sessionBar, withSession } from './session';
 
 /** Today in the reader's calendar, YYYY-MM-DD (a stage cannot have been reached in the future). */
@@ -116,7 +117,8 @@ function stagesForm(p: PublisherStagesView): HTMLElement {
 /**
  * One stage for several implementers at once (core/workflow/stage-batch.ts): a stage reached by a group on one day
  * (the REDA session, a joint presentation) was recorded one implementer at a time, each chosen, typed and saved.
- * Each marked implementer gets its own PUT, as the form of one does; the outcome names who got the date and who not.
+ * The marked implementers go to POST /api/stages/batch, STAGE_BATCH_SIZE a request; the outcome names who got the
+ * date, who had it, and who not and why.
  */
 function batchForm(publishers: PublisherStagesView[], withState: boolean, onSaved: () => void): HTMLElement {
   const status = h('div', { id: 'resultado-etapa-varios', tabindex: '-1' });
@@ -136,10 +138,14 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
   showDates();
   stageSel.addEventListener('change', showDates);
   const markPending = h('button', { type: 'button', onclick: () => { for (const m of marks) m.box.checked = !m.p.stages[code()]; } }, 'Marcar los que no la tienen');
+  // Every one: a date recorded wrong for a whole state is corrected at once (those that have it are not «pendiente»).
+  const markAll = h('button', { type: 'button', onclick: () => { for (const m of marks) m.box.checked = true; } }, 'Marcar todos');
   const unmark = h('button', { type: 'button', onclick: () => { for (const m of marks) m.box.checked = false; } }, 'Desmarcar todos');
   const button = h('button', { type: 'submit', class: 'primary' }, 'Registrar la etapa en los marcados');
   const save = async (): Promise<void> => {
-    const plan = planStageBatch(code(), dateInput.value, today(), marks.filter((m) => m.box.checked).map((m) => m.p));
+    // The stage as chosen when saving: another chosen while a state's 60 are sent (a few seconds) is not theirs.
+    const stage = code();
+    const plan = planStageBatch(stage, dateInput.value, today(), marks.filter((m) => m.box.checked).map((m) => m.p));
     dateInput.removeAttribute('aria-invalid');
     dateInput.setAttribute('aria-describedby', 'formato-fecha-varios');
     if ('problem' in plan) {
@@ -148,27 +154,50 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
       return focusRefused(plan.on === 'date' ? dateInput : marks[0].box, plan.problem);
     }
     button.disabled = true;
-    show('note', `Guardando la etapa para ${plan.write.length} de ${plan.write.length + plan.already.length}…`);
+    const total = plan.write.length;
+    show('note', `Guardando la etapa para ${formatCount(total, 'implementador', 'implementadores')}…`);
     announce(status.textContent ?? '');
     const saved: string[] = [];
+    const already = plan.already.map((p) => p.name);
     const failed: { name: string; message: string }[] = [];
     const untried: string[] = [];
-    // One after another: a coordinator's 60 do not take the rate limit's share of a minute at once. A refusal that
-    // every next one would get too (the session ended, too many requests, no answer) stops it: 59 times the same.
-    for (const [i, p] of plan.write.entries()) {
+    const byId = new Map(plan.write.map((p) => [p.publisherId, p]));
+    // STAGE_BATCH_SIZE implementers a request (POST /api/stages/batch), one after another: the rate limit counts each
+    // request once, and the status says how far it got. A refusal of a whole request (the session ended, a date the
+    // server does not take, too many requests, no answer) would be the next ones' too: it stops there.
+    for (let i = 0; i < total; i += STAGE_BATCH_SIZE) {
+      const chunk = plan.write.slice(i, i + STAGE_BATCH_SIZE);
+      if (i > 0) show('note', `Guardando la etapa: ${formatNumber(i, 0)} de ${formatCount(total, 'implementador', 'implementadores')} listos…`);
+      let answer;
       try {
-        const answer = checkStagesAnswer(await authed(WORKFLOW_PATHS.stages(p.publisherId), (b) => b, { method: 'PUT', body: { stages: { [code()]: plan.iso } } satisfies StagesRequest }));
-        p.stages = answer.stages;
-        saved.push(p.name);
+        answer = checkStageBatchAnswer(await authed(WORKFLOW_PATHS.stagesBatch, (b) => b, {
+          method: 'POST', body: { changes: chunk.map((p) => ({ publisherId: p.publisherId, stages: { [stage]: plan.iso } })) } satisfies StageBatchRequest,
+        }));
       } catch (e) {
-        failed.push({ name: p.name, message: (e as Error).message });
-        if (e instanceof ApiError && (e.status === 0 || e.status === 401 || e.status === 429)) { untried.push(...plan.write.slice(i + 1).map((x) => x.name)); break; }
+        // Refused whole (the session, a date, too many requests): nothing of it was written, nor would be of the next
+        // ones, said as one refusal. No answer: this request's outcome is unknown (its message says so); the next
+        // ones were not sent.
+        const unknown = e instanceof ApiError && e.status === 0;
+        failed.push(...(unknown ? chunk : plan.write.slice(i)).map((p) => ({ name: p.name, message: (e as Error).message })));
+        if (unknown) untried.push(...plan.write.slice(i + STAGE_BATCH_SIZE).map((p) => p.name));
+        break;
       }
+      for (const r of answer.results) {
+        const p = byId.get(r.publisherId);
+        if (!p) continue;
+        if (r.stages) p.stages = r.stages;
+        if (r.outcome === 'saved') saved.push(p.name);
+        else if (r.outcome === 'already') already.push(p.name);
+        else if (r.outcome === 'untried') untried.push(p.name);
+        else failed.push({ name: p.name, message: r.message ?? '' });
+      }
+      // The server stopped at a write its store did not take: the next requests are not sent either.
+      if (answer.results.some((r) => r.outcome === 'failed')) { untried.push(...plan.write.slice(i + STAGE_BATCH_SIZE).map((p) => p.name)); break; }
     }
     if (saved.length) { trackingChanged(); onSaved(); }
     showDates();
     dateInput.value = date(plan.iso);
-    show(failed.length ? 'status-bad' : 'status-ok', stageBatchOutcome(code(), plan.iso, saved, plan.already.map((p) => p.name), failed, untried));
+    show(failed.length || untried.length ? 'status-bad' : 'status-ok', stageBatchOutcome(stage, plan.iso, saved, already, failed, untried));
     button.disabled = false;
     sayOutcome(status, button);
   };
@@ -180,7 +209,7 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
       h('div', { class: 'field' }, h('label', { for: dateInput.id }, 'Fecha en que se alcanzó'), dateInput,
         h('span', { class: 'note', id: 'formato-fecha-varios' }, 'dd/mm/aaaa, por ejemplo 15/01/2024'))),
     h('fieldset', null, h('legend', null, 'Implementadores que la alcanzaron'),
-      h('p', null, markPending, ' ', unmark),
+      h('p', null, markPending, ' ', markAll, ' ', unmark),
       h('ul', { class: 'marcar-varios' }, marks.map((m) => m.item))),
     button, status);
 }

@@ -21,6 +21,7 @@
  *   POST /api/submissions/{id}/withdraw   its institution's officials take it back → `withdrawn` (while WITHDRAWABLE)
  *   GET  /api/audit                       ?publisher= ?since= ?before= ?limit= ?after=
  *   PUT  /api/publishers/{id}/stages      {stages: {"E.1": "2024-03-01", "E.2": null}} program stages (coordinators)
+ *   POST /api/stages/batch                {changes: [{publisherId, stages}, …]} several implementers' stages at once (≤ 100)
  *   GET  /api/stages                      the implementers whose stages the user may record, with their dates
  *   GET  /api/monthly-report              ?month=aaaa-mm ?state= the coordinators' monthly account (monthly-report-routes.ts)
  *   GET  /api/session                     who is signed in: e-mail, role and scope (SessionAnswer in the contract)
@@ -65,11 +66,12 @@ import { changePreview } from '../../../core/workflow/change-preview';
 import { submissionWork, type Intake, type SubmissionWork } from './submission-work';
 import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
 import { checkStages, latestMexicanDay } from '../../../core/workflow/stages';
+import { checkStageBatch, stagesAlreadySo, type StageBatchChange } from '../../../core/workflow/stage-batch';
 import { approvalEvent, notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, MAX_WORKBOOK_VALUES_BYTES, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
-  type ApproveAnswer, type AuthConfig, type FindingsPageAnswer, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
+  type ApproveAnswer, type AuthConfig, type StageBatchAnswer, type StageBatchResult, type FindingsPageAnswer, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
 import { statusChoiceText } from '../../../core/workflow/status-choice';
@@ -383,6 +385,62 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const stages = { ...(written.stages ?? {}) } as Record<string, string>;
     await audit(user, 'publisher.stages', `publisher/${publisher.id}`, publisher.id, { stages, ...decisionOrigin(req) });
     const answer: StagesAnswer = { viewer: viewerOf(user), publisherId: publisher.id, stages };
+    res.set('Cache-Control', 'private, no-store').json(answer);
+  });
+
+  // Several implementers' stages in one request (*Etapas del programa*, «Una etapa para varios implementadores»): the
+  // rate limit counts it once, where one PUT each stopped a state's seven stages (7 × 60 in a few minutes). Each
+  // implementer is authorised, changed (one atomic write of its own: no transaction nears Firestore's 500 writes)
+  // and logged as by the single route; one refused does not stop the others. A bad body or date refuses it all first.
+  router.post('/stages/batch', async (req, res) => {
+    const user = await requireUser(req, authenticator);
+    if (!canSome(user, 'stages.record')) {
+      await audit(user, 'access.denied', 'stages/batch', undefined, { attempted: 'stages.record' });
+      throw new HttpError(403, 'forbidden', `Su cuenta no tiene permiso para ${DENIED['stages.record']}: lo hace la coordinación del Organismo Garante.`);
+    }
+    requireJsonBody(req, 'los implementadores y las fechas de sus etapas en «changes»');
+    let changes: StageBatchChange[];
+    try { changes = checkStageBatch(req.body, latestMexicanDay(now().getTime())); } catch (e) { throw badRequest('invalid-stages', (e as Error).message); }
+    const origin = decisionOrigin(req);
+    const results: StageBatchResult[] = [];
+    // A write the store did not take stops the rest (each next one would most likely fail too): they are said untried.
+    let failure: string | undefined;
+    for (const change of changes) {
+      const { publisherId } = change;
+      if (failure !== undefined) { results.push({ publisherId, name: publisherId, outcome: 'untried' }); continue; }
+      try {
+        const publisher = await store.getPublisher(publisherId);
+        if (!publisher) { results.push({ publisherId, name: publisherId, outcome: 'refused', message: notFound(`el implementador «${publisherId}»`).message }); continue; }
+        if (!can(user, 'stages.record', { publisher })) {
+          await audit(user, 'access.denied', `publisher/${publisher.id}`, publisher.id, { attempted: 'stages.record' });
+          results.push({ publisherId, name: publisher.name, outcome: 'refused', message: `Su cuenta no tiene permiso para ${DENIED['stages.record']} de «${publisher.name}».` });
+          continue;
+        }
+        const stored = { ...(publisher.stages ?? {}) } as Record<string, string>;
+        if (stagesAlreadySo(stored, change.stages)) { results.push({ publisherId, name: publisher.name, outcome: 'already', stages: stored }); continue; }
+        let written: Publisher;
+        try {
+          written = await store.updatePublisher(publisherId, (p) => {
+            const next: Record<string, string> = { ...(p.stages ?? {}) } as Record<string, string>;
+            for (const [code, date] of Object.entries(change.stages)) { if (date === null) delete next[code]; else next[code] = date as string; }
+            return { ...p, stages: next };
+          });
+        } catch (e) {
+          // Removed meanwhile (`publishers remove`): this one is refused, the others go on.
+          if (!isStoreError(e, 'not-found')) throw e;
+          results.push({ publisherId, name: publisher.name, outcome: 'refused', message: notFound(`el implementador «${publisherId}»`).message });
+          continue;
+        }
+        const stages = { ...(written.stages ?? {}) } as Record<string, string>;
+        await audit(user, 'publisher.stages', `publisher/${publisherId}`, publisherId, { stages, ...origin });
+        results.push({ publisherId, name: written.name, outcome: 'saved', stages });
+      } catch (e) {
+        log(`stages batch: ${publisherId}: ${(e as Error).message}`);
+        failure = 'El servidor no pudo guardar la fecha. Vuelva a registrarla en unos minutos.';
+        results.push({ publisherId, name: publisherId, outcome: 'failed', message: failure });
+      }
+    }
+    const answer: StageBatchAnswer = { viewer: viewerOf(user), results };
     res.set('Cache-Control', 'private, no-store').json(answer);
   });
 
