@@ -7,7 +7,7 @@ import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { loadAddonConfig, publishProblem } from './build-addon';
+import { claspProblem, loadAddonConfig, PLACEHOLDER_SCRIPT_ID, publishProblem } from './build-addon';
 
 let dir: string;
 beforeAll(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'addon-config-')); });
@@ -60,4 +60,19 @@ test('push:addon refuses the example copied without editing, and the guide\'s <�
   expect(publishProblem({ ADDON_BACKEND_URL: 'https://infra-abierta-mx.web.app', ADDON_SERVICE_ACCOUNT: 'infra-abierta@infra-abierta-mx.iam.gserviceaccount.com' }, file)).toBeUndefined();
   expect(() => loadAddonConfig({ ADDON_BACKEND_URL: 'https://<PROYECTO>.web.app' }, file)).toThrow('La dirección del servidor (la variable ADDON_BACKEND_URL) no es una dirección web válida: «https://<PROYECTO>.web.app». Sustituya el marcador entre < > por su valor, p. ej. https://datos.su-estado.gob.mx.');
   expect(() => loadAddonConfig({ ADDON_BACKEND_URL: 'https://infra-abierta-mx.web.app', ADDON_SERVICE_ACCOUNT: 'infra-abierta@<PROYECTO>.iam.gserviceaccount.com' }, file)).toThrow(/^La cuenta de servicio \(la variable ADDON_SERVICE_ACCOUNT\) conserva un marcador entre < >/);
+});
+
+// docs/deploy.md §9, paso 2 (and §10, a version checked out): clasp pushed to the repository's placeholder script id, or
+// to a pasted editor address, and Google answered in English; push:addon now stops before the build, naming the step.
+test('push:addon refuses the placeholder script id of .clasp.json, or an editor address, naming the step', () => {
+  const file = path.join(dir, '.clasp.json');
+  expect(JSON.parse(fs.readFileSync(path.join(__dirname, '..', '.clasp.json'), 'utf8')).scriptId).toBe(PLACEHOLDER_SCRIPT_ID);
+  fs.writeFileSync(file, JSON.stringify({ scriptId: PLACEHOLDER_SCRIPT_ID, rootDir: 'addon/dist' }));
+  expect(claspProblem(file)).toMatch(/^No se publica: «scriptId» de .* tiene todavía el valor de ejemplo SET-YOUR-SCRIPT-ID: copie el ID .*\(docs\/deploy\.md §9, paso 2\)/);
+  const id = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcdefghijklmnopqr';
+  fs.writeFileSync(file, JSON.stringify({ scriptId: `https://script.google.com/home/projects/${id}/edit`, rootDir: 'addon/dist' }));
+  expect(claspProblem(file)).toContain(`parece la dirección del editor: el ID es ${id}.`);
+  expect(claspProblem(path.join(dir, 'no-hay.json'))).toMatch(/^No se publica: no se pudo leer .*no-hay\.json \(no existe\)/);
+  fs.writeFileSync(file, JSON.stringify({ scriptId: id, rootDir: 'addon/dist' }));
+  expect(claspProblem(file)).toBeUndefined();
 });

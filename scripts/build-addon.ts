@@ -86,6 +86,30 @@ export function publishProblem(env: NodeJS.ProcessEnv = process.env, configFile 
   return undefined;
 }
 
+/** The script id .clasp.json comes with (docs/deploy.md §9, paso 2): each deployment writes its own in its place. */
+export const PLACEHOLDER_SCRIPT_ID = 'SET-YOUR-SCRIPT-ID';
+
+/**
+ * Why `--publicar` refuses to push to the script .clasp.json names, if it does. `clasp push` sent the repository's
+ * placeholder (a fresh clone, or a version checked out without the deployer's .clasp.json: §10) or a pasted editor
+ * address to Google, which answered in English about an entity not found, after the build had run.
+ */
+export function claspProblem(claspFile = path.join(ROOT, '.clasp.json')): string | undefined {
+  const step = 'copie el ID de la secuencia de comandos de su proyecto de Apps Script (Configuración del proyecto) en «scriptId» (docs/deploy.md §9, paso 2)';
+  let scriptId: unknown;
+  try {
+    scriptId = (JSON.parse(fs.readFileSync(claspFile, 'utf8')) as { scriptId?: unknown }).scriptId;
+  } catch (e) {
+    return `No se publica: no se pudo leer ${claspFile} (${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no existe' : 'no es JSON válido'}); debe verse así: {"scriptId": "<ID>", "rootDir": "addon/dist"}: ${step}.`;
+  }
+  if (scriptId === PLACEHOLDER_SCRIPT_ID) return `No se publica: «scriptId» de ${claspFile} tiene todavía el valor de ejemplo ${PLACEHOLDER_SCRIPT_ID}: ${step}. En un clon nuevo del repositorio, o tras cambiar de versión sin recuperar su .clasp.json (§10), hay que ponerlo de nuevo.`;
+  if (typeof scriptId !== 'string' || !/^[A-Za-z0-9_-]{20,}$/.test(scriptId)) {
+    const inAddress = typeof scriptId === 'string' ? /\/projects\/([A-Za-z0-9_-]{20,})/.exec(scriptId)?.[1] : undefined;
+    return `No se publica: «scriptId» de ${claspFile} no es el ID de una secuencia de comandos («${String(scriptId)}»)${inAddress ? `; parece la dirección del editor: el ID es ${inAddress}` : ''}. ${step[0].toUpperCase()}${step.slice(1)}.`;
+  }
+  return undefined;
+}
+
 export function addonManifest(config: AddonBuildConfig): Record<string, unknown> {
   return {
     timeZone: 'America/Mexico_City',
@@ -161,7 +185,7 @@ export async function buildAddon(outDir = path.join(ROOT, 'addon', 'dist'), conf
  */
 function main(): void {
   const config = loadAddonConfig();
-  const problem = process.argv.includes('--publicar') ? publishProblem() : undefined;
+  const problem = process.argv.includes('--publicar') ? publishProblem() ?? claspProblem() : undefined;
   if (problem !== undefined) throw new AddonConfigError(problem);
   void buildAddon(undefined, config).then((b) => {
     console.log(`addon/dist: ${b.files.join(', ')} (Code.js ${(b.codeBytes / 1024).toFixed(0)} KB, ${b.exports.length} funciones)`);

@@ -163,6 +163,7 @@ describe('docs/deploy.md §6: the environment file', () => {
       ['no es `https://…`', 'DASHBOARD_URL', 'http://tablero.demo.gob.mx'],
       ['no es `https://…`', 'BULK_PUBLIC_URL', 'http://storage.googleapis.com/demo'],
       ['no es `https://…`', 'PUBLIC_BASE_URL', 'demo-infra.web.app'],
+      ['termina en `/api`', 'PUBLIC_BASE_URL', 'https://demo-infra.web.app/api'],
       ['un prefijo de colecciones con `/`', 'FIRESTORE_NAMESPACE', 'tam/'],
     ];
     for (const [words, name, value] of cases) {

@@ -118,10 +118,13 @@ function intVar(env: NodeJS.ProcessEnv, name: string, fallback: number, min: num
 function urlVar(env: NodeJS.ProcessEnv, name: string, fallback: string, mode: Config['mode'] = 'local'): string {
   // Empty is unset, as for every other variable: `PUBLIC_BASE_URL=` left without a value in an environment file was
   // refused as «debe ser una URL http(s) (se recibió «»)», while the checks above had taken it for missing.
-  const raw = env[name] || fallback;
+  // Trimmed: a space before or after the address (`PUBLIC_BASE_URL= https://…` in the environment file) passed the URL
+  // check, which trims, and was kept in every published release's links.
+  const raw = (env[name] || fallback).trim();
   let protocol: string;
+  let pathname: string;
   try {
-    protocol = new URL(raw).protocol;
+    ({ protocol, pathname } = new URL(raw));
     if (protocol !== 'http:' && protocol !== 'https:') throw new Error('protocol');
   } catch {
     throw new ConfigError(`La variable ${name} debe ser una URL http(s) (se recibió «${raw}»).`);
@@ -129,6 +132,11 @@ function urlVar(env: NodeJS.ProcessEnv, name: string, fallback: string, mode: Co
   // Firebase Hosting and Cloud Storage answer on https: an http:// address (PUBLIC_BASE_URL is written into every
   // published release and record, for good) only ever reached them through a redirect, and the guide says it is refused.
   if (mode === 'cloud' && protocol !== 'https:') throw new ConfigError(`En la nube la variable ${name} debe empezar con https:// (se recibió «${raw}»).`);
+  // The API is `<PUBLIC_BASE_URL>/api/…`: the API's own address given (`https://x.web.app/api`) published every link as
+  // /api/api/…, for good. The add-on's build refuses the same (scripts/build-addon.ts).
+  if (name === 'PUBLIC_BASE_URL' && /\/api\/*$/i.test(pathname)) {
+    throw new ConfigError(`La variable PUBLIC_BASE_URL es la dirección de la plataforma, sin /api (se recibió «${raw}»): escriba ${raw.replace(/\/api\/*$/i, '')}; las direcciones de la API se forman agregándole /api/….`);
+  }
   return raw.replace(/\/+$/, '');
 }
 

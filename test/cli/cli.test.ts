@@ -316,7 +316,8 @@ describe('validate', () => {
 
 describe('bad input: a Spanish message and exit code 2, never a stack trace', () => {
   const cases: [string, () => string, RegExp][] = [
-    ['missing file', () => path.join(dir, 'no-existe.xlsx'), /No se encontró el archivo «no-existe\.xlsx»/],
+    // The full path looked at, not the name alone (the folder is the test's own scratch folder).
+    ['missing file', () => path.join(dir, 'no-existe.xlsx'), /No se encontró el archivo «\/.*\/no-existe\.xlsx»\./],
     ['not an xlsx', () => { const f = path.join(dir, 'notas.txt'); fs.writeFileSync(f, 'hola'); return f; }, /no es un archivo \.xlsx ni una carpeta/],
     ['an Excel 97-2003 .xls', () => { const f = path.join(dir, 'obras.xls'); fs.writeFileSync(f, compoundFile(['Workbook'])); return f; }, /«.*obras\.xls» no es un archivo \.xlsx ni una carpeta de archivos \.csv\. Ábralo en su programa de hojas de cálculo y guárdelo como «Libro de Excel \(\.xlsx\)»/],
     ['a LibreOffice .ods', () => { const f = path.join(dir, 'plantilla.ods'); fs.writeFileSync(f, fs.readFileSync(path.join(__dirname, '../fixtures/libreoffice/guardado-como-ods.ods'))); return f; }, /«.*plantilla\.ods» no es un archivo \.xlsx ni una carpeta de archivos \.csv\. Es una hoja de cálculo de LibreOffice \(\.ods\): ábrala en LibreOffice Calc, elija Archivo › Guardar como… y en «Tipo de archivo» escoja «Excel 2007-365 \(\.xlsx\)»/],
@@ -1091,7 +1092,7 @@ test('smoke: the built dist/cli.js runs as a child process', async () => {
   expect(schemaErrors('releasePackage', readJson(out))).toEqual([]);
   const bad = spawnSync(process.execPath, [cli, 'validate', path.join(dir, 'no-existe.xlsx')], { encoding: 'utf8' });
   expect(bad.status).toBe(2);
-  expect(bad.stderr.trim()).toBe('No se encontró el archivo «no-existe.xlsx».');
+  expect(bad.stderr.trim()).toBe(`No se encontró el archivo «${path.join(dir, 'no-existe.xlsx')}».`);
   expect(bad.stdout).toBe('');
   // `validate libro.xlsx > informe.txt`: the report lands in the file, the terminal stays quiet.
   const small = path.join(dir, 'pequeno.xlsx');

@@ -389,3 +389,11 @@ test('SMTP_SECURE is «true» or «false» (any case) or unset: «1» or «sí»
   expect([secure(undefined), secure(''), secure('false'), secure('true'), secure('TRUE')]).toEqual([false, false, false, true, true]);
   for (const bad of ['1', 'sí', 'yes']) expect(() => secure(bad)).toThrow(`La variable SMTP_SECURE debe ser «true» o «false», o no definirse (se recibió «${bad}»).`);
 });
+
+// docs/deploy.md §6 says what each mail variable does when it is not defined; one left blank in the environment file
+// (`SMTP_PORT=`, `MAIL_FROM=`) is not defined, as for the configuration's variables: the port refused «» and stopped
+// every function, and the sender was empty.
+test('SMTP_PORT and MAIL_FROM left blank are unset: port 587 and the platform\'s sender', () => {
+  const settings = smtpFromEnv({ SMTP_HOST: 'smtp.estado.gob.mx', SMTP_PORT: '', MAIL_FROM: '' });
+  expect([settings?.port, settings?.secure, settings?.from]).toEqual([587, false, 'Infraestructura Abierta <no-responder@smtp.estado.gob.mx>']);
+});

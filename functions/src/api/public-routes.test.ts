@@ -369,6 +369,14 @@ describe('public API', () => {
       const stored = (await store.getStats(entry.publisherId))?.data as { quality: unknown } | undefined;
       expect(entry.data?.quality).toEqual(stored?.quality);
     }
+    // docs/deploy.md §11 sizes the limit on implementers per answer with these (it said ≈ 60 KB answered for each).
+    const guide = fs.readFileSync(path.join(__dirname, '..', '..', '..', 'docs', 'deploy.md'), 'utf8').replace(/\s+/g, ' ');
+    expect(guide).toContain('lee las cifras de calidad guardadas de cada uno, ≈ 70 KB, y responde ≈ 3.5 KB por implementador');
+    for (const p of rest.publishers) {
+      const answered = JSON.stringify(p).length;
+      const read = JSON.stringify(await store.getStats(p.publisherId)).length;
+      expect({ answered: answered > 2_500 && answered < 5_000, read: read > 50_000 && read < 90_000 }).toEqual({ answered: true, read: true });
+    }
   });
 
   it('/api/stats of more publishers than one answer carries is refused in Spanish, saying how to narrow it; by state or publisher it is served', async () => {

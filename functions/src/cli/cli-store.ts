@@ -9,6 +9,8 @@ import { openLocalStore } from '../server/local-store';
 import type { Store } from '../store/store';
 import { type ParsedArgs, stringOption } from './args';
 import { type CloudTarget, cloudStoreError } from './cloud-store-errors';
+import { deployedNamespaceProblem } from './deployed-namespace';
+import { projectRoot } from './project-root';
 
 export interface CliStore {
   store: Store;
@@ -25,7 +27,7 @@ export function cloudProjectId(args: ParsedArgs, env: NodeJS.ProcessEnv): string
   return projectId;
 }
 
-export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env): CliStore {
+export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.env, root = projectRoot()): CliStore {
   if (args.options.nube === undefined) {
     const config = loadConfig(env);
     return { store: openLocalStore(config), cloud: false, where: config.sqlitePath, ...(config.bulkDir !== undefined ? { bulkDir: config.bulkDir } : {}) };
@@ -33,6 +35,9 @@ export function openCliStore(args: ParsedArgs, env: NodeJS.ProcessEnv = process.
   const projectId = cloudProjectId(args, env);
   // The functions refuse a prefix Firestore cannot use (config.ts): so does a command that would write with it.
   const namespace = firestoreNamespaceVar(env);
+  // The same prefix as the functions (deployed-namespace.ts), or nothing done: an account created elsewhere cannot sign in.
+  const problem = deployedNamespaceProblem(args, env, root, projectId);
+  if (problem !== undefined) throw new ConfigError(problem);
   // Loaded only here, with firebase-admin and google-auth-library (~210 modules, ~0.3 CPU-s): a command on the
   // local SQLite file starts without them.
   // eslint-disable-next-line @typescript-eslint/no-require-imports

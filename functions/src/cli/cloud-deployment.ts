@@ -8,28 +8,16 @@
  * `--entorno ARCHIVO` names another copy of it (only that file is read then).
  */
 import * as fs from 'fs';
-import * as path from 'path';
 import { type Config, ConfigError, loadConfig } from '../config';
 import { cloudProjectId } from './cli-store';
-import { type ParsedArgs, stringOption } from './args';
+import type { ParsedArgs } from './args';
+import { environmentFiles, namespaceMismatch } from './deployed-namespace';
+import { parseEnvFile } from './env-file';
 import type { Store } from '../store/store';
 import { allPublishers, currentSets } from '../api/current-publications';
 import { linksBaseUrl } from '../publication/publish';
 
-/** `NAME=value`, `NAME="value"` or `NAME='value'`; blank lines and `# …` comments skipped (as Firebase reads them). */
-export function parseEnvFile(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) continue;
-    const m = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(line);
-    if (!m) continue;
-    const value = m[2];
-    const quoted = /^(["'])(.*)\1\s*(?:#.*)?$/.exec(value);
-    out[m[1]] = quoted ? quoted[2] : value.replace(/#.*$/, '').trim();
-  }
-  return out;
-}
+export { parseEnvFile } from './env-file';
 
 export interface Deployment {
   config: Config;
@@ -55,9 +43,7 @@ const PUBLISHING: DeploymentNeed = {
 export function deploymentConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, root: string, need: DeploymentNeed = PUBLISHING): Deployment {
   const projectId = cloudProjectId(args, env);
   if (args.options.entorno === true) throw new ConfigError(`Falta el valor de --entorno: la ruta del archivo de configuración de las funciones (functions/.env.${projectId}).`);
-  const given = stringOption(args, 'entorno');
-  const own = path.join(root, 'functions', `.env.${projectId}`);
-  const files = given !== undefined ? [given] : [path.join(root, 'functions', '.env'), own].filter((f) => f === own || fs.existsSync(f));
+  const files = environmentFiles(args, root, projectId);
   const main = files[files.length - 1];
   if (!fs.existsSync(main) || !fs.statSync(main).isFile()) {
     throw new ConfigError(`No se encontró ${main}, la configuración con la que se despliegan las funciones del proyecto ${projectId} (docs/deploy.md §6). `
@@ -73,12 +59,8 @@ export function deploymentConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, root:
     throw e;
   }
   // The store this command opens (cli-store.ts) takes its namespace from this computer's environment.
-  const here = env.FIRESTORE_NAMESPACE ?? '';
-  if (here !== config.firestoreNamespace) {
-    const said = (ns: string) => (ns ? `«${ns}»` : 'ninguno');
-    throw new ConfigError(`Las funciones usan el prefijo de colecciones (FIRESTORE_NAMESPACE) ${said(config.firestoreNamespace)} (${source}), y esta computadora ${said(here)}: `
-      + `la orden escribiría donde las funciones no leen. ${config.firestoreNamespace ? `Defina FIRESTORE_NAMESPACE=${config.firestoreNamespace}` : 'Quite FIRESTORE_NAMESPACE'} y repita. ${need.nothingDone}`);
-  }
+  const mismatch = namespaceMismatch(config.firestoreNamespace, env.FIRESTORE_NAMESPACE ?? '', source, need.nothingDone);
+  if (mismatch !== undefined) throw new ConfigError(mismatch);
   return { config, source };
 }
 

@@ -110,7 +110,7 @@ const PACKAGE_ES = { release: 'paquete de entregas (EDCA-MX / OCDS)', record: 'p
 async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): Promise<number> {
   const [{ validateDocument, validatePackage }, { validatePackageFile }] = await Promise.all([import('../../../core/validate/validate-package'), import('./validate-package-file')]);
   const label = path.basename(file);
-  checkInputFile(file, label);
+  checkInputFile(file);
   const settings = { now: stringOption(args, 'fecha') ?? new Date().toISOString() };
   // An indented release or project package is read and checked item by item; anything else is read whole.
   let result = validatePackageFile(file, settings);

@@ -22,11 +22,19 @@ export function checkReadable(file: string): void {
 }
 
 /**
- * An input file the command needs: one its user may not read said as such (checkReadable), then one that is not there
- * («No se encontró el archivo», named as `shown`). In that order: a folder the user cannot enter makes the file look
- * missing to fs.existsSync.
+ * «No se encontró el archivo» with the full path it was looked for at: a name alone («no-existe.xlsx») did not say in
+ * which folder the command looked, and a relative path is taken from the folder the command runs in (the server's
+ * own, or a script's), which is often not the one the person had in mind.
  */
-export function checkInputFile(file: string, shown: string = file): void {
+export function fileNotFound(file: string, what = 'el archivo'): string {
+  return `No se encontró ${what} «${path.resolve(file)}».`;
+}
+
+/**
+ * An input file the command needs: one its user may not read said as such (checkReadable), then one that is not there
+ * (fileNotFound). In that order: a folder the user cannot enter makes the file look missing to fs.existsSync.
+ */
+export function checkInputFile(file: string): void {
   checkReadable(file);
-  if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${shown}».`);
+  if (!fs.existsSync(file)) throw new UsageError(fileNotFound(file));
 }

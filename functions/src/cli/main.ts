@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
 import { parseArgs, stringOption, UsageError } from './args';
+import { projectRoot } from './project-root';
 import type { CliIo } from './convert-command';
 import { SourceError } from '../ingest/sheet-source';
 import { STORE_MESSAGES } from '../api/http-error';
@@ -54,15 +55,6 @@ function backgroundWorker(): string | undefined {
   return fs.existsSync(script) ? script : undefined;
 }
 
-/** The project root: where templates/ and dashboard/ live (dist/cli.js is one level down). */
-function projectRoot(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 5; i++) {
-    if (fs.existsSync(path.join(dir, 'templates'))) return dir;
-    dir = path.dirname(dir);
-  }
-  return process.cwd();
-}
 
 /**
  * The bulk files of the deployment (Cloud Storage), as the functions write them (functions/src/index.ts): its bucket
@@ -211,6 +203,9 @@ async function transfer(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<
     }
   }
   const projectId = cloudProjectId(args, process.env);
+  // From the cloud too: with another prefix than the functions', the copy would be of collections nobody uses.
+  const namespaceProblem = (await import('./deployed-namespace')).deployedNamespaceProblem(args, process.env, projectRoot(), projectId);
+  if (namespaceProblem !== undefined) throw new ConfigError(namespaceProblem.replace(/No se hizo nada\.$/, 'No se copió nada.'));
   // Nothing writes to the file meanwhile: a server serving it would change what is being copied (or copied into).
   if (!toCloud) fs.mkdirSync(path.dirname(path.resolve(local)), { recursive: true });
   let lock: { release(): void };

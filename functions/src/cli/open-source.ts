@@ -5,12 +5,15 @@ import { CsvFolderSource } from '../ingest/csv-folder-source';
 import { XlsxFileSource } from '../ingest/xlsx-source';
 import type { SheetSource } from '../ingest/sheet-source';
 import { UsageError } from './args';
-import { checkReadable } from './input-path';
+import { checkReadable, fileNotFound } from './input-path';
 
 export function openSource(input: string | undefined): SheetSource {
   if (!input) throw new UsageError('Indique el libro a leer: un archivo .xlsx o una carpeta con archivos .csv.');
   checkReadable(input);
-  if (fs.existsSync(input) && fs.statSync(input).isDirectory()) return new CsvFolderSource(input, path.basename(input));
+  const stat = fs.statSync(input, { throwIfNoEntry: false });
+  // Said with the full path here (the sources' own message names the file as shown in reports, by its name alone).
+  if (!stat) throw new UsageError(fileNotFound(input, /\.[a-z]{2,5}$/i.test(input) ? 'el archivo' : 'el archivo ni la carpeta'));
+  if (stat.isDirectory()) return new CsvFolderSource(input, path.basename(input));
   if (!/\.xlsx$/i.test(input)) throw new UsageError(`«${input}» no es un archivo .xlsx ni una carpeta de archivos .csv.${advice(input)}`);
   return new XlsxFileSource(input, path.basename(input));
 }

@@ -7,7 +7,7 @@ import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
 import { UsageError } from './args';
-import { checkReadable } from './input-path';
+import { checkReadable, fileNotFound } from './input-path';
 
 /** Where JSON.parse stopped (`… at position 123` in V8's message, or «line 2 column 5» in newer ones). */
 function whereIn(text: string, message: string): string {
@@ -73,7 +73,10 @@ export function utf8Text(bytes: Buffer, from: number, to: number): string {
  */
 export function readJsonFile(file: string, note?: (message: string) => void): unknown {
   checkReadable(file);
-  if (fs.statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(folderMessage(file));
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  // `history` reads its files here without a check of its own: a missing one ended in Node's «ENOENT» (English).
+  if (!stat) throw new UsageError(fileNotFound(file));
+  if (stat.isDirectory()) throw new UsageError(folderMessage(file));
   const { text, legacy } = decodeJsonBytes(fs.readFileSync(file));
   const value = parseJsonText(text, file);
   if (legacy) note?.(legacyMessage(file));

@@ -16,7 +16,7 @@ import type { Store } from '../store/store';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { cliAudit, cliAuditDetails } from './cli-audit';
 import type { CliIo } from './convert-command';
-import { checkReadable } from './input-path';
+import { checkReadable, fileNotFound } from './input-path';
 import { knownPublisher } from './known-publisher';
 
 export interface RedactOptions {
@@ -38,7 +38,7 @@ function textsOf(args: ParsedArgs): string[] {
   const texts: string[] = [];
   if (file !== undefined) {
     checkReadable(file);
-    if (!fs.existsSync(file)) throw new UsageError(`No se encontró el archivo «${file}» (--textos).`);
+    if (!fs.existsSync(file)) throw new UsageError(`${fileNotFound(file)} (--textos)`);
     texts.push(...fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/));
   }
   if (one !== undefined) texts.push(one);

@@ -34,7 +34,7 @@ function readManifest(file: string): BulkManifest {
     parsed = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (e) {
     const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new UsageError(missing ? `No existe el archivo de huellas «${file}».` : `«${file}» no es un archivo de huellas: no es JSON. Descárguelo de /api/bulk/huellas.json junto con los archivos.`);
+    throw new UsageError(missing ? `No se encontró el archivo de huellas «${path.resolve(file)}».` : `«${file}» no es un archivo de huellas: no es JSON. Descárguelo de /api/bulk/huellas.json junto con los archivos.`);
   }
   const m = parsed as Partial<BulkManifest>;
   if (!m || !Array.isArray(m.files) || !Array.isArray(m.publications)) throw new UsageError(`«${file}» no es un archivo de huellas (huellas.json de /api/bulk): no tiene la lista de archivos («files»).`);

@@ -42,7 +42,9 @@ export interface SmtpSettings { host: string; port: number; secure: boolean; use
 /** SMTP settings from the environment (SMTP_HOST, SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, MAIL_FROM); undefined without SMTP_HOST. */
 export function smtpFromEnv(env: NodeJS.ProcessEnv): SmtpSettings | undefined {
   if (!env.SMTP_HOST) return undefined;
-  const port = Number(env.SMTP_PORT ?? 587);
+  // Empty is unset, as for every other variable (config.ts): `SMTP_PORT=` left blank in functions/.env.<PROYECTO> stopped
+  // every function («debe ser un puerto (se recibió «»)»), and `MAIL_FROM=` sent from an empty sender the server refused.
+  const port = Number(env.SMTP_PORT || 587);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError(`La variable SMTP_PORT debe ser un puerto (se recibió «${env.SMTP_PORT}»).`);
   // «1» or «sí» were read as false: to a server that expects TLS from the first byte the notices spoke plain SMTP and
   // waited until they timed out, nothing said at start-up. Refused there, as every setting is; any case of «true» is
@@ -50,7 +52,7 @@ export function smtpFromEnv(env: NodeJS.ProcessEnv): SmtpSettings | undefined {
   const secure = (env.SMTP_SECURE ?? '').trim().toLowerCase();
   if (secure !== '' && secure !== 'true' && secure !== 'false') throw new ConfigError(`La variable SMTP_SECURE debe ser «true» o «false», o no definirse (se recibió «${env.SMTP_SECURE}»).`);
   return {
-    host: env.SMTP_HOST, port, secure: secure === 'true' || port === 465, from: env.MAIL_FROM ?? `Infraestructura Abierta <no-responder@${env.SMTP_HOST}>`,
+    host: env.SMTP_HOST, port, secure: secure === 'true' || port === 465, from: env.MAIL_FROM || `Infraestructura Abierta <no-responder@${env.SMTP_HOST}>`,
     ...(env.SMTP_USER ? { user: env.SMTP_USER } : {}), ...(env.SMTP_PASS ? { pass: env.SMTP_PASS } : {}),
   };
 }
