@@ -266,7 +266,7 @@ describeIfChromium('a coordinator decides on several sends of one institution', 
     const box = og.getByLabel('Comentarios para quien capturó');
     await box.waitFor();
     const long = 'Revise la fila 3 de Proyectos y la hoja de documentos. '.repeat(100).trim();
-    const said = `El comentario tiene ${formatNumber([...long].length, 0)} caracteres y caben hasta 5,000: acórtelo antes de devolver el envío (por ejemplo, nombre los primeros problemas y pida validar el libro para ver los demás).`;
+    const said = `El comentario tiene ${formatNumber([...long].length, 0)} caracteres y caben hasta 5,000: acórtelo antes de devolver el envío (por ejemplo, nombre los primeros problemas: los hallazgos del envío, todos, con su hoja y su celda, los ve el implementador en «Mis envíos» del tablero).`;
     await box.fill(long);
     await og.getByRole('button', { name: 'Devolver con comentarios' }).click();
     // It read «Escriba en «comment» qué debe corregirse (hasta 5000 caracteres)»: the request's field, and 5000.
