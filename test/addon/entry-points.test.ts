@@ -365,6 +365,8 @@ describe('Validar on a spreadsheet with nothing to send yet', () => {
     const report = main.runValidation();
     expect(report.errors).toBe(1);
     expect(general(report)).toEqual([expect.stringMatching(/^error: El libro no tiene contrataciones ni proyectos: no hay nada que enviar ni publicar\./)]);
+    // «Enviar a revisión» pressed anyway: one error is «Corríjalo», not «Corríjalos».
+    expect(() => main.submitForReview()).toThrow('No se puede enviar a revisión: la validación encontró 1 error. Corríjalo y valide de nuevo.');
   });
 });
 

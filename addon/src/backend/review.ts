@@ -172,7 +172,7 @@ export function sentComparison(h: Host, list: SubmissionListAnswer | undefined):
 export function submitForReview(h: Host, pipeline: Pipeline, deadline?: Deadline): ReviewContext {
   const { report, workbook } = validateWorkbook(h.spreadsheet(), pipeline, undefined, documentMarkReach(h.properties()), deadline);
   if (report.errors > 0) {
-    throw new UserError(`No se puede enviar a revisión: la validación encontró ${formatCount(report.errors, 'error', 'errores')}. Corríjalos y valide de nuevo.`);
+    throw new UserError(`No se puede enviar a revisión: la validación encontró ${formatCount(report.errors, 'error', 'errores')}. ${report.errors === 1 ? 'Corríjalo' : 'Corríjalos'} y valide de nuevo.`);
   }
   const c = client(h);
   // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.
