@@ -1099,6 +1099,12 @@ describe('submit and review against the real app', () => {
     expect(main.reviewContext().submission).toBeNull();
     capturista.props.setUser('INFRA_API_TOKEN', 'ia_this-is-not-a-real-token-at-all');
     expect(() => main.reviewContext()).toThrow(/La clave de acceso no es válida/);
+    // A new official whose key is not typed yet: the add-on sends the Google identity, which a self-hosted server does
+    // not take. What to do is said, not «no es válida o fue revocada» for a key never given; the dialog marks the key.
+    capturista.props.setUser('INFRA_API_TOKEN', null);
+    expect(() => main.reviewContext()).toThrow(/^Falta su clave de acceso: .*Configurar servidor .*«Clave de acceso»/);
+    expect(main.runValidation().reviewFailure).toMatch(/^Falta su clave de acceso/);
+    expect(main.saveAddonSettings({ backendUrl: local.url, apiToken: '' }).check).toEqual({ ok: false, field: 'token', text: expect.stringMatching(/^La dirección es la de un servidor propio, que pide su clave de acceso: escríbala en «Clave de acceso»/) });
   });
 
   it('cloud: Google identity, the backend pulls the sheet; the service account comes from the backend', async () => {

@@ -7,7 +7,7 @@
 import {
   checkApproveAnswer, checkCompareAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitOrChecking, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
   type CompareAnswer, type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SendCheckingAnswer, type SubmitAnswer, type WorkbookValues,
-  checkPublisherPrefixes, DEFAULT_MAX_BODY_BYTES, MAX_WORKBOOK_VALUES_BYTES, NEWEST_FIRST, type RegisteredPrefixes,
+  checkPublisherPrefixes, DEFAULT_MAX_BODY_BYTES, ACCESS_KEY_REQUIRED, MAX_WORKBOOK_VALUES_BYTES, NEWEST_FIRST, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
 import { formatFileSize, formatNumber } from '../../../core/format/es-mx';
 import { ServerUnavailable, UserError } from '../user-error';
@@ -53,6 +53,12 @@ function statusMessage(status: number): string {
   return 'El servidor no pudo atender la solicitud. Intente de nuevo en unos minutos.';
 }
 
+/**
+ * A self-hosted server asked for an access key and the add-on sent the Google identity: no key was ever saved. The
+ * official had read «La clave de acceso no es válida o fue revocada» on the first «Validar», before typing any key.
+ */
+export const ACCESS_KEY_MISSING = 'Falta su clave de acceso: el servidor de su institución no entra con su cuenta de Google. Abra Extensiones → Infraestructura Abierta → Configurar servidor y escriba en «Clave de acceso» la que le dio quien administra el servidor (empieza con «ia_»).';
+
 /** «Proyectos!C7: mensaje» for the first findings of a refusal, so the official knows where to look. */
 function findingsText(findings: FindingView[] | undefined, max = 5): string {
   if (!findings?.length) return '';
@@ -61,7 +67,8 @@ function findingsText(findings: FindingView[] | undefined, max = 5): string {
 }
 
 export class BackendClient {
-  constructor(private readonly http: HttpPort, private readonly baseUrl: string, private readonly credential: () => string) {}
+  /** `keyless`: no access key is saved, so `credential` gives the Google identity (the cloud's way in). */
+  constructor(private readonly http: HttpPort, private readonly baseUrl: string, private readonly credential: () => string, private readonly keyless = false) {}
 
   private call<T>(method: HttpRequest['method'], path: string, check: (body: unknown) => T, body?: unknown, contentType?: string): T {
     const request: HttpRequest = {
@@ -109,6 +116,7 @@ export class BackendClient {
       }
     }
     const error = readErrorAnswer(parsed);
+    if (this.keyless && response.status === 401 && error?.error.code === ACCESS_KEY_REQUIRED) throw new UserError(ACCESS_KEY_MISSING, 401);
     const message = error ? error.error.message + findingsText(error.error.findings) : statusMessage(response.status);
     throw response.status >= 500 || response.status === 429 ? new ServerUnavailable(message, response.status) : new UserError(message, response.status);
   }

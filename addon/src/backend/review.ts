@@ -13,7 +13,7 @@ import { snapshotText } from '../../../core/workflow/snapshot-text';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { approvalRefused, isSendChecking, sentAt, submitOutcomeText, type RegisteredPrefixes, type SendCheckingAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
-import { BackendClient } from './backend-client';
+import { ACCESS_KEY_MISSING, BackendClient } from './backend-client';
 
 export function currentConfig(h: Host): AddonConfig {
   return effectiveConfig(h.config(), h.properties());
@@ -22,7 +22,7 @@ export function currentConfig(h: Host): AddonConfig {
 function client(h: Host): BackendClient {
   const config = currentConfig(h);
   if (!backendConfigured(config)) throw new UserError(NOT_CONFIGURED);
-  return new BackendClient(h.http(), config.backendUrl, () => config.apiToken || h.identityToken());
+  return new BackendClient(h.http(), config.backendUrl, () => config.apiToken || h.identityToken(), !config.apiToken);
 }
 
 /** The newest submission of this spreadsheet: the one the sidebar is about. */
@@ -76,6 +76,8 @@ export function connectionCheck(h: Host): ConnectionCheck {
     return { ok: true, text: `Conexión comprobada: entra como ${viewer.email} (${ROLE_TEXT[viewer.role]}). Ya puede cerrar esta ventana.` };
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
+    // The address is right and the key is all that is missing: said for this dialog, where the key is typed.
+    if (e.message === ACCESS_KEY_MISSING) return { ok: false, text: 'La dirección es la de un servidor propio, que pide su clave de acceso: escríbala en «Clave de acceso» (empieza con «ia_»; se la da quien administra el servidor) y pulse «Guardar».', field: 'token' };
     // A 401 is the key's only when one is kept: on the cloud the add-on signs in with the Google account.
     const field = e.status === 401 && currentConfig(h).apiToken ? 'token'
       : e.status === 404 || (e instanceof ServerUnavailable && e.status === undefined) ? 'url' : undefined;
