@@ -333,9 +333,10 @@ describeIfChromium('review pages in headless Chromium', () => {
       ['revision@inaip-yucatan.org.mx', 'Devolvió con comentarios', 'Cambie el título: debe decir «Parque de la Paz».\n2. Revise la fecha de inicio.'],
       ['captura@merida.gob.mx', 'Envió una nueva versión', ''],
     ]);
-    // «Aprobar» asks first, saying what will be published; «Cancelar» publishes nothing.
+    // «Aprobar» asks first, saying what will be published (Mérida's first publication: said as that, with no
+    // «nuevas o modificadas» nor «se conserva publicado» of a publication it has not made); «Cancelar» publishes nothing.
     await og.getByRole('button', { name: 'Aprobar' }).click();
-    await og.locator('#confirmar-aprobacion', { hasText: 'Se publicará este envío: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado' }).waitFor();
+    await og.locator('#confirmar-aprobacion', { hasText: 'Será la primera publicación de Municipio de Mérida: 1 proyecto, que el público verá en el tablero y en la API en cuanto termine de publicarse. ¿Publicar ahora?' }).waitFor();
     expect(await violations(og)).toEqual([]);
     await og.getByRole('button', { name: 'Cancelar' }).click();
     expect(await og.locator('#confirmar-aprobacion').isVisible()).toBe(false);
