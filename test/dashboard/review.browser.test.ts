@@ -615,6 +615,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     const row = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Tapachula' });
     await row.waitFor();
     expect(await row.locator('td').first().textContent()).toBe(`◷ Nuevo: primera publicación a más tardar el ${formatDate(new Date(registered.getTime() + 30 * 86_400_000).toISOString())}`);
+    // Its «Última publicación»: none yet, said so («Sin dato» read as a date missing from its data).
+    expect(await row.locator('td').nth(6).textContent()).toBe('Aún no publica');
     // Registered before the date was kept and never published: late, as before.
     expect(await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Monterrey' }).locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
   });
