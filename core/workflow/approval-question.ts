@@ -6,6 +6,7 @@
  */
 import { formatCount } from '../format/es-mx';
 import type { ChangeGroup, PreviewAnswer } from './contract';
+import { firstPublicationContents } from './first-publication';
 
 export interface ApprovalQuestion { text: string; yes: string }
 
@@ -15,11 +16,7 @@ export function approvalQuestion(p: Pick<PreviewAnswer, 'currentPublicationId' |
   const projects = changed(p.preview.projects);
   const name = p.submission.publisherName;
   if (p.currentPublicationId === null) {
-    const parts = [
-      processes ? formatCount(processes, 'contratación', 'contrataciones') : '',
-      projects ? formatCount(projects, 'proyecto', 'proyectos') : '',
-    ].filter(Boolean).join(' y ');
-    return { text: `Será la primera publicación de ${name}: ${parts}, que el público verá en el tablero y en la API en cuanto termine de publicarse. ¿Publicar ahora?`, yes: 'Sí, publicar' };
+    return { text: `Será la primera publicación de ${name}: ${firstPublicationContents(processes, projects)}, que el público verá en el tablero y en la API en cuanto termine de publicarse. ¿Publicar ahora?`, yes: 'Sí, publicar' };
   }
   // Identical to what is published: approving publishes nothing, and counts as an update of the implementer's data
   // (core/workflow/update-due.ts); «Se publicará… 0 contrataciones y 0 proyectos» asked to publish nothing.

@@ -344,9 +344,10 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
     await og.locator('#resultado', { hasText: /^Publicado: / }).waitFor();
-    // What was published, in the preview's words: the one project it changed, and how many are published in all;
-    // in the words of its history, as an approval published in the background says it, «publicad…» once.
-    expect(await og.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
+    // What was published: Mérida's first publication, said as that (not «0 contrataciones nuevas o modificadas y 1
+    // proyecto nuevo o modificado»); in the words of its history, as an approval published in the background says
+    // it, «publicad…» once.
+    expect(await og.locator('#resultado').textContent()).toBe('Publicado: es la primera publicación de Municipio de Mérida, con 1 proyecto.');
     expect(((await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects[0].title).toBe('Parque de la Paz');
     // The official's card says when it was published and what was sent.
     await official.reload();
