@@ -354,6 +354,6 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
     : first ? `Publicado: es la primera publicación de ${publisher.name}, con ${firstPublicationContents(changedProcesses.length, changedProjects)}.`
       : `Publicado: ${formatCount(changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changedProjects, 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; ${formatCount(result.publication.counts?.projects ?? 0, 'proyecto', 'proyectos')} en total.`;
   const done = await store.transitionSubmission(submission.id, ['approved'], 'published', { at: stamp(), by: actor.id, action: 'published', comment }, { findings });
-  await audit('submission.published', { publicationId: result.publication.id, unchanged, changedProcesses: changedProcesses.length, revision: revision ?? null });
+  await audit('submission.published', { publicationId: result.publication.id, unchanged, changedProcesses: changedProcesses.length, ...(first ? { first: true } : {}), revision: revision ?? null });
   return { kind: 'published', submission: done, publication: result.publication, changedProcesses, changedProjects, first, unchanged, findings: result.findings };
 }
