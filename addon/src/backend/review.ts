@@ -73,7 +73,7 @@ export function connectionCheck(h: Host): ConnectionCheck {
   try {
     const viewer = reviewContext(h).viewer;
     if (!viewer) return { ok: false, text: NOT_CONFIGURED };
-    return { ok: true, text: `Conexión comprobada: entra como ${viewer.email} (${ROLE_TEXT[viewer.role]}). Ya puede cerrar esta ventana.` };
+    return { ok: true, text: `Conexión comprobada: entra como ${viewer.email} (${ROLE_TEXT[viewer.role]}).${prefixesText(h, viewer)} Ya puede cerrar esta ventana.` };
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     // The address is right and the key is all that is missing: said for this dialog, where the key is typed.
@@ -83,6 +83,23 @@ export function connectionCheck(h: Host): ConnectionCheck {
       : e.status === 404 || (e instanceof ServerUnavailable && e.status === undefined) ? 'url' : undefined;
     return { ok: false, text: `Al probar la conexión, el servidor no respondió bien: ${e.message}`, ...(field ? { field } : {}) };
   }
+}
+
+/**
+ * An official's registered prefixes, said when the connection is first checked: a new municipality's official read
+ * in «Instrucciones» to fill in the prefixes, and learnt them only from the error on an identifier typed without
+ * them. Nothing when the server cannot tell (the check itself already succeeded).
+ */
+function prefixesText(h: Host, viewer: NonNullable<ReviewContext['viewer']>): string {
+  if (viewer.scope.kind !== 'publisher') return '';
+  let registered: RegisteredPrefixes | undefined;
+  try {
+    registered = client(h).registeredPrefixes(viewer.scope.publisherId);
+  } catch (e) {
+    if (e instanceof UserError) return '';
+    throw e;
+  }
+  return registered ? ` Los identificadores de su institución empiezan con «${registered.projectIdPrefix}-» (proyectos) y «${registered.ocidPrefix}-» (contrataciones).` : '';
 }
 
 /** What the sidebar shows while no server is set: what to configure (no request). */
