@@ -10,6 +10,10 @@ test('an audit entry\'s details read in Spanish: a registration\'s changes from 
   expect(auditDetailsText('submission.failed', { code: 'publish.interrupted', reason: 'Se interrumpió.', otra: { a: 1 } })).toBe('Motivo: Se interrumpió.; Código: publish.interrupted; otra: {"a":1}');
   expect(auditDetailsText('publication.published', { contentHash: 'ab12', changedProcesses: 3, changedOcids: ['ocds-a-1', 'ocds-a-2'] }))
     .toBe('3 contrataciones cambiadas; Contrataciones que cambiaron: ocds-a-1, ocds-a-2 y 1 más; Clave del contenido (SHA-256, con la que se reconoce un envío sin cambios; no es la huella de ningún archivo): ab12');
+  // An implementer's first publication: its processes are new, not «cambiadas».
+  expect(auditDetailsText('submission.published', { publicationId: 'p1', unchanged: false, changedProcesses: 1, first: true, revision: null }))
+    .toBe('Publicación p1; Primera publicación del implementador; 1 contratación nueva');
+  expect(auditDetailsText('submission.published', { publicationId: 'p1', unchanged: false, changedProcesses: 0, first: true, revision: null })).toBe('Publicación p1; Primera publicación del implementador');
   expect(auditDetailsText('access.denied', { attempted: 'submission.approve' })).toBe('Intentó aprobar envíos');
   expect(auditDetailsText('publication.published', { servedSha256: { releases: 'r1', records: 'r2', projects: 'p3' } }))
     .toBe('Huellas de los archivos publicados (SHA-256): releases.jsonl r1, records.jsonl r2, projects.jsonl p3');

@@ -94,7 +94,15 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
     parts.push(typeof before === 'string' && before !== now ? `Enlaces de sus registros: de ${before} a ${now}` : `Enlaces de sus registros bajo ${now}`);
   }
   if (has('unchanged')) { if (take('unchanged') === true) parts.push('Sin cambios en los datos: confirmó lo publicado'); }
-  if (has('changedProcesses') && !done.has('changedProcesses')) parts.push(formatCount(Number(take('changedProcesses')), 'contratación cambiada', 'contrataciones cambiadas'));
+  // An implementer's first publication (approve-submission.ts): its processes are new, none «cambiada».
+  const first = has('first') && take('first') === true;
+  if (first) parts.push('Primera publicación del implementador');
+  if (has('changedProcesses') && !done.has('changedProcesses')) {
+    const n = Number(take('changedProcesses'));
+    // A first publication of projects only brought no process: «0 contrataciones nuevas» said nothing.
+    if (!first) parts.push(formatCount(n, 'contratación cambiada', 'contrataciones cambiadas'));
+    else if (n > 0) parts.push(formatCount(n, 'contratación nueva', 'contrataciones nuevas'));
+  }
   if (has('changedOcids') && Array.isArray(details.changedOcids)) {
     const list = (take('changedOcids') as unknown[]).map(String);
     const total = Number(details.changedProcesses ?? list.length);

@@ -869,6 +869,13 @@ export function checkStageBatchAnswer(v: unknown): StageBatchAnswer {
 export interface MonthlyReportAnswer extends MonthlyAccount { viewer: Viewer; state: string }
 
 /**
+ * 401 from a self-hosted server whose request carried something other than one of its access keys (`ia_…`): a Google
+ * identity, which the add-on sends while the official has not yet typed the key in «Configurar servidor». The add-on
+ * says what to do then (write the key there); a key of the right form that is unknown stays «no es válida o fue revocada».
+ */
+export const ACCESS_KEY_REQUIRED = 'access-key-required';
+
+/**
  * The report is not ready yet: 503 with this error code (and `Retry-After`) while the month closes it needs are being
  * made for the first time (functions/src/workflow/month-closes.ts); asked again, it goes on from where it stopped.
  * The coordinators' page asks again by itself after REPORT_PREPARING_RETRY_SECONDS.

@@ -365,6 +365,8 @@ describe('Validar on a spreadsheet with nothing to send yet', () => {
     const report = main.runValidation();
     expect(report.errors).toBe(1);
     expect(general(report)).toEqual([expect.stringMatching(/^error: El libro no tiene contrataciones ni proyectos: no hay nada que enviar ni publicar\./)]);
+    // «Enviar a revisión» pressed anyway: one error is «Corríjalo», not «Corríjalos».
+    expect(() => main.submitForReview()).toThrow('No se puede enviar a revisión: la validación encontró 1 error. Corríjalo y valide de nuevo.');
   });
 });
 
@@ -1097,6 +1099,12 @@ describe('submit and review against the real app', () => {
     expect(main.reviewContext().submission).toBeNull();
     capturista.props.setUser('INFRA_API_TOKEN', 'ia_this-is-not-a-real-token-at-all');
     expect(() => main.reviewContext()).toThrow(/La clave de acceso no es válida/);
+    // A new official whose key is not typed yet: the add-on sends the Google identity, which a self-hosted server does
+    // not take. What to do is said, not «no es válida o fue revocada» for a key never given; the dialog marks the key.
+    capturista.props.setUser('INFRA_API_TOKEN', null);
+    expect(() => main.reviewContext()).toThrow(/^Falta su clave de acceso: .*Configurar servidor .*«Clave de acceso»/);
+    expect(main.runValidation().reviewFailure).toMatch(/^Falta su clave de acceso/);
+    expect(main.saveAddonSettings({ backendUrl: local.url, apiToken: '' }).check).toEqual({ ok: false, field: 'token', text: expect.stringMatching(/^La dirección es la de un servidor propio, que pide su clave de acceso: escríbala en «Clave de acceso»/) });
   });
 
   it('cloud: Google identity, the backend pulls the sheet; the service account comes from the backend', async () => {

@@ -224,7 +224,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
     await page.getByLabel('Clave de acceso (solo servidores propios)').fill(app.bearers.capturistaA.replace(/^Bearer /, ''));
     await page.getByRole('button', { name: 'Guardar' }).click();
     await page.getByText(/Conexión comprobada/).waitFor();
-    expect(await status.textContent()).toBe('Configuración guardada. Conexión comprobada: entra como captura@merida.gob.mx (captura de su institución). Ya puede cerrar esta ventana.');
+    // With the prefixes its identifiers take (the Instrucciones sheet asks for them; a new official had no other way to learn them).
+    expect(await status.textContent()).toBe('Configuración guardada. Conexión comprobada: entra como captura@merida.gob.mx (captura de su institución). Los identificadores de su institución empiezan con «oc4ids-abc123-» (proyectos) y «ocds-abc123-» (contrataciones). Ya puede cerrar esta ventana.');
     expect(await status.getAttribute('class')).toBe('');
     await done(page);
   });

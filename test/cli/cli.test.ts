@@ -588,6 +588,8 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     expect(added.code).toBe(0);
     expect(added.out).toMatch(/Cuenta creada: coordinacion@itait\.example \(coordinador\)/);
     expect(added.out).toMatch(/Clave de acceso \(se muestra una sola vez/);
+    // Where the key is used is said with it (this shell has no PUBLIC_BASE_URL: the server's address is not known).
+    expect(added.out.split('\n').at(-1)).toBe('Con ella, su titular entra al tablero de este servidor con «Iniciar sesión» («Revisión»).');
     expect((await runCli('users', 'add', '--email', 'admin@infra.example', '--rol', 'admin')).code).toBe(0);
     // Run twice, as a setup script re-run after a failure: the account is there as asked, so it is done (exit 0),
     // and how to get a new key is said; as another role, what the account is and how to change it.
@@ -621,7 +623,14 @@ describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {
     expect([unaccented.code, unaccented.err]).toEqual([0, '']);
     // Stored as the platform writes the state.
     expect((await runCli('users', 'list')).out).toMatch(/og2@yuc\.example\tcoordinador\tYucatán/);
-    for (const email of ['og@cam.example', 'og@col.example', 'og2@yuc.example']) expect((await runCli('users', 'remove', '--email', email)).code).toBe(0);
+    // A new municipality's official: the key, and where it goes, with the server's address.
+    const savedBase = process.env.PUBLIC_BASE_URL;
+    process.env.PUBLIC_BASE_URL = 'https://datos.inaip.example/';
+    try {
+      const official = await runCli('users', 'add', '--email', 'obras@merida.example', '--rol', 'capturista', '--publicador', 'merida');
+      expect(official.out.split('\n').at(-1)).toBe('Con ella, su titular entra al tablero en https://datos.inaip.example/#/entrar («Mis envíos»), y en Google Sheets la escribe, con la dirección https://datos.inaip.example, en Extensiones → Infraestructura Abierta → Configurar servidor.');
+    } finally { if (savedBase === undefined) delete process.env.PUBLIC_BASE_URL; else process.env.PUBLIC_BASE_URL = savedBase; }
+    for (const email of ['og@cam.example', 'og@col.example', 'og2@yuc.example', 'obras@merida.example']) expect((await runCli('users', 'remove', '--email', email)).code).toBe(0);
 
     const listed = await runCli('users', 'list');
     const [header, ...rows] = listed.out.split('\n');

@@ -151,7 +151,7 @@ describeIfChromium('a coordinator\'s journey in headless Chromium', () => {
     // The page looks again every 3 s while it is being published (review-pages.ts), run ahead here.
     await askedAgainUntil(page, page.locator('#situacion', { hasText: 'Publicado' }), 3000);
     // How it ended, in its history's words (as an approval published within the request says it): «publicad…» once.
-    expect(await page.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
+    expect(await page.locator('#resultado').textContent()).toBe('Publicado: es la primera publicación de Municipio de Mérida, con 1 proyecto.');
     const rows = page.locator('section[aria-labelledby="titulo-historial"] tbody tr');
     const steps = await Promise.all((await rows.all()).map((row) => row.locator('td').allTextContents().then((c) => c.slice(0, 2))));
     expect(steps).toEqual([

@@ -348,9 +348,10 @@ describeIfChromium('review pages in headless Chromium', () => {
       ['revision@inaip-yucatan.org.mx', 'Devolvió con comentarios', 'Cambie el título: debe decir «Parque de la Paz».\n2. Revise la fecha de inicio.'],
       ['captura@merida.gob.mx', 'Envió una nueva versión', ''],
     ]);
-    // «Aprobar» asks first, saying what will be published; «Cancelar» publishes nothing.
+    // «Aprobar» asks first, saying what will be published (Mérida's first publication: said as that, with no
+    // «nuevas o modificadas» nor «se conserva publicado» of a publication it has not made); «Cancelar» publishes nothing.
     await og.getByRole('button', { name: 'Aprobar' }).click();
-    await og.locator('#confirmar-aprobacion', { hasText: 'Se publicará este envío: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado' }).waitFor();
+    await og.locator('#confirmar-aprobacion', { hasText: 'Será la primera publicación de Municipio de Mérida: 1 proyecto, que el público verá en el tablero y en la API en cuanto termine de publicarse. ¿Publicar ahora?' }).waitFor();
     expect(await violations(og)).toEqual([]);
     await og.getByRole('button', { name: 'Cancelar' }).click();
     expect(await og.locator('#confirmar-aprobacion').isVisible()).toBe(false);
@@ -358,9 +359,10 @@ describeIfChromium('review pages in headless Chromium', () => {
     await og.getByRole('button', { name: 'Aprobar' }).click();
     await og.getByRole('button', { name: 'Sí, publicar' }).click();
     await og.locator('#resultado', { hasText: /^Publicado: / }).waitFor();
-    // What was published, in the preview's words: the one project it changed, and how many are published in all;
-    // in the words of its history, as an approval published in the background says it, «publicad…» once.
-    expect(await og.locator('#resultado').textContent()).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
+    // What was published: Mérida's first publication, said as that (not «0 contrataciones nuevas o modificadas y 1
+    // proyecto nuevo o modificado»); in the words of its history, as an approval published in the background says
+    // it, «publicad…» once.
+    expect(await og.locator('#resultado').textContent()).toBe('Publicado: es la primera publicación de Municipio de Mérida, con 1 proyecto.');
     expect(((await (await fetch(`${base}/api/oc4ids/projects?publisher=mer`)).json()) as { projects: { title: string }[] }).projects[0].title).toBe('Parque de la Paz');
     // The official's card says when it was published and what was sent.
     await official.reload();
@@ -686,6 +688,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     const row = page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Tapachula' });
     await row.waitFor();
     expect(await row.locator('td').first().textContent()).toBe(`◷ Nuevo: primera publicación a más tardar el ${formatDate(new Date(registered.getTime() + 30 * 86_400_000).toISOString())}`);
+    // Its «Última publicación»: none yet, said so («Sin dato» read as a date missing from its data).
+    expect(await row.locator('td').nth(6).textContent()).toBe('Aún no publica');
     // Registered before the date was kept and never published: late, as before.
     expect(await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Monterrey' }).locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
   });

@@ -62,8 +62,9 @@ describe('notifications by SMTP', () => {
     // The link opens the board on the institution's own published data, not every institution's (nor, at national
     // scale, a chooser of states).
     expect(bodyOf(smtp.mails[3].raw)).toContain(`${DASHBOARD_URL}/#/?publisher=mer\r\n`);
-    // A workbook of projects only: no contracting process was published.
-    expect(bodyOf(smtp.mails[3].raw)).toContain('Se publicó la nueva versión de sus datos; ninguna contratación cambió (los cambios son de sus proyectos o de su configuración).');
+    // Mérida's first publication, of projects only: said as that. It read «Se publicó la nueva versión de sus datos;
+    // ninguna contratación cambió (los cambios son de sus proyectos…)» of a first version.
+    expect(bodyOf(smtp.mails[3].raw)).toContain('Es la primera publicación de Municipio de Mérida: 1 proyecto.');
     const audit = (await h.store.listAudit({ publisherId: 'mer', limit: 1000 })).items.filter((e) => e.action === 'notification.sent');
     expect(audit).toHaveLength(4);
   });
@@ -371,6 +372,8 @@ test('the approval and return e-mails agree with their numbers and speak of «su
   const daily = { ...MER, commitment: { ...MER.commitment, periodicityDays: 1 } };
   const published = composeMessage({ kind: 'published', submission, publisher: daily, actor, unchanged: false, changedProcesses: 1 }, DASHBOARD_URL);
   expect(published.text).toContain('Se publicó 1 contratación nueva o modificada.');
+  // A later publication of projects only: no contracting process changed.
+  expect(composeMessage({ kind: 'published', submission, publisher: MER, actor, unchanged: false, changedProcesses: 0, changedProjects: 1, first: false }, DASHBOARD_URL).text).toContain('Se publicó la nueva versión de sus datos; ninguna contratación cambió (los cambios son de sus proyectos o de su configuración).');
   expect(published.text).toContain('Recuerde enviar su siguiente actualización dentro de 1 día.');
   const returned = composeMessage({ kind: 'returned', submission, publisher: MER, actor, comment: 'Falta el presupuesto.' }, DASHBOARD_URL);
   expect(returned.text).toMatch(/^Su coordinación \(.+\) devolvió el envío del 10\/06\/2025 en el archivo «obra\.xlsx» con este comentario:/);

@@ -7,7 +7,7 @@
 import {
   checkApproveAnswer, checkCompareAnswer, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitOrChecking, ContractError, readErrorAnswer, WORKBOOK_JSON_MIME, WORKFLOW_PATHS,
   type CompareAnswer, type FindingView, type SubmissionAnswer, type SubmissionListAnswer, type SendCheckingAnswer, type SubmitAnswer, type WorkbookValues,
-  checkPublisherPrefixes, DEFAULT_MAX_BODY_BYTES, MAX_WORKBOOK_VALUES_BYTES, NEWEST_FIRST, type RegisteredPrefixes,
+  checkPublisherPrefixes, DEFAULT_MAX_BODY_BYTES, ACCESS_KEY_REQUIRED, MAX_WORKBOOK_VALUES_BYTES, NEWEST_FIRST, type RegisteredPrefixes,
 } from '../../../core/workflow/contract';
 import { formatFileSize, formatNumber } from '../../../core/format/es-mx';
 import { leftOut, type RefusalCounts } from '../../../core/workflow/refusal-findings';
@@ -55,6 +55,12 @@ function statusMessage(status: number): string {
 }
 
 /**
+ * A self-hosted server asked for an access key and the add-on sent the Google identity: no key was ever saved. The
+ * official had read «La clave de acceso no es válida o fue revocada» on the first «Validar», before typing any key.
+ */
+export const ACCESS_KEY_MISSING = 'Falta su clave de acceso: el servidor de su institución no entra con su cuenta de Google. Abra Extensiones → Infraestructura Abierta → Configurar servidor y escriba en «Clave de acceso» la que le dio quien administra el servidor (empieza con «ia_»).';
+
+/**
  * «Proyectos!C7: mensaje» for the first findings of a refusal, so the official knows where to look, and how many
  * more there are: counted by the server's `counts` (refusal-findings.ts), as its list may leave some out — counted
  * from the list, 700 errors read «y 195 más».
@@ -67,7 +73,8 @@ export function findingsText(findings: FindingView[] | undefined, counts?: Refus
 }
 
 export class BackendClient {
-  constructor(private readonly http: HttpPort, private readonly baseUrl: string, private readonly credential: () => string) {}
+  /** `keyless`: no access key is saved, so `credential` gives the Google identity (the cloud's way in). */
+  constructor(private readonly http: HttpPort, private readonly baseUrl: string, private readonly credential: () => string, private readonly keyless = false) {}
 
   private call<T>(method: HttpRequest['method'], path: string, check: (body: unknown) => T, body?: unknown, contentType?: string): T {
     const request: HttpRequest = {
@@ -115,6 +122,7 @@ export class BackendClient {
       }
     }
     const error = readErrorAnswer(parsed);
+    if (this.keyless && response.status === 401 && error?.error.code === ACCESS_KEY_REQUIRED) throw new UserError(ACCESS_KEY_MISSING, 401);
     const message = error ? error.error.message + findingsText(error.error.findings, error.error.counts) : statusMessage(response.status);
     throw response.status >= 500 || response.status === 429 ? new ServerUnavailable(message, response.status) : new UserError(message, response.status);
   }

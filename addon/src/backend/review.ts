@@ -13,7 +13,7 @@ import { snapshotText } from '../../../core/workflow/snapshot-text';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import { approvalRefused, isSendChecking, sentAt, submitOutcomeText, type RegisteredPrefixes, type SendCheckingAnswer, type SubmissionListAnswer, type SubmitAnswer, type WorkbookValues } from '../../../core/workflow/contract';
 import { omittedHistoryText } from '../../../core/workflow/omitted-history';
-import { BackendClient } from './backend-client';
+import { ACCESS_KEY_MISSING, BackendClient } from './backend-client';
 
 export function currentConfig(h: Host): AddonConfig {
   return effectiveConfig(h.config(), h.properties());
@@ -22,7 +22,7 @@ export function currentConfig(h: Host): AddonConfig {
 function client(h: Host): BackendClient {
   const config = currentConfig(h);
   if (!backendConfigured(config)) throw new UserError(NOT_CONFIGURED);
-  return new BackendClient(h.http(), config.backendUrl, () => config.apiToken || h.identityToken());
+  return new BackendClient(h.http(), config.backendUrl, () => config.apiToken || h.identityToken(), !config.apiToken);
 }
 
 /** The newest submission of this spreadsheet: the one the sidebar is about. */
@@ -73,14 +73,33 @@ export function connectionCheck(h: Host): ConnectionCheck {
   try {
     const viewer = reviewContext(h).viewer;
     if (!viewer) return { ok: false, text: NOT_CONFIGURED };
-    return { ok: true, text: `Conexión comprobada: entra como ${viewer.email} (${ROLE_TEXT[viewer.role]}). Ya puede cerrar esta ventana.` };
+    return { ok: true, text: `Conexión comprobada: entra como ${viewer.email} (${ROLE_TEXT[viewer.role]}).${prefixesText(h, viewer)} Ya puede cerrar esta ventana.` };
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
+    // The address is right and the key is all that is missing: said for this dialog, where the key is typed.
+    if (e.message === ACCESS_KEY_MISSING) return { ok: false, text: 'La dirección es la de un servidor propio, que pide su clave de acceso: escríbala en «Clave de acceso» (empieza con «ia_»; se la da quien administra el servidor) y pulse «Guardar».', field: 'token' };
     // A 401 is the key's only when one is kept: on the cloud the add-on signs in with the Google account.
     const field = e.status === 401 && currentConfig(h).apiToken ? 'token'
       : e.status === 404 || (e instanceof ServerUnavailable && e.status === undefined) ? 'url' : undefined;
     return { ok: false, text: `Al probar la conexión, el servidor no respondió bien: ${e.message}`, ...(field ? { field } : {}) };
   }
+}
+
+/**
+ * An official's registered prefixes, said when the connection is first checked: a new municipality's official read
+ * in «Instrucciones» to fill in the prefixes, and learnt them only from the error on an identifier typed without
+ * them. Nothing when the server cannot tell (the check itself already succeeded).
+ */
+function prefixesText(h: Host, viewer: NonNullable<ReviewContext['viewer']>): string {
+  if (viewer.scope.kind !== 'publisher') return '';
+  let registered: RegisteredPrefixes | undefined;
+  try {
+    registered = client(h).registeredPrefixes(viewer.scope.publisherId);
+  } catch (e) {
+    if (e instanceof UserError) return '';
+    throw e;
+  }
+  return registered ? ` Los identificadores de su institución empiezan con «${registered.projectIdPrefix}-» (proyectos) y «${registered.ocidPrefix}-» (contrataciones).` : '';
 }
 
 /** What the sidebar shows while no server is set: what to configure (no request). */
@@ -172,7 +191,7 @@ export function sentComparison(h: Host, list: SubmissionListAnswer | undefined):
 export function submitForReview(h: Host, pipeline: Pipeline, deadline?: Deadline): ReviewContext {
   const { report, workbook } = validateWorkbook(h.spreadsheet(), pipeline, undefined, documentMarkReach(h.properties()), deadline);
   if (report.errors > 0) {
-    throw new UserError(`No se puede enviar a revisión: la validación encontró ${formatCount(report.errors, 'error', 'errores')}. Corríjalos y valide de nuevo.`);
+    throw new UserError(`No se puede enviar a revisión: la validación encontró ${formatCount(report.errors, 'error', 'errores')}. ${report.errors === 1 ? 'Corríjalo' : 'Corríjalos'} y valide de nuevo.`);
   }
   const c = client(h);
   // Self-hosted servers cannot read Google Sheets: the add-on sends the values it has just validated.

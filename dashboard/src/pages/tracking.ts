@@ -228,7 +228,9 @@ export const trackingPage: Page = {
       body.replaceChildren(...(list.length ? list.map(({ r, mark, words, tone, confirmed, nextDue }) => {
           const lastPublished = confirmed || nextDue ? h('span', null, date(r.lastPublishedAt),
             ...(confirmed ? [h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)] : []),
-            ...(nextDue ? [h('br'), h('small', { class: 'proxima-actualizacion' }, `próxima a más tardar el ${date(nextDue)}`)] : [])) : date(r.lastPublishedAt);
+            ...(nextDue ? [h('br'), h('small', { class: 'proxima-actualizacion' }, `próxima a más tardar el ${date(nextDue)}`)] : []))
+            // A registered implementer that has not published yet: «Sin dato» read as a date missing from its data.
+            : r.lastPublishedAt ? date(r.lastPublishedAt) : 'Aún no publica';
           return h('tr', null,
             h('th', { scope: 'row' }, h('span', null, r.name, h('br'), h('small', null, r.state))),
             // The symbol is for the eye (with the colour); the words say it, so screen readers skip the symbol (WCAG 1.1.1).

@@ -17,6 +17,7 @@ import { findingsCountText } from '../../../core/workflow/findings-count';
 import { nextToDecide } from './next-to-decide';
 import { INBOX_COLUMNS, inInboxOrder, OLDEST_FIRST } from './inbox-order';
 import { orderOf, orderPressed, orderSaid } from '../components/column-order';
+import { approvalQuestion } from '../../../core/workflow/approval-question';
 import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import { auditDetailsText } from '../../../core/workflow/audit-details';
@@ -430,14 +431,9 @@ function refusalComment(f: FindingsView): string {
  * The question is a group under the button (not a browser dialog), read by screen readers when it opens.
  */
 function approveWithConfirmation(p: PreviewAnswer, approve: () => Promise<void>): HTMLElement {
-  const changed = (g: ChangeGroup): number => g.counts.new + g.counts.changed;
-  // Identical to what is published: approving publishes nothing, and counts as an update of the implementer's data
-  // (core/workflow/update-due.ts); «Se publicará… 0 contrataciones y 0 proyectos» asked to publish nothing.
-  const nothing = changed(p.preview.processes) + changed(p.preview.projects) === 0;
-  const question = h('p', { id: 'texto-confirmar' }, nothing
-    ? `No hay cambios frente a lo publicado: al aprobar no se publica nada nuevo, y la aprobación cuenta como actualización de los datos de ${p.submission.publisherName} en «Seguimiento». ¿Aprobar ahora?`
-    : `Se publicará este envío: ${formatCount(changed(p.preview.processes), 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changed(p.preview.projects), 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; lo que no viene en el libro se conserva publicado. ¿Publicar ahora?`);
-  const { open, box } = askFirst({ label: 'Aprobar', primary: true, boxId: 'confirmar-aprobacion', question, yes: nothing ? 'Sí, aprobar' : 'Sí, publicar', onYes: () => void approve() });
+  const asked = approvalQuestion(p);
+  const question = h('p', { id: 'texto-confirmar' }, asked.text);
+  const { open, box } = askFirst({ label: 'Aprobar', primary: true, boxId: 'confirmar-aprobacion', question, yes: asked.yes, onYes: () => void approve() });
   return h('div', null, open, box);
 }
 

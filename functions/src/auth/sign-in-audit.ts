@@ -28,6 +28,7 @@ import type { Request } from 'express';
 import { requestOrigin, type Authenticator, type RequestOrigin } from './authenticate';
 import { looksLikeApiToken } from './api-tokens';
 import { UnknownAccountError } from './google-id-token';
+import { ACCESS_KEY_REQUIRED } from '../../../core/workflow/contract';
 
 /** How long one account's use from one address and program counts as one session. */
 export const SESSION_MS = 12 * 3_600_000;
@@ -104,6 +105,7 @@ const isMilestone = (n: number): boolean => n >= 1 && /^10*$/.test(String(n));
 function reasonOf(error: HttpError, credential: string, kind: Authenticator['kind']): RefusalReason {
   switch (error.code) {
     case 'invalid-credentials': return kind === 'api-key' ? (looksLikeApiToken(credential) ? 'unknown-key' : 'not-a-key') : 'invalid-token';
+    case ACCESS_KEY_REQUIRED: return 'not-a-key';
     case 'expired-credentials': return 'expired-token';
     case 'email-not-verified': return 'unverified-email';
     case 'unknown-user': return 'unregistered-account';

@@ -354,7 +354,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       case 'users': {
         const [{ openCliStore }, { usersCommand }] = await Promise.all([import('./cli-store'), import('./users-command')]);
         const { store, cloud } = openCliStore(args);
-        try { return await usersCommand(args, store, io, { cloud }); } finally { await store.close(); }
+        try { return await usersCommand(args, store, io, { cloud, address: process.env.PUBLIC_BASE_URL }); } finally { await store.close(); }
       }
       case 'publishers': {
         const [{ openCliStore }, { publishersCommand }] = await Promise.all([import('./cli-store'), import('./publishers-command')]);

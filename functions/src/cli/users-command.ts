@@ -125,10 +125,25 @@ async function warnPublisherWithoutOfficials(store: Store, publisherId: string, 
 }
 
 /**
+ * Where the new account's key is used, said with the key: the administration handed a new municipality's official a
+ * key and nothing else, and the official had to find out from the manuals that it opens the dashboard and goes into the
+ * add-on's «Configurar servidor» with the server's address (PUBLIC_BASE_URL, when this shell has it).
+ */
+function keyUseText(role: Role, address: string | undefined): string {
+  const base = address?.trim().replace(/\/+$/, '');
+  const page = role === 'capturista' ? '«Mis envíos»' : '«Revisión»';
+  const dashboard = base ? `entra al tablero en ${base}/#/entrar (${page})` : `entra al tablero de este servidor con «Iniciar sesión» (${page})`;
+  const addon = role === 'capturista'
+    ? `, y en Google Sheets la escribe, con la dirección ${base ?? 'del servidor'}, en Extensiones → Infraestructura Abierta → Configurar servidor`
+    : '';
+  return `Con ella, su titular ${dashboard}${addon}.`;
+}
+
+/**
  * `cloud`: accounts of the Firebase deployment, who sign in with their Google account (the add-on's identity
  * token carries the e-mail): no API token is issued.
  */
-export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, opts: { cloud?: boolean } = {}, now: () => Date = () => new Date()): Promise<number> {
+export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, opts: { cloud?: boolean; address?: string } = {}, now: () => Date = () => new Date()): Promise<number> {
   const action = args.positional[0];
   // Commands suggested here work where this one did: without --nube they would act on a local file instead.
   const nube = opts.cloud ? ' --nube' : '';
@@ -191,6 +206,7 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
     await created();
     io.out(`Cuenta creada: ${user.email} (${user.role}).`);
     io.out(`Clave de acceso (se muestra una sola vez; guárdela en un lugar seguro y désela a su titular):\n${token}`);
+    io.out(keyUseText(user.role, opts.address));
     return 0;
   }
   if (action === 'list') {

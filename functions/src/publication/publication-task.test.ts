@@ -72,8 +72,10 @@ test('approval answers 202 at once (publicando); the task publishes (publicada) 
   const done = await request(app).get(`/api/submissions/${id}`).set('Authorization', h.bearer('coordinadorA'));
   expect(done.body.submission).toMatchObject({ status: 'published', statusLabel: 'Publicado' });
   expect(done.body.submission.history.map((e: { action: string }) => e.action)).toEqual(['submitted', 'approved', LEASE_ACTION, 'published']);
-  // What was published, in the words of the preview (contrataciones, proyectos), the new project counted.
-  expect(done.body.submission.history.at(-1).comment).toBe('Publicado: 0 contrataciones nuevas o modificadas y 1 proyecto nuevo o modificado; 1 proyecto en total.');
+  // What was published: Mérida's first publication, its one project (nothing was published to be «modificado»).
+  expect(done.body.submission.history.at(-1).comment).toBe('Publicado: es la primera publicación de Municipio de Mérida, con 1 proyecto.');
+  // And so in the Bitácora (core/workflow/audit-details.ts reads it «Primera publicación del implementador»).
+  expect((await h.store.listAudit({ publisherId: 'mer', limit: 100 })).items.find((e) => e.action === 'submission.published')?.details.first).toBe(true);
   // The coordinator who approved started the publication, as recorded (it read «sistema»).
   expect((await h.store.getSubmission(id))?.history.map((e) => e.by)).toEqual([USERS.capturistaA.id, USERS.coordinadorA.id, USERS.coordinadorA.id, USERS.coordinadorA.id]);
   expect(done.body.submission.history.map((e: { by: string }) => e.by)).toEqual([USERS.capturistaA.email, USERS.coordinadorA.email, USERS.coordinadorA.email, USERS.coordinadorA.email]);

@@ -15,6 +15,7 @@
  * such an approval is older than `staleApprovalMs`, the next approve call first marks it `failed` (with the
  * reason) and then approves normally, so it can be retried; the CAS keeps that to one winner too.
  */
+import { firstPublicationContents } from '../../../core/workflow/first-publication';
 import { snapshotSource } from './snapshot';
 import { createHash } from 'crypto';
 import type { Finding } from '../../../core/findings/finding';
@@ -75,7 +76,8 @@ export async function recoverStaleApproval(store: Store, submission: Submission,
 }
 
 export type ApprovalOutcome =
-  | { kind: 'published'; submission: Submission; publication: Publication; changedProcesses: string[]; unchanged: boolean; findings: Finding[] }
+  /** `first`: the implementer's first publication (none was current before it); `changedProjects`: how many projects it changed. */
+  | { kind: 'published'; submission: Submission; publication: Publication; changedProcesses: string[]; changedProjects: number; first: boolean; unchanged: boolean; findings: Finding[] }
   | { kind: 'refused'; submission: Submission; findings: Finding[] }
   | { kind: 'failed'; submission: Submission; code: string; reason: string };
 
@@ -293,6 +295,8 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
 
   let result;
   let revision: string | undefined;
+  // Nothing current before it: its outcome and its official's notice say «primera publicación», not «nuevas o modificadas».
+  let first = false;
   try {
     // What is published is the revision that was submitted and reviewed (DESIGN §6), read after the approval's
     // compare-and-set so no resubmission can slip in; only submissions older than snapshots read their source.
@@ -307,6 +311,7 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
       const newer = await newerApproved(store, submission);
       if (newer) throw new Superseded(newer);
     };
+    first = !(await store.getCurrent(publisher.id));
     result = await publish(store, { publisher, workbook, actor: actor.id, now: at, baseUrl: deps.baseUrl, revision, beforeWrite });
     // Approved, identical to what is published: the implementer confirmed its data current, which counts as an
     // update of its commitment (Seguimiento and the reminders, core/workflow/update-due.ts) although nothing new
@@ -346,8 +351,9 @@ export async function approveSubmission(deps: ApprovalDeps, pending: Submission,
   // Also what the coordinator's page says when the approval ends, published within the request or in the background
   // (review-pages.ts): «publicad…» once («Aprobado y publicado. Publicado: …; 4 proyectos publicados en total»).
   const comment = unchanged ? 'Contenido idéntico a la publicación vigente: no hubo cambios que publicar; la aprobación cuenta como actualización de sus datos.'
-    : `Publicado: ${formatCount(changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changedProjects, 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; ${formatCount(result.publication.counts?.projects ?? 0, 'proyecto', 'proyectos')} en total.`;
+    : first ? `Publicado: es la primera publicación de ${publisher.name}, con ${firstPublicationContents(changedProcesses.length, changedProjects)}.`
+      : `Publicado: ${formatCount(changedProcesses.length, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')} y ${formatCount(changedProjects, 'proyecto nuevo o modificado', 'proyectos nuevos o modificados')}; ${formatCount(result.publication.counts?.projects ?? 0, 'proyecto', 'proyectos')} en total.`;
   const done = await store.transitionSubmission(submission.id, ['approved'], 'published', { at: stamp(), by: actor.id, action: 'published', comment }, { findings });
-  await audit('submission.published', { publicationId: result.publication.id, unchanged, changedProcesses: changedProcesses.length, revision: revision ?? null });
-  return { kind: 'published', submission: done, publication: result.publication, changedProcesses, unchanged, findings: result.findings };
+  await audit('submission.published', { publicationId: result.publication.id, unchanged, changedProcesses: changedProcesses.length, ...(first ? { first: true } : {}), revision: revision ?? null });
+  return { kind: 'published', submission: done, publication: result.publication, changedProcesses, changedProjects, first, unchanged, findings: result.findings };
 }

@@ -4,6 +4,7 @@
  * SMTP with nodemailer, configured by environment, self-hosted and in the cloud (where the password is a secret,
  * functions/src/index.ts). A failed notice is logged and audited, never undoes the decision.
  */
+import { firstPublicationContents } from '../../../core/workflow/first-publication';
 import { isLate, lastUpdateAt } from '../../../core/workflow/update-due';
 import type * as Nodemailer from 'nodemailer';
 import { sameState } from '../auth/policy';
@@ -200,7 +201,9 @@ export function composeMessage(event: WorkflowEvent, dashboardUrl: string): Omit
     };
   }
   // «0 contrataciones nuevas» read as «nothing was published» when only projects (or the settings) changed.
+  // The first publication, of projects only, read «ninguna contratación cambió (los cambios son de sus proyectos…)».
   const published = event.unchanged ? 'Su contenido ya estaba publicado: no se publicó nada nuevo, y la aprobación cuenta como actualización de sus datos.'
+    : event.first ? `Es la primera publicación de ${publisher.name}: ${firstPublicationContents(event.changedProcesses, event.changedProjects ?? 0)}.`
     : event.changedProcesses === 0 ? 'Se publicó la nueva versión de sus datos; ninguna contratación cambió (los cambios son de sus proyectos o de su configuración).'
       : `${event.changedProcesses === 1 ? 'Se publicó' : 'Se publicaron'} ${formatCount(event.changedProcesses, 'contratación nueva o modificada', 'contrataciones nuevas o modificadas')}.`;
   // The board filtered to the institution (its Implementador filter, dashboard/src/data/filters.ts): its home page

@@ -5,7 +5,8 @@ import type { ApprovalOutcome } from './approve-submission';
 export type WorkflowEvent =
   | { kind: 'submitted'; submission: Submission; publisher: Publisher; actor: User }
   | { kind: 'returned'; submission: Submission; publisher: Publisher; actor: User; comment: string }
-  | { kind: 'published'; submission: Submission; publisher: Publisher; actor: User; unchanged: boolean; changedProcesses: number }
+  /** `first`: the implementer's first publication, of `changedProcesses` processes and `changedProjects` projects. */
+  | { kind: 'published'; submission: Submission; publisher: Publisher; actor: User; unchanged: boolean; changedProcesses: number; changedProjects?: number; first?: boolean }
   /**
    * Approved, but not published: read again to publish it, it had `errors` errors (the sheet edited since it was sent,
    * the institution's prefixes changed). Its official is the one who must correct it. `background`: found after the
@@ -28,7 +29,7 @@ export type WorkflowEvent =
  */
 export function approvalEvent(outcome: ApprovalOutcome, publisher: Publisher, actor: User, background: boolean): WorkflowEvent | undefined {
   const { submission } = outcome;
-  if (outcome.kind === 'published') return { kind: 'published', submission, publisher, actor, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length };
+  if (outcome.kind === 'published') return { kind: 'published', submission, publisher, actor, unchanged: outcome.unchanged, changedProcesses: outcome.changedProcesses.length, changedProjects: outcome.changedProjects, first: outcome.first };
   if (outcome.kind === 'refused') return { kind: 'refused', submission, publisher, actor, errors: outcome.findings.filter((f) => f.severity === 'error').length, background };
   return background ? { kind: 'failed', submission, publisher, actor, reason: outcome.reason } : undefined;
 }
