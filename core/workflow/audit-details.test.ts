@@ -15,6 +15,7 @@ test('an audit entry\'s details read in Spanish: a registration\'s changes from 
     .toBe('Publicación p1; Primera publicación del implementador; 1 contratación nueva');
   expect(auditDetailsText('submission.published', { publicationId: 'p1', unchanged: false, changedProcesses: 0, first: true, revision: null })).toBe('Publicación p1; Primera publicación del implementador');
   expect(auditDetailsText('access.denied', { attempted: 'submission.approve' })).toBe('Intentó aprobar envíos');
+  expect(auditDetailsText('access.denied', { attempted: 'stages.record', publisherIds: ['mty', 'gpe'] })).toBe('Intentó registrar las etapas del programa; De 2 implementadores: mty, gpe');
   expect(auditDetailsText('publication.published', { servedSha256: { releases: 'r1', records: 'r2', projects: 'p3' } }))
     .toBe('Huellas de los archivos publicados (SHA-256): releases.jsonl r1, records.jsonl r2, projects.jsonl p3');
 });

@@ -134,6 +134,11 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   if (has('kind')) { const k = String(take('kind')); parts.push(`Aviso: ${own(NOTICE_KINDS, k) ?? k}`); }
   if (has('recipients')) parts.push(formatCount(Number(take('recipients')), 'destinatario', 'destinatarios'));
   if (has('attempted')) { const a = String(take('attempted')); parts.push(`Intentó ${own(ATTEMPTED_LABELS, a) ?? a}`); }
+  // One refused batch of stages: every implementer of the entry's state it was refused for, in one entry.
+  if (has('publisherIds') && Array.isArray(details.publisherIds)) {
+    const ids = (take('publisherIds') as unknown[]).map(String);
+    parts.push(`${ids.length === 1 ? 'Del implementador' : `De ${formatCount(ids.length, 'implementador', 'implementadores')}`}: ${ids.join(', ')}`);
+  }
   if (has('email')) parts.push(`Cuenta ${String(take('email'))}`);
   if (has('role')) { const r = String(take('role')); parts.push(`rol ${own(ROLE_LABELS, r) ?? r}`); }
   if (action.startsWith('user.') && has('publisherId')) parts.push(`del implementador ${String(take('publisherId'))}`);

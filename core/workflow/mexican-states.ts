@@ -33,8 +33,12 @@ export function canonicalState(text: string): string | undefined {
  * case, accents and spaces (states registered before they were checked: «chiapas», «CDMX»).
  */
 export function sameState(a: string | undefined, b: string | undefined): boolean {
-  const key = (s: string): string => canonicalState(s) ?? normalizeLabel(s);
-  return !!a && !!b && normalizeLabel(a) !== '' && key(a) === key(b);
+  return !!a && !!b && normalizeLabel(a) !== '' && stateKey(a) === stateKey(b);
+}
+
+/** What sameState compares: equal keys, the same state (to group by state). */
+export function stateKey(text: string): string {
+  return canonicalState(text) ?? normalizeLabel(text);
 }
 
 /** What to say when a text names no state. */

@@ -91,7 +91,7 @@ test('POST /api/stages/batch: a state\'s 7 stages for 60 implementers in 7 reque
   expect(mixed.results[3].stages?.['E.1']).toBeUndefined();
   expect((await h.store.getPublisher('mty'))?.stages?.['E.1']).not.toBe('2024-01-10');
   const after = (await h.store.listAudit({ limit: 5000 })).items.slice(before + 7 * 60).map((e) => [e.action, e.publisherId]);
-  expect(after).toEqual([['access.denied', 'mty'], ['publisher.stages', 'yuc1']]);
+  expect(after).toEqual([['publisher.stages', 'yuc1'], ['access.denied', 'mty']]);
 
   // Refused whole, nothing written: a bad date (named), a body of too many, an account that records no stages.
   const bad = await batch('coordinadorA', { changes: [{ publisherId: 'yuc2', stages: { 'E.2': '2024-02-10' } }, { publisherId: 'yuc3', stages: { 'E.2': '2024-02-30' } }] });
@@ -129,4 +129,31 @@ test('a write the store does not take stops the batch there: those before are ke
   } finally {
     await faulty.close();
   }
+});
+
+test('a batch refused for 60 implementers of two other states writes one «acceso denegado» per state, each read by that state\'s coordination', async () => {
+  const other = (state: string, tag: string, n: number) => Array.from({ length: n }, (_, i) => ({ ...PUBLISHERS[1], id: `${tag}${i}`, name: `Municipio ${i} (${tag})`, state, ocidPrefix: `ocds-${tag}${i}`, projectIdPrefix: `oc4ids-${tag}${i}` }));
+  const nl = other('Nuevo León', 'nlx', 40);
+  const jal = other('Jalisco', 'jal', 20);
+  for (const p of [...nl, ...jal]) await h.store.putPublisher(p);
+  const before = (await h.store.listAudit({ limit: 5000 })).items.length;
+  // Interleaved, as a script could send them: grouped by state all the same.
+  const ids = nl.flatMap((p, i) => [p.id, ...(jal[i] ? [jal[i].id] : [])]);
+  const answer = await request(h.app).post('/api/stages/batch').set('Authorization', h.bearer('coordinadorA'))
+    .send({ changes: [{ publisherId: 'mer', stages: { 'E.6': '2024-06-01' } }, ...ids.map((publisherId) => ({ publisherId, stages: { 'E.1': '2024-01-10' } }))] });
+  expect(answer.status).toBe(200);
+  const results = checkStageBatchAnswer(answer.body).results;
+  expect(results.filter((r) => r.outcome === 'refused')).toHaveLength(60);
+  expect(results[0].outcome).toBe('saved');
+  const written = (await h.store.listAudit({ limit: 5000 })).items.slice(before);
+  expect(written.map((e) => [e.action, e.publisherId, e.details.publisherIds])).toEqual([
+    ['publisher.stages', 'mer', undefined],
+    ['access.denied', 'nlx0', nl.map((p) => p.id)],
+    ['access.denied', 'jal0', jal.map((p) => p.id)],
+  ]);
+  // Nuevo León's coordination reads the attempt on its 40, and not the one on Jalisco's.
+  const seen = (await request(h.app).get('/api/audit?limit=1000').set('Authorization', h.bearer('coordinadorB'))).body.entries as { action: string; target: string; details: { publisherIds?: string[] } }[];
+  const denied = seen.filter((e) => e.action === 'access.denied' && ['publisher/nlx0', 'publisher/jal0'].includes(e.target));
+  expect(denied.map((e) => e.details.publisherIds)).toEqual([nl.map((p) => p.id)]);
+  for (const p of [...nl, ...jal]) await h.store.deletePublisher(p.id);
 });

@@ -45,6 +45,7 @@ import { requireUser, type Authenticator } from '../auth/authenticate';
 import { decisionOrigin, signInAudit } from '../auth/sign-in-audit';
 import { publisherAdminRoutes } from '../api/publisher-admin-routes';
 import { can, canSome, sameState, type Action } from '../auth/policy';
+import { stateKey } from '../../../core/workflow/mexican-states';
 import { isSpreadsheetId } from '../ingest/sheets-source';
 import { SourceError, type SheetSource } from '../ingest/sheet-source';
 import {
@@ -403,6 +404,11 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     try { changes = checkStageBatch(req.body, latestMexicanDay(now().getTime())); } catch (e) { throw badRequest('invalid-stages', (e as Error).message); }
     const origin = decisionOrigin(req);
     const results: StageBatchResult[] = [];
+    // Those refused for permission, by state: one «acceso denegado» entry per state, not per implementer (one each let
+    // a request write 100 entries, and an account ~100× the single route's a minute). Each is the first refused
+    // implementer's, so that state's coordination reads it (auditVisibleTo), and names all of them; none holds
+    // another state's implementer, which its coordination must not read.
+    const deniedByState = new Map<string, string[]>();
     // A write the store did not take stops the rest (each next one would most likely fail too): they are said untried.
     let failure: string | undefined;
     for (const change of changes) {
@@ -412,7 +418,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
         const publisher = await store.getPublisher(publisherId);
         if (!publisher) { results.push({ publisherId, name: publisherId, outcome: 'refused', message: notFound(`el implementador «${publisherId}»`).message }); continue; }
         if (!can(user, 'stages.record', { publisher })) {
-          await audit(user, 'access.denied', `publisher/${publisher.id}`, publisher.id, { attempted: 'stages.record' });
+          const key = stateKey(publisher.state);
+          deniedByState.set(key, [...(deniedByState.get(key) ?? []), publisher.id]);
           results.push({ publisherId, name: publisher.name, outcome: 'refused', message: `Su cuenta no tiene permiso para ${DENIED['stages.record']} de «${publisher.name}».` });
           continue;
         }
@@ -439,6 +446,10 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
         failure = 'El servidor no pudo guardar la fecha. Vuelva a registrarla en unos minutos.';
         results.push({ publisherId, name: publisherId, outcome: 'failed', message: failure });
       }
+    }
+    // After the writes: a log the store did not take must not hide, behind a 500, the dates already saved.
+    for (const ids of deniedByState.values()) {
+      try { await audit(user, 'access.denied', `publisher/${ids[0]}`, ids[0], { attempted: 'stages.record', publisherIds: ids }); } catch (e) { log(`stages batch: access.denied of ${ids.join(', ')} not logged: ${(e as Error).message}`); }
     }
     const answer: StageBatchAnswer = { viewer: viewerOf(user), results };
     res.set('Cache-Control', 'private, no-store').json(answer);
