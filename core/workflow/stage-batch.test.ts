@@ -1,4 +1,4 @@
-import { checkStageBatch, MAX_STAGE_BATCH, planStageBatch, STAGE_BATCH_SIZE, stageBatchOutcome, stagesAlreadySo, type StageHolder } from './stage-batch';
+import { checkStageBatch, MAX_STAGE_BATCH, planStageBatch, planStageClear, STAGE_BATCH_SIZE, stageBatchOutcome, stagesAlreadySo, type StageHolder } from './stage-batch';
 
 const holders: StageHolder[] = [
   { publisherId: 'yuc01', name: 'Municipio de Progreso', stages: {} },
@@ -12,6 +12,17 @@ test('one stage for several implementers: only those whose date differs are writ
   expect(plan.iso).toBe('2024-01-15');
   expect(plan.write.map((p) => p.publisherId)).toEqual(['yuc01', 'yuc03']);
   expect(plan.already.map((p) => p.publisherId)).toEqual(['yuc02']);
+});
+
+test('a date recorded by mistake is cleared for the marked that have it; those without are said to have none', () => {
+  const plan = planStageClear('E.1', holders);
+  if ('problem' in plan) throw new Error(plan.problem);
+  expect([plan.iso, plan.write.map((p) => p.publisherId), plan.already.map((p) => p.publisherId)]).toEqual([null, ['yuc02', 'yuc03'], ['yuc01']]);
+  expect(planStageClear('E.2', [])).toEqual({ on: 'marks', problem: 'Marque los implementadores a los que quiere borrar la fecha de la etapa E.2 Programa de trabajo.' });
+  expect(stageBatchOutcome('E.1', null, ['Municipio de Umán', 'Universidad Autónoma de Yucatán'], ['Municipio de Progreso'], []))
+    .toBe('Se borró la fecha de la etapa E.1 REDA para 2 implementadores: Municipio de Umán y Universidad Autónoma de Yucatán. Municipio de Progreso no tenía fecha registrada para esa etapa.');
+  expect(stageBatchOutcome('E.1', null, ['Municipio de Umán'], [], [{ name: 'Municipio de Ticul', message: 'Su sesión terminó.' }], ['Municipio de Tekax']))
+    .toBe('Se borró la fecha de la etapa E.1 REDA para 1 implementador: Municipio de Umán. No se borró para Municipio de Ticul: Su sesión terminó. No se intentó para Municipio de Tekax: vuelva a borrarla para ese implementador.');
 });
 
 test('a date typed wrong, in the future, missing, or nobody marked: said before anything is sent, naming the stage', () => {

@@ -14,10 +14,13 @@ import { checkStages, STAGES, type StageCode } from './stages';
 
 export interface StageHolder { publisherId: string; name: string; stages: Record<string, string> }
 
-/** `on`: what to correct, the date typed or the implementers marked (the page focuses it). */
+/**
+ * `on`: what to correct, the date typed or the implementers marked (the page focuses it). `iso` null: the stage's date
+ * is cleared (planStageClear).
+ */
 export type StageBatchPlan =
   | { problem: string; on: 'date' | 'marks' }
-  | { iso: string; write: StageHolder[]; already: StageHolder[] };
+  | { iso: string | null; write: StageHolder[]; already: StageHolder[] };
 
 const stageName = (code: StageCode): string => `${code} ${STAGES.find((s) => s.code === code)?.label ?? ''}`.trim();
 
@@ -40,6 +43,15 @@ export function planStageBatch(code: StageCode, typed: string, today: string, ch
   return { iso: read.iso, write: chosen.filter((p) => p.stages[code] !== read.iso), already: chosen.filter((p) => p.stages[code] === read.iso) };
 }
 
+/**
+ * A date recorded by mistake for several implementers, cleared at once (the single form clears one by emptying it):
+ * written only for the marked that have a date for the stage; those without are said to have none. No date is read.
+ */
+export function planStageClear(code: StageCode, chosen: readonly StageHolder[]): StageBatchPlan {
+  if (!chosen.length) return { on: 'marks', problem: `Marque los implementadores a los que quiere borrar la fecha de la etapa ${stageName(code)}.` };
+  return { iso: null, write: chosen.filter((p) => p.stages[code] !== undefined), already: chosen.filter((p) => p.stages[code] === undefined) };
+}
+
 /** Most names a success («Se registró … para») or «ya la tenían» lists; more are counted. */
 const NAMES_SHOWN = 10;
 
@@ -48,30 +60,33 @@ const NAMES_SHOWN = 10;
  * tried (`untried`: the page stops at a refusal that every next one would get too — the session ended, too many
  * requests, no answer).
  */
-export function stageBatchOutcome(code: StageCode, iso: string, saved: readonly string[], already: readonly string[], failed: readonly { name: string; message: string }[], untried: readonly string[] = []): string {
+export function stageBatchOutcome(code: StageCode, iso: string | null, saved: readonly string[], already: readonly string[], failed: readonly { name: string; message: string }[], untried: readonly string[] = []): string {
   const label = stageName(code);
-  const day = formatDate(iso);
   const parts: string[] = [];
   // A whole state's batch named its 60 in one paragraph of 1,500 characters (read aloud in full by a screen reader):
   // beyond NAMES_SHOWN, the count, as each one's date is beside its mark. Those not recorded are always named.
+  // Cleared (iso null): «Se borró la fecha …», and those that had none are said so.
+  const done = iso === null ? `Se borró la fecha de la etapa ${label}` : `Se registró la etapa ${label} el ${formatDate(iso)}`;
   if (saved.length) {
     parts.push(saved.length > NAMES_SHOWN
-      ? `Se registró la etapa ${label} el ${day} para ${formatCount(saved.length, 'implementador', 'implementadores')}; la lista muestra la fecha de cada uno.`
-      : `Se registró la etapa ${label} el ${day} para ${formatCount(saved.length, 'implementador', 'implementadores')}: ${formatList(saved)}.`);
+      ? `${done} para ${formatCount(saved.length, 'implementador', 'implementadores')}; la lista muestra la fecha de cada uno.`
+      : `${done} para ${formatCount(saved.length, 'implementador', 'implementadores')}: ${formatList(saved)}.`);
   }
   if (already.length) {
+    const had = iso === null ? ['no tenía fecha registrada para esa etapa', 'no tenían fecha registrada para esa etapa'] : ['ya la tenía registrada con esa fecha', 'ya la tenían registrada con esa fecha'];
     parts.push(already.length > NAMES_SHOWN
-      ? `${formatCount(already.length, 'implementador', 'implementadores')} ya la tenían registrada con esa fecha.`
-      : `${formatList(already)} ya ${already.length === 1 ? 'la tenía' : 'la tenían'} registrada con esa fecha.`);
+      ? `${formatCount(already.length, 'implementador', 'implementadores')} ${had[1]}.`
+      : `${formatList(already)} ${had[already.length === 1 ? 0 : 1]}.`);
   }
   // Those refused for one same reason (a session that ended, a state not one's own) are named together, once.
   const byReason = new Map<string, string[]>();
   for (const f of failed) byReason.set(f.message, [...(byReason.get(f.message) ?? []), f.name]);
   // All refused for one reason (a date the server does not take, a session that ended): said once, without 60 names.
   const [only] = byReason;
-  if (!saved.length && !untried.length && byReason.size === 1 && only[1].length > 1) parts.push(`No se registró la etapa ${label} para ninguno de los ${formatCount(only[1].length, 'implementador', 'implementadores')}: ${only[0]}`);
-  else for (const [message, names] of byReason) parts.push(`No se registró para ${formatList(names)}: ${message}`);
-  if (untried.length) parts.push(`No se intentó para ${formatList(untried)}: vuelva a registrarla para ${untried.length === 1 ? 'ese implementador' : 'esos implementadores'}.`);
+  const notDone = iso === null ? `No se borró la fecha de la etapa ${label}` : `No se registró la etapa ${label}`;
+  if (!saved.length && !untried.length && byReason.size === 1 && only[1].length > 1) parts.push(`${notDone} para ninguno de los ${formatCount(only[1].length, 'implementador', 'implementadores')}: ${only[0]}`);
+  else for (const [message, names] of byReason) parts.push(`No se ${iso === null ? 'borró' : 'registró'} para ${formatList(names)}: ${message}`);
+  if (untried.length) parts.push(`No se intentó para ${formatList(untried)}: vuelva a ${iso === null ? 'borrarla' : 'registrarla'} para ${untried.length === 1 ? 'ese implementador' : 'esos implementadores'}.`);
   return parts.length ? parts.join(' ') : 'No hay cambios que guardar.';
 }
 

@@ -543,6 +543,13 @@ describeIfChromium('review pages in headless Chromium', () => {
     await page.locator('#resultado-etapa-varios', { hasText: 'Municipio de Mérida y Municipio de Monterrey ya la tenían registrada con esa fecha.' }).waitFor();
     page.off('request', noteSent);
     expect(sent).toEqual(['POST /api/stages/batch']);
+    // The date was a mistake: cleared for both at once (the date typed is not read), as the single form clears one.
+    await date.fill('');
+    await page.getByRole('button', { name: 'Borrar la fecha de la etapa en los marcados' }).click();
+    await page.locator('#resultado-etapa-varios', { hasText: 'Se borró la fecha de la etapa E.7 Presentación pública para 2 implementadores: Municipio de Mérida y Municipio de Monterrey.' }).waitFor();
+    expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Mérida (Yucatán) pendiente', 'Municipio de Monterrey (Nuevo León) pendiente']);
+    const cleared = (await (await fetch(`${base}/api/stages`, { headers: { authorization: h.bearer('admin') } })).json()) as { publishers: { publisherId: string; stages: Record<string, string> }[] };
+    expect(cleared.publishers.map((p) => [p.publisherId, p.stages['E.7']])).toEqual([['mer', undefined], ['mty', undefined]]);
     expect(await violations(page)).toEqual([]);
   });
 

@@ -8,7 +8,7 @@ import { trackingChanged } from '../api';
 import { date, heading, type Page } from '../pages/common';
 import { readTypedDate } from '../../../core/format/typed-date';
 import { STAGES, type StageCode } from '../../../core/workflow/stages';
-import { planStageBatch, STAGE_BATCH_SIZE, stageBatchOutcome } from '../../../core/workflow/stage-batch';
+import { planStageBatch, planStageClear, STAGE_BATCH_SIZE, stageBatchOutcome } from '../../../core/workflow/stage-batch';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
 import { checkStageBatchAnswer, checkStagesAnswer, checkStagesListAnswer, WORKFLOW_PATHS, type PublisherStagesView, type StageBatchRequest, type StagesRequest } from '../../../core/workflow/contract';
 import { ApiError, authed, rerender, sessionBar, withSession } from './session';
@@ -142,10 +142,13 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
   const markAll = h('button', { type: 'button', onclick: () => { for (const m of marks) m.box.checked = true; } }, 'Marcar todos');
   const unmark = h('button', { type: 'button', onclick: () => { for (const m of marks) m.box.checked = false; } }, 'Desmarcar todos');
   const button = h('button', { type: 'submit', class: 'primary' }, 'Registrar la etapa en los marcados');
-  const save = async (): Promise<void> => {
+  // A date recorded by mistake for many (the single form clears one by emptying its field): the date typed is not read.
+  const clearButton = h('button', { type: 'button', onclick: () => { void save(true); } }, 'Borrar la fecha de la etapa en los marcados');
+  const save = async (clear = false): Promise<void> => {
     // The stage as chosen when saving: another chosen while a state's 60 are sent (a few seconds) is not theirs.
     const stage = code();
-    const plan = planStageBatch(stage, dateInput.value, today(), marks.filter((m) => m.box.checked).map((m) => m.p));
+    const marked = marks.filter((m) => m.box.checked).map((m) => m.p);
+    const plan = clear ? planStageClear(stage, marked) : planStageBatch(stage, dateInput.value, today(), marked);
     dateInput.removeAttribute('aria-invalid');
     dateInput.setAttribute('aria-describedby', 'formato-fecha-varios');
     if ('problem' in plan) {
@@ -153,9 +156,11 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
       if (plan.on === 'date') markRefused(dateInput, `${status.id} formato-fecha-varios`);
       return focusRefused(plan.on === 'date' ? dateInput : marks[0].box, plan.problem);
     }
+    const pressed = clear ? clearButton : button;
     button.disabled = true;
+    clearButton.disabled = true;
     const total = plan.write.length;
-    show('note', `Guardando la etapa para ${formatCount(total, 'implementador', 'implementadores')}…`);
+    show('note', `${clear ? 'Borrando la fecha de' : 'Guardando'} la etapa para ${formatCount(total, 'implementador', 'implementadores')}…`);
     announce(status.textContent ?? '');
     const saved: string[] = [];
     const already = plan.already.map((p) => p.name);
@@ -167,7 +172,7 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
     // server does not take, too many requests, no answer) would be the next ones' too: it stops there.
     for (let i = 0; i < total; i += STAGE_BATCH_SIZE) {
       const chunk = plan.write.slice(i, i + STAGE_BATCH_SIZE);
-      if (i > 0) show('note', `Guardando la etapa: ${formatNumber(i, 0)} de ${formatCount(total, 'implementador', 'implementadores')} listos…`);
+      if (i > 0) show('note', `${clear ? 'Borrando la fecha de' : 'Guardando'} la etapa: ${formatNumber(i, 0)} de ${formatCount(total, 'implementador', 'implementadores')} listos…`);
       let answer;
       try {
         answer = checkStageBatchAnswer(await authed(WORKFLOW_PATHS.stagesBatch, (b) => b, {
@@ -196,14 +201,15 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
     }
     if (saved.length) { trackingChanged(); onSaved(); }
     showDates();
-    dateInput.value = date(plan.iso);
+    if (plan.iso !== null) dateInput.value = date(plan.iso);
     show(failed.length || untried.length ? 'status-bad' : 'status-ok', stageBatchOutcome(stage, plan.iso, saved, already, failed, untried));
     button.disabled = false;
-    sayOutcome(status, button);
+    clearButton.disabled = false;
+    sayOutcome(status, pressed);
   };
   return h('form', { id: 'formulario-etapa-varios', 'aria-labelledby': 'titulo-etapa-varios', novalidate: true, onsubmit: (e: Event) => { e.preventDefault(); void save(); } },
     h('h2', { id: 'titulo-etapa-varios' }, 'Una etapa para varios implementadores'),
-    h('p', { class: 'note' }, 'Cuando varios implementadores alcanzaron la misma etapa el mismo día (la sesión del REDA, una presentación conjunta): elija la etapa, escriba la fecha, marque a quienes la alcanzaron y regístrela para todos a la vez. A quien ya la tiene con esa fecha no se le cambia nada.'),
+    h('p', { class: 'note' }, 'Cuando varios implementadores alcanzaron la misma etapa el mismo día (la sesión del REDA, una presentación conjunta): elija la etapa, escriba la fecha, marque a quienes la alcanzaron y regístrela para todos a la vez. A quien ya la tiene con esa fecha no se le cambia nada. Una fecha registrada por error se quita marcando a quienes la tienen y usando «Borrar la fecha de la etapa en los marcados».'),
     h('div', { class: 'filters' },
       h('div', { class: 'field' }, h('label', { for: stageSel.id }, 'Etapa'), stageSel),
       h('div', { class: 'field' }, h('label', { for: dateInput.id }, 'Fecha en que se alcanzó'), dateInput,
@@ -211,7 +217,7 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
     h('fieldset', null, h('legend', null, 'Implementadores que la alcanzaron'),
       h('p', null, markPending, ' ', markAll, ' ', unmark),
       h('ul', { class: 'marcar-varios' }, marks.map((m) => m.item))),
-    button, status);
+    button, ' ', clearButton, status);
 }
 
 export const stagesPage: Page = {
