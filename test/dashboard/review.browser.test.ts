@@ -550,7 +550,31 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Mérida (Yucatán) pendiente', 'Municipio de Monterrey (Nuevo León) pendiente']);
     const cleared = (await (await fetch(`${base}/api/stages`, { headers: { authorization: h.bearer('admin') } })).json()) as { publishers: { publisherId: string; stages: Record<string, string> }[] };
     expect(cleared.publishers.map((p) => [p.publisherId, p.stages['E.7']])).toEqual([['mer', undefined], ['mty', undefined]]);
-    expect(await violations(page)).toEqual([]);
+    // A milestone of one state: the administration chooses it, and both forms list only its implementers.
+    await h.store.putPublisher({ ...PUBLISHERS[1], id: 'gpe', name: 'Municipio de Guadalupe', ocidPrefix: 'ocds-gpe', projectIdPrefix: 'oc4ids-gpe' });
+    try {
+      await page.reload();
+      await form.waitFor();
+      expect(await page.getByLabel('Entidad').locator('option').allInnerTexts()).toEqual(['Todas las entidades', 'Nuevo León (2 implementadores)', 'Yucatán (1 implementador)']);
+      await page.getByLabel('Entidad').selectOption('Nuevo León');
+      expect(await page.getByLabel('Implementador a su cargo').locator('option').allInnerTexts()).toEqual(['Elija un implementador', 'Municipio de Guadalupe', 'Municipio de Monterrey']);
+      await page.getByLabel('Etapa', { exact: true }).selectOption('E.7');
+      expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Guadalupe pendiente', 'Municipio de Monterrey pendiente']);
+      await page.getByRole('button', { name: 'Marcar todos', exact: true }).click();
+      await date.fill('21/06/2024');
+      await save.click();
+      await page.locator('#resultado-etapa-varios', { hasText: 'Se registró la etapa E.7 Presentación pública el 21/06/2024 para 2 implementadores: Municipio de Guadalupe y Municipio de Monterrey.' }).waitFor();
+      const byState = (await (await fetch(`${base}/api/stages`, { headers: { authorization: h.bearer('admin') } })).json()) as { publishers: { publisherId: string; stages: Record<string, string> }[] };
+      expect(byState.publishers.map((p) => [p.publisherId, p.stages['E.7']]).sort()).toEqual([['gpe', '2024-06-21'], ['mer', undefined], ['mty', '2024-06-21']]);
+      // Kept in the address: a reload shows the same state.
+      expect(decodeURIComponent(new URL(page.url()).hash)).toContain('entidad=Nuevo+León');
+      await page.reload();
+      await form.waitFor();
+      expect(await page.getByLabel('Entidad').inputValue()).toBe('Nuevo León');
+      expect(await violations(page)).toEqual([]);
+    } finally {
+      await h.store.deletePublisher('gpe');
+    }
   });
 
   test('a state\'s coordinator records a stage for its 31 implementers: sent by requests of 25, the page says how far it got', async () => {

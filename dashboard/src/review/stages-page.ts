@@ -10,6 +10,7 @@ import { readTypedDate } from '../../../core/format/typed-date';
 import { STAGES, type StageCode } from '../../../core/workflow/stages';
 import { planStageBatch, planStageClear, STAGE_BATCH_SIZE, stageBatchOutcome } from '../../../core/workflow/stage-batch';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
+import { sameState, stateKey } from '../../../core/workflow/mexican-states';
 import { checkStageBatchAnswer, checkStagesAnswer, checkStagesListAnswer, WORKFLOW_PATHS, type PublisherStagesView, type StageBatchRequest, type StagesRequest } from '../../../core/workflow/contract';
 import { ApiError, authed, rerender, sessionBar, withSession } from './session';
 
@@ -234,29 +235,60 @@ export const stagesPage: Page = {
         h('p', null, h('a', { href: route('mis-envios') }, 'Ir a Mis envíos')));
     }
     const publishers = [...list.publishers].sort((a, b) => a.name.localeCompare(b.name, 'es-MX'));
+    const everyState = list.viewer.scope.kind === 'all';
+    // The administration's list spans every state (hundreds of implementers): a state chosen narrows both forms to
+    // its implementers, as a state's coordination sees them. Kept in the address (`entidad`), so a reload keeps it.
+    const states = new Map<string, { name: string; count: number }>();
+    if (everyState) for (const p of publishers) { const k = stateKey(p.state); states.set(k, { name: states.get(k)?.name ?? p.state, count: (states.get(k)?.count ?? 0) + 1 }); }
+    const asked = query.get('entidad') ?? '';
+    const stateSel = states.size > 1
+      ? h('select', { id: 'entidad', name: 'entidad' }, h('option', { value: '' }, 'Todas las entidades'),
+        [...states.values()].sort((a, b) => a.name.localeCompare(b.name, 'es-MX'))
+          .map((st) => h('option', { value: st.name, selected: sameState(st.name, asked) }, `${st.name} (${formatCount(st.count, 'implementador', 'implementadores')})`)))
+      : null;
+    const shown = (): PublisherStagesView[] => (stateSel?.value ? publishers.filter((p) => sameState(p.state, stateSel.value)) : publishers);
     const chosen = query.get('implementador') ?? (publishers.length === 1 ? publishers[0].publisherId : '');
-    const sel = h('select', { id: 'implementador', name: 'implementador' },
-      h('option', { value: '' }, 'Elija un implementador'),
-      publishers.map((p) => h('option', { value: p.publisherId, selected: p.publisherId === chosen }, list.viewer.scope.kind === 'all' ? `${p.name} (${p.state})` : p.name)));
+    const sel = h('select', { id: 'implementador', name: 'implementador' });
+    // Those of the state chosen; the implementer chosen stays if it is one of them.
+    const fillSel = (keep: string): void => {
+      const list = shown();
+      sel.replaceChildren(h('option', { value: '' }, 'Elija un implementador'),
+        ...list.map((p) => h('option', { value: p.publisherId, selected: p.publisherId === keep }, everyState && !stateSel?.value ? `${p.name} (${p.state})` : p.name)));
+    };
+    fillSel(chosen);
     const slot = h('div', { id: 'etapas' });
     const draw = (): void => {
       const p = publishers.find((x) => x.publisherId === sel.value);
-      slot.replaceChildren(p ? stagesForm(p) : h('p', { class: 'note' }, query.get('implementador') && !sel.value
+      slot.replaceChildren(p ? stagesForm(p) : h('p', { class: 'note' }, query.get('implementador') && !sel.value && !publishers.some((x) => x.publisherId === query.get('implementador'))
         ? 'Ese implementador no está a su cargo: elija uno de la lista.'
         : 'Elija un implementador para ver y registrar sus etapas.'));
     };
-    sel.addEventListener('change', () => { const q = new URLSearchParams(); if (sel.value) q.set('implementador', sel.value); setQuery(q); draw(); });
+    const remember = (): void => {
+      const q = new URLSearchParams();
+      if (stateSel?.value) q.set('entidad', stateSel.value);
+      if (sel.value) q.set('implementador', sel.value);
+      setQuery(q);
+    };
+    sel.addEventListener('change', () => { remember(); draw(); });
     draw();
-    // The one-implementer form shows the dates the batch just saved (the same objects, drawn again).
-    const batch = publishers.length > 1 ? batchForm(publishers, list.viewer.scope.kind === 'all', draw) : null;
+    // The one-implementer form shows the dates the batch just saved (the same objects, drawn again). Drawn again
+    // for another state: marks of the state left are not kept (they would be sent unseen).
+    const batchSlot = h('div', { id: 'etapa-varios-lista' });
+    const drawBatch = (): void => {
+      const list = shown();
+      batchSlot.replaceChildren(...(list.length > 1 ? [batchForm(list, everyState && !stateSel?.value, draw)] : []));
+    };
+    drawBatch();
+    stateSel?.addEventListener('change', () => { fillSel(sel.value); remember(); draw(); drawBatch(); announce(`${formatCount(shown().length, 'implementador', 'implementadores')} en la lista.`); });
     return h('div', null,
       ...heading('Etapas del programa', 'Registre en qué fecha cada implementador a su cargo alcanzó cada etapa del programa (E.1 a E.7). Seguimiento las muestra junto a su compromiso.'),
       sessionBar(list.viewer, rerender, ds.publishers),
       h('p', null, h('a', { href: route('revision'), class: 'back' }, '← Volver a la revisión de envíos')),
       publishers.length
         ? h('form', { class: 'filters', 'aria-label': 'Elegir implementador', onsubmit: (e: Event) => e.preventDefault() },
+          stateSel ? h('div', { class: 'field' }, h('label', { for: 'entidad' }, 'Entidad'), stateSel) : null,
           h('div', { class: 'field' }, h('label', { for: 'implementador' }, 'Implementador a su cargo'), sel))
         : h('p', null, 'No hay implementadores registrados a su cargo.'),
-      slot, batch);
+      slot, batchSlot);
   }, rerender),
 };
