@@ -545,6 +545,13 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(sent).toEqual(['POST /api/stages/batch']);
     // The date was a mistake: cleared for both at once (the date typed is not read), as the single form clears one.
     await date.fill('');
+    // Asked first; declined, nothing is cleared (the list still shows both dates).
+    const asked: string[] = [];
+    page.once('dialog', (d) => { asked.push(d.message()); void d.dismiss(); });
+    await page.getByRole('button', { name: 'Borrar la fecha de la etapa en los marcados' }).click();
+    expect(asked).toEqual(['¿Borrar la fecha de la etapa E.7 Presentación pública de 2 implementadores? Para volver a tenerla habrá que registrarla de nuevo.']);
+    expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Mérida (Yucatán) registrada: 20/06/2024', 'Municipio de Monterrey (Nuevo León) registrada: 20/06/2024']);
+    page.once('dialog', (d) => { void d.accept(); });
     await page.getByRole('button', { name: 'Borrar la fecha de la etapa en los marcados' }).click();
     await page.locator('#resultado-etapa-varios', { hasText: 'Se borró la fecha de la etapa E.7 Presentación pública para 2 implementadores: Municipio de Mérida y Municipio de Monterrey.' }).waitFor();
     expect(await form.locator('li').allInnerTexts()).toEqual(['Municipio de Mérida (Yucatán) pendiente', 'Municipio de Monterrey (Nuevo León) pendiente']);

@@ -157,6 +157,10 @@ function batchForm(publishers: PublisherStagesView[], withState: boolean, onSave
       if (plan.on === 'date') markRefused(dateInput, `${status.id} formato-fecha-varios`);
       return focusRefused(plan.on === 'date' ? dateInput : marks[0].box, plan.problem);
     }
+    // Clearing cannot be undone from this page (the dates are only in the Bitácora afterwards): asked first, with what
+    // and for how many, as a mark too many would clear a state's dates with one press.
+    const label = STAGES.find((s) => s.code === stage)?.label ?? '';
+    if (clear && plan.write.length && !window.confirm(`¿Borrar la fecha de la etapa ${stage} ${label} de ${formatCount(plan.write.length, 'implementador', 'implementadores')}? Para volver a tenerla habrá que registrarla de nuevo.`)) return;
     const pressed = clear ? clearButton : button;
     button.disabled = true;
     clearButton.disabled = true;
