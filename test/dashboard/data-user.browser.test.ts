@@ -619,5 +619,20 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await institution.locator('#tabla-institucion-procesos tbody tr').innerText()).toContain(`${amount} con IVA`);
     expect(await institution.locator('main').innerText()).toContain(note);
     await context.close();
+    // A state's project that lists it (a federal contract for a state's work) adds it to its «Contratado» and lists
+    // it among its processes: both said its amount without «con IVA».
+    const workbook = await exampleWorkbook('nuevo-leon');
+    const sheet = workbook.sheets.find((x) => x.name === 'Procesos del proyecto')!;
+    const typed: Record<string, string> = { id: 'oc4ids-nl0001-NL-2023-001', 'contractingProcesses/0/id': release.ocid, 'contractingProcesses/0/summary/nature': 'Construcción (ejecución de obra)' };
+    sheet.rows.push(sheet.rows[1].map((field) => typed[String(field)] ?? null));
+    expect((await publish(srv.store, { publisher: publisherOf('nuevo-leon', workbook), workbook, actor: 'test', now: '2025-08-07T10:00:00-06:00', baseUrl: srv.base })).status).toBe('published');
+    const reader = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const project = await reader.newPage();
+    await project.goto(`${srv.base}/#/proyecto/oc4ids-nl0001-NL-2023-001`);
+    await project.waitForSelector('body[data-ready] main h1');
+    expect(await project.locator('#tabla-procesos tr', { hasText: release.ocid }).innerText()).toContain(`${amount} con IVA`);
+    expect(await project.locator('#grafica-montos').innerText()).toContain(`(${amount} con IVA)`);
+    expect(await project.locator('#nota-iva').innerText()).toBe(`«Contratado» incluye ${amount} de 1 contratación que publica el monto de sus contratos solo con IVA («valueWithTax»); se suma como se publicó.`);
+    await reader.close();
   });
 });

@@ -55,8 +55,8 @@ export const WITH_TAX = 'con IVA';
  * added as published, with the other contracts' `value` (the amount the template asks for, with taxes), so a reader
  * knows which part is VAT-inclusive by the publisher's own word. Empty when none is.
  */
-export const withTaxNote = (mxn: number, processes: number): string => (processes
-  ? `«Monto contratado» incluye ${formatMoney(mxn)} de ${processes === 1 ? '1 contratación que publica' : `${count(processes)} contrataciones que publican`} el monto de sus contratos solo con IVA («valueWithTax»); se suma como se publicó.`
+export const withTaxNote = (mxn: number, processes: number, label = 'Monto contratado'): string => (processes
+  ? `«${label}» incluye ${formatMoney(mxn)} de ${processes === 1 ? '1 contratación que publica' : `${count(processes)} contrataciones que publican`} el monto de sus contratos solo con IVA («valueWithTax»); se suma como se publicó.`
   : '');
 /**
  * What follows a process's contracted amount in a table: « con IVA» when all of it was published only with VAT, else
