@@ -50,6 +50,8 @@ export const NOT_CONTRACTED = 'Aún sin contrato';
 export const CONTRACTED_RULE = '«Monto contratado» suma el valor vigente de cada contrato (con sus convenios modificatorios), sin los contratos cancelados, y cuenta cada proceso una vez aunque esté ligado a varios proyectos.';
 /** Beside a contract's amount read from `valueWithTax` (core/stats/contract-with-tax.ts): it includes VAT. */
 export const WITH_TAX = 'con IVA';
+/** Beside a contract's `value` that its own `valueWithTax` shows is without VAT (contract-with-tax.ts valueWithoutTax). */
+export const WITHOUT_TAX = 'sin IVA';
 /**
  * What a sum of contracted amounts holds of amounts published only with VAT (`valueWithTax`), said beside it: they are
  * added as published, with the other contracts' `value` (the amount the template asks for, with taxes), so a reader
