@@ -4,6 +4,7 @@
  * project counted as contracted what its summaries said when it was published.
  */
 import { indexRows } from '../../dashboard/src/data/rows';
+import { PROJECT_CSV_HEADER, projectCsvRow } from '../../dashboard/src/data/project-csv';
 import { filterDataset } from '../../dashboard/src/data/filters';
 import type { IndexAnswer, ProcessEntry, ProjectEntry } from '../../core/stats/publication-index';
 
@@ -42,4 +43,7 @@ test("a project's contracted sum says how much of it its processes published onl
   ] });
   expect(projects.map((p) => [p.id, p.contracted, p.contractedWithTax])).toEqual([
     ['oc4ids-07smqs-1', 1500000, 1000000], ['oc4ids-07smqs-2', 316000, 116000], ['oc4ids-07smqs-3', 9, undefined]]);
+  // The Proyectos CSV gives that part in its own column, as the Contrataciones CSV does per process.
+  const column = (name: string): unknown[] => projects.map((p) => projectCsvRow(p)[PROJECT_CSV_HEADER.indexOf(name)]);
+  expect([column('contratado_mxn'), column('contratado_con_iva_mxn')]).toEqual([[1500000, 316000, 9], [1000000, 116000, undefined]]);
 });
