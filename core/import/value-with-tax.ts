@@ -3,9 +3,11 @@
  * as this program captures it (schemas/program/edca-mx.json, the template) has no such field, so the workbook an
  * import writes holds no amount for them: the generic note on fields without a column names «valueWithTax» among
  * dozens of others, and nothing said that, once the workbook is published, the dashboard (which counts them by that
- * amount, core/stats/contract-with-tax.ts) would show those contracts without one. Said once for the whole import,
- * on the processes as the workbook holds them (compiled), with the column where the amount goes: the template's
- * «Monto del contrato» asks for the total with taxes, which is what `valueWithTax` is.
+ * amount, core/stats/contract-with-tax.ts) would show those contracts without one — unless their history was
+ * published here first (`history`): the workbook's new release then merges with the published ones, and a field it
+ * lacks keeps its earlier value (OCDS merge rules). Said once for the whole import, on the processes as the workbook
+ * holds them (compiled), with both ways to keep the amount: that history, or the template's «Monto del contrato»,
+ * which asks for the total with taxes, what `valueWithTax` is.
  */
 import { finding, type Finding } from '../findings/finding';
 import { isObject } from '../json/json-values';
