@@ -5,3 +5,4 @@ export { packageMetadata, packageTermsFindings, publisherNamesFinding, settingsF
 export { groupFieldNotes } from './field-notes';
 export { datesKeptAsText } from './dates-as-text';
 export { compileProcesses, isNotCarriedNote, joinNotCarried, latestProjects } from './process-history';
+export { amountsOnlyWithTax } from './value-with-tax';

@@ -24,3 +24,23 @@ export function contractWithTax(contract: Record<string, unknown>): boolean {
 export function contractMoney(contract: Record<string, unknown>): unknown {
   return contractWithTax(contract) ? contract.valueWithTax : contract.value;
 }
+
+/** Mexico's VAT rates: the general 16 % and the northern and southern border regions' 8 %. */
+const VAT_RATES = [0.16, 0.08];
+
+/**
+ * Whether `contract` publishes both amounts and its `value` is, by its own `valueWithTax`, without VAT: the second is
+ * the first plus one of Mexico's VAT rates, to within one part in a thousand (VAT rounded per item or per payment). As the
+ * SHCP's CompraNet data writes them. Its `value` stays the contract's amount everywhere (the rule above, and every sum:
+ * a heuristic must not move a figure), but the process page says beside it that it is without VAT and gives the
+ * amount with VAT, so a reader comparing it with a budget or a payment (with taxes, as the template asks) does not
+ * take a 16 % gap for a saving. Anything else (equal amounts, another gap, other currencies) is said nothing of.
+ */
+export function valueWithoutTax(contract: Record<string, unknown>): boolean {
+  const value = amountOf(contract.value);
+  const withTax = amountOf(contract.valueWithTax);
+  if (value === undefined || withTax === undefined || value <= 0) return false;
+  const currency = (m: unknown): unknown => (isObject(m) ? m.currency : undefined);
+  if (currency(contract.value) !== currency(contract.valueWithTax)) return false;
+  return VAT_RATES.some((rate) => Math.abs(withTax - value * (1 + rate)) <= Math.max(0.01, value * (1 + rate) * 0.001));
+}

@@ -619,5 +619,34 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await institution.locator('#tabla-institucion-procesos tbody tr').innerText()).toContain(`${amount} con IVA`);
     expect(await institution.locator('main').innerText()).toContain(note);
     await context.close();
+    // A state's project that lists it (a federal contract for a state's work) adds it to its «Contratado» and lists
+    // it among its processes: both said its amount without «con IVA».
+    const workbook = await exampleWorkbook('nuevo-leon');
+    const sheet = workbook.sheets.find((x) => x.name === 'Procesos del proyecto')!;
+    const typed: Record<string, string> = { id: 'oc4ids-nl0001-NL-2023-001', 'contractingProcesses/0/id': release.ocid, 'contractingProcesses/0/summary/nature': 'Construcción (ejecución de obra)' };
+    sheet.rows.push(sheet.rows[1].map((field) => typed[String(field)] ?? null));
+    expect((await publish(srv.store, { publisher: publisherOf('nuevo-leon', workbook), workbook, actor: 'test', now: '2025-08-07T10:00:00-06:00', baseUrl: srv.base })).status).toBe('published');
+    const reader = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const project = await reader.newPage();
+    await project.goto(`${srv.base}/#/proyecto/oc4ids-nl0001-NL-2023-001`);
+    await project.waitForSelector('body[data-ready] main h1');
+    expect(await project.locator('#tabla-procesos tr', { hasText: release.ocid }).innerText()).toContain(`${amount} con IVA`);
+    expect(await project.locator('#grafica-montos').innerText()).toContain(`(${amount} con IVA)`);
+    expect(await project.locator('#nota-iva').innerText()).toBe(`«Contratado» incluye ${amount} de 1 contratación que publica el monto de sus contratos solo con IVA («valueWithTax»); se suma como se publicó.`);
+    // A contract with both amounts, its `value` the one without VAT (valueWithTax = value + 16 %, as CompraNet
+    // writes them): its `value` is what counts, and its page says which it is, with the amount with VAT beside it.
+    const sfp = { ...publisher, id: 'sfp', name: 'Secretaría Anticorrupción y Buen Gobierno', ocidPrefix: 'ocds-sfp001', projectIdPrefix: 'oc4ids-sfp001' };
+    await srv.store.putPublisher(sfp);
+    const both = JSON.parse(JSON.stringify(release).split(release.ocid).join('ocds-sfp001-1386')) as typeof release & { contracts: Record<string, unknown>[] };
+    both.contracts[0].value = { amount: 763697.08, currency: 'MXN' };
+    expect((await publishHistory(srv.store, { publisher: sfp, releases: [{ ocid: both.ocid, id: both.id, date: both.date, release: both }], actor: 'cli', now: '2025-08-08T10:00:00-06:00', baseUrl: srv.base })).status).toBe('published');
+    await reader.close();
+    // A reader of its own: the tab above holds the index from before this publication (max-age=60).
+    const later = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const contract = await later.newPage();
+    await contract.goto(`${srv.base}/#/contratacion/${both.ocid}`);
+    await contract.waitForSelector('body[data-ready] main h1');
+    expect(await contract.locator('#tabla-contratos tbody tr').innerText()).toContain(`${formatMoney(763697.08)} sin IVA (${amount} con IVA)`);
+    await later.close();
   });
 });

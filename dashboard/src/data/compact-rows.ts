@@ -37,7 +37,7 @@ export function compactRows(c: CompactIndex | CompactPart): Rows {
       const lat = P.lat[i];
       projects.push({
         id: P.id[i], title: P.title ? P.title[i] : P.id[i], status: S[P.status[i]], type: str(P.type[i]), sector: P.sector[i].map((x) => S[x]),
-        budget: val(P.budget[i]), contracted: val(P.contracted?.[i]), paid: val(P.paid?.[i]), finalValue: val(P.finalValue[i]),
+        budget: val(P.budget[i]), contracted: val(P.contracted?.[i]), contractedWithTax: undefined, paid: val(P.paid?.[i]), finalValue: val(P.finalValue[i]),
         physicalProgress: val(P.physicalProgress?.[i]), financialProgress: val(P.financialProgress?.[i]),
         start, end, stages: expandStages(P.stages?.[i], str), ended: str(P.ended?.[i]), updated: str(P.updated[i]),
         ocids: P.ocids[i].map((o) => (typeof o === 'number' ? R.ocid[o] : o)),

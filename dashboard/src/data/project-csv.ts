@@ -5,6 +5,8 @@
  * come just before them. Dates as aaaa-mm-dd (calendarDate), which spreadsheet programs read as dates. After its final
  * value, when it ended (`terminacion`) and how many days after its planned end (`retraso_dias`, schedule-slip.ts;
  * negative when early, and for a work not ended, the days its planned end has been past on the day of the download).
+ * `contratado_con_iva_mxn`: the part of `contratado_mxn` its processes published only with VAT (rows.ts
+ * contractedWithTax), as the Contrataciones CSV gives it per process.
  */
 import { calendarDate } from '../../../core/format/es-mx';
 import { PROJECT_STAGES, type ProjectStage } from '../../../core/stats/project-stages';
@@ -22,7 +24,7 @@ const STAGE_WORD: Record<ProjectStage, string> = {
 export const PROJECT_CSV_HEADER: readonly string[] = [
   'id', 'titulo', 'institucion', 'implementador', 'estado', 'municipio', 'etapa', 'tipo', 'sector', 'inicio', 'fin',
   ...PROJECT_STAGES.flatMap((s) => [`inicio_${STAGE_WORD[s]}`, `fin_${STAGE_WORD[s]}`]),
-  'presupuesto_mxn', 'contratado_mxn', 'valor_final_mxn', 'terminacion', 'retraso_dias', 'avance_fisico', 'actualizado', 'procesos_ocid',
+  'presupuesto_mxn', 'contratado_mxn', 'contratado_con_iva_mxn', 'valor_final_mxn', 'terminacion', 'retraso_dias', 'avance_fisico', 'actualizado', 'procesos_ocid',
 ];
 
 export function projectCsvRow(r: ProjectRow): Cell[] {
@@ -30,6 +32,6 @@ export function projectCsvRow(r: ProjectRow): Cell[] {
     r.id, r.title, r.authority?.name, r.publisherName, r.state, r.municipality, statusTitle(r.status), r.type ? projectTypeTitle(r.type) : undefined,
     r.sector.map(sectorTitle).join('; '), calendarDate(r.start), calendarDate(r.end),
     ...PROJECT_STAGES.flatMap((s) => [calendarDate(r.stages?.[s]?.start), calendarDate(r.stages?.[s]?.end)]),
-    r.budget, r.contracted, r.finalValue, calendarDate(r.ended), projectSlip(r)?.days, r.physicalProgress, calendarDate(r.updated), r.ocids.join('; '),
+    r.budget, r.contracted, r.contractedWithTax, r.finalValue, calendarDate(r.ended), projectSlip(r)?.days, r.physicalProgress, calendarDate(r.updated), r.ocids.join('; '),
   ];
 }

@@ -13,7 +13,12 @@ export type { Party } from '../../../core/stats/publication-index';
 
 interface Owner { publisherId: string; publisherName: string; state: string }
 
-export type ProjectRow = Omit<ProjectEntry, 'authority'> & Owner & { authority?: Party; startYear?: number; endYear?: number };
+/**
+ * `contractedWithTax`: the part of `contracted` its processes published only with VAT (their own `contractedWithTax`,
+ * core/stats/contract-with-tax.ts), when `contracted` is their sum; absent when none is, or when `contracted` is the
+ * project's summaries' (not every process published here), which say nothing of VAT. Made by linkAcrossPublishers.
+ */
+export type ProjectRow = Omit<ProjectEntry, 'authority'> & Owner & { authority?: Party; startYear?: number; endYear?: number; contractedWithTax?: number };
 
 
 export type ProcessRow = Omit<ProcessEntry, 'buyer' | 'bidders'> & Owner & { buyer?: Party; bidders?: string[]; band: CompetitionBand; year?: number };
@@ -46,7 +51,8 @@ export function indexRows(index: IndexAnswer): { projects: ProjectRow[]; process
  * of the publishers loaded, as each publisher's current data stands: the process names the project that lists it,
  * and the project's «Contratado» and «Pagado» count its processes as they are published now — as publicationIndex
  * counts a project's own processes — not as its summaries said when the project was published. In place (the pages
- * hold the rows); run again after addDetails, which writes the index's figures back.
+ * hold the rows); run again after addDetails, which writes the index's figures back. Sets every project's
+ * `contractedWithTax` too.
  */
 export function linkAcrossPublishers(rows: { projects: ProjectRow[]; processes: ProcessRow[] }): void {
   const byOcid = new Map<string, ProcessRow>();
@@ -59,14 +65,19 @@ export function linkAcrossPublishers(rows: { projects: ProjectRow[]; processes: 
       across = true;
       if (!r.projectIds.includes(p.id)) r.projectIds = [...r.projectIds, p.id];
     }
-    if (!across) continue;
     const linked = [...new Set(p.ocids)].map((o) => byOcid.get(o));
-    const paid = sumPresent(linked.map((r) => r?.paid));
-    if (paid !== undefined) p.paid = paid;
-    if (linked.every((r) => r !== undefined)) {
-      const contracted = sumPresent(linked.map((r) => r?.contracted));
-      if (contracted === undefined) delete p.contracted;
-      else p.contracted = contracted;
+    const all = linked.length > 0 && linked.every((r) => r !== undefined);
+    if (across) {
+      const paid = sumPresent(linked.map((r) => r?.paid));
+      if (paid !== undefined) p.paid = paid;
+      if (all) {
+        const contracted = sumPresent(linked.map((r) => r?.contracted));
+        if (contracted === undefined) delete p.contracted;
+        else p.contracted = contracted;
+      }
     }
+    // Whenever «Contratado» is its processes' sum (all of them here, as publicationIndex and the lines above count
+    // it), the VAT-inclusive part they hold: the project's page said their amounts without «con IVA».
+    p.contractedWithTax = all ? sumPresent(linked.map((r) => r?.contractedWithTax)) : undefined;
   }
 }

@@ -50,13 +50,15 @@ export const NOT_CONTRACTED = 'Aún sin contrato';
 export const CONTRACTED_RULE = '«Monto contratado» suma el valor vigente de cada contrato (con sus convenios modificatorios), sin los contratos cancelados, y cuenta cada proceso una vez aunque esté ligado a varios proyectos.';
 /** Beside a contract's amount read from `valueWithTax` (core/stats/contract-with-tax.ts): it includes VAT. */
 export const WITH_TAX = 'con IVA';
+/** Beside a contract's `value` that its own `valueWithTax` shows is without VAT (contract-with-tax.ts valueWithoutTax). */
+export const WITHOUT_TAX = 'sin IVA';
 /**
  * What a sum of contracted amounts holds of amounts published only with VAT (`valueWithTax`), said beside it: they are
  * added as published, with the other contracts' `value` (the amount the template asks for, with taxes), so a reader
  * knows which part is VAT-inclusive by the publisher's own word. Empty when none is.
  */
-export const withTaxNote = (mxn: number, processes: number): string => (processes
-  ? `«Monto contratado» incluye ${formatMoney(mxn)} de ${processes === 1 ? '1 contratación que publica' : `${count(processes)} contrataciones que publican`} el monto de sus contratos solo con IVA («valueWithTax»); se suma como se publicó.`
+export const withTaxNote = (mxn: number, processes: number, label = 'Monto contratado'): string => (processes
+  ? `«${label}» incluye ${formatMoney(mxn)} de ${processes === 1 ? '1 contratación que publica' : `${count(processes)} contrataciones que publican`} el monto de sus contratos solo con IVA («valueWithTax»); se suma como se publicó.`
   : '');
 /**
  * What follows a process's contracted amount in a table: « con IVA» when all of it was published only with VAT, else

@@ -18,13 +18,13 @@ import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { supplierKey } from '../data/suppliers';
 import { contractSupplierRefs } from '../../../core/stats/contract-suppliers';
-import { contractMoney, contractWithTax } from '../../../core/stats/contract-with-tax';
+import { contractMoney, contractWithTax, valueWithoutTax } from '../../../core/stats/contract-with-tax';
 import { citationSection } from '../components/citation';
 import { today } from '../data/today';
 import { institutionKey } from '../data/institutions';
 import { methodTitle, processCodeTitle, stageTitle, partyKey, type PartyIds } from '../labels';
 import { methodKey } from '../../../core/stats/figures';
-import { count, date, heading, money, moneyIn, moneyKpi, moneyOf, NO_DATA, WITH_TAX, type Page } from './common';
+import { count, date, heading, money, moneyIn, moneyKpi, moneyOf, NO_DATA, WITH_TAX, WITHOUT_TAX, type Page } from './common';
 import type { Kpi } from '../components/kpis';
 import { cents } from '../../../core/stats/publication-index';
 import { publicationHistory } from './process-history';
@@ -63,8 +63,13 @@ function amountKpi(label: string, mxn: number | undefined, values: unknown[], hi
   return { label, value: moneyIn(cents(present.reduce((n, v) => n + (num(v.amount) ?? 0), 0)), currency) };
 }
 
-/** A contract's amount, «$885,888.61 con IVA» when it is published only with VAT (contract-with-tax.ts). */
-const contractAmount = (k: Json): string => (contractWithTax(k) ? `${moneyOf(k.valueWithTax)} ${WITH_TAX}` : moneyOf(k.value));
+/**
+ * A contract's amount, «$885,888.61 con IVA» when it is published only with VAT (contract-with-tax.ts); its `value`
+ * «sin IVA», with the amount with VAT beside it, when its own `valueWithTax` shows that value is without VAT
+ * (valueWithoutTax). Only here, beside the contract: the sums keep counting `value`, as published.
+ */
+const contractAmount = (k: Json): string => (contractWithTax(k) ? `${moneyOf(k.valueWithTax)} ${WITH_TAX}`
+  : valueWithoutTax(k) ? `${moneyOf(k.value)} ${WITHOUT_TAX} (${moneyOf(k.valueWithTax)} ${WITH_TAX})` : moneyOf(k.value));
 
 function section(id: string, title: string, ...children: (Node | null)[]): HTMLElement {
   return h('section', { 'aria-labelledby': `h-${id}`, class: 'stage', id }, h('h2', { id: `h-${id}`, tabindex: '-1' }, title), ...children);

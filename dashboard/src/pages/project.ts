@@ -22,7 +22,7 @@ import { classificationSchemeTitle, documentTypeTitle, methodTitle, milestoneSta
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { projectAuthority } from '../../../core/stats/publication-index';
-import { count, date, heading, money, moneyOf, moneyOrOther, NO_DATA, percent, progress, type Page } from './common';
+import { count, date, heading, money, moneyOf, moneyOrOther, NO_DATA, percent, progress, withTaxMark, withTaxNote, type Page } from './common';
 import { lineStages, linesCell, stageCell, stageColumns } from './budget-moments';
 import { assessCostIds, COST_IDS_STAGES, COST_IDS_STAGE_LABELS, type CostIdsAssessment, type PublishedBy } from '../../../core/stats/cost-ids';
 import { ownerOf } from '../../../core/identifiers/owner-of';
@@ -96,12 +96,12 @@ function delta(from: number | undefined, to: number | undefined): string {
  * contract with a value counts nothing here, while the package's summary (OC4IDS's mapping) gives the awards' value
  * as contractValue: the cell says both, so the page and the downloaded project reconcile.
  */
-function contractedCell(published: { contracted?: number; otherCurrency?: number } | undefined, contractValue: unknown): string {
+function contractedCell(published: { contracted?: number; contractedWithTax?: number; otherCurrency?: number } | undefined, contractValue: unknown): string {
   if (!published) return moneyOf(contractValue);
   const currency = str(obj(contractValue)?.currency);
   if (published.contracted === undefined && published.otherCurrency && currency && currency !== 'MXN') return moneyOf(contractValue);
   if (published.contracted === undefined && !published.otherCurrency && num(obj(contractValue)?.amount) !== undefined) return `Sin monto de contrato (adjudicado: ${moneyOf(contractValue)})`;
-  return moneyOrOther(published.contracted, published.otherCurrency);
+  return `${moneyOrOther(published.contracted, published.otherCurrency)}${withTaxMark(published)}`;
 }
 
 const optionalFact = (label: string, value: string | undefined): [string, string][] => (value ? [[label, value]] : []);
@@ -249,6 +249,7 @@ export const projectPage: Page = {
     const others = processes.filter((r) => r.publisherId !== row.publisherId);
     const summaries = objects(p.contractingProcesses);
     const inOtherCurrency = processes.filter((x) => x.otherCurrency).length;
+    const taxed = row.contractedWithTax === undefined ? [] : processes.filter((x) => x.contractedWithTax !== undefined);
     const docs = objects(p.documents);
     const slip = scheduleSlip(row.status, str(period?.endDate), str(completion?.endDate), today());
     // Free texts keep their paragraphs (components/prose.ts).
@@ -304,11 +305,13 @@ export const projectPage: Page = {
       h('section', { 'aria-labelledby': 'h-montos' }, h('h2', { id: 'h-montos' }, 'Presupuesto, contrato y valor final'),
         barChart('Del presupuesto al valor final (MXN)', [
           { label: 'Presupuesto', value: row.budget ?? 0, display: money(row.budget) },
-          { label: 'Contratado', value: row.contracted ?? 0, display: `${money(row.contracted)}${delta(row.budget, row.contracted)}` },
+          { label: 'Contratado', value: row.contracted ?? 0, display: `${money(row.contracted)}${withTaxMark(row)}${delta(row.budget, row.contracted)}` },
           { label: 'Valor final', value: row.finalValue ?? 0, display: `${money(row.finalValue)}${delta(row.contracted, row.finalValue)}` },
         ], 'Monto (MXN)', { id: 'grafica-montos', level: 3 }),
         delta(row.budget, row.contracted) || delta(row.contracted, row.finalValue) ? h('p', { class: 'note' }, 'Entre paréntesis: variación respecto del monto anterior.') : null,
         // «Contratado» adds up pesos only: a process in another currency is left out, and said (its row below shows it).
+        // Amounts its processes published only with VAT are added as published, and said (their rows below are marked).
+        taxed.length ? h('p', { class: 'note', id: 'nota-iva' }, withTaxNote(row.contractedWithTax ?? 0, taxed.length, 'Contratado')) : null,
         inOtherCurrency ? h('p', { class: 'note', id: 'nota-otra-moneda' }, `«Contratado» no suma ${inOtherCurrency === 1 ? '1 proceso con montos' : `${count(inOtherCurrency)} procesos con montos`} en otra moneda (en la tabla de sus procesos).`) : null,
         breakdownTable(breakdown)),
       h('section', { 'aria-labelledby': 'h-avance' }, h('h2', { id: 'h-avance' }, 'Avance'),

@@ -1,7 +1,7 @@
 /** `import paquete.json [otro.json …] -o libro.xlsx`: published packages → a filled template (upgrading old quirks). */
 import * as fs from 'fs';
 import * as path from 'path';
-import { compileProcesses, datesKeptAsText, groupFieldNotes, importDocuments, isNotCarriedNote, joinNotCarried, latestProjects, packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from '../../../core/import';
+import { amountsOnlyWithTax, compileProcesses, datesKeptAsText, groupFieldNotes, importDocuments, isNotCarriedNote, joinNotCarried, latestProjects, packageMetadata, packageTermsFindings, publisherNamesFinding, settingsFromPackages } from '../../../core/import';
 import { flattenSheet } from '../../../core/flatten';
 import { DEFAULT_TIME_ZONE } from '../../../core/unflatten/time-zone';
 import type { Finding } from '../../../core/findings/finding';
@@ -88,6 +88,9 @@ export async function importCommand(args: ParsedArgs, io: CliIo): Promise<number
   const acrossFiles = compileProcesses(releases);
   releases.splice(0, releases.length, ...acrossFiles.releases);
   for (const f of acrossFiles.findings) io.err(renderMessage(f));
+  // Amounts published only with VAT have no column: said once, as the processes stand in the workbook (compiled).
+  const withTax = amountsOnlyWithTax(releases, templateSpec());
+  if (withTax) io.err(renderMessage(withTax));
   // …and one project published in versions, a file each (Nuevo León's -v000001, -v000002): its latest.
   const versions = latestProjects(projects);
   projects.splice(0, projects.length, ...versions.projects);

@@ -1,0 +1,18 @@
+import { valueWithoutTax } from './contract-with-tax';
+
+const mxn = (amount: number) => ({ amount, currency: 'MXN' });
+
+describe('a contract whose value is, by its own valueWithTax, without VAT', () => {
+  test('is one whose valueWithTax is its value plus 16 % or the border regions\' 8 %, rounded', () => {
+    expect(valueWithoutTax({ value: mxn(763697.08), valueWithTax: mxn(885888.61) })).toBe(true);
+    expect(valueWithoutTax({ value: mxn(100000), valueWithTax: mxn(108000.4) })).toBe(true);
+  });
+
+  test('is not one with equal amounts, another gap, another currency, or one amount', () => {
+    expect(valueWithoutTax({ value: mxn(116), valueWithTax: mxn(116) })).toBe(false);
+    expect(valueWithoutTax({ value: mxn(100000), valueWithTax: mxn(112000) })).toBe(false);
+    expect(valueWithoutTax({ value: { amount: 100, currency: 'USD' }, valueWithTax: mxn(116) })).toBe(false);
+    expect(valueWithoutTax({ valueWithTax: mxn(116) })).toBe(false);
+    expect(valueWithoutTax({ value: mxn(0), valueWithTax: mxn(0) })).toBe(false);
+  });
+});
