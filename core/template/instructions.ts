@@ -6,7 +6,9 @@ import type { TemplateSpec } from './spec';
 export const INSTRUCTIONS: readonly string[] = [
   'Plantilla de Infraestructura Abierta (EDCAPI y EDCA-MX)',
   'Esta plantilla sirve para capturar los proyectos de obra pública (hojas de proyecto, estándar EDCAPI / OC4IDS) y sus procesos de contratación (hojas de contratación, estándar EDCA-MX / OCDS).',
-  '1. Llene primero la hoja «Configuración»: nombre de su institución, prefijos de identificadores, licencia y zona horaria.',
+  // With a server, the registration decides the name, state and prefixes (functions/src/publication/publish.ts): an
+  // official told to fill them first spent time on cells that did nothing, or typed other prefixes.
+  `1. Hoja «${SETTINGS_SHEET}»: si envía sus datos a revisión con el complemento, o los publica en un servidor donde su institución ya está registrada, el nombre, la entidad y los prefijos son los de ese registro, y no necesita escribirlos; revise la zona horaria, y la licencia y la política de publicación si su registro no las tiene. Si solo usa la herramienta de línea de comandos, llénela primero: nombre de su institución, entidad, prefijos de identificadores, licencia y zona horaria.`,
   '2. Cada hoja es una tabla. La fila 1 tiene el título de cada columna (pase el cursor sobre él para ver la ayuda) y la fila 2 el nombre técnico del campo. Esas dos filas están protegidas: no las modifique. Capture a partir de la fila 3.',
   '3. Las columnas marcadas con * son obligatorias. Las columnas en verde son claves: enlazan cada fila con su proyecto o proceso (por ejemplo, el identificador del proyecto en la hoja «Ubicaciones») y quedan fijas a la izquierda al desplazarse. Las columnas en gris se calculan si las deja vacías (por ejemplo, el método de contratación a partir del tipo de procedimiento); si escribe un valor, se respeta el suyo.',
   '4. Una fila por elemento: un proyecto por fila en «Proyectos», un proceso por fila en «Contrataciones», una ubicación por fila en «Ubicaciones», etc.',
@@ -28,7 +30,7 @@ export const MINIMUM_HEADING = 'Mínimo para publicar (pestañas en naranja):';
 export function minimumLines(spec: TemplateSpec): string[] {
   return [
     MINIMUM_HEADING,
-    `• ${SETTINGS_SHEET}: nombre del publicador, entidad federativa y prefijos de identificadores.`,
+    `• ${SETTINGS_SHEET}: con el complemento o un servidor donde su institución está registrada, nada (cuenta su registro); solo con la herramienta de línea de comandos, nombre del publicador, entidad federativa y prefijos de identificadores.`,
     ...minimumSheets(spec).map((s) => {
       const required = s.columns.filter((c) => c.required && !c.derived);
       const always = required.filter((c) => !c.onceTendered).map((c) => c.title).join(', ');

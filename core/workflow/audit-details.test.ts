@@ -14,6 +14,9 @@ test('an audit entry\'s details read in Spanish: a registration\'s changes from 
   expect(auditDetailsText('submission.published', { publicationId: 'p1', unchanged: false, changedProcesses: 1, first: true, revision: null }))
     .toBe('Publicación p1; Primera publicación del implementador; 1 contratación nueva');
   expect(auditDetailsText('submission.published', { publicationId: 'p1', unchanged: false, changedProcesses: 0, first: true, revision: null })).toBe('Publicación p1; Primera publicación del implementador');
+  // The publication's own entry on a first publication: its processes listed as published, not as «cambiaron».
+  expect(auditDetailsText('publication.published', { first: true, changedProcesses: 2, changedOcids: ['ocds-a-1', 'ocds-a-2'], rebuiltRecords: 2, projects: 1 }))
+    .toBe('Primera publicación del implementador; 2 contrataciones nuevas; Contrataciones publicadas: ocds-a-1, ocds-a-2; 2 registros compilados; 1 proyecto');
   expect(auditDetailsText('access.denied', { attempted: 'submission.approve' })).toBe('Intentó aprobar envíos');
   expect(auditDetailsText('access.denied', { attempted: 'stages.record', publisherIds: ['mty', 'gpe'] })).toBe('Intentó registrar las etapas del programa; De 2 implementadores: mty, gpe');
   expect(auditDetailsText('publication.published', { servedSha256: { releases: 'r1', records: 'r2', projects: 'p3' } }))

@@ -106,9 +106,13 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   if (has('changedOcids') && Array.isArray(details.changedOcids)) {
     const list = (take('changedOcids') as unknown[]).map(String);
     const total = Number(details.changedProcesses ?? list.length);
-    parts.push(`Contrataciones que cambiaron: ${list.join(', ')}${total > list.length ? ` y ${formatCount(total - list.length, 'más', 'más')}` : ''}`);
+    parts.push(`${first ? 'Contrataciones publicadas' : 'Contrataciones que cambiaron'}: ${list.join(', ')}${total > list.length ? ` y ${formatCount(total - list.length, 'más', 'más')}` : ''}`);
   }
-  if (has('rebuiltRecords')) parts.push(formatCount(Number(take('rebuiltRecords')), 'registro recompilado', 'registros recompilados'));
+  // On a first publication there was no record to compile again.
+  if (has('rebuiltRecords')) {
+    const n = Number(take('rebuiltRecords'));
+    parts.push(first ? formatCount(n, 'registro compilado', 'registros compilados') : formatCount(n, 'registro recompilado', 'registros recompilados'));
+  }
   if (has('releases')) parts.push(releases(Number(take('releases'))));
   if (has('projects')) parts.push(formatCount(Number(take('projects')), 'proyecto', 'proyectos'));
   if (has('counts') && isRecord(details.counts)) {

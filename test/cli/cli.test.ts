@@ -713,6 +713,13 @@ describe('publishers add: the guide\'s placeholder prefixes and the options\' ow
     expect((await add('--prefijo-ocid', 'ocds-xxxxx1', '--prefijo-proyectos', 'oc4ids-x1x1x1')).code).toBe(0);
   });
 
+  test('a prefix typed in capitals (as a letter wrote it) is registered in lower case, and said', async () => {
+    const run = await runCli('publishers', 'add', 'mayus', '--nombre', 'Municipio de Mayúsculas', '--entidad', 'Tamaulipas', '--proyectos', '1', '--prefijo-ocid', 'OCDS-ABC777', '--prefijo-proyectos', 'oc4ids-abc777');
+    expect([run.code, run.err]).toEqual([0, 'Nota: prefijo OCID «OCDS-ABC777» registrado como «ocds-abc777», en minúsculas, como se escriben los identificadores OCDS y OC4IDS.']);
+    expect((await runCli('publishers', 'list')).out).toContain('mayus\tMunicipio de Mayúsculas\tTamaulipas\tocds-abc777\toc4ids-abc777\t');
+    await runCli('publishers', 'remove', 'mayus');
+  });
+
   test('the help, the usage message and the guide write the prefixes as placeholders, never as a value the CLI refuses', async () => {
     const help = (await runCli('help')).out;
     const usage = (await runCli('publishers', 'add')).err;

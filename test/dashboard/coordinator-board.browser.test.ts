@@ -186,7 +186,7 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const pendingShown = (await page.locator('#tabla-seguimiento tbody td:nth-child(5)').allTextContents()).slice(0, 4);
     const linked = (await page.locator('#tabla-seguimiento tbody td:nth-child(5) a.pendientes').allTextContents()).slice(0, 3);
     expect(linked.map((t) => Number(t.replace(/,/g, '')))).toEqual([...totals].sort((a, b) => b - a));
-    expect(pendingShown[3]).toBe('Sin dato');
+    expect(pendingShown[3]).toBe('Aún no publica');
     const own = await pendingOf('yuc005');
     const link = page.getByRole('link', { name: /^Pendientes por completar de Municipio 005:/ });
     expect(await link.getAttribute('aria-label')).toBe(`Pendientes por completar de Municipio 005: ${own.points + own.documents} (${own.points === 1 ? '1 dato CoST IDS' : `${own.points} datos CoST IDS`}, ${own.documents === 1 ? '1 documento clave' : `${own.documents} documentos clave`})`);

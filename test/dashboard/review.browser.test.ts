@@ -127,6 +127,11 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(waiting.length).toBeGreaterThan(0);
     expect(await page.locator('#tabla-publicadores tbody th').allTextContents()).toEqual(registered.filter((p) => p.currentPublication).map((p) => p.name));
     for (const p of waiting) expect(await page.locator('#sin-publicar').textContent()).toContain(`${p.name} (${p.state})`);
+    // Inicio counts those that publish, and says how many are registered: a bare «0 Implementadores» read as none joined.
+    await page.goto(`${base}/#/`);
+    const implementers = page.locator('#kpis .kpi', { has: page.locator('dt', { hasText: 'Implementadores que publican' }) });
+    expect([await implementers.locator('.fig').textContent(), await implementers.locator('.hint').textContent()])
+      .toEqual([String(registered.length - waiting.length), `de ${registered.length} registrados`]);
     expect(await menu(page)).not.toContain('Revisión');
     expect(await menu(page)).not.toContain('Mis envíos');
     expect((await menu(page)).at(-1)).toBe('Iniciar sesión');
@@ -728,6 +733,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await row.locator('td').first().textContent()).toBe(`◷ Nuevo: primera publicación a más tardar el ${formatDate(new Date(registered.getTime() + 30 * 86_400_000).toISOString())}`);
     // Its «Última publicación»: none yet, said so («Sin dato» read as a date missing from its data).
     expect(await row.locator('td').nth(6).textContent()).toBe('Aún no publica');
+    // Nor are its «Pendientes» and «Días sin actualizar» a figure missing from published data.
+    expect([await row.locator('td').nth(3).textContent(), await row.locator('td').nth(7).textContent()]).toEqual(['Aún no publica', 'Aún no publica']);
     // Registered before the date was kept and never published: late, as before.
     expect(await page.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Monterrey' }).locator('td').first().textContent()).toMatch(/^✗ Atrasado/);
   });

@@ -16,11 +16,20 @@ import { bidderCount, supplierCount } from '../data/suppliers';
 import { institutionCount } from '../data/institutions';
 import { statusTitle } from '../labels';
 import { CONTRACTED_RULE, count, heading, moneyKpi, nothingMatched, otherCurrencyNote, plural, withTaxNote, yearRule, type Page } from './common';
-import { activeFilters } from '../data/filters';
+import { activeFilters, matchesPublisher } from '../data/filters';
 
 /** A money counter: the sum, or «Sin dato» when no document of the selection publishes the figure. */
 function amount(label: string, sum: number, published: boolean): Kpi {
   return moneyKpi(label, published ? sum : undefined);
+}
+
+/**
+ * Those whose data the selection holds, as every counter here counts published data; and, under it, how many the
+ * state (or the country) has registered: a coordinator with 3 registered and none published read a bare «0
+ * Implementadores» as if nobody had joined the program. As Acerca and the monthly report call them.
+ */
+function implementersKpi(publishing: number, registered: number): Kpi {
+  return { label: 'Implementadores que publican', value: count(publishing), ...(registered > publishing ? { hint: `de ${count(registered)} ${registered === 1 ? 'registrado' : 'registrados'}` } : {}) };
 }
 
 export const homePage: Page = {
@@ -53,7 +62,7 @@ export const homePage: Page = {
         { label: 'Contratistas', value: count(supplierCount(sel.processes)) },
         { label: 'Licitantes', value: count(bidderCount(sel.processes)) },
         { label: 'Instituciones públicas', value: count(institutionCount(sel.projects, sel.processes)) },
-        { label: 'Implementadores', value: count(sel.publisherIds.size) },
+        implementersKpi(sel.publisherIds.size, ds.publishers.filter((p) => matchesPublisher(filters, { state: p.state, publisherId: p.id })).length),
         // A sum over nothing published is «Sin dato», not $0.00 (the Glosario: no data is not zero).
         amount('Presupuesto total', fig.budgetMxn, sel.projects.some((p) => p.budget !== undefined)),
         amount('Monto contratado', fig.contractedMxn, sel.processes.some((p) => p.contracted !== undefined)),

@@ -126,6 +126,12 @@ const COLUMNS: SortColumn[] = [
  */
 const NEXT_UPDATE: SortColumn = { key: 'proxima-actualizacion', title: 'Próxima actualización', first: 'asc', value: (a) => a.due ?? null, said: ['por próxima actualización, la más cercana primero', 'por próxima actualización, la más lejana primero'] };
 const ORDERS: SortColumn[] = [...COLUMNS, NEXT_UPDATE];
+/**
+ * Said in each of its cells about a registered implementer that has published nothing yet («Última publicación»,
+ * «Pendientes», «Días sin actualizar»): «Sin dato» read as a figure missing from data it had published.
+ */
+const NOT_YET = 'Aún no publica';
+
 /** Its *Pendientes por completar*, all kinds; null when not counted (nothing published, or before the count was kept). */
 function pendingTotal(r: TrackingEntry): number | null {
   return r.pending ? r.pending.points + r.pending.documents : null;
@@ -136,7 +142,7 @@ function pendingTotal(r: TrackingEntry): number | null {
  * from before the count was kept says so and still links the list, which judges it when asked.
  */
 function pendingCell(r: TrackingEntry): Node | string {
-  if (!r.lastPublishedAt) return NO_DATA;
+  if (!r.lastPublishedAt) return NOT_YET;
   const href = route('pendientes', r.publisherId);
   if (!r.pending) {
     return h('span', null, h('a', { href, class: 'pendientes', 'aria-label': `Pendientes por completar de ${r.name}: sin contar en este tablero, ver la lista` }, 'Ver la lista'),
@@ -225,12 +231,11 @@ export const trackingPage: Page = {
       const list = ordered(assessed, q);
       orderNote.textContent = orderNoteText(shownOrder);
       head.replaceChildren(sortHeaderRow(COLUMNS, shownOrder.column.key, shownOrder.dir, sort));
-      body.replaceChildren(...(list.length ? list.map(({ r, mark, words, tone, confirmed, nextDue }) => {
+      body.replaceChildren(...(list.length ? list.map(({ r, mark, words, tone, confirmed, nextDue, neverUpdated }) => {
           const lastPublished = confirmed || nextDue ? h('span', null, date(r.lastPublishedAt),
             ...(confirmed ? [h('br'), h('small', null, `confirmada sin cambios el ${date(confirmed)}`)] : []),
             ...(nextDue ? [h('br'), h('small', { class: 'proxima-actualizacion' }, `próxima a más tardar el ${date(nextDue)}`)] : []))
-            // A registered implementer that has not published yet: «Sin dato» read as a date missing from its data.
-            : r.lastPublishedAt ? date(r.lastPublishedAt) : 'Aún no publica';
+            : r.lastPublishedAt ? date(r.lastPublishedAt) : NOT_YET;
           return h('tr', null,
             h('th', { scope: 'row' }, h('span', null, r.name, h('br'), h('small', null, r.state))),
             // The symbol is for the eye (with the colour); the words say it, so screen readers skip the symbol (WCAG 1.1.1).
@@ -241,7 +246,7 @@ export const trackingPage: Page = {
             // Data on the platform with no approved submission was published directly (the CLI, an administrator): said
             // so, or «0» next to «Al día y completo» read as a contradiction.
             h('td', { class: 'num' }, r.approved === 0 && r.lastPublishedAt ? '0 (publicado sin revisión)' : opt(r.approved)), h('td', { class: 'num' }, reviewCell(r)),
-            h('td', null, lastPublished), h('td', { class: 'num' }, r.daysSinceUpdate === null ? NO_DATA : count(r.daysSinceUpdate)), h('td', null, stagesCell(r, viewer)));
+            h('td', null, lastPublished), h('td', { class: 'num' }, r.daysSinceUpdate === null ? (neverUpdated ? NOT_YET : NO_DATA) : count(r.daysSinceUpdate)), h('td', null, stagesCell(r, viewer)));
         }) : [h('tr', null, h('td', { colspan: COLUMNS.length }, h('span', { class: 'empty-note' }, 'Sin datos publicados para esta selección.')))]));
     };
     draw();

@@ -64,10 +64,13 @@ export function parsePublisher(id: string, body: unknown, names: Readonly<Record
   const typedState = text('state', 'entidad federativa');
   const state = canonicalState(typedState);
   if (state === undefined) throw invalid(unknownStateMessage(typedState));
-  const ocidPrefix = text('ocidPrefix', 'prefijo OCID');
-  const projectIdPrefix = text('projectIdPrefix', 'prefijo de proyectos');
-  if (!OCID_PREFIX.test(ocidPrefix)) throw invalid(`El prefijo OCID «${ocidPrefix}» debe ser «ocds-» seguido de 6 letras minúsculas o números.`);
-  if (!PROJECT_PREFIX.test(projectIdPrefix)) throw invalid(`El prefijo de proyectos «${projectIdPrefix}» debe ser «oc4ids-» seguido de 6 letras minúsculas o números.`);
+  // Written in lower case, as OCDS and OC4IDS identifiers are (ocid prefix registration): «OCDS-ABC123», typed from a
+  // letter that capitalised it, is the same prefix, and refusing it sent the administrator to find what was wrong.
+  // A refusal quotes the prefix as it was typed.
+  const [typedOcid, typedProject] = [text('ocidPrefix', 'prefijo OCID'), text('projectIdPrefix', 'prefijo de proyectos')];
+  const [ocidPrefix, projectIdPrefix] = [typedOcid.toLowerCase(), typedProject.toLowerCase()];
+  if (!OCID_PREFIX.test(ocidPrefix)) throw invalid(`El prefijo OCID «${typedOcid}» debe ser «ocds-» seguido de 6 letras minúsculas o números.`);
+  if (!PROJECT_PREFIX.test(projectIdPrefix)) throw invalid(`El prefijo de proyectos «${typedProject}» debe ser «oc4ids-» seguido de 6 letras minúsculas o números.`);
   if (PLACEHOLDER_PREFIX.test(ocidPrefix)) throw invalid(`El prefijo OCID «${ocidPrefix}» es un ejemplo, no un prefijo real. Cada institución usa el suyo, que asigna la Open Contracting Partnership (registro de prefijos de ocid); regístrelo con ese.`);
   if (PLACEHOLDER_PREFIX.test(projectIdPrefix)) throw invalid(`El prefijo de proyectos «${projectIdPrefix}» es un ejemplo, no un prefijo real. Use el prefijo que su institución registró para OC4IDS.`);
   if (b.level !== undefined && !LEVELS.includes(b.level as (typeof LEVELS)[number])) throw invalid(`«${named('level')}» debe ser uno de: ${LEVELS.join(', ')}.`);

@@ -145,9 +145,15 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     if (!id) throw new UsageError(`Indique el identificador del publicador: infra-abierta publishers add <id>${nube} --nombre … --entidad … --prefijo-ocid PREFIJO_OCID --prefijo-proyectos PREFIJO_OC4IDS --proyectos N`);
     let publisher;
     let previous;
+    let lowered: string[] = [];
     try {
       const registered = await store.getPublisher(id);
-      publisher = parsePublisher(id, bodyOf(args, nube, registered), optionNames(args), registered?.commitment);
+      const body = bodyOf(args, nube, registered);
+      publisher = parsePublisher(id, body, optionNames(args), registered?.commitment);
+      // Lowered by parsePublisher: said, so the administrator knows which prefix was registered.
+      lowered = ([['prefijo OCID', body.ocidPrefix, publisher.ocidPrefix], ['prefijo de proyectos', body.projectIdPrefix, publisher.projectIdPrefix]] as const)
+        .filter(([, typed, kept]) => typeof typed === 'string' && typed.trim() !== kept)
+        .map(([label, typed, kept]) => `${label} «${String(typed).trim()}» registrado como «${kept}»`);
       ({ previous } = await registerPublisher(store, publisher, 'cli', now(), { allowPrefixChange: args.options['cambiar-prefijo'] === true, howToAllow: 'repita la orden con --cambiar-prefijo', auditDetails: cliAuditDetails() }));
     } catch (e) {
       if (e instanceof HttpError) throw new UsageError(e.message);
@@ -157,6 +163,7 @@ export async function publishersCommand(args: ParsedArgs, store: Store, io: CliI
     const verb = !previous ? 'Publicador registrado' : changes.length ? 'Publicador actualizado' : 'Publicador sin cambios';
     io.out(`${verb}: ${publisher.id} — ${publisher.name} (${publisher.state}). Compromiso: ${commitmentText(publisher.commitment)}.`);
     if (changes.length) io.out(`Cambios: ${changes.join('; ')}.`);
+    if (lowered.length) io.err(`Nota: ${lowered.join('; ')}, en minúsculas, como se escriben los identificadores OCDS y OC4IDS.`);
     // Moved to a state nobody coordinates yet: its sends (pending ones too) would wait unseen.
     if (previous && previous.state !== publisher.state) {
       const coordinators = await readAll((after) => store.listUsers({ role: 'coordinador', after, limit: 1000 }));

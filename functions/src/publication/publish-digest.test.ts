@@ -72,8 +72,10 @@ const DIGESTS: Record<string, string> = {
   // «what changed», months later). Each entry now takes its place in the log's hash chain (its id is that place,
   // with `seq`, `prev` and `hash`) and keeps the SHA-256 of the content as served (`servedSha256`); `changes` holds
   // the chain's head too. Releases, records and projects are byte for byte as before.
-  audit: '6 6a935b78d60cabd4',
-  changes: '2 faa6752ae8061d2f',
+  // Helper E16: the first publication's entry says it is the first (`first: true`, the Bitácora's «Primera
+  // publicación»), so that entry and the chain's head after it changed; nothing else did.
+  audit: '6 9a459a9f1e81e7bf',
+  changes: '2 7e99d46b194060d9',
   // The pointer carries its publication's document count (its `documents` column and field), summed by
   // Store.publishedDocuments for the all-publishers files' limit (publication-task.ts): only this row changed.
   current: '1 6c39f6cb115b70b3',

@@ -56,6 +56,8 @@ describe('publish', () => {
     const index = (await store.getIndex(current!.id)) as { projects: unknown[]; processes: unknown[] } | undefined;
     expect([index?.projects.length, index?.processes.length]).toEqual([4, 5]);
     expect((await store.listAudit({})).items.map((a) => a.action)).toEqual(['publication.published']);
+    // The Bitácora says it is the first, its processes new (it read «0 contrataciones cambiadas» for projects alone).
+    expect((await store.listAudit({})).items[0].details).toMatchObject({ first: true, changedProcesses: 5 });
   });
 
   it('publishes nothing new for the same content, and one new release only for the changed process', async () => {
@@ -84,6 +86,7 @@ describe('publish', () => {
     expect((await store.listAudit({})).items.filter((a) => a.target === `publication/${second.publication.id}`).map((a) => a.details)).toEqual([
       expect.objectContaining({ changedProcesses: 1, changedOcids: second.changedProcesses, contentHash: second.publication.contentHash }),
     ]);
+    expect((await store.listAudit({})).items.filter((a) => a.details.first).map((a) => a.target)).toEqual([`publication/${first.publication.id}`]);
     const releases = await allReleases(store, second.publication.id);
     const changed = releases.filter((r) => r.ocid === second.changedProcesses[0]);
     expect(changed.map((r) => r.date)).toEqual(['2025-07-01T10:00:00-06:00', '2025-07-03T10:00:00-06:00']);

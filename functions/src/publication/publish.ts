@@ -716,7 +716,8 @@ export async function writePublication(store: Store, plan: PublicationPlan): Pro
   // The one write that makes the new data visible; a concurrent publication for the same publisher loses here.
   await store.setCurrent(publisher.id, publicationId, current ? current.id : null);
   await store.putStats({ publisherId: publisher.id, publicationId, computedAt: at, data: stats });
-  await store.appendAudit({ at, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, servedSha256, changedProcesses: changed.length, ...changedList(changed), rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length, ...plan.auditDetails } });
+  // `first`: none was current, so its processes are new (the Bitácora read «0 contrataciones cambiadas» for one of projects only).
+  await store.appendAudit({ at, actor, action: plan.action ?? 'publication.published', target: `publication/${publicationId}`, publisherId: publisher.id, details: { contentHash, servedSha256, ...(current ? {} : { first: true }), changedProcesses: changed.length, ...changedList(changed), rebuiltRecords: rebuilt.length, revision: revision ?? null, releases: releaseCount, projects: finalProjects.length, ...plan.auditDetails } });
   phase('commit');
   return { status: 'published', publication, changedProcesses: changed, changedProjects, rebuiltRecords: rebuilt, findings };
 }
