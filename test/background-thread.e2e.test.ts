@@ -105,7 +105,8 @@ test('`serve`: a capturista uploads and submits, the coordinador previews and ap
     { args: ['users', 'add', '--email', 'revision@og.org.mx', '--rol', 'coordinador', '--entidad', BENCH_PUBLISHER.state], env: { INFRA_SQLITE: file } },
   ], 60_000);
   expect(added.map((run) => (run.code === 0 ? 0 : run.err || run.out))).toEqual([0, 0]);
-  const [capturista, coordinador] = added.map((run) => run.out.trim().split('\n').pop() as string);
+  // The key is the line that starts with «ia_» (after it, `users add` says where its holder uses it).
+  const [capturista, coordinador] = added.map((run) => run.out.split('\n').map((l) => l.trim()).find((l) => l.startsWith('ia_')) as string);
 
   let output = '';
   const serve = () => {
