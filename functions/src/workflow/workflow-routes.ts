@@ -369,6 +369,16 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     return (id) => id !== undefined && ids.has(id);
   };
 
+  /**
+   * The change of an implementer's stages, applied to it as stored at the write (a confirmation or a registration
+   * written meanwhile is kept): a date sets its stage, null clears it. The single route's and the batch's.
+   */
+  const withStages = (changes: Readonly<Record<string, string | null>>) => (p: Publisher): Publisher => {
+    const next: Record<string, string> = { ...(p.stages ?? {}) } as Record<string, string>;
+    for (const [code, date] of Object.entries(changes)) { if (date === null) delete next[code]; else next[code] = date; }
+    return { ...p, stages: next };
+  };
+
   // Program stages (E.1…E.7) of an implementer, recorded by the coordinators of its state.
   router.put('/publishers/:id/stages', async (req, res) => {
     const user = await requireUser(req, authenticator);
@@ -377,12 +387,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     requireJsonBody(req, 'las fechas de las etapas en «stages»');
     let changes: ReturnType<typeof checkStages>;
     try { changes = checkStages(req.body, latestMexicanDay(now().getTime())); } catch (e) { throw badRequest('invalid-stages', (e as Error).message); }
-    // Applied to the publisher as stored at the write: a confirmation or a registration written meanwhile is kept.
-    const written = await store.updatePublisher(publisher.id, (p) => {
-      const next: Record<string, string> = { ...(p.stages ?? {}) } as Record<string, string>;
-      for (const [code, date] of Object.entries(changes)) { if (date === null) delete next[code]; else next[code] = date as string; }
-      return { ...p, stages: next };
-    });
+    const written = await store.updatePublisher(publisher.id, withStages(changes));
     const stages = { ...(written.stages ?? {}) } as Record<string, string>;
     await audit(user, 'publisher.stages', `publisher/${publisher.id}`, publisher.id, { stages, ...decisionOrigin(req) });
     const answer: StagesAnswer = { viewer: viewerOf(user), publisherId: publisher.id, stages };
@@ -427,11 +432,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
         if (stagesAlreadySo(stored, change.stages)) { results.push({ publisherId, name: publisher.name, outcome: 'already', stages: stored }); continue; }
         let written: Publisher;
         try {
-          written = await store.updatePublisher(publisherId, (p) => {
-            const next: Record<string, string> = { ...(p.stages ?? {}) } as Record<string, string>;
-            for (const [code, date] of Object.entries(change.stages)) { if (date === null) delete next[code]; else next[code] = date as string; }
-            return { ...p, stages: next };
-          });
+          written = await store.updatePublisher(publisherId, withStages(change.stages));
         } catch (e) {
           // Removed meanwhile (`publishers remove`): this one is refused, the others go on.
           if (!isStoreError(e, 'not-found')) throw e;
