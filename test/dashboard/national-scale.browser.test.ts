@@ -97,6 +97,7 @@ describeIfChromium('public dashboard at national scale', () => {
       expect(rows).toEqual(states.map((s) => [s, count(ofState(s).length), count(ofState(s).reduce((n, p) => n + p.projects.length, 0)), count(ofState(s).reduce((n, p) => n + p.processes.length, 0))]));
       expect(await kpi(page, 'Proyectos de infraestructura')).toBe(count(index.publishers.reduce((n, p) => n + p.projects.length, 0)));
       expect(await kpi(page, 'Estados')).toBe('3');
+      expect(await kpi(page, 'Implementadores que publican')).toBe(count(index.publishers.length));
       await keptScreenshot(page, 'dashboard-elegir-estado-1280.png');
       const violations = await axeViolations(page, { tags: [...WCAG_AA, 'best-practice'] });
       expect(violations).toEqual([]);

@@ -33,10 +33,11 @@ export function chooseScopePage(page: Page, routeName: string, routeParams: stri
         const { projects, processes } = stateTotals(publishers)[0] ?? { projects: 0, processes: 0 };
         return h('div', null,
           ...heading(title, `En ${state}, ${plural(publishers.length, 'implementador ha publicado', 'implementadores han publicado')} ${plural(projects, 'proyecto', 'proyectos')} y ${plural(processes, 'contratación', 'contrataciones')}: demasiados para verlos todos juntos en su navegador. Elija un implementador; el filtro «Implementador» del encabezado cambia de implementador cuando quiera.`),
+          // «que publican», as Inicio's card says it: those registered that have not published are not counted here.
           kpis([
             { label: 'Proyectos de infraestructura', value: count(projects) },
             { label: 'Contrataciones', value: count(processes) },
-            { label: 'Implementadores', value: count(publishers.length) },
+            { label: 'Implementadores que publican', value: count(publishers.length) },
           ], 'kpis'),
           searchNote,
           dataTable(`Elija un implementador de ${state}`, [{ title: 'Implementador' }, { title: 'Proyectos', numeric: true }, { title: 'Contrataciones', numeric: true }],
@@ -51,7 +52,7 @@ export function chooseScopePage(page: Page, routeName: string, routeParams: stri
         kpis([
           { label: 'Proyectos de infraestructura', value: count(projects) },
           { label: 'Contrataciones', value: count(processes) },
-          { label: 'Implementadores', value: count(states.reduce((n, s) => n + s.publishers, 0)) },
+          { label: 'Implementadores que publican', value: count(states.reduce((n, s) => n + s.publishers, 0)) },
           { label: 'Estados', value: count(states.length) },
         ], 'kpis'),
         searchNote,
