@@ -10,7 +10,7 @@
  * which asks for the total with taxes, what `valueWithTax` is.
  */
 import { finding, type Finding } from '../findings/finding';
-import { isObject } from '../json/json-values';
+import { objects } from '../summary/json-access';
 import { contractWithTax } from '../stats/contract-with-tax';
 import type { TemplateSpec } from '../template/spec';
 
@@ -20,8 +20,8 @@ export function amountsOnlyWithTax(releases: readonly Record<string, unknown>[],
   let count = 0;
   let example: { ocid: string; contract: string; amount: number; currency: string } | undefined;
   for (const release of releases) {
-    for (const contract of Array.isArray(release.contracts) ? release.contracts : []) {
-      if (!isObject(contract) || !contractWithTax(contract)) continue;
+    for (const contract of objects(release.contracts)) {
+      if (!contractWithTax(contract)) continue;
       count++;
       const money = contract.valueWithTax as { amount: number; currency?: unknown };
       example ??= { ocid: String(release.ocid ?? ''), contract: String(contract.id ?? ''), amount: money.amount, currency: typeof money.currency === 'string' ? money.currency : '' };
