@@ -6,6 +6,7 @@
  * Pure: no I/O (the list is read by the caller: functions/src/workflow/send-findings.ts).
  */
 import type { Severity } from '../findings/finding';
+import { formatList } from '../format/es-mx';
 
 /** Findings a page lists unless asked otherwise; a page lists at most MAX_FINDINGS_PAGE (the CSV reads by those). */
 export const FINDINGS_PAGE_SIZE = 100;
@@ -22,7 +23,7 @@ const SEVERITY_CHOICES: Record<Severity, string> = { error: 'los errores', warni
  */
 export function severityChoiceText(given: string): string {
   const choices = SEVERITIES.map((s) => `«${s}» (${SEVERITY_CHOICES[s]})`);
-  return `El parámetro «severity» elige la gravedad de los hallazgos: ${choices.slice(0, -1).join(', ')} o ${choices[choices.length - 1]}; sin él, todos (se recibió «${given}»).`;
+  return `El parámetro «severity» elige la gravedad de los hallazgos: ${formatList(choices, 'o')}; sin él, todos (se recibió «${given}»).`;
 }
 
 export interface FindingsFilter { severity?: Severity; sheet?: string }

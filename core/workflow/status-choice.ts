@@ -3,9 +3,10 @@
  * call it. It listed `draft, submitted, approved…`, English words a Spanish reader (a coordinator who edits a link
  * to share, or an integrator reading the answer) had to map to «En revisión», «Publicado»… by guessing. Pure.
  */
+import { formatList } from '../format/es-mx';
 import { STATUS_LABELS, SUBMISSION_STATUSES } from './contract';
 
 export function statusChoiceText(given: string): string {
   const choices = SUBMISSION_STATUSES.map((s) => `«${s}» (${STATUS_LABELS[s]})`);
-  return `El parámetro «status» elige la situación de los envíos: ${choices.slice(0, -1).join(', ')} o ${choices[choices.length - 1]}; sin él, todas (se recibió «${given}»).`;
+  return `El parámetro «status» elige la situación de los envíos: ${formatList(choices, 'o')}; sin él, todas (se recibió «${given}»).`;
 }
