@@ -11,6 +11,7 @@
 import { formatCount, formatDate, formatList } from '../format/es-mx';
 import { readTypedDate } from '../format/typed-date';
 import { checkStages, STAGES, type StageCode } from './stages';
+import { isObject } from '../json/json-values';
 
 export interface StageHolder { publisherId: string; name: string; stages: Record<string, string> }
 
@@ -108,12 +109,12 @@ export interface StageBatchChange { publisherId: string; stages: Partial<Record<
  * stage), an implementer named twice, or more than MAX_STAGE_BATCH of them.
  */
 export function checkStageBatch(v: unknown, today: string): StageBatchChange[] {
-  const changes = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>).changes : undefined;
+  const changes = isObject(v) ? v.changes : undefined;
   if (!Array.isArray(changes) || !changes.length) throw new Error('Envíe «changes» con cada implementador y las fechas de sus etapas, por ejemplo {"changes": [{"publisherId": "mer", "stages": {"E.1": "2024-03-01"}}]}.');
   if (changes.length > MAX_STAGE_BATCH) throw new Error(`Envíe a lo más ${formatCount(MAX_STAGE_BATCH, 'implementador', 'implementadores')} por solicitud (llegaron ${changes.length}): divídalos en varias.`);
   const seen = new Set<string>();
   return changes.map((c: unknown, i) => {
-    const publisherId = typeof c === 'object' && c !== null ? (c as Record<string, unknown>).publisherId : undefined;
+    const publisherId = isObject(c) ? c.publisherId : undefined;
     if (typeof publisherId !== 'string' || !publisherId) throw new Error(`El cambio ${i + 1} de «changes» no dice de qué implementador es («publisherId»).`);
     if (seen.has(publisherId)) throw new Error(`El implementador «${publisherId}» aparece más de una vez en «changes»: envíe sus etapas juntas.`);
     seen.add(publisherId);
