@@ -16,7 +16,7 @@ import { XlsxFileSource } from '../../functions/src/ingest/xlsx-source';
 import { ROOT } from '../standards';
 import { checkWorkbook } from '../../core/pipeline/check-workbook';
 import { publish } from '../../functions/src/publication/publish';
-import { parseEnvFile } from '../../functions/src/cli/cloud-deployment';
+import { parseEnvFile } from '../../functions/src/cli/env-file';
 import { publicationBulkFolder } from '../../functions/src/publication/bulk-files';
 import type { Publisher } from '../../functions/src/store/store';
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';

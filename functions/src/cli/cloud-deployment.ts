@@ -12,12 +12,11 @@ import { type Config, ConfigError, loadConfig } from '../config';
 import { cloudProjectId } from './cli-store';
 import type { ParsedArgs } from './args';
 import { environmentFiles, namespaceMismatch } from './deployed-namespace';
-import { parseEnvFile } from './env-file';
+import { readEnvFiles } from './env-file';
 import type { Store } from '../store/store';
 import { allPublishers, currentSets } from '../api/current-publications';
 import { linksBaseUrl } from '../publication/publish';
 
-export { parseEnvFile } from './env-file';
 
 export interface Deployment {
   config: Config;
@@ -49,7 +48,7 @@ export function deploymentConfig(args: ParsedArgs, env: NodeJS.ProcessEnv, root:
     throw new ConfigError(`No se encontró ${main}, la configuración con la que se despliegan las funciones del proyecto ${projectId} (docs/deploy.md §6). `
       + `${need.why} Ejecute la orden en la carpeta desde la que despliega, o indique ese archivo con --entorno ruta/.env.${projectId}. ${need.nothingDone}`);
   }
-  const vars = Object.assign({}, ...files.map((f) => parseEnvFile(fs.readFileSync(f, 'utf8')))) as Record<string, string>;
+  const vars = readEnvFiles(files);
   const source = files.join(' y ');
   let config: Config;
   try {

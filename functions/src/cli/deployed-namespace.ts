@@ -9,7 +9,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { type ParsedArgs, stringOption } from './args';
-import { parseEnvFile } from './env-file';
+import { readEnvFiles } from './env-file';
 
 /**
  * The environment files of the deployment, as `firebase deploy` reads them: functions/.env, then
@@ -38,7 +38,7 @@ export function namespaceMismatch(deployed: string, here: string, source: string
 export function deployedNamespaceProblem(args: ParsedArgs, env: NodeJS.ProcessEnv, root: string, projectId: string): string | undefined {
   const files = environmentFiles(args, root, projectId).filter((f) => fs.statSync(f, { throwIfNoEntry: false })?.isFile());
   if (!files.length) return undefined;
-  const vars = Object.assign({}, ...files.map((f) => parseEnvFile(fs.readFileSync(f, 'utf8')))) as Record<string, string>;
+  const vars = readEnvFiles(files);
   return namespaceMismatch(vars.FIRESTORE_NAMESPACE ?? '', env.FIRESTORE_NAMESPACE ?? '', files.join(' y '), 'No se hizo nada.',
     'la orden trabajaría con colecciones que las funciones no usan (una cuenta o un publicador creados así no existen para ellas)');
 }

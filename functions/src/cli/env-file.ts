@@ -3,6 +3,8 @@
  * reads it when it deploys the functions, for the commands that must work as the functions do (cloud-deployment.ts,
  * deployed-namespace.ts).
  */
+import * as fs from 'fs';
+
 /** `NAME=value`, `NAME="value"` or `NAME='value'`; blank lines and `# …` comments skipped (as Firebase reads them). */
 export function parseEnvFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -16,4 +18,9 @@ export function parseEnvFile(text: string): Record<string, string> {
     out[m[1]] = quoted ? quoted[2] : value.replace(/#.*$/, '').trim();
   }
   return out;
+}
+
+/** The variables of several files read in order, a later file's value replacing an earlier one's (.env, then .env.<PROYECTO>). */
+export function readEnvFiles(files: readonly string[]): Record<string, string> {
+  return Object.assign({}, ...files.map((f) => parseEnvFile(fs.readFileSync(f, 'utf8')))) as Record<string, string>;
 }
