@@ -1,4 +1,4 @@
-import { valueWithoutTax } from './contract-with-tax';
+import { contractMoneyWithTax, valueWithoutTax } from './contract-with-tax';
 
 const mxn = (amount: number) => ({ amount, currency: 'MXN' });
 
@@ -14,5 +14,18 @@ describe('a contract whose value is, by its own valueWithTax, without VAT', () =
     expect(valueWithoutTax({ value: { amount: 100, currency: 'USD' }, valueWithTax: mxn(116) })).toBe(false);
     expect(valueWithoutTax({ valueWithTax: mxn(116) })).toBe(false);
     expect(valueWithoutTax({ value: mxn(0), valueWithTax: mxn(0) })).toBe(false);
+  });
+});
+
+describe('a contract\'s amount with VAT', () => {
+  test('is its valueWithTax where published, beside a value or alone', () => {
+    expect(contractMoneyWithTax({ value: mxn(763697.08), valueWithTax: mxn(885888.61) })).toEqual(mxn(885888.61));
+    expect(contractMoneyWithTax({ valueWithTax: mxn(116) })).toEqual(mxn(116));
+  });
+
+  test('is its value without a valueWithTax, or with one in another currency', () => {
+    expect(contractMoneyWithTax({ value: mxn(100) })).toEqual(mxn(100));
+    expect(contractMoneyWithTax({ value: mxn(100), valueWithTax: { amount: 7, currency: 'USD' } })).toEqual(mxn(100));
+    expect(contractMoneyWithTax({ value: mxn(100), valueWithTax: { currency: 'MXN' } })).toEqual(mxn(100));
   });
 });

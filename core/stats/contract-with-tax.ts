@@ -25,6 +25,18 @@ export function contractMoney(contract: Record<string, unknown>): unknown {
   return contractWithTax(contract) ? contract.valueWithTax : contract.value;
 }
 
+/**
+ * The Money of a contract's amount with VAT, what its payments are compared with (financial-progress.ts): its
+ * `valueWithTax` when it publishes one in the currency of its `value` (or has no `value`), else its `value`, which the
+ * template asks with taxes. A contract whose `value` is without VAT (CompraNet's) then counts by the amount with
+ * VAT its payments include; divided by `value`, its paid share read 16 % too high.
+ */
+export function contractMoneyWithTax(contract: Record<string, unknown>): unknown {
+  const currency = (m: unknown): unknown => (isObject(m) ? m.currency : undefined);
+  if (amountOf(contract.valueWithTax) === undefined) return contract.value;
+  return amountOf(contract.value) === undefined || currency(contract.value) === currency(contract.valueWithTax) ? contract.valueWithTax : contract.value;
+}
+
 /** Mexico's VAT rates: the general 16 % and the northern and southern border regions' 8 %. */
 const VAT_RATES = [0.16, 0.08];
 

@@ -426,7 +426,7 @@ describeIfChromium('a data user in the public pages', () => {
     const [header, ...rows] = (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split('\r\n')
       // Cells of this example hold no quoted comma but the contractor's name, which is not summed.
       .map((line) => line.replace(/"[^"]*"/g, 'x').split(','));
-    expect(header).toEqual(['tipo', 'contrato', 'titulo_contrato', 'contratistas', 'pagado_a', 'monto_contrato', 'monto_contrato_con_iva', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato']);
+    expect(header).toEqual(['tipo', 'contrato', 'titulo_contrato', 'contratistas', 'pagado_a', 'monto_contrato', 'monto_contrato_con_iva', 'monto_con_iva', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato']);
     // Each contract with who it went to (its award's suppliers; the contractor's name is quoted, read here as «x»).
     expect(rows.filter((r) => r[0] === 'contrato').map((r) => r[header.indexOf('contratistas')])).toEqual(['x']);
     const sum = (column: string): number => Math.round(rows.reduce((n, r) => n + Number(r[header.indexOf(column)] || 0), 0) * 100) / 100;
@@ -600,7 +600,7 @@ describeIfChromium('a data user in the public pages', () => {
     expect((await card.locator('dd').innerText()).split('\n')).toEqual([amount, 'con IVA']);
     expect(await page.locator('#tabla-contratos tbody tr').innerText()).toContain(`${amount} con IVA`);
     const contracts = (await csvOf(page, '#datos .download-csv')).filter((r) => r.tipo === 'contrato');
-    expect(contracts.map((r) => [r.monto_contrato, r.monto_contrato_con_iva, r.moneda])).toEqual([['', '885888.61', 'MXN']]);
+    expect(contracts.map((r) => [r.monto_contrato, r.monto_contrato_con_iva, r.monto_con_iva, r.moneda])).toEqual([['', '885888.61', '885888.61', 'MXN']]);
     const list = await show('#/contrataciones?publisher=shcp');
     expect(await list.locator('#tabla-contrataciones tbody tr').innerText()).toContain(`${amount} con IVA`);
     const note = `«Monto contratado» incluye ${amount} de 1 contratación que publica el monto de sus contratos solo con IVA («valueWithTax»); se suma como se publicó.`;
@@ -647,6 +647,12 @@ describeIfChromium('a data user in the public pages', () => {
     await contract.goto(`${srv.base}/#/contratacion/${both.ocid}`);
     await contract.waitForSelector('body[data-ready] main h1');
     expect(await contract.locator('#tabla-contratos tbody tr').innerText()).toContain(`${formatMoney(763697.08)} sin IVA (${amount} con IVA)`);
+    // Its CSV gives that amount with VAT too: «monto_contrato_con_iva» holds only amounts counted by it, and the
+    // academic had the page's «$885,888.61 con IVA» in no column.
+    const [download] = await Promise.all([contract.waitForEvent('download'), contract.click('#datos .download-csv')]);
+    const [header, ...rows] = (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.replace(/"[^"]*"/g, 'x').split(','));
+    const row = Object.fromEntries(header.map((k, i) => [k, rows.find((r) => r[0] === 'contrato')?.[i]]));
+    expect([row.monto_contrato, row.monto_contrato_con_iva, row.monto_con_iva]).toEqual(['763697.08', '', '885888.61']);
     await later.close();
   });
 });

@@ -18,7 +18,7 @@ import { csvButton } from '../components/download';
 import { calendarDate } from '../../../core/format/es-mx';
 import { supplierKey } from '../data/suppliers';
 import { contractSupplierRefs } from '../../../core/stats/contract-suppliers';
-import { contractMoney, contractWithTax, valueWithoutTax } from '../../../core/stats/contract-with-tax';
+import { contractMoney, contractMoneyWithTax, contractWithTax, valueWithoutTax } from '../../../core/stats/contract-with-tax';
 import { citationSection } from '../components/citation';
 import { today } from '../data/today';
 import { institutionKey } from '../data/institutions';
@@ -80,10 +80,13 @@ function section(id: string, title: string, ...children: (Node | null)[]): HTMLE
  * (contract-suppliers.ts), `pagado_a` who each payment went to. `monto_contrato` holds contract values only and
  * `monto_pagado` payments only; `monto_contrato_con_iva` the amount of a contract published only with VAT
  * (`valueWithTax`, core/stats/contract-with-tax.ts), whose `monto_contrato` is empty: a column of its own, so a reader
- * summing `monto_contrato` knows what each holds, and the two add up to «Monto contratado». `moneda` is that of the
+ * summing `monto_contrato` knows what each holds, and the two add up to «Monto contratado». `monto_con_iva`: every
+ * contract's amount with VAT (contractMoneyWithTax: its `valueWithTax` where published, also beside a `value`), what
+ * a project's «Avance financiero» divides its payments by; it repeats the others, so it is never summed with them
+ * (the note says so): without it, the amount with VAT a contract published with both was in no column. `moneda` is that of the
  * row's amount; `fecha` is the signature (contract) or payment date, aaaa-mm-dd.
  */
-export const PROCESS_CSV_COLUMNS = ['tipo', 'contrato', 'titulo_contrato', 'contratistas', 'pagado_a', 'monto_contrato', 'monto_contrato_con_iva', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato'];
+export const PROCESS_CSV_COLUMNS = ['tipo', 'contrato', 'titulo_contrato', 'contratistas', 'pagado_a', 'monto_contrato', 'monto_contrato_con_iva', 'monto_con_iva', 'monto_pagado', 'moneda', 'fecha', 'estado_contrato'];
 
 /** The Licitación section of a process still at planning, without a tender. */
 const NOT_TENDERED = 'Este proceso está en planeación: aún no tiene licitación. Arriba están su justificación, su presupuesto y sus documentos de planeación; los datos de la licitación aparecerán aquí cuando el implementador la publique.';
@@ -164,8 +167,8 @@ export const processPage: Page = {
     // reader summing it in a spreadsheet added the payments to what was contracted. Each column sums to its figure
     // above («Monto contratado», «Monto pagado»), when all is in pesos and no contract is cancelled (the note says so).
     const csvRows = (): (string | number | undefined)[][] => [
-      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), contractSupplierRefs(c, k).map((s) => str(s.name) ?? str(s.id) ?? '').join('; ') || undefined, undefined, contractWithTax(k) ? undefined : amount(k.value), contractWithTax(k) ? amount(k.valueWithTax) : undefined, undefined, str(obj(contractMoney(k))?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
-      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, undefined, payee(t), undefined, undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
+      ...contracts.map((k) => ['contrato', str(k.id), str(k.title), contractSupplierRefs(c, k).map((s) => str(s.name) ?? str(s.id) ?? '').join('; ') || undefined, undefined, contractWithTax(k) ? undefined : amount(k.value), contractWithTax(k) ? amount(k.valueWithTax) : undefined, amount(contractMoneyWithTax(k)), undefined, str(obj(contractMoney(k))?.currency), calendarDate(str(k.dateSigned)), str(k.status) ? st('contractStatus', k.status) : undefined]),
+      ...transactions.map(({ contract, t }) => ['pago', contract, undefined, undefined, payee(t), undefined, undefined, undefined, amount(t.value ?? t.amount), str(obj(t.value ?? t.amount)?.currency), calendarDate(str(t.date)), undefined]),
     ];
     return h('div', null,
       ...heading(row.title, `Proceso de contratación ${ocid}`),
@@ -250,7 +253,7 @@ export const processPage: Page = {
       section('datos', 'Descargas',
         h('ul', null, h('li', null, h('a', { href: `/api/ocds/records/${encodeURIComponent(ocid)}`, id: 'json-proceso' }, 'Registro EDCA-MX (OCDS) de este proceso, JSON'))),
         csvButton(`contratacion-${ocid}`, PROCESS_CSV_COLUMNS, csvRows, 'Descargar contratos y pagos (CSV)'),
-        h('p', { class: 'download-note', id: 'nota-csv-proceso' }, 'Una fila por contrato, con sus contratistas, y una por pago. El valor de cada contrato va en «monto_contrato» (o en «monto_contrato_con_iva» si se publicó solo con IVA) y cada pago en «monto_pagado»: sume cada columna por separado. La fecha es la de firma del contrato o la del pago, en formato aaaa-mm-dd.')),
+        h('p', { class: 'download-note', id: 'nota-csv-proceso' }, 'Una fila por contrato, con sus contratistas, y una por pago. El valor de cada contrato va en «monto_contrato» (o en «monto_contrato_con_iva» si se publicó solo con IVA) y cada pago en «monto_pagado»: sume cada columna por separado. «monto_con_iva» repite el monto de cada contrato con IVA («valueWithTax» si se publicó; si no, su valor): no lo sume con las otras dos; es el que divide los pagos en el avance financiero de un proyecto. La fecha es la de firma del contrato o la del pago, en formato aaaa-mm-dd.')),
       citationSection({ publisher: row.publisherName, updated: str(c.date), title: row.title, id: ocid, standard: 'EDCA-MX (OCDS 1.1)', page: 'contratacion' }, today()));
   },
 };
