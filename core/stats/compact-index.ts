@@ -75,6 +75,8 @@ export interface CompactProcesses {
   contracted: (number | null)[];
   /** ProcessEntry.contractedWithTax; absent when no process of the publication has it (and in indexes before it). */
   contractedWithTax?: (number | null)[];
+  /** ProcessEntry.contractedInclTax; absent when no process of the publication has it (and in indexes before it). */
+  contractedInclTax?: (number | null)[];
   paid: (number | null)[];
   date: Ref[];
   /** Positions of the projects in this publisher's `projects`. */
@@ -188,6 +190,7 @@ function compactPublisher(p: PublisherIndex, strings: Strings, parties: Parties)
       contracted: processes.map((e) => orNull(e.contracted)), paid: processes.map((e) => orNull(e.paid)), date: processes.map((e) => strings.ref(e.date)),
       // Rare (federal contracts published with VAT only): a column of nulls for every publication would be bytes for nothing.
       ...(processes.some((e) => e.contractedWithTax !== undefined) ? { contractedWithTax: processes.map((e) => orNull(e.contractedWithTax)) } : {}),
+      ...(processes.some((e) => e.contractedInclTax !== undefined) ? { contractedInclTax: processes.map((e) => orNull(e.contractedInclTax)) } : {}),
       // Every project id listed here is a project of the same publication (publicationIndex links them so).
       projectIds: processes.map((e) => e.projectIds.map((id) => projectAt.get(id) ?? -1)),
       otherCurrency: processes.map((e) => orNull(e.otherCurrency)), stage: processes.map((e) => strings.ref(e.stage)),
@@ -247,7 +250,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
         put(e, 'tenderers', R.tenderers[i]);
         e.suppliers = R.suppliers[i].map((x) => partyAt(c, x));
         e.contracts = R.contracts[i].map(([value, paid, suppliers, amendments]) => { const k = {} as ProcessEntry['contracts'][number]; put(k, 'value', value); put(k, 'paid', paid); k.suppliers = suppliers; put(k, 'amendments', amendments); return k; });
-        put(e, 'contracted', R.contracted[i]); put(e, 'contractedWithTax', R.contractedWithTax?.[i] ?? null); put(e, 'paid', R.paid[i]); put(e, 'date', s(R.date[i]));
+        put(e, 'contracted', R.contracted[i]); put(e, 'contractedWithTax', R.contractedWithTax?.[i] ?? null); put(e, 'contractedInclTax', R.contractedInclTax?.[i] ?? null); put(e, 'paid', R.paid[i]); put(e, 'date', s(R.date[i]));
         e.projectIds = R.projectIds[i].map((x) => P.id[x]);
         put(e, 'otherCurrency', R.otherCurrency[i]); put(e, 'stage', s(R.stage[i]));
         const b = R.buyer[i];
@@ -277,7 +280,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
 export type IndexPart = 'core' | 'details';
 export const DETAIL_COLUMNS = {
   projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress', 'stages', 'ended'] as (keyof CompactProjects)[],
-  processes: ['title', 'category', 'contracts', 'numbers', 'awards'] as (keyof CompactProcesses)[],
+  processes: ['title', 'category', 'contracts', 'numbers', 'awards', 'contractedInclTax'] as (keyof CompactProcesses)[],
 };
 
 export interface CompactPartPublisher extends Omit<CompactPublisher, 'projects' | 'processes'> {

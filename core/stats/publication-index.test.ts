@@ -1,7 +1,7 @@
 /** The slim index keeps what the dashboard reads, tolerates any missing field, and its figures are the API's. */
 import { figuresOf } from './figures';
 import { INDEX_VERSION, isCurrentIndex, processEntry, projectAuthority, projectEntry, publicationIndex } from './publication-index';
-import { compactIndex, expandIndex } from './compact-index';
+import { compactIndex, DETAIL_COLUMNS, expandIndex } from './compact-index';
 import { deriveProjectSummaries } from '../summary';
 
 const record = {
@@ -146,6 +146,12 @@ describe('publication index', () => {
     expect(plain.contractedWithTax).toBeUndefined();
     expect(compactIndex({ publishers: [{ ...answer.publishers[0], processes: [plain] }] }).publishers[0].processes.contractedWithTax).toBeUndefined();
     expect(figuresOf([...index.processes, plain], [])).toMatchObject({ contractedMxn: 885991.61, contractedWithTaxMxn: 885888.61, processesWithTax: 1 });
+    // What its contracts in force come to with VAT (k2 by its 116), for a project's financial progress, through the
+    // details half the project's page loads; absent where it is `contracted`.
+    expect(index.processes[0].contractedInclTax).toBe(886004.61);
+    expect(expandIndex(compactIndex(answer)).publishers[0].processes[0].contractedInclTax).toBe(886004.61);
+    expect(DETAIL_COLUMNS.processes).toContain('contractedInclTax');
+    expect(plain.contractedInclTax).toBeUndefined();
   });
 
   it('classifies each process by its most advanced stage', () => {

@@ -7,7 +7,7 @@
  */
 import { isObject, stringsOf } from '../json/json-values';
 import { contractSupplierRefs } from './contract-suppliers';
-import { contractMoney, contractWithTax } from './contract-with-tax';
+import { contractMoney, contractMoneyWithTax, contractWithTax } from './contract-with-tax';
 import { progressMeasure } from './progress-measure';
 import { PROJECT_STAGES, stagePeriodField, type ProjectStage } from './project-stages';
 
@@ -115,6 +115,12 @@ export interface ProcessEntry {
    * out showed «Sin dato» for contracts whose amount is published — and kept apart so a page says it includes VAT.
    */
   contractedWithTax?: number;
+  /**
+   * What its contracts in force come to with VAT, in MXN (contractMoneyWithTax: `valueWithTax` where published):
+   * what its payments, published with VAT, are divided by for a project's financial progress (financial-progress.ts).
+   * Absent when it is `contracted`, as for a process whose contracts publish one amount each.
+   */
+  contractedInclTax?: number;
   /** Sum of implementation transactions in MXN. */
   paid?: number;
   /** When the process itself happened (processDate), never when it was published. */
@@ -158,12 +164,13 @@ export interface PublicationIndex {
  * status at stage «contract» or «award», not «planning» (processStage), version 6; a project's stages' dates
  * (`stages`, the projects' CSV), version 7; the suppliers of a contract published without its award, read from the
  * parties with the role «supplier» (contract-suppliers.ts), and a project's end date (`ended`), version 8; a contract
- * published with only `valueWithTax` counted by that amount (`contractedWithTax`), version 9 —
+ * published with only `valueWithTax` counted by that amount (`contractedWithTax`), version 9; what a process's
+ * contracts come to with VAT (`contractedInclTax`, a project's financial progress), version 10 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
  */
-export const INDEX_VERSION = 9;
+export const INDEX_VERSION = 10;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {
@@ -388,6 +395,9 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
   const contractObjects = objects(c.contracts);
   // The values read from `valueWithTax` (contractWithTax), in MXN.
   const taxed: number[] = [];
+  // The amounts with VAT, read apart: a contract in dollars is counted once in `otherCurrency`, by `money`.
+  const inclTax: (number | undefined)[] = [];
+  const taxMoney = new Money();
   const contracts = contractObjects.map((k) => {
     const kPaid = sumPresent(objects(obj(k.implementation)?.transactions).map((t) => money.mxn(t.value ?? t.amount)));
     // A cancelled contract never came into force: its value is not money contracted, as the OC4IDS summary's
@@ -396,6 +406,7 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
     const withTax = contractWithTax(k);
     const value = str(k.status) === 'cancelled' ? undefined : money.mxn(contractMoney(k));
     if (withTax && value !== undefined) taxed.push(value);
+    if (str(k.status) !== 'cancelled') inclTax.push(taxMoney.mxn(contractMoneyWithTax(k)));
     return omitUndefined({ value, paid: kPaid, suppliers: parties(contractSupplierRefs(c, k)).map(indexOf), amendments: arr(k.amendments).length || undefined });
   });
   for (const s of parties(awards.flatMap((a) => arr(a.suppliers)))) indexOf(s);
@@ -406,6 +417,8 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
     .filter((a) => a.value !== undefined || a.suppliers.length);
   // Each transaction was read once above, per contract (its currency counted there).
   const paid = sumPresent(contracts.map((k) => k.paid));
+  const contracted = sumPresent(contracts.map((k) => k.value));
+  const contractedInclTax = sumPresent(inclTax);
   const tenderers = num(tender?.numberOfTenderers) ?? (arr(tender?.tenderers).length || undefined);
   // What `parties` says of each (references in awards and tenderers carry only id and name).
   const known = new Map(objects(c.parties).map((x) => [str(x.id) ?? str(x.name), x]));
@@ -427,7 +440,7 @@ export function processEntry(record: unknown, projectIds: string[] = [], table =
   return omitUndefined<ProcessEntry>({
     ocid, title: str(tender?.title) ?? str(contractObjects[0]?.title) ?? ocid,
     method: str(tender?.procurementMethod) ?? 'sin-dato', category: str(tender?.mainProcurementCategory), tenderers,
-    suppliers, contracts, awards: inForce.length ? inForce : undefined, contracted: sumPresent(contracts.map((k) => k.value)), contractedWithTax: sumPresent(taxed), paid, date: processDate(c), projectIds,
+    suppliers, contracts, awards: inForce.length ? inForce : undefined, contracted, contractedWithTax: sumPresent(taxed), contractedInclTax: contractedInclTax === contracted ? undefined : contractedInclTax, paid, date: processDate(c), projectIds,
     otherCurrency: money.other || undefined, stage: processStage(c), buyer: table.ref(buyer && described(buyer)), bidders: bidders.length ? bidders : undefined,
     numbers: numbers.length ? numbers : undefined,
   });

@@ -9,7 +9,9 @@
  * - the header's search, typed on a project's or a process's page, only added «?q=…» to the address: nothing on
  *   screen changed. It now shows its results in that page's list, the box keeping the focus and the text;
  * - a project's «Avance financiero» read «70.6 % (pagado entre contratado, calculado)», and the Glosario said it is
- *   what the implementer publishes: it now says when and how the page calculates it;
+ *   what the implementer publishes: it now says when and how the page calculates it. It divided the payments (with
+ *   VAT) by «Contratado», which counts a CompraNet contract by its `value` without VAT: one paid in full read 116 %.
+ *   It now divides by the contracts' amounts with VAT, and says so with both sums and the CSV columns that give them;
  * - the CSV of Proyectos wrote its dates as published (2024-09-02T00:00:00-06:00), text to a spreadsheet: they are
  *   now the dates the page shows, written aaaa-mm-dd, which spreadsheet programs read as dates;
  * - searching a contractor's RFC in Contrataciones listed its process and the other contractors' processes of the
@@ -51,7 +53,7 @@ import { planRedaction, redact } from '../../functions/src/publication/redact';
 import { textMatchers } from '../../core/privacy/redact-texts';
 import { releaseTagTitle } from '../../dashboard/src/labels';
 import { README_SHEET } from '../../core/template/settings';
-import { formatDate, formatMoney } from '../../core/format/es-mx';
+import { formatDate, formatMoney, formatShare } from '../../core/format/es-mx';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 declare const document: any;
@@ -209,12 +211,17 @@ describeIfChromium('a data user in the public pages', () => {
     expect(await filtered.locator('main h1').innerText()).not.toBe('Proyectos');
   });
 
-  it('«Avance financiero» calculated on a project\'s page is explained in the Glosario as calculated', async () => {
+  it('«Avance financiero» calculated on a project\'s page says what it divides, with the amounts, and the Glosario says so', async () => {
     const page = await open(1280, `#/proyecto/${encodeURIComponent('oc4ids-mid001-MID-2024-001')}`, 'goOn');
-    const shown = await page.locator('dt:text-is("Avance financiero") + dd').innerText();
-    expect(shown).toMatch(/^\d+(\.\d)? % \(pagado entre contratado, calculado\)$/);
+    const shown = await page.locator('#avance-financiero').innerText();
+    expect(shown).toMatch(/^\d+(\.\d)? % \(pagado entre contratado con IVA, calculado\)$/);
+    // The note gives the two sums (a reader checks the percentage with them) and the process CSV's columns that give them.
+    const note = await page.locator('#nota-avance-financiero').innerText();
+    const [paid, withTax] = [...note.matchAll(/\(\$([\d,.]+)\)/g)].map((m) => Number(m[1].replace(/,/g, '')));
+    expect(shown.startsWith(formatShare(paid / withTax))).toBe(true);
+    expect(note).toContain('sume «monto_pagado» y divídalo entre la suma de «monto_con_iva» de los contratos no cancelados');
     const glossary = await open(1280, '#/glosario');
-    expect(await glossary.locator('#glosario dt:text-is("Avance financiero") + dd').innerText()).toContain('(«pagado entre contratado, calculado»)');
+    expect(await glossary.locator('#glosario dt:text-is("Avance financiero") + dd').innerText()).toContain('(«pagado entre contratado con IVA, calculado»)');
   });
 
   it('the CSVs of Proyectos and Contrataciones carry the dates the pages show, as aaaa-mm-dd', async () => {

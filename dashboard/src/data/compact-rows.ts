@@ -54,7 +54,7 @@ export function compactRows(c: CompactIndex | CompactPart): Rows {
         ocid: R.ocid[i], title: R.title ? R.title[i] : R.ocid[i], method: S[R.method[i]], category: str(R.category?.[i]), tenderers,
         suppliers: R.suppliers[i].map((x) => parties[x]),
         contracts: R.contracts ? R.contracts[i].map(([value, paid, suppliers, amendments]) => ({ value: val(value), paid: val(paid), suppliers, amendments })) : [],
-        contracted: val(R.contracted[i]), contractedWithTax: val(R.contractedWithTax?.[i]), paid: val(R.paid[i]), date, projectIds: R.projectIds[i].map((x) => P.id[x]),
+        contracted: val(R.contracted[i]), contractedWithTax: val(R.contractedWithTax?.[i]), contractedInclTax: val(R.contractedInclTax?.[i]), paid: val(R.paid[i]), date, projectIds: R.projectIds[i].map((x) => P.id[x]),
         otherCurrency: val(R.otherCurrency[i]), stage: str(R.stage?.[i]) as ProcessRow['stage'], buyer: party(R.buyer[i]),
         bidders: bidders ? bidders.map((x) => bidderKeys[x]) : undefined, numbers: R.numbers?.[i] ?? undefined, awards: awardsOf(R.awards?.[i]),
         publisherId: p.publisherId, publisherName: p.name, state: p.state, band: competitionBand(tenderers, str(R.stage?.[i])), year: yearOf(date),
@@ -104,6 +104,7 @@ export function addDetails(rows: Rows, core: CompactPart, details: CompactPart):
       if (R.stage) row.stage = str(R.stage[i]) as ProcessRow['stage'];
       row.numbers = R.numbers?.[i] ?? undefined;
       row.awards = awardsOf(R.awards?.[i]);
+      row.contractedInclTax = val(R.contractedInclTax?.[i]);
     }
   }
   linkAcrossPublishers(rows);

@@ -6,7 +6,7 @@ import { PROGRAM_STAGES_TEXT } from '../labels';
 const TERMS: [string, string][] = [
   ['Adjudicación', 'Decisión de la institución compradora que asigna el contrato a uno o más contratistas, con su monto.'],
   ['Adjudicación directa', 'Método de contratación en el que la institución elige al contratista sin concurso, en los casos que permite la ley.'],
-  ['Avance financiero', 'Porcentaje del monto del proyecto que ya se pagó, según lo publica el implementador. Si no lo publica, la página del proyecto lo calcula como lo pagado entre lo contratado en sus procesos, y lo dice («pagado entre contratado, calculado»).'],
+  ['Avance financiero', 'Porcentaje del monto del proyecto que ya se pagó, según lo publica el implementador. Si no lo publica, la página del proyecto lo calcula como lo pagado en sus procesos entre lo que suman con IVA sus contratos, en pesos (los pagos se publican con IVA), y lo dice («pagado entre contratado con IVA, calculado»), con las columnas del CSV de cada proceso que lo dan.'],
   ['Avance físico', 'Porcentaje de la obra ejecutada, según los reportes de avance que publica el implementador.'],
   ['Clave en el registro', 'Identificador de una institución o contratista que no es su RFC, sino la clave que le da otro registro; el tablero dice cuál, como lo publicó el implementador (por ejemplo «Clave en el registro MX-INAI: 610»).'],
   ['Clave presupuestaria', 'Código con el que la hacienda pública identifica el origen y destino de los recursos de un proyecto; el desglose del presupuesto la muestra por partida.'],

@@ -18,6 +18,7 @@ import { prose } from '../components/prose';
 import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { methodKey } from '../../../core/stats/figures';
 import { progressMeasure } from '../../../core/stats/progress-measure';
+import { computedFinancialProgress, type FinancialProgress } from '../../../core/stats/financial-progress';
 import { classificationSchemeTitle, documentTypeTitle, methodTitle, milestoneStatusTitle, modificationTypeTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
@@ -96,6 +97,12 @@ function delta(from: number | undefined, to: number | undefined): string {
  * contract with a value counts nothing here, while the package's summary (OC4IDS's mapping) gives the awards' value
  * as contractValue: the cell says both, so the page and the downloaded project reconcile.
  */
+/**
+ * How «Avance financiero» was calculated when the implementer publishes none, and how a reader gets it again from the
+ * CSV of each process (linked in the table below): which columns to sum, and what is left out.
+ */
+const financialProgressNote = (f: FinancialProgress): string => `«Avance financiero» calculado: lo pagado en los procesos de este proyecto (${money(f.paid)}) entre lo que suman con IVA sus contratos (${money(f.contractedInclTax)}), en pesos. Los pagos se publican con IVA, así que se dividen entre el monto con IVA de cada contrato, no entre «Contratado», que cuenta el «value» de los contratos que publican los dos montos, a veces sin IVA. Para rehacerlo con el CSV de cada proceso: sume «monto_pagado» y divídalo entre la suma de «monto_con_iva» de los contratos no cancelados; no cuente los montos en otra moneda.`;
+
 function contractedCell(published: { contracted?: number; contractedWithTax?: number; otherCurrency?: number } | undefined, contractValue: unknown): string {
   if (!published) return moneyOf(contractValue);
   const currency = str(obj(contractValue)?.currency);
@@ -250,6 +257,7 @@ export const projectPage: Page = {
     const summaries = objects(p.contractingProcesses);
     const inOtherCurrency = processes.filter((x) => x.otherCurrency).length;
     const taxed = row.contractedWithTax === undefined ? [] : processes.filter((x) => x.contractedWithTax !== undefined);
+    const computed = computedFinancialProgress(processes);
     const docs = objects(p.documents);
     const slip = scheduleSlip(row.status, str(period?.endDate), str(completion?.endDate), today());
     // Free texts keep their paragraphs (components/prose.ts).
@@ -317,8 +325,11 @@ export const projectPage: Page = {
       h('section', { 'aria-labelledby': 'h-avance' }, h('h2', { id: 'h-avance' }, 'Avance'),
         h('dl', { class: 'facts' },
           h('div', null, h('dt', null, 'Avance físico'), h('dd', { id: 'avance-fisico' }, row.physicalProgress === undefined ? 'Sin dato publicado' : progress(row.physicalProgress))),
-          h('div', null, h('dt', null, 'Avance financiero'), h('dd', null, row.financialProgress !== undefined ? progress(row.financialProgress)
-            : processes.some((x) => x.paid !== undefined) && row.contracted ? `${percent(processes.reduce((n, x) => n + (x.paid ?? 0), 0) / row.contracted)} (pagado entre contratado, calculado)` : 'Sin dato publicado'))),
+          h('div', null, h('dt', null, 'Avance financiero'), h('dd', { id: 'avance-financiero' }, row.financialProgress !== undefined ? progress(row.financialProgress)
+            : computed ? `${percent(computed.share)} (pagado entre contratado con IVA, calculado)` : 'Sin dato publicado'))),
+        // How it was calculated, with what to sum to get it again: it divided what was paid by «Contratado», which
+        // counts a contract's `value` without VAT where it publishes one (CompraNet's), while its payments include VAT.
+        row.financialProgress === undefined && computed ? h('p', { class: 'note', id: 'nota-avance-financiero' }, financialProgressNote(computed)) : null,
         // In the section, under its heading: after it, a screen reader's «Avance» region ended before its measures.
         milestones.length ? h('div', { class: 'timeline', id: 'hitos-proyecto' }, h('h3', null, stages.length ? 'Etapas e hitos del proyecto' : 'Hitos del proyecto'),
           h('ol', null, milestones.map((e) => h('li', null, h('time', { datetime: e.date.slice(0, 10) }, date(e.date)), ' ', e.what)))) : null,
