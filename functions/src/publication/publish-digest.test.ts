@@ -98,8 +98,9 @@ const DIGESTS: Record<string, string> = {
   // INDEX_VERSION 8 (a project's completion date, `ended`; a contract's suppliers from the parties when no award names
   // them): none of these synthetic projects is completed and every contract has its award, so only the version changed.
   // INDEX_VERSION 9 (a contract with only `valueWithTax` counted by it, `contractedWithTax`): none here has one, so
-  // only the version changed.
-  indexes: '6 4ea1b8abe582f241',
+  // only the version changed. INDEX_VERSION 10 (what a process's contracts come to with VAT, `contractedInclTax`, kept
+  // only where it differs from `contracted`): none here publishes `valueWithTax`, so only the version changed.
+  indexes: '6 efb51c9f13e2eef9',
   projects: '60 3bec1ddb87c647a3',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
@@ -129,8 +130,8 @@ const DIGESTS: Record<string, string> = {
   // dates (OC4IDS 0.9.5 `…Period`), which completeness counts for the stages a project reached (QUALITY_VERSION 5);
   // then the INDEX_VERSION alone (7: a project's stages' dates in its entry; 8: its completion date, and contracts'
   // suppliers from the parties); then with INDEX_VERSION 9 and the part of the contracted sum published only with VAT
-  // (`contractedWithTaxMxn`, `processesWithTax`: 0 here).
-  stats: '1 8735e8cbf78e191d',
+  // (`contractedWithTaxMxn`, `processesWithTax`: 0 here); then INDEX_VERSION 10 alone.
+  stats: '1 aa05c1c37754757e',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
