@@ -75,7 +75,10 @@ export interface CompactProcesses {
   contracted: (number | null)[];
   /** ProcessEntry.contractedWithTax; absent when no process of the publication has it (and in indexes before it). */
   contractedWithTax?: (number | null)[];
-  /** ProcessEntry.contractedInclTax; absent when no process of the publication has it (and in indexes before it). */
+  /**
+   * ProcessEntry.contractedInclTax; absent when no process of the publication has it (and in indexes before it). In
+   * the core half: Inicio says what was paid of it (pages/common.ts paidOfInclTaxNote).
+   */
   contractedInclTax?: (number | null)[];
   paid: (number | null)[];
   date: Ref[];
@@ -280,7 +283,7 @@ export function expandIndex(c: CompactIndex): IndexAnswer {
 export type IndexPart = 'core' | 'details';
 export const DETAIL_COLUMNS = {
   projects: ['title', 'contracted', 'paid', 'physicalProgress', 'financialProgress', 'stages', 'ended'] as (keyof CompactProjects)[],
-  processes: ['title', 'category', 'contracts', 'numbers', 'awards', 'contractedInclTax'] as (keyof CompactProcesses)[],
+  processes: ['title', 'category', 'contracts', 'numbers', 'awards'] as (keyof CompactProcesses)[],
 };
 
 export interface CompactPartPublisher extends Omit<CompactPublisher, 'projects' | 'processes'> {

@@ -12,6 +12,8 @@
  *   what the implementer publishes: it now says when and how the page calculates it. It divided the payments (with
  *   VAT) by «Contratado», which counts a CompraNet contract by its `value` without VAT: one paid in full read 116 %.
  *   It now divides by the contracts' amounts with VAT, and says so with both sums and the CSV columns that give them;
+ *   Inicio's «Monto pagado» over its «Monto contratado» made the same mistake: where a contract's `value` is not its
+ *   amount with VAT, Inicio and Indicadores say what that amount sums and what share of it was paid;
  * - the CSV of Proyectos wrote its dates as published (2024-09-02T00:00:00-06:00), text to a spreadsheet: they are
  *   now the dates the page shows, written aaaa-mm-dd, which spreadsheet programs read as dates;
  * - searching a contractor's RFC in Contrataciones listed its process and the other contractors' processes of the
@@ -646,6 +648,8 @@ describeIfChromium('a data user in the public pages', () => {
     await srv.store.putPublisher(sfp);
     const both = JSON.parse(JSON.stringify(release).split(release.ocid).join('ocds-sfp001-1386')) as typeof release & { contracts: Record<string, unknown>[] };
     both.contracts[0].value = { amount: 763697.08, currency: 'MXN' };
+    // Paid in full, with VAT, as payments are published.
+    both.contracts[0].implementation = { transactions: [{ id: 'p1', date: '2024-05-02T00:00:00-06:00', value: { amount: 885888.61, currency: 'MXN' } }] };
     expect((await publishHistory(srv.store, { publisher: sfp, releases: [{ ocid: both.ocid, id: both.id, date: both.date, release: both }], actor: 'cli', now: '2025-08-08T10:00:00-06:00', baseUrl: srv.base })).status).toBe('published');
     await reader.close();
     // A reader of its own: the tab above holds the index from before this publication (max-age=60).
@@ -660,6 +664,17 @@ describeIfChromium('a data user in the public pages', () => {
     const [header, ...rows] = (await downloadedText(download)).replace(/^\uFEFF/, '').trim().split('\r\n').map((line) => line.replace(/"[^"]*"/g, 'x').split(','));
     const row = Object.fromEntries(header.map((k, i) => [k, rows.find((r) => r[0] === 'contrato')?.[i]]));
     expect([row.monto_contrato, row.monto_contrato_con_iva, row.monto_con_iva]).toEqual(['763697.08', '', '885888.61']);
+    // Inicio's «Monto pagado» over its «Monto contratado» read 116 %: its note says what was paid of the amount with
+    // VAT, and the Contrataciones CSV has the column to divide by.
+    await contract.goto('about:blank');
+    await contract.goto(`${srv.base}/#/?publisher=sfp`);
+    await contract.waitForSelector('body[data-ready] #nota-cifras');
+    expect(await contract.locator('#nota-cifras').innerText()).toContain(`«Monto contratado» cuenta 1 contratación por el «value» de sus contratos, que publican aparte otro monto con IVA («valueWithTax»). Con IVA, lo contratado suma ${amount}. Los pagos se publican con IVA: lo pagado es el 100 % de esa suma. En el CSV de Contrataciones: la suma de «pagado_mxn» entre la de «contratado_iva_incluido_mxn».`);
+    await contract.goto(`${srv.base}/#/contrataciones?publisher=sfp`);
+    await contract.waitForSelector('body[data-ready] main .download-csv');
+    const [listed] = await Promise.all([contract.waitForEvent('download'), contract.click('main .download-csv')]);
+    const [head, line] = (await downloadedText(listed)).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.replace(/"[^"]*"/g, 'x').split(','));
+    expect([line[head.indexOf('contratado_mxn')], line[head.indexOf('contratado_iva_incluido_mxn')], line[head.indexOf('pagado_mxn')]]).toEqual(['763697.08', '885888.61', '885888.61']);
     await later.close();
   });
 });

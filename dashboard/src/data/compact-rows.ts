@@ -104,7 +104,6 @@ export function addDetails(rows: Rows, core: CompactPart, details: CompactPart):
       if (R.stage) row.stage = str(R.stage[i]) as ProcessRow['stage'];
       row.numbers = R.numbers?.[i] ?? undefined;
       row.awards = awardsOf(R.awards?.[i]);
-      row.contractedInclTax = val(R.contractedInclTax?.[i]);
     }
   }
   linkAcrossPublishers(rows);

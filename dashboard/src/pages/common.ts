@@ -6,6 +6,8 @@ import type { Kpi } from '../components/kpis';
 import type { Dataset } from '../data/types';
 import { PUBLISHER_FILTER_KEYS, unfollowedFilters, type Filters, type Selection } from '../data/filters';
 import type { Scope } from '../data/scope';
+import { computedFinancialProgress } from '../../../core/stats/financial-progress';
+import { sumPresent } from '../../../core/stats/publication-index';
 
 export interface PageContext {
   ds: Dataset;
@@ -69,6 +71,19 @@ export function withTaxMark(r: { contracted?: number; contractedWithTax?: number
   if (r.contractedWithTax === undefined) return '';
   if (r.contractedWithTax === r.contracted) return ` ${WITH_TAX}`;
   return part ? ' (incluye montos con IVA)' : ` (${formatMoney(r.contractedWithTax)} ${WITH_TAX})`;
+}
+/**
+ * What was paid of what the contracts come to with VAT, beside «Monto contratado» and «Monto pagado» when some
+ * process's contracts publish a `valueWithTax` other than the `value` counted (CompraNet's `value` is without VAT):
+ * payments are published with VAT, and a reader dividing «Monto pagado» by «Monto contratado» got a share up to 16 %
+ * too high. With the CSV columns that give it again. Empty when no process does.
+ */
+export function paidOfInclTaxNote(processes: readonly { contracted?: number; contractedInclTax?: number; paid?: number }[]): string {
+  const differing = processes.filter((p) => p.contractedInclTax !== undefined).length;
+  if (!differing) return '';
+  const inclTax = sumPresent(processes.map((p) => p.contractedInclTax ?? p.contracted)) ?? 0;
+  const f = computedFinancialProgress(processes);
+  return `«Monto contratado» cuenta ${differing === 1 ? '1 contratación' : `${count(differing)} contrataciones`} por el «value» de sus contratos, que publican aparte otro monto con IVA («valueWithTax»). Con IVA, lo contratado suma ${formatMoney(inclTax)}.${f ? ` Los pagos se publican con IVA: lo pagado es el ${formatShare(f.share)} de esa suma.` : ''} En el CSV de Contrataciones: ${f ? 'la suma de «pagado_mxn» entre la de «contratado_iva_incluido_mxn»' : 'la suma de «contratado_iva_incluido_mxn»'}.`;
 }
 /** withTaxNote for a sum whose with-VAT part is not known exactly (a contractor's): which processes hold some. */
 export const withTaxCountNote = (label: string, processes: number): string => (processes

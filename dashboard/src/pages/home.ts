@@ -15,7 +15,7 @@ import { inMexico } from '../map/projection';
 import { bidderCount, supplierCount } from '../data/suppliers';
 import { institutionCount } from '../data/institutions';
 import { statusTitle } from '../labels';
-import { CONTRACTED_RULE, count, heading, moneyKpi, nothingMatched, otherCurrencyNote, plural, withTaxNote, yearRule, type Page } from './common';
+import { CONTRACTED_RULE, count, heading, moneyKpi, nothingMatched, otherCurrencyNote, paidOfInclTaxNote, plural, withTaxNote, yearRule, type Page } from './common';
 import { activeFilters, matchesPublisher } from '../data/filters';
 
 /** A money counter: the sum, or «Sin dato» when no document of the selection publishes the figure. */
@@ -70,7 +70,7 @@ export const homePage: Page = {
         amount('Valor final (proyectos concluidos)', fig.finalValueMxn, sel.projects.some((p) => p.finalValue !== undefined)),
       ], 'kpis'),
       // What each sum counts, said beside it: a reader reconciling them with the data needs the rules, not only the total.
-      h('p', { class: 'note', id: 'nota-cifras' }, `Cifras en pesos mexicanos (MXN). ${otherCurrencyNote(fig.otherCurrencyAmounts)}`.trim(), ' ', CONTRACTED_RULE, fig.processesWithTax ? ` ${withTaxNote(fig.contractedWithTaxMxn, fig.processesWithTax)}` : null, yearRule(filters) ? ` ${yearRule(filters)}` : null),
+      h('p', { class: 'note', id: 'nota-cifras' }, `Cifras en pesos mexicanos (MXN). ${otherCurrencyNote(fig.otherCurrencyAmounts)}`.trim(), ' ', CONTRACTED_RULE, fig.processesWithTax ? ` ${withTaxNote(fig.contractedWithTaxMxn, fig.processesWithTax)}` : null, paidOfInclTaxNote(sel.processes) ? ` ${paidOfInclTaxNote(sel.processes)}` : null, yearRule(filters) ? ` ${yearRule(filters)}` : null),
       h('section', { 'aria-labelledby': 'h-mapa' }, h('h2', { id: 'h-mapa' }, 'Mapa de los proyectos'),
         // Drawn from the index's core half: the markers get their projects' titles when the details are in.
         projectMap(sel.projects, filters.state ?? (statesShown.size === 1 ? [...statesShown][0] : undefined), detailsPending(ds), () => loadDataset(scopeQuery(scope))),

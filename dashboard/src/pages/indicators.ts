@@ -10,7 +10,7 @@ import { dataTable } from '../components/table';
 import { csvButton } from '../components/download';
 import { methodKey, PLANNED_METHOD } from '../../../core/stats/figures';
 import { COMPETITION_TITLES, STAGE_TITLES, methodTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
-import { count, heading, moneyOrOther, NOT_CONTRACTED, otherCurrencyNote, percent, withTaxNote, yearRule, type Page } from './common';
+import { count, heading, moneyOrOther, NOT_CONTRACTED, otherCurrencyNote, paidOfInclTaxNote, percent, withTaxNote, yearRule, type Page } from './common';
 
 /** Project stages of a work already built (OC4IDS projectStatus): concluded, in operation or being retired. */
 const BUILT = new Set(['completion', 'maintenance', 'decommissioning', 'decommissioned']);
@@ -52,6 +52,7 @@ export const indicatorsPage: Page = {
       yearRule(filters) ? h('p', { class: 'note', id: 'nota-anio' }, yearRule(filters)) : null,
       // Amounts published only with VAT are in «Contratado» and «Monto contratado por método»: said, as on Inicio.
       f.processesWithTax ? h('p', { class: 'note', id: 'nota-iva' }, withTaxNote(f.contractedWithTaxMxn, f.processesWithTax)) : null,
+      paidOfInclTaxNote(sel.processes) ? h('p', { class: 'note', id: 'nota-pagado-con-iva' }, paidOfInclTaxNote(sel.processes)) : null,
       barChart('Proyectos por etapa', byCount(f.byProjectStatus, statusTitle), 'Proyectos', { id: 'ind-etapa', csv: 'proyectos-por-etapa' }),
       barChart('Presupuesto de los proyectos según su etapa', [...budgetByStatus.entries()].sort((a, b) => b[1] - a[1]).map(([s, v]) => sum(statusTitle(s), Math.round(v * 100) / 100, budgeted.has(s))), 'Presupuesto (MXN)', { id: 'ind-presupuesto-etapa', csv: 'presupuesto-por-etapa' }),
       h('figure', { class: 'chart-figure', id: 'ind-construidos' },

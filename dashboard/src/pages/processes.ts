@@ -123,8 +123,8 @@ export const processesPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'filtro-metodo' }, 'Método de contratación'), methodSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-competencia' }, 'Competencia'), bandSel)),
       // The procedure's and contracts' numbers too (what a news story cites), after the ocid.
-      downloadButtons('contrataciones', ['ocid', 'numeros_licitacion_y_contratos', 'titulo', 'implementador', 'institucion_compradora', 'etapa', 'metodo', 'licitantes', 'contratado_mxn', 'contratado_con_iva_mxn', 'pagado_mxn', 'contratistas', 'fecha'],
-        () => selected().map((r) => [r.ocid, r.numbers?.join('; '), r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(methodKey(r)), r.tenderers, r.contracted, r.contractedWithTax, r.paid, r.suppliers.map((s) => s.name).join('; '), calendarDate(r.date)]),
+      downloadButtons('contrataciones', ['ocid', 'numeros_licitacion_y_contratos', 'titulo', 'implementador', 'institucion_compradora', 'etapa', 'metodo', 'licitantes', 'contratado_mxn', 'contratado_con_iva_mxn', 'contratado_iva_incluido_mxn', 'pagado_mxn', 'contratistas', 'fecha'],
+        () => selected().map((r) => [r.ocid, r.numbers?.join('; '), r.title, r.publisherName, r.buyer?.name, stageTitle(r.stage), methodTitle(methodKey(r)), r.tenderers, r.contracted, r.contractedWithTax, r.contractedInclTax ?? r.contracted, r.paid, r.suppliers.map((s) => s.name).join('; '), calendarDate(r.date)]),
         standardData('records', ds.publishers.find((p) => p.id === filters.publisher))),
       results);
   },
