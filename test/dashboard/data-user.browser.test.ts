@@ -658,6 +658,9 @@ describeIfChromium('a data user in the public pages', () => {
     await contract.goto(`${srv.base}/#/contratacion/${both.ocid}`);
     await contract.waitForSelector('body[data-ready] main h1');
     expect(await contract.locator('#tabla-contratos tbody tr').innerText()).toContain(`${formatMoney(763697.08)} sin IVA (${amount} con IVA)`);
+    // Its card too: it counts the amount without VAT, and says under it what the contract comes to with VAT.
+    const bothCard = contract.locator('main dl.kpis .kpi', { has: contract.locator('dt:text-is("Monto contratado")') });
+    expect((await bothCard.locator('dd').innerText()).split('\n')).toEqual([formatMoney(763697.08), `${amount} con IVA`]);
     // Its CSV gives that amount with VAT too: «monto_contrato_con_iva» holds only amounts counted by it, and the
     // academic had the page's «$885,888.61 con IVA» in no column.
     const [download] = await Promise.all([contract.waitForEvent('download'), contract.click('#datos .download-csv')]);

@@ -177,9 +177,12 @@ export const processPage: Page = {
         ([['etapa-planeacion', 'Planeación'], ['etapa-licitacion', 'Licitación'], ['etapa-adjudicacion', 'Adjudicación'], ['etapa-contratacion', 'Contratación'], ['etapa-ejecucion', 'Ejecución'], ['cronologia', 'Cronología'], ['historial', 'Historial'], ['datos', 'Descargas']] as const)
           .map(([id, t]) => h('li', null, h('a', { href: `#${id}` }, t))))),
       kpis([
-        // Read from `valueWithTax` in whole or in part (contract-with-tax.ts): said under the figure.
-        amountKpi('Monto contratado', row.contracted, live.map(contractMoney), row.contractedWithTax === undefined ? undefined
-          : row.contractedWithTax === row.contracted ? WITH_TAX : `incluye ${money(row.contractedWithTax)} ${WITH_TAX}`),
+        // Read from `valueWithTax` in whole or in part (contract-with-tax.ts): said under the figure. And what its
+        // contracts come to with VAT where a `value` counted is not that (CompraNet's, without VAT): only the table
+        // said it, and a reader quoting the card compared an amount without VAT with payments that include it.
+        amountKpi('Monto contratado', row.contracted, live.map(contractMoney), [row.contractedWithTax === undefined ? undefined
+          : row.contractedWithTax === row.contracted ? WITH_TAX : `incluye ${money(row.contractedWithTax)} ${WITH_TAX}`,
+        row.contractedInclTax === undefined ? undefined : `${money(row.contractedInclTax)} ${WITH_TAX}`].filter(Boolean).join('; ') || undefined),
         amountKpi('Monto pagado', row.paid, transactions.map(({ t }) => t.value ?? t.amount)),
         { label: 'Contratos', value: count(contracts.length) },
         { label: 'Licitantes', value: row.tenderers === undefined ? (unplanned ? 'Aún no' : NO_DATA) : count(row.tenderers) },
