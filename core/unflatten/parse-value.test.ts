@@ -492,3 +492,9 @@ test('a currency in a number column that is no amount (a quantity, a percentage,
   expect(parseValue('2,000', { type: 'number' }, 'UTC')).toEqual({ value: 2000 });
   expect(parseValue('30 días', { type: 'integer', unit: 'days' }, 'UTC').value).toBe(30);
 });
+
+test('an amount read with its currency is said with every decimal it has (a unit price of four), not rounded to cents', () => {
+  const p = parseValue('27,317.8168 USD', { type: 'number', money: true }, 'UTC');
+  expect([p.value, p.problem?.code, p.problem?.params.amount]).toEqual([27317.8168, 'cell.currency-read', '$27,317.8168 USD']);
+  expect(parseValue('1,250.5 MXN', { type: 'number', money: true }, 'UTC').problem?.params.amount).toBe('$1,250.50');
+});

@@ -8,7 +8,7 @@ import { normalizeLabel } from './normalize-label';
 import { isKnownTimeZone, localDateTime, localMidnight, offsetAt } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
 import { isCalendarDate } from '../format/typed-date';
-import { formatDate, formatList, formatMoney, formatNumber } from '../format/es-mx';
+import { formatAmount, formatDate, formatList, formatMoney, formatNumber } from '../format/es-mx';
 import { isNoDataMark } from './no-data-mark';
 import { closestTitles } from './closest-titles';
 import { needsOneLine, oneLine } from './text-spacing';
@@ -716,7 +716,7 @@ function amountText(v: string, spec: ValueSpec): Parsed | undefined {
   if (!around && !grouped) return undefined;
   const three = spec.money ? threeDecimals(v, grouped ?? text, n) : undefined;
   const note = three ?? (around
-    ? new CellProblem('cell.currency-read', { value: safePreview(v), amount: formatMoney(n, around.currency), number: shownFigure(grouped ?? text).replace('$', ''), currency: around.currency }, 'info')
+    ? new CellProblem('cell.currency-read', { value: safePreview(v), amount: formatAmount(n, around.currency), number: shownFigure(grouped ?? text).replace('$', ''), currency: around.currency }, 'info')
     : new CellProblem('cell.apostrophe-thousands', { value: safePreview(v), number: shownFigure(grouped as string) }, 'info'));
   return { value: n, problem: note, ...(around ? { currency: around.currency } : {}) };
 }
@@ -756,7 +756,7 @@ function threeDecimals(v: CleanValue, figure: string | undefined, n: number): Ce
   if (meant === undefined) return undefined;
   // As read: with its third decimal when it has one ($1.234), and the whole peso it does not reach, which no reading of
   // «$1.234» as a thousand can be taken for.
-  const read = Number.isInteger(Math.round(Math.abs(n) * 1000) / 10) ? formatMoney(n) : `${n < 0 ? '-' : ''}$${formatNumber(Math.abs(n), 3)}`;
+  const read = formatAmount(n);
   return new CellProblem('cell.three-decimals', { value: safePreview(v), read, ...(n > 0 ? { under: formatMoney(Math.ceil(n)) } : {}), meant: formatMoney(meant), typed: formatNumber(meant, 0) }, 'warning');
 }
 
