@@ -8,12 +8,17 @@ import type { ValueCheck } from './types';
 
 const MEXICO = new Set(['mexico', 'méxico', 'mx', 'mex', 'estados unidos mexicanos']);
 
+/** An address in Mexico, as this check and the import's restored zero (core/import/postal-code-zero) read it. */
+export function addressInMexico(address: Record<string, unknown>): boolean {
+  const country = stringAt(address, 'countryName');
+  return country === undefined || MEXICO.has(country.trim().toLowerCase());
+}
+
 export const postalCode: ValueCheck = {
   on: 'object',
   visitor: ({ report }) => (value, p) => {
     if (!isObject(value) || value.postalCode === undefined) return;
-    const country = stringAt(value, 'countryName');
-    if (country !== undefined && !MEXICO.has(country.trim().toLowerCase())) return;
+    if (!addressInMexico(value)) return;
     const code = value.postalCode;
     const text = typeof code === 'number' ? String(code) : typeof code === 'string' ? code.trim() : undefined;
     if (text === undefined || text === '') return;

@@ -20,7 +20,34 @@ export function formatNumber(value: number, decimals = 2): string {
 const DOLLAR_SIGN = new Set(['USD', 'CAD', 'AUD', 'NZD', 'HKD', 'SGD']);
 
 export function formatMoney(value: number, currency = 'MXN'): string {
-  const number = formatNumber(value);
+  return moneyText(formatNumber(value), currency);
+}
+
+/**
+ * The decimals a figure has as it was typed or read, its binary noise aside (15 significant digits, what a spreadsheet
+ * keeps: a sum's 0.30000000000000004 has one), and at least `min`: 27317.8168 has 4, 1.234 has 3.
+ */
+export function ownDecimals(value: number, min = 0): number {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return min;
+  const text = String(Math.abs(Number(value.toPrecision(15))));
+  const exponent = /e([+-]\d+)$/.exec(text);
+  const mantissa = exponent ? text.slice(0, exponent.index) : text;
+  const dot = mantissa.indexOf('.');
+  const decimals = (dot < 0 ? 0 : mantissa.length - dot - 1) - (exponent ? Number(exponent[1]) : 0);
+  // toFixed takes at most 100; a figure with more than 20 decimals is none a message quotes.
+  return Math.min(20, Math.max(min, decimals));
+}
+
+/**
+ * An amount as a message about that value quotes it: as money, with cents, and with every further decimal it has
+ * ($1.234, $27,317.8168 USD). formatMoney rounds to cents, as the dashboard shows totals; a finding that rounded
+ * 1.234 to «$1.23» quoted a value the official never typed, and hid the very decimals it warned about.
+ */
+export function formatAmount(value: number, currency = 'MXN'): string {
+  return moneyText(formatNumber(value, ownDecimals(value, 2)), currency);
+}
+
+function moneyText(number: string, currency: string): string {
   if (currency !== 'MXN' && !DOLLAR_SIGN.has(currency)) return `${number} ${currency}`;
   const signed = number.startsWith('-') ? `-$${number.slice(1)}` : `$${number}`;
   return currency === 'MXN' ? signed : `${signed} ${currency}`;
@@ -122,9 +149,12 @@ export function formatTimestamp(iso: string): string {
     + `${two(hours % 12 || 12)}:${two(local.getUTCMinutes())}:${two(local.getUTCSeconds())}\u00a0${hours < 12 ? 'a.m.' : 'p.m.'}`;
 }
 
-/** A figure as a message quotes it: grouped, with cents only when it has them (3,050,000; 91,168,415.75). */
+/**
+ * A figure as a message quotes it: grouped, with cents only when it has them (3,050,000; 91,168,415.75), and every
+ * further decimal it has (1.2345, 0.005: an advance typed 0.5 % and kept as a fraction read «0.01»).
+ */
 export function formatFigure(value: number): string {
-  return formatNumber(value, Number.isInteger(value) ? 0 : 2);
+  return formatNumber(value, Number.isInteger(value) ? 0 : ownDecimals(value, 2));
 }
 
 /**

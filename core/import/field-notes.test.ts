@@ -5,8 +5,13 @@ import { renderMessage } from '../messages/render';
 import { FIELD_NOTES, groupFieldNotes } from './field-notes';
 import { importDocuments } from './upgrade';
 
-// A date left as text is said with an example of one and the zone it is not in (dates-as-text.ts).
-const shown = (code: string): Record<string, string> => (code === 'import.date-as-text' ? { example: '2016-06-30T00:00:00-06:00', timeZone: 'America/Mexico_City' } : {});
+// A date left as text is said with an example of one and the zone it is not in (dates-as-text.ts), a postal code
+// given its zero back with one as published (postal-code-zero.ts).
+const SHOWN: Record<string, Record<string, string>> = {
+  'import.date-as-text': { example: '2016-06-30T00:00:00-06:00', timeZone: 'America/Mexico_City' },
+  'import.postal-code-zero': { example: '6720' },
+};
+const shown = (code: string): Record<string, string> => SHOWN[code] ?? {};
 const note = (code: string, field: string, count: number, file = 'a.json') => finding(code, code === 'import.dropped' ? 'warning' : 'info', { count, field, file, ...shown(code) });
 
 test('notes of one kind about several fields of a file read as one line, where the first stood; one field keeps its own message', () => {

@@ -15,6 +15,7 @@ export const FIELD_NOTES: readonly string[] = [
   'import.dropped', 'import.url-encoded', 'import.trimmed', 'import.one-line', 'import.line-breaks', 'import.empty-removed', 'import.date-offset',
   'import.code-normalized', 'import.repeat-removed', 'import.code-not-in-list', 'import.number-as-text', 'import.id-added', 'import.placeholder-date',
   'import.date-as-text', 'import.scheme-rfc', 'import.noncharacters', 'import.text-cut',
+  'import.postal-code-zero',
 ];
 
 const isFieldNote = (f: Finding): boolean => FIELD_NOTES.includes(f.code) && typeof f.params.field === 'string' && typeof f.params.count === 'number';

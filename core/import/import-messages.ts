@@ -33,6 +33,8 @@ registerMessages({
   'import.scheme-rfc': '{count:valor|valores} de {field!c} {count?decía|decían} «RFC»: en EDCA-MX el esquema del RFC se escribe «MX-RFC», y así se {count?escribió|escribieron}. El RFC y el identificador de cada actor quedaron como se publicaron.',
   'import.repeat-removed': '{count?Se quitó|Se quitaron} {count:valor|valores} de {field!c} que, {count?escrito|escritos} como el código del catálogo, {count?repetía|repetían} otro de la misma lista (un código de otra versión del catálogo que hoy es el mismo, o un código y su nombre): cada código quedó una vez.',
   'import.code-not-in-list': '{count:valor|valores} de {field!c} no {count?está|están} en el catálogo; {count?se copió|se copiaron} a su celda, pero deberá elegir una opción de la lista antes de publicar.',
+  // {example}: the first code as published, four digits («6720»); written with the zero before it (postal-code-zero.ts).
+  'import.postal-code-zero': '{count:código postal|códigos postales} de {field!c} {count?tenía|tenían} solo 4 dígitos (por ejemplo «{example}»): un código postal de México tiene 5, y con 4 solo puede haber perdido el cero inicial, que se le{count?|s} puso (quedó «0{example}»). Revise que {count?sea|sean} el de la dirección.',
   'import.number-as-text': '{count:número|números} de {field!c} se {count?guarda|guardan} como texto, que es como la plantilla lee esa columna.',
   // Without the file's name: the report already starts each line with it (cli/import-command.ts).
   'import.parties-merged': '{count:actor se repetía|actores se repetían} con el mismo identificador de otro; cada grupo se unió en uno, con todos sus roles.',
@@ -64,6 +66,7 @@ registerMessages({
   'import.scheme-rfc.fields': '{count:valor|valores} del esquema del identificador {count?decía|decían} «RFC»: en EDCA-MX el esquema del RFC se escribe «MX-RFC», y así se {count?escribió|escribieron} (el RFC y el identificador de cada actor quedaron como se publicaron): {fields}.',
   'import.repeat-removed.fields': '{count?Se quitó|Se quitaron} {count:valor|valores} que, {count?escrito|escritos} como el código del catálogo, {count?repetía|repetían} otro de su lista (hoy son el mismo código); cada código quedó una vez: {fields}.',
   'import.code-not-in-list.fields': '{count:valor|valores} fuera del catálogo se {count?copió|copiaron} a su celda; antes de publicar deberá elegir una opción de la lista: {fields}.',
+  'import.postal-code-zero.fields': '{count:código postal|códigos postales} de México {count?tenía|tenían} solo 4 dígitos (por ejemplo «{example}»), y con 4 solo puede{count?|n} haber perdido el cero inicial: se le{count?|s} puso (quedó «0{example}»). Revise que {count?sea|sean} el de la dirección: {fields}.',
   'import.number-as-text.fields': '{count:número|números} se {count?guarda|guardan} como texto, que es como la plantilla lee esas columnas: {fields}.',
   'import.id-added.fields': 'Se agregó un identificador a {count:elemento|elementos} que no {count?tenía|tenían} (las filas de otras hojas se ligan por él): {fields}.',
   'import.package-metadata': 'Los datos de paquete que traían las entregas ({fields}) no se copian al libro: al convertirlo, el paquete nuevo lleva su propia fecha, dirección y versión, y el nombre del publicador, la licencia y la política salen de la hoja «Configuración».',

@@ -12,6 +12,8 @@
  *   items of a list that became the same code are written once (`import.repeat-removed`);
  * - numbers in a text column (budget line levels, which the schema takes as text or integer) become text
  *   (`import.number-as-text`);
+ * - a four-digit postal code of an address in Mexico gets back its leading zero (`import.postal-code-zero`,
+ *   postal-code-zero.ts);
  * - parties repeated with the same id are joined, roles united (`import.parties-merged`; values that differ in the
  *   repeat cannot be kept and are listed per party, each with its column and the value kept, warning);
  * - items of lists that other sheets hang from (budget lines, breakdowns…) get an id when they have none
@@ -36,25 +38,27 @@ import { RFC_SCHEME } from '../unflatten/read-rows';
 import { isRfcSchemeSpelling } from '../checks/rfc';
 import { DEFAULT_TIME_ZONE } from '../unflatten/time-zone';
 import { fieldOf } from './template-coverage';
+import { restoredPostalCode } from './postal-code-zero';
 
 type Obj = Record<string, unknown>;
 
 /** Counts per finding code and field, turned into findings at the end. */
 export class UpgradeTally {
-  private readonly counts = new Map<string, { code: string; severity: 'info' | 'warning'; field: string; count: number }>();
+  private readonly counts = new Map<string, { code: string; severity: 'info' | 'warning'; field: string; count: number; shown?: Record<string, string> }>();
   private readonly notes: { code: string; severity: 'info' | 'warning'; params: Record<string, string | number> }[] = [];
   /** A note about one item, said on its own (not counted with others of its kind): what was lost, and where. */
   note(code: string, severity: 'info' | 'warning', params: Record<string, string | number>): void {
     this.notes.push({ code, severity, params });
   }
-  add(code: string, field: string, severity: 'info' | 'warning' = 'info', n = 1): void {
+  /** `shown`: what the note quotes of a value counted (an example): the first one counted's. */
+  add(code: string, field: string, severity: 'info' | 'warning' = 'info', n = 1, shown?: Record<string, string>): void {
     const key = `${code}\u0000${field}`;
-    const entry = this.counts.get(key) ?? { code, severity, field, count: 0 };
+    const entry = this.counts.get(key) ?? { code, severity, field, count: 0, ...(shown ? { shown } : {}) };
     entry.count += n;
     this.counts.set(key, entry);
   }
   findings(file: string): Finding[] {
-    return [...[...this.counts.values()].map((e) => finding(e.code, e.severity, { count: e.count, field: e.field, file })),
+    return [...[...this.counts.values()].map((e) => finding(e.code, e.severity, { ...e.shown, count: e.count, field: e.field, file })),
       ...this.notes.map((n) => finding(n.code, n.severity, { ...n.params, file }))];
   }
 }
@@ -78,7 +82,7 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
     if (typeof v === 'number' && columns.get(field)?.type === 'string' && fields[field]?.types.includes('string')) {
       // A text column reads every cell as text: 1 comes back "1" (both valid where the schema takes either).
       tally.add('import.number-as-text', field);
-      (holder as Record<string | number, unknown>)[key] = String(v);
+      (holder as Record<string | number, unknown>)[key] = withPostalZero(holder, key, String(v), field);
       return true;
     }
     if (typeof v !== 'string') return true;
@@ -123,9 +127,16 @@ function upgradeValues(doc: Obj, standard: Standard, columns: Map<string, Column
     const fit = excelText(text);
     if (fit.cut) tally.add('import.text-cut', field, 'warning');
     else if (fit.text !== text) tally.add('import.noncharacters', field);
-    text = fit.text;
+    text = withPostalZero(holder, key, fit.text, field);
     (holder as Record<string | number, unknown>)[key] = text;
     return true;
+  };
+  // A postal code of an address in Mexico that lost its leading zero (postal-code-zero.ts), with it back and said.
+  const withPostalZero = (holder: Obj | unknown[], key: string | number, text: string, field: string): string => {
+    const restored = key === 'postalCode' && isObject(holder) ? restoredPostalCode(holder, text) : undefined;
+    if (restored === undefined) return text;
+    tally.add('import.postal-code-zero', field, 'info', 1, { example: text });
+    return restored;
   };
   const walk = (node: Obj | unknown[], path: string[]): void => {
     if (Array.isArray(node)) {

@@ -16,6 +16,8 @@
  * - The capture tool's `juridicalPersonhood` and `quotePeriod` → EDCA-MX's `legalPersonality` and `period` (renamed-fields).
  * - A field name written with other capitals (`submissionmethoddetails`, Ciudad de México) → the standard's (key-case).
  * - The capture tool's exchange rates that carry only a currency are left out (exchange-rates).
+ * - A four-digit postal code of an address in Mexico («6720», Ciudad de México) → its lost leading zero back
+ *   (postal-code-zero, in template-upgrade).
  * - An ocid whose prefix is in capitals (Ciudad de México's «OCDS-87SD3T-…») → the prefix in lower case, as the OCP
  *   registers it (`import.ocid-prefix-lowered`, once per file): the workbook's next release of the process and the
  *   history laid down by `history` (published-releases.ts, which lowers it too) are then one record, not two.
@@ -54,7 +56,7 @@ export interface ImportResult { releases: Obj[]; projects: Obj[]; findings: Find
 
 /** The notes about one cell's value (template-upgrade.ts), as opposed to those about items (merged parties, ids added). */
 const CELL_NOTES = new Set(['import.number-as-text', 'import.line-breaks', 'import.empty-removed', 'import.trimmed', 'import.one-line', 'import.placeholder-date',
-  'import.date-offset', 'import.url-encoded', 'import.code-normalized', 'import.code-not-in-list', 'import.repeat-removed', 'import.scheme-rfc']);
+  'import.date-offset', 'import.url-encoded', 'import.code-normalized', 'import.code-not-in-list', 'import.repeat-removed', 'import.scheme-rfc', 'import.postal-code-zero']);
 const inMexico = (lng: number, lat: number): boolean => lat >= 14 && lat <= 33 && lng >= -119 && lng <= -86;
 
 function upgradeCoordinates(geometry: unknown, pointer: string, findings: Finding[]): void {

@@ -106,3 +106,14 @@ test('amounts in their currency: pesos with the $ sign, others with their code',
   expect(renderTemplate(catalogue()['amount.contractExceedsAward'], { value: 3050000, awardValue: 3000000, currency: 'MXN' })).toMatch(/^El monto del contrato \(\$3,050,000\.00\) es mayor que el de su adjudicación \(\$3,000,000\.00\)/);
   expect(renderTemplate(catalogue()['amount.contractZero'], { awardValue: 19900000.5, currency: 'MXN' })).toBe('El contrato vale $0, pero su adjudicación es de $19,900,000.50. Escriba el monto del contrato; si aún no se conoce, deje la celda vacía.');
 });
+
+test('an amount or figure a finding quotes keeps every decimal it has past the cents, its binary noise aside', () => {
+  // Rounded to cents, 1.234 read «$1.23»: a value nobody typed, the third decimal the message was about gone.
+  expect(renderTemplate(catalogue()['amount.negative'], { value: -1.234, currency: 'MXN' })).toMatch(/^El monto -\$1\.234 es negativo\./);
+  expect(renderTemplate('{value!m} / {awardValue!m}', { value: 27317.8168, awardValue: 27317.82, currency: 'USD' })).toBe('$27,317.8168 USD / $27,317.82 USD');
+  expect(renderTemplate('{value!m}', { value: 1.234 })).toBe('1.234');
+  expect(renderTemplate('{value!n}', { value: 0.005 })).toBe('0.005');
+  // A sum's noise is no decimal: 0.1 + 0.2 is quoted as 0.30, not 0.30000000000000004.
+  expect(renderTemplate('{sum!m}', { sum: 0.1 + 0.2, currency: 'MXN' })).toBe('$0.30');
+  expect(renderTemplate('{sum!m}', { sum: 1e-7, currency: 'MXN' })).toBe('$0.0000001');
+});

@@ -3,7 +3,7 @@ import { columnLetter } from '../workbook/model';
 import type { CellRef, Finding } from '../findings/finding';
 import { catalogue } from './catalogue';
 import { inReadingOrder } from '../findings/reading-order';
-import { formatCount, formatDateTime, formatFigure, formatMoney } from '../format/es-mx';
+import { formatAmount, formatCount, formatDateTime, formatFigure } from '../format/es-mx';
 import { closeBidi } from '../format/bidi-closed';
 
 /**
@@ -77,12 +77,13 @@ export function fieldPlace(params: Finding['params']): string {
  * $1,600,000.00 for pesos (as the dashboard and the packages' readers show them; «$1,600,000» beside «$917,214.32»
  * read as two formats), $1,250.50 USD in another currency — formatMoney's one rule, the dashboard's and the change
  * preview's: «1,250.50 USD» here beside «$1,250.50 USD» there read as two formats. No currency: the figure as typed
- * (a «$» would say pesos, which the finding does not know).
+ * (a «$» would say pesos, which the finding does not know). A finding quotes the value itself, so with every decimal
+ * it has past the cents (formatAmount: a unit price of $27,317.8168, an amount of $1.234), not rounded to them.
  */
 function money(value: Finding['params'][string], currency: Finding['params'][string]): string {
   if (typeof value !== 'number' || !Number.isFinite(value)) return String(value);
   if (currency === undefined || currency === '') return formatFigure(value);
-  return formatMoney(value, String(currency));
+  return formatAmount(value, String(currency));
 }
 
 /** The A1 reference of a cell (`C5`), the row alone (`fila 5`), or '' for a whole sheet. */

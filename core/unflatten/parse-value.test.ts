@@ -214,8 +214,8 @@ describe('parseValue', () => {
     expect(parseValue('-12,5', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.decimal-comma', params: { number: '-12.5' } });
     // A number with something around it is said as what it is.
     expect(parseValue('45%', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.percent-sign', params: { number: '45' } });
-    expect(parseValue('3,450,000 USD', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-in-amount', params: { number: '3,450,000', currency: 'USD' } });
-    expect(parseValue('1,500 pesos', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-in-amount', params: { number: '1,500', currency: 'MXN' } });
+    expect(parseValue('3,450,000 USD', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-not-amount', params: { number: '3,450,000', currency: 'USD' } });
+    expect(parseValue('1,500 pesos', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-not-amount', params: { number: '1,500', currency: 'MXN' } });
     // A unit of measure after a quantity is no currency, three letters or not («la moneda (PZA)» misled).
     for (const [text, number, unit] of [['150 PZA', '150', 'PZA'], ['150 lts', '150', 'lts'], ['1,500 m2', '1,500', 'm2'], ['1 lote', '1', 'lote']]) {
       const p = parseValue(text, { type: 'number' }, 'UTC').problem!;
@@ -224,7 +224,7 @@ describe('parseValue', () => {
     }
     expect(parseValue('19.43 N', { type: 'number', degrees: 'latitude' }, 'UTC').problem?.code).toBe('cell.not-a-coordinate');
     expect(parseValue('16.75, -93.11', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.two-numbers' });
-    expect(parseValue('3,450,000 MXN', { type: 'number' }, 'UTC')).toEqual({ value: 3450000 });
+    expect(parseValue('3,450,000 MXN', { type: 'number' }, 'UTC').problem?.code).toBe('cell.currency-not-amount');
     expect(parseValue('mucho', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.not-a-number' });
     expect(parseValue('1,234', { type: 'number' }, 'UTC').value).toBe(1234);
     expect(parseValue('mucho', { type: 'number' }, 'UTC').problem?.code).toBe('cell.not-a-number');
@@ -469,11 +469,32 @@ test('an amount of 1.234 leaves the plain path for its warning; other numbers an
   expect(parseValue(1.234, money, 'UTC')).toMatchObject({ value: 1.234, problem: { code: 'cell.three-decimals', severity: 'warning', params: { meant: '$1,234.00', typed: '1,234' } } });
   for (const n of [1234.567, 12.5, 0.125, 27317.8168, 5000000]) expect(plainValue(n, money)).toBe(n);
   expect(plainValue(1.234, { type: 'number' })).toBe(1.234);
-  // «1,234 MXN» in a quantity column reads as before; in an amount it carries its currency for the row to check.
-  expect(parseValue('1,234 MXN', { type: 'number' }, 'UTC')).toEqual({ value: 1234 });
+  // «1,234 MXN» in an amount carries its currency for the row to check (in a quantity it is refused: below).
   expect(parseValue('1,234 MXN', money, 'UTC')).toMatchObject({ value: 1234, currency: 'MXN', problem: { code: 'cell.currency-read', severity: 'info' } });
 });
 
 test('a currency before a number outside an amount is said as the one after it is', () => {
-  expect(parseValue('USD 1,500', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-in-amount', params: { number: '1,500', currency: 'USD' } });
+  expect(parseValue('USD 1,500', { type: 'number' }, 'UTC').problem).toMatchObject({ code: 'cell.currency-not-amount', params: { number: '1,500', currency: 'USD' } });
+});
+
+test('a currency in a number column that is no amount (a quantity, a percentage, days) is an error saying so, with the number to type', () => {
+  for (const [text, spec, number, currency] of [
+    ['2,000 MXN', { type: 'number' }, '2,000', 'MXN'], ['2,000 M.N.', { type: 'number' }, '2,000', 'MXN'], ['MXN 2,000', { type: 'number' }, '2,000', 'MXN'],
+    ['$ 2,000 MXN', { type: 'number' }, '2,000', 'MXN'], ['45 pesos', { type: 'number' }, '45', 'MXN'], ['30 MXN', { type: 'integer', unit: 'days' }, '30', 'MXN'],
+  ] as const) {
+    const parsed = parseValue(text, spec, 'UTC');
+    expect([text, parsed.value, parsed.problem?.code, parsed.problem?.severity, parsed.problem?.params]).toEqual([text, undefined, 'cell.currency-not-amount', 'error', { value: text, number, currency }]);
+  }
+  const p = parseValue('2,000 MXN', { type: 'number' }, 'UTC').problem!;
+  expect(renderMessage(finding(p.code, p.severity, p.params))).toBe('«2,000 MXN»: esta columna no es un monto de dinero, así que no lleva moneda (MXN); escriba solo el número, 2,000.');
+  // An amount still reads its currency, and a number without one reads as ever.
+  expect(parseValue('2,000 MXN', { type: 'number', money: true }, 'UTC')).toMatchObject({ value: 2000, currency: 'MXN' });
+  expect(parseValue('2,000', { type: 'number' }, 'UTC')).toEqual({ value: 2000 });
+  expect(parseValue('30 días', { type: 'integer', unit: 'days' }, 'UTC').value).toBe(30);
+});
+
+test('an amount read with its currency is said with every decimal it has (a unit price of four), not rounded to cents', () => {
+  const p = parseValue('27,317.8168 USD', { type: 'number', money: true }, 'UTC');
+  expect([p.value, p.problem?.code, p.problem?.params.amount]).toEqual([27317.8168, 'cell.currency-read', '$27,317.8168 USD']);
+  expect(parseValue('1,250.5 MXN', { type: 'number', money: true }, 'UTC').problem?.params.amount).toBe('$1,250.50');
 });

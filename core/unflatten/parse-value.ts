@@ -8,7 +8,7 @@ import { normalizeLabel } from './normalize-label';
 import { isKnownTimeZone, localDateTime, localMidnight, offsetAt } from './time-zone';
 import { codeAlias } from '../profile/code-aliases';
 import { isCalendarDate } from '../format/typed-date';
-import { formatDate, formatList, formatMoney, formatNumber } from '../format/es-mx';
+import { formatAmount, formatDate, formatList, formatMoney, formatNumber } from '../format/es-mx';
 import { isNoDataMark } from './no-data-mark';
 import { closestTitles } from './closest-titles';
 import { needsOneLine, oneLine } from './text-spacing';
@@ -716,10 +716,24 @@ function amountText(v: string, spec: ValueSpec): Parsed | undefined {
   if (!around && !grouped) return undefined;
   const three = spec.money ? threeDecimals(v, grouped ?? text, n) : undefined;
   const note = three ?? (around
-    ? new CellProblem('cell.currency-read', { value: safePreview(v), amount: formatMoney(n, around.currency), number: shownFigure(grouped ?? text).replace('$', ''), currency: around.currency }, 'info')
+    ? new CellProblem('cell.currency-read', { value: safePreview(v), amount: formatAmount(n, around.currency), number: shownFigure(grouped ?? text).replace('$', ''), currency: around.currency }, 'info')
     : new CellProblem('cell.apostrophe-thousands', { value: safePreview(v), number: shownFigure(grouped as string) }, 'info'));
   return { value: n, problem: note, ...(around ? { currency: around.currency } : {}) };
 }
+
+/**
+ * A currency beside a number in a number column that is no amount (a quantity, a percentage, days): «2,000 MXN» was
+ * read as 2000 without a word (parseNumber drops a trailing MXN for amounts), as if the column asked for money.
+ * Refused at the cell, saying the column is not an amount and the number to type. Undefined when no currency is there.
+ */
+function currencyOutsideAmount(v: string, spec: ValueSpec): Parsed | undefined {
+  if (spec.money || spec.degrees || !LETTER_OR_APOSTROPHE.test(v)) return undefined;
+  const around = currencyAround(v);
+  if (!around || parseNumber(around.number) === undefined) return undefined;
+  return currencyNotAmount(v, around.number, around.currency);
+}
+
+const currencyNotAmount = (v: string, number: string, currency: string): Parsed => problem('cell.currency-not-amount', v, { number: shownFigure(number).replace('$', ''), currency });
 
 /** A figure as it is to be typed: without the spaces around its sign and «$» («$ 1,234» → «$1,234»). */
 const shownFigure = (text: string): string => text.replace(/\s+/g, '');
@@ -742,7 +756,7 @@ function threeDecimals(v: CleanValue, figure: string | undefined, n: number): Ce
   if (meant === undefined) return undefined;
   // As read: with its third decimal when it has one ($1.234), and the whole peso it does not reach, which no reading of
   // «$1.234» as a thousand can be taken for.
-  const read = Number.isInteger(Math.round(Math.abs(n) * 1000) / 10) ? formatMoney(n) : `${n < 0 ? '-' : ''}$${formatNumber(Math.abs(n), 3)}`;
+  const read = formatAmount(n);
   return new CellProblem('cell.three-decimals', { value: safePreview(v), read, ...(n > 0 ? { under: formatMoney(Math.ceil(n)) } : {}), meant: formatMoney(meant), typed: formatNumber(meant, 0) }, 'warning');
 }
 
@@ -780,12 +794,12 @@ function notANumber(text: string, spec: ValueSpec): Parsed {
   // Not after a coordinate: «19.43 N» is a hemisphere, said with a coordinate as example (notANumberProblem).
   if (word && !spec.degrees && parseNumber(word[1]) !== undefined) {
     const currency = currencyOf(word[2]);
-    if (currency !== undefined) return problem('cell.currency-in-amount', text, { number: word[1].trim(), currency });
+    if (currency !== undefined) return spec.money ? problem('cell.currency-in-amount', text, { number: word[1].trim(), currency }) : currencyNotAmount(text, word[1].trim(), currency);
     if (/[a-záéíóúñ]/i.test(word[2])) return problem('cell.unit-in-number', text, { number: word[1].trim(), unit: word[2] });
   }
   // A currency before the number («USD 1,500» in «Cantidad»): said as the one after it is. An amount reads it (amountText).
   const before = !spec.degrees && /^[a-z]/i.test(t) ? currencyAround(t) : undefined;
-  if (before && parseNumber(before.number) !== undefined) return problem('cell.currency-in-amount', text, { number: before.number, currency: before.currency });
+  if (before && parseNumber(before.number) !== undefined) return spec.money ? problem('cell.currency-in-amount', text, { number: before.number, currency: before.currency }) : currencyNotAmount(text, before.number, before.currency);
   const pair = /^(-?\d+(?:\.\d+)?)\s*[,;/]\s*(-?\d+(?:\.\d+)?)$/.exec(t);
   if (pair && /\./.test(t)) return problem('cell.two-numbers', text);
   return notANumberProblem(text, spec);
@@ -837,7 +851,7 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: bool
     case 'number': {
       if (typeof v === 'string' && v.length > MAX_NUMBER_TEXT) return notANumberProblem(v, spec);
       // Before parseNumber, which reads «1,234 MXN» without a word: the row's currency may say otherwise.
-      const written = typeof v === 'string' ? amountText(v, spec) : undefined;
+      const written = typeof v === 'string' ? amountText(v, spec) ?? currencyOutsideAmount(v, spec) : undefined;
       if (written) return written;
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
       if (n !== undefined && Number.isFinite(n)) return spec.money ? moneyRead(v, n) : { value: n };
@@ -856,6 +870,9 @@ function parseTyped(v: CleanValue, spec: ValueSpec, zone: string, date1904: bool
       return typeof v === 'string' ? notANumber(v, spec) : notANumberProblem(shown(v), spec);
     }
     case 'integer': {
+      // «5 MXN» in a count: parseNumber would read 5 (see currencyOutsideAmount).
+      const currency = typeof v === 'string' ? currencyOutsideAmount(v, spec) : undefined;
+      if (currency) return currency;
       const n = typeof v === 'boolean' || v instanceof Date ? undefined : parseNumber(v);
       if (n !== undefined && Number.isSafeInteger(n)) return { value: n };
       return (spec.unit === 'days' && typeof v === 'string' ? daysText(v) : undefined) ?? problem('cell.not-an-integer', shown(v));

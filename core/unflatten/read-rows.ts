@@ -4,7 +4,7 @@
  */
 import { finding, type CellRef, type Finding } from '../findings/finding';
 import { columnLetter, type CellValue } from '../workbook/model';
-import { formatList, formatNumber } from '../format/es-mx';
+import { formatList, formatNumber, ownDecimals } from '../format/es-mx';
 import type { BoundColumn, BoundSheet } from './bind-sheet';
 import { cleanCell, CellProblem, isBlankCell, safePreview } from './clean-cell';
 import type { SourceRow, SourceSheet } from '../findings/source-map';
@@ -748,13 +748,7 @@ function currencyInAmount(ctx: Context, row: CellValue[], col: BoundColumn, pars
     const note = parsed.problem;
     return column && note?.code === 'cell.currency-read' ? { ...parsed, problem: new CellProblem(note.code, { ...note.params, column: column.header }, note.severity) } : parsed;
   }
-  if (rowCurrency !== undefined && column) return { problem: new CellProblem('cell.currency-mismatch', { value, currency, column: column.header, rowCurrency, number: formatNumber(amount, decimalsOf(amount)) }) };
-  return { problem: new CellProblem('cell.currency-not-in-column', { value, currency, number: formatNumber(amount, decimalsOf(amount)), ...(column ? { column: column.header } : { noColumn: true }) }) };
+  if (rowCurrency !== undefined && column) return { problem: new CellProblem('cell.currency-mismatch', { value, currency, column: column.header, rowCurrency, number: formatNumber(amount, ownDecimals(amount, 2)) }) };
+  return { problem: new CellProblem('cell.currency-not-in-column', { value, currency, number: formatNumber(amount, ownDecimals(amount, 2)), ...(column ? { column: column.header } : { noColumn: true }) }) };
 }
 
-/** Decimals to write an amount with: two, or its own when it has more (a unit price of four). */
-function decimalsOf(n: number): number {
-  const text = String(Math.abs(n));
-  const at = text.indexOf('.');
-  return at < 0 || text.includes('e') ? 2 : Math.max(2, text.length - at - 1);
-}

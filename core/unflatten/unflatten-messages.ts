@@ -63,6 +63,8 @@ export const UNFLATTEN_MESSAGES = {
   'cell.not-a-coordinate': '«{value}» no es un número. Escriba la coordenada en grados, solo cifras con punto decimal, por ejemplo {example}.',
   'cell.percent-sign': '«{value}»: escriba el número sin el signo %: {number}.',
   'cell.currency-in-amount': '«{value}»: escriba solo la cantidad, {number}; la moneda ({currency}) va en su propia columna.',
+  // In a number column that is no amount (a quantity, a percentage, days): it has no currency column either.
+  'cell.currency-not-amount': '«{value}»: esta columna no es un monto de dinero, así que no lleva moneda ({currency}); escriba solo el número, {number}.',
   'cell.unit-in-number': '«{value}»: escriba solo el número, {number}, sin la unidad ({unit}); la unidad de medida va en su propia columna.',
   'cell.two-numbers': '«{value}» tiene dos números en una celda. Escriba uno por celda: la latitud y la longitud, por ejemplo, van en columnas separadas.',
   // A warning (dot-thousands.ts): «1.250» can be what it reads; only the official knows.

@@ -20,6 +20,7 @@ import { mergeSlashes } from './api/merge-slashes';
 import { readCors } from './api/read-cors';
 import { allowedMethods, jsonBodies } from './api/request-limits';
 import { readOnlyMethods } from './api/read-only-methods';
+import { methodNotAllowed } from './api/route-methods';
 import { securityHeaders } from './api/security-headers';
 import { answerConditionalRequests } from './api/conditional-get';
 import { notFoundPage } from './server/not-found-page';
@@ -120,7 +121,8 @@ export function createApp(deps: AppDeps): Express {
     const none: AuthConfig = { method: 'none' };
     res.set('Cache-Control', 'public, max-age=300').json(none);
   });
-  app.use('/api', (_req, _res, next) => next(notFound('esa ruta de la API')));
+  // A known address asked with another method (GET of a POST route): 405 with the methods it takes, not 404.
+  app.use('/api', (req, res, next) => next(methodNotAllowed(req, res) ?? notFound('esa ruta de la API')));
   if (deps.dashboardDir) {
     // express.static looks at the folder on each request: a dashboard built after the server started is served.
     // Gzipped first, to the browsers that take it (server/dashboard-gzip.ts).

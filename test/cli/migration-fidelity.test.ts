@@ -41,7 +41,8 @@ const IMPLEMENTERS: Implementer[] = [
   { id: 'cdmx', prefix: 'ocds-87sd3t', projectPrefix: 'oc4ids-87sd3t', files: ['OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json'], differences: {
     'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json — entrega 01': [0, 1, 0],
     'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json — registro OCDS-87SD3T-SEFIN-DRM-A-002-2016 (historia)': [0, 1, 0],
-    'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json — registro OCDS-87SD3T-SEFIN-DRM-A-002-2016 (con el libro, simulado)': [0, 1, 73],
+    // 4 of them: its parties' postal codes «6720» and «3730», with their leading zero back (import.postal-code-zero).
+    'OCDS-87SD3T-SEFIN-DRM-A-002-2016-01.json — registro OCDS-87SD3T-SEFIN-DRM-A-002-2016 (con el libro, simulado)': [0, 5, 73],
   } },
   { id: 'shcp', prefix: 'ocds-07smqs', projectPrefix: 'oc4ids-07smqs', files: ['ocds-07smqs-1386-1386.json'], differences: {
     // 3 changed: a contract's title and a party's name and legal name with doubled spaces, on one line (import.one-line).
@@ -243,6 +244,8 @@ function toldAs(kind: 'lost' | 'changed', d: Difference): Told | undefined {
     if (/T\d\d:\d\d:\d\d$/.test(before) && after.startsWith(before)) return inColumn(/se completaron con la hora de la Ciudad de México/);
     // Nuevo León's parties' RFC scheme «RFC», written as EDCA-MX's code for it (import.scheme-rfc).
     if (/identifier\/scheme$/.test(p) && before === 'RFC' && after === 'MX-RFC') return inColumn(/decían? «RFC»/);
+    // Ciudad de México's four-digit postal codes («6720»), with the zero they lost (import.postal-code-zero).
+    if (/postalCode$/.test(p) && after === `0${before}`) return inColumn(/perdido el cero inicial/);
     // A code written with other capitals, by its Spanish name, or by another spelling of the same code.
     if (/^[a-zA-Z]+$/.test(after) || before.toLowerCase() === after.toLowerCase()) return inColumn(/como el código del catálogo/);
     return undefined;

@@ -155,5 +155,10 @@ test('a batch refused for 60 implementers of two other states writes one «acces
   const seen = (await request(h.app).get('/api/audit?limit=1000').set('Authorization', h.bearer('coordinadorB'))).body.entries as { action: string; target: string; details: { publisherIds?: string[] } }[];
   const denied = seen.filter((e) => e.action === 'access.denied' && ['publisher/nlx0', 'publisher/jal0'].includes(e.target));
   expect(denied.map((e) => e.details.publisherIds)).toEqual([nl.map((p) => p.id)]);
+  // The Bitácora filtered by any of the 40, not only the first it is written under, shows the attempt (?publisher=).
+  for (const id of ['nlx0', 'nlx17', 'nlx39']) {
+    const filtered = (await request(h.app).get(`/api/audit?publisher=${id}&limit=1000`).set('Authorization', h.bearer('coordinadorB'))).body.entries as { action: string; target: string }[];
+    expect([id, filtered.filter((e) => e.action === 'access.denied').map((e) => e.target)]).toEqual([id, ['publisher/nlx0']]);
+  }
   for (const p of [...nl, ...jal]) await h.store.deletePublisher(p.id);
 });

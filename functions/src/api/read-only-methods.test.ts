@@ -86,6 +86,25 @@ it('answers every other API route 401 to an anonymous request: none is reached w
   }
 });
 
+it('answers a method an existing API address does not take 405 with Allow naming the ones it does, for every route (GET /api/stages/batch)', async () => {
+  // Each address with its methods, from the same walk: the refusal reads the routers, so no route is left out.
+  const byPath = new Map<string, Set<string>>();
+  for (const r of routes.filter((x) => x.path.startsWith('/api/'))) for (const m of r.methods) byPath.set(r.path, (byPath.get(r.path) ?? new Set()).add(m.toUpperCase()));
+  const writeOnly = [...byPath].filter(([, m]) => !m.has('GET'));
+  expect(writeOnly.map(([p]) => p)).toContain('/api/stages/batch');
+  for (const [p, methods] of writeOnly) {
+    const address = p.replace(/:(\w+)/g, 'x');
+    for (const method of ['get', 'delete'] as const) {
+      const res = await request(app)[method](address);
+      expect([method, address, res.status, res.headers.allow, res.body.error?.code]).toEqual([method, address, 405, [...methods].join(', '), 'method-not-allowed']);
+    }
+  }
+  const res = await request(app).get('/api/stages/batch');
+  expect(res.body.error.message).toBe('La dirección /api/stages/batch no acepta el método GET: use POST.');
+  // An address no route has is still 404 (a method the API never takes is the API-wide 405, request-limits.ts).
+  for (const method of ['get', 'post'] as const) { const r = await request(app)[method]('/api/stages/lote'); expect([method, r.status, r.headers.allow]).toEqual([method, 404, undefined]); }
+});
+
 // The guides tell readers where to ask (`/api/ocds/records/{ocid}`, `/api/submissions[/{id}/approve|return|withdraw]`,
 // `/api/bulk/…`): each address they name, with its optional parts and alternatives, is one the app routes, so that a
 // route renamed or dropped fails here instead of leaving the README pointing at a 404.

@@ -6,6 +6,7 @@
  */
 import express, { type Request, type RequestHandler } from 'express';
 import { HttpError } from './http-error';
+import { methodNotAllowed } from './route-methods';
 
 /** Largest JSON body: a 5,000-character comment in UTF-8 with room to spare. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -30,10 +31,15 @@ export function requireJsonBody(req: Request, what: string): void {
   throw new HttpError(415, 'unsupported-type', `No se admite el tipo de contenido «${String(req.headers['content-type'] ?? 'sin indicar')}». Envíe un JSON (Content-Type: application/json) con ${what}.`);
 }
 
-/** 405 for methods no API route answers (DELETE, PATCH, TRACE, …). */
+/**
+ * 405 for methods no API route answers (DELETE, PATCH, TRACE, …); at a known address, with the methods its routes
+ * take (route-methods.ts), else the API's.
+ */
 export function allowedMethods(): RequestHandler {
   return (req, res, next) => {
     if (METHODS.has(req.method)) return next();
+    const known = methodNotAllowed(req, res);
+    if (known) return next(known);
     res.set('Allow', [...METHODS].join(', '));
     next(new HttpError(405, 'method-not-allowed', `La API no acepta el método ${req.method.slice(0, 20)}: use GET para consultar, POST para enviar y PUT para registrar publicadores.`));
   };

@@ -74,7 +74,9 @@ const DIGESTS: Record<string, string> = {
   // the chain's head too. Releases, records and projects are byte for byte as before.
   // Helper E16: the first publication's entry says it is the first (`first: true`, the Bitácora's «Primera
   // publicación»), so that entry and the chain's head after it changed; nothing else did.
-  audit: '6 9a459a9f1e81e7bf',
+  // Helper L16: the audit table has a column `several` (empty for these entries, which name one implementer each), so
+  // that an implementer's listing finds the entries naming it among several; the entries themselves are unchanged.
+  audit: '6 e269fe3b2a8dbe32',
   changes: '2 7e99d46b194060d9',
   // The pointer carries its publication's document count (its `documents` column and field), summed by
   // Store.publishedDocuments for the all-publishers files' limit (publication-task.ts): only this row changed.

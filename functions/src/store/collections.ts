@@ -55,6 +55,12 @@ function sourceSpreadsheet(doc: Record<string, unknown>): unknown {
   return source && (source.kind === 'sheets' || source.kind === 'values') ? source.spreadsheetId : null;
 }
 
+/** 'yes' for an audit entry that names more than one implementer in `details.publisherIds`; null for any other. */
+function namesSeveral(doc: Record<string, unknown>): unknown {
+  const ids = (doc.details as { publisherIds?: unknown } | undefined)?.publisherIds;
+  return Array.isArray(ids) && ids.length > 1 ? 'yes' : null;
+}
+
 /**
  * A publisher's `updateDue`: the Mexico City day by which its next update is due (core/workflow/update-due.ts) from
  * its own fields — its current publication's date (`publishedAt`, kept by setCurrent), last confirmation, registration
@@ -101,7 +107,10 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   releases: { fields: ['publicationId', 'ocid'], queries: [['publicationId'], ['publicationId', 'ocid']] },
   records: { fields: ['publicationId'], queries: [['publicationId']] },
   projects: { fields: ['publicationId'], queries: [['publicationId']] },
-  audit: { fields: ['publisherId'], queries: [[], ['publisherId']] },
+  // `several` ('yes'): an entry that names several implementers (`details.publisherIds`: one «acceso denegado» for a
+  // whole state's refusals in a batch of stages) under its first one's `publisherId`; a listing by implementer reads
+  // these too, and keeps those naming it (document-store.ts listAudit).
+  audit: { fields: ['publisherId', 'several'], queries: [[], ['publisherId'], ['several']], derived: { several: namesSeveral } },
   stats: { fields: [], queries: [[]] },
   // Chunks of a publication's dashboard index, read by document id (part 0 says how many): no query, no index.
   indexes: { fields: ['publicationId'], queries: [] },

@@ -41,6 +41,8 @@ import {
 
 /** UTF-16 units per index chunk: at most 3 UTF-8 bytes each once escaped inside the chunk's JSON, so < 1 MiB. */
 const INDEX_CHUNK = 300_000;
+/** Entries naming several implementers read at a time by a listing of one implementer's (auditOfPublisher). */
+const SHARED_AUDIT_BATCH = 500;
 
 interface IndexChunk {
   publicationId: string;
@@ -198,6 +200,37 @@ export function createStore(backend: DocumentBackend): Store {
 
   async function first<T>(collection: CollectionName, where: Record<string, string>): Promise<T | undefined> {
     return (await list<T>(collection, where, { limit: 1 })).items[0];
+  }
+
+  /**
+   * One implementer's audit entries: those under its `publisherId`, and those under another's that name it among
+   * several (`details.publisherIds`, collections.ts `several`): a batch's «acceso denegado» is one entry per state,
+   * under the first refused, and a coordination filtering the Bitácora by any other of them did not see it. Those are
+   * few (one per refused batch and state): each page reads every one of them up to where its own entries reach, so
+   * that none is skipped between two pages, and the page ends at its `limit`-th entry of the two merged in order.
+   */
+  async function auditOfPublisher(publisherId: string, page: PageRequest, from: string | undefined, range: QueryRange | undefined): Promise<Page<AuditEntry>> {
+    const limit = pageLimit(page.limit);
+    const after = page.after === undefined ? from : decodeCursor(page.after);
+    const own = await backend.query('audit', { publisherId }, after, limit + 1, false, range);
+    // Where this page may reach: its own `limit`-th entry when there are more, else the end of the range.
+    const reach = own.length > limit ? own[limit - 1].sk : range?.below;
+    const rows: { sk: string; body: string }[] = own.slice(0, limit);
+    for (let cursor = after; ;) {
+      const shared = await backend.query('audit', { several: 'yes' }, cursor, SHARED_AUDIT_BATCH, false, reach === undefined ? undefined : { below: reach });
+      for (const r of shared) {
+        const entry = JSON.parse(r.body) as AuditEntry;
+        const ids = entry.details.publisherIds;
+        // Under its own publisherId it is among `own` already.
+        if (entry.publisherId !== publisherId && Array.isArray(ids) && ids.includes(publisherId)) rows.push(r);
+      }
+      if (shared.length < SHARED_AUDIT_BATCH) break;
+      cursor = shared[shared.length - 1].sk;
+    }
+    rows.sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0));
+    const items = rows.slice(0, limit).map((r) => JSON.parse(r.body) as AuditEntry);
+    if (rows.length > limit) return { items, next: encodeCursor(rows[limit - 1].sk) };
+    return own.length > limit ? { items, next: encodeCursor(own[limit - 1].sk) } : { items };
   }
 
   async function auditHead(): Promise<{ seq: number; hash: string | null }> {
@@ -820,7 +853,12 @@ export function createStore(backend: DocumentBackend): Store {
     // Entries are keyed sortKey(at, id) (appendAudit): every entry made at `since` or later sorts after the key's
     // opening `["<since>"` (JSON text, compared as UTF-8 bytes on both stores), every earlier one before it.
     // `before` likewise: every entry made before it sorts before `["<before>"`, every later one after it.
-    listAudit: (q = {}) => list<AuditEntry>('audit', { publisherId: q.publisherId }, q, q.since === undefined ? undefined : sortKey(q.since).slice(0, -1), false, q.before === undefined ? undefined : { below: sortKey(q.before).slice(0, -1) }),
+    async listAudit(q = {}) {
+      const from = q.since === undefined ? undefined : sortKey(q.since).slice(0, -1);
+      const range = q.before === undefined ? undefined : { below: sortKey(q.before).slice(0, -1) };
+      if (q.publisherId === undefined) return list<AuditEntry>('audit', {}, q, from, false, range);
+      return auditOfPublisher(q.publisherId, q, from, range);
+    },
 
     async putMonthClose(close: MonthClose) {
       try {

@@ -485,6 +485,28 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect((await store.listAudit({ before: at(1) })).items).toEqual([entries[0]]);
     });
 
+    test('audit: an implementer\'s listing holds the entries that name it among several (a batch\'s «acceso denegado»), in order, by pages', async () => {
+      const denied = (i: number, ids: string[]) => store.appendAudit({ at: at(i), actor: 'u3', action: 'access.denied', target: `publisher/${ids[0]}`, details: { attempted: 'stages.record', publisherIds: ids }, publisherId: ids[0] });
+      const own = (i: number, publisherId: string) => store.appendAudit({ at: at(i), actor: 'u2', action: 'x', target: `publisher/${publisherId}`, details: {}, publisherId });
+      const e0 = await own(0, 'p2');
+      const d1 = await denied(1, ['p1', 'p2', 'p3']);
+      const d2 = await denied(2, ['p8', 'p9']);
+      const e3 = await own(3, 'p2');
+      const d4 = await denied(4, ['p5', 'p2']);
+      const e5 = await own(5, 'p2');
+      const e6 = await own(6, 'p1');
+      const d7 = await denied(7, ['p3', 'p2']);
+      const all = [e0, d1, e3, d4, e5, d7];
+      // Every page size: none is skipped or repeated between two pages.
+      for (const limit of [1, 2, 3, 10]) expect([limit, (await pages((after) => store.listAudit({ publisherId: 'p2', after, limit }))).flat()]).toEqual([limit, all]);
+      expect((await store.listAudit({ publisherId: 'p2', since: at(2), before: at(7) })).items).toEqual([e3, d4, e5]);
+      // Under its first implementer's id it is listed once; an implementer it does not name does not see it.
+      expect((await store.listAudit({ publisherId: 'p1' })).items).toEqual([d1, e6]);
+      expect((await store.listAudit({ publisherId: 'p8' })).items).toEqual([d2]);
+      expect((await store.listAudit({ publisherId: 'p9' })).items).toEqual([d2]);
+      expect((await store.listAudit({ publisherId: 'p5' })).items).toEqual([d4]);
+    });
+
     test('month closes: each kept once and never changed; the latest before a month, of that publisher only', async () => {
       const open = (id: string) => [{ id, publisherId: 'p1', history: [{ at: at(1), action: 'submitted' }] }];
       expect(await store.latestMonthClose('p1', '2026-10')).toBeUndefined();
