@@ -694,20 +694,26 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
    * The sends refused at the door (refused-sends.ts), for whoever reads that implementer's sends: its coordination (its
    * state's), an administrator, its own officials. An implementer that only met refusals read as one that sent nothing.
    */
-  const refusedView = async (line: RefusedLine, publisher: Publisher | undefined): Promise<RefusedSendView> => ({
-    id: line.checkId, publisherId: line.publisherId, publisherName: publisher?.name ?? line.publisherId, state: publisher?.state ?? '',
-    at: line.at, by: await actorName(store, line.userId), errors: line.errors, warnings: line.warnings, infos: line.infos,
-  });
+  const refusedView = async (line: RefusedLine, publisher: Publisher | undefined, names = new Map<string, Promise<string>>()): Promise<RefusedSendView> => {
+    // Each account read once, however many times it was refused.
+    if (!names.has(line.userId)) names.set(line.userId, actorName(store, line.userId));
+    return {
+      id: line.checkId, publisherId: line.publisherId, publisherName: publisher?.name ?? line.publisherId, state: publisher?.state ?? '',
+      at: line.at, by: await names.get(line.userId)!, errors: line.errors, warnings: line.warnings, infos: line.infos,
+    };
+  };
   router.get('/submissions/refused', async (req, res) => {
     const user = await requireUser(req, authenticator);
     const publisherId = queryString(req, 'publisher');
     if (publisherId) await authorize(user, 'submission.read', await publisherOf(publisherId), `publisher/${publisherId}`);
-    const visible = await visibleTo(user, 'submission.read');
-    // A week of the country's refusals is a few hundred small lines; an official's own are read by their publisher.
-    const narrowed = publisherId ?? (can(user, 'submission.read') || user.role === 'coordinador' ? undefined : user.publisherId);
-    const lines = (await readRefusedSends(store, { ...(narrowed ? { publisherId: narrowed } : {}), limit: MAX_REFUSED_LISTED })).filter((l) => visible(l.publisherId));
+    // Read once: for the names and for who may read each one's (the same policy as every other read of a send).
     const publishers = new Map((await allPublishers(store)).map((p) => [p.id, p]));
-    const body: RefusedSendsAnswer = { viewer: viewerOf(user), refused: await Promise.all(lines.map((l) => refusedView(l, publishers.get(l.publisherId)))), keptDays: Math.round(KEEP_CHECKS_MS / 86_400_000) };
+    const visible = (id: string): boolean => { const p = publishers.get(id); return p !== undefined && can(user, 'submission.read', { publisher: p }); };
+    // A week of the country's refusals is a few hundred small lines; an official's own are read by their publisher.
+    const narrowed = publisherId ?? (user.role === 'capturista' ? user.publisherId : undefined);
+    const lines = (await readRefusedSends(store, { ...(narrowed ? { publisherId: narrowed } : {}), limit: MAX_REFUSED_LISTED })).filter((l) => visible(l.publisherId));
+    const names = new Map<string, Promise<string>>();
+    const body: RefusedSendsAnswer = { viewer: viewerOf(user), refused: await Promise.all(lines.map((l) => refusedView(l, publishers.get(l.publisherId), names))), keptDays: Math.round(KEEP_CHECKS_MS / 86_400_000) };
     res.json(body);
   });
   router.get('/submissions/refused/:id', async (req, res) => {
