@@ -114,6 +114,16 @@ export interface FindingView {
 export interface FindingsView { errors: number; warnings: number; infos: number; sample: FindingView[] }
 
 /**
+ * GET /api/submissions/refused (?publisher=): the sends refused at the door (422 `workbook-has-errors`, no submission
+ * created) of the implementers the viewer may read, kept a week, newest first (functions/src/workflow/refused-sends.ts).
+ * `by`: the official's e-mail. `at`: when it was refused (ISO).
+ */
+export interface RefusedSendView { id: string; publisherId: string; publisherName: string; state: string; at: string; by: string; errors: number; warnings: number; infos: number }
+export interface RefusedSendsAnswer { viewer: Viewer; refused: RefusedSendView[]; keptDays: number }
+/** GET /api/submissions/refused/{id}: one of them with what its official was told — the message and its findings (the errors first). */
+export interface RefusedSendAnswer { viewer: Viewer; refused: RefusedSendView; message: string; findings: FindingView[] }
+
+/**
  * GET /api/submissions/{id}/findings (?severity= ?sheet= ?page= ?limit=): every finding of a send, a page at a time
  * (core/workflow/findings-page.ts), errors first. `detail`: the message alone, without severity and cell (the CSV's
  * column). `complete` false: a send made before all its findings were kept, of which only the first ones (`sample`)
@@ -433,6 +443,22 @@ export function checkFindingsPageAnswer(v: unknown): FindingsPageAnswer {
     matching: num(o.matching, 'matching'), page: num(o.page, 'page'), pages: num(o.pages, 'pages'), pageSize: num(o.pageSize, 'pageSize'),
     findings: arr(o.findings, 'findings', (x, p) => ({ ...checkFinding(x, p), detail: str(obj(x, p).detail, `${p}.detail`) })),
   };
+}
+
+function checkRefusedSend(v: unknown, path: string): RefusedSendView {
+  const o = obj(v, path);
+  return {
+    id: str(o.id, `${path}.id`), publisherId: str(o.publisherId, `${path}.publisherId`), publisherName: str(o.publisherName, `${path}.publisherName`), state: str(o.state, `${path}.state`),
+    at: str(o.at, `${path}.at`), by: str(o.by, `${path}.by`), errors: num(o.errors, `${path}.errors`), warnings: num(o.warnings, `${path}.warnings`), infos: num(o.infos, `${path}.infos`),
+  };
+}
+export function checkRefusedSendsAnswer(v: unknown): RefusedSendsAnswer {
+  const o = obj(v, 'answer');
+  return { viewer: checkViewer(o.viewer), refused: arr(o.refused, 'refused', checkRefusedSend), keptDays: num(o.keptDays, 'keptDays') };
+}
+export function checkRefusedSendAnswer(v: unknown): RefusedSendAnswer {
+  const o = obj(v, 'answer');
+  return { viewer: checkViewer(o.viewer), refused: checkRefusedSend(o.refused, 'refused'), message: str(o.message, 'message'), findings: arr(o.findings, 'findings', checkFinding) };
 }
 
 export function checkFindings(v: unknown, path = 'findings'): FindingView[] {
@@ -930,6 +956,9 @@ export const WORKFLOW_PATHS = {
   return: (id: string) => `/api/submissions/${encodeURIComponent(id)}/return`,
   withdraw: (id: string) => `/api/submissions/${encodeURIComponent(id)}/withdraw`,
   preview: (id: string) => `/api/submissions/${encodeURIComponent(id)}/preview`,
+  /** Sends refused at the door, for their coordinators (RefusedSendsAnswer), and one of them (RefusedSendAnswer). */
+  refused: '/api/submissions/refused',
+  refusedSend: (id: string) => `/api/submissions/refused/${encodeURIComponent(id)}`,
   /** Every finding of a send, by pages (FindingsPageAnswer). */
   findings: (id: string) => `/api/submissions/${encodeURIComponent(id)}/findings`,
   compare: (id: string) => `/api/submissions/${encodeURIComponent(id)}/compare`,

@@ -2,7 +2,7 @@
  * What a refusal for errors answers (422 `workbook-has-errors`: a send refused at the door, an approval refused):
  * every error, then warnings and avisos while the list is short. The answer listed the first 200 findings, and an
  * official with 700 errors fixed 200, sent again, and met the next 200 — three rounds for one workbook, and an Excel
- * uploader has no other place that lists them (nothing of a refused send is kept). The counts go with the list, so
+ * uploader has no other place that lists them (its coordination reads the same answer, kept a week: functions/src/workflow/refused-sends.ts). The counts go with the list, so
  * that whoever shows it can say how many are left out («y 695 más» was «y 195 más», counted from the 200 listed).
  * Pure: no I/O.
  */

@@ -298,6 +298,8 @@ describeIfChromium('review pages in headless Chromium', () => {
     // Every error, each with its row, and a CSV of them to work through.
     const errorRows = await official.locator('#hallazgos-envio li').allTextContents();
     expect(errorRows).toHaveLength(201);
+    // Told that its coordination sees the attempt (below, what it sees).
+    expect(await official.locator('#aviso-coordinacion').textContent()).toMatch(/^Su coordinación ve este intento, quién lo envió y sus hallazgos durante una semana/);
     expect(errorRows[0]).toMatch(/^Error — Hoja «projects», fila 2, columna «[^»]+» \(no está en la hoja\): Falta este dato/);
     expect(errorRows[200]).toMatch(/^Error — Hoja «projects», fila 202,/);
     const csv = official.waitForEvent('download');
@@ -312,6 +314,23 @@ describeIfChromium('review pages in headless Chromium', () => {
     expect(await official.locator('#advertencias-parciales').textContent()).toMatch(/^El libro tiene además [\d,]+ advertencias y avisos; las verá al enviarlo sin errores\.$/);
     expect(await official.locator('#advertencias-rechazo li').count()).toBe(0);
     expect((await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length).toBe(before);
+    // Nothing reached the inbox, but its coordination sees the attempt: who, when, how many errors and warnings, and on
+    // request what the official was told (it read as an implementer that had sent nothing).
+    await og.goto(`${base}/#/revision`);
+    const attempt = og.locator('#tabla-rechazados tbody tr');
+    await attempt.first().waitFor();
+    expect(await attempt.count()).toBe(1);
+    expect(await attempt.first().locator('th, td').allTextContents()).toEqual(['Municipio de Mérida', '1', expect.stringMatching(/^\d{2}\/\d{2}\/\d{4}, \d{2}:\d{2}/), '201', expect.stringMatching(/^[1-9][\d,]*$/), 'captura@merida.gob.mx', 'Ver los hallazgos']);
+    await og.getByRole('button', { name: 'Ver los hallazgos del último intento de Municipio de Mérida' }).click();
+    await og.locator('#hallazgos-rechazo #hallazgos-envio li').nth(200).waitFor();
+    expect(await og.locator('#hallazgos-rechazo p').first().textContent()).toMatch(/^Lo que se le dijo a captura@merida\.gob\.mx: No se envió: el libro tiene 201 errores \(archivo «libro con error\.xlsx»\)/);
+    expect(await violations(og)).toEqual([]);
+    // On Seguimiento too, beside what awaits review, leading to those attempts in the inbox.
+    await og.goto(`${base}/#/seguimiento`);
+    const tried = og.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Mérida' }).locator('a.intentos-rechazados');
+    expect(await tried.textContent()).toBe('1 intento rechazado en 7 días');
+    expect(await tried.getAttribute('href')).toBe('#/revision?implementador=mer');
+    await og.goto(`${base}/#/revision/${await returnedSend()}`);
     // Said before it is sent: what the next workbook will be.
     expect(await official.locator('#continua-envio').textContent()).toMatch(/^El libro que envíe aquí será la versión corregida de su envío devuelto del \d{2}\/\d{2}\/\d{4}.*: su coordinación lo revisará con el historial y los comentarios de ese envío\. Si es otro libro, que no corrige aquel, retire primero ese envío \(abajo, «Retirar envío»\)\.$/);
     await keptScreenshot(official, 'dashboard-mis-envios.png', { fullPage: true });

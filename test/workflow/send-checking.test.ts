@@ -7,7 +7,7 @@
  * it always did (the rest of test/workflow).
  */
 import request from 'supertest';
-import { checkSubmitAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING_RETRY_SECONDS, WORKBOOK_JSON_MIME, WORKFLOW_PATHS, XLSX_MIME } from '../../core/workflow/contract';
+import { checkRefusedSendsAnswer, checkSubmitAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING_RETRY_SECONDS, WORKBOOK_JSON_MIME, WORKFLOW_PATHS, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Store } from '../../functions/src/store/store';
@@ -89,6 +89,9 @@ describe('self-hosted (SQLite): past the budget, «se está revisando», then th
     expect(res.body.error.message).toMatch(/^No se envió: el libro tiene 1 error \(archivo «incompleto\.xlsx»\)\. Corríjalo/);
     expect(res.body.error.findings[0]).toMatchObject({ severity: 'error', cell: { sheet: 'projects' } });
     expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 100 })).items).toHaveLength(before);
+    // Its coordination sees the attempt, under the check that keeps its findings (refused-sends.ts).
+    const seen = await request(h.app).get(WORKFLOW_PATHS.refused).set('Authorization', h.bearer('coordinadorA')).expect(200);
+    expect(checkRefusedSendsAnswer(seen.body).refused.map((r) => [r.id, r.errors])).toEqual([[decodeURIComponent(String(sent.headers.location).split('/').pop() ?? ''), 1]]);
   });
 
   test('the add-on\'s values: 202, then 201; sent again, the same send «sin cambios» — never a second one', async () => {
@@ -192,6 +195,10 @@ describe('the cloud (Firestore emulator): a send of a spreadsheet is a task of t
     h.stub.put(SHEET, projectWorkbook(MER, { complete: false }));
     const refused = await send().expect(422);
     expect(refused.body.error.code).toBe('workbook-has-errors');
+    // The task kept it with its line: its coordination sees the attempt (refused-sends.ts), another state's does not.
+    const seen = await request(h.app).get(WORKFLOW_PATHS.refused).set('Authorization', h.bearer('coordinadorA')).expect(200);
+    expect(checkRefusedSendsAnswer(seen.body).refused).toEqual([expect.objectContaining({ publisherId: MER.id, by: 'captura@merida.gob.mx', errors: 1 })]);
+    expect(checkRefusedSendsAnswer((await request(h.app).get(WORKFLOW_PATHS.refused).set('Authorization', h.bearer('coordinadorB')).expect(200)).body).refused).toEqual([]);
   });
 
   test('a task not done within the budget: 202 with Location; asked there, «revisando», then the answer; a delivery again does nothing', async () => {

@@ -18,11 +18,11 @@ import { count, date, filteredNote, heading, publisherSearchNote, unfollowedFilt
 import { STAGES } from '../../../core/workflow/stages';
 import { daysLate, daysSinceUpdate, isLate, lastUpdateAt, updateDueAt } from '../../../core/workflow/update-due';
 import { PROGRAM_STAGES_NOTE } from '../labels';
-import { signedInAs } from '../review/session';
+import { authed, signedInAs } from '../review/session';
 import { coordinatorState } from '../review/own-state';
 import { inboxLinkFor } from '../review/inbox-link';
 import { stagesLinkFor } from '../review/stages-link';
-import type { Viewer } from '../../../core/workflow/contract';
+import { checkRefusedSendsAnswer, WORKFLOW_PATHS, type Viewer } from '../../../core/workflow/contract';
 import { countedPending } from '../../../core/stats/pending-version';
 
 
@@ -200,9 +200,17 @@ export const trackingPage: Page = {
     const opt = (n: number): string => (Number.isNaN(n) ? 'No disponible' : count(n));
     // Sends awaiting a decision, for whoever makes it a way to them (review/inbox-link.ts).
     const viewer = signedInAs();
+    // And, for whoever reviews them, the sends refused for errors this week (review/refused-sends.ts): an implementer
+    // stuck on a workbook it cannot send read «0» here, as one that had sent nothing.
+    const refused = viewer && viewer.role !== 'capturista' ? await authed(WORKFLOW_PATHS.refused, checkRefusedSendsAnswer).catch(() => null) : null;
+    const attempts = new Map<string, number>();
+    for (const x of refused?.refused ?? []) attempts.set(x.publisherId, (attempts.get(x.publisherId) ?? 0) + 1);
     const reviewCell = (r: TrackingEntry): Node | string => {
       const href = r.pendingReview > 0 ? inboxLinkFor(viewer, r) : null;
-      return href ? h('a', { href, class: 'por-revisar', 'aria-label': `${plural(r.pendingReview, 'envío por revisar', 'envíos por revisar')} de ${r.name}: ${r.pendingReview === 1 ? 'abrirlo' : 'abrirlos'} en la bandeja` }, count(r.pendingReview)) : opt(r.pendingReview);
+      const pending = href ? h('a', { href, class: 'por-revisar', 'aria-label': `${plural(r.pendingReview, 'envío por revisar', 'envíos por revisar')} de ${r.name}: ${r.pendingReview === 1 ? 'abrirlo' : 'abrirlos'} en la bandeja` }, count(r.pendingReview)) : opt(r.pendingReview);
+      const tried = attempts.get(r.publisherId) ?? 0;
+      const inbox = tried > 0 ? inboxLinkFor(viewer, r) : null;
+      return inbox ? h('span', null, pending, h('br'), h('a', { href: inbox, class: 'intentos-rechazados' }, `${plural(tried, 'intento rechazado', 'intentos rechazados')} en ${count(refused?.keptDays ?? 7)} días`)) : pending;
     };
     // The header's Estado and Implementador filters choose the rows, as on every other page; the column headers, their
     // order. By name as it opens, as the filters list them: they came in the order of the implementers' ids, which

@@ -5,7 +5,7 @@
  *
  * Every error is listed (the server sends them all, up to MAX_REFUSAL_ERRORS: refusal-findings.ts), with a CSV of them
  * to work through: the list stopped at 200 with nothing saying so, and an official with 700 errors fixed 200, sent
- * again, and met the next 200. Nothing of a refused send is kept, so this page is the only place that lists them.
+ * again, and met the next 200. Its coordination reads the same list for a week (refused-sends.ts), shared as it is here.
  */
 import { h } from '../dom';
 import { count } from '../pages/common';

@@ -22,12 +22,13 @@ import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import { auditDetailsText } from '../../../core/workflow/audit-details';
 import {
-  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING_RETRY_SECONDS, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, replacedByNewer, sentAt, STATUS_LABELS, submitOutcomeText, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, checkRefusedSendsAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING_RETRY_SECONDS, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, replacedByNewer, sentAt, STATUS_LABELS, submitOutcomeText, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type Change, type ChangeGroup, type DecisionRequest, type ElsewhereProcess, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
+import { refusedSendsSection } from './refused-sends';
 import { readAuditPages, type AuditRow } from './audit-pages';
 import { sampleInOrder } from './sample-order';
 import { sendFindingsSection } from './send-findings';
@@ -190,7 +191,10 @@ export const reviewInboxPage: Page = {
       return submissionList(params);
     };
     // «Por decidir»: every status awaiting the coordinator, one listing each (the API takes one status).
+    // The sends refused at the door, read beside the listings (refused-sends.ts): a server without them shows none.
+    const refusedRead = authed(WORKFLOW_PATHS.refused, checkRefusedSendsAnswer).catch(() => null);
     const lists = await Promise.all(status === PENDING ? AWAITING_DECISION.map(listOf) : [listOf(status)]);
+    const refused = await refusedRead;
     const list: SubmissionListAnswer = { ...lists[0], submissions: lists.flatMap((l) => l.submissions), links: lists.find((l) => l.links.next)?.links ?? {} };
     // Every implementer in the viewer's charge, whatever the situation chosen: built from the sends listed, the
     // filters offered only «Todos» when none was pending, and a link with ?estado= for another one fell back to it.
@@ -206,6 +210,7 @@ export const reviewInboxPage: Page = {
     const pubSel = select('filtro-implementador', 'Implementador', [...implementers].map(([id, p]) => [id, p.name] as [string, string]).sort((a, b) => a[1].localeCompare(b[1], 'es-MX')), query.get('implementador') ?? query.get('publisher'));
     const statusSel = select('filtro-situacion', 'Situación', [[PENDING, PENDING_LABEL], ...SUBMISSION_STATUSES.filter((s) => s !== 'draft').map((s): [string, string] => [s, STATUS_LABELS[s]])], status);
     const results = h('div', { id: 'bandeja' });
+    const refusedShown = h('div');
     // By the column the address asks for (inbox-order.ts); the one waiting longest first unless it asks.
     let order = orderOf(INBOX_COLUMNS, query, OLDEST_FIRST);
     const chosen = (): URLSearchParams => {
@@ -228,6 +233,10 @@ export const reviewInboxPage: Page = {
       const here = inboxQuery(carried);
       const shown = inInboxOrder(list.submissions.filter((s) => (!stateSel.value || s.state === stateSel.value) && (!pubSel.value || s.publisherId === pubSel.value)), order);
       announce(`${formatCount(shown.length, 'envío', 'envíos')} en la bandeja con los filtros elegidos.`);
+      // Within the same filters of state and implementer; for whoever reviews (an official's are on Mis envíos).
+      const refusedSection = refused && list.viewer.role !== 'capturista'
+        ? refusedSendsSection(refused, refused.refused.filter((r) => (!stateSel.value || r.state === stateSel.value) && (!pubSel.value || r.publisherId === pubSel.value))) : null;
+      refusedShown.replaceChildren(...(refusedSection ? [refusedSection] : []));
       // A header pressed: that column's order (or turned round), kept in the address with the filters; the focus back
       // on the header, and the new order said after the count (the last one said is read).
       const press = (key: string): void => {
@@ -268,7 +277,7 @@ export const reviewInboxPage: Page = {
         h('div', { class: 'field' }, h('label', { for: 'filtro-estado' }, 'Estado'), stateSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-implementador' }, 'Implementador'), pubSel),
         h('div', { class: 'field' }, h('label', { for: 'filtro-situacion' }, 'Situación'), statusSel)),
-      results, moreNote(list, newest));
+      results, moreNote(list, newest), refusedShown);
   }, rerender),
 };
 
@@ -795,7 +804,11 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         // message alone, and only when the reader's focus is elsewhere.
         const message = h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo enviar el libro.');
         // The errors that stopped it first, then the warnings, labelled as not blocking it.
-        status.replaceChildren(message, ...refusedFindings(findings, err instanceof ApiError ? err.counts : undefined));
+        // A refusal for errors is kept for its coordination a week (refused-sends.ts): said, so that it is no surprise,
+        // and so that an official stuck on it knows whom to ask.
+        const seen = err instanceof ApiError && err.code === 'workbook-has-errors'
+          ? h('p', { class: 'note', id: 'aviso-coordinacion' }, 'Su coordinación ve este intento, quién lo envió y sus hallazgos durante una semana, en «Intentos rechazados» de su bandeja: si necesita ayuda para corregirlo, escríbale.') : null;
+        status.replaceChildren(message, ...(seen ? [seen] : []), ...refusedFindings(findings, err instanceof ApiError ? err.counts : undefined));
         button.disabled = false;
         sayOutcome(status, button, message.textContent ?? '');
       }

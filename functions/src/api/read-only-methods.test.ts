@@ -71,7 +71,7 @@ it('answers a write method at each listed address 405 with Allow: GET, HEAD, bef
 });
 
 /** The API's addresses open to anyone: the public reads (the list less the workflow's consultations) and how pages sign in. */
-const WORKFLOW_READS = ['/stages', '/audit', '/monthly-report', '/submissions/:id', '/submissions/:id/preview', '/submissions/checks/:id'];
+const WORKFLOW_READS = ['/stages', '/audit', '/monthly-report', '/submissions/:id', '/submissions/:id/preview', '/submissions/checks/:id', '/submissions/refused', '/submissions/refused/:id'];
 const PUBLIC = [...READ_ONLY_PATHS.filter((p) => !WORKFLOW_READS.includes(p)), '/auth-config'].map((p) => (p === '/' ? '/api' : `/api${p}`));
 
 it('answers every other API route 401 to an anonymous request: none is reached without signing in', async () => {

@@ -129,7 +129,9 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   // Chunks of a send's kept check (Store.putSendCheck), read by document id. The daily job removes the old ones
   // (deleteSendChecksKeptBefore): their first parts, by `head` (set on part 0 only), from the oldest `sk` (which
   // begins with when the check was last kept) up to the age; then each one's parts, by check and publisher.
-  sendChecks: { fields: ['checkId', 'publisherId', 'head'], queries: [['head']] },
+  // A refused send's line (Store.putRefusedSend: one small document beside its check, `refused` set) is listed newest
+  // first, the country's or one publisher's (the coordinators' «Intentos rechazados»), and removed with its check.
+  sendChecks: { fields: ['checkId', 'publisherId', 'head', 'refused'], queries: [['head']], descending: [['refused'], ['publisherId', 'refused']] },
   // Chunks of every finding of a send (Store.putSendFindings), by snapshot and publisher, read by document id; deleted
   // with their snapshot (deleteWhere: equality only, no query to index).
   sendFindings: { fields: ['contentHash', 'publisherId'], queries: [] },

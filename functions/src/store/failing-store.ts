@@ -38,6 +38,7 @@ const SINGLE_WRITE_METHODS = [
   'swapSendCheck',
   'deleteSendCheck',
   'deleteSendChecksKeptBefore',
+  'putRefusedSend',
   'deletePublication',
 ] as const;
 

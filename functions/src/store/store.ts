@@ -456,6 +456,14 @@ export interface Store {
   deleteSendCheck(checkId: string, publisherId: string): Promise<void>;
   /** Removes every send check last kept before `keptBefore` (ISO), each whole (part 0 first); how many. */
   deleteSendChecksKeptBefore(keptBefore: string): Promise<number>;
+  /**
+   * A send refused for errors, as its coordinators list it (workflow/refused-sends.ts): a small JSON text beside the
+   * check `checkId` whose answer holds its findings, kept at `keptAt` (ISO); removed with that check (deleteSendCheck,
+   * deleteSendChecksKeptBefore).
+   */
+  putRefusedSend(checkId: string, publisherId: string, text: string, keptAt: string): Promise<void>;
+  /** Those lines, newest first: one publisher's, or every publisher's; at most `limit`. */
+  listRefusedSends(query: { publisherId?: string; limit: number }): Promise<{ checkId: string; publisherId: string; keptAt: string; text: string }[]>;
 
   /** Starts a publication in status 'writing'; 'conflict' if the id exists. Ordered by (createdAt, id). */
   createPublication(publication: NewPublication): Promise<Publication>;

@@ -22,6 +22,7 @@ import { randomUUID } from 'crypto';
 import { HttpError, STORE_MESSAGES } from '../api/http-error';
 import { isStoreError, type Store } from '../store/store';
 import { SEND_CHECKING_RETRY_SECONDS, WORKFLOW_PATHS, type SendCheckingAnswer } from '../../../core/workflow/contract';
+import { isRefusal, noteRefusedSend } from './refused-sends';
 import { beginAttempt, claimWork, isAbandoned, pollKept, type KeptSlot, type MarkerPolicy, QUEUED, readSlot, sendCheckSlot, type WorkMark, withinBudget } from './kept-state';
 
 /** How long a send's request waits for its check before answering «se está revisando»: well under a proxy's 60 s. */
@@ -106,6 +107,7 @@ export async function sendWithinBudget(deps: SendCheckDeps, owner: { userId: str
   const outcome = await withinBudget(job, budget);
   if (outcome !== 'late') {
     if ('err' in outcome) throw outcome.err;
+    await keepAnsweredRefusal(deps.store, owner, outcome.ok, deps.log);
     return outcome.ok;
   }
   const id = checkId(owner.publisherId);
@@ -117,7 +119,10 @@ export async function sendWithinBudget(deps: SendCheckDeps, owner: { userId: str
   void marked.then(async (claim) => {
     try {
       const o = await job;
-      await keep(slot, { format: FORMAT, state: 'done', userId: owner.userId, answer: 'ok' in o ? o.ok : answerOf(o.err, deps.log) });
+      const answer = 'ok' in o ? o.ok : answerOf(o.err, deps.log);
+      // The refusal's line before its answer: once its official is told, its coordination sees the attempt.
+      await noteRefusedSend(deps.store, id, owner, answer);
+      await keep(slot, { format: FORMAT, state: 'done', userId: owner.userId, answer });
     } finally {
       await claim?.release();
     }
@@ -155,10 +160,35 @@ export async function runSendTask(deps: { store: Store; log: (m: string) => void
   const slot = sendCheckSlot(deps.store, task.checkId, task.publisherId);
   const { kept, version } = await readCheck(slot);
   if (!kept || kept.state === 'done') return;
-  const done = (answer: SentAnswer) => keep(slot, { format: FORMAT, state: 'done', userId: task.userId, answer });
+  const done = async (answer: SentAnswer): Promise<void> => {
+    await noteRefusedSend(deps.store, task.checkId, task, answer);
+    await keep(slot, { format: FORMAT, state: 'done', userId: task.userId, answer });
+  };
   if (attempt >= SEND_TASK_ATTEMPTS - 1) return done({ status: 503, body: { error: { code: 'send-interrupted', message: NOT_FINISHED } } });
   if (!(await beginAttempt(slot, version, kept))) return;
   await done(await run().catch((e: unknown) => answerOf(e, deps.log)));
+}
+
+/**
+ * A refusal answered within its request, which no check kept: kept as a check of its own, done (its official may ask
+ * GET /api/submissions/checks/{id} for it too), with its line for the coordinators (refused-sends.ts). Its failure
+ * is logged, never answered: the official is still told why the workbook was refused.
+ */
+export async function keepAnsweredRefusal(store: Store, owner: { userId: string; publisherId: string }, answer: SentAnswer, log: (m: string) => void): Promise<void> {
+  if (!isRefusal(answer)) return;
+  const id = checkId(owner.publisherId);
+  try {
+    await keep(sendCheckSlot(store, id, owner.publisherId), { format: FORMAT, state: 'done', userId: owner.userId, answer });
+    await noteRefusedSend(store, id, owner, answer);
+  } catch (e) {
+    log(`no se pudo guardar el envío rechazado ${id}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+/** The answer a refusal's check keeps, for its coordinators (refused-sends.ts); undefined unless it is a refusal kept whole. */
+export async function keptRefusal(store: Store, id: string, publisherId: string): Promise<SentAnswer | undefined> {
+  const { kept } = await readCheck(sendCheckSlot(store, id, publisherId));
+  return kept?.state === 'done' && isRefusal(kept.answer) ? kept.answer : undefined;
 }
 
 export const isChecking = (a: SentAnswer | SendCheckingAnswer): a is SendCheckingAnswer => 'checking' in a;

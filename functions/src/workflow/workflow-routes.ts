@@ -11,6 +11,9 @@
  *                                         one's resubmission too (contract.ts `continuedUpload`). `outcome` says which
  *                                         (created, resubmitted, unchanged: SubmitAnswer in the contract).
  *   GET  /api/submissions                 scoped list; ?publisher= ?status= ?spreadsheetId= ?limit= ?after=
+ *   GET  /api/submissions/refused        sends refused at the door (422, nothing created) kept a week, for whoever reads
+ *                                         that implementer's sends; ?publisher= (refused-sends.ts)
+ *   GET  /api/submissions/refused/{id}   one of them: what its official was told, with its findings
  *   GET  /api/submissions/{id}
  *   GET  /api/submissions/{id}/findings  every finding of the send, by pages: ?severity= ?sheet= ?page= ?limit= (send-findings.ts)
  *   POST /api/submissions/{id}/approve    pull, validate, publish (see approve-submission.ts); with a publication
@@ -72,7 +75,7 @@ import { approvalEvent, notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, MAX_WORKBOOK_VALUES_BYTES, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
-  type ApproveAnswer, type AuthConfig, type StageBatchAnswer, type StageBatchResult, type FindingsPageAnswer, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
+  type RefusedSendAnswer, type RefusedSendsAnswer, type RefusedSendView, type ApproveAnswer, type AuthConfig, type StageBatchAnswer, type StageBatchResult, type FindingsPageAnswer, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
 import { statusChoiceText } from '../../../core/workflow/status-choice';
@@ -85,10 +88,13 @@ import { gzippedValuesBody, valuesTooLarge } from './workbook-values-body';
 import { previewWithinBudget, type PreviewQueue } from './prepared-preview';
 import { LIVE_COMPARE_BUDGET_MS, liveSheetChanged } from './live-sheet-changed';
 import { markerPolicy, type MarkerPolicy } from './kept-state';
-import { isChecking, publisherOfCheck, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer } from './send-check';
+import { keepAnsweredRefusal, keptRefusal, isChecking, publisherOfCheck, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer, KEEP_CHECKS_MS } from './send-check';
 import { actorName } from './actor-name';
+import { readRefusedSends, type RefusedLine } from './refused-sends';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
+/** Refused sends listed at most (a week's, newest first): the country's in a week are expected in the hundreds. */
+const MAX_REFUSED_LISTED = 1000;
 /** Statuses in which a submission is still under review (sending the same source again does not duplicate it). */
 const OPEN: SubmissionStatus[] = ['submitted', 'approved', 'failed', 'returned'];
 /** Room for a dozen revisions of a large state's workbook; what is superseded is removed (see `supersede`). */
@@ -664,7 +670,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const owner = { userId: user.id, publisherId: publisher.id };
     const sheet = !upload && !inline && spreadsheetId !== undefined ? { spreadsheetId, ...(body.spreadsheetName !== undefined ? { spreadsheetName: body.spreadsheetName } : {}) } : undefined;
     const sent = deps.sendQueue && sendBudget && sheet ? await queuedSendWithinBudget(sendBudget, deps.sendQueue, { ...owner, ...sheet, origin: origin as { ip: string; userAgent?: string } })
-      : sendBudget && !deps.sendQueue ? await sendWithinBudget(sendBudget, owner, run) : await run();
+      : sendBudget && !deps.sendQueue ? await sendWithinBudget(sendBudget, owner, run) : await run().then(async (a) => { await keepAnsweredRefusal(store, owner, a, log); return a; });
     if (isChecking(sent)) return void res.status(202).set({ Location: sent.checking.location, 'Retry-After': SEND_CHECK_RETRY_AFTER }).json(sent);
     res.status(sent.status).json(sent.body);
   });
@@ -682,6 +688,50 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     if (!sent) throw notFound('esa revisión de un envío suyo (puede haberse hecho con otra cuenta)');
     if (isChecking(sent)) return void res.status(202).set({ Location: sent.checking.location, 'Retry-After': SEND_CHECK_RETRY_AFTER }).json(sent);
     res.status(sent.status).json(sent.body);
+  });
+
+  /**
+   * The sends refused at the door (refused-sends.ts), for whoever reads that implementer's sends: its coordination (its
+   * state's), an administrator, its own officials. An implementer that only met refusals read as one that sent nothing.
+   */
+  const refusedView = async (line: RefusedLine, publisher: Publisher | undefined, names = new Map<string, Promise<string>>()): Promise<RefusedSendView> => {
+    // Each account read once, however many times it was refused.
+    if (!names.has(line.userId)) names.set(line.userId, actorName(store, line.userId));
+    return {
+      id: line.checkId, publisherId: line.publisherId, publisherName: publisher?.name ?? line.publisherId, state: publisher?.state ?? '',
+      at: line.at, by: await names.get(line.userId)!, errors: line.errors, warnings: line.warnings, infos: line.infos,
+    };
+  };
+  router.get('/submissions/refused', async (req, res) => {
+    const user = await requireUser(req, authenticator);
+    const publisherId = queryString(req, 'publisher');
+    if (publisherId) await authorize(user, 'submission.read', await publisherOf(publisherId), `publisher/${publisherId}`);
+    // Read once: for the names and for who may read each one's (the same policy as every other read of a send).
+    const publishers = new Map((await allPublishers(store)).map((p) => [p.id, p]));
+    const visible = (id: string): boolean => { const p = publishers.get(id); return p !== undefined && can(user, 'submission.read', { publisher: p }); };
+    // A week of the country's refusals is a few hundred small lines; an official's own are read by their publisher.
+    const narrowed = publisherId ?? (user.role === 'capturista' ? user.publisherId : undefined);
+    const lines = (await readRefusedSends(store, { ...(narrowed ? { publisherId: narrowed } : {}), limit: MAX_REFUSED_LISTED })).filter((l) => visible(l.publisherId));
+    const names = new Map<string, Promise<string>>();
+    const body: RefusedSendsAnswer = { viewer: viewerOf(user), refused: await Promise.all(lines.map((l) => refusedView(l, publishers.get(l.publisherId), names))), keptDays: Math.round(KEEP_CHECKS_MS / 86_400_000) };
+    res.json(body);
+  });
+  router.get('/submissions/refused/:id', async (req, res) => {
+    const user = await requireUser(req, authenticator);
+    const id = String(req.params.id);
+    const publisherId = publisherOfCheck(id);
+    const publisher = publisherId === undefined ? undefined : await store.getPublisher(publisherId);
+    if (!publisher) throw notFound('ese envío rechazado (se conservan una semana)');
+    await authorize(user, 'submission.read', publisher, `publisher/${publisher.id}`);
+    const line = (await readRefusedSends(store, { publisherId: publisher.id, limit: MAX_REFUSED_LISTED })).find((l) => l.checkId === id);
+    const kept = line && await keptRefusal(store, id, publisher.id);
+    if (!line || !kept) throw notFound('ese envío rechazado (se conservan una semana)');
+    const error = (kept.body as { error: { message?: unknown; findings?: unknown } }).error;
+    const body: RefusedSendAnswer = {
+      viewer: viewerOf(user), refused: await refusedView(line, publisher), message: typeof error.message === 'string' ? error.message : '',
+      findings: Array.isArray(error.findings) ? error.findings as RefusedSendAnswer['findings'] : [],
+    };
+    res.json(body);
   });
 
   /**

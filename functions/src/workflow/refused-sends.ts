@@ -1,0 +1,48 @@
+/**
+ * Sends refused at the door (422 `workbook-has-errors`: no submission is created), as their coordinators see them.
+ * An official whose workbook was refused three times in a week showed on Seguimiento and in the inbox as an
+ * implementer that had sent nothing, and its coordination wrote to scold them while they were stuck and needed help.
+ *
+ * Nothing new is kept for it: the refusal's answer, with its findings, is the send's check (send-check.ts: kept a
+ * week in `sendChecks`, then removed by the daily job), which the cloud already kept for every send; self-hosted, a
+ * refusal answered within its request is now kept there too. Beside it, one small line (Store.putRefusedSend: who,
+ * and how many errors, warnings and avisos; measured: 246 bytes) that the listing reads, never the findings; the line
+ * goes with its check. What a coordinator reads is what the official was told: their own workbook's findings and
+ * counts, no other content of the workbook.
+ */
+import type { Store } from '../store/store';
+import { isObject } from '../../../core/json/json-values';
+import type { SentAnswer } from './send-check';
+
+const FORMAT = 1;
+
+/** A line as kept: the official who sent, and the counts of the refusal's findings. */
+export interface RefusedLine { checkId: string; publisherId: string; at: string; userId: string; errors: number; warnings: number; infos: number }
+
+/** Whether a send's answer is a refusal for errors in the workbook (not a limit crossed, a conflict, an interruption…). */
+export function isRefusal(answer: SentAnswer): boolean {
+  const body = answer.body;
+  return answer.status === 422 && isObject(body) && isObject(body.error) && body.error.code === 'workbook-has-errors';
+}
+
+const countOf = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+
+/** Writes the line of the refusal `answer` kept as check `checkId`; nothing for any other answer. */
+export async function noteRefusedSend(store: Store, checkId: string, owner: { userId: string; publisherId: string }, answer: SentAnswer): Promise<void> {
+  if (!isRefusal(answer)) return;
+  const error = (answer.body as { error: { counts?: unknown } }).error;
+  const counts = isObject(error.counts) ? error.counts : {};
+  await store.putRefusedSend(checkId, owner.publisherId, JSON.stringify({ format: FORMAT, userId: owner.userId, errors: countOf(counts.errors), warnings: countOf(counts.warnings), infos: countOf(counts.infos) }), new Date().toISOString());
+}
+
+/** The lines kept, newest first (one publisher's, or every publisher's); one of another version is left out. */
+export async function readRefusedSends(store: Store, query: { publisherId?: string; limit: number }): Promise<RefusedLine[]> {
+  const lines: RefusedLine[] = [];
+  for (const r of await store.listRefusedSends(query)) {
+    let kept: unknown;
+    try { kept = JSON.parse(r.text); } catch { continue; }
+    if (!isObject(kept) || kept.format !== FORMAT || typeof kept.userId !== 'string') continue;
+    lines.push({ checkId: r.checkId, publisherId: r.publisherId, at: r.keptAt, userId: kept.userId, errors: countOf(kept.errors), warnings: countOf(kept.warnings), infos: countOf(kept.infos) });
+  }
+  return lines;
+}

@@ -1,0 +1,55 @@
+/**
+ * Sends refused at the door (422 `workbook-has-errors`, no submission created) seen by their coordination
+ * (functions/src/workflow/refused-sends.ts): who, when, how many errors and warnings, and on request what the official
+ * was told; only for the implementers the coordinator reads, and gone with the week its check is kept. On both stores,
+ * self-hosted, answered within the request (the slow and the cloud's paths: send-checking.test.ts).
+ */
+import request from 'supertest';
+import { checkRefusedSendAnswer, checkRefusedSendsAnswer, WORKFLOW_PATHS } from '../../core/workflow/contract';
+import { realStores } from '../real-stores';
+import { localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type LocalHarness, type UserName } from './workflow-harness';
+
+const [MER] = PUBLISHERS;
+
+describe.each(realStores('refused'))('%s', (_name, open) => {
+  let h: LocalHarness;
+  beforeAll(async () => { h = await localHarness({ openStore: open }); });
+  afterAll(() => h.close());
+  const get = (path: string, user: UserName) => request(h.app).get(path).set('Authorization', h.bearer(user));
+
+  test('three refused sends in a week: their coordination sees each (newest first) and what the official was told; another state, nothing', async () => {
+    const broken = await xlsxOf(projectWorkbook(MER, { complete: false }));
+    for (const name of ['lunes.xlsx', 'miércoles.xlsx', 'viernes.xlsx']) await uploadXlsx(h, broken, name).expect(422);
+    expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 10 })).items).toHaveLength(0);
+
+    const list = checkRefusedSendsAnswer((await get(WORKFLOW_PATHS.refused, 'coordinadorA').expect(200)).body);
+    expect(list.keptDays).toBe(7);
+    expect(list.refused).toHaveLength(3);
+    expect(list.refused[0]).toMatchObject({ publisherId: 'mer', publisherName: 'Municipio de Mérida', state: 'Yucatán', by: 'captura@merida.gob.mx', errors: 1 });
+    expect([...list.refused].sort((a, b) => b.at.localeCompare(a.at))).toEqual(list.refused);
+    // The same, asked for that implementer; its own officials read theirs too.
+    expect((checkRefusedSendsAnswer((await get(`${WORKFLOW_PATHS.refused}?publisher=mer`, 'coordinadorA').expect(200)).body)).refused).toEqual(list.refused);
+    expect((checkRefusedSendsAnswer((await get(WORKFLOW_PATHS.refused, 'capturistaA').expect(200)).body)).refused).toHaveLength(3);
+
+    // On request, what the official was told: the message and every finding, by sheet, row and column.
+    const one = checkRefusedSendAnswer((await get(WORKFLOW_PATHS.refusedSend(list.refused[0].id), 'coordinadorA').expect(200)).body);
+    expect(one.message).toMatch(/^No se envió: el libro tiene 1 error \(archivo «viernes\.xlsx»\)/);
+    expect(one.findings[0]).toMatchObject({ severity: 'error', cell: { sheet: 'projects', row: 2 } });
+    expect(one.refused).toEqual(list.refused[0]);
+
+    // Another state's coordination and another institution's official: nothing listed, the findings refused.
+    expect(checkRefusedSendsAnswer((await get(WORKFLOW_PATHS.refused, 'coordinadorB').expect(200)).body).refused).toEqual([]);
+    expect(checkRefusedSendsAnswer((await get(WORKFLOW_PATHS.refused, 'capturistaB').expect(200)).body).refused).toEqual([]);
+    expect((await get(`${WORKFLOW_PATHS.refused}?publisher=mer`, 'coordinadorB')).status).toBe(403);
+    const denied = await get(WORKFLOW_PATHS.refusedSend(list.refused[0].id), 'coordinadorB');
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toBe('Su cuenta no tiene permiso para ver este envío de «Municipio de Mérida».');
+    expect((await get(WORKFLOW_PATHS.refusedSend('mer~00000000-0000-4000-8000-000000000000'), 'coordinadorA')).status).toBe(404);
+    expect((await request(h.app).get(WORKFLOW_PATHS.refused)).status).toBe(401);
+
+    // Kept as long as the send's check: the daily job's removal takes each line with it.
+    await h.store.deleteSendChecksKeptBefore(new Date(Date.now() + 60_000).toISOString());
+    expect(checkRefusedSendsAnswer((await get(WORKFLOW_PATHS.refused, 'coordinadorA').expect(200)).body).refused).toEqual([]);
+    expect((await get(WORKFLOW_PATHS.refusedSend(list.refused[0].id), 'coordinadorA')).status).toBe(404);
+  });
+});
