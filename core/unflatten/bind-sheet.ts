@@ -166,12 +166,16 @@ const TITLE_CELLS = 3;
 export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings: Finding[]): BindResult {
   const first = bindFrom(model, resolver, findings, 0);
   if (first.kind !== 'none') return first;
+  const spec = resolver.specSheet(model.name);
   // Officials add a title block above the headings («CONTRATOS DE OBRA PÚBLICA 2024», often merged across): the sheet
   // was «No se encontraron los encabezados», and every sheet below it could not find its parents. The template's
   // headings are looked for below a few rows of a title's few cells; found, the rows above are said not to be read.
   for (let top = 1; top <= ROWS_ABOVE && top < model.rows.length; top++) {
     const above = model.rows[top - 1];
     if (Array.isArray(above) && above.filter((v) => !isBlankCell(v)).length > TITLE_CELLS) break;
+    // On a template sheet the row taken for the titles must have one: a sort that left the paths row as the third row
+    // made the two data rows above it a «title block» and its titles, both dropped with «No necesita moverlos».
+    if (spec && countTitles(spec, headings(model.rows[top])) === 0) continue;
     const trial: Finding[] = [];
     const res = bindFrom(model, resolver, trial, top);
     if (res.kind === 'none') continue;
@@ -389,4 +393,35 @@ function extraGroups(others: BoundColumn[], arrays: string[], mainIndexes: strin
     for (let n = (shared.get(col) as number) + 1; n <= levels.length; n++) groups[position.get(keyOf(levels, n)) as number].scan.push(col.index);
   }
   return groups;
+}
+
+/** Cells of a row that must be the template's titles (or paths) for the row to be taken for that heading row. */
+const MOVED_HEADING_CELLS = 2;
+
+/**
+ * Where a template sheet's heading rows went when they are not at its top (1-based rows): sorting a sheet without
+ * saying it has headings (Excel's «Mis datos tienen encabezados» unticked, Sheets' «Ordenar rango» over row 1) moves
+ * the titles and the paths among the data. The sheet was «No se encontraron los encabezados… Restaure esas filas
+ * desde una plantilla en blanco», though they were still there, a few rows down. A row counts when most of its
+ * filled cells are the sheet's titles (or its paths), at least two. Only asked of a sheet whose headings were not
+ * found, and a row is looked at whole only when its first cell is one of them (one Set lookup per row).
+ */
+export function movedHeadings(model: SheetModel, spec: SheetSpec): { titlesRow?: number; pathsRow?: number } | undefined {
+  const titles = titleIndex(spec);
+  const paths = new Set(spec.columns.map((c) => c.path));
+  const kindOf = (h: string): 'title' | 'path' | undefined => (paths.has(h.trim()) ? 'path' : titles.has(normalizeLabel(h)) ? 'title' : undefined);
+  let titlesRow: number | undefined;
+  let pathsRow: number | undefined;
+  for (let r = 0; r < model.rows.length && (titlesRow === undefined || pathsRow === undefined); r++) {
+    const row = model.rows[r];
+    if (!Array.isArray(row) || typeof row[0] !== 'string' || !kindOf(row[0])) continue;
+    const cells = headings(row).filter((h) => h.trim() !== '');
+    for (const kind of ['title', 'path'] as const) {
+      const n = cells.filter((h) => kindOf(h) === kind).length;
+      if (n < MOVED_HEADING_CELLS || n * 2 <= cells.length) continue;
+      if (kind === 'title') titlesRow ??= r + 1; else pathsRow ??= r + 1;
+    }
+  }
+  if (titlesRow === undefined && pathsRow === undefined) return undefined;
+  return { ...(titlesRow !== undefined ? { titlesRow } : {}), ...(pathsRow !== undefined ? { pathsRow } : {}) };
 }

@@ -36,7 +36,7 @@ interface KeyRun { raw: CellValue; under: DocNode | undefined; key: string; node
  * The workbook's sheet holding the items of `arrays` (`[]`: the root sheet, «Contrataciones» or «Proyectos»), by the
  * name it has in this workbook: a row whose parent is missing names the sheet to look in.
  */
-export type ParentSheets = (standard: BoundSheet['standard'], arrays: readonly string[]) => { name: string; inWorkbook: boolean } | undefined;
+export type ParentSheets = (standard: BoundSheet['standard'], arrays: readonly string[]) => { name: string; inWorkbook: boolean; unread?: boolean } | undefined;
 
 /**
  * Where a missing parent should be: «la hoja «Adjudicaciones»» (`row.parent-not-found`'s `parent`), or the template's
@@ -44,10 +44,13 @@ export type ParentSheets = (standard: BoundSheet['standard'], arrays: readonly s
  * to a new book, a .csv not exported) was told each row's project «no existe en la hoja «Proyectos»» and to check its
  * spelling, with no sheet of that name to look in.
  */
-interface ParentPlace { parent: string; missingSheet?: string }
+interface ParentPlace { parent: string; missingSheet?: string; unreadSheet?: string }
 function parentPlace(parents: ParentSheets | undefined, sheet: BoundSheet, level: number): ParentPlace {
   const found = parents?.(sheet.standard, sheet.arrays.slice(0, level));
   if (found === undefined) return { parent: 'su hoja de origen' };
+  // The sheet is in the workbook but was not read (its headings were not found): «no existe» there, or «this workbook
+  // has no such sheet», sent the official to check rows they could see, in a sheet they could see.
+  if (found.unread) return { parent: `la hoja «${found.name}»`, unreadSheet: found.name };
   return found.inWorkbook ? { parent: `la hoja «${found.name}»` } : { parent: `la hoja «${found.name}»`, missingSheet: found.name };
 }
 
@@ -76,6 +79,7 @@ function parentNotFound(id: string, col: BoundColumn, place: ParentPlace, near: 
   const where = pointer === undefined ? { cell } : { cell, pointer };
   const value = typed ?? id;
   if (near) return finding('row.parent-other-case', 'error', { value: safePreview(value), column: col.header, found: safePreview(near.id), foundSheet: near.sheet, foundRow: near.row }, where);
+  if (place.unreadSheet !== undefined) return finding('row.parent-sheet-unread', 'error', { value: safePreview(value), column: col.header, sheet: place.unreadSheet }, where);
   if (place.missingSheet !== undefined) return finding('row.parent-sheet-missing', 'error', { value: safePreview(value), column: col.header, sheet: place.missingSheet }, where);
   return finding('row.parent-not-found', 'error', { value: safePreview(value), column: col.header, parent: place.parent }, where);
 }
