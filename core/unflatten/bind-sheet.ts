@@ -67,6 +67,8 @@ export interface BoundSheet {
   rootKey: BoundColumn;
   /** The `id` column of each array level (ancestors required, the sheet's own level optional). */
   levelKeys: (BoundColumn | undefined)[];
+  /** A template sheet's titles, normalized (normalizeLabel): a row of them among the data is its moved titles row. */
+  headingTitles?: ReadonlySet<string>;
 }
 
 export type BindResult = { kind: 'bound'; sheet: BoundSheet } | { kind: 'none' } | { kind: 'failed' };
@@ -164,9 +166,18 @@ const ROWS_ABOVE = 10;
 const TITLE_CELLS = 3;
 
 export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings: Finding[]): BindResult {
-  const first = bindFrom(model, resolver, findings, 0);
-  if (first.kind !== 'none') return first;
   const spec = resolver.specSheet(model.name);
+  const own: Finding[] = [];
+  const first = bindFrom(model, resolver, own, 0);
+  // Paths in row 2 under a row with none of the sheet's titles, and the titles row further down: a sort moved the
+  // titles among the data and a data row up to row 1. Bound, that row's values were the column titles (the row was
+  // lost without a word) and the titles row was read as data; refused, unflatten names where the headings went.
+  if (first.kind === 'bound' && spec && countTitles(spec, headings(model.rows[0])) === 0 && countPaths(resolver, headings(model.rows[1])) > 0) {
+    const titlesRow = movedHeadings(model, spec)?.titlesRow;
+    if (titlesRow !== undefined && titlesRow > 2) return { kind: 'none' };
+  }
+  findings.push(...own);
+  if (first.kind !== 'none') return first;
   // Officials add a title block above the headings («CONTRATOS DE OBRA PÚBLICA 2024», often merged across): the sheet
   // was «No se encontraron los encabezados», and every sheet below it could not find its parents. The template's
   // headings are looked for below a few rows of a title's few cells; found, the rows above are said not to be read.
@@ -339,7 +350,8 @@ function bindFrom(model: SheetModel, resolver: ColumnResolver, findings: Finding
   const dataStart = layout === 'template' ? headerRowIndex + 1 : base + (config ? config.headerRows : 1);
   findings.push(...dataWithoutHeader(model, dataStart, width, unlabeled));
   const extras = extraGroups(others, arrays, mainIndexes);
-  return { kind: 'bound', sheet: { name: model.name, standard, flat, extras, arrays, headingStart: base, dataStart, columns, rootKey, levelKeys } };
+  const headingTitles = spec ? { headingTitles: new Set(titleIndex(spec).keys()) } : {};
+  return { kind: 'bound', sheet: { name: model.name, standard, flat, extras, arrays, headingStart: base, dataStart, columns, rootKey, levelKeys, ...headingTitles } };
 }
 
 /** Groups the columns off the sheet's own items by the item they write (see ExtraGroup), built once per sheet. */

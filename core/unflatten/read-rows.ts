@@ -2,6 +2,7 @@
  * Turns the data rows of a bound sheet into document values. A child row finds its parents through its key
  * columns (root key, then the `id` of each enclosing item); a row repeating an item's id merges into that item.
  */
+import { normalizeLabel } from './normalize-label';
 import { finding, type CellRef, type Finding } from '../findings/finding';
 import { columnLetter, type CellValue } from '../workbook/model';
 import { formatList, formatNumber } from '../format/es-mx';
@@ -364,6 +365,13 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       findings.push(finding('row.paths-row', 'warning', { key: sheet.rootKey.field }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       continue;
     }
+    // The titles row sorted in among the data (the whole sheet sorted, row 2 kept on top): it was read as a row whose
+    // key is «Identificador de contratación (OCID)», «no existe en la hoja «Contrataciones»». Titles have spaces, keys
+    // rarely do: one test per row before any normalizing.
+    if (sheet.headingTitles && typeof rootRaw === 'string' && rootRaw.includes(' ') && rootRaw.length < 200 && isTitlesRow(row, allColumns, sheet.headingTitles)) {
+      findings.push(finding('row.titles-row', 'warning', {}, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      continue;
+    }
     const lastRoot = runs?.[0];
     const rootRun = lastRoot && lastRoot.raw === rootRaw ? lastRoot : undefined;
     const keyFindings = findings.length;
@@ -651,6 +659,16 @@ function isPathsRow(row: CellValue[], columns: readonly BoundColumn[], key: Boun
     if (col === key) continue;
     const v = row[col.index];
     if (typeof v === 'string' && v.trim().replace(/\/\d+(?=\/|$)/g, '') === col.field) return true;
+  }
+  return false;
+}
+
+/** Whether the row shows the sheet's titles: its key cell and one more cell are titles of the sheet. */
+function isTitlesRow(row: CellValue[], columns: readonly BoundColumn[], titles: ReadonlySet<string>): boolean {
+  let n = 0;
+  for (const col of columns) {
+    const v = row[col.index];
+    if (typeof v === 'string' && titles.has(normalizeLabel(v)) && ++n >= 2) return true;
   }
   return false;
 }

@@ -52,3 +52,25 @@ test('headings sorted down among the data: the rows they went to are named, and 
   expect(pathsOnly.findings.map((f) => f.code)).toEqual(['row.paths-row']);
   expect(pathsOnly.releases[0].contracts).toHaveLength(2);
 });
+
+/**
+ * A sort that left the paths in row 2 but moved the titles down (a text column sorted over the whole sheet): row 1's
+ * data row was taken for the titles and lost without a word, and the titles row was read as data. The sheet is
+ * refused, naming where the titles went. A titles row moved below the data of a sheet whose paths are on top is
+ * skipped with a warning, as the paths row is (row.paths-row).
+ */
+test('titles sorted below the data: refused when a data row took their place, skipped when the paths row heads the sheet', () => {
+  const two = templateSheet('Contratos', [
+    { ocid: 'ocds-abc123-0001', 'contracts/id': 'C1', 'contracts/title': 'Obra uno' },
+    { ocid: 'ocds-abc123-0001', 'contracts/id': 'C2', 'contracts/title': 'Obra dos' },
+  ]);
+  const [titles, paths, c1, c2] = two.rows;
+  const dataOnTop = convert(processes, { ...two, rows: [c1, paths, c2, titles] });
+  expect(dataOnTop.findings.map((f) => [f.code, f.cell?.sheet, f.cell?.row, f.params])).toEqual([['sheet.headings-moved', 'Contratos', 2, { titlesRow: 4, pathsRow: 2, both: 1 }]]);
+
+  const pathsOnTop = convert(processes, { ...two, rows: [paths, c1, c2, titles] });
+  expect(pathsOnTop.findings.map((f) => [f.code, f.cell?.sheet, f.cell?.row, renderMessage(f)])).toEqual([
+    ['row.titles-row', 'Contratos', 4, 'Esta fila tiene los títulos de las columnas, que van en la fila 1: se movió, quizá al ordenar la hoja. No se leyó como datos. Regrésela a la fila 1 o bórrela; para ordenar, seleccione solo las filas de datos (de la 3 en adelante).'],
+  ]);
+  expect(pathsOnTop.releases[0]).toMatchObject({ contracts: [{ id: 'C1', title: 'Obra uno' }, { id: 'C2', title: 'Obra dos' }] });
+});
