@@ -41,11 +41,14 @@ test('headings sorted down among the data: the rows they went to are named, and 
   ]);
   const [titles, paths, c1, c2] = two.rows;
   const sorted = { ...two, rows: [c2, c1, paths, titles] };
-  const guarantees = templateSheet('Garantías', [{ ocid: 'ocds-abc123-0001', 'contracts/id': 'C1', 'contracts/guarantees/id': 'G1' }]);
+  const guarantees = templateSheet('Garantías', [
+    { ocid: 'ocds-abc123-0001', 'contracts/id': 'C1', 'contracts/guarantees/id': 'G1' },
+    { ocid: 'ocds-abc123-0001', 'contracts/id': 'C2', 'contracts/guarantees/id': 'G1' },
+  ]);
   const out = convert(processes, sorted, guarantees);
   expect(out.findings.map((f) => [f.code, f.cell?.sheet, f.cell?.row, renderMessage(f)])).toEqual([
     ['sheet.headings-moved', 'Contratos', 3, 'Los encabezados de esta hoja no están arriba: los títulos quedaron en la fila 4 y los nombres técnicos en la fila 3, quizá porque se ordenó la hoja sin indicar que tiene encabezados. Sin ellos en las filas 1 y 2 no se sabe qué dato es cada columna, y la hoja no se leyó. Deshaga el orden (Ctrl+Z) o regrese esas filas arriba: los títulos a la fila 1 y los nombres técnicos a la fila 2. Para ordenar, seleccione solo las filas de datos (desde la fila 3).'],
-    ['row.parent-sheet-unread', 'Garantías', 3, 'La columna «Identificador del contrato» dice «C1», que se busca en la hoja «Contratos», pero esa hoja no se pudo leer por el error de sus encabezados. Corrija primero ese error; entonces se leerá también esta fila.'],
+    ['row.parent-sheet-unread', 'Garantías', 3, 'La columna «Identificador del contrato» dice «C1», que se busca en la hoja «Contratos», pero esa hoja no se pudo leer por el error de sus encabezados. Corrija primero ese error; entonces se leerá también esta fila. Tampoco se leyó 1 fila más de esta hoja, por la misma razón.'],
   ]);
   // Only the paths row moved (Excel's «Mis datos tienen encabezados» over rows 1 to 4): the sheet reads, row.paths-row.
   const pathsOnly = convert(processes, { ...two, rows: [titles, c2, c1, paths] });

@@ -54,7 +54,7 @@ export const UNFLATTEN_MESSAGES = {
   // A parent with the same id in other capitals exists (read-rows.ts parentNotFound): a typing difference, not a missing row.
   'row.parent-other-case': 'La columna «{column}» dice «{value}», que no es igual a «{found}» de la fila {foundRow} de la hoja «{foundSheet}»: solo cambian las mayúsculas y minúsculas. Los identificadores se distinguen por ellas, así que esta fila no se une a esa. Escriba el identificador exactamente igual en las dos hojas.',
   'row.parent-sheet-missing': 'La columna «{column}» dice «{value}», pero este libro no tiene la hoja «{sheet}», donde se escribe. Copie esa hoja de la plantilla a este libro y escriba en ella su fila.',
-  'row.parent-sheet-unread': 'La columna «{column}» dice «{value}», que se busca en la hoja «{sheet}», pero esa hoja no se pudo leer por el error de sus encabezados. Corrija primero ese error; entonces se leerá también esta fila.',
+  'row.parent-sheet-unread': 'La columna «{column}» dice «{value}», que se busca en la hoja «{sheet}», pero esa hoja no se pudo leer por el error de sus encabezados. Corrija primero ese error; entonces se leerá también esta fila.{{more| {more?Tampoco se leyó|Tampoco se leyeron} {more:fila más|filas más} de esta hoja, por la misma razón.}}',
   'row.parent-not-found': 'La columna «{column}» dice «{value}», pero no existe en {parent}. Revise que esté escrito igual que allá, o agréguelo primero en esa hoja.',
   // The parent is in its sheet, in a row not read for its own error: «no existe» sent the official to a row they could
   // see it in, with nothing to correct here.

@@ -123,6 +123,26 @@ function headingsMissing(model: SheetModel, specSheet: SheetSpec): Finding {
   return finding('sheet.headings-moved', 'error', params, { cell: { sheet: model.name, row: first } });
 }
 
+/**
+ * `row.parent-sheet-unread` once per sheet and unread parent sheet, at its first row, counting the others (`more`):
+ * a «Contrataciones» sorted with its headings was one error there and one more for each row of every sheet below it,
+ * 283 in the demo workbook, all saying the same. In place: `findings` is the result's own list.
+ */
+function oneUnreadParentPerSheet(findings: Finding[]): void {
+  const first = new Map<string, Finding>();
+  let kept = 0;
+  for (const f of findings) {
+    if (f.code === 'row.parent-sheet-unread') {
+      const key = `${f.cell?.sheet ?? ''}\u0000${String(f.params.sheet)}`;
+      const seen = first.get(key);
+      if (seen) { seen.params.more = Number(seen.params.more ?? 0) + 1; continue; }
+      first.set(key, f);
+    }
+    findings[kept++] = f;
+  }
+  findings.length = kept;
+}
+
 function sheetName(model: SheetModel, i: number): string {
   return typeof model?.name === 'string' && model.name !== '' ? model.name : `Hoja ${i + 1}`;
 }
@@ -235,6 +255,8 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
         findings.push(internal(sheet.name, e));
       }
     }
+
+    if (unread.length) oneUnreadParentPerSheet(findings);
 
     for (const set of [sets.ocds, sets.oc4ids]) {
       const out = set.collection === 'releases' ? result.releases : result.projects;
