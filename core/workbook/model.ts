@@ -19,8 +19,8 @@ export interface SheetModel {
   /**
    * Rows with values that the file marks hidden (by hand or by a filter), when the source knows them: they are read
    * and published as any other. `rows`: the first few, 1-based, in order (hidden heading rows among them); `count`:
-   * all of them. Only .xlsx files give them: Apps Script would need a call per row (isRowHiddenByUser), too slow for
-   * the add-on's read, and the Sheets API's values carry no row metadata.
+   * all of them. .xlsx files and the Sheets API (spreadsheets.get's rowMetadata, read with the columns') give them;
+   * Apps Script would need a call per row (isRowHiddenByUser), too slow for the add-on's read.
    */
   hiddenRows?: { count: number; rows: number[] };
   /**
