@@ -79,6 +79,8 @@ function nearChild(docs: DocumentSet, parent: DocNode, arrayField: string, id: s
 function parentNotFound(id: string, col: BoundColumn, place: ParentPlace, near: NearParent | undefined, cell: CellRef, pointer?: string, typed?: string): Finding {
   const where = pointer === undefined ? { cell } : { cell, pointer };
   const value = typed ?? id;
+  // Capitals alone, or spaces and line breaks too (foldKey): each said as what differs.
+  if (near && near.id.toLowerCase() !== value.toLowerCase()) return finding('row.parent-other-spacing', 'error', { value: safePreview(value), column: col.header, found: safePreview(near.id), foundSheet: near.sheet, foundRow: near.row }, where);
   if (near) return finding('row.parent-other-case', 'error', { value: safePreview(value), column: col.header, found: safePreview(near.id), foundSheet: near.sheet, foundRow: near.row }, where);
   if (place.unreadSheet !== undefined) return finding('row.parent-sheet-unread', 'error', { value: safePreview(value), column: col.header, sheet: place.unreadSheet }, where);
   if (place.missingSheet !== undefined) return finding('row.parent-sheet-missing', 'error', { value: safePreview(value), column: col.header, sheet: place.missingSheet }, where);
