@@ -382,7 +382,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     // or the rows below it were told it «no existe» where the official could see it.
     if (rootKey === null) { dropOwnItem(ctx, row, r); continue; }
     if (rootKey === undefined) {
-      findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header, ...rowData(row, allColumns, sheet) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header, ...rowData(row, allColumns, sheet), ...shiftedRight(row, sheet) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       dropOwnItem(ctx, row, r);
       continue;
     }
@@ -691,6 +691,16 @@ function dropOwnItem(ctx: Context, row: CellValue[], r: number): void {
   const root = cleanCell(row[sheet.rootKey.index]);
   const rootKey = typeof root === 'string' || typeof root === 'number' ? String(root) : undefined;
   if (typeof id === 'string' || typeof id === 'number') ctx.docs.dropItem(sheet.arrays[depth - 1], String(id), { sheet: sheet.name, row: r + 1, rootKey });
+}
+
+/**
+ * A row pasted one column to the right (its key cell blank, and the cell right of it holding an OCID or project id):
+ * `{ shifted: 1 }`, for the message to say so. «Le falta la clave» named a column the official had filled, one off.
+ */
+function shiftedRight(row: CellValue[], sheet: BoundSheet): { shifted?: number } {
+  const next = row[sheet.rootKey.index + 1];
+  const prefix = sheet.standard === 'ocds' ? 'ocds-' : 'oc4ids-';
+  return typeof next === 'string' && next.trim().toLowerCase().startsWith(prefix) ? { shifted: 1 } : {};
 }
 
 /**
