@@ -101,6 +101,12 @@ export interface SheetPort {
    * below the headings, one call each (no batch read gives it), for the engine's warning (core/unflatten/hidden-columns.ts).
    */
   isColumnHidden(column: number): boolean;
+  /**
+   * The rows from `fromRow` to `toRow` (1-based) that the sheet's filter leaves out: [] without a filter, or when none
+   * of its columns has a criterion (filter buttons left on hide nothing), asked without a call per row; else one
+   * isRowHiddenByFilter per row (no batch read gives it), for the engine's warning (sheet.hidden-rows).
+   */
+  rowsHiddenByFilter(fromRow: number, toRow: number): number[];
   /** Makes this sheet active and selects one cell. */
   select(row: number, column: number): void;
 }

@@ -67,6 +67,8 @@ export interface BoundSheet {
   rootKey: BoundColumn;
   /** The `id` column of each array level (ancestors required, the sheet's own level optional). */
   levelKeys: (BoundColumn | undefined)[];
+  /** A template sheet's titles, normalized (normalizeLabel): a row of them among the data is its moved titles row. */
+  headingTitles?: ReadonlySet<string>;
 }
 
 export type BindResult = { kind: 'bound'; sheet: BoundSheet } | { kind: 'none' } | { kind: 'failed' };
@@ -164,7 +166,17 @@ const ROWS_ABOVE = 10;
 const TITLE_CELLS = 3;
 
 export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings: Finding[]): BindResult {
-  const first = bindFrom(model, resolver, findings, 0);
+  const spec = resolver.specSheet(model.name);
+  const own: Finding[] = [];
+  const first = bindFrom(model, resolver, own, 0);
+  // Paths in row 2 under a row with none of the sheet's titles, and the titles row further down: a sort moved the
+  // titles among the data and a data row up to row 1. Bound, that row's values were the column titles (the row was
+  // lost without a word) and the titles row was read as data; refused, unflatten names where the headings went.
+  if (first.kind === 'bound' && spec && countTitles(spec, headings(model.rows[0])) === 0 && countPaths(resolver, headings(model.rows[1])) > 0) {
+    const titlesRow = movedHeadings(model, spec)?.titlesRow;
+    if (titlesRow !== undefined && titlesRow > 2) return { kind: 'none' };
+  }
+  findings.push(...own);
   if (first.kind !== 'none') return first;
   // Officials add a title block above the headings («CONTRATOS DE OBRA PÚBLICA 2024», often merged across): the sheet
   // was «No se encontraron los encabezados», and every sheet below it could not find its parents. The template's
@@ -172,6 +184,9 @@ export function bindSheet(model: SheetModel, resolver: ColumnResolver, findings:
   for (let top = 1; top <= ROWS_ABOVE && top < model.rows.length; top++) {
     const above = model.rows[top - 1];
     if (Array.isArray(above) && above.filter((v) => !isBlankCell(v)).length > TITLE_CELLS) break;
+    // On a template sheet the row taken for the titles must have one: a sort that left the paths row as the third row
+    // made the two data rows above it a «title block» and its titles, both dropped with «No necesita moverlos».
+    if (spec && countTitles(spec, headings(model.rows[top])) === 0) continue;
     const trial: Finding[] = [];
     const res = bindFrom(model, resolver, trial, top);
     if (res.kind === 'none') continue;
@@ -335,7 +350,8 @@ function bindFrom(model: SheetModel, resolver: ColumnResolver, findings: Finding
   const dataStart = layout === 'template' ? headerRowIndex + 1 : base + (config ? config.headerRows : 1);
   findings.push(...dataWithoutHeader(model, dataStart, width, unlabeled));
   const extras = extraGroups(others, arrays, mainIndexes);
-  return { kind: 'bound', sheet: { name: model.name, standard, flat, extras, arrays, headingStart: base, dataStart, columns, rootKey, levelKeys } };
+  const headingTitles = spec ? { headingTitles: new Set(titleIndex(spec).keys()) } : {};
+  return { kind: 'bound', sheet: { name: model.name, standard, flat, extras, arrays, headingStart: base, dataStart, columns, rootKey, levelKeys, ...headingTitles } };
 }
 
 /** Groups the columns off the sheet's own items by the item they write (see ExtraGroup), built once per sheet. */
@@ -389,4 +405,35 @@ function extraGroups(others: BoundColumn[], arrays: string[], mainIndexes: strin
     for (let n = (shared.get(col) as number) + 1; n <= levels.length; n++) groups[position.get(keyOf(levels, n)) as number].scan.push(col.index);
   }
   return groups;
+}
+
+/** Cells of a row that must be the template's titles (or paths) for the row to be taken for that heading row. */
+const MOVED_HEADING_CELLS = 2;
+
+/**
+ * Where a template sheet's heading rows went when they are not at its top (1-based rows): sorting a sheet without
+ * saying it has headings (Excel's «Mis datos tienen encabezados» unticked, Sheets' «Ordenar rango» over row 1) moves
+ * the titles and the paths among the data. The sheet was «No se encontraron los encabezados… Restaure esas filas
+ * desde una plantilla en blanco», though they were still there, a few rows down. A row counts when most of its
+ * filled cells are the sheet's titles (or its paths), at least two. Only asked of a sheet whose headings were not
+ * found, and a row is looked at whole only when its first cell is one of them (one Set lookup per row).
+ */
+export function movedHeadings(model: SheetModel, spec: SheetSpec): { titlesRow?: number; pathsRow?: number } | undefined {
+  const titles = titleIndex(spec);
+  const paths = new Set(spec.columns.map((c) => c.path));
+  const kindOf = (h: string): 'title' | 'path' | undefined => (paths.has(h.trim()) ? 'path' : titles.has(normalizeLabel(h)) ? 'title' : undefined);
+  let titlesRow: number | undefined;
+  let pathsRow: number | undefined;
+  for (let r = 0; r < model.rows.length && (titlesRow === undefined || pathsRow === undefined); r++) {
+    const row = model.rows[r];
+    if (!Array.isArray(row) || typeof row[0] !== 'string' || !kindOf(row[0])) continue;
+    const cells = headings(row).filter((h) => h.trim() !== '');
+    for (const kind of ['title', 'path'] as const) {
+      const n = cells.filter((h) => kindOf(h) === kind).length;
+      if (n < MOVED_HEADING_CELLS || n * 2 <= cells.length) continue;
+      if (kind === 'title') titlesRow ??= r + 1; else pathsRow ??= r + 1;
+    }
+  }
+  if (titlesRow === undefined && pathsRow === undefined) return undefined;
+  return { ...(titlesRow !== undefined ? { titlesRow } : {}), ...(pathsRow !== undefined ? { pathsRow } : {}) };
 }

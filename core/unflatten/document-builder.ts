@@ -107,24 +107,25 @@ export class DocumentSet {
   private foldedRoots: Map<string, string> | undefined;
 
   /**
-   * The key of a document that `key` names in other capitals («OCDS-ABC-0001» for «ocds-abc-0001»), for a row whose
+   * The key of a document that `key` names in other capitals («OCDS-ABC-0001» for «ocds-abc-0001»), or with other
+   * spaces or line breaks inside («DOP-003-\nC1», a cell pasted from a PDF, for «DOP-003-C1»: foldKey), for a row whose
    * document does not exist: the official is told it is a typing difference. Keys stay case-sensitive (OCDS ids are):
    * this only names the near one.
    */
   rootInOtherCase(key: string): string | undefined {
     if (!this.foldedRoots) {
       this.foldedRoots = new Map();
-      for (const k of this.roots.keys()) if (!this.foldedRoots.has(k.toLowerCase())) this.foldedRoots.set(k.toLowerCase(), k);
+      for (const k of this.roots.keys()) if (!this.foldedRoots.has(foldKey(k))) this.foldedRoots.set(foldKey(k), k);
     }
-    return this.foldedRoots.get(key.toLowerCase());
+    return this.foldedRoots.get(foldKey(key));
   }
 
   /** As rootInOtherCase, for the item of `arrayField` below `parent` that `id` names in other capitals. */
   childInOtherCase(parent: DocNode, arrayField: string, id: string): DocNode | undefined {
     const kids = parent.kids;
     if (!kids) return undefined;
-    const folded = id.toLowerCase();
-    for (const k of kids) if (k.field === arrayField && k.id !== undefined && k.id.length === id.length && k.id.toLowerCase() === folded) return k;
+    const folded = foldKey(id);
+    for (const k of kids) if (k.field === arrayField && k.id !== undefined && foldKey(k.id) === folded) return k;
     return undefined;
   }
 
@@ -139,7 +140,7 @@ export class DocumentSet {
     const node: DocNode = { obj, anchor: this.sourceMap.rootAnchor(this.collection, this.docs.length), field: undefined, id: undefined, kids: undefined, byId: undefined };
     this.docs.push(obj);
     this.roots.set(key, node);
-    if (this.foldedRoots && !this.foldedRoots.has(key.toLowerCase())) this.foldedRoots.set(key.toLowerCase(), key);
+    if (this.foldedRoots && !this.foldedRoots.has(foldKey(key))) this.foldedRoots.set(foldKey(key), key);
     this.rootRows.set(key, row);
     this.sourceMap.record(node.anchor, escapePointerSegment(this.rootKey), row, column);
     return node;
@@ -227,4 +228,12 @@ export class DocumentSet {
     this.sourceMap.record(node.anchor, rel.pointer, row, column);
     return SET;
   }
+}
+
+/**
+ * An id as rootInOtherCase and childInOtherCase compare it: without capitals, nor spaces or line breaks anywhere (a cell
+ * pasted from a PDF or Word can keep a break inside; the ends are already trimmed).
+ */
+function foldKey(id: string): string {
+  return id.toLowerCase().replace(/\s+/g, '');
 }

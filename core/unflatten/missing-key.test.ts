@@ -74,3 +74,20 @@ test('an item id of more than 15 digits stored as a number is refused on its cel
   expect(lost.map((f) => [f.severity, f.cell?.sheet, f.cell?.row, f.cell?.column, f.params.value])).toEqual([['error', 'Documentos de licitación', 3, 2, '12345678901234600000']]);
   expect((out.releases[0].tender as { documents: { id: string }[] }).documents.map((d) => d.id)).toEqual(['123456789012345']);
 });
+
+// A row pasted one column to the right: its OCID sits in column B, and «le falta la clave» sent the official to a key
+// they had typed. The message says the row moved.
+test('a row pasted one column to the right says so', () => {
+  const contracts = templateSheet('Contratos', [
+    { ocid: 'ocds-abc123-0001', 'contracts/id': 'C1', 'contracts/awardID': 'A1' },
+    { ocid: 'ocds-abc123-0001', 'contracts/id': 'C2', 'contracts/awardID': 'A1' },
+  ]);
+  const shifted = { ...contracts, rows: [...contracts.rows.slice(0, 3), ['', ...contracts.rows[3]]] };
+  const out = convert(templateSheet('Contrataciones', [{ ocid: 'ocds-abc123-0001', 'tender/id': 'T1' }]), shifted);
+  const errors = out.findings.filter((f) => f.code === 'row.missing-key');
+  expect(errors.map((f) => [f.cell?.row, f.params.shifted])).toEqual([[4, 1]]);
+  expect(renderMessage(errors[0])).toContain('Escríbala para enlazar la fila. Parece que la fila se pegó una columna a la derecha: su clave quedó en la columna siguiente. Muévala una columna a la izquierda.');
+  // A row that only lacks its key (nothing in the column after it that looks like one) is told as before.
+  const blankKey = { ...contracts, rows: [...contracts.rows.slice(0, 3), ['', ...contracts.rows[3].slice(1)]] };
+  expect(convert(templateSheet('Contrataciones', [{ ocid: 'ocds-abc123-0001', 'tender/id': 'T1' }]), blankKey).findings.filter((f) => f.code === 'row.missing-key').map((f) => f.params.shifted)).toEqual([undefined]);
+});

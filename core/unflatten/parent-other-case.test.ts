@@ -43,3 +43,19 @@ test('a parent typed as the label of its list («Avance financiero») that does 
   expect([missing?.cell?.sheet, missing?.cell?.row, renderMessage(missing!)]).toEqual(['Mediciones de avance', 3,
     'La columna «Indicador» dice «Avance financiero», pero no existe en la hoja «Indicadores de avance». Revise que esté escrito igual que allá, o agréguelo primero en esa hoja.']);
 });
+
+/**
+ * A contract id pasted from a PDF keeps a line break inside («C-003-\nC1»): the sheets below, typed «C-003-C1», were
+ * told «no existe en la hoja «Contratos»», where the official saw the same id wrapped in its cell.
+ */
+test('an id that differs only by a line break or spaces inside names the row it differs from, and is still not joined', () => {
+  const out = convert(
+    templateSheet('Contrataciones', [{ ocid: 'ocds-abc123-0001', 'tender/id': 'T1' }]),
+    templateSheet('Contratos', [{ ocid: 'ocds-abc123-0001', 'contracts/id': 'C-003-\nC1', 'contracts/awardID': 'A1' }]),
+    templateSheet('Garantías', [{ ocid: 'ocds-abc123-0001', 'contracts/id': 'C-003-C1', 'contracts/guarantees/id': 'G1' }]));
+  const spacing = out.findings.filter((f) => f.code === 'row.parent-other-spacing');
+  expect(spacing.map((f) => [f.cell?.sheet, f.cell?.row, renderMessage(f)])).toEqual([
+    ['Garantías', 3, 'La columna «Identificador del contrato» dice «C-003-C1», que no es igual a «C-003-\nC1» de la fila 3 de la hoja «Contratos»: cambian los espacios o saltos de línea dentro del identificador (quedan al pegarlo desde un PDF o Word). Los identificadores se comparan tal cual, así que esta fila no se une a esa. Escriba el identificador exactamente igual en las dos hojas, sin espacios ni saltos de línea de más.'],
+  ]);
+  expect(out.releases[0]).not.toHaveProperty('contracts.0.guarantees');
+});

@@ -2,6 +2,7 @@
  * Turns the data rows of a bound sheet into document values. A child row finds its parents through its key
  * columns (root key, then the `id` of each enclosing item); a row repeating an item's id merges into that item.
  */
+import { normalizeLabel } from './normalize-label';
 import { finding, type CellRef, type Finding } from '../findings/finding';
 import { columnLetter, type CellValue } from '../workbook/model';
 import { formatList, formatNumber, ownDecimals } from '../format/es-mx';
@@ -36,7 +37,7 @@ interface KeyRun { raw: CellValue; under: DocNode | undefined; key: string; node
  * The workbook's sheet holding the items of `arrays` (`[]`: the root sheet, «Contrataciones» or «Proyectos»), by the
  * name it has in this workbook: a row whose parent is missing names the sheet to look in.
  */
-export type ParentSheets = (standard: BoundSheet['standard'], arrays: readonly string[]) => { name: string; inWorkbook: boolean } | undefined;
+export type ParentSheets = (standard: BoundSheet['standard'], arrays: readonly string[]) => { name: string; inWorkbook: boolean; unread?: boolean } | undefined;
 
 /**
  * Where a missing parent should be: «la hoja «Adjudicaciones»» (`row.parent-not-found`'s `parent`), or the template's
@@ -44,10 +45,13 @@ export type ParentSheets = (standard: BoundSheet['standard'], arrays: readonly s
  * to a new book, a .csv not exported) was told each row's project «no existe en la hoja «Proyectos»» and to check its
  * spelling, with no sheet of that name to look in.
  */
-interface ParentPlace { parent: string; missingSheet?: string }
+interface ParentPlace { parent: string; missingSheet?: string; unreadSheet?: string }
 function parentPlace(parents: ParentSheets | undefined, sheet: BoundSheet, level: number): ParentPlace {
   const found = parents?.(sheet.standard, sheet.arrays.slice(0, level));
   if (found === undefined) return { parent: 'su hoja de origen' };
+  // The sheet is in the workbook but was not read (its headings were not found): «no existe» there, or «this workbook
+  // has no such sheet», sent the official to check rows they could see, in a sheet they could see.
+  if (found.unread) return { parent: `la hoja «${found.name}»`, unreadSheet: found.name };
   return found.inWorkbook ? { parent: `la hoja «${found.name}»` } : { parent: `la hoja «${found.name}»`, missingSheet: found.name };
 }
 
@@ -75,7 +79,10 @@ function nearChild(docs: DocumentSet, parent: DocNode, arrayField: string, id: s
 function parentNotFound(id: string, col: BoundColumn, place: ParentPlace, near: NearParent | undefined, cell: CellRef, pointer?: string, typed?: string): Finding {
   const where = pointer === undefined ? { cell } : { cell, pointer };
   const value = typed ?? id;
+  // Capitals alone, or spaces and line breaks too (foldKey): each said as what differs.
+  if (near && near.id.toLowerCase() !== value.toLowerCase()) return finding('row.parent-other-spacing', 'error', { value: safePreview(value), column: col.header, found: safePreview(near.id), foundSheet: near.sheet, foundRow: near.row }, where);
   if (near) return finding('row.parent-other-case', 'error', { value: safePreview(value), column: col.header, found: safePreview(near.id), foundSheet: near.sheet, foundRow: near.row }, where);
+  if (place.unreadSheet !== undefined) return finding('row.parent-sheet-unread', 'error', { value: safePreview(value), column: col.header, sheet: place.unreadSheet }, where);
   if (place.missingSheet !== undefined) return finding('row.parent-sheet-missing', 'error', { value: safePreview(value), column: col.header, sheet: place.missingSheet }, where);
   return finding('row.parent-not-found', 'error', { value: safePreview(value), column: col.header, parent: place.parent }, where);
 }
@@ -360,6 +367,13 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
       findings.push(finding('row.paths-row', 'warning', { key: sheet.rootKey.field }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       continue;
     }
+    // The titles row sorted in among the data (the whole sheet sorted, row 2 kept on top): it was read as a row whose
+    // key is «Identificador de contratación (OCID)», «no existe en la hoja «Contrataciones»». Titles have spaces, keys
+    // rarely do: one test per row before any normalizing.
+    if (sheet.headingTitles && typeof rootRaw === 'string' && rootRaw.includes(' ') && rootRaw.length < 200 && isTitlesRow(row, allColumns, sheet.headingTitles)) {
+      findings.push(finding('row.titles-row', 'warning', {}, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      continue;
+    }
     const lastRoot = runs?.[0];
     const rootRun = lastRoot && lastRoot.raw === rootRaw ? lastRoot : undefined;
     const keyFindings = findings.length;
@@ -368,7 +382,7 @@ export function readRows(rows: CellValue[][], sheet: BoundSheet, docs: DocumentS
     // or the rows below it were told it «no existe» where the official could see it.
     if (rootKey === null) { dropOwnItem(ctx, row, r); continue; }
     if (rootKey === undefined) {
-      findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header, ...rowData(row, allColumns, sheet) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
+      findings.push(finding('row.missing-key', 'error', { column: sheet.rootKey.header, ...rowData(row, allColumns, sheet), ...shiftedRight(row, sheet) }, { cell: cellRef(ctx, r, sheet.rootKey) }));
       dropOwnItem(ctx, row, r);
       continue;
     }
@@ -651,6 +665,16 @@ function isPathsRow(row: CellValue[], columns: readonly BoundColumn[], key: Boun
   return false;
 }
 
+/** Whether the row shows the sheet's titles: its key cell and one more cell are titles of the sheet. */
+function isTitlesRow(row: CellValue[], columns: readonly BoundColumn[], titles: ReadonlySet<string>): boolean {
+  let n = 0;
+  for (const col of columns) {
+    const v = row[col.index];
+    if (typeof v === 'string' && titles.has(normalizeLabel(v)) && ++n >= 2) return true;
+  }
+  return false;
+}
+
 /** Whether the row has a value in one of `columns` (a plain loop: it runs for every row, often several times). */
 function anyValue(row: CellValue[], columns: readonly BoundColumn[]): boolean {
   for (let i = 0; i < columns.length; i++) if (!isBlankCell(row[columns[i].index])) return true;
@@ -667,6 +691,16 @@ function dropOwnItem(ctx: Context, row: CellValue[], r: number): void {
   const root = cleanCell(row[sheet.rootKey.index]);
   const rootKey = typeof root === 'string' || typeof root === 'number' ? String(root) : undefined;
   if (typeof id === 'string' || typeof id === 'number') ctx.docs.dropItem(sheet.arrays[depth - 1], String(id), { sheet: sheet.name, row: r + 1, rootKey });
+}
+
+/**
+ * A row pasted one column to the right (its key cell blank, and the cell right of it holding an OCID or project id):
+ * `{ shifted: 1 }`, for the message to say so. «Le falta la clave» named a column the official had filled, one off.
+ */
+function shiftedRight(row: CellValue[], sheet: BoundSheet): { shifted?: number } {
+  const next = row[sheet.rootKey.index + 1];
+  const prefix = sheet.standard === 'ocds' ? 'ocds-' : 'oc4ids-';
+  return typeof next === 'string' && next.trim().toLowerCase().startsWith(prefix) ? { shifted: 1 } : {};
 }
 
 /**

@@ -7,10 +7,10 @@ import { hiddenColumnsWithData } from './hidden-columns';
 import { finding, SourceMap, type Finding } from '../findings/finding';
 import { PROFILES } from '../profile/profiles';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, README_SHEET, SETTINGS_SHEET } from '../template/settings';
-import type { TemplateSpec } from '../template/spec';
+import type { SheetSpec, TemplateSpec } from '../template/spec';
 import { templateSpec } from '../template/template-spec';
 import { cellStart, type SheetModel, type WorkbookModel } from '../workbook/model';
-import { bindSheet, type BoundSheet } from './bind-sheet';
+import { bindSheet, movedHeadings, type BoundSheet } from './bind-sheet';
 import { isBlankCell } from './clean-cell';
 import { ColumnResolver } from './column-resolver';
 import { deriveProject, deriveRelease } from './derive-fields';
@@ -95,13 +95,52 @@ function copiedSheets(sheets: readonly BoundSheet[], resolver: ColumnResolver): 
 }
 
 /** Where a row's missing parent should be: the first sheet of its level as this workbook names it, else the template's. */
-function parentSheets(bound: readonly { sheet: BoundSheet }[], spec: TemplateSpec): ParentSheets {
-  const levels = new Map<string, { name: string; inWorkbook: boolean }>();
+function parentSheets(bound: readonly { sheet: BoundSheet }[], spec: TemplateSpec, unread: readonly SheetSpec[]): ParentSheets {
+  const levels = new Map<string, { name: string; inWorkbook: boolean; unread?: boolean }>();
   const key = (standard: string, array: string): string => `${standard}\u0000${array}`;
-  const add = (standard: string, array: string, name: string, inWorkbook: boolean): void => { if (!levels.has(key(standard, array))) levels.set(key(standard, array), { name, inWorkbook }); };
+  const add = (standard: string, array: string, name: string, inWorkbook: boolean, unreadSheet = false): void => {
+    if (!levels.has(key(standard, array))) levels.set(key(standard, array), unreadSheet ? { name, inWorkbook, unread: true } : { name, inWorkbook });
+  };
   for (const { sheet } of bound) add(sheet.standard, sheet.arrays[sheet.arrays.length - 1] ?? '', sheet.name, true);
+  for (const sheet of unread) add(sheet.standard, sheet.array, sheet.name, true, true);
   for (const sheet of spec.sheets) add(sheet.standard, sheet.array, sheet.name, false);
   return (standard, arrays) => levels.get(key(standard, arrays[arrays.length - 1] ?? ''));
+}
+
+/**
+ * A template sheet whose headings were not found: where they went when they are in the sheet but not in rows 1 and 2
+ * (`sheet.headings-moved`, bind-sheet.ts's movedHeadings), or that they are not there (`sheet.header-missing`).
+ */
+function headingsMissing(model: SheetModel, specSheet: SheetSpec): Finding {
+  const moved = movedHeadings(model, specSheet);
+  const inPlace = moved && (moved.titlesRow ?? 1) === 1 && (moved.pathsRow ?? 2) === 2;
+  if (!moved || inPlace) return finding('sheet.header-missing', 'error', {}, { cell: { sheet: model.name, row: 1 } });
+  const first = Math.min(moved.titlesRow ?? Infinity, moved.pathsRow ?? Infinity);
+  const params: Record<string, number> = {};
+  if (moved.titlesRow !== undefined) params.titlesRow = moved.titlesRow;
+  if (moved.pathsRow !== undefined) params.pathsRow = moved.pathsRow;
+  if (moved.titlesRow !== undefined && moved.pathsRow !== undefined) params.both = 1;
+  return finding('sheet.headings-moved', 'error', params, { cell: { sheet: model.name, row: first } });
+}
+
+/**
+ * `row.parent-sheet-unread` once per sheet and unread parent sheet, at its first row, counting the others (`more`):
+ * a «Contrataciones» sorted with its headings was one error there and one more for each row of every sheet below it,
+ * 283 in the demo workbook, all saying the same. In place: `findings` is the result's own list.
+ */
+function oneUnreadParentPerSheet(findings: Finding[]): void {
+  const first = new Map<string, Finding>();
+  let kept = 0;
+  for (const f of findings) {
+    if (f.code === 'row.parent-sheet-unread') {
+      const key = `${f.cell?.sheet ?? ''}\u0000${String(f.params.sheet)}`;
+      const seen = first.get(key);
+      if (seen) { seen.params.more = Number(seen.params.more ?? 0) + 1; continue; }
+      first.set(key, f);
+    }
+    findings[kept++] = f;
+  }
+  findings.length = kept;
 }
 
 function sheetName(model: SheetModel, i: number): string {
@@ -157,6 +196,9 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
     const resolver = resolverFor(spec);
     const sets = { ocds: new DocumentSet('releases', 'ocid', sourceMap), oc4ids: new DocumentSet('projects', 'id', sourceMap) };
 
+    // Template sheets present but not read (their headings not found): a row below them whose parent is there is told
+    // so, not that the workbook lacks the sheet.
+    const unread: SheetSpec[] = [];
     const bound: { rows: SheetModel['rows']; sheet: BoundSheet; links?: Record<string, unknown>; formulas?: Record<string, unknown> }[] = [];
     models.forEach((model, i) => {
       const name = sheetName(model, i);
@@ -166,7 +208,11 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
         const named = { name, rows, merges: model?.merges };
         const res = bindSheet(named, resolver, findings);
         if (res.kind === 'none') {
-          if (resolver.specSheet(name)) findings.push(finding('sheet.header-missing', 'error', {}, { cell: { sheet: name, row: 1 } }));
+          const specSheet = resolver.specSheet(name);
+          if (specSheet) {
+            unread.push(specSheet);
+            findings.push(headingsMissing(named, specSheet));
+          }
           else if (hasContent(rows, 0, 100)) findings.push(finding('sheet.not-a-template', 'info', {}, { cell: { sheet: name } }));
           return;
         }
@@ -201,7 +247,7 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
     // Parents before children: root sheets first, then by depth (stable, so the workbook's order breaks ties).
     bound.sort((a, b) => a.sheet.arrays.length - b.sheet.arrays.length);
     sourceMap.reserve(valuesAtMost(bound));
-    const parents = parentSheets(bound, spec);
+    const parents = parentSheets(bound, spec, unread);
     for (const { rows, sheet, links, formulas } of bound) {
       try {
         readRows(rows, sheet, sets[sheet.standard], zone, findings, { parents, links, formulas, date1904: workbook.date1904 === true });
@@ -209,6 +255,8 @@ export function unflatten(workbook: WorkbookModel, options: UnflattenOptions = {
         findings.push(internal(sheet.name, e));
       }
     }
+
+    if (unread.length) oneUnreadParentPerSheet(findings);
 
     for (const set of [sets.ocds, sets.oc4ids]) {
       const out = set.collection === 'releases' ? result.releases : result.projects;

@@ -19,8 +19,9 @@ export interface SheetModel {
   /**
    * Rows with values that the file marks hidden (by hand or by a filter), when the source knows them: they are read
    * and published as any other. `rows`: the first few, 1-based, in order (hidden heading rows among them); `count`:
-   * all of them. Only .xlsx files give them: Apps Script would need a call per row (isRowHiddenByUser), too slow for
-   * the add-on's read, and the Sheets API's values carry no row metadata.
+   * all of them. .xlsx files and the Sheets API (spreadsheets.get's rowMetadata, read with the columns') give them;
+   * the add-on gives those a filter leaves out (a call per row only while a filter column has a criterion); rows hidden
+   * by hand would need a call per row of every sheet (isRowHiddenByUser), too slow for its read.
    */
   hiddenRows?: { count: number; rows: number[] };
   /**

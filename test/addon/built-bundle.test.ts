@@ -203,6 +203,8 @@ describe('Code.js in a vm with code generation disabled', () => {
     // The documents' titles hidden (right-click › Ocultar columna) while they hold data: published unseen, so said.
     const titleColumn = documents.columns.findIndex((c) => c.field === 'documents/title') + 1;
     ws.hiddenColumns.add(titleColumn);
+    // A filter on one column (Datos › Crear un filtro) leaves row 4 out: read and published all the same, so said.
+    ws.filter = { fromColumn: 1, columns: documents.columns.length, criteriaColumns: [url], hiddenRows: [4] };
     for (const sheet of ss.sheets()) sheet.calls.clear();
     const report = JSON.parse(JSON.stringify(context.runValidation())) as ValidationReport;
     const atUrl = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.column === url && i.a1?.startsWith('Documentos del proyecto!'));
@@ -214,7 +216,10 @@ describe('Code.js in a vm with code generation disabled', () => {
     const renamed = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.column === description && i.a1?.startsWith('Documentos del proyecto!'));
     expect(renamed.map((i) => [i.row, i.message])).toEqual([[2, 'La columna «Descripcion del documeto» no corresponde a ningún campo de la plantilla; sus datos no se publicarán. ¿Es la columna «Descripción del documento» de la plantilla? Si es así, escriba su título como en la plantilla en blanco para que sus datos se lean.']]);
     const hiddenItems = report.groups.flatMap((g) => g.fields.flatMap((f) => f.items)).filter((i) => i.message.includes('oculta'));
-    expect(hiddenItems.map((i) => [i.a1, i.severity, i.message])).toEqual([[expect.stringMatching(/^'?Documentos del proyecto'?!/), 'warning', `1 columna oculta tiene datos («Título del documento» (${String.fromCharCode(64 + titleColumn)})) y se leyó: sus datos se publicarán como los de las demás. Ocultar una columna no la quita del libro. Si esos datos no deben publicarse, bórrelos (deje la columna, vacía); si sí, no necesita hacer nada.`]]);
+    expect(hiddenItems.map((i) => [i.a1, i.severity, i.message])).toEqual([[expect.stringMatching(/^'?Documentos del proyecto'?!/), 'warning', `1 columna oculta tiene datos («Título del documento» (${String.fromCharCode(64 + titleColumn)})) y se leyó: sus datos se publicarán como los de las demás. Ocultar una columna no la quita del libro. Si esos datos no deben publicarse, bórrelos (deje la columna, vacía); si sí, no necesita hacer nada.`], [
+      null, 'warning', '1 fila oculta tiene datos (fila 4) y se leyó: se publicará como las demás. Ocultar una fila o dejarla fuera con un filtro no la quita del libro. Si no debe publicarse, elimínela (clic derecho en el número de la fila › Eliminar fila); si sí, no necesita hacer nada.']]);
+    // One getFilter() per sheet with rows of data; a row asked only in the sheet whose filter has a criterion (rows 3 to 5).
+    expect(ws.calls.get('isRowHiddenByFilter')).toBe(3);
     // Asked of the columns holding data below the headings only, one call each: 4 in «Documentos del proyecto».
     expect(ws.calls.get('isColumnHiddenByUser')).toBe(4);
     expect(ss.sheets().map((s) => [s.name(), s.calls.get('getRichTextValues'), s.calls.get('getFormulas')]).filter(([, n]) => n !== undefined)).toEqual([['Documentos del proyecto', 1, 1]]);

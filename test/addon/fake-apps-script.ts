@@ -170,6 +170,15 @@ export function appsScriptGlobals(ss: FakeSpreadsheet, fetch: FetchHandler = () 
       hideSheet: () => { sheet.hide(); return s; },
       isSheetHidden: () => sheet.isHidden(),
       isColumnHiddenByUser: (column: number) => { sheet.countCall('isColumnHiddenByUser'); return sheet.hiddenColumns.has(column); },
+      getFilter: () => {
+        sheet.countCall('getFilter');
+        const f = sheet.filter;
+        return f ? {
+          getRange: () => ({ getColumn: () => f.fromColumn, getNumColumns: () => f.columns }),
+          getColumnFilterCriteria: (c: number) => { sheet.countCall('getColumnFilterCriteria'); return f.criteriaColumns.includes(c) ? { criteria: c } : null; },
+        } : null;
+      },
+      isRowHiddenByFilter: (row: number) => { sheet.countCall('isRowHiddenByFilter'); return sheet.filter?.hiddenRows.includes(row) ?? false; },
       activate: () => s,
     };
     return s;

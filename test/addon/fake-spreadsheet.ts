@@ -96,8 +96,8 @@ export class FakeSheet implements SheetPort {
     this.setValues(b, values);
   }
 
-  private count(method: string): void {
-    this.calls.set(method, (this.calls.get(method) ?? 0) + 1);
+  private count(method: string, n = 1): void {
+    this.calls.set(method, (this.calls.get(method) ?? 0) + n);
   }
 
   /** Counts a call the fake Apps Script services make on this sheet (built-bundle tests). */
@@ -273,6 +273,18 @@ export class FakeSheet implements SheetPort {
 
   /** Columns hidden by the official (right-click › Ocultar columna), 1-based. */
   readonly hiddenColumns = new Set<number>();
+  /**
+   * The sheet's filter (Datos › Crear un filtro): its columns, those with a criterion, and the rows it leaves out, as
+   * a test sets them (the fake evaluates no criterion). Undefined: no filter.
+   */
+  filter?: { fromColumn: number; columns: number; criteriaColumns: number[]; hiddenRows: number[] };
+  rowsHiddenByFilter(fromRow: number, toRow: number): number[] {
+    this.count('rowsHiddenByFilter');
+    const f = this.filter;
+    if (!f || f.criteriaColumns.length === 0) return [];
+    this.count('isRowHiddenByFilter', toRow - fromRow + 1);
+    return f.hiddenRows.filter((r) => r >= fromRow && r <= toRow).sort((a, b) => a - b);
+  }
 
   isColumnHidden(column: number): boolean {
     this.count('isColumnHidden');

@@ -48,3 +48,26 @@ test('an amount computed by a formula (=M3/1.16) is published in cents: its form
   const tender = (unflatten(workbook, { now: '2024-06-01T12:00:00-06:00' }).releases[0] as { tender: { value: { amount: number }; minValue: { amount: number } } }).tender;
   expect([tender.value.amount, tender.minValue.amount]).toEqual([110689844.28, 27317.8168]);
 });
+
+/**
+ * An official filters rows out of «Contrataciones» (to «remove» them) and clicks «Validar»: the .xlsx reader says those
+ * rows are still read and published, the add-on said nothing. Filter buttons left on with no criterion cost no call per row.
+ */
+test('rows a filter leaves out are warned of, as an .xlsx warns; a filter with no criterion asks no row', () => {
+  const ss = new FakeSpreadsheet();
+  const sheet = ss.insertSheet('Contrataciones');
+  const columns = templateSpec().sheets.find((s) => s.name === 'Contrataciones')!.columns;
+  const row = (ocid: string, id: string) => columns.map((c) => (c.field === 'ocid' ? ocid : c.field === 'tender/id' ? id : ''));
+  sheet.paste({ row: 1, column: 1, rows: 5, columns: columns.length }, [columns.map((c) => c.title), columns.map((c) => c.path), row('ocds-abc123-0001', 'T1'), row('ocds-abc123-0002', 'T2'), row('ocds-abc123-0003', 'T3')]);
+  sheet.filter = { fromColumn: 1, columns: columns.length, criteriaColumns: [], hiddenRows: [] };
+  expect(readWorkbook(ss.sheets(), ss.timeZone()).sheets[0].hiddenRows).toBeUndefined();
+  expect(sheet.calls.get('isRowHiddenByFilter')).toBeUndefined();
+
+  sheet.filter = { fromColumn: 1, columns: columns.length, criteriaColumns: [2], hiddenRows: [4, 9] };
+  const workbook = readWorkbook(ss.sheets(), ss.timeZone());
+  // Row 9 is hidden too, but empty: nothing of it is published.
+  expect(workbook.sheets[0].hiddenRows).toEqual({ count: 1, rows: [4] });
+  const out = unflatten(workbook, { now: '2024-06-01T12:00:00-06:00' });
+  expect(out.findings.filter((f) => f.code === 'sheet.hidden-rows').map((f) => [f.cell?.row, f.params])).toEqual([[4, { count: 1, rows: '4' }]]);
+  expect(out.releases).toHaveLength(3);
+});

@@ -1,6 +1,6 @@
 /**
  * A local stand-in for the Google Sheets API v4 on 127.0.0.1: answers `spreadsheets.get` (titles, merges, the
- * columns' hiddenByUser when `fields` asks for columnMetadata; with
+ * columns' hiddenByUser when `fields` asks for columnMetadata, the rows' hiddenByFilter for rowMetadata; with
  * `ranges`, those cells' hyperlinks from the workbook's `links`) and
  * `values:batchGet` the way Google does, so the real @googleapis/sheets client can be pointed at it (`rootUrl`):
  * ranges of whole sheets (`'Proyectos'`) or of a block (`'Ubicaciones'!J3:J40`, `'Ubicaciones'!J3:J`), with
@@ -111,7 +111,9 @@ export async function startSheetsStub(): Promise<SheetsStub> {
           ...(s.merges ? { merges: s.merges.map((a1) => gridRange(i, a1)) } : {}),
           // Asked for in `fields`: one GridData of the whole sheet with a DimensionProperties per column of its grid
           // (a new sheet has 26), `hiddenByUser` where the sheet's hiddenColumns say so (Google leaves out a false).
-          ...((url.searchParams.get('fields') ?? '').includes('columnMetadata') ? { data: [{ columnMetadata: columnMetadata(s) }] } : {}),
+          // rowMetadata likewise: a DimensionProperties per row of the grid (1,000 at least), `hiddenByFilter` on the
+          // rows of the sheet's hiddenRows (a filter's; `hiddenByUser` would do the same).
+          ...((url.searchParams.get('fields') ?? '').includes('columnMetadata') ? { data: [{ columnMetadata: columnMetadata(s), ...((url.searchParams.get('fields') ?? '').includes('rowMetadata') ? { rowMetadata: rowMetadata(s) } : {}) }] } : {}),
         })),
       });
     }
@@ -163,6 +165,12 @@ function columnMetadata(sheet: SheetModel): { pixelSize: number; hiddenByUser?: 
   const width = Math.max(26, ...sheet.rows.map((r) => r.length));
   const hidden = (c: number) => (sheet.hiddenColumns ?? []).some((r) => c >= r.from && c <= r.to);
   return Array.from({ length: width }, (_v, j) => (hidden(j + 1) ? { pixelSize: 100, hiddenByUser: true } : { pixelSize: 100 }));
+}
+
+/** A sheet's DimensionProperties by row, as Google gives them: every row of its grid (1,000 at least). */
+function rowMetadata(sheet: SheetModel): { pixelSize: number; hiddenByFilter?: true }[] {
+  const hidden = new Set(sheet.hiddenRows?.rows ?? []);
+  return Array.from({ length: Math.max(1000, sheet.rows.length) }, (_v, i) => (hidden.has(i + 1) ? { pixelSize: 21, hiddenByFilter: true } : { pixelSize: 21 }));
 }
 
 function gridRange(sheetId: number, a1: string) {

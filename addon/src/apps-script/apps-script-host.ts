@@ -37,6 +37,11 @@ interface GasRange {
   protect(): GasProtection;
   activate(): GasRange;
 }
+/** A sheet's filter: its range's columns, and a column's criterion (null when the column filters nothing). */
+interface GasFilter {
+  getRange(): { getColumn(): number; getNumColumns(): number };
+  getColumnFilterCriteria(columnPosition: number): unknown;
+}
 interface GasSheet {
   getName(): string;
   getSheetId(): number;
@@ -59,6 +64,9 @@ interface GasSheet {
   hideSheet(): GasSheet;
   isSheetHidden(): boolean;
   isColumnHiddenByUser(columnPosition: number): boolean;
+  /** The sheet's filter (Datos › Crear un filtro), null without one. */
+  getFilter(): GasFilter | null;
+  isRowHiddenByFilter(rowPosition: number): boolean;
   activate(): GasSheet;
 }
 interface GasSpreadsheet {
@@ -223,6 +231,18 @@ function sheetPort(sources: SheetByName, sheet: GasSheet): SheetPort {
     hide: () => { sheet.hideSheet(); },
     isHidden: () => sheet.isSheetHidden(),
     isColumnHidden: (c) => sheet.isColumnHiddenByUser(c),
+    rowsHiddenByFilter: (fromRow, toRow) => {
+      const filter = sheet.getFilter();
+      if (!filter) return [];
+      const range = filter.getRange();
+      const first = range.getColumn();
+      let criteria = false;
+      for (let c = first; c < first + range.getNumColumns() && !criteria; c++) criteria = filter.getColumnFilterCriteria(c) != null;
+      if (!criteria) return [];
+      const hidden: number[] = [];
+      for (let r = fromRow; r <= toRow; r++) if (sheet.isRowHiddenByFilter(r)) hidden.push(r);
+      return hidden;
+    },
     select: (r, c) => { sheet.activate(); sheet.getRange(r, c, 1, 1).activate(); },
   };
 }

@@ -48,7 +48,8 @@ export function readWorkbook(sheets: SheetPort[], zone: string): WorkbookModel {
       // value merged over rows is in the first row only, and the others read blank with no word unless said.
       const merges = rows.length > 2 ? ws.mergedRanges() : [];
       const hiddenColumns = rows.length > 2 ? hiddenWithData(ws, rows) : [];
-      return { name: ws.name(), rows, ...(merges.length ? { merges } : {}), ...(hiddenColumns.length ? { hiddenColumns } : {}) };
+      const hiddenRows = rows.length > 2 ? filteredWithData(ws, rows) : undefined;
+      return { name: ws.name(), rows, ...(merges.length ? { merges } : {}), ...(hiddenColumns.length ? { hiddenColumns } : {}), ...(hiddenRows ? { hiddenRows } : {}) };
     }),
   };
   const ranges = numbersInTextColumns(raw);
@@ -120,6 +121,20 @@ function hiddenWithData(ws: SheetPort, rows: CellValue[][]): ColumnRange[] {
     if (last && last.to === c) last.to = c + 1; else ranges.push({ from: c + 1, to: c + 1 });
   }
   return ranges;
+}
+
+/** Rows a filter leaves out whose numbers are kept (the rest are counted), as the .xlsx reader keeps them. */
+const FILTERED_KEPT = 8;
+
+/**
+ * The rows below the two heading rows that the sheet's filter leaves out and that hold values (SheetModel.hiddenRows):
+ * an official who filtered rows out to «remove» them published them with no word from «Validar», where an .xlsx
+ * says so. One getFilter() per sheet with data, and a call per row only while a column has a criterion
+ * (SheetPort.rowsHiddenByFilter). Rows hidden by hand are not asked: that is a call per row of every sheet.
+ */
+function filteredWithData(ws: SheetPort, rows: CellValue[][]): { count: number; rows: number[] } | undefined {
+  const hidden = ws.rowsHiddenByFilter(3, rows.length).filter((r) => (rows[r - 1] ?? []).some((v) => !isBlankCell(v)));
+  return hidden.length ? { count: hidden.length, rows: hidden.slice(0, FILTERED_KEPT) } : undefined;
 }
 
 /**

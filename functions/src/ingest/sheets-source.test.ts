@@ -195,18 +195,23 @@ test('spreadsheet ids', () => {
   expect(isSpreadsheetId('')).toBe(false);
 });
 
-test('a column the official hid that still holds data: read from the sheets\' column metadata in the first request, and warned of as the add-on and an .xlsx warn', async () => {
+test('a column the official hid, and a row a filter leaves out, that still hold data: read from the sheets\' column and row metadata in the first request, and warned of as an .xlsx warns', async () => {
   const sheet = { name: 'Contrataciones', rows: [
     ['Identificador de contratación (OCID)', 'Identificador de la licitación', 'Título de la licitación', 'Descripción de la licitación'],
     ['ocid', 'tender/id', 'tender/title', 'tender/description'],
     ['ocds-abc123-0001', 'T1', 'Pavimentación', 'Calle 60'],
-  ], hiddenColumns: [{ from: 3, to: 4 }] };
+    ['ocds-abc123-0002', 'T2', 'Alumbrado', 'Centro'],
+  ], hiddenColumns: [{ from: 3, to: 4 }], hiddenRows: { count: 2, rows: [4, 7] } };
   stub.put(ID, { sheets: [sheet, { name: 'Vacía', rows: [] }] });
   stub.requests.length = 0;
   const wb = await source(ID).read();
   expect(stub.requests).toHaveLength(2);
   expect(wb.sheets.map((s) => s.hiddenColumns)).toEqual([[{ from: 3, to: 4 }], undefined]);
-  const hidden = unflatten(wb, { now: '2025-01-01T00:00:00Z' }).findings.filter((f) => f.code === 'sheet.hidden-columns');
+  const findings = unflatten(wb, { now: '2025-01-01T00:00:00Z' }).findings;
+  const hidden = findings.filter((f) => f.code === 'sheet.hidden-columns');
   expect(hidden).toHaveLength(1);
   expect(hidden[0].params).toMatchObject({ count: 2 });
+  // A row a filter leaves out (row 4) is published as the others: said as an .xlsx says it. Row 7, hidden and empty, is not.
+  expect(wb.sheets.map((s) => s.hiddenRows)).toEqual([{ count: 1, rows: [4] }, undefined]);
+  expect(findings.filter((f) => f.code === 'sheet.hidden-rows').map((f) => [f.cell?.row, f.params])).toEqual([[4, { count: 1, rows: '4' }]]);
 });

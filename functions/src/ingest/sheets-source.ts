@@ -14,6 +14,7 @@ import type { sheets_v4 } from '@googleapis/sheets';
 import { columnLetter, columnNumber, type CellValue, type ColumnRange, type SheetModel, type WorkbookModel } from '../../../core/workbook/model';
 import { numbersInTextColumns, withShownText, type ShownTextRange } from '../../../core/unflatten/shown-text';
 import { computedAmountCandidates, linkCandidates, withFormulas, withLinks } from '../../../core/unflatten/link-cells';
+import { isBlankCell } from '../../../core/unflatten/clean-cell';
 import { SourceError, type SheetSource } from './sheet-source';
 
 export const SHEETS_READONLY_SCOPE = 'https://www.googleapis.com/auth/spreadsheets.readonly';
@@ -43,6 +44,28 @@ function hiddenByUser(sheet: sheets_v4.Schema$Sheet): ColumnRange[] {
     });
   }
   return ranges;
+}
+
+/** Hidden rows with values whose numbers are kept (the rest are counted), as the .xlsx reader keeps them. */
+const HIDDEN_ROWS_KEPT = 8;
+
+/**
+ * The rows with values that the official hid or a filter leaves out (DimensionProperties.hiddenByUser /
+ * hiddenByFilter), 1-based, for the warning an .xlsx gives (core/unflatten sheet.hidden-rows): read from Google
+ * they were published with no word, though hiding a row or filtering it out does not take it out of the sheet.
+ */
+function hiddenRowsWithValues(sheet: sheets_v4.Schema$Sheet, rows: readonly (readonly CellValue[])[]): { count: number; rows: number[] } | undefined {
+  const found = { count: 0, rows: [] as number[] };
+  for (const grid of sheet.data ?? []) {
+    (grid.rowMetadata ?? []).forEach((row, i) => {
+      if (row.hiddenByUser !== true && row.hiddenByFilter !== true) return;
+      const r = (grid.startRow ?? 0) + i;
+      if (!(rows[r] ?? []).some((v) => !isBlankCell(v))) return;
+      found.count++;
+      if (found.rows.length < HIDDEN_ROWS_KEPT) found.rows.push(r + 1);
+    });
+  }
+  return found.count ? found : undefined;
 }
 
 /** A valid spreadsheet id (the part of the URL after /d/). */
@@ -121,7 +144,8 @@ export class GoogleSheetsSource implements SheetSource {
       () => this.client.spreadsheets.get(
         // columnMetadata: the columns the official hid (DimensionProperties.hiddenByUser), for the warning the add-on
         // and an .xlsx give of a hidden column holding data (core/unflatten/hidden-columns.ts); no cell data comes back.
-        { spreadsheetId: this.spreadsheetId, fields: 'sheets(properties(title,sheetType),merges,data(columnMetadata(hiddenByUser)))' },
+        // rowMetadata: the rows hidden by hand or by a filter, for the same warning of such rows holding data.
+        { spreadsheetId: this.spreadsheetId, fields: 'sheets(properties(title,sheetType),merges,data(columnMetadata(hiddenByUser),rowMetadata(hiddenByUser,hiddenByFilter)))' },
         this.requestOptions(),
       ),
       (data) => Array.isArray((data as sheets_v4.Schema$Spreadsheet).sheets),
@@ -143,7 +167,9 @@ export class GoogleSheetsSource implements SheetSource {
       sheets: grid.map((s, i): SheetModel => {
         const merges = (s.merges ?? []).map(mergeToA1).filter((m): m is string => !!m);
         const hiddenColumns = hiddenByUser(s);
-        return { name: s.properties!.title!, rows: rowsOf(valueRanges[i]), ...(merges.length ? { merges } : {}), ...(hiddenColumns.length ? { hiddenColumns } : {}) };
+        const rows = rowsOf(valueRanges[i]);
+        const hiddenRows = hiddenRowsWithValues(s, rows);
+        return { name: s.properties!.title!, rows, ...(merges.length ? { merges } : {}), ...(hiddenColumns.length ? { hiddenColumns } : {}), ...(hiddenRows ? { hiddenRows } : {}) };
       }),
     };
     return this.withComputedAmounts(await this.withLinks(await this.withShownText(workbook)));
