@@ -12,6 +12,8 @@ import {
 import { formatFileSize, formatNumber } from '../../../core/format/es-mx';
 import { leftOut, type RefusalCounts } from '../../../core/workflow/refusal-findings';
 import { ServerUnavailable, UserError } from '../user-error';
+import { checkLinkCheckAnswer, LINK_CHECK_PATH, type LinkCheckRequest } from '../../../core/workflow/link-check';
+import type { Finding } from '../../../core/findings/finding';
 import type { HttpPort, HttpRequest } from './http-port';
 
 /**
@@ -130,6 +132,11 @@ export class BackendClient {
   /** The prefixes the platform registered for `publisherId` (public list), or undefined when it has none by that id. */
   registeredPrefixes(publisherId: string): RegisteredPrefixes | undefined {
     return this.call('get', '/api/publishers', checkPublisherPrefixes).find((p) => p.id === publisherId);
+  }
+
+  /** What a send would add about the workbook's references to other implementers (core/workflow/link-check.ts). */
+  linkCheck(publisherId: string, references: Omit<LinkCheckRequest, 'publisherId'>): Finding[] {
+    return this.call('post', LINK_CHECK_PATH, checkLinkCheckAnswer, { publisherId, ...references }, 'application/json').findings;
   }
 
   /**
