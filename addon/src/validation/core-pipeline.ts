@@ -2,10 +2,10 @@
  * The one place the add-on calls the core pipeline (DESIGN §1, core/pipeline/check-workbook.ts) and measures
  * completeness. Nothing is converted or checked anywhere else in the add-on.
  */
-import { finding, type CellRef, type Finding } from '../../../core/findings/finding';
+import type { Finding } from '../../../core/findings/finding';
 import { checkWorkbook, nothingToSend } from '../../../core/pipeline/check-workbook';
 import { completeness } from '../../../core/validate/index';
-import { foreignProcesses, foreignProjects } from '../../../core/summary/foreign-processes';
+import { linkReferences, linksCheckedAtSending, placed } from '../../../core/pipeline/links-checked-at-sending';
 import type { LinkCheckRequest } from '../../../core/workflow/link-check';
 import type { WorkbookModel } from '../../../core/workbook/model';
 
@@ -37,18 +37,9 @@ export function pipelineWith(prefixes?: { ocidPrefix: string; projectIdPrefix: s
     const pooled = completeness({ releases: checked.releases, projects: checked.projects }).publisher;
     const findings = [...checked.findings, ...nothingToSend(workbook, checked)];
     if (links) {
-      const processes = foreignProcesses(checked.projects, checked.settings.ocidPrefix);
-      const named = foreignProjects(checked.releases, checked.settings.projectIdPrefix);
-      const at = (pointer: string | undefined): { pointer?: string; cell?: CellRef } => {
-        const cell = pointer === undefined ? undefined : checked.sourceMap.get(pointer);
-        return { ...(pointer !== undefined ? { pointer } : {}), ...(cell ? { cell } : {}) };
-      };
-      const told = processes.length || named.length ? links({ processes, named }) : [];
-      if (told) findings.push(...told.map((f) => ({ ...f, ...at(f.pointer) })));
-      else {
-        findings.push(...processes.map((p) => finding('link.checkedAtSending', 'info', { value: p.ocid, process: true }, at(p.pointer))));
-        findings.push(...named.map((p) => finding('link.checkedAtSending', 'info', { value: p.projectId, ocid: p.ocid }, at(p.pointer))));
-      }
+      const references = linkReferences(checked);
+      const told = references.processes.length || references.named.length ? links(references) : [];
+      findings.push(...(told ? told.map((f) => ({ ...f, ...placed(checked.sourceMap, f.pointer) })) : linksCheckedAtSending(references, checked.sourceMap, true)));
     }
     return { findings, completeness: pooled.total === 0 ? null : Math.round(pooled.share * 1000) / 10 };
   };

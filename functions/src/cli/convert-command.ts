@@ -135,7 +135,12 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
 export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const input = args.positional[0];
   if (input && /\.json$/i.test(input)) return validateJsonCommand(input, args, io);
-  const { converted, findings, label, report } = await runPipeline(args);
+  const { converted, findings: own, label, report } = await runPipeline(args);
+  // What only the platform's registry tells, at sending or publishing: said at each cell as checked then, so that a
+  // clean report is not read as all the platform will say (links-checked-at-sending.ts).
+  const { linkReferences, linksCheckedAtSending } = await import('../../../core/pipeline/links-checked-at-sending');
+  const later = linksCheckedAtSending(linkReferences(converted), converted.sourceMap);
+  const findings = later.length ? [...own, ...later] : own;
   if (args.options.json === true) {
     io.out(JSON.stringify(findings, null, 2));
     // stdout is the findings array only: the plain sentence goes to stderr.
