@@ -1090,6 +1090,32 @@ describe('submit and review against the real app', () => {
     expect(messages().some((m) => m.includes('prefijo'))).toBe(false);
   });
 
+  it("an approval refused for errors sends the coordinator to the send's page for the rest, not to Validar, which reads the sheet as it is now", async () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-aprobacion-rechazada' });
+    fillValid(capturista, 'Parque del Centro');
+    const ws = capturista.ss.get('Proyectos');
+    const row = ws.values()[2];
+    const idAt = sheetOf('Proyectos').columns.findIndex((c) => c.field === 'id');
+    ws.paste({ row: 4, column: 1, rows: 6, columns: row.length }, [2, 3, 4, 5, 6, 7].map((n) => row.map((v, i) => (i === idAt ? `oc4ids-abc123-000${n}` : v))));
+    const sent = main.submitForReview().submission!;
+    // Registered anew with another project prefix after the send: approving finds its 7 project ids wrong.
+    const register = async (projectIdPrefix: string): Promise<void> => {
+      const r = await fetch(`${local.url}/api/publishers/mer`, { method: 'PUT', headers: { Authorization: local.bearers.admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Municipio de Mérida', state: 'Yucatán', ocidPrefix: 'ocds-abc123', projectIdPrefix, commitment: { projects: 5, periodicityDays: 90 }, allowPrefixChange: true }) });
+      expect(r.status).toBe(200);
+    };
+    await register('oc4ids-otro99');
+    try {
+      signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-aprobacion-rechazada' });
+      let refusal = '';
+      try { main.approveSubmission(sent.id); } catch (e) { refusal = (e as Error).message; }
+      expect(refusal).toMatch(/^No se publicó: el libro tiene 7 errores/);
+      expect(refusal.endsWith(` más: véalos todos, con su hoja y su celda, en la página del envío: ${local.url}/#/revision/${encodeURIComponent(sent.id)}.`)).toBe(true);
+      expect(refusal).not.toContain('Validar');
+    } finally {
+      await register('oc4ids-abc123');
+    }
+  });
+
   it('Validar says what sending will say of processes and projects of another implementer, at their cells, asking the server once', () => {
     const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-vinculos' });
     fillValid(capturista, 'Parque del Centro');
