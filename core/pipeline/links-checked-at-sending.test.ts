@@ -4,7 +4,7 @@
  * at sending; never for the workbook's own processes.
  */
 import { checkWorkbook } from './check-workbook';
-import { linkReferences, linksCheckedAtSending } from './links-checked-at-sending';
+import { linkReferences, linksCheckedAtSending, prefixesCheckedAtSending } from './links-checked-at-sending';
 import { renderMessage } from '../messages/render';
 import { exampleWorkbook, stateWithMeridaProcess } from '../../test/example-workbooks';
 
@@ -17,4 +17,13 @@ test('a process of another prefix is said at its cell as checked at sending; the
   // The add-on says how to learn it before sending.
   expect(renderMessage(linksCheckedAtSending(linkReferences(checked), checked.sourceMap, true)[0])).toContain('Ahora no se pudo consultar el servidor');
   expect(linksCheckedAtSending(linkReferences(checkWorkbook(await exampleWorkbook('nuevo-leon'))), checked.sourceMap)).toEqual([]);
+});
+
+test('a workbook whose Configuración states no prefixes is told that the platform checks the registered ones at sending', async () => {
+  const workbook = await exampleWorkbook('nuevo-leon');
+  expect(prefixesCheckedAtSending(workbook, checkWorkbook(workbook))).toEqual([]);
+  for (const row of workbook.sheets.find((s) => s.name === 'Configuración')!.rows) if (row[2] === 'ocidPrefix' || row[2] === 'projectIdPrefix') row[1] = '';
+  const said = prefixesCheckedAtSending(workbook, checkWorkbook(workbook));
+  expect(said.map((f) => [f.code, f.severity, f.cell?.sheet])).toEqual([['settings.prefixes-checked-at-sending', 'info', 'Configuración']]);
+  expect(renderMessage(said[0])).toContain('Al enviar o publicar, la plataforma los revisa con los prefijos registrados de su institución');
 });

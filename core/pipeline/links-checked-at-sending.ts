@@ -9,6 +9,8 @@
 import { finding, type CellRef, type Finding } from '../findings/finding';
 import type { SourceMap } from '../findings/source-map';
 import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../summary/foreign-processes';
+import { SETTINGS_SHEET } from '../template/settings';
+import type { WorkbookModel } from '../workbook/model';
 
 export interface LinkReferences { processes: ForeignProcess[]; named: ForeignProject[] }
 
@@ -29,4 +31,16 @@ export function linksCheckedAtSending(references: LinkReferences, sourceMap: Sou
     ...references.processes.map((p) => finding('link.checkedAtSending', 'info', { value: p.ocid, process: true, ...more }, placed(sourceMap, p.pointer))),
     ...references.named.map((p) => finding('link.checkedAtSending', 'info', { value: p.projectId, ocid: p.ocid, ...more }, placed(sourceMap, p.pointer))),
   ];
+}
+
+/**
+ * For the CLI's `validate`, which has no registry: a workbook whose Configuración states no prefixes is checked against
+ * none, where the platform checks the registered ones at sending and refuses an identifier without them. Said once, at
+ * the Configuración sheet, only when the workbook has identifiers to check.
+ */
+export function prefixesCheckedAtSending(workbook: WorkbookModel, checked: { releases: readonly unknown[]; projects: readonly unknown[]; settings: { ocidPrefix?: string; projectIdPrefix?: string } }): Finding[] {
+  const missing = (!checked.settings.ocidPrefix && checked.releases.length > 0) || (!checked.settings.projectIdPrefix && checked.projects.length > 0);
+  // A workbook without the sheet (flatten-tool's) is told about the whole workbook, not about a sheet it lacks.
+  const where = workbook.sheets.some((s) => s.name === SETTINGS_SHEET) ? { cell: { sheet: SETTINGS_SHEET } } : {};
+  return missing ? [finding('settings.prefixes-checked-at-sending', 'info', {}, where)] : [];
 }

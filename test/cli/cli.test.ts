@@ -1308,4 +1308,9 @@ test('validate says at its cell that a process of another implementer\'s prefix 
   for (const s of workbook.sheets) fs.writeFileSync(path.join(dir, `${s.name}.csv`), s.rows.map((r) => r.map(cell).join(',')).join('\n'));
   const run = await runCli('validate', dir, '--todos');
   expect(run.out).toMatch(new RegExp(`B${row} \\(Identificador del proceso\\): Aviso — «ocds-abc123-MERIDA-0001» lleva el prefijo de otra institución\\. Al enviar, la plataforma revisará`));
+  expect(run.out).not.toContain('prefijos registrados');
+  // Without prefixes in Configuración nothing is checked against them here; the platform checks the registered ones.
+  const settings = path.join(dir, 'Configuración.csv');
+  fs.writeFileSync(settings, fs.readFileSync(settings, 'utf8').replace(/"[^"]*","(ocidPrefix|projectIdPrefix)"/g, '"","$1"'));
+  expect((await runCli('validate', dir)).out).toContain('Al enviar o publicar, la plataforma los revisa con los prefijos registrados de su institución');
 });
