@@ -61,3 +61,16 @@ export async function publishExamples(store: Store, baseUrl: string, edit?: (key
     if (result.status !== 'published') throw new Error(`${key} not published`);
   }
 }
+
+/** Nuevo León's example with its first project listing a process of Mérida's prefix. */
+export async function stateWithMeridaProcess(): Promise<{ workbook: WorkbookModel; row: number }> {
+  const workbook = await exampleWorkbook('nuevo-leon');
+  const sheet = workbook.sheets.find((s) => s.name === 'Procesos del proyecto')!;
+  const row: (string | null)[] = sheet.rows[1].map(() => null);
+  const set = (p: string, value: string): void => { row[sheet.rows[1].indexOf(p)] = value; };
+  set('id', String(workbook.sheets.find((s) => s.name === 'Proyectos')!.rows[2][0]));
+  set('contractingProcesses/0/id', 'ocds-abc123-MERIDA-0001');
+  set('contractingProcesses/0/summary/nature', 'Construcción (ejecución de obra)');
+  sheet.rows.push(row);
+  return { workbook, row: sheet.rows.length };
+}

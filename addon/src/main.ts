@@ -4,7 +4,7 @@
  */
 import { templateSpec } from '../../core/template/template-spec';
 import { appsScriptHost } from './apps-script/apps-script-host';
-import { approveSubmission as approve, connectionCheck, currentConfig, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextAfter, sentComparison, submissionsOfSheet, sendOutcome as outcomeOf, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
+import { approveSubmission as approve, connectionCheck, currentConfig, linkLookup, registeredPrefixes, returnSubmission as giveBack, reviewContext as review, reviewContextAfter, sentComparison, submissionsOfSheet, sendOutcome as outcomeOf, submitForReview as submit, withdrawSubmission as takeBack } from './backend/review';
 import { backendConfigured } from './config';
 import { saveSettings, settingsHtml, settingsView, type SettingsInput, type SettingsView } from './settings/settings';
 import { host, setHostFactory, type Host } from './host';
@@ -99,7 +99,8 @@ function validateNow(h: Host, startedAt = Date.now()): ValidationReport {
   let failure: string | undefined;
   let transient = true;
   const list = submissionsOfSheet(h, (message, retry) => { failure = message; transient = retry; });
-  const report = validate(h.spreadsheet(), pipelineWith(registeredPrefixes(h, list)), sentComparison(h, list), { cache: h.cache(), log: (e) => h.log(e) }, documentMarkReach(h.properties()), deadlineFrom(startedAt));
+  const prefixes = registeredPrefixes(h, list);
+  const report = validate(h.spreadsheet(), pipelineWith(prefixes, linkLookup(h, prefixes)), sentComparison(h, list), { cache: h.cache(), log: (e) => h.log(e) }, documentMarkReach(h.properties()), deadlineFrom(startedAt));
   const review = reviewContextAfter(h, list, failure);
   return { ...report, ...(review ? { review } : {}), ...(failure !== undefined ? { reviewFailure: failure, reviewFailureTransient: transient } : {}) };
 }

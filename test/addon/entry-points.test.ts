@@ -1090,6 +1090,56 @@ describe('submit and review against the real app', () => {
     expect(messages().some((m) => m.includes('prefijo'))).toBe(false);
   });
 
+  it("an approval refused for errors sends the coordinator to the send's page for the rest, not to Validar, which reads the sheet as it is now", async () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-aprobacion-rechazada' });
+    fillValid(capturista, 'Parque del Centro');
+    const ws = capturista.ss.get('Proyectos');
+    const row = ws.values()[2];
+    const idAt = sheetOf('Proyectos').columns.findIndex((c) => c.field === 'id');
+    ws.paste({ row: 4, column: 1, rows: 6, columns: row.length }, [2, 3, 4, 5, 6, 7].map((n) => row.map((v, i) => (i === idAt ? `oc4ids-abc123-000${n}` : v))));
+    const sent = main.submitForReview().submission!;
+    // Registered anew with another project prefix after the send: approving finds its 7 project ids wrong.
+    const register = async (projectIdPrefix: string): Promise<void> => {
+      const r = await fetch(`${local.url}/api/publishers/mer`, { method: 'PUT', headers: { Authorization: local.bearers.admin, 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Municipio de Mérida', state: 'Yucatán', ocidPrefix: 'ocds-abc123', projectIdPrefix, commitment: { projects: 5, periodicityDays: 90 }, allowPrefixChange: true }) });
+      expect(r.status).toBe(200);
+    };
+    await register('oc4ids-otro99');
+    try {
+      signedIn(local, 'coordinadorA', { selfHosted: true, spreadsheetId: 'hoja-merida-aprobacion-rechazada' });
+      let refusal = '';
+      try { main.approveSubmission(sent.id); } catch (e) { refusal = (e as Error).message; }
+      expect(refusal).toMatch(/^No se publicó: el libro tiene 7 errores/);
+      expect(refusal.endsWith(` más: véalos todos, con su hoja y su celda, en la página del envío: ${local.url}/#/revision/${encodeURIComponent(sent.id)}.`)).toBe(true);
+      expect(refusal).not.toContain('Validar');
+    } finally {
+      await register('oc4ids-abc123');
+    }
+  });
+
+  it('Validar says what sending will say of processes and projects of another implementer, at their cells, asking the server once', () => {
+    const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-vinculos' });
+    fillValid(capturista, 'Parque del Centro');
+    // The project lists a process of Monterrey's prefix, which Monterrey has not published: sending warns of it.
+    const cols = sheetOf('Procesos del proyecto').columns;
+    const row = cols.map((c) => ({ id: 'oc4ids-abc123-0001', 'contractingProcesses/id': 'ocds-def456-0007', 'contractingProcesses/summary/title': 'Pavimentación', 'contractingProcesses/summary/nature': 'Construcción (ejecución de obra)' } as Record<string, string>)[c.field] ?? '');
+    capturista.ss.get('Procesos del proyecto').paste({ row: 3, column: 1, rows: 1, columns: cols.length }, [row]);
+    const idColumn = cols.findIndex((c) => c.field === 'contractingProcesses/id') + 1;
+    const items = () => main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items.map((i) => ({ sheet: g.sheet, ...i }))));
+    capturista.fakeHttp.requests.length = 0;
+    const told = items().filter((i) => i.message.includes('ocds-def456-0007'));
+    expect(told).toEqual([expect.objectContaining({ sheet: 'Procesos del proyecto', row: 3, column: idColumn, message: expect.stringContaining('lleva el prefijo de Municipio de Monterrey, que aún no lo publica') })]);
+    expect(capturista.fakeHttp.requests.filter((r) => r.url.endsWith('/api/link-check'))).toHaveLength(1);
+    // …the same the send says, which takes the workbook with its warning.
+    const sent = main.submitForReview();
+    expect(sent.submission?.state).toBe('submitted');
+    const kept = JSON.parse(local.http.fetch({ url: `${local.url}/api/submissions/${sent.submission!.id}/findings`, method: 'get', headers: { Authorization: local.bearers.capturistaA } }).text) as { findings: { code: string }[] };
+    expect(kept.findings.map((f) => f.code)).toContain('link.otherPublisherUnpublished');
+    // The server unreachable (the Configuración's prefix known): said at the cell as checked at sending.
+    capturista.ss.get(SETTINGS_SHEET).paste({ row: 4, column: 2, rows: 1, columns: 1 }, [['ocds-abc123']]);
+    capturista.fakeHttp.route = () => { throw new Error('sin red'); };
+    expect(items().filter((i) => i.message.includes('ocds-def456-0007'))).toEqual([expect.objectContaining({ row: 3, column: idColumn, message: expect.stringContaining('Al enviar, la plataforma revisará en su registro que esa institución tenga publicado el proceso') })]);
+  });
+
   it('self-hosted: a workbook the server refuses comes back as its Spanish cell findings; a bad token is a clear message', () => {
     const capturista = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-merida-2' });
     // The server validates again on its own: values with errors sent past the sidebar are refused, nothing is created.

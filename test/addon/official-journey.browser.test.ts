@@ -268,6 +268,8 @@ describeIfChromium('the official with the built add-on, against the real app', (
       'budget/amount/amount': '$1,234,567.89', 'budget/amount/currency': 'MXN',
     };
     typeRow(ss, 'Proyectos', typed);
+    // The project lists a process of Monterrey's prefix, which Monterrey has not published: what sending would warn.
+    typeRow(ss, 'Procesos del proyecto', { id: typed.id, 'contractingProcesses/id': 'ocds-def456-0007', 'contractingProcesses/summary/nature': 'Construcción (ejecución de obra)' });
 
     const page = await bridgedPage(gas);
     await openValidarDatos(page, gas, record);
@@ -275,6 +277,9 @@ describeIfChromium('the official with the built add-on, against the real app', (
     // Nothing pressed: the menu item validated as the sidebar opened.
     await page.getByText(/^Validación terminada/).waitFor();
     expect(await page.getByRole('status').textContent()).toMatch(/^Validación terminada: 1 error,/);
+    // Told before «Enviar», at its cell, as the send will say it (the server asked once: POST /api/link-check).
+    const elsewhere = page.getByRole('button', { name: /«ocds-def456-0007» lleva el prefijo de Municipio de Monterrey, que aún no lo publica/ });
+    expect(await elsewhere.innerText()).toMatch(/^Advertencia\s*B3: /);
     await page.getByText('Estado: Borrador').waitFor();
 
     const validate = async (): Promise<string> => {

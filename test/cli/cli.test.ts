@@ -19,7 +19,7 @@ import { utcOffset } from '../../core/unflatten/time-zone';
 import { SETTINGS_SHEET } from '../../core/template/settings';
 import { buildCli } from '../../scripts/build';
 import { writeXlsx } from '../../scripts/bench/write-xlsx';
-import { EXAMPLE_KEYS, exampleWorkbook, setCell } from '../example-workbooks';
+import { EXAMPLE_KEYS, exampleWorkbook, setCell, stateWithMeridaProcess } from '../example-workbooks';
 import { ROOT } from '../standards';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
 import Database from 'better-sqlite3';
@@ -1298,4 +1298,19 @@ describe('serve that cannot start: a Spanish message, a non-zero exit and no suc
     expect(run.err).not.toMatch(/SQLITE_|ENOTDIR|EEXIST/);
     expect(run.out).not.toMatch(/Tablero y API en/);
   });
+});
+
+test('validate says at its cell that a process of another implementer\'s prefix is checked at sending, which only the platform can', async () => {
+  const { workbook, row } = await stateWithMeridaProcess();
+  // A folder of .csv, one per sheet (the CLI reads it as a workbook): no .xlsx writer needed.
+  const dir = scratchDir('links-');
+  const cell = (v: unknown): string => (v === null || v === undefined ? '' : `"${(Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).toISOString().slice(0, 10).split('-').reverse().join('/') : String(v)).replace(/"/g, '""')}"`);
+  for (const s of workbook.sheets) fs.writeFileSync(path.join(dir, `${s.name}.csv`), s.rows.map((r) => r.map(cell).join(',')).join('\n'));
+  const run = await runCli('validate', dir, '--todos');
+  expect(run.out).toMatch(new RegExp(`B${row} \\(Identificador del proceso\\): Aviso — «ocds-abc123-MERIDA-0001» lleva el prefijo de otra institución\\. Al enviar, la plataforma revisará`));
+  expect(run.out).not.toContain('prefijos registrados');
+  // Without prefixes in Configuración nothing is checked against them here; the platform checks the registered ones.
+  const settings = path.join(dir, 'Configuración.csv');
+  fs.writeFileSync(settings, fs.readFileSync(settings, 'utf8').replace(/"[^"]*","(ocidPrefix|projectIdPrefix)"/g, '"","$1"'));
+  expect((await runCli('validate', dir)).out).toContain('Al enviar o publicar, la plataforma los revisa con los prefijos registrados de su institución');
 });

@@ -55,6 +55,8 @@ const ENDPOINTS: Endpoint[] = [
   // The review page's preview and the add-on's «does the sheet still hold what was sent?»: whoever may read the send.
   { name: 'GET /submissions/{id}/preview', allowed: ['capturistaA', 'coordinadorA', 'admin'], ok: [409], call: (id) => request(h.app).get(`/api/submissions/${id}/preview`) },
   { name: 'POST /submissions/{id}/compare', allowed: ['capturistaA', 'coordinadorA', 'admin'], call: (id) => request(h.app).post(`/api/submissions/${id}/compare`).send({}) },
+  // «Validar»'s lookup of the workbook's links to other implementers: whoever may read the implementer's sends.
+  { name: 'POST /link-check', allowed: ['capturistaA', 'coordinadorA', 'admin'], call: () => request(h.app).post('/api/link-check').send({ publisherId: 'mer', processes: [{ ocid: 'ocds-def456-0001', pointer: '/projects/0/contractingProcesses/0/id' }], named: [] }) },
   // Program stages: the coordinators of the implementer's state and the administration.
   { name: 'PUT /publishers/mer/stages', allowed: ['coordinadorA', 'admin'], call: () => request(h.app).put('/api/publishers/mer/stages').send({ stages: {} }) },
   { name: 'GET /stages', allowed: ['coordinadorA', 'coordinadorB', 'admin'], call: () => request(h.app).get('/api/stages') },

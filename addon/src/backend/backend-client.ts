@@ -12,6 +12,8 @@ import {
 import { formatFileSize, formatNumber } from '../../../core/format/es-mx';
 import { leftOut, type RefusalCounts } from '../../../core/workflow/refusal-findings';
 import { ServerUnavailable, UserError } from '../user-error';
+import { checkLinkCheckAnswer, LINK_CHECK_PATH, type LinkCheckRequest } from '../../../core/workflow/link-check';
+import type { Finding } from '../../../core/findings/finding';
 import type { HttpPort, HttpRequest } from './http-port';
 
 /**
@@ -61,22 +63,38 @@ function statusMessage(status: number): string {
 export const ACCESS_KEY_MISSING = 'Falta su clave de acceso: el servidor de su institución no entra con su cuenta de Google. Abra Extensiones → Infraestructura Abierta → Configurar servidor y escriba en «Clave de acceso» la que le dio quien administra el servidor (empieza con «ia_»).';
 
 /**
+ * Where a send's refusal is seen whole: nothing of a refused send is kept on the server, and «Validar» runs the
+ * send's checks — the same core pipeline with the institution's registered prefixes, and what the registry says of
+ * other implementers' processes (POST /api/link-check) — marking each cell.
+ */
+export const SEE_ALL_WITH_VALIDAR = 'use Validar para verlos todos';
+
+/**
+ * Where an approval's refusal is seen whole: the approval checks the version that was sent, not the sheet as it is
+ * now, and keeps every finding with the send (send-findings.ts), listed on its review page. «Validar» read the live
+ * sheet, where the official may already have changed what the coordinator was told about.
+ */
+export function seeAllOnReviewPage(baseUrl: string, id: string): string {
+  return `véalos todos, con su hoja y su celda, en la página del envío: ${baseUrl.replace(/\/+$/, '')}/#/revision/${encodeURIComponent(id)}`;
+}
+
+/**
  * «Proyectos!C7: mensaje» for the first findings of a refusal, so the official knows where to look, and how many
  * more there are: counted by the server's `counts` (refusal-findings.ts), as its list may leave some out — counted
- * from the list, 700 errors read «y 195 más».
+ * from the list, 700 errors read «y 195 más». `seeAll`: where the rest are (a send's, or an approval's).
  */
-export function findingsText(findings: FindingView[] | undefined, counts?: RefusalCounts, max = 5): string {
+export function findingsText(findings: FindingView[] | undefined, counts?: RefusalCounts, max = 5, seeAll = SEE_ALL_WITH_VALIDAR): string {
   if (!findings?.length) return '';
   const lines = findings.slice(0, max).map((f) => `• ${f.message}`);
   const more = Math.max(findings.length - max, 0) + leftOut(findings.length, counts);
-  return `\n${lines.join('\n')}${more > 0 ? `\n… y ${formatNumber(more, 0)} más: use Validar para verlos todos.` : ''}`;
+  return `\n${lines.join('\n')}${more > 0 ? `\n… y ${formatNumber(more, 0)} más: ${seeAll}.` : ''}`;
 }
 
 export class BackendClient {
   /** `keyless`: no access key is saved, so `credential` gives the Google identity (the cloud's way in). */
   constructor(private readonly http: HttpPort, private readonly baseUrl: string, private readonly credential: () => string, private readonly keyless = false) {}
 
-  private call<T>(method: HttpRequest['method'], path: string, check: (body: unknown) => T, body?: unknown, contentType?: string): T {
+  private call<T>(method: HttpRequest['method'], path: string, check: (body: unknown) => T, body?: unknown, contentType?: string, seeAll?: string): T {
     const request: HttpRequest = {
       method,
       url: this.baseUrl.replace(/\/+$/, '') + path,
@@ -123,13 +141,18 @@ export class BackendClient {
     }
     const error = readErrorAnswer(parsed);
     if (this.keyless && response.status === 401 && error?.error.code === ACCESS_KEY_REQUIRED) throw new UserError(ACCESS_KEY_MISSING, 401);
-    const message = error ? error.error.message + findingsText(error.error.findings, error.error.counts) : statusMessage(response.status);
+    const message = error ? error.error.message + findingsText(error.error.findings, error.error.counts, undefined, seeAll) : statusMessage(response.status);
     throw response.status >= 500 || response.status === 429 ? new ServerUnavailable(message, response.status) : new UserError(message, response.status);
   }
 
   /** The prefixes the platform registered for `publisherId` (public list), or undefined when it has none by that id. */
   registeredPrefixes(publisherId: string): RegisteredPrefixes | undefined {
     return this.call('get', '/api/publishers', checkPublisherPrefixes).find((p) => p.id === publisherId);
+  }
+
+  /** What a send would add about the workbook's references to other implementers (core/workflow/link-check.ts). */
+  linkCheck(publisherId: string, references: Omit<LinkCheckRequest, 'publisherId'>): Finding[] {
+    return this.call('post', LINK_CHECK_PATH, checkLinkCheckAnswer, { publisherId, ...references }, 'application/json').findings;
   }
 
   /**
@@ -177,7 +200,8 @@ export class BackendClient {
 
   /** `revision`: the one the coordinator was shown (DecisionRequest); another one under review is refused (409). */
   approve(id: string, revision?: string): SubmissionAnswer {
-    return revision ? this.call('post', WORKFLOW_PATHS.approve(id), checkApproveAnswer, { revision }) : this.call('post', WORKFLOW_PATHS.approve(id), checkApproveAnswer);
+    const seeAll = seeAllOnReviewPage(this.baseUrl, id);
+    return this.call('post', WORKFLOW_PATHS.approve(id), checkApproveAnswer, revision ? { revision } : undefined, undefined, seeAll);
   }
 
   withdraw(id: string): SubmissionAnswer {

@@ -4,7 +4,7 @@ import type { Host } from '../host';
 import type { ReviewContext } from '../rpc-types';
 import { ServerUnavailable, UserError } from '../user-error';
 import { formatCount } from '../../../core/format/es-mx';
-import type { Pipeline } from '../validation/core-pipeline';
+import type { LinkLookup, Pipeline } from '../validation/core-pipeline';
 import { validateWorkbook } from '../validation/run-validation';
 import { documentMarkReach } from '../validation/marks';
 import type { Deadline } from '../validation/time-limit';
@@ -158,6 +158,23 @@ export function registeredPrefixes(h: Host, list: SubmissionListAnswer | undefin
     if (e instanceof UserError) return undefined;
     throw e;
   }
+}
+
+/**
+ * For «Validar»: the server's lookup of the workbook's references to other implementers (POST /api/link-check), for
+ * the institution whose prefixes were learnt (`registered`). Its findings, or undefined when there is no server or it
+ * could not answer: Validar then says at those cells that sending checks them.
+ */
+export function linkLookup(h: Host, registered: RegisteredPrefixes | undefined): LinkLookup {
+  return (references) => {
+    if (!registered) return undefined;
+    try {
+      return client(h).linkCheck(registered.id, references);
+    } catch (e) {
+      if (e instanceof UserError) return undefined;
+      throw e;
+    }
+  };
 }
 
 /**

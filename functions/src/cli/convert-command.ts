@@ -4,6 +4,7 @@ import * as path from 'path';
 import { formatCount } from '../../../core/format/es-mx';
 import { oneLine, renderA1, renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
+import { inReadingOrder } from '../../../core/findings/reading-order';
 import { releasePackage, projectPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { progressReporter } from './progress';
@@ -33,7 +34,7 @@ async function runPipeline(args: ParsedArgs) {
   const converted = checkWorkbook(workbook, { now });
   // The report lists the sheets in the workbook's tab order.
   const report = (shown: Finding[], all: Finding[]): string[] => renderReport(shown, all, workbook.sheets.map((s) => s.name));
-  return { converted, findings: converted.findings, now, label: source.label, report };
+  return { converted, findings: converted.findings, now, label: source.label, report, workbook };
 }
 
 /** Nothing to validate or convert: said plainly instead of writing an empty (schema-invalid) package. */
@@ -135,7 +136,12 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
 export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const input = args.positional[0];
   if (input && /\.json$/i.test(input)) return validateJsonCommand(input, args, io);
-  const { converted, findings, label, report } = await runPipeline(args);
+  const { converted, findings: own, label, report, workbook } = await runPipeline(args);
+  // What only the platform's registry tells, at sending or publishing: said at each cell as checked then, so that a
+  // clean report is not read as all the platform will say (links-checked-at-sending.ts).
+  const { linkReferences, linksCheckedAtSending, prefixesCheckedAtSending } = await import('../../../core/pipeline/links-checked-at-sending');
+  const later = [...prefixesCheckedAtSending(workbook, converted), ...linksCheckedAtSending(linkReferences(converted), converted.sourceMap)];
+  const findings = later.length ? inReadingOrder([...own, ...later], workbook.sheets.map((s) => s.name)) : own;
   if (args.options.json === true) {
     io.out(JSON.stringify(findings, null, 2));
     // stdout is the findings array only: the plain sentence goes to stderr.

@@ -16,7 +16,8 @@ import type { ChangePreview } from '../../../core/workflow/contract';
 import { readAll } from '../store/read-all';
 import type { Publisher, Store, SubmissionSnapshot } from '../store/store';
 import { checkSubmitted, keepSnapshot, snapshotSource } from './snapshot';
-import { namedProjectsElsewhere, publishedElsewhere } from '../publication/published-elsewhere';
+import { publishedElsewhere } from '../publication/published-elsewhere';
+import { linkFindings } from './link-findings';
 import { inReadingOrder } from '../../../core/findings/reading-order';
 import { foreignProcesses } from '../../../core/summary/foreign-processes';
 import type { ReleaseLink } from '../../../core/summary';
@@ -54,14 +55,8 @@ export function submissionWork(store: Store): SubmissionWork {
     async intake(workbook, publisher, now) {
       const checked = checkSubmitted(workbook, publisher, now);
       const { completeness, counts } = checked;
-      // Told when sending, not only when the coordinator approves: a process of another implementer's that it has
-      // not published leaves the project's summary as typed, and a process naming another implementer's project that
-      // does not list it is left out of that project (published-elsewhere.ts). Where a summary will come from is said
-      // at publication, as of then.
-      const unpublished = [
-        ...(await publishedElsewhere(store, publisher, checked.foreign)).findings.filter((f) => f.code === 'link.otherPublisherUnpublished'),
-        ...(await namedProjectsElsewhere(store, publisher, checked.named)),
-      ];
+      // Told when sending, not only when the coordinator approves (link-findings.ts); «Validar» asks the same before.
+      const unpublished = await linkFindings(store, publisher, checked.foreign, checked.named);
       const findings = unpublished.length ? inReadingOrder([...checked.findings, ...unpublished], workbook.sheets.map((s) => s.name)) : checked.findings;
       if (findings.some((f) => f.severity === 'error')) return { findings, completeness };
       return { findings, completeness, snapshot: await keepSnapshot(store, workbook, now, completeness, counts) };

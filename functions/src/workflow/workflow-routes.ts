@@ -66,6 +66,8 @@ import { FINDINGS_PAGE_SIZE, findingsPage, MAX_FINDINGS_PAGE, SEVERITIES, severi
 import { renderMessage } from '../../../core/messages/render';
 import type { Finding, Severity } from '../../../core/findings/finding';
 import { refusalFindings, type RefusalCounts } from '../../../core/workflow/refusal-findings';
+import { checkLinkCheckRequest, type LinkCheckAnswer } from '../../../core/workflow/link-check';
+import { linkFindings } from './link-findings';
 import { changePreview } from '../../../core/workflow/change-preview';
 import { submissionWork, type Intake, type SubmissionWork } from './submission-work';
 import { uploadTooLarge } from '../../../core/workflow/upload-too-large';
@@ -499,6 +501,20 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   // attempt there. Signing out forgets the credential in that browser; it does not revoke a key.
   router.post('/session', async (req, res) => {
     const answer: SessionAnswer = { viewer: viewerOf(await requireUser(req, authenticator, 'sign-in')) };
+    res.json(answer);
+  });
+  // What a send would say about the workbook's links to other implementers (core/workflow/link-check.ts), asked by
+  // the add-on's «Validar» before «Enviar»: the same lookup as the send's (link-findings.ts), on the references only.
+  // For whoever may send for the implementer, or read its sends (a coordinator validating a municipality's sheet).
+  router.post('/link-check', async (req, res) => {
+    const user = await requireUser(req, authenticator);
+    requireJsonBody(req, 'las referencias en «processes» y «named»');
+    const body = checkRequest(() => checkLinkCheckRequest(req.body));
+    const publisherId = body.publisherId ?? user.publisherId;
+    if (!publisherId) throw badRequest('missing-publisher', 'Indique en «publisherId» el implementador al que corresponde el libro.');
+    const publisher = await publisherOf(publisherId);
+    await authorize(user, 'submission.read', publisher, `publisher/${publisher.id}`);
+    const answer: LinkCheckAnswer = { findings: await linkFindings(store, publisher, body.processes, body.named) };
     res.json(answer);
   });
   router.post('/session/sign-out', async (req, res) => {
