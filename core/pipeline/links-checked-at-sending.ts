@@ -7,6 +7,7 @@
  * add-on, which says how to learn it before sending (a server to configure or to reach).
  */
 import { finding, type CellRef, type Finding } from '../findings/finding';
+import { inReadingOrder } from '../findings/reading-order';
 import type { SourceMap } from '../findings/source-map';
 import { foreignProcesses, foreignProjects, type ForeignProcess, type ForeignProject } from '../summary/foreign-processes';
 import { SETTINGS_SHEET } from '../template/settings';
@@ -43,4 +44,13 @@ export function prefixesCheckedAtSending(workbook: WorkbookModel, checked: { rel
   // A workbook without the sheet (flatten-tool's) is told about the whole workbook, not about a sheet it lacks.
   const where = workbook.sheets.some((s) => s.name === SETTINGS_SHEET) ? { cell: { sheet: SETTINGS_SHEET } } : {};
   return missing ? [finding('settings.prefixes-checked-at-sending', 'info', {}, where)] : [];
+}
+
+/**
+ * What a check without the platform reports (the CLI's `validate`): the check's own findings and what only the
+ * registry tells at sending, in the workbook's reading order.
+ */
+export function withCheckedAtSending(workbook: WorkbookModel, checked: Parameters<typeof linkReferences>[0] & { findings: readonly Finding[]; sourceMap: SourceMap }): Finding[] {
+  const later = [...prefixesCheckedAtSending(workbook, checked), ...linksCheckedAtSending(linkReferences(checked), checked.sourceMap)];
+  return later.length ? inReadingOrder([...checked.findings, ...later], workbook.sheets.map((s) => s.name)) : [...checked.findings];
 }

@@ -4,7 +4,6 @@ import * as path from 'path';
 import { formatCount } from '../../../core/format/es-mx';
 import { oneLine, renderA1, renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
 import type { Finding } from '../../../core/findings/finding';
-import { inReadingOrder } from '../../../core/findings/reading-order';
 import { releasePackage, projectPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { progressReporter } from './progress';
@@ -136,12 +135,10 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
 export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
   const input = args.positional[0];
   if (input && /\.json$/i.test(input)) return validateJsonCommand(input, args, io);
-  const { converted, findings: own, label, report, workbook } = await runPipeline(args);
+  const { converted, label, report, workbook } = await runPipeline(args);
   // What only the platform's registry tells, at sending or publishing: said at each cell as checked then, so that a
   // clean report is not read as all the platform will say (links-checked-at-sending.ts).
-  const { linkReferences, linksCheckedAtSending, prefixesCheckedAtSending } = await import('../../../core/pipeline/links-checked-at-sending');
-  const later = [...prefixesCheckedAtSending(workbook, converted), ...linksCheckedAtSending(linkReferences(converted), converted.sourceMap)];
-  const findings = later.length ? inReadingOrder([...own, ...later], workbook.sheets.map((s) => s.name)) : own;
+  const findings = (await import('../../../core/pipeline/links-checked-at-sending')).withCheckedAtSending(workbook, converted);
   if (args.options.json === true) {
     io.out(JSON.stringify(findings, null, 2));
     // stdout is the findings array only: the plain sentence goes to stderr.
