@@ -476,7 +476,7 @@ describe('where the output goes: never over an input or a workbook, and said in 
 
   test('an option the command does not know is named, with the ones it does, and the command runs as before', async () => {
     const run = await runCli('validate', example('merida'), '--jsn');
-    expect(run.err).toContain('Aviso: se ignora «--jsn»: «validate» no la conoce. Sus opciones: --json, --todos, --fecha.');
+    expect(run.err).toContain('Aviso: se ignora «--jsn»: «validate» no la conoce. Sus opciones: --json, --todos, --fecha, --publicador.');
     expect(run.out).toContain('Resumen:');
     expect((await runCli('validate', example('merida'), '--json')).err).not.toContain('Aviso: se ignora');
   });
