@@ -589,6 +589,8 @@ describe('validate --publicador: the registered prefixes of the local database, 
     const store = openSqliteStore(process.env.INFRA_SQLITE);
     // Registered with prefixes of its own (the sheet's are another's): the send checks these.
     await store.putPublisher({ ...mine, id: 'merida', ocidPrefix: 'ocds-zz9999', projectIdPrefix: 'oc4ids-zz9999' });
+    // The sheet's prefixes are another implementer's, registered with nothing published: its processes are looked up.
+    await store.putPublisher({ ...mine, id: 'otro', name: 'Otro implementador' });
     await store.close();
 
     expect((await runCli('validate', file, ...FECHA)).code).toBe(0);
@@ -599,9 +601,10 @@ describe('validate --publicador: the registered prefixes of the local database, 
     expect(JSON.stringify(findings)).toContain('ocds-zz9999');
     // Not «checked at sending»: checked now, against the registry.
     expect(findings.some((f) => f.code === 'settings.prefixes-checked-at-sending' || f.code === 'link.checkedAtSending')).toBe(false);
+    expect(findings.some((f) => f.code === 'link.otherPublisherUnpublished')).toBe(true);
 
     const unknown = await runCli('validate', file, '--publicador', 'meirda');
-    expect([unknown.code, unknown.err]).toEqual([2, 'No existe el publicador «meirda». Publicadores registrados: merida.']);
+    expect([unknown.code, unknown.err]).toEqual([2, 'No existe el publicador «meirda». Publicadores registrados: merida, otro.']);
 
     process.env.INFRA_SQLITE = path.join(dir, 'no-existe.sqlite');
     const none = await runCli('validate', file, '--publicador', 'merida');
