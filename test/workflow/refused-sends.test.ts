@@ -80,6 +80,12 @@ describe.each(realStores('refused'))('%s', (_name, open) => {
     const { contentHash } = encodeSnapshot(await reader.open(await reader.save(goodBytes)).read());
     expect(await h.store.getSnapshot(contentHash)).toBeUndefined();
 
+    // Checked while the same file is being sent (two tabs): the send keeps its file, whichever ends first.
+    const both = await xlsxOf(projectWorkbook(MER, { title: 'Enviado y revisado a la vez' }));
+    const [, sent] = await Promise.all([check(both, 'a-la-vez.xlsx').expect(200), uploadXlsx(h, both, 'a-la-vez.xlsx').expect(201)]);
+    const held = await h.store.getSubmission(String(sent.body.submission.id));
+    expect(held?.source.kind === 'xlsx' && fs.existsSync(`${h.uploadDir}/${held.source.fileId}.xlsx`)).toBe(true);
+
     // As a send is: for whoever may send for the implementer (another institution's official may not), signed in.
     expect((await check(goodBytes, 'listo.xlsx', 'capturistaB')).status).toBe(403);
     expect((await request(h.app).post(`${WORKFLOW_PATHS.workbookCheck}?publisher=mer`).set('Content-Type', XLSX_MIME).send(goodBytes)).status).toBe(401);

@@ -574,7 +574,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
         await deps.uploads!.admit(bytes, name);
         // A check keeps nothing: its file is on disk only while it is read (removed below), so it takes no quota.
         if (!input.checkOnly) await checkQuota(publisher, mine, bytes);
-        source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes), ...(name ? { name } : {}) };
+        // A check's file under an id of its own (removed below): never one a send of the same file holds.
+        source = { kind: 'xlsx', fileId: await (input.checkOnly ? deps.uploads!.saveApart(bytes) : deps.uploads!.save(bytes)), ...(name ? { name } : {}) };
       } else {
         // The spreadsheet's name, as the add-on read it (checked by checkCreateRequest): which sheet a send came from.
         const name = input.spreadsheetName !== undefined ? { name: input.spreadsheetName } : {};
@@ -594,8 +595,8 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
           checked = await work.intake(workbook, publisher, at, options);
         }
       } finally {
-        // A check's file goes as soon as it is read (whatever the outcome), unless a send of this publisher holds it.
-        if (input.checkOnly) await dropUnheldUpload(source, mine);
+        // A check's file goes as soon as it is read, whatever the outcome.
+        if (input.checkOnly && source.kind === 'xlsx') await deps.uploads!.remove(source.fileId);
       }
     } catch (e) {
       // A limit crossed is the size of what was sent (413), also when the reader said so from the background thread.
