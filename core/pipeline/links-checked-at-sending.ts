@@ -47,10 +47,10 @@ export function prefixesCheckedAtSending(workbook: WorkbookModel, checked: { rel
 }
 
 /**
- * What a check without the platform reports (the CLI's `validate`): the check's own findings and what only the
- * registry tells at sending, in the workbook's reading order.
+ * What the CLI's `validate` reports: the check's own findings and what only the registry tells at sending, in the
+ * workbook's reading order — `told` when the registry was asked (--publicador), else said as checked then.
  */
-export function withCheckedAtSending(workbook: WorkbookModel, checked: Parameters<typeof linkReferences>[0] & { findings: readonly Finding[]; sourceMap: SourceMap }): Finding[] {
-  const later = [...prefixesCheckedAtSending(workbook, checked), ...linksCheckedAtSending(linkReferences(checked), checked.sourceMap)];
+export function withCheckedAtSending(workbook: WorkbookModel, checked: Parameters<typeof linkReferences>[0] & { findings: readonly Finding[]; sourceMap: SourceMap }, told?: readonly Finding[]): Finding[] {
+  const later = told ?? [...prefixesCheckedAtSending(workbook, checked), ...linksCheckedAtSending(linkReferences(checked), checked.sourceMap)];
   return later.length ? inReadingOrder([...checked.findings, ...later], workbook.sheets.map((s) => s.name)) : [...checked.findings];
 }

@@ -590,6 +590,27 @@ export interface SendCheckingAnswer {
   message: string;
 }
 
+/**
+ * POST /api/workbook-check («Revisar sin enviar»): an .xlsx checked as a send would check it — the same findings,
+ * listed and counted as a refusal lists them (refusal-findings.ts) — and nothing else done: no submission, nothing
+ * kept, nobody told. 200 whatever the verdict (errors are its answer, not a failure); past the send's budget, the same
+ * SendCheckingAnswer, and this answer where it says.
+ */
+export interface WorkbookCheckAnswer { message: string; counts: RefusalCounts; findings: FindingView[] }
+
+export function checkWorkbookCheckAnswer(v: unknown): WorkbookCheckAnswer {
+  const o = obj(v, 'answer');
+  const c = obj(o.counts, 'counts');
+  const n = (x: unknown, path: string): number => { if (typeof x !== 'number' || !Number.isInteger(x) || x < 0) throw new ContractError(path, 'un número entero'); return x; };
+  return { message: str(o.message, 'message'), counts: { errors: n(c.errors, 'counts.errors'), warnings: n(c.warnings, 'counts.warnings'), infos: n(c.infos, 'counts.infos') }, findings: checkFindings(o.findings) };
+}
+
+/** A check's answer (WorkbookCheckAnswer) or «se está revisando» (SendCheckingAnswer). */
+export function checkWorkbookCheckOrChecking(v: unknown): WorkbookCheckAnswer | SendCheckingAnswer {
+  if (isSendChecking(v)) return { checking: { id: v.checking.id, since: str(v.checking.since, 'checking.since'), location: v.checking.location }, message: v.message };
+  return checkWorkbookCheckAnswer(v);
+}
+
 export function isSendChecking(v: unknown): v is SendCheckingAnswer {
   return isObject(v) && isObject(v.checking) && typeof v.checking.id === 'string' && typeof v.checking.location === 'string' && typeof v.message === 'string';
 }
@@ -949,6 +970,8 @@ export function checkMonthlyReportAnswer(v: unknown): MonthlyReportAnswer {
 
 export const WORKFLOW_PATHS = {
   submissions: '/api/submissions',
+  /** POST: «Revisar sin enviar», an .xlsx checked as a send would check it (WorkbookCheckAnswer). */
+  workbookCheck: '/api/workbook-check',
   submission: (id: string) => `/api/submissions/${encodeURIComponent(id)}`,
   /** A send being checked past its request's budget (SEND_CHECKING). */
   sendCheck: (id: string) => `/api/submissions/checks/${encodeURIComponent(id)}`,

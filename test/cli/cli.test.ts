@@ -19,7 +19,7 @@ import { utcOffset } from '../../core/unflatten/time-zone';
 import { SETTINGS_SHEET } from '../../core/template/settings';
 import { buildCli } from '../../scripts/build';
 import { writeXlsx } from '../../scripts/bench/write-xlsx';
-import { EXAMPLE_KEYS, exampleWorkbook, setCell, stateWithMeridaProcess } from '../example-workbooks';
+import { EXAMPLE_KEYS, exampleWorkbook, publisherOf, setCell, stateWithMeridaProcess } from '../example-workbooks';
 import { ROOT } from '../standards';
 import { readJson, runCli, scratchDir, STACK_TRACE } from './run-cli';
 import Database from 'better-sqlite3';
@@ -476,7 +476,7 @@ describe('where the output goes: never over an input or a workbook, and said in 
 
   test('an option the command does not know is named, with the ones it does, and the command runs as before', async () => {
     const run = await runCli('validate', example('merida'), '--jsn');
-    expect(run.err).toContain('Aviso: se ignora «--jsn»: «validate» no la conoce. Sus opciones: --json, --todos, --fecha.');
+    expect(run.err).toContain('Aviso: se ignora «--jsn»: «validate» no la conoce. Sus opciones: --json, --todos, --fecha, --publicador.');
     expect(run.out).toContain('Resumen:');
     expect((await runCli('validate', example('merida'), '--json')).err).not.toContain('Aviso: se ignora');
   });
@@ -576,6 +576,43 @@ test('a command that created the default database says where, after its own line
     process.chdir(saved.cwd);
     if (saved.INFRA_SQLITE === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved.INFRA_SQLITE;
   }
+});
+
+describe('validate --publicador: the registered prefixes of the local database, as the server\'s send checks them', () => {
+  const saved = process.env.INFRA_SQLITE;
+  afterEach(() => { if (saved === undefined) delete process.env.INFRA_SQLITE; else process.env.INFRA_SQLITE = saved; });
+
+  test('a workbook whose Configuración states other prefixes is refused for each identifier; an id not registered is said with the registered ones; no database, said, none created', async () => {
+    const file = example('merida');
+    const mine = publisherOf('merida', await exampleWorkbook('merida'));
+    process.env.INFRA_SQLITE = path.join(dir, 'validar-registrados.sqlite');
+    const store = openSqliteStore(process.env.INFRA_SQLITE);
+    // Registered with prefixes of its own (the sheet's are another's): the send checks these.
+    await store.putPublisher({ ...mine, id: 'merida', ocidPrefix: 'ocds-zz9999', projectIdPrefix: 'oc4ids-zz9999' });
+    // The sheet's prefixes are another implementer's, registered with nothing published: its processes are looked up.
+    await store.putPublisher({ ...mine, id: 'otro', name: 'Otro implementador' });
+    await store.close();
+
+    expect((await runCli('validate', file, ...FECHA)).code).toBe(0);
+    const registered = await runCli('validate', file, '--publicador', 'merida', ...FECHA, '--json');
+    expect(registered.code).toBe(1);
+    const findings = JSON.parse(registered.out) as { severity: string; code: string; params?: Record<string, unknown> }[];
+    expect(findings.filter((f) => f.severity === 'error').length).toBeGreaterThan(0);
+    expect(JSON.stringify(findings)).toContain('ocds-zz9999');
+    // Not «checked at sending»: checked now, against the registry.
+    expect(findings.some((f) => f.code === 'settings.prefixes-checked-at-sending' || f.code === 'link.checkedAtSending')).toBe(false);
+    expect(findings.some((f) => f.code === 'link.otherPublisherUnpublished')).toBe(true);
+
+    const unknown = await runCli('validate', file, '--publicador', 'meirda');
+    expect([unknown.code, unknown.err]).toEqual([2, 'No existe el publicador «meirda». Publicadores registrados: merida, otro.']);
+
+    process.env.INFRA_SQLITE = path.join(dir, 'no-existe.sqlite');
+    const none = await runCli('validate', file, '--publicador', 'merida');
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/^No hay base de datos local en «.*no-existe\.sqlite» \(SQLITE_PATH\)/);
+    expect(fs.existsSync(process.env.INFRA_SQLITE)).toBe(false);
+    expect(`${unknown.err}${none.err}${registered.err}`).not.toMatch(STACK_TRACE);
+  });
 });
 
 describe('users on a temporary SQLite file (INFRA_SQLITE)', () => {

@@ -292,7 +292,17 @@ describeIfChromium('review pages in headless Chromium', () => {
     await official.locator('#resultado-envio', { hasText: 'El archivo pesa más de 5 MB, el tamaño máximo que recibe este servidor. Puede enviarlo en partes' }).waitFor();
     official.off('request', onRequest);
     expect(posted).toEqual([]);
+    // «Revisar sin enviar» first: the same findings the send will give, listed as the refusal lists them, and nothing
+    // sent — no send created, and no attempt for the coordination (its list, below, has the real refusal only).
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(broken);
+    await official.getByRole('button', { name: 'Revisar sin enviar' }).click();
+    await official.locator('#resultado-revision', { hasText: 'Revisado sin enviar: el libro tiene 201 errores (archivo «libro con error.xlsx»)' }).waitFor();
+    expect(await official.locator('#resultado-revision').textContent()).toMatch(/No se envió ni se guardó nada, y su coordinación no ve esta revisión\.$/);
+    expect(await official.locator('#hallazgos-envio li').count()).toBe(201);
+    expect(await official.locator('#titulo-hallazgos-envio').textContent()).toBe('Errores: por estos no se recibiría el libro');
+    expect(await official.locator('#aviso-coordinacion').count()).toBe(0);
+    expect(await official.locator('#revisar-libro').evaluate((b) => document.activeElement === b || document.activeElement?.id === 'resultado-envio')).toBe(true);
+    expect((await h.store.listSubmissions({ publisherId: 'mer', limit: 100 })).items.length).toBe(before);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: 'No se envió: el libro tiene 201 errores' }).waitFor();
     // Every error, each with its row, and a CSV of them to work through.
@@ -336,6 +346,12 @@ describeIfChromium('review pages in headless Chromium', () => {
     await keptScreenshot(official, 'dashboard-mis-envios.png', { fullPage: true });
     expect(await violations(official)).toEqual([]);
     await official.getByLabel('Libro de Excel (.xlsx)').setInputFiles(fixedFile);
+    // Checked first, it may be sent: said so, its warning listed as not blocking it.
+    await official.getByRole('button', { name: 'Revisar sin enviar' }).click();
+    await official.locator('#resultado-revision', { hasText: 'Revisado sin enviar: el libro no tiene errores (archivo «libro corregido.xlsx»)' }).waitFor();
+    expect(await official.locator('#titulo-advertencias-rechazo').textContent()).toBe('Advertencias: no impiden el envío');
+    expect(await official.locator('#advertencias-rechazo li').count()).toBeGreaterThan(0);
+    expect(await violations(official)).toEqual([]);
     await official.getByRole('button', { name: 'Enviar a revisión' }).click();
     await official.locator('#resultado-envio', { hasText: '«libro corregido.xlsx»: Se envió como nueva versión de su envío anterior: reemplaza a esa versión en la bandeja de su coordinación, que la revisa con el historial y los comentarios de ese envío.' }).waitFor();
     // What was sent, as the official filled it (not the file's sheets and header rows).

@@ -89,6 +89,8 @@ describe('rate limits on authenticated endpoints', () => {
       expect((await list(b)).status).toBe(429);
       // Unauthenticated floods count against the address too (before any token is verified).
       expect((await request(h.app).post('/api/submissions').send({ spreadsheetId: 'x' })).status).toBe(429);
+      // «Revisar sin enviar» costs what a send costs: counted the same.
+      expect((await request(h.app).post('/api/workbook-check').set('Authorization', a)).status).toBe(429);
       // Public reads are cached and open.
       expect((await request(h.app).get('/api/publishers')).status).toBe(200);
       // A new window.

@@ -4,8 +4,11 @@
  * was told; only for the implementers the coordinator reads, and gone with the week its check is kept. On both stores,
  * self-hosted, answered within the request (the slow and the cloud's paths: send-checking.test.ts).
  */
+import fs from 'fs';
 import request from 'supertest';
-import { checkRefusedSendAnswer, checkRefusedSendsAnswer, WORKFLOW_PATHS } from '../../core/workflow/contract';
+import { checkRefusedSendAnswer, checkRefusedSendsAnswer, checkWorkbookCheckAnswer, WORKFLOW_PATHS, XLSX_MIME } from '../../core/workflow/contract';
+import { directoryUploads } from '../../functions/src/workflow/upload-store';
+import { encodeSnapshot } from '../../functions/src/workflow/snapshot';
 import { realStores } from '../real-stores';
 import { localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type LocalHarness, type UserName } from './workflow-harness';
 
@@ -51,5 +54,40 @@ describe.each(realStores('refused'))('%s', (_name, open) => {
     await h.store.deleteSendChecksKeptBefore(new Date(Date.now() + 60_000).toISOString());
     expect(checkRefusedSendsAnswer((await get(WORKFLOW_PATHS.refused, 'coordinadorA').expect(200)).body).refused).toEqual([]);
     expect((await get(WORKFLOW_PATHS.refusedSend(list.refused[0].id), 'coordinadorA')).status).toBe(404);
+  });
+
+  test('«Revisar sin enviar»: the send\'s findings and counts, 200 whatever the verdict; no submission, no file, no snapshot, no line for the coordination', async () => {
+    const check = (bytes: Buffer, name: string, user: UserName = 'capturistaA') => request(h.app).post(`${WORKFLOW_PATHS.workbookCheck}?publisher=mer&archivo=${encodeURIComponent(name)}`)
+      .set('Authorization', h.bearer(user)).set('Content-Type', XLSX_MIME).send(bytes);
+    const refusedBefore = checkRefusedSendsAnswer((await get(WORKFLOW_PATHS.refused, 'coordinadorA').expect(200)).body).refused.length;
+    const sendsBefore = (await h.store.listSubmissions({ publisherId: MER.id, limit: 100 })).items.length;
+
+    const broken = checkWorkbookCheckAnswer((await check(await xlsxOf(projectWorkbook(MER, { complete: false })), 'borrador.xlsx').expect(200)).body);
+    expect(broken.message).toMatch(/^Revisado sin enviar: el libro tiene 1 error \(archivo «borrador\.xlsx»\)\. Corríjalo .* No se envió ni se guardó nada/);
+    expect(broken.counts.errors).toBe(1);
+    expect(broken.findings[0]).toMatchObject({ severity: 'error', cell: { sheet: 'projects', row: 2 } });
+
+    const goodBytes = await xlsxOf(projectWorkbook(MER, { title: 'Revisado antes' }));
+    const good = checkWorkbookCheckAnswer((await check(goodBytes, 'listo.xlsx').expect(200)).body);
+    expect(good.counts.errors).toBe(0);
+    expect(good.message).toMatch(/^Revisado sin enviar: el libro no tiene errores \(archivo «listo\.xlsx»\).*Puede enviarlo a revisión\./);
+
+    // Nothing created, kept or listed: no send, no file left in the uploads, no snapshot of the clean workbook.
+    expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 100 })).items).toHaveLength(sendsBefore);
+    expect(checkRefusedSendsAnswer((await get(WORKFLOW_PATHS.refused, 'coordinadorA').expect(200)).body).refused).toHaveLength(refusedBefore);
+    expect(fs.readdirSync(h.uploadDir).filter((f) => !f.startsWith('.'))).toEqual([]);
+    const reader = directoryUploads(fs.mkdtempSync(`${h.uploadDir}-leido`));
+    const { contentHash } = encodeSnapshot(await reader.open(await reader.save(goodBytes)).read());
+    expect(await h.store.getSnapshot(contentHash)).toBeUndefined();
+
+    // Checked while the same file is being sent (two tabs): the send keeps its file, whichever ends first.
+    const both = await xlsxOf(projectWorkbook(MER, { title: 'Enviado y revisado a la vez' }));
+    const [, sent] = await Promise.all([check(both, 'a-la-vez.xlsx').expect(200), uploadXlsx(h, both, 'a-la-vez.xlsx').expect(201)]);
+    const held = await h.store.getSubmission(String(sent.body.submission.id));
+    expect(held?.source.kind === 'xlsx' && fs.existsSync(`${h.uploadDir}/${held.source.fileId}.xlsx`)).toBe(true);
+
+    // As a send is: for whoever may send for the implementer (another institution's official may not), signed in.
+    expect((await check(goodBytes, 'listo.xlsx', 'capturistaB')).status).toBe(403);
+    expect((await request(h.app).post(`${WORKFLOW_PATHS.workbookCheck}?publisher=mer`).set('Content-Type', XLSX_MIME).send(goodBytes)).status).toBe(401);
   });
 });

@@ -7,7 +7,7 @@
  * it always did (the rest of test/workflow).
  */
 import request from 'supertest';
-import { checkRefusedSendsAnswer, checkSubmitAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING_RETRY_SECONDS, WORKBOOK_JSON_MIME, WORKFLOW_PATHS, XLSX_MIME } from '../../core/workflow/contract';
+import { checkRefusedSendsAnswer, checkSubmitAnswer, checkSubmitOrChecking, checkWorkbookCheckAnswer, isSendChecking, SEND_CHECKING_RETRY_SECONDS, WORKBOOK_JSON_MIME, WORKFLOW_PATHS, XLSX_MIME } from '../../core/workflow/contract';
 import { workbookValues } from '../../core/workflow/workbook-values';
 import { openSqliteStore } from '../../functions/src/store/sqlite-store';
 import type { Store } from '../../functions/src/store/store';
@@ -92,6 +92,21 @@ describe('self-hosted (SQLite): past the budget, «se está revisando», then th
     // Its coordination sees the attempt, under the check that keeps its findings (refused-sends.ts).
     const seen = await request(h.app).get(WORKFLOW_PATHS.refused).set('Authorization', h.bearer('coordinadorA')).expect(200);
     expect(checkRefusedSendsAnswer(seen.body).refused.map((r) => [r.id, r.errors])).toEqual([[decodeURIComponent(String(sent.headers.location).split('/').pop() ?? ''), 1]]);
+  });
+
+  test('«Revisar sin enviar» past the budget: 202 as a send, then its findings (200) where it says; nothing created, no line for the coordination', async () => {
+    const before = (await h.store.listSubmissions({ publisherId: MER.id, limit: 100 })).items.length;
+    const listed = async () => checkRefusedSendsAnswer((await request(h.app).get(WORKFLOW_PATHS.refused).set('Authorization', h.bearer('coordinadorA')).expect(200)).body).refused.length;
+    const refusedBefore = await listed();
+    const sent = await request(h.app).post(`${WORKFLOW_PATHS.workbookCheck}?publisher=mer&archivo=grande.xlsx`).set('Authorization', h.bearer('capturistaA'))
+      .set('Content-Type', XLSX_MIME).send(await xlsxOf(projectWorkbook(MER, { complete: false }))).expect(202);
+    const { res } = await untilChecked(h, sent.headers.location);
+    expect(res.status).toBe(200);
+    const checked = checkWorkbookCheckAnswer(res.body);
+    expect(checked.counts.errors).toBe(1);
+    expect(checked.message).toMatch(/^Revisado sin enviar: el libro tiene 1 error \(archivo «grande\.xlsx»\)/);
+    expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 100 })).items).toHaveLength(before);
+    expect(await listed()).toBe(refusedBefore);
   });
 
   test('the add-on\'s values: 202, then 201; sent again, the same send «sin cambios» — never a second one', async () => {

@@ -17,8 +17,11 @@ import { columnLetter } from '../../../core/workbook/model';
 import { SEVERITY_ES } from '../../../core/messages/render';
 import { inReadingOrder } from '../../../core/findings/reading-order';
 
-/** Each list under a heading that says what it means for the send; a list with nothing in it is left out. */
-export function refusedFindings(findings: readonly FindingView[], counts?: RefusalCounts): HTMLElement[] {
+/**
+ * Each list under a heading that says what it means for the send; a list with nothing in it is left out. `checked`:
+ * «Revisar sin enviar» (nothing was sent, so nothing was refused: the errors are why it would not be received).
+ */
+export function refusedFindings(findings: readonly FindingView[], counts?: RefusalCounts, said: 'refused' | 'checked' = 'refused'): HTMLElement[] {
   // Each list by sheet, row and column, as the CLI lists them: the server sends each in the workbook's tab order, which
   // the first appearance of each sheet keeps (ordered as one list, a sheet named first by an error came first among
   // the warnings too).
@@ -33,8 +36,8 @@ export function refusedFindings(findings: readonly FindingView[], counts?: Refus
     () => errors.map((x) => [x.cell?.sheet ?? 'Libro completo', x.cell?.row ?? null, x.cell?.column ? columnLetter(x.cell.column) : null, x.cell?.header ?? null, SEVERITY_ES[x.severity], x.message, x.code]),
     `Descargar CSV de los ${count(errors.length)} errores`) : null;
   return [
-    ...(allErrors ? [h('h3', { id: 'titulo-hallazgos-envio' }, 'Errores: por estos no se envió el libro'),
-      errors.length < allErrors ? h('p', { class: 'note', id: 'errores-parciales' }, `Se listan los primeros ${count(errors.length)} de ${formatCount(allErrors, 'error', 'errores')}. Corríjalos y envíe el libro de nuevo para ver los siguientes.`) : null,
+    ...(allErrors ? [h('h3', { id: 'titulo-hallazgos-envio' }, said === 'checked' ? 'Errores: por estos no se recibiría el libro' : 'Errores: por estos no se envió el libro'),
+      errors.length < allErrors ? h('p', { class: 'note', id: 'errores-parciales' }, `Se listan los primeros ${count(errors.length)} de ${formatCount(allErrors, 'error', 'errores')}. Corríjalos y ${said === 'checked' ? 'revise' : 'envíe'} el libro de nuevo para ver los siguientes.`) : null,
       csv,
       ...list('hallazgos-envio', errors)].filter((x): x is HTMLElement => x !== null) : []),
     ...(allOthers ? [h('h3', { id: 'titulo-advertencias-rechazo' }, 'Advertencias: no impiden el envío'),

@@ -22,7 +22,7 @@ import { sameState } from '../../../core/workflow/mexican-states';
 import { auditActionLabel, historyActionLabel } from '../../../core/workflow/action-labels';
 import { auditDetailsText } from '../../../core/workflow/audit-details';
 import {
-  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, checkRefusedSendsAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitOrChecking, isSendChecking, SEND_CHECKING_RETRY_SECONDS, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, replacedByNewer, sentAt, STATUS_LABELS, submitOutcomeText, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
+  AWAITING_DECISION, NEWEST_FIRST, WITHDRAWABLE, approvalRefused, checkApproveAnswer, checkPreviewAnswer, checkRefusedSendsAnswer, continuedUpload, checkSubmissionAnswer, checkSubmissionListAnswer, checkSubmitOrChecking, checkWorkbookCheckOrChecking, isSendChecking, SEND_CHECKING_RETRY_SECONDS, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, replacedByNewer, sentAt, STATUS_LABELS, submitOutcomeText, SUBMISSION_STATUSES, WORKFLOW_PATHS, XLSX_MIME,
   type Change, type ChangeGroup, type DecisionRequest, type ElsewhereProcess, type FindingsView, type PreviewAnswer, type SubmissionListAnswer, type SubmissionStatus, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from './session';
@@ -736,6 +736,9 @@ let lastSent: { shown: HTMLElement; said: string } | null = null;
 function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued: SubmissionView | undefined, maxBytes: number | undefined, own: PublisherInfo | undefined): HTMLElement {
   const input = h('input', { id: 'libro', name: 'libro', type: 'file', accept: `.xlsx,${XLSX_MIME}`, required: true });
   const button = h('button', { type: 'submit', class: 'primary' }, 'Enviar a revisión');
+  // The server's check of the file, as a send makes it, and nothing more: the Excel user's «Validar» (the add-on's),
+  // so that a try is not a refused send listed to its coordination.
+  const checkButton = h('button', { type: 'button', id: 'revisar-libro' }, 'Revisar sin enviar');
   // Focusable: the focus comes here when the upload ends, as its button was disabled meanwhile (WCAG 2.4.3), and a
   // screen reader reads the outcome there. Not a live region of its own: when the reader's focus is elsewhere, the
   // outcome is said through the page's (announce), which outlives the redraw after a send — only then, or it was
@@ -756,14 +759,50 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
     // Said before sending: the corrected workbook continues the returned send (the server's rule: contract.ts continuedUpload).
     continued ? h('p', { class: 'status-warn', id: 'continua-envio' }, `El libro que envíe aquí será la versión corregida de su envío devuelto del ${formatTimestamp(sentAt(continued))}${fileNote(continued)}: su coordinación lo revisará con el historial y los comentarios de ese envío. Si es otro libro, que no corrige aquel, retire primero ese envío (abajo, «Retirar envío»).`) : null,
     h('div', { class: 'field' }, h('label', { for: 'libro' }, 'Libro de Excel (.xlsx)'), input),
-    button, status);
+    h('p', { class: 'note', id: 'nota-revisar' }, '«Revisar sin enviar» le dice lo mismo que diría el envío (errores, advertencias y avisos, con su hoja y su celda) sin enviar nada: no llega a su coordinación.'),
+    button, ' ', checkButton, status);
+  /** The file chosen, if it may be sent (said otherwise). */
+  const chosen = (): File | undefined => {
+    const file = input.files?.[0];
+    if (!file) { say(h('p', { class: 'status-bad' }, 'Elija el archivo .xlsx de su libro.')); return undefined; }
+    // Larger than the server takes: said now, in the server's words, instead of after minutes of sending it.
+    if (maxBytes !== undefined && file.size > maxBytes) { say(h('p', { class: 'status-bad' }, uploadTooLarge(maxBytes))); return undefined; }
+    return file;
+  };
+  checkButton.addEventListener('click', () => {
+    const file = chosen();
+    if (!file) return;
+    button.disabled = checkButton.disabled = true;
+    say(h('p', null, `Revisando «${file.name}» sin enviarlo…`));
+    void (async () => {
+      try {
+        let checked = await authed(`${WORKFLOW_PATHS.workbookCheck}?archivo=${encodeURIComponent(file.name)}`, checkWorkbookCheckOrChecking, { method: 'POST', file: { bytes: file, type: XLSX_MIME } });
+        // A large workbook's check outlasts the request, as its send would (contract.ts SEND_CHECKING).
+        if (isSendChecking(checked)) say(h('p', { id: 'revisando-envio', role: 'status' }, `Revisando el libro «${file.name}»… Con libros grandes tarda unos minutos; el resultado aparecerá aquí solo.`));
+        while (isSendChecking(checked)) {
+          const { location } = checked.checking;
+          await new Promise((r) => window.setTimeout(r, SEND_CHECKING_RETRY_SECONDS * 1000));
+          if (!status.isConnected) return;
+          checked = await authed(location, checkWorkbookCheckOrChecking);
+        }
+        const message = h('p', { class: checked.counts.errors ? 'status-bad' : 'status-ok', id: 'resultado-revision' }, checked.message);
+        status.replaceChildren(message, ...refusedFindings(checked.findings, checked.counts, 'checked'));
+        sayOutcome(status, checkButton, message.textContent ?? '');
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) { rerender(); return; }
+        const message = h('p', { class: 'status-bad' }, err instanceof Error ? err.message : 'No se pudo revisar el libro.');
+        status.replaceChildren(message);
+        sayOutcome(status, checkButton, message.textContent ?? '');
+      } finally {
+        button.disabled = checkButton.disabled = false;
+      }
+    })();
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const file = input.files?.[0];
-    if (!file) { say(h('p', { class: 'status-bad' }, 'Elija el archivo .xlsx de su libro.')); return; }
-    // Larger than the server takes: said now, in the server's words, instead of after minutes of sending it.
-    if (maxBytes !== undefined && file.size > maxBytes) { say(h('p', { class: 'status-bad' }, uploadTooLarge(maxBytes))); return; }
-    button.disabled = true;
+    const file = chosen();
+    if (!file) return;
+    button.disabled = checkButton.disabled = true;
     say(h('p', null, `Enviando y validando «${file.name}»…`));
     void (async () => {
       try {
@@ -809,7 +848,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         const seen = err instanceof ApiError && err.code === 'workbook-has-errors'
           ? h('p', { class: 'note', id: 'aviso-coordinacion' }, 'Su coordinación ve este intento, quién lo envió y sus hallazgos durante una semana, en «Intentos rechazados» de su bandeja: si necesita ayuda para corregirlo, escríbale.') : null;
         status.replaceChildren(message, ...(seen ? [seen] : []), ...refusedFindings(findings, err instanceof ApiError ? err.counts : undefined));
-        button.disabled = false;
+        button.disabled = checkButton.disabled = false;
         sayOutcome(status, button, message.textContent ?? '');
       }
     })();

@@ -74,7 +74,9 @@ if (command === undefined || command === '--help' || command === '-h' || command
   tuneForShortRun(command, process.argv.slice(3));
   // Resolved next to this file at run time (all are in dist/); not bundled into this entry.
   // `compile` has a smaller bundle of its own (compile-main.ts).
-  const bundle = command === 'compile' ? 'cli-compile.js' : ENGINE_COMMANDS.has(command) ? 'cli-engine.js' : 'cli-main.js';
+  // `validate --publicador` reads the local database: the full bundle (validate-registered.ts).
+  const registered = command === 'validate' && rest.some((a) => a === '--publicador' || a.startsWith('--publicador='));
+  const bundle = command === 'compile' ? 'cli-compile.js' : ENGINE_COMMANDS.has(command) && !registered ? 'cli-engine.js' : 'cli-main.js';
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { main } = require(`${__dirname}/${bundle}`) as typeof import('./main');
   void main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).then((code) => { process.exitCode = code; });

@@ -3,7 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { formatCount } from '../../../core/format/es-mx';
 import { oneLine, renderA1, renderMessage, renderReport, SEVERITY_ES } from '../../../core/messages/render';
-import type { Finding } from '../../../core/findings/finding';
+import type { CellRef, Finding } from '../../../core/findings/finding';
+import type { ForeignProcess, ForeignProject } from '../../../core/summary/foreign-processes';
 import { releasePackage, projectPackage } from '../../../core/packages';
 import { type ParsedArgs, stringOption, UsageError } from './args';
 import { progressReporter } from './progress';
@@ -20,7 +21,18 @@ import { stringsOf } from '../../../core/json/json-values';
 
 export interface CliIo { out: (line: string) => void; err: (line: string) => void }
 
-async function runPipeline(args: ParsedArgs) {
+/**
+ * `validate --publicador ID` (validate-registered.ts): the implementer's prefixes as registered in the local store,
+ * which win over the Configuración sheet's as at sending, and the lookup the send makes of the links to other
+ * implementers (functions/src/workflow/link-findings.ts) in place of «se revisa al enviar».
+ */
+export interface Registered {
+  ocidPrefix: string;
+  projectIdPrefix: string;
+  linkFindings(foreign: readonly (ForeignProcess & { cell?: CellRef })[], named: readonly (ForeignProject & { cell?: CellRef })[]): Promise<Finding[]>;
+}
+
+async function runPipeline(args: ParsedArgs, registered?: Registered) {
   // Loaded here: `validate paquete.json` needs neither the workbook reader nor the sheet engine.
   const [{ openSource }, { checkWorkbook }] = await Promise.all([import('./open-source'), import('../../../core/pipeline/check-workbook')]);
   const source = openSource(args.positional[0]);
@@ -30,7 +42,7 @@ async function runPipeline(args: ParsedArgs) {
   // A zip without worksheets (or an .xlsx saved by another program without any) is not a workbook we can read.
   if (!workbook.sheets.length) throw new UsageError(`El archivo «${source.label}» no contiene hojas: no parece un libro de la plantilla.`);
   const now = stringOption(args, 'fecha') ?? new Date().toISOString();
-  const converted = checkWorkbook(workbook, { now });
+  const converted = checkWorkbook(workbook, registered ? { now, ocidPrefix: registered.ocidPrefix, projectIdPrefix: registered.projectIdPrefix } : { now });
   // The report lists the sheets in the workbook's tab order.
   const report = (shown: Finding[], all: Finding[]): string[] => renderReport(shown, all, workbook.sheets.map((s) => s.name));
   return { converted, findings: converted.findings, now, label: source.label, report, workbook };
@@ -132,13 +144,19 @@ async function validateJsonCommand(file: string, args: ParsedArgs, io: CliIo): P
 }
 
 /** Exit code: 0 valid, 1 errors found. The report goes to stdout; the program's own errors (exit 2, 3) to stderr. */
-export async function validateCommand(args: ParsedArgs, io: CliIo): Promise<number> {
+export async function validateCommand(args: ParsedArgs, io: CliIo, registered?: Registered): Promise<number> {
   const input = args.positional[0];
   if (input && /\.json$/i.test(input)) return validateJsonCommand(input, args, io);
-  const { converted, label, report, workbook } = await runPipeline(args);
+  const { converted, label, report, workbook } = await runPipeline(args, registered);
   // What only the platform's registry tells, at sending or publishing: said at each cell as checked then, so that a
-  // clean report is not read as all the platform will say (links-checked-at-sending.ts).
-  const findings = (await import('../../../core/pipeline/links-checked-at-sending')).withCheckedAtSending(workbook, converted);
+  // clean report is not read as all the platform will say (links-checked-at-sending.ts) — or, with the registry at
+  // hand (--publicador), looked up there as the send does.
+  const { linkReferences, placed, withCheckedAtSending } = await import('../../../core/pipeline/links-checked-at-sending');
+  const references = linkReferences(converted);
+  const told = registered
+    ? await registered.linkFindings(references.processes.map((p) => ({ ...p, ...placed(converted.sourceMap, p.pointer) })), references.named.map((p) => ({ ...p, ...placed(converted.sourceMap, p.pointer) })))
+    : undefined;
+  const findings = withCheckedAtSending(workbook, converted, told);
   if (args.options.json === true) {
     io.out(JSON.stringify(findings, null, 2));
     // stdout is the findings array only: the plain sentence goes to stderr.

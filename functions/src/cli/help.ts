@@ -4,6 +4,9 @@ export const HELP = `Infraestructura Abierta — herramientas de línea de coman
   infra-abierta template [-o plantilla.xlsx]        Escribe la plantilla en blanco (EDCAPI + EDCA-MX)
                 [--filas 10000]    filas de datos de cada hoja con listas desplegables (hasta 1,048,574)
   infra-abierta validate libro.xlsx [--json] [--todos]  Valida un libro (o una carpeta de .csv) y lista los problemas
+                [--publicador ID]  (servidor propio) lo revisa como el envío: con los prefijos registrados de
+                                                   ese implementador en la base local, no los de «Configuración», y
+                                                   con sus vínculos a procesos y proyectos de otros implementadores
   infra-abierta validate paquete.json [--json]      Valida un paquete publicado (entregas, registros o proyectos)
   infra-abierta convert libro.xlsx -o salida.json [--url https://…/salida.json]  Convierte a paquetes EDCA-MX (OCDS) y EDCAPI (OC4IDS);
                                                    --url: dirección web donde publicará el archivo;

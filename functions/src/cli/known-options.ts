@@ -9,7 +9,7 @@ import type { CliIo } from './convert-command';
 export const COMMON_OPTIONS = ['ayuda', 'help'];
 export const KNOWN_OPTIONS: Readonly<Record<string, readonly string[]>> = {
   template: ['salida', 'sobrescribir', 'filas'],
-  validate: ['json', 'todos', 'fecha'],
+  validate: ['json', 'todos', 'fecha', 'publicador'],
   convert: ['salida', 'proyectos', 'url', 'estricto', 'todos', 'fecha'],
   compile: ['salida', 'url', 'versionadas'],
   import: ['salida', 'sobrescribir', 'sin-descargar', 'aceptar-faltantes', 'espera'],

@@ -289,7 +289,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       // validate, convert and compile: one place (engine.ts), which dist/cli.js also loads alone as dist/cli-engine.js.
-      case 'validate': case 'convert': case 'compile': return await engineMain(argv, io);
+      // …but `validate --publicador` reads the local database (validate-registered.ts), which the engine never opens.
+      case 'validate': if (args.options.publicador !== undefined) return await (await import('./validate-registered')).validateRegistered(args, io);
+      // falls through
+      case 'convert': case 'compile': return await engineMain(argv, io);
       case 'import': return await (await import('./import-command')).importCommand(args, reportLines(io));
       case 'publish': {
         const [{ openLocalStore }, { publishCommand }] = await Promise.all([import('../server/local-store'), import('./publish-command')]);

@@ -17,7 +17,7 @@ import type { WorkbookModel } from '../../../core/workbook/model';
 import { notePublishedChange } from '../store/change-signal';
 import type { Publisher } from '../store/store';
 import type { PublicationTask, TaskResult } from '../publication/publication-queue';
-import type { Intake, SubmissionPreview, SubmissionWork } from '../workflow/submission-work';
+import type { Intake, IntakeOptions, SubmissionPreview, SubmissionWork } from '../workflow/submission-work';
 import type { PublicationRunner } from './local-services';
 import { HttpError } from '../api/http-error';
 import { SourceError } from '../ingest/sheet-source';
@@ -42,8 +42,8 @@ export const OUT_OF_MEMORY: Record<'intake' | 'preview', string> = {
 export interface BackgroundWorkerData { config: Config }
 export type Job =
   | { kind: 'publish'; task: PublicationTask; takeOver: boolean }
-  | { kind: 'intake'; workbook: WorkbookModel; publisher: Publisher; now: string }
-  | { kind: 'intake-upload'; fileId: string; publisher: Publisher; now: string; name?: string }
+  | { kind: 'intake'; workbook: WorkbookModel; publisher: Publisher; now: string; options?: IntakeOptions }
+  | { kind: 'intake-upload'; fileId: string; publisher: Publisher; now: string; name?: string; options?: IntakeOptions }
   | { kind: 'preview'; contentHash: string; publisher: Publisher; now: string };
 export type ToWorker = { kind: 'job'; id: number; job: Job } | { kind: 'close' };
 export type FromWorker =
@@ -126,8 +126,8 @@ export function backgroundThread(script: string, config: Config, opts: { env: No
   return {
     warm() { worker ??= start(); },
     publish: (task, { takeOver }) => send({ kind: 'publish', task, takeOver: takeOver || orphaned.delete(task.submissionId) }) as Promise<TaskResult>,
-    intake: (workbook, publisher, now) => send({ kind: 'intake', workbook, publisher, now }) as Promise<Intake>,
-    intakeUpload: (fileId, publisher, now, name) => send({ kind: 'intake-upload', fileId, publisher, now, ...(name ? { name } : {}) }) as Promise<Intake>,
+    intake: (workbook, publisher, now, options) => send({ kind: 'intake', workbook, publisher, now, ...(options ? { options } : {}) }) as Promise<Intake>,
+    intakeUpload: (fileId, publisher, now, name, options) => send({ kind: 'intake-upload', fileId, publisher, now, ...(name ? { name } : {}), ...(options ? { options } : {}) }) as Promise<Intake>,
     preview: (contentHash, publisher, now) => send({ kind: 'preview', contentHash, publisher, now }) as Promise<SubmissionPreview>,
     async close() {
       closing = true;

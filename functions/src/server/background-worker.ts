@@ -59,9 +59,9 @@ function run(job: Job): Promise<unknown> {
   }
   switch (job.kind) {
     case 'publish': return ready.publish(job.task, { takeOver: job.takeOver });
-    case 'intake': return ready.work.intake(job.workbook, job.publisher, job.now);
+    case 'intake': return ready.work.intake(job.workbook, job.publisher, job.now, job.options);
     // Read here, not in the server's thread: its values live in this thread only, and only as long as the intake.
-    case 'intake-upload': return ready.uploads.open(job.fileId, job.name).read().then((workbook) => ready.work.intake(workbook, job.publisher, job.now));
+    case 'intake-upload': return ready.uploads.open(job.fileId, job.name).read().then((workbook) => ready.work.intake(workbook, job.publisher, job.now, job.options));
     case 'preview': return ready.work.preview(job.contentHash, job.publisher, job.now);
   }
 }

@@ -36,8 +36,14 @@ export interface SubmissionPreview {
   preview: ChangePreview;
 }
 
+/**
+ * `keep: false`: checked only («Revisar sin enviar», POST /api/workbook-check): the same verdict, and no snapshot
+ * kept even without errors — nothing of a workbook only checked stays in the store.
+ */
+export interface IntakeOptions { keep?: boolean }
+
 export interface SubmissionWork {
-  intake(workbook: WorkbookModel, publisher: Publisher, now: string): Promise<Intake>;
+  intake(workbook: WorkbookModel, publisher: Publisher, now: string, options?: IntakeOptions): Promise<Intake>;
   /**
    * An uploaded .xlsx, kept by the upload store as `fileId`, read and taken in where this work runs. The server's
    * background thread has it (background-thread.ts): read in the server's thread, a workbook of 10,000 processes
@@ -45,20 +51,20 @@ export interface SubmissionWork {
    * 2.6 GiB. A SourceError of the read (a limit crossed: its code starts with `source.limit-`) comes back as one.
    * Absent: the caller reads the file and calls `intake`.
    */
-  intakeUpload?(fileId: string, publisher: Publisher, now: string, name?: string): Promise<Intake>;
+  intakeUpload?(fileId: string, publisher: Publisher, now: string, name?: string, options?: IntakeOptions): Promise<Intake>;
   /** The kept snapshot `contentHash` against the publisher's current publication. */
   preview(contentHash: string, publisher: Publisher, now: string): Promise<SubmissionPreview>;
 }
 
 export function submissionWork(store: Store): SubmissionWork {
   return {
-    async intake(workbook, publisher, now) {
+    async intake(workbook, publisher, now, options) {
       const checked = checkSubmitted(workbook, publisher, now);
       const { completeness, counts } = checked;
       // Told when sending, not only when the coordinator approves (link-findings.ts); «Validar» asks the same before.
       const unpublished = await linkFindings(store, publisher, checked.foreign, checked.named);
       const findings = unpublished.length ? inReadingOrder([...checked.findings, ...unpublished], workbook.sheets.map((s) => s.name)) : checked.findings;
-      if (findings.some((f) => f.severity === 'error')) return { findings, completeness };
+      if (findings.some((f) => f.severity === 'error') || options?.keep === false) return { findings, completeness };
       return { findings, completeness, snapshot: await keepSnapshot(store, workbook, now, completeness, counts) };
     },
     async preview(contentHash, publisher, now) {

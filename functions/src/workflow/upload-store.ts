@@ -25,6 +25,12 @@ export interface UploadStore {
   admit(bytes: Buffer, name?: string): Promise<void>;
   /** Keeps the bytes; returns the file id. */
   save(bytes: Buffer): Promise<string>;
+  /**
+   * Keeps the bytes under an id of their own (random, of the same form), not their content's: «Revisar sin enviar»'s
+   * file, read and then removed. Under the content's id, a check ending while a send of the same file was being taken
+   * in removed the file that send had just kept.
+   */
+  saveApart(bytes: Buffer): Promise<string>;
   /** `name`: as for `admit` (the submission's `source.name`), so a read that fails names the file the official sent. */
   open(fileId: string, name?: string): SheetSource;
   /** Bytes on disk for a file id; undefined when it is not (or no longer) kept. */
@@ -51,16 +57,23 @@ export function directoryUploads(dir: string, options: { limits?: Partial<ReadLi
     return path.join(dir, `${fileId}.xlsx`);
   };
   const sourceOptions = options.limits ? { limits: options.limits } : {};
+  const write = async (target: string, bytes: Buffer): Promise<void> => {
+    await fs.promises.mkdir(dir, { recursive: true });
+    const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    await fs.promises.writeFile(tmp, bytes);
+    await fs.promises.rename(tmp, target);
+  };
   return {
     admit: (bytes, name) => new XlsxBufferSource(bytes, label(name), sourceOptions).check(),
     async save(bytes) {
       const fileId = uploadId(bytes);
-      const target = file(fileId);
-      if (fs.existsSync(target)) return fileId;
-      await fs.promises.mkdir(dir, { recursive: true });
-      const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-      await fs.promises.writeFile(tmp, bytes);
-      await fs.promises.rename(tmp, target);
+      if (fs.existsSync(file(fileId))) return fileId;
+      await write(file(fileId), bytes);
+      return fileId;
+    },
+    async saveApart(bytes) {
+      const fileId = randomBytes(32).toString('hex');
+      await write(file(fileId), bytes);
       return fileId;
     },
     open: (fileId, name) => new XlsxFileSource(file(fileId), label(name), sourceOptions),

@@ -10,6 +10,9 @@
  *                                         file while the institution's latest upload is `returned` is that
  *                                         one's resubmission too (contract.ts `continuedUpload`). `outcome` says which
  *                                         (created, resubmitted, unchanged: SubmitAnswer in the contract).
+ *   POST /api/workbook-check              «Revisar sin enviar»: a raw .xlsx with ?publisher= ?archivo=, checked as a send
+ *                                         would check it (its limits, budget and rate); answers the findings (200) and
+ *                                         creates, keeps and tells nothing (WorkbookCheckAnswer in the contract)
  *   GET  /api/submissions                 scoped list; ?publisher= ?status= ?spreadsheetId= ?limit= ?after=
  *   GET  /api/submissions/refused        sends refused at the door (422, nothing created) kept a week, for whoever reads
  *                                         that implementer's sends; ?publisher= (refused-sends.ts)
@@ -77,7 +80,7 @@ import { approvalEvent, notifyWithin, type Notify } from './workflow-events';
 import type { WorkbookModel } from '../../../core/workbook/model';
 import {
   AWAITING_DECISION, ENDED, NEWEST_FIRST, approvalRefused, SUBMISSION_STATUSES, WITHDRAWABLE, checkCreateRequest, checkDecisionRequest, continuedUpload, checkReturnRequest, commentsOf, ContractError, MAX_COMMENT_LENGTH, MAX_WORKBOOK_VALUES_BYTES, PREVIEW_PREPARING, PREVIEW_PREPARING_RETRY_SECONDS, sentAt, STATUS_LABELS, statusLabelOf, WORKBOOK_JSON_MIME, XLSX_MIME, sourceName,
-  type RefusedSendAnswer, type RefusedSendsAnswer, type RefusedSendView, type ApproveAnswer, type AuthConfig, type StageBatchAnswer, type StageBatchResult, type FindingsPageAnswer, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
+  type RefusedSendAnswer, type RefusedSendsAnswer, type RefusedSendView, type WorkbookCheckAnswer, type ApproveAnswer, type AuthConfig, type StageBatchAnswer, type StageBatchResult, type FindingsPageAnswer, type CompareAnswer, type WorkbookValues, type HistoryView, type StagesAnswer, type StagesListAnswer, type PreviewAnswer, type Scope, type SessionAnswer, type SubmissionAnswer, type SubmissionListAnswer, type SubmitAnswer, type SubmitOutcome, type SubmissionView, type Viewer,
 } from '../../../core/workflow/contract';
 import { replacedComment } from '../../../core/workflow/replaced-send';
 import { statusChoiceText } from '../../../core/workflow/status-choice';
@@ -114,6 +117,21 @@ function refusalBody(findings: Finding[]): { findings: (Finding & { message: str
   return { findings: renderedFindings(listed), counts };
 }
 
+/**
+ * What «Revisar sin enviar» answers (WorkbookCheckAnswer): the refusal's list and counts (refusalBody), whatever the
+ * verdict, and a message saying that nothing was sent — with errors, as the send would refuse it; without, that it may
+ * be sent.
+ */
+function checkAnswer(findings: Finding[], fileName: string | undefined): WorkbookCheckAnswer {
+  const { counts, findings: listed } = refusalBody(findings);
+  const file = fileName ? ` (archivo «${fileName}»)` : '';
+  const others = counts.warnings + counts.infos;
+  const message = counts.errors
+    ? `Revisado sin enviar: el libro tiene ${formatCount(counts.errors, 'error', 'errores')}${file}. ${counts.errors === 1 ? 'Corríjalo' : 'Corríjalos'} (vea cada hoja, fila y columna) antes de enviarlo: con ${counts.errors === 1 ? 'él' : 'ellos'} no se recibiría.`
+    : `Revisado sin enviar: el libro no tiene errores${file}${others ? ` y tiene ${formatCount(others, 'advertencia o aviso', 'advertencias y avisos')}, que no impiden enviarlo` : ''}. Puede enviarlo a revisión.`;
+  return { message: `${message} No se envió ni se guardó nada, y su coordinación no ve esta revisión.`, counts, findings: listed };
+}
+
 /** What is sent: an uploaded .xlsx, a workbook's values (the add-on, self-hosted) or a Google spreadsheet's id. */
 interface SendInput {
   upload?: { bytes: Buffer; name: string | undefined };
@@ -122,6 +140,11 @@ interface SendInput {
   workbook?: WorkbookValues;
   /** Where the send was asked from (sign-in-audit.ts decisionOrigin): its entry says it. */
   origin?: JsonObject;
+  /**
+   * «Revisar sin enviar» (POST /api/workbook-check): the same intake, then its findings answered (200,
+   * WorkbookCheckAnswer) — no submission, no snapshot, no notice, and not a refusal (nothing for the coordinators).
+   */
+  checkOnly?: boolean;
 }
 
 export interface WorkflowDeps {
@@ -280,11 +303,12 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   const { authenticator } = signInAudit(deps.authenticator, { store, now, log });
   const router = Router();
   // Authenticated answers are personal: never cached by a browser or a CDN.
-  router.use(['/submissions', '/audit', '/session', '/monthly-report'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
+  router.use(['/submissions', '/workbook-check', '/audit', '/session', '/monthly-report'], (_req, res, next) => { res.set('Cache-Control', 'private, no-store'); next(); });
   // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull (nor a guessed key).
   // Every route here that signs in, the program stages and the publishers' registration included (public reads of
   // /api/publishers are answered before this router).
-  router.use(['/submissions', '/audit', '/session', '/monthly-report', '/publishers', '/stages'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
+  // «Revisar sin enviar» (/workbook-check) costs what a send costs: counted as one.
+  router.use(['/submissions', '/workbook-check', '/audit', '/session', '/monthly-report', '/publishers', '/stages'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
   // Registering publishers and commitments shares this deployment's identity (admin only).
   router.use(publisherAdminRoutes({ store, authenticator: authenticator, now }));
   const stamp = () => now().toISOString();
@@ -522,6 +546,11 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     res.status(204).end();
   });
 
+  /** Removes an uploaded file nothing keeps: unless another submission of this publisher holds the same file. */
+  const dropUnheldUpload = async (source: SubmissionSource, mine: readonly Submission[]): Promise<void> => {
+    if (source.kind === 'xlsx' && !mine.some((m) => m.source.kind === 'xlsx' && m.source.fileId === source.fileId)) await deps.uploads!.remove(source.fileId);
+  };
+
   /** What a send answers once its request is checked and authorized: the POST's work, and the cloud's send task's. */
   const sendOf = (user: User, publisher: Publisher, input: SendInput) => async (): Promise<SentAnswer> => {
     // This publisher's submissions: for the quota, the resubmission match and the clean-up of superseded files.
@@ -543,8 +572,10 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
         }
         // Read against the limits (counting only, yielding to other requests) before anything is kept.
         await deps.uploads!.admit(bytes, name);
-        await checkQuota(publisher, mine, bytes);
-        source = { kind: 'xlsx', fileId: await deps.uploads!.save(bytes), ...(name ? { name } : {}) };
+        // A check keeps nothing: its file is on disk only while it is read (removed below), so it takes no quota.
+        if (!input.checkOnly) await checkQuota(publisher, mine, bytes);
+        // A check's file under an id of its own (removed below): never one a send of the same file holds.
+        source = { kind: 'xlsx', fileId: await (input.checkOnly ? deps.uploads!.saveApart(bytes) : deps.uploads!.save(bytes)), ...(name ? { name } : {}) };
       } else {
         // The spreadsheet's name, as the add-on read it (checked by checkCreateRequest): which sheet a send came from.
         const name = input.spreadsheetName !== undefined ? { name: input.spreadsheetName } : {};
@@ -553,13 +584,19 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       // Snapshot on submit (DESIGN §6): read now, validate now; what is kept is what will be published. An upload is
       // read where it is taken in when that is elsewhere (the self-hosted server's background thread): its values are
       // then never held in this thread (submission-work.ts).
-      if (source.kind === 'xlsx' && work.intakeUpload) {
-        at = stamp();
-        checked = await work.intakeUpload(source.fileId, publisher, at, source.name);
-      } else {
-        const workbook: WorkbookModel = input.workbook ? { sheets: input.workbook.sheets } : await openSource(deps, source).read();
-        at = stamp();
-        checked = await work.intake(workbook, publisher, at);
+      const options = input.checkOnly ? { keep: false } : undefined;
+      try {
+        if (source.kind === 'xlsx' && work.intakeUpload) {
+          at = stamp();
+          checked = await work.intakeUpload(source.fileId, publisher, at, source.name, options);
+        } else {
+          const workbook: WorkbookModel = input.workbook ? { sheets: input.workbook.sheets } : await openSource(deps, source).read();
+          at = stamp();
+          checked = await work.intake(workbook, publisher, at, options);
+        }
+      } finally {
+        // A check's file goes as soon as it is read, whatever the outcome.
+        if (input.checkOnly && source.kind === 'xlsx') await deps.uploads!.remove(source.fileId);
       }
     } catch (e) {
       // A limit crossed is the size of what was sent (413), also when the reader said so from the background thread.
@@ -567,10 +604,11 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
       throw e;
     }
     const errors = checked.findings.filter((f) => f.severity === 'error');
+    if (input.checkOnly) return { status: 200, body: checkAnswer(checked.findings, source.name) };
     // Kept only when the workbook has no errors (submission-work.ts).
     if (!checked.snapshot) {
       // Nothing of a refused upload is kept, unless another submission of this publisher holds the same file.
-      if (source.kind === 'xlsx' && !mine.some((m) => m.source.kind === 'xlsx' && m.source.fileId === source.fileId)) await deps.uploads!.remove(source.fileId);
+      await dropUnheldUpload(source, mine);
       return { status: 422, body: {
         error: {
           code: 'workbook-has-errors',
@@ -655,9 +693,18 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   // travels is the JSON itself, so express.json takes the smaller one.
   const valuesLimits = { sentBytes: deps.maxUploadBytes, valuesBytes: deps.maxValuesBytes ?? MAX_WORKBOOK_VALUES_BYTES };
   const plainValuesLimit = Math.min(valuesLimits.sentBytes, valuesLimits.valuesBytes);
-  router.post('/submissions', signedIn, express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: WORKBOOK_JSON_MIME, limit: plainValuesLimit }), async (req, res) => {
+  /**
+   * A send (POST /api/submissions), or «Revisar sin enviar» (`checkOnly`: POST /api/workbook-check) — the same
+   * request, limits, budget and intake; a check takes an .xlsx only (a Google Sheets user has the add-on's «Validar»).
+   */
+  const sendRoute = (checkOnly: boolean): express.RequestHandler => async (req, res) => {
     const user = signedInUser(res);
     const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
+    if (checkOnly && !upload) {
+      throw new HttpError(415, deps.uploads ? 'unsupported-type' : 'uploads-disabled', deps.uploads
+        ? `«Revisar sin enviar» recibe el libro .xlsx (Content-Type: ${XLSX_MIME}, con ?publisher=). Desde Google Sheets, use «Validar» del complemento.`
+        : 'Esta plataforma recibe hojas de cálculo de Google: revise su libro con «Validar» del complemento.');
+    }
     const body = checkRequest(() => checkCreateRequest(!upload ? req.body : {}));
     const inline = !upload && body.workbook !== undefined;
     // A body of another type (a file sent as application/octet-stream, or with none): said as such, not as «this
@@ -682,14 +729,18 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     // thread), in the cloud as a task of the queue: its answer is kept for GET /api/submissions/checks/{id}
     // (send-check.ts). Without either (tests, benches), the request waits for it, as before.
     const origin = decisionOrigin(req);
-    const run = sendOf(user, publisher, { ...(upload ? { upload: { bytes: req.body as Buffer, name: queryString(req, 'archivo') } } : { spreadsheetId, spreadsheetName: body.spreadsheetName, ...(inline ? { workbook: body.workbook } : {}) }), origin });
+    const run = sendOf(user, publisher, { ...(upload ? { upload: { bytes: req.body as Buffer, name: queryString(req, 'archivo') } } : { spreadsheetId, spreadsheetName: body.spreadsheetName, ...(inline ? { workbook: body.workbook } : {}) }), origin, ...(checkOnly ? { checkOnly } : {}) });
     const owner = { userId: user.id, publisherId: publisher.id };
     const sheet = !upload && !inline && spreadsheetId !== undefined ? { spreadsheetId, ...(body.spreadsheetName !== undefined ? { spreadsheetName: body.spreadsheetName } : {}) } : undefined;
     const sent = deps.sendQueue && sendBudget && sheet ? await queuedSendWithinBudget(sendBudget, deps.sendQueue, { ...owner, ...sheet, origin: origin as { ip: string; userAgent?: string } })
       : sendBudget && !deps.sendQueue ? await sendWithinBudget(sendBudget, owner, run) : await run().then(async (a) => { await keepAnsweredRefusal(store, owner, a, log); return a; });
     if (isChecking(sent)) return void res.status(202).set({ Location: sent.checking.location, 'Retry-After': SEND_CHECK_RETRY_AFTER }).json(sent);
     res.status(sent.status).json(sent.body);
-  });
+  };
+  const sendBody = [signedIn, express.raw({ type: XLSX_MIME, limit: deps.maxUploadBytes }), gzippedValuesBody(WORKBOOK_JSON_MIME, valuesLimits), express.json({ type: WORKBOOK_JSON_MIME, limit: plainValuesLimit })];
+  router.post('/submissions', ...sendBody, sendRoute(false));
+  // Not under /submissions/: a single segment there is GET /submissions/{id}, read-only (read-only-methods.ts).
+  router.post('/workbook-check', ...sendBody, sendRoute(true));
 
   // Where a send answered «se está revisando» is asked again, by the official who sent it (send-check.ts).
   router.get('/submissions/checks/:id', async (req, res) => {
@@ -815,7 +866,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
 
   // A body over its limit: an .xlsx in the words of the read limits; a workbook sent as values (from Google Sheets)
   // as such — it is no file, and the official's way out is another.
-  router.use('/submissions', ((err, req, _res, next) => {
+  router.use(['/submissions', '/workbook-check'], ((err, req, _res, next) => {
     if ((err as { type?: string }).type === 'entity.too.large') {
       if (req.is(WORKBOOK_JSON_MIME)) {
         return next(valuesTooLarge(plainValuesLimit < valuesLimits.sentBytes ? 'valuesBytes' : 'sentBytes', plainValuesLimit));
