@@ -91,6 +91,8 @@ describe('rate limits on authenticated endpoints', () => {
       expect((await request(h.app).post('/api/submissions').send({ spreadsheetId: 'x' })).status).toBe(429);
       // «Revisar sin enviar» costs what a send costs: counted the same.
       expect((await request(h.app).post('/api/workbook-check').set('Authorization', a)).status).toBe(429);
+      // So is «Validar»'s look-up of the links to other implementers.
+      expect((await request(h.app).post('/api/link-check').set('Authorization', a).send({ processes: [], named: [] })).status).toBe(429);
       // Public reads are cached and open.
       expect((await request(h.app).get('/api/publishers')).status).toBe(200);
       // A new window.

@@ -307,8 +307,9 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   // Before any body is read or any token verified: a flood costs a counter, not a spreadsheet pull (nor a guessed key).
   // Every route here that signs in, the program stages and the publishers' registration included (public reads of
   // /api/publishers are answered before this router).
-  // «Revisar sin enviar» (/workbook-check) costs what a send costs: counted as one.
-  router.use(['/submissions', '/workbook-check', '/audit', '/session', '/monthly-report', '/publishers', '/stages'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
+  // «Revisar sin enviar» (/workbook-check) costs what a send costs: counted as one. A link check (one per «Validar»)
+  // reads the registry for up to 10,000 references: counted too.
+  router.use(['/submissions', '/workbook-check', '/link-check', '/audit', '/session', '/monthly-report', '/publishers', '/stages'], rateLimit(deps.rateLimits ?? DEFAULT_RATE_LIMITS));
   // Registering publishers and commitments shares this deployment's identity (admin only).
   router.use(publisherAdminRoutes({ store, authenticator: authenticator, now }));
   const stamp = () => now().toISOString();
