@@ -214,15 +214,15 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
     expect(download.suggestedFilename()).toBe('seguimiento.csv');
     const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('clave,implementador,estado,situacion,dias_de_atraso,periodicidad_dias,proyectos_comprometidos,proyectos_publicados,pendientes_datos_cost_ids,pendientes_documentos_clave,envios_aprobados,envios_por_revisar,ultima_publicacion,confirmada_sin_cambios,dias_sin_actualizar,etapa_E.1,etapa_E.2,etapa_E.3,etapa_E.4,etapa_E.5,etapa_E.6,etapa_E.7,proxima_actualizacion');
+    expect(lines[0]).toBe('clave,implementador,estado,situacion,dias_de_atraso,periodicidad_dias,proyectos_comprometidos,proyectos_publicados,pendientes_datos_cost_ids,pendientes_documentos_clave,envios_aprobados,envios_por_revisar,ultima_publicacion,confirmada_sin_cambios,dias_sin_actualizar,etapa_E.1,etapa_E.2,etapa_E.3,etapa_E.4,etapa_E.5,etapa_E.6,etapa_E.7,proxima_actualizacion,intentos_rechazados_7_dias');
     // The coordinator's state, by name, as the table shows it.
     expect(lines).toHaveLength(1 + IMPLEMENTERS + 1);
     expect(lines[1].startsWith('yuc001,Municipio 001,')).toBe(true);
     // Published 120 days ago, every 90: 30 days late; two sends published, two in review and one whose publication failed.
     const pending = (await srv.h.store.getCurrent('yuc005'))!.counts.pending!;
-    expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,${pending.points},${pending.documents},2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,,,,,,,,${updateDueAt({ lastPublishedAt: new Date(now - 120 * DAY).toISOString(), registeredAt: null, periodicityDays: 90 })}`);
+    expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,${pending.points},${pending.documents},2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,,,,,,,,${updateDueAt({ lastPublishedAt: new Date(now - 120 * DAY).toISOString(), registeredAt: null, periodicityDays: 90 })},0`);
     // A situation with «;» is quoted: a spreadsheet of a «;» region reads it as one cell (core/format/formula-safety.ts).
-    expect(lines.find((l) => l.startsWith('yuc004,'))).toBe(`yuc004,Secretaría de Obras 004,Yucatán,"Atrasado 240 días: publica cada 60 días; aún no publica",240,60,5,0,,,1,2,,,,,,,,,,,${updateDueAt({ lastPublishedAt: null, registeredAt: new Date(now - 300 * DAY).toISOString(), periodicityDays: 60 })}`);
+    expect(lines.find((l) => l.startsWith('yuc004,'))).toBe(`yuc004,Secretaría de Obras 004,Yucatán,"Atrasado 240 días: publica cada 60 días; aún no publica",240,60,5,0,,,1,2,,,,,,,,,,,${updateDueAt({ lastPublishedAt: null, registeredAt: new Date(now - 300 * DAY).toISOString(), periodicityDays: 60 })},0`);
 
     // «Por revisar» leads its coordinator to those sends: the inbox with the implementer chosen, not a list of 120 to
     // look it up in (dashboard/src/review/inbox-link.ts). Municipio 005's three: two in review, one whose publication failed.
