@@ -78,7 +78,7 @@ function refusedNote(stretch: RefusedStretch | null | undefined, month: string, 
   const to = date(dayOf(Date.parse(stretch.to) - 1, zone));
   // From the month's first day: every one of the month is counted.
   const whole = Date.parse(stretch.from) === Date.parse(monthBounds(month, zone).start);
-  return `${what}: se cuentan los del ${from} al ${to}${whole ? '' : `, no los de antes, que ya no se conservan`}.`;
+  return `${what}: se cuentan los ${from === to ? `del ${from}` : `del ${from} al ${to}`}${whole ? '' : ', no los de antes, que ya no se conservan'}.`;
 }
 
 const slug = (text: string): string => fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
