@@ -9,6 +9,7 @@ import type { Severity } from '../findings/finding';
 import { isObject } from '../json/json-values';
 import type { AccountFigures, ImplementerAccount, MonthlyAccount } from './monthly-account';
 import type { RefusalCounts } from './refusal-findings';
+import type { RefusedStretch } from './refused-in-month';
 
 export type SubmissionStatus = 'draft' | 'submitted' | 'approved' | 'returned' | 'published' | 'failed' | 'withdrawn';
 export const SUBMISSION_STATUSES: readonly SubmissionStatus[] = ['draft', 'submitted', 'approved', 'returned', 'published', 'failed', 'withdrawn'];
@@ -913,7 +914,18 @@ export function checkStageBatchAnswer(v: unknown): StageBatchAnswer {
  * GET /api/monthly-report?month=aaaa-mm[&state=…]: the monthly account (core/workflow/monthly-account.ts) of a state's
  * implementers; a coordinator's own state, any state for the administration. `month` defaults to the last one over.
  */
-export interface MonthlyReportAnswer extends MonthlyAccount { viewer: Viewer; state: string }
+export interface MonthlyReportAnswer extends Omit<MonthlyAccount, 'implementers'> {
+  viewer: Viewer;
+  state: string;
+  implementers: ReportImplementer[];
+  /**
+   * The part of the month whose sends refused for errors are counted (core/workflow/refused-in-month.ts: they are kept
+   * a week); null when none of the month is still kept; absent from a server that does not count them.
+   */
+  refusedCounted?: RefusedStretch | null;
+}
+/** An implementer's figures, and its refused attempts in `refusedCounted` (present when that is). */
+export interface ReportImplementer extends ImplementerAccount { refusedAttempts?: number }
 
 /**
  * 401 from a self-hosted server whose request carried something other than one of its access keys (`ia_…`): a Google
@@ -961,10 +973,16 @@ export function checkMonthlyReportAnswer(v: unknown): MonthlyReportAnswer {
     viewer: checkViewer(o.viewer), state: str(o.state, 'state'), month: str(o.month, 'month'), closedAt: str(o.closedAt, 'closedAt'),
     complete: bool(o.complete, 'complete'),
     total: checkFigures(o.total, 'total'),
-    implementers: arr(o.implementers, 'implementers', (x, p): ImplementerAccount => {
+    implementers: arr(o.implementers, 'implementers', (x, p): ReportImplementer => {
       const e = obj(x, p);
-      return { publisherId: str(e.publisherId, `${p}.publisherId`), name: str(e.name, `${p}.name`), ...checkFigures(e, p) };
+      return {
+        publisherId: str(e.publisherId, `${p}.publisherId`), name: str(e.name, `${p}.name`), ...checkFigures(e, p),
+        ...(e.refusedAttempts !== undefined ? { refusedAttempts: num(e.refusedAttempts, `${p}.refusedAttempts`) } : {}),
+      };
     }),
+    ...(o.refusedCounted === null ? { refusedCounted: null } : o.refusedCounted !== undefined ? {
+      refusedCounted: (() => { const c = obj(o.refusedCounted, 'refusedCounted'); return { from: str(c.from, 'refusedCounted.from'), to: str(c.to, 'refusedCounted.to') }; })(),
+    } : {}),
   };
 }
 

@@ -18,6 +18,7 @@ import { MAX_COMMENT_LENGTH } from '../../core/workflow/contract';
 import { omittedHistoryText } from '../../core/workflow/omitted-history';
 import type { Submission } from '../../functions/src/store/store';
 import { sentText } from '../support/gzip-body';
+import { REFUSAL_SEEN_BY_COORDINATION } from '../../core/workflow/refusal-seen';
 
 const spec = templateSpec();
 const projects = spec.sheets.find((s) => s.name === 'Proyectos');
@@ -1146,6 +1147,9 @@ describe('submit and review against the real app', () => {
     const client = new BackendClient(capturista.http(), local.url, () => local.bearers.capturistaA.replace(/^Bearer /, ''));
     const broken = { sheets: [{ name: 'projects', rows: [['id', 'title', 'budget/amount/amount'], ['oc4ids-abc123-0009', 'Puente', 'mucho']] }] };
     expect(() => client.submit('hoja-merida-2', broken)).toThrow(/^No se envió: el libro tiene \d+ errores[\s\S]*• Error — Hoja «projects», fila 2/);
+    // …and told, after its findings, that its coordination sees the attempt for a week, as «Mis envíos» says it.
+    const told = (() => { try { client.submit('hoja-merida-2', broken); return ''; } catch (e) { return (e as Error).message; } })();
+    expect(told.endsWith(`\n${REFUSAL_SEEN_BY_COORDINATION}`)).toBe(true);
     expect(main.reviewContext().submission).toBeNull();
     capturista.props.setUser('INFRA_API_TOKEN', 'ia_this-is-not-a-real-token-at-all');
     expect(() => main.reviewContext()).toThrow(/La clave de acceso no es válida/);

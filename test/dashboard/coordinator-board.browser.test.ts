@@ -214,15 +214,15 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
     expect(download.suggestedFilename()).toBe('seguimiento.csv');
     const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
-    expect(lines[0]).toBe('clave,implementador,estado,situacion,dias_de_atraso,periodicidad_dias,proyectos_comprometidos,proyectos_publicados,pendientes_datos_cost_ids,pendientes_documentos_clave,envios_aprobados,envios_por_revisar,ultima_publicacion,confirmada_sin_cambios,dias_sin_actualizar,etapa_E.1,etapa_E.2,etapa_E.3,etapa_E.4,etapa_E.5,etapa_E.6,etapa_E.7,proxima_actualizacion');
+    expect(lines[0]).toBe('clave,implementador,estado,situacion,dias_de_atraso,periodicidad_dias,proyectos_comprometidos,proyectos_publicados,pendientes_datos_cost_ids,pendientes_documentos_clave,envios_aprobados,envios_por_revisar,ultima_publicacion,confirmada_sin_cambios,dias_sin_actualizar,etapa_E.1,etapa_E.2,etapa_E.3,etapa_E.4,etapa_E.5,etapa_E.6,etapa_E.7,proxima_actualizacion,intentos_rechazados_7_dias');
     // The coordinator's state, by name, as the table shows it.
     expect(lines).toHaveLength(1 + IMPLEMENTERS + 1);
     expect(lines[1].startsWith('yuc001,Municipio 001,')).toBe(true);
     // Published 120 days ago, every 90: 30 days late; two sends published, two in review and one whose publication failed.
     const pending = (await srv.h.store.getCurrent('yuc005'))!.counts.pending!;
-    expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,${pending.points},${pending.documents},2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,,,,,,,,${updateDueAt({ lastPublishedAt: new Date(now - 120 * DAY).toISOString(), registeredAt: null, periodicityDays: 90 })}`);
+    expect(lines.find((l) => l.startsWith('yuc005,'))).toBe(`yuc005,Municipio 005,Yucatán,Atrasado 30 días: publica cada 90 días,30,90,1,1,${pending.points},${pending.documents},2,3,${calendarDate(new Date(now - 120 * DAY).toISOString())},,120,,,,,,,,${updateDueAt({ lastPublishedAt: new Date(now - 120 * DAY).toISOString(), registeredAt: null, periodicityDays: 90 })},0`);
     // A situation with «;» is quoted: a spreadsheet of a «;» region reads it as one cell (core/format/formula-safety.ts).
-    expect(lines.find((l) => l.startsWith('yuc004,'))).toBe(`yuc004,Secretaría de Obras 004,Yucatán,"Atrasado 240 días: publica cada 60 días; aún no publica",240,60,5,0,,,1,2,,,,,,,,,,,${updateDueAt({ lastPublishedAt: null, registeredAt: new Date(now - 300 * DAY).toISOString(), periodicityDays: 60 })}`);
+    expect(lines.find((l) => l.startsWith('yuc004,'))).toBe(`yuc004,Secretaría de Obras 004,Yucatán,"Atrasado 240 días: publica cada 60 días; aún no publica",240,60,5,0,,,1,2,,,,,,,,,,,${updateDueAt({ lastPublishedAt: null, registeredAt: new Date(now - 300 * DAY).toISOString(), periodicityDays: 60 })},0`);
 
     // «Por revisar» leads its coordinator to those sends: the inbox with the implementer chosen, not a list of 120 to
     // look it up in (dashboard/src/review/inbox-link.ts). Municipio 005's three: two in review, one whose publication failed.
@@ -404,13 +404,18 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(await page.locator('#menu a[aria-current="page"]').textContent()).toBe('Informe mensual');
     expect(await page.locator('#titulo-informe').textContent()).toBe(`Yucatán, ${monthLabel(month)}`);
     const row = (name: string): Promise<string[]> => page.locator('#tabla-informe tbody tr', { has: page.locator('th', { hasText: name }) }).locator('td').allTextContents();
-    // Received, approved, returned, withdrawn, waiting, longest wait, median review, publications.
-    expect(await row('Municipio 018')).toEqual(['2', '1', '1', '0', '0', '—', '2', '1']);
+    // Received, approved, returned, withdrawn, waiting, longest wait, median review, publications, refused attempts:
+    // those are kept a week, so the last month's are counted (none here) while its end is less than a week ago.
+    const counted = Date.parse(end) > Date.now() - 7 * DAY;
+    const refused = counted ? '0' : '—';
+    expect(await row('Municipio 018')).toEqual(['2', '1', '1', '0', '0', '—', '2', '1', refused]);
     // Its one send, returned and sent again, is two received: the note says so (a coordinator's board read 4 sends of one workbook).
     expect(await page.locator('#nota-informe').textContent()).toContain('«Envíos recibidos» cuenta cada envío y cada versión nueva de uno devuelto: un libro devuelto y enviado de nuevo cuenta dos veces.');
-    expect(await row('Secretaría de Obras 024')).toEqual(['1', '0', '0', '1', '1', String(lastDay - 1 + 5), '—', '0']);
-    expect(await row('Municipio 042')).toEqual(['1', '1', '0', '0', '0', '—', String(lastDay - 2), '0']);
-    expect(await row('Secretaría de Obras 036')).toEqual(['0', '0', '0', '0', '0', '—', '—', '0']);
+    expect(await row('Secretaría de Obras 024')).toEqual(['1', '0', '0', '1', '1', String(lastDay - 1 + 5), '—', '0', refused]);
+    expect(await row('Municipio 042')).toEqual(['1', '1', '0', '0', '0', '—', String(lastDay - 2), '0', refused]);
+    expect(await row('Secretaría de Obras 036')).toEqual(['0', '0', '0', '0', '0', '—', '—', '0', refused]);
+    expect(await page.locator('#nota-rechazados').textContent()).toMatch(counted ? /^«Intentos rechazados»: envíos que la plataforma no recibió por errores en el libro.*: se cuentan los del \d{2}\/\d{2}\/\d{4}( al \d{2}\/\d{2}\/\d{4})?, no los de antes, que ya no se conservan\.$/
+      : new RegExp(`^«Intentos rechazados»: .*: los de ${monthLabel(month)} ya no se conservan y no se pueden contar`));
     expect(await page.locator('#sin-publicar summary').textContent()).toMatch(new RegExp(`^No publicaron nada en ${monthLabel(month)}: \\d+ implementadores de 121$`));
     expect(await page.locator('#sin-publicar').textContent()).toContain('Secretaría de Obras 036');
     expect(await page.locator('#tabla-informe tfoot th').textContent()).toBe('Total de Yucatán');
@@ -425,9 +430,9 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV del informe mensual' }).click()]);
     expect(download.suggestedFilename()).toBe(`informe-mensual-yucatan-${month}.csv`);
     const text = await downloadedText(download);
-    expect(text.startsWith('\uFEFFmes,estado,clave,implementador,envios_recibidos,aprobados,devueltos_con_comentarios,retirados,en_espera_al_cierre,espera_mas_larga_dias,decisiones_con_tiempo_de_revision,mediana_dias_de_revision,publicaciones,confirmaciones_sin_cambios\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFFmes,estado,clave,implementador,envios_recibidos,aprobados,devueltos_con_comentarios,retirados,en_espera_al_cierre,espera_mas_larga_dias,decisiones_con_tiempo_de_revision,mediana_dias_de_revision,publicaciones,confirmaciones_sin_cambios,intentos_rechazados,intentos_rechazados_desde,intentos_rechazados_hasta\r\n')).toBe(true);
     const lines = text.trimEnd().split('\r\n');
-    expect(lines[1]).toBe(`${month},Yucatán,yuc018,Municipio 018,2,1,1,0,0,,2,2,1,0`);
+    expect(lines[1]).toMatch(new RegExp(`^${month},Yucatán,yuc018,Municipio 018,2,1,1,0,0,,2,2,1,0,${counted ? '0,\\d{4}-\\d{2}-\\d{2},\\d{4}-\\d{2}-\\d{2}' : ',,'}$`));
     expect(lines).toHaveLength(1 + 121 + 1);
     expect(lines[lines.length - 1].startsWith(`${month},Yucatán,,Total de Yucatán,`)).toBe(true);
 
@@ -490,7 +495,8 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
       expect(await page.locator('#informe-preparando').count()).toBe(0);
       const row = await page.locator('#tabla-informe tbody tr', { has: page.locator('th', { hasText: 'Municipio 007' }) }).locator('td').allTextContents();
       // Received, approved, returned, withdrawn, waiting, longest wait, median review, publications (none: notices and steps only).
-      expect(row).toEqual(['7', '7', '0', '0', '0', '—', '0', '0']);
+      // And its refused attempts: none, counted while the month ended less than a week ago (they are kept a week).
+      expect(row).toEqual(['7', '7', '0', '0', '0', '—', '0', '0', Date.parse(monthBounds(month).end) > Date.now() - 7 * DAY ? '0' : '—']);
       await page.context().close();
     } finally {
       await prep.close();

@@ -16,6 +16,7 @@ import { askedAgainUntil, closedAskingNothingOutside, sharedTabs, signedIn as si
 import { registerPublisher } from '../../functions/src/api/publisher-admin-routes';
 import { formatDate, formatMoney } from '../../core/format/es-mx';
 import { updateDueAt } from '../../core/workflow/update-due';
+import { monthOf } from '../../core/workflow/report-month';
 import { BASE_URL, projectWorkbook, PUBLISHERS, USERS, xlsxOf, type LocalHarness, type UserName } from '../workflow/workflow-harness';
 import { publish } from '../../functions/src/publication/publish';
 import { PREVIEW_PREPARING_RETRY_SECONDS, SEND_CHECKING_RETRY_SECONDS, WORKBOOK_JSON_MIME, XLSX_MIME } from '../../core/workflow/contract';
@@ -340,6 +341,18 @@ describeIfChromium('review pages in headless Chromium', () => {
     const tried = og.locator('#tabla-seguimiento tr', { hasText: 'Municipio de Mérida' }).locator('a.intentos-rechazados');
     expect(await tried.textContent()).toBe('1 intento rechazado en 7 días');
     expect(await tried.getAttribute('href')).toBe('#/revision?implementador=mer');
+    // …and in its CSV, in a column of its own (last: a sheet reading it by position keeps its columns).
+    const tracking = og.waitForEvent('download');
+    await og.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click();
+    const trackingLines = (await downloadedText(await tracking)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    expect(trackingLines[0].endsWith(',proxima_actualizacion,intentos_rechazados_7_dias')).toBe(true);
+    expect(trackingLines.find((l) => l.startsWith('mer,'))?.split(',').pop()).toBe('1');
+    // And the month's report counts it for its plenary: the attempt is this week's, so this month's report has it.
+    await og.goto(`${base}/#/informe-mensual?mes=${monthOf(Date.now())}`);
+    await og.locator('body[data-ready] #tabla-informe').waitFor();
+    expect((await og.locator('#tabla-informe tbody tr', { has: og.locator('th', { hasText: 'Municipio de Mérida' }) }).locator('td').allTextContents()).pop()).toBe('1');
+    expect(await og.locator('#cifras-informe', { hasText: 'Implementadores con intentos rechazados' }).textContent()).toMatch(/Implementadores con intentos rechazados\s*1 de \d+\s*1 intento/);
+    expect(await og.locator('#nota-rechazados').textContent()).toMatch(/^«Intentos rechazados»: envíos que la plataforma no recibió por errores en el libro, que no llegan a la bandeja\. Se guardan una semana: se cuentan los del \d{2}\/\d{2}\/\d{4} al \d{2}\/\d{2}\/\d{4}/);
     await og.goto(`${base}/#/revision/${await returnedSend()}`);
     // Said before it is sent: what the next workbook will be.
     expect(await official.locator('#continua-envio').textContent()).toMatch(/^El libro que envíe aquí será la versión corregida de su envío devuelto del \d{2}\/\d{2}\/\d{4}.*: su coordinación lo revisará con el historial y los comentarios de ese envío\. Si es otro libro, que no corrige aquel, retire primero ese envío \(abajo, «Retirar envío»\)\.$/);

@@ -86,6 +86,12 @@ test.each(cells)('%s as %s', async (_e, _c, endpoint, caller) => {
   if (res.status >= 400) expect(typeof res.body.error.message).toBe('string');
 });
 
+test('a link check refused says what was asked, not «ver este envío»', async () => {
+  const res = await request(h.app).post('/api/link-check').set('Authorization', h.bearer('coordinadorB')).send({ publisherId: 'mer', processes: [], named: [] });
+  expect(res.status).toBe(403);
+  expect(res.body.error.message).toMatch(/^Su cuenta no tiene permiso para revisar los vínculos de un libro de «[^»]+» con otros implementadores/);
+});
+
 test('an expired token says so', async () => {
   const res = await request(h.app).get('/api/submissions').set('Authorization', `Bearer ${h.identity.token({ email, issuedAt: -7200, expiresIn: 3600 })}`);
   expect(res.body.error.code).toBe('expired-credentials');

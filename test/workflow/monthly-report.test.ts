@@ -105,6 +105,29 @@ test('Tijuana and Cancún at a month\'s edge: the report cuts the months on the 
 });
 
 /**
+ * Sends refused for errors make no submission, so the month's log has no trace of them: the report counts each
+ * implementer's from the lines kept a week (refused-sends.ts), in the part of the month still kept, and says which.
+ */
+test('refused attempts: counted per implementer in the part of the month within the last week, and none for a month over for longer', async () => {
+  clock = mx('2026-12-03T12:00:00');
+  const line = (publisherId: string, n: number, at: Date) => h.store.putRefusedSend(`${publisherId}~00000000-0000-4000-8000-00000000000${n}`, publisherId,
+    JSON.stringify({ format: 1, userId: 'u', errors: 3, warnings: 0, infos: 0 }), at.toISOString());
+  await line('mer', 1, mx('2026-11-26T11:00:00')); // more than a week before now: may be gone, so not counted
+  await line('mer', 2, mx('2026-11-27T09:00:00'));
+  await line('mer', 3, mx('2026-11-30T23:00:00')); // 1 December in UTC, November in Mérida
+  await line('mer', 4, mx('2026-12-02T10:00:00'));
+  await line('mty', 5, mx('2026-11-28T10:00:00')); // Nuevo León's: not in Yucatán's report
+  const november = checkMonthlyReportAnswer((await report('coordinadorA', '?month=2026-11').expect(200)).body);
+  expect(november.refusedCounted).toEqual({ from: mx('2026-11-26T12:00:00').toISOString(), to: mx('2026-12-01T00:00:00').toISOString() });
+  expect(november.implementers.map((p) => [p.publisherId, p.refusedAttempts])).toEqual([['mer', 2]]);
+  const december = checkMonthlyReportAnswer((await report('coordinadorA', '?month=2026-12').expect(200)).body);
+  expect([december.refusedCounted?.from, december.implementers[0].refusedAttempts]).toEqual([mx('2026-12-01T00:00:00').toISOString(), 1]);
+  // October is over for longer than a week: nothing can be counted, said as such (not 0).
+  const october = checkMonthlyReportAnswer((await report('coordinadorA', '?month=2026-10').expect(200)).body);
+  expect([october.refusedCounted, october.implementers[0].refusedAttempts]).toEqual([null, undefined]);
+});
+
+/**
  * A state's year of sends (30 implementers, 3 sends each a month: approved, returned and sent again, some waiting
  * across the close), written as the workflow writes them — each step on the submission (its history bounded) and in
  * the audit log — on the real SQLite store with its reads counted as Firestore bills them (docs/deploy.md §11).

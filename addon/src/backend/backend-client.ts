@@ -11,6 +11,7 @@ import {
 } from '../../../core/workflow/contract';
 import { formatFileSize, formatNumber } from '../../../core/format/es-mx';
 import { leftOut, type RefusalCounts } from '../../../core/workflow/refusal-findings';
+import { REFUSAL_SEEN_BY_COORDINATION } from '../../../core/workflow/refusal-seen';
 import { ServerUnavailable, UserError } from '../user-error';
 import { checkLinkCheckAnswer, LINK_CHECK_PATH, type LinkCheckRequest } from '../../../core/workflow/link-check';
 import type { Finding } from '../../../core/findings/finding';
@@ -63,8 +64,7 @@ function statusMessage(status: number): string {
 export const ACCESS_KEY_MISSING = 'Falta su clave de acceso: el servidor de su institución no entra con su cuenta de Google. Abra Extensiones → Infraestructura Abierta → Configurar servidor y escriba en «Clave de acceso» la que le dio quien administra el servidor (empieza con «ia_»).';
 
 /**
- * Where a send's refusal is seen whole: nothing of a refused send is kept on the server, and «Validar» runs the
- * send's checks — the same core pipeline with the institution's registered prefixes, and what the registry says of
+ * Where a send's refusal is seen whole by its official: «Validar» runs the send's checks — the same core pipeline with the institution's registered prefixes, and what the registry says of
  * other implementers' processes (POST /api/link-check) — marking each cell.
  */
 export const SEE_ALL_WITH_VALIDAR = 'use Validar para verlos todos';
@@ -94,7 +94,11 @@ export class BackendClient {
   /** `keyless`: no access key is saved, so `credential` gives the Google identity (the cloud's way in). */
   constructor(private readonly http: HttpPort, private readonly baseUrl: string, private readonly credential: () => string, private readonly keyless = false) {}
 
-  private call<T>(method: HttpRequest['method'], path: string, check: (body: unknown) => T, body?: unknown, contentType?: string, seeAll?: string): T {
+  /**
+   * `aSend`: the request is a send (or asks for a send's outcome), whose refusal for errors its coordination sees for a
+   * week (refused-sends.ts) — said after the findings, in the words «Mis envíos» uses. An approval's refusal is not kept so.
+   */
+  private call<T>(method: HttpRequest['method'], path: string, check: (body: unknown) => T, body?: unknown, contentType?: string, seeAll?: string, aSend = false): T {
     const request: HttpRequest = {
       method,
       url: this.baseUrl.replace(/\/+$/, '') + path,
@@ -141,7 +145,8 @@ export class BackendClient {
     }
     const error = readErrorAnswer(parsed);
     if (this.keyless && response.status === 401 && error?.error.code === ACCESS_KEY_REQUIRED) throw new UserError(ACCESS_KEY_MISSING, 401);
-    const message = error ? error.error.message + findingsText(error.error.findings, error.error.counts, undefined, seeAll) : statusMessage(response.status);
+    const seen = aSend && error?.error.code === 'workbook-has-errors' ? `\n${REFUSAL_SEEN_BY_COORDINATION}` : '';
+    const message = error ? error.error.message + findingsText(error.error.findings, error.error.counts, undefined, seeAll) + seen : statusMessage(response.status);
     throw response.status >= 500 || response.status === 429 ? new ServerUnavailable(message, response.status) : new UserError(message, response.status);
   }
 
@@ -177,8 +182,8 @@ export class BackendClient {
    */
   submit(spreadsheetId: string, values?: WorkbookValues, spreadsheetName?: string): SubmitAnswer | SendCheckingAnswer {
     const named = spreadsheetName ? { spreadsheetName } : {};
-    if (values) return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitOrChecking, { spreadsheetId, ...named, workbook: values }, WORKBOOK_JSON_MIME);
-    return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitOrChecking, { spreadsheetId, ...named });
+    if (values) return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitOrChecking, { spreadsheetId, ...named, workbook: values }, WORKBOOK_JSON_MIME, undefined, true);
+    return this.call('post', WORKFLOW_PATHS.submissions, checkSubmitOrChecking, { spreadsheetId, ...named }, undefined, undefined, true);
   }
 
   /**
@@ -189,7 +194,7 @@ export class BackendClient {
   sendOutcome(location: string): SubmitAnswer | SendCheckingAnswer {
     const prefix = WORKFLOW_PATHS.sendCheck('');
     if (!location.startsWith(prefix) || !/^[A-Za-z0-9%._~-]+$/.test(location.slice(prefix.length))) throw new UserError('El panel pidió el resultado de un envío con una dirección que no es la del servidor. Cierre y vuelva a abrir el panel.');
-    return this.call('get', location, checkSubmitOrChecking);
+    return this.call('get', location, checkSubmitOrChecking, undefined, undefined, undefined, true);
   }
 
   /** Does the sheet still hold what submission `id` sent? Self-hosted the add-on sends the values; in the cloud the backend reads the sheet. */

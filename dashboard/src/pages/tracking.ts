@@ -204,13 +204,14 @@ export const trackingPage: Page = {
     // stuck on a workbook it cannot send read «0» here, as one that had sent nothing.
     const refused = viewer && viewer.role !== 'capturista' ? await authed(WORKFLOW_PATHS.refused, checkRefusedSendsAnswer).catch(() => null) : null;
     const attempts = new Map<string, number>();
+    const keptDays = refused?.keptDays ?? 7;
     for (const x of refused?.refused ?? []) attempts.set(x.publisherId, (attempts.get(x.publisherId) ?? 0) + 1);
     const reviewCell = (r: TrackingEntry): Node | string => {
       const href = r.pendingReview > 0 ? inboxLinkFor(viewer, r) : null;
       const pending = href ? h('a', { href, class: 'por-revisar', 'aria-label': `${plural(r.pendingReview, 'envío por revisar', 'envíos por revisar')} de ${r.name}: ${r.pendingReview === 1 ? 'abrirlo' : 'abrirlos'} en la bandeja` }, count(r.pendingReview)) : opt(r.pendingReview);
       const tried = attempts.get(r.publisherId) ?? 0;
       const inbox = tried > 0 ? inboxLinkFor(viewer, r) : null;
-      return inbox ? h('span', null, pending, h('br'), h('a', { href: inbox, class: 'intentos-rechazados' }, `${plural(tried, 'intento rechazado', 'intentos rechazados')} en ${count(refused?.keptDays ?? 7)} días`)) : pending;
+      return inbox ? h('span', null, pending, h('br'), h('a', { href: inbox, class: 'intentos-rechazados' }, `${plural(tried, 'intento rechazado', 'intentos rechazados')} en ${count(keptDays)} días`)) : pending;
     };
     // The header's Estado and Implementador filters choose the rows, as on every other page; the column headers, their
     // order. By name as it opens, as the filters list them: they came in the order of the implementers' ids, which
@@ -263,9 +264,11 @@ export const trackingPage: Page = {
     // aaaa-mm-dd, which spreadsheet programs read as dates in any locale; figures as numbers, empty when not known.
     // A column added later goes last (proxima_actualizacion, after the stages): a coordinator's sheet that reads the
     // file by column position keeps reading the same columns.
-    const download = csvButton('seguimiento', ['clave', 'implementador', 'estado', 'situacion', 'dias_de_atraso', 'periodicidad_dias', 'proyectos_comprometidos', 'proyectos_publicados', 'pendientes_datos_cost_ids', 'pendientes_documentos_clave', 'envios_aprobados', 'envios_por_revisar', 'ultima_publicacion', 'confirmada_sin_cambios', 'dias_sin_actualizar', ...STAGES.map((st) => `etapa_${st.code}`), 'proxima_actualizacion'],
+    const download = csvButton('seguimiento', ['clave', 'implementador', 'estado', 'situacion', 'dias_de_atraso', 'periodicidad_dias', 'proyectos_comprometidos', 'proyectos_publicados', 'pendientes_datos_cost_ids', 'pendientes_documentos_clave', 'envios_aprobados', 'envios_por_revisar', 'ultima_publicacion', 'confirmada_sin_cambios', 'dias_sin_actualizar', ...STAGES.map((st) => `etapa_${st.code}`), 'proxima_actualizacion', `intentos_rechazados_${keptDays}_dias`],
       () => ordered(assessed, q).map(({ r, words, overdue, confirmed, due }) => [r.publisherId, r.name, r.state, words, overdue, r.periodicityDays, r.committed, r.published, r.pending?.points ?? null, r.pending?.documents ?? null, known(r.approved), known(r.pendingReview),
-        calendarDate(r.lastPublishedAt ?? undefined), calendarDate(confirmed ?? undefined), r.daysSinceUpdate, ...STAGES.map((st) => calendarDate(r.stages?.[st.code])), due ?? null]),
+        calendarDate(r.lastPublishedAt ?? undefined), calendarDate(confirmed ?? undefined), r.daysSinceUpdate, ...STAGES.map((st) => calendarDate(r.stages?.[st.code])), due ?? null,
+        // As the page shows them beside «Por revisar»; empty where they are not read (signed out, an official's account).
+        refused ? attempts.get(r.publisherId) ?? 0 : null]),
       'Descargar CSV', 'Descargar CSV de la tabla de seguimiento');
     return h('div', null,
       ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar. Use los filtros Estado e Implementador del encabezado para ver los de un estado.'),

@@ -16,9 +16,10 @@ import { csvButton } from '../components/download';
 import { fold } from '../data/filters';
 import { formatCount, formatList, formatNumber } from '../../../core/format/es-mx';
 import { DEFAULT_TIME_ZONE } from '../../../core/unflatten/time-zone';
-import { dayOf, lastCompleteMonth, monthLabel, monthOf, previousMonth, stateTimeZone } from '../../../core/workflow/report-month';
-import type { AccountFigures, ImplementerAccount } from '../../../core/workflow/monthly-account';
-import { checkMonthlyReportAnswer, REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, WORKFLOW_PATHS, type MonthlyReportAnswer } from '../../../core/workflow/contract';
+import { dayOf, lastCompleteMonth, monthBounds, monthLabel, monthOf, previousMonth, stateTimeZone } from '../../../core/workflow/report-month';
+import type { AccountFigures } from '../../../core/workflow/monthly-account';
+import { checkMonthlyReportAnswer, REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, WORKFLOW_PATHS, type MonthlyReportAnswer, type ReportImplementer } from '../../../core/workflow/contract';
+import type { RefusedStretch } from '../../../core/workflow/refused-in-month';
 import { ApiError, authed, rerender, sessionBar, signedInAs, withSession } from './session';
 
 /** Months offered: the one under way and the two years before it. */
@@ -28,8 +29,8 @@ const NONE = '—';
 
 const days = (n: number | null): string => (n === null ? NONE : formatNumber(n, Number.isInteger(n) ? 0 : 1));
 
-type SortColumn = OrderColumn<ImplementerAccount>;
-const numeric = (key: string, title: string, value: (r: ImplementerAccount) => number | null, what: string): SortColumn =>
+type SortColumn = OrderColumn<ReportImplementer>;
+const numeric = (key: string, title: string, value: (r: ReportImplementer) => number | null, what: string): SortColumn =>
   ({ key, title, numeric: true, first: 'desc', value, said: [`por ${what}, de menos a más`, `por ${what}, de más a menos`] });
 const COLUMNS: SortColumn[] = [
   { key: 'implementador', title: 'Implementador', first: 'asc', value: (r) => r.name, said: ['por nombre, de la A a la Z', 'por nombre, de la Z a la A'] },
@@ -41,21 +42,44 @@ const COLUMNS: SortColumn[] = [
   numeric('espera-mas-larga', 'Espera más larga (días)', (r) => r.longestWaitDays, 'espera más larga'),
   numeric('mediana-revision', 'Mediana de revisión (días)', (r) => r.medianReviewDays, 'mediana de días de revisión'),
   numeric('publicaciones', 'Publicaciones', (r) => r.publications, 'publicaciones'),
+  // Sends refused for errors (no submission): counted by the server only in the part of the month still kept.
+  numeric('intentos-rechazados', 'Intentos rechazados', (r) => r.refusedAttempts ?? null, 'intentos rechazados'),
 ];
 
 /** In the order asked; a figure that does not apply goes last either way; ties by name. */
-const ordered = (rows: readonly ImplementerAccount[], q: URLSearchParams): ImplementerAccount[] => inOrder(rows, orderAsked(COLUMNS, q), (x, y) => BY_NAME.compare(x.name, y.name));
+const ordered = (rows: readonly ReportImplementer[], q: URLSearchParams): ReportImplementer[] => inOrder(rows, orderAsked(COLUMNS, q), (x, y) => BY_NAME.compare(x.name, y.name));
 
-/** A row's cells after its name: the same for an implementer and for the state's total. */
-function figureCells(f: AccountFigures): HTMLElement[] {
+/**
+ * A row's cells after its name: the same for an implementer and for the state's total; `refused`, its refused
+ * attempts, null when the month's are no longer kept (or the server does not count them).
+ */
+function figureCells(f: AccountFigures, refused: number | null): HTMLElement[] {
   // Approving data identical to the published confirms it current (Seguimiento counts it as an update): said beside «0».
   const published = f.confirmations && !f.publications ? `0 (${formatCount(f.confirmations, 'confirmación', 'confirmaciones')} sin cambios)` : count(f.publications);
-  return [count(f.received), count(f.approved), count(f.returned), count(f.withdrawn), count(f.waiting), days(f.longestWaitDays), days(f.medianReviewDays), published]
+  return [count(f.received), count(f.approved), count(f.returned), count(f.withdrawn), count(f.waiting), days(f.longestWaitDays), days(f.medianReviewDays), published, refused === null ? NONE : count(refused)]
     .map((text) => h('td', { class: 'num' }, text));
 }
 
 /** The CSV's figures: numbers a spreadsheet reads as numbers, empty when they do not apply. */
 const csvFigures = (f: AccountFigures): (number | null)[] => [f.received, f.approved, f.returned, f.withdrawn, f.waiting, f.longestWaitDays, f.reviewed, f.medianReviewDays, f.publications, f.confirmations];
+
+/** The state's refused attempts in the part of the month counted, or null when none of it is. */
+const refusedTotal = (r: MonthlyReportAnswer): number | null => (r.refusedCounted ? r.implementers.reduce((n, p) => n + (p.refusedAttempts ?? 0), 0) : null);
+
+/**
+ * What «Intentos rechazados» counts, said plainly: a coordinator telling its board «N implementadores intentaron
+ * enviar y su libro tenía errores» must know it is the last week's at most (the platform keeps them a week).
+ */
+function refusedNote(stretch: RefusedStretch | null | undefined, month: string, zone: string): string {
+  const what = '«Intentos rechazados»: envíos que la plataforma no recibió por errores en el libro, que no llegan a la bandeja. Se guardan una semana';
+  if (stretch === undefined) return `${what}; este servidor no los cuenta en el informe.`;
+  if (stretch === null) return `${what}: los de ${monthLabel(month)} ya no se conservan y no se pueden contar.`;
+  const from = date(dayOf(Date.parse(stretch.from), zone));
+  const to = date(dayOf(Date.parse(stretch.to) - 1, zone));
+  // From the month's first day: every one of the month is counted.
+  const whole = Date.parse(stretch.from) === Date.parse(monthBounds(month, zone).start);
+  return `${what}: se cuentan los ${from === to ? `del ${from}` : `del ${from} al ${to}`}${whole ? '' : ', no los de antes, que ya no se conservan'}.`;
+}
 
 const slug = (text: string): string => fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -97,25 +121,29 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
   // «Todos los implementadores de Yucatán publicaron» was said of none, and «No hay implementadores registrados» of a
   // state that has them now.
   const noneYet = r.complete ? `Al cierre de ${label} no había implementadores registrados en ${r.state}.` : `No hay implementadores registrados en ${r.state}.`;
-  const totalRow = h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, `Total de ${r.state}`), figureCells(t)));
+  const refusedOf = (p: ReportImplementer): number | null => (r.refusedCounted ? p.refusedAttempts ?? 0 : null);
+  const totalRow = h('tfoot', null, h('tr', null, h('th', { scope: 'row' }, `Total de ${r.state}`), figureCells(t, refusedTotal(r))));
   const results = h('div', { id: 'tabla-informe', class: 'table-wrap' }, h('table', null, h('caption', null, caption, orderNote), head, body, totalRow));
   const draw = (): void => {
     const shownOrder = orderAsked(COLUMNS, q);
     orderNote.textContent = orderNoteText(shownOrder);
     head.replaceChildren(sortHeaderRow(COLUMNS, shownOrder.column.key, shownOrder.dir, (c) => pressOrder(q, c, shownOrder, COLUMNS, (next) => { q = next; setQuery(q); draw(); })));
     const rows = ordered(r.implementers, q);
-    body.replaceChildren(...(rows.length ? rows.map((p) => h('tr', null, h('th', { scope: 'row' }, p.name), figureCells(p)))
+    body.replaceChildren(...(rows.length ? rows.map((p) => h('tr', null, h('th', { scope: 'row' }, p.name), figureCells(p, refusedOf(p))))
       : [h('tr', null, h('td', { colspan: COLUMNS.length }, h('span', { class: 'empty-note' }, noneYet)))]));
   };
   draw();
+  const zone = stateTimeZone(r.state);
+  const refusedDays = r.refusedCounted ? [dayOf(Date.parse(r.refusedCounted.from), zone), dayOf(Date.parse(r.refusedCounted.to) - 1, zone)] : [null, null];
   const download = csvButton(`informe-mensual-${slug(r.state)}-${r.month}`,
-    ['mes', 'estado', 'clave', 'implementador', 'envios_recibidos', 'aprobados', 'devueltos_con_comentarios', 'retirados', 'en_espera_al_cierre', 'espera_mas_larga_dias', 'decisiones_con_tiempo_de_revision', 'mediana_dias_de_revision', 'publicaciones', 'confirmaciones_sin_cambios'],
-    () => [...ordered(r.implementers, q).map((p) => [r.month, r.state, p.publisherId, p.name, ...csvFigures(p)]), [r.month, r.state, '', `Total de ${r.state}`, ...csvFigures(t)]],
+    // Added last, so that a sheet reading the file by column position keeps its columns: the refused attempts and the
+    // days they are counted over (empty when they cannot be counted).
+    ['mes', 'estado', 'clave', 'implementador', 'envios_recibidos', 'aprobados', 'devueltos_con_comentarios', 'retirados', 'en_espera_al_cierre', 'espera_mas_larga_dias', 'decisiones_con_tiempo_de_revision', 'mediana_dias_de_revision', 'publicaciones', 'confirmaciones_sin_cambios', 'intentos_rechazados', 'intentos_rechazados_desde', 'intentos_rechazados_hasta'],
+    () => [...ordered(r.implementers, q).map((p) => [r.month, r.state, p.publisherId, p.name, ...csvFigures(p), refusedOf(p), ...refusedDays]), [r.month, r.state, '', `Total de ${r.state}`, ...csvFigures(t), refusedTotal(r), ...refusedDays]],
     'Descargar CSV', 'Descargar CSV del informe mensual');
   const printButton = h('button', { type: 'button', onclick: () => window.print() }, 'Imprimir');
   // The month's last day and today on the state's clock, as the server cut the month: on Mexico City's, Baja
   // California's November closed «(01/12/2026)».
-  const zone = stateTimeZone(r.state);
   const closed = r.complete ? `al cierre del mes (${date(dayOf(Date.parse(r.closedAt) - 1, zone))})` : `hasta hoy (${date(dayOf(Date.parse(r.closedAt), zone))}); el mes está en curso`;
   return h('section', { 'aria-labelledby': 'titulo-informe', id: 'informe' },
     h('h2', { id: 'titulo-informe' }, `${r.state}, ${label}${r.complete ? '' : ' (en curso)'}`),
@@ -127,8 +155,10 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
       { label: 'En espera de decisión al cierre', value: count(t.waiting), ...(t.longestWaitDays !== null ? { hint: `el más antiguo, ${formatCount(t.longestWaitDays, 'día', 'días')}` } : {}) },
       { label: 'Mediana de días de revisión', value: days(t.medianReviewDays), hint: t.reviewed ? `de ${formatCount(t.reviewed, 'decisión', 'decisiones')}` : 'sin decisiones en el mes' },
       { label: 'Implementadores que publicaron', value: `${count(published)} de ${count(r.implementers.length)}` },
+      ...(r.refusedCounted ? [{ label: 'Implementadores con intentos rechazados', value: `${count(r.implementers.filter((p) => (p.refusedAttempts ?? 0) > 0).length)} de ${count(r.implementers.length)}`, hint: formatCount(refusedTotal(r) ?? 0, 'intento', 'intentos') }] : []),
     ], 'cifras-informe'),
     h('p', { class: 'note', id: 'nota-informe' }, `Meses, días y fechas ${zone === DEFAULT_TIME_ZONE ? 'de la Ciudad de México' : `con la hora de ${r.state} (${zone})`}. «Envíos recibidos» cuenta cada envío y cada versión nueva de uno devuelto: un libro devuelto y enviado de nuevo cuenta dos veces. «En espera» cuenta los envíos en revisión o con la publicación fallida ${closed}; la revisión se cuenta en días del envío (o de su versión más reciente) a la decisión: aprobarlo o devolverlo con comentarios. «Publicaciones»: versiones nuevas de los datos publicadas en el mes.`),
+    h('p', { class: 'note', id: 'nota-rechazados' }, refusedNote(r.refusedCounted, r.month, zone)),
     r.implementers.length === 0 ? h('p', { id: 'sin-publicar' }, noneYet)
       : silent.length === 0 ? h('p', { id: 'sin-publicar' }, `Todos los implementadores de ${r.state} publicaron en ${label}.`)
       : h('details', { id: 'sin-publicar', open: silent.length <= 10 },

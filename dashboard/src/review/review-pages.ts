@@ -29,6 +29,7 @@ import { ApiError, authConfig, authed, rerender, sessionBar, withSession } from 
 import { trackingChanged } from '../api';
 import { refusedFindings } from './refused-findings';
 import { refusedSendsSection } from './refused-sends';
+import { REFUSAL_SEEN_BY_COORDINATION } from '../../../core/workflow/refusal-seen';
 import { readAuditPages, type AuditRow } from './audit-pages';
 import { sampleInOrder } from './sample-order';
 import { sendFindingsSection } from './send-findings';
@@ -846,7 +847,7 @@ function uploadForm(sent: { shown: HTMLElement; said: string } | null, continued
         // A refusal for errors is kept for its coordination a week (refused-sends.ts): said, so that it is no surprise,
         // and so that an official stuck on it knows whom to ask.
         const seen = err instanceof ApiError && err.code === 'workbook-has-errors'
-          ? h('p', { class: 'note', id: 'aviso-coordinacion' }, 'Su coordinación ve este intento, quién lo envió y sus hallazgos durante una semana, en «Intentos rechazados» de su bandeja: si necesita ayuda para corregirlo, escríbale.') : null;
+          ? h('p', { class: 'note', id: 'aviso-coordinacion' }, REFUSAL_SEEN_BY_COORDINATION) : null;
         status.replaceChildren(message, ...(seen ? [seen] : []), ...refusedFindings(findings, err instanceof ApiError ? err.counts : undefined));
         button.disabled = checkButton.disabled = false;
         sayOutcome(status, button, message.textContent ?? '');

@@ -538,7 +538,11 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const publisherId = body.publisherId ?? user.publisherId;
     if (!publisherId) throw badRequest('missing-publisher', 'Indique en «publisherId» el implementador al que corresponde el libro.');
     const publisher = await publisherOf(publisherId);
-    await authorize(user, 'submission.read', publisher, `publisher/${publisher.id}`);
+    // In its own words: the shared «…para ver este envío de …» spoke of a send to an official who was validating a
+    // sheet (a read, so not written to the log, as authorize does not write reads).
+    if (!can(user, 'submission.read', { publisher })) {
+      throw new HttpError(403, 'forbidden', `Su cuenta no tiene permiso para revisar los vínculos de un libro de «${publisher.name}» con otros implementadores: lo hacen quienes envían o revisan los envíos de ese implementador.`);
+    }
     const answer: LinkCheckAnswer = { findings: await linkFindings(store, publisher, body.processes, body.named) };
     res.json(answer);
   });
