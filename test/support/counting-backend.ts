@@ -31,6 +31,8 @@ export function countingBackend(inner: DocumentBackend = openSqliteBackend(':mem
       return n;
     },
     modify: async (c, id, change) => { add(c, 1); return inner.modify(c, id, change); },
+    increment: (c, row, field) => inner.increment(c, row, field),
+    getNumber: async (c, id, field) => { add(c, 1); return inner.getNumber(c, id, field); },
     async query(c, where, after, limit, descending, range) {
       const rows = await inner.query(c, where, after, limit, descending, range);
       add(c, Math.max(1, rows.length));

@@ -77,7 +77,9 @@ const DIGESTS: Record<string, string> = {
   // Helper L16: the audit table has a column `several` (empty for these entries, which name one implementer each), so
   // that an implementer's listing finds the entries naming it among several; the entries themselves are unchanged.
   audit: '6 e269fe3b2a8dbe32',
-  changes: '2 7e99d46b194060d9',
+  // Helper O16: the changes table has a column `refusals` (empty in these two documents: it counts a publisher's
+  // refused sends of a month, in documents of their own); the documents themselves are unchanged.
+  changes: '2 83d38ce2fedbcc8b',
   // The pointer carries its publication's document count (its `documents` column and field), summed by
   // Store.publishedDocuments for the all-publishers files' limit (publication-task.ts): only this row changed.
   current: '1 6c39f6cb115b70b3',

@@ -119,7 +119,9 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   // to mark the first parts a store wrote before the field (document-store.ts markSnapshotHeads).
   snapshots: { fields: ['contentHash', 'head'], queries: [[], ['head']] },
   // One document: the log of changes to the published state (store.ts getPublishedChanges), read by id.
-  changes: { fields: [], queries: [] },
+  // Also small documents read by id: marks (month closes kept, reminders' place…) and each publisher's refused sends
+  // of a month (Store.countRefusedAttempt), whose `refusals` is raised by Firestore's increment, never read-then-written.
+  changes: { fields: ['refusals'], queries: [], summed: ['refusals'] },
   // The sends each publisher had open when a month closed (Store.putMonthClose), keyed by month: the monthly report
   // reads the latest one before the month it reports (descending from it, by publisher).
   monthCloses: { fields: ['publisherId'], queries: [], descending: [['publisherId']] },

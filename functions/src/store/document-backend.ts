@@ -45,6 +45,14 @@ export interface DocumentBackend {
    */
   modify(collection: CollectionName, id: string, change: (body: string | undefined) => Row): Promise<void>;
   /**
+   * Writes `row` with its number field `field` (CollectionSpec.summed) one more than kept (1 when absent), atomically
+   * against other increments of it: Firestore's own increment, where modify's read-then-write lost counts of
+   * refusals at once in the emulator (its transactions are not isolated: engineering notes).
+   */
+  increment(collection: CollectionName, row: Row, field: string): Promise<void>;
+  /** The number field `field` of a document; undefined when the document is absent. */
+  getNumber(collection: CollectionName, id: string, field: string): Promise<number | undefined>;
+  /**
    * Rows whose fields equal `where`, with `sk > after`, ordered by `sk`, at most `limit`; `descending`: with
    * `sk < after`, the greatest `sk` first (the newest of a listing by creation: paging from the end).
    * `range.below`: only rows with `sk < below` as well (ascending: a listing that ends, the audit log of one month).

@@ -132,6 +132,13 @@ const PUBLISHER_DUE_KEY = 'publisher-due';
 /** Document of `changes` naming the month up to which every publisher's closes are kept (Store.noteMonthClosesKept). */
 const MONTH_CLOSES_ID = docId('month-closes');
 
+/**
+ * Documents of `changes` counting a publisher's refused sends of a month (Store.countRefusedAttempt), read by id: no
+ * query, no index; and the one saying since when they are counted (Store.startRefusedCounts).
+ */
+const refusedCountId = (publisherId: string, month: string): string => docId('refused-count', publisherId, month);
+const REFUSED_SINCE_ID = docId('refused-counts-since');
+
 /** Document of `changes` naming the publisher the daily reminders stopped after (Store.noteRemindersStoppedAfter). */
 const REMINDERS_ID = docId('reminders');
 
@@ -885,6 +892,26 @@ export function createStore(backend: DocumentBackend): Store {
     noteMonthClosesKept: (month) => putAll('changes', [toRow('changes', MONTH_CLOSES_ID, sortKey('month-closes'), { month })]),
     remindersStoppedAfter: async () => (await get<{ after: string | null }>('changes', REMINDERS_ID))?.after ?? undefined,
     noteRemindersStoppedAfter: (publisherId) => putAll('changes', [toRow('changes', REMINDERS_ID, sortKey('reminders'), { after: publisherId ?? null })]),
+
+    async countRefusedAttempt(publisherId, month) {
+      const id = refusedCountId(publisherId, month);
+      // Raised where it is kept (Firestore's increment): two refusals at once are both counted.
+      await backend.increment('changes', toRow('changes', id, sortKey('refused-count', publisherId, month), { publisherId, month }), 'refusals');
+    },
+    getRefusedAttempts: async (publisherId, month) => (await backend.getNumber('changes', refusedCountId(publisherId, month), 'refusals')) ?? 0,
+    async startRefusedCounts(at) {
+      const kept = await get<{ since: string }>('changes', REFUSED_SINCE_ID);
+      if (kept) return kept.since;
+      try {
+        await backend.create('changes', toRow('changes', REFUSED_SINCE_ID, sortKey('refused-counts-since'), { since: at }));
+        return at;
+      } catch (e) {
+        // Kept meanwhile by another instance: that one stands.
+        if (!(e instanceof StoreError && e.kind === 'conflict')) throw e;
+        return (await get<{ since: string }>('changes', REFUSED_SINCE_ID))?.since ?? at;
+      }
+    },
+    refusedCountsSince: async () => (await get<{ since: string }>('changes', REFUSED_SINCE_ID))?.since,
 
     putStats: (s: PublisherStats) => backend.putMany('stats', [toRow('stats', docId(s.publisherId), sortKey(s.publisherId), s)]),
     getStats: (publisherId) => get<PublisherStats>('stats', docId(publisherId)),

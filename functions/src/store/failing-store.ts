@@ -39,6 +39,8 @@ const SINGLE_WRITE_METHODS = [
   'deleteSendCheck',
   'deleteSendChecksKeptBefore',
   'putRefusedSend',
+  'countRefusedAttempt',
+  'startRefusedCounts',
   'deletePublication',
 ] as const;
 

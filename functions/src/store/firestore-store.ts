@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type App, deleteApp, initializeApp } from 'firebase-admin/app';
-import { AggregateField, type DocumentData, type Firestore, type Query, getFirestore } from 'firebase-admin/firestore';
+import { AggregateField, type DocumentData, FieldValue, type Firestore, type Query, getFirestore } from 'firebase-admin/firestore';
 import { checkDeclaredQuery, COLLECTIONS, type CollectionName, chunkRows, firestoreDocument, MAX_BATCH_WRITES } from './collections';
 import type { DocumentBackend, QueryRange, Row } from './document-backend';
 import { createStore } from './document-store';
@@ -158,6 +158,19 @@ class FirestoreBackend implements DocumentBackend {
       tx.set(ref, FirestoreBackend.data(written));
     });
     if (written) this.committed(collection, [written]);
+  }
+
+  async increment(collection: CollectionName, row: Row, field: string): Promise<void> {
+    if (!(COLLECTIONS[collection].summed ?? []).includes(field)) throw new StoreError('invalid', `${collection}: ${field} is not a number field`);
+    // A merge with the server's increment: no read, and no contention to retry on however many at once.
+    await this.doc(collection, row.id).set({ ...FirestoreBackend.data(row), [field]: FieldValue.increment(1) }, { merge: true });
+    this.committed(collection, [row]);
+  }
+
+  async getNumber(collection: CollectionName, id: string, field: string): Promise<number | undefined> {
+    const snap = await this.doc(collection, id).get();
+    this.read(collection, snap.exists ? 1 : 0);
+    return snap.exists ? Number(snap.get(field) ?? 0) : undefined;
   }
 
   async query(collection: CollectionName, where: Record<string, string>, after: string | undefined, limit: number, descending = false, range: QueryRange = {}) {

@@ -115,6 +115,22 @@ class SqliteBackend implements DocumentBackend {
       .immediate();
   }
 
+  async increment(collection: CollectionName, row: Row, field: string): Promise<void> {
+    if (!(COLLECTIONS[collection].summed ?? []).includes(field)) throw new StoreError('invalid', `${collection}: ${field} is not a number field`);
+    // As modify: the write lock before the read, so another connection's increment comes before or after, never between.
+    this.db
+      .transaction(() => {
+        const kept = this.statement(`SELECT ${quote(field)} AS n FROM ${quote(collection)} WHERE id = ?`).get(row.id) as { n: string | null } | undefined;
+        this.insert(collection, 'INSERT OR REPLACE').run(this.values(collection, { ...row, fields: { ...row.fields, [field]: Number(kept?.n ?? 0) + 1 } }));
+      })
+      .immediate();
+  }
+
+  async getNumber(collection: CollectionName, id: string, field: string): Promise<number | undefined> {
+    const found = this.statement(`SELECT ${quote(field)} AS n FROM ${quote(collection)} WHERE id = ?`).get(id) as { n: string | null } | undefined;
+    return found === undefined ? undefined : Number(found.n ?? 0);
+  }
+
   async sum(collection: CollectionName, field: string): Promise<number> {
     if (!COLLECTIONS[collection].fields.includes(field)) throw new StoreError('invalid', `${collection}: ${field} is not a field`);
     // The column is TEXT (its affinity stores numbers as text): cast back. TOTAL of no rows is 0.0, never NULL.

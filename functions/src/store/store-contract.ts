@@ -770,6 +770,25 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.getSendCheck('p1~d', 'p1')).toBe('d');
     });
 
+    test('refused attempts are counted per publisher and month, each of several at once, and outlast the lines; counting begins once', async () => {
+      expect(await store.refusedCountsSince()).toBeUndefined();
+      expect(await store.getRefusedAttempts('p1', '2026-11')).toBe(0);
+      // Kept the first time; a later start leaves it (another instance, the next day's job).
+      expect(await store.startRefusedCounts(at(2))).toBe(at(2));
+      expect(await store.startRefusedCounts(at(5))).toBe(at(2));
+      expect(await store.refusedCountsSince()).toBe(at(2));
+      // Five refusals of one implementer at once: five (a read-then-write without a transaction lost some).
+      await Promise.all(Array.from({ length: 5 }, () => store.countRefusedAttempt('p1', '2026-11')));
+      await store.countRefusedAttempt('p1', '2026-12');
+      await store.countRefusedAttempt('p2', '2026-11');
+      await store.putSendCheck('p1~a', 'p1', 'a', at(1));
+      await store.putRefusedSend('p1~a', 'p1', '{"errors":3}', at(1));
+      expect(await store.deleteSendChecksKeptBefore(at(9))).toBe(1);
+      expect(await store.listRefusedSends({ limit: 10 })).toEqual([]);
+      expect([await store.getRefusedAttempts('p1', '2026-11'), await store.getRefusedAttempts('p1', '2026-12'), await store.getRefusedAttempts('p2', '2026-11'), await store.getRefusedAttempts('p2', '2026-12')])
+        .toEqual([5, 1, 1, 0]);
+    });
+
     test('a swap writes a marker only over the put it read (or over nothing); of two from one version, one; a later put or deletion wins', async () => {
       const a = 'a'.repeat(64);
       const big = JSON.stringify({ state: 'ready', preview: 'ñ«x»'.repeat(200_000) }); // three parts

@@ -464,6 +464,21 @@ export interface Store {
   putRefusedSend(checkId: string, publisherId: string, text: string, keptAt: string): Promise<void>;
   /** Those lines, newest first: one publisher's, or every publisher's; at most `limit`. */
   listRefusedSends(query: { publisherId?: string; limit: number }): Promise<{ checkId: string; publisherId: string; keptAt: string; text: string }[]>;
+  /**
+   * One more refused send of `publisherId` in `month` (aaaa-mm, its state's: workflow/refused-sends.ts), counted
+   * atomically (two refusals at once are both counted) in a small document of its own that the weekly clean-up of the
+   * lines leaves alone: the monthly report reads it (getRefusedAttempts) however long after the month.
+   */
+  countRefusedAttempt(publisherId: string, month: string): Promise<void>;
+  /** Those counted for `publisherId` in `month`; 0 when none was. */
+  getRefusedAttempts(publisherId: string, month: string): Promise<number>;
+  /**
+   * Keeps `at` (ISO) as when refused sends began to be counted, unless an earlier call kept one (never changed after):
+   * months before it have no count. The kept instant.
+   */
+  startRefusedCounts(at: string): Promise<string>;
+  /** That instant, if counting has begun. */
+  refusedCountsSince(): Promise<string | undefined>;
 
   /** Starts a publication in status 'writing'; 'conflict' if the id exists. Ordered by (createdAt, id). */
   createPublication(publication: NewPublication): Promise<Publication>;
