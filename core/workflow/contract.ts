@@ -919,8 +919,9 @@ export interface MonthlyReportAnswer extends Omit<MonthlyAccount, 'implementers'
   state: string;
   implementers: ReportImplementer[];
   /**
-   * The part of the month whose sends refused for errors are counted (core/workflow/refused-in-month.ts: they are kept
-   * a week); null when none of the month is still kept; absent from a server that does not count them.
+   * The part of the month whose sends refused for errors are counted (core/workflow/refused-in-month.ts: the whole
+   * month, or from when counting began); null for a month over before counting began; absent from a server that does
+   * not count them.
    */
   refusedCounted?: RefusedStretch | null;
 }

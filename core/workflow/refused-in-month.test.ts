@@ -1,29 +1,18 @@
-import { refusedAttempts, refusedStretch } from './refused-in-month';
+import { refusedStretch } from './refused-in-month';
 
-const WEEK = 7 * 86_400_000;
 const at = (iso: string): number => Date.parse(iso);
+const NOV = ['2026-11-01T06:00:00.000Z', '2026-12-01T06:00:00.000Z'] as const;
 
-test('a month under way counts from its start or a week ago, whichever is later, up to now', () => {
-  expect(refusedStretch('2026-12-01T06:00:00.000Z', '2027-01-01T06:00:00.000Z', at('2026-12-03T12:00:00.000Z'), WEEK))
-    .toEqual({ from: '2026-12-01T06:00:00.000Z', to: '2026-12-03T12:00:00.000Z' });
-  expect(refusedStretch('2026-12-01T06:00:00.000Z', '2027-01-01T06:00:00.000Z', at('2026-12-20T12:00:00.000Z'), WEEK))
-    .toEqual({ from: '2026-12-13T12:00:00.000Z', to: '2026-12-20T12:00:00.000Z' });
+test('a month after counting began is counted whole, however long ago it ended; one under way, up to now', () => {
+  expect(refusedStretch(...NOV, at('2027-06-03T12:00:00.000Z'), '2026-10-20T00:00:00.000Z'))
+    .toEqual({ from: NOV[0], to: NOV[1] });
+  expect(refusedStretch(...NOV, at('2026-11-20T12:00:00.000Z'), '2026-10-20T00:00:00.000Z'))
+    .toEqual({ from: NOV[0], to: '2026-11-20T12:00:00.000Z' });
 });
 
-test('a month just over counts its last days still kept; one over for longer than a week, none (not 0)', () => {
-  expect(refusedStretch('2026-11-01T06:00:00.000Z', '2026-12-01T06:00:00.000Z', at('2026-12-03T12:00:00.000Z'), WEEK))
-    .toEqual({ from: '2026-11-26T12:00:00.000Z', to: '2026-12-01T06:00:00.000Z' });
-  expect(refusedStretch('2026-11-01T06:00:00.000Z', '2026-12-01T06:00:00.000Z', at('2026-12-08T06:00:00.000Z'), WEEK)).toBeNull();
-});
-
-test('attempts are counted per implementer within the stretch only (its start included, its end not)', () => {
-  const stretch = { from: '2026-11-26T12:00:00.000Z', to: '2026-12-01T06:00:00.000Z' };
-  const counts = refusedAttempts([
-    { publisherId: 'mer', at: '2026-11-26T12:00:00.000Z' },
-    { publisherId: 'mer', at: '2026-11-30T23:59:59.999Z' },
-    { publisherId: 'mer', at: '2026-12-01T06:00:00.000Z' },
-    { publisherId: 'cam', at: '2026-11-26T11:59:59.999Z' },
-    { publisherId: 'mty', at: '2026-11-28T10:00:00.000Z' },
-  ], stretch);
-  expect([...counts]).toEqual([['mer', 2], ['mty', 1]]);
+test('the month counting began in is counted from then; one over before it, or with no counting yet, none (not 0)', () => {
+  expect(refusedStretch(...NOV, at('2027-01-03T12:00:00.000Z'), '2026-11-26T12:00:00.000Z'))
+    .toEqual({ from: '2026-11-26T12:00:00.000Z', to: NOV[1] });
+  expect(refusedStretch(...NOV, at('2027-01-03T12:00:00.000Z'), NOV[1])).toBeNull();
+  expect(refusedStretch(...NOV, at('2027-01-03T12:00:00.000Z'), undefined)).toBeNull();
 });

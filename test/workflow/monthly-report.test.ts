@@ -10,6 +10,8 @@ import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, t
 import { countingBackend } from '../support/counting-backend';
 import { createStore } from '../../functions/src/store/document-store';
 import { keepMonthCloses, type KeptCloses } from '../../functions/src/workflow/month-closes';
+import { countRefusal } from '../../functions/src/workflow/refused-sends';
+import { forgetOldSendChecks } from '../../functions/src/workflow/send-check';
 
 const [MER] = PUBLISHERS;
 /** Mexico City wall-clock time (UTC−6). */
@@ -105,24 +107,32 @@ test('Tijuana and Cancún at a month\'s edge: the report cuts the months on the 
 });
 
 /**
- * Sends refused for errors make no submission, so the month's log has no trace of them: the report counts each
- * implementer's from the lines kept a week (refused-sends.ts), in the part of the month still kept, and says which.
+ * Sends refused for errors make no submission, so the month's log has no trace of them: each refusal adds one to its
+ * implementer's count of the month, on its state's clock (refused-sends.ts countRefusal), which the weekly clean-up of
+ * the refusals' lines leaves: a month's report read long after it ends gives its whole count. A month over before
+ * counting began has none (null, not 0); the month it began in says from when.
  */
-test('refused attempts: counted per implementer in the part of the month within the last week, and none for a month over for longer', async () => {
-  clock = mx('2026-12-03T12:00:00');
-  const line = (publisherId: string, n: number, at: Date) => h.store.putRefusedSend(`${publisherId}~00000000-0000-4000-8000-00000000000${n}`, publisherId,
-    JSON.stringify({ format: 1, userId: 'u', errors: 3, warnings: 0, infos: 0 }), at.toISOString());
-  await line('mer', 1, mx('2026-11-26T11:00:00')); // more than a week before now: may be gone, so not counted
-  await line('mer', 2, mx('2026-11-27T09:00:00'));
-  await line('mer', 3, mx('2026-11-30T23:00:00')); // 1 December in UTC, November in Mérida
-  await line('mer', 4, mx('2026-12-02T10:00:00'));
-  await line('mty', 5, mx('2026-11-28T10:00:00')); // Nuevo León's: not in Yucatán's report
+test('refused attempts: the whole month per implementer however late the report is read, none for months before counting began', async () => {
+  clock = mx('2027-01-20T12:00:00');
+  // Before anything was counted: no figure, said as such.
+  const before = checkMonthlyReportAnswer((await report('coordinadorA', '?month=2026-11').expect(200)).body);
+  expect([before.refusedCounted, before.implementers[0].refusedAttempts]).toEqual([null, undefined]);
+  await countRefusal(h.store, 'mer', mx('2026-11-10T11:00:00')); // the first: counting begins then
+  await countRefusal(h.store, 'mer', mx('2026-11-27T09:00:00'));
+  await countRefusal(h.store, 'mer', mx('2026-11-30T23:00:00')); // 1 December in UTC, November in Mérida
+  await countRefusal(h.store, 'mer', mx('2026-12-02T10:00:00'));
+  await countRefusal(h.store, 'mty', mx('2026-11-28T10:00:00')); // Nuevo León's: not in Yucatán's report
+  await countRefusal(h.store, 'tij', mx('2026-12-01T01:00:00')); // 23:00 of 30 November in Tijuana: its November
+  // The week's lines are long gone: the counts are not.
+  await forgetOldSendChecks(h.store, clock);
   const november = checkMonthlyReportAnswer((await report('coordinadorA', '?month=2026-11').expect(200)).body);
-  expect(november.refusedCounted).toEqual({ from: mx('2026-11-26T12:00:00').toISOString(), to: mx('2026-12-01T00:00:00').toISOString() });
-  expect(november.implementers.map((p) => [p.publisherId, p.refusedAttempts])).toEqual([['mer', 2]]);
+  expect(november.refusedCounted).toEqual({ from: mx('2026-11-10T11:00:00').toISOString(), to: mx('2026-12-01T00:00:00').toISOString() });
+  expect(november.implementers.map((p) => [p.publisherId, p.refusedAttempts])).toEqual([['mer', 3]]);
   const december = checkMonthlyReportAnswer((await report('coordinadorA', '?month=2026-12').expect(200)).body);
-  expect([december.refusedCounted?.from, december.implementers[0].refusedAttempts]).toEqual([mx('2026-12-01T00:00:00').toISOString(), 1]);
-  // October is over for longer than a week: nothing can be counted, said as such (not 0).
+  expect([december.refusedCounted, december.implementers[0].refusedAttempts]).toEqual([{ from: mx('2026-12-01T00:00:00').toISOString(), to: mx('2027-01-01T00:00:00').toISOString() }, 1]);
+  const tijuana = checkMonthlyReportAnswer((await report('admin', '?state=Baja%20California&month=2026-11').expect(200)).body);
+  expect(tijuana.implementers.map((p) => [p.publisherId, p.refusedAttempts])).toEqual([['tij', 1]]);
+  // October ended before counting began: no figure (not 0).
   const october = checkMonthlyReportAnswer((await report('coordinadorA', '?month=2026-10').expect(200)).body);
   expect([october.refusedCounted, october.implementers[0].refusedAttempts]).toEqual([null, undefined]);
 });

@@ -16,6 +16,13 @@ import { startFirestoreEmulator, type FirestoreEmulator } from '../firestore-emu
 import { openFirestoreStore } from '../../functions/src/store/firestore-store';
 import { forgetOldSendChecks, KEEP_CHECKS_MS, runSendTask, type SendTask, type SentAnswer } from '../../functions/src/workflow/send-check';
 import { sendCheckSlot } from '../../functions/src/workflow/kept-state';
+import { monthOf, previousMonth } from '../../core/workflow/report-month';
+
+/** The implementer's refused sends counted this month (Mérida's: Mexico City's clock), and last month's if it just turned. */
+const refusedThisMonth = async (store: Store, publisherId: string): Promise<number> => {
+  const month = monthOf(Date.now());
+  return (await store.getRefusedAttempts(publisherId, month)) + (await store.getRefusedAttempts(publisherId, previousMonth(month)));
+};
 
 const [MER] = PUBLISHERS;
 
@@ -92,6 +99,8 @@ describe('self-hosted (SQLite): past the budget, «se está revisando», then th
     // Its coordination sees the attempt, under the check that keeps its findings (refused-sends.ts).
     const seen = await request(h.app).get(WORKFLOW_PATHS.refused).set('Authorization', h.bearer('coordinadorA')).expect(200);
     expect(checkRefusedSendsAnswer(seen.body).refused.map((r) => [r.id, r.errors])).toEqual([[decodeURIComponent(String(sent.headers.location).split('/').pop() ?? ''), 1]]);
+    // And in its implementer's count of the month, for the monthly report (kept after the line goes).
+    expect(await refusedThisMonth(h.store, MER.id)).toBe(1);
   });
 
   test('«Revisar sin enviar» past the budget: 202 as a send, then its findings (200) where it says; nothing created, no line for the coordination', async () => {
@@ -214,6 +223,7 @@ describe('the cloud (Firestore emulator): a send of a spreadsheet is a task of t
     const seen = await request(h.app).get(WORKFLOW_PATHS.refused).set('Authorization', h.bearer('coordinadorA')).expect(200);
     expect(checkRefusedSendsAnswer(seen.body).refused).toEqual([expect.objectContaining({ publisherId: MER.id, by: 'captura@merida.gob.mx', errors: 1 })]);
     expect(checkRefusedSendsAnswer((await request(h.app).get(WORKFLOW_PATHS.refused).set('Authorization', h.bearer('coordinadorB')).expect(200)).body).refused).toEqual([]);
+    expect(await refusedThisMonth(h.store, MER.id)).toBe(1);
   });
 
   test('a task not done within the budget: 202 with Location; asked there, «revisando», then the answer; a delivery again does nothing', async () => {

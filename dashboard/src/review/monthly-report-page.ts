@@ -68,17 +68,20 @@ const refusedTotal = (r: MonthlyReportAnswer): number | null => (r.refusedCounte
 
 /**
  * What «Intentos rechazados» counts, said plainly: a coordinator telling its board «N implementadores intentaron
- * enviar y su libro tenía errores» must know it is the last week's at most (the platform keeps them a week).
+ * enviar y su libro tenía errores» must know whether that is the whole month, and a month from before the platform
+ * counted them must read as not counted, never as «nobody was refused».
  */
 function refusedNote(stretch: RefusedStretch | null | undefined, month: string, zone: string): string {
-  const what = '«Intentos rechazados»: envíos que la plataforma no recibió por errores en el libro, que no llegan a la bandeja. Se guardan una semana';
+  const what = '«Intentos rechazados»: envíos que la plataforma no recibió por errores en el libro, que no llegan a la bandeja';
   if (stretch === undefined) return `${what}; este servidor no los cuenta en el informe.`;
-  if (stretch === null) return `${what}: los de ${monthLabel(month)} ya no se conservan y no se pueden contar.`;
+  if (stretch === null) return `${what}: en ${monthLabel(month)} la plataforma todavía no los contaba, así que este informe no tiene esa cifra (no es que no hubiera).`;
   const from = date(dayOf(Date.parse(stretch.from), zone));
   const to = date(dayOf(Date.parse(stretch.to) - 1, zone));
-  // From the month's first day: every one of the month is counted.
+  // From the month's first day: every one of the month is counted (up to today in the month under way).
   const whole = Date.parse(stretch.from) === Date.parse(monthBounds(month, zone).start);
-  return `${what}: se cuentan los ${from === to ? `del ${from}` : `del ${from} al ${to}`}${whole ? '' : ', no los de antes, que ya no se conservan'}.`;
+  const days = from === to ? `del ${from}` : `del ${from} al ${to}`;
+  return whole ? `${what}: se cuentan todos los ${days}.`
+    : `${what}: se cuentan los ${days}; la plataforma empezó a contarlos el ${from}, y los de antes en el mes no se contaron.`;
 }
 
 const slug = (text: string): string => fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');

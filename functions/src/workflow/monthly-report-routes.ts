@@ -12,9 +12,10 @@
  * Spanish and how far it went; what was kept stays, and asking again goes on from it (the coordinators' page asks
  * again by itself). Never a report with some implementers' figures missing, nor one cut by Hosting's 60 s.
  *
- * Beside them, each implementer's sends refused for errors (no submission, so not in the log): their lines are kept a
- * week (refused-sends.ts), so only the part of the month within the last week is counted, and the answer says which
- * (core/workflow/refused-in-month.ts) — none for a month over for longer.
+ * Beside them, each implementer's sends refused for errors (no submission, so not in the log): its count of the month,
+ * kept with each refusal (refused-sends.ts countRefusal) and never removed, so the whole month however late it is
+ * read; the answer says the part counted (core/workflow/refused-in-month.ts) — none for a month over before counting
+ * began, only its end for the month it began in.
  */
 import { Router } from 'express';
 import { badRequest, HttpError } from '../api/http-error';
@@ -28,9 +29,7 @@ import { isMonth, lastCompleteMonth, monthBounds, monthLabel, monthOf, stateTime
 import { REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, type MonthlyReportAnswer, type Viewer } from '../../../core/workflow/contract';
 import { openingOf } from './month-closes';
 import { formatCount } from '../../../core/format/es-mx';
-import { refusedAttempts, refusedStretch } from '../../../core/workflow/refused-in-month';
-import { readRefusedSends } from './refused-sends';
-import { KEEP_CHECKS_MS } from './send-check';
+import { refusedStretch } from '../../../core/workflow/refused-in-month';
 
 export interface MonthlyReportDeps {
   store: Store;
@@ -46,9 +45,6 @@ export interface MonthlyReportDeps {
  * Firebase Hosting's 60 s, with room for the page of log each implementer under way is reading then.
  */
 export const REPORT_BUDGET_MS = 20_000;
-
-/** Refused lines read per implementer at most: a week of an official sending again every few minutes all day. */
-const MAX_REFUSED_READ = 1000;
 
 export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
   const { store } = deps;
@@ -80,9 +76,9 @@ export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
       throw new HttpError(503, REPORT_PREPARING, `El informe de ${monthLabel(month)} de ${publishers[0].state} aún se está preparando: la plataforma recorre por primera vez la bitácora completa de cada implementador (lo hace una sola vez, después de una actualización). Van ${ready} de ${formatCount(publishers.length, 'implementador', 'implementadores')}. Vuelva a consultarlo en unos segundos: sigue donde se quedó.`);
     }
     const audits = await readEach(publishers, (p) => readAll((after) => store.listAudit({ publisherId: p.id, since: start, before: end, after, limit: 1000 })));
-    // Each implementer's own lines (a week of them: a few), as the inbox's listing reads one implementer's.
-    const stretch = refusedStretch(start, end, now, KEEP_CHECKS_MS);
-    const refused = stretch && refusedAttempts((await readEach(publishers, (p) => readRefusedSends(store, { publisherId: p.id, limit: MAX_REFUSED_READ }))).flat(), stretch);
+    // One document per implementer (its count of the month), read only for a month in which counting had begun.
+    const stretch = refusedStretch(start, end, now, await store.refusedCountsSince());
+    const refused = stretch && new Map(await readEach(publishers, async (p) => [p.id, await store.getRefusedAttempts(p.id, month)] as const));
     const account = monthlyAccount({
       month, now, timeZone: zone, audit: audits.flat(), opening: (openings as KeptSubmission[][]).flat(),
       implementers: publishers.map((p) => ({ id: p.id, name: p.name, ...(p.registeredAt ? { registeredAt: p.registeredAt } : {}) })),

@@ -7,12 +7,14 @@
  * week in `sendChecks`, then removed by the daily job), which the cloud already kept for every send; self-hosted, a
  * refusal answered within its request is now kept there too. Beside it, one small line (Store.putRefusedSend: who,
  * and how many errors, warnings and avisos; measured: 246 bytes) that the listing reads, never the findings; the line
- * goes with its check. What a coordinator reads is what the official was told: their own workbook's findings and
- * counts, no other content of the workbook.
+ * goes with its check; and one more in the implementer's count of the month (countRefusal), which stays. What a
+ * coordinator reads is what the official was told: their own workbook's findings and counts, no other content of the
+ * workbook.
  */
 import type { Store } from '../store/store';
 import { isObject } from '../../../core/json/json-values';
 import type { SentAnswer } from './send-check';
+import { monthOf, stateTimeZone } from '../../../core/workflow/report-month';
 
 const FORMAT = 1;
 
@@ -32,7 +34,21 @@ export async function noteRefusedSend(store: Store, checkId: string, owner: { us
   if (!isRefusal(answer)) return;
   const error = (answer.body as { error: { counts?: unknown } }).error;
   const counts = isObject(error.counts) ? error.counts : {};
-  await store.putRefusedSend(checkId, owner.publisherId, JSON.stringify({ format: FORMAT, userId: owner.userId, errors: countOf(counts.errors), warnings: countOf(counts.warnings), infos: countOf(counts.infos) }), new Date().toISOString());
+  const now = new Date();
+  await store.putRefusedSend(checkId, owner.publisherId, JSON.stringify({ format: FORMAT, userId: owner.userId, errors: countOf(counts.errors), warnings: countOf(counts.warnings), infos: countOf(counts.infos) }), now.toISOString());
+  await countRefusal(store, owner.publisherId, now);
+}
+
+/**
+ * Adds the refusal to its implementer's count of the month, kept beyond the line's week: the monthly report's
+ * «Intentos rechazados» (monthly-report-routes.ts). The month is the state's, on its capital's clock, as the report
+ * cuts its months (core/workflow/report-month.ts): a refusal in Tijuana at 23:00 of 30 November is November's.
+ * Counting is marked as begun first, so a month never has counts from before the instant the report says.
+ */
+export async function countRefusal(store: Store, publisherId: string, at: Date): Promise<void> {
+  await store.startRefusedCounts(at.toISOString());
+  const publisher = await store.getPublisher(publisherId);
+  await store.countRefusedAttempt(publisherId, monthOf(at.getTime(), stateTimeZone(publisher?.state)));
 }
 
 /** The lines kept, newest first (one publisher's, or every publisher's); one of another version is left out. */

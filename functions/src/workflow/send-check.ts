@@ -219,8 +219,14 @@ export async function sendCheckAnswer(deps: SendCheckDeps, id: string, userId: s
  */
 export const KEEP_CHECKS_MS = 7 * 86_400_000;
 
-/** The daily job's part (functions/src/index.ts updateReminders, the self-hosted server's daily timer): how many were removed. */
-export const forgetOldSendChecks = (store: Store, now: Date): Promise<number> =>
-  store.deleteSendChecksKeptBefore(new Date(now.getTime() - KEEP_CHECKS_MS).toISOString());
+/**
+ * The daily job's part (functions/src/index.ts updateReminders, the self-hosted server's daily timer): how many were
+ * removed. It also marks refused sends as counted from now if no refusal did yet (refused-sends.ts countRefusal): a
+ * month with none after an upgrade is then reported as 0, not as «no se contaban».
+ */
+export const forgetOldSendChecks = async (store: Store, now: Date): Promise<number> => {
+  await store.startRefusedCounts(now.toISOString());
+  return store.deleteSendChecksKeptBefore(new Date(now.getTime() - KEEP_CHECKS_MS).toISOString());
+};
 
 export const SEND_CHECK_RETRY_AFTER = String(SEND_CHECKING_RETRY_SECONDS);
