@@ -36,6 +36,7 @@ export const homePage: Page = {
   title: 'Inicio',
   render: ({ ds, sel, filters, scope }) => {
     const fig = figuresOf(sel.processes, sel.projects);
+    const paidNote = paidOfInclTaxNote(sel.processes);
     const places = new Map<string, { state: string; municipality: string; n: number; located: number }>();
     for (const p of sel.projects) {
       const key = `${p.state}|${p.municipality ?? ''}`;
@@ -70,7 +71,7 @@ export const homePage: Page = {
         amount('Valor final (proyectos concluidos)', fig.finalValueMxn, sel.projects.some((p) => p.finalValue !== undefined)),
       ], 'kpis'),
       // What each sum counts, said beside it: a reader reconciling them with the data needs the rules, not only the total.
-      h('p', { class: 'note', id: 'nota-cifras' }, `Cifras en pesos mexicanos (MXN). ${otherCurrencyNote(fig.otherCurrencyAmounts)}`.trim(), ' ', CONTRACTED_RULE, fig.processesWithTax ? ` ${withTaxNote(fig.contractedWithTaxMxn, fig.processesWithTax)}` : null, paidOfInclTaxNote(sel.processes) ? ` ${paidOfInclTaxNote(sel.processes)}` : null, yearRule(filters) ? ` ${yearRule(filters)}` : null),
+      h('p', { class: 'note', id: 'nota-cifras' }, `Cifras en pesos mexicanos (MXN). ${otherCurrencyNote(fig.otherCurrencyAmounts)}`.trim(), ' ', CONTRACTED_RULE, fig.processesWithTax ? ` ${withTaxNote(fig.contractedWithTaxMxn, fig.processesWithTax)}` : null, paidNote ? ` ${paidNote}` : null, yearRule(filters) ? ` ${yearRule(filters)}` : null),
       h('section', { 'aria-labelledby': 'h-mapa' }, h('h2', { id: 'h-mapa' }, 'Mapa de los proyectos'),
         // Drawn from the index's core half: the markers get their projects' titles when the details are in.
         projectMap(sel.projects, filters.state ?? (statesShown.size === 1 ? [...statesShown][0] : undefined), detailsPending(ds), () => loadDataset(scopeQuery(scope))),

@@ -22,6 +22,7 @@ export const indicatorsPage: Page = {
   title: 'Indicadores',
   render: ({ sel, filters }) => {
     const f = figuresOf(sel.processes, sel.projects);
+    const paidNote = paidOfInclTaxNote(sel.processes);
     const methods = Object.entries(f.byProcurementMethod).sort((a, b) => b[1].amountMxn - a[1].amountMxn);
     const budgetByStatus = new Map<string, number>();
     for (const p of sel.projects) budgetByStatus.set(p.status, (budgetByStatus.get(p.status) ?? 0) + (p.budget ?? 0));
@@ -52,7 +53,7 @@ export const indicatorsPage: Page = {
       yearRule(filters) ? h('p', { class: 'note', id: 'nota-anio' }, yearRule(filters)) : null,
       // Amounts published only with VAT are in «Contratado» and «Monto contratado por método»: said, as on Inicio.
       f.processesWithTax ? h('p', { class: 'note', id: 'nota-iva' }, withTaxNote(f.contractedWithTaxMxn, f.processesWithTax)) : null,
-      paidOfInclTaxNote(sel.processes) ? h('p', { class: 'note', id: 'nota-pagado-con-iva' }, paidOfInclTaxNote(sel.processes)) : null,
+      paidNote ? h('p', { class: 'note', id: 'nota-pagado-con-iva' }, paidNote) : null,
       barChart('Proyectos por etapa', byCount(f.byProjectStatus, statusTitle), 'Proyectos', { id: 'ind-etapa', csv: 'proyectos-por-etapa' }),
       barChart('Presupuesto de los proyectos según su etapa', [...budgetByStatus.entries()].sort((a, b) => b[1] - a[1]).map(([s, v]) => sum(statusTitle(s), Math.round(v * 100) / 100, budgeted.has(s))), 'Presupuesto (MXN)', { id: 'ind-presupuesto-etapa', csv: 'presupuesto-por-etapa' }),
       h('figure', { class: 'chart-figure', id: 'ind-construidos' },
