@@ -86,6 +86,15 @@ const readCheck = (slot: KeptSlot) => readSlot<Kept>(slot, FORMAT);
 
 const keep = (slot: KeptSlot, kept: Kept): Promise<void> => slot.put(JSON.stringify(kept));
 
+/**
+ * A send's answer kept as its check's, done — a refusal's line for its coordinators (refused-sends.ts) written first:
+ * once its official is told, its coordination sees the attempt.
+ */
+async function keepDone(store: Store, slot: KeptSlot, id: string, owner: { userId: string; publisherId: string }, answer: SentAnswer): Promise<void> {
+  await noteRefusedSend(store, id, owner, answer);
+  await keep(slot, { format: FORMAT, state: 'done', userId: owner.userId, answer });
+}
+
 /** The check's id carries its publisher (the store keys what it keeps by both): `<publisher>~<uuid>`. */
 const checkId = (publisherId: string) => `${publisherId}~${randomUUID()}`;
 export const publisherOfCheck = (id: string): string | undefined => (/^(.+)~[0-9a-f-]{36}$/.exec(id) ?? [])[1];
@@ -119,10 +128,7 @@ export async function sendWithinBudget(deps: SendCheckDeps, owner: { userId: str
   void marked.then(async (claim) => {
     try {
       const o = await job;
-      const answer = 'ok' in o ? o.ok : answerOf(o.err, deps.log);
-      // The refusal's line before its answer: once its official is told, its coordination sees the attempt.
-      await noteRefusedSend(deps.store, id, owner, answer);
-      await keep(slot, { format: FORMAT, state: 'done', userId: owner.userId, answer });
+      await keepDone(deps.store, slot, id, owner, 'ok' in o ? o.ok : answerOf(o.err, deps.log));
     } finally {
       await claim?.release();
     }
@@ -160,10 +166,7 @@ export async function runSendTask(deps: { store: Store; log: (m: string) => void
   const slot = sendCheckSlot(deps.store, task.checkId, task.publisherId);
   const { kept, version } = await readCheck(slot);
   if (!kept || kept.state === 'done') return;
-  const done = async (answer: SentAnswer): Promise<void> => {
-    await noteRefusedSend(deps.store, task.checkId, task, answer);
-    await keep(slot, { format: FORMAT, state: 'done', userId: task.userId, answer });
-  };
+  const done = (answer: SentAnswer): Promise<void> => keepDone(deps.store, slot, task.checkId, task, answer);
   if (attempt >= SEND_TASK_ATTEMPTS - 1) return done({ status: 503, body: { error: { code: 'send-interrupted', message: NOT_FINISHED } } });
   if (!(await beginAttempt(slot, version, kept))) return;
   await done(await run().catch((e: unknown) => answerOf(e, deps.log)));
@@ -178,8 +181,7 @@ export async function keepAnsweredRefusal(store: Store, owner: { userId: string;
   if (!isRefusal(answer)) return;
   const id = checkId(owner.publisherId);
   try {
-    await keep(sendCheckSlot(store, id, owner.publisherId), { format: FORMAT, state: 'done', userId: owner.userId, answer });
-    await noteRefusedSend(store, id, owner, answer);
+    await keepDone(store, sendCheckSlot(store, id, owner.publisherId), id, owner, answer);
   } catch (e) {
     log(`no se pudo guardar el envío rechazado ${id}: ${e instanceof Error ? e.message : String(e)}`);
   }
