@@ -6,6 +6,7 @@ import { createStore } from './document-store';
 import Database from 'better-sqlite3';
 import { type OlderStoreRows, runMarkedFieldsContract, runOlderRowsContract, runSnapshotListingContract, runStoreContract, samplePublisher, snapshotRowsWithoutHead } from './store-contract';
 import olderRows from '../../../test/fixtures/older-store/rows-671b7ea.json';
+import newerRows from '../../../test/fixtures/older-store/rows-3b933f00.json';
 import { CHANGE_LOG_SIZE } from './store';
 import { docId, sortKey, toDocumentRow } from './collections';
 
@@ -119,7 +120,7 @@ test('a pointer moved while the marking reads its publication gets the total of 
 
 // An installation upgraded from release 671b7ea: its SQLite file, with that release's tables and rows (the fixture is
 // its dump: test/fixtures/older-store/write-older-store.ts), opened by this version.
-runOlderRowsContract('sqlite', olderRows as OlderStoreRows, async (older) => {
+for (const rows of [olderRows, newerRows] as OlderStoreRows[]) runOlderRowsContract('sqlite', rows, async (older) => {
   const file = path.join(dir, `older-${older.writtenBy}.db`);
   const db = new Database(file);
   for (const [table, { columns, rows }] of Object.entries(older.tables)) {
