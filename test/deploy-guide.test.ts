@@ -416,8 +416,8 @@ describe('docs/deploy.md: commands, scripts and files', () => {
   // data every `npm test` opens: its fixture must exist, and the store tests must open it.
   it('the upgrades the guides say are tested: the older release\'s fixture exists and both store tests open it', () => {
     const operations = read('docs/operations.md');
-    const releases = new Set([...`${guide}\n${operations}`.matchAll(/(?:versión|desde) ([0-9a-f]{7})\b/g)].map((m) => m[1]));
-    expect([...releases]).toEqual(['671b7ea']);
+    const releases = new Set([...`${guide}\n${operations}`.matchAll(/(?:versión|desde) ([0-9a-f]{7,8})\b/g)].map((m) => m[1]));
+    expect([...releases].sort()).toEqual(['3b933f00', '671b7ea']);
     for (const release of releases) {
       const fixture = `test/fixtures/older-store/rows-${release}.json`;
       expect((JSON.parse(read(fixture)) as { writtenBy: string }).writtenBy).toBe(release);
@@ -442,6 +442,22 @@ describe('docs/deploy.md: commands, scripts and files', () => {
     const operations = read('docs/operations.md').replace(/\s+/g, ' ');
     const wayBack = operations.slice(operations.indexOf('**Volver a la versión anterior**'), operations.indexOf('## Cambiar de servidor propio'));
     expect(wayBack).toContain('con el servicio, `systemctl stop infra-abierta`, `git checkout <VERSIÓN ANTERIOR>`, `npm ci && npm run build` y `systemctl start infra-abierta`');
+  });
+
+  // The README says how to upgrade (an administrator who installed with `npm install && npm start` reads it, not
+  // operations.md): the backup first, with the project's own command, before the server stops and the code changes;
+  // then the same steps as operations.md's, and where the rest is.
+  it('README: «Actualizar a una versión nueva» backs up first, then the steps operations.md gives, and points to it', () => {
+    const readme = read('README.md');
+    const heading = '## Actualizar a una versión nueva';
+    const section = readme.slice(readme.indexOf(heading), readme.indexOf('\n## ', readme.indexOf(heading) + 1));
+    const steps = (/```sh\n([\s\S]*?)```/.exec(section)?.[1] ?? '').split('\n').map((line) => line.replace(/\s+#.*$/, '').trim()).filter((line) => line && !line.startsWith('#'));
+    expect(steps[0]).toMatch(/^npx infra-abierta backup -o \S+\.sqlite$/);
+    expect(steps.slice(1, 4)).toEqual(['git pull', 'npm ci', 'npm start -- --sin-ejemplos']);
+    const selfHosted = /```sh\n([\s\S]*?)```/.exec(read('docs/operations.md').slice(read('docs/operations.md').indexOf('## Actualizar a una versión nueva (servidor propio)')))?.[1] ?? '';
+    for (const step of steps.slice(3)) expect({ step, inOperations: selfHosted.includes(step) }).toEqual({ step, inOperations: true });
+    expect(steps).toEqual(expect.arrayContaining(['npx infra-abierta publications rebuild-bulk', 'npx infra-abierta publications republish']));
+    expect(section.replace(/\s+/g, ' ')).toContain('[`docs/operations.md`](docs/operations.md), «Actualizar a una versión nueva (servidor propio)»');
   });
 
   // A real server starts with --sin-ejemplos every time (README): a start without it on a database without publishers
