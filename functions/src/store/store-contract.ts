@@ -763,10 +763,15 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       ]);
       expect((await store.listRefusedSends({ publisherId: 'p1', limit: 1 })).map((r) => r.checkId)).toEqual(['p1~c']);
       expect((await store.listRefusedSends({ publisherId: 'p1', limit: 10 })).map((r) => r.checkId)).toEqual(['p1~c', 'p1~a']);
+      // One line by its id (a refusal's detail): its own publisher's only; none for a check that was not a refusal.
+      expect(await store.getRefusedSend('p1~a', 'p1')).toEqual({ checkId: 'p1~a', publisherId: 'p1', keptAt: at(1), text: '{"errors":3}' });
+      expect(await store.getRefusedSend('p1~a', 'p2')).toBeUndefined();
+      expect(await store.getRefusedSend('p1~d', 'p1')).toBeUndefined();
       // The daily job counts checks, not their lines, and each line goes with its check.
       expect(await store.deleteSendChecksKeptBefore(at(3))).toBe(2);
       await store.deleteSendCheck('p1~c', 'p1');
       expect(await store.listRefusedSends({ limit: 10 })).toEqual([]);
+      expect(await store.getRefusedSend('p1~a', 'p1')).toBeUndefined();
       expect(await store.getSendCheck('p1~d', 'p1')).toBe('d');
     });
 

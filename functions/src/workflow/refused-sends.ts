@@ -51,14 +51,24 @@ export async function countRefusal(store: Store, publisherId: string, at: Date):
   await store.countRefusedAttempt(publisherId, monthOf(at.getTime(), stateTimeZone(publisher?.state)));
 }
 
+/** A kept line as read, or undefined if it is of another version. */
+function lineOf(r: { checkId: string; publisherId: string; keptAt: string; text: string }): RefusedLine | undefined {
+  let kept: unknown;
+  try { kept = JSON.parse(r.text); } catch { return undefined; }
+  if (!isObject(kept) || kept.format !== FORMAT || typeof kept.userId !== 'string') return undefined;
+  return { checkId: r.checkId, publisherId: r.publisherId, at: r.keptAt, userId: kept.userId, errors: countOf(kept.errors), warnings: countOf(kept.warnings), infos: countOf(kept.infos) };
+}
+
 /** The lines kept, newest first (one publisher's, or every publisher's); one of another version is left out. */
 export async function readRefusedSends(store: Store, query: { publisherId?: string; limit: number }): Promise<RefusedLine[]> {
-  const lines: RefusedLine[] = [];
-  for (const r of await store.listRefusedSends(query)) {
-    let kept: unknown;
-    try { kept = JSON.parse(r.text); } catch { continue; }
-    if (!isObject(kept) || kept.format !== FORMAT || typeof kept.userId !== 'string') continue;
-    lines.push({ checkId: r.checkId, publisherId: r.publisherId, at: r.keptAt, userId: kept.userId, errors: countOf(kept.errors), warnings: countOf(kept.warnings), infos: countOf(kept.infos) });
-  }
-  return lines;
+  return (await store.listRefusedSends(query)).map(lineOf).filter((l) => l !== undefined);
+}
+
+/**
+ * The line of one refusal (its detail), read by its id: 1 document, where finding it in its implementer's listing
+ * read every line of the week (in Firestore, a read each).
+ */
+export async function readRefusedSend(store: Store, checkId: string, publisherId: string): Promise<RefusedLine | undefined> {
+  const r = await store.getRefusedSend(checkId, publisherId);
+  return r && lineOf(r);
 }

@@ -95,7 +95,7 @@ import { LIVE_COMPARE_BUDGET_MS, liveSheetChanged } from './live-sheet-changed';
 import { markerPolicy, type MarkerPolicy } from './kept-state';
 import { keepAnsweredRefusal, keptRefusal, isChecking, publisherOfCheck, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer, KEEP_CHECKS_MS } from './send-check';
 import { actorName } from './actor-name';
-import { readRefusedSends, type RefusedLine } from './refused-sends';
+import { readRefusedSend, readRefusedSends, type RefusedLine } from './refused-sends';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Refused sends listed at most (a week's, newest first): the country's in a week are expected in the hundreds. */
@@ -795,7 +795,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const publisher = publisherId === undefined ? undefined : await store.getPublisher(publisherId);
     if (!publisher) throw notFound('ese envío rechazado (se conservan una semana)');
     await authorize(user, 'submission.read', publisher, `publisher/${publisher.id}`);
-    const line = (await readRefusedSends(store, { publisherId: publisher.id, limit: MAX_REFUSED_LISTED })).find((l) => l.checkId === id);
+    const line = await readRefusedSend(store, id, publisher.id);
     const kept = line && await keptRefusal(store, id, publisher.id);
     if (!line || !kept) throw notFound('ese envío rechazado (se conservan una semana)');
     const error = (kept.body as { error: { message?: unknown; findings?: unknown } }).error;
