@@ -705,10 +705,11 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   const sendRoute = (checkOnly: boolean): express.RequestHandler => async (req, res) => {
     const user = signedInUser(res);
     const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
+    // Where no .xlsx is taken (the cloud), a check of one is told where a Google sheet is checked, not the send's «no
+    // archivos .xlsx», which left an official with a file and no way to check it.
+    if (checkOnly && !deps.uploads) throw new HttpError(415, 'uploads-disabled', 'Esta plataforma recibe hojas de cálculo de Google, no archivos .xlsx: revise su libro con «Validar» del complemento.');
     if (checkOnly && !upload) {
-      throw new HttpError(415, deps.uploads ? 'unsupported-type' : 'uploads-disabled', deps.uploads
-        ? `«Revisar sin enviar» recibe el libro .xlsx (Content-Type: ${XLSX_MIME}, con ?publisher=). Desde Google Sheets, use «Validar» del complemento.`
-        : 'Esta plataforma recibe hojas de cálculo de Google: revise su libro con «Validar» del complemento.');
+      throw new HttpError(415, 'unsupported-type', `«Revisar sin enviar» recibe el libro .xlsx (Content-Type: ${XLSX_MIME}, con ?publisher=). Desde Google Sheets, use «Validar» del complemento.`);
     }
     const body = checkRequest(() => checkCreateRequest(!upload ? req.body : {}));
     const inline = !upload && body.workbook !== undefined;
