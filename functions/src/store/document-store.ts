@@ -64,7 +64,7 @@ interface PreviewChunk {
 
 /** A part of a send's kept check (Store.putSendCheck); part 0 carries `head` and when it was kept. */
 /** A refused send's line (Store.putRefusedSend), in `sendChecks` beside its check's parts. */
-interface RefusedSendRow { checkId: string; publisherId: string; keptAt: string; refused: typeof HEAD; text: string }
+interface RefusedSendRow { checkId: string; publisherId: string; keptAt: string; refused: typeof HEAD; text: string; state?: string }
 interface SendCheckChunk {
   checkId: string;
   publisherId: string;
@@ -803,10 +803,10 @@ export function createStore(backend: DocumentBackend): Store {
     },
     // Its own document, not a field of the check's part 0: a listing reads only these few hundred bytes each, never
     // the up to 300,000 characters of a refusal's findings.
-    putRefusedSend: (checkId, publisherId, text, keptAt) => putAll('sendChecks', [toRow('sendChecks', refusedLineId(checkId, publisherId),
-      sortKey(keptAt, checkId, publisherId, 'refused'), { checkId, publisherId, keptAt, refused: HEAD, text } satisfies RefusedSendRow)]),
+    putRefusedSend: (checkId, publisherId, text, keptAt, state) => putAll('sendChecks', [toRow('sendChecks', refusedLineId(checkId, publisherId),
+      sortKey(keptAt, checkId, publisherId, 'refused'), { checkId, publisherId, keptAt, refused: HEAD, text, ...(state !== undefined ? { state } : {}) } satisfies RefusedSendRow)]),
     async listRefusedSends(q) {
-      const rows = await list<RefusedSendRow>('sendChecks', { refused: HEAD, publisherId: q.publisherId }, { limit: q.limit }, undefined, true);
+      const rows = await list<RefusedSendRow>('sendChecks', { refused: HEAD, publisherId: q.publisherId, state: q.state }, { limit: q.limit }, undefined, true);
       return rows.items.map((r) => ({ checkId: r.checkId, publisherId: r.publisherId, keptAt: r.keptAt, text: r.text }));
     },
     async getRefusedSend(checkId, publisherId) {

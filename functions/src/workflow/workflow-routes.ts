@@ -782,9 +782,12 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     // Read once: for the names and for who may read each one's (the same policy as every other read of a send).
     const publishers = new Map((await allPublishers(store)).map((p) => [p.id, p]));
     const visible = (id: string): boolean => { const p = publishers.get(id); return p !== undefined && can(user, 'submission.read', { publisher: p }); };
-    // A week of the country's refusals is a few hundred small lines; an official's own are read by their publisher.
+    // An official's own are read by their publisher, a coordination's by its state: reading the country's week for
+    // one state cost a read per refusal of every state (Firestore), and past MAX_REFUSED_LISTED in the country a
+    // state's could be left out altogether. An administrator reads the country's.
     const narrowed = publisherId ?? (user.role === 'capturista' ? user.publisherId : undefined);
-    const lines = (await readRefusedSends(store, { ...(narrowed ? { publisherId: narrowed } : {}), limit: MAX_REFUSED_LISTED })).filter((l) => visible(l.publisherId));
+    const byState = !narrowed && user.role === 'coordinador' && user.state ? stateKey(user.state) : undefined;
+    const lines = (await readRefusedSends(store, { ...(narrowed ? { publisherId: narrowed } : byState ? { state: byState } : {}), limit: MAX_REFUSED_LISTED })).filter((l) => visible(l.publisherId));
     const names = new Map<string, Promise<string>>();
     const body: RefusedSendsAnswer = { viewer: viewerOf(user), refused: await Promise.all(lines.map((l) => refusedView(l, publishers.get(l.publisherId), names))), keptDays: Math.round(KEEP_CHECKS_MS / 86_400_000) };
     res.json(body);
