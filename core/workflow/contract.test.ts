@@ -10,6 +10,15 @@ describe('checkReturnRequest', () => {
 });
 
 describe('checkCreateRequest', () => {
+  test("a sheet's rows left out by a filter travel with its values (how many, the first few); anything else is refused naming the field", () => {
+    const sheet = { name: 'Proyectos', rows: [['id'], ['x']] };
+    expect(checkCreateRequest({ workbook: { sheets: [{ ...sheet, hiddenRows: { count: 12, rows: [3, 9] } }] } }).workbook?.sheets[0]).toEqual({ ...sheet, hiddenRows: { count: 12, rows: [3, 9] } });
+    expect(checkCreateRequest({ workbook: { sheets: [{ ...sheet, hiddenRows: { count: 0, rows: [] } }] } }).workbook?.sheets[0]).toEqual(sheet);
+    for (const hiddenRows of [[3], { count: -1, rows: [] }, { count: 1.5, rows: [] }, { count: 1, rows: [0] }, { count: 1, rows: [3, 4] }, { count: 2, rows: ['3'] }, { rows: [3] }]) {
+      expect(() => checkCreateRequest({ workbook: { sheets: [{ ...sheet, hiddenRows }] } })).toThrow(ContractError);
+    }
+  });
+
   test("a sheet's merged ranges travel with its values; anything but A1 ranges is refused naming the field", () => {
     const sheet = { name: 'Proyectos', rows: [['id'], ['x']] };
     expect(checkCreateRequest({ workbook: { sheets: [{ ...sheet, merges: ['C3:C4', 'AB10:AC10'] }] } }).workbook?.sheets[0]).toEqual({ ...sheet, merges: ['C3:C4', 'AB10:AC10'] });

@@ -325,8 +325,10 @@ export type JsonCell = string | number | boolean | null;
  * `formulas`: the link formulas of such cells (A1 → `=HIPERVINCULO("https://…";"Ver")`), whose address the engine
  * reads (core/unflatten/link-formula.ts).
  * `hiddenColumns`: the columns the official hid (ranges, 1-based), which the engine warns of when they hold data.
+ * `hiddenRows`: the rows holding data that a filter leaves out (how many, and the first few, 1-based), which the
+ * engine warns of (sheet.hidden-rows) as it does for an .xlsx and for a sheet the cloud reads through the Sheets API.
  */
-export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][]; merges?: string[]; links?: Record<string, string>; formulas?: Record<string, string>; hiddenColumns?: { from: number; to: number }[] }[] }
+export interface WorkbookValues { sheets: { name: string; rows: JsonCell[][]; merges?: string[]; links?: Record<string, string>; formulas?: Record<string, string>; hiddenColumns?: { from: number; to: number }[]; hiddenRows?: { count: number; rows: number[] } }[] }
 
 /**
  * POST /api/submissions. Cloud: `spreadsheetId` (the backend pulls the sheet). Self-hosted from the add-on:
@@ -768,6 +770,21 @@ function checkColumnRanges(v: unknown, path: string): { from: number; to: number
   });
 }
 
+/** The largest row number a sheet has (Google Sheets: 10 million cells; Excel: 1,048,576 rows). */
+const MAX_ROW = 10_000_000;
+
+function checkHiddenRows(v: unknown, path: string): { count: number; rows: number[] } {
+  const o = obj(v, path);
+  const count = o.count;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count > MAX_ROW) throw new ContractError(`${path}.count`, 'un número de filas, de 0 a 10,000,000');
+  if (Array.isArray(o.rows) && o.rows.length > Math.min(count, 1000)) throw new ContractError(`${path}.rows`, 'a lo más tantas filas como dice «count» (y no más de 1,000)');
+  const rows = arr(o.rows, `${path}.rows`, (r, rp) => {
+    if (typeof r !== 'number' || !Number.isInteger(r) || r < 1 || r > MAX_ROW) throw new ContractError(rp, 'un número de fila, de 1 a 10,000,000');
+    return r;
+  });
+  return { count, rows };
+}
+
 function checkCell(v: unknown, path: string): JsonCell {
   if (v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) return v;
   throw new ContractError(path, 'un valor de celda (texto, número, booleano o vacío)');
@@ -829,7 +846,8 @@ export function checkCreateRequest(v: unknown): CreateSubmissionRequest {
         const links = sheet.links === undefined ? undefined : checkLinks(sheet.links, `${p}.links`);
         const formulas = sheet.formulas === undefined ? undefined : checkFormulas(sheet.formulas, `${p}.formulas`);
         const hiddenColumns = sheet.hiddenColumns === undefined ? undefined : checkColumnRanges(sheet.hiddenColumns, `${p}.hiddenColumns`);
-        return { name: str(sheet.name, `${p}.name`), rows: arr(sheet.rows, `${p}.rows`, (r, rp) => arr(r, rp, checkCell)), ...(merges?.length ? { merges } : {}), ...(links ? { links } : {}), ...(formulas ? { formulas } : {}), ...(hiddenColumns?.length ? { hiddenColumns } : {}) };
+        const hiddenRows = sheet.hiddenRows === undefined ? undefined : checkHiddenRows(sheet.hiddenRows, `${p}.hiddenRows`);
+        return { name: str(sheet.name, `${p}.name`), rows: arr(sheet.rows, `${p}.rows`, (r, rp) => arr(r, rp, checkCell)), ...(merges?.length ? { merges } : {}), ...(links ? { links } : {}), ...(formulas ? { formulas } : {}), ...(hiddenColumns?.length ? { hiddenColumns } : {}), ...(hiddenRows?.count ? { hiddenRows } : {}) };
       }),
     };
   }

@@ -2,6 +2,7 @@ import { flatten } from '../flatten';
 import { unflatten } from '../unflatten';
 import type { WorkbookModel } from '../workbook/model';
 import { workbookValues } from './workbook-values';
+import { checkCreateRequest } from './contract';
 
 test('a date cell with a time travels to the server as the date-time the engine reads of it; a date alone as its day', () => {
   const release = {
@@ -22,4 +23,16 @@ test('a date cell with a time travels to the server as the date-time the engine 
   // A time alone in a date cell (the sheet's day 0) is sent as the time it shows, which the server refuses as no date.
   sheet.rows[2][at('tender/tenderPeriod/startDate')] = new Date('1899-12-30T10:30:00Z');
   expect(workbookValues(workbook).sheets.find((s) => s.name === 'Contrataciones')!.rows[2][at('tender/tenderPeriod/startDate')]).toBe('10:30:00');
+});
+
+test('rows a filter leaves out travel with the values (the add-on to a self-hosted server): the send warns of them as «Validar» did', () => {
+  const workbook = flatten({ releases: [{ ocid: 'ocds-abc123-V-1', id: '1', date: '2024-06-01T10:00:00-06:00', tag: ['tender'], initiationType: 'tender', tender: { id: 'V-1', title: 'Filtrada' } }], projects: [] });
+  const sheet = workbook.sheets.find((s) => s.name === 'Contrataciones')!;
+  sheet.hiddenRows = { count: 1, rows: [3] };
+  const now = '2025-01-01T00:00:00-06:00';
+  const hidden = (m: WorkbookModel) => unflatten(m, { now }).findings.filter((f) => f.code === 'sheet.hidden-rows').map((f) => [f.cell, f.params]);
+  expect(hidden(workbook)).toEqual([[{ sheet: 'Contrataciones', row: 3 }, { count: 1, rows: '3' }]]);
+  // As the server takes the request (checkCreateRequest), then reads it.
+  const received = checkCreateRequest(JSON.parse(JSON.stringify({ workbook: workbookValues(workbook) }))).workbook as WorkbookModel;
+  expect(hidden(received)).toEqual(hidden(workbook));
 });

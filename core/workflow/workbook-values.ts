@@ -29,5 +29,5 @@ function jsonCell(v: CellValue, zone: string): JsonCell {
 export function workbookValues(workbook: WorkbookModel): WorkbookValues {
   // The Configuración sheet's problems are the validation's to report; here only its time zone is read.
   const zone = readSettings(settingsSheetOf(workbook.sheets), []).timeZone;
-  return { sheets: workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => r.map((v) => jsonCell(v, zone))), ...(s.merges?.length ? { merges: [...s.merges] } : {}), ...(s.links && Object.keys(s.links).length ? { links: { ...s.links } } : {}), ...(s.formulas && Object.keys(s.formulas).length ? { formulas: { ...s.formulas } } : {}), ...(s.hiddenColumns?.length ? { hiddenColumns: s.hiddenColumns.map((r) => ({ ...r })) } : {}) })) };
+  return { sheets: workbook.sheets.map((s) => ({ name: s.name, rows: s.rows.map((r) => r.map((v) => jsonCell(v, zone))), ...(s.merges?.length ? { merges: [...s.merges] } : {}), ...(s.links && Object.keys(s.links).length ? { links: { ...s.links } } : {}), ...(s.formulas && Object.keys(s.formulas).length ? { formulas: { ...s.formulas } } : {}), ...(s.hiddenColumns?.length ? { hiddenColumns: s.hiddenColumns.map((r) => ({ ...r })) } : {}), ...(s.hiddenRows?.count ? { hiddenRows: { count: s.hiddenRows.count, rows: [...s.hiddenRows.rows] } } : {}) })) };
 }

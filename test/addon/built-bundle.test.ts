@@ -92,7 +92,7 @@ describe('Code.js in a vm with code generation disabled', () => {
   beforeAll(async () => { app = await startAppThread({ mode: 'local' }); });
   afterAll(async () => { await app?.close(); });
 
-  it('runs the menu, Crear plantilla, Validar with marks, Quitar marcas, the settings and the submission list (real app)', () => {
+  it('runs the menu, Crear plantilla, Validar with marks, Quitar marcas, the settings and the submission list (real app)', async () => {
     const ss = new FakeSpreadsheet();
     const { context, record, vmContext } = load(ss, (url, params) => app.urlFetch(url, params));
     expect(() => vm.runInContext('new Function("return 1")', vmContext)).toThrow();
@@ -165,13 +165,19 @@ describe('Code.js in a vm with code generation disabled', () => {
       ss.get('Proyectos').paste({ row: 3, column: 1, rows: 1, columns: projects.columns.length }, [projects.columns.map((c) => values[c.field] ?? '')]);
     };
     fill('Parque del Centro');
+    // A filter leaves the project's row out: the send carries it (as the cloud reads it through the Sheets API), so
+    // the server warns of it where its coordination reads the send, not «Validar» alone.
+    ss.get('Proyectos').filter = { fromColumn: 1, columns: projects.columns.length, criteriaColumns: [status], hiddenRows: [3] };
     expect((context.submitForReview() as { submission: { state: string } }).submission.state).toBe('submitted');
     // The values went compressed: Utilities.gzip's Blob as UrlFetchApp's payload, labelled as the workbook's JSON.
     const sent = record.fetches.find((f) => f.params.method === 'post' && f.url === `${app.url}/api/submissions`)!;
     expect(sent.params).toMatchObject({ contentType: WORKBOOK_JSON_MIME, headers: { 'Content-Encoding': 'gzip' } });
     expect(sent.params.payload).toBeInstanceOf(FakeBlob);
     expect((sent.params.payload as FakeBlob).getContentType()).toBe(WORKBOOK_JSON_MIME);
-    expect(JSON.parse(zlib.gunzipSync((sent.params.payload as FakeBlob).bytes).toString('utf8'))).toMatchObject({ spreadsheetId: 'hoja-de-prueba', workbook: { sheets: expect.arrayContaining([expect.objectContaining({ name: 'Proyectos' })]) } });
+    expect(JSON.parse(zlib.gunzipSync((sent.params.payload as FakeBlob).bytes).toString('utf8'))).toMatchObject({ spreadsheetId: 'hoja-de-prueba', workbook: { sheets: expect.arrayContaining([expect.objectContaining({ name: 'Proyectos', hiddenRows: { count: 1, rows: [3] } })]) } });
+    const listed = await fetch(`${app.url}/api/submissions?spreadsheetId=hoja-de-prueba`, { headers: { Authorization: app.bearers.capturistaA } }).then((r) => r.json()) as { submissions: { id: string }[] };
+    const findings = await fetch(`${app.url}/api/submissions/${listed.submissions[0].id}/findings`, { headers: { Authorization: app.bearers.capturistaA } }).then((r) => r.json()) as { findings: { code: string; cell?: unknown }[] };
+    expect(findings.findings.filter((f) => f.code === 'sheet.hidden-rows').map((f) => f.cell)).toEqual([{ sheet: 'Proyectos', row: 3 }]);
     expect((context.runValidation() as ValidationReport).sheetChanged).toBe(false);
     fill('Parque del Centro (corregido)');
     expect((context.runValidation() as ValidationReport).sheetChanged).toBe(true);

@@ -25,6 +25,7 @@ import { startTasksStub, type TasksStub } from './tasks-stub';
 import { runCli } from '../cli/run-cli';
 import { VALIDATORS } from '../../core/validate';
 import { startSmtp, subjectOf } from '../support/smtp-capture';
+import { monthOf, stateTimeZone } from '../../core/workflow/report-month';
 
 const SHEET = '1SmokeTestSpreadsheet0123456789abcdefghijk';
 const SERVICE_ACCOUNT = 'infra-abierta@demo-infra-abierta.iam.gserviceaccount.com';
@@ -220,4 +221,38 @@ test('bootstrap with --nube, then submit → approve → task publishes → bulk
   const values = await request(bundle.review).post('/api/submissions').set('Authorization', capturista).set('Content-Type', WORKBOOK_JSON_MIME).send(JSON.stringify({ spreadsheetId: SHEET, workbook: workbookValues(itait) }));
   expect([values.status, values.body.error]).toEqual([415, { code: 'values-disabled', message: 'Esta plataforma lee la hoja de cálculo directamente: envíe solo «spreadsheetId».' }]);
   expect(left()).toEqual(before);
-}, 30000);
+
+  // A send refused at the door, on the same wiring: the task reads the sheet (a filter leaves out a row holding data:
+  // the Sheets API's rowMetadata says so, as an .xlsx would), refuses it for its errors, and keeps its line and the
+  // month's count, which the coordination reads on `review` (Revisión, Seguimiento) and on `api` (Informe mensual).
+  const BROKEN = '1SmokeTestBrokenSheet0123456789abcdefghijkl';
+  const broken = projectWorkbook({ id: 'itait', name: 'ITAIT', state: 'Tamaulipas', ocidPrefix: 'ocds-itait1', projectIdPrefix: 'oc4ids-itait1', commitment: { projects: 5, periodicityDays: 90 } }, { complete: false });
+  broken.sheets[0].rows.push(broken.sheets[0].rows[1].map((v, i) => (i === 0 ? 'oc4ids-itait1-0002' : v)));
+  broken.sheets[0].hiddenRows = { count: 1, rows: [3] };
+  sheets.put(BROKEN, broken);
+  const queued = tasks.tasks.length;
+  const refusing = request(bundle.review).post('/api/submissions').set('Authorization', capturista).send({ spreadsheetId: BROKEN }).then((r) => r);
+  while (tasks.tasks.length === queued) await new Promise((r) => setTimeout(r, 50));
+  const refusalTask = tasks.tasks[queued].body as object;
+  expect((await deliver(refusalTask)).status).toBe(204);
+  const refused = await refusing;
+  expect([refused.status, refused.body.error.code]).toEqual([422, 'workbook-has-errors']);
+  const codes = (refused.body.error.findings as { code: string; severity: string }[]).map((f) => `${f.severity} ${f.code}`);
+  expect(codes).toEqual(expect.arrayContaining(['error program.required', 'warning sheet.hidden-rows']));
+  // Cloud Tasks may deliver it again: still one line and one in the month's count.
+  expect((await deliver(refusalTask)).status).toBe(204);
+  const lines = await request(bundle.review).get('/api/submissions/refused').set('Authorization', coordinador);
+  expect(lines.body.refused).toEqual([expect.objectContaining({ publisherId: 'itait', by: 'obras@itait.gob.mx', errors: 2, warnings: 1 })]);
+  const detail = await request(bundle.review).get(`/api/submissions/refused/${encodeURIComponent(lines.body.refused[0].id as string)}`).set('Authorization', coordinador);
+  expect([detail.status, detail.body.message, detail.body.findings]).toEqual([200, refused.body.error.message, refused.body.error.findings]);
+  const month = monthOf(Date.now(), stateTimeZone('Tamaulipas'));
+  const report = await request(bundle.api).get(`/api/monthly-report?month=${month}`).set('Authorization', coordinador);
+  expect([report.status, report.body.implementers.map((i: { refusedAttempts?: number }) => i.refusedAttempts)]).toEqual([200, [1]]);
+  // «Revisar sin enviar» takes an .xlsx, which the cloud does not: told to check the sheet with «Validar», nothing kept.
+  const kept = left();
+  const check = await request(bundle.api).post('/api/workbook-check?publisher=itait&archivo=obras.xlsx').set('Authorization', capturista).set('Content-Type', XLSX_MIME).send(await xlsxOf(broken));
+  expect([check.status, check.body.error]).toEqual([415, { code: 'uploads-disabled', message: 'Esta plataforma recibe hojas de cálculo de Google, no archivos .xlsx: revise su libro con «Validar» del complemento.' }]);
+  expect(left()).toEqual(kept);
+  // «Validar»'s question about links to other implementers, on `api` (Hosting sends /api/link-check there).
+  expect((await request(bundle.api).post('/api/link-check').set('Authorization', capturista).send({ processes: [], named: [] })).body).toEqual({ findings: [] });
+}, 45000);

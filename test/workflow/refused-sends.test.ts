@@ -10,13 +10,18 @@ import { checkRefusedSendAnswer, checkRefusedSendsAnswer, checkWorkbookCheckAnsw
 import { directoryUploads } from '../../functions/src/workflow/upload-store';
 import { encodeSnapshot } from '../../functions/src/workflow/snapshot';
 import { realStores } from '../real-stores';
+import type { Store } from '../../functions/src/store/store';
 import { localHarness, projectWorkbook, PUBLISHERS, uploadXlsx, xlsxOf, type LocalHarness, type UserName } from './workflow-harness';
 
 const [MER] = PUBLISHERS;
 
 describe.each(realStores('refused'))('%s', (_name, open) => {
   let h: LocalHarness;
-  beforeAll(async () => { h = await localHarness({ openStore: open }); });
+  // What the listing asks the store for (the store itself answers).
+  const asked: Parameters<Store['listRefusedSends']>[0][] = [];
+  beforeAll(async () => {
+    h = await localHarness({ openStore: () => { const store = open(); return { ...store, listRefusedSends: (q) => { asked.push(q); return store.listRefusedSends(q); } }; } });
+  });
   afterAll(() => h.close());
   const get = (path: string, user: UserName) => request(h.app).get(path).set('Authorization', h.bearer(user));
 
@@ -25,7 +30,10 @@ describe.each(realStores('refused'))('%s', (_name, open) => {
     for (const name of ['lunes.xlsx', 'miércoles.xlsx', 'viernes.xlsx']) await uploadXlsx(h, broken, name).expect(422);
     expect((await h.store.listSubmissions({ publisherId: MER.id, limit: 10 })).items).toHaveLength(0);
 
+    asked.length = 0;
     const list = checkRefusedSendsAnswer((await get(WORKFLOW_PATHS.refused, 'coordinadorA').expect(200)).body);
+    // Its state's lines only, not the country's week (a read each in Firestore, and past 1,000 a state's left out).
+    expect(asked).toEqual([{ state: 'Yucatán', limit: 1000 }]);
     expect(list.keptDays).toBe(7);
     expect(list.refused).toHaveLength(3);
     expect(list.refused[0]).toMatchObject({ publisherId: 'mer', publisherName: 'Municipio de Mérida', state: 'Yucatán', by: 'captura@merida.gob.mx', errors: 1 });

@@ -132,8 +132,9 @@ export const COLLECTIONS: Record<CollectionName, CollectionSpec> = {
   // (deleteSendChecksKeptBefore): their first parts, by `head` (set on part 0 only), from the oldest `sk` (which
   // begins with when the check was last kept) up to the age; then each one's parts, by check and publisher.
   // A refused send's line (Store.putRefusedSend: one small document beside its check, `refused` set) is listed newest
-  // first, the country's or one publisher's (the coordinators' «Intentos rechazados»), and removed with its check.
-  sendChecks: { fields: ['checkId', 'publisherId', 'head', 'refused'], queries: [['head']], descending: [['refused'], ['publisherId', 'refused']] },
+  // first, the country's, one state's (its `state`: the publisher's, as stateKey writes it) or one publisher's (the
+  // coordinators' «Intentos rechazados»), and removed with its check.
+  sendChecks: { fields: ['checkId', 'publisherId', 'head', 'refused', 'state'], queries: [['head']], descending: [['refused'], ['publisherId', 'refused'], ['state', 'refused']] },
   // Chunks of every finding of a send (Store.putSendFindings), by snapshot and publisher, read by document id; deleted
   // with their snapshot (deleteWhere: equality only, no query to index).
   sendFindings: { fields: ['contentHash', 'publisherId'], queries: [] },

@@ -64,7 +64,7 @@ interface PreviewChunk {
 
 /** A part of a send's kept check (Store.putSendCheck); part 0 carries `head` and when it was kept. */
 /** A refused send's line (Store.putRefusedSend), in `sendChecks` beside its check's parts. */
-interface RefusedSendRow { checkId: string; publisherId: string; keptAt: string; refused: typeof HEAD; text: string }
+interface RefusedSendRow { checkId: string; publisherId: string; keptAt: string; refused: typeof HEAD; text: string; state?: string }
 interface SendCheckChunk {
   checkId: string;
   publisherId: string;
@@ -138,6 +138,9 @@ const MONTH_CLOSES_ID = docId('month-closes');
  */
 const refusedCountId = (publisherId: string, month: string): string => docId('refused-count', publisherId, month);
 const REFUSED_SINCE_ID = docId('refused-counts-since');
+
+/** A refused send's line (Store.putRefusedSend), beside its check's parts: read by this id for its detail. */
+const refusedLineId = (checkId: string, publisherId: string): string => docId(checkId, publisherId, 'refused');
 
 /** Document of `changes` naming the publisher the daily reminders stopped after (Store.noteRemindersStoppedAfter). */
 const REMINDERS_ID = docId('reminders');
@@ -800,11 +803,15 @@ export function createStore(backend: DocumentBackend): Store {
     },
     // Its own document, not a field of the check's part 0: a listing reads only these few hundred bytes each, never
     // the up to 300,000 characters of a refusal's findings.
-    putRefusedSend: (checkId, publisherId, text, keptAt) => putAll('sendChecks', [toRow('sendChecks', docId(checkId, publisherId, 'refused'),
-      sortKey(keptAt, checkId, publisherId, 'refused'), { checkId, publisherId, keptAt, refused: HEAD, text } satisfies RefusedSendRow)]),
+    putRefusedSend: (checkId, publisherId, text, keptAt, state) => putAll('sendChecks', [toRow('sendChecks', refusedLineId(checkId, publisherId),
+      sortKey(keptAt, checkId, publisherId, 'refused'), { checkId, publisherId, keptAt, refused: HEAD, text, ...(state !== undefined ? { state } : {}) } satisfies RefusedSendRow)]),
     async listRefusedSends(q) {
-      const rows = await list<RefusedSendRow>('sendChecks', { refused: HEAD, publisherId: q.publisherId }, { limit: q.limit }, undefined, true);
+      const rows = await list<RefusedSendRow>('sendChecks', { refused: HEAD, publisherId: q.publisherId, state: q.state }, { limit: q.limit }, undefined, true);
       return rows.items.map((r) => ({ checkId: r.checkId, publisherId: r.publisherId, keptAt: r.keptAt, text: r.text }));
+    },
+    async getRefusedSend(checkId, publisherId) {
+      const r = await get<RefusedSendRow>('sendChecks', refusedLineId(checkId, publisherId));
+      return r && { checkId: r.checkId, publisherId: r.publisherId, keptAt: r.keptAt, text: r.text };
     },
     getProject: (publicationId, id) => get<Stored<ProjectInput>>('projects', docId(publicationId, id)),
     async listDocumentTexts(kind: DocumentKind, q) {

@@ -749,11 +749,11 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
     test('a refused send\'s line is listed newest first, the country\'s or one publisher\'s, and goes with its check', async () => {
       const big = JSON.stringify({ state: 'done', answer: 'ñ«x»'.repeat(200_000) }); // three parts, never read by the listing
       await store.putSendCheck('p1~a', 'p1', big, at(1));
-      await store.putRefusedSend('p1~a', 'p1', '{"errors":3}', at(1));
+      await store.putRefusedSend('p1~a', 'p1', '{"errors":3}', at(1), 'Yucatán');
       await store.putSendCheck('p2~b', 'p2', 'b', at(2));
-      await store.putRefusedSend('p2~b', 'p2', '{"errors":1}', at(2));
+      await store.putRefusedSend('p2~b', 'p2', '{"errors":1}', at(2), 'Nuevo León');
       await store.putSendCheck('p1~c', 'p1', 'c', at(3));
-      await store.putRefusedSend('p1~c', 'p1', '{"errors":2}', at(3));
+      await store.putRefusedSend('p1~c', 'p1', '{"errors":2}', at(3), 'Yucatán');
       // A check that was not a refusal is not listed.
       await store.putSendCheck('p1~d', 'p1', 'd', at(4));
       expect(await store.listRefusedSends({ limit: 10 })).toEqual([
@@ -763,10 +763,19 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       ]);
       expect((await store.listRefusedSends({ publisherId: 'p1', limit: 1 })).map((r) => r.checkId)).toEqual(['p1~c']);
       expect((await store.listRefusedSends({ publisherId: 'p1', limit: 10 })).map((r) => r.checkId)).toEqual(['p1~c', 'p1~a']);
+      // One state's (its coordination's listing).
+      expect((await store.listRefusedSends({ state: 'Yucatán', limit: 10 })).map((r) => r.checkId)).toEqual(['p1~c', 'p1~a']);
+      expect((await store.listRefusedSends({ state: 'Nuevo León', limit: 1 })).map((r) => r.checkId)).toEqual(['p2~b']);
+      expect(await store.listRefusedSends({ state: 'Jalisco', limit: 10 })).toEqual([]);
+      // One line by its id (a refusal's detail): its own publisher's only; none for a check that was not a refusal.
+      expect(await store.getRefusedSend('p1~a', 'p1')).toEqual({ checkId: 'p1~a', publisherId: 'p1', keptAt: at(1), text: '{"errors":3}' });
+      expect(await store.getRefusedSend('p1~a', 'p2')).toBeUndefined();
+      expect(await store.getRefusedSend('p1~d', 'p1')).toBeUndefined();
       // The daily job counts checks, not their lines, and each line goes with its check.
       expect(await store.deleteSendChecksKeptBefore(at(3))).toBe(2);
       await store.deleteSendCheck('p1~c', 'p1');
       expect(await store.listRefusedSends({ limit: 10 })).toEqual([]);
+      expect(await store.getRefusedSend('p1~a', 'p1')).toBeUndefined();
       expect(await store.getSendCheck('p1~d', 'p1')).toBe('d');
     });
 

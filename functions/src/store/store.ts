@@ -459,11 +459,13 @@ export interface Store {
   /**
    * A send refused for errors, as its coordinators list it (workflow/refused-sends.ts): a small JSON text beside the
    * check `checkId` whose answer holds its findings, kept at `keptAt` (ISO); removed with that check (deleteSendCheck,
-   * deleteSendChecksKeptBefore).
+   * deleteSendChecksKeptBefore). `state`: its publisher's (core stateKey), by which a coordination lists its own.
    */
-  putRefusedSend(checkId: string, publisherId: string, text: string, keptAt: string): Promise<void>;
-  /** Those lines, newest first: one publisher's, or every publisher's; at most `limit`. */
-  listRefusedSends(query: { publisherId?: string; limit: number }): Promise<{ checkId: string; publisherId: string; keptAt: string; text: string }[]>;
+  putRefusedSend(checkId: string, publisherId: string, text: string, keptAt: string, state?: string): Promise<void>;
+  /** Those lines, newest first: one publisher's, one state's (as written), or every publisher's; at most `limit`. */
+  listRefusedSends(query: { publisherId?: string; state?: string; limit: number }): Promise<{ checkId: string; publisherId: string; keptAt: string; text: string }[]>;
+  /** The line of check `checkId` of `publisherId`, read by its id (a refusal's detail): undefined if none is kept. */
+  getRefusedSend(checkId: string, publisherId: string): Promise<{ checkId: string; publisherId: string; keptAt: string; text: string } | undefined>;
   /**
    * One more refused send of `publisherId` in `month` (aaaa-mm, its state's: workflow/refused-sends.ts), counted
    * atomically (two refusals at once are both counted) in a small document of its own that the weekly clean-up of the

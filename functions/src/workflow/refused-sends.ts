@@ -15,6 +15,7 @@ import type { Store } from '../store/store';
 import { isObject } from '../../../core/json/json-values';
 import type { SentAnswer } from './send-check';
 import { monthOf, stateTimeZone } from '../../../core/workflow/report-month';
+import { stateKey } from '../../../core/workflow/mexican-states';
 
 const FORMAT = 1;
 
@@ -35,8 +36,10 @@ export async function noteRefusedSend(store: Store, checkId: string, owner: { us
   const error = (answer.body as { error: { counts?: unknown } }).error;
   const counts = isObject(error.counts) ? error.counts : {};
   const now = new Date();
-  await store.putRefusedSend(checkId, owner.publisherId, JSON.stringify({ format: FORMAT, userId: owner.userId, errors: countOf(counts.errors), warnings: countOf(counts.warnings), infos: countOf(counts.infos) }), now.toISOString());
-  await countRefusal(store, owner.publisherId, now);
+  // Its state's coordination lists it by the state (the country's week of refusals is not read for one state's).
+  const state = (await store.getPublisher(owner.publisherId))?.state;
+  await store.putRefusedSend(checkId, owner.publisherId, JSON.stringify({ format: FORMAT, userId: owner.userId, errors: countOf(counts.errors), warnings: countOf(counts.warnings), infos: countOf(counts.infos) }), now.toISOString(), state === undefined ? undefined : stateKey(state));
+  await countInMonth(store, owner.publisherId, state, now);
 }
 
 /**
@@ -46,19 +49,32 @@ export async function noteRefusedSend(store: Store, checkId: string, owner: { us
  * Counting is marked as begun first, so a month never has counts from before the instant the report says.
  */
 export async function countRefusal(store: Store, publisherId: string, at: Date): Promise<void> {
-  await store.startRefusedCounts(at.toISOString());
-  const publisher = await store.getPublisher(publisherId);
-  await store.countRefusedAttempt(publisherId, monthOf(at.getTime(), stateTimeZone(publisher?.state)));
+  await countInMonth(store, publisherId, (await store.getPublisher(publisherId))?.state, at);
 }
 
-/** The lines kept, newest first (one publisher's, or every publisher's); one of another version is left out. */
-export async function readRefusedSends(store: Store, query: { publisherId?: string; limit: number }): Promise<RefusedLine[]> {
-  const lines: RefusedLine[] = [];
-  for (const r of await store.listRefusedSends(query)) {
-    let kept: unknown;
-    try { kept = JSON.parse(r.text); } catch { continue; }
-    if (!isObject(kept) || kept.format !== FORMAT || typeof kept.userId !== 'string') continue;
-    lines.push({ checkId: r.checkId, publisherId: r.publisherId, at: r.keptAt, userId: kept.userId, errors: countOf(kept.errors), warnings: countOf(kept.warnings), infos: countOf(kept.infos) });
-  }
-  return lines;
+async function countInMonth(store: Store, publisherId: string, state: string | undefined, at: Date): Promise<void> {
+  await store.startRefusedCounts(at.toISOString());
+  await store.countRefusedAttempt(publisherId, monthOf(at.getTime(), stateTimeZone(state)));
+}
+
+/** A kept line as read, or undefined if it is of another version. */
+function lineOf(r: { checkId: string; publisherId: string; keptAt: string; text: string }): RefusedLine | undefined {
+  let kept: unknown;
+  try { kept = JSON.parse(r.text); } catch { return undefined; }
+  if (!isObject(kept) || kept.format !== FORMAT || typeof kept.userId !== 'string') return undefined;
+  return { checkId: r.checkId, publisherId: r.publisherId, at: r.keptAt, userId: kept.userId, errors: countOf(kept.errors), warnings: countOf(kept.warnings), infos: countOf(kept.infos) };
+}
+
+/** The lines kept, newest first (one publisher's, one state's, or every publisher's); one of another version is left out. */
+export async function readRefusedSends(store: Store, query: { publisherId?: string; state?: string; limit: number }): Promise<RefusedLine[]> {
+  return (await store.listRefusedSends(query)).map(lineOf).filter((l) => l !== undefined);
+}
+
+/**
+ * The line of one refusal (its detail), read by its id: 1 document, where finding it in its implementer's listing
+ * read every line of the week (in Firestore, a read each).
+ */
+export async function readRefusedSend(store: Store, checkId: string, publisherId: string): Promise<RefusedLine | undefined> {
+  const r = await store.getRefusedSend(checkId, publisherId);
+  return r && lineOf(r);
 }

@@ -95,7 +95,7 @@ import { LIVE_COMPARE_BUDGET_MS, liveSheetChanged } from './live-sheet-changed';
 import { markerPolicy, type MarkerPolicy } from './kept-state';
 import { keepAnsweredRefusal, keptRefusal, isChecking, publisherOfCheck, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer, KEEP_CHECKS_MS } from './send-check';
 import { actorName } from './actor-name';
-import { readRefusedSends, type RefusedLine } from './refused-sends';
+import { readRefusedSend, readRefusedSends, type RefusedLine } from './refused-sends';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
 /** Refused sends listed at most (a week's, newest first): the country's in a week are expected in the hundreds. */
@@ -705,10 +705,11 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
   const sendRoute = (checkOnly: boolean): express.RequestHandler => async (req, res) => {
     const user = signedInUser(res);
     const upload = req.is(XLSX_MIME) !== false && Buffer.isBuffer(req.body);
+    // Where no .xlsx is taken (the cloud), a check of one is told where a Google sheet is checked, not the send's «no
+    // archivos .xlsx», which left an official with a file and no way to check it.
+    if (checkOnly && !deps.uploads) throw new HttpError(415, 'uploads-disabled', 'Esta plataforma recibe hojas de cálculo de Google, no archivos .xlsx: revise su libro con «Validar» del complemento.');
     if (checkOnly && !upload) {
-      throw new HttpError(415, deps.uploads ? 'unsupported-type' : 'uploads-disabled', deps.uploads
-        ? `«Revisar sin enviar» recibe el libro .xlsx (Content-Type: ${XLSX_MIME}, con ?publisher=). Desde Google Sheets, use «Validar» del complemento.`
-        : 'Esta plataforma recibe hojas de cálculo de Google: revise su libro con «Validar» del complemento.');
+      throw new HttpError(415, 'unsupported-type', `«Revisar sin enviar» recibe el libro .xlsx (Content-Type: ${XLSX_MIME}, con ?publisher=). Desde Google Sheets, use «Validar» del complemento.`);
     }
     const body = checkRequest(() => checkCreateRequest(!upload ? req.body : {}));
     const inline = !upload && body.workbook !== undefined;
@@ -781,9 +782,12 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     // Read once: for the names and for who may read each one's (the same policy as every other read of a send).
     const publishers = new Map((await allPublishers(store)).map((p) => [p.id, p]));
     const visible = (id: string): boolean => { const p = publishers.get(id); return p !== undefined && can(user, 'submission.read', { publisher: p }); };
-    // A week of the country's refusals is a few hundred small lines; an official's own are read by their publisher.
+    // An official's own are read by their publisher, a coordination's by its state: reading the country's week for
+    // one state cost a read per refusal of every state (Firestore), and past MAX_REFUSED_LISTED in the country a
+    // state's could be left out altogether. An administrator reads the country's.
     const narrowed = publisherId ?? (user.role === 'capturista' ? user.publisherId : undefined);
-    const lines = (await readRefusedSends(store, { ...(narrowed ? { publisherId: narrowed } : {}), limit: MAX_REFUSED_LISTED })).filter((l) => visible(l.publisherId));
+    const byState = !narrowed && user.role === 'coordinador' && user.state ? stateKey(user.state) : undefined;
+    const lines = (await readRefusedSends(store, { ...(narrowed ? { publisherId: narrowed } : byState ? { state: byState } : {}), limit: MAX_REFUSED_LISTED })).filter((l) => visible(l.publisherId));
     const names = new Map<string, Promise<string>>();
     const body: RefusedSendsAnswer = { viewer: viewerOf(user), refused: await Promise.all(lines.map((l) => refusedView(l, publishers.get(l.publisherId), names))), keptDays: Math.round(KEEP_CHECKS_MS / 86_400_000) };
     res.json(body);
@@ -795,7 +799,7 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     const publisher = publisherId === undefined ? undefined : await store.getPublisher(publisherId);
     if (!publisher) throw notFound('ese envío rechazado (se conservan una semana)');
     await authorize(user, 'submission.read', publisher, `publisher/${publisher.id}`);
-    const line = (await readRefusedSends(store, { publisherId: publisher.id, limit: MAX_REFUSED_LISTED })).find((l) => l.checkId === id);
+    const line = await readRefusedSend(store, id, publisher.id);
     const kept = line && await keptRefusal(store, id, publisher.id);
     if (!line || !kept) throw notFound('ese envío rechazado (se conservan una semana)');
     const error = (kept.body as { error: { message?: unknown; findings?: unknown } }).error;
