@@ -175,6 +175,9 @@ describe('publication index', () => {
     expect(stage({ awards: [{ status: 'cancelled' }], contracts: [{ status: 'cancelled', implementation: { status: 'ongoing' } }] })).toBe('cancelled');
     // One contract cancelled while carried out, another signed and not started: the process is at contract.
     expect(stage({ contracts: [{ status: 'cancelled', implementation: { status: 'ongoing' } }, { status: 'active' }] })).toBe('contract');
+    // Rescinded (terminated) with «En ejecución» left in its implementation: over, not being carried out.
+    expect(stage({ contracts: [{ status: 'terminated', implementation: { status: 'ongoing' } }] })).toBe('completed');
+    expect(stage({ contracts: [{ status: 'terminated', implementation: { status: 'ongoing' } }, { status: 'active', implementation: { status: 'ongoing' } }] })).toBe('implementation');
   });
 
   it('never throws on missing or malformed data, and leaves absent amounts absent', () => {

@@ -165,12 +165,14 @@ export interface PublicationIndex {
  * (`stages`, the projects' CSV), version 7; the suppliers of a contract published without its award, read from the
  * parties with the role «supplier» (contract-suppliers.ts), and a project's end date (`ended`), version 8; a contract
  * published with only `valueWithTax` counted by that amount (`contractedWithTax`), version 9; what a process's
- * contracts come to with VAT (`contractedInclTax`, a project's financial progress), version 10 —
+ * contracts come to with VAT (`contractedInclTax`, a project's financial progress), version 10; a process whose contracts
+ * are all terminated or cancelled not at stage «implementation» whatever their implementation status says
+ * (processStage), version 11 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
  */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {
@@ -325,12 +327,15 @@ function partyOf(id: string, name: string, described: Obj | undefined): Party {
 const authorityOf = (p: Obj): Party | undefined => projectAuthority(p)?.party;
 
 const CANCELLED = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
+/** Contract statuses of a contract no longer in force (OCDS contractStatus): its implementation is over. */
+const ENDED_CONTRACT = new Set(['cancelled', 'terminated']);
 
 export function processStage(c: Obj): ProcessStage {
   const contracts = objects(c.contracts);
-  // A cancelled contract is not being carried out, whatever its implementation status was left saying (an official
-  // cancels the contract and leaves «En ejecución»): only the others' implementation tells the stage.
-  const impl = contracts.filter((k) => str(k.status) !== 'cancelled').map((k) => str(obj(k.implementation)?.status)).filter((s): s is string => !!s);
+  // A cancelled or terminated contract is not being carried out, whatever its implementation status was left saying
+  // (an official cancels or rescinds the contract and leaves «En ejecución»: a rescinded work read «Etapa: Ejecución»
+  // beside «Terminado» in its contract's row): only the others' implementation tells the stage.
+  const impl = contracts.filter((k) => !ENDED_CONTRACT.has(str(k.status) ?? '')).map((k) => str(obj(k.implementation)?.status)).filter((s): s is string => !!s);
   if (impl.length) return impl.every((s) => s === 'concluded') ? 'completed' : 'implementation';
   const ks = contracts.map((k) => str(k.status)).filter((s): s is string => !!s);
   if (ks.length) return ks.some((s) => s === 'active' || s === 'pending') ? 'contract' : ks.every((s) => s === 'cancelled') ? 'cancelled' : 'completed';
