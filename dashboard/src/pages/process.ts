@@ -28,6 +28,7 @@ import { count, date, heading, money, moneyIn, moneyKpi, moneyOf, NO_DATA, WITH_
 import type { Kpi } from '../components/kpis';
 import { cents } from '../../../core/stats/publication-index';
 import { publicationHistory } from './process-history';
+import { milestoneEvent } from '../data/milestone-event';
 import { breakdownItems, breakdownTable, budgetTotalText, contractClassificationTable, planningClassificationTable } from './process-budget';
 
 const amount = (v: unknown): number | undefined => num(obj(v)?.amount);
@@ -158,7 +159,7 @@ export const processPage: Page = {
         { date: str(obj(k.period)?.startDate), what: `Inicio del contrato ${str(k.id) ?? ''}`.trim() },
         { date: str(obj(k.period)?.endDate), what: `Fin del contrato ${str(k.id) ?? ''}`.trim() },
         ...objects(k.amendments).map((m) => ({ date: str(m.date), what: `Convenio modificatorio: ${str(m.description) ?? str(m.rationale) ?? str(m.id) ?? ''}` })),
-        ...objects(obj(k.implementation)?.milestones).map((m) => ({ date: str(m.dateMet) ?? str(m.dueDate), what: `Hito: ${str(m.title) ?? str(m.id) ?? ''}` })),
+        ...objects(obj(k.implementation)?.milestones).map(milestoneEvent).map((e) => ({ date: e.date, what: `Hito: ${e.what}` })),
       ]),
       ...transactions.map(({ t }) => ({ date: str(t.date), what: `Pago de ${moneyOf(t.value ?? t.amount)}` })),
     ].filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
