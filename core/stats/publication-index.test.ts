@@ -163,7 +163,11 @@ describe('publication index', () => {
     expect(stage({ tender: { status: 'planned' } })).toBe('planning');
     expect(stage({ tender: { status: 'planning' } })).toBe('planning');
     expect(stage({ tender: { status: 'complete' }, awards: [{ status: 'pending' }] })).toBe('award');
-    expect(stage({ awards: [{ status: 'unsuccessful' }] })).toBe('cancelled');
+    // Declared void (desierto) is its own outcome, not a cancellation by the buyer.
+    expect(stage({ awards: [{ status: 'unsuccessful' }] })).toBe('unsuccessful');
+    expect(stage({ tender: { status: 'unsuccessful' } })).toBe('unsuccessful');
+    expect(stage({ awards: [{ status: 'unsuccessful' }, { status: 'cancelled' }] })).toBe('cancelled');
+    expect(stage({ tender: { status: 'withdrawn' } })).toBe('cancelled');
     expect(stage({ awards: [{ status: 'active' }], contracts: [{ status: 'active' }] })).toBe('contract');
     expect(stage({ contracts: [{ status: 'terminated' }] })).toBe('completed');
     // Published without statuses (the federal administration's 2017 contracts): signed or decided, not in planning.

@@ -35,7 +35,7 @@ export interface Party {
  * implementation, else the contract, else the award, else the tender, else planning; ended or cancelled stages
  * say so.
  */
-export type ProcessStage = 'planning' | 'tender' | 'award' | 'contract' | 'implementation' | 'completed' | 'cancelled';
+export type ProcessStage = 'planning' | 'tender' | 'award' | 'contract' | 'implementation' | 'completed' | 'unsuccessful' | 'cancelled';
 
 export interface ProjectEntry {
   id: string;
@@ -167,7 +167,8 @@ export interface PublicationIndex {
  * published with only `valueWithTax` counted by that amount (`contractedWithTax`), version 9; what a process's
  * contracts come to with VAT (`contractedInclTax`, a project's financial progress), version 10; a process whose contracts
  * are all terminated or cancelled not at stage «implementation» whatever their implementation status says
- * (processStage), version 11 —
+ * (processStage), and a tender or every award declared void (`unsuccessful`) at its own stage «unsuccessful» (Desierto),
+ * not «cancelled», version 11 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
@@ -345,11 +346,13 @@ export function processStage(c: Obj): ProcessStage {
   if (contracts.length) return 'contract';
   const awards = objects(c.awards);
   const aw = awards.map((a) => str(a.status)).filter((s): s is string => !!s);
-  if (aw.length) return aw.some((s) => s === 'active' || s === 'pending') ? 'award' : 'cancelled';
+  // Declared void (desierta: no acceptable bid, OCDS `unsuccessful`) is not cancelled by the buyer, and in Mexico it is
+  // its own outcome (LOPSRM art. 40) that a new call follows: «Cancelado» told a reader the buyer called it off.
+  if (aw.length) return aw.some((s) => s === 'active' || s === 'pending') ? 'award' : aw.every((s) => s === 'unsuccessful') ? 'unsuccessful' : 'cancelled';
   if (awards.length) return 'award';
   const t = str(obj(c.tender)?.status);
   // A tender only planned (tenderStatus `planning`, `planned`) has not started: the process is still being planned.
-  if (t) return CANCELLED.has(t) ? 'cancelled' : t === 'planning' || t === 'planned' ? 'planning' : 'tender';
+  if (t) return t === 'unsuccessful' ? 'unsuccessful' : CANCELLED.has(t) ? 'cancelled' : t === 'planning' || t === 'planned' ? 'planning' : 'tender';
   return 'planning';
 }
 
