@@ -579,6 +579,8 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     const timeline = await page.locator('#cronologia ol.timeline li').allTextContents();
     expect(timeline).toContain('12/09/2025 Hito: Terminación de los trabajos (Programado)');
     expect(timeline).toContain('18/08/2024 Hito: Inicio de los trabajos (Cumplido)');
+    // Its contract still «En ejecución» past its term (12/09/2025) says so, as the project's «Plazo» does (schedule-slip.ts).
+    expect(await page.locator('#etapa-ejecucion .facts dd').first().textContent()).toMatch(/^En ejecución\. Su vigencia terminó el 12\/09\/2025, hace [\d,]+ días, y no se ha publicado su conclusión\.$/);
   });
 
   /** A table's body, cell by cell (a cell listing claves: one text per clave). */
