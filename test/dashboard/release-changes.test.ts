@@ -1,5 +1,5 @@
-/** What each publication of a process changed, as «Historial de publicaciones» names it (dashboard/src/pages/process-history.ts). */
-import { changes } from '../../dashboard/src/pages/process-history';
+/** What each publication of a process changed, as «Historial de publicaciones» names it (dashboard/src/data/release-changes.ts). */
+import { changes } from '../../dashboard/src/data/release-changes';
 import { mergeReleases } from '../../core/merge/merge-releases';
 
 const contract = (extra: Record<string, unknown>) => ({ id: 'C1', status: 'active', value: { amount: 128406219.37, currency: 'MXN' }, ...extra });
