@@ -1,5 +1,5 @@
 /** How late a project is against its plan, in calendar days, as its page says it (dashboard/src/data/schedule-slip.ts). */
-import { contractSlip, contractSlipText, scheduleSlip, scheduleSlipText } from '../../dashboard/src/data/schedule-slip';
+import { contractSlip, contractSlipText, contractTermFact, scheduleSlip, scheduleSlipText } from '../../dashboard/src/data/schedule-slip';
 
 // A fixed «today» given to the function, never the clock's.
 const TODAY = '2026-12-07';
@@ -41,6 +41,12 @@ describe('a contract against the end of its term', () => {
     expect(contractSlipText(slip!, '2025-12-15T00:00:00-06:00')).toBe('Su vigencia terminó el 15/12/2025, hace 357 días, y no se ha publicado su conclusión');
     // Without statuses published it is read as in force.
     expect(contractSlip({ endDate: '2026-12-06' }, TODAY)).toEqual({ kind: 'overdue', days: 1 });
+    // As Ejecución says it, after the implementation status; without one, it says that status is what is missing.
+    expect(contractTermFact({ status: 'active', endDate: '2025-12-15', implementationStatus: 'ongoing' }, 'En ejecución', TODAY))
+      .toBe('En ejecución. Su vigencia terminó el 15/12/2025, hace 357 días, y no se ha publicado su conclusión.');
+    expect(contractTermFact({ status: 'active', endDate: '2025-12-15' }, 'Sin dato', TODAY))
+      .toBe('Sin estado de ejecución publicado. Su vigencia terminó el 15/12/2025, hace 357 días, y no se ha publicado su conclusión.');
+    expect(contractTermFact({ status: 'active', endDate: '2027-01-31', implementationStatus: 'ongoing' }, 'En ejecución', TODAY)).toBe('En ejecución');
   });
 
   it('nothing for a contract not in force, concluded, without a term, or whose term is still running', () => {

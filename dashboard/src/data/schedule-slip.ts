@@ -74,3 +74,14 @@ export function scheduleSlipText(slip: ScheduleSlip): string {
   if (slip.days === 0) return 'Terminó en la fecha prevista';
   return slip.days > 0 ? `Terminó ${days(slip.days)} después de lo previsto` : `Terminó ${days(-slip.days)} antes de lo previsto`;
 }
+
+/**
+ * What Contratación's Ejecución says of a contract: its implementation status (`said`, in words), and when it is still
+ * carried out past its term, since when and how long. Without an implementation status published, «Sin dato. Su
+ * vigencia…» read as if the term were the unknown: it says which status is missing.
+ */
+export function contractTermFact(k: ContractTerm, said: string, today: string): string {
+  const slip = contractSlip(k, today);
+  if (!slip || !k.endDate) return said;
+  return `${k.implementationStatus ? said : 'Sin estado de ejecución publicado'}. ${contractSlipText(slip, k.endDate)}.`;
+}

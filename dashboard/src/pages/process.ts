@@ -29,7 +29,7 @@ import type { Kpi } from '../components/kpis';
 import { cents } from '../../../core/stats/publication-index';
 import { publicationHistory } from './process-history';
 import { milestoneEvent } from '../data/milestone-event';
-import { contractSlip, contractSlipText } from '../data/schedule-slip';
+import { contractTermFact } from '../data/schedule-slip';
 import { breakdownItems, breakdownTable, budgetTotalText, contractClassificationTable, planningClassificationTable } from './process-budget';
 
 const amount = (v: unknown): number | undefined => num(obj(v)?.amount);
@@ -246,9 +246,7 @@ export const processPage: Page = {
         // A contract still carried out past its term says so (schedule-slip.ts), as a project past its planned end does.
         facts(contracts.map((k): [string, string] => {
           const term = { status: str(k.status), endDate: str(obj(k.period)?.endDate), implementationStatus: str(obj(k.implementation)?.status) };
-          const slip = contractSlip(term, today());
-          const said = st('implementationStatus', obj(k.implementation)?.status);
-          return [`Contrato ${str(k.id) ?? ''}`, slip ? `${said}. ${contractSlipText(slip, term.endDate!)}.` : said];
+          return [`Contrato ${str(k.id) ?? ''}`, contractTermFact(term, st('implementationStatus', obj(k.implementation)?.status), today())];
         })),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
           transactions.map(({ contract, t }) => [date(str(t.date)), contract, payee(t) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos', empty: 'Sin pagos publicados.', stack: true }),
