@@ -8,5 +8,6 @@ export const PROCESS_STAGE_TITLES: Readonly<Record<ProcessStage, string>> = {
   contract: 'Contratación',
   implementation: 'Ejecución',
   completed: 'Terminado',
+  unsuccessful: 'Desierto',
   cancelled: 'Cancelado',
 };

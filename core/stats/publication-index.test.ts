@@ -163,7 +163,11 @@ describe('publication index', () => {
     expect(stage({ tender: { status: 'planned' } })).toBe('planning');
     expect(stage({ tender: { status: 'planning' } })).toBe('planning');
     expect(stage({ tender: { status: 'complete' }, awards: [{ status: 'pending' }] })).toBe('award');
-    expect(stage({ awards: [{ status: 'unsuccessful' }] })).toBe('cancelled');
+    // Declared void (desierto) is its own outcome, not a cancellation by the buyer.
+    expect(stage({ awards: [{ status: 'unsuccessful' }] })).toBe('unsuccessful');
+    expect(stage({ tender: { status: 'unsuccessful' } })).toBe('unsuccessful');
+    expect(stage({ awards: [{ status: 'unsuccessful' }, { status: 'cancelled' }] })).toBe('cancelled');
+    expect(stage({ tender: { status: 'withdrawn' } })).toBe('cancelled');
     expect(stage({ awards: [{ status: 'active' }], contracts: [{ status: 'active' }] })).toBe('contract');
     expect(stage({ contracts: [{ status: 'terminated' }] })).toBe('completed');
     // Published without statuses (the federal administration's 2017 contracts): signed or decided, not in planning.
@@ -175,6 +179,9 @@ describe('publication index', () => {
     expect(stage({ awards: [{ status: 'cancelled' }], contracts: [{ status: 'cancelled', implementation: { status: 'ongoing' } }] })).toBe('cancelled');
     // One contract cancelled while carried out, another signed and not started: the process is at contract.
     expect(stage({ contracts: [{ status: 'cancelled', implementation: { status: 'ongoing' } }, { status: 'active' }] })).toBe('contract');
+    // Rescinded (terminated) with «En ejecución» left in its implementation: over, not being carried out.
+    expect(stage({ contracts: [{ status: 'terminated', implementation: { status: 'ongoing' } }] })).toBe('completed');
+    expect(stage({ contracts: [{ status: 'terminated', implementation: { status: 'ongoing' } }, { status: 'active', implementation: { status: 'ongoing' } }] })).toBe('implementation');
   });
 
   it('never throws on missing or malformed data, and leaves absent amounts absent', () => {

@@ -35,7 +35,7 @@ export interface Party {
  * implementation, else the contract, else the award, else the tender, else planning; ended or cancelled stages
  * say so.
  */
-export type ProcessStage = 'planning' | 'tender' | 'award' | 'contract' | 'implementation' | 'completed' | 'cancelled';
+export type ProcessStage = 'planning' | 'tender' | 'award' | 'contract' | 'implementation' | 'completed' | 'unsuccessful' | 'cancelled';
 
 export interface ProjectEntry {
   id: string;
@@ -165,12 +165,15 @@ export interface PublicationIndex {
  * (`stages`, the projects' CSV), version 7; the suppliers of a contract published without its award, read from the
  * parties with the role «supplier» (contract-suppliers.ts), and a project's end date (`ended`), version 8; a contract
  * published with only `valueWithTax` counted by that amount (`contractedWithTax`), version 9; what a process's
- * contracts come to with VAT (`contractedInclTax`, a project's financial progress), version 10 —
+ * contracts come to with VAT (`contractedInclTax`, a project's financial progress), version 10; a process whose contracts
+ * are all terminated or cancelled not at stage «implementation» whatever their implementation status says
+ * (processStage), and a tender or every award declared void (`unsuccessful`) at its own stage «unsuccessful» (Desierto),
+ * not «cancelled», version 11 —
  * and is built again from the publication's records and projects when read (functions/src/api/publication-indexes.ts),
  * so data published before a change is found and counted the same way. Raise it whenever an entry gains a field the
  * dashboard reads, or counts differently.
  */
-export const INDEX_VERSION = 10;
+export const INDEX_VERSION = 11;
 
 /** Whether a stored index has every field this version reads (an index of a later version has them too). */
 export const isCurrentIndex = (stored: unknown): boolean => {
@@ -325,12 +328,15 @@ function partyOf(id: string, name: string, described: Obj | undefined): Party {
 const authorityOf = (p: Obj): Party | undefined => projectAuthority(p)?.party;
 
 const CANCELLED = new Set(['cancelled', 'unsuccessful', 'withdrawn']);
+/** Contract statuses of a contract no longer in force (OCDS contractStatus): its implementation is over. */
+const ENDED_CONTRACT = new Set(['cancelled', 'terminated']);
 
 export function processStage(c: Obj): ProcessStage {
   const contracts = objects(c.contracts);
-  // A cancelled contract is not being carried out, whatever its implementation status was left saying (an official
-  // cancels the contract and leaves «En ejecución»): only the others' implementation tells the stage.
-  const impl = contracts.filter((k) => str(k.status) !== 'cancelled').map((k) => str(obj(k.implementation)?.status)).filter((s): s is string => !!s);
+  // A cancelled or terminated contract is not being carried out, whatever its implementation status was left saying
+  // (an official cancels or rescinds the contract and leaves «En ejecución»: a rescinded work read «Etapa: Ejecución»
+  // beside «Terminado» in its contract's row): only the others' implementation tells the stage.
+  const impl = contracts.filter((k) => !ENDED_CONTRACT.has(str(k.status) ?? '')).map((k) => str(obj(k.implementation)?.status)).filter((s): s is string => !!s);
   if (impl.length) return impl.every((s) => s === 'concluded') ? 'completed' : 'implementation';
   const ks = contracts.map((k) => str(k.status)).filter((s): s is string => !!s);
   if (ks.length) return ks.some((s) => s === 'active' || s === 'pending') ? 'contract' : ks.every((s) => s === 'cancelled') ? 'cancelled' : 'completed';
@@ -340,11 +346,13 @@ export function processStage(c: Obj): ProcessStage {
   if (contracts.length) return 'contract';
   const awards = objects(c.awards);
   const aw = awards.map((a) => str(a.status)).filter((s): s is string => !!s);
-  if (aw.length) return aw.some((s) => s === 'active' || s === 'pending') ? 'award' : 'cancelled';
+  // Declared void (desierta: no acceptable bid, OCDS `unsuccessful`) is not cancelled by the buyer, and in Mexico it is
+  // its own outcome (LOPSRM art. 40) that a new call follows: «Cancelado» told a reader the buyer called it off.
+  if (aw.length) return aw.some((s) => s === 'active' || s === 'pending') ? 'award' : aw.every((s) => s === 'unsuccessful') ? 'unsuccessful' : 'cancelled';
   if (awards.length) return 'award';
   const t = str(obj(c.tender)?.status);
   // A tender only planned (tenderStatus `planning`, `planned`) has not started: the process is still being planned.
-  if (t) return CANCELLED.has(t) ? 'cancelled' : t === 'planning' || t === 'planned' ? 'planning' : 'tender';
+  if (t) return t === 'unsuccessful' ? 'unsuccessful' : CANCELLED.has(t) ? 'cancelled' : t === 'planning' || t === 'planned' ? 'planning' : 'tender';
   return 'planning';
 }
 

@@ -573,6 +573,14 @@ describeIfChromium('public dashboard in headless Chromium', () => {
     // The contracts' status in words, as on the page (never the code: `active`).
     const statuses = lines.filter((l) => l.startsWith('contrato,')).map((l) => l.split(',').at(-1)?.replace(/^"|"$/g, ''));
     for (const k of record.contracts) expect(statuses).toContain((OCDS_CODE_TITLES as Record<string, Record<string, string>>).contractStatus[k.status]);
+    // A contract milestone only scheduled says so on the timeline (milestone-event.ts): Mérida's «Terminación de los
+    // trabajos», due 12/09/2025 and not met, read as the work finished that day.
+    await visit(page, `#/contratacion/${encodeURIComponent('ocds-mid001-DOP-LP-OP-003-2024')}`);
+    const timeline = await page.locator('#cronologia ol.timeline li').allTextContents();
+    expect(timeline).toContain('12/09/2025 Hito: Terminación de los trabajos (Programado)');
+    expect(timeline).toContain('18/08/2024 Hito: Inicio de los trabajos (Cumplido)');
+    // Its contract still «En ejecución» past its term (12/09/2025) says so, as the project's «Plazo» does (schedule-slip.ts).
+    expect(await page.locator('#etapa-ejecucion .facts dd').first().textContent()).toMatch(/^En ejecución\. Su vigencia terminó el 12\/09\/2025, hace [\d,]+ días, y no se ha publicado su conclusión\.$/);
   });
 
   /** A table's body, cell by cell (a cell listing claves: one text per clave). */

@@ -1,5 +1,5 @@
 /** How late a project is against its plan, in calendar days, as its page says it (dashboard/src/data/schedule-slip.ts). */
-import { scheduleSlip, scheduleSlipText } from '../../dashboard/src/data/schedule-slip';
+import { contractSlip, contractSlipText, contractTermFact, scheduleSlip, scheduleSlipText } from '../../dashboard/src/data/schedule-slip';
 
 // A fixed «today» given to the function, never the clock's.
 const TODAY = '2026-12-07';
@@ -30,5 +30,29 @@ describe('a project against its planned end', () => {
     expect(scheduleSlip('cancelled', '2025-12-31', undefined, TODAY)).toBeUndefined();
     expect(scheduleSlip('completion', '2025-12-31', undefined, TODAY)).toBeUndefined();
     expect(scheduleSlip(undefined, 'no es fecha', '2025-12-31', TODAY)).toBeUndefined();
+  });
+});
+
+describe('a contract against the end of its term', () => {
+  it('still carried out past its term (as amended): overdue by the days since, in words with its end date', () => {
+    // Mérida's calle 60 contract, its term extended by a convenio to 15/12/2025, still «En ejecución».
+    const slip = contractSlip({ status: 'active', endDate: '2025-12-15T00:00:00-06:00', implementationStatus: 'ongoing' }, TODAY);
+    expect(slip).toEqual({ kind: 'overdue', days: 357 });
+    expect(contractSlipText(slip!, '2025-12-15T00:00:00-06:00')).toBe('Su vigencia terminó el 15/12/2025, hace 357 días, y no se ha publicado su conclusión');
+    // Without statuses published it is read as in force.
+    expect(contractSlip({ endDate: '2026-12-06' }, TODAY)).toEqual({ kind: 'overdue', days: 1 });
+    // As Ejecución says it, after the implementation status; without one, it says that status is what is missing.
+    expect(contractTermFact({ status: 'active', endDate: '2025-12-15', implementationStatus: 'ongoing' }, 'En ejecución', TODAY))
+      .toBe('En ejecución. Su vigencia terminó el 15/12/2025, hace 357 días, y no se ha publicado su conclusión.');
+    expect(contractTermFact({ status: 'active', endDate: '2025-12-15' }, 'Sin dato', TODAY))
+      .toBe('Sin estado de ejecución publicado. Su vigencia terminó el 15/12/2025, hace 357 días, y no se ha publicado su conclusión.');
+    expect(contractTermFact({ status: 'active', endDate: '2027-01-31', implementationStatus: 'ongoing' }, 'En ejecución', TODAY)).toBe('En ejecución');
+  });
+
+  it('nothing for a contract not in force, concluded, without a term, or whose term is still running', () => {
+    for (const status of ['pending', 'cancelled', 'terminated']) expect(contractSlip({ status, endDate: '2025-01-31' }, TODAY)).toBeUndefined();
+    expect(contractSlip({ status: 'active', endDate: '2025-01-31', implementationStatus: 'concluded' }, TODAY)).toBeUndefined();
+    expect(contractSlip({ status: 'active' }, TODAY)).toBeUndefined();
+    expect(contractSlip({ status: 'active', endDate: '2026-12-07' }, TODAY)).toBeUndefined();
   });
 });

@@ -15,6 +15,7 @@ const TERMS: [string, string][] = [
   ['Contratista', 'Persona física o moral a la que se adjudicó un contrato. El tablero reúne en un solo contratista lo publicado con el mismo RFC, aunque cada implementador lo identifique con otra clave o escriba su nombre de otra forma; su página muestra esas otras formas del nombre. Los RFC genéricos del SAT (XAXX010101000, XEXX010101000) no reúnen a nadie.'],
   ['Contrato', 'Acuerdo firmado entre la institución y el contratista, con su monto, vigencia y, en su caso, convenios modificatorios.'],
   ['Convenio modificatorio', 'Cambio formal a un contrato vigente: de monto, de plazo o de alcance.'],
+  ['Desierto (proceso de contratación)', 'Etapa de un proceso cuya licitación o todas sus adjudicaciones se declararon desiertas: no hubo una propuesta aceptable. No es una cancelación de la institución; suele seguirle una nueva convocatoria, con otro ocid.'],
   ['EDCA-MX', 'Estándar de Datos de Contrataciones Abiertas de México, basado en el estándar internacional OCDS.'],
   ['EDCAPI', 'Estándar de Datos para las Contrataciones de Proyectos de Infraestructura, basado en el estándar internacional OC4IDS.'],
   ['Ejecución', 'Etapa en la que se realiza la obra o el servicio contratado y se hacen los pagos.'],

@@ -11,64 +11,10 @@
 import { h, safeUrl } from '../dom';
 import { obj, objects, str } from '../data/read';
 import type { Json } from '../data/types';
-import { processCodeTitle, releaseTagTitle } from '../labels';
-import { count, date, moneyOf, NO_DATA } from './common';
+import { releaseTagTitle } from '../labels';
+import { count, date } from './common';
+import { changes } from '../data/release-changes';
 
-/** One field's history entry in a versioned release (OCDS 1.1 "Versioned data"). */
-interface Version { releaseID?: unknown; releaseDate?: unknown; value?: unknown }
-const isHistory = (v: unknown): v is Version[] =>
-  Array.isArray(v) && v.length > 0 && v.every((x) => { const o = obj(x); return o !== undefined && 'value' in o && ('releaseDate' in o || 'releaseID' in o); });
-const latest = (v: unknown): unknown => (isHistory(v) ? v[v.length - 1].value : undefined);
-
-type Show = (value: unknown, parent: Json) => string;
-const amountIn: Show = (value, parent) => (value === null || value === undefined ? NO_DATA : moneyOf({ amount: value, currency: latest(parent.currency) }));
-const code = (list: Parameters<typeof processCodeTitle>[0]): Show => (value) => (str(value) ? processCodeTitle(list, str(value) ?? '') : NO_DATA);
-const day: Show = (value) => date(str(value));
-
-/**
- * The fields named with their values, by path (`[]` an item of a list, named by its `id`). The others are counted:
- * their values are in the release's JSON.
- */
-const FIELDS: Record<string, { label: (id: string) => string; show: Show }> = {
-  'planning.budget.amount.amount': { label: () => 'Presupuesto', show: amountIn },
-  'tender.value.amount': { label: () => 'Valor estimado de la licitación', show: amountIn },
-  'tender.status': { label: () => 'Estado de la licitación', show: code('tenderStatus') },
-  'tender.tenderPeriod.endDate': { label: () => 'Fin del periodo de propuestas', show: day },
-  'awards[].value.amount': { label: (id) => `Monto de la adjudicación ${id}`, show: amountIn },
-  'awards[].status': { label: (id) => `Estado de la adjudicación ${id}`, show: code('awardStatus') },
-  'contracts[].value.amount': { label: (id) => `Monto del contrato ${id}`, show: amountIn },
-  'contracts[].status': { label: (id) => `Estado del contrato ${id}`, show: code('contractStatus') },
-  'contracts[].period.endDate': { label: (id) => `Fin del contrato ${id}`, show: day },
-  'contracts[].implementation.status': { label: (id) => `Ejecución del contrato ${id}`, show: code('implementationStatus') },
-};
-
-interface Changed { release: string; when: string; text?: string }
-
-/**
- * Every change in `versioned`: a field's entry after its first, by the release that made it. Its first entry is when
- * it was first published, not a change.
- */
-function changes(versioned: Json | undefined): Changed[] {
-  const out: Changed[] = [];
-  const walk = (node: unknown, path: string, id: string, parent: Json): void => {
-    if (isHistory(node)) {
-      const field = Object.prototype.hasOwnProperty.call(FIELDS, path) ? FIELDS[path] : undefined;
-      for (let i = 1; i < node.length; i++) {
-        const v = node[i];
-        out.push({ release: String(v.releaseID ?? ''), when: String(v.releaseDate ?? ''),
-          text: field && `${field.label(id)}: de ${field.show(node[i - 1].value, parent)} a ${field.show(v.value, parent)}` });
-      }
-    } else if (Array.isArray(node)) {
-      // A list of items merged by id: each item's fields are versioned, its id is not.
-      node.forEach((item, n) => walk(item, `${path}[]`, str(obj(item)?.id) ?? String(n + 1), parent));
-    } else {
-      const o = obj(node);
-      if (o) for (const [key, child] of Object.entries(o)) if (key !== 'id' || path === '') walk(child, path ? `${path}.${key}` : key, id, o);
-    }
-  };
-  walk(versioned, '', '', {});
-  return out;
-}
 
 /** The release's id, from its link (`…/api/ocds/releases?ocid=…&releaseID=…`, functions/src/publication/urls.ts). */
 function releaseIdOf(url: string | undefined): string | undefined {

@@ -28,6 +28,8 @@ import { count, date, heading, money, moneyIn, moneyKpi, moneyOf, NO_DATA, WITH_
 import type { Kpi } from '../components/kpis';
 import { cents } from '../../../core/stats/publication-index';
 import { publicationHistory } from './process-history';
+import { milestoneEvent } from '../data/milestone-event';
+import { contractTermFact } from '../data/schedule-slip';
 import { breakdownItems, breakdownTable, budgetTotalText, contractClassificationTable, planningClassificationTable } from './process-budget';
 
 const amount = (v: unknown): number | undefined => num(obj(v)?.amount);
@@ -158,7 +160,7 @@ export const processPage: Page = {
         { date: str(obj(k.period)?.startDate), what: `Inicio del contrato ${str(k.id) ?? ''}`.trim() },
         { date: str(obj(k.period)?.endDate), what: `Fin del contrato ${str(k.id) ?? ''}`.trim() },
         ...objects(k.amendments).map((m) => ({ date: str(m.date), what: `Convenio modificatorio: ${str(m.description) ?? str(m.rationale) ?? str(m.id) ?? ''}` })),
-        ...objects(obj(k.implementation)?.milestones).map((m) => ({ date: str(m.dateMet) ?? str(m.dueDate), what: `Hito: ${str(m.title) ?? str(m.id) ?? ''}` })),
+        ...objects(obj(k.implementation)?.milestones).map(milestoneEvent).map((e) => ({ date: e.date, what: `Hito: ${e.what}` })),
       ]),
       ...transactions.map(({ t }) => ({ date: str(t.date), what: `Pago de ${moneyOf(t.value ?? t.amount)}` })),
     ].filter((e): e is { date: string; what: string } => isRealDate(e.date)).sort((a, b) => a.date.localeCompare(b.date));
@@ -241,7 +243,11 @@ export const processPage: Page = {
         dataTable('Contratos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Contrato' }, { title: 'Clave' }, { title: 'Estado' }, { title: 'Firma' }, { title: 'Vigencia' }, { title: 'Monto', numeric: true }, { title: 'Convenios modificatorios', numeric: true }, { title: 'Contratistas' }],
           contracts.map((k) => [str(k.title) ?? NO_DATA, str(k.id) ?? NO_DATA, st('contractStatus', k.status), date(str(k.dateSigned)), periodText(k.period), contractAmount(k), count(objects(k.amendments).length), supplierLinks(contractSupplierRefs(c, k))]), { id: 'tabla-contratos', empty: 'Sin contratos publicados.', stack: true })),
       section('etapa-ejecucion', 'Ejecución',
-        facts(contracts.map((k): [string, string] => [`Contrato ${str(k.id) ?? ''}`, st('implementationStatus', obj(k.implementation)?.status)])),
+        // A contract still carried out past its term says so (schedule-slip.ts), as a project past its planned end does.
+        facts(contracts.map((k): [string, string] => {
+          const term = { status: str(k.status), endDate: str(obj(k.period)?.endDate), implementationStatus: str(obj(k.implementation)?.status) };
+          return [`Contrato ${str(k.id) ?? ''}`, contractTermFact(term, st('implementationStatus', obj(k.implementation)?.status), today())];
+        })),
         dataTable('Pagos. Cifras en MXN salvo otra moneda indicada.', [{ title: 'Fecha' }, { title: 'Contrato' }, { title: 'Pagado a' }, { title: 'Monto', numeric: true }],
           transactions.map(({ contract, t }) => [date(str(t.date)), contract, payee(t) ?? NO_DATA, moneyOf(t.value ?? t.amount)]), { id: 'tabla-pagos', empty: 'Sin pagos publicados.', stack: true }),
         contractClassificationTable(contracts)),

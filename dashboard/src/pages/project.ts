@@ -19,7 +19,8 @@ import { loadOutlines, mexicoMap, type MapPoint } from '../map/mexico-map';
 import { methodKey } from '../../../core/stats/figures';
 import { progressMeasure } from '../../../core/stats/progress-measure';
 import { computedFinancialProgress, type FinancialProgress } from '../../../core/stats/financial-progress';
-import { classificationSchemeTitle, documentTypeTitle, methodTitle, milestoneStatusTitle, modificationTypeTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
+import { milestoneEvent } from '../data/milestone-event';
+import { classificationSchemeTitle, documentTypeTitle, methodTitle, modificationTypeTitle, processStatusTitle, projectTypeTitle, relatedProjectTitle, sectorTitle, stageTitle, statusTitle } from '../labels';
 import { supplierKey } from '../data/suppliers';
 import { institutionKey } from '../data/institutions';
 import { projectAuthority } from '../../../core/stats/publication-index';
@@ -159,10 +160,6 @@ const COMPLETION_DETAILS: readonly [string, string][] = [
   ['finalScope', 'Alcance final'], ['finalScopeDetails', 'Explicación del alcance final'],
   ['endDateDetails', 'Explicación de la fecha de término'], ['finalValueDetails', 'Explicación del costo final'],
 ];
-
-/** A milestone as the timelines tell it: its title and status, on the day it was met or, until then, is due. */
-const milestoneEvent = (m: Json | undefined): { date: string | undefined; what: string } =>
-  ({ date: str(m?.dateMet) ?? str(m?.dueDate), what: `${str(m?.title) ?? 'Hito'} (${milestoneStatusTitle(str(m?.status) ?? 'sin-dato')})` });
 
 /**
  * Where each stage starts and ends, as the project's course in time tells it: «Inicio de la etapa de ejecución». The

@@ -104,7 +104,9 @@ const DIGESTS: Record<string, string> = {
   // INDEX_VERSION 9 (a contract with only `valueWithTax` counted by it, `contractedWithTax`): none here has one, so
   // only the version changed. INDEX_VERSION 10 (what a process's contracts come to with VAT, `contractedInclTax`, kept
   // only where it differs from `contracted`): none here publishes `valueWithTax`, so only the version changed.
-  indexes: '6 efb51c9f13e2eef9',
+  // INDEX_VERSION 11 (a process whose contracts are all terminated or cancelled not at «implementation»): none here
+  // has a terminated contract, so only the version changed.
+  indexes: '6 29ddf5f4dbda9991',
   projects: '60 3bec1ddb87c647a3',
   // The months' closes of the monthly report (Store.putMonthClose): a table of its own, empty here.
   monthCloses: '0 e3b0c44298fc1c14',
@@ -134,8 +136,8 @@ const DIGESTS: Record<string, string> = {
   // dates (OC4IDS 0.9.5 `…Period`), which completeness counts for the stages a project reached (QUALITY_VERSION 5);
   // then the INDEX_VERSION alone (7: a project's stages' dates in its entry; 8: its completion date, and contracts'
   // suppliers from the parties); then with INDEX_VERSION 9 and the part of the contracted sum published only with VAT
-  // (`contractedWithTaxMxn`, `processesWithTax`: 0 here); then INDEX_VERSION 10 alone.
-  stats: '1 aa05c1c37754757e',
+  // (`contractedWithTaxMxn`, `processesWithTax`: 0 here); then INDEX_VERSION 10 alone, and 11 alone.
+  stats: '1 6ad56d96c7e6ab91',
   submissions: '0 e3b0c44298fc1c14',
   users: '0 e3b0c44298fc1c14',
 };
