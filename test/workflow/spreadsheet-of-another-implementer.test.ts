@@ -29,6 +29,13 @@ describe('cloud: a sheet of Mérida sent by Monterrey\'s account', () => {
     expect(refused.body.error.message).toContain('cuenta de Google registrada');
     const sends = (await h.store.listSubmissions({ spreadsheetId: sheet, limit: 10 })).items;
     expect(sends.map((s) => [s.publisherId, s.status])).toEqual([['mer', 'submitted']]);
+    // In the Bitácora: Mérida's coordination sees who tried to send its implementer's sheet, for whom; a listing of
+    // either implementer finds it (the administration's of Monterrey here).
+    for (const [publisher, coordinator] of [['mer', 'coordinadorA'], ['mty', 'admin']] as const) {
+      const log = await request(h.app).get(`/api/audit?publisher=${publisher}`).set('Authorization', h.bearer(coordinator)).expect(200);
+      expect((log.body.entries as { action: string; by: string; details: { spreadsheetId?: string; sentFor?: string } }[]).filter((e) => e.action === 'submission.other-implementer'))
+        .toEqual([expect.objectContaining({ by: 'captura@monterrey.gob.mx', details: expect.objectContaining({ spreadsheetId: sheet, sentFor: 'mty' }) })]);
+    }
   });
 
   test('once Mérida\'s send was taken back, the sheet may be sent for Monterrey', async () => {

@@ -734,7 +734,12 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     // Before the workbook is read: a spreadsheet sent for another implementer is refused as such (spreadsheet-implementer.ts).
     if (!upload && !checkOnly && typeof spreadsheetId === 'string') {
       const other = await sendOfAnotherImplementer(store, spreadsheetId, publisher.id);
-      if (other) throw otherImplementerRefusal((await store.getPublisher(other.publisherId)) ?? { name: other.publisherId }, publisher, user.email, authenticator.kind === 'api-key');
+      if (other) {
+        // In the Bitácora, under the sheet's implementer (its coordination reads it) and listed with the other's too
+        // (`publisherIds`): who tried, from which sheet.
+        await audit(user, 'submission.other-implementer', `publisher/${other.publisherId}`, other.publisherId, { spreadsheetId, sentFor: publisher.id, publisherIds: [other.publisherId, publisher.id], ...decisionOrigin(req) });
+        throw otherImplementerRefusal((await store.getPublisher(other.publisherId)) ?? { name: other.publisherId }, publisher, user.email, authenticator.kind === 'api-key');
+      }
     }
     // Past the budget, «se está revisando» (202) and the send goes on — self-hosted in this process (its background
     // thread), in the cloud as a task of the queue: its answer is kept for GET /api/submissions/checks/{id}
