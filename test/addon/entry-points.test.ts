@@ -1184,6 +1184,9 @@ describe('submit and review against the real app', () => {
     // (Validar finds Mérida's prefix), and the server, asked past the panel, says whose sheet it is and what to do.
     merida.props.setUser(documentTokenProperty('hoja-consultor-merida'), null);
     expect(() => main.submitForReview()).toThrow(/^No se puede enviar a revisión/);
+    // Validar's error on the identifier does not send the official to rewrite Mérida's identifiers as Monterrey's.
+    const said = main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items.map((i) => i.message)));
+    expect(said.filter((m) => m.includes('oc4ids-abc123-0001'))).toEqual([expect.stringContaining('no cambie los identificadores: envíela con la cuenta de esa institución')]);
     const client = new BackendClient(merida.http(), local.url, () => local.bearers.capturistaB.replace(/^Bearer /, ''));
     const values = JSON.parse(sentText(sends[0])) as { workbook: Parameters<BackendClient['submit']>[1] };
     expect(() => client.submit('hoja-consultor-merida', values.workbook)).toThrow(/se ha enviado para «Municipio de Mérida», y su cuenta \(captura@monterrey\.gob\.mx\) envía para «Municipio de Monterrey».*Configurar servidor/);
