@@ -3,7 +3,9 @@
  * the backend's base URL (also the manifest's urlFetchWhitelist) and the service account the backend reads sheets
  * with. The settings dialog (Extensiones → Infraestructura Abierta → Configurar servidor) overrides them: the
  * backend URL per document (document properties, shared by the document's editors) and, self-hosted, the
- * personal API token per user (user properties, never shown to other editors).
+ * personal API token per user and spreadsheet (user properties, never shown to other editors: documentTokenProperty).
+ * An official who inherits a spreadsheet (the one who set it up left) finds its server's address, and types a key of
+ * their own.
  */
 export interface AddonConfig {
   backendUrl: string;
@@ -41,10 +43,22 @@ export interface PropertiesPort {
   setUser(key: string, value: string | null): void;
 }
 
-/** The settings in force: the dialog's values over the build-time defaults. */
-export function effectiveConfig(build: AddonConfig, props: PropertiesPort): AddonConfig {
+/**
+ * The user's key saved for one spreadsheet (user properties: still seen by nobody else). A consultant who fills two
+ * municipalities' spreadsheets holds a key for each; with one key per user, the key typed last served both
+ * spreadsheets, and one municipality's sheet went out as the other's.
+ */
+export function documentTokenProperty(documentId: string): string {
+  return `${API_TOKEN_PROPERTY}:${documentId}`;
+}
+
+/**
+ * The settings in force: the dialog's values over the build-time defaults. `documentId`: the spreadsheet open, whose
+ * own key (documentTokenProperty) goes before the user's last one (which serves a spreadsheet with none of its own).
+ */
+export function effectiveConfig(build: AddonConfig, props: PropertiesPort, documentId?: string): AddonConfig {
   const url = props.getDocument(BACKEND_URL_PROPERTY);
-  const token = props.getUser(API_TOKEN_PROPERTY);
+  const token = (documentId ? props.getUser(documentTokenProperty(documentId)) : null) || props.getUser(API_TOKEN_PROPERTY);
   return { ...build, backendUrl: url || build.backendUrl, apiToken: token || build.apiToken || null };
 }
 

@@ -67,7 +67,7 @@ export function menuRemoveMarks(): void {
 export function menuSettings(): void {
   guarded(() => {
     const h = host();
-    h.ui().showDialog(SETTINGS_TITLE, settingsHtml(settingsView(h.config(), h.properties())));
+    h.ui().showDialog(SETTINGS_TITLE, settingsHtml(settingsView(h.config(), h.properties(), h.spreadsheet().id())));
   });
 }
 
@@ -170,13 +170,13 @@ export function withdrawSubmission(id: string): ReviewContext {
 }
 
 export function addonSettings(): SettingsView {
-  return guarded(() => settingsView(host().config(), host().properties()));
+  return guarded(() => settingsView(host().config(), host().properties(), host().spreadsheet().id()));
 }
 
 export function saveAddonSettings(input: SettingsInput): SettingsView {
   return guarded(() => {
     const raw = (input ?? {}) as Partial<SettingsInput>;
-    const saved = saveSettings(host().config(), host().properties(), { backendUrl: String(raw.backendUrl ?? ''), apiToken: String(raw.apiToken ?? '') });
+    const saved = saveSettings(host().config(), host().properties(), { backendUrl: String(raw.backendUrl ?? ''), apiToken: String(raw.apiToken ?? '') }, host().spreadsheet().id());
     return { ...saved, check: connectionCheck(host()) };
   });
 }

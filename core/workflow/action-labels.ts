@@ -43,6 +43,8 @@ const OTHER_AUDIT_LABELS: Readonly<Record<string, string>> = {
   'notification.sent': 'Envió un aviso por correo',
   'notification.failed': 'No pudo enviar un aviso por correo',
   'access.denied': 'Intentó una acción que su cuenta no permite',
+  // workflow/spreadsheet-implementer.ts: refused; the details say the sheet and the implementer it was sent for.
+  'submission.other-implementer': 'Intentó enviar la hoja de cálculo de este implementador como de otro (se rechazó)',
   'publisher.created': 'Registró al implementador',
   // The entry's details say which fields changed, from what to what (prefixes, commitment…).
   'publisher.updated': 'Cambió el registro del implementador',

@@ -22,3 +22,8 @@ test('an audit entry\'s details read in Spanish: a registration\'s changes from 
   expect(auditDetailsText('publication.published', { servedSha256: { releases: 'r1', records: 'r2', projects: 'p3' } }))
     .toBe('Huellas de los archivos publicados (SHA-256): releases.jsonl r1, records.jsonl r2, projects.jsonl p3');
 });
+
+test('a spreadsheet sent from another implementer\'s account: the sheet and whom it was sent for, in words', () => {
+  expect(auditDetailsText('submission.other-implementer', { spreadsheetId: 'hoja-progreso', sentFor: 'uman', publisherIds: ['progreso', 'uman'] }))
+    .toBe('Hoja de cálculo: hoja-progreso; Enviada como del implementador uman; De 2 implementadores: progreso, uman');
+});

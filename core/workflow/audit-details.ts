@@ -134,6 +134,9 @@ export function auditDetailsParts(action: string, details: Readonly<Record<strin
   if (has('fileName')) parts.push(`Libro «${String(take('fileName'))}»`);
   // The Google spreadsheet's id, or the kept copy's of an uploaded file.
   if (has('source')) { const id = take('source'); if (id !== null) parts.push(`Identificador del libro: ${String(id)}`); }
+  // submission.other-implementer (spreadsheet-implementer.ts): the sheet, and the implementer it was sent for.
+  if (has('spreadsheetId')) parts.push(`Hoja de cálculo: ${String(take('spreadsheetId'))}`);
+  if (has('sentFor')) parts.push(`Enviada como del implementador ${String(take('sentFor'))}`);
   if (has('by')) parts.push(`Lo reemplazó el envío ${String(take('by'))}`);
   if (has('kind')) { const k = String(take('kind')); parts.push(`Aviso: ${own(NOTICE_KINDS, k) ?? k}`); }
   if (has('recipients')) parts.push(formatCount(Number(take('recipients')), 'destinatario', 'destinatarios'));

@@ -142,6 +142,8 @@ describe('Code.js in a vm with code generation disabled', () => {
     const token = app.bearers.capturistaA.replace(/^Bearer /, '');
     context.saveAddonSettings({ backendUrl: app.url, apiToken: token });
     expect(record.userProperties.get('INFRA_API_TOKEN')).toBe(token);
+    // …and for this spreadsheet: a consultant's key for another implementer's spreadsheet does not replace it here.
+    expect(record.userProperties.get('INFRA_API_TOKEN:hoja-de-prueba')).toBe(token);
     const review = context.reviewContext() as { role: string; submission: unknown; viewer: { email: string } };
     expect(review).toMatchObject({ role: 'capturista', submission: null, viewer: { email: 'captura@merida.gob.mx' } });
     // «Validar» above asked the built-in address for the registered prefixes (unreachable here: it validated offline).

@@ -2,7 +2,7 @@
 import { useHost } from '../../addon/src/host';
 import * as main from '../../addon/src/main';
 import { MENU } from '../../addon/src/menu';
-import { PLACEHOLDER_BACKEND_URL } from '../../addon/src/config';
+import { documentTokenProperty, PLACEHOLDER_BACKEND_URL } from '../../addon/src/config';
 import { headerTitle, MINIMUM_TAB_COLOR } from '../../core/template/layout';
 import { MINIMUM_HEADING } from '../../core/template/instructions';
 import { MARK_COLOR, MARK_PREFIX } from '../../addon/src/validation/marks';
@@ -1151,14 +1151,45 @@ describe('submit and review against the real app', () => {
     const told = (() => { try { client.submit('hoja-merida-2', broken); return ''; } catch (e) { return (e as Error).message; } })();
     expect(told.endsWith(`\n${REFUSAL_SEEN_BY_COORDINATION}`)).toBe(true);
     expect(main.reviewContext().submission).toBeNull();
-    capturista.props.setUser('INFRA_API_TOKEN', 'ia_this-is-not-a-real-token-at-all');
+    capturista.props.setUser(documentTokenProperty('hoja-merida-2'), 'ia_this-is-not-a-real-token-at-all');
     expect(() => main.reviewContext()).toThrow(/La clave de acceso no es válida/);
+    capturista.props.setUser(documentTokenProperty('hoja-merida-2'), null);
     // A new official whose key is not typed yet: the add-on sends the Google identity, which a self-hosted server does
     // not take. What to do is said, not «no es válida o fue revocada» for a key never given; the dialog marks the key.
     capturista.props.setUser('INFRA_API_TOKEN', null);
     expect(() => main.reviewContext()).toThrow(/^Falta su clave de acceso: .*Configurar servidor .*«Clave de acceso»/);
     expect(main.runValidation().reviewFailure).toMatch(/^Falta su clave de acceso/);
     expect(main.saveAddonSettings({ backendUrl: local.url, apiToken: '' }).check).toEqual({ ok: false, field: 'token', text: expect.stringMatching(/^La dirección es la de un servidor propio, que pide su clave de acceso: escríbala en «Clave de acceso»/) });
+  });
+
+  it('self-hosted: a consultant with a key for each of two implementers sends each spreadsheet for its own; a key of the other one is refused, saying so', () => {
+    // One person (one set of user properties), two spreadsheets: Mérida's with Mérida's key, Monterrey's with Monterrey's.
+    const merida = signedIn(local, 'capturistaA', { selfHosted: true, spreadsheetId: 'hoja-consultor-merida' });
+    fillValid(merida, 'Parque del Centro');
+    expect(main.submitForReview().submission).toMatchObject({ state: 'submitted' });
+    const monterrey = fakeHost({ backendUrl: PLACEHOLDER_BACKEND_URL, serviceAccount: null });
+    monterrey.ss.setId('hoja-consultor-monterrey');
+    (monterrey.props as unknown as { user: Map<string, string> }).user = merida.props.user;
+    monterrey.fakeHttp.route = (r) => local.http.fetch(r);
+    useHost(monterrey);
+    main.saveAddonSettings({ backendUrl: local.url, apiToken: local.bearers.capturistaB.replace(/^Bearer /, '') });
+    expect(main.reviewContext().role).toBe('capturista');
+    // Back in Mérida's spreadsheet: its own key, not the one typed last (that one sent Mérida's sheet as Monterrey's).
+    useHost(merida);
+    const again = main.submitForReview();
+    expect(again.submission).toMatchObject({ state: 'submitted' });
+    const sends = merida.fakeHttp.requests.filter((r) => r.method === 'post' && r.url.endsWith('/api/submissions'));
+    expect(sends.map((r) => r.headers?.Authorization)).toEqual([local.bearers.capturistaA, local.bearers.capturistaA]);
+    // A spreadsheet with no key of its own takes the last one typed: Mérida's sheet with Monterrey's key is not sent
+    // (Validar finds Mérida's prefix), and the server, asked past the panel, says whose sheet it is and what to do.
+    merida.props.setUser(documentTokenProperty('hoja-consultor-merida'), null);
+    expect(() => main.submitForReview()).toThrow(/^No se puede enviar a revisión/);
+    // Validar's error on the identifier does not send the official to rewrite Mérida's identifiers as Monterrey's.
+    const said = main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items.map((i) => i.message)));
+    expect(said.filter((m) => m.includes('oc4ids-abc123-0001'))).toEqual([expect.stringContaining('no cambie los identificadores: envíela con la cuenta de esa institución')]);
+    const client = new BackendClient(merida.http(), local.url, () => local.bearers.capturistaB.replace(/^Bearer /, ''));
+    const values = JSON.parse(sentText(sends[0])) as { workbook: Parameters<BackendClient['submit']>[1] };
+    expect(() => client.submit('hoja-consultor-merida', values.workbook)).toThrow(/se ha enviado para «Municipio de Mérida», y su cuenta \(captura@monterrey\.gob\.mx\) envía para «Municipio de Monterrey».*Configurar servidor/);
   });
 
   it('cloud: Google identity, the backend pulls the sheet; the service account comes from the backend', async () => {

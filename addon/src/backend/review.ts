@@ -16,7 +16,7 @@ import { omittedHistoryText } from '../../../core/workflow/omitted-history';
 import { ACCESS_KEY_MISSING, BackendClient } from './backend-client';
 
 export function currentConfig(h: Host): AddonConfig {
-  return effectiveConfig(h.config(), h.properties());
+  return effectiveConfig(h.config(), h.properties(), h.spreadsheet().id());
 }
 
 function client(h: Host): BackendClient {

@@ -2,7 +2,7 @@
  * The settings dialog: where an official sets the backend's address and, for a self-hosted server, the personal
  * API token. Values are checked here (Spanish messages) before they are stored in properties.
  */
-import { acceptableBackendUrl, API_TOKEN_PROPERTY, BACKEND_URL_PROPERTY, effectiveConfig, PLACEHOLDER_BACKEND_URL, type AddonConfig, type PropertiesPort } from '../config';
+import { acceptableBackendUrl, API_TOKEN_PROPERTY, BACKEND_URL_PROPERTY, documentTokenProperty, effectiveConfig, PLACEHOLDER_BACKEND_URL, type AddonConfig, type PropertiesPort } from '../config';
 import { UserError } from '../user-error';
 import { dialogPage } from '../dialog-page';
 import { SETTINGS_TITLE } from '../menu';
@@ -23,8 +23,8 @@ export interface SettingsInput {
   apiToken: string;
 }
 
-export function settingsView(build: AddonConfig, props: PropertiesPort): SettingsView {
-  const config = effectiveConfig(build, props);
+export function settingsView(build: AddonConfig, props: PropertiesPort, documentId?: string): SettingsView {
+  const config = effectiveConfig(build, props, documentId);
   return { backendUrl: config.backendUrl === PLACEHOLDER_BACKEND_URL ? '' : config.backendUrl, hasApiToken: !!config.apiToken };
 }
 
@@ -49,16 +49,22 @@ const BAD_TOKEN = 'La clave de acceso no tiene la forma esperada (empieza con «
  */
 const REFUSED_FIELDS: readonly (readonly [text: string, field: 'url' | 'token'])[] = [[NO_URL, 'url'], [NOT_HTTPS, 'url'], [BAD_TOKEN, 'token']];
 
-export function saveSettings(build: AddonConfig, props: PropertiesPort, input: SettingsInput): SettingsView {
+/**
+ * A key is saved for this spreadsheet (`documentId`) and as the user's key for spreadsheets with none of their own (a
+ * new one works without typing it again); «-» removes both.
+ */
+export function saveSettings(build: AddonConfig, props: PropertiesPort, input: SettingsInput, documentId?: string): SettingsView {
   const url = backendBase(String(input.backendUrl ?? ''));
   if (!url) throw new UserError(NO_URL);
   if (!acceptableBackendUrl(url)) throw new UserError(`«${url.slice(0, 80)}»${NOT_HTTPS}`);
   const token = String(input.apiToken ?? '').trim();
   if (token && token !== '-' && !/^ia_[A-Za-z0-9_-]{20,}$/.test(token)) throw new UserError(BAD_TOKEN);
   props.setDocument(BACKEND_URL_PROPERTY, url);
-  if (token === '-') props.setUser(API_TOKEN_PROPERTY, null);
-  else if (token) props.setUser(API_TOKEN_PROPERTY, token);
-  return settingsView(build, props);
+  for (const key of [API_TOKEN_PROPERTY, ...(documentId ? [documentTokenProperty(documentId)] : [])]) {
+    if (token === '-') props.setUser(key, null);
+    else if (token) props.setUser(key, token);
+  }
+  return settingsView(build, props, documentId);
 }
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -85,7 +91,7 @@ browser's language) before saveSettings could add its https://. -->
 <p class="error" id="url-error" hidden></p>
 <label for="token">Clave de acceso (solo servidores propios)</label>
 <input id="token" name="token" type="password" autocomplete="off" placeholder="${view.hasApiToken ? 'Guardada; escriba otra para reemplazarla, o «-» para quitarla' : 'ia_…'}" aria-describedby="token-help">
-<p class="help" id="token-help">Si su institución usa un servidor propio, escriba la clave personal que le dieron. Solo usted la ve.</p>
+<p class="help" id="token-help">Si su institución usa un servidor propio, escriba la clave personal que le dieron. Solo usted la ve; se guarda para esta hoja (si captura para dos implementadores, escriba en la hoja de cada uno la clave de esa cuenta).</p>
 <p class="error" id="token-error" hidden></p>
 <button type="submit">Guardar</button>
 <div id="status" role="status" aria-live="polite"></div>

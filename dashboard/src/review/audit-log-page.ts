@@ -140,7 +140,9 @@ export const auditLogPage: Page = {
     const { entries, more } = await readPeriod(publisherId, dayStart(from), dayStart(to, 1));
     // A removed account's e-mail, from the log's own «Creó la cuenta» / «Eliminó la cuenta» entries read here.
     const removed = new Map(entries.filter((e) => e.action === 'user.created' || e.action === 'user.removed').map((e) => [e.target.slice('user/'.length), String(e.details?.email ?? '')]));
-    const who = (e: AuditRow): string => (e.by === 'cuenta eliminada' ? `cuenta eliminada${removed.get(e.actor) ? ` (${removed.get(e.actor)})` : ''}, id ${e.actor}` : e.by ?? e.actor);
+    // The server names one removed since the e-mail was kept at its removal «cuenta eliminada (correo)» itself.
+    const who = (e: AuditRow): string => (e.by === 'cuenta eliminada' ? `cuenta eliminada${removed.get(e.actor) ? ` (${removed.get(e.actor)})` : ''}, id ${e.actor}`
+      : e.by?.startsWith('cuenta eliminada (') ? `${e.by}, id ${e.actor}` : e.by ?? e.actor);
     const wanted = fold(account);
     // Newest first, as a log is read; by e-mail or by an account's id (what a removed account's entries keep).
     const shown = entries.filter((e) => (!wanted || fold(who(e)).includes(wanted)) && (!kind || e.action.startsWith(kind[2]))).sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));

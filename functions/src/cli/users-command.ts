@@ -227,6 +227,8 @@ export async function usersCommand(args: ParsedArgs, store: Store, io: CliIo, op
   }
   if (action === 'remove') {
     const user = await accountToRemove(args, store, nube);
+    // Kept first: removed, the account's sends and decisions still name it by its e-mail (workflow/actor-name.ts).
+    await store.noteFormerAccount({ id: user.id, email: user.email, removedAt: now().toISOString() });
     await store.deleteUser(user.id);
     // Its e-mail stays here: the log's entries name the account by id, which nothing else resolves once removed.
     await cliAudit(store, now(), 'user.removed', `user/${user.id}`, user.publisherId, accountDetails(user));

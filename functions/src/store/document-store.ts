@@ -11,6 +11,7 @@ import { notePublishedChange } from './change-signal';
 import { bulkDocuments } from '../../../core/packages/bulk-limit';
 import { ROLES } from '../../../core/workflow/contract';
 import {
+  type FormerAccount,
   type AuditEntry,
   type DocumentKind,
   type MonthClose,
@@ -581,6 +582,9 @@ export function createStore(backend: DocumentBackend): Store {
       return list<User>('users', { publisherId: q.publisherId, role: q.role }, q);
     },
     deleteUser: (id) => backend.delete('users', docId(id)),
+    // A small document of `changes`, read by id: no collection, index or query of its own.
+    noteFormerAccount: (a) => putAll('changes', [toRow('changes', docId('former-account', a.id), sortKey('former-account', a.id), { id: a.id, email: a.email, removedAt: a.removedAt })]),
+    getFormerAccount: (id) => get<FormerAccount>('changes', docId('former-account', id)),
 
     createSubmission: (s: Submission) =>
       backend.create('submissions', toRow('submissions', docId(s.id), submissionKey(s), s)),

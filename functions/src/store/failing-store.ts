@@ -19,6 +19,7 @@ const SINGLE_WRITE_METHODS = [
   'updatePublisher',
   'putUser',
   'deleteUser',
+  'noteFormerAccount',
   'createSubmission',
   'transitionSubmission',
   'rewriteSubmissionQuotes',

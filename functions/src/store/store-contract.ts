@@ -162,6 +162,12 @@ export function runStoreContract(name: string, makeStore: () => Promise<Store>, 
       expect(await store.deleteUser('u1')).toBe(false);
       expect(await store.getUser('u1')).toBeUndefined();
       expect((await store.listUsers()).items.map((u) => u.id)).toEqual(['u2', 'u3']);
+      // What is kept of a removed account: its e-mail by id, not an account (nobody signs in with it, no list shows it).
+      expect(await store.getFormerAccount('u1')).toBeUndefined();
+      await store.noteFormerAccount({ id: 'u1', email: 'ana@example.mx', removedAt: '2026-12-01T10:00:00.000Z' });
+      expect(await store.getFormerAccount('u1')).toEqual({ id: 'u1', email: 'ana@example.mx', removedAt: '2026-12-01T10:00:00.000Z' });
+      expect(await store.getUser('u1')).toBeUndefined();
+      expect((await store.listUsers()).items.map((u) => u.id)).toEqual(['u2', 'u3']);
     });
 
     test('submissions: create once, read, filter, compare-and-set transitions with history', async () => {

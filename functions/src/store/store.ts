@@ -91,6 +91,14 @@ export interface User {
   tokenHash?: string;
 }
 
+/** A removed account, as histories still name it (Store.noteFormerAccount). */
+export interface FormerAccount {
+  id: string;
+  email: string;
+  /** ISO 8601 timestamp of its removal. */
+  removedAt: string;
+}
+
 /** `values`: the add-on sent the sheet's values itself (self-hosted, where the server cannot read Google Sheets). */
 /**
  * `name`, for people to tell sends apart: an upload's file name (the file is kept by `fileId`); a Google spreadsheet's
@@ -368,6 +376,13 @@ export interface Store {
    */
   listUsers(query?: PageRequest & { publisherId?: string; role?: Role }): Promise<Page<User>>;
   deleteUser(id: string): Promise<boolean>;
+  /**
+   * What is kept of an account when it is removed (`users remove`): its e-mail, by id. Histories and the audit log name
+   * their actors by id; once the account was gone, «who approved this, who sent that» read «cuenta eliminada» outside
+   * the weeks of the Bitácora that held its creation or removal. Written again, it replaces the earlier one.
+   */
+  noteFormerAccount(account: FormerAccount): Promise<void>;
+  getFormerAccount(id: string): Promise<FormerAccount | undefined>;
 
   /** Fails with StoreError 'conflict' when the id exists. Ordered by (createdAt, id). */
   createSubmission(submission: Submission): Promise<void>;

@@ -95,6 +95,7 @@ import { LIVE_COMPARE_BUDGET_MS, liveSheetChanged } from './live-sheet-changed';
 import { markerPolicy, type MarkerPolicy } from './kept-state';
 import { keepAnsweredRefusal, keptRefusal, isChecking, publisherOfCheck, queuedSendWithinBudget, runSendTask, SEND_CHECK_RETRY_AFTER, sendCheckAnswer, sendWithinBudget, type SendQueue, type SendTask, type SentAnswer, KEEP_CHECKS_MS } from './send-check';
 import { actorName } from './actor-name';
+import { otherImplementerRefusal, sendOfAnotherImplementer } from './spreadsheet-implementer';
 import { readRefusedSend, readRefusedSends, type RefusedLine } from './refused-sends';
 
 const STATUSES: readonly SubmissionStatus[] = SUBMISSION_STATUSES;
@@ -731,6 +732,16 @@ export function workflowService(deps: WorkflowDeps): WorkflowService {
     if (!publisherId) throw badRequest('missing-publisher', 'Indique el implementador al que corresponde la información.');
     const publisher = await publisherOf(publisherId);
     await authorize(user, 'submission.create', publisher, `publisher/${publisher.id}`);
+    // Before the workbook is read: a spreadsheet sent for another implementer is refused as such (spreadsheet-implementer.ts).
+    if (!upload && !checkOnly && typeof spreadsheetId === 'string') {
+      const other = await sendOfAnotherImplementer(store, spreadsheetId, publisher.id);
+      if (other) {
+        // In the Bitácora, under the sheet's implementer (its coordination reads it) and listed with the other's too
+        // (`publisherIds`): who tried, from which sheet.
+        await audit(user, 'submission.other-implementer', `publisher/${other.publisherId}`, other.publisherId, { spreadsheetId, sentFor: publisher.id, publisherIds: [other.publisherId, publisher.id], ...decisionOrigin(req) });
+        throw otherImplementerRefusal((await store.getPublisher(other.publisherId)) ?? { name: other.publisherId }, publisher, user.email, authenticator.kind === 'api-key');
+      }
+    }
     // Past the budget, «se está revisando» (202) and the send goes on — self-hosted in this process (its background
     // thread), in the cloud as a task of the queue: its answer is kept for GET /api/submissions/checks/{id}
     // (send-check.ts). Without either (tests, benches), the request waits for it, as before.
