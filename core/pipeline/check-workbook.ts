@@ -50,7 +50,8 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
 function templateBehind(workbook: WorkbookModel): Finding[] {
   const sheets = Array.isArray(workbook?.sheets) ? workbook.sheets.filter((s) => typeof s?.name === 'string') : [];
   if (!sheets.some((s) => normalizeLabel(s.name) === normalizeLabel(CATALOG_SHEET))) return [];
-  const found = sheets.map((s) => ({ name: s.name, paths: Array.isArray(s.rows?.[1]) ? s.rows[1].map((v) => (typeof v === 'string' ? v : '')) : [] }));
+  const text = (row: unknown): string[] => (Array.isArray(row) ? row.map((v) => (typeof v === 'string' ? v : '')) : []);
+  const found = sheets.map((s) => ({ name: s.name, paths: text(s.rows?.[1]), titles: text(s.rows?.[0]) }));
   const gaps = templateGaps(templateSpec(), found);
   return gaps.recognized ? templateBehindFindings(gaps, 'file') : [];
 }

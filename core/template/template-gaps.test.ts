@@ -23,6 +23,14 @@ describe('template gaps', () => {
     expect(missingColumns(processes, ['Folio', 'Obra', ''])).toEqual([]);
   });
 
+  it('counts a column whose path was deleted as there by its title, even a title a few letters off (the engine asks about it): adding it again would split the field', () => {
+    const titles = processes.columns.map((c) => c.title);
+    const cut = paths.map((p, i) => (i === 2 || i === 4 ? '' : p));
+    const typo = titles.map((t, i) => (i === 4 ? t.slice(0, -1) : t));
+    expect(missingColumns(processes, cut, typo)).toEqual([]);
+    expect(missingColumns(processes, cut).map((c) => c.path)).toEqual([paths[2], paths[4]]);
+  });
+
   it('names the template sheets a workbook lacks (by name in any capitals) and tells a workbook of no template', () => {
     const found = spec.sheets.filter((s) => s.name !== 'Artículos adjudicados').map((s) => ({ name: s.name.toUpperCase(), paths: s.columns.map((c) => c.path) }));
     const gaps = templateGaps(spec, found);

@@ -8,12 +8,14 @@
 import { PROFILES } from '../profile/profiles';
 import { resolvePath } from '../unflatten/column-resolver';
 import { normalizeLabel } from '../unflatten/normalize-label';
+import { closestTitles } from '../unflatten/closest-titles';
 import type { ColumnSpec, SheetSpec, TemplateSpec } from './spec';
 
-/** A sheet as found in the spreadsheet: its name and what its paths row (row 2) says, one string per column. */
+/** A sheet as found in the spreadsheet: its name and what its paths row (row 2) and titles row say, per column. */
 export interface FoundSheet {
   name: string;
   paths: readonly string[];
+  titles?: readonly string[];
 }
 
 export interface SheetGap {
@@ -34,12 +36,13 @@ export interface TemplateGaps {
 }
 
 /**
- * The template's columns a sheet's paths row lacks. A column counts as present by its path or by any header that
- * names the same field (an index written in, `awards/0/id`): the engine reads it either way (DESIGN §4), and adding it
- * twice would split one field over two columns. A sheet with none of the template's paths is not a template sheet
+ * The template's columns a sheet lacks. A column counts as present by its path, by any header that names the same
+ * field (an index written in, `awards/0/id`), or by its title in row 1 (its path deleted, or a title a few letters off
+ * that the engine already asks about, sheet.unknown-column): the engine reads or points at it (DESIGN §4), and adding
+ * it again would split one field over two columns. A sheet with none of the template's paths is not a template sheet
  * (the office's own, or a title block): nothing is said to be missing there.
  */
-export function missingColumns(sheet: SheetSpec, paths: readonly string[]): ColumnSpec[] {
+export function missingColumns(sheet: SheetSpec, paths: readonly string[], titles: readonly string[] = []): ColumnSpec[] {
   const written = new Set(paths.map((p) => String(p ?? '').trim()).filter(Boolean));
   const fields = new Set<string>();
   for (const p of written) {
@@ -47,7 +50,18 @@ export function missingColumns(sheet: SheetSpec, paths: readonly string[]): Colu
     if (resolved) fields.add(resolved.field);
   }
   if (!sheet.columns.some((c) => written.has(c.path) || fields.has(c.field))) return [];
-  return sheet.columns.filter((c) => !written.has(c.path) && !fields.has(c.field));
+  const headed = new Set(titles.map((t) => normalizeLabel(String(t ?? ''))).filter(Boolean));
+  const known = new Set(sheet.columns.map((c) => normalizeLabel(c.title)));
+  const all = sheet.columns.map((c) => c.title);
+  // Headers that are no column of the template, with no path that is one: the titles they probably are.
+  const near = new Set<string>();
+  titles.forEach((t, i) => {
+    const title = String(t ?? '');
+    const path = String(paths[i] ?? '').trim();
+    if (!normalizeLabel(title) || known.has(normalizeLabel(title)) || (path && resolvePath(PROFILES[sheet.standard], path))) return;
+    for (const guess of closestTitles(title, all, titles.map(String))) near.add(normalizeLabel(guess));
+  });
+  return sheet.columns.filter((c) => !written.has(c.path) && !fields.has(c.field) && !headed.has(normalizeLabel(c.title)) && !near.has(normalizeLabel(c.title)));
 }
 
 /** The sheets and columns of `spec` that `found` (a spreadsheet's sheets, in tab order) does not have. */
@@ -61,7 +75,7 @@ export function templateGaps(spec: TemplateSpec, found: readonly FoundSheet[]): 
       gaps.sheets.push(sheet);
       continue;
     }
-    const missing = missingColumns(sheet, there.paths);
+    const missing = missingColumns(sheet, there.paths, there.titles);
     if (missing.length < sheet.columns.length) gaps.recognized++;
     if (missing.length) gaps.columns.push({ name: there.name, sheet, missing });
   }

@@ -40,7 +40,7 @@ export interface TemplateReport {
  * minutes (quotas, «Script runtime»), and a sheet whose headers were written before the stop was then kept as it was,
  * without its drop-downs, by every later *Crear plantilla*. Empty, it is completed by the next one.
  */
-function freshSheet(list: SheetList, name: string, report: TemplateReport, heading: readonly string[], headingRow = 1, seen?: (row: string[]) => void): SheetPort | null {
+function freshSheet(list: SheetList, name: string, report: TemplateReport, heading: readonly string[], headingRow = 1): SheetPort | null {
   const existing = list.named(name);
   if (existing && existing.lastRow() > 0) {
     // Its own heading (one row read, not the sheet: it may hold thousands of rows) tells the template's sheet, which a
@@ -49,9 +49,7 @@ function freshSheet(list: SheetList, name: string, report: TemplateReport, headi
     // Its first headings anywhere in that row: columns may be moved, hidden or added (DESIGN §4).
     // No wider than its grid: a sheet of 26 columns refuses a read of the 43 of «Contrataciones».
     const width = Math.min(Math.max(heading.length, existing.lastColumn()), existing.maxColumns());
-    const row = (existing.displayValues({ row: headingRow, column: 1, rows: 1, columns: width })[0] ?? []).map((v) => String(v).trim());
-    seen?.(row);
-    const shown = new Set(row);
+    const shown = new Set((existing.displayValues({ row: headingRow, column: 1, rows: 1, columns: width })[0] ?? []).map((v) => String(v).trim()));
     (heading.slice(0, 2).every((text) => shown.has(text)) ? report.present : report.kept).push(existing.name());
     return null;
   }
@@ -216,12 +214,6 @@ function dropDown(sheet: SheetSpec, col: SheetSpec['columns'][number], catalogue
  * point at ranges that now hold other lists (the project's state offering the project's types) or miss new options.
  * Each is set again at its column, found by its path in row 2 (columns may have been moved).
  */
-function pathsRow(ws: SheetPort): string[] {
-  const width = Math.min(ws.lastColumn(), ws.maxColumns());
-  if (width < 1) return [];
-  return (ws.displayValues({ row: HEADER_ROWS, column: 1, rows: 1, columns: width })[0] ?? []).map((p) => String(p).trim());
-}
-
 function repointDropDowns(ws: SheetPort, sheet: SheetSpec, catalogue: Catalogue, paths: readonly string[]): void {
   for (const col of sheet.columns) {
     const rule = dropDown(sheet, col, catalogue);
@@ -263,12 +255,10 @@ function writeDataSheet(list: SheetList, sheet: SheetSpec, catalogue: Catalogue,
     if (there) upgradeSheet(there, sheet, catalogue, report);
     return;
   }
-  // Its paths row, as freshSheet reads it to tell the template's sheet: one read of it, not two.
-  let paths: string[] | undefined;
-  const ws = freshSheet(list, sheet.name, report, sheet.columns.map((c) => c.path), HEADER_ROWS, (row) => { paths = row; });
+  const ws = freshSheet(list, sheet.name, report, sheet.columns.map((c) => c.path), HEADER_ROWS);
   if (!ws) {
     const there = list.named(sheet.name);
-    if (there && report.present.includes(there.name())) upgradeSheet(there, sheet, catalogue, report, paths);
+    if (there && report.present.includes(there.name())) upgradeSheet(there, sheet, catalogue, report);
     return;
   }
   const n = sheet.columns.length;
@@ -324,10 +314,12 @@ function writeHeadings(ws: SheetPort, first: number, columns: readonly SheetSpec
  * rewritten, its old columns' drop-downs point at the current lists. Before, a sheet with its first headings was
  * «present» and nothing was added: the official could never fill the new fields.
  */
-function upgradeSheet(ws: SheetPort, sheet: SheetSpec, catalogue: Catalogue, report: TemplateReport, read?: string[]): void {
-  const paths = read ?? pathsRow(ws);
+function upgradeSheet(ws: SheetPort, sheet: SheetSpec, catalogue: Catalogue, report: TemplateReport): void {
+  // Titles and paths in one read: a column whose path was deleted is still there by its title.
+  const width = Math.min(ws.lastColumn(), ws.maxColumns());
+  const [titles = [], paths = []] = width < 1 ? [] : ws.displayValues({ row: 1, column: 1, rows: HEADER_ROWS, columns: width }).map((row) => row.map((v) => String(v).trim()));
   if (catalogue.changed) repointDropDowns(ws, sheet, catalogue, paths);
-  const missing = missingColumns(sheet, paths);
+  const missing = missingColumns(sheet, paths, titles);
   if (!missing.length) return;
   const first = Math.max(ws.lastColumn(), 0) + 1;
   ws.ensureSize(HEADER_ROWS + 1, first + missing.length - 1);

@@ -11,7 +11,8 @@ import { templateSpec } from '../../../core/template/template-spec';
 import type { WorkbookModel } from '../../../core/workbook/model';
 
 export function templateCheck(workbook: WorkbookModel): Finding[] {
-  const found = workbook.sheets.map((s) => ({ name: s.name, paths: (s.rows[1] ?? []).map((v) => (typeof v === 'string' ? v : '')) }));
+  const text = (row: readonly unknown[] | undefined): string[] => (row ?? []).map((v) => (typeof v === 'string' ? v : ''));
+  const found = workbook.sheets.map((s) => ({ name: s.name, paths: text(s.rows[1]), titles: text(s.rows[0]) }));
   const gaps = templateGaps(templateSpec(), found);
   return gaps.recognized ? templateBehindFindings(gaps, 'addon') : [];
 }
