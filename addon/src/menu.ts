@@ -24,7 +24,7 @@ export const HELP_HTML = dialogPage({ title: HELP_TITLE, style: 'body{font:13px 
 <p><b>Infraestructura Abierta</b> le ayuda a capturar y publicar datos de obra pública (EDCAPI y EDCA-MX).</p>
 <ol>
 <li>La primera vez, <b>Configurar servidor</b>: escriba la dirección que le dio su coordinación (y su clave de acceso si su institución usa un servidor propio).</li>
-<li><b>Crear plantilla</b> agrega a esta hoja de cálculo las hojas de captura, con listas desplegables y ayudas en los encabezados. No modifica hojas que ya tienen datos.</li>
+<li><b>Crear plantilla</b> agrega a esta hoja de cálculo las hojas de captura, con listas desplegables y ayudas en los encabezados. No modifica lo que ya escribió: si su plantilla es de una versión anterior, agrega las hojas que le faltan y, al final de cada hoja, las columnas nuevas.</li>
 <li>Llene la hoja «Configuración» y capture sus proyectos y contrataciones a partir de la fila 3.</li>
 <li><b>Validar datos</b> abre el panel y valida todas las hojas: revise los errores y haga clic en cada uno (o llegue a él con la tecla Tab y pulse Enter) para ir a la celda. Después de corregir, pulse <b>Validar</b> en el panel.</li>
 <li>Cuando no haya errores, use <b>Enviar a revisión</b> en el panel. Su coordinación aprobará el envío, que entonces se publica, o se lo devolverá con comentarios, que verá en el panel.</li>

@@ -82,3 +82,20 @@ describe("a project id outside the institution's prefix", () => {
     expect(renderFinding(registered as Finding)).toContain('no usa el prefijo registrado de su institución en la plataforma: debe empezar con «oc4ids-abc123-»');
   });
 });
+
+describe('a file made from an earlier template', () => {
+  test('is told, as notices, the sheets and columns the current template has that it lacks; a workbook of no template file is not', () => {
+    const workbook = proyectos({ id: 'oc4ids-abc123-1', title: 'Parque' });
+    const [sheet] = workbook.sheets;
+    const lastColumn = sheet.rows[0].length - 1;
+    sheet.rows = sheet.rows.map((row) => row.slice(0, lastColumn));
+    const behind = (f: Finding): boolean => f.code.startsWith('template.');
+    // Without the template's «Catálogos» it is someone's own workbook (or a test's few columns): nothing said.
+    expect(checkWorkbook(workbook, NOW).findings.filter(behind)).toEqual([]);
+    workbook.sheets.push({ name: 'Catálogos', rows: [] });
+    const said = checkWorkbook(workbook, NOW).findings.filter(behind);
+    expect(said.map((f) => [f.code, f.severity, f.cell?.sheet, f.cell?.row])).toEqual([['template.behind', 'info', undefined, undefined], ['template.columns-missing', 'info', 'Proyectos', 2]]);
+    const column = templateSpec().sheets.find((s) => s.name === 'Proyectos')!.columns[lastColumn].title;
+    expect(renderFinding(said[1])).toContain(`le falta la columna «${column}»`);
+  });
+});

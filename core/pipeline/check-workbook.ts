@@ -9,6 +9,9 @@ import { normalizeLabel, unflatten, type UnflattenResult } from '../unflatten';
 import { templateSpec } from '../template/template-spec';
 import { validate } from '../validate';
 import type { WorkbookModel } from '../workbook/model';
+import { CATALOG_SHEET } from '../template/settings';
+import { templateGaps } from '../template/template-gaps';
+import { templateBehindFindings } from '../template/template-behind';
 
 export interface CheckOptions {
   /** Conversion and validation time (ISO 8601): stamps derived fields and bounds "no future dates". */
@@ -36,7 +39,21 @@ export function checkWorkbook(workbook: WorkbookModel, options: CheckOptions = {
   const unreadable = new Set(converted.findings.filter((f) => f.severity === 'error' && f.cell?.column !== undefined).map((f) => cellKey(f.cell as CellRef)));
   const checked = validate({ releases: converted.releases, projects: converted.projects }, converted.sourceMap, settings)
     .filter((f: Finding) => !(f.cell && unreadable.has(cellKey(f.cell))));
-  return { ...converted, settings, findings: onePerCellAndCode([...converted.findings, ...checked]) };
+  return { ...converted, settings, findings: onePerCellAndCode([...converted.findings, ...checked, ...templateBehind(workbook)]) };
+}
+
+/**
+ * A file made from the template (it keeps the template's hidden «Catálogos») is told what an earlier template it came
+ * from lacks of the current one (core/template/template-behind.ts). Only then: a workbook of one's own, or a test's
+ * few columns, is no template behind. The add-on does not read «Catálogos» and says it itself, with its menu's words.
+ */
+function templateBehind(workbook: WorkbookModel): Finding[] {
+  const sheets = Array.isArray(workbook?.sheets) ? workbook.sheets.filter((s) => typeof s?.name === 'string') : [];
+  if (!sheets.some((s) => normalizeLabel(s.name) === normalizeLabel(CATALOG_SHEET))) return [];
+  const text = (row: unknown): string[] => (Array.isArray(row) ? row.map((v) => (typeof v === 'string' ? v : '')) : []);
+  const found = sheets.map((s) => ({ name: s.name, paths: text(s.rows?.[1]), titles: text(s.rows?.[0]) }));
+  const gaps = templateGaps(templateSpec(), found);
+  return gaps.recognized ? templateBehindFindings(gaps, 'file') : [];
 }
 
 /**

@@ -183,6 +183,19 @@ describe('Code.js in a vm with code generation disabled', () => {
     expect((context.runValidation() as ValidationReport).sheetChanged).toBe(false);
     fill('Parque del Centro (corregido)');
     expect((context.runValidation() as ValidationReport).sheetChanged).toBe(true);
+
+    // A template an earlier add-on made, its rows typed: «Proyectos» without the two columns the profile added since.
+    // Validar says so, and Crear plantilla appends them after the last column, every typed cell where it was.
+    const sheet = ss.get('Proyectos');
+    const kept = projects.columns.length - 2;
+    const older = sheet.values().map((r) => r.slice(0, kept));
+    sheet.clear();
+    sheet.paste({ row: 1, column: 1, rows: older.length, columns: kept }, older);
+    expect(JSON.stringify(context.runValidation())).toContain('Esta hoja es de una versión anterior de la plantilla: le faltan las columnas');
+    context.menuCreateTemplate();
+    expect(ss.toasts.at(-1)).toBe('Se agregaron 2 columnas nuevas de la plantilla al final de la hoja «Proyectos» (2); lo que ya estaba escrito no se movió ni cambió.');
+    expect(sheet.values().map((r) => r.slice(0, kept))).toEqual(older);
+    expect(sheet.values()[1].slice(kept)).toEqual(projects.columns.slice(kept).map((c) => c.path));
   });
 
   it('a link column\'s «Contrato» hyperlinked in Sheets, or linked by =HIPERVINCULO: its address is read through getRichTextValues() and getFormulas(), once each, of that sheet only; a retitled header names the column it probably is; a hidden column with data is said', () => {

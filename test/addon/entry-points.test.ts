@@ -9,7 +9,11 @@ import { MARK_COLOR, MARK_PREFIX } from '../../addon/src/validation/marks';
 import { UNEXPECTED } from '../../addon/src/user-error';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, SETTINGS_SHEET } from '../../core/template/settings';
 import { templateSpec } from '../../core/template/template-spec';
-import type { ColumnSpec } from '../../core/template/spec';
+import type { ColumnSpec, TemplateSpec } from '../../core/template/spec';
+import { createTemplate } from '../../addon/src/template/create-template';
+import { dataSheets, readWorkbook } from '../../addon/src/validation/read-workbook';
+import { checkWorkbook } from '../../core/pipeline/check-workbook';
+import type { CellValue } from '../../core/workbook/model';
 import { fakeHost, type FakeHost } from './fake-host';
 import { startAppThread, type AppThread } from '../support/app-thread';
 import { BackendClient } from '../../addon/src/backend/backend-client';
@@ -347,6 +351,73 @@ describe('Crear plantilla', () => {
     // The template's own catalogue is rewritten by a second run, as before.
     main.menuCreateTemplate();
     expect(h.ss.toasts.at(-1)).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+  });
+});
+
+describe('Crear plantilla over a template an earlier version made (months of rows typed in it)', () => {
+  // That version's template: the current spec less what the profile added since — a sheet, and «Proyectos» columns in
+  // the middle (a drop-down, an amount) and a date near its end, so the ones added come back out of the template's order.
+  const dropped = ['description', 'type', 'budget/amount/amount', 'identificationPeriod/startDate'];
+  const older: TemplateSpec = {
+    sheets: spec.sheets.filter((s) => s.name !== 'Artículos adjudicados')
+      .map((s) => (s === projects ? { ...s, columns: s.columns.filter((c) => !dropped.includes(c.path)) } : s)),
+  };
+  const typeTitle = col('type').spec.options![0].title;
+  const row: Record<string, CellValue> = {
+    id: 'oc4ids-abc123-0001', title: 'Puente vehicular', status: col('status').spec.options![0].title,
+    'budget/amount/currency': 'MXN', description: 'Puente de dos carriles sobre el río', type: typeTitle,
+    'budget/amount/amount': 1234567.89, 'identificationPeriod/startDate': new Date(Date.UTC(2024, 2, 31)),
+  };
+  /** Row 3 of «Proyectos» as its row 2 lays it out: each value under its path, wherever that column is. */
+  const typeRow = (ss: FakeSpreadsheet, only: (path: string) => boolean): void => {
+    const ws = ss.get('Proyectos');
+    const paths = ws.values()[1].map(String);
+    paths.forEach((p, i) => { if (only(p) && row[p] !== undefined) ws.paste({ row: 3, column: i + 1, rows: 1, columns: 1 }, [[row[p]]]); });
+  };
+  const read = (ss: FakeSpreadsheet) => {
+    const result = checkWorkbook(readWorkbook(dataSheets(ss), 'America/Mexico_City'), { now: '2024-06-01T00:00:00Z' });
+    // Findings by their field and row, not their column letter: the same cell is elsewhere in the two sheets.
+    const said = result.findings.map((f) => `${f.severity} ${f.code} ${f.pointer ?? ''} ${f.cell?.sheet ?? ''} ${f.cell?.row ?? ''} ${f.cell?.header ?? ''}`).sort();
+    return { releases: result.releases, projects: result.projects, said };
+  };
+
+  it('appends the columns and sheets added since, moving no typed cell, says what it added, and reads as a fresh template', () => {
+    createTemplate(h.ss, older);
+    typeRow(h.ss, (p) => !dropped.includes(p));
+    const ws = h.ss.get('Proyectos');
+    const before = ws.values();
+    // Validar tells the official the template is behind, and how to catch up.
+    const notices = main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items.map((i) => `${g.sheet}: ${i.message}`)));
+    expect(notices).toContainEqual(expect.stringMatching(/^Libro completo: Este libro se hizo con una versión anterior de la plantilla: le falta la hoja «Artículos adjudicados», y a 1 hoja le faltan columnas .*elija «Crear plantilla»/));
+    expect(notices).toContainEqual(`Proyectos: Esta hoja es de una versión anterior de la plantilla: le faltan las columnas ${dropped.map((p) => `«${col(p).spec.title}»`).join(', ').replace(/, (?=[^,]*$)/, ' y ')}, que la plantilla actual tiene. Lo que ya escribió se lee igual.`);
+
+    main.menuCreateTemplate();
+    expect(h.ss.toasts.at(-1)).toBe(`Se agregó 1 hoja de la plantilla. Se agregaron 4 columnas nuevas de la plantilla al final de la hoja «Proyectos» (4); lo que ya estaba escrito no se movió ni cambió.`);
+    const after = ws.values();
+    // Every typed cell where it was, as it was.
+    expect(after.map((r) => r.slice(0, before[0].length))).toEqual(before);
+    const width = before[0].length;
+    expect(after[1].slice(width)).toEqual(dropped);
+    expect(after[0].slice(width)).toEqual(dropped.map((p) => headerTitle(col(p).spec)));
+    expect(ws.peek(1, width + 1)?.note).toContain(col('description').spec.help);
+    expect(ws.validationAt(3, width + 2)).toMatchObject({ sourceSheet: CATALOG_SHEET });
+    expect(ws.formatAt(3, width + 4)).toBe('dd/mm/yyyy');
+    expect(ws.protections.some((p) => p.block.column === width + 1 && p.block.rows === 2)).toBe(true);
+    expect(h.ss.get('Artículos adjudicados').values()[1]).toEqual(spec.sheets.find((s) => s.name === 'Artículos adjudicados')!.columns.map((c) => c.path));
+    // Nothing left to say, and a second run adds nothing.
+    expect(main.runValidation().groups.flatMap((g) => g.fields.flatMap((f) => f.items.map((i) => i.message))).filter((m) => /versión anterior/.test(m))).toEqual([]);
+    main.menuCreateTemplate();
+    expect(h.ss.toasts.at(-1)).toBe('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+
+    // The new columns filled in, out of the template's order: the same data as a fresh template's with that row.
+    typeRow(h.ss, (p) => dropped.includes(p));
+    const fresh = new FakeSpreadsheet();
+    createTemplate(fresh, spec);
+    typeRow(fresh, () => true);
+    const upgraded = read(h.ss);
+    expect(upgraded.said.some((f) => /type|description|budget\/amount\/amount|identificationPeriod/.test(f))).toBe(false);
+    expect(upgraded.projects[0]).toMatchObject({ description: row.description, budget: { amount: { amount: 1234567.89 } } });
+    expect(upgraded).toEqual(read(fresh));
   });
 });
 

@@ -7,6 +7,7 @@ import type { SheetSpec, TemplateSpec } from '../../../core/template/spec';
 import { CATALOG_SHEET, INSTRUCTIONS_SHEET, prefillOf, SETTINGS, SETTINGS_HEADER, SETTINGS_SHEET } from '../../../core/template/settings';
 import { formatCount, formatList } from '../../../core/format/es-mx';
 import { instructionLines, MINIMUM_HEADING } from '../../../core/template/instructions';
+import { missingColumns } from '../../../core/template/template-gaps';
 import type { ListValidation, SheetPort, SpreadsheetPort } from '../sheet-port';
 import { readsMonthFirst } from '../validation/locale-check';
 import { UserError } from '../user-error';
@@ -22,6 +23,11 @@ export interface TemplateReport {
   present: string[];
   /** Sheets with a template sheet's name holding something else, left alone (the engine reads none of it). */
   kept: string[];
+  /**
+   * Template sheets made by an earlier version, with the columns the profile added since appended after their last
+   * column: the sheet's name and the titles of the columns added.
+   */
+  extended: { sheet: string; columns: string[] }[];
   /** The locale the spreadsheet had when it read dates month first, before it was set to Mexico's. */
   localeWas?: string;
   /** The sheet left open for the official once sheets were added (Instrucciones), when it was. */
@@ -208,10 +214,7 @@ function dropDown(sheet: SheetSpec, col: SheetSpec['columns'][number], catalogue
  * point at ranges that now hold other lists (the project's state offering the project's types) or miss new options.
  * Each is set again at its column, found by its path in row 2 (columns may have been moved).
  */
-function repointDropDowns(ws: SheetPort, sheet: SheetSpec, catalogue: Catalogue): void {
-  const width = Math.min(ws.lastColumn(), ws.maxColumns());
-  if (width < 1) return;
-  const paths = (ws.displayValues({ row: HEADER_ROWS, column: 1, rows: 1, columns: width })[0] ?? []).map((p) => String(p).trim());
+function repointDropDowns(ws: SheetPort, sheet: SheetSpec, catalogue: Catalogue, paths: readonly string[]): void {
   for (const col of sheet.columns) {
     const rule = dropDown(sheet, col, catalogue);
     const at = paths.indexOf(col.path);
@@ -248,47 +251,81 @@ function writeDataSheet(list: SheetList, sheet: SheetSpec, catalogue: Catalogue,
   const kept = renamed.get(sheet.name);
   if (kept && !list.named(sheet.name)) {
     report.present.push(kept);
-    const there = catalogue.changed ? list.named(kept) : null;
-    if (there) repointDropDowns(there, sheet, catalogue);
+    const there = list.named(kept);
+    if (there) upgradeSheet(there, sheet, catalogue, report);
     return;
   }
   const ws = freshSheet(list, sheet.name, report, sheet.columns.map((c) => c.path), HEADER_ROWS);
   if (!ws) {
-    const there = catalogue.changed ? list.named(sheet.name) : null;
-    if (there && report.present.includes(there.name())) repointDropDowns(there, sheet, catalogue);
+    const there = list.named(sheet.name);
+    if (there && report.present.includes(there.name())) upgradeSheet(there, sheet, catalogue, report);
     return;
   }
   const n = sheet.columns.length;
   // «Contrataciones» has 43 columns, «Proyectos» 29: a sheet Sheets adds has 26, and refuses a range past them.
   ws.ensureSize(HEADER_ROWS + 1, n);
   list.fit(ws, n);
-  const header = { row: 1, column: 1, rows: HEADER_ROWS, columns: n };
-  ws.setNotes({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(noteText)]);
-  ws.setBackgrounds({ row: 1, column: 1, rows: 1, columns: n }, [sheet.columns.map(headerColor)]);
-  ws.setFontStyle({ row: 1, column: 1, rows: 1, columns: n }, { bold: true });
-  ws.setWrap({ row: 1, column: 1, rows: 1, columns: n }, true);
-  ws.setFontStyle({ row: 2, column: 1, rows: 1, columns: n }, PATH_FONT);
+  writeColumns(ws, 1, sheet, sheet.columns, catalogue);
   ws.setRowHeight(1, 42);
+  ws.setFrozenRows(HEADER_ROWS);
+  ws.setFrozenColumns(frozenColumns(sheet));
+  if (minimum) ws.setTabColor(MINIMUM_TAB_COLOR);
+  writeHeadings(ws, 1, sheet.columns);
+}
+
+/**
+ * Columns of the template from `first` on: their headers' notes, colours and fonts, widths, and below them their
+ * number formats and drop-downs. Their titles and paths are written last (writeHeadings), as a sheet's values are.
+ */
+function writeColumns(ws: SheetPort, first: number, sheet: SheetSpec, columns: readonly SheetSpec['columns'][number][], catalogue: Catalogue): void {
+  const n = columns.length;
+  ws.setNotes({ row: 1, column: first, rows: 1, columns: n }, [columns.map(noteText)]);
+  ws.setBackgrounds({ row: 1, column: first, rows: 1, columns: n }, [columns.map(headerColor)]);
+  ws.setFontStyle({ row: 1, column: first, rows: 1, columns: n }, { bold: true });
+  ws.setWrap({ row: 1, column: first, rows: 1, columns: n }, true);
+  ws.setFontStyle({ row: 2, column: first, rows: 1, columns: n }, PATH_FONT);
   // Neighbouring columns of the same width in one call: the template's 684 columns have two widths, in 132 runs.
-  const widths = sheet.columns.map((col) => columnPixels(col.width));
+  const widths = columns.map((col) => columnPixels(col.width));
   for (let from = 0; from < widths.length;) {
     let to = from + 1;
     while (to < widths.length && widths[to] === widths[from]) to++;
-    ws.setColumnWidths(from + 1, to - from, widths[from]);
+    ws.setColumnWidths(first + from, to - from, widths[from]);
     from = to;
   }
-  sheet.columns.forEach((col, i) => {
-    const column = i + 1;
+  columns.forEach((col, i) => {
+    const column = first + i;
     const format = numberFormat(col);
     if (format) ws.setColumnNumberFormat(column, HEADER_ROWS + 1, format);
     const rule = dropDown(sheet, col, catalogue);
     if (rule) ws.setColumnListValidation(column, HEADER_ROWS + 1, rule);
   });
-  ws.setFrozenRows(HEADER_ROWS);
-  ws.setFrozenColumns(frozenColumns(sheet));
-  if (minimum) ws.setTabColor(MINIMUM_TAB_COLOR);
+}
+
+function writeHeadings(ws: SheetPort, first: number, columns: readonly SheetSpec['columns'][number][]): void {
+  const header = { row: 1, column: first, rows: HEADER_ROWS, columns: columns.length };
   ws.protectWithWarning(header, 'Encabezados de la plantilla: la conversión reconoce cada columna por la fila 2');
-  ws.setValues(header, [sheet.columns.map(headerTitle), sheet.columns.map((c) => c.path)]);
+  ws.setValues(header, [columns.map(headerTitle), columns.map((c) => c.path)]);
+}
+
+/**
+ * A template sheet an earlier version made, with the official's rows: the columns the profile has added since
+ * (core/template/template-gaps.ts) are appended after its last column with anything in it, so no typed cell moves or
+ * changes (the engine finds columns by their path in row 2, in any position: DESIGN §4); and when the catalogue was
+ * rewritten, its old columns' drop-downs point at the current lists. Before, a sheet with its first headings was
+ * «present» and nothing was added: the official could never fill the new fields.
+ */
+function upgradeSheet(ws: SheetPort, sheet: SheetSpec, catalogue: Catalogue, report: TemplateReport): void {
+  // Titles and paths in one read: a column whose path was deleted is still there by its title.
+  const width = Math.min(ws.lastColumn(), ws.maxColumns());
+  const [titles = [], paths = []] = width < 1 ? [] : ws.displayValues({ row: 1, column: 1, rows: HEADER_ROWS, columns: width }).map((row) => row.map((v) => String(v).trim()));
+  if (catalogue.changed) repointDropDowns(ws, sheet, catalogue, paths);
+  const missing = missingColumns(sheet, paths, titles);
+  if (!missing.length) return;
+  const first = Math.max(ws.lastColumn(), 0) + 1;
+  ws.ensureSize(HEADER_ROWS + 1, first + missing.length - 1);
+  writeColumns(ws, first, sheet, missing, catalogue);
+  writeHeadings(ws, first, missing);
+  report.extended.push({ sheet: ws.name(), columns: missing.map((c) => c.title) });
 }
 
 const MEXICO_LOCALE = 'es_MX';
@@ -296,7 +333,7 @@ const MEXICO_LOCALE = 'es_MX';
 export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): TemplateReport {
   const list = new SheetList(ss);
   refuseForeignCatalogue(list, spec);
-  const report: TemplateReport = { created: [], present: [], kept: [] };
+  const report: TemplateReport = { created: [], present: [], kept: [], extended: [] };
   // The template asks for dates as 31/03/2024: a locale that reads month first would store 01/04/2024 as 4 January.
   // And its columns' number formats are drawn in the sheet's locale: under Spain's (or Argentina's, Colombia's…), an
   // amount read «1.234.567,89» and a progress computed in the sheet «62,5 %» — not how Mexico writes them, nor how
@@ -314,7 +351,8 @@ export function createTemplate(ss: SpreadsheetPort, spec: TemplateSpec): Templat
   for (const sheet of spec.sheets) writeDataSheet(list, sheet, catalogue, minimum.has(sheet.name), report, renamed);
   // Sheets makes each sheet it inserts the active one: the official was left on the last of 68 tabs (a child sheet
   // at the far right, «Procesos relacionados»), not knowing where to begin. Instrucciones says what to fill first.
-  const start = report.created.length ? list.named(INSTRUCTIONS_SHEET) : null;
+  // Only a template made now: an official whose months-old template got a sheet or columns more stays where they were.
+  const start = report.created.length && !report.present.length ? list.named(INSTRUCTIONS_SHEET) : null;
   if (start) {
     start.select(1, 1);
     report.opened = start.name();
@@ -329,7 +367,14 @@ const KEPT_NAMED = 5;
 export function templateReportText(report: TemplateReport): string {
   const parts: string[] = [];
   if (report.created.length) parts.push(`${report.created.length === 1 ? 'Se agregó' : 'Se agregaron'} ${formatCount(report.created.length, 'hoja', 'hojas')} de la plantilla.`);
-  else if (!report.kept.length) parts.push('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+  else if (!report.kept.length && !report.extended.length) parts.push('La plantilla ya estaba completa: no se modificó ninguna hoja.');
+  if (report.extended.length) {
+    // The official of a months-old template learns what the new columns are and that nothing they typed moved.
+    const columns = report.extended.reduce((n, e) => n + e.columns.length, 0);
+    const sheets = report.extended.map((e) => `«${e.sheet}» (${e.columns.length})`);
+    const named = sheets.length > KEPT_NAMED ? [...sheets.slice(0, KEPT_NAMED), formatCount(sheets.length - KEPT_NAMED, 'hoja más', 'hojas más')] : sheets;
+    parts.push(`${columns === 1 ? 'Se agregó 1 columna nueva' : `Se agregaron ${formatCount(columns, 'columna nueva', 'columnas nuevas')}`} de la plantilla al final de ${report.extended.length === 1 ? 'la hoja' : 'las hojas'} ${formatList(named)}; lo que ya estaba escrito no se movió ni cambió.`);
+  }
   if (report.opened) parts.push(`Empiece por la hoja «${report.opened}», abierta ahora: dice qué llenar primero.`);
   if (report.kept.length) {
     const named = report.kept.length > KEPT_NAMED ? [...report.kept.slice(0, KEPT_NAMED), formatCount(report.kept.length - KEPT_NAMED, 'hoja más', 'hojas más')] : report.kept;

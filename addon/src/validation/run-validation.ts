@@ -8,6 +8,7 @@ import { keepLaterPages, type CachePort } from './later-findings';
 import { applyMarks, planMarks, type MarkReach, type SheetSize } from './marks';
 import { dataSheets, readWorkbook } from './read-workbook';
 import { localeFindings } from './locale-check';
+import { templateCheck } from './template-check';
 import type { Deadline } from './time-limit';
 
 /** Cheap first step for the progress display: which sheets will be read and how many rows each has. */
@@ -34,7 +35,7 @@ export function validateWorkbook(ss: SpreadsheetPort, pipeline: Pipeline, compar
   const sheets = dataSheets(ss);
   const workbook = readWorkbook(sheets, ss.timeZone());
   const result = pipeline(workbook);
-  const findings = [...localeFindings(ss), ...result.findings];
+  const findings = [...localeFindings(ss), ...templateCheck(workbook), ...result.findings];
   const completeness = result.completeness;
   // Each sheet's size as read (its values are getDataRange's: as many rows and columns as it has content).
   const sizes = workbook.sheets.map((s): SheetSize => [s.rows.length, s.rows.reduce((n, row) => Math.max(n, row.length), 0)]);
