@@ -441,6 +441,29 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
       const wrap = document.querySelector('#tabla-informe');
       return { cut: wrap.scrollWidth > wrap.clientWidth + 1, chooser: document.querySelector('#mes').getClientRects().length, figures: document.querySelector('#cifras-informe').getClientRects().length > 0 };
     })).toEqual({ cut: false, chooser: 0, figures: true });
+
+    // The national team, with no state chosen: every state's month on one page, each line the «Total» of that
+    // state's own report (it opened 32 reports and added their CSVs up by hand), and the CSV with the same columns,
+    // each state's line the last of its own file.
+    const total = await page.locator('#tabla-informe tfoot td').allTextContents();
+    const admin = await signedIn('admin', '#/informe-mensual');
+    await admin.waitForSelector('body[data-ready] #tabla-estados');
+    expect(await admin.locator('#titulo-informe').textContent()).toBe(`Todos los estados, ${monthLabel(month)}`);
+    const yucatan = admin.locator('#tabla-estados tbody tr', { has: admin.locator('th', { hasText: 'Yucatán' }) });
+    expect(await yucatan.locator('td').allTextContents()).toEqual(['121', expect.stringMatching(/^\d+$/), ...total]);
+    // The queue waiting longest, with its state: Secretaría de Obras 024's send, from five days before the month.
+    expect(await admin.locator('#cifras-informe').textContent()).toContain(`el más antiguo, ${lastDay - 1 + 5} días (Yucatán)`);
+    expect(await admin.locator('#estado-informe').inputValue()).toBe('');
+    const [national] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: 'Descargar CSV del informe mensual de todos los estados' }).click()]);
+    expect(national.suggestedFilename()).toBe(`informe-mensual-todos-los-estados-${month}.csv`);
+    const nationalLines = (await downloadedText(national)).trimEnd().split('\r\n');
+    expect(nationalLines[0]).toBe(lines[0]);
+    expect(nationalLines).toContain(lines[lines.length - 1]);
+    expect(nationalLines.find((l) => l.includes(',Nuevo León,'))).toMatch(new RegExp(`^${month},Nuevo León,,Total de Nuevo León,`));
+    // A state's name opens its own report.
+    await yucatan.getByRole('link', { name: 'Yucatán' }).click();
+    await admin.locator('#titulo-informe', { hasText: `Yucatán, ${monthLabel(month)}` }).waitFor();
+    expect(await admin.locator('#tabla-informe tfoot td').allTextContents()).toEqual(total);
   });
 
   test('«Informe mensual» of a month before any implementer of the state was registered says so, not that all of them published', async () => {
