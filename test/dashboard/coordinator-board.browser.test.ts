@@ -132,6 +132,10 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const of = (mark: string): number => marks.filter((m) => m === mark).length;
     expect(said?.slice(1).map(Number)).toEqual([of('✗'), of('✗') - 2, of('⚠'), of('◷'), of('✓')]);
     expect(of('✗') + of('⚠') + of('◷') + of('✓')).toBe(names.length);
+    // The whole country: a line per state with the counts of that state's board (the national team filtered the board
+    // state by state and counted its rows); none on a single state's board.
+    expect(await page.locator('#por-estado').count()).toBe(0);
+    const publishing = (await page.locator('#tabla-seguimiento tbody td:nth-child(8)').allTextContents()).filter((t) => !t.startsWith('Aún no publica')).length;
 
     // Sorted by its column headers, from the keyboard: the most late first; the order survives «Ver todos los
     // estados», and the CSV follows it.
@@ -207,6 +211,12 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
     const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines.slice(1, 3).map((l) => l.split(',')[0])).toEqual(['yuc009', 'yuc005']);
+    // The administration, on the whole country (last: the tab is shared, and this signs it in as another account).
+    const country = await signedIn('admin', '#/seguimiento');
+    await country.waitForSelector('body[data-ready] #tabla-por-estado');
+    const yucatan = await country.locator('#tabla-por-estado tbody tr', { has: country.locator('th', { hasText: 'Yucatán' }) }).locator('td').allTextContents();
+    expect(yucatan.slice(0, 7)).toEqual([names.length, publishing, of('✗'), of('✗') - 2, of('⚠'), of('◷'), of('✓')].map(String));
+    expect(await country.locator('#tabla-por-estado tbody th').allTextContents()).toContain('Nuevo León');
   });
 
   test('Seguimiento\'s table downloads as CSV for the board\'s report: the rows shown, days late and dates a spreadsheet reads', async () => {
