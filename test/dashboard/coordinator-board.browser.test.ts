@@ -217,6 +217,10 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const yucatan = await country.locator('#tabla-por-estado tbody tr', { has: country.locator('th', { hasText: 'Yucatán' }) }).locator('td').allTextContents();
     expect(yucatan.slice(0, 7)).toEqual([names.length, publishing, of('✗'), of('✗') - 2, of('⚠'), of('◷'), of('✓')].map(String));
     expect(await country.locator('#tabla-por-estado tbody th').allTextContents()).toContain('Nuevo León');
+    // On paper, every column on an A4 page's width, as the implementers' table.
+    await country.emulateMedia({ media: 'print' });
+    await country.setViewportSize({ width: 718, height: 1000 });
+    expect(await country.evaluate(() => { const wrap = document.querySelector('#tabla-por-estado'); return wrap.scrollWidth > wrap.clientWidth + 1; })).toBe(false);
   });
 
   test('Seguimiento\'s table downloads as CSV for the board\'s report: the rows shown, days late and dates a spreadsheet reads', async () => {
@@ -470,6 +474,10 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     expect(nationalLines[0]).toBe(lines[0]);
     expect(nationalLines).toContain(lines[lines.length - 1]);
     expect(nationalLines.find((l) => l.includes(',Nuevo León,'))).toMatch(new RegExp(`^${month},Nuevo León,,Total de Nuevo León,`));
+    // On paper, every column on the page, as the state's report.
+    await admin.emulateMedia({ media: 'print' });
+    expect(await admin.evaluate(() => { const wrap = document.querySelector('#tabla-estados'); return wrap.scrollWidth > wrap.clientWidth + 1; })).toBe(false);
+    await admin.emulateMedia({ media: 'screen' });
     // A state's name opens its own report.
     await yucatan.getByRole('link', { name: 'Yucatán' }).click();
     await admin.locator('#titulo-informe', { hasText: `Yucatán, ${monthLabel(month)}` }).waitFor();

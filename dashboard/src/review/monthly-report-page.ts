@@ -195,7 +195,7 @@ const stateRow = (s: StateMonthlyReport): StateRow => ({
 const STATE_COLUMNS: OrderColumn<StateRow>[] = [
   { key: 'estado', title: 'Estado', first: 'asc', value: (r) => r.name, said: ['por estado, de la A a la Z', 'por estado, de la Z a la A'] },
   { key: 'implementadores', title: 'Implementadores', numeric: true, first: 'desc', value: (r) => r.registered, said: ['por implementadores, de menos a más', 'por implementadores, de más a menos'] },
-  { key: 'publicaron', title: 'Implementadores que publicaron', numeric: true, first: 'desc', value: (r) => r.publishedBy, said: ['por implementadores que publicaron, de menos a más', 'por implementadores que publicaron, de más a menos'] },
+  { key: 'publicaron', title: 'Publicaron', numeric: true, first: 'desc', value: (r) => r.publishedBy, said: ['por implementadores que publicaron, de menos a más', 'por implementadores que publicaron, de más a menos'] },
   ...COLUMNS.slice(1),
 ];
 
