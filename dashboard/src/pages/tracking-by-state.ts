@@ -30,7 +30,8 @@ function lines(rows: readonly Judged[]): StateLine[] {
   const byState = new Map<string, Judged[]>();
   for (const a of rows) {
     const key = [...byState.keys()].find((k) => sameState(k, a.r.state)) ?? a.r.state;
-    byState.set(key, [...(byState.get(key) ?? []), a]);
+    const list = byState.get(key);
+    if (list) list.push(a); else byState.set(key, [a]);
   }
   return [...byState].map(([state, list]) => {
     const review = list.map((a) => a.r.pendingReview);

@@ -94,7 +94,8 @@ export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
     const byState = new Map<string, Publisher[]>();
     for (const p of await allPublishers(store)) {
       const key = [...byState.keys()].find((k) => sameState(k, p.state)) ?? p.state;
-      byState.set(key, [...(byState.get(key) ?? []), p]);
+      const list = byState.get(key);
+      if (list) list.push(p); else byState.set(key, [p]);
     }
     const budget = { deadline: Date.now() + (deps.budgetMs ?? REPORT_BUDGET_MS) };
     const states: StateMonthlyReport[] = [];
@@ -109,6 +110,8 @@ export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
       res.set('Retry-After', String(REPORT_PREPARING_RETRY_SECONDS));
       throw new HttpError(503, REPORT_PREPARING, `El informe de ${monthLabel(month)} de todos los estados aún se está preparando: ${preparingNote({ ready, of })}`);
     }
+    // By name, as a reader looks a state up («Ciudad de México» before «Coahuila»).
+    states.sort((a, b) => a.state.localeCompare(b.state, 'es-MX'));
     const body: NationalReportAnswer = { viewer: deps.viewerOf(user), month, states };
     res.json(body);
   });
