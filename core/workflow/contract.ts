@@ -946,6 +946,15 @@ export interface MonthlyReportAnswer extends Omit<MonthlyAccount, 'implementers'
 /** An implementer's figures, and its refused attempts in `refusedCounted` (present when that is). */
 export interface ReportImplementer extends ImplementerAccount { refusedAttempts?: number }
 
+/** One state's report, as GET /api/monthly-report answers it (without who asked). */
+export type StateMonthlyReport = Omit<MonthlyReportAnswer, 'viewer'>;
+/**
+ * GET /api/monthly-report/states?month=aaaa-mm (the administration only): every state's report of the month, made as
+ * each state's own (functions/src/workflow/monthly-report-routes.ts stateReport), for the national team's quarterly
+ * account to the initiative's partners. `month` defaults to the last one over in Mexico City.
+ */
+export interface NationalReportAnswer { viewer: Viewer; month: string; states: StateMonthlyReport[] }
+
 /**
  * 401 from a self-hosted server whose request carried something other than one of its access keys (`ia_…`): a Google
  * identity, which the add-on sends while the official has not yet typed the key in «Configurar servidor». The add-on
@@ -987,9 +996,18 @@ function checkFigures(v: unknown, path: string): AccountFigures {
 }
 
 export function checkMonthlyReportAnswer(v: unknown): MonthlyReportAnswer {
+  return { viewer: checkViewer(obj(v, 'respuesta').viewer), ...checkStateReport(v, 'respuesta') };
+}
+
+export function checkNationalReportAnswer(v: unknown): NationalReportAnswer {
   const o = obj(v, 'respuesta');
+  return { viewer: checkViewer(o.viewer), month: str(o.month, 'month'), states: arr(o.states, 'states', (x, p) => checkStateReport(x, p)) };
+}
+
+function checkStateReport(v: unknown, where: string): StateMonthlyReport {
+  const o = obj(v, where);
   return {
-    viewer: checkViewer(o.viewer), state: str(o.state, 'state'), month: str(o.month, 'month'), closedAt: str(o.closedAt, 'closedAt'),
+    state: str(o.state, 'state'), month: str(o.month, 'month'), closedAt: str(o.closedAt, 'closedAt'),
     complete: bool(o.complete, 'complete'),
     total: checkFigures(o.total, 'total'),
     implementers: arr(o.implementers, 'implementers', (x, p): ReportImplementer => {
@@ -1033,4 +1051,6 @@ export const WORKFLOW_PATHS = {
   stagesBatch: '/api/stages/batch',
   stages: (publisherId: string) => `/api/publishers/${encodeURIComponent(publisherId)}/stages`,
   monthlyReport: '/api/monthly-report',
+  /** Every state's monthly report (the administration): NationalReportAnswer. */
+  nationalReport: '/api/monthly-report/states',
 } as const;

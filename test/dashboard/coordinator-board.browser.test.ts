@@ -132,6 +132,10 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const of = (mark: string): number => marks.filter((m) => m === mark).length;
     expect(said?.slice(1).map(Number)).toEqual([of('✗'), of('✗') - 2, of('⚠'), of('◷'), of('✓')]);
     expect(of('✗') + of('⚠') + of('◷') + of('✓')).toBe(names.length);
+    // The whole country: a line per state with the counts of that state's board (the national team filtered the board
+    // state by state and counted its rows); none on a single state's board.
+    expect(await page.locator('#por-estado').count()).toBe(0);
+    const publishing = (await page.locator('#tabla-seguimiento tbody td:nth-child(8)').allTextContents()).filter((t) => !t.startsWith('Aún no publica')).length;
 
     // Sorted by its column headers, from the keyboard: the most late first; the order survives «Ver todos los
     // estados», and the CSV follows it.
@@ -207,6 +211,16 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV de la tabla de seguimiento' }).click()]);
     const lines = (await downloadedText(download)).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     expect(lines.slice(1, 3).map((l) => l.split(',')[0])).toEqual(['yuc009', 'yuc005']);
+    // The administration, on the whole country (last: the tab is shared, and this signs it in as another account).
+    const country = await signedIn('admin', '#/seguimiento');
+    await country.waitForSelector('body[data-ready] #tabla-por-estado');
+    const yucatan = await country.locator('#tabla-por-estado tbody tr', { has: country.locator('th', { hasText: 'Yucatán' }) }).locator('td').allTextContents();
+    expect(yucatan.slice(0, 7)).toEqual([names.length, publishing, of('✗'), of('✗') - 2, of('⚠'), of('◷'), of('✓')].map(String));
+    expect(await country.locator('#tabla-por-estado tbody th').allTextContents()).toContain('Nuevo León');
+    // On paper, every column on an A4 page's width, as the implementers' table.
+    await country.emulateMedia({ media: 'print' });
+    await country.setViewportSize({ width: 718, height: 1000 });
+    expect(await country.evaluate(() => { const wrap = document.querySelector('#tabla-por-estado'); return wrap.scrollWidth > wrap.clientWidth + 1; })).toBe(false);
   });
 
   test('Seguimiento\'s table downloads as CSV for the board\'s report: the rows shown, days late and dates a spreadsheet reads', async () => {
@@ -441,6 +455,33 @@ describeIfChromium('a coordinator\'s control board with a year of sends, in head
       const wrap = document.querySelector('#tabla-informe');
       return { cut: wrap.scrollWidth > wrap.clientWidth + 1, chooser: document.querySelector('#mes').getClientRects().length, figures: document.querySelector('#cifras-informe').getClientRects().length > 0 };
     })).toEqual({ cut: false, chooser: 0, figures: true });
+
+    // The national team, with no state chosen: every state's month on one page, each line the «Total» of that
+    // state's own report (it opened 32 reports and added their CSVs up by hand), and the CSV with the same columns,
+    // each state's line the last of its own file.
+    const total = await page.locator('#tabla-informe tfoot td').allTextContents();
+    const admin = await signedIn('admin', '#/informe-mensual');
+    await admin.waitForSelector('body[data-ready] #tabla-estados');
+    expect(await admin.locator('#titulo-informe').textContent()).toBe(`Todos los estados, ${monthLabel(month)}`);
+    const yucatan = admin.locator('#tabla-estados tbody tr', { has: admin.locator('th', { hasText: 'Yucatán' }) });
+    expect(await yucatan.locator('td').allTextContents()).toEqual(['121', expect.stringMatching(/^\d+$/), ...total]);
+    // The queue waiting longest, with its state: Secretaría de Obras 024's send, from five days before the month.
+    expect(await admin.locator('#cifras-informe').textContent()).toContain(`el más antiguo, ${lastDay - 1 + 5} días (Yucatán)`);
+    expect(await admin.locator('#estado-informe').inputValue()).toBe('');
+    const [national] = await Promise.all([admin.waitForEvent('download'), admin.getByRole('button', { name: 'Descargar CSV del informe mensual de todos los estados' }).click()]);
+    expect(national.suggestedFilename()).toBe(`informe-mensual-todos-los-estados-${month}.csv`);
+    const nationalLines = (await downloadedText(national)).trimEnd().split('\r\n');
+    expect(nationalLines[0]).toBe(lines[0]);
+    expect(nationalLines).toContain(lines[lines.length - 1]);
+    expect(nationalLines.find((l) => l.includes(',Nuevo León,'))).toMatch(new RegExp(`^${month},Nuevo León,,Total de Nuevo León,`));
+    // On paper, every column on the page, as the state's report.
+    await admin.emulateMedia({ media: 'print' });
+    expect(await admin.evaluate(() => { const wrap = document.querySelector('#tabla-estados'); return wrap.scrollWidth > wrap.clientWidth + 1; })).toBe(false);
+    await admin.emulateMedia({ media: 'screen' });
+    // A state's name opens its own report.
+    await yucatan.getByRole('link', { name: 'Yucatán' }).click();
+    await admin.locator('#titulo-informe', { hasText: `Yucatán, ${monthLabel(month)}` }).waitFor();
+    expect(await admin.locator('#tabla-informe tfoot td').allTextContents()).toEqual(total);
   });
 
   test('«Informe mensual» of a month before any implementer of the state was registered says so, not that all of them published', async () => {

@@ -52,6 +52,8 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'GET /audit', allowed: ['coordinadorA', 'coordinadorB', 'admin'], call: () => request(h.app).get('/api/audit') },
   // The monthly report of a state: its coordinators and the administration (a coordinator without a state named reads its own).
   { name: 'GET /monthly-report?state=Yucatán', allowed: ['coordinadorA', 'admin'], call: () => request(h.app).get('/api/monthly-report?state=Yucat%C3%A1n') },
+  // Every state's at once: the administration alone (a coordinator keeps to its own state).
+  { name: 'GET /monthly-report/states', allowed: ['admin'], call: () => request(h.app).get('/api/monthly-report/states') },
   // The review page's preview and the add-on's «does the sheet still hold what was sent?»: whoever may read the send.
   { name: 'GET /submissions/{id}/preview', allowed: ['capturistaA', 'coordinadorA', 'admin'], ok: [409], call: (id) => request(h.app).get(`/api/submissions/${id}/preview`) },
   { name: 'POST /submissions/{id}/compare', allowed: ['capturistaA', 'coordinadorA', 'admin'], call: (id) => request(h.app).post(`/api/submissions/${id}/compare`).send({}) },

@@ -5,7 +5,7 @@
  * administration) may read it, which the server enforces.
  */
 import request from 'supertest';
-import { checkMonthlyReportAnswer, XLSX_MIME, type MonthlyReportAnswer } from '../../core/workflow/contract';
+import { checkMonthlyReportAnswer, checkNationalReportAnswer, XLSX_MIME, type MonthlyReportAnswer } from '../../core/workflow/contract';
 import { localHarness, projectWorkbook, PUBLISHERS, xlsxOf, type LocalHarness, type UserName } from './workflow-harness';
 import { countingBackend } from '../support/counting-backend';
 import { createStore } from '../../functions/src/store/document-store';
@@ -104,6 +104,39 @@ test('Tijuana and Cancún at a month\'s edge: the report cuts the months on the 
   expect([bcNovember.closedAt, bcNovember.total.received, bcNovember.total.waiting]).toEqual(['2026-12-01T08:00:00.000Z', 1, 1]);
   expect(checkMonthlyReportAnswer((await bc('&month=2026-12').expect(200)).body).total.received).toBe(0);
   expect(checkMonthlyReportAnswer((await qroo('&month=2026-11').expect(200)).body).total).toMatchObject({ received: 0, waiting: 0 });
+});
+
+/**
+ * The national team's view: every state's report of the month in one answer, each state's exactly as its own report
+ * (its clock, its implementers): before, the administration asked 32 reports one by one and added up their CSVs, and
+ * could not see at a glance a coordinator's queue waiting since the 10th. A coordinator keeps to its own state.
+ */
+test('every state\'s report in one answer for the administration, each the same as the state\'s own; coordinators and officials refused', async () => {
+  // Sent by Monterrey on 10 November and never decided: at November's close it had waited 20 days.
+  const at = mx('2026-11-10T09:00:00').toISOString();
+  await h.store.createSubmission({ id: 'mty-olvidado', publisherId: 'mty', source: { kind: 'xlsx', fileId: 'f-mty-olvidado' }, status: 'submitted', history: [{ at, by: 'u', action: 'submitted' }], createdAt: at, updatedAt: at });
+  await h.store.appendAudit({ at, actor: 'u', action: 'submission.created', target: 'submission/mty-olvidado', publisherId: 'mty', details: {} });
+  clock = mx('2026-12-05T10:00:00');
+  const national = (user: UserName, query = ''): request.Test => request(h.app).get(`/api/monthly-report/states${query}`).set('Authorization', h.bearer(user));
+  const answer = checkNationalReportAnswer((await national('admin').expect(200).expect('Cache-Control', 'private, no-store')).body);
+  expect(answer.month).toBe('2026-11');
+  expect(answer.states.map((s) => s.state)).toEqual(['Baja California', 'Nuevo León', 'Quintana Roo', 'Yucatán']);
+  // Each row is what the state's own report says, to the figure (Baja California's November cut on Tijuana's clock).
+  for (const row of answer.states) {
+    const { viewer: _viewer, ...own } = checkMonthlyReportAnswer((await report('admin', `?state=${encodeURIComponent(row.state)}&month=2026-11`).expect(200)).body);
+    expect(row).toEqual(own);
+  }
+  const byState = new Map(answer.states.map((s) => [s.state, s]));
+  expect(byState.get('Nuevo León')?.total).toMatchObject({ waiting: 1, longestWaitDays: 20 });
+  expect(byState.get('Yucatán')?.total).toMatchObject({ approved: 1, publications: 1 });
+  expect(byState.get('Baja California')?.total).toMatchObject({ received: 1, waiting: 1 });
+  expect(checkNationalReportAnswer((await national('admin', '?month=2026-10').expect(200)).body).states.find((s) => s.state === 'Yucatán')?.total).toMatchObject({ received: 2, returned: 1 });
+
+  expect((await national('coordinadorA').expect(403)).body.error.message).toBe('Su cuenta no tiene permiso para consultar el informe mensual de todos los estados: lo consulta la administración; cada coordinación consulta el de su estado.');
+  await national('capturistaA').expect(403);
+  await request(h.app).get('/api/monthly-report/states').expect(401);
+  expect((await national('admin', '?month=2027-01').expect(400)).body.error.message).toBe('El mes 2027-01 aún no empieza: elija uno hasta 2026-12.');
+  expect((await national('admin', '?state=Yucat%C3%A1n').expect(400)).body.error.code).toBeDefined();
 });
 
 /**

@@ -24,6 +24,7 @@ import { inboxLinkFor } from '../review/inbox-link';
 import { stagesLinkFor } from '../review/stages-link';
 import { checkRefusedSendsAnswer, WORKFLOW_PATHS, type Viewer } from '../../../core/workflow/contract';
 import { countedPending } from '../../../core/stats/pending-version';
+import { byStateSection, standingCounts } from './tracking-by-state';
 
 
 /**
@@ -63,13 +64,11 @@ function standing(r: TrackingEntry, now: number): { mark: string; words: string;
  */
 function standingsNote(rows: readonly Assessed[]): HTMLElement | null {
   if (!rows.length) return null;
-  const late = rows.filter((a) => a.mark === '✗');
-  const never = late.filter((a) => a.neverUpdated).length;
-  const of = (mark: string): number => rows.filter((a) => a.mark === mark).length;
+  const c = standingCounts(rows);
   return h('p', { class: 'note', id: 'resumen-situacion' }, h('strong', null, 'Situación: '),
-    `${plural(late.length, 'atrasado', 'atrasados')}${never ? ` (${plural(never, 'aún no publica', 'aún no publican')})` : ''}, `
-    + `${plural(of('⚠'), 'al día con proyectos faltantes', 'al día con proyectos faltantes')}, ${plural(of('◷'), 'nuevo en su primer periodo', 'nuevos en su primer periodo')} `
-    + `y ${plural(of('✓'), 'al día y completo', 'al día y completos')}.`);
+    `${plural(c.late, 'atrasado', 'atrasados')}${c.lateNeverPublished ? ` (${plural(c.lateNeverPublished, 'aún no publica', 'aún no publican')})` : ''}, `
+    + `${plural(c.short, 'al día con proyectos faltantes', 'al día con proyectos faltantes')}, ${plural(c.fresh, 'nuevo en su primer periodo', 'nuevos en su primer periodo')} `
+    + `y ${plural(c.complete, 'al día y completo', 'al día y completos')}.`);
 }
 
 /**
@@ -270,6 +269,7 @@ export const trackingPage: Page = {
         // As the page shows them beside «Por revisar»; empty where they are not read (signed out, an official's account).
         refused ? attempts.get(r.publisherId) ?? 0 : null]),
       'Descargar CSV', 'Descargar CSV de la tabla de seguimiento');
+    const byState = byStateSection(assessed);
     return h('div', null,
       ...heading('Seguimiento de compromisos', 'Tablero de control para los Organismos Garantes: cada implementador frente a lo que se comprometió a publicar. Use los filtros Estado e Implementador del encabezado para ver los de un estado.'),
       // «E.1 REDA» and the other stages of the last column, in words (labels.ts).
@@ -280,6 +280,8 @@ export const trackingPage: Page = {
       filteredNote(shown.length, rows.length, 'implementador', 'implementadores'),
       standingsNote(assessed),
       tracking ? null : h('p', { class: 'note' }, 'Los datos de envíos no están disponibles en este servidor.'),
+      // Across states (the whole country, or a search spanning several), a line per state before the implementers.
+      byState, byState ? h('h2', { id: 'titulo-por-implementador' }, 'Por implementador') : null,
       h('div', { class: 'downloads' }, download, nextUpdateOrder),
       table);
   },

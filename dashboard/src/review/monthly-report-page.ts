@@ -4,7 +4,7 @@
  * withdrawn, those awaiting a decision when the month closed and for how long, the median days a review took, and who
  * published and who published nothing. By name or by any column, as Seguimiento; as CSV; printable. The server decides
  * who may read it and computes it (functions/src/workflow/monthly-report-routes.ts, core/workflow/monthly-account.ts);
- * the administration chooses the state.
+ * the administration sees every state's month (each line the «Total» of that state's report) or chooses one.
  */
 import { announce, h } from '../dom';
 import { count, date, heading, type Page } from '../pages/common';
@@ -18,8 +18,9 @@ import { formatCount, formatList, formatNumber } from '../../../core/format/es-m
 import { DEFAULT_TIME_ZONE } from '../../../core/unflatten/time-zone';
 import { dayOf, lastCompleteMonth, monthBounds, monthLabel, monthOf, previousMonth, stateTimeZone } from '../../../core/workflow/report-month';
 import type { AccountFigures } from '../../../core/workflow/monthly-account';
-import { checkMonthlyReportAnswer, REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, WORKFLOW_PATHS, type MonthlyReportAnswer, type ReportImplementer } from '../../../core/workflow/contract';
+import { checkMonthlyReportAnswer, checkNationalReportAnswer, REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, WORKFLOW_PATHS, type MonthlyReportAnswer, type NationalReportAnswer, type ReportImplementer, type StateMonthlyReport } from '../../../core/workflow/contract';
 import type { RefusedStretch } from '../../../core/workflow/refused-in-month';
+import { MEXICAN_STATES, sameState } from '../../../core/workflow/mexican-states';
 import { ApiError, authed, rerender, sessionBar, signedInAs, withSession } from './session';
 
 /** Months offered: the one under way and the two years before it. */
@@ -64,7 +65,7 @@ function figureCells(f: AccountFigures, refused: number | null): HTMLElement[] {
 const csvFigures = (f: AccountFigures): (number | null)[] => [f.received, f.approved, f.returned, f.withdrawn, f.waiting, f.longestWaitDays, f.reviewed, f.medianReviewDays, f.publications, f.confirmations];
 
 /** The state's refused attempts in the part of the month counted, or null when none of it is. */
-const refusedTotal = (r: MonthlyReportAnswer): number | null => (r.refusedCounted ? r.implementers.reduce((n, p) => n + (p.refusedAttempts ?? 0), 0) : null);
+const refusedTotal = (r: StateMonthlyReport): number | null => (r.refusedCounted ? r.implementers.reduce((n, p) => n + (p.refusedAttempts ?? 0), 0) : null);
 
 /**
  * What «Intentos rechazados» counts, said plainly: a coordinator telling its board «N implementadores intentaron
@@ -84,6 +85,22 @@ function refusedNote(stretch: RefusedStretch | null | undefined, month: string, 
     : `${what}: se cuentan los ${days}; la plataforma empezó a contarlos el ${from}, y los de antes en el mes no se contaron.`;
 }
 
+/**
+ * The report's CSV columns: a state's file, and the national one (each state's «Total» row), so that a sheet made for
+ * one reads the other. Added last, so that a sheet reading the file by column position keeps its columns: the refused
+ * attempts and the days they are counted over (empty when they cannot be counted).
+ */
+const CSV_HEADER = ['mes', 'estado', 'clave', 'implementador', 'envios_recibidos', 'aprobados', 'devueltos_con_comentarios', 'retirados', 'en_espera_al_cierre', 'espera_mas_larga_dias', 'decisiones_con_tiempo_de_revision', 'mediana_dias_de_revision', 'publicaciones', 'confirmaciones_sin_cambios', 'intentos_rechazados', 'intentos_rechazados_desde', 'intentos_rechazados_hasta'];
+
+/** The days a state's refused attempts are counted over, on its clock, for the CSV (empty when none are). */
+const refusedDaysOf = (r: StateMonthlyReport): (string | null)[] => {
+  const zone = stateTimeZone(r.state);
+  return r.refusedCounted ? [dayOf(Date.parse(r.refusedCounted.from), zone), dayOf(Date.parse(r.refusedCounted.to) - 1, zone)] : [null, null];
+};
+
+/** A state's «Total» line of its CSV: the last of the state's file, and the state's line of the national one. */
+const totalCsvRow = (r: StateMonthlyReport): (string | number | null)[] => [r.month, r.state, '', `Total de ${r.state}`, ...csvFigures(r.total), refusedTotal(r), ...refusedDaysOf(r)];
+
 const slug = (text: string): string => fold(text).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
 /**
@@ -95,7 +112,7 @@ function choosers(query: URLSearchParams, setQuery: (q: URLSearchParams) => void
   const months: string[] = [];
   for (let m = current; months.length < MONTHS_OFFERED; m = previousMonth(m)) months.push(m);
   const monthSel = h('select', { id: 'mes', name: 'mes' }, months.map((m) => h('option', { value: m, selected: m === month }, m === current ? `${monthLabel(m)} (en curso)` : monthLabel(m))));
-  const stateSel = states && h('select', { id: 'estado-informe', name: 'estado' }, h('option', { value: '' }, 'Elija un estado'), states.map((s) => h('option', { value: s, selected: s === state }, s)));
+  const stateSel = states && h('select', { id: 'estado-informe', name: 'estado' }, h('option', { value: '' }, 'Todos los estados'), states.map((s) => h('option', { value: s, selected: s === state }, s)));
   const change = (): void => {
     const q = new URLSearchParams(query);
     q.set('mes', monthSel.value);
@@ -110,7 +127,7 @@ function choosers(query: URLSearchParams, setQuery: (q: URLSearchParams) => void
     stateSel ? h('div', { class: 'field' }, h('label', { for: 'estado-informe' }, 'Estado'), stateSel) : null);
 }
 
-function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q: URLSearchParams) => void): HTMLElement {
+function reportBody(r: StateMonthlyReport, query: URLSearchParams, setQuery: (q: URLSearchParams) => void): HTMLElement {
   const label = monthLabel(r.month);
   const t = r.total;
   const published = r.implementers.filter((p) => p.publications > 0).length;
@@ -137,12 +154,9 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
   };
   draw();
   const zone = stateTimeZone(r.state);
-  const refusedDays = r.refusedCounted ? [dayOf(Date.parse(r.refusedCounted.from), zone), dayOf(Date.parse(r.refusedCounted.to) - 1, zone)] : [null, null];
-  const download = csvButton(`informe-mensual-${slug(r.state)}-${r.month}`,
-    // Added last, so that a sheet reading the file by column position keeps its columns: the refused attempts and the
-    // days they are counted over (empty when they cannot be counted).
-    ['mes', 'estado', 'clave', 'implementador', 'envios_recibidos', 'aprobados', 'devueltos_con_comentarios', 'retirados', 'en_espera_al_cierre', 'espera_mas_larga_dias', 'decisiones_con_tiempo_de_revision', 'mediana_dias_de_revision', 'publicaciones', 'confirmaciones_sin_cambios', 'intentos_rechazados', 'intentos_rechazados_desde', 'intentos_rechazados_hasta'],
-    () => [...ordered(r.implementers, q).map((p) => [r.month, r.state, p.publisherId, p.name, ...csvFigures(p), refusedOf(p), ...refusedDays]), [r.month, r.state, '', `Total de ${r.state}`, ...csvFigures(t), refusedTotal(r), ...refusedDays]],
+  const refusedDays = refusedDaysOf(r);
+  const download = csvButton(`informe-mensual-${slug(r.state)}-${r.month}`, CSV_HEADER,
+    () => [...ordered(r.implementers, q).map((p) => [r.month, r.state, p.publisherId, p.name, ...csvFigures(p), refusedOf(p), ...refusedDays]), totalCsvRow(r)],
     'Descargar CSV', 'Descargar CSV del informe mensual');
   const printButton = h('button', { type: 'button', onclick: () => window.print() }, 'Imprimir');
   // The month's last day and today on the state's clock, as the server cut the month: on Mexico City's, Baja
@@ -171,6 +185,90 @@ function reportBody(r: MonthlyReportAnswer, query: URLSearchParams, setQuery: (q
     scrollRegion(results, caption));
 }
 
+/** A state's line of the national view: its report's «Total» figures under the state's name, and its implementers. */
+interface StateRow extends ReportImplementer { registered: number; publishedBy: number; report: StateMonthlyReport }
+const stateRow = (s: StateMonthlyReport): StateRow => ({
+  publisherId: '', name: s.state, ...s.total, ...(s.refusedCounted ? { refusedAttempts: refusedTotal(s) ?? 0 } : {}),
+  registered: s.implementers.length, publishedBy: s.implementers.filter((p) => p.publications > 0).length, report: s,
+});
+/** The state's columns, then the figures as each state's report heads them. */
+const STATE_COLUMNS: OrderColumn<StateRow>[] = [
+  { key: 'estado', title: 'Estado', first: 'asc', value: (r) => r.name, said: ['por estado, de la A a la Z', 'por estado, de la Z a la A'] },
+  { key: 'implementadores', title: 'Implementadores', numeric: true, first: 'desc', value: (r) => r.registered, said: ['por implementadores, de menos a más', 'por implementadores, de más a menos'] },
+  { key: 'publicaron', title: 'Publicaron', numeric: true, first: 'desc', value: (r) => r.publishedBy, said: ['por implementadores que publicaron, de menos a más', 'por implementadores que publicaron, de más a menos'] },
+  ...COLUMNS.slice(1),
+];
+
+/**
+ * The administration's view of a month (no state chosen): one line per state with implementers, each the «Total» of
+ * that state's own report (GET /api/monthly-report/states makes each as the state's), linked to it; its CSV is each
+ * state's «Total» line of its own CSV, same columns. Before, the national team opened the report of each state and
+ * added their CSVs up by hand, and saw a coordinator's queue waiting since the 10th only by opening that state.
+ */
+function nationalBody(r: NationalReportAnswer, query: URLSearchParams, setQuery: (q: URLSearchParams) => void): HTMLElement {
+  const label = monthLabel(r.month);
+  const rows = r.states.map(stateRow);
+  let q = new URLSearchParams(query);
+  const orderNote = h('span', { class: 'note' });
+  const head = h('thead');
+  const body = h('tbody');
+  const caption = `Envíos de los implementadores de cada estado en ${label}`;
+  const link = (state: string): string => `#/informe-mensual?${new URLSearchParams({ mes: r.month, estado: state })}`;
+  const draw = (): void => {
+    const shown = orderAsked(STATE_COLUMNS, q);
+    orderNote.textContent = orderNoteText(shown);
+    head.replaceChildren(sortHeaderRow(STATE_COLUMNS, shown.column.key, shown.dir, (c) => pressOrder(q, c, shown, STATE_COLUMNS, (next) => { q = next; setQuery(q); draw(); })));
+    const sorted = inOrder(rows, shown, (x, y) => BY_NAME.compare(x.name, y.name));
+    body.replaceChildren(...(sorted.length ? sorted.map((s) => h('tr', null, h('th', { scope: 'row' }, h('a', { href: link(s.name) }, s.name)),
+      h('td', { class: 'num' }, count(s.registered)), h('td', { class: 'num' }, count(s.publishedBy)), figureCells(s.report.total, refusedTotal(s.report))))
+      : [h('tr', null, h('td', { colspan: STATE_COLUMNS.length }, h('span', { class: 'empty-note' }, 'No hay implementadores registrados en ningún estado.')))]));
+  };
+  draw();
+  const ordered = (): StateRow[] => inOrder(rows, orderAsked(STATE_COLUMNS, q), (x, y) => BY_NAME.compare(x.name, y.name));
+  const download = csvButton(`informe-mensual-todos-los-estados-${r.month}`, CSV_HEADER, () => ordered().map((s) => totalCsvRow(s.report)),
+    'Descargar CSV', 'Descargar CSV del informe mensual de todos los estados');
+  const printButton = h('button', { type: 'button', onclick: () => window.print() }, 'Imprimir');
+  const sum = (f: (s: StateRow) => number): number => rows.reduce((n, s) => n + f(s), 0);
+  // The longest wait of any state's queue, and whose: the coordinator to call.
+  const longest = rows.filter((s) => s.longestWaitDays !== null).sort((x, y) => (y.longestWaitDays as number) - (x.longestWaitDays as number))[0];
+  const without = MEXICAN_STATES.filter((m) => !rows.some((s) => sameState(s.name, m)));
+  const silent = rows.map((s) => ({ state: s.name, names: s.report.implementers.filter((p) => p.publications === 0).map((p) => p.name).sort(BY_NAME.compare) })).filter((x) => x.names.length);
+  const complete = r.states.every((s) => s.complete);
+  return h('section', { 'aria-labelledby': 'titulo-informe', id: 'informe' },
+    h('h2', { id: 'titulo-informe' }, `Todos los estados, ${label}${complete ? '' : ' (en curso)'}`),
+    kpis([
+      { label: 'Estados con implementadores registrados', value: `${count(rows.length)} de ${count(MEXICAN_STATES.length)}` },
+      { label: 'Implementadores que publicaron', value: `${count(sum((s) => s.publishedBy))} de ${count(sum((s) => s.registered))}` },
+      { label: 'Envíos recibidos', value: count(sum((s) => s.received)) },
+      { label: 'Aprobados', value: count(sum((s) => s.approved)) },
+      { label: 'Devueltos con comentarios', value: count(sum((s) => s.returned)) },
+      { label: 'En espera de decisión al cierre', value: count(sum((s) => s.waiting)), ...(longest ? { hint: `el más antiguo, ${formatCount(longest.longestWaitDays as number, 'día', 'días')} (${longest.name})` } : {}) },
+    ], 'cifras-informe'),
+    h('p', { class: 'note', id: 'nota-informe' }, `Cada fila es la del total del informe de su estado, con sus meses y días en la hora de ese estado; su nombre abre ese informe, con cada implementador. Las columnas y su significado son las del informe de cada estado, y el CSV tiene las mismas columnas que el de un estado (una fila por estado, la de su total). La mediana de días de revisión es la de cada estado: no se suma ni se promedia entre estados.`),
+    without.length ? h('p', { id: 'estados-sin-implementadores' }, `Sin implementadores registrados: ${formatCount(without.length, 'estado', 'estados')} (${formatList(without)}).`) : null,
+    silent.length === 0 ? h('p', { id: 'sin-publicar' }, rows.length ? `Todos los implementadores registrados publicaron en ${label}.` : 'No hay implementadores registrados.')
+      : h('details', { id: 'sin-publicar' },
+        h('summary', null, `No publicaron nada en ${label}: ${formatCount(silent.reduce((n, x) => n + x.names.length, 0), 'implementador', 'implementadores')} de ${count(sum((s) => s.registered))}, por estado`),
+        h('ul', null, silent.map((x) => h('li', null, `${x.state}: ${formatList(x.names)}.`)))),
+    h('div', { class: 'downloads no-print' }, download, printButton),
+    scrollRegion(h('div', { id: 'tabla-estados', class: 'table-wrap' }, h('table', null, h('caption', null, caption, orderNote), head, body)), caption));
+}
+
+/**
+ * The report asked for: the state's; without a state, the viewer's own (a coordinator) or, for the administration,
+ * which answers for every state (the state route asks it to name one: 400 missing-state), every state's.
+ */
+async function loadReport(month: string, state: string | null): Promise<MonthlyReportAnswer | NationalReportAnswer> {
+  const params = new URLSearchParams({ month });
+  if (state) params.set('state', state);
+  try {
+    return checkMonthlyReportAnswer(await authed(`${WORKFLOW_PATHS.monthlyReport}?${params}`, (b) => b));
+  } catch (e) {
+    if (state || !(e instanceof ApiError) || e.code !== 'missing-state') throw e;
+    return checkNationalReportAnswer(await authed(`${WORKFLOW_PATHS.nationalReport}?${new URLSearchParams({ month })}`, (b) => b));
+  }
+}
+
 export const monthlyReportPage: Page = {
   title: 'Informe mensual',
   render: ({ ds, query, setQuery }) => withSession(async () => {
@@ -180,14 +278,11 @@ export const monthlyReportPage: Page = {
     // The state's clock cuts its months (the server's default month is the last one over there).
     const zone = stateTimeZone(state ?? (viewer?.scope.kind === 'state' ? viewer.scope.state : undefined));
     const month = query.get('mes') ?? lastCompleteMonth(Date.now(), zone);
-    const params = new URLSearchParams({ month });
-    if (state) params.set('state', state);
-    // The administration answers for every state and chooses one (the server asks it to: 400 missing-state); a
-    // coordinator has its own.
+    // The administration answers for every state: all of them, or the one it chooses; a coordinator has its own.
     const states = [...new Set(ds.publishers.map((p) => p.state))].sort(BY_NAME.compare);
-    let report: MonthlyReportAnswer;
+    let report: MonthlyReportAnswer | NationalReportAnswer;
     try {
-      report = checkMonthlyReportAnswer(await authed(`${WORKFLOW_PATHS.monthlyReport}?${params}`, (b) => b));
+      report = await loadReport(month, state);
     } catch (e) {
       // Being prepared (its month closes made for the first time, after an upgrade): the server's words, and asked
       // again shortly by the page itself — never a report with some implementers missing.
@@ -201,6 +296,14 @@ export const monthlyReportPage: Page = {
       if (!(e instanceof ApiError) || (e.status !== 403 && e.status !== 400)) throw e;
       return h('div', null, ...intro, e.code === 'missing-state' ? h('p', { class: 'note', id: 'elija-estado' }, 'Elija el estado del informe.') : h('p', { class: 'status-bad', role: 'alert' }, e.message),
         e.status === 400 ? choosers(query, setQuery, month, states, state, zone) : null);
+    }
+    if ('states' in report) {
+      const waiting = report.states.reduce((n, s) => n + s.total.waiting, 0);
+      announce(`Informe de todos los estados, ${monthLabel(report.month)}: ${formatCount(report.states.length, 'estado', 'estados')} con implementadores y ${count(waiting)} ${waiting === 1 ? 'envío' : 'envíos'} en espera.`);
+      return h('div', null, ...intro,
+        h('div', { class: 'no-print' }, sessionBar(report.viewer, rerender, ds.publishers)),
+        choosers(query, setQuery, report.month, states, null, zone),
+        nationalBody(report, query, setQuery));
     }
     // Said as well as drawn: another month (or state) chosen redraws the report with the focus kept on its chooser, and
     // a screen reader heard nothing of it (the inbox's and the lists' filters say their counts).

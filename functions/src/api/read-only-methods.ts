@@ -18,7 +18,7 @@ export const READ_ONLY_PATHS = [
   '/bulk', '/bulk/:file', '/index', '/index/compact', '/index/compact/core', '/index/compact/details', '/tracking', '/audit/chain', '/pending/:publisher', '/pending/:publisher/pendientes.xlsx', '/plantilla.xlsx',
   '/extensiones/:name/:file', '/extensiones/:name/codelists/:file',
   // workflow-routes.ts and monthly-report-routes.ts
-  '/auth-config', '/stages', '/audit', '/monthly-report', '/submissions/:id', '/submissions/:id/preview', '/submissions/:id/findings', '/submissions/checks/:id', '/submissions/refused', '/submissions/refused/:id',
+  '/auth-config', '/stages', '/audit', '/monthly-report', '/monthly-report/states', '/submissions/:id', '/submissions/:id/preview', '/submissions/:id/findings', '/submissions/checks/:id', '/submissions/refused', '/submissions/refused/:id',
 ];
 
 const ALLOWED = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -20,13 +20,14 @@
 import { Router } from 'express';
 import { badRequest, HttpError } from '../api/http-error';
 import { allPublishers, queryString, readEach } from '../api/current-publications';
+import { acceptOnly } from '../api/query-parameters';
 import { readAll } from '../store/read-all';
 import { requireUser, type Authenticator } from '../auth/authenticate';
 import { can, canSome, sameState } from '../auth/policy';
-import type { Store, User } from '../store/store';
+import type { Publisher, Store, User } from '../store/store';
 import { monthlyAccount, type KeptSubmission } from '../../../core/workflow/monthly-account';
 import { isMonth, lastCompleteMonth, monthBounds, monthLabel, monthOf, stateTimeZone } from '../../../core/workflow/report-month';
-import { REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, type MonthlyReportAnswer, type Viewer } from '../../../core/workflow/contract';
+import { REPORT_PREPARING, REPORT_PREPARING_RETRY_SECONDS, type MonthlyReportAnswer, type NationalReportAnswer, type StateMonthlyReport, type Viewer } from '../../../core/workflow/contract';
 import { openingOf } from './month-closes';
 import { formatCount } from '../../../core/format/es-mx';
 import { refusedStretch } from '../../../core/workflow/refused-in-month';
@@ -65,30 +66,84 @@ export function monthlyReportRoutes(deps: MonthlyReportDeps): Router {
     if (!can(user, 'report.read', { publisher: { id: '', state } })) throw new HttpError(403, 'forbidden', `Su cuenta no tiene permiso para consultar el informe mensual de ${state}: cada coordinación consulta el de su estado.`);
 
     const publishers = (await allPublishers(store)).filter((p) => sameState(p.state, state) && can(user, 'report.read', { publisher: p }));
-    const { start, end } = monthBounds(month, zone);
-    // First the sends each had open when the month began, within the budget (shared: past it, an implementer whose
-    // closes are not kept yet is not begun once any has moved forward); the month's log only once all are there.
     const budget = { deadline: Date.now() + (deps.budgetMs ?? REPORT_BUDGET_MS) };
-    const openings = await readEach(publishers, (p) => openingOf(store, p, month, now, budget));
-    const ready = openings.filter((o) => o !== undefined).length;
-    if (ready < publishers.length) {
+    const made = await stateReport(store, publishers, state, month, now, budget);
+    if ('ready' in made) {
       res.set('Retry-After', String(REPORT_PREPARING_RETRY_SECONDS));
-      throw new HttpError(503, REPORT_PREPARING, `El informe de ${monthLabel(month)} de ${publishers[0].state} aún se está preparando: la plataforma recorre por primera vez la bitácora completa de cada implementador (lo hace una sola vez, después de una actualización). Van ${ready} de ${formatCount(publishers.length, 'implementador', 'implementadores')}. Vuelva a consultarlo en unos segundos: sigue donde se quedó.`);
+      throw new HttpError(503, REPORT_PREPARING, `El informe de ${monthLabel(month)} de ${publishers[0].state} aún se está preparando: ${preparingNote(made)}`);
     }
-    const audits = await readEach(publishers, (p) => readAll((after) => store.listAudit({ publisherId: p.id, since: start, before: end, after, limit: 1000 })));
-    // One document per implementer (its count of the month), read only for a month in which counting had begun.
-    const stretch = refusedStretch(start, end, now, await store.refusedCountsSince());
-    const refused = stretch && new Map(await readEach(publishers, async (p) => [p.id, await store.getRefusedAttempts(p.id, month)] as const));
-    const account = monthlyAccount({
-      month, now, timeZone: zone, audit: audits.flat(), opening: (openings as KeptSubmission[][]).flat(),
-      implementers: publishers.map((p) => ({ id: p.id, name: p.name, ...(p.registeredAt ? { registeredAt: p.registeredAt } : {}) })),
-    });
-    // The state as its implementers' registrations spell it («yucatan» asked is Yucatán).
-    const body: MonthlyReportAnswer = {
-      viewer: deps.viewerOf(user), state: publishers[0]?.state ?? state, ...account, refusedCounted: stretch,
-      implementers: account.implementers.map((i) => (refused ? { ...i, refusedAttempts: refused.get(i.publisherId) ?? 0 } : i)),
-    };
+    const body: MonthlyReportAnswer = { viewer: deps.viewerOf(user), ...made };
     res.json(body); // private, no-store: set for /monthly-report by workflow-routes.ts, with its rate limit
   });
+
+  /**
+   * The national team's view: every state's report of the month, each made by stateReport as the state's own page
+   * makes it (its clock, its implementers, its refused attempts), so a row here is the «Total» row of that state's
+   * report and nobody adds up 32 CSVs. The administration only: a coordinator answers for its own state (403).
+   */
+  router.get('/monthly-report/states', async (req, res) => {
+    const user = await requireUser(req, deps.authenticator);
+    // Without a publisher only the «all» scope passes (policy.ts): the administration.
+    if (!can(user, 'report.read')) throw new HttpError(403, 'forbidden', 'Su cuenta no tiene permiso para consultar el informe mensual de todos los estados: lo consulta la administración; cada coordinación consulta el de su estado.');
+    acceptOnly(req, ['month']);
+    const now = deps.now().getTime();
+    const month = queryString(req, 'month') ?? lastCompleteMonth(now);
+    if (!isMonth(month)) throw badRequest('invalid-month', `El parámetro «month» debe ser un mes escrito aaaa-mm, por ejemplo ${lastCompleteMonth(now)} (se recibió «${month}»).`);
+    if (month > monthOf(now)) throw badRequest('invalid-month', `El mes ${month} aún no empieza: elija uno hasta ${monthOf(now)}.`);
+    // Each state as its implementers' registrations spell it, once however they spell it («Yucatan» and «Yucatán»).
+    const byState = new Map<string, Publisher[]>();
+    for (const p of await allPublishers(store)) {
+      const key = [...byState.keys()].find((k) => sameState(k, p.state)) ?? p.state;
+      const list = byState.get(key);
+      if (list) list.push(p); else byState.set(key, [p]);
+    }
+    const budget = { deadline: Date.now() + (deps.budgetMs ?? REPORT_BUDGET_MS) };
+    const states: StateMonthlyReport[] = [];
+    let ready = 0;
+    let of = 0;
+    // One state after another within one budget: past it, the states not begun are counted as not ready.
+    for (const [state, publishers] of byState) {
+      const made = await stateReport(store, publishers, state, month, now, budget);
+      if ('ready' in made) { ready += made.ready; of += made.of; } else { states.push(made); ready += publishers.length; of += publishers.length; }
+    }
+    if (states.length < byState.size) {
+      res.set('Retry-After', String(REPORT_PREPARING_RETRY_SECONDS));
+      throw new HttpError(503, REPORT_PREPARING, `El informe de ${monthLabel(month)} de todos los estados aún se está preparando: ${preparingNote({ ready, of })}`);
+    }
+    // By name, as a reader looks a state up («Ciudad de México» before «Coahuila»).
+    states.sort((a, b) => a.state.localeCompare(b.state, 'es-MX'));
+    const body: NationalReportAnswer = { viewer: deps.viewerOf(user), month, states };
+    res.json(body);
+  });
   return router;
+}
+
+const preparingNote = (p: { ready: number; of: number }): string => `la plataforma recorre por primera vez la bitácora completa de cada implementador (lo hace una sola vez, después de una actualización). Van ${p.ready} de ${formatCount(p.of, 'implementador', 'implementadores')}. Vuelva a consultarlo en unos segundos: sigue donde se quedó.`;
+
+/**
+ * One state's report of the month, from its implementers (those the user may read): what GET /api/monthly-report
+ * answers, and each row of the national view. `{ready, of}` when some implementer's closes could not be made within
+ * the budget: never a report with some implementers' figures missing.
+ */
+async function stateReport(store: Store, publishers: readonly Publisher[], state: string, month: string, now: number, budget: { deadline: number }): Promise<StateMonthlyReport | { ready: number; of: number }> {
+  const zone = stateTimeZone(state);
+  const { start, end } = monthBounds(month, zone);
+  // First the sends each had open when the month began, within the budget (shared: past it, an implementer whose
+  // closes are not kept yet is not begun once any has moved forward); the month's log only once all are there.
+  const openings = await readEach(publishers, (p) => openingOf(store, p, month, now, budget));
+  const ready = openings.filter((o) => o !== undefined).length;
+  if (ready < publishers.length) return { ready, of: publishers.length };
+  const audits = await readEach(publishers, (p) => readAll((after) => store.listAudit({ publisherId: p.id, since: start, before: end, after, limit: 1000 })));
+  // One document per implementer (its count of the month), read only for a month in which counting had begun.
+  const stretch = refusedStretch(start, end, now, await store.refusedCountsSince());
+  const refused = stretch && new Map(await readEach(publishers, async (p) => [p.id, await store.getRefusedAttempts(p.id, month)] as const));
+  const account = monthlyAccount({
+    month, now, timeZone: zone, audit: audits.flat(), opening: (openings as KeptSubmission[][]).flat(),
+    implementers: publishers.map((p) => ({ id: p.id, name: p.name, ...(p.registeredAt ? { registeredAt: p.registeredAt } : {}) })),
+  });
+  // The state as its implementers' registrations spell it («yucatan» asked is Yucatán).
+  return {
+    state: publishers[0]?.state ?? state, ...account, refusedCounted: stretch,
+    implementers: account.implementers.map((i) => (refused ? { ...i, refusedAttempts: refused.get(i.publisherId) ?? 0 } : i)),
+  };
 }

@@ -30,6 +30,7 @@
  *   POST /api/stages/batch                {changes: [{publisherId, stages}, …]} several implementers' stages at once (≤ 100)
  *   GET  /api/stages                      the implementers whose stages the user may record, with their dates
  *   GET  /api/monthly-report              ?month=aaaa-mm ?state= the coordinators' monthly account (monthly-report-routes.ts)
+ *   GET  /api/monthly-report/states       ?month=aaaa-mm         every state's report of the month (administration)
  *   GET  /api/session                     who is signed in: e-mail, role and scope (SessionAnswer in the contract)
  *   POST /api/session                     the dashboard's «Entrar»: the same answer, written to the Bitácora
  *   POST /api/session/sign-out            the dashboard's «Cerrar sesión», written to the Bitácora (204)
