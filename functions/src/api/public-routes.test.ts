@@ -501,10 +501,10 @@ it('paging while a publisher publishes again gives exactly the publication it be
     await own.putPublisher(publisher);
     await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
     const ownApp = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024, currentTtlMs: 0 }, log: () => undefined });
-    type Listed = { releases?: { ocid: string; id: string }[]; records?: { ocid: string; compiledRelease: unknown }[]; links?: { next?: string }; publishedDate: string };
+    type Listed = { releases?: { ocid: string; id: string }[]; records?: { ocid: string; compiledRelease: unknown; releases: unknown[] }[]; links?: { next?: string }; publishedDate: string };
     const get = async (url: string, status = 200): Promise<Listed> => (await request(ownApp).get(url.replace(BASE, '')).expect(status)).body as Listed;
     const key = (r: { ocid: string; id: string }) => `${r.ocid} ${r.id}`;
-    const record = (r: { ocid: string; compiledRelease: unknown }) => JSON.stringify(r);
+    const record = (r: { ocid: string }) => JSON.stringify(r);
     const releasesBefore = (await get('/api/ocds/releases?limit=1000')).releases!.map(key);
     const recordsBefore = (await get('/api/ocds/records?limit=1000')).records!.map(record);
     const firstTag = String((await request(ownApp).get('/api/ocds/releases?limit=2').expect(200)).headers.etag);
@@ -524,6 +524,11 @@ it('paging while a publisher publishes again gives exactly the publication it be
     expect(releasePages.flatMap((p) => p.releases!.map(key))).toEqual(releasesBefore);
     expect(recordPages.flatMap((p) => p.records!.map(record))).toEqual(recordsBefore);
     expect(releasePages.length).toBeGreaterThan(2);
+    // Every page valid, also those of the amended processes (two releases each) read after the switch.
+    for (const page of releasePages) if (!VALIDATORS.releasePackage(page)) throw new Error(JSON.stringify(VALIDATORS.releasePackage.errors?.slice(0, 3)));
+    const amended = await rest(await get('/api/ocds/records?limit=2'));
+    for (const page of [...recordPages, ...amended]) if (!VALIDATORS.recordPackage(page)) throw new Error(JSON.stringify(VALIDATORS.recordPackage.errors?.slice(0, 3)));
+    expect(amended.flatMap((p) => p.records!.map((r) => r.releases.length))).toEqual(recordsBefore.map(() => 2));
     // Every page says the date of the publication it holds.
     expect(new Set([...releasePages, ...recordPages].map((p) => p.publishedDate)).size).toBe(1);
     // Started now, the harvest is of the new publication: one more release per process.
@@ -548,6 +553,43 @@ it('paging while a publisher publishes again gives exactly the publication it be
     expect(await own.deletePublication(paged)).toBe(true);
     const refused = (await request(ownApp).get(again.links!.next!.replace(BASE, '')).expect(409)).body as { error: { code: string; message: string } };
     expect(refused.error).toEqual({ code: 'publication-changed', message: expect.stringMatching(/^Municipio de Mérida publicó de nuevo .* Empiece de nuevo, sin «after»/) });
+  } finally {
+    await own.close();
+  }
+});
+
+/**
+ * docs/api.md «Caché»: a 304 on a listing's first page means none of its pages changed. A redaction (publications
+ * redact) keeps the publication's date, so a first page of other publishers' documents came back byte for byte, and
+ * with it a 304: a nightly harvester kept the texts removed from the later pages. The listings' ETag names the
+ * publications they read. And «Páginas»: each page's publishedDate is the newest of all the listing's publishers, also
+ * on a page holding none of that one's documents.
+ */
+it('a listing\'s first page answers 200 to its old ETag after a redaction that changed only later pages', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    const published: Record<string, import('../store/store').Publisher> = {};
+    for (const [key, now] of [['merida', '2025-07-01T10:00:00-06:00'], ['nuevo-leon', '2025-07-01T11:00:00-06:00']] as const) {
+      const workbook = await exampleWorkbook(key);
+      published[key] = publisherOf(key, workbook);
+      await own.putPublisher(published[key]);
+      expect((await publish(own, { publisher: published[key], workbook, actor: 'system', now, baseUrl: BASE })).status).toBe('published');
+    }
+    const ownApp = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024, currentTtlMs: 0 }, log: () => undefined });
+    const merida = (await own.getCurrent('merida'))!;
+    // A first page that ends where Mérida's releases end: Nuevo León's are all on the pages after it.
+    const first = `/api/ocds/releases?limit=${merida.counts.releases}`;
+    const page = await request(ownApp).get(first).expect(200);
+    const later = (await request(ownApp).get(String(page.body.links.next).replace(BASE, '')).expect(200)).body as { releases: { ocid: string; tender?: { title?: string } }[]; publishedDate: string };
+    expect(later.releases.every((r) => r.ocid.startsWith('ocds-nl'))).toBe(true);
+    // The page of Mérida's releases alone says Nuevo León's date, the newest of the listing's.
+    expect(page.body.publishedDate).not.toBe(merida.createdAt);
+    expect(page.body.publishedDate).toBe(later.publishedDate);
+    const text = later.releases.find((r) => r.tender?.title)!.tender!.title!;
+    const plan = await planRedaction(own, (await own.getCurrent('nuevo-leon'))!, textMatchers([text]));
+    expect((await redact(own, { publisher: published['nuevo-leon'], plan, baseUrl: BASE, actor: 'cli', at: '2025-08-02T12:00:00.000Z', reason: 'Solicitud ARCO 0002/2025' })).status).toBe('redacted');
+    const again = await request(ownApp).get(first).set('If-None-Match', String(page.headers.etag)).expect(200);
+    expect(again.body.publishedDate).toBe(page.body.publishedDate);
   } finally {
     await own.close();
   }

@@ -219,7 +219,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       if (ocid && !page.items.length) throw notFound(`ninguna entrega publicada del proceso «${asked}»`);
       const links = nextLink(req, page.next);
       return paged(splicedPackageBytes('releases', page.items.map((r) => r.bytes), { ...metaFor(req, sets, undefined, page.from), ...releaseRedactions(sets, page.items), links }), links);
-    }, version);
+    }, version, true);
   });
 
   router.get('/ocds/records', async (req, res) => {
@@ -243,7 +243,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       const page = await spanPages(sets, cursor, limit, list);
       const links = nextLink(req, page.next);
       return paged(splicedPackageBytes('records', page.items.map((r) => r.bytes), { ...metaFor(req, sets, undefined, page.from), ...recordRedactions(sets, page.items.map((r) => r.key)), links }), links);
-    }, version);
+    }, version, true);
   });
 
   router.get('/ocds/records/:ocid', async (req, res) => {
@@ -270,7 +270,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('projects', { publicationId, after, limit: n }));
       const links = nextLink(req, page.next);
       return paged(splicedPackageBytes('projects', page.items.map((p) => p.bytes), { ...metaFor(req, sets, undefined, page.from), ...projectRedactions(sets, page.items.map((p) => p.key)), links }), links);
-    }, version);
+    }, version, true);
   });
 
   router.get('/oc4ids/projects/:id', async (req, res) => {
