@@ -116,6 +116,14 @@ test('the guide says what publishedDate, the first page\'s ETag and links.next p
   expect(flat).not.toContain('de lo que lista');
 });
 
+/** A harvester compares what it got with each publisher's current publication: the guide names every field of it. */
+test('the guide names every field /api/publishers gives of a publisher\'s current publication', async () => {
+  const [first] = ((await request(app).get('/api/publishers').expect(200)).body as { publishers: { currentPublication: Record<string, unknown> & { counts: Record<string, unknown> } }[] }).publishers;
+  const row = GUIDE.split('\n').find((line) => line.startsWith('| `/api/publishers` |')) ?? '';
+  const named = [...Object.keys(first.currentPublication), ...Object.keys(first.currentPublication.counts)];
+  expect(named.filter((key) => !row.includes(`\`${key}\``))).toEqual([]);
+});
+
 test('the sizes the guide gives are the API\'s: page size and its range, and the bounds of the answers of several publishers', () => {
   const n = (v: number): string => formatNumber(v, 0);
   expect(GUIDE).toContain(`**${n(parseLimit(undefined))} elementos por página**`);
