@@ -103,6 +103,27 @@ test('every error code a public address sends is in the guide\'s table, and ever
   expect([...sent].filter((code) => !codes.includes(code) && !BODY_ERRORS.includes(code))).toEqual([]);
 });
 
+/**
+ * What a harvester reads on the pages (public-routes.test.ts checks the server does it): a page's publishedDate is the
+ * newest of the whole listing's publishers, not of the documents on it; the first page's ETag names every publication
+ * of the listing; and links.next keeps each publisher to one publication.
+ */
+test('the guide says what publishedDate, the first page\'s ETag and links.next promise as the listings keep them', () => {
+  const flat = GUIDE.replace(/\s+/g, ' ');
+  expect(flat).toContain('página es la fecha de la publicación más reciente de todos los implementadores del listado');
+  expect(flat).toContain('su `ETag` nombra las publicaciones de todo el listado');
+  expect(flat).toContain('**Lo de cada implementador llega de una sola de sus publicaciones**');
+  expect(flat).not.toContain('de lo que lista');
+});
+
+/** A harvester compares what it got with each publisher's current publication: the guide names every field of it. */
+test('the guide names every field /api/publishers gives of a publisher\'s current publication', async () => {
+  const [first] = ((await request(app).get('/api/publishers').expect(200)).body as { publishers: { currentPublication: Record<string, unknown> & { counts: Record<string, unknown> } }[] }).publishers;
+  const row = GUIDE.split('\n').find((line) => line.startsWith('| `/api/publishers` |')) ?? '';
+  const named = [...Object.keys(first.currentPublication), ...Object.keys(first.currentPublication.counts)];
+  expect(named.filter((key) => !row.includes(`\`${key}\``))).toEqual([]);
+});
+
 test('the sizes the guide gives are the API\'s: page size and its range, and the bounds of the answers of several publishers', () => {
   const n = (v: number): string => formatNumber(v, 0);
   expect(GUIDE).toContain(`**${n(parseLimit(undefined))} elementos por página**`);

@@ -295,9 +295,42 @@ export async function spanPages<T>(sets: PublishedSet[], cursor: SpanCursor, lim
     const page = await list(sets[p].publication.id, after, limit - items.length);
     items.push(...page.items);
     if (page.items.length && from[from.length - 1] !== sets[p]) from.push(sets[p]);
-    if (page.next) { after = page.next; if (items.length >= limit) return { items, from, next: encodeCursor({ s: sets[p].publisher.id, c: after, ...query }) }; continue; }
+    if (page.next) { after = page.next; if (items.length >= limit) return { items, from, next: encodeCursor({ s: sets[p].publisher.id, c: after, v: sets[p].publication.id, ...query }) }; continue; }
     p++;
     after = undefined;
   }
   return p < sets.length ? { items, from, next: encodeCursor({ s: sets[p].publisher.id, ...query }) } : { items, from };
+}
+
+/**
+ * Said when a cursor's publication can no longer be read on (pinnedSets): the harvest must start again to be of one
+ * publication per publisher, rather than go on in another.
+ */
+function publicationChanged(publisher: Publisher): HttpError {
+  return new HttpError(409, 'publication-changed', `${publisher.name} publicó de nuevo mientras se recorrían las páginas, y la publicación de las páginas anteriores ya no se puede seguir leyendo (se corrigió para suprimir datos personales o se retiró). Empiece de nuevo, sin «after», para tener sus datos de una sola publicación.`);
+}
+
+/**
+ * The sets a page reads: the current ones, but for the publisher a cursor stopped in, the publication it was paging
+ * (SpanCursor `v`). A publisher that publishes while a harvester is in the middle of its documents would otherwise
+ * give it the first of the old publication and the rest of the new one: records of two moments, new releases of some
+ * processes and not of others, the whole looking like one publication. Publications are immutable and kept a day
+ * after they are superseded (publication/prune-publications.ts), so the rest of a harvest reads as it began.
+ * Never a publication redacted since (publication/redact.ts): the redacted copy of the same content goes on in its
+ * place (same documents and identifiers); if the publisher also published other content since, or the publication was
+ * removed, the harvest cannot be finished as one publication: 409 (publicationChanged).
+ */
+export async function pinnedSets(store: Store, sets: PublishedSet[], cursor: SpanCursor): Promise<PublishedSet[]> {
+  if (cursor.v === undefined || cursor.s === undefined) return sets;
+  const at = sets.findIndex((s) => s.publisher.id === cursor.s);
+  if (at < 0 || sets[at].publication.id === cursor.v) return sets;
+  const { publisher, publication: current } = sets[at];
+  const pinned = await store.getPublication(cursor.v);
+  if (pinned && pinned.publisherId !== publisher.id) throw invalidCursor();
+  if (!pinned || pinned.status !== 'complete') throw publicationChanged(publisher);
+  if ((current.redactions?.length ?? 0) > (pinned.redactions?.length ?? 0)) {
+    if (current.contentHash === pinned.contentHash) return sets;
+    throw publicationChanged(publisher);
+  }
+  return sets.map((s, i) => (i === at ? { publisher, publication: pinned } : s));
 }

@@ -11,8 +11,11 @@ import { badRequest, type HttpError } from './http-error';
  * `s`: the publisher the page stopped in, by id — a publisher publishing for the first time while a client pages
  * takes its place among the others by id, and a position would then name another one (pages repeated or skipped).
  * `p`: that position, as cursors named it before `s` (a link still in a client's hands keeps working).
+ * `v`: with `c`, the publication of `s` the page stopped in. The next page reads on in that one even when the publisher
+ * has published again since (current-publications.ts, pinnedSets): a store cursor resumed in the new publication gave a
+ * harvest of the old one's first processes and the new one's last, with no error — two publications mixed.
  */
-export interface SpanCursor { s?: string; p?: number; c?: string; q?: string }
+export interface SpanCursor { s?: string; p?: number; c?: string; q?: string; v?: string }
 
 export const invalidCursor = (): HttpError => badRequest('invalid-cursor', 'El parámetro «after» no es válido: use el enlace «links.next» de la página anterior.');
 
@@ -59,8 +62,9 @@ export function decodeCursor(raw: unknown, query: CursorQuery): SpanCursor {
   const byId = typeof o.s === 'string' && o.s !== '' && o.p === undefined;
   const byPosition = o.s === undefined && Number.isInteger(o.p) && (o.p as number) >= 0;
   if (!(byId || byPosition) || (o.c !== undefined && typeof o.c !== 'string') || (o.q !== undefined && typeof o.q !== 'string')) throw invalidCursor();
+  if (o.v !== undefined && (typeof o.v !== 'string' || !byId || o.c === undefined)) throw invalidCursor();
   madeFor(o.q, query);
-  return { ...(byId ? { s: o.s } : { p: o.p }), ...(o.c !== undefined ? { c: o.c } : {}), q: query.digest };
+  return { ...(byId ? { s: o.s } : { p: o.p }), ...(o.c !== undefined ? { c: o.c } : {}), ...(o.v !== undefined ? { v: o.v } : {}), q: query.digest };
 }
 
 /** A cursor's JSON; a 400 (invalidCursor) when it is no string, too long, or no base64url JSON. */

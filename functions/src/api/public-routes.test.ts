@@ -13,6 +13,8 @@ import { versionedRelease, type Release } from '../../../core/merge';
 import { EXAMPLE_KEYS, exampleWorkbook, publisherOf, publishExamples, setCell } from '../../../test/example-workbooks';
 import { hasStandards, STANDARDS_DIR } from '../../../test/standards';
 import { publish, publishHistory } from '../publication/publish';
+import { planRedaction, redact } from '../publication/redact';
+import { textMatchers } from '../../../core/privacy/redact-texts';
 import { templateSpec } from '../../../core/template/template-spec';
 import { samplePublisher } from '../store/store-contract';
 import * as fs from 'fs';
@@ -484,12 +486,14 @@ describe('public API', () => {
  * script pages.
  */
 /**
- * A script pages every release while the publisher it is in publishes a new revision (one new release per process):
- * pages resume by identifier (cursor.ts), so none of what was published when it started is repeated or missed, and
- * of the new releases it sees those of the processes still ahead (README «API pública»). Guards the behaviour; the
- * releases behind the cursor come in the next harvest.
+ * A script pages every release and every record while the publisher it is in publishes a new revision (one new release
+ * per process, new descriptions): the cursor pins the publication it was paging (cursor.ts `v`, pinnedSets), so the
+ * harvest is exactly the publication it started in — nothing repeated, missed, or taken from the new one. Before, the
+ * pages after the switch resumed by identifier in the new publication: the new releases of the processes still ahead
+ * and the records of those processes as revised, next to the old ones, with no error. The new publication comes whole
+ * in the next harvest. A publication removed meanwhile cannot be read on: 409, never a page of another.
  */
-it('paging while a publisher publishes again repeats and misses none of what was published', async () => {
+it('paging while a publisher publishes again gives exactly the publication it began in, releases and records', async () => {
   const own = openSqliteStore(':memory:');
   try {
     const workbook = await exampleWorkbook('merida');
@@ -497,37 +501,95 @@ it('paging while a publisher publishes again repeats and misses none of what was
     await own.putPublisher(publisher);
     await publish(own, { publisher, workbook, actor: 'system', now: '2025-07-01T10:00:00-06:00', baseUrl: BASE });
     const ownApp = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024, currentTtlMs: 0 }, log: () => undefined });
+    type Listed = { releases?: { ocid: string; id: string }[]; records?: { ocid: string; compiledRelease: unknown; releases: unknown[] }[]; links?: { next?: string }; publishedDate: string };
+    const get = async (url: string, status = 200): Promise<Listed> => (await request(ownApp).get(url.replace(BASE, '')).expect(status)).body as Listed;
     const key = (r: { ocid: string; id: string }) => `${r.ocid} ${r.id}`;
-    const before = new Set(((await request(ownApp).get('/api/ocds/releases?limit=1000').expect(200)).body as { releases: { ocid: string; id: string }[] }).releases.map(key));
-    const seen: string[] = [];
-    const dates: string[] = [];
+    const record = (r: { ocid: string }) => JSON.stringify(r);
+    const releasesBefore = (await get('/api/ocds/releases?limit=1000')).releases!.map(key);
+    const recordsBefore = (await get('/api/ocds/records?limit=1000')).records!.map(record);
     const firstTag = String((await request(ownApp).get('/api/ocds/releases?limit=2').expect(200)).headers.etag);
-    let url: string | undefined = '/api/ocds/releases?limit=2';
-    for (let page = 0; url; page++) {
-      const body = (await request(ownApp).get(url.replace(BASE, '')).expect(200)).body as { releases: { ocid: string; id: string }[]; links?: { next?: string }; publishedDate: string };
-      seen.push(...body.releases.map(key));
-      dates.push(body.publishedDate);
-      url = body.links?.next;
-      if (page === 0) {
-        const edited = await exampleWorkbook('merida');
-        for (let row = 0; row < before.size; row++) setCell(edited, 'Contrataciones', row, 'tender/description', `Descripción revisada ${row}`);
-        expect((await publish(own, { publisher, workbook: edited, actor: 'system', now: '2025-08-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
-      }
-    }
-    const after = new Set(((await request(ownApp).get('/api/ocds/releases?limit=1000').expect(200)).body as { releases: { ocid: string; id: string }[] }).releases.map(key));
-    expect(after.size).toBe(2 * before.size);
-    expect(seen.length).toBe(new Set(seen).size);
-    expect([...before].filter((k) => !seen.includes(k))).toEqual([]);
-    expect(seen.filter((k) => !after.has(k))).toEqual([]);
-    // Some new releases were ahead of the cursor, and those behind it were not: the page after the publication went on.
-    const newSeen = seen.filter((k) => !before.has(k)).length;
-    expect(newSeen).toBeGreaterThan(0);
-    expect(newSeen).toBeLessThan(before.size);
-    // How the script is told (docs/api.md, «Páginas»): the pages after the publication carry its date, not the first's.
-    expect(new Set(dates).size).toBe(2);
-    expect(dates.slice(1).every((d) => d > dates[0])).toBe(true);
+    // The first page of each listing, then the new revision, then the rest of each.
+    const releasePage = await get('/api/ocds/releases?limit=2');
+    const recordPage = await get('/api/ocds/records?limit=2');
+    const edited = await exampleWorkbook('merida');
+    for (let row = 0; row < recordsBefore.length; row++) setCell(edited, 'Contrataciones', row, 'tender/description', `Descripción revisada ${row}`);
+    expect((await publish(own, { publisher, workbook: edited, actor: 'system', now: '2025-08-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    const rest = async (first: Listed): Promise<Listed[]> => {
+      const pages = [first];
+      for (let url = first.links?.next; url; url = pages[pages.length - 1].links?.next) pages.push(await get(url));
+      return pages;
+    };
+    const releasePages = await rest(releasePage);
+    const recordPages = await rest(recordPage);
+    expect(releasePages.flatMap((p) => p.releases!.map(key))).toEqual(releasesBefore);
+    expect(recordPages.flatMap((p) => p.records!.map(record))).toEqual(recordsBefore);
+    expect(releasePages.length).toBeGreaterThan(2);
+    // Every page valid, also those of the amended processes (two releases each) read after the switch.
+    for (const page of releasePages) if (!VALIDATORS.releasePackage(page)) throw new Error(JSON.stringify(VALIDATORS.releasePackage.errors?.slice(0, 3)));
+    const amended = await rest(await get('/api/ocds/records?limit=2'));
+    for (const page of [...recordPages, ...amended]) if (!VALIDATORS.recordPackage(page)) throw new Error(JSON.stringify(VALIDATORS.recordPackage.errors?.slice(0, 3)));
+    expect(amended.flatMap((p) => p.records!.map((r) => r.releases.length))).toEqual(recordsBefore.map(() => 2));
+    // Every page says the date of the publication it holds.
+    expect(new Set([...releasePages, ...recordPages].map((p) => p.publishedDate)).size).toBe(1);
+    // Started now, the harvest is of the new publication: one more release per process.
+    expect((await get('/api/ocds/releases?limit=1000')).releases!.length).toBe(releasesBefore.length + recordsBefore.length);
     // A harvester that asks for the first page with the ETag it had before the publication learns that the listing changed.
     await request(ownApp).get('/api/ocds/releases?limit=2').set('If-None-Match', firstTag).expect(200);
+    // Redacted half-way (publications redact): the rest comes from the redacted copy of the same content, never the texts.
+    const texts = recordsBefore.map((_, row) => `Descripción revisada ${row}`);
+    const redacting = await get('/api/ocds/records?limit=2');
+    const plan = await planRedaction(own, (await own.getCurrent(publisher.id))!, textMatchers(texts));
+    expect((await redact(own, { publisher, plan, baseUrl: BASE, actor: 'cli', at: '2025-08-02T12:00:00.000Z', reason: 'Solicitud ARCO 0001/2025' })).status).toBe('redacted');
+    const redactedPages = await rest(redacting);
+    const later = JSON.stringify(redactedPages.slice(1));
+    expect(texts.filter((t) => later.includes(t))).toEqual([]);
+    expect(redactedPages.flatMap((p) => p.records!.map((r) => r.ocid)).length).toBe(recordsBefore.length);
+    // The publication paged removed (pruned) half-way: refused in Spanish, saying to start again.
+    const again = await get('/api/ocds/records?limit=2');
+    const edited2 = await exampleWorkbook('merida');
+    setCell(edited2, 'Contrataciones', 0, 'tender/description', 'Otra revisión');
+    const paged = ((await request(ownApp).get('/api/publishers').expect(200)).body as { publishers: { currentPublication: { id: string } }[] }).publishers[0].currentPublication.id;
+    expect((await publish(own, { publisher, workbook: edited2, actor: 'system', now: '2025-09-01T10:00:00-06:00', baseUrl: BASE })).status).toBe('published');
+    expect(await own.deletePublication(paged)).toBe(true);
+    const refused = (await request(ownApp).get(again.links!.next!.replace(BASE, '')).expect(409)).body as { error: { code: string; message: string } };
+    expect(refused.error).toEqual({ code: 'publication-changed', message: expect.stringMatching(/^Municipio de Mérida publicó de nuevo .* Empiece de nuevo, sin «after»/) });
+  } finally {
+    await own.close();
+  }
+});
+
+/**
+ * docs/api.md «Caché»: a 304 on a listing's first page means none of its pages changed. A redaction (publications
+ * redact) keeps the publication's date, so a first page of other publishers' documents came back byte for byte, and
+ * with it a 304: a nightly harvester kept the texts removed from the later pages. The listings' ETag names the
+ * publications they read. And «Páginas»: each page's publishedDate is the newest of all the listing's publishers, also
+ * on a page holding none of that one's documents.
+ */
+it('a listing\'s first page answers 200 to its old ETag after a redaction that changed only later pages', async () => {
+  const own = openSqliteStore(':memory:');
+  try {
+    const published: Record<string, import('../store/store').Publisher> = {};
+    for (const [key, now] of [['merida', '2025-07-01T10:00:00-06:00'], ['nuevo-leon', '2025-07-01T11:00:00-06:00']] as const) {
+      const workbook = await exampleWorkbook(key);
+      published[key] = publisherOf(key, workbook);
+      await own.putPublisher(published[key]);
+      expect((await publish(own, { publisher: published[key], workbook, actor: 'system', now, baseUrl: BASE })).status).toBe('published');
+    }
+    const ownApp = createApp({ store: own, config: { publicBaseUrl: BASE, maxBodyBytes: 1024 * 1024, currentTtlMs: 0 }, log: () => undefined });
+    const merida = (await own.getCurrent('merida'))!;
+    // A first page that ends where Mérida's releases end: Nuevo León's are all on the pages after it.
+    const first = `/api/ocds/releases?limit=${merida.counts.releases}`;
+    const page = await request(ownApp).get(first).expect(200);
+    const later = (await request(ownApp).get(String(page.body.links.next).replace(BASE, '')).expect(200)).body as { releases: { ocid: string; tender?: { title?: string } }[]; publishedDate: string };
+    expect(later.releases.every((r) => r.ocid.startsWith('ocds-nl'))).toBe(true);
+    // The page of Mérida's releases alone says Nuevo León's date, the newest of the listing's.
+    expect(page.body.publishedDate).not.toBe(merida.createdAt);
+    expect(page.body.publishedDate).toBe(later.publishedDate);
+    const text = later.releases.find((r) => r.tender?.title)!.tender!.title!;
+    const plan = await planRedaction(own, (await own.getCurrent('nuevo-leon'))!, textMatchers([text]));
+    expect((await redact(own, { publisher: published['nuevo-leon'], plan, baseUrl: BASE, actor: 'cli', at: '2025-08-02T12:00:00.000Z', reason: 'Solicitud ARCO 0002/2025' })).status).toBe('redacted');
+    const again = await request(ownApp).get(first).set('If-None-Match', String(page.headers.etag)).expect(200);
+    expect(again.body.publishedDate).toBe(page.body.publishedDate);
   } finally {
     await own.close();
   }

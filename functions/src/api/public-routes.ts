@@ -11,7 +11,7 @@ import { cursorQuery, decodeCursor, parseLimit } from './cursor';
 import { badRequest, notFound } from './http-error';
 import { STATS_MAX_PUBLISHERS } from '../../../core/stats/serving-limits';
 import { formatCount, formatNumber } from '../../../core/format/es-mx';
-import { listedSets, ownerOf, publishedState, packageMeta, packageTerms, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
+import { listedSets, ownerOf, pinnedSets, publishedState, packageMeta, packageTerms, queryString, requestedSets, spanPages, stampOf, type PublishedSet } from './current-publications';
 import { publishedCount, type BulkKind } from '../../../core/packages/bulk-contents';
 import { ResponseCache, WithHeaders } from './response-cache';
 import { extensionCodelist, extensionFile } from './extension-files';
@@ -185,15 +185,17 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     if (releaseId && !asked) throw badRequest('invalid-releaseid', 'El parámetro «releaseID» va junto con «ocid», el proceso de la entrega: use la dirección («url») de la entrega en el registro del proceso, /api/ocds/records/{ocid}.');
     const requested = await requestedSets(store, req);
     const { version } = requested;
+    const cursor = decodeCursor(req.query.after, query);
+    // The rest of the publication the previous page was in, not the publisher's newer one (pinnedSets).
+    const current = await pinnedSets(store, requested.sets, cursor);
     let sets: PublishedSet[];
     let ocid: string | undefined;
     if (asked) {
-      const published = publishedOcid(requested.sets, asked);
+      const published = publishedOcid(current, asked);
       if (!published.owner) throw notFound(`ninguna entrega publicada del proceso «${asked}»`);
       sets = [published.owner];
       ocid = published.ocid;
-    } else sets = await listedSets(store, requested.sets, 'releases', requested.publisherId);
-    const cursor = decodeCursor(req.query.after, query);
+    } else sets = await listedSets(store, current, 'releases', requested.publisherId);
     const matched = supplier ? await bySupplier(req, sets, supplier, 'ninguna entrega publicada') : undefined;
     if (matched && ocid && !matched.ocids.get(sets[0].publication.id)?.includes(ocid)) throw notFound(`ninguna entrega publicada del proceso «${asked}» adjudicado al proveedor pedido`);
     if (matched) sets = matched.sets;
@@ -217,7 +219,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       if (ocid && !page.items.length) throw notFound(`ninguna entrega publicada del proceso «${asked}»`);
       const links = nextLink(req, page.next);
       return paged(splicedPackageBytes('releases', page.items.map((r) => r.bytes), { ...metaFor(req, sets, undefined, page.from), ...releaseRedactions(sets, page.items), links }), links);
-    }, version);
+    }, version, true);
   });
 
   router.get('/ocds/records', async (req, res) => {
@@ -226,8 +228,8 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const supplier = supplierFilter(req);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
-    const listed = await listedSets(store, all, 'records', publisherId);
     const cursor = decodeCursor(req.query.after, query);
+    const listed = await listedSets(store, await pinnedSets(store, all, cursor), 'records', publisherId);
     const matched = supplier ? await bySupplier(req, listed, supplier, 'ningún registro publicado') : undefined;
     const sets = matched?.sets ?? listed;
     // Of one supplier: its processes' records, each read by its ocid.
@@ -241,7 +243,7 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
       const page = await spanPages(sets, cursor, limit, list);
       const links = nextLink(req, page.next);
       return paged(splicedPackageBytes('records', page.items.map((r) => r.bytes), { ...metaFor(req, sets, undefined, page.from), ...recordRedactions(sets, page.items.map((r) => r.key)), links }), links);
-    }, version);
+    }, version, true);
   });
 
   router.get('/ocds/records/:ocid', async (req, res) => {
@@ -262,13 +264,13 @@ export function publicRoutes(deps: PublicRoutesDeps): Router {
     const query = cursorQuery(req, PROJECT_FILTERS);
     const limit = parseLimit(req.query.limit, undefined, undefined, ALL_AT_ONCE);
     const { sets: all, version, publisherId } = await requestedSets(store, req);
-    const sets = await listedSets(store, all, 'projects', publisherId);
     const cursor = decodeCursor(req.query.after, query);
+    const sets = await listedSets(store, await pinnedSets(store, all, cursor), 'projects', publisherId);
     await cache.send(req, res, stampOf(sets), async () => {
       const page = await spanPages(sets, cursor, limit, (publicationId, after, n) => store.listDocumentBytes('projects', { publicationId, after, limit: n }));
       const links = nextLink(req, page.next);
       return paged(splicedPackageBytes('projects', page.items.map((p) => p.bytes), { ...metaFor(req, sets, undefined, page.from), ...projectRedactions(sets, page.items.map((p) => p.key)), links }), links);
-    }, version);
+    }, version, true);
   });
 
   router.get('/oc4ids/projects/:id', async (req, res) => {

@@ -88,8 +88,11 @@ export class ResponseCache {
    * WithHeaders), stores it and answers.
    * `stamp` names the data read; `version`, when
    * given, is the published state's version the route read its publications from (enables the fast path).
+   * `etagNamesStamp`: the ETag names the stamp too, not only the bytes — a listing's first page says whether any page
+   * changed (docs/api.md «Caché»), and a publication that changes only later pages (a redaction keeps its date) left
+   * the first one's bytes, and a harvester's 304, as they were.
    */
-  async send(req: Request, res: Response, stamp: string, build: () => Promise<unknown>, version?: string): Promise<void> {
+  async send(req: Request, res: Response, stamp: string, build: () => Promise<unknown>, version?: string, etagNamesStamp = false): Promise<void> {
     const key = `${req.originalUrl}\n${stamp}`;
     let entry = this.entries.get(key);
     if (entry) {
@@ -102,7 +105,7 @@ export class ResponseCache {
         pending = build().then((answer) => {
           const value = answer instanceof WithHeaders ? answer.body : answer;
           const body = Buffer.isBuffer(value) ? value : Buffer.from(value instanceof RawJson ? value.text : JSON.stringify(value), 'utf8');
-          const built: Entry = { key, url: req.originalUrl, body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`, compressing: {}, compressed: {} };
+          const built: Entry = { key, url: req.originalUrl, body, etag: `W/"${createHash('sha1').update(body).update(etagNamesStamp ? `\n${stamp}` : '').digest('base64url')}"`, compressing: {}, compressed: {} };
           if (answer instanceof WithHeaders && Object.keys(answer.headers).length) built.headers = answer.headers;
           this.put(key, built);
           return built;
